@@ -1,0 +1,123 @@
+/**
+ * The data that flows between the engine and the adapters: a snapshot of the
+ * workbook going in, a list of plan operations coming out. Plain data only.
+ */
+
+/** A cell value as Excel reports it. Dates come in as Excel serial numbers. */
+export type CellValue = string | number | boolean | null;
+
+export interface SheetSnapshot {
+  /** The sheet's name as it stands in the workbook. */
+  name: string;
+  /**
+   * Values of the used range, anchored at A1: values[r][c] is the cell at row r+1,
+   * column c+1. Rows may be ragged; a missing cell is null (empty).
+   * Error values (#DIV/0! ...) are given as the string "#DIV/0!" etc.
+   */
+  values: CellValue[][];
+  /**
+   * Formulas anchored at A1 like values: the formula text with its leading "=",
+   * or null/undefined where the cell holds no formula. Ragged or absent is fine.
+   */
+  formulas?: (string | null | undefined)[][];
+  /** Hidden sheet (Excel's "hidden" or "veryHidden"). */
+  hidden?: boolean;
+}
+
+/** A data validation as an adapter read it from a range. */
+export interface ValidationSnapshot {
+  sheet: string;
+  /** A1 range, e.g. "C6:J105". */
+  range: string;
+  rule: ValidationRule | null;
+}
+
+export interface WorkbookSnapshot {
+  sheets: SheetSnapshot[];
+  /**
+   * Validations currently on the ranges the engine asked about (see
+   * `validationTargets`). Adapters that cannot read them leave this undefined;
+   * the planner then (re)writes every validation it wants.
+   */
+  validations?: ValidationSnapshot[];
+}
+
+export type ValidationRule =
+  | {
+      type: 'list';
+      /** The list source as an Excel formula, with its leading "=". */
+      source: string;
+      prompt?: string;
+      errorTitle: string;
+      errorMessage: string;
+      /** true: refuse other values (Excel "Stop"); false: only warn. */
+      strict: boolean;
+    }
+  | {
+      type: 'wholeNumber';
+      min: number;
+      max: number;
+      prompt?: string;
+      errorTitle: string;
+      errorMessage: string;
+      strict: boolean;
+    }
+  | {
+      type: 'decimal';
+      /** Greater than or equal to. */
+      min: number;
+      prompt?: string;
+      errorTitle: string;
+      errorMessage: string;
+      strict: boolean;
+    };
+
+/**
+ * What goes into one cell. `text` is literal text that must stay text even when it
+ * begins with "=", "+", "-" or "@" (adapters take care of the escaping);
+ * `formula` is an Excel formula in en-US syntax with its leading "=".
+ */
+export type CellInput =
+  | { text: string }
+  | { number: number }
+  | { formula: string }
+  | { bool: boolean }
+  | { clear: true };
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  /** RGB hex like "#1F4E79". */
+  fill?: string;
+  fontColor?: string;
+  fontSize?: number;
+  wrap?: boolean;
+  numberFormat?: string;
+  horizontalAlignment?: 'left' | 'center' | 'right';
+  verticalAlignment?: 'top' | 'center' | 'bottom';
+  border?: boolean;
+}
+
+export type PlanOp =
+  | { kind: 'addSheet'; sheet: string; hidden?: boolean }
+  /** Writes a rectangular block with its top-left cell at `cell` (A1). */
+  | { kind: 'setCells'; sheet: string; cell: string; cells: CellInput[][] }
+  | { kind: 'setValidation'; sheet: string; range: string; rule: ValidationRule }
+  | { kind: 'setStyle'; sheet: string; range: string; style: CellStyle }
+  | { kind: 'setColumnWidths'; sheet: string; widths: { column: string; width: number }[] }
+  | { kind: 'freeze'; sheet: string; rows: number; columns: number }
+  /**
+   * Appends rows below the sheet's used range (never above `minRow`), resolved by
+   * the adapter at apply time, so that two people appending at once do not write
+   * the same row. Used for notes: co-authoring safe.
+   */
+  | { kind: 'appendRows'; sheet: string; minRow: number; firstColumn: string; rows: CellInput[][] }
+  /**
+   * Replaces the row whose column `keyColumn` holds `key` (searched at apply time,
+   * from `minRow` down); never touches any other row.
+   */
+  | { kind: 'updateRowByKey'; sheet: string; minRow: number; keyColumn: string; key: string; firstColumn: string; cells: CellInput[] };
+
+export interface Plan {
+  ops: PlanOp[];
+}
