@@ -1,0 +1,137 @@
+/**
+ * Analysis: everything the engine knows about a workbook snapshot — its parts, the
+ * problems, the rows with their totals, the ranking, the team's order, the checklist.
+ * Pure: snapshot in, data out.
+ */
+import { cellAddress } from './a1';
+import { readChecklist, findChecklistSheet, type ChecklistState } from './checklist';
+import { DEFAULT_LONGLIST } from './defaults';
+import { sheetIsBlank } from './grid';
+import { RESULTAAT, SHEET_NAMES, sameName } from './layout';
+import { longlistFromEntries, readLonglist, type Longlist } from './longlist';
+import { findPrioSheet, readPrioEntries, readPrioLayout, type PrioEntry, type PrioLayout } from './prioritering';
+import { problem, sortProblems, type Problem } from './problems';
+import { rankRows, topN, type RankEntry } from './ranking';
+import type { WorkbookSnapshot } from './snapshot';
+import { findWerkbladSheet, readFactors, readRows, readWerkbladLayout, type Werkblad } from './werkblad';
+
+export type WorkbookKind = 'koppelkansen' | 'empty' | 'not-koppelkansen';
+
+export interface Analysis {
+  kind: WorkbookKind;
+  /** Sorted: errors first. */
+  problems: Problem[];
+  werkblad: Werkblad | null;
+  longlist: Longlist;
+  /** False when the workbook has no longlist and the built-in one is used. */
+  longlistInWorkbook: boolean;
+  /** Every row with a total, ranked. */
+  ranking: RankEntry[];
+  /** Rows with rank ≤ 15 (ties can make it longer). */
+  top: RankEntry[];
+  prioritering: { layout: PrioLayout; entries: PrioEntry[] } | null;
+  checklist: ChecklistState | null;
+  /** The actual names of the parts found (null when missing). */
+  sheets: Record<keyof typeof SHEET_NAMES, string | null>;
+}
+
+export interface AnalyzeOptions {
+  now?: Date;
+}
+
+export function analyze(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}): Analysis {
+  const now = options.now ?? new Date();
+  const problems: Problem[] = [];
+  const sheets = {} as Analysis['sheets'];
+  for (const role of Object.keys(SHEET_NAMES) as (keyof typeof SHEET_NAMES)[]) {
+    sheets[role] = snapshot.sheets.find((s) => sameName(s.name, SHEET_NAMES[role]))?.name ?? null;
+  }
+  const readLL = readLonglist(snapshot, problems);
+  const longlistInWorkbook = readLL.layout !== null;
+  const longlist = longlistInWorkbook ? readLL : longlistFromEntries(DEFAULT_LONGLIST);
+  if (longlistInWorkbook) sheets.longlist = readLL.layout!.sheet;
+
+  const empty: Analysis = {
+    kind: 'koppelkansen',
+    problems,
+    werkblad: null,
+    longlist,
+    longlistInWorkbook,
+    ranking: [],
+    top: [],
+    prioritering: null,
+    checklist: null,
+    sheets,
+  };
+
+  const ws = findWerkbladSheet(snapshot);
+  if (!ws) {
+    const blank = snapshot.sheets.every(sheetIsBlank);
+    const kind: WorkbookKind = blank ? 'empty' : 'not-koppelkansen';
+    return { ...empty, kind, problems: [problem(blank ? 'EMPTY_WORKBOOK' : 'NOT_KOPPELKANSEN', '', '')] };
+  }
+  if (!longlistInWorkbook) problems.push(problem('LONGLIST_MISSING', '', ''));
+
+  const layout = readWerkbladLayout(ws, problems);
+  let werkblad: Werkblad | null = null;
+  let ranking: RankEntry[] = [];
+  if (layout) {
+    const factors = readFactors(ws, layout, problems);
+    const rows = readRows(ws, layout, factors, problems);
+    werkblad = { layout, factors, rows };
+    ranking = rankRows(rows);
+    checkAgainstLonglist(werkblad, longlist, problems);
+  }
+
+  let prioritering: Analysis['prioritering'] = null;
+  const ps = findPrioSheet(snapshot);
+  if (ps) {
+    const pl = readPrioLayout(ps);
+    const onWerkblad = new Set((werkblad?.rows ?? []).filter((r) => r.koppelkans).map((r) => r.koppelkans.toLowerCase()));
+    prioritering = { layout: pl, entries: readPrioEntries(ps, pl, ranking, onWerkblad, problems) };
+  }
+  const cs = findChecklistSheet(snapshot);
+  const checklist = cs ? readChecklist(cs, now, problems) : null;
+
+  return {
+    ...empty,
+    problems: sortProblems(problems),
+    werkblad,
+    ranking,
+    top: topN(ranking, RESULTAAT.topN),
+    prioritering,
+    checklist,
+  };
+}
+
+function checkAgainstLonglist(werkblad: Werkblad, longlist: Longlist, problems: Problem[]): void {
+  const sheet = werkblad.layout.sheet;
+  const llName = longlist.layout?.sheet ?? SHEET_NAMES.longlist;
+  const opgaven = new Set(longlist.opgaven.map((o) => o.toLowerCase()));
+  const opgaveOf = new Map<string, string[]>();
+  for (const e of longlist.entries) {
+    const k = e.koppelkans.toLowerCase();
+    opgaveOf.set(k, [...(opgaveOf.get(k) ?? []), e.opgave]);
+  }
+  const seen = new Map<string, string>();
+  for (const r of werkblad.rows) {
+    const a = cellAddress(r.row, 1);
+    const b = cellAddress(r.row, 2);
+    if (r.koppelkans && !r.opgave) problems.push(problem('KOPPELKANS_WITHOUT_OPGAVE', sheet, a, { koppelkans: r.koppelkans }));
+    if (!r.koppelkans && r.scored > 0) problems.push(problem('SCORES_WITHOUT_KOPPELKANS', sheet, b, { row: r.row }));
+    if (r.opgave && !opgaven.has(r.opgave.toLowerCase())) {
+      problems.push(problem('OPGAVE_NOT_ON_LONGLIST', sheet, a, { opgave: r.opgave, longlist: llName }));
+    }
+    if (r.koppelkans) {
+      const key = r.koppelkans.toLowerCase();
+      const expected = opgaveOf.get(key);
+      if (!expected) problems.push(problem('KOPPELKANS_NOT_ON_LONGLIST', sheet, b, { koppelkans: r.koppelkans, longlist: llName }));
+      else if (r.opgave && !expected.some((o) => o.toLowerCase() === r.opgave.toLowerCase())) {
+        problems.push(problem('KOPPELKANS_OTHER_OPGAVE', sheet, b, { koppelkans: r.koppelkans, expected: expected[0], opgave: r.opgave }));
+      }
+      const other = seen.get(key);
+      if (other) problems.push(problem('KOPPELKANS_DUPLICATE', sheet, b, { koppelkans: r.koppelkans, other }));
+      else seen.set(key, b);
+    }
+  }
+}

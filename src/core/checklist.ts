@@ -1,0 +1,111 @@
+/** The WUP checklist: basiselementen with a status, progress per part, the 8-year rule. */
+import { cellAddress } from './a1';
+import { textAt, valueAt } from './grid';
+import { CHECKLIST, SHEET_NAMES, sameName } from './layout';
+import { problem, type Problem } from './problems';
+import type { SheetSnapshot, WorkbookSnapshot } from './snapshot';
+
+export const STATUSES = ['To do', 'Bezig', 'Klaar'] as const;
+export type ChecklistStatus = (typeof STATUSES)[number];
+
+export interface ChecklistItem {
+  row: number;
+  onderdeel: string;
+  item: string;
+  status: ChecklistStatus | null;
+  toelichting: string;
+  verantwoordelijke: string;
+}
+
+export interface ChecklistProgress {
+  onderdeel: string;
+  klaar: number;
+  bezig: number;
+  total: number;
+}
+
+export interface ChecklistState {
+  sheet: string;
+  headerRow: number;
+  items: ChecklistItem[];
+  progress: ChecklistProgress[];
+  overall: ChecklistProgress;
+  /** Overstap date of the last home, as an Excel serial number. */
+  overstapSerial: number | null;
+  overstapYear: number | null;
+  /** overstapYear − 8: the year the WUP must be adopted at the latest. */
+  deadlineYear: number | null;
+  late: boolean;
+}
+
+export function findChecklistSheet(snapshot: WorkbookSnapshot): SheetSnapshot | undefined {
+  return snapshot.sheets.find((s) => sameName(s.name, SHEET_NAMES.checklist));
+}
+
+/** Excel serial date (1900 system) → year, in UTC. */
+export function serialYear(serial: number): number {
+  return new Date(Math.round((serial - 25569) * 86400000)).getUTCFullYear();
+}
+
+export function yearToSerial(year: number, month = 12, day = 31): number {
+  return Date.UTC(year, month - 1, day) / 86400000 + 25569;
+}
+
+export function readChecklist(sheet: SheetSnapshot, now: Date, problems: Problem[]): ChecklistState {
+  let headerRow: number = CHECKLIST.headerRow;
+  for (let r = 1; r <= Math.min(12, sheet.values.length); r++) {
+    const labels = (sheet.values[r - 1] ?? []).map((_, c) => textAt(sheet, r, c + 1).toLowerCase());
+    if (labels.includes('basiselement') && labels.includes('status')) {
+      headerRow = r;
+      break;
+    }
+  }
+  const items: ChecklistItem[] = [];
+  let onderdeel = '';
+  for (let r = headerRow + 1; r <= sheet.values.length; r++) {
+    const o = textAt(sheet, r, 1);
+    const item = textAt(sheet, r, 2);
+    if (o) onderdeel = o;
+    if (!item) continue;
+    const raw = textAt(sheet, r, 3);
+    const status = (STATUSES.find((s) => s.toLowerCase() === raw.toLowerCase()) ?? null) as ChecklistStatus | null;
+    if (raw && !status) problems.push(problem('CHECKLIST_BAD_STATUS', sheet.name, cellAddress(r, 3), { value: raw }));
+    items.push({ row: r, onderdeel, item, status, toelichting: textAt(sheet, r, 4), verantwoordelijke: textAt(sheet, r, 5) });
+  }
+  const order: string[] = [];
+  const byPart = new Map<string, ChecklistProgress>();
+  for (const it of items) {
+    let p = byPart.get(it.onderdeel);
+    if (!p) {
+      p = { onderdeel: it.onderdeel, klaar: 0, bezig: 0, total: 0 };
+      byPart.set(it.onderdeel, p);
+      order.push(it.onderdeel);
+    }
+    p.total++;
+    if (it.status === 'Klaar') p.klaar++;
+    if (it.status === 'Bezig') p.bezig++;
+  }
+  const progress = order.map((o) => byPart.get(o)!);
+  const overall = progress.reduce(
+    (a, p) => ({ onderdeel: 'Totaal', klaar: a.klaar + p.klaar, bezig: a.bezig + p.bezig, total: a.total + p.total }),
+    { onderdeel: 'Totaal', klaar: 0, bezig: 0, total: 0 },
+  );
+
+  // the overstap date: the cell beside the label (default C3)
+  let dateRow: number = CHECKLIST.dateRow;
+  for (let r = 1; r < headerRow; r++) if (textAt(sheet, r, 1).toLowerCase().startsWith('datum overstap')) dateRow = r;
+  const dv = valueAt(sheet, dateRow, CHECKLIST.valueColumn);
+  let overstapSerial: number | null = null;
+  if (typeof dv === 'number' && Number.isFinite(dv) && dv > 0) overstapSerial = dv;
+  else if (dv !== null && dv !== '') {
+    problems.push(problem('CHECKLIST_BAD_DATE', sheet.name, cellAddress(dateRow, CHECKLIST.valueColumn), { value: String(dv) }));
+  }
+  const overstapYear = overstapSerial === null ? null : serialYear(overstapSerial);
+  const deadlineYear = overstapYear === null ? null : overstapYear - CHECKLIST.yearsAhead;
+  const late = deadlineYear !== null && now.getUTCFullYear() > deadlineYear;
+  if (overstapYear !== null && deadlineYear !== null) {
+    const cell = cellAddress(dateRow, CHECKLIST.valueColumn);
+    problems.push(problem(late ? 'CHECKLIST_LATE' : 'CHECKLIST_DEADLINE', sheet.name, cell, { year: overstapYear, deadline: deadlineYear }));
+  }
+  return { sheet: sheet.name, headerRow, items, progress, overall, overstapSerial, overstapYear, deadlineYear, late };
+}

@@ -1,0 +1,81 @@
+/**
+ * Comparing what the engine wants in cells with what the snapshot holds, so that a plan
+ * for a workbook that already matches is empty.
+ */
+import { cellAddress } from './a1';
+import { formulaAt, valueAt } from './grid';
+import type { CellInput, PlanOp, SheetSnapshot } from './snapshot';
+
+export function cellMatches(sheet: SheetSnapshot | undefined, row: number, column: number, want: CellInput): boolean {
+  const value = sheet ? valueAt(sheet, row, column) : null;
+  const formula = sheet ? formulaAt(sheet, row, column) : null;
+  if ('formula' in want) return formula !== null && sameFormula(formula, want.formula);
+  if (formula !== null) return false;
+  if ('text' in want) return want.text === '' ? value === null || value === '' : value === want.text;
+  if ('number' in want) return typeof value === 'number' && value === want.number;
+  if ('bool' in want) return value === want.bool;
+  return value === null || value === '';
+}
+
+/** Formulas compare without case outside string literals and without spaces. */
+export function sameFormula(a: string, b: string): boolean {
+  return normalizeFormula(a) === normalizeFormula(b);
+}
+
+function normalizeFormula(f: string): string {
+  let out = '';
+  let inString = false;
+  for (const ch of f) {
+    if (ch === '"') inString = !inString;
+    if (inString || ch === '"') out += ch;
+    else if (ch !== ' ') out += ch.toUpperCase();
+  }
+  return out.replace(/_XLFN\./g, '');
+}
+
+/**
+ * setCells ops for the rows of `cells` (top-left at row/column) that differ from the
+ * snapshot; consecutive differing rows are written as one block. `cells` rows may
+ * contain `undefined` for "leave this cell alone".
+ */
+export function diffBlock(
+  sheetName: string,
+  sheet: SheetSnapshot | undefined,
+  row: number,
+  column: number,
+  cells: (CellInput | undefined)[][],
+): PlanOp[] {
+  const ops: PlanOp[] = [];
+  // split each row into runs of defined cells, then compare
+  type Run = { r: number; c: number; cells: CellInput[] };
+  const runs: Run[] = [];
+  cells.forEach((line, i) => {
+    let start = -1;
+    for (let j = 0; j <= line.length; j++) {
+      const defined = j < line.length && line[j] !== undefined;
+      if (defined && start < 0) start = j;
+      if (!defined && start >= 0) {
+        runs.push({ r: row + i, c: column + start, cells: line.slice(start, j) as CellInput[] });
+        start = -1;
+      }
+    }
+  });
+  const differing = runs.filter((run) => run.cells.some((want, j) => !cellMatches(sheet, run.r, run.c + j, want)));
+  // merge vertically adjacent runs with the same columns and width
+  let current: { r: number; c: number; width: number; rows: CellInput[][] } | null = null;
+  for (const run of differing) {
+    if (current && run.c === current.c && run.cells.length === current.width && run.r === current.r + current.rows.length) {
+      current.rows.push(run.cells);
+      continue;
+    }
+    if (current) ops.push({ kind: 'setCells', sheet: sheetName, cell: cellAddress(current.r, current.c), cells: current.rows });
+    current = { r: run.r, c: run.c, width: run.cells.length, rows: [run.cells] };
+  }
+  if (current) ops.push({ kind: 'setCells', sheet: sheetName, cell: cellAddress(current.r, current.c), cells: current.rows });
+  return ops;
+}
+
+export const text = (t: string): CellInput => ({ text: t });
+export const num = (n: number): CellInput => ({ number: n });
+export const formula = (f: string): CellInput => ({ formula: f });
+export const clear: CellInput = { clear: true };

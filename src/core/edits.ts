@@ -1,0 +1,175 @@
+/**
+ * Small plans for the edits people make through the task pane: a score, the weights,
+ * the team's order, a checklist status. Each validates its input first and returns
+ * Dutch problems instead of writing bad data.
+ */
+import { cellAddress } from './a1';
+import type { ChecklistState, ChecklistStatus } from './checklist';
+import { STATUSES } from './checklist';
+import { CHECKLIST, WERKBLAD } from './layout';
+import type { PrioEntry, PrioLayout } from './prioritering';
+import { rankRows, topN, type RankEntry } from './ranking';
+import type { CellInput, PlanOp } from './snapshot';
+import { MAX_CELL_TEXT } from './textSafety';
+import { weightedTotal, type KoppelkansRow, type Werkblad } from './werkblad';
+
+export type EditResult = { ok: true; ops: PlanOp[] } | { ok: false; message: string };
+
+/** Parses what someone typed as a score: "" clears; else a whole number −10..10. */
+export function parseScoreInput(input: string): { ok: true; value: number | null } | { ok: false; message: string } {
+  const t = input.trim().replace(/^\u2212/, '-');
+  if (t === '') return { ok: true, value: null };
+  if (!/^[+-]?\d+$/.test(t)) return { ok: false, message: 'Vul een heel getal van -10 tot en met 10 in, of laat het leeg.' };
+  const n = Number(t);
+  if (n < -10 || n > 10) return { ok: false, message: `${n} ligt buiten -10 tot en met 10.` };
+  return { ok: true, value: n === 0 ? 0 : n };
+}
+
+export function scoreEdit(werkblad: Werkblad, row: number, factorIndex: number, input: string): EditResult {
+  const f = werkblad.factors[factorIndex];
+  if (!f) return { ok: false, message: 'Onbekende succesfactor.' };
+  const parsed = parseScoreInput(input);
+  if (!parsed.ok) return { ok: false, message: `${werkblad.layout.sheet}!${cellAddress(row, f.column)}: ${parsed.message}` };
+  const cell: CellInput = parsed.value === null ? { clear: true } : { number: parsed.value };
+  return { ok: true, ops: [{ kind: 'setCells', sheet: werkblad.layout.sheet, cell: cellAddress(row, f.column), cells: [[cell]] }] };
+}
+
+export function parseWeightInput(input: string): { ok: true; value: number } | { ok: false; message: string } {
+  const t = input.trim().replace(',', '.');
+  if (!/^\d+(\.\d+)?$/.test(t)) return { ok: false, message: 'Een weging is een getal van 0 of meer, bijvoorbeeld 1 of 1,5.' };
+  return { ok: true, value: Number(t) };
+}
+
+export function weightsEdit(werkblad: Werkblad, weights: number[]): EditResult {
+  if (weights.length !== werkblad.factors.length) return { ok: false, message: 'Het aantal wegingen klopt niet met het aantal succesfactoren.' };
+  for (const w of weights) if (!Number.isFinite(w) || w < 0) return { ok: false, message: 'Een weging is een getal van 0 of meer.' };
+  return {
+    ok: true,
+    ops: [
+      {
+        kind: 'setCells',
+        sheet: werkblad.layout.sheet,
+        cell: cellAddress(WERKBLAD.weightRow, werkblad.layout.firstFactorColumn),
+        cells: [weights.map((w) => ({ number: w }))],
+      },
+    ],
+  };
+}
+
+/** The ranking with other weights, for the what-if preview; nothing is written. */
+export function rankWithWeights(werkblad: Werkblad, weights: (number | null)[]): RankEntry[] {
+  const factors = werkblad.factors.map((f, i) => ({ ...f, weging: weights[i] ?? null }));
+  const rows: KoppelkansRow[] = werkblad.rows.map((r) => {
+    // a row invalid only because of a weight may become valid with the new weights
+    const usesBadWeight = r.scores.some((s, i) => s !== null && factors[i].weging === null);
+    if (r.invalidScore || usesBadWeight || r.scored === 0) return { ...r, total: null };
+    return { ...r, status: 'scored', total: weightedTotal(r.scores, factors) };
+  });
+  return rankRows(rows);
+}
+
+export interface WhatIf {
+  ranking: RankEntry[];
+  top: RankEntry[];
+  /** Koppelkansen (by row) that enter / leave the top 15 with the new weights. */
+  entering: RankEntry[];
+  leaving: RankEntry[];
+  moved: { row: number; koppelkans: string; from: number; to: number }[];
+}
+
+export function whatIf(werkblad: Werkblad, current: RankEntry[], weights: (number | null)[], n = 15): WhatIf {
+  const ranking = rankWithWeights(werkblad, weights);
+  const top = topN(ranking, n);
+  const before = new Map(topN(current, n).map((e) => [e.row, e]));
+  const after = new Map(top.map((e) => [e.row, e]));
+  return {
+    ranking,
+    top,
+    entering: top.filter((e) => !before.has(e.row)),
+    leaving: [...before.values()].filter((e) => !after.has(e.row)),
+    moved: top.filter((e) => before.has(e.row) && before.get(e.row)!.rank !== e.rank).map((e) => ({ row: e.row, koppelkans: e.koppelkans, from: before.get(e.row)!.rank, to: e.rank })),
+  };
+}
+
+export interface PrioDraft {
+  koppelkans: string;
+  omdat: string;
+  verantwoordelijke: string;
+}
+
+/**
+ * Writes the team's order (as arranged in the pane) to the Prioritering rows: columns
+ * Prioriteit, Koppelkans, Omdat…, Verantwoordelijke only; rows that the new list no
+ * longer uses are cleared in those columns only. Nothing else on the sheet changes.
+ */
+export function prioriteringEdit(layout: PrioLayout, previous: PrioEntry[], drafts: PrioDraft[]): EditResult {
+  for (const d of drafts) {
+    if (!d.koppelkans.trim()) return { ok: false, message: 'Elke regel in de prioritering heeft een koppelkans nodig.' };
+    if (d.omdat.length > MAX_CELL_TEXT) return { ok: false, message: `De reden bij "${d.koppelkans}" is langer dan ${MAX_CELL_TEXT} tekens.` };
+  }
+  const c = layout.columns;
+  const ops: PlanOp[] = [];
+  const lastUsed = Math.max(layout.lastRow, ...previous.map((p) => p.row), layout.firstRow - 1);
+  const n = Math.max(drafts.length, lastUsed - layout.firstRow + 1);
+  for (let i = 0; i < n; i++) {
+    const r = layout.firstRow + i;
+    const d = drafts[i];
+    const put = (col: number, v: CellInput) => ops.push({ kind: 'setCells', sheet: layout.sheet, cell: cellAddress(r, col), cells: [[v]] });
+    if (d) {
+      put(c.prioriteit, { number: i + 1 });
+      put(c.koppelkans, { text: d.koppelkans.trim() });
+      put(c.omdat, { text: d.omdat });
+      put(c.verantwoordelijke, { text: d.verantwoordelijke });
+    } else {
+      for (const col of [c.prioriteit, c.koppelkans, c.omdat, c.verantwoordelijke]) put(col, { clear: true });
+    }
+  }
+  return { ok: true, ops: mergeRowOps(ops) };
+}
+
+function mergeRowOps(ops: PlanOp[]): PlanOp[] {
+  // adjacent single cells in one row become one block when the columns are contiguous
+  const out: PlanOp[] = [];
+  for (const op of ops) {
+    const prev = out[out.length - 1];
+    if (prev && prev.kind === 'setCells' && op.kind === 'setCells' && prev.sheet === op.sheet && prev.cells.length === 1) {
+      const pm = /^([A-Z]+)(\d+)$/.exec(prev.cell)!;
+      const om = /^([A-Z]+)(\d+)$/.exec(op.cell)!;
+      const pc = colNum(pm[1]);
+      if (pm[2] === om[2] && colNum(om[1]) === pc + prev.cells[0].length) {
+        prev.cells[0].push(...op.cells[0]);
+        continue;
+      }
+    }
+    out.push(op.kind === 'setCells' ? { ...op, cells: op.cells.map((l) => [...l]) } : op);
+  }
+  return out;
+}
+
+function colNum(s: string): number {
+  let n = 0;
+  for (const ch of s) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+export function checklistStatusEdit(state: ChecklistState, row: number, status: ChecklistStatus): EditResult {
+  if (!STATUSES.includes(status)) return { ok: false, message: 'Kies To do, Bezig of Klaar.' };
+  if (!state.items.some((i) => i.row === row)) return { ok: false, message: `Rij ${row} is geen basiselement.` };
+  return { ok: true, ops: [{ kind: 'setCells', sheet: state.sheet, cell: cellAddress(row, 3), cells: [[{ text: status }]] }] };
+}
+
+/** Sets the overstap date of the last home (ISO yyyy-mm-dd from a date input); "" clears. */
+export function checklistDateEdit(state: ChecklistState, iso: string): EditResult {
+  const cell = cellAddress(CHECKLIST.dateRow, CHECKLIST.valueColumn);
+  if (iso.trim() === '') return { ok: true, ops: [{ kind: 'setCells', sheet: state.sheet, cell, cells: [[{ clear: true }]] }] };
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
+  if (!m) return { ok: false, message: `${state.sheet}!${cell}: vul een datum in (dd-mm-jjjj).` };
+  const serial = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86400000 + 25569;
+  return { ok: true, ops: [{ kind: 'setCells', sheet: state.sheet, cell, cells: [[{ number: serial }]] }] };
+}
+
+export function checklistTextEdit(state: ChecklistState, row: number, field: 'toelichting' | 'verantwoordelijke', value: string): EditResult {
+  if (value.length > MAX_CELL_TEXT) return { ok: false, message: `De tekst is langer dan ${MAX_CELL_TEXT} tekens.` };
+  const col = field === 'toelichting' ? 4 : 5;
+  return { ok: true, ops: [{ kind: 'setCells', sheet: state.sheet, cell: cellAddress(row, col), cells: [[{ text: value }]] }] };
+}

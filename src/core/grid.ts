@@ -1,0 +1,62 @@
+/** Reading cells out of a snapshot sheet. Rows and columns are 1-based. */
+import type { CellValue, SheetSnapshot } from './snapshot';
+
+export function valueAt(sheet: SheetSnapshot, row: number, column: number): CellValue {
+  const r = sheet.values[row - 1];
+  if (!r) return null;
+  const v = r[column - 1];
+  return v === undefined ? null : v;
+}
+
+export function formulaAt(sheet: SheetSnapshot, row: number, column: number): string | null {
+  const r = sheet.formulas?.[row - 1];
+  const f = r?.[column - 1];
+  return typeof f === 'string' && f.startsWith('=') ? f : null;
+}
+
+export function isEmpty(v: CellValue): boolean {
+  return v === null || v === '';
+}
+
+/** The cell as trimmed text ("" for empty); numbers and booleans as Excel shows them. */
+export function textAt(sheet: SheetSnapshot, row: number, column: number): string {
+  const v = valueAt(sheet, row, column);
+  if (v === null) return '';
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'boolean') return v ? 'WAAR' : 'ONWAAR';
+  return String(v);
+}
+
+export function rowCount(sheet: SheetSnapshot): number {
+  return sheet.values.length;
+}
+
+export function columnCount(sheet: SheetSnapshot): number {
+  let max = 0;
+  for (const r of sheet.values) if (r && r.length > max) max = r.length;
+  return max;
+}
+
+/** Last row (1-based) with a non-empty value in columns from..to (inclusive); 0 if none. */
+export function lastNonEmptyRow(sheet: SheetSnapshot, fromColumn: number, toColumn: number, fromRow = 1): number {
+  for (let r = sheet.values.length; r >= fromRow; r--) {
+    const row = sheet.values[r - 1];
+    if (!row) continue;
+    for (let c = fromColumn; c <= Math.min(toColumn, row.length); c++) {
+      if (!isEmpty(row[c - 1] ?? null)) return r;
+    }
+  }
+  return 0;
+}
+
+/** Last non-empty column (1-based) in a row; 0 if none. */
+export function lastNonEmptyColumn(sheet: SheetSnapshot, row: number): number {
+  const r = sheet.values[row - 1];
+  if (!r) return 0;
+  for (let c = r.length; c >= 1; c--) if (!isEmpty(r[c - 1] ?? null)) return c;
+  return 0;
+}
+
+export function sheetIsBlank(sheet: SheetSnapshot): boolean {
+  return lastNonEmptyRow(sheet, 1, Number.MAX_SAFE_INTEGER) === 0;
+}

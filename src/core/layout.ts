@@ -1,0 +1,128 @@
+/**
+ * The one place that knows the workbook layout: sheet names, labels, the rows of the
+ * werkblad, and the shapes of the sheets the engine creates.
+ */
+
+export const SHEET_NAMES = {
+  werkblad: 'Werkblad koppelkansen kiezen',
+  /** The guide's "Overzicht opgaven en koppelkansen" is 33 characters: too long for Excel. */
+  longlist: 'Opgaven en koppelkansen',
+  resultaat: 'Resultaat',
+  prioritering: 'Prioritering',
+  checklist: 'WUP checklist',
+  notulen: 'Notulen',
+  /** Hidden helper sheet with the formula-driven dropdown lists. */
+  lijsten: 'Keuzelijsten',
+} as const;
+
+export type SheetRole = keyof typeof SHEET_NAMES;
+
+/** Sheet names compare without case, surrounding spaces and repeated inner spaces. */
+export function normalizeName(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+export function sameName(a: string, b: string): boolean {
+  return normalizeName(a) === normalizeName(b);
+}
+
+export const WERKBLAD = {
+  titleRow: 1,
+  factorRow: 3,
+  weightRow: 4,
+  hintRow: 5,
+  firstDataRow: 6,
+  opgaveColumn: 1,
+  koppelkansColumn: 2,
+  firstFactorColumn: 3,
+  totalenLabel: 'Totalen',
+  maxFactors: 30,
+  /** Empty rows prepared (dropdowns, validation, totals) below the last data row. */
+  spareRows: 50,
+  /** A new werkblad is prepared down to at least this many data rows. */
+  minPreparedRows: 100,
+  invalidTotal: 'ongeldig',
+} as const;
+
+export const LONGLIST = {
+  opgaveLabel: 'Opgave',
+  koppelkansLabel: 'Koppelkans',
+  toelichtingLabel: 'Toelichting',
+  /** Header rows searched for the labels. */
+  headerSearchRows: 10,
+  /** Rows below the header that the dropdown formulas cover, at least. */
+  minCapacity: 1000,
+  spareCapacity: 500,
+} as const;
+
+export const LIJSTEN = {
+  /** Column A: every koppelkans of the longlist; row 1 from B: the distinct opgaven. */
+  allLabel: 'Alle koppelkansen',
+  maxOpgaven: 40,
+  perOpgave: 100,
+} as const;
+
+export const RESULTAAT = {
+  title: 'Resultaat: automatische top 15',
+  headerRow: 4,
+  firstRow: 5,
+  topN: 15,
+  minRows: 25,
+  spareRows: 10,
+  headers: ['Rang', 'Opgave', 'Koppelkans', 'Totaal', 'Gescoord', 'Rij op werkblad'],
+} as const;
+
+export const PRIORITERING = {
+  title: 'Prioritering: de keuze van het team',
+  headerRow: 4,
+  firstRow: 5,
+  minRows: 30,
+  spareRows: 30,
+  headers: ['Prioriteit', 'Koppelkans', 'Omdat…', 'Verantwoordelijke', 'Automatische rang', 'Signaal'],
+  deviationFlag: 'Afwijking zonder reden',
+} as const;
+
+export const CHECKLIST = {
+  title: 'WUP checklist: basiselementen van het Wijkuitvoeringsplan',
+  dateLabel: 'Datum overstap laatste woning',
+  dateRow: 3,
+  deadlineLabel: 'Uiterlijk WUP vastgesteld in (jaar)',
+  deadlineRow: 4,
+  valueColumn: 3,
+  headerRow: 6,
+  firstRow: 7,
+  headers: ['Onderdeel', 'Basiselement', 'Status', 'Toelichting', 'Verantwoordelijke'],
+  progressColumn: 8,
+  progressHeaders: ['Onderdeel', 'Klaar', 'Bezig', 'Aantal', 'Voortgang'],
+  yearsAhead: 8,
+} as const;
+
+export const NOTULEN = {
+  title: 'Notulen',
+  conclusionsHeaderRow: 3,
+  firstConclusionRow: 4,
+  /** Conclusions block: step label in A, question in E, the team's conclusion in H (the wide columns of the log). */
+  conclusionQuestionColumn: 5,
+  conclusionColumn: 8,
+  logTitleRow: 9,
+  headerRow: 10,
+  firstRow: 11,
+  headers: ['Id', 'Tijd', 'Auteur', 'Stap', 'Koppelkans', 'Succesfactor', 'Soort', 'Tekst', 'Verantwoordelijke', 'Datum'],
+} as const;
+
+/** The guide's "Leg conclusie vast" questions, per step. */
+export const CONCLUSION_QUESTIONS: { stap: string; vraag: string }[] = [
+  { stap: 'Stap 1', vraag: 'Wat is het gedeelde verhaal van deze wijk?' },
+  { stap: 'Stap 2', vraag: 'Over welk overzicht van opgaven, succesfactoren en koppelkansen gaan jullie keuzes maken?' },
+  { stap: 'Stap 3', vraag: 'Welke algemeen geldende principes worden gehanteerd voor het waarderen van de koppelkansen?' },
+  { stap: 'Stap 4', vraag: 'Welke koppelkansen willen jullie meenemen in de WUP?' },
+];
+
+export const COLORS = {
+  headerFill: '#1F4E79',
+  headerFont: '#FFFFFF',
+  subFill: '#DDEBF7',
+  inputFill: '#FFF2CC',
+  totalFill: '#E2EFDA',
+  titleFont: '#1F4E79',
+} as const;

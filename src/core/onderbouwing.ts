@@ -1,0 +1,73 @@
+/**
+ * The onderbouwing (justification) for the council and the wijk, as plain data: the
+ * chosen koppelkansen in the team's order, the scores and weights, the automatic top 15
+ * and where the team deviated, the step conclusions, the actions and the notes per
+ * koppelkans. Rendered to Word by src/report.
+ */
+import { analyze, type Analysis } from './analyze';
+import { readNotes, type Conclusion, type Note } from './notes';
+import { textAt } from './grid';
+import type { RankEntry } from './ranking';
+import type { WorkbookSnapshot } from './snapshot';
+import { findWerkbladSheet } from './werkblad';
+
+export interface OnderbouwingModel {
+  wijk: string;
+  date: string;
+  chosen: { place: number; koppelkans: string; omdat: string; verantwoordelijke: string; autoRank: number | null; deviates: boolean }[];
+  factors: { name: string; weging: number | null }[];
+  scores: { row: number; opgave: string; koppelkans: string; scores: (number | null)[]; total: number | null; rank: number | null; status: string }[];
+  top: RankEntry[];
+  deviations: { koppelkans: string; place: number; autoRank: number | null; omdat: string }[];
+  /** Top-15 koppelkansen the team did not choose. */
+  notChosen: RankEntry[];
+  conclusions: Conclusion[];
+  actions: Note[];
+  notesByKoppelkans: { koppelkans: string; notes: Note[] }[];
+  generalNotes: Note[];
+  checklist: Analysis['checklist'];
+  problems: number;
+}
+
+export function wijkName(snapshot: WorkbookSnapshot): string {
+  const ws = findWerkbladSheet(snapshot);
+  const title = ws ? textAt(ws, 1, 1) : '';
+  const m = /[–-]\s*(.+)$/.exec(title.replace(/^Werkblad koppelkansen kiezen/i, ''));
+  return m ? m[1].trim() : '';
+}
+
+export function buildOnderbouwingModel(snapshot: WorkbookSnapshot, now: Date = new Date()): OnderbouwingModel {
+  const a = analyze(snapshot, { now });
+  const notes = readNotes(snapshot);
+  const rankOf = new Map(a.ranking.map((e) => [e.row, e.rank]));
+  const entries = (a.prioritering?.entries ?? []).slice().sort((x, y) => x.place - y.place || x.row - y.row);
+  const chosenKeys = new Set(entries.map((e) => e.koppelkans.toLowerCase()));
+  const byKoppelkans = new Map<string, Note[]>();
+  const generalNotes: Note[] = [];
+  for (const n of notes.notes) {
+    if (n.koppelkans) {
+      const k = n.koppelkans;
+      byKoppelkans.set(k, [...(byKoppelkans.get(k) ?? []), n]);
+    } else generalNotes.push(n);
+  }
+  const p = (n: number) => String(n).padStart(2, '0');
+  return {
+    wijk: wijkName(snapshot),
+    date: `${p(now.getDate())}-${p(now.getMonth() + 1)}-${now.getFullYear()}`,
+    chosen: entries.map((e) => ({ place: e.place, koppelkans: e.koppelkans, omdat: e.omdat, verantwoordelijke: e.verantwoordelijke, autoRank: e.autoRank, deviates: e.deviates })),
+    factors: (a.werkblad?.factors ?? []).map((f) => ({ name: f.name, weging: f.weging })),
+    scores: (a.werkblad?.rows ?? [])
+      .filter((r) => r.koppelkans)
+      .map((r) => ({ row: r.row, opgave: r.opgave, koppelkans: r.koppelkans, scores: r.scores, total: r.total, rank: rankOf.get(r.row) ?? null, status: r.status }))
+      .sort((x, y) => (x.rank ?? 1e9) - (y.rank ?? 1e9) || x.row - y.row),
+    top: a.top,
+    deviations: entries.filter((e) => e.deviates).map((e) => ({ koppelkans: e.koppelkans, place: e.place, autoRank: e.autoRank, omdat: e.omdat })),
+    notChosen: a.top.filter((e) => !chosenKeys.has(e.koppelkans.toLowerCase())),
+    conclusions: notes.conclusions,
+    actions: notes.notes.filter((n) => n.kind === 'actie' || n.kind === 'afspraak'),
+    notesByKoppelkans: [...byKoppelkans.entries()].map(([koppelkans, ns]) => ({ koppelkans, notes: ns })),
+    generalNotes,
+    checklist: a.checklist,
+    problems: a.problems.filter((x) => x.severity === 'error').length,
+  };
+}

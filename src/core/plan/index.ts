@@ -1,0 +1,66 @@
+/**
+ * The plan builder: from a snapshot, the list of writes that brings the workbook to the
+ * wanted state. Applying the plan and planning again gives an empty plan.
+ */
+import { analyze, type Analysis } from '../analyze';
+import { sortProblems, type Problem } from '../problems';
+import type { Plan, PlanOp, WorkbookSnapshot } from '../snapshot';
+import { sameName } from '../layout';
+import type { PlanContext, PlanOptions, WantedValidation } from './context';
+import { planChecklist } from './checklist';
+import { planLijsten, planLonglist } from './longlist';
+import { planNotulen } from './notulen';
+import { planPrioritering } from './prioritering';
+import { planResultaat } from './resultaat';
+import { planWerkblad } from './werkblad';
+import { sameRule } from './validations';
+
+export type { PlanOptions } from './context';
+
+export interface PlanResult {
+  analysis: Analysis;
+  plan: Plan;
+  /** Analysis problems plus what planning found (sorted, errors first). */
+  problems: Problem[];
+}
+
+function wantedState(snapshot: WorkbookSnapshot, options: PlanOptions): { ctx: PlanContext } {
+  const analysis = analyze(snapshot, { now: options.now });
+  const ctx: PlanContext = { snapshot, analysis, options, ops: [], problems: [], validations: [] };
+  if (analysis.kind !== 'koppelkansen' || !analysis.werkblad) return { ctx };
+  planLonglist(ctx);
+  planWerkblad(ctx);
+  planLijsten(ctx);
+  planResultaat(ctx);
+  planPrioritering(ctx);
+  planChecklist(ctx);
+  planNotulen(ctx);
+  return { ctx };
+}
+
+/** The ranges whose validations an adapter should read for the next plan. */
+export function validationTargets(snapshot: WorkbookSnapshot, options: PlanOptions = {}): { sheet: string; range: string }[] {
+  const { ctx } = wantedState(snapshot, options);
+  const existing = new Set(snapshot.sheets.map((s) => s.name.toLowerCase()));
+  return ctx.validations.filter((v) => existing.has(v.sheet.toLowerCase())).map((v) => ({ sheet: v.sheet, range: v.range }));
+}
+
+export function buildPlan(snapshot: WorkbookSnapshot, options: PlanOptions = {}): PlanResult {
+  const { ctx } = wantedState(snapshot, options);
+  const ops: PlanOp[] = [...ctx.ops];
+  for (const v of ctx.validations) if (!validationPresent(snapshot, v)) ops.push({ kind: 'setValidation', sheet: v.sheet, range: v.range, rule: v.rule });
+  // sheets first, so that every later op finds its sheet
+  const adds = ops.filter((o) => o.kind === 'addSheet');
+  const rest = ops.filter((o) => o.kind !== 'addSheet');
+  return {
+    analysis: ctx.analysis,
+    plan: { ops: [...adds, ...rest] },
+    problems: sortProblems([...ctx.analysis.problems, ...ctx.problems]),
+  };
+}
+
+function validationPresent(snapshot: WorkbookSnapshot, want: WantedValidation): boolean {
+  if (!snapshot.validations) return false;
+  const found = snapshot.validations.find((v) => sameName(v.sheet, want.sheet) && v.range.replace(/\$/g, '') === want.range);
+  return !!found && sameRule(found.rule, want.rule);
+}

@@ -1,0 +1,68 @@
+/** The Notulen sheet: created when missing, never cleared or rewritten by the engine. */
+import { cellAddress, columnLetter } from '../a1';
+import { text } from '../diff';
+import { CONCLUSION_QUESTIONS, COLORS, NOTULEN } from '../layout';
+import { nameOf, sheetByName, type PlanContext } from './context';
+import type { CellInput } from '../snapshot';
+
+const gap = (n: number): CellInput[] => Array.from({ length: n }, () => ({ text: '' }));
+
+export function planNotulen(ctx: PlanContext): void {
+  if (!ctx.analysis.werkblad) return;
+  const name = nameOf(ctx, 'notulen');
+  if (sheetByName(ctx.snapshot, name)) return;
+  const last = columnLetter(NOTULEN.headers.length);
+  ctx.ops.push(
+    { kind: 'addSheet', sheet: name },
+    {
+      kind: 'setCells',
+      sheet: name,
+      cell: 'A1',
+      cells: [[text(NOTULEN.title)], [text('De notulist legt het gesprek, de redenering, de conclusies, afspraken en verantwoordelijken vast.')]],
+    },
+    {
+      kind: 'setCells',
+      sheet: name,
+      cell: cellAddress(NOTULEN.conclusionsHeaderRow, 1),
+      cells: [
+        [text('Leg conclusie vast'), ...gap(3), text('Vraag'), ...gap(2), text('Conclusie')],
+        ...CONCLUSION_QUESTIONS.map((q) => [text(q.stap), ...gap(3), text(q.vraag)]),
+      ],
+    },
+    { kind: 'setCells', sheet: name, cell: cellAddress(NOTULEN.logTitleRow, 1), cells: [[text('Verslag')]] },
+    { kind: 'setCells', sheet: name, cell: cellAddress(NOTULEN.headerRow, 1), cells: [NOTULEN.headers.map((h) => text(h))] },
+    { kind: 'setStyle', sheet: name, range: 'A1', style: { bold: true, fontSize: 14, fontColor: COLORS.titleFont } },
+    { kind: 'setStyle', sheet: name, range: `A${NOTULEN.conclusionsHeaderRow}:${last}${NOTULEN.conclusionsHeaderRow}`, style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont } },
+    {
+      kind: 'setStyle',
+      sheet: name,
+      range: `E${NOTULEN.firstConclusionRow}:H${NOTULEN.firstConclusionRow + CONCLUSION_QUESTIONS.length - 1}`,
+      style: { wrap: true, verticalAlignment: 'top' },
+    },
+    {
+      kind: 'setStyle',
+      sheet: name,
+      range: `H${NOTULEN.firstConclusionRow}:H${NOTULEN.firstConclusionRow + CONCLUSION_QUESTIONS.length - 1}`,
+      style: { fill: COLORS.inputFill },
+    },
+    { kind: 'setStyle', sheet: name, range: `A${NOTULEN.logTitleRow}`, style: { bold: true, fontSize: 12 } },
+    { kind: 'setStyle', sheet: name, range: `A${NOTULEN.headerRow}:${last}${NOTULEN.headerRow}`, style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont } },
+    { kind: 'setStyle', sheet: name, range: `H${NOTULEN.firstRow}:H${NOTULEN.firstRow + 500}`, style: { wrap: true, verticalAlignment: 'top' } },
+    {
+      kind: 'setColumnWidths',
+      sheet: name,
+      widths: [
+        { column: 'A', width: 18 },
+        { column: 'B', width: 17 },
+        { column: 'C', width: 18 },
+        { column: 'D', width: 12 },
+        { column: 'E', width: 36 },
+        { column: 'F', width: 24 },
+        { column: 'G', width: 12 },
+        { column: 'H', width: 70 },
+        { column: 'I', width: 20 },
+        { column: 'J', width: 12 },
+      ],
+    },
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * The Prioritering sheet: the team's own order. The engine writes the header when the
+ * sheet is new, the automatic rank and the "no reason" flag beside each entry (as
+ * formulas), and a koppelkans dropdown. It never reorders, changes or removes what the
+ * team typed; with `propose` it fills an empty list with the automatic order.
+ */
+import { cellAddress, columnLetter, rangeAddress } from '../a1';
+import { diffBlock, formula, num, text } from '../diff';
+import { prioFlagFormula, prioRankFormula, werkbladRefs } from '../formulas';
+import { textAt } from '../grid';
+import { COLORS, PRIORITERING } from '../layout';
+import { problem } from '../problems';
+import type { CellInput } from '../snapshot';
+import { engineMayWrite } from '../werkblad';
+import { nameOf, sheetByName, type PlanContext } from './context';
+import { listRule } from './validations';
+
+export function planPrioritering(ctx: PlanContext): void {
+  const wb = ctx.analysis.werkblad;
+  if (!wb) return;
+  const name = nameOf(ctx, 'prioritering');
+  const sheet = sheetByName(ctx.snapshot, name);
+  const existing = ctx.analysis.prioritering;
+  const layout = existing?.layout ?? {
+    sheet: name,
+    headerRow: PRIORITERING.headerRow,
+    firstRow: PRIORITERING.firstRow,
+    columns: { prioriteit: 1, koppelkans: 2, omdat: 3, verantwoordelijke: 4, rang: 5, signaal: 6 },
+    lastRow: PRIORITERING.headerRow,
+  };
+  const c = layout.columns;
+  const entries = existing?.entries ?? [];
+
+  if (!sheet) {
+    ctx.ops.push({ kind: 'addSheet', sheet: name });
+    ctx.ops.push({
+      kind: 'setCells',
+      sheet: name,
+      cell: 'A1',
+      cells: [
+        [text(PRIORITERING.title)],
+        [text('Zet hier jullie eigen volgorde. Wijkt een plaats af van de automatische rang, schrijf dan bij "Omdat…" waarom. Spreek af wie verantwoordelijk is.')],
+      ],
+    });
+    ctx.ops.push({ kind: 'setCells', sheet: name, cell: cellAddress(layout.headerRow, 1), cells: [PRIORITERING.headers.map((h) => text(h))] });
+  } else {
+    // fill in missing labels of the engine's own columns only
+    const hdr: [number, string][] = [
+      [c.rang, PRIORITERING.headers[4]],
+      [c.signaal, PRIORITERING.headers[5]],
+    ];
+    for (const [col, label] of hdr) {
+      if (!textAt(sheet, layout.headerRow, col)) ctx.ops.push({ kind: 'setCells', sheet: name, cell: cellAddress(layout.headerRow, col), cells: [[text(label)]] });
+    }
+  }
+
+  let lastEntryRow = layout.lastRow;
+  if (ctx.options.propose && entries.length === 0) {
+    const top = ctx.analysis.top;
+    top.forEach((e, i) => {
+      const r = layout.firstRow + i;
+      const line: [number, CellInput][] = [
+        [c.prioriteit, num(i + 1)],
+        [c.koppelkans, text(e.koppelkans)],
+      ];
+      for (const [col, input] of line) {
+        if (!sheet || !textAt(sheet, r, col)) ctx.ops.push({ kind: 'setCells', sheet: name, cell: cellAddress(r, col), cells: [[input]] });
+      }
+    });
+    lastEntryRow = Math.max(lastEntryRow, layout.firstRow + top.length - 1);
+  }
+
+  const end = Math.max(lastEntryRow + PRIORITERING.spareRows, layout.firstRow + PRIORITERING.minRows - 1);
+  const cells: (CellInput | undefined)[][] = [];
+  for (let r = layout.firstRow; r <= end; r++) {
+    const line: (CellInput | undefined)[] = [];
+    for (const [col, f] of [
+      [c.rang, prioRankFormula(wb.layout, r)],
+      [c.signaal, prioFlagFormula(r)],
+    ] as [number, string][]) {
+      if (engineMayWrite(sheet, r, col)) line[col - c.rang] = formula(f);
+      else {
+        line[col - c.rang] = undefined;
+        ctx.problems.push(problem('CELL_OCCUPIED', name, cellAddress(r, col), { value: textAt(sheet!, r, col) }));
+      }
+    }
+    cells.push(line);
+  }
+  if (c.signaal === c.rang + 1) ctx.ops.push(...diffBlock(name, sheet, layout.firstRow, c.rang, cells));
+  else {
+    ctx.ops.push(...diffBlock(name, sheet, layout.firstRow, c.rang, cells.map((l) => [l[0]])));
+    ctx.ops.push(...diffBlock(name, sheet, layout.firstRow, c.signaal, cells.map((l) => [l[c.signaal - c.rang]])));
+  }
+
+  const refs = werkbladRefs(wb.layout);
+  ctx.validations.push({
+    sheet: name,
+    range: rangeAddress(layout.firstRow, c.koppelkans, end, c.koppelkans),
+    rule: listRule(`=${refs.koppelkansen}`, 'koppelkans', wb.layout.sheet),
+  });
+
+  if (!sheet) {
+    const last = columnLetter(PRIORITERING.headers.length);
+    ctx.ops.push(
+      { kind: 'setStyle', sheet: name, range: 'A1', style: { bold: true, fontSize: 14, fontColor: COLORS.titleFont } },
+      { kind: 'setStyle', sheet: name, range: `A2:${last}2`, style: { wrap: false, italic: true } },
+      { kind: 'setStyle', sheet: name, range: `A${layout.headerRow}:${last}${layout.headerRow}`, style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont } },
+      { kind: 'setStyle', sheet: name, range: rangeAddress(layout.firstRow, c.omdat, end, c.omdat), style: { wrap: true, verticalAlignment: 'top' } },
+      { kind: 'setStyle', sheet: name, range: rangeAddress(layout.firstRow, c.signaal, end, c.signaal), style: { fontColor: '#C00000', bold: true } },
+      {
+        kind: 'setColumnWidths',
+        sheet: name,
+        widths: [
+          { column: 'A', width: 11 },
+          { column: 'B', width: 50 },
+          { column: 'C', width: 60 },
+          { column: 'D', width: 24 },
+          { column: 'E', width: 18 },
+          { column: 'F', width: 24 },
+        ],
+      },
+      { kind: 'freeze', sheet: name, rows: layout.headerRow, columns: 0 },
+    );
+  }
+}

@@ -1,0 +1,110 @@
+/** Reading the team's own order on the Prioritering sheet. Never rewritten by the engine. */
+import { cellAddress } from './a1';
+import { textAt, valueAt } from './grid';
+import { PRIORITERING, SHEET_NAMES, sameName } from './layout';
+import { problem, type Problem } from './problems';
+import type { RankEntry } from './ranking';
+import type { SheetSnapshot, WorkbookSnapshot } from './snapshot';
+
+export interface PrioLayout {
+  sheet: string;
+  headerRow: number;
+  firstRow: number;
+  columns: { prioriteit: number; koppelkans: number; omdat: number; verantwoordelijke: number; rang: number; signaal: number };
+  /** Last row with a team entry in the team's columns; firstRow-1 when none. */
+  lastRow: number;
+}
+
+export interface PrioEntry {
+  row: number;
+  /** The place: the Prioriteit number when it is one, else the position in the list. */
+  place: number;
+  koppelkans: string;
+  omdat: string;
+  verantwoordelijke: string;
+  /** The automatic rank, null when the koppelkans has no total. */
+  autoRank: number | null;
+  deviates: boolean;
+  needsReason: boolean;
+}
+
+export function findPrioSheet(snapshot: WorkbookSnapshot): SheetSnapshot | undefined {
+  return snapshot.sheets.find((s) => sameName(s.name, SHEET_NAMES.prioritering));
+}
+
+export function readPrioLayout(sheet: SheetSnapshot): PrioLayout {
+  const H = PRIORITERING.headers;
+  let headerRow = 0;
+  for (let r = 1; r <= Math.min(10, sheet.values.length) && !headerRow; r++) {
+    const labels = (sheet.values[r - 1] ?? []).map((_, c) => textAt(sheet, r, c + 1).toLowerCase());
+    if (labels.includes('koppelkans') && labels.some((l) => l.startsWith('omdat'))) headerRow = r;
+  }
+  const find = (label: string, fallback: number): number => {
+    if (!headerRow) return fallback;
+    const row = sheet.values[headerRow - 1] ?? [];
+    const key = label.toLowerCase().replace('…', '');
+    for (let c = 1; c <= row.length; c++) {
+      const t = textAt(sheet, headerRow, c).toLowerCase().replace('…', '').replace('...', '');
+      if (t === key) return c;
+    }
+    return fallback;
+  };
+  const columns = {
+    prioriteit: find(H[0], 1),
+    koppelkans: find(H[1], 2),
+    omdat: find(H[2], 3),
+    verantwoordelijke: find(H[3], 4),
+    rang: find(H[4], 5),
+    signaal: find(H[5], 6),
+  };
+  const hr = headerRow || PRIORITERING.headerRow;
+  const teamCols = [columns.prioriteit, columns.koppelkans, columns.omdat, columns.verantwoordelijke];
+  let lastRow = hr;
+  for (let r = sheet.values.length; r > hr; r--) {
+    if (teamCols.some((c) => textAt(sheet, r, c) !== '')) {
+      lastRow = r;
+      break;
+    }
+  }
+  return { sheet: sheet.name, headerRow: hr, firstRow: hr + 1, columns, lastRow };
+}
+
+export function readPrioEntries(
+  sheet: SheetSnapshot,
+  layout: PrioLayout,
+  ranking: RankEntry[],
+  werkbladKoppelkansen: Set<string>,
+  problems: Problem[],
+): PrioEntry[] {
+  const rankOf = new Map<string, number>();
+  for (const e of ranking) if (!rankOf.has(e.koppelkans.toLowerCase())) rankOf.set(e.koppelkans.toLowerCase(), e.rank);
+  const entries: PrioEntry[] = [];
+  const seen = new Map<string, string>();
+  const c = layout.columns;
+  for (let r = layout.firstRow; r <= layout.lastRow; r++) {
+    const koppelkans = textAt(sheet, r, c.koppelkans);
+    if (!koppelkans) continue;
+    const pv = valueAt(sheet, r, c.prioriteit);
+    let place = r - layout.firstRow + 1;
+    if (typeof pv === 'number' && Number.isInteger(pv) && pv >= 1) place = pv;
+    else if (pv !== null && pv !== '') {
+      problems.push(problem('PRIO_BAD_PLACE', sheet.name, cellAddress(r, c.prioriteit), { value: String(pv) }));
+    }
+    const key = koppelkans.toLowerCase();
+    const other = seen.get(key);
+    if (other) problems.push(problem('PRIO_DUPLICATE', sheet.name, cellAddress(r, c.koppelkans), { koppelkans, other }));
+    else seen.set(key, cellAddress(r, c.koppelkans));
+    const autoRank = rankOf.get(key) ?? null;
+    if (!werkbladKoppelkansen.has(key)) {
+      problems.push(problem('PRIO_NOT_ON_WERKBLAD', sheet.name, cellAddress(r, c.koppelkans), { koppelkans }));
+    }
+    const omdat = textAt(sheet, r, c.omdat);
+    const deviates = autoRank !== null && autoRank !== place;
+    const needsReason = deviates && omdat === '';
+    if (needsReason) {
+      problems.push(problem('PRIO_NO_REASON', sheet.name, cellAddress(r, c.omdat), { koppelkans, place, rank: autoRank! }));
+    }
+    entries.push({ row: r, place, koppelkans, omdat, verantwoordelijke: textAt(sheet, r, c.verantwoordelijke), autoRank, deviates, needsReason });
+  }
+  return entries;
+}

@@ -1,0 +1,197 @@
+/**
+ * Problems are data, not exceptions: the UI lists them and selects the cell on click,
+ * the CLI prints them. One table holds every Dutch message.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Problem {
+  sheet: string;
+  /** A1 address of the cell (or the top-left cell of the area), or "" for the workbook. */
+  cell: string;
+  severity: Severity;
+  code: ProblemCode;
+  message: string;
+}
+
+type MessageFn = (p: Record<string, string | number>) => string;
+
+const MESSAGES = {
+  NOT_KOPPELKANSEN: {
+    severity: 'error',
+    text: () =>
+      'Dit is geen Koppelkansen Kiezen-werkmap: er is geen blad "Werkblad koppelkansen kiezen". Maak een nieuwe werkmap met de add-in of open het juiste bestand.',
+  },
+  EMPTY_WORKBOOK: {
+    severity: 'info',
+    text: () => 'De werkmap is leeg. Maak de Koppelkansen Kiezen-indeling aan om te beginnen.',
+  },
+  NO_FACTORS: {
+    severity: 'error',
+    text: () => 'Er staan geen succesfactoren in rij 3 (vanaf kolom C). Vul minstens één succesfactor in.',
+  },
+  TOO_MANY_FACTORS: {
+    severity: 'error',
+    text: (p) => `Er staan ${p.count} succesfactoren in rij 3; het maximum is ${p.max}. Verwijder er een paar.`,
+  },
+  TOTALEN_MISSING: {
+    severity: 'warning',
+    text: (p) => `Kolom "Totalen" ontbreekt in rij 3. Bij het voorbereiden komt hij in kolom ${p.column}.`,
+  },
+  FACTOR_UNNAMED: {
+    severity: 'warning',
+    text: () => 'Deze succesfactor heeft geen naam. Vul in rij 3 een naam in.',
+  },
+  FACTOR_DUPLICATE: {
+    severity: 'warning',
+    text: (p) => `De succesfactor "${p.name}" staat twee keer in rij 3 (ook in ${p.other}).`,
+  },
+  WEIGHT_EMPTY: {
+    severity: 'error',
+    text: (p) => `De weging van "${p.factor}" is leeg. Vul een getal van 0 of meer in (standaard 1).`,
+  },
+  WEIGHT_NOT_NUMBER: {
+    severity: 'error',
+    text: (p) => `De weging van "${p.factor}" is geen getal ("${p.value}"). Vul een getal van 0 of meer in.`,
+  },
+  WEIGHT_NEGATIVE: {
+    severity: 'error',
+    text: (p) => `De weging van "${p.factor}" is negatief (${p.value}). Een weging is 0 of meer.`,
+  },
+  SCORE_NOT_NUMBER: {
+    severity: 'error',
+    text: (p) => `De score voor "${p.factor}" is geen getal ("${p.value}"). Vul een heel getal van -10 tot en met 10 in, of laat de cel leeg.`,
+  },
+  SCORE_NOT_INTEGER: {
+    severity: 'error',
+    text: (p) => `De score ${p.value} voor "${p.factor}" is geen heel getal. Vul een heel getal van -10 tot en met 10 in.`,
+  },
+  SCORE_OUT_OF_RANGE: {
+    severity: 'error',
+    text: (p) => `De score ${p.value} voor "${p.factor}" ligt buiten -10 tot en met 10.`,
+  },
+  ROW_INVALID: {
+    severity: 'error',
+    text: (p) => `Rij ${p.row} ("${p.koppelkans}") heeft geen totaal: ${p.reason}.`,
+  },
+  ROW_UNSCORED: {
+    severity: 'info',
+    text: (p) => `"${p.koppelkans}" is nog niet gescoord.`,
+  },
+  ROW_PARTLY_SCORED: {
+    severity: 'warning',
+    text: (p) => `"${p.koppelkans}" is deels gescoord: ${p.scored} van ${p.factors} succesfactoren.`,
+  },
+  KOPPELKANS_WITHOUT_OPGAVE: {
+    severity: 'warning',
+    text: (p) => `De koppelkans "${p.koppelkans}" heeft geen opgave in kolom A.`,
+  },
+  SCORES_WITHOUT_KOPPELKANS: {
+    severity: 'warning',
+    text: (p) => `Rij ${p.row} heeft scores maar geen koppelkans in kolom B.`,
+  },
+  OPGAVE_NOT_ON_LONGLIST: {
+    severity: 'warning',
+    text: (p) => `De opgave "${p.opgave}" staat niet op de longlist (blad "${p.longlist}"). Voeg hem daar toe, dan komt hij in de keuzelijst.`,
+  },
+  KOPPELKANS_NOT_ON_LONGLIST: {
+    severity: 'warning',
+    text: (p) => `De koppelkans "${p.koppelkans}" staat niet op de longlist (blad "${p.longlist}").`,
+  },
+  KOPPELKANS_OTHER_OPGAVE: {
+    severity: 'warning',
+    text: (p) => `De koppelkans "${p.koppelkans}" hoort op de longlist bij opgave "${p.expected}", niet bij "${p.opgave}".`,
+  },
+  KOPPELKANS_DUPLICATE: {
+    severity: 'warning',
+    text: (p) => `De koppelkans "${p.koppelkans}" staat twee keer op het werkblad (ook in ${p.other}).`,
+  },
+  LONGLIST_MISSING: {
+    severity: 'warning',
+    text: () =>
+      'Er is geen longlist (een blad met de kolommen "Opgave" en "Koppelkans"). Bij het voorbereiden wordt de standaard-longlist toegevoegd.',
+  },
+  LONGLIST_ROW_WITHOUT_OPGAVE: {
+    severity: 'warning',
+    text: (p) => `Op de longlist staat koppelkans "${p.koppelkans}" zonder opgave.`,
+  },
+  LONGLIST_TOO_MANY_OPGAVEN: {
+    severity: 'warning',
+    text: (p) => `De longlist heeft ${p.count} opgaven; de keuzelijsten tonen er ${p.max}.`,
+  },
+  CELL_OCCUPIED: {
+    severity: 'warning',
+    text: (p) => `Hier staat eigen tekst ("${p.value}") waar de add-in een formule wil zetten; de cel is niet overschreven. Maak hem leeg om de formule te krijgen.`,
+  },
+  PRIO_NO_REASON: {
+    severity: 'warning',
+    text: (p) => `"${p.koppelkans}" staat op plaats ${p.place} maar automatisch op ${p.rank}: vul bij "Omdat…" de reden in.`,
+  },
+  PRIO_NOT_ON_WERKBLAD: {
+    severity: 'warning',
+    text: (p) => `"${p.koppelkans}" staat niet op het werkblad en heeft dus geen automatische rang.`,
+  },
+  PRIO_DUPLICATE: {
+    severity: 'warning',
+    text: (p) => `"${p.koppelkans}" staat twee keer in de prioritering (ook in ${p.other}).`,
+  },
+  PRIO_BAD_PLACE: {
+    severity: 'warning',
+    text: (p) => `De prioriteit "${p.value}" is geen heel getal van 1 of meer.`,
+  },
+  CHECKLIST_BAD_STATUS: {
+    severity: 'warning',
+    text: (p) => `De status "${p.value}" is onbekend; kies To do, Bezig of Klaar.`,
+  },
+  CHECKLIST_BAD_DATE: {
+    severity: 'warning',
+    text: (p) => `"${p.value}" is geen datum. Vul de datum van de overstap van de laatste woning in.`,
+  },
+  CHECKLIST_LATE: {
+    severity: 'warning',
+    text: (p) => `De overstap van de laatste woning is in ${p.year}: de WUP moet uiterlijk in ${p.deadline} zijn vastgesteld (8 jaar vooraf), en dat jaar is al voorbij.`,
+  },
+  CHECKLIST_DEADLINE: {
+    severity: 'info',
+    text: (p) => `De overstap van de laatste woning is in ${p.year}: stel de WUP uiterlijk in ${p.deadline} vast (8 jaar vooraf).`,
+  },
+} satisfies Record<string, { severity: Severity; text: MessageFn }>;
+
+export type ProblemCode = keyof typeof MESSAGES;
+
+export function problem(
+  code: ProblemCode,
+  sheet: string,
+  cell: string,
+  params: Record<string, string | number> = {},
+): Problem {
+  const entry = MESSAGES[code] as { severity: Severity; text: MessageFn };
+  return { sheet, cell, severity: entry.severity, code, message: entry.text(params) };
+}
+
+const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then warnings, then info; within a severity by sheet and reading order. */
+export function sortProblems(problems: Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) =>
+      ORDER[a.severity] - ORDER[b.severity] ||
+      a.sheet.localeCompare(b.sheet) ||
+      cellOrder(a.cell) - cellOrder(b.cell),
+  );
+}
+
+function cellOrder(cell: string): number {
+  const m = /^([A-Z]+)(\d+)$/.exec(cell);
+  if (!m) return -1;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  return Number(m[2]) * 1000 + col;
+}
+
+/** "Werkblad koppelkansen kiezen!D7: message" — for the CLI and logs. */
+export function formatProblem(p: Problem): string {
+  const where = p.cell ? `${p.sheet}!${p.cell}` : p.sheet || 'Werkmap';
+  const label = p.severity === 'error' ? 'FOUT' : p.severity === 'warning' ? 'LET OP' : 'INFO';
+  return `${label} ${where}: ${p.message}`;
+}

@@ -1,0 +1,253 @@
+/**
+ * Reading the werkblad: the success factors (row 3) with their weights (row 4), the
+ * koppelkansen (column A opgave, column B koppelkans) and their scores, and the
+ * weighted totals. Finds its parts by labels, never by fixed addresses alone.
+ */
+import { cellAddress, columnLetter } from './a1';
+import { formulaAt, isEmpty, lastNonEmptyColumn, lastNonEmptyRow, textAt, valueAt } from './grid';
+import { WERKBLAD, sameName, SHEET_NAMES } from './layout';
+import { problem, type Problem } from './problems';
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from './snapshot';
+
+export interface Succesfactor {
+  /** 0-based position among the factors. */
+  index: number;
+  column: number;
+  name: string;
+  /** The weight when valid, else null. */
+  weging: number | null;
+}
+
+export interface WerkbladLayout {
+  sheet: string;
+  /** Columns of the success factors, contiguous from C. */
+  firstFactorColumn: number;
+  lastFactorColumn: number;
+  totalenColumn: number;
+  totalenFound: boolean;
+  firstDataRow: number;
+  /** Last row with content in columns A..last factor; firstDataRow-1 when none. */
+  lastDataRow: number;
+  /** Last row that gets dropdowns, validation and a total formula. */
+  preparedEndRow: number;
+}
+
+export type RowStatus = 'scored' | 'unscored' | 'invalid';
+
+export interface KoppelkansRow {
+  row: number;
+  opgave: string;
+  koppelkans: string;
+  /** Per factor: the valid score, or null when empty or invalid. */
+  scores: (number | null)[];
+  scored: number;
+  factors: number;
+  status: RowStatus;
+  total: number | null;
+  /** Why the row has no total (Dutch), when status is "invalid". */
+  reason?: string;
+  /** A score cell itself is invalid (not only a weight). */
+  invalidScore: boolean;
+}
+
+export interface Werkblad {
+  layout: WerkbladLayout;
+  factors: Succesfactor[];
+  rows: KoppelkansRow[];
+}
+
+export function findWerkbladSheet(snapshot: WorkbookSnapshot): SheetSnapshot | undefined {
+  return snapshot.sheets.find((s) => sameName(s.name, SHEET_NAMES.werkblad));
+}
+
+export function readWerkbladLayout(sheet: SheetSnapshot, problems: Problem[]): WerkbladLayout | null {
+  const R = WERKBLAD.factorRow;
+  const first = WERKBLAD.firstFactorColumn;
+  let totalen = 0;
+  const lastHeader = lastNonEmptyColumn(sheet, R);
+  for (let c = first; c <= lastHeader; c++) {
+    if (textAt(sheet, R, c).toLowerCase() === WERKBLAD.totalenLabel.toLowerCase()) {
+      totalen = c;
+      break;
+    }
+  }
+  let totalenFound = totalen > 0;
+  if (!totalenFound) {
+    if (lastHeader < first) {
+      problems.push(problem('NO_FACTORS', sheet.name, cellAddress(R, first)));
+      return null;
+    }
+    totalen = lastHeader + 1;
+    problems.push(problem('TOTALEN_MISSING', sheet.name, cellAddress(R, totalen), { column: columnLetter(totalen) }));
+  }
+  const count = totalen - first;
+  if (count < 1) {
+    problems.push(problem('NO_FACTORS', sheet.name, cellAddress(R, first)));
+    return null;
+  }
+  if (count > WERKBLAD.maxFactors) {
+    problems.push(problem('TOO_MANY_FACTORS', sheet.name, cellAddress(R, first), { count, max: WERKBLAD.maxFactors }));
+    return null;
+  }
+  const firstDataRow = WERKBLAD.firstDataRow;
+  const last = lastNonEmptyRow(sheet, 1, totalen - 1, firstDataRow);
+  const lastDataRow = last >= firstDataRow ? last : firstDataRow - 1;
+  const preparedEndRow = Math.max(lastDataRow + WERKBLAD.spareRows, firstDataRow + WERKBLAD.minPreparedRows - 1);
+  totalenFound = totalenFound && true;
+  return {
+    sheet: sheet.name,
+    firstFactorColumn: first,
+    lastFactorColumn: totalen - 1,
+    totalenColumn: totalen,
+    totalenFound,
+    firstDataRow,
+    lastDataRow,
+    preparedEndRow,
+  };
+}
+
+type Weight = { ok: true; value: number } | { ok: false };
+
+function readWeight(sheet: SheetSnapshot, column: number, factor: string, problems: Problem[]): Weight {
+  const v = valueAt(sheet, WERKBLAD.weightRow, column);
+  const cell = cellAddress(WERKBLAD.weightRow, column);
+  if (isEmpty(v)) {
+    problems.push(problem('WEIGHT_EMPTY', sheet.name, cell, { factor }));
+    return { ok: false };
+  }
+  if (typeof v !== 'number' || !Number.isFinite(v)) {
+    problems.push(problem('WEIGHT_NOT_NUMBER', sheet.name, cell, { factor, value: String(v) }));
+    return { ok: false };
+  }
+  if (v < 0) {
+    problems.push(problem('WEIGHT_NEGATIVE', sheet.name, cell, { factor, value: v }));
+    return { ok: false };
+  }
+  return { ok: true, value: v };
+}
+
+export function readFactors(sheet: SheetSnapshot, layout: WerkbladLayout, problems: Problem[]): Succesfactor[] {
+  const factors: Succesfactor[] = [];
+  const seen = new Map<string, string>();
+  for (let c = layout.firstFactorColumn; c <= layout.lastFactorColumn; c++) {
+    const name = textAt(sheet, WERKBLAD.factorRow, c);
+    const label = name || `kolom ${columnLetter(c)}`;
+    const cell = cellAddress(WERKBLAD.factorRow, c);
+    if (!name) problems.push(problem('FACTOR_UNNAMED', sheet.name, cell));
+    else {
+      const key = name.toLowerCase();
+      const other = seen.get(key);
+      if (other) problems.push(problem('FACTOR_DUPLICATE', sheet.name, cell, { name, other }));
+      else seen.set(key, cell);
+    }
+    const w = readWeight(sheet, c, label, problems);
+    factors.push({ index: c - layout.firstFactorColumn, column: c, name: label, weging: w.ok ? w.value : null });
+  }
+  return factors;
+}
+
+type ScoreCheck = { kind: 'empty' } | { kind: 'valid'; value: number } | { kind: 'invalid' };
+
+/** A score is a whole number from -10 to 10; empty means "not scored yet". */
+export function checkScore(v: CellValue): ScoreCheck {
+  if (v === null || v === '') return { kind: 'empty' };
+  if (typeof v !== 'number' || !Number.isFinite(v)) return { kind: 'invalid' };
+  if (!Number.isInteger(v) || v < -10 || v > 10) return { kind: 'invalid' };
+  return { kind: 'valid', value: v };
+}
+
+export function readRows(sheet: SheetSnapshot, layout: WerkbladLayout, factors: Succesfactor[], problems: Problem[]): KoppelkansRow[] {
+  const rows: KoppelkansRow[] = [];
+  for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) {
+    const opgave = textAt(sheet, r, 1);
+    const koppelkans = textAt(sheet, r, 2);
+    const scores: (number | null)[] = [];
+    let scored = 0;
+    let invalid = false;
+    let invalidScore = false;
+    const reasons: string[] = [];
+    for (const f of factors) {
+      const v = valueAt(sheet, r, f.column);
+      const check = checkScore(v);
+      const cell = cellAddress(r, f.column);
+      if (check.kind === 'empty') {
+        scores.push(null);
+        continue;
+      }
+      if (check.kind === 'invalid') {
+        invalid = true;
+        invalidScore = true;
+        scores.push(null);
+        if (typeof v !== 'number') {
+          problems.push(problem('SCORE_NOT_NUMBER', sheet.name, cell, { factor: f.name, value: String(v) }));
+          reasons.push(`${cell} is geen getal`);
+        } else if (!Number.isInteger(v)) {
+          problems.push(problem('SCORE_NOT_INTEGER', sheet.name, cell, { factor: f.name, value: v }));
+          reasons.push(`${cell} is geen heel getal`);
+        } else {
+          problems.push(problem('SCORE_OUT_OF_RANGE', sheet.name, cell, { factor: f.name, value: v }));
+          reasons.push(`${cell} ligt buiten -10..10`);
+        }
+        continue;
+      }
+      scored++;
+      scores.push(check.value);
+      if (f.weging === null) {
+        invalid = true;
+        reasons.push(`de weging van "${f.name}" is ongeldig`);
+      }
+    }
+    if (!opgave && !koppelkans && scored === 0 && !invalid) continue;
+    const label = koppelkans || `rij ${r}`;
+    let status: RowStatus;
+    let total: number | null = null;
+    if (invalid) {
+      status = 'invalid';
+      problems.push(problem('ROW_INVALID', sheet.name, cellAddress(r, layout.totalenColumn), { row: r, koppelkans: label, reason: unique(reasons).join('; ') }));
+    } else if (scored === 0) {
+      status = 'unscored';
+      if (koppelkans) problems.push(problem('ROW_UNSCORED', sheet.name, cellAddress(r, 2), { koppelkans: label }));
+    } else {
+      status = 'scored';
+      total = weightedTotal(scores, factors);
+      if (scored < factors.length) {
+        problems.push(problem('ROW_PARTLY_SCORED', sheet.name, cellAddress(r, 2), { koppelkans: label, scored, factors: factors.length }));
+      }
+    }
+    rows.push({
+      row: r,
+      opgave,
+      koppelkans,
+      scores,
+      scored,
+      factors: factors.length,
+      status,
+      total,
+      reason: invalid ? unique(reasons).join('; ') : undefined,
+      invalidScore,
+    });
+  }
+  return rows;
+}
+
+/** Σ weight × score over the scored factors, in factor order (as Excel's SUMPRODUCT). */
+export function weightedTotal(scores: (number | null)[], factors: { weging: number | null }[]): number {
+  let total = 0;
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i];
+    if (s === null) continue;
+    total += (factors[i].weging ?? 0) * s;
+  }
+  return total;
+}
+
+function unique(a: string[]): string[] {
+  return [...new Set(a)];
+}
+
+/** True when the cell holds a formula or nothing: the engine may (re)write it. */
+export function engineMayWrite(sheet: SheetSnapshot | undefined, row: number, column: number): boolean {
+  if (!sheet) return true;
+  if (formulaAt(sheet, row, column)) return true;
+  return isEmpty(valueAt(sheet, row, column));
+}

@@ -1,0 +1,60 @@
+import { analyze } from '../../src/core/analyze';
+import { buildPlan } from '../../src/core/plan';
+import { simulate } from '../../src/core/simulate';
+import { yearToSerial } from '../../src/core/checklist';
+import { CHECKLIST, SHEET_NAMES } from '../../src/core/layout';
+import { workbook } from '../helpers/build';
+
+function prepared(now = new Date('2026-11-28')) {
+  const wb = workbook({ rows: [['Groen', 'Geveltuinen', 1, 1, 1]] });
+  return simulate(wb, buildPlan(wb, { now }).plan.ops);
+}
+
+test('the checklist holds the basiselementen grouped by part, To do when new', () => {
+  const a = analyze(prepared());
+  const c = a.checklist!;
+  expect(c.progress.map((p) => [p.onderdeel, p.total])).toEqual([
+    ['Wijkanalyse', 3],
+    ['Definitieve duurzame energievoorziening', 7],
+    ['Uitvoeringsstrategie', 3],
+    ['Participatie', 2],
+  ]);
+  expect(c.overall).toMatchObject({ klaar: 0, total: 15 });
+});
+
+test('progress per part counts Klaar and Bezig', () => {
+  const wb = prepared();
+  const s = wb.sheets.find((x) => x.name === SHEET_NAMES.checklist)!;
+  s.values[CHECKLIST.firstRow - 1][2] = 'Klaar';
+  s.values[CHECKLIST.firstRow][2] = 'Bezig';
+  s.values[CHECKLIST.firstRow + 1][2] = 'klaar';
+  const c = analyze(wb).checklist!;
+  expect(c.progress[0]).toMatchObject({ klaar: 2, bezig: 1, total: 3 });
+  expect(c.overall).toMatchObject({ klaar: 2, bezig: 1, total: 15 });
+});
+
+test('an unknown status is a warning with its cell', () => {
+  const wb = prepared();
+  const s = wb.sheets.find((x) => x.name === SHEET_NAMES.checklist)!;
+  s.values[CHECKLIST.firstRow - 1][2] = 'Half af';
+  const p = analyze(wb).problems.find((x) => x.code === 'CHECKLIST_BAD_STATUS')!;
+  expect(p.cell).toBe(`C${CHECKLIST.firstRow}`);
+});
+
+test('8-year rule: overstap 31-12-2030 means the WUP is adopted in 2022 at the latest', () => {
+  const wb = prepared();
+  const s = wb.sheets.find((x) => x.name === SHEET_NAMES.checklist)!;
+  s.values[CHECKLIST.dateRow - 1][CHECKLIST.valueColumn - 1] = yearToSerial(2030);
+  const early = analyze(wb, { now: new Date('2021-06-01') }).checklist!;
+  expect(early).toMatchObject({ overstapYear: 2030, deadlineYear: 2022, late: false });
+  const late = analyze(wb, { now: new Date('2026-11-28') });
+  expect(late.checklist!.late).toBe(true);
+  expect(late.problems.find((p) => p.code === 'CHECKLIST_LATE')!.message).toContain('2022');
+});
+
+test('a date that is not a date is reported', () => {
+  const wb = prepared();
+  const s = wb.sheets.find((x) => x.name === SHEET_NAMES.checklist)!;
+  s.values[CHECKLIST.dateRow - 1][CHECKLIST.valueColumn - 1] = 'eind 2030';
+  expect(analyze(wb).problems.some((p) => p.code === 'CHECKLIST_BAD_DATE' && p.cell === 'C3')).toBe(true);
+});

@@ -1,0 +1,184 @@
+import { buildPlan, validationTargets } from '../../src/core/plan';
+import { simulate } from '../../src/core/simulate';
+import { newWorkbookPlan } from '../../src/core/template';
+import { analyze } from '../../src/core/analyze';
+import { SHEET_NAMES, PRIORITERING, NOTULEN, CHECKLIST } from '../../src/core/layout';
+import { totalFormula } from '../../src/core/formulas';
+import type { PlanOp, WorkbookSnapshot } from '../../src/core/snapshot';
+import { workbook } from '../helpers/build';
+
+function applyAndReplan(wb: WorkbookSnapshot, options = {}) {
+  const first = buildPlan(wb, options);
+  const after = simulate(wb, first.plan.ops);
+  const second = buildPlan(after, options);
+  return { first, after, second };
+}
+
+function cellOps(ops: PlanOp[], sheet: string) {
+  return ops.filter((o) => o.kind === 'setCells' && o.sheet === sheet);
+}
+
+test('a plan for a workbook that already matches is empty (apply twice = apply once)', () => {
+  const { first, second } = applyAndReplan(workbook({ rows: [['Groen', 'Geveltuinen', 1, 2, 3], ['Werk', 'Stageplekken voor wijkbewoners', 'x']] }));
+  expect(first.plan.ops.length).toBeGreaterThan(0);
+  expect(second.plan.ops).toEqual([]);
+});
+
+test('missing sheets are created: Resultaat, Prioritering, WUP checklist, Notulen, Keuzelijsten (hidden)', () => {
+  const { first, after } = applyAndReplan(workbook({ rows: [['Groen', 'Geveltuinen', 1, 2, 3]] }));
+  const added = first.plan.ops.filter((o) => o.kind === 'addSheet').map((o) => (o as { sheet: string }).sheet);
+  expect(added).toEqual(expect.arrayContaining([SHEET_NAMES.resultaat, SHEET_NAMES.prioritering, SHEET_NAMES.checklist, SHEET_NAMES.notulen, SHEET_NAMES.lijsten]));
+  expect(first.plan.ops.find((o) => o.kind === 'addSheet' && o.sheet === SHEET_NAMES.lijsten)).toMatchObject({ hidden: true });
+  expect(after.sheets.map((s) => s.name)).toContain(SHEET_NAMES.notulen);
+});
+
+test('every prepared row gets the Totalen formula, including an empty block below the data', () => {
+  const { after, first } = applyAndReplan(workbook({ rows: [['Groen', 'Geveltuinen', 1, 2, 3]] }));
+  const ws = after.sheets.find((s) => s.name === SHEET_NAMES.werkblad)!;
+  const L = first.analysis.werkblad!.layout;
+  expect(L.preparedEndRow).toBeGreaterThanOrEqual(6 + 99);
+  for (const r of [6, 7, L.preparedEndRow]) expect(ws.formulas![r - 1][5]).toBe(totalFormula(L, r));
+});
+
+test('the werkblad gets dropdowns and validation on every prepared row, and weights ≥ 0', () => {
+  const { first } = applyAndReplan(workbook({ rows: [['Groen', 'Geveltuinen', 1, 2, 3]] }));
+  const v = first.plan.ops.filter((o) => o.kind === 'setValidation' && o.sheet === SHEET_NAMES.werkblad) as Extract<PlanOp, { kind: 'setValidation' }>[];
+  const byRange = Object.fromEntries(v.map((x) => [x.range, x.rule]));
+  expect(byRange['A6:A105']).toMatchObject({ type: 'list' });
+  expect(byRange['B6:B105']).toMatchObject({ type: 'list' });
+  expect((byRange['B6:B105'] as { source: string }).source).toContain('$A6');
+  expect(byRange['C6:E105']).toMatchObject({ type: 'wholeNumber', min: -10, max: 10, strict: true });
+  expect((byRange['C6:E105'] as { errorMessage: string }).errorMessage).toMatch(/heel getal van -10 tot en met 10/);
+  expect(byRange['C4:E4']).toMatchObject({ type: 'decimal', min: 0 });
+});
+
+test('validations already present (read back by the adapter) are not written again', () => {
+  const { after } = applyAndReplan(workbook({ rows: [['Groen', 'Geveltuinen', 1]] }));
+  const targets = validationTargets(after);
+  expect(targets.length).toBeGreaterThanOrEqual(5);
+  const again = buildPlan(after);
+  expect(again.plan.ops.filter((o) => o.kind === 'setValidation')).toEqual([]);
+  // an adapter that cannot read validations gets them all written
+  const blind = buildPlan({ sheets: after.sheets });
+  expect(blind.plan.ops.filter((o) => o.kind === 'setValidation').length).toBe(targets.length);
+});
+
+test('team text in Prioritering, WUP checklist and Notulen survives every re-apply', () => {
+  const { after } = applyAndReplan(workbook({ rows: [['Groen', 'Geveltuinen', 5, 5, 5], ['Werk', 'Stageplekken voor wijkbewoners', 1, 1, 1]] }));
+  const edit = (name: string, row: number, col: number, v: string | number) => {
+    const s = after.sheets.find((x) => x.name === name)!;
+    while (s.values.length < row) s.values.push([]);
+    s.values[row - 1][col - 1] = v;
+  };
+  const P = PRIORITERING.firstRow;
+  edit(SHEET_NAMES.prioritering, P, 1, 1);
+  edit(SHEET_NAMES.prioritering, P, 2, 'Stageplekken voor wijkbewoners');
+  edit(SHEET_NAMES.prioritering, P, 3, '=Omdat werk voorgaat');
+  edit(SHEET_NAMES.prioritering, P, 4, 'Fatima');
+  edit(SHEET_NAMES.checklist, CHECKLIST.firstRow, 3, 'Klaar');
+  edit(SHEET_NAMES.checklist, CHECKLIST.firstRow, 4, 'Grenzen vastgesteld door de raad');
+  edit(SHEET_NAMES.notulen, NOTULEN.firstConclusionRow + 1, NOTULEN.conclusionColumn, 'We kiezen uit 12 koppelkansen.');
+  edit(SHEET_NAMES.notulen, NOTULEN.firstRow, 8, '@iedereen: scores zijn voorlopig');
+  const plan = buildPlan(after, { propose: true });
+  const touched = plan.plan.ops.filter((o) => o.kind === 'setCells') as Extract<PlanOp, { kind: 'setCells' }>[];
+  for (const op of touched) {
+    if (op.sheet === SHEET_NAMES.notulen) throw new Error('Notulen must never be rewritten');
+    if (op.sheet === SHEET_NAMES.prioritering) expect(op.cell).not.toMatch(/^[A-D]/);
+    if (op.sheet === SHEET_NAMES.checklist) expect(op.cell).not.toMatch(/^[A-E]([7-9]|[1-9]\d)$/);
+  }
+  const re = analyze(simulate(after, plan.plan.ops));
+  expect(re.prioritering!.entries[0]).toMatchObject({ koppelkans: 'Stageplekken voor wijkbewoners', omdat: '=Omdat werk voorgaat', verantwoordelijke: 'Fatima' });
+  expect(re.checklist!.items[0].status).toBe('Klaar');
+});
+
+test('a deviation from the automatic rank without a reason is flagged; with a reason it is not', () => {
+  const { after } = applyAndReplan(workbook({ rows: [['Groen', 'Geveltuinen', 5, 5, 5], ['Werk', 'Stageplekken voor wijkbewoners', 1, 1, 1]] }));
+  const prio = after.sheets.find((x) => x.name === SHEET_NAMES.prioritering)!;
+  prio.values[PRIORITERING.firstRow - 1] = [1, 'Stageplekken voor wijkbewoners'];
+  prio.values[PRIORITERING.firstRow] = [2, 'Geveltuinen', 'Past bij groenbeleid'];
+  const a = analyze(after);
+  const flagged = a.problems.filter((p) => p.code === 'PRIO_NO_REASON');
+  expect(flagged).toHaveLength(1);
+  expect(flagged[0].cell).toBe(`C${PRIORITERING.firstRow}`);
+  expect(a.prioritering!.entries.map((e) => [e.autoRank, e.needsReason])).toEqual([
+    [2, true],
+    [1, false],
+  ]);
+});
+
+test('--propose fills an empty Prioritering with the automatic order, once', () => {
+  const wb = workbook({ rows: [['Groen', 'Geveltuinen', 1, 1, 1], ['Werk', 'Stageplekken voor wijkbewoners', 9, 9, 9]] });
+  const { after, second } = applyAndReplan(wb, { propose: true });
+  expect(second.plan.ops).toEqual([]);
+  const a = analyze(after);
+  expect(a.prioritering!.entries.map((e) => [e.place, e.koppelkans])).toEqual([
+    [1, 'Stageplekken voor wijkbewoners'],
+    [2, 'Geveltuinen'],
+  ]);
+});
+
+test('without --propose the Prioritering stays empty', () => {
+  const { after } = applyAndReplan(workbook({ rows: [['Groen', 'Geveltuinen', 1, 1, 1]] }));
+  expect(analyze(after).prioritering!.entries).toEqual([]);
+});
+
+test('text from the longlist that starts with = + - @ is written as text, never as a formula', () => {
+  const wb = workbook({ rows: [['Groen', 'Geveltuinen', 1]] });
+  wb.sheets[1].values.push(['=Groen', '+31 groen', ''], ['@wijk', '-min', '']);
+  wb.sheets.splice(1, 1); // no longlist in the workbook: the default one is added
+  const plan = buildPlan(wb).plan.ops;
+  for (const op of plan) {
+    if (op.kind !== 'setCells') continue;
+    for (const line of op.cells) for (const c of line) if ('formula' in c) expect(c.formula.startsWith('=')).toBe(true);
+  }
+  // the team's own longlist with risky text is kept as text in Resultaat's static part
+  const wb2 = workbook({ rows: [['Groen', '=HYPERLINK("x")', 'oops']] });
+  const ops = buildPlan(wb2).plan.ops.filter((o) => o.kind === 'setCells' && o.sheet === SHEET_NAMES.resultaat) as Extract<PlanOp, { kind: 'setCells' }>[];
+  const cells = ops.flatMap((o) => o.cells.flat());
+  expect(cells).toContainEqual({ text: '=HYPERLINK("x")' });
+});
+
+test('a cell with the team’s own text in the Totalen column is not overwritten and is reported', () => {
+  const wb = workbook({ rows: [['Groen', 'Geveltuinen', 1, 1, 1, 'zie notitie']] });
+  const res = buildPlan(wb);
+  expect(res.problems.some((p) => p.code === 'CELL_OCCUPIED' && p.cell === 'F6')).toBe(true);
+  const after = simulate(wb, res.plan.ops);
+  expect(after.sheets[0].values[5][5]).toBe('zie notitie');
+});
+
+test('a workbook without a longlist gets the default longlist sheet', () => {
+  const wb: WorkbookSnapshot = { sheets: [workbook({ rows: [['Groen', 'Geveltuinen', 1]] }).sheets[0]] };
+  const res = buildPlan(wb);
+  expect(res.problems.some((p) => p.code === 'LONGLIST_MISSING')).toBe(true);
+  const after = simulate(wb, res.plan.ops);
+  expect(analyze(after).longlistInWorkbook).toBe(true);
+  expect(buildPlan(after).plan.ops).toEqual([]);
+});
+
+test('a workbook that is not a Koppelkansen workbook gets an empty plan', () => {
+  const res = buildPlan({ sheets: [{ name: 'Begroting', values: [['x']] }] });
+  expect(res.plan.ops).toEqual([]);
+  expect(res.problems[0].code).toBe('NOT_KOPPELKANSEN');
+});
+
+test('a new workbook plan is complete and idempotent', () => {
+  const res = newWorkbookPlan({ wijk: 'Lelystad Oost', now: new Date('2026-11-28') });
+  const after = simulate({ sheets: [] }, res.plan.ops);
+  expect(after.sheets.map((s) => s.name)).toEqual([
+    SHEET_NAMES.werkblad,
+    SHEET_NAMES.longlist,
+    SHEET_NAMES.lijsten,
+    SHEET_NAMES.resultaat,
+    SHEET_NAMES.prioritering,
+    SHEET_NAMES.checklist,
+    SHEET_NAMES.notulen,
+  ]);
+  const a = analyze(after);
+  expect(a.kind).toBe('koppelkansen');
+  expect(a.werkblad!.factors).toHaveLength(8);
+  expect(a.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  expect(a.checklist!.items).toHaveLength(15);
+  expect(a.checklist!.items.every((i) => i.status === 'To do')).toBe(true);
+  expect(buildPlan(after, { now: new Date('2026-11-28') }).plan.ops).toEqual([]);
+  expect(cellOps(res.plan.ops, SHEET_NAMES.werkblad).length).toBeGreaterThan(0);
+});

@@ -1,0 +1,41 @@
+/** Small workbooks built in code for tests. */
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../src/core/snapshot';
+import { SHEET_NAMES } from '../../src/core/layout';
+
+export interface WerkbladSpec {
+  factors?: string[];
+  weights?: CellValue[];
+  /** [opgave, koppelkans, ...scores] */
+  rows?: CellValue[][];
+  totalen?: boolean;
+  sheetName?: string;
+}
+
+export function werkbladSheet(spec: WerkbladSpec = {}): SheetSnapshot {
+  const factors = spec.factors ?? ['Draagvlak', 'Politiek', 'Doorbraak'];
+  const weights = spec.weights ?? factors.map(() => 1);
+  const values: CellValue[][] = [
+    ['Werkblad koppelkansen kiezen'],
+    [],
+    ['Opgave', 'Koppelkans', ...factors, ...(spec.totalen === false ? [] : ['Totalen'])],
+    ['Weging', null, ...weights],
+    [],
+    ...(spec.rows ?? []),
+  ];
+  return { name: spec.sheetName ?? SHEET_NAMES.werkblad, values };
+}
+
+export function longlistSheet(entries: [string, string][], name: string = SHEET_NAMES.longlist): SheetSnapshot {
+  return { name, values: [['Opgave', 'Koppelkans', 'Toelichting'], ...entries.map(([o, k]) => [o, k, ''])] };
+}
+
+export const SMALL_LONGLIST: [string, string][] = [
+  ['Groen', 'Groene daken op transformatorhuisjes'],
+  ['Groen', 'Geveltuinen'],
+  ['Werk', 'Stageplekken voor wijkbewoners'],
+  ['Gezondheid', 'CO2-gestuurde ventilatie'],
+];
+
+export function workbook(spec: WerkbladSpec = {}, extra: SheetSnapshot[] = []): WorkbookSnapshot {
+  return { sheets: [werkbladSheet(spec), longlistSheet(SMALL_LONGLIST), ...extra] };
+}
