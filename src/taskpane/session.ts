@@ -1,0 +1,157 @@
+/**
+ * The task pane's one connection to the workbook: every view gets this session (from
+ * `useWorkbookSession`) and never calls Office.js or ExcelJS itself. The same views run
+ * in Excel (Office.js adapter) and in the browser preview (memory adapter).
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { analyze, type Analysis } from '../core/analyze';
+import { readNotes, type NoteStep, type NotesState } from '../core/notes';
+import type { PlanOptions } from '../core/plan';
+import type { PlanOp, WorkbookSnapshot } from '../core/snapshot';
+import { createKoppelkansenWorkbook, prepareWorkbook } from '../workbook/operations';
+import type { WorkbookPort } from '../workbook/port';
+
+export interface HostServices {
+  kind: 'excel' | 'preview';
+  /** Select a cell for the user (Excel: activates the sheet and selects). */
+  selectCell?: (sheet: string, cell: string) => Promise<void>;
+  /** Calls back (debounced) when the workbook changed outside the pane; returns an unsubscribe. */
+  subscribeToChanges?: (onChange: () => void) => Promise<() => Promise<void>>;
+  /** Offer bytes as a file download/save. */
+  download?: (fileName: string, bytes: Uint8Array, mime: string) => void;
+  /** Per-user, per-computer storage (the notulist's name); never in the workbook. */
+  storage: { get(key: string): string | null; set(key: string, value: string): void };
+  /** Error message when the host is too old (e.g. ExcelApi < 1.8), else null. */
+  requirementError?: string | null;
+}
+
+/** What the team is talking about right now; notes take this as their context. */
+export interface DiscussionContext {
+  step: NoteStep;
+  koppelkans?: string;
+  factor?: string;
+}
+
+export interface WorkbookSession {
+  port: WorkbookPort;
+  host: HostServices;
+  snapshot: WorkbookSnapshot | null;
+  analysis: Analysis | null;
+  notes: NotesState;
+  /** Label of the operation in progress (Dutch), or null. */
+  busy: string | null;
+  /** 0..1 while a long operation reports progress. */
+  progress: number | null;
+  /** The last failure as a Dutch message with what to do, or null. */
+  error: string | null;
+  clearError(): void;
+  refresh(): Promise<void>;
+  /** Applies ops in one batch, then re-reads. Returns false (and sets `error`) on failure. */
+  applyOps(ops: PlanOp[], label: string): Promise<boolean>;
+  /** Werkmap voorbereiden: the engine's full plan. */
+  prepare(options?: PlanOptions): Promise<boolean>;
+  /** Creates the Koppelkansen layout in an empty workbook. */
+  createLayout(wijk?: string): Promise<boolean>;
+  context: DiscussionContext;
+  setContext(c: DiscussionContext): void;
+}
+
+export function errorMessage(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  // adapters throw typed errors with Dutch messages; anything else gets a generic hint
+  if (/[a-z]/.test(msg) && /\b(de|het|een|niet|probeer|werkmap|cel)\b/i.test(msg)) return msg;
+  return `Er ging iets mis: ${msg}. Probeer het opnieuw; blijft het misgaan, sla de werkmap op en laad de add-in opnieuw.`;
+}
+
+const systemNow = (): Date => new Date();
+
+export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: () => Date = systemNow): WorkbookSession {
+  const [snapshot, setSnapshot] = useState<WorkbookSnapshot | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [context, setContext] = useState<DiscussionContext>({ step: 'Stap 2' });
+  const reading = useRef(false);
+
+  const refresh = useCallback(async () => {
+    if (reading.current) return;
+    reading.current = true;
+    try {
+      setSnapshot(await port.readSnapshot());
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      reading.current = false;
+    }
+  }, [port]);
+
+  const run = useCallback(
+    async (label: string, fn: () => Promise<unknown>): Promise<boolean> => {
+      setBusy(label);
+      setProgress(null);
+      setError(null);
+      try {
+        await fn();
+        setSnapshot(await port.readSnapshot());
+        return true;
+      } catch (e) {
+        setError(errorMessage(e));
+        return false;
+      } finally {
+        setBusy(null);
+        setProgress(null);
+      }
+    },
+    [port],
+  );
+
+  const applyOps = useCallback(
+    (ops: PlanOp[], label: string) => run(label, async () => (ops.length ? port.apply({ ops }, { onProgress: setProgress }) : null)),
+    [port, run],
+  );
+  const prepare = useCallback(
+    (options: PlanOptions = {}) => run('Werkmap voorbereiden…', () => prepareWorkbook(port, { now: now(), ...options }, { onProgress: setProgress })),
+    [port, run, now],
+  );
+  const createLayout = useCallback(
+    (wijk?: string) => run('Koppelkansen-indeling aanmaken…', () => createKoppelkansenWorkbook(port, { wijk, now: now() }, { onProgress: setProgress })),
+    [port, run, now],
+  );
+
+  useEffect(() => {
+    void refresh();
+    let unsubscribe: (() => Promise<void>) | null = null;
+    let cancelled = false;
+    if (host.subscribeToChanges) {
+      void host.subscribeToChanges(() => void refresh()).then((u) => {
+        if (cancelled) void u();
+        else unsubscribe = u;
+      });
+    }
+    return () => {
+      cancelled = true;
+      if (unsubscribe) void unsubscribe();
+    };
+  }, [host, refresh]);
+
+  const analysis = useMemo(() => (snapshot ? analyze(snapshot, { now: now() }) : null), [snapshot, now]);
+  const notes = useMemo(() => (snapshot ? readNotes(snapshot) : readNotes({ sheets: [] })), [snapshot]);
+
+  return {
+    port,
+    host,
+    snapshot,
+    analysis,
+    notes,
+    busy,
+    progress,
+    error,
+    clearError: () => setError(null),
+    refresh,
+    applyOps,
+    prepare,
+    createLayout,
+    context,
+    setContext,
+  };
+}
