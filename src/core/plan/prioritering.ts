@@ -56,7 +56,7 @@ export function planPrioritering(ctx: PlanContext): void {
 
   let lastEntryRow = layout.lastRow;
   if (ctx.options.propose && entries.length === 0) {
-    const top = ctx.analysis.top;
+    const top = ctx.analysis.top.filter((e) => e.koppelkans);
     top.forEach((e, i) => {
       const r = layout.firstRow + i;
       const line: [number, CellInput][] = [
