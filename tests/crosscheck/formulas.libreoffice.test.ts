@@ -1,0 +1,167 @@
+/**
+ * The formula cross-check: `apply` a workbook with valid and invalid rows through the
+ * CLI, recalculate the output with LibreOffice headless (forced recalculation), read it
+ * back and compare every Totalen cell, the Resultaat sheet, the Prioritering signals, the
+ * dropdown lists and the checklist progress with what the engine computes.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { main } from '../../src/cli/main';
+import { analyze } from '../../src/core/analyze';
+import { SHEET_NAMES, RESULTAAT, PRIORITERING, CHECKLIST } from '../../src/core/layout';
+import { yearToSerial } from '../../src/core/checklist';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
+import { hasLibreOffice, recalculateXlsx } from '../helpers/libreoffice';
+
+const available = hasLibreOffice();
+if (!available && process.env.CI) throw new Error('LibreOffice is required in CI for the formula cross-check (run scripts/setup.sh)');
+const maybe = available ? describe : describe.skip;
+
+type V = ExcelJS.CellValue;
+function plain(v: V): string | number | boolean | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'object') {
+    if ('result' in v) return plain((v as { result: V }).result ?? null);
+    if ('formula' in v || 'sharedFormula' in v) return ''; // formula with an empty-string result
+    if ('richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('');
+    if ('error' in v) return String((v as ExcelJS.CellErrorValue).error);
+    return String(v);
+  }
+  return v as string | number | boolean;
+}
+
+maybe('formulas computed by LibreOffice equal the engine', () => {
+  let dir: string;
+  let recalculated: ExcelJS.Workbook;
+  let engine: ReturnType<typeof analyze>;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-cross-'));
+    const input = path.join(dir, 'in.xlsx');
+    const output = path.join(dir, 'out.xlsx');
+    const io = { out: () => {}, err: () => {}, now: new Date('2026-11-28T12:00:00Z') };
+    expect(await main(['new', input, '--wijk', 'Testwijk'], io)).toBe(0);
+    // fill in rows: valid, partly scored, text, decimal, out of range, unscored, ties,
+    // decimal weights, a weight of 0, a row without opgave, "=" text
+    const wb = await XlsxWorkbook.fromBuffer(fs.readFileSync(input));
+    const ws = SHEET_NAMES.werkblad;
+    const n = (x: number) => ({ number: x });
+    const t = (x: string) => ({ text: x });
+    const e = { clear: true as const };
+    const rows = [
+      [t('Klimaatadaptatie'), t('Regenwater afkoppelen'), n(5), n(3), n(-2), n(10), n(0), n(1), n(2), n(3)],
+      [t('Gezondheid'), t('Meer groen'), n(5), n(3), n(-2), n(10), n(0), n(1), n(2), n(3)],
+      [t('Gezondheid'), t('Half gescoord'), n(7), e, e, n(-4), e, e, e, e],
+      [t('Werkgelegenheid'), t('Tekstscore'), n(5), t('hoog'), n(1), n(1), n(1), n(1), n(1), n(1)],
+      [t('Werkgelegenheid'), t('Decimaal'), n(2.5), n(1), n(1), n(1), n(1), n(1), n(1), n(1)],
+      [t('Onderwijs'), t('Te hoog'), n(11), n(1), n(1), n(1), n(1), n(1), n(1), n(1)],
+      [t('Onderwijs'), t('Nog niet gescoord')],
+      [e, t('=Geen opgave'), n(-10), n(-10), n(-10), n(-10), n(-10), n(-10), n(-10), n(-10)],
+      [t('Mobiliteit'), t('Laag'), n(-1), e, e, e, e, e, e, e],
+    ];
+    const weights = [[n(1.5), n(1), n(0), n(2), n(0.25), n(1), n(1), n(3)]];
+    await wb.apply({
+      ops: [
+        { kind: 'setCells', sheet: ws, cell: 'A6', cells: rows },
+        { kind: 'setCells', sheet: ws, cell: 'C4', cells: weights },
+        { kind: 'setCells', sheet: SHEET_NAMES.prioritering, cell: `A${PRIORITERING.firstRow}`, cells: [[n(1), t('Laag'), e, t('Fatima')], [n(2), t('Meer groen'), t('Omdat het kan')]] },
+        { kind: 'setCells', sheet: SHEET_NAMES.checklist, cell: `C${CHECKLIST.firstRow}`, cells: [[t('Klaar')], [t('Bezig')], [t('Klaar')]] },
+        { kind: 'setCells', sheet: SHEET_NAMES.checklist, cell: `C${CHECKLIST.dateRow}`, cells: [[n(yearToSerial(2030, 6, 1))]] },
+      ],
+    });
+    await wb.writeFileAtomic(input);
+    expect(await main(['apply', input, '-o', output], io)).toBe(1); // errors: the invalid rows
+    engine = analyze(await (await XlsxWorkbook.fromBuffer(fs.readFileSync(output))).readSnapshot(), { now: io.now });
+    const recalcPath = await recalculateXlsx(output, path.join(dir, 'recalc'));
+    recalculated = new ExcelJS.Workbook();
+    await recalculated.xlsx.readFile(recalcPath);
+  }, 180000);
+
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('every Totalen cell equals the engine: the same number, "ongeldig" for invalid rows, empty when unscored', () => {
+    const ws = recalculated.getWorksheet(SHEET_NAMES.werkblad)!;
+    const L = engine.werkblad!.layout;
+    expect(engine.werkblad!.rows.length).toBe(9);
+    let compared = 0;
+    for (let r = L.firstDataRow; r <= L.preparedEndRow; r++) {
+      const got = plain(ws.getCell(r, L.totalenColumn).value);
+      const row = engine.werkblad!.rows.find((x) => x.row === r);
+      if (!row || row.status === 'unscored') expect(got === '' || got === null).toBe(true);
+      else if (row.status === 'invalid') expect(got).toBe('ongeldig');
+      else {
+        expect(typeof got).toBe('number');
+        expect(got as number).toBeCloseTo(row.total!, 9);
+      }
+      compared++;
+    }
+    expect(compared).toBe(L.preparedEndRow - L.firstDataRow + 1);
+    // sanity: the expected numbers, computed by hand for row 6
+    expect(plain(ws.getCell(6, L.totalenColumn).value)).toBeCloseTo(1.5 * 5 + 3 + 0 + 20 + 0 + 1 + 2 + 9, 9);
+  });
+
+  test('the Resultaat sheet shows the engine’s top 15 with shared ranks, in the same order', () => {
+    const rs = recalculated.getWorksheet(SHEET_NAMES.resultaat)!;
+    const got: { rank: unknown; opgave: unknown; koppelkans: unknown; total: unknown; scored: unknown; row: unknown }[] = [];
+    for (let r = RESULTAAT.firstRow; r < RESULTAAT.firstRow + 40; r++) {
+      const total = plain(rs.getCell(r, 4).value);
+      if (total === '' || total === null) break;
+      got.push({
+        rank: plain(rs.getCell(r, 1).value),
+        opgave: plain(rs.getCell(r, 2).value),
+        koppelkans: plain(rs.getCell(r, 3).value),
+        total,
+        scored: plain(rs.getCell(r, 5).value),
+        row: plain(rs.getCell(r, 6).value),
+      });
+    }
+    const want = engine.top.map((e) => ({ rank: e.rank, opgave: e.opgave, koppelkans: e.koppelkans, total: e.total, scored: `${e.scored} van ${e.factors}`, row: e.row }));
+    expect(want.length).toBe(5);
+    expect(want[0].rank).toBe(1);
+    expect(want[1].rank).toBe(1); // the tie
+    expect(got.map((g) => ({ ...g, total: Math.round((g.total as number) * 1e9) / 1e9 }))).toEqual(want.map((w) => ({ ...w, total: Math.round(w.total * 1e9) / 1e9 })));
+    // the stale warning is empty right after apply
+    expect(plain(rs.getCell(2, 1).value) ?? '').toBe('');
+  });
+
+  test('Prioritering: automatic rank and the "no reason" flag computed in the workbook match the engine', () => {
+    const ps = recalculated.getWorksheet(SHEET_NAMES.prioritering)!;
+    const entries = engine.prioritering!.entries;
+    expect(entries).toHaveLength(2);
+    for (const e of entries) {
+      expect(plain(ps.getCell(e.row, 5).value)).toBe(e.autoRank);
+      expect(plain(ps.getCell(e.row, 6).value)).toBe(e.needsReason ? PRIORITERING.deviationFlag : '');
+    }
+    expect(entries[0].needsReason).toBe(true);
+  });
+
+  test('the dropdown lists on Keuzelijsten hold the longlist’s opgaven and their koppelkansen', () => {
+    const ls = recalculated.getWorksheet(SHEET_NAMES.lijsten)!;
+    const opgaven = engine.longlist.opgaven;
+    for (let i = 0; i < opgaven.length; i++) expect(plain(ls.getCell(1, 2 + i).value)).toBe(opgaven[i]);
+    expect(plain(ls.getCell(1, 2 + opgaven.length).value) ?? '').toBe('');
+    const first = opgaven[0];
+    const want = engine.longlist.entries.filter((e) => e.opgave === first).map((e) => e.koppelkans);
+    const got: unknown[] = [];
+    for (let r = 2; r < 2 + want.length + 1; r++) got.push(plain(ls.getCell(r, 2).value));
+    expect(got).toEqual([...want, '']);
+    expect(plain(ls.getCell(2 + engine.longlist.entries.length - 1, 1).value)).toBe(engine.longlist.entries[engine.longlist.entries.length - 1].koppelkans);
+  });
+
+  test('WUP checklist progress and the 8-year deadline are computed in the workbook', () => {
+    const cs = recalculated.getWorksheet(SHEET_NAMES.checklist)!;
+    const c = engine.checklist!;
+    expect(plain(cs.getCell(CHECKLIST.deadlineRow, CHECKLIST.valueColumn).value)).toBe(c.deadlineYear);
+    expect(c.deadlineYear).toBe(2022);
+    const first = c.progress[0];
+    expect(plain(cs.getCell(CHECKLIST.headerRow + 1, CHECKLIST.progressColumn).value)).toBe(first.onderdeel);
+    expect(plain(cs.getCell(CHECKLIST.headerRow + 1, CHECKLIST.progressColumn + 1).value)).toBe(first.klaar);
+    expect(plain(cs.getCell(CHECKLIST.headerRow + 1, CHECKLIST.progressColumn + 2).value)).toBe(first.bezig);
+    expect(plain(cs.getCell(CHECKLIST.headerRow + 1, CHECKLIST.progressColumn + 3).value)).toBe(first.total);
+    const totalRow = CHECKLIST.headerRow + 1 + c.progress.length;
+    expect(plain(cs.getCell(totalRow, CHECKLIST.progressColumn + 1).value)).toBe(c.overall.klaar);
+    expect(plain(cs.getCell(totalRow, CHECKLIST.progressColumn + 3).value)).toBe(c.overall.total);
+  });
+});
