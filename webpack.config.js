@@ -1,0 +1,232 @@
+// Webpack 5 build of the task pane (inside Excel) and the browser preview.
+//
+//   npx webpack --mode production   -> dist/ with hashed bundles and dist/manifest.xml
+//                                      pointing at the production URL (deploy.config.json
+//                                      or KOPPELKANSEN_URL; see docs/deploy.md)
+//   npx webpack --mode development  -> dist/ with the localhost manifest
+//   npx webpack serve --mode development
+//                                   -> dev server on https://localhost:3000 (certificates
+//                                      from scripts/dev-certs.js), plain http when those
+//                                      cannot be made or when PREVIEW_HTTP=1.
+//
+// Env: PORT (dev server port, default 3000), PREVIEW_HTTP=1 (serve http, for the
+// browser preview and e2e tests), KOPPELKANSEN_URL (production URL override).
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { DEV_URL, resolveProductionUrl, toProductionManifest } = require('./scripts/manifest-url');
+const { findForbiddenModules, MODULES_REPORT } = require('./scripts/check-bundle');
+
+const ROOT = __dirname;
+const DIST = path.join(ROOT, 'dist');
+const DEV_PORT = 3000;
+/** Icons the manifest refers to; copied to dist/assets/. */
+const ICON_SIZES = [16, 32, 64, 80, 128];
+
+/** Every module path (relative to ROOT) that ends up in each entry, async chunks included. */
+function modulesPerEntry(compilation) {
+  const result = {};
+  const rel = (p) => path.relative(ROOT, p).split(path.sep).join('/');
+  const collect = (mod, into) => {
+    if (Array.isArray(mod.modules)) {
+      for (const inner of mod.modules) collect(inner, into); // concatenated modules
+      return;
+    }
+    const id = typeof mod.identifier === 'function' ? mod.identifier() : '';
+    if (id.startsWith('ignored|')) {
+      into.add('ignored|' + id.split('|').pop());
+      return;
+    }
+    if (mod.resource) into.add(rel(mod.resource.split('?')[0]));
+  };
+  for (const [name, entrypoint] of compilation.entrypoints) {
+    const mods = new Set();
+    for (const chunk of entrypoint.getEntrypointChunk().getAllReferencedChunks()) {
+      for (const mod of compilation.chunkGraph.getChunkModulesIterable(chunk)) collect(mod, mods);
+    }
+    result[name] = [...mods].sort();
+  }
+  return result;
+}
+
+/** Records the modules per entry and fails the build if the Excel bundle has file-only code. */
+class BundleGuardPlugin {
+  constructor({ writeReport }) {
+    this.writeReport = writeReport;
+  }
+  apply(compiler) {
+    compiler.hooks.afterCompile.tap('BundleGuardPlugin', (compilation) => {
+      if (compilation.compiler !== compiler) return; // child compilers (html plugin)
+      const modules = modulesPerEntry(compilation);
+      if (this.writeReport) {
+        fs.mkdirSync(path.dirname(MODULES_REPORT), { recursive: true });
+        fs.writeFileSync(MODULES_REPORT, JSON.stringify(modules, null, 2) + '\n');
+      }
+      for (const problem of findForbiddenModules(modules)) {
+        compilation.errors.push(new Error(`BundleGuardPlugin: ${problem}`));
+      }
+    });
+  }
+}
+
+/** https options for the dev server, or null (with a warning) when certificates fail. */
+async function devHttpsOptions() {
+  try {
+    const { ensureDevCerts } = require('./scripts/dev-certs');
+    const { key, cert, ca } = await ensureDevCerts();
+    return { key, cert, ca };
+  } catch (err) {
+    console.warn(
+      `\n[koppelkansen] WAARSCHUWING: https-certificaten maken lukte niet (${err.message}).\n` +
+        '  De ontwikkelserver draait nu op gewoon http. De voorbeeldpagina werkt, maar Excel\n' +
+        '  laadt de invoegtoepassing alleen via https. Probeer: node scripts/dev-certs.js --force\n',
+    );
+    return null;
+  }
+}
+
+function printStartInfo(protocol, port) {
+  const base = `${protocol}://localhost:${port}/`;
+  const manifestMatches = base === DEV_URL;
+  const lines = [
+    '',
+    'Koppelkansen Kiezen: ontwikkelserver',
+    `  Voorbeeld in de browser (zonder Excel): ${base}preview.html`,
+    `  Taakvenster (voor Excel):               ${base}taskpane.html`,
+    `  Manifest:                               ${base}manifest.xml  (bestand: manifest.xml)`,
+    '',
+    'Invoegtoepassing in Excel laden (sideloaden), met deze server actief:',
+    '  - Excel voor het web: open het venster Office-invoegtoepassingen (Start >',
+    '    Invoegtoepassingen > Meer invoegtoepassingen, of Invoegen > Office-invoegtoepassingen)',
+    '    > Mijn invoegtoepassingen > Mijn invoegtoepassing uploaden > kies manifest.xml.',
+    '  - Windows: zet manifest.xml in een gedeelde map, voeg die map toe als vertrouwde',
+    '    catalogus (Vertrouwenscentrum) en kies Invoegtoepassingen > Gedeelde map.',
+    '  - Mac: kopieer manifest.xml naar',
+    '    ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef/ en start Excel opnieuw.',
+    '  Excel moet het certificaat vertrouwen: importeer .certs/ca.crt als vertrouwde',
+    '  basiscertificeringsinstantie op de computer met Excel. Zie docs/deploy.md.',
+  ];
+  if (!manifestMatches) {
+    lines.push(
+      '',
+      `  LET OP: manifest.xml verwijst naar ${DEV_URL}, deze server draait op ${base}.`,
+      '  Sideloaden werkt alleen met https op poort 3000; het browservoorbeeld werkt wel.',
+    );
+  }
+  console.log(lines.join('\n') + '\n');
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode || 'development';
+  const production = mode === 'production';
+  const serving = Boolean(env.WEBPACK_SERVE);
+  // Validate the production URL before compiling anything, so a wrong setting fails fast.
+  const productionUrl = production ? resolveProductionUrl() : null;
+
+  const config = {
+    mode,
+    context: ROOT,
+    entry: {
+      taskpane: './src/taskpane/office.tsx',
+      preview: './src/taskpane/preview.tsx',
+    },
+    output: {
+      path: DIST,
+      filename: production ? '[name].[contenthash].js' : '[name].js',
+      chunkFilename: production ? '[name].[contenthash].js' : '[name].js',
+      // Relative URLs: the build works under any path on the gemeente's server.
+      publicPath: '',
+      clean: true,
+    },
+    target: 'web',
+    devtool: production ? false : 'eval-source-map',
+    resolve: {
+      extensions: ['.tsx', '.ts', '.js', '.json'],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              // ES modules for webpack's tree shaking (tsconfig says commonjs for jest/tsx).
+              compilerOptions: { module: 'es2020', sourceMap: !production },
+            },
+          },
+        },
+        {
+          test: /\.xlsx$/i,
+          type: 'asset/resource',
+          generator: { filename: production ? 'assets/[name].[contenthash][ext]' : 'assets/[name][ext]' },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'preview.html',
+        template: './src/taskpane/preview.html',
+        chunks: ['preview'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'help.html',
+        template: './src/taskpane/help.html',
+        inject: false,
+        chunks: [],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          ...ICON_SIZES.map((size) => ({
+            from: `assets/icon-${size}.png`,
+            to: `assets/icon-${size}.png`,
+          })),
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: production
+              ? (content) => toProductionManifest(content.toString('utf8'), productionUrl)
+              : undefined,
+          },
+        ],
+      }),
+      new BundleGuardPlugin({ writeReport: !serving }),
+    ],
+    performance: { hints: false }, // see `npm run size` for the gzip figures
+  };
+
+  if (serving) {
+    const port = Number(process.env.PORT || DEV_PORT);
+    const wantHttp = process.env.PREVIEW_HTTP === '1';
+    const httpsOptions = wantHttp ? null : await devHttpsOptions();
+    const protocol = httpsOptions ? 'https' : 'http';
+    config.devServer = {
+      host: 'localhost',
+      port,
+      server: httpsOptions ? { type: 'https', options: httpsOptions } : { type: 'http' },
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: false,
+      open: false,
+      client: { overlay: { errors: true, warnings: false } },
+      setupMiddlewares: (middlewares, devServer) => {
+        // Without Excel, the root of the server is the browser preview.
+        devServer.app.get('/', (_req, res) => res.redirect('/preview.html'));
+        return middlewares;
+      },
+      onListening: () => printStartInfo(protocol, port),
+    };
+  }
+
+  return config;
+};
+
+module.exports.ICON_SIZES = ICON_SIZES;
