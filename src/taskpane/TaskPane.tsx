@@ -1,0 +1,171 @@
+/** The tabs and the status area (busy, progress, errors) over a workbook session. */
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Spinner,
+  Tab,
+  TabList,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { NoteStep } from '../core/notes';
+import type { WorkbookSession } from './session';
+import { StartView } from './views/StartView';
+import { ControleView } from './views/ControleView';
+import { ScorenView } from './views/ScorenView';
+import { ResultaatView } from './views/ResultaatView';
+import { PrioriteringView } from './views/PrioriteringView';
+import { ChecklistView } from './views/ChecklistView';
+import { NotulenView } from './views/NotulenView';
+import { useRefreshOnReturn } from './useRefreshOnReturn';
+
+export const VIEWS = [
+  { id: 'start', label: 'Start', step: 'Stap 2' },
+  { id: 'controle', label: 'Controle', step: 'Stap 2' },
+  { id: 'scoren', label: 'Scoren', step: 'Stap 3' },
+  { id: 'resultaat', label: 'Resultaat', step: 'Stap 4' },
+  { id: 'prioritering', label: 'Prioritering', step: 'Stap 4' },
+  { id: 'checklist', label: 'WUP checklist', step: 'WUP checklist' },
+  { id: 'notulen', label: 'Notulen', step: null },
+] as const satisfies readonly { id: string; label: string; step: NoteStep | null }[];
+
+export type ViewId = (typeof VIEWS)[number]['id'];
+
+const useStyles = makeStyles({
+  header: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 2,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  tabs: { overflowX: 'auto', paddingInline: tokens.spacingHorizontalXS },
+  status: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    paddingInline: tokens.spacingHorizontalM,
+  },
+  busy: { paddingBlock: tokens.spacingVerticalXS },
+  panel: { padding: tokens.spacingHorizontalM },
+  blocking: { padding: tokens.spacingHorizontalL },
+});
+
+function viewFor(id: ViewId, session: WorkbookSession, go: (v: ViewId) => void, active: boolean): ReactNode {
+  switch (id) {
+    case 'start':
+      return <StartView session={session} go={go} />;
+    case 'controle':
+      return <ControleView session={session} />;
+    case 'scoren':
+      return <ScorenView session={session} active={active} />;
+    case 'resultaat':
+      return <ResultaatView session={session} />;
+    case 'prioritering':
+      return <PrioriteringView session={session} />;
+    case 'checklist':
+      return <ChecklistView session={session} go={go} />;
+    case 'notulen':
+      return <NotulenView session={session} />;
+  }
+}
+
+export function TaskPane({ session, initialView = 'start' }: { session: WorkbookSession; initialView?: ViewId }) {
+  const styles = useStyles();
+  const [view, setView] = useState<ViewId>(initialView);
+  // views are mounted on first visit and then kept (unsaved edits survive a tab switch)
+  const [visited, setVisited] = useState<Set<ViewId>>(() => new Set([initialView]));
+  const { busy, progress, error, host } = session;
+  useRefreshOnReturn(session.refresh);
+
+  const go = (v: ViewId) => {
+    setView(v);
+    setVisited((s) => (s.has(v) ? s : new Set(s).add(v)));
+  };
+
+  // the discussion context follows the view (Scoren refines it per koppelkans)
+  const setContext = session.setContext;
+  const lastStep = useRef<string | null>(null);
+  useEffect(() => {
+    const step = VIEWS.find((v) => v.id === view)?.step ?? null;
+    if (step && step !== lastStep.current && view !== 'scoren') setContext({ step });
+    if (step) lastStep.current = step;
+  }, [view, setContext]);
+
+  if (host.requirementError) {
+    return (
+      <div className={styles.blocking}>
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Deze Excel-versie is te oud</MessageBarTitle>
+            {host.requirementError}
+          </MessageBarBody>
+        </MessageBar>
+      </div>
+    );
+  }
+
+  return (
+    <>
+      <div className={styles.header}>
+        <TabList
+          className={styles.tabs}
+          selectedValue={view}
+          onTabSelect={(_, d) => go(d.value as ViewId)}
+          size="small"
+          aria-label="Onderdelen van Koppelkansen Kiezen"
+        >
+          {VIEWS.map((v) => (
+            <Tab key={v.id} value={v.id} id={`tab-${v.id}`} aria-controls={`panel-${v.id}`}>
+              {v.label}
+            </Tab>
+          ))}
+        </TabList>
+        <div className={styles.status} role="status" aria-live="polite">
+          {busy && (
+            <div className={styles.busy}>
+              <Spinner size="extra-tiny" label={busy} labelPosition="after" />
+              <ProgressBar value={progress ?? undefined} thickness="medium" aria-label={busy} />
+            </div>
+          )}
+        </div>
+        {error && (
+          <div className={styles.status}>
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>Dat lukte niet</MessageBarTitle>
+                {error}
+              </MessageBarBody>
+              <MessageBarActions
+                containerAction={
+                  <Button appearance="transparent" aria-label="Melding sluiten" onClick={session.clearError}>
+                    ✕
+                  </Button>
+                }
+              />
+            </MessageBar>
+          </div>
+        )}
+      </div>
+      {VIEWS.map((v) =>
+        visited.has(v.id) ? (
+          <section
+            key={v.id}
+            id={`panel-${v.id}`}
+            role="tabpanel"
+            aria-labelledby={`tab-${v.id}`}
+            hidden={v.id !== view}
+            className={styles.panel}
+          >
+            {session.snapshot === null ? <Spinner label="Werkmap lezen…" /> : viewFor(v.id, session, go, v.id === view)}
+          </section>
+        ) : null,
+      )}
+    </>
+  );
+}

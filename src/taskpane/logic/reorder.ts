@@ -1,0 +1,65 @@
+/**
+ * Pure helpers for the Prioritering view: moving entries in the team's list and telling
+ * which entries stand away from their automatic rank without a reason.
+ */
+import type { RankEntry } from '../../core/ranking';
+import type { PrioEntry } from '../../core/prioritering';
+
+export interface PrioItem {
+  /** Stable identity in the pane (koppelkansen may repeat). */
+  id: string;
+  koppelkans: string;
+  omdat: string;
+  verantwoordelijke: string;
+}
+
+/** A copy of `list` with the item at `from` moved to index `to` (clamped). */
+export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
+  if (from < 0 || from >= list.length) return [...list];
+  const target = Math.max(0, Math.min(list.length - 1, to));
+  const out = [...list];
+  const [item] = out.splice(from, 1);
+  out.splice(target, 0, item);
+  return out;
+}
+
+/** The team's entries in their order (by place, then by row), as editable items. */
+export function itemsFromEntries(entries: readonly PrioEntry[]): PrioItem[] {
+  return [...entries]
+    .sort((a, b) => a.place - b.place || a.row - b.row)
+    .map((e) => ({ id: `r${e.row}`, koppelkans: e.koppelkans, omdat: e.omdat, verantwoordelijke: e.verantwoordelijke }));
+}
+
+/** koppelkans (lower case) → its automatic rank; the first row wins for duplicates. */
+export function autoRanks(ranking: readonly RankEntry[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const e of ranking) {
+    const k = e.koppelkans.trim().toLowerCase();
+    if (k && !m.has(k)) m.set(k, e.rank);
+  }
+  return m;
+}
+
+export interface ItemStatus {
+  place: number;
+  autoRank: number | null;
+  deviates: boolean;
+  needsReason: boolean;
+}
+
+/** Place (1-based) and deviation of every item as the list stands now. */
+export function itemStatuses(items: readonly PrioItem[], ranks: Map<string, number>): ItemStatus[] {
+  return items.map((it, i) => {
+    const autoRank = ranks.get(it.koppelkans.trim().toLowerCase()) ?? null;
+    const deviates = autoRank !== null && autoRank !== i + 1;
+    return { place: i + 1, autoRank, deviates, needsReason: deviates && it.omdat.trim() === '' };
+  });
+}
+
+/** True when the two lists hold the same entries in the same order with the same texts. */
+export function sameItems(a: readonly PrioItem[], b: readonly PrioItem[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((x, i) => x.koppelkans === b[i].koppelkans && x.omdat === b[i].omdat && x.verantwoordelijke === b[i].verantwoordelijke)
+  );
+}

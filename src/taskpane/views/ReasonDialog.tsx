@@ -1,0 +1,99 @@
+/**
+ * Asks why a koppelkans stands away from its automatic rank. The reason goes into the
+ * "Omdat…" cell and, with the author's name (kept per user on this computer), into the
+ * Notulen as a note.
+ */
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  makeStyles,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { WorkbookSession } from '../session';
+
+export const AUTHOR_KEY = 'koppelkansen.auteur';
+
+export interface ReasonRequest {
+  id: string;
+  koppelkans: string;
+  place: number;
+  autoRank: number;
+}
+
+const useStyles = makeStyles({
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+export function ReasonDialog({
+  request,
+  session,
+  onCancel,
+  onConfirm,
+}: {
+  request: ReasonRequest | null;
+  session: WorkbookSession;
+  onCancel: () => void;
+  onConfirm: (text: string, author: string) => void | Promise<void>;
+}) {
+  const styles = useStyles();
+  const [text, setText] = useState('');
+  const [author, setAuthor] = useState('');
+  const [tried, setTried] = useState(false);
+  const needsAuthor = session.notes.sheet !== null;
+  useEffect(() => {
+    if (!request) return;
+    setText('');
+    setTried(false);
+    setAuthor(session.host.storage.get(AUTHOR_KEY) ?? '');
+  }, [request, session.host.storage]);
+
+  const textError = tried && !text.trim() ? 'Vul de reden in, of kies “Later”.' : undefined;
+  const authorError = tried && needsAuthor && !author.trim() ? 'Vul je naam in; die komt bij de notitie in de Notulen.' : undefined;
+  const confirm = () => {
+    setTried(true);
+    if (!text.trim() || (needsAuthor && !author.trim())) return;
+    if (needsAuthor) session.host.storage.set(AUTHOR_KEY, author.trim());
+    void onConfirm(text.trim(), author.trim());
+  };
+
+  return (
+    <Dialog open={request !== null} onOpenChange={(_, d) => !d.open && onCancel()}>
+      <DialogSurface aria-describedby={undefined}>
+        <DialogBody>
+          <DialogTitle>Waarom deze plaats?</DialogTitle>
+          <DialogContent className={styles.content}>
+            {request && (
+              <span>
+                “{request.koppelkans}” staat nu op plaats {request.place}, maar automatisch op {request.autoRank}. Schrijf op waarom; de
+                reden komt bij “Omdat…”{needsAuthor ? ' en als notitie in de Notulen' : ''}, en de volgorde wordt opgeslagen.
+              </span>
+            )}
+            <Field label="Omdat…" required validationMessage={textError} validationState={textError ? 'error' : 'none'}>
+              <Textarea value={text} onChange={(_, d) => setText(d.value)} resize="vertical" />
+            </Field>
+            {needsAuthor && (
+              <Field label="Je naam (notulist)" required validationMessage={authorError} validationState={authorError ? 'error' : 'none'}>
+                <Input value={author} onChange={(_, d) => setAuthor(d.value)} />
+              </Field>
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={confirm}>
+              Reden opslaan
+            </Button>
+            <Button onClick={onCancel}>Later</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

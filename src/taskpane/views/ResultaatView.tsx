@@ -1,0 +1,175 @@
+/**
+ * Resultaat (stap 4): the automatic top 15 (ties share a rank), "Resultaat bijwerken",
+ * and what-if weights: sliders that preview what enters, leaves or moves in the top 15
+ * without writing, until "Wegingen toepassen".
+ */
+import {
+  Badge,
+  Button,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Slider,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import { weightsEdit, whatIf } from '../../core/edits';
+import { RESULTAAT } from '../../core/layout';
+import type { RankEntry } from '../../core/ranking';
+import type { WorkbookSession } from '../session';
+import { formatNumber } from '../logic/scoring';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  head: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  rank: { width: '3.5em' },
+  total: { width: '4.5em', textAlign: 'right' },
+  num: { textAlign: 'right' },
+  sliders: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  left: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  opgave: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, display: 'block' },
+});
+
+export function ResultaatView({ session }: { session: WorkbookSession }) {
+  const styles = useStyles();
+  const a = session.analysis;
+  const werkblad = a?.werkblad ?? null;
+  const factors = werkblad?.factors ?? [];
+  const baselineKey = JSON.stringify(factors.map((f) => [f.name, f.weging]));
+  const [weights, setWeights] = useState<number[]>(() => factors.map((f) => f.weging ?? 1));
+  useEffect(() => setWeights(factors.map((f) => f.weging ?? 1)), [baselineKey]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const changed = weights.length === factors.length && weights.some((w, i) => w !== factors[i].weging);
+  const preview = useMemo(
+    () => (werkblad && a && changed ? whatIf(werkblad, a.ranking, weights, RESULTAAT.topN) : null),
+    [werkblad, a, changed, weights],
+  );
+
+  if (!a || !werkblad) {
+    return (
+      <MessageBar intent="info">
+        <MessageBarBody>Er is nog geen werkblad. Ga naar Start om de werkmap voor te bereiden.</MessageBarBody>
+      </MessageBar>
+    );
+  }
+
+  const top: RankEntry[] = preview ? preview.top : a.top;
+  const before = new Map(a.top.map((e) => [e.row, e.rank]));
+  const entering = new Set(preview?.entering.map((e) => e.row) ?? []);
+  const apply = async () => {
+    const edit = weightsEdit(werkblad, weights);
+    if (edit.ok) await session.applyOps(edit.ops, 'Wegingen toepassen…');
+  };
+
+  return (
+    <div className={styles.stack}>
+      <div className={styles.head}>
+        <Text as="h2" size={500} weight="semibold">
+          {preview ? 'Top 15 met de nieuwe wegingen (voorbeeld)' : 'Top 15'}
+        </Text>
+        <Button appearance="primary" disabled={!!session.busy} onClick={() => void session.prepare()}>
+          Resultaat bijwerken
+        </Button>
+      </div>
+      {top.length === 0 ? (
+        <MessageBar intent="info">
+          <MessageBarBody>Nog geen koppelkans heeft een totaal. Scoor eerst een of meer koppelkansen.</MessageBarBody>
+        </MessageBar>
+      ) : (
+        <Table size="small" aria-label={preview ? 'Top 15 met de nieuwe wegingen' : 'Automatische top 15'}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell className={styles.rank}>Rang</TableHeaderCell>
+              <TableHeaderCell>Koppelkans</TableHeaderCell>
+              <TableHeaderCell className={styles.total}>Totaal</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {top.map((e) => {
+              const was = before.get(e.row);
+              return (
+                <TableRow key={e.row} data-testid="top-row">
+                  <TableCell>{e.rank}</TableCell>
+                  <TableCell>
+                    {e.koppelkans}{' '}
+                    {preview && entering.has(e.row) && (
+                      <Badge appearance="tint" color="success">
+                        nieuw
+                      </Badge>
+                    )}
+                    {preview && was !== undefined && was !== e.rank && (
+                      <Badge appearance="tint" color={e.rank < was ? 'success' : 'warning'}>
+                        {e.rank < was ? '↑' : '↓'} was {was}
+                      </Badge>
+                    )}
+                    <span className={styles.opgave}>
+                      {e.opgave || 'geen opgave'} · {e.scored} van {e.factors} gescoord
+                    </span>
+                  </TableCell>
+                  <TableCell className={styles.num}>{formatNumber(e.total)}</TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
+      {preview && preview.leaving.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            Valt uit de top 15:
+            <ul className={styles.left}>
+              {preview.leaving.map((e) => (
+                <li key={e.row}>
+                  {e.koppelkans} (was {e.rank})
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <Text as="h3" size={400} weight="semibold">
+        Wat als de wegingen anders zijn?
+      </Text>
+      <Text size={200}>
+        Schuif een weging om te zien wat er in de top 15 verandert. Er wordt niets opgeslagen tot je op “Wegingen toepassen” klikt;
+        dan komen de wegingen in rij 4 van het werkblad.
+      </Text>
+      <div className={styles.sliders}>
+        {factors.map((f, i) => (
+          <Field key={f.column} label={`${f.name}: ${formatNumber(weights[i] ?? 0)}${f.weging !== weights[i] ? ` (nu ${f.weging === null ? 'ongeldig' : formatNumber(f.weging)})` : ''}`}>
+            <Slider
+              min={0}
+              max={Math.max(5, Math.ceil(f.weging ?? 0))}
+              step={0.5}
+              value={weights[i] ?? 0}
+              aria-valuetext={formatNumber(weights[i] ?? 0)}
+              onChange={(_, d) => setWeights((w) => w.map((x, j) => (j === i ? d.value : x)))}
+            />
+          </Field>
+        ))}
+      </div>
+      {preview && (
+        <Text aria-live="polite">
+          {preview.entering.length} nieuw in de top 15, {preview.leaving.length} vallen af, {preview.moved.length} verschuiven.
+        </Text>
+      )}
+      <div className={styles.buttons}>
+        <Button appearance="primary" disabled={!changed || !!session.busy} onClick={() => void apply()}>
+          Wegingen toepassen
+        </Button>
+        <Button disabled={!changed} onClick={() => setWeights(factors.map((f) => f.weging ?? 1))}>
+          Herstellen
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,252 @@
+/**
+ * Scoren (stap 3): one koppelkans at a time, an input per success factor (whole numbers
+ * −10..10), the live weighted total, and Vorige/Volgende. Scores are written on blur or
+ * Enter; PageUp/PageDown go to the previous/next koppelkans.
+ */
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Dropdown,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  ProgressBar,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { scoreEdit } from '../../core/edits';
+import { sameName } from '../../core/layout';
+import type { WorkbookSession } from '../session';
+import { formatNumber, fullyScored, liveScore, scorableRows, storedScoreTexts } from '../logic/scoring';
+import { NotesPanel } from '../notes/NotesPanel';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  nav: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', justifyContent: 'space-between' },
+  title: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  opgave: { color: tokens.colorNeutralForeground2 },
+  factors: { display: 'grid', gridTemplateColumns: '1fr', gap: tokens.spacingVerticalS },
+  factor: { display: 'grid', gridTemplateColumns: '1fr 5.5em', alignItems: 'start', columnGap: tokens.spacingHorizontalS },
+  total: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    alignItems: 'baseline',
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  totalValue: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  hint: { color: tokens.colorNeutralForeground2 },
+  jump: { minWidth: '0', width: '100%' },
+});
+
+const key = (row: number, i: number) => `${row}:${i}`;
+
+export function ScorenView({ session, active }: { session: WorkbookSession; active: boolean }) {
+  const styles = useStyles();
+  const werkblad = session.analysis?.werkblad ?? null;
+  const rows = useMemo(() => scorableRows(werkblad), [werkblad]);
+  const [currentRow, setCurrentRow] = useState<number | null>(null);
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [focused, setFocused] = useState<number | null>(null);
+  const inputs = useRef<(HTMLInputElement | null)[]>([]);
+
+  const index = Math.max(0, rows.findIndex((r) => r.row === currentRow));
+  const current = rows[index] ?? null;
+  const sheet = werkblad ? session.snapshot?.sheets.find((s) => sameName(s.name, werkblad.layout.sheet)) : undefined;
+  const stored = werkblad && current ? storedScoreTexts(sheet, werkblad, current.row) : [];
+  const texts = stored.map((s, i) => (current ? drafts[key(current.row, i)] ?? s : s));
+  const live = werkblad && current ? liveScore(werkblad, texts) : null;
+  const factorName = focused !== null ? werkblad?.factors[focused]?.name : undefined;
+
+  const setContext = session.setContext;
+  useEffect(() => {
+    if (active && current) setContext({ step: 'Stap 3', koppelkans: current.koppelkans, factor: factorName });
+    else if (active) setContext({ step: 'Stap 3' });
+  }, [active, current?.koppelkans, factorName, setContext]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (!werkblad) {
+    return (
+      <MessageBar intent="info">
+        <MessageBarBody>Er is nog geen werkblad met succesfactoren. Ga naar Start om de werkmap voor te bereiden.</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (!current || !live) {
+    return (
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>
+          Er staan nog geen koppelkansen op het werkblad. Kies in “{werkblad.layout.sheet}” per rij een opgave (kolom A) en een
+          koppelkans (kolom B); daarna kun je ze hier scoren.
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+
+  const commit = async (i: number, text: string): Promise<void> => {
+    const k = key(current.row, i);
+    if (text.trim() === stored[i].trim()) {
+      setDrafts((d) => {
+        const { [k]: _, ...rest } = d;
+        return rest;
+      });
+      return;
+    }
+    const edit = scoreEdit(werkblad, current.row, i, text);
+    if (!edit.ok) return; // the message is shown inline; the draft stays
+    const ok = await session.applyOps(edit.ops, 'Score opslaan…');
+    if (ok) {
+      setDrafts((d) => {
+        if (d[k] !== text) return d;
+        const { [k]: _, ...rest } = d;
+        return rest;
+      });
+    }
+  };
+
+  const commitAll = async () => {
+    for (let i = 0; i < texts.length; i++) if (drafts[key(current.row, i)] !== undefined) await commit(i, texts[i]);
+  };
+
+  const goTo = async (next: number) => {
+    if (next < 0 || next >= rows.length) return;
+    await commitAll();
+    setCurrentRow(rows[next].row);
+    setFocused(null);
+  };
+
+  const onKeyDown = (i: number) => (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      // moving the focus commits through onBlur; the last input commits itself
+      const next = inputs.current[i + 1];
+      if (next) next.focus();
+      else void commit(i, texts[i]);
+    } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+      const n = Number(texts[i].trim().replace(/^\u2212/, '-') || '0');
+      if (!Number.isInteger(n)) return;
+      e.preventDefault();
+      const v = Math.max(-10, Math.min(10, n + (e.key === 'ArrowUp' ? 1 : -1)));
+      setDrafts((d) => ({ ...d, [key(current.row, i)]: String(v) }));
+    }
+  };
+
+  const onFormKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === 'PageDown' || e.key === 'PageUp') {
+      e.preventDefault();
+      void goTo(index + (e.key === 'PageDown' ? 1 : -1));
+    }
+  };
+
+  const complete = fullyScored(rows);
+  return (
+    <div className={styles.stack} onKeyDown={onFormKey}>
+      <div className={styles.nav}>
+        <Button onClick={() => void goTo(index - 1)} disabled={index === 0} aria-keyshortcuts="PageUp">
+          ← Vorige
+        </Button>
+        <Text aria-live="polite">
+          Koppelkans {index + 1} van {rows.length}
+        </Text>
+        <Button onClick={() => void goTo(index + 1)} disabled={index >= rows.length - 1} aria-keyshortcuts="PageDown">
+          Volgende →
+        </Button>
+      </div>
+      <Field label="Ga naar koppelkans">
+        <Dropdown
+          className={styles.jump}
+          value={`${index + 1}. ${current.koppelkans}`}
+          selectedOptions={[String(current.row)]}
+          onOptionSelect={(_, d) => {
+            const i = rows.findIndex((r) => String(r.row) === d.optionValue);
+            if (i >= 0) void goTo(i);
+          }}
+        >
+          {rows.map((r, i) => (
+            <Option key={r.row} value={String(r.row)} text={`${i + 1}. ${r.koppelkans}`}>
+              {`${i + 1}. ${r.koppelkans}${r.scored === r.factors ? ' ✓' : ''}`}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <div className={styles.title}>
+        <Text as="h2" size={500} weight="semibold">
+          {current.koppelkans}
+        </Text>
+        <Text className={styles.opgave}>
+          {current.opgave ? `Opgave: ${current.opgave}` : 'Geen opgave ingevuld'} · rij {current.row}
+        </Text>
+      </div>
+      <div className={styles.total} aria-live="polite">
+        <span>
+          <Text weight="semibold">Gewogen totaal</Text>
+          <br />
+          <Text size={200}>
+            {live.scored} van {live.factors} gescoord
+          </Text>
+        </span>
+        <span className={styles.totalValue} data-testid="score-total">
+          {live.total === null ? '–' : formatNumber(live.total)}
+        </span>
+      </div>
+      {live.weightProblem && (
+        <MessageBar intent="warning">
+          <MessageBarBody>Een weging in rij 4 is ongeldig; zolang dat zo is, heeft deze koppelkans geen totaal.</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.factors} role="group" aria-label={`Scores voor ${current.koppelkans}`}>
+        {werkblad.factors.map((f, i) => {
+          const text = texts[i];
+          const edit = live.invalid.includes(i) ? scoreEdit(werkblad, current.row, i, text) : null;
+          const message = edit && !edit.ok ? edit.message : undefined;
+          return (
+            <Field
+              key={key(current.row, i)}
+              className={styles.factor}
+              orientation="horizontal"
+              label={`${f.name} (weging ${f.weging === null ? 'ongeldig' : formatNumber(f.weging)})`}
+              validationState={message ? 'error' : 'none'}
+              validationMessage={message}
+            >
+              <Input
+                ref={(el) => {
+                  inputs.current[i] = el;
+                }}
+                value={text}
+                inputMode="numeric"
+                placeholder="leeg"
+                autoComplete="off"
+                onFocus={() => setFocused(i)}
+                onChange={(_, d) => setDrafts((s) => ({ ...s, [key(current.row, i)]: d.value }))}
+                onBlur={() => void commit(i, texts[i])}
+                onKeyDown={onKeyDown(i)}
+              />
+            </Field>
+          );
+        })}
+      </div>
+      <Text size={200} className={styles.hint}>
+        Hele getallen van −10 (laagst, negatief) tot 10 (hoogst); leeg is nog niet gescoord. Enter slaat op, pijl omhoog/omlaag
+        verhoogt of verlaagt, Page Up/Page Down gaat naar de vorige/volgende koppelkans.
+      </Text>
+      <Field label={`${complete} van ${rows.length} koppelkansen volledig gescoord`}>
+        <ProgressBar value={rows.length ? complete / rows.length : 0} />
+      </Field>
+      <Accordion collapsible>
+        <AccordionItem value="notes">
+          <AccordionHeader>Notulen bij deze koppelkans</AccordionHeader>
+          <AccordionPanel>
+            <NotesPanel session={session} />
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+/** Start: what the add-in found in the workbook, and the buttons that prepare or create it. */
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { SHEET_NAMES, type SheetRole } from '../../core/layout';
+import type { WorkbookSession } from '../session';
+import type { ViewId } from '../TaskPane';
+import { fullyScored, scorableRows } from '../logic/scoring';
+
+const PARTS: { role: SheetRole; label: string }[] = [
+  { role: 'werkblad', label: 'Werkblad (stap 2 en 3)' },
+  { role: 'longlist', label: 'Longlist opgaven en koppelkansen' },
+  { role: 'resultaat', label: 'Resultaat (top 15)' },
+  { role: 'prioritering', label: 'Prioritering' },
+  { role: 'checklist', label: 'WUP checklist' },
+  { role: 'notulen', label: 'Notulen' },
+];
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  parts: { margin: 0, paddingLeft: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  part: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  missing: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  found: { color: tokens.colorNeutralForeground2 },
+  figures: { display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: tokens.spacingHorizontalS },
+  figure: {
+    display: 'flex',
+    flexDirection: 'column',
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  big: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+export function StartView({ session, go }: { session: WorkbookSession; go: (v: ViewId) => void }) {
+  const styles = useStyles();
+  const [wijk, setWijk] = useState('');
+  const a = session.analysis;
+  if (!a) return null;
+
+  if (a.kind === 'empty') {
+    return (
+      <div className={styles.stack}>
+        <Text as="h2" size={500} weight="semibold">
+          Lege werkmap
+        </Text>
+        <Text>
+          Deze werkmap is nog leeg. Maak de indeling van Koppelkansen Kiezen aan: het werkblad met de succesfactoren, de longlist,
+          Resultaat, Prioritering, de WUP checklist en de Notulen.
+        </Text>
+        <Field label="Naam van de wijk (mag leeg blijven)">
+          <Input value={wijk} onChange={(_, d) => setWijk(d.value)} placeholder="bijvoorbeeld Lelystad Oost" />
+        </Field>
+        <div>
+          <Button appearance="primary" disabled={!!session.busy} onClick={() => void session.createLayout(wijk.trim() || undefined)}>
+            Koppelkansen-indeling aanmaken
+          </Button>
+        </div>
+      </div>
+    );
+  }
+
+  if (a.kind === 'not-koppelkansen') {
+    return (
+      <div className={styles.stack}>
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Geen Koppelkansen Kiezen-werkmap</MessageBarTitle>
+            {a.problems[0]?.message}
+          </MessageBarBody>
+        </MessageBar>
+      </div>
+    );
+  }
+
+  const rows = scorableRows(a.werkblad);
+  const errors = a.problems.filter((p) => p.severity === 'error').length;
+  const warnings = a.problems.filter((p) => p.severity === 'warning').length;
+  return (
+    <div className={styles.stack}>
+      <Text as="h2" size={500} weight="semibold">
+        Gevonden in deze werkmap
+      </Text>
+      <ul className={styles.parts} aria-label="Onderdelen van de werkmap">
+        {PARTS.map(({ role, label }) => {
+          const name = a.sheets[role];
+          return (
+            <li key={role} className={styles.part}>
+              <Text weight="semibold">{label}</Text>
+              {name ? (
+                <Text className={styles.found}>blad “{name}”</Text>
+              ) : (
+                <Text className={styles.missing}>
+                  {role === 'longlist' ? 'ontbreekt: de standaard-longlist wordt gebruikt' : `ontbreekt: komt er bij het voorbereiden (“${SHEET_NAMES[role]}”)`}
+                </Text>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <div className={styles.figures}>
+        <div className={styles.figure}>
+          <span className={styles.big}>{a.werkblad?.factors.length ?? 0}</span>
+          <Text size={200}>succesfactoren</Text>
+        </div>
+        <div className={styles.figure}>
+          <span className={styles.big}>{rows.length}</span>
+          <Text size={200}>koppelkansen</Text>
+        </div>
+        <div className={styles.figure}>
+          <span className={styles.big}>{fullyScored(rows)}</span>
+          <Text size={200}>volledig gescoord</Text>
+        </div>
+      </div>
+      {(errors > 0 || warnings > 0) && (
+        <MessageBar intent={errors ? 'error' : 'warning'}>
+          <MessageBarBody>
+            {errors > 0 ? `${errors} ${errors === 1 ? 'fout' : 'fouten'}` : ''}
+            {errors > 0 && warnings > 0 ? ' en ' : ''}
+            {warnings > 0 ? `${warnings} ${warnings === 1 ? 'aandachtspunt' : 'aandachtspunten'}` : ''} gevonden.{' '}
+            <Button appearance="transparent" size="small" onClick={() => go('controle')}>
+              Naar Controle
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <Text>
+        “Werkmap voorbereiden” zet de keuzelijsten, de controle op scores, de totalen en de ontbrekende bladen klaar. Wat het team
+        zelf heeft ingevuld blijft staan.
+      </Text>
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={!!session.busy} onClick={() => void session.prepare()}>
+          Werkmap voorbereiden
+        </Button>
+        <Button disabled={rows.length === 0} onClick={() => go('scoren')}>
+          Naar Scoren
+        </Button>
+      </div>
+    </div>
+  );
+}

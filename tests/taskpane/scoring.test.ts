@@ -1,0 +1,61 @@
+import { analyze } from '../../src/core/analyze';
+import { formatNumber, fullyScored, liveScore, scorableRows, storedScoreTexts } from '../../src/taskpane/logic/scoring';
+import { workbook } from '../helpers/build';
+
+const wb = (weights?: (number | string)[], rows: (string | number | null)[][] = []) =>
+  analyze(workbook({ factors: ['Draagvlak', 'Politiek', 'Doorbraak'], weights, rows })).werkblad!;
+
+describe('liveScore', () => {
+  it('weights the typed scores like the workbook does', () => {
+    const w = wb([2, 1, 0.5]);
+    expect(liveScore(w, ['3', '-2', '4'])).toMatchObject({ total: 2 * 3 - 2 + 2, scored: 3, factors: 3, invalid: [] });
+  });
+  it('leaves out empty and invalid inputs and reports which are invalid', () => {
+    const w = wb([1, 1, 1]);
+    const live = liveScore(w, ['5', '', '11']);
+    expect(live.total).toBe(5);
+    expect(live.scored).toBe(1);
+    expect(live.invalid).toEqual([2]);
+  });
+  it('has no total when nothing is scored', () => {
+    expect(liveScore(wb(), ['', ' ', '']).total).toBeNull();
+  });
+  it('has no total when a scored factor has an invalid weight', () => {
+    const live = liveScore(wb([1, 'x', 1]), ['1', '2', '']);
+    expect(live.weightProblem).toBe(true);
+    expect(live.total).toBeNull();
+  });
+  it('accepts the typographic minus sign', () => {
+    expect(liveScore(wb(), ['\u22123', '', '']).total).toBe(-3);
+  });
+});
+
+describe('scorableRows and fullyScored', () => {
+  it('lists only rows with a koppelkans and counts the completely scored ones', () => {
+    const w = wb(undefined, [
+      ['Groen', 'Geveltuinen', 1, 2, 3],
+      ['Groen', 'Groene daken op transformatorhuisjes', 1, null, null],
+      [null, null, 4, 4, 4],
+    ]);
+    const rows = scorableRows(w);
+    expect(rows.map((r) => r.koppelkans)).toEqual(['Geveltuinen', 'Groene daken op transformatorhuisjes']);
+    expect(fullyScored(rows)).toBe(1);
+    expect(scorableRows(null)).toEqual([]);
+  });
+});
+
+describe('storedScoreTexts', () => {
+  it('shows what the score cells hold, including invalid content', () => {
+    const snap = workbook({ rows: [['Groen', 'Geveltuinen', 3, 'veel', null]] });
+    const w = analyze(snap).werkblad!;
+    expect(storedScoreTexts(snap.sheets[0], w, 6)).toEqual(['3', 'veel', '']);
+  });
+});
+
+describe('formatNumber', () => {
+  it('writes Dutch decimals and a real minus sign', () => {
+    expect(formatNumber(1.5)).toBe('1,5');
+    expect(formatNumber(-2)).toBe('−2');
+    expect(formatNumber(1 / 3)).toBe('0,33');
+  });
+});
