@@ -44,7 +44,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
-  tabs: { overflowX: 'auto', paddingInline: tokens.spacingHorizontalXS },
+  // seven tabs do not fit a 320 px pane on one line: let them wrap
+  tabs: { flexWrap: 'wrap', paddingInline: tokens.spacingHorizontalXS },
   status: {
     display: 'flex',
     flexDirection: 'column',
@@ -52,7 +53,10 @@ const useStyles = makeStyles({
     paddingInline: tokens.spacingHorizontalM,
   },
   busy: { paddingBlock: tokens.spacingVerticalXS },
-  panel: { padding: tokens.spacingHorizontalM },
+  panel: {
+    padding: tokens.spacingHorizontalM,
+    '& h2, & h3': { margin: 0 },
+  },
   blocking: { padding: tokens.spacingHorizontalL },
 });
 

@@ -1,9 +1,85 @@
-// Placeholder entry for the task pane inside Excel (replaced by the task-pane UI work).
-// office.js is loaded from Microsoft's CDN by taskpane.html; Office is a global here.
+/**
+ * Entry of the task pane inside Excel. office.js comes from Microsoft's CDN (see
+ * taskpane.html); `Office` is a global here. Checks the host and the ExcelApi version,
+ * then runs the App over the Office.js adapter.
+ */
 import { createRoot } from 'react-dom/client';
+import { useEffect, useMemo, useState } from 'react';
+import { App } from './App';
+import { AppFrame } from './AppFrame';
+import type { HostServices } from './session';
+import { browserStorage, blobDownload } from './previewHost';
+import { isDarkOfficeTheme } from './logic/theme';
+import { OfficeWorkbook } from '../workbook/office/officeWorkbook';
+import { checkRequirements, subscribeToChanges } from '../workbook/office/environment';
 
-Office.onReady(() => {
+function officeIsDark(): boolean {
+  try {
+    return isDarkOfficeTheme(Office.context.officeTheme);
+  } catch {
+    return false; // officeTheme is missing on some platforms
+  }
+}
+
+/** Follows the Office theme: read again when the pane gets focus or becomes visible. */
+function useOfficeDark(): boolean {
+  const [dark, setDark] = useState(officeIsDark);
+  useEffect(() => {
+    const update = () => setDark(officeIsDark());
+    window.addEventListener('focus', update);
+    document.addEventListener('visibilitychange', update);
+    return () => {
+      window.removeEventListener('focus', update);
+      document.removeEventListener('visibilitychange', update);
+    };
+  }, []);
+  return dark;
+}
+
+/** Downloads work in Excel on the web; desktop Excel's web view does not save them. */
+function canDownload(): boolean {
+  try {
+    return Office.context.diagnostics?.platform === Office.PlatformType.OfficeOnline;
+  } catch {
+    return false;
+  }
+}
+
+function ExcelPane() {
+  const dark = useOfficeDark();
+  const port = useMemo(() => new OfficeWorkbook(), []);
+  const host = useMemo<HostServices>(() => {
+    const req = checkRequirements();
+    return {
+      kind: 'excel',
+      selectCell: (sheet, cell) => port.selectCell(sheet, cell),
+      subscribeToChanges: (onChange) => subscribeToChanges(onChange),
+      storage: browserStorage(),
+      download: canDownload() ? blobDownload : undefined,
+      requirementError: req.ok ? null : req.message ?? 'Deze Excel-versie wordt niet ondersteund.',
+    };
+  }, [port]);
+  return <App port={port} host={host} dark={dark} />;
+}
+
+function NotExcel({ host }: { host: string }) {
+  return (
+    <AppFrame dark={false}>
+      <main style={{ padding: 16 }}>
+        <h1 style={{ fontSize: 20 }}>Koppelkansen Kiezen</h1>
+        <p role="alert">
+          Deze invoegtoepassing werkt alleen in Excel{host ? ` (nu geopend in ${host})` : ''}. Open een werkmap in Excel en start
+          Koppelkansen Kiezen daar via het tabblad Start.
+        </p>
+      </main>
+    </AppFrame>
+  );
+}
+
+void Office.onReady((info) => {
   const container = document.getElementById('root');
   if (!container) return;
-  createRoot(container).render(<h1>Koppelkansen Kiezen</h1>);
+  const root = createRoot(container);
+  if (info.host !== Office.HostType.Excel) root.render(<NotExcel host={info.host ? String(info.host) : ''} />);
+  else root.render(<ExcelPane />);
 });

@@ -1,6 +1,9 @@
-// Placeholder entry for the same pane in a plain browser tab (replaced by the UI work).
-// No office.js here: the preview works against a workbook held in the page.
+/**
+ * Entry of the browser preview: the task pane against a workbook held in the page (no
+ * office.js). ExcelJS is loaded on demand for opening and downloading .xlsx files.
+ */
 import { createRoot } from 'react-dom/client';
+import { PreviewApp } from './preview/PreviewApp';
 
 const container = document.getElementById('root');
-if (container) createRoot(container).render(<h1>Koppelkansen Kiezen</h1>);
+if (container) createRoot(container).render(<PreviewApp />);

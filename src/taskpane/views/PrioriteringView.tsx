@@ -221,7 +221,7 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
                 >
                   ⠿
                 </span>
-                <Text className={styles.name}>
+                <Text className={styles.name} data-testid="prio-name">
                   {st.place}. {it.koppelkans}
                 </Text>
                 <Button size="small" data-control="up" aria-label={`${it.koppelkans} omhoog`} aria-keyshortcuts="Alt+ArrowUp" disabled={i === 0} onClick={() => move(i, i - 1, 'up')}>

@@ -31,7 +31,7 @@ const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   head: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   rank: { width: '3.5em' },
-  total: { width: '4.5em', textAlign: 'right' },
+  total: { width: '4.5em', '& > div, & > button': { justifyContent: 'flex-end' }, textAlign: 'right' },
   num: { textAlign: 'right' },
   sliders: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },

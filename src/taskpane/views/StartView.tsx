@@ -28,7 +28,7 @@ const PARTS: { role: SheetRole; label: string }[] = [
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   parts: { margin: 0, paddingLeft: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  part: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  part: { display: 'flex', flexDirection: 'column' },
   missing: { color: tokens.colorPaletteDarkOrangeForeground1 },
   found: { color: tokens.colorNeutralForeground2 },
   figures: { display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: tokens.spacingHorizontalS },
@@ -99,9 +99,11 @@ export function StartView({ session, go }: { session: WorkbookSession; go: (v: V
             <li key={role} className={styles.part}>
               <Text weight="semibold">{label}</Text>
               {name ? (
-                <Text className={styles.found}>blad “{name}”</Text>
+                <Text size={200} className={styles.found}>
+                  blad “{name}”
+                </Text>
               ) : (
-                <Text className={styles.missing}>
+                <Text size={200} className={styles.missing}>
                   {role === 'longlist' ? 'ontbreekt: de standaard-longlist wordt gebruikt' : `ontbreekt: komt er bij het voorbereiden (“${SHEET_NAMES[role]}”)`}
                 </Text>
               )}
@@ -115,7 +117,9 @@ export function StartView({ session, go }: { session: WorkbookSession; go: (v: V
           <Text size={200}>succesfactoren</Text>
         </div>
         <div className={styles.figure}>
-          <span className={styles.big}>{rows.length}</span>
+          <span className={styles.big} data-testid="count-koppelkansen">
+            {rows.length}
+          </span>
           <Text size={200}>koppelkansen</Text>
         </div>
         <div className={styles.figure}>

@@ -1,0 +1,187 @@
+/**
+ * The task pane in a plain browser tab: the same TaskPane over a workbook held in the
+ * page (template, sample data, empty, or an opened .xlsx), a toolbar to open and
+ * download .xlsx files, and a read-only grid of the workbook beside the pane.
+ */
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { AppFrame } from '../AppFrame';
+import { createPreviewHost } from '../previewHost';
+import { useWorkbookSession, type HostServices } from '../session';
+import { TaskPane } from '../TaskPane';
+import { usePrefersDark } from '../useColorScheme';
+import { computedCells } from './computedCells';
+import { SheetGrid, type CellRef } from './SheetGrid';
+import { openWorkbook, startWorkbook, workbookBytes, XLSX_MIME, type PreviewWorkbook, type StartKind } from './workbooks';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', height: '100vh' },
+  toolbar: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    flexShrink: 0,
+  },
+  title: { marginRight: 'auto', fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  main: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(320px, 420px) 1fr',
+    flexGrow: 1,
+    minHeight: 0,
+    '@media (max-width: 800px)': { gridTemplateColumns: '1fr', gridTemplateRows: 'auto 50vh', overflowY: 'auto' },
+  },
+  pane: { overflowY: 'auto', minHeight: 0, borderRight: `1px solid ${tokens.colorNeutralStroke1}` },
+  grid: { minHeight: 0, minWidth: 0, display: 'flex', flexDirection: 'column' },
+  message: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}` },
+  hiddenInput: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+  loading: { padding: tokens.spacingHorizontalXL },
+});
+
+function initialKind(): StartKind {
+  const v = new URLSearchParams(window.location.search).get('start');
+  return v === 'voorbeeld' || v === 'leeg' ? v : 'sjabloon';
+}
+
+export function PreviewApp() {
+  const styles = useStyles();
+  const dark = usePrefersDark();
+  const [wb, setWb] = useState<PreviewWorkbook | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const [selected, setSelected] = useState<CellRef | null>(null);
+  const [loading, setLoading] = useState<string | null>('Werkmap maken…');
+  const [message, setMessage] = useState<{ intent: 'error' | 'success'; text: string } | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const host = useMemo<HostServices>(() => createPreviewHost((sheet, cell) => setSelected({ sheet, cell })), []);
+
+  const load = useCallback(async (label: string, make: () => Promise<PreviewWorkbook>) => {
+    setLoading(label);
+    setMessage(null);
+    try {
+      const next = await make();
+      setWb(next);
+      setSelected(null);
+      setGeneration((g) => g + 1);
+    } catch (e) {
+      setMessage({ intent: 'error', text: `${label.replace('…', '')} lukte niet: ${e instanceof Error ? e.message : String(e)}` });
+    } finally {
+      setLoading(null);
+    }
+  }, []);
+
+  useEffect(() => {
+    void load('Werkmap maken…', () => startWorkbook(initialKind()));
+  }, [load]);
+
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    if (!/\.xlsx$/i.test(file.name)) {
+      setMessage({ intent: 'error', text: `“${file.name}” is geen .xlsx-bestand. Kies een Excel-werkmap (.xlsx).` });
+      return;
+    }
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    await load(`${file.name} openen…`, () => openWorkbook(bytes, file.name));
+  };
+
+  const download = async () => {
+    if (!wb) return;
+    setLoading('Bestand maken…');
+    setMessage(null);
+    try {
+      const bytes = await workbookBytes(wb.base, wb.port.plans());
+      host.download?.(wb.fileName, bytes, XLSX_MIME);
+    } catch (e) {
+      setMessage({ intent: 'error', text: `Het bestand maken lukte niet: ${e instanceof Error ? e.message : String(e)}` });
+    } finally {
+      setLoading(null);
+    }
+  };
+
+  return (
+    <AppFrame dark={dark}>
+      <div className={styles.page}>
+        <header className={styles.toolbar}>
+          <h1 className={styles.title}>Koppelkansen Kiezen · voorbeeld in de browser</h1>
+          <Button size="small" onClick={() => void load('Werkmap maken…', () => startWorkbook('sjabloon'))} disabled={!!loading}>
+            Nieuw sjabloon
+          </Button>
+          <Button size="small" onClick={() => void load('Voorbeeld maken…', () => startWorkbook('voorbeeld'))} disabled={!!loading}>
+            Voorbeeld met gegevens
+          </Button>
+          <Button size="small" onClick={() => void load('Lege werkmap maken…', () => startWorkbook('leeg'))} disabled={!!loading}>
+            Lege werkmap
+          </Button>
+          <Button size="small" onClick={() => fileInput.current?.click()} disabled={!!loading}>
+            Open .xlsx…
+          </Button>
+          <input
+            ref={fileInput}
+            className={styles.hiddenInput}
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-label="Excel-bestand openen"
+            tabIndex={-1}
+            onChange={(e) => void onFile(e)}
+          />
+          <Button size="small" appearance="primary" onClick={() => void download()} disabled={!wb || !!loading}>
+            Download .xlsx
+          </Button>
+        </header>
+        {(loading || message) && (
+          <div className={styles.message} role="status" aria-live="polite">
+            {loading && <Spinner size="extra-tiny" label={loading} labelPosition="after" />}
+            {message && (
+              <MessageBar intent={message.intent}>
+                <MessageBarBody>{message.text}</MessageBarBody>
+                <MessageBarActions
+                  containerAction={
+                    <Button appearance="transparent" aria-label="Melding sluiten" onClick={() => setMessage(null)}>
+                      ✕
+                    </Button>
+                  }
+                />
+              </MessageBar>
+            )}
+          </div>
+        )}
+        {wb ? (
+          <PreviewSession key={generation} wb={wb} host={host} selected={selected} />
+        ) : (
+          <div className={styles.loading}>
+            <Text>Even geduld…</Text>
+          </div>
+        )}
+      </div>
+    </AppFrame>
+  );
+}
+
+function PreviewSession({ wb, host, selected }: { wb: PreviewWorkbook; host: HostServices; selected: CellRef | null }) {
+  const styles = useStyles();
+  const session = useWorkbookSession(wb.port, host);
+  const computed = useMemo(() => computedCells(session.analysis), [session.analysis]);
+  return (
+    <main className={styles.main}>
+      <div className={styles.pane} aria-label="Taakvenster">
+        <TaskPane session={session} />
+      </div>
+      <div className={styles.grid}>
+        <SheetGrid snapshot={session.snapshot} selected={selected} computed={computed} />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * A port that passes everything to another port and remembers every plan it applied.
+ * The preview replays those plans onto an .xlsx (the template's or the opened file) for
+ * "Download .xlsx", so styles, validations and widths come out as Excel would get them.
+ */
+import type { Plan } from '../../core/snapshot';
+import type { ApplyOptions, ApplyResult, SnapshotRequest, WorkbookPort } from '../../workbook/port';
+
+export class RecordingPort implements WorkbookPort {
+  private readonly applied: Plan[] = [];
+
+  constructor(private readonly inner: WorkbookPort) {}
+
+  readSnapshot(request?: SnapshotRequest) {
+    return this.inner.readSnapshot(request);
+  }
+
+  async apply(plan: Plan, options?: ApplyOptions): Promise<ApplyResult> {
+    const result = await this.inner.apply(plan, options);
+    if (plan.ops.length) this.applied.push(JSON.parse(JSON.stringify(plan)) as Plan);
+    return result;
+  }
+
+  /** The plans applied so far, oldest first (copies). */
+  plans(): Plan[] {
+    return this.applied.map((p) => JSON.parse(JSON.stringify(p)) as Plan);
+  }
+}

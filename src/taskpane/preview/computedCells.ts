@@ -1,0 +1,43 @@
+/**
+ * The preview's workbook does not calculate formulas. For the grid, the values Excel
+ * would show in the engine's formula cells come from the analysis: the werkblad totals,
+ * the Resultaat top 15 and the automatic rank and flag beside the Prioritering.
+ */
+import type { Analysis } from '../../core/analyze';
+import { normalizeName, PRIORITERING, RESULTAAT } from '../../core/layout';
+import type { CellValue } from '../../core/snapshot';
+
+/** sheet (normalised name) → "row:column" (or "*:column" for the rest of a column) → value. */
+export type Computed = Map<string, Map<string, CellValue>>;
+
+export function computedCells(a: Analysis | null): Computed {
+  const out: Computed = new Map();
+  if (!a) return out;
+  const put = (sheet: string | null, row: number | '*', column: number, v: CellValue) => {
+    if (!sheet) return;
+    const k = normalizeName(sheet);
+    if (!out.has(k)) out.set(k, new Map());
+    out.get(k)!.set(`${row}:${column}`, v);
+  };
+  // formulas that show nothing until there is data: empty unless set below
+  const wb = a.werkblad;
+  if (wb) put(wb.layout.sheet, '*', wb.layout.totalenColumn, '');
+  for (let c = 1; c <= RESULTAAT.headers.length; c++) put(a.sheets.resultaat, '*', c, '');
+  if (a.prioritering) {
+    put(a.prioritering.layout.sheet, '*', a.prioritering.layout.columns.rang, '');
+    put(a.prioritering.layout.sheet, '*', a.prioritering.layout.columns.signaal, '');
+  }
+  if (wb) for (const r of wb.rows) put(wb.layout.sheet, r.row, wb.layout.totalenColumn, r.total ?? (r.status === 'invalid' ? 'ongeldig' : null));
+  a.top.forEach((e, i) => {
+    const row = RESULTAAT.firstRow + i;
+    [e.rank, e.opgave, e.koppelkans, e.total, `${e.scored} van ${e.factors}`, e.row].forEach((v, c) => put(a.sheets.resultaat, row, c + 1, v));
+  });
+  const p = a.prioritering;
+  if (p) {
+    for (const e of p.entries) {
+      put(p.layout.sheet, e.row, p.layout.columns.rang, e.autoRank);
+      put(p.layout.sheet, e.row, p.layout.columns.signaal, e.needsReason ? PRIORITERING.deviationFlag : null);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,74 @@
+/**
+ * The workbooks the preview can start from: the template, the template with sample data,
+ * an empty workbook, or an .xlsx the user opens. ExcelJS (through the .xlsx adapter) is
+ * loaded only here and only on demand, with import(), so it never reaches the bundle that
+ * runs inside Excel.
+ */
+import { analyze } from '../../core/analyze';
+import type { Plan, WorkbookSnapshot } from '../../core/snapshot';
+import { MemoryWorkbook, type GridCell } from '../../workbook/memory/MemoryWorkbook';
+import { createKoppelkansenWorkbook } from '../../workbook/operations';
+import { RecordingPort } from './RecordingPort';
+import { sampleDataOps } from './sampleData';
+
+export type StartKind = 'sjabloon' | 'voorbeeld' | 'leeg';
+
+export interface PreviewWorkbook {
+  port: RecordingPort;
+  /** The opened file (null: started from nothing); downloads replay the plans onto it. */
+  base: Uint8Array | null;
+  fileName: string;
+}
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A memory workbook holding the snapshot's values and formulas (formulas keep their cached value). */
+export function memoryFrom(snapshot?: WorkbookSnapshot): MemoryWorkbook {
+  if (!snapshot) return new MemoryWorkbook();
+  const grid: Record<string, GridCell[][]> = {};
+  for (const sheet of snapshot.sheets) {
+    const rows = Math.max(sheet.values.length, sheet.formulas?.length ?? 0);
+    grid[sheet.name] = Array.from({ length: rows }, (_, r) => {
+      const values = sheet.values[r] ?? [];
+      const formulas = sheet.formulas?.[r] ?? [];
+      return Array.from({ length: Math.max(values.length, formulas.length) }, (_, c): GridCell => {
+        const value = values[c] ?? null;
+        const formula = formulas[c];
+        return typeof formula === 'string' && formula.startsWith('=') ? { formula, value } : value;
+      });
+    });
+  }
+  return MemoryWorkbook.fromGrid(grid, { hidden: snapshot.sheets.filter((s) => s.hidden).map((s) => s.name) });
+}
+
+export async function startWorkbook(kind: StartKind, now: Date = new Date()): Promise<PreviewWorkbook> {
+  const port = new RecordingPort(memoryFrom());
+  if (kind !== 'leeg') await createKoppelkansenWorkbook(port, { now });
+  if (kind === 'voorbeeld') {
+    const ops = sampleDataOps(analyze(await port.readSnapshot(), { now }));
+    if (ops.length) await port.apply({ ops });
+  }
+  return { port, base: null, fileName: kind === 'voorbeeld' ? 'Koppelkansen Kiezen (voorbeeld).xlsx' : 'Koppelkansen Kiezen.xlsx' };
+}
+
+async function xlsxAdapter() {
+  const mod = await import(/* webpackChunkName: "xlsx" */ '../../workbook/xlsx/XlsxWorkbook');
+  return mod.XlsxWorkbook;
+}
+
+/** Reads an .xlsx into a workbook held in the page. */
+export async function openWorkbook(bytes: Uint8Array, fileName: string): Promise<PreviewWorkbook> {
+  const XlsxWorkbook = await xlsxAdapter();
+  const file = await XlsxWorkbook.fromBuffer(bytes);
+  const snapshot = await file.readSnapshot();
+  return { port: new RecordingPort(memoryFrom(snapshot)), base: bytes, fileName };
+}
+
+/** The .xlsx for "Download": the opened file (or a new one) with every applied plan replayed. */
+export async function workbookBytes(base: Uint8Array | null, plans: Plan[]): Promise<Uint8Array> {
+  const XlsxWorkbook = await xlsxAdapter();
+  const file = base ? await XlsxWorkbook.fromBuffer(base) : XlsxWorkbook.create();
+  for (const plan of plans) await file.apply(plan);
+  const out = await file.toBuffer();
+  return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+}

@@ -1,0 +1,101 @@
+import { analyze } from '../../src/core/analyze';
+import { SHEET_NAMES } from '../../src/core/layout';
+import { MemoryWorkbook } from '../../src/workbook/memory/MemoryWorkbook';
+import { computedCells } from '../../src/taskpane/preview/computedCells';
+import { RecordingPort } from '../../src/taskpane/preview/RecordingPort';
+import { sampleDataOps, sampleScore } from '../../src/taskpane/preview/sampleData';
+import { memoryFrom, startWorkbook } from '../../src/taskpane/preview/workbooks';
+
+const now = new Date('2026-03-01T10:00:00Z');
+
+describe('preview start workbooks', () => {
+  it('the template is a Koppelkansen workbook without koppelkansen and without errors', async () => {
+    const { port } = await startWorkbook('sjabloon', now);
+    const a = analyze(await port.readSnapshot(), { now });
+    expect(a.kind).toBe('koppelkansen');
+    expect(a.werkblad?.rows).toEqual([]);
+    expect(a.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(a.sheets.prioritering).not.toBeNull();
+  });
+
+  it('the sample has scored and unscored koppelkansen from the longlist, a ranking and checklist progress', async () => {
+    const { port } = await startWorkbook('voorbeeld', now);
+    const a = analyze(await port.readSnapshot(), { now });
+    const rows = a.werkblad!.rows;
+    expect(rows.length).toBe(10);
+    expect(rows.filter((r) => r.status === 'scored').length).toBe(8);
+    expect(rows.filter((r) => r.status === 'unscored').length).toBe(2);
+    const onLonglist = new Set(a.longlist.entries.map((e) => e.koppelkans));
+    expect(rows.every((r) => onLonglist.has(r.koppelkans))).toBe(true);
+    expect(a.top.length).toBe(8);
+    expect(a.checklist!.overall.klaar).toBeGreaterThan(0);
+    expect(a.checklist!.deadlineYear).toBe(2032);
+    expect(a.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  it('the empty start has no sheets with content', async () => {
+    const { port } = await startWorkbook('leeg', now);
+    expect(analyze(await port.readSnapshot(), { now }).kind).toBe('empty');
+  });
+
+  it('sample scores are whole numbers from -10 to 10', () => {
+    for (let r = 6; r < 60; r++) for (let f = 0; f < 12; f++) {
+      const s = sampleScore(r, f);
+      expect(Number.isInteger(s) && s >= -10 && s <= 10).toBe(true);
+    }
+  });
+
+  it('sample data needs a werkblad', () => {
+    expect(sampleDataOps(analyze({ sheets: [] }))).toEqual([]);
+  });
+});
+
+describe('RecordingPort', () => {
+  it('remembers applied plans in order, skips empty ones, and hands out copies', async () => {
+    const port = new RecordingPort(new MemoryWorkbook());
+    await port.apply({ ops: [{ kind: 'addSheet', sheet: 'A' }] });
+    await port.apply({ ops: [] });
+    await port.apply({ ops: [{ kind: 'setCells', sheet: 'A', cell: 'B2', cells: [[{ number: 3 }]] }] });
+    const plans = port.plans();
+    expect(plans.map((p) => p.ops[0].kind)).toEqual(['addSheet', 'setCells']);
+    plans[0].ops.pop();
+    expect(port.plans()[0].ops.length).toBe(1);
+    expect((await port.readSnapshot()).sheets[0].values[1][1]).toBe(3);
+  });
+
+  it('does not record a plan that failed', async () => {
+    const port = new RecordingPort(new MemoryWorkbook());
+    await expect(port.apply({ ops: [{ kind: 'setCells', sheet: 'Nergens', cell: 'A1', cells: [[{ number: 1 }]] }] })).rejects.toThrow();
+    expect(port.plans()).toEqual([]);
+  });
+});
+
+describe('memoryFrom', () => {
+  it('copies values, formulas with their cached values, and hidden sheets', async () => {
+    const wb = memoryFrom({
+      sheets: [
+        { name: 'Blad', values: [['=tekst', 2], [null, 4]], formulas: [[null, null], [null, '=B1*2']] },
+        { name: 'Verborgen', values: [['x']], hidden: true },
+      ],
+    });
+    const snap = await wb.readSnapshot();
+    expect(snap.sheets[0].values[0]).toEqual(['=tekst', 2]);
+    expect(snap.sheets[0].values[1][1]).toBe(4);
+    expect(snap.sheets[0].formulas?.[1]?.[1]).toBe('=B1*2');
+    expect(snap.sheets[1].hidden).toBe(true);
+  });
+});
+
+describe('computedCells', () => {
+  it('gives the grid the totals, the top 15 and the Prioritering rank that Excel would calculate', async () => {
+    const { port } = await startWorkbook('voorbeeld', now);
+    const a = analyze(await port.readSnapshot(), { now });
+    const c = computedCells(a);
+    const wb = a.werkblad!;
+    const first = wb.rows[0];
+    expect(c.get(wb.layout.sheet.toLowerCase())?.get(`${first.row}:${wb.layout.totalenColumn}`)).toBe(first.total);
+    const res = c.get(SHEET_NAMES.resultaat.toLowerCase())!;
+    expect(res.get('5:3')).toBe(a.top[0].koppelkans);
+    expect(res.get('*:1')).toBe('');
+  });
+});
