@@ -1,0 +1,133 @@
+/**
+ * Applies a plan in as few syncs as possible:
+ *  - every write that needs no lookup goes into one sync (more only when a request would
+ *    pass Excel on the web's 5 MB limit: see chunking.ts);
+ *  - the lookups of appendRows/updateRowByKey are loaded in that same sync, written in one
+ *    more, and appended rows are read back in one more to check that a co-author did not
+ *    take the same rows at the same moment (then they are written again, below).
+ * So: 1 sync without lookups, at most 3 with them (retries after a co-author conflict
+ * excepted). Lookup ops are carried out after the plan's other writes.
+ *
+ * The job keeps its progress outside the request context, so when Excel refuses a sync
+ * because the user is editing a cell and the run is retried, nothing is written twice.
+ */
+import type { Plan } from '../../core/snapshot';
+import type { ApplyResult } from '../port';
+import { chunkItems, isLookupOp, PAYLOAD_BUDGET, writeItems, type SizedItem } from './chunking';
+import {
+  queueLookups,
+  queueLookupWrites,
+  queueVerify,
+  resolveLookups,
+  verifyAppend,
+  type AppendTask,
+  type UpdateTask,
+} from './lookups';
+import { OfficeWorkbookError } from './officeErrors';
+import { queueWriteItem, SheetCache } from './writeOps';
+
+/** How often appended rows are placed again after a co-author took them. */
+export const MAX_APPEND_CONFLICTS = 3;
+
+export class ApplyJob {
+  readonly chunks: SizedItem[][];
+  nextChunk = 0;
+  readonly appends: AppendTask[] = [];
+  readonly updates: UpdateTask[] = [];
+  private readonly opCount: number;
+  private syncsDone = 0;
+
+  constructor(plan: Plan, budget: number = PAYLOAD_BUDGET) {
+    this.opCount = plan.ops.length;
+    this.chunks = chunkItems(writeItems(plan.ops, budget), budget);
+    for (const op of plan.ops) {
+      if (!isLookupOp(op)) continue;
+      if (op.kind === 'appendRows') this.appends.push({ op, written: false, verified: false, conflicts: 0 });
+      else this.updates.push({ op, written: false });
+    }
+  }
+
+  get isEmpty(): boolean {
+    return this.opCount === 0;
+  }
+
+  needsLookups(): boolean {
+    return this.appends.some((t) => t.row === undefined) || this.updates.some((t) => t.row === undefined);
+  }
+
+  /** Syncs this job expects to make when nothing goes wrong (for progress). */
+  get expectedSyncs(): number {
+    const lookups = this.appends.length + this.updates.length > 0 ? 2 : 0;
+    return this.chunks.length + lookups + (this.appends.length ? 1 : 0);
+  }
+
+  synced(onProgress?: (fraction: number) => void): void {
+    this.syncsDone++;
+    onProgress?.(Math.min(1, this.syncsDone / Math.max(1, this.expectedSyncs)));
+  }
+
+  result(): ApplyResult {
+    const missingKeys = this.updates.filter((t) => t.row === null).map((t) => t.op.key);
+    return {
+      operations: this.opCount - missingKeys.length,
+      appendedAt: this.appends.map((t) => t.row ?? 0),
+      missingKeys,
+    };
+  }
+}
+
+export async function runApplyJob(context: Excel.RequestContext, job: ApplyJob, onProgress?: (fraction: number) => void): Promise<void> {
+  const workbook = context.workbook;
+
+  // 1. the writes that need no lookup; the lookups ride along with the last of them
+  while (job.nextChunk < job.chunks.length) {
+    const sheets = new SheetCache(workbook);
+    for (const it of job.chunks[job.nextChunk]) queueWriteItem(sheets, it.item);
+    const last = job.nextChunk === job.chunks.length - 1;
+    const loads = last && job.needsLookups() ? queueLookups(sheets, job.appends, job.updates) : null;
+    await context.sync();
+    job.nextChunk++;
+    if (loads) resolveLookups(loads, job.appends, job.updates);
+    job.synced(onProgress);
+  }
+
+  for (;;) {
+    // 2. lookups not loaded yet (a plan of lookups only, or appends placed again)
+    if (job.needsLookups()) {
+      const sheets = new SheetCache(workbook);
+      const loads = queueLookups(sheets, job.appends, job.updates);
+      await context.sync();
+      resolveLookups(loads, job.appends, job.updates);
+      job.synced(onProgress);
+    }
+
+    // 3. write what the lookups resolved
+    const sheets = new SheetCache(workbook);
+    const queued = queueLookupWrites(sheets, job.appends, job.updates);
+    if (queued.length) {
+      await context.sync();
+      for (const t of queued) t.written = true;
+      job.synced(onProgress);
+    }
+
+    // 4. read the appended rows back: a co-author who wrote the same rows at the same moment wins them
+    const verifySheets = new SheetCache(workbook);
+    const checks = job.appends.filter((t) => t.written && !t.verified).map((t) => ({ t, range: queueVerify(verifySheets, t) }));
+    if (!checks.length) return;
+    await context.sync();
+    job.synced(onProgress);
+    for (const { t, range } of checks) {
+      if (!range || verifyAppend(t, range)) {
+        t.verified = true;
+        continue;
+      }
+      t.conflicts++;
+      if (t.conflicts > MAX_APPEND_CONFLICTS) {
+        throw new OfficeWorkbookError('appendConflict', { where: `${t.op.sheet}!${t.op.firstColumn}${t.row}` });
+      }
+      t.row = undefined;
+      t.written = false;
+    }
+    if (!job.appends.some((t) => !t.verified)) return;
+  }
+}

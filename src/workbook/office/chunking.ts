@@ -1,0 +1,132 @@
+/**
+ * The plan's writes as sized items, grouped into syncs that stay under Excel on the
+ * web's request limit (5 MB). A normal plan is one group, i.e. one `context.sync()`;
+ * only a request that would pass the limit is split, setCells (and a huge number
+ * format) by row blocks. Pure.
+ */
+import { parseCell, parseRange, rangeAddress } from '../../core/a1';
+import type { CellStyle, PlanOp, ValidationRule } from '../../core/snapshot';
+import { cellBlocks, jsonBytes, type CellBlock } from './cellWrites';
+
+/** Excel on the web refuses requests above 5 MB; each sync carries less than this. */
+export const PAYLOAD_BUDGET = 4_000_000;
+/** Rough size of one statement (object path, action, names) besides its data. */
+export const STATEMENT_BYTES = 200;
+
+export type WriteItem =
+  | { kind: 'addSheet'; sheet: string; hidden?: boolean }
+  | { kind: 'cells'; sheet: string; block: CellBlock }
+  | { kind: 'validation'; sheet: string; range: string; rule: ValidationRule }
+  | { kind: 'style'; sheet: string; range: string; style: CellStyle }
+  | { kind: 'widths'; sheet: string; widths: { column: string; width: number }[] }
+  | { kind: 'freeze'; sheet: string; rows: number; columns: number };
+
+export interface SizedItem {
+  item: WriteItem;
+  bytes: number;
+}
+
+export type LookupOp = Extract<PlanOp, { kind: 'appendRows' | 'updateRowByKey' }>;
+
+export function isLookupOp(op: PlanOp): op is LookupOp {
+  return op.kind === 'appendRows' || op.kind === 'updateRowByKey';
+}
+
+/** Splits a block into row blocks of at most `budget` bytes each (a single row may exceed it). */
+export function splitBlock(block: CellBlock, budget: number): CellBlock[] {
+  const out: CellBlock[] = [];
+  let rows: CellBlock['entries'] = [];
+  let bytes = STATEMENT_BYTES;
+  let startRow = block.row;
+  block.entries.forEach((line, i) => {
+    const lineBytes = jsonBytes(line) + 1;
+    if (rows.length > 0 && bytes + lineBytes > budget) {
+      out.push({ row: startRow, column: block.column, entries: rows });
+      rows = [];
+      bytes = STATEMENT_BYTES;
+      startRow = block.row + i;
+    }
+    rows.push(line);
+    bytes += lineBytes;
+  });
+  if (rows.length) out.push({ row: startRow, column: block.column, entries: rows });
+  return out;
+}
+
+function cellItems(op: Extract<PlanOp, { kind: 'setCells' }>, budget: number): SizedItem[] {
+  const { row, column } = parseCell(op.cell);
+  const items: SizedItem[] = [];
+  for (const block of cellBlocks(row, column, op.cells)) {
+    const whole = jsonBytes(block.entries) + STATEMENT_BYTES;
+    const parts = whole > budget ? splitBlock(block, budget) : [block];
+    for (const part of parts) {
+      items.push({ item: { kind: 'cells', sheet: op.sheet, block: part }, bytes: parts.length === 1 ? whole : jsonBytes(part.entries) + STATEMENT_BYTES });
+    }
+  }
+  return items;
+}
+
+/** A number format is sent as a full matrix of the range's size: split tall ranges when huge. */
+function styleItems(op: Extract<PlanOp, { kind: 'setStyle' }>, budget: number): SizedItem[] {
+  const base = jsonBytes(op.style) + 8 * STATEMENT_BYTES;
+  if (op.style.numberFormat === undefined) return [{ item: { kind: 'style', sheet: op.sheet, range: op.range, style: op.style }, bytes: base }];
+  const { start, end } = parseRange(op.range);
+  const width = end.column - start.column + 1;
+  const rowBytes = width * (jsonBytes(op.style.numberFormat) + 1) + 2;
+  const rowsPerItem = Math.max(1, Math.floor((budget - base) / rowBytes));
+  const items: SizedItem[] = [];
+  for (let r = start.row; r <= end.row; r += rowsPerItem) {
+    const last = Math.min(end.row, r + rowsPerItem - 1);
+    const range = rangeAddress(r, start.column, last, end.column);
+    items.push({ item: { kind: 'style', sheet: op.sheet, range, style: op.style }, bytes: base + (last - r + 1) * rowBytes });
+  }
+  return items;
+}
+
+/** The plan's writes that need no lookup, in plan order, sized and split to the budget. */
+export function writeItems(ops: PlanOp[], budget: number = PAYLOAD_BUDGET): SizedItem[] {
+  const items: SizedItem[] = [];
+  for (const op of ops) {
+    switch (op.kind) {
+      case 'addSheet':
+        items.push({ item: { kind: 'addSheet', sheet: op.sheet, hidden: op.hidden }, bytes: STATEMENT_BYTES + jsonBytes(op.sheet) });
+        break;
+      case 'setCells':
+        items.push(...cellItems(op, budget));
+        break;
+      case 'setValidation':
+        items.push({ item: { kind: 'validation', sheet: op.sheet, range: op.range, rule: op.rule }, bytes: 4 * STATEMENT_BYTES + jsonBytes(op.rule) });
+        break;
+      case 'setStyle':
+        items.push(...styleItems(op, budget));
+        break;
+      case 'setColumnWidths':
+        items.push({ item: { kind: 'widths', sheet: op.sheet, widths: op.widths }, bytes: STATEMENT_BYTES * (1 + op.widths.length) });
+        break;
+      case 'freeze':
+        items.push({ item: { kind: 'freeze', sheet: op.sheet, rows: op.rows, columns: op.columns }, bytes: STATEMENT_BYTES });
+        break;
+      default:
+        break; // lookups are resolved separately
+    }
+  }
+  return items;
+}
+
+/** Groups items, in order, into syncs of at most `budget` bytes. */
+export function chunkItems(items: SizedItem[], budget: number = PAYLOAD_BUDGET): SizedItem[][] {
+  const chunks: SizedItem[][] = [];
+  let current: SizedItem[] = [];
+  let bytes = 0;
+  for (const it of items) {
+    if (current.length > 0 && bytes + it.bytes > budget) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(it);
+    bytes += it.bytes;
+  }
+  if (current.length) chunks.push(current);
+  return chunks;
+}

@@ -1,0 +1,764 @@
+/**
+ * A hand-written fake of the Excel JavaScript API objects the Office adapter uses, for
+ * what office-addin-mock cannot model: methods with arguments that create objects
+ * (getRange(address), getUsedRangeOrNullObject, getNextOrNullObject, worksheets.add),
+ * null objects, a queue that runs in order at sync time, payload limits, and errors.
+ *
+ * Honest in the ways that matter for the adapter:
+ *  - nothing happens until `context.sync()`: writes, loads and lookups are queued and run
+ *    in order at the sync (so `add` then `getItem` in one batch works, and a load sees the
+ *    writes queued before it);
+ *  - reading a property that was not loaded, or before its sync, returns the same
+ *    sentinel strings as office-addin-mock AND is recorded in `book.sentinelReads`;
+ *  - every sync is counted (`book.syncs`), with its request size (`book.requestBytes`);
+ *    a request over 5 MB fails with RequestPayloadSizeLimitExceeded, a response over 5 MB
+ *    with ResponsePayloadSizeLimitExceeded;
+ *  - `Range.formulas` parses strings like typing (core's parseEntry, as the memory
+ *    adapter does): "'=x" is the text "=x", "=x" a formula, "12" a number;
+ *  - writing a matrix whose size differs from the range's fails (InvalidArgument), as in
+ *    Excel; setting a validation rule on cells that have one fails unless cleared first.
+ */
+import { parseEntry } from '../../../src/core/textSafety';
+import { columnNumber, parseRange, rangeAddress, sheetRef, type RangePos } from '../../../src/core/a1';
+
+export const NOT_LOADED = 'Error, property was not loaded';
+export const NOT_SYNCED = 'Error, context.sync() was not called';
+
+const MAX_ROWS = 1048576;
+const MAX_COLUMNS = 16384;
+
+export class FakeOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message = code,
+  ) {
+    super(message);
+  }
+}
+
+export interface FakeCell {
+  value: string | number | boolean;
+  formula?: string;
+}
+
+interface FakeRule {
+  id: number;
+  rule?: Record<string, unknown>;
+  errorAlert?: Record<string, unknown>;
+  prompt?: Record<string, unknown>;
+}
+
+export class FakeSheet {
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
+  readonly cells = new Map<string, FakeCell>();
+  readonly validations = new Map<string, FakeRule>();
+  readonly formats: { address: string; prop: string; value: unknown }[] = [];
+  readonly numberFormats = new Map<string, string>();
+  readonly columnWidths = new Map<number, number>();
+  freeze: { rows: number; columns: number } | null = null;
+
+  constructor(public name: string) {}
+
+  static key(row: number, column: number): string {
+    return `${row},${column}`;
+  }
+
+  cell(address: string): FakeCell | undefined {
+    const { start } = parseRange(address);
+    return this.cells.get(FakeSheet.key(start.row, start.column));
+  }
+
+  /** Seeds cells from (row, column): strings starting with "=" are formulas (value 0). */
+  setGrid(topLeft: string, rows: (string | number | boolean | null)[][]): this {
+    const { start } = parseRange(topLeft);
+    rows.forEach((line, i) =>
+      line.forEach((v, j) => {
+        const k = FakeSheet.key(start.row + i, start.column + j);
+        if (v === null || v === '') this.cells.delete(k);
+        else if (typeof v === 'string' && v.startsWith('=')) this.cells.set(k, { value: 0, formula: v });
+        else this.cells.set(k, { value: v });
+      }),
+    );
+    return this;
+  }
+
+  /** The values-only used range, or null when the sheet holds nothing. */
+  usedBounds(within?: RangePos): RangePos | null {
+    let r1 = Infinity;
+    let c1 = Infinity;
+    let r2 = 0;
+    let c2 = 0;
+    for (const [k, c] of this.cells) {
+      if (c.value === '' && !c.formula) continue;
+      const [r, col] = k.split(',').map(Number);
+      if (within && (r < within.start.row || r > within.end.row || col < within.start.column || col > within.end.column)) continue;
+      r1 = Math.min(r1, r);
+      c1 = Math.min(c1, col);
+      r2 = Math.max(r2, r);
+      c2 = Math.max(c2, col);
+    }
+    return r2 === 0 ? null : { start: { row: r1, column: c1 }, end: { row: r2, column: c2 } };
+  }
+}
+
+/** parseRange plus whole columns ("A:A", "C:E") and whole rows ("3:3"). */
+export function parseAddress(address: string): RangePos {
+  const bare = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
+  const cols = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/.exec(bare);
+  if (cols) return { start: { row: 1, column: columnNumber(cols[1]) }, end: { row: MAX_ROWS, column: columnNumber(cols[2]) } };
+  const rows = /^\$?(\d+):\$?(\d+)$/.exec(bare);
+  if (rows) return { start: { row: Number(rows[1]), column: 1 }, end: { row: Number(rows[2]), column: MAX_COLUMNS } };
+  try {
+    return parseRange(bare);
+  } catch {
+    throw new FakeOfficeError('InvalidArgument', `bad address ${address}`);
+  }
+}
+
+function bytesOf(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value ?? null), 'utf8');
+}
+
+/** Action overhead per statement in the fake's request size. */
+const ACTION_BYTES = 100;
+
+type Action = () => void;
+
+export class FakeBook {
+  readonly sheets: FakeSheet[] = [];
+  /** context.sync() calls, all runs together. */
+  syncs = 0;
+  /** Excel.run calls. */
+  runs = 0;
+  /** Request bytes of each successful or failed sync, in order. */
+  readonly requestBytes: number[] = [];
+  /** Property reads that returned a sentinel (a missing load or sync): must stay empty. */
+  readonly sentinelReads: string[] = [];
+  /** Every Range.formulas write as it reached Excel, in order. */
+  readonly formulaWrites: { sheet: string; address: string; entries: unknown[][] }[] = [];
+  /** What the user saw: activate/select calls. */
+  readonly uiEvents: string[] = [];
+  /** The next n syncs fail because the user is editing a cell. */
+  cellEditFailures = 0;
+  /** Methods on null objects throw (a host that does not propagate null objects). */
+  nullChainThrows = false;
+  payloadLimit = 5_000_000;
+  /** Called after each successful sync with its number (a co-author's moment). */
+  afterSync?: (syncNumber: number, book: FakeBook) => void;
+  /** Options passed to each run (mergeUndoGroup...). */
+  readonly runOptions: unknown[] = [];
+  private nextRuleId = 1;
+
+  constructor(sheetNames: string[] = ['Blad1']) {
+    for (const n of sheetNames) this.sheets.push(new FakeSheet(n));
+  }
+
+  sheet(name: string): FakeSheet {
+    const s = this.find(name);
+    if (!s) throw new Error(`fake: no sheet ${name}`);
+    return s;
+  }
+
+  find(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  newRuleId(): number {
+    return this.nextRuleId++;
+  }
+
+  /** The `run` to hand to OfficeWorkbook. */
+  readonly run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    this.runs++;
+    const context = new FakeContext(this);
+    return batch(context as unknown as Excel.RequestContext);
+  };
+
+  /** Counts syncs and runs of one operation. */
+  async measure<T>(operation: () => Promise<T>): Promise<{ result: T; syncs: number; runs: number }> {
+    const s0 = this.syncs;
+    const r0 = this.runs;
+    const result = await operation();
+    return { result, syncs: this.syncs - s0, runs: this.runs - r0 };
+  }
+
+  recordSentinel(what: string): void {
+    this.sentinelReads.push(what);
+  }
+}
+
+/** A loaded property: queued until the sync that fills it. */
+interface LoadSlot {
+  synced: boolean;
+  value: unknown;
+}
+
+export class FakeContext {
+  private queue: { action: Action; bytes: number }[] = [];
+  private pendingLoads: (() => void)[] = [];
+  readonly workbook: FakeWorkbookProxy;
+
+  constructor(readonly book: FakeBook) {
+    this.workbook = new FakeWorkbookProxy(this);
+  }
+
+  enqueue(action: Action, bytes = ACTION_BYTES): void {
+    this.queue.push({ action, bytes });
+  }
+
+  onSynced(done: () => void): void {
+    this.pendingLoads.push(done);
+  }
+
+  async sync(): Promise<void> {
+    const book = this.book;
+    book.syncs++;
+    const queue = this.queue;
+    const loads = this.pendingLoads;
+    this.queue = [];
+    this.pendingLoads = [];
+    const bytes = queue.reduce((n, q) => n + q.bytes, 0);
+    book.requestBytes.push(bytes);
+    await Promise.resolve();
+    if (book.cellEditFailures > 0) {
+      book.cellEditFailures--;
+      throw new FakeOfficeError('InvalidOperationInCellEditMode', 'The user is editing a cell.');
+    }
+    if (bytes > book.payloadLimit) throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `request of ${bytes} bytes`);
+    FakeContext.responseBytes = 0;
+    for (const q of queue) q.action();
+    if (FakeContext.responseBytes > book.payloadLimit) throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded');
+    for (const done of loads) done();
+    book.afterSync?.(book.syncs, book);
+  }
+
+  static responseBytes = 0;
+}
+
+/** Base of all proxies: loads, sentinel reads, null objects. */
+abstract class FakeProxy<T> {
+  private readonly slots = new Map<string, LoadSlot>();
+  private nullSlot: LoadSlot | undefined;
+
+  constructor(readonly context: FakeContext) {}
+
+  /** The real object at execution time; null for a null object; throws for a missing item. */
+  abstract resolve(): T | null;
+  /** A property's value from the real object. */
+  protected abstract readProp(target: T, prop: string): unknown;
+  protected abstract describe(): string;
+
+  load(props?: string | string[] | Record<string, unknown>): this {
+    const list = (typeof props === 'string' ? props.split(',') : Array.isArray(props) ? props : Object.keys(props ?? {})).map((p) => p.trim()).filter(Boolean);
+    if (!list.length) throw new Error('fake: load() without property names loads everything; name the properties');
+    const slots = list.map((p) => {
+      const slot: LoadSlot = { synced: false, value: undefined };
+      this.slots.set(p, slot);
+      return [p, slot] as const;
+    });
+    const nullSlot: LoadSlot = { synced: false, value: undefined };
+    this.nullSlot = nullSlot;
+    this.context.enqueue(() => {
+      const target = this.resolve();
+      nullSlot.value = target === null;
+      for (const [p, slot] of slots) {
+        slot.value = target === null ? null : this.readProp(target, p);
+        FakeContext.responseBytes += bytesOf(slot.value);
+      }
+    });
+    this.context.onSynced(() => {
+      nullSlot.synced = true;
+      for (const [, slot] of slots) slot.synced = true;
+    });
+    return this;
+  }
+
+  protected loaded(prop: string): unknown {
+    const slot = this.slots.get(prop);
+    if (!slot) {
+      this.context.book.recordSentinel(`${this.describe()}.${prop} (not loaded)`);
+      return NOT_LOADED;
+    }
+    if (!slot.synced) {
+      this.context.book.recordSentinel(`${this.describe()}.${prop} (not synced)`);
+      return NOT_SYNCED;
+    }
+    return slot.value;
+  }
+
+  get isNullObject(): boolean {
+    if (!this.nullSlot?.synced) {
+      this.context.book.recordSentinel(`${this.describe()}.isNullObject (before sync)`);
+      return NOT_SYNCED as unknown as boolean;
+    }
+    return this.nullSlot.value as boolean;
+  }
+
+  /** Queues a write to the real object (throws at sync if it is missing or null). */
+  protected write(bytes: number, apply: (target: T) => void): void {
+    this.context.enqueue(() => {
+      const target = this.resolve();
+      if (target === null) throw new FakeOfficeError('InvalidOperation', `${this.describe()} is a null object`);
+      apply(target);
+    }, ACTION_BYTES + bytes);
+  }
+}
+
+class FakeWorkbookProxy {
+  readonly worksheets: FakeWorksheetCollection;
+  constructor(context: FakeContext) {
+    this.worksheets = new FakeWorksheetCollection(context);
+  }
+}
+
+class FakeWorksheetCollection extends FakeProxy<FakeBook> {
+  private itemsValue: FakeWorksheet[] | undefined;
+
+  resolve(): FakeBook {
+    return this.context.book;
+  }
+  protected describe(): string {
+    return 'worksheets';
+  }
+  protected readProp(book: FakeBook, prop: string): unknown {
+    if (prop === 'items/name' || prop === 'items') return book.sheets.map((s) => s.name);
+    throw new Error(`fake: worksheets cannot load ${prop}`);
+  }
+
+  override load(props?: string | string[] | Record<string, unknown>): this {
+    super.load(props);
+    this.context.onSynced(() => {
+      const names = this.loaded('items/name') as string[];
+      this.itemsValue = names.map((n) => {
+        const ws = new FakeWorksheet(this.context, () => this.context.book.find(n) ?? null, `worksheets[${n}]`);
+        ws.preload('name', n);
+        return ws;
+      });
+    });
+    return this;
+  }
+
+  get items(): FakeWorksheet[] {
+    if (!this.itemsValue) {
+      this.context.book.recordSentinel('worksheets.items (not loaded)');
+      return [];
+    }
+    return this.itemsValue;
+  }
+
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(
+      this.context,
+      () => {
+        const s = this.context.book.find(name);
+        if (!s) throw new FakeOfficeError('ItemNotFound', `no worksheet ${name}`);
+        return s;
+      },
+      `worksheets.getItem(${name})`,
+    );
+  }
+
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.context.book.find(name) ?? null, `worksheets.getItemOrNullObject(${name})`);
+  }
+
+  getFirst(): FakeWorksheet {
+    return new FakeWorksheet(
+      this.context,
+      () => {
+        const s = this.context.book.sheets[0];
+        if (!s) throw new FakeOfficeError('ItemNotFound');
+        return s;
+      },
+      'worksheets.getFirst()',
+    );
+  }
+
+  add(name: string): FakeWorksheet {
+    this.context.enqueue(() => {
+      if (this.context.book.find(name)) throw new FakeOfficeError('ItemAlreadyExists', `worksheet ${name} exists`);
+      this.context.book.sheets.push(new FakeSheet(name));
+    }, ACTION_BYTES + bytesOf(name));
+    return this.getItem(name);
+  }
+}
+
+export class FakeWorksheet extends FakeProxy<FakeSheet> {
+  constructor(
+    context: FakeContext,
+    private readonly locate: () => FakeSheet | null,
+    private readonly path: string,
+  ) {
+    super(context);
+  }
+
+  resolve(): FakeSheet | null {
+    return this.locate();
+  }
+  protected describe(): string {
+    return this.path;
+  }
+  protected readProp(sheet: FakeSheet, prop: string): unknown {
+    if (prop === 'name') return sheet.name;
+    if (prop === 'visibility') return sheet.visibility;
+    throw new Error(`fake: worksheet cannot load ${prop}`);
+  }
+
+  private preloaded = new Map<string, unknown>();
+  preload(prop: string, value: unknown): void {
+    this.preloaded.set(prop, value);
+  }
+
+  get name(): string {
+    return (this.preloaded.has('name') ? this.preloaded.get('name') : this.loaded('name')) as string;
+  }
+  get visibility(): string {
+    return this.loaded('visibility') as string;
+  }
+  set visibility(v: string) {
+    this.write(bytesOf(v), (s) => {
+      s.visibility = v as FakeSheet['visibility'];
+    });
+  }
+
+  /** A method on a null object: a null object again, or an error on a strict host. */
+  private child<C>(locate: (sheet: FakeSheet) => C | null, what: string): () => C | null {
+    return () => {
+      const sheet = this.resolve();
+      if (sheet === null) {
+        if (this.context.book.nullChainThrows) throw new FakeOfficeError('InvalidArgument', `${what} on a null object`);
+        return null;
+      }
+      return locate(sheet);
+    };
+  }
+
+  getNextOrNullObject(): FakeWorksheet {
+    const locate = this.child((sheet) => {
+      const sheets = this.context.book.sheets;
+      return sheets[sheets.indexOf(sheet) + 1] ?? null;
+    }, 'getNextOrNullObject');
+    return new FakeWorksheet(this.context, locate, `${this.path}.next`);
+  }
+
+  getRange(address: string): FakeRange {
+    const locate = this.child((sheet) => ({ sheet, pos: parseAddress(address) }), 'getRange');
+    return new FakeRange(this.context, locate, `${this.path}.getRange(${address})`);
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    if (valuesOnly !== true) throw new Error('fake: only values-only used ranges are modelled');
+    const locate = this.child((sheet) => {
+      const pos = sheet.usedBounds();
+      return pos ? { sheet, pos } : null;
+    }, 'getUsedRangeOrNullObject');
+    return new FakeRange(this.context, locate, `${this.path}.usedRange`);
+  }
+
+  activate(): void {
+    this.write(0, (s) => this.context.book.uiEvents.push(`activate ${s.name}`));
+  }
+
+  get freezePanes(): FakeFreezePanes {
+    return new FakeFreezePanes(this);
+  }
+}
+
+class FakeFreezePanes {
+  constructor(private readonly sheet: FakeWorksheet) {}
+  private set(rows: number, columns: number): void {
+    this.sheet.context.enqueue(() => {
+      const s = this.sheet.resolve();
+      if (!s) throw new FakeOfficeError('InvalidOperation');
+      s.freeze = rows || columns ? { rows, columns } : null;
+    });
+  }
+  freezeAt(range: FakeRange | string): void {
+    const target = typeof range === 'string' ? this.sheet.getRange(range) : range;
+    this.sheet.context.enqueue(() => {
+      const r = target.resolve();
+      const s = this.sheet.resolve();
+      if (!r || !s) throw new FakeOfficeError('InvalidOperation');
+      s.freeze = { rows: r.pos.end.row, columns: r.pos.end.column };
+    });
+  }
+  freezeRows(n: number): void {
+    this.set(n, 0);
+  }
+  freezeColumns(n: number): void {
+    this.set(0, n);
+  }
+  unfreeze(): void {
+    this.set(0, 0);
+  }
+}
+
+interface RangeTarget {
+  sheet: FakeSheet;
+  pos: RangePos;
+}
+
+function cellsOf(pos: RangePos): [number, number][] {
+  const out: [number, number][] = [];
+  for (let r = pos.start.row; r <= pos.end.row; r++) for (let c = pos.start.column; c <= pos.end.column; c++) out.push([r, c]);
+  return out;
+}
+
+function size(pos: RangePos): { rows: number; columns: number } {
+  return { rows: pos.end.row - pos.start.row + 1, columns: pos.end.column - pos.start.column + 1 };
+}
+
+function checkMatrix(pos: RangePos, m: unknown): unknown[][] {
+  const { rows, columns } = size(pos);
+  if (!Array.isArray(m) || m.length !== rows || m.some((line) => !Array.isArray(line) || line.length !== columns)) {
+    throw new FakeOfficeError('InvalidArgument', `matrix does not match a ${rows}x${columns} range`);
+  }
+  return m as unknown[][];
+}
+
+/** What a cell becomes when `entry` is written to Range.formulas (typing semantics). */
+function enter(entry: unknown): FakeCell | null {
+  if (typeof entry === 'number' || typeof entry === 'boolean') return { value: entry };
+  if (entry === null || entry === undefined) return null;
+  const parsed = parseEntry(String(entry));
+  switch (parsed.kind) {
+    case 'empty':
+      return null;
+    case 'text':
+      return { value: parsed.value };
+    case 'number':
+      return { value: Number.isNaN(parsed.value) ? 45000 : parsed.value };
+    case 'bool':
+      return { value: parsed.value };
+    case 'formula':
+      return { value: 0, formula: parsed.value };
+  }
+}
+
+export class FakeRange extends FakeProxy<RangeTarget> {
+  constructor(
+    context: FakeContext,
+    private readonly locate: () => RangeTarget | null,
+    private readonly path: string,
+  ) {
+    super(context);
+  }
+
+  resolve(): RangeTarget | null {
+    return this.locate();
+  }
+  protected describe(): string {
+    return this.path;
+  }
+  protected readProp({ sheet, pos }: RangeTarget, prop: string): unknown {
+    const { rows, columns } = size(pos);
+    if (prop !== 'address' && rows * columns > 2_000_000) throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `${rows * columns} cells`);
+    const grid = (f: (c: FakeCell | undefined) => unknown) =>
+      Array.from({ length: rows }, (_, i) => Array.from({ length: columns }, (_, j) => f(sheet.cells.get(FakeSheet.key(pos.start.row + i, pos.start.column + j)))));
+    switch (prop) {
+      case 'address':
+        return `${sheetRef(sheet.name)}!${rangeAddress(pos.start.row, pos.start.column, pos.end.row, pos.end.column)}`;
+      case 'values':
+        return grid((c) => (c ? c.value : ''));
+      case 'formulas':
+        return grid((c) => (c ? c.formula ?? c.value : ''));
+      case 'rowCount':
+        return rows;
+      case 'columnCount':
+        return columns;
+      default:
+        throw new Error(`fake: range cannot load ${prop}`);
+    }
+  }
+
+  get address(): string {
+    return this.loaded('address') as string;
+  }
+  get values(): unknown[][] {
+    return this.loaded('values') as unknown[][];
+  }
+  get formulas(): unknown[][] {
+    return this.loaded('formulas') as unknown[][];
+  }
+  set formulas(m: unknown[][]) {
+    this.write(bytesOf(m), ({ sheet, pos }) => {
+      const matrix = checkMatrix(pos, m);
+      this.context.book.formulaWrites.push({ sheet: sheet.name, address: rangeAddress(pos.start.row, pos.start.column, pos.end.row, pos.end.column), entries: matrix });
+      matrix.forEach((line, i) =>
+        line.forEach((entry, j) => {
+          const k = FakeSheet.key(pos.start.row + i, pos.start.column + j);
+          const cell = enter(entry);
+          if (cell) sheet.cells.set(k, cell);
+          else sheet.cells.delete(k);
+        }),
+      );
+    });
+  }
+  set values(_m: unknown[][]) {
+    throw new Error('fake: the adapter writes through Range.formulas only');
+  }
+  set numberFormat(m: unknown[][]) {
+    this.write(bytesOf(m), ({ sheet, pos }) => {
+      const matrix = checkMatrix(pos, m);
+      matrix.forEach((line, i) => line.forEach((f, j) => sheet.numberFormats.set(FakeSheet.key(pos.start.row + i, pos.start.column + j), String(f))));
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    if (valuesOnly !== true) throw new Error('fake: only values-only used ranges are modelled');
+    return new FakeRange(
+      this.context,
+      () => {
+        const t = this.resolve();
+        if (!t) return null;
+        const pos = t.sheet.usedBounds(t.pos);
+        return pos ? { sheet: t.sheet, pos } : null;
+      },
+      `${this.path}.usedRange`,
+    );
+  }
+
+  select(): void {
+    this.write(0, ({ sheet, pos }) => this.context.book.uiEvents.push(`select ${sheet.name}!${rangeAddress(pos.start.row, pos.start.column, pos.end.row, pos.end.column)}`));
+  }
+
+  get dataValidation(): FakeDataValidation {
+    return new FakeDataValidation(this);
+  }
+
+  get format(): FakeFormat {
+    return new FakeFormat(this, '');
+  }
+
+  /** For format proxies: a recorded write on this range. */
+  recordFormat(prop: string, value: unknown): void {
+    this.write(bytesOf(value), ({ sheet, pos }) => {
+      const address = rangeAddress(pos.start.row, pos.start.column, pos.end.row, pos.end.column);
+      if (prop === 'columnWidth') {
+        if (typeof value !== 'number' || !(value >= 0)) throw new FakeOfficeError('InvalidArgument', 'columnWidth');
+        for (let c = pos.start.column; c <= pos.end.column; c++) sheet.columnWidths.set(c, value);
+      }
+      sheet.formats.push({ address, prop, value });
+    });
+  }
+}
+
+/** range.format, .fill, .font, .borders.getItem(i): every property set is recorded on the range. */
+class FakeFormat {
+  constructor(
+    private readonly range: FakeRange,
+    private readonly prefix: string,
+  ) {
+    return new Proxy(this, {
+      get: (target, prop, receiver) => {
+        if (typeof prop !== 'string' || prop in target) return Reflect.get(target, prop, receiver);
+        if (prop === 'borders') return { getItem: (edge: string) => new FakeFormat(range, `${this.prefix}borders.${edge}.`) };
+        if (['fill', 'font', 'protection'].includes(prop)) return new FakeFormat(range, `${this.prefix}${prop}.`);
+        range.context.book.recordSentinel(`format.${this.prefix}${prop} read (not loaded)`);
+        return NOT_LOADED;
+      },
+      set: (_target, prop, value) => {
+        range.recordFormat(`${this.prefix}${String(prop)}`, value);
+        return true;
+      },
+    });
+  }
+}
+
+const VALIDATION_TYPES: Record<string, string> = { list: 'List', wholeNumber: 'WholeNumber', decimal: 'Decimal', textLength: 'TextLength', date: 'Date', time: 'Time', custom: 'Custom' };
+
+class FakeDataValidation extends FakeProxy<RangeTarget> {
+  constructor(private readonly range: FakeRange) {
+    super(range.context);
+  }
+  resolve(): RangeTarget | null {
+    return this.range.resolve();
+  }
+  protected describe(): string {
+    return 'dataValidation';
+  }
+  private rulesIn({ sheet, pos }: RangeTarget): { ids: Set<number>; covered: number; total: number } {
+    const ids = new Set<number>();
+    let covered = 0;
+    const cells = cellsOf(pos);
+    for (const [r, c] of cells) {
+      const v = sheet.validations.get(FakeSheet.key(r, c));
+      if (v) {
+        ids.add(v.id);
+        covered++;
+      }
+    }
+    return { ids, covered, total: cells.length };
+  }
+  private single(t: RangeTarget): FakeRule | null {
+    const { ids, covered, total } = this.rulesIn(t);
+    if (ids.size !== 1 || covered !== total) return null;
+    const { sheet, pos } = t;
+    return sheet.validations.get(FakeSheet.key(pos.start.row, pos.start.column)) ?? null;
+  }
+  protected readProp(t: RangeTarget, prop: string): unknown {
+    const { ids } = this.rulesIn(t);
+    const rule = this.single(t);
+    switch (prop) {
+      case 'type':
+        if (ids.size === 0) return 'None';
+        if (!rule?.rule) return 'Inconsistent';
+        return VALIDATION_TYPES[Object.keys(rule.rule)[0]] ?? 'Custom';
+      case 'rule': {
+        // Excel reports the operands as strings
+        if (!rule?.rule) return {};
+        const [kind, body] = Object.entries(rule.rule)[0] as [string, Record<string, unknown>];
+        const out: Record<string, unknown> = { ...body };
+        for (const f of ['formula1', 'formula2']) if (f in out) out[f] = String(out[f]);
+        return { [kind]: out };
+      }
+      case 'errorAlert':
+        return rule?.errorAlert ?? { showAlert: true, style: 'Stop', title: '', message: '' };
+      case 'prompt':
+        return rule?.prompt ?? { showPrompt: false, title: '', message: '' };
+      case 'valid':
+        return true;
+      default:
+        throw new Error(`fake: dataValidation cannot load ${prop}`);
+    }
+  }
+
+  get type(): string {
+    return this.loaded('type') as string;
+  }
+  get rule(): Record<string, unknown> {
+    return this.loaded('rule') as Record<string, unknown>;
+  }
+  set rule(rule: Record<string, unknown>) {
+    this.write(bytesOf(rule), (t) => {
+      if (this.rulesIn(t).covered > 0) throw new FakeOfficeError('InvalidOperation', 'the range has a validation: clear() it first');
+      const v: FakeRule = { id: this.context.book.newRuleId(), rule };
+      for (const [r, c] of cellsOf(t.pos)) t.sheet.validations.set(FakeSheet.key(r, c), v);
+    });
+  }
+  get errorAlert(): Record<string, unknown> {
+    return this.loaded('errorAlert') as Record<string, unknown>;
+  }
+  set errorAlert(alert: Record<string, unknown>) {
+    this.write(bytesOf(alert), (t) => {
+      const v = this.single(t);
+      if (!v) throw new FakeOfficeError('InvalidOperation', 'errorAlert without one rule on the range');
+      v.errorAlert = { ...alert };
+    });
+  }
+  get prompt(): Record<string, unknown> {
+    return this.loaded('prompt') as Record<string, unknown>;
+  }
+  set prompt(prompt: Record<string, unknown>) {
+    this.write(bytesOf(prompt), (t) => {
+      const v = this.single(t);
+      if (!v) throw new FakeOfficeError('InvalidOperation', 'prompt without one rule on the range');
+      v.prompt = { ...prompt };
+    });
+  }
+  clear(): void {
+    this.write(0, ({ sheet, pos }) => {
+      for (const [r, c] of cellsOf(pos)) sheet.validations.delete(FakeSheet.key(r, c));
+    });
+  }
+}

@@ -1,0 +1,386 @@
+/**
+ * The Office.js adapter against the hand-written fake of the Excel objects (fakeExcel.ts):
+ * sync counts, text escaping, chunking, the cell-edit retry, appendRows and co-authors.
+ * Every test ends by checking that no property was read without load() and sync().
+ */
+import { OfficeWorkbook } from '../../../src/workbook/office/officeWorkbook';
+import { OfficeWorkbookError } from '../../../src/workbook/office/officeErrors';
+import { MIN_CHAIN } from '../../../src/workbook/office/readSnapshot';
+import { createKoppelkansenWorkbook, planWorkbook, prepareWorkbook } from '../../../src/workbook/operations';
+import { DEFAULT_LONGLIST } from '../../../src/core/defaults';
+import { SHEET_NAMES, WERKBLAD } from '../../../src/core/layout';
+import { sameRule } from '../../../src/core/plan/validations';
+import type { CellInput, Plan, PlanOp, ValidationRule } from '../../../src/core/snapshot';
+import { FakeBook, FakeSheet } from './fakeExcel';
+import { assertNoSentinels } from './strictMock';
+
+const noWait = { retry: { sleep: async () => undefined } };
+let book: FakeBook;
+
+afterEach(() => {
+  expect(book.sentinelReads).toEqual([]);
+});
+
+const FACTORS = Array.from({ length: 12 }, (_, i) => `Succesfactor ${i + 1}`);
+const t = (s: string): CellInput => ({ text: s });
+
+/** A Koppelkansen workbook made through the adapter, then filled with `rows` scored koppelkansen. */
+async function koppelkansenBook(rows: number): Promise<{ book: FakeBook; port: OfficeWorkbook }> {
+  const b = new FakeBook(['Blad1']);
+  const port = new OfficeWorkbook(b.run, noWait);
+  await createKoppelkansenWorkbook(port, { factors: FACTORS, now: new Date('2026-11-28T10:00:00Z') });
+  const ws = b.sheet(SHEET_NAMES.werkblad);
+  ws.setGrid(
+    `A${WERKBLAD.firstDataRow}`,
+    Array.from({ length: rows }, (_, r) => {
+      const k = DEFAULT_LONGLIST[r % DEFAULT_LONGLIST.length];
+      return [k.opgave, k.koppelkans, ...FACTORS.map((_, c) => ((r * 7 + c * 3) % 21) - 10)];
+    }),
+  );
+  return { book: b, port };
+}
+
+describe('sync counts (each sync is a round trip in Excel on the web)', () => {
+  test('reading a 1,000-row × 12-factor workbook takes 1 sync, 2 with validation targets', async () => {
+    const made = await koppelkansenBook(1000);
+    book = made.book;
+    const plain = await book.measure(() => made.port.readSnapshot());
+    expect(plain.syncs).toBe(1);
+    const ws = plain.result.sheets.find((s) => s.name === SHEET_NAMES.werkblad)!;
+    expect(ws.values.length).toBeGreaterThanOrEqual(WERKBLAD.firstDataRow + 999);
+    assertNoSentinels(plain.result);
+
+    const withTargets = await book.measure(() => planWorkbook(made.port, { now: new Date('2026-11-28T10:00:00Z') }));
+    expect(withTargets.syncs).toBeLessThanOrEqual(2);
+    expect(withTargets.runs).toBe(1);
+  });
+
+  test('"check and recompute everything" (read + apply) takes at most 3 syncs, and a second time writes nothing', async () => {
+    const made = await koppelkansenBook(1000);
+    book = made.book;
+    const now = new Date('2026-11-28T10:00:00Z');
+    const first = await book.measure(() => prepareWorkbook(made.port, { now }));
+    expect(first.result.plan.ops.length).toBeGreaterThan(0); // totals and validations for the new rows
+    expect(first.syncs).toBeLessThanOrEqual(3);
+    const again = await book.measure(() => prepareWorkbook(made.port, { now }));
+    expect(again.result.plan.ops).toEqual([]);
+    expect(again.result.applied).toBeNull();
+    expect(again.syncs).toBeLessThanOrEqual(2);
+    expect(again.runs).toBe(1); // the read only
+  });
+
+  test('applying a big plan without lookups takes one sync in one run', async () => {
+    book = new FakeBook(['Blad1']);
+    const port = new OfficeWorkbook(book.run, noWait);
+    const created = await book.measure(() => createKoppelkansenWorkbook(port, { factors: FACTORS }));
+    expect(created.syncs).toBe(2); // read + apply
+    const cells = Array.from({ length: 1000 }, (_, r) => [t(`Opgave ${r}`), t(`Koppelkans ${r}`), ...FACTORS.map((_, c) => ({ number: (r + c) % 10 }))]);
+    const plan: Plan = {
+      ops: [
+        { kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: 'A6', cells },
+        { kind: 'setStyle', sheet: SHEET_NAMES.werkblad, range: 'O6:O1005', style: { numberFormat: '0.##', bold: true } },
+      ],
+    };
+    const applied = await book.measure(() => port.apply(plan));
+    expect(applied).toMatchObject({ syncs: 1, runs: 1 });
+    expect(book.sheet(SHEET_NAMES.werkblad).cell('N1005')?.value).toBe((999 + 11) % 10);
+  });
+
+  test('an empty plan makes no Excel.run call at all', async () => {
+    book = new FakeBook();
+    const port = new OfficeWorkbook(book.run, noWait);
+    const r = await book.measure(() => port.apply({ ops: [] }));
+    expect(r).toMatchObject({ syncs: 0, runs: 0 });
+    expect(r.result).toEqual({ operations: 0, appendedAt: [], missingKeys: [] });
+  });
+});
+
+describe('reading', () => {
+  test('grids start at A1, formulas are told apart from apostrophe text, hidden sheets are marked', async () => {
+    book = new FakeBook(['Data', 'Verborgen']);
+    book.sheet('Data').setGrid('C3', [
+      ['Kop', 5],
+      ['=SUM(D3:D3)', "'ignored"],
+    ]);
+    book.sheet('Data').cells.set(FakeSheet.key(5, 3), { value: '=x' }); // text "=x" typed as '=x
+    book.sheet('Verborgen').visibility = 'Hidden';
+    const port = new OfficeWorkbook(book.run, noWait);
+    const snap = await port.readSnapshot();
+    assertNoSentinels(snap);
+    const data = snap.sheets[0];
+    expect(data.values[0]).toEqual([]);
+    expect(data.values[2]).toEqual([null, null, 'Kop', 5]);
+    expect(data.formulas?.[3]?.[2]).toBe('=SUM(D3:D3)');
+    expect(data.values[4][2]).toBe('=x');
+    expect(data.formulas?.[4]?.[2]).toBeNull();
+    expect(snap.sheets.map((s) => [s.name, s.hidden])).toEqual([
+      ['Data', false],
+      ['Verborgen', true],
+    ]);
+    expect(snap.sheets[1].values).toEqual([]);
+    expect(snap.validations).toBeUndefined();
+  });
+
+  test('a workbook with more sheets than the first walk is read whole; the next read needs one sync', async () => {
+    const names = Array.from({ length: MIN_CHAIN + 8 }, (_, i) => `Blad${i + 1}`);
+    book = new FakeBook(names);
+    names.forEach((n, i) => book.sheet(n).setGrid('A1', [[i]]));
+    const port = new OfficeWorkbook(book.run, noWait);
+    const first = await book.measure(() => port.readSnapshot());
+    expect(first.result.sheets.map((s) => s.name)).toEqual(names);
+    expect(first.result.sheets[names.length - 1].values).toEqual([[names.length - 1]]);
+    expect(first.syncs).toBe(2);
+    const second = await book.measure(() => port.readSnapshot());
+    expect(second.syncs).toBe(1);
+    expect(second.result.sheets).toHaveLength(names.length);
+  });
+
+  test('a host that refuses methods on null objects gets the sheets listed first, and the same snapshot', async () => {
+    const fill = (b: FakeBook) => b.sheet('B').setGrid('B2', [['x', 1]]);
+    const reference = new FakeBook(['A', 'B']);
+    fill(reference);
+    book = reference;
+    const expected = await new OfficeWorkbook(reference.run, noWait).readSnapshot();
+
+    book = new FakeBook(['A', 'B']);
+    fill(book);
+    book.nullChainThrows = true;
+    const port = new OfficeWorkbook(book.run, noWait);
+    expect(await port.readSnapshot()).toEqual(expected);
+    const next = await book.measure(() => port.readSnapshot());
+    expect(next.result).toEqual(expected);
+    expect(next.syncs).toBe(2); // list, then used ranges
+  });
+
+  test('validations of the target ranges are read back as the rules that were written', async () => {
+    book = new FakeBook(['Werkblad']);
+    const port = new OfficeWorkbook(book.run, noWait);
+    const score: ValidationRule = { type: 'wholeNumber', min: -10, max: 10, prompt: 'Score -10..10', errorTitle: 'Ongeldige score', errorMessage: 'Heel getal', strict: true };
+    const list: ValidationRule = { type: 'list', source: '=Lijsten!$A$2:$A$100', errorTitle: 'Niet in lijst', errorMessage: 'Kies', strict: false };
+    await port.apply({
+      ops: [
+        { kind: 'setValidation', sheet: 'Werkblad', range: 'C6:N105', rule: list },
+        { kind: 'setValidation', sheet: 'Werkblad', range: 'C6:N105', rule: score }, // replaces: clear() first
+        { kind: 'setValidation', sheet: 'Werkblad', range: 'B6:B105', rule: list },
+      ],
+    });
+    const targets = [
+      { sheet: 'werkblad', range: 'C6:N105' },
+      { sheet: 'Werkblad', range: 'B6:B105' },
+      { sheet: 'Werkblad', range: 'B6:C105' }, // two rules: inconsistent
+      { sheet: 'Werkblad', range: 'P1:P3' }, // none
+      { sheet: 'Bestaat niet', range: 'A1' }, // not read
+    ];
+    const r = await book.measure(() => port.readSnapshot({ validationTargets: () => targets }));
+    expect(r.syncs).toBe(2);
+    const v = r.result.validations!;
+    assertNoSentinels(v);
+    expect(v.map((x) => x.range)).toEqual(['C6:N105', 'B6:B105', 'B6:C105', 'P1:P3']);
+    expect(v[0].rule).toEqual(score);
+    expect(sameRule(v[1].rule, list)).toBe(true);
+    expect(v[1].rule).toMatchObject({ strict: false, errorTitle: 'Niet in lijst' });
+    expect(v[2].rule).toBeNull();
+    expect(v[3].rule).toBeNull();
+  });
+});
+
+describe('writing', () => {
+  test('text that looks like a formula is written with an apostrophe and stays text', async () => {
+    book = new FakeBook(['Notulen']);
+    const port = new OfficeWorkbook(book.run, noWait);
+    await port.apply({ ops: [{ kind: 'setCells', sheet: 'Notulen', cell: 'B2', cells: [[t('=SUM(A1)'), t('+31 6 12345678'), { formula: '=1+1' }, { number: 7 }, { bool: true }]] }] });
+    expect(book.formulaWrites).toEqual([{ sheet: 'Notulen', address: 'B2:F2', entries: [["'=SUM(A1)", "'+31 6 12345678", '=1+1', 7, true]] }]);
+    const snap = await port.readSnapshot();
+    expect(snap.sheets[0].values[1]).toEqual([null, '=SUM(A1)', '+31 6 12345678', 0, 7, true]);
+    expect(snap.sheets[0].formulas?.[1]).toEqual([null, null, null, '=1+1', null, null]);
+  });
+
+  test('clear empties a cell; ragged rows touch no cell outside their own length', async () => {
+    book = new FakeBook(['S']);
+    book.sheet('S').setGrid('A1', [
+      ['a', 'b', 'c'],
+      ['d', 'e', 'f'],
+    ]);
+    const port = new OfficeWorkbook(book.run, noWait);
+    await port.apply({ ops: [{ kind: 'setCells', sheet: 'S', cell: 'A1', cells: [[{ clear: true }], [t('x'), t('y')]] }] });
+    const s = book.sheet('S');
+    expect([s.cell('A1'), s.cell('B1')?.value, s.cell('C1')?.value]).toEqual([undefined, 'b', 'c']);
+    expect([s.cell('A2')?.value, s.cell('B2')?.value, s.cell('C2')?.value]).toEqual(['x', 'y', 'f']);
+  });
+
+  test('a setCells over the 5 MB limit is split into several syncs of one run, each under the limit', async () => {
+    book = new FakeBook(['Groot']);
+    const port = new OfficeWorkbook(book.run, noWait);
+    const rows = Array.from({ length: 30000 }, (_, r) => Array.from({ length: 12 }, (_, c) => t(`rij ${r} kolom ${c} tekst`)));
+    const r = await book.measure(() => port.apply({ ops: [{ kind: 'setCells', sheet: 'Groot', cell: 'A1', cells: rows }] }));
+    expect(r.runs).toBe(1);
+    expect(r.syncs).toBeGreaterThan(1);
+    const total = book.requestBytes.reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(5_000_000); // it really was over the limit
+    for (const bytes of book.requestBytes) expect(bytes).toBeLessThan(5_000_000);
+    expect(book.sheet('Groot').cell('L30000')?.value).toBe('rij 29999 kolom 11 tekst');
+    expect(book.sheet('Groot').cell('A1')?.value).toBe('rij 0 kolom 0 tekst');
+  });
+
+  test('the fake really refuses a request over 5 MB (so the chunking test can fail)', async () => {
+    book = new FakeBook(['Groot']);
+    const port = new OfficeWorkbook(book.run, { ...noWait, payloadBudget: 50_000_000 });
+    const rows = Array.from({ length: 30000 }, (_, r) => Array.from({ length: 12 }, (_, c) => t(`rij ${r} kolom ${c} tekst`)));
+    await expect(port.apply({ ops: [{ kind: 'setCells', sheet: 'Groot', cell: 'A1', cells: rows }] })).rejects.toMatchObject({ kind: 'payloadTooLarge' });
+  });
+
+  test('sheets, styles, widths, validation texts and frozen panes reach Excel', async () => {
+    book = new FakeBook(['Blad1']);
+    const port = new OfficeWorkbook(book.run, noWait);
+    const ops: PlanOp[] = [
+      { kind: 'addSheet', sheet: 'Lijsten', hidden: true },
+      { kind: 'setCells', sheet: 'Lijsten', cell: 'A1', cells: [[t('Alle koppelkansen')]] },
+      { kind: 'setStyle', sheet: 'Lijsten', range: 'A1:C2', style: { bold: true, fill: '#1F4E79', fontColor: '#FFFFFF', numberFormat: '0.0', border: true, horizontalAlignment: 'center' } },
+      { kind: 'setColumnWidths', sheet: 'Lijsten', widths: [{ column: 'B', width: 14 }] },
+      { kind: 'freeze', sheet: 'Lijsten', rows: 4, columns: 2 },
+    ];
+    const r = await book.measure(() => port.apply({ ops }));
+    expect(r.syncs).toBe(1);
+    const s = book.sheet('Lijsten');
+    expect(s.visibility).toBe('Hidden');
+    const props = Object.fromEntries(s.formats.map((f) => [f.prop, f.value]));
+    expect(props).toMatchObject({ 'fill.color': '#1F4E79', 'font.bold': true, 'font.color': '#FFFFFF', horizontalAlignment: 'Center', 'borders.InsideVertical.style': 'Continuous' });
+    expect(s.numberFormats.size).toBe(6);
+    expect(s.columnWidths.get(2)).toBeCloseTo(77.25, 2);
+    expect(s.freeze).toEqual({ rows: 4, columns: 2 });
+  });
+
+  test('selectCell activates the sheet and selects the cell; a missing sheet gives a Dutch message naming it', async () => {
+    book = new FakeBook(['Werkblad koppelkansen kiezen']);
+    const port = new OfficeWorkbook(book.run, noWait);
+    await port.selectCell('Werkblad koppelkansen kiezen', 'D7');
+    expect(book.uiEvents).toEqual(['activate Werkblad koppelkansen kiezen', 'select Werkblad koppelkansen kiezen!D7']);
+    const err = await port.selectCell('Weg', 'A1').catch((e) => e);
+    expect(err).toBeInstanceOf(OfficeWorkbookError);
+    expect(err.message).toMatch(/^Weg!A1: Een werkblad of bereik is niet gevonden/);
+  });
+});
+
+describe('retry while the user edits a cell', () => {
+  test('the batch is retried and written once', async () => {
+    book = new FakeBook(['S']);
+    const waits: number[] = [];
+    const port = new OfficeWorkbook(book.run, { retry: { sleep: async (ms) => void waits.push(ms) } });
+    book.cellEditFailures = 2;
+    const r = await book.measure(() => port.apply({ ops: [{ kind: 'setCells', sheet: 'S', cell: 'A1', cells: [[t('x')]] }] }));
+    expect(r.runs).toBe(3);
+    expect(waits).toEqual([500, 1000]);
+    expect(book.formulaWrites).toHaveLength(1);
+    expect(book.sheet('S').cell('A1')?.value).toBe('x');
+  });
+
+  test('after a few tries the user gets the Dutch message', async () => {
+    book = new FakeBook(['S']);
+    const port = new OfficeWorkbook(book.run, noWait);
+    book.cellEditFailures = 100;
+    await expect(port.readSnapshot()).rejects.toThrow('Excel is nog bezig met het bewerken van een cel. Druk op Enter of Esc en probeer opnieuw.');
+    expect(book.runs).toBe(4);
+  });
+
+  test('a retry after the appended rows were written does not append them twice', async () => {
+    book = new FakeBook(['Notulen']);
+    book.sheet('Notulen').setGrid('A5', [['id-1', 'oud']]);
+    const port = new OfficeWorkbook(book.run, noWait);
+    book.afterSync = (n) => {
+      if (n === 2) book.cellEditFailures = 1; // the verify sync fails
+    };
+    const r = await port.apply({ ops: [{ kind: 'appendRows', sheet: 'Notulen', minRow: 5, firstColumn: 'A', rows: [[t('id-2'), t('nieuw')]] }] });
+    expect(r.appendedAt).toEqual([6]);
+    expect(book.sheet('Notulen').cell('A6')?.value).toBe('id-2');
+    expect(book.sheet('Notulen').usedBounds()?.end.row).toBe(6);
+    expect(book.formulaWrites).toHaveLength(1);
+  });
+});
+
+describe('appendRows and updateRowByKey', () => {
+  function notulen(): FakeBook {
+    const b = new FakeBook(['Werkblad', 'Notulen']);
+    b.sheet('Notulen').setGrid('A1', [['Notulen']]);
+    b.sheet('Notulen').setGrid('A11', [
+      ['n-1', 'eerste'],
+      ['n-2', 'tweede'],
+    ]);
+    b.sheet('Notulen').setGrid('F14', [['losse opmerking']]); // the used range ends at row 14
+    return b;
+  }
+  const note = (id: string): CellInput[] => [t(id), t('=tekst die met = begint')];
+
+  test('rows are appended below the used range, never above minRow, stacked per op', async () => {
+    book = notulen();
+    const port = new OfficeWorkbook(book.run, noWait);
+    const r = await book.measure(() =>
+      port.apply({
+        ops: [
+          { kind: 'appendRows', sheet: 'Notulen', minRow: 11, firstColumn: 'A', rows: [note('n-3'), note('n-4')] },
+          { kind: 'appendRows', sheet: 'Notulen', minRow: 11, firstColumn: 'A', rows: [note('n-5')] },
+          { kind: 'appendRows', sheet: 'Werkblad', minRow: 20, firstColumn: 'B', rows: [note('w-1')] },
+        ],
+      }),
+    );
+    expect(r.result.appendedAt).toEqual([15, 17, 20]);
+    expect(r.syncs).toBe(3); // look up, write, read back
+    const s = book.sheet('Notulen');
+    expect([15, 16, 17].map((row) => s.cell(`A${row}`)?.value)).toEqual(['n-3', 'n-4', 'n-5']);
+    expect(s.cell('B15')?.value).toBe('=tekst die met = begint');
+    expect(s.cell('B15')?.formula).toBeUndefined();
+    expect(book.sheet('Werkblad').cell('B20')?.value).toBe('w-1');
+  });
+
+  test('when a co-author writes the same rows at the same moment, ours are written again below', async () => {
+    book = notulen();
+    const port = new OfficeWorkbook(book.run, noWait);
+    book.afterSync = (n, b) => {
+      if (n === 2) b.sheet('Notulen').setGrid('A15', [['andere-1', 'van een collega']]); // lands right after ours
+    };
+    const r = await book.measure(() => port.apply({ ops: [{ kind: 'appendRows', sheet: 'Notulen', minRow: 11, firstColumn: 'A', rows: [note('n-3')] }] }));
+    expect(r.result.appendedAt).toEqual([16]);
+    const s = book.sheet('Notulen');
+    expect(s.cell('A15')?.value).toBe('andere-1');
+    expect(s.cell('A16')?.value).toBe('n-3');
+    expect(r.syncs).toBe(6);
+  });
+
+  test('a co-author who always wins gives a Dutch message after bounded retries', async () => {
+    book = notulen();
+    const port = new OfficeWorkbook(book.run, noWait);
+    let stolen = 0;
+    book.afterSync = (_n, b) => {
+      const last = b.formulaWrites[b.formulaWrites.length - 1];
+      if (last && last.sheet === 'Notulen' && b.sheet('Notulen').cell(last.address.split(':')[0])?.value === 'n-3') {
+        b.sheet('Notulen').setGrid(last.address.split(':')[0], [[`andere-${++stolen}`]]);
+      }
+    };
+    await expect(port.apply({ ops: [{ kind: 'appendRows', sheet: 'Notulen', minRow: 11, firstColumn: 'A', rows: [note('n-3')] }] })).rejects.toMatchObject({
+      kind: 'appendConflict',
+    });
+    expect(stolen).toBe(4);
+  });
+
+  test('updateRowByKey rewrites only the row with the key, from minRow down; a missing key is reported', async () => {
+    book = notulen();
+    book.sheet('Notulen').setGrid('A3', [['n-2']]); // above minRow: must not be touched
+    const port = new OfficeWorkbook(book.run, noWait);
+    const r = await book.measure(() =>
+      port.apply({
+        ops: [
+          { kind: 'setCells', sheet: 'Werkblad', cell: 'A1', cells: [[t('Titel')]] },
+          { kind: 'updateRowByKey', sheet: 'Notulen', minRow: 11, keyColumn: 'A', key: 'n-2', firstColumn: 'A', cells: [t('n-2'), t('gewijzigd')] },
+          { kind: 'updateRowByKey', sheet: 'Notulen', minRow: 11, keyColumn: 'A', key: 'n-9', firstColumn: 'A', cells: [t('n-9'), t('x')] },
+          { kind: 'appendRows', sheet: 'Notulen', minRow: 11, firstColumn: 'A', rows: [note('n-3')] },
+        ],
+      }),
+    );
+    expect(r.syncs).toBeLessThanOrEqual(3);
+    expect(r.result).toEqual({ operations: 3, appendedAt: [15], missingKeys: ['n-9'] });
+    const s = book.sheet('Notulen');
+    expect(s.cell('B12')?.value).toBe('gewijzigd');
+    expect(s.cell('B11')?.value).toBe('eerste');
+    expect(s.cell('B3')).toBeUndefined();
+    expect(book.sheet('Werkblad').cell('A1')?.value).toBe('Titel');
+  });
+});
