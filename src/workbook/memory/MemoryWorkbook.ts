@@ -1,0 +1,363 @@
+/**
+ * An in-memory workbook: the port for tests and the browser preview. No Node APIs.
+ *
+ * What it models:
+ * - Sheets in order, names unique without regard to case, a hidden flag.
+ * - Cells holding a value or a formula. It cannot calculate: a formula cell's value in
+ *   a snapshot is the cached value set with `setCell(…, { formula, value })`, else null.
+ *   A formula written by a plan has no cached value (null), like a file written by the
+ *   xlsx adapter before Excel recalculates it.
+ * - Text is entered the way Excel's parse-as-typed APIs (Office.js `Range.values`)
+ *   enter it: through `toEntryText` and then `parseEntry` (src/core/textSafety.ts), so a
+ *   text that the escaping fails to protect turns into a formula or number here too.
+ * - Data validations per range; a new one replaces the overlapping part of older ones
+ *   (the rest of an older range keeps its rule, as in Excel).
+ * - Styles per cell, column widths, frozen panes.
+ *
+ * `apply` is all or nothing: the plan is checked first (unknown sheet, bad address,
+ * text over 32,767 characters … → WorkbookError, nothing changed) and then carried out
+ * on a copy that replaces the state only when every op succeeded.
+ */
+import { columnNumber, parseCell } from '../../core/a1';
+import type { CellInput, CellStyle, CellValue, Plan, PlanOp, SheetSnapshot, ValidationRule, ValidationSnapshot, WorkbookSnapshot } from '../../core/snapshot';
+import { parseEntry, toEntryText } from '../../core/textSafety';
+import { keyText } from '../cellText';
+import { WORKBOOK_MESSAGES as M, WorkbookError } from '../errors';
+import { checkPlan, checkSheetName } from '../planCheck';
+import type { ApplyOptions, ApplyResult, RangeRef, SnapshotRequest, WorkbookPort } from '../port';
+import { area, containsCell, intersection, overlaps, rectOf, subtract, type Rect } from '../rectangles';
+import { mergeStyle } from '../styles';
+import { canonicalRule, ruleKey } from '../validationRules';
+
+/** What a test puts into a cell directly: a value (strings stay as given) or a formula with an optional cached value. */
+export type GridCell = CellValue | { formula: string; value?: CellValue };
+
+interface MemoryCell {
+  value: CellValue;
+  /** With its leading "=". */
+  formula?: string;
+}
+
+interface MemoryValidation {
+  rect: Rect;
+  rule: ValidationRule;
+}
+
+interface MemorySheet {
+  name: string;
+  hidden: boolean;
+  /** row → column → cell; only non-empty cells are kept. */
+  rows: Map<number, Map<number, MemoryCell>>;
+  /** "row:column" → style. */
+  styles: Map<string, CellStyle>;
+  /** Never overlapping one another. */
+  validations: MemoryValidation[];
+  widths: Map<number, number>;
+  freeze: { rows: number; columns: number };
+}
+
+function cloneSheet(s: MemorySheet): MemorySheet {
+  const rows = new Map<number, Map<number, MemoryCell>>();
+  for (const [r, line] of s.rows) {
+    const copy = new Map<number, MemoryCell>();
+    for (const [c, cell] of line) copy.set(c, { ...cell });
+    rows.set(r, copy);
+  }
+  return {
+    name: s.name,
+    hidden: s.hidden,
+    rows,
+    styles: new Map([...s.styles].map(([k, v]) => [k, { ...v }])),
+    validations: s.validations.map((v) => ({ rect: { ...v.rect }, rule: { ...v.rule } })),
+    widths: new Map(s.widths),
+    freeze: { ...s.freeze },
+  };
+}
+
+function newSheet(name: string, hidden: boolean): MemorySheet {
+  return { name, hidden, rows: new Map(), styles: new Map(), validations: [], widths: new Map(), freeze: { rows: 0, columns: 0 } };
+}
+
+function isBlank(cell: MemoryCell | undefined): boolean {
+  return !cell || (cell.formula === undefined && (cell.value === null || cell.value === ''));
+}
+
+function putCell(sheet: MemorySheet, row: number, column: number, cell: MemoryCell | null): void {
+  if (!cell || isBlank(cell)) {
+    const line = sheet.rows.get(row);
+    if (!line) return;
+    line.delete(column);
+    if (line.size === 0) sheet.rows.delete(row);
+    return;
+  }
+  let line = sheet.rows.get(row);
+  if (!line) sheet.rows.set(row, (line = new Map()));
+  line.set(column, cell);
+}
+
+/** What a plan's cell input becomes in the cell, entered like Excel's typing APIs. */
+function entered(input: CellInput): MemoryCell | null {
+  if ('text' in input) {
+    const parsed = parseEntry(toEntryText(input.text));
+    switch (parsed.kind) {
+      case 'empty':
+        return null;
+      case 'formula':
+        return { value: null, formula: parsed.value };
+      default:
+        return { value: parsed.value };
+    }
+  }
+  if ('number' in input) return { value: input.number };
+  if ('bool' in input) return { value: input.bool };
+  if ('formula' in input) return { value: null, formula: input.formula };
+  return null;
+}
+
+function gridCell(content: GridCell): MemoryCell | null {
+  if (content !== null && typeof content === 'object') {
+    return { value: content.value ?? null, formula: content.formula.startsWith('=') ? content.formula : `=${content.formula}` };
+  }
+  return { value: content };
+}
+
+function lastUsedRow(sheet: MemorySheet): number {
+  let last = 0;
+  for (const [r, line] of sheet.rows) if (r > last && [...line.values()].some((c) => !isBlank(c))) last = r;
+  return last;
+}
+
+function setValidationOn(sheet: MemorySheet, rect: Rect, rule: ValidationRule): void {
+  const kept: MemoryValidation[] = [];
+  for (const v of sheet.validations) {
+    if (overlaps(v.rect, rect)) for (const piece of subtract(v.rect, rect)) kept.push({ rect: piece, rule: v.rule });
+    else kept.push(v);
+  }
+  kept.push({ rect, rule: canonicalRule(rule) });
+  sheet.validations = kept;
+}
+
+/** The rule on every cell of `rect`, or null when some cell has none or another rule. */
+function ruleCovering(sheet: MemorySheet, rect: Rect): ValidationRule | null {
+  const parts = sheet.validations.map((v) => ({ v, x: intersection(v.rect, rect) })).filter((p) => p.x !== null);
+  if (parts.length === 0) return null;
+  const first = ruleKey(parts[0].v.rule);
+  if (parts.some((p) => ruleKey(p.v.rule) !== first)) return null;
+  // validations never overlap one another, so the areas add up
+  const covered = parts.reduce((n, p) => n + area(p.x as Rect), 0);
+  return covered === area(rect) ? canonicalRule(parts[0].v.rule) : null;
+}
+
+const styleKey = (row: number, column: number) => `${row}:${column}`;
+
+export class MemoryWorkbook implements WorkbookPort {
+  private sheets: MemorySheet[] = [];
+  private selected: { sheet: string; cell: string } | null = null;
+
+  /**
+   * A workbook from plain grids: `{ Blad1: [['a', 1], [null, { formula: '=A2*2', value: 4 }]] }`.
+   * Values go in as given (a string "=1" is text here); sheets in the object's order.
+   */
+  static fromGrid(grid: Record<string, GridCell[][]>, options: { hidden?: string[] } = {}): MemoryWorkbook {
+    const wb = new MemoryWorkbook();
+    const hidden = new Set((options.hidden ?? []).map((h) => h.toLowerCase()));
+    for (const [name, rows] of Object.entries(grid)) {
+      wb.addSheet(name, { hidden: hidden.has(name.toLowerCase()) });
+      rows.forEach((line, i) => line.forEach((content, j) => putCell(wb.sheet(name), i + 1, j + 1, gridCell(content))));
+    }
+    return wb;
+  }
+
+  async readSnapshot(request: SnapshotRequest = {}): Promise<WorkbookSnapshot> {
+    const sheets = this.sheets.map((s) => this.sheetSnapshot(s));
+    const snapshot: WorkbookSnapshot = { sheets };
+    const targets: RangeRef[] = request.validationTargets ? request.validationTargets(snapshot) : [];
+    const validations: ValidationSnapshot[] = targets.map((t) => {
+      const sheet = this.find(t.sheet);
+      return { sheet: t.sheet, range: t.range, rule: sheet ? ruleCovering(sheet, rectOf(t.range)) : null };
+    });
+    return { sheets, validations };
+  }
+
+  async apply(plan: Plan, options: ApplyOptions = {}): Promise<ApplyResult> {
+    checkPlan(plan, this.sheets.map((s) => s.name));
+    const draft = new MemoryWorkbook();
+    draft.sheets = this.sheets.map(cloneSheet);
+    const result: ApplyResult = { operations: 0, appendedAt: [], missingKeys: [] };
+    plan.ops.forEach((op, i) => {
+      draft.applyOp(op, result);
+      result.operations++;
+      options.onProgress?.((i + 1) / plan.ops.length);
+    });
+    this.sheets = draft.sheets;
+    return result;
+  }
+
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    this.selected = { sheet: this.sheet(sheet).name, cell };
+  }
+
+  /** The cell last selected with `selectCell`, or null. */
+  get selection(): { sheet: string; cell: string } | null {
+    return this.selected;
+  }
+
+  /** An independent copy (another user's view of the same workbook, a before/after pair). */
+  clone(): MemoryWorkbook {
+    const copy = new MemoryWorkbook();
+    copy.sheets = this.sheets.map(cloneSheet);
+    return copy;
+  }
+
+  sheetNames(): string[] {
+    return this.sheets.map((s) => s.name);
+  }
+
+  /** Adds a sheet directly (tests); the name is checked like a plan's addSheet. */
+  addSheet(name: string, options: { hidden?: boolean } = {}): void {
+    checkSheetName(name);
+    const existing = this.find(name);
+    if (existing) throw new WorkbookError('sheetExists', M.sheetExists(name, existing.name), name);
+    this.sheets.push(newSheet(name, options.hidden ?? false));
+  }
+
+  /** The cell's value (a formula cell: its cached value or null). */
+  getCell(sheet: string, address: string): CellValue {
+    const { row, column } = parseCell(address);
+    return this.sheet(sheet).rows.get(row)?.get(column)?.value ?? null;
+  }
+
+  /** The cell's formula with its leading "=", or null. */
+  getFormula(sheet: string, address: string): string | null {
+    const { row, column } = parseCell(address);
+    return this.sheet(sheet).rows.get(row)?.get(column)?.formula ?? null;
+  }
+
+  /** Puts content into a cell as given (no parse-as-typed): a value, or a formula with its cached value. */
+  setCell(sheet: string, address: string, content: GridCell): void {
+    const { row, column } = parseCell(address);
+    putCell(this.sheet(sheet), row, column, gridCell(content));
+  }
+
+  /** The validation rule on one cell, or null. */
+  getValidation(sheet: string, address: string): ValidationRule | null {
+    const { row, column } = parseCell(address);
+    const v = this.sheet(sheet).validations.find((x) => containsCell(x.rect, row, column));
+    return v ? canonicalRule(v.rule) : null;
+  }
+
+  /** Puts a validation on a range directly (tests), like a plan's setValidation. */
+  setValidation(sheet: string, range: string, rule: ValidationRule): void {
+    setValidationOn(this.sheet(sheet), rectOf(range), rule);
+  }
+
+  /** The cell's style: only what is switched on or set. */
+  getStyle(sheet: string, address: string): CellStyle {
+    const { row, column } = parseCell(address);
+    return { ...(this.sheet(sheet).styles.get(styleKey(row, column)) ?? {}) };
+  }
+
+  /** The column's width (Excel's character units), or undefined when never set. */
+  getColumnWidth(sheet: string, column: string): number | undefined {
+    return this.sheet(sheet).widths.get(columnNumber(column));
+  }
+
+  /** Frozen rows and columns (0 and 0 when nothing is frozen). */
+  getFreeze(sheet: string): { rows: number; columns: number } {
+    return { ...this.sheet(sheet).freeze };
+  }
+
+  private find(name: string): MemorySheet | undefined {
+    const k = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === k);
+  }
+
+  private sheet(name: string): MemorySheet {
+    const s = this.find(name);
+    if (!s) throw new WorkbookError('unknownSheet', M.unknownSheet(name), name);
+    return s;
+  }
+
+  private sheetSnapshot(s: MemorySheet): SheetSnapshot {
+    const last = lastUsedRow(s);
+    const values: CellValue[][] = [];
+    const formulas: (string | null)[][] = [];
+    for (let r = 1; r <= last; r++) {
+      const line = s.rows.get(r);
+      const width = line ? Math.max(0, ...[...line].filter(([, c]) => !isBlank(c)).map(([col]) => col)) : 0;
+      const vr: CellValue[] = [];
+      const fr: (string | null)[] = [];
+      for (let c = 1; c <= width; c++) {
+        const cell = line?.get(c);
+        vr.push(cell?.value ?? null);
+        fr.push(cell?.formula ?? null);
+      }
+      values.push(vr);
+      formulas.push(fr);
+    }
+    return { name: s.name, values, formulas, hidden: s.hidden };
+  }
+
+  private writeRow(sheet: MemorySheet, row: number, column: number, inputs: CellInput[]): void {
+    inputs.forEach((input, j) => putCell(sheet, row, column + j, entered(input)));
+  }
+
+  private applyOp(op: PlanOp, result: ApplyResult): void {
+    switch (op.kind) {
+      case 'addSheet':
+        this.sheets.push(newSheet(op.sheet, op.hidden ?? false));
+        return;
+      case 'setCells': {
+        const s = this.sheet(op.sheet);
+        const { row, column } = parseCell(op.cell);
+        op.cells.forEach((line, i) => this.writeRow(s, row + i, column, line));
+        return;
+      }
+      case 'appendRows': {
+        const s = this.sheet(op.sheet);
+        const start = Math.max(op.minRow, lastUsedRow(s) + 1);
+        const column = columnNumber(op.firstColumn);
+        op.rows.forEach((line, i) => this.writeRow(s, start + i, column, line));
+        result.appendedAt.push(start);
+        return;
+      }
+      case 'updateRowByKey': {
+        const s = this.sheet(op.sheet);
+        const keyColumn = columnNumber(op.keyColumn);
+        const last = lastUsedRow(s);
+        for (let r = op.minRow; r <= last; r++) {
+          if (keyText(s.rows.get(r)?.get(keyColumn)?.value ?? null) === op.key) {
+            this.writeRow(s, r, columnNumber(op.firstColumn), op.cells);
+            return;
+          }
+        }
+        result.missingKeys.push(op.key);
+        return;
+      }
+      case 'setValidation':
+        setValidationOn(this.sheet(op.sheet), rectOf(op.range), op.rule);
+        return;
+      case 'setStyle': {
+        const s = this.sheet(op.sheet);
+        const rect = rectOf(op.range);
+        for (let r = rect.top; r <= rect.bottom; r++) {
+          for (let c = rect.left; c <= rect.right; c++) {
+            const k = styleKey(r, c);
+            const merged = mergeStyle(s.styles.get(k) ?? {}, op.style);
+            if (Object.keys(merged).length) s.styles.set(k, merged);
+            else s.styles.delete(k);
+          }
+        }
+        return;
+      }
+      case 'setColumnWidths': {
+        const s = this.sheet(op.sheet);
+        for (const w of op.widths) s.widths.set(columnNumber(w.column), w.width);
+        return;
+      }
+      case 'freeze':
+        this.sheet(op.sheet).freeze = { rows: op.rows, columns: op.columns };
+        return;
+    }
+  }
+}

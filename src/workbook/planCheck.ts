@@ -1,0 +1,173 @@
+/**
+ * Checks a whole plan against the workbook's sheet names before anything is written,
+ * so that an adapter can apply it all or nothing. Throws a WorkbookError (Dutch message
+ * naming sheet and cell) for the first problem.
+ */
+import { cellAddress, columnNumber, parseCell, parseRange } from '../core/a1';
+import type { CellInput, Plan, ValidationRule } from '../core/snapshot';
+import { MAX_CELL_TEXT } from '../core/textSafety';
+import { MAX_COLUMNS, MAX_ROWS, MAX_SHEET_NAME, WORKBOOK_MESSAGES as M, WorkbookError } from './errors';
+
+/** Throws when `name` cannot be an Excel sheet name. */
+export function checkSheetName(name: string): void {
+  if (typeof name !== 'string' || name.trim() === '' || /[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
+    throw new WorkbookError('sheetNameInvalid', M.sheetNameInvalid(String(name)), String(name));
+  }
+  if (name.length > MAX_SHEET_NAME) throw new WorkbookError('sheetNameTooLong', M.sheetNameTooLong(name), name);
+}
+
+const key = (name: string) => name.toLowerCase();
+
+function cellPos(sheet: string, address: string): { row: number; column: number } {
+  try {
+    const p = parseCell(address);
+    if (p.row < 1 || p.row > MAX_ROWS || p.column > MAX_COLUMNS) throw new RangeError();
+    return p;
+  } catch {
+    throw new WorkbookError('invalidAddress', M.invalidAddress(sheet, String(address)), sheet, String(address));
+  }
+}
+
+function rangePos(sheet: string, address: string): void {
+  try {
+    const p = parseRange(address);
+    if (p.start.row < 1 || p.end.row > MAX_ROWS || p.end.column > MAX_COLUMNS) throw new RangeError();
+  } catch {
+    throw new WorkbookError('invalidAddress', M.invalidAddress(sheet, String(address)), sheet, String(address));
+  }
+}
+
+function column(sheet: string, letters: string): number {
+  try {
+    const n = columnNumber(letters);
+    if (n > MAX_COLUMNS) throw new RangeError();
+    return n;
+  } catch {
+    throw new WorkbookError('invalidAddress', M.invalidAddress(sheet, String(letters)), sheet, String(letters));
+  }
+}
+
+function checkInput(sheet: string, row: number, col: number, input: CellInput): void {
+  const where = row <= MAX_ROWS && col <= MAX_COLUMNS ? cellAddress(row, col) : `${row},${col}`;
+  if (row > MAX_ROWS || col > MAX_COLUMNS) throw new WorkbookError('invalidAddress', M.invalidAddress(sheet, where), sheet, where);
+  if (input === null || typeof input !== 'object') {
+    throw new WorkbookError('invalidArgument', M.invalidArgument(sheet, `cel ${where}: onbekende inhoud.`), sheet, where);
+  }
+  if ('text' in input) {
+    if (typeof input.text !== 'string') throw new WorkbookError('invalidArgument', M.invalidArgument(sheet, `cel ${where}: tekst verwacht.`), sheet, where);
+    if (input.text.length > MAX_CELL_TEXT) throw new WorkbookError('textTooLong', M.textTooLong(sheet, where, input.text.length), sheet, where);
+  } else if ('number' in input) {
+    if (typeof input.number !== 'number' || !Number.isFinite(input.number)) {
+      throw new WorkbookError('invalidNumber', M.invalidNumber(sheet, where, input.number), sheet, where);
+    }
+  } else if ('formula' in input) {
+    if (typeof input.formula !== 'string' || !/^=./s.test(input.formula)) {
+      throw new WorkbookError('invalidFormula', M.invalidFormula(sheet, where, String(input.formula)), sheet, where);
+    }
+  } else if (!('bool' in input) && !('clear' in input)) {
+    throw new WorkbookError('invalidArgument', M.invalidArgument(sheet, `cel ${where}: onbekende inhoud.`), sheet, where);
+  }
+}
+
+function checkBlock(sheet: string, row: number, col: number, rows: CellInput[][]): void {
+  if (!Array.isArray(rows)) throw new WorkbookError('invalidArgument', M.invalidArgument(sheet, 'de cellen ontbreken.'), sheet);
+  rows.forEach((line, i) => {
+    if (!Array.isArray(line)) throw new WorkbookError('invalidArgument', M.invalidArgument(sheet, 'een rij cellen ontbreekt.'), sheet);
+    line.forEach((input, j) => checkInput(sheet, row + i, col + j, input));
+  });
+}
+
+function checkRule(sheet: string, rule: ValidationRule): void {
+  const bad = (what: string) => {
+    throw new WorkbookError('invalidArgument', M.invalidArgument(sheet, what), sheet);
+  };
+  if (!rule || typeof rule !== 'object') bad('een gegevensvalidatie zonder regel.');
+  if (rule.type === 'list') {
+    if (typeof rule.source !== 'string' || rule.source.trim() === '') bad('een keuzelijst zonder bron.');
+  } else if (rule.type === 'wholeNumber') {
+    if (!Number.isFinite(rule.min) || !Number.isFinite(rule.max) || rule.min > rule.max) bad('een validatie met ongeldige grenzen.');
+  } else if (rule.type === 'decimal') {
+    if (!Number.isFinite(rule.min)) bad('een validatie met een ongeldige ondergrens.');
+  } else {
+    bad('een onbekend soort gegevensvalidatie.');
+  }
+}
+
+/**
+ * Checks every op of `plan` against the sheets that exist (`sheetNames`) and the ones
+ * the plan adds before it. Sheet names compare case-insensitively, like Excel does.
+ */
+export function checkPlan(plan: Plan, sheetNames: string[]): void {
+  const sheets = new Map(sheetNames.map((n) => [key(n), n]));
+  const need = (sheet: string) => {
+    if (typeof sheet !== 'string' || !sheets.has(key(sheet))) throw new WorkbookError('unknownSheet', M.unknownSheet(String(sheet)), String(sheet));
+  };
+  if (!plan || !Array.isArray(plan.ops)) throw new WorkbookError('invalidArgument', M.invalidArgument('?', 'het plan heeft geen lijst van bewerkingen.'));
+  for (const op of plan.ops) {
+    switch (op.kind) {
+      case 'addSheet': {
+        checkSheetName(op.sheet);
+        const existing = sheets.get(key(op.sheet));
+        if (existing !== undefined) throw new WorkbookError('sheetExists', M.sheetExists(op.sheet, existing), op.sheet);
+        sheets.set(key(op.sheet), op.sheet);
+        break;
+      }
+      case 'setCells': {
+        need(op.sheet);
+        const p = cellPos(op.sheet, op.cell);
+        checkBlock(op.sheet, p.row, p.column, op.cells);
+        break;
+      }
+      case 'setValidation':
+        need(op.sheet);
+        rangePos(op.sheet, op.range);
+        checkRule(op.sheet, op.rule);
+        break;
+      case 'setStyle':
+        need(op.sheet);
+        rangePos(op.sheet, op.range);
+        if (!op.style || typeof op.style !== 'object') throw new WorkbookError('invalidArgument', M.invalidArgument(op.sheet, 'een opmaak zonder inhoud.'), op.sheet);
+        break;
+      case 'setColumnWidths':
+        need(op.sheet);
+        for (const w of op.widths) {
+          column(op.sheet, w.column);
+          if (!Number.isFinite(w.width) || w.width < 0 || w.width > 255) {
+            throw new WorkbookError('invalidArgument', M.invalidArgument(op.sheet, `kolombreedte ${w.width} voor kolom ${w.column} kan niet (0 tot 255).`), op.sheet);
+          }
+        }
+        break;
+      case 'freeze':
+        need(op.sheet);
+        if (!Number.isInteger(op.rows) || !Number.isInteger(op.columns) || op.rows < 0 || op.columns < 0 || op.rows >= MAX_ROWS || op.columns >= MAX_COLUMNS) {
+          throw new WorkbookError('invalidArgument', M.invalidArgument(op.sheet, `vastzetten van ${op.rows} rijen en ${op.columns} kolommen kan niet.`), op.sheet);
+        }
+        break;
+      case 'appendRows': {
+        need(op.sheet);
+        const col = column(op.sheet, op.firstColumn);
+        if (!Number.isInteger(op.minRow) || op.minRow < 1 || op.minRow > MAX_ROWS) {
+          throw new WorkbookError('invalidArgument', M.invalidArgument(op.sheet, `rij ${op.minRow} bestaat niet.`), op.sheet);
+        }
+        checkBlock(op.sheet, op.minRow, col, op.rows);
+        break;
+      }
+      case 'updateRowByKey': {
+        need(op.sheet);
+        column(op.sheet, op.keyColumn);
+        const col = column(op.sheet, op.firstColumn);
+        if (!Number.isInteger(op.minRow) || op.minRow < 1 || op.minRow > MAX_ROWS) {
+          throw new WorkbookError('invalidArgument', M.invalidArgument(op.sheet, `rij ${op.minRow} bestaat niet.`), op.sheet);
+        }
+        if (typeof op.key !== 'string') throw new WorkbookError('invalidArgument', M.invalidArgument(op.sheet, 'een sleutel moet tekst zijn.'), op.sheet);
+        checkBlock(op.sheet, op.minRow, col, [op.cells]);
+        break;
+      }
+      default:
+        throw new WorkbookError(
+          'invalidArgument',
+          M.invalidArgument('?', `onbekende bewerking "${String((op as { kind?: unknown }).kind)}".`),
+        );
+    }
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * ExcelJS cell values ⇄ the snapshot's values and the plan's cell inputs.
+ *
+ * Reading: rich text → its plain text, hyperlink → its text, date → Excel serial number,
+ * error → "#DIV/0!" etc., formula (also a shared one) → its formula text without the
+ * "_xlfn." prefixes plus its cached result (null when the file has none), merged-away
+ * cells → empty.
+ * Writing: text as a plain string (never parsed: it stays text), formulas with the
+ * "_xlfn." prefixes and WITHOUT a cached result, so every consumer recalculates.
+ */
+import ExcelJS from 'exceljs';
+import type { CellInput, CellValue } from '../../core/snapshot';
+import { addFutureFunctionPrefixes, stripFutureFunctionPrefixes } from './futureFunctions';
+
+const MS_PER_DAY = 86400000;
+/** Days between 1899-12-30 (Excel's day 0, with its 1900 leap-year bug) and 1970-01-01. */
+const EPOCH_1900 = 25569;
+/** The 1904 date system starts 1462 days later. */
+const OFFSET_1904 = 1462;
+
+export function dateToSerial(d: Date, date1904 = false): number {
+  const serial = d.getTime() / MS_PER_DAY + EPOCH_1900 - (date1904 ? OFFSET_1904 : 0);
+  const rounded = Math.round(serial);
+  return Math.abs(serial - rounded) < 1e-9 ? rounded : Math.round(serial * 1e9) / 1e9;
+}
+
+function plain(v: unknown, date1904: boolean): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'string') return v === '' ? null : v;
+  if (typeof v === 'boolean') return v;
+  if (v instanceof Date) return dateToSerial(v, date1904);
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (Array.isArray(o.richText)) return plain((o.richText as { text?: string }[]).map((t) => t.text ?? '').join(''), date1904);
+    if ('error' in o) return String(o.error);
+    if ('hyperlink' in o || 'text' in o) return plain(o.text, date1904);
+    if ('formula' in o || 'sharedFormula' in o) return plain(o.result, date1904);
+  }
+  return String(v);
+}
+
+export interface ReadCell {
+  value: CellValue;
+  /** With its leading "=", or null. */
+  formula: string | null;
+}
+
+export function readCell(cell: ExcelJS.Cell, date1904: boolean): ReadCell {
+  switch (cell.type) {
+    case ExcelJS.ValueType.Null:
+    case ExcelJS.ValueType.Merge:
+      return { value: null, formula: null };
+    case ExcelJS.ValueType.Formula: {
+      const text = cell.formula;
+      return {
+        value: plain(cell.result, date1904),
+        formula: text ? `=${stripFutureFunctionPrefixes(text.replace(/^=/, ''))}` : null,
+      };
+    }
+    default:
+      return { value: plain(cell.value, date1904), formula: null };
+  }
+}
+
+export function isBlank(c: ReadCell): boolean {
+  return c.formula === null && (c.value === null || c.value === '');
+}
+
+/** The ExcelJS value to store for a plan's cell input. */
+export function toExcelValue(input: CellInput): ExcelJS.CellValue {
+  if ('text' in input) return input.text === '' ? null : input.text;
+  if ('number' in input) return input.number;
+  if ('bool' in input) return input.bool;
+  if ('formula' in input) return { formula: addFutureFunctionPrefixes(input.formula.replace(/^=/, '')) } as ExcelJS.CellFormulaValue;
+  return null;
+}
+
+/**
+ * Turns every shared formula of the sheet into a formula of its own (same text Excel
+ * shows, same cached result). ExcelJS keeps a shared formula as a reference to its
+ * first cell; overwriting that cell would break the others.
+ */
+export function unshareFormulas(ws: ExcelJS.Worksheet): void {
+  const changes: { cell: ExcelJS.Cell; value: ExcelJS.CellValue }[] = [];
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      if (cell.type !== ExcelJS.ValueType.Formula) return;
+      const v = cell.value as unknown as Record<string, unknown>;
+      if (v.shareType === 'array') return;
+      if ('sharedFormula' in v || v.shareType === 'shared') {
+        const formula = cell.formula;
+        if (formula) changes.push({ cell, value: { formula, result: v.result } as ExcelJS.CellFormulaValue });
+      }
+    });
+  });
+  for (const c of changes) c.cell.value = c.value;
+}
