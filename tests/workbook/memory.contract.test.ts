@@ -1,0 +1,4 @@
+import { MemoryWorkbook } from '../../src/workbook/memory/MemoryWorkbook';
+import { contractSuite } from './contract';
+
+contractSuite({ name: 'memory', create: async () => new MemoryWorkbook(), reopen: async (wb) => wb });
