@@ -14,8 +14,10 @@ const useStyles = makeStyles({
 export function AppFrame({ dark, children }: { dark: boolean; children: ReactNode }) {
   const styles = useStyles();
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.root} lang="nl">
-      {children}
+    // Layout styles go on an inner element: Fluent copies the provider's classes onto its
+    // portal nodes (dropdowns, dialogs), and a full-height portal node would cover the page.
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang="nl">
+      <div className={styles.root}>{children}</div>
     </FluentProvider>
   );
 }

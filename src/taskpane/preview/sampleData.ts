@@ -19,7 +19,7 @@ export interface SampleOptions {
 /** A small deterministic sequence of scores in −4..10, varied per row and factor. */
 export function sampleScore(row: number, factor: number): number {
   // mostly positive, like a real session: −4..10
-  return ((row * 7 + factor * 13 + row * factor * 3) % 15) - 4;
+  return ((row * 11 + factor * factor * 3 + row * factor) % 15) - 4;
 }
 
 export function sampleDataOps(analysis: Analysis, options: SampleOptions = {}): PlanOp[] {

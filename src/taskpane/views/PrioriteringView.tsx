@@ -19,6 +19,7 @@ import {
   Text,
   Textarea,
   tokens,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { prioriteringEdit } from '../../core/edits';
@@ -61,6 +62,16 @@ const useStyles = makeStyles({
 let nextId = 0;
 const newId = () => `n${++nextId}`;
 
+/** Focuses an element once the dialog has gone (Fluent restores focus on its own when it unmounts). */
+function focusAfterDialog(find: () => HTMLElement | null | undefined): void {
+  const start = Date.now();
+  const tick = () => {
+    if (document.querySelector('[role="dialog"]') && Date.now() - start < 2000) requestAnimationFrame(tick);
+    else setTimeout(() => find()?.focus(), 0);
+  };
+  requestAnimationFrame(tick);
+}
+
 export function PrioriteringView({ session }: { session: WorkbookSession }) {
   const styles = useStyles();
   const a = session.analysis;
@@ -75,7 +86,10 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
   const [reason, setReason] = useState<ReasonRequest | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const focusAfter = useRef<{ id: string; control: string } | null>(null);
+  const lastMove = useRef<{ id: string; control: string } | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
+  // the reason dialog gives focus back to the control that moved the entry
+  const restoreFocus = useRestoreFocusTarget();
 
   const dirty = !sameItems(items, base);
   // follow the workbook while there are no unsaved changes in the pane
@@ -128,8 +142,17 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
     const next = moveItem(items, from, to);
     setItems(next);
     focusAfter.current = { id: items[from].id, control };
+    lastMove.current = { id: items[from].id, control };
     const st = itemStatuses(next, ranks)[to];
     if (st.needsReason) setReason({ id: items[from].id, koppelkans: items[from].koppelkans, place: st.place, autoRank: st.autoRank! });
+  };
+
+  const controlOf = (f: { id: string; control: string } | null) =>
+    f ? listRef.current?.querySelector<HTMLElement>(`[data-item="${f.id}"] [data-control="${f.control}"]:not(:disabled)`) ?? listRef.current?.querySelector<HTMLElement>(`[data-item="${f.id}"] button:not(:disabled)`) : null;
+  const closeReason = () => {
+    setReason(null);
+    const f = lastMove.current;
+    focusAfterDialog(() => controlOf(f));
   };
 
   const update = (id: string, change: Partial<PrioItem>) => setItems((list) => list.map((it) => (it.id === id ? { ...it, ...change } : it)));
@@ -224,10 +247,11 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
                 <Text className={styles.name} data-testid="prio-name">
                   {st.place}. {it.koppelkans}
                 </Text>
-                <Button size="small" data-control="up" aria-label={`${it.koppelkans} omhoog`} aria-keyshortcuts="Alt+ArrowUp" disabled={i === 0} onClick={() => move(i, i - 1, 'up')}>
+                <Button {...restoreFocus} size="small" data-control="up" aria-label={`${it.koppelkans} omhoog`} aria-keyshortcuts="Alt+ArrowUp" disabled={i === 0} onClick={() => move(i, i - 1, 'up')}>
                   ↑
                 </Button>
                 <Button
+                  {...restoreFocus}
                   size="small"
                   data-control="down"
                   aria-label={`${it.koppelkans} omlaag`}
@@ -315,13 +339,13 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
       <ReasonDialog
         request={reason}
         session={session}
-        onCancel={() => setReason(null)}
+        onCancel={closeReason}
         onConfirm={async (text, author) => {
           if (!reason) return;
           const list = items.map((it) => (it.id === reason.id ? { ...it, omdat: text } : it));
           const index = list.findIndex((it) => it.id === reason.id);
           setItems(list);
-          setReason(null);
+          closeReason();
           // the reason also becomes a note (redenering, Stap 4) when there is a Notulen sheet
           let extra: PlanOp[] = [];
           if (session.notes.sheet && index >= 0) {
