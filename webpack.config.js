@@ -145,6 +145,10 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: production ? false : 'eval-source-map',
     resolve: {
       extensions: ['.tsx', '.ts', '.js', '.json'],
+      // The .xlsx adapter imports 'fs'/'path' lazily for its Node-only file methods; the
+      // preview uses only its buffer methods. The Excel entry may not contain them at all
+      // (BundleGuardPlugin fails the build on an "ignored" module there).
+      fallback: { fs: false, path: false },
     },
     module: {
       rules: [

@@ -1,0 +1,248 @@
+/**
+ * End to end: the browser preview in Debian's Chromium. Scores a koppelkans, sees its
+ * total and the Resultaat change, reorders the Prioritering with a reason, downloads the
+ * workbook and checks it with the .xlsx adapter; runs axe-core on every view (light and
+ * dark); prints the time until the preview is interactive.
+ */
+import { mkdirSync, mkdtempSync, readFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import type { Page } from 'playwright-core';
+import { analyze } from '../../src/core/analyze';
+import { readNotes } from '../../src/core/notes';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
+import { chromiumAvailable, launch, type Browser } from './support/browser';
+import { previewBuildDir, ROOT } from './support/previewBuild';
+import { serveStatic, type StaticServer } from './support/staticServer';
+import { axeViolations, formatViolations } from './support/axe';
+
+const VIEWS = ['Start', 'Controle', 'Scoren', 'Resultaat', 'Prioritering', 'WUP checklist', 'Notulen'];
+const SCREENSHOTS = process.env.E2E_SCREENSHOTS ?? join(ROOT, 'out', 'screenshots');
+
+const run = chromiumAvailable() ? describe : describe.skip;
+
+run('browser preview (Chromium)', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    const build = previewBuildDir();
+    // eslint-disable-next-line no-console
+    if (build.built) console.log(`Preview gebouwd in ${build.dir} (${build.ms} ms)`);
+    server = await serveStatic(build.dir);
+    browser = await launch();
+    page = await browser.context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (e) => {
+      throw e;
+    });
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const tab = (name: string) => page.getByRole('tablist', { name: 'Onderdelen van Koppelkansen Kiezen' }).getByRole('tab', { name, exact: true });
+  const panel = (name: string) => page.getByRole('tabpanel', { name, exact: true });
+  const idle = () => page.locator('[role="status"] .fui-Spinner').waitFor({ state: 'detached' });
+
+  it('becomes interactive with the template workbook', async () => {
+    const t0 = Date.now();
+    await page.goto(`${server.url}/preview.html`);
+    const prepare = page.getByRole('button', { name: 'Werkmap voorbereiden' });
+    await prepare.waitFor();
+    await expectEnabled(prepare);
+    const inPage = await page.evaluate(() => Math.round(performance.now()));
+    // eslint-disable-next-line no-console
+    console.log(`Tijd tot interactief (voorbeeld, headless Chromium): ${inPage} ms sinds navigatie (${Date.now() - t0} ms gemeten door de test)`);
+    await panel('Start').getByText('blad “Werkblad koppelkansen kiezen”').waitFor();
+  });
+
+  it('scores a koppelkans: the live total, "n van m gescoord" and the Resultaat follow', async () => {
+    await page.getByRole('button', { name: 'Voorbeeld met gegevens' }).click();
+    await page.locator('[data-testid="count-koppelkansen"]', { hasText: /^10$/ }).waitFor();
+    await tab('Resultaat').click();
+    const firstBefore = await panel('Resultaat').locator('[data-testid="top-row"]').first().innerText();
+
+    await tab('Scoren').click();
+    const scoren = panel('Scoren');
+    await scoren.getByRole('combobox', { name: 'Ga naar koppelkans' }).click();
+    const option = page.getByRole('option', { name: /^9\. / });
+    const name = (await option.innerText()).replace(/^\s*9\.\s*/, '').replace(/\s*✓\s*$/, '').trim();
+    await option.click();
+    await scoren.getByRole('heading', { name }).waitFor();
+    const inputs = scoren.getByRole('group', { name: `Scores voor ${name}` }).getByRole('textbox');
+    const count = await inputs.count();
+    expect(count).toBeGreaterThan(1);
+    await inputs.nth(0).fill('11');
+    await inputs.nth(0).press('Tab');
+    await scoren.getByText('11 ligt buiten -10 tot en met 10.', { exact: false }).waitFor();
+    for (let i = 0; i < count; i++) {
+      await inputs.nth(i).fill('10');
+      await inputs.nth(i).press(i === count - 1 ? 'Enter' : 'Tab');
+    }
+    await idle();
+    await expect(scoren.getByTestId('score-total').innerText()).resolves.toBe(String(10 * count));
+    await scoren.getByText(`${count} van ${count} gescoord`).waitFor();
+
+    await tab('Resultaat').click();
+    const first = panel('Resultaat').locator('[data-testid="top-row"]').first();
+    await expect(first.innerText()).resolves.toContain(name);
+    expect(firstBefore).not.toContain(name);
+  });
+
+  it('previews other weights without writing and applies them on request', async () => {
+    const res = panel('Resultaat');
+    const slider = res.getByRole('slider').first();
+    await slider.focus();
+    await slider.press('End');
+    await res.getByRole('heading', { name: /nieuwe wegingen/ }).waitFor();
+    await res.getByText(/: 5 \(nu 1\)$/).waitFor();
+    await res.getByRole('button', { name: 'Herstellen' }).click();
+    await res.getByRole('heading', { name: 'Top 15' }).waitFor();
+
+    await slider.press('End');
+    await res.getByRole('button', { name: 'Wegingen toepassen' }).click();
+    await idle();
+    await res.getByRole('heading', { name: 'Top 15' }).waitFor();
+    await expect(res.getByRole('button', { name: 'Wegingen toepassen' }).isDisabled()).resolves.toBe(true);
+  });
+
+  const REASON = 'Sluit aan op de vervanging van de riolering in 2027';
+  let movedTo = -1;
+
+  it('reorders the Prioritering by keyboard and drag, asks for the reason and saves it', async () => {
+    await tab('Prioritering').click();
+    const prio = panel('Prioritering');
+    await prio.getByRole('button', { name: 'Automatische volgorde overnemen' }).click();
+    await idle();
+    const items = prio.getByTestId('prio-item');
+    await items.nth(3).waitFor();
+
+    // keyboard: move up the lowest entry whose new place differs from its automatic rank
+    const ranks = await Promise.all((await items.all()).map(autoRankOf));
+    let from = -1;
+    for (let i = ranks.length - 1; i >= 1 && from < 0; i--) if (ranks[i] !== null && ranks[i] !== i) from = i;
+    expect(from).toBeGreaterThan(0);
+    const moved = await entryName(items.nth(from));
+    await prio.getByRole('button', { name: `${moved} omhoog` }).focus();
+    await page.keyboard.press('Alt+ArrowUp');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await dialog.getByRole('textbox', { name: /Omdat/ }).fill(REASON);
+    await dialog.getByRole('textbox', { name: /naam/ }).fill('Notulist E2E');
+    await dialog.getByRole('button', { name: 'Reden opslaan' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await idle();
+    movedTo = from - 1;
+    await expect(entryName(items.nth(movedTo))).resolves.toBe(moved);
+    await expect(items.nth(movedTo).getByRole('textbox', { name: 'Omdat…' }).inputValue()).resolves.toBe(REASON);
+    await expect(prio.getByRole('button', { name: 'Opslaan' }).isDisabled()).resolves.toBe(true);
+    // focus stays on the control that moved the entry
+    await page.waitForFunction((label) => document.activeElement?.getAttribute('aria-label') === label, `${moved} omhoog`, { timeout: 5000 });
+
+    // drag and drop: the second entry onto the first place, then undo it
+    await items.nth(0).scrollIntoViewIfNeeded();
+    const dragged = await entryName(items.nth(1));
+    const first = await entryName(items.nth(0));
+    await dragAndDrop(page, items.nth(1).locator('[data-control="handle"]'), items.nth(0).locator('[data-testid="prio-name"]'));
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Later' }).click();
+    await expect(entryName(items.nth(0))).resolves.toBe(dragged);
+    await expect(entryName(items.nth(1))).resolves.toBe(first);
+    await items.nth(0).getByText('Afwijking zonder reden').waitFor();
+    await prio.getByRole('button', { name: 'Wijzigingen ongedaan maken' }).click();
+    await expect(entryName(items.nth(0))).resolves.toBe(first);
+    await expect(entryName(items.nth(movedTo))).resolves.toBe(moved);
+  });
+
+  it('selects the cell of a problem from Controle', async () => {
+    await tab('Controle').click();
+    const problem = panel('Controle').getByRole('listitem').first().getByRole('button');
+    await problem.click();
+    await page.locator('td[data-selected="true"]').waitFor();
+  });
+
+  it('downloads the workbook with the score, the order and the reason in it', async () => {
+    const scoredName = await (async () => {
+      await tab('Resultaat').click();
+      return (await panel('Resultaat').locator('[data-testid="top-row"]').first().locator('td').nth(1).innerText()).split('\n')[0].trim();
+    })();
+    await tab('Prioritering').click();
+    const uiOrder = await Promise.all((await panel('Prioritering').getByTestId('prio-item').all()).map(entryName));
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .xlsx' }).click()]);
+    const dir = mkdtempSync(join(tmpdir(), 'koppelkansen-e2e-download-'));
+    const file = join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+
+    const wb = await XlsxWorkbook.fromBuffer(readFileSync(file));
+    const snapshot = await wb.readSnapshot();
+    const a = analyze(snapshot);
+    expect(a.werkblad!.factors[0].weging).toBe(5);
+    const row = a.werkblad!.rows.find((r) => r.koppelkans === scoredName)!;
+    expect(row.scores.every((s) => s === 10)).toBe(true);
+    expect(a.top[0].koppelkans).toBe(scoredName);
+    const entries = [...a.prioritering!.entries].sort((x, y) => x.place - y.place);
+    expect(entries.map((e) => e.koppelkans)).toEqual(uiOrder);
+    expect(entries[movedTo].omdat).toBe(REASON);
+    const note = readNotes(snapshot).notes.find((n) => n.text === REASON);
+    expect(note).toMatchObject({ author: 'Notulist E2E', step: 'Stap 4', kind: 'redenering', koppelkans: entries[movedTo].koppelkans });
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`has no serious or critical accessibility violations on any view (${scheme})`, async () => {
+      await page.emulateMedia({ colorScheme: scheme });
+      const found: string[] = [];
+      for (const view of VIEWS) {
+        await tab(view).click();
+        await panel(view).waitFor();
+        const violations = await axeViolations(page, ['serious', 'critical']);
+        if (violations.length) found.push(`${view}: ${formatViolations(violations)}`);
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+      expect(found).toEqual([]);
+    });
+  }
+
+  it('takes screenshots of the preview in light and dark', async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const view of VIEWS) {
+        await tab(view).click();
+        await panel(view).waitFor();
+        await page.screenshot({ path: join(SCREENSHOTS, `preview-${scheme}-${view.toLowerCase().replace(/\s+/g, '-')}.png`) });
+      }
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+});
+
+async function expectEnabled(locator: import('playwright-core').Locator): Promise<void> {
+  expect(await locator.isEnabled()).toBe(true);
+}
+
+/** HTML5 drag and drop with the mouse, in small steps (like a hand would). */
+async function dragAndDrop(page: Page, from: import('playwright-core').Locator, to: import('playwright-core').Locator): Promise<void> {
+  const a = (await from.boundingBox())!;
+  const b = (await to.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2 - 8, { steps: 4 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
+
+async function autoRankOf(item: import('playwright-core').Locator): Promise<number | null> {
+  const m = /automatisch: (\d+)/.exec(await item.innerText());
+  return m ? Number(m[1]) : null;
+}
+
+async function entryName(item: import('playwright-core').Locator): Promise<string> {
+  const text = await item.locator('[data-testid="prio-name"]').innerText();
+  return text.replace(/^\d+\.\s*/, '').trim();
+}

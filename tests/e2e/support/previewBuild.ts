@@ -1,0 +1,45 @@
+/**
+ * The built preview for the end-to-end tests: dist/ when it is at least as new as the
+ * sources (npm test builds it first), otherwise a production build into a temporary
+ * directory, made once per test run.
+ */
+import { execFileSync } from 'child_process';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+
+export const ROOT = join(__dirname, '..', '..', '..');
+
+function newestMtime(path: string): number {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = 0;
+  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
+  return newest;
+}
+
+/** Newest modification time of everything the build reads. */
+export function sourcesMtime(): number {
+  const inputs = ['src', 'assets', 'webpack.config.js', 'manifest.xml', 'package.json', 'tsconfig.json'].map((p) => join(ROOT, p));
+  return Math.max(...inputs.filter(existsSync).map(newestMtime));
+}
+
+export function distIsFresh(dist = join(ROOT, 'dist')): boolean {
+  const page = join(dist, 'preview.html');
+  return existsSync(page) && statSync(page).mtimeMs >= sourcesMtime();
+}
+
+/** A directory with preview.html and its scripts, up to date with the sources. */
+export function previewBuildDir(): { dir: string; built: boolean; ms: number } {
+  if (process.env.E2E_DIST) return { dir: process.env.E2E_DIST, built: false, ms: 0 };
+  const dist = join(ROOT, 'dist');
+  if (distIsFresh(dist)) return { dir: dist, built: false, ms: 0 };
+  const out = mkdtempSync(join(tmpdir(), 'koppelkansen-e2e-build-'));
+  const t0 = Date.now();
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production', '--output-path', out], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  return { dir: out, built: true, ms: Date.now() - t0 };
+}
