@@ -79,6 +79,15 @@ function viewFor(id: ViewId, session: WorkbookSession, go: (v: ViewId) => void, 
   }
 }
 
+/** A new view starts at its top: scroll the pane's scroll container (or the page) up. */
+function scrollToTop(from: HTMLElement | null): void {
+  for (let el = from?.parentElement ?? null; el; el = el.parentElement) {
+    const overflow = getComputedStyle(el).overflowY;
+    if ((overflow === 'auto' || overflow === 'scroll') && el.scrollTop > 0) el.scrollTop = 0;
+  }
+  if (window.scrollY > 0) window.scrollTo(0, 0);
+}
+
 export function TaskPane({ session, initialView = 'start' }: { session: WorkbookSession; initialView?: ViewId }) {
   const styles = useStyles();
   const [view, setView] = useState<ViewId>(initialView);
@@ -87,9 +96,11 @@ export function TaskPane({ session, initialView = 'start' }: { session: Workbook
   const { busy, progress, error, host } = session;
   useRefreshOnReturn(session.refresh);
 
+  const top = useRef<HTMLDivElement>(null);
   const go = (v: ViewId) => {
     setView(v);
     setVisited((s) => (s.has(v) ? s : new Set(s).add(v)));
+    scrollToTop(top.current);
   };
 
   // the discussion context follows the view (Scoren refines it per koppelkans)
@@ -116,7 +127,7 @@ export function TaskPane({ session, initialView = 'start' }: { session: Workbook
 
   return (
     <>
-      <div className={styles.header}>
+      <div className={styles.header} ref={top}>
         <TabList
           className={styles.tabs}
           selectedValue={view}

@@ -64,22 +64,39 @@ function ExcelPane() {
 
 function NotExcel({ host }: { host: string }) {
   return (
+    <Message
+      title="Koppelkansen Kiezen"
+      text={`Deze invoegtoepassing werkt alleen in Excel${host ? ` (nu geopend in ${host})` : ''}. Open een werkmap in Excel en start Koppelkansen Kiezen daar via het tabblad Start.`}
+    />
+  );
+}
+
+function Message({ title, text }: { title: string; text: string }) {
+  return (
     <AppFrame dark={false}>
       <main style={{ padding: 16 }}>
-        <h1 style={{ fontSize: 20 }}>Koppelkansen Kiezen</h1>
-        <p role="alert">
-          Deze invoegtoepassing werkt alleen in Excel{host ? ` (nu geopend in ${host})` : ''}. Open een werkmap in Excel en start
-          Koppelkansen Kiezen daar via het tabblad Start.
-        </p>
+        <h1 style={{ fontSize: 20 }}>{title}</h1>
+        <p role="alert">{text}</p>
       </main>
     </AppFrame>
   );
 }
 
-void Office.onReady((info) => {
-  const container = document.getElementById('root');
-  if (!container) return;
+const container = document.getElementById('root');
+if (container) {
   const root = createRoot(container);
-  if (info.host !== Office.HostType.Excel) root.render(<NotExcel host={info.host ? String(info.host) : ''} />);
-  else root.render(<ExcelPane />);
-});
+  if (typeof Office === 'undefined') {
+    // office.js comes from Microsoft's CDN; without it there is no Excel to talk to
+    root.render(
+      <Message
+        title="Koppelkansen Kiezen kon niet starten"
+        text="Het onderdeel van Microsoft dat de invoegtoepassing met Excel verbindt (office.js) kon niet worden geladen. Controleer de internetverbinding en open de invoegtoepassing opnieuw. Zonder Excel kun je het voorbeeld in de browser gebruiken (preview.html)."
+      />,
+    );
+  } else {
+    void Office.onReady((info) => {
+      if (info.host !== Office.HostType.Excel) root.render(<NotExcel host={info.host ? String(info.host) : ''} />);
+      else root.render(<ExcelPane />);
+    });
+  }
+}

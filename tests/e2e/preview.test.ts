@@ -208,6 +208,23 @@ run('browser preview (Chromium)', () => {
     });
   }
 
+  it('the Excel entry explains itself when office.js cannot be loaded', async () => {
+    const pane = await browser.context.newPage();
+    await pane.route('https://appsforoffice.microsoft.com/**', (route) => route.abort());
+    await pane.goto(`${server.url}/taskpane.html`);
+    await pane.getByRole('alert').filter({ hasText: 'office.js' }).waitFor();
+    await pane.close();
+  });
+
+  it('the Excel entry says so when it is opened in another Office application', async () => {
+    const pane = await browser.context.newPage();
+    const fakeOffice = `window.Office = { HostType: { Excel: 'Excel' }, onReady: function (cb) { return Promise.resolve(cb({ host: 'Word', platform: 'PC' })); } };`;
+    await pane.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ contentType: 'text/javascript', body: fakeOffice }));
+    await pane.goto(`${server.url}/taskpane.html`);
+    await pane.getByRole('alert').filter({ hasText: 'werkt alleen in Excel (nu geopend in Word)' }).waitFor();
+    await pane.close();
+  });
+
   it('takes screenshots of the preview in light and dark', async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     for (const scheme of ['light', 'dark'] as const) {

@@ -41,10 +41,11 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'minmax(320px, 420px) 1fr',
     flexGrow: 1,
     minHeight: 0,
-    '@media (max-width: 800px)': { gridTemplateColumns: '1fr', gridTemplateRows: 'auto 50vh', overflowY: 'auto' },
+    // as narrow as a task pane in Excel: the pane alone, like there
+    '@media (max-width: 800px)': { gridTemplateColumns: '1fr' },
   },
   pane: { overflowY: 'auto', minHeight: 0, borderRight: `1px solid ${tokens.colorNeutralStroke1}` },
-  grid: { minHeight: 0, minWidth: 0, display: 'flex', flexDirection: 'column' },
+  grid: { minHeight: 0, minWidth: 0, display: 'flex', flexDirection: 'column', '@media (max-width: 800px)': { display: 'none' } },
   message: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}` },
   hiddenInput: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
   loading: { padding: tokens.spacingHorizontalXL },

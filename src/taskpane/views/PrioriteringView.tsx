@@ -52,6 +52,7 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
     fontSize: tokens.fontSizeBase400,
   },
+  icon: { minWidth: '28px', paddingInline: tokens.spacingHorizontalXS },
   name: { flexGrow: 1, fontWeight: tokens.fontWeightSemibold, minWidth: 0, overflowWrap: 'anywhere' },
   meta: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap', color: tokens.colorNeutralForeground2 },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'end' },
@@ -247,11 +248,12 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
                 <Text className={styles.name} data-testid="prio-name">
                   {st.place}. {it.koppelkans}
                 </Text>
-                <Button {...restoreFocus} size="small" data-control="up" aria-label={`${it.koppelkans} omhoog`} aria-keyshortcuts="Alt+ArrowUp" disabled={i === 0} onClick={() => move(i, i - 1, 'up')}>
+                <Button {...restoreFocus} className={styles.icon} size="small" data-control="up" aria-label={`${it.koppelkans} omhoog`} aria-keyshortcuts="Alt+ArrowUp" disabled={i === 0} onClick={() => move(i, i - 1, 'up')}>
                   ↑
                 </Button>
                 <Button
                   {...restoreFocus}
+                  className={styles.icon}
                   size="small"
                   data-control="down"
                   aria-label={`${it.koppelkans} omlaag`}
@@ -261,7 +263,7 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
                 >
                   ↓
                 </Button>
-                <Button size="small" aria-label={`${it.koppelkans} verwijderen`} onClick={() => setItems((l) => l.filter((x) => x.id !== it.id))}>
+                <Button className={styles.icon} size="small" appearance="subtle" aria-label={`${it.koppelkans} verwijderen`} onClick={() => setItems((l) => l.filter((x) => x.id !== it.id))}>
                   ✕
                 </Button>
               </div>
@@ -278,11 +280,11 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
                   </Badge>
                 )}
               </div>
-              <Field label="Omdat…" validationState={st.needsReason ? 'warning' : 'none'} validationMessage={st.needsReason ? `Waarom op plaats ${st.place} en niet op ${st.autoRank}?` : undefined}>
-                <Textarea data-control="omdat" value={it.omdat} resize="vertical" onChange={(_, d) => update(it.id, { omdat: d.value })} />
+              <Field label="Omdat…" size="small" validationState={st.needsReason ? 'warning' : 'none'} validationMessage={st.needsReason ? `Waarom op plaats ${st.place} en niet op ${st.autoRank}?` : undefined}>
+                <Textarea data-control="omdat" size="small" rows={2} value={it.omdat} resize="vertical" onChange={(_, d) => update(it.id, { omdat: d.value })} />
               </Field>
-              <Field label="Verantwoordelijke">
-                <Input data-control="verantwoordelijke" value={it.verantwoordelijke} onChange={(_, d) => update(it.id, { verantwoordelijke: d.value })} />
+              <Field label="Verantwoordelijke" size="small">
+                <Input data-control="verantwoordelijke" size="small" value={it.verantwoordelijke} onChange={(_, d) => update(it.id, { verantwoordelijke: d.value })} />
               </Field>
             </li>
           );
