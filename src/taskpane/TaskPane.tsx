@@ -88,7 +88,14 @@ function scrollToTop(from: HTMLElement | null): void {
   if (window.scrollY > 0) window.scrollTo(0, 0);
 }
 
-export function TaskPane({ session, initialView = 'start' }: { session: WorkbookSession; initialView?: ViewId }) {
+export interface TaskPaneProps {
+  session: WorkbookSession;
+  initialView?: ViewId;
+  /** Told when the user opens another view (the preview shows the matching sheet). */
+  onViewChange?: (view: ViewId) => void;
+}
+
+export function TaskPane({ session, initialView = 'start', onViewChange }: TaskPaneProps) {
   const styles = useStyles();
   const [view, setView] = useState<ViewId>(initialView);
   // views are mounted on first visit and then kept (unsaved edits survive a tab switch)
@@ -101,6 +108,7 @@ export function TaskPane({ session, initialView = 'start' }: { session: Workbook
     setView(v);
     setVisited((s) => (s.has(v) ? s : new Set(s).add(v)));
     scrollToTop(top.current);
+    onViewChange?.(v);
   };
 
   // the discussion context follows the view (Scoren refines it per koppelkans)

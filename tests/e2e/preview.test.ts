@@ -68,6 +68,8 @@ run('browser preview (Chromium)', () => {
 
     await tab('Scoren').click();
     const scoren = panel('Scoren');
+    // the preview's grid shows the sheet the scores go to
+    await page.getByRole('tablist', { name: 'Bladen van de werkmap' }).getByRole('tab', { name: 'Werkblad koppelkansen kiezen', selected: true }).waitFor();
     await scoren.getByRole('combobox', { name: 'Ga naar koppelkans' }).click();
     const option = page.getByRole('option', { name: /^9\. / });
     const name = (await option.innerText()).replace(/^\s*9\.\s*/, '').replace(/\s*✓\s*$/, '').trim();
@@ -232,6 +234,7 @@ run('browser preview (Chromium)', () => {
       for (const view of VIEWS) {
         await tab(view).click();
         await panel(view).waitFor();
+        await page.waitForTimeout(400); // the tab indicator slides
         await page.screenshot({ path: join(SCREENSHOTS, `preview-${scheme}-${view.toLowerCase().replace(/\s+/g, '-')}.png`) });
       }
     }

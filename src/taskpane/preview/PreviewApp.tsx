@@ -17,7 +17,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } f
 import { AppFrame } from '../AppFrame';
 import { createPreviewHost } from '../previewHost';
 import { useWorkbookSession, type HostServices } from '../session';
-import { TaskPane } from '../TaskPane';
+import { TaskPane, type ViewId } from '../TaskPane';
+import type { SheetRole } from '../../core/layout';
 import { usePrefersDark } from '../useColorScheme';
 import { computedCells } from './computedCells';
 import { SheetGrid, type CellRef } from './SheetGrid';
@@ -171,17 +172,36 @@ export function PreviewApp() {
   );
 }
 
+/** The sheet the grid shows while a view is open (Start and Controle keep the current one). */
+const SHEET_OF_VIEW: Partial<Record<ViewId, SheetRole>> = {
+  scoren: 'werkblad',
+  resultaat: 'resultaat',
+  prioritering: 'prioritering',
+  checklist: 'checklist',
+  notulen: 'notulen',
+};
+
 function PreviewSession({ wb, host, selected }: { wb: PreviewWorkbook; host: HostServices; selected: CellRef | null }) {
   const styles = useStyles();
   const session = useWorkbookSession(wb.port, host);
   const computed = useMemo(() => computedCells(session.analysis), [session.analysis]);
+  const [follow, setFollow] = useState<{ sheet: string } | null>(null);
+  const sheets = session.analysis?.sheets;
+  const onViewChange = useCallback(
+    (v: ViewId) => {
+      const role = SHEET_OF_VIEW[v];
+      const name = role ? sheets?.[role] : null;
+      if (name) setFollow({ sheet: name });
+    },
+    [sheets],
+  );
   return (
     <main className={styles.main}>
       <div className={styles.pane} aria-label="Taakvenster">
-        <TaskPane session={session} />
+        <TaskPane session={session} onViewChange={onViewChange} />
       </div>
       <div className={styles.grid}>
-        <SheetGrid snapshot={session.snapshot} selected={selected} computed={computed} />
+        <SheetGrid snapshot={session.snapshot} selected={selected} computed={computed} follow={follow} />
       </div>
     </main>
   );

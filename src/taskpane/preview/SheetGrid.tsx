@@ -78,7 +78,17 @@ function display(v: CellValue): string {
   return v;
 }
 
-export function SheetGrid({ snapshot, selected, computed }: { snapshot: WorkbookSnapshot | null; selected: CellRef | null; computed?: Computed }) {
+export interface SheetGridProps {
+  snapshot: WorkbookSnapshot | null;
+  /** The cell the pane selected (Controle): shown, highlighted and scrolled to. */
+  selected: CellRef | null;
+  /** Values of formula cells the page cannot calculate. */
+  computed?: Computed;
+  /** A sheet to show because the pane moved to its view (a new object each time). */
+  follow?: { sheet: string } | null;
+}
+
+export function SheetGrid({ snapshot, selected, computed, follow }: SheetGridProps) {
   const styles = useStyles();
   const visible = (snapshot?.sheets ?? []).filter((s) => !s.hidden);
   const [current, setCurrent] = useState<string | null>(null);
@@ -88,10 +98,15 @@ export function SheetGrid({ snapshot, selected, computed }: { snapshot: Workbook
     if (selected) setCurrent(selected.sheet);
   }, [selected]);
   useEffect(() => {
-    if (!selected) return;
+    if (follow) setCurrent(follow.sheet);
+  }, [follow]);
+  // scroll when the selection or the sheet changes, never on other re-renders
+  // (the workbook is re-read after every edit; the user's scroll position stays)
+  useEffect(() => {
     const el = scroller.current?.querySelector<HTMLElement>('[data-selected="true"]');
-    el?.scrollIntoView({ block: 'center', inline: 'center' });
-  });
+    if (el) el.scrollIntoView({ block: 'center', inline: 'center' });
+    else scroller.current?.scrollTo?.(0, 0);
+  }, [selected, current]);
 
   const sheet: SheetSnapshot | undefined = visible.find((s) => current !== null && sameName(s.name, current)) ?? visible[0];
   if (!sheet) return <Text className={styles.empty}>De werkmap heeft nog geen bladen.</Text>;
