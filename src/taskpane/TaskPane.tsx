@@ -12,16 +12,21 @@ import {
   TabList,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { NoteStep } from '../core/notes';
 import type { WorkbookSession } from './session';
 import { StartView } from './views/StartView';
 import { ControleView } from './views/ControleView';
-import { ScorenView } from './views/ScorenView';
-import { ResultaatView } from './views/ResultaatView';
-import { PrioriteringView } from './views/PrioriteringView';
-import { ChecklistView } from './views/ChecklistView';
-import { NotulenView } from './views/NotulenView';
+
+// Views beyond Start and Controle load when first opened: a smaller first download in
+// Excel on the web (sliders, tables, dialogs, the notes panel come later).
+const ScorenView = lazy(() => import(/* webpackChunkName: "view-scoren" */ './views/ScorenView').then((m) => ({ default: m.ScorenView })));
+const ResultaatView = lazy(() => import(/* webpackChunkName: "view-resultaat" */ './views/ResultaatView').then((m) => ({ default: m.ResultaatView })));
+const PrioriteringView = lazy(() =>
+  import(/* webpackChunkName: "view-prioritering" */ './views/PrioriteringView').then((m) => ({ default: m.PrioriteringView })),
+);
+const ChecklistView = lazy(() => import(/* webpackChunkName: "view-checklist" */ './views/ChecklistView').then((m) => ({ default: m.ChecklistView })));
+const NotulenView = lazy(() => import(/* webpackChunkName: "view-notulen" */ './views/NotulenView').then((m) => ({ default: m.NotulenView })));
 import { useRefreshOnReturn } from './useRefreshOnReturn';
 
 export const VIEWS = [
@@ -185,7 +190,11 @@ export function TaskPane({ session, initialView = 'start', onViewChange }: TaskP
             hidden={v.id !== view}
             className={styles.panel}
           >
-            {session.snapshot === null ? <Spinner label="Werkmap lezen…" /> : viewFor(v.id, session, go, v.id === view)}
+            {session.snapshot === null ? (
+              <Spinner label="Werkmap lezen…" />
+            ) : (
+              <Suspense fallback={<Spinner label="Laden…" />}>{viewFor(v.id, session, go, v.id === view)}</Suspense>
+            )}
           </section>
         ) : null,
       )}

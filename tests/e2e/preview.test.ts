@@ -46,6 +46,12 @@ run('browser preview (Chromium)', () => {
 
   const tab = (name: string) => page.getByRole('tablist', { name: 'Onderdelen van Koppelkansen Kiezen' }).getByRole('tab', { name, exact: true });
   const panel = (name: string) => page.getByRole('tabpanel', { name, exact: true });
+  /** Opens a view and waits until its code has loaded (views after Controle load on first use). */
+  const open = async (view: string) => {
+    await tab(view).click();
+    await panel(view).waitFor();
+    await panel(view).getByText('Laden…').waitFor({ state: 'detached' });
+  };
   const idle = () => page.locator('[role="status"] .fui-Spinner').waitFor({ state: 'detached' });
 
   it('becomes interactive with the template workbook', async () => {
@@ -63,10 +69,10 @@ run('browser preview (Chromium)', () => {
   it('scores a koppelkans: the live total, "n van m gescoord" and the Resultaat follow', async () => {
     await page.getByRole('button', { name: 'Voorbeeld met gegevens' }).click();
     await page.locator('[data-testid="count-koppelkansen"]', { hasText: /^10$/ }).waitFor();
-    await tab('Resultaat').click();
+    await open('Resultaat');
     const firstBefore = await panel('Resultaat').locator('[data-testid="top-row"]').first().innerText();
 
-    await tab('Scoren').click();
+    await open('Scoren');
     const scoren = panel('Scoren');
     // the preview's grid shows the sheet the scores go to
     await page.getByRole('tablist', { name: 'Bladen van de werkmap' }).getByRole('tab', { name: 'Werkblad koppelkansen kiezen', selected: true }).waitFor();
@@ -89,7 +95,7 @@ run('browser preview (Chromium)', () => {
     await expect(scoren.getByTestId('score-total').innerText()).resolves.toBe(String(10 * count));
     await scoren.getByText(`${count} van ${count} gescoord`).waitFor();
 
-    await tab('Resultaat').click();
+    await open('Resultaat');
     const first = panel('Resultaat').locator('[data-testid="top-row"]').first();
     await expect(first.innerText()).resolves.toContain(name);
     expect(firstBefore).not.toContain(name);
@@ -116,7 +122,7 @@ run('browser preview (Chromium)', () => {
   let movedTo = -1;
 
   it('reorders the Prioritering by keyboard and drag, asks for the reason and saves it', async () => {
-    await tab('Prioritering').click();
+    await open('Prioritering');
     const prio = panel('Prioritering');
     await prio.getByRole('button', { name: 'Automatische volgorde overnemen' }).click();
     await idle();
@@ -161,7 +167,7 @@ run('browser preview (Chromium)', () => {
   });
 
   it('selects the cell of a problem from Controle', async () => {
-    await tab('Controle').click();
+    await open('Controle');
     const problem = panel('Controle').getByRole('listitem').first().getByRole('button');
     await problem.click();
     await page.locator('td[data-selected="true"]').waitFor();
@@ -169,10 +175,10 @@ run('browser preview (Chromium)', () => {
 
   it('downloads the workbook with the score, the order and the reason in it', async () => {
     const scoredName = await (async () => {
-      await tab('Resultaat').click();
+      await open('Resultaat');
       return (await panel('Resultaat').locator('[data-testid="top-row"]').first().locator('td').nth(1).innerText()).split('\n')[0].trim();
     })();
-    await tab('Prioritering').click();
+    await open('Prioritering');
     const uiOrder = await Promise.all((await panel('Prioritering').getByTestId('prio-item').all()).map(entryName));
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .xlsx' }).click()]);
@@ -200,8 +206,7 @@ run('browser preview (Chromium)', () => {
       await page.emulateMedia({ colorScheme: scheme });
       const found: string[] = [];
       for (const view of VIEWS) {
-        await tab(view).click();
-        await panel(view).waitFor();
+        await open(view);
         const violations = await axeViolations(page, ['serious', 'critical']);
         if (violations.length) found.push(`${view}: ${formatViolations(violations)}`);
       }
@@ -232,8 +237,7 @@ run('browser preview (Chromium)', () => {
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       for (const view of VIEWS) {
-        await tab(view).click();
-        await panel(view).waitFor();
+        await open(view);
         await page.waitForTimeout(400); // the tab indicator slides
         await page.screenshot({ path: join(SCREENSHOTS, `preview-${scheme}-${view.toLowerCase().replace(/\s+/g, '-')}.png`) });
       }
