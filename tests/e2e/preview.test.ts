@@ -120,6 +120,7 @@ run('browser preview (Chromium)', () => {
 
   const REASON = 'Sluit aan op de vervanging van de riolering in 2027';
   let movedTo = -1;
+  let downloaded = '';
 
   it('reorders the Prioritering by keyboard and drag, asks for the reason and saves it', async () => {
     await open('Prioritering');
@@ -185,6 +186,7 @@ run('browser preview (Chromium)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'koppelkansen-e2e-download-'));
     const file = join(dir, download.suggestedFilename());
     await download.saveAs(file);
+    downloaded = file;
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
 
     const wb = await XlsxWorkbook.fromBuffer(readFileSync(file));
@@ -199,6 +201,17 @@ run('browser preview (Chromium)', () => {
     expect(entries[movedTo].omdat).toBe(REASON);
     const note = readNotes(snapshot).notes.find((n) => n.text === REASON);
     expect(note).toMatchObject({ author: 'Notulist E2E', step: 'Stap 4', kind: 'redenering', koppelkans: entries[movedTo].koppelkans });
+  });
+
+  it('opens an .xlsx into the page and shows what it holds', async () => {
+    expect(downloaded).not.toBe('');
+    await page.getByRole('button', { name: 'Lege werkmap' }).click();
+    await open('Start');
+    await panel('Start').getByRole('button', { name: 'Koppelkansen-indeling aanmaken' }).waitFor();
+    await page.locator('input[type="file"]').setInputFiles(downloaded);
+    await page.locator('[data-testid="count-koppelkansen"]', { hasText: /^10$/ }).waitFor();
+    await open('Prioritering');
+    await expect(panel('Prioritering').getByRole('textbox', { name: 'Omdat…' }).nth(movedTo).inputValue()).resolves.toBe(REASON);
   });
 
   for (const scheme of ['light', 'dark'] as const) {
