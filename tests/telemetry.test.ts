@@ -9,6 +9,9 @@ test('office-addin-usage-data is a version that reports nothing and is off', () 
   const { OfficeAddinUsageData, UsageDataLevel } = require('office-addin-usage-data');
   const u = new OfficeAddinUsageData({ projectName: 'koppelkansen', instrumentationKey: '00000000-0000-0000-0000-000000000000', promptQuestion: '', raisePrompt: false, usageDataLevel: UsageDataLevel.off });
   expect(u.getUsageDataLevel()).toBe('off');
+  // 3.x has no network client at all (older versions shipped applicationinsights).
+  expect(Object.keys(pkg.dependencies ?? {})).toEqual(['commander']);
+  expect(() => require.resolve('applicationinsights')).toThrow();
 });
 
 test('the shipped task pane loads nothing but office.js from Microsoft and its own files', () => {

@@ -1,24 +1,49 @@
 /**
- * Recalculating an .xlsx with headless LibreOffice. A file written by ExcelJS claims to
- * come from Microsoft Excel, and LibreOffice then exports the cached results instead of
- * computing: a private user profile sets OOXMLRecalcMode = 0 ("always recalculate").
+ * Recalculating an .xlsx with headless LibreOffice, for the formula cross-check.
+ *
+ * The trap: a file written by ExcelJS says it comes from Microsoft Excel, and LibreOffice
+ * then trusts the cached results in the file and exports them unchanged instead of
+ * computing the formulas. Each call therefore runs LibreOffice with a private user
+ * profile (a fresh temporary folder) whose registrymodifications.xcu sets
+ * /org.openoffice.Office.Calc/Formula/Load OOXMLRecalcMode = 0 ("always recalculate").
+ * A private profile also keeps parallel calls (jest workers) from sharing one profile lock.
  */
-import { execFile, spawnSync } from 'child_process';
+import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 
-const PROFILE_XCU = `<?xml version="1.0" encoding="UTF-8"?>
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** 0 = always recalculate on load (1 = never, 2 = ask; headless "ask" means never). */
+export const PROFILE_XCU = `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 </oor:items>
 `;
 
+export interface RecalculateOptions {
+  /** false runs LibreOffice with an empty profile, i.e. its defaults (only to show the trap). */
+  forceRecalc?: boolean;
+  /** Per call; the whole LibreOffice process group is killed when it runs out. */
+  timeoutMs?: number;
+}
+
+/** The first `soffice` or `libreoffice` executable on PATH, or null. */
 export function sofficePath(): string | null {
+  const dirs = (process.env.PATH ?? '').split(path.delimiter).filter(Boolean);
   for (const name of ['soffice', 'libreoffice']) {
-    const r = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
-    if (r.status === 0 && r.stdout.trim()) return r.stdout.trim();
+    for (const dir of dirs) {
+      const candidate = path.join(dir, name);
+      try {
+        fs.accessSync(candidate, fs.constants.X_OK);
+        if (fs.statSync(candidate).isFile()) return candidate;
+      } catch {
+        // not here
+      }
+    }
   }
   return null;
 }
@@ -27,7 +52,6 @@ export function hasLibreOffice(): boolean {
   return sofficePath() !== null;
 }
 
-/** A profile folder that forces recalculation on load (or not, to show the trap). */
 function makeProfile(forceRecalc: boolean): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-lo-profile-'));
   if (forceRecalc) {
@@ -39,21 +63,69 @@ function makeProfile(forceRecalc: boolean): string {
 
 /**
  * Converts `inputPath` to a new .xlsx in `outDir` with every formula recalculated by
- * LibreOffice; returns the new file's path.
+ * LibreOffice and resolves to the new file's path (`outDir/<input name>.xlsx`).
+ * Rejects with a clear error when LibreOffice is missing, fails, writes nothing, or does
+ * not finish within the timeout (60 s by default).
  */
-export function recalculateXlsx(inputPath: string, outDir: string, options: { forceRecalc?: boolean; timeoutMs?: number } = {}): Promise<string> {
+export function recalculateXlsx(inputPath: string, outDir: string, options: RecalculateOptions = {}): Promise<string> {
   const soffice = sofficePath();
-  if (!soffice) return Promise.reject(new Error('LibreOffice (soffice) not found: run scripts/setup.sh'));
-  fs.mkdirSync(outDir, { recursive: true });
+  if (!soffice) return Promise.reject(new Error('LibreOffice (soffice) is not on PATH: run `bash scripts/setup.sh`'));
+  const input = path.resolve(inputPath);
+  if (!fs.existsSync(input)) return Promise.reject(new Error(`No such file to recalculate: ${input}`));
+  const out = path.resolve(outDir);
+  const output = path.join(out, path.basename(input).replace(/\.[^.]+$/, '') + '.xlsx');
+  if (output === input) {
+    return Promise.reject(new Error(`recalculateXlsx would overwrite its input ${input}: use another outDir`));
+  }
+  fs.mkdirSync(out, { recursive: true });
+  fs.rmSync(output, { force: true }); // never mistake an old result for this one
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const profile = makeProfile(options.forceRecalc ?? true);
-  const args = [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', outDir, inputPath];
-  return new Promise((resolve, reject) => {
-    execFile(soffice, args, { timeout: options.timeoutMs ?? 60000 }, (err, stdout, stderr) => {
+  const args = [
+    `-env:UserInstallation=${pathToFileURL(profile).href}`,
+    '--headless',
+    '--norestore',
+    '--nolockcheck',
+    '--convert-to',
+    'xlsx',
+    '--outdir',
+    out,
+    input,
+  ];
+
+  return new Promise<string>((resolve, reject) => {
+    // Own process group: soffice is a wrapper that starts soffice.bin; on timeout kill both.
+    const child = spawn(soffice, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    child.stdout.on('data', (d: Buffer) => (log += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (log += d.toString()));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }, timeoutMs);
+    const finish = (err: Error | null) => {
+      clearTimeout(timer);
       fs.rmSync(profile, { recursive: true, force: true });
-      const out = path.join(outDir, path.basename(inputPath).replace(/\.[^.]+$/, '.xlsx'));
-      if (err) return reject(new Error(`LibreOffice conversion failed or timed out: ${err.message}\n${stderr}`));
-      if (!fs.existsSync(out)) return reject(new Error(`LibreOffice wrote no output for ${inputPath}: ${stdout}${stderr}`));
-      resolve(out);
+      if (err) reject(err);
+      else resolve(output);
+    };
+    child.on('error', (e) => finish(new Error(`Could not start LibreOffice (${soffice}): ${e.message}`)));
+    child.on('close', (code, signal) => {
+      if (timedOut) {
+        return finish(new Error(`LibreOffice did not finish recalculating ${input} within ${timeoutMs / 1000} s and was stopped.\n${log.trim()}`));
+      }
+      if (code !== 0) {
+        return finish(new Error(`LibreOffice failed on ${input} (exit ${code ?? signal}).\n${log.trim()}`));
+      }
+      if (!fs.existsSync(output)) {
+        return finish(new Error(`LibreOffice wrote no ${output} (is ${input} a valid workbook?).\n${log.trim()}`));
+      }
+      finish(null);
     });
   });
 }
