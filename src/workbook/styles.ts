@@ -3,20 +3,23 @@ import type { CellStyle } from '../core/snapshot';
 
 const COLOR = /^#?([0-9a-f]{6})$/i;
 
+/** Excel's default font size: a file gives it to every styled cell, so it counts as "not set". */
+export const DEFAULT_FONT_SIZE = 11;
+
 /** "#1f4e79" / "1F4E79" → "#1F4E79"; anything else unchanged. */
 export function normalizeColor(c: string): string {
   const m = COLOR.exec(c.trim());
   return m ? `#${m[1].toUpperCase()}` : c;
 }
 
-/** Drops false flags, empty values and the "General" number format; colours as "#RRGGBB". */
+/** Drops false flags, empty values, the default font size and the "General" number format; colours as "#RRGGBB". */
 export function normalizeStyle(s: CellStyle): CellStyle {
   const out: CellStyle = {};
   if (s.bold) out.bold = true;
   if (s.italic) out.italic = true;
   if (s.fill) out.fill = normalizeColor(s.fill);
   if (s.fontColor) out.fontColor = normalizeColor(s.fontColor);
-  if (s.fontSize) out.fontSize = s.fontSize;
+  if (s.fontSize && s.fontSize !== DEFAULT_FONT_SIZE) out.fontSize = s.fontSize;
   if (s.wrap) out.wrap = true;
   if (s.numberFormat && s.numberFormat !== 'General') out.numberFormat = s.numberFormat;
   if (s.horizontalAlignment) out.horizontalAlignment = s.horizontalAlignment;

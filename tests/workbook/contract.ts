@@ -1,137 +1,384 @@
 /**
- * One suite of port behaviours, run against every file/memory adapter. The xlsx variant
- * round-trips through bytes between apply and snapshot, proving the file format too.
+ * One suite of port behaviours, run against the memory and the xlsx adapter, so that
+ * "correct" is defined once. The xlsx harness writes the workbook to bytes and reads it
+ * back between apply and snapshot (`reopen`), which proves the file format too.
  */
-import type { Plan, ValidationRule } from '../../src/core/snapshot';
+import type { CellStyle, CellValue, Plan, PlanOp, ValidationRule } from '../../src/core/snapshot';
+import { WorkbookError } from '../../src/workbook/errors';
 import type { WorkbookPort } from '../../src/workbook/port';
+
+/** What both adapters expose besides the port, to look at what the port cannot read. */
+export interface Inspector {
+  getCell(sheet: string, address: string): CellValue;
+  getFormula(sheet: string, address: string): string | null;
+  getValidation(sheet: string, address: string): ValidationRule | null;
+  getStyle(sheet: string, address: string): CellStyle;
+  getColumnWidth(sheet: string, column: string): number | undefined;
+  getFreeze(sheet: string): { rows: number; columns: number };
+}
+
+export type TestWorkbook = WorkbookPort & Inspector;
 
 export interface Harness {
   name: string;
   /** A fresh, empty workbook. */
-  create(): Promise<WorkbookPort>;
-  /** After writing: the workbook as the next reader sees it (xlsx: bytes and back). */
-  reopen(port: WorkbookPort): Promise<WorkbookPort>;
+  create(): Promise<TestWorkbook>;
+  /** The workbook as the next reader sees it (memory: itself; xlsx: bytes and back). */
+  reopen(wb: TestWorkbook): Promise<TestWorkbook>;
 }
 
 const t = (x: string) => ({ text: x });
 const n = (x: number) => ({ number: x });
 
-const SCORE: ValidationRule = { type: 'wholeNumber', min: -10, max: 10, errorTitle: 'Ongeldige score', errorMessage: 'Heel getal van -10 tot 10.', strict: true };
-const LIST: ValidationRule = { type: 'list', source: '=$A$1:$A$3', errorTitle: 'Niet in de lijst', errorMessage: 'Kies uit de lijst.', strict: false };
+const SCORE: ValidationRule = {
+  type: 'wholeNumber',
+  min: -10,
+  max: 10,
+  prompt: 'Score: een heel getal van -10 tot 10.',
+  errorTitle: 'Ongeldige score',
+  errorMessage: 'Vul een heel getal van -10 tot en met 10 in.',
+  strict: true,
+};
+const WEIGHT: ValidationRule = { type: 'decimal', min: 0, errorTitle: 'Ongeldige weging', errorMessage: 'Een weging is 0 of meer.', strict: true };
+const LIST: ValidationRule = {
+  type: 'list',
+  source: "=OFFSET('Overzicht koppelkansen'!$B$2,0,0,COUNTA('Overzicht koppelkansen'!$B:$B)-1,1)",
+  errorTitle: 'Niet in de lijst',
+  errorMessage: 'Deze koppelkans staat niet in de keuzelijst.',
+  strict: false,
+};
+const STATUS: ValidationRule = { type: 'list', source: 'To do,Bezig,Klaar', prompt: 'Status', errorTitle: 'Onbekende status', errorMessage: 'Kies To do, Bezig of Klaar.', strict: true };
+
+async function expectWorkbookError(p: Promise<unknown>, code: string, text: RegExp): Promise<void> {
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(WorkbookError);
+  expect((e as WorkbookError).code).toBe(code);
+  expect((e as WorkbookError).message).toMatch(text);
+}
 
 export function contractSuite(h: Harness): void {
   describe(`${h.name}: the workbook port contract`, () => {
-    async function withSheet(plan: Plan['ops'] = []): Promise<WorkbookPort> {
+    /** A workbook with sheet "Blad" (and whatever `ops` add), as the next reader sees it. */
+    async function withSheet(ops: PlanOp[] = []): Promise<TestWorkbook> {
       const wb = await h.create();
-      await wb.apply({ ops: [{ kind: 'addSheet', sheet: 'Blad' }, ...plan] });
+      await wb.apply({ ops: [{ kind: 'addSheet', sheet: 'Blad' }, ...ops] });
+      return h.reopen(wb);
+    }
+    async function applyAndReopen(wb: TestWorkbook, plan: Plan): Promise<TestWorkbook> {
+      await wb.apply(plan);
       return h.reopen(wb);
     }
 
-    test('cells of every kind come back as written; risky text stays text', async () => {
-      const risky = ['=SUM(A1)', '+31 6 1234', '-', '@team', "'quote", '00123', '1/2', 'TRUE'];
-      const wb = await withSheet([
-        { kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('tekst'), n(2.5), { bool: true }, { formula: '=B1*2' }]] },
-        { kind: 'setCells', sheet: 'Blad', cell: 'A2', cells: [risky.map(t)] },
-      ]);
-      const s = (await wb.readSnapshot()).sheets[0];
-      expect(s.values[0].slice(0, 3)).toEqual(['tekst', 2.5, true]);
-      expect(s.formulas?.[0]?.[3]).toBe('=B1*2');
-      expect(s.values[1]).toEqual(risky);
-      expect((s.formulas?.[1] ?? []).filter(Boolean)).toEqual([]);
-    });
-
-    test('long text (32,767 characters) and line breaks survive', async () => {
-      const long = 'x'.repeat(32766) + 'y';
-      const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t(long), t('regel 1\nregel 2\r\nregel 3')]] }]);
-      const s = (await wb.readSnapshot()).sheets[0];
-      expect((s.values[0][0] as string).length).toBe(32767);
-      // Excel's line break in a cell is LF; a CR LF pair may come back as LF
-      expect(String(s.values[0][1]).replace(/\r\n/g, '\n')).toBe('regel 1\nregel 2\nregel 3');
-    });
-
-    test('text over 32,767 characters is refused with a Dutch message and nothing changes', async () => {
-      const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('eerst')]] }]);
-      await expect(wb.apply({ ops: [{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('x'.repeat(32768))]] }] })).rejects.toThrow(/32\.?767|tekens/);
-      expect((await wb.readSnapshot()).sheets[0].values[0][0]).toBe('eerst');
-    });
-
-    test('a plan naming an unknown sheet fails before anything is written', async () => {
-      const wb = await withSheet();
-      await expect(
-        wb.apply({ ops: [{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('a')]] }, { kind: 'setCells', sheet: 'Bestaat niet', cell: 'A1', cells: [[t('b')]] }] }),
-      ).rejects.toThrow(/Bestaat niet/);
-      expect((await wb.readSnapshot()).sheets[0].values).toEqual([]);
-    });
-
-    test('validations read back equal to what was written, for the requested ranges', async () => {
-      const wb = await withSheet([
-        { kind: 'setValidation', sheet: 'Blad', range: 'C6:J105', rule: SCORE },
-        { kind: 'setValidation', sheet: 'Blad', range: 'B6:B105', rule: LIST },
-      ]);
-      const snap = await wb.readSnapshot({
-        validationTargets: () => [
-          { sheet: 'Blad', range: 'C6:J105' },
-          { sheet: 'Blad', range: 'B6:B105' },
-          { sheet: 'Blad', range: 'A6:A105' },
-          { sheet: 'Blad', range: 'C6:J200' },
-        ],
+    describe('sheets', () => {
+      test('sheets come back in the order they were added, hidden ones hidden', async () => {
+        const wb = await applyAndReopen(await h.create(), {
+          ops: [
+            { kind: 'addSheet', sheet: 'Werkblad koppelkansen kiezen' },
+            { kind: 'addSheet', sheet: 'Lijsten', hidden: true },
+            { kind: 'addSheet', sheet: 'Notulen' },
+          ],
+        });
+        const s = (await wb.readSnapshot()).sheets;
+        expect(s.map((x) => [x.name, !!x.hidden])).toEqual([
+          ['Werkblad koppelkansen kiezen', false],
+          ['Lijsten', true],
+          ['Notulen', false],
+        ]);
       });
-      const v = snap.validations!;
-      expect(v[0].rule).toMatchObject({ type: 'wholeNumber', min: -10, max: 10, strict: true });
-      expect(v[1].rule).toMatchObject({ type: 'list', source: '=$A$1:$A$3', strict: false });
-      expect(v[2].rule).toBeNull();
-      expect(v[3].rule).toBeNull(); // only partly covered
-    });
 
-    test('appendRows twice gives two consecutive rows below the used range', async () => {
-      const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('kop')], [t('rij 2')]] }]);
-      const res1 = await wb.apply({ ops: [{ kind: 'appendRows', sheet: 'Blad', minRow: 5, firstColumn: 'A', rows: [[t('N-1'), t('eerste')]] }] });
-      const res2 = await wb.apply({ ops: [{ kind: 'appendRows', sheet: 'Blad', minRow: 1, firstColumn: 'A', rows: [[t('N-2'), t('tweede')]] }] });
-      expect(res1.appendedAt).toEqual([5]);
-      expect(res2.appendedAt).toEqual([6]);
-      const s = (await (await h.reopen(wb)).readSnapshot()).sheets[0];
-      expect(s.values[4]).toEqual(['N-1', 'eerste']);
-      expect(s.values[5]).toEqual(['N-2', 'tweede']);
-    });
-
-    test('two writers appending from the same snapshot both keep their row', async () => {
-      const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('kop')]] }]);
-      await wb.readSnapshot(); // both "users" planned from this state
-      const a = { kind: 'appendRows' as const, sheet: 'Blad', minRow: 2, firstColumn: 'A', rows: [[t('N-a'), t('van Anna')]] };
-      const b = { kind: 'appendRows' as const, sheet: 'Blad', minRow: 2, firstColumn: 'A', rows: [[t('N-b'), t('van Bert')]] };
-      await Promise.all([wb.apply({ ops: [a] }), wb.apply({ ops: [b] })]);
-      const s = (await wb.readSnapshot()).sheets[0];
-      expect(s.values.slice(1).map((r) => r[0]).sort()).toEqual(['N-a', 'N-b']);
-    });
-
-    test('updateRowByKey changes only the row with that key, wherever it is now', async () => {
-      const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('N-1'), t('een')], [t('N-2'), t('twee')], [t('N-3'), t('drie')]] }]);
-      const res = await wb.apply({
-        ops: [
-          { kind: 'updateRowByKey', sheet: 'Blad', minRow: 1, keyColumn: 'A', key: 'N-2', firstColumn: 'B', cells: [t('TWEE')] },
-          { kind: 'updateRowByKey', sheet: 'Blad', minRow: 1, keyColumn: 'A', key: 'N-9', firstColumn: 'B', cells: [t('weg')] },
-        ],
+      test('a second sheet with the same name in other case is refused and the plan is not applied', async () => {
+        const wb = await withSheet();
+        await expectWorkbookError(wb.apply({ ops: [{ kind: 'addSheet', sheet: 'Nieuw' }, { kind: 'addSheet', sheet: 'BLAD' }] }), 'sheetExists', /BLAD/);
+        expect((await (await h.reopen(wb)).readSnapshot()).sheets.map((s) => s.name)).toEqual(['Blad']);
       });
-      expect(res.missingKeys).toEqual(['N-9']);
-      const s = (await wb.readSnapshot()).sheets[0];
-      expect(s.values.map((r) => r[1])).toEqual(['een', 'TWEE', 'drie']);
+
+      test('a sheet name over 31 characters is refused, not cut short', async () => {
+        const wb = await withSheet();
+        await expectWorkbookError(wb.apply({ ops: [{ kind: 'addSheet', sheet: 'Overzicht opgaven en koppelkansen' }] }), 'sheetNameTooLong', /31/);
+        expect((await wb.readSnapshot()).sheets.map((s) => s.name)).toEqual(['Blad']);
+      });
+
+      test('ops may address a sheet in any case and a sheet added earlier in the same plan', async () => {
+        const wb = await applyAndReopen(await h.create(), {
+          ops: [
+            { kind: 'addSheet', sheet: 'Notulen' },
+            { kind: 'setCells', sheet: 'notulen', cell: 'B2', cells: [[t('x')]] },
+          ],
+        });
+        expect((await wb.readSnapshot()).sheets[0]).toMatchObject({ name: 'Notulen', values: [[], [null, 'x']] });
+      });
     });
 
-    test('an empty plan changes nothing', async () => {
-      const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('a'), n(1), { formula: '=B1+1' }]] }]);
-      const before = await wb.readSnapshot();
-      await wb.apply({ ops: [] });
-      expect(await (await h.reopen(wb)).readSnapshot()).toEqual(before);
+    describe('cells', () => {
+      test('values of every kind, anchored at A1, with formulas beside them', async () => {
+        const wb = await withSheet([
+          { kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('tekst'), n(2.5), n(-7), n(0), { bool: true }, { bool: false }]] },
+          { kind: 'setCells', sheet: 'Blad', cell: 'B3', cells: [[{ formula: '=B1*2' }, t('weg')]] },
+          { kind: 'setCells', sheet: 'Blad', cell: 'C3', cells: [[{ clear: true }]] },
+        ]);
+        const s = (await wb.readSnapshot()).sheets[0];
+        expect(s.values).toEqual([['tekst', 2.5, -7, 0, true, false], [], [null, null]]);
+        expect(s.formulas).toEqual([[null, null, null, null, null, null], [], [null, '=B1*2']]);
+      });
+
+      test('text that looks like a formula, number, date or boolean stays text', async () => {
+        const risky = ['=SUM(A1)', '+31 6 1234 5678', '-', '-5', '@team', "'quote", '00123', '1/2', '12:30', 'TRUE', 'onwaar', '#N/B', '12%', '(1)', '1e5', ' spatie '];
+        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: risky.map((x) => [t(x)]) }]);
+        const s = (await wb.readSnapshot()).sheets[0];
+        expect(s.values.map((r) => r[0])).toEqual(risky);
+        expect(s.formulas!.flat().filter(Boolean)).toEqual([]);
+      });
+
+      test('formulas come back as formulas, newer functions included', async () => {
+        const formulas = [
+          '=SUM(C6:J6)',
+          '=IFERROR(1/0,"ongeldig")',
+          '=AGGREGATE(14,6,K6:K105/(K6:K105<>""),1)',
+          '=IFS(A1>0,"plus",TRUE,"min")',
+          '=TEXTJOIN(", ",TRUE,A1:A3)',
+          '=MAXIFS(A1:A3,B1:B3,"x")',
+          '=\'Werkblad koppelkansen kiezen\'!K6&" IFS("',
+        ];
+        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: formulas.map((f) => [{ formula: f }]) }]);
+        const s = (await wb.readSnapshot()).sheets[0];
+        expect(s.formulas!.map((r) => r[0])).toEqual(formulas);
+        // nothing calculates them here: no cached result
+        expect(s.values.map((r) => r[0])).toEqual(formulas.map(() => null));
+      });
+
+      test('long text (32,767 characters) and line breaks survive', async () => {
+        const long = 'x'.repeat(32766) + 'y';
+        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t(long), t('regel 1\nregel 2\n\nregel 4')]] }]);
+        const s = (await wb.readSnapshot()).sheets[0];
+        expect(s.values[0][0]).toBe(long);
+        expect(s.values[0][1]).toBe('regel 1\nregel 2\n\nregel 4');
+      });
+
+      test('text over 32,767 characters is refused with a Dutch message naming the cell, and nothing changes', async () => {
+        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('eerst')]] }]);
+        await expectWorkbookError(
+          wb.apply({ ops: [{ kind: 'setCells', sheet: 'Blad', cell: 'A2', cells: [[t('ok')]] }, { kind: 'setCells', sheet: 'Blad', cell: 'C4', cells: [[t('x'.repeat(32768))]] }] }),
+          'textTooLong',
+          /Blad!C4.*32\.767/,
+        );
+        expect((await (await h.reopen(wb)).readSnapshot()).sheets[0].values).toEqual([['eerst']]);
+      });
+
+      test('a number Excel cannot hold is refused', async () => {
+        const wb = await withSheet();
+        await expectWorkbookError(wb.apply({ ops: [{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[n(NaN)]] }] }), 'invalidNumber', /Blad!A1/);
+      });
     });
 
-    test('hidden sheets stay hidden', async () => {
-      const wb = await h.create();
-      await wb.apply({ ops: [{ kind: 'addSheet', sheet: 'Zichtbaar' }, { kind: 'addSheet', sheet: 'Verborgen', hidden: true }] });
-      const s = (await (await h.reopen(wb)).readSnapshot()).sheets;
-      expect(s.map((x) => [x.name, !!x.hidden])).toEqual([
-        ['Zichtbaar', false],
-        ['Verborgen', true],
-      ]);
+    describe('all or nothing', () => {
+      test('a plan naming an unknown sheet fails before anything is written', async () => {
+        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('voor')]] }]);
+        const before = await wb.readSnapshot();
+        await expectWorkbookError(
+          wb.apply({
+            ops: [
+              { kind: 'addSheet', sheet: 'Extra' },
+              { kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('na')]] },
+              { kind: 'setValidation', sheet: 'Blad', range: 'A1:A5', rule: SCORE },
+              { kind: 'setCells', sheet: 'Bestaat niet', cell: 'A1', cells: [[t('b')]] },
+            ],
+          }),
+          'unknownSheet',
+          /"Bestaat niet"/,
+        );
+        const after = await h.reopen(wb);
+        expect(await after.readSnapshot()).toEqual(before);
+        expect(after.getValidation('Blad', 'A1')).toBeNull();
+      });
+
+      test('an empty plan changes nothing, validations included', async () => {
+        const wb = await withSheet([
+          { kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('a'), n(1), { formula: '=B1+1' }], [t('=x'), { bool: false }]] },
+          { kind: 'setValidation', sheet: 'Blad', range: 'C6:J20', rule: SCORE },
+        ]);
+        const request = { validationTargets: () => [{ sheet: 'Blad', range: 'C6:J20' }] };
+        const before = await wb.readSnapshot(request);
+        const res = await wb.apply({ ops: [] });
+        expect(res).toEqual({ operations: 0, appendedAt: [], missingKeys: [] });
+        expect(await (await h.reopen(wb)).readSnapshot(request)).toEqual(before);
+      });
+
+      test('apply reports its operations and progress up to 1', async () => {
+        const wb = await withSheet();
+        const progress: number[] = [];
+        const res = await wb.apply(
+          { ops: [{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('a')]] }, { kind: 'freeze', sheet: 'Blad', rows: 1, columns: 0 }] },
+          { onProgress: (f) => progress.push(f) },
+        );
+        expect(res.operations).toBe(2);
+        expect(progress[progress.length - 1]).toBe(1);
+      });
+    });
+
+    describe('validations', () => {
+      test('read back equal to what was written, for the requested ranges only', async () => {
+        const wb = await withSheet([
+          { kind: 'setValidation', sheet: 'Blad', range: 'C6:J105', rule: SCORE },
+          { kind: 'setValidation', sheet: 'Blad', range: 'B6:B105', rule: LIST },
+          { kind: 'setValidation', sheet: 'Blad', range: 'C4:J4', rule: WEIGHT },
+          { kind: 'setValidation', sheet: 'Blad', range: 'M6', rule: STATUS },
+        ]);
+        const snap = await wb.readSnapshot({
+          validationTargets: () => [
+            { sheet: 'Blad', range: 'C6:J105' },
+            { sheet: 'Blad', range: 'B6:B105' },
+            { sheet: 'Blad', range: 'C4:J4' },
+            { sheet: 'Blad', range: 'M6' },
+            { sheet: 'Blad', range: 'A6:A105' },
+            { sheet: 'Blad', range: 'C6:J200' },
+            { sheet: 'Blad', range: 'B6:C6' },
+            { sheet: 'Geen blad', range: 'A1' },
+          ],
+        });
+        expect(snap.validations).toEqual([
+          { sheet: 'Blad', range: 'C6:J105', rule: SCORE },
+          { sheet: 'Blad', range: 'B6:B105', rule: LIST },
+          { sheet: 'Blad', range: 'C4:J4', rule: WEIGHT },
+          { sheet: 'Blad', range: 'M6', rule: STATUS },
+          { sheet: 'Blad', range: 'A6:A105', rule: null }, // none
+          { sheet: 'Blad', range: 'C6:J200', rule: null }, // only partly covered
+          { sheet: 'Blad', range: 'B6:C6', rule: null }, // two different rules
+          { sheet: 'Geen blad', range: 'A1', rule: null },
+        ]);
+      });
+
+      test('a new validation replaces the overlapping part only; the rest keeps its rule', async () => {
+        const wb = await withSheet([
+          { kind: 'setValidation', sheet: 'Blad', range: 'A1:C10', rule: SCORE },
+          { kind: 'setValidation', sheet: 'Blad', range: 'B5:D5', rule: WEIGHT },
+        ]);
+        expect(wb.getValidation('Blad', 'A1')).toEqual(SCORE);
+        expect(wb.getValidation('Blad', 'C10')).toEqual(SCORE);
+        expect(wb.getValidation('Blad', 'A5')).toEqual(SCORE);
+        expect(wb.getValidation('Blad', 'B5')).toEqual(WEIGHT);
+        expect(wb.getValidation('Blad', 'D5')).toEqual(WEIGHT);
+        expect(wb.getValidation('Blad', 'D6')).toBeNull();
+        const snap = await wb.readSnapshot({ validationTargets: () => [{ sheet: 'Blad', range: 'A1:C4' }, { sheet: 'Blad', range: 'A1:C10' }] });
+        expect(snap.validations!.map((v) => v.rule)).toEqual([SCORE, null]);
+      });
+
+      test('titles and messages longer than Excel allows are cut to its limits (32 and 255)', async () => {
+        const long: ValidationRule = { ...SCORE, errorTitle: 'T'.repeat(40), errorMessage: 'M'.repeat(300), prompt: 'P'.repeat(300) };
+        const wb = await withSheet([{ kind: 'setValidation', sheet: 'Blad', range: 'A1', rule: long }]);
+        expect(wb.getValidation('Blad', 'A1')).toEqual({ ...SCORE, errorTitle: 'T'.repeat(32), errorMessage: 'M'.repeat(255), prompt: 'P'.repeat(255) });
+      });
+    });
+
+    describe('appending and updating rows', () => {
+      test('appendRows twice gives two consecutive rows below the used range, never above minRow', async () => {
+        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('kop')], [t('rij 2')]] }]);
+        const res1 = await wb.apply({ ops: [{ kind: 'appendRows', sheet: 'Blad', minRow: 5, firstColumn: 'A', rows: [[t('N-1'), t('eerste')]] }] });
+        const wb2 = await h.reopen(wb);
+        const res2 = await wb2.apply({
+          ops: [
+            { kind: 'appendRows', sheet: 'Blad', minRow: 1, firstColumn: 'A', rows: [[t('N-2'), t('tweede')]] },
+            { kind: 'appendRows', sheet: 'Blad', minRow: 1, firstColumn: 'B', rows: [[t('derde')], [t('vierde')]] },
+          ],
+        });
+        expect(res1.appendedAt).toEqual([5]);
+        expect(res2.appendedAt).toEqual([6, 7]);
+        const s = (await (await h.reopen(wb2)).readSnapshot()).sheets[0];
+        expect(s.values).toEqual([['kop'], ['rij 2'], [], [], ['N-1', 'eerste'], ['N-2', 'tweede'], [null, 'derde'], [null, 'vierde']]);
+      });
+
+      test('a row holding only a formula counts as used', async () => {
+        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'C3', cells: [[{ formula: '=1+1' }]] }]);
+        const res = await wb.apply({ ops: [{ kind: 'appendRows', sheet: 'Blad', minRow: 2, firstColumn: 'A', rows: [[t('na')]] }] });
+        expect(res.appendedAt).toEqual([4]);
+      });
+
+      test('two users appending from the same snapshot both keep their row', async () => {
+        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('kop')]] }]);
+        const shared = await wb.readSnapshot(); // both users plan from this state
+        const next = shared.sheets[0].values.length + 1;
+        const anna: Plan = { ops: [{ kind: 'appendRows', sheet: 'Blad', minRow: next, firstColumn: 'A', rows: [[t('N-a'), t('van Anna')]] }] };
+        const bert: Plan = { ops: [{ kind: 'appendRows', sheet: 'Blad', minRow: next, firstColumn: 'A', rows: [[t('N-b'), t('van Bert')]] }] };
+        const afterAnna = await applyAndReopen(wb, anna);
+        const afterBoth = await applyAndReopen(afterAnna, bert);
+        expect((await afterBoth.readSnapshot()).sheets[0].values).toEqual([['kop'], ['N-a', 'van Anna'], ['N-b', 'van Bert']]);
+      });
+
+      test('(contrast) writing at the row each user computed from the same snapshot loses the first row', async () => {
+        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('kop')]] }]);
+        const next = (await wb.readSnapshot()).sheets[0].values.length + 1;
+        const at = (id: string): Plan => ({ ops: [{ kind: 'setCells', sheet: 'Blad', cell: `A${next}`, cells: [[t(id)]] }] });
+        const after = await applyAndReopen(await applyAndReopen(wb, at('N-a')), at('N-b'));
+        expect((await after.readSnapshot()).sheets[0].values).toEqual([['kop'], ['N-b']]);
+      });
+
+      test('updateRowByKey changes only the row with that key, searched from minRow down', async () => {
+        const wb = await withSheet([
+          { kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('N-2'), t('kop met dezelfde tekst')], [t('N-1'), t('een')], [t('N-2'), t('twee')], [t('N-3'), t('drie')]] },
+        ]);
+        const res = await wb.apply({
+          ops: [
+            { kind: 'updateRowByKey', sheet: 'Blad', minRow: 2, keyColumn: 'A', key: 'N-2', firstColumn: 'B', cells: [t('TWEE'), t('=extra')] },
+            { kind: 'updateRowByKey', sheet: 'Blad', minRow: 2, keyColumn: 'A', key: 'N-9', firstColumn: 'B', cells: [t('weg')] },
+          ],
+        });
+        expect(res.missingKeys).toEqual(['N-9']);
+        const s = (await (await h.reopen(wb)).readSnapshot()).sheets[0];
+        expect(s.values).toEqual([['N-2', 'kop met dezelfde tekst'], ['N-1', 'een'], ['N-2', 'TWEE', '=extra'], ['N-3', 'drie']]);
+      });
+
+      test('updateRowByKey finds a number key by its text', async () => {
+        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[n(7), t('zeven')]] }]);
+        const res = await wb.apply({ ops: [{ kind: 'updateRowByKey', sheet: 'Blad', minRow: 1, keyColumn: 'A', key: '7', firstColumn: 'B', cells: [t('ZEVEN')] }] });
+        expect(res.missingKeys).toEqual([]);
+        expect((await wb.readSnapshot()).sheets[0].values).toEqual([[7, 'ZEVEN']]);
+      });
+    });
+
+    describe('layout', () => {
+      test('styles merge per property; widths and frozen panes are kept', async () => {
+        const wb = await withSheet([
+          { kind: 'setStyle', sheet: 'Blad', range: 'A1:B1', style: { bold: true, fill: '#1f4e79', fontColor: '#FFFFFF', border: true } },
+          { kind: 'setStyle', sheet: 'Blad', range: 'B1:B2', style: { wrap: true, numberFormat: '0.00', horizontalAlignment: 'center', verticalAlignment: 'top' } },
+          { kind: 'setStyle', sheet: 'Blad', range: 'A1', style: { italic: true, fontSize: 14, bold: false } },
+          { kind: 'setColumnWidths', sheet: 'Blad', widths: [{ column: 'A', width: 40 }, { column: 'K', width: 12.5 }] },
+          { kind: 'freeze', sheet: 'Blad', rows: 5, columns: 2 },
+        ]);
+        expect(wb.getStyle('Blad', 'A1')).toEqual({ italic: true, fontSize: 14, fill: '#1F4E79', fontColor: '#FFFFFF', border: true });
+        expect(wb.getStyle('Blad', 'B1')).toEqual({
+          bold: true,
+          fill: '#1F4E79',
+          fontColor: '#FFFFFF',
+          border: true,
+          wrap: true,
+          numberFormat: '0.00',
+          horizontalAlignment: 'center',
+          verticalAlignment: 'top',
+        });
+        expect(wb.getStyle('Blad', 'B2')).toEqual({ wrap: true, numberFormat: '0.00', horizontalAlignment: 'center', verticalAlignment: 'top' });
+        expect(wb.getStyle('Blad', 'C1')).toEqual({});
+        expect(wb.getColumnWidth('Blad', 'A')).toBe(40);
+        expect(wb.getColumnWidth('Blad', 'K')).toBe(12.5);
+        expect(wb.getFreeze('Blad')).toEqual({ rows: 5, columns: 2 });
+        // styling does not put values in cells
+        expect((await wb.readSnapshot()).sheets[0].values).toEqual([]);
+      });
+
+      test('freezing 0 rows and 0 columns unfreezes', async () => {
+        const wb = await withSheet([{ kind: 'freeze', sheet: 'Blad', rows: 3, columns: 0 }]);
+        expect(wb.getFreeze('Blad')).toEqual({ rows: 3, columns: 0 });
+        const after = await applyAndReopen(wb, { ops: [{ kind: 'freeze', sheet: 'Blad', rows: 0, columns: 0 }] });
+        expect(after.getFreeze('Blad')).toEqual({ rows: 0, columns: 0 });
+      });
+
+      test('writing a value keeps the cell style', async () => {
+        const wb = await withSheet([{ kind: 'setStyle', sheet: 'Blad', range: 'A1', style: { bold: true } }]);
+        const after = await applyAndReopen(wb, { ops: [{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('vet')]] }] });
+        expect(after.getStyle('Blad', 'A1')).toEqual({ bold: true });
+        expect(after.getCell('Blad', 'A1')).toBe('vet');
+      });
     });
   });
 }

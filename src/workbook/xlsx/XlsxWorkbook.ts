@@ -1,37 +1,54 @@
 /**
  * The .xlsx file adapter (ExcelJS 4.4), used by the command line and the browser
- * preview's open/download. Reads a snapshot, applies a plan all-or-nothing (the plan is
- * checked first; ops run on the loaded workbook only after that), writes atomically.
+ * preview's open/download.
  *
- * Formulas are written without a cached result and the workbook asks Excel to
- * recalculate on open; functions newer than Excel 2007 get their "_xlfn." prefix.
+ * - Reading: see cellValues.ts (rich text, hyperlinks, dates as serial numbers, errors,
+ *   formulas with their cached results, shared formulas resolved), hidden sheets, and
+ *   the validations of the requested ranges (validations.ts).
+ * - Applying: the whole plan is checked first (planCheck.ts: unknown sheet, sheet name
+ *   over 31 characters, bad address, text over 32,767 characters … → WorkbookError and
+ *   nothing changed); then the ops run on the loaded workbook. ExcelJS has no
+ *   transactions, so an unexpected ExcelJS failure halfway would leave the loaded copy
+ *   half changed; the file on disk is only touched by `writeFileAtomic`.
+ * - Writing: formulas without a cached result, "_xlfn." prefixes for newer functions,
+ *   `fullCalcOnLoad` so Excel recalculates on open, creator "Koppelkansen Kiezen".
+ *
+ * Node-only pieces (fs, path) are imported lazily so the browser bundle works.
  */
 import ExcelJS from 'exceljs';
 import { cellAddress, columnNumber, parseCell } from '../../core/a1';
-import type { CellStyle, CellValue, Plan, PlanOp, SheetSnapshot, ValidationSnapshot, WorkbookSnapshot } from '../../core/snapshot';
+import type { CellInput, CellStyle, CellValue, Plan, PlanOp, SheetSnapshot, ValidationRule, ValidationSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import { keyText } from '../cellText';
+import { WORKBOOK_MESSAGES as M, WorkbookError } from '../errors';
 import { checkPlan } from '../planCheck';
 import type { ApplyOptions, ApplyResult, SnapshotRequest, WorkbookPort } from '../port';
 import { rectOf } from '../rectangles';
-import { normalizeColor } from '../styles';
+import { applyCellStyle, readCellStyle } from './cellStyles';
 import { isBlank, readCell, toExcelValue, unshareFormulas } from './cellValues';
+import { installLargeValidationPatch } from './largeValidations';
 import { ValidationLookup, setValidation } from './validations';
 
-function argb(color: string): string {
-  return `FF${normalizeColor(color).replace('#', '')}`;
-}
+export { inspectUnsupported } from './unsupported';
+export { addFutureFunctionPrefixes, stripFutureFunctionPrefixes } from './futureFunctions';
+
+export const CREATOR = 'Koppelkansen Kiezen';
 
 export class XlsxWorkbook implements WorkbookPort {
   private constructor(private readonly wb: ExcelJS.Workbook) {}
 
+  /** A new, empty workbook (no sheets yet). */
   static create(): XlsxWorkbook {
     const wb = new ExcelJS.Workbook();
-    wb.creator = 'Koppelkansen Kiezen';
-    wb.created = new Date();
+    const now = new Date();
+    wb.creator = CREATOR;
+    wb.lastModifiedBy = CREATOR;
+    wb.created = now;
+    wb.modified = now;
     return new XlsxWorkbook(wb);
   }
 
   static async fromBuffer(buffer: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
+    installLargeValidationPatch();
     const wb = new ExcelJS.Workbook();
     const data = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
     // ExcelJS's types want a Node Buffer; it accepts any ArrayBuffer view at runtime
@@ -41,18 +58,118 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   static async fromFile(path: string): Promise<XlsxWorkbook> {
-    // imported lazily so that the browser bundle never needs 'fs'
     const fs = await import('fs');
-    return XlsxWorkbook.fromBuffer(fs.readFileSync(path));
+    return XlsxWorkbook.fromBuffer(await fs.promises.readFile(path));
   }
+
+  // ---- the port ----
+
+  async readSnapshot(request: SnapshotRequest = {}): Promise<WorkbookSnapshot> {
+    const sheets = this.wb.worksheets.map((ws) => this.snapshotSheet(ws));
+    const validations: ValidationSnapshot[] = [];
+    if (request.validationTargets) {
+      const lookups = new Map<ExcelJS.Worksheet, ValidationLookup>();
+      for (const t of request.validationTargets({ sheets })) {
+        const ws = this.find(t.sheet);
+        if (ws && !lookups.has(ws)) lookups.set(ws, new ValidationLookup(ws));
+        validations.push({ sheet: t.sheet, range: t.range, rule: ws ? lookups.get(ws)!.covering(rectOf(t.range)) : null });
+      }
+    }
+    return { sheets, validations };
+  }
+
+  async apply(plan: Plan, options: ApplyOptions = {}): Promise<ApplyResult> {
+    checkPlan(plan, this.wb.worksheets.map((w) => w.name));
+    const result: ApplyResult = { operations: 0, appendedAt: [], missingKeys: [] };
+    plan.ops.forEach((op, i) => {
+      this.applyOp(op, result);
+      result.operations++;
+      options.onProgress?.((i + 1) / plan.ops.length);
+    });
+    return result;
+  }
+
+  // ---- files ----
+
+  /** The workbook as .xlsx bytes; Excel recalculates every formula when it opens them. */
+  async toBuffer(): Promise<Uint8Array> {
+    this.prepareForWrite();
+    const buf = await this.wb.xlsx.writeBuffer();
+    return buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
+  }
+
+  /** Writes to a temporary file beside `path`, then renames it over `path`: never a half-written file. */
+  async writeFileAtomic(path: string): Promise<void> {
+    const fs = await import('fs');
+    const nodePath = await import('path');
+    const bytes = await this.toBuffer();
+    const tmp = nodePath.join(nodePath.dirname(path), `.${nodePath.basename(path)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2, 8)}.tmp`);
+    try {
+      const handle = await fs.promises.open(tmp, 'wx');
+      try {
+        await handle.writeFile(bytes);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await fs.promises.rename(tmp, path);
+    } catch (e) {
+      await fs.promises.rm(tmp, { force: true });
+      throw e;
+    }
+  }
+
+  // ---- helpers for tests and tools ----
+
+  sheetNames(): string[] {
+    return this.wb.worksheets.map((w) => w.name);
+  }
+
+  /** The cell's value as a snapshot reports it (a formula cell: its cached result or null). */
+  getCell(sheet: string, address: string): CellValue {
+    return readCell(this.sheet(sheet).getCell(address), this.date1904).value;
+  }
+
+  /** The cell's formula with "=" and without "_xlfn." prefixes, or null. */
+  getFormula(sheet: string, address: string): string | null {
+    return readCell(this.sheet(sheet).getCell(address), this.date1904).formula;
+  }
+
+  /** The validation rule on one cell, or null (also for kinds the engine never writes). */
+  getValidation(sheet: string, address: string): ValidationRule | null {
+    return new ValidationLookup(this.sheet(sheet)).at(address);
+  }
+
+  /** The cell's style: only what is switched on or set. */
+  getStyle(sheet: string, address: string): CellStyle {
+    return readCellStyle(this.sheet(sheet).getCell(address));
+  }
+
+  /** The column's width, or undefined when never set. */
+  getColumnWidth(sheet: string, column: string): number | undefined {
+    return this.sheet(sheet).getColumn(columnNumber(column)).width;
+  }
+
+  /** Frozen rows and columns (0 and 0 when nothing is frozen). */
+  getFreeze(sheet: string): { rows: number; columns: number } {
+    const v = (this.sheet(sheet).views ?? []).find((x) => x.state === 'frozen') as Partial<ExcelJS.WorksheetViewFrozen> | undefined;
+    return { rows: v?.ySplit ?? 0, columns: v?.xSplit ?? 0 };
+  }
+
+  // ---- internals ----
 
   private get date1904(): boolean {
     return !!(this.wb.properties as { date1904?: boolean }).date1904;
   }
 
+  private find(name: string): ExcelJS.Worksheet | undefined {
+    const k = name.toLowerCase();
+    return this.wb.worksheets.find((w) => w.name.toLowerCase() === k);
+  }
+
   private sheet(name: string): ExcelJS.Worksheet {
-    const ws = this.wb.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
-    if (!ws) throw new Error(`Blad "${name}" bestaat niet.`);
+    const ws = this.find(name);
+    if (!ws) throw new WorkbookError('unknownSheet', M.unknownSheet(name), name);
     return ws;
   }
 
@@ -73,66 +190,54 @@ export class XlsxWorkbook implements WorkbookPort {
         fr[c - 1] = read.formula;
       });
     });
-    return { name: ws.name, values, formulas, hidden: ws.state !== 'visible' && ws.state !== undefined };
+    return { name: ws.name, values, formulas, hidden: ws.state === 'hidden' || ws.state === 'veryHidden' };
   }
 
-  async readSnapshot(request: SnapshotRequest = {}): Promise<WorkbookSnapshot> {
-    const snapshot: WorkbookSnapshot = { sheets: this.wb.worksheets.map((ws) => this.snapshotSheet(ws)) };
-    if (request.validationTargets) {
-      const lookups = new Map<ExcelJS.Worksheet, ValidationLookup>();
-      const validations: ValidationSnapshot[] = [];
-      for (const t of request.validationTargets(snapshot)) {
-        const ws = this.wb.worksheets.find((w) => w.name.toLowerCase() === t.sheet.toLowerCase());
-        if (!ws) continue;
-        if (!lookups.has(ws)) lookups.set(ws, new ValidationLookup(ws));
-        validations.push({ sheet: ws.name, range: t.range, rule: lookups.get(ws)!.covering(rectOf(t.range)) });
-      }
-      snapshot.validations = validations;
+  private lastUsedRow(ws: ExcelJS.Worksheet): number {
+    for (let r = ws.rowCount; r >= 1; r--) {
+      const row = ws.findRow(r);
+      if (!row) continue;
+      let used = false;
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (!used && !isBlank(readCell(cell, this.date1904))) used = true;
+      });
+      if (used) return r;
     }
-    return snapshot;
+    return 0;
   }
 
-  async apply(plan: Plan, options: ApplyOptions = {}): Promise<ApplyResult> {
-    checkPlan(plan, this.wb.worksheets.map((w) => w.name));
-    const result: ApplyResult = { operations: 0, appendedAt: [], missingKeys: [] };
-    plan.ops.forEach((op, i) => {
-      this.applyOp(op, result);
-      result.operations++;
-      if (options.onProgress && plan.ops.length > 20 && i % 10 === 0) options.onProgress(i / plan.ops.length);
+  private writeRow(ws: ExcelJS.Worksheet, row: number, column: number, inputs: CellInput[]): void {
+    inputs.forEach((input, j) => {
+      ws.getCell(row, column + j).value = toExcelValue(input);
     });
-    options.onProgress?.(1);
-    return result;
   }
 
   private applyOp(op: PlanOp, result: ApplyResult): void {
     switch (op.kind) {
-      case 'addSheet': {
-        const ws = this.wb.addWorksheet(op.sheet);
-        if (op.hidden) ws.state = 'hidden';
+      case 'addSheet':
+        this.wb.addWorksheet(op.sheet, { state: op.hidden ? 'hidden' : 'visible' });
         return;
-      }
       case 'setCells': {
         const ws = this.sheet(op.sheet);
         const { row, column } = parseCell(op.cell);
-        op.cells.forEach((line, i) => line.forEach((input, j) => (ws.getCell(row + i, column + j).value = toExcelValue(input))));
+        op.cells.forEach((line, i) => this.writeRow(ws, row + i, column, line));
         return;
       }
       case 'appendRows': {
         const ws = this.sheet(op.sheet);
         const start = Math.max(op.minRow, this.lastUsedRow(ws) + 1);
-        const col = columnNumber(op.firstColumn);
-        op.rows.forEach((line, i) => line.forEach((input, j) => (ws.getCell(start + i, col + j).value = toExcelValue(input))));
+        const column = columnNumber(op.firstColumn);
+        op.rows.forEach((line, i) => this.writeRow(ws, start + i, column, line));
         result.appendedAt.push(start);
         return;
       }
       case 'updateRowByKey': {
         const ws = this.sheet(op.sheet);
-        const keyCol = columnNumber(op.keyColumn);
-        const col = columnNumber(op.firstColumn);
+        const keyColumn = columnNumber(op.keyColumn);
         const last = this.lastUsedRow(ws);
         for (let r = op.minRow; r <= last; r++) {
-          if (keyText(readCell(ws.getCell(r, keyCol), this.date1904).value) === op.key) {
-            op.cells.forEach((input, j) => (ws.getCell(r, col + j).value = toExcelValue(input)));
+          if (keyText(readCell(ws.getCell(r, keyColumn), this.date1904).value) === op.key) {
+            this.writeRow(ws, r, columnNumber(op.firstColumn), op.cells);
             return;
           }
         }
@@ -142,9 +247,12 @@ export class XlsxWorkbook implements WorkbookPort {
       case 'setValidation':
         setValidation(this.sheet(op.sheet), rectOf(op.range), op.rule);
         return;
-      case 'setStyle':
-        this.applyStyle(this.sheet(op.sheet), op.range, op.style);
+      case 'setStyle': {
+        const ws = this.sheet(op.sheet);
+        const rect = rectOf(op.range);
+        for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) applyCellStyle(ws.getCell(r, c), op.style);
         return;
+      }
       case 'setColumnWidths': {
         const ws = this.sheet(op.sheet);
         for (const w of op.widths) ws.getColumn(columnNumber(w.column)).width = w.width;
@@ -152,107 +260,46 @@ export class XlsxWorkbook implements WorkbookPort {
       }
       case 'freeze': {
         const ws = this.sheet(op.sheet);
+        const keep = { ...(ws.views?.[0] ?? {}) } as Record<string, unknown>;
+        for (const k of ['state', 'xSplit', 'ySplit', 'topLeftCell', 'activeCell', 'activePane']) delete keep[k];
         ws.views = [
-          {
-            state: 'frozen',
-            xSplit: op.columns,
-            ySplit: op.rows,
-            topLeftCell: cellAddress(op.rows + 1, op.columns + 1),
-            activeCell: cellAddress(op.rows + 1, op.columns + 1),
-          },
+          op.rows === 0 && op.columns === 0
+            ? ({ ...keep, state: 'normal' } as ExcelJS.WorksheetViewNormal)
+            : ({
+                ...keep,
+                state: 'frozen',
+                xSplit: op.columns,
+                ySplit: op.rows,
+                topLeftCell: cellAddress(op.rows + 1, op.columns + 1),
+                activeCell: cellAddress(op.rows + 1, op.columns + 1),
+              } as ExcelJS.WorksheetViewFrozen),
         ];
         return;
       }
     }
   }
 
-  private lastUsedRow(ws: ExcelJS.Worksheet): number {
-    let last = 0;
-    ws.eachRow({ includeEmpty: false }, (row, r) => {
-      let used = false;
-      row.eachCell({ includeEmpty: false }, (cell) => {
-        if (!isBlank(readCell(cell, this.date1904))) used = true;
-      });
-      if (used) last = r;
-    });
-    return last;
-  }
-
-  private applyStyle(ws: ExcelJS.Worksheet, range: string, style: CellStyle): void {
-    const rect = rectOf(range);
-    for (let r = rect.top; r <= rect.bottom; r++) {
-      for (let c = rect.left; c <= rect.right; c++) {
-        const cell = ws.getCell(r, c);
-        if (style.bold !== undefined || style.italic !== undefined || style.fontColor || style.fontSize) {
-          cell.font = {
-            ...cell.font,
-            ...(style.bold !== undefined ? { bold: style.bold } : {}),
-            ...(style.italic !== undefined ? { italic: style.italic } : {}),
-            ...(style.fontColor ? { color: { argb: argb(style.fontColor) } } : {}),
-            ...(style.fontSize ? { size: style.fontSize } : {}),
-          };
-        }
-        if (style.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
-        if (style.numberFormat) cell.numFmt = style.numberFormat;
-        if (style.wrap !== undefined || style.horizontalAlignment || style.verticalAlignment) {
-          cell.alignment = {
-            ...cell.alignment,
-            ...(style.wrap !== undefined ? { wrapText: style.wrap } : {}),
-            ...(style.horizontalAlignment ? { horizontal: style.horizontalAlignment } : {}),
-            ...(style.verticalAlignment ? { vertical: style.verticalAlignment === 'center' ? 'middle' : style.verticalAlignment } : {}),
-          };
-        }
-        if (style.border) {
-          const thin = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
-          cell.border = { top: thin, left: thin, bottom: thin, right: thin };
-        }
+  /** Properties, recalculation on open, and an active tab that is visible. */
+  private prepareForWrite(): void {
+    const sheets = this.wb.worksheets;
+    const visible = sheets.findIndex((w) => w.state !== 'hidden' && w.state !== 'veryHidden');
+    if (sheets.length && visible < 0) throw new WorkbookError('noVisibleSheet', M.noVisibleSheet());
+    if (!this.wb.creator) this.wb.creator = CREATOR;
+    this.wb.lastModifiedBy = CREATOR;
+    this.wb.modified = new Date();
+    this.wb.calcProperties = { ...(this.wb.calcProperties ?? {}), fullCalcOnLoad: true };
+    if (visible >= 0) {
+      const views = this.wb.views?.length ? this.wb.views : [{} as ExcelJS.WorkbookView];
+      const active = views[0].activeTab ?? 0;
+      const activeHidden = !sheets[active] || sheets[active].state === 'hidden' || sheets[active].state === 'veryHidden';
+      if (activeHidden || !this.wb.views?.length) {
+        this.wb.views = [{ ...views[0], activeTab: activeHidden ? visible : active, firstSheet: Math.min(views[0].firstSheet ?? 0, visible) } as ExcelJS.WorkbookView];
+      }
+      // a hidden sheet that is "selected" would open as the current sheet in some versions
+      for (const ws of sheets) {
+        const view = ws.views?.[0] as (Partial<ExcelJS.WorksheetView> & { tabSelected?: boolean }) | undefined;
+        if (ws.state !== 'visible' && view?.tabSelected) ws.views = [{ ...view, tabSelected: false } as unknown as Partial<ExcelJS.WorksheetView>];
       }
     }
   }
-
-  /** The workbook as .xlsx bytes; Excel recalculates every formula when it opens it. */
-  async toBuffer(): Promise<Uint8Array> {
-    this.wb.calcProperties = { ...(this.wb.calcProperties ?? {}), fullCalcOnLoad: true };
-    const buf = await this.wb.xlsx.writeBuffer();
-    return new Uint8Array(buf as ArrayBuffer);
-  }
-
-  /** Writes to a temporary file beside `path`, then renames it: never a half-written file. */
-  async writeFileAtomic(path: string): Promise<void> {
-    const fs = await import('fs');
-    const nodePath = await import('path');
-    const bytes = await this.toBuffer();
-    const tmp = nodePath.join(nodePath.dirname(path), `.${nodePath.basename(path)}.${process.pid}.${Date.now()}.tmp`);
-    try {
-      fs.writeFileSync(tmp, bytes);
-      fs.renameSync(tmp, path);
-    } catch (e) {
-      fs.rmSync(tmp, { force: true });
-      throw e;
-    }
-  }
-}
-
-const UNSUPPORTED: [RegExp, string][] = [
-  [/^xl\/charts\//, 'grafieken'],
-  [/^xl\/pivotTables\/|^xl\/pivotCache\//, 'draaitabellen'],
-  [/^xl\/media\/|^xl\/drawings\//, 'afbeeldingen en tekenobjecten'],
-  [/^xl\/vbaProject\.bin$/, "macro's (VBA)"],
-  [/^xl\/slicers\/|^xl\/slicerCaches\//, 'slicers'],
-  [/^xl\/externalLinks\//, 'koppelingen naar andere bestanden'],
-  [/^xl\/threadedComments\//, 'opmerkingen in gesprekken (threaded comments)'],
-];
-
-/** What ExcelJS cannot carry over from this file, in Dutch (empty when nothing is lost). */
-export async function inspectUnsupported(buffer: ArrayBuffer | Uint8Array): Promise<string[]> {
-  const JSZip = (await import('jszip')).default;
-  let zip: import('jszip');
-  try {
-    zip = await JSZip.loadAsync(buffer);
-  } catch {
-    return [];
-  }
-  const found = new Set<string>();
-  for (const name of Object.keys(zip.files)) for (const [re, label] of UNSUPPORTED) if (re.test(name)) found.add(label);
-  return [...found];
 }

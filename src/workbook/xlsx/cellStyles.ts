@@ -1,0 +1,66 @@
+/**
+ * The plan's CellStyle on an ExcelJS cell, and back. ExcelJS shares style objects
+ * between cells, so every change assigns new objects instead of editing them.
+ */
+import type ExcelJS from 'exceljs';
+import type { CellStyle } from '../../core/snapshot';
+import { normalizeColor, normalizeStyle } from '../styles';
+
+const BORDER_COLOR = 'FFBFBFBF';
+
+function argb(color: string): string {
+  return `FF${normalizeColor(color).replace('#', '')}`;
+}
+
+function fromArgb(c: Partial<ExcelJS.Color> | undefined): string | undefined {
+  const v = c?.argb;
+  return typeof v === 'string' && /^[0-9a-f]{8}$/i.test(v) ? `#${v.slice(2).toUpperCase()}` : undefined;
+}
+
+export function applyCellStyle(cell: ExcelJS.Cell, style: CellStyle): void {
+  if (style.bold !== undefined || style.italic !== undefined || style.fontColor || style.fontSize) {
+    cell.font = {
+      ...cell.font,
+      ...(style.bold !== undefined ? { bold: style.bold } : {}),
+      ...(style.italic !== undefined ? { italic: style.italic } : {}),
+      ...(style.fontColor ? { color: { argb: argb(style.fontColor) } } : {}),
+      ...(style.fontSize ? { size: style.fontSize } : {}),
+    };
+  }
+  if (style.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
+  if (style.numberFormat) cell.numFmt = style.numberFormat;
+  if (style.wrap !== undefined || style.horizontalAlignment || style.verticalAlignment) {
+    cell.alignment = {
+      ...cell.alignment,
+      ...(style.wrap !== undefined ? { wrapText: style.wrap } : {}),
+      ...(style.horizontalAlignment ? { horizontal: style.horizontalAlignment } : {}),
+      ...(style.verticalAlignment ? { vertical: style.verticalAlignment === 'center' ? 'middle' : style.verticalAlignment } : {}),
+    };
+  }
+  if (style.border === true) {
+    const thin = { style: 'thin' as const, color: { argb: BORDER_COLOR } };
+    cell.border = { top: thin, left: thin, bottom: thin, right: thin };
+  } else if (style.border === false) {
+    cell.border = {};
+  }
+}
+
+export function readCellStyle(cell: ExcelJS.Cell): CellStyle {
+  const f = cell.font ?? {};
+  const a = cell.alignment ?? {};
+  const b = cell.border ?? {};
+  const fill = cell.fill && cell.fill.type === 'pattern' && cell.fill.pattern === 'solid' ? fromArgb(cell.fill.fgColor) : undefined;
+  const vertical = a.vertical === 'middle' ? 'center' : a.vertical;
+  return normalizeStyle({
+    bold: f.bold,
+    italic: f.italic,
+    fontColor: fromArgb(f.color),
+    fontSize: f.size,
+    fill,
+    wrap: a.wrapText,
+    numberFormat: cell.numFmt,
+    horizontalAlignment: a.horizontal === 'left' || a.horizontal === 'center' || a.horizontal === 'right' ? a.horizontal : undefined,
+    verticalAlignment: vertical === 'top' || vertical === 'center' || vertical === 'bottom' ? vertical : undefined,
+    border: [b.top, b.left, b.bottom, b.right].every((side) => side?.style === 'thin'),
+  });
+}

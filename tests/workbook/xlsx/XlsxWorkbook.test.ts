@@ -1,0 +1,209 @@
+/** What only the file adapter does: the XML it writes, reading what Excel writes, files on disk. */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import type { Plan } from '../../../src/core/snapshot';
+import { WorkbookError } from '../../../src/workbook/errors';
+import { XlsxWorkbook, inspectUnsupported } from '../../../src/workbook/xlsx/XlsxWorkbook';
+
+async function part(bytes: Uint8Array, name: string): Promise<string> {
+  const file = (await JSZip.loadAsync(bytes)).file(name);
+  if (!file) throw new Error(`no ${name} in the zip`);
+  return file.async('string');
+}
+
+async function written(plan: Plan): Promise<Uint8Array> {
+  const wb = XlsxWorkbook.create();
+  await wb.apply(plan);
+  return wb.toBuffer();
+}
+
+async function excelBytes(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  build(wb);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+describe('xlsx adapter: what goes into the file', () => {
+  test('newer functions carry _xlfn. in the sheet XML, formulas have no cached <v>, and read back without the prefix', async () => {
+    const bytes = await written({
+      ops: [
+        { kind: 'addSheet', sheet: 'S' },
+        {
+          kind: 'setCells',
+          sheet: 'S',
+          cell: 'A1',
+          cells: [[{ formula: '=AGGREGATE(14,6,B1:B3,1)' }, { formula: '=SUM(B1:B3)' }, { formula: '=IFS(B1>0,"ja",TRUE,"nee")' }, { formula: '=FILTER(B1:B3,B1:B3>0)' }]],
+        },
+      ],
+    });
+    const xml = await part(bytes, 'xl/worksheets/sheet1.xml');
+    expect(xml).toContain('<f>_xlfn.AGGREGATE(14,6,B1:B3,1)</f>');
+    expect(xml).toContain('<f>SUM(B1:B3)</f>');
+    expect(xml).toContain('<f>_xlfn.IFS(B1&gt;0,&quot;ja&quot;,TRUE,&quot;nee&quot;)</f>');
+    expect(xml).toContain('<f>_xlfn._xlws.FILTER(B1:B3,B1:B3&gt;0)</f>');
+    expect(xml).not.toMatch(/<v>/);
+    const back = (await (await XlsxWorkbook.fromBuffer(bytes)).readSnapshot()).sheets[0];
+    expect(back.formulas![0]).toEqual(['=AGGREGATE(14,6,B1:B3,1)', '=SUM(B1:B3)', '=IFS(B1>0,"ja",TRUE,"nee")', '=FILTER(B1:B3,B1:B3>0)']);
+  });
+
+  test('the workbook asks Excel to recalculate on open and names its creator', async () => {
+    const bytes = await written({ ops: [{ kind: 'addSheet', sheet: 'S' }] });
+    expect(await part(bytes, 'xl/workbook.xml')).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
+    expect(await part(bytes, 'docProps/core.xml')).toContain('<dc:creator>Koppelkansen Kiezen</dc:creator>');
+  });
+
+  test('text that looks like a formula is stored as a string, not as a formula', async () => {
+    const bytes = await written({ ops: [{ kind: 'addSheet', sheet: 'S' }, { kind: 'setCells', sheet: 'S', cell: 'A1', cells: [[{ text: '=1+1' }, { text: '00123' }]] }] });
+    const xml = await part(bytes, 'xl/worksheets/sheet1.xml');
+    expect(xml).not.toContain('<f>');
+    expect(xml).toMatch(/<c r="A1"[^>]*t="s"/);
+    expect(await part(bytes, 'xl/sharedStrings.xml')).toContain('<t>=1+1</t>');
+  });
+
+  test('validations are written with Dutch texts, error style stop or warning, and the error message switched on', async () => {
+    const bytes = await written({
+      ops: [
+        { kind: 'addSheet', sheet: 'S' },
+        { kind: 'setValidation', sheet: 'S', range: 'C6:J105', rule: { type: 'wholeNumber', min: -10, max: 10, errorTitle: 'Ongeldige score', errorMessage: 'Vul een heel getal in.', strict: true } },
+        { kind: 'setValidation', sheet: 'S', range: 'B6:B105', rule: { type: 'list', source: '=UNIQUE(A1:A9)', prompt: 'Kies een koppelkans.', errorTitle: 'Niet in de lijst', errorMessage: 'Kies uit de lijst.', strict: false } },
+      ],
+    });
+    const xml = await part(bytes, 'xl/worksheets/sheet1.xml');
+    expect(xml).toMatch(/<dataValidation type="whole"[^>]*showErrorMessage="1"[^>]*errorStyle="stop"[^>]*errorTitle="Ongeldige score"[^>]*sqref="C6:J105"><formula1>-10<\/formula1><formula2>10<\/formula2>/);
+    expect(xml).toMatch(/<dataValidation type="list"[^>]*showInputMessage="1"[^>]*prompt="Kies een koppelkans."[^>]*errorStyle="warning"[^>]*sqref="B6:B105"><formula1>_xlfn.UNIQUE\(A1:A9\)<\/formula1>/);
+  });
+
+  test('a hidden first sheet is not the active tab', async () => {
+    const bytes = await written({ ops: [{ kind: 'addSheet', sheet: 'Lijsten', hidden: true }, { kind: 'addSheet', sheet: 'Werkblad' }] });
+    const xml = await part(bytes, 'xl/workbook.xml');
+    expect(xml).toMatch(/<sheet [^>]*name="Lijsten" state="hidden"/);
+    expect(xml).toMatch(/<workbookView [^>]*activeTab="1"/);
+  });
+
+  test('a workbook without a visible sheet is refused when saving', async () => {
+    const wb = XlsxWorkbook.create();
+    await wb.apply({ ops: [{ kind: 'addSheet', sheet: 'Lijsten', hidden: true }] });
+    await expect(wb.toBuffer()).rejects.toThrow(WorkbookError);
+  });
+});
+
+describe('xlsx adapter: reading what Excel and others write', () => {
+  test('rich text, hyperlinks, dates, errors and cached formula results become plain snapshot values', async () => {
+    const bytes = await excelBytes((wb) => {
+      const ws = wb.addWorksheet('S');
+      ws.getCell('A1').value = { richText: [{ text: 'vet ', font: { bold: true } }, { text: 'en gewoon' }] };
+      ws.getCell('A2').value = { text: 'Spoorboekje', hyperlink: 'https://example.org' };
+      ws.getCell('A3').value = new Date(Date.UTC(2030, 11, 31));
+      ws.getCell('A4').value = { error: '#DIV/0!' };
+      ws.getCell('A5').value = { formula: 'B5*2', result: 42 };
+      ws.getCell('A6').value = { formula: '1/0', result: { error: '#DIV/0!' } };
+      ws.getCell('A7').value = { formula: '_xlfn.IFS(TRUE,"x")', result: 'x' };
+    });
+    const s = (await (await XlsxWorkbook.fromBuffer(bytes)).readSnapshot()).sheets[0];
+    expect(s.values.map((r) => r[0])).toEqual(['vet en gewoon', 'Spoorboekje', 47848, '#DIV/0!', 42, '#DIV/0!', 'x']);
+    expect(s.formulas!.map((r) => r[0])).toEqual([null, null, null, null, '=B5*2', '=1/0', '=IFS(TRUE,"x")']);
+  });
+
+  test('shared formulas come back as each cell’s own formula, and overwriting the first one keeps the others', async () => {
+    const bytes = await excelBytes((wb) => {
+      const ws = wb.addWorksheet('S');
+      ws.getCell('B1').value = 1;
+      ws.getCell('B2').value = 2;
+      ws.getCell('B3').value = 3;
+      ws.getCell('A1').value = { formula: 'B1*2', result: 2, shareType: 'shared', ref: 'A1:A3' } as ExcelJS.CellFormulaValue;
+      ws.getCell('A2').value = { sharedFormula: 'A1', result: 4 } as ExcelJS.CellSharedFormulaValue;
+      ws.getCell('A3').value = { sharedFormula: 'A1', result: 6 } as ExcelJS.CellSharedFormulaValue;
+    });
+    expect(await part(bytes, 'xl/worksheets/sheet1.xml')).toContain('t="shared"');
+    const wb = await XlsxWorkbook.fromBuffer(bytes);
+    const s = (await wb.readSnapshot()).sheets[0];
+    expect(s.formulas!.map((r) => r[0])).toEqual(['=B1*2', '=B2*2', '=B3*2']);
+    expect(s.values.map((r) => r[0])).toEqual([2, 4, 6]);
+    await wb.apply({ ops: [{ kind: 'setCells', sheet: 'S', cell: 'A1', cells: [[{ text: 'weg' }]] }] });
+    const back = (await (await XlsxWorkbook.fromBuffer(await wb.toBuffer())).readSnapshot()).sheets[0];
+    expect(back.formulas!.map((r) => r[0])).toEqual([null, '=B2*2', '=B3*2']);
+  });
+
+  test('a validation on a whole column reads fast, is found, and is written back as one range', async () => {
+    const bytes = await excelBytes((wb) => {
+      const ws = wb.addWorksheet('S');
+      ws.getCell('A1').value = 'kop';
+      const dv = { type: 'list' as const, formulae: ['"To do,Bezig,Klaar"'], showErrorMessage: true, errorStyle: 'stop', errorTitle: 'Status', error: 'Kies.' };
+      for (const col of ['B', 'C', 'D', 'E', 'F', 'G']) (ws as unknown as { dataValidations: { add(a: string, d: unknown): void } }).dataValidations.add(`${col}1:${col}1048576`, dv);
+    });
+    const started = Date.now();
+    const wb = await XlsxWorkbook.fromBuffer(bytes);
+    expect(Date.now() - started).toBeLessThan(5000); // expanded per cell this takes minutes and gigabytes
+    expect(wb.getValidation('S', 'C500000')).toMatchObject({ type: 'list', source: 'To do,Bezig,Klaar', strict: true });
+    const snap = await wb.readSnapshot({ validationTargets: () => [{ sheet: 'S', range: 'B6:G105' }] });
+    expect(snap.validations![0].rule).toMatchObject({ type: 'list', source: 'To do,Bezig,Klaar' });
+    await wb.apply({ ops: [{ kind: 'setValidation', sheet: 'S', range: 'G2:G5', rule: { type: 'wholeNumber', min: 1, max: 3, errorTitle: 'x', errorMessage: 'y', strict: true } }] });
+    const xml = await part(await wb.toBuffer(), 'xl/worksheets/sheet1.xml');
+    expect(xml).toContain('sqref="B1:B1048576"');
+    expect(xml).toContain('sqref="G2:G5"');
+    expect(xml).toContain('sqref="G6:G1048576"');
+  });
+});
+
+describe('xlsx adapter: files', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-xlsx-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('writeFileAtomic replaces the target and leaves no temporary file', async () => {
+    const file = path.join(dir, 'uit.xlsx');
+    fs.writeFileSync(file, 'oud');
+    const wb = XlsxWorkbook.create();
+    await wb.apply({ ops: [{ kind: 'addSheet', sheet: 'S' }, { kind: 'setCells', sheet: 'S', cell: 'A1', cells: [[{ text: 'nieuw' }]] }] });
+    await wb.writeFileAtomic(file);
+    expect(fs.readdirSync(dir)).toEqual(['uit.xlsx']);
+    expect((await XlsxWorkbook.fromFile(file)).getCell('S', 'A1')).toBe('nieuw');
+  });
+
+  test('a failed atomic write leaves the target as it was and no temporary file', async () => {
+    const target = path.join(dir, 'map.xlsx');
+    fs.mkdirSync(target); // renaming a file over a directory fails
+    const wb = XlsxWorkbook.create();
+    await wb.apply({ ops: [{ kind: 'addSheet', sheet: 'S' }] });
+    await expect(wb.writeFileAtomic(target)).rejects.toThrow();
+    expect(fs.readdirSync(dir)).toEqual(['map.xlsx']);
+    expect(fs.statSync(target).isDirectory()).toBe(true);
+  });
+});
+
+describe('inspectUnsupported: what ExcelJS cannot carry over', () => {
+  test('charts, macros, pivot tables, drawings and external links are named in Dutch', async () => {
+    const zip = new JSZip();
+    zip.file('xl/workbook.xml', '<workbook/>');
+    zip.file('xl/worksheets/sheet1.xml', '<worksheet/>');
+    zip.file('xl/charts/chart1.xml', '<c/>');
+    zip.file('xl/charts/chart2.xml', '<c/>');
+    zip.file('xl/vbaProject.bin', 'x');
+    zip.file('xl/pivotTables/pivotTable1.xml', '<p/>');
+    zip.file('xl/drawings/drawing1.xml', '<d/>');
+    zip.file('xl/media/image1.png', 'png');
+    zip.file('xl/externalLinks/externalLink1.xml', '<e/>');
+    const found = await inspectUnsupported(await zip.generateAsync({ type: 'uint8array' }));
+    expect(found).toEqual(['2 grafieken', '1 draaitabel', 'afbeeldingen, vormen en tekstvakken (tekenobjecten)', "macro's (VBA-code)", '1 koppeling naar een ander bestand']);
+  });
+
+  test('validations in Excel 2010 extension form are reported', async () => {
+    const zip = new JSZip();
+    zip.file('xl/worksheets/sheet1.xml', '<worksheet><extLst><ext><x14:dataValidations count="1"><x14:dataValidation type="list"/></x14:dataValidations></ext></extLst></worksheet>');
+    expect(await inspectUnsupported(await zip.generateAsync({ type: 'uint8array' }))).toEqual(['keuzelijsten of validaties in uitgebreide vorm (Excel 2010) op 1 werkblad']);
+  });
+
+  test('a workbook written by this adapter has nothing that would be lost', async () => {
+    const bytes = await written({ ops: [{ kind: 'addSheet', sheet: 'S' }, { kind: 'setValidation', sheet: 'S', range: 'A1:A5', rule: { type: 'decimal', min: 0, errorTitle: 't', errorMessage: 'm', strict: true } }] });
+    expect(await inspectUnsupported(bytes)).toEqual([]);
+  });
+
+  test('bytes that are not a zip file are an error, not "nothing lost"', async () => {
+    await expect(inspectUnsupported(new TextEncoder().encode('geen zip'))).rejects.toThrow();
+  });
+});
