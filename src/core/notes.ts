@@ -2,11 +2,14 @@
  * The notulist's notes: one row per note on the Notulen sheet, found by id (never by
  * position), appended below the used range (co-authoring safe), and the step
  * conclusions in their own labelled cells.
+ *
+ * Columns are fixed (A–J, see NOTULEN.headers); the header row is found by its labels,
+ * so rows inserted or deleted above the log do not confuse the reading.
  */
 import { cellAddress, columnLetter } from './a1';
 import { textAt, valueAt } from './grid';
 import { CONCLUSION_QUESTIONS, NOTULEN, SHEET_NAMES, sameName } from './layout';
-import type { CellInput, PlanOp, WorkbookSnapshot } from './snapshot';
+import type { CellInput, CellValue, PlanOp, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 import { MAX_CELL_TEXT } from './textSafety';
 
 export const NOTE_KINDS = ['discussie', 'redenering', 'conclusie', 'afspraak', 'actie'] as const;
@@ -45,11 +48,25 @@ export interface NotesState {
   conclusions: Conclusion[];
 }
 
+/** Column numbers (1-based) of the note fields on the Notulen sheet. */
+const COL = { id: 1, time: 2, author: 3, step: 4, koppelkans: 5, factor: 6, kind: 7, text: 8, verantwoordelijke: 9, date: 10 } as const;
+
+let lastStamp = '';
+let sameStampCount = 0;
+
+/**
+ * A new note id: the time, a random part (two computers writing in the same
+ * millisecond) and, within this process, a counter for ids made in the same
+ * millisecond (so even a fixed random source gives distinct ids).
+ */
 export function newNoteId(now: Date, random: () => number = Math.random): string {
-  const rnd = Math.floor(random() * 36 ** 4)
+  const stamp = now.getTime().toString(36);
+  const rnd = Math.floor(random() * 36 ** 6)
     .toString(36)
-    .padStart(4, '0');
-  return `N-${now.getTime().toString(36)}-${rnd}`;
+    .padStart(6, '0');
+  sameStampCount = stamp === lastStamp ? sameStampCount + 1 : 0;
+  lastStamp = stamp;
+  return `N-${stamp}-${rnd}${sameStampCount ? `-${sameStampCount.toString(36)}` : ''}`;
 }
 
 export function formatNoteTime(d: Date): string {
@@ -57,35 +74,70 @@ export function formatNoteTime(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
+/** An Excel serial date (1900 system) as "yyyy-mm-dd", with " hh:mm" when it has a time. */
+export function serialToText(serial: number, withTime: boolean): string {
+  const d = new Date(Math.round((serial - 25569) * 86400000));
+  const p = (n: number) => String(n).padStart(2, '0');
+  const date = `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}`;
+  return withTime ? `${date} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}` : date;
+}
+
+/** Line breaks as Excel keeps them in a cell: "\n" only. */
+export function normalizeLineBreaks(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+function canonical(value: string, known: readonly string[]): string {
+  const k = value.trim().toLowerCase();
+  return known.find((x) => x.toLowerCase() === k) ?? value;
+}
+
+/** The row of the log's header ("Id" … "Tekst"), found by its labels; the default when absent. */
+export function findNotesHeaderRow(sheet: SheetSnapshot): number {
+  const limit = Math.min(sheet.values.length, 60);
+  for (let r = 1; r <= limit; r++) {
+    if (textAt(sheet, r, COL.id).toLowerCase() === 'id' && textAt(sheet, r, COL.text).toLowerCase() === 'tekst') return r;
+  }
+  return NOTULEN.headerRow;
+}
+
+function cellText(v: CellValue): string {
+  return v === null ? '' : typeof v === 'boolean' ? (v ? 'WAAR' : 'ONWAAR') : String(v);
+}
+
+function emptyConclusions(): Conclusion[] {
+  return CONCLUSION_QUESTIONS.map((q, i) => ({ ...q, text: '', row: NOTULEN.firstConclusionRow + i }));
+}
+
 export function readNotes(snapshot: WorkbookSnapshot): NotesState {
   const sheet = snapshot.sheets.find((s) => sameName(s.name, SHEET_NAMES.notulen));
-  if (!sheet) return { sheet: null, notes: [], conclusions: CONCLUSION_QUESTIONS.map((q, i) => ({ ...q, text: '', row: NOTULEN.firstConclusionRow + i })) };
+  if (!sheet) return { sheet: null, notes: [], conclusions: emptyConclusions() };
+  const headerRow = findNotesHeaderRow(sheet);
   const conclusions: Conclusion[] = CONCLUSION_QUESTIONS.map((q, i) => {
-    // find the step's row by its label; default position otherwise
+    // find the step's row by its label above the log; default position otherwise
     let row = NOTULEN.firstConclusionRow + i;
-    for (let r = 1; r < NOTULEN.headerRow; r++) if (textAt(sheet, r, 1).toLowerCase() === q.stap.toLowerCase()) row = r;
-    const v = valueAt(sheet, row, NOTULEN.conclusionColumn);
-    return { ...q, text: v === null ? '' : String(v), row };
+    for (let r = 1; r < headerRow; r++) if (textAt(sheet, r, 1).toLowerCase() === q.stap.toLowerCase()) row = r;
+    return { ...q, text: cellText(valueAt(sheet, row, NOTULEN.conclusionColumn)), row };
   });
   const notes: Note[] = [];
-  for (let r = NOTULEN.firstRow; r <= sheet.values.length; r++) {
-    const id = textAt(sheet, r, 1);
-    const raw = (c: number) => {
-      const v = valueAt(sheet, r, c);
-      return v === null ? '' : String(v);
-    };
-    if (!id && !raw(8)) continue;
+  for (let r = headerRow + 1; r <= sheet.values.length; r++) {
+    const raw = (c: number) => cellText(valueAt(sheet, r, c));
+    const id = textAt(sheet, r, COL.id);
+    if (!id && !raw(COL.text)) continue;
+    // a date or time typed by hand in Excel arrives as a serial number
+    const time = valueAt(sheet, r, COL.time);
+    const date = valueAt(sheet, r, COL.date);
     notes.push({
       id,
-      time: raw(2),
-      author: raw(3),
-      step: raw(4),
-      koppelkans: raw(5),
-      factor: raw(6),
-      kind: raw(7),
-      text: raw(8),
-      verantwoordelijke: raw(9),
-      date: raw(10),
+      time: typeof time === 'number' ? serialToText(time, true) : raw(COL.time),
+      author: raw(COL.author),
+      step: canonical(raw(COL.step), NOTE_STEPS),
+      koppelkans: raw(COL.koppelkans),
+      factor: raw(COL.factor),
+      kind: canonical(raw(COL.kind), NOTE_KINDS),
+      text: raw(COL.text),
+      verantwoordelijke: raw(COL.verantwoordelijke),
+      date: typeof date === 'number' ? serialToText(date, false) : raw(COL.date),
       row: r,
     });
   }
@@ -96,21 +148,29 @@ export type NoteInput = Omit<Note, 'id' | 'time' | 'row'>;
 
 export type NoteResult = { ok: true; ops: PlanOp[]; note: Note } | { ok: false; message: string };
 
-export function validateNote(input: NoteInput): string | null {
+function tooLong(what: string, length: number): string {
+  return `${what} is ${length.toLocaleString('nl-NL')} tekens; een cel in Excel kan er ${MAX_CELL_TEXT.toLocaleString('nl-NL')} bevatten. Er is niets opgeslagen: maak de tekst korter of splits hem in twee notities.`;
+}
+
+/** null when the note can be written, else a Dutch message saying what to do. */
+export function validateNote(input: NoteInput, options: { requireAuthor?: boolean; requireKnownKind?: boolean } = {}): string | null {
+  const { requireAuthor = true, requireKnownKind = true } = options;
   if (!input.text.trim()) return 'Een notitie heeft tekst nodig.';
-  if (input.text.length > MAX_CELL_TEXT) {
-    return `Deze notitie is ${input.text.length} tekens; een cel in Excel kan er ${MAX_CELL_TEXT} bevatten. Splits hem in twee notities.`;
+  if (input.text.length > MAX_CELL_TEXT) return tooLong('Deze notitie', input.text.length);
+  if (requireAuthor && !input.author.trim()) return 'Vul eerst je naam in (auteur).';
+  if (requireKnownKind && !(NOTE_KINDS as readonly string[]).includes(input.kind)) {
+    return `Onbekende soort notitie "${input.kind}"; kies ${NOTE_KINDS.join(', ')}.`;
   }
-  if (!input.author.trim()) return 'Vul eerst je naam in (auteur).';
-  if (!(NOTE_KINDS as readonly string[]).includes(input.kind)) return `Onbekende soort notitie "${input.kind}".`;
   if (input.kind === 'actie' && !input.verantwoordelijke.trim()) return 'Een actie heeft een verantwoordelijke nodig.';
   if (input.date && !/^\d{4}-\d{2}-\d{2}$/.test(input.date)) return 'De datum van een actie is een datum (jjjj-mm-dd).';
   for (const [label, v] of [
-    ['auteur', input.author],
-    ['koppelkans', input.koppelkans],
-    ['verantwoordelijke', input.verantwoordelijke],
+    ['De auteur', input.author],
+    ['De stap', input.step],
+    ['De koppelkans', input.koppelkans],
+    ['De succesfactor', input.factor],
+    ['De verantwoordelijke', input.verantwoordelijke],
   ] as const) {
-    if (v.length > MAX_CELL_TEXT) return `Het veld ${label} is te lang.`;
+    if (v.length > MAX_CELL_TEXT) return tooLong(label, v.length);
   }
   return null;
 }
@@ -119,35 +179,70 @@ function noteCells(n: Note): CellInput[] {
   return [n.id, n.time, n.author, n.step, n.koppelkans, n.factor, n.kind, n.text, n.verantwoordelijke, n.date].map((t) => ({ text: t }));
 }
 
-/** A new note, appended below whatever is on the sheet at the moment of writing. */
-export function addNote(input: NoteInput, now: Date, random?: () => number): NoteResult {
-  const err = validateNote(input);
-  if (err) return { ok: false, message: err };
-  const note: Note = { ...input, id: newNoteId(now, random), time: formatNoteTime(now), row: 0 };
+function tidy(input: NoteInput): NoteInput {
   return {
-    ok: true,
-    note,
-    ops: [{ kind: 'appendRows', sheet: SHEET_NAMES.notulen, minRow: NOTULEN.firstRow, firstColumn: 'A', rows: [noteCells(note)] }],
+    ...input,
+    author: input.author.trim(),
+    text: normalizeLineBreaks(input.text),
+    koppelkans: input.koppelkans.trim(),
+    factor: input.factor.trim(),
+    verantwoordelijke: input.verantwoordelijke.trim(),
+    date: input.date.trim(),
+    // only an actie or afspraak has someone responsible and a date (a hand-typed kind keeps its fields)
+    ...(['discussie', 'redenering', 'conclusie'].includes(input.kind) ? { verantwoordelijke: '', date: '' } : {}),
   };
 }
 
-/** Changes one note, found by its id at the moment of writing; keeps id, time and author. */
-export function editNote(existing: Note, changes: Partial<Pick<Note, 'step' | 'koppelkans' | 'factor' | 'kind' | 'text' | 'verantwoordelijke' | 'date'>>, sheet: string = SHEET_NAMES.notulen): NoteResult {
-  const note: Note = { ...existing, ...changes };
-  const err = validateNote(note);
+/**
+ * A new note, appended below whatever is on the sheet at the moment of writing.
+ * `sheet` is the Notulen sheet's name as it stands in the workbook (NotesState.sheet).
+ */
+export function addNote(input: NoteInput, now: Date, random?: () => number, sheet: string = SHEET_NAMES.notulen): NoteResult {
+  const clean = tidy(input);
+  const err = validateNote(clean);
   if (err) return { ok: false, message: err };
+  const note: Note = { ...clean, id: newNoteId(now, random), time: formatNoteTime(now), row: 0 };
   return {
     ok: true,
     note,
-    ops: [{ kind: 'updateRowByKey', sheet, minRow: NOTULEN.firstRow, keyColumn: 'A', key: existing.id, firstColumn: 'A', cells: noteCells(note) }],
+    ops: [{ kind: 'appendRows', sheet, minRow: NOTULEN.firstRow, firstColumn: 'A', rows: [noteCells(note)] }],
+  };
+}
+
+export type NoteChanges = Partial<Pick<Note, 'step' | 'koppelkans' | 'factor' | 'kind' | 'text' | 'verantwoordelijke' | 'date'>>;
+
+/**
+ * Changes one note, found by its id at the moment of writing (whatever row it has moved
+ * to); keeps id, time and author. A note typed by hand without an id cannot be found
+ * safely and is refused.
+ */
+export function editNote(existing: Note, changes: NoteChanges, sheet: string = SHEET_NAMES.notulen): NoteResult {
+  if (!existing.id.trim()) {
+    return {
+      ok: false,
+      message: `Deze notitie heeft geen id (zonder add-in getypt) en kan hier niet veilig worden aangepast. Pas hem aan in Excel: ${sheet}!${cellAddress(existing.row || NOTULEN.firstRow, COL.text)}.`,
+    };
+  }
+  const merged = { ...existing, ...changes };
+  const clean = tidy(merged);
+  const err = validateNote(clean, { requireAuthor: false, requireKnownKind: changes.kind !== undefined && changes.kind !== existing.kind });
+  if (err) return { ok: false, message: err };
+  const note: Note = { ...existing, ...clean };
+  return {
+    ok: true,
+    note,
+    // searched from row 1: the note may have moved up when rows above it were deleted
+    ops: [{ kind: 'updateRowByKey', sheet, minRow: 1, keyColumn: 'A', key: existing.id, firstColumn: 'A', cells: noteCells(note) }],
   };
 }
 
 export function conclusionEdit(state: NotesState, stap: string, text: string): { ok: true; ops: PlanOp[] } | { ok: false; message: string } {
+  if (!state.sheet) return { ok: false, message: 'Er is nog geen werkblad Notulen: kies eerst "Werkmap voorbereiden".' };
   const c = state.conclusions.find((x) => x.stap === stap);
   if (!c) return { ok: false, message: `Onbekende stap "${stap}".` };
-  if (text.length > MAX_CELL_TEXT) return { ok: false, message: `De conclusie is langer dan ${MAX_CELL_TEXT} tekens.` };
-  return { ok: true, ops: [{ kind: 'setCells', sheet: state.sheet ?? SHEET_NAMES.notulen, cell: cellAddress(c.row, NOTULEN.conclusionColumn), cells: [[{ text }]] }] };
+  const clean = normalizeLineBreaks(text);
+  if (clean.length > MAX_CELL_TEXT) return { ok: false, message: tooLong(`De conclusie van ${stap}`, clean.length) };
+  return { ok: true, ops: [{ kind: 'setCells', sheet: state.sheet, cell: cellAddress(c.row, NOTULEN.conclusionColumn), cells: [[{ text: clean }]] }] };
 }
 
 export interface NoteFilter {
@@ -163,9 +258,14 @@ export function filterNotes(notes: Note[], f: NoteFilter): Note[] {
     (n) =>
       (!f.step || n.step === f.step) &&
       (!f.kind || n.kind === f.kind) &&
-      (!f.koppelkans || n.koppelkans.toLowerCase() === f.koppelkans.toLowerCase()) &&
+      (!f.koppelkans || n.koppelkans.trim().toLowerCase() === f.koppelkans.trim().toLowerCase()) &&
       (!q || [n.text, n.author, n.koppelkans, n.factor, n.verantwoordelijke].some((t) => t.toLowerCase().includes(q))),
   );
+}
+
+/** Newest first: by time, then by row (later rows were written later). */
+export function newestFirst(notes: Note[]): Note[] {
+  return notes.slice().sort((a, b) => (a.time === b.time ? b.row - a.row : a.time < b.time ? 1 : -1));
 }
 
 export const NOTES_LAST_COLUMN = columnLetter(NOTULEN.headers.length);
@@ -180,11 +280,12 @@ export function reasonWithNote(
   author: string,
   now: Date,
   random?: () => number,
+  notesSheet: string = SHEET_NAMES.notulen,
 ): NoteResult {
-  const res = addNote({ author, step: 'Stap 4', koppelkans: prio.koppelkans, factor: '', kind: 'redenering', text, verantwoordelijke: '', date: '' }, now, random);
+  const res = addNote({ author, step: 'Stap 4', koppelkans: prio.koppelkans, factor: '', kind: 'redenering', text, verantwoordelijke: '', date: '' }, now, random, notesSheet);
   if (!res.ok) return res;
   return {
     ...res,
-    ops: [{ kind: 'setCells', sheet: prio.sheet, cell: cellAddress(prio.row, prio.omdatColumn), cells: [[{ text }]] }, ...res.ops],
+    ops: [{ kind: 'setCells', sheet: prio.sheet, cell: cellAddress(prio.row, prio.omdatColumn), cells: [[{ text: res.note.text }]] }, ...res.ops],
   };
 }
