@@ -14,6 +14,8 @@ import { formatProblem, type Problem } from '../core/problems';
 import { XlsxWorkbook, inspectUnsupported } from '../workbook/xlsx/XlsxWorkbook';
 import { checkWorkbook, createKoppelkansenWorkbook, prepareWorkbook } from '../workbook/operations';
 import { parseArgs, UsageError } from './args';
+// static: a dynamic import() is left to Node's ESM loader under tsx and finds no extensionless .ts file
+import { buildOnderbouwing } from './onderbouwing';
 import { toJsonReport } from './report';
 
 const USAGE = `Gebruik:
@@ -201,7 +203,6 @@ async function cmdOnderbouwing(argv: string[], io: Io): Promise<number> {
   if (!out) throw new UsageError('geef een uitvoerbestand met -o UIT.docx');
   if (!/\.docx$/i.test(out)) throw new UsageError('het uitvoerbestand moet op .docx eindigen');
   const { wb } = await load(file);
-  const { buildOnderbouwing } = await import('./onderbouwing');
   const bytes = await buildOnderbouwing(wb, { now: io.now });
   const tmp = `${out}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, bytes);

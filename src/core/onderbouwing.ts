@@ -23,7 +23,8 @@ export interface OnderbouwingModel {
   notChosen: RankEntry[];
   conclusions: Conclusion[];
   actions: Note[];
-  notesByKoppelkans: { koppelkans: string; notes: Note[] }[];
+  /** Notes per koppelkans: the team's choice first (in its order), then by automatic rank, then the rest by name. */
+  notesByKoppelkans: { koppelkans: string; place: number | null; autoRank: number | null; notes: Note[] }[];
   generalNotes: Note[];
   checklist: Analysis['checklist'];
   problems: number;
@@ -41,15 +42,29 @@ export function buildOnderbouwingModel(snapshot: WorkbookSnapshot, now: Date = n
   const notes = readNotes(snapshot);
   const rankOf = new Map(a.ranking.map((e) => [e.row, e.rank]));
   const entries = (a.prioritering?.entries ?? []).slice().sort((x, y) => x.place - y.place || x.row - y.row);
-  const chosenKeys = new Set(entries.map((e) => e.koppelkans.toLowerCase()));
-  const byKoppelkans = new Map<string, Note[]>();
+  const key = (k: string) => k.trim().toLowerCase();
+  const chosenKeys = new Set(entries.map((e) => key(e.koppelkans)));
+  const placeOf = new Map<string, number>();
+  for (const e of entries) if (!placeOf.has(key(e.koppelkans))) placeOf.set(key(e.koppelkans), e.place);
+  const autoRankOf = new Map<string, number>();
+  for (const e of a.ranking) if (!autoRankOf.has(key(e.koppelkans))) autoRankOf.set(key(e.koppelkans), e.rank);
+  // notes of one koppelkans belong together whatever the case or spaces they were typed with
+  const byKoppelkans = new Map<string, { koppelkans: string; place: number | null; autoRank: number | null; notes: Note[] }>();
   const generalNotes: Note[] = [];
   for (const n of notes.notes) {
-    if (n.koppelkans) {
-      const k = n.koppelkans;
-      byKoppelkans.set(k, [...(byKoppelkans.get(k) ?? []), n]);
-    } else generalNotes.push(n);
+    const k = key(n.koppelkans);
+    if (!k) {
+      generalNotes.push(n);
+      continue;
+    }
+    const group = byKoppelkans.get(k) ?? { koppelkans: n.koppelkans.trim(), place: placeOf.get(k) ?? null, autoRank: autoRankOf.get(k) ?? null, notes: [] };
+    group.notes.push(n);
+    byKoppelkans.set(k, group);
   }
+  const big = Number.MAX_SAFE_INTEGER;
+  const notesByKoppelkans = [...byKoppelkans.values()].sort(
+    (x, y) => (x.place ?? big) - (y.place ?? big) || (x.autoRank ?? big) - (y.autoRank ?? big) || x.koppelkans.localeCompare(y.koppelkans, 'nl'),
+  );
   const p = (n: number) => String(n).padStart(2, '0');
   return {
     wijk: wijkName(snapshot),
@@ -62,10 +77,10 @@ export function buildOnderbouwingModel(snapshot: WorkbookSnapshot, now: Date = n
       .sort((x, y) => (x.rank ?? 1e9) - (y.rank ?? 1e9) || x.row - y.row),
     top: a.top,
     deviations: entries.filter((e) => e.deviates).map((e) => ({ koppelkans: e.koppelkans, place: e.place, autoRank: e.autoRank, omdat: e.omdat })),
-    notChosen: a.top.filter((e) => !chosenKeys.has(e.koppelkans.toLowerCase())),
+    notChosen: a.top.filter((e) => !chosenKeys.has(key(e.koppelkans))),
     conclusions: notes.conclusions,
     actions: notes.notes.filter((n) => n.kind === 'actie' || n.kind === 'afspraak'),
-    notesByKoppelkans: [...byKoppelkans.entries()].map(([koppelkans, ns]) => ({ koppelkans, notes: ns })),
+    notesByKoppelkans,
     generalNotes,
     checklist: a.checklist,
     problems: a.problems.filter((x) => x.severity === 'error').length,

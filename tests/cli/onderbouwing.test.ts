@@ -1,0 +1,63 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { spawnSync } from 'child_process';
+import { main } from '../../src/cli/main';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
+import { docxText } from '../helpers/docxText';
+import { NOW, OMDAT_1, ROWS, TEAM, WIJK, sampleOps } from '../helpers/onderbouwingWorkbook';
+
+let dir: string;
+let input: string;
+
+async function run(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (s) => void out.push(s), err: (s) => void err.push(s), now: NOW });
+  return { code, out: out.join(''), err: err.join('') };
+}
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-onderbouwing-'));
+  input = path.join(dir, 'in.xlsx');
+  expect((await run(['new', input, '--wijk', WIJK])).code).toBe(0);
+  const wb = await XlsxWorkbook.fromBuffer(fs.readFileSync(input));
+  await wb.apply({ ops: sampleOps(await wb.readSnapshot()) });
+  await wb.writeFileAtomic(input);
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+test('onderbouwing IN.xlsx -o OUT.docx writes a Word file with the chosen koppelkansen in the team’s order', async () => {
+  const out = path.join(dir, 'out.docx');
+  const r = await run(['onderbouwing', input, '-o', out]);
+  expect(r).toMatchObject({ code: 0, err: '' });
+  expect(r.out).toContain(out);
+  const text = await docxText(fs.readFileSync(out));
+  expect(text.split('\n')[0]).toBe(`Onderbouwing koppelkansen – ${WIJK}`);
+  const chosen = text.slice(text.indexOf('1. Gekozen koppelkansen'), text.indexOf('2. Waar het team'));
+  const positions = TEAM.map(([, i]) => chosen.indexOf(ROWS[i].koppelkans));
+  expect(positions.every((p) => p >= 0)).toBe(true);
+  expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  // typed text that starts with "=" came through the .xlsx as text, line break included
+  expect(chosen).toContain(OMDAT_1);
+  expect(text).toContain('=SOM(A1) is geen formule');
+  expect(text).toContain('Eerste regel\nTweede regel');
+  expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+});
+
+test('onderbouwing refuses an output that is not .docx, and a missing -o, with exit 2', async () => {
+  const wrong = await run(['onderbouwing', input, '-o', path.join(dir, 'out.pdf')]);
+  expect(wrong.code).toBe(2);
+  expect(wrong.err).toMatch(/\.docx/);
+  const missing = await run(['onderbouwing', input]);
+  expect(missing.code).toBe(2);
+  expect(missing.err).toMatch(/-o/);
+});
+
+test('the installed command writes the onderbouwing too (docx loads outside jest)', () => {
+  const out = path.join(dir, 'bin.docx');
+  const res = spawnSync(process.execPath, [path.resolve(__dirname, '../../bin/koppelkansen.cjs'), 'onderbouwing', input, '-o', out], { encoding: 'utf8' });
+  expect(res.stderr).toBe('');
+  expect(res.status).toBe(0);
+  expect(fs.statSync(out).size).toBeGreaterThan(5000);
+});
