@@ -1,0 +1,97 @@
+/**
+ * "Leg conclusie vast": the conclusion of each step under the guide's question, in its
+ * own labelled cell on the Notulen sheet. The step under discussion is open; a
+ * conclusion follows the workbook until someone starts typing in it.
+ */
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { conclusionEdit, type Conclusion } from '../../core/notes';
+import type { WorkbookSession } from '../session';
+import { isSaveShortcut } from './notesLogic';
+
+const useStyles = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
+  question: { fontStyle: 'italic' },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  status: { color: tokens.colorNeutralForeground3 },
+});
+
+function ConclusionField({ session, conclusion }: { session: WorkbookSession; conclusion: Conclusion }) {
+  const styles = useStyles();
+  // null: not editing, the field shows what the workbook holds
+  const [draft, setDraft] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const value = draft ?? conclusion.text;
+  const dirty = draft !== null && draft !== conclusion.text;
+
+  const save = async () => {
+    if (!dirty) return setDraft(null);
+    const res = conclusionEdit(session.notes, conclusion.stap, draft);
+    if (!res.ok) return setMessage(res.message);
+    if (await session.applyOps(res.ops, 'Conclusie opslaan…')) {
+      setDraft(null);
+      setMessage(null);
+    }
+  };
+
+  return (
+    <div className={styles.panel}>
+      <Text className={styles.question}>{conclusion.vraag}</Text>
+      <Field label={`Conclusie ${conclusion.stap}`} validationState={message ? 'error' : 'none'} validationMessage={message ?? undefined}>
+        <Textarea
+          value={value}
+          resize="vertical"
+          rows={3}
+          disabled={session.notes.sheet === null}
+          onChange={(_, d) => {
+            setDraft(d.value);
+            setMessage(null);
+          }}
+          onKeyDown={(e) => {
+            if (isSaveShortcut(e)) {
+              e.preventDefault();
+              void save();
+            } else if (e.key === 'Escape' && dirty) {
+              e.preventDefault();
+              setDraft(null);
+            }
+          }}
+        />
+      </Field>
+      <div className={styles.row}>
+        <Button size="small" appearance="primary" disabled={!dirty || !!session.busy} onClick={() => void save()}>
+          Conclusie opslaan
+        </Button>
+        {dirty ? (
+          <Button size="small" onClick={() => setDraft(null)}>
+            Ongedaan maken
+          </Button>
+        ) : (
+          <Text size={200} className={styles.status}>
+            {conclusion.text ? `Staat in ${session.notes.sheet ?? 'Notulen'}` : 'Nog niet vastgelegd'}
+          </Text>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export function ConclusionsEditor({ session, currentStep }: { session: WorkbookSession; currentStep: string }) {
+  const [open, setOpen] = useState<string[]>([currentStep]);
+  // the step under discussion opens by itself; others stay as the notulist left them
+  useEffect(() => setOpen((o) => (o.includes(currentStep) ? o : [...o, currentStep])), [currentStep]);
+  return (
+    <Accordion multiple collapsible openItems={open} onToggle={(_, d) => setOpen(d.openItems.map(String))}>
+      {session.notes.conclusions.map((c) => (
+        <AccordionItem key={c.stap} value={c.stap}>
+          <AccordionHeader size="small">
+            {c.stap}: leg conclusie vast{c.text ? ' ✓' : ''}
+          </AccordionHeader>
+          <AccordionPanel>
+            <ConclusionField session={session} conclusion={c} />
+          </AccordionPanel>
+        </AccordionItem>
+      ))}
+    </Accordion>
+  );
+}

@@ -1,0 +1,171 @@
+/**
+ * One note in a list, editable in place: "Bewerken" opens the fields, Ctrl+Enter saves,
+ * Escape cancels. The change goes through `editNote` (the row found by id at apply time).
+ */
+import { Button, Dropdown, Field, Input, makeStyles, mergeClasses, Option, Text, Textarea, tokens } from '@fluentui/react-components';
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { editNote, NOTE_KINDS, type Note } from '../../core/notes';
+import type { WorkbookSession } from '../session';
+import { hasOwner, isSaveShortcut, KIND_LABELS, noteByline, noteMeta, ownerLine, STEP_CHOICES } from './notesLogic';
+
+const useStyles = makeStyles({
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  actie: { borderLeft: `3px solid ${tokens.colorPaletteMarigoldBorderActive}` },
+  head: { display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', gap: tokens.spacingHorizontalS },
+  meta: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
+  byline: { color: tokens.colorNeutralForeground3 },
+  text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+  fields: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
+  wide: { gridColumn: '1 / -1' },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
+});
+
+type Draft = Pick<Note, 'kind' | 'step' | 'koppelkans' | 'factor' | 'text' | 'verantwoordelijke' | 'date'>;
+
+function draftOf(n: Note): Draft {
+  return { kind: n.kind, step: n.step, koppelkans: n.koppelkans, factor: n.factor, text: n.text, verantwoordelijke: n.verantwoordelijke, date: n.date };
+}
+
+export function NoteItem({ session, note, onEdited }: { session: WorkbookSession; note: Note; onEdited?: (id: string) => void }) {
+  const styles = useStyles();
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const label = `notitie van ${note.author || 'onbekend'} (${note.time})`;
+
+  const close = () => {
+    setDraft(null);
+    setMessage(null);
+    setTimeout(() => editButton.current?.focus(), 0);
+  };
+
+  const save = async () => {
+    if (!draft) return;
+    const changes = Object.fromEntries(Object.entries(draft).filter(([k, v]) => v !== note[k as keyof Draft])) as Partial<Draft>;
+    if (Object.keys(changes).length === 0) return close();
+    const res = editNote(note, changes, session.notes.sheet ?? undefined);
+    if (!res.ok) return setMessage(res.message);
+    if (await session.applyOps(res.ops, 'Notitie bijwerken…')) {
+      onEdited?.(note.id);
+      close();
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (isSaveShortcut(e)) {
+      e.preventDefault();
+      void save();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      close();
+    }
+  };
+
+  if (draft) {
+    const set = (patch: Partial<Draft>) => {
+      setDraft({ ...draft, ...patch });
+      setMessage(null);
+    };
+    const kinds: string[] = (NOTE_KINDS as readonly string[]).includes(draft.kind) ? [...NOTE_KINDS] : [draft.kind, ...NOTE_KINDS];
+    return (
+      <li className={styles.item} onKeyDown={onKeyDown} aria-label={`Bewerk ${label}`}>
+        <div className={styles.fields}>
+          <Field label="Soort" size="small">
+            <Dropdown size="small" value={(KIND_LABELS as Record<string, string>)[draft.kind] ?? draft.kind} selectedOptions={[draft.kind]} onOptionSelect={(_, d) => d.optionValue && set({ kind: d.optionValue })}>
+              {kinds.map((k) => (
+                <Option key={k} value={k}>
+                  {(KIND_LABELS as Record<string, string>)[k] ?? k}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+          <Field label="Stap" size="small">
+            <Dropdown size="small" value={draft.step} selectedOptions={[draft.step]} onOptionSelect={(_, d) => d.optionValue && set({ step: d.optionValue })}>
+              {(STEP_CHOICES.includes(draft.step) || !draft.step ? STEP_CHOICES : [draft.step, ...STEP_CHOICES]).map((s) => (
+                <Option key={s} value={s}>
+                  {s}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+          <Field label="Koppelkans" size="small" className={styles.wide}>
+            <Input size="small" value={draft.koppelkans} onChange={(_, d) => set({ koppelkans: d.value })} />
+          </Field>
+          <Field label="Succesfactor" size="small" className={styles.wide}>
+            <Input size="small" value={draft.factor} onChange={(_, d) => set({ factor: d.value })} />
+          </Field>
+          <Field label="Tekst" className={styles.wide} validationState={message ? 'error' : 'none'} validationMessage={message ?? undefined}>
+            {/* eslint-disable-next-line jsx-a11y/no-autofocus */}
+            <Textarea autoFocus value={draft.text} onChange={(_, d) => set({ text: d.value })} resize="vertical" rows={4} />
+          </Field>
+          {hasOwner(draft.kind) && (
+            <>
+              <Field label="Verantwoordelijke" size="small" required={draft.kind === 'actie'}>
+                <Input size="small" value={draft.verantwoordelijke} onChange={(_, d) => set({ verantwoordelijke: d.value })} />
+              </Field>
+              <Field label="Datum" size="small">
+                <Input size="small" type="date" value={draft.date} onChange={(_, d) => set({ date: d.value })} />
+              </Field>
+            </>
+          )}
+        </div>
+        <div className={styles.buttons}>
+          <Button size="small" appearance="primary" disabled={!!session.busy} onClick={() => void save()}>
+            Opslaan
+          </Button>
+          <Button size="small" onClick={close}>
+            Annuleren
+          </Button>
+        </div>
+      </li>
+    );
+  }
+
+  const owner = ownerLine(note);
+  return (
+    <li className={mergeClasses(styles.item, note.kind === 'actie' && styles.actie)}>
+      <div className={styles.head}>
+        <Text size={200} className={styles.meta}>
+          {noteMeta(note)}
+        </Text>
+        {note.id ? (
+        <Button
+          ref={editButton}
+          size="small"
+          appearance="subtle"
+          aria-label={`Bewerk ${label}`}
+          onClick={() => {
+            setDraft(draftOf(note));
+            setMessage(null);
+          }}
+        >
+          Bewerken
+        </Button>
+        ) : (
+          <Text size={100} className={styles.byline} title={`Zonder add-in getypt (geen id): pas deze notitie aan in Excel, ${session.notes.sheet ?? 'Notulen'} rij ${note.row}.`}>
+            rij {note.row}
+          </Text>
+        )}
+      </div>
+      <Text className={styles.text}>{note.text}</Text>
+      {owner && <Text size={200}>{owner}</Text>}
+      <Text size={100} className={styles.byline}>
+        {noteByline(note)}
+      </Text>
+      {message && (
+        <Text size={200} role="alert">
+          {message}
+        </Text>
+      )}
+    </li>
+  );
+}

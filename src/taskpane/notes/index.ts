@@ -1,0 +1,9 @@
+/** The notulist's components for the task pane views. */
+export { NotesPanel } from './NotesPanel';
+export { KoppelkansNotes } from './KoppelkansNotes';
+export { ReasonPrompt, type ReasonEntry, type ReasonPromptProps } from './ReasonPrompt';
+export { OnderbouwingButton } from './OnderbouwingButton';
+export { NoteComposer } from './NoteComposer';
+export { NotesList } from './NotesList';
+export { ConclusionsEditor } from './ConclusionsEditor';
+export { AUTHOR_KEY } from './notesLogic';

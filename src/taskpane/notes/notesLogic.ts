@@ -1,0 +1,111 @@
+/**
+ * Pure helpers of the notulist's panel: the composer's keyboard shortcuts, turning the
+ * composer's fields into a note, the choices for the context and the filters, and the
+ * labels shown in the list. No React, no workbook access.
+ */
+import { NOTE_KINDS, NOTE_STEPS, type Note, type NoteInput, type NoteKind } from '../../core/notes';
+import type { Analysis } from '../../core/analyze';
+
+/** Where the notulist's name is kept: per user, per computer, never in the workbook. */
+export const AUTHOR_KEY = 'koppelkansen.auteur';
+
+export const KIND_LABELS: Record<NoteKind, string> = {
+  discussie: 'Discussie',
+  redenering: 'Redenering',
+  conclusie: 'Conclusie',
+  afspraak: 'Afspraak',
+  actie: 'Actie',
+};
+
+/** Alt+1 … Alt+5 pick the kind of note from anywhere in the composer. */
+export function kindForShortcut(e: { altKey: boolean; ctrlKey: boolean; metaKey: boolean; key: string; code?: string }): NoteKind | null {
+  if (!e.altKey || e.ctrlKey || e.metaKey) return null;
+  // e.code survives keyboard layouts where Alt+digit types another character (macOS)
+  const digit = /^Digit([1-5])$/.exec(e.code ?? '')?.[1] ?? (/^[1-5]$/.test(e.key) ? e.key : null);
+  return digit ? NOTE_KINDS[Number(digit) - 1] : null;
+}
+
+/** Ctrl+Enter (Cmd+Enter on a Mac) saves. */
+export function isSaveShortcut(e: { key: string; ctrlKey: boolean; metaKey: boolean }): boolean {
+  return e.key === 'Enter' && (e.ctrlKey || e.metaKey);
+}
+
+export interface ComposerFields {
+  kind: NoteKind;
+  text: string;
+  verantwoordelijke: string;
+  date: string;
+}
+
+export interface NoteContext {
+  step: string;
+  koppelkans: string;
+  factor: string;
+}
+
+export const EMPTY_FIELDS: ComposerFields = { kind: 'discussie', text: '', verantwoordelijke: '', date: '' };
+
+/** Verantwoordelijke and date are asked for an actie (required) and an afspraak (optional). */
+export function hasOwner(kind: string): boolean {
+  return kind === 'actie' || kind === 'afspraak';
+}
+
+export function noteInput(fields: ComposerFields, context: NoteContext, author: string): NoteInput {
+  const owner = hasOwner(fields.kind);
+  return {
+    author: author.trim(),
+    step: context.step,
+    koppelkans: context.koppelkans.trim(),
+    factor: context.factor.trim(),
+    kind: fields.kind,
+    text: fields.text,
+    verantwoordelijke: owner ? fields.verantwoordelijke.trim() : '',
+    date: owner ? fields.date : '',
+  };
+}
+
+/** The koppelkansen on the werkblad (first spelling wins), in werkblad order. */
+export function koppelkansChoices(analysis: Analysis | null, notes: Note[] = []): string[] {
+  const seen = new Map<string, string>();
+  for (const r of analysis?.werkblad?.rows ?? []) {
+    const k = r.koppelkans.trim();
+    if (k && !seen.has(k.toLowerCase())) seen.set(k.toLowerCase(), k);
+  }
+  // koppelkansen that only occur in notes (renamed or removed from the werkblad) stay findable
+  for (const n of notes) {
+    const k = n.koppelkans.trim();
+    if (k && !seen.has(k.toLowerCase())) seen.set(k.toLowerCase(), k);
+  }
+  return [...seen.values()];
+}
+
+export function factorChoices(analysis: Analysis | null): string[] {
+  return (analysis?.werkblad?.factors ?? []).map((f) => f.name).filter((n) => n.trim() !== '');
+}
+
+export const STEP_CHOICES: readonly string[] = NOTE_STEPS;
+
+/** "Redenering · Stap 3 · Meer groen · Draagvlak" */
+export function noteMeta(n: Note): string {
+  const kind = (KIND_LABELS as Record<string, string>)[n.kind] ?? n.kind;
+  return [kind, n.step, n.koppelkans, n.factor].filter((x) => x && x.trim()).join(' · ');
+}
+
+/** "Fatima, 28-11-2026 14:05" (and the owner of an actie). */
+export function noteByline(n: Note): string {
+  const time = /^(\d{4})-(\d{2})-(\d{2})(.*)$/.exec(n.time);
+  const when = time ? `${time[3]}-${time[2]}-${time[1]}${time[4]}` : n.time;
+  return [n.author || 'onbekend', when].filter(Boolean).join(', ');
+}
+
+export function ownerLine(n: Note): string {
+  if (!n.verantwoordelijke && !n.date) return '';
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(n.date);
+  const date = d ? `${d[3]}-${d[2]}-${d[1]}` : n.date;
+  return [n.verantwoordelijke ? `Verantwoordelijke: ${n.verantwoordelijke}` : '', date ? `vóór ${date}` : ''].filter(Boolean).join(', ');
+}
+
+/** The question of the Prioritering reason dialog. */
+export function reasonQuestion(koppelkans: string, place: number, autoRank: number): string {
+  return `Waarom staat “${koppelkans}” op plaats ${place} en niet op ${autoRank}?`;
+}
