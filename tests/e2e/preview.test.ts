@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { analyze } from '../../src/core/analyze';
 import { readNotes } from '../../src/core/notes';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
+import { docxText } from '../helpers/docxText';
 import { chromiumAvailable, launch, type Browser } from './support/browser';
 import { previewBuildDir, ROOT } from './support/previewBuild';
 import { serveStatic, type StaticServer } from './support/staticServer';
@@ -174,6 +175,86 @@ run('browser preview (Chromium)', () => {
     await page.locator('td[data-selected="true"]').waitFor();
   });
 
+  const NOTE_1 = '=Eerst de buurt spreken\nDaarna pas de raad';
+  const NOTE_2 = 'Scoort laag op draagvlak: de straat is er net opnieuw bestraat';
+  const ACTIE = 'Raadsvoorstel voorbereiden met deze top 5';
+  const CONCLUSIE_4 = 'We nemen de eerste vijf koppelkansen mee in de WUP, in de volgorde van de Prioritering.';
+  const noteOn: Record<string, string> = {};
+
+  it('keeps the notulist\'s notes in several contexts through a reload, and writes the onderbouwing', async () => {
+    // Stap 3, beside the scores of the current koppelkans (the one scored above)
+    await open('Scoren');
+    const scoren = panel('Scoren');
+    const first = (await scoren.getByRole('heading', { level: 2 }).innerText()).trim();
+    await scoren.getByText('Notulist: Notulist E2E').waitFor(); // asked once, remembered
+    const composer = scoren.getByRole('textbox', { name: `Notitie bij “${first}”` });
+    await composer.fill(NOTE_1);
+    await composer.press('Control+Enter');
+    await idle();
+    await scoren.getByRole('listitem').filter({ hasText: 'Daarna pas de raad' }).waitFor();
+    noteOn[NOTE_1] = first;
+
+    // the next koppelkans: the note's context follows; Alt+2 makes it a redenering
+    await scoren.getByRole('button', { name: 'Volgende →' }).click();
+    const second = (await scoren.getByRole('heading', { level: 2 }).innerText()).trim();
+    expect(second).not.toBe(first);
+    await expect(scoren.getByRole('listitem').filter({ hasText: 'Daarna pas de raad' }).count()).resolves.toBe(0);
+    const composer2 = scoren.getByRole('textbox', { name: `Notitie bij “${second}”` });
+    await composer2.fill(NOTE_2);
+    await composer2.press('Alt+2');
+    await expect(scoren.getByRole('radio', { name: 'Redenering' }).isChecked()).resolves.toBe(true);
+    await composer2.press('Control+Enter');
+    await idle();
+    await scoren.getByRole('listitem').filter({ hasText: NOTE_2 }).waitFor();
+    noteOn[NOTE_2] = second;
+
+    // Notulen: an actie with its owner and date, and the conclusion of Stap 4
+    await open('Notulen');
+    const notulen = panel('Notulen');
+    const text = notulen.getByRole('textbox', { name: 'Notitie', exact: true });
+    await text.fill(ACTIE);
+    await text.press('Alt+5');
+    await notulen.getByRole('textbox', { name: /^Verantwoordelijke/ }).first().fill('Wethouder Jansen');
+    await notulen.getByLabel('Datum (optioneel)').fill('2027-03-01');
+    await text.press('Control+Enter');
+    await idle();
+    await notulen.getByRole('listitem').filter({ hasText: ACTIE }).waitFor();
+    const header4 = notulen.getByRole('button', { name: /^Stap 4: leg conclusie vast/ });
+    if ((await header4.getAttribute('aria-expanded')) !== 'true') await header4.click();
+    const conclusion = notulen.getByRole('textbox', { name: 'Conclusie Stap 4' });
+    await conclusion.fill(CONCLUSIE_4);
+    await conclusion.press('Control+Enter');
+    await idle();
+    await notulen.getByRole('button', { name: /^Stap 4: leg conclusie vast ✓/ }).waitFor();
+
+    // reload the page: everything comes back from the workbook kept in this browser
+    await page.reload();
+    await page.getByText(/is teruggezet uit deze browser/).waitFor();
+    await open('Notulen');
+    for (const t of ['Daarna pas de raad', NOTE_2, ACTIE, REASON]) await notulen.getByRole('listitem').filter({ hasText: t }).first().waitFor();
+    await notulen.getByRole('listitem').filter({ hasText: ACTIE }).getByText(/Wethouder Jansen/).waitFor();
+    const header4b = notulen.getByRole('button', { name: /^Stap 4: leg conclusie vast/ });
+    if ((await header4b.getAttribute('aria-expanded')) !== 'true') await header4b.click();
+    await expect(notulen.getByRole('textbox', { name: 'Conclusie Stap 4' }).inputValue()).resolves.toBe(CONCLUSIE_4);
+
+    // beside the scores again: only this koppelkans's notes
+    await open('Scoren');
+    await scoren.getByRole('combobox', { name: 'Ga naar koppelkans' }).click();
+    await page.getByRole('option', { name: new RegExp(`^\\d+\\. ${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).click();
+    await scoren.getByRole('listitem').filter({ hasText: 'Daarna pas de raad' }).waitFor();
+    await expect(scoren.getByRole('listitem').filter({ hasText: NOTE_2 }).count()).resolves.toBe(0);
+
+    // the onderbouwing, read back from the .docx
+    await open('Notulen');
+    const [doc] = await Promise.all([page.waitForEvent('download'), notulen.getByRole('button', { name: 'Onderbouwing maken' }).click()]);
+    expect(doc.suggestedFilename()).toMatch(/\.docx$/);
+    const docFile = join(mkdtempSync(join(tmpdir(), 'koppelkansen-e2e-docx-')), doc.suggestedFilename());
+    await doc.saveAs(docFile);
+    const body = await docxText(readFileSync(docFile));
+    for (const t of [REASON, CONCLUSIE_4, ACTIE, 'Wethouder Jansen', NOTE_2, 'Daarna pas de raad', first, second]) expect(body).toContain(t);
+    expect(body).toContain('=Eerst de buurt spreken');
+  });
+
   it('downloads the workbook with the score, the order and the reason in it', async () => {
     const scoredName = await (async () => {
       await open('Resultaat');
@@ -199,19 +280,30 @@ run('browser preview (Chromium)', () => {
     const entries = [...a.prioritering!.entries].sort((x, y) => x.place - y.place);
     expect(entries.map((e) => e.koppelkans)).toEqual(uiOrder);
     expect(entries[movedTo].omdat).toBe(REASON);
-    const note = readNotes(snapshot).notes.find((n) => n.text === REASON);
+    const notes = readNotes(snapshot);
+    const note = notes.notes.find((n) => n.text === REASON);
     expect(note).toMatchObject({ author: 'Notulist E2E', step: 'Stap 4', kind: 'redenering', koppelkans: entries[movedTo].koppelkans });
+    // the notes written in the pane, with their context; "=" text stays text, line breaks survive
+    expect(notes.notes.find((n) => n.text === NOTE_1)).toMatchObject({ step: 'Stap 3', kind: 'discussie', koppelkans: noteOn[NOTE_1], author: 'Notulist E2E' });
+    expect(notes.notes.find((n) => n.text === NOTE_2)).toMatchObject({ step: 'Stap 3', kind: 'redenering', koppelkans: noteOn[NOTE_2] });
+    expect(notes.notes.find((n) => n.text === ACTIE)).toMatchObject({ kind: 'actie', verantwoordelijke: 'Wethouder Jansen' });
+    expect(notes.conclusions.find((c) => c.stap === 'Stap 4')?.text).toBe(CONCLUSIE_4);
   });
 
   it('opens an .xlsx into the page and shows what it holds', async () => {
     expect(downloaded).not.toBe('');
     await page.getByRole('button', { name: 'Lege werkmap' }).click();
+    // the workbook holds the team's work: replacing it asks first
+    await page.getByRole('dialog').getByRole('button', { name: 'Vervangen' }).click();
     await open('Start');
     await panel('Start').getByRole('button', { name: 'Koppelkansen-indeling aanmaken' }).waitFor();
     await page.locator('input[type="file"]').setInputFiles(downloaded);
     await page.locator('[data-testid="count-koppelkansen"]', { hasText: /^10$/ }).waitFor();
     await open('Prioritering');
     await expect(panel('Prioritering').getByRole('textbox', { name: 'Omdat…' }).nth(movedTo).inputValue()).resolves.toBe(REASON);
+    // "on another computer": the notes come with the file
+    await open('Notulen');
+    for (const t of [NOTE_2, ACTIE]) await panel('Notulen').getByRole('listitem').filter({ hasText: t }).first().waitFor();
   });
 
   for (const scheme of ['light', 'dark'] as const) {

@@ -77,7 +77,7 @@ export function NoteItem({ session, note, onEdited }: { session: WorkbookSession
     };
     const kinds: string[] = (NOTE_KINDS as readonly string[]).includes(draft.kind) ? [...NOTE_KINDS] : [draft.kind, ...NOTE_KINDS];
     return (
-      <li className={styles.item} onKeyDown={onKeyDown} aria-label={`Bewerk ${label}`}>
+      <li className={styles.item} onKeyDown={onKeyDown} aria-label={`Notitie bewerken: ${label}`}>
         <div className={styles.fields}>
           <Field label="Soort" size="small">
             <Dropdown size="small" value={(KIND_LABELS as Record<string, string>)[draft.kind] ?? draft.kind} selectedOptions={[draft.kind]} onOptionSelect={(_, d) => d.optionValue && set({ kind: d.optionValue })}>
@@ -142,7 +142,7 @@ export function NoteItem({ session, note, onEdited }: { session: WorkbookSession
           ref={editButton}
           size="small"
           appearance="subtle"
-          aria-label={`Bewerk ${label}`}
+          aria-label={`Bewerken: ${label}`}
           onClick={() => {
             setDraft(draftOf(note));
             setMessage(null);

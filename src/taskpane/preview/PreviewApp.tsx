@@ -5,6 +5,12 @@
  */
 import {
   Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
   makeStyles,
   MessageBar,
   MessageBarActions,
@@ -22,7 +28,8 @@ import type { SheetRole } from '../../core/layout';
 import { usePrefersDark } from '../useColorScheme';
 import { computedCells } from './computedCells';
 import { SheetGrid, type CellRef } from './SheetGrid';
-import { openWorkbook, startWorkbook, workbookBytes, XLSX_MIME, type PreviewWorkbook, type StartKind } from './workbooks';
+import { browserWorkbookStore } from './persistence';
+import { openWorkbook, restoreWorkbook, startWorkbook, workbookBytes, XLSX_MIME, type PreviewWorkbook, type StartKind } from './workbooks';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', height: '100vh' },
@@ -50,12 +57,17 @@ const useStyles = makeStyles({
   message: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}` },
   hiddenInput: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
   loading: { padding: tokens.spacingHorizontalXL },
+  kept: { color: tokens.colorNeutralForeground2 },
 });
 
-function initialKind(): StartKind {
+/** `?start=sjabloon|voorbeeld|leeg` starts afresh; without it the page resumes the workbook kept in this browser. */
+function requestedKind(): StartKind | null {
   const v = new URLSearchParams(window.location.search).get('start');
-  return v === 'voorbeeld' || v === 'leeg' ? v : 'sjabloon';
+  return v === 'voorbeeld' || v === 'leeg' || v === 'sjabloon' ? v : null;
 }
+
+const dateTime = (iso: string) =>
+  new Date(iso).toLocaleString('nl-NL', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
 
 export function PreviewApp() {
   const styles = useStyles();
@@ -64,28 +76,78 @@ export function PreviewApp() {
   const [generation, setGeneration] = useState(0);
   const [selected, setSelected] = useState<CellRef | null>(null);
   const [loading, setLoading] = useState<string | null>('Werkmap maken…');
-  const [message, setMessage] = useState<{ intent: 'error' | 'success'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ intent: 'error' | 'success' | 'warning' | 'info'; text: string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const host = useMemo<HostServices>(() => createPreviewHost((sheet, cell) => setSelected({ sheet, cell })), []);
+  const store = useMemo(() => browserWorkbookStore(), []);
+  const saveFailed = useRef(false);
+  /** How many plans the workbook had when it was made or opened: more means the team changed it. */
+  const pristine = useRef(0);
+  const [pending, setPending] = useState<{ label: string; run: () => void } | null>(null);
 
-  const load = useCallback(async (label: string, make: () => Promise<PreviewWorkbook>) => {
-    setLoading(label);
-    setMessage(null);
-    try {
-      const next = await make();
-      setWb(next);
-      setSelected(null);
-      setGeneration((g) => g + 1);
-    } catch (e) {
-      setMessage({ intent: 'error', text: `${label.replace('…', '')} lukte niet: ${e instanceof Error ? e.message : String(e)}` });
-    } finally {
-      setLoading(null);
-    }
-  }, []);
+  /** Keeps the workbook in this browser after every change; says so once when that fails. */
+  const keep = useCallback(
+    (next: PreviewWorkbook) => {
+      if (!store) return;
+      store.save({ base: next.base, fileName: next.fileName, plans: next.port.plans(), pristine: pristine.current }).then(
+        () => {
+          saveFailed.current = false;
+        },
+        (e: unknown) => {
+          if (saveFailed.current) return;
+          saveFailed.current = true;
+          setMessage({
+            intent: 'warning',
+            text: `Je werk kon niet in deze browser worden bewaard (${e instanceof Error ? e.message : String(e)}). Gebruik “Download .xlsx” om niets kwijt te raken.`,
+          });
+        },
+      );
+    },
+    [store],
+  );
+
+  const load = useCallback(
+    async (label: string, make: () => Promise<PreviewWorkbook>, after?: { intent: 'info'; text: string }, madeOf?: number) => {
+      setLoading(label);
+      setMessage(null);
+      try {
+        const next = await make();
+        next.port.onApplied = () => keep(next);
+        pristine.current = madeOf ?? next.port.plans().length;
+        keep(next);
+        setWb(next);
+        setSelected(null);
+        setGeneration((g) => g + 1);
+        if (after) setMessage(after);
+      } catch (e) {
+        setMessage({ intent: 'error', text: `${label.replace('…', '')} lukte niet: ${e instanceof Error ? e.message : String(e)}` });
+      } finally {
+        setLoading(null);
+      }
+    },
+    [keep],
+  );
 
   useEffect(() => {
-    void load('Werkmap maken…', () => startWorkbook(initialKind()));
-  }, [load]);
+    const kind = requestedKind();
+    void (async () => {
+      const saved = kind || !store ? null : await store.load().catch(() => null);
+      if (saved) {
+        await load('Je werk terugzetten…', () => restoreWorkbook(saved), {
+          intent: 'info',
+          text: `Je werk van ${dateTime(saved.savedAt)} is teruggezet uit deze browser (${saved.fileName}). Begin opnieuw met “Nieuw sjabloon” of “Open .xlsx…”.`,
+        }, saved.pristine);
+      } else {
+        await load('Werkmap maken…', () => startWorkbook(kind ?? 'sjabloon'));
+      }
+    })();
+  }, [load, store]);
+
+  /** Replacing a changed workbook asks first: the team's scores and notes are in it. */
+  const replace = (label: string, run: () => void) => {
+    if (wb && wb.port.plans().length > pristine.current) setPending({ label, run });
+    else run();
+  };
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -118,16 +180,16 @@ export function PreviewApp() {
       <div className={styles.page}>
         <header className={styles.toolbar}>
           <h1 className={styles.title}>Koppelkansen Kiezen · voorbeeld in de browser</h1>
-          <Button size="small" onClick={() => void load('Werkmap maken…', () => startWorkbook('sjabloon'))} disabled={!!loading}>
+          <Button size="small" onClick={() => replace('Nieuw sjabloon', () => void load('Werkmap maken…', () => startWorkbook('sjabloon')))} disabled={!!loading}>
             Nieuw sjabloon
           </Button>
-          <Button size="small" onClick={() => void load('Voorbeeld maken…', () => startWorkbook('voorbeeld'))} disabled={!!loading}>
+          <Button size="small" onClick={() => replace('Voorbeeld met gegevens', () => void load('Voorbeeld maken…', () => startWorkbook('voorbeeld')))} disabled={!!loading}>
             Voorbeeld met gegevens
           </Button>
-          <Button size="small" onClick={() => void load('Lege werkmap maken…', () => startWorkbook('leeg'))} disabled={!!loading}>
+          <Button size="small" onClick={() => replace('Lege werkmap', () => void load('Lege werkmap maken…', () => startWorkbook('leeg')))} disabled={!!loading}>
             Lege werkmap
           </Button>
-          <Button size="small" onClick={() => fileInput.current?.click()} disabled={!!loading}>
+          <Button size="small" onClick={() => replace('Open .xlsx', () => fileInput.current?.click())} disabled={!!loading}>
             Open .xlsx…
           </Button>
           <input
@@ -142,7 +204,37 @@ export function PreviewApp() {
           <Button size="small" appearance="primary" onClick={() => void download()} disabled={!wb || !!loading}>
             Download .xlsx
           </Button>
+          {store && (
+            <Text size={200} className={styles.kept}>
+              Je werk blijft in deze browser bewaard.
+            </Text>
+          )}
         </header>
+        <Dialog open={pending !== null} onOpenChange={(_, d) => !d.open && setPending(null)}>
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>Huidige werkmap vervangen?</DialogTitle>
+              <DialogContent>
+                In de werkmap die nu open is zijn scores, notities of andere wijzigingen gemaakt. “{pending?.label}” vervangt die werkmap, ook
+                de kopie in deze browser. Download hem eerst als je hem wilt bewaren.
+              </DialogContent>
+              <DialogActions>
+                <Button onClick={() => void download()}>Eerst downloaden</Button>
+                <Button
+                  appearance="primary"
+                  onClick={() => {
+                    const run = pending?.run;
+                    setPending(null);
+                    run?.();
+                  }}
+                >
+                  Vervangen
+                </Button>
+                <Button onClick={() => setPending(null)}>Annuleren</Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
         {(loading || message) && (
           <div className={styles.message} role="status" aria-live="polite">
             {loading && <Spinner size="extra-tiny" label={loading} labelPosition="after" />}

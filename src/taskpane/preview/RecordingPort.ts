@@ -8,6 +8,8 @@ import type { ApplyOptions, ApplyResult, SnapshotRequest, WorkbookPort } from '.
 
 export class RecordingPort implements WorkbookPort {
   private readonly applied: Plan[] = [];
+  /** Called after every plan that changed something (the preview keeps the workbook in the browser). */
+  onApplied: ((port: RecordingPort) => void) | null = null;
 
   constructor(private readonly inner: WorkbookPort) {}
 
@@ -17,7 +19,10 @@ export class RecordingPort implements WorkbookPort {
 
   async apply(plan: Plan, options?: ApplyOptions): Promise<ApplyResult> {
     const result = await this.inner.apply(plan, options);
-    if (plan.ops.length) this.applied.push(JSON.parse(JSON.stringify(plan)) as Plan);
+    if (plan.ops.length) {
+      this.applied.push(JSON.parse(JSON.stringify(plan)) as Plan);
+      this.onApplied?.(this);
+    }
     return result;
   }
 

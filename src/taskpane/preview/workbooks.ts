@@ -64,6 +64,16 @@ export async function openWorkbook(bytes: Uint8Array, fileName: string): Promise
   return { port: new RecordingPort(memoryFrom(snapshot)), base: bytes, fileName };
 }
 
+/**
+ * The workbook kept in this browser: the opened file (or nothing) with the plans applied to
+ * it replayed in order, so it is exactly what it was before the reload.
+ */
+export async function restoreWorkbook(saved: { base: Uint8Array | null; fileName: string; plans: Plan[] }): Promise<PreviewWorkbook> {
+  const wb = saved.base ? await openWorkbook(saved.base, saved.fileName) : { port: new RecordingPort(memoryFrom()), base: null, fileName: saved.fileName };
+  for (const plan of saved.plans) await wb.port.apply(plan);
+  return wb;
+}
+
 /** The .xlsx for "Download": the opened file (or a new one) with every applied plan replayed. */
 export async function workbookBytes(base: Uint8Array | null, plans: Plan[]): Promise<Uint8Array> {
   const XlsxWorkbook = await xlsxAdapter();

@@ -14,13 +14,13 @@ import {
   Field,
   Input,
   makeStyles,
+  Text,
   Textarea,
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { WorkbookSession } from '../session';
-
-export const AUTHOR_KEY = 'koppelkansen.auteur';
+import { useAuthor } from '../notes/useAuthor';
 
 export interface ReasonRequest {
   id: string;
@@ -46,23 +46,24 @@ export function ReasonDialog({
 }) {
   const styles = useStyles();
   const [text, setText] = useState('');
-  const [author, setAuthor] = useState('');
+  // the notulist's name: asked once, shared with the notes panel (per user, on this computer)
+  const { stored, author, setAuthor, remember } = useAuthor(session);
   const [tried, setTried] = useState(false);
   const needsAuthor = session.notes.sheet !== null;
+  const askAuthor = needsAuthor && !stored;
   useEffect(() => {
     if (!request) return;
     setText('');
     setTried(false);
-    setAuthor(session.host.storage.get(AUTHOR_KEY) ?? '');
-  }, [request, session.host.storage]);
+  }, [request]);
 
   const textError = tried && !text.trim() ? 'Vul de reden in, of kies “Later”.' : undefined;
-  const authorError = tried && needsAuthor && !author.trim() ? 'Vul je naam in; die komt bij de notitie in de Notulen.' : undefined;
+  const authorError = tried && askAuthor && !author.trim() ? 'Vul je naam in; die komt bij de notitie in de Notulen.' : undefined;
   const confirm = () => {
     setTried(true);
-    if (!text.trim() || (needsAuthor && !author.trim())) return;
-    if (needsAuthor) session.host.storage.set(AUTHOR_KEY, author.trim());
-    void onConfirm(text.trim(), author.trim());
+    if (!text.trim() || (askAuthor && !author.trim())) return;
+    if (needsAuthor) remember(author);
+    void onConfirm(text.trim(), (askAuthor ? author : stored || author).trim());
   };
 
   return (
@@ -80,11 +81,18 @@ export function ReasonDialog({
             <Field label="Omdat…" required validationMessage={textError} validationState={textError ? 'error' : 'none'}>
               <Textarea value={text} onChange={(_, d) => setText(d.value)} resize="vertical" />
             </Field>
-            {needsAuthor && (
-              <Field label="Je naam (notulist)" required validationMessage={authorError} validationState={authorError ? 'error' : 'none'}>
+            {askAuthor && (
+              <Field
+                label="Je naam (notulist)"
+                required
+                hint="Wordt op deze computer onthouden, niet in de werkmap."
+                validationMessage={authorError}
+                validationState={authorError ? 'error' : 'none'}
+              >
                 <Input value={author} onChange={(_, d) => setAuthor(d.value)} />
               </Field>
             )}
+            {needsAuthor && !askAuthor && <Text size={200}>Notitie van {stored}</Text>}
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={confirm}>

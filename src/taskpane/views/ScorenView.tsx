@@ -4,10 +4,6 @@
  * Enter; PageUp/PageDown go to the previous/next koppelkans.
  */
 import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
   Button,
   Dropdown,
   Field,
@@ -17,6 +13,7 @@ import {
   MessageBarBody,
   Option,
   ProgressBar,
+  Subtitle2,
   Text,
   tokens,
 } from '@fluentui/react-components';
@@ -25,7 +22,7 @@ import { scoreEdit } from '../../core/edits';
 import { sameName } from '../../core/layout';
 import type { WorkbookSession } from '../session';
 import { formatNumber, fullyScored, liveScore, scorableRows, storedScoreTexts } from '../logic/scoring';
-import { NotesPanel } from '../notes/NotesPanel';
+import { KoppelkansNotes } from '../notes/KoppelkansNotes';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -45,6 +42,13 @@ const useStyles = makeStyles({
   totalValue: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
   hint: { color: tokens.colorNeutralForeground2 },
   jump: { minWidth: '0', width: '100%' },
+  notes: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    paddingTop: tokens.spacingVerticalS,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
 });
 
 const key = (row: number, i: number) => `${row}:${i}`;
@@ -239,14 +243,14 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
       <Field label={`${complete} van ${rows.length} koppelkansen volledig gescoord`}>
         <ProgressBar value={rows.length ? complete / rows.length : 0} />
       </Field>
-      <Accordion collapsible>
-        <AccordionItem value="notes">
-          <AccordionHeader>Notulen bij deze koppelkans</AccordionHeader>
-          <AccordionPanel>
-            <NotesPanel session={session} />
-          </AccordionPanel>
-        </AccordionItem>
-      </Accordion>
+      {session.notes.sheet !== null && (
+      <section className={styles.notes} aria-labelledby="scoren-notes">
+        <Subtitle2 as="h3" id="scoren-notes">
+          Notities bij deze koppelkans
+        </Subtitle2>
+        <KoppelkansNotes session={session} koppelkans={current.koppelkans} />
+      </section>
+      )}
     </div>
   );
 }
