@@ -105,4 +105,12 @@ describe('OnderbouwingButton', () => {
     const out = html(<OnderbouwingButton session={fakeSession({ sheets: [] }, { step: 'Stap 4' })} />);
     expect(out).toMatch(/<button[^>]*disabled/);
   });
+  it('says what to do where the host cannot save files (desktop Excel)', () => {
+    const session = fakeSession(sampleSnapshot(), { step: 'Stap 4' });
+    const out = html(<OnderbouwingButton session={{ ...session, host: { ...session.host, kind: 'excel', download: undefined } }} />);
+    expect(out).toMatch(/<button[^>]*disabled/);
+    expect(text(out)).toContain('Excel op het web');
+    expect(text(out)).toContain('koppelkansen onderbouwing werkmap.xlsx -o onderbouwing.docx');
+    expect(text(html(<OnderbouwingButton session={session} />))).not.toContain('Excel op het web');
+  });
 });

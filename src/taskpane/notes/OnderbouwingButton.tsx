@@ -52,6 +52,15 @@ export function OnderbouwingButton({ session }: { session: WorkbookSession }) {
         Een Word-document voor raad en wijk: de gekozen koppelkansen met “Omdat…” en verantwoordelijke, de scores en wegingen,
         de automatische top 15 en de afwijkingen, de conclusies, acties en notities.
       </Text>
+      {!download && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            Excel voor Windows en Mac laat een invoegtoepassing geen bestanden opslaan. Open de werkmap in Excel op het web (in Teams of
+            SharePoint: “Openen in browser”) en maak de onderbouwing daar, of laat iemand met de opdrachtregel{' '}
+            <code>koppelkansen onderbouwing werkmap.xlsx -o onderbouwing.docx</code> uitvoeren.
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {message && (
         <MessageBar intent={message.intent} layout="multiline">
           <MessageBarBody>{message.text}</MessageBarBody>
