@@ -167,10 +167,15 @@ export function prioRankFormula(layout: WerkbladLayout, row: number): string {
   return `=IF(TRIM($B${row})="","",IFERROR(RANK(INDEX(${w.totals},MATCH(TRIM($B${row}),${w.koppelkansen},0)),${w.totals}),"–"))`;
 }
 
-/** Prioritering: flag an entry placed away from its automatic rank without a reason (column F). */
-export function prioFlagFormula(row: number): string {
+/**
+ * Prioritering: flag an entry placed away from its automatic rank without a reason (column F).
+ * Rows that share a rank share its places (rank..rank+ties−1), as `deviatesFromRank` does.
+ */
+export function prioFlagFormula(layout: WerkbladLayout, row: number): string {
+  const w = werkbladRefs(layout);
   const place = `IF(ISNUMBER($A${row}),$A${row},ROW()-${PRIORITERING.firstRow - 1})`;
-  return `=IF(OR(TRIM($B${row})="",NOT(ISNUMBER($E${row}))),"",IF(AND(${place}<>$E${row},TRIM($C${row})=""),"${PRIORITERING.deviationFlag}",""))`;
+  const ties = `COUNTIF(${w.totals},INDEX(${w.totals},MATCH(TRIM($B${row}),${w.koppelkansen},0)))`;
+  return `=IF(OR(TRIM($B${row})="",NOT(ISNUMBER($E${row}))),"",IF(AND(OR(${place}<$E${row},${place}>$E${row}+${ties}-1),TRIM($C${row})=""),"${PRIORITERING.deviationFlag}",""))`;
 }
 
 export function checklistDeadlineFormula(dateCell: string): string {

@@ -3,7 +3,7 @@ import { cellAddress } from './a1';
 import { textAt, valueAt } from './grid';
 import { PRIORITERING, SHEET_NAMES, sameName } from './layout';
 import { problem, type Problem } from './problems';
-import type { RankEntry } from './ranking';
+import { deviatesFromRank, tieSizes, type RankEntry } from './ranking';
 import type { SheetSnapshot, WorkbookSnapshot } from './snapshot';
 
 export interface PrioLayout {
@@ -78,6 +78,7 @@ export function readPrioEntries(
 ): PrioEntry[] {
   const rankOf = new Map<string, number>();
   for (const e of ranking) if (!rankOf.has(e.koppelkans.toLowerCase())) rankOf.set(e.koppelkans.toLowerCase(), e.rank);
+  const ties = tieSizes(ranking);
   const entries: PrioEntry[] = [];
   const seen = new Map<string, string>();
   const c = layout.columns;
@@ -99,7 +100,7 @@ export function readPrioEntries(
       problems.push(problem('PRIO_NOT_ON_WERKBLAD', sheet.name, cellAddress(r, c.koppelkans), { koppelkans }));
     }
     const omdat = textAt(sheet, r, c.omdat);
-    const deviates = autoRank !== null && autoRank !== place;
+    const deviates = autoRank !== null && deviatesFromRank(place, autoRank, ties.get(autoRank));
     const needsReason = deviates && omdat === '';
     if (needsReason) {
       problems.push(problem('PRIO_NO_REASON', sheet.name, cellAddress(r, c.omdat), { koppelkans, place, rank: autoRank! }));

@@ -30,3 +30,19 @@ export function rankRows(rows: KoppelkansRow[]): RankEntry[] {
 export function topN(ranking: RankEntry[], n: number): RankEntry[] {
   return ranking.filter((e) => e.rank <= n);
 }
+
+/** How many rows share each rank (rank → count); 1 for a rank without a tie. */
+export function tieSizes(ranking: readonly RankEntry[]): Map<number, number> {
+  const m = new Map<number, number>();
+  for (const e of ranking) m.set(e.rank, (m.get(e.rank) ?? 0) + 1);
+  return m;
+}
+
+/**
+ * Whether a team's place differs from the automatic order. Rows that share a rank share
+ * the places rank..rank+ties−1 (ranks 2, 2 occupy places 2 and 3), so taking over the
+ * automatic order never counts as a deviation.
+ */
+export function deviatesFromRank(place: number, rank: number, ties = 1): boolean {
+  return place < rank || place > rank + Math.max(1, ties) - 1;
+}

@@ -106,6 +106,28 @@ test('a deviation from the automatic rank without a reason is flagged; with a re
   ]);
 });
 
+test('koppelkansen that share a rank may take any of its places without a reason', () => {
+  const { after } = applyAndReplan(
+    workbook({ rows: [['Groen', 'Geveltuinen', 5, 5, 5], ['Werk', 'Stageplekken voor wijkbewoners', 5, 5, 5], ['Werk', 'Leerwerkplekken', 1, 1, 1]] }),
+  );
+  const prio = after.sheets.find((x) => x.name === SHEET_NAMES.prioritering)!;
+  prio.values[PRIORITERING.firstRow - 1] = [1, 'Stageplekken voor wijkbewoners'];
+  prio.values[PRIORITERING.firstRow] = [2, 'Geveltuinen'];
+  prio.values[PRIORITERING.firstRow + 1] = [3, 'Leerwerkplekken'];
+  let a = analyze(after);
+  expect(a.prioritering!.entries.map((e) => [e.autoRank, e.deviates])).toEqual([
+    [1, false],
+    [1, false],
+    [3, false],
+  ]);
+  expect(a.problems.filter((p) => p.code === 'PRIO_NO_REASON')).toEqual([]);
+  // the third may not move into the shared places
+  prio.values[PRIORITERING.firstRow] = [2, 'Leerwerkplekken'];
+  prio.values[PRIORITERING.firstRow + 1] = [3, 'Geveltuinen'];
+  a = analyze(after);
+  expect(a.problems.filter((p) => p.code === 'PRIO_NO_REASON').map((p) => p.cell)).toEqual([`C${PRIORITERING.firstRow + 1}`, `C${PRIORITERING.firstRow + 2}`]);
+});
+
 test('--propose fills an empty Prioritering with the automatic order, once', () => {
   const wb = workbook({ rows: [['Groen', 'Geveltuinen', 1, 1, 1], ['Werk', 'Stageplekken voor wijkbewoners', 9, 9, 9]] });
   const { after, second } = applyAndReplan(wb, { propose: true });

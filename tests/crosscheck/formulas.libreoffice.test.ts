@@ -66,7 +66,7 @@ maybe('formulas computed by LibreOffice equal the engine', () => {
       ops: [
         { kind: 'setCells', sheet: ws, cell: 'A6', cells: rows },
         { kind: 'setCells', sheet: ws, cell: 'C4', cells: weights },
-        { kind: 'setCells', sheet: SHEET_NAMES.prioritering, cell: `A${PRIORITERING.firstRow}`, cells: [[n(1), t('Laag'), e, t('Fatima')], [n(2), t('Meer groen'), t('Omdat het kan')]] },
+        { kind: 'setCells', sheet: SHEET_NAMES.prioritering, cell: `A${PRIORITERING.firstRow}`, cells: [[n(1), t('Laag'), e, t('Fatima')], [n(2), t('Regenwater afkoppelen')], [n(3), t('Meer groen'), t('Omdat het kan')]] },
         { kind: 'setCells', sheet: SHEET_NAMES.checklist, cell: `C${CHECKLIST.firstRow}`, cells: [[t('Klaar')], [t('Bezig')], [t('Klaar')]] },
         { kind: 'setCells', sheet: SHEET_NAMES.checklist, cell: `C${CHECKLIST.dateRow}`, cells: [[n(yearToSerial(2030, 6, 1))]] },
       ],
@@ -129,12 +129,18 @@ maybe('formulas computed by LibreOffice equal the engine', () => {
   test('Prioritering: automatic rank and the "no reason" flag computed in the workbook match the engine', () => {
     const ps = recalculated.getWorksheet(SHEET_NAMES.prioritering)!;
     const entries = engine.prioritering!.entries;
-    expect(entries).toHaveLength(2);
+    expect(entries).toHaveLength(3);
     for (const e of entries) {
       expect(plain(ps.getCell(e.row, 5).value)).toBe(e.autoRank);
       expect(plain(ps.getCell(e.row, 6).value)).toBe(e.needsReason ? PRIORITERING.deviationFlag : '');
     }
     expect(entries[0].needsReason).toBe(true);
+    // two koppelkansen share rank 1: places 1 and 2 both match it, place 3 does not
+    expect(entries.map((e) => [e.place, e.autoRank, e.deviates, e.needsReason])).toEqual([
+      [1, expect.any(Number), true, true],
+      [2, 1, false, false],
+      [3, 1, true, false],
+    ]);
   });
 
   test('the dropdown lists on Keuzelijsten hold the longlist’s opgaven and their koppelkansen', () => {

@@ -133,8 +133,13 @@ run('browser preview (Chromium)', () => {
 
     // keyboard: move up the lowest entry whose new place differs from its automatic rank
     const ranks = await Promise.all((await items.all()).map(autoRankOf));
+    // taking over the automatic order flags nothing, also where koppelkansen share a rank
+    expect(await prio.getByText('Afwijking zonder reden').count()).toBe(0);
     let from = -1;
-    for (let i = ranks.length - 1; i >= 1 && from < 0; i--) if (ranks[i] !== null && ranks[i] !== i) from = i;
+    for (let i = ranks.length - 1; i >= 1 && from < 0; i--) {
+      const r = ranks[i];
+      if (r && (i < r.rank || i > r.last)) from = i; // place i (one up) lies outside the places of its rank
+    }
     expect(from).toBeGreaterThan(0);
     const moved = await entryName(items.nth(from));
     await prio.getByRole('button', { name: `${moved} omhoog` }).focus();
@@ -366,9 +371,10 @@ async function dragAndDrop(page: Page, from: import('playwright-core').Locator, 
   await page.mouse.up();
 }
 
-async function autoRankOf(item: import('playwright-core').Locator): Promise<number | null> {
-  const m = /automatisch: (\d+)/.exec(await item.innerText());
-  return m ? Number(m[1]) : null;
+/** The automatic rank beside an entry and the last place it shares ("automatisch: 2 (gedeeld: plaats 2–3)"). */
+async function autoRankOf(item: import('playwright-core').Locator): Promise<{ rank: number; last: number } | null> {
+  const m = /automatisch: (\d+)(?: \(gedeeld: plaats \d+–(\d+)\))?/.exec(await item.innerText());
+  return m ? { rank: Number(m[1]), last: Number(m[2] ?? m[1]) } : null;
 }
 
 async function entryName(item: import('playwright-core').Locator): Promise<string> {

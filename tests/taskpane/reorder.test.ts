@@ -1,3 +1,4 @@
+import { tieSizes } from '../../src/core/ranking';
 import { autoRanks, itemsFromEntries, itemStatuses, moveItem, sameItems, type PrioItem } from '../../src/taskpane/logic/reorder';
 import type { PrioEntry } from '../../src/core/prioritering';
 import type { RankEntry } from '../../src/core/ranking';
@@ -54,6 +55,13 @@ describe('itemStatuses', () => {
   });
   it('matches koppelkansen without case or surrounding spaces', () => {
     expect(itemStatuses([item('  a ')], ranks)[0].autoRank).toBe(1);
+  });
+  it('lets koppelkansen that share a rank take any of its places, in either order', () => {
+    const ranking = [rank('A', 1, 6), rank('B', 2, 7), rank('C', 2, 8)];
+    const ties = tieSizes(ranking);
+    expect(itemStatuses([item('A'), item('C'), item('B')], ranks, ties).map((s) => s.deviates)).toEqual([false, false, false]);
+    expect(itemStatuses([item('B'), item('A'), item('C')], ranks, ties).map((s) => s.needsReason)).toEqual([true, true, false]);
+    expect(itemStatuses([item('C'), item('B')], ranks, ties).map((s) => s.needsReason)).toEqual([true, false]);
   });
   it('treats a reason of only spaces as no reason', () => {
     expect(itemStatuses([item('B', '   ')], ranks)[0].needsReason).toBe(true);

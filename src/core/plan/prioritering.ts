@@ -76,7 +76,7 @@ export function planPrioritering(ctx: PlanContext): void {
     const line: (CellInput | undefined)[] = [];
     for (const [col, f] of [
       [c.rang, prioRankFormula(wb.layout, r)],
-      [c.signaal, prioFlagFormula(r)],
+      [c.signaal, prioFlagFormula(wb.layout, r)],
     ] as [number, string][]) {
       if (engineMayWrite(sheet, r, col)) line[col - c.rang] = formula(f);
       else {

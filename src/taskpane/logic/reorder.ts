@@ -2,7 +2,7 @@
  * Pure helpers for the Prioritering view: moving entries in the team's list and telling
  * which entries stand away from their automatic rank without a reason.
  */
-import type { RankEntry } from '../../core/ranking';
+import { deviatesFromRank, type RankEntry } from '../../core/ranking';
 import type { PrioEntry } from '../../core/prioritering';
 
 export interface PrioItem {
@@ -48,10 +48,10 @@ export interface ItemStatus {
 }
 
 /** Place (1-based) and deviation of every item as the list stands now. */
-export function itemStatuses(items: readonly PrioItem[], ranks: Map<string, number>): ItemStatus[] {
+export function itemStatuses(items: readonly PrioItem[], ranks: Map<string, number>, ties: Map<number, number> = new Map()): ItemStatus[] {
   return items.map((it, i) => {
     const autoRank = ranks.get(it.koppelkans.trim().toLowerCase()) ?? null;
-    const deviates = autoRank !== null && autoRank !== i + 1;
+    const deviates = autoRank !== null && deviatesFromRank(i + 1, autoRank, ties.get(autoRank));
     return { place: i + 1, autoRank, deviates, needsReason: deviates && it.omdat.trim() === '' };
   });
 }

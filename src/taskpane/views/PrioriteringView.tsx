@@ -28,6 +28,13 @@ import type { PlanOp } from '../../core/snapshot';
 import type { WorkbookSession } from '../session';
 import { autoRanks, itemsFromEntries, itemStatuses, moveItem, sameItems, type PrioItem } from '../logic/reorder';
 import { ReasonDialog, type ReasonRequest } from './ReasonDialog';
+import { tieSizes } from '../../core/ranking';
+
+/** " (gedeeld: plaats 2–3)" for a rank that several koppelkansen share, else "". */
+function sharedPlaces(rank: number, ties: Map<number, number>): string {
+  const n = ties.get(rank) ?? 1;
+  return n > 1 ? ` (gedeeld: plaats ${rank}–${rank + n - 1})` : '';
+}
 import { OnderbouwingButton } from '../notes/OnderbouwingButton';
 
 const useStyles = makeStyles({
@@ -110,7 +117,8 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
   });
 
   const ranks = useMemo(() => autoRanks(a?.ranking ?? []), [a]);
-  const statuses = itemStatuses(items, ranks);
+  const ties = useMemo(() => tieSizes(a?.ranking ?? []), [a]);
+  const statuses = itemStatuses(items, ranks, ties);
 
   if (!a || !a.werkblad) {
     return (
@@ -144,7 +152,7 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
     setItems(next);
     focusAfter.current = { id: items[from].id, control };
     lastMove.current = { id: items[from].id, control };
-    const st = itemStatuses(next, ranks)[to];
+    const st = itemStatuses(next, ranks, ties)[to];
     if (st.needsReason) setReason({ id: items[from].id, koppelkans: items[from].koppelkans, place: st.place, autoRank: st.autoRank! });
   };
 
@@ -268,7 +276,7 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
                 </Button>
               </div>
               <div className={styles.meta}>
-                <Text size={200}>{st.autoRank === null ? 'geen automatische rang' : `automatisch: ${st.autoRank}`}</Text>
+                <Text size={200}>{st.autoRank === null ? 'geen automatische rang' : `automatisch: ${st.autoRank}${sharedPlaces(st.autoRank, ties)}`}</Text>
                 {st.deviates && !st.needsReason && (
                   <Badge appearance="tint" color="informative">
                     afwijking met reden
