@@ -4,7 +4,8 @@ import { MemoryWorkbook } from '../../src/workbook/memory/MemoryWorkbook';
 import { computedCells } from '../../src/taskpane/preview/computedCells';
 import { RecordingPort } from '../../src/taskpane/preview/RecordingPort';
 import { sampleDataOps, sampleScore } from '../../src/taskpane/preview/sampleData';
-import { memoryFrom, startWorkbook } from '../../src/taskpane/preview/workbooks';
+import { memoryFrom, restoreWorkbook, startWorkbook } from '../../src/taskpane/preview/workbooks';
+import { addNote, readNotes } from '../../src/core/notes';
 
 const now = new Date('2026-03-01T10:00:00Z');
 
@@ -31,6 +32,23 @@ describe('preview start workbooks', () => {
     expect(a.checklist!.overall.klaar).toBeGreaterThan(0);
     expect(a.checklist!.deadlineYear).toBe(2032);
     expect(a.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  it('a workbook kept in the browser comes back as it was: plans replayed in order, every change reported', async () => {
+    const wb = await startWorkbook('voorbeeld', now);
+    const made = wb.port.plans().length;
+    const seen: number[] = [];
+    wb.port.onApplied = (p) => seen.push(p.plans().length);
+    const note = addNote({ text: '=Eerst de buurt\nDan de raad', author: 'Notulist', step: 'Stap 3', kind: 'discussie', koppelkans: 'Meer groen', factor: '', verantwoordelijke: '', date: '' }, now, undefined, readNotes(await wb.port.readSnapshot()).sheet ?? undefined);
+    if (!note.ok) throw new Error(note.message);
+    await wb.port.apply({ ops: note.ops });
+    await wb.port.apply({ ops: [] }); // an empty plan is not a change
+    expect(seen).toEqual([made + 1]);
+
+    const back = await restoreWorkbook({ base: null, fileName: wb.fileName, plans: wb.port.plans() });
+    expect(await back.port.readSnapshot()).toEqual(await wb.port.readSnapshot());
+    expect(back.port.plans()).toEqual(wb.port.plans());
+    expect(readNotes(await back.port.readSnapshot()).notes.map((n) => n.text)).toContain('=Eerst de buurt\nDan de raad');
   });
 
   it('the empty start has no sheets with content', async () => {
