@@ -1,7 +1,6 @@
 /** The notulist's components for the task pane views. */
 export { NotesPanel } from './NotesPanel';
 export { KoppelkansNotes } from './KoppelkansNotes';
-export { ReasonPrompt, type ReasonEntry, type ReasonPromptProps } from './ReasonPrompt';
 export { OnderbouwingButton } from './OnderbouwingButton';
 export { NoteComposer } from './NoteComposer';
 export { NotesList } from './NotesList';

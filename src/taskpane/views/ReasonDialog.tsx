@@ -21,6 +21,7 @@ import {
 import { useEffect, useState } from 'react';
 import type { WorkbookSession } from '../session';
 import { useAuthor } from '../notes/useAuthor';
+import { reasonQuestion } from '../notes/notesLogic';
 
 export interface ReasonRequest {
   id: string;
@@ -70,7 +71,7 @@ export function ReasonDialog({
     <Dialog open={request !== null} onOpenChange={(_, d) => !d.open && onCancel()}>
       <DialogSurface aria-describedby={undefined}>
         <DialogBody>
-          <DialogTitle>Waarom deze plaats?</DialogTitle>
+          <DialogTitle>{request ? reasonQuestion(request.koppelkans, request.place, request.autoRank) : 'Waarom deze plaats?'}</DialogTitle>
           <DialogContent className={styles.content}>
             {request && (
               <span>
