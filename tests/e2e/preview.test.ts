@@ -142,10 +142,16 @@ run('browser preview (Chromium)', () => {
     }
     expect(from).toBeGreaterThan(0);
     const moved = await entryName(items.nth(from));
-    await prio.getByRole('button', { name: `${moved} omhoog` }).focus();
-    await page.keyboard.press('Alt+ArrowUp');
+    const up = prio.getByRole('button', { name: `${moved} omhoog` });
+    await up.focus();
+    await page.waitForFunction((label) => document.activeElement?.getAttribute('aria-label') === label, `${moved} omhoog`);
+    await up.press('Alt+ArrowUp');
     const dialog = page.getByRole('dialog');
-    await dialog.waitFor();
+    await dialog.waitFor().catch(async (e: unknown) => {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.screenshot({ path: join(SCREENSHOTS, 'failure-reason-dialog.png') });
+      throw e;
+    });
     await dialog.getByRole('textbox', { name: /Omdat/ }).fill(REASON);
     await dialog.getByRole('textbox', { name: /naam/ }).fill('Notulist E2E');
     await dialog.getByRole('button', { name: 'Reden opslaan' }).click();
