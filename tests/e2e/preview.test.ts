@@ -264,6 +264,13 @@ run('browser preview (Chromium)', () => {
     const body = await docxText(readFileSync(docFile));
     for (const t of [REASON, CONCLUSIE_4, ACTIE, 'Wethouder Jansen', NOTE_2, 'Daarna pas de raad', first, second]) expect(body).toContain(t);
     expect(body).toContain('=Eerst de buurt spreken');
+
+    // the same as a new sheet in the workbook (what Excel for Windows and Mac offer)
+    await notulen.getByRole('button', { name: 'Als werkblad in de werkmap' }).click();
+    await idle();
+    await notulen.getByText(/Werkblad “Onderbouwing \d\d-\d\d-\d{4}” is toegevoegd/).waitFor();
+    await page.getByRole('tablist', { name: 'Bladen van de werkmap' }).getByRole('tab', { name: /^Onderbouwing \d/, selected: true }).waitFor();
+    await page.getByRole('region', { name: /^Inhoud van blad Onderbouwing/ }).getByText(REASON).first().waitFor();
   });
 
   it('downloads the workbook with the score, the order and the reason in it', async () => {

@@ -108,7 +108,9 @@ describe('OnderbouwingButton', () => {
   it('says what to do where the host cannot save files (desktop Excel)', () => {
     const session = fakeSession(sampleSnapshot(), { step: 'Stap 4' });
     const out = html(<OnderbouwingButton session={{ ...session, host: { ...session.host, kind: 'excel', download: undefined } }} />);
-    expect(out).toMatch(/<button[^>]*disabled/);
+    expect(out).toMatch(/<button[^>]*disabled[^>]*>(?:(?!<\/button>)[\s\S])*Onderbouwing maken/);
+    expect(out).not.toMatch(/<button[^>]*disabled[^>]*>(?:(?!<\/button>)[\s\S])*Als werkblad in de werkmap/);
+    expect(text(out)).toContain('Als werkblad in de werkmap');
     expect(text(out)).toContain('Excel op het web');
     expect(text(out)).toContain('koppelkansen onderbouwing werkmap.xlsx -o onderbouwing.docx');
     expect(text(html(<OnderbouwingButton session={session} />))).not.toContain('Excel op het web');

@@ -1,15 +1,19 @@
 /**
  * "Onderbouwing maken": builds the onderbouwing from the workbook as it is now, renders
  * the Word file in the pane (the docx library is its own chunk, loaded on first use) and
- * offers it through the host (download in the browser, save in Excel).
+ * offers it through the host (a download in the browser and in Excel on the web). Where the
+ * host cannot save files (Excel for Windows and Mac) the same onderbouwing goes into a new
+ * sheet of the workbook ("Als werkblad in de werkmap"), available everywhere.
  */
 import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { buildOnderbouwingModel } from '../../core/onderbouwing';
+import { onderbouwingSheetName, onderbouwingSheetOps } from '../../core/onderbouwingSheet';
 import type { WorkbookSession } from '../session';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'flex-start' },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   hint: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -43,11 +47,34 @@ export function OnderbouwingButton({ session }: { session: WorkbookSession }) {
     }
   };
 
+  /** The same onderbouwing as a new sheet in the workbook (works where files cannot be saved). */
+  const makeSheet = async () => {
+    if (!session.snapshot || working) return;
+    setWorking(true);
+    setMessage(null);
+    try {
+      const model = buildOnderbouwingModel(session.snapshot, new Date());
+      const name = onderbouwingSheetName(model.date, session.snapshot.sheets.map((s) => s.name));
+      if (await session.applyOps(onderbouwingSheetOps(model, name), 'Onderbouwing als werkblad maken…')) {
+        await session.host.selectCell?.(name, 'A1').catch(() => undefined);
+        setMessage({ intent: 'success', text: `Werkblad “${name}” is toegevoegd. Druk het af of sla het op als PDF; het verandert niet meer als de werkmap verandert.` });
+      }
+      // on failure the pane shows what went wrong
+    } finally {
+      setWorking(false);
+    }
+  };
+
   return (
     <div className={styles.stack}>
-      <Button appearance="secondary" disabled={!ready || working || !download} onClick={() => void make()} icon={working ? <Spinner size="extra-tiny" /> : undefined}>
-        {working ? 'Onderbouwing maken…' : 'Onderbouwing maken'}
-      </Button>
+      <div className={styles.buttons}>
+        <Button appearance="secondary" disabled={!ready || working || !download} onClick={() => void make()} icon={working ? <Spinner size="extra-tiny" /> : undefined}>
+          {working ? 'Onderbouwing maken…' : 'Onderbouwing maken'}
+        </Button>
+        <Button appearance={download ? 'subtle' : 'secondary'} disabled={!ready || working || !!session.busy} onClick={() => void makeSheet()}>
+          Als werkblad in de werkmap
+        </Button>
+      </div>
       <Text size={200} className={styles.hint}>
         Een Word-document voor raad en wijk: de gekozen koppelkansen met “Omdat…” en verantwoordelijke, de scores en wegingen,
         de automatische top 15 en de afwijkingen, de conclusies, acties en notities.
@@ -55,9 +82,9 @@ export function OnderbouwingButton({ session }: { session: WorkbookSession }) {
       {!download && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
-            Excel voor Windows en Mac laat een invoegtoepassing geen bestanden opslaan. Open de werkmap in Excel op het web (in Teams of
-            SharePoint: “Openen in browser”) en maak de onderbouwing daar, of laat iemand met de opdrachtregel{' '}
-            <code>koppelkansen onderbouwing werkmap.xlsx -o onderbouwing.docx</code> uitvoeren.
+            Excel voor Windows en Mac laat een invoegtoepassing geen bestanden opslaan. Maak de onderbouwing hier als werkblad in de
+            werkmap, of maak het Word-document in Excel op het web (in Teams of SharePoint: “Openen in browser”) of met de opdrachtregel{' '}
+            <code>koppelkansen onderbouwing werkmap.xlsx -o onderbouwing.docx</code>.
           </MessageBarBody>
         </MessageBar>
       )}
