@@ -311,8 +311,11 @@ run('browser preview (Chromium)', () => {
   it('opens an .xlsx into the page and shows what it holds', async () => {
     expect(downloaded).not.toBe('');
     await page.getByRole('button', { name: 'Lege werkmap' }).click();
-    // the workbook holds the team's work: replacing it asks first
-    await page.getByRole('dialog').getByRole('button', { name: 'Vervangen' }).click();
+    // the workbook holds the team's work: replacing it asks first, and offers to download it
+    const ask = page.getByRole('dialog');
+    const [first] = await Promise.all([page.waitForEvent('download'), ask.getByRole('button', { name: 'Eerst downloaden' }).click()]);
+    expect(first.suggestedFilename()).toMatch(/\.xlsx$/);
+    await ask.getByRole('button', { name: 'Vervangen' }).click();
     await open('Start');
     await panel('Start').getByRole('button', { name: 'Koppelkansen-indeling aanmaken' }).waitFor();
     await page.locator('input[type="file"]').setInputFiles(downloaded);
