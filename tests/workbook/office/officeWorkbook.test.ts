@@ -11,6 +11,9 @@ import { DEFAULT_LONGLIST } from '../../../src/core/defaults';
 import { SHEET_NAMES, WERKBLAD } from '../../../src/core/layout';
 import { sameRule } from '../../../src/core/plan/validations';
 import type { CellInput, Plan, PlanOp, ValidationRule } from '../../../src/core/snapshot';
+import { buildOnderbouwingModel } from '../../../src/core/onderbouwing';
+import { onderbouwingSheetName, onderbouwingSheetOps } from '../../../src/core/onderbouwingSheet';
+import { simulate } from '../../../src/core/simulate';
 import { FakeBook, FakeSheet } from './fakeExcel';
 import { assertNoSentinels } from './strictMock';
 
@@ -382,5 +385,30 @@ describe('appendRows and updateRowByKey', () => {
     expect(s.cell('B11')?.value).toBe('eerste');
     expect(s.cell('B3')).toBeUndefined();
     expect(book.sheet('Werkblad').cell('A1')?.value).toBe('Titel');
+  });
+});
+
+describe('the onderbouwing as a worksheet (what Excel for Windows and Mac get instead of a file)', () => {
+  test('is written in one sync as a new sheet, "=" text stays text, and reads back as the engine wrote it', async () => {
+    const made = await koppelkansenBook(20);
+    book = made.book;
+    const snapshot = await made.port.readSnapshot();
+    const model = buildOnderbouwingModel(snapshot, new Date('2026-11-28T10:00:00Z'));
+    model.chosen.push({ place: 1, koppelkans: '=SOM(A1)', omdat: '+omdat', verantwoordelijke: '@jan', autoRank: null, deviates: false });
+    const name = onderbouwingSheetName(model.date, snapshot.sheets.map((s) => s.name));
+    const ops = onderbouwingSheetOps(model, name);
+    const applied = await book.measure(() => made.port.apply({ ops }));
+    expect(applied.syncs).toBe(1);
+    const back = (await made.port.readSnapshot()).sheets.find((s) => s.name === name)!;
+    const want = simulate(snapshot, ops).sheets.find((s) => s.name === name)!;
+    // empty cells may read back as "" or null, and rows without trailing empties
+    const trim = (v: (string | number | boolean | null)[][]) =>
+      v.map((r) => {
+        const row = r.map((c) => (c === '' ? null : c));
+        while (row.length && row[row.length - 1] === null) row.pop();
+        return row;
+      });
+    expect(trim(back.values)).toEqual(trim(want.values));
+    expect(back.values.some((r) => r.includes('=SOM(A1)'))).toBe(true);
   });
 });
