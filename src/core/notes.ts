@@ -15,6 +15,20 @@ import { MAX_CELL_TEXT } from './textSafety';
 export const NOTE_KINDS = ['discussie', 'redenering', 'conclusie', 'afspraak', 'actie'] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
 
+/** How each kind is shown to people (the pane, the onderbouwing sheet). */
+export const NOTE_KIND_LABELS: Record<NoteKind, string> = {
+  discussie: 'Discussie',
+  redenering: 'Redenering',
+  conclusie: 'Conclusie',
+  afspraak: 'Afspraak',
+  actie: 'Actie',
+};
+
+/** The label of a kind; a hand-typed kind the add-in does not know is shown as typed. */
+export function noteKindLabel(kind: string): string {
+  return (NOTE_KIND_LABELS as Record<string, string>)[kind] ?? kind;
+}
+
 export const NOTE_STEPS = ['Stap 1', 'Stap 2', 'Stap 3', 'Stap 4', 'WUP checklist'] as const;
 export type NoteStep = (typeof NOTE_STEPS)[number];
 

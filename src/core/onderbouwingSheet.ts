@@ -8,11 +8,10 @@ import { cellAddress, columnLetter } from './a1';
 import type { OnderbouwingModel } from './onderbouwing';
 import type { CellInput, PlanOp } from './snapshot';
 import { sameName } from './layout';
-
-const KIND: Record<string, string> = { discussie: 'Discussie', redenering: 'Redenering', conclusie: 'Conclusie', afspraak: 'Afspraak', actie: 'Actie' };
+import { noteKindLabel } from './notes';
 
 const text = (s: string): CellInput => ({ text: s });
-const num = (n: number | null): CellInput => (n === null ? { text: '' } : { number: n });
+const num = (n: number | null): CellInput => (n === null ? { clear: true } : { number: n });
 const HEADER_FILL = '#DDEBF7';
 const WIDTH = 6;
 
@@ -80,16 +79,16 @@ export function onderbouwingSheetOps(model: OnderbouwingModel, sheet: string): P
   title('Acties en afspraken');
   if (model.actions.length) {
     header('Soort', 'Wat', 'Verantwoordelijke', 'Datum', 'Koppelkans');
-    for (const n of model.actions) add(text(KIND[n.kind] ?? n.kind), text(n.text), text(n.verantwoordelijke), text(n.date), text(n.koppelkans));
+    for (const n of model.actions) add(text(noteKindLabel(n.kind)), text(n.text), text(n.verantwoordelijke), text(n.date), text(n.koppelkans));
   } else none('Geen acties of afspraken vastgelegd.');
 
   title('Notities per koppelkans');
   if (model.notesByKoppelkans.length || model.generalNotes.length) {
     header('Koppelkans', 'Soort', 'Stap', 'Notitie', 'Auteur', 'Tijd');
     for (const g of model.notesByKoppelkans) {
-      for (const n of g.notes) add(text(g.koppelkans), text(KIND[n.kind] ?? n.kind), text(n.step), text(n.text), text(n.author), text(n.time));
+      for (const n of g.notes) add(text(g.koppelkans), text(noteKindLabel(n.kind)), text(n.step), text(n.text), text(n.author), text(n.time));
     }
-    for (const n of model.generalNotes) add(text('(algemeen)'), text(KIND[n.kind] ?? n.kind), text(n.step), text(n.text), text(n.author), text(n.time));
+    for (const n of model.generalNotes) add(text('(algemeen)'), text(noteKindLabel(n.kind)), text(n.step), text(n.text), text(n.author), text(n.time));
   } else none('Geen notities.');
 
   title('Scores per succesfactor');

@@ -4,9 +4,9 @@
  */
 import { Button, Dropdown, Field, Input, makeStyles, mergeClasses, Option, Text, Textarea, tokens } from '@fluentui/react-components';
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { editNote, NOTE_KINDS, type Note } from '../../core/notes';
+import { editNote, NOTE_KINDS, noteKindLabel, type Note } from '../../core/notes';
 import type { WorkbookSession } from '../session';
-import { hasOwner, isSaveShortcut, KIND_LABELS, noteByline, noteMeta, ownerLine, STEP_CHOICES } from './notesLogic';
+import { hasOwner, isSaveShortcut, noteByline, noteMeta, ownerLine, STEP_CHOICES } from './notesLogic';
 
 const useStyles = makeStyles({
   item: {
@@ -80,10 +80,10 @@ export function NoteItem({ session, note, onEdited }: { session: WorkbookSession
       <li className={styles.item} onKeyDown={onKeyDown} aria-label={`Notitie bewerken: ${label}`}>
         <div className={styles.fields}>
           <Field label="Soort" size="small">
-            <Dropdown size="small" value={(KIND_LABELS as Record<string, string>)[draft.kind] ?? draft.kind} selectedOptions={[draft.kind]} onOptionSelect={(_, d) => d.optionValue && set({ kind: d.optionValue })}>
+            <Dropdown size="small" value={noteKindLabel(draft.kind)} selectedOptions={[draft.kind]} onOptionSelect={(_, d) => d.optionValue && set({ kind: d.optionValue })}>
               {kinds.map((k) => (
                 <Option key={k} value={k}>
-                  {(KIND_LABELS as Record<string, string>)[k] ?? k}
+                  {noteKindLabel(k)}
                 </Option>
               ))}
             </Dropdown>

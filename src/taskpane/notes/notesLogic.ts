@@ -3,19 +3,13 @@
  * composer's fields into a note, the choices for the context and the filters, and the
  * labels shown in the list. No React, no workbook access.
  */
-import { NOTE_KINDS, NOTE_STEPS, type Note, type NoteInput, type NoteKind } from '../../core/notes';
+import { NOTE_KIND_LABELS, NOTE_KINDS, NOTE_STEPS, noteKindLabel, type Note, type NoteInput, type NoteKind } from '../../core/notes';
 import type { Analysis } from '../../core/analyze';
 
 /** Where the notulist's name is kept: per user, per computer, never in the workbook. */
 export const AUTHOR_KEY = 'koppelkansen.auteur';
 
-export const KIND_LABELS: Record<NoteKind, string> = {
-  discussie: 'Discussie',
-  redenering: 'Redenering',
-  conclusie: 'Conclusie',
-  afspraak: 'Afspraak',
-  actie: 'Actie',
-};
+export const KIND_LABELS: Record<NoteKind, string> = NOTE_KIND_LABELS;
 
 /** Alt+1 … Alt+5 pick the kind of note from anywhere in the composer. */
 export function kindForShortcut(e: { altKey: boolean; ctrlKey: boolean; metaKey: boolean; key: string; code?: string }): NoteKind | null {
@@ -87,7 +81,7 @@ export const STEP_CHOICES: readonly string[] = NOTE_STEPS;
 
 /** "Redenering · Stap 3 · Meer groen · Draagvlak" */
 export function noteMeta(n: Note): string {
-  const kind = (KIND_LABELS as Record<string, string>)[n.kind] ?? n.kind;
+  const kind = noteKindLabel(n.kind);
   return [kind, n.step, n.koppelkans, n.factor].filter((x) => x && x.trim()).join(' · ');
 }
 

@@ -64,7 +64,7 @@ export function ReasonDialog({
     setTried(true);
     if (!text.trim() || (askAuthor && !author.trim())) return;
     if (needsAuthor) remember(author);
-    void onConfirm(text.trim(), (askAuthor ? author : stored || author).trim());
+    void onConfirm(text.trim(), (askAuthor ? author : stored).trim());
   };
 
   return (
