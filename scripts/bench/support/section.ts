@@ -1,0 +1,34 @@
+/**
+ * The shape of one `npm run bench` section. A section is a file `scripts/bench/<topic>.ts`
+ * that exports `section`; the runner (`scripts/bench.ts`) finds every such file, runs the
+ * ones asked for in `order`, and prints each table with its columns aligned, so figures
+ * at different sizes (or of ours beside a reference) stand side by side in one run.
+ * Figures are measurements, never assertions: a section never fails because something is slow.
+ */
+export interface BenchOptions {
+  /** `--quick`: the smallest sizes only (a smoke run of the bench itself). */
+  quick: boolean;
+}
+
+export interface BenchTable {
+  /** One line above the table. */
+  title: string;
+  /** Column headings; the first column names the case (e.g. "1,000 × 12"). */
+  columns: string[];
+  /** One row per case; numbers are printed as given, so format them in the section. */
+  rows: (string | number)[][];
+  /** Lines printed under the table (how it was measured, targets, caveats). */
+  notes?: string[];
+}
+
+export interface BenchSection {
+  /** Short name used on the command line: `npm run bench -- <id>`. */
+  id: string;
+  /** Heading printed above the section's tables. */
+  title: string;
+  /** Sort key; sections run in ascending order (then by id). */
+  order: number;
+  /** How long a full run of this section takes on a 2-core machine, e.g. "~20 s". */
+  estimate: string;
+  run(options: BenchOptions): Promise<BenchTable[]>;
+}
