@@ -75,13 +75,18 @@ export function simulate(snapshot: WorkbookSnapshot, ops: PlanOp[]): WorkbookSna
         op.rows.forEach((line, i) => line.forEach((c, j) => put(s, start + i, col + j, c)));
         break;
       }
-      case 'updateRowByKey': {
+      case 'updateRowByKey':
+      case 'deleteRowByKey': {
         const s = get(op.sheet);
         const keyCol = parseCell(`${op.keyColumn}1`).column;
         const col = parseCell(`${op.firstColumn}1`).column;
+        const cells: CellInput[] =
+          op.kind === 'updateRowByKey'
+            ? op.cells
+            : Array.from({ length: parseCell(`${op.lastColumn}1`).column - col + 1 }, () => ({ clear: true as const }));
         for (let r = op.minRow; r <= s.values.length; r++) {
           if (String(s.values[r - 1]?.[keyCol - 1] ?? '') === op.key) {
-            op.cells.forEach((c, j) => put(s, r, col + j, c));
+            cells.forEach((c, j) => put(s, r, col + j, c));
             break;
           }
         }

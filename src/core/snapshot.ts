@@ -100,8 +100,13 @@ export interface CellStyle {
 
 export type PlanOp =
   | { kind: 'addSheet'; sheet: string; hidden?: boolean }
-  /** Writes a rectangular block with its top-left cell at `cell` (A1). */
-  | { kind: 'setCells'; sheet: string; cell: string; cells: CellInput[][] }
+  /**
+   * Writes a rectangular block with its top-left cell at `cell` (A1). With `expect`
+   * (same shape as `cells`: what the pane last read there) the write is guarded: when any
+   * cell no longer holds its expected value at apply time (a co-author changed it), nothing
+   * of this op is written and the differing cells are reported in `ApplyResult.conflicts`.
+   */
+  | { kind: 'setCells'; sheet: string; cell: string; cells: CellInput[][]; expect?: CellValue[][] }
   | { kind: 'setValidation'; sheet: string; range: string; rule: ValidationRule }
   | { kind: 'setStyle'; sheet: string; range: string; style: CellStyle }
   | { kind: 'setColumnWidths'; sheet: string; widths: { column: string; width: number }[] }
@@ -114,9 +119,17 @@ export type PlanOp =
   | { kind: 'appendRows'; sheet: string; minRow: number; firstColumn: string; rows: CellInput[][] }
   /**
    * Replaces the row whose column `keyColumn` holds `key` (searched at apply time,
-   * from `minRow` down); never touches any other row.
+   * from `minRow` down); never touches any other row. With `expect` (the row's cells from
+   * `firstColumn`, as last read) it is guarded like setCells.
    */
-  | { kind: 'updateRowByKey'; sheet: string; minRow: number; keyColumn: string; key: string; firstColumn: string; cells: CellInput[] };
+  | { kind: 'updateRowByKey'; sheet: string; minRow: number; keyColumn: string; key: string; firstColumn: string; cells: CellInput[]; expect?: CellValue[] }
+  /**
+   * Empties the cells `firstColumn`..`lastColumn` of the row whose column `keyColumn`
+   * holds `key` (values and formulas; formats stay and no row moves, so what a co-author
+   * is typing in other rows is never shifted). Guarded by `expect` like updateRowByKey; a
+   * key that is not there is reported in `ApplyResult.missingKeys`.
+   */
+  | { kind: 'deleteRowByKey'; sheet: string; minRow: number; keyColumn: string; key: string; firstColumn: string; lastColumn: string; expect?: CellValue[] };
 
 export interface Plan {
   ops: PlanOp[];

@@ -6,3 +6,13 @@ export function keyText(value: CellValue): string {
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   return String(value);
 }
+
+/**
+ * Whether a cell still holds what a guarded write expects (see PlanOp `expect`): empty
+ * and "" are the same, numbers and booleans compare by their key text, and text compares
+ * exactly apart from line breaks (Excel keeps "\n"; "\r\n" typed elsewhere is the same).
+ */
+export function sameCellValue(actual: CellValue, expected: CellValue): boolean {
+  const norm = (v: CellValue) => keyText(v).replace(/\r\n?/g, '\n');
+  return norm(actual) === norm(expected);
+}

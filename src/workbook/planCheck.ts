@@ -77,6 +77,15 @@ function checkBlock(sheet: string, row: number, col: number, rows: CellInput[][]
   });
 }
 
+/** An op's `expect` must have the shape of what it writes: `widths[i]` cells in row i. */
+function checkExpect(sheet: string, expect: unknown, widths: number[]): void {
+  const ok =
+    Array.isArray(expect) &&
+    expect.length === widths.length &&
+    expect.every((line, i) => Array.isArray(line) && line.length === widths[i] && line.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v)));
+  if (!ok) throw new WorkbookError('invalidArgument', M.invalidArgument(sheet, 'de verwachte inhoud past niet bij de cellen die geschreven worden.'), sheet);
+}
+
 function checkRule(sheet: string, rule: ValidationRule): void {
   const bad = (what: string) => {
     throw new WorkbookError('invalidArgument', M.invalidArgument(sheet, what), sheet);
@@ -116,6 +125,7 @@ export function checkPlan(plan: Plan, sheetNames: string[]): void {
         need(op.sheet);
         const p = cellPos(op.sheet, op.cell);
         checkBlock(op.sheet, p.row, p.column, op.cells);
+        if (op.expect !== undefined) checkExpect(op.sheet, op.expect, op.cells.map((l) => l.length));
         break;
       }
       case 'setValidation':
@@ -161,6 +171,20 @@ export function checkPlan(plan: Plan, sheetNames: string[]): void {
         }
         if (typeof op.key !== 'string') throw new WorkbookError('invalidArgument', M.invalidArgument(op.sheet, 'een sleutel moet tekst zijn.'), op.sheet);
         checkBlock(op.sheet, op.minRow, col, [op.cells]);
+        if (op.expect !== undefined) checkExpect(op.sheet, [op.expect], [op.cells.length]);
+        break;
+      }
+      case 'deleteRowByKey': {
+        need(op.sheet);
+        column(op.sheet, op.keyColumn);
+        const first = column(op.sheet, op.firstColumn);
+        const last = column(op.sheet, op.lastColumn);
+        if (last < first) throw new WorkbookError('invalidArgument', M.invalidArgument(op.sheet, `kolom ${op.lastColumn} ligt voor kolom ${op.firstColumn}.`), op.sheet);
+        if (!Number.isInteger(op.minRow) || op.minRow < 1 || op.minRow > MAX_ROWS) {
+          throw new WorkbookError('invalidArgument', M.invalidArgument(op.sheet, `rij ${op.minRow} bestaat niet.`), op.sheet);
+        }
+        if (typeof op.key !== 'string') throw new WorkbookError('invalidArgument', M.invalidArgument(op.sheet, 'een sleutel moet tekst zijn.'), op.sheet);
+        if (op.expect !== undefined) checkExpect(op.sheet, [op.expect], [last - first + 1]);
         break;
       }
       default:

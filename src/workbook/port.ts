@@ -3,7 +3,7 @@
  * plan in one batch. Implemented by the memory adapter (tests, browser preview), the
  * xlsx adapter (ExcelJS, command line) and the Office.js adapter (the add-in).
  */
-import type { Plan, WorkbookSnapshot } from '../core/snapshot';
+import type { CellValue, Plan, WorkbookSnapshot } from '../core/snapshot';
 
 export interface RangeRef {
   sheet: string;
@@ -25,8 +25,24 @@ export interface ApplyResult {
   operations: number;
   /** Where appended rows ended up (first row number per appendRows op, in op order). */
   appendedAt: number[];
-  /** updateRowByKey ops whose key was not found (nothing written for them). */
+  /** updateRowByKey / deleteRowByKey ops whose key was not found (nothing written for them). */
   missingKeys: string[];
+  /**
+   * Cells of guarded ops (`expect`) that no longer held what the caller last read: those
+   * ops wrote nothing. One entry per differing cell.
+   */
+  conflicts: CellConflict[];
+}
+
+/** A cell a co-author changed since the caller read it: what was expected, what is there now. */
+export interface CellConflict {
+  sheet: string;
+  /** A1 address of the cell. */
+  cell: string;
+  expected: CellValue;
+  actual: CellValue;
+  /** The key of the updateRowByKey / deleteRowByKey op, when it was one. */
+  key?: string;
 }
 
 export interface ApplyOptions {

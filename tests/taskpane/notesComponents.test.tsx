@@ -22,7 +22,7 @@ function fakeSession(snapshot: WorkbookSnapshot, context: DiscussionContext, sto
   };
   return {
     applied,
-    port: { readSnapshot: async () => snapshot, apply: async () => ({ operations: 0, appendedAt: [], missingKeys: [] }) },
+    port: { readSnapshot: async () => snapshot, apply: async () => ({ operations: 0, appendedAt: [], missingKeys: [], conflicts: [] }) },
     host,
     snapshot,
     analysis: analyze(snapshot, { now: NOW }),

@@ -202,7 +202,7 @@ export function contractSuite(h: Harness): void {
         const request = { validationTargets: () => [{ sheet: 'Blad', range: 'C6:J20' }] };
         const before = await wb.readSnapshot(request);
         const res = await wb.apply({ ops: [] });
-        expect(res).toEqual({ operations: 0, appendedAt: [], missingKeys: [] });
+        expect(res).toEqual({ operations: 0, appendedAt: [], missingKeys: [], conflicts: [] });
         expect(await (await h.reopen(wb)).readSnapshot(request)).toEqual(before);
       });
 
@@ -334,6 +334,85 @@ export function contractSuite(h: Harness): void {
         const res = await wb.apply({ ops: [{ kind: 'updateRowByKey', sheet: 'Blad', minRow: 1, keyColumn: 'A', key: '7', firstColumn: 'B', cells: [t('ZEVEN')] }] });
         expect(res.missingKeys).toEqual([]);
         expect((await wb.readSnapshot()).sheets[0].values).toEqual([[7, 'ZEVEN']]);
+      });
+    });
+
+    describe('co-author guards (expect) and deleteRowByKey', () => {
+      test('a guarded setCells writes when the cells still hold what was read', async () => {
+        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('oud'), n(3)]] }]);
+        const res = await wb.apply({ ops: [{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('nieuw'), n(4)]], expect: [['oud', 3]] }] });
+        expect(res.conflicts).toEqual([]);
+        expect((await (await h.reopen(wb)).readSnapshot()).sheets[0].values).toEqual([['nieuw', 4]]);
+      });
+
+      test('a guarded setCells over a cell a colleague changed writes nothing and reports both versions', async () => {
+        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('oud'), t('')]] }]);
+        const colleague = await applyAndReopen(wb, { ops: [{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('van collega')]] }] });
+        const res = await colleague.apply({
+          ops: [
+            { kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('van mij'), t('ook van mij')]], expect: [['oud', null]] },
+            { kind: 'setCells', sheet: 'Blad', cell: 'C1', cells: [[t('ander')]], expect: [[null]] },
+          ],
+        });
+        expect(res.conflicts).toEqual([{ sheet: 'Blad', cell: 'A1', expected: 'oud', actual: 'van collega' }]);
+        // the whole guarded op is left out (B1 too); the other op is written
+        expect((await (await h.reopen(colleague)).readSnapshot()).sheets[0].values).toEqual([['van collega', null, 'ander']]);
+      });
+
+      test('empty and "" are the same; line breaks compare as typed', async () => {
+        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('twee\nregels')]] }]);
+        const res = await wb.apply({
+          ops: [{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('x'), t('y')]], expect: [['twee\r\nregels', '']] }],
+        });
+        expect(res.conflicts).toEqual([]);
+        expect((await wb.readSnapshot()).sheets[0].values).toEqual([['x', 'y']]);
+      });
+
+      test('a guarded updateRowByKey finds the row wherever it moved and refuses a changed row', async () => {
+        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('kop')], [t('N-1'), t('een')], [t('N-2'), t('twee')]] }]);
+        const res = await wb.apply({
+          ops: [
+            { kind: 'updateRowByKey', sheet: 'Blad', minRow: 1, keyColumn: 'A', key: 'N-1', firstColumn: 'B', cells: [t('EEN')], expect: ['een'] },
+            { kind: 'updateRowByKey', sheet: 'Blad', minRow: 1, keyColumn: 'A', key: 'N-2', firstColumn: 'B', cells: [t('TWEE')], expect: ['zwei'] },
+          ],
+        });
+        expect(res.conflicts).toEqual([{ sheet: 'Blad', cell: 'B3', expected: 'zwei', actual: 'twee', key: 'N-2' }]);
+        expect((await (await h.reopen(wb)).readSnapshot()).sheets[0].values).toEqual([['kop'], ['N-1', 'EEN'], ['N-2', 'twee']]);
+      });
+
+      test('deleteRowByKey empties only that row in its columns; nothing moves', async () => {
+        const wb = await withSheet([
+          { kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('kop')], [t('N-1'), t('een'), t('eigen kolom')], [t('N-2'), t('twee')]] },
+          { kind: 'setStyle', sheet: 'Blad', range: 'B2', style: { bold: true } },
+        ]);
+        const res = await wb.apply({
+          ops: [
+            { kind: 'deleteRowByKey', sheet: 'Blad', minRow: 2, keyColumn: 'A', key: 'N-1', firstColumn: 'A', lastColumn: 'B', expect: ['N-1', 'een'] },
+            { kind: 'deleteRowByKey', sheet: 'Blad', minRow: 2, keyColumn: 'A', key: 'N-9', firstColumn: 'A', lastColumn: 'B' },
+          ],
+        });
+        expect(res.missingKeys).toEqual(['N-9']);
+        expect(res.conflicts).toEqual([]);
+        const after = await h.reopen(wb);
+        expect((await after.readSnapshot()).sheets[0].values).toEqual([['kop'], [null, null, 'eigen kolom'], ['N-2', 'twee']]);
+        expect(after.getStyle('Blad', 'B2')).toEqual({ bold: true });
+      });
+
+      test('deleteRowByKey of a row a colleague edited meanwhile deletes nothing', async () => {
+        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('N-1'), t('aangepast door collega')]] }]);
+        const res = await wb.apply({ ops: [{ kind: 'deleteRowByKey', sheet: 'Blad', minRow: 1, keyColumn: 'A', key: 'N-1', firstColumn: 'A', lastColumn: 'B', expect: ['N-1', 'een'] }] });
+        expect(res.conflicts).toEqual([{ sheet: 'Blad', cell: 'B1', expected: 'een', actual: 'aangepast door collega', key: 'N-1' }]);
+        expect((await wb.readSnapshot()).sheets[0].values).toEqual([['N-1', 'aangepast door collega']]);
+      });
+
+      test('an expect that does not fit the cells is refused before anything is written', async () => {
+        const wb = await withSheet([]);
+        await expectWorkbookError(wb.apply({ ops: [{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('a'), t('b')]], expect: [['a']] }] }), 'invalidArgument', /verwachte inhoud/);
+        await expectWorkbookError(
+          wb.apply({ ops: [{ kind: 'deleteRowByKey', sheet: 'Blad', minRow: 1, keyColumn: 'A', key: 'x', firstColumn: 'C', lastColumn: 'A' }] }),
+          'invalidArgument',
+          /kolom A ligt voor kolom C/,
+        );
       });
     });
 

@@ -23,6 +23,7 @@ import type { CellInput, CellStyle, CellValue, Plan, PlanOp, SheetSnapshot, Vali
 import { parseEntry, toEntryText } from '../../core/textSafety';
 import { keyText } from '../cellText';
 import { WORKBOOK_MESSAGES as M, WorkbookError } from '../errors';
+import { blockConflicts, deleteCells } from '../guards';
 import { checkPlan, checkSheetName } from '../planCheck';
 import type { ApplyOptions, ApplyResult, RangeRef, SnapshotRequest, WorkbookPort } from '../port';
 import { area, containsCell, intersection, overlaps, rectOf, subtract, type Rect } from '../rectangles';
@@ -148,6 +149,11 @@ function ruleCovering(sheet: MemorySheet, rect: Rect): ValidationRule | null {
   return covered === area(rect) ? canonicalRule(parts[0].v.rule) : null;
 }
 
+/** The value a snapshot would report for one cell (a formula: its cached value). */
+function valueOf(sheet: MemorySheet, row: number, column: number): CellValue {
+  return sheet.rows.get(row)?.get(column)?.value ?? null;
+}
+
 const styleKey = (row: number, column: number) => `${row}:${column}`;
 
 export class MemoryWorkbook implements WorkbookPort {
@@ -183,7 +189,7 @@ export class MemoryWorkbook implements WorkbookPort {
     checkPlan(plan, this.sheets.map((s) => s.name));
     const draft = new MemoryWorkbook();
     draft.sheets = this.sheets.map(cloneSheet);
-    const result: ApplyResult = { operations: 0, appendedAt: [], missingKeys: [] };
+    const result: ApplyResult = { operations: 0, appendedAt: [], missingKeys: [], conflicts: [] };
     plan.ops.forEach((op, i) => {
       draft.applyOp(op, result);
       result.operations++;
@@ -310,6 +316,11 @@ export class MemoryWorkbook implements WorkbookPort {
       case 'setCells': {
         const s = this.sheet(op.sheet);
         const { row, column } = parseCell(op.cell);
+        const conflicts = blockConflicts(s.name, row, column, op.expect, (r, c) => valueOf(s, r, c));
+        if (conflicts.length) {
+          result.conflicts.push(...conflicts);
+          return;
+        }
         op.cells.forEach((line, i) => this.writeRow(s, row + i, column, line));
         return;
       }
@@ -321,13 +332,17 @@ export class MemoryWorkbook implements WorkbookPort {
         result.appendedAt.push(start);
         return;
       }
-      case 'updateRowByKey': {
+      case 'updateRowByKey':
+      case 'deleteRowByKey': {
         const s = this.sheet(op.sheet);
         const keyColumn = columnNumber(op.keyColumn);
+        const first = columnNumber(op.firstColumn);
         const last = lastUsedRow(s);
         for (let r = op.minRow; r <= last; r++) {
           if (keyText(s.rows.get(r)?.get(keyColumn)?.value ?? null) === op.key) {
-            this.writeRow(s, r, columnNumber(op.firstColumn), op.cells);
+            const conflicts = blockConflicts(s.name, r, first, op.expect && [op.expect], (rr, c) => valueOf(s, rr, c), op.key);
+            if (conflicts.length) result.conflicts.push(...conflicts);
+            else this.writeRow(s, r, first, op.kind === 'deleteRowByKey' ? deleteCells(op) : op.cells);
             return;
           }
         }

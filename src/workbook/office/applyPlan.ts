@@ -21,6 +21,7 @@ import {
   resolveLookups,
   verifyAppend,
   type AppendTask,
+  type GuardTask,
   type UpdateTask,
 } from './lookups';
 import { OfficeWorkbookError } from './officeErrors';
@@ -34,6 +35,7 @@ export class ApplyJob {
   nextChunk = 0;
   readonly appends: AppendTask[] = [];
   readonly updates: UpdateTask[] = [];
+  readonly guards: GuardTask[] = [];
   private readonly opCount: number;
   private syncsDone = 0;
 
@@ -43,6 +45,7 @@ export class ApplyJob {
     for (const op of plan.ops) {
       if (!isLookupOp(op)) continue;
       if (op.kind === 'appendRows') this.appends.push({ op, written: false, verified: false, conflicts: 0 });
+      else if (op.kind === 'setCells') this.guards.push({ op, written: false });
       else this.updates.push({ op, written: false });
     }
   }
@@ -52,12 +55,12 @@ export class ApplyJob {
   }
 
   needsLookups(): boolean {
-    return this.appends.some((t) => t.row === undefined) || this.updates.some((t) => t.row === undefined);
+    return this.appends.some((t) => t.row === undefined) || this.updates.some((t) => t.row === undefined) || this.guards.some((t) => t.conflicts === undefined);
   }
 
   /** Syncs this job expects to make when nothing goes wrong (for progress). */
   get expectedSyncs(): number {
-    const lookups = this.appends.length + this.updates.length > 0 ? 2 : 0;
+    const lookups = this.appends.length + this.updates.length + this.guards.length > 0 ? 2 : 0;
     return this.chunks.length + lookups + (this.appends.length ? 1 : 0);
   }
 
@@ -68,10 +71,12 @@ export class ApplyJob {
 
   result(): ApplyResult {
     const missingKeys = this.updates.filter((t) => t.row === null).map((t) => t.op.key);
+    const refused = [...this.updates, ...this.guards].filter((t) => t.conflicts?.length);
     return {
-      operations: this.opCount - missingKeys.length,
+      operations: this.opCount - missingKeys.length - refused.length,
       appendedAt: this.appends.map((t) => t.row ?? 0),
       missingKeys,
+      conflicts: refused.flatMap((t) => t.conflicts ?? []),
     };
   }
 }
@@ -84,10 +89,10 @@ export async function runApplyJob(context: Excel.RequestContext, job: ApplyJob, 
     const sheets = new SheetCache(workbook);
     for (const it of job.chunks[job.nextChunk]) queueWriteItem(sheets, it.item);
     const last = job.nextChunk === job.chunks.length - 1;
-    const loads = last && job.needsLookups() ? queueLookups(sheets, job.appends, job.updates) : null;
+    const loads = last && job.needsLookups() ? queueLookups(sheets, job.appends, job.updates, job.guards) : null;
     await context.sync();
     job.nextChunk++;
-    if (loads) resolveLookups(loads, job.appends, job.updates);
+    if (loads) resolveLookups(loads, job.appends, job.updates, job.guards);
     job.synced(onProgress);
   }
 
@@ -95,15 +100,15 @@ export async function runApplyJob(context: Excel.RequestContext, job: ApplyJob, 
     // 2. lookups not loaded yet (a plan of lookups only, or appends placed again)
     if (job.needsLookups()) {
       const sheets = new SheetCache(workbook);
-      const loads = queueLookups(sheets, job.appends, job.updates);
+      const loads = queueLookups(sheets, job.appends, job.updates, job.guards);
       await context.sync();
-      resolveLookups(loads, job.appends, job.updates);
+      resolveLookups(loads, job.appends, job.updates, job.guards);
       job.synced(onProgress);
     }
 
     // 3. write what the lookups resolved
     const sheets = new SheetCache(workbook);
-    const queued = queueLookupWrites(sheets, job.appends, job.updates);
+    const queued = queueLookupWrites(sheets, job.appends, job.updates, job.guards);
     if (queued.length) {
       await context.sync();
       for (const t of queued) t.written = true;

@@ -26,10 +26,11 @@ export interface SizedItem {
   bytes: number;
 }
 
-export type LookupOp = Extract<PlanOp, { kind: 'appendRows' | 'updateRowByKey' }>;
+export type LookupOp = Extract<PlanOp, { kind: 'appendRows' | 'updateRowByKey' | 'deleteRowByKey' | 'setCells' }>;
 
+/** Ops that read the workbook before they write: appends, keyed rows and guarded cells (`expect`). */
 export function isLookupOp(op: PlanOp): op is LookupOp {
-  return op.kind === 'appendRows' || op.kind === 'updateRowByKey';
+  return op.kind === 'appendRows' || op.kind === 'updateRowByKey' || op.kind === 'deleteRowByKey' || (op.kind === 'setCells' && op.expect !== undefined);
 }
 
 /** Splits a block into row blocks of at most `budget` bytes each (a single row may exceed it). */
@@ -92,7 +93,7 @@ export function writeItems(ops: PlanOp[], budget: number = PAYLOAD_BUDGET): Size
         items.push({ item: { kind: 'addSheet', sheet: op.sheet, hidden: op.hidden }, bytes: STATEMENT_BYTES + jsonBytes(op.sheet) });
         break;
       case 'setCells':
-        items.push(...cellItems(op, budget));
+        if (op.expect === undefined) items.push(...cellItems(op, budget)); // guarded cells are written after their read
         break;
       case 'setValidation':
         items.push({ item: { kind: 'validation', sheet: op.sheet, range: op.range, rule: op.rule }, bytes: 4 * STATEMENT_BYTES + jsonBytes(op.rule) });

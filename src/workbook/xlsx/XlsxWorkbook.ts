@@ -20,6 +20,7 @@ import { cellAddress, columnNumber, parseCell } from '../../core/a1';
 import type { CellInput, CellStyle, CellValue, Plan, PlanOp, SheetSnapshot, ValidationRule, ValidationSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import { keyText } from '../cellText';
 import { WORKBOOK_MESSAGES as M, WorkbookError } from '../errors';
+import { blockConflicts, deleteCells } from '../guards';
 import { checkPlan } from '../planCheck';
 import type { ApplyOptions, ApplyResult, SnapshotRequest, WorkbookPort } from '../port';
 import { rectOf } from '../rectangles';
@@ -80,7 +81,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async apply(plan: Plan, options: ApplyOptions = {}): Promise<ApplyResult> {
     checkPlan(plan, this.wb.worksheets.map((w) => w.name));
-    const result: ApplyResult = { operations: 0, appendedAt: [], missingKeys: [] };
+    const result: ApplyResult = { operations: 0, appendedAt: [], missingKeys: [], conflicts: [] };
     plan.ops.forEach((op, i) => {
       this.applyOp(op, result);
       result.operations++;
@@ -206,6 +207,13 @@ export class XlsxWorkbook implements WorkbookPort {
     return 0;
   }
 
+  /** The value a snapshot would report for one cell, without creating the cell. */
+  private valueAt(ws: ExcelJS.Worksheet, row: number, column: number): CellValue {
+    const line = ws.findRow(row);
+    const cell = line ? line.findCell(column) : undefined;
+    return cell ? readCell(cell, this.date1904).value : null;
+  }
+
   private writeRow(ws: ExcelJS.Worksheet, row: number, column: number, inputs: CellInput[]): void {
     inputs.forEach((input, j) => {
       ws.getCell(row, column + j).value = toExcelValue(input);
@@ -220,6 +228,11 @@ export class XlsxWorkbook implements WorkbookPort {
       case 'setCells': {
         const ws = this.sheet(op.sheet);
         const { row, column } = parseCell(op.cell);
+        const conflicts = blockConflicts(ws.name, row, column, op.expect, (r, c) => this.valueAt(ws, r, c));
+        if (conflicts.length) {
+          result.conflicts.push(...conflicts);
+          return;
+        }
         op.cells.forEach((line, i) => this.writeRow(ws, row + i, column, line));
         return;
       }
@@ -231,13 +244,17 @@ export class XlsxWorkbook implements WorkbookPort {
         result.appendedAt.push(start);
         return;
       }
-      case 'updateRowByKey': {
+      case 'updateRowByKey':
+      case 'deleteRowByKey': {
         const ws = this.sheet(op.sheet);
         const keyColumn = columnNumber(op.keyColumn);
+        const first = columnNumber(op.firstColumn);
         const last = this.lastUsedRow(ws);
         for (let r = op.minRow; r <= last; r++) {
           if (keyText(readCell(ws.getCell(r, keyColumn), this.date1904).value) === op.key) {
-            this.writeRow(ws, r, columnNumber(op.firstColumn), op.cells);
+            const conflicts = blockConflicts(ws.name, r, first, op.expect && [op.expect], (rr, c) => this.valueAt(ws, rr, c), op.key);
+            if (conflicts.length) result.conflicts.push(...conflicts);
+            else this.writeRow(ws, r, first, op.kind === 'deleteRowByKey' ? deleteCells(op) : op.cells);
             return;
           }
         }

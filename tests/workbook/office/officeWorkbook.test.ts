@@ -94,7 +94,7 @@ describe('sync counts (each sync is a round trip in Excel on the web)', () => {
     const port = new OfficeWorkbook(book.run, noWait);
     const r = await book.measure(() => port.apply({ ops: [] }));
     expect(r).toMatchObject({ syncs: 0, runs: 0 });
-    expect(r.result).toEqual({ operations: 0, appendedAt: [], missingKeys: [] });
+    expect(r.result).toEqual({ operations: 0, appendedAt: [], missingKeys: [], conflicts: [] });
   });
 });
 
@@ -379,12 +379,58 @@ describe('appendRows and updateRowByKey', () => {
       }),
     );
     expect(r.syncs).toBeLessThanOrEqual(3);
-    expect(r.result).toEqual({ operations: 3, appendedAt: [15], missingKeys: ['n-9'] });
+    expect(r.result).toEqual({ operations: 3, appendedAt: [15], missingKeys: ['n-9'], conflicts: [] });
     const s = book.sheet('Notulen');
     expect(s.cell('B12')?.value).toBe('gewijzigd');
     expect(s.cell('B11')?.value).toBe('eerste');
     expect(s.cell('B3')).toBeUndefined();
     expect(book.sheet('Werkblad').cell('A1')?.value).toBe('Titel');
+  });
+});
+
+describe('co-author guards in Excel: only cells that still hold what the pane read are written', () => {
+  function notulen(): FakeBook {
+    const b = new FakeBook(['Werkblad', 'Notulen']);
+    b.sheet('Notulen').setGrid('A11', [
+      ['n-1', 'eerste'],
+      ['n-2', 'tweede'],
+    ]);
+    return b;
+  }
+  test('a guarded setCells over a changed cell writes nothing and reports both versions; an unchanged one is written', async () => {
+    book = notulen();
+    book.sheet('Werkblad').setGrid('C5', [['van collega', 'oud']]);
+    const port = new OfficeWorkbook(book.run, noWait);
+    const r = await book.measure(() =>
+      port.apply({
+        ops: [
+          { kind: 'setCells', sheet: 'Werkblad', cell: 'C5', cells: [[t('van mij')]], expect: [['oud']] },
+          { kind: 'setCells', sheet: 'Werkblad', cell: 'D5', cells: [[t('nieuw')]], expect: [['oud']] },
+        ],
+      }),
+    );
+    expect(r.syncs).toBeLessThanOrEqual(2);
+    expect(r.result.conflicts).toEqual([{ sheet: 'Werkblad', cell: 'C5', expected: 'oud', actual: 'van collega' }]);
+    expect(book.sheet('Werkblad').cell('C5')?.value).toBe('van collega');
+    expect(book.sheet('Werkblad').cell('D5')?.value).toBe('nieuw');
+  });
+
+  test('deleteRowByKey empties the keyed row in its columns; a guarded update of a changed row is refused', async () => {
+    book = notulen();
+    const port = new OfficeWorkbook(book.run, noWait);
+    const r = await port.apply({
+      ops: [
+        { kind: 'deleteRowByKey', sheet: 'Notulen', minRow: 11, keyColumn: 'A', key: 'n-1', firstColumn: 'A', lastColumn: 'B', expect: ['n-1', 'eerste'] },
+        { kind: 'updateRowByKey', sheet: 'Notulen', minRow: 11, keyColumn: 'A', key: 'n-2', firstColumn: 'B', cells: [t('x')], expect: ['iets anders'] },
+      ],
+    });
+    expect(r.conflicts).toEqual([{ sheet: 'Notulen', cell: 'B12', expected: 'iets anders', actual: 'tweede', key: 'n-2' }]);
+    expect(r.missingKeys).toEqual([]);
+    const s = book.sheet('Notulen');
+    expect(s.cell('A11')?.value ?? '').toBe('');
+    expect(s.cell('B11')?.value ?? '').toBe('');
+    expect(s.cell('A12')?.value).toBe('n-2');
+    expect(s.cell('B12')?.value).toBe('tweede');
   });
 });
 
