@@ -107,7 +107,9 @@ export const NOTULEN = {
   logTitleRow: 9,
   headerRow: 10,
   firstRow: 11,
-  headers: ['Id', 'Tijd', 'Auteur', 'Stap', 'Koppelkans', 'Succesfactor', 'Soort', 'Tekst', 'Verantwoordelijke', 'Datum'],
+  headers: ['Id', 'Tijd', 'Auteur', 'Stap', 'Koppelkans', 'Succesfactor', 'Soort', 'Tekst', 'Verantwoordelijke', 'Datum', 'In onderbouwing'],
+  /** Column K: "nee" leaves the note out of the onderbouwing (empty or "ja": in it). */
+  onderbouwingColumn: 11,
 } as const;
 
 /** The guide's "Leg conclusie vast" questions, per step. */

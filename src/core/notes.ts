@@ -45,8 +45,19 @@ export interface Note {
   verantwoordelijke: string;
   /** Due date of an actie, "yyyy-mm-dd", or "". */
   date: string;
+  /**
+   * Whether the note goes into the onderbouwing (column K "In onderbouwing"): false when
+   * the notulist marked it "niet in de onderbouwing" (the cell says nee/no/onwaar/false),
+   * true for "ja", undefined when the cell is empty (then it is in).
+   */
+  inOnderbouwing?: boolean;
   /** Row on the Notulen sheet (0 when not yet written). */
   row: number;
+  /**
+   * The row's cells A–K exactly as read (before any conversion): what a co-author safe
+   * edit or delete expects to find there. Absent for a note not read from a workbook.
+   */
+  read?: CellValue[];
 }
 
 export interface Conclusion {
@@ -63,7 +74,19 @@ export interface NotesState {
 }
 
 /** Column numbers (1-based) of the note fields on the Notulen sheet. */
-const COL = { id: 1, time: 2, author: 3, step: 4, koppelkans: 5, factor: 6, kind: 7, text: 8, verantwoordelijke: 9, date: 10 } as const;
+const COL = { id: 1, time: 2, author: 3, step: 4, koppelkans: 5, factor: 6, kind: 7, text: 8, verantwoordelijke: 9, date: 10, inOnderbouwing: NOTULEN.onderbouwingColumn } as const;
+
+/** Columns of one note on the sheet: A (id) to K (in onderbouwing). */
+const NOTE_WIDTH = NOTULEN.headers.length;
+
+/** "nee" / "ja" (and their spellings in English and Excel's booleans) as the onderbouwing mark. */
+export function parseOnderbouwingMark(v: CellValue): boolean | undefined {
+  if (typeof v === 'boolean') return v;
+  const t = cellText(v).trim().toLowerCase();
+  if (['nee', 'n', 'no', 'onwaar', 'false', '0', 'niet'].includes(t)) return false;
+  if (['ja', 'j', 'yes', 'waar', 'true', '1'].includes(t)) return true;
+  return undefined;
+}
 
 let lastStamp = '';
 let sameStampCount = 0;
@@ -152,13 +175,15 @@ export function readNotes(snapshot: WorkbookSnapshot): NotesState {
       text: raw(COL.text),
       verantwoordelijke: raw(COL.verantwoordelijke),
       date: typeof date === 'number' ? serialToText(date, false) : raw(COL.date),
+      inOnderbouwing: parseOnderbouwingMark(valueAt(sheet, r, COL.inOnderbouwing)),
       row: r,
+      read: Array.from({ length: NOTE_WIDTH }, (_, i) => valueAt(sheet, r, i + 1)),
     });
   }
   return { sheet: sheet.name, notes, conclusions };
 }
 
-export type NoteInput = Omit<Note, 'id' | 'time' | 'row'>;
+export type NoteInput = Omit<Note, 'id' | 'time' | 'row' | 'read' | 'inOnderbouwing'> & { inOnderbouwing?: boolean };
 
 export type NoteResult = { ok: true; ops: PlanOp[]; note: Note } | { ok: false; message: string };
 
@@ -189,8 +214,11 @@ export function validateNote(input: NoteInput, options: { requireAuthor?: boolea
   return null;
 }
 
-function noteCells(n: Note): CellInput[] {
-  return [n.id, n.time, n.author, n.step, n.koppelkans, n.factor, n.kind, n.text, n.verantwoordelijke, n.date].map((t) => ({ text: t }));
+/** Columns A–J of a note; with `withMark` also K (the onderbouwing mark: "nee" or "ja"). */
+function noteCells(n: Note, withMark = false): CellInput[] {
+  const cells: CellInput[] = [n.id, n.time, n.author, n.step, n.koppelkans, n.factor, n.kind, n.text, n.verantwoordelijke, n.date].map((t) => ({ text: t }));
+  if (withMark) cells.push({ text: n.inOnderbouwing === false ? 'nee' : 'ja' });
+  return cells;
 }
 
 function tidy(input: NoteInput): NoteInput {
@@ -219,16 +247,24 @@ export function addNote(input: NoteInput, now: Date, random?: () => number, shee
   return {
     ok: true,
     note,
-    ops: [{ kind: 'appendRows', sheet, minRow: NOTULEN.firstRow, firstColumn: 'A', rows: [noteCells(note)] }],
+    ops: [{ kind: 'appendRows', sheet, minRow: NOTULEN.firstRow, firstColumn: 'A', rows: [noteCells(note, note.inOnderbouwing === false)] }],
   };
 }
 
-export type NoteChanges = Partial<Pick<Note, 'step' | 'koppelkans' | 'factor' | 'kind' | 'text' | 'verantwoordelijke' | 'date'>>;
+export type NoteChanges = Partial<Pick<Note, 'step' | 'koppelkans' | 'factor' | 'kind' | 'text' | 'verantwoordelijke' | 'date' | 'inOnderbouwing'>>;
+
+/** What a guarded write of a note's row expects: its cells A..(width) as last read, or undefined (not read). */
+function expectOf(existing: Note, width: number): CellValue[] | undefined {
+  return existing.read ? Array.from({ length: width }, (_, i) => existing.read![i] ?? null) : undefined;
+}
 
 /**
  * Changes one note, found by its id at the moment of writing (whatever row it has moved
- * to); keeps id, time and author. A note typed by hand without an id cannot be found
- * safely and is refused.
+ * to); keeps id, time and author. Co-author safe: when the note was read from the
+ * workbook (`read`), the write expects the row to hold what was read, so a colleague's
+ * edit of the same note meanwhile is reported as a conflict, never overwritten; a note a
+ * colleague deleted is reported in `missingKeys`. A note typed by hand without an id
+ * cannot be found safely and is refused.
  */
 export function editNote(existing: Note, changes: NoteChanges, sheet: string = SHEET_NAMES.notulen): NoteResult {
   if (!existing.id.trim()) {
@@ -242,11 +278,34 @@ export function editNote(existing: Note, changes: NoteChanges, sheet: string = S
   const err = validateNote(clean, { requireAuthor: false, requireKnownKind: changes.kind !== undefined && changes.kind !== existing.kind });
   if (err) return { ok: false, message: err };
   const note: Note = { ...existing, ...clean };
+  const withMark = changes.inOnderbouwing !== undefined && changes.inOnderbouwing !== existing.inOnderbouwing;
+  const cells = noteCells(note, withMark);
+  const expect = expectOf(existing, cells.length);
   return {
     ok: true,
     note,
     // searched from row 1: the note may have moved up when rows above it were deleted
-    ops: [{ kind: 'updateRowByKey', sheet, minRow: 1, keyColumn: 'A', key: existing.id, firstColumn: 'A', cells: noteCells(note) }],
+    ops: [{ kind: 'updateRowByKey', sheet, minRow: 1, keyColumn: 'A', key: existing.id, firstColumn: 'A', cells, ...(expect ? { expect } : {}) }],
+  };
+}
+
+/**
+ * Deletes one note: empties its row A–K, found by id at the moment of writing (no other
+ * row moves). Co-author safe like `editNote`: a note a colleague changed meanwhile is not
+ * deleted (conflict), one already deleted is reported in `missingKeys`.
+ */
+export function deleteNote(existing: Note, sheet: string = SHEET_NAMES.notulen): NoteResult {
+  if (!existing.id.trim()) {
+    return {
+      ok: false,
+      message: `Deze notitie heeft geen id (zonder add-in getypt) en kan hier niet veilig worden verwijderd. Verwijder hem in Excel: ${sheet}!${cellAddress(existing.row || NOTULEN.firstRow, COL.text)}.`,
+    };
+  }
+  const expect = expectOf(existing, NOTE_WIDTH);
+  return {
+    ok: true,
+    note: existing,
+    ops: [{ kind: 'deleteRowByKey', sheet, minRow: 1, keyColumn: 'A', key: existing.id, firstColumn: 'A', lastColumn: NOTES_LAST_COLUMN, ...(expect ? { expect } : {}) }],
   };
 }
 

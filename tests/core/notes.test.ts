@@ -1,7 +1,9 @@
 import {
   addNote,
   conclusionEdit,
+  deleteNote,
   editNote,
+  parseOnderbouwingMark,
   filterNotes,
   newestFirst,
   newNoteId,
@@ -84,7 +86,7 @@ describe('adding and reading notes', () => {
     const state = readNotes(await wb.readSnapshot());
     expect(state.sheet).toBe(SHEET_NAMES.notulen);
     expect(state.notes).toHaveLength(1);
-    expect(state.notes[0]).toEqual({ ...written, time: '2026-11-28 14:05', row: NOTULEN.firstRow });
+    expect(state.notes[0]).toEqual({ ...written, time: '2026-11-28 14:05', row: NOTULEN.firstRow, read: expect.any(Array) });
   });
 
   it('appends each note below the previous one', async () => {
@@ -384,5 +386,100 @@ describe('the reason for a deviation', () => {
     const omdatOp = res.ops[0] as Extract<PlanOp, { kind: 'setCells' }>;
     expect(omdatOp.cells[0][0]).toEqual({ text: 'a\nb' });
     expect(res.note.text).toBe('a\nb');
+  });
+});
+
+describe('deleting a note and leaving it out of the onderbouwing', () => {
+  it('deletes only that note, by id, and leaves the rows around it where they are', async () => {
+    const wb = await newMemoryWorkbook();
+    await add(wb, note({ text: 'eerste' }));
+    await add(wb, note({ text: 'weg ermee' }));
+    await add(wb, note({ text: 'derde' }));
+    const target = readNotes(await wb.readSnapshot()).notes.find((n) => n.text === 'weg ermee')!;
+    const res = deleteNote(target);
+    if (!res.ok) throw new Error(res.message);
+    const result = await wb.apply({ ops: res.ops });
+    expect(result).toMatchObject({ missingKeys: [], conflicts: [] });
+    const notes = readNotes(await wb.readSnapshot()).notes;
+    expect(notes.map((n) => [n.text, n.row])).toEqual([
+      ['eerste', NOTULEN.firstRow],
+      ['derde', NOTULEN.firstRow + 2],
+    ]);
+  });
+
+  it('marks a note "niet in de onderbouwing" in column K and reads the mark back; unmarking says "ja"', async () => {
+    const wb = await newMemoryWorkbook();
+    await add(wb, note({ text: 'intern' }));
+    let n = readNotes(await wb.readSnapshot()).notes[0];
+    expect(n.inOnderbouwing).toBeUndefined();
+    const out = editNote(n, { inOnderbouwing: false });
+    if (!out.ok) throw new Error(out.message);
+    await wb.apply({ ops: out.ops });
+    expect(wb.getCell(SHEET_NAMES.notulen, `K${NOTULEN.firstRow}`)).toBe('nee');
+    n = readNotes(await wb.readSnapshot()).notes[0];
+    expect(n).toMatchObject({ text: 'intern', inOnderbouwing: false });
+    const back = editNote(n, { inOnderbouwing: true });
+    if (!back.ok) throw new Error(back.message);
+    await wb.apply({ ops: back.ops });
+    expect(readNotes(await wb.readSnapshot()).notes[0].inOnderbouwing).toBe(true);
+    // the new workbook's header names the column
+    expect(wb.getCell(SHEET_NAMES.notulen, `K${NOTULEN.headerRow}`)).toBe('In onderbouwing');
+  });
+
+  it('reads the mark as a colleague types it without the add-in', () => {
+    expect([' Nee ', 'no', false, 'ONWAAR', 0].map((v) => parseOnderbouwingMark(v as CellValue))).toEqual([false, false, false, false, false]);
+    expect(['ja', true, 'Waar'].map((v) => parseOnderbouwingMark(v as CellValue))).toEqual([true, true, true]);
+    expect(['', null, 'misschien'].map((v) => parseOnderbouwingMark(v as CellValue))).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('refuses to delete a note typed by hand without an id, naming the cell', async () => {
+    const wb = await newMemoryWorkbook();
+    wb.setCell(SHEET_NAMES.notulen, `H${NOTULEN.firstRow}`, 'met de hand');
+    const res = deleteNote(readNotes(await wb.readSnapshot()).notes[0]);
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.message).toContain(`Notulen!H${NOTULEN.firstRow}`);
+  });
+});
+
+describe('two notulisten on one workbook at once (co-authoring): nothing lost, the conflict reported', () => {
+  it('an edit of a note a colleague changed meanwhile is not written and reports both versions', async () => {
+    const wb = await newMemoryWorkbook();
+    await add(wb, note({ text: 'origineel' }));
+    const mine = readNotes(await wb.readSnapshot()).notes[0];
+    const theirs = readNotes(await wb.readSnapshot()).notes[0];
+    const theirEdit = editNote(theirs, { text: 'van Bert' });
+    const myEdit = editNote(mine, { text: 'van Anna' });
+    if (!theirEdit.ok || !myEdit.ok) throw new Error('edit refused');
+    expect((await wb.apply({ ops: theirEdit.ops })).conflicts).toEqual([]);
+    const result = await wb.apply({ ops: myEdit.ops });
+    expect(result.conflicts).toEqual([{ sheet: SHEET_NAMES.notulen, cell: `H${NOTULEN.firstRow}`, expected: 'origineel', actual: 'van Bert', key: mine.id }]);
+    expect(readNotes(await wb.readSnapshot()).notes.map((n) => n.text)).toEqual(['van Bert']);
+  });
+
+  it('an edit or delete of a note a colleague deleted meanwhile reports the missing note', async () => {
+    const wb = await newMemoryWorkbook();
+    await add(wb, note({ text: 'weg' }));
+    const stale = readNotes(await wb.readSnapshot()).notes[0];
+    const del = deleteNote(stale);
+    if (!del.ok) throw new Error(del.message);
+    await wb.apply({ ops: del.ops });
+    const edit = editNote(stale, { text: 'nog aangepast' });
+    if (!edit.ok) throw new Error(edit.message);
+    expect((await wb.apply({ ops: edit.ops })).missingKeys).toEqual([stale.id]);
+    expect((await wb.apply({ ops: del.ops })).missingKeys).toEqual([stale.id]);
+    expect(readNotes(await wb.readSnapshot()).notes).toEqual([]);
+  });
+
+  it('a delete of a note a colleague just edited deletes nothing', async () => {
+    const wb = await newMemoryWorkbook();
+    await add(wb, note({ text: 'origineel' }));
+    const stale = readNotes(await wb.readSnapshot()).notes[0];
+    const edit = editNote(stale, { text: 'belangrijk, niet weggooien' });
+    if (!edit.ok) throw new Error(edit.message);
+    await wb.apply({ ops: edit.ops });
+    const del = deleteNote(stale);
+    if (!del.ok) throw new Error(del.message);
+    expect((await wb.apply({ ops: del.ops })).conflicts).toHaveLength(1);
+    expect(readNotes(await wb.readSnapshot()).notes.map((n) => n.text)).toEqual(['belangrijk, niet weggooien']);
   });
 });

@@ -2,6 +2,8 @@
 import { cellAddress, columnLetter } from '../a1';
 import { text } from '../diff';
 import { CONCLUSION_QUESTIONS, COLORS, NOTULEN } from '../layout';
+import { textAt } from '../grid';
+import { findNotesHeaderRow } from '../notes';
 import { nameOf, sheetByName, type PlanContext } from './context';
 import type { CellInput } from '../snapshot';
 
@@ -10,7 +12,17 @@ const gap = (n: number): CellInput[] => Array.from({ length: n }, () => ({ text:
 export function planNotulen(ctx: PlanContext): void {
   if (!ctx.analysis.werkblad) return;
   const name = nameOf(ctx, 'notulen');
-  if (sheetByName(ctx.snapshot, name)) return;
+  const existing = sheetByName(ctx.snapshot, name);
+  if (existing) {
+    // a Notulen sheet from before column K: add its label when that cell is free (the team's text stays)
+    const headerRow = findNotesHeaderRow(existing);
+    const col = NOTULEN.onderbouwingColumn;
+    if (!textAt(existing, headerRow, col) && !existing.formulas?.[headerRow - 1]?.[col - 1]) {
+      ctx.ops.push({ kind: 'setCells', sheet: name, cell: cellAddress(headerRow, col), cells: [[text(NOTULEN.headers[col - 1])]] });
+      ctx.ops.push({ kind: 'setStyle', sheet: name, range: cellAddress(headerRow, col), style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont } });
+    }
+    return;
+  }
   const last = columnLetter(NOTULEN.headers.length);
   ctx.ops.push(
     { kind: 'addSheet', sheet: name },
@@ -62,6 +74,7 @@ export function planNotulen(ctx: PlanContext): void {
         { column: 'H', width: 70 },
         { column: 'I', width: 20 },
         { column: 'J', width: 12 },
+        { column: 'K', width: 16 },
       ],
     },
   );
