@@ -1,0 +1,653 @@
+/**
+ * Robustness ("gevoeligheid") of the automatic ranking, in numbers and in Dutch sentences
+ * a council member understands.
+ *
+ * Stap 4 of the guide warns not to put one's trust "in het systeem": the automatic order is
+ * the start of the conversation. This module says how firm that order is:
+ * - per weight (the others held fixed): the exact interval within which the top 15 keeps
+ *   the same members, and within which the top 3 keeps its order;
+ * - per koppelkans just inside or just outside the top 15: the smallest change of one
+ *   weight, and of one of its own scores, that moves it across the boundary.
+ *
+ * A total is Σ weight × score, so with one weight t varying every total is a line
+ * a + s·t (s = the row's score for that factor, 0 when empty). The ranking can change only
+ * where two lines meet, so the bounds are found from the crossing points, exactly (up to
+ * floating point, see `sameTotal`), never by sampling. The ranking rule is the engine's
+ * (`ranking.ts`): ties share a rank, the top N is every row whose rank is N or better.
+ *
+ * Pure: a `Werkblad` in, plain data and sentences out.
+ */
+import { RESULTAAT } from './layout';
+import type { Werkblad } from './werkblad';
+
+/** One ranking state just past a bound: who leaves and enters the top N, or the new top order. */
+export interface GevoeligheidChange {
+  /** Koppelkansen (names) that leave the top N. */
+  leaving: string[];
+  /** Koppelkansen (names) that enter the top N. */
+  entering: string[];
+  /** The top order (names, best first) just past the bound. */
+  order: string[];
+}
+
+/** One side of a weight's interval. */
+export interface WeightBound {
+  /**
+   * The weight at which the state changes; `null` when no weight on this side changes it
+   * (down to 0, or up without limit).
+   */
+  at: number | null;
+  /**
+   * True when the bound itself still keeps the state (it changes only beyond it); false
+   * when the state already changes at the bound (a tie that shares a place).
+   */
+  included: boolean;
+  /** What the ranking looks like just past the bound; null when `at` is null. */
+  change: GevoeligheidChange | null;
+}
+
+export interface WeightInterval {
+  factor: string;
+  /** 0-based index among the factors. */
+  index: number;
+  /** The current weight. */
+  weging: number;
+  lower: WeightBound;
+  upper: WeightBound;
+}
+
+export interface BoundaryMove {
+  koppelkans: string;
+  /** Row on the werkblad. */
+  row: number;
+  rank: number;
+  /** True: in the top N now (the move takes it out); false: just outside (the move brings it in). */
+  inside: boolean;
+  /** The smallest change of one weight, or null when no single weight can do it. */
+  weight: { factor: string; index: number; from: number; to: number; included: boolean; up: boolean } | null;
+  /** The smallest change of one of its own scores, or null when no single score can do it. */
+  score: { factor: string; index: number; from: number | null; to: number } | null;
+}
+
+export interface Gevoeligheid {
+  /** Rows with a total (the ones ranked). */
+  ranked: number;
+  topN: number;
+  topOrder: number;
+  /** Per factor with a valid weight: where the top N keeps its members. */
+  members: WeightInterval[];
+  /** Per factor with a valid weight: where the top `topOrder` keeps its order. */
+  order: WeightInterval[];
+  /** Koppelkansen near the boundary of the top N, best placed first. */
+  boundary: BoundaryMove[];
+  /** Factors skipped because their weight is invalid (names). */
+  skipped: string[];
+  /** The findings as Dutch sentences, grouped; `all` is everything in reading order. */
+  sentences: { summary: string[]; members: string[]; order: string[]; boundary: string[]; all: string[] };
+}
+
+export interface GevoeligheidOptions {
+  /** Size of the top whose members are checked (default 15, the guide's top 15). */
+  topN?: number;
+  /** Size of the top whose order is checked (default 3). */
+  topOrder?: number;
+  /** How many koppelkansen on each side of the boundary get a "smallest change" (default 3). */
+  margin?: number;
+}
+
+/**
+ * Whether two totals count as equal. Crossing points are computed by division, so a total
+ * at a bound may differ from the exact tie in the last bits; 1e-9 relative is far below
+ * any difference a weight with a few decimals and whole scores from −10 to 10 can make.
+ */
+export function sameTotal(x: number, y: number): boolean {
+  return Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
+}
+
+// ---------------------------------------------------------------- lines and states
+
+interface Line {
+  /** Index into the ranked rows (order of the werkblad). */
+  id: number;
+  /** Value at u = 0 (the current total). */
+  b: number;
+  /** Slope in u. */
+  c: number;
+}
+
+/** Lines with the same value and slope (they stay tied for every weight), kept together. */
+interface Group {
+  b: number;
+  c: number;
+  ids: number[];
+}
+
+function groupLines(lines: Line[]): Group[] {
+  const sorted = [...lines].sort((x, y) => x.c - y.c || x.b - y.b);
+  const groups: Group[] = [];
+  for (const l of sorted) {
+    const g = groups[groups.length - 1];
+    if (g && g.c === l.c && sameTotal(g.b, l.b)) g.ids.push(l.id);
+    else groups.push({ b: l.b, c: l.c, ids: [l.id] });
+  }
+  for (const g of groups) g.ids.sort((x, y) => x - y);
+  return groups;
+}
+
+/**
+ * Compares two groups at u; side 0 is "at u", +1 "just after u": a tie at u is then broken
+ * by the slope. Positive when g ranks above h.
+ */
+function compareAt(g: Group, h: Group, u: number, side: 0 | 1): number {
+  const vg = g.b + g.c * u;
+  const vh = h.b + h.c * u;
+  if (!sameTotal(vg, vh)) return vg - vh;
+  if (side === 1 && g.c !== h.c) return g.c - h.c;
+  return 0;
+}
+
+/** A ranked state: the groups with rank ≤ k, each with its rank, best first. */
+interface State {
+  groups: { group: Group; rank: number }[];
+}
+
+function stateAt(groups: Group[], k: number, u: number, side: 0 | 1): State {
+  // the k best groups by value (a superset of the top k once multiplicities are counted)
+  const best: Group[] = [];
+  for (const g of groups) {
+    if (best.length < k || compareAt(g, best[best.length - 1], u, side) > 0) {
+      let i = best.length;
+      while (i > 0 && compareAt(g, best[i - 1], u, side) > 0) i--;
+      best.splice(i, 0, g);
+      if (best.length > k) best.pop();
+    }
+  }
+  if (best.length === 0) return { groups: [] };
+  // every group tying the k-th best may share its place
+  const last = best[best.length - 1];
+  const inBest = new Set(best);
+  const pool = groups.filter((g) => inBest.has(g) || compareAt(g, last, u, side) >= 0);
+  pool.sort((g, h) => compareAt(h, g, u, side) || g.ids[0] - h.ids[0]);
+  const out: State['groups'] = [];
+  let seen = 0;
+  for (let i = 0; i < pool.length; i++) {
+    const tied = i > 0 && compareAt(pool[i - 1], pool[i], u, side) === 0;
+    const rank = tied ? out[out.length - 1].rank : seen + 1;
+    if (rank > k) break;
+    out.push({ group: pool[i], rank });
+    seen += pool[i].ids.length;
+  }
+  return { groups: out };
+}
+
+/** The members (row indices) of a state, sorted: the key of "same members". */
+function membersKey(s: State): string {
+  return s.groups
+    .flatMap((e) => e.group.ids)
+    .sort((x, y) => x - y)
+    .join(',');
+}
+
+/** The order with ranks (rows in ranking order, ties by werkblad order): the key of "same order". */
+function orderList(s: State): { id: number; rank: number }[] {
+  return s.groups.flatMap((e) => e.group.ids.map((id) => ({ id, rank: e.rank }))).sort((x, y) => x.rank - y.rank || x.id - y.id);
+}
+
+function orderKey(s: State): string {
+  return orderList(s)
+    .map((e) => `${e.id}:${e.rank}`)
+    .join(',');
+}
+
+interface Boundary {
+  /** Distance from the current weight at which the state changes; null when never. */
+  u: number | null;
+  included: boolean;
+  after: State | null;
+}
+
+/**
+ * The first u > 0 (up to `uMax`) at which the state of the top k changes, with lines
+ * b + c·u. `key` says which states count as the same (members, or order with ranks).
+ */
+function firstChange(groups: Group[], k: number, uMax: number, key: (s: State) => string, membersOnly: boolean): Boundary {
+  const start = key(stateAt(groups, k, 0, 0));
+  const justAfter = stateAt(groups, k, 0, 1);
+  if (key(justAfter) !== start) return { u: 0, included: true, after: justAfter };
+  let cur = 0;
+  let members = justAfter;
+  for (;;) {
+    const inTop = new Set(members.groups.map((e) => e.group));
+    // the lowest member just after cur
+    let lowest = members.groups[0]?.group;
+    if (!lowest) return { u: null, included: true, after: null };
+    for (const e of members.groups) if (compareAt(e.group, lowest, cur, 1) < 0) lowest = e.group;
+    let next = Infinity;
+    const later = (u: number) => u > cur && !sameTotal(u, cur) && u < next;
+    const m = members.groups.map((e) => e.group);
+    const rowsInTop = m.reduce((n, g) => n + g.ids.length, 0);
+    if (membersOnly && rowsInTop === k) {
+      // exactly k rows, all apart: members passing each other change nothing; the set
+      // changes when a non-member first reaches a member (which is then the lowest)
+      for (const g of groups) {
+        if (inTop.has(g)) continue;
+        for (const h of m) {
+          if (g.c <= h.c) continue;
+          const u = (h.b - g.b) / (g.c - h.c);
+          if (later(u)) next = u;
+        }
+      }
+    } else {
+      // members crossing each other
+      for (let i = 0; i < m.length; i++) {
+        for (let j = i + 1; j < m.length; j++) {
+          if (m[i].c === m[j].c) continue;
+          const u = (m[j].b - m[i].b) / (m[i].c - m[j].c);
+          if (later(u)) next = u;
+        }
+      }
+      // a non-member catching up with the lowest member
+      for (const g of groups) {
+        if (inTop.has(g) || g.c <= lowest.c) continue;
+        const u = (lowest.b - g.b) / (g.c - lowest.c);
+        if (later(u)) next = u;
+      }
+    }
+    if (!Number.isFinite(next) || next > uMax) return { u: null, included: true, after: null };
+    const at = stateAt(groups, k, next, 0);
+    const after = stateAt(groups, k, next, 1);
+    if (key(at) !== start) return { u: next, included: false, after };
+    if (key(after) !== start) return { u: next, included: true, after };
+    cur = next;
+    members = after;
+  }
+}
+
+// ---------------------------------------------------------------- per weight
+
+interface RankedRow {
+  row: number;
+  koppelkans: string;
+  scores: (number | null)[];
+  total: number;
+}
+
+function linesFor(rows: RankedRow[], factor: number, direction: 1 | -1): Line[] {
+  return rows.map((r, id) => ({ id, b: r.total, c: direction * (r.scores[factor] ?? 0) }));
+}
+
+function changeOf(start: State, after: State | null, rows: RankedRow[]): GevoeligheidChange | null {
+  if (!after) return null;
+  const before = new Set(start.groups.flatMap((e) => e.group.ids));
+  const now = new Set(after.groups.flatMap((e) => e.group.ids));
+  const name = (id: number) => rows[id].koppelkans || `rij ${rows[id].row}`;
+  return {
+    leaving: [...before].filter((id) => !now.has(id)).sort((x, y) => x - y).map(name),
+    entering: [...now].filter((id) => !before.has(id)).sort((x, y) => x - y).map(name),
+    order: orderList(after).map((e) => name(e.id)),
+  };
+}
+
+function intervalFor(rows: RankedRow[], factor: number, weging: number, k: number, key: (s: State) => string): { lower: WeightBound; upper: WeightBound } {
+  const up = groupLines(linesFor(rows, factor, 1));
+  const side = (direction: 1 | -1): WeightBound => {
+    const groups = direction === 1 ? up : up.map((g) => ({ b: g.b, c: -g.c, ids: g.ids }));
+    const uMax = direction === 1 ? Infinity : weging;
+    const found = firstChange(groups, k, uMax, key, key === membersKey);
+    if (found.u === null) return { at: null, included: true, change: null };
+    const start = stateAt(groups, k, 0, 0);
+    return { at: weging + direction * found.u, included: found.included, change: changeOf(start, found.after, rows) };
+  };
+  return { lower: side(-1), upper: side(1) };
+}
+
+// ---------------------------------------------------------------- per koppelkans
+
+/** Smallest weight change of one factor that moves row `id` across the top-k boundary. */
+function weightMove(rows: RankedRow[], id: number, factor: number, weging: number, k: number, inside: boolean): { to: number; included: boolean; up: boolean } | null {
+  let best: { to: number; included: boolean; up: boolean; u: number } | null = null;
+  for (const direction of [1, -1] as const) {
+    const uMax = direction === 1 ? Infinity : weging;
+    const lines = linesFor(rows, factor, direction);
+    const me = lines[id];
+    // strictly above me at 0 and at 0+, and the crossings later on (rising past me / falling below me)
+    let above = 0;
+    let aboveAt0 = 0;
+    const rising = new Float64Array(lines.length);
+    const falling = new Float64Array(lines.length);
+    let nr = 0;
+    let nf = 0;
+    for (const l of lines) {
+      if (l.id === id) continue;
+      if (!sameTotal(l.b, me.b)) {
+        if (l.b > me.b) {
+          aboveAt0++;
+          above++;
+        }
+        if (l.c !== me.c) {
+          const u = (me.b - l.b) / (l.c - me.c);
+          if (u > 0 && !sameTotal(u, 0) && u <= uMax) {
+            if (l.c > me.c) rising[nr++] = u;
+            else falling[nf++] = u;
+          }
+        }
+      } else if (l.c > me.c) above++;
+    }
+    const isIn = (n: number) => n < k;
+    if (isIn(aboveAt0) !== inside) continue; // not where the caller thinks it is
+    if (isIn(above) !== inside) {
+      best = pick(best, { to: weging, included: true, up: direction === 1, u: 0 });
+      continue;
+    }
+    const up = rising.subarray(0, nr).sort();
+    const down = falling.subarray(0, nf).sort();
+    let count = above;
+    let i = 0;
+    let j = 0;
+    while (i < nr || j < nf) {
+      const u = Math.min(i < nr ? up[i] : Infinity, j < nf ? down[j] : Infinity);
+      if (best && u >= best.u) break;
+      let ups = 0;
+      let downs = 0;
+      while (i < nr && sameTotal(up[i], u)) (i++, ups++);
+      while (j < nf && sameTotal(down[j], u)) (j++, downs++);
+      const at = count - downs;
+      const after = at + ups;
+      if (isIn(at) !== inside) {
+        best = pick(best, { to: weging + direction * u, included: false, up: direction === 1, u });
+        break;
+      }
+      if (isIn(after) !== inside) {
+        best = pick(best, { to: weging + direction * u, included: true, up: direction === 1, u });
+        break;
+      }
+      count = after;
+    }
+  }
+  return best ? { to: best.to, included: best.included, up: best.up } : null;
+}
+
+function pick<T extends { u: number }>(a: T | null, b: T): T {
+  return a && a.u <= b.u ? a : b;
+}
+
+/** Smallest change of one of row `id`'s own scores that moves it across the top-k boundary. */
+function scoreMove(rows: RankedRow[], id: number, factors: { weging: number }[], k: number, inside: boolean): { index: number; from: number | null; to: number } | null {
+  const others = rows.filter((_, i) => i !== id).map((r) => r.total);
+  if (others.length < k) return null;
+  others.sort((x, y) => y - x);
+  const threshold = others[k - 1]; // in the top iff total ≥ the k-th best of the others
+  const me = rows[id];
+  let best: { index: number; from: number | null; to: number; delta: number } | null = null;
+  factors.forEach((f, index) => {
+    if (!(f.weging > 0)) return;
+    const from = me.scores[index];
+    const base = from ?? 0;
+    const moves = (score: number) => {
+      const total = me.total + f.weging * (score - base);
+      const inTop = total >= threshold || sameTotal(total, threshold);
+      return inTop !== inside;
+    };
+    // walk away from the current score one point at a time (at most 20 steps)
+    const step = inside ? -1 : 1;
+    for (let to = base + step; to >= -10 && to <= 10; to += step) {
+      const delta = Math.abs(to - base);
+      if (best && delta >= best.delta) return;
+      if (moves(to)) {
+        best = { index, from, to, delta };
+        return;
+      }
+    }
+  });
+  const found = best as { index: number; from: number | null; to: number } | null;
+  return found ? { index: found.index, from: found.from, to: found.to } : null;
+}
+
+// ---------------------------------------------------------------- the whole analysis
+
+/**
+ * The robustness of the automatic ranking of a werkblad.
+ *
+ * In: the werkblad as `readWerkblad`/`analyze` give it (rows with a total are ranked;
+ * factors with an invalid weight are skipped and named in `skipped`). Weights are ≥ 0, so a
+ * lower bound is never below 0. Out: intervals per weight (the weight that changes the
+ * state, whether that weight itself still keeps it, and what changes just past it), the
+ * smallest moves for the koppelkansen near place N, and Dutch sentences. Raises nothing.
+ *
+ * Cost: per weight and direction O(n·N) per event, a handful of events; O(n log n) per
+ * koppelkans near the boundary and weight.
+ */
+export function computeGevoeligheid(werkblad: Werkblad, options: GevoeligheidOptions = {}): Gevoeligheid {
+  const k = options.topN ?? RESULTAAT.topN;
+  const k3 = options.topOrder ?? 3;
+  const margin = options.margin ?? 3;
+  const rows: RankedRow[] = werkblad.rows
+    .filter((r) => r.total !== null)
+    .map((r) => ({ row: r.row, koppelkans: r.koppelkans, scores: r.scores, total: r.total as number }));
+  const valid = werkblad.factors.filter((f) => f.weging !== null) as (Werkblad['factors'][number] & { weging: number })[];
+  const skipped = werkblad.factors.filter((f) => f.weging === null).map((f) => f.name);
+
+  const members: WeightInterval[] = [];
+  const order: WeightInterval[] = [];
+  for (const f of valid) {
+    members.push({ factor: f.name, index: f.index, weging: f.weging, ...intervalFor(rows, f.index, f.weging, k, membersKey) });
+    order.push({ factor: f.name, index: f.index, weging: f.weging, ...intervalFor(rows, f.index, f.weging, k3, orderKey) });
+  }
+
+  // koppelkansen near the boundary: by place (ranking order), margin on each side
+  const ranked = rows
+    .map((r, id) => ({ id, r }))
+    .sort((x, y) => y.r.total - x.r.total || x.r.row - y.r.row);
+  const rankOf = new Map<number, number>();
+  ranked.forEach((e, i) => rankOf.set(e.id, i > 0 && sameTotal(ranked[i - 1].r.total, e.r.total) ? rankOf.get(ranked[i - 1].id)! : i + 1));
+  const boundary: BoundaryMove[] = [];
+  if (rows.length > k) {
+    const insideIds = ranked.filter((e) => rankOf.get(e.id)! <= k).slice(-margin);
+    const outsideIds = ranked.filter((e) => rankOf.get(e.id)! > k).slice(0, margin);
+    for (const { id, r } of [...insideIds, ...outsideIds]) {
+      const inside = rankOf.get(id)! <= k;
+      let weight: BoundaryMove['weight'] = null;
+      for (const f of valid) {
+        const m = weightMove(rows, id, f.index, f.weging, k, inside);
+        if (m && (!weight || Math.abs(m.to - f.weging) < Math.abs(weight.to - weight.from))) {
+          weight = { factor: f.name, index: f.index, from: f.weging, to: m.to, included: m.included, up: m.up };
+        }
+      }
+      const s = scoreMove(rows, id, werkblad.factors.map((f) => ({ weging: f.weging ?? 0 })), k, inside);
+      boundary.push({
+        koppelkans: r.koppelkans || `rij ${r.row}`,
+        row: r.row,
+        rank: rankOf.get(id)!,
+        inside,
+        weight,
+        score: s ? { factor: werkblad.factors[s.index].name, index: s.index, from: s.from, to: s.to } : null,
+      });
+    }
+  }
+
+  const result: Gevoeligheid = {
+    ranked: rows.length,
+    topN: k,
+    topOrder: k3,
+    members,
+    order,
+    boundary,
+    skipped,
+    sentences: { summary: [], members: [], order: [], boundary: [], all: [] },
+  };
+  result.sentences = gevoeligheidZinnen(result);
+  return result;
+}
+
+// ---------------------------------------------------------------- Dutch sentences
+
+/**
+ * A number the Dutch way ("0,6", "1,25"), rounded to at most `decimals` decimals in the
+ * given direction (so a bound stated in words stays true: a lower bound is rounded up, an
+ * upper bound down, the point where something happens away from the current value).
+ */
+export function formatGetal(n: number, direction: 'up' | 'down' | 'nearest' = 'nearest', decimals = 2): string {
+  const f = 10 ** decimals;
+  const scaled = n * f;
+  const near = Math.round(scaled);
+  const r = Math.abs(scaled - near) < 1e-6 ? near : direction === 'up' ? Math.ceil(scaled) : direction === 'down' ? Math.floor(scaled) : near;
+  const v = r / f;
+  return (Object.is(v, -0) ? 0 : v).toString().replace('.', ',').replace(/^-/, '−');
+}
+
+/**
+ * A bound in words: exact when two decimals say it exactly, else "ongeveer" and the nearest
+ * value with enough decimals to differ from the current weight.
+ */
+function boundText(at: number, current: number): string {
+  if (Math.abs(Math.round(at * 100) - at * 100) < 1e-6) return formatGetal(at);
+  for (let d = 2; d <= 6; d++) {
+    const s = formatGetal(at, 'nearest', d);
+    if (Number(s.replace(',', '.').replace('−', '-')) !== current) return `ongeveer ${s}`;
+  }
+  return `ongeveer ${formatGetal(at, 'nearest', 6)}`;
+}
+
+/** A bound in a claim of stability: rounded to the safe side (a lower bound up, an upper bound down). */
+function safeBoundText(at: number, current: number, direction: 'up' | 'down'): string {
+  for (let d = 2; d <= 6; d++) {
+    const s = formatGetal(at, direction, d);
+    const v = Number(s.replace(',', '.').replace('−', '-'));
+    if (direction === 'up' ? v <= current : v >= current) return s;
+  }
+  return formatGetal(at, direction, 6);
+}
+
+function list(names: string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} en ${names[names.length - 1]}`;
+}
+
+function membersChangeText(c: GevoeligheidChange): string {
+  const parts: string[] = [];
+  if (c.leaving.length) parts.push(`${c.leaving.length === 1 ? 'valt' : 'vallen'} ${list(c.leaving)} af`);
+  if (c.entering.length) parts.push(`${c.entering.length === 1 ? 'komt' : 'komen'} ${list(c.entering)} erbij`);
+  return parts.length ? `dan ${parts.join(' en ')}` : 'dan verandert de top';
+}
+
+/**
+ * "onder 0,6 komt" (the bound keeps the state) or "tot 0,6 daalt" (the bound itself
+ * changes it: a tie that shares a place).
+ */
+function boundPhrase(b: WeightBound, current: number, lower: boolean): string {
+  const at = b.at as number;
+  if (lower) {
+    const t = boundText(at, current);
+    return b.included ? `onder ${t} komt` : `tot ${t} daalt`;
+  }
+  const t = boundText(at, current);
+  return b.included ? `boven ${t} komt` : `tot ${t} stijgt`;
+}
+
+function intervalSentence(iv: WeightInterval, subject: string, changeText: (c: GevoeligheidChange) => string, noun: string): string {
+  const nu = formatGetal(iv.weging);
+  const name = `de weging van ${iv.factor}`;
+  const { lower, upper } = iv;
+  if (lower.at === null && upper.at === null) return `Geen enkele weging van ${iv.factor} verandert ${subject} (nu ${nu}; telkens alleen deze weging anders).`;
+  if (lower.at === iv.weging && upper.at === iv.weging) {
+    const how = [lower.change ? `omlaag: ${changeText(lower.change)}` : '', upper.change ? `omhoog: ${changeText(upper.change)}` : ''].filter(Boolean);
+    return `${cap(subject)} staat op het randje: elke verandering van ${name} (nu ${nu}) verandert ${noun}${how.length ? ` (${how.join('; ')})` : ''}.`;
+  }
+  const immediate = (bd: WeightBound) => bd.at === iv.weging;
+  const withChange = (bd: WeightBound) => (bd.change ? ` (${changeText(bd.change)})` : '');
+  const sides: string[] = [];
+  if (lower.at !== null) {
+    sides.push(immediate(lower) ? `bij elke verlaging van ${name}${withChange(lower)}` : `als ${name} ${boundPhrase(lower, iv.weging, true)}${withChange(lower)}`);
+  }
+  if (upper.at !== null) {
+    sides.push(immediate(upper) ? `bij elke verhoging van ${name}${withChange(upper)}` : `als ${name} ${boundPhrase(upper, iv.weging, false)}${withChange(upper)}`);
+  }
+  const soon = (lower.at !== null && immediate(lower)) || (upper.at !== null && immediate(upper));
+  return `${cap(subject)} verandert ${soon ? '' : 'pas '}${sides.join(soon ? ' en ' : ' of ')}. Nu is ${name} ${nu}.`;
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function commonRange(ivs: WeightInterval[]): { low: number; high: number } | null {
+  if (ivs.length === 0) return null;
+  let low = 0;
+  let high = Infinity;
+  for (const iv of ivs) {
+    const lo = iv.lower.at ?? 0;
+    const hi = iv.upper.at ?? Infinity;
+    low = Math.max(low, lo);
+    high = Math.min(high, hi);
+  }
+  if (!(low < high)) return null;
+  if (ivs.some((iv) => iv.weging < low || iv.weging > high)) return null;
+  return { low, high };
+}
+
+function summarySentence(ivs: WeightInterval[], subject: string): string | null {
+  const range = commonRange(ivs);
+  if (!range) return null;
+  const maxNow = Math.max(...ivs.map((iv) => iv.weging));
+  const minNow = Math.min(...ivs.map((iv) => iv.weging));
+  const low = range.low === 0 ? '0' : safeBoundText(range.low, minNow, 'up');
+  if (range.high === Infinity) {
+    return range.low === 0
+      ? `Geen enkele weging, hoe hoog of laag ook, verandert ${subject} (telkens één weging anders, de rest gelijk).`
+      : `Geen enkele weging vanaf ${low} verandert ${subject} (telkens één weging anders, de rest gelijk).`;
+  }
+  return `Geen enkele weging tussen ${low} en ${safeBoundText(range.high, maxNow, 'down')} verandert ${subject} (telkens één weging anders, de rest gelijk).`;
+}
+
+function moveSentence(m: BoundaryMove, topN: number): string {
+  const parts: string[] = [];
+  if (m.weight) {
+    const w = m.weight;
+    const up = w.up;
+    const when =
+      w.to === w.from
+        ? `bij elke ${up ? 'verhoging' : 'verlaging'} van de weging van ${w.factor} (nu ${formatGetal(w.from)})`
+        : `als de weging van ${w.factor} ${
+            up ? (w.included ? `boven ${boundText(w.to, w.from)} komt` : `tot ${boundText(w.to, w.from)} stijgt`) : w.included ? `onder ${boundText(w.to, w.from)} komt` : `tot ${boundText(w.to, w.from)} daalt`
+          } (nu ${formatGetal(w.from)})`;
+    parts.push(when);
+  }
+  if (m.score) {
+    const s = m.score;
+    const from = s.from === null ? 'leeg' : String(s.from);
+    const delta = s.to - (s.from ?? 0);
+    parts.push(`als de score voor ${s.factor} van ${from} naar ${s.to} gaat (${Math.abs(delta)} punt${Math.abs(delta) === 1 ? '' : 'en'} ${delta > 0 ? 'hoger' : 'lager'})`);
+  }
+  const verb = m.inside ? `valt uit de top ${topN}` : `komt in de top ${topN}`;
+  if (parts.length === 0) return `${m.koppelkans} (plaats ${m.rank}) ${verb.replace('valt', 'valt niet').replace('komt', 'komt niet')} door één weging of één eigen score te veranderen.`;
+  return `${m.koppelkans} (plaats ${m.rank}) ${verb} ${parts.join(', of ')}.`;
+}
+
+/** The Dutch sentences for a computed analysis (also used by `computeGevoeligheid`). */
+export function gevoeligheidZinnen(g: Gevoeligheid): Gevoeligheid['sentences'] {
+  const summary: string[] = [];
+  const members: string[] = [];
+  const order: string[] = [];
+  const boundary: string[] = [];
+  const top = `de top ${g.topN}`;
+  const top3 = `de volgorde van de top ${g.topOrder}`;
+  if (g.ranked === 0) {
+    summary.push('Nog geen koppelkans heeft een totaal: er is nog geen ranglijst om te toetsen.');
+  } else if (g.ranked <= g.topN) {
+    summary.push(
+      `Er ${g.ranked === 1 ? 'is 1 koppelkans' : `zijn ${g.ranked} koppelkansen`} met een totaal; ${g.ranked === 1 ? 'die staat' : 'ze staan allemaal'} in de top ${g.topN}, welke weging je ook kiest.`,
+    );
+  } else {
+    const s = summarySentence(g.members, top);
+    if (s) summary.push(s);
+    for (const iv of g.members) members.push(intervalSentence(iv, top, membersChangeText, 'hem'));
+  }
+  if (g.ranked > 1) {
+    const s = summarySentence(g.order, top3);
+    if (s) summary.push(s);
+    for (const iv of g.order) order.push(intervalSentence(iv, top3, (c) => `dan wordt het ${list(c.order)}`, 'haar'));
+  }
+  for (const m of g.boundary) boundary.push(moveSentence(m, g.topN));
+  if (g.skipped.length) summary.push(`Niet berekend voor ${list(g.skipped)}: de weging is ongeldig.`);
+  return { summary, members, order, boundary, all: [...summary, ...members, ...order, ...boundary] };
+}
