@@ -59,4 +59,10 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 else
   say "node_modules up to date"
 fi
+
+# The command line runs compiled JavaScript (lib/); `npm ci` builds it through `prepare`.
+if [ ! -f lib/src/cli/main.js ]; then
+  say "npm run build:cli"
+  npm run --silent build:cli
+fi
 say "done"

@@ -9,10 +9,11 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Analysis } from '../core/analyze';
+import { analyze, type Analysis } from '../core/analyze';
+import { simulate } from '../core/simulate';
 import { formatProblem, type Problem } from '../core/problems';
 import { XlsxWorkbook, inspectUnsupported } from '../workbook/xlsx/XlsxWorkbook';
-import { checkWorkbook, createKoppelkansenWorkbook, prepareWorkbook } from '../workbook/operations';
+import { checkWorkbook, createKoppelkansenWorkbook, planWorkbook } from '../workbook/operations';
 import { parseArgs, UsageError } from './args';
 // static: a dynamic import() is left to Node's ESM loader under tsx and finds no extensionless .ts file
 import { buildOnderbouwing } from './onderbouwing';
@@ -171,14 +172,15 @@ async function cmdApply(argv: string[], io: Io): Promise<number> {
       throw new CliError('niet in het bestand zelf geschreven omdat er onderdelen verloren zouden gaan; schrijf naar een nieuw bestand met -o, of gebruik --force', 2);
     }
   }
-  const check = await checkWorkbook(wb, { now: io.now });
-  if (check.kind !== 'koppelkansen') {
-    printProblems(check.problems, io);
+  // one read and one analysis for the plan; the report describes the written file
+  const { snapshot, plan, analysis, problems: planProblems } = await planWorkbook(wb, { propose: args.flags.has('--propose'), now: io.now });
+  if (analysis.kind !== 'koppelkansen') {
+    printProblems(analysis.problems, io);
     return 2;
   }
-  const result = await prepareWorkbook(wb, { propose: args.flags.has('--propose'), now: io.now });
-  // report the state after the changes
-  const after = await checkWorkbook(wb, { now: io.now });
+  if (plan.ops.length) await wb.apply(plan);
+  const after = plan.ops.length ? analyze(simulate(snapshot, plan.ops), { now: io.now }) : analysis;
+  const result = { plan, problems: planProblems };
   await wb.writeFileAtomic(out);
   const problems = mergeProblems(after.problems, result.problems);
   if (json) io.out(`${JSON.stringify(toJsonReport(after, problems), null, 2)}\n`);

@@ -3,8 +3,9 @@
  * over any adapter of the port.
  */
 import { analyze, type Analysis } from '../core/analyze';
-import { buildPlan, validationTargets, type PlanOptions, type PlanResult } from '../core/plan';
+import { buildPlan, startPlan, type PlanOptions, type PlanResult, type StartedPlan } from '../core/plan';
 import { newWorkbookPlan, type TemplateOptions } from '../core/template';
+import type { WorkbookSnapshot } from '../core/snapshot';
 import type { ApplyOptions, ApplyResult, WorkbookPort } from './port';
 
 export async function checkWorkbook(port: WorkbookPort, options: { now?: Date } = {}): Promise<Analysis> {
@@ -12,12 +13,29 @@ export async function checkWorkbook(port: WorkbookPort, options: { now?: Date } 
   return analyze(snapshot, options);
 }
 
-export async function planWorkbook(port: WorkbookPort, options: PlanOptions = {}): Promise<PlanResult> {
-  const snapshot = await port.readSnapshot({ validationTargets: (s) => validationTargets(s, options) });
-  return buildPlan(snapshot, options);
+export interface PlannedWorkbook extends PlanResult {
+  /** The snapshot the plan was made from (read once). */
+  snapshot: WorkbookSnapshot;
 }
 
-export interface PrepareResult extends PlanResult {
+/**
+ * Reads the workbook once (with the validations the plan compares) and plans: one read,
+ * one analysis (the plan started in the adapter's `validationTargets` callback is
+ * finished with the validations it read).
+ */
+export async function planWorkbook(port: WorkbookPort, options: PlanOptions = {}): Promise<PlannedWorkbook> {
+  let started: StartedPlan | null = null;
+  const snapshot = await port.readSnapshot({
+    validationTargets: (s) => {
+      started = startPlan(s, options);
+      return started.targets;
+    },
+  });
+  const result = started ? (started as StartedPlan).finish(snapshot.validations) : buildPlan(snapshot, options);
+  return { ...result, snapshot };
+}
+
+export interface PrepareResult extends PlannedWorkbook {
   applied: ApplyResult | null;
 }
 
@@ -33,5 +51,5 @@ export async function createKoppelkansenWorkbook(port: WorkbookPort, options: Te
   const snapshot = await port.readSnapshot();
   const result = newWorkbookPlan(options, snapshot);
   const applied = await port.apply(result.plan, apply);
-  return { ...result, applied };
+  return { ...result, snapshot, applied };
 }

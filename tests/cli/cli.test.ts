@@ -7,6 +7,7 @@ import { main } from '../../src/cli/main';
 import { analyze } from '../../src/core/analyze';
 import { readNotes } from '../../src/core/notes';
 import { CHECKLIST, NOTULEN, PRIORITERING, SHEET_NAMES } from '../../src/core/layout';
+import { BIN, ensureCliBuilt, ROOT } from '../helpers/cli';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
@@ -178,8 +179,22 @@ test('usage errors exit 2 with a one-line Dutch message', async () => {
   expect((await run(['bogus'])).code).toBe(2);
 });
 
+test('the installed command runs compiled JavaScript: no TypeScript compiler at run time', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  expect(Object.keys(pkg.dependencies)).not.toContain('tsx');
+  expect(Object.keys(pkg.dependencies)).not.toContain('typescript');
+  expect(pkg.scripts.prepare).toMatch(/build:cli/);
+  expect(pkg.scripts.build).toMatch(/build:cli/);
+  const bin = fs.readFileSync(BIN, 'utf8');
+  expect(bin).not.toMatch(/tsx|ts-node|\.ts['"]/);
+  ensureCliBuilt();
+  const res = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(BIN)}); process.on('exit', () => { const ts = Object.keys(require.cache).filter((f) => /node_modules[\\/](tsx|typescript|esbuild)[\\/]/.test(f) || /\.tsx?$/.test(f)); process.stderr.write('LOADED:' + ts.length); });`, '--', 'help'], { encoding: 'utf8' });
+  expect(res.stderr).toContain('LOADED:0');
+});
+
 test('npx koppelkansen runs the command line after npm ci (bin entry)', () => {
-  const res = spawnSync(process.execPath, [path.resolve(__dirname, '../../bin/koppelkansen.cjs'), 'check', path.join(dir, 'nope.xlsx')], { encoding: 'utf8' });
+  ensureCliBuilt();
+  const res = spawnSync(process.execPath, [BIN, 'check', path.join(dir, 'nope.xlsx')], { encoding: 'utf8' });
   expect(res.status).toBe(2);
   expect(res.stderr).toMatch(/bestand niet gevonden/);
 });

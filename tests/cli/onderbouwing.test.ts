@@ -5,6 +5,7 @@ import { spawnSync } from 'child_process';
 import { main } from '../../src/cli/main';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
 import { docxText } from '../helpers/docxText';
+import { BIN, ensureCliBuilt } from '../helpers/cli';
 import { NOW, OMDAT_1, ROWS, TEAM, WIJK, sampleOps } from '../helpers/onderbouwingWorkbook';
 
 let dir: string;
@@ -55,8 +56,9 @@ test('onderbouwing refuses an output that is not .docx, and a missing -o, with e
 });
 
 test('the installed command writes the onderbouwing too (docx loads outside jest)', () => {
+  ensureCliBuilt();
   const out = path.join(dir, 'bin.docx');
-  const res = spawnSync(process.execPath, [path.resolve(__dirname, '../../bin/koppelkansen.cjs'), 'onderbouwing', input, '-o', out], { encoding: 'utf8' });
+  const res = spawnSync(process.execPath, [BIN, 'onderbouwing', input, '-o', out], { encoding: 'utf8' });
   expect(res.stderr).toBe('');
   expect(res.status).toBe(0);
   expect(fs.statSync(out).size).toBeGreaterThan(5000);

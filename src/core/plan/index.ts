@@ -4,7 +4,7 @@
  */
 import { analyze, type Analysis } from '../analyze';
 import { sortProblems, type Problem } from '../problems';
-import type { Plan, PlanOp, WorkbookSnapshot } from '../snapshot';
+import type { Plan, PlanOp, ValidationSnapshot, WorkbookSnapshot } from '../snapshot';
 import { sameName } from '../layout';
 import type { PlanContext, PlanOptions, WantedValidation } from './context';
 import { planChecklist } from './checklist';
@@ -38,29 +38,58 @@ function wantedState(snapshot: WorkbookSnapshot, options: PlanOptions): { ctx: P
   return { ctx };
 }
 
-/** The ranges whose validations an adapter should read for the next plan. */
-export function validationTargets(snapshot: WorkbookSnapshot, options: PlanOptions = {}): { sheet: string; range: string }[] {
-  const { ctx } = wantedState(snapshot, options);
-  const existing = new Set(snapshot.sheets.map((s) => s.name.toLowerCase()));
-  return ctx.validations.filter((v) => existing.has(v.sheet.toLowerCase())).map((v) => ({ sheet: v.sheet, range: v.range }));
+/** A plan half-built: what it wants is known, the validations to compare are not read yet. */
+export interface StartedPlan {
+  /** The ranges (on existing sheets) whose validations the adapter should read. */
+  targets: { sheet: string; range: string }[];
+  /**
+   * Finishes the plan against the validations read for `targets` (undefined: none could
+   * be read, so every wanted validation is written). Pure; may be called more than once.
+   */
+  finish(validations: ValidationSnapshot[] | undefined): PlanResult;
 }
 
-export function buildPlan(snapshot: WorkbookSnapshot, options: PlanOptions = {}): PlanResult {
+/**
+ * Plans in two steps over one analysis: `targets` tells the adapter which validations to
+ * read, `finish` compares them. Adapters call the port's `validationTargets` callback
+ * with the snapshot's sheets; the front end keeps the StartedPlan and finishes it with
+ * the validations, so a read → plan costs one analysis, not two.
+ */
+export function startPlan(snapshot: WorkbookSnapshot, options: PlanOptions = {}): StartedPlan {
   const { ctx } = wantedState(snapshot, options);
-  const ops: PlanOp[] = [...ctx.ops];
-  for (const v of ctx.validations) if (!validationPresent(snapshot, v)) ops.push({ kind: 'setValidation', sheet: v.sheet, range: v.range, rule: v.rule });
-  // sheets first, so that every later op finds its sheet
-  const adds = ops.filter((o) => o.kind === 'addSheet');
-  const rest = ops.filter((o) => o.kind !== 'addSheet');
+  const existing = new Set(snapshot.sheets.map((s) => s.name.toLowerCase()));
+  const targets = ctx.validations.filter((v) => existing.has(v.sheet.toLowerCase())).map((v) => ({ sheet: v.sheet, range: v.range }));
   return {
-    analysis: ctx.analysis,
-    plan: { ops: [...adds, ...rest] },
-    problems: sortProblems([...ctx.analysis.problems, ...ctx.problems]),
+    targets,
+    finish(validations) {
+      const ops: PlanOp[] = [...ctx.ops];
+      for (const v of ctx.validations) {
+        if (!validationPresent(validations, v)) ops.push({ kind: 'setValidation', sheet: v.sheet, range: v.range, rule: v.rule });
+      }
+      // sheets first, so that every later op finds its sheet
+      const adds = ops.filter((o) => o.kind === 'addSheet');
+      const rest = ops.filter((o) => o.kind !== 'addSheet');
+      return {
+        analysis: ctx.analysis,
+        plan: { ops: [...adds, ...rest] },
+        problems: sortProblems([...ctx.analysis.problems, ...ctx.problems]),
+      };
+    },
   };
 }
 
-function validationPresent(snapshot: WorkbookSnapshot, want: WantedValidation): boolean {
-  if (!snapshot.validations) return false;
-  const found = snapshot.validations.find((v) => sameName(v.sheet, want.sheet) && v.range.replace(/\$/g, '') === want.range);
+/** The ranges whose validations an adapter should read for the next plan. */
+export function validationTargets(snapshot: WorkbookSnapshot, options: PlanOptions = {}): { sheet: string; range: string }[] {
+  return startPlan(snapshot, options).targets;
+}
+
+/** The plan for a snapshot (with the validations it holds): one analysis. */
+export function buildPlan(snapshot: WorkbookSnapshot, options: PlanOptions = {}): PlanResult {
+  return startPlan(snapshot, options).finish(snapshot.validations);
+}
+
+function validationPresent(validations: ValidationSnapshot[] | undefined, want: WantedValidation): boolean {
+  if (!validations) return false;
+  const found = validations.find((v) => sameName(v.sheet, want.sheet) && v.range.replace(/\$/g, '') === want.range);
   return !!found && sameRule(found.rule, want.rule);
 }
