@@ -92,7 +92,7 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
       setError(null);
       try {
         await fn();
-        setSnapshot(await port.readSnapshot());
+        setSnapshot(await port.readSnapshot({ afterApply: true }));
         return true;
       } catch (e) {
         setError(errorMessage(e));

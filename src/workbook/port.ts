@@ -11,9 +11,36 @@ export interface RangeRef {
   range: string;
 }
 
+/** A change the caller heard about (Excel's change events): a range, or a whole sheet. */
+export interface ChangedRange {
+  /** The sheet's name, or its id as the host reports it in change events. */
+  sheet: string;
+  /** A1 range on that sheet; absent: anything on the sheet may have changed (rows inserted, sorted…). */
+  range?: string;
+}
+
+/**
+ * What a read needs. Every adapter returns the same snapshot whatever the hints say (the
+ * contract suite checks this); an adapter that remembers the workbook between reads (the
+ * Office.js one) uses them to read only what changed.
+ */
 export interface SnapshotRequest {
   /**
-   * Called with the snapshot's sheets once they are read; returns the ranges whose
+   * Ranges that changed since this port's previous read (besides its own writes, which
+   * the port tracks itself). An adapter that caches re-reads them and what depends on
+   * them; others ignore this.
+   */
+  changed?: ChangedRange[];
+  /**
+   * The read right after this port's own `apply` with nothing heard in between: an
+   * adapter that read its writes back with them may answer from memory (no round trip).
+   */
+  afterApply?: boolean;
+  /** Forget anything remembered and read everything ("Opnieuw controleren"). */
+  fresh?: boolean;
+  /**
+   * Called with the snapshot's sheets once they are read (the same sheets the read
+   * returns); returns the ranges whose
    * data validations the engine wants to compare. Adapters read them in the same or
    * one more batch and put them in `snapshot.validations`.
    */

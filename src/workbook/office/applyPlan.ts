@@ -50,6 +50,11 @@ export class ApplyJob {
     }
   }
 
+  /** The plan has ops resolved or checked at apply time (appendRows, updateRowByKey, deleteRowByKey, guarded setCells). */
+  get hasLookups(): boolean {
+    return this.appends.length + this.updates.length + this.guards.length > 0;
+  }
+
   get isEmpty(): boolean {
     return this.opCount === 0;
   }
@@ -81,8 +86,18 @@ export class ApplyJob {
   }
 }
 
-export async function runApplyJob(context: Excel.RequestContext, job: ApplyJob, onProgress?: (fraction: number) => void): Promise<void> {
+/**
+ * Runs the job. `alongLast` (only used for plans without lookups) queues more requests
+ * (the adapter's read-back) into the sync of the last write; its result runs after it.
+ */
+export async function runApplyJob(
+  context: Excel.RequestContext,
+  job: ApplyJob,
+  onProgress?: (fraction: number) => void,
+  alongLast?: () => () => Promise<void>,
+): Promise<boolean> {
   const workbook = context.workbook;
+  let after: (() => Promise<void>) | null = null;
 
   // 1. the writes that need no lookup; the lookups ride along with the last of them
   while (job.nextChunk < job.chunks.length) {
@@ -90,10 +105,16 @@ export async function runApplyJob(context: Excel.RequestContext, job: ApplyJob, 
     for (const it of job.chunks[job.nextChunk]) queueWriteItem(sheets, it.item);
     const last = job.nextChunk === job.chunks.length - 1;
     const loads = last && job.needsLookups() ? queueLookups(sheets, job.appends, job.updates, job.guards) : null;
+    const alongside = last && alongLast && !job.hasLookups ? alongLast() : null;
     await context.sync();
     job.nextChunk++;
     if (loads) resolveLookups(loads, job.appends, job.updates, job.guards);
     job.synced(onProgress);
+    if (alongside) after = alongside;
+  }
+  if (after) {
+    await after();
+    return true;
   }
 
   for (;;) {
@@ -118,7 +139,7 @@ export async function runApplyJob(context: Excel.RequestContext, job: ApplyJob, 
     // 4. read the appended rows back: a co-author who wrote the same rows at the same moment wins them
     const verifySheets = new SheetCache(workbook);
     const checks = job.appends.filter((t) => t.written && !t.verified).map((t) => ({ t, range: queueVerify(verifySheets, t) }));
-    if (!checks.length) return;
+    if (!checks.length) return false;
     await context.sync();
     job.synced(onProgress);
     for (const { t, range } of checks) {
@@ -133,6 +154,6 @@ export async function runApplyJob(context: Excel.RequestContext, job: ApplyJob, 
       t.row = undefined;
       t.written = false;
     }
-    if (!job.appends.some((t) => !t.verified)) return;
+    if (!job.appends.some((t) => !t.verified)) return false;
   }
 }

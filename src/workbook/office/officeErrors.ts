@@ -7,6 +7,7 @@
 export type OfficeErrorKind =
   | 'cellEditMode'
   | 'payloadTooLarge'
+  | 'readTooLarge'
   | 'notFound'
   | 'alreadyExists'
   | 'accessDenied'
@@ -21,6 +22,8 @@ const MESSAGES: Record<OfficeErrorKind, string> = {
   cellEditMode: 'Excel is nog bezig met het bewerken van een cel. Druk op Enter of Esc en probeer opnieuw.',
   payloadTooLarge:
     'De wijziging is te groot om in één keer naar Excel te sturen. Probeer opnieuw; lukt het niet, werk dan de werkmap in de bureaubladversie van Excel bij.',
+  readTooLarge:
+    'Dit deel van de werkmap is te groot om uit Excel op het web te lezen (meer dan 5 MB in één rij). Maak de lange teksten in deze rij korter, of werk de werkmap bij in de bureaubladversie van Excel.',
   notFound:
     'Een werkblad of bereik is niet gevonden. Misschien is een werkblad hernoemd of verwijderd terwijl de invoegtoepassing bezig was. Kies "Opnieuw controleren" en probeer het nog eens.',
   alreadyExists: 'Er bestaat al een werkblad met deze naam. Kies "Opnieuw controleren" en probeer het nog eens.',
@@ -42,7 +45,7 @@ const MESSAGES: Record<OfficeErrorKind, string> = {
 const CODES: Record<string, OfficeErrorKind> = {
   InvalidOperationInCellEditMode: 'cellEditMode',
   RequestPayloadSizeLimitExceeded: 'payloadTooLarge',
-  ResponsePayloadSizeLimitExceeded: 'payloadTooLarge',
+  ResponsePayloadSizeLimitExceeded: 'readTooLarge',
   PayloadTooLarge: 'payloadTooLarge',
   ItemNotFound: 'notFound',
   InvalidReference: 'notFound',

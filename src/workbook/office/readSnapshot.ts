@@ -1,19 +1,29 @@
 /**
- * Reads the workbook snapshot: every sheet's name, visibility and values-only used range
- * (values and formulas) in ONE sync, the data validations the engine asks about in one
- * more. The number of syncs does not depend on the number of rows.
+ * Reads the workbook snapshot, sized to what changed, in requests under Excel on the
+ * web's 5 MB response limit.
  *
- * One sync for all sheets without knowing their names: the batch walks the sheets with
- * `worksheets.getFirst()` and `getNextOrNullObject()` (ExcelApi 1.5) as far as
- * `chainLength`, loading each one's used range on the way; past the last sheet the
- * objects are null objects (`isNullObject`). A workbook with more sheets than the chain
- * costs one more sync (the chain then grows for the next read). Should a host refuse to
- * chain on null objects, the reader falls back to listing the sheets first (one sync
- * more) and remembers that for the rest of the session.
+ * A read has two parts:
+ *  1. the WALK (one sync): every sheet's name, visibility and values-only used-range
+ *     ADDRESS (no cells). It walks the sheets with `worksheets.getFirst()` and
+ *     `getNextOrNullObject()` (ExcelApi 1.5) as far as `chainLength`; past the last sheet
+ *     the objects are null objects. More sheets than the chain cost one more sync (the
+ *     chain then grows). A host that refuses to chain on null objects makes the reader
+ *     list the sheets first (one sync more), for the rest of the session.
+ *     When the cache knows which ranges changed (the adapter's own writes, Excel's change
+ *     events), their cells are loaded in this same sync.
+ *  2. FULL reads of sheets the cache does not know (the first read, a new or renamed
+ *     sheet, a sheet whose used range moved without a change event, a `fresh` request):
+ *     values and formulas in row blocks packed into syncs of at most the payload budget
+ *     (estimated from the bytes per cell seen so far; a block Excel still refuses as too
+ *     large is halved and read again).
+ * The number of syncs grows with the bytes read (one per ~4 MB), never with rows as such.
  */
-import type { SheetSnapshot, ValidationSnapshot, WorkbookSnapshot } from '../../core/snapshot';
+import { parseRange, rangeAddress, type RangePos } from '../../core/a1';
+import type { CellValue, ValidationSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import type { RangeRef, SnapshotRequest } from '../port';
-import { anchorGrid } from './usedRangeGrid';
+import { OfficeWorkbookError, officeErrorCode } from './officeErrors';
+import { contains, qualified, type CachedSheet, type DirtyRange, type SnapshotCache } from './snapshotCache';
+import { anchorGrid, formulaOf } from './usedRangeGrid';
 import { fromOfficeValidation } from './validationMapping';
 
 export interface ReadState {
@@ -21,12 +31,16 @@ export interface ReadState {
   chainLength: number;
   /** Set when the host refused the chain: list the sheets first. */
   listFirst: boolean;
+  /** Response bytes per cell seen so far (values and formulas), to size the blocks. */
+  bytesPerCell: number;
 }
 
 export const MIN_CHAIN = 32;
+/** A first guess of response bytes per cell (values + formulas) before anything was read. */
+export const DEFAULT_BYTES_PER_CELL = 48;
 
 export function newReadState(): ReadState {
-  return { chainLength: MIN_CHAIN, listFirst: false };
+  return { chainLength: MIN_CHAIN, listFirst: false, bytesPerCell: DEFAULT_BYTES_PER_CELL };
 }
 
 /** Thrown when the first sync of the chain failed; the caller retries with `listFirst`. */
@@ -41,10 +55,17 @@ interface SheetLoad {
   used: Excel.Range;
 }
 
+interface Walked {
+  name: string;
+  id: string;
+  hidden: boolean;
+  usedAddress: string;
+}
+
 function queueSheet(sheet: Excel.Worksheet): SheetLoad {
-  sheet.load('name,visibility');
+  sheet.load('name,visibility,id');
   const used = sheet.getUsedRangeOrNullObject(true);
-  used.load('address,values,formulas');
+  used.load('address');
   return { sheet, used };
 }
 
@@ -58,27 +79,171 @@ function queueChain(first: Excel.Worksheet, length: number): SheetLoad[] {
   return loads;
 }
 
-function toSheetSnapshot({ sheet, used }: SheetLoad): SheetSnapshot {
-  const hidden = sheet.visibility !== 'Visible';
-  if (used.isNullObject) return { name: sheet.name, values: [], formulas: [], hidden };
-  const grid = anchorGrid(used.address, used.values as unknown[][], used.formulas as unknown[][]);
-  return { name: sheet.name, values: grid.values, formulas: grid.formulas, hidden };
+function walked({ sheet, used }: SheetLoad): Walked {
+  return { name: sheet.name, id: sheet.id, hidden: sheet.visibility !== 'Visible', usedAddress: used.isNullObject ? '' : used.address };
 }
 
 /** Only to be called on an error from the chain's first sync: true when it is worth listing first. */
 function isChainRefusal(err: unknown): boolean {
-  const code = err && typeof err === 'object' && 'code' in err ? String((err as { code: unknown }).code) : '';
+  const code = officeErrorCode(err) ?? '';
   return !['InvalidOperationInCellEditMode', 'RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded', 'ActivityLimitReached', 'RequestAborted'].includes(code);
 }
 
-async function readSheetsByChain(context: Excel.RequestContext, state: ReadState): Promise<SheetSnapshot[]> {
-  let loads = queueChain(context.workbook.worksheets.getFirst(), state.chainLength);
-  try {
-    await context.sync();
-  } catch (err) {
-    throw isChainRefusal(err) ? new ChainRefused(err) : err;
+// ---- cell loads -------------------------------------------------------------------------
+
+interface CellLoad {
+  sheet: string;
+  pos: RangePos;
+  formulas: boolean;
+  range: Excel.Range;
+}
+
+function cellCount(pos: RangePos): number {
+  return (pos.end.row - pos.start.row + 1) * (pos.end.column - pos.start.column + 1);
+}
+
+function queueCells(worksheets: Excel.WorksheetCollection, sheet: string, pos: RangePos, formulas: boolean, orNull: boolean): CellLoad {
+  const ws = orNull ? worksheets.getItemOrNullObject(sheet) : worksheets.getItem(sheet);
+  const range = ws.getRange(rangeAddress(pos.start.row, pos.start.column, pos.end.row, pos.end.column));
+  range.load(formulas ? 'values,formulas' : 'values');
+  return { sheet, pos, formulas, range };
+}
+
+function toValue(v: unknown): CellValue {
+  if (v === '' || v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') return v;
+  return String(v);
+}
+
+/** Rough response size of a loaded block (for sizing the next blocks). */
+function roughBytes(values: unknown[][], formulas: unknown[][] | null): number {
+  let n = 0;
+  const add = (m: unknown[][]) => {
+    for (const line of m) for (const v of line) n += typeof v === 'string' ? v.length + 3 : 6;
+  };
+  add(values);
+  if (formulas) add(formulas);
+  return n;
+}
+
+function takeCells(load: CellLoad, cache: SnapshotCache, state: ReadState): void {
+  if (load.range.isNullObject) return; // the sheet went away; the walk drops it
+  const values = load.range.values as unknown[][];
+  const formulas = load.formulas ? (load.range.formulas as unknown[][]) : null;
+  const cells = cellCount(load.pos);
+  if (cells >= 1000) state.bytesPerCell = Math.max(8, roughBytes(values, formulas) / cells / (load.formulas ? 1 : 0.5));
+  cache.patch(
+    load.sheet,
+    load.pos,
+    values.map((line) => line.map(toValue)),
+    formulas ? formulas.map((line, i) => line.map((f, j) => formulaOf(f, values[i][j]))) : null,
+  );
+}
+
+/** Splits a rectangle into row blocks of at most `budget` estimated bytes. */
+export function rowBlocks(pos: RangePos, bytesPerCell: number, budget: number): RangePos[] {
+  const width = pos.end.column - pos.start.column + 1;
+  const rowsPerBlock = Math.max(1, Math.floor(budget / Math.max(1, width * bytesPerCell)));
+  const out: RangePos[] = [];
+  for (let r = pos.start.row; r <= pos.end.row; r += rowsPerBlock) {
+    out.push({ start: { row: r, column: pos.start.column }, end: { row: Math.min(pos.end.row, r + rowsPerBlock - 1), column: pos.end.column } });
   }
-  const sheets: SheetSnapshot[] = [];
+  return out;
+}
+
+interface Block {
+  sheet: string;
+  pos: RangePos;
+  formulas: boolean;
+}
+
+function isTooLarge(err: unknown): boolean {
+  const code = officeErrorCode(err);
+  return code === 'ResponsePayloadSizeLimitExceeded' || code === 'PayloadTooLarge';
+}
+
+/**
+ * Reads blocks of cells into the cache in as few syncs as the budget allows. A sync that
+ * Excel refuses as too large is split (blocks halved) and read again; a single row that
+ * is still too large ends the read with a Dutch message naming it.
+ */
+async function readBlocks(context: Excel.RequestContext, blocks: Block[], cache: SnapshotCache, state: ReadState, budget: number): Promise<void> {
+  const share = (b: Block) => state.bytesPerCell * (b.formulas ? 1 : 0.5);
+  const pending = blocks.flatMap((b) => rowBlocks(b.pos, share(b), budget).map((pos) => ({ ...b, pos })));
+  let oneAtATime = false;
+  while (pending.length) {
+    const batch: Block[] = [];
+    let bytes = 0;
+    while (pending.length) {
+      const est = cellCount(pending[0].pos) * share(pending[0]);
+      if (batch.length && (oneAtATime || bytes + est > budget)) break;
+      batch.push(pending.shift()!);
+      bytes += est;
+    }
+    const worksheets = context.workbook.worksheets;
+    const loads = batch.map((b) => queueCells(worksheets, b.sheet, b.pos, b.formulas, false));
+    try {
+      await context.sync();
+    } catch (err) {
+      if (!isTooLarge(err)) throw err;
+      if (batch.length > 1) {
+        oneAtATime = true; // find the block that is too large
+        pending.unshift(...batch);
+        continue;
+      }
+      const b = batch[0];
+      const rows = b.pos.end.row - b.pos.start.row + 1;
+      if (rows === 1) throw new OfficeWorkbookError('readTooLarge', { code: officeErrorCode(err), where: qualified(b.sheet, b.pos), cause: err });
+      const mid = b.pos.start.row + Math.floor(rows / 2) - 1;
+      pending.unshift(
+        { ...b, pos: { start: b.pos.start, end: { row: mid, column: b.pos.end.column } } },
+        { ...b, pos: { start: { row: mid + 1, column: b.pos.start.column }, end: b.pos.end } },
+      );
+      continue;
+    }
+    for (const l of loads) takeCells(l, cache, state);
+  }
+}
+
+// ---- the read -----------------------------------------------------------------------------
+
+function usedPos(address: string): RangePos | null {
+  return address ? parseRange(address) : null;
+}
+
+/** True when the sheet's cells may differ from the cache in ways no change mark covers. */
+function needsFullRead(cached: CachedSheet | undefined, now: Walked, cache: SnapshotCache): boolean {
+  if (!cached) return true;
+  if (cached.usedAddress === now.usedAddress) return false;
+  // the used range moved: fine only when the change marks cover where it grew or shrank
+  const dirt = cache.dirtOf(now.name);
+  if (!dirt) return true;
+  if (dirt.whole) return false; // read in full anyway
+  const before = usedPos(cached.usedAddress);
+  const after = usedPos(now.usedAddress);
+  const marked = dirt.ranges.filter((d) => d.formulas).map((d) => d.pos);
+  const covered = (p: RangePos) => marked.some((m) => contains(m, p));
+  const edges: RangePos[] = [];
+  for (const [a, b] of [
+    [before, after],
+    [after, before],
+  ] as const) {
+    if (!a) continue;
+    // cells in a but outside b: rows below / columns right of b's end (the used range grows down/right)
+    if (!b) edges.push(a);
+    else {
+      if (a.end.row > b.end.row) edges.push({ start: { row: b.end.row + 1, column: a.start.column }, end: a.end });
+      if (a.end.column > b.end.column) edges.push({ start: { row: a.start.row, column: b.end.column + 1 }, end: a.end });
+      if (a.start.row < b.start.row || a.start.column < b.start.column) return true;
+    }
+  }
+  return !edges.every(covered);
+}
+
+/** Walks on from a synced chain: more sheets than the chain cost one more sync each. */
+async function finishWalk(context: Excel.RequestContext, state: ReadState, first: SheetLoad[]): Promise<Walked[]> {
+  let loads = first;
+  const sheets: Walked[] = [];
   for (;;) {
     let ended = false;
     for (const load of loads) {
@@ -86,10 +251,9 @@ async function readSheetsByChain(context: Excel.RequestContext, state: ReadState
         ended = true;
         break;
       }
-      sheets.push(toSheetSnapshot(load));
+      sheets.push(walked(load));
     }
     if (ended) break;
-    // more sheets than the chain: walk on from the last one (one more sync)
     loads = queueChain(loads[loads.length - 1].sheet.getNextOrNullObject(), state.chainLength);
     await context.sync();
   }
@@ -97,30 +261,134 @@ async function readSheetsByChain(context: Excel.RequestContext, state: ReadState
   return sheets;
 }
 
-async function readSheetsListFirst(context: Excel.RequestContext): Promise<SheetSnapshot[]> {
-  const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name');
-  await context.sync();
-  const loads = worksheets.items.map((s) => queueSheet(s));
-  await context.sync();
-  return loads.map(toSheetSnapshot);
+/** The dirty ranges of known sheets, as loads for the walk's sync (clipped to Excel's grid). */
+function dirtyLoads(cache: SnapshotCache): Block[] {
+  const out: Block[] = [];
+  for (const s of cache.sheets ?? []) {
+    const dirt = cache.dirtOf(s.name);
+    if (!dirt || dirt.whole) continue;
+    for (const d of dirt.ranges as DirtyRange[]) out.push({ sheet: s.name, pos: d.pos, formulas: d.formulas });
+  }
+  return out;
 }
 
-function sheetNamed(sheets: SheetSnapshot[], name: string): SheetSnapshot | undefined {
+/** A read whose first sync (the walk) is queued; call `finish` after that sync. */
+export interface StartedRead {
+  finish(): Promise<WorkbookSnapshot>;
+}
+
+/**
+ * Queues the walk and the cells of small change marks on `context` without syncing, so
+ * that the adapter can send them with its last write (one round trip for a typed score).
+ * Not for hosts that refused the chain (`state.listFirst`): use `readWorkbook`.
+ */
+export function startRead(context: Excel.RequestContext, request: SnapshotRequest, state: ReadState, cache: SnapshotCache, budget: number): StartedRead {
+  const marked = dirtyLoads(cache);
+  const markedCells = marked.reduce((n, b) => n + cellCount(b.pos), 0);
+  const alongside = markedCells * state.bytesPerCell <= budget / 2 ? marked : [];
+  const worksheets = context.workbook.worksheets;
+  const chain = queueChain(worksheets.getFirst(), state.chainLength);
+  const cellLoads = alongside.map((b) => queueCells(worksheets, b.sheet, b.pos, b.formulas, true));
+  return {
+    finish: async () => {
+      const sheets = await finishWalk(context, state, chain);
+      for (const l of cellLoads) takeCells(l, cache, state);
+      return finishRead(context, request, state, cache, budget, sheets, alongside.length ? [] : marked);
+    },
+  };
+}
+
+async function finishRead(
+  context: Excel.RequestContext,
+  request: SnapshotRequest,
+  state: ReadState,
+  cache: SnapshotCache,
+  budget: number,
+  sheets: Walked[],
+  unread: Block[],
+): Promise<WorkbookSnapshot> {
+  const old = cache.sheets ?? [];
+  const full: Walked[] = [];
+  const next: CachedSheet[] = sheets.map((w) => {
+    const cached = old.find((s) => s.name.toLowerCase() === w.name.toLowerCase());
+    const dirt = cache.dirtOf(w.name);
+    if (!cached || dirt?.whole || needsFullRead(cached, w, cache)) {
+      full.push(w);
+      return { name: w.name, id: w.id, hidden: w.hidden, values: [], formulas: [], usedAddress: w.usedAddress };
+    }
+    cached.name = w.name;
+    cached.id = w.id;
+    cached.hidden = w.hidden;
+    cached.usedAddress = w.usedAddress;
+    return cached;
+  });
+  cache.sheets = next;
+  const isFull = (sheet: string) => full.some((f) => f.name.toLowerCase() === sheet.toLowerCase());
+  const known = (sheet: string) => next.some((f) => f.name.toLowerCase() === sheet.toLowerCase());
+  const rest = unread.filter((b) => known(b.sheet) && !isFull(b.sheet));
+  cache.clearDirt();
+  const blocks: Block[] = [...full.filter((w) => w.usedAddress).map((w) => ({ sheet: w.name, pos: parseRange(w.usedAddress), formulas: true })), ...rest];
+  if (blocks.length) await readBlocks(context, blocks, cache, state, budget);
+  const snapshot = cache.toSnapshot();
+  if (request.validationTargets) {
+    snapshot.validations = await readValidations(context, snapshot, request.validationTargets(snapshot));
+  }
+  return snapshot;
+}
+
+/**
+ * One read of the snapshot through `cache` (see the file comment): the walk with the
+ * cells of small change marks in one sync, then full reads where needed.
+ * `request.fresh` drops what the cache knows.
+ */
+export async function readWorkbook(
+  context: Excel.RequestContext,
+  request: SnapshotRequest,
+  state: ReadState,
+  cache: SnapshotCache,
+  budget: number,
+): Promise<WorkbookSnapshot> {
+  if (request.fresh) cache.reset();
+  if (request.afterApply && cache.freshAfterApply && !request.fresh && !request.changed?.length && !request.validationTargets) {
+    cache.freshAfterApply = false;
+    return cache.toSnapshot();
+  }
+  cache.freshAfterApply = false;
+  if (state.listFirst) {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load('items/name');
+    await context.sync();
+    const loads = worksheets.items.map((s) => queueSheet(s));
+    await context.sync();
+    return finishRead(context, request, state, cache, budget, loads.map(walked), dirtyLoads(cache));
+  }
+  const started = startRead(context, request, state, cache, budget);
+  try {
+    await context.sync();
+  } catch (err) {
+    throw isChainRefusal(err) ? new ChainRefused(err) : err;
+  }
+  return started.finish();
+}
+
+/** Parses a used range as a one-off (tests and tools): the A1-anchored grids of one sheet. */
+export { anchorGrid };
+
+function sheetNamed(snapshot: WorkbookSnapshot, name: string): string | undefined {
   const lower = name.toLowerCase();
-  return sheets.find((s) => s.name.toLowerCase() === lower);
+  return snapshot.sheets.find((s) => s.name.toLowerCase() === lower)?.name;
 }
 
 async function readValidations(context: Excel.RequestContext, snapshot: WorkbookSnapshot, targets: RangeRef[]): Promise<ValidationSnapshot[]> {
   const loads: { target: RangeRef; dv: Excel.DataValidation }[] = [];
   const proxies = new Map<string, Excel.Worksheet>();
   for (const target of targets) {
-    const sheet = sheetNamed(snapshot.sheets, target.sheet);
+    const sheet = sheetNamed(snapshot, target.sheet);
     if (!sheet) continue; // a sheet that does not exist has no validations
-    let proxy = proxies.get(sheet.name);
+    let proxy = proxies.get(sheet);
     if (!proxy) {
-      proxy = context.workbook.worksheets.getItem(sheet.name);
-      proxies.set(sheet.name, proxy);
+      proxy = context.workbook.worksheets.getItem(sheet);
+      proxies.set(sheet, proxy);
     }
     const dv = proxy.getRange(target.range).dataValidation;
     dv.load('type,rule,errorAlert,prompt');
@@ -133,13 +401,4 @@ async function readValidations(context: Excel.RequestContext, snapshot: Workbook
     range: target.range,
     rule: fromOfficeValidation(dv.type, dv.rule, dv.errorAlert, dv.prompt),
   }));
-}
-
-export async function readWorkbook(context: Excel.RequestContext, request: SnapshotRequest, state: ReadState): Promise<WorkbookSnapshot> {
-  const sheets = state.listFirst ? await readSheetsListFirst(context) : await readSheetsByChain(context, state);
-  const snapshot: WorkbookSnapshot = { sheets };
-  if (request.validationTargets) {
-    snapshot.validations = await readValidations(context, snapshot, request.validationTargets(snapshot));
-  }
-  return snapshot;
 }

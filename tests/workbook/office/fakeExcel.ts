@@ -48,7 +48,11 @@ interface FakeRule {
   prompt?: Record<string, unknown>;
 }
 
+let nextSheetId = 1;
+
 export class FakeSheet {
+  /** Stable id, like Office's worksheet id (change events name sheets by id). */
+  readonly id = `{fake-sheet-${nextSheetId++}}`;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   readonly cells = new Map<string, FakeCell>();
   readonly validations = new Map<string, FakeRule>();
@@ -132,6 +136,10 @@ export class FakeBook {
   runs = 0;
   /** Request bytes of each successful or failed sync, in order. */
   readonly requestBytes: number[] = [];
+  /** Syncs Excel refused because their response would pass the limit (the reader then reads less). */
+  refusedResponses = 0;
+  /** Response bytes (JSON of every loaded property) of each sync that ran, in order. */
+  readonly responseBytes: number[] = [];
   /** Property reads that returned a sentinel (a missing load or sync): must stay empty. */
   readonly sentinelReads: string[] = [];
   /** Every Range.formulas write as it reached Excel, in order. */
@@ -175,11 +183,22 @@ export class FakeBook {
   };
 
   /** Counts syncs and runs of one operation. */
-  async measure<T>(operation: () => Promise<T>): Promise<{ result: T; syncs: number; runs: number }> {
+  async measure<T>(operation: () => Promise<T>): Promise<{ result: T; syncs: number; runs: number; sent: number; received: number; largest: number }> {
     const s0 = this.syncs;
     const r0 = this.runs;
+    const q0 = this.requestBytes.length;
+    const p0 = this.responseBytes.length;
     const result = await operation();
-    return { result, syncs: this.syncs - s0, runs: this.runs - r0 };
+    const sentEach = this.requestBytes.slice(q0);
+    const receivedEach = this.responseBytes.slice(p0);
+    return {
+      result,
+      syncs: this.syncs - s0,
+      runs: this.runs - r0,
+      sent: sentEach.reduce((a, b) => a + b, 0),
+      received: receivedEach.reduce((a, b) => a + b, 0),
+      largest: Math.max(0, ...sentEach, ...receivedEach),
+    };
   }
 
   recordSentinel(what: string): void {
@@ -227,7 +246,11 @@ export class FakeContext {
     if (bytes > book.payloadLimit) throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `request of ${bytes} bytes`);
     FakeContext.responseBytes = 0;
     for (const q of queue) q.action();
-    if (FakeContext.responseBytes > book.payloadLimit) throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded');
+    if (FakeContext.responseBytes > book.payloadLimit) {
+      book.refusedResponses++;
+      throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded');
+    }
+    book.responseBytes.push(FakeContext.responseBytes);
     for (const done of loads) done();
     book.afterSync?.(book.syncs, book);
   }
@@ -401,6 +424,7 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
   protected readProp(sheet: FakeSheet, prop: string): unknown {
     if (prop === 'name') return sheet.name;
     if (prop === 'visibility') return sheet.visibility;
+    if (prop === 'id') return sheet.id;
     throw new Error(`fake: worksheet cannot load ${prop}`);
   }
 
@@ -414,6 +438,9 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
   }
   get visibility(): string {
     return this.loaded('visibility') as string;
+  }
+  get id(): string {
+    return this.loaded('id') as string;
   }
   set visibility(v: string) {
     this.write(bytesOf(v), (s) => {

@@ -19,6 +19,7 @@ function twoSheetData() {
   const nil = {
     name: '',
     visibility: '',
+    id: '',
     used: nullRange,
     getNextOrNullObject() {
       return this;
@@ -30,6 +31,7 @@ function twoSheetData() {
   const second = {
     name: 'Lijsten',
     visibility: 'Hidden',
+    id: '{lijsten}',
     used: { address: 'Lijsten!B2:C3', values: [['Groen', 3], ['', '=x']], formulas: [['Groen', '=1+2'], ['', '=x']] },
     next: nil,
     getNextOrNullObject() {
@@ -43,6 +45,7 @@ function twoSheetData() {
   const first = {
     name: 'Werkblad koppelkansen kiezen',
     visibility: 'Visible',
+    id: '{werkblad}',
     used: nullRange,
     next: second,
     getNextOrNullObject() {
@@ -59,6 +62,18 @@ function twoSheetData() {
           first,
           getFirst() {
             return (this as any).first;
+          },
+          // the cells of a non-empty used range are read by address after the walk
+          lijsten: {
+            block: { values: [['Groen', 3], ['', '=x']], formulas: [['Groen', '=1+2'], ['', '=x']] },
+            getRange(address: string) {
+              if (address !== 'B2:C3') throw new Error(`unexpected range ${address}`);
+              return (this as any).block;
+            },
+          },
+          getItem(name: string) {
+            if (name !== 'Lijsten') throw new Error(`unexpected sheet ${name}`);
+            return (this as any).lijsten;
           },
         },
       },
@@ -100,14 +115,14 @@ describe('strictMock', () => {
 });
 
 describe('OfficeWorkbook on office-addin-mock', () => {
-  test('readSnapshot walks the sheets in one sync and reads only what it loaded', async () => {
+  test('readSnapshot walks the sheets in one sync, reads the used cells in one more, and only what it loaded', async () => {
     const m = strictMock(twoSheetData());
     markNullObjects(m);
     const port = new OfficeWorkbook(async (batch) => batch(m.root.context), noWait);
     const snap = await port.readSnapshot();
     expect(m.violations).toEqual([]);
     assertNoSentinels(snap);
-    expect(m.syncs()).toBe(1);
+    expect(m.syncs()).toBe(2);
     expect(snap.sheets).toEqual([
       { name: 'Werkblad koppelkansen kiezen', values: [], formulas: [], hidden: false },
       {

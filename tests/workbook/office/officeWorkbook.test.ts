@@ -44,11 +44,11 @@ async function koppelkansenBook(rows: number): Promise<{ book: FakeBook; port: O
 }
 
 describe('sync counts (each sync is a round trip in Excel on the web)', () => {
-  test('reading a 1,000-row × 12-factor workbook takes 1 sync, 2 with validation targets', async () => {
+  test('reading a 1,000-row × 12-factor workbook takes 2 syncs (walk, cells), then 2 with validation targets', async () => {
     const made = await koppelkansenBook(1000);
     book = made.book;
     const plain = await book.measure(() => made.port.readSnapshot());
-    expect(plain.syncs).toBe(1);
+    expect(plain.syncs).toBe(2);
     const ws = plain.result.sheets.find((s) => s.name === SHEET_NAMES.werkblad)!;
     expect(ws.values.length).toBeGreaterThanOrEqual(WERKBLAD.firstDataRow + 999);
     assertNoSentinels(plain.result);
@@ -58,13 +58,14 @@ describe('sync counts (each sync is a round trip in Excel on the web)', () => {
     expect(withTargets.runs).toBe(1);
   });
 
-  test('"check and recompute everything" (read + apply) takes at most 3 syncs, and a second time writes nothing', async () => {
+  test('"check and recompute everything" (read + apply) takes at most 5 syncs from a cold start, and a second time writes nothing', async () => {
     const made = await koppelkansenBook(1000);
     book = made.book;
     const now = new Date('2026-11-28T10:00:00Z');
     const first = await book.measure(() => prepareWorkbook(made.port, { now }));
     expect(first.result.plan.ops.length).toBeGreaterThan(0); // totals and validations for the new rows
-    expect(first.syncs).toBeLessThanOrEqual(3);
+    // walk, werkblad cells, validations, writes with the read-back, the sheets the writes touched most
+    expect(first.syncs).toBeLessThanOrEqual(5);
     const again = await book.measure(() => prepareWorkbook(made.port, { now }));
     expect(again.result.plan.ops).toEqual([]);
     expect(again.result.applied).toBeNull();
@@ -76,7 +77,7 @@ describe('sync counts (each sync is a round trip in Excel on the web)', () => {
     book = new FakeBook(['Blad1']);
     const port = new OfficeWorkbook(book.run, noWait);
     const created = await book.measure(() => createKoppelkansenWorkbook(port, { factors: FACTORS }));
-    expect(created.syncs).toBe(2); // read + apply
+    expect(created.syncs).toBe(3); // walk + the empty sheet's nothing, apply with the read-back, the new sheets in full
     const cells = Array.from({ length: 1000 }, (_, r) => [t(`Opgave ${r}`), t(`Koppelkans ${r}`), ...FACTORS.map((_, c) => ({ number: (r + c) % 10 }))]);
     const plan: Plan = {
       ops: [
@@ -85,7 +86,8 @@ describe('sync counts (each sync is a round trip in Excel on the web)', () => {
       ],
     };
     const applied = await book.measure(() => port.apply(plan));
-    expect(applied).toMatchObject({ syncs: 1, runs: 1 });
+    expect(applied.runs).toBe(1);
+    expect(applied.syncs).toBeLessThanOrEqual(2); // the writes in one, the read-back of 1,000 rows beside them or after
     expect(book.sheet(SHEET_NAMES.werkblad).cell('N1005')?.value).toBe((999 + 11) % 10);
   });
 
@@ -95,6 +97,85 @@ describe('sync counts (each sync is a round trip in Excel on the web)', () => {
     const r = await book.measure(() => port.apply({ ops: [] }));
     expect(r).toMatchObject({ syncs: 0, runs: 0 });
     expect(r.result).toEqual({ operations: 0, appendedAt: [], missingKeys: [], conflicts: [] });
+  });
+});
+
+/** Opens the pane (first read), then types one score the way the session does: apply, read after apply, the change event's read. */
+async function typeOneScore(rows: number) {
+  const made = await koppelkansenBook(rows);
+  book = made.book;
+  await made.port.readSnapshot();
+  const cell = `C${WERKBLAD.firstDataRow + Math.floor(rows / 2)}`;
+  return book.measure(async () => {
+    await made.port.apply({ ops: [{ kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell, cells: [[{ number: 7 }]] }] });
+    const after = await made.port.readSnapshot({ afterApply: true });
+    const heard = await made.port.readSnapshot({ changed: [{ sheet: book.sheet(SHEET_NAMES.werkblad).id, range: cell }] });
+    return { after, heard, cell };
+  });
+}
+
+describe('reads sized to the operation', () => {
+  test('one typed score costs at most 2 round trips and 100 KB at 1,000 × 12, and the snapshot shows it', async () => {
+    const typed = await typeOneScore(1000);
+    expect(typed.syncs).toBeLessThanOrEqual(2);
+    expect(typed.sent + typed.received).toBeLessThanOrEqual(100_000);
+    const row = WERKBLAD.firstDataRow + 500;
+    for (const snap of [typed.result.after, typed.result.heard]) {
+      expect(snap.sheets.find((s) => s.name === SHEET_NAMES.werkblad)!.values[row - 1][2]).toBe(7);
+    }
+  });
+
+  test('the round trips of a typed score do not grow with the rows', async () => {
+    const small = await typeOneScore(100);
+    const big = await typeOneScore(3000);
+    expect(big.syncs).toBe(small.syncs);
+  });
+
+  test('a change heard from Excel is read with what depends on it; the result equals a fresh read', async () => {
+    const made = await koppelkansenBook(200);
+    book = made.book;
+    await made.port.readSnapshot();
+    // a colleague types a score and renames a koppelkans
+    book.sheet(SHEET_NAMES.werkblad).setGrid(`B${WERKBLAD.firstDataRow + 3}`, [['Nieuwe naam', 9]]);
+    const heard = await book.measure(() =>
+      made.port.readSnapshot({ changed: [{ sheet: SHEET_NAMES.werkblad, range: `B${WERKBLAD.firstDataRow + 3}:C${WERKBLAD.firstDataRow + 3}` }] }),
+    );
+    expect(heard.syncs).toBe(1);
+    const fresh = await new OfficeWorkbook(book.run, noWait).readSnapshot();
+    const werkblad = (x: typeof fresh) => x.sheets.find((s) => s.name === SHEET_NAMES.werkblad)!;
+    expect(werkblad(heard.result).values[WERKBLAD.firstDataRow + 2].slice(0, 3)).toEqual(werkblad(fresh).values[WERKBLAD.firstDataRow + 2].slice(0, 3));
+    expect(heard.result.sheets.map((s) => s.name)).toEqual(fresh.sheets.map((s) => s.name));
+  });
+
+  test('a sheet that grew without a change event is read again in full (no stale rows)', async () => {
+    const made = await koppelkansenBook(50);
+    book = made.book;
+    await made.port.readSnapshot();
+    // below everything the sheet held: its used range grows, so the read notices without an event
+    book.sheet(SHEET_NAMES.werkblad).setGrid('A5000', [['Opgave X', 'Stil toegevoegd', 1]]);
+    const again = await made.port.readSnapshot();
+    expect(again.sheets.find((s) => s.name === SHEET_NAMES.werkblad)!.values[4999].slice(0, 3)).toEqual(['Opgave X', 'Stil toegevoegd', 1]);
+  });
+
+  test('reads are chunked under the payload limit: no single request or response over it, at any size', async () => {
+    const made = await koppelkansenBook(2000);
+    book = made.book;
+    book.payloadLimit = 300_000;
+    const port = new OfficeWorkbook(book.run, { ...noWait, payloadBudget: 200_000 });
+    const r = await book.measure(() => port.readSnapshot());
+    expect(r.largest).toBeLessThanOrEqual(300_000); // every sync that Excel carried out
+    expect(r.syncs).toBeGreaterThan(2);
+    const fresh = await new OfficeWorkbook(book.run, noWait).readSnapshot({ fresh: true });
+    expect(r.result.sheets.map((s) => s.values.length)).toEqual(fresh.sheets.map((s) => s.values.length));
+  });
+
+  test('a row too large to read names the read and the row in Dutch (not "a change that is too big")', async () => {
+    book = new FakeBook(['Groot']);
+    book.sheet('Groot').setGrid('A1', [['x'.repeat(40_000)], ['y']]);
+    book.payloadLimit = 20_000;
+    const port = new OfficeWorkbook(book.run, { ...noWait, payloadBudget: 15_000 });
+    await expect(port.readSnapshot()).rejects.toMatchObject({ kind: 'readTooLarge' });
+    await expect(port.readSnapshot()).rejects.toThrow(/Groot!A1.*te groot om uit Excel op het web te lezen/);
   });
 });
 
@@ -124,7 +205,7 @@ describe('reading', () => {
     expect(snap.validations).toBeUndefined();
   });
 
-  test('a workbook with more sheets than the first walk is read whole; the next read needs one sync', async () => {
+  test('a workbook with more sheets than the first walk is read whole; the next read needs one sync (nothing changed)', async () => {
     const names = Array.from({ length: MIN_CHAIN + 8 }, (_, i) => `Blad${i + 1}`);
     book = new FakeBook(names);
     names.forEach((n, i) => book.sheet(n).setGrid('A1', [[i]]));
@@ -132,7 +213,7 @@ describe('reading', () => {
     const first = await book.measure(() => port.readSnapshot());
     expect(first.result.sheets.map((s) => s.name)).toEqual(names);
     expect(first.result.sheets[names.length - 1].values).toEqual([[names.length - 1]]);
-    expect(first.syncs).toBe(2);
+    expect(first.syncs).toBe(3); // two walks, one sync for all cells
     const second = await book.measure(() => port.readSnapshot());
     expect(second.syncs).toBe(1);
     expect(second.result.sheets).toHaveLength(names.length);
@@ -444,7 +525,7 @@ describe('the onderbouwing as a worksheet (what Excel for Windows and Mac get in
     const name = onderbouwingSheetName(model.date, snapshot.sheets.map((s) => s.name));
     const ops = onderbouwingSheetOps(model, name);
     const applied = await book.measure(() => made.port.apply({ ops }));
-    expect(applied.syncs).toBe(1);
+    expect(applied.syncs).toBeLessThanOrEqual(2); // the writes with the read-back, the new sheet's cells
     const back = (await made.port.readSnapshot()).sheets.find((s) => s.name === name)!;
     const want = simulate(snapshot, ops).sheets.find((s) => s.name === name)!;
     // empty cells may read back as "" or null, and rows without trailing empties
