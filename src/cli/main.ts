@@ -12,7 +12,7 @@ import * as path from 'path';
 import { analyze, type Analysis } from '../core/analyze';
 import { simulate } from '../core/simulate';
 import { formatProblem, type Problem } from '../core/problems';
-import { XlsxWorkbook, inspectUnsupported } from '../workbook/xlsx/XlsxWorkbook';
+import { XlsxWorkbook } from '../workbook/xlsx/XlsxWorkbook';
 import { checkWorkbook, createKoppelkansenWorkbook, planWorkbook } from '../workbook/operations';
 import { parseArgs, UsageError } from './args';
 // static: a dynamic import() is left to Node's ESM loader under tsx and finds no extensionless .ts file
@@ -161,17 +161,8 @@ async function cmdApply(argv: string[], io: Io): Promise<number> {
     throw new CliError(`${file} bevat macro's (.xlsm); die gaan verloren bij het schrijven. Gebruik --allow-xlsm als dat goed is.`, 2);
   }
   if (!/\.xlsx$/i.test(out)) throw new UsageError('het uitvoerbestand moet op .xlsx eindigen');
-  const { wb, buffer } = await load(file);
-  const losses = await inspectUnsupported(buffer);
+  const { wb } = await load(file);
   const json = args.flags.has('--json');
-  const log = json ? io.err : io.out;
-  if (losses.length) {
-    log(`Let op: dit gaat niet mee naar ${out}:\n`);
-    for (const l of losses) log(`  - ${l}\n`);
-    if (inPlace && !args.flags.has('--force')) {
-      throw new CliError('niet in het bestand zelf geschreven omdat er onderdelen verloren zouden gaan; schrijf naar een nieuw bestand met -o, of gebruik --force', 2);
-    }
-  }
   // one read and one analysis for the plan; the report describes the written file
   const { snapshot, plan, analysis, problems: planProblems } = await planWorkbook(wb, { propose: args.flags.has('--propose'), now: io.now });
   if (analysis.kind !== 'koppelkansen') {

@@ -80,7 +80,7 @@ export type ValidationRule =
 export type CellInput =
   | { text: string }
   | { number: number }
-  | { formula: string }
+  | { formula: string; result?: number | string | boolean }
   | { bool: boolean }
   | { clear: true };
 

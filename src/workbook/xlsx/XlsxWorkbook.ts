@@ -10,7 +10,13 @@
  *   nothing changed); then the ops run on the loaded workbook. ExcelJS has no
  *   transactions, so an unexpected ExcelJS failure halfway would leave the loaded copy
  *   half changed; the file on disk is only touched by `writeFileAtomic`.
- * - Writing: formulas without a cached result, "_xlfn." prefixes for newer functions,
+ * - Writing a workbook that was read from a file (`fromBuffer`/`fromFile`): the applied
+ *   ops are kept (appendRows / updateRowByKey resolved to the rows they hit) and
+ *   replayed onto the ORIGINAL package by package/patchPackage.ts, which edits only the
+ *   parts and elements the ops name; everything else keeps its bytes. ExcelJS never
+ *   re-serialises a team's workbook, so nothing it does not model can get lost.
+ * - Writing a new workbook (`create`): ExcelJS writes it; formulas with their cached
+ *   result when the plan gives one, "_xlfn." prefixes for newer functions,
  *   `fullCalcOnLoad` so Excel recalculates on open, creator "Koppelkansen Kiezen".
  *
  * Node-only pieces (fs, path) are imported lazily so the browser bundle works.
@@ -25,17 +31,26 @@ import { checkPlan } from '../planCheck';
 import type { ApplyOptions, ApplyResult, SnapshotRequest, WorkbookPort } from '../port';
 import { rectOf } from '../rectangles';
 import { applyCellStyle, readCellStyle } from './cellStyles';
-import { isBlank, readCell, toExcelValue, unshareFormulas } from './cellValues';
+import { encodeTextsForWrite, isBlank, readCell, toExcelValue, unshareFormulas } from './cellValues';
 import { installLargeValidationPatch } from './largeValidations';
+import { patchPackage, type PatchWarning } from './package/patchPackage';
 import { ValidationLookup, setValidation } from './validations';
 
-export { inspectUnsupported } from './unsupported';
 export { addFutureFunctionPrefixes, stripFutureFunctionPrefixes } from './futureFunctions';
 
 export const CREATOR = 'Koppelkansen Kiezen';
 
 export class XlsxWorkbook implements WorkbookPort {
-  private constructor(private readonly wb: ExcelJS.Workbook) {}
+  /** The ops applied since reading, resolved to fixed cells: replayed onto `source` when writing. */
+  private readonly journal: PlanOp[] = [];
+  /** Cells whose text had characters XML forbids, found by the last `toBuffer`. */
+  private lastWarnings: PatchWarning[] = [];
+
+  private constructor(
+    private readonly wb: ExcelJS.Workbook,
+    /** The package as read; undefined for a workbook made here. */
+    private readonly source?: Uint8Array,
+  ) {}
 
   /** A new, empty workbook (no sheets yet). */
   static create(): XlsxWorkbook {
@@ -55,7 +70,7 @@ export class XlsxWorkbook implements WorkbookPort {
     // ExcelJS's types want a Node Buffer; it accepts any ArrayBuffer view at runtime
     await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
     for (const ws of wb.worksheets) unshareFormulas(ws);
-    return new XlsxWorkbook(wb);
+    return new XlsxWorkbook(wb, data.slice());
   }
 
   static async fromFile(path: string): Promise<XlsxWorkbook> {
@@ -92,10 +107,26 @@ export class XlsxWorkbook implements WorkbookPort {
 
   // ---- files ----
 
-  /** The workbook as .xlsx bytes; Excel recalculates every formula when it opens them. */
+  /**
+   * The workbook as .xlsx bytes; Excel recalculates every formula when it opens them. A
+   * workbook read from a file is written by patching that file's package (only what the
+   * applied ops name changes); a new one by ExcelJS.
+   */
   async toBuffer(): Promise<Uint8Array> {
+    if (this.source) {
+      this.checkVisibleSheet();
+      const { bytes, warnings } = await patchPackage(this.source, this.journal);
+      this.lastWarnings = warnings;
+      return bytes;
+    }
     this.prepareForWrite();
-    const buf = await this.wb.xlsx.writeBuffer();
+    const restore = encodeTextsForWrite(this.wb);
+    let buf: ExcelJS.Buffer;
+    try {
+      buf = await this.wb.xlsx.writeBuffer();
+    } finally {
+      restore();
+    }
     return buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
   }
 
@@ -118,6 +149,19 @@ export class XlsxWorkbook implements WorkbookPort {
       await fs.promises.rm(tmp, { force: true });
       throw e;
     }
+  }
+
+  /**
+   * Cells whose text held characters XML forbids (U+FFFE, control characters): they are
+   * stored as Excel's "_xHHHH_" escapes (lone surrogates dropped). Filled by `toBuffer`.
+   */
+  writeWarnings(): PatchWarning[] {
+    return [...this.lastWarnings];
+  }
+
+  /** True when writing patches the package this workbook was read from. */
+  get patchesSource(): boolean {
+    return !!this.source;
   }
 
   // ---- helpers for tests and tools ----
@@ -222,6 +266,15 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private applyOp(op: PlanOp, result: ApplyResult): void {
     switch (op.kind) {
+      case 'setCells':
+      case 'appendRows':
+      case 'updateRowByKey':
+      case 'deleteRowByKey':
+        break; // journaled below, once the rows are known and no guard failed
+      default:
+        this.journal.push(op);
+    }
+    switch (op.kind) {
       case 'addSheet':
         this.wb.addWorksheet(op.sheet, { state: op.hidden ? 'hidden' : 'visible' });
         return;
@@ -234,6 +287,7 @@ export class XlsxWorkbook implements WorkbookPort {
           return;
         }
         op.cells.forEach((line, i) => this.writeRow(ws, row + i, column, line));
+        this.journal.push({ kind: 'setCells', sheet: op.sheet, cell: op.cell, cells: op.cells });
         return;
       }
       case 'appendRows': {
@@ -241,6 +295,7 @@ export class XlsxWorkbook implements WorkbookPort {
         const start = Math.max(op.minRow, this.lastUsedRow(ws) + 1);
         const column = columnNumber(op.firstColumn);
         op.rows.forEach((line, i) => this.writeRow(ws, start + i, column, line));
+        this.journal.push({ kind: 'setCells', sheet: op.sheet, cell: cellAddress(start, column), cells: op.rows });
         result.appendedAt.push(start);
         return;
       }
@@ -254,7 +309,11 @@ export class XlsxWorkbook implements WorkbookPort {
           if (keyText(readCell(ws.getCell(r, keyColumn), this.date1904).value) === op.key) {
             const conflicts = blockConflicts(ws.name, r, first, op.expect && [op.expect], (rr, c) => this.valueAt(ws, rr, c), op.key);
             if (conflicts.length) result.conflicts.push(...conflicts);
-            else this.writeRow(ws, r, first, op.kind === 'deleteRowByKey' ? deleteCells(op) : op.cells);
+            else {
+              const cells = op.kind === 'deleteRowByKey' ? deleteCells(op) : op.cells;
+              this.writeRow(ws, r, first, cells);
+              this.journal.push({ kind: 'setCells', sheet: op.sheet, cell: cellAddress(r, first), cells: [cells] });
+            }
             return;
           }
         }
@@ -296,11 +355,17 @@ export class XlsxWorkbook implements WorkbookPort {
     }
   }
 
-  /** Properties, recalculation on open, and an active tab that is visible. */
-  private prepareForWrite(): void {
+  private checkVisibleSheet(): number {
     const sheets = this.wb.worksheets;
     const visible = sheets.findIndex((w) => w.state !== 'hidden' && w.state !== 'veryHidden');
     if (sheets.length && visible < 0) throw new WorkbookError('noVisibleSheet', M.noVisibleSheet());
+    return visible;
+  }
+
+  /** Properties, recalculation on open, and an active tab that is visible. */
+  private prepareForWrite(): void {
+    const sheets = this.wb.worksheets;
+    const visible = this.checkVisibleSheet();
     if (!this.wb.creator) this.wb.creator = CREATOR;
     this.wb.lastModifiedBy = CREATOR;
     this.wb.modified = new Date();

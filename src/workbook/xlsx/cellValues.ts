@@ -11,7 +11,32 @@
 import ExcelJS from 'exceljs';
 import type { CellInput, CellValue } from '../../core/snapshot';
 import { addFutureFunctionPrefixes, stripFutureFunctionPrefixes } from './futureFunctions';
+import { encodeCellText } from './ooxmlText';
 
+/**
+ * For an ExcelJS write: every plain-text cell whose text needs Excel's "_xHHHH_" escapes
+ * (characters XML forbids, or a literal "_x0041_") gets its file form; returns a function
+ * that puts the texts back. ExcelJS itself would write such characters raw (an unreadable
+ * file) or read a literal escape back as the character.
+ */
+export function encodeTextsForWrite(wb: ExcelJS.Workbook): () => void {
+  const undo: (() => void)[] = [];
+  for (const ws of wb.worksheets) {
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const v = cell.value;
+        if (typeof v !== 'string') return;
+        const enc = encodeCellText(v);
+        if (enc.text === v) return;
+        cell.value = enc.text;
+        undo.push(() => {
+          cell.value = v;
+        });
+      });
+    });
+  }
+  return () => undo.forEach((f) => f());
+}
 const MS_PER_DAY = 86400000;
 /** Days between 1899-12-30 (Excel's day 0, with its 1900 leap-year bug) and 1970-01-01. */
 const EPOCH_1900 = 25569;
@@ -72,7 +97,10 @@ export function toExcelValue(input: CellInput): ExcelJS.CellValue {
   if ('text' in input) return input.text === '' ? null : input.text;
   if ('number' in input) return input.number;
   if ('bool' in input) return input.bool;
-  if ('formula' in input) return { formula: addFutureFunctionPrefixes(input.formula.replace(/^=/, '')) } as ExcelJS.CellFormulaValue;
+  if ('formula' in input) {
+    const formula = addFutureFunctionPrefixes(input.formula.replace(/^=/, ''));
+    return (input.result === undefined ? { formula } : { formula, result: input.result }) as ExcelJS.CellFormulaValue;
+  }
   return null;
 }
 

@@ -1,0 +1,49 @@
+/**
+ * Text as an .xlsx file stores it (ECMA-376 Part 1, 22.9.2.19 ST_Xstring).
+ *
+ * XML 1.0 forbids some characters outright (most C0 controls, U+FFFE, U+FFFF); Excel
+ * stores them as an escape "_xHHHH_" (hex, four digits) and reads that escape back as
+ * the character. So a literal "_x0041_" typed by a user must itself be escaped, as
+ * "_x005F_x0041_" (005F is "_"). `encodeCellText` does both; a lone surrogate (half an
+ * emoji) cannot be stored at all and is dropped. Writing a forbidden character raw makes
+ * the whole file unreadable, so every cell text passes through here.
+ */
+
+/** Characters XML 1.0 does not allow (section 2.2), besides lone surrogates. */
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_ALL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const ESCAPE_LIKE = /_x([0-9A-Fa-f]{4})_/g;
+
+export interface EncodedText {
+  /** The text to put in the file (a <t> element). */
+  text: string;
+  /** Characters XML forbids were escaped or dropped: the file holds them differently. */
+  hadForbidden: boolean;
+}
+
+/** True when `text` holds a character that XML forbids (and that the writer escapes or drops). */
+export function hasForbiddenCharacters(text: string): boolean {
+  if (FORBIDDEN.test(text)) return true;
+  LONE_SURROGATE.lastIndex = 0;
+  return LONE_SURROGATE.test(text);
+}
+
+/** `text` (what the cell should show) → the string stored in the file. */
+export function encodeCellText(text: string): EncodedText {
+  const hadForbidden = hasForbiddenCharacters(text);
+  let out = text.replace(ESCAPE_LIKE, (_m, hex: string) => `_x005F_x${hex}_`);
+  if (hadForbidden) {
+    out = out
+      .replace(LONE_SURROGATE, '')
+      .replace(FORBIDDEN_ALL, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+  }
+  return { text: out, hadForbidden };
+}
+
+/** Drops what XML forbids from text that has no escape mechanism (formulas, XML attributes). */
+export function stripForbidden(text: string): string {
+  return text.replace(LONE_SURROGATE, '').replace(FORBIDDEN_ALL, '');
+}

@@ -1,0 +1,341 @@
+/**
+ * Applies resolved plan operations to an existing .xlsx package IN PLACE: only the parts
+ * the operations name are parsed, edited as a DOM and written back; every other part of
+ * the zip (drawings, charts, pivot tables, comments, printer settings, custom XML,
+ * themes, VBA, other sheets …) keeps its bytes. Within an edited part only the named
+ * cells, validations, column widths and panes change (see sheet.ts, styles.ts).
+ *
+ * Touched besides the sheets named: xl/sharedStrings.xml (new strings appended),
+ * xl/styles.xml (new formats appended), xl/workbook.xml + its relationships +
+ * [Content_Types].xml when a sheet is added, calcPr fullCalcOnLoad when a formula is
+ * written (Excel recalculates on open), and xl/calcChain.xml is dropped when cells change
+ * (Excel rebuilds it; a stale chain makes Excel "repair" the file).
+ *
+ * Ops must be resolved first (appendRows / updateRowByKey turned into setCells at the
+ * row the ExcelJS model found), see XlsxWorkbook.
+ */
+import JSZip from 'jszip';
+import type { Document, Element } from '@xmldom/xmldom';
+import { columnNumber, parseCell } from '../../../core/a1';
+import type { PlanOp } from '../../../core/snapshot';
+import { rectOf } from '../../rectangles';
+import { SheetEditor, type CellWriteContext } from './sheet';
+import { StylesEditor } from './styles';
+import { NS, WORKBOOK_ORDER, child, children, createLike, ensureChild, parseXml, removeNode, serializeXml } from './xml';
+
+const REL_TYPES = {
+  officeDocument: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
+  worksheet: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet',
+  sharedStrings: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings',
+  styles: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles',
+  calcChain: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain',
+};
+const CONTENT_TYPES = {
+  worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
+  sharedStrings: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml',
+};
+const EMPTY_SHEET =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  `<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}"><dimension ref="A1"/><sheetViews><sheetView workbookViewId="0"/></sheetViews>` +
+  '<sheetFormatPr defaultRowHeight="15"/><sheetData/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
+const EMPTY_SST = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS.main}" count="0" uniqueCount="0"/>`;
+
+/** Something the writer had to change to store what the plan asked for. */
+export interface PatchWarning {
+  kind: 'forbiddenCharacters';
+  sheet: string;
+  cell: string;
+}
+
+export interface PatchResult {
+  bytes: Uint8Array;
+  warnings: PatchWarning[];
+}
+
+/** "worksheets/sheet1.xml" relative to "xl/workbook.xml" → "xl/worksheets/sheet1.xml". */
+function resolvePart(fromPart: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = fromPart.split('/').slice(0, -1);
+  for (const seg of target.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.' && seg !== '') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+function relsPathOf(part: string): string {
+  const i = part.lastIndexOf('/');
+  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
+}
+
+class Package {
+  private readonly docs = new Map<string, Document>();
+  private readonly dirty = new Set<string>();
+  private readonly sheets = new Map<string, SheetEditor>();
+  private styles?: StylesEditor;
+  private sst?: { root: Element; index: Map<string, number>; size: number; refs: number };
+  workbookPart = 'xl/workbook.xml';
+
+  constructor(readonly zip: JSZip) {}
+
+  async doc(path: string): Promise<Document> {
+    let d = this.docs.get(path);
+    if (!d) {
+      const file = this.zip.file(path);
+      if (!file) throw new Error(`part ${path} is missing`);
+      d = parseXml(await file.async('string'));
+      this.docs.set(path, d);
+    }
+    return d;
+  }
+
+  markDirty(path: string): void {
+    this.dirty.add(path);
+  }
+
+  async init(): Promise<void> {
+    const rels = await this.doc('_rels/.rels');
+    const main = children(rels.documentElement!, 'Relationship').find((r) => r.getAttribute('Type') === REL_TYPES.officeDocument);
+    if (main) this.workbookPart = resolvePart('', main.getAttribute('Target')!);
+  }
+
+  private async workbookRels(): Promise<Element> {
+    return (await this.doc(relsPathOf(this.workbookPart))).documentElement!;
+  }
+
+  private async relOfType(type: string): Promise<Element | undefined> {
+    return children(await this.workbookRels(), 'Relationship').find((r) => r.getAttribute('Type') === type);
+  }
+
+  /** The worksheet part of the sheet called `name` (case-insensitive, as Excel compares names). */
+  async sheet(name: string): Promise<{ editor: SheetEditor; name: string }> {
+    const wb = (await this.doc(this.workbookPart)).documentElement!;
+    const sheets = child(wb, 'sheets');
+    const el = sheets && children(sheets, 'sheet').find((s) => (s.getAttribute('name') ?? '').toLowerCase() === name.toLowerCase());
+    if (!el) throw new Error(`sheet ${name} is not in the package`);
+    const id = el.getAttributeNS(NS.rel, 'id') ?? el.getAttribute('r:id');
+    const rel = children(await this.workbookRels(), 'Relationship').find((r) => r.getAttribute('Id') === id);
+    if (!rel) throw new Error(`sheet ${name} has no part`);
+    const path = resolvePart(this.workbookPart, rel.getAttribute('Target')!);
+    let editor = this.sheets.get(path);
+    if (!editor) {
+      editor = new SheetEditor(await this.doc(path));
+      this.sheets.set(path, editor);
+    }
+    return { editor, name: el.getAttribute('name')! };
+  }
+
+  async stylesEditor(): Promise<StylesEditor> {
+    if (!this.styles) {
+      const rel = await this.relOfType(REL_TYPES.styles);
+      if (!rel) throw new Error('the package has no styles part');
+      const path = resolvePart(this.workbookPart, rel.getAttribute('Target')!);
+      this.styles = new StylesEditor(await this.doc(path));
+      this.stylesPath = path;
+    }
+    return this.styles;
+  }
+
+  private stylesPath?: string;
+
+  private async contentTypes(): Promise<Element> {
+    this.markDirty('[Content_Types].xml');
+    return (await this.doc('[Content_Types].xml')).documentElement!;
+  }
+
+  private async addRelationship(type: string, target: string): Promise<string> {
+    const rels = await this.workbookRels();
+    const ids = new Set(children(rels, 'Relationship').map((r) => r.getAttribute('Id')));
+    let n = ids.size + 1;
+    while (ids.has(`rId${n}`)) n++;
+    const id = `rId${n}`;
+    rels.appendChild(createLike(rels, 'Relationship', { Id: id, Type: type, Target: target }));
+    this.markDirty(relsPathOf(this.workbookPart));
+    return id;
+  }
+
+  /** The part name for a new part like "xl/worksheets/sheet{n}.xml" that is not taken. */
+  private freePart(dir: string, stem: string): string {
+    let n = 1;
+    while (this.zip.file(`${dir}/${stem}${n}.xml`)) n++;
+    return `${dir}/${stem}${n}.xml`;
+  }
+
+  private relativeToWorkbook(part: string): string {
+    const base = this.workbookPart.split('/').slice(0, -1).join('/');
+    return base && part.startsWith(`${base}/`) ? part.slice(base.length + 1) : `/${part}`;
+  }
+
+  async addSheet(name: string, hidden: boolean): Promise<void> {
+    const base = this.workbookPart.split('/').slice(0, -1).join('/');
+    const path = this.freePart(`${base ? `${base}/` : ''}worksheets`, 'sheet');
+    this.zip.file(path, EMPTY_SHEET);
+    const id = await this.addRelationship(REL_TYPES.worksheet, this.relativeToWorkbook(path));
+    const ct = await this.contentTypes();
+    ct.appendChild(createLike(ct, 'Override', { PartName: `/${path}`, ContentType: CONTENT_TYPES.worksheet }));
+    const wb = (await this.doc(this.workbookPart)).documentElement!;
+    const sheets = ensureChild(wb, 'sheets', WORKBOOK_ORDER);
+    const ids = children(sheets, 'sheet').map((s) => Number(s.getAttribute('sheetId')) || 0);
+    const el = createLike(wb, 'sheet', { name, sheetId: String(Math.max(0, ...ids) + 1) });
+    if (hidden) el.setAttribute('state', 'hidden');
+    el.setAttributeNS(NS.rel, wb.lookupPrefix(NS.rel) ? `${wb.lookupPrefix(NS.rel)}:id` : 'r:id', id);
+    sheets.appendChild(el);
+    this.markDirty(this.workbookPart);
+  }
+
+  /** The shared-string table, created when the package has none. */
+  private async strings(): Promise<NonNullable<Package['sst']>> {
+    if (this.sst) return this.sst;
+    let rel = await this.relOfType(REL_TYPES.sharedStrings);
+    let path: string;
+    if (!rel) {
+      const base = this.workbookPart.split('/').slice(0, -1).join('/');
+      path = `${base ? `${base}/` : ''}sharedStrings.xml`;
+      this.zip.file(path, EMPTY_SST);
+      await this.addRelationship(REL_TYPES.sharedStrings, this.relativeToWorkbook(path));
+      const ct = await this.contentTypes();
+      ct.appendChild(createLike(ct, 'Override', { PartName: `/${path}`, ContentType: CONTENT_TYPES.sharedStrings }));
+      rel = await this.relOfType(REL_TYPES.sharedStrings);
+    } else {
+      path = resolvePart(this.workbookPart, rel.getAttribute('Target')!);
+    }
+    const root = (await this.doc(path)).documentElement!;
+    const index = new Map<string, number>();
+    const items = children(root, 'si');
+    items.forEach((si, i) => {
+      const t = children(si);
+      if (t.length === 1 && t[0].localName === 't') {
+        const text = t[0].textContent ?? '';
+        if (!index.has(text)) index.set(text, i);
+      }
+    });
+    this.sst = { root, index, size: items.length, refs: Number(root.getAttribute('count')) || items.length };
+    this.sstPath = path;
+    return this.sst;
+  }
+
+  private sstPath?: string;
+
+  /** What writing cells needs; `withText`: the cells hold text (the string table is loaded or created). */
+  async cellContext(sheet: string, warnings: PatchWarning[], onFormula: () => void, withText: boolean): Promise<CellWriteContext> {
+    const sst = withText ? await this.strings() : undefined;
+    return {
+      strings: {
+        add: (text: string) => {
+          if (!sst) throw new Error('cellContext: text without a string table');
+          sst.refs++;
+          const found = sst.index.get(text);
+          if (found !== undefined) return found;
+          const si = createLike(sst.root, 'si');
+          const t = createLike(sst.root, 't');
+          if (/^\s|\s$|\n/.test(text)) t.setAttribute('xml:space', 'preserve');
+          t.appendChild(sst.root.ownerDocument!.createTextNode(text));
+          si.appendChild(t);
+          sst.root.insertBefore(si, child(sst.root, 'extLst') ?? null);
+          sst.index.set(text, sst.size);
+          this.markDirty(this.sstPath!);
+          return sst.size++;
+        },
+      },
+      onForbidden: (cell) => warnings.push({ kind: 'forbiddenCharacters', sheet, cell }),
+      onFormula,
+    };
+  }
+
+  /** Drops the calculation chain (Excel rebuilds it on open). */
+  async dropCalcChain(): Promise<void> {
+    const rel = await this.relOfType(REL_TYPES.calcChain);
+    if (!rel) return;
+    const path = resolvePart(this.workbookPart, rel.getAttribute('Target')!);
+    this.zip.remove(path);
+    removeNode(rel);
+    this.markDirty(relsPathOf(this.workbookPart));
+    const ct = await this.contentTypes();
+    for (const o of children(ct, 'Override')) if (o.getAttribute('PartName') === `/${path}`) removeNode(o);
+  }
+
+  async setFullCalcOnLoad(): Promise<void> {
+    const wb = (await this.doc(this.workbookPart)).documentElement!;
+    const calcPr = ensureChild(wb, 'calcPr', WORKBOOK_ORDER);
+    if (calcPr.getAttribute('fullCalcOnLoad') === '1') return;
+    calcPr.setAttribute('fullCalcOnLoad', '1');
+    this.markDirty(this.workbookPart);
+  }
+
+  async finish(): Promise<void> {
+    let cellsChanged = false;
+    for (const [path, editor] of this.sheets) {
+      editor.finish();
+      if (editor.changed) this.markDirty(path);
+      cellsChanged ||= editor.cellsChanged;
+    }
+    if (this.sst && this.sstPath && this.dirty.has(this.sstPath)) {
+      this.sst.root.setAttribute('count', String(Math.max(this.sst.refs, this.sst.size)));
+      this.sst.root.setAttribute('uniqueCount', String(this.sst.size));
+    }
+    if (this.styles?.changed && this.stylesPath) this.markDirty(this.stylesPath);
+    if (cellsChanged) await this.dropCalcChain();
+    for (const path of this.dirty) this.zip.file(path, serializeXml(this.docs.get(path)!));
+  }
+}
+
+/**
+ * `source` (the .xlsx bytes as read) with `ops` applied. Ops are checked beforehand
+ * (planCheck.ts) and resolved (no appendRows / updateRowByKey). Throws on a damaged
+ * package (missing or malformed part).
+ */
+export async function patchPackage(source: Uint8Array, ops: PlanOp[]): Promise<PatchResult> {
+  const zip = await JSZip.loadAsync(source);
+  const pkg = new Package(zip);
+  await pkg.init();
+  const warnings: PatchWarning[] = [];
+  let formulas = false;
+  const onFormula = () => {
+    formulas = true;
+  };
+  for (const op of ops) {
+    switch (op.kind) {
+      case 'addSheet':
+        await pkg.addSheet(op.sheet, !!op.hidden);
+        break;
+      case 'setCells': {
+        const { editor, name } = await pkg.sheet(op.sheet);
+        const withText = op.cells.some((line) => line.some((input) => 'text' in input && input.text !== ''));
+        const ctx = await pkg.cellContext(name, warnings, onFormula, withText);
+        const { row, column } = parseCell(op.cell);
+        op.cells.forEach((line, i) => line.forEach((input, j) => editor.writeCell(row + i, column + j, input, ctx)));
+        break;
+      }
+      case 'setStyle': {
+        const { editor } = await pkg.sheet(op.sheet);
+        editor.setStyle(rectOf(op.range), op.style, await pkg.stylesEditor());
+        break;
+      }
+      case 'setValidation': {
+        const { editor } = await pkg.sheet(op.sheet);
+        editor.setValidation(rectOf(op.range), op.rule);
+        break;
+      }
+      case 'setColumnWidths': {
+        const { editor } = await pkg.sheet(op.sheet);
+        for (const w of op.widths) editor.setColumnWidth(columnNumber(w.column), w.width);
+        break;
+      }
+      case 'freeze': {
+        const { editor } = await pkg.sheet(op.sheet);
+        editor.freeze(op.rows, op.columns);
+        break;
+      }
+      case 'appendRows':
+      case 'updateRowByKey':
+      case 'deleteRowByKey':
+        throw new Error(`patchPackage: ${op.kind} must be resolved to setCells first`);
+      default:
+        throw new Error(`patchPackage: unknown op ${(op as { kind: string }).kind}`);
+    }
+  }
+  if (formulas) await pkg.setFullCalcOnLoad();
+  await pkg.finish();
+  const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return { bytes, warnings };
+}
