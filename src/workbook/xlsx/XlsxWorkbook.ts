@@ -159,6 +159,14 @@ export class XlsxWorkbook implements WorkbookPort {
     return [...this.lastWarnings];
   }
 
+  /**
+   * The ops applied since the workbook was read or made, with appended and keyed rows
+   * resolved to the cells they hit: what `toBuffer` replays onto the original package.
+   */
+  appliedOps(): PlanOp[] {
+    return [...this.journal];
+  }
+
   /** True when writing patches the package this workbook was read from. */
   get patchesSource(): boolean {
     return !!this.source;
