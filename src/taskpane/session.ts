@@ -9,14 +9,17 @@ import { readNotes, type NoteStep, type NotesState } from '../core/notes';
 import type { PlanOptions } from '../core/plan';
 import type { PlanOp, WorkbookSnapshot } from '../core/snapshot';
 import { createKoppelkansenWorkbook, prepareWorkbook } from '../workbook/operations';
-import type { WorkbookPort } from '../workbook/port';
+import type { ChangedRange, WorkbookPort } from '../workbook/port';
 
 export interface HostServices {
   kind: 'excel' | 'preview';
   /** Select a cell for the user (Excel: activates the sheet and selects). */
   selectCell?: (sheet: string, cell: string) => Promise<void>;
-  /** Calls back (debounced) when the workbook changed outside the pane; returns an unsubscribe. */
-  subscribeToChanges?: (onChange: () => void) => Promise<() => Promise<void>>;
+  /**
+   * Calls back (debounced) when the workbook changed outside the pane, with the ranges
+   * that changed (null: not known, read everything); returns an unsubscribe.
+   */
+  subscribeToChanges?: (onChange: (changed: ChangedRange[] | null) => void) => Promise<() => Promise<void>>;
   /** Offer bytes as a file download/save. */
   download?: (fileName: string, bytes: Uint8Array, mime: string) => void;
   /** Per-user, per-computer storage (the notulist's name); never in the workbook. */
@@ -45,7 +48,12 @@ export interface WorkbookSession {
   /** The last failure as a Dutch message with what to do, or null. */
   error: string | null;
   clearError(): void;
-  refresh(): Promise<void>;
+  /**
+   * Reads the workbook again: what changed (`changed`, as change events name it), or
+   * everything (`fresh`: "Opnieuw controleren"); without either, what the port knows
+   * changed plus any sheet that grew.
+   */
+  refresh(request?: RefreshRequest): Promise<void>;
   /** Applies ops in one batch, then re-reads. Returns false (and sets `error`) on failure. */
   applyOps(ops: PlanOp[], label: string): Promise<boolean>;
   /** Werkmap voorbereiden: the engine's full plan. */
@@ -54,6 +62,11 @@ export interface WorkbookSession {
   createLayout(wijk?: string): Promise<boolean>;
   context: DiscussionContext;
   setContext(c: DiscussionContext): void;
+}
+
+export interface RefreshRequest {
+  fresh?: boolean;
+  changed?: ChangedRange[];
 }
 
 export function errorMessage(e: unknown): string {
@@ -72,18 +85,31 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
   const [error, setError] = useState<string | null>(null);
   const [context, setContext] = useState<DiscussionContext>({ step: 'Stap 2' });
   const reading = useRef(false);
+  // hints that arrive while a read is under way are kept and read right after it
+  const queued = useRef<RefreshRequest | null>(null);
 
-  const refresh = useCallback(async () => {
-    if (reading.current) return;
-    reading.current = true;
-    try {
-      setSnapshot(await port.readSnapshot());
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      reading.current = false;
-    }
-  }, [port]);
+  const refresh = useCallback(
+    async (request: RefreshRequest = {}) => {
+      const q = queued.current;
+      queued.current = q
+        ? { fresh: q.fresh || request.fresh, changed: [...(q.changed ?? []), ...(request.changed ?? [])] }
+        : { fresh: request.fresh, changed: [...(request.changed ?? [])] };
+      if (reading.current) return;
+      reading.current = true;
+      try {
+        while (queued.current) {
+          const next: RefreshRequest = queued.current;
+          queued.current = null;
+          setSnapshot(await port.readSnapshot({ fresh: next.fresh, changed: next.changed?.length ? next.changed : undefined }));
+        }
+      } catch (e) {
+        setError(errorMessage(e));
+      } finally {
+        reading.current = false;
+      }
+    },
+    [port],
+  );
 
   const run = useCallback(
     async (label: string, fn: () => Promise<unknown>): Promise<boolean> => {
@@ -123,7 +149,7 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
     let unsubscribe: (() => Promise<void>) | null = null;
     let cancelled = false;
     if (host.subscribeToChanges) {
-      void host.subscribeToChanges(() => void refresh()).then((u) => {
+      void host.subscribeToChanges((changed) => void refresh(changed === null ? { fresh: true } : { changed })).then((u) => {
         if (cancelled) void u();
         else unsubscribe = u;
       });

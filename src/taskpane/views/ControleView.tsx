@@ -54,7 +54,7 @@ export function ControleView({ session }: { session: WorkbookSession }) {
         <Text as="h2" size={500} weight="semibold">
           Controle
         </Text>
-        <Button size="small" onClick={() => void session.refresh()}>
+        <Button size="small" onClick={() => void session.refresh({ fresh: true })}>
           Opnieuw controleren
         </Button>
       </div>

@@ -2,6 +2,7 @@
  * The add-in's surroundings: does this Excel support what we need, and telling the task
  * pane when the workbook may have changed.
  */
+import type { ChangedRange } from '../port';
 
 /** Data validation through Office.js needs ExcelApi 1.8. */
 export const REQUIRED_EXCEL_API = '1.8';
@@ -56,13 +57,37 @@ const defaultRemove = async (handler: Handler): Promise<void> => {
   });
 };
 
+/** The cells that a change event's args name, if any. */
+function heardFrom(args: unknown): ChangedRange | null {
+  const a = (args ?? {}) as { worksheetId?: unknown; address?: unknown; changeType?: unknown };
+  if (typeof a.worksheetId !== 'string' || !a.worksheetId) return null;
+  const edited = a.changeType === undefined || a.changeType === 'RangeEdited';
+  // rows or columns inserted, deleted, sorted…: every cell below or right may have moved
+  if (!edited || typeof a.address !== 'string' || !a.address) return { sheet: a.worksheetId };
+  return { sheet: a.worksheetId, range: a.address };
+}
+
+/** Selections larger than this are not re-read on their own (a whole column selected). */
+const MAX_SELECTION_CELLS = 10_000;
+
+function smallSelection(address: string): boolean {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(address.slice(address.lastIndexOf('!') + 1));
+  if (!m) return false;
+  const col = (l: string) => [...l.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const rows = m[4] ? Math.abs(Number(m[4]) - Number(m[2])) + 1 : 1;
+  const cols = m[3] ? Math.abs(col(m[3]) - col(m[1])) + 1 : 1;
+  return rows * cols <= MAX_SELECTION_CELLS;
+}
+
 /**
- * Calls `onChange` (debounced, ~600 ms) after the workbook changed: worksheet `onChanged`
- * for all sheets (WorksheetCollection, ExcelApi 1.9; per sheet with ExcelApi 1.7), plus
- * selection changes and the pane getting focus back as fallbacks, because on the web
- * picking a value from a dropdown may not fire `onChanged`. Returns the unsubscribe.
+ * Calls `onChange` (debounced, ~600 ms) after the workbook changed, with what changed:
+ * the ranges Excel's worksheet `onChanged` events named (WorksheetCollection, ExcelApi
+ * 1.9; per sheet with ExcelApi 1.7), or null when it is not known (then read everything).
+ * Fallbacks, because on the web picking a value from a dropdown may not fire `onChanged`:
+ * when the selection moves (ExcelApi 1.9 `worksheets.onSelectionChanged`) or the pane gets
+ * focus back, the previously selected cells are reported as changed. Returns the unsubscribe.
  */
-export async function subscribeToChanges(onChange: () => void, options: SubscribeOptions = {}): Promise<() => Promise<void>> {
+export async function subscribeToChanges(onChange: (changed: ChangedRange[] | null) => void, options: SubscribeOptions = {}): Promise<() => Promise<void>> {
   const run = options.run ?? (<T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch));
   const remove = options.removeHandler ?? defaultRemove;
   const supported =
@@ -72,37 +97,68 @@ export async function subscribeToChanges(onChange: () => void, options: Subscrib
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let active = true;
+  /** What changed since the last call; null: unknown. */
+  let pending: ChangedRange[] | null = [];
+  let selection: ChangedRange | null = null;
+  const note = (changed: ChangedRange | null) => {
+    if (pending === null) return;
+    if (changed === null) pending = null;
+    else pending.push(changed);
+  };
   const fire = () => {
     if (!active) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      if (active) onChange();
+      if (!active) return;
+      const changed = pending;
+      pending = [];
+      onChange(changed);
     }, delay);
   };
-  const onEvent = async () => fire();
+  const onChanged = async (args: unknown) => {
+    note(heardFrom(args));
+    fire();
+  };
+  const onSelection = async (args: unknown) => {
+    // the cells just left may hold a value picked from a dropdown that fired no onChanged
+    if (selection) note(selection);
+    const next = heardFrom({ ...(args as object), changeType: undefined });
+    selection = next?.range && smallSelection(next.range) ? next : null;
+    fire();
+  };
+  const onFocus = () => {
+    if (selection) note(selection);
+    fire();
+  };
+  const unknown = async () => {
+    note(null);
+    fire();
+  };
 
   const handlers: Handler[] = await run(async (context) => {
     const workbook = context.workbook;
     const added: Handler[] = [];
     if (supported('ExcelApi', '1.9')) {
-      added.push(workbook.worksheets.onChanged.add(onEvent) as Handler);
+      added.push(workbook.worksheets.onChanged.add(onChanged) as Handler);
+      added.push(workbook.worksheets.onSelectionChanged.add(onSelection) as Handler);
     } else {
       workbook.worksheets.load('items/name');
       await context.sync();
-      for (const sheet of workbook.worksheets.items) added.push(sheet.onChanged.add(onEvent) as Handler);
-      added.push(workbook.worksheets.onAdded.add(onEvent) as Handler);
+      for (const sheet of workbook.worksheets.items) added.push(sheet.onChanged.add(onChanged) as Handler);
+      added.push(workbook.worksheets.onAdded.add(unknown) as Handler);
+      // the workbook's selection event names no cells: read everything
+      added.push(workbook.onSelectionChanged.add(unknown) as Handler);
     }
-    added.push(workbook.onSelectionChanged.add(onEvent) as Handler);
     await context.sync();
     return added;
   });
-  focusTarget?.addEventListener('focus', fire);
+  focusTarget?.addEventListener('focus', onFocus);
 
   return async () => {
     active = false;
     if (timer !== undefined) clearTimeout(timer);
-    focusTarget?.removeEventListener('focus', fire);
+    focusTarget?.removeEventListener('focus', onFocus);
     for (const h of handlers) {
       try {
         await remove(h);

@@ -217,7 +217,7 @@ describe('environment', () => {
           return { context: kind, remove: () => removed.push(kind) };
         },
       });
-      const m = strictMock({ context: { workbook: { worksheets: { onChanged: source('changed') }, onSelectionChanged: source('selection') } } });
+      const m = strictMock({ context: { workbook: { worksheets: { onChanged: source('changed'), onSelectionChanged: source('selection') } } } });
       return { m, handlers, removed };
     }
 
@@ -255,6 +255,38 @@ describe('environment', () => {
       jest.advanceTimersByTime(1000);
       expect(refreshes).toBe(2);
       expect(removed.sort()).toEqual(['changed', 'selection']);
+    });
+
+    test('each refresh names what changed: edited ranges, whole sheets after inserts, the cell left after a dropdown pick; null when unknown', async () => {
+      const { m, handlers } = eventsMock();
+      const focus = new EventTarget();
+      const heard: unknown[] = [];
+      await subscribeToChanges((changed) => heard.push(changed), {
+        run: async (batch) => batch(m.root.context),
+        isSetSupported: () => true,
+        focusTarget: focus as any,
+        removeHandler: async () => undefined,
+      });
+      await handlers.changed[0]({ worksheetId: '{w}', address: 'C7', changeType: 'RangeEdited' });
+      await handlers.changed[0]({ worksheetId: '{n}', address: '12:12', changeType: 'RowInserted' });
+      jest.advanceTimersByTime(600);
+      expect(heard.pop()).toEqual([{ sheet: '{w}', range: 'C7' }, { sheet: '{n}' }]);
+
+      // a value picked from a dropdown in D9 (no onChanged on the web), then the user moves on
+      await handlers.selection[0]({ worksheetId: '{w}', address: 'D9' });
+      jest.advanceTimersByTime(600);
+      expect(heard.pop()).toEqual([]);
+      await handlers.selection[0]({ worksheetId: '{w}', address: 'E9' });
+      jest.advanceTimersByTime(600);
+      expect(heard.pop()).toEqual([{ sheet: '{w}', range: 'D9' }]);
+      // back to the pane: the cell selected last may have changed too
+      focus.dispatchEvent(new Event('focus'));
+      jest.advanceTimersByTime(600);
+      expect(heard.pop()).toEqual([{ sheet: '{w}', range: 'E9' }]);
+      // an event without a sheet: unknown
+      await handlers.changed[0]({});
+      jest.advanceTimersByTime(600);
+      expect(heard.pop()).toBeNull();
     });
   });
 
