@@ -121,7 +121,10 @@ const MESSAGES = {
   },
   CELL_OCCUPIED: {
     severity: 'warning',
-    text: (p) => `Hier staat eigen tekst ("${p.value}") waar de add-in een formule wil zetten; de cel is niet overschreven. Maak hem leeg om de formule te krijgen.`,
+    text: (p) =>
+      p.merge
+        ? `Deze cel hoort bij jullie samengevoegde cellen ${p.merge}${p.value ? ` ("${p.value}")` : ''}; de add-in schrijft daar niet in en laat jullie inhoud staan. Heffen jullie de samenvoeging op, dan vult de add-in hier aan wat er hoort.`
+        : `Hier staat eigen tekst ("${p.value}") waar de add-in een formule wil zetten; de cel is niet overschreven. Maak hem leeg om de formule te krijgen.`,
   },
   PRIO_NO_REASON: {
     severity: 'warning',

@@ -22,6 +22,12 @@ export interface SheetSnapshot {
   formulas?: (string | null | undefined)[][];
   /** Hidden sheet (Excel's "hidden" or "veryHidden"). */
   hidden?: boolean;
+  /**
+   * Merged areas as A1 ranges ("C5:F5"). The engine never merges cells, so every merge
+   * is the team's: the engine does not write into it (CELL_OCCUPIED). Absent or empty
+   * when the sheet has none.
+   */
+  merges?: string[];
 }
 
 /** A data validation as an adapter read it from a range. */

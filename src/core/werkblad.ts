@@ -6,6 +6,7 @@
 import { cellAddress, columnLetter } from './a1';
 import { formulaAt, isEmpty, lastNonEmptyColumn, lastNonEmptyRow, textAt, valueAt } from './grid';
 import { WERKBLAD, sameName, SHEET_NAMES } from './layout';
+import { mergedAreas } from './merges';
 import { problem, type Problem } from './problems';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 
@@ -158,7 +159,13 @@ export function checkScore(v: CellValue): ScoreCheck {
 
 export function readRows(sheet: SheetSnapshot, layout: WerkbladLayout, factors: Succesfactor[], problems: Problem[]): KoppelkansRow[] {
   const rows: KoppelkansRow[] = [];
+  // a team's sub-heading ("Fase 2") merged across the opgave or koppelkans column is no koppelkans
+  const headings = new Set<number>();
+  for (const m of mergedAreas(sheet)) {
+    if (m.left <= 2 && m.right > m.left) for (let r = m.top; r <= m.bottom; r++) headings.add(r);
+  }
   for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) {
+    if (headings.has(r)) continue;
     const opgave = textAt(sheet, r, 1);
     const koppelkans = textAt(sheet, r, 2);
     const scores: (number | null)[] = [];

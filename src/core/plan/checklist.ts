@@ -7,7 +7,7 @@ import { cellAddress, rangeAddress } from '../a1';
 import { checklistDeadlineFormula, checklistLateFormula } from '../formulas';
 import { diffBlock, formula, text } from '../diff';
 import { WUP_CHECKLIST } from '../defaults';
-import { textAt } from '../grid';
+import { formulaAt, textAt } from '../grid';
 import { CHECKLIST, COLORS } from '../layout';
 import { problem } from '../problems';
 import type { CellInput } from '../snapshot';
@@ -94,10 +94,11 @@ export function planChecklist(ctx: PlanContext): void {
     formula(`=SUM(K${s}:K${e})`),
     formula(`=IF(K${totalRow}=0,"",I${totalRow}/K${totalRow})`),
   ]);
-  // clear a longer, older table
+  // clear a longer, older table: its rows have the engine's formulas in I..L; a team's
+  // caption or note under the table (text in H only) is not the engine's and stays
   if (sheet) {
     for (let r = totalRow + 1; r <= sheet.values.length; r++) {
-      if (textAt(sheet, r, P)) grid.push(Array.from({ length: 5 }, () => ({ clear: true as const })));
+      if (textAt(sheet, r, P) && formulaAt(sheet, r, P + 1)) grid.push(Array.from({ length: 5 }, () => ({ clear: true as const })));
       else break;
     }
   }

@@ -10,6 +10,7 @@ import type { PlanContext, PlanOptions, WantedValidation } from './context';
 import { planChecklist } from './checklist';
 import { planLijsten, planLonglist } from './longlist';
 import { planNotulen } from './notulen';
+import { keepOutOfMerges } from './occupied';
 import { planPrioritering } from './prioritering';
 import { planResultaat } from './resultaat';
 import { planWerkblad } from './werkblad';
@@ -62,7 +63,8 @@ export function startPlan(snapshot: WorkbookSnapshot, options: PlanOptions = {})
   return {
     targets,
     finish(validations) {
-      const ops: PlanOp[] = [...ctx.ops];
+      const problems = [...ctx.problems];
+      const ops: PlanOp[] = keepOutOfMerges(ctx.ops, snapshot, problems);
       for (const v of ctx.validations) {
         if (!validationPresent(validations, v)) ops.push({ kind: 'setValidation', sheet: v.sheet, range: v.range, rule: v.rule });
       }
@@ -72,7 +74,7 @@ export function startPlan(snapshot: WorkbookSnapshot, options: PlanOptions = {})
       return {
         analysis: ctx.analysis,
         plan: { ops: [...adds, ...rest] },
-        problems: sortProblems([...ctx.analysis.problems, ...ctx.problems]),
+        problems: sortProblems([...ctx.analysis.problems, ...problems]),
       };
     },
   };

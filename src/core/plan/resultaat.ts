@@ -6,12 +6,29 @@
 import { rangeAddress } from '../a1';
 import { diffBlock, formula, num, text } from '../diff';
 import { resultaatOverflowFormula, resultaatRowFormulas, resultaatStaleFormula } from '../formulas';
-import { columnCount, rowCount } from '../grid';
+import { formulaAt, rowCount, textAt, valueAt } from '../grid';
 import { COLORS, RESULTAAT } from '../layout';
-import type { CellInput } from '../snapshot';
+import type { CellInput, SheetSnapshot } from '../snapshot';
 import { nameOf, sheetByName, type PlanContext } from './context';
 
 const WIDTH = RESULTAAT.headers.length;
+const INTRO =
+  'Dit blad rekent zelf mee met het werkblad (ook zonder add-in). Gelijke totalen delen een rang. Het is het startpunt van het gesprek, niet de uitkomst.';
+const LEFT_OUT = 'Niet in de ranglijst (stand bij het laatste bijwerken door de add-in)';
+const NONE_LEFT_OUT = 'Geen: elke koppelkans heeft een geldig totaal.';
+const FOOTER = 'Koppelkansen met een totaal buiten de top 15 staan met hun score op het werkblad.';
+const OWN_TEXTS = new Set<string>([RESULTAAT.title, INTRO, LEFT_OUT, NONE_LEFT_OUT, FOOTER, 'Rij op werkblad', RESULTAAT.headers[0]]);
+
+/**
+ * Whether row r of an existing Resultaat sheet is one the engine wrote (a formula in A,
+ * one of its own texts, or a "left out" line). The team's notes below the table are not.
+ */
+function isOwnRow(sheet: SheetSnapshot, r: number): boolean {
+  if (formulaAt(sheet, r, 1)) return true;
+  if (OWN_TEXTS.has(textAt(sheet, r, 1))) return true;
+  const reason = textAt(sheet, r, 3);
+  return typeof valueAt(sheet, r, 1) === 'number' && (reason.startsWith('Geen geldig totaal') || reason === 'Nog niet gescoord');
+}
 
 export function planResultaat(ctx: PlanContext): void {
   const wb = ctx.analysis.werkblad;
@@ -31,13 +48,7 @@ export function planResultaat(ctx: PlanContext): void {
   const pad = (line: CellInput[]): CellInput[] => [...line, ...Array.from({ length: WIDTH - line.length }, () => ({ clear: true as const }))];
   grid.push(pad([text(RESULTAAT.title)]));
   grid.push(pad([formula(resultaatStaleFormula(L, invalid.length, unscored.length))]));
-  grid.push(
-    pad([
-      text(
-        'Dit blad rekent zelf mee met het werkblad (ook zonder add-in). Gelijke totalen delen een rang. Het is het startpunt van het gesprek, niet de uitkomst.',
-      ),
-    ]),
-  );
+  grid.push(pad([text(INTRO)]));
   grid.push(RESULTAAT.headers.map((h) => text(h)));
   for (let k = 1; k <= capacity; k++) {
     const row = RESULTAAT.firstRow + k - 1;
@@ -46,19 +57,19 @@ export function planResultaat(ctx: PlanContext): void {
   grid.push(pad([formula(resultaatOverflowFormula(L, capacity))]));
   grid.push(pad([]));
   const leftHeaderRow = RESULTAAT.firstRow + capacity + 2;
-  grid.push(pad([text('Niet in de ranglijst (stand bij het laatste bijwerken door de add-in)')]));
+  grid.push(pad([text(LEFT_OUT)]));
   grid.push(pad([text('Rij op werkblad'), text('Koppelkans'), text('Reden')]));
   for (const r of invalid) grid.push(pad([num(r.row), text(r.koppelkans || `(rij ${r.row})`), text(`Geen geldig totaal: ${r.reason ?? ''}`)]));
   for (const r of unscored) grid.push(pad([num(r.row), text(r.koppelkans), text('Nog niet gescoord')]));
-  if (invalid.length + unscored.length === 0) grid.push(pad([text('Geen: elke koppelkans heeft een geldig totaal.')]));
-  grid.push(pad([text('Koppelkansen met een totaal buiten de top 15 staan met hun score op het werkblad.')]));
+  if (invalid.length + unscored.length === 0) grid.push(pad([text(NONE_LEFT_OUT)]));
+  grid.push(pad([text(FOOTER)]));
 
-  // clear whatever an earlier, longer version left below
-  const existingRows = sheet ? rowCount(sheet) : 0;
-  const existingCols = sheet ? Math.max(WIDTH, columnCount(sheet)) : WIDTH;
-  const fullWidth = (line: CellInput[]) => [...line, ...Array.from({ length: existingCols - line.length }, () => ({ clear: true as const }))];
-  const rows = grid.map(fullWidth);
-  for (let r = rows.length + 1; r <= existingRows; r++) rows.push(fullWidth([]));
+  // clear what an earlier, longer version of the engine's table left below, in its own
+  // columns A..F only: the team's notes beside (H…) or below the table stay
+  let ownEnd = 0;
+  if (sheet) for (let r = rowCount(sheet); r > grid.length && !ownEnd; r--) if (isOwnRow(sheet, r)) ownEnd = r;
+  const rows = [...grid];
+  for (let r = rows.length + 1; r <= ownEnd; r++) rows.push(pad([]));
 
   if (!sheet) ctx.ops.push({ kind: 'addSheet', sheet: name });
   ctx.ops.push(...diffBlock(name, sheet, 1, 1, rows));

@@ -26,7 +26,7 @@ import { WORKBOOK_MESSAGES as M, WorkbookError } from '../errors';
 import { blockConflicts, deleteCells } from '../guards';
 import { checkPlan, checkSheetName } from '../planCheck';
 import type { ApplyOptions, ApplyResult, RangeRef, SnapshotRequest, WorkbookPort } from '../port';
-import { area, containsCell, intersection, overlaps, rectOf, subtract, type Rect } from '../rectangles';
+import { area, containsCell, intersection, overlaps, rectAddress, rectOf, subtract, type Rect } from '../rectangles';
 import { mergeStyle } from '../styles';
 import { canonicalRule, ruleKey } from '../validationRules';
 
@@ -55,6 +55,8 @@ interface MemorySheet {
   validations: MemoryValidation[];
   widths: Map<number, number>;
   freeze: { rows: number; columns: number };
+  /** Merged areas (A1), as a team made them in Excel; the port never merges. */
+  merges: string[];
 }
 
 function cloneSheet(s: MemorySheet): MemorySheet {
@@ -72,11 +74,12 @@ function cloneSheet(s: MemorySheet): MemorySheet {
     validations: s.validations.map((v) => ({ rect: { ...v.rect }, rule: { ...v.rule } })),
     widths: new Map(s.widths),
     freeze: { ...s.freeze },
+    merges: [...s.merges],
   };
 }
 
 function newSheet(name: string, hidden: boolean): MemorySheet {
-  return { name, hidden, rows: new Map(), styles: new Map(), validations: [], widths: new Map(), freeze: { rows: 0, columns: 0 } };
+  return { name, hidden, rows: new Map(), styles: new Map(), validations: [], widths: new Map(), freeze: { rows: 0, columns: 0 }, merges: [] };
 }
 
 function isBlank(cell: MemoryCell | undefined): boolean {
@@ -227,6 +230,17 @@ export class MemoryWorkbook implements WorkbookPort {
     this.sheets.push(newSheet(name, options.hidden ?? false));
   }
 
+  /**
+   * Merges `range` as a team does in Excel (tests): the top-left cell keeps its content,
+   * the other cells are emptied, as Excel does.
+   */
+  mergeCells(sheet: string, range: string): void {
+    const s = this.sheet(sheet);
+    const rect = rectOf(range);
+    for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) if (r !== rect.top || c !== rect.left) s.rows.get(r)?.delete(c);
+    s.merges.push(rectAddress(rect));
+  }
+
   /** The cell's value (a formula cell: its cached value or null). */
   getCell(sheet: string, address: string): CellValue {
     const { row, column } = parseCell(address);
@@ -301,7 +315,7 @@ export class MemoryWorkbook implements WorkbookPort {
       values.push(vr);
       formulas.push(fr);
     }
-    return { name: s.name, values, formulas, hidden: s.hidden };
+    return { name: s.name, values, formulas, hidden: s.hidden, ...(s.merges.length ? { merges: [...s.merges] } : {}) };
   }
 
   private writeRow(sheet: MemorySheet, row: number, column: number, inputs: CellInput[]): void {

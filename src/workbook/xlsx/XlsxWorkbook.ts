@@ -243,7 +243,11 @@ export class XlsxWorkbook implements WorkbookPort {
         fr[c - 1] = read.formula;
       });
     });
-    return { name: ws.name, values, formulas, hidden: ws.state === 'hidden' || ws.state === 'veryHidden' };
+    // ExcelJS keeps merges by their top-left cell (`_merges`, not in its types); `model` would rebuild every row
+    const merges = Object.values((ws as unknown as { _merges: Record<string, { range: string }> })._merges ?? {})
+      .map((m) => m.range)
+      .filter((m) => m.includes(':'));
+    return { name: ws.name, values, formulas, hidden: ws.state === 'hidden' || ws.state === 'veryHidden', ...(merges.length ? { merges } : {}) };
   }
 
   private lastUsedRow(ws: ExcelJS.Worksheet): number {

@@ -196,3 +196,17 @@ describe('xlsx adapter: writing a workbook read from a file patches its package'
     expect((await (await XlsxWorkbook.fromBuffer(await out.generateAsync({ type: 'uint8array' }))).readSnapshot()).sheets[0].values).toEqual([[], [null, 'nieuw']]);
   });
 });
+
+describe('xlsx adapter: merged cells', () => {
+  test('the snapshot lists the merged areas (the engine keeps out of them)', async () => {
+    const bytes = await excelBytes((wb) => {
+      const ws = wb.addWorksheet('Prioritering');
+      ws.getCell('C5').value = 'Omdat de corporatie renoveert';
+      ws.mergeCells('C5:F5');
+      ws.mergeCells('A20:K20');
+    });
+    const snap = await (await XlsxWorkbook.fromBuffer(bytes)).readSnapshot();
+    expect(snap.sheets[0].merges?.sort()).toEqual(['A20:K20', 'C5:F5']);
+    expect(snap.sheets[0].values[4][2]).toBe('Omdat de corporatie renoveert');
+  });
+});
