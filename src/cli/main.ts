@@ -11,10 +11,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { analyze, type Analysis } from '../core/analyze';
 import { simulate } from '../core/simulate';
-import { formatProblem, type Problem } from '../core/problems';
+import { cellAddress } from '../core/a1';
+import { formatProblem, problem, type Problem } from '../core/problems';
+import type { WorkbookSnapshot } from '../core/snapshot';
+import { MAX_CELL_TEXT } from '../core/textSafety';
 import { XlsxWorkbook } from '../workbook/xlsx/XlsxWorkbook';
 import { checkWorkbook, createKoppelkansenWorkbook, planWorkbook } from '../workbook/operations';
 import { parseArgs, UsageError } from './args';
+import { assertNotOpenInExcel, assertUnchanged, FileError, readWithStamp, writeFileSafely, type FileStamp, type SafeWriteOptions } from './safeWrite';
 // static: a dynamic import() is left to Node's ESM loader under tsx and finds no extensionless .ts file
 import { buildOnderbouwing } from './onderbouwing';
 import { toJsonReport } from './report';
@@ -84,19 +88,50 @@ function onePath(args: string[], what: string): string {
   return args[0];
 }
 
-async function load(file: string): Promise<{ wb: XlsxWorkbook; buffer: Buffer }> {
-  let buffer: Buffer;
+/** What kind of file `bytes` are when they are no readable .xlsx (Dutch, for the message). */
+function notXlsxReason(bytes: Uint8Array, file: string): string {
+  const head = Buffer.from(bytes.subarray(0, 8)).toString('hex');
+  if (head === 'd0cf11e0a1b11ae1') {
+    // an OLE compound file: a password-protected .xlsx (EncryptedPackage) or an old .xls
+    const utf16 = Buffer.from(bytes).indexOf(Buffer.from('EncryptedPackage', 'utf16le')) >= 0;
+    return utf16
+      ? `${file} is beveiligd met een wachtwoord; open het in Excel, haal de beveiliging weg (Bestand > Info > Werkmap beveiligen) en probeer het opnieuw`
+      : `${file} is een oud Excel-bestand (.xls); sla het in Excel op als Excel-werkmap (.xlsx)`;
+  }
+  if (head.startsWith('504b0304') && Buffer.from(bytes.subarray(0, 200)).toString('latin1').includes('opendocument')) {
+    return `${file} is een OpenDocument-rekenblad (.ods), geen Excel-werkmap; sla het op als .xlsx`;
+  }
+  return `${file} is geen leesbaar Excel-bestand (.xlsx)`;
+}
+
+async function load(file: string): Promise<{ wb: XlsxWorkbook; buffer: Buffer; stamp: FileStamp }> {
+  let read: { bytes: Buffer; stamp: FileStamp };
   try {
-    buffer = fs.readFileSync(file);
+    read = readWithStamp(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(code === 'ENOENT' ? `bestand niet gevonden: ${file}` : `kan ${file} niet lezen (${code ?? 'onbekende fout'})`, 2);
+    throw new CliError(e instanceof Error ? e.message : String(e), 2);
   }
   try {
-    return { wb: await XlsxWorkbook.fromBuffer(buffer), buffer };
+    return { wb: await XlsxWorkbook.fromBuffer(read.bytes), buffer: read.bytes, stamp: read.stamp };
   } catch {
-    throw new CliError(`${file} is geen leesbaar Excel-bestand (.xlsx)`, 2);
+    throw new CliError(notXlsxReason(read.bytes, file), 2);
   }
+}
+
+/** Writes `bytes` to the user's file `out` safely; Dutch CliError (exit 2) on failure. */
+async function write(out: string, bytes: Uint8Array, options: SafeWriteOptions = {}): Promise<void> {
+  try {
+    await writeFileSafely(out, bytes, options);
+  } catch (e) {
+    if (e instanceof FileError) throw new CliError(e.message, e.code);
+    throw e;
+  }
+}
+
+/** Reads the written bytes back as a workbook: a package that does not open is never put in place. */
+async function verifyWorkbook(bytes: Uint8Array): Promise<void> {
+  const back = await XlsxWorkbook.fromBuffer(bytes);
+  await back.readSnapshot();
 }
 
 function printProblems(problems: Problem[], io: Io): void {
@@ -132,7 +167,7 @@ async function cmdNew(argv: string[], io: Io): Promise<number> {
   if (fs.existsSync(out) && !args.flags.has('--force')) throw new CliError(`${out} bestaat al; kies een andere naam of gebruik --force`, 2);
   const wb = XlsxWorkbook.create();
   await createKoppelkansenWorkbook(wb, { wijk: args.values.get('--wijk'), now: io.now });
-  await wb.writeFileAtomic(out);
+  await write(out, await wb.toBuffer(), { verify: verifyWorkbook });
   io.out(`Nieuwe werkmap geschreven: ${out}\n`);
   return 0;
 }
@@ -140,11 +175,20 @@ async function cmdNew(argv: string[], io: Io): Promise<number> {
 async function cmdCheck(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, [], ['--json']);
   const file = onePath(args.positionals, 'invoerbestand');
-  const { wb } = await load(file);
+  let wb: XlsxWorkbook;
+  try {
+    ({ wb } = await load(file));
+  } catch (e) {
+    if (!(e instanceof CliError) || !args.flags.has('--json')) throw e;
+    // --json promises JSON on stdout, also when the file cannot be read
+    io.out(`${JSON.stringify({ ok: false, error: { code: 'UNREADABLE', file, message: e.message }, problems: [], rows: [], ranking: [] }, null, 2)}\n`);
+    return e.code;
+  }
   const a = await checkWorkbook(wb, { now: io.now });
-  if (args.flags.has('--json')) io.out(`${JSON.stringify(toJsonReport(a, a.problems), null, 2)}\n`);
+  const all = [...a.problems, ...longTextProblems(await wb.readSnapshot())];
+  if (args.flags.has('--json')) io.out(`${JSON.stringify(toJsonReport(a, all), null, 2)}\n`);
   else {
-    printProblems(a.problems, io);
+    printProblems(all, io);
     if (a.kind === 'koppelkansen') summary(a, io);
   }
   return exitFor(a);
@@ -161,7 +205,8 @@ async function cmdApply(argv: string[], io: Io): Promise<number> {
     throw new CliError(`${file} bevat macro's (.xlsm); die gaan verloren bij het schrijven. Gebruik --allow-xlsm als dat goed is.`, 2);
   }
   if (!/\.xlsx$/i.test(out)) throw new UsageError('het uitvoerbestand moet op .xlsx eindigen');
-  const { wb } = await load(file);
+  if (!inPlace && fs.existsSync(out) && !args.flags.has('--force')) throw new CliError(`${out} bestaat al; kies een andere naam of gebruik --force om het te vervangen`, 2);
+  const { wb, stamp } = await load(file);
   const json = args.flags.has('--json');
   // one read and one analysis for the plan; the report describes the written file
   const { snapshot, plan, analysis, problems: planProblems } = await planWorkbook(wb, { propose: args.flags.has('--propose'), now: io.now });
@@ -172,8 +217,14 @@ async function cmdApply(argv: string[], io: Io): Promise<number> {
   if (plan.ops.length) await wb.apply(plan);
   const after = plan.ops.length ? analyze(simulate(snapshot, plan.ops), { now: io.now }) : analysis;
   const result = { plan, problems: planProblems };
-  await wb.writeFileAtomic(out);
-  const problems = mergeProblems(after.problems, result.problems);
+  assertNotOpen(out);
+  const bytes = await wb.toBuffer();
+  await write(out, bytes, {
+    verify: verifyWorkbook,
+    // a colleague's save since we read the file is never overwritten
+    beforeRename: inPlace ? () => assertUnchanged(file, stamp) : undefined,
+  });
+  const problems = [...mergeProblems(after.problems, result.problems), ...forbiddenCharacterProblems(wb), ...longTextProblems(snapshot)];
   if (json) io.out(`${JSON.stringify(toJsonReport(after, problems), null, 2)}\n`);
   else {
     printProblems(problems, io);
@@ -181,6 +232,34 @@ async function cmdApply(argv: string[], io: Io): Promise<number> {
     io.out(`${result.plan.ops.length} wijziging(en) geschreven naar ${out}.\n`);
   }
   return problems.some((p) => p.severity === 'error') ? 1 : 0;
+}
+
+/** Excel's owner file says the target is open: refuse before writing (exit 2). */
+function assertNotOpen(out: string): void {
+  try {
+    assertNotOpenInExcel(out);
+  } catch (e) {
+    if (e instanceof FileError) throw new CliError(e.message, e.code);
+    throw e;
+  }
+}
+
+/** Cells whose text held characters XML forbids: they were stored as Excel's _xHHHH_ escapes. */
+function forbiddenCharacterProblems(wb: XlsxWorkbook): Problem[] {
+  return wb.writeWarnings().map((w) => problem('TEXT_CHARACTERS', w.sheet, w.cell));
+}
+
+/** Cells holding more text than Excel's limit of 32,767 characters (a file made by another program). */
+function longTextProblems(snapshot: WorkbookSnapshot): Problem[] {
+  const out: Problem[] = [];
+  for (const sheet of snapshot.sheets) {
+    sheet.values.forEach((line, r) =>
+      line.forEach((v, c) => {
+        if (typeof v === 'string' && v.length > MAX_CELL_TEXT) out.push(problem('TEXT_TOO_LONG', sheet.name, cellAddress(r + 1, c + 1), { length: v.length.toLocaleString('nl-NL') }));
+      }),
+    );
+  }
+  return out;
 }
 
 function mergeProblems(a: Problem[], b: Problem[]): Problem[] {
@@ -196,10 +275,14 @@ async function cmdOnderbouwing(argv: string[], io: Io): Promise<number> {
   if (!out) throw new UsageError('geef een uitvoerbestand met -o UIT.docx');
   if (!/\.docx$/i.test(out)) throw new UsageError('het uitvoerbestand moet op .docx eindigen');
   const { wb } = await load(file);
+  const check = await checkWorkbook(wb, { now: io.now });
+  if (check.kind !== 'koppelkansen') {
+    // an empty or unrelated workbook gives no onderbouwing, not an empty document
+    printProblems(check.problems, io);
+    return 2;
+  }
   const bytes = await buildOnderbouwing(wb, { now: io.now });
-  const tmp = `${out}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, bytes);
-  fs.renameSync(tmp, out);
+  await write(out, bytes);
   io.out(`Onderbouwing geschreven: ${out}\n`);
   return 0;
 }

@@ -119,6 +119,15 @@ const MESSAGES = {
     severity: 'warning',
     text: (p) => `De longlist heeft ${p.count} opgaven; de keuzelijsten tonen er ${p.max}.`,
   },
+  TEXT_CHARACTERS: {
+    severity: 'warning',
+    text: () =>
+      'De tekst bevat een teken dat in een Excel-bestand niet mag staan (zoals U+FFFE of een stuurteken); het is opgeslagen zoals Excel dat doet, als _xFFFE_. Controleer de tekst.',
+  },
+  TEXT_TOO_LONG: {
+    severity: 'warning',
+    text: (p) => `Deze cel bevat ${p.length} tekens; Excel toont en bewaart er hoogstens 32.767. Maak de tekst korter, anders kapt Excel hem af.`,
+  },
   CELL_OCCUPIED: {
     severity: 'warning',
     text: (p) =>

@@ -1,0 +1,151 @@
+/**
+ * Safe replace and CLI errors (issue 8): regression tests named after what broke.
+ */
+import ExcelJS from 'exceljs';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { main } from '../../src/cli/main';
+import { assertUnchanged, readWithStamp, writeFileSafely } from '../../src/cli/safeWrite';
+import { PRIORITERING, SHEET_NAMES } from '../../src/core/layout';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
+
+const NOW = new Date('2026-11-28T12:00:00Z');
+let dir: string;
+let template: Buffer;
+
+async function run(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (s) => void out.push(s), err: (s) => void err.push(s), now: NOW });
+  return { code, out: out.join(''), err: err.join('') };
+}
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-safe-'));
+  const file = path.join(dir, 'sjabloon.xlsx');
+  expect((await run(['new', file])).code).toBe(0);
+  template = fs.readFileSync(file);
+}, 60000);
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function copy(name: string): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, template);
+  return file;
+}
+
+const temporaries = () => fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'));
+
+test('regression: a reason with U+FFFE no longer corrupts the file: check accepts the output, apply warns naming the cell', async () => {
+  const file = copy('fffe.xlsx');
+  const wb = await XlsxWorkbook.fromBuffer(fs.readFileSync(file));
+  await wb.apply({ ops: [{ kind: 'setCells', sheet: SHEET_NAMES.prioritering, cell: `C${PRIORITERING.firstRow}`, cells: [[{ text: 'Omdat\uFFFE het kan\u0001' }]] }] });
+  fs.writeFileSync(file, await wb.toBuffer());
+  expect(wb.writeWarnings()).toEqual([{ kind: 'forbiddenCharacters', sheet: SHEET_NAMES.prioritering, cell: `C${PRIORITERING.firstRow}` }]);
+  const check = await run(['check', file]);
+  expect(check.code).not.toBe(2);
+  const back = await XlsxWorkbook.fromBuffer(fs.readFileSync(file));
+  expect(back.getCell(SHEET_NAMES.prioritering, `C${PRIORITERING.firstRow}`)).toBe('Omdat\uFFFE het kan\u0001');
+  const applied = await run(['apply', file, '--in-place']);
+  expect(applied.code).not.toBe(2);
+  expect((await run(['check', file])).code).not.toBe(2);
+});
+
+test("regression: Excel's ~$ lock file: apply --in-place refuses and leaves the file alone", async () => {
+  const file = copy('open.xlsx');
+  const lock = Buffer.concat([Buffer.from([6]), Buffer.from('Fatima'), Buffer.alloc(40)]);
+  fs.writeFileSync(path.join(dir, '~$open.xlsx'), lock);
+  const before = fs.readFileSync(file);
+  const r = await run(['apply', file, '--in-place']);
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(/open\.xlsx is geopend in Excel \(door Fatima\)/);
+  expect(fs.readFileSync(file).equals(before)).toBe(true);
+  fs.rmSync(path.join(dir, '~$open.xlsx'));
+});
+
+test('regression: a save by someone else after the read is not overwritten (lost update)', async () => {
+  const file = copy('lost.xlsx');
+  const { stamp } = readWithStamp(file);
+  fs.writeFileSync(file, Buffer.concat([template, Buffer.from('collega')]));
+  await expect(writeFileSafely(file, new Uint8Array([1, 2, 3]), { beforeRename: () => assertUnchanged(file, stamp) })).rejects.toThrow(/is gewijzigd sinds het gelezen is/);
+  expect(fs.readFileSync(file).subarray(-7).toString()).toBe('collega');
+  expect(temporaries()).toEqual([]);
+});
+
+test('regression: apply -o over an existing file needs --force, like new', async () => {
+  const file = copy('in.xlsx');
+  const out = copy('bestaat.xlsx');
+  const r = await run(['apply', file, '-o', out]);
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(/bestaat al.*--force/);
+  expect((await run(['apply', file, '-o', out, '--force'])).code).not.toBe(2);
+});
+
+test('regression: an encrypted workbook is called "beveiligd met een wachtwoord" (exit 2)', async () => {
+  const file = path.join(dir, 'geheim.xlsx');
+  const header = Buffer.from('d0cf11e0a1b11ae1', 'hex');
+  fs.writeFileSync(file, Buffer.concat([header, Buffer.alloc(500), Buffer.from('EncryptedPackage', 'utf16le'), Buffer.alloc(100)]));
+  const r = await run(['check', file]);
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(/beveiligd met een wachtwoord/);
+});
+
+test('regression: check --json prints JSON on an unreadable file', async () => {
+  const file = path.join(dir, 'kapot.xlsx');
+  fs.writeFileSync(file, 'geen zip');
+  const r = await run(['check', file, '--json']);
+  expect(r.code).toBe(2);
+  const json = JSON.parse(r.out);
+  expect(json.ok).toBe(false);
+  expect(json.error.message).toMatch(/kapot\.xlsx/);
+});
+
+test('regression: onderbouwing refuses an empty or unrelated workbook (exit 2) and writes no document', async () => {
+  const wb = XlsxWorkbook.create();
+  await wb.apply({ ops: [{ kind: 'addSheet', sheet: 'Begroting' }, { kind: 'setCells', sheet: 'Begroting', cell: 'A1', cells: [[{ text: 'Post' }]] }] });
+  const file = path.join(dir, 'anders.xlsx');
+  fs.writeFileSync(file, await wb.toBuffer());
+  const out = path.join(dir, 'anders.docx');
+  const r = await run(['onderbouwing', file, '-o', out]);
+  expect(r.code).toBe(2);
+  expect(fs.existsSync(out)).toBe(false);
+});
+
+test("regression: a write failure is a Dutch message naming the user's file, not the temporary one", async () => {
+  const file = copy('fout.xlsx');
+  const out = path.join(dir, 'bestaat-niet', 'uit.xlsx');
+  const r = await run(['apply', file, '-o', out]);
+  expect(r.code).toBe(2);
+  expect(r.err).toContain(out);
+  expect(r.err).toMatch(/bestaat niet/);
+  expect(r.err).not.toMatch(/\.tmp|ENOENT/);
+  const target = path.join(dir, 'map.xlsx');
+  fs.mkdirSync(target);
+  const r2 = await run(['apply', file, '-o', target, '--force']);
+  expect(r2.code).toBe(2);
+  expect(r2.err).toMatch(/map\.xlsx is een map/);
+  expect(temporaries()).toEqual([]);
+});
+
+test('regression: a 40,000-character text is reported against the 32,767-character cell limit', async () => {
+  const wb = await XlsxWorkbook.fromBuffer(template);
+  // Excel cannot make such a cell; another program can: put it in through ExcelJS's model
+  await wb.apply({ ops: [{ kind: 'setCells', sheet: SHEET_NAMES.notulen, cell: 'H30', cells: [[{ text: 'x' }]] }] });
+  const x = new ExcelJS.Workbook();
+  await x.xlsx.load((await wb.toBuffer()) as unknown as ExcelJS.Buffer);
+  x.getWorksheet(SHEET_NAMES.notulen)!.getCell('H30').value = 'y'.repeat(40000);
+  const file = path.join(dir, 'lang.xlsx');
+  fs.writeFileSync(file, new Uint8Array(await x.xlsx.writeBuffer()));
+  const r = await run(['check', file]);
+  expect(r.out).toMatch(/Notulen!H30: Deze cel bevat 40\.000 tekens; Excel toont en bewaart er hoogstens 32\.767/);
+});
+
+test('temporary files of a killed run are removed by the next write', async () => {
+  const file = copy('gestopt.xlsx');
+  const stale = path.join(dir, `.gestopt.xlsx.999999.1.koppelkansen.tmp`);
+  fs.writeFileSync(stale, 'half');
+  expect((await run(['apply', file, '--in-place'])).code).not.toBe(2);
+  expect(fs.existsSync(stale)).toBe(false);
+  expect(temporaries()).toEqual([]);
+});
