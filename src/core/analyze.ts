@@ -13,6 +13,8 @@ import { findPrioSheet, readPrioEntries, readPrioLayout, type PrioEntry, type Pr
 import { problem, sortProblems, type Problem } from './problems';
 import { rankRows, topN, type RankEntry } from './ranking';
 import type { WorkbookSnapshot } from './snapshot';
+import { readMinderConcreet, type MinderConcreet } from './stap2';
+import { wijkName } from './wijk';
 import { findWerkbladSheet, readFactors, readRows, readWerkbladLayout, type Werkblad } from './werkblad';
 
 export type WorkbookKind = 'koppelkansen' | 'empty' | 'not-koppelkansen';
@@ -33,6 +35,10 @@ export interface Analysis {
   checklist: ChecklistState | null;
   /** The actual names of the parts found (null when missing). */
   sheets: Record<keyof typeof SHEET_NAMES, string | null>;
+  /** The wijk's name from the werkblad title ("" when none; see wijk.ts). */
+  wijk: string;
+  /** Koppelkansen marked "minder concreet" on the longlist, with who makes them concrete (see stap2.ts). */
+  minderConcreet: MinderConcreet[];
 }
 
 export interface AnalyzeOptions {
@@ -62,6 +68,8 @@ export function analyze(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}
     prioritering: null,
     checklist: null,
     sheets,
+    wijk: wijkName(snapshot),
+    minderConcreet: readMinderConcreet(snapshot, { longlist, longlistInWorkbook }),
   };
 
   const ws = findWerkbladSheet(snapshot);

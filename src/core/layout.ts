@@ -31,6 +31,14 @@ export const WERKBLAD = {
   factorRow: 3,
   weightRow: 4,
   hintRow: 5,
+  /** Row 5 under each factor: the one-line "waarom" of the factor (the team's, editable). */
+  waaromRow: 5,
+  /** Start of the werkblad title in A1; the wijk's name follows after " – ". */
+  titlePrefix: 'Werkblad koppelkansen kiezen',
+  /** Default weight and column widths (characters) of a factor and of Totalen. */
+  defaultWeging: 1,
+  factorWidth: 14,
+  totalenWidth: 11,
   firstDataRow: 6,
   opgaveColumn: 1,
   koppelkansColumn: 2,
@@ -50,6 +58,11 @@ export const LONGLIST = {
   toelichtingLabel: 'Toelichting',
   /** Header rows searched for the labels. */
   headerSearchRows: 10,
+  /** The "minder concreet" mark (guide, Stap 2) and who makes the koppelkans concrete: columns found by label. */
+  minderConcreetLabel: 'Minder concreet',
+  verantwoordelijkeLabel: 'Verantwoordelijke concretiseren',
+  /** What the pane writes in the mark column. */
+  minderConcreetMark: 'ja',
   /** Rows below the header that the dropdown formulas cover, at least. */
   minCapacity: 1000,
   spareCapacity: 500,
@@ -111,6 +124,37 @@ export const NOTULEN = {
   /** Column K: "nee" leaves the note out of the onderbouwing (empty or "ja": in it). */
   onderbouwingColumn: 11,
 } as const;
+
+/**
+ * The guide's questions of Stap 1 ("Een gedeeld verhaal van de wijk", chapter 3): first
+ * dreams, then thresholds. Prompts for the conversation and the notulist; "[naam wijk]"
+ * is replaced by the wijk's name where it is known.
+ */
+export const STAP1_PROMPTS: { soort: 'Dromen' | 'Drempels'; vragen: string[] }[] = [
+  {
+    soort: 'Dromen',
+    vragen: [
+      'Wat gebeurt er om ons heen waardoor we op een vernieuwde wijze iets met [naam wijk] willen?',
+      'Waarom vind ik het (persoonlijk) belangrijk dat [naam wijk] een integraal toekomstbestendige invulling krijgt?',
+      'In een wereld waarin alles kan, hoe ziet [naam wijk] er in de toekomst uit?',
+      'Wie wonen er en hoe voelt het hier te wonen?',
+      'Hoe zijn we voorbereid op een veranderend klimaat, zowel in de gebouwen als in de openbare ruimte?',
+      'Wat is nieuw (gebouwd)? En wie is daarbij betrokken?',
+      'Hoe dicht bij de duurzame ambities zijn we?',
+      'Welk gedeeld toekomstbeeld ontstaat?',
+      'Wat vraagt dit toekomstbeeld van ons om anders te doen dan normaal? Waar kunnen we nu al mee beginnen?',
+      'Waarin zitten de grootste verschillen? Met welk van deze verschillen moeten we rekening houden?',
+    ],
+  },
+  {
+    soort: 'Drempels',
+    vragen: [
+      'Wat zit dit toekomstbeeld in de weg? En op welke termijn doet dit zich voor?',
+      'Wat daarvan is binnen onze invloedssfeer?',
+      'Welke korte termijn beperkingen zijn er?',
+    ],
+  },
+];
 
 /** The guide's "Leg conclusie vast" questions, per step. */
 export const CONCLUSION_QUESTIONS: { stap: string; vraag: string }[] = [

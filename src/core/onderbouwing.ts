@@ -6,10 +6,12 @@
  */
 import { analyze, type Analysis } from './analyze';
 import { readNotes, type Conclusion, type Note } from './notes';
-import { textAt } from './grid';
 import type { RankEntry } from './ranking';
 import type { WorkbookSnapshot } from './snapshot';
-import { findWerkbladSheet } from './werkblad';
+import { wijkName } from './wijk';
+
+/** The wijk's name lives in src/core/wijk.ts; re-exported for existing callers. */
+export { wijkName } from './wijk';
 
 export interface OnderbouwingModel {
   wijk: string;
@@ -28,13 +30,6 @@ export interface OnderbouwingModel {
   generalNotes: Note[];
   checklist: Analysis['checklist'];
   problems: number;
-}
-
-export function wijkName(snapshot: WorkbookSnapshot): string {
-  const ws = findWerkbladSheet(snapshot);
-  const title = ws ? textAt(ws, 1, 1) : '';
-  const m = /[–-]\s*(.+)$/.exec(title.replace(/^Werkblad koppelkansen kiezen/i, ''));
-  return m ? m[1].trim() : '';
 }
 
 export function buildOnderbouwingModel(snapshot: WorkbookSnapshot, now: Date = new Date()): OnderbouwingModel {

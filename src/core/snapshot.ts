@@ -93,9 +93,10 @@ export type CellInput =
 export interface CellStyle {
   bold?: boolean;
   italic?: boolean;
-  /** RGB hex like "#1F4E79". */
-  fill?: string;
-  fontColor?: string;
+  /** RGB hex like "#1F4E79"; null removes the fill (no fill, gridlines show). */
+  fill?: string | null;
+  /** RGB hex; null sets the automatic (default) font colour. */
+  fontColor?: string | null;
   fontSize?: number;
   wrap?: boolean;
   numberFormat?: string;

@@ -9,6 +9,8 @@ import { text, num } from './diff';
 import { COLORS, LONGLIST, SHEET_NAMES, WERKBLAD } from './layout';
 import { buildPlan, type PlanResult } from './plan';
 import { simulate } from './simulate';
+import { wijkTitle } from './wijk';
+import { defaultWaarom } from './factors';
 import type { CellInput, Plan, PlanOp, WorkbookSnapshot } from './snapshot';
 
 export interface TemplateOptions {
@@ -25,7 +27,7 @@ export function templateOps(options: TemplateOptions = {}): PlanOp[] {
   const first = WERKBLAD.firstFactorColumn;
   const totalCol = first + factors.length;
   const lastCol = columnLetter(totalCol);
-  const title = options.wijk ? `Werkblad koppelkansen kiezen – ${options.wijk}` : 'Werkblad koppelkansen kiezen';
+  const title = wijkTitle(options.wijk ?? '');
   const ops: PlanOp[] = [
     { kind: 'addSheet', sheet: ws },
     {
@@ -37,7 +39,7 @@ export function templateOps(options: TemplateOptions = {}): PlanOp[] {
         [text('Stap 2: kies per rij een opgave (tabel B) en een koppelkans (tabel C). Stap 3: scoor elke koppelkans per succesfactor met een heel getal van -10 tot 10.')],
         [text('Opgave'), text('Koppelkans'), ...factors.map((f) => text(f)), text(WERKBLAD.totalenLabel)],
         [text('Weging'), text(''), ...factors.map(() => num(1))],
-        [text('Tabel B ↓'), text('Tabel C ↓')],
+        [text('Tabel B ↓'), text('Tabel C ↓'), ...factors.map((f) => text(defaultWaarom(f)))],
       ] as CellInput[][],
     },
     { kind: 'setStyle', sheet: ws, range: 'A1', style: { bold: true, fontSize: 14, fontColor: COLORS.titleFont } },

@@ -445,6 +445,28 @@ export function contractSuite(h: Harness): void {
         expect((await wb.readSnapshot()).sheets[0].values).toEqual([]);
       });
 
+      test('fill null removes the fill and fontColor null restores the automatic colour; other properties stay', async () => {
+        const wb = await withSheet([
+          { kind: 'setStyle', sheet: 'Blad', range: 'A1:B1', style: { bold: true, fill: '#E2EFDA', fontColor: '#FFFFFF', numberFormat: '0.##' } },
+        ]);
+        const after = await applyAndReopen(wb, {
+          ops: [
+            { kind: 'setStyle', sheet: 'Blad', range: 'A1', style: { fill: null, fontColor: null } },
+            { kind: 'setStyle', sheet: 'Blad', range: 'B1', style: { bold: false, fill: null, numberFormat: 'General' } },
+          ],
+        });
+        expect(after.getStyle('Blad', 'A1')).toEqual({ bold: true, numberFormat: '0.##' });
+        expect(after.getStyle('Blad', 'B1')).toEqual({ fontColor: '#FFFFFF' });
+      });
+
+      test('styling one cell of a reopened workbook leaves the cells that shared its style alone', async () => {
+        const wb = await withSheet([{ kind: 'setStyle', sheet: 'Blad', range: 'A1:C1', style: { bold: true, fill: '#E2EFDA', numberFormat: '0.##' } }]);
+        const after = await applyAndReopen(wb, { ops: [{ kind: 'setStyle', sheet: 'Blad', range: 'B1', style: { bold: false, fill: null, numberFormat: 'General' } }] });
+        expect(after.getStyle('Blad', 'A1')).toEqual({ bold: true, fill: '#E2EFDA', numberFormat: '0.##' });
+        expect(after.getStyle('Blad', 'B1')).toEqual({});
+        expect(after.getStyle('Blad', 'C1')).toEqual({ bold: true, fill: '#E2EFDA', numberFormat: '0.##' });
+      });
+
       test('freezing 0 rows and 0 columns unfreezes', async () => {
         const wb = await withSheet([{ kind: 'freeze', sheet: 'Blad', rows: 3, columns: 0 }]);
         expect(wb.getFreeze('Blad')).toEqual({ rows: 3, columns: 0 });

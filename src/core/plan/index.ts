@@ -15,6 +15,7 @@ import { planPrioritering } from './prioritering';
 import { planResultaat } from './resultaat';
 import { planWerkblad } from './werkblad';
 import { sameRule } from './validations';
+import { simulate } from '../simulate';
 
 export type { PlanOptions } from './context';
 
@@ -94,4 +95,16 @@ function validationPresent(validations: ValidationSnapshot[] | undefined, want: 
   if (!validations) return false;
   const found = validations.find((v) => sameName(v.sheet, want.sheet) && v.range.replace(/\$/g, '') === want.range);
   return !!found && sameRule(found.rule, want.rule);
+}
+
+/**
+ * An edit (ops from the pane's Stap 2, the factors …) followed by the engine's plan for
+ * the workbook the edit leaves behind, as one plan: applied in one batch, the formulas
+ * that depend on the werkblad's layout (Totalen, Resultaat, Prioritering, lists) and
+ * the validations are right at once. `snapshot` is the state the edit was built on.
+ */
+export function planWithEdit(snapshot: WorkbookSnapshot, editOps: PlanOp[], options: PlanOptions = {}): PlanResult {
+  const after = simulate(snapshot, editOps);
+  const rest = buildPlan(after, options);
+  return { ...rest, plan: { ops: [...editOps, ...rest.plan.ops] } };
 }

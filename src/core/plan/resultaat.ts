@@ -9,6 +9,7 @@ import { resultaatOverflowFormula, resultaatRowFormulas, resultaatStaleFormula }
 import { formulaAt, rowCount, textAt, valueAt } from '../grid';
 import { COLORS, RESULTAAT } from '../layout';
 import type { CellInput, SheetSnapshot } from '../snapshot';
+import { wijkName } from '../wijk';
 import { nameOf, sheetByName, type PlanContext } from './context';
 
 const WIDTH = RESULTAAT.headers.length;
@@ -25,7 +26,7 @@ const OWN_TEXTS = new Set<string>([RESULTAAT.title, INTRO, LEFT_OUT, NONE_LEFT_O
  */
 function isOwnRow(sheet: SheetSnapshot, r: number): boolean {
   if (formulaAt(sheet, r, 1)) return true;
-  if (OWN_TEXTS.has(textAt(sheet, r, 1))) return true;
+  if (OWN_TEXTS.has(textAt(sheet, r, 1)) || textAt(sheet, r, 1).startsWith(`${RESULTAAT.title} – `)) return true;
   const reason = textAt(sheet, r, 3);
   return typeof valueAt(sheet, r, 1) === 'number' && (reason.startsWith('Geen geldig totaal') || reason === 'Nog niet gescoord');
 }
@@ -46,7 +47,8 @@ export function planResultaat(ctx: PlanContext): void {
 
   const grid: CellInput[][] = [];
   const pad = (line: CellInput[]): CellInput[] => [...line, ...Array.from({ length: WIDTH - line.length }, () => ({ clear: true as const }))];
-  grid.push(pad([text(RESULTAAT.title)]));
+  const wijk = wijkName(ctx.snapshot);
+  grid.push(pad([text(wijk ? `${RESULTAAT.title} – ${wijk}` : RESULTAAT.title)]));
   grid.push(pad([formula(resultaatStaleFormula(L, invalid.length, unscored.length))]));
   grid.push(pad([text(INTRO)]));
   grid.push(RESULTAAT.headers.map((h) => text(h)));

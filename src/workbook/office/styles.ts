@@ -30,10 +30,13 @@ const VERTICAL: Record<NonNullable<CellStyle['verticalAlignment']>, Excel.Vertic
 /** Queues the style's properties on `range` (A1 address `address`); touches nothing it does not name. */
 export function queueStyle(range: Excel.Range, address: string, style: CellStyle): void {
   const format = range.format;
-  if (style.fill !== undefined) format.fill.color = style.fill;
+  if (style.fill === null) format.fill.clear();
+  else if (style.fill !== undefined) format.fill.color = style.fill;
   if (style.bold !== undefined) format.font.bold = style.bold;
   if (style.italic !== undefined) format.font.italic = style.italic;
-  if (style.fontColor !== undefined) format.font.color = style.fontColor;
+  // Office.js has no "automatic" font colour to set: black is what automatic shows on no fill
+  if (style.fontColor === null) format.font.color = '#000000';
+  else if (style.fontColor !== undefined) format.font.color = style.fontColor;
   if (style.fontSize !== undefined) format.font.size = style.fontSize;
   if (style.wrap !== undefined) format.wrapText = style.wrap;
   if (style.horizontalAlignment !== undefined) format.horizontalAlignment = HORIZONTAL[style.horizontalAlignment];

@@ -18,9 +18,13 @@ function fromArgb(c: Partial<ExcelJS.Color> | undefined): string | undefined {
 }
 
 export function applyCellStyle(cell: ExcelJS.Cell, style: CellStyle): void {
-  if (style.bold !== undefined || style.italic !== undefined || style.fontColor || style.fontSize) {
+  // a loaded workbook gives every cell of one style the same style object, and the
+  // cell's setters (font, fill, numFmt) write into it: give this cell its own first
+  cell.style = { ...cell.style };
+  if (style.bold !== undefined || style.italic !== undefined || style.fontColor !== undefined || style.fontSize) {
+    const { color: _color, ...font } = cell.font ?? {};
     cell.font = {
-      ...cell.font,
+      ...(style.fontColor === null ? font : cell.font),
       ...(style.bold !== undefined ? { bold: style.bold } : {}),
       ...(style.italic !== undefined ? { italic: style.italic } : {}),
       ...(style.fontColor ? { color: { argb: argb(style.fontColor) } } : {}),
@@ -28,6 +32,7 @@ export function applyCellStyle(cell: ExcelJS.Cell, style: CellStyle): void {
     };
   }
   if (style.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
+  else if (style.fill === null) cell.fill = { type: 'pattern', pattern: 'none' };
   if (style.numberFormat) cell.numFmt = style.numberFormat;
   if (style.wrap !== undefined || style.horizontalAlignment || style.verticalAlignment) {
     cell.alignment = {

@@ -681,6 +681,7 @@ class FakeFormat {
         if (typeof prop !== 'string' || prop in target) return Reflect.get(target, prop, receiver);
         if (prop === 'borders') return { getItem: (edge: string) => new FakeFormat(range, `${this.prefix}borders.${edge}.`) };
         if (['fill', 'font', 'protection'].includes(prop)) return new FakeFormat(range, `${this.prefix}${prop}.`);
+        if (prop === 'clear') return () => range.recordFormat(`${this.prefix}clear`, true);
         range.context.book.recordSentinel(`format.${this.prefix}${prop} read (not loaded)`);
         return NOT_LOADED;
       },

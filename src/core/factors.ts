@@ -1,0 +1,252 @@
+/**
+ * The succesfactoren of Stap 2 (guide, chapter 3: "Bepaal in rij 3 welke factoren van
+ * invloed zijn … Als deze voor deze situatie niet gelden verwijder je ze, of als andere
+ * succesfactoren een rol spelen voeg je die toe"): add, rename, remove, reorder, and the
+ * one-line "waarom" in row 5 under each factor.
+ *
+ * Design: no column insert/delete. The factor block (rows 3–5 and the score cells of the
+ * factor columns) and the Totalen column are rewritten in place with setCells, the
+ * product's own styles are set for the new layout, and the caller plans the rest of
+ * the workbook (Totalen, Resultaat, Prioritering formulas, validations) on the result in
+ * the same batch (see `planAfter` in plan/index.ts). Scores move with their factor by
+ * value. The product refuses, naming the cell, when the column that Totalen would move
+ * into holds anything, or when a Totalen cell holds something the team typed: nothing
+ * of the team's is overwritten. What does not move along: cell comments and the team's
+ * own formatting of score cells, and references in the team's own formulas elsewhere.
+ */
+import { cellAddress, columnLetter } from './a1';
+import { DEFAULT_SUCCESFACTOREN } from './defaults';
+import { diffBlock, formula, num, text } from './diff';
+import type { EditResult } from './edits';
+import { totalFormula } from './formulas';
+import { formulaAt, isEmpty, rowCount, textAt, valueAt } from './grid';
+import { COLORS, WERKBLAD } from './layout';
+import type { CellInput, CellValue, PlanOp, SheetSnapshot } from './snapshot';
+import type { Werkblad, WerkbladLayout } from './werkblad';
+import { nameKey } from './stap2';
+
+/** A factor of the new order: an existing one (by its current index) or a new one. */
+export type FactorSpec = { from: number; name?: string; waarom?: string } | { name: string; weging: number; waarom: string };
+
+export interface FactorInfo {
+  index: number;
+  column: number;
+  name: string;
+  weging: number | null;
+  /** The team's "waarom" from row 5; "" when empty. */
+  waarom: string;
+  /** The built-in reason when the factor is one of the defaults, else "". */
+  standaardWaarom: string;
+  /** Non-empty score cells in the factor's column. */
+  scores: number;
+}
+
+/** The built-in reason of a default factor (assets/succesfactoren.json), or "". */
+export function defaultWaarom(name: string): string {
+  return DEFAULT_SUCCESFACTOREN.find((f) => nameKey(f.naam) === nameKey(name))?.waarom ?? '';
+}
+
+/** The factors with their "waarom" and how many scores each holds. */
+export function readFactorInfo(sheet: SheetSnapshot, werkblad: Werkblad): FactorInfo[] {
+  const L = werkblad.layout;
+  return werkblad.factors.map((f) => {
+    let scores = 0;
+    for (let r = L.firstDataRow; r <= L.lastDataRow; r++) if (!isEmpty(valueAt(sheet, r, f.column)) || formulaAt(sheet, r, f.column)) scores++;
+    return {
+      index: f.index,
+      column: f.column,
+      name: f.name,
+      weging: f.weging,
+      waarom: textAt(sheet, WERKBLAD.waaromRow, f.column),
+      standaardWaarom: defaultWaarom(textAt(sheet, WERKBLAD.factorRow, f.column)),
+      scores,
+    };
+  });
+}
+
+/** null when `name` can be a factor's name next to `others`, else a Dutch message. */
+export function validateFactorName(name: string, others: string[]): string | null {
+  const t = name.trim();
+  if (!t) return 'Geef de succesfactor een naam.';
+  if (/[\r\n\t]/.test(t)) return 'De naam van een succesfactor past op één regel.';
+  if (t.length > 255) return `De naam is ${t.length} tekens; gebruik er hoogstens 255.`;
+  if (nameKey(t) === nameKey(WERKBLAD.totalenLabel)) return '“Totalen” is de kolom met de totalen; kies een andere naam.';
+  if (others.some((o) => nameKey(o) === nameKey(t))) return `Er is al een succesfactor “${t}”.`;
+  return null;
+}
+
+function asInput(sheet: SheetSnapshot, row: number, column: number): CellInput {
+  const f = formulaAt(sheet, row, column);
+  if (f) return { formula: f };
+  const v: CellValue = valueAt(sheet, row, column);
+  if (v === null || v === '') return { clear: true };
+  if (typeof v === 'number') return { number: v };
+  if (typeof v === 'boolean') return { bool: v };
+  return { text: v };
+}
+
+/** Last row with anything (value or formula) in a column, from `from` down; from-1 when none. */
+function lastUsedInColumn(sheet: SheetSnapshot, column: number, from: number): number {
+  for (let r = rowCount(sheet); r >= from; r--) if (!isEmpty(valueAt(sheet, r, column)) || formulaAt(sheet, r, column)) return r;
+  const formulas = sheet.formulas ?? [];
+  for (let r = formulas.length; r >= from; r--) if (formulaAt(sheet, r, column)) return r;
+  return from - 1;
+}
+
+function occupied(sheet: SheetSnapshot, row: number, column: number): string {
+  const v = valueAt(sheet, row, column);
+  return formulaAt(sheet, row, column) ?? (v === null ? '' : String(v));
+}
+
+/**
+ * Rewrites the factor columns in the order `next` (existing factors by index, possibly
+ * renamed or with a new "waarom"; new ones with name, weight and "waarom") and moves
+ * Totalen right after them. Returns setCells/setStyle/setColumnWidths ops on the
+ * werkblad only; the caller plans the dependent formulas and validations on the result.
+ * Refused (Dutch message with sheet and cell) when: no factor is left, more than the
+ * maximum, a name is empty or double, Totalen would move into a column that holds
+ * anything, or a Totalen cell holds something other than the product's formula.
+ */
+export function factorsEdit(sheet: SheetSnapshot, werkblad: Werkblad, next: FactorSpec[]): EditResult {
+  const L = werkblad.layout;
+  const n = next.length;
+  if (n < 1) return { ok: false, message: 'Er moet minstens één succesfactor overblijven om te kunnen scoren.' };
+  if (n > WERKBLAD.maxFactors) return { ok: false, message: `Er passen hoogstens ${WERKBLAD.maxFactors} succesfactoren op het werkblad.` };
+  const names = next.map((s) => ('from' in s ? (s.name ?? textAt(sheet, WERKBLAD.factorRow, werkblad.factors[s.from]?.column ?? 0)) : s.name).trim());
+  for (let i = 0; i < n; i++) {
+    const s = next[i];
+    if ('from' in s && !werkblad.factors[s.from]) return { ok: false, message: 'Onbekende succesfactor.' };
+    const bad = validateFactorName(names[i], names.filter((_, j) => j !== i));
+    if (bad) return { ok: false, message: bad };
+    if (!('from' in s) && (!Number.isFinite(s.weging) || s.weging < 0)) return { ok: false, message: 'Een weging is een getal van 0 of meer.' };
+  }
+
+  const first = L.firstFactorColumn;
+  const oldT = L.totalenColumn;
+  const newT = first + n;
+  const where = (row: number, column: number) => `${sheet.name}!${cellAddress(row, column)}`;
+
+  // what the team may have put where the product wants to write
+  if (L.totalenFound) {
+    for (let r = WERKBLAD.weightRow; r <= rowCount(sheet); r++) {
+      const v = valueAt(sheet, r, oldT);
+      if (!isEmpty(v) && !formulaAt(sheet, r, oldT)) {
+        return {
+          ok: false,
+          message: `${where(r, oldT)} in de kolom Totalen bevat “${String(v)}”, niet de formule van de add-in. Verplaats dat eerst; dan kan Totalen mee naar de nieuwe plaats.`,
+        };
+      }
+    }
+  }
+  for (let c = oldT + (L.totalenFound ? 1 : 0); c <= newT; c++) {
+    const used = lastUsedInColumn(sheet, c, 1);
+    if (used >= 1) {
+      let r = 1;
+      while (r <= used && !occupied(sheet, r, c)) r++;
+      return {
+        ok: false,
+        message: `${where(r, c)} is niet leeg (“${occupied(sheet, r, c)}”): daar moet de kolom ${c === newT ? 'Totalen' : 'van een succesfactor'} komen. Verplaats wat in kolom ${columnLetter(c)} staat en probeer het opnieuw.`,
+      };
+    }
+  }
+
+  const endRow = Math.max(L.preparedEndRow, L.lastDataRow, lastUsedInColumn(sheet, oldT, WERKBLAD.firstDataRow));
+  const newLayout: WerkbladLayout = { ...L, lastFactorColumn: newT - 1, totalenColumn: newT, totalenFound: true };
+  const lastCol = Math.max(oldT, newT);
+  const grid: CellInput[][] = [];
+  for (let r = WERKBLAD.factorRow; r <= endRow; r++) {
+    const line: CellInput[] = [];
+    for (let c = first; c <= lastCol; c++) {
+      const j = c - first;
+      if (j < n) {
+        const s = next[j];
+        if ('from' in s) {
+          const src = werkblad.factors[s.from].column;
+          if (r === WERKBLAD.factorRow) line.push(text(names[j]));
+          else if (r === WERKBLAD.waaromRow && s.waarom !== undefined) line.push(s.waarom.trim() ? text(s.waarom.trim()) : { clear: true });
+          else line.push(asInput(sheet, r, src));
+        } else if (r === WERKBLAD.factorRow) line.push(text(names[j]));
+        else if (r === WERKBLAD.weightRow) line.push(num(s.weging));
+        else if (r === WERKBLAD.waaromRow) line.push(s.waarom.trim() ? text(s.waarom.trim()) : { clear: true });
+        else line.push({ clear: true });
+      } else if (c === newT) {
+        if (r === WERKBLAD.factorRow) line.push(text(WERKBLAD.totalenLabel));
+        else if (r < WERKBLAD.firstDataRow) line.push({ clear: true });
+        else line.push(formula(totalFormula(newLayout, r)));
+      } else line.push({ clear: true });
+    }
+    grid.push(line);
+  }
+  const ops: PlanOp[] = diffBlock(sheet.name, sheet, WERKBLAD.factorRow, first, grid);
+  if (!ops.length) return { ok: true, ops };
+
+  // the product's own styles for the new layout (template.ts)
+  const col = columnLetter;
+  const d1 = WERKBLAD.firstDataRow;
+  ops.push(
+    { kind: 'setStyle', sheet: sheet.name, range: `${col(first)}3:${col(newT)}3`, style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont, wrap: true, verticalAlignment: 'center' } },
+    { kind: 'setStyle', sheet: sheet.name, range: `${col(first)}4:${col(newT)}4`, style: { bold: true, fill: COLORS.subFill } },
+    { kind: 'setStyle', sheet: sheet.name, range: `${col(first)}5:${col(newT)}5`, style: { italic: true, fontColor: '#595959' } },
+    { kind: 'setStyle', sheet: sheet.name, range: `${col(first)}${d1}:${col(newT - 1)}${endRow}`, style: { bold: false, fill: null, numberFormat: 'General' } },
+    { kind: 'setStyle', sheet: sheet.name, range: `${col(newT)}${d1}:${col(newT)}${endRow}`, style: { bold: true, fill: COLORS.totalFill, numberFormat: '0.##' } },
+  );
+  if (oldT > newT) {
+    ops.push({
+      kind: 'setStyle',
+      sheet: sheet.name,
+      range: `${col(newT + 1)}3:${col(oldT)}${endRow}`,
+      style: { bold: false, italic: false, wrap: false, fill: null, fontColor: null, numberFormat: 'General' },
+    });
+  }
+  ops.push({
+    kind: 'setColumnWidths',
+    sheet: sheet.name,
+    widths: [
+      ...Array.from({ length: n }, (_, j) => ({ column: col(first + j), width: WERKBLAD.factorWidth })),
+      { column: col(newT), width: WERKBLAD.totalenWidth },
+    ],
+  });
+  return { ok: true, ops };
+}
+
+const keep = (w: Werkblad): FactorSpec[] => w.factors.map((f) => ({ from: f.index }));
+
+/** A new factor at the end (before Totalen), with weight and "waarom". */
+export function addFactorEdit(sheet: SheetSnapshot, werkblad: Werkblad, name: string, waarom: string, weging: number = WERKBLAD.defaultWeging): EditResult {
+  return factorsEdit(sheet, werkblad, [...keep(werkblad), { name, weging, waarom }]);
+}
+
+/** Removes factor `index`; the caller asks first when `readFactorInfo(...)[index].scores` > 0. */
+export function removeFactorEdit(sheet: SheetSnapshot, werkblad: Werkblad, index: number): EditResult {
+  return factorsEdit(sheet, werkblad, keep(werkblad).filter((_, i) => i !== index));
+}
+
+/** Moves factor `index` by `delta` places (−1 left, +1 right); nothing at the ends. */
+export function moveFactorEdit(sheet: SheetSnapshot, werkblad: Werkblad, index: number, delta: number): EditResult {
+  const order = keep(werkblad);
+  const to = index + delta;
+  if (!order[index] || to < 0 || to >= order.length) return { ok: true, ops: [] };
+  const [moved] = order.splice(index, 1);
+  order.splice(to, 0, moved);
+  return factorsEdit(sheet, werkblad, order);
+}
+
+/** Renames factor `index` in row 3; its scores stay where they are. */
+export function renameFactorEdit(sheet: SheetSnapshot, werkblad: Werkblad, index: number, name: string): EditResult {
+  const f = werkblad.factors[index];
+  if (!f) return { ok: false, message: 'Onbekende succesfactor.' };
+  const bad = validateFactorName(name, werkblad.factors.filter((_, i) => i !== index).map((x) => textAt(sheet, WERKBLAD.factorRow, x.column)));
+  if (bad) return { ok: false, message: bad };
+  if (textAt(sheet, WERKBLAD.factorRow, f.column) === name.trim()) return { ok: true, ops: [] };
+  return { ok: true, ops: [{ kind: 'setCells', sheet: sheet.name, cell: cellAddress(WERKBLAD.factorRow, f.column), cells: [[text(name.trim())]] }] };
+}
+
+/** Sets the "waarom" of factor `index` (row 5); "" clears it. One line, at most 500 characters. */
+export function waaromEdit(sheet: SheetSnapshot, werkblad: Werkblad, index: number, waarom: string): EditResult {
+  const f = werkblad.factors[index];
+  if (!f) return { ok: false, message: 'Onbekende succesfactor.' };
+  const t = waarom.trim().replace(/\s*[\r\n]+\s*/g, ' ');
+  if (t.length > 500) return { ok: false, message: `De toelichting is ${t.length} tekens; houd het bij één regel (hoogstens 500 tekens).` };
+  if (textAt(sheet, WERKBLAD.waaromRow, f.column) === t) return { ok: true, ops: [] };
+  return { ok: true, ops: [{ kind: 'setCells', sheet: sheet.name, cell: cellAddress(WERKBLAD.waaromRow, f.column), cells: [[t ? text(t) : { clear: true }]] }] };
+}

@@ -1,0 +1,426 @@
+/**
+ * Stap 2 of the guide ("Breng opgaven, koppelkansen en succesfactoren in kaart",
+ * chapter 3) on the werkblad and the longlist:
+ *
+ * - an opgave is selected when a werkblad row holds it in column A (tabel B); a
+ *   koppelkans is selected when a row holds it in column B (tabel C) under its opgave;
+ * - selecting writes into the first free prepared row (A, B and every score empty);
+ * - deselecting clears the row's cells A..last factor (the product never deletes sheet
+ *   rows), after saying what would be lost (scores, notes) when there is something;
+ * - own opgaven and koppelkansen are appended to the longlist below its used range
+ *   (appendRows: co-author safe, like notes), so the cell dropdowns pick them up too;
+ * - the "minder concreet" mark and who makes the koppelkans concrete live in two
+ *   longlist columns found by their labels (added at the first free column when missing).
+ *
+ * Names compare without case and surrounding spaces, as everywhere in the engine.
+ */
+import type { Analysis } from './analyze';
+import { cellAddress, columnLetter } from './a1';
+import { DEFAULT_LONGLIST, DEFAULT_OPGAVEN } from './defaults';
+import { text } from './diff';
+import type { EditResult } from './edits';
+import { columnCount, formulaAt, isEmpty, textAt, valueAt } from './grid';
+import { LONGLIST, WERKBLAD, sameName } from './layout';
+import type { LonglistLayout } from './longlist';
+import type { NotesState } from './notes';
+import type { CellInput, PlanOp, SheetSnapshot, WorkbookSnapshot } from './snapshot';
+import type { Werkblad } from './werkblad';
+
+/** The key two names are compared by: trimmed, lower case, inner spaces collapsed. */
+export function nameKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** Longest opgave or koppelkans name the pane accepts (Excel's limit for a list item). */
+export const MAX_NAME_LENGTH = 255;
+
+export interface MinderConcreet {
+  opgave: string;
+  koppelkans: string;
+  /** Who makes the koppelkans concrete ("" when nobody is named yet). */
+  verantwoordelijke: string;
+  /** Row on the longlist sheet. */
+  row: number;
+}
+
+export interface Stap2Koppelkans {
+  opgave: string;
+  koppelkans: string;
+  toelichting: string;
+  /** Not in the built-in longlist: the team added it. */
+  own: boolean;
+  /** Longlist row (0 when it comes from the built-in list because the workbook has none). */
+  longlistRow: number;
+  /** Werkblad rows holding this koppelkans under this opgave (selected when not empty). */
+  rows: number[];
+  minderConcreet: MinderConcreet | null;
+}
+
+export interface Stap2Opgave {
+  opgave: string;
+  toelichting: string;
+  own: boolean;
+  /** Werkblad rows whose column A holds this opgave (selected when not empty). */
+  rows: number[];
+  koppelkansen: Stap2Koppelkans[];
+}
+
+export interface Stap2Model {
+  opgaven: Stap2Opgave[];
+  /** Werkblad rows whose opgave or koppelkans is not on the longlist (typed by hand). */
+  elsewhere: { row: number; opgave: string; koppelkans: string }[];
+  /** The first free prepared werkblad row (A, B and every score empty). */
+  freeRow: number;
+}
+
+const DEFAULT_OPGAVE_KEYS = new Set(DEFAULT_OPGAVEN.map((o) => nameKey(o.opgave)));
+const DEFAULT_KOPPELKANS_KEYS = new Set(DEFAULT_LONGLIST.map((k) => `${nameKey(k.opgave)}\u0000${nameKey(k.koppelkans)}`));
+
+function longlistSheet(snapshot: WorkbookSnapshot, analysis: Pick<Analysis, 'longlist' | 'longlistInWorkbook'>): SheetSnapshot | undefined {
+  const layout = analysis.longlist.layout;
+  return layout && analysis.longlistInWorkbook ? snapshot.sheets.find((s) => s.name === layout.sheet) : undefined;
+}
+
+/** Columns of the mark and of the verantwoordelijke on the longlist's header row (0 when absent). */
+export function minderConcreetColumns(sheet: SheetSnapshot, layout: LonglistLayout): { mark: number; verantwoordelijke: number } {
+  let mark = 0;
+  let verantwoordelijke = 0;
+  const width = columnCount(sheet);
+  for (let c = 1; c <= width; c++) {
+    const label = nameKey(textAt(sheet, layout.headerRow, c));
+    if (!mark && label === nameKey(LONGLIST.minderConcreetLabel)) mark = c;
+    else if (!verantwoordelijke && label === nameKey(LONGLIST.verantwoordelijkeLabel)) verantwoordelijke = c;
+  }
+  return { mark, verantwoordelijke };
+}
+
+/** A mark cell counts when it holds anything but "nee"/"onwaar"/FALSE/0. */
+function isMarked(v: unknown): boolean {
+  if (v === null || v === undefined || v === '' || v === false || v === 0) return false;
+  return !/^(nee|no|onwaar|false|0)$/i.test(String(v).trim());
+}
+
+/**
+ * The koppelkansen the team marked "minder concreet" (guide, Stap 2: "Maak iemand
+ * verantwoordelijk voor het concretiseren van die koppelkans"), from the longlist
+ * sheet's "Minder concreet" and "Verantwoordelijke concretiseren" columns. Empty when
+ * the workbook has no longlist or no such column.
+ */
+export function readMinderConcreet(snapshot: WorkbookSnapshot, analysis: Pick<Analysis, 'longlist' | 'longlistInWorkbook'>): MinderConcreet[] {
+  const sheet = longlistSheet(snapshot, analysis);
+  const layout = analysis.longlist.layout;
+  if (!sheet || !layout) return [];
+  const cols = minderConcreetColumns(sheet, layout);
+  if (!cols.mark) return [];
+  const out: MinderConcreet[] = [];
+  for (let r = layout.headerRow + 1; r <= sheet.values.length; r++) {
+    const koppelkans = textAt(sheet, r, layout.koppelkansColumn);
+    if (!koppelkans || !isMarked(valueAt(sheet, r, cols.mark))) continue;
+    out.push({
+      opgave: textAt(sheet, r, layout.opgaveColumn),
+      koppelkans,
+      verantwoordelijke: cols.verantwoordelijke ? textAt(sheet, r, cols.verantwoordelijke) : '',
+      row: r,
+    });
+  }
+  return out;
+}
+
+/** True when the werkblad row has nothing in A, B and the factor columns (values or formulas). */
+export function rowIsFree(sheet: SheetSnapshot, werkblad: Werkblad, row: number): boolean {
+  for (let c = 1; c <= werkblad.layout.lastFactorColumn; c++) {
+    if (!isEmpty(valueAt(sheet, row, c)) || formulaAt(sheet, row, c)) return false;
+  }
+  return true;
+}
+
+/** The first free werkblad row from the first data row down (there always is one). */
+export function firstFreeRow(sheet: SheetSnapshot, werkblad: Werkblad): number {
+  let r = werkblad.layout.firstDataRow;
+  while (!rowIsFree(sheet, werkblad, r)) r++;
+  return r;
+}
+
+/** The Stap 2 picture: every opgave with its koppelkansen, what is selected and where. */
+export function readStap2(snapshot: WorkbookSnapshot, analysis: Analysis): Stap2Model | null {
+  const wb = analysis.werkblad;
+  const sheet = wb ? snapshot.sheets.find((s) => s.name === wb.layout.sheet) : undefined;
+  if (!wb || !sheet) return null;
+  const ll = analysis.longlist;
+  const llSheet = longlistSheet(snapshot, analysis);
+  const marks = new Map(analysis.minderConcreet.map((m) => [`${nameKey(m.opgave)}\u0000${nameKey(m.koppelkans)}`, m]));
+
+  const opgaven = new Map<string, Stap2Opgave>();
+  const opgaveOf = (name: string): Stap2Opgave => {
+    const key = nameKey(name);
+    let o = opgaven.get(key);
+    if (!o) {
+      const builtIn = DEFAULT_OPGAVEN.find((d) => nameKey(d.opgave) === key);
+      o = { opgave: name.trim(), toelichting: builtIn?.toelichting ?? '', own: !DEFAULT_OPGAVE_KEYS.has(key), rows: [], koppelkansen: [] };
+      opgaven.set(key, o);
+    }
+    return o;
+  };
+  for (const name of ll.opgaven) opgaveOf(name);
+  // an opgave row without koppelkans on the longlist carries the opgave's own toelichting
+  if (llSheet && ll.layout && ll.layout.toelichtingColumn) {
+    for (let r = ll.layout.headerRow + 1; r <= ll.layout.lastRow; r++) {
+      const o = textAt(llSheet, r, ll.layout.opgaveColumn);
+      const t = textAt(llSheet, r, ll.layout.toelichtingColumn);
+      if (o && t && !textAt(llSheet, r, ll.layout.koppelkansColumn)) opgaveOf(o).toelichting = t;
+    }
+  }
+  const kkIndex = new Map<string, Stap2Koppelkans>();
+  for (const e of ll.entries) {
+    if (!e.opgave) continue;
+    const o = opgaveOf(e.opgave);
+    const key = `${nameKey(e.opgave)}\u0000${nameKey(e.koppelkans)}`;
+    if (kkIndex.has(key)) continue;
+    const k: Stap2Koppelkans = {
+      opgave: o.opgave,
+      koppelkans: e.koppelkans,
+      toelichting: e.toelichting,
+      own: !DEFAULT_KOPPELKANS_KEYS.has(key),
+      longlistRow: e.row,
+      rows: [],
+      minderConcreet: marks.get(key) ?? null,
+    };
+    kkIndex.set(key, k);
+    o.koppelkansen.push(k);
+  }
+  const elsewhere: Stap2Model['elsewhere'] = [];
+  for (const row of wb.rows) {
+    if (!row.opgave && !row.koppelkans) continue;
+    const o = row.opgave ? opgaven.get(nameKey(row.opgave)) : undefined;
+    if (o) o.rows.push(row.row);
+    const k = row.koppelkans ? kkIndex.get(`${nameKey(row.opgave)}\u0000${nameKey(row.koppelkans)}`) : undefined;
+    if (k) k.rows.push(row.row);
+    if (!o || (row.koppelkans && !k)) elsewhere.push({ row: row.row, opgave: row.opgave, koppelkans: row.koppelkans });
+  }
+  return { opgaven: [...opgaven.values()], elsewhere, freeRow: firstFreeRow(sheet, wb) };
+}
+
+/** What clearing werkblad rows would lose: scores, and notes about a koppelkans that leaves the werkblad. */
+export interface Loss {
+  scores: number;
+  notes: number;
+}
+
+/** Dutch sentence for a Loss ("3 scores en 1 notitie"), "" when nothing is lost. */
+export function describeLoss(loss: Loss): string {
+  const parts: string[] = [];
+  if (loss.scores) parts.push(loss.scores === 1 ? '1 score' : `${loss.scores} scores`);
+  if (loss.notes) parts.push(loss.notes === 1 ? '1 notitie' : `${loss.notes} notities`);
+  return parts.join(' en ');
+}
+
+export interface Stap2Context {
+  sheet: SheetSnapshot;
+  werkblad: Werkblad;
+  notes: NotesState;
+}
+
+/** The werkblad sheet and model of an analysis, or a Dutch reason why Stap 2 cannot run. */
+export function stap2Context(snapshot: WorkbookSnapshot, analysis: Analysis, notes: NotesState): Stap2Context | { message: string } {
+  const wb = analysis.werkblad;
+  const sheet = wb ? snapshot.sheets.find((s) => s.name === wb.layout.sheet) : undefined;
+  if (!wb || !sheet) return { message: 'Er is nog geen werkblad met succesfactoren. Maak eerst de indeling aan (Start).' };
+  return { sheet, werkblad: wb, notes };
+}
+
+function lossOf(ctx: Stap2Context, rows: number[]): Loss {
+  let scores = 0;
+  const leaving = new Map<string, number>();
+  for (const r of rows) {
+    for (const f of ctx.werkblad.factors) if (!isEmpty(valueAt(ctx.sheet, r, f.column)) || formulaAt(ctx.sheet, r, f.column)) scores++;
+    const k = nameKey(textAt(ctx.sheet, r, WERKBLAD.koppelkansColumn));
+    if (k) leaving.set(k, (leaving.get(k) ?? 0) + 1);
+  }
+  let notes = 0;
+  for (const [k, count] of leaving) {
+    const remaining = ctx.werkblad.rows.filter((row) => nameKey(row.koppelkans) === k).length - count;
+    if (remaining > 0) continue; // still on the werkblad in another row: its notes keep their koppelkans
+    notes += ctx.notes.notes.filter((n) => nameKey(n.koppelkans) === k).length;
+  }
+  return { scores, notes };
+}
+
+function clearCells(ctx: Stap2Context, row: number, fromColumn: number): PlanOp {
+  const cells: CellInput[] = [];
+  for (let c = fromColumn; c <= ctx.werkblad.layout.lastFactorColumn; c++) cells.push({ clear: true });
+  return { kind: 'setCells', sheet: ctx.sheet.name, cell: cellAddress(row, fromColumn), cells: [cells] };
+}
+
+function rowsOf(ctx: Stap2Context, opgave: string): number[] {
+  return ctx.werkblad.rows.filter((r) => nameKey(r.opgave) === nameKey(opgave)).map((r) => r.row);
+}
+
+/** Selects an opgave: its name in column A of the first free row (nothing when it is already there). */
+export function selectOpgaveEdit(ctx: Stap2Context, opgave: string): EditResult {
+  const name = opgave.trim();
+  if (!name) return { ok: false, message: 'Kies een opgave.' };
+  if (rowsOf(ctx, name).length) return { ok: true, ops: [] };
+  const row = firstFreeRow(ctx.sheet, ctx.werkblad);
+  return { ok: true, ops: [{ kind: 'setCells', sheet: ctx.sheet.name, cell: cellAddress(row, WERKBLAD.opgaveColumn), cells: [[text(name)]] }] };
+}
+
+/**
+ * Deselects an opgave: clears A..last factor of every row that holds it. `loss` says
+ * what goes (the pane asks first when it is not nothing).
+ */
+export function deselectOpgaveEdit(ctx: Stap2Context, opgave: string): EditResult & { loss?: Loss } {
+  const rows = rowsOf(ctx, opgave);
+  return { ok: true, ops: rows.map((r) => clearCells(ctx, r, WERKBLAD.opgaveColumn)), loss: lossOf(ctx, rows) };
+}
+
+/**
+ * Selects a koppelkans under its opgave: into a row of that opgave without koppelkans
+ * and without scores when there is one, else into the first free row (opgave and
+ * koppelkans). Nothing when it is already on the werkblad under this opgave.
+ */
+export function selectKoppelkansEdit(ctx: Stap2Context, opgave: string, koppelkans: string): EditResult & { row?: number } {
+  const o = opgave.trim();
+  const k = koppelkans.trim();
+  if (!o || !k) return { ok: false, message: 'Een koppelkans hoort bij een opgave: kies beide.' };
+  const rows = ctx.werkblad.rows.filter((r) => nameKey(r.opgave) === nameKey(o));
+  const existing = rows.find((r) => nameKey(r.koppelkans) === nameKey(k));
+  if (existing) return { ok: true, ops: [], row: existing.row };
+  const open = rows.find((r) => !r.koppelkans && r.scored === 0 && !r.invalidScore);
+  if (open) {
+    return {
+      ok: true,
+      row: open.row,
+      ops: [{ kind: 'setCells', sheet: ctx.sheet.name, cell: cellAddress(open.row, WERKBLAD.koppelkansColumn), cells: [[text(k)]] }],
+    };
+  }
+  const row = firstFreeRow(ctx.sheet, ctx.werkblad);
+  return { ok: true, row, ops: [{ kind: 'setCells', sheet: ctx.sheet.name, cell: cellAddress(row, WERKBLAD.opgaveColumn), cells: [[text(o), text(k)]] }] };
+}
+
+/**
+ * Deselects the koppelkans of a werkblad row: clears B..last factor when it is its
+ * opgave's only row (the opgave stays selected), else A..last factor. `loss` says what
+ * goes: the scores of the row, and the notes about the koppelkans when no other row
+ * keeps it on the werkblad (the notes stay on Notulen, without a koppelkans to score).
+ */
+export function deselectKoppelkansEdit(ctx: Stap2Context, row: number): EditResult & { loss?: Loss } {
+  const r = ctx.werkblad.rows.find((x) => x.row === row);
+  if (!r || !r.koppelkans) return { ok: true, ops: [], loss: { scores: 0, notes: 0 } };
+  const only = rowsOf(ctx, r.opgave).length <= 1 && !!r.opgave;
+  const from = only ? WERKBLAD.koppelkansColumn : WERKBLAD.opgaveColumn;
+  return { ok: true, ops: [clearCells(ctx, row, from)], loss: lossOf(ctx, [row]) };
+}
+
+/** null when `name` can be a new opgave or koppelkans name, else a Dutch message. */
+export function validateName(name: string, what: 'opgave' | 'koppelkans'): string | null {
+  const t = name.trim();
+  if (!t) return `Geef de ${what} een naam.`;
+  if (/[\r\n\t]/.test(t)) return `De naam van een ${what} past op één regel: haal de regelovergang weg.`;
+  if (t.length > MAX_NAME_LENGTH) return `De naam is ${t.length} tekens; een keuzelijst in Excel toont er hoogstens ${MAX_NAME_LENGTH}.`;
+  return null;
+}
+
+function needLonglist(analysis: Analysis): LonglistLayout | { message: string } {
+  const ll = analysis.longlist.layout;
+  if (!analysis.longlistInWorkbook || !ll) {
+    return { message: 'De werkmap heeft geen blad met de longlist (Opgave, Koppelkans). Kies "Werkmap voorbereiden" op Controle; dan komt de longlist erin.' };
+  }
+  return ll;
+}
+
+function longlistRow(ll: LonglistLayout, values: { opgave: string; koppelkans: string; toelichting: string }): { firstColumn: string; cells: CellInput[] } {
+  const cols = [ll.opgaveColumn, ll.koppelkansColumn, ...(ll.toelichtingColumn ? [ll.toelichtingColumn] : [])];
+  const first = Math.min(...cols);
+  const last = Math.max(...cols);
+  const cells: CellInput[] = [];
+  for (let c = first; c <= last; c++) {
+    const v = c === ll.opgaveColumn ? values.opgave : c === ll.koppelkansColumn ? values.koppelkans : c === ll.toelichtingColumn ? values.toelichting : '';
+    cells.push(v ? text(v) : { clear: true });
+  }
+  return { firstColumn: columnLetter(first), cells };
+}
+
+/**
+ * An own opgave: appended to the longlist below its used range (co-author safe) with
+ * its toelichting, and selected on the werkblad. Refused when the name exists already.
+ */
+export function ownOpgaveEdit(ctx: Stap2Context, analysis: Analysis, opgave: string, toelichting: string): EditResult {
+  const ll = needLonglist(analysis);
+  if ('message' in ll) return { ok: false, message: ll.message };
+  const name = opgave.trim();
+  const invalid = validateName(name, 'opgave');
+  if (invalid) return { ok: false, message: invalid };
+  if (analysis.longlist.opgaven.some((o) => nameKey(o) === nameKey(name))) {
+    return { ok: false, message: `De opgave “${name}” staat al op de longlist: kies hem in de lijst.` };
+  }
+  const row = longlistRow(ll, { opgave: name, koppelkans: '', toelichting: toelichting.trim() });
+  const select = selectOpgaveEdit(ctx, name);
+  return {
+    ok: true,
+    ops: [{ kind: 'appendRows', sheet: ll.sheet, minRow: ll.headerRow + 1, firstColumn: row.firstColumn, rows: [row.cells] }, ...(select.ok ? select.ops : [])],
+  };
+}
+
+/**
+ * An own koppelkans under an opgave: appended to the longlist (co-author safe) and put
+ * on the werkblad like a selected one. Refused when the opgave has it already.
+ */
+export function ownKoppelkansEdit(ctx: Stap2Context, analysis: Analysis, opgave: string, koppelkans: string, toelichting: string): EditResult {
+  const ll = needLonglist(analysis);
+  if ('message' in ll) return { ok: false, message: ll.message };
+  const o = opgave.trim();
+  const k = koppelkans.trim();
+  const invalid = validateName(k, 'koppelkans');
+  if (invalid) return { ok: false, message: invalid };
+  if (!o) return { ok: false, message: 'Kies eerst de opgave waar de koppelkans bij hoort.' };
+  if (analysis.longlist.entries.some((e) => nameKey(e.opgave) === nameKey(o) && nameKey(e.koppelkans) === nameKey(k))) {
+    return { ok: false, message: `“${k}” staat al op de longlist bij ${o}: kies hem in de lijst.` };
+  }
+  const row = longlistRow(ll, { opgave: o, koppelkans: k, toelichting: toelichting.trim() });
+  const select = selectKoppelkansEdit(ctx, o, k);
+  return {
+    ok: true,
+    ops: [{ kind: 'appendRows', sheet: ll.sheet, minRow: ll.headerRow + 1, firstColumn: row.firstColumn, rows: [row.cells] }, ...(select.ok ? select.ops : [])],
+  };
+}
+
+/**
+ * Marks (or unmarks) a longlist koppelkans as "minder concreet" with who makes it
+ * concrete. The two columns are found by label; when missing they are added at the
+ * first column right of everything on the longlist sheet (their header cells), so no
+ * cell of the team's is written over.
+ */
+export function minderConcreetEdit(
+  snapshot: WorkbookSnapshot,
+  analysis: Analysis,
+  longlistRowNumber: number,
+  marked: boolean,
+  verantwoordelijke: string,
+): EditResult {
+  const ll = needLonglist(analysis);
+  if ('message' in ll) return { ok: false, message: ll.message };
+  const sheet = snapshot.sheets.find((s) => sameName(s.name, ll.sheet));
+  if (!sheet || longlistRowNumber <= ll.headerRow) return { ok: false, message: 'Deze koppelkans staat niet op de longlist van de werkmap.' };
+  const who = verantwoordelijke.trim();
+  if (/[\r\n\t]/.test(who) || who.length > MAX_NAME_LENGTH) return { ok: false, message: 'Vul bij verantwoordelijke een naam in (één regel).' };
+  const ops: PlanOp[] = [];
+  let { mark, verantwoordelijke: vCol } = minderConcreetColumns(sheet, ll);
+  let next = columnCount(sheet) + 1;
+  if (!mark) {
+    mark = next++;
+    ops.push({ kind: 'setCells', sheet: sheet.name, cell: cellAddress(ll.headerRow, mark), cells: [[text(LONGLIST.minderConcreetLabel)]] });
+  }
+  if (!vCol) {
+    vCol = next++;
+    ops.push({ kind: 'setCells', sheet: sheet.name, cell: cellAddress(ll.headerRow, vCol), cells: [[text(LONGLIST.verantwoordelijkeLabel)]] });
+  }
+  if (ops.length) {
+    const first = Math.min(mark, vCol);
+    ops.push({ kind: 'setStyle', sheet: sheet.name, range: `${cellAddress(ll.headerRow, first)}:${cellAddress(ll.headerRow, Math.max(mark, vCol))}`, style: { bold: true } });
+  }
+  ops.push(
+    { kind: 'setCells', sheet: sheet.name, cell: cellAddress(longlistRowNumber, mark), cells: [[marked ? text(LONGLIST.minderConcreetMark) : { clear: true }]] },
+    { kind: 'setCells', sheet: sheet.name, cell: cellAddress(longlistRowNumber, vCol), cells: [[marked && who ? text(who) : { clear: true }]] },
+  );
+  return { ok: true, ops };
+}

@@ -1,0 +1,200 @@
+import { addNote } from '../../src/core/notes';
+import { LONGLIST, SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
+import {
+  deselectKoppelkansEdit,
+  deselectOpgaveEdit,
+  describeLoss,
+  minderConcreetEdit,
+  ownKoppelkansEdit,
+  ownOpgaveEdit,
+  readStap2,
+  selectKoppelkansEdit,
+  selectOpgaveEdit,
+} from '../../src/core/stap2';
+import { wijkEdit, wijkName } from '../../src/core/wijk';
+import { buildPlan } from '../../src/core/plan';
+import { edit, mustEdit, NOW, state, templateWorkbook } from '../helpers/stap2Workbook';
+
+const WS = SHEET_NAMES.werkblad;
+
+describe('Stap 1: the wijk name', () => {
+  test('set in the pane, it lands in the werkblad title and the Resultaat title, and is read back', async () => {
+    const wb = await templateWorkbook();
+    await mustEdit(wb, (s) => wijkEdit(s.snapshot, '  Lelystad-Oost '));
+    expect(wb.getCell(WS, 'A1')).toBe('Werkblad koppelkansen kiezen – Lelystad-Oost');
+    expect(wb.getCell(SHEET_NAMES.resultaat, 'A1')).toBe('Resultaat: automatische top 15 – Lelystad-Oost');
+    const s = await state(wb);
+    expect(wijkName(s.snapshot)).toBe('Lelystad-Oost');
+    expect(s.analysis.wijk).toBe('Lelystad-Oost');
+  });
+
+  test('changing and removing the name', async () => {
+    const wb = await templateWorkbook('Oud');
+    await mustEdit(wb, (s) => wijkEdit(s.snapshot, 'Nieuw'));
+    expect((await state(wb)).analysis.wijk).toBe('Nieuw');
+    await mustEdit(wb, (s) => wijkEdit(s.snapshot, ''));
+    expect(wb.getCell(WS, 'A1')).toBe('Werkblad koppelkansen kiezen');
+    expect(wb.getCell(SHEET_NAMES.resultaat, 'A1')).toBe('Resultaat: automatische top 15');
+  });
+
+  test('a title the team wrote itself is never overwritten: the refusal names the cell', async () => {
+    const wb = await templateWorkbook();
+    await wb.apply({ ops: [{ kind: 'setCells', sheet: WS, cell: 'A1', cells: [[{ text: 'Onze wijk, ons plan' }]] }] });
+    const res = await edit(wb, (s) => wijkEdit(s.snapshot, 'Noord'));
+    expect(res.ok).toBe(false);
+    expect(!res.ok && res.message).toMatch(/Werkblad koppelkansen kiezen!A1 heeft een eigen titel/);
+    expect(wb.getCell(WS, 'A1')).toBe('Onze wijk, ons plan');
+  });
+
+  test('a name over two lines or too long is refused', async () => {
+    const s = await state(await templateWorkbook());
+    expect(wijkEdit(s.snapshot, 'a\nb').ok).toBe(false);
+    expect(wijkEdit(s.snapshot, 'x'.repeat(81)).ok).toBe(false);
+  });
+});
+
+describe('Stap 2: opgaven and koppelkansen', () => {
+  test('the model lists the longlist opgaven with toelichting and their koppelkansen, nothing selected in a new workbook', async () => {
+    const s = await state(await templateWorkbook());
+    const m = readStap2(s.snapshot, s.analysis)!;
+    expect(m.opgaven.length).toBeGreaterThanOrEqual(15);
+    const klimaat = m.opgaven.find((o) => o.opgave === 'Klimaatadaptatie')!;
+    expect(klimaat.toelichting).toMatch(/hitte/);
+    expect(klimaat.koppelkansen.length).toBeGreaterThan(0);
+    expect(klimaat.koppelkansen[0].toelichting).not.toBe('');
+    expect(m.opgaven.every((o) => o.rows.length === 0 && !o.own)).toBe(true);
+    expect(m.freeRow).toBe(WERKBLAD.firstDataRow);
+  });
+
+  test('selecting an opgave, then its koppelkansen: the first one fills the opgave row, the next one the first free row', async () => {
+    const wb = await templateWorkbook();
+    await mustEdit(wb, (s) => selectOpgaveEdit(s.ctx, 'Klimaatadaptatie'));
+    await mustEdit(wb, (s) => selectOpgaveEdit(s.ctx, 'Gezondheid'));
+    expect([wb.getCell(WS, 'A6'), wb.getCell(WS, 'A7')]).toEqual(['Klimaatadaptatie', 'Gezondheid']);
+    const s0 = await state(wb);
+    const [k1, k2] = readStap2(s0.snapshot, s0.analysis)!.opgaven.find((o) => o.opgave === 'Klimaatadaptatie')!.koppelkansen;
+    await mustEdit(wb, (s) => selectKoppelkansEdit(s.ctx, 'Klimaatadaptatie', k1.koppelkans));
+    await mustEdit(wb, (s) => selectKoppelkansEdit(s.ctx, 'Klimaatadaptatie', k2.koppelkans));
+    expect(wb.getCell(WS, 'B6')).toBe(k1.koppelkans);
+    expect([wb.getCell(WS, 'A8'), wb.getCell(WS, 'B8')]).toEqual(['Klimaatadaptatie', k2.koppelkans]);
+    // selecting again changes nothing
+    expect((await edit(wb, (s) => selectKoppelkansEdit(s.ctx, 'klimaatadaptatie ', k2.koppelkans))).ok && true).toBe(true);
+    const s = await state(wb);
+    const m = readStap2(s.snapshot, s.analysis)!;
+    const klimaat = m.opgaven.find((o) => o.opgave === 'Klimaatadaptatie')!;
+    expect(klimaat.rows).toEqual([6, 8]);
+    expect(klimaat.koppelkansen.filter((k) => k.rows.length).map((k) => k.rows)).toEqual([[6], [8]]);
+    expect(m.freeRow).toBe(9);
+    // the rows are ready to score: Totalen formulas and the whole check without errors
+    expect(wb.getFormula(WS, 'K8')).toMatch(/^=/);
+    expect(s.analysis.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  test('a gap left by a deselected row is the first free row again', async () => {
+    const wb = await templateWorkbook();
+    await mustEdit(wb, (s) => selectKoppelkansEdit(s.ctx, 'Gezondheid', 'Eerste'));
+    await mustEdit(wb, (s) => selectKoppelkansEdit(s.ctx, 'Gezondheid', 'Tweede'));
+    await mustEdit(wb, (s) => selectKoppelkansEdit(s.ctx, 'Gezondheid', 'Derde'));
+    await mustEdit(wb, (s) => deselectKoppelkansEdit(s.ctx, 7));
+    expect([wb.getCell(WS, 'A7'), wb.getCell(WS, 'B7')]).toEqual([null, null]);
+    const s = await state(wb);
+    expect(readStap2(s.snapshot, s.analysis)!.freeRow).toBe(7);
+  });
+
+  test('deselecting says what would be lost: the scores of the row and the notes about its koppelkans', async () => {
+    const wb = await templateWorkbook();
+    await mustEdit(wb, (s) => selectKoppelkansEdit(s.ctx, 'Gezondheid', 'Meer groen'));
+    await wb.apply({ ops: [{ kind: 'setCells', sheet: WS, cell: 'C6', cells: [[{ number: 5 }, { number: -2 }]] }] });
+    const note = addNote({ author: 'An', step: 'Stap 3', koppelkans: 'Meer groen', factor: '', kind: 'discussie', text: 'Goed idee', verantwoordelijke: '', date: '' }, NOW);
+    if (!note.ok) throw new Error(note.message);
+    await wb.apply({ ops: note.ops });
+    const s = await state(wb);
+    const res = deselectKoppelkansEdit(s.ctx, 6);
+    expect(res.ok && res.loss).toEqual({ scores: 2, notes: 1 });
+    expect(describeLoss(res.loss!)).toBe('2 scores en 1 notitie');
+    // its opgave's only row: the opgave stays selected, koppelkans and scores go
+    await mustEdit(wb, () => res);
+    expect([wb.getCell(WS, 'A6'), wb.getCell(WS, 'B6'), wb.getCell(WS, 'C6'), wb.getCell(WS, 'D6')]).toEqual(['Gezondheid', null, null, null]);
+    // nothing to lose: nothing to ask
+    const again = deselectKoppelkansEdit((await state(wb)).ctx, 6);
+    expect(again.ok && again.loss).toEqual({ scores: 0, notes: 0 });
+  });
+
+  test('deselecting an opgave clears every row of it and counts the scores', async () => {
+    const wb = await templateWorkbook();
+    await mustEdit(wb, (s) => selectKoppelkansEdit(s.ctx, 'Onderwijs', 'Een'));
+    await mustEdit(wb, (s) => selectKoppelkansEdit(s.ctx, 'Gezondheid', 'Twee'));
+    await mustEdit(wb, (s) => selectKoppelkansEdit(s.ctx, 'Onderwijs', 'Drie'));
+    await wb.apply({ ops: [{ kind: 'setCells', sheet: WS, cell: 'C8', cells: [[{ number: 1 }]] }] });
+    const s = await state(wb);
+    const res = deselectOpgaveEdit(s.ctx, 'onderwijs');
+    expect(res.ok && res.loss).toEqual({ scores: 1, notes: 0 });
+    await mustEdit(wb, () => res);
+    expect([wb.getCell(WS, 'A6'), wb.getCell(WS, 'A7'), wb.getCell(WS, 'A8'), wb.getCell(WS, 'C8')]).toEqual([null, 'Gezondheid', null, null]);
+  });
+
+  test.each(['=SOM(A1)', 'Zon*Wind?', 'Eigen opgave ', '+31 energie', '@buurt'])(
+    'an own opgave "%s" is appended to the longlist below its used range, stays text and is offered in the opgave list',
+    async (name) => {
+      const wb = await templateWorkbook();
+      const before = await state(wb);
+      const lastRow = before.analysis.longlist.layout!.lastRow;
+      await mustEdit(wb, (s) => ownOpgaveEdit(s.ctx, s.analysis, name, 'Onze eigen toelichting'));
+      expect(wb.getCell(SHEET_NAMES.longlist, `A${lastRow + 1}`)).toBe(name.trim());
+      expect(wb.getFormula(SHEET_NAMES.longlist, `A${lastRow + 1}`)).toBeNull();
+      expect(wb.getCell(SHEET_NAMES.longlist, `C${lastRow + 1}`)).toBe('Onze eigen toelichting');
+      expect(wb.getCell(WS, 'A6')).toBe(name.trim());
+      const s = await state(wb);
+      const m = readStap2(s.snapshot, s.analysis)!;
+      const own = m.opgaven.find((o) => o.opgave === name.trim())!;
+      expect(own).toMatchObject({ own: true, toelichting: 'Onze eigen toelichting', rows: [6] });
+      expect(s.analysis.longlist.opgaven).toContain(name.trim());
+      // an own koppelkans under it goes to the longlist and the werkblad
+      await mustEdit(wb, (x) => ownKoppelkansEdit(x.ctx, x.analysis, name, 'Zelf bedacht = beter?', 'waarom'));
+      expect(wb.getCell(SHEET_NAMES.longlist, `B${lastRow + 2}`)).toBe('Zelf bedacht = beter?');
+      expect(wb.getCell(WS, 'B6')).toBe('Zelf bedacht = beter?');
+      const after = await state(wb);
+      expect(after.analysis.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      // planning again writes nothing: the lists already cover the new rows
+      expect(buildPlan(after.snapshot, { now: NOW }).plan.ops.filter((o) => o.kind !== 'setValidation')).toEqual([]);
+    },
+  );
+
+  test('an own opgave or koppelkans that exists already is refused with a hint', async () => {
+    const s = await state(await templateWorkbook());
+    const dup = ownOpgaveEdit(s.ctx, s.analysis, ' klimaatadaptatie', '');
+    expect(!dup.ok && dup.message).toMatch(/staat al op de longlist/);
+    const k = s.analysis.longlist.entries[0];
+    const dupK = ownKoppelkansEdit(s.ctx, s.analysis, k.opgave, k.koppelkans.toUpperCase(), '');
+    expect(!dupK.ok && dupK.message).toMatch(/staat al op de longlist/);
+    expect(ownOpgaveEdit(s.ctx, s.analysis, '  ', '').ok).toBe(false);
+  });
+
+  test('"minder concreet" with a verantwoordelijke: columns added by label, kept in the workbook, exposed in the analysis', async () => {
+    const wb = await templateWorkbook();
+    const s0 = await state(wb);
+    const entry = s0.analysis.longlist.entries[3];
+    await mustEdit(wb, (s) => minderConcreetEdit(s.snapshot, s.analysis, entry.row, true, 'Fatima'));
+    expect(wb.getCell(SHEET_NAMES.longlist, 'D1')).toBe(LONGLIST.minderConcreetLabel);
+    expect(wb.getCell(SHEET_NAMES.longlist, 'E1')).toBe(LONGLIST.verantwoordelijkeLabel);
+    const s = await state(wb);
+    expect(s.analysis.minderConcreet).toEqual([{ opgave: entry.opgave, koppelkans: entry.koppelkans, verantwoordelijke: 'Fatima', row: entry.row }]);
+    const k = readStap2(s.snapshot, s.analysis)!.opgaven.flatMap((o) => o.koppelkansen).find((x) => x.koppelkans === entry.koppelkans)!;
+    expect(k.minderConcreet?.verantwoordelijke).toBe('Fatima');
+    // a second mark reuses the columns; unmarking clears both cells
+    const other = s.analysis.longlist.entries[5];
+    await mustEdit(wb, (x) => minderConcreetEdit(x.snapshot, x.analysis, other.row, true, ''));
+    await mustEdit(wb, (x) => minderConcreetEdit(x.snapshot, x.analysis, entry.row, false, ''));
+    expect(wb.getCell(SHEET_NAMES.longlist, 'F1')).toBeNull();
+    expect((await state(wb)).analysis.minderConcreet.map((m) => [m.koppelkans, m.verantwoordelijke])).toEqual([[other.koppelkans, '']]);
+  });
+
+  test('minder concreet columns go right of whatever the team has on the longlist sheet', async () => {
+    const wb = await templateWorkbook();
+    await wb.apply({ ops: [{ kind: 'setCells', sheet: SHEET_NAMES.longlist, cell: 'D1', cells: [[{ text: 'Bron' }, { text: 'Eigenaar' }]] }] });
+    const s0 = await state(wb);
+    await mustEdit(wb, (s) => minderConcreetEdit(s.snapshot, s.analysis, s0.analysis.longlist.entries[0].row, true, 'Jan'));
+    expect([wb.getCell(SHEET_NAMES.longlist, 'D1'), wb.getCell(SHEET_NAMES.longlist, 'E1')]).toEqual(['Bron', 'Eigenaar']);
+    expect([wb.getCell(SHEET_NAMES.longlist, 'F1'), wb.getCell(SHEET_NAMES.longlist, 'G1')]).toEqual([LONGLIST.minderConcreetLabel, LONGLIST.verantwoordelijkeLabel]);
+  });
+});
