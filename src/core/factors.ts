@@ -177,8 +177,11 @@ export function factorsEdit(sheet: SheetSnapshot, werkblad: Werkblad, next: Fact
     }
     grid.push(line);
   }
-  const ops: PlanOp[] = diffBlock(sheet.name, sheet, WERKBLAD.factorRow, first, grid);
-  if (!ops.length) return { ok: true, ops };
+  if (!diffBlock(sheet.name, sheet, WERKBLAD.factorRow, first, grid).length) return { ok: true, ops: [] };
+  // one guarded write of the whole block: when a co-author changed any of its cells since
+  // the read, nothing of it is written (ApplyResult.conflicts) instead of half a move
+  const expect: CellValue[][] = grid.map((line, i) => line.map((_, j) => valueAt(sheet, WERKBLAD.factorRow + i, first + j)));
+  const ops: PlanOp[] = [{ kind: 'setCells', sheet: sheet.name, cell: cellAddress(WERKBLAD.factorRow, first), cells: grid, expect }];
 
   // the product's own styles for the new layout (template.ts)
   const col = columnLetter;

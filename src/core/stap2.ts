@@ -245,10 +245,16 @@ function lossOf(ctx: Stap2Context, rows: number[]): Loss {
   return { scores, notes };
 }
 
+/** Guarded setCells: written only when the cells still hold what was read (co-author safe). */
+function guarded(ctx: Stap2Context, row: number, column: number, cells: CellInput[]): PlanOp {
+  const expect = [cells.map((_, j) => valueAt(ctx.sheet, row, column + j))];
+  return { kind: 'setCells', sheet: ctx.sheet.name, cell: cellAddress(row, column), cells: [cells], expect };
+}
+
 function clearCells(ctx: Stap2Context, row: number, fromColumn: number): PlanOp {
   const cells: CellInput[] = [];
   for (let c = fromColumn; c <= ctx.werkblad.layout.lastFactorColumn; c++) cells.push({ clear: true });
-  return { kind: 'setCells', sheet: ctx.sheet.name, cell: cellAddress(row, fromColumn), cells: [cells] };
+  return guarded(ctx, row, fromColumn, cells);
 }
 
 function rowsOf(ctx: Stap2Context, opgave: string): number[] {
@@ -261,7 +267,7 @@ export function selectOpgaveEdit(ctx: Stap2Context, opgave: string): EditResult 
   if (!name) return { ok: false, message: 'Kies een opgave.' };
   if (rowsOf(ctx, name).length) return { ok: true, ops: [] };
   const row = firstFreeRow(ctx.sheet, ctx.werkblad);
-  return { ok: true, ops: [{ kind: 'setCells', sheet: ctx.sheet.name, cell: cellAddress(row, WERKBLAD.opgaveColumn), cells: [[text(name)]] }] };
+  return { ok: true, ops: [guarded(ctx, row, WERKBLAD.opgaveColumn, [text(name)])] };
 }
 
 /**
@@ -290,11 +296,11 @@ export function selectKoppelkansEdit(ctx: Stap2Context, opgave: string, koppelka
     return {
       ok: true,
       row: open.row,
-      ops: [{ kind: 'setCells', sheet: ctx.sheet.name, cell: cellAddress(open.row, WERKBLAD.koppelkansColumn), cells: [[text(k)]] }],
+      ops: [guarded(ctx, open.row, WERKBLAD.koppelkansColumn, [text(k)])],
     };
   }
   const row = firstFreeRow(ctx.sheet, ctx.werkblad);
-  return { ok: true, row, ops: [{ kind: 'setCells', sheet: ctx.sheet.name, cell: cellAddress(row, WERKBLAD.opgaveColumn), cells: [[text(o), text(k)]] }] };
+  return { ok: true, row, ops: [guarded(ctx, row, WERKBLAD.opgaveColumn, [text(o), text(k)])] };
 }
 
 /**
