@@ -20,6 +20,8 @@ import { ControleView } from './views/ControleView';
 
 // Views beyond Start and Controle load when first opened: a smaller first download in
 // Excel on the web (sliders, tables, dialogs, the notes panel come later).
+const Stap1View = lazy(() => import(/* webpackChunkName: "view-stap1" */ './views/Stap1View').then((m) => ({ default: m.Stap1View })));
+const Stap2View = lazy(() => import(/* webpackChunkName: "view-stap2" */ './views/Stap2View').then((m) => ({ default: m.Stap2View })));
 const ScorenView = lazy(() => import(/* webpackChunkName: "view-scoren" */ './views/ScorenView').then((m) => ({ default: m.ScorenView })));
 const ResultaatView = lazy(() => import(/* webpackChunkName: "view-resultaat" */ './views/ResultaatView').then((m) => ({ default: m.ResultaatView })));
 const PrioriteringView = lazy(() =>
@@ -31,6 +33,8 @@ import { useRefreshOnReturn } from './useRefreshOnReturn';
 
 export const VIEWS = [
   { id: 'start', label: 'Start', step: 'Stap 2' },
+  { id: 'stap1', label: 'Stap 1', step: 'Stap 1' },
+  { id: 'stap2', label: 'Stap 2', step: 'Stap 2' },
   { id: 'controle', label: 'Controle', step: 'Stap 2' },
   { id: 'scoren', label: 'Scoren', step: 'Stap 3' },
   { id: 'resultaat', label: 'Resultaat', step: 'Stap 4' },
@@ -49,7 +53,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
-  // seven tabs do not fit a 320 px pane on one line: let them wrap
+  // nine tabs do not fit a 320 px pane on one line: let them wrap
   tabs: { flexWrap: 'wrap', paddingInline: tokens.spacingHorizontalXS },
   status: {
     display: 'flex',
@@ -69,6 +73,10 @@ function viewFor(id: ViewId, session: WorkbookSession, go: (v: ViewId) => void, 
   switch (id) {
     case 'start':
       return <StartView session={session} go={go} />;
+    case 'stap1':
+      return <Stap1View session={session} />;
+    case 'stap2':
+      return <Stap2View session={session} />;
     case 'controle':
       return <ControleView session={session} />;
     case 'scoren':

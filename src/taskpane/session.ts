@@ -6,7 +6,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { analyze, type Analysis } from '../core/analyze';
 import { readNotes, type NoteStep, type NotesState } from '../core/notes';
-import type { PlanOptions } from '../core/plan';
+import type { EditResult } from '../core/edits';
+import { planWithEdit, type PlanOptions } from '../core/plan';
 import type { PlanOp, WorkbookSnapshot } from '../core/snapshot';
 import { createKoppelkansenWorkbook, prepareWorkbook } from '../workbook/operations';
 import type { ChangedRange, WorkbookPort } from '../workbook/port';
@@ -56,6 +57,14 @@ export interface WorkbookSession {
   refresh(request?: RefreshRequest): Promise<void>;
   /** Applies ops in one batch, then re-reads. Returns false (and sets `error`) on failure. */
   applyOps(ops: PlanOp[], label: string): Promise<boolean>;
+  /**
+   * An edit built on a fresh read of the workbook (`build` gets the snapshot, analysis
+   * and notes of that read), followed by the engine's plan for the result, applied in
+   * one batch. Returns the edit's Dutch refusal as `message`; when a co-author changed
+   * one of the guarded cells meanwhile nothing of the edit is written, the workbook is
+   * prepared again and `message` says so.
+   */
+  applyEdit(build: (fresh: FreshState) => EditResult, label: string): Promise<{ ok: true } | { ok: false; message: string }>;
   /** Werkmap voorbereiden: the engine's full plan. */
   prepare(options?: PlanOptions): Promise<boolean>;
   /** Creates the Koppelkansen layout in an empty workbook. */
@@ -67,6 +76,13 @@ export interface WorkbookSession {
 export interface RefreshRequest {
   fresh?: boolean;
   changed?: ChangedRange[];
+}
+
+/** What an edit is built on: a read of the workbook made right before it is applied. */
+export interface FreshState {
+  snapshot: WorkbookSnapshot;
+  analysis: Analysis;
+  notes: NotesState;
 }
 
 export function errorMessage(e: unknown): string {
@@ -135,6 +151,31 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
     (ops: PlanOp[], label: string) => run(label, async () => (ops.length ? port.apply({ ops }, { onProgress: setProgress }) : null)),
     [port, run],
   );
+  const applyEdit = useCallback(
+    async (build: (fresh: FreshState) => EditResult, label: string): Promise<{ ok: true } | { ok: false; message: string }> => {
+      let outcome: { ok: true } | { ok: false; message: string } = { ok: true };
+      const done = await run(label, async () => {
+        const snapshot = await port.readSnapshot();
+        const at = now();
+        const fresh: FreshState = { snapshot, analysis: analyze(snapshot, { now: at }), notes: readNotes(snapshot) };
+        const edit = build(fresh);
+        if (!edit.ok) {
+          outcome = edit;
+          return;
+        }
+        if (!edit.ops.length) return;
+        const result = await port.apply(planWithEdit(snapshot, edit.ops, { now: at }).plan, { onProgress: setProgress });
+        if (result.conflicts?.length) {
+          // the edit wrote nothing; bring the formulas back in line with what is there
+          await prepareWorkbook(port, { now: now() });
+          const cells = [...new Set(result.conflicts.map((c) => `${c.sheet}!${c.cell}`))].slice(0, 3).join(', ');
+          outcome = { ok: false, message: `Iemand anders veranderde tegelijk ${cells}. Er is niets overschreven; bekijk de werkmap en probeer het opnieuw.` };
+        }
+      });
+      return done ? outcome : { ok: false, message: 'Dat lukte niet; zie de melding bovenaan.' };
+    },
+    [port, run, now],
+  );
   const prepare = useCallback(
     (options: PlanOptions = {}) => run('Werkmap voorbereiden…', () => prepareWorkbook(port, { now: now(), ...options }, { onProgress: setProgress })),
     [port, run, now],
@@ -175,6 +216,7 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
     clearError: () => setError(null),
     refresh,
     applyOps,
+    applyEdit,
     prepare,
     createLayout,
     context,

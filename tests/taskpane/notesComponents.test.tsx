@@ -36,6 +36,7 @@ function fakeSession(snapshot: WorkbookSnapshot, context: DiscussionContext, sto
       applied.push(ops);
       return true;
     },
+    applyEdit: async () => ({ ok: true }),
     prepare: async () => true,
     createLayout: async () => true,
     context,

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { conclusionEdit, type Conclusion } from '../../core/notes';
 import type { WorkbookSession } from '../session';
 import { isSaveShortcut } from './notesLogic';
+import { Stap1Prompts } from '../stappen/Stap1Prompts';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
@@ -16,7 +17,8 @@ const useStyles = makeStyles({
   status: { color: tokens.colorNeutralForeground3 },
 });
 
-function ConclusionField({ session, conclusion }: { session: WorkbookSession; conclusion: Conclusion }) {
+/** One step's conclusion under the guide's question (Stap 1 also shows the guide's prompts). */
+export function ConclusionField({ session, conclusion }: { session: WorkbookSession; conclusion: Conclusion }) {
   const styles = useStyles();
   // null: not editing, the field shows what the workbook holds
   const [draft, setDraft] = useState<string | null>(null);
@@ -37,6 +39,7 @@ function ConclusionField({ session, conclusion }: { session: WorkbookSession; co
   return (
     <div className={styles.panel}>
       <Text className={styles.question}>{conclusion.vraag}</Text>
+      {conclusion.stap === 'Stap 1' && <Stap1Prompts wijk={session.analysis?.wijk ?? ''} />}
       <Field label={`Conclusie ${conclusion.stap}`} validationState={message ? 'error' : 'none'} validationMessage={message ?? undefined}>
         <Textarea
           value={value}

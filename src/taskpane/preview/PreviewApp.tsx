@@ -266,6 +266,8 @@ export function PreviewApp() {
 
 /** The sheet the grid shows while a view is open (Start and Controle keep the current one). */
 const SHEET_OF_VIEW: Partial<Record<ViewId, SheetRole>> = {
+  stap1: 'werkblad',
+  stap2: 'werkblad',
   scoren: 'werkblad',
   resultaat: 'resultaat',
   prioritering: 'prioritering',

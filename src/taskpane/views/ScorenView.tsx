@@ -87,8 +87,8 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
     return (
       <MessageBar intent="info" layout="multiline">
         <MessageBarBody>
-          Er staan nog geen koppelkansen op het werkblad. Kies in “{werkblad.layout.sheet}” per rij een opgave (kolom A) en een
-          koppelkans (kolom B); daarna kun je ze hier scoren.
+          Er staan nog geen koppelkansen op het werkblad. Kies ze bij Stap 2 (opgaven en koppelkansen), of in “{werkblad.layout.sheet}”
+          per rij een opgave (kolom A) en een koppelkans (kolom B); daarna kun je ze hier scoren.
         </MessageBarBody>
       </MessageBar>
     );

@@ -147,6 +147,7 @@ export function StartView({ session, go }: { session: WorkbookSession; go: (v: V
         <Button appearance="primary" disabled={!!session.busy} onClick={() => void session.prepare()}>
           Werkmap voorbereiden
         </Button>
+        <Button onClick={() => go(rows.length === 0 ? 'stap1' : 'stap2')}>{rows.length === 0 ? 'Naar Stap 1' : 'Naar Stap 2'}</Button>
         <Button disabled={rows.length === 0} onClick={() => go('scoren')}>
           Naar Scoren
         </Button>

@@ -1,0 +1,35 @@
+/** A yes/no question before something is lost (Fluent Dialog: focus trapped, Escape cancels). */
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
+
+export interface ConfirmRequest {
+  title: string;
+  text: string;
+  confirm: string;
+  onConfirm: () => void;
+}
+
+export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | null; onClose: () => void }) {
+  return (
+    <Dialog open={request !== null} onOpenChange={(_, d) => !d.open && onClose()} modalType="alert">
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{request?.title}</DialogTitle>
+          <DialogContent>{request?.text}</DialogContent>
+          <DialogActions>
+            <Button
+              appearance="primary"
+              onClick={() => {
+                const r = request;
+                onClose();
+                r?.onConfirm();
+              }}
+            >
+              {request?.confirm}
+            </Button>
+            <Button onClick={onClose}>Annuleren</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

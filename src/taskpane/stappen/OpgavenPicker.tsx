@@ -1,0 +1,111 @@
+/** Stap 2, tabel B: the opgaven of the longlist with their toelichting, selectable; an own opgave. */
+import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Text, Textarea, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { describeLoss, deselectOpgaveEdit, stap2Context, validateName, type Stap2Model } from '../../core/stap2';
+import type { WorkbookSession } from '../session';
+import type { ConfirmRequest } from './ConfirmDialog';
+import { addOwnOpgave, deselectOpgave, selectOpgave } from './stap2Actions';
+
+export const usePickerStyles = makeStyles({
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  item: { display: 'flex', flexDirection: 'column' },
+  toelichting: { color: tokens.colorNeutralForeground2, paddingInlineStart: '32px' },
+  form: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalS,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+export function OpgavenPicker({ session, model, confirm }: { session: WorkbookSession; model: Stap2Model; confirm: (r: ConfirmRequest) => void }) {
+  const styles = usePickerStyles();
+  const [name, setName] = useState('');
+  const [toelichting, setToelichting] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const selected = model.opgaven.filter((o) => o.rows.length).length;
+
+  const toggle = async (opgave: string, checked: boolean) => {
+    setError(null);
+    if (checked) {
+      const res = await session.applyEdit(selectOpgave(opgave), 'Opgave kiezen…');
+      if (!res.ok) setError(res.message);
+      return;
+    }
+    const ctx = session.snapshot && session.analysis ? stap2Context(session.snapshot, session.analysis, session.notes) : null;
+    const res = ctx && !('message' in ctx) ? deselectOpgaveEdit(ctx, opgave) : null;
+    const loss = res && res.ok && res.loss ? res.loss : { scores: 0, notes: 0 };
+    const go = async () => {
+      const out = await session.applyEdit(deselectOpgave(opgave, loss), 'Opgave weghalen…');
+      if (!out.ok) setError(out.message);
+    };
+    if (loss.scores || loss.notes) {
+      confirm({
+        title: `“${opgave}” weghalen?`,
+        text: `Op het werkblad gaan dan de koppelkansen van deze opgave weg, met ${describeLoss(loss)}${loss.notes ? ' (de notities blijven op Notulen staan, maar horen dan niet meer bij een gekozen koppelkans)' : ''}.`,
+        confirm: 'Toch weghalen',
+        onConfirm: () => void go(),
+      });
+    } else await go();
+  };
+
+  const add = async () => {
+    const invalid = validateName(name, 'opgave');
+    if (invalid) return setMessage(invalid);
+    const res = await session.applyEdit(addOwnOpgave(name, toelichting), 'Eigen opgave toevoegen…');
+    if (!res.ok) return setMessage(res.message);
+    setName('');
+    setToelichting('');
+    setMessage(null);
+  };
+
+  return (
+    <div className={styles.stack}>
+      <Text>
+        Kies de opgaven die naar voren komen als gezamenlijk gedragen en die jullie verder willen verkennen ({selected} gekozen).
+      </Text>
+      {error && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      <ul className={styles.list} aria-label="Opgaven">
+        {model.opgaven.map((o) => {
+          const id = `opgave-${o.opgave.replace(/[^a-z0-9]+/gi, '-')}`;
+          return (
+            <li key={o.opgave} className={styles.item}>
+              <Checkbox
+                label={o.own ? `${o.opgave} (eigen)` : o.opgave}
+                checked={o.rows.length > 0}
+                disabled={!!session.busy}
+                aria-describedby={o.toelichting ? `${id}-t` : undefined}
+                onChange={(_, d) => void toggle(o.opgave, !!d.checked)}
+              />
+              {o.toelichting && (
+                <Text size={200} id={`${id}-t`} className={styles.toelichting}>
+                  {o.toelichting}
+                </Text>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <div className={styles.form} role="group" aria-label="Eigen opgave toevoegen">
+        <Field label="Eigen opgave" validationState={message ? 'error' : 'none'} validationMessage={message ?? undefined}>
+          <Input value={name} onChange={(_, d) => setName(d.value)} onKeyDown={(e) => e.key === 'Enter' && void add()} />
+        </Field>
+        <Field label="Toelichting bij de opgave">
+          <Textarea value={toelichting} rows={2} resize="vertical" onChange={(_, d) => setToelichting(d.value)} />
+        </Field>
+        <Button disabled={!name.trim() || !!session.busy} onClick={() => void add()}>
+          Opgave toevoegen
+        </Button>
+        <Text size={200}>De opgave komt onderaan het blad met de longlist, zodat ook de keuzelijsten in de cellen hem tonen.</Text>
+      </div>
+    </div>
+  );
+}

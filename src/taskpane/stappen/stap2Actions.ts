@@ -1,0 +1,125 @@
+/**
+ * The Stap 2 view's actions: each builds its edit on a fresh read (session.applyEdit),
+ * finds its factor or row again by name there, and refuses instead of guessing when the
+ * workbook changed in a way that matters (more would be lost than the user agreed to).
+ */
+import type { EditResult } from '../../core/edits';
+import { parseWeightInput } from '../../core/edits';
+import { cellAddress } from '../../core/a1';
+import { addFactorEdit, moveFactorEdit, readFactorInfo, removeFactorEdit, renameFactorEdit, waaromEdit } from '../../core/factors';
+import { WERKBLAD } from '../../core/layout';
+import type { PlanOp } from '../../core/snapshot';
+import {
+  deselectKoppelkansEdit,
+  deselectOpgaveEdit,
+  describeLoss,
+  minderConcreetEdit,
+  nameKey,
+  ownKoppelkansEdit,
+  ownOpgaveEdit,
+  selectKoppelkansEdit,
+  selectOpgaveEdit,
+  stap2Context,
+  type Loss,
+  type Stap2Context,
+} from '../../core/stap2';
+import type { FreshState } from '../session';
+
+type Build = (fresh: FreshState) => EditResult;
+
+function withCtx(fn: (ctx: Stap2Context, fresh: FreshState) => EditResult): Build {
+  return (fresh) => {
+    const ctx = stap2Context(fresh.snapshot, fresh.analysis, fresh.notes);
+    return 'message' in ctx ? { ok: false, message: ctx.message } : fn(ctx, fresh);
+  };
+}
+
+/** More would be lost now than when the user was asked: refuse, so the question can be asked again. */
+function lossGrew(now: Loss | undefined, agreed: Loss): string | null {
+  if (!now) return null;
+  if (now.scores <= agreed.scores && now.notes <= agreed.notes) return null;
+  return `Intussen is er meer ingevuld (${describeLoss(now)}). Er is niets weggehaald; kies opnieuw als het toch weg moet.`;
+}
+
+export const selectOpgave = (opgave: string): Build => withCtx((ctx) => selectOpgaveEdit(ctx, opgave));
+
+export const deselectOpgave = (opgave: string, agreed: Loss): Build =>
+  withCtx((ctx) => {
+    const res = deselectOpgaveEdit(ctx, opgave);
+    const grew = res.ok ? lossGrew(res.loss, agreed) : null;
+    return grew ? { ok: false, message: grew } : res;
+  });
+
+export const selectKoppelkans = (opgave: string, koppelkans: string): Build => withCtx((ctx) => selectKoppelkansEdit(ctx, opgave, koppelkans));
+
+/** Deselects the koppelkans wherever it stands under its opgave (the row is looked up again). */
+export const deselectKoppelkans = (opgave: string, koppelkans: string, agreed: Loss): Build =>
+  withCtx((ctx) => {
+    const rows = ctx.werkblad.rows.filter((r) => nameKey(r.opgave) === nameKey(opgave) && nameKey(r.koppelkans) === nameKey(koppelkans));
+    const ops: PlanOp[] = [];
+    for (const r of rows) {
+      const res = deselectKoppelkansEdit(ctx, r.row);
+      if (!res.ok) return res;
+      const grew = lossGrew(res.loss, agreed);
+      if (grew) return { ok: false, message: grew };
+      ops.push(...res.ops);
+    }
+    return { ok: true, ops };
+  });
+
+export const addOwnOpgave = (opgave: string, toelichting: string): Build => withCtx((ctx, fresh) => ownOpgaveEdit(ctx, fresh.analysis, opgave, toelichting));
+
+export const addOwnKoppelkans = (opgave: string, koppelkans: string, toelichting: string): Build =>
+  withCtx((ctx, fresh) => ownKoppelkansEdit(ctx, fresh.analysis, opgave, koppelkans, toelichting));
+
+export const setMinderConcreet = (opgave: string, koppelkans: string, marked: boolean, verantwoordelijke: string): Build => (fresh) => {
+  const entry = fresh.analysis.longlist.entries.find((e) => nameKey(e.opgave) === nameKey(opgave) && nameKey(e.koppelkans) === nameKey(koppelkans));
+  if (!entry || !entry.row) return { ok: false, message: `“${koppelkans}” staat niet (meer) op de longlist van de werkmap.` };
+  return minderConcreetEdit(fresh.snapshot, fresh.analysis, entry.row, marked, verantwoordelijke);
+};
+
+function factorIndex(ctx: Stap2Context, name: string): number | { message: string } {
+  const i = ctx.werkblad.factors.findIndex((f) => nameKey(f.name) === nameKey(name));
+  return i >= 0 ? i : { message: `De succesfactor “${name}” staat niet meer in rij ${WERKBLAD.factorRow}; bekijk het werkblad opnieuw.` };
+}
+
+/** Saves a factor's name, weight and "waarom" in one batch. */
+export const saveFactor = (current: string, changes: { name: string; weging: string; waarom: string }): Build =>
+  withCtx((ctx) => {
+    const i = factorIndex(ctx, current);
+    if (typeof i !== 'number') return { ok: false, message: i.message };
+    const f = ctx.werkblad.factors[i];
+    const ops: PlanOp[] = [];
+    const rename = renameFactorEdit(ctx.sheet, ctx.werkblad, i, changes.name);
+    if (!rename.ok) return rename;
+    ops.push(...rename.ops);
+    const w = parseWeightInput(changes.weging);
+    if (!w.ok) return { ok: false, message: `${ctx.sheet.name}!${cellAddress(WERKBLAD.weightRow, f.column)}: ${w.message}` };
+    if (f.weging !== w.value) ops.push({ kind: 'setCells', sheet: ctx.sheet.name, cell: cellAddress(WERKBLAD.weightRow, f.column), cells: [[{ number: w.value }]] });
+    const waarom = waaromEdit(ctx.sheet, ctx.werkblad, i, changes.waarom);
+    if (!waarom.ok) return waarom;
+    ops.push(...waarom.ops);
+    return { ok: true, ops };
+  });
+
+export const moveFactor = (name: string, delta: number): Build =>
+  withCtx((ctx) => {
+    const i = factorIndex(ctx, name);
+    return typeof i === 'number' ? moveFactorEdit(ctx.sheet, ctx.werkblad, i, delta) : { ok: false, message: i.message };
+  });
+
+export const removeFactor = (name: string, agreedScores: number): Build =>
+  withCtx((ctx) => {
+    const i = factorIndex(ctx, name);
+    if (typeof i !== 'number') return { ok: false, message: i.message };
+    const scores = readFactorInfo(ctx.sheet, ctx.werkblad)[i].scores;
+    if (scores > agreedScores) return { ok: false, message: `Intussen heeft “${name}” ${scores} scores. Er is niets verwijderd; kies opnieuw als hij toch weg moet.` };
+    return removeFactorEdit(ctx.sheet, ctx.werkblad, i);
+  });
+
+export const addFactor = (name: string, waarom: string, weging: string): Build =>
+  withCtx((ctx) => {
+    const w = parseWeightInput(weging || '1');
+    if (!w.ok) return { ok: false, message: w.message };
+    return addFactorEdit(ctx.sheet, ctx.werkblad, name, waarom, w.value);
+  });
