@@ -4,6 +4,10 @@
  * Enter; PageUp/PageDown go to the previous/next koppelkans.
  */
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Button,
   Dropdown,
   Field,
@@ -19,7 +23,11 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { scoreEdit } from '../../core/edits';
-import { sameName } from '../../core/layout';
+import type { Analysis } from '../../core/analyze';
+import { defaultWaarom } from '../../core/factors';
+import { textAt } from '../../core/grid';
+import { sameName, WERKBLAD } from '../../core/layout';
+import { nameKey } from '../../core/stap2';
 import type { WorkbookSession } from '../session';
 import { formatNumber, fullyScored, liveScore, scorableRows, storedScoreTexts } from '../logic/scoring';
 import { KoppelkansNotes } from '../notes/KoppelkansNotes';
@@ -42,6 +50,7 @@ const useStyles = makeStyles({
   totalValue: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
   hint: { color: tokens.colorNeutralForeground2 },
   jump: { minWidth: '0', width: '100%' },
+  waarom: { margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, '& dd': { margin: 0 } },
   notes: {
     display: 'flex',
     flexDirection: 'column',
@@ -52,6 +61,14 @@ const useStyles = makeStyles({
 });
 
 const key = (row: number, i: number) => `${row}:${i}`;
+
+/** The longlist's toelichting of a koppelkans (under its own opgave first). */
+function toelichtingOf(analysis: Analysis | null, opgave: string, koppelkans: string): string {
+  const entries = analysis?.longlist.entries ?? [];
+  const k = nameKey(koppelkans);
+  const match = entries.find((e) => nameKey(e.koppelkans) === k && nameKey(e.opgave) === nameKey(opgave)) ?? entries.find((e) => nameKey(e.koppelkans) === k);
+  return match?.toelichting ?? '';
+}
 
 export function ScorenView({ session, active }: { session: WorkbookSession; active: boolean }) {
   const styles = useStyles();
@@ -149,6 +166,8 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
     }
   };
 
+  const toelichting = toelichtingOf(session.analysis, current.opgave, current.koppelkans);
+  const waarom = werkblad.factors.map((f) => (sheet ? textAt(sheet, WERKBLAD.waaromRow, f.column) : '') || defaultWaarom(f.name));
   const complete = fullyScored(rows);
   return (
     <div className={styles.stack} onKeyDown={onFormKey}>
@@ -188,6 +207,33 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
           {current.opgave ? `Opgave: ${current.opgave}` : 'Geen opgave ingevuld'} · rij {current.row}
         </Text>
       </div>
+      <Accordion collapsible multiple>
+        <AccordionItem value="toelichting">
+          <AccordionHeader size="small">Toelichting bij deze koppelkans</AccordionHeader>
+          <AccordionPanel>
+            <Text size={200}>{toelichting || 'Geen toelichting op de longlist.'}</Text>
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="waarom">
+          <AccordionHeader size="small">Waarom deze succesfactoren</AccordionHeader>
+          <AccordionPanel>
+            <dl className={styles.waarom}>
+              {werkblad.factors.map((f, i) => (
+                <div key={f.column}>
+                  <dt>
+                    <Text size={200} weight="semibold">
+                      {f.name}
+                    </Text>
+                  </dt>
+                  <dd>
+                    <Text size={200}>{waarom[i] || 'Nog geen toelichting (vul die in bij Stap 2).'}</Text>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
       <div className={styles.total} aria-live="polite">
         <span>
           <Text weight="semibold">Gewogen totaal</Text>
