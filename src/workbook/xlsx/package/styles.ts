@@ -116,7 +116,7 @@ export class StylesEditor {
     const base = this.xfs.get(xfIndex) ?? this.xfs.get(0);
     const xf = (base ? base.cloneNode(true) : createLike(this.root, 'xf', { numFmtId: '0', fontId: '0', fillId: '0', borderId: '0', xfId: '0' })) as Element;
 
-    if (style.bold !== undefined || style.italic !== undefined || style.fontColor || style.fontSize) {
+    if (style.bold !== undefined || style.italic !== undefined || style.fontColor !== undefined || style.fontSize) {
       this.fonts ??= this.pool('fonts');
       const old = this.fonts.get(Number(xf.getAttribute('fontId') ?? 0));
       const font = (old ? old.cloneNode(true) : createLike(this.root, 'font')) as Element;
@@ -133,10 +133,11 @@ export class StylesEditor {
         if (sz) removeNode(sz);
         insertInOrder(font, createLike(font, 'sz', { val: String(style.fontSize) }), FONT_ORDER);
       }
-      if (style.fontColor) {
+      if (style.fontColor !== undefined) {
         const color = child(font, 'color');
         if (color) removeNode(color);
-        insertInOrder(font, createLike(font, 'color', { rgb: argb(style.fontColor) }), FONT_ORDER);
+        // null: no colour element, which is Excel's automatic colour
+        if (style.fontColor) insertInOrder(font, createLike(font, 'color', { rgb: argb(style.fontColor) }), FONT_ORDER);
       }
       xf.setAttribute('fontId', String(this.fonts.intern(font)));
       xf.setAttribute('applyFont', '1');
@@ -149,6 +150,11 @@ export class StylesEditor {
       pattern.appendChild(createLike(this.root, 'bgColor', { indexed: '64' }));
       fill.appendChild(pattern);
       xf.setAttribute('fillId', String(this.fills.intern(fill)));
+      xf.setAttribute('applyFill', '1');
+    }
+    if (style.fill === null) {
+      // fills[0] is "none" in every styles part (the file format reserves 0 and 1)
+      xf.setAttribute('fillId', '0');
       xf.setAttribute('applyFill', '1');
     }
     if (style.numberFormat) {
