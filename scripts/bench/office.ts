@@ -1,0 +1,134 @@
+/**
+ * Bench section: the Office.js adapter counted by the test double (tests/workbook/office/
+ * fakeExcel.ts): round trips (context.sync calls) and bytes sent and received per pane
+ * operation, at 1,000 × 12, 10,000 × 20 and 30,000 × 30. Bytes are the JSON of what is
+ * written and of every loaded property, as the fake counts them; Excel on the web refuses
+ * a request or response over 5 MB.
+ */
+import { analyze } from '../../src/core/analyze';
+import { SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
+import { OfficeWorkbook } from '../../src/workbook/office';
+import { createKoppelkansenWorkbook, prepareWorkbook } from '../../src/workbook/operations';
+import { FakeBook } from '../../tests/workbook/office/fakeExcel';
+import { bytes, ms, size, timeAsync } from './support/measure';
+import type { BenchSection, BenchTable } from './support/section';
+import { bigWorkbook, factorNames } from './support/workbooks';
+
+const LIMIT = 5_000_000;
+const noWait = { retry: { sleep: async () => undefined } };
+const NOW = new Date('2026-11-28T10:00:00Z');
+
+interface Counted {
+  syncs: number;
+  sent: number;
+  received: number;
+  largest: number;
+  refused: number;
+  ms: number;
+}
+
+async function count(book: FakeBook, op: () => Promise<unknown>): Promise<Counted> {
+  const refused0 = book.refusedResponses;
+  const t = await timeAsync(() => book.measure(op));
+  const m = t.value;
+  return { syncs: m.syncs, sent: m.sent, received: m.received, largest: m.largest, refused: book.refusedResponses - refused0, ms: t.ms };
+}
+
+/** A prepared Koppelkansen workbook of `rows` × `factors` in a fresh fake Excel. */
+async function preparedBook(rows: number, factors: number): Promise<FakeBook> {
+  const book = new FakeBook(['Blad1']);
+  const port = new OfficeWorkbook(book.run, noWait);
+  await createKoppelkansenWorkbook(port, { factors: factorNames(factors), now: NOW });
+  const data = bigWorkbook(rows, factors).sheets[0].values.slice(WERKBLAD.firstDataRow - 1, WERKBLAD.firstDataRow - 1 + rows);
+  book.sheet(SHEET_NAMES.werkblad).setGrid(
+    `A${WERKBLAD.firstDataRow}`,
+    data.map((line) => line.slice(0, 2 + factors)),
+  );
+  return book;
+}
+
+/**
+ * What an add-in that reads and writes the werkblad row by row would need (one sync per
+ * row and per other sheet): the comparison the issue asks for, as a model, not a measurement.
+ */
+function perRow(op: string, rows: number, sheets: number): number {
+  switch (op) {
+    case 'open the pane':
+    case 'check and recompute':
+      return rows + sheets;
+    case 'type one score':
+      return 1 + rows + sheets;
+    default: // prepare: read every row, write every row
+      return 2 * rows + sheets;
+  }
+}
+
+async function atSize(rows: number, factors: number): Promise<(string | number)[][]> {
+  const book = await preparedBook(rows, factors);
+  const sheets = book.sheets.length;
+  const out: (string | number)[][] = [];
+  const line = (op: string, c: Counted) => {
+    const theirs = perRow(op, rows, sheets);
+    out.push([
+      size(rows, factors),
+      op,
+      c.syncs,
+      bytes(c.sent),
+      bytes(c.received),
+      bytes(c.largest),
+      c.largest <= LIMIT && c.refused === 0 ? 'yes' : `NO (${c.refused} refused)`,
+      theirs,
+      `${(theirs / Math.max(1, c.syncs)).toFixed(0)}×`,
+      ms(c.ms),
+    ]);
+  };
+  // prepare from the raw rows first (totals, validations, Resultaat…), on a cold adapter
+  const cold = new OfficeWorkbook(book.run, noWait);
+  line('prepare', await count(book, () => prepareWorkbook(cold, { now: NOW })));
+  // a new pane on the prepared workbook
+  const port = new OfficeWorkbook(book.run, noWait);
+  line('open the pane', await count(book, () => port.readSnapshot()));
+  const cell = `C${WERKBLAD.firstDataRow + Math.floor(rows / 2)}`;
+  const werkbladId = book.sheet(SHEET_NAMES.werkblad).id;
+  line(
+    'type one score',
+    await count(book, async () => {
+      await port.apply({ ops: [{ kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell, cells: [[{ number: 7 }]] }] });
+      await port.readSnapshot({ afterApply: true });
+      // Excel's change event for that cell
+      await port.readSnapshot({ changed: [{ sheet: werkbladId, range: cell }] });
+    }),
+  );
+  line('check and recompute', await count(book, async () => analyze(await port.readSnapshot({ fresh: true }), { now: NOW })));
+  line('prepare again', await count(book, () => prepareWorkbook(port, { now: NOW })));
+  return out;
+}
+
+export const section: BenchSection = {
+  id: 'office',
+  title: 'Office.js adapter, counted by the test double',
+  order: 30,
+  estimate: '~2 min',
+  async run({ quick }): Promise<BenchTable[]> {
+    const sizes: [number, number][] = quick ? [[1000, 12]] : [
+      [1000, 12],
+      [10000, 20],
+      [30000, 30],
+    ];
+    const rows: (string | number)[][] = [];
+    for (const [r, f] of sizes) rows.push(...(await atSize(r, f)));
+    return [
+      {
+        title: 'round trips and bytes per operation',
+        columns: ['size', 'operation', 'round trips', 'sent', 'received', 'largest request/response', '≤ 5 MB', 'per-row add-in', 'ratio', 'time in fake'],
+        rows,
+        notes: [
+          'type one score = apply + the read after it + the read for Excel\'s change event; target ≤ 2 round trips and ≤ 100 KB at 1,000 × 12',
+          'prepare = first "Werkmap voorbereiden" on raw rows from a cold adapter; prepare again = on the prepared workbook (nothing to write)',
+          'per-row add-in: a model of one sync per werkblad row (and per other sheet) for each read or write of the rows',
+          'time in fake = JavaScript time of the adapter and the fake on this machine, not Excel\'s',
+        ],
+      },
+    ];
+  },
+};
