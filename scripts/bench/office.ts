@@ -110,11 +110,12 @@ export const section: BenchSection = {
   order: 30,
   estimate: '~2 min',
   async run({ quick }): Promise<BenchTable[]> {
-    const sizes: [number, number][] = quick ? [[1000, 12]] : [
+    const only = process.env.BENCH_OFFICE_SIZES?.split(',').map((s) => s.split('x').map(Number) as [number, number]);
+    const sizes: [number, number][] = only ?? (quick ? [[1000, 12]] : [
       [1000, 12],
       [10000, 20],
       [30000, 30],
-    ];
+    ]);
     const rows: (string | number)[][] = [];
     for (const [r, f] of sizes) rows.push(...(await atSize(r, f)));
     return [

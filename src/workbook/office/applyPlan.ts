@@ -50,6 +50,11 @@ export class ApplyJob {
     }
   }
 
+  /** Estimated request bytes of the writes (all chunks). */
+  get writeBytes(): number {
+    return this.chunks.reduce((n, chunk) => n + chunk.reduce((m, it) => m + it.bytes, 0), 0);
+  }
+
   /** The plan has ops resolved or checked at apply time (appendRows, updateRowByKey, deleteRowByKey, guarded setCells). */
   get hasLookups(): boolean {
     return this.appends.length + this.updates.length + this.guards.length > 0;

@@ -25,6 +25,9 @@ import { OfficeWorkbookError, toOfficeWorkbookError } from './officeErrors';
 import { ChainRefused, newReadState, readWorkbook, startRead, type ReadState } from './readSnapshot';
 import { SnapshotCache } from './snapshotCache';
 
+/** Plans that write more than this (bytes) read their cells back in syncs of their own. */
+export const READ_BACK_MAX_WRITE = 256_000;
+
 export interface OfficeWorkbookOptions {
   /** Retry timing while the user edits a cell. */
   retry?: RetryOptions;
@@ -69,7 +72,9 @@ export class OfficeWorkbook implements WorkbookPort {
     if (job.isEmpty) return job.result();
     this.cache.markPlan(plan.ops);
     // read the written cells and their dependents back with the last write, when the cache is in use
-    const readBack = this.cache.sheets && !this.readState.listFirst;
+    // small plans (a typed score, a note) read their cells back in the sync of the last write;
+    // big ones (prepare) in syncs of their own, so that no response can pass the limit
+    const readBack = !!this.cache.sheets && !this.readState.listFirst && job.writeBytes <= READ_BACK_MAX_WRITE;
     try {
       await withCellEditRetry(
         () =>

@@ -33,14 +33,19 @@ export interface ReadState {
   listFirst: boolean;
   /** Response bytes per cell seen so far (values and formulas), to size the blocks. */
   bytesPerCell: number;
+  /** The same per sheet (lower-case name): a hidden list sheet is far denser than the werkblad. */
+  sheetBytesPerCell: Map<string, number>;
 }
+
+/** Rows read first from a big sheet of unknown density, to size the rest of it. */
+export const PROBE_ROWS = 100;
 
 export const MIN_CHAIN = 32;
 /** A first guess of response bytes per cell (values + formulas) before anything was read. */
 export const DEFAULT_BYTES_PER_CELL = 48;
 
 export function newReadState(): ReadState {
-  return { chainLength: MIN_CHAIN, listFirst: false, bytesPerCell: DEFAULT_BYTES_PER_CELL };
+  return { chainLength: MIN_CHAIN, listFirst: false, bytesPerCell: DEFAULT_BYTES_PER_CELL, sheetBytesPerCell: new Map() };
 }
 
 /** Thrown when the first sync of the chain failed; the caller retries with `listFirst`. */
@@ -131,7 +136,12 @@ function takeCells(load: CellLoad, cache: SnapshotCache, state: ReadState): void
   const values = load.range.values as unknown[][];
   const formulas = load.formulas ? (load.range.formulas as unknown[][]) : null;
   const cells = cellCount(load.pos);
-  if (cells >= 1000) state.bytesPerCell = Math.max(8, roughBytes(values, formulas) / cells / (load.formulas ? 1 : 0.5));
+  if (cells >= 100) {
+    // a quarter more than counted: JSON framing, escapes, non-ASCII
+    const perCell = Math.max(8, (1.25 * roughBytes(values, formulas)) / cells / (load.formulas ? 1 : 0.5));
+    const key = load.sheet.toLowerCase();
+    state.sheetBytesPerCell.set(key, perCell); // the latest block: density changes down a sheet
+  }
   cache.patch(
     load.sheet,
     load.pos,
@@ -141,6 +151,24 @@ function takeCells(load: CellLoad, cache: SnapshotCache, state: ReadState): void
 }
 
 /** Splits a rectangle into row blocks of at most `budget` estimated bytes. */
+/** Splits a rectangle into row blocks whose estimated bytes (per row) stay within `budget`. */
+export function rowBlocksBy(pos: RangePos, rowBytes: (row: number) => number, budget: number): RangePos[] {
+  const out: RangePos[] = [];
+  let start = pos.start.row;
+  let bytes = 0;
+  for (let r = pos.start.row; r <= pos.end.row; r++) {
+    const b = rowBytes(r);
+    if (r > start && bytes + b > budget) {
+      out.push({ start: { row: start, column: pos.start.column }, end: { row: r - 1, column: pos.end.column } });
+      start = r;
+      bytes = 0;
+    }
+    bytes += b;
+  }
+  out.push({ start: { row: start, column: pos.start.column }, end: { row: pos.end.row, column: pos.end.column } });
+  return out;
+}
+
 export function rowBlocks(pos: RangePos, bytesPerCell: number, budget: number): RangePos[] {
   const width = pos.end.column - pos.start.column + 1;
   const rowsPerBlock = Math.max(1, Math.floor(budget / Math.max(1, width * bytesPerCell)));
@@ -167,18 +195,91 @@ function isTooLarge(err: unknown): boolean {
  * Excel refuses as too large is split (blocks halved) and read again; a single row that
  * is still too large ends the read with a Dutch message naming it.
  */
-async function readBlocks(context: Excel.RequestContext, blocks: Block[], cache: SnapshotCache, state: ReadState, budget: number): Promise<void> {
-  const share = (b: Block) => state.bytesPerCell * (b.formulas ? 1 : 0.5);
-  const pending = blocks.flatMap((b) => rowBlocks(b.pos, share(b), budget).map((pos) => ({ ...b, pos })));
+async function readBlocks(
+  context: Excel.RequestContext,
+  blocks: Block[],
+  cache: SnapshotCache,
+  state: ReadState,
+  budget: number,
+  previous?: CachedSheet[],
+): Promise<void> {
+  // big sheets of unknown density: their first rows first (together, one sync), to size the rest
+  const probes: Block[] = [];
+  const rest: Block[] = [];
+  for (const b of blocks) {
+    const rows = b.pos.end.row - b.pos.start.row + 1;
+    const unknown = !state.sheetBytesPerCell.has(b.sheet.toLowerCase()) && !previous?.some((p) => p.name.toLowerCase() === b.sheet.toLowerCase());
+    if (unknown && rows > PROBE_ROWS && cellCount(b.pos) * state.bytesPerCell > budget / 8) {
+      const split = b.pos.start.row + PROBE_ROWS - 1;
+      probes.push({ ...b, pos: { start: b.pos.start, end: { row: split, column: b.pos.end.column } } });
+      rest.push({ ...b, pos: { start: { row: split + 1, column: b.pos.start.column }, end: b.pos.end } });
+    } else rest.push(b);
+  }
+  if (probes.length) await readSizedBlocks(context, probes, cache, state, budget, previous);
+  await readSizedBlocks(context, rest, cache, state, budget, previous);
+}
+
+/** Estimated response bytes of one row of a cached sheet (values, and formulas when asked), with a margin. */
+function estimateRow(sheet: CachedSheet, row: number, from: number, to: number, formulas: boolean): number {
+  const vrow = sheet.values[row - 1] ?? [];
+  const frow = sheet.formulas[row - 1] ?? [];
+  let n = 0;
+  for (let c = from; c <= to; c++) {
+    const v = vrow[c - 1];
+    n += typeof v === 'string' ? v.length + 3 : 6;
+    if (formulas) {
+      const f = frow[c - 1] ?? v;
+      n += typeof f === 'string' ? f.length + 3 : 6;
+    }
+  }
+  return n * 1.25;
+}
+
+async function readSizedBlocks(
+  context: Excel.RequestContext,
+  blocks: Block[],
+  cache: SnapshotCache,
+  state: ReadState,
+  budget: number,
+  previous?: CachedSheet[],
+): Promise<void> {
+  // bytes per row: what the cache held there before (a re-read), else what this sheet's cells cost so far
+  const rowBytes = (b: Block) => {
+    const width = b.pos.end.column - b.pos.start.column + 1;
+    const perCell = (state.sheetBytesPerCell.get(b.sheet.toLowerCase()) ?? state.bytesPerCell) * (b.formulas ? 1 : 0.5);
+    const known = previous?.find((p) => p.name.toLowerCase() === b.sheet.toLowerCase());
+    return (r: number) => {
+      const fromCache = known && r <= known.values.length ? estimateRow(known, r, b.pos.start.column, b.pos.end.column, b.formulas) : 0;
+      return Math.max(fromCache, width * perCell);
+    };
+  };
+  // the next sync's blocks are carved from what is left with the densities known now,
+  // so that what one sync teaches sizes the next
+  const pending: Block[] = [...blocks];
   let oneAtATime = false;
   while (pending.length) {
     const batch: Block[] = [];
-    let bytes = 0;
+    let room = budget;
     while (pending.length) {
-      const est = cellCount(pending[0].pos) * share(pending[0]);
-      if (batch.length && (oneAtATime || bytes + est > budget)) break;
-      batch.push(pending.shift()!);
-      bytes += est;
+      const b = pending[0];
+      const f = rowBytes(b);
+      let r = b.pos.start.row;
+      let used = 0;
+      while (r <= b.pos.end.row) {
+        const cost = f(r);
+        if (used + cost > room && !(r === b.pos.start.row && batch.length === 0)) break;
+        used += cost;
+        r++;
+      }
+      if (r === b.pos.start.row) break; // nothing of it fits in this sync
+      batch.push({ ...b, pos: { start: b.pos.start, end: { row: r - 1, column: b.pos.end.column } } });
+      room -= used;
+      if (r > b.pos.end.row) pending.shift();
+      else {
+        pending[0] = { ...b, pos: { start: { row: r, column: b.pos.start.column }, end: b.pos.end } };
+        break;
+      }
+      if (oneAtATime) break;
     }
     const worksheets = context.workbook.worksheets;
     const loads = batch.map((b) => queueCells(worksheets, b.sheet, b.pos, b.formulas, false));
@@ -282,10 +383,19 @@ export interface StartedRead {
  * that the adapter can send them with its last write (one round trip for a typed score).
  * Not for hosts that refused the chain (`state.listFirst`): use `readWorkbook`.
  */
-export function startRead(context: Excel.RequestContext, request: SnapshotRequest, state: ReadState, cache: SnapshotCache, budget: number): StartedRead {
+export function startRead(
+  context: Excel.RequestContext,
+  request: SnapshotRequest,
+  state: ReadState,
+  cache: SnapshotCache,
+  budget: number,
+  previous: CachedSheet[] = [],
+): StartedRead {
   const marked = dirtyLoads(cache);
-  const markedCells = marked.reduce((n, b) => n + cellCount(b.pos), 0);
-  const alongside = markedCells * state.bytesPerCell <= budget / 2 ? marked : [];
+  // estimated from what the cache holds there now; a write that makes cells much longer is
+  // covered by the margin (a quarter of the budget, itself under the 5 MB limit)
+  const estimate = marked.reduce((n, b) => n + cache.estimateBytes(b.sheet, b.pos, b.formulas), 0);
+  const alongside = estimate <= budget / 4 ? marked : [];
   const worksheets = context.workbook.worksheets;
   const chain = queueChain(worksheets.getFirst(), state.chainLength);
   const cellLoads = alongside.map((b) => queueCells(worksheets, b.sheet, b.pos, b.formulas, true));
@@ -293,7 +403,7 @@ export function startRead(context: Excel.RequestContext, request: SnapshotReques
     finish: async () => {
       const sheets = await finishWalk(context, state, chain);
       for (const l of cellLoads) takeCells(l, cache, state);
-      return finishRead(context, request, state, cache, budget, sheets, alongside.length ? [] : marked);
+      return finishRead(context, request, state, cache, budget, sheets, alongside.length ? [] : marked, previous);
     },
   };
 }
@@ -306,6 +416,7 @@ async function finishRead(
   budget: number,
   sheets: Walked[],
   unread: Block[],
+  previous?: CachedSheet[],
 ): Promise<WorkbookSnapshot> {
   const old = cache.sheets ?? [];
   const full: Walked[] = [];
@@ -328,7 +439,7 @@ async function finishRead(
   const rest = unread.filter((b) => known(b.sheet) && !isFull(b.sheet));
   cache.clearDirt();
   const blocks: Block[] = [...full.filter((w) => w.usedAddress).map((w) => ({ sheet: w.name, pos: parseRange(w.usedAddress), formulas: true })), ...rest];
-  if (blocks.length) await readBlocks(context, blocks, cache, state, budget);
+  if (blocks.length) await readBlocks(context, blocks, cache, state, budget, [...old, ...(previous ?? [])]);
   const snapshot = cache.toSnapshot();
   if (request.validationTargets) {
     snapshot.validations = await readValidations(context, snapshot, request.validationTargets(snapshot));
@@ -348,6 +459,8 @@ export async function readWorkbook(
   cache: SnapshotCache,
   budget: number,
 ): Promise<WorkbookSnapshot> {
+  // a fresh read forgets the cells but sizes its blocks by what they cost last time
+  const previous = request.fresh ? (cache.sheets ?? []) : [];
   if (request.fresh) cache.reset();
   if (request.afterApply && cache.freshAfterApply && !request.fresh && !request.changed?.length && !request.validationTargets) {
     cache.freshAfterApply = false;
@@ -360,9 +473,9 @@ export async function readWorkbook(
     await context.sync();
     const loads = worksheets.items.map((s) => queueSheet(s));
     await context.sync();
-    return finishRead(context, request, state, cache, budget, loads.map(walked), dirtyLoads(cache));
+    return finishRead(context, request, state, cache, budget, loads.map(walked), dirtyLoads(cache), previous);
   }
-  const started = startRead(context, request, state, cache, budget);
+  const started = startRead(context, request, state, cache, budget, previous);
   try {
     await context.sync();
   } catch (err) {

@@ -270,6 +270,27 @@ export class SnapshotCache {
   }
 
   /**
+   * Response bytes a load of `pos` is expected to cost, from what the cache holds there now
+   * (values, and formulas when asked), plus `perCell` for every cell (JSON framing, and
+   * room for the cell to have grown).
+   */
+  estimateBytes(name: string, pos: RangePos, formulas: boolean, perCell = 8): number {
+    const sheet = this.find(name);
+    let n = (pos.end.row - pos.start.row + 1) * (pos.end.column - pos.start.column + 1) * perCell * (formulas ? 2 : 1);
+    if (!sheet) return n;
+    const size = (v: unknown) => (typeof v === 'string' ? v.length * 1.1 + 3 : 0);
+    for (let r = pos.start.row; r <= Math.min(pos.end.row, sheet.values.length); r++) {
+      const vrow = sheet.values[r - 1];
+      const frow = sheet.formulas[r - 1];
+      for (let c = pos.start.column; c <= pos.end.column; c++) {
+        n += size(vrow?.[c - 1]);
+        if (formulas) n += size(frow?.[c - 1] ?? vrow?.[c - 1]);
+      }
+    }
+    return n;
+  }
+
+  /**
    * The snapshot the engine gets: a fresh top-level object per read (views compare by
    * identity), sheets and rows shared with the cache (the engine never mutates a snapshot).
    */
