@@ -82,4 +82,4 @@ test(`apply --in-place killed at ${RUNS} random moments leaves the old file or a
   // the kills hit both sides of the rename (otherwise the test proves little)
   expect(replaced).toBeGreaterThan(0);
   expect(replaced).toBeLessThan(RUNS);
-}, 600000);
+}, 1200000);
