@@ -24,27 +24,61 @@ export async function writeRawWorkbook(file: string, rows: number, factors: numb
   await wb.writeFileAtomic(file);
 }
 
-async function applyOnce(rows: number, factors: number): Promise<(string | number)[]> {
+interface Run {
+  code: number;
+  ms: number;
+  maxRssKb: number;
+}
+
+/**
+ * Runs the installed command (`bin/koppelkansen.cjs`, compiled JavaScript) as a user
+ * would: wall time from outside (Node's start included), peak RSS from inside the process.
+ */
+function runCli(args: string[], dir: string): Run {
+  const bin = path.resolve(__dirname, '../../bin/koppelkansen.cjs');
+  const stats = path.join(dir, `rss-${process.hrtime.bigint()}.json`);
+  const runner = path.join(dir, 'run.cjs');
+  fs.writeFileSync(
+    runner,
+    `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(stats)}, JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS })));
+process.argv.splice(1, 1); // as if bin/koppelkansen.cjs were argv[1]
+require(${JSON.stringify(bin)});`,
+  );
+  const t = process.hrtime.bigint();
+  const res = spawnSync(process.execPath, [runner, runner, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  if (res.status === null || res.status > 1) throw new Error(`koppelkansen ${args.join(' ')} failed (${res.status}): ${res.stderr}`);
+  const { maxRssKb } = JSON.parse(fs.readFileSync(stats, 'utf8'));
+  return { code: res.status, ms, maxRssKb };
+}
+
+async function libreOfficeMs(file: string, dir: string): Promise<number | null> {
+  const lo = await import('../../tests/helpers/libreoffice');
+  if (!lo.hasLibreOffice()) return null;
+  const t = process.hrtime.bigint();
+  await lo.recalculateXlsx(file, path.join(dir, 'lo'), { timeoutMs: 900_000 });
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
+async function applyOnce(rows: number, factors: number, withLibreOffice: boolean): Promise<(string | number)[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-bench-'));
   try {
     const input = path.join(dir, 'in.xlsx');
     const output = path.join(dir, 'out.xlsx');
     await writeRawWorkbook(input, rows, factors);
-    const runner = path.join(dir, 'run.cjs');
-    fs.writeFileSync(
-      runner,
-      `require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register();
-const { main } = require(${JSON.stringify(path.resolve(__dirname, '../../src/cli/main.ts'))});
-const t = process.hrtime.bigint();
-main(['apply', ${JSON.stringify(input)}, '-o', ${JSON.stringify(output)}], { out: () => {}, err: (s) => process.stderr.write(s) }).then((code) => {
-  const ms = Number(process.hrtime.bigint() - t) / 1e6;
-  console.log(JSON.stringify({ code, ms, maxRssKb: process.resourceUsage().maxRSS }));
-});`,
-    );
-    const res = spawnSync(process.execPath, [runner], { encoding: 'utf8' });
-    if (res.status !== 0) throw new Error(res.stderr);
-    const m = JSON.parse(res.stdout.trim().split('\n').pop()!);
-    return [size(rows, factors), ms(m.ms), m.code, `${(m.maxRssKb / 1024).toFixed(0)} MiB`, bytes(fs.statSync(output).size)];
+    const run = runCli(['apply', input, '-o', output], dir);
+    const lo = withLibreOffice ? await libreOfficeMs(output, dir) : null;
+    const rss = run.maxRssKb / 1024;
+    return [
+      size(rows, factors),
+      ms(run.ms),
+      run.code,
+      `${rss.toFixed(0)} MiB`,
+      `${((run.maxRssKb * 1024) / rows / 1024).toFixed(1)} KiB`,
+      bytes(fs.statSync(output).size),
+      lo === null ? 'n/a' : ms(lo),
+      lo === null ? 'n/a' : (run.ms / lo).toFixed(2),
+    ];
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -52,15 +86,24 @@ main(['apply', ${JSON.stringify(input)}, '-o', ${JSON.stringify(output)}], { out
 
 export const section: BenchSection = {
   id: 'cli',
-  title: 'Command line: koppelkansen apply',
+  title: 'Command line: koppelkansen apply (compiled, as installed)',
   order: 20,
-  estimate: '~10 s',
-  async run(): Promise<BenchTable[]> {
+  estimate: '~5 min',
+  async run({ quick }): Promise<BenchTable[]> {
+    const { ensureCliBuilt } = await import('../../tests/helpers/cli');
+    ensureCliBuilt();
+    const sizes = quick ? [1000] : [1000, 10000, 30000];
+    const rows: (string | number)[][] = [];
+    for (const n of sizes) rows.push(await applyOnce(n, 20, true));
     return [
       {
-        title: 'apply IN.xlsx -o OUT.xlsx',
-        columns: ['size', 'wall time in process', 'exit', 'peak RSS', 'output'],
-        rows: [await applyOnce(1000, 12)],
+        title: 'apply IN.xlsx -o OUT.xlsx on raw rows (werkblad + longlist), 20 factors',
+        columns: ['size', 'wall time', 'exit', 'peak RSS', 'RSS per row', 'output', 'LibreOffice recalc of OUT', 'apply ÷ LibreOffice'],
+        rows,
+        notes: [
+          'wall time: the whole process, Node start included; peak RSS: process.resourceUsage().maxRSS',
+          'LibreOffice: headless convert of OUT.xlsx with every formula recalculated (tests/helpers/libreoffice.ts), start included; target ratio ≤ 0.5',
+        ],
       },
     ];
   },
