@@ -108,7 +108,7 @@ export const section: BenchSection = {
   id: 'office',
   title: 'Office.js adapter, counted by the test double',
   order: 30,
-  estimate: '~2 min',
+  estimate: '~8 min',
   async run({ quick }): Promise<BenchTable[]> {
     const only = process.env.BENCH_OFFICE_SIZES?.split(',').map((s) => s.split('x').map(Number) as [number, number]);
     const sizes: [number, number][] = only ?? (quick ? [[1000, 12]] : [
