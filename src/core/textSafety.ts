@@ -38,6 +38,9 @@ export function parseEntry(input: string): ParsedEntry {
     return { kind: 'formula', value: input.startsWith('=') ? input : `=${input}` };
   }
   const trimmed = input.trim();
+  // "(1)": Excel reads a number in parentheses as negative (accounting notation)
+  const negative = /^\((\d+([.,]\d+)?)\)$/.exec(trimmed);
+  if (negative) return { kind: 'number', value: -Number(negative[1].replace(',', '.')) };
   if (/^(true|waar)$/i.test(trimmed)) return { kind: 'bool', value: true };
   if (/^(false|onwaar)$/i.test(trimmed)) return { kind: 'bool', value: false };
   if (/^[+-]?(\d+([.,]\d*)?|[.,]\d+)(e[+-]?\d+)?%?$/i.test(trimmed)) {

@@ -280,6 +280,26 @@ describe('writing', () => {
     expect(snap.sheets[0].formulas?.[1]).toEqual([null, null, null, '=1+1', null, null]);
   });
 
+  test('regression: text that Excel turns into a number, date or boolean stays exactly that text', async () => {
+    const risky = ['(1)', '1/2', '12-5', '1e3', '50%', 'TRUE', ' 5', '=x', '+x', '-x', '@x', '00123', 'onwaar'];
+    // the double converts such text like Excel does when it is written as is (else this test proves nothing)
+    book = new FakeBook(['Blad']);
+    const raw = new OfficeWorkbook(book.run, noWait);
+    await book.run(async (context) => {
+      context.workbook.worksheets.getItem('Blad').getRange(`A1:M1`).formulas = [risky];
+      await context.sync();
+    });
+    const unprotected = (await raw.readSnapshot()).sheets[0].values[0];
+    expect(unprotected.filter((v, i) => v !== risky[i]).length).toBeGreaterThanOrEqual(10);
+    // through the adapter every one stays the string that was written
+    book = new FakeBook(['Blad']);
+    const port = new OfficeWorkbook(book.run, noWait);
+    await port.apply({ ops: [{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [risky.map(t)] }] });
+    const snap = await port.readSnapshot();
+    expect(snap.sheets[0].values[0]).toEqual(risky);
+    expect(snap.sheets[0].formulas?.[0]?.filter(Boolean) ?? []).toEqual([]);
+  });
+
   test('clear empties a cell; ragged rows touch no cell outside their own length', async () => {
     book = new FakeBook(['S']);
     book.sheet('S').setGrid('A1', [
