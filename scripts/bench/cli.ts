@@ -92,7 +92,8 @@ export const section: BenchSection = {
   async run({ quick }): Promise<BenchTable[]> {
     const { ensureCliBuilt } = await import('../../tests/helpers/cli');
     ensureCliBuilt();
-    const sizes = quick ? [1000] : [1000, 10000, 30000];
+    const only = process.env.BENCH_CLI_ROWS?.split(',').map(Number);
+    const sizes = only ?? (quick ? [1000] : [1000, 10000, 30000]);
     const rows: (string | number)[][] = [];
     for (const n of sizes) rows.push(await applyOnce(n, 20, true));
     return [
