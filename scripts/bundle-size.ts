@@ -12,6 +12,7 @@ import { gzipSync } from 'zlib';
 const DIST = join(__dirname, '..', 'dist');
 const PAGES = ['taskpane.html', 'preview.html'];
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- check-bundle.js is a CommonJS script that `npm run build` runs with node
 const { localScriptsOf } = require('./check-bundle.js') as {
   localScriptsOf: (htmlFile: string) => string[];
 };

@@ -97,9 +97,9 @@ async function buildOutputs(): Promise<Set<string>> {
   const HtmlWebpackPlugin = require('html-webpack-plugin');
   const CopyWebpackPlugin = require('copy-webpack-plugin');
   for (const plugin of config.plugins as Node[]) {
-    if (plugin instanceof HtmlWebpackPlugin) files.add((plugin as Node).userOptions.filename);
+    if (plugin instanceof HtmlWebpackPlugin) files.add(plugin.userOptions.filename);
     if (plugin instanceof CopyWebpackPlugin) {
-      for (const pattern of (plugin as Node).patterns) {
+      for (const pattern of plugin.patterns) {
         // Only literal file patterns count: a glob would not prove that a file is copied.
         expect(pattern.from).not.toMatch(/[*?{[]/);
         expect(existsSync(join(ROOT, pattern.from))).toBe(true);

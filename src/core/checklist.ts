@@ -68,7 +68,7 @@ export function readChecklist(sheet: SheetSnapshot, now: Date, problems: Problem
     if (o) onderdeel = o;
     if (!item) continue;
     const raw = textAt(sheet, r, 3);
-    const status = (STATUSES.find((s) => s.toLowerCase() === raw.toLowerCase()) ?? null) as ChecklistStatus | null;
+    const status = STATUSES.find((s) => s.toLowerCase() === raw.toLowerCase()) ?? null;
     if (raw && !status) problems.push(problem('CHECKLIST_BAD_STATUS', sheet.name, cellAddress(r, 3), { value: raw }));
     items.push({ row: r, onderdeel, item, status, toelichting: textAt(sheet, r, 4), verantwoordelijke: textAt(sheet, r, 5) });
   }

@@ -103,7 +103,7 @@ export function readPrioEntries(
     const deviates = autoRank !== null && deviatesFromRank(place, autoRank, ties.get(autoRank));
     const needsReason = deviates && omdat === '';
     if (needsReason) {
-      problems.push(problem('PRIO_NO_REASON', sheet.name, cellAddress(r, c.omdat), { koppelkans, place, rank: autoRank! }));
+      problems.push(problem('PRIO_NO_REASON', sheet.name, cellAddress(r, c.omdat), { koppelkans, place, rank: autoRank }));
     }
     entries.push({ row: r, place, koppelkans, omdat, verantwoordelijke: textAt(sheet, r, c.verantwoordelijke), autoRank, deviates, needsReason });
   }

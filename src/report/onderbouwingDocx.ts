@@ -32,6 +32,7 @@ const TEXT_WIDTH = { portrait: 11906 - 2 * 1440, landscape: 16838 - 2 * 1440 };
  * breaks, lone surrogates) would make Word refuse the whole file: they are left out.
  */
 export function xmlSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point: XML 1.0 forbids them
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 }
 
@@ -255,6 +256,7 @@ export async function onderbouwingDocx(m: OnderbouwingModel): Promise<Uint8Array
 /** The file name offered for download: "Onderbouwing koppelkansen – <wijk>.docx", safe on Windows. */
 export function onderbouwingFileName(wijk: string): string {
   const safe = xmlSafe(wijk)
+    // eslint-disable-next-line no-control-regex -- Windows forbids control characters in file names
     .replace(/[<>:"/\\|?*\u0000-\u001F]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()

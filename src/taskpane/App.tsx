@@ -3,8 +3,7 @@
  * and Notulen over one workbook session. The same component runs inside Excel and in the
  * browser preview; only the port and the host services differ.
  */
-import { useWorkbookSession, type HostServices } from './session';
-import type { WorkbookPort } from '../workbook/port';
+import { useWorkbookSession, type HostServices, type WorkbookPort } from './session';
 import { AppFrame } from './AppFrame';
 import { TaskPane } from './TaskPane';
 

@@ -13,10 +13,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { NoteStep } from '../core/notes';
 import type { WorkbookSession } from './session';
 import { StartView } from './views/StartView';
 import { ControleView } from './views/ControleView';
+import { useRefreshOnReturn } from './useRefreshOnReturn';
+import { VIEWS, type ViewId } from './views/viewIds';
 
 // Views beyond Start and Controle load when first opened: a smaller first download in
 // Excel on the web (sliders, tables, dialogs, the notes panel come later).
@@ -29,21 +30,6 @@ const PrioriteringView = lazy(() =>
 );
 const ChecklistView = lazy(() => import(/* webpackChunkName: "view-checklist" */ './views/ChecklistView').then((m) => ({ default: m.ChecklistView })));
 const NotulenView = lazy(() => import(/* webpackChunkName: "view-notulen" */ './views/NotulenView').then((m) => ({ default: m.NotulenView })));
-import { useRefreshOnReturn } from './useRefreshOnReturn';
-
-export const VIEWS = [
-  { id: 'start', label: 'Start', step: 'Stap 2' },
-  { id: 'stap1', label: 'Stap 1', step: 'Stap 1' },
-  { id: 'stap2', label: 'Stap 2', step: 'Stap 2' },
-  { id: 'controle', label: 'Controle', step: 'Stap 2' },
-  { id: 'scoren', label: 'Scoren', step: 'Stap 3' },
-  { id: 'resultaat', label: 'Resultaat', step: 'Stap 4' },
-  { id: 'prioritering', label: 'Prioritering', step: 'Stap 4' },
-  { id: 'checklist', label: 'WUP checklist', step: 'WUP checklist' },
-  { id: 'notulen', label: 'Notulen', step: null },
-] as const satisfies readonly { id: string; label: string; step: NoteStep | null }[];
-
-export type ViewId = (typeof VIEWS)[number]['id'];
 
 const useStyles = makeStyles({
   header: {

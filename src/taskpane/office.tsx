@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { App } from './App';
 import { AppFrame } from './AppFrame';
 import type { HostServices } from './session';
-import { browserStorage, blobDownload } from './previewHost';
+import { browserStorage, blobDownload } from './browserServices';
 import { isDarkOfficeTheme } from './logic/theme';
 import { OfficeWorkbook } from '../workbook/office/officeWorkbook';
 import { checkRequirements, subscribeToChanges } from '../workbook/office/environment';

@@ -1,56 +1,11 @@
 /**
  * Host services for the browser preview: selecting a cell shows it in the page's grid,
- * storage is the browser's localStorage, downloads go through a Blob and a link.
+ * storage and downloads are the browser's (./browserServices).
  */
 import type { HostServices } from './session';
+import { blobDownload, browserStorage, type Storage } from './browserServices';
 
-export type Storage = HostServices['storage'];
-
-/** localStorage, or an in-memory map when the browser refuses it (private mode, file://). */
-export function browserStorage(): Storage {
-  const memory = new Map<string, string>();
-  const ls = (() => {
-    try {
-      const s = window.localStorage;
-      const probe = '__koppelkansen_probe__';
-      s.setItem(probe, '1');
-      s.removeItem(probe);
-      return s;
-    } catch {
-      return null;
-    }
-  })();
-  return {
-    get: (key) => (ls ? ls.getItem(key) : memory.get(key) ?? null),
-    set: (key, value) => {
-      if (ls) {
-        try {
-          ls.setItem(key, value);
-          return;
-        } catch {
-          // quota or privacy settings: keep it for this session
-        }
-      }
-      memory.set(key, value);
-    },
-  };
-}
-
-/** Offers bytes as a file download through a temporary object URL. */
-export function blobDownload(fileName: string, bytes: Uint8Array, mime: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: mime });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
+/** The preview's host: selecting a cell calls `onSelectCell` (the page's grid shows it). */
 export function createPreviewHost(onSelectCell: (sheet: string, cell: string) => void, storage: Storage = browserStorage()): HostServices {
   return {
     kind: 'preview',

@@ -12,6 +12,8 @@ import type { PlanOp, WorkbookSnapshot } from '../core/snapshot';
 import { createKoppelkansenWorkbook, prepareWorkbook } from '../workbook/operations';
 import type { ChangedRange, WorkbookPort } from '../workbook/port';
 
+export type { WorkbookPort };
+
 export interface HostServices {
   kind: 'excel' | 'preview';
   /** Select a cell for the user (Excel: activates the sheet and selects). */
@@ -48,15 +50,15 @@ export interface WorkbookSession {
   progress: number | null;
   /** The last failure as a Dutch message with what to do, or null. */
   error: string | null;
-  clearError(): void;
+  clearError: () => void;
   /**
    * Reads the workbook again: what changed (`changed`, as change events name it), or
    * everything (`fresh`: "Opnieuw controleren"); without either, what the port knows
    * changed plus any sheet that grew.
    */
-  refresh(request?: RefreshRequest): Promise<void>;
+  refresh: (request?: RefreshRequest) => Promise<void>;
   /** Applies ops in one batch, then re-reads. Returns false (and sets `error`) on failure. */
-  applyOps(ops: PlanOp[], label: string): Promise<boolean>;
+  applyOps: (ops: PlanOp[], label: string) => Promise<boolean>;
   /**
    * An edit built on a fresh read of the workbook (`build` gets the snapshot, analysis
    * and notes of that read), followed by the engine's plan for the result, applied in
@@ -64,13 +66,13 @@ export interface WorkbookSession {
    * one of the guarded cells meanwhile nothing of the edit is written, the workbook is
    * prepared again and `message` says so.
    */
-  applyEdit(build: (fresh: FreshState) => EditResult, label: string): Promise<{ ok: true } | { ok: false; message: string }>;
+  applyEdit: (build: (fresh: FreshState) => EditResult, label: string) => Promise<{ ok: true } | { ok: false; message: string }>;
   /** Werkmap voorbereiden: the engine's full plan. */
-  prepare(options?: PlanOptions): Promise<boolean>;
+  prepare: (options?: PlanOptions) => Promise<boolean>;
   /** Creates the Koppelkansen layout in an empty workbook. */
-  createLayout(wijk?: string): Promise<boolean>;
+  createLayout: (wijk?: string) => Promise<boolean>;
   context: DiscussionContext;
-  setContext(c: DiscussionContext): void;
+  setContext: (c: DiscussionContext) => void;
 }
 
 export interface RefreshRequest {

@@ -80,7 +80,7 @@ test('team text in Prioritering, WUP checklist and Notulen survives every re-app
   edit(SHEET_NAMES.notulen, NOTULEN.firstConclusionRow + 1, NOTULEN.conclusionColumn, 'We kiezen uit 12 koppelkansen.');
   edit(SHEET_NAMES.notulen, NOTULEN.firstRow, 8, '@iedereen: scores zijn voorlopig');
   const plan = buildPlan(after, { propose: true });
-  const touched = plan.plan.ops.filter((o) => o.kind === 'setCells') as Extract<PlanOp, { kind: 'setCells' }>[];
+  const touched = plan.plan.ops.filter((o): o is Extract<PlanOp, { kind: 'setCells' }> => o.kind === 'setCells');
   for (const op of touched) {
     if (op.sheet === SHEET_NAMES.notulen) throw new Error('Notulen must never be rewritten');
     if (op.sheet === SHEET_NAMES.prioritering) expect(op.cell).not.toMatch(/^[A-D]/);

@@ -25,11 +25,11 @@ function plain(v: V): string | number | boolean | null {
   if (typeof v === 'object') {
     if ('result' in v) return plain((v as { result: V }).result ?? null);
     if ('formula' in v || 'sharedFormula' in v) return ''; // formula with an empty-string result
-    if ('richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('');
-    if ('error' in v) return String((v as ExcelJS.CellErrorValue).error);
-    return String(v);
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('error' in v) return String(v.error);
+    return JSON.stringify(v);
   }
-  return v as string | number | boolean;
+  return v;
 }
 
 maybe('formulas computed by LibreOffice equal the engine', () => {

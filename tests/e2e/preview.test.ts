@@ -29,7 +29,6 @@ run('browser preview (Chromium)', () => {
 
   beforeAll(async () => {
     const build = previewBuildDir();
-    // eslint-disable-next-line no-console
     if (build.built) console.log(`Preview gebouwd in ${build.dir} (${build.ms} ms)`);
     server = await serveStatic(build.dir);
     browser = await launch();
@@ -62,7 +61,6 @@ run('browser preview (Chromium)', () => {
     await prepare.waitFor();
     await expectEnabled(prepare);
     const inPage = await page.evaluate(() => Math.round(performance.now()));
-    // eslint-disable-next-line no-console
     console.log(`Tijd tot interactief (voorbeeld, headless Chromium): ${inPage} ms sinds navigatie (${Date.now() - t0} ms gemeten door de test)`);
     await panel('Start').getByText('blad “Werkblad koppelkansen kiezen”').waitFor();
   });

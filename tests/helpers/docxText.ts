@@ -26,6 +26,7 @@ export function documentText(xml: string): string {
       .replace(/<w:tab\/>/g, '\t')
       .replace(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g, '\u0000$1\u0001')
       .replace(/<[^>]+>/g, '')
+      // eslint-disable-next-line no-control-regex -- \u0000 and \u0001 are the markers this helper puts around each text run above
       .replace(/\u0000([^\u0001]*)\u0001/g, '$1'),
   );
 }

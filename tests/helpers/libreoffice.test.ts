@@ -27,7 +27,7 @@ const SMALLEST_ABOVE_2 = Math.min(...[A1, A2].filter((v) => v > 2));
 
 type Formula = { formula?: string; result?: unknown };
 function cell(v: ExcelJS.CellValue): Formula {
-  return v && typeof v === 'object' && 'formula' in v ? (v as Formula) : { result: v };
+  return v && typeof v === 'object' && 'formula' in v ? v : { result: v };
 }
 function isError(result: unknown): boolean {
   return typeof result === 'object' && result !== null && 'error' in result;

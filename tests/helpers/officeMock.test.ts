@@ -5,7 +5,6 @@
 import { OfficeMockObject } from 'office-addin-mock';
 
 test('office-addin-manifest resolves to the local CommonJS stub under jest', () => {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const manifest = require('office-addin-manifest');
   expect(require.resolve('office-addin-manifest')).toMatch(/tests[\\/]stubs[\\/]office-addin-manifest\.js$/);
   expect(manifest.OfficeApp.Excel).toBe('excel');

@@ -149,7 +149,7 @@ describe('findForbiddenImports (the checker itself)', () => {
 
 describe('scripts/check-bundle.js module rules', () => {
   const { findForbiddenModules } = require('../../scripts/check-bundle.js') as {
-    findForbiddenModules(modules: Record<string, string[]>): string[];
+    findForbiddenModules: (modules: Record<string, string[]>) => string[];
   };
 
   test('flags ExcelJS, the xlsx adapter, the CLI and ignored Node modules only in the taskpane entry', () => {

@@ -44,9 +44,9 @@ describe('the preview workbook kept in the browser', () => {
         const t = r.result.transaction('werkmap', 'readwrite');
         t.objectStore('werkmap').put({ version: 0, stuff: true }, 'huidig');
         t.oncomplete = () => resolve();
-        t.onerror = () => reject(t.error);
+        t.onerror = () => reject(t.error ?? new Error('transaction failed'));
       };
-      r.onerror = () => reject(r.error);
+      r.onerror = () => reject(r.error ?? new Error('open failed'));
     });
     expect(await store.load()).toBeNull();
   });

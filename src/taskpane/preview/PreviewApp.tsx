@@ -23,7 +23,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } f
 import { AppFrame } from '../AppFrame';
 import { createPreviewHost } from '../previewHost';
 import { useWorkbookSession, type HostServices } from '../session';
-import { TaskPane, type ViewId } from '../TaskPane';
+import { TaskPane } from '../TaskPane';
+import type { ViewId } from '../views/viewIds';
 import type { SheetRole } from '../../core/layout';
 import { usePrefersDark } from '../useColorScheme';
 import { computedCells } from './computedCells';

@@ -158,7 +158,7 @@ export function SheetGrid({ snapshot, selected, computed, follow }: SheetGridPro
                     <td
                       key={c}
                       data-selected={isSel ? 'true' : undefined}
-                      title={isFormula ? f! : undefined}
+                      title={isFormula ? f : undefined}
                       aria-label={isSel ? `${cellAddress(r + 1, c + 1)}, geselecteerd` : undefined}
                       className={mergeClasses(styles.cell, typeof v === 'number' && styles.number, showFormula && styles.formula, isSel && styles.selected)}
                     >

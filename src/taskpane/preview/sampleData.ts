@@ -41,7 +41,7 @@ export function sampleDataOps(analysis: Analysis, options: SampleOptions = {}): 
   const rows: CellInput[][] = picked.map((p, i) => [
     { text: p.opgave },
     { text: p.koppelkans },
-    ...wb.factors.map((_, f) => (i < scored ? { number: sampleScore(first + i, f) } : ({ clear: true } as CellInput))),
+    ...wb.factors.map((_, f) => (i < scored ? { number: sampleScore(first + i, f) } : { clear: true as const })),
   ]);
   const ops: PlanOp[] = [];
   if (rows.length) ops.push({ kind: 'setCells', sheet: wb.layout.sheet, cell: cellAddress(first, 1), cells: rows });

@@ -80,5 +80,5 @@ export async function workbookBytes(base: Uint8Array | null, plans: Plan[]): Pro
   const file = base ? await XlsxWorkbook.fromBuffer(base) : XlsxWorkbook.create();
   for (const plan of plans) await file.apply(plan);
   const out = await file.toBuffer();
-  return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+  return out instanceof Uint8Array ? out : new Uint8Array(out);
 }

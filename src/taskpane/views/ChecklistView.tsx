@@ -21,7 +21,7 @@ import { STATUSES, type ChecklistItem, type ChecklistStatus } from '../../core/c
 import { checklistDateEdit, checklistStatusEdit } from '../../core/edits';
 import { CHECKLIST } from '../../core/layout';
 import type { WorkbookSession } from '../session';
-import type { ViewId } from '../TaskPane';
+import type { ViewId } from './viewIds';
 import { isoToDutch, serialToIso } from '../logic/dates';
 
 const useStyles = makeStyles({

@@ -84,7 +84,7 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
   const styles = useStyles();
   const a = session.analysis;
   const prio = a?.prioritering ?? null;
-  const entries = prio?.entries ?? [];
+  const entries = useMemo(() => prio?.entries ?? [], [prio]);
   const fromWorkbook = useMemo(() => itemsFromEntries(entries), [entries]);
   const [items, setItems] = useState<PrioItem[]>(fromWorkbook);
   const [base, setBase] = useState<PrioItem[]>(fromWorkbook);
@@ -100,13 +100,12 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
   const restoreFocus = useRestoreFocusTarget();
 
   const dirty = !sameItems(items, base);
-  // follow the workbook while there are no unsaved changes in the pane
-  useEffect(() => {
-    if (!sameItems(fromWorkbook, base)) {
-      if (!dirty) setItems(fromWorkbook);
-      setBase(fromWorkbook);
-    }
-  }, [fromWorkbook]); // eslint-disable-line react-hooks/exhaustive-deps
+  // follow the workbook while there are no unsaved changes in the pane (adjusting state
+  // while rendering, as React's "You might not need an effect" describes: no stale closure)
+  if (!sameItems(fromWorkbook, base)) {
+    if (!dirty) setItems(fromWorkbook);
+    setBase(fromWorkbook);
+  }
 
   useEffect(() => {
     const f = focusAfter.current;

@@ -20,7 +20,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { weightsEdit, whatIf } from '../../core/edits';
 import { RESULTAAT } from '../../core/layout';
 import type { RankEntry } from '../../core/ranking';
@@ -46,7 +46,13 @@ export function ResultaatView({ session }: { session: WorkbookSession }) {
   const factors = werkblad?.factors ?? [];
   const baselineKey = JSON.stringify(factors.map((f) => [f.name, f.weging]));
   const [weights, setWeights] = useState<number[]>(() => factors.map((f) => f.weging ?? 1));
-  useEffect(() => setWeights(factors.map((f) => f.weging ?? 1)), [baselineKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  // new weights in the workbook reset the what-if sliders (adjusting state while rendering,
+  // as React's "You might not need an effect" describes)
+  const [weightsFor, setWeightsFor] = useState(baselineKey);
+  if (weightsFor !== baselineKey) {
+    setWeightsFor(baselineKey);
+    setWeights(factors.map((f) => f.weging ?? 1));
+  }
 
   const changed = weights.length === factors.length && weights.some((w, i) => w !== factors[i].weging);
   const preview = useMemo(

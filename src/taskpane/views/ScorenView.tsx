@@ -88,10 +88,11 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
   const factorName = focused !== null ? werkblad?.factors[focused]?.name : undefined;
 
   const setContext = session.setContext;
+  const koppelkans = current?.koppelkans;
   useEffect(() => {
-    if (active && current) setContext({ step: 'Stap 3', koppelkans: current.koppelkans, factor: factorName });
+    if (active && koppelkans !== undefined) setContext({ step: 'Stap 3', koppelkans, factor: factorName });
     else if (active) setContext({ step: 'Stap 3' });
-  }, [active, current?.koppelkans, factorName, setContext]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [active, koppelkans, factorName, setContext]);
 
   if (!werkblad) {
     return (

@@ -13,7 +13,7 @@ import {
 import { useState } from 'react';
 import { SHEET_NAMES, type SheetRole } from '../../core/layout';
 import type { WorkbookSession } from '../session';
-import type { ViewId } from '../TaskPane';
+import type { ViewId } from './viewIds';
 import { fullyScored, scorableRows } from '../logic/scoring';
 
 const PARTS: { role: SheetRole; label: string }[] = [

@@ -95,7 +95,7 @@ function putCell(sheet: MemorySheet, row: number, column: number, cell: MemoryCe
     return;
   }
   let line = sheet.rows.get(row);
-  if (!line) sheet.rows.set(row, (line = new Map()));
+  if (!line) sheet.rows.set(row, (line = new Map<number, MemoryCell>()));
   line.set(column, cell);
 }
 

@@ -91,7 +91,7 @@ export function officeErrorMessage(kind: OfficeErrorKind): string {
 /** The Office error code of an error thrown by Excel.run / context.sync, if any. */
 export function officeErrorCode(err: unknown): string | undefined {
   if (err && typeof err === 'object' && 'code' in err) {
-    const code = (err as { code: unknown }).code;
+    const code = err.code;
     if (typeof code === 'string') return code;
   }
   return undefined;

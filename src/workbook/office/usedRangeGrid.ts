@@ -13,7 +13,8 @@ export interface AnchoredGrid {
 function toCellValue(v: unknown): CellValue {
   if (v === '' || v === null || v === undefined) return null;
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') return v;
-  return String(v);
+  // Office.js returns only numbers, text and booleans; anything else is kept as its JSON text
+  return JSON.stringify(v) ?? null;
 }
 
 /**
@@ -33,7 +34,7 @@ export function formulaOf(formula: unknown, value: unknown): string | null {
 export function anchorGrid(address: string, values: unknown[][], formulas: unknown[][] | undefined): AnchoredGrid {
   const { start } = parseRange(address);
   const rowOffset = start.row - 1;
-  const padding: null[] = new Array(start.column - 1).fill(null);
+  const padding: null[] = Array.from({ length: start.column - 1 }, () => null);
   const outValues: CellValue[][] = [];
   const outFormulas: (string | null)[][] = [];
   for (let r = 0; r < rowOffset; r++) {

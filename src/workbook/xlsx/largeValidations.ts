@@ -45,9 +45,8 @@ function loadXform(): { prototype: { parseClose: ParseClose; [PATCHED]?: boolean
   if (typeof process === 'undefined' || !process.versions?.node || typeof window !== 'undefined') return null;
   try {
     // a direct eval keeps bundlers from following this Node-only require
-    // eslint-disable-next-line no-eval
     const req = eval('require') as NodeRequire;
-    return req('exceljs/lib/xlsx/xform/sheet/data-validations-xform.js');
+    return req('exceljs/lib/xlsx/xform/sheet/data-validations-xform.js') as ReturnType<typeof loadXform>;
   } catch {
     return null;
   }

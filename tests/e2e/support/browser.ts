@@ -25,7 +25,6 @@ export function chromiumAvailable(): boolean {
   if (existsSync(CHROMIUM)) return true;
   const msg = `Chromium ontbreekt (${CHROMIUM}): installeer het met "apt-get install -y chromium" (zie scripts/setup).`;
   if (process.env.CI) throw new Error(msg);
-  // eslint-disable-next-line no-console
   console.warn(`End-to-end tests overgeslagen. ${msg}`);
   return false;
 }

@@ -547,7 +547,7 @@ function checkMatrix(pos: RangePos, m: unknown): unknown[][] {
 function enter(entry: unknown): FakeCell | null {
   if (typeof entry === 'number' || typeof entry === 'boolean') return { value: entry };
   if (entry === null || entry === undefined) return null;
-  const parsed = parseEntry(String(entry));
+  const parsed = parseEntry(typeof entry === 'string' ? entry : JSON.stringify(entry));
   switch (parsed.kind) {
     case 'empty':
       return null;

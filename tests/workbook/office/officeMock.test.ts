@@ -228,7 +228,7 @@ describe('environment', () => {
       const unsubscribe = await subscribeToChanges(() => refreshes++, {
         run: async (batch) => batch(m.root.context),
         isSetSupported: () => true,
-        focusTarget: focus as any,
+        focusTarget: focus,
         removeHandler: async (h) => void (h as any).remove(),
       });
       expect(m.syncs()).toBe(1);

@@ -137,7 +137,7 @@ describe('validation rules ⇄ Office.js', () => {
   });
 
   test('a warning-only list uses the Warning style; texts are clipped to Excel limits', () => {
-    const o = toOfficeValidation({ ...rules[0], errorTitle: 'T'.repeat(40), errorMessage: 'M'.repeat(300) } as ValidationRule);
+    const o = toOfficeValidation({ ...rules[0], errorTitle: 'T'.repeat(40), errorMessage: 'M'.repeat(300) });
     expect(o.errorAlert.style).toBe('Warning');
     expect(o.errorAlert.title).toHaveLength(32);
     expect(o.errorAlert.message).toHaveLength(255);
@@ -179,6 +179,7 @@ describe('Office errors', () => {
     let calls = 0;
     const attempt = async () => {
       calls++;
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- Office.js errors reach us as plain objects with a code in some hosts
       throw { code: 'ItemNotFound' };
     };
     await expect(withCellEditRetry(attempt, { sleep: async () => undefined })).rejects.toMatchObject({ kind: 'notFound' });

@@ -68,10 +68,10 @@ export function strictMock(data: Record<string, unknown>): StrictMock {
 
   if (raw.context instanceof OfficeMockObject) {
     const context = raw.context;
-    const mockSync = OfficeMockObject.prototype.sync;
+    const mockSync = (target: unknown) => OfficeMockObject.prototype.sync.call(target);
     context.sync = async () => {
       syncs++;
-      await mockSync.call(context);
+      await mockSync(context);
       // the mock updates nested objects in un-awaited callbacks: let them finish
       await new Promise((resolve) => setImmediate(resolve));
     };

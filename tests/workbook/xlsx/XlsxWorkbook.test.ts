@@ -114,8 +114,8 @@ describe('xlsx adapter: reading what Excel and others write', () => {
       ws.getCell('B2').value = 2;
       ws.getCell('B3').value = 3;
       ws.getCell('A1').value = { formula: 'B1*2', result: 2, shareType: 'shared', ref: 'A1:A3' } as ExcelJS.CellFormulaValue;
-      ws.getCell('A2').value = { sharedFormula: 'A1', result: 4 } as ExcelJS.CellSharedFormulaValue;
-      ws.getCell('A3').value = { sharedFormula: 'A1', result: 6 } as ExcelJS.CellSharedFormulaValue;
+      ws.getCell('A2').value = { sharedFormula: 'A1', result: 4 };
+      ws.getCell('A3').value = { sharedFormula: 'A1', result: 6 };
     });
     expect(await part(bytes, 'xl/worksheets/sheet1.xml')).toContain('t="shared"');
     const wb = await XlsxWorkbook.fromBuffer(bytes);
