@@ -21,7 +21,7 @@ const exceljsOnlyInXlsx = {
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'reports/**', '.stryker-tmp/**', 'tests/stubs/**'],
+    ignores: ['dist/**', 'lib/**', 'out/**', 'tests/.tmp/**', '.certs/**', 'node_modules/**', 'coverage/**', 'reports/**', '.stryker-tmp/**', 'tests/stubs/**'],
   },
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },

@@ -19,6 +19,7 @@ export function loadSections(dir = path.join(__dirname, 'bench')): BenchSection[
   const sections: BenchSection[] = [];
   for (const name of fs.readdirSync(dir).sort()) {
     if (!name.endsWith('.ts') || name.endsWith('.d.ts')) continue;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the sections are found at run time; tsx runs this file as CommonJS
     const mod = require(path.join(dir, name)) as { section?: BenchSection };
     if (mod.section) sections.push(mod.section);
   }
@@ -38,7 +39,7 @@ export function formatTable(table: BenchTable): string[] {
     `  ${table.title}`,
     `    ${line(cells[0])}`,
     `    ${widths.map((w) => '-'.repeat(w)).join('  ')}`,
-    ...cells.slice(1).map((r) => `    ${line(r as string[])}`),
+    ...cells.slice(1).map((r) => `    ${line(r)}`),
     ...(table.notes ?? []).map((n) => `    · ${n}`),
   ];
 }

@@ -349,8 +349,14 @@ function weightMove(rows: RankedRow[], id: number, factor: number, weging: numbe
       if (best && u >= best.u) break;
       let ups = 0;
       let downs = 0;
-      while (i < nr && sameTotal(up[i], u)) (i++, ups++);
-      while (j < nf && sameTotal(down[j], u)) (j++, downs++);
+      while (i < nr && sameTotal(up[i], u)) {
+        i++;
+        ups++;
+      }
+      while (j < nf && sameTotal(down[j], u)) {
+        j++;
+        downs++;
+      }
       const at = count - downs;
       const after = at + ups;
       if (isIn(at) !== inside) {

@@ -188,7 +188,7 @@ test('the installed command runs compiled JavaScript: no TypeScript compiler at 
   const bin = fs.readFileSync(BIN, 'utf8');
   expect(bin).not.toMatch(/tsx|ts-node|\.ts['"]/);
   ensureCliBuilt();
-  const res = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(BIN)}); process.on('exit', () => { const ts = Object.keys(require.cache).filter((f) => /node_modules[\\/](tsx|typescript|esbuild)[\\/]/.test(f) || /\.tsx?$/.test(f)); process.stderr.write('LOADED:' + ts.length); });`, '--', 'help'], { encoding: 'utf8' });
+  const res = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(BIN)}); process.on('exit', () => { const ts = Object.keys(require.cache).filter((f) => /node_modules[\\/](tsx|typescript|esbuild)[\\/]/.test(f) || /\\.tsx?$/.test(f)); process.stderr.write('LOADED:' + ts.length); });`, '--', 'help'], { encoding: 'utf8' });
   expect(res.stderr).toContain('LOADED:0');
 });
 

@@ -22,7 +22,7 @@ import { parseRange, rangeAddress, type RangePos } from '../../core/a1';
 import type { CellValue, ValidationSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import type { RangeRef, SnapshotRequest } from '../port';
 import { OfficeWorkbookError, officeErrorCode } from './officeErrors';
-import { contains, qualified, type CachedSheet, type DirtyRange, type SnapshotCache } from './snapshotCache';
+import { contains, qualified, type CachedSheet, type SnapshotCache } from './snapshotCache';
 import { anchorGrid, formulaOf } from './usedRangeGrid';
 import { fromOfficeValidation } from './validationMapping';
 
@@ -117,7 +117,8 @@ function queueCells(worksheets: Excel.WorksheetCollection, sheet: string, pos: R
 function toValue(v: unknown): CellValue {
   if (v === '' || v === null || v === undefined) return null;
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') return v;
-  return String(v);
+  // Office.js returns only numbers, text and booleans; anything else is kept as its JSON text
+  return JSON.stringify(v) ?? null;
 }
 
 /** Rough response size of a loaded block (for sizing the next blocks). */
@@ -368,7 +369,7 @@ function dirtyLoads(cache: SnapshotCache): Block[] {
   for (const s of cache.sheets ?? []) {
     const dirt = cache.dirtOf(s.name);
     if (!dirt || dirt.whole) continue;
-    for (const d of dirt.ranges as DirtyRange[]) out.push({ sheet: s.name, pos: d.pos, formulas: d.formulas });
+    for (const d of dirt.ranges) out.push({ sheet: s.name, pos: d.pos, formulas: d.formulas });
   }
   return out;
 }

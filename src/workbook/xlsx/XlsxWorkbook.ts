@@ -127,7 +127,7 @@ export class XlsxWorkbook implements WorkbookPort {
     } finally {
       restore();
     }
-    return buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
+    return buf instanceof Uint8Array ? buf : new Uint8Array(buf);
   }
 
   /** Writes to a temporary file beside `path`, then renames it over `path`: never a half-written file. */
@@ -352,7 +352,7 @@ export class XlsxWorkbook implements WorkbookPort {
         for (const k of ['state', 'xSplit', 'ySplit', 'topLeftCell', 'activeCell', 'activePane']) delete keep[k];
         ws.views = [
           op.rows === 0 && op.columns === 0
-            ? ({ ...keep, state: 'normal' } as ExcelJS.WorksheetViewNormal)
+            ? { ...keep, state: 'normal' }
             : ({
                 ...keep,
                 state: 'frozen',
@@ -360,7 +360,7 @@ export class XlsxWorkbook implements WorkbookPort {
                 ySplit: op.rows,
                 topLeftCell: cellAddress(op.rows + 1, op.columns + 1),
                 activeCell: cellAddress(op.rows + 1, op.columns + 1),
-              } as ExcelJS.WorksheetViewFrozen),
+              }),
         ];
         return;
       }
@@ -387,7 +387,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const active = views[0].activeTab ?? 0;
       const activeHidden = !sheets[active] || sheets[active].state === 'hidden' || sheets[active].state === 'veryHidden';
       if (activeHidden || !this.wb.views?.length) {
-        this.wb.views = [{ ...views[0], activeTab: activeHidden ? visible : active, firstSheet: Math.min(views[0].firstSheet ?? 0, visible) } as ExcelJS.WorkbookView];
+        this.wb.views = [{ ...views[0], activeTab: activeHidden ? visible : active, firstSheet: Math.min(views[0].firstSheet ?? 0, visible) }];
       }
       // a hidden sheet that is "selected" would open as the current sheet in some versions
       for (const ws of sheets) {

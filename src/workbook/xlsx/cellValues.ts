@@ -61,8 +61,9 @@ function plain(v: unknown, date1904: boolean): CellValue {
     if ('error' in o) return String(o.error);
     if ('hyperlink' in o || 'text' in o) return plain(o.text, date1904);
     if ('formula' in o || 'sharedFormula' in o) return plain(o.result, date1904);
+    return JSON.stringify(o);
   }
-  return String(v);
+  return typeof v === 'bigint' ? v.toString() : null;
 }
 
 export interface ReadCell {
@@ -99,7 +100,7 @@ export function toExcelValue(input: CellInput): ExcelJS.CellValue {
   if ('bool' in input) return input.bool;
   if ('formula' in input) {
     const formula = addFutureFunctionPrefixes(input.formula.replace(/^=/, ''));
-    return (input.result === undefined ? { formula } : { formula, result: input.result }) as ExcelJS.CellFormulaValue;
+    return input.result === undefined ? { formula } : { formula, result: input.result };
   }
   return null;
 }

@@ -38,7 +38,7 @@ export async function teamWorkbook(): Promise<Uint8Array> {
   w.getCell('O5').value = 'Dubbel';
   for (let r = 6; r <= 13; r++) {
     w.getCell(`N${r}`).value = 1000 * r;
-    w.getCell(`O${r}`).value = r === 6 ? { formula: 'N6*2', result: 12000 } : ({ sharedFormula: 'O6', result: 2000 * r } as unknown as ExcelJS.CellValue);
+    w.getCell(`O${r}`).value = r === 6 ? { formula: 'N6*2', result: 12000 } : { sharedFormula: 'O6', result: 2000 * r };
   }
   w.getCell('N6').note = 'Schatting van de wijkmanager';
   w.mergeCells('N1:P1');
