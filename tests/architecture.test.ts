@@ -1,84 +1,93 @@
 /**
- * Layer boundaries (what a linter's no-restricted-imports would keep): src/core is pure,
- * only src/workbook/xlsx (and the CLI/preview loaders) touch ExcelJS, only
- * src/workbook/office and the Excel entry touch Office.js globals.
+ * The layer rules live in the linter (eslint.config.mjs: boundaries and runtime cycles;
+ * .dependency-cruiser.cjs: cycles including type-only imports), and `npm run lint` runs
+ * them on the whole tree before the tests. These tests prove that the rules can fail:
+ * each feeds the linter one breach of a layer (a real file of the tree with one line
+ * changed) and expects the rule that names it.
  */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 
-const SRC = path.resolve(__dirname, '../src');
+const ROOT = path.resolve(__dirname, '..');
 
-function files(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return files(p);
-    return /\.(ts|tsx)$/.test(e.name) ? [p] : [];
-  });
+interface Breach {
+  name: string;
+  file: string;
+  /** Replaces the file's text for this lint run. */
+  text: (original: string) => string;
+  rule: string;
 }
 
-function imports(file: string): string[] {
-  const src = fs.readFileSync(file, 'utf8');
-  const out: string[] = [];
-  for (const m of src.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g)) {
-    out.push(m[1] ?? m[2] ?? m[3]);
-  }
-  return out;
-}
+const prepend = (line: string) => (original: string) => `${line}\n${original}`;
 
-const rel = (f: string) => path.relative(SRC, f).split(path.sep).join('/');
+const BREACHES: Breach[] = [
+  { name: 'src/core imports a package', file: 'src/core/a1.ts', text: prepend("import ExcelJS from 'exceljs';\nexport const _x = ExcelJS;"), rule: 'no-restricted-imports' },
+  { name: 'src/core imports the workbook layer', file: 'src/core/a1.ts', text: prepend("import type { WorkbookPort } from '../workbook/port';\nexport type _P = WorkbookPort;"), rule: 'import-x/no-restricted-paths' },
+  { name: 'src/core uses a browser global', file: 'src/core/a1.ts', text: prepend('export const _w = window.location.href;'), rule: 'no-restricted-globals' },
+  { name: 'src/core uses a Node global', file: 'src/core/a1.ts', text: prepend('export const _p = process.env.HOME;'), rule: 'no-restricted-globals' },
+  { name: 'a view imports an adapter', file: 'src/taskpane/views/StartView.tsx', text: prepend("import { MemoryWorkbook } from '../../workbook/memory/MemoryWorkbook';\nexport const _m = MemoryWorkbook;"), rule: 'no-restricted-imports' },
+  { name: 'a view imports ExcelJS', file: 'src/taskpane/views/StartView.tsx', text: prepend("import ExcelJS from 'exceljs';\nexport const _e = ExcelJS;"), rule: 'no-restricted-imports' },
+  { name: 'a view uses Office.js', file: 'src/taskpane/views/StartView.tsx', text: prepend('export const _o = () => Office.context.document;'), rule: 'no-restricted-globals' },
+  { name: 'the Excel entry imports the preview host', file: 'src/taskpane/office.tsx', text: prepend("import { createPreviewHost } from './previewHost';\nexport const _h = createPreviewHost;"), rule: 'no-restricted-imports' },
+  { name: 'the CLI imports ExcelJS itself', file: 'src/cli/main.ts', text: prepend("import ExcelJS from 'exceljs';\nexport const _e = ExcelJS;"), rule: 'no-restricted-imports' },
+  { name: 'a view imports TaskPane, which imports it', file: 'src/taskpane/views/StartView.tsx', text: prepend("import { TaskPane } from '../TaskPane';\nexport const _t = TaskPane;"), rule: 'import-x/no-cycle' },
+];
 
-test('src/core imports nothing outside src/core (except the JSON data in assets/)', () => {
-  const bad: string[] = [];
-  for (const f of files(path.join(SRC, 'core'))) {
-    for (const i of imports(f)) {
-      if (!i.startsWith('.')) bad.push(`${rel(f)} → ${i}`);
-      else {
-        const target = path.resolve(path.dirname(f), i);
-        const inside = target.startsWith(path.join(SRC, 'core'));
-        const json = i.endsWith('.json') && target.startsWith(path.resolve(SRC, '../assets'));
-        if (!inside && !json) bad.push(`${rel(f)} → ${i}`);
-      }
+/** Runs ESLint (the project's config) in a child process on each breach; returns the rule ids reported per breach. */
+function lintBreaches(breaches: Breach[]): string[][] {
+  const input = breaches.map((b) => ({ file: path.join(ROOT, b.file), text: b.text(fs.readFileSync(path.join(ROOT, b.file), 'utf8')) }));
+  const script = `
+    import { ESLint } from 'eslint';
+    import tseslint from 'typescript-eslint';
+    const input = JSON.parse(process.env.BREACHES);
+    // the layer rules need no type information: leave the type-checked rules out (fast)
+    const eslint = new ESLint({
+      cwd: ${JSON.stringify(ROOT)},
+      overrideConfig: { files: ['**/*.ts', '**/*.tsx'], ...tseslint.configs.disableTypeChecked },
+    });
+    const out = [];
+    for (const b of input) {
+      const [result] = await eslint.lintText(b.text, { filePath: b.file });
+      out.push(result.messages.map((m) => m.ruleId ?? m.message));
     }
-  }
-  expect(bad).toEqual([]);
+    process.stdout.write(JSON.stringify(out));
+  `;
+  const res = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, BREACHES: JSON.stringify(input) },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (res.status !== 0) throw new Error(`eslint failed: ${res.stderr}`);
+  return JSON.parse(res.stdout) as string[][];
+}
+
+test('the linter reports every breach of a layer with the rule that names it', () => {
+  const found = lintBreaches(BREACHES);
+  const missed = BREACHES.filter((b, i) => !found[i].includes(b.rule)).map((b, i) => `${b.name}: expected ${b.rule}, got ${JSON.stringify(found[i])}`);
+  expect(missed).toEqual([]);
 });
 
-test('src/core uses no Node, Office or DOM globals', () => {
-  const bad: string[] = [];
-  for (const f of files(path.join(SRC, 'core'))) {
-    const src = fs.readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
-    for (const g of ['Excel.', 'Office.', 'process.', 'Buffer', 'window.', 'document.', 'require(']) if (src.includes(g)) bad.push(`${rel(f)} uses ${g}`);
+test('dependency-cruiser reports a type-only import cycle (ViewId imported from TaskPane by a view it imports)', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-cycle-'));
+  try {
+    fs.cpSync(path.join(ROOT, 'src'), path.join(tmp, 'src'), { recursive: true });
+    fs.cpSync(path.join(ROOT, 'assets'), path.join(tmp, 'assets'), { recursive: true });
+    fs.writeFileSync(path.join(tmp, 'tsconfig.json'), JSON.stringify({ compilerOptions: { jsx: 'react-jsx', resolveJsonModule: true, esModuleInterop: true }, include: ['src'] }));
+    const view = path.join(tmp, 'src/taskpane/views/ChecklistView.tsx');
+    fs.writeFileSync(view, `import type { TaskPaneProps as _T } from '../TaskPane';\n${fs.readFileSync(view, 'utf8')}`);
+    const bin = path.join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs');
+    const run = (dir: string) =>
+      spawnSync(process.execPath, [bin, 'src', '--config', path.join(ROOT, '.dependency-cruiser.cjs'), '--output-type', 'err'], { cwd: dir, encoding: 'utf8' });
+    const broken = run(tmp);
+    expect(broken.status).not.toBe(0);
+    expect(broken.stdout + broken.stderr).toMatch(/no-circular[\s\S]*TaskPane\.tsx[\s\S]*ChecklistView\.tsx/);
+    const clean = run(ROOT);
+    expect(clean.stdout + clean.stderr).not.toMatch(/no-circular/);
+    expect(clean.status).toBe(0);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
   }
-  expect(bad).toEqual([]);
-});
-
-test('only the xlsx adapter, the CLI and the browser preview import ExcelJS', () => {
-  const bad: string[] = [];
-  for (const f of files(SRC)) {
-    if (imports(f).includes('exceljs') && !/^(workbook\/xlsx\/|cli\/)/.test(rel(f))) bad.push(rel(f));
-  }
-  expect(bad).toEqual([]);
-});
-
-test('only the Office.js adapter and the Excel entry use Office globals', () => {
-  const bad: string[] = [];
-  for (const f of files(SRC)) {
-    const r = rel(f);
-    if (r.startsWith('workbook/office/') || r === 'taskpane/office.tsx') continue;
-    const src = fs.readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
-    if (/\b(Excel|Office)\.(run|context|onReady|addin|EventType|ErrorCodes|RequestContext)\b/.test(src)) bad.push(r);
-  }
-  expect(bad).toEqual([]);
-});
-
-test('the task pane views reach the workbook only through the session (no adapter imports)', () => {
-  const bad: string[] = [];
-  const dir = path.join(SRC, 'taskpane');
-  if (!fs.existsSync(dir)) return;
-  for (const f of files(dir)) {
-    const r = rel(f);
-    if (/^taskpane\/(office|preview|previewHost|officeHost)\.tsx?$/.test(r)) continue;
-    for (const i of imports(f)) if (/workbook\/(office|xlsx)/.test(i)) bad.push(`${r} → ${i}`);
-  }
-  expect(bad).toEqual([]);
 });
