@@ -11,7 +11,7 @@ import { textAt } from '../grid';
 import { sameName } from '../layout';
 import { mergeAt, mergedAreas } from '../merges';
 import { problem, type Problem } from '../problems';
-import type { CellInput, PlanOp, SheetSnapshot, WorkbookSnapshot } from '../snapshot';
+import type { CellInput, PlanOp, WorkbookSnapshot } from '../snapshot';
 
 /**
  * `ops` without the cell writes that land in a merged area; a setCells block is split
@@ -65,7 +65,7 @@ export function keepOutOfMerges(ops: PlanOp[], snapshot: WorkbookSnapshot, probl
           const cells = line.slice(start, j) as CellInput[];
           const r = row + i;
           const c = column + start;
-          const cur = current as { r: number; c: number; width: number; rows: CellInput[][] } | null;
+          const cur = current;
           if (cur && cur.c === c && cur.width === cells.length && cur.r + cur.rows.length === r) cur.rows.push(cells);
           else {
             flush();

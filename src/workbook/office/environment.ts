@@ -15,7 +15,7 @@ export interface RequirementCheck {
 type OfficeLike = { context?: { requirements?: { isSetSupported(name: string, version?: string): boolean } } };
 
 function globalOffice(): OfficeLike | undefined {
-  return typeof Office === 'undefined' ? undefined : (Office as unknown as OfficeLike);
+  return typeof Office === 'undefined' ? undefined : Office;
 }
 
 export function checkRequirements(office: OfficeLike | undefined = globalOffice()): RequirementCheck {
@@ -140,15 +140,15 @@ export async function subscribeToChanges(onChange: (changed: ChangedRange[] | nu
     const workbook = context.workbook;
     const added: Handler[] = [];
     if (supported('ExcelApi', '1.9')) {
-      added.push(workbook.worksheets.onChanged.add(onChanged) as Handler);
-      added.push(workbook.worksheets.onSelectionChanged.add(onSelection) as Handler);
+      added.push(workbook.worksheets.onChanged.add(onChanged));
+      added.push(workbook.worksheets.onSelectionChanged.add(onSelection));
     } else {
       workbook.worksheets.load('items/name');
       await context.sync();
-      for (const sheet of workbook.worksheets.items) added.push(sheet.onChanged.add(onChanged) as Handler);
-      added.push(workbook.worksheets.onAdded.add(unknown) as Handler);
+      for (const sheet of workbook.worksheets.items) added.push(sheet.onChanged.add(onChanged));
+      added.push(workbook.worksheets.onAdded.add(unknown));
       // the workbook's selection event names no cells: read everything
-      added.push(workbook.onSelectionChanged.add(unknown) as Handler);
+      added.push(workbook.onSelectionChanged.add(unknown));
     }
     await context.sync();
     return added;

@@ -264,7 +264,7 @@ describe('environment', () => {
       await subscribeToChanges((changed) => heard.push(changed), {
         run: async (batch) => batch(m.root.context),
         isSetSupported: () => true,
-        focusTarget: focus as any,
+        focusTarget: focus,
         removeHandler: async () => undefined,
       });
       await handlers.changed[0]({ worksheetId: '{w}', address: 'C7', changeType: 'RangeEdited' });
