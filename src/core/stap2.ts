@@ -23,7 +23,7 @@ import { columnCount, formulaAt, isEmpty, textAt, valueAt } from './grid';
 import { LONGLIST, WERKBLAD, sameName } from './layout';
 import type { LonglistLayout } from './longlist';
 import type { NotesState } from './notes';
-import type { CellInput, PlanOp, SheetSnapshot, WorkbookSnapshot } from './snapshot';
+import type { CellInput, CellValue, PlanOp, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 import type { Werkblad } from './werkblad';
 
 /** The key two names are compared by: trimmed, lower case, inner spaces collapsed. */
@@ -95,7 +95,7 @@ export function minderConcreetColumns(sheet: SheetSnapshot, layout: LonglistLayo
 }
 
 /** A mark cell counts when it holds anything but "nee"/"onwaar"/FALSE/0. */
-function isMarked(v: unknown): boolean {
+function isMarked(v: CellValue): boolean {
   if (v === null || v === undefined || v === '' || v === false || v === 0) return false;
   return !/^(nee|no|onwaar|false|0)$/i.test(String(v).trim());
 }
