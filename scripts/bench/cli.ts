@@ -48,7 +48,7 @@ require(${JSON.stringify(bin)});`,
   const res = spawnSync(process.execPath, [runner, runner, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   if (res.status === null || res.status > 1) throw new Error(`koppelkansen ${args.join(' ')} failed (${res.status}): ${res.stderr}`);
-  const { maxRssKb } = JSON.parse(fs.readFileSync(stats, 'utf8'));
+  const { maxRssKb } = JSON.parse(fs.readFileSync(stats, 'utf8')) as { maxRssKb: number };
   return { code: res.status, ms, maxRssKb };
 }
 
