@@ -117,3 +117,23 @@ describe('computedCells', () => {
     expect(res.get('*:1')).toBe('');
   });
 });
+
+describe('preview download of an opened team workbook', () => {
+  test('regression: merged cells come along into the preview, the engine keeps out of them, and the download patches only what the plans name', async () => {
+    const { teamWorkbook } = await import('../workbook/xlsx/teamWorkbook');
+    const { packageDiff } = await import('../workbook/xlsx/packageDiff');
+    const { openWorkbook, workbookBytes } = await import('../../src/taskpane/preview/workbooks');
+    const { prepareWorkbook } = await import('../../src/workbook/operations');
+    const { XlsxWorkbook } = await import('../../src/workbook/xlsx/XlsxWorkbook');
+    const now = new Date('2026-11-28T12:00:00Z');
+    const base = await teamWorkbook();
+    const opened = await openWorkbook(base, 'team.xlsx');
+    const snap = await opened.port.readSnapshot();
+    expect(snap.sheets.find((s) => s.name === SHEET_NAMES.werkblad)?.merges).toContain('N1:P1');
+    const prepared = await prepareWorkbook(opened.port, { now });
+    const bytes = await workbookBytes(base, [prepared.plan]);
+    const replay = await XlsxWorkbook.fromBuffer(base);
+    await replay.apply(prepared.plan);
+    expect(await packageDiff(base, bytes, replay.appliedOps())).toEqual([]);
+  }, 120000);
+});

@@ -38,7 +38,10 @@ export function memoryFrom(snapshot?: WorkbookSnapshot): MemoryWorkbook {
       });
     });
   }
-  return MemoryWorkbook.fromGrid(grid, { hidden: snapshot.sheets.filter((s) => s.hidden).map((s) => s.name) });
+  const wb = MemoryWorkbook.fromGrid(grid, { hidden: snapshot.sheets.filter((s) => s.hidden).map((s) => s.name) });
+  // the team's merged cells come along, so the engine keeps out of them here as well
+  for (const sheet of snapshot.sheets) for (const range of sheet.merges ?? []) wb.mergeCells(sheet.name, range);
+  return wb;
 }
 
 export async function startWorkbook(kind: StartKind, now: Date = new Date()): Promise<PreviewWorkbook> {
