@@ -85,6 +85,13 @@ export const RESULTAAT = {
   headers: ['Rang', 'Opgave', 'Koppelkans', 'Totaal', 'Gescoord', 'Rij op werkblad'],
 } as const;
 
+/** The robustness block on the Resultaat sheet: column H from row 1, one sentence a row, ending at the first empty cell. */
+export const GEVOELIGHEID = {
+  column: 8,
+  title: 'Hoe stevig is de top 15? (gevoeligheid)',
+  width: 100,
+} as const;
+
 export const PRIORITERING = {
   title: 'Prioritering: de keuze van het team',
   headerRow: 4,

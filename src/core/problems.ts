@@ -135,6 +135,11 @@ const MESSAGES = {
         ? `Deze cel hoort bij jullie samengevoegde cellen ${p.merge}${p.value ? ` ("${p.value}")` : ''}; de add-in schrijft daar niet in en laat jullie inhoud staan. Heffen jullie de samenvoeging op, dan vult de add-in hier aan wat er hoort.`
         : `Hier staat eigen tekst ("${p.value}") waar de add-in een formule wil zetten; de cel is niet overschreven. Maak hem leeg om de formule te krijgen.`,
   },
+  GEVOELIGHEID_OCCUPIED: {
+    severity: 'warning',
+    text: (p) =>
+      `Hier staat eigen tekst ("${p.value}") waar de add-in de gevoeligheid van de top 15 wil zetten (kolom ${p.column} van Resultaat); er is niets overschreven en de gevoeligheid staat niet op het blad. Verplaats de tekst of maak de cel leeg.`,
+  },
   PRIO_NO_REASON: {
     severity: 'warning',
     text: (p) => `"${p.koppelkans}" staat op plaats ${p.place} maar automatisch op ${p.rank}: vul bij "Omdat…" de reden in.`,

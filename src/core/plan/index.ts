@@ -13,6 +13,7 @@ import { planNotulen } from './notulen';
 import { keepOutOfMerges } from './occupied';
 import { planPrioritering } from './prioritering';
 import { planResultaat } from './resultaat';
+import { planGevoeligheid } from './gevoeligheid';
 import { planWerkblad } from './werkblad';
 import { sameRule } from './validations';
 import { simulate } from '../simulate';
@@ -34,6 +35,7 @@ function wantedState(snapshot: WorkbookSnapshot, options: PlanOptions): { ctx: P
   planWerkblad(ctx);
   planLijsten(ctx);
   planResultaat(ctx);
+  planGevoeligheid(ctx);
   planPrioritering(ctx);
   planChecklist(ctx);
   planNotulen(ctx);

@@ -1,0 +1,95 @@
+/**
+ * The robustness sentences on the Resultaat sheet (column H, beside the top 15): written by
+ * the add-in and marked with the date they were computed. The block is the title in H1 and
+ * the lines below it down to the first empty cell; the add-in rewrites only that block,
+ * and only when the sentences changed (so the date says when the findings last changed).
+ * Anything else a person typed on the sheet stays: when a cell the block needs holds other
+ * text, nothing is written and a problem names the cell.
+ */
+import { cellAddress, columnLetter, rangeAddress, sheetRef } from '../a1';
+import { formula, sameFormula, text } from '../diff';
+import { formulaAt, isEmpty, textAt, valueAt } from '../grid';
+import { computeGevoeligheid } from '../gevoeligheid';
+import { GEVOELIGHEID } from '../layout';
+import { problem } from '../problems';
+import type { CellInput, SheetSnapshot } from '../snapshot';
+import type { Werkblad } from '../werkblad';
+import { nameOf, sheetByName, type PlanContext } from './context';
+
+/** "30-11-2026", the date as Dutch readers write it. */
+export function datumTekst(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getDate())}-${p(d.getMonth() + 1)}-${d.getFullYear()}`;
+}
+
+/** The last row of the add-in's block in column H (title in row 1), or 0 when there is none. */
+function existingBlockEnd(sheet: SheetSnapshot | undefined): number {
+  if (!sheet || textAt(sheet, 1, GEVOELIGHEID.column) !== GEVOELIGHEID.title) return 0;
+  let r = 1;
+  while (!isEmpty(valueAt(sheet, r + 1, GEVOELIGHEID.column)) || formulaAt(sheet, r + 1, GEVOELIGHEID.column)) r++;
+  return r;
+}
+
+/**
+ * A formula that warns once the werkblad's weights or totals no longer match what the
+ * sentences were computed from (sum of the weights and of the totals, rounded).
+ */
+function staleFormula(werkblad: Werkblad): string {
+  const L = werkblad.layout;
+  const ws = sheetRef(L.sheet);
+  const weights = `${ws}!${rangeAddress(4, L.firstFactorColumn, 4, L.lastFactorColumn)}`;
+  const totals = `${ws}!${rangeAddress(L.firstDataRow, L.totalenColumn, L.preparedEndRow, L.totalenColumn)}`;
+  const sumW = round6(werkblad.factors.reduce((s, f) => s + (f.weging ?? 0), 0));
+  const sumT = round6(werkblad.rows.reduce((s, r) => s + (r.total ?? 0), 0));
+  return `=IF(AND(ROUND(SUM(${weights}),6)=${sumW},ROUND(SUM(${totals}),6)=${sumT}),"Klopt met de huidige scores en wegingen.","Let op: scores of wegingen zijn veranderd sinds deze berekening. Kies Resultaat bijwerken in de add-in.")`;
+}
+
+function round6(n: number): string {
+  const r = Math.round(n * 1e6) / 1e6;
+  return String(Object.is(r, -0) ? 0 : r);
+}
+
+export function planGevoeligheid(ctx: PlanContext): void {
+  const wb = ctx.analysis.werkblad;
+  if (!wb) return;
+  const name = nameOf(ctx, 'resultaat');
+  const sheet = sheetByName(ctx.snapshot, name);
+  const col = GEVOELIGHEID.column;
+  const g = computeGevoeligheid(wb);
+  const lines = g.sentences.all;
+  const end = existingBlockEnd(sheet);
+
+  // unchanged findings: leave the block (and its date) as it is
+  const old = sheet && end ? Array.from({ length: Math.max(0, end - 3) }, (_, i) => textAt(sheet, 4 + i, col)) : null;
+  const stale = staleFormula(wb);
+  const staleNow = sheet ? sheet.formulas?.[2]?.[col - 1] ?? null : null;
+  if (old && old.length === lines.length && old.every((t, i) => t === lines[i].trim()) && staleNow && sameFormula(staleNow, stale)) return;
+
+  const now = ctx.options.now ?? new Date();
+  const block: CellInput[][] = [
+    [text(GEVOELIGHEID.title)],
+    [text(`Berekend door de add-in op ${datumTekst(now)}: telkens één weging of één score anders, de rest gelijk.`)],
+    [formula(stale)],
+    ...lines.map((l) => [text(l)]),
+  ];
+  // every cell the block needs must be the add-in's old block or empty
+  if (sheet) {
+    for (let r = Math.max(end, 0) + 1; r <= block.length; r++) {
+      if (!isEmpty(valueAt(sheet, r, col)) || formulaAt(sheet, r, col)) {
+        ctx.problems.push(problem('GEVOELIGHEID_OCCUPIED', name, cellAddress(r, col), { value: textAt(sheet, r, col), column: columnLetter(col) }));
+        return;
+      }
+    }
+  }
+  for (let r = block.length + 1; r <= end; r++) block.push([{ clear: true }]);
+  ctx.ops.push({ kind: 'setCells', sheet: name, cell: cellAddress(1, col), cells: block });
+  if (!end) {
+    const letter = columnLetter(col);
+    ctx.ops.push(
+      { kind: 'setStyle', sheet: name, range: `${letter}1`, style: { bold: true, fontSize: 12, fontColor: '#1F4E79' } },
+      { kind: 'setStyle', sheet: name, range: `${letter}2:${letter}3`, style: { italic: true } },
+      { kind: 'setStyle', sheet: name, range: `${letter}4:${letter}${Math.max(block.length, 60)}`, style: { wrap: true, verticalAlignment: 'top' } },
+      { kind: 'setColumnWidths', sheet: name, widths: [{ column: letter, width: GEVOELIGHEID.width }] },
+    );
+  }
+}
