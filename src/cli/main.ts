@@ -4,6 +4,7 @@
  *   koppelkansen check IN.xlsx [--json]
  *   koppelkansen apply IN.xlsx -o OUT.xlsx [--propose] [--json] [--in-place] [--allow-xlsm] [--force]
  *   koppelkansen onderbouwing IN.xlsx -o OUT.docx
+ *   koppelkansen gevoeligheid IN.xlsx [--json]
  * Exit codes: 0 fine, 1 the workbook has errors, 2 the file cannot be read / is not a
  * Koppelkansen workbook / wrong usage.
  */
@@ -22,6 +23,7 @@ import { assertNotOpenInExcel, assertUnchanged, FileError, readWithStamp, writeF
 // static: a dynamic import() is left to Node's ESM loader under tsx and finds no extensionless .ts file
 import { buildOnderbouwing } from './onderbouwing';
 import { toJsonReport } from './report';
+import { gevoeligheidOutput } from './gevoeligheid';
 
 const USAGE = `Gebruik:
   koppelkansen new UIT.xlsx [--wijk NAAM]          nieuwe werkmap vanuit het sjabloon
@@ -29,6 +31,7 @@ const USAGE = `Gebruik:
   koppelkansen apply IN.xlsx -o UIT.xlsx [--propose] [--json] [--in-place] [--allow-xlsm] [--force]
                                                    voorbereiden en bijwerken; IN blijft ongewijzigd
   koppelkansen onderbouwing IN.xlsx -o UIT.docx    onderbouwing voor raad en wijk (Word)
+  koppelkansen gevoeligheid IN.xlsx [--json]       hoe stevig is de top 15 (per weging en rond plaats 15)
 `;
 
 export interface Io {
@@ -60,6 +63,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await cmdApply(rest, io);
       case 'onderbouwing':
         return await cmdOnderbouwing(rest, io);
+      case 'gevoeligheid':
+        return await cmdGevoeligheid(rest, io);
       case undefined:
       case '-h':
       case '--help':
@@ -285,4 +290,13 @@ async function cmdOnderbouwing(argv: string[], io: Io): Promise<number> {
   await write(out, bytes);
   io.out(`Onderbouwing geschreven: ${out}\n`);
   return 0;
+}
+
+async function cmdGevoeligheid(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, [], ['--json']);
+  const file = onePath(args.positionals, 'invoerbestand');
+  const { wb } = await load(file);
+  const result = gevoeligheidOutput(await checkWorkbook(wb, { now: io.now }), args.flags.has('--json'));
+  (result.exit === 2 && !args.flags.has('--json') ? io.err : io.out)(result.text);
+  return result.exit;
 }

@@ -26,6 +26,7 @@ import { RESULTAAT } from '../../core/layout';
 import type { RankEntry } from '../../core/ranking';
 import type { WorkbookSession } from '../session';
 import { formatNumber } from '../logic/scoring';
+import { GevoeligheidPanel } from './GevoeligheidPanel';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -142,6 +143,7 @@ export function ResultaatView({ session }: { session: WorkbookSession }) {
           </MessageBarBody>
         </MessageBar>
       )}
+      {a.ranking.length > 0 && <GevoeligheidPanel werkblad={werkblad} />}
       <Text as="h3" size={400} weight="semibold">
         Wat als de wegingen anders zijn?
       </Text>
