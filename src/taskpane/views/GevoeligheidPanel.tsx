@@ -1,5 +1,5 @@
 /**
- * "Hoe stevig is deze top 15?": the robustness of the automatic ranking in Dutch sentences
+ * "Hoe stevig is de ranglijst?": the robustness of the automatic ranking in Dutch sentences
  * (src/core/gevoeligheid.ts), for the werkblad as it stands (not the what-if sliders).
  * The summary is always visible; the details per weight and per koppelkans fold open.
  */
@@ -24,7 +24,7 @@ export function GevoeligheidPanel({ werkblad }: { werkblad: Werkblad }) {
   return (
     <section className={styles.stack} aria-labelledby="gevoeligheid-kop" data-testid="gevoeligheid">
       <Text as="h3" size={400} weight="semibold" id="gevoeligheid-kop">
-        Hoe stevig is deze top 15?
+        Hoe stevig is de ranglijst?
       </Text>
       <Text size={200}>
         Telkens één weging of één score anders en de rest gelijk. Het is een startpunt voor het gesprek, geen oordeel. “Resultaat bijwerken” zet
