@@ -5,6 +5,7 @@
  *   koppelkansen apply IN.xlsx -o OUT.xlsx [--propose] [--json] [--in-place] [--allow-xlsm] [--force]
  *   koppelkansen onderbouwing IN.xlsx -o OUT.docx
  *   koppelkansen gevoeligheid IN.xlsx [--json]
+ *   koppelkansen samenvoegen A.xlsx B.xlsx … -o GROEP.xlsx [--ronde N]
  * Exit codes: 0 fine, 1 the workbook has errors, 2 the file cannot be read / is not a
  * Koppelkansen workbook / wrong usage.
  */
@@ -24,6 +25,7 @@ import { assertNotOpenInExcel, assertUnchanged, FileError, readWithStamp, writeF
 import { buildOnderbouwing } from './onderbouwing';
 import { toJsonReport } from './report';
 import { gevoeligheidOutput } from './gevoeligheid';
+import { samenvoegen } from './samenvoegen';
 
 const USAGE = `Gebruik:
   koppelkansen new UIT.xlsx [--wijk NAAM]          nieuwe werkmap vanuit het sjabloon
@@ -32,6 +34,8 @@ const USAGE = `Gebruik:
                                                    voorbereiden en bijwerken; IN blijft ongewijzigd
   koppelkansen onderbouwing IN.xlsx -o UIT.docx    onderbouwing voor raad en wijk (Word)
   koppelkansen gevoeligheid IN.xlsx [--json]       hoe stevig is de top 15 (per weging en rond plaats 15)
+  koppelkansen samenvoegen A.xlsx B.xlsx … -o GROEP.xlsx [--ronde N]
+                                                   scores van deelnemers samenvoegen in de scorerondes van A
 `;
 
 export interface Io {
@@ -65,6 +69,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await cmdOnderbouwing(rest, io);
       case 'gevoeligheid':
         return await cmdGevoeligheid(rest, io);
+      case 'samenvoegen':
+        return await cmdSamenvoegen(rest, io);
       case undefined:
       case '-h':
       case '--help':
@@ -299,4 +305,31 @@ async function cmdGevoeligheid(argv: string[], io: Io): Promise<number> {
   const result = gevoeligheidOutput(await checkWorkbook(wb, { now: io.now }), args.flags.has('--json'));
   (result.exit === 2 && !args.flags.has('--json') ? io.err : io.out)(result.text);
   return result.exit;
+}
+
+async function cmdSamenvoegen(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, ['-o', '--output', '--ronde'], ['--force']);
+  const files = args.positionals;
+  if (files.length < 2) throw new UsageError('geef minstens twee werkmappen: de groepswerkmap en die van een deelnemer');
+  const out = args.values.get('-o') ?? args.values.get('--output');
+  if (!out) throw new UsageError('geef een uitvoerbestand met -o GROEP.xlsx');
+  if (!/\.xlsx$/i.test(out)) throw new UsageError('het uitvoerbestand moet op .xlsx eindigen');
+  if (files.some((f) => path.resolve(f) === path.resolve(out))) throw new UsageError('het uitvoerbestand is een van de invoerbestanden; kies een nieuwe naam');
+  if (fs.existsSync(out) && !args.flags.has('--force')) throw new CliError(`${out} bestaat al; kies een andere naam of gebruik --force`, 2);
+  const rondeText = args.values.get('--ronde');
+  const ronde = rondeText === undefined ? undefined : Number(rondeText);
+  if (ronde !== undefined && (!Number.isInteger(ronde) || ronde < 1)) throw new UsageError('--ronde verwacht een heel getal van 1 of meer');
+  const base = await load(files[0]);
+  const check = await checkWorkbook(base.wb, { now: io.now });
+  if (check.kind !== 'koppelkansen') {
+    printProblems(check.problems, io);
+    return 2;
+  }
+  const sources = [];
+  for (const f of files.slice(1)) sources.push({ file: f, port: (await load(f)).wb });
+  const result = await samenvoegen(base.wb, sources, io.now ?? new Date(), ronde);
+  await base.wb.writeFileAtomic(out);
+  for (const l of result.lines) io.out(`${l}\n`);
+  io.out(`Geschreven: ${out}\n`);
+  return 0;
 }

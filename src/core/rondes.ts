@@ -416,3 +416,96 @@ export function adoptScore(
     ],
   };
 }
+
+// ---------------------------------------------------------------- merging workbooks collected by mail
+
+export interface MergeSource {
+  /** Shown in messages, and the participant's name when the workbook holds only werkblad scores (file name without extension). */
+  name: string;
+  snapshot: WorkbookSnapshot;
+}
+
+export interface MergeResult {
+  ops: PlanOp[];
+  /** Score rows added. */
+  added: number;
+  /** Participants whose scores were added. */
+  participants: string[];
+  /** Dutch lines about what was done or skipped per source. */
+  messages: string[];
+}
+
+/**
+ * Merges participants' scores from other workbooks into the rounds of `base`:
+ * - a source with score rows on its own Scorerondes sheet: those rows (any round), except
+ *   rows the base already holds with the same round, participant, cell and score;
+ * - a source without them: its werkblad scores, as participant `name`, in round `ronde`
+ *   (default: the base's latest round, or a new round 1 for every cell).
+ * Rows are appended below the used range; a later row of the same participant and cell
+ * counts (so a mailed-in score replaces an older one). Raises nothing.
+ */
+export function mergeRondes(base: RondesState, sources: MergeSource[], now: Date, ronde?: number): MergeResult {
+  const ops: PlanOp[] = [...sheetOps(base)];
+  const rows: CellInput[][] = [];
+  const messages: string[] = [];
+  const people = new Set<string>();
+  const have = new Set(base.rows.filter((r) => r.soort === 'score').map((r) => `${scoreKey(r.ronde, r.deelnemer, r.koppelkans, r.factor)}|${String(r.score)}`));
+  let target = ronde ?? base.rondes.reduce((m, r) => Math.max(m, r.nummer), 0);
+  const knownRounds = new Set(base.rondes.map((r) => r.nummer));
+  const ensureRound = (n: number) => {
+    if (knownRounds.has(n)) return;
+    knownRounds.add(n);
+    rows.push(line('ronde', n, '', '', '', null, now));
+  };
+  for (const src of sources) {
+    const state = readRondes(src.snapshot);
+    const scores = state.rows.filter((r) => r.soort === 'score' && r.deelnemer && r.koppelkans && r.factor);
+    let added = 0;
+    if (scores.length) {
+      for (const r of scores) {
+        const id = `${scoreKey(r.ronde, r.deelnemer, r.koppelkans, r.factor)}|${String(r.score)}`;
+        if (have.has(id)) continue;
+        have.add(id);
+        ensureRound(r.ronde);
+        const score = checkScore(r.score);
+        const cells = line('score', r.ronde, r.deelnemer, r.koppelkans, r.factor, null, now, scoreKey(r.ronde, r.deelnemer, r.koppelkans, r.factor));
+        cells[5] = score.kind === 'valid' ? { number: score.value } : r.score === null ? { text: '' } : { text: String(r.score) };
+        cells[6] = { text: r.time || fmtTime(now) };
+        rows.push(cells);
+        people.add(r.deelnemer);
+        added++;
+      }
+      messages.push(`${src.name}: ${added} score${added === 1 ? '' : 's'} uit de scorerondes overgenomen${scores.length > added ? ` (${scores.length - added} stonden er al)` : ''}.`);
+      continue;
+    }
+    // only werkblad scores: they are this participant's scores in the target round
+    const sheet = src.snapshot.sheets.find((s) => sameName(s.name, 'Werkblad koppelkansen kiezen'));
+    if (!sheet) {
+      messages.push(`${src.name}: geen werkblad en geen scorerondes gevonden; overgeslagen.`);
+      continue;
+    }
+    if (target < 1) target = 1;
+    ensureRound(target);
+    const who = src.name.trim();
+    for (let r = 6; r <= sheet.values.length; r++) {
+      const koppelkans = textAt(sheet, r, 2);
+      if (!koppelkans) continue;
+      for (let c = 3; ; c++) {
+        const factor = textAt(sheet, 3, c);
+        if (!factor || factor.toLowerCase() === 'totalen') break;
+        const check = checkScore(valueAt(sheet, r, c));
+        if (check.kind !== 'valid') continue;
+        const id = `${scoreKey(target, who, koppelkans, factor)}|${check.value}`;
+        if (have.has(id)) continue;
+        have.add(id);
+        rows.push(line('score', target, who, koppelkans, factor, check.value, now, scoreKey(target, who, koppelkans, factor)));
+        people.add(who);
+        added++;
+      }
+    }
+    messages.push(`${src.name}: ${added} score${added === 1 ? '' : 's'} van het werkblad overgenomen als scores van "${who}" in ronde ${target}.`);
+  }
+  if (rows.length) ops.push(append(rows));
+  const added = rows.filter((r) => 'text' in r[0] && r[0].text === 'score').length;
+  return { ops: rows.length ? ops : [], added, participants: [...people], messages };
+}
