@@ -1,0 +1,264 @@
+/**
+ * Scorerondes (Stap 3): each participant scores on their own first; the facilitator
+ * reveals; the group sees per koppelkans × factor the median, the spread and how many
+ * scored, most disagreement first, and adopts a score per cell (written to the werkblad,
+ * with a note). Scores of others are shown only after reveal, optionally anonymised.
+ * All data lives on the Scorerondes sheet (src/core/rondes.ts).
+ */
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Switch,
+  Text,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { parseScoreInput } from '../../core/edits';
+import {
+  adoptScore,
+  anonymise,
+  inDispute,
+  inScope,
+  rankSpread,
+  readRondes,
+  revealRonde,
+  scoreInRonde,
+  startRonde,
+  summarizeRonde,
+  type CellSummary,
+} from '../../core/rondes';
+import type { WorkbookSession } from '../session';
+
+const NAME_KEY = 'koppelkansen.deelnemer';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'end' },
+  scores: { display: 'grid', gridTemplateColumns: '1fr 5em', gap: tokens.spacingVerticalXS, alignItems: 'center' },
+  card: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalS },
+  small: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+const fmt = (n: number | null) => (n === null ? '–' : String(n).replace('.', ',').replace(/^-/, '−'));
+
+export function RondesView({ session }: { session: WorkbookSession }) {
+  const styles = useStyles();
+  const now = () => new Date();
+  const werkblad = session.analysis?.werkblad ?? null;
+  const state = useMemo(() => readRondes(session.snapshot ?? { sheets: [] }), [session.snapshot]);
+  const [name, setName] = useState(() => session.host.storage.get(NAME_KEY) ?? '');
+  const [koppelkans, setKoppelkans] = useState('');
+  const [anonymous, setAnonymous] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const ronde = state.rondes[state.rondes.length - 1] ?? null;
+  const summary = useMemo(() => (ronde ? summarizeRonde(state, ronde.nummer) : []), [state, ronde]);
+
+  if (!werkblad) {
+    return (
+      <MessageBar intent="info">
+        <MessageBarBody>Er is nog geen werkblad. Ga naar Start om de werkmap voor te bereiden.</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const apply = async (result: { ok: true; ops: import('../../core/snapshot').PlanOp[] } | { ok: false; message: string }, label: string) => {
+    if (!result.ok) return setMessage(result.message);
+    setMessage(null);
+    await session.applyOps(result.ops, label);
+  };
+  const koppelkansen = werkblad.rows.filter((r) => r.koppelkans && ronde && werkblad.factors.some((f) => inScope(ronde, r.koppelkans, f.name)));
+  const current = koppelkansen.find((r) => r.koppelkans === koppelkans) ?? koppelkansen[0];
+  const mine = (factor: string): string => {
+    const own = summary.find((c) => c.koppelkans === current?.koppelkans && c.factor === factor);
+    const s = own?.scores.find((x) => x.deelnemer.trim().toLowerCase() === name.trim().toLowerCase());
+    const bad = own?.invalid.find((x) => x.deelnemer.trim().toLowerCase() === name.trim().toLowerCase());
+    return s ? String(s.score) : bad ? bad.value : '';
+  };
+  const participants = new Set(summary.flatMap((c) => c.scores.map((s) => s.deelnemer.trim().toLowerCase())));
+  const alias = anonymise([...participants]);
+  const who = (n: string) => (anonymous ? alias.get(n.trim().toLowerCase()) ?? n : n);
+  const disputed = inDispute(summary);
+
+  return (
+    <div className={styles.stack}>
+      <Text as="h2" size={500} weight="semibold">
+        Scorerondes
+      </Text>
+      <Text size={200}>
+        Ieder scoort eerst zelf, zonder de scores van anderen te zien. Daarna onthult de gespreksleider de ronde en bespreekt de groep de grootste
+        verschillen eerst.
+      </Text>
+      <Field label="Je naam (deelnemer)" hint="Je scores staan onder deze naam op het blad Scorerondes.">
+        <Input
+          value={name}
+          onChange={(_, d) => setName(d.value)}
+          onBlur={() => name.trim() && session.host.storage.set(NAME_KEY, name.trim())}
+        />
+      </Field>
+      {message && (
+        <MessageBar intent="error">
+          <MessageBarBody>{message}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.row}>
+        <Button disabled={!!session.busy} onClick={() => void apply(startRonde(state, [], now()), 'Ronde starten…')}>
+          Nieuwe ronde (alles)
+        </Button>
+        {ronde && ronde.revealed && disputed.length > 0 && (
+          <Button
+            disabled={!!session.busy}
+            onClick={() => void apply(startRonde(state, disputed.map((c) => ({ koppelkans: c.koppelkans, factor: c.factor })), now()), 'Ronde starten…')}
+          >
+            Nieuwe ronde op {disputed.length} {disputed.length === 1 ? 'cel' : 'cellen'} in discussie
+          </Button>
+        )}
+        {ronde && !ronde.revealed && (
+          <Button appearance="primary" disabled={!!session.busy} onClick={() => void apply(revealRonde(state, ronde, now()), 'Onthullen…')}>
+            Ronde {ronde.nummer} onthullen
+          </Button>
+        )}
+      </div>
+      {!ronde ? (
+        <Text>Er loopt nog geen ronde. Start er een om ieder apart te laten scoren.</Text>
+      ) : (
+        <>
+          <Text weight="semibold">
+            Ronde {ronde.nummer}: {ronde.revealed ? 'onthuld' : `${participants.size} deelnemer${participants.size === 1 ? '' : 's'} hebben gescoord`}
+          </Text>
+          {!ronde.revealed && current && (
+            <section className={styles.card} aria-label="Jouw scores">
+              <Field label="Koppelkans">
+                <Select value={current.koppelkans} onChange={(_, d) => setKoppelkans(d.value)}>
+                  {koppelkansen.map((r) => (
+                    <option key={r.row} value={r.koppelkans}>
+                      {r.koppelkans}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <div className={styles.scores}>
+                {werkblad.factors
+                  .filter((f) => inScope(ronde, current.koppelkans, f.name))
+                  .map((f) => (
+                    <OwnScore
+                      key={`${current.koppelkans}|${f.name}|${name}`}
+                      label={f.name}
+                      value={mine(f.name)}
+                      disabled={!!session.busy}
+                      onCommit={(text) => {
+                        const parsed = parseScoreInput(text);
+                        if (!parsed.ok) return setMessage(parsed.message);
+                        void apply(scoreInRonde(state, ronde, name, current.koppelkans, f.name, parsed.value, now()), 'Score opslaan…');
+                      }}
+                    />
+                  ))}
+              </div>
+            </section>
+          )}
+          {ronde.revealed && (
+            <Reveal
+              cells={summary}
+              who={who}
+              anonymous={anonymous}
+              setAnonymous={setAnonymous}
+              spread={rankSpread(werkblad, summary).slice(0, 5)}
+              busy={!!session.busy}
+              onAdopt={(cell, value, why) => void apply(adoptScore(state, werkblad, ronde.nummer, cell, value, why, name, now(), session.analysis?.sheets.notulen ?? undefined), 'Score vaststellen…')}
+            />
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function OwnScore({ label, value, disabled, onCommit }: { label: string; value: string; disabled: boolean; onCommit: (text: string) => void }) {
+  const [text, setText] = useState(value);
+  return (
+    <>
+      <Text>{label}</Text>
+      <Input
+        aria-label={`Jouw score voor ${label}`}
+        value={text}
+        disabled={disabled}
+        onChange={(_, d) => setText(d.value)}
+        onBlur={() => text !== value && onCommit(text)}
+        onKeyDown={(e) => e.key === 'Enter' && text !== value && onCommit(text)}
+      />
+    </>
+  );
+}
+
+function Reveal(props: {
+  cells: CellSummary[];
+  who: (n: string) => string;
+  anonymous: boolean;
+  setAnonymous: (v: boolean) => void;
+  spread: ReturnType<typeof rankSpread>;
+  busy: boolean;
+  onAdopt: (cell: CellSummary, value: number, why: string) => void;
+}) {
+  const styles = useStyles();
+  return (
+    <>
+      <Switch label="Namen verbergen" checked={props.anonymous} onChange={(_, d) => props.setAnonymous(d.checked)} />
+      {props.spread.length > 0 && (
+        <Text>
+          Rang verschilt het meest tussen deelnemers bij:{' '}
+          {props.spread.map((s) => `${s.koppelkans} (plaats ${s.best} tot ${s.worst})`).join(', ')}.
+        </Text>
+      )}
+      <Text as="h3" size={400} weight="semibold">
+        Bespreek eerst
+      </Text>
+      {props.cells.map((c) => (
+        <Adopt key={`${c.koppelkans}|${c.factor}`} cell={c} who={props.who} busy={props.busy} onAdopt={props.onAdopt} className={styles.card} small={styles.small} />
+      ))}
+    </>
+  );
+}
+
+function Adopt({ cell, who, busy, onAdopt, className, small }: { cell: CellSummary; who: (n: string) => string; busy: boolean; onAdopt: (cell: CellSummary, value: number, why: string) => void; className: string; small: string }) {
+  const initial = cell.adopted ?? (cell.median === null ? null : Math.round(cell.median));
+  const [value, setValue] = useState(initial === null ? '' : String(initial));
+  const [why, setWhy] = useState('');
+  const label = `${cell.koppelkans} – ${cell.factor}`;
+  return (
+    <section className={className} aria-label={label} data-testid="ronde-cel">
+      <Text weight="semibold">{label}</Text>
+      <Text block className={small}>
+        mediaan {fmt(cell.median)} · spreiding {fmt(cell.lowest)} tot {fmt(cell.highest)} · {cell.count} gescoord
+        {cell.invalid.length ? ` · ${cell.invalid.length} ongeldig` : ''}
+        {cell.adopted !== null ? ` · vastgesteld: ${cell.adopted}` : ''}
+      </Text>
+      <Text block className={small}>
+        {cell.scores.map((s) => `${who(s.deelnemer)}: ${fmt(s.score)}`).join(' · ')}
+      </Text>
+      {cell.adopted === null && (
+        <>
+          <Field label={`Groepsscore voor ${label}`}>
+            <Input value={value} onChange={(_, d) => setValue(d.value)} />
+          </Field>
+          <Field label="Waarom (komt in de notulen)">
+            <Textarea value={why} onChange={(_, d) => setWhy(d.value)} />
+          </Field>
+          <Button
+            disabled={busy}
+            onClick={() => {
+              const parsed = parseScoreInput(value);
+              if (parsed.ok && parsed.value !== null) onAdopt(cell, parsed.value, why);
+            }}
+          >
+            Vaststellen
+          </Button>
+        </>
+      )}
+    </section>
+  );
+}
