@@ -27,6 +27,7 @@ function session(snapshot: WorkbookSnapshot, name: string): WorkbookSession {
     clearError: () => undefined,
     refresh: async () => undefined,
     applyOps: async () => true,
+    applyEdit: async () => ({ ok: true as const }),
     prepare: async () => true,
     createLayout: async () => true,
     context: { step: 'Stap 3' },
