@@ -32,7 +32,7 @@ function session(snapshot: WorkbookSnapshot, name: string): WorkbookSession {
     createLayout: async () => true,
     context: { step: 'Stap 3' },
     setContext: () => undefined,
-  } as WorkbookSession;
+  };
 }
 
 const html = (el: ReactElement) => renderToString(<FluentProvider theme={webLightTheme}>{el}</FluentProvider>);
