@@ -168,14 +168,22 @@ export function prioRankFormula(layout: WerkbladLayout, row: number): string {
 }
 
 /**
- * Prioritering: flag an entry placed away from its automatic rank without a reason (column F).
- * Rows that share a rank share its places (rank..rank+ties−1), as `deviatesFromRank` does.
+ * Prioritering, column Signaal. Which entries deviate (the fewest entries whose removal
+ * leaves the rest in automatic order, see `deviatingEntries`) cannot be computed by an
+ * Excel 2010 formula, so the engine writes its verdict per row (`afwijking`: 1 or 0) with
+ * what it saw (`controle`: place|koppelkans|rank, see `prioCheckKey`). The formula shows
+ * "Afwijking zonder reden" for a flagged entry while Omdat… is empty, and a visible
+ * "Volgorde gewijzigd sinds de laatste controle" as soon as the place, the koppelkans or
+ * its automatic rank differ from that record (someone reordered by hand without the
+ * add-in, or scores changed), until the add-in checks again.
  */
-export function prioFlagFormula(layout: WerkbladLayout, row: number): string {
-  const w = werkbladRefs(layout);
+export function prioFlagFormula(layout: WerkbladLayout, row: number, columns: { controle: number; afwijking: number } = { controle: 7, afwijking: 8 }): string {
+  void layout;
+  const g = `$${columnLetter(columns.controle)}${row}`;
+  const h = `$${columnLetter(columns.afwijking)}${row}`;
   const place = `IF(ISNUMBER($A${row}),$A${row},ROW()-${PRIORITERING.firstRow - 1})`;
-  const ties = `COUNTIF(${w.totals},INDEX(${w.totals},MATCH(TRIM($B${row}),${w.koppelkansen},0)))`;
-  return `=IF(OR(TRIM($B${row})="",NOT(ISNUMBER($E${row}))),"",IF(AND(OR(${place}<$E${row},${place}>$E${row}+${ties}-1),TRIM($C${row})=""),"${PRIORITERING.deviationFlag}",""))`;
+  const key = `${place}&"|"&TRIM($B${row})&"|"&$E${row}`;
+  return `=IF(TRIM($B${row})="","",IF(${key}<>${g},"${PRIORITERING.changedFlag}",IF(AND(${h}=1,TRIM($C${row})=""),"${PRIORITERING.deviationFlag}","")))`;
 }
 
 export function checklistDeadlineFormula(dateCell: string): string {

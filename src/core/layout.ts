@@ -98,8 +98,10 @@ export const PRIORITERING = {
   firstRow: 5,
   minRows: 30,
   spareRows: 30,
-  headers: ['Prioriteit', 'Koppelkans', 'Omdat…', 'Verantwoordelijke', 'Automatische rang', 'Signaal'],
+  headers: ['Prioriteit', 'Koppelkans', 'Omdat…', 'Verantwoordelijke', 'Automatische rang', 'Signaal', 'Gecontroleerd (add-in)', 'Afwijking (add-in)'],
   deviationFlag: 'Afwijking zonder reden',
+  /** Shown by the Signaal formula when the order or a rank changed after the add-in last checked it (hand reordering in Excel). */
+  changedFlag: 'Volgorde gewijzigd sinds de laatste controle',
 } as const;
 
 export const CHECKLIST = {

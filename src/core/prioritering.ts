@@ -3,16 +3,31 @@ import { cellAddress } from './a1';
 import { textAt, valueAt } from './grid';
 import { PRIORITERING, SHEET_NAMES, sameName } from './layout';
 import { problem, type Problem } from './problems';
-import { deviatesFromRank, tieSizes, type RankEntry } from './ranking';
+import { deviatingEntries, type RankEntry } from './ranking';
 import type { SheetSnapshot, WorkbookSnapshot } from './snapshot';
 
 export interface PrioLayout {
   sheet: string;
   headerRow: number;
   firstRow: number;
-  columns: { prioriteit: number; koppelkans: number; omdat: number; verantwoordelijke: number; rang: number; signaal: number };
+  /**
+   * `controle` and `afwijking` are the engine's record of its last check (the place,
+   * koppelkans and rank it saw, and whether the entry deviates): the Signaal formula
+   * compares them with the sheet, because no Excel 2010 formula can compute the
+   * minimal-move rule itself.
+   */
+  columns: { prioriteit: number; koppelkans: number; omdat: number; verantwoordelijke: number; rang: number; signaal: number; controle: number; afwijking: number };
   /** Last row with a team entry in the team's columns; firstRow-1 when none. */
   lastRow: number;
+}
+
+/**
+ * The engine's record of one entry at its last check, as the Signaal formula rebuilds it
+ * from the sheet: place, koppelkans (trimmed as Excel's TRIM does) and automatic rank
+ * ("–" without one), joined by "|".
+ */
+export function prioCheckKey(place: number, koppelkans: string, autoRank: number | null): string {
+  return `${place}|${koppelkans.trim().replace(/ {2,}/g, ' ')}|${autoRank ?? '–'}`;
 }
 
 export interface PrioEntry {
@@ -56,7 +71,18 @@ export function readPrioLayout(sheet: SheetSnapshot): PrioLayout {
     verantwoordelijke: find(H[3], 4),
     rang: find(H[4], 5),
     signaal: find(H[5], 6),
+    controle: find(H[6], 0),
+    afwijking: find(H[7], 0),
   };
+  // the check columns: by their labels, else the first free header cells right of the others
+  let next = Math.max(columns.prioriteit, columns.koppelkans, columns.omdat, columns.verantwoordelijke, columns.rang, columns.signaal) + 1;
+  const hr0 = headerRow || PRIORITERING.headerRow;
+  const free = (): number => {
+    while (textAt(sheet, hr0, next) !== '' || next === columns.controle || next === columns.afwijking) next++;
+    return next++;
+  };
+  if (!columns.controle) columns.controle = free();
+  if (!columns.afwijking) columns.afwijking = free();
   const hr = headerRow || PRIORITERING.headerRow;
   const teamCols = [columns.prioriteit, columns.koppelkans, columns.omdat, columns.verantwoordelijke];
   let lastRow = hr;
@@ -78,7 +104,6 @@ export function readPrioEntries(
 ): PrioEntry[] {
   const rankOf = new Map<string, number>();
   for (const e of ranking) if (!rankOf.has(e.koppelkans.toLowerCase())) rankOf.set(e.koppelkans.toLowerCase(), e.rank);
-  const ties = tieSizes(ranking);
   const entries: PrioEntry[] = [];
   const seen = new Map<string, string>();
   const c = layout.columns;
@@ -100,12 +125,17 @@ export function readPrioEntries(
       problems.push(problem('PRIO_NOT_ON_WERKBLAD', sheet.name, cellAddress(r, c.koppelkans), { koppelkans }));
     }
     const omdat = textAt(sheet, r, c.omdat);
-    const deviates = autoRank !== null && deviatesFromRank(place, autoRank, ties.get(autoRank));
-    const needsReason = deviates && omdat === '';
-    if (needsReason) {
-      problems.push(problem('PRIO_NO_REASON', sheet.name, cellAddress(r, c.omdat), { koppelkans, place, rank: autoRank }));
-    }
-    entries.push({ row: r, place, koppelkans, omdat, verantwoordelijke: textAt(sheet, r, c.verantwoordelijke), autoRank, deviates, needsReason });
+    entries.push({ row: r, place, koppelkans, omdat, verantwoordelijke: textAt(sheet, r, c.verantwoordelijke), autoRank, deviates: false, needsReason: false });
+  }
+  // the minimal-move rule over the team's order (by place, then row)
+  const ordered = [...entries].sort((a, b) => a.place - b.place || a.row - b.row);
+  const deviates = deviatingEntries(ordered.map((e) => e.autoRank));
+  ordered.forEach((e, i) => {
+    e.deviates = deviates[i];
+    e.needsReason = e.deviates && e.omdat === '';
+  });
+  for (const e of entries) {
+    if (e.needsReason) problems.push(problem('PRIO_NO_REASON', sheet.name, cellAddress(e.row, c.omdat), { koppelkans: e.koppelkans, place: e.place, rank: e.autoRank ?? 0 }));
   }
   return entries;
 }

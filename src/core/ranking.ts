@@ -46,3 +46,38 @@ export function tieSizes(ranking: readonly RankEntry[]): Map<number, number> {
 export function deviatesFromRank(place: number, rank: number, ties = 1): boolean {
   return place < rank || place > rank + Math.max(1, ties) - 1;
 }
+
+/**
+ * Which entries of the team's order stand away from the automatic order: the fewest
+ * entries whose removal leaves the rest in automatic order, i.e. the complement of a
+ * longest subsequence whose automatic ranks never go down. Koppelkansen that share a rank
+ * may stand in either order (ties share their places). So moving one entry k places, up
+ * or down, marks that entry alone; dropping an entry from the list marks nothing.
+ *
+ * In: the automatic rank of each entry in the team's order (place 1 first), null for an
+ * entry without a rank (not on the werkblad, no total): such entries are never marked and
+ * do not count. Out: one boolean per entry, true = deviates (needs a reason).
+ * Where several smallest sets exist, the entries placed earlier are marked (the one
+ * pulled up in a swap), so the choice is the same in the pane, the CLI and the sheet.
+ * O(n log n) (patience sorting).
+ */
+export function deviatingEntries(ranks: readonly (number | null)[]): boolean[] {
+  const tails: number[] = []; // tails[k]: index of the last element of the best subsequence of length k+1
+  const prev = new Array<number>(ranks.length).fill(-1);
+  ranks.forEach((rank, i) => {
+    if (rank === null) return;
+    // first tail whose rank is greater than this one (non-decreasing: equal ranks extend)
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((ranks[tails[mid]] as number) <= rank) lo = mid + 1;
+      else hi = mid;
+    }
+    prev[i] = lo > 0 ? tails[lo - 1] : -1;
+    tails[lo] = i;
+  });
+  const deviates = ranks.map((r) => r !== null);
+  for (let i = tails.length ? tails[tails.length - 1] : -1; i >= 0; i = prev[i]) deviates[i] = false;
+  return deviates;
+}

@@ -10,7 +10,8 @@ import type { EditResult } from '../core/edits';
 import { planWithEdit, type PlanOptions } from '../core/plan';
 import type { PlanOp, WorkbookSnapshot } from '../core/snapshot';
 import { createKoppelkansenWorkbook, prepareWorkbook } from '../workbook/operations';
-import type { ChangedRange, WorkbookPort } from '../workbook/port';
+import { retargetGuards } from '../workbook/guards';
+import type { ApplyResult, CellConflict, ChangedRange, WorkbookPort } from '../workbook/port';
 
 export type { WorkbookPort };
 
@@ -38,6 +39,14 @@ export interface DiscussionContext {
   factor?: string;
 }
 
+/** Cells a colleague changed while the pane was writing them: nothing was overwritten; the user chooses. */
+export interface PendingConflict {
+  conflicts: CellConflict[];
+  /** What the pane tried to write, per conflicting cell ("Blad!C5" → text), to show beside the colleague's version. */
+  mine: Record<string, string>;
+  label: string;
+}
+
 export interface WorkbookSession {
   port: WorkbookPort;
   host: HostServices;
@@ -57,7 +66,11 @@ export interface WorkbookSession {
    * changed plus any sheet that grew.
    */
   refresh: (request?: RefreshRequest) => Promise<void>;
-  /** Applies ops in one batch, then re-reads. Returns false (and sets `error`) on failure. */
+  /**
+   * Applies ops in one batch, then re-reads. Returns false (and sets `error`) on failure,
+   * also when a keyed row was gone (a colleague deleted it) or a guarded cell had been
+   * changed by a colleague (then `conflict` asks the user what to keep).
+   */
   applyOps: (ops: PlanOp[], label: string) => Promise<boolean>;
   /**
    * An edit built on a fresh read of the workbook (`build` gets the snapshot, analysis
@@ -67,6 +80,12 @@ export interface WorkbookSession {
    * prepared again and `message` says so.
    */
   applyEdit: (build: (fresh: FreshState) => EditResult, label: string) => Promise<{ ok: true } | { ok: false; message: string }>;
+  /** Like applyOps, but gives the adapter's result (null on failure) for views that track what they wrote. */
+  applyOpsResult: (ops: PlanOp[], label: string) => Promise<ApplyResult | null>;
+  /** Cells a colleague changed meanwhile, waiting for the user's choice; null when none. */
+  conflict: PendingConflict | null;
+  /** Resolves `conflict`: 'mine' writes the pane's version over the colleague's, 'theirs' keeps the colleague's. */
+  resolveConflict: (choice: 'mine' | 'theirs') => Promise<void>;
   /** Werkmap voorbereiden: the engine's full plan. */
   prepare: (options?: PlanOptions) => Promise<boolean>;
   /** Creates the Koppelkansen layout in an empty workbook. */
@@ -102,6 +121,7 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [context, setContext] = useState<DiscussionContext>({ step: 'Stap 2' });
+  const [conflict, setConflict] = useState<(PendingConflict & { retry: PlanOp[] }) | null>(null);
   const reading = useRef(false);
   // hints that arrive while a read is under way are kept and read right after it
   const queued = useRef<RefreshRequest | null>(null);
@@ -149,8 +169,27 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
     [port],
   );
 
-  const applyOps = useCallback(
-    (ops: PlanOp[], label: string) => run(label, async () => (ops.length ? port.apply({ ops }, { onProgress: setProgress }) : null)),
+  const applyOpsResult = useCallback(
+    async (ops: PlanOp[], label: string): Promise<ApplyResult | null> => {
+      let result: ApplyResult | null = null;
+      const ok = await run(label, async () => {
+        result = ops.length ? await port.apply({ ops }, { onProgress: setProgress }) : { operations: 0, appendedAt: [], missingKeys: [], conflicts: [] };
+      });
+      if (!ok || !result) return null;
+      const r: ApplyResult = result;
+      if (r.missingKeys.length) {
+        setError(
+          r.missingKeys.length === 1
+            ? 'Deze regel is intussen door een collega verwijderd; je wijziging is niet opgeslagen. Voeg hem zo nodig opnieuw toe.'
+            : `${r.missingKeys.length} regels zijn intussen door een collega verwijderd; je wijzigingen daarin zijn niet opgeslagen.`,
+        );
+      }
+      if (r.conflicts.length) {
+        const refused = retargetGuards(ops, r.conflicts);
+        setConflict({ conflicts: r.conflicts, mine: refused.mine, label, retry: refused.ops });
+      }
+      return r;
+    },
     [port, run],
   );
   const applyEdit = useCallback(
@@ -177,6 +216,23 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
       return done ? outcome : { ok: false, message: 'Dat lukte niet; zie de melding bovenaan.' };
     },
     [port, run, now],
+  );
+  const applyOps = useCallback(
+    async (ops: PlanOp[], label: string) => {
+      const r = await applyOpsResult(ops, label);
+      return r !== null && r.conflicts.length === 0 && r.missingKeys.length === 0;
+    },
+    [applyOpsResult],
+  );
+  const resolveConflict = useCallback(
+    async (choice: 'mine' | 'theirs') => {
+      const c = conflict;
+      setConflict(null);
+      if (!c) return;
+      if (choice === 'mine') await applyOpsResult(c.retry, c.label);
+      else await refresh({ fresh: true });
+    },
+    [conflict, applyOpsResult, refresh],
   );
   const prepare = useCallback(
     (options: PlanOptions = {}) => run('Werkmap voorbereiden…', () => prepareWorkbook(port, { now: now(), ...options }, { onProgress: setProgress })),
@@ -219,6 +275,9 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
     refresh,
     applyOps,
     applyEdit,
+    applyOpsResult,
+    conflict: conflict ? { conflicts: conflict.conflicts, mine: conflict.mine, label: conflict.label } : null,
+    resolveConflict,
     prepare,
     createLayout,
     context,

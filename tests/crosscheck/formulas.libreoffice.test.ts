@@ -126,6 +126,26 @@ maybe('formulas computed by LibreOffice equal the engine', () => {
     expect(plain(rs.getCell(2, 1).value) ?? '').toBe('');
   });
 
+  test('Prioritering reordered by hand without the add-in: the sheet says "volgorde gewijzigd sinds de laatste controle"', async () => {
+    // a colleague in Excel swaps the places of the first two entries and types a reason for the third
+    const handDir = path.join(dir, 'hand');
+    fs.mkdirSync(handDir, { recursive: true });
+    const hand = new ExcelJS.Workbook();
+    await hand.xlsx.readFile(path.join(dir, 'out.xlsx'));
+    const ps = hand.getWorksheet(SHEET_NAMES.prioritering)!;
+    const first = PRIORITERING.firstRow;
+    ps.getCell(first, 1).value = 2;
+    ps.getCell(first + 1, 1).value = 1;
+    const file = path.join(handDir, 'hand.xlsx');
+    await hand.xlsx.writeFile(file);
+    const recalc = new ExcelJS.Workbook();
+    await recalc.xlsx.readFile(await recalculateXlsx(file, path.join(handDir, 'recalc')));
+    const rs = recalc.getWorksheet(SHEET_NAMES.prioritering)!;
+    expect(plain(rs.getCell(first, 6).value)).toBe(PRIORITERING.changedFlag);
+    expect(plain(rs.getCell(first + 1, 6).value)).toBe(PRIORITERING.changedFlag);
+    expect(plain(rs.getCell(first + 2, 6).value)).toBe('');
+  }, 180000);
+
   test('Prioritering: automatic rank and the "no reason" flag computed in the workbook match the engine', () => {
     const ps = recalculated.getWorksheet(SHEET_NAMES.prioritering)!;
     const entries = engine.prioritering!.entries;
@@ -135,6 +155,8 @@ maybe('formulas computed by LibreOffice equal the engine', () => {
       expect(plain(ps.getCell(e.row, 6).value)).toBe(e.needsReason ? PRIORITERING.deviationFlag : '');
     }
     expect(entries[0].needsReason).toBe(true);
+    // the engine's check record beside each entry (what the Signaal formula compares with)
+    expect(entries.map((e) => plain(ps.getCell(e.row, 8).value))).toEqual(entries.map((e) => (e.deviates ? 1 : 0)));
     // two koppelkansen share rank 1: places 1 and 2 both match it, place 3 does not
     expect(entries.map((e) => [e.place, e.autoRank, e.deviates, e.needsReason])).toEqual([
       [1, expect.any(Number), true, true],

@@ -37,6 +37,12 @@ function fakeSession(snapshot: WorkbookSnapshot, context: DiscussionContext, sto
       return true;
     },
     applyEdit: async () => ({ ok: true }),
+    applyOpsResult: async (ops) => {
+      applied.push(ops);
+      return { operations: ops.length, appendedAt: [], missingKeys: [], conflicts: [] };
+    },
+    conflict: null,
+    resolveConflict: async () => undefined,
     prepare: async () => true,
     createLayout: async () => true,
     context,

@@ -44,9 +44,15 @@ describe('itemsFromEntries', () => {
 describe('itemStatuses', () => {
   const ranks = autoRanks([rank('A', 1, 6), rank('B', 2, 7), rank('C', 2, 8)]);
   it('flags an entry away from its automatic rank only when it has no reason', () => {
+    // a swap: one of the two moved (the one pulled up is marked)
     const st = itemStatuses([item('B'), item('A', 'omdat het kan')], ranks);
     expect(st[0]).toEqual({ place: 1, autoRank: 2, deviates: true, needsReason: true });
-    expect(st[1]).toEqual({ place: 2, autoRank: 1, deviates: true, needsReason: false });
+    expect(st[1]).toEqual({ place: 2, autoRank: 1, deviates: false, needsReason: false });
+    const withReason = itemStatuses([item('B', 'omdat het kan'), item('A')], ranks);
+    expect(withReason.map((x) => [x.deviates, x.needsReason])).toEqual([
+      [true, false],
+      [false, false],
+    ]);
   });
   it('does not flag an entry at its own rank or one without an automatic rank', () => {
     const st = itemStatuses([item('A'), item('B'), item('Onbekend')], ranks);
@@ -60,11 +66,12 @@ describe('itemStatuses', () => {
     const ranking = [rank('A', 1, 6), rank('B', 2, 7), rank('C', 2, 8)];
     const ties = tieSizes(ranking);
     expect(itemStatuses([item('A'), item('C'), item('B')], ranks, ties).map((s) => s.deviates)).toEqual([false, false, false]);
-    expect(itemStatuses([item('B'), item('A'), item('C')], ranks, ties).map((s) => s.needsReason)).toEqual([true, true, false]);
-    expect(itemStatuses([item('C'), item('B')], ranks, ties).map((s) => s.needsReason)).toEqual([true, false]);
+    expect(itemStatuses([item('B'), item('A'), item('C')], ranks, ties).map((s) => s.needsReason)).toEqual([true, false, false]);
+    // A left out of the list: B and C keep the automatic order
+    expect(itemStatuses([item('C'), item('B')], ranks, ties).map((s) => s.needsReason)).toEqual([false, false]);
   });
   it('treats a reason of only spaces as no reason', () => {
-    expect(itemStatuses([item('B', '   ')], ranks)[0].needsReason).toBe(true);
+    expect(itemStatuses([item('B', '   '), item('A')], ranks)[0].needsReason).toBe(true);
   });
 });
 

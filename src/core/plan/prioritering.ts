@@ -7,7 +7,9 @@
 import { cellAddress, columnLetter, rangeAddress } from '../a1';
 import { diffBlock, formula, num, text } from '../diff';
 import { prioFlagFormula, prioRankFormula, werkbladRefs } from '../formulas';
-import { textAt } from '../grid';
+import { textAt, valueAt } from '../grid';
+import { prioCheckKey } from '../prioritering';
+import { deviatingEntries } from '../ranking';
 import { COLORS, PRIORITERING } from '../layout';
 import { problem } from '../problems';
 import type { CellInput } from '../snapshot';
@@ -25,7 +27,7 @@ export function planPrioritering(ctx: PlanContext): void {
     sheet: name,
     headerRow: PRIORITERING.headerRow,
     firstRow: PRIORITERING.firstRow,
-    columns: { prioriteit: 1, koppelkans: 2, omdat: 3, verantwoordelijke: 4, rang: 5, signaal: 6 },
+    columns: { prioriteit: 1, koppelkans: 2, omdat: 3, verantwoordelijke: 4, rang: 5, signaal: 6, controle: 7, afwijking: 8 },
     lastRow: PRIORITERING.headerRow,
   };
   const c = layout.columns;
@@ -48,6 +50,8 @@ export function planPrioritering(ctx: PlanContext): void {
     const hdr: [number, string][] = [
       [c.rang, PRIORITERING.headers[4]],
       [c.signaal, PRIORITERING.headers[5]],
+      [c.controle, PRIORITERING.headers[6]],
+      [c.afwijking, PRIORITERING.headers[7]],
     ];
     for (const [col, label] of hdr) {
       if (!textAt(sheet, layout.headerRow, col)) ctx.ops.push({ kind: 'setCells', sheet: name, cell: cellAddress(layout.headerRow, col), cells: [[text(label)]] });
@@ -55,9 +59,22 @@ export function planPrioritering(ctx: PlanContext): void {
   }
 
   let lastEntryRow = layout.lastRow;
+  // the engine's check record per row (see prioFlagFormula): what it saw and its verdict
+  const checks = new Map<number, { key: string; deviates: boolean }>();
+  for (const e of entries) {
+    const pv = sheet ? valueAt(sheet, e.row, c.prioriteit) : null;
+    const place = typeof pv === 'number' ? pv : e.row - (PRIORITERING.firstRow - 1);
+    checks.set(e.row, { key: prioCheckKey(place, e.koppelkans, e.autoRank), deviates: e.deviates });
+  }
   if (ctx.options.propose && entries.length === 0) {
     const top = ctx.analysis.top.filter((e) => e.koppelkans);
+    // the check record as the entries will read back (a repeated koppelkans takes its first rank)
+    const rankOf = new Map<string, number>();
+    for (const e of ctx.analysis.ranking) if (!rankOf.has(e.koppelkans.toLowerCase())) rankOf.set(e.koppelkans.toLowerCase(), e.rank);
+    const proposedRanks = top.map((e) => rankOf.get(e.koppelkans.trim().toLowerCase()) ?? null);
+    const proposedDeviates = deviatingEntries(proposedRanks);
     top.forEach((e, i) => {
+      checks.set(layout.firstRow + i, { key: prioCheckKey(i + 1, e.koppelkans, proposedRanks[i]), deviates: proposedDeviates[i] });
       const r = layout.firstRow + i;
       const line: [number, CellInput][] = [
         [c.prioriteit, num(i + 1)],
@@ -76,7 +93,7 @@ export function planPrioritering(ctx: PlanContext): void {
     const line: (CellInput | undefined)[] = [];
     for (const [col, f] of [
       [c.rang, prioRankFormula(wb.layout, r)],
-      [c.signaal, prioFlagFormula(wb.layout, r)],
+      [c.signaal, prioFlagFormula(wb.layout, r, c)],
     ] as [number, string][]) {
       if (engineMayWrite(sheet, r, col)) line[col - c.rang] = formula(f);
       else {
@@ -90,6 +107,17 @@ export function planPrioritering(ctx: PlanContext): void {
   else {
     ctx.ops.push(...diffBlock(name, sheet, layout.firstRow, c.rang, cells.map((l) => [l[0]])));
     ctx.ops.push(...diffBlock(name, sheet, layout.firstRow, c.signaal, cells.map((l) => [l[c.signaal - c.rang]])));
+  }
+  // the check record: the engine's own columns (found by their labels), values only
+  const record = (r: number): [CellInput, CellInput] => {
+    const k = checks.get(r);
+    return k ? [text(k.key), num(k.deviates ? 1 : 0)] : [{ clear: true }, { clear: true }];
+  };
+  const recordRows = Array.from({ length: Math.max(end, lastEntryRow) - layout.firstRow + 1 }, (_, i) => record(layout.firstRow + i));
+  if (c.afwijking === c.controle + 1) ctx.ops.push(...diffBlock(name, sheet, layout.firstRow, c.controle, recordRows));
+  else {
+    ctx.ops.push(...diffBlock(name, sheet, layout.firstRow, c.controle, recordRows.map((l) => [l[0]])));
+    ctx.ops.push(...diffBlock(name, sheet, layout.firstRow, c.afwijking, recordRows.map((l) => [l[1]])));
   }
 
   const refs = werkbladRefs(wb.layout);
@@ -107,6 +135,7 @@ export function planPrioritering(ctx: PlanContext): void {
       { kind: 'setStyle', sheet: name, range: `A${layout.headerRow}:${last}${layout.headerRow}`, style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont } },
       { kind: 'setStyle', sheet: name, range: rangeAddress(layout.firstRow, c.omdat, end, c.omdat), style: { wrap: true, verticalAlignment: 'top' } },
       { kind: 'setStyle', sheet: name, range: rangeAddress(layout.firstRow, c.signaal, end, c.signaal), style: { fontColor: '#C00000', bold: true } },
+      { kind: 'setStyle', sheet: name, range: rangeAddress(layout.firstRow, c.controle, end, c.afwijking), style: { fontColor: '#595959', fontSize: 9 } },
       {
         kind: 'setColumnWidths',
         sheet: name,
@@ -117,6 +146,8 @@ export function planPrioritering(ctx: PlanContext): void {
           { column: 'D', width: 24 },
           { column: 'E', width: 18 },
           { column: 'F', width: 24 },
+          { column: 'G', width: 22 },
+          { column: 'H', width: 10 },
         ],
       },
       { kind: 'freeze', sheet: name, rows: layout.headerRow, columns: 0 },

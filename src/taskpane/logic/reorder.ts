@@ -2,7 +2,7 @@
  * Pure helpers for the Prioritering view: moving entries in the team's list and telling
  * which entries stand away from their automatic rank without a reason.
  */
-import { deviatesFromRank, type RankEntry } from '../../core/ranking';
+import { deviatingEntries, type RankEntry } from '../../core/ranking';
 import type { PrioEntry } from '../../core/prioritering';
 
 export interface PrioItem {
@@ -47,13 +47,15 @@ export interface ItemStatus {
   needsReason: boolean;
 }
 
-/** Place (1-based) and deviation of every item as the list stands now. */
-export function itemStatuses(items: readonly PrioItem[], ranks: Map<string, number>, ties: Map<number, number> = new Map()): ItemStatus[] {
-  return items.map((it, i) => {
-    const autoRank = ranks.get(it.koppelkans.trim().toLowerCase()) ?? null;
-    const deviates = autoRank !== null && deviatesFromRank(i + 1, autoRank, ties.get(autoRank));
-    return { place: i + 1, autoRank, deviates, needsReason: deviates && it.omdat.trim() === '' };
-  });
+/**
+ * Place (1-based) and deviation of every item as the list stands now, by the engine's
+ * minimal-move rule (`deviatingEntries`): only the entries the team moved need a reason.
+ * `_ties` is kept for callers that still pass it; ties are part of the rule.
+ */
+export function itemStatuses(items: readonly PrioItem[], ranks: Map<string, number>, _ties: Map<number, number> = new Map()): ItemStatus[] {
+  const autoRanks = items.map((it) => ranks.get(it.koppelkans.trim().toLowerCase()) ?? null);
+  const deviates = deviatingEntries(autoRanks);
+  return items.map((it, i) => ({ place: i + 1, autoRank: autoRanks[i], deviates: deviates[i], needsReason: deviates[i] && it.omdat.trim() === '' }));
 }
 
 /** True when the two lists hold the same entries in the same order with the same texts. */

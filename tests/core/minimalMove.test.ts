@@ -1,0 +1,111 @@
+/**
+ * The minimal-move rule: only the entries the team moved need a reason. Regression for
+ * "Moving one entry flags its neighbours" (drag 3 → 1 flagged entries 1 and 2 too).
+ */
+import fc from 'fast-check';
+import { deviatingEntries } from '../../src/core/ranking';
+import { analyze } from '../../src/core/analyze';
+import { PRIORITERING, SHEET_NAMES } from '../../src/core/layout';
+import { buildPlan } from '../../src/core/plan';
+import { simulate } from '../../src/core/simulate';
+import type { CellValue, WorkbookSnapshot } from '../../src/core/snapshot';
+import { newWorkbookPlan } from '../../src/core/template';
+import { MemoryWorkbook } from '../../src/workbook/memory/MemoryWorkbook';
+
+const flagged = (ranks: (number | null)[]) =>
+  deviatingEntries(ranks)
+    .map((d, i) => (d ? i + 1 : 0))
+    .filter(Boolean);
+
+describe('deviatingEntries (places 1-based in the expectations)', () => {
+  test('the automatic order flags nothing', () => {
+    expect(flagged([1, 2, 3, 4, 5])).toEqual([]);
+  });
+  test('moving entry 3 to place 1 flags that entry alone, not 1 and 2 (regression: neighbours flagged)', () => {
+    expect(flagged([3, 1, 2, 4, 5])).toEqual([1]);
+  });
+  test('one move up by k places flags only that entry', () => {
+    expect(flagged([1, 5, 2, 3, 4, 6])).toEqual([2]);
+  });
+  test('one move down flags only that entry', () => {
+    expect(flagged([2, 3, 4, 1, 5])).toEqual([4]);
+    expect(flagged([1, 3, 4, 5, 2])).toEqual([5]);
+  });
+  test('a swap of two entries flags one of them: the one pulled up', () => {
+    expect(flagged([2, 1, 3])).toEqual([1]);
+    expect(flagged([1, 4, 3, 2, 5])).toEqual([2, 3]);
+  });
+  test('ties share their places: either order is fine; moving into a tie flags the mover only', () => {
+    expect(flagged([1, 2, 2, 4])).toEqual([]);
+    expect(flagged([1, 4, 2, 2])).toEqual([2]);
+    expect(flagged([2, 2, 1])).toEqual([3]);
+  });
+  test('an entry not on the werkblad (no rank) is never flagged and does not count', () => {
+    expect(flagged([1, null, 2, 3])).toEqual([]);
+    expect(flagged([null, 3, 1, 2])).toEqual([2]);
+  });
+  test('an entry left out of the list flags nothing', () => {
+    expect(flagged([2, 3, 5])).toEqual([]);
+  });
+  test('the flagged entries are the fewest whose removal leaves a non-decreasing order (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.integer({ min: 1, max: 8 }), { nil: null }), { maxLength: 12 }), (ranks) => {
+        const dev = deviatingEntries(ranks);
+        const kept = ranks.filter((r, i) => r !== null && !dev[i]) as number[];
+        expect(kept.every((r, i) => i === 0 || kept[i - 1] <= r)).toBe(true);
+        // no longer non-decreasing subsequence exists (brute force over subsets)
+        const present = ranks.filter((r): r is number => r !== null);
+        let best = 0;
+        for (let mask = 0; mask < 1 << present.length; mask++) {
+          const sub = present.filter((_, i) => mask & (1 << i));
+          if (sub.every((r, i) => i === 0 || sub[i - 1] <= r)) best = Math.max(best, sub.length);
+        }
+        expect(kept.length).toBe(best);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('the engine, the CLI flags and the sheet record agree', () => {
+  async function prepared(): Promise<WorkbookSnapshot> {
+    const wb = new MemoryWorkbook();
+    await wb.apply(newWorkbookPlan({ wijk: 'Test', now: new Date('2026-01-01'), factors: ['F1'] }).plan);
+    const snap = await wb.readSnapshot();
+    const ws = snap.sheets.find((s) => s.name === SHEET_NAMES.werkblad)!;
+    const names = ['Een', 'Twee', 'Drie', 'Vier'];
+    names.forEach((k, i) => {
+      ws.values[5 + i] = ['Opgave', k, 10 - i];
+    });
+    ws.values[3] = [null, null, 1];
+    return simulate(snap, buildPlan(snap, { now: new Date('2026-01-01') }).plan.ops);
+  }
+
+  test('drag 3 → 1 on the sheet: one PRIO_NO_REASON, and the plan records exactly that flag beside it', async () => {
+    const snap = await prepared();
+    const prio = snap.sheets.find((s) => s.name === SHEET_NAMES.prioritering)!;
+    const rows: CellValue[][] = [
+      [1, 'Drie'],
+      [2, 'Een'],
+      [3, 'Twee'],
+      [4, 'Vier'],
+    ];
+    rows.forEach((r, i) => (prio.values[PRIORITERING.firstRow - 1 + i] = r));
+    const a = analyze(snap);
+    expect(a.prioritering!.entries.map((e) => [e.koppelkans, e.autoRank, e.deviates])).toEqual([
+      ['Drie', 3, true],
+      ['Een', 1, false],
+      ['Twee', 2, false],
+      ['Vier', 4, false],
+    ]);
+    expect(a.problems.filter((p) => p.code === 'PRIO_NO_REASON').map((p) => p.cell)).toEqual([`C${PRIORITERING.firstRow}`]);
+    const after = simulate(snap, buildPlan(snap, { now: new Date('2026-01-01') }).plan.ops);
+    const ps = after.sheets.find((s) => s.name === SHEET_NAMES.prioritering)!;
+    const record = (r: number) => [ps.values[r - 1]?.[6], ps.values[r - 1]?.[7]];
+    expect(record(PRIORITERING.firstRow)).toEqual(['1|Drie|3', 1]);
+    expect(record(PRIORITERING.firstRow + 1)).toEqual(['2|Een|1', 0]);
+    expect(record(PRIORITERING.firstRow + 3)).toEqual(['4|Vier|4', 0]);
+    // applying again changes nothing
+    expect(buildPlan(after, { now: new Date('2026-01-01') }).plan.ops).toEqual([]);
+  });
+});
