@@ -7,9 +7,11 @@ import { cellAddress } from './a1';
 import type { ChecklistState, ChecklistStatus } from './checklist';
 import { STATUSES } from './checklist';
 import { CHECKLIST, WERKBLAD } from './layout';
-import type { PrioEntry, PrioLayout } from './prioritering';
-import { rankRows, topN, type RankEntry } from './ranking';
-import type { CellInput, PlanOp } from './snapshot';
+import { cellMatches } from './diff';
+import { valueAt } from './grid';
+import { prioCheckKey, type PrioLayout } from './prioritering';
+import { deviatingEntries, rankRows, topN, type RankEntry } from './ranking';
+import type { CellInput, CellValue, PlanOp, SheetSnapshot } from './snapshot';
 import { MAX_CELL_TEXT } from './textSafety';
 import { weightedTotal, type KoppelkansRow, type Werkblad } from './werkblad';
 
@@ -98,50 +100,66 @@ export interface PrioDraft {
 }
 
 /**
- * Writes the team's order (as arranged in the pane) to the Prioritering rows: columns
- * Prioriteit, Koppelkans, Omdat…, Verantwoordelijke only; rows that the new list no
- * longer uses are cleared in those columns only. Nothing else on the sheet changes.
+ * Writes the team's order (as arranged in the pane) to the Prioritering rows, co-author
+ * safe: only the cells of the team's columns (Prioriteit, Koppelkans, Omdat…,
+ * Verantwoordelijke) whose content differs from `base` (the sheet as the pane last read
+ * it) are written, each guarded with what `base` holds there (PlanOp `expect`), so a
+ * reason a colleague typed meanwhile is reported as a conflict, never overwritten. Rows
+ * the new list no longer uses are cleared in those columns only. The engine's check
+ * record beside each entry (see `prioFlagFormula`) is updated for the new order, with
+ * `ranks` (koppelkans in lower case → automatic rank). Nothing else on the sheet changes.
+ * Out: the ops, or a Dutch message when a draft cannot be written.
  */
-export function prioriteringEdit(layout: PrioLayout, previous: PrioEntry[], drafts: PrioDraft[]): EditResult {
+export function prioriteringEdit(layout: PrioLayout, base: SheetSnapshot | undefined, drafts: PrioDraft[], ranks: Map<string, number> = new Map()): EditResult {
   for (const d of drafts) {
     if (!d.koppelkans.trim()) return { ok: false, message: 'Elke regel in de prioritering heeft een koppelkans nodig.' };
     if (d.omdat.length > MAX_CELL_TEXT) return { ok: false, message: `De reden bij "${d.koppelkans}" is langer dan ${MAX_CELL_TEXT} tekens.` };
+    if (d.verantwoordelijke.length > MAX_CELL_TEXT) return { ok: false, message: `De verantwoordelijke bij "${d.koppelkans}" is langer dan ${MAX_CELL_TEXT} tekens.` };
   }
   const c = layout.columns;
   const ops: PlanOp[] = [];
-  const lastUsed = Math.max(layout.lastRow, ...previous.map((p) => p.row), layout.firstRow - 1);
-  const n = Math.max(drafts.length, lastUsed - layout.firstRow + 1);
+  const n = Math.max(drafts.length, layout.lastRow - layout.firstRow + 1);
+  const autoRanks = drafts.map((d) => ranks.get(d.koppelkans.trim().toLowerCase()) ?? null);
+  const deviates = deviatingEntries(autoRanks);
+  const put = (r: number, col: number, v: CellInput, guard: boolean) => {
+    if (cellMatches(base, r, col, v)) return;
+    const current: CellValue = base ? valueAt(base, r, col) : null;
+    ops.push({ kind: 'setCells', sheet: layout.sheet, cell: cellAddress(r, col), cells: [[v]], ...(guard ? { expect: [[current]] } : {}) });
+  };
   for (let i = 0; i < n; i++) {
     const r = layout.firstRow + i;
     const d = drafts[i];
-    const put = (col: number, v: CellInput) => ops.push({ kind: 'setCells', sheet: layout.sheet, cell: cellAddress(r, col), cells: [[v]] });
     if (d) {
-      put(c.prioriteit, { number: i + 1 });
-      put(c.koppelkans, { text: d.koppelkans.trim() });
-      put(c.omdat, { text: d.omdat });
-      put(c.verantwoordelijke, { text: d.verantwoordelijke });
+      put(r, c.prioriteit, { number: i + 1 }, true);
+      put(r, c.koppelkans, { text: d.koppelkans.trim() }, true);
+      put(r, c.omdat, { text: d.omdat }, true);
+      put(r, c.verantwoordelijke, { text: d.verantwoordelijke }, true);
+      put(r, c.controle, { text: prioCheckKey(i + 1, d.koppelkans, autoRanks[i]) }, false);
+      put(r, c.afwijking, { number: deviates[i] ? 1 : 0 }, false);
     } else {
-      for (const col of [c.prioriteit, c.koppelkans, c.omdat, c.verantwoordelijke]) put(col, { clear: true });
+      for (const col of [c.prioriteit, c.koppelkans, c.omdat, c.verantwoordelijke]) put(r, col, { clear: true }, true);
+      for (const col of [c.controle, c.afwijking]) put(r, col, { clear: true }, false);
     }
   }
   return { ok: true, ops: mergeRowOps(ops) };
 }
 
 function mergeRowOps(ops: PlanOp[]): PlanOp[] {
-  // adjacent single cells in one row become one block when the columns are contiguous
+  // adjacent single cells in one row become one block when the columns are contiguous and both are guarded or both not
   const out: PlanOp[] = [];
   for (const op of ops) {
     const prev = out[out.length - 1];
-    if (prev && prev.kind === 'setCells' && op.kind === 'setCells' && prev.sheet === op.sheet && prev.cells.length === 1) {
+    if (prev && prev.kind === 'setCells' && op.kind === 'setCells' && prev.sheet === op.sheet && prev.cells.length === 1 && !!prev.expect === !!op.expect) {
       const pm = /^([A-Z]+)(\d+)$/.exec(prev.cell)!;
       const om = /^([A-Z]+)(\d+)$/.exec(op.cell)!;
       const pc = colNum(pm[1]);
       if (pm[2] === om[2] && colNum(om[1]) === pc + prev.cells[0].length) {
         prev.cells[0].push(...op.cells[0]);
+        if (prev.expect && op.expect) prev.expect[0].push(...op.expect[0]);
         continue;
       }
     }
-    out.push(op.kind === 'setCells' ? { ...op, cells: op.cells.map((l) => [...l]) } : op);
+    out.push(op.kind === 'setCells' ? { ...op, cells: op.cells.map((l) => [...l]), ...(op.expect ? { expect: op.expect.map((l) => [...l]) } : {}) } : op);
   }
   return out;
 }

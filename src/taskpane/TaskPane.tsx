@@ -1,4 +1,5 @@
 /** The tabs and the status area (busy, progress, errors) over a workbook session. */
+import { ConflictDialog } from './ConflictDialog';
 import {
   Button,
   makeStyles,
@@ -148,7 +149,7 @@ export function TaskPane({ session, initialView = 'start', onViewChange }: TaskP
             </Tab>
           ))}
         </TabList>
-        <div className={styles.status} role="status" aria-live="polite">
+        <div className={styles.status} role="status" aria-live="polite" data-completed={session.completed}>
           {busy && (
             <div className={styles.busy}>
               <Spinner size="extra-tiny" label={busy} labelPosition="after" />
@@ -192,6 +193,7 @@ export function TaskPane({ session, initialView = 'start', onViewChange }: TaskP
           </section>
         ) : null,
       )}
+      <ConflictDialog session={session} />
     </>
   );
 }

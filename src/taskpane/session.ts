@@ -57,6 +57,8 @@ export interface WorkbookSession {
   busy: string | null;
   /** 0..1 while a long operation reports progress. */
   progress: number | null;
+  /** How many operations (applyOps, prepare, createLayout) have finished, for tests and screen readers to wait on. */
+  completed: number;
   /** The last failure as a Dutch message with what to do, or null. */
   error: string | null;
   clearError: () => void;
@@ -121,6 +123,7 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [context, setContext] = useState<DiscussionContext>({ step: 'Stap 2' });
+  const [completed, setCompleted] = useState(0);
   const [conflict, setConflict] = useState<(PendingConflict & { retry: PlanOp[] }) | null>(null);
   const reading = useRef(false);
   // hints that arrive while a read is under way are kept and read right after it
@@ -164,6 +167,7 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
       } finally {
         setBusy(null);
         setProgress(null);
+        setCompleted((n) => n + 1);
       }
     },
     [port],
@@ -270,6 +274,7 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
     notes,
     busy,
     progress,
+    completed,
     error,
     clearError: () => setError(null),
     refresh,

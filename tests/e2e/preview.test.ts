@@ -4,7 +4,8 @@
  * workbook and checks it with the .xlsx adapter; runs axe-core on every view (light and
  * dark); prints the time until the preview is interactive.
  */
-import { mkdirSync, mkdtempSync, readFileSync } from 'fs';
+import { spawn, type ChildProcess } from 'child_process';
+import { mkdirSync, mkdtempSync, readFileSync, statSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import type { Page } from 'playwright-core';
@@ -33,11 +34,15 @@ run('browser preview (Chromium)', () => {
     server = await serveStatic(build.dir);
     browser = await launch();
     page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => {
-      throw e;
-    });
+    page.setDefaultTimeout(30_000);
+    // an error thrown anywhere in the page fails the test that was running (see afterEach)
+    page.on('pageerror', (e) => pageErrors.push(`${e.name}: ${e.message}`));
   }, 600_000);
+
+  const pageErrors: string[] = [];
+  afterEach(() => {
+    expect(pageErrors.splice(0)).toEqual([]);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -52,7 +57,24 @@ run('browser preview (Chromium)', () => {
     await panel(view).waitFor();
     await panel(view).getByText('Laden…').waitFor({ state: 'detached' });
   };
-  const idle = () => page.locator('[role="status"] .fui-Spinner').waitFor({ state: 'detached' });
+  /** How many workbook operations the pane's session has finished (TaskPane's status area). */
+  const completed = async () => Number((await page.locator('[data-completed]').getAttribute('data-completed')) ?? '0');
+  /**
+   * Waits until the session finished an operation after `before` (so it cannot resolve
+   * before the operation has even started) and no spinner is left.
+   */
+  const idle = async (before: number) => {
+    await page.waitForFunction((b) => Number(document.querySelector('[data-completed]')?.getAttribute('data-completed') ?? '0') > b, before);
+    await page.locator('[role="status"] .fui-Spinner').first().waitFor({ state: 'detached' });
+  };
+  /** Runs `action` and waits until the operation it started has finished. */
+  const settle = async (action: () => Promise<unknown>) => {
+    const before = await completed();
+    await action();
+    await idle(before);
+  };
+  /** True when the focused element is inside an open dialog. */
+  const focusInDialog = () => page.evaluate(() => !!document.activeElement?.closest('[role="dialog"], [role="alertdialog"]'));
 
   it('becomes interactive with the template workbook', async () => {
     const t0 = Date.now();
@@ -86,12 +108,13 @@ run('browser preview (Chromium)', () => {
     await inputs.nth(0).fill('11');
     await inputs.nth(0).press('Tab');
     await scoren.getByText('11 ligt buiten -10 tot en met 10.', { exact: false }).waitFor();
+    const before = await completed();
     for (let i = 0; i < count; i++) {
       await inputs.nth(i).fill('10');
       await inputs.nth(i).press(i === count - 1 ? 'Enter' : 'Tab');
     }
-    await idle();
-    await expect(scoren.getByTestId('score-total').innerText()).resolves.toBe(String(10 * count));
+    await idle(before);
+    await scoren.getByTestId('score-total').filter({ hasText: new RegExp(`^${10 * count}$`) }).waitFor();
     await scoren.getByText(`${count} van ${count} gescoord`).waitFor();
 
     await open('Resultaat');
@@ -111,8 +134,7 @@ run('browser preview (Chromium)', () => {
     await res.getByRole('heading', { name: 'Top 15' }).waitFor();
 
     await slider.press('End');
-    await res.getByRole('button', { name: 'Wegingen toepassen' }).click();
-    await idle();
+    await settle(() => res.getByRole('button', { name: 'Wegingen toepassen' }).click());
     await res.getByRole('heading', { name: 'Top 15' }).waitFor();
     await expect(res.getByRole('button', { name: 'Wegingen toepassen' }).isDisabled()).resolves.toBe(true);
   });
@@ -121,60 +143,149 @@ run('browser preview (Chromium)', () => {
   let movedTo = -1;
   let downloaded = '';
 
-  it('reorders the Prioritering by keyboard and drag, asks for the reason and saves it', async () => {
+  it('the reason dialog keeps every key typed slowly while the CPU is busy, owns the focus and passes axe (regression: focus jumped to the list behind it)', async () => {
     await open('Prioritering');
     const prio = panel('Prioritering');
-    await prio.getByRole('button', { name: 'Automatische volgorde overnemen' }).click();
-    await idle();
+    await settle(() => prio.getByRole('button', { name: 'Automatische volgorde overnemen' }).click());
     const items = prio.getByTestId('prio-item');
     await items.nth(3).waitFor();
-
-    // keyboard: move up the lowest entry whose new place differs from its automatic rank
-    const ranks = await Promise.all((await items.all()).map(autoRankOf));
     // taking over the automatic order flags nothing, also where koppelkansen share a rank
     expect(await prio.getByText('Afwijking zonder reden').count()).toBe(0);
+    const sheetTabs = page.getByRole('tablist', { name: 'Bladen van de werkmap' }).getByRole('tab');
+    const sheetsBefore = await sheetTabs.count();
+
+    // one up: an entry whose automatic rank is strictly below the one above it
+    const ranks = await Promise.all((await items.all()).map(autoRankOf));
     let from = -1;
-    for (let i = ranks.length - 1; i >= 1 && from < 0; i--) {
-      const r = ranks[i];
-      if (r && (i < r.rank || i > r.last)) from = i; // place i (one up) lies outside the places of its rank
-    }
+    for (let i = 2; i < ranks.length && from < 0; i++) if (ranks[i] && ranks[i - 1] && ranks[i]!.rank > ranks[i - 1]!.rank) from = i;
     expect(from).toBeGreaterThan(0);
     const moved = await entryName(items.nth(from));
     const up = prio.getByRole('button', { name: `${moved} omhoog` });
-    await up.focus();
-    await page.waitForFunction((label) => document.activeElement?.getAttribute('aria-label') === label, `${moved} omhoog`);
-    await up.press('Alt+ArrowUp');
+
+    const load: ChildProcess[] = [0, 1].map(() => spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }));
     const dialog = page.getByRole('dialog');
-    await dialog.waitFor().catch(async (e: unknown) => {
-      mkdirSync(SCREENSHOTS, { recursive: true });
-      await page.screenshot({ path: join(SCREENSHOTS, 'failure-reason-dialog.png') });
-      throw e;
-    });
-    await dialog.getByRole('textbox', { name: /Omdat/ }).fill(REASON);
-    await dialog.getByRole('textbox', { name: /naam/ }).fill('Notulist E2E');
-    await dialog.getByRole('button', { name: 'Reden opslaan' }).click();
+    try {
+      await up.click();
+      await dialog.waitFor().catch(async (e: unknown) => {
+        mkdirSync(SCREENSHOTS, { recursive: true });
+        await page.screenshot({ path: join(SCREENSHOTS, 'failure-reason-dialog.png') });
+        throw e;
+      });
+      await page.waitForFunction(() => !!document.activeElement?.closest('[role="dialog"]'));
+      const box = dialog.getByRole('textbox', { name: /Omdat/ });
+      await box.click();
+      await box.pressSequentially(REASON, { delay: 100 });
+      expect(await focusInDialog()).toBe(true);
+      await expect(box.inputValue()).resolves.toBe(REASON);
+      const name = dialog.getByRole('textbox', { name: /naam/ });
+      await name.click();
+      await name.pressSequentially('Notulist E2E', { delay: 100 });
+      await expect(name.inputValue()).resolves.toBe('Notulist E2E');
+      // Tab cycles inside the dialog; the pane behind is inert
+      for (let k = 0; k < 8; k++) {
+        await page.keyboard.press('Tab');
+        expect(await focusInDialog()).toBe(true);
+      }
+      const violations = await axeViolations(page, ['serious', 'critical']);
+      expect(formatViolations(violations)).toBe(formatViolations([]));
+    } finally {
+      for (const p of load) p.kill();
+    }
+    // every space went into the text: no stray sheet was added behind the dialog
+    expect(await sheetTabs.count()).toBe(sheetsBefore);
+    await settle(() => dialog.getByRole('button', { name: 'Reden opslaan' }).click());
     await dialog.waitFor({ state: 'detached' });
-    await idle();
     movedTo = from - 1;
     await expect(entryName(items.nth(movedTo))).resolves.toBe(moved);
     await expect(items.nth(movedTo).getByRole('textbox', { name: 'Omdat…' }).inputValue()).resolves.toBe(REASON);
-    await expect(prio.getByRole('button', { name: 'Opslaan' }).isDisabled()).resolves.toBe(true);
-    // focus stays on the control that moved the entry
-    await page.waitForFunction((label) => document.activeElement?.getAttribute('aria-label') === label, `${moved} omhoog`, { timeout: 5000 });
+    await prio.getByText('Alles is bewaard in de werkmap.').waitFor();
+    // focus is back on the control that moved the entry
+    await page.waitForFunction((label) => document.activeElement?.getAttribute('aria-label') === label, `${moved} omhoog`);
+    expect(await prio.getByText('Afwijking zonder reden').count()).toBe(0);
+  });
 
-    // drag and drop: the second entry onto the first place, then undo it
-    await items.nth(0).scrollIntoViewIfNeeded();
-    const dragged = await entryName(items.nth(1));
-    const first = await entryName(items.nth(0));
-    await dragAndDrop(page, items.nth(1).locator('[data-control="handle"]'), items.nth(0).locator('[data-testid="prio-name"]'));
+  it('Esc closes the reason dialog and gives focus back; moving one entry flags that entry alone', async () => {
+    const prio = panel('Prioritering');
+    const items = prio.getByTestId('prio-item');
+    const ranks = await Promise.all((await items.all()).map(autoRankOf));
+    let last = -1;
+    for (let i = ranks.length - 1; i >= 1 && last < 0; i--) if (i !== movedTo && i - 1 !== movedTo && ranks[i] && ranks[i - 1] && ranks[i]!.rank > ranks[i - 1]!.rank) last = i;
+    expect(last).toBeGreaterThan(0);
+    const name = await entryName(items.nth(last));
+    const upLast = prio.getByRole('button', { name: `${name} omhoog` });
+    await upLast.focus();
+    await upLast.press('Alt+ArrowUp');
+    const dialog = page.getByRole('dialog');
     await dialog.waitFor();
-    await dialog.getByRole('button', { name: 'Later' }).click();
-    await expect(entryName(items.nth(0))).resolves.toBe(dragged);
-    await expect(entryName(items.nth(1))).resolves.toBe(first);
-    await items.nth(0).getByText('Afwijking zonder reden').waitFor();
-    await prio.getByRole('button', { name: 'Wijzigingen ongedaan maken' }).click();
-    await expect(entryName(items.nth(0))).resolves.toBe(first);
-    await expect(entryName(items.nth(movedTo))).resolves.toBe(moved);
+    await page.waitForFunction(() => !!document.activeElement?.closest('[role="dialog"]'));
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await page.waitForFunction((label) => document.activeElement?.getAttribute('aria-label') === label, `${name} omhoog`);
+    await expect(prio.getByText('Afwijking zonder reden').count()).resolves.toBe(1);
+    // and back with the keyboard: nothing flagged
+    await settle(() => prio.getByRole('button', { name: `${name} omlaag` }).click());
+    await expect(prio.getByText('Afwijking zonder reden').count()).resolves.toBe(0);
+  });
+
+  it('drag 3 → 1 flags only the dragged entry; "Naar plaats …" puts it back', async () => {
+    const prio = panel('Prioritering');
+    const items = prio.getByTestId('prio-item');
+    await items.nth(0).scrollIntoViewIfNeeded();
+    const names = await Promise.all([0, 1, 2].map((i) => entryName(items.nth(i))));
+    const ranks = await Promise.all([0, 1, 2].map((i) => autoRankOf(items.nth(i))));
+    const before = await completed();
+    await dragAndDrop(page, items.nth(2).locator('[data-control="handle"]'), items.nth(0).locator('[data-testid="prio-name"]'));
+    await idle(before);
+    await expect(Promise.all([0, 1, 2].map((i) => entryName(items.nth(i))))).resolves.toEqual([names[2], names[0], names[1]]);
+    const dialog = page.getByRole('dialog');
+    const distinct = ranks[2]!.rank > ranks[0]!.rank;
+    if (distinct) {
+      await dialog.waitFor();
+      await dialog.getByRole('button', { name: 'Later' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      // entries 1 and 2, which nobody touched, are not flagged
+      await expect(prio.getByText('Afwijking zonder reden').count()).resolves.toBe(1);
+      await items.nth(0).getByText('Afwijking zonder reden').waitFor();
+    }
+    // "Naar plaats …" with the keyboard: back to place 3
+    await items.nth(0).getByRole('button', { name: `${names[2]} naar plaats …` }).click();
+    const place = dialog.getByRole('textbox', { name: /Nieuwe plaats/ });
+    await place.waitFor();
+    expect(await focusInDialog()).toBe(true);
+    await place.fill('3');
+    await settle(() => place.press('Enter'));
+    await dialog.waitFor({ state: 'detached' });
+    await expect(Promise.all([0, 1, 2].map((i) => entryName(items.nth(i))))).resolves.toEqual(names);
+    await expect(prio.getByText('Afwijking zonder reden').count()).resolves.toBe(0);
+  });
+
+  it('typed reasons and verantwoordelijken survive a reload without pressing anything; ?start= asks before replacing', async () => {
+    const prio = panel('Prioritering');
+    const items = prio.getByTestId('prio-item');
+    const who = items.nth(movedTo).getByRole('textbox', { name: 'Verantwoordelijke' });
+    await who.click();
+    await who.pressSequentially('Wethouder Jansen', { delay: 30 });
+    const extra = items.nth(0).getByRole('textbox', { name: 'Omdat…' });
+    await extra.click();
+    await extra.pressSequentially('Staat al in de begroting', { delay: 30 });
+    // no button pressed, no field left: the pause in typing writes it
+    await prio.getByText('Alles is bewaard in de werkmap.').waitFor();
+    await page.reload();
+    await page.getByText(/is teruggezet uit deze browser/).waitFor();
+    await open('Prioritering');
+    await expect(items.nth(movedTo).getByRole('textbox', { name: 'Verantwoordelijke' }).inputValue()).resolves.toBe('Wethouder Jansen');
+    await expect(items.nth(0).getByRole('textbox', { name: 'Omdat…' }).inputValue()).resolves.toBe('Staat al in de begroting');
+    await expect(items.nth(movedTo).getByRole('textbox', { name: 'Omdat…' }).inputValue()).resolves.toBe(REASON);
+
+    // an address with ?start= never replaces the stored work without asking
+    await page.goto(`${server.url}/preview.html?start=voorbeeld`);
+    const ask = page.getByRole('dialog');
+    await ask.getByText('Huidige werkmap vervangen?').waitFor();
+    await ask.getByRole('button', { name: 'Annuleren' }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect(new URL(page.url()).search).toBe('');
+    await open('Prioritering');
+    await expect(items.nth(movedTo).getByRole('textbox', { name: 'Omdat…' }).inputValue()).resolves.toBe(REASON);
   });
 
   it('selects the cell of a problem from Controle', async () => {
@@ -198,8 +309,7 @@ run('browser preview (Chromium)', () => {
     await scoren.getByText('Notulist: Notulist E2E').waitFor(); // asked once, remembered
     const composer = scoren.getByRole('textbox', { name: `Notitie bij “${first}”` });
     await composer.fill(NOTE_1);
-    await composer.press('Control+Enter');
-    await idle();
+    await settle(() => composer.press('Control+Enter'));
     await scoren.getByRole('listitem').filter({ hasText: 'Daarna pas de raad' }).waitFor();
     noteOn[NOTE_1] = first;
 
@@ -212,8 +322,7 @@ run('browser preview (Chromium)', () => {
     await composer2.fill(NOTE_2);
     await composer2.press('Alt+2');
     await expect(scoren.getByRole('radio', { name: 'Redenering' }).isChecked()).resolves.toBe(true);
-    await composer2.press('Control+Enter');
-    await idle();
+    await settle(() => composer2.press('Control+Enter'));
     await scoren.getByRole('listitem').filter({ hasText: NOTE_2 }).waitFor();
     noteOn[NOTE_2] = second;
 
@@ -225,15 +334,13 @@ run('browser preview (Chromium)', () => {
     await text.press('Alt+5');
     await notulen.getByRole('textbox', { name: /^Verantwoordelijke/ }).first().fill('Wethouder Jansen');
     await notulen.getByLabel('Datum (optioneel)').fill('2027-03-01');
-    await text.press('Control+Enter');
-    await idle();
+    await settle(() => text.press('Control+Enter'));
     await notulen.getByRole('listitem').filter({ hasText: ACTIE }).waitFor();
     const header4 = notulen.getByRole('button', { name: /^Stap 4: leg conclusie vast/ });
     if ((await header4.getAttribute('aria-expanded')) !== 'true') await header4.click();
     const conclusion = notulen.getByRole('textbox', { name: 'Conclusie Stap 4' });
     await conclusion.fill(CONCLUSIE_4);
-    await conclusion.press('Control+Enter');
-    await idle();
+    await settle(() => conclusion.press('Control+Enter'));
     await notulen.getByRole('button', { name: /^Stap 4: leg conclusie vast ✓/ }).waitFor();
 
     // reload the page: everything comes back from the workbook kept in this browser
@@ -264,8 +371,7 @@ run('browser preview (Chromium)', () => {
     expect(body).toContain('=Eerst de buurt spreken');
 
     // the same as a new sheet in the workbook (what Excel for Windows and Mac offer)
-    await notulen.getByRole('button', { name: 'Als werkblad in de werkmap' }).click();
-    await idle();
+    await settle(() => notulen.getByRole('button', { name: 'Als werkblad in de werkmap' }).click());
     await notulen.getByText(/Werkblad “Onderbouwing \d\d-\d\d-\d{4}” is toegevoegd/).waitFor();
     await page.getByRole('tablist', { name: 'Bladen van de werkmap' }).getByRole('tab', { name: /^Onderbouwing \d/, selected: true }).waitFor();
     await page.getByRole('region', { name: /^Inhoud van blad Onderbouwing/ }).getByText(REASON).first().waitFor();
@@ -356,17 +462,27 @@ run('browser preview (Chromium)', () => {
     await pane.close();
   });
 
-  it('takes screenshots of the preview in light and dark', async () => {
+  it('takes screenshots of the preview in light and dark, each showing its view without an error', async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
+    const files: Record<string, string[]> = { light: [], dark: [] };
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       for (const view of VIEWS) {
         await open(view);
-        await page.waitForTimeout(400); // the tab indicator slides
-        await page.screenshot({ path: join(SCREENSHOTS, `preview-${scheme}-${view.toLowerCase().replace(/\s+/g, '-')}.png`) });
+        // the selected tab's indicator has finished sliding when the tab is marked selected and the panel is visible
+        await page.getByRole('tab', { name: view, exact: true, selected: true }).waitFor();
+        await expect(panel(view).isVisible()).resolves.toBe(true);
+        await expect(page.getByText('Dat lukte niet').count()).resolves.toBe(0);
+        const file = join(SCREENSHOTS, `preview-${scheme}-${view.toLowerCase().replace(/\s+/g, '-')}.png`);
+        const png = await page.screenshot({ path: file });
+        expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+        expect(statSync(file).size).toBeGreaterThan(10_000);
+        files[scheme].push(file);
       }
     }
     await page.emulateMedia({ colorScheme: 'light' });
+    // dark mode really is different
+    files.light.forEach((f, i) => expect(readFileSync(f).equals(readFileSync(files.dark[i]))).toBe(false));
   });
 });
 
@@ -374,14 +490,15 @@ async function expectEnabled(locator: import('playwright-core').Locator): Promis
   expect(await locator.isEnabled()).toBe(true);
 }
 
-/** HTML5 drag and drop with the mouse, in small steps (like a hand would). */
+/** Drag and drop with the mouse in small steps (like a hand would), as @dnd-kit's pointer sensor expects. */
 async function dragAndDrop(page: Page, from: import('playwright-core').Locator, to: import('playwright-core').Locator): Promise<void> {
   const a = (await from.boundingBox())!;
-  const b = (await to.boundingBox())!;
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
   await page.mouse.down();
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2 - 8, { steps: 4 });
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+  const b = (await to.boundingBox())!;
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2 - 4, { steps: 12 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2 - 6, { steps: 2 });
   await page.mouse.up();
 }
 

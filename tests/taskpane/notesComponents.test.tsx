@@ -29,6 +29,7 @@ function fakeSession(snapshot: WorkbookSnapshot, context: DiscussionContext, sto
     notes: readNotes(snapshot),
     busy: null,
     progress: null,
+    completed: 0,
     error: null,
     clearError: () => undefined,
     refresh: async () => undefined,

@@ -84,7 +84,11 @@ export function PreviewApp() {
   const saveFailed = useRef(false);
   /** How many plans the workbook had when it was made or opened: more means the team changed it. */
   const pristine = useRef(0);
-  const [pending, setPending] = useState<{ label: string; run: () => void } | null>(null);
+  const [pending, setPending] = useState<{ label: string; run: () => void; cancel?: () => void } | null>(null);
+  const cancelPending = () => {
+    pending?.cancel?.();
+    setPending(null);
+  };
 
   /** Keeps the workbook in this browser after every change; says so once when that fails. */
   const keep = useCallback(
@@ -131,15 +135,29 @@ export function PreviewApp() {
 
   useEffect(() => {
     const kind = requestedKind();
+    const start = (k: StartKind) => load('Werkmap maken…', () => startWorkbook(k));
     void (async () => {
-      const saved = kind || !store ? null : await store.load().catch(() => null);
-      if (saved) {
+      const saved = store ? await store.load().catch(() => null) : null;
+      const changed = saved !== null && saved.plans.length > (saved.pristine ?? 0);
+      if (saved && (!kind || changed)) {
         await load('Je werk terugzetten…', () => restoreWorkbook(saved), {
           intent: 'info',
           text: `Je werk van ${dateTime(saved.savedAt)} is teruggezet uit deze browser (${saved.fileName}). Begin opnieuw met “Nieuw sjabloon” of “Open .xlsx…”.`,
         }, saved.pristine);
+        // ?start= never replaces the team's work without the same question as "Open .xlsx…"
+        if (kind) {
+          const forget = () => window.history.replaceState(null, '', window.location.pathname + window.location.hash);
+          setPending({
+            label: `Beginnen met ${kind === 'voorbeeld' ? 'het voorbeeld met gegevens' : kind === 'leeg' ? 'een lege werkmap' : 'een nieuw sjabloon'} (?start=${kind} in het adres)`,
+            run: () => {
+              forget();
+              void start(kind);
+            },
+            cancel: forget,
+          });
+        }
       } else {
-        await load('Werkmap maken…', () => startWorkbook(kind ?? 'sjabloon'));
+        await start(kind ?? 'sjabloon');
       }
     })();
   }, [load, store]);
@@ -211,7 +229,7 @@ export function PreviewApp() {
             </Text>
           )}
         </header>
-        <Dialog open={pending !== null} onOpenChange={(_, d) => !d.open && setPending(null)}>
+        <Dialog open={pending !== null} onOpenChange={(_, d) => !d.open && cancelPending()}>
           <DialogSurface>
             <DialogBody>
               <DialogTitle>Huidige werkmap vervangen?</DialogTitle>
@@ -231,7 +249,7 @@ export function PreviewApp() {
                 >
                   Vervangen
                 </Button>
-                <Button onClick={() => setPending(null)}>Annuleren</Button>
+                <Button onClick={cancelPending}>Annuleren</Button>
               </DialogActions>
             </DialogBody>
           </DialogSurface>

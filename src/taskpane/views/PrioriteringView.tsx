@@ -1,9 +1,12 @@
 /**
- * Prioritering (stap 4): the team's own order, reorderable by drag and drop and by
- * keyboard (buttons, Alt+ArrowUp/Down), with "Omdat…" and Verantwoordelijke per entry
- * and the automatic rank beside it. "Opslaan" writes only the team's columns (A–D).
- * Moving an entry away from its automatic rank without a reason asks for the reason,
- * which goes into the Omdat cell and, as a note, into the Notulen.
+ * Prioritering (stap 4): the team's own order, reorderable by drag and drop (@dnd-kit:
+ * mouse, touch and keyboard, with spoken announcements), by ↑/↓ (also Alt+ArrowUp/Down)
+ * and by "Naar plaats …", with "Omdat…" and Verantwoordelijke per entry and the automatic
+ * rank beside it. Everything is written as the team works, without an "Opslaan": a move at
+ * once, typed text after a short pause or when the field is left. Writes are co-author
+ * safe (only changed cells, each checked against what the pane last read; see
+ * `prioriteringEdit`). Moving an entry away from the automatic order without a reason asks
+ * for the reason, which goes into the Omdat cell and, as a note, into the Notulen.
  */
 import {
   Badge,
@@ -19,23 +22,42 @@ import {
   Text,
   Textarea,
   tokens,
-  useRestoreFocusTarget,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import {
+  closestCenter,
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  TouchSensor,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+} from '@dnd-kit/core';
+import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { prioriteringEdit } from '../../core/edits';
 import { reasonWithNote } from '../../core/notes';
-import type { PlanOp } from '../../core/snapshot';
-import type { WorkbookSession } from '../session';
-import { autoRanks, itemsFromEntries, itemStatuses, moveItem, sameItems, type PrioItem } from '../logic/reorder';
-import { ReasonDialog, type ReasonRequest } from './ReasonDialog';
+import { findPrioSheet } from '../../core/prioritering';
 import { tieSizes } from '../../core/ranking';
+import { simulate } from '../../core/simulate';
+import type { PlanOp, SheetSnapshot } from '../../core/snapshot';
+import type { WorkbookSession } from '../session';
+import { autoRanks, itemsFromEntries, itemStatuses, moveItem, sameItems, type ItemStatus, type PrioItem } from '../logic/reorder';
+import { OnderbouwingButton } from '../notes/OnderbouwingButton';
+import { ConfirmDialog } from './ConfirmDialog';
+import { PlaceDialog, type PlaceRequest } from './PlaceDialog';
+import { ReasonDialog, type ReasonRequest } from './ReasonDialog';
+
+/** How long typing may pause before the text is written (ms); leaving the field writes at once. */
+export const TYPING_PAUSE_MS = 700;
 
 /** " (gedeeld: plaats 2–3)" for a rank that several koppelkansen share, else "". */
 function sharedPlaces(rank: number, ties: Map<number, number>): string {
   const n = ties.get(rank) ?? 1;
   return n > 1 ? ` (gedeeld: plaats ${rank}–${rank + n - 1})` : '';
 }
-import { OnderbouwingButton } from '../notes/OnderbouwingButton';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -48,75 +70,194 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     backgroundColor: tokens.colorNeutralBackground1,
+    position: 'relative',
   },
-  dropTarget: { border: `2px dashed ${tokens.colorBrandStroke1}` },
+  dragging: { boxShadow: tokens.shadow16, zIndex: 1, border: `2px dashed ${tokens.colorBrandStroke1}` },
   flagged: { borderLeft: `4px solid ${tokens.colorPaletteRedBorder2}` },
-  line: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
-  handle: {
-    cursor: 'grab',
-    userSelect: 'none',
-    paddingInline: tokens.spacingHorizontalXS,
-    color: tokens.colorNeutralForeground2,
-    fontSize: tokens.fontSizeBase400,
-  },
+  line: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
+  handle: { cursor: 'grab', touchAction: 'none', minWidth: '28px', paddingInline: tokens.spacingHorizontalXS },
   icon: { minWidth: '28px', paddingInline: tokens.spacingHorizontalXS },
-  name: { flexGrow: 1, fontWeight: tokens.fontWeightSemibold, minWidth: 0, overflowWrap: 'anywhere' },
+  name: { flexGrow: 1, flexBasis: '8em', fontWeight: tokens.fontWeightSemibold, minWidth: 0, overflowWrap: 'anywhere' },
   meta: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap', color: tokens.colorNeutralForeground2 },
-  buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'end' },
-  add: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end' },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  add: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
   grow: { flexGrow: 1, minWidth: 0 },
 });
 
 let nextId = 0;
 const newId = () => `n${++nextId}`;
 
-/** Focuses an element once the dialog has gone (Fluent restores focus on its own when it unmounts). */
+/** Focuses an element once every dialog has gone (Fluent restores focus on its own when it unmounts). */
 function focusAfterDialog(find: () => HTMLElement | null | undefined): void {
   const start = Date.now();
   const tick = () => {
-    if (document.querySelector('[role="dialog"]') && Date.now() - start < 2000) requestAnimationFrame(tick);
+    if (document.querySelector('[role="dialog"], [role="alertdialog"]') && Date.now() - start < 5000) requestAnimationFrame(tick);
     else setTimeout(() => find()?.focus(), 0);
   };
   requestAnimationFrame(tick);
+}
+
+/** What a screen reader hears while an entry is dragged (Dutch; places are 1-based). */
+function announcements(nameOf: (id: string | number) => string, placeOf: (id: string | number) => number): Announcements {
+  return {
+    onDragStart: ({ active }) => `“${nameOf(active.id)}” opgepakt op plaats ${placeOf(active.id)}.`,
+    onDragOver: ({ active, over }) => (over ? `“${nameOf(active.id)}” boven plaats ${placeOf(over.id)}.` : `“${nameOf(active.id)}” is niet boven de lijst.`),
+    onDragEnd: ({ active, over }) => (over ? `“${nameOf(active.id)}” neergezet op plaats ${placeOf(over.id)}.` : `“${nameOf(active.id)}” teruggezet.`),
+    onDragCancel: ({ active }) => `Verslepen afgebroken; “${nameOf(active.id)}” staat weer op plaats ${placeOf(active.id)}.`,
+  };
+}
+
+function SortableEntry({ id, className, children }: { id: string; className: string; children: (handle: ReactNode) => ReactNode }) {
+  const styles = useStyles();
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id });
+  const handle = (
+    <Button
+      ref={setActivatorNodeRef}
+      {...attributes}
+      {...listeners}
+      className={styles.handle}
+      size="small"
+      appearance="subtle"
+      data-control="handle"
+      aria-roledescription="versleepbaar"
+      title="Sleep om te verplaatsen (of Spatie, pijltjes, Spatie)"
+    >
+      ⠿
+    </Button>
+  );
+  return (
+    <li
+      ref={setNodeRef}
+      data-item={id}
+      data-testid="prio-item"
+      className={mergeClasses(className, isDragging && styles.dragging)}
+      style={{ transform: CSS.Transform.toString(transform), transition }}
+    >
+      {children(handle)}
+    </li>
+  );
 }
 
 export function PrioriteringView({ session }: { session: WorkbookSession }) {
   const styles = useStyles();
   const a = session.analysis;
   const prio = a?.prioritering ?? null;
-  const entries = useMemo(() => prio?.entries ?? [], [prio]);
+  const entries = prio?.entries ?? [];
   const fromWorkbook = useMemo(() => itemsFromEntries(entries), [entries]);
-  const [items, setItems] = useState<PrioItem[]>(fromWorkbook);
-  const [base, setBase] = useState<PrioItem[]>(fromWorkbook);
-  const [dragFrom, setDragFrom] = useState<number | null>(null);
-  const [dropAt, setDropAt] = useState<number | null>(null);
+  const prioSheet = useMemo(() => (session.snapshot ? findPrioSheet(session.snapshot) : undefined), [session.snapshot]);
+  const [items, setItemsState] = useState<PrioItem[]>(fromWorkbook);
   const [adding, setAdding] = useState('');
   const [reason, setReason] = useState<ReasonRequest | null>(null);
+  const [placeFor, setPlaceFor] = useState<PlaceRequest | null>(null);
+  const [removing, setRemoving] = useState<PrioItem | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [tick, setTick] = useState(0);
   const focusAfter = useRef<{ id: string; control: string } | null>(null);
   const lastMove = useRef<{ id: string; control: string } | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
-  // the reason dialog gives focus back to the control that moved the entry
-  const restoreFocus = useRestoreFocusTarget();
 
-  const dirty = !sameItems(items, base);
-  // follow the workbook while there are no unsaved changes in the pane (adjusting state
-  // while rendering, as React's "You might not need an effect" describes: no stale closure)
-  if (!sameItems(fromWorkbook, base)) {
-    if (!dirty) setItems(fromWorkbook);
-    setBase(fromWorkbook);
-  }
+  // what the pane shows, what it last wrote or read, and the sheet as it last read it
+  const itemsRef = useRef(items);
+  const savedRef = useRef<PrioItem[]>(fromWorkbook);
+  const baseRef = useRef<SheetSnapshot | undefined>(prioSheet);
+  const savingRef = useRef(false);
+  const againRef = useRef<PlanOp[] | null>(null);
+  const followRef = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const sessionRef = useRef(session);
+  sessionRef.current = session;
+
+  const setItems = useCallback((next: PrioItem[]) => {
+    itemsRef.current = next;
+    setItemsState(next);
+  }, []);
+
+  const ranks = useMemo(() => autoRanks(a?.ranking ?? []), [a]);
+  const ties = useMemo(() => tieSizes(a?.ranking ?? []), [a]);
+  const ranksRef = useRef(ranks);
+  ranksRef.current = ranks;
+  const layoutRef = useRef(prio?.layout);
+  layoutRef.current = prio?.layout;
+
+  // follow the workbook while nothing typed in the pane is waiting to be written
+  useEffect(() => {
+    if (savingRef.current) return;
+    const clean = sameItems(itemsRef.current, savedRef.current);
+    if (!clean && !followRef.current) return;
+    followRef.current = false;
+    savedRef.current = fromWorkbook;
+    baseRef.current = prioSheet;
+    // keep the pane's ids (and so focus) when the workbook holds what the pane shows
+    if (!sameItems(itemsRef.current, fromWorkbook)) setItems(fromWorkbook);
+  }, [fromWorkbook, prioSheet, tick, setItems]);
+
+  /** Writes what changed since the last write, once at a time; a request during a write runs after it. */
+  const flush = useCallback(async (extra: PlanOp[] = []) => {
+    if (timer.current) {
+      clearTimeout(timer.current);
+      timer.current = null;
+    }
+    const layout = layoutRef.current;
+    if (!layout) return;
+    if (savingRef.current) {
+      againRef.current = [...(againRef.current ?? []), ...extra];
+      return;
+    }
+    const list = itemsRef.current;
+    if (sameItems(list, savedRef.current) && extra.length === 0) return;
+    const edit = prioriteringEdit(layout, baseRef.current, list, ranksRef.current);
+    if (!edit.ok) {
+      setMessage(edit.message);
+      return;
+    }
+    setMessage(null);
+    savingRef.current = true;
+    setSaving(true);
+    const ops = [...edit.ops, ...extra];
+    const result = await sessionRef.current.applyOpsResult(ops, 'Prioritering opslaan…');
+    savingRef.current = false;
+    setSaving(false);
+    if (result && result.conflicts.length === 0) {
+      savedRef.current = list;
+      const base = baseRef.current;
+      if (base) baseRef.current = simulate({ sheets: [base] }, edit.ops).sheets[0];
+    } else if (result) {
+      followRef.current = true; // a colleague's change: show the workbook; the conflict dialog holds both versions
+    }
+    setTick((t) => t + 1);
+    const again = againRef.current;
+    againRef.current = null;
+    if (again) void flush(again);
+  }, []);
+
+  const schedule = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void flush(), TYPING_PAUSE_MS);
+  }, [flush]);
+
+  // leaving the view (or closing the pane) writes what is still waiting
+  useEffect(
+    () => () => {
+      if (timer.current) void flush();
+    },
+    [flush],
+  );
 
   useEffect(() => {
     const f = focusAfter.current;
     if (!f) return;
     focusAfter.current = null;
-    const el = listRef.current?.querySelector<HTMLElement>(`[data-item="${f.id}"] [data-control="${f.control}"]`);
-    (el ?? listRef.current?.querySelector<HTMLElement>(`[data-item="${f.id}"] [data-control="down"], [data-item="${f.id}"] [data-control="up"]`))?.focus();
-  });
+    const el = listRef.current?.querySelector<HTMLElement>(`[data-item="${f.id}"] [data-control="${f.control}"]:not(:disabled)`);
+    (el ?? listRef.current?.querySelector<HTMLElement>(`[data-item="${f.id}"] [data-control="down"]:not(:disabled), [data-item="${f.id}"] [data-control="up"]:not(:disabled)`))?.focus();
+  }, [items]);
 
-  const ranks = useMemo(() => autoRanks(a?.ranking ?? []), [a]);
-  const ties = useMemo(() => tieSizes(a?.ranking ?? []), [a]);
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(TouchSensor, { activationConstraint: { delay: 150, tolerance: 6 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+
   const statuses = itemStatuses(items, ranks, ties);
 
   if (!a || !a.werkblad) {
@@ -144,57 +285,43 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
   const layout = prio.layout;
   const inList = new Set(items.map((i) => i.koppelkans.trim().toLowerCase()));
   const candidates = [...new Set(a.werkblad.rows.map((r) => r.koppelkans).filter((k) => k && !inList.has(k.toLowerCase())))];
+  const nameOf = (id: string | number) => items.find((i) => i.id === id)?.koppelkans ?? '';
+  const placeOf = (id: string | number) => items.findIndex((i) => i.id === id) + 1;
 
   const move = (from: number, to: number, control: string) => {
     if (to < 0 || to >= items.length || from === to) return;
     const next = moveItem(items, from, to);
+    const moved = items[from];
     setItems(next);
-    focusAfter.current = { id: items[from].id, control };
-    lastMove.current = { id: items[from].id, control };
-    const st = itemStatuses(next, ranks, ties)[to];
-    if (st.needsReason) setReason({ id: items[from].id, koppelkans: items[from].koppelkans, place: st.place, autoRank: st.autoRank! });
+    lastMove.current = { id: moved.id, control };
+    const st: ItemStatus = itemStatuses(next, ranks, ties)[to];
+    // the dialog takes the focus; only without one does focus follow the moved entry
+    if (st.needsReason) setReason({ id: moved.id, koppelkans: moved.koppelkans, place: st.place, autoRank: st.autoRank! });
+    else focusAfter.current = { id: moved.id, control };
+    void flush();
   };
 
   const controlOf = (f: { id: string; control: string } | null) =>
-    f ? listRef.current?.querySelector<HTMLElement>(`[data-item="${f.id}"] [data-control="${f.control}"]:not(:disabled)`) ?? listRef.current?.querySelector<HTMLElement>(`[data-item="${f.id}"] button:not(:disabled)`) : null;
+    f
+      ? (listRef.current?.querySelector<HTMLElement>(`[data-item="${f.id}"] [data-control="${f.control}"]:not(:disabled)`) ??
+        listRef.current?.querySelector<HTMLElement>(`[data-item="${f.id}"] button:not(:disabled)`))
+      : null;
   const closeReason = () => {
     setReason(null);
     const f = lastMove.current;
     focusAfterDialog(() => controlOf(f));
   };
 
-  const update = (id: string, change: Partial<PrioItem>) => setItems((list) => list.map((it) => (it.id === id ? { ...it, ...change } : it)));
-
-  const save = async (list: PrioItem[] = items, extra: PlanOp[] = []) => {
-    const edit = prioriteringEdit(layout, entries, list);
-    if (!edit.ok) {
-      setMessage(edit.message);
-      return false;
-    }
-    setMessage(null);
-    const ok = await session.applyOps([...edit.ops, ...extra], 'Prioritering opslaan…');
-    if (ok) setBase(list);
-    return ok;
+  const update = (id: string, change: Partial<PrioItem>) => {
+    setItems(itemsRef.current.map((it) => (it.id === id ? { ...it, ...change } : it)));
+    schedule();
   };
 
-  const onDragStart = (i: number) => (e: DragEvent) => {
-    setDragFrom(i);
-    e.dataTransfer.effectAllowed = 'move';
-    e.dataTransfer.setData('text/plain', items[i].koppelkans);
-    const li = (e.target as HTMLElement).closest('li');
-    if (li) e.dataTransfer.setDragImage(li, 16, 16);
-  };
-  const onDragOver = (i: number) => (e: DragEvent) => {
-    if (dragFrom === null) return;
-    e.preventDefault();
-    e.dataTransfer.dropEffect = 'move';
-    if (dropAt !== i) setDropAt(i);
-  };
-  const onDrop = (i: number) => (e: DragEvent) => {
-    e.preventDefault();
-    if (dragFrom !== null) move(dragFrom, i, 'handle');
-    setDragFrom(null);
-    setDropAt(null);
+  const onDragEnd = (e: DragEndEvent) => {
+    if (!e.over || e.active.id === e.over.id) return;
+    const from = items.findIndex((i) => i.id === e.active.id);
+    const to = items.findIndex((i) => i.id === e.over!.id);
+    if (from >= 0 && to >= 0) move(from, to, 'handle');
   };
   const onItemKey = (i: number) => (e: KeyboardEvent) => {
     if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
@@ -202,16 +329,22 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
     const control = (e.target as HTMLElement).closest('[data-control]')?.getAttribute('data-control') ?? 'up';
     move(i, i + (e.key === 'ArrowUp' ? -1 : 1), control);
   };
+  const remove = (it: PrioItem) => {
+    setItems(itemsRef.current.filter((x) => x.id !== it.id));
+    void flush();
+  };
 
-  const missingReasons = statuses.filter((s) => s.needsReason).length;
+  const missingReasons = statuses.filter((st) => st.needsReason).length;
+  const pending = saving || !sameItems(items, savedRef.current);
   return (
     <div className={styles.stack}>
       <Text as="h2" size={500} weight="semibold">
         Prioritering van het team
       </Text>
       <Text size={200}>
-        Zet de koppelkansen in jullie eigen volgorde: sleep een regel, of gebruik Omhoog/Omlaag (ook Alt+pijl omhoog/omlaag). Wijkt
-        een plaats af van de automatische rang, schrijf dan bij “Omdat…” waarom.
+        Zet de koppelkansen in jullie eigen volgorde: sleep een regel (ook met Spatie en de pijltjes op ⠿), gebruik ↑/↓ (Alt+pijl
+        omhoog/omlaag) of “Naar plaats …”. Alleen wat jullie verplaatsen ten opzichte van de automatische volgorde heeft een reden nodig
+        bij “Omdat…”. Alles wordt meteen in de werkmap bewaard.
       </Text>
       {items.length === 0 && (
         <MessageBar intent="info" layout="multiline">
@@ -223,80 +356,112 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
           </MessageBarBody>
         </MessageBar>
       )}
-      <ul className={styles.list} ref={listRef} aria-label="Prioritering, in volgorde">
-        {items.map((it, i) => {
-          const st = statuses[i];
-          return (
-            <li
-              key={it.id}
-              data-item={it.id}
-              data-testid="prio-item"
-              className={mergeClasses(styles.item, st.needsReason && styles.flagged, dropAt === i && dragFrom !== i && styles.dropTarget)}
-              onDragOver={onDragOver(i)}
-              onDragLeave={() => setDropAt((d) => (d === i ? null : d))}
-              onDrop={onDrop(i)}
-              onKeyDown={onItemKey(i)}
-            >
-              <div className={styles.line}>
-                <span
-                  className={styles.handle}
-                  draggable
-                  onDragStart={onDragStart(i)}
-                  onDragEnd={() => {
-                    setDragFrom(null);
-                    setDropAt(null);
-                  }}
-                  title="Sleep om te verplaatsen"
-                  aria-hidden="true"
-                  data-control="handle"
-                >
-                  ⠿
-                </span>
-                <Text className={styles.name} data-testid="prio-name">
-                  {st.place}. {it.koppelkans}
-                </Text>
-                <Button {...restoreFocus} className={styles.icon} size="small" data-control="up" aria-label={`${it.koppelkans} omhoog`} aria-keyshortcuts="Alt+ArrowUp" disabled={i === 0} onClick={() => move(i, i - 1, 'up')}>
-                  ↑
-                </Button>
-                <Button
-                  {...restoreFocus}
-                  className={styles.icon}
-                  size="small"
-                  data-control="down"
-                  aria-label={`${it.koppelkans} omlaag`}
-                  aria-keyshortcuts="Alt+ArrowDown"
-                  disabled={i === items.length - 1}
-                  onClick={() => move(i, i + 1, 'down')}
-                >
-                  ↓
-                </Button>
-                <Button className={styles.icon} size="small" appearance="subtle" aria-label={`${it.koppelkans} verwijderen`} onClick={() => setItems((l) => l.filter((x) => x.id !== it.id))}>
-                  ✕
-                </Button>
-              </div>
-              <div className={styles.meta}>
-                <Text size={200}>{st.autoRank === null ? 'geen automatische rang' : `automatisch: ${st.autoRank}${sharedPlaces(st.autoRank, ties)}`}</Text>
-                {st.deviates && !st.needsReason && (
-                  <Badge appearance="tint" color="informative">
-                    afwijking met reden
-                  </Badge>
-                )}
-                {st.needsReason && (
-                  <Badge appearance="filled" color="danger">
-                    Afwijking zonder reden
-                  </Badge>
-                )}
-              </div>
-              <Field label="Omdat…" size="small" validationState={st.needsReason ? 'warning' : 'none'} validationMessage={st.needsReason ? `Waarom op plaats ${st.place} en niet op ${st.autoRank}?` : undefined}>
-                <Textarea data-control="omdat" size="small" rows={2} value={it.omdat} resize="vertical" onChange={(_, d) => update(it.id, { omdat: d.value })} />
-              </Field>
-              <Field label="Verantwoordelijke" size="small">
-                <Input data-control="verantwoordelijke" size="small" value={it.verantwoordelijke} onChange={(_, d) => update(it.id, { verantwoordelijke: d.value })} />
-              </Field>
-            </li>
-          );
-        })}
-      </ul>
+      <DndContext
+        sensors={sensors}
+        collisionDetection={closestCenter}
+        onDragEnd={onDragEnd}
+        accessibility={{
+          announcements: announcements(nameOf, placeOf),
+          screenReaderInstructions: {
+            draggable: 'Druk op Spatie om de koppelkans op te pakken, verplaats hem met pijl omhoog of omlaag en zet hem neer met Spatie. Escape breekt af.',
+          },
+        }}
+      >
+        <SortableContext items={items.map((i) => i.id)} strategy={verticalListSortingStrategy}>
+          <ul className={styles.list} ref={listRef} aria-label="Prioritering, in volgorde">
+            {items.map((it, i) => {
+              const st = statuses[i];
+              return (
+                <SortableEntry key={it.id} id={it.id} className={mergeClasses(styles.item, st.needsReason && styles.flagged)}>
+                  {(handle) => (
+                    <div onKeyDown={onItemKey(i)}>
+                      <div className={styles.line}>
+                        {handle}
+                        <Text className={styles.name} data-testid="prio-name">
+                          {st.place}. {it.koppelkans}
+                        </Text>
+                        <Button className={styles.icon} size="small" data-control="up" aria-label={`${it.koppelkans} omhoog`} aria-keyshortcuts="Alt+ArrowUp" disabled={i === 0} onClick={() => move(i, i - 1, 'up')}>
+                          ↑
+                        </Button>
+                        <Button
+                          className={styles.icon}
+                          size="small"
+                          data-control="down"
+                          aria-label={`${it.koppelkans} omlaag`}
+                          aria-keyshortcuts="Alt+ArrowDown"
+                          disabled={i === items.length - 1}
+                          onClick={() => move(i, i + 1, 'down')}
+                        >
+                          ↓
+                        </Button>
+                        <Button
+                          size="small"
+                          data-control="place"
+                          aria-label={`${it.koppelkans} naar plaats …`}
+                          disabled={items.length < 2}
+                          onClick={() => {
+                            lastMove.current = { id: it.id, control: 'place' };
+                            setPlaceFor({ id: it.id, koppelkans: it.koppelkans, place: i + 1, count: items.length });
+                          }}
+                        >
+                          Naar plaats …
+                        </Button>
+                        <Button
+                          className={styles.icon}
+                          size="small"
+                          appearance="subtle"
+                          aria-label={`${it.koppelkans} verwijderen`}
+                          onClick={() => (it.omdat.trim() || it.verantwoordelijke.trim() ? setRemoving(it) : remove(it))}
+                        >
+                          ✕
+                        </Button>
+                      </div>
+                      <div className={styles.meta}>
+                        <Text size={200}>{st.autoRank === null ? 'geen automatische rang' : `automatisch: ${st.autoRank}${sharedPlaces(st.autoRank, ties)}`}</Text>
+                        {st.deviates && !st.needsReason && (
+                          <Badge appearance="tint" color="informative">
+                            afwijking met reden
+                          </Badge>
+                        )}
+                        {st.needsReason && (
+                          <Badge appearance="filled" color="danger">
+                            Afwijking zonder reden
+                          </Badge>
+                        )}
+                      </div>
+                      <Field
+                        label="Omdat…"
+                        size="small"
+                        validationState={st.needsReason ? 'warning' : 'none'}
+                        validationMessage={st.needsReason ? `Waarom op plaats ${st.place} en niet op ${st.autoRank}?` : undefined}
+                      >
+                        <Textarea
+                          data-control="omdat"
+                          size="small"
+                          rows={2}
+                          value={it.omdat}
+                          resize="vertical"
+                          onChange={(_, d) => update(it.id, { omdat: d.value })}
+                          onBlur={() => void flush()}
+                        />
+                      </Field>
+                      <Field label="Verantwoordelijke" size="small">
+                        <Input
+                          data-control="verantwoordelijke"
+                          size="small"
+                          value={it.verantwoordelijke}
+                          onChange={(_, d) => update(it.id, { verantwoordelijke: d.value })}
+                          onBlur={() => void flush()}
+                        />
+                      </Field>
+                    </div>
+                  )}
+                </SortableEntry>
+              );
+            })}
+          </ul>
+        </SortableContext>
+      </DndContext>
       <div className={styles.add}>
         <Field label="Koppelkans toevoegen" className={styles.grow}>
           <Combobox
@@ -316,8 +481,9 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
         <Button
           disabled={!adding.trim()}
           onClick={() => {
-            setItems((l) => [...l, { id: newId(), koppelkans: adding.trim(), omdat: '', verantwoordelijke: '' }]);
+            setItems([...itemsRef.current, { id: newId(), koppelkans: adding.trim(), omdat: '', verantwoordelijke: '' }]);
             setAdding('');
+            void flush();
           }}
         >
           Toevoegen
@@ -326,7 +492,7 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
       {missingReasons > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody>
-            {missingReasons === 1 ? '1 koppelkans wijkt' : `${missingReasons} koppelkansen wijken`} af van de automatische rang zonder reden.
+            {missingReasons === 1 ? '1 koppelkans is' : `${missingReasons} koppelkansen zijn`} verplaatst ten opzichte van de automatische volgorde zonder reden.
           </MessageBarBody>
         </MessageBar>
       )}
@@ -335,39 +501,72 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
           <MessageBarBody>{message}</MessageBarBody>
         </MessageBar>
       )}
-      <div className={styles.buttons}>
-        <Button appearance="primary" disabled={!dirty || !!session.busy} onClick={() => void save()}>
-          Opslaan
-        </Button>
-        <Button disabled={!dirty} onClick={() => setItems(base)}>
-          Wijzigingen ongedaan maken
-        </Button>
-        {dirty && <Text size={200}>Niet opgeslagen wijzigingen</Text>}
+      <div className={styles.buttons} aria-live="polite">
+        <Text size={200} data-testid="prio-save-state">
+          {pending ? 'Wordt bewaard…' : 'Alles is bewaard in de werkmap.'}
+        </Text>
       </div>
       <OnderbouwingButton session={session} />
+      <PlaceDialog
+        request={placeFor}
+        onCancel={() => {
+          setPlaceFor(null);
+          const f = lastMove.current;
+          focusAfterDialog(() => controlOf(f));
+        }}
+        onMove={(id, place) => {
+          setPlaceFor(null);
+          const from = items.findIndex((x) => x.id === id);
+          if (from < 0 || place - 1 === from) {
+            focusAfterDialog(() => controlOf({ id, control: 'place' }));
+            return;
+          }
+          move(from, place - 1, 'place');
+          if (!focusAfter.current) return; // the reason dialog opened and owns the focus
+          focusAfter.current = null;
+          focusAfterDialog(() => controlOf({ id, control: 'place' }));
+        }}
+      />
+      <ConfirmDialog
+        open={removing !== null}
+        title={removing ? `“${removing.koppelkans}” uit de prioritering halen?` : ''}
+        confirmLabel="Uit de lijst halen"
+        onCancel={() => setRemoving(null)}
+        onConfirm={() => {
+          if (removing) remove(removing);
+          setRemoving(null);
+        }}
+      >
+        {removing && (
+          <Text>
+            De reden{removing.verantwoordelijke.trim() ? ' en de verantwoordelijke' : ''} bij deze koppelkans verdwijnen dan van het blad Prioritering. Een reden die
+            als notitie in de Notulen staat, blijft daar.
+          </Text>
+        )}
+      </ConfirmDialog>
       <ReasonDialog
         request={reason}
         session={session}
         onCancel={closeReason}
-        onConfirm={async (text, author) => {
+        onConfirm={(text, author) => {
           if (!reason) return;
-          const list = items.map((it) => (it.id === reason.id ? { ...it, omdat: text } : it));
-          const index = list.findIndex((it) => it.id === reason.id);
-          setItems(list);
+          const r = reason;
+          setItems(itemsRef.current.map((it) => (it.id === r.id ? { ...it, omdat: text } : it)));
           closeReason();
-          // the reason also becomes a note (redenering, Stap 4) when there is a Notulen sheet
+          // the reason also becomes a note (redenering, Stap 4) when there is a Notulen sheet; the Omdat cell goes with the order
           let extra: PlanOp[] = [];
+          const index = itemsRef.current.findIndex((it) => it.id === r.id);
           if (session.notes.sheet && index >= 0) {
             const res = reasonWithNote(
-              { sheet: layout.sheet, row: layout.firstRow + index, omdatColumn: layout.columns.omdat, koppelkans: reason.koppelkans },
+              { sheet: layout.sheet, row: layout.firstRow + index, omdatColumn: layout.columns.omdat, koppelkans: r.koppelkans },
               text,
               author,
               new Date(),
             );
-            if (res.ok) extra = res.ops;
+            if (res.ok) extra = res.ops.filter((op) => op.kind === 'appendRows');
             else setMessage(res.message);
           }
-          await save(list, extra);
+          void flush(extra);
         }}
       />
     </div>
