@@ -3,7 +3,7 @@ import { cellAddress } from './a1';
 import { textAt, valueAt } from './grid';
 import { CHECKLIST, SHEET_NAMES, sameName } from './layout';
 import { problem, type Problem } from './problems';
-import type { SheetSnapshot, WorkbookSnapshot } from './snapshot';
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 
 export const STATUSES = ['To do', 'Bezig', 'Klaar'] as const;
 export type ChecklistStatus = (typeof STATUSES)[number];
@@ -15,6 +15,8 @@ export interface ChecklistItem {
   status: ChecklistStatus | null;
   toelichting: string;
   verantwoordelijke: string;
+  /** Status, toelichting and verantwoordelijke cells (C–E) exactly as read: what a co-author safe edit expects there. */
+  read?: [CellValue, CellValue, CellValue];
 }
 
 export interface ChecklistProgress {
@@ -36,6 +38,8 @@ export interface ChecklistState {
   /** overstapYear − 8: the year the WUP must be adopted at the latest. */
   deadlineYear: number | null;
   late: boolean;
+  /** The overstap date cell exactly as read (co-author safe edits expect it). */
+  overstapRead?: CellValue;
 }
 
 export function findChecklistSheet(snapshot: WorkbookSnapshot): SheetSnapshot | undefined {
@@ -70,7 +74,15 @@ export function readChecklist(sheet: SheetSnapshot, now: Date, problems: Problem
     const raw = textAt(sheet, r, 3);
     const status = STATUSES.find((s) => s.toLowerCase() === raw.toLowerCase()) ?? null;
     if (raw && !status) problems.push(problem('CHECKLIST_BAD_STATUS', sheet.name, cellAddress(r, 3), { value: raw }));
-    items.push({ row: r, onderdeel, item, status, toelichting: textAt(sheet, r, 4), verantwoordelijke: textAt(sheet, r, 5) });
+    items.push({
+      row: r,
+      onderdeel,
+      item,
+      status,
+      toelichting: textAt(sheet, r, 4),
+      verantwoordelijke: textAt(sheet, r, 5),
+      read: [valueAt(sheet, r, 3), valueAt(sheet, r, 4), valueAt(sheet, r, 5)],
+    });
   }
   const order: string[] = [];
   const byPart = new Map<string, ChecklistProgress>();
@@ -107,5 +119,5 @@ export function readChecklist(sheet: SheetSnapshot, now: Date, problems: Problem
     const cell = cellAddress(dateRow, CHECKLIST.valueColumn);
     problems.push(problem(late ? 'CHECKLIST_LATE' : 'CHECKLIST_DEADLINE', sheet.name, cell, { year: overstapYear, deadline: deadlineYear }));
   }
-  return { sheet: sheet.name, headerRow, items, progress, overall, overstapSerial, overstapYear, deadlineYear, late };
+  return { sheet: sheet.name, headerRow, items, progress, overall, overstapSerial, overstapYear, deadlineYear, late, overstapRead: dv };
 }

@@ -170,24 +170,45 @@ function colNum(s: string): number {
   return n;
 }
 
+/**
+ * Sets one basiselement's status (column C). Co-author safe: when the item was read from
+ * the workbook, the write expects the cell to hold what was read (a colleague's change
+ * meanwhile is a conflict, not overwritten).
+ */
 export function checklistStatusEdit(state: ChecklistState, row: number, status: ChecklistStatus): EditResult {
   if (!STATUSES.includes(status)) return { ok: false, message: 'Kies To do, Bezig of Klaar.' };
-  if (!state.items.some((i) => i.row === row)) return { ok: false, message: `Rij ${row} is geen basiselement.` };
-  return { ok: true, ops: [{ kind: 'setCells', sheet: state.sheet, cell: cellAddress(row, 3), cells: [[{ text: status }]] }] };
+  const item = state.items.find((i) => i.row === row);
+  if (!item) return { ok: false, message: `Rij ${row} is geen basiselement.` };
+  return { ok: true, ops: [{ kind: 'setCells', sheet: state.sheet, cell: cellAddress(row, 3), cells: [[{ text: status }]], ...(item.read ? { expect: [[item.read[0]]] } : {}) }] };
 }
 
-/** Sets the overstap date of the last home (ISO yyyy-mm-dd from a date input); "" clears. */
+/**
+ * Sets the overstap date of the last home (ISO yyyy-mm-dd from a date input, as an Excel
+ * serial date in the 1900 system); "" clears. Guarded like the status when the state was read.
+ */
 export function checklistDateEdit(state: ChecklistState, iso: string): EditResult {
   const cell = cellAddress(CHECKLIST.dateRow, CHECKLIST.valueColumn);
-  if (iso.trim() === '') return { ok: true, ops: [{ kind: 'setCells', sheet: state.sheet, cell, cells: [[{ clear: true }]] }] };
+  const guard = state.overstapRead !== undefined ? { expect: [[state.overstapRead]] } : {};
+  if (iso.trim() === '') return { ok: true, ops: [{ kind: 'setCells', sheet: state.sheet, cell, cells: [[{ clear: true }]], ...guard }] };
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
   if (!m) return { ok: false, message: `${state.sheet}!${cell}: vul een datum in (dd-mm-jjjj).` };
-  const serial = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86400000 + 25569;
-  return { ok: true, ops: [{ kind: 'setCells', sheet: state.sheet, cell, cells: [[{ number: serial }]] }] };
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const t = Date.UTC(y, mo - 1, d);
+  const back = new Date(t);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
+    return { ok: false, message: `${state.sheet}!${cell}: ${d}-${mo}-${y} bestaat niet; vul een echte datum in (dd-mm-jjjj).` };
+  }
+  const serial = t / 86400000 + 25569;
+  return { ok: true, ops: [{ kind: 'setCells', sheet: state.sheet, cell, cells: [[{ number: serial }]], ...guard }] };
 }
 
+/** Sets a basiselement's toelichting (D) or verantwoordelijke (E); guarded like the status. */
 export function checklistTextEdit(state: ChecklistState, row: number, field: 'toelichting' | 'verantwoordelijke', value: string): EditResult {
   if (value.length > MAX_CELL_TEXT) return { ok: false, message: `De tekst is langer dan ${MAX_CELL_TEXT} tekens.` };
   const col = field === 'toelichting' ? 4 : 5;
-  return { ok: true, ops: [{ kind: 'setCells', sheet: state.sheet, cell: cellAddress(row, col), cells: [[{ text: value }]] }] };
+  const item = state.items.find((i) => i.row === row);
+  const expected = item?.read?.[col - 3];
+  return { ok: true, ops: [{ kind: 'setCells', sheet: state.sheet, cell: cellAddress(row, col), cells: [[{ text: value }]], ...(item?.read ? { expect: [[expected ?? null]] } : {}) }] };
 }
