@@ -2,9 +2,10 @@
  * One note in a list, editable in place: "Bewerken" opens the fields, Ctrl+Enter saves,
  * Escape cancels. The change goes through `editNote` (the row found by id at apply time).
  */
-import { Button, Dropdown, Field, Input, makeStyles, mergeClasses, Option, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Badge, Button, Checkbox, Dropdown, Field, Input, makeStyles, mergeClasses, Option, Text, Textarea, tokens } from '@fluentui/react-components';
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { editNote, NOTE_KINDS, noteKindLabel, type Note } from '../../core/notes';
+import { deleteNote, editNote, NOTE_KINDS, noteKindLabel, type Note } from '../../core/notes';
+import { ConfirmDialog } from '../ConfirmDialog';
 import type { WorkbookSession } from '../session';
 import { hasOwner, isSaveShortcut, noteByline, noteMeta, ownerLine, STEP_CHOICES } from './notesLogic';
 
@@ -26,6 +27,8 @@ const useStyles = makeStyles({
   fields: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
   wide: { gridColumn: '1 / -1' },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
+  tools: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  excluded: { opacity: 0.75 },
 });
 
 type Draft = Pick<Note, 'kind' | 'step' | 'koppelkans' | 'factor' | 'text' | 'verantwoordelijke' | 'date'>;
@@ -38,7 +41,21 @@ export function NoteItem({ session, note, onEdited }: { session: WorkbookSession
   const styles = useStyles();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
+  const inOnderbouwing = note.inOnderbouwing !== false;
+  const setInOnderbouwing = async (value: boolean) => {
+    const res = editNote(note, { inOnderbouwing: value }, session.notes.sheet ?? undefined);
+    if (!res.ok) return setMessage(res.message);
+    setMessage(null);
+    await session.applyOps(res.ops, value ? 'Notitie in de onderbouwing opnemen…' : 'Notitie uit de onderbouwing laten…');
+  };
+  const remove = async () => {
+    setConfirmDelete(false);
+    const res = deleteNote(note, session.notes.sheet ?? undefined);
+    if (!res.ok) return setMessage(res.message);
+    await session.applyOps(res.ops, 'Notitie verwijderen…');
+  };
   const label = `notitie van ${note.author || 'onbekend'} (${note.time})`;
 
   const close = () => {
@@ -132,7 +149,7 @@ export function NoteItem({ session, note, onEdited }: { session: WorkbookSession
 
   const owner = ownerLine(note);
   return (
-    <li className={mergeClasses(styles.item, note.kind === 'actie' && styles.actie)}>
+    <li className={mergeClasses(styles.item, note.kind === 'actie' && styles.actie, !inOnderbouwing && styles.excluded)}>
       <div className={styles.head}>
         <Text size={200} className={styles.meta}>
           {noteMeta(note)}
@@ -161,6 +178,37 @@ export function NoteItem({ session, note, onEdited }: { session: WorkbookSession
       <Text size={100} className={styles.byline}>
         {noteByline(note)}
       </Text>
+      {!inOnderbouwing && (
+        <Badge appearance="outline" color="informative">
+          niet in de onderbouwing
+        </Badge>
+      )}
+      {note.id && (
+        <div className={styles.tools}>
+          <Checkbox
+            label="In de onderbouwing"
+            checked={inOnderbouwing}
+            disabled={!!session.busy}
+            aria-label={`In de onderbouwing: ${label}`}
+            onChange={(_, d) => void setInOnderbouwing(d.checked === true)}
+          />
+          <Button size="small" appearance="subtle" aria-label={`Verwijderen: ${label}`} disabled={!!session.busy} onClick={() => setConfirmDelete(true)}>
+            Verwijderen
+          </Button>
+          <ConfirmDialog
+            open={confirmDelete}
+            title="Deze notitie verwijderen?"
+            confirmLabel="Verwijderen"
+            onCancel={() => setConfirmDelete(false)}
+            onConfirm={() => void remove()}
+          >
+            <Text>
+              “{note.text.length > 120 ? `${note.text.slice(0, 120)}…` : note.text}” verdwijnt uit de Notulen (de rij blijft leeg staan). Heeft een
+              collega hem net aangepast, dan wordt er niets verwijderd en vraagt de invoegtoepassing wat je wilt.
+            </Text>
+          </ConfirmDialog>
+        </div>
+      )}
       {message && (
         <Text size={200} role="alert">
           {message}

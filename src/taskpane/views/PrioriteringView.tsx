@@ -46,7 +46,7 @@ import type { PlanOp, SheetSnapshot } from '../../core/snapshot';
 import type { WorkbookSession } from '../session';
 import { autoRanks, itemsFromEntries, itemStatuses, moveItem, sameItems, type ItemStatus, type PrioItem } from '../logic/reorder';
 import { OnderbouwingButton } from '../notes/OnderbouwingButton';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../ConfirmDialog';
 import { PlaceDialog, type PlaceRequest } from './PlaceDialog';
 import { ReasonDialog, type ReasonRequest } from './ReasonDialog';
 

@@ -14,6 +14,7 @@ import {
   Input,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Option,
   ProgressBar,
@@ -22,7 +23,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { scoreEdit } from '../../core/edits';
+import { parseScoreInput, scoreEdit } from '../../core/edits';
 import type { Analysis } from '../../core/analyze';
 import { defaultWaarom } from '../../core/factors';
 import { textAt } from '../../core/grid';
@@ -38,7 +39,8 @@ const useStyles = makeStyles({
   title: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   opgave: { color: tokens.colorNeutralForeground2 },
   factors: { display: 'grid', gridTemplateColumns: '1fr', gap: tokens.spacingVerticalS },
-  factor: { display: 'grid', gridTemplateColumns: '1fr 5.5em', alignItems: 'start', columnGap: tokens.spacingHorizontalS },
+  factor: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  scoreInput: { maxWidth: '7em' },
   total: {
     display: 'flex',
     justifyContent: 'space-between',
@@ -78,6 +80,10 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [focused, setFocused] = useState<number | null>(null);
   const inputs = useRef<(HTMLInputElement | null)[]>([]);
+  /** The score input to focus after moving to another koppelkans (PageUp/PageDown keep the focus in the scores). */
+  const refocus = useRef<number | null>(null);
+  /** Set when moving on would leave invalid drafts behind: the user is asked first. */
+  const [leaving, setLeaving] = useState<number | null>(null);
 
   const index = Math.max(0, rows.findIndex((r) => r.row === currentRow));
   const current = rows[index] ?? null;
@@ -86,6 +92,13 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
   const texts = stored.map((s, i) => (current ? drafts[key(current.row, i)] ?? s : s));
   const live = werkblad && current ? liveScore(werkblad, texts) : null;
   const factorName = focused !== null ? werkblad?.factors[focused]?.name : undefined;
+
+  useEffect(() => {
+    const i = refocus.current;
+    if (i === null) return;
+    refocus.current = null;
+    (inputs.current[i] ?? inputs.current[0])?.focus();
+  }, [currentRow]);
 
   const setContext = session.setContext;
   const koppelkans = current?.koppelkans;
@@ -137,9 +150,23 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
     for (let i = 0; i < texts.length; i++) if (drafts[key(current.row, i)] !== undefined) await commit(i, texts[i]);
   };
 
-  const goTo = async (next: number) => {
+  /** Factor indexes of this koppelkans whose draft is not a valid score (kept, marked, not written). */
+  const invalidDrafts = texts.map((t, i) => (drafts[key(current.row, i)] !== undefined && !parseScoreInput(t).ok ? i : -1)).filter((i) => i >= 0);
+  const rowsWithInvalid = new Set(
+    Object.entries(drafts)
+      .filter(([, t]) => !parseScoreInput(t).ok)
+      .map(([k]) => Number(k.split(':')[0])),
+  );
+
+  const goTo = async (next: number, options: { force?: boolean; keepFocus?: number | null } = {}) => {
     if (next < 0 || next >= rows.length) return;
     await commitAll();
+    if (invalidDrafts.length && !options.force) {
+      setLeaving(next);
+      return;
+    }
+    setLeaving(null);
+    refocus.current = options.keepFocus ?? null;
     setCurrentRow(rows[next].row);
     setFocused(null);
   };
@@ -163,7 +190,8 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
   const onFormKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === 'PageDown' || e.key === 'PageUp') {
       e.preventDefault();
-      void goTo(index + (e.key === 'PageDown' ? 1 : -1));
+      const inScores = inputs.current.indexOf(e.target as HTMLInputElement);
+      void goTo(index + (e.key === 'PageDown' ? 1 : -1), { keepFocus: inScores >= 0 ? inScores : null });
     }
   };
 
@@ -183,6 +211,23 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
           Volgende →
         </Button>
       </div>
+      {leaving !== null && invalidDrafts.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            Bij “{current.koppelkans}” {invalidDrafts.length === 1 ? 'staat een score' : `staan ${invalidDrafts.length} scores`} die niet
+            {invalidDrafts.length === 1 ? ' kan' : ' kunnen'} worden opgeslagen ({invalidDrafts.map((i) => `${werkblad.factors[i].name}: ${texts[i]}`).join(', ')}). Verbeter
+            {invalidDrafts.length === 1 ? ' hem' : ' ze'}, of ga toch verder: wat je typte blijft hier staan, gemarkeerd.
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => inputs.current[invalidDrafts[0]]?.focus()}>
+              Verbeteren
+            </Button>
+            <Button size="small" onClick={() => void goTo(leaving, { force: true })}>
+              Toch verder
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       <Field label="Ga naar koppelkans">
         <Dropdown
           className={styles.jump}
@@ -195,7 +240,7 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
         >
           {rows.map((r, i) => (
             <Option key={r.row} value={String(r.row)} text={`${i + 1}. ${r.koppelkans}`}>
-              {`${i + 1}. ${r.koppelkans}${r.scored === r.factors ? ' ✓' : ''}`}
+              {`${i + 1}. ${r.koppelkans}${rowsWithInvalid.has(r.row) ? ' ⚠ ongeldige score niet opgeslagen' : r.scored === r.factors ? ' ✓' : ''}`}
             </Option>
           ))}
         </Dropdown>
@@ -255,18 +300,19 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
       <div className={styles.factors} role="group" aria-label={`Scores voor ${current.koppelkans}`}>
         {werkblad.factors.map((f, i) => {
           const text = texts[i];
-          const edit = live.invalid.includes(i) ? scoreEdit(werkblad, current.row, i, text) : null;
-          const message = edit && !edit.ok ? edit.message : undefined;
+          // short, under its input (a 320 px pane): the parser's own words, without the sheet address
+          const parsed = live.invalid.includes(i) ? parseScoreInput(text) : null;
+          const message = parsed && !parsed.ok ? parsed.message : undefined;
           return (
             <Field
               key={key(current.row, i)}
               className={styles.factor}
-              orientation="horizontal"
               label={`${f.name} (weging ${f.weging === null ? 'ongeldig' : formatNumber(f.weging)})`}
               validationState={message ? 'error' : 'none'}
               validationMessage={message}
             >
               <Input
+                className={styles.scoreInput}
                 ref={(el) => {
                   inputs.current[i] = el;
                 }}
