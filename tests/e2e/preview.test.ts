@@ -471,7 +471,7 @@ run('browser preview (Chromium)', () => {
       for (const view of VIEWS) {
         await open(view);
         // the selected tab's indicator has finished sliding when the tab is marked selected and the panel is visible
-        await page.getByRole('tab', { name: view, exact: true, selected: true }).waitFor();
+        await page.getByRole('tablist', { name: 'Onderdelen van Koppelkansen Kiezen' }).getByRole('tab', { name: view, exact: true, selected: true }).waitFor();
         await expect(panel(view).isVisible()).resolves.toBe(true);
         await expect(page.getByText('Dat lukte niet').count()).resolves.toBe(0);
         const file = join(SCREENSHOTS, `preview-${scheme}-${view.toLowerCase().replace(/\s+/g, '-')}.png`);
