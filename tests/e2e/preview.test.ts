@@ -237,13 +237,16 @@ run('browser preview (Chromium)', () => {
     const before = await completed();
     await dragAndDrop(page, items.nth(2).locator('[data-control="handle"]'), items.nth(0).locator('[data-testid="prio-name"]'));
     await idle(before);
-    await expect(Promise.all([0, 1, 2].map((i) => entryName(items.nth(i))))).resolves.toEqual([names[2], names[0], names[1]]);
+    // the dragged entry now stands above entries with a better automatic rank: the reason dialog asks (and hides the pane behind it)
     const dialog = page.getByRole('dialog');
     const distinct = ranks[2]!.rank > ranks[0]!.rank;
     if (distinct) {
       await dialog.waitFor();
       await dialog.getByRole('button', { name: 'Later' }).click();
       await dialog.waitFor({ state: 'detached' });
+    }
+    await expect(Promise.all([0, 1, 2].map((i) => entryName(items.nth(i))))).resolves.toEqual([names[2], names[0], names[1]]);
+    if (distinct) {
       // entries 1 and 2, which nobody touched, are not flagged
       await expect(prio.getByText('Afwijking zonder reden').count()).resolves.toBe(1);
       await items.nth(0).getByText('Afwijking zonder reden').waitFor();
