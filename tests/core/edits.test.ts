@@ -7,7 +7,7 @@ import { checklistDateEdit, checklistStatusEdit, checklistTextEdit, prioritering
 import { CHECKLIST, PRIORITERING, SHEET_NAMES } from '../../src/core/layout';
 import { addNote, editNote, readNotes } from '../../src/core/notes';
 import { findPrioSheet } from '../../src/core/prioritering';
-import type { PlanOp, WorkbookSnapshot } from '../../src/core/snapshot';
+import type { PlanOp } from '../../src/core/snapshot';
 import { newWorkbookPlan } from '../../src/core/template';
 import { MemoryWorkbook } from '../../src/workbook/memory/MemoryWorkbook';
 import { autoRanks } from '../../src/taskpane/logic/reorder';
@@ -199,6 +199,6 @@ describe('whatIf', () => {
     expect(w.moved).toEqual([{ row: 7, koppelkans: 'B', from: 2, to: 1 }]);
     // a weight of null (not a number) leaves rows that use it without a total
     expect(whatIf(a.werkblad!, a.ranking, [null, 1]).ranking).toEqual([]);
-    expect(await wb.readSnapshot()).toEqual(before as WorkbookSnapshot);
+    expect(await wb.readSnapshot()).toEqual(before);
   });
 });

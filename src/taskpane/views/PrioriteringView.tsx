@@ -142,8 +142,7 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
   const styles = useStyles();
   const a = session.analysis;
   const prio = a?.prioritering ?? null;
-  const entries = prio?.entries ?? [];
-  const fromWorkbook = useMemo(() => itemsFromEntries(entries), [entries]);
+  const fromWorkbook = useMemo(() => itemsFromEntries(prio?.entries ?? []), [prio]);
   const prioSheet = useMemo(() => (session.snapshot ? findPrioSheet(session.snapshot) : undefined), [session.snapshot]);
   const [items, setItemsState] = useState<PrioItem[]>(fromWorkbook);
   const [adding, setAdding] = useState('');
