@@ -542,7 +542,7 @@ describe('the onderbouwing as a worksheet (what Excel for Windows and Mac get in
     book = made.book;
     const snapshot = await made.port.readSnapshot();
     const model = buildOnderbouwingModel(snapshot, new Date('2026-11-28T10:00:00Z'));
-    model.chosen.push({ place: 1, koppelkans: '=SOM(A1)', omdat: '+omdat', verantwoordelijke: '@jan', autoRank: null, deviates: false });
+    model.chosen.push({ place: 1, koppelkans: '=SOM(A1)', omdat: '+omdat', verantwoordelijke: '@jan', autoRank: null, deviates: false, minderConcreet: false, concreetMaker: '' });
     const name = onderbouwingSheetName(model.date, snapshot.sheets.map((s) => s.name));
     const ops = onderbouwingSheetOps(model, name);
     const applied = await book.measure(() => made.port.apply({ ops }));
