@@ -22,7 +22,7 @@ import { chartAltText, topChartBars, type ChartBar } from './topChart';
 export { wijkName } from './wijk';
 
 /** A note with the notulist's mark for the onderbouwing (Notulen column; undefined = not marked either way). */
-export type MarkedNote = Note & { inOnderbouwing?: boolean };
+export type MarkedNote = Note;
 
 export interface OnderbouwingOptions {
   /** Show who wrote each note (default: no names beside notes; the participants are named on the first page). */
