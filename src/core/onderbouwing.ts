@@ -17,6 +17,7 @@ import type { RankEntry } from './ranking';
 import type { WorkbookSnapshot } from './snapshot';
 import { wijkName } from './wijk';
 import { chartAltText, topChartBars, type ChartBar } from './topChart';
+import { computeGevoeligheid } from './gevoeligheid';
 
 /** The wijk's name lives in src/core/wijk.ts; re-exported for existing callers. */
 export { wijkName } from './wijk';
@@ -29,7 +30,11 @@ export interface OnderbouwingOptions {
   authorNames?: boolean;
   /** Add an appendix with the discussion and redenering notes that were not marked (never those marked "niet in de onderbouwing"). */
   notesAppendix?: boolean;
-  /** Sentences on how robust the automatic order is (the gevoeligheid analysis), shown in the summary. */
+  /**
+   * Sentences on how robust the automatic order is. Default: the gevoeligheid analysis of
+   * the werkblad (core/gevoeligheid.ts), its summary in the summary and the details in
+   * chapter 3; pass [] to leave them out.
+   */
   robustness?: string[];
 }
 
@@ -54,8 +59,10 @@ export interface OnderbouwingModel {
   deelnemers: string[];
   /** The first page's summary: a few sentences of plain Dutch. */
   summary: string[];
-  /** Robustness sentences (empty when that analysis is not available). */
+  /** Robustness sentences for the summary (empty when there is no ranking to test). */
   robustness: string[];
+  /** The robustness details per weight and near the boundary of the top 15 (chapter 3). */
+  robustnessDetail: string[];
   chosen: ChosenEntry[];
   factors: { name: string; weging: number | null; waarom: string }[];
   scores: { row: number; opgave: string; koppelkans: string; scores: (number | null)[]; total: number | null; rank: number | null; status: string }[];
@@ -273,7 +280,10 @@ export function buildOnderbouwingModel(snapshot: WorkbookSnapshot, now: Date = n
   const problems = a.problems.filter((x) => x.severity === 'error').length;
   const notChosen = a.top.filter((e) => !chosenKeys.has(key(e.koppelkans)));
   const minderConcreet = chosen.filter((c) => c.minderConcreet).map((c) => ({ koppelkans: c.koppelkans, place: c.place, wie: c.concreetMaker }));
-  const robustness = options.robustness ?? [];
+  // how firm the automatic order is: the exact weight intervals and smallest changes (issue 13's analysis)
+  const g = options.robustness === undefined && a.werkblad && a.ranking.length > 0 ? computeGevoeligheid(a.werkblad).sentences : null;
+  const robustness = options.robustness ?? g?.summary ?? [];
+  const robustnessDetail = g ? [...g.members, ...g.order, ...g.boundary] : [];
   const opts = { authorNames: options.authorNames ?? false, notesAppendix: options.notesAppendix ?? false };
   return {
     wijk,
@@ -282,6 +292,7 @@ export function buildOnderbouwingModel(snapshot: WorkbookSnapshot, now: Date = n
     deelnemers: participants(readDeelnemers(snapshot).names, notes),
     summary: summarySentences({ wijk, chosen, top: a.top, notChosen, robustness, minderConcreet, problems, factors }),
     robustness,
+    robustnessDetail,
     chosen,
     factors,
     scores: (a.werkblad?.rows ?? [])

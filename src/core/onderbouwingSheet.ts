@@ -109,6 +109,11 @@ export function onderbouwingSheetOps(model: OnderbouwingModel, sheet: string): P
     for (const e of model.top) add(num(e.rank), text(e.koppelkans), text(e.opgave), num(e.total), num(placeOf.get(e.koppelkans.trim().toLowerCase()) ?? null));
   } else para('Er zijn nog geen gescoorde koppelkansen.');
 
+  if (model.robustness.length || model.robustnessDetail.length) {
+    subTitle('Hoe vast ligt de automatische volgorde?');
+    for (const s of [...model.robustness, ...model.robustnessDetail]) para(s);
+  }
+
   title('4. Conclusies per stap');
   header('Stap', 'Vraag', 'Conclusie');
   for (const c of model.conclusions) add(text(c.stap), text(c.vraag), text(c.text || '(geen conclusie vastgelegd)'));

@@ -314,6 +314,12 @@ export function onderbouwingDocument(m: OnderbouwingModel, chart: ImageRun | nul
     );
   }
 
+  if (m.robustness.length || m.robustnessDetail.length) {
+    children.push(h('Hoe vast ligt de automatische volgorde?', HeadingLevel.HEADING_2));
+    children.push(p('Wat er met de top 15 gebeurt als één weging of één score anders was geweest, telkens met de andere gelijk:'));
+    for (const s of [...m.robustness, ...m.robustnessDetail]) children.push(bullet(lines(s)));
+  }
+
   // 4. conclusions
   children.push(h('4. Conclusies per stap', HeadingLevel.HEADING_1));
   for (const c of m.conclusions) {

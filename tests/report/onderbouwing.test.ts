@@ -5,6 +5,8 @@ import { addNote } from '../../src/core/notes';
 import { simulate } from '../../src/core/simulate';
 import { CONCLUSION_QUESTIONS } from '../../src/core/layout';
 import { widestWordEm } from '../../src/core/textMetrics';
+import { analyze } from '../../src/core/analyze';
+import { computeGevoeligheid } from '../../src/core/gevoeligheid';
 import { rasterizeSvg } from '../../src/cli/rasterize';
 import { docxDocumentXml, docxText, documentText } from '../helpers/docxText';
 import {
@@ -64,6 +66,7 @@ const SECTIONS = [
   '2. De keuze van het team',
   'Afwijkingen van de automatische volgorde',
   '3. Automatische top 15',
+  'Hoe vast ligt de automatische volgorde?',
   '4. Conclusies per stap',
   '5. Afspraken en acties',
   '6. Uit het gesprek',
@@ -94,6 +97,15 @@ describe('the onderbouwing document for a filled workbook', () => {
     expect(summary).toContain('Eén gekozen koppelkans staat niet in de automatische top 15.');
     // the first page ends before the method (a page break)
     expect(xml).toMatch(/<w:pageBreakBefore\/>(?:(?!<\/w:p>).)*1\. Werkwijze/);
+  });
+
+  it('says how robust the automatic order is: the gevoeligheid summary on the first page, the details with the top 15', () => {
+    const g = computeGevoeligheid(analyze(sampleSnapshot(), { now: NOW }).werkblad!).sentences;
+    expect(g.summary.length).toBeGreaterThan(0);
+    const summary = section('Samenvatting');
+    for (const s of g.summary) expect(summary).toContain(s);
+    const detail = section('Hoe vast ligt de automatische volgorde?');
+    for (const s of [...g.members, ...g.order, ...g.boundary]) expect(detail).toContain(s);
   });
 
   it('explains the method for outsiders: the four steps, the scale, the factors with weights and why, totals and ties, start not decision', () => {

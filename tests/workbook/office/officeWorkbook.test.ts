@@ -566,8 +566,10 @@ describe('the onderbouwing as a worksheet (what Excel for Windows and Mac get in
 
 describe('the top-15 chart on Resultaat (only Excel can draw charts)', () => {
   test('is a bar chart over the live Koppelkans and Totaal cells, rank 1 on top, the team’s choices dark; drawn again it replaces itself', async () => {
-    const made = await koppelkansenBook(30);
-    book = made.book;
+    const made0 = await koppelkansenBook(30);
+    book = made0.book;
+    // a new port: the cells seeded straight into the fake are not in the first port's snapshot cache
+    const made = { book, port: new OfficeWorkbook(book.run, noWait) };
     await prepareWorkbook(made.port, { now: new Date('2026-11-28T10:00:00Z') });
     const snapshot = await made.port.readSnapshot();
     const analysis = analyze(snapshot);
@@ -605,10 +607,10 @@ describe('the top-15 chart on Resultaat (only Excel can draw charts)', () => {
   });
 
   test('goes below the sheet’s content when the team wrote beside the table', async () => {
-    const made = await koppelkansenBook(10);
-    book = made.book;
-    await prepareWorkbook(made.port, { now: new Date('2026-11-28T10:00:00Z') });
+    book = (await koppelkansenBook(10)).book;
+    await prepareWorkbook(new OfficeWorkbook(book.run, noWait), { now: new Date('2026-11-28T10:00:00Z') });
     book.sheet(SHEET_NAMES.resultaat).setGrid('H5', [['Onze eigen opmerking']]);
+    const made = { book, port: new OfficeWorkbook(book.run, noWait) };
     const snapshot = await made.port.readSnapshot();
     const res = resultaatChartOps(snapshot, analyze(snapshot), '28-11-2026');
     if (!res.ok) throw new Error(res.message);
