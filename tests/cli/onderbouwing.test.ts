@@ -53,6 +53,16 @@ test('onderbouwing IN.xlsx -o OUT.docx writes a Word file with the chosen koppel
   expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 });
 
+test('--bijlage-notities adds the other discussion notes as an appendix, --namen the writers; a note marked "niet" stays out', async () => {
+  const out = path.join(dir, 'all.docx');
+  expect((await run(['onderbouwing', input, '-o', out, '--bijlage-notities', '--namen'])).code).toBe(0);
+  const text = await docxText(fs.readFileSync(out));
+  expect(text).toContain('Bijlage 1: overige notities uit het gesprek');
+  expect(text).toContain('Gespreksnotitie 1:');
+  expect(text).toMatch(/\((Fatima|Piet), 28-11-2026 14:\d\d\)/);
+  expect(text).not.toContain('GEHEIM');
+});
+
 test('onderbouwing refuses an output that is not .docx, and a missing -o, with exit 2', async () => {
   const wrong = await run(['onderbouwing', input, '-o', path.join(dir, 'out.pdf')]);
   expect(wrong.code).toBe(2);
