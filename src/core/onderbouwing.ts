@@ -281,9 +281,12 @@ export function buildOnderbouwingModel(snapshot: WorkbookSnapshot, now: Date = n
   const notChosen = a.top.filter((e) => !chosenKeys.has(key(e.koppelkans)));
   const minderConcreet = chosen.filter((c) => c.minderConcreet).map((c) => ({ koppelkans: c.koppelkans, place: c.place, wie: c.concreetMaker }));
   // how firm the automatic order is: the exact weight intervals and smallest changes (issue 13's analysis)
-  const g = options.robustness === undefined && a.werkblad && a.ranking.length > 0 ? computeGevoeligheid(a.werkblad).sentences : null;
-  const robustness = options.robustness ?? g?.summary ?? [];
-  const robustnessDetail = g ? [...g.members, ...g.order, ...g.boundary] : [];
+  const g = options.robustness === undefined && a.werkblad && a.ranking.length > 0 ? computeGevoeligheid(a.werkblad) : null;
+  const robustness = options.robustness ?? g?.sentences.summary ?? [];
+  // details only for the weights that can change something (the summary already says which cannot), and the koppelkansen near place 15
+  const moves = (ivs: { lower: { at: number | null }; upper: { at: number | null } }[], sentences: string[]) =>
+    sentences.filter((_, i) => ivs[i] && (ivs[i].lower.at !== null || ivs[i].upper.at !== null));
+  const robustnessDetail = g ? [...moves(g.members, g.sentences.members), ...moves(g.order, g.sentences.order), ...g.sentences.boundary] : [];
   const opts = { authorNames: options.authorNames ?? false, notesAppendix: options.notesAppendix ?? false };
   return {
     wijk,

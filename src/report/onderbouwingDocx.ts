@@ -286,8 +286,7 @@ export function onderbouwingDocument(m: OnderbouwingModel, chart: ImageRun | nul
       );
     }
     if (m.notChosen.length) {
-      children.push(p('Uit de automatische top 15 niet gekozen:', { bold: true }));
-      for (const e of m.notChosen) children.push(bullet(lines(`${e.koppelkans} (rang ${e.rank}, totaal ${fmt(e.total)})`)));
+      children.push(p(`Uit de automatische top 15 niet gekozen: ${dutchList(m.notChosen.map((e) => `${e.koppelkans} (rang ${e.rank}, totaal ${fmt(e.total)})`))}.`));
     }
     if (m.minderConcreet.length) {
       children.push(h('Nog minder concrete koppelkansen', HeadingLevel.HEADING_2));
