@@ -207,14 +207,12 @@ export function summarySentences(m: Pick<OnderbouwingModel, 'wijk' | 'chosen' | 
 
 /**
  * "Minder concreet" marks and who makes each concrete, by koppelkans (trimmed, lower
- * case). Stap 2 in the pane (issue 11) stores them in the workbook; this reads them from
- * the engine's model once it carries them, and is empty until then.
+ * case): Stap 2 stores them on the longlist sheet and the engine reads them into
+ * `analysis.minderConcreet` (core/stap2.ts).
  */
 function minderConcreetMarks(a: Analysis): Map<string, string> {
   const out = new Map<string, string>();
-  type Marked = { koppelkans: string; minderConcreet?: boolean; concreetMaker?: string };
-  for (const e of (a.prioritering?.entries ?? []) as Marked[]) if (e.minderConcreet) out.set(key(e.koppelkans), e.concreetMaker ?? '');
-  for (const r of (a.werkblad?.rows ?? []) as Marked[]) if (r.minderConcreet && !out.has(key(r.koppelkans))) out.set(key(r.koppelkans), r.concreetMaker ?? '');
+  for (const m of a.minderConcreet ?? []) if (!out.has(key(m.koppelkans))) out.set(key(m.koppelkans), m.verantwoordelijke ?? '');
   return out;
 }
 
