@@ -5,6 +5,9 @@
 #  - Debian packages the tests need, installed only when missing:
 #      libreoffice-calc-nogui  recalculates the workbooks we write, to cross-check every
 #                              formula against the engine (tests/crosscheck);
+#      libreoffice-writer-nogui converts the onderbouwing (.docx) to PDF, to check that it
+#                              renders and how many pages it takes (tests/report);
+#      poppler-utils           pdfinfo and pdftotext read that PDF back (page count, words);
 #      chromium                end-to-end tests of the task pane through playwright-core
 #                              (never a browser downloaded by Playwright).
 #    `--no-install-recommends`: checked on a fresh debootstrap'ed bookworm that headless
@@ -28,6 +31,9 @@ say() { printf '[setup] %s\n' "$*"; }
 # a full LibreOffice (libreoffice-calc, which conflicts with -nogui) is just as good.
 need=()
 command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+# Writer's core library: present with libreoffice-writer-nogui and with the full libreoffice-writer
+[ -e /usr/lib/libreoffice/program/libswlo.so ] || need+=(libreoffice-writer-nogui)
+command -v pdftotext >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1 || need+=(poppler-utils)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 
 if [ ${#need[@]} -gt 0 ]; then
@@ -48,7 +54,7 @@ if [ ${#need[@]} -gt 0 ]; then
   rm -f "$log"
   say "Debian packages installed in $((SECONDS - start)) s"
 else
-  say "Debian packages present (LibreOffice, Chromium)"
+  say "Debian packages present (LibreOffice Calc and Writer, poppler-utils, Chromium)"
 fi
 
 # npm writes node_modules/.package-lock.json on every install: older than the lock file

@@ -3,7 +3,7 @@
  *   koppelkansen new OUT.xlsx [--wijk NAME]
  *   koppelkansen check IN.xlsx [--json]
  *   koppelkansen apply IN.xlsx -o OUT.xlsx [--propose] [--json] [--in-place] [--allow-xlsm] [--force]
- *   koppelkansen onderbouwing IN.xlsx -o OUT.docx
+ *   koppelkansen onderbouwing IN.xlsx -o OUT.docx [--bijlage-notities] [--namen]
  *   koppelkansen gevoeligheid IN.xlsx [--json]
  *   koppelkansen samenvoegen A.xlsx B.xlsx … -o GROEP.xlsx [--ronde N]
  * Exit codes: 0 fine, 1 the workbook has errors, 2 the file cannot be read / is not a
@@ -32,7 +32,9 @@ const USAGE = `Gebruik:
   koppelkansen check IN.xlsx [--json]              controleren (exit 0 zonder fouten, 1 met fouten, 2 onleesbaar)
   koppelkansen apply IN.xlsx -o UIT.xlsx [--propose] [--json] [--in-place] [--allow-xlsm] [--force]
                                                    voorbereiden en bijwerken; IN blijft ongewijzigd
-  koppelkansen onderbouwing IN.xlsx -o UIT.docx    onderbouwing voor raad en wijk (Word)
+  koppelkansen onderbouwing IN.xlsx -o UIT.docx [--bijlage-notities] [--namen]
+                                                   onderbouwing voor raad en wijk (Word); --bijlage-notities: overige
+                                                   discussie en redenering als bijlage; --namen: schrijvers bij notities
   koppelkansen gevoeligheid IN.xlsx [--json]       hoe stevig is de top 15 (per weging en rond plaats 15)
   koppelkansen samenvoegen A.xlsx B.xlsx … -o GROEP.xlsx [--ronde N]
                                                    scores van deelnemers samenvoegen in de scorerondes van A
@@ -280,7 +282,7 @@ function mergeProblems(a: Problem[], b: Problem[]): Problem[] {
 }
 
 async function cmdOnderbouwing(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ['-o', '--output'], []);
+  const args = parseArgs(argv, ['-o', '--output'], ['--namen', '--bijlage-notities']);
   const file = onePath(args.positionals, 'invoerbestand');
   const out = args.values.get('-o') ?? args.values.get('--output');
   if (!out) throw new UsageError('geef een uitvoerbestand met -o UIT.docx');
@@ -292,7 +294,7 @@ async function cmdOnderbouwing(argv: string[], io: Io): Promise<number> {
     printProblems(check.problems, io);
     return 2;
   }
-  const bytes = await buildOnderbouwing(wb, { now: io.now });
+  const bytes = await buildOnderbouwing(wb, { now: io.now, authorNames: args.flags.has('--namen'), notesAppendix: args.flags.has('--bijlage-notities') });
   await write(out, bytes);
   io.out(`Onderbouwing geschreven: ${out}\n`);
   return 0;

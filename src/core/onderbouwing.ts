@@ -1,52 +1,247 @@
 /**
- * The onderbouwing (justification) for the council and the wijk, as plain data: the
- * chosen koppelkansen in the team's order, the scores and weights, the automatic top 15
- * and where the team deviated, the step conclusions, the actions and the notes per
- * koppelkans. Rendered to Word by src/report.
+ * The onderbouwing (justification) for the council and the wijk, as plain data: a first
+ * page (wijk, date, participants, a summary in plain Dutch), the method for readers who
+ * were not in the room, the team's choice with its reasons, the automatic top 15 (also as
+ * a chart), the step conclusions, afspraken and acties, the notes chosen for it and the
+ * scores. One model for every rendering: Word (src/report), the worksheet
+ * (onderbouwingSheet.ts) and the pane, so they say the same thing.
+ *
+ * The texts that explain the method follow the Spoorboekje (Lelystad), chapter 3,
+ * "Koppelkansen kiezen", steps 1–4.
  */
 import { analyze, type Analysis } from './analyze';
+import { DEFAULT_SUCCESFACTOREN } from './defaults';
+import { participants, readDeelnemers } from './deelnemers';
 import { readNotes, type Conclusion, type Note } from './notes';
 import type { RankEntry } from './ranking';
 import type { WorkbookSnapshot } from './snapshot';
 import { wijkName } from './wijk';
+import { chartAltText, topChartBars, type ChartBar } from './topChart';
+import { computeGevoeligheid } from './gevoeligheid';
 
 /** The wijk's name lives in src/core/wijk.ts; re-exported for existing callers. */
 export { wijkName } from './wijk';
 
+/** A note with the notulist's mark for the onderbouwing (Notulen column; undefined = not marked either way). */
+export type MarkedNote = Note;
+
+export interface OnderbouwingOptions {
+  /** Show who wrote each note (default: no names beside notes; the participants are named on the first page). */
+  authorNames?: boolean;
+  /** Add an appendix with the discussion and redenering notes that were not marked (never those marked "niet in de onderbouwing"). */
+  notesAppendix?: boolean;
+  /**
+   * Sentences on how robust the automatic order is. Default: the gevoeligheid analysis of
+   * the werkblad (core/gevoeligheid.ts), its summary in the summary and the details in
+   * chapter 3; pass [] to leave them out.
+   */
+  robustness?: string[];
+}
+
+export interface ChosenEntry {
+  place: number;
+  koppelkans: string;
+  omdat: string;
+  verantwoordelijke: string;
+  autoRank: number | null;
+  deviates: boolean;
+  /** Marked "minder concreet" in Stap 2 (the guide: make someone responsible for making it concrete). */
+  minderConcreet: boolean;
+  /** Who makes it concrete ("" when nobody is named yet). */
+  concreetMaker: string;
+}
+
 export interface OnderbouwingModel {
   wijk: string;
   date: string;
-  chosen: { place: number; koppelkans: string; omdat: string; verantwoordelijke: string; autoRank: number | null; deviates: boolean }[];
-  factors: { name: string; weging: number | null }[];
+  options: Required<Omit<OnderbouwingOptions, 'robustness'>>;
+  /** The editable list on Notulen, then the notes' authors not on it. */
+  deelnemers: string[];
+  /** The first page's summary: a few sentences of plain Dutch. */
+  summary: string[];
+  /** Robustness sentences for the summary (empty when there is no ranking to test). */
+  robustness: string[];
+  /** The robustness details per weight and near the boundary of the top 15 (chapter 3). */
+  robustnessDetail: string[];
+  chosen: ChosenEntry[];
+  factors: { name: string; weging: number | null; waarom: string }[];
   scores: { row: number; opgave: string; koppelkans: string; scores: (number | null)[]; total: number | null; rank: number | null; status: string }[];
   top: RankEntry[];
   deviations: { koppelkans: string; place: number; autoRank: number | null; omdat: string }[];
   /** Top-15 koppelkansen the team did not choose. */
   notChosen: RankEntry[];
+  /** Chosen koppelkansen marked "minder concreet", with who makes them concrete. */
+  minderConcreet: { koppelkans: string; place: number; wie: string }[];
+  /** The bars of the top-15 chart and its alternative text. */
+  chart: ChartBar[];
+  chartAlt: string;
   conclusions: Conclusion[];
-  actions: Note[];
-  /** Notes per koppelkans: the team's choice first (in its order), then by automatic rank, then the rest by name. */
-  notesByKoppelkans: { koppelkans: string; place: number | null; autoRank: number | null; notes: Note[] }[];
-  generalNotes: Note[];
+  /** Afspraken and acties (not those marked "niet in de onderbouwing"). */
+  actions: MarkedNote[];
+  /** Notes for the body, per koppelkans: conclusie notes and notes marked for the onderbouwing. Team's choice first, then by automatic rank, then by name. */
+  notesByKoppelkans: { koppelkans: string; place: number | null; autoRank: number | null; notes: MarkedNote[] }[];
+  /** The same for notes about no koppelkans in particular. */
+  generalNotes: MarkedNote[];
+  /** The optional appendix: discussion and redenering notes that were not marked either way (empty unless options.notesAppendix). */
+  appendixNotes: MarkedNote[];
   checklist: Analysis['checklist'];
   problems: number;
 }
 
-export function buildOnderbouwingModel(snapshot: WorkbookSnapshot, now: Date = new Date()): OnderbouwingModel {
+/** The guide's four steps, as the method section tells them to readers outside the team. */
+export const METHOD_STEPS: { stap: string; titel: string; wat: string }[] = [
+  {
+    stap: 'Stap 1',
+    titel: 'Een gedeeld verhaal van de wijk',
+    wat: 'Collega’s uit verschillende domeinen maakten samen een beeld van de wijk in de toekomst: eerst dromen over wat de wijk kan worden, daarna de drempels die daarvoor gelden.',
+  },
+  {
+    stap: 'Stap 2',
+    titel: 'Opgaven, koppelkansen en succesfactoren in kaart',
+    wat: 'Het team koos de opgaven die bij dat verhaal horen, maakte ze concreet tot koppelkansen (uit de longlist van het Spoorboekje of eigen kansen) en bepaalde de succesfactoren: waar hangt een geslaagde uitvoering van af?',
+  },
+  {
+    stap: 'Stap 3',
+    titel: 'De koppelkansen scoren',
+    wat: 'Samen bepaalde het team per koppelkans en per succesfactor hoeveel de koppelkans bijdraagt aan die succesfactor. Het gesprek is daarbij net zo belangrijk als de score; een notulist legde de redenering vast.',
+  },
+  {
+    stap: 'Stap 4',
+    titel: 'Prioriteren',
+    wat: 'De volgorde die uit de scores volgt is getoetst aan gezond verstand, ervaringen in de wijk en de urgentie van opgaven. Daarna legde het team zelf de volgorde vast, met per koppelkans de reden en wie verantwoordelijk is.',
+  },
+];
+
+/** What a koppelkans is (the guide, chapter 3, "Definitie"), for readers outside the team. */
+export const KOPPELKANS_DEFINITIE =
+  'Koppelkansen zijn kansen die zich voordoen náást de basiselementen van het wijkuitvoeringsplan (WUP): het moment van de WUP biedt de kans om andere opgaven in de wijk tegelijk aan te pakken. Ze vervangen de aandacht voor een duurzame energievoorziening niet, maar vullen die aan.';
+
+/** The scoring scale and how totals and ranks are computed (the guide, Stap 3; the werkblad's formulas). */
+export const METHOD_SCORING = [
+  'Elke score is een heel getal van −10 tot en met 10: 10 betekent dat de koppelkans het meest bijdraagt aan de succesfactor, −10 dat hij die het sterkst tegenwerkt, 0 dat hij er niets aan doet. Een lege score is nog niet gegeven en telt niet mee.',
+  'Het totaal van een koppelkans is de som van score × weging over alle succesfactoren. Een weging groter dan 1 laat een succesfactor zwaarder meetellen, een weging kleiner dan 1 lichter.',
+  'De koppelkans met het hoogste totaal krijgt rang 1. Gelijke totalen delen een rang: twee koppelkansen op rang 3 worden gevolgd door rang 5. Zo ontstaat de automatische volgorde.',
+];
+
+/** The guide, Stap 4: the automatic order starts the conversation; the team decides. */
+export const METHOD_START_NOT_DECISION =
+  'De automatische volgorde was het startpunt van het gesprek, niet het besluit. Het Spoorboekje vraagt het team uitdrukkelijk om het vertrouwen niet “in het systeem” te leggen: gezond verstand, ervaringen in de wijk en de urgentie van opgaven bepalen mee. Waar het team van de automatische volgorde afwijkt, staat hieronder waarom.';
+
+const key = (k: string) => k.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** "A", "A en B", "A, B en C". */
+export function dutchList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
+}
+
+/** The first sentence (or line) of a reason, at most `max` characters, for the summary. */
+export function firstSentence(text: string, max = 160): string {
+  const line = text.trim().split(/\n/)[0].trim();
+  const m = /^(.+?[.!?])(\s|$)/.exec(line);
+  const s = (m ? m[1] : line).replace(/[.!?]+$/, '');
+  return s.length > max ? `${s.slice(0, max - 1).replace(/\s+\S*$/, '')}…` : s;
+}
+
+/** "1 koppelkans", "3 koppelkansen" (and the like for other words). */
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** A reason as it reads after "omdat" in a sentence: its first letter lower case unless it looks like a name or abbreviation. */
+function afterOmdat(reason: string): string {
+  const r = firstSentence(reason).replace(/^omdat\s+/i, '');
+  return /^[A-Z][a-z]/.test(r) && !/^[A-Z][a-z]+\s[A-Z]/.test(r) ? r[0].toLowerCase() + r.slice(1) : r;
+}
+
+/**
+ * The summary's sentences: what the team chose and its main reasons, how far its order
+ * deviates from the automatic one, the robustness sentences when there are any, what is
+ * still to be made concrete, and open errors.
+ */
+export function summarySentences(m: Pick<OnderbouwingModel, 'wijk' | 'chosen' | 'top' | 'notChosen' | 'robustness' | 'minderConcreet' | 'problems' | 'factors'>): string[] {
+  const out: string[] = [];
+  const forWijk = m.wijk ? ` voor ${m.wijk}` : '';
+  if (m.chosen.length === 0) {
+    out.push(
+      m.top.length
+        ? `Het team heeft nog geen eigen volgorde van koppelkansen vastgelegd${forWijk}. De automatische volgorde op grond van de scores staat in hoofdstuk 3; die is een startpunt, geen keuze.`
+        : `Het team heeft nog geen koppelkansen gescoord of gekozen${forWijk}.`,
+    );
+  } else {
+    const named = m.chosen.slice(0, 5).map((c) => c.koppelkans);
+    const rest = m.chosen.length - named.length;
+    out.push(
+      `Het team kiest ${count(m.chosen.length, 'koppelkans', 'koppelkansen')} om mee te nemen in het wijkuitvoeringsplan${forWijk}, in deze volgorde: ${dutchList(
+        rest > 0 ? [...named, `nog ${rest} (zie hoofdstuk 2)`] : named,
+      )}.`,
+    );
+    const reasons = m.chosen.filter((c) => c.omdat.trim()).slice(0, 3);
+    if (reasons.length) out.push(`De belangrijkste redenen: ${reasons.map((c) => `${c.koppelkans}, omdat ${afterOmdat(c.omdat)}`).join('; ')}.`);
+    const deviating = m.chosen.filter((c) => c.deviates).length;
+    const outside = m.chosen.filter((c) => c.autoRank === null || !m.top.some((e) => key(e.koppelkans) === key(c.koppelkans))).length;
+    if (deviating === 0) out.push('De volgorde van het team is dezelfde als de automatische volgorde die uit de scores volgt.');
+    else {
+      const shifts = m.chosen.filter((c) => c.deviates && c.autoRank !== null).sort((a, b) => Math.abs(b.place - (b.autoRank ?? 0)) - Math.abs(a.place - (a.autoRank ?? 0)));
+      const biggest = shifts[0];
+      out.push(
+        `Op ${deviating} van de ${m.chosen.length} plaatsen wijkt de volgorde van het team af van de automatische volgorde die uit de scores volgt` +
+          (biggest ? `; de grootste verschuiving is ${biggest.koppelkans} (automatisch rang ${biggest.autoRank}, bij het team plaats ${biggest.place})` : '') +
+          '. De redenen staan in hoofdstuk 2.',
+      );
+    }
+    if (outside > 0) out.push(`${outside === 1 ? 'Eén gekozen koppelkans staat' : `${outside} gekozen koppelkansen staan`} niet in de automatische top 15.`);
+    if (m.notChosen.length > 0 && m.top.length) out.push(`Van de automatische top 15 koos het team ${count(m.notChosen.length, 'koppelkans', 'koppelkansen')} niet.`);
+  }
+  out.push(...m.robustness);
+  if (m.minderConcreet.length) {
+    const without = m.minderConcreet.filter((x) => !x.wie).length;
+    out.push(
+      `${m.minderConcreet.length === 1 ? 'Eén gekozen koppelkans is' : `${m.minderConcreet.length} gekozen koppelkansen zijn`} nog minder concreet; ` +
+        (without === 0 ? 'voor elk is iemand verantwoordelijk om die concreet te maken.' : `voor ${without} daarvan is nog niemand aangewezen om die concreet te maken.`),
+    );
+  }
+  if (m.problems > 0) out.push(`Let op: de werkmap bevat nog ${count(m.problems, 'fout', 'fouten')}; sommige totalen kunnen daardoor ontbreken.`);
+  return out;
+}
+
+/**
+ * "Minder concreet" marks and who makes each concrete, by koppelkans (trimmed, lower
+ * case): Stap 2 stores them on the longlist sheet and the engine reads them into
+ * `analysis.minderConcreet` (core/stap2.ts).
+ */
+function minderConcreetMarks(a: Analysis): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of a.minderConcreet ?? []) if (!out.has(key(m.koppelkans))) out.set(key(m.koppelkans), m.verantwoordelijke ?? '');
+  return out;
+}
+
+/** Which notes the body of the onderbouwing shows: conclusions, and notes the notulist marked for it. Never one marked "niet in de onderbouwing". */
+export function noteInBody(n: MarkedNote): boolean {
+  if (n.inOnderbouwing === false) return false;
+  return n.inOnderbouwing === true || n.kind === 'conclusie';
+}
+
+/**
+ * Builds the model from a snapshot. `now` gives the date on the first page (local time).
+ * Options: author names beside notes, the appendix of other notes, robustness sentences.
+ */
+export function buildOnderbouwingModel(snapshot: WorkbookSnapshot, now: Date = new Date(), options: OnderbouwingOptions = {}): OnderbouwingModel {
   const a = analyze(snapshot, { now });
-  const notes = readNotes(snapshot);
+  const notesState = readNotes(snapshot);
+  const notes = notesState.notes as MarkedNote[];
+  const shown = notes.filter((n) => n.inOnderbouwing !== false);
   const rankOf = new Map(a.ranking.map((e) => [e.row, e.rank]));
   const entries = (a.prioritering?.entries ?? []).slice().sort((x, y) => x.place - y.place || x.row - y.row);
-  const key = (k: string) => k.trim().toLowerCase();
   const chosenKeys = new Set(entries.map((e) => key(e.koppelkans)));
   const placeOf = new Map<string, number>();
   for (const e of entries) if (!placeOf.has(key(e.koppelkans))) placeOf.set(key(e.koppelkans), e.place);
   const autoRankOf = new Map<string, number>();
   for (const e of a.ranking) if (!autoRankOf.has(key(e.koppelkans))) autoRankOf.set(key(e.koppelkans), e.rank);
   // notes of one koppelkans belong together whatever the case or spaces they were typed with
-  const byKoppelkans = new Map<string, { koppelkans: string; place: number | null; autoRank: number | null; notes: Note[] }>();
-  const generalNotes: Note[] = [];
-  for (const n of notes.notes) {
+  const byKoppelkans = new Map<string, { koppelkans: string; place: number | null; autoRank: number | null; notes: MarkedNote[] }>();
+  const generalNotes: MarkedNote[] = [];
+  for (const n of shown.filter(noteInBody)) {
     const k = key(n.koppelkans);
     if (!k) {
       generalNotes.push(n);
@@ -60,24 +255,63 @@ export function buildOnderbouwingModel(snapshot: WorkbookSnapshot, now: Date = n
   const notesByKoppelkans = [...byKoppelkans.values()].sort(
     (x, y) => (x.place ?? big) - (y.place ?? big) || (x.autoRank ?? big) - (y.autoRank ?? big) || x.koppelkans.localeCompare(y.koppelkans, 'nl'),
   );
+  const marks = minderConcreetMarks(a);
+  const chosen: ChosenEntry[] = entries.map((e) => ({
+    place: e.place,
+    koppelkans: e.koppelkans,
+    omdat: e.omdat,
+    verantwoordelijke: e.verantwoordelijke,
+    autoRank: e.autoRank,
+    deviates: e.deviates,
+    minderConcreet: marks.has(key(e.koppelkans)),
+    concreetMaker: marks.get(key(e.koppelkans)) ?? '',
+  }));
+  const reasons = new Map(DEFAULT_SUCCESFACTOREN.map((f) => [key(f.naam), f.waarom]));
+  const factors = (a.werkblad?.factors ?? []).map((f) => ({
+    name: f.name,
+    weging: f.weging,
+    waarom: reasons.get(key(f.name)) ?? 'Door het team zelf gekozen voor deze wijk.',
+  }));
   const p = (n: number) => String(n).padStart(2, '0');
+  const place = (k: string) => placeOf.get(key(k)) ?? null;
+  const wijk = wijkName(snapshot);
+  const problems = a.problems.filter((x) => x.severity === 'error').length;
+  const notChosen = a.top.filter((e) => !chosenKeys.has(key(e.koppelkans)));
+  const minderConcreet = chosen.filter((c) => c.minderConcreet).map((c) => ({ koppelkans: c.koppelkans, place: c.place, wie: c.concreetMaker }));
+  // how firm the automatic order is: the exact weight intervals and smallest changes (issue 13's analysis)
+  const g = options.robustness === undefined && a.werkblad && a.ranking.length > 0 ? computeGevoeligheid(a.werkblad) : null;
+  const robustness = options.robustness ?? g?.sentences.summary ?? [];
+  // details only for the weights that can change something (the summary already says which cannot), and the koppelkansen near place 15
+  const moves = (ivs: { lower: { at: number | null }; upper: { at: number | null } }[], sentences: string[]) =>
+    sentences.filter((_, i) => ivs[i] && (ivs[i].lower.at !== null || ivs[i].upper.at !== null));
+  const robustnessDetail = g ? [...moves(g.members, g.sentences.members), ...moves(g.order, g.sentences.order), ...g.sentences.boundary] : [];
+  const opts = { authorNames: options.authorNames ?? false, notesAppendix: options.notesAppendix ?? false };
   return {
-    wijk: wijkName(snapshot),
+    wijk,
     date: `${p(now.getDate())}-${p(now.getMonth() + 1)}-${now.getFullYear()}`,
-    chosen: entries.map((e) => ({ place: e.place, koppelkans: e.koppelkans, omdat: e.omdat, verantwoordelijke: e.verantwoordelijke, autoRank: e.autoRank, deviates: e.deviates })),
-    factors: (a.werkblad?.factors ?? []).map((f) => ({ name: f.name, weging: f.weging })),
+    options: opts,
+    deelnemers: participants(readDeelnemers(snapshot).names, notes),
+    summary: summarySentences({ wijk, chosen, top: a.top, notChosen, robustness, minderConcreet, problems, factors }),
+    robustness,
+    robustnessDetail,
+    chosen,
+    factors,
     scores: (a.werkblad?.rows ?? [])
       .filter((r) => r.koppelkans)
       .map((r) => ({ row: r.row, opgave: r.opgave, koppelkans: r.koppelkans, scores: r.scores, total: r.total, rank: rankOf.get(r.row) ?? null, status: r.status }))
       .sort((x, y) => (x.rank ?? 1e9) - (y.rank ?? 1e9) || x.row - y.row),
     top: a.top,
-    deviations: entries.filter((e) => e.deviates).map((e) => ({ koppelkans: e.koppelkans, place: e.place, autoRank: e.autoRank, omdat: e.omdat })),
-    notChosen: a.top.filter((e) => !chosenKeys.has(key(e.koppelkans))),
-    conclusions: notes.conclusions,
-    actions: notes.notes.filter((n) => n.kind === 'actie' || n.kind === 'afspraak'),
+    deviations: chosen.filter((e) => e.deviates).map((e) => ({ koppelkans: e.koppelkans, place: e.place, autoRank: e.autoRank, omdat: e.omdat })),
+    notChosen,
+    minderConcreet,
+    chart: topChartBars(a.top, place),
+    chartAlt: chartAltText(a.top, place, wijk),
+    conclusions: notesState.conclusions,
+    actions: shown.filter((n) => n.kind === 'actie' || n.kind === 'afspraak'),
     notesByKoppelkans,
     generalNotes,
+    appendixNotes: opts.notesAppendix ? shown.filter((n) => !noteInBody(n) && n.kind !== 'actie' && n.kind !== 'afspraak') : [],
     checklist: a.checklist,
-    problems: a.problems.filter((x) => x.severity === 'error').length,
+    problems,
   };
 }

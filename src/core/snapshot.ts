@@ -136,7 +136,27 @@ export type PlanOp =
    * is typing in other rows is never shifted). Guarded by `expect` like updateRowByKey; a
    * key that is not there is reported in `ApplyResult.missingKeys`.
    */
-  | { kind: 'deleteRowByKey'; sheet: string; minRow: number; keyColumn: string; key: string; firstColumn: string; lastColumn: string; expect?: CellValue[] };
+  | { kind: 'deleteRowByKey'; sheet: string; minRow: number; keyColumn: string; key: string; firstColumn: string; lastColumn: string; expect?: CellValue[] }
+  /**
+   * A native bar chart named `name` on `sheet` (replacing the product's earlier chart of that
+   * name): one series, `values` (A1 range, one column) against `categories` (same height),
+   * first row on top, placed over `anchor` (A1 range). `highlight` lists the 0-based points
+   * drawn in `highlightColor` (the team's choices), the rest in `color`. Only the Office.js
+   * adapter can draw charts (`WorkbookPort.canDrawCharts`); the memory and .xlsx adapters
+   * refuse a plan with this op before changing anything.
+   */
+  | {
+      kind: 'setChart';
+      sheet: string;
+      name: string;
+      title: string;
+      categories: string;
+      values: string;
+      anchor: string;
+      color: string;
+      highlight: number[];
+      highlightColor: string;
+    };
 
 export interface Plan {
   ops: PlanOp[];

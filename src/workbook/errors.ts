@@ -13,7 +13,8 @@ export type WorkbookErrorCode =
   | 'invalidNumber'
   | 'invalidFormula'
   | 'invalidArgument'
-  | 'noVisibleSheet';
+  | 'noVisibleSheet'
+  | 'chartsUnsupported';
 
 /** Excel's limits. */
 export const MAX_SHEET_NAME = 31;
@@ -37,6 +38,8 @@ export const WORKBOOK_MESSAGES = {
   invalidFormula: (sheet: string, cell: string, formula: string) => `${sheet}!${cell}: "${formula}" is geen formule (een formule begint met "="). ${NOTHING_CHANGED}`,
   invalidArgument: (sheet: string, what: string) => `Werkblad ${sheet}: ${what} ${NOTHING_CHANGED}`,
   noVisibleSheet: () => 'De werkmap heeft geen zichtbaar werkblad; Excel kan zo’n bestand niet openen. Maak minstens één werkblad zichtbaar.',
+  chartsUnsupported: (sheet: string) =>
+    `Een grafiek op werkblad ${sheet} kan alleen de invoegtoepassing in Excel maken; een bestand dat buiten Excel wordt geschreven (opdrachtregel, voorbeeld in de browser) kan geen grafiek krijgen. De grafiek staat wel in de onderbouwing. ${NOTHING_CHANGED}`,
 } as const;
 
 export class WorkbookError extends Error {

@@ -105,8 +105,10 @@ function checkRule(sheet: string, rule: ValidationRule): void {
 /**
  * Checks every op of `plan` against the sheets that exist (`sheetNames`) and the ones
  * the plan adds before it. Sheet names compare case-insensitively, like Excel does.
+ * `capabilities.charts`: whether the adapter can draw a setChart op (only Office.js);
+ * without it a plan with a chart is refused (WorkbookError 'chartsUnsupported').
  */
-export function checkPlan(plan: Plan, sheetNames: string[]): void {
+export function checkPlan(plan: Plan, sheetNames: string[], capabilities: { charts?: boolean } = {}): void {
   const sheets = new Map(sheetNames.map((n) => [key(n), n]));
   const need = (sheet: string) => {
     if (typeof sheet !== 'string' || !sheets.has(key(sheet))) throw new WorkbookError('unknownSheet', M.unknownSheet(String(sheet)), String(sheet));
@@ -185,6 +187,12 @@ export function checkPlan(plan: Plan, sheetNames: string[]): void {
         }
         if (typeof op.key !== 'string') throw new WorkbookError('invalidArgument', M.invalidArgument(op.sheet, 'een sleutel moet tekst zijn.'), op.sheet);
         if (op.expect !== undefined) checkExpect(op.sheet, [op.expect], [last - first + 1]);
+        break;
+      }
+      case 'setChart': {
+        need(op.sheet);
+        for (const r of [op.categories, op.values, op.anchor]) rangePos(op.sheet, r);
+        if (!capabilities.charts) throw new WorkbookError('chartsUnsupported', M.chartsUnsupported(op.sheet), op.sheet);
         break;
       }
       default:

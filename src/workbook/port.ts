@@ -80,6 +80,11 @@ export interface ApplyOptions {
 export interface WorkbookPort {
   readSnapshot(request?: SnapshotRequest): Promise<WorkbookSnapshot>;
   apply(plan: Plan, options?: ApplyOptions): Promise<ApplyResult>;
+  /**
+   * True when `apply` can draw native charts (setChart ops): only the Office.js adapter.
+   * The memory and .xlsx adapters (ExcelJS writes no charts) refuse such a plan.
+   */
+  readonly canDrawCharts?: boolean;
   /** Selects a cell for the user (the add-in); a no-op where there is no UI. */
   selectCell?(sheet: string, cell: string): Promise<void>;
 }

@@ -5,7 +5,7 @@ import { onderbouwingSheetName, onderbouwingSheetOps } from '../../src/core/onde
 import { simulate } from '../../src/core/simulate';
 import type { SheetSnapshot } from '../../src/core/snapshot';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
-import { CONCLUSIONS, NOW, OMDAT_1, OMDAT_3, ROWS, TEAM, WIJK, sampleSnapshot } from '../helpers/onderbouwingWorkbook';
+import { CONCLUSIONS, DEELNEMERS_LIST, MARKED_NOTE, NOW, OMDAT_1, OMDAT_3, ROWS, SECRET_NOTES, TEAM, UNMARKED_PREFIX, WIJK, sampleSnapshot } from '../helpers/onderbouwingWorkbook';
 
 /** Every row of the sheet as its texts, empty cells left out, joined with " | ". */
 function lines(sheet: SheetSnapshot): string[] {
@@ -37,19 +37,48 @@ describe('the onderbouwing as a worksheet', () => {
     expect(after.sheets.length).toBe(snapshot.sheets.length + 1);
   });
 
-  it('holds the team order with Omdat… and owner, the weights, the top 15, the deviations, conclusions, actions and notes', () => {
+  it('follows the Word document’s structure: first page, method, choice, top 15, conclusions, afspraken en acties, notes, scores', () => {
     expect(textAt(sheet, 1, 1)).toBe(`Onderbouwing koppelkansen – ${WIJK}`);
+    expect(body).toContain(`Deelnemers | ${DEELNEMERS_LIST[0]}, Fatima en Piet.`);
+    const titles = ['Samenvatting', '1. Werkwijze', '2. De keuze van het team', '3. Automatische top 15', '4. Conclusies per stap', '5. Afspraken en acties', '6. Uit het gesprek', '7. Basiselementen van de WUP', 'Bijlage 1: scores per koppelkans en succesfactor'];
+    const at = titles.map((t) => body.indexOf(t));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    for (const s of model.summary) expect(body).toContain(s);
     const [place, index, , owner] = TEAM[0];
     expect(body).toContain(`${place} | ${ROWS[index].koppelkans} | ${OMDAT_1} | ${owner} | ${index + 1} | ja`);
     expect(body.some((l) => l.startsWith(`3 | ${ROWS[16].koppelkans} | ${OMDAT_3}`))).toBe(true);
-    for (const title of ['Gekozen koppelkansen (Prioritering)', 'Succesfactoren en wegingen', 'Automatische top 15', 'Waar het team afwijkt van de automatische volgorde', 'Conclusies per stap', 'Acties en afspraken', 'Notities per koppelkans', 'Scores per succesfactor']) {
-      expect(body).toContain(title);
-    }
-    const top = body.indexOf('Automatische top 15');
-    expect(body[top + 2]).toMatch(new RegExp(`^1 \\| ${ROWS[0].koppelkans.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\| 18 \\|`));
+    const top = body.indexOf('3. Automatische top 15');
+    expect(body[top + 3]).toMatch(new RegExp(`^1 \\| ${ROWS[0].koppelkans.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\| ${ROWS[0].opgave} \\| 18 \\| 2$`));
     expect(body.some((l) => l.includes(CONCLUSIONS['Stap 3']))).toBe(true);
     for (const n of model.actions) expect(body.some((l) => l.includes(n.text) && l.includes(n.verantwoordelijke))).toBe(true);
-    for (const g of model.notesByKoppelkans) for (const n of g.notes) expect(body.some((l) => l.includes(n.text))).toBe(true);
+    expect(body.some((l) => l.includes(MARKED_NOTE))).toBe(true);
+  });
+
+  it('leaves out what the Word document leaves out: unmarked discussion, notes marked "niet in de onderbouwing", author names', () => {
+    const all = body.join('\n');
+    expect(all).not.toContain(UNMARKED_PREFIX);
+    for (const n of SECRET_NOTES) expect(all).not.toContain(n.text!.split(' ')[0]);
+    const notes = body.slice(body.indexOf('6. Uit het gesprek'), body.indexOf('7. Basiselementen van de WUP'));
+    expect(notes.join('\n')).not.toMatch(/Fatima|Piet/);
+    const withAll = buildOnderbouwingModel(snapshot, NOW, { notesAppendix: true, authorNames: true });
+    const more = lines(simulate(snapshot, onderbouwingSheetOps(withAll, name)).sheets.find((s) => s.name === name)!).join('\n');
+    expect(more).toContain(`${UNMARKED_PREFIX} 1:`);
+    for (const n of SECRET_NOTES) expect(more).not.toContain(n.text!.split(' ')[0]);
+  });
+
+  it('sizes every column at least to the longest word of its headers', () => {
+    const ops = onderbouwingSheetOps(model, name);
+    const widths = ops.find((o) => o.kind === 'setColumnWidths');
+    if (widths?.kind !== 'setColumnWidths') throw new Error('no column widths');
+    const headerRows = ops.filter((o) => o.kind === 'setStyle' && o.style.fill).map((o) => (o.kind === 'setStyle' ? Number(/\d+$/.exec(o.range)![0]) : 0));
+    expect(headerRows.length).toBeGreaterThan(5);
+    for (const r of headerRows) {
+      (sheet.values[r - 1] ?? []).forEach((v, c) => {
+        const longest = Math.max(0, ...String(v ?? '').split(/\s+/).map((w) => w.length));
+        expect(widths.widths[c].width).toBeGreaterThanOrEqual(longest + 1);
+      });
+    }
   });
 
   it('changes nothing else: the workbook reads the same (no second longlist, no new problems)', () => {

@@ -12,7 +12,8 @@ import type { Page } from 'playwright-core';
 import { analyze } from '../../src/core/analyze';
 import { readNotes } from '../../src/core/notes';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
-import { docxText } from '../helpers/docxText';
+import JSZip from 'jszip';
+import { docxDocumentXml, docxText } from '../helpers/docxText';
 import { chromiumAvailable, launch, type Browser } from './support/browser';
 import { previewBuildDir, ROOT } from './support/previewBuild';
 import { serveStatic, type StaticServer } from './support/staticServer';
@@ -366,12 +367,21 @@ run('browser preview (Chromium)', () => {
 
     // the onderbouwing, read back from the .docx
     await open('Notulen');
+    // unmarked discussion and redenering notes go in only as an appendix, when asked for
+    await notulen.getByRole('checkbox', { name: 'Overige notities (discussie, redenering) als bijlage' }).check();
     const [doc] = await Promise.all([page.waitForEvent('download'), notulen.getByRole('button', { name: 'Onderbouwing maken' }).click()]);
     expect(doc.suggestedFilename()).toMatch(/\.docx$/);
     const docFile = join(mkdtempSync(join(tmpdir(), 'koppelkansen-e2e-docx-')), doc.suggestedFilename());
     await doc.saveAs(docFile);
     const body = await docxText(readFileSync(docFile));
     for (const t of [REASON, CONCLUSIE_4, ACTIE, 'Wethouder Jansen', NOTE_2, 'Daarna pas de raad', first, second]) expect(body).toContain(t);
+    expect(body.indexOf(NOTE_2)).toBeGreaterThan(body.indexOf('Bijlage 1: overige notities uit het gesprek'));
+    // the top-15 chart, drawn by the browser's canvas, as a PNG with its alternative text
+    const docZip = await JSZip.loadAsync(readFileSync(docFile));
+    const png = Object.keys(docZip.files).find((f) => /^word\/media\/.*\.png$/.test(f));
+    expect(png).toBeDefined();
+    expect((await docZip.file(png!)!.async('uint8array')).length).toBeGreaterThan(2000);
+    expect(await docxDocumentXml(readFileSync(docFile))).toMatch(/descr="Staafdiagram van de automatische top 15/);
     expect(body).toContain('=Eerst de buurt spreken');
 
     // the same as a new sheet in the workbook (what Excel for Windows and Mac offer)

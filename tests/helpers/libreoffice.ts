@@ -68,14 +68,31 @@ function makeProfile(forceRecalc: boolean): string {
  * not finish within the timeout (60 s by default).
  */
 export function recalculateXlsx(inputPath: string, outDir: string, options: RecalculateOptions = {}): Promise<string> {
+  return convertWithLibreOffice(inputPath, outDir, 'xlsx', options);
+}
+
+/** Whether LibreOffice Writer is installed (its core library; setup.sh installs libreoffice-writer-nogui). */
+export function hasLibreOfficeWriter(): boolean {
+  return hasLibreOffice() && fs.existsSync('/usr/lib/libreoffice/program/libswlo.so');
+}
+
+/**
+ * Converts a document (.docx) to PDF with LibreOffice Writer, in a private profile, and
+ * resolves to the PDF's path (`outDir/<input name>.pdf`). Same errors as recalculateXlsx.
+ */
+export function convertToPdf(inputPath: string, outDir: string, options: { timeoutMs?: number } = {}): Promise<string> {
+  return convertWithLibreOffice(inputPath, outDir, 'pdf', { ...options, forceRecalc: false });
+}
+
+function convertWithLibreOffice(inputPath: string, outDir: string, target: 'xlsx' | 'pdf', options: RecalculateOptions): Promise<string> {
   const soffice = sofficePath();
   if (!soffice) return Promise.reject(new Error('LibreOffice (soffice) is not on PATH: run `bash scripts/setup.sh`'));
   const input = path.resolve(inputPath);
   if (!fs.existsSync(input)) return Promise.reject(new Error(`No such file to recalculate: ${input}`));
   const out = path.resolve(outDir);
-  const output = path.join(out, path.basename(input).replace(/\.[^.]+$/, '') + '.xlsx');
+  const output = path.join(out, path.basename(input).replace(/\.[^.]+$/, '') + `.${target}`);
   if (output === input) {
-    return Promise.reject(new Error(`recalculateXlsx would overwrite its input ${input}: use another outDir`));
+    return Promise.reject(new Error(`LibreOffice would overwrite its input ${input}: use another outDir`));
   }
   fs.mkdirSync(out, { recursive: true });
   fs.rmSync(output, { force: true }); // never mistake an old result for this one
@@ -87,7 +104,7 @@ export function recalculateXlsx(inputPath: string, outDir: string, options: Reca
     '--norestore',
     '--nolockcheck',
     '--convert-to',
-    'xlsx',
+    target,
     '--outdir',
     out,
     input,
@@ -117,7 +134,7 @@ export function recalculateXlsx(inputPath: string, outDir: string, options: Reca
     child.on('error', (e) => finish(new Error(`Could not start LibreOffice (${soffice}): ${e.message}`)));
     child.on('close', (code, signal) => {
       if (timedOut) {
-        return finish(new Error(`LibreOffice did not finish recalculating ${input} within ${timeoutMs / 1000} s and was stopped.\n${log.trim()}`));
+        return finish(new Error(`LibreOffice did not finish converting ${input} within ${timeoutMs / 1000} s and was stopped.\n${log.trim()}`));
       }
       if (code !== 0) {
         return finish(new Error(`LibreOffice failed on ${input} (exit ${code ?? signal}).\n${log.trim()}`));

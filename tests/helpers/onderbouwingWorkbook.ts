@@ -4,7 +4,8 @@
  * second factor), a team order that deviates from the automatic ranking, step
  * conclusions and notes with line breaks and "=" text.
  */
-import { addNote, conclusionEdit, readNotes, type NoteInput } from '../../src/core/notes';
+import { addNote, conclusionEdit, editNote, readNotes, type NoteInput } from '../../src/core/notes';
+import { deelnemersEdit } from '../../src/core/deelnemers';
 import { DEFAULT_LONGLIST, DEFAULT_SUCCESFACTOREN } from '../../src/core/defaults';
 import { PRIORITERING, SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
 import { simulate } from '../../src/core/simulate';
@@ -41,12 +42,35 @@ export const CONCLUSIONS = {
   'Stap 4': 'De eerste drie gaan mee in de WUP.',
 };
 
+export const MARKED_NOTE = 'Voor de raad: zonder deze koppelkans verliezen we het draagvlak in de wijk';
+export const CONCLUSIE_NOTE = 'Groene daken gaan mee, mits de corporatie meebetaalt';
+export const UNMARKED_PREFIX = 'Gespreksnotitie';
+/** Notes marked "niet in de onderbouwing": nothing of them may appear in any rendering, whatever the options. */
+export const SECRET_NOTES: Partial<NoteInput>[] = [
+  { step: 'Stap 3', kind: 'discussie', koppelkans: ROWS[1].koppelkans, text: 'GEHEIM-1 intern: de wethouder twijfelt', inOnderbouwing: false },
+  { step: 'Stap 4', kind: 'actie', koppelkans: '', text: 'GEHEIM-2 budget intern navragen', verantwoordelijke: 'Piet', inOnderbouwing: false },
+  { step: 'Stap 4', kind: 'conclusie', koppelkans: '', text: 'GEHEIM-3 conclusie alleen voor het team', inOnderbouwing: false },
+];
+/** The editable list of participants on Notulen (the notes' authors Fatima and Piet come on top). */
+export const DEELNEMERS_LIST = ['Anna de Vries (gemeente)', 'Fatima'];
+
 export const NOTES: Partial<NoteInput>[] = [
   { step: 'Stap 2', kind: 'discussie', koppelkans: '', text: 'Algemene opmerking over de wijkgrenzen' },
   { step: 'Stap 3', kind: 'redenering', koppelkans: ROWS[2].koppelkans, factor: FACTORS[1], text: 'Eerste regel\nTweede regel' },
   { step: 'Stap 3', kind: 'discussie', koppelkans: ROWS[2].koppelkans, text: '=SOM(A1) is geen formule' },
   { step: 'Stap 4', kind: 'actie', koppelkans: ROWS[0].koppelkans, text: 'Bewonersavond plannen', verantwoordelijke: 'Piet', date: '2027-01-15' },
   { step: 'Stap 4', kind: 'afspraak', koppelkans: '', text: 'Volgend overleg over zes weken', verantwoordelijke: 'Gemeente' },
+  // chosen for the onderbouwing by the notulist, a conclusion (always in), and what must never reach the raad
+  { step: 'Stap 4', kind: 'redenering', koppelkans: ROWS[0].koppelkans, text: MARKED_NOTE, inOnderbouwing: true },
+  { step: 'Stap 4', kind: 'conclusie', koppelkans: ROWS[2].koppelkans, text: CONCLUSIE_NOTE },
+  ...SECRET_NOTES,
+  // an ordinary workshop's log: discussion and reasoning nobody marked (left out by default, in the optional appendix)
+  ...Array.from({ length: 16 }, (_, i): Partial<NoteInput> => ({
+    step: i % 2 ? 'Stap 3' : 'Stap 4',
+    kind: i % 3 ? 'discussie' : 'redenering',
+    koppelkans: i % 4 ? ROWS[i % 18].koppelkans : '',
+    text: `${UNMARKED_PREFIX} ${i + 1}: het team wisselt argumenten uit over kosten, planning en draagvlak in de wijk.`,
+  })),
 ];
 
 function noteOps(): PlanOp[] {
@@ -84,11 +108,29 @@ export function sampleOps(base: WorkbookSnapshot): PlanOp[] {
     if (!res.ok) throw new Error(res.message);
     ops.push(...res.ops);
   }
-  return [...ops, ...noteOps()];
+  const list = deelnemersEdit(base, DEELNEMERS_LIST);
+  if (!list.ok) throw new Error(list.message);
+  return [...ops, ...list.ops, ...noteOps()];
+}
+
+/**
+ * The second step on a filled workbook: the notulist marks notes "in de onderbouwing"
+ * (a new note only stores the mark when it is "nee"; marking is an edit of the note).
+ */
+export function markOps(filled: WorkbookSnapshot): PlanOp[] {
+  const marked = new Set(NOTES.filter((n) => n.inOnderbouwing === true).map((n) => n.text));
+  return readNotes(filled)
+    .notes.filter((n) => marked.has(n.text))
+    .flatMap((n) => {
+      const res = editNote(n, { inOnderbouwing: true });
+      if (!res.ok) throw new Error(res.message);
+      return res.ops;
+    });
 }
 
 /** The whole sample workbook as a snapshot (no adapter). */
 export function sampleSnapshot(): WorkbookSnapshot {
   const base = simulate({ sheets: [], validations: [] }, newWorkbookPlan({ wijk: WIJK, now: NOW }).plan.ops);
-  return simulate(base, sampleOps(base));
+  const filled = simulate(base, sampleOps(base));
+  return simulate(filled, markOps(filled));
 }

@@ -1,30 +1,55 @@
-import { buildOnderbouwingModel } from '../../src/core/onderbouwing';
-import { dutchDate, onderbouwingDocx, onderbouwingFileName, xmlSafe } from '../../src/report/onderbouwingDocx';
+import JSZip from 'jszip';
+import { buildOnderbouwingModel, type OnderbouwingOptions } from '../../src/core/onderbouwing';
+import { CELL_MARGIN, columnWidths, dutchDate, onderbouwingDocx, onderbouwingFileName, twipsPerEm, xmlSafe } from '../../src/report/onderbouwingDocx';
 import { addNote } from '../../src/core/notes';
 import { simulate } from '../../src/core/simulate';
 import { CONCLUSION_QUESTIONS } from '../../src/core/layout';
+import { widestWordEm } from '../../src/core/textMetrics';
+import { analyze } from '../../src/core/analyze';
+import { computeGevoeligheid } from '../../src/core/gevoeligheid';
+import { rasterizeSvg } from '../../src/cli/rasterize';
 import { docxDocumentXml, docxText, documentText } from '../helpers/docxText';
-import { CONCLUSIONS, FACTORS, NOW, OMDAT_1, OMDAT_3, ROWS, TEAM, WIJK, sampleSnapshot } from '../helpers/onderbouwingWorkbook';
+import {
+  CONCLUSIE_NOTE,
+  CONCLUSIONS,
+  DEELNEMERS_LIST,
+  FACTORS,
+  MARKED_NOTE,
+  NOW,
+  OMDAT_1,
+  OMDAT_3,
+  ROWS,
+  SECRET_NOTES,
+  TEAM,
+  UNMARKED_PREFIX,
+  WIJK,
+  sampleSnapshot,
+} from '../helpers/onderbouwingWorkbook';
 
+let bytes: Uint8Array;
 let text: string;
 let xml: string;
 
+async function render(options: OnderbouwingOptions = {}) {
+  const b = await onderbouwingDocx(buildOnderbouwingModel(sampleSnapshot(), NOW, options), rasterizeSvg);
+  const x = await docxDocumentXml(b);
+  return { bytes: b, xml: x, text: documentText(x) };
+}
+
 beforeAll(async () => {
-  const bytes = await onderbouwingDocx(buildOnderbouwingModel(sampleSnapshot(), NOW));
-  xml = await docxDocumentXml(bytes);
-  text = documentText(xml);
+  ({ bytes, xml, text } = await render());
 });
 
-/** The text between a heading and the next one of the listed headings. */
-function section(title: string): string {
-  const start = text.indexOf(`\n${title}\n`);
+/** The text between a heading and the next numbered heading or appendix. */
+function section(title: string, from = text): string {
+  const start = from.indexOf(`\n${title}\n`);
   expect(start).toBeGreaterThanOrEqual(0);
-  const rest = text.slice(start + title.length + 2);
+  const rest = from.slice(start + title.length + 2);
   const next = rest.search(/\n(\d\. [A-Z]|Bijlage)/);
   return next < 0 ? rest : rest.slice(0, next);
 }
 
-/** Table rows of a section as arrays of cells. */
+/** Table rows of a part as arrays of cells. */
 function rows(part: string): string[][] {
   return part
     .split('\n')
@@ -32,97 +57,247 @@ function rows(part: string): string[][] {
     .map((l) => l.replace(/ \| $/, '').split(' | ').map((c) => c.trim()));
 }
 
-describe('the onderbouwing document', () => {
-  it('names the wijk in the title', () => {
-    expect(text.split('\n')[0]).toBe(`Onderbouwing koppelkansen – ${WIJK}`);
+const SECTIONS = [
+  'Samenvatting',
+  '1. Werkwijze',
+  'Scores, totalen en rangen',
+  'Succesfactoren en wegingen',
+  'Startpunt, geen besluit',
+  '2. De keuze van het team',
+  'Afwijkingen van de automatische volgorde',
+  '3. Automatische top 15',
+  'Hoe vast ligt de automatische volgorde?',
+  '4. Conclusies per stap',
+  '5. Afspraken en acties',
+  '6. Uit het gesprek',
+  '7. Basiselementen van de WUP',
+  'Bijlage 1: scores per koppelkans en succesfactor',
+];
+
+describe('the onderbouwing document for a filled workbook', () => {
+  it('has every section, each as a Word heading (navigation pane, screen readers)', () => {
+    for (const s of SECTIONS) expect(text).toContain(`\n${s}\n`);
+    const headings = [...xml.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:pStyle w:val="(Title|Heading\d)"\/>(?:(?!<\/w:p>).)*<\/w:p>/g)].map((m) => [m[1], documentText(m[0]).trim()]);
+    expect(headings[0]).toEqual(['Title', `Onderbouwing koppelkansen – ${WIJK}`]);
+    for (const s of SECTIONS) expect(headings.map(([, t]) => t)).toContain(s);
+    expect(headings.find(([, t]) => t === '1. Werkwijze')?.[0]).toBe('Heading1');
+    expect(headings.find(([, t]) => t === 'Scores, totalen en rangen')?.[0]).toBe('Heading2');
   });
 
-  it('lists the chosen koppelkansen in the team’s order with Omdat… (line breaks kept) and verantwoordelijke', () => {
-    const table = rows(section('1. Gekozen koppelkansen'));
-    // the header, then one row per choice; the first "Omdat…" spans two lines
-    const flat = section('1. Gekozen koppelkansen');
-    expect(table[0]).toEqual(['Prioriteit', 'Koppelkans', 'Omdat…', 'Verantwoordelijke', 'Automatische rang']);
-    const order = TEAM.map(([, i]) => flat.indexOf(ROWS[i].koppelkans));
-    expect(order.every((x) => x >= 0)).toBe(true);
+  it('opens with the wijk and date, the participants (list and note authors) and a plain summary', () => {
+    const first = text.slice(0, text.indexOf('\n1. Werkwijze\n'));
+    expect(first).toContain(`van ${WIJK}, 28-11-2026.`);
+    // the editable list first, then the notes' authors not on it
+    expect(first).toContain(`Deelnemers: ${DEELNEMERS_LIST[0]}, Fatima en Piet.`);
+    const summary = section('Samenvatting');
+    expect(summary).toContain(`Het team kiest 4 koppelkansen om mee te nemen in het wijkuitvoeringsplan voor ${WIJK}, in deze volgorde: ${ROWS[2].koppelkans}, ${ROWS[0].koppelkans}, ${ROWS[16].koppelkans} en ${ROWS[1].koppelkans}.`);
+    expect(summary).toContain(`De belangrijkste redenen: ${ROWS[2].koppelkans}, omdat`);
+    expect(summary).toMatch(/Op \d van de 4 plaatsen wijkt de volgorde van het team af van de automatische volgorde/);
+    expect(summary).toContain(`de grootste verschuiving is ${ROWS[16].koppelkans} (automatisch rang 17, bij het team plaats 3)`);
+    expect(summary).toContain('Eén gekozen koppelkans staat niet in de automatische top 15.');
+    // the first page ends before the method (a page break)
+    expect(xml).toMatch(/<w:pageBreakBefore\/>(?:(?!<\/w:p>).)*1\. Werkwijze/);
+  });
+
+  it('says how robust the automatic order is: the gevoeligheid summary on the first page, the details with the top 15', () => {
+    const g = computeGevoeligheid(analyze(sampleSnapshot(), { now: NOW }).werkblad!).sentences;
+    expect(g.summary.length).toBeGreaterThan(0);
+    const summary = section('Samenvatting');
+    for (const s of g.summary) expect(summary).toContain(s);
+    const detail = section('Hoe vast ligt de automatische volgorde?');
+    for (const s of g.boundary) expect(detail).toContain(s);
+    // a weight that can change the top 15 is explained; one that cannot is already said in the summary
+    const r = computeGevoeligheid(analyze(sampleSnapshot(), { now: NOW }).werkblad!);
+    r.members.forEach((iv, i) => {
+      if (iv.lower.at !== null || iv.upper.at !== null) expect(detail).toContain(g.members[i]);
+      else expect(detail).not.toContain(g.members[i]);
+    });
+    expect(r.members.some((iv) => iv.lower.at !== null || iv.upper.at !== null)).toBe(true);
+  });
+
+  it('explains the method for outsiders: the four steps, the scale, the factors with weights and why, totals and ties, start not decision', () => {
+    const method = section('1. Werkwijze');
+    for (const stap of ['Stap 1', 'Stap 2', 'Stap 3', 'Stap 4']) expect(method).toContain(`${stap} – `);
+    expect(method).toContain('van −10 tot en met 10');
+    expect(method).toContain('som van score × weging');
+    expect(method).toContain('Gelijke totalen delen een rang');
+    expect(method).toContain('startpunt van het gesprek, niet het besluit');
+    const factors = rows(method.slice(method.indexOf('Succesfactoren en wegingen')));
+    expect(factors[0]).toEqual(['Succesfactor', 'Weging', 'Waarom deze succesfactor']);
+    expect(factors.slice(1).map((r) => r.slice(0, 2))).toEqual(FACTORS.map((f, j) => [f, j === 1 ? '2' : '1']));
+    for (const r of factors.slice(1)) expect(r[2].length).toBeGreaterThan(20);
+  });
+
+  it('gives the team’s order with Omdat… (line breaks kept) and verantwoordelijke, and explains the deviations', () => {
+    const part = section('2. De keuze van het team');
+    const table = rows(part);
+    expect(table[0]).toEqual(['Plaats', 'Koppelkans', 'Omdat…', 'Verantwoordelijke', 'Automatische rang']);
+    expect(part).toContain(`1 | ${ROWS[2].koppelkans} | ${OMDAT_1} | Fatima | 3`);
+    expect(part).toContain(`2 | ${ROWS[0].koppelkans} |  | -Jan | 1`);
+    expect(part).toContain(`3 | ${ROWS[16].koppelkans} | ${OMDAT_3} | Woningcorporatie | 17`);
+    const order = TEAM.map(([, i]) => part.indexOf(ROWS[i].koppelkans));
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(flat).toContain(`1 | ${ROWS[2].koppelkans} | ${OMDAT_1} | Fatima | 3`);
-    expect(flat).toContain(`2 | ${ROWS[0].koppelkans} |  | -Jan | 1`);
-    expect(flat).toContain(`3 | ${ROWS[16].koppelkans} | ${OMDAT_3} | Woningcorporatie | 17`);
+    const dev = part.slice(part.indexOf('Afwijkingen van de automatische volgorde'));
+    expect(dev).toContain(`${ROWS[2].koppelkans} | 1 | 3 | ${OMDAT_1}`);
+    expect(dev).toContain(`${ROWS[1].koppelkans} | 4 | 2 | (geen reden vastgelegd)`);
+    expect(part).toContain(`Uit de automatische top 15 niet gekozen: ${ROWS[3].koppelkans} (rang 4, totaal 15), `);
   });
 
-  it('shows where the team deviated from the automatic order, with the reason or its absence', () => {
-    const part = section('2. Waar het team afweek van de automatische volgorde');
-    expect(part).toContain(`${ROWS[2].koppelkans} | 1 | 3 | ${OMDAT_1}`);
-    expect(part).toContain(`${ROWS[1].koppelkans} | 4 | 2 | (geen reden vastgelegd)`);
-    // the top-15 koppelkansen the team left out
-    expect(part).toContain('Uit de automatische top 15 niet gekozen:');
-    expect(part).toContain(`${ROWS[3].koppelkans} (rang 4, totaal 15)`);
-    expect(part).not.toContain(`${ROWS[0].koppelkans} (rang`);
-  });
-
-  it('gives the automatic top 15 with totals and the team’s place beside it', () => {
-    const table = rows(section('3. Automatische top 15'));
-    expect(table[0]).toEqual(['Rang', 'Opgave', 'Koppelkans', 'Totaal', 'Plaats team']);
-    expect(table).toHaveLength(1 + 15);
-    expect(table[1]).toEqual(['1', ROWS[0].opgave, ROWS[0].koppelkans, '18', '2']);
-    expect(table[3]).toEqual(['3', ROWS[2].opgave, ROWS[2].koppelkans, '16', '1']);
-    expect(table[4]).toEqual(['4', ROWS[3].opgave, ROWS[3].koppelkans, '15', '–']);
-    expect(text).not.toContain(`16 | ${ROWS[16].opgave} | ${ROWS[16].koppelkans}`);
-  });
-
-  it('gives the success factors with their weights, and the scores per factor in the appendix', () => {
-    const weights = rows(section('4. Succesfactoren en wegingen'));
-    expect(weights.slice(1)).toEqual(FACTORS.map((f, j) => [f, j === 1 ? '2' : '1']));
-    const appendix = text.slice(text.indexOf('Bijlage: scores per koppelkans en succesfactor'));
-    const scores = rows(appendix);
-    expect(scores[0]).toEqual(['Koppelkans', ...FACTORS.map((f, j) => (j === 1 ? `${f} (×2)` : f)), 'Totaal', 'Rang']);
-    expect(scores).toHaveLength(1 + ROWS.length);
-    expect(scores[1]).toEqual([ROWS[0].koppelkans, '10', '1', '1', '1', '1', '1', '1', '1', '18', '1']);
-    expect(scores[18]).toEqual([ROWS[17].koppelkans, '-7', '1', '1', '1', '1', '1', '1', '1', '1', '18']);
-  });
-
-  it('puts the scores appendix in a landscape section', () => {
-    const sections = xml.match(/<w:sectPr[\s\S]*?<\/w:sectPr>/g) ?? [];
-    expect(sections).toHaveLength(2);
-    expect(sections[1]).toMatch(/w:orient="landscape"/);
-  });
-
-  it('has each step’s conclusion under the guide’s question, "=" text and line breaks kept', () => {
-    const part = section('5. Conclusies per stap');
-    for (const q of CONCLUSION_QUESTIONS) expect(part).toContain(`${q.stap}: ${q.vraag}`);
-    expect(part).toContain(CONCLUSIONS['Stap 2']);
-    expect(part).toContain(`${CONCLUSION_QUESTIONS[2].vraag}\n${CONCLUSIONS['Stap 3']}`);
-    expect(part).toContain(`${CONCLUSION_QUESTIONS[0].vraag}\n(nog geen conclusie vastgelegd)`);
-  });
-
-  it('lists the actions and agreements with their owners', () => {
-    const table = rows(section('6. Acties en afspraken'));
-    expect(table.slice(1)).toEqual([
-      ['actie', 'Bewonersavond plannen', ROWS[0].koppelkans, 'Piet', '15-01-2027'],
-      ['afspraak', 'Volgend overleg over zes weken', '', 'Gemeente', ''],
+  it('marks the koppelkansen that are still "minder concreet" with who makes them concrete', async () => {
+    const model = buildOnderbouwingModel(sampleSnapshot(), NOW);
+    model.chosen[1] = { ...model.chosen[1], minderConcreet: true, concreetMaker: 'Team Groen' };
+    model.minderConcreet = [{ koppelkans: model.chosen[1].koppelkans, place: 2, wie: 'Team Groen' }];
+    const out = await docxText(await onderbouwingDocx(model));
+    expect(out).toContain(`${ROWS[0].koppelkans} (minder concreet)`);
+    expect(rows(section('Nog minder concrete koppelkansen', out))).toEqual([
+      ['Plaats', 'Koppelkans', 'Maakt hem concreet'],
+      ['2', ROWS[0].koppelkans, 'Team Groen'],
     ]);
   });
 
-  it('groups the notes per koppelkans in the team’s order, with author, time, kind and factor', () => {
-    const part = section('7. Notities per koppelkans');
-    const first = part.indexOf(`${ROWS[2].koppelkans}\n(plaats 1 in de keuze van het team; automatische rang 3)`);
-    const second = part.indexOf(`${ROWS[0].koppelkans}\n(plaats 2 in de keuze van het team; automatische rang 1)`);
-    expect(first).toBeGreaterThanOrEqual(0);
-    expect(second).toBeGreaterThan(first);
-    expect(part).toContain(`Stap 3, redenering (${FACTORS[1]}) – Piet, 28-11-2026 14:01: Eerste regel\nTweede regel`);
-    expect(part).toContain('Stap 3, discussie – Fatima, 28-11-2026 14:02: =SOM(A1) is geen formule');
-    expect(part).toContain('Stap 4, actie, verantwoordelijke Piet, vóór 15-01-2027');
-    expect(part).toContain('Algemene notities\nStap 2, discussie – Fatima, 28-11-2026 14:00: Algemene opmerking over de wijkgrenzen');
+  it('gives the automatic top 15 as a chart image with alternative text, and as a table', async () => {
+    const part = section('3. Automatische top 15');
+    const table = rows(part);
+    expect(table[0]).toEqual(['Rang', 'Opgave', 'Koppelkans', 'Totaal', 'Plaats bij het team']);
+    expect(table).toHaveLength(1 + 15);
+    expect(table[3]).toEqual(['3', ROWS[2].opgave, ROWS[2].koppelkans, '16', '1']);
+    // the image: in the package (SVG and its PNG fallback), placed in the document with a description
+    const zip = await JSZip.loadAsync(bytes);
+    const media = Object.keys(zip.files).filter((f) => f.startsWith('word/media/'));
+    expect(media.some((f) => f.endsWith('.png'))).toBe(true);
+    expect(media.some((f) => f.endsWith('.svg'))).toBe(true);
+    const png = await zip.file(media.find((f) => f.endsWith('.png'))!)!.async('uint8array');
+    expect([...png.slice(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+    const docPr = /<wp:docPr [^>]*>/.exec(xml)?.[0] ?? '';
+    const descr = documentText(/descr="([^"]*)"/.exec(docPr)?.[1] ?? '');
+    expect(docPr).toMatch(/title="Grafiek van de automatische top 15"/);
+    expect(descr).toMatch(/^Staafdiagram van de automatische top 15 van Lelystad Oost/);
+    expect(descr).toContain(`1. ${ROWS[0].koppelkans}: 18, keuze 2`);
+    expect(descr).toContain(`15. ${ROWS[14].koppelkans}: 4`);
+    // the chart comes right after the section's heading, before its table
+    const drawing = xml.indexOf('<w:drawing>');
+    expect(drawing).toBeGreaterThan(xml.indexOf('3. Automatische top 15'));
+    expect(drawing).toBeLessThan(xml.indexOf('Plaats bij het team</w:t>', xml.indexOf('3. Automatische top 15')));
   });
 
+  it('has each step’s conclusion under the guide’s question, "=" text and line breaks kept', () => {
+    const part = section('4. Conclusies per stap');
+    for (const q of CONCLUSION_QUESTIONS) expect(part).toContain(`${q.stap}: ${q.vraag}`);
+    expect(part).toContain(CONCLUSIONS['Stap 2']);
+    expect(part).toContain(`${CONCLUSION_QUESTIONS[2].vraag}\n${CONCLUSIONS['Stap 3']}`);
+    expect(part).toContain(`${CONCLUSION_QUESTIONS[0].vraag}\n(geen conclusie vastgelegd)`);
+  });
+
+  it('lists the afspraken and acties with their owners', () => {
+    expect(rows(section('5. Afspraken en acties')).slice(1)).toEqual([
+      ['Actie', 'Bewonersavond plannen', ROWS[0].koppelkans, 'Piet', '15-01-2027'],
+      ['Afspraak', 'Volgend overleg over zes weken', '', 'Gemeente', ''],
+    ]);
+  });
+
+  it('shows from the conversation only conclusions and notes marked for it, without author names', () => {
+    const part = section('6. Uit het gesprek');
+    expect(part).toContain(MARKED_NOTE);
+    expect(part).toContain(CONCLUSIE_NOTE);
+    expect(part.indexOf(ROWS[2].koppelkans)).toBeLessThan(part.indexOf(ROWS[0].koppelkans)); // the team's order
+    expect(text).not.toContain(UNMARKED_PREFIX);
+    expect(text).not.toContain('Algemene opmerking over de wijkgrenzen');
+    expect(text).not.toContain('=SOM(A1) is geen formule');
+    // no name and time beside the notes
+    expect(part).not.toMatch(/Fatima|Piet|14:0\d/);
+  });
+
+  it('never shows anything of a note marked "niet in de onderbouwing", with every option on', async () => {
+    const all = await render({ authorNames: true, notesAppendix: true });
+    expect(all.text).toContain('Bijlage 1: overige notities uit het gesprek');
+    expect(all.text).toContain(`${UNMARKED_PREFIX} 1:`);
+    for (const n of SECRET_NOTES) {
+      const marker = n.text!.split(' ')[0];
+      expect(all.text).not.toContain(marker);
+      expect(all.xml).not.toContain(marker);
+      expect(text).not.toContain(marker);
+    }
+    // names only when chosen
+    expect(section('6. Uit het gesprek', all.text)).toMatch(/\((Fatima|Piet), 28-11-2026 14:\d\d\)/);
+  });
+
+  it('puts only the scores appendix in landscape, and numbers the pages', () => {
+    const sections = xml.match(/<w:sectPr[\s\S]*?<\/w:sectPr>/g) ?? [];
+    expect(sections).toHaveLength(2);
+    expect(sections[0]).not.toMatch(/w:orient="landscape"/);
+    expect(sections[1]).toMatch(/w:orient="landscape"/);
+    const appendix = rows(text.slice(text.indexOf('Bijlage 1: scores per koppelkans en succesfactor')));
+    expect(appendix[0]).toEqual(['Koppelkans', ...FACTORS.map((f, j) => (j === 1 ? `${f} (×2)` : f)), 'Totaal', 'Rang']);
+    expect(appendix[1]).toEqual([ROWS[0].koppelkans, '10', '1', '1', '1', '1', '1', '1', '1', '18', '1']);
+    expect(appendix[18]).toEqual([ROWS[17].koppelkans, '−7', '1', '1', '1', '1', '1', '1', '1', '1', '18']);
+  });
+
+  it('numbers the pages in the footer', async () => {
+    const zip = await JSZip.loadAsync(bytes);
+    const footers = await Promise.all(Object.keys(zip.files).filter((f) => /^word\/footer\d*\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
+    expect(footers.length).toBeGreaterThan(0);
+    for (const f of footers) expect(f).toMatch(/PAGE[\s\S]*NUMPAGES/);
+  });
+
+  it('speaks of the work, not of the tool: no tabs, sheets or buttons', () => {
+    expect(text).not.toMatch(/tabblad|\bknop|klik|Prioritering|Resultaat|Werkmap voorbereiden|Onderbouwing maken/i);
+  });
+});
+
+describe('tables', () => {
+  /** Every table: its grid column widths, its header cells' text and font size (half-points). */
+  function tables(x: string) {
+    return [...x.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((m) => {
+      const grid = [...m[1].matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((g) => Number(g[1]));
+      const firstRow = /<w:tr>([\s\S]*?)<\/w:tr>/.exec(m[1])![1];
+      const cells = [...firstRow.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => ({
+        text: documentText(c[1]).trim(),
+        width: Number(/<w:tcW w:type="dxa" w:w="(\d+)"\/>|<w:tcW w:w="(\d+)" w:type="dxa"\/>/.exec(c[1])?.slice(1).find(Boolean)),
+        size: Number(/<w:sz w:val="(\d+)"\/>/.exec(c[1])?.[1] ?? 22),
+      }));
+      return { grid, cells, repeats: /<w:tblHeader\/>/.test(firstRow), fixed: /<w:tblLayout w:type="fixed"\/>/.test(m[1]) };
+    });
+  }
+
+  it('have a header row that repeats on every page, and fixed column widths', () => {
+    const all = tables(xml);
+    expect(all.length).toBeGreaterThanOrEqual(7);
+    for (const t of all) {
+      expect(t.repeats).toBe(true);
+      expect(t.fixed).toBe(true);
+      expect(t.grid).toEqual(t.cells.map((c) => c.width));
+    }
+  });
+
+  it('never break a header word: each column is wider than its widest header word', () => {
+    for (const t of tables(xml)) {
+      for (const c of t.cells) {
+        const need = widestWordEm(c.text, true) * twipsPerEm(c.size) + CELL_MARGIN;
+        // and an independent floor: 0.62 em per character of the longest word (bold sans-serif average)
+        const longest = Math.max(...c.text.split(/\s+/).map((w) => [...w].length));
+        expect(c.width).toBeGreaterThanOrEqual(Math.floor(need));
+        expect(c.width).toBeGreaterThanOrEqual(Math.floor(longest * 0.62 * twipsPerEm(c.size)));
+      }
+    }
+  });
+
+  it('size columns from their words even when the weights say otherwise, and give up (null) when nothing fits', () => {
+    const w = columnWidths(['Verantwoordelijke', 'Omdat…'], [['Woningcorporatie', 'kort']], [0.1, 10], 6000, 20)!;
+    expect(w[0]).toBeGreaterThanOrEqual(widestWordEm('Verantwoordelijke', true) * twipsPerEm(20) + CELL_MARGIN - 1);
+    expect(w.reduce((a, b) => a + b, 0)).toBe(6000);
+    expect(columnWidths(['Verantwoordelijke', 'Verantwoordelijke'], [], [1, 1], 2000, 22)).toBeNull();
+  });
+});
+
+describe('edge cases', () => {
   it('writes line breaks as Word line breaks, not as literal text', () => {
-    expect(xml).toMatch(/Eerste regel<\/w:t><\/w:r><w:r>(<w:rPr>.*?<\/w:rPr>)?<w:br\/><w:t[^>]*>Tweede regel/);
+    expect(xml).toMatch(/=Omdat de wijk het vraagt<\/w:t><\/w:r><w:r>(<w:rPr>.*?<\/w:rPr>)?<w:br\/><w:t[^>]*>en het goedkoop is/);
   });
 
   it('keeps the notes of one koppelkans together whatever their case', async () => {
     const base = sampleSnapshot();
     const res = addNote(
-      { author: 'Piet', step: 'Stap 3', koppelkans: ` ${ROWS[2].koppelkans.toUpperCase()} `, factor: '', kind: 'discussie', text: 'In hoofdletters getypt', verantwoordelijke: '', date: '' },
+      { author: 'Piet', step: 'Stap 3', koppelkans: ` ${ROWS[2].koppelkans.toUpperCase()} `, factor: '', kind: 'conclusie', text: 'In hoofdletters getypt', verantwoordelijke: '', date: '' },
       NOW,
     );
     if (!res.ok) throw new Error(res.message);
@@ -134,21 +309,21 @@ describe('the onderbouwing document', () => {
 
   it('leaves out characters Word cannot read instead of producing a broken file', async () => {
     const base = sampleSnapshot();
-    const res = addNote({ author: 'Piet', step: 'Stap 3', koppelkans: '', factor: '', kind: 'discussie', text: 'bel\u0007 en\u000btab', verantwoordelijke: '', date: '' }, NOW);
+    const res = addNote({ author: 'Piet', step: 'Stap 3', koppelkans: '', factor: '', kind: 'conclusie', text: 'bel\u0007 en\u000btab', verantwoordelijke: '', date: '' }, NOW);
     if (!res.ok) throw new Error(res.message);
-    const out = await docxText(await onderbouwingDocx(buildOnderbouwingModel(simulate(base, res.ops), NOW)));
+    const out = await docxText(await onderbouwingDocx(buildOnderbouwingModel(simulate(base, res.ops), NOW), rasterizeSvg));
     expect(out).toContain('bel entab');
     expect(xmlSafe('a\u0000b\uD800c\u00e9')).toBe('abcé');
   });
 
   it('says so when the team has not chosen yet and nothing was noted', async () => {
-    const empty = await docxText(await onderbouwingDocx(buildOnderbouwingModel(simulate(sampleSnapshot(), []), NOW)));
-    expect(empty).toContain('Gekozen koppelkansen');
     const model = buildOnderbouwingModel({ sheets: [] }, NOW);
-    const none = await docxText(await onderbouwingDocx(model));
-    expect(none).toContain('Het team heeft nog geen eigen prioritering vastgelegd.');
-    expect(none).toContain('Er zijn geen notities vastgelegd.');
+    const none = await docxText(await onderbouwingDocx(model, rasterizeSvg));
+    expect(none).toContain('Het team heeft nog geen eigen volgorde vastgelegd.');
+    expect(none).toContain('Deelnemers: niet vastgelegd.');
+    expect(none).toContain('De notulist heeft geen andere notities voor deze onderbouwing gekozen.');
     expect(none).toContain('Er zijn nog geen gescoorde koppelkansen.');
+    expect(none).not.toContain('<w:drawing>');
   });
 });
 

@@ -218,6 +218,23 @@ export function contractSuite(h: Harness): void {
       });
     });
 
+    test('a chart (setChart) is refused before anything is written: files written outside Excel cannot hold one', async () => {
+      const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('Koppelkans'), t('Totaal')], [t('a'), n(3)]] }]);
+      expect(wb.canDrawCharts).toBeFalsy();
+      const before = await wb.readSnapshot();
+      await expectWorkbookError(
+        wb.apply({
+          ops: [
+            { kind: 'setCells', sheet: 'Blad', cell: 'C1', cells: [[t('na')]] },
+            { kind: 'setChart', sheet: 'Blad', name: 'Top', title: 'Top', categories: 'A2:A2', values: 'B2:B2', anchor: 'E1:L16', color: '#9DC3E6', highlight: [0], highlightColor: '#1F4E79' },
+          ],
+        }),
+        'chartsUnsupported',
+        /grafiek op werkblad Blad kan alleen de invoegtoepassing in Excel maken.*Er is niets gewijzigd/,
+      );
+      expect(await (await h.reopen(wb)).readSnapshot()).toEqual(before);
+    });
+
     describe('validations', () => {
       test('read back equal to what was written, for the requested ranges only', async () => {
         const wb = await withSheet([

@@ -6,6 +6,7 @@ import { textAt } from '../grid';
 import { findNotesHeaderRow } from '../notes';
 import { nameOf, sheetByName, type PlanContext } from './context';
 import type { CellInput } from '../snapshot';
+import { DEELNEMERS } from '../deelnemers';
 
 const gap = (n: number): CellInput[] => Array.from({ length: n }, () => ({ text: '' }));
 
@@ -39,6 +40,8 @@ export function planNotulen(ctx: PlanContext): void {
       cells: [
         [text('Leg conclusie vast'), ...gap(3), text('Vraag'), ...gap(2), text('Conclusie')],
         ...CONCLUSION_QUESTIONS.map((q) => [text(q.stap), ...gap(3), text(q.vraag)]),
+        // the editable list of participants (src/core/deelnemers.ts), right below the conclusions
+        [text(DEELNEMERS.label), ...gap(3), text('Wie deden mee? Eén naam per regel.')],
       ],
     },
     { kind: 'setCells', sheet: name, cell: cellAddress(NOTULEN.logTitleRow, 1), cells: [[text('Verslag')]] },
@@ -48,13 +51,13 @@ export function planNotulen(ctx: PlanContext): void {
     {
       kind: 'setStyle',
       sheet: name,
-      range: `E${NOTULEN.firstConclusionRow}:H${NOTULEN.firstConclusionRow + CONCLUSION_QUESTIONS.length - 1}`,
+      range: `E${NOTULEN.firstConclusionRow}:H${NOTULEN.firstConclusionRow + CONCLUSION_QUESTIONS.length}`,
       style: { wrap: true, verticalAlignment: 'top' },
     },
     {
       kind: 'setStyle',
       sheet: name,
-      range: `H${NOTULEN.firstConclusionRow}:H${NOTULEN.firstConclusionRow + CONCLUSION_QUESTIONS.length - 1}`,
+      range: `H${NOTULEN.firstConclusionRow}:H${NOTULEN.firstConclusionRow + CONCLUSION_QUESTIONS.length}`,
       style: { fill: COLORS.inputFill },
     },
     { kind: 'setStyle', sheet: name, range: `A${NOTULEN.logTitleRow}`, style: { bold: true, fontSize: 12 } },

@@ -5,9 +5,9 @@
  * host cannot save files (Excel for Windows and Mac) the same onderbouwing goes into a new
  * sheet of the workbook ("Als werkblad in de werkmap"), available everywhere.
  */
-import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { buildOnderbouwingModel } from '../../core/onderbouwing';
+import { buildOnderbouwingModel, type OnderbouwingOptions } from '../../core/onderbouwing';
 import { onderbouwingSheetName, onderbouwingSheetOps } from '../../core/onderbouwingSheet';
 import type { WorkbookSession } from '../session';
 
@@ -15,6 +15,7 @@ const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'flex-start' },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   hint: { color: tokens.colorNeutralForeground2 },
+  options: { display: 'flex', flexDirection: 'column' },
 });
 
 /** Loads the Word renderer on first use (a separate chunk in the pane's bundle). */
@@ -26,15 +27,18 @@ export function OnderbouwingButton({ session }: { session: WorkbookSession }) {
   const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
   const download = session.host.download;
   const ready = session.snapshot !== null && session.analysis?.kind === 'koppelkansen';
+  const [authorNames, setAuthorNames] = useState(false);
+  const [notesAppendix, setNotesAppendix] = useState(false);
+  const options: OnderbouwingOptions = { authorNames, notesAppendix };
 
   const make = async () => {
     if (!session.snapshot || working) return;
     setWorking(true);
     setMessage(null);
     try {
-      const model = buildOnderbouwingModel(session.snapshot, new Date());
-      const { onderbouwingDocx, onderbouwingFileName, DOCX_MIME } = await loadRenderer();
-      const bytes = await onderbouwingDocx(model);
+      const model = buildOnderbouwingModel(session.snapshot, new Date(), options);
+      const [{ onderbouwingDocx, onderbouwingFileName, DOCX_MIME }, { rasterizeInBrowser }] = await Promise.all([loadRenderer(), import('../logic/rasterize')]);
+      const bytes = await onderbouwingDocx(model, rasterizeInBrowser);
       const name = onderbouwingFileName(model.wijk);
       if (!download) throw new Error('Downloaden kan in deze omgeving niet.');
       download(name, bytes, DOCX_MIME);
@@ -53,7 +57,7 @@ export function OnderbouwingButton({ session }: { session: WorkbookSession }) {
     setWorking(true);
     setMessage(null);
     try {
-      const model = buildOnderbouwingModel(session.snapshot, new Date());
+      const model = buildOnderbouwingModel(session.snapshot, new Date(), options);
       const name = onderbouwingSheetName(model.date, session.snapshot.sheets.map((s) => s.name));
       if (await session.applyOps(onderbouwingSheetOps(model, name), 'Onderbouwing als werkblad maken…')) {
         await session.host.selectCell?.(name, 'A1').catch(() => undefined);
@@ -75,9 +79,14 @@ export function OnderbouwingButton({ session }: { session: WorkbookSession }) {
           Als werkblad in de werkmap
         </Button>
       </div>
+      <div className={styles.options}>
+        <Checkbox checked={notesAppendix} onChange={(_, d) => setNotesAppendix(d.checked === true)} label="Overige notities (discussie, redenering) als bijlage" />
+        <Checkbox checked={authorNames} onChange={(_, d) => setAuthorNames(d.checked === true)} label="Namen van de schrijvers bij de notities" />
+      </div>
       <Text size={200} className={styles.hint}>
-        Een Word-document voor raad en wijk: de gekozen koppelkansen met “Omdat…” en verantwoordelijke, de scores en wegingen,
-        de automatische top 15 en de afwijkingen, de conclusies, acties en notities.
+        Een document voor raad en wijk: samenvatting en deelnemers, de werkwijze, de gekozen koppelkansen met “Omdat…” en
+        verantwoordelijke, de automatische top 15 als grafiek, de conclusies, afspraken en acties, en de scores als bijlage. Van de
+        notities komen alleen conclusies en wat je voor de onderbouwing hebt gemarkeerd erin; “niet in de onderbouwing” nooit.
       </Text>
       {!download && (
         <MessageBar intent="info" layout="multiline">

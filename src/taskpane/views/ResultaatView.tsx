@@ -22,6 +22,9 @@ import {
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { weightsEdit, whatIf } from '../../core/edits';
+import { chartAltText, topChartBars } from '../../core/topChart';
+import { resultaatChartOps } from '../../core/resultaatChart';
+import { TopChart } from './TopChart';
 import { RESULTAAT } from '../../core/layout';
 import type { RankEntry } from '../../core/ranking';
 import type { WorkbookSession } from '../session';
@@ -54,6 +57,7 @@ export function ResultaatView({ session }: { session: WorkbookSession }) {
     setWeightsFor(baselineKey);
     setWeights(factors.map((f) => f.weging ?? 1));
   }
+  const [chartMessage, setChartMessage] = useState<string | null>(null);
 
   const changed = weights.length === factors.length && weights.some((w, i) => w !== factors[i].weging);
   const preview = useMemo(
@@ -70,8 +74,23 @@ export function ResultaatView({ session }: { session: WorkbookSession }) {
   }
 
   const top: RankEntry[] = preview ? preview.top : a.top;
+  // the team's place of each koppelkans (Prioritering), for the chart's marks
+  const places = new Map<string, number>();
+  for (const e of a.prioritering?.entries ?? []) {
+    const k = e.koppelkans.trim().toLowerCase();
+    if (k && !places.has(k)) places.set(k, e.place);
+  }
+  const placeOf = (k: string) => places.get(k.trim().toLowerCase()) ?? null;
   const before = new Map(a.top.map((e) => [e.row, e.rank]));
   const entering = new Set(preview?.entering.map((e) => e.row) ?? []);
+  const drawChart = async () => {
+    if (!session.snapshot) return;
+    const d = new Date();
+    const p = (n: number) => String(n).padStart(2, '0');
+    const res = resultaatChartOps(session.snapshot, a, `${p(d.getDate())}-${p(d.getMonth() + 1)}-${d.getFullYear()}`);
+    if (!res.ok) return setChartMessage(res.message);
+    if (await session.applyOps(res.ops, 'Grafiek maken…')) setChartMessage('De grafiek staat op het blad Resultaat. Zet hem opnieuw als het team de keuze verandert.');
+  };
   const apply = async () => {
     const edit = weightsEdit(werkblad, weights);
     if (edit.ok) await session.applyOps(edit.ops, 'Wegingen toepassen…');
@@ -92,6 +111,8 @@ export function ResultaatView({ session }: { session: WorkbookSession }) {
           <MessageBarBody>Nog geen koppelkans heeft een totaal. Scoor eerst een of meer koppelkansen.</MessageBarBody>
         </MessageBar>
       ) : (
+        <>
+        <TopChart bars={topChartBars(top, placeOf)} title={preview ? 'Grafiek: top 15 met de nieuwe wegingen' : 'Grafiek: automatische top 15'} description={chartAltText(top, placeOf, '')} />
         <Table size="small" aria-label={preview ? 'Top 15 met de nieuwe wegingen' : 'Automatische top 15'}>
           <TableHeader>
             <TableRow>
@@ -128,6 +149,7 @@ export function ResultaatView({ session }: { session: WorkbookSession }) {
             })}
           </TableBody>
         </Table>
+        </>
       )}
       {preview && preview.leaving.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
@@ -144,6 +166,21 @@ export function ResultaatView({ session }: { session: WorkbookSession }) {
         </MessageBar>
       )}
       {a.ranking.length > 0 && <GevoeligheidPanel werkblad={werkblad} />}
+      {top.length > 0 && !preview && (
+        <div className={styles.buttons}>
+          {session.port.canDrawCharts ? (
+            <Button disabled={!!session.busy} onClick={() => void drawChart()}>
+              Grafiek op het blad Resultaat zetten
+            </Button>
+          ) : (
+            <Text size={200}>
+              Een Excel-grafiek op het blad Resultaat kan alleen de invoegtoepassing in Excel maken; een bestand dat hier wordt
+              opgeslagen kan geen grafiek bevatten. De grafiek staat wel hierboven en in de onderbouwing.
+            </Text>
+          )}
+          {chartMessage && <Text size={200}>{chartMessage}</Text>}
+        </div>
+      )}
       <Text as="h3" size={400} weight="semibold">
         Wat als de wegingen anders zijn?
       </Text>

@@ -14,11 +14,13 @@
  * Writes: no Excel.run for an empty plan; 1 sync for all writes without lookups (more only
  * past the budget); appendRows/updateRowByKey load their lookups in that same sync and
  * cost +1 to write, +1 to read appended rows back.
+ * A plan with setChart ops: +2 syncs (src/workbook/office/charts.ts).
  * `npm run bench -- office` prints the round trips and bytes per operation.
  */
 import type { Plan, WorkbookSnapshot } from '../../core/snapshot';
 import type { ApplyOptions, ApplyResult, SnapshotRequest, WorkbookPort } from '../port';
 import { ApplyJob, runApplyJob } from './applyPlan';
+import { drawCharts, type SetChartOp } from './charts';
 import { PAYLOAD_BUDGET } from './chunking';
 import { defaultExcelRun, withCellEditRetry, type ExcelRun, type RetryOptions } from './excelRun';
 import { OfficeWorkbookError, toOfficeWorkbookError } from './officeErrors';
@@ -67,36 +69,46 @@ export class OfficeWorkbook implements WorkbookPort {
     }
   }
 
+  /** Office.js draws native charts (setChart ops), after the plan's other writes. */
+  readonly canDrawCharts = true;
+
   async apply(plan: Plan, options: ApplyOptions = {}): Promise<ApplyResult> {
-    const job = new ApplyJob(plan, this.budget);
-    if (job.isEmpty) return job.result();
-    this.cache.markPlan(plan.ops);
-    // read the written cells and their dependents back with the last write, when the cache is in use
-    // small plans (a typed score, a note) read their cells back in the sync of the last write;
-    // big ones (prepare) in syncs of their own, so that no response can pass the limit
-    const readBack = !!this.cache.sheets && !this.readState.listFirst && job.writeBytes <= READ_BACK_MAX_WRITE;
-    try {
-      await withCellEditRetry(
-        () =>
-          this.run(async (context) => {
-            const along = readBack
-              ? () => {
-                  const started = startRead(context, {}, this.readState, this.cache, this.budget);
-                  return async () => {
-                    await started.finish();
-                  };
-                }
-              : undefined;
-            if (await runApplyJob(context, job, options.onProgress, along)) this.cache.freshAfterApply = true;
-          }),
-        this.options.retry,
-      );
-    } catch (err) {
-      this.cache.reset();
-      throw err;
+    // charts change no cell: drawn in their own run after the writes, outside the snapshot cache
+    const charts = plan.ops.filter((op): op is SetChartOp => op.kind === 'setChart');
+    const cellPlan = charts.length ? { ops: plan.ops.filter((op) => op.kind !== 'setChart') } : plan;
+    const job = new ApplyJob(cellPlan, this.budget);
+    if (job.isEmpty && charts.length === 0) return job.result();
+    if (!job.isEmpty) {
+      this.cache.markPlan(cellPlan.ops);
+      // read the written cells and their dependents back with the last write, when the cache is in use
+      // small plans (a typed score, a note) read their cells back in the sync of the last write;
+      // big ones (prepare) in syncs of their own, so that no response can pass the limit
+      const readBack = !!this.cache.sheets && !this.readState.listFirst && job.writeBytes <= READ_BACK_MAX_WRITE;
+      try {
+        await withCellEditRetry(
+          () =>
+            this.run(async (context) => {
+              const along = readBack
+                ? () => {
+                    const started = startRead(context, {}, this.readState, this.cache, this.budget);
+                    return async () => {
+                      await started.finish();
+                    };
+                  }
+                : undefined;
+              if (await runApplyJob(context, job, options.onProgress, along)) this.cache.freshAfterApply = true;
+            }),
+          this.options.retry,
+        );
+      } catch (err) {
+        this.cache.reset();
+        throw err;
+      }
     }
+    if (charts.length) await withCellEditRetry(() => this.run((context) => drawCharts(context, charts)), this.options.retry);
     options.onProgress?.(1);
-    return job.result();
+    const result = job.result();
+    return { ...result, operations: result.operations + charts.length };
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {

@@ -60,6 +60,7 @@ export class FakeSheet {
   readonly numberFormats = new Map<string, string>();
   readonly columnWidths = new Map<number, number>();
   freeze: { rows: number; columns: number } | null = null;
+  readonly charts: FakeChartData[] = [];
 
   constructor(public name: string) {}
 
@@ -488,6 +489,149 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
 
   get freezePanes(): FakeFreezePanes {
     return new FakeFreezePanes(this);
+  }
+
+  get charts(): FakeChartCollection {
+    return new FakeChartCollection(this.context, this.child((s) => s, 'charts'), `${this.path}.charts`);
+  }
+}
+
+/** A chart as the fake keeps it: what Office.js was asked to draw. */
+export interface FakeChartData {
+  name: string;
+  type: string;
+  seriesBy: string;
+  /** Sheet-qualified source and x-axis ranges ("Resultaat!D5:D19"). */
+  source: string;
+  xValues: string | null;
+  title: string;
+  legendVisible: boolean;
+  reversePlotOrder: boolean;
+  color: string | null;
+  pointColors: Map<number, string>;
+  position: [string, string] | null;
+}
+
+function qualified(t: RangeTarget): string {
+  return `${t.sheet.name}!${rangeAddress(t.pos.start.row, t.pos.start.column, t.pos.end.row, t.pos.end.column)}`;
+}
+
+class FakeChartCollection {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly sheet: () => FakeSheet | null,
+    private readonly path: string,
+  ) {}
+
+  private sheetOrThrow(): FakeSheet {
+    const s = this.sheet();
+    if (!s) throw new FakeOfficeError('InvalidOperation', `${this.path} of a null object`);
+    return s;
+  }
+
+  getItemOrNullObject(name: string): FakeChart {
+    return new FakeChart(this.context, () => this.sheetOrThrow().charts.find((c) => c.name.toLowerCase() === name.toLowerCase()) ?? null, `${this.path}.getItemOrNullObject(${name})`);
+  }
+
+  add(type: string, source: FakeRange, seriesBy: string): FakeChart {
+    let made: FakeChartData | null = null;
+    this.context.enqueue(() => {
+      const target = source.resolve();
+      if (!target) throw new FakeOfficeError('InvalidArgument', 'chart source is a null object');
+      made = { name: `Chart ${this.sheetOrThrow().charts.length + 1}`, type, seriesBy, source: qualified(target), xValues: null, title: '', legendVisible: true, reversePlotOrder: false, color: null, pointColors: new Map(), position: null };
+      this.sheetOrThrow().charts.push(made);
+    });
+    return new FakeChart(this.context, () => {
+      if (!made) throw new FakeOfficeError('InvalidOperation', 'chart used before it was added');
+      return made;
+    }, `${this.path}.add(${type})`);
+  }
+}
+
+class FakeChart extends FakeProxy<FakeChartData> {
+  constructor(
+    context: FakeContext,
+    private readonly locate: () => FakeChartData | null,
+    private readonly path: string,
+  ) {
+    super(context);
+  }
+  resolve(): FakeChartData | null {
+    return this.locate();
+  }
+  protected describe(): string {
+    return this.path;
+  }
+  protected readProp(chart: FakeChartData, prop: string): unknown {
+    if (prop === 'name') return chart.name;
+    throw new Error(`fake: chart cannot load ${prop}`);
+  }
+  private set1(apply: (c: FakeChartData) => void): void {
+    this.write(10, apply);
+  }
+  set name(v: string) {
+    this.set1((c) => (c.name = v));
+  }
+  get name(): string {
+    return this.loaded('name') as string;
+  }
+  delete(): void {
+    this.context.enqueue(() => {
+      const c = this.resolve();
+      if (!c) throw new FakeOfficeError('InvalidOperation', `${this.path} is a null object`);
+      for (const sheet of this.context.book.sheets) {
+        const i = sheet.charts.indexOf(c);
+        if (i >= 0) sheet.charts.splice(i, 1);
+      }
+    });
+  }
+  get title() {
+    const set = (v: string) => this.set1((c) => (c.title = v));
+    return {
+      set text(v: string) {
+        set(v);
+      },
+    };
+  }
+  get legend() {
+    const set = (v: boolean) => this.set1((c) => (c.legendVisible = v));
+    return {
+      set visible(v: boolean) {
+        set(v);
+      },
+    };
+  }
+  get axes() {
+    const set = (v: boolean) => this.set1((c) => (c.reversePlotOrder = v));
+    return {
+      categoryAxis: {
+        set reversePlotOrder(v: boolean) {
+          set(v);
+        },
+      },
+    };
+  }
+  get series() {
+    const chart = this;
+    return {
+      getItemAt(i: number) {
+        if (i !== 0) throw new Error('fake: one series only');
+        return {
+          setXAxisValues(r: FakeRange) {
+            chart.set1((c) => {
+              const t = r.resolve();
+              if (!t) throw new FakeOfficeError('InvalidArgument', 'x values are a null object');
+              c.xValues = qualified(t);
+            });
+          },
+          format: { fill: { setSolidColor: (color: string) => chart.set1((c) => (c.color = color)) } },
+          points: { getItemAt: (p: number) => ({ format: { fill: { setSolidColor: (color: string) => chart.set1((c) => c.pointColors.set(p, color)) } } }) },
+        };
+      },
+    };
+  }
+  setPosition(start: string, end: string): void {
+    this.set1((c) => (c.position = [start, end]));
   }
 }
 

@@ -8,7 +8,10 @@ import { OfficeWorkbookError } from '../../../src/workbook/office/officeErrors';
 import { MIN_CHAIN } from '../../../src/workbook/office/readSnapshot';
 import { createKoppelkansenWorkbook, planWorkbook, prepareWorkbook } from '../../../src/workbook/operations';
 import { DEFAULT_LONGLIST } from '../../../src/core/defaults';
-import { SHEET_NAMES, WERKBLAD } from '../../../src/core/layout';
+import { PRIORITERING, RESULTAAT, SHEET_NAMES, WERKBLAD } from '../../../src/core/layout';
+import { analyze } from '../../../src/core/analyze';
+import { RESULTAAT_CHART_NAME, resultaatChartOps } from '../../../src/core/resultaatChart';
+import { CHART_COLORS } from '../../../src/core/topChart';
 import { sameRule } from '../../../src/core/plan/validations';
 import type { CellInput, Plan, PlanOp, ValidationRule } from '../../../src/core/snapshot';
 import { buildOnderbouwingModel } from '../../../src/core/onderbouwing';
@@ -542,7 +545,7 @@ describe('the onderbouwing as a worksheet (what Excel for Windows and Mac get in
     book = made.book;
     const snapshot = await made.port.readSnapshot();
     const model = buildOnderbouwingModel(snapshot, new Date('2026-11-28T10:00:00Z'));
-    model.chosen.push({ place: 1, koppelkans: '=SOM(A1)', omdat: '+omdat', verantwoordelijke: '@jan', autoRank: null, deviates: false });
+    model.chosen.push({ place: 1, koppelkans: '=SOM(A1)', omdat: '+omdat', verantwoordelijke: '@jan', autoRank: null, deviates: false, minderConcreet: false, concreetMaker: '' });
     const name = onderbouwingSheetName(model.date, snapshot.sheets.map((s) => s.name));
     const ops = onderbouwingSheetOps(model, name);
     const applied = await book.measure(() => made.port.apply({ ops }));
@@ -558,5 +561,73 @@ describe('the onderbouwing as a worksheet (what Excel for Windows and Mac get in
       });
     expect(trim(back.values)).toEqual(trim(want.values));
     expect(back.values.some((r) => r.includes('=SOM(A1)'))).toBe(true);
+  });
+});
+
+describe('the top-15 chart on Resultaat (only Excel can draw charts)', () => {
+  test('is a bar chart over the live Koppelkans and Totaal cells, rank 1 on top, the team’s choices dark; drawn again it replaces itself', async () => {
+    const made0 = await koppelkansenBook(30);
+    book = made0.book;
+    // a new port: the cells seeded straight into the fake are not in the first port's snapshot cache
+    const made = { book, port: new OfficeWorkbook(book.run, noWait) };
+    await prepareWorkbook(made.port, { now: new Date('2026-11-28T10:00:00Z') });
+    const snapshot = await made.port.readSnapshot();
+    const analysis = analyze(snapshot);
+    // the team chose the koppelkans at automatic rank 2
+    const chosen = analysis.top[1];
+    await made.port.apply({ ops: [{ kind: 'setCells', sheet: SHEET_NAMES.prioritering, cell: `A${PRIORITERING.firstRow}`, cells: [[{ number: 1 }, { text: chosen.koppelkans }]] }] });
+    const after = await made.port.readSnapshot();
+    const res = resultaatChartOps(after, analyze(after), '28-11-2026');
+    if (!res.ok) throw new Error(res.message);
+    expect(made.port.canDrawCharts).toBe(true);
+    const first = await book.measure(() => made.port.apply({ ops: res.ops }));
+    expect(first.syncs).toBe(2);
+    const charts = book.sheet(SHEET_NAMES.resultaat).charts;
+    expect(charts).toHaveLength(1);
+    const c = charts[0];
+    const n = Math.min(analysis.top.length, 25);
+    expect(c).toMatchObject({
+      name: RESULTAAT_CHART_NAME,
+      type: 'BarClustered',
+      source: `${SHEET_NAMES.resultaat}!D${RESULTAAT.firstRow}:D${RESULTAAT.firstRow + n - 1}`,
+      xValues: `${SHEET_NAMES.resultaat}!C${RESULTAAT.firstRow}:C${RESULTAAT.firstRow + n - 1}`,
+      reversePlotOrder: true,
+      legendVisible: false,
+      color: CHART_COLORS.other,
+    });
+    expect(c.title).toContain('stand 28-11-2026');
+    expect([...c.pointColors]).toEqual([[1, CHART_COLORS.chosen]]);
+    // right of the table, where the sheet is empty
+    expect(c.position?.[0]).toBe(`H${RESULTAAT.headerRow}`);
+    // no cell of the sheet changed
+    const resultaat = (s: typeof after) => s.sheets.find((x) => x.name === SHEET_NAMES.resultaat)!.values;
+    expect(resultaat(await made.port.readSnapshot())).toEqual(resultaat(after));
+    await made.port.apply({ ops: res.ops });
+    expect(book.sheet(SHEET_NAMES.resultaat).charts).toHaveLength(1);
+  });
+
+  test('goes below the sheet’s content when the team wrote beside the table', async () => {
+    book = (await koppelkansenBook(10)).book;
+    await prepareWorkbook(new OfficeWorkbook(book.run, noWait), { now: new Date('2026-11-28T10:00:00Z') });
+    book.sheet(SHEET_NAMES.resultaat).setGrid('H5', [['Onze eigen opmerking']]);
+    const made = { book, port: new OfficeWorkbook(book.run, noWait) };
+    const snapshot = await made.port.readSnapshot();
+    const res = resultaatChartOps(snapshot, analyze(snapshot), '28-11-2026');
+    if (!res.ok) throw new Error(res.message);
+    const op = res.ops[0];
+    if (op.kind !== 'setChart') throw new Error('no chart');
+    const rows = snapshot.sheets.find((s) => s.name === SHEET_NAMES.resultaat)!.values.length;
+    expect(Number(/^A(\d+):/.exec(op.anchor)?.[1])).toBeGreaterThan(rows);
+    await made.port.apply({ ops: res.ops });
+    expect(book.sheet(SHEET_NAMES.resultaat).cell('H5')?.value).toBe('Onze eigen opmerking');
+  });
+
+  test('says why there is no chart when nothing is scored', async () => {
+    const made = await koppelkansenBook(0);
+    book = made.book;
+    await prepareWorkbook(made.port, { now: new Date('2026-11-28T10:00:00Z') });
+    const snapshot = await made.port.readSnapshot();
+    const res = resultaatChartOps(snapshot, analyze(snapshot), '28-11-2026');
+    expect(res).toEqual({ ok: false, message: expect.stringMatching(/nog niets om in een grafiek te zetten/) });
   });
 });
