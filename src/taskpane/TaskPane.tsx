@@ -30,6 +30,7 @@ const PrioriteringView = lazy(() =>
   import(/* webpackChunkName: "view-prioritering" */ './views/PrioriteringView').then((m) => ({ default: m.PrioriteringView })),
 );
 const ChecklistView = lazy(() => import(/* webpackChunkName: "view-checklist" */ './views/ChecklistView').then((m) => ({ default: m.ChecklistView })));
+const RondesView = lazy(() => import(/* webpackChunkName: "view-rondes" */ './views/RondesView').then((m) => ({ default: m.RondesView })));
 const NotulenView = lazy(() => import(/* webpackChunkName: "view-notulen" */ './views/NotulenView').then((m) => ({ default: m.NotulenView })));
 
 const useStyles = makeStyles({
@@ -68,6 +69,8 @@ function viewFor(id: ViewId, session: WorkbookSession, go: (v: ViewId) => void, 
       return <ControleView session={session} />;
     case 'scoren':
       return <ScorenView session={session} active={active} />;
+    case 'rondes':
+      return <RondesView session={session} />;
     case 'resultaat':
       return <ResultaatView session={session} />;
     case 'prioritering':

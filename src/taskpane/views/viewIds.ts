@@ -11,6 +11,7 @@ export const VIEWS = [
   { id: 'stap2', label: 'Stap 2', step: 'Stap 2' },
   { id: 'controle', label: 'Controle', step: 'Stap 2' },
   { id: 'scoren', label: 'Scoren', step: 'Stap 3' },
+  { id: 'rondes', label: 'Rondes', step: 'Stap 3' },
   { id: 'resultaat', label: 'Resultaat', step: 'Stap 4' },
   { id: 'prioritering', label: 'Prioritering', step: 'Stap 4' },
   { id: 'checklist', label: 'WUP checklist', step: 'WUP checklist' },
