@@ -140,7 +140,7 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
   it('Stap 2: removes one success factor and adds another; writes the step conclusion', async () => {
     const stap2 = panel('Stap 2');
     await press(stap2.getByRole('button', { name: /^Succesfactoren \(8\)/ }));
-    await press(stap2.getByRole('button', { name: `${REMOVED} verwijderen` }));
+    await press(stap2.getByRole('button', { name: `Verwijderen: ${REMOVED}` }));
     await stap2.getByRole('button', { name: /^Succesfactoren \(7\)/ }).waitFor();
     const add = stap2.getByRole('group', { name: 'Succesfactor toevoegen' });
     await add.getByRole('textbox', { name: 'Nieuwe succesfactor' }).fill(ADDED);
