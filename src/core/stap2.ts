@@ -14,17 +14,27 @@
  *
  * Names compare without case and surrounding spaces, as everywhere in the engine.
  */
-import type { Analysis } from './analyze';
 import { cellAddress, columnLetter } from './a1';
 import { DEFAULT_LONGLIST, DEFAULT_OPGAVEN } from './defaults';
 import { text } from './diff';
 import type { EditResult } from './edits';
 import { columnCount, formulaAt, isEmpty, textAt, valueAt } from './grid';
 import { LONGLIST, WERKBLAD, sameName } from './layout';
-import type { LonglistLayout } from './longlist';
+import type { Longlist, LonglistLayout } from './longlist';
 import type { NotesState } from './notes';
 import type { CellInput, CellValue, PlanOp, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 import type { Werkblad } from './werkblad';
+
+/**
+ * What Stap 2 needs of an Analysis (analyze.ts builds on this module, so it is
+ * described here instead of imported: no import cycle).
+ */
+export interface Analysis {
+  longlist: Longlist;
+  longlistInWorkbook: boolean;
+  werkblad: Werkblad | null;
+  minderConcreet: MinderConcreet[];
+}
 
 /** The key two names are compared by: trimmed, lower case, inner spaces collapsed. */
 export function nameKey(name: string): string {

@@ -200,7 +200,8 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
     async (build: (fresh: FreshState) => EditResult, label: string): Promise<{ ok: true } | { ok: false; message: string }> => {
       let outcome: { ok: true } | { ok: false; message: string } = { ok: true };
       const done = await run(label, async () => {
-        const snapshot = await port.readSnapshot();
+        // everything read afresh: the guards (expect) compare with what is really there
+        const snapshot = await port.readSnapshot({ fresh: true });
         const at = now();
         const fresh: FreshState = { snapshot, analysis: analyze(snapshot, { now: at }), notes: readNotes(snapshot) };
         const edit = build(fresh);

@@ -79,13 +79,13 @@ function FactorCard({ session, f, count, confirm }: { session: WorkbookSession; 
         <Button size="small" appearance="primary" disabled={!dirty || busy} onClick={() => void run(saveFactor(f.name, value), 'Succesfactor opslaan…')}>
           Opslaan
         </Button>
-        <Button size="small" disabled={f.index === 0 || busy} aria-label={`${f.name} naar links`} onClick={() => void run(moveFactor(f.name, -1), 'Volgorde aanpassen…')}>
-          ← Eerder
+        <Button size="small" disabled={f.index === 0 || busy} aria-label={`Eerder: ${f.name}`} onClick={() => void run(moveFactor(f.name, -1), 'Volgorde aanpassen…')}>
+          Eerder
         </Button>
-        <Button size="small" disabled={f.index === count - 1 || busy} aria-label={`${f.name} naar rechts`} onClick={() => void run(moveFactor(f.name, 1), 'Volgorde aanpassen…')}>
-          Later →
+        <Button size="small" disabled={f.index === count - 1 || busy} aria-label={`Later: ${f.name}`} onClick={() => void run(moveFactor(f.name, 1), 'Volgorde aanpassen…')}>
+          Later
         </Button>
-        <Button size="small" disabled={count <= 1 || busy} aria-label={`${f.name} verwijderen`} onClick={remove}>
+        <Button size="small" disabled={count <= 1 || busy} aria-label={`Verwijderen: ${f.name}`} onClick={remove}>
           Verwijderen
         </Button>
       </div>

@@ -1,0 +1,220 @@
+/**
+ * End to end, Stap 1 and Stap 2 in a 320 px pane, keyboard only, without touching the
+ * grid: from a new template a team names the wijk, writes the Stap 1 conclusion, picks
+ * 3 opgaven and 8 koppelkansen (one its own), removes one factor and adds another,
+ * scores everything, reaches Resultaat and Prioritering; the downloaded .xlsx holds it
+ * all and `koppelkansen check` finds no errors. axe on both views.
+ */
+import { mkdtempSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import type { Locator, Page } from 'playwright-core';
+import { main } from '../../src/cli/main';
+import { analyze } from '../../src/core/analyze';
+import { readNotes } from '../../src/core/notes';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
+import { axeViolations, formatViolations } from './support/axe';
+import { chromiumAvailable, launch, type Browser } from './support/browser';
+import { previewBuildDir } from './support/previewBuild';
+import { serveStatic, type StaticServer } from './support/staticServer';
+
+const run = chromiumAvailable() ? describe : describe.skip;
+
+const WIJK = 'Lelystad Oost';
+const STORY = 'Een groene, gezonde wijk waar bewoners elkaar ontmoeten.';
+const OPGAVEN = ['Klimaatadaptatie', 'Gezondheid', 'Onderwijs'];
+const OWN = 'Buurtkas op het schoolplein = leren*groeien?';
+const REMOVED = 'Politiek scoren';
+const ADDED = 'Zichtbaar voor bewoners';
+
+run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+  const picked: string[] = [];
+
+  beforeAll(async () => {
+    server = await serveStatic(previewBuildDir().dir);
+    browser = await launch();
+    page = await browser.context.newPage();
+    await page.setViewportSize({ width: 320, height: 900 });
+    page.setDefaultTimeout(30_000);
+    page.on('pageerror', (e) => {
+      throw e;
+    });
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const tab = (name: string) => page.getByRole('tablist', { name: 'Onderdelen van Koppelkansen Kiezen' }).getByRole('tab', { name, exact: true });
+  const panel = (name: string) => page.getByRole('tabpanel', { name, exact: true });
+  const idle = () => page.locator('[role="status"] .fui-Spinner').waitFor({ state: 'detached' });
+  const open = async (view: string) => {
+    await tab(view).focus();
+    await tab(view).press('Enter');
+    await panel(view).waitFor();
+    await panel(view).getByText('Laden…').waitFor({ state: 'detached' });
+  };
+  /** Keyboard: focus and Space, then wait until the workbook is written and the box follows. */
+  const tick = async (box: Locator) => {
+    await box.focus();
+    await box.press('Space');
+    await idle();
+    await page.waitForFunction((el) => (el as HTMLInputElement).checked, await box.elementHandle());
+  };
+  const press = async (button: Locator) => {
+    await button.focus();
+    await button.press('Enter');
+    await idle();
+  };
+  const fitsPane = async () => {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  };
+
+  it('Stap 1: names the wijk and writes the shared story', async () => {
+    await page.goto(`${server.url}/preview.html?start=sjabloon`);
+    await open('Stap 1');
+    const stap1 = panel('Stap 1');
+    const name = stap1.getByRole('textbox', { name: 'Naam van de wijk' });
+    await name.fill(WIJK);
+    await name.press('Enter');
+    await idle();
+    await stap1.getByText('Opgeslagen in de werkmap.').waitFor();
+    // the guide's dromen/drempels questions, with the wijk's name
+    await press(stap1.getByRole('button', { name: 'Dromen: vragen voor het gesprek' }));
+    await stap1.getByText(`In een wereld waarin alles kan, hoe ziet ${WIJK} er in de toekomst uit?`).waitFor();
+    const story = stap1.getByRole('textbox', { name: 'Conclusie Stap 1' });
+    await story.fill(STORY);
+    await press(stap1.getByRole('button', { name: 'Conclusie opslaan' }));
+    await stap1.getByText('Staat in Notulen').waitFor();
+    await fitsPane();
+  });
+
+  it('Stap 2: picks 3 opgaven and 8 koppelkansen, one of them its own', async () => {
+    await open('Stap 2');
+    const stap2 = panel('Stap 2');
+    for (const o of OPGAVEN) await tick(stap2.getByRole('list', { name: 'Opgaven' }).getByRole('checkbox', { name: o, exact: true }));
+    await stap2.getByRole('button', { name: /^Opgaven \(3 gekozen\)/ }).waitFor();
+    // two koppelkansen of each opgave from the list
+    const NOT_MARK = /^(?!Minder concreet)/;
+    const labelOf = (box: Locator) => box.evaluate((el) => ((el as HTMLInputElement).labels?.[0]?.innerText ?? '').trim());
+    for (const o of OPGAVEN) {
+      const group = stap2.getByRole('region', { name: o, exact: true });
+      for (let i = 0; i < 2; i++) {
+        const box = group.getByRole('checkbox', { name: NOT_MARK }).nth(i * 2);
+        const label = await labelOf(box);
+        await tick(box);
+        picked.push(label);
+      }
+    }
+    // one more through the search box
+    const search = stap2.getByRole('searchbox', { name: 'Zoek een koppelkans' });
+    const klimaat = stap2.getByRole('region', { name: 'Klimaatadaptatie', exact: true });
+    const word = await labelOf(klimaat.getByRole('checkbox', { name: NOT_MARK, checked: false }).first());
+    await search.fill(word);
+    await tick(klimaat.getByRole('checkbox', { name: word, exact: true }));
+    picked.push(word);
+    await search.fill('');
+    // its own koppelkans, under Onderwijs
+    const form = stap2.getByRole('group', { name: 'Eigen koppelkans toevoegen' });
+    await form.getByRole('combobox', { name: 'Bij opgave' }).selectOption('Onderwijs');
+    await form.getByRole('textbox', { name: 'Eigen koppelkans' }).fill(OWN);
+    await form.getByRole('textbox', { name: 'Toelichting bij de koppelkans' }).fill('Leerlingen kweken groente met regenwater.');
+    await press(form.getByRole('button', { name: 'Koppelkans toevoegen' }));
+    await stap2.getByRole('checkbox', { name: `${OWN} (eigen)`, checked: true }).waitFor();
+    picked.push(OWN);
+    await stap2.getByRole('button', { name: /^Koppelkansen \(8 gekozen\)/ }).waitFor();
+    // the own koppelkans is "minder concreet": somebody makes it concrete
+    const own = stap2.getByRole('listitem').filter({ has: page.getByRole('checkbox', { name: `${OWN} (eigen)` }) });
+    await tick(own.getByRole('checkbox', { name: /Minder concreet/ }));
+    const who = own.getByRole('textbox', { name: `Verantwoordelijke voor “${OWN}”` });
+    await who.fill('Fatima');
+    await press(own.getByRole('button', { name: 'Opslaan' }));
+    await fitsPane();
+  }, 300_000);
+
+  it('Stap 2: removes one success factor and adds another; writes the step conclusion', async () => {
+    const stap2 = panel('Stap 2');
+    await press(stap2.getByRole('button', { name: /^Succesfactoren \(8\)/ }));
+    await press(stap2.getByRole('button', { name: `Verwijderen: ${REMOVED}` }));
+    await stap2.getByRole('button', { name: /^Succesfactoren \(7\)/ }).waitFor();
+    const add = stap2.getByRole('group', { name: 'Succesfactor toevoegen' });
+    await add.getByRole('textbox', { name: 'Nieuwe succesfactor' }).fill(ADDED);
+    await add.getByRole('textbox', { name: 'Waarom deze succesfactor' }).fill('Bewoners zien snel resultaat in hun straat.');
+    await press(add.getByRole('button', { name: 'Succesfactor toevoegen' }));
+    await stap2.getByRole('button', { name: /^Succesfactoren \(8\)/ }).waitFor();
+    await stap2.getByRole('listitem', { name: new RegExp(`^Succesfactor 8: ${ADDED}$`) }).waitFor();
+    const conclusion = stap2.getByRole('textbox', { name: 'Conclusie Stap 2' });
+    await conclusion.fill('Drie opgaven, acht koppelkansen, acht succesfactoren.');
+    await press(stap2.getByRole('button', { name: 'Conclusie opslaan' }));
+    await fitsPane();
+  });
+
+  it('has no serious or critical accessibility violations on Stap 1 and Stap 2', async () => {
+    const found: string[] = [];
+    for (const view of ['Stap 1', 'Stap 2']) {
+      await open(view);
+      const violations = await axeViolations(page, ['serious', 'critical']);
+      if (violations.length) found.push(`${view}: ${formatViolations(violations)}`);
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('scores all 8 koppelkansen, sees the factor reasons, and reaches Resultaat and Prioritering', async () => {
+    await open('Scoren');
+    const scoren = panel('Scoren');
+    await scoren.getByText('Koppelkans 1 van 8').waitFor();
+    await press(scoren.getByRole('button', { name: 'Waarom deze succesfactoren' }));
+    await scoren.getByText('Bewoners zien snel resultaat in hun straat.').waitFor();
+    for (let k = 0; k < 8; k++) {
+      await scoren.getByText(`Koppelkans ${k + 1} van 8`).waitFor();
+      const inputs = scoren.getByRole('group', { name: /^Scores voor / }).getByRole('textbox');
+      expect(await inputs.count()).toBe(8);
+      for (let i = 0; i < 8; i++) {
+        await inputs.nth(i).fill(String(((k + i) % 11) - 2));
+        await inputs.nth(i).press(i === 7 ? 'Enter' : 'Tab');
+        await idle();
+      }
+      await scoren.getByText('8 van 8 gescoord').waitFor();
+      if (k < 7) await inputs.nth(7).press('PageDown');
+    }
+    await scoren.getByText('8 van 8 koppelkansen volledig gescoord').waitFor();
+    await open('Resultaat');
+    await expect(panel('Resultaat').locator('[data-testid="top-row"]').count()).resolves.toBe(8);
+    await open('Prioritering');
+    await press(panel('Prioritering').getByRole('button', { name: 'Automatische volgorde overnemen' }));
+    await panel('Prioritering').locator('[data-testid="prio-name"]').nth(7).waitFor();
+    await fitsPane();
+  }, 400_000);
+
+  it('the downloaded .xlsx holds all of it and passes `koppelkansen check` without errors', async () => {
+    await page.setViewportSize({ width: 1200, height: 900 });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .xlsx' }).click()]);
+    const file = join(mkdtempSync(join(tmpdir(), 'koppelkansen-e2e-stappen-')), download.suggestedFilename());
+    await download.saveAs(file);
+    const out: string[] = [];
+    expect(await main(['check', file], { out: (s) => void out.push(s), err: (s) => void out.push(s) })).toBe(0);
+    const snapshot = await (await XlsxWorkbook.fromFile(file)).readSnapshot();
+    const a = analyze(snapshot);
+    expect(a.wijk).toBe(WIJK);
+    expect(a.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const factors = a.werkblad!.factors.map((f) => f.name);
+    expect(factors).toHaveLength(8);
+    expect(factors).toContain(ADDED);
+    expect(factors).not.toContain(REMOVED);
+    const rows = a.werkblad!.rows.filter((r) => r.koppelkans);
+    expect(rows.map((r) => r.koppelkans).sort()).toEqual([...picked].sort());
+    expect(rows.every((r) => r.scored === 8 && r.status === 'scored')).toBe(true);
+    expect(new Set(rows.map((r) => r.opgave))).toEqual(new Set(OPGAVEN));
+    expect(a.longlist.entries.find((e) => e.koppelkans === OWN)).toMatchObject({ opgave: 'Onderwijs', toelichting: 'Leerlingen kweken groente met regenwater.' });
+    expect(a.minderConcreet).toEqual([expect.objectContaining({ koppelkans: OWN, verantwoordelijke: 'Fatima' })]);
+    expect(a.prioritering!.entries).toHaveLength(8);
+    const notes = readNotes(snapshot);
+    expect(notes.conclusions.find((c) => c.stap === 'Stap 1')?.text).toBe(STORY);
+    expect(notes.conclusions.find((c) => c.stap === 'Stap 2')?.text).toMatch(/^Drie opgaven/);
+  });
+});
