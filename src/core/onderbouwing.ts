@@ -229,7 +229,7 @@ export function noteInBody(n: MarkedNote): boolean {
 export function buildOnderbouwingModel(snapshot: WorkbookSnapshot, now: Date = new Date(), options: OnderbouwingOptions = {}): OnderbouwingModel {
   const a = analyze(snapshot, { now });
   const notesState = readNotes(snapshot);
-  const notes = notesState.notes as MarkedNote[];
+  const notes = notesState.notes;
   const shown = notes.filter((n) => n.inOnderbouwing !== false);
   const rankOf = new Map(a.ranking.map((e) => [e.row, e.rank]));
   const entries = (a.prioritering?.entries ?? []).slice().sort((x, y) => x.place - y.place || x.row - y.row);

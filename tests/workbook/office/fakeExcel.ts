@@ -612,20 +612,20 @@ class FakeChart extends FakeProxy<FakeChartData> {
     };
   }
   get series() {
-    const chart = this;
+    const set1 = (f: (c: FakeChartData) => void) => this.set1(f);
     return {
       getItemAt(i: number) {
         if (i !== 0) throw new Error('fake: one series only');
         return {
           setXAxisValues(r: FakeRange) {
-            chart.set1((c) => {
+            set1((c) => {
               const t = r.resolve();
               if (!t) throw new FakeOfficeError('InvalidArgument', 'x values are a null object');
               c.xValues = qualified(t);
             });
           },
-          format: { fill: { setSolidColor: (color: string) => chart.set1((c) => (c.color = color)) } },
-          points: { getItemAt: (p: number) => ({ format: { fill: { setSolidColor: (color: string) => chart.set1((c) => c.pointColors.set(p, color)) } } }) },
+          format: { fill: { setSolidColor: (color: string) => set1((c) => (c.color = color)) } },
+          points: { getItemAt: (p: number) => ({ format: { fill: { setSolidColor: (color: string) => set1((c) => c.pointColors.set(p, color)) } } }) },
         };
       },
     };
