@@ -68,7 +68,7 @@ describe('NotesPanel', () => {
     expect(out).toContain('Stap 3: leg conclusie vast');
     // the open step shows the guide's question
     expect(out).toContain('Welke algemeen geldende principes worden gehanteerd voor het waarderen van de koppelkansen?');
-    expect(out).toContain('5 notities, nieuwste eerst');
+    expect(out).toContain('26 notities, nieuwste eerst');
     const newest = out.indexOf('Volgend overleg over zes weken');
     const oldest = out.indexOf('Algemene opmerking over de wijkgrenzen');
     expect(newest).toBeGreaterThan(0);
@@ -98,7 +98,7 @@ describe('KoppelkansNotes', () => {
     expect(out).toContain('Eerste regel');
     expect(out).toContain('=SOM(A1) is geen formule');
     expect(out).not.toContain('Bewonersavond plannen');
-    expect(out).toContain('2 notities');
+    expect(out).toContain('4 notities');
     expect(out).toContain(`Bij: Stap 3 · ${ROWS[2].koppelkans}`);
   });
 });

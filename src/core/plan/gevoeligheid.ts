@@ -44,6 +44,20 @@ function staleFormula(werkblad: Werkblad): string {
   return `=IF(AND(ROUND(SUM(${weights}),6)=${sumW},ROUND(SUM(${totals}),6)=${sumT}),"Klopt met de huidige scores en wegingen.","Let op: scores of wegingen zijn veranderd sinds deze berekening. Kies Resultaat bijwerken in de add-in.")`;
 }
 
+/**
+ * A short fingerprint (8 hex digits, FNV-1a over the lines joined by newlines) of the
+ * sentences the add-in wrote, kept in the block's second row. When the cells no longer
+ * match it, a person typed there and the add-in leaves the block alone.
+ */
+function blockKenmerk(lines: readonly string[]): string {
+  let h = 0x811c9dc5;
+  for (const ch of lines.join('\n')) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
 function round6(n: number): string {
   const r = Math.round(n * 1e6) / 1e6;
   return String(Object.is(r, -0) ? 0 : r);
@@ -65,10 +79,22 @@ export function planGevoeligheid(ctx: PlanContext): void {
   const staleNow = sheet ? sheet.formulas?.[2]?.[col - 1] ?? null : null;
   if (old && old.length === lines.length && old.every((t, i) => t === lines[i].trim()) && staleNow && sameFormula(staleNow, stale)) return;
 
+  // the team typed over the add-in's sentences: their text stays (a warning names the cell)
+  if (sheet && end) {
+    const mark = /\(kenmerk ([0-9a-f]{8})\)/.exec(textAt(sheet, 2, col));
+    const current = Array.from({ length: Math.max(0, end - 3) }, (_, i) => textAt(sheet, 4 + i, col));
+    if (!mark || mark[1] !== blockKenmerk(current)) {
+      const first = current.findIndex((t) => t !== '');
+      const r = 4 + Math.max(0, first);
+      ctx.problems.push(problem('GEVOELIGHEID_OCCUPIED', name, cellAddress(r, col), { value: textAt(sheet, r, col), column: columnLetter(col) }));
+      return;
+    }
+  }
+
   const now = ctx.options.now ?? new Date();
   const block: CellInput[][] = [
     [text(GEVOELIGHEID.title)],
-    [text(`Berekend door de add-in op ${datumTekst(now)}: telkens één weging of één score anders, de rest gelijk.`)],
+    [text(`Berekend door de add-in op ${datumTekst(now)}: telkens één weging of één score anders, de rest gelijk. (kenmerk ${blockKenmerk(lines.map((l) => l.trim()))})`)],
     [formula(stale)],
     ...lines.map((l) => [text(l)]),
   ];

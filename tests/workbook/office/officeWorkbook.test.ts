@@ -597,8 +597,14 @@ describe('the top-15 chart on Resultaat (only Excel can draw charts)', () => {
     });
     expect(c.title).toContain('stand 28-11-2026');
     expect([...c.pointColors]).toEqual([[1, CHART_COLORS.chosen]]);
-    // right of the table, where the sheet is empty
-    expect(c.position?.[0]).toBe(`H${RESULTAAT.headerRow}`);
+    // where the sheet is empty: column H holds the robustness sentences, so the chart goes below the table
+    const anchor = c.position?.[0] ?? '';
+    const m = /^([A-Z]+)(\d+)$/.exec(anchor);
+    expect(m).not.toBeNull();
+    const values = after.sheets.find((x) => x.name === SHEET_NAMES.resultaat)!.values;
+    const col = m![1].charCodeAt(0) - 64;
+    expect(values[Number(m![2]) - 1]?.[col - 1] ?? null).toBeNull();
+    expect(anchor).not.toBe(`H${RESULTAAT.headerRow}`);
     // no cell of the sheet changed
     const resultaat = (s: typeof after) => s.sheets.find((x) => x.name === SHEET_NAMES.resultaat)!.values;
     expect(resultaat(await made.port.readSnapshot())).toEqual(resultaat(after));
