@@ -13,6 +13,7 @@ import { analyze, type Analysis } from './analyze';
 import { DEFAULT_SUCCESFACTOREN } from './defaults';
 import { participants, readDeelnemers } from './deelnemers';
 import { readNotes, type Conclusion, type Note } from './notes';
+import type { PrioEntry } from './prioritering';
 import type { RankEntry } from './ranking';
 import type { WorkbookSnapshot } from './snapshot';
 import { wijkName } from './wijk';
@@ -38,13 +39,8 @@ export interface OnderbouwingOptions {
   robustness?: string[];
 }
 
-export interface ChosenEntry {
-  place: number;
-  koppelkans: string;
-  omdat: string;
-  verantwoordelijke: string;
-  autoRank: number | null;
-  deviates: boolean;
+/** One entry of the team's order as the document shows it: the Prioritering entry's own fields, plus Stap 2's mark. */
+export interface ChosenEntry extends Pick<PrioEntry, 'place' | 'koppelkans' | 'omdat' | 'verantwoordelijke' | 'autoRank' | 'deviates'> {
   /** Marked "minder concreet" in Stap 2 (the guide: make someone responsible for making it concrete). */
   minderConcreet: boolean;
   /** Who makes it concrete ("" when nobody is named yet). */
