@@ -1,0 +1,67 @@
+/**
+ * `koppelkansen apply IN.xlsx -o UIT.xlsx [--propose] [--json] [--in-place] [--allow-xlsm] [--force]`:
+ * prepares and updates the workbook; IN is never modified (unless --in-place).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyze } from '../../core/analyze';
+import { simulate } from '../../core/simulate';
+import { planWorkbook } from '../../workbook/operations';
+import type { Command } from '../command';
+import { CliError, UsageError } from '../errors';
+import { assertNotOpen, loadWorkbook, verifyWorkbook, writeOutput } from '../files';
+import { onePositional, parseCommandLine } from '../options';
+import { forbiddenCharacterProblems, longTextProblems, mergeProblems, printProblems, printSummary } from '../output';
+import { toJsonReport } from '../report';
+import { assertUnchanged } from '../safeWrite';
+
+export const applyCommand: Command = {
+  name: 'apply',
+  usage:
+    '  koppelkansen apply IN.xlsx -o UIT.xlsx [--propose] [--json] [--in-place] [--allow-xlsm] [--force]\n' +
+    '                                                   voorbereiden en bijwerken; IN blijft ongewijzigd\n',
+  async run(argv, io) {
+    const { positionals, values } = parseCommandLine(argv, {
+      output: { type: 'string', short: 'o' },
+      propose: { type: 'boolean' },
+      json: { type: 'boolean' },
+      'in-place': { type: 'boolean' },
+      'allow-xlsm': { type: 'boolean' },
+      force: { type: 'boolean' },
+    });
+    const file = onePositional(positionals, 'invoerbestand');
+    const inPlace = values['in-place'] === true;
+    const out = values.output ?? (inPlace ? file : undefined);
+    if (!out) throw new UsageError('geef een uitvoerbestand met -o UIT.xlsx (of --in-place)');
+    if (!inPlace && path.resolve(out) === path.resolve(file)) throw new UsageError('het uitvoerbestand is het invoerbestand; gebruik --in-place als dat de bedoeling is');
+    if (/\.xlsm$/i.test(file) && !values['allow-xlsm']) {
+      throw new CliError(`${file} bevat macro's (.xlsm); die gaan verloren bij het schrijven. Gebruik --allow-xlsm als dat goed is.`, 2);
+    }
+    if (!/\.xlsx$/i.test(out)) throw new UsageError('het uitvoerbestand moet op .xlsx eindigen');
+    if (!inPlace && fs.existsSync(out) && !values.force) throw new CliError(`${out} bestaat al; kies een andere naam of gebruik --force om het te vervangen`, 2);
+    const { wb, stamp } = await loadWorkbook(file);
+    // one read and one analysis for the plan; the report describes the written file
+    const { snapshot, plan, analysis, problems: planProblems } = await planWorkbook(wb, { propose: values.propose === true, now: io.now });
+    if (analysis.kind !== 'koppelkansen') {
+      printProblems(analysis.problems, io);
+      return 2;
+    }
+    if (plan.ops.length) await wb.apply(plan);
+    const after = plan.ops.length ? analyze(simulate(snapshot, plan.ops), { now: io.now }) : analysis;
+    assertNotOpen(out);
+    const bytes = await wb.toBuffer();
+    await writeOutput(out, bytes, {
+      verify: verifyWorkbook,
+      // a colleague's save since we read the file is never overwritten
+      beforeRename: inPlace ? () => assertUnchanged(file, stamp) : undefined,
+    });
+    const problems = [...mergeProblems(after.problems, planProblems), ...forbiddenCharacterProblems(wb), ...longTextProblems(snapshot)];
+    if (values.json) io.out(`${JSON.stringify(toJsonReport(after, problems), null, 2)}\n`);
+    else {
+      printProblems(problems, io);
+      printSummary(after, io);
+      io.out(`${plan.ops.length} wijziging(en) geschreven naar ${out}.\n`);
+    }
+    return problems.some((p) => p.severity === 'error') ? 1 : 0;
+  },
+};

@@ -1,0 +1,38 @@
+/** `koppelkansen onderbouwing IN.xlsx -o UIT.docx [--bijlage-notities] [--namen]`: the Word document for the raad. */
+import { checkWorkbook } from '../../workbook/operations';
+import type { Command } from '../command';
+import { UsageError } from '../errors';
+import { loadWorkbook, writeOutput } from '../files';
+import { buildOnderbouwing } from '../onderbouwing';
+import { onePositional, parseCommandLine } from '../options';
+import { printProblems } from '../output';
+
+export const onderbouwingCommand: Command = {
+  name: 'onderbouwing',
+  usage:
+    '  koppelkansen onderbouwing IN.xlsx -o UIT.docx [--bijlage-notities] [--namen]\n' +
+    '                                                   onderbouwing voor raad en wijk (Word); --bijlage-notities: overige\n' +
+    '                                                   discussie en redenering als bijlage; --namen: schrijvers bij notities\n',
+  async run(argv, io) {
+    const { positionals, values } = parseCommandLine(argv, {
+      output: { type: 'string', short: 'o' },
+      namen: { type: 'boolean' },
+      'bijlage-notities': { type: 'boolean' },
+    });
+    const file = onePositional(positionals, 'invoerbestand');
+    const out = values.output;
+    if (!out) throw new UsageError('geef een uitvoerbestand met -o UIT.docx');
+    if (!/\.docx$/i.test(out)) throw new UsageError('het uitvoerbestand moet op .docx eindigen');
+    const { wb } = await loadWorkbook(file);
+    const check = await checkWorkbook(wb, { now: io.now });
+    if (check.kind !== 'koppelkansen') {
+      // an empty or unrelated workbook gives no onderbouwing, not an empty document
+      printProblems(check.problems, io);
+      return 2;
+    }
+    const bytes = await buildOnderbouwing(wb, { now: io.now, authorNames: values.namen === true, notesAppendix: values['bijlage-notities'] === true });
+    await writeOutput(out, bytes);
+    io.out(`Onderbouwing geschreven: ${out}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,46 @@
+/** `koppelkansen samenvoegen A.xlsx B.xlsx … -o GROEP.xlsx [--ronde N] [--force]`: participants' scores into A's rounds. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { checkWorkbook } from '../../workbook/operations';
+import type { WorkbookPort } from '../../workbook/port';
+import type { Command } from '../command';
+import { CliError, UsageError } from '../errors';
+import { loadWorkbook } from '../files';
+import { parseCommandLine } from '../options';
+import { printProblems } from '../output';
+import { samenvoegen } from '../samenvoegen';
+
+export const samenvoegenCommand: Command = {
+  name: 'samenvoegen',
+  usage:
+    '  koppelkansen samenvoegen A.xlsx B.xlsx … -o GROEP.xlsx [--ronde N]\n' +
+    '                                                   scores van deelnemers samenvoegen in de scorerondes van A\n',
+  async run(argv, io) {
+    const { positionals: files, values } = parseCommandLine(argv, {
+      output: { type: 'string', short: 'o' },
+      ronde: { type: 'string' },
+      force: { type: 'boolean' },
+    });
+    if (files.length < 2) throw new UsageError('geef minstens twee werkmappen: de groepswerkmap en die van een deelnemer');
+    const out = values.output;
+    if (!out) throw new UsageError('geef een uitvoerbestand met -o GROEP.xlsx');
+    if (!/\.xlsx$/i.test(out)) throw new UsageError('het uitvoerbestand moet op .xlsx eindigen');
+    if (files.some((f) => path.resolve(f) === path.resolve(out))) throw new UsageError('het uitvoerbestand is een van de invoerbestanden; kies een nieuwe naam');
+    if (fs.existsSync(out) && !values.force) throw new CliError(`${out} bestaat al; kies een andere naam of gebruik --force`, 2);
+    const ronde = values.ronde === undefined ? undefined : Number(values.ronde);
+    if (ronde !== undefined && (!Number.isInteger(ronde) || ronde < 1)) throw new UsageError('--ronde verwacht een heel getal van 1 of meer');
+    const base = await loadWorkbook(files[0]);
+    const check = await checkWorkbook(base.wb, { now: io.now });
+    if (check.kind !== 'koppelkansen') {
+      printProblems(check.problems, io);
+      return 2;
+    }
+    const sources: { file: string; port: WorkbookPort }[] = [];
+    for (const f of files.slice(1)) sources.push({ file: f, port: (await loadWorkbook(f)).wb });
+    const result = await samenvoegen(base.wb, sources, io.now ?? new Date(), ronde);
+    await base.wb.writeFileAtomic(out);
+    for (const l of result.lines) io.out(`${l}\n`);
+    io.out(`Geschreven: ${out}\n`);
+    return 0;
+  },
+};
