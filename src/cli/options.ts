@@ -46,7 +46,7 @@ export function parseCommandLine<S extends OptionSpecs>(argv: string[], specs: S
     if (spec.type === 'string' && (token.value === undefined || valueLooksLikeOption)) throw new UsageError(`${token.rawName} verwacht een waarde`);
     if (spec.type === 'boolean' && token.inlineValue) throw new UsageError(`${token.rawName} verwacht geen waarde`);
   }
-  return { positionals, values: values as OptionValues<S> };
+  return { positionals, values };
 }
 
 /** The single positional argument (`what`: Dutch, e.g. "invoerbestand"); UsageError otherwise. */
