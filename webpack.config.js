@@ -19,6 +19,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { DEV_URL, resolveProductionUrl, toProductionManifest } = require('./scripts/manifest-url');
 const { findForbiddenModules, MODULES_REPORT } = require('./scripts/check-bundle');
+const { contentSecurityPolicy } = require('./scripts/csp');
 
 const ROOT = __dirname;
 const DIST = path.join(ROOT, 'dist');
@@ -126,6 +127,10 @@ module.exports = async (env = {}, argv = {}) => {
   // Validate the production URL before compiling anything, so a wrong setting fails fast.
   const productionUrl = production ? resolveProductionUrl() : null;
 
+  // Every page carries the same policy as its first <meta> after the charset
+  // (scripts/csp.js), before anything it governs loads; the templates print `csp`.
+  const csp = contentSecurityPolicy({ serving });
+
   const config = {
     mode,
     context: ROOT,
@@ -142,7 +147,8 @@ module.exports = async (env = {}, argv = {}) => {
       clean: true,
     },
     target: 'web',
-    devtool: production ? false : 'eval-source-map',
+    // No eval-based source maps: the pages' Content-Security-Policy has no 'unsafe-eval'.
+    devtool: production ? false : 'source-map',
     resolve: {
       extensions: ['.tsx', '.ts', '.js', '.json'],
       // The .xlsx adapter imports 'fs'/'path' lazily for its Node-only file methods; the
@@ -174,22 +180,27 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
+        csp,
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane'],
       }),
       new HtmlWebpackPlugin({
         filename: 'preview.html',
+        csp,
         template: './src/taskpane/preview.html',
         chunks: ['preview'],
       }),
       new HtmlWebpackPlugin({
         filename: 'help.html',
+        csp,
         template: './src/taskpane/help.html',
         inject: false,
         chunks: [],
       }),
       new CopyWebpackPlugin({
         patterns: [
+          // Static page parts kept out of the HTML for the CSP (no inline script or style).
+          { from: 'src/taskpane/static', to: '.' },
           ...ICON_SIZES.map((size) => ({
             from: `assets/icon-${size}.png`,
             to: `assets/icon-${size}.png`,
