@@ -28,6 +28,26 @@ export interface SheetSnapshot {
    * when the sheet has none.
    */
   merges?: string[];
+  /**
+   * Sheet protection and the cells the team unlocked. Absent: the adapter saw no
+   * protection (the sheet is not protected and every cell keeps Excel's default, locked).
+   */
+  protection?: SheetProtection;
+}
+
+/**
+ * A sheet's protection (Excel: Controleren > Blad beveiligen) with the cells the team
+ * unlocked (Celeigenschappen > Bescherming). Every other cell is locked, Excel's default;
+ * locks only take effect while `protected` is true.
+ */
+export interface SheetProtection {
+  protected: boolean;
+  /** Unlocked cells as A1 ranges ("A6:D105"), not overlapping. */
+  unlocked: string[];
+  /** The protection still lets anybody format cells (Excel's "Cellen opmaken"). */
+  allowFormatCells?: boolean;
+  /** The protection still lets anybody change column widths ("Kolommen opmaken"). */
+  allowFormatColumns?: boolean;
 }
 
 /** A data validation as an adapter read it from a range. */
@@ -103,6 +123,11 @@ export interface CellStyle {
   horizontalAlignment?: 'left' | 'center' | 'right';
   verticalAlignment?: 'top' | 'center' | 'bottom';
   border?: boolean;
+  /**
+   * The cell's lock state (Celeigenschappen > Bescherming > Geblokkeerd); only takes
+   * effect while the sheet is protected. Absent: unchanged.
+   */
+  locked?: boolean;
 }
 
 export type PlanOp =

@@ -14,7 +14,8 @@ export type WorkbookErrorCode =
   | 'invalidFormula'
   | 'invalidArgument'
   | 'noVisibleSheet'
-  | 'chartsUnsupported';
+  | 'chartsUnsupported'
+  | 'sheetProtected';
 
 /** Excel's limits. */
 export const MAX_SHEET_NAME = 31;
@@ -40,6 +41,18 @@ export const WORKBOOK_MESSAGES = {
   noVisibleSheet: () => 'De werkmap heeft geen zichtbaar werkblad; Excel kan zo’n bestand niet openen. Maak minstens één werkblad zichtbaar.',
   chartsUnsupported: (sheet: string) =>
     `Een grafiek op werkblad ${sheet} kan alleen de invoegtoepassing in Excel maken; een bestand dat buiten Excel wordt geschreven (opdrachtregel, voorbeeld in de browser) kan geen grafiek krijgen. De grafiek staat wel in de onderbouwing. ${NOTHING_CHANGED}`,
+  sheetProtected: (found: { sheet: string; cells: string[]; other: string[] }[]) => {
+    const list = (items: string[]) => (items.length > 6 ? `${items.slice(0, 6).join(', ')} en nog ${items.length - 6}` : items.join(', '));
+    const parts = found.map((f) => {
+      const needs = [...(f.cells.length ? [`${f.cells.length === 1 && !f.cells[0].includes(':') ? 'cel' : 'cellen'} ${list(f.cells)}`] : []), ...(f.other.length ? [list(f.other)] : [])];
+      return `Blad "${f.sheet}" is beveiligd, maar de add-in moet daar ${needs.join(' en ')} aanpassen.`;
+    });
+    const sheets = found.map((f) => `"${f.sheet}"`).join(' en ');
+    const onlyCells = found.every((f) => f.other.length === 0);
+    return `${parts.join(' ')} Hef de beveiliging van blad ${sheets} op (Controleren > Blad beveiligen opheffen), voer dit opnieuw uit en beveilig het blad daarna weer${
+      onlyCells ? ', of ontgrendel deze cellen (Cellen opmaken > Bescherming > Geblokkeerd uitvinken) voordat je het blad beveiligt' : ''
+    }. ${NOTHING_CHANGED}`;
+  },
 } as const;
 
 export class WorkbookError extends Error {

@@ -25,6 +25,8 @@ export function normalizeStyle(s: CellStyle): CellStyle {
   if (s.horizontalAlignment) out.horizontalAlignment = s.horizontalAlignment;
   if (s.verticalAlignment) out.verticalAlignment = s.verticalAlignment;
   if (s.border) out.border = true;
+  // locked is Excel's default: only an unlocked cell carries the property
+  if (s.locked === false) out.locked = false;
   return out;
 }
 

@@ -25,6 +25,11 @@ export interface Harness {
   create(): Promise<TestWorkbook>;
   /** The workbook as the next reader sees it (memory: itself; xlsx: bytes and back). */
   reopen(wb: TestWorkbook): Promise<TestWorkbook>;
+  /**
+   * The workbook with `sheet` protected as a team does it in Excel (Controleren > Blad
+   * beveiligen), optionally allowing cell or column formatting; as the next reader sees it.
+   */
+  protect(wb: TestWorkbook, sheet: string, options?: { allowFormatCells?: boolean; allowFormatColumns?: boolean }): Promise<TestWorkbook>;
 }
 
 const t = (x: string) => ({ text: x });
@@ -433,6 +438,105 @@ export function contractSuite(h: Harness): void {
       });
     });
 
+    describe('protected sheets', () => {
+      /** "Blad" with A1:C1 filled, A2:B3 unlocked, then protected. */
+      async function protectedSheet(options?: { allowFormatCells?: boolean; allowFormatColumns?: boolean }): Promise<TestWorkbook> {
+        const wb = await withSheet([
+          { kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('Sleutel'), t('Naam'), t('Opmerking')]] },
+          { kind: 'setCells', sheet: 'Blad', cell: 'A2', cells: [[t('k1'), t('eerste')]] },
+          { kind: 'setStyle', sheet: 'Blad', range: 'A2:B3', style: { locked: false } },
+        ]);
+        return h.protect(wb, 'Blad', options);
+      }
+
+      test('the snapshot says which sheet is protected and which cells are unlocked', async () => {
+        const wb = await protectedSheet({ allowFormatCells: true });
+        const sheet = (await wb.readSnapshot()).sheets[0];
+        expect(sheet.protection).toEqual({ protected: true, unlocked: ['A2:B3'], allowFormatCells: true });
+        expect(sheet.values[1]).toEqual(['k1', 'eerste']);
+      });
+
+      test('writes into unlocked cells of a protected sheet are carried out (values, row updates, frozen panes)', async () => {
+        const wb = await protectedSheet();
+        const after = await applyAndReopen(wb, {
+          ops: [
+            { kind: 'setCells', sheet: 'Blad', cell: 'A3', cells: [[t('k2'), n(7)]] },
+            { kind: 'updateRowByKey', sheet: 'Blad', minRow: 2, keyColumn: 'A', key: 'k1', firstColumn: 'B', cells: [t('gewijzigd')] },
+            { kind: 'freeze', sheet: 'Blad', rows: 1, columns: 0 },
+          ],
+        });
+        expect(after.getCell('Blad', 'A3')).toBe('k2');
+        expect(after.getCell('Blad', 'B3')).toBe(7);
+        expect(after.getCell('Blad', 'B2')).toBe('gewijzigd');
+        expect(after.getFreeze('Blad')).toEqual({ rows: 1, columns: 0 });
+      });
+
+      test('regression: a write into a locked cell of a protected sheet is refused before anything is written, in Dutch, naming sheet, cells and what to do', async () => {
+        const wb = await protectedSheet();
+        await expectWorkbookError(
+          wb.apply({
+            ops: [
+              { kind: 'setCells', sheet: 'Blad', cell: 'A3', cells: [[t('k2')]] },
+              { kind: 'setCells', sheet: 'Blad', cell: 'C2', cells: [[t('x')], [t('y')], [t('z')]] },
+            ],
+          }),
+          'sheetProtected',
+          /Blad "Blad" is beveiligd, maar de add-in moet daar cellen C2:C4 aanpassen\. Hef de beveiliging van blad "Blad" op \(Controleren > Blad beveiligen opheffen\).*ontgrendel deze cellen.*Er is niets gewijzigd/,
+        );
+        const after = await h.reopen(wb);
+        expect(after.getCell('Blad', 'A3')).toBeNull(); // the allowed first op was not applied either
+        expect(after.getCell('Blad', 'C2')).toBeNull();
+      });
+
+      test('appending below the used range and updating a locked row of a protected sheet are refused; a missing key is not', async () => {
+        const wb = await protectedSheet();
+        await expectWorkbookError(
+          wb.apply({ ops: [{ kind: 'appendRows', sheet: 'Blad', minRow: 2, firstColumn: 'A', rows: [[t('k9'), t('nieuw'), t('opmerking')]] }] }),
+          'sheetProtected',
+          /cel C3 aanpassen/,
+        );
+        await expectWorkbookError(
+          wb.apply({ ops: [{ kind: 'updateRowByKey', sheet: 'Blad', minRow: 2, keyColumn: 'A', key: 'k1', firstColumn: 'B', cells: [t('a'), t('b')] }] }),
+          'sheetProtected',
+          /cel C2 aanpassen/,
+        );
+        const result = await wb.apply({ ops: [{ kind: 'deleteRowByKey', sheet: 'Blad', minRow: 2, keyColumn: 'A', key: 'nergens', firstColumn: 'A', lastColumn: 'C' }] });
+        expect(result.missingKeys).toEqual(['nergens']);
+      });
+
+      test('formats, validations, lock state and column widths of a protected sheet are refused unless the protection allows them', async () => {
+        const wb = await protectedSheet();
+        await expectWorkbookError(wb.apply({ ops: [{ kind: 'setValidation', sheet: 'Blad', range: 'A2:A3', rule: STATUS }] }), 'sheetProtected', /gegevensvalidatie van A2:A3/);
+        await expectWorkbookError(wb.apply({ ops: [{ kind: 'setStyle', sheet: 'Blad', range: 'A2', style: { bold: true } }] }), 'sheetProtected', /opmaak van A2/);
+        await expectWorkbookError(wb.apply({ ops: [{ kind: 'setStyle', sheet: 'Blad', range: 'A4', style: { locked: false } }] }), 'sheetProtected', /vergrendeling van A4/);
+        await expectWorkbookError(
+          wb.apply({ ops: [{ kind: 'setColumnWidths', sheet: 'Blad', widths: [{ column: 'C', width: 30 }] }] }),
+          'sheetProtected',
+          /kolombreedte van C/,
+        );
+        const allowing = await protectedSheet({ allowFormatCells: true, allowFormatColumns: true });
+        const after = await applyAndReopen(allowing, {
+          ops: [
+            { kind: 'setStyle', sheet: 'Blad', range: 'A2', style: { bold: true } },
+            { kind: 'setColumnWidths', sheet: 'Blad', widths: [{ column: 'C', width: 30 }] },
+          ],
+        });
+        expect(after.getStyle('Blad', 'A2')).toEqual({ bold: true, locked: false });
+        expect(after.getColumnWidth('Blad', 'C')).toBe(30);
+      });
+
+      test('a sheet the plan adds, or another sheet, is not held back by a protected one', async () => {
+        const wb = await protectedSheet();
+        const after = await applyAndReopen(wb, {
+          ops: [
+            { kind: 'addSheet', sheet: 'Nieuw' },
+            { kind: 'setCells', sheet: 'Nieuw', cell: 'C2', cells: [[t('vrij')]] },
+          ],
+        });
+        expect(after.getCell('Nieuw', 'C2')).toBe('vrij');
+      });
+    });
+
     describe('layout', () => {
       test('styles merge per property; widths and frozen panes are kept', async () => {
         const wb = await withSheet([
@@ -489,6 +593,15 @@ export function contractSuite(h: Harness): void {
         expect(wb.getFreeze('Blad')).toEqual({ rows: 3, columns: 0 });
         const after = await applyAndReopen(wb, { ops: [{ kind: 'freeze', sheet: 'Blad', rows: 0, columns: 0 }] });
         expect(after.getFreeze('Blad')).toEqual({ rows: 0, columns: 0 });
+      });
+
+      test('unlocking cells (locked: false) is kept and read back; locking again removes it', async () => {
+        const wb = await withSheet([{ kind: 'setStyle', sheet: 'Blad', range: 'A2:B3', style: { locked: false, bold: true } }]);
+        expect(wb.getStyle('Blad', 'A2')).toEqual({ bold: true, locked: false });
+        expect((await wb.readSnapshot()).sheets[0].protection).toEqual({ protected: false, unlocked: ['A2:B3'] });
+        const after = await applyAndReopen(wb, { ops: [{ kind: 'setStyle', sheet: 'Blad', range: 'B2:B3', style: { locked: true } }] });
+        expect(after.getStyle('Blad', 'B2')).toEqual({ bold: true });
+        expect((await after.readSnapshot()).sheets[0].protection).toEqual({ protected: false, unlocked: ['A2:A3'] });
       });
 
       test('writing a value keeps the cell style', async () => {

@@ -7,6 +7,9 @@ import { WERKBLAD } from '../layout';
 import { problem } from '../problems';
 import type { CellInput } from '../snapshot';
 import { engineMayWrite } from '../werkblad';
+import { formulaAt } from '../grid';
+import { lockDifferences, runAddress } from '../protection';
+import type { SheetSnapshot } from '../snapshot';
 import { nameOf, sheetByName, type PlanContext } from './context';
 import { currentLonglistLayout } from './longlist';
 import { listRule, scoreRule, weightRule } from './validations';
@@ -34,6 +37,7 @@ export function planWerkblad(ctx: PlanContext): void {
     }
   }
   ctx.ops.push(...diffBlock(name, sheet, L.firstDataRow, L.totalenColumn, cells));
+  if (sheet) planLockState(ctx, sheet, L.firstDataRow, L.lastDataRow, L.preparedEndRow, L.totalenColumn);
 
   const lijsten = nameOf(ctx, 'lijsten');
   const ll = currentLonglistLayout(ctx);
@@ -55,4 +59,37 @@ export function planWerkblad(ctx: PlanContext): void {
       rule: weightRule(),
     },
   );
+}
+
+/**
+ * Rows the product prepares get the lock state of the data row above them: a team that
+ * protected the werkblad with only its input columns unlocked can fill the new rows in.
+ * The template is the last row that already had the Totalen formula or data (rows the
+ * product or the team prepared before); rows below it up to `preparedEndRow` are new.
+ * Emits setStyle `{ locked }` ops only where the new rows differ, so a second plan is empty.
+ */
+function planLockState(ctx: PlanContext, sheet: SheetSnapshot, firstDataRow: number, lastDataRow: number, preparedEndRow: number, totalenColumn: number): void {
+  const protection = sheet.protection;
+  if (!protection) return;
+  let lastPrepared = firstDataRow - 1;
+  for (let r = firstDataRow; r <= preparedEndRow && formulaAt(sheet, r, totalenColumn); r++) lastPrepared = r;
+  const template = Math.max(lastPrepared, lastDataRow);
+  if (template < firstDataRow) return;
+  // consecutive rows with the same differences share one op per run of columns
+  let pending: { top: number; bottom: number; key: string; diffs: ReturnType<typeof lockDifferences> } | null = null;
+  const flush = () => {
+    if (!pending) return;
+    for (const d of pending.diffs) ctx.ops.push({ kind: 'setStyle', sheet: sheet.name, range: runAddress(pending.top, pending.bottom, d.first, d.last), style: { locked: d.locked } });
+    pending = null;
+  };
+  for (let r = template + 1; r <= preparedEndRow; r++) {
+    const diffs = lockDifferences(protection, template, r);
+    const key = JSON.stringify(diffs);
+    if (pending && pending.key === key && pending.bottom === r - 1) pending.bottom = r;
+    else {
+      flush();
+      if (diffs.length) pending = { top: r, bottom: r, key, diffs };
+    }
+  }
+  flush();
 }

@@ -25,6 +25,7 @@ import { keyText } from '../cellText';
 import { WORKBOOK_MESSAGES as M, WorkbookError } from '../errors';
 import { blockConflicts, deleteCells } from '../guards';
 import { checkPlan, checkSheetName } from '../planCheck';
+import { checkProtection } from '../protection';
 import type { ApplyOptions, ApplyResult, RangeRef, SnapshotRequest, WorkbookPort } from '../port';
 import { area, containsCell, intersection, overlaps, rectAddress, rectOf, subtract, type Rect } from '../rectangles';
 import { mergeStyle } from '../styles';
@@ -57,6 +58,8 @@ interface MemorySheet {
   freeze: { rows: number; columns: number };
   /** Merged areas (A1), as a team made them in Excel; the port never merges. */
   merges: string[];
+  /** Sheet protection as a team set it in Excel (tests); null: not protected. */
+  protection: { allowFormatCells?: boolean; allowFormatColumns?: boolean } | null;
 }
 
 function cloneSheet(s: MemorySheet): MemorySheet {
@@ -75,11 +78,12 @@ function cloneSheet(s: MemorySheet): MemorySheet {
     widths: new Map(s.widths),
     freeze: { ...s.freeze },
     merges: [...s.merges],
+    protection: s.protection && { ...s.protection },
   };
 }
 
 function newSheet(name: string, hidden: boolean): MemorySheet {
-  return { name, hidden, rows: new Map(), styles: new Map(), validations: [], widths: new Map(), freeze: { rows: 0, columns: 0 }, merges: [] };
+  return { name, hidden, rows: new Map(), styles: new Map(), validations: [], widths: new Map(), freeze: { rows: 0, columns: 0 }, merges: [], protection: null };
 }
 
 function isBlank(cell: MemoryCell | undefined): boolean {
@@ -190,6 +194,9 @@ export class MemoryWorkbook implements WorkbookPort {
 
   async apply(plan: Plan, options: ApplyOptions = {}): Promise<ApplyResult> {
     checkPlan(plan, this.sheets.map((s) => s.name));
+    // only protected sheets matter: their snapshots are made once per apply
+    const protectedSheets = new Map(this.sheets.filter((s) => s.protection).map((s) => [s.name.toLowerCase(), this.sheetSnapshot(s)]));
+    if (protectedSheets.size) checkProtection(plan, (name) => protectedSheets.get(name.toLowerCase()));
     const draft = new MemoryWorkbook();
     draft.sheets = this.sheets.map(cloneSheet);
     const result: ApplyResult = { operations: 0, appendedAt: [], missingKeys: [], conflicts: [] };
@@ -239,6 +246,19 @@ export class MemoryWorkbook implements WorkbookPort {
     const rect = rectOf(range);
     for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) if (r !== rect.top || c !== rect.left) s.rows.get(r)?.delete(c);
     s.merges.push(rectAddress(rect));
+  }
+
+  /**
+   * Protects the sheet as a team does in Excel (tests): locked cells (every cell not
+   * unlocked with a setStyle `{ locked: false }`) can no longer be changed through the port.
+   */
+  protectSheet(sheet: string, options: { allowFormatCells?: boolean; allowFormatColumns?: boolean } = {}): void {
+    this.sheet(sheet).protection = { ...options };
+  }
+
+  /** Removes the sheet's protection (tests). */
+  unprotectSheet(sheet: string): void {
+    this.sheet(sheet).protection = null;
   }
 
   /** The cell's value (a formula cell: its cached value or null). */
@@ -315,7 +335,9 @@ export class MemoryWorkbook implements WorkbookPort {
       values.push(vr);
       formulas.push(fr);
     }
-    return { name: s.name, values, formulas, hidden: s.hidden, ...(s.merges.length ? { merges: [...s.merges] } : {}) };
+    const unlocked = unlockedRanges(s);
+    const protection = s.protection || unlocked.length ? { protection: { protected: !!s.protection, unlocked, ...(s.protection ?? {}) } } : {};
+    return { name: s.name, values, formulas, hidden: s.hidden, ...(s.merges.length ? { merges: [...s.merges] } : {}), ...protection };
   }
 
   private writeRow(sheet: MemorySheet, row: number, column: number, inputs: CellInput[]): void {
@@ -389,4 +411,37 @@ export class MemoryWorkbook implements WorkbookPort {
         return;
     }
   }
+}
+
+/** The unlocked cells of a sheet as A1 ranges: runs per row, equal runs of adjacent rows joined. */
+function unlockedRanges(s: MemorySheet): string[] {
+  const cells = new Map<number, number[]>();
+  for (const [k, style] of s.styles) {
+    if (style.locked !== false) continue;
+    const [r, c] = k.split(':').map(Number);
+    let list = cells.get(r);
+    if (!list) cells.set(r, (list = []));
+    list.push(c);
+  }
+  const boxes: Rect[] = [];
+  const open = new Map<string, Rect>();
+  for (const r of [...cells.keys()].sort((a, b) => a - b)) {
+    const cols = cells.get(r)!.sort((a, b) => a - b);
+    const runs: [number, number][] = [];
+    for (const c of cols) {
+      const last = runs[runs.length - 1];
+      if (last && last[1] + 1 === c) last[1] = c;
+      else runs.push([c, c]);
+    }
+    for (const [left, right] of runs) {
+      const cur = open.get(`${left}:${right}`);
+      if (cur && cur.bottom === r - 1) cur.bottom = r;
+      else {
+        const box = { top: r, left, bottom: r, right };
+        open.set(`${left}:${right}`, box);
+        boxes.push(box);
+      }
+    }
+  }
+  return boxes.map(rectAddress);
 }

@@ -28,9 +28,10 @@ import { keyText } from '../cellText';
 import { WORKBOOK_MESSAGES as M, WorkbookError } from '../errors';
 import { blockConflicts, deleteCells } from '../guards';
 import { checkPlan } from '../planCheck';
+import { checkProtection } from '../protection';
 import type { ApplyOptions, ApplyResult, SnapshotRequest, WorkbookPort } from '../port';
 import { rectOf } from '../rectangles';
-import { applyCellStyle, readCellStyle } from './cellStyles';
+import { applyCellStyle, readCellStyle, sheetProtection } from './cellStyles';
 import { encodeTextsForWrite, isBlank, readCell, toExcelValue, unshareFormulas } from './cellValues';
 import { installLargeValidationPatch } from './largeValidations';
 import { patchPackage, type PatchWarning } from './package/patchPackage';
@@ -96,6 +97,9 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async apply(plan: Plan, options: ApplyOptions = {}): Promise<ApplyResult> {
     checkPlan(plan, this.wb.worksheets.map((w) => w.name));
+    // refused before any op runs: ExcelJS has no transactions
+    const guarded = new Map(this.wb.worksheets.filter((ws) => sheetProtection(ws)?.protected).map((ws) => [ws.name.toLowerCase(), this.snapshotSheet(ws)]));
+    if (guarded.size) checkProtection(plan, (name) => guarded.get(name.toLowerCase()));
     const result: ApplyResult = { operations: 0, appendedAt: [], missingKeys: [], conflicts: [] };
     plan.ops.forEach((op, i) => {
       this.applyOp(op, result);
@@ -247,7 +251,15 @@ export class XlsxWorkbook implements WorkbookPort {
     const merges = Object.values((ws as unknown as { _merges: Record<string, { range: string }> })._merges ?? {})
       .map((m) => m.range)
       .filter((m) => m.includes(':'));
-    return { name: ws.name, values, formulas, hidden: ws.state === 'hidden' || ws.state === 'veryHidden', ...(merges.length ? { merges } : {}) };
+    const protection = sheetProtection(ws);
+    return {
+      name: ws.name,
+      values,
+      formulas,
+      hidden: ws.state === 'hidden' || ws.state === 'veryHidden',
+      ...(merges.length ? { merges } : {}),
+      ...(protection ? { protection } : {}),
+    };
   }
 
   private lastUsedRow(ws: ExcelJS.Worksheet): number {

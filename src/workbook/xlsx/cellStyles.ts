@@ -3,7 +3,9 @@
  * between cells, so every change assigns new objects instead of editing them.
  */
 import type ExcelJS from 'exceljs';
-import type { CellStyle } from '../../core/snapshot';
+import { columnLetter } from '../../core/a1';
+import type { CellStyle, SheetProtection } from '../../core/snapshot';
+import { MAX_ROWS } from '../errors';
 import { normalizeColor, normalizeStyle } from '../styles';
 
 const BORDER_COLOR = 'FFBFBFBF';
@@ -42,6 +44,7 @@ export function applyCellStyle(cell: ExcelJS.Cell, style: CellStyle): void {
       ...(style.verticalAlignment ? { vertical: style.verticalAlignment === 'center' ? 'middle' : style.verticalAlignment } : {}),
     };
   }
+  if (style.locked !== undefined) cell.protection = { ...cell.protection, locked: style.locked };
   if (style.border === true) {
     const thin = { style: 'thin' as const, color: { argb: BORDER_COLOR } };
     cell.border = { top: thin, left: thin, bottom: thin, right: thin };
@@ -67,5 +70,72 @@ export function readCellStyle(cell: ExcelJS.Cell): CellStyle {
     horizontalAlignment: a.horizontal === 'left' || a.horizontal === 'center' || a.horizontal === 'right' ? a.horizontal : undefined,
     verticalAlignment: vertical === 'top' || vertical === 'center' || vertical === 'bottom' ? vertical : undefined,
     border: [b.top, b.left, b.bottom, b.right].every((side) => side?.style === 'thin'),
+    locked: cell.protection?.locked,
   });
+}
+
+/** ExcelJS's model of <sheetProtection> (not in its types): true flags are what stays allowed. */
+interface ExcelJsSheetProtection {
+  sheet?: boolean;
+  formatCells?: boolean;
+  formatColumns?: boolean;
+}
+
+/**
+ * A worksheet's protection and unlocked cells (cells whose format has
+ * `<protection locked="0">`, and whole columns formatted so) as the snapshot gives them;
+ * undefined when the sheet is not protected and no cell is unlocked.
+ */
+export function sheetProtection(ws: ExcelJS.Worksheet): SheetProtection | undefined {
+  const p = (ws as unknown as { sheetProtection?: ExcelJsSheetProtection | null }).sheetProtection;
+  const unlocked: string[] = [];
+  const columnsUnlocked = new Set<number>();
+  for (let c = 1; c <= ws.columnCount; c++) {
+    const style = (ws.getColumn(c) as unknown as { style?: Partial<ExcelJS.Style> }).style;
+    if (style?.protection?.locked === false) {
+      columnsUnlocked.add(c);
+      unlocked.push(`${columnLetter(c)}1:${columnLetter(c)}${MAX_ROWS}`);
+    }
+  }
+  const boxes = new Map<string, { top: number; bottom: number; left: number; right: number }>();
+  const list: { top: number; bottom: number; left: number; right: number }[] = [];
+  // ExcelJS's rows and cells as loaded (internal): eachRow/eachCell skip rows and cells that
+  // only carry a format, and with includeEmpty they would create every row and cell
+  const rows = (ws as unknown as { _rows: (ExcelJS.Row | undefined)[] })._rows ?? [];
+  rows.forEach((row, index) => {
+    if (!row) return;
+    const r = index + 1;
+    const cells = (row as unknown as { _cells: (ExcelJS.Cell | undefined)[] })._cells ?? [];
+    let run: [number, number] | null = null;
+    const close = () => {
+      if (!run) return;
+      const k = `${run[0]}:${run[1]}`;
+      const cur = boxes.get(k);
+      if (cur && cur.bottom === r - 1) cur.bottom = r;
+      else {
+        const box = { top: r, bottom: r, left: run[0], right: run[1] };
+        boxes.set(k, box);
+        list.push(box);
+      }
+      run = null;
+    };
+    cells.forEach((cell, i) => {
+      const c = i + 1;
+      const open = cell?.style?.protection?.locked === false && !columnsUnlocked.has(c);
+      if (open && run && run[1] === c - 1) run[1] = c;
+      else {
+        close();
+        if (open) run = [c, c];
+      }
+    });
+    close();
+  });
+  for (const b of list) unlocked.push(b.top === b.bottom && b.left === b.right ? `${columnLetter(b.left)}${b.top}` : `${columnLetter(b.left)}${b.top}:${columnLetter(b.right)}${b.bottom}`);
+  if (!p?.sheet && !unlocked.length) return undefined;
+  return {
+    protected: !!p?.sheet,
+    unlocked,
+    ...(p?.sheet && p.formatCells ? { allowFormatCells: true } : {}),
+    ...(p?.sheet && p.formatColumns ? { allowFormatColumns: true } : {}),
+  };
 }

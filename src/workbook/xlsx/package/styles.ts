@@ -183,6 +183,14 @@ export class StylesEditor {
       xf.setAttribute('borderId', String(this.borders.intern(border)));
       xf.setAttribute('applyBorder', '1');
     }
+    if (style.locked !== undefined) {
+      // <protection locked="0"/>; locked is the default, so a locked cell carries no attribute
+      const protection = child(xf, 'protection') ?? insertInOrder(xf, createLike(xf, 'protection'), XF_ORDER);
+      if (style.locked) protection.removeAttribute('locked');
+      else protection.setAttribute('locked', '0');
+      if (!protection.attributes.length) removeNode(protection);
+      xf.setAttribute('applyProtection', '1');
+    }
     const index = this.xfs.intern(xf);
     this.memo.set(key, index);
     return index;
