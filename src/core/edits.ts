@@ -134,7 +134,7 @@ export function prioriteringEdit(layout: PrioLayout, base: SheetSnapshot | undef
       put(r, c.koppelkans, { text: d.koppelkans.trim() }, true);
       put(r, c.omdat, { text: d.omdat }, true);
       put(r, c.verantwoordelijke, { text: d.verantwoordelijke }, true);
-      put(r, c.controle, { text: prioCheckKey(i + 1, d.koppelkans, autoRanks[i]) }, false);
+      put(r, c.controle, { text: prioCheckKey(i + 1, d.koppelkans) }, false);
       put(r, c.afwijking, { number: deviates[i] ? 1 : 0 }, false);
     } else {
       for (const col of [c.prioriteit, c.koppelkans, c.omdat, c.verantwoordelijke]) put(r, col, { clear: true }, true);

@@ -171,18 +171,19 @@ export function prioRankFormula(layout: WerkbladLayout, row: number): string {
  * Prioritering, column Signaal. Which entries deviate (the fewest entries whose removal
  * leaves the rest in automatic order, see `deviatingEntries`) cannot be computed by an
  * Excel 2010 formula, so the engine writes its verdict per row (`afwijking`: 1 or 0) with
- * what it saw (`controle`: place|koppelkans|rank, see `prioCheckKey`). The formula shows
- * "Afwijking zonder reden" for a flagged entry while Omdat… is empty, and a visible
- * "Volgorde gewijzigd sinds de laatste controle" as soon as the place, the koppelkans or
- * its automatic rank differ from that record (someone reordered by hand without the
- * add-in, or scores changed), until the add-in checks again.
+ * the team's order it saw (`controle`: place|koppelkans, see `prioCheckKey`). The formula
+ * shows "Afwijking zonder reden" for a flagged entry while Omdat… is empty, and a visible
+ * "Volgorde gewijzigd sinds de laatste controle" only when the place or the koppelkans of
+ * the row differs from that record: someone reordered the team's list by hand without the
+ * add-in. A score change that moves automatic ranks is not a reorder and shows nothing.
+ * Plain Excel 2010 functions (IF, ISNUMBER, ROW, TRIM, AND), no dynamic arrays.
  */
 export function prioFlagFormula(layout: WerkbladLayout, row: number, columns: { controle: number; afwijking: number } = { controle: 7, afwijking: 8 }): string {
   void layout;
   const g = `$${columnLetter(columns.controle)}${row}`;
   const h = `$${columnLetter(columns.afwijking)}${row}`;
   const place = `IF(ISNUMBER($A${row}),$A${row},ROW()-${PRIORITERING.firstRow - 1})`;
-  const key = `${place}&"|"&TRIM($B${row})&"|"&$E${row}`;
+  const key = `${place}&"|"&TRIM($B${row})`;
   return `=IF(TRIM($B${row})="","",IF(${key}<>${g},"${PRIORITERING.changedFlag}",IF(AND(${h}=1,TRIM($C${row})=""),"${PRIORITERING.deviationFlag}","")))`;
 }
 

@@ -100,7 +100,7 @@ export const PRIORITERING = {
   spareRows: 30,
   headers: ['Prioriteit', 'Koppelkans', 'Omdat…', 'Verantwoordelijke', 'Automatische rang', 'Signaal', 'Gecontroleerd (add-in)', 'Afwijking (add-in)'],
   deviationFlag: 'Afwijking zonder reden',
-  /** Shown by the Signaal formula when the order or a rank changed after the add-in last checked it (hand reordering in Excel). */
+  /** Shown by the Signaal formula when the team's order (a place or a koppelkans) changed after the add-in last checked it: reordering by hand in Excel. Score changes do not show it. */
   changedFlag: 'Volgorde gewijzigd sinds de laatste controle',
 } as const;
 

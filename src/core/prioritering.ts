@@ -11,8 +11,8 @@ export interface PrioLayout {
   headerRow: number;
   firstRow: number;
   /**
-   * `controle` and `afwijking` are the engine's record of its last check (the place,
-   * koppelkans and rank it saw, and whether the entry deviates): the Signaal formula
+   * `controle` and `afwijking` are the engine's record of its last check (the place and
+   * koppelkans it saw, and whether the entry deviates): the Signaal formula
    * compares them with the sheet, because no Excel 2010 formula can compute the
    * minimal-move rule itself.
    */
@@ -23,11 +23,13 @@ export interface PrioLayout {
 
 /**
  * The engine's record of one entry at its last check, as the Signaal formula rebuilds it
- * from the sheet: place, koppelkans (trimmed as Excel's TRIM does) and automatic rank
- * ("–" without one), joined by "|".
+ * from the sheet: the place (1-based) and the koppelkans (trimmed as Excel's TRIM does),
+ * joined by "|", for example "3|Meer groen". It records the team's order only: the
+ * automatic rank is left out on purpose, so a score change that moves automatic ranks
+ * does not read as a reorder by hand.
  */
-export function prioCheckKey(place: number, koppelkans: string, autoRank: number | null): string {
-  return `${place}|${koppelkans.trim().replace(/ {2,}/g, ' ')}|${autoRank ?? '–'}`;
+export function prioCheckKey(place: number, koppelkans: string): string {
+  return `${place}|${koppelkans.trim().replace(/ {2,}/g, ' ')}`;
 }
 
 export interface PrioEntry {

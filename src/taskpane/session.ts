@@ -3,7 +3,7 @@
  * `useWorkbookSession`) and never calls Office.js or ExcelJS itself. The same views run
  * in Excel (Office.js adapter) and in the browser preview (memory adapter).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { analyze, type Analysis } from '../core/analyze';
 import { readNotes, type NoteStep, type NotesState } from '../core/notes';
 import type { EditResult } from '../core/edits';
@@ -12,6 +12,7 @@ import type { PlanOp, WorkbookSnapshot } from '../core/snapshot';
 import { createKoppelkansenWorkbook, prepareWorkbook } from '../workbook/operations';
 import { retargetGuards } from '../workbook/guards';
 import type { ApplyResult, CellConflict, ChangedRange, WorkbookPort } from '../workbook/port';
+import { createReadQueue } from './logic/readQueue';
 
 export type { WorkbookPort };
 
@@ -125,32 +126,17 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
   const [context, setContext] = useState<DiscussionContext>({ step: 'Stap 2' });
   const [completed, setCompleted] = useState(0);
   const [conflict, setConflict] = useState<(PendingConflict & { retry: PlanOp[] }) | null>(null);
-  const reading = useRef(false);
-  // hints that arrive while a read is under way are kept and read right after it
-  const queued = useRef<RefreshRequest | null>(null);
-
-  const refresh = useCallback(
-    async (request: RefreshRequest = {}) => {
-      const q = queued.current;
-      queued.current = q
-        ? { fresh: q.fresh || request.fresh, changed: [...(q.changed ?? []), ...(request.changed ?? [])] }
-        : { fresh: request.fresh, changed: [...(request.changed ?? [])] };
-      if (reading.current) return;
-      reading.current = true;
-      try {
-        while (queued.current) {
-          const next: RefreshRequest = queued.current;
-          queued.current = null;
-          setSnapshot(await port.readSnapshot({ fresh: next.fresh, changed: next.changed?.length ? next.changed : undefined }));
-        }
-      } catch (e) {
-        setError(errorMessage(e));
-      } finally {
-        reading.current = false;
-      }
-    },
+  // one read at a time; hints that arrive while a read is under way are merged and read right after it
+  const readQueue = useMemo(
+    () =>
+      createReadQueue<RefreshRequest>(
+        async (next) => setSnapshot(await port.readSnapshot({ fresh: next.fresh, changed: next.changed?.length ? next.changed : undefined })),
+        (q, r) => ({ fresh: q.fresh || r.fresh, changed: [...(q.changed ?? []), ...(r.changed ?? [])] }),
+        (e) => setError(errorMessage(e)),
+      ),
     [port],
   );
+  const refresh = useCallback((request: RefreshRequest = {}) => readQueue.request({ fresh: request.fresh, changed: [...(request.changed ?? [])] }), [readQueue]);
 
   const run = useCallback(
     async (label: string, fn: () => Promise<unknown>): Promise<boolean> => {

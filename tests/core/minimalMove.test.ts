@@ -102,10 +102,45 @@ describe('the engine, the CLI flags and the sheet record agree', () => {
     const after = simulate(snap, buildPlan(snap, { now: new Date('2026-01-01') }).plan.ops);
     const ps = after.sheets.find((s) => s.name === SHEET_NAMES.prioritering)!;
     const record = (r: number) => [ps.values[r - 1]?.[6], ps.values[r - 1]?.[7]];
-    expect(record(PRIORITERING.firstRow)).toEqual(['1|Drie|3', 1]);
-    expect(record(PRIORITERING.firstRow + 1)).toEqual(['2|Een|1', 0]);
-    expect(record(PRIORITERING.firstRow + 3)).toEqual(['4|Vier|4', 0]);
+    expect(record(PRIORITERING.firstRow)).toEqual(['1|Drie', 1]);
+    expect(record(PRIORITERING.firstRow + 1)).toEqual(['2|Een', 0]);
+    expect(record(PRIORITERING.firstRow + 3)).toEqual(['4|Vier', 0]);
     // applying again changes nothing
     expect(buildPlan(after, { now: new Date('2026-01-01') }).plan.ops).toEqual([]);
+  });
+
+  test('a score change that moves automatic ranks leaves the order record alone (regression: it read as a reorder by hand)', async () => {
+    const snap = await prepared();
+    const prio = snap.sheets.find((s) => s.name === SHEET_NAMES.prioritering)!;
+    [
+      [1, 'Een'],
+      [2, 'Twee'],
+      [3, 'Drie'],
+    ].forEach((r, i) => (prio.values[PRIORITERING.firstRow - 1 + i] = r));
+    const checked = simulate(snap, buildPlan(snap, { now: new Date('2026-01-01') }).plan.ops);
+    const ps = (s: WorkbookSnapshot) => s.sheets.find((x) => x.name === SHEET_NAMES.prioritering)!;
+    const records = (s: WorkbookSnapshot) => [0, 1, 2].map((i) => ps(s).values[PRIORITERING.firstRow - 1 + i].slice(6, 8));
+    expect(records(checked)).toEqual([
+      ['1|Een', 0],
+      ['2|Twee', 0],
+      ['3|Drie', 0],
+    ]);
+    // "Een" now scores lowest: every automatic rank moves, the team's order stays
+    checked.sheets.find((s) => s.name === SHEET_NAMES.werkblad)!.values[5][2] = -10;
+    const a = analyze(checked);
+    expect(a.prioritering!.entries.map((e) => e.autoRank)).toEqual([4, 1, 2]);
+    const ops = buildPlan(checked, { now: new Date('2026-01-01') }).plan.ops;
+    const after = simulate(checked, ops);
+    // the order record (G) is unchanged; only the verdict (H) follows the new ranks
+    expect(records(after).map((r) => r[0])).toEqual(['1|Een', '2|Twee', '3|Drie']);
+    expect(records(after).map((r) => r[1])).toEqual([1, 0, 0]);
+  });
+
+  test('a record written before the rank was left out of it is rewritten by the next check', async () => {
+    const snap = await prepared();
+    const prio = snap.sheets.find((s) => s.name === SHEET_NAMES.prioritering)!;
+    prio.values[PRIORITERING.firstRow - 1] = [1, 'Een', null, null, null, null, '1|Een|1', 0];
+    const after = simulate(snap, buildPlan(snap, { now: new Date('2026-01-01') }).plan.ops);
+    expect(after.sheets.find((s) => s.name === SHEET_NAMES.prioritering)!.values[PRIORITERING.firstRow - 1].slice(6, 8)).toEqual(['1|Een', 0]);
   });
 });

@@ -146,6 +146,26 @@ maybe('formulas computed by LibreOffice equal the engine', () => {
     expect(plain(rs.getCell(first + 2, 6).value)).toBe('');
   }, 180000);
 
+  test('a score change that moves automatic ranks is not a reorder: no "volgorde gewijzigd" (regression: the signal appeared after every score change)', async () => {
+    // a colleague in Excel lowers one score of "Meer groen" (row 7), which shared rank 1 with "Regenwater afkoppelen"
+    const scoreDir = path.join(dir, 'score');
+    fs.mkdirSync(scoreDir, { recursive: true });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path.join(dir, 'out.xlsx'));
+    book.getWorksheet(SHEET_NAMES.werkblad)!.getCell('C7').value = 4;
+    const file = path.join(scoreDir, 'score.xlsx');
+    await book.xlsx.writeFile(file);
+    const recalc = new ExcelJS.Workbook();
+    await recalc.xlsx.readFile(await recalculateXlsx(file, path.join(scoreDir, 'recalc')));
+    const rs = recalc.getWorksheet(SHEET_NAMES.prioritering)!;
+    const first = PRIORITERING.firstRow;
+    // the automatic rank moved (so the test can fail on a record that includes the rank)
+    expect(plain(rs.getCell(first + 1, 5).value)).toBe(1);
+    expect(plain(rs.getCell(first + 2, 5).value)).toBe(2);
+    // the team's order is untouched: the moved entry still needs its reason, nothing says the order changed
+    expect([0, 1, 2].map((i) => plain(rs.getCell(first + i, 6).value))).toEqual([PRIORITERING.deviationFlag, '', '']);
+  }, 180000);
+
   test('Prioritering: automatic rank and the "no reason" flag computed in the workbook match the engine', () => {
     const ps = recalculated.getWorksheet(SHEET_NAMES.prioritering)!;
     const entries = engine.prioritering!.entries;

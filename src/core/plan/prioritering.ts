@@ -64,7 +64,7 @@ export function planPrioritering(ctx: PlanContext): void {
   for (const e of entries) {
     const pv = sheet ? valueAt(sheet, e.row, c.prioriteit) : null;
     const place = typeof pv === 'number' ? pv : e.row - (PRIORITERING.firstRow - 1);
-    checks.set(e.row, { key: prioCheckKey(place, e.koppelkans, e.autoRank), deviates: e.deviates });
+    checks.set(e.row, { key: prioCheckKey(place, e.koppelkans), deviates: e.deviates });
   }
   if (ctx.options.propose && entries.length === 0) {
     const top = ctx.analysis.top.filter((e) => e.koppelkans);
@@ -74,7 +74,7 @@ export function planPrioritering(ctx: PlanContext): void {
     const proposedRanks = top.map((e) => rankOf.get(e.koppelkans.trim().toLowerCase()) ?? null);
     const proposedDeviates = deviatingEntries(proposedRanks);
     top.forEach((e, i) => {
-      checks.set(layout.firstRow + i, { key: prioCheckKey(i + 1, e.koppelkans, proposedRanks[i]), deviates: proposedDeviates[i] });
+      checks.set(layout.firstRow + i, { key: prioCheckKey(i + 1, e.koppelkans), deviates: proposedDeviates[i] });
       const r = layout.firstRow + i;
       const line: [number, CellInput][] = [
         [c.prioriteit, num(i + 1)],
