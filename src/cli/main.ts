@@ -42,7 +42,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       return name ? 0 : 2;
     }
     const command = COMMANDS.find((c) => c.name === name);
-    if (!command) throw new UsageError(`onbekend commando "${name}"`);
+    if (!command) throw new UsageError('cli.unknownCommand', name);
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
@@ -51,7 +51,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
     if (e instanceof CliError) {
       io.err(`koppelkansen: ${e.message}\n`);
-      return e.code;
+      return e.exitCode;
     }
     io.err(`koppelkansen: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;

@@ -39,18 +39,18 @@ export function parseCommandLine<S extends OptionSpecs>(argv: string[], specs: S
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
     const spec = Object.prototype.hasOwnProperty.call(specs, token.name) ? specs[token.name] : undefined;
-    if (!spec) throw new UsageError(`onbekende optie ${token.rawName}`);
+    if (!spec) throw new UsageError('cli.unknownOption', token.rawName);
     // `-o --json`: the next argument is an option, not the value (as parseArgs' strict mode says);
     // a value that starts with "-" is given inline: `--wijk=-Noord`
     const valueLooksLikeOption = !token.inlineValue && token.value !== undefined && token.value.startsWith('-') && token.value !== '-';
-    if (spec.type === 'string' && (token.value === undefined || valueLooksLikeOption)) throw new UsageError(`${token.rawName} verwacht een waarde`);
-    if (spec.type === 'boolean' && token.inlineValue) throw new UsageError(`${token.rawName} verwacht geen waarde`);
+    if (spec.type === 'string' && (token.value === undefined || valueLooksLikeOption)) throw new UsageError('cli.optionNeedsValue', token.rawName);
+    if (spec.type === 'boolean' && token.inlineValue) throw new UsageError('cli.optionTakesNoValue', token.rawName);
   }
   return { positionals, values };
 }
 
 /** The single positional argument (`what`: Dutch, e.g. "invoerbestand"); UsageError otherwise. */
 export function onePositional(positionals: string[], what: string): string {
-  if (positionals.length !== 1) throw new UsageError(`geef precies één ${what}`);
+  if (positionals.length !== 1) throw new UsageError('cli.exactlyOne', what);
   return positionals[0];
 }

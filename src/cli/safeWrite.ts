@@ -12,42 +12,42 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import type { ErrorArgs, ErrorKey } from '../core/errors';
+import { CliError } from './errors';
 
-/** A problem with the user's files; `code` is the exit code (2). */
-export class FileError extends Error {
-  constructor(
-    message: string,
-    readonly code = 2,
-  ) {
-    super(message);
+/** A problem with the user's files (exit 2); the Dutch message names the user's file, never the temporary one. */
+export class FileError<K extends Extract<ErrorKey, `file.${string}`> = Extract<ErrorKey, `file.${string}`>> extends CliError<K> {
+  override readonly name = 'FileError';
+  constructor(key: K, ...args: ErrorArgs<K>) {
+    super(key, args, 2);
   }
 }
 
-/** Dutch text for a Node file-system error on `file` (what the user named). */
-export function fileErrorMessage(e: unknown, file: string, doing: 'lezen' | 'schrijven'): string {
+/** The typed error for a Node file-system error `e` on `file` (what the user named). */
+export function fileSystemError(e: unknown, file: string, doing: 'lezen' | 'schrijven'): FileError {
   const code = (e as NodeJS.ErrnoException)?.code;
   switch (code) {
     case 'ENOENT':
-      return doing === 'lezen' ? `bestand niet gevonden: ${file}` : `kan ${file} niet schrijven: de map ${path.dirname(file)} bestaat niet`;
+      return doing === 'lezen' ? new FileError('file.notFound', file) : new FileError('file.noFolder', file, path.dirname(file));
     case 'EACCES':
     case 'EPERM':
-      return `geen toestemming om ${file} te ${doing}; controleer de rechten op het bestand en de map`;
+      return new FileError('file.permission', file, doing);
     case 'EISDIR':
-      return `${file} is een map, geen bestand; kies een bestandsnaam`;
+      return new FileError('file.isFolder', file);
     case 'ENOTDIR':
-      return `kan ${file} niet ${doing}: een deel van het pad is geen map`;
+      return new FileError('file.pathNotFolder', file, doing);
     case 'EROFS':
-      return `kan ${file} niet schrijven: de schijf of map is alleen-lezen`;
+      return new FileError('file.readOnly', file);
     case 'ENOSPC':
     case 'EDQUOT':
-      return `kan ${file} niet schrijven: de schijf is vol; maak ruimte vrij en probeer het opnieuw`;
+      return new FileError('file.diskFull', file);
     case 'EBUSY':
     case 'ETXTBSY':
-      return `${file} is in gebruik door een ander programma; sluit het en probeer het opnieuw`;
+      return new FileError('file.busy', file);
     case 'ENAMETOOLONG':
-      return `de naam ${file} is te lang`;
+      return new FileError('file.nameTooLong', file);
     default:
-      return `kan ${file} niet ${doing}${code ? ` (${code})` : ''}`;
+      return new FileError('file.other', file, doing, code);
   }
 }
 
@@ -68,7 +68,7 @@ export function readWithStamp(file: string): { bytes: Buffer; stamp: FileStamp }
     const bytes = fs.readFileSync(file);
     return { bytes, stamp: stampOf(bytes, fs.statSync(file)) };
   } catch (e) {
-    throw new FileError(fileErrorMessage(e, file, 'lezen'));
+    throw fileSystemError(e, file, 'lezen');
   }
 }
 
@@ -79,12 +79,10 @@ export function assertUnchanged(file: string, stamp: FileStamp): void {
     const bytes = fs.readFileSync(file);
     now = stampOf(bytes, fs.statSync(file));
   } catch (e) {
-    throw new FileError(`${file} is verdwenen of onleesbaar geworden sinds het gelezen is (${fileErrorMessage(e, file, 'lezen')}); er is niets geschreven`);
+    throw new FileError('file.vanished', file, fileSystemError(e, file, 'lezen').message);
   }
   if (now.size !== stamp.size || now.mtimeMs !== stamp.mtimeMs || now.sha256 !== stamp.sha256) {
-    throw new FileError(
-      `${file} is gewijzigd sinds het gelezen is (iemand heeft het intussen opgeslagen); er is niets geschreven, zodat die wijzigingen niet verloren gaan. Voer de opdracht opnieuw uit.`,
-    );
+    throw new FileError('file.changedSinceRead', file);
   }
 }
 
@@ -114,9 +112,7 @@ export function excelLock(file: string): { lockFile: string; user?: string } | n
 export function assertNotOpenInExcel(file: string): void {
   const lock = excelLock(file);
   if (lock) {
-    throw new FileError(
-      `${file} is geopend in Excel${lock.user ? ` (door ${lock.user})` : ''}: het vergrendelbestand ${path.basename(lock.lockFile)} staat ernaast. Sluit de werkmap in Excel en probeer het opnieuw; er is niets geschreven.`,
-    );
+    throw new FileError('file.openInExcel', file, path.basename(lock.lockFile), lock.user);
   }
 }
 
@@ -206,13 +202,13 @@ export async function writeFileSafely(file: string, bytes: Uint8Array, options: 
     try {
       handle = await fs.promises.open(tmp, 'wx');
     } catch (e) {
-      throw new FileError(fileErrorMessage(e, file, 'schrijven'));
+      throw fileSystemError(e, file, 'schrijven');
     }
     try {
       await handle.writeFile(bytes);
       await handle.sync();
     } catch (e) {
-      throw new FileError(fileErrorMessage(e, file, 'schrijven'));
+      throw fileSystemError(e, file, 'schrijven');
     } finally {
       await handle.close();
     }
@@ -220,16 +216,14 @@ export async function writeFileSafely(file: string, bytes: Uint8Array, options: 
       try {
         await options.verify(await fs.promises.readFile(tmp));
       } catch (e) {
-        throw new FileError(
-          `de nieuwe versie van ${file} bleek bij controle onleesbaar (${e instanceof Error ? e.message : String(e)}); ${file} is niet gewijzigd. Meld dit alsjeblieft.`,
-        );
+        throw new FileError('file.verifyFailed', file, e instanceof Error ? e.message : String(e));
       }
     }
     options.beforeRename?.();
     try {
       await fs.promises.rename(tmp, file);
     } catch (e) {
-      throw new FileError(fileErrorMessage(e, file, 'schrijven'));
+      throw fileSystemError(e, file, 'schrijven');
     }
     live.delete(tmp);
     try {

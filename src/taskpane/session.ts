@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { analyze, type Analysis } from '../core/analyze';
 import { readNotes, type NoteStep, type NotesState } from '../core/notes';
 import type { EditResult } from '../core/edits';
+import { userMessage } from '../core/errors';
 import { planWithEdit, type PlanOptions } from '../core/plan';
 import type { PlanOp, WorkbookSnapshot } from '../core/snapshot';
 import { createKoppelkansenWorkbook, prepareWorkbook } from '../workbook/operations';
@@ -109,11 +110,13 @@ export interface FreshState {
   notes: NotesState;
 }
 
+/**
+ * The Dutch text the pane shows for anything thrown: the adapters' typed errors carry their
+ * message from the one table in src/core/errors.ts; anything else is unexpected and gets the
+ * generic hint (decided by the error's class, never by guessing from its text).
+ */
 export function errorMessage(e: unknown): string {
-  const msg = e instanceof Error ? e.message : String(e);
-  // adapters throw typed errors with Dutch messages; anything else gets a generic hint
-  if (/[a-z]/.test(msg) && /\b(de|het|een|niet|probeer|werkmap|cel)\b/i.test(msg)) return msg;
-  return `Er ging iets mis: ${msg}. Probeer het opnieuw; blijft het misgaan, sla de werkmap op en laad de add-in opnieuw.`;
+  return userMessage(e);
 }
 
 const systemNow = (): Date => new Date();

@@ -6,14 +6,14 @@
 import { cellAddress, columnNumber, parseCell, parseRange } from '../core/a1';
 import type { CellInput, Plan, ValidationRule } from '../core/snapshot';
 import { MAX_CELL_TEXT } from '../core/textSafety';
-import { MAX_COLUMNS, MAX_ROWS, MAX_SHEET_NAME, WORKBOOK_MESSAGES as M, WorkbookError } from './errors';
+import { MAX_COLUMNS, MAX_ROWS, MAX_SHEET_NAME, WorkbookError } from './errors';
 
 /** Throws when `name` cannot be an Excel sheet name. */
 export function checkSheetName(name: string): void {
   if (typeof name !== 'string' || name.trim() === '' || /[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
-    throw new WorkbookError('sheetNameInvalid', M.sheetNameInvalid(String(name)), String(name));
+    throw new WorkbookError('sheetNameInvalid', [String(name)], String(name));
   }
-  if (name.length > MAX_SHEET_NAME) throw new WorkbookError('sheetNameTooLong', M.sheetNameTooLong(name), name);
+  if (name.length > MAX_SHEET_NAME) throw new WorkbookError('sheetNameTooLong', [name], name);
 }
 
 const key = (name: string) => name.toLowerCase();
@@ -24,7 +24,7 @@ function cellPos(sheet: string, address: string): { row: number; column: number 
     if (p.row < 1 || p.row > MAX_ROWS || p.column > MAX_COLUMNS) throw new RangeError();
     return p;
   } catch {
-    throw new WorkbookError('invalidAddress', M.invalidAddress(sheet, String(address)), sheet, String(address));
+    throw new WorkbookError('invalidAddress', [sheet, String(address)], sheet, String(address));
   }
 }
 
@@ -33,7 +33,7 @@ function rangePos(sheet: string, address: string): void {
     const p = parseRange(address);
     if (p.start.row < 1 || p.end.row > MAX_ROWS || p.end.column > MAX_COLUMNS) throw new RangeError();
   } catch {
-    throw new WorkbookError('invalidAddress', M.invalidAddress(sheet, String(address)), sheet, String(address));
+    throw new WorkbookError('invalidAddress', [sheet, String(address)], sheet, String(address));
   }
 }
 
@@ -43,36 +43,36 @@ function column(sheet: string, letters: string): number {
     if (n > MAX_COLUMNS) throw new RangeError();
     return n;
   } catch {
-    throw new WorkbookError('invalidAddress', M.invalidAddress(sheet, String(letters)), sheet, String(letters));
+    throw new WorkbookError('invalidAddress', [sheet, String(letters)], sheet, String(letters));
   }
 }
 
 function checkInput(sheet: string, row: number, col: number, input: CellInput): void {
   const where = row <= MAX_ROWS && col <= MAX_COLUMNS ? cellAddress(row, col) : `${row},${col}`;
-  if (row > MAX_ROWS || col > MAX_COLUMNS) throw new WorkbookError('invalidAddress', M.invalidAddress(sheet, where), sheet, where);
+  if (row > MAX_ROWS || col > MAX_COLUMNS) throw new WorkbookError('invalidAddress', [sheet, where], sheet, where);
   if (input === null || typeof input !== 'object') {
-    throw new WorkbookError('invalidArgument', M.invalidArgument(sheet, `cel ${where}: onbekende inhoud.`), sheet, where);
+    throw new WorkbookError('invalidArgument', [sheet, `cel ${where}: onbekende inhoud.`], sheet, where);
   }
   if ('text' in input) {
-    if (typeof input.text !== 'string') throw new WorkbookError('invalidArgument', M.invalidArgument(sheet, `cel ${where}: tekst verwacht.`), sheet, where);
-    if (input.text.length > MAX_CELL_TEXT) throw new WorkbookError('textTooLong', M.textTooLong(sheet, where, input.text.length), sheet, where);
+    if (typeof input.text !== 'string') throw new WorkbookError('invalidArgument', [sheet, `cel ${where}: tekst verwacht.`], sheet, where);
+    if (input.text.length > MAX_CELL_TEXT) throw new WorkbookError('textTooLong', [sheet, where, input.text.length], sheet, where);
   } else if ('number' in input) {
     if (typeof input.number !== 'number' || !Number.isFinite(input.number)) {
-      throw new WorkbookError('invalidNumber', M.invalidNumber(sheet, where, input.number), sheet, where);
+      throw new WorkbookError('invalidNumber', [sheet, where, input.number], sheet, where);
     }
   } else if ('formula' in input) {
     if (typeof input.formula !== 'string' || !/^=./s.test(input.formula)) {
-      throw new WorkbookError('invalidFormula', M.invalidFormula(sheet, where, String(input.formula)), sheet, where);
+      throw new WorkbookError('invalidFormula', [sheet, where, String(input.formula)], sheet, where);
     }
   } else if (!('bool' in input) && !('clear' in input)) {
-    throw new WorkbookError('invalidArgument', M.invalidArgument(sheet, `cel ${where}: onbekende inhoud.`), sheet, where);
+    throw new WorkbookError('invalidArgument', [sheet, `cel ${where}: onbekende inhoud.`], sheet, where);
   }
 }
 
 function checkBlock(sheet: string, row: number, col: number, rows: CellInput[][]): void {
-  if (!Array.isArray(rows)) throw new WorkbookError('invalidArgument', M.invalidArgument(sheet, 'de cellen ontbreken.'), sheet);
+  if (!Array.isArray(rows)) throw new WorkbookError('invalidArgument', [sheet, 'de cellen ontbreken.'], sheet);
   rows.forEach((line, i) => {
-    if (!Array.isArray(line)) throw new WorkbookError('invalidArgument', M.invalidArgument(sheet, 'een rij cellen ontbreekt.'), sheet);
+    if (!Array.isArray(line)) throw new WorkbookError('invalidArgument', [sheet, 'een rij cellen ontbreekt.'], sheet);
     line.forEach((input, j) => checkInput(sheet, row + i, col + j, input));
   });
 }
@@ -83,12 +83,12 @@ function checkExpect(sheet: string, expect: unknown, widths: number[]): void {
     Array.isArray(expect) &&
     expect.length === widths.length &&
     expect.every((line, i) => Array.isArray(line) && line.length === widths[i] && line.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v)));
-  if (!ok) throw new WorkbookError('invalidArgument', M.invalidArgument(sheet, 'de verwachte inhoud past niet bij de cellen die geschreven worden.'), sheet);
+  if (!ok) throw new WorkbookError('invalidArgument', [sheet, 'de verwachte inhoud past niet bij de cellen die geschreven worden.'], sheet);
 }
 
 function checkRule(sheet: string, rule: ValidationRule): void {
   const bad = (what: string) => {
-    throw new WorkbookError('invalidArgument', M.invalidArgument(sheet, what), sheet);
+    throw new WorkbookError('invalidArgument', [sheet, what], sheet);
   };
   if (!rule || typeof rule !== 'object') bad('een gegevensvalidatie zonder regel.');
   if (rule.type === 'list') {
@@ -111,15 +111,15 @@ function checkRule(sheet: string, rule: ValidationRule): void {
 export function checkPlan(plan: Plan, sheetNames: string[], capabilities: { charts?: boolean } = {}): void {
   const sheets = new Map(sheetNames.map((n) => [key(n), n]));
   const need = (sheet: string) => {
-    if (typeof sheet !== 'string' || !sheets.has(key(sheet))) throw new WorkbookError('unknownSheet', M.unknownSheet(String(sheet)), String(sheet));
+    if (typeof sheet !== 'string' || !sheets.has(key(sheet))) throw new WorkbookError('unknownSheet', [String(sheet)], String(sheet));
   };
-  if (!plan || !Array.isArray(plan.ops)) throw new WorkbookError('invalidArgument', M.invalidArgument('?', 'het plan heeft geen lijst van bewerkingen.'));
+  if (!plan || !Array.isArray(plan.ops)) throw new WorkbookError('invalidArgument', ['?', 'het plan heeft geen lijst van bewerkingen.']);
   for (const op of plan.ops) {
     switch (op.kind) {
       case 'addSheet': {
         checkSheetName(op.sheet);
         const existing = sheets.get(key(op.sheet));
-        if (existing !== undefined) throw new WorkbookError('sheetExists', M.sheetExists(op.sheet, existing), op.sheet);
+        if (existing !== undefined) throw new WorkbookError('sheetExists', [op.sheet, existing], op.sheet);
         sheets.set(key(op.sheet), op.sheet);
         break;
       }
@@ -138,28 +138,28 @@ export function checkPlan(plan: Plan, sheetNames: string[], capabilities: { char
       case 'setStyle':
         need(op.sheet);
         rangePos(op.sheet, op.range);
-        if (!op.style || typeof op.style !== 'object') throw new WorkbookError('invalidArgument', M.invalidArgument(op.sheet, 'een opmaak zonder inhoud.'), op.sheet);
+        if (!op.style || typeof op.style !== 'object') throw new WorkbookError('invalidArgument', [op.sheet, 'een opmaak zonder inhoud.'], op.sheet);
         break;
       case 'setColumnWidths':
         need(op.sheet);
         for (const w of op.widths) {
           column(op.sheet, w.column);
           if (!Number.isFinite(w.width) || w.width < 0 || w.width > 255) {
-            throw new WorkbookError('invalidArgument', M.invalidArgument(op.sheet, `kolombreedte ${w.width} voor kolom ${w.column} kan niet (0 tot 255).`), op.sheet);
+            throw new WorkbookError('invalidArgument', [op.sheet, `kolombreedte ${w.width} voor kolom ${w.column} kan niet (0 tot 255).`], op.sheet);
           }
         }
         break;
       case 'freeze':
         need(op.sheet);
         if (!Number.isInteger(op.rows) || !Number.isInteger(op.columns) || op.rows < 0 || op.columns < 0 || op.rows >= MAX_ROWS || op.columns >= MAX_COLUMNS) {
-          throw new WorkbookError('invalidArgument', M.invalidArgument(op.sheet, `vastzetten van ${op.rows} rijen en ${op.columns} kolommen kan niet.`), op.sheet);
+          throw new WorkbookError('invalidArgument', [op.sheet, `vastzetten van ${op.rows} rijen en ${op.columns} kolommen kan niet.`], op.sheet);
         }
         break;
       case 'appendRows': {
         need(op.sheet);
         const col = column(op.sheet, op.firstColumn);
         if (!Number.isInteger(op.minRow) || op.minRow < 1 || op.minRow > MAX_ROWS) {
-          throw new WorkbookError('invalidArgument', M.invalidArgument(op.sheet, `rij ${op.minRow} bestaat niet.`), op.sheet);
+          throw new WorkbookError('invalidArgument', [op.sheet, `rij ${op.minRow} bestaat niet.`], op.sheet);
         }
         checkBlock(op.sheet, op.minRow, col, op.rows);
         break;
@@ -169,9 +169,9 @@ export function checkPlan(plan: Plan, sheetNames: string[], capabilities: { char
         column(op.sheet, op.keyColumn);
         const col = column(op.sheet, op.firstColumn);
         if (!Number.isInteger(op.minRow) || op.minRow < 1 || op.minRow > MAX_ROWS) {
-          throw new WorkbookError('invalidArgument', M.invalidArgument(op.sheet, `rij ${op.minRow} bestaat niet.`), op.sheet);
+          throw new WorkbookError('invalidArgument', [op.sheet, `rij ${op.minRow} bestaat niet.`], op.sheet);
         }
-        if (typeof op.key !== 'string') throw new WorkbookError('invalidArgument', M.invalidArgument(op.sheet, 'een sleutel moet tekst zijn.'), op.sheet);
+        if (typeof op.key !== 'string') throw new WorkbookError('invalidArgument', [op.sheet, 'een sleutel moet tekst zijn.'], op.sheet);
         checkBlock(op.sheet, op.minRow, col, [op.cells]);
         if (op.expect !== undefined) checkExpect(op.sheet, [op.expect], [op.cells.length]);
         break;
@@ -181,24 +181,24 @@ export function checkPlan(plan: Plan, sheetNames: string[], capabilities: { char
         column(op.sheet, op.keyColumn);
         const first = column(op.sheet, op.firstColumn);
         const last = column(op.sheet, op.lastColumn);
-        if (last < first) throw new WorkbookError('invalidArgument', M.invalidArgument(op.sheet, `kolom ${op.lastColumn} ligt voor kolom ${op.firstColumn}.`), op.sheet);
+        if (last < first) throw new WorkbookError('invalidArgument', [op.sheet, `kolom ${op.lastColumn} ligt voor kolom ${op.firstColumn}.`], op.sheet);
         if (!Number.isInteger(op.minRow) || op.minRow < 1 || op.minRow > MAX_ROWS) {
-          throw new WorkbookError('invalidArgument', M.invalidArgument(op.sheet, `rij ${op.minRow} bestaat niet.`), op.sheet);
+          throw new WorkbookError('invalidArgument', [op.sheet, `rij ${op.minRow} bestaat niet.`], op.sheet);
         }
-        if (typeof op.key !== 'string') throw new WorkbookError('invalidArgument', M.invalidArgument(op.sheet, 'een sleutel moet tekst zijn.'), op.sheet);
+        if (typeof op.key !== 'string') throw new WorkbookError('invalidArgument', [op.sheet, 'een sleutel moet tekst zijn.'], op.sheet);
         if (op.expect !== undefined) checkExpect(op.sheet, [op.expect], [last - first + 1]);
         break;
       }
       case 'setChart': {
         need(op.sheet);
         for (const r of [op.categories, op.values, op.anchor]) rangePos(op.sheet, r);
-        if (!capabilities.charts) throw new WorkbookError('chartsUnsupported', M.chartsUnsupported(op.sheet), op.sheet);
+        if (!capabilities.charts) throw new WorkbookError('chartsUnsupported', [op.sheet], op.sheet);
         break;
       }
       default:
         throw new WorkbookError(
           'invalidArgument',
-          M.invalidArgument('?', `onbekende bewerking "${String((op as { kind?: unknown }).kind)}".`),
+          ['?', `onbekende bewerking "${String((op as { kind?: unknown }).kind)}".`],
         );
     }
   }

@@ -14,7 +14,7 @@ import { cellAddress, columnNumber, parseCell } from '../core/a1';
 import { isLocked } from '../core/protection';
 import type { CellInput, Plan, SheetSnapshot } from '../core/snapshot';
 import { keyText } from './cellText';
-import { WORKBOOK_MESSAGES as M, WorkbookError } from './errors';
+import { WorkbookError } from './errors';
 
 /** What a plan needs on one protected sheet. */
 export interface ProtectedWrite {
@@ -117,7 +117,7 @@ export function checkProtection(plan: Plan, sheetOf: (name: string) => SheetSnap
   const found = protectedWrites(plan, sheetOf);
   if (!found.length) return;
   const first = found[0];
-  throw new WorkbookError('sheetProtected', M.sheetProtected(found), first.sheet, first.cells[0]);
+  throw new WorkbookError('sheetProtected', [found], first.sheet, first.cells[0]);
 }
 
 function unique(list: string[]): string[] {

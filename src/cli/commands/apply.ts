@@ -32,13 +32,13 @@ export const applyCommand: Command = {
     const file = onePositional(positionals, 'invoerbestand');
     const inPlace = values['in-place'] === true;
     const out = values.output ?? (inPlace ? file : undefined);
-    if (!out) throw new UsageError('geef een uitvoerbestand met -o UIT.xlsx (of --in-place)');
-    if (!inPlace && path.resolve(out) === path.resolve(file)) throw new UsageError('het uitvoerbestand is het invoerbestand; gebruik --in-place als dat de bedoeling is');
+    if (!out) throw new UsageError('cli.outputMissing', 'UIT.xlsx (of --in-place)');
+    if (!inPlace && path.resolve(out) === path.resolve(file)) throw new UsageError('cli.outputIsInput');
     if (/\.xlsm$/i.test(file) && !values['allow-xlsm']) {
-      throw new CliError(`${file} bevat macro's (.xlsm); die gaan verloren bij het schrijven. Gebruik --allow-xlsm als dat goed is.`, 2);
+      throw new CliError('file.macros', [file]);
     }
-    if (!/\.xlsx$/i.test(out)) throw new UsageError('het uitvoerbestand moet op .xlsx eindigen');
-    if (!inPlace && fs.existsSync(out) && !values.force) throw new CliError(`${out} bestaat al; kies een andere naam of gebruik --force om het te vervangen`, 2);
+    if (!/\.xlsx$/i.test(out)) throw new UsageError('cli.outputExtension', '.xlsx');
+    if (!inPlace && fs.existsSync(out) && !values.force) throw new CliError('file.exists', [out, true]);
     const { wb, stamp } = await loadWorkbook(file);
     // one read and one analysis for the plan; the report describes the written file
     const { snapshot, plan, analysis, problems: planProblems } = await planWorkbook(wb, { propose: values.propose === true, now: io.now });

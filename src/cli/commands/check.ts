@@ -21,7 +21,7 @@ export const checkCommand: Command = {
       if (!(e instanceof CliError) || !values.json) throw e;
       // --json promises JSON on stdout, also when the file cannot be read
       io.out(`${JSON.stringify({ ok: false, error: { code: 'UNREADABLE', file, message: e.message }, problems: [], rows: [], ranking: [] }, null, 2)}\n`);
-      return e.code;
+      return e.exitCode;
     }
     const a = await checkWorkbook(wb, { now: io.now });
     const all = [...a.problems, ...longTextProblems(await wb.readSnapshot())];

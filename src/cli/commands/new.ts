@@ -13,8 +13,8 @@ export const newCommand: Command = {
   async run(argv, io) {
     const { positionals, values } = parseCommandLine(argv, { wijk: { type: 'string' }, force: { type: 'boolean' } });
     const out = onePositional(positionals, 'uitvoerbestand');
-    if (!/\.xlsx$/i.test(out)) throw new UsageError('het uitvoerbestand moet op .xlsx eindigen');
-    if (fs.existsSync(out) && !values.force) throw new CliError(`${out} bestaat al; kies een andere naam of gebruik --force`, 2);
+    if (!/\.xlsx$/i.test(out)) throw new UsageError('cli.outputExtension', '.xlsx');
+    if (fs.existsSync(out) && !values.force) throw new CliError('file.exists', [out, false]);
     const wb = XlsxWorkbook.create();
     await createKoppelkansenWorkbook(wb, { wijk: values.wijk, now: io.now });
     await writeOutput(out, await wb.toBuffer(), { verify: verifyWorkbook });

@@ -21,8 +21,8 @@ export const onderbouwingCommand: Command = {
     });
     const file = onePositional(positionals, 'invoerbestand');
     const out = values.output;
-    if (!out) throw new UsageError('geef een uitvoerbestand met -o UIT.docx');
-    if (!/\.docx$/i.test(out)) throw new UsageError('het uitvoerbestand moet op .docx eindigen');
+    if (!out) throw new UsageError('cli.outputMissing', 'UIT.docx');
+    if (!/\.docx$/i.test(out)) throw new UsageError('cli.outputExtension', '.docx');
     const { wb } = await loadWorkbook(file);
     const check = await checkWorkbook(wb, { now: io.now });
     if (check.kind !== 'koppelkansen') {

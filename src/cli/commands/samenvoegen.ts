@@ -21,14 +21,14 @@ export const samenvoegenCommand: Command = {
       ronde: { type: 'string' },
       force: { type: 'boolean' },
     });
-    if (files.length < 2) throw new UsageError('geef minstens twee werkmappen: de groepswerkmap en die van een deelnemer');
+    if (files.length < 2) throw new UsageError('cli.twoWorkbooks');
     const out = values.output;
-    if (!out) throw new UsageError('geef een uitvoerbestand met -o GROEP.xlsx');
-    if (!/\.xlsx$/i.test(out)) throw new UsageError('het uitvoerbestand moet op .xlsx eindigen');
-    if (files.some((f) => path.resolve(f) === path.resolve(out))) throw new UsageError('het uitvoerbestand is een van de invoerbestanden; kies een nieuwe naam');
-    if (fs.existsSync(out) && !values.force) throw new CliError(`${out} bestaat al; kies een andere naam of gebruik --force`, 2);
+    if (!out) throw new UsageError('cli.outputMissing', 'GROEP.xlsx');
+    if (!/\.xlsx$/i.test(out)) throw new UsageError('cli.outputExtension', '.xlsx');
+    if (files.some((f) => path.resolve(f) === path.resolve(out))) throw new UsageError('cli.outputIsAnInput');
+    if (fs.existsSync(out) && !values.force) throw new CliError('file.exists', [out, false]);
     const ronde = values.ronde === undefined ? undefined : Number(values.ronde);
-    if (ronde !== undefined && (!Number.isInteger(ronde) || ronde < 1)) throw new UsageError('--ronde verwacht een heel getal van 1 of meer');
+    if (ronde !== undefined && (!Number.isInteger(ronde) || ronde < 1)) throw new UsageError('cli.rondeNumber');
     const base = await loadWorkbook(files[0]);
     const check = await checkWorkbook(base.wb, { now: io.now });
     if (check.kind !== 'koppelkansen') {

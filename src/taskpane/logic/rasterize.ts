@@ -4,6 +4,7 @@
  * PNG. Same contract as the CLI's resvg rasteriser (src/cli/rasterize.ts).
  */
 import type { Rasterize } from '../../report/onderbouwingDocx';
+import { KoppelkansenError } from '../../core/errors';
 
 /** PNG bytes of `svg` drawn at `width` × `height` px; rejects when the browser cannot draw or encode it. */
 export const rasterizeInBrowser: Rasterize = async (svg, width, height) => {
@@ -20,12 +21,12 @@ export const rasterizeInBrowser: Rasterize = async (svg, width, height) => {
     canvas.width = Math.round(width);
     canvas.height = Math.round(height);
     const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('De grafiek kon niet worden getekend (geen canvas).');
+    if (!ctx) throw new KoppelkansenError('pane.chartNoCanvas', []);
     ctx.fillStyle = '#FFFFFF';
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-    if (!blob) throw new Error('De grafiek kon niet als afbeelding worden opgeslagen.');
+    if (!blob) throw new KoppelkansenError('pane.chartNoImage', []);
     return new Uint8Array(await blob.arrayBuffer());
   } finally {
     URL.revokeObjectURL(url);

@@ -9,6 +9,7 @@ import { Button, Checkbox, makeStyles, MessageBar, MessageBarBody, Spinner, Text
 import { useState } from 'react';
 import { buildOnderbouwingModel, type OnderbouwingOptions } from '../../core/onderbouwing';
 import { onderbouwingSheetName, onderbouwingSheetOps } from '../../core/onderbouwingSheet';
+import { KoppelkansenError, userMessage } from '../../core/errors';
 import type { WorkbookSession } from '../session';
 
 const useStyles = makeStyles({
@@ -40,12 +41,11 @@ export function OnderbouwingButton({ session }: { session: WorkbookSession }) {
       const [{ onderbouwingDocx, onderbouwingFileName, DOCX_MIME }, { rasterizeInBrowser }] = await Promise.all([loadRenderer(), import('../logic/rasterize')]);
       const bytes = await onderbouwingDocx(model, rasterizeInBrowser);
       const name = onderbouwingFileName(model.wijk);
-      if (!download) throw new Error('Downloaden kan in deze omgeving niet.');
+      if (!download) throw new KoppelkansenError('pane.downloadUnavailable', []);
       download(name, bytes, DOCX_MIME);
       setMessage({ intent: 'success', text: `“${name}” is gemaakt. Open het in Word om het aan te vullen of te delen.` });
     } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
-      setMessage({ intent: 'error', text: `De onderbouwing kon niet worden gemaakt: ${why} Probeer het opnieuw.` });
+      setMessage({ intent: 'error', text: `De onderbouwing kon niet worden gemaakt. ${userMessage(e)}` });
     } finally {
       setWorking(false);
     }

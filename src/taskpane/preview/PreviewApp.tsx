@@ -26,6 +26,7 @@ import { useWorkbookSession, type HostServices } from '../session';
 import { TaskPane } from '../TaskPane';
 import type { ViewId } from '../views/viewIds';
 import type { SheetRole } from '../../core/layout';
+import { userMessage } from '../../core/errors';
 import { usePrefersDark } from '../useColorScheme';
 import { computedCells } from './computedCells';
 import { SheetGrid, type CellRef } from './SheetGrid';
@@ -125,7 +126,7 @@ export function PreviewApp() {
         setGeneration((g) => g + 1);
         if (after) setMessage(after);
       } catch (e) {
-        setMessage({ intent: 'error', text: `${label.replace('…', '')} lukte niet: ${e instanceof Error ? e.message : String(e)}` });
+        setMessage({ intent: 'error', text: `${label.replace('…', '')} lukte niet. ${userMessage(e)}` });
       } finally {
         setLoading(null);
       }
@@ -188,7 +189,7 @@ export function PreviewApp() {
       const bytes = await workbookBytes(wb.base, wb.port.plans());
       host.download?.(wb.fileName, bytes, XLSX_MIME);
     } catch (e) {
-      setMessage({ intent: 'error', text: `Het bestand maken lukte niet: ${e instanceof Error ? e.message : String(e)}` });
+      setMessage({ intent: 'error', text: `Het bestand maken lukte niet. ${userMessage(e)}` });
     } finally {
       setLoading(null);
     }

@@ -22,7 +22,7 @@ import { columnNumber, parseCell } from '../../core/a1';
 import type { CellInput, CellStyle, CellValue, Plan, PlanOp, SheetSnapshot, ValidationRule, ValidationSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import { parseEntry, toEntryText } from '../../core/textSafety';
 import { keyText } from '../cellText';
-import { WORKBOOK_MESSAGES as M, WorkbookError } from '../errors';
+import { WorkbookError } from '../errors';
 import { blockConflicts, deleteCells } from '../guards';
 import { checkPlan, checkSheetName } from '../planCheck';
 import { checkProtection } from '../protection';
@@ -233,7 +233,7 @@ export class MemoryWorkbook implements WorkbookPort {
   addSheet(name: string, options: { hidden?: boolean } = {}): void {
     checkSheetName(name);
     const existing = this.find(name);
-    if (existing) throw new WorkbookError('sheetExists', M.sheetExists(name, existing.name), name);
+    if (existing) throw new WorkbookError('sheetExists', [name, existing.name], name);
     this.sheets.push(newSheet(name, options.hidden ?? false));
   }
 
@@ -314,7 +314,7 @@ export class MemoryWorkbook implements WorkbookPort {
 
   private sheet(name: string): MemorySheet {
     const s = this.find(name);
-    if (!s) throw new WorkbookError('unknownSheet', M.unknownSheet(name), name);
+    if (!s) throw new WorkbookError('unknownSheet', [name], name);
     return s;
   }
 

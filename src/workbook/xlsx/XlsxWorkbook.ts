@@ -25,7 +25,7 @@ import ExcelJS from 'exceljs';
 import { cellAddress, columnNumber, parseCell } from '../../core/a1';
 import type { CellInput, CellStyle, CellValue, Plan, PlanOp, SheetSnapshot, ValidationRule, ValidationSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import { keyText } from '../cellText';
-import { WORKBOOK_MESSAGES as M, WorkbookError } from '../errors';
+import { WorkbookError } from '../errors';
 import { blockConflicts, deleteCells } from '../guards';
 import { checkPlan } from '../planCheck';
 import { checkProtection } from '../protection';
@@ -226,7 +226,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private sheet(name: string): ExcelJS.Worksheet {
     const ws = this.find(name);
-    if (!ws) throw new WorkbookError('unknownSheet', M.unknownSheet(name), name);
+    if (!ws) throw new WorkbookError('unknownSheet', [name], name);
     return ws;
   }
 
@@ -382,7 +382,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private checkVisibleSheet(): number {
     const sheets = this.wb.worksheets;
     const visible = sheets.findIndex((w) => w.state !== 'hidden' && w.state !== 'veryHidden');
-    if (sheets.length && visible < 0) throw new WorkbookError('noVisibleSheet', M.noVisibleSheet());
+    if (sheets.length && visible < 0) throw new WorkbookError('noVisibleSheet', []);
     return visible;
   }
 
