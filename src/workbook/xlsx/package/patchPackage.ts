@@ -1,6 +1,7 @@
 /**
  * Applies resolved plan operations to an existing .xlsx package IN PLACE: only the parts
- * the operations name are parsed, edited as a DOM and written back; every other part of
+ * the operations name are read, edited and written back (a worksheet's rows as text,
+ * streamed, see sheet.ts; the other parts as a DOM); every other part of
  * the zip (drawings, charts, pivot tables, comments, printer settings, custom XML,
  * themes, VBA, other sheets …) keeps its bytes. Within an edited part only the named
  * cells, validations, column widths and panes change (see sheet.ts, styles.ts).
@@ -119,7 +120,9 @@ class Package {
     const path = resolvePart(this.workbookPart, rel.getAttribute('Target')!);
     let editor = this.sheets.get(path);
     if (!editor) {
-      editor = new SheetEditor(await this.doc(path));
+      const file = this.zip.file(path);
+      if (!file) throw new Error(`part ${path} is missing`);
+      editor = new SheetEditor(await file.async('string'));
       this.sheets.set(path, editor);
     }
     return { editor, name: el.getAttribute('name')! };
@@ -266,7 +269,7 @@ class Package {
     let cellsChanged = false;
     for (const [path, editor] of this.sheets) {
       editor.finish();
-      if (editor.changed) this.markDirty(path);
+      if (editor.changed || editor.rowsChanged) this.markDirty(path);
       cellsChanged ||= editor.cellsChanged;
     }
     if (this.sst && this.sstPath && this.dirty.has(this.sstPath)) {
@@ -275,7 +278,10 @@ class Package {
     }
     if (this.styles?.changed && this.stylesPath) this.markDirty(this.stylesPath);
     if (cellsChanged) await this.dropCalcChain();
-    for (const path of this.dirty) this.zip.file(path, serializeXml(this.docs.get(path)!));
+    for (const path of this.dirty) {
+      const sheet = this.sheets.get(path);
+      this.zip.file(path, sheet ? sheet.serialize() : serializeXml(this.docs.get(path)!));
+    }
   }
 }
 

@@ -1,11 +1,20 @@
 /**
  * One worksheet part (xl/worksheets/sheetN.xml, ECMA-376 Part 1, 18.3) edited in place:
- * cells, cell formats, data validations, column widths and frozen panes. Everything the
- * edit does not name (other cells, conditional formats, merges, protection, print setup,
- * drawings, extensions …) stays in the DOM untouched.
+ * cells, cell formats, data validations, column widths and frozen panes.
+ *
+ * A large sheet is mostly <sheetData> rows, so the part is held in two pieces:
+ * - the rows stay text. One streaming pass (saxes) notes where each <row> starts and
+ *   ends, its number, its first and last column and the rows of each shared formula; a
+ *   row is read into a small model only when an edit touches it, and within it only the
+ *   cells written are rebuilt. Every other row, and every other cell of a touched row,
+ *   is written back with its original bytes.
+ * - everything around <sheetData> (dimension, views, columns, validations, conditional
+ *   formats, merges, protection, print setup, drawings, extensions …) is a small DOM,
+ *   `root`, that edits change in place; it is serialised only when something in it changed.
  */
 import type { Document, Element } from '@xmldom/xmldom';
-import { cellAddress, columnLetter, parseCell } from '../../../core/a1';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { cellAddress, columnLetter } from '../../../core/a1';
 import type { CellInput, CellStyle, ValidationRule } from '../../../core/snapshot';
 import { overlaps, rectAddress, rectOf, subtract, type Rect } from '../../rectangles';
 import { addFutureFunctionPrefixes } from '../futureFunctions';
@@ -22,9 +31,12 @@ import {
   createLike,
   ensureChild,
   insertInOrder,
+  parseXml,
   removeNode,
+  serializeXml,
   setText,
 } from './xml';
+import { escapeText, getAttr, localName, readElement, removeAttr, setAttr, startTag, type Attrs } from './xmlText';
 
 // a CommonJS helper of ExcelJS's own: moves a shared formula's relative references
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -44,48 +56,209 @@ export interface CellWriteContext {
   onFormula(): void;
 }
 
+/** The column number of a cell reference ("AB12" → 28); 0 when it has no letters. */
 function cellColumn(ref: string): number {
-  return parseCell(ref).column;
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const code = ref.charCodeAt(i) | 0x20; // lower case
+    if (code < 97 || code > 122) break;
+    n = n * 26 + (code - 96);
+  }
+  return n;
 }
 
+/** One cell of a row that an edit touched; `raw` is its source text until it is rebuilt. */
+interface CellModel {
+  col: number;
+  qname: string;
+  attrs: Attrs;
+  raw: string;
+  /** Children read from `raw` once the cell is edited (then `raw` is stale). */
+  children?: { local: string; attrs: Attrs; raw: string }[];
+}
+
+/** A row an edit touched, read from its text. */
+interface RowModel {
+  qname: string;
+  attrs: Attrs;
+  cells: CellModel[];
+  /** Children other than cells (an extLst), written after the cells. */
+  others: string[];
+}
+
+/** Where a row's text is in the part; `model` once an edit touched it. */
+interface RowSlot {
+  r: number;
+  start: number;
+  end: number;
+  minCol: number;
+  maxCol: number;
+  model?: RowModel;
+}
+
+/** Marks where the rows go in the serialised skeleton. */
+const ROWS_MARK = 'koppelkansen-rows';
+
 export class SheetEditor {
+  /** The worksheet element of the skeleton (the part without its rows). */
   readonly root: Element;
-  private readonly sheetData: Element;
-  private readonly rows = new Map<number, Element>();
+  readonly doc: Document;
+  private readonly rows = new Map<number, RowSlot>();
   private rowNumbers: number[] = [];
-  /** Something changed: the part must be written. */
+  /** si of a shared formula → the rows holding a cell of it. */
+  private readonly shared = new Map<string, Set<number>>();
+  /** Prefix of the spreadsheetml elements in this part ("" or "x:"). */
+  private readonly prefix: string;
+  private readonly text: string;
+  private readonly sheetDataStart: number;
+  private readonly sheetDataEnd: number;
+  private readonly sheetDataOpen: string;
+  private readonly sheetDataClose: string;
+  /** Something outside the rows changed: the skeleton must be serialised. */
   changed = false;
+  /** A row changed. */
+  rowsChanged = false;
   /** Cell values or formulas changed (the calculation chain is then stale). */
   cellsChanged = false;
 
-  constructor(readonly doc: Document) {
-    this.root = doc.documentElement!;
-    this.sheetData = ensureChild(this.root, 'sheetData', WORKSHEET_ORDER);
-    let implicit = 0;
-    for (const row of children(this.sheetData, 'row')) {
-      const r = Number(row.getAttribute('r')) || implicit + 1;
-      row.setAttribute('r', String(r));
-      implicit = r;
-      this.rows.set(r, row);
-      let col = 0;
-      for (const c of children(row, 'c')) {
-        const ref = c.getAttribute('r');
+  /** `text`: the part as read. Throws on malformed XML. */
+  constructor(text: string) {
+    let found = this.scan(text);
+    if (!found) {
+      // CT_Worksheet requires <sheetData>; add it to a part that lacks it, then read again
+      const doc = parseXml(text);
+      ensureChild(doc.documentElement!, 'sheetData', WORKSHEET_ORDER);
+      text = serializeXml(doc);
+      this.rows.clear();
+      this.shared.clear();
+      found = this.scan(text)!;
+    }
+    this.text = text;
+    this.prefix = found.qname.includes(':') ? found.qname.slice(0, found.qname.indexOf(':') + 1) : '';
+    this.sheetDataStart = found.start;
+    this.sheetDataEnd = found.end;
+    if (found.selfClosing) {
+      this.sheetDataOpen = startTag(found.qname, found.attrs);
+      this.sheetDataClose = `</${found.qname}>`;
+    } else {
+      this.sheetDataOpen = text.slice(found.start, found.openEnd);
+      this.sheetDataClose = text.slice(found.closeStart, found.end);
+    }
+    this.doc = parseXml(text.slice(0, found.start) + this.sheetDataOpen + `<!--${ROWS_MARK}-->` + this.sheetDataClose + text.slice(found.end));
+    this.root = this.doc.documentElement!;
+    this.rowNumbers = [...this.rows.keys()].sort((a, b) => a - b);
+  }
+
+  /** One streaming pass over the part: where <sheetData> and its rows are; undefined when it has no <sheetData>. */
+  private scan(text: string): { qname: string; attrs: Attrs; start: number; openEnd: number; closeStart: number; end: number; selfClosing: boolean } | undefined {
+    const parser = new SaxesParser<{ xmlns: false }>({ xmlns: false });
+    let depth = 0;
+    let inSheetData = false;
+    let sd: ReturnType<SheetEditor['scan']>;
+    let slot: RowSlot | undefined;
+    let implicitRow = 0;
+    let col = 0;
+    let needsNumbers = false;
+    parser.on('opentag', (tag: SaxesTagPlain) => {
+      depth++;
+      if (depth === 2) {
+        if (localName(tag.name) === 'sheetData' && !sd) {
+          const start = text.lastIndexOf('<', parser.position - 1);
+          sd = { qname: tag.name, attrs: Object.entries(tag.attributes) as Attrs, start, openEnd: parser.position, closeStart: parser.position, end: parser.position, selfClosing: tag.isSelfClosing };
+          inSheetData = true;
+        }
+      } else if (!inSheetData) {
+        return;
+      } else if (depth === 3) {
+        if (localName(tag.name) !== 'row') return;
+        const rAttr = tag.attributes.r;
+        const r = rAttr ? Number(rAttr) || implicitRow + 1 : implicitRow + 1;
+        if (!rAttr) needsNumbers = true;
+        implicitRow = r;
+        col = 0;
+        slot = { r, start: text.lastIndexOf('<', parser.position - 1), end: parser.position, minCol: 0, maxCol: 0 };
+      } else if (depth === 4 && slot) {
+        if (localName(tag.name) !== 'c') return;
+        const ref = tag.attributes.r;
         if (ref) col = cellColumn(ref);
         else {
           col += 1;
-          c.setAttribute('r', cellAddress(r, col));
+          needsNumbers = true;
+        }
+        if (!slot.minCol || col < slot.minCol) slot.minCol = col;
+        if (col > slot.maxCol) slot.maxCol = col;
+      } else if (depth === 5 && slot && localName(tag.name) === 'f' && tag.attributes.t === 'shared' && tag.attributes.si !== undefined) {
+        const si = tag.attributes.si;
+        if (!this.shared.has(si)) this.shared.set(si, new Set());
+        this.shared.get(si)!.add(slot.r);
+      }
+    });
+    parser.on('closetag', () => {
+      if (inSheetData) {
+        if (depth === 3 && slot) {
+          slot.end = parser.position;
+          this.rows.set(slot.r, slot);
+          // rows (or cells) without their number get it when read, so untouched rows stay in order
+          if (needsNumbers) this.materialize(slot, text);
+          needsNumbers = false;
+          slot = undefined;
+        } else if (depth === 2 && sd) {
+          sd.closeStart = sd.selfClosing ? parser.position : text.lastIndexOf('<', parser.position - 1);
+          sd.end = parser.position;
+          inSheetData = false;
         }
       }
-    }
-    this.rowNumbers = [...this.rows.keys()].sort((a, b) => a - b);
+      depth--;
+    });
+    parser.on('error', (e) => {
+      throw new Error(`malformed XML part: ${e.message}`);
+    });
+    parser.write(text).close();
+    return sd;
   }
 
   // ---- rows and cells ----
 
-  private row(r: number, create: boolean): Element | undefined {
+  /** Reads a row's text into a model (numbering rows and cells that had no number). */
+  private materialize(slot: RowSlot, text = this.text): RowModel {
+    if (slot.model) return slot.model;
+    const el = readElement(text.slice(slot.start, slot.end));
+    const model: RowModel = { qname: el.qname, attrs: el.attrs, cells: [], others: [] };
+    setAttr(model.attrs, 'r', String(slot.r));
+    let col = 0;
+    for (const c of el.children) {
+      if (c.local !== 'c') {
+        model.others.push(c.raw);
+        continue;
+      }
+      const ref = getAttr(c.attrs, 'r');
+      col = ref ? cellColumn(ref) : col + 1;
+      const cell: CellModel = { col, qname: `${this.prefix}c`, attrs: c.attrs, raw: c.raw };
+      if (!ref) {
+        this.parseCell(cell);
+        setAttr(cell.attrs, 'r', cellAddress(slot.r, col));
+      }
+      model.cells.push(cell);
+    }
+    slot.model = model;
+    return model;
+  }
+
+  /** The cell's children, read once it is edited. */
+  private parseCell(cell: CellModel): NonNullable<CellModel['children']> {
+    if (!cell.children) {
+      const el = readElement(cell.raw);
+      cell.qname = el.qname;
+      cell.children = el.children;
+    }
+    return cell.children;
+  }
+
+  private row(r: number, create: boolean): RowModel | undefined {
     const found = this.rows.get(r);
-    if (found || !create) return found;
-    const row = createLike(this.root, 'row', { r: String(r) });
+    if (found) return this.materialize(found);
+    if (!create) return undefined;
+    const model: RowModel = { qname: `${this.prefix}row`, attrs: [['r', String(r)]], cells: [], others: [] };
     // the first row number above r, binary search
     let lo = 0;
     let hi = this.rowNumbers.length;
@@ -94,42 +267,53 @@ export class SheetEditor {
       if (this.rowNumbers[mid] < r) lo = mid + 1;
       else hi = mid;
     }
-    const next = lo < this.rowNumbers.length ? this.rows.get(this.rowNumbers[lo])! : null;
-    this.sheetData.insertBefore(row, next);
     this.rowNumbers.splice(lo, 0, r);
-    this.rows.set(r, row);
-    return row;
+    this.rows.set(r, { r, start: 0, end: 0, minCol: 0, maxCol: 0, model });
+    this.rowsChanged = true;
+    return model;
   }
 
-  private cell(r: number, c: number, create: boolean): Element | undefined {
+  private cell(r: number, c: number, create: boolean): CellModel | undefined {
     const row = this.row(r, create);
     if (!row) return undefined;
-    let before: Element | null = null;
-    for (const el of children(row, 'c')) {
-      const col = cellColumn(el.getAttribute('r')!);
-      if (col === c) return el;
-      if (col > c) {
-        before = el;
+    let at = row.cells.length;
+    for (let i = 0; i < row.cells.length; i++) {
+      const cell = row.cells[i];
+      if (cell.col === c) {
+        this.parseCell(cell);
+        return cell;
+      }
+      if (cell.col > c) {
+        at = i;
         break;
       }
     }
     if (!create) return undefined;
-    const el = createLike(this.root, 'c', { r: cellAddress(r, c) });
+    const cell: CellModel = { col: c, qname: `${this.prefix}c`, attrs: [['r', cellAddress(r, c)]], raw: '', children: [] };
     const style = this.inheritedStyle(row, c);
-    if (style) el.setAttribute('s', style);
-    row.insertBefore(el, before ?? child(row, 'extLst') ?? null);
-    const spans = row.getAttribute('spans');
+    if (style) cell.attrs.push(['s', style]);
+    row.cells.splice(at, 0, cell);
+    const spans = getAttr(row.attrs, 'spans');
     if (spans) {
       const [a, b] = spans.split(':').map(Number);
-      if (c < a || c > b) row.setAttribute('spans', `${Math.min(a, c)}:${Math.max(b, c)}`);
+      if (c < a || c > b) setAttr(row.attrs, 'spans', `${Math.min(a, c)}:${Math.max(b, c)}`);
     }
-    return el;
+    this.rowsChanged = true;
+    return cell;
+  }
+
+  private removeCell(r: number, cell: CellModel): void {
+    const row = this.rows.get(r)?.model;
+    if (!row) return;
+    const i = row.cells.indexOf(cell);
+    if (i >= 0) row.cells.splice(i, 1);
   }
 
   /** A new cell takes its row's format (when the row has one) or else its column's, as in Excel. */
-  private inheritedStyle(row: Element, c: number): string | null {
-    const custom = row.getAttribute('customFormat');
-    if ((custom === '1' || custom === 'true') && row.getAttribute('s')) return row.getAttribute('s');
+  private inheritedStyle(row: RowModel, c: number): string | null {
+    const custom = getAttr(row.attrs, 'customFormat');
+    const s = getAttr(row.attrs, 's');
+    if ((custom === '1' || custom === 'true') && s) return s;
     const cols = child(this.root, 'cols');
     if (!cols) return null;
     for (const col of children(cols, 'col')) {
@@ -139,17 +323,21 @@ export class SheetEditor {
   }
 
   /** A shared formula whose anchor cell is about to change: every cell of the group gets its own formula. */
-  private unshare(master: Element, f: Element): void {
-    const si = f.getAttribute('si');
-    const text = f.textContent ?? '';
-    const from = master.getAttribute('r')!;
-    for (const row of this.rows.values()) {
-      for (const c of children(row, 'c')) {
+  private unshare(r: number, master: CellModel, f: { attrs: Attrs; raw: string }): void {
+    const si = getAttr(f.attrs, 'si');
+    const text = readElement(f.raw).text;
+    const from = getAttr(master.attrs, 'r')!;
+    for (const rr of this.shared.get(si ?? '') ?? []) {
+      const row = this.row(rr, false);
+      if (!row) continue;
+      for (const c of row.cells) {
         if (c === master) continue;
-        const g = child(c, 'f');
-        if (!g || g.getAttribute('t') !== 'shared' || g.getAttribute('si') !== si) continue;
-        setText(g, slideFormula(text, from, c.getAttribute('r')!));
-        for (const a of ['t', 'si', 'ref']) g.removeAttribute(a);
+        const kids = this.parseCell(c);
+        const i = kids.findIndex((k) => k.local === 'f' && getAttr(k.attrs, 't') === 'shared' && getAttr(k.attrs, 'si') === si);
+        if (i < 0) continue;
+        const g = readElement(kids[i].raw);
+        const attrs = g.attrs.filter(([k]) => k !== 't' && k !== 'si' && k !== 'ref');
+        kids[i] = { local: 'f', attrs, raw: `${startTag(g.qname, attrs)}${escapeText(slideFormula(text, from, getAttr(c.attrs, 'r')!))}</${g.qname}>` };
       }
     }
   }
@@ -157,35 +345,35 @@ export class SheetEditor {
   /** Writes one plan input into the cell at row r, column c; the cell keeps its format. */
   writeCell(r: number, c: number, input: CellInput, ctx: CellWriteContext): void {
     const isClear = 'clear' in input || ('text' in input && input.text === '');
-    const el = this.cell(r, c, !isClear);
-    if (!el) return;
-    this.changed = true;
+    const cell = this.cell(r, c, !isClear);
+    if (!cell) return;
+    this.rowsChanged = true;
     this.cellsChanged = true;
-    const oldF = child(el, 'f');
-    if (oldF && oldF.getAttribute('t') === 'shared' && oldF.getAttribute('ref') && (oldF.textContent ?? '') !== '') this.unshare(el, oldF);
-    for (const name of ['f', 'v', 'is']) {
-      const old = child(el, name);
-      if (old) removeNode(old);
-    }
-    for (const a of ['t', 'cm', 'vm']) el.removeAttribute(a);
+    let kids = this.parseCell(cell);
+    const oldF = kids.find((k) => k.local === 'f');
+    if (oldF && getAttr(oldF.attrs, 't') === 'shared' && getAttr(oldF.attrs, 'ref') && readElement(oldF.raw).text !== '') this.unshare(r, cell, oldF);
+    kids = cell.children = kids.filter((k) => k.local !== 'f' && k.local !== 'v' && k.local !== 'is');
+    for (const a of ['t', 'cm', 'vm']) removeAttr(cell.attrs, a);
     const add = (name: string, text: string) => {
-      const node = createLike(this.root, name);
-      node.appendChild(this.doc.createTextNode(text));
-      insertInOrder(el, node, CELL_ORDER);
+      const rank = CELL_ORDER.indexOf(name as (typeof CELL_ORDER)[number]);
+      let at = kids.findIndex((k) => CELL_ORDER.indexOf(k.local as (typeof CELL_ORDER)[number]) > rank);
+      if (at < 0) at = kids.length;
+      const q = `${this.prefix}${name}`;
+      kids.splice(at, 0, { local: name, attrs: [], raw: `<${q}>${escapeText(text)}</${q}>` });
     };
     if (isClear) {
-      if (!el.getAttribute('s') && children(el).length === 0) removeNode(el);
+      if (!getAttr(cell.attrs, 's') && kids.length === 0) this.removeCell(r, cell);
       return;
     }
     if ('text' in input) {
       const enc = encodeCellText(input.text);
       if (enc.hadForbidden) ctx.onForbidden(cellAddress(r, c));
-      el.setAttribute('t', 's');
+      setAttr(cell.attrs, 't', 's');
       add('v', String(ctx.strings.add(enc.text)));
     } else if ('number' in input) {
       add('v', String(input.number));
     } else if ('bool' in input) {
-      el.setAttribute('t', 'b');
+      setAttr(cell.attrs, 't', 'b');
       add('v', input.bool ? '1' : '0');
     } else if ('formula' in input) {
       ctx.onFormula();
@@ -193,32 +381,28 @@ export class SheetEditor {
       const result = (input as { result?: number | string | boolean }).result;
       if (typeof result === 'number' && Number.isFinite(result)) add('v', String(result));
       else if (typeof result === 'boolean') {
-        el.setAttribute('t', 'b');
+        setAttr(cell.attrs, 't', 'b');
         add('v', result ? '1' : '0');
       } else if (typeof result === 'string') {
-        el.setAttribute('t', 'str');
+        setAttr(cell.attrs, 't', 'str');
         add('v', stripForbidden(result));
       }
     }
   }
 
-  /** The cell's format index (0 when it has none). */
-  private styleIndex(el: Element): number {
-    return Number(el.getAttribute('s') ?? 0) || 0;
-  }
-
   setStyle(rect: Rect, style: CellStyle, styles: StylesEditor): void {
     for (let r = rect.top; r <= rect.bottom; r++) {
       for (let c = rect.left; c <= rect.right; c++) {
-        const el = this.cell(r, c, true)!;
-        const next = styles.restyle(this.styleIndex(el), style);
-        if (String(next) !== (el.getAttribute('s') ?? '0')) {
-          if (next === 0) el.removeAttribute('s');
-          else el.setAttribute('s', String(next));
-          this.changed = true;
-        } else if (!el.getAttribute('s') && children(el).length === 0 && el.attributes.length === 1) {
+        const cell = this.cell(r, c, true)!;
+        const current = getAttr(cell.attrs, 's');
+        const next = styles.restyle(Number(current ?? 0) || 0, style);
+        if (String(next) !== (current ?? '0')) {
+          if (next === 0) removeAttr(cell.attrs, 's');
+          else setAttr(cell.attrs, 's', String(next));
+          this.rowsChanged = true;
+        } else if (!current && this.parseCell(cell).length === 0 && cell.attrs.length === 1) {
           // a cell created only to style it, and the style is the default: leave no trace
-          removeNode(el);
+          this.removeCell(r, cell);
         }
       }
     }
@@ -356,21 +540,75 @@ export class SheetEditor {
 
   /** Brings <dimension> up to date with the cells; call once after the edits. */
   finish(): void {
-    if (!this.changed) return;
+    if (!this.changed && !this.rowsChanged) return;
     this.tidyValidations();
+    if (!this.rowsChanged) return;
     let top = Infinity;
     let bottom = 0;
     let left = Infinity;
     let right = 0;
-    for (const [r, row] of this.rows) {
-      const cells = children(row, 'c');
-      if (!cells.length) continue;
+    for (const r of this.rowNumbers) {
+      const slot = this.rows.get(r)!;
+      let min = slot.minCol;
+      let max = slot.maxCol;
+      if (slot.model) {
+        const cells = slot.model.cells;
+        min = cells.length ? cells[0].col : 0;
+        max = cells.length ? cells[cells.length - 1].col : 0;
+      }
+      if (!min) continue;
       top = Math.min(top, r);
       bottom = Math.max(bottom, r);
-      left = Math.min(left, cellColumn(cells[0].getAttribute('r')!));
-      right = Math.max(right, cellColumn(cells[cells.length - 1].getAttribute('r')!));
+      left = Math.min(left, min);
+      right = Math.max(right, max);
     }
     const ref = bottom ? (top === bottom && left === right ? cellAddress(top, left) : `${columnLetter(left)}${top}:${columnLetter(right)}${bottom}`) : 'A1';
-    ensureChild(this.root, 'dimension', WORKSHEET_ORDER).setAttribute('ref', ref);
+    const dim = ensureChild(this.root, 'dimension', WORKSHEET_ORDER);
+    if (dim.getAttribute('ref') !== ref) {
+      dim.setAttribute('ref', ref);
+      this.changed = true;
+    }
   }
+
+  /** The rows as text: untouched rows keep their bytes. */
+  private rowsText(): string {
+    if (!this.rowsChanged) return this.text.slice(this.sheetDataStart + this.sheetDataOpen.length, this.sheetDataEnd - this.sheetDataClose.length);
+    const out: string[] = [];
+    for (const r of this.rowNumbers) {
+      const slot = this.rows.get(r)!;
+      out.push(slot.model ? rowText(slot.model) : this.text.slice(slot.start, slot.end));
+    }
+    return out.join('');
+  }
+
+  /** The part as text, after `finish()`. Unchanged parts come back as read. */
+  serialize(): string {
+    if (!this.changed && !this.rowsChanged) return this.text;
+    if (!this.changed) {
+      const rows = this.rowsText();
+      const sheetData = rows === '' && this.text.slice(this.sheetDataStart, this.sheetDataEnd).endsWith('/>') ? this.text.slice(this.sheetDataStart, this.sheetDataEnd) : this.sheetDataOpen + rows + this.sheetDataClose;
+      return this.text.slice(0, this.sheetDataStart) + sheetData + this.text.slice(this.sheetDataEnd);
+    }
+    const skeleton = serializeXml(this.doc);
+    const mark = `<!--${ROWS_MARK}-->`;
+    const at = skeleton.indexOf(mark);
+    if (at < 0) throw new Error('the worksheet lost its rows');
+    return skeleton.slice(0, at) + this.rowsText() + skeleton.slice(at + mark.length);
+  }
+}
+
+function cellText(cell: CellModel): string {
+  if (!cell.children) return cell.raw;
+  if (!cell.children.length) return startTag(cell.qname, cell.attrs, true);
+  let s = startTag(cell.qname, cell.attrs);
+  for (const k of cell.children) s += k.raw;
+  return `${s}</${cell.qname}>`;
+}
+
+function rowText(row: RowModel): string {
+  if (!row.cells.length && !row.others.length) return startTag(row.qname, row.attrs, true);
+  let s = startTag(row.qname, row.attrs);
+  for (const c of row.cells) s += cellText(c);
+  for (const o of row.others) s += o;
+  return `${s}</${row.qname}>`;
 }
