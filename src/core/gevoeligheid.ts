@@ -288,8 +288,8 @@ function changeOf(start: State, after: State | null, rows: RankedRow[]): Gevoeli
   };
 }
 
-function intervalFor(rows: RankedRow[], factor: number, weging: number, k: number, key: (s: State) => string): { lower: WeightBound; upper: WeightBound } {
-  const up = groupLines(linesFor(rows, factor, 1));
+/** `up`: the rows' lines for the factor, grouped (`groupLines(linesFor(rows, factor, 1))`), shared by both keys. */
+function intervalFor(rows: RankedRow[], up: Group[], weging: number, k: number, key: (s: State) => string): { lower: WeightBound; upper: WeightBound } {
   const side = (direction: 1 | -1): WeightBound => {
     const groups = direction === 1 ? up : up.map((g) => ({ b: g.b, c: -g.c, ids: g.ids }));
     const uMax = direction === 1 ? Infinity : weging;
@@ -308,30 +308,34 @@ function weightMove(rows: RankedRow[], id: number, factor: number, weging: numbe
   let best: { to: number; included: boolean; up: boolean; u: number } | null = null;
   for (const direction of [1, -1] as const) {
     const uMax = direction === 1 ? Infinity : weging;
-    const lines = linesFor(rows, factor, direction);
-    const me = lines[id];
+    // every row is a line b + c·u (b its total, c its score times the direction); no Line
+    // objects here: this runs per boundary row × factor × direction over all n rows
+    const meB = rows[id].total;
+    const meC = direction * (rows[id].scores[factor] ?? 0);
     // strictly above me at 0 and at 0+, and the crossings later on (rising past me / falling below me)
     let above = 0;
     let aboveAt0 = 0;
-    const rising = new Float64Array(lines.length);
-    const falling = new Float64Array(lines.length);
+    const rising = new Float64Array(rows.length);
+    const falling = new Float64Array(rows.length);
     let nr = 0;
     let nf = 0;
-    for (const l of lines) {
-      if (l.id === id) continue;
-      if (!sameTotal(l.b, me.b)) {
-        if (l.b > me.b) {
+    for (let lid = 0; lid < rows.length; lid++) {
+      if (lid === id) continue;
+      const lb = rows[lid].total;
+      const lc = direction * (rows[lid].scores[factor] ?? 0);
+      if (!sameTotal(lb, meB)) {
+        if (lb > meB) {
           aboveAt0++;
           above++;
         }
-        if (l.c !== me.c) {
-          const u = (me.b - l.b) / (l.c - me.c);
+        if (lc !== meC) {
+          const u = (meB - lb) / (lc - meC);
           if (u > 0 && !sameTotal(u, 0) && u <= uMax) {
-            if (l.c > me.c) rising[nr++] = u;
+            if (lc > meC) rising[nr++] = u;
             else falling[nf++] = u;
           }
         }
-      } else if (l.c > me.c) above++;
+      } else if (lc > meC) above++;
     }
     const isIn = (n: number) => n < k;
     if (isIn(aboveAt0) !== inside) continue; // not where the caller thinks it is
@@ -436,8 +440,9 @@ export function computeGevoeligheid(werkblad: Werkblad, options: GevoeligheidOpt
   const members: WeightInterval[] = [];
   const order: WeightInterval[] = [];
   for (const f of valid) {
-    members.push({ factor: f.name, index: f.index, weging: f.weging, ...intervalFor(rows, f.index, f.weging, k, membersKey) });
-    order.push({ factor: f.name, index: f.index, weging: f.weging, ...intervalFor(rows, f.index, f.weging, k3, orderKey) });
+    const up = groupLines(linesFor(rows, f.index, 1));
+    members.push({ factor: f.name, index: f.index, weging: f.weging, ...intervalFor(rows, up, f.weging, k, membersKey) });
+    order.push({ factor: f.name, index: f.index, weging: f.weging, ...intervalFor(rows, up, f.weging, k3, orderKey) });
   }
 
   // koppelkansen near the boundary: by place (ranking order), margin on each side
