@@ -71,11 +71,14 @@ function cellColumn(ref: string): number {
 interface CellModel {
   col: number;
   qname: string;
-  attrs: Attrs;
+  /** Attributes and children, read from `raw` once the cell is edited (then `raw` is stale). */
+  attrs?: Attrs;
   raw: string;
-  /** Children read from `raw` once the cell is edited (then `raw` is stale). */
   children?: { local: string; attrs: Attrs; raw: string }[];
 }
+
+/** A cell read for editing. */
+type ParsedCell = CellModel & Required<Pick<CellModel, 'attrs' | 'children'>>;
 
 /** A row an edit touched, read from its text. */
 interface RowModel {
@@ -90,9 +93,13 @@ interface RowModel {
 interface RowSlot {
   r: number;
   start: number;
+  /** End of the row's start tag (= end for an empty row). */
+  openEnd: number;
   end: number;
   minCol: number;
   maxCol: number;
+  /** Per child element: start, end and column (0 for a child that is not a cell). */
+  kids: number[];
   model?: RowModel;
 }
 
@@ -108,7 +115,7 @@ export class SheetEditor {
   /** si of a shared formula → the rows holding a cell of it. */
   private readonly shared = new Map<string, Set<number>>();
   /** Prefix of the spreadsheetml elements in this part ("" or "x:"). */
-  private readonly prefix: string;
+  private prefix = '';
   private readonly text: string;
   private readonly sheetDataStart: number;
   private readonly sheetDataEnd: number;
@@ -134,7 +141,6 @@ export class SheetEditor {
       found = this.scan(text)!;
     }
     this.text = text;
-    this.prefix = found.qname.includes(':') ? found.qname.slice(0, found.qname.indexOf(':') + 1) : '';
     this.sheetDataStart = found.start;
     this.sheetDataEnd = found.end;
     if (found.selfClosing) {
@@ -164,8 +170,9 @@ export class SheetEditor {
       if (depth === 2) {
         if (localName(tag.name) === 'sheetData' && !sd) {
           const start = text.lastIndexOf('<', parser.position - 1);
-          sd = { qname: tag.name, attrs: Object.entries(tag.attributes) as Attrs, start, openEnd: parser.position, closeStart: parser.position, end: parser.position, selfClosing: tag.isSelfClosing };
+          sd = { qname: tag.name, attrs: Object.entries<string>(tag.attributes), start, openEnd: parser.position, closeStart: parser.position, end: parser.position, selfClosing: tag.isSelfClosing };
           inSheetData = true;
+          this.prefix = tag.name.includes(':') ? tag.name.slice(0, tag.name.indexOf(':') + 1) : '';
         }
       } else if (!inSheetData) {
         return;
@@ -176,8 +183,9 @@ export class SheetEditor {
         if (!rAttr) needsNumbers = true;
         implicitRow = r;
         col = 0;
-        slot = { r, start: text.lastIndexOf('<', parser.position - 1), end: parser.position, minCol: 0, maxCol: 0 };
+        slot = { r, start: text.lastIndexOf('<', parser.position - 1), openEnd: parser.position, end: parser.position, minCol: 0, maxCol: 0, kids: [] };
       } else if (depth === 4 && slot) {
+        slot.kids.push(text.lastIndexOf('<', parser.position - 1), 0, 0);
         if (localName(tag.name) !== 'c') return;
         const ref = tag.attributes.r;
         if (ref) col = cellColumn(ref);
@@ -185,6 +193,7 @@ export class SheetEditor {
           col += 1;
           needsNumbers = true;
         }
+        slot.kids[slot.kids.length - 1] = ref ? col : -col;
         if (!slot.minCol || col < slot.minCol) slot.minCol = col;
         if (col > slot.maxCol) slot.maxCol = col;
       } else if (depth === 5 && slot && localName(tag.name) === 'f' && tag.attributes.t === 'shared' && tag.attributes.si !== undefined) {
@@ -195,7 +204,9 @@ export class SheetEditor {
     });
     parser.on('closetag', () => {
       if (inSheetData) {
-        if (depth === 3 && slot) {
+        if (depth === 4 && slot) {
+          slot.kids[slot.kids.length - 2] = parser.position;
+        } else if (depth === 3 && slot) {
           slot.end = parser.position;
           this.rows.set(slot.r, slot);
           // rows (or cells) without their number get it when read, so untouched rows stay in order
@@ -222,21 +233,24 @@ export class SheetEditor {
   /** Reads a row's text into a model (numbering rows and cells that had no number). */
   private materialize(slot: RowSlot, text = this.text): RowModel {
     if (slot.model) return slot.model;
-    const el = readElement(text.slice(slot.start, slot.end));
-    const model: RowModel = { qname: el.qname, attrs: el.attrs, cells: [], others: [] };
+    // the start tag alone is read; the cells are sliced where the scan found them
+    const selfClosing = slot.openEnd === slot.end && text.charCodeAt(slot.end - 2) === 47; // "/>"
+    const head = readElement(selfClosing ? text.slice(slot.start, slot.end) : `${text.slice(slot.start, slot.openEnd)}</${this.prefix}row>`);
+    const model: RowModel = { qname: head.qname, attrs: head.attrs, cells: [], others: [] };
     setAttr(model.attrs, 'r', String(slot.r));
-    let col = 0;
-    for (const c of el.children) {
-      if (c.local !== 'c') {
-        model.others.push(c.raw);
+    const { kids } = slot;
+    for (let i = 0; i < kids.length; i += 3) {
+      const raw = text.slice(kids[i], kids[i + 1]);
+      const col = Math.abs(kids[i + 2]);
+      if (!col) {
+        model.others.push(raw);
         continue;
       }
-      const ref = getAttr(c.attrs, 'r');
-      col = ref ? cellColumn(ref) : col + 1;
-      const cell: CellModel = { col, qname: `${this.prefix}c`, attrs: c.attrs, raw: c.raw };
-      if (!ref) {
+      const cell: CellModel = { col, qname: `${this.prefix}c`, raw };
+      if (kids[i + 2] < 0) {
+        // a cell without its reference gets one
         this.parseCell(cell);
-        setAttr(cell.attrs, 'r', cellAddress(slot.r, col));
+        setAttr(cell.attrs!, 'r', cellAddress(slot.r, col));
       }
       model.cells.push(cell);
     }
@@ -245,13 +259,14 @@ export class SheetEditor {
   }
 
   /** The cell's children, read once it is edited. */
-  private parseCell(cell: CellModel): NonNullable<CellModel['children']> {
-    if (!cell.children) {
+  private parseCell(cell: CellModel): ParsedCell {
+    if (!cell.children || !cell.attrs) {
       const el = readElement(cell.raw);
       cell.qname = el.qname;
+      cell.attrs = el.attrs;
       cell.children = el.children;
     }
-    return cell.children;
+    return cell as ParsedCell;
   }
 
   private row(r: number, create: boolean): RowModel | undefined {
@@ -268,28 +283,25 @@ export class SheetEditor {
       else hi = mid;
     }
     this.rowNumbers.splice(lo, 0, r);
-    this.rows.set(r, { r, start: 0, end: 0, minCol: 0, maxCol: 0, model });
+    this.rows.set(r, { r, start: 0, openEnd: 0, end: 0, minCol: 0, maxCol: 0, kids: [], model });
     this.rowsChanged = true;
     return model;
   }
 
-  private cell(r: number, c: number, create: boolean): CellModel | undefined {
+  private cell(r: number, c: number, create: boolean): ParsedCell | undefined {
     const row = this.row(r, create);
     if (!row) return undefined;
     let at = row.cells.length;
     for (let i = 0; i < row.cells.length; i++) {
       const cell = row.cells[i];
-      if (cell.col === c) {
-        this.parseCell(cell);
-        return cell;
-      }
+      if (cell.col === c) return this.parseCell(cell);
       if (cell.col > c) {
         at = i;
         break;
       }
     }
     if (!create) return undefined;
-    const cell: CellModel = { col: c, qname: `${this.prefix}c`, attrs: [['r', cellAddress(r, c)]], raw: '', children: [] };
+    const cell: ParsedCell = { col: c, qname: `${this.prefix}c`, attrs: [['r', cellAddress(r, c)]], raw: '', children: [] };
     const style = this.inheritedStyle(row, c);
     if (style) cell.attrs.push(['s', style]);
     row.cells.splice(at, 0, cell);
@@ -323,7 +335,7 @@ export class SheetEditor {
   }
 
   /** A shared formula whose anchor cell is about to change: every cell of the group gets its own formula. */
-  private unshare(r: number, master: CellModel, f: { attrs: Attrs; raw: string }): void {
+  private unshare(master: ParsedCell, f: { attrs: Attrs; raw: string }): void {
     const si = getAttr(f.attrs, 'si');
     const text = readElement(f.raw).text;
     const from = getAttr(master.attrs, 'r')!;
@@ -332,12 +344,13 @@ export class SheetEditor {
       if (!row) continue;
       for (const c of row.cells) {
         if (c === master) continue;
-        const kids = this.parseCell(c);
+        const parsed = this.parseCell(c);
+        const kids = parsed.children;
         const i = kids.findIndex((k) => k.local === 'f' && getAttr(k.attrs, 't') === 'shared' && getAttr(k.attrs, 'si') === si);
         if (i < 0) continue;
         const g = readElement(kids[i].raw);
         const attrs = g.attrs.filter(([k]) => k !== 't' && k !== 'si' && k !== 'ref');
-        kids[i] = { local: 'f', attrs, raw: `${startTag(g.qname, attrs)}${escapeText(slideFormula(text, from, getAttr(c.attrs, 'r')!))}</${g.qname}>` };
+        kids[i] = { local: 'f', attrs, raw: `${startTag(g.qname, attrs)}${escapeText(slideFormula(text, from, getAttr(parsed.attrs, 'r')!))}</${g.qname}>` };
       }
     }
   }
@@ -349,9 +362,9 @@ export class SheetEditor {
     if (!cell) return;
     this.rowsChanged = true;
     this.cellsChanged = true;
-    let kids = this.parseCell(cell);
+    let kids = cell.children;
     const oldF = kids.find((k) => k.local === 'f');
-    if (oldF && getAttr(oldF.attrs, 't') === 'shared' && getAttr(oldF.attrs, 'ref') && readElement(oldF.raw).text !== '') this.unshare(r, cell, oldF);
+    if (oldF && getAttr(oldF.attrs, 't') === 'shared' && getAttr(oldF.attrs, 'ref') && readElement(oldF.raw).text !== '') this.unshare(cell, oldF);
     kids = cell.children = kids.filter((k) => k.local !== 'f' && k.local !== 'v' && k.local !== 'is');
     for (const a of ['t', 'cm', 'vm']) removeAttr(cell.attrs, a);
     const add = (name: string, text: string) => {
@@ -400,7 +413,7 @@ export class SheetEditor {
           if (next === 0) removeAttr(cell.attrs, 's');
           else setAttr(cell.attrs, 's', String(next));
           this.rowsChanged = true;
-        } else if (!current && this.parseCell(cell).length === 0 && cell.attrs.length === 1) {
+        } else if (!current && cell.children.length === 0 && cell.attrs.length === 1) {
           // a cell created only to style it, and the style is the default: leave no trace
           this.removeCell(r, cell);
         }
@@ -598,7 +611,7 @@ export class SheetEditor {
 }
 
 function cellText(cell: CellModel): string {
-  if (!cell.children) return cell.raw;
+  if (!cell.children || !cell.attrs) return cell.raw;
   if (!cell.children.length) return startTag(cell.qname, cell.attrs, true);
   let s = startTag(cell.qname, cell.attrs);
   for (const k of cell.children) s += k.raw;

@@ -95,11 +95,11 @@ export function readElement(xml: string): ElementText {
   parser.on('opentag', (tag: SaxesTagPlain) => {
     depth++;
     if (depth === 1) {
-      result = { qname: tag.name, attrs: Object.entries(tag.attributes) as Attrs, children: [], text: '' };
+      result = { qname: tag.name, attrs: Object.entries<string>(tag.attributes), children: [], text: '' };
     } else if (depth === 2) {
       childStart = xml.lastIndexOf('<', parser.position - 1);
       childLocal = localName(tag.name);
-      childAttrs = Object.entries(tag.attributes) as Attrs;
+      childAttrs = Object.entries<string>(tag.attributes);
     }
   });
   parser.on('closetag', () => {
