@@ -43,7 +43,7 @@ export const ERROR_MESSAGES = {
     });
     const sheets = found.map((f) => `"${f.sheet}"`).join(' en ');
     const onlyCells = found.every((f) => f.other.length === 0);
-    return `${parts.join(' ')} Hef de beveiliging van blad ${sheets} op (Controleren > Blad beveiligen opheffen), voer dit opnieuw uit en beveilig het blad daarna weer${
+    return `${parts.join(' ')} Hef de beveiliging van blad ${sheets} op (Controleren > Beveiliging blad opheffen), voer dit opnieuw uit en beveilig het blad daarna weer${
       onlyCells ? ', of ontgrendel deze cellen (Cellen opmaken > Bescherming > Geblokkeerd uitvinken) voordat je het blad beveiligt' : ''
     }. ${NOTHING_CHANGED}`;
   },

@@ -47,7 +47,7 @@ test('regression: a protected werkblad with only A6:D105 unlocked: prepare is re
   const message = (err as WorkbookError).message;
   expect(message).toContain(`Blad "${W}" is beveiligd`);
   expect(message).toContain(`${totalen}106:${totalen}110`);
-  expect(message).toContain(`Hef de beveiliging van blad "${W}" op (Controleren > Blad beveiligen opheffen)`);
+  expect(message).toContain(`Hef de beveiliging van blad "${W}" op (Controleren > Beveiliging blad opheffen)`);
   expect(message).toMatch(/Er is niets gewijzigd\.$/);
   expect(await wb.readSnapshot()).toEqual(before);
 });

@@ -15,6 +15,10 @@
  * past the budget); appendRows/updateRowByKey load their lookups in that same sync and
  * cost +1 to write, +1 to read appended rows back.
  * A plan with setChart ops: +2 syncs (src/workbook/office/charts.ts).
+ * Protection: the walk loads each sheet's `protection` (ExcelApi 1.2); a protected sheet's
+ * unlocked cells are read once more (1 sync, more for big mixed sheets) after a full read
+ * or a change of its protection, and a plan that needs a locked cell, a format, a
+ * validation or a column width there is refused before writing (src/workbook/protection.ts).
  * `npm run bench -- office` prints the round trips and bytes per operation.
  */
 import type { Plan, WorkbookSnapshot } from '../../core/snapshot';
@@ -25,6 +29,7 @@ import { PAYLOAD_BUDGET } from './chunking';
 import { defaultExcelRun, withCellEditRetry, type ExcelRun, type RetryOptions } from './excelRun';
 import { OfficeWorkbookError, toOfficeWorkbookError } from './officeErrors';
 import { ChainRefused, newReadState, readWorkbook, startRead, type ReadState } from './readSnapshot';
+import { checkProtection } from '../protection';
 import { SnapshotCache } from './snapshotCache';
 
 /** Plans that write more than this (bytes) read their cells back in syncs of their own. */
@@ -76,6 +81,12 @@ export class OfficeWorkbook implements WorkbookPort {
     // charts change no cell: drawn in their own run after the writes, outside the snapshot cache
     const charts = plan.ops.filter((op): op is SetChartOp => op.kind === 'setChart');
     const cellPlan = charts.length ? { ops: plan.ops.filter((op) => op.kind !== 'setChart') } : plan;
+    // a plan that needs a protected area is refused before any write (Excel would refuse it
+    // one sync at a time, leaving the plan half applied); judged on the sheets last read
+    if (this.cache.sheets) {
+      const snapshot = this.cache.toSnapshot();
+      checkProtection(plan, (name) => snapshot.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase()));
+    }
     const job = new ApplyJob(cellPlan, this.budget);
     if (job.isEmpty && charts.length === 0) return job.result();
     if (!job.isEmpty) {

@@ -58,6 +58,8 @@ export class ChainRefused extends Error {
 interface SheetLoad {
   sheet: Excel.Worksheet;
   used: Excel.Range;
+  /** Worksheet.protection (ExcelApi 1.2): `protected` and its `options`. */
+  protection: Excel.WorksheetProtection;
 }
 
 interface Walked {
@@ -65,13 +67,17 @@ interface Walked {
   id: string;
   hidden: boolean;
   usedAddress: string;
+  /** The sheet is protected (Controleren > Blad beveiligen), with what stays allowed. */
+  protection: { protected: boolean; allowFormatCells: boolean; allowFormatColumns: boolean };
 }
 
 function queueSheet(sheet: Excel.Worksheet): SheetLoad {
   sheet.load('name,visibility,id');
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load('address');
-  return { sheet, used };
+  const protection = sheet.protection;
+  protection.load('protected,options');
+  return { sheet, used, protection };
 }
 
 function queueChain(first: Excel.Worksheet, length: number): SheetLoad[] {
@@ -84,8 +90,15 @@ function queueChain(first: Excel.Worksheet, length: number): SheetLoad[] {
   return loads;
 }
 
-function walked({ sheet, used }: SheetLoad): Walked {
-  return { name: sheet.name, id: sheet.id, hidden: sheet.visibility !== 'Visible', usedAddress: used.isNullObject ? '' : used.address };
+function walked({ sheet, used, protection }: SheetLoad): Walked {
+  const options = protection.protected ? protection.options : undefined;
+  return {
+    name: sheet.name,
+    id: sheet.id,
+    hidden: sheet.visibility !== 'Visible',
+    usedAddress: used.isNullObject ? '' : used.address,
+    protection: { protected: !!protection.protected, allowFormatCells: !!options?.allowFormatCells, allowFormatColumns: !!options?.allowFormatColumns },
+  };
 }
 
 /** Only to be called on an error from the chain's first sync: true when it is worth listing first. */
@@ -426,8 +439,10 @@ async function finishRead(
     const dirt = cache.dirtOf(w.name);
     if (!cached || dirt?.whole || needsFullRead(cached, w, cache)) {
       full.push(w);
-      return { name: w.name, id: w.id, hidden: w.hidden, values: [], formulas: [], usedAddress: w.usedAddress };
+      return { name: w.name, id: w.id, hidden: w.hidden, values: [], formulas: [], usedAddress: w.usedAddress, protection: w.protection };
     }
+    if (!sameProtection(cached.protection, w.protection)) cached.unlocked = undefined;
+    cached.protection = w.protection;
     cached.name = w.name;
     cached.id = w.id;
     cached.hidden = w.hidden;
@@ -441,6 +456,7 @@ async function finishRead(
   cache.clearDirt();
   const blocks: Block[] = [...full.filter((w) => w.usedAddress).map((w) => ({ sheet: w.name, pos: parseRange(w.usedAddress), formulas: true })), ...rest];
   if (blocks.length) await readBlocks(context, blocks, cache, state, budget, [...old, ...(previous ?? [])]);
+  await readLockState(context, next, full);
   const snapshot = cache.toSnapshot();
   if (request.validationTargets) {
     snapshot.validations = await readValidations(context, snapshot, request.validationTargets(snapshot));
@@ -515,4 +531,88 @@ async function readValidations(context: Excel.RequestContext, snapshot: Workbook
     range: target.range,
     rule: fromOfficeValidation(dv.type, dv.rule, dv.errorAlert, dv.prompt),
   }));
+}
+
+// ---- protection ---------------------------------------------------------------------------
+
+function sameProtection(a: Walked['protection'] | undefined, b: Walked['protection']): boolean {
+  return !!a && a.protected === b.protected && a.allowFormatCells === b.allowFormatCells && a.allowFormatColumns === b.allowFormatColumns;
+}
+
+/** Cells whose lock state is read per cell in one sync (about 45 response bytes each: under 5 MB). */
+export const LOCK_CELLS_PER_SYNC = 80_000;
+
+/**
+ * The unlocked cells of every PROTECTED sheet (the protection guard needs them before a
+ * write; Excel refuses a write to a locked cell of a protected sheet): the used range
+ * including formatted cells, whose `format.protection.locked` (ExcelApi 1.2) is true,
+ * false or null (mixed); a mixed range is read per cell with `getCellProperties`
+ * (ExcelApi 1.9) in row blocks of at most LOCK_CELLS_PER_SYNC cells. Costs nothing when
+ * no sheet is protected; read again only after a full read of the sheet or a change of
+ * its protection. Unprotected sheets are not read (their lock state takes no effect;
+ * the engine then prepares new rows without copying a lock state).
+ */
+async function readLockState(context: Excel.RequestContext, sheets: CachedSheet[], full: Walked[]): Promise<void> {
+  const todo = sheets.filter((s) => s.protection?.protected && (s.unlocked === undefined || full.some((f) => f.name.toLowerCase() === s.name.toLowerCase())));
+  if (!todo.length) return;
+  const loads = todo.map((s) => {
+    const used = context.workbook.worksheets.getItem(s.name).getUsedRangeOrNullObject(false);
+    used.load('address');
+    used.format.protection.load('locked');
+    return { s, used };
+  });
+  await context.sync();
+  const mixed: { s: CachedSheet; pos: RangePos }[] = [];
+  for (const { s, used } of loads) {
+    if (used.isNullObject) s.unlocked = [];
+    else {
+      const pos = parseRange(used.address);
+      const locked = used.format.protection.locked;
+      if (locked === true) s.unlocked = [];
+      else if (locked === false) s.unlocked = [rangeAddress(pos.start.row, pos.start.column, pos.end.row, pos.end.column)];
+      else {
+        s.unlocked = [];
+        mixed.push({ s, pos });
+      }
+    }
+  }
+  for (const { s, pos } of mixed) {
+    const width = pos.end.column - pos.start.column + 1;
+    const rowsPerSync = Math.max(1, Math.floor(LOCK_CELLS_PER_SYNC / width));
+    for (let top = pos.start.row; top <= pos.end.row; top += rowsPerSync) {
+      const bottom = Math.min(pos.end.row, top + rowsPerSync - 1);
+      const range = context.workbook.worksheets.getItem(s.name).getRange(rangeAddress(top, pos.start.column, bottom, pos.end.column));
+      const props = range.getCellProperties({ format: { protection: true } });
+      await context.sync();
+      s.unlocked!.push(...unlockedOf(props.value, top, pos.start.column));
+    }
+  }
+}
+
+/** Unlocked cells of a getCellProperties grid whose top-left is (top, left), as A1 ranges (runs per row, equal runs of adjacent rows joined). */
+function unlockedOf(grid: Excel.CellProperties[][], top: number, left: number): string[] {
+  const out: { top: number; bottom: number; first: number; last: number }[] = [];
+  const open = new Map<string, { top: number; bottom: number; first: number; last: number }>();
+  grid.forEach((line, i) => {
+    const row = top + i;
+    let start = -1;
+    for (let j = 0; j <= line.length; j++) {
+      const unlocked = j < line.length && line[j]?.format?.protection?.locked === false;
+      if (unlocked && start < 0) start = j;
+      if (!unlocked && start >= 0) {
+        const first = left + start;
+        const last = left + j - 1;
+        const k = `${first}:${last}`;
+        const cur = open.get(k);
+        if (cur && cur.bottom === row - 1) cur.bottom = row;
+        else {
+          const box = { top: row, bottom: row, first, last };
+          open.set(k, box);
+          out.push(box);
+        }
+        start = -1;
+      }
+    }
+  });
+  return out.map((b) => rangeAddress(b.top, b.first, b.bottom, b.last));
 }

@@ -25,6 +25,10 @@ export interface CachedSheet {
   usedAddress: string;
   /** Formula runs (per column) and the sheets they name; computed on demand, dropped on change. */
   index?: FormulaIndex;
+  /** Worksheet protection as the walk read it. */
+  protection?: { protected: boolean; allowFormatCells: boolean; allowFormatColumns: boolean };
+  /** Unlocked cells (A1 ranges) of a protected sheet; undefined: not read (yet). */
+  unlocked?: string[];
 }
 
 interface FormulaIndex {
@@ -297,7 +301,22 @@ export class SnapshotCache {
   toSnapshot(): WorkbookSnapshot {
     return {
       sheets: (this.sheets ?? []).map(
-        (s): SheetSnapshot => ({ name: s.name, values: s.values, formulas: s.formulas, hidden: s.hidden }),
+        (s): SheetSnapshot => ({
+          name: s.name,
+          values: s.values,
+          formulas: s.formulas,
+          hidden: s.hidden,
+          ...(s.protection?.protected
+            ? {
+                protection: {
+                  protected: true,
+                  unlocked: s.unlocked ?? [],
+                  ...(s.protection.allowFormatCells ? { allowFormatCells: true } : {}),
+                  ...(s.protection.allowFormatColumns ? { allowFormatColumns: true } : {}),
+                },
+              }
+            : {}),
+        }),
       ),
     };
   }

@@ -39,6 +39,8 @@ export function queueStyle(range: Excel.Range, address: string, style: CellStyle
   else if (style.fontColor !== undefined) format.font.color = style.fontColor;
   if (style.fontSize !== undefined) format.font.size = style.fontSize;
   if (style.wrap !== undefined) format.wrapText = style.wrap;
+  // Range.format.protection.locked (ExcelApi 1.2); Excel refuses it on a protected sheet
+  if (style.locked !== undefined) format.protection.locked = style.locked;
   if (style.horizontalAlignment !== undefined) format.horizontalAlignment = HORIZONTAL[style.horizontalAlignment];
   if (style.verticalAlignment !== undefined) format.verticalAlignment = VERTICAL[style.verticalAlignment];
   const { start, end } = parseRange(address);

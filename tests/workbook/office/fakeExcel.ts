@@ -16,7 +16,11 @@
  *  - `Range.formulas` parses strings like typing (core's parseEntry, as the memory
  *    adapter does): "'=x" is the text "=x", "=x" a formula, "12" a number;
  *  - writing a matrix whose size differs from the range's fails (InvalidArgument), as in
- *    Excel; setting a validation rule on cells that have one fails unless cleared first.
+ *    Excel; setting a validation rule on cells that have one fails unless cleared first;
+ *  - sheet protection as Excel enforces it: on a protected sheet a write to a locked cell,
+ *    a format (unless allowFormatCells), a column width (unless allowFormatColumns), a lock
+ *    state or a data validation fails with AccessDenied ("You cannot perform the requested
+ *    operation."), and nothing of that request after it runs.
  */
 import { parseEntry } from '../../../src/core/textSafety';
 import { columnNumber, parseRange, rangeAddress, sheetRef, type RangePos } from '../../../src/core/a1';
@@ -61,8 +65,42 @@ export class FakeSheet {
   readonly columnWidths = new Map<number, number>();
   freeze: { rows: number; columns: number } | null = null;
   readonly charts: FakeChartData[] = [];
+  /** Controleren > Blad beveiligen, with what stays allowed. */
+  protection: { protected: boolean; allowFormatCells?: boolean; allowFormatColumns?: boolean } = { protected: false };
+  /** Cells whose format says unlocked ("row,column"); every other cell is locked, Excel's default. */
+  readonly unlocked = new Set<string>();
 
   constructor(public name: string) {}
+
+  /** Protects the sheet as a team does in Excel. */
+  protect(options: { allowFormatCells?: boolean; allowFormatColumns?: boolean } = {}): this {
+    this.protection = { protected: true, ...options };
+    return this;
+  }
+
+  /** Unlocks cells (Cellen opmaken > Bescherming), as a team does before protecting. */
+  unlock(range: string): this {
+    for (const [r, c] of cellsOf(parseRange(range))) this.unlocked.add(FakeSheet.key(r, c));
+    return this;
+  }
+
+  isLocked(row: number, column: number): boolean {
+    return !this.unlocked.has(FakeSheet.key(row, column));
+  }
+
+  /** Throws like Excel when the protection forbids `what` on `pos`. */
+  guard(what: 'cells' | 'format' | 'columnWidth' | 'lock' | 'validation', pos: RangePos): void {
+    if (!this.protection.protected) return;
+    const refused =
+      what === 'cells'
+        ? cellsOf(pos).some(([r, c]) => this.isLocked(r, c))
+        : what === 'format'
+          ? !this.protection.allowFormatCells
+          : what === 'columnWidth'
+            ? !this.protection.allowFormatColumns
+            : true;
+    if (refused) throw new FakeOfficeError('AccessDenied', 'You cannot perform the requested operation.');
+  }
 
   static key(row: number, column: number): string {
     return `${row},${column}`;
@@ -103,6 +141,18 @@ export class FakeSheet {
       c2 = Math.max(c2, col);
     }
     return r2 === 0 ? null : { start: { row: r1, column: c1 }, end: { row: r2, column: c2 } };
+  }
+
+  /** The used range with formatted cells (here: unlocked cells) too, as getUsedRange(false). */
+  usedBoundsWithFormats(): RangePos | null {
+    const values = this.usedBounds();
+    const keys = [...this.unlocked].map((k) => k.split(',').map(Number));
+    if (!keys.length) return values;
+    const rows = keys.map(([r]) => r);
+    const cols = keys.map(([, c]) => c);
+    const start = { row: Math.min(...rows, values?.start.row ?? Infinity), column: Math.min(...cols, values?.start.column ?? Infinity) };
+    const end = { row: Math.max(...rows, values?.end.row ?? 0), column: Math.max(...cols, values?.end.column ?? 0) };
+    return { start, end };
   }
 }
 
@@ -474,10 +524,13 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
     return new FakeRange(this.context, locate, `${this.path}.getRange(${address})`);
   }
 
+  get protection(): FakeWorksheetProtection {
+    return new FakeWorksheetProtection(this.context, this.child((s) => s, 'protection'), `${this.path}.protection`);
+  }
+
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
-    if (valuesOnly !== true) throw new Error('fake: only values-only used ranges are modelled');
     const locate = this.child((sheet) => {
-      const pos = sheet.usedBounds();
+      const pos = valuesOnly ? sheet.usedBounds() : sheet.usedBoundsWithFormats();
       return pos ? { sheet, pos } : null;
     }, 'getUsedRangeOrNullObject');
     return new FakeRange(this.context, locate, `${this.path}.usedRange`);
@@ -493,6 +546,64 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
 
   get charts(): FakeChartCollection {
     return new FakeChartCollection(this.context, this.child((s) => s, 'charts'), `${this.path}.charts`);
+  }
+}
+
+/** Worksheet.protection (ExcelApi 1.2): `protected` and `options` can be loaded. */
+class FakeWorksheetProtection extends FakeProxy<FakeSheet> {
+  constructor(
+    context: FakeContext,
+    private readonly locate: () => FakeSheet | null,
+    private readonly path: string,
+  ) {
+    super(context);
+  }
+  resolve(): FakeSheet | null {
+    return this.locate();
+  }
+  protected describe(): string {
+    return this.path;
+  }
+  protected readProp(sheet: FakeSheet, prop: string): unknown {
+    if (prop === 'protected') return sheet.protection.protected;
+    if (prop === 'options') return { allowFormatCells: !!sheet.protection.allowFormatCells, allowFormatColumns: !!sheet.protection.allowFormatColumns };
+    throw new Error(`fake: protection cannot load ${prop}`);
+  }
+  get protected(): boolean {
+    return this.loaded('protected') as boolean;
+  }
+  get options(): { allowFormatCells: boolean; allowFormatColumns: boolean } {
+    return this.loaded('options') as { allowFormatCells: boolean; allowFormatColumns: boolean };
+  }
+}
+
+/** Range.format.protection (ExcelApi 1.2): `locked` is true, false, or null when mixed. */
+class FakeFormatProtection extends FakeProxy<RangeTarget> {
+  constructor(private readonly range: FakeRange) {
+    super(range.context);
+  }
+  resolve(): RangeTarget | null {
+    return this.range.resolve();
+  }
+  protected describe(): string {
+    return 'format.protection';
+  }
+  protected readProp({ sheet, pos }: RangeTarget, prop: string): unknown {
+    if (prop !== 'locked') throw new Error(`fake: format.protection cannot load ${prop}`);
+    const states = new Set(cellsOf(pos).map(([r, c]) => sheet.isLocked(r, c)));
+    return states.size === 1 ? [...states][0] : null;
+  }
+  get locked(): boolean | null {
+    return this.loaded('locked') as boolean | null;
+  }
+  set locked(value: boolean) {
+    this.write(6, ({ sheet, pos }) => {
+      sheet.guard('lock', pos);
+      for (const [r, c] of cellsOf(pos)) {
+        if (value) sheet.unlocked.delete(FakeSheet.key(r, c));
+        else sheet.unlocked.add(FakeSheet.key(r, c));
+      }
+    });
   }
 }
 
@@ -754,6 +865,7 @@ export class FakeRange extends FakeProxy<RangeTarget> {
   set formulas(m: unknown[][]) {
     this.write(bytesOf(m), ({ sheet, pos }) => {
       const matrix = checkMatrix(pos, m);
+      sheet.guard('cells', pos);
       this.context.book.formulaWrites.push({ sheet: sheet.name, address: rangeAddress(pos.start.row, pos.start.column, pos.end.row, pos.end.column), entries: matrix });
       matrix.forEach((line, i) =>
         line.forEach((entry, j) => {
@@ -771,8 +883,37 @@ export class FakeRange extends FakeProxy<RangeTarget> {
   set numberFormat(m: unknown[][]) {
     this.write(bytesOf(m), ({ sheet, pos }) => {
       const matrix = checkMatrix(pos, m);
+      sheet.guard('format', pos);
       matrix.forEach((line, i) => line.forEach((f, j) => sheet.numberFormats.set(FakeSheet.key(pos.start.row + i, pos.start.column + j), String(f))));
     });
+  }
+
+  /** getCellProperties (ExcelApi 1.9), modelled for format.protection only. */
+  getCellProperties(options: { format?: { protection?: boolean } }): { value: unknown[][] } {
+    if (Object.keys(options).join() !== 'format' || Object.keys(options.format ?? {}).join() !== 'protection') throw new Error('fake: only format.protection cell properties are modelled');
+    const slot = { synced: false, grid: [] as unknown[][] };
+    this.context.enqueue(() => {
+      const t = this.resolve();
+      if (!t) throw new FakeOfficeError('InvalidOperation', 'getCellProperties on a null object');
+      const { rows, columns } = size(t.pos);
+      slot.grid = Array.from({ length: rows }, (_, i) =>
+        Array.from({ length: columns }, (_, j) => ({ format: { protection: { locked: t.sheet.isLocked(t.pos.start.row + i, t.pos.start.column + j), formulaHidden: false } } })),
+      );
+      FakeContext.responseBytes += bytesOf(slot.grid);
+    });
+    this.context.onSynced(() => {
+      slot.synced = true;
+    });
+    const book = this.context.book;
+    return {
+      get value() {
+        if (!slot.synced) {
+          book.recordSentinel('getCellProperties.value (not synced)');
+          return NOT_SYNCED as unknown as unknown[][];
+        }
+        return slot.grid;
+      },
+    };
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
@@ -805,6 +946,7 @@ export class FakeRange extends FakeProxy<RangeTarget> {
   recordFormat(prop: string, value: unknown): void {
     this.write(bytesOf(value), ({ sheet, pos }) => {
       const address = rangeAddress(pos.start.row, pos.start.column, pos.end.row, pos.end.column);
+      sheet.guard(prop === 'columnWidth' ? 'columnWidth' : 'format', pos);
       if (prop === 'columnWidth') {
         if (typeof value !== 'number' || !(value >= 0)) throw new FakeOfficeError('InvalidArgument', 'columnWidth');
         for (let c = pos.start.column; c <= pos.end.column; c++) sheet.columnWidths.set(c, value);
@@ -824,7 +966,8 @@ class FakeFormat {
       get: (target, prop, receiver) => {
         if (typeof prop !== 'string' || prop in target) return Reflect.get(target, prop, receiver);
         if (prop === 'borders') return { getItem: (edge: string) => new FakeFormat(range, `${this.prefix}borders.${edge}.`) };
-        if (['fill', 'font', 'protection'].includes(prop)) return new FakeFormat(range, `${this.prefix}${prop}.`);
+        if (prop === 'protection' && this.prefix === '') return new FakeFormatProtection(range);
+        if (['fill', 'font'].includes(prop)) return new FakeFormat(range, `${this.prefix}${prop}.`);
         if (prop === 'clear') return () => range.recordFormat(`${this.prefix}clear`, true);
         range.context.book.recordSentinel(`format.${this.prefix}${prop} read (not loaded)`);
         return NOT_LOADED;
@@ -903,6 +1046,7 @@ class FakeDataValidation extends FakeProxy<RangeTarget> {
   }
   set rule(rule: Record<string, unknown>) {
     this.write(bytesOf(rule), (t) => {
+      t.sheet.guard('validation', t.pos);
       if (this.rulesIn(t).covered > 0) throw new FakeOfficeError('InvalidOperation', 'the range has a validation: clear() it first');
       const v: FakeRule = { id: this.context.book.newRuleId(), rule };
       for (const [r, c] of cellsOf(t.pos)) t.sheet.validations.set(FakeSheet.key(r, c), v);
@@ -930,6 +1074,7 @@ class FakeDataValidation extends FakeProxy<RangeTarget> {
   }
   clear(): void {
     this.write(0, ({ sheet, pos }) => {
+      sheet.guard('validation', pos);
       for (const [r, c] of cellsOf(pos)) sheet.validations.delete(FakeSheet.key(r, c));
     });
   }

@@ -21,6 +21,7 @@ function twoSheetData() {
     visibility: '',
     id: '',
     used: nullRange,
+    protection: { protected: false, options: { allowFormatCells: false, allowFormatColumns: false } },
     getNextOrNullObject() {
       return this;
     },
@@ -32,6 +33,7 @@ function twoSheetData() {
     name: 'Lijsten',
     visibility: 'Hidden',
     id: '{lijsten}',
+    protection: { protected: false, options: { allowFormatCells: false, allowFormatColumns: false } },
     used: { address: 'Lijsten!B2:C3', values: [['Groen', 3], ['', '=x']], formulas: [['Groen', '=1+2'], ['', '=x']] },
     next: nil,
     getNextOrNullObject() {
@@ -46,6 +48,7 @@ function twoSheetData() {
     name: 'Werkblad koppelkansen kiezen',
     visibility: 'Visible',
     id: '{werkblad}',
+    protection: { protected: false, options: { allowFormatCells: false, allowFormatColumns: false } },
     used: nullRange,
     next: second,
     getNextOrNullObject() {
