@@ -481,7 +481,7 @@ export function contractSuite(h: Harness): void {
             ],
           }),
           'sheetProtected',
-          /Blad "Blad" is beveiligd, maar de add-in moet daar cellen C2:C4 aanpassen\. Hef de beveiliging van blad "Blad" op \(Controleren > Blad beveiligen opheffen\).*ontgrendel deze cellen.*Er is niets gewijzigd/,
+          /Blad "Blad" is beveiligd, maar de add-in moet daar cellen C2:C4 aanpassen\. Hef de beveiliging van blad "Blad" op \(Controleren > Beveiliging blad opheffen\).*ontgrendel deze cellen.*Er is niets gewijzigd/,
         );
         const after = await h.reopen(wb);
         expect(after.getCell('Blad', 'A3')).toBeNull(); // the allowed first op was not applied either
