@@ -20,7 +20,7 @@
  */
 import { cellAddress } from './a1';
 import { textAt, valueAt } from './grid';
-import { addNote } from './notes';
+import { addNote, deleteNote, readNotes } from './notes';
 import { rankRows } from './ranking';
 import type { CellInput, CellValue, PlanOp, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 import { sameName, COLORS } from './layout';
@@ -377,7 +377,9 @@ export function rankSpread(werkblad: Werkblad, summary: CellSummary[]): RankSpre
 /**
  * The group adopts a score for one cell: writes the werkblad score, records a
  * "vastgesteld" row in the round, and adds a note (Stap 3, conclusie, linked to the
- * koppelkans and factor) with the spread, the adopted value and why.
+ * koppelkans and factor) with the spread, the adopted value and why. The "vastgesteld" row
+ * carries the note's id as its key (column H), so both can be withdrawn together
+ * (`withdrawAdoption`) when the werkblad write did not go through.
  */
 export function adoptScore(
   state: RondesState,
@@ -389,7 +391,7 @@ export function adoptScore(
   author: string,
   now: Date,
   notulenSheet?: string,
-): RondeResult {
+): RondeResult & { noteId?: string } {
   if (checkScore(value).kind !== 'valid') return { ok: false, message: 'Een score is een heel getal van -10 tot en met 10.' };
   const row = werkblad.rows.find((r) => norm(r.koppelkans) === norm(cell.koppelkans));
   const factor = werkblad.factors.find((f) => norm(f.name) === norm(cell.factor));
@@ -408,13 +410,33 @@ export function adoptScore(
   if (!note.ok) return note;
   return {
     ok: true,
+    noteId: note.note.id,
     ops: [
       { kind: 'setCells', sheet: werkblad.layout.sheet, cell: cellAddress(row.row, factor.column), cells: [[{ number: value }]] },
       ...sheetOps(state),
-      append([line('vastgesteld', ronde, author.trim(), row.koppelkans, factor.name, value, now)]),
+      append([line('vastgesteld', ronde, author.trim(), row.koppelkans, factor.name, value, now, note.note.id)]),
       ...note.ops,
     ],
   };
+}
+
+/**
+ * Removes one adoption's "vastgesteld" row and its note (both keyed by the note id that
+ * `adoptScore` returned), for when its werkblad write was refused because a colleague
+ * changed that score meanwhile. Only rows present in `snapshot` are named; none: no ops.
+ */
+export function withdrawAdoption(snapshot: WorkbookSnapshot, noteId: string, notulenSheet: string): PlanOp[] {
+  const state = readRondes(snapshot);
+  const ops: PlanOp[] = [];
+  if (state.sheet && state.rows.some((r) => r.soort === 'vastgesteld' && r.key === noteId)) {
+    ops.push({ kind: 'deleteRowByKey', sheet: state.sheet, minRow: RONDES.firstRow, keyColumn: 'H', key: noteId, firstColumn: 'A', lastColumn: 'H' });
+  }
+  const note = readNotes(snapshot).notes.find((n) => n.id === noteId);
+  if (note) {
+    const del = deleteNote(note, notulenSheet);
+    if (del.ok) ops.push(...del.ops);
+  }
+  return ops;
 }
 
 // ---------------------------------------------------------------- merging workbooks collected by mail

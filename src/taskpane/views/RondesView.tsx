@@ -3,7 +3,8 @@
  * reveals; the group sees per koppelkans × factor the median, the spread and how many
  * scored, most disagreement first, and adopts a score per cell (written to the werkblad,
  * with a note). Scores of others are shown only after reveal, optionally anonymised.
- * All data lives on the Scorerondes sheet (src/core/rondes.ts).
+ * All data lives on the Scorerondes sheet (src/core/rondes.ts); every change is an edit built
+ * on a fresh read through `session.applyEdit` (./rondesActions.ts), never a write by the view.
  */
 import {
   Button,
@@ -20,20 +21,9 @@ import {
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { parseScoreInput } from '../../core/edits';
-import {
-  adoptScore,
-  anonymise,
-  inDispute,
-  inScope,
-  rankSpread,
-  readRondes,
-  revealRonde,
-  scoreInRonde,
-  startRonde,
-  summarizeRonde,
-  type CellSummary,
-} from '../../core/rondes';
+import { anonymise, inDispute, inScope, rankSpread, readRondes, summarizeRonde, type CellSummary } from '../../core/rondes';
 import type { WorkbookSession } from '../session';
+import { adopt, ownScoreEdit, revealEdit, startRoundEdit, type RondeBuild } from './rondesActions';
 
 const NAME_KEY = 'koppelkansen.deelnemer';
 
@@ -67,10 +57,10 @@ export function RondesView({ session }: { session: WorkbookSession }) {
       </MessageBar>
     );
   }
-  const apply = async (result: { ok: true; ops: import('../../core/snapshot').PlanOp[] } | { ok: false; message: string }, label: string) => {
-    if (!result.ok) return setMessage(result.message);
+  const apply = async (build: RondeBuild, label: string) => {
     setMessage(null);
-    await session.applyOps(result.ops, label);
+    const res = await session.applyEdit(build, label);
+    if (!res.ok) setMessage(res.message);
   };
   const koppelkansen = werkblad.rows.filter((r) => r.koppelkans && ronde && werkblad.factors.some((f) => inScope(ronde, r.koppelkans, f.name)));
   const current = koppelkansen.find((r) => r.koppelkans === koppelkans) ?? koppelkansen[0];
@@ -107,19 +97,19 @@ export function RondesView({ session }: { session: WorkbookSession }) {
         </MessageBar>
       )}
       <div className={styles.row}>
-        <Button disabled={!!session.busy} onClick={() => void apply(startRonde(state, [], now()), 'Ronde starten…')}>
+        <Button disabled={!!session.busy} onClick={() => void apply(startRoundEdit([], now), 'Ronde starten…')}>
           Nieuwe ronde (alles)
         </Button>
         {ronde && ronde.revealed && disputed.length > 0 && (
           <Button
             disabled={!!session.busy}
-            onClick={() => void apply(startRonde(state, disputed.map((c) => ({ koppelkans: c.koppelkans, factor: c.factor })), now()), 'Ronde starten…')}
+            onClick={() => void apply(startRoundEdit(disputed.map((c) => ({ koppelkans: c.koppelkans, factor: c.factor })), now), 'Ronde starten…')}
           >
             Nieuwe ronde op {disputed.length} {disputed.length === 1 ? 'cel' : 'cellen'} in discussie
           </Button>
         )}
         {ronde && !ronde.revealed && (
-          <Button appearance="primary" disabled={!!session.busy} onClick={() => void apply(revealRonde(state, ronde, now()), 'Onthullen…')}>
+          <Button appearance="primary" disabled={!!session.busy} onClick={() => void apply(revealEdit(ronde.nummer, now), 'Onthullen…')}>
             Ronde {ronde.nummer} onthullen
           </Button>
         )}
@@ -129,7 +119,7 @@ export function RondesView({ session }: { session: WorkbookSession }) {
       ) : (
         <>
           <Text weight="semibold">
-            Ronde {ronde.nummer}: {ronde.revealed ? 'onthuld' : `${participants.size} deelnemer${participants.size === 1 ? '' : 's'} hebben gescoord`}
+            Ronde {ronde.nummer}: {ronde.revealed ? 'onthuld' : participants.size === 0 ? 'nog niemand heeft gescoord' : participants.size === 1 ? '1 deelnemer heeft gescoord' : `${participants.size} deelnemers hebben gescoord`}
           </Text>
           {!ronde.revealed && current && (
             <section className={styles.card} aria-label="Jouw scores">
@@ -154,7 +144,8 @@ export function RondesView({ session }: { session: WorkbookSession }) {
                       onCommit={(text) => {
                         const parsed = parseScoreInput(text);
                         if (!parsed.ok) return setMessage(parsed.message);
-                        void apply(scoreInRonde(state, ronde, name, current.koppelkans, f.name, parsed.value, now()), 'Score opslaan…');
+                        if (!name.trim()) return setMessage('Vul eerst je naam in; je scores staan onder je naam.');
+                        void apply(ownScoreEdit(ronde.nummer, name, current.koppelkans, f.name, parsed.value, now), 'Score opslaan…');
                       }}
                     />
                   ))}
@@ -169,7 +160,9 @@ export function RondesView({ session }: { session: WorkbookSession }) {
               setAnonymous={setAnonymous}
               spread={rankSpread(werkblad, summary).slice(0, 5)}
               busy={!!session.busy}
-              onAdopt={(cell, value, why) => void apply(adoptScore(state, werkblad, ronde.nummer, cell, value, why, name, now(), session.analysis?.sheets.notulen ?? undefined), 'Score vaststellen…')}
+              onAdopt={(cell, value, why) =>
+                void adopt(session, ronde.nummer, cell.koppelkans, cell.factor, value, why, name, now).then((res) => setMessage(res.ok ? null : res.message))
+              }
             />
           )}
         </>
@@ -180,6 +173,7 @@ export function RondesView({ session }: { session: WorkbookSession }) {
 
 function OwnScore({ label, value, disabled, onCommit }: { label: string; value: string; disabled: boolean; onCommit: (text: string) => void }) {
   const [text, setText] = useState(value);
+  const saved = value !== '' && text.trim() === value;
   return (
     <>
       <Text>{label}</Text>
@@ -187,6 +181,13 @@ function OwnScore({ label, value, disabled, onCommit }: { label: string; value: 
         aria-label={`Jouw score voor ${label}`}
         value={text}
         disabled={disabled}
+        contentAfter={
+          saved ? (
+            <span role="img" aria-label="bewaard" title="Bewaard op het blad Scorerondes">
+              ✓
+            </span>
+          ) : undefined
+        }
         onChange={(_, d) => setText(d.value)}
         onBlur={() => text !== value && onCommit(text)}
         onKeyDown={(e) => e.key === 'Enter' && text !== value && onCommit(text)}
@@ -228,6 +229,7 @@ function Adopt({ cell, who, busy, onAdopt, className, small }: { cell: CellSumma
   const initial = cell.adopted ?? (cell.median === null ? null : Math.round(cell.median));
   const [value, setValue] = useState(initial === null ? '' : String(initial));
   const [why, setWhy] = useState('');
+  const [invalid, setInvalid] = useState<string | null>(null);
   const label = `${cell.koppelkans} – ${cell.factor}`;
   return (
     <section className={className} aria-label={label} data-testid="ronde-cel">
@@ -242,8 +244,14 @@ function Adopt({ cell, who, busy, onAdopt, className, small }: { cell: CellSumma
       </Text>
       {cell.adopted === null && (
         <>
-          <Field label={`Groepsscore voor ${label}`}>
-            <Input value={value} onChange={(_, d) => setValue(d.value)} />
+          <Field label={`Groepsscore voor ${label}`} validationState={invalid ? 'error' : 'none'} validationMessage={invalid ?? undefined}>
+            <Input
+              value={value}
+              onChange={(_, d) => {
+                setValue(d.value);
+                setInvalid(null);
+              }}
+            />
           </Field>
           <Field label="Waarom (komt in de notulen)">
             <Textarea value={why} onChange={(_, d) => setWhy(d.value)} />
@@ -252,7 +260,9 @@ function Adopt({ cell, who, busy, onAdopt, className, small }: { cell: CellSumma
             disabled={busy}
             onClick={() => {
               const parsed = parseScoreInput(value);
-              if (parsed.ok && parsed.value !== null) onAdopt(cell, parsed.value, why);
+              if (!parsed.ok) return setInvalid(parsed.message);
+              if (parsed.value === null) return setInvalid('Vul de score in die de groep vaststelt (een heel getal van -10 tot en met 10).');
+              onAdopt(cell, parsed.value, why);
             }}
           >
             Vaststellen
