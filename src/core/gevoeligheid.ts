@@ -123,14 +123,25 @@ interface Group {
 }
 
 function groupLines(lines: Line[]): Group[] {
-  const sorted = [...lines].sort((x, y) => x.c - y.c || x.b - y.b);
-  const groups: Group[] = [];
-  for (const l of sorted) {
-    const g = groups[groups.length - 1];
-    if (g && g.c === l.c && sameTotal(g.b, l.b)) g.ids.push(l.id);
-    else groups.push({ b: l.b, c: l.c, ids: [l.id] });
+  // sort by (slope, value) through one index array over typed columns: no comparator closures over objects
+  const n = lines.length;
+  const b = new Float64Array(n);
+  const c = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    b[i] = lines[i].b;
+    c[i] = lines[i].c;
   }
-  for (const g of groups) g.ids.sort((x, y) => x - y);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((x, y) => c[x] - c[y] || b[x] - b[y]);
+  const groups: Group[] = [];
+  let g: Group | undefined;
+  for (let p = 0; p < n; p++) {
+    const i = order[p];
+    if (g && g.c === c[i] && sameTotal(g.b, b[i])) g.ids.push(lines[i].id);
+    else groups.push((g = { b: b[i], c: c[i], ids: [lines[i].id] }));
+  }
+  for (const x of groups) if (x.ids.length > 1) x.ids.sort((p, q) => p - q);
   return groups;
 }
 
@@ -288,7 +299,11 @@ function changeOf(start: State, after: State | null, rows: RankedRow[]): Gevoeli
   };
 }
 
-/** `up`: the rows' lines for the factor, grouped (`groupLines(linesFor(rows, factor, 1))`), shared by both keys. */
+/**
+ * Where the top `k` state (`key`: members or order) changes as one weight moves; `up` are
+ * the rows' lines for that factor, grouped once per factor (`groupLines`) and shared by the
+ * members and order intervals.
+ */
 function intervalFor(rows: RankedRow[], up: Group[], weging: number, k: number, key: (s: State) => string): { lower: WeightBound; upper: WeightBound } {
   const side = (direction: 1 | -1): WeightBound => {
     const groups = direction === 1 ? up : up.map((g) => ({ b: g.b, c: -g.c, ids: g.ids }));
@@ -303,26 +318,41 @@ function intervalFor(rows: RankedRow[], up: Group[], weging: number, k: number, 
 
 // ---------------------------------------------------------------- per koppelkans
 
-/** Smallest weight change of one factor that moves row `id` across the top-k boundary. */
-function weightMove(rows: RankedRow[], id: number, factor: number, weging: number, k: number, inside: boolean): { to: number; included: boolean; up: boolean } | null {
+/**
+ * Smallest weight change of one factor that moves row `id` across the top-k boundary.
+ * `totals` are the rows' current totals and `column` their scores for the factor (0 when
+ * empty): with the weight moved by u in `direction` every total is the line
+ * totals[i] + direction·column[i]·u, so only the crossings with row `id`'s line matter,
+ * walked in order; no ranking is recomputed. Crossings farther than `cap` (a change the
+ * caller already beats) are not considered: then null.
+ */
+function weightMove(
+  totals: Float64Array,
+  column: Float64Array,
+  id: number,
+  weging: number,
+  k: number,
+  inside: boolean,
+  cap = Infinity,
+  scratch: { rising: Float64Array; falling: Float64Array } = { rising: new Float64Array(totals.length), falling: new Float64Array(totals.length) },
+): { to: number; included: boolean; up: boolean } | null {
   let best: { to: number; included: boolean; up: boolean; u: number } | null = null;
+  const n = totals.length;
+  const meB = totals[id];
   for (const direction of [1, -1] as const) {
-    const uMax = direction === 1 ? Infinity : weging;
-    // every row is a line b + c·u (b its total, c its score times the direction); no Line
-    // objects here: this runs per boundary row × factor × direction over all n rows
-    const meB = rows[id].total;
-    const meC = direction * (rows[id].scores[factor] ?? 0);
+    const uMax = Math.min(direction === 1 ? Infinity : weging, cap * (1 + 1e-9), best ? best.u : Infinity);
+    const meC = direction * column[id];
     // strictly above me at 0 and at 0+, and the crossings later on (rising past me / falling below me)
     let above = 0;
     let aboveAt0 = 0;
-    const rising = new Float64Array(rows.length);
-    const falling = new Float64Array(rows.length);
+    const rising = scratch.rising;
+    const falling = scratch.falling;
     let nr = 0;
     let nf = 0;
-    for (let lid = 0; lid < rows.length; lid++) {
-      if (lid === id) continue;
-      const lb = rows[lid].total;
-      const lc = direction * (rows[lid].scores[factor] ?? 0);
+    for (let i = 0; i < n; i++) {
+      if (i === id) continue;
+      const lb = totals[i];
+      const lc = direction * column[i];
       if (!sameTotal(lb, meB)) {
         if (lb > meB) {
           aboveAt0++;
@@ -330,7 +360,7 @@ function weightMove(rows: RankedRow[], id: number, factor: number, weging: numbe
         }
         if (lc !== meC) {
           const u = (meB - lb) / (lc - meC);
-          if (u > 0 && !sameTotal(u, 0) && u <= uMax) {
+          if (u > 0 && u <= uMax && !sameTotal(u, 0)) {
             if (lc > meC) rising[nr++] = u;
             else falling[nf++] = u;
           }
@@ -381,12 +411,15 @@ function pick<T extends { u: number }>(a: T | null, b: T): T {
   return a && a.u <= b.u ? a : b;
 }
 
-/** Smallest change of one of row `id`'s own scores that moves it across the top-k boundary. */
-function scoreMove(rows: RankedRow[], id: number, factors: { weging: number }[], k: number, inside: boolean): { index: number; from: number | null; to: number } | null {
-  const others = rows.filter((_, i) => i !== id).map((r) => r.total);
-  if (others.length < k) return null;
-  others.sort((x, y) => y - x);
-  const threshold = others[k - 1]; // in the top iff total ≥ the k-th best of the others
+/**
+ * Smallest change of one of row `id`'s own scores that moves it across the top-k boundary.
+ * `sortedTotals`: every row's total, best first (computed once for all rows).
+ */
+function scoreMove(rows: RankedRow[], sortedTotals: Float64Array, id: number, factors: { weging: number }[], k: number, inside: boolean): { index: number; from: number | null; to: number } | null {
+  if (rows.length - 1 < k) return null;
+  // the k-th best of the others: removing one occurrence of my own total shifts the list when it stands before place k
+  const first = sortedTotals.indexOf(rows[id].total);
+  const threshold = first >= 0 && first <= k - 1 ? sortedTotals[k] : sortedTotals[k - 1]; // in the top iff total ≥ this
   const me = rows[id];
   let best: { index: number; from: number | null; to: number; delta: number } | null = null;
   factors.forEach((f, index) => {
@@ -440,10 +473,14 @@ export function computeGevoeligheid(werkblad: Werkblad, options: GevoeligheidOpt
   const members: WeightInterval[] = [];
   const order: WeightInterval[] = [];
   for (const f of valid) {
-    const up = groupLines(linesFor(rows, f.index, 1));
-    members.push({ factor: f.name, index: f.index, weging: f.weging, ...intervalFor(rows, up, f.weging, k, membersKey) });
-    order.push({ factor: f.name, index: f.index, weging: f.weging, ...intervalFor(rows, up, f.weging, k3, orderKey) });
+    const groups = groupLines(linesFor(rows, f.index, 1));
+    members.push({ factor: f.name, index: f.index, weging: f.weging, ...intervalFor(rows, groups, f.weging, k, membersKey) });
+    order.push({ factor: f.name, index: f.index, weging: f.weging, ...intervalFor(rows, groups, f.weging, k3, orderKey) });
   }
+  // the ranking once: totals as a typed column, each factor's scores as one, totals sorted best first
+  const totals = Float64Array.from(rows, (r) => r.total);
+  const columns = new Map(valid.map((f) => [f.index, Float64Array.from(rows, (r) => r.scores[f.index] ?? 0)]));
+  const sortedTotals = Float64Array.from(totals).sort().reverse();
 
   // koppelkansen near the boundary: by place (ranking order), margin on each side
   const ranked = rows
@@ -452,6 +489,7 @@ export function computeGevoeligheid(werkblad: Werkblad, options: GevoeligheidOpt
   const rankOf = new Map<number, number>();
   ranked.forEach((e, i) => rankOf.set(e.id, i > 0 && sameTotal(ranked[i - 1].r.total, e.r.total) ? rankOf.get(ranked[i - 1].id)! : i + 1));
   const boundary: BoundaryMove[] = [];
+  const scratch = { rising: new Float64Array(rows.length), falling: new Float64Array(rows.length) };
   if (rows.length > k) {
     const insideIds = ranked.filter((e) => rankOf.get(e.id)! <= k).slice(-margin);
     const outsideIds = ranked.filter((e) => rankOf.get(e.id)! > k).slice(0, margin);
@@ -459,12 +497,13 @@ export function computeGevoeligheid(werkblad: Werkblad, options: GevoeligheidOpt
       const inside = rankOf.get(id)! <= k;
       let weight: BoundaryMove['weight'] = null;
       for (const f of valid) {
-        const m = weightMove(rows, id, f.index, f.weging, k, inside);
+        const cap = weight ? Math.abs(weight.to - weight.from) : Infinity;
+        const m = weightMove(totals, columns.get(f.index)!, id, f.weging, k, inside, cap, scratch);
         if (m && (!weight || Math.abs(m.to - f.weging) < Math.abs(weight.to - weight.from))) {
           weight = { factor: f.name, index: f.index, from: f.weging, to: m.to, included: m.included, up: m.up };
         }
       }
-      const s = scoreMove(rows, id, werkblad.factors.map((f) => ({ weging: f.weging ?? 0 })), k, inside);
+      const s = scoreMove(rows, sortedTotals, id, werkblad.factors.map((f) => ({ weging: f.weging ?? 0 })), k, inside);
       boundary.push({
         koppelkans: r.koppelkans || `rij ${r.row}`,
         row: r.row,
