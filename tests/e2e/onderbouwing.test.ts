@@ -9,7 +9,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
-import { docxDocumentXml } from '../helpers/docxText';
+import { docxDocumentXml, docxText } from '../helpers/docxText';
 import { chromiumAvailable, launch, type Browser } from './support/browser';
 import { previewBuildDir } from './support/previewBuild';
 import { serveStatic, type StaticServer } from './support/staticServer';
@@ -68,5 +68,20 @@ run('the onderbouwing in the browser preview (Chromium)', () => {
     // drawn, not blank: a real chart compresses to several kilobytes
     expect(data.length).toBeGreaterThan(5000);
     expect(await docxDocumentXml(bytes)).toMatch(/descr="Staafdiagram van de automatische top 15/);
+  });
+
+  it('keeps the participants list typed in the pane in the workbook and puts it on the first page', async () => {
+    await open('Notulen');
+    const list = panel('Notulen').getByRole('textbox', { name: /Wie deden er mee/ });
+    await list.fill('Anna de Vries (gemeente)\nPiet Bakker (netbeheerder); Anna de Vries (gemeente)');
+    await panel('Notulen').getByRole('button', { name: 'Deelnemers opslaan' }).click();
+    await panel('Notulen').getByText('Opgeslagen: 2 namen.').waitFor();
+    // read back from the workbook: the field shows the stored list, one name per line, no duplicate
+    await expect(list.inputValue()).resolves.toBe('Anna de Vries (gemeente)\nPiet Bakker (netbeheerder)');
+    const [doc] = await Promise.all([page.waitForEvent('download'), panel('Notulen').getByRole('button', { name: 'Onderbouwing maken' }).click()]);
+    const file = join(mkdtempSync(join(tmpdir(), 'koppelkansen-e2e-deelnemers-')), doc.suggestedFilename());
+    await doc.saveAs(file);
+    const text = await docxText(readFileSync(file));
+    expect(text).toMatch(/Anna de Vries \(gemeente\).*Piet Bakker \(netbeheerder\)/s);
   });
 });

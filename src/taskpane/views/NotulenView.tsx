@@ -1,6 +1,7 @@
-/** Notulen: the notulist's panel and the "Onderbouwing maken" button (from ../notes). */
+/** Notulen: the notulist's panel, the participants list and the "Onderbouwing maken" button (from ../notes). */
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { WorkbookSession } from '../session';
+import { DeelnemersEditor } from '../notes/DeelnemersEditor';
 import { NotesPanel } from '../notes/NotesPanel';
 import { OnderbouwingButton } from '../notes/OnderbouwingButton';
 
@@ -13,6 +14,7 @@ export function NotulenView({ session }: { session: WorkbookSession }) {
   return (
     <div className={styles.stack}>
       <NotesPanel session={session} />
+      <DeelnemersEditor session={session} />
       <OnderbouwingButton session={session} />
     </div>
   );

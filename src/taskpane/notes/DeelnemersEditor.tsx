@@ -1,0 +1,89 @@
+/**
+ * Who took part ("Deelnemers"), for the onderbouwing's first page: the editable list kept
+ * in the workbook (Notulen, the "Deelnemers" row, column H; src/core/deelnemers.ts) beside
+ * the notes' authors, who are named too. Saved through `session.applyEdit` on a fresh read;
+ * when a colleague changed the list meanwhile nothing is overwritten and the pane says so.
+ */
+import { Button, Field, makeStyles, MessageBar, MessageBarBody, Text, Textarea, tokens } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { DEELNEMERS, deelnemersEdit, parseNames, participants, readDeelnemers } from '../../core/deelnemers';
+import { cellAddress } from '../../core/a1';
+import type { WorkbookSession } from '../session';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'stretch' },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  hint: { color: tokens.colorNeutralForeground2 },
+});
+
+const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+export function DeelnemersEditor({ session }: { session: WorkbookSession }) {
+  const styles = useStyles();
+  const stored = useMemo(() => readDeelnemers(session.snapshot ?? { sheets: [] }), [session.snapshot]);
+  // the draft and the list it was started from; null: not editing, show what is stored
+  const [draft, setDraft] = useState<{ text: string; base: string[] } | null>(null);
+  const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const authors = participants([], session.notes.notes).filter((a) => !stored.names.some((n) => n.toLowerCase() === a.toLowerCase()));
+  if (!stored.sheet) return null;
+  const text = draft?.text ?? stored.names.join('\n');
+  const changed = draft !== null && !same(parseNames(draft.text), stored.names);
+  const where = stored.row !== null ? `${stored.sheet}!${cellAddress(stored.row, DEELNEMERS.column)}` : `${stored.sheet}, rij “${DEELNEMERS.label}”`;
+
+  const save = async () => {
+    if (!draft) return;
+    const names = parseNames(draft.text);
+    const base = draft.base;
+    setMessage(null);
+    const res = await session.applyEdit((fresh) => {
+      const now = readDeelnemers(fresh.snapshot).names;
+      if (!same(now, base) && !same(now, names)) {
+        return { ok: false, message: `Een collega heeft de lijst met deelnemers intussen veranderd (${now.join(', ') || 'leeg'}). Er is niets overschreven; pas de lijst opnieuw aan.` };
+      }
+      return deelnemersEdit(fresh.snapshot, names);
+    }, 'Deelnemers opslaan…');
+    if (res.ok) {
+      setDraft(null);
+      setMessage({ intent: 'success', text: `Opgeslagen: ${names.length} ${names.length === 1 ? 'naam' : 'namen'}.` });
+    } else {
+      setDraft(null);
+      setMessage({ intent: 'error', text: res.message });
+    }
+  };
+
+  return (
+    <section className={styles.stack} aria-label="Deelnemers">
+      <Text as="h3" size={400} weight="semibold">
+        Deelnemers
+      </Text>
+      <Field label="Wie deden er mee? Eén naam per regel (met organisatie of rol als je wilt)" hint={`Staat in de werkmap (${where}) en op de eerste pagina van de onderbouwing.`}>
+        <Textarea
+          value={text}
+          resize="vertical"
+          rows={Math.min(8, Math.max(3, text.split('\n').length + 1))}
+          onChange={(_, d) => setDraft({ text: d.value, base: draft?.base ?? stored.names })}
+        />
+      </Field>
+      {authors.length > 0 && (
+        <Text size={200} className={styles.hint}>
+          Ook genoemd, omdat ze notities schreven: {authors.join(', ')}.
+        </Text>
+      )}
+      <div className={styles.row}>
+        <Button appearance="secondary" disabled={!changed || !!session.busy} onClick={() => void save()}>
+          Deelnemers opslaan
+        </Button>
+        {draft !== null && (
+          <Button appearance="subtle" disabled={!!session.busy} onClick={() => setDraft(null)}>
+            Annuleren
+          </Button>
+        )}
+      </div>
+      {message && (
+        <MessageBar intent={message.intent} layout="multiline">
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
