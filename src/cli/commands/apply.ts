@@ -39,23 +39,21 @@ export const applyCommand: Command = {
     }
     if (!/\.xlsx$/i.test(out)) throw new UsageError('cli.outputExtension', '.xlsx');
     if (!inPlace && fs.existsSync(out) && !values.force) throw new CliError('file.exists', [out, true]);
-    const { wb, stamp } = await loadWorkbook(file);
-    // one read and one analysis for the plan; the report describes the written file
-    const { snapshot, plan, analysis, problems: planProblems } = await planWorkbook(wb, { propose: values.propose === true, now: io.now });
-    if (analysis.kind !== 'koppelkansen') {
-      printProblems(analysis.problems, io);
+    const prepared = await prepare(file, values.propose === true, io.now);
+    if (prepared.kind === 'notKoppelkansen') {
+      printProblems(prepared.problems, io);
       return 2;
     }
-    if (plan.ops.length) await wb.apply(plan);
-    const after = plan.ops.length ? analyze(simulate(snapshot, plan.ops), { now: io.now }) : analysis;
+    const { bytes, stamp, snapshot, plan, planProblems, after, writeProblems } = prepared;
     assertNotOpen(out);
-    const bytes = await wb.toBuffer();
+    // the loaded workbook is out of scope here: reading the written file back to verify it
+    // does not hold two workbooks in memory at once
     await writeOutput(out, bytes, {
       verify: verifyWorkbook,
       // a colleague's save since we read the file is never overwritten
       beforeRename: inPlace ? () => assertUnchanged(file, stamp) : undefined,
     });
-    const problems = [...mergeProblems(after.problems, planProblems), ...forbiddenCharacterProblems(wb), ...longTextProblems(snapshot)];
+    const problems = [...mergeProblems(after.problems, planProblems), ...writeProblems, ...longTextProblems(snapshot)];
     if (values.json) io.out(`${JSON.stringify(toJsonReport(after, problems), null, 2)}\n`);
     else {
       printProblems(problems, io);
@@ -65,3 +63,19 @@ export const applyCommand: Command = {
     return problems.some((p) => p.severity === 'error') ? 1 : 0;
   },
 };
+
+/**
+ * Reads `file` once, plans and applies in memory, and returns the bytes to write with what
+ * the report needs: the snapshot read, the plan, the analysis of the written state and the
+ * problems writing found. Only these leave the function, not the loaded workbook.
+ */
+async function prepare(file: string, propose: boolean, now: Date | undefined) {
+  const { wb, stamp } = await loadWorkbook(file);
+  // one read and one analysis for the plan; the report describes the written file
+  const { snapshot, plan, analysis, problems: planProblems } = await planWorkbook(wb, { propose, now });
+  if (analysis.kind !== 'koppelkansen') return { kind: 'notKoppelkansen' as const, problems: analysis.problems };
+  if (plan.ops.length) await wb.apply(plan);
+  const after = plan.ops.length ? analyze(simulate(snapshot, plan.ops), { now }) : analysis;
+  const bytes = await wb.toBuffer();
+  return { kind: 'prepared' as const, bytes, stamp, snapshot, plan, planProblems, after, writeProblems: forbiddenCharacterProblems(wb) };
+}
