@@ -1,6 +1,7 @@
 /** What the commands print: problems, the summary with the top 15, and the exit code for an analysis. */
 import type { Analysis } from '../core/analyze';
 import { cellAddress } from '../core/a1';
+import { formatNumber } from '../core/numbers';
 import { formatProblem, problem, type Problem } from '../core/problems';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { MAX_CELL_TEXT } from '../core/textSafety';
@@ -24,10 +25,6 @@ export function printSummary(a: Analysis, io: Io): void {
     io.out('Top 15:\n');
     for (const e of a.top) io.out(`  ${String(e.rank).padStart(2)}. ${e.koppelkans} (${formatNumber(e.total)})\n`);
   }
-}
-
-function formatNumber(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(2).replace('.', ',');
 }
 
 /** 2 when the workbook is not a Koppelkansen workbook, 1 when it has errors, else 0. */

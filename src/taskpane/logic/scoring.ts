@@ -54,8 +54,5 @@ export function fullyScored(rows: readonly KoppelkansRow[]): number {
   return rows.filter((r) => r.factors > 0 && r.scored === r.factors && r.status === 'scored').length;
 }
 
-/** A number as Dutch text: decimal comma, at most two decimals. */
-export function formatNumber(n: number): string {
-  const rounded = Math.round(n * 100) / 100;
-  return String(rounded).replace('.', ',').replace(/^-/, '−');
-}
+/** A number as Dutch text; the one rule is src/core/numbers.ts. */
+export { formatNumber } from '../../core/numbers';
