@@ -5,8 +5,9 @@ import { CHECKLIST, SHEET_NAMES, sameName } from './layout';
 import { problem, type Problem } from './problems';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 
-export const STATUSES = ['To do', 'Bezig', 'Klaar'] as const;
-export type ChecklistStatus = (typeof STATUSES)[number];
+import { STATUSES, type ChecklistStatus } from './checklistStatus';
+
+export { STATUSES, type ChecklistStatus } from './checklistStatus';
 
 export interface ChecklistItem {
   row: number;

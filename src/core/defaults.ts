@@ -43,5 +43,3 @@ export const DEFAULT_SUCCESFACTOREN: Succesfactor[] = succesfactoren;
 /** The WUP basiselementen per onderdeel (Spoorboekje, end of chapter 2). */
 export const WUP_CHECKLIST: ChecklistOnderdeel[] = checklist.onderdelen;
 
-/** Status values of a checklist item, in order; the first is the default. */
-export const CHECKLIST_STATUSES: readonly string[] = checklist.statussen;

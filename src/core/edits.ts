@@ -5,7 +5,7 @@
  */
 import { cellAddress } from './a1';
 import type { ChecklistState, ChecklistStatus } from './checklist';
-import { STATUSES } from './checklist';
+import { STATUS_CHOICE, STATUSES } from './checklistStatus';
 import { CHECKLIST, WERKBLAD } from './layout';
 import { cellMatches } from './diff';
 import { valueAt } from './grid';
@@ -176,7 +176,7 @@ function colNum(s: string): number {
  * meanwhile is a conflict, not overwritten).
  */
 export function checklistStatusEdit(state: ChecklistState, row: number, status: ChecklistStatus): EditResult {
-  if (!STATUSES.includes(status)) return { ok: false, message: 'Kies To do, Bezig of Klaar.' };
+  if (!STATUSES.includes(status)) return { ok: false, message: `Kies ${STATUS_CHOICE}.` };
   const item = state.items.find((i) => i.row === row);
   if (!item) return { ok: false, message: `Rij ${row} is geen basiselement.` };
   return { ok: true, ops: [{ kind: 'setCells', sheet: state.sheet, cell: cellAddress(row, 3), cells: [[{ text: status }]], ...(item.read ? { expect: [[item.read[0]]] } : {}) }] };

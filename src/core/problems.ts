@@ -3,6 +3,8 @@
  * the CLI prints them. One table holds every Dutch message.
  */
 
+import { STATUS_CHOICE } from './checklistStatus';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Problem {
@@ -158,7 +160,7 @@ const MESSAGES = {
   },
   CHECKLIST_BAD_STATUS: {
     severity: 'warning',
-    text: (p) => `De status "${p.value}" is onbekend; kies To do, Bezig of Klaar.`,
+    text: (p) => `De status "${p.value}" is onbekend; kies ${STATUS_CHOICE}.`,
   },
   CHECKLIST_BAD_DATE: {
     severity: 'warning',

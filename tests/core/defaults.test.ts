@@ -1,11 +1,12 @@
 import {
-  CHECKLIST_STATUSES,
   DEFAULT_LONGLIST,
   DEFAULT_OPGAVEN,
   DEFAULT_SUCCESFACTOREN,
   LONGLIST_VERSION,
   WUP_CHECKLIST,
 } from '../../src/core/defaults';
+import checklistAsset from '../../assets/wup-checklist.json';
+import { STATUSES } from '../../src/core/checklistStatus';
 
 const RISKY_FIRST = /^[=+\-@]/;
 const lower = (s: string) => s.trim().toLowerCase();
@@ -120,7 +121,9 @@ describe('default success factors', () => {
 
 describe('WUP checklist', () => {
   it('has the statuses To do, Bezig, Klaar in that order', () => {
-    expect([...CHECKLIST_STATUSES]).toEqual(['To do', 'Bezig', 'Klaar']);
+    // the asset's list and the engine's one list (src/core/checklistStatus.ts) may not drift apart
+    expect(checklistAsset.statussen).toEqual([...STATUSES]);
+    expect([...STATUSES]).toEqual(['To do', 'Bezig', 'Klaar']);
   });
 
   it('has the four onderdelen of WORKBOOK.md with 3/7/3/2 items', () => {

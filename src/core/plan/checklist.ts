@@ -6,6 +6,7 @@
 import { cellAddress, rangeAddress } from '../a1';
 import { checklistDeadlineFormula, checklistLateFormula } from '../formulas';
 import { diffBlock, formula, text } from '../diff';
+import { STATUS_CHOICE, STATUSES } from '../checklistStatus';
 import { WUP_CHECKLIST } from '../defaults';
 import { formulaAt, textAt } from '../grid';
 import { CHECKLIST, COLORS } from '../layout';
@@ -30,7 +31,7 @@ export function planChecklist(ctx: PlanContext): void {
     ctx.ops.push({ kind: 'addSheet', sheet: name });
     const head: CellInput[][] = [
       [text(CHECKLIST.title)],
-      [text('Houd per basiselement de status bij: To do, Bezig of Klaar.')],
+      [text(`Houd per basiselement de status bij: ${STATUS_CHOICE}.`)],
       [text(CHECKLIST.dateLabel)],
       [text(CHECKLIST.deadlineLabel)],
     ];
@@ -41,7 +42,7 @@ export function planChecklist(ctx: PlanContext): void {
     let r = CHECKLIST.firstRow;
     for (const part of WUP_CHECKLIST) {
       for (const item of part.items) {
-        rows.push([text(part.onderdeel), text(item), text('To do')]);
+        rows.push([text(part.onderdeel), text(item), text(STATUSES[0])]);
         items.push({ row: r++, onderdeel: part.onderdeel });
       }
     }

@@ -1,4 +1,5 @@
 /** The data validations the engine wants, with Dutch messages. */
+import { STATUS_CHOICE, STATUSES } from '../checklistStatus';
 import type { ValidationRule } from '../snapshot';
 
 export function scoreRule(): ValidationRule {
@@ -38,10 +39,10 @@ export function listRule(source: string, what: string, where: string): Validatio
 export function statusRule(): ValidationRule {
   return {
     type: 'list',
-    source: 'To do,Bezig,Klaar',
-    prompt: 'Status: To do, Bezig of Klaar.',
+    source: STATUSES.join(','),
+    prompt: `Status: ${STATUS_CHOICE}.`,
     errorTitle: 'Onbekende status',
-    errorMessage: 'Kies To do, Bezig of Klaar.',
+    errorMessage: `Kies ${STATUS_CHOICE}.`,
     strict: true,
   };
 }
