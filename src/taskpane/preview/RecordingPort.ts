@@ -20,7 +20,8 @@ export class RecordingPort implements WorkbookPort {
   async apply(plan: Plan, options?: ApplyOptions): Promise<ApplyResult> {
     const result = await this.inner.apply(plan, options);
     if (plan.ops.length) {
-      this.applied.push(JSON.parse(JSON.stringify(plan)) as Plan);
+      // structuredClone: the same copy IndexedDB makes when the preview stores the plans
+      this.applied.push(structuredClone(plan));
       this.onApplied?.(this);
     }
     return result;
@@ -28,6 +29,6 @@ export class RecordingPort implements WorkbookPort {
 
   /** The plans applied so far, oldest first (copies). */
   plans(): Plan[] {
-    return this.applied.map((p) => JSON.parse(JSON.stringify(p)) as Plan);
+    return this.applied.map((p) => structuredClone(p));
   }
 }
