@@ -204,11 +204,3 @@ export function checklistDateEdit(state: ChecklistState, iso: string): EditResul
   return { ok: true, ops: [{ kind: 'setCells', sheet: state.sheet, cell, cells: [[{ number: serial }]], ...guard }] };
 }
 
-/** Sets a basiselement's toelichting (D) or verantwoordelijke (E); guarded like the status. */
-export function checklistTextEdit(state: ChecklistState, row: number, field: 'toelichting' | 'verantwoordelijke', value: string): EditResult {
-  if (value.length > MAX_CELL_TEXT) return { ok: false, message: `De tekst is langer dan ${MAX_CELL_TEXT} tekens.` };
-  const col = field === 'toelichting' ? 4 : 5;
-  const item = state.items.find((i) => i.row === row);
-  const expected = item?.read?.[col - 3];
-  return { ok: true, ops: [{ kind: 'setCells', sheet: state.sheet, cell: cellAddress(row, col), cells: [[{ text: value }]], ...(item?.read ? { expect: [[expected ?? null]] } : {}) }] };
-}

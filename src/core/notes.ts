@@ -341,7 +341,7 @@ export function newestFirst(notes: Note[]): Note[] {
   return notes.slice().sort((a, b) => (a.time === b.time ? b.row - a.row : a.time < b.time ? 1 : -1));
 }
 
-export const NOTES_LAST_COLUMN = columnLetter(NOTULEN.headers.length);
+const NOTES_LAST_COLUMN = columnLetter(NOTULEN.headers.length);
 
 /**
  * The reason for placing a koppelkans away from its automatic rank: the same text goes

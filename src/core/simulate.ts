@@ -8,10 +8,6 @@ import type { CellInput, CellValue, PlanOp, SheetSnapshot, ValidationSnapshot, W
 import { sameName } from './layout';
 import { isEmpty } from './grid';
 
-export function emptySnapshot(): WorkbookSnapshot {
-  return { sheets: [], validations: [] };
-}
-
 function cloneSheet(s: SheetSnapshot): SheetSnapshot {
   return {
     name: s.name,

@@ -1,0 +1,33 @@
+// Mutation testing of the pure engine (src/core) with StrykerJS: `npm run mutation`.
+// Not part of `npm test` (it runs the core tests once per mutant: minutes to hours).
+// Scope: the files with the team's edit and safety rules, chosen so one run stays under
+// 25 minutes on a 2-core machine (concurrency 1, as the shared machine requires); widen
+// `mutate` (e.g. `npm run mutation -- --mutate src/core/ranking.ts`) to look at more.
+// The TypeScript checker is off: it type-checks every mutant and is too slow here; a
+// mutant that does not compile fails its tests anyway ("runtime error" / killed).
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+const config = {
+  testRunner: 'jest',
+  jest: {
+    projectType: 'custom',
+    config: {
+      testEnvironment: 'node',
+      roots: ['<rootDir>/tests/core'],
+      testMatch: ['**/*.test.ts'],
+      transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] },
+      testTimeout: 120000,
+    },
+    enableFindRelatedTests: false,
+  },
+  mutate: ['src/core/edits.ts', 'src/core/textSafety.ts', 'src/core/checklist.ts'],
+  coverageAnalysis: 'perTest',
+  concurrency: 1,
+  timeoutMS: 60000,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'out/mutation/index.html' },
+  jsonReporter: { fileName: 'out/mutation/report.json' },
+  tempDirName: 'out/.stryker-tmp',
+  cleanTempDir: 'always',
+  ignorePatterns: ['dist', 'lib', 'out', 'coverage', '.certs', 'docs'],
+};
+export default config;
