@@ -74,6 +74,8 @@ run('browser preview (Chromium)', () => {
     await action();
     await idle(before);
   };
+  /** Waits until the preview's copy in this browser's storage holds every change (before a reload). */
+  const storedInBrowser = () => page.locator('[data-browser-saving="0"]').waitFor();
   /** True when the focused element is inside an open dialog. */
   const focusInDialog = () => page.evaluate(() => !!document.activeElement?.closest('[role="dialog"], [role="alertdialog"]'));
 
@@ -275,6 +277,7 @@ run('browser preview (Chromium)', () => {
     await extra.pressSequentially('Staat al in de begroting', { delay: 30 });
     // no button pressed, no field left: the pause in typing writes it
     await prio.getByText('Alles is bewaard in de werkmap.').waitFor();
+    await storedInBrowser();
     await page.reload();
     await page.getByText(/is teruggezet uit deze browser/).waitFor();
     await open('Prioritering');
@@ -349,6 +352,7 @@ run('browser preview (Chromium)', () => {
     await notulen.getByRole('button', { name: /^Stap 4: leg conclusie vast ✓/ }).waitFor();
 
     // reload the page: everything comes back from the workbook kept in this browser
+    await storedInBrowser();
     await page.reload();
     await page.getByText(/is teruggezet uit deze browser/).waitFor();
     await open('Notulen');

@@ -117,6 +117,12 @@ describe('the Excel task pane bundle stays free of file-only code', () => {
     expect(findings).toEqual([]);
     expect(visited).toContain('src/taskpane/office.tsx');
   });
+
+  test('the preview-only simulated colleague (window.koppelkansenCollega) is not reachable from the Excel entry', () => {
+    const { visited } = findForbiddenImports(ROOT, [join(ROOT, 'src', 'taskpane', 'office.tsx')]);
+    expect(visited.filter((f) => f.startsWith('src/taskpane/preview/'))).toEqual([]);
+    expect(existsSync(join(ROOT, 'src', 'taskpane', 'preview', 'colleague.ts'))).toBe(true);
+  });
 });
 
 describe('findForbiddenImports (the checker itself)', () => {

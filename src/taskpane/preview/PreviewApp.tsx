@@ -28,6 +28,7 @@ import type { ViewId } from '../views/viewIds';
 import type { SheetRole } from '../../core/layout';
 import { userMessage } from '../../core/errors';
 import { usePrefersDark } from '../useColorScheme';
+import { createChangeFeed, installColleague } from './colleague';
 import { computedCells } from './computedCells';
 import { SheetGrid, type CellRef } from './SheetGrid';
 import { browserWorkbookStore } from './persistence';
@@ -80,9 +81,13 @@ export function PreviewApp() {
   const [loading, setLoading] = useState<string | null>('Werkmap maken…');
   const [message, setMessage] = useState<{ intent: 'error' | 'success' | 'warning' | 'info'; text: string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const host = useMemo<HostServices>(() => createPreviewHost((sheet, cell) => setSelected({ sheet, cell })), []);
+  // the preview's change events: only the simulated colleague (./colleague) edits behind the pane's back
+  const feed = useMemo(() => createChangeFeed(), []);
+  const host = useMemo<HostServices>(() => ({ ...createPreviewHost((sheet, cell) => setSelected({ sheet, cell })), subscribeToChanges: feed.subscribe }), [feed]);
   const store = useMemo(() => browserWorkbookStore(), []);
   const saveFailed = useRef(false);
+  /** Saves to this browser's storage not yet finished (tests wait for 0 before a reload). */
+  const [savesUnderWay, setSavesUnderWay] = useState(0);
   /** How many plans the workbook had when it was made or opened: more means the team changed it. */
   const pristine = useRef(0);
   const [pending, setPending] = useState<{ label: string; run: () => void; cancel?: () => void } | null>(null);
@@ -95,7 +100,8 @@ export function PreviewApp() {
   const keep = useCallback(
     (next: PreviewWorkbook) => {
       if (!store) return;
-      store.save({ base: next.base, fileName: next.fileName, plans: next.port.plans(), pristine: pristine.current }).then(
+      setSavesUnderWay((n) => n + 1);
+      store.save({ base: next.base, fileName: next.fileName, plans: next.port.plans(), pristine: pristine.current }).finally(() => setSavesUnderWay((n) => n - 1)).then(
         () => {
           saveFailed.current = false;
         },
@@ -163,6 +169,9 @@ export function PreviewApp() {
     })();
   }, [load, store]);
 
+  // a simulated colleague on window (end-to-end tests of co-authoring; see ./colleague)
+  useEffect(() => (wb ? installColleague(window, wb.port, feed) : undefined), [wb, feed]);
+
   /** Replacing a changed workbook asks first: the team's scores and notes are in it. */
   const replace = (label: string, run: () => void) => {
     if (wb && wb.port.plans().length > pristine.current) setPending({ label, run });
@@ -225,7 +234,7 @@ export function PreviewApp() {
             Download .xlsx
           </Button>
           {store && (
-            <Text size={200} className={styles.kept}>
+            <Text size={200} className={styles.kept} data-browser-saving={savesUnderWay}>
               Je werk blijft in deze browser bewaard.
             </Text>
           )}

@@ -1,0 +1,179 @@
+/**
+ * End to end in Chromium, the live meeting with a colleague in the same workbook
+ * (co-authoring in Excel on the web or Teams, played in the preview by the simulated
+ * colleague on `window.koppelkansenCollega`, which exists only in the preview build):
+ * - a note edited in the pane whose row a colleague removed meanwhile says so;
+ * - Scoren in a 320 px pane: an invalid score's short message stands under its input,
+ *   inside the pane; PageUp/PageDown keep the focus in the score inputs.
+ */
+import type { Page } from 'playwright-core';
+import type { CellValue, PlanOp } from '../../src/core/snapshot';
+import { NOTES_LAST_COLUMN } from '../../src/core/notes';
+import { SHEET_NAMES } from '../../src/core/layout';
+import { chromiumAvailable, launch, type Browser } from './support/browser';
+import { previewBuildDir } from './support/previewBuild';
+import { serveStatic, type StaticServer } from './support/staticServer';
+
+const run = chromiumAvailable() ? describe : describe.skip;
+
+const NOTE = 'De straat wil eerst een bewonersavond';
+
+run('co-authoring and the 320 px pane (Chromium)', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    server = await serveStatic(previewBuildDir().dir);
+    browser = await launch();
+    page = await browser.context.newPage();
+    page.setDefaultTimeout(30_000);
+    page.on('pageerror', (e) => pageErrors.push(`${e.name}: ${e.message}`));
+  }, 600_000);
+
+  afterEach(() => {
+    expect(pageErrors.splice(0)).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const tab = (name: string) => page.getByRole('tablist', { name: 'Onderdelen van Koppelkansen Kiezen' }).getByRole('tab', { name, exact: true });
+  const panel = (name: string) => page.getByRole('tabpanel', { name, exact: true });
+  const open = async (view: string) => {
+    await tab(view).click();
+    await panel(view).waitFor();
+    await panel(view).getByText('Laden…').waitFor({ state: 'detached' });
+  };
+  const completed = async () => Number((await page.locator('[data-completed]').getAttribute('data-completed')) ?? '0');
+  /** Waits until the session finished an operation after `before` and no spinner is left. */
+  const idle = async (before: number) => {
+    await page.waitForFunction((b) => Number(document.querySelector('[data-completed]')?.getAttribute('data-completed') ?? '0') > b, before);
+    await page.locator('[role="status"] .fui-Spinner').first().waitFor({ state: 'detached' });
+  };
+  const settle = async (action: () => Promise<unknown>) => {
+    const before = await completed();
+    await action();
+    await idle(before);
+  };
+
+  /** The simulated colleague: edits the workbook behind the pane's back (`notify: false`: the pane hears nothing yet). */
+  const colleague = {
+    apply: (ops: PlanOp[], notify: boolean) =>
+      page.evaluate(([o, n]) => window.koppelkansenCollega!.apply(o, { notify: n }), [ops, notify] as const),
+    cell: (sheet: string, address: string) => page.evaluate(([s, a]) => window.koppelkansenCollega!.cell(s, a), [sheet, address] as const),
+    rows: (sheet: string): Promise<CellValue[][]> => page.evaluate((s) => window.koppelkansenCollega!.rows(s), sheet),
+  };
+
+  it('a note edited in the pane whose row a colleague removed says so instead of reporting success', async () => {
+    await page.goto(`${server.url}/preview.html?start=voorbeeld`);
+    await page.locator('[data-testid="count-koppelkansen"]', { hasText: /^10$/ }).waitFor();
+    await page.waitForFunction(() => !!window.koppelkansenCollega);
+    await open('Notulen');
+    const notulen = panel('Notulen');
+    const composer = notulen.getByRole('group', { name: 'Nieuwe notitie' });
+    await composer.getByRole('textbox', { name: /Je naam/ }).fill('Notulist E2E');
+    const noteBox = composer.locator('textarea').first();
+    await noteBox.fill(NOTE);
+    await settle(() => noteBox.press('Control+Enter'));
+    const item = notulen.getByRole('listitem').filter({ hasText: NOTE });
+    const edit = item.getByRole('button', { name: /^Bewerken: notitie van / });
+    await edit.waitFor();
+    const text = NOTE;
+    // the colleague removes that note's row in Excel; the pane has not heard of it yet
+    const rows = await colleague.rows(SHEET_NAMES.notulen);
+    const index = rows.findIndex((r) => r.some((v) => v === text));
+    expect(index).toBeGreaterThanOrEqual(0);
+    const id = String(rows[index][0]);
+    expect(id).not.toBe('');
+    const removed = await colleague.apply(
+      [{ kind: 'deleteRowByKey', sheet: SHEET_NAMES.notulen, minRow: 1, keyColumn: 'A', key: id, firstColumn: 'A', lastColumn: NOTES_LAST_COLUMN }],
+      false,
+    );
+    expect(removed.missingKeys).toEqual([]);
+
+    await edit.click();
+    const box = notulen.getByRole('textbox', { name: 'Tekst' });
+    await box.waitFor();
+    await box.fill(`${text} (aangevuld in het overleg)`);
+    await settle(() => notulen.getByRole('button', { name: 'Opslaan', exact: true }).click());
+    await page.getByText('Deze regel is intussen door een collega verwijderd; je wijziging is niet opgeslagen.', { exact: false }).waitFor();
+    // nothing was written back: the colleague's removal stands, no success was reported
+    const after = await colleague.rows(SHEET_NAMES.notulen);
+    expect(after.some((r) => r.some((v) => typeof v === 'string' && v.includes('aangevuld in het overleg')))).toBe(false);
+    expect(after.some((r) => r[0] === id)).toBe(false);
+  });
+
+  it('Scoren at 320 px: the message of an invalid score stands under its input inside the pane; PageUp/PageDown keep the focus in the scores', async () => {
+    await page.setViewportSize({ width: 320, height: 900 });
+    await open('Scoren');
+    const scoren = panel('Scoren');
+    const group = scoren.getByRole('group', { name: /^Scores voor / });
+    const heading = async () => (await group.getAttribute('aria-label'))!.replace(/^Scores voor /, '');
+    const first = await heading();
+    const inputs = group.getByRole('textbox');
+    expect(await inputs.count()).toBeGreaterThan(2);
+
+    // PageDown from the third score input: the next koppelkans, the focus stays on its third input
+    await inputs.nth(2).focus();
+    await inputs.nth(2).press('PageDown');
+    await page.waitForFunction((was) => !document.querySelector(`[role="group"][aria-label="Scores voor ${CSS.escape(was)}"]`), first);
+    const second = await heading();
+    expect(second).not.toBe(first);
+    await page.waitForFunction(() => {
+      const g = document.querySelector('[role="group"][aria-label^="Scores voor "]');
+      const all = g ? [...g.querySelectorAll('input')] : [];
+      return all.indexOf(document.activeElement as HTMLInputElement) === 2;
+    });
+    await page.keyboard.press('PageUp');
+    await page.waitForFunction((was) => !document.querySelector(`[role="group"][aria-label="Scores voor ${CSS.escape(was)}"]`), second);
+    expect(await heading()).toBe(first);
+    await page.waitForFunction(() => {
+      const g = document.querySelector('[role="group"][aria-label^="Scores voor "]');
+      const all = g ? [...g.querySelectorAll('input')] : [];
+      return all.indexOf(document.activeElement as HTMLInputElement) === 2;
+    });
+
+    // an invalid draft: kept, marked, its short message under its input
+    const input = inputs.nth(1);
+    await input.fill('7,5');
+    await input.press('Tab');
+    const message = scoren.getByText('Vul een heel getal van -10 tot en met 10 in, of laat het leeg.');
+    await message.waitFor();
+    await expect(input.inputValue()).resolves.toBe('7,5');
+    await expect(input.getAttribute('aria-invalid')).resolves.toBe('true');
+    const text = (await message.innerText()).trim();
+    // short: no sheet address in front
+    expect(text.startsWith('Vul een heel getal')).toBe(true);
+    expect(text).not.toMatch(/^Werkblad|!/);
+    const inBox = (await input.boundingBox())!;
+    const msgBox = (await message.boundingBox())!;
+    const paneBox = (await page.getByLabel('Taakvenster').boundingBox())!;
+    // under its input, not beside it
+    expect(msgBox.y).toBeGreaterThanOrEqual(inBox.y + inBox.height - 1);
+    expect(msgBox.x).toBeLessThan(inBox.x + inBox.width);
+    // inside the pane and the 320 px window, not clipped
+    expect(msgBox.x).toBeGreaterThanOrEqual(paneBox.x - 0.5);
+    expect(msgBox.x + msgBox.width).toBeLessThanOrEqual(Math.min(paneBox.x + paneBox.width, 320) + 0.5);
+    const clipped = await message.evaluate((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1);
+    expect(clipped).toBe(false);
+    // a few lines at most (it was 9 lines squeezed beside the input)
+    const lineHeight = await message.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) || 16);
+    expect(msgBox.height / lineHeight).toBeLessThanOrEqual(3.2);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+
+    // PageDown with the invalid draft asks first; the focus stays in the scores
+    await input.focus();
+    await input.press('PageDown');
+    await scoren.getByText(/die niet kan worden opgeslagen/).waitFor();
+    expect(await heading()).toBe(first);
+    await page.waitForFunction(() => !!document.activeElement?.closest('[role="group"][aria-label^="Scores voor "]'));
+    await input.fill('');
+    await input.press('Tab');
+    await message.waitFor({ state: 'detached' });
+  });
+});
