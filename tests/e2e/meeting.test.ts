@@ -8,8 +8,8 @@
  */
 import type { Page } from 'playwright-core';
 import type { CellValue, PlanOp } from '../../src/core/snapshot';
-import { NOTES_LAST_COLUMN } from '../../src/core/notes';
-import { SHEET_NAMES } from '../../src/core/layout';
+import { columnLetter } from '../../src/core/a1';
+import { NOTULEN, SHEET_NAMES } from '../../src/core/layout';
 import { chromiumAvailable, launch, type Browser } from './support/browser';
 import { previewBuildDir } from './support/previewBuild';
 import { serveStatic, type StaticServer } from './support/staticServer';
@@ -90,7 +90,7 @@ run('co-authoring and the 320 px pane (Chromium)', () => {
     const id = String(rows[index][0]);
     expect(id).not.toBe('');
     const removed = await colleague.apply(
-      [{ kind: 'deleteRowByKey', sheet: SHEET_NAMES.notulen, minRow: 1, keyColumn: 'A', key: id, firstColumn: 'A', lastColumn: NOTES_LAST_COLUMN }],
+      [{ kind: 'deleteRowByKey', sheet: SHEET_NAMES.notulen, minRow: 1, keyColumn: 'A', key: id, firstColumn: 'A', lastColumn: columnLetter(NOTULEN.headers.length) }],
       false,
     );
     expect(removed.missingKeys).toEqual([]);
