@@ -9,6 +9,7 @@ import { DEFAULT_LONGLIST } from './defaults';
 import { sheetIsBlank } from './grid';
 import { RESULTAAT, SHEET_NAMES, sameName } from './layout';
 import { longlistFromEntries, readLonglist, type Longlist } from './longlist';
+import { nameKey, nameWarnings } from './names';
 import { findPrioSheet, readPrioEntries, readPrioLayout, type PrioEntry, type PrioLayout } from './prioritering';
 import { problem, sortProblems, type Problem } from './problems';
 import { rankRows, topN, type RankEntry } from './ranking';
@@ -87,6 +88,7 @@ export function analyze(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}
     const factors = readFactors(ws, layout, problems);
     const rows = readRows(ws, layout, factors, problems);
     werkblad = { layout, factors, rows };
+    problems.push(...nameWarnings(ws.name, rows.flatMap((r) => [1, 2].map((column) => ({ row: r.row, column, value: ws.values[r.row - 1]?.[column - 1] ?? null })))));
     ranking = rankRows(rows);
     checkAgainstLonglist(werkblad, longlist, problems);
   }
@@ -95,11 +97,11 @@ export function analyze(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}
   const ps = findPrioSheet(snapshot);
   if (ps) {
     const pl = readPrioLayout(ps);
-    const onWerkblad = new Set((werkblad?.rows ?? []).filter((r) => r.koppelkans).map((r) => r.koppelkans.toLowerCase()));
-    prioritering = { layout: pl, entries: readPrioEntries(ps, pl, ranking, onWerkblad, problems) };
+    const onWerkblad = new Set((werkblad?.rows ?? []).filter((r) => r.koppelkans).map((r) => nameKey(r.koppelkans)));
+    prioritering = { layout: pl, entries: readPrioEntries(ps, pl, ranking, onWerkblad, problems, werkblad?.rows ?? []) };
   }
   const cs = findChecklistSheet(snapshot);
-  const checklist = cs ? readChecklist(cs, now, problems) : null;
+  const checklist = cs ? readChecklist(cs, now, problems, !!snapshot.date1904) : null;
 
   return {
     ...empty,
@@ -115,10 +117,10 @@ export function analyze(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}
 function checkAgainstLonglist(werkblad: Werkblad, longlist: Longlist, problems: Problem[]): void {
   const sheet = werkblad.layout.sheet;
   const llName = longlist.layout?.sheet ?? SHEET_NAMES.longlist;
-  const opgaven = new Set(longlist.opgaven.map((o) => o.toLowerCase()));
+  const opgaven = new Set(longlist.opgaven.map((o) => nameKey(o)));
   const opgaveOf = new Map<string, string[]>();
   for (const e of longlist.entries) {
-    const k = e.koppelkans.toLowerCase();
+    const k = nameKey(e.koppelkans);
     opgaveOf.set(k, [...(opgaveOf.get(k) ?? []), e.opgave]);
   }
   const seen = new Map<string, string>();
@@ -127,14 +129,14 @@ function checkAgainstLonglist(werkblad: Werkblad, longlist: Longlist, problems: 
     const b = cellAddress(r.row, 2);
     if (r.koppelkans && !r.opgave) problems.push(problem('KOPPELKANS_WITHOUT_OPGAVE', sheet, a, { koppelkans: r.koppelkans }));
     if (!r.koppelkans && r.scored > 0) problems.push(problem('SCORES_WITHOUT_KOPPELKANS', sheet, b, { row: r.row }));
-    if (r.opgave && !opgaven.has(r.opgave.toLowerCase())) {
+    if (r.opgave && !opgaven.has(nameKey(r.opgave))) {
       problems.push(problem('OPGAVE_NOT_ON_LONGLIST', sheet, a, { opgave: r.opgave, longlist: llName }));
     }
     if (r.koppelkans) {
-      const key = r.koppelkans.toLowerCase();
+      const key = nameKey(r.koppelkans);
       const expected = opgaveOf.get(key);
       if (!expected) problems.push(problem('KOPPELKANS_NOT_ON_LONGLIST', sheet, b, { koppelkans: r.koppelkans, longlist: llName }));
-      else if (r.opgave && !expected.some((o) => o.toLowerCase() === r.opgave.toLowerCase())) {
+      else if (r.opgave && !expected.some((o) => nameKey(o) === nameKey(r.opgave))) {
         problems.push(problem('KOPPELKANS_OTHER_OPGAVE', sheet, b, { koppelkans: r.koppelkans, expected: expected[0], opgave: r.opgave }));
       }
       const other = seen.get(key);

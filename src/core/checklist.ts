@@ -1,5 +1,6 @@
 /** The WUP checklist: basiselementen with a status, progress per part, the 8-year rule. */
 import { cellAddress } from './a1';
+import { serialYear, ymdToSerial } from './dates';
 import { textAt, valueAt } from './grid';
 import { CHECKLIST, SHEET_NAMES, sameName } from './layout';
 import { problem, type Problem } from './problems';
@@ -33,7 +34,9 @@ export interface ChecklistState {
   items: ChecklistItem[];
   progress: ChecklistProgress[];
   overall: ChecklistProgress;
-  /** Overstap date of the last home, as an Excel serial number. */
+  /** The workbook's date system (1904 instead of 1900), for converting `overstapSerial`. */
+  date1904: boolean;
+  /** Overstap date of the last home, as an Excel serial number (in the workbook's date system). */
   overstapSerial: number | null;
   overstapYear: number | null;
   /** overstapYear − 8: the year the WUP must be adopted at the latest. */
@@ -47,16 +50,13 @@ export function findChecklistSheet(snapshot: WorkbookSnapshot): SheetSnapshot | 
   return snapshot.sheets.find((s) => sameName(s.name, SHEET_NAMES.checklist));
 }
 
-/** Excel serial date (1900 system) → year, in UTC. */
-export function serialYear(serial: number): number {
-  return new Date(Math.round((serial - 25569) * 86400000)).getUTCFullYear();
-}
-
+/** A calendar day as a serial number in the 1900 date system (tests, sample data); see src/core/dates.ts. */
 export function yearToSerial(year: number, month = 12, day = 31): number {
-  return Date.UTC(year, month - 1, day) / 86400000 + 25569;
+  return ymdToSerial(year, month, day);
 }
 
-export function readChecklist(sheet: SheetSnapshot, now: Date, problems: Problem[]): ChecklistState {
+/** Reads the checklist; `date1904` is the workbook's date system (WorkbookSnapshot.date1904). */
+export function readChecklist(sheet: SheetSnapshot, now: Date, problems: Problem[], date1904 = false): ChecklistState {
   let headerRow: number = CHECKLIST.headerRow;
   for (let r = 1; r <= Math.min(12, sheet.values.length); r++) {
     const labels = (sheet.values[r - 1] ?? []).map((_, c) => textAt(sheet, r, c + 1).toLowerCase());
@@ -113,12 +113,12 @@ export function readChecklist(sheet: SheetSnapshot, now: Date, problems: Problem
   else if (dv !== null && dv !== '') {
     problems.push(problem('CHECKLIST_BAD_DATE', sheet.name, cellAddress(dateRow, CHECKLIST.valueColumn), { value: String(dv) }));
   }
-  const overstapYear = overstapSerial === null ? null : serialYear(overstapSerial);
+  const overstapYear = overstapSerial === null ? null : serialYear(overstapSerial, date1904);
   const deadlineYear = overstapYear === null ? null : overstapYear - CHECKLIST.yearsAhead;
   const late = deadlineYear !== null && now.getUTCFullYear() > deadlineYear;
   if (overstapYear !== null && deadlineYear !== null) {
     const cell = cellAddress(dateRow, CHECKLIST.valueColumn);
     problems.push(problem(late ? 'CHECKLIST_LATE' : 'CHECKLIST_DEADLINE', sheet.name, cell, { year: overstapYear, deadline: deadlineYear }));
   }
-  return { sheet: sheet.name, headerRow, items, progress, overall, overstapSerial, overstapYear, deadlineYear, late, overstapRead: dv };
+  return { sheet: sheet.name, headerRow, items, progress, overall, overstapSerial, overstapYear, deadlineYear, late, overstapRead: dv, date1904 };
 }

@@ -4,12 +4,18 @@
  */
 import { cellAddress } from './a1';
 import { formulaAt, valueAt } from './grid';
-import type { CellInput, PlanOp, SheetSnapshot } from './snapshot';
+import type { CellInput, CellValue, PlanOp, SheetSnapshot } from './snapshot';
 
 export function cellMatches(sheet: SheetSnapshot | undefined, row: number, column: number, want: CellInput): boolean {
   const value = sheet ? valueAt(sheet, row, column) : null;
   const formula = sheet ? formulaAt(sheet, row, column) : null;
-  if ('formula' in want) return formula !== null && sameFormula(formula, want.formula);
+  if ('formula' in want) {
+    if (formula === null || !sameFormula(formula, want.formula)) return false;
+    // the cached result must be the engine's value too: a file written without it (older
+    // versions) or with a stale one (data changed by a tool that does not recalculate)
+    // gets the formula again with the right value
+    return want.result === undefined || !!sheet?.liveFormulas || sameResult(value, want.result);
+  }
   if (formula !== null) return false;
   if ('text' in want) return want.text === '' ? value === null || value === '' : value === want.text;
   if ('number' in want) return typeof value === 'number' && value === want.number;
@@ -17,8 +23,19 @@ export function cellMatches(sheet: SheetSnapshot | undefined, row: number, colum
   return value === null || value === '';
 }
 
+/** A cached formula value against the engine's: "" is empty, numbers to 1e-9 (relative). */
+export function sameResult(value: CellValue, result: number | string | boolean): boolean {
+  const v = value === '' ? null : value;
+  const r = result === '' ? null : result;
+  // ExcelJS (the xlsx adapter) reads a cached 0 back as no value
+  if (v === null && r === 0) return true;
+  if (typeof v === 'number' && typeof r === 'number') return Math.abs(v - r) <= 1e-9 * Math.max(1, Math.abs(r));
+  return v === r;
+}
+
 /** Formulas compare without case outside string literals and without spaces. */
 export function sameFormula(a: string, b: string): boolean {
+  if (a === b) return true;
   return normalizeFormula(a) === normalizeFormula(b);
 }
 
@@ -77,5 +94,7 @@ export function diffBlock(
 
 export const text = (t: string): CellInput => ({ text: t });
 export const num = (n: number): CellInput => ({ number: n });
-export const formula = (f: string): CellInput => ({ formula: f });
+/** A formula cell; `result` is the engine's value of it (the cached result in a file). */
+export const formula = (f: string, result?: CellValue): CellInput =>
+  result === undefined || result === null ? { formula: f } : { formula: f, result };
 export const clear: CellInput = { clear: true };

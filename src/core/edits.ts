@@ -3,6 +3,7 @@
  * the team's order, a checklist status. Each validates its input first and returns
  * Dutch problems instead of writing bad data.
  */
+import { isoToSerial } from './dates';
 import { cellAddress } from './a1';
 import type { ChecklistState, ChecklistStatus } from './checklist';
 import { STATUS_CHOICE, STATUSES } from './checklistStatus';
@@ -184,23 +185,18 @@ export function checklistStatusEdit(state: ChecklistState, row: number, status: 
 
 /**
  * Sets the overstap date of the last home (ISO yyyy-mm-dd from a date input, as an Excel
- * serial date in the 1900 system); "" clears. Guarded like the status when the state was read.
+ * serial date in the workbook's date system); "" clears. Guarded like the status when the state was read.
  */
 export function checklistDateEdit(state: ChecklistState, iso: string): EditResult {
   const cell = cellAddress(CHECKLIST.dateRow, CHECKLIST.valueColumn);
   const guard = state.overstapRead !== undefined ? { expect: [[state.overstapRead]] } : {};
   if (iso.trim() === '') return { ok: true, ops: [{ kind: 'setCells', sheet: state.sheet, cell, cells: [[{ clear: true }]], ...guard }] };
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
-  if (!m) return { ok: false, message: `${state.sheet}!${cell}: vul een datum in (dd-mm-jjjj).` };
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const t = Date.UTC(y, mo - 1, d);
-  const back = new Date(t);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso.trim())) return { ok: false, message: `${state.sheet}!${cell}: vul een datum in (dd-mm-jjjj).` };
+  const serial = isoToSerial(iso.trim(), state.date1904);
+  if (serial === null) {
+    const [y, mo, d] = iso.trim().split('-').map(Number);
     return { ok: false, message: `${state.sheet}!${cell}: ${d}-${mo}-${y} bestaat niet; vul een echte datum in (dd-mm-jjjj).` };
   }
-  const serial = t / 86400000 + 25569;
   return { ok: true, ops: [{ kind: 'setCells', sheet: state.sheet, cell, cells: [[{ number: serial }]], ...guard }] };
 }
 

@@ -4,27 +4,38 @@
  * colleague without the add-in. Only functions from Excel 2010 or older are used.
  */
 import { cellAddress, columnLetter, sheetRef } from './a1';
-import { LIJSTEN, PRIORITERING, RESULTAAT, WERKBLAD } from './layout';
+import { cleanFormula, escapeFormula, keyFormula } from './keuzelijsten';
+import { LONGLIST, PRIORITERING, RESULTAAT, WERKBLAD } from './layout';
+import { TOTAL_DECIMALS } from './werkblad';
 import type { LonglistLayout } from './longlist';
 import type { WerkbladLayout } from './werkblad';
 
 /**
- * Weighted total of one werkblad row: "" when nothing is scored; "ongeldig" when a
- * score is not a whole number from -10 to 10 or a scored factor has an invalid
- * weight; else Σ weight × score.
+ * Weighted total of one werkblad row, by the rules of `readRows`/`roundTotal`:
+ * "" when no score cell holds anything (empty and zero-length text count as empty);
+ * "ongeldig" when a score is not a whole number from -10 to 10 (text, TRUE/FALSE, an
+ * error) or a scored factor has an invalid weight; else Σ weight × score rounded to
+ * `TOTAL_DECIMALS` decimals, so that totals equal on paper are equal here and in the
+ * engine. Whole numbers are counted with COUNTIF against the 21 allowed scores (INT on
+ * a zero-length text would be an error); TRUE/FALSE are tested cell by cell because
+ * LibreOffice stores them as 1/0.
  */
 export function totalFormula(layout: WerkbladLayout, row: number): string {
   const a = columnLetter(layout.firstFactorColumn);
   const b = columnLetter(layout.lastFactorColumn);
+  const n = layout.lastFactorColumn - layout.firstFactorColumn + 1;
   const s = `${a}${row}:${b}${row}`;
   const w = `${a}$${WERKBLAD.weightRow}:${b}$${WERKBLAD.weightRow}`;
   const bad = `"${WERKBLAD.invalidTotal}"`;
+  const logical: string[] = [];
+  for (let c = layout.firstFactorColumn; c <= layout.lastFactorColumn; c++) logical.push(`ISLOGICAL(${columnLetter(c)}${row})`);
+  const allowed = `{${Array.from({ length: 21 }, (_, i) => i - 10).join(',')}}`;
   return (
-    `=IF(COUNTA(${s})=0,"",` +
-    `IF(COUNT(${s})<>COUNTA(${s}),${bad},` +
-    `IF(SUMPRODUCT((${s}<>INT(${s}))+(${s}<-10)+(${s}>10))>0,${bad},` +
+    `=IF(COUNTBLANK(${s})=${n},"",` +
+    `IF(OR(COUNT(${s})<>${n}-COUNTBLANK(${s}),${logical.join(',')}),${bad},` +
+    `IF(SUMPRODUCT(COUNTIF(${s},${allowed}))<>COUNT(${s}),${bad},` +
     `IF(SUMPRODUCT((${s}<>"")*((1-ISNUMBER(${w}))+(${w}<0)))>0,${bad},` +
-    `SUMPRODUCT(${w},${s})))))`
+    `ROUND(SUMPRODUCT(${w},${s}),${TOTAL_DECIMALS})))))`
   );
 }
 
@@ -49,78 +60,16 @@ export function werkbladRefs(layout: WerkbladLayout) {
   };
 }
 
-/** The longlist's covered rows: header+1 .. header+capacity. */
+/**
+ * The longlist rows the Keuzelijsten formulas cover: from the row below the header,
+ * the rows in use plus room for rows a colleague adds (at least 1,000), never more than
+ * `LONGLIST.maxCapacity` (the analysis warns when the longlist is longer).
+ */
 export function longlistCapacity(ll: LonglistLayout): { first: number; last: number } {
   const first = ll.headerRow + 1;
   const used = ll.lastRow - ll.headerRow;
-  const capacity = Math.max(1000, used + 500);
+  const capacity = Math.min(LONGLIST.maxCapacity, Math.max(LONGLIST.minCapacity, used + LONGLIST.spareCapacity));
   return { first, last: ll.headerRow + capacity };
-}
-
-function longlistRefs(ll: LonglistLayout) {
-  const ls = sheetRef(ll.sheet);
-  const { first, last } = longlistCapacity(ll);
-  const o = columnLetter(ll.opgaveColumn);
-  const k = columnLetter(ll.koppelkansColumn);
-  return {
-    opgaven: `${ls}!$${o}$${first}:$${o}$${last}`,
-    koppelkansen: `${ls}!$${k}$${first}:$${k}$${last}`,
-    koppelkansCol: `${ls}!$${k}:$${k}`,
-    opgaveCol: `${ls}!$${o}:$${o}`,
-    capacity: last - first + 1,
-  };
-}
-
-/**
- * Keuzelijsten (hidden helper sheet):
- *  - A1 label, A2.. every koppelkans of the longlist, compacted (no gaps);
- *  - B1.. the distinct opgaven in order of first appearance;
- *  - below each opgave, its koppelkansen, compacted.
- */
-export function lijstenAllFormula(ll: LonglistLayout, row: number): string {
-  const r = longlistRefs(ll);
-  const k = row - 1;
-  return `=IFERROR(INDEX(${r.koppelkansCol},AGGREGATE(15,6,ROW(${r.koppelkansen})/(${r.koppelkansen}<>""),${k})),"")`;
-}
-
-export function lijstenOpgaveFormula(ll: LonglistLayout, column: number): string {
-  const r = longlistRefs(ll);
-  const prev = `$A$1:${columnLetter(column - 1)}$1`;
-  return `=IFERROR(INDEX(${r.opgaven},MATCH(0,INDEX(COUNTIF(${prev},${r.opgaven})+(${r.opgaven}=""),0),0)),"")`;
-}
-
-export function lijstenKoppelkansFormula(ll: LonglistLayout, column: number, row: number): string {
-  const r = longlistRefs(ll);
-  const head = `${columnLetter(column)}$1`;
-  const k = row - 1;
-  return (
-    `=IF(${head}="","",IFERROR(INDEX(${r.koppelkansCol},` +
-    `AGGREGATE(15,6,ROW(${r.koppelkansen})/((${r.opgaven}=${head})*(${r.koppelkansen}<>"")),${k})),""))`
-  );
-}
-
-function lijstenRefs(lijstenSheet: string) {
-  const ls = sheetRef(lijstenSheet);
-  const lastCol = columnLetter(1 + LIJSTEN.maxOpgaven);
-  return { ls, header: `${ls}!$B$1:$${lastCol}$1` };
-}
-
-/** Dropdown source for the opgave cells: the distinct opgaven (row 1 of Keuzelijsten). */
-export function opgaveListSource(lijstenSheet: string): string {
-  const { ls, header } = lijstenRefs(lijstenSheet);
-  return `=OFFSET(${ls}!$B$1,0,0,1,MAX(1,COUNTIF(${header},"?*")))`;
-}
-
-/**
- * Dropdown source for the koppelkans cell in `row` (relative to the top-left cell of
- * the validation range): the koppelkansen of that row's opgave; all koppelkansen
- * when the opgave is empty or unknown.
- */
-export function koppelkansListSource(lijstenSheet: string, firstRow: number, longlistCapacityRows: number): string {
-  const { ls, header } = lijstenRefs(lijstenSheet);
-  const col = `IFERROR(MATCH($A${firstRow},${header},0),0)`;
-  const height = `IF(${col}=0,${longlistCapacityRows},${LIJSTEN.perOpgave})`;
-  return `=OFFSET(${ls}!$A$2,0,${col},MAX(1,COUNTIF(OFFSET(${ls}!$A$2,0,${col},${height},1),"?*")),1)`;
 }
 
 /** Resultaat row formulas for place k (1-based); row is the sheet row. */
@@ -131,21 +80,31 @@ export function resultaatRowFormulas(layout: WerkbladLayout, k: number, row: num
   const f = `$F${row}`;
   return [
     `=IF(${d}="","",RANK(${d},${T}))`,
-    `=IF(${f}="","",INDEX(${w.opgaveCol},${f})&"")`,
-    `=IF(${f}="","",INDEX(${w.koppelkansCol},${f})&"")`,
+    `=IF(${f}="","",${cleanFormula(`INDEX(${w.opgaveCol},${f})&""`)})`,
+    `=IF(${f}="","",${cleanFormula(`INDEX(${w.koppelkansCol},${f})&""`)})`,
     `=IF(${k}>COUNT(${T}),"",IF(RANK(LARGE(${T},${k}),${T})>${RESULTAAT.topN},"",LARGE(${T},${k})))`,
     `=IF(${f}="","",COUNT(INDEX(${w.scoreCols},${f},0))&" van "&COLUMNS(${w.factorHeader}))`,
     `=IF(${d}="","",AGGREGATE(15,6,ROW(${T})/(${T}=${d}),${k}-RANK(${d},${T})+1))`,
   ];
 }
 
-/** Visible warning when more rows share the top places than there are formula rows. */
+/**
+ * Visible warning when more koppelkansen share the last listed place than Resultaat has
+ * formula rows (`capacity`): how many share that rank and how many are listed. Same text
+ * as `resultaatOverflowText`.
+ */
 export function resultaatOverflowFormula(layout: WerkbladLayout, capacity: number): string {
   const T = werkbladRefs(layout).totals;
+  const v = `LARGE(${T},${capacity})`;
   return (
-    `=IF(COUNT(${T})=0,"",IF(SUMPRODUCT(ISNUMBER(${T})*(${T}>=LARGE(${T},MIN(${RESULTAAT.topN},COUNT(${T})))))>${capacity},` +
-    `"Let op: meer koppelkansen delen de top ${RESULTAAT.topN} dan hier passen; werk het Resultaat bij met de add-in.",""))`
+    `=IF(COUNT(${T})<=${capacity},"",IF(RANK(${v},${T})>${RESULTAAT.topN},"",` +
+    `"Let op: "&COUNTIF(${T},${v})&" koppelkansen delen rang "&RANK(${v},${T})&"; hier staan er "&(${capacity + 1}-RANK(${v},${T}))&". De andere staan met hun totaal op het werkblad."))`
   );
+}
+
+/** The engine's value of `resultaatOverflowFormula`: "" when every place fits. */
+export function resultaatOverflowText(shared: number, rank: number, capacity: number): string {
+  return `Let op: ${shared} koppelkansen delen rang ${rank}; hier staan er ${capacity + 1 - rank}. De andere staan met hun totaal op het werkblad.`;
 }
 
 /**
@@ -161,10 +120,19 @@ export function resultaatStaleFormula(layout: WerkbladLayout, invalidCount: numb
   );
 }
 
-/** Prioritering: the automatic rank of the entry in `row` (column E). */
-export function prioRankFormula(layout: WerkbladLayout, row: number): string {
+/**
+ * The werkblad row (position in the prepared block) of the Prioritering entry in `row`,
+ * found by the matching rule through the keys on Keuzelijsten (column Z), with the
+ * wildcard characters escaped: an #N/A error when it is not on the werkblad.
+ */
+function prioPosition(keys: string, row: number): string {
+  return `MATCH(${escapeFormula(keyFormula(`$B${row}`))},${keys},0)`;
+}
+
+/** Prioritering: the automatic rank of the entry in `row` (column E); `keys` = `werkbladKeyRange`. */
+export function prioRankFormula(layout: WerkbladLayout, row: number, keys: string): string {
   const w = werkbladRefs(layout);
-  return `=IF(TRIM($B${row})="","",IFERROR(RANK(INDEX(${w.totals},MATCH(TRIM($B${row}),${w.koppelkansen},0)),${w.totals}),"–"))`;
+  return `=IF(${keyFormula(`$B${row}`)}="","",IFERROR(RANK(INDEX(${w.totals},${prioPosition(keys, row)}),${w.totals}),"–"))`;
 }
 
 /**
@@ -183,16 +151,20 @@ export function prioFlagFormula(layout: WerkbladLayout, row: number, columns: { 
   const g = `$${columnLetter(columns.controle)}${row}`;
   const h = `$${columnLetter(columns.afwijking)}${row}`;
   const place = `IF(ISNUMBER($A${row}),$A${row},ROW()-${PRIORITERING.firstRow - 1})`;
-  const key = `${place}&"|"&TRIM($B${row})`;
-  return `=IF(TRIM($B${row})="","",IF(${key}<>${g},"${PRIORITERING.changedFlag}",IF(AND(${h}=1,TRIM($C${row})=""),"${PRIORITERING.deviationFlag}","")))`;
+  // the same key as prioCheckKey: place|name under the matching rule (see names.ts); no rank
+  const key = `${place}&"|"&${keyFormula(`$B${row}`)}`;
+  return `=IF(${keyFormula(`$B${row}`)}="","",IF(${key}<>${g},"${PRIORITERING.changedFlag}",IF(AND(${h}=1,TRIM($C${row})=""),"${PRIORITERING.deviationFlag}","")))`;
 }
 
 export function checklistDeadlineFormula(dateCell: string): string {
   return `=IF(ISNUMBER(${dateCell}),YEAR(${dateCell})-8,"")`;
 }
 
+export const CHECKLIST_LATE_TEXT = 'Let op: dit jaar is al voorbij';
+export const CHECKLIST_ON_TIME_TEXT = 'Nog op tijd';
+
 export function checklistLateFormula(deadlineCell: string): string {
-  return `=IF(ISNUMBER(${deadlineCell}),IF(YEAR(TODAY())>${deadlineCell},"Let op: dit jaar is al voorbij","Nog op tijd"),"")`;
+  return `=IF(ISNUMBER(${deadlineCell}),IF(YEAR(TODAY())>${deadlineCell},"${CHECKLIST_LATE_TEXT}","${CHECKLIST_ON_TIME_TEXT}"),"")`;
 }
 
 export { cellAddress };

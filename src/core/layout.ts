@@ -64,15 +64,16 @@ export const LONGLIST = {
   /** What the pane writes in the mark column. */
   minderConcreetMark: 'ja',
   /** Rows below the header that the dropdown formulas cover, at least. */
-  minCapacity: 1000,
-  spareCapacity: 500,
+  minCapacity: 300,
+  /** Rows the dropdown formulas cover below the last longlist row, for rows a colleague adds. */
+  spareCapacity: 300,
+  /** Most longlist rows the Keuzelijsten formulas cover (about 18 formulas a row). */
+  maxCapacity: 20000,
 } as const;
 
 export const LIJSTEN = {
   /** Column A: every koppelkans of the longlist; row 1 from B: the distinct opgaven. */
   allLabel: 'Alle koppelkansen',
-  maxOpgaven: 40,
-  perOpgave: 100,
 } as const;
 
 export const RESULTAAT = {
@@ -80,8 +81,8 @@ export const RESULTAAT = {
   headerRow: 4,
   firstRow: 5,
   topN: 15,
+  /** Formula rows for the top 15, whatever the ties (a warning says when more share the last place). */
   minRows: 25,
-  spareRows: 10,
   headers: ['Rang', 'Opgave', 'Koppelkans', 'Totaal', 'Gescoord', 'Rij op werkblad'],
 } as const;
 

@@ -1,9 +1,10 @@
 /** Finding and reading the longlist: the sheet whose header row has Opgave and Koppelkans. */
 import { cellAddress } from './a1';
-import { textAt } from './grid';
+import { textAt, valueAt } from './grid';
+import { cleanName, nameKey, nameWarnings } from './names';
 import { LONGLIST, SHEET_NAMES, sameName } from './layout';
 import { problem, type Problem } from './problems';
-import type { SheetSnapshot, WorkbookSnapshot } from './snapshot';
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 
 export interface LonglistEntry {
   opgave: string;
@@ -84,14 +85,14 @@ export function readLonglist(snapshot: WorkbookSnapshot, problems: Problem[]): L
   const opgaven: string[] = [];
   const seen = new Set<string>();
   for (let r = layout.headerRow + 1; r <= layout.lastRow; r++) {
-    const opgave = textAt(sheet, r, layout.opgaveColumn);
-    const koppelkans = textAt(sheet, r, layout.koppelkansColumn);
+    const opgave = cleanName(valueAt(sheet, r, layout.opgaveColumn));
+    const koppelkans = cleanName(valueAt(sheet, r, layout.koppelkansColumn));
     if (!opgave && !koppelkans) continue;
     if (!opgave) {
       problems.push(problem('LONGLIST_ROW_WITHOUT_OPGAVE', layout.sheet, cellAddress(r, layout.opgaveColumn), { koppelkans }));
     }
-    if (opgave && !seen.has(opgave.toLowerCase())) {
-      seen.add(opgave.toLowerCase());
+    if (opgave && !seen.has(nameKey(opgave))) {
+      seen.add(nameKey(opgave));
       opgaven.push(opgave);
     }
     if (koppelkans) {
@@ -103,6 +104,15 @@ export function readLonglist(snapshot: WorkbookSnapshot, problems: Problem[]): L
       });
     }
   }
+  const cap = LONGLIST.maxCapacity;
+  if (layout.lastRow - layout.headerRow > cap) {
+    problems.push(problem('LONGLIST_TOO_MANY_OPGAVEN', layout.sheet, cellAddress(layout.headerRow + cap + 1, layout.koppelkansColumn), { count: layout.lastRow - layout.headerRow, max: cap }));
+  }
+  const cells: { row: number; column: number; value: CellValue }[] = [];
+  for (let r = layout.headerRow + 1; r <= layout.lastRow; r++) {
+    for (const column of [layout.opgaveColumn, layout.koppelkansColumn]) cells.push({ row: r, column, value: valueAt(sheet, r, column) });
+  }
+  problems.push(...nameWarnings(layout.sheet, cells));
   return { layout, entries, opgaven };
 }
 
@@ -110,8 +120,8 @@ export function longlistFromEntries(entries: Omit<LonglistEntry, 'row'>[]): Long
   const opgaven: string[] = [];
   const seen = new Set<string>();
   for (const e of entries) {
-    if (e.opgave && !seen.has(e.opgave.toLowerCase())) {
-      seen.add(e.opgave.toLowerCase());
+    if (e.opgave && !seen.has(nameKey(e.opgave))) {
+      seen.add(nameKey(e.opgave));
       opgaven.push(e.opgave);
     }
   }

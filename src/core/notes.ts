@@ -6,6 +6,7 @@
  * Columns are fixed (A–J, see NOTULEN.headers); the header row is found by its labels,
  * so rows inserted or deleted above the log do not confuse the reading.
  */
+import { serialToIso } from './dates';
 import { cellAddress, columnLetter } from './a1';
 import { textAt, valueAt } from './grid';
 import { CONCLUSION_QUESTIONS, NOTULEN, SHEET_NAMES, sameName } from './layout';
@@ -111,12 +112,9 @@ export function formatNoteTime(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-/** An Excel serial date (1900 system) as "yyyy-mm-dd", with " hh:mm" when it has a time. */
-export function serialToText(serial: number, withTime: boolean): string {
-  const d = new Date(Math.round((serial - 25569) * 86400000));
-  const p = (n: number) => String(n).padStart(2, '0');
-  const date = `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}`;
-  return withTime ? `${date} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}` : date;
+/** An Excel serial date as "yyyy-mm-dd", with " hh:mm" when asked (see src/core/dates.ts). */
+export function serialToText(serial: number, withTime: boolean, date1904 = false): string {
+  return serialToIso(serial, date1904, withTime);
 }
 
 /** Line breaks as Excel keeps them in a cell: "\n" only. */
@@ -166,7 +164,7 @@ export function readNotes(snapshot: WorkbookSnapshot): NotesState {
     const date = valueAt(sheet, r, COL.date);
     notes.push({
       id,
-      time: typeof time === 'number' ? serialToText(time, true) : raw(COL.time),
+      time: typeof time === 'number' ? serialToText(time, true, !!snapshot.date1904) : raw(COL.time),
       author: raw(COL.author),
       step: canonical(raw(COL.step), NOTE_STEPS),
       koppelkans: raw(COL.koppelkans),
@@ -174,7 +172,7 @@ export function readNotes(snapshot: WorkbookSnapshot): NotesState {
       kind: canonical(raw(COL.kind), NOTE_KINDS),
       text: raw(COL.text),
       verantwoordelijke: raw(COL.verantwoordelijke),
-      date: typeof date === 'number' ? serialToText(date, false) : raw(COL.date),
+      date: typeof date === 'number' ? serialToText(date, false, !!snapshot.date1904) : raw(COL.date),
       inOnderbouwing: parseOnderbouwingMark(valueAt(sheet, r, COL.inOnderbouwing)),
       row: r,
       read: Array.from({ length: NOTE_WIDTH }, (_, i) => valueAt(sheet, r, i + 1)),

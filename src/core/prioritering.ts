@@ -1,6 +1,7 @@
 /** Reading the team's own order on the Prioritering sheet. Never rewritten by the engine. */
 import { cellAddress } from './a1';
 import { textAt, valueAt } from './grid';
+import { cleanName, nameKey } from './names';
 import { PRIORITERING, SHEET_NAMES, sameName } from './layout';
 import { problem, type Problem } from './problems';
 import { deviatingEntries, type RankEntry } from './ranking';
@@ -23,13 +24,14 @@ export interface PrioLayout {
 
 /**
  * The engine's record of one entry at its last check, as the Signaal formula rebuilds it
- * from the sheet: the place (1-based) and the koppelkans (trimmed as Excel's TRIM does),
- * joined by "|", for example "3|Meer groen". It records the team's order only: the
+ * from the sheet: the place (1-based) and the koppelkans's key under the matching rule
+ * (src/core/names.ts: trimmed, spaces collapsed, lower case), joined by "|", for example
+ * "3|meer groen". It records the team's order only: the
  * automatic rank is left out on purpose, so a score change that moves automatic ranks
  * does not read as a reorder by hand.
  */
 export function prioCheckKey(place: number, koppelkans: string): string {
-  return `${place}|${koppelkans.trim().replace(/ {2,}/g, ' ')}`;
+  return `${place}|${nameKey(koppelkans)}`;
 }
 
 export interface PrioEntry {
@@ -103,14 +105,21 @@ export function readPrioEntries(
   ranking: RankEntry[],
   werkbladKoppelkansen: Set<string>,
   problems: Problem[],
+  werkbladRows: readonly { row: number; koppelkans: string }[] = [],
 ): PrioEntry[] {
-  const rankOf = new Map<string, number>();
-  for (const e of ranking) if (!rankOf.has(e.koppelkans.toLowerCase())) rankOf.set(e.koppelkans.toLowerCase(), e.rank);
+  // as the rank formula's MATCH: the first werkblad row with the name (matching rule), its rank if it has one
+  const rankByRow = new Map(ranking.map((e) => [e.row, e.rank]));
+  const rankOf = new Map<string, number | null>();
+  for (const r of werkbladRows) {
+    const k = nameKey(r.koppelkans);
+    if (k && !rankOf.has(k)) rankOf.set(k, rankByRow.get(r.row) ?? null);
+  }
+  if (werkbladRows.length === 0) for (const e of ranking) if (!rankOf.has(nameKey(e.koppelkans))) rankOf.set(nameKey(e.koppelkans), e.rank);
   const entries: PrioEntry[] = [];
   const seen = new Map<string, string>();
   const c = layout.columns;
   for (let r = layout.firstRow; r <= layout.lastRow; r++) {
-    const koppelkans = textAt(sheet, r, c.koppelkans);
+    const koppelkans = cleanName(valueAt(sheet, r, c.koppelkans));
     if (!koppelkans) continue;
     const pv = valueAt(sheet, r, c.prioriteit);
     let place = r - layout.firstRow + 1;
@@ -118,7 +127,7 @@ export function readPrioEntries(
     else if (pv !== null && pv !== '') {
       problems.push(problem('PRIO_BAD_PLACE', sheet.name, cellAddress(r, c.prioriteit), { value: String(pv) }));
     }
-    const key = koppelkans.toLowerCase();
+    const key = nameKey(koppelkans);
     const other = seen.get(key);
     if (other) problems.push(problem('PRIO_DUPLICATE', sheet.name, cellAddress(r, c.koppelkans), { koppelkans, other }));
     else seen.set(key, cellAddress(r, c.koppelkans));

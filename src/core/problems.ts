@@ -119,7 +119,16 @@ const MESSAGES = {
   },
   LONGLIST_TOO_MANY_OPGAVEN: {
     severity: 'warning',
-    text: (p) => `De longlist heeft ${p.count} opgaven; de keuzelijsten tonen er ${p.max}.`,
+    text: (p) => `De longlist heeft ${p.count} regels; de keuzelijsten van de werkmap tonen er ${p.max}. Maak de longlist korter.`,
+  },
+  NAME_NOT_COMPARABLE: {
+    severity: 'warning',
+    text: (p) => `De naam "${p.name}" ${p.risk}. Anders kunnen de formules van de werkmap en de add-in hem verschillend lezen.`,
+  },
+  SCORE_FORMULA_NO_RESULT: {
+    severity: 'warning',
+    text: (p) =>
+      `In deze scorecel staat een formule zonder berekende waarde ("${p.factor}"). De add-in telt hem als niet gescoord; open en bewaar de werkmap in Excel, of typ de score als getal.`,
   },
   TEXT_CHARACTERS: {
     severity: 'warning',

@@ -30,7 +30,10 @@ function put(sheet: SheetSnapshot, row: number, column: number, input: CellInput
   if ('text' in input) value = input.text === '' ? null : input.text;
   else if ('number' in input) value = input.number;
   else if ('bool' in input) value = input.bool;
-  else if ('formula' in input) formula = input.formula;
+  else if ('formula' in input) {
+    formula = input.formula;
+    value = input.result === undefined || input.result === '' ? null : input.result;
+  }
   vr[column - 1] = value;
   fr[column - 1] = formula;
 }

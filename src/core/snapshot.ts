@@ -23,6 +23,11 @@ export interface SheetSnapshot {
   /** Hidden sheet (Excel's "hidden" or "veryHidden"). */
   hidden?: boolean;
   /**
+   * Formula values are computed by the host (Office.js), not cached results in a file:
+   * the planner never rewrites a formula only because its value differs from the engine's.
+   */
+  liveFormulas?: boolean;
+  /**
    * Merged areas as A1 ranges ("C5:F5"). The engine never merges cells, so every merge
    * is the team's: the engine does not write into it (CELL_OCCUPIED). Absent or empty
    * when the sheet has none.
@@ -60,6 +65,11 @@ export interface ValidationSnapshot {
 
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
+  /**
+   * The workbook counts dates from 1904 (workbookPr date1904) instead of 1900; every
+   * serial-date conversion passes this to src/core/dates.ts. Absent = the 1900 system.
+   */
+  date1904?: boolean;
   /**
    * Validations currently on the ranges the engine asked about (see
    * `validationTargets`). Adapters that cannot read them leave this undefined;
@@ -106,6 +116,11 @@ export type ValidationRule =
 export type CellInput =
   | { text: string }
   | { number: number }
+  /**
+   * `result`: the value the engine computed for the formula, written as the cell's
+   * cached result so a file shows it before anything recalculates (Protected View,
+   * previews); "" for an empty-text result. Absent: the formula is written without one.
+   */
   | { formula: string; result?: number | string | boolean }
   | { bool: boolean }
   | { clear: true };

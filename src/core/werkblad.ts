@@ -7,6 +7,7 @@ import { cellAddress, columnLetter } from './a1';
 import { formulaAt, isEmpty, lastNonEmptyColumn, lastNonEmptyRow, textAt, valueAt } from './grid';
 import { WERKBLAD, sameName, SHEET_NAMES } from './layout';
 import { mergedAreas } from './merges';
+import { cleanName } from './names';
 import { problem, type Problem } from './problems';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 
@@ -149,7 +150,12 @@ export function readFactors(sheet: SheetSnapshot, layout: WerkbladLayout, proble
 
 type ScoreCheck = { kind: 'empty' } | { kind: 'valid'; value: number } | { kind: 'invalid' };
 
-/** A score is a whole number from -10 to 10; empty means "not scored yet". */
+/**
+ * A score is a whole number from -10 to 10. Empty and a zero-length text mean "not
+ * scored yet" (Excel's COUNTBLANK counts both); TRUE/FALSE, other text and error values
+ * make the score invalid (not a number). A formula without a cached result is read as
+ * empty by `readRows`, with a warning (the engine cannot compute it).
+ */
 export function checkScore(v: CellValue): ScoreCheck {
   if (v === null || v === '') return { kind: 'empty' };
   if (typeof v !== 'number' || !Number.isFinite(v)) return { kind: 'invalid' };
@@ -166,8 +172,8 @@ export function readRows(sheet: SheetSnapshot, layout: WerkbladLayout, factors: 
   }
   for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) {
     if (headings.has(r)) continue;
-    const opgave = textAt(sheet, r, 1);
-    const koppelkans = textAt(sheet, r, 2);
+    const opgave = cleanName(valueAt(sheet, r, 1));
+    const koppelkans = cleanName(valueAt(sheet, r, 2));
     const scores: (number | null)[] = [];
     let scored = 0;
     let invalid = false;
@@ -177,6 +183,7 @@ export function readRows(sheet: SheetSnapshot, layout: WerkbladLayout, factors: 
       const v = valueAt(sheet, r, f.column);
       const check = checkScore(v);
       const cell = cellAddress(r, f.column);
+      if (v === null && formulaAt(sheet, r, f.column)) problems.push(problem('SCORE_FORMULA_NO_RESULT', sheet.name, cell, { factor: f.name }));
       if (check.kind === 'empty') {
         scores.push(null);
         continue;
@@ -237,7 +244,13 @@ export function readRows(sheet: SheetSnapshot, layout: WerkbladLayout, factors: 
   return rows;
 }
 
-/** Σ weight × score over the scored factors, in factor order (as Excel's SUMPRODUCT). */
+/** Decimals a weighted total is rounded to, in the engine and in the Totalen formula. */
+export const TOTAL_DECIMALS = 9;
+
+/**
+ * Σ weight × score over the scored factors, in factor order (as Excel's SUMPRODUCT),
+ * rounded by `roundTotal`: totals equal on paper (0,1 + 0,2 and 0,3) are equal.
+ */
 export function weightedTotal(scores: (number | null)[], factors: { weging: number | null }[]): number {
   let total = 0;
   for (let i = 0; i < scores.length; i++) {
@@ -245,7 +258,27 @@ export function weightedTotal(scores: (number | null)[], factors: { weging: numb
     if (s === null) continue;
     total += (factors[i].weging ?? 0) * s;
   }
-  return total;
+  return roundTotal(total);
+}
+
+/**
+ * Excel's ROUND(x, TOTAL_DECIMALS): the number as Excel holds it (15 significant
+ * digits), rounded half away from zero in decimal, read back as the nearest double.
+ */
+export function roundTotal(x: number, decimals: number = TOTAL_DECIMALS): number {
+  if (!Number.isFinite(x) || x === 0) return x === 0 ? 0 : x;
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(x.toExponential(14));
+  if (!m) return x;
+  const sign = m[1] === '-' ? -1 : 1;
+  const digits = (m[2] + (m[3] ?? '')).replace(/0+$/, '') || '0';
+  const exponent = Number(m[4]);
+  const keep = exponent + 1 + decimals; // digits before the rounding point
+  if (keep < 0) return 0;
+  let head = keep === 0 ? '0' : digits.slice(0, keep).padEnd(keep, '0');
+  const nextDigit = Number(digits[keep] ?? '0');
+  if (nextDigit >= 5) head = (BigInt(head) + 1n).toString();
+  const value = Number(`${head}e-${decimals}`);
+  return value === 0 ? 0 : sign * value;
 }
 
 function unique(a: string[]): string[] {

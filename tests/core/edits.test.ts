@@ -81,7 +81,7 @@ describe('prioriteringEdit', () => {
       ['Twee', false],
       ['Vier', false],
     ]);
-    expect(after.base!.values[r - 1].slice(6, 8)).toEqual(['1|Drie', 1]);
+    expect(after.base!.values[r - 1].slice(6, 8)).toEqual(['1|drie', 1]);
   });
 
   test('an entry taken out clears its row in the team columns only; bad drafts are refused', async () => {

@@ -102,9 +102,9 @@ describe('the engine, the CLI flags and the sheet record agree', () => {
     const after = simulate(snap, buildPlan(snap, { now: new Date('2026-01-01') }).plan.ops);
     const ps = after.sheets.find((s) => s.name === SHEET_NAMES.prioritering)!;
     const record = (r: number) => [ps.values[r - 1]?.[6], ps.values[r - 1]?.[7]];
-    expect(record(PRIORITERING.firstRow)).toEqual(['1|Drie', 1]);
-    expect(record(PRIORITERING.firstRow + 1)).toEqual(['2|Een', 0]);
-    expect(record(PRIORITERING.firstRow + 3)).toEqual(['4|Vier', 0]);
+    expect(record(PRIORITERING.firstRow)).toEqual(['1|drie', 1]);
+    expect(record(PRIORITERING.firstRow + 1)).toEqual(['2|een', 0]);
+    expect(record(PRIORITERING.firstRow + 3)).toEqual(['4|vier', 0]);
     // applying again changes nothing
     expect(buildPlan(after, { now: new Date('2026-01-01') }).plan.ops).toEqual([]);
   });

@@ -12,6 +12,7 @@ import { main } from '../../src/cli/main';
 import { analyze } from '../../src/core/analyze';
 import { SHEET_NAMES, RESULTAAT, PRIORITERING, CHECKLIST } from '../../src/core/layout';
 import { yearToSerial } from '../../src/core/checklist';
+import { LIJST_COLUMNS } from '../../src/core/keuzelijsten';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
 import { hasLibreOffice, recalculateXlsx } from '../helpers/libreoffice';
 
@@ -188,12 +189,13 @@ maybe('formulas computed by LibreOffice equal the engine', () => {
   test('the dropdown lists on Keuzelijsten hold the longlist’s opgaven and their koppelkansen', () => {
     const ls = recalculated.getWorksheet(SHEET_NAMES.lijsten)!;
     const opgaven = engine.longlist.opgaven;
-    for (let i = 0; i < opgaven.length; i++) expect(plain(ls.getCell(1, 2 + i).value)).toBe(opgaven[i]);
-    expect(plain(ls.getCell(1, 2 + opgaven.length).value) ?? '').toBe('');
-    const first = opgaven[0];
-    const want = engine.longlist.entries.filter((e) => e.opgave === first).map((e) => e.koppelkans);
+    const K = LIJST_COLUMNS.dOpgave;
+    for (let i = 0; i < opgaven.length; i++) expect(plain(ls.getCell(2 + i, K).value)).toBe(opgaven[i]);
+    expect(plain(ls.getCell(2 + opgaven.length, K).value) ?? '').toBe('');
+    // the grouped list: every opgave's koppelkansen together, opgaven in order of first appearance
+    const want = opgaven.flatMap((o) => engine.longlist.entries.filter((e) => e.opgave === o).map((e) => e.koppelkans));
     const got: unknown[] = [];
-    for (let r = 2; r < 2 + want.length + 1; r++) got.push(plain(ls.getCell(r, 2).value));
+    for (let r = 2; r < 2 + want.length + 1; r++) got.push(plain(ls.getCell(r, LIJST_COLUMNS.gList).value) ?? '');
     expect(got).toEqual([...want, '']);
     expect(plain(ls.getCell(2 + engine.longlist.entries.length - 1, 1).value)).toBe(engine.longlist.entries[engine.longlist.entries.length - 1].koppelkans);
   });

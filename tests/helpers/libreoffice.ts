@@ -146,3 +146,55 @@ function convertWithLibreOffice(inputPath: string, outDir: string, target: 'xlsx
     });
   });
 }
+
+/**
+ * Recalculates several workbooks in ONE LibreOffice run (one start-up, forced
+ * recalculation) and resolves to the new paths, in the order of `inputPaths`. The
+ * timeout covers the whole batch (default: 60 s plus 20 s a file).
+ */
+export async function recalculateXlsxBatch(inputPaths: string[], outDir: string, options: RecalculateOptions = {}): Promise<string[]> {
+  const soffice = sofficePath();
+  if (!soffice) throw new Error('LibreOffice (soffice) is not on PATH: run `bash scripts/setup.sh`');
+  const inputs = inputPaths.map((p) => path.resolve(p));
+  const out = path.resolve(outDir);
+  fs.mkdirSync(out, { recursive: true });
+  const outputs = inputs.map((i) => path.join(out, path.basename(i).replace(/\.[^.]+$/, '') + '.xlsx'));
+  if (new Set(outputs).size !== outputs.length) throw new Error('recalculateXlsxBatch needs input files with different names');
+  for (let i = 0; i < inputs.length; i++) {
+    if (outputs[i] === inputs[i]) throw new Error(`recalculateXlsxBatch would overwrite its input ${inputs[i]}: use another outDir`);
+    fs.rmSync(outputs[i], { force: true });
+  }
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS + 20_000 * inputs.length;
+  const profile = makeProfile(options.forceRecalc ?? true);
+  const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', 'xlsx', '--outdir', out, ...inputs];
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(soffice, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    child.stdout.on('data', (d: Buffer) => (log += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (log += d.toString()));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }, timeoutMs);
+    const finish = (err: Error | null) => {
+      clearTimeout(timer);
+      fs.rmSync(profile, { recursive: true, force: true });
+      if (err) reject(err);
+      else resolve();
+    };
+    child.on('error', (e) => finish(new Error(`Could not start LibreOffice (${soffice}): ${e.message}`)));
+    child.on('close', (code, signal) => {
+      if (timedOut) return finish(new Error(`LibreOffice did not finish recalculating ${inputs.length} files within ${timeoutMs / 1000} s.\n${log.trim()}`));
+      if (code !== 0) return finish(new Error(`LibreOffice failed (exit ${code ?? signal}).\n${log.trim()}`));
+      const missing = outputs.filter((o) => !fs.existsSync(o));
+      if (missing.length) return finish(new Error(`LibreOffice wrote no ${missing.join(', ')}.\n${log.trim()}`));
+      finish(null);
+    });
+  });
+  return outputs;
+}

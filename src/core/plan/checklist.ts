@@ -4,7 +4,7 @@
  * progress table and the 8-year deadline formula up to date.
  */
 import { cellAddress, rangeAddress } from '../a1';
-import { checklistDeadlineFormula, checklistLateFormula } from '../formulas';
+import { CHECKLIST_LATE_TEXT, CHECKLIST_ON_TIME_TEXT, checklistDeadlineFormula, checklistLateFormula } from '../formulas';
 import { diffBlock, formula, text } from '../diff';
 import { STATUS_CHOICE, STATUSES } from '../checklistStatus';
 import { WUP_CHECKLIST } from '../defaults';
@@ -54,12 +54,14 @@ export function planChecklist(ctx: PlanContext): void {
   // deadline (8 years before the overstap of the last home) and its warning
   const dateCell = cellAddress(CHECKLIST.dateRow, V);
   const deadlineCell = cellAddress(CHECKLIST.deadlineRow, V);
-  const wantDeadline: [number, number, string][] = [
-    [CHECKLIST.deadlineRow, V, checklistDeadlineFormula(dateCell)],
-    [CHECKLIST.deadlineRow, V + 1, checklistLateFormula(deadlineCell)],
+  const state = sheet ? ctx.analysis.checklist : null;
+  const deadline = state?.deadlineYear ?? null;
+  const wantDeadline: [number, number, string, number | string][] = [
+    [CHECKLIST.deadlineRow, V, checklistDeadlineFormula(dateCell), deadline ?? ''],
+    [CHECKLIST.deadlineRow, V + 1, checklistLateFormula(deadlineCell), deadline === null ? '' : state!.late ? CHECKLIST_LATE_TEXT : CHECKLIST_ON_TIME_TEXT],
   ];
-  for (const [r, c, f] of wantDeadline) {
-    if (engineMayWrite(sheet, r, c)) ctx.ops.push(...diffBlock(name, sheet, r, c, [[formula(f)]]));
+  for (const [r, c, f, result] of wantDeadline) {
+    if (engineMayWrite(sheet, r, c)) ctx.ops.push(...diffBlock(name, sheet, r, c, [[formula(f, result)]]));
     else ctx.problems.push(problem('CELL_OCCUPIED', name, cellAddress(r, c), { value: textAt(sheet!, r, c) }));
   }
 
@@ -74,15 +76,24 @@ export function planChecklist(ctx: PlanContext): void {
   const A = `$A$${first}:$A$${last}`;
   const B = `$B$${first}:$B$${last}`;
   const C = `$C$${first}:$C$${last}`;
+  // the engine's counts (cached results): from the analysis, or the new sheet's "To do" items
+  const counts = new Map<string, { klaar: number; bezig: number; total: number }>();
+  if (sheet && ctx.analysis.checklist) for (const p of ctx.analysis.checklist.progress) counts.set(p.onderdeel, p);
+  else for (const i of items) counts.set(i.onderdeel, { klaar: 0, bezig: 0, total: (counts.get(i.onderdeel)?.total ?? 0) + 1 });
+  const sum = { klaar: 0, bezig: 0, total: 0 };
   const grid: CellInput[][] = [CHECKLIST.progressHeaders.map((h) => text(h))];
   parts.forEach((p, i) => {
     const r = CHECKLIST.headerRow + 1 + i;
+    const c = counts.get(p) ?? { klaar: 0, bezig: 0, total: 0 };
+    sum.klaar += c.klaar;
+    sum.bezig += c.bezig;
+    sum.total += c.total;
     grid.push([
       text(p),
-      formula(`=COUNTIFS(${A},H${r},${C},"Klaar")`),
-      formula(`=COUNTIFS(${A},H${r},${C},"Bezig")`),
-      formula(`=COUNTIFS(${A},H${r},${B},"?*")`),
-      formula(`=IF(K${r}=0,"",I${r}/K${r})`),
+      formula(`=COUNTIFS(${A},H${r},${C},"Klaar")`, c.klaar),
+      formula(`=COUNTIFS(${A},H${r},${C},"Bezig")`, c.bezig),
+      formula(`=COUNTIFS(${A},H${r},${B},"?*")`, c.total),
+      formula(`=IF(K${r}=0,"",I${r}/K${r})`, c.total === 0 ? '' : c.klaar / c.total),
     ]);
   });
   const totalRow = CHECKLIST.headerRow + 1 + parts.length;
@@ -90,10 +101,10 @@ export function planChecklist(ctx: PlanContext): void {
   const e = totalRow - 1;
   grid.push([
     text('Totaal'),
-    formula(`=SUM(I${s}:I${e})`),
-    formula(`=SUM(J${s}:J${e})`),
-    formula(`=SUM(K${s}:K${e})`),
-    formula(`=IF(K${totalRow}=0,"",I${totalRow}/K${totalRow})`),
+    formula(`=SUM(I${s}:I${e})`, sum.klaar),
+    formula(`=SUM(J${s}:J${e})`, sum.bezig),
+    formula(`=SUM(K${s}:K${e})`, sum.total),
+    formula(`=IF(K${totalRow}=0,"",I${totalRow}/K${totalRow})`, sum.total === 0 ? '' : sum.klaar / sum.total),
   ]);
   // clear a longer, older table: its rows have the engine's formulas in I..L; a team's
   // caption or note under the table (text in H only) is not the engine's and stays

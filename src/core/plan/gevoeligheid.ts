@@ -30,6 +30,9 @@ function existingBlockEnd(sheet: SheetSnapshot | undefined): number {
   return r;
 }
 
+/** What the staleness formula shows while scores and weights are as computed (its cached result). */
+const STALE_OK = 'Klopt met de huidige scores en wegingen.';
+
 /**
  * A formula that warns once the werkblad's weights or totals no longer match what the
  * sentences were computed from (sum of the weights and of the totals, rounded).
@@ -41,7 +44,7 @@ function staleFormula(werkblad: Werkblad): string {
   const totals = `${ws}!${rangeAddress(L.firstDataRow, L.totalenColumn, L.preparedEndRow, L.totalenColumn)}`;
   const sumW = round6(werkblad.factors.reduce((s, f) => s + (f.weging ?? 0), 0));
   const sumT = round6(werkblad.rows.reduce((s, r) => s + (r.total ?? 0), 0));
-  return `=IF(AND(ROUND(SUM(${weights}),6)=${sumW},ROUND(SUM(${totals}),6)=${sumT}),"Klopt met de huidige scores en wegingen.","Let op: scores of wegingen zijn veranderd sinds deze berekening. Kies Resultaat bijwerken in de add-in.")`;
+  return `=IF(AND(ROUND(SUM(${weights}),6)=${sumW},ROUND(SUM(${totals}),6)=${sumT}),"${STALE_OK}","Let op: scores of wegingen zijn veranderd sinds deze berekening. Kies Resultaat bijwerken in de add-in.")`;
 }
 
 /**
@@ -95,7 +98,7 @@ export function planGevoeligheid(ctx: PlanContext): void {
   const block: CellInput[][] = [
     [text(GEVOELIGHEID.title)],
     [text(`Berekend door de add-in op ${datumTekst(now)}: telkens één weging of één score anders, de rest gelijk. (kenmerk ${blockKenmerk(lines.map((l) => l.trim()))})`)],
-    [formula(stale)],
+    [formula(stale, STALE_OK)],
     ...lines.map((l) => [text(l)]),
   ];
   // every cell the block needs must be the add-in's old block or empty

@@ -1,10 +1,12 @@
 /** The longlist sheet (added from the built-in list when missing) and the hidden Keuzelijsten sheet. */
 import { columnLetter } from '../a1';
-import { diffBlock, formula, text } from '../diff';
-import { lijstenAllFormula, lijstenKoppelkansFormula, lijstenOpgaveFormula, longlistCapacity } from '../formulas';
+import { clear, diffBlock, formula, num, text } from '../diff';
+import { longlistCapacity } from '../formulas';
+import { columnCount, formulaAt, isEmpty, rowCount, valueAt } from '../grid';
+import { blockEnd, LIJST_COLUMNS, lijstenFormulas, lijstenValues, type LijstenGeometry } from '../keuzelijsten';
 import { COLORS, LIJSTEN, LONGLIST, SHEET_NAMES } from '../layout';
 import type { LonglistLayout } from '../longlist';
-import type { CellInput } from '../snapshot';
+import type { CellInput, CellValue } from '../snapshot';
 import { nameOf, sheetByName, type PlanContext } from './context';
 
 /** The longlist layout after the plan: the workbook's own, or the one the plan adds. */
@@ -37,29 +39,81 @@ export function planLonglist(ctx: PlanContext): void {
   );
 }
 
+/** Where the Keuzelijsten formulas read the longlist and the werkblad. */
+export function lijstenGeometry(ctx: PlanContext): LijstenGeometry {
+  const ll = currentLonglistLayout(ctx);
+  const cap = longlistCapacity(ll);
+  const L = ctx.analysis.werkblad!.layout;
+  return {
+    longlistSheet: ll.sheet,
+    opgaveColumn: ll.opgaveColumn,
+    koppelkansColumn: ll.koppelkansColumn,
+    firstRow: cap.first,
+    rows: cap.last - cap.first + 1,
+    werkbladSheet: L.sheet,
+    werkbladFirstRow: L.firstDataRow,
+    werkbladLastRow: L.preparedEndRow,
+  };
+}
+
+/** The values of the Keuzelijsten formulas for the workbook as the plan leaves it. */
+export function lijstenResults(ctx: PlanContext, g: LijstenGeometry): Map<string, CellValue> {
+  const llSheet = ctx.analysis.longlistInWorkbook ? sheetByName(ctx.snapshot, g.longlistSheet) : undefined;
+  const longlist: { opgave: CellValue; koppelkans: CellValue }[] = [];
+  if (llSheet) {
+    for (let i = 0; i < g.rows; i++) {
+      longlist.push({ opgave: valueAt(llSheet, g.firstRow + i, g.opgaveColumn), koppelkans: valueAt(llSheet, g.firstRow + i, g.koppelkansColumn) });
+    }
+  } else {
+    for (const e of ctx.analysis.longlist.entries) longlist.push({ opgave: e.opgave, koppelkans: e.koppelkans });
+  }
+  const ws = sheetByName(ctx.snapshot, g.werkbladSheet);
+  const werkblad: { opgave: CellValue; koppelkans: CellValue }[] = [];
+  for (let r = g.werkbladFirstRow; r <= g.werkbladLastRow; r++) {
+    werkblad.push({ opgave: ws ? valueAt(ws, r, 1) : null, koppelkans: ws ? valueAt(ws, r, 2) : null });
+  }
+  return lijstenValues(g, longlist, werkblad);
+}
+
+/**
+ * The hidden Keuzelijsten sheet (see src/core/keuzelijsten.ts): every formula with the
+ * value the engine computed for it; cells of an earlier, larger layout are cleared.
+ */
 export function planLijsten(ctx: PlanContext): void {
   if (!ctx.analysis.werkblad) return;
-  const ll = currentLonglistLayout(ctx);
   const name = nameOf(ctx, 'lijsten');
   const sheet = sheetByName(ctx.snapshot, name);
   if (!sheet) ctx.ops.push({ kind: 'addSheet', sheet: name, hidden: true });
-  const cap = longlistCapacity(ll);
-  const allRows = cap.last - cap.first + 1;
-  const height = Math.max(allRows, LIJSTEN.perOpgave);
-  const width = 1 + LIJSTEN.maxOpgaven;
-  const grid: CellInput[][] = [];
-  for (let r = 1; r <= 1 + height; r++) {
-    const line: CellInput[] = [];
-    for (let c = 1; c <= width; c++) {
-      if (r === 1) line.push(c === 1 ? text(LIJSTEN.allLabel) : formula(lijstenOpgaveFormula(ll, c)));
-      else if (c === 1) line.push(r - 1 <= allRows ? formula(lijstenAllFormula(ll, r)) : { clear: true });
-      else if (r - 1 <= LIJSTEN.perOpgave) line.push(formula(lijstenKoppelkansFormula(ll, c, r)));
-      else line.push(undefined as unknown as CellInput);
-    }
-    grid.push(line);
+  const g = lijstenGeometry(ctx);
+  const formulas = lijstenFormulas(g);
+  const values = lijstenResults(ctx, g);
+  const height = Math.max(blockEnd(g), g.werkbladLastRow, sheet ? rowCount(sheet) : 0);
+  const width = Math.max(LIJST_COLUMNS.wKey, sheet ? columnCount(sheet) : 0);
+  const want = (r: number, c: number): CellInput | undefined => {
+    const f = formulas.get(`${r},${c}`);
+    if (r === 1 && c === LIJST_COLUMNS.all) return text(LIJSTEN.allLabel);
+    if (r === 1 && c === LIJST_COLUMNS.dOpgave) return text('Opgaven');
+    if (r === 1 && c === LIJST_COLUMNS.gList) return text('Koppelkansen per opgave');
+    if (typeof f === 'number') return num(f);
+    if (f !== undefined) return formula(f, values.get(`${r},${c}`) ?? '');
+    if (sheet && (!isEmpty(valueAt(sheet, r, c)) || formulaAt(sheet, r, c))) return clear;
+    return undefined;
+  };
+  // one column at a time, so that each column's changes go out as one block
+  for (let c = 1; c <= width; c++) {
+    const column: (CellInput | undefined)[][] = [];
+    for (let r = 1; r <= height; r++) column.push([want(r, c)]);
+    ctx.ops.push(...diffBlock(name, sheet, 1, c, column));
   }
-  ctx.ops.push(...diffBlock(name, sheet, 1, 1, grid));
   if (!sheet) {
-    ctx.ops.push({ kind: 'setColumnWidths', sheet: name, widths: [{ column: 'A', width: 40 }, { column: columnLetter(2), width: 30 }] });
+    ctx.ops.push({
+      kind: 'setColumnWidths',
+      sheet: name,
+      widths: [
+        { column: 'A', width: 40 },
+        { column: columnLetter(LIJST_COLUMNS.dOpgave), width: 30 },
+        { column: columnLetter(LIJST_COLUMNS.gList), width: 40 },
+      ],
+    });
   }
 }

@@ -15,6 +15,9 @@ import { problem } from '../problems';
 import type { CellInput } from '../snapshot';
 import { engineMayWrite } from '../werkblad';
 import { nameOf, sheetByName, type PlanContext } from './context';
+import { werkbladKeyRange } from '../keuzelijsten';
+import { nameKey } from '../names';
+import { lijstenGeometry } from './longlist';
 import { listRule } from './validations';
 
 export function planPrioritering(ctx: PlanContext): void {
@@ -66,15 +69,19 @@ export function planPrioritering(ctx: PlanContext): void {
     const place = typeof pv === 'number' ? pv : e.row - (PRIORITERING.firstRow - 1);
     checks.set(e.row, { key: prioCheckKey(place, e.koppelkans), deviates: e.deviates });
   }
+  const proposed = new Map<number, [number | string, string]>();
   if (ctx.options.propose && entries.length === 0) {
     const top = ctx.analysis.top.filter((e) => e.koppelkans);
-    // the check record as the entries will read back (a repeated koppelkans takes its first rank)
-    const rankOf = new Map<string, number>();
-    for (const e of ctx.analysis.ranking) if (!rankOf.has(e.koppelkans.toLowerCase())) rankOf.set(e.koppelkans.toLowerCase(), e.rank);
-    const proposedRanks = top.map((e) => rankOf.get(e.koppelkans.trim().toLowerCase()) ?? null);
+    // the check record as the entries will read back, and as the rank formula's MATCH sees the
+    // proposed names: the rank of the first werkblad row with the name (matching rule)
+    const rankByRow = new Map(ctx.analysis.ranking.map((e) => [e.row, e.rank]));
+    const firstRank = new Map<string, number | null>();
+    for (const row of wb.rows) if (row.koppelkans && !firstRank.has(nameKey(row.koppelkans))) firstRank.set(nameKey(row.koppelkans), rankByRow.get(row.row) ?? null);
+    const proposedRanks = top.map((e) => firstRank.get(nameKey(e.koppelkans)) ?? null);
     const proposedDeviates = deviatingEntries(proposedRanks);
     top.forEach((e, i) => {
       checks.set(layout.firstRow + i, { key: prioCheckKey(i + 1, e.koppelkans), deviates: proposedDeviates[i] });
+      proposed.set(layout.firstRow + i, [proposedRanks[i] ?? '–', proposedDeviates[i] ? PRIORITERING.deviationFlag : '']);
       const r = layout.firstRow + i;
       const line: [number, CellInput][] = [
         [c.prioriteit, num(i + 1)],
@@ -88,14 +95,19 @@ export function planPrioritering(ctx: PlanContext): void {
   }
 
   const end = Math.max(lastEntryRow + PRIORITERING.spareRows, layout.firstRow + PRIORITERING.minRows - 1);
+  const keys = werkbladKeyRange(nameOf(ctx, 'lijsten'), lijstenGeometry(ctx));
+  // the engine's values of the rank and flag formulas (the cached results)
+  const results = new Map<number, [number | string, string]>(proposed);
+  for (const e of entries) results.set(e.row, [e.autoRank ?? '–', e.needsReason ? PRIORITERING.deviationFlag : '']);
   const cells: (CellInput | undefined)[][] = [];
   for (let r = layout.firstRow; r <= end; r++) {
     const line: (CellInput | undefined)[] = [];
-    for (const [col, f] of [
-      [c.rang, prioRankFormula(wb.layout, r)],
-      [c.signaal, prioFlagFormula(wb.layout, r, c)],
-    ] as [number, string][]) {
-      if (engineMayWrite(sheet, r, col)) line[col - c.rang] = formula(f);
+    const [rank, flag] = results.get(r) ?? ['', ''];
+    for (const [col, f, result] of [
+      [c.rang, prioRankFormula(wb.layout, r, keys), rank],
+      [c.signaal, prioFlagFormula(wb.layout, r, c), flag],
+    ] as [number, string, number | string][]) {
+      if (engineMayWrite(sheet, r, col)) line[col - c.rang] = formula(f, result);
       else {
         line[col - c.rang] = undefined;
         ctx.problems.push(problem('CELL_OCCUPIED', name, cellAddress(r, col), { value: textAt(sheet!, r, col) }));

@@ -5,7 +5,7 @@
  */
 import { rangeAddress } from '../a1';
 import { diffBlock, formula, num, text } from '../diff';
-import { resultaatOverflowFormula, resultaatRowFormulas, resultaatStaleFormula } from '../formulas';
+import { resultaatOverflowFormula, resultaatOverflowText, resultaatRowFormulas, resultaatStaleFormula } from '../formulas';
 import { formulaAt, rowCount, textAt, valueAt } from '../grid';
 import { COLORS, RESULTAAT } from '../layout';
 import type { CellInput, SheetSnapshot } from '../snapshot';
@@ -40,23 +40,29 @@ export function planResultaat(ctx: PlanContext): void {
 
   const invalid = wb.rows.filter((r) => r.status === 'invalid');
   const unscored = wb.rows.filter((r) => r.status === 'unscored' && r.koppelkans);
-  const capacity = Math.min(
-    Math.max(RESULTAAT.minRows, ctx.analysis.top.length + RESULTAAT.spareRows),
-    L.preparedEndRow - L.firstDataRow + 1,
-  );
+  // bounded: however many share a place, a fixed number of formula rows (the overflow line says the rest)
+  const capacity = Math.min(RESULTAAT.minRows, L.preparedEndRow - L.firstDataRow + 1);
+  const top = ctx.analysis.top;
 
   const grid: CellInput[][] = [];
   const pad = (line: CellInput[]): CellInput[] => [...line, ...Array.from({ length: WIDTH - line.length }, () => ({ clear: true as const }))];
   const wijk = wijkName(ctx.snapshot);
   grid.push(pad([text(wijk ? `${RESULTAAT.title} – ${wijk}` : RESULTAAT.title)]));
-  grid.push(pad([formula(resultaatStaleFormula(L, invalid.length, unscored.length))]));
+  grid.push(pad([formula(resultaatStaleFormula(L, invalid.length, unscored.length), '')]));
   grid.push(pad([text(INTRO)]));
   grid.push(RESULTAAT.headers.map((h) => text(h)));
   for (let k = 1; k <= capacity; k++) {
     const row = RESULTAAT.firstRow + k - 1;
-    grid.push(resultaatRowFormulas(L, k, row).map((f) => formula(f)));
+    const e = top[k - 1];
+    const results: (number | string)[] = e ? [e.rank, e.opgave, e.koppelkans, e.total, `${e.scored} van ${e.factors}`, e.row] : ['', '', '', '', '', ''];
+    grid.push(resultaatRowFormulas(L, k, row).map((f, i) => formula(f, results[i])));
   }
-  grid.push(pad([formula(resultaatOverflowFormula(L, capacity))]));
+  let overflow = '';
+  if (top.length > capacity) {
+    const last = top[capacity - 1];
+    overflow = resultaatOverflowText(ctx.analysis.ranking.filter((e) => e.total === last.total).length, last.rank, capacity);
+  }
+  grid.push(pad([formula(resultaatOverflowFormula(L, capacity), overflow)]));
   grid.push(pad([]));
   const leftHeaderRow = RESULTAAT.firstRow + capacity + 2;
   grid.push(pad([text(LEFT_OUT)]));

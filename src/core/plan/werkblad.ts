@@ -1,17 +1,16 @@
 /** Preparing the werkblad: the Totalen formulas, dropdowns and validation. */
 import { cellAddress, columnLetter, rangeAddress } from '../a1';
 import { diffBlock, formula, text } from '../diff';
-import { longlistCapacity, koppelkansListSource, opgaveListSource, totalFormula } from '../formulas';
-import { textAt } from '../grid';
+import { totalFormula } from '../formulas';
+import { koppelkansListSource, opgaveListSource } from '../keuzelijsten';
+import { formulaAt, textAt } from '../grid';
 import { WERKBLAD } from '../layout';
 import { problem } from '../problems';
-import type { CellInput } from '../snapshot';
-import { engineMayWrite } from '../werkblad';
-import { formulaAt } from '../grid';
 import { lockDifferences, runAddress } from '../protection';
-import type { SheetSnapshot } from '../snapshot';
+import type { CellInput, SheetSnapshot } from '../snapshot';
+import { engineMayWrite, type KoppelkansRow } from '../werkblad';
 import { nameOf, sheetByName, type PlanContext } from './context';
-import { currentLonglistLayout } from './longlist';
+import { currentLonglistLayout, lijstenGeometry } from './longlist';
 import { listRule, scoreRule, weightRule } from './validations';
 
 export function planWerkblad(ctx: PlanContext): void {
@@ -28,9 +27,10 @@ export function planWerkblad(ctx: PlanContext): void {
     ctx.ops.push({ kind: 'setCells', sheet: name, cell: cellAddress(WERKBLAD.weightRow, 1), cells: [[text('Weging')]] });
   }
 
+  const rowsByNumber = new Map(wb.rows.map((row) => [row.row, row]));
   const cells: (CellInput | undefined)[][] = [];
   for (let r = L.firstDataRow; r <= L.preparedEndRow; r++) {
-    if (engineMayWrite(sheet, r, L.totalenColumn)) cells.push([formula(totalFormula(L, r))]);
+    if (engineMayWrite(sheet, r, L.totalenColumn)) cells.push([formula(totalFormula(L, r), totalResult(rowsByNumber.get(r)))]);
     else {
       cells.push([undefined]);
       ctx.problems.push(problem('CELL_OCCUPIED', name, cellAddress(r, L.totalenColumn), { value: textAt(sheet!, r, L.totalenColumn) }));
@@ -40,18 +40,13 @@ export function planWerkblad(ctx: PlanContext): void {
   if (sheet) planLockState(ctx, sheet, L.firstDataRow, L.lastDataRow, L.preparedEndRow, L.totalenColumn);
 
   const lijsten = nameOf(ctx, 'lijsten');
-  const ll = currentLonglistLayout(ctx);
-  const llName = ll.sheet;
+  const llName = currentLonglistLayout(ctx).sheet;
+  const g = lijstenGeometry(ctx);
   const r1 = L.firstDataRow;
   const r2 = L.preparedEndRow;
-  const capacity = longlistCapacity(ll);
   ctx.validations.push(
-    { sheet: name, range: rangeAddress(r1, 1, r2, 1), rule: listRule(opgaveListSource(lijsten), 'opgave', llName) },
-    {
-      sheet: name,
-      range: rangeAddress(r1, 2, r2, 2),
-      rule: listRule(koppelkansListSource(lijsten, r1, capacity.last - capacity.first + 1), 'koppelkans', llName),
-    },
+    { sheet: name, range: rangeAddress(r1, 1, r2, 1), rule: listRule(opgaveListSource(lijsten, g), 'opgave', llName) },
+    { sheet: name, range: rangeAddress(r1, 2, r2, 2), rule: listRule(koppelkansListSource(lijsten, r1, g), 'koppelkans', llName) },
     { sheet: name, range: `${columnLetter(L.firstFactorColumn)}${r1}:${columnLetter(L.lastFactorColumn)}${r2}`, rule: scoreRule() },
     {
       sheet: name,
@@ -92,4 +87,11 @@ function planLockState(ctx: PlanContext, sheet: SheetSnapshot, firstDataRow: num
     }
   }
   flush();
+}
+
+/** The engine's value of a Totalen formula: the total, "ongeldig", or "" (not scored or no row). */
+export function totalResult(row: KoppelkansRow | undefined): number | string {
+  if (!row || row.status === 'unscored') return '';
+  if (row.status === 'invalid') return WERKBLAD.invalidTotal;
+  return row.total!;
 }

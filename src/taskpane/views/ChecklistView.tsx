@@ -42,7 +42,7 @@ function groups(items: ChecklistItem[]): [string, ChecklistItem[]][] {
 export function ChecklistView({ session, go }: { session: WorkbookSession; go: (v: ViewId) => void }) {
   const styles = useStyles();
   const state = session.analysis?.checklist ?? null;
-  const stored = serialToIso(state?.overstapSerial ?? null);
+  const stored = serialToIso(state?.overstapSerial ?? null, state?.date1904);
   const [date, setDate] = useState(stored);
   const [dateError, setDateError] = useState<string | null>(null);
   useEffect(() => setDate(stored), [stored]);

@@ -5,7 +5,8 @@
  * - Sheets in order, names unique without regard to case, a hidden flag.
  * - Cells holding a value or a formula. It cannot calculate: a formula cell's value in
  *   a snapshot is the cached value set with `setCell(…, { formula, value })`, else null.
- *   A formula written by a plan has no cached value (null), like a file written by the
+ *   A formula written by a plan keeps the engine's result as its cached value (null
+ *   when it has none or it is empty text), like a file written by the
  *   xlsx adapter before Excel recalculates it.
  * - Text is entered the way Excel's parse-as-typed APIs (Office.js `Range.values`)
  *   enter it: through `toEntryText` and then `parseEntry` (src/core/textSafety.ts), so a
@@ -118,7 +119,7 @@ function entered(input: CellInput): MemoryCell | null {
   }
   if ('number' in input) return { value: input.number };
   if ('bool' in input) return { value: input.bool };
-  if ('formula' in input) return { value: null, formula: input.formula };
+  if ('formula' in input) return { value: input.result === undefined || input.result === '' ? null : input.result, formula: input.formula };
   return null;
 }
 
@@ -166,13 +167,16 @@ const styleKey = (row: number, column: number) => `${row}:${column}`;
 export class MemoryWorkbook implements WorkbookPort {
   private sheets: MemorySheet[] = [];
   private selected: { sheet: string; cell: string } | null = null;
+  /** The workbook's date system (Excel's "Use 1904 date system"); kept in snapshots. */
+  date1904 = false;
 
   /**
    * A workbook from plain grids: `{ Blad1: [['a', 1], [null, { formula: '=A2*2', value: 4 }]] }`.
    * Values go in as given (a string "=1" is text here); sheets in the object's order.
    */
-  static fromGrid(grid: Record<string, GridCell[][]>, options: { hidden?: string[] } = {}): MemoryWorkbook {
+  static fromGrid(grid: Record<string, GridCell[][]>, options: { hidden?: string[]; date1904?: boolean } = {}): MemoryWorkbook {
     const wb = new MemoryWorkbook();
+    wb.date1904 = !!options.date1904;
     const hidden = new Set((options.hidden ?? []).map((h) => h.toLowerCase()));
     for (const [name, rows] of Object.entries(grid)) {
       wb.addSheet(name, { hidden: hidden.has(name.toLowerCase()) });
@@ -183,13 +187,13 @@ export class MemoryWorkbook implements WorkbookPort {
 
   async readSnapshot(request: SnapshotRequest = {}): Promise<WorkbookSnapshot> {
     const sheets = this.sheets.map((s) => this.sheetSnapshot(s));
-    const snapshot: WorkbookSnapshot = { sheets };
+    const snapshot: WorkbookSnapshot = this.date1904 ? { sheets, date1904: true } : { sheets };
     const targets: RangeRef[] = request.validationTargets ? request.validationTargets(snapshot) : [];
     const validations: ValidationSnapshot[] = targets.map((t) => {
       const sheet = this.find(t.sheet);
       return { sheet: t.sheet, range: t.range, rule: sheet ? ruleCovering(sheet, rectOf(t.range)) : null };
     });
-    return { sheets, validations };
+    return { ...snapshot, validations };
   }
 
   async apply(plan: Plan, options: ApplyOptions = {}): Promise<ApplyResult> {

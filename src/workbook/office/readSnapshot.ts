@@ -35,6 +35,8 @@ export interface ReadState {
   bytesPerCell: number;
   /** The same per sheet (lower-case name): a hidden list sheet is far denser than the werkblad. */
   sheetBytesPerCell: Map<string, number>;
+  /** The workbook's date system, read once per session (undefined: not read yet). */
+  date1904?: boolean;
 }
 
 /** Rows read first from a big sheet of unknown density, to size the rest of it. */
@@ -476,6 +478,17 @@ export async function readWorkbook(
   cache: SnapshotCache,
   budget: number,
 ): Promise<WorkbookSnapshot> {
+  const snapshot = await readSheets(context, request, state, cache, budget);
+  return (await readDate1904(context, state)) ? { ...snapshot, date1904: true } : snapshot;
+}
+
+async function readSheets(
+  context: Excel.RequestContext,
+  request: SnapshotRequest,
+  state: ReadState,
+  cache: SnapshotCache,
+  budget: number,
+): Promise<WorkbookSnapshot> {
   // a fresh read forgets the cells but sizes its blocks by what they cost last time
   const previous = request.fresh ? (cache.sheets ?? []) : [];
   if (request.fresh) cache.reset();
@@ -616,3 +629,26 @@ function unlockedOf(grid: Excel.CellProperties[][], top: number, left: number): 
   });
   return out.map((b) => rangeAddress(b.top, b.first, b.bottom, b.last));
 }
+
+/**
+ * The workbook's date system: `Workbook.use1904DateSystem` where the host has it (newer
+ * ExcelApi; read in its own sync once per session, so a host that refuses it costs
+ * nothing later), else the 1900 system, Excel's default on Windows, the web and Mac
+ * since 2011.
+ */
+async function readDate1904(context: Excel.RequestContext, state: ReadState): Promise<boolean> {
+  if (state.date1904 !== undefined) return state.date1904;
+  state.date1904 = false;
+  try {
+    const supported = typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported?.('ExcelApi', '1.16');
+    if (!supported) return false;
+    const wb = context.workbook as unknown as { load(p: string): void; use1904DateSystem?: boolean };
+    wb.load('use1904DateSystem');
+    await context.sync();
+    state.date1904 = wb.use1904DateSystem === true;
+  } catch {
+    state.date1904 = false; // the safe default: the 1900 date system
+  }
+  return state.date1904;
+}
+

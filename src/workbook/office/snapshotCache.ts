@@ -306,6 +306,7 @@ export class SnapshotCache {
           values: s.values,
           formulas: s.formulas,
           hidden: s.hidden,
+          liveFormulas: true,
           ...(s.protection?.protected
             ? {
                 protection: {

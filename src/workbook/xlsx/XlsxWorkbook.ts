@@ -86,13 +86,14 @@ export class XlsxWorkbook implements WorkbookPort {
     const validations: ValidationSnapshot[] = [];
     if (request.validationTargets) {
       const lookups = new Map<ExcelJS.Worksheet, ValidationLookup>();
-      for (const t of request.validationTargets({ sheets })) {
+      for (const t of request.validationTargets({ sheets, date1904: this.date1904 })) {
         const ws = this.find(t.sheet);
         if (ws && !lookups.has(ws)) lookups.set(ws, new ValidationLookup(ws));
         validations.push({ sheet: t.sheet, range: t.range, rule: ws ? lookups.get(ws)!.covering(rectOf(t.range)) : null });
       }
     }
-    return { sheets, validations };
+    // the file's date system (workbookPr date1904): serial dates are read and converted in it
+    return this.date1904 ? { sheets, validations, date1904: true } : { sheets, validations };
   }
 
   async apply(plan: Plan, options: ApplyOptions = {}): Promise<ApplyResult> {

@@ -6,10 +6,12 @@
  * "_xlfn." prefixes plus its cached result (null when the file has none), merged-away
  * cells → empty.
  * Writing: text as a plain string (never parsed: it stays text), formulas with the
- * "_xlfn." prefixes and WITHOUT a cached result, so every consumer recalculates.
+ * "_xlfn." prefixes and the engine's value as their cached result (`CellInput.result`);
+ * the workbook is marked for a full recalculation on load, so Excel computes them again.
  */
 import ExcelJS from 'exceljs';
 import type { CellInput, CellValue } from '../../core/snapshot';
+import { dateToSerial } from '../../core/dates';
 import { addFutureFunctionPrefixes, stripFutureFunctionPrefixes } from './futureFunctions';
 import { encodeCellText } from './ooxmlText';
 
@@ -37,18 +39,6 @@ export function encodeTextsForWrite(wb: ExcelJS.Workbook): () => void {
   }
   return () => undo.forEach((f) => f());
 }
-const MS_PER_DAY = 86400000;
-/** Days between 1899-12-30 (Excel's day 0, with its 1900 leap-year bug) and 1970-01-01. */
-const EPOCH_1900 = 25569;
-/** The 1904 date system starts 1462 days later. */
-const OFFSET_1904 = 1462;
-
-export function dateToSerial(d: Date, date1904 = false): number {
-  const serial = d.getTime() / MS_PER_DAY + EPOCH_1900 - (date1904 ? OFFSET_1904 : 0);
-  const rounded = Math.round(serial);
-  return Math.abs(serial - rounded) < 1e-9 ? rounded : Math.round(serial * 1e9) / 1e9;
-}
-
 function plain(v: unknown, date1904: boolean): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;

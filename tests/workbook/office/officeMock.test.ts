@@ -127,10 +127,11 @@ describe('OfficeWorkbook on office-addin-mock', () => {
     assertNoSentinels(snap);
     expect(m.syncs()).toBe(2);
     expect(snap.sheets).toEqual([
-      { name: 'Werkblad koppelkansen kiezen', values: [], formulas: [], hidden: false },
+      { name: 'Werkblad koppelkansen kiezen', values: [], formulas: [], hidden: false, liveFormulas: true },
       {
         name: 'Lijsten',
         hidden: true,
+        liveFormulas: true,
         values: [[], [null, 'Groen', 3], [null, null, '=x']],
         formulas: [[], [null, null, '=1+2'], [null, null, null]],
       },

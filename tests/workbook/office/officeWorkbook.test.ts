@@ -72,7 +72,8 @@ describe('sync counts (each sync is a round trip in Excel on the web)', () => {
     const again = await book.measure(() => prepareWorkbook(made.port, { now }));
     expect(again.result.plan.ops).toEqual([]);
     expect(again.result.applied).toBeNull();
-    expect(again.syncs).toBeLessThanOrEqual(3); // walk + what the big first prepare wrote (read in a sync of its own), validations
+    // walk + what the big first prepare wrote (the linear Keuzelijsten of issue 9/10 are read back in two blocks), validations
+    expect(again.syncs).toBeLessThanOrEqual(4);
     expect(again.runs).toBe(1); // the read only
   });
 

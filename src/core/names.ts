@@ -1,0 +1,98 @@
+/**
+ * The one matching rule for opgave and koppelkans names, the same in the engine and in
+ * every workbook formula that compares names (src/core/formulas.ts `keyFormula`):
+ *
+ * 1. A non-breaking space (U+00A0), a tab, a line feed and a carriage return count as a
+ *    space.
+ * 2. Leading and trailing spaces are dropped and every run of spaces inside the name
+ *    becomes one space (exactly Excel's TRIM, which only knows the ordinary space).
+ * 3. Upper and lower case are the same (Excel's "=" and LOWER).
+ * 4. Every other character is literal: `*`, `?`, `~` are no wildcards and a leading
+ *    `<`, `>` or `=` is no comparison (the formulas compare with "=" on whole arrays
+ *    or look names up with their wildcard characters escaped, never as criteria).
+ *
+ * Names the workbook formulas cannot treat exactly like this get a warning naming the
+ * cell (`nameWarnings`): invisible characters other than the ones above (they make two
+ * names look the same that are not), characters whose upper/lower case differs between
+ * Excel and JavaScript, and names longer than Excel's lookup limit of 255 characters.
+ */
+import { cellAddress } from './a1';
+import { problem, type Problem } from './problems';
+import type { CellValue } from './snapshot';
+
+/** Excel's error values, as adapters report them in a snapshot. */
+const EXCEL_ERRORS = new Set(['#N/A', '#VALUE!', '#REF!', '#DIV/0!', '#NUM!', '#NAME?', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA']);
+
+/** The characters the rule counts as a space (besides the space itself). */
+const SPACE_LIKE = /[\u00a0\t\n\r]/g;
+
+/**
+ * The name as the workbook's formulas see it: space-like characters as spaces, trimmed,
+ * inner runs of spaces collapsed. Case and every other character are kept (for display).
+ * Numbers give their JavaScript text, booleans "TRUE"/"FALSE" (as Excel's TRIM does in
+ * en-US formulas); empty → "".
+ */
+export function cleanName(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  const s = typeof value === 'string' ? value : typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : String(value);
+  if (EXCEL_ERRORS.has(s)) return ''; // the formulas read an error cell as no name (IFERROR)
+  return s.replace(SPACE_LIKE, ' ').replace(/ {2,}/g, ' ').replace(/^ | $/g, '');
+}
+
+/** The comparison key of a name under the matching rule ("" for an empty name). */
+export function nameKey(value: CellValue | undefined): string {
+  return cleanName(value).toLowerCase();
+}
+
+/** True when two names are the same under the matching rule. */
+export function sameItemName(a: CellValue | undefined, b: CellValue | undefined): boolean {
+  return nameKey(a) === nameKey(b);
+}
+
+/** Excel's limit for a lookup value (MATCH/COUNTIF) in characters, after escaping. */
+export const EXCEL_LOOKUP_LIMIT = 255;
+
+/**
+ * The key escaped for Excel's MATCH: `~`, `*` and `?` get a `~` in front, so MATCH
+ * finds the literal text (Excel's documented wildcard escape).
+ */
+export function escapeForMatch(key: string): string {
+  return key.replace(/[~*?]/g, (c) => `~${c}`);
+}
+
+/** Invisible or space-like characters that Excel's TRIM does not treat as a space. */
+const INVISIBLE = /[\u1680\u180e\u2000-\u200f\u2028\u2029\u202f\u205f\u2060\u3000\ufeff\u0085]/;
+
+/**
+ * Why the workbook's formulas may not treat this name by the matching rule, or null.
+ * `kind` is a short Dutch phrase for the warning.
+ */
+export function nameRisk(name: string): string | null {
+  if (!name) return null;
+  if (INVISIBLE.test(name)) return 'bevat een onzichtbaar teken of een bijzondere spatie; typ de naam opnieuw';
+  if (escapeForMatch(nameKey(name)).length > EXCEL_LOOKUP_LIMIT) {
+    return `is langer dan Excel kan opzoeken (${EXCEL_LOOKUP_LIMIT} tekens); maak de naam korter`;
+  }
+  // characters whose lower case is not one character (İ) or changes back differently (ß, ς)
+  for (const ch of name) {
+    const lower = ch.toLowerCase();
+    if ([...lower].length !== 1 || (lower !== ch && lower.toUpperCase() !== ch)) {
+      return `bevat het teken "${ch}", dat Excel anders vergelijkt; vervang het`;
+    }
+  }
+  return null;
+}
+
+/**
+ * Warnings for names the workbook formulas cannot compare by the matching rule: one per
+ * cell, naming the sheet and cell. `cells` are the raw cell values with their position.
+ */
+export function nameWarnings(sheet: string, cells: { row: number; column: number; value: CellValue }[]): Problem[] {
+  const out: Problem[] = [];
+  for (const c of cells) {
+    if (typeof c.value !== 'string') continue;
+    const risk = nameRisk(c.value);
+    if (risk) out.push(problem('NAME_NOT_COMPARABLE', sheet, cellAddress(c.row, c.column), { name: cleanName(c.value).slice(0, 60), risk }));
+  }
+  return out;
+}

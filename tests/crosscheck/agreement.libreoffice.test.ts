@@ -1,0 +1,413 @@
+/**
+ * The agreement corpus: the engine and the workbook's own formulas (recalculated by
+ * LibreOffice, which applies Excel's criteria and wildcard rules to .xlsx files) give the
+ * same answer on every name, number and date a team can type. Every workbook is built in
+ * code, prepared with `apply`, and all of them are recalculated in ONE LibreOffice run.
+ *
+ * The check is cell by cell: every formula cell the product wrote carries the value the
+ * engine computed (its cached result), and after recalculation it must hold that same
+ * value. That covers every Totalen cell, the Resultaat rows, the Prioritering automatic
+ * rank and flag, every cell behind the dropdown lists and the checklist years. On top, the
+ * dropdown lists themselves are evaluated in probe cells (INDEX over the validation's own
+ * list formula) and compared with the lists the matching rule gives.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import { main } from '../../src/cli/main';
+import { analyze, type Analysis } from '../../src/core/analyze';
+import { ymdToSerial } from '../../src/core/dates';
+import { CHECKLIST, PRIORITERING, SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
+import { nameKey } from '../../src/core/names';
+import type { CellInput, CellValue } from '../../src/core/snapshot';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
+import { hasLibreOffice, recalculateXlsxBatch } from '../helpers/libreoffice';
+
+const available = hasLibreOffice();
+if (!available && process.env.CI) throw new Error('LibreOffice is required in CI for the agreement corpus (run scripts/setup.sh)');
+const maybe = available ? describe : describe.skip;
+
+const NOW = new Date('2026-11-28T12:00:00Z');
+const io = { out: () => {}, err: () => {}, now: NOW };
+const t = (x: string): CellInput => ({ text: x });
+const n = (x: number): CellInput => ({ number: x });
+const e: CellInput = { clear: true };
+
+interface Case {
+  name: string;
+  longlist: [string, string][];
+  weights: CellValue[];
+  /** opgave, koppelkans, scores (null = empty, "" = zero-length text, booleans as such) */
+  rows: [string, string, ...CellValue[]][];
+  prio?: [number | null, string, string?][];
+  date1904?: boolean;
+  overstap?: [number, number, number];
+}
+
+const long255 = 'L'.repeat(250) + ' lang';
+const long256 = 'M'.repeat(251) + ' lang';
+
+const CASES: Case[] = [
+  {
+    name: 'names',
+    longlist: [
+      ['Wonen en zorg', 'Zorgwoningen'],
+      ['Wonen en zorg', 'Mantelzorgwoning'],
+      ['Wonen*', 'Sterwoning'],
+      ['=Water', 'Regenton'],
+      ['<Groen>', 'Groene daken'],
+      ['<Groen>', 'Koppelkans ~*'],
+      ['Vraag?', 'Wat?'],
+      ['Tilde~', 'Golf~je'],
+      ['Aanhalings"teken', 'Het "plan"'],
+      ["Apos'trof", "Rock 'n roll"],
+      ['Punt;komma', 'a;b'],
+      ['Groen\u00a0', 'Bomen\u00a0planten'],
+      ['  Dubbel  spatie ', 'Twee  spaties'],
+      ['Tab\tje', 'Tab\tkoppelkans'],
+      ['GROOT', 'Hoofdletters'],
+      ['groot', 'kleine letters'],
+      ['Zon ☀️🌳', 'Zonnepanelen 🌞'],
+      [long255, 'Lange opgave'],
+      [long256, 'Nog langere opgave'],
+      ['>10', '<=5'],
+    ],
+    weights: [1, 2, 1],
+    rows: [
+      ['Wonen*', 'Sterwoning', 3, 2, 1],
+      ['wonen en zorg', 'Zorgwoningen ', 1, 1, 1],
+      ['=Water', 'Regenton', 2, 2, 2],
+      ['<Groen>', 'Groene daken ', 5, 5, 5],
+      ['<groen>', 'Koppelkans ~*', 4, 4, 4],
+      ['Vraag?', 'Wat?', 1, 0, 0],
+      ['Tilde~', 'Golf~je', 0, 0, 1],
+      ['Aanhalings"teken', 'Het "plan"', 2, 0, 0],
+      ["Apos'trof", "Rock 'n roll", -1, 0, 0],
+      ['Punt;komma', 'a;b', 0, 1, 0],
+      ['Groen', 'Bomen planten', 3, 3, 3],
+      ['Dubbel spatie', 'Twee spaties', 1, 2, 3],
+      ['Tab je', 'Tab koppelkans', 2, 1, 0],
+      ['groot', 'Hoofdletters', 1, 1, 1],
+      ['Zon ☀️🌳', 'Zonnepanelen 🌞', 4, 0, 0],
+      [long255, 'Lange opgave', 0, 2, 0],
+      [long256, 'Nog langere opgave', 0, 0, 2],
+      ['>10', '<=5', 1, 0, 1],
+    ],
+    prio: [
+      [1, 'Groene daken'],
+      [2, 'koppelkans ~*'],
+      [3, 'Sterwoning  '],
+      [4, 'Zorgwoningen'],
+      [5, 'Bomen\u00a0planten', 'Omdat het kan'],
+      [6, 'Wat?'],
+      [7, '<=5'],
+      [8, 'Bestaat niet'],
+    ],
+  },
+  {
+    name: 'numbers',
+    longlist: [
+      ['Getallen', 'A'],
+      ['Getallen', 'B'],
+      ['Getallen', 'C'],
+      ['Getallen', 'D'],
+      ['Getallen', 'Leeg'],
+      ['Getallen', 'Waar'],
+    ],
+    weights: [0.1, 0.2, 0.3],
+    rows: [
+      ['Getallen', 'A', 1, 1, 0],
+      ['Getallen', 'B', 0, 0, 1],
+      ['Getallen', 'C', 3, 0, 0],
+      ['Getallen', 'D', 0, 0, 0],
+      ['Getallen', 'Leeg', '', '', ''],
+      ['Getallen', 'Waar', true, 1, 1],
+    ],
+    prio: [
+      [1, 'B'],
+      [2, 'A'],
+    ],
+  },
+  { name: 'dates1904', longlist: [['O', 'K']], weights: [1, 1, 1], rows: [['O', 'K', 1, 1, 1]], date1904: true, overstap: [2036, 6, 30] },
+  { name: 'dates1900', longlist: [['O', 'K']], weights: [1, 1, 1], rows: [['O', 'K', 1, 1, 1]], overstap: [2036, 6, 30] },
+];
+
+const FACTORS = ['Factor een', 'Factor twee', 'Factor drie'];
+
+/** An input workbook for a case: the template (CLI `new`) with the case's data written in. */
+async function buildInput(c: Case, file: string): Promise<void> {
+  expect(await main(['new', file, '--wijk', 'Corpus'], io)).toBe(0);
+  // replace the template's longlist and factors by the case's
+  const raw = new ExcelJS.Workbook();
+  await raw.xlsx.readFile(file);
+  const ll = raw.getWorksheet(SHEET_NAMES.longlist)!;
+  for (let r = ll.rowCount; r >= 2; r--) ll.spliceRows(r, 1);
+  c.longlist.forEach(([o, k], i) => {
+    ll.getCell(2 + i, 1).value = o;
+    ll.getCell(2 + i, 2).value = k;
+  });
+  const ws = raw.getWorksheet(SHEET_NAMES.werkblad)!;
+  // the case's own factors: clear the template's factor, weight and Totalen columns
+  for (let r = WERKBLAD.factorRow; r <= ws.rowCount; r++) for (let col = 3; col <= 40; col++) ws.getCell(r, col).value = null;
+  FACTORS.forEach((f, i) => (ws.getCell(WERKBLAD.factorRow, 3 + i).value = f));
+  ws.getCell(WERKBLAD.factorRow, 3 + FACTORS.length).value = WERKBLAD.totalenLabel;
+  c.weights.forEach((w, i) => (ws.getCell(WERKBLAD.weightRow, 3 + i).value = w as ExcelJS.CellValue));
+  c.rows.forEach(([o, k, ...scores], i) => {
+    const r = WERKBLAD.firstDataRow + i;
+    ws.getCell(r, 1).value = o;
+    ws.getCell(r, 2).value = k;
+    scores.forEach((s, j) => {
+      // a zero-length text is stored as a shared string "" (as Excel keeps ="" pasted as a value)
+      ws.getCell(r, 3 + j).value = (s === '' ? { richText: [{ text: '' }] } : s);
+    });
+  });
+  if (c.date1904) (raw.properties as { date1904?: boolean }).date1904 = true;
+  await raw.xlsx.writeFile(file);
+  const wb = await XlsxWorkbook.fromBuffer(fs.readFileSync(file));
+  const ops = [];
+  if (c.prio) {
+    ops.push({
+      kind: 'setCells' as const,
+      sheet: SHEET_NAMES.prioritering,
+      cell: `A${PRIORITERING.firstRow}`,
+      cells: c.prio.map(([p, k, omdat]) => [p === null ? e : n(p), t(k), omdat ? t(omdat) : e]),
+    });
+  }
+  if (c.overstap) {
+    const [y, m, d] = c.overstap;
+    ops.push({ kind: 'setCells' as const, sheet: SHEET_NAMES.checklist, cell: `C${CHECKLIST.dateRow}`, cells: [[n(ymdToSerial(y, m, d, c.date1904))]] });
+  }
+  if (ops.length) await wb.apply({ ops });
+  await wb.writeFileAtomic(file);
+}
+
+type Plain = string | number | boolean | null;
+function plain(v: ExcelJS.CellValue): Plain {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'object') {
+    if ('formula' in v || 'sharedFormula' in v) {
+      const r = (v as { result?: ExcelJS.CellValue }).result;
+      return r === undefined ? null : plain(r);
+    }
+    if ('richText' in v) return (v).richText.map((x) => x.text).join('');
+    if ('error' in v) return String((v).error);
+    return JSON.stringify(v);
+  }
+  return v;
+}
+const norm = (v: Plain): Plain => (v === '' ? null : v);
+
+function same(a: Plain, b: Plain): boolean {
+  const x = norm(a);
+  const y = norm(b);
+  if (typeof x === 'number' && typeof y === 'number') return Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x));
+  return x === y;
+}
+
+interface Prepared {
+  c: Case;
+  output: string;
+  engine: Analysis;
+}
+
+const PROBE = 'Probe';
+const PROBE_ITEMS = 30;
+
+/**
+ * A copy of `output` with a Probe sheet that evaluates the dropdown lists: row 1 the
+ * opgave list, row 1 + i the koppelkans list of werkblad row firstDataRow + i - 1, each
+ * item k in column k (INDEX over the validation's own list formula).
+ */
+async function withProbe(output: string, probeFile: string, engine: Analysis): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(output);
+  const ps = wb.addWorksheet(PROBE);
+  const ws = wb.getWorksheet(SHEET_NAMES.werkblad)!;
+  const L = engine.werkblad!.layout;
+  const source = (address: string) => {
+    const dv = (ws as unknown as { dataValidations: { model: Record<string, { formulae: string[] }> } }).dataValidations.model;
+    const key = Object.keys(dv).find((k) => k.split(/[ :]/)[0] === address);
+    return dv[key!].formulae[0].replace(/^=/, '');
+  };
+  const rel = (f: string, row: number) => f.replace(new RegExp(`(\\$[A-Z]+)${L.firstDataRow}(?!\\d)`, 'g'), `$1${row}`);
+  const opgaveSrc = source(`A${L.firstDataRow}`);
+  const kkSrc = source(`B${L.firstDataRow}`);
+  for (let k = 1; k <= PROBE_ITEMS; k++) ps.getCell(1, k).value = { formula: `IFERROR(INDEX(${opgaveSrc},${k})&"","")` };
+  for (let i = 0; i < engine.werkblad!.rows.length + 1; i++) {
+    const row = L.firstDataRow + i;
+    for (let k = 1; k <= PROBE_ITEMS; k++) ps.getCell(2 + i, k).value = { formula: `IFERROR(INDEX(${rel(kkSrc, row)},${k})&"","")` };
+  }
+  await wb.xlsx.writeFile(probeFile);
+}
+
+/** The dropdown lists by the matching rule, straight from the engine's longlist. */
+function expectedLists(engine: Analysis): string[][] {
+  const all = engine.longlist.entries.map((x) => x.koppelkans);
+  const lists = [engine.longlist.opgaven];
+  const rows = engine.werkblad!.rows;
+  for (let i = 0; i < rows.length + 1; i++) {
+    const row = rows.find((r) => r.row === engine.werkblad!.layout.firstDataRow + i);
+    const key = nameKey(row?.opgave ?? '');
+    const own = engine.longlist.entries.filter((x) => key && nameKey(x.opgave) === key).map((x) => x.koppelkans);
+    lists.push(own.length ? own : all);
+  }
+  return lists.map((l) => [...l.slice(0, PROBE_ITEMS), ...Array.from({ length: Math.max(0, PROBE_ITEMS - l.length) }, () => '')]);
+}
+
+async function probedLists(recalculated: string, count: number): Promise<string[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(recalculated);
+  const ps = wb.getWorksheet(PROBE)!;
+  const out: string[][] = [];
+  for (let r = 1; r <= count; r++) out.push(Array.from({ length: PROBE_ITEMS }, (_, k) => String(plain(ps.getCell(r, k + 1).value) ?? '')));
+  return out;
+}
+
+/** Every formula cell of `output` (what the product wrote, with its cached result) against the recalculated file. */
+async function disagreements(output: string, recalculated: string): Promise<string[]> {
+  const before = new ExcelJS.Workbook();
+  await before.xlsx.readFile(output);
+  const after = new ExcelJS.Workbook();
+  await after.xlsx.readFile(recalculated);
+  const out: string[] = [];
+  let formulas = 0;
+  for (const ws of before.worksheets) {
+    const other = after.getWorksheet(ws.name);
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (cell.type !== ExcelJS.ValueType.Formula) return;
+        formulas++;
+        const cached = plain(cell.value);
+        const got = other ? plain(other.getCell(cell.address).value) : '(no sheet)';
+        if (!same(cached, got)) out.push(`${ws.name}!${cell.address}: engine ${JSON.stringify(cached)}, workbook ${JSON.stringify(got)}`);
+      }),
+    );
+  }
+  if (formulas < 100) out.push(`only ${formulas} formula cells: not a prepared workbook`);
+  return out;
+}
+
+maybe('the engine and the recalculated workbook agree on the corpus', () => {
+  let dir: string;
+  const prepared: Prepared[] = [];
+  const recalculated = new Map<string, string>();
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-agree-'));
+    for (const c of CASES) {
+      const input = path.join(dir, `${c.name}-in.xlsx`);
+      const output = path.join(dir, `${c.name}.xlsx`);
+      await buildInput(c, input);
+      await main(['apply', input, '-o', output], io);
+      const engine = analyze(await (await XlsxWorkbook.fromBuffer(fs.readFileSync(output))).readSnapshot(), { now: NOW });
+      await withProbe(output, path.join(dir, `${c.name}-probe.xlsx`), engine);
+      prepared.push({ c, output, engine });
+    }
+    const outs = await recalculateXlsxBatch(
+      prepared.map((p) => path.join(dir, `${p.c.name}-probe.xlsx`)),
+      path.join(dir, 'recalc'),
+    );
+    prepared.forEach((p, i) => recalculated.set(p.c.name, outs[i]));
+  }, 400_000);
+
+  afterAll(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
+
+  test.each(CASES.map((c) => c.name))('%s: every formula cell holds the value the engine computed', async (name) => {
+    const p = prepared.find((x) => x.c.name === name)!;
+    expect(await disagreements(p.output, recalculated.get(name)!)).toEqual([]);
+  });
+
+  test.each(CASES.map((c) => c.name))('%s: the dropdown lists, evaluated from their own formulas, are the lists of the matching rule', async (name) => {
+    const p = prepared.find((x) => x.c.name === name)!;
+    const want = expectedLists(p.engine);
+    expect(await probedLists(recalculated.get(name)!, want.length)).toEqual(want);
+  });
+
+  test('names: the criteria characters, spaces, NBSP, tabs and case follow the matching rule', () => {
+    const { engine } = prepared.find((x) => x.c.name === 'names')!;
+    // every longlist opgave once (GROOT and groot are the same; "Groen " with NBSP is "Groen")
+    expect(engine.longlist.opgaven).toContain('Wonen*');
+    expect(engine.longlist.opgaven).toContain('=Water');
+    expect(engine.longlist.opgaven).toContain('<Groen>');
+    expect(engine.longlist.opgaven.filter((o) => nameKey(o) === 'groot')).toHaveLength(1);
+    expect(engine.longlist.opgaven).toContain('Groen');
+    expect(engine.longlist.opgaven).toContain('Dubbel spatie');
+    // Prioritering: the werkblad's "Groene daken " (trailing space) is found by "Groene daken"
+    const prio = engine.prioritering!.entries;
+    expect(prio.find((x) => x.koppelkans === 'Groene daken')!.autoRank).toBe(1);
+    expect(prio.find((x) => x.koppelkans === 'koppelkans ~*')!.autoRank).toBe(2);
+    expect(prio.find((x) => x.koppelkans === 'Bestaat niet')!.autoRank).toBeNull();
+    // the name over Excel's 255-character lookup limit is warned about, naming the cell
+    expect(engine.problems.some((x) => x.code === 'NAME_NOT_COMPARABLE' && x.sheet === SHEET_NAMES.longlist)).toBe(true);
+  });
+
+  test('numbers: near-equal totals share a rank; empty text is not scored; TRUE is invalid', () => {
+    const { engine } = prepared.find((x) => x.c.name === 'numbers')!;
+    const row = (k: string) => engine.werkblad!.rows.find((r) => r.koppelkans === k)!;
+    expect(row('A').total).toBe(row('B').total);
+    expect(engine.ranking.find((x) => x.koppelkans === 'A')!.rank).toBe(engine.ranking.find((x) => x.koppelkans === 'B')!.rank);
+    expect(row('Leeg').status).toBe('unscored');
+    expect(row('Waar').status).toBe('invalid');
+  });
+
+  test('dates: the 1904 date system gives the same years as the 1900 one, in the engine and the workbook', async () => {
+    for (const name of ['dates1904', 'dates1900']) {
+      const { engine } = prepared.find((x) => x.c.name === name)!;
+      expect(engine.checklist!.overstapYear).toBe(2036);
+      expect(engine.checklist!.deadlineYear).toBe(2028);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(recalculated.get(name)!);
+      expect(plain(wb.getWorksheet(SHEET_NAMES.checklist)!.getCell(CHECKLIST.deadlineRow, CHECKLIST.valueColumn).value)).toBe(2028);
+    }
+  });
+});
+
+/** Names drawn from the corpus alphabet. */
+const ALPHABET = ['a', 'B', 'z', ' ', '  ', '\u00a0', '*', '?', '~', '<', '>', '=', '"', "'", ';', 'É', 'é', '🌳'];
+const nameArb = fc.array(fc.constantFrom(...ALPHABET), { minLength: 1, maxLength: 6 }).map((a) => a.join(''));
+
+maybe('fast-check: random names, scores and weights agree in one LibreOffice run', () => {
+  test('engine = recalculated formulas on a batch of random workbooks', async () => {
+    const seed = Number(process.env.FC_SEED ?? Date.now() % 100000);
+    const cases: Case[] = fc
+      .sample(
+        fc.record({
+          opgaven: fc.array(nameArb, { minLength: 1, maxLength: 4 }),
+          kk: fc.array(fc.tuple(fc.nat(3), nameArb), { minLength: 1, maxLength: 8 }),
+          weights: fc.array(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constantFrom(0.1, 0.2, 0.3, 0.7)), { minLength: 3, maxLength: 3 }),
+          rows: fc.array(fc.tuple(fc.nat(7), fc.boolean(), fc.array(fc.integer({ min: -10, max: 10 }), { minLength: 3, maxLength: 3 })), { maxLength: 8 }),
+        }),
+        { numRuns: 4, seed },
+      )
+      .map((r, i) => {
+        const longlist = r.kk.map(([o, k]) => [r.opgaven[o % r.opgaven.length], k] as [string, string]);
+        const rows = r.rows.map(([j, upper, s]) => {
+          const [o, k] = longlist[j % longlist.length];
+          return [upper ? o.toUpperCase() : o, `${k} `, ...s] as [string, string, ...CellValue[]];
+        });
+        return { name: `random${i}`, longlist, weights: r.weights, rows, prio: rows.slice(0, 3).map(([, k], p) => [p + 1, k.trim()] as [number, string]) };
+      });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-agree-fc-'));
+    try {
+      const outputs: string[] = [];
+      for (const c of cases) {
+        const input = path.join(dir, `${c.name}-in.xlsx`);
+        const output = path.join(dir, `${c.name}.xlsx`);
+        await buildInput(c, input);
+        await main(['apply', input, '-o', output], io);
+        outputs.push(output);
+      }
+      const recalc = await recalculateXlsxBatch(outputs, path.join(dir, 'recalc'));
+      const problems: string[] = [];
+      for (let i = 0; i < outputs.length; i++) {
+        for (const d of await disagreements(outputs[i], recalc[i])) problems.push(`seed ${seed}, ${cases[i].name} ${JSON.stringify(cases[i])}: ${d}`);
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 400_000);
+});
