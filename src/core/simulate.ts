@@ -8,10 +8,14 @@ import type { CellInput, CellValue, PlanOp, SheetSnapshot, ValidationSnapshot, W
 import { sameName } from './layout';
 import { isEmpty } from './grid';
 
+/**
+ * A copy whose cells can be changed. Every other property of the sheet (hidden, the
+ * team's merges, `liveFormulas` of a host that calculates) is kept: the plan made on
+ * the result must see the same workbook apart from the simulated writes.
+ */
 function cloneSheet(s: SheetSnapshot): SheetSnapshot {
   return {
-    name: s.name,
-    hidden: s.hidden,
+    ...s,
     values: s.values.map((r) => [...r]),
     formulas: (s.formulas ?? []).map((r) => (r ? [...r] : [])),
   };
@@ -108,5 +112,6 @@ export function simulate(snapshot: WorkbookSnapshot, ops: PlanOp[]): WorkbookSna
         break; // styles, widths, freeze: not part of a snapshot
     }
   }
-  return { sheets, validations };
+  // the workbook's own properties (date system) stay as read
+  return { ...snapshot, sheets, validations };
 }

@@ -2,7 +2,7 @@ import { DEFAULT_SUCCESFACTOREN } from '../../src/core/defaults';
 import { addFactorEdit, factorsEdit, moveFactorEdit, readFactorInfo, removeFactorEdit, renameFactorEdit, waaromEdit } from '../../src/core/factors';
 import { totalFormula } from '../../src/core/formulas';
 import { SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
-import { buildPlan } from '../../src/core/plan';
+import { buildPlan, planWithEdit } from '../../src/core/plan';
 import { selectKoppelkansEdit } from '../../src/core/stap2';
 import type { MemoryWorkbook } from '../../src/workbook/memory/MemoryWorkbook';
 import { edit, mustEdit, NOW, state, templateWorkbook } from '../helpers/stap2Workbook';
@@ -78,6 +78,23 @@ describe('succesfactoren', () => {
     expect(s.analysis.werkblad!.factors).toHaveLength(9);
     // the new column gets the score validation
     expect(wb.getValidation(WS, 'K6')).toMatchObject({ type: 'wholeNumber', min: -10, max: 10 });
+  });
+
+  test('a factor removal refused by a co-author\'s score does not let the rest of the plan write Totalen over the last factor\'s scores', async () => {
+    const wb = await scored();
+    const s = await state(wb);
+    const res = removeFactorEdit(s.ctx.sheet, s.ctx.werkblad, 3);
+    if (!res.ok) throw new Error(res.message);
+    const plan = planWithEdit(s.snapshot, res.ops, { now: NOW }).plan;
+    // the moved Totalen carries the engine's totals in the edit itself, so nothing else writes there
+    expect(plan.ops.filter((o) => o.kind === 'setCells' && !o.expect && o.sheet === WS && /^J\d+$/.test(o.cell))).toEqual([]);
+    await wb.apply({ ops: [{ kind: 'setCells', sheet: WS, cell: 'D7', cells: [[{ number: 9 }]] }] }); // the co-author
+    const applied = await wb.apply(plan);
+    expect(applied.conflicts.map((c) => c.cell)).toEqual(['D7']);
+    expect(row(wb, 6, 'C', 8)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(row(wb, 7, 'C', 8)).toEqual([8, 9, 6, 5, 4, 3, 2, 1]);
+    expect(wb.getFormula(WS, 'J6')).toBeNull();
+    expect(wb.getCell(WS, 'K3')).toBe('Totalen');
   });
 
   test('reordering moves scores with their factor', async () => {

@@ -205,3 +205,14 @@ test('a new workbook plan is complete and idempotent', () => {
   expect(buildPlan(after, { now: new Date('2026-11-28') }).plan.ops).toEqual([]);
   expect(cellOps(res.plan.ops, SHEET_NAMES.werkblad).length).toBeGreaterThan(0);
 });
+
+test('planning after an edit sees the same workbook: simulate keeps the date system, merges and live formulas', () => {
+  const snapshot: WorkbookSnapshot = {
+    date1904: true,
+    sheets: [{ name: 'Blad1', values: [['a']], formulas: [], merges: ['C5:F5'], liveFormulas: true }],
+  };
+  const after = simulate(snapshot, [{ kind: 'setCells', sheet: 'Blad1', cell: 'A2', cells: [[{ text: 'b' }]] }]);
+  expect(after.date1904).toBe(true);
+  expect(after.sheets[0]).toMatchObject({ merges: ['C5:F5'], liveFormulas: true, values: [['a'], ['b']] });
+  expect(snapshot.sheets[0].values).toEqual([['a']]);
+});

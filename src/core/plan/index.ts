@@ -17,6 +17,8 @@ import { planGevoeligheid } from './gevoeligheid';
 import { planWerkblad } from './werkblad';
 import { sameRule } from './validations';
 import { simulate } from '../simulate';
+import { parseCell } from '../a1';
+import { sameFormula } from '../diff';
 
 export type { PlanOptions } from './context';
 
@@ -106,7 +108,52 @@ function validationPresent(validations: ValidationSnapshot[] | undefined, want: 
  * the validations are right at once. `snapshot` is the state the edit was built on.
  */
 export function planWithEdit(snapshot: WorkbookSnapshot, editOps: PlanOp[], options: PlanOptions = {}): PlanResult {
-  const after = simulate(snapshot, editOps);
-  const rest = buildPlan(after, options);
-  return { ...rest, plan: { ops: [...editOps, ...rest.plan.ops] } };
+  let ops = editOps;
+  let rest = buildPlan(simulate(snapshot, ops), options);
+  // The edit writes formulas (a moved Totalen) without the engine's value; the rest would
+  // write them again only to add it. Put the values into the edit's own cells and plan
+  // again, so the rest never writes into the edit's cells: when a guarded edit op is
+  // refused (a co-author changed its block), nothing else of the plan lands on the
+  // team's cells the edit would have moved away first.
+  const withValues = withEngineResults(ops, rest.plan.ops);
+  if (withValues !== ops) {
+    ops = withValues;
+    rest = buildPlan(simulate(snapshot, ops), options);
+  }
+  return { ...rest, plan: { ops: [...ops, ...rest.plan.ops] } };
+}
+
+/**
+ * `edit` with the cached `result` of each formula cell it writes without one, taken from
+ * a later unguarded setCells of `later` that writes the same formula to the same cell.
+ * Returns `edit` itself when nothing changes.
+ */
+function withEngineResults(edit: PlanOp[], later: PlanOp[]): PlanOp[] {
+  const results = new Map<string, { formula: string; result: number | string | boolean }>();
+  for (const op of later) {
+    if (op.kind !== 'setCells' || op.expect) continue;
+    const { row, column } = parseCell(op.cell);
+    op.cells.forEach((line, i) =>
+      line.forEach((c, j) => {
+        if ('formula' in c && c.result !== undefined) results.set(`${op.sheet.toLowerCase()}|${row + i}|${column + j}`, { formula: c.formula, result: c.result });
+      }),
+    );
+  }
+  if (!results.size) return edit;
+  let changed = false;
+  const out = edit.map((op): PlanOp => {
+    if (op.kind !== 'setCells') return op;
+    const { row, column } = parseCell(op.cell);
+    const cells = op.cells.map((line, i) =>
+      line.map((c, j) => {
+        if (!('formula' in c) || c.result !== undefined) return c;
+        const hit = results.get(`${op.sheet.toLowerCase()}|${row + i}|${column + j}`);
+        if (!hit || !sameFormula(hit.formula, c.formula)) return c;
+        changed = true;
+        return { formula: c.formula, result: hit.result };
+      }),
+    );
+    return { ...op, cells };
+  });
+  return changed ? out : edit;
 }
