@@ -46,7 +46,9 @@ test('changed weights rewrite the block with the new date and clear the lines le
   const h = columnH(resultaat(twice));
   expect(h[1]).toMatch(/op 02-12-2026/);
   const g = computeGevoeligheid(analyze(twice).werkblad!);
-  expect(h.filter((v) => v !== null).length).toBe(2 + g.sentences.all.length);
+  // title, date line, the live check (its formula carries the engine's result, "Klopt …") and the sentences
+  expect(h[2]).toBe('Klopt met de huidige scores en wegingen.');
+  expect(h.filter((v) => v !== null).length).toBe(3 + g.sentences.all.length);
   expect(h.filter((v) => v !== null).length).not.toBe(before + 1);
 });
 
