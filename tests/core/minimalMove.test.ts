@@ -121,9 +121,9 @@ describe('the engine, the CLI flags and the sheet record agree', () => {
     const ps = (s: WorkbookSnapshot) => s.sheets.find((x) => x.name === SHEET_NAMES.prioritering)!;
     const records = (s: WorkbookSnapshot) => [0, 1, 2].map((i) => ps(s).values[PRIORITERING.firstRow - 1 + i].slice(6, 8));
     expect(records(checked)).toEqual([
-      ['1|Een', 0],
-      ['2|Twee', 0],
-      ['3|Drie', 0],
+      ['1|een', 0],
+      ['2|twee', 0],
+      ['3|drie', 0],
     ]);
     // "Een" now scores lowest: every automatic rank moves, the team's order stays
     checked.sheets.find((s) => s.name === SHEET_NAMES.werkblad)!.values[5][2] = -10;
@@ -132,7 +132,7 @@ describe('the engine, the CLI flags and the sheet record agree', () => {
     const ops = buildPlan(checked, { now: new Date('2026-01-01') }).plan.ops;
     const after = simulate(checked, ops);
     // the order record (G) is unchanged; only the verdict (H) follows the new ranks
-    expect(records(after).map((r) => r[0])).toEqual(['1|Een', '2|Twee', '3|Drie']);
+    expect(records(after).map((r) => r[0])).toEqual(['1|een', '2|twee', '3|drie']);
     expect(records(after).map((r) => r[1])).toEqual([1, 0, 0]);
   });
 
@@ -141,6 +141,6 @@ describe('the engine, the CLI flags and the sheet record agree', () => {
     const prio = snap.sheets.find((s) => s.name === SHEET_NAMES.prioritering)!;
     prio.values[PRIORITERING.firstRow - 1] = [1, 'Een', null, null, null, null, '1|Een|1', 0];
     const after = simulate(snap, buildPlan(snap, { now: new Date('2026-01-01') }).plan.ops);
-    expect(after.sheets.find((s) => s.name === SHEET_NAMES.prioritering)!.values[PRIORITERING.firstRow - 1].slice(6, 8)).toEqual(['1|Een', 0]);
+    expect(after.sheets.find((s) => s.name === SHEET_NAMES.prioritering)!.values[PRIORITERING.firstRow - 1].slice(6, 8)).toEqual(['1|een', 0]);
   });
 });
