@@ -33,9 +33,18 @@ export function exitFor(a: Analysis): number {
   return a.problems.some((p) => p.severity === 'error') ? 1 : 0;
 }
 
-/** Cells whose text held characters XML forbids: they were stored as Excel's _xHHHH_ escapes. */
+/**
+ * What the .xlsx writer reported: cells whose text held characters XML forbids (stored as
+ * Excel's _xHHHH_ escapes) and print areas/titles of the team's that were kept.
+ */
 export function forbiddenCharacterProblems(wb: XlsxWorkbook): Problem[] {
-  return wb.writeWarnings().map((w) => problem('TEXT_CHARACTERS', w.sheet, w.cell));
+  return wb
+    .writeWarnings()
+    .map((w) =>
+      w.kind === 'forbiddenCharacters'
+        ? problem('TEXT_CHARACTERS', w.sheet, w.cell)
+        : problem('PAGE_SETUP_KEPT', w.sheet, 'A1', { name: w.name, theirs: w.theirs, ours: w.ours }),
+    );
 }
 
 /** Cells holding more text than Excel's limit of 32,767 characters (a file made by another program). */

@@ -171,5 +171,7 @@ export function onderbouwingSheetOps(model: OnderbouwingModel, sheet: string): P
     const n = rows[r - 1].length;
     ops.push({ kind: 'setStyle', sheet, range: `A${r}:${columnLetter(n)}${r}`, style: { bold: true, fill: HEADER_FILL, border: true } });
   }
+  // "Druk het af": portrait, one page wide, the whole document, no repeated rows
+  ops.push({ kind: 'setPageSetup', sheet, orientation: 'portrait', fitToWidth: 1, printArea: `A1:${last}${rows.length}` });
   return ops;
 }

@@ -135,6 +135,11 @@ const MESSAGES = {
     text: () =>
       'De tekst bevat een teken dat in een Excel-bestand niet mag staan (zoals U+FFFE of een stuurteken); het is opgeslagen zoals Excel dat doet, als _xFFFE_. Controleer de tekst.',
   },
+  PAGE_SETUP_KEPT: {
+    severity: 'info',
+    text: (p) =>
+      `Dit blad heeft al een eigen ${p.name === 'Print_Area' ? 'afdrukbereik' : 'afdruktitel'} (${p.theirs}); de add-in laat die staan en zet er niet ${p.ours} voor in de plaats.`,
+  },
   TEXT_TOO_LONG: {
     severity: 'warning',
     text: (p) => `Deze cel bevat ${p.length} tekens; Excel toont en bewaart er hoogstens 32.767. Maak de tekst korter, anders kapt Excel hem af.`,

@@ -178,6 +178,25 @@ export type PlanOp =
    */
   | { kind: 'deleteRowByKey'; sheet: string; minRow: number; keyColumn: string; key: string; firstColumn: string; lastColumn: string; expect?: CellValue[] }
   /**
+   * Page setup so the sheet prints as a few readable pages (Excel: Pagina-indeling). Every
+   * field is a default: the adapter sets it only where the sheet has no setting of its own
+   * (the team's print area, print titles, orientation and scaling are kept), so applying it
+   * twice is applying it once. `fitToWidth`: the sheet is scaled to that many pages wide and
+   * any number of pages tall (Excel's "Aanpassen aan: N pagina('s) breed, automatisch hoog";
+   * OOXML sheetPr/pageSetUpPr@fitToPage with pageSetup@fitToWidth, fitToHeight="0").
+   * `printTitleRows`: rows repeated at the top of every page (defined name
+   * _xlnm.Print_Titles, e.g. 'Werkblad'!$1:$5). `printArea`: A1 range (defined name
+   * _xlnm.Print_Area).
+   */
+  | {
+      kind: 'setPageSetup';
+      sheet: string;
+      orientation?: 'portrait' | 'landscape';
+      fitToWidth?: number;
+      printTitleRows?: { first: number; last: number };
+      printArea?: string;
+    }
+  /**
    * A native bar chart named `name` on `sheet` (replacing the product's earlier chart of that
    * name): one series, `values` (A1 range, one column) against `categories` (same height),
    * first row on top, placed over `anchor` (A1 range). `highlight` lists the 0-based points

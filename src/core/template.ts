@@ -64,6 +64,15 @@ export function templateOps(options: TemplateOptions = {}): PlanOp[] {
       ],
     },
     { kind: 'freeze', sheet: ws, rows: WERKBLAD.weightRow, columns: 2 },
+    // print as a few readable pages: landscape, one page wide, headers and weights on every page
+    {
+      kind: 'setPageSetup',
+      sheet: ws,
+      orientation: 'landscape',
+      fitToWidth: 1,
+      printTitleRows: { first: WERKBLAD.factorRow, last: WERKBLAD.weightRow },
+      printArea: `A1:${lastCol}${WERKBLAD.firstDataRow + WERKBLAD.minPreparedRows - 1}`,
+    },
     { kind: 'addSheet', sheet: SHEET_NAMES.longlist },
     {
       kind: 'setCells',

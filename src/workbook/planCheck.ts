@@ -155,6 +155,21 @@ export function checkPlan(plan: Plan, sheetNames: string[], capabilities: { char
           throw new WorkbookError('invalidArgument', [op.sheet, `vastzetten van ${op.rows} rijen en ${op.columns} kolommen kan niet.`], op.sheet);
         }
         break;
+      case 'setPageSetup': {
+        need(op.sheet);
+        if (op.orientation !== undefined && op.orientation !== 'portrait' && op.orientation !== 'landscape') {
+          throw new WorkbookError('invalidArgument', [op.sheet, `afdrukstand "${String(op.orientation)}" bestaat niet (staand of liggend).`], op.sheet);
+        }
+        if (op.fitToWidth !== undefined && (!Number.isInteger(op.fitToWidth) || op.fitToWidth < 1 || op.fitToWidth > 32767)) {
+          throw new WorkbookError('invalidArgument', [op.sheet, `passend maken op ${op.fitToWidth} pagina's breed kan niet.`], op.sheet);
+        }
+        const t = op.printTitleRows;
+        if (t !== undefined && (!t || !Number.isInteger(t.first) || !Number.isInteger(t.last) || t.first < 1 || t.last < t.first || t.last > MAX_ROWS)) {
+          throw new WorkbookError('invalidArgument', [op.sheet, 'de rijen die op elke pagina terugkomen kunnen niet.'], op.sheet);
+        }
+        if (op.printArea !== undefined) rangePos(op.sheet, op.printArea);
+        break;
+      }
       case 'appendRows': {
         need(op.sheet);
         const col = column(op.sheet, op.firstColumn);

@@ -103,7 +103,9 @@ export function protectedWrites(plan: Plan, sheetOf: (name: string) => SheetSnap
         break;
       }
       default:
-        break; // addSheet makes an unprotected sheet; freezing panes is allowed
+        // addSheet makes an unprotected sheet; freezing panes is allowed; page setup too
+        // (Excel keeps Pagina-indeling and Afdrukbereik available on a protected sheet)
+        break;
     }
   }
   return [...bySheet.values()].filter((e) => e.cells.size || e.other.length).map((e) => ({ sheet: e.sheet.name, cells: cellRanges(e.cells), other: unique(e.other) }));

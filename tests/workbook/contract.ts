@@ -15,6 +15,7 @@ export interface Inspector {
   getStyle(sheet: string, address: string): CellStyle;
   getColumnWidth(sheet: string, column: string): number | undefined;
   getFreeze(sheet: string): { rows: number; columns: number };
+  getPageSetup(sheet: string): { orientation?: 'portrait' | 'landscape'; fitToWidth?: number; printTitleRows?: { first: number; last: number }; printArea?: string };
 }
 
 export type TestWorkbook = WorkbookPort & Inspector;
@@ -586,6 +587,31 @@ export function contractSuite(h: Harness): void {
         expect(after.getStyle('Blad', 'A1')).toEqual({ bold: true, fill: '#E2EFDA', numberFormat: '0.##' });
         expect(after.getStyle('Blad', 'B1')).toEqual({});
         expect(after.getStyle('Blad', 'C1')).toEqual({ bold: true, fill: '#E2EFDA', numberFormat: '0.##' });
+      });
+
+      test('page setup (orientation, one page wide, print titles, print area) is stored and read back', async () => {
+        const wb = await withSheet([
+          { kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('a'), t('b')]] },
+          { kind: 'setPageSetup', sheet: 'Blad', orientation: 'landscape', fitToWidth: 1, printTitleRows: { first: 1, last: 3 }, printArea: 'A1:H40' },
+        ]);
+        expect(wb.getPageSetup('Blad')).toEqual({ orientation: 'landscape', fitToWidth: 1, printTitleRows: { first: 1, last: 3 }, printArea: 'A1:H40' });
+      });
+
+      test("page setup keeps the team's own settings and applying it twice is applying it once", async () => {
+        const team: PlanOp = { kind: 'setPageSetup', sheet: 'Blad', orientation: 'portrait', printArea: 'A1:B9' };
+        const ours: PlanOp = { kind: 'setPageSetup', sheet: 'Blad', orientation: 'landscape', fitToWidth: 1, printTitleRows: { first: 2, last: 2 }, printArea: 'A1:F50' };
+        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('a')]] }, team]);
+        const once = await applyAndReopen(wb, { ops: [ours] });
+        const expected = { orientation: 'portrait', fitToWidth: 1, printTitleRows: { first: 2, last: 2 }, printArea: 'A1:B9' };
+        expect(once.getPageSetup('Blad')).toEqual(expected);
+        const twice = await applyAndReopen(once, { ops: [ours] });
+        expect(twice.getPageSetup('Blad')).toEqual(expected);
+      });
+
+      test('page setup with a bad fit or print area is refused before anything changes', async () => {
+        const wb = await withSheet();
+        await expectWorkbookError(wb.apply({ ops: [{ kind: 'setPageSetup', sheet: 'Blad', fitToWidth: 0 }] }), 'invalidArgument', /pagina/);
+        await expectWorkbookError(wb.apply({ ops: [{ kind: 'setPageSetup', sheet: 'Blad', printTitleRows: { first: 3, last: 1 } }] }), 'invalidArgument', /rijen/);
       });
 
       test('freezing 0 rows and 0 columns unfreezes', async () => {

@@ -145,6 +145,14 @@ export function planChecklist(ctx: PlanContext): void {
         ],
       },
       { kind: 'freeze', sheet: name, rows: CHECKLIST.headerRow, columns: 0 },
+      {
+        kind: 'setPageSetup',
+        sheet: name,
+        orientation: 'landscape',
+        fitToWidth: 1,
+        printTitleRows: { first: CHECKLIST.headerRow, last: CHECKLIST.headerRow },
+        printArea: `A1:L${totalRow}`,
+      },
     );
   }
 }

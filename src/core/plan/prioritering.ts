@@ -163,6 +163,14 @@ export function planPrioritering(ctx: PlanContext): void {
         ],
       },
       { kind: 'freeze', sheet: name, rows: layout.headerRow, columns: 0 },
+      {
+        kind: 'setPageSetup',
+        sheet: name,
+        orientation: 'landscape',
+        fitToWidth: 1,
+        printTitleRows: { first: layout.headerRow, last: layout.headerRow },
+        printArea: `A1:${last}${end}`,
+      },
     );
   }
 }

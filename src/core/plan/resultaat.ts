@@ -89,6 +89,14 @@ export function planResultaat(ctx: PlanContext): void {
       { kind: 'setStyle', sheet: name, range: rangeAddress(RESULTAAT.firstRow, 4, RESULTAAT.firstRow + capacity - 1, 4), style: { numberFormat: '0.##' } },
       { kind: 'setColumnWidths', sheet: name, widths: [{ column: 'A', width: 8 }, { column: 'B', width: 28 }, { column: 'C', width: 50 }, { column: 'D', width: 10 }, { column: 'E', width: 14 }, { column: 'F', width: 16 }] },
       { kind: 'freeze', sheet: name, rows: RESULTAAT.headerRow, columns: 0 },
+      {
+        kind: 'setPageSetup',
+        sheet: name,
+        orientation: 'landscape',
+        fitToWidth: 1,
+        printTitleRows: { first: RESULTAAT.headerRow, last: RESULTAAT.headerRow },
+        printArea: rangeAddress(1, 1, rows.length, WIDTH),
+      },
     );
   }
   if (leftHeaderRow > 0 && !sheet) {

@@ -61,6 +61,16 @@ interface MemorySheet {
   merges: string[];
   /** Sheet protection as a team set it in Excel (tests); null: not protected. */
   protection: { allowFormatCells?: boolean; allowFormatColumns?: boolean } | null;
+  /** Page setup as set (by the team or a setPageSetup op); absent fields: Excel's defaults. */
+  pageSetup: PageSetup;
+}
+
+/** A sheet's page setup as the memory adapter keeps it (the fields of a setPageSetup op). */
+export interface PageSetup {
+  orientation?: 'portrait' | 'landscape';
+  fitToWidth?: number;
+  printTitleRows?: { first: number; last: number };
+  printArea?: string;
 }
 
 function cloneSheet(s: MemorySheet): MemorySheet {
@@ -80,11 +90,12 @@ function cloneSheet(s: MemorySheet): MemorySheet {
     freeze: { ...s.freeze },
     merges: [...s.merges],
     protection: s.protection && { ...s.protection },
+    pageSetup: clonePageSetup(s.pageSetup),
   };
 }
 
 function newSheet(name: string, hidden: boolean): MemorySheet {
-  return { name, hidden, rows: new Map(), styles: new Map(), validations: [], widths: new Map(), freeze: { rows: 0, columns: 0 }, merges: [], protection: null };
+  return { name, hidden, rows: new Map(), styles: new Map(), validations: [], widths: new Map(), freeze: { rows: 0, columns: 0 }, merges: [], protection: null, pageSetup: {} };
 }
 
 function isBlank(cell: MemoryCell | undefined): boolean {
@@ -306,6 +317,16 @@ export class MemoryWorkbook implements WorkbookPort {
     return this.sheet(sheet).widths.get(columnNumber(column));
   }
 
+  /** The sheet's page setup (a copy); fields never set are absent. */
+  getPageSetup(sheet: string): PageSetup {
+    return clonePageSetup(this.sheet(sheet).pageSetup);
+  }
+
+  /** Sets page setup as a team would in Excel (tests): replaces the given fields. */
+  setPageSetup(sheet: string, setup: PageSetup): void {
+    Object.assign(this.sheet(sheet).pageSetup, clonePageSetup(setup));
+  }
+
   /** Frozen rows and columns (0 and 0 when nothing is frozen). */
   getFreeze(sheet: string): { rows: number; columns: number } {
     return { ...this.sheet(sheet).freeze };
@@ -413,6 +434,15 @@ export class MemoryWorkbook implements WorkbookPort {
       case 'freeze':
         this.sheet(op.sheet).freeze = { rows: op.rows, columns: op.columns };
         return;
+      case 'setPageSetup': {
+        // Only what the sheet does not have yet: the team's own settings stay.
+        const p = this.sheet(op.sheet).pageSetup;
+        if (op.orientation !== undefined) p.orientation ??= op.orientation;
+        if (op.fitToWidth !== undefined) p.fitToWidth ??= op.fitToWidth;
+        if (op.printTitleRows !== undefined) p.printTitleRows ??= { ...op.printTitleRows };
+        if (op.printArea !== undefined) p.printArea ??= op.printArea;
+        return;
+      }
     }
   }
 }
@@ -448,4 +478,8 @@ function unlockedRanges(s: MemorySheet): string[] {
     }
   }
   return boxes.map(rectAddress);
+}
+
+function clonePageSetup(p: PageSetup): PageSetup {
+  return { ...p, ...(p.printTitleRows ? { printTitleRows: { ...p.printTitleRows } } : {}) };
 }

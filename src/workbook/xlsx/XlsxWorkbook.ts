@@ -46,6 +46,8 @@ export class XlsxWorkbook implements WorkbookPort {
   private readonly journal: PlanOp[] = [];
   /** Cells whose text had characters XML forbids, found by the last `toBuffer`. */
   private lastWarnings: PatchWarning[] = [];
+  /** Sheets added through `apply` since this workbook was read: their page setup is ExcelJS's default, not the team's. */
+  private readonly addedSheets = new WeakSet<ExcelJS.Worksheet>();
 
   private constructor(
     private readonly wb: ExcelJS.Workbook,
@@ -214,6 +216,22 @@ export class XlsxWorkbook implements WorkbookPort {
     return { rows: v?.ySplit ?? 0, columns: v?.xSplit ?? 0 };
   }
 
+  /**
+   * The sheet's page setup as ExcelJS read or set it: orientation, fit-to-width pages,
+   * print title rows and print area (without $ anchors and sheet name); fields never set
+   * are absent.
+   */
+  getPageSetup(sheet: string): { orientation?: 'portrait' | 'landscape'; fitToWidth?: number; printTitleRows?: { first: number; last: number }; printArea?: string } {
+    const ps = this.sheet(sheet).pageSetup;
+    const out: ReturnType<XlsxWorkbook['getPageSetup']> = {};
+    if (ps.orientation) out.orientation = ps.orientation;
+    if (ps.fitToPage) out.fitToWidth = ps.fitToWidth ?? 1;
+    const titles = /^\$?(\d+):\$?(\d+)$/.exec((ps.printTitlesRow ?? '').replace(/^.*!/, ''));
+    if (titles) out.printTitleRows = { first: Number(titles[1]), last: Number(titles[2]) };
+    if (ps.printArea) out.printArea = ps.printArea.replace(/^.*!/, '').replace(/\$/g, '');
+    return out;
+  }
+
   // ---- internals ----
 
   private get date1904(): boolean {
@@ -301,7 +319,7 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     switch (op.kind) {
       case 'addSheet':
-        this.wb.addWorksheet(op.sheet, { state: op.hidden ? 'hidden' : 'visible' });
+        this.addedSheets.add(this.wb.addWorksheet(op.sheet, { state: op.hidden ? 'hidden' : 'visible' }));
         return;
       case 'setCells': {
         const ws = this.sheet(op.sheet);
@@ -357,6 +375,22 @@ export class XlsxWorkbook implements WorkbookPort {
       case 'setColumnWidths': {
         const ws = this.sheet(op.sheet);
         for (const w of op.widths) ws.getColumn(columnNumber(w.column)).width = w.width;
+        return;
+      }
+      case 'setPageSetup': {
+        // Only what the sheet lacks (the team's settings stay); ExcelJS writes these for a new
+        // workbook, the package patch (patchPackage.ts) for a read one.
+        const ws = this.sheet(op.sheet);
+        const ps = ws.pageSetup;
+        // ExcelJS reports 'portrait' for a sheet without an orientation of its own
+        if (op.orientation && (!ps.orientation || this.addedSheets.has(ws))) ps.orientation = op.orientation;
+        if (op.fitToWidth !== undefined && !ps.fitToPage) {
+          ps.fitToPage = true;
+          ps.fitToWidth = op.fitToWidth;
+          ps.fitToHeight = 0;
+        }
+        if (op.printArea && !ps.printArea) ps.printArea = op.printArea;
+        if (op.printTitleRows && !ps.printTitlesRow) ps.printTitlesRow = `${op.printTitleRows.first}:${op.printTitleRows.last}`;
         return;
       }
       case 'freeze': {

@@ -22,7 +22,7 @@ import type { PlanOp } from '../../../core/snapshot';
 import { rectOf } from '../../rectangles';
 import { SheetEditor, type CellWriteContext } from './sheet';
 import { StylesEditor } from './styles';
-import { NS, WORKBOOK_ORDER, child, children, createLike, ensureChild, parseXml, removeNode, serializeXml } from './xml';
+import { NS, WORKBOOK_ORDER, child, children, createLike, ensureChild, parseXml, removeNode, serializeXml, setText } from './xml';
 
 const REL_TYPES = {
   officeDocument: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
@@ -42,11 +42,13 @@ const EMPTY_SHEET =
 const EMPTY_SST = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS.main}" count="0" uniqueCount="0"/>`;
 
 /** Something the writer had to change to store what the plan asked for. */
-export interface PatchWarning {
-  kind: 'forbiddenCharacters';
-  sheet: string;
-  cell: string;
-}
+export type PatchWarning =
+  | { kind: 'forbiddenCharacters'; sheet: string; cell: string }
+  /**
+   * The sheet already had its own print area / print titles (`name`: Print_Area or
+   * Print_Titles) that differ from what the plan proposed: the team's are kept.
+   */
+  | { kind: 'pageSetupKept'; sheet: string; name: 'Print_Area' | 'Print_Titles'; theirs: string; ours: string };
 
 export interface PatchResult {
   bytes: Uint8Array;
@@ -184,6 +186,33 @@ class Package {
     el.setAttributeNS(NS.rel, wb.lookupPrefix(NS.rel) ? `${wb.lookupPrefix(NS.rel)}:id` : 'r:id', id);
     sheets.appendChild(el);
     this.markDirty(this.workbookPart);
+  }
+
+  /**
+   * Adds the built-in defined name `_xlnm.<name>` for `sheet` (scoped to it through
+   * localSheetId, its 0-based position in <sheets>) with the reference `ref` (built by
+   * `sheetRef`), unless the sheet has one already: then the team's is kept and, when it
+   * differs, a 'pageSetupKept' warning is returned.
+   */
+  async setBuiltInName(sheet: string, name: 'Print_Area' | 'Print_Titles', ref: string): Promise<PatchWarning | null> {
+    const wb = (await this.doc(this.workbookPart)).documentElement!;
+    const sheets = children(child(wb, 'sheets')!, 'sheet');
+    const index = sheets.findIndex((s) => (s.getAttribute('name') ?? '').toLowerCase() === sheet.toLowerCase());
+    if (index < 0) throw new Error(`sheet ${sheet} is not in the package`);
+    const names = ensureChild(wb, 'definedNames', WORKBOOK_ORDER);
+    const full = `_xlnm.${name}`;
+    const existing = children(names, 'definedName').find(
+      (d) => (d.getAttribute('name') ?? '').toLowerCase() === full.toLowerCase() && d.getAttribute('localSheetId') === String(index),
+    );
+    if (existing) {
+      const theirs = existing.textContent ?? '';
+      return theirs.replace(/\$/g, '') === ref.replace(/\$/g, '') ? null : { kind: 'pageSetupKept', sheet: sheets[index].getAttribute('name')!, name, theirs, ours: ref };
+    }
+    const el = createLike(wb, 'definedName', { name: full, localSheetId: String(index) });
+    setText(el, ref);
+    names.appendChild(el);
+    this.markDirty(this.workbookPart);
+    return null;
   }
 
   /** The shared-string table, created when the package has none. */
@@ -332,6 +361,20 @@ export async function patchPackage(source: Uint8Array, ops: PlanOp[]): Promise<P
         editor.freeze(op.rows, op.columns);
         break;
       }
+      case 'setPageSetup': {
+        const { editor, name } = await pkg.sheet(op.sheet);
+        editor.setPageSetup(op.orientation, op.fitToWidth);
+        if (op.printArea !== undefined) {
+          const w = await pkg.setBuiltInName(name, 'Print_Area', `${quoteSheetName(name)}!${absoluteRange(op.printArea)}`);
+          if (w) warnings.push(w);
+        }
+        if (op.printTitleRows !== undefined) {
+          const { first, last } = op.printTitleRows;
+          const w = await pkg.setBuiltInName(name, 'Print_Titles', `${quoteSheetName(name)}!$${first}:$${last}`);
+          if (w) warnings.push(w);
+        }
+        break;
+      }
       case 'appendRows':
       case 'updateRowByKey':
       case 'deleteRowByKey':
@@ -344,4 +387,24 @@ export async function patchPackage(source: Uint8Array, ops: PlanOp[]): Promise<P
   await pkg.finish();
   const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   return { bytes, warnings };
+}
+
+/**
+ * A sheet name as it stands in a formula reference: in single quotes, with quotes inside
+ * doubled, unless it is a plain identifier ("Werkblad"; "Longlist 's-Hertogenbosch" →
+ * 'Longlist ''s-Hertogenbosch'). Quoting a name that needs none is valid too, so any name
+ * with a character beyond letters, digits, "_" and "." is quoted.
+ */
+export function quoteSheetName(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name) && !/^R[0-9]*C[0-9]*$/i.test(name)
+    ? name
+    : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** "A1:J105" → "$A$1:$J$105" (the anchored form Excel stores for print areas). */
+export function absoluteRange(range: string): string {
+  return range
+    .split(':')
+    .map((part) => part.replace(/\$/g, '').replace(/^([A-Za-z]+)([0-9]+)$/, (_m, c: string, r: string) => `$${c.toUpperCase()}$${r}`))
+    .join(':');
 }

@@ -551,6 +551,42 @@ export class SheetEditor {
     insertInOrder(view, createLike(this.root, 'selection', { pane: active, activeCell: topLeft, sqref: topLeft }), SHEETVIEW_ORDER);
   }
 
+  /**
+   * Sets orientation and fit-to-width scaling where the sheet has none of its own (an
+   * existing orientation attribute or fitToPage flag, the team's, is kept). `fitToWidth`:
+   * pages wide; the height is left free (fitToHeight="0"). OOXML: CT_SheetPr/pageSetUpPr
+   * (sheetPr's children: tabColor, outlinePr, pageSetUpPr) and CT_PageSetup.
+   */
+  setPageSetup(orientation: 'portrait' | 'landscape' | undefined, fitToWidth: number | undefined): void {
+    let setup = child(this.root, 'pageSetup');
+    const ensureSetup = () => {
+      if (!setup) {
+        // pageMargins precedes pageSetup and Excel always writes it; add Excel's "Normal" margins when absent
+        if (!child(this.root, 'pageMargins')) {
+          insertInOrder(this.root, createLike(this.root, 'pageMargins', { left: '0.7', right: '0.7', top: '0.75', bottom: '0.75', header: '0.3', footer: '0.3' }), WORKSHEET_ORDER);
+        }
+        setup = insertInOrder(this.root, createLike(this.root, 'pageSetup'), WORKSHEET_ORDER);
+      }
+      return setup;
+    };
+    if (orientation && !setup?.hasAttribute('orientation')) {
+      ensureSetup().setAttribute('orientation', orientation);
+      this.changed = true;
+    }
+    if (fitToWidth !== undefined) {
+      const sheetPr = ensureChild(this.root, 'sheetPr', WORKSHEET_ORDER);
+      let pr = child(sheetPr, 'pageSetUpPr');
+      if (!pr?.hasAttribute('fitToPage')) {
+        if (!pr) pr = insertInOrder(sheetPr, createLike(this.root, 'pageSetUpPr'), ['tabColor', 'outlinePr', 'pageSetUpPr']);
+        pr.setAttribute('fitToPage', '1');
+        const ps = ensureSetup();
+        ps.setAttribute('fitToWidth', String(fitToWidth));
+        ps.setAttribute('fitToHeight', '0');
+        this.changed = true;
+      }
+    }
+  }
+
   /** Brings <dimension> up to date with the cells; call once after the edits. */
   finish(): void {
     if (!this.changed && !this.rowsChanged) return;
