@@ -2,6 +2,8 @@
  * End to end in Chromium, the live meeting with a colleague in the same workbook
  * (co-authoring in Excel on the web or Teams, played in the preview by the simulated
  * colleague on `window.koppelkansenCollega`, which exists only in the preview build):
+ * - a colleague changes the Omdat… cell the pane is about to write: nothing is
+ *   overwritten, the pane shows both versions and asks; both answers do what they say;
  * - a note edited in the pane whose row a colleague removed meanwhile says so;
  * - Scoren in a 320 px pane: an invalid score's short message stands under its input,
  *   inside the pane; PageUp/PageDown keep the focus in the score inputs.
@@ -9,12 +11,17 @@
 import type { Page } from 'playwright-core';
 import type { CellValue, PlanOp } from '../../src/core/snapshot';
 import { columnLetter } from '../../src/core/a1';
-import { NOTULEN, SHEET_NAMES } from '../../src/core/layout';
+import { NOTULEN, PRIORITERING, SHEET_NAMES } from '../../src/core/layout';
+import { axeViolations, formatViolations } from './support/axe';
 import { chromiumAvailable, launch, type Browser } from './support/browser';
 import { previewBuildDir } from './support/previewBuild';
 import { serveStatic, type StaticServer } from './support/staticServer';
 
 const run = chromiumAvailable() ? describe : describe.skip;
+
+const THEIRS = 'Collega: staat al in de begroting van 2027';
+const THEIRS_2 = 'Collega: toch pas in 2028';
+const MINE = 'Bewoners vroegen er zelf om';
 
 const NOTE = 'De straat wil eerst een bewonersavond';
 
@@ -60,6 +67,8 @@ run('co-authoring and the 320 px pane (Chromium)', () => {
     await idle(before);
   };
 
+  const focusInDialog = () => page.evaluate(() => !!document.activeElement?.closest('[role="dialog"], [role="alertdialog"]'));
+
   /** The simulated colleague: edits the workbook behind the pane's back (`notify: false`: the pane hears nothing yet). */
   const colleague = {
     apply: (ops: PlanOp[], notify: boolean) =>
@@ -68,10 +77,63 @@ run('co-authoring and the 320 px pane (Chromium)', () => {
     rows: (sheet: string): Promise<CellValue[][]> => page.evaluate((s) => window.koppelkansenCollega!.rows(s), sheet),
   };
 
-  it('a note edited in the pane whose row a colleague removed says so instead of reporting success', async () => {
+  it('a colleague changed the same Omdat… cell: nothing is overwritten, the pane shows both versions and asks', async () => {
     await page.goto(`${server.url}/preview.html?start=voorbeeld`);
     await page.locator('[data-testid="count-koppelkansen"]', { hasText: /^10$/ }).waitFor();
     await page.waitForFunction(() => !!window.koppelkansenCollega);
+    await open('Prioritering');
+    const prio = panel('Prioritering');
+    await settle(() => prio.getByRole('button', { name: 'Automatische volgorde overnemen' }).click());
+    const items = prio.getByTestId('prio-item');
+    await items.nth(2).waitFor();
+    const row = PRIORITERING.firstRow;
+    const name = (await items.nth(0).getByTestId('prio-name').innerText()).replace(/^\s*\d+\.\s*/, '').trim();
+    await expect(colleague.cell(SHEET_NAMES.prioritering, `B${row}`)).resolves.toBe(name);
+
+    // the colleague types a reason in Excel; the pane has not heard of it yet
+    await colleague.apply([{ kind: 'setCells', sheet: SHEET_NAMES.prioritering, cell: `C${row}`, cells: [[{ text: THEIRS }]] }], false);
+    const omdat = items.nth(0).getByRole('textbox', { name: 'Omdat…' });
+    await expect(omdat.inputValue()).resolves.toBe('');
+    await omdat.click();
+    await omdat.pressSequentially(MINE, { delay: 30 });
+    // the pause in typing writes it: the guard finds the colleague's text and asks
+    const ask = page.getByRole('alertdialog');
+    await ask.getByText('Een collega heeft dit net aangepast').waitFor();
+    const conflict = ask.getByTestId('conflict');
+    await conflict.getByText(`${SHEET_NAMES.prioritering}!C${row}`).waitFor();
+    await conflict.getByText(`Jouw versie: ${MINE}`).waitFor();
+    await conflict.getByText(`Versie van je collega: ${THEIRS}`).waitFor();
+    await page.waitForFunction(() => !!document.activeElement?.closest('[role="alertdialog"]'));
+    // nothing was overwritten while the pane asks
+    await expect(colleague.cell(SHEET_NAMES.prioritering, `C${row}`)).resolves.toBe(THEIRS);
+    const violations = await axeViolations(page, ['serious', 'critical']);
+    expect(formatViolations(violations)).toBe(formatViolations([]));
+
+    // keep the colleague's version: the pane shows it, the workbook keeps it
+    // keeping theirs re-reads the workbook (no write, so no finished operation to wait on)
+    await ask.getByRole('button', { name: 'Versie van collega houden' }).click();
+    await ask.waitFor({ state: 'detached' });
+    await page.waitForFunction((want) => document.querySelector<HTMLTextAreaElement>('[data-testid="prio-item"] [data-control="omdat"]')?.value === want, THEIRS);
+    await expect(omdat.inputValue()).resolves.toBe(THEIRS);
+    await expect(colleague.cell(SHEET_NAMES.prioritering, `C${row}`)).resolves.toBe(THEIRS);
+
+    // again, and this time the pane's version wins on request
+    await colleague.apply([{ kind: 'setCells', sheet: SHEET_NAMES.prioritering, cell: `C${row}`, cells: [[{ text: THEIRS_2 }]] }], false);
+    await omdat.click();
+    await omdat.press('End');
+    await omdat.pressSequentially(', aangevuld', { delay: 30 });
+    await ask.getByText('Een collega heeft dit net aangepast').waitFor();
+    await ask.getByTestId('conflict').getByText(`Versie van je collega: ${THEIRS_2}`).waitFor();
+    expect(await focusInDialog()).toBe(true);
+    await expect(colleague.cell(SHEET_NAMES.prioritering, `C${row}`)).resolves.toBe(THEIRS_2);
+    await settle(() => ask.getByRole('button', { name: 'Mijn versie opslaan' }).click());
+    await ask.waitFor({ state: 'detached' });
+    await expect(colleague.cell(SHEET_NAMES.prioritering, `C${row}`)).resolves.toBe(`${THEIRS}, aangevuld`);
+    await prio.getByText('Alles is bewaard in de werkmap.').waitFor();
+  });
+
+  it('a note edited in the pane whose row a colleague removed says so instead of reporting success', async () => {
+    // the voorbeeld the previous test loaded (a new ?start= would ask before replacing its changes)
     await open('Notulen');
     const notulen = panel('Notulen');
     const composer = notulen.getByRole('group', { name: 'Nieuwe notitie' });
