@@ -21,9 +21,11 @@ import type { EditResult } from './edits';
 import { totalFormula } from './formulas';
 import { formulaAt, isEmpty, rowCount, textAt, valueAt } from './grid';
 import { COLORS, WERKBLAD } from './layout';
-import type { CellInput, CellValue, PlanOp, SheetSnapshot } from './snapshot';
+import { nameKey } from './names';
+import type { NotesState } from './notes';
+import { readRondes, scoreKey } from './rondes';
+import type { CellInput, CellValue, PlanOp, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 import type { Werkblad, WerkbladLayout } from './werkblad';
-import { nameKey } from './stap2';
 
 /** A factor of the new order: an existing one (by its current index) or a new one. */
 export type FactorSpec = { from: number; name?: string; waarom?: string } | { name: string; weging: number; waarom: string };
@@ -234,14 +236,66 @@ export function moveFactorEdit(sheet: SheetSnapshot, werkblad: Werkblad, index: 
   return factorsEdit(sheet, werkblad, order);
 }
 
-/** Renames factor `index` in row 3; its scores stay where they are. */
-export function renameFactorEdit(sheet: SheetSnapshot, werkblad: Werkblad, index: number, name: string): EditResult {
+/**
+ * Renames factor `index` in row 3; its scores stay where they are (they are kept by column).
+ * Everything else keyed by the factor's name follows in the same plan, each as a guarded
+ * single-cell write (`expect` = the cell as read, so a colleague's concurrent change is
+ * reported as a conflict, never overwritten):
+ * - Notulen column F of every note linked to the factor (by its id in column A through
+ *   `updateRowByKey`, so a row a colleague moved is still found; by row when it has no id);
+ * - Scorerondes column E of every round row of the factor, and column H when it holds the
+ *   score key built from the old name (`scoreKey`), so a participant's later change still
+ *   finds their row.
+ * `linked` is the snapshot and notes the werkblad was read from. Names compare by the one
+ * name rule (src/core/names.ts). Returns a Dutch message instead when the name is empty,
+ * too long, "Totalen" or another factor's name.
+ */
+export function renameFactorEdit(
+  sheet: SheetSnapshot,
+  werkblad: Werkblad,
+  index: number,
+  name: string,
+  linked: { snapshot: WorkbookSnapshot; notes: NotesState },
+): EditResult {
   const f = werkblad.factors[index];
   if (!f) return { ok: false, message: 'Onbekende succesfactor.' };
   const bad = validateFactorName(name, werkblad.factors.filter((_, i) => i !== index).map((x) => textAt(sheet, WERKBLAD.factorRow, x.column)));
   if (bad) return { ok: false, message: bad };
-  if (textAt(sheet, WERKBLAD.factorRow, f.column) === name.trim()) return { ok: true, ops: [] };
-  return { ok: true, ops: [{ kind: 'setCells', sheet: sheet.name, cell: cellAddress(WERKBLAD.factorRow, f.column), cells: [[text(name.trim())]] }] };
+  const oldName = textAt(sheet, WERKBLAD.factorRow, f.column);
+  const newName = name.trim();
+  if (oldName === newName) return { ok: true, ops: [] };
+  return {
+    ok: true,
+    ops: [{ kind: 'setCells', sheet: sheet.name, cell: cellAddress(WERKBLAD.factorRow, f.column), cells: [[text(newName)]] }, ...factorNameFollowOps(linked.snapshot, linked.notes, oldName, newName)],
+  };
+}
+
+/** The guarded writes that move notes and round rows from factor `oldName` to `newName` (see renameFactorEdit). */
+function factorNameFollowOps(snapshot: WorkbookSnapshot, notes: NotesState, oldName: string, newName: string): PlanOp[] {
+  const key = nameKey(oldName);
+  if (!key) return [];
+  const ops: PlanOp[] = [];
+  const FACTOR_COLUMN = 6; // Notulen F
+  if (notes.sheet) {
+    for (const n of notes.notes) {
+      if (nameKey(n.factor) !== key) continue;
+      const was: CellValue = n.read ? (n.read[FACTOR_COLUMN - 1] ?? null) : n.factor;
+      if (n.id) ops.push({ kind: 'updateRowByKey', sheet: notes.sheet, minRow: 1, keyColumn: 'A', key: n.id, firstColumn: 'F', cells: [text(newName)], expect: [was] });
+      else if (n.row) ops.push({ kind: 'setCells', sheet: notes.sheet, cell: cellAddress(n.row, FACTOR_COLUMN), cells: [[text(newName)]], expect: [[was]] });
+    }
+  }
+  const rondes = readRondes(snapshot);
+  const rondesSheet = rondes.sheet ? snapshot.sheets.find((s) => s.name === rondes.sheet) : undefined;
+  if (rondes.sheet && rondesSheet) {
+    for (const r of rondes.rows) {
+      if (nameKey(r.factor) !== key) continue;
+      ops.push({ kind: 'setCells', sheet: rondes.sheet, cell: cellAddress(r.row, 5), cells: [[text(newName)]], expect: [[valueAt(rondesSheet, r.row, 5)]] });
+      if (r.key && r.key === scoreKey(r.ronde, r.deelnemer, r.koppelkans, r.factor)) {
+        ops.push({ kind: 'setCells', sheet: rondes.sheet, cell: cellAddress(r.row, 8), cells: [[text(scoreKey(r.ronde, r.deelnemer, r.koppelkans, newName))]], expect: [[valueAt(rondesSheet, r.row, 8)]] });
+      }
+    }
+  }
+  return ops;
 }
 
 /** Sets the "waarom" of factor `index` (row 5); "" clears it. One line, at most 500 characters. */

@@ -21,6 +21,7 @@ import type { EditResult } from './edits';
 import { columnCount, formulaAt, isEmpty, textAt, valueAt } from './grid';
 import { LONGLIST, WERKBLAD, sameName } from './layout';
 import type { Longlist, LonglistLayout } from './longlist';
+import { nameKey } from './names';
 import type { NotesState } from './notes';
 import type { CellInput, CellValue, PlanOp, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 import type { Werkblad } from './werkblad';
@@ -34,11 +35,6 @@ export interface Analysis {
   longlistInWorkbook: boolean;
   werkblad: Werkblad | null;
   minderConcreet: MinderConcreet[];
-}
-
-/** The key two names are compared by: trimmed, lower case, inner spaces collapsed. */
-export function nameKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /** Longest opgave or koppelkans name the pane accepts (Excel's limit for a list item). */

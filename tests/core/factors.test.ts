@@ -3,6 +3,8 @@ import { addFactorEdit, factorsEdit, moveFactorEdit, readFactorInfo, removeFacto
 import { totalFormula } from '../../src/core/formulas';
 import { SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
 import { buildPlan, planWithEdit } from '../../src/core/plan';
+import { addNote, readNotes } from '../../src/core/notes';
+import { readRondes, scoreInRonde, scoreKey, startRonde } from '../../src/core/rondes';
 import { selectKoppelkansEdit } from '../../src/core/stap2';
 import type { MemoryWorkbook } from '../../src/workbook/memory/MemoryWorkbook';
 import { edit, mustEdit, NOW, state, templateWorkbook } from '../helpers/stap2Workbook';
@@ -110,12 +112,69 @@ describe('succesfactoren', () => {
 
   test('a rename never loses scores', async () => {
     const wb = await scored();
-    await mustEdit(wb, (x) => renameFactorEdit(x.ctx.sheet, x.ctx.werkblad, 2, 'Doorbraak in een complex dossier'));
+    await mustEdit(wb, (x) => renameFactorEdit(x.ctx.sheet, x.ctx.werkblad, 2, 'Doorbraak in een complex dossier', x));
     expect(wb.getCell(WS, 'E3')).toBe('Doorbraak in een complex dossier');
     expect(row(wb, 6, 'C', 8)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     const s = await state(wb);
-    expect(renameFactorEdit(s.ctx.sheet, s.ctx.werkblad, 2, NAMES[0].toUpperCase()).ok).toBe(false);
-    expect(renameFactorEdit(s.ctx.sheet, s.ctx.werkblad, 2, 'totalen').ok).toBe(false);
+    expect(renameFactorEdit(s.ctx.sheet, s.ctx.werkblad, 2, NAMES[0].toUpperCase(), s).ok).toBe(false);
+    expect(renameFactorEdit(s.ctx.sheet, s.ctx.werkblad, 2, 'totalen', s).ok).toBe(false);
+  });
+
+  test('renaming a factor left its notes and round scores under the old name', async () => {
+    const wb = await scored();
+    const old = NAMES[2];
+    const renamed = 'Doorbraak in een complex dossier';
+    const note = (factor: string, tekst: string) => addNote({ author: 'Bert', step: 'Stap 3', koppelkans: 'Meer groen', factor, kind: 'discussie', text: tekst, verantwoordelijke: '', date: '' }, NOW);
+    for (const n of [note(` ${old.toUpperCase()} `, 'over de factor'), note(NAMES[0], 'over een andere factor')]) {
+      if (!n.ok) throw new Error(n.message);
+      await wb.apply({ ops: n.ops });
+    }
+    // a note typed by hand (no id) about the factor: found by row
+    await wb.apply({ ops: [{ kind: 'appendRows', sheet: SHEET_NAMES.notulen, minRow: 1, firstColumn: 'E', rows: [[{ text: 'Meer groen' }, { text: old }, { text: 'discussie' }, { text: 'zonder id' }]] }] });
+    const start = startRonde(readRondes(await wb.readSnapshot()), [{ koppelkans: 'Meer groen', factor: old }], NOW);
+    if (!start.ok) throw new Error(start.message);
+    await wb.apply({ ops: start.ops });
+    let rondes = readRondes(await wb.readSnapshot());
+    const score = scoreInRonde(rondes, rondes.rondes[0], 'Ans', 'Meer groen', old, 4, NOW);
+    if (!score.ok) throw new Error(score.message);
+    await wb.apply({ ops: score.ops });
+
+    await mustEdit(wb, (x) => renameFactorEdit(x.ctx.sheet, x.ctx.werkblad, 2, renamed, x));
+
+    const notes = readNotes(await wb.readSnapshot()).notes;
+    expect(notes.map((n) => [n.text, n.factor])).toEqual([
+      ['over de factor', renamed],
+      ['over een andere factor', NAMES[0]],
+      ['zonder id', renamed],
+    ]);
+    rondes = readRondes(await wb.readSnapshot());
+    expect(rondes.rows.map((r) => [r.soort, r.factor, r.key])).toEqual([
+      ['ronde', renamed, ''],
+      ['score', renamed, scoreKey(1, 'Ans', 'Meer groen', renamed)],
+    ]);
+    // Ans changes her score under the new name: her own row is rewritten, no second row
+    const again = scoreInRonde(rondes, rondes.rondes[0], 'Ans', 'Meer groen', renamed, 6, NOW);
+    if (!again.ok) throw new Error(again.message);
+    await wb.apply({ ops: again.ops });
+    rondes = readRondes(await wb.readSnapshot());
+    expect(rondes.rows.filter((r) => r.soort === 'score').map((r) => r.score)).toEqual([6]);
+    expect(row(wb, 6, 'C', 8)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  test('a rename does not overwrite a note a colleague relinked meanwhile (guarded write)', async () => {
+    const wb = await scored();
+    const n = addNote({ author: 'Bert', step: 'Stap 3', koppelkans: 'Meer groen', factor: NAMES[2], kind: 'discussie', text: 'x', verantwoordelijke: '', date: '' }, NOW);
+    if (!n.ok) throw new Error(n.message);
+    await wb.apply({ ops: n.ops });
+    const s = await state(wb);
+    const res = renameFactorEdit(s.ctx.sheet, s.ctx.werkblad, 2, 'Nieuwe naam', s);
+    if (!res.ok) throw new Error(res.message);
+    const r = readNotes(s.snapshot).notes[0].row;
+    await wb.apply({ ops: [{ kind: 'setCells', sheet: SHEET_NAMES.notulen, cell: `F${r}`, cells: [[{ text: NAMES[0] }]] }] });
+    const result = await wb.apply({ ops: res.ops });
+    expect(wb.getCell(SHEET_NAMES.notulen, `F${r}`)).toBe(NAMES[0]);
+    expect(result.conflicts?.map((c) => c.cell)).toEqual([`F${r}`]);
+    expect(wb.getCell(WS, 'E3')).toBe('Nieuwe naam');
   });
 
   test('the waarom is editable and one line', async () => {

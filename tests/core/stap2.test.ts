@@ -198,3 +198,21 @@ describe('Stap 2: opgaven and koppelkansen', () => {
     expect([wb.getCell(SHEET_NAMES.longlist, 'F1'), wb.getCell(SHEET_NAMES.longlist, 'G1')]).toEqual([LONGLIST.minderConcreetLabel, LONGLIST.verantwoordelijkeLabel]);
   });
 });
+
+describe('Stap 2 compares names by the one rule (src/core/names.ts)', () => {
+  test('stap2 has no name rule of its own: a koppelkans is "already selected" exactly when the workbook formulas see the same name', async () => {
+    const stap2 = await import('../../src/core/stap2');
+    expect('nameKey' in stap2).toBe(false);
+    const wb = await templateWorkbook('Testwijk');
+    const first = await edit(wb, (s) => selectKoppelkansEdit(s.ctx, 'Gezondheid', 'Meer groen'));
+    if (!first.ok) throw new Error(first.message);
+    // NBSP, tab, double space and case: the same name for the formulas, so the same row
+    let s = await state(wb);
+    const same = selectKoppelkansEdit(s.ctx, 'GEZONDHEID', 'meer\u00a0\t groen ');
+    expect(same).toMatchObject({ ok: true, ops: [] });
+    // an em space is no space for Excel's TRIM: the formulas see another koppelkans, so does the pane
+    s = await state(wb);
+    const other = selectKoppelkansEdit(s.ctx, 'Gezondheid', 'Meer\u2003groen');
+    expect(other.ok && other.ops.length).toBe(1);
+  });
+});

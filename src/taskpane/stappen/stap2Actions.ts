@@ -8,13 +8,13 @@ import { parseWeightInput } from '../../core/edits';
 import { cellAddress } from '../../core/a1';
 import { addFactorEdit, moveFactorEdit, readFactorInfo, removeFactorEdit, renameFactorEdit, waaromEdit } from '../../core/factors';
 import { WERKBLAD } from '../../core/layout';
+import { nameKey } from '../../core/names';
 import type { PlanOp } from '../../core/snapshot';
 import {
   deselectKoppelkansEdit,
   deselectOpgaveEdit,
   describeLoss,
   minderConcreetEdit,
-  nameKey,
   ownKoppelkansEdit,
   ownOpgaveEdit,
   selectKoppelkansEdit,
@@ -85,12 +85,12 @@ function factorIndex(ctx: Stap2Context, name: string): number | { message: strin
 
 /** Saves a factor's name, weight and "waarom" in one batch. */
 export const saveFactor = (current: string, changes: { name: string; weging: string; waarom: string }): Build =>
-  withCtx((ctx) => {
+  withCtx((ctx, fresh) => {
     const i = factorIndex(ctx, current);
     if (typeof i !== 'number') return { ok: false, message: i.message };
     const f = ctx.werkblad.factors[i];
     const ops: PlanOp[] = [];
-    const rename = renameFactorEdit(ctx.sheet, ctx.werkblad, i, changes.name);
+    const rename = renameFactorEdit(ctx.sheet, ctx.werkblad, i, changes.name, { snapshot: fresh.snapshot, notes: ctx.notes });
     if (!rename.ok) return rename;
     ops.push(...rename.ops);
     const w = parseWeightInput(changes.weging);

@@ -28,7 +28,7 @@ import type { Analysis } from '../../core/analyze';
 import { defaultWaarom } from '../../core/factors';
 import { textAt } from '../../core/grid';
 import { sameName, WERKBLAD } from '../../core/layout';
-import { nameKey } from '../../core/stap2';
+import { nameKey } from '../../core/names';
 import type { WorkbookSession } from '../session';
 import { formatNumber, fullyScored, liveScore, scorableRows, storedScoreTexts } from '../logic/scoring';
 import { KoppelkansNotes } from '../notes/KoppelkansNotes';
