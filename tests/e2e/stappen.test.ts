@@ -51,7 +51,18 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
 
   const tab = (name: string) => page.getByRole('tablist', { name: 'Onderdelen van Koppelkansen Kiezen' }).getByRole('tab', { name, exact: true });
   const panel = (name: string) => page.getByRole('tabpanel', { name, exact: true });
-  const idle = () => page.locator('[role="status"] .fui-Spinner').waitFor({ state: 'detached' });
+  /** How many workbook operations the pane has finished (TaskPane's data-completed counter). */
+  const completed = async () => Number((await page.locator('[data-completed]').getAttribute('data-completed')) ?? '0');
+  /**
+   * Runs an action that writes to the workbook and waits until the pane has finished an
+   * operation after it. Waiting for the spinner to go away could resolve before it ever
+   * appeared on a busy machine; the counter is read before the action, so it cannot.
+   */
+  const writes = async (action: () => Promise<void>) => {
+    const before = await completed();
+    await action();
+    await page.waitForFunction((b) => Number(document.querySelector('[data-completed]')?.getAttribute('data-completed') ?? '0') > b, before);
+  };
   const open = async (view: string) => {
     await tab(view).focus();
     await tab(view).press('Enter');
@@ -61,14 +72,18 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
   /** Keyboard: focus and Space, then wait until the workbook is written and the box follows. */
   const tick = async (box: Locator) => {
     await box.focus();
-    await box.press('Space');
-    await idle();
+    await writes(() => box.press('Space'));
     await page.waitForFunction((el) => (el as HTMLInputElement).checked, await box.elementHandle());
   };
+  /** Keyboard: focus and Enter on a button that writes to the workbook; waits for the write. */
   const press = async (button: Locator) => {
     await button.focus();
+    await writes(() => button.press('Enter'));
+  };
+  /** Keyboard: focus and Enter on a button that only shows or hides something in the pane. */
+  const reveal = async (button: Locator) => {
+    await button.focus();
     await button.press('Enter');
-    await idle();
   };
   const fitsPane = async () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -81,11 +96,10 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
     const stap1 = panel('Stap 1');
     const name = stap1.getByRole('textbox', { name: 'Naam van de wijk' });
     await name.fill(WIJK);
-    await name.press('Enter');
-    await idle();
+    await writes(() => name.press('Enter'));
     await stap1.getByText('Opgeslagen in de werkmap.').waitFor();
     // the guide's dromen/drempels questions, with the wijk's name
-    await press(stap1.getByRole('button', { name: 'Dromen: vragen voor het gesprek' }));
+    await reveal(stap1.getByRole('button', { name: 'Dromen: vragen voor het gesprek' }));
     await stap1.getByText(`In een wereld waarin alles kan, hoe ziet ${WIJK} er in de toekomst uit?`).waitFor();
     const story = stap1.getByRole('textbox', { name: 'Conclusie Stap 1' });
     await story.fill(STORY);
@@ -139,7 +153,7 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
 
   it('Stap 2: removes one success factor and adds another; writes the step conclusion', async () => {
     const stap2 = panel('Stap 2');
-    await press(stap2.getByRole('button', { name: /^Succesfactoren \(8\)/ }));
+    await reveal(stap2.getByRole('button', { name: /^Succesfactoren \(8\)/ }));
     await press(stap2.getByRole('button', { name: `Verwijderen: ${REMOVED}` }));
     await stap2.getByRole('button', { name: /^Succesfactoren \(7\)/ }).waitFor();
     const add = stap2.getByRole('group', { name: 'Succesfactor toevoegen' });
@@ -168,7 +182,7 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
     await open('Scoren');
     const scoren = panel('Scoren');
     await scoren.getByText('Koppelkans 1 van 8').waitFor();
-    await press(scoren.getByRole('button', { name: 'Waarom deze succesfactoren' }));
+    await reveal(scoren.getByRole('button', { name: 'Waarom deze succesfactoren' }));
     await scoren.getByText('Bewoners zien snel resultaat in hun straat.').waitFor();
     for (let k = 0; k < 8; k++) {
       await scoren.getByText(`Koppelkans ${k + 1} van 8`).waitFor();
@@ -176,8 +190,7 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
       expect(await inputs.count()).toBe(8);
       for (let i = 0; i < 8; i++) {
         await inputs.nth(i).fill(String(((k + i) % 11) - 2));
-        await inputs.nth(i).press(i === 7 ? 'Enter' : 'Tab');
-        await idle();
+        await writes(() => inputs.nth(i).press(i === 7 ? 'Enter' : 'Tab'));
       }
       await scoren.getByText('8 van 8 gescoord').waitFor();
       if (k < 7) await inputs.nth(7).press('PageDown');
