@@ -1,0 +1,67 @@
+/**
+ * Print-ready sheets: the workbook `apply` writes for a small workshop (18 scored
+ * koppelkansen, tests/helpers/onderbouwingWorkbook.ts), converted to PDF by LibreOffice
+ * Calc (one soffice run), counted with poppler's pdfinfo/pdftotext.
+ *
+ * Before page setup the same workshop printed one column per page: 147 pages. Bounds now:
+ * the whole workbook ≤ 20 pages (seen: 19; werkblad 1, Resultaat 1, Prioritering 1,
+ * checklist 1, the longlist 10 and Notulen 4, which get no page setup yet), the werkblad
+ * ≤ 3 pages, each showing its whole width (title to Totalen).
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
+import { createKoppelkansenWorkbook, prepareWorkbook } from '../../src/workbook/operations';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
+import { convertToPdf, sofficePath } from '../helpers/libreoffice';
+import { NOW, sampleOps, WIJK } from '../helpers/onderbouwingWorkbook';
+
+const poppler = (() => {
+  try {
+    execFileSync('pdfinfo', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+const available = !!sofficePath() && poppler;
+if (!available && process.env.CI) throw new Error('LibreOffice and poppler-utils are required in CI for the print test (run scripts/setup.sh)');
+const maybe = available ? describe : describe.skip;
+
+maybe('printing the workbook apply writes', () => {
+  let pages: string[] = [];
+  let dir = '';
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-print-'));
+    const base = XlsxWorkbook.create();
+    await createKoppelkansenWorkbook(base, { wijk: WIJK, now: NOW });
+    await base.apply({ ops: sampleOps(await base.readSnapshot()) });
+    const wb = await XlsxWorkbook.fromBuffer(await base.toBuffer());
+    await prepareWorkbook(wb, { now: NOW });
+    const file = path.join(dir, 'workshop.xlsx');
+    fs.writeFileSync(file, await wb.toBuffer());
+    const pdf = await convertToPdf(file, path.join(dir, 'out'), { timeoutMs: 180_000 });
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    const count = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+    pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\f').slice(0, count);
+  }, 240_000);
+
+  afterAll(() => {
+    if (dir && !process.env.KEEP_PRINT_PDF) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('prints one column per page no more: the whole workshop fits in a few pages', () => {
+    expect(pages.length).toBeGreaterThanOrEqual(5);
+    expect(pages.length).toBeLessThanOrEqual(20);
+  });
+
+  test('the werkblad prints whole rows (title to Totalen) on at most 3 landscape pages', () => {
+    const werkblad = pages.filter((p) => p.includes(WERKBLAD.totalenLabel) && p.includes('Weging'));
+    expect(werkblad.length).toBeGreaterThanOrEqual(1);
+    expect(werkblad.length).toBeLessThanOrEqual(3);
+    expect(pages.some((p) => p.includes(SHEET_NAMES.checklist) || p.includes('WUP checklist'))).toBe(true);
+  });
+});
