@@ -4,7 +4,7 @@
  * Dutch problems instead of writing bad data.
  */
 import { isoToSerial } from './dates';
-import { cellAddress } from './a1';
+import { cellAddress, parseCell } from './a1';
 import type { ChecklistState, ChecklistStatus } from './checklist';
 import { STATUS_CHOICE, STATUSES } from './checklistStatus';
 import { CHECKLIST, WERKBLAD } from './layout';
@@ -151,10 +151,9 @@ function mergeRowOps(ops: PlanOp[]): PlanOp[] {
   for (const op of ops) {
     const prev = out[out.length - 1];
     if (prev && prev.kind === 'setCells' && op.kind === 'setCells' && prev.sheet === op.sheet && prev.cells.length === 1 && !!prev.expect === !!op.expect) {
-      const pm = /^([A-Z]+)(\d+)$/.exec(prev.cell)!;
-      const om = /^([A-Z]+)(\d+)$/.exec(op.cell)!;
-      const pc = colNum(pm[1]);
-      if (pm[2] === om[2] && colNum(om[1]) === pc + prev.cells[0].length) {
+      const pm = parseCell(prev.cell);
+      const om = parseCell(op.cell);
+      if (pm.row === om.row && om.column === pm.column + prev.cells[0].length) {
         prev.cells[0].push(...op.cells[0]);
         if (prev.expect && op.expect) prev.expect[0].push(...op.expect[0]);
         continue;
@@ -163,12 +162,6 @@ function mergeRowOps(ops: PlanOp[]): PlanOp[] {
     out.push(op.kind === 'setCells' ? { ...op, cells: op.cells.map((l) => [...l]), ...(op.expect ? { expect: op.expect.map((l) => [...l]) } : {}) } : op);
   }
   return out;
-}
-
-function colNum(s: string): number {
-  let n = 0;
-  for (const ch of s) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
 }
 
 /**

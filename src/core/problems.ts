@@ -3,6 +3,8 @@
  * the CLI prints them. One table holds every Dutch message.
  */
 
+import { tryParseCell } from './a1';
+import { MAX_COLUMNS } from './errors';
 import { STATUS_CHOICE } from './checklistStatus';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -215,11 +217,9 @@ export function sortProblems(problems: Problem[]): Problem[] {
 }
 
 function cellOrder(cell: string): number {
-  const m = /^([A-Z]+)(\d+)$/.exec(cell);
-  if (!m) return -1;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-  return Number(m[2]) * 1000 + col;
+  const pos = tryParseCell(cell);
+  if (!pos) return -1;
+  return pos.row * (MAX_COLUMNS + 1) + pos.column;
 }
 
 /** "Werkblad koppelkansen kiezen!D7: message" — for the CLI and logs. */

@@ -2,6 +2,7 @@
  * The add-in's surroundings: does this Excel support what we need, and telling the task
  * pane when the workbook may have changed.
  */
+import { tryParseRange } from '../../core/a1';
 import type { ChangedRange } from '../port';
 
 /** Data validation through Office.js needs ExcelApi 1.8. */
@@ -71,12 +72,9 @@ function heardFrom(args: unknown): ChangedRange | null {
 const MAX_SELECTION_CELLS = 10_000;
 
 function smallSelection(address: string): boolean {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(address.slice(address.lastIndexOf('!') + 1));
-  if (!m) return false;
-  const col = (l: string) => [...l.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const rows = m[4] ? Math.abs(Number(m[4]) - Number(m[2])) + 1 : 1;
-  const cols = m[3] ? Math.abs(col(m[3]) - col(m[1])) + 1 : 1;
-  return rows * cols <= MAX_SELECTION_CELLS;
+  const r = tryParseRange(address);
+  if (!r) return false;
+  return (r.end.row - r.start.row + 1) * (r.end.column - r.start.column + 1) <= MAX_SELECTION_CELLS;
 }
 
 /**
