@@ -144,9 +144,24 @@ function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/**
+ * A team's reason ("Omdat…" on Prioritering) as it reads inside a sentence: line breaks
+ * (Alt+Enter) as spaces; without a leading text-safety apostrophe or "=" (typed so that
+ * Excel keeps the text as text, core/textSafety.ts) and without a leading "Omdat", since
+ * the sentence already says "omdat". "" when nothing is left.
+ */
+export function reasonInSentence(reason: string): string {
+  return reason
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^['=]+\s*/, '')
+    .replace(/^omdat(?![\p{L}\p{N}])[\s.…:,]*/iu, '')
+    .trim();
+}
+
 /** A reason as it reads after "omdat" in a sentence: its first letter lower case unless it looks like a name or abbreviation. */
 function afterOmdat(reason: string): string {
-  const r = firstSentence(reason).replace(/^omdat\s+/i, '');
+  const r = firstSentence(reasonInSentence(reason));
   return /^[A-Z][a-z]/.test(r) && !/^[A-Z][a-z]+\s[A-Z]/.test(r) ? r[0].toLowerCase() + r.slice(1) : r;
 }
 
@@ -172,7 +187,7 @@ export function summarySentences(m: Pick<OnderbouwingModel, 'wijk' | 'chosen' | 
         rest > 0 ? [...named, `nog ${rest} (zie hoofdstuk 2)`] : named,
       )}.`,
     );
-    const reasons = m.chosen.filter((c) => c.omdat.trim()).slice(0, 3);
+    const reasons = m.chosen.filter((c) => reasonInSentence(c.omdat)).slice(0, 3);
     if (reasons.length) out.push(`De belangrijkste redenen: ${reasons.map((c) => `${c.koppelkans}, omdat ${afterOmdat(c.omdat)}`).join('; ')}.`);
     const deviating = m.chosen.filter((c) => c.deviates).length;
     const outside = m.chosen.filter((c) => c.autoRank === null || !m.top.some((e) => key(e.koppelkans) === key(c.koppelkans))).length;

@@ -107,8 +107,9 @@ function lines(text: string, opts: RunOptions = {}): TextRun[] {
     .map((t, i) => new TextRun({ text: t, break: i > 0 ? 1 : undefined, ...opts }));
 }
 
-function p(text: string, opts: RunOptions = {}): Paragraph {
-  return new Paragraph({ children: lines(text, opts), spacing: { after: 120 } });
+/** A body paragraph; `keepNext` keeps it on the page of what follows (an intro with its table or chart). */
+function p(text: string, opts: RunOptions = {}, keepNext = false): Paragraph {
+  return new Paragraph({ children: lines(text, opts), spacing: { after: 120 }, keepNext: keepNext || undefined });
 }
 
 type Level = (typeof HeadingLevel)[keyof typeof HeadingLevel];
@@ -129,6 +130,19 @@ function fmt(n: number | null): string {
   return r < 0 ? `−${s}` : s;
 }
 
+/** A number as `fmt` and `rank` write it ("12", "12,5", "−3", "–" for none). */
+const NUMERIC_CELL = /^(?:[−-]?\d+(?:,\d+)?|–)$/;
+
+/**
+ * Whether column `i` holds numbers (totals, weights, scores, ranks, places, counts): at
+ * least one cell is a number and every other cell is a number, "–", empty or "ongeldig".
+ * Such columns are right-aligned, header included, so that digits line up.
+ */
+export function isNumericColumn(rows: readonly string[][], i: number): boolean {
+  const cells = rows.map((r) => (r[i] ?? '').trim());
+  return cells.some((c) => NUMERIC_CELL.test(c) && c !== '–') && cells.every((c) => c === '' || c === 'ongeldig' || NUMERIC_CELL.test(c));
+}
+
 /**
  * A table over `width` twips: a header row that repeats on every page (Word's "repeat as
  * header row", which screen readers also use), rows that do not split across pages, and
@@ -142,12 +156,13 @@ function table(header: string[], rows: string[][], weights: number[], width: num
     widths = columnWidths(header, rows, weights, width, fontSize);
   }
   const columnWidthsTw = widths ?? weights.map((w) => Math.floor((w / weights.reduce((a, b) => a + b, 0)) * width));
+  const numeric = header.map((_, i) => isNumericColumn(rows, i));
   const cell = (t: string, i: number, head = false) =>
     new TableCell({
       width: { size: columnWidthsTw[i], type: WidthType.DXA },
       margins: { left: CELL_MARGIN / 2, right: CELL_MARGIN / 2, top: 40, bottom: 40 },
       shading: head ? { type: ShadingType.CLEAR, color: 'auto', fill: 'DDEBF7' } : undefined,
-      children: [new Paragraph({ children: lines(t, { bold: head, size: fontSize }) })],
+      children: [new Paragraph({ alignment: numeric[i] ? AlignmentType.RIGHT : AlignmentType.LEFT, children: lines(t, { bold: head, size: fontSize }) })],
     });
   return new Table({
     width: { size: width, type: WidthType.DXA },
@@ -253,7 +268,7 @@ export function onderbouwingDocument(m: OnderbouwingModel, chart: ImageRun | nul
   children.push(h('Succesfactoren en wegingen', HeadingLevel.HEADING_2));
   if (m.factors.length === 0) children.push(p('Er zijn geen succesfactoren vastgelegd.'));
   else {
-    children.push(p('Het team scoorde elke koppelkans op deze succesfactoren, met deze wegingen:'));
+    children.push(p('Het team scoorde elke koppelkans op deze succesfactoren, met deze wegingen:', {}, true));
     children.push(table(['Succesfactor', 'Weging', 'Waarom deze succesfactor'], m.factors.map((f) => [f.name, fmt(f.weging), f.waarom]), [3, 1, 6], W));
   }
   children.push(h('Startpunt, geen besluit', HeadingLevel.HEADING_2));
@@ -263,7 +278,7 @@ export function onderbouwingDocument(m: OnderbouwingModel, chart: ImageRun | nul
   children.push(h('2. De keuze van het team', HeadingLevel.HEADING_1));
   if (m.chosen.length === 0) children.push(p('Het team heeft nog geen eigen volgorde vastgelegd.'));
   else {
-    children.push(p('De koppelkansen die het team meeneemt in het wijkuitvoeringsplan, in de volgorde van het team, met de reden en wie verantwoordelijk is.'));
+    children.push(p('De koppelkansen die het team meeneemt in het wijkuitvoeringsplan, in de volgorde van het team, met de reden en wie verantwoordelijk is.', {}, true));
     children.push(
       table(
         ['Plaats', 'Koppelkans', 'Omdat…', 'Verantwoordelijke', 'Automatische rang'],
@@ -275,7 +290,7 @@ export function onderbouwingDocument(m: OnderbouwingModel, chart: ImageRun | nul
     children.push(h('Afwijkingen van de automatische volgorde', HeadingLevel.HEADING_2));
     if (m.deviations.length === 0) children.push(p('Het team volgde de automatische volgorde.'));
     else {
-      children.push(p('Hier koos het team een andere plaats dan de rang die uit de scores volgt, en waarom.'));
+      children.push(p('Hier koos het team een andere plaats dan de rang die uit de scores volgt, en waarom.', {}, true));
       children.push(
         table(
           ['Koppelkans', 'Plaats bij het team', 'Automatische rang', 'Waarom (Omdat…)'],
@@ -286,12 +301,23 @@ export function onderbouwingDocument(m: OnderbouwingModel, chart: ImageRun | nul
       );
     }
     if (m.notChosen.length) {
-      children.push(p(`Uit de automatische top 15 niet gekozen: ${dutchList(m.notChosen.map((e) => `${e.koppelkans} (rang ${e.rank}, totaal ${fmt(e.total)})`))}.`));
+      // a table, not one long sentence: with a dozen koppelkansen a sentence is unreadable
+      children.push(h('Uit de automatische top 15 niet gekozen', HeadingLevel.HEADING_2));
+      children.push(
+        p(
+          m.notChosen.length === 1
+            ? 'Deze koppelkans staat in de automatische top 15, maar het team koos hem niet:'
+            : `Deze ${m.notChosen.length} koppelkansen staan in de automatische top 15, maar het team koos ze niet:`,
+          {},
+          true,
+        ),
+      );
+      children.push(table(['Automatische rang', 'Koppelkans', 'Totaal'], m.notChosen.map((e) => [String(e.rank), e.koppelkans, fmt(e.total)]), [1.6, 7, 1.4], W));
     }
     if (m.minderConcreet.length) {
       children.push(h('Nog minder concrete koppelkansen', HeadingLevel.HEADING_2));
       children.push(
-        p('Deze koppelkansen zijn belangrijk, maar nog niet concreet genoeg om uit te voeren. Zoals het Spoorboekje vraagt, is iemand verantwoordelijk om ze concreet te maken.'),
+        p('Deze koppelkansen zijn belangrijk, maar nog niet concreet genoeg om uit te voeren. Zoals het Spoorboekje vraagt, is iemand verantwoordelijk om ze concreet te maken.', {}, true),
       );
       children.push(table(['Plaats', 'Koppelkans', 'Maakt hem concreet'], m.minderConcreet.map((x) => [String(x.place), x.koppelkans, x.wie || '(nog niemand aangewezen)']), [1, 6, 3], W));
     }
@@ -301,8 +327,9 @@ export function onderbouwingDocument(m: OnderbouwingModel, chart: ImageRun | nul
   children.push(h('3. Automatische top 15', HeadingLevel.HEADING_1));
   if (m.top.length === 0) children.push(p('Er zijn nog geen gescoorde koppelkansen.'));
   else {
-    children.push(p('De rangorde volgens de gewogen totalen; gelijke totalen delen een rang. De koppelkansen die het team koos zijn donker en dragen hun plaats (“keuze 1”).'));
-    if (chart) children.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [chart], keepNext: true }));
+    // heading and intro stay with the chart; the chart does not keep with the (long) table, which may start on the next page
+    children.push(p('De rangorde volgens de gewogen totalen; gelijke totalen delen een rang. De koppelkansen die het team koos zijn donker en dragen hun plaats (“keuze 1”).', {}, !!chart));
+    if (chart) children.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [chart], spacing: { after: 120 } }));
     children.push(
       table(
         ['Rang', 'Opgave', 'Koppelkans', 'Totaal', 'Plaats bij het team'],
@@ -396,7 +423,7 @@ export function onderbouwingDocument(m: OnderbouwingModel, chart: ImageRun | nul
       footers: { default: footer() },
       children: [
         h(`Bijlage ${appendix}: scores per koppelkans en succesfactor`, HeadingLevel.HEADING_1),
-        p('Hele getallen van −10 tot en met 10; leeg is niet gescoord. Tussen haakjes de weging van een succesfactor als die niet 1 is.', { italics: true }),
+        p('Hele getallen van −10 tot en met 10; leeg is niet gescoord. Tussen haakjes de weging van een succesfactor als die niet 1 is.', { italics: true }, true),
         table(
           ['Koppelkans', ...m.factors.map((f) => `${f.name}${weight(f.weging)}`), 'Totaal', 'Rang'],
           m.scores.map((s) => [s.koppelkans, ...s.scores.map((x) => (x === null ? '' : fmt(x))), s.status === 'invalid' ? 'ongeldig' : fmt(s.total), rank(s.rank)]),

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
-import { buildOnderbouwingModel, type OnderbouwingOptions } from '../../src/core/onderbouwing';
-import { CELL_MARGIN, columnWidths, dutchDate, onderbouwingDocx, onderbouwingFileName, twipsPerEm, xmlSafe } from '../../src/report/onderbouwingDocx';
+import { buildOnderbouwingModel, reasonInSentence, summarySentences, type OnderbouwingOptions } from '../../src/core/onderbouwing';
+import { CELL_MARGIN, columnWidths, dutchDate, isNumericColumn, onderbouwingDocx, onderbouwingFileName, twipsPerEm, xmlSafe } from '../../src/report/onderbouwingDocx';
 import { addNote } from '../../src/core/notes';
 import { simulate } from '../../src/core/simulate';
 import { CONCLUSION_QUESTIONS } from '../../src/core/layout';
@@ -141,7 +141,84 @@ describe('the onderbouwing document for a filled workbook', () => {
     expect(dev).toContain(`${ROWS[2].koppelkans} | 1 | 3 | ${OMDAT_1}`);
     // only what the team moved needs a reason (minimal moves): the entry at place 4 with rank 2 was not moved
     expect(dev).not.toContain(`${ROWS[1].koppelkans} | 4 | 2`);
-    expect(part).toContain(`Uit de automatische top 15 niet gekozen: ${ROWS[3].koppelkans} (rang 4, totaal 15), `);
+  });
+
+  it('summary reason shown without the "=" escape prefix and without a doubled "omdat … Omdat"', async () => {
+    const summary = section('Samenvatting');
+    // OMDAT_1 is "=Omdat de wijk het vraagt\nen het goedkoop is": the sentence reads as the team wrote it
+    expect(summary).toContain(`De belangrijkste redenen: ${ROWS[2].koppelkans}, omdat de wijk het vraagt en het goedkoop is;`);
+    expect(summary).not.toMatch(/omdat\s*['=]/i);
+    expect(summary).not.toMatch(/omdat\s+omdat/i);
+    // the whole kind: an Excel text apostrophe, "Omdat…" with an ellipsis or colon, lower case
+    const model = buildOnderbouwingModel(sampleSnapshot(), NOW);
+    for (const omdat of ["'Omdat de wijk het vraagt", 'Omdat… de wijk het vraagt', 'omdat: de wijk het vraagt', '= omdat de wijk het vraagt']) {
+      const chosen = model.chosen.map((c, i) => (i === 0 ? { ...c, omdat } : c));
+      const sentences = summarySentences({ ...model, chosen }).join(' ');
+      expect(sentences).toContain(`${ROWS[2].koppelkans}, omdat de wijk het vraagt;`);
+    }
+    // a reason that is only an escape or only "Omdat" is no reason
+    expect(reasonInSentence("'")).toBe('');
+    expect(reasonInSentence('Omdat…')).toBe('');
+    // a word that merely starts with "omdat" is kept
+    expect(reasonInSentence('Omdathuis is een naam')).toBe('Omdathuis is een naam');
+  });
+
+  it('numeric table columns (totals, weights, scores, ranks) right-aligned instead of left', () => {
+    /** The alignment of every cell paragraph, per row and column, of the table whose header row starts with `firstHeader` and ends with `lastHeader`. */
+    const alignments = (firstHeader: string, lastHeader = '') => {
+      const tables = [...xml.matchAll(/<w:tbl>.*?<\/w:tbl>/g)].map((m) => m[0]);
+      const tbl = tables.find((t) => documentText(t).trim().startsWith(firstHeader) && documentText(t).trim().split('\n')[0].replace(/\s*\|\s*$/, '').endsWith(lastHeader));
+      expect(tbl).toBeDefined();
+      return [...tbl!.matchAll(/<w:tr>.*?<\/w:tr>/g)].map((r) => [...r[0].matchAll(/<w:tc>.*?<\/w:tc>/g)].map((c) => /<w:jc w:val="(\w+)"\/>/.exec(c[0])?.[1] ?? 'left'));
+    };
+    // Rang | Opgave | Koppelkans | Totaal | Plaats bij het team
+    for (const row of alignments('Rang')) expect(row).toEqual(['right', 'left', 'left', 'right', 'right']);
+    // Succesfactor | Weging | Waarom
+    for (const row of alignments('Succesfactor')) expect(row).toEqual(['left', 'right', 'left']);
+    // the scores appendix: every column but the koppelkans is a number
+    const scores = alignments('Koppelkans |', 'Totaal | Rang');
+    expect(scores.length).toBe(ROWS.length + 1);
+    for (const row of scores) expect(row).toEqual(['left', ...row.slice(1).map(() => 'right')]);
+    expect(isNumericColumn([['1'], ['–'], ['−3,5'], ['']], 0)).toBe(true);
+    expect(isNumericColumn([['1'], ['-Jan']], 0)).toBe(false);
+    expect(isNumericColumn([['–'], ['']], 0)).toBe(false);
+  });
+
+  it('top-15 koppelkansen not chosen as a table with rank and total, not one long sentence', () => {
+    const part = section('2. De keuze van het team');
+    expect(part).not.toContain('Uit de automatische top 15 niet gekozen:');
+    const notChosen = part.slice(part.indexOf('\nUit de automatische top 15 niet gekozen\n'));
+    expect(notChosen).toContain('koppelkansen staan in de automatische top 15, maar het team koos ze niet:');
+    const table = rows(notChosen);
+    expect(table[0]).toEqual(['Automatische rang', 'Koppelkans', 'Totaal']);
+    const model = buildOnderbouwingModel(sampleSnapshot(), NOW);
+    expect(model.notChosen.length).toBeGreaterThan(5);
+    expect(table.slice(1)).toEqual(model.notChosen.map((e) => [String(e.rank), e.koppelkans, String(e.total)]));
+    expect(table[1]).toEqual(['4', ROWS[3].koppelkans, '15']);
+    // a heading of its own (navigable)
+    expect(xml).toMatch(/<w:pStyle w:val="Heading2"\/>(?:(?!<\/w:p>).)*Uit de automatische top 15 niet gekozen/);
+  });
+
+  it('top-15 chart kept with its heading and intro (keepNext), and not glued to the long table (no needless page break)', () => {
+    const paragraphs = [...xml.matchAll(/<w:p>.*?<\/w:p>/g)].map((m) => m[0]);
+    const chartAt = paragraphs.findIndex((x) => x.includes('<w:drawing>'));
+    expect(chartAt).toBeGreaterThan(0);
+    const headingAt = paragraphs.findIndex((x) => documentText(x).trim() === '3. Automatische top 15');
+    expect(headingAt).toBeGreaterThan(0);
+    expect(headingAt).toBeLessThan(chartAt);
+    // everything from the heading to the chart keeps with the next paragraph
+    for (const x of paragraphs.slice(headingAt, chartAt)) expect(x).toContain('<w:keepNext/>');
+    // the chart itself does not keep with the table below: that would move chart and table as one block
+    expect(paragraphs[chartAt]).not.toContain('<w:keepNext/>');
+    expect(paragraphs[chartAt]).not.toContain('<w:pageBreakBefore/>');
+  });
+
+  it('heading and intro of a table kept on the page of the table (no orphaned "Afwijkingen" heading at a page foot)', () => {
+    // the paragraph right before every table keeps with it, and so does its heading
+    const body = xml.slice(xml.indexOf('<w:body>'));
+    const beforeTables = [...body.matchAll(/(<w:p>(?:(?!<w:p>).)*?<\/w:p>)<w:tbl>/g)].map((m) => m[1]).filter((x) => !x.includes('<w:drawing>')); // the chart deliberately does not keep with the top-15 table
+    expect(beforeTables.length).toBeGreaterThanOrEqual(6);
+    for (const x of beforeTables) expect(x).toContain('<w:keepNext/>');
   });
 
   it('marks the koppelkansen that are still "minder concreet" with who makes them concrete', async () => {
