@@ -18,7 +18,11 @@ export interface DefaultOpgave {
   toelichting: string;
 }
 
-export interface Succesfactor {
+/**
+ * A success factor the guide suggests (name and why), offered when choosing factors. Not the
+ * factor column of the Werkblad: that is `Succesfactor` in werkblad.ts.
+ */
+export interface VoorgesteldeSuccesfactor {
   naam: string;
   waarom: string;
 }
@@ -38,7 +42,7 @@ export const DEFAULT_OPGAVEN: DefaultOpgave[] = longlist.opgaven;
 export const DEFAULT_LONGLIST: DefaultKoppelkans[] = longlist.koppelkansen;
 
 /** The 8 default success factors: the werkblad's factor columns (row 3). */
-export const DEFAULT_SUCCESFACTOREN: Succesfactor[] = succesfactoren;
+export const DEFAULT_SUCCESFACTOREN: VoorgesteldeSuccesfactor[] = succesfactoren;
 
 /** The WUP basiselementen per onderdeel (Spoorboekje, end of chapter 2). */
 export const WUP_CHECKLIST: ChecklistOnderdeel[] = checklist.onderdelen;

@@ -11,6 +11,7 @@ import { cleanName } from './names';
 import { problem, type Problem } from './problems';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 
+/** A success factor as a column of the Werkblad (the ONE Succesfactor type; the guide's suggestions are VoorgesteldeSuccesfactor in defaults.ts). */
 export interface Succesfactor {
   /** 0-based position among the factors. */
   index: number;
