@@ -82,9 +82,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { regex: '^(?!\\.)', message: 'src/core is pure: no packages, no Node modules.' },
-          ],
+          patterns: [{ regex: '^(?!\\.)', message: 'src/core is pure: no packages, no Node modules.' }],
         },
       ],
       'import-x/no-restricted-paths': [

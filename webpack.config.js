@@ -208,9 +208,7 @@ module.exports = async (env = {}, argv = {}) => {
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
-            transform: production
-              ? (content) => toProductionManifest(content.toString('utf8'), productionUrl)
-              : undefined,
+            transform: production ? (content) => toProductionManifest(content.toString('utf8'), productionUrl) : undefined,
           },
         ],
       }),

@@ -65,10 +65,7 @@ function main(): void {
       { raw: 0, gzip: 0 },
     );
     const entry = page.replace(/\.html$/, '');
-    console.log(
-      `Total for the ${entry} entry (${page}: ${scripts.join(', ') || 'no scripts'}): ` +
-        `${kib(total.raw)} raw, ${kib(total.gzip)} gzip`,
-    );
+    console.log(`Total for the ${entry} entry (${page}: ${scripts.join(', ') || 'no scripts'}): ` + `${kib(total.raw)} raw, ${kib(total.gzip)} gzip`);
   }
 }
 

@@ -23,16 +23,56 @@ interface Breach {
 const prepend = (line: string) => (original: string) => `${line}\n${original}`;
 
 const BREACHES: Breach[] = [
-  { name: 'src/core imports a package', file: 'src/core/a1.ts', text: prepend("import ExcelJS from 'exceljs';\nexport const _x = ExcelJS;"), rule: 'no-restricted-imports' },
-  { name: 'src/core imports the workbook layer', file: 'src/core/a1.ts', text: prepend("import type { WorkbookPort } from '../workbook/port';\nexport type _P = WorkbookPort;"), rule: 'import-x/no-restricted-paths' },
+  {
+    name: 'src/core imports a package',
+    file: 'src/core/a1.ts',
+    text: prepend("import ExcelJS from 'exceljs';\nexport const _x = ExcelJS;"),
+    rule: 'no-restricted-imports',
+  },
+  {
+    name: 'src/core imports the workbook layer',
+    file: 'src/core/a1.ts',
+    text: prepend("import type { WorkbookPort } from '../workbook/port';\nexport type _P = WorkbookPort;"),
+    rule: 'import-x/no-restricted-paths',
+  },
   { name: 'src/core uses a browser global', file: 'src/core/a1.ts', text: prepend('export const _w = window.location.href;'), rule: 'no-restricted-globals' },
   { name: 'src/core uses a Node global', file: 'src/core/a1.ts', text: prepend('export const _p = process.env.HOME;'), rule: 'no-restricted-globals' },
-  { name: 'a view imports an adapter', file: 'src/taskpane/views/StartView.tsx', text: prepend("import { MemoryWorkbook } from '../../workbook/memory/MemoryWorkbook';\nexport const _m = MemoryWorkbook;"), rule: 'no-restricted-imports' },
-  { name: 'a view imports ExcelJS', file: 'src/taskpane/views/StartView.tsx', text: prepend("import ExcelJS from 'exceljs';\nexport const _e = ExcelJS;"), rule: 'no-restricted-imports' },
-  { name: 'a view uses Office.js', file: 'src/taskpane/views/StartView.tsx', text: prepend('export const _o = () => Office.context.document;'), rule: 'no-restricted-globals' },
-  { name: 'the Excel entry imports the preview host', file: 'src/taskpane/office.tsx', text: prepend("import { createPreviewHost } from './previewHost';\nexport const _h = createPreviewHost;"), rule: 'no-restricted-imports' },
-  { name: 'the CLI imports ExcelJS itself', file: 'src/cli/main.ts', text: prepend("import ExcelJS from 'exceljs';\nexport const _e = ExcelJS;"), rule: 'no-restricted-imports' },
-  { name: 'a view imports TaskPane, which imports it', file: 'src/taskpane/views/StartView.tsx', text: prepend("import { TaskPane } from '../TaskPane';\nexport const _t = TaskPane;"), rule: 'import-x/no-cycle' },
+  {
+    name: 'a view imports an adapter',
+    file: 'src/taskpane/views/StartView.tsx',
+    text: prepend("import { MemoryWorkbook } from '../../workbook/memory/MemoryWorkbook';\nexport const _m = MemoryWorkbook;"),
+    rule: 'no-restricted-imports',
+  },
+  {
+    name: 'a view imports ExcelJS',
+    file: 'src/taskpane/views/StartView.tsx',
+    text: prepend("import ExcelJS from 'exceljs';\nexport const _e = ExcelJS;"),
+    rule: 'no-restricted-imports',
+  },
+  {
+    name: 'a view uses Office.js',
+    file: 'src/taskpane/views/StartView.tsx',
+    text: prepend('export const _o = () => Office.context.document;'),
+    rule: 'no-restricted-globals',
+  },
+  {
+    name: 'the Excel entry imports the preview host',
+    file: 'src/taskpane/office.tsx',
+    text: prepend("import { createPreviewHost } from './previewHost';\nexport const _h = createPreviewHost;"),
+    rule: 'no-restricted-imports',
+  },
+  {
+    name: 'the CLI imports ExcelJS itself',
+    file: 'src/cli/main.ts',
+    text: prepend("import ExcelJS from 'exceljs';\nexport const _e = ExcelJS;"),
+    rule: 'no-restricted-imports',
+  },
+  {
+    name: 'a view imports TaskPane, which imports it',
+    file: 'src/taskpane/views/StartView.tsx',
+    text: prepend("import { TaskPane } from '../TaskPane';\nexport const _t = TaskPane;"),
+    rule: 'import-x/no-cycle',
+  },
 ];
 
 /** Runs ESLint (the project's config) in a child process on each breach; returns the rule ids reported per breach. */
@@ -75,7 +115,10 @@ test('dependency-cruiser reports a type-only import cycle (ViewId imported from 
   try {
     fs.cpSync(path.join(ROOT, 'src'), path.join(tmp, 'src'), { recursive: true });
     fs.cpSync(path.join(ROOT, 'assets'), path.join(tmp, 'assets'), { recursive: true });
-    fs.writeFileSync(path.join(tmp, 'tsconfig.json'), JSON.stringify({ compilerOptions: { jsx: 'react-jsx', resolveJsonModule: true, esModuleInterop: true }, include: ['src'] }));
+    fs.writeFileSync(
+      path.join(tmp, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { jsx: 'react-jsx', resolveJsonModule: true, esModuleInterop: true }, include: ['src'] }),
+    );
     const view = path.join(tmp, 'src/taskpane/views/ChecklistView.tsx');
     fs.writeFileSync(view, `import type { TaskPaneProps as _T } from '../TaskPane';\n${fs.readFileSync(view, 'utf8')}`);
     const bin = path.join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs');

@@ -23,7 +23,8 @@ describe.each(PAGES)('dist/%s', (name) => {
     return readFileSync(file, 'utf8');
   };
   const doc = () => parse(html());
-  const cspMeta = (d: HTMLElement) => d.querySelectorAll('meta').filter((m) => (m.getAttribute('http-equiv') ?? '').toLowerCase() === 'content-security-policy');
+  const cspMeta = (d: HTMLElement) =>
+    d.querySelectorAll('meta').filter((m) => (m.getAttribute('http-equiv') ?? '').toLowerCase() === 'content-security-policy');
 
   it('has exactly one CSP meta tag, right after the charset, before any script or stylesheet', () => {
     const d = doc();
@@ -66,7 +67,9 @@ describe.each(PAGES)('dist/%s', (name) => {
   });
 
   it('loads scripts only from this build or office.js from Microsoft', () => {
-    const srcs = doc().querySelectorAll('script').map((s) => s.getAttribute('src')!);
+    const srcs = doc()
+      .querySelectorAll('script')
+      .map((s) => s.getAttribute('src')!);
     for (const src of srcs) {
       const external = /^[a-z]+:\/\//i.test(src) || src.startsWith('//');
       if (external) expect(src).toBe('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');

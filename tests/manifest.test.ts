@@ -25,8 +25,18 @@ const { DEV_URL, DEV_ORIGIN } = manifestUrl;
 type Node = Record<string, any>; // parsed XML: loosely typed by nature
 
 const ARRAY_TAGS = new Set([
-  'Override', 'bt:Override', 'bt:Image', 'bt:Url', 'bt:String', 'AppDomain', 'Host', 'Set',
-  'Control', 'Group', 'ExtensionPoint', 'OfficeTab',
+  'Override',
+  'bt:Override',
+  'bt:Image',
+  'bt:Url',
+  'bt:String',
+  'AppDomain',
+  'Host',
+  'Set',
+  'Control',
+  'Group',
+  'ExtensionPoint',
+  'OfficeTab',
 ]);
 
 function parse(xml: string): Node {
@@ -120,9 +130,21 @@ describe('manifest.xml is well-formed and has every required element', () => {
 
   test('top-level elements appear in the order the schema demands', () => {
     const order = [
-      'Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl',
-      'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings',
-      'Permissions', 'VersionOverrides',
+      'Id',
+      'Version',
+      'ProviderName',
+      'DefaultLocale',
+      'DisplayName',
+      'Description',
+      'IconUrl',
+      'HighResolutionIconUrl',
+      'SupportUrl',
+      'AppDomains',
+      'Hosts',
+      'Requirements',
+      'DefaultSettings',
+      'Permissions',
+      'VersionOverrides',
     ];
     const body = stripComments(SOURCE).replace(/<VersionOverrides[\s\S]*<\/VersionOverrides>/, '<VersionOverrides/>');
     const inner = body.slice(body.indexOf('<OfficeApp') + 1);
@@ -142,7 +164,10 @@ describe('manifest.xml is well-formed and has every required element', () => {
   test('names the provider, defaults to nl-NL and overrides name and description for en-US', () => {
     expect(String(app.ProviderName).trim()).not.toBe('');
     expect(app.DefaultLocale).toBe('nl-NL');
-    for (const [el, max] of [[app.DisplayName, 125], [app.Description, 250]] as const) {
+    for (const [el, max] of [
+      [app.DisplayName, 125],
+      [app.Description, 250],
+    ] as const) {
       expect(el['@_DefaultValue'].length).toBeGreaterThan(0);
       expect(el['@_DefaultValue'].length).toBeLessThanOrEqual(max);
       const en = (el.Override as Node[]).find((o) => o['@_Locale'] === 'en-US');
@@ -209,8 +234,12 @@ describe('the Home-tab button opens the task pane', () => {
 
   test('every resid used anywhere resolves to a resource of the matching kind', () => {
     const kindOf: Record<string, 'bt:Images' | 'bt:Urls' | 'bt:ShortStrings' | 'bt:LongStrings'> = {
-      'bt:Image': 'bt:Images', SourceLocation: 'bt:Urls', LearnMoreUrl: 'bt:Urls',
-      Label: 'bt:ShortStrings', Title: 'bt:ShortStrings', Description: 'bt:LongStrings',
+      'bt:Image': 'bt:Images',
+      SourceLocation: 'bt:Urls',
+      LearnMoreUrl: 'bt:Urls',
+      Label: 'bt:ShortStrings',
+      Title: 'bt:ShortStrings',
+      Description: 'bt:LongStrings',
     };
     const refs: Array<[string, string]> = [];
     const walk = (node: unknown, tag: string): void => {
@@ -230,7 +259,8 @@ describe('the Home-tab button opens the task pane', () => {
 
   test('resource ids are at most 32 characters and strings fit Office limits in both languages', () => {
     for (const [kind, tag, max] of [
-      ['bt:ShortStrings', 'bt:String', 125], ['bt:LongStrings', 'bt:String', 250],
+      ['bt:ShortStrings', 'bt:String', 125],
+      ['bt:LongStrings', 'bt:String', 250],
     ] as const) {
       for (const s of resources[kind][tag] as Node[]) {
         expect(s['@_id'].length).toBeLessThanOrEqual(32);
@@ -297,9 +327,7 @@ describe('the production manifest', () => {
     expect(out).not.toMatch(/localhost|127\.0\.0\.1/i);
     const devUrls = urlsIn(app);
     const prodUrls = urlsIn(parse(out));
-    const expected = devUrls.map((u) =>
-      u === DEV_ORIGIN ? new URL(PROD).origin : PROD + u.slice(DEV_URL.length),
-    );
+    const expected = devUrls.map((u) => (u === DEV_ORIGIN ? new URL(PROD).origin : PROD + u.slice(DEV_URL.length)));
     expect(prodUrls).toEqual(expected);
     // Everything else is untouched.
     const prod = parse(out);

@@ -6,7 +6,13 @@ test('office-addin-usage-data is a version that reports nothing and is off', () 
   const pkg = JSON.parse(fs.readFileSync(require.resolve('office-addin-usage-data/package.json'), 'utf8'));
   expect(Number(pkg.version.split('.')[0])).toBeGreaterThanOrEqual(3);
   const { OfficeAddinUsageData, UsageDataLevel } = require('office-addin-usage-data');
-  const u = new OfficeAddinUsageData({ projectName: 'koppelkansen', instrumentationKey: '00000000-0000-0000-0000-000000000000', promptQuestion: '', raisePrompt: false, usageDataLevel: UsageDataLevel.off });
+  const u = new OfficeAddinUsageData({
+    projectName: 'koppelkansen',
+    instrumentationKey: '00000000-0000-0000-0000-000000000000',
+    promptQuestion: '',
+    raisePrompt: false,
+    usageDataLevel: UsageDataLevel.off,
+  });
   expect(u.getUsageDataLevel()).toBe('off');
   // 3.x has no network client at all (older versions shipped applicationinsights).
   expect(Object.keys(pkg.dependencies ?? {})).toEqual(['commander']);

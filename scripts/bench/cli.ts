@@ -19,7 +19,9 @@ export async function writeRawWorkbook(file: string, rows: number, factors: numb
   await wb.apply({ ops });
   const cells = snap.sheets[0].values
     .slice(5, 5 + rows)
-    .map((line) => line.slice(0, 2 + factors).map((v) => (v === null ? { clear: true as const } : typeof v === 'number' ? { number: v } : { text: String(v) })));
+    .map((line) =>
+      line.slice(0, 2 + factors).map((v) => (v === null ? { clear: true as const } : typeof v === 'number' ? { number: v } : { text: String(v) })),
+    );
   await wb.apply({ ops: [{ kind: 'setCells', sheet: snap.sheets[0].name, cell: 'A6', cells }] });
   await wb.writeFileAtomic(file);
 }

@@ -53,7 +53,8 @@ async function measure(rows: number, longlist: number | null): Promise<(string |
     const timeout = { timeoutMs: 900_000 };
     const tin = await timeAsync(() => recalculateXlsx(input, path.join(dir, 'rin'), timeout));
     const tout = await timeAsync(() => recalculateXlsx(output, path.join(dir, 'rout'), timeout));
-    const label = longlist === null ? `${rows.toLocaleString('en')} × ${FACTORS}` : `${rows.toLocaleString('en')} × ${FACTORS}, longlist ${longlist.toLocaleString('en')}`;
+    const label =
+      longlist === null ? `${rows.toLocaleString('en')} × ${FACTORS}` : `${rows.toLocaleString('en')} × ${FACTORS}, longlist ${longlist.toLocaleString('en')}`;
     return [label, ms(engine.ms), ms(tin.ms), ms(tout.ms), ms(tout.ms - tin.ms), (tout.ms / tin.ms).toFixed(2), a.longlist.entries.length];
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -67,7 +68,14 @@ export const section: BenchSection = {
   estimate: '~3 min (quick: ~20 s)',
   async run({ quick }): Promise<BenchTable[]> {
     if (!hasLibreOffice()) return [{ title: 'LibreOffice is not installed (scripts/setup.sh): skipped', columns: ['case'], rows: [] }];
-    const cases: [number, number | null][] = quick ? [[1000, null]] : [[1000, null], [10000, null], [1000, 1000], [10000, 10000]];
+    const cases: [number, number | null][] = quick
+      ? [[1000, null]]
+      : [
+          [1000, null],
+          [10000, null],
+          [1000, 1000],
+          [10000, 10000],
+        ];
     const rows: (string | number)[][] = [];
     for (const [r, l] of cases) rows.push(await measure(r, l));
     return [

@@ -111,11 +111,15 @@ export const section: BenchSection = {
   estimate: '~8 min',
   async run({ quick }): Promise<BenchTable[]> {
     const only = process.env.BENCH_OFFICE_SIZES?.split(',').map((s) => s.split('x').map(Number) as [number, number]);
-    const sizes: [number, number][] = only ?? (quick ? [[1000, 12]] : [
-      [1000, 12],
-      [10000, 20],
-      [30000, 30],
-    ]);
+    const sizes: [number, number][] =
+      only ??
+      (quick
+        ? [[1000, 12]]
+        : [
+            [1000, 12],
+            [10000, 20],
+            [30000, 30],
+          ]);
     const rows: (string | number)[][] = [];
     for (const [r, f] of sizes) rows.push(...(await atSize(r, f)));
     return [
@@ -124,10 +128,10 @@ export const section: BenchSection = {
         columns: ['size', 'operation', 'round trips', 'sent', 'received', 'largest request/response', '≤ 5 MB', 'per-row add-in', 'ratio', 'time in fake'],
         rows,
         notes: [
-          'type one score = apply + the read after it + the read for Excel\'s change event; target ≤ 2 round trips and ≤ 100 KB at 1,000 × 12',
+          "type one score = apply + the read after it + the read for Excel's change event; target ≤ 2 round trips and ≤ 100 KB at 1,000 × 12",
           'prepare = first "Werkmap voorbereiden" on raw rows from a cold adapter; prepare again = on the prepared workbook (nothing to write)',
           'per-row add-in: a model of one sync per werkblad row (and per other sheet) for each read or write of the rows',
-          'time in fake = JavaScript time of the adapter and the fake on this machine, not Excel\'s',
+          "time in fake = JavaScript time of the adapter and the fake on this machine, not Excel's",
         ],
       },
     ];

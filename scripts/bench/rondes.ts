@@ -53,7 +53,14 @@ function rondeSummary(participants: number, koppelkansen: number, factors: numbe
     cells = s.value.length;
     spread.push(time(() => rankSpread(werkblad, s.value)).ms);
   }
-  return [`${participants} × ${koppelkansen} × ${factors}`, participants * koppelkansen * factors, ms(median(read)), ms(median(sum)), ms(median(spread)), cells];
+  return [
+    `${participants} × ${koppelkansen} × ${factors}`,
+    participants * koppelkansen * factors,
+    ms(median(read)),
+    ms(median(sum)),
+    ms(median(spread)),
+    cells,
+  ];
 }
 
 export const section: BenchSection = {

@@ -31,6 +31,7 @@ export function gevoeligheidOutput(a: Analysis, json: boolean): GevoeligheidOutp
   block('Per weging, de top 15:', g.sentences.members);
   block(`Per weging, de volgorde van de top ${g.topOrder}:`, g.sentences.order);
   block('Koppelkansen rond plaats 15:', g.sentences.boundary);
-  if (left) out.push(`Let op: ${left} koppelkans${left === 1 ? '' : 'en'} zonder geldig totaal ${left === 1 ? 'telt' : 'tellen'} niet mee; zie "koppelkansen check".`);
+  if (left)
+    out.push(`Let op: ${left} koppelkans${left === 1 ? '' : 'en'} zonder geldig totaal ${left === 1 ? 'telt' : 'tellen'} niet mee; zie "koppelkansen check".`);
   return { text: `${out.join('\n').trimEnd()}\n`, exit };
 }

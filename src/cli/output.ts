@@ -18,9 +18,7 @@ export function printSummary(a: Analysis, io: Io): void {
   const rows = a.werkblad?.rows ?? [];
   const errors = a.problems.filter((p) => p.severity === 'error').length;
   const warnings = a.problems.filter((p) => p.severity === 'warning').length;
-  io.out(
-    `${rows.length} koppelkansen, ${a.ranking.length} met een totaal, ${errors} fout(en), ${warnings} waarschuwing(en).\n`,
-  );
+  io.out(`${rows.length} koppelkansen, ${a.ranking.length} met een totaal, ${errors} fout(en), ${warnings} waarschuwing(en).\n`);
   if (a.top.length) {
     io.out('Top 15:\n');
     for (const e of a.top) io.out(`  ${String(e.rank).padStart(2)}. ${e.koppelkans} (${formatNumber(e.total)})\n`);
@@ -53,7 +51,8 @@ export function longTextProblems(snapshot: WorkbookSnapshot): Problem[] {
   for (const sheet of snapshot.sheets) {
     sheet.values.forEach((line, r) =>
       line.forEach((v, c) => {
-        if (typeof v === 'string' && v.length > MAX_CELL_TEXT) out.push(problem('TEXT_TOO_LONG', sheet.name, cellAddress(r + 1, c + 1), { length: v.length.toLocaleString('nl-NL') }));
+        if (typeof v === 'string' && v.length > MAX_CELL_TEXT)
+          out.push(problem('TEXT_TOO_LONG', sheet.name, cellAddress(r + 1, c + 1), { length: v.length.toLocaleString('nl-NL') }));
       }),
     );
   }

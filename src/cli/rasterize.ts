@@ -8,6 +8,12 @@ import type { Rasterize } from '../report/onderbouwingDocx';
 /** PNG bytes of `svg` rendered `width` px wide (height follows the SVG's aspect ratio). */
 export const rasterizeSvg: Rasterize = async (svg, width) => {
   const { Resvg } = await import('@resvg/resvg-js');
-  const png = new Resvg(svg, { fitTo: { mode: 'width', value: Math.round(width) }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }, background: '#FFFFFF' }).render().asPng();
+  const png = new Resvg(svg, {
+    fitTo: { mode: 'width', value: Math.round(width) },
+    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+    background: '#FFFFFF',
+  })
+    .render()
+    .asPng();
   return new Uint8Array(png);
 };

@@ -100,7 +100,13 @@ export function excelLock(file: string): { lockFile: string; user?: string } | n
     try {
       const bytes = fs.readFileSync(lockFile);
       const n = bytes[0];
-      const user = n > 0 && n < 120 && bytes.length > n ? bytes.subarray(1, 1 + n).toString('latin1').trim() : undefined;
+      const user =
+        n > 0 && n < 120 && bytes.length > n
+          ? bytes
+              .subarray(1, 1 + n)
+              .toString('latin1')
+              .trim()
+          : undefined;
       return { lockFile, user: user && /^[\x20-\x7e\u00a0-\u00ff]+$/.test(user) ? user : undefined };
     } catch {
       // no owner file by this name

@@ -88,7 +88,12 @@ export function analyze(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}
     const factors = readFactors(ws, layout, problems);
     const rows = readRows(ws, layout, factors, problems);
     werkblad = { layout, factors, rows };
-    problems.push(...nameWarnings(ws.name, rows.flatMap((r) => [1, 2].map((column) => ({ row: r.row, column, value: ws.values[r.row - 1]?.[column - 1] ?? null })))));
+    problems.push(
+      ...nameWarnings(
+        ws.name,
+        rows.flatMap((r) => [1, 2].map((column) => ({ row: r.row, column, value: ws.values[r.row - 1]?.[column - 1] ?? null }))),
+      ),
+    );
     ranking = rankRows(rows);
     checkAgainstLonglist(werkblad, longlist, problems);
   }

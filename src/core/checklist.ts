@@ -99,10 +99,12 @@ export function readChecklist(sheet: SheetSnapshot, now: Date, problems: Problem
     if (it.status === 'Bezig') p.bezig++;
   }
   const progress = order.map((o) => byPart.get(o)!);
-  const overall = progress.reduce(
-    (a, p) => ({ onderdeel: 'Totaal', klaar: a.klaar + p.klaar, bezig: a.bezig + p.bezig, total: a.total + p.total }),
-    { onderdeel: 'Totaal', klaar: 0, bezig: 0, total: 0 },
-  );
+  const overall = progress.reduce((a, p) => ({ onderdeel: 'Totaal', klaar: a.klaar + p.klaar, bezig: a.bezig + p.bezig, total: a.total + p.total }), {
+    onderdeel: 'Totaal',
+    klaar: 0,
+    bezig: 0,
+    total: 0,
+  });
 
   // the overstap date: the cell beside the label (default C3)
   let dateRow: number = CHECKLIST.dateRow;

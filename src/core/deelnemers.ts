@@ -83,14 +83,18 @@ export function deelnemersEdit(snapshot: WorkbookSnapshot, names: readonly strin
   const state = readDeelnemers(snapshot);
   if (!state.sheet) return { ok: false, message: 'Er is nog geen werkblad Notulen: kies eerst "Werkmap voorbereiden".' };
   const value = parseNames(names.join('\n')).join('\n');
-  if (value.length > MAX_CELL_TEXT) return { ok: false, message: `De lijst met deelnemers is te lang voor één cel in Excel (${MAX_CELL_TEXT.toLocaleString('nl-NL')} tekens).` };
+  if (value.length > MAX_CELL_TEXT)
+    return { ok: false, message: `De lijst met deelnemers is te lang voor één cel in Excel (${MAX_CELL_TEXT.toLocaleString('nl-NL')} tekens).` };
   if (state.row !== null) {
     return { ok: true, ops: [{ kind: 'setCells', sheet: state.sheet, cell: cellAddress(state.row, DEELNEMERS.column), cells: [[{ text: value }]] }] };
   }
   const sheet = notulen(snapshot)!;
   const row = DEELNEMERS.defaultRow;
   if (row >= findNotesHeaderRow(sheet)) {
-    return { ok: false, message: `Op het werkblad ${state.sheet} is boven het verslag geen plaats voor de deelnemers. Typ in kolom A van een lege rij boven het verslag “${DEELNEMERS.label}” en de namen in kolom H van die rij.` };
+    return {
+      ok: false,
+      message: `Op het werkblad ${state.sheet} is boven het verslag geen plaats voor de deelnemers. Typ in kolom A van een lege rij boven het verslag “${DEELNEMERS.label}” en de namen in kolom H van die rij.`,
+    };
   }
   for (const c of [1, DEELNEMERS.column]) {
     if (textAt(sheet, row, c) !== '') {

@@ -46,4 +46,3 @@ export const DEFAULT_SUCCESFACTOREN: VoorgesteldeSuccesfactor[] = succesfactoren
 
 /** The WUP basiselementen per onderdeel (Spoorboekje, end of chapter 2). */
 export const WUP_CHECKLIST: ChecklistOnderdeel[] = checklist.onderdelen;
-

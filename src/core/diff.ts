@@ -55,13 +55,7 @@ function normalizeFormula(f: string): string {
  * snapshot; consecutive differing rows are written as one block. `cells` rows may
  * contain `undefined` for "leave this cell alone".
  */
-export function diffBlock(
-  sheetName: string,
-  sheet: SheetSnapshot | undefined,
-  row: number,
-  column: number,
-  cells: (CellInput | undefined)[][],
-): PlanOp[] {
+export function diffBlock(sheetName: string, sheet: SheetSnapshot | undefined, row: number, column: number, cells: (CellInput | undefined)[][]): PlanOp[] {
   const ops: PlanOp[] = [];
   // split each row into runs of defined cells, then compare
   type Run = { r: number; c: number; cells: CellInput[] };
@@ -95,6 +89,5 @@ export function diffBlock(
 export const text = (t: string): CellInput => ({ text: t });
 export const num = (n: number): CellInput => ({ number: n });
 /** A formula cell; `result` is the engine's value of it (the cached result in a file). */
-export const formula = (f: string, result?: CellValue): CellInput =>
-  result === undefined || result === null ? { formula: f } : { formula: f, result };
+export const formula = (f: string, result?: CellValue): CellInput => (result === undefined || result === null ? { formula: f } : { formula: f, result });
 export const clear: CellInput = { clear: true };

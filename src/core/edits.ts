@@ -90,7 +90,9 @@ export function whatIf(werkblad: Werkblad, current: RankEntry[], weights: (numbe
     top,
     entering: top.filter((e) => !before.has(e.row)),
     leaving: [...before.values()].filter((e) => !after.has(e.row)),
-    moved: top.filter((e) => before.has(e.row) && before.get(e.row)!.rank !== e.rank).map((e) => ({ row: e.row, koppelkans: e.koppelkans, from: before.get(e.row)!.rank, to: e.rank })),
+    moved: top
+      .filter((e) => before.has(e.row) && before.get(e.row)!.rank !== e.rank)
+      .map((e) => ({ row: e.row, koppelkans: e.koppelkans, from: before.get(e.row)!.rank, to: e.rank })),
   };
 }
 
@@ -115,7 +117,8 @@ export function prioriteringEdit(layout: PrioLayout, base: SheetSnapshot | undef
   for (const d of drafts) {
     if (!d.koppelkans.trim()) return { ok: false, message: 'Elke regel in de prioritering heeft een koppelkans nodig.' };
     if (d.omdat.length > MAX_CELL_TEXT) return { ok: false, message: `De reden bij "${d.koppelkans}" is langer dan ${MAX_CELL_TEXT} tekens.` };
-    if (d.verantwoordelijke.length > MAX_CELL_TEXT) return { ok: false, message: `De verantwoordelijke bij "${d.koppelkans}" is langer dan ${MAX_CELL_TEXT} tekens.` };
+    if (d.verantwoordelijke.length > MAX_CELL_TEXT)
+      return { ok: false, message: `De verantwoordelijke bij "${d.koppelkans}" is langer dan ${MAX_CELL_TEXT} tekens.` };
   }
   const c = layout.columns;
   const ops: PlanOp[] = [];
@@ -173,7 +176,10 @@ export function checklistStatusEdit(state: ChecklistState, row: number, status: 
   if (!STATUSES.includes(status)) return { ok: false, message: `Kies ${STATUS_CHOICE}.` };
   const item = state.items.find((i) => i.row === row);
   if (!item) return { ok: false, message: `Rij ${row} is geen basiselement.` };
-  return { ok: true, ops: [{ kind: 'setCells', sheet: state.sheet, cell: cellAddress(row, 3), cells: [[{ text: status }]], ...(item.read ? { expect: [[item.read[0]]] } : {}) }] };
+  return {
+    ok: true,
+    ops: [{ kind: 'setCells', sheet: state.sheet, cell: cellAddress(row, 3), cells: [[{ text: status }]], ...(item.read ? { expect: [[item.read[0]]] } : {}) }],
+  };
 }
 
 /**
@@ -192,4 +198,3 @@ export function checklistDateEdit(state: ChecklistState, iso: string): EditResul
   }
   return { ok: true, ops: [{ kind: 'setCells', sheet: state.sheet, cell, cells: [[{ number: serial }]], ...guard }] };
 }
-

@@ -29,8 +29,10 @@ export const ERROR_MESSAGES = {
   'workbook.invalidAddress': (sheet: string, address: string) => `Werkblad ${sheet}: "${address}" is geen geldige cel of bereik. ${NOTHING_CHANGED}`,
   'workbook.textTooLong': (sheet: string, cell: string, length: number) =>
     `${sheet}!${cell}: de tekst is ${length.toLocaleString('nl-NL')} tekens lang; een cel kan hoogstens 32.767 tekens bevatten. Maak de tekst korter. ${NOTHING_CHANGED}`,
-  'workbook.invalidNumber': (sheet: string, cell: string, value: number) => `${sheet}!${cell}: ${String(value)} is geen getal dat Excel kan opslaan. ${NOTHING_CHANGED}`,
-  'workbook.invalidFormula': (sheet: string, cell: string, formula: string) => `${sheet}!${cell}: "${formula}" is geen formule (een formule begint met "="). ${NOTHING_CHANGED}`,
+  'workbook.invalidNumber': (sheet: string, cell: string, value: number) =>
+    `${sheet}!${cell}: ${String(value)} is geen getal dat Excel kan opslaan. ${NOTHING_CHANGED}`,
+  'workbook.invalidFormula': (sheet: string, cell: string, formula: string) =>
+    `${sheet}!${cell}: "${formula}" is geen formule (een formule begint met "="). ${NOTHING_CHANGED}`,
   'workbook.invalidArgument': (sheet: string, what: string) => `Werkblad ${sheet}: ${what} ${NOTHING_CHANGED}`,
   'workbook.noVisibleSheet': () => 'De werkmap heeft geen zichtbaar werkblad; Excel kan zo’n bestand niet openen. Maak minstens één werkblad zichtbaar.',
   'workbook.chartsUnsupported': (sheet: string) =>
@@ -38,7 +40,10 @@ export const ERROR_MESSAGES = {
   'workbook.sheetProtected': (found: { sheet: string; cells: string[]; other: string[] }[]) => {
     const list = (items: string[]) => (items.length > 6 ? `${items.slice(0, 6).join(', ')} en nog ${items.length - 6}` : items.join(', '));
     const parts = found.map((f) => {
-      const needs = [...(f.cells.length ? [`${f.cells.length === 1 && !f.cells[0].includes(':') ? 'cel' : 'cellen'} ${list(f.cells)}`] : []), ...(f.other.length ? [list(f.other)] : [])];
+      const needs = [
+        ...(f.cells.length ? [`${f.cells.length === 1 && !f.cells[0].includes(':') ? 'cel' : 'cellen'} ${list(f.cells)}`] : []),
+        ...(f.other.length ? [list(f.other)] : []),
+      ];
       return `Blad "${f.sheet}" is beveiligd, maar de add-in moet daar ${needs.join(' en ')} aanpassen.`;
     });
     const sheets = found.map((f) => `"${f.sheet}"`).join(' en ');
@@ -104,7 +109,8 @@ export const ERROR_MESSAGES = {
     `${file} is gewijzigd sinds het gelezen is (iemand heeft het intussen opgeslagen); er is niets geschreven, zodat die wijzigingen niet verloren gaan. Voer de opdracht opnieuw uit.`,
   'file.openInExcel': (file: string, lockFile: string, user?: string) =>
     `${file} is geopend in Excel${user ? ` (door ${user})` : ''}: het vergrendelbestand ${lockFile} staat ernaast. Sluit de werkmap in Excel en probeer het opnieuw; er is niets geschreven.`,
-  'file.verifyFailed': (file: string, why: string) => `de nieuwe versie van ${file} bleek bij controle onleesbaar (${why}); ${file} is niet gewijzigd. Meld dit alsjeblieft.`,
+  'file.verifyFailed': (file: string, why: string) =>
+    `de nieuwe versie van ${file} bleek bij controle onleesbaar (${why}); ${file} is niet gewijzigd. Meld dit alsjeblieft.`,
 
   // ---- the task pane
   'pane.downloadUnavailable': () => 'Downloaden kan in deze omgeving niet.',
@@ -112,8 +118,7 @@ export const ERROR_MESSAGES = {
   'pane.chartNoImage': () => 'De grafiek kon niet als afbeelding worden opgeslagen.',
 
   // ---- anything that is not one of the above (a bug, a library's own error)
-  unexpected: (detail: string) =>
-    `Er ging iets mis: ${detail}. Probeer het opnieuw; blijft het misgaan, sla de werkmap op en laad de add-in opnieuw.`,
+  unexpected: (detail: string) => `Er ging iets mis: ${detail}. Probeer het opnieuw; blijft het misgaan, sla de werkmap op en laad de add-in opnieuw.`,
 } as const;
 
 export type ErrorKey = keyof typeof ERROR_MESSAGES;

@@ -118,7 +118,10 @@ export function factorsEdit(sheet: SheetSnapshot, werkblad: Werkblad, next: Fact
   for (let i = 0; i < n; i++) {
     const s = next[i];
     if ('from' in s && !werkblad.factors[s.from]) return { ok: false, message: 'Onbekende succesfactor.' };
-    const bad = validateFactorName(names[i], names.filter((_, j) => j !== i));
+    const bad = validateFactorName(
+      names[i],
+      names.filter((_, j) => j !== i),
+    );
     if (bad) return { ok: false, message: bad };
     if (!('from' in s) && (!Number.isFinite(s.weging) || s.weging < 0)) return { ok: false, message: 'Een weging is een getal van 0 of meer.' };
   }
@@ -189,11 +192,21 @@ export function factorsEdit(sheet: SheetSnapshot, werkblad: Werkblad, next: Fact
   const col = columnLetter;
   const d1 = WERKBLAD.firstDataRow;
   ops.push(
-    { kind: 'setStyle', sheet: sheet.name, range: `${col(first)}3:${col(newT)}3`, style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont, wrap: true, verticalAlignment: 'center' } },
+    {
+      kind: 'setStyle',
+      sheet: sheet.name,
+      range: `${col(first)}3:${col(newT)}3`,
+      style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont, wrap: true, verticalAlignment: 'center' },
+    },
     { kind: 'setStyle', sheet: sheet.name, range: `${col(first)}4:${col(newT)}4`, style: { bold: true, fill: COLORS.subFill } },
     { kind: 'setStyle', sheet: sheet.name, range: `${col(first)}5:${col(newT)}5`, style: { italic: true, fontColor: '#595959' } },
     { kind: 'setStyle', sheet: sheet.name, range: `${col(first)}${d1}:${col(newT - 1)}${endRow}`, style: { bold: false, fill: null, numberFormat: 'General' } },
-    { kind: 'setStyle', sheet: sheet.name, range: `${col(newT)}${d1}:${col(newT)}${endRow}`, style: { bold: true, fill: COLORS.totalFill, numberFormat: '0.##' } },
+    {
+      kind: 'setStyle',
+      sheet: sheet.name,
+      range: `${col(newT)}${d1}:${col(newT)}${endRow}`,
+      style: { bold: true, fill: COLORS.totalFill, numberFormat: '0.##' },
+    },
   );
   if (oldT > newT) {
     ops.push({
@@ -223,7 +236,11 @@ export function addFactorEdit(sheet: SheetSnapshot, werkblad: Werkblad, name: st
 
 /** Removes factor `index`; the caller asks first when `readFactorInfo(...)[index].scores` > 0. */
 export function removeFactorEdit(sheet: SheetSnapshot, werkblad: Werkblad, index: number): EditResult {
-  return factorsEdit(sheet, werkblad, keep(werkblad).filter((_, i) => i !== index));
+  return factorsEdit(
+    sheet,
+    werkblad,
+    keep(werkblad).filter((_, i) => i !== index),
+  );
 }
 
 /** Moves factor `index` by `delta` places (−1 left, +1 right); nothing at the ends. */
@@ -259,14 +276,20 @@ export function renameFactorEdit(
 ): EditResult {
   const f = werkblad.factors[index];
   if (!f) return { ok: false, message: 'Onbekende succesfactor.' };
-  const bad = validateFactorName(name, werkblad.factors.filter((_, i) => i !== index).map((x) => textAt(sheet, WERKBLAD.factorRow, x.column)));
+  const bad = validateFactorName(
+    name,
+    werkblad.factors.filter((_, i) => i !== index).map((x) => textAt(sheet, WERKBLAD.factorRow, x.column)),
+  );
   if (bad) return { ok: false, message: bad };
   const oldName = textAt(sheet, WERKBLAD.factorRow, f.column);
   const newName = name.trim();
   if (oldName === newName) return { ok: true, ops: [] };
   return {
     ok: true,
-    ops: [{ kind: 'setCells', sheet: sheet.name, cell: cellAddress(WERKBLAD.factorRow, f.column), cells: [[text(newName)]] }, ...factorNameFollowOps(linked.snapshot, linked.notes, oldName, newName)],
+    ops: [
+      { kind: 'setCells', sheet: sheet.name, cell: cellAddress(WERKBLAD.factorRow, f.column), cells: [[text(newName)]] },
+      ...factorNameFollowOps(linked.snapshot, linked.notes, oldName, newName),
+    ],
   };
 }
 
@@ -280,7 +303,8 @@ function factorNameFollowOps(snapshot: WorkbookSnapshot, notes: NotesState, oldN
     for (const n of notes.notes) {
       if (nameKey(n.factor) !== key) continue;
       const was: CellValue = n.read ? (n.read[FACTOR_COLUMN - 1] ?? null) : n.factor;
-      if (n.id) ops.push({ kind: 'updateRowByKey', sheet: notes.sheet, minRow: 1, keyColumn: 'A', key: n.id, firstColumn: 'F', cells: [text(newName)], expect: [was] });
+      if (n.id)
+        ops.push({ kind: 'updateRowByKey', sheet: notes.sheet, minRow: 1, keyColumn: 'A', key: n.id, firstColumn: 'F', cells: [text(newName)], expect: [was] });
       else if (n.row) ops.push({ kind: 'setCells', sheet: notes.sheet, cell: cellAddress(n.row, FACTOR_COLUMN), cells: [[text(newName)]], expect: [[was]] });
     }
   }
@@ -291,7 +315,13 @@ function factorNameFollowOps(snapshot: WorkbookSnapshot, notes: NotesState, oldN
       if (nameKey(r.factor) !== key) continue;
       ops.push({ kind: 'setCells', sheet: rondes.sheet, cell: cellAddress(r.row, 5), cells: [[text(newName)]], expect: [[valueAt(rondesSheet, r.row, 5)]] });
       if (r.key && r.key === scoreKey(r.ronde, r.deelnemer, r.koppelkans, r.factor)) {
-        ops.push({ kind: 'setCells', sheet: rondes.sheet, cell: cellAddress(r.row, 8), cells: [[text(scoreKey(r.ronde, r.deelnemer, r.koppelkans, newName))]], expect: [[valueAt(rondesSheet, r.row, 8)]] });
+        ops.push({
+          kind: 'setCells',
+          sheet: rondes.sheet,
+          cell: cellAddress(r.row, 8),
+          cells: [[text(scoreKey(r.ronde, r.deelnemer, r.koppelkans, newName))]],
+          expect: [[valueAt(rondesSheet, r.row, 8)]],
+        });
       }
     }
   }
@@ -305,5 +335,8 @@ export function waaromEdit(sheet: SheetSnapshot, werkblad: Werkblad, index: numb
   const t = waarom.trim().replace(/\s*[\r\n]+\s*/g, ' ');
   if (t.length > 500) return { ok: false, message: `De toelichting is ${t.length} tekens; houd het bij één regel (hoogstens 500 tekens).` };
   if (textAt(sheet, WERKBLAD.waaromRow, f.column) === t) return { ok: true, ops: [] };
-  return { ok: true, ops: [{ kind: 'setCells', sheet: sheet.name, cell: cellAddress(WERKBLAD.waaromRow, f.column), cells: [[t ? text(t) : { clear: true }]] }] };
+  return {
+    ok: true,
+    ops: [{ kind: 'setCells', sheet: sheet.name, cell: cellAddress(WERKBLAD.waaromRow, f.column), cells: [[t ? text(t) : { clear: true }]] }],
+  };
 }

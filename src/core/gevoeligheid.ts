@@ -293,8 +293,14 @@ function changeOf(start: State, after: State | null, rows: RankedRow[]): Gevoeli
   const now = new Set(after.groups.flatMap((e) => e.group.ids));
   const name = (id: number) => rows[id].koppelkans || `rij ${rows[id].row}`;
   return {
-    leaving: [...before].filter((id) => !now.has(id)).sort((x, y) => x - y).map(name),
-    entering: [...now].filter((id) => !before.has(id)).sort((x, y) => x - y).map(name),
+    leaving: [...before]
+      .filter((id) => !now.has(id))
+      .sort((x, y) => x - y)
+      .map(name),
+    entering: [...now]
+      .filter((id) => !before.has(id))
+      .sort((x, y) => x - y)
+      .map(name),
     order: orderList(after).map((e) => name(e.id)),
   };
 }
@@ -415,7 +421,14 @@ function pick<T extends { u: number }>(a: T | null, b: T): T {
  * Smallest change of one of row `id`'s own scores that moves it across the top-k boundary.
  * `sortedTotals`: every row's total, best first (computed once for all rows).
  */
-function scoreMove(rows: RankedRow[], sortedTotals: Float64Array, id: number, factors: { weging: number }[], k: number, inside: boolean): { index: number; from: number | null; to: number } | null {
+function scoreMove(
+  rows: RankedRow[],
+  sortedTotals: Float64Array,
+  id: number,
+  factors: { weging: number }[],
+  k: number,
+  inside: boolean,
+): { index: number; from: number | null; to: number } | null {
   if (rows.length - 1 < k) return null;
   // the k-th best of the others: removing one occurrence of my own total shifts the list when it stands before place k
   const first = sortedTotals.indexOf(rows[id].total);
@@ -483,9 +496,7 @@ export function computeGevoeligheid(werkblad: Werkblad, options: GevoeligheidOpt
   const sortedTotals = Float64Array.from(totals).sort().reverse();
 
   // koppelkansen near the boundary: by place (ranking order), margin on each side
-  const ranked = rows
-    .map((r, id) => ({ id, r }))
-    .sort((x, y) => y.r.total - x.r.total || x.r.row - y.r.row);
+  const ranked = rows.map((r, id) => ({ id, r })).sort((x, y) => y.r.total - x.r.total || x.r.row - y.r.row);
   const rankOf = new Map<number, number>();
   ranked.forEach((e, i) => rankOf.set(e.id, i > 0 && sameTotal(ranked[i - 1].r.total, e.r.total) ? rankOf.get(ranked[i - 1].id)! : i + 1));
   const boundary: BoundaryMove[] = [];
@@ -503,7 +514,14 @@ export function computeGevoeligheid(werkblad: Werkblad, options: GevoeligheidOpt
           weight = { factor: f.name, index: f.index, from: f.weging, to: m.to, included: m.included, up: m.up };
         }
       }
-      const s = scoreMove(rows, sortedTotals, id, werkblad.factors.map((f) => ({ weging: f.weging ?? 0 })), k, inside);
+      const s = scoreMove(
+        rows,
+        sortedTotals,
+        id,
+        werkblad.factors.map((f) => ({ weging: f.weging ?? 0 })),
+        k,
+        inside,
+      );
       boundary.push({
         koppelkans: r.koppelkans || `rij ${r.row}`,
         row: r.row,
@@ -607,10 +625,14 @@ function intervalSentence(iv: WeightInterval, subject: string, changeText: (c: G
   const withChange = (bd: WeightBound) => (bd.change ? ` (${changeText(bd.change)})` : '');
   const sides: string[] = [];
   if (lower.at !== null) {
-    sides.push(immediate(lower) ? `bij elke verlaging van ${name}${withChange(lower)}` : `als ${name} ${boundPhrase(lower, iv.weging, true)}${withChange(lower)}`);
+    sides.push(
+      immediate(lower) ? `bij elke verlaging van ${name}${withChange(lower)}` : `als ${name} ${boundPhrase(lower, iv.weging, true)}${withChange(lower)}`,
+    );
   }
   if (upper.at !== null) {
-    sides.push(immediate(upper) ? `bij elke verhoging van ${name}${withChange(upper)}` : `als ${name} ${boundPhrase(upper, iv.weging, false)}${withChange(upper)}`);
+    sides.push(
+      immediate(upper) ? `bij elke verhoging van ${name}${withChange(upper)}` : `als ${name} ${boundPhrase(upper, iv.weging, false)}${withChange(upper)}`,
+    );
   }
   const soon = (lower.at !== null && immediate(lower)) || (upper.at !== null && immediate(upper));
   return `${cap(subject)} verandert ${soon ? '' : 'pas '}${sides.join(soon ? ' en ' : ' of ')}. Nu is ${name} ${nu}.`;
@@ -658,7 +680,13 @@ function moveSentence(m: BoundaryMove, topN: number): string {
       w.to === w.from
         ? `bij elke ${up ? 'verhoging' : 'verlaging'} van de weging van ${w.factor} (nu ${formatGetal(w.from)})`
         : `als de weging van ${w.factor} ${
-            up ? (w.included ? `boven ${boundText(w.to, w.from)} komt` : `tot ${boundText(w.to, w.from)} stijgt`) : w.included ? `onder ${boundText(w.to, w.from)} komt` : `tot ${boundText(w.to, w.from)} daalt`
+            up
+              ? w.included
+                ? `boven ${boundText(w.to, w.from)} komt`
+                : `tot ${boundText(w.to, w.from)} stijgt`
+              : w.included
+                ? `onder ${boundText(w.to, w.from)} komt`
+                : `tot ${boundText(w.to, w.from)} daalt`
           } (nu ${formatGetal(w.from)})`;
     parts.push(when);
   }
@@ -666,10 +694,13 @@ function moveSentence(m: BoundaryMove, topN: number): string {
     const s = m.score;
     const from = s.from === null ? 'leeg' : String(s.from);
     const delta = s.to - (s.from ?? 0);
-    parts.push(`als de score voor ${s.factor} van ${from} naar ${s.to} gaat (${Math.abs(delta)} punt${Math.abs(delta) === 1 ? '' : 'en'} ${delta > 0 ? 'hoger' : 'lager'})`);
+    parts.push(
+      `als de score voor ${s.factor} van ${from} naar ${s.to} gaat (${Math.abs(delta)} punt${Math.abs(delta) === 1 ? '' : 'en'} ${delta > 0 ? 'hoger' : 'lager'})`,
+    );
   }
   const verb = m.inside ? `valt uit de top ${topN}` : `komt in de top ${topN}`;
-  if (parts.length === 0) return `${m.koppelkans} (plaats ${m.rank}) ${verb.replace('valt', 'valt niet').replace('komt', 'komt niet')} door één weging of één eigen score te veranderen.`;
+  if (parts.length === 0)
+    return `${m.koppelkans} (plaats ${m.rank}) ${verb.replace('valt', 'valt niet').replace('komt', 'komt niet')} door één weging of één eigen score te veranderen.`;
   return `${m.koppelkans} (plaats ${m.rank}) ${verb} ${parts.join(', of ')}.`;
 }
 

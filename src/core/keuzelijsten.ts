@@ -126,11 +126,7 @@ export function lijstenFormulas(g: LijstenGeometry): Map<string, string | number
     set(r, C.distinct, `=${cell('distinct', r - 1)}+(${cell('first')}=${p})`);
     set(r, C.group, `=IF(${cell('first')}="","",INDEX(${rng('distinct')},${cell('first')}))`);
     set(r, C.kkKey, `=IF(${cell('kk')}="","",${cell('key')})`);
-    set(
-      r,
-      C.next,
-      `=IF(${cell('kkKey')}="","",IFERROR(MATCH(${escapeFormula(cell('kkKey'))},${L(C.kkKey)}${r + 1}:$${L(C.kkKey)}$${E + 1},0)+${p},""))`,
-    );
+    set(r, C.next, `=IF(${cell('kkKey')}="","",IFERROR(MATCH(${escapeFormula(cell('kkKey'))},${L(C.kkKey)}${r + 1}:$${L(C.kkKey)}$${E + 1},0)+${p},""))`);
     // distinct opgaven, j = p
     set(r, C.dOpgave, `=IF(${p}>$${L(C.distinct)}$${E},"",INDEX(${rng('opgave')},MATCH(${p - 1},${col('distinct', 1, E)},1)))`);
     set(r, C.dKey, `=LOWER(${cell('dOpgave')})`);
@@ -246,7 +242,7 @@ export function lijstenValues(
       distinct++;
       distinctOpgaven.push(op[i]);
     }
-    group.push(first === '' ? '' : (group[first - 1]) || distinct);
+    group.push(first === '' ? '' : group[first - 1] || distinct);
     set(r, C.all, i < allList.length ? allList[i] : '');
     set(r, C.kk, kk[i]);
     set(r, C.count, count);

@@ -30,14 +30,7 @@ export interface Longlist {
   opgaven: string[];
 }
 
-const ENGINE_SHEETS = [
-  SHEET_NAMES.werkblad,
-  SHEET_NAMES.resultaat,
-  SHEET_NAMES.prioritering,
-  SHEET_NAMES.checklist,
-  SHEET_NAMES.notulen,
-  SHEET_NAMES.lijsten,
-];
+const ENGINE_SHEETS = [SHEET_NAMES.werkblad, SHEET_NAMES.resultaat, SHEET_NAMES.prioritering, SHEET_NAMES.checklist, SHEET_NAMES.notulen, SHEET_NAMES.lijsten];
 
 export function findLonglistLayout(snapshot: WorkbookSnapshot): LonglistLayout | null {
   const candidates = snapshot.sheets.filter((s) => !ENGINE_SHEETS.some((n) => sameName(n, s.name)));
@@ -106,7 +99,12 @@ export function readLonglist(snapshot: WorkbookSnapshot, problems: Problem[]): L
   }
   const cap = LONGLIST.maxCapacity;
   if (layout.lastRow - layout.headerRow > cap) {
-    problems.push(problem('LONGLIST_TOO_MANY_OPGAVEN', layout.sheet, cellAddress(layout.headerRow + cap + 1, layout.koppelkansColumn), { count: layout.lastRow - layout.headerRow, max: cap }));
+    problems.push(
+      problem('LONGLIST_TOO_MANY_OPGAVEN', layout.sheet, cellAddress(layout.headerRow + cap + 1, layout.koppelkansColumn), {
+        count: layout.lastRow - layout.headerRow,
+        max: cap,
+      }),
+    );
   }
   const cells: { row: number; column: number; value: CellValue }[] = [];
   for (let r = layout.headerRow + 1; r <= layout.lastRow; r++) {

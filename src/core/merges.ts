@@ -28,4 +28,3 @@ export function mergedAreas(sheet: SheetSnapshot | undefined): MergedArea[] {
 export function mergeAt(areas: MergedArea[], row: number, column: number): MergedArea | undefined {
   return areas.find((a) => row >= a.top && row <= a.bottom && column >= a.left && column <= a.right);
 }
-

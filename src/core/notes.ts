@@ -75,7 +75,19 @@ export interface NotesState {
 }
 
 /** Column numbers (1-based) of the note fields on the Notulen sheet. */
-const COL = { id: 1, time: 2, author: 3, step: 4, koppelkans: 5, factor: 6, kind: 7, text: 8, verantwoordelijke: 9, date: 10, inOnderbouwing: NOTULEN.onderbouwingColumn } as const;
+const COL = {
+  id: 1,
+  time: 2,
+  author: 3,
+  step: 4,
+  koppelkans: 5,
+  factor: 6,
+  kind: 7,
+  text: 8,
+  verantwoordelijke: 9,
+  date: 10,
+  inOnderbouwing: NOTULEN.onderbouwingColumn,
+} as const;
 
 /** Columns of one note on the sheet: A (id) to K (in onderbouwing). */
 const NOTE_WIDTH = NOTULEN.headers.length;
@@ -303,7 +315,18 @@ export function deleteNote(existing: Note, sheet: string = SHEET_NAMES.notulen):
   return {
     ok: true,
     note: existing,
-    ops: [{ kind: 'deleteRowByKey', sheet, minRow: 1, keyColumn: 'A', key: existing.id, firstColumn: 'A', lastColumn: NOTES_LAST_COLUMN, ...(expect ? { expect } : {}) }],
+    ops: [
+      {
+        kind: 'deleteRowByKey',
+        sheet,
+        minRow: 1,
+        keyColumn: 'A',
+        key: existing.id,
+        firstColumn: 'A',
+        lastColumn: NOTES_LAST_COLUMN,
+        ...(expect ? { expect } : {}),
+      },
+    ],
   };
 }
 
@@ -353,7 +376,12 @@ export function reasonWithNote(
   random?: () => number,
   notesSheet: string = SHEET_NAMES.notulen,
 ): NoteResult {
-  const res = addNote({ author, step: 'Stap 4', koppelkans: prio.koppelkans, factor: '', kind: 'redenering', text, verantwoordelijke: '', date: '' }, now, random, notesSheet);
+  const res = addNote(
+    { author, step: 'Stap 4', koppelkans: prio.koppelkans, factor: '', kind: 'redenering', text, verantwoordelijke: '', date: '' },
+    now,
+    random,
+    notesSheet,
+  );
   if (!res.ok) return res;
   return {
     ...res,

@@ -170,7 +170,9 @@ function afterOmdat(reason: string): string {
  * deviates from the automatic one, the robustness sentences when there are any, what is
  * still to be made concrete, and open errors.
  */
-export function summarySentences(m: Pick<OnderbouwingModel, 'wijk' | 'chosen' | 'top' | 'notChosen' | 'robustness' | 'minderConcreet' | 'problems' | 'factors'>): string[] {
+export function summarySentences(
+  m: Pick<OnderbouwingModel, 'wijk' | 'chosen' | 'top' | 'notChosen' | 'robustness' | 'minderConcreet' | 'problems' | 'factors'>,
+): string[] {
   const out: string[] = [];
   const forWijk = m.wijk ? ` voor ${m.wijk}` : '';
   if (m.chosen.length === 0) {
@@ -193,7 +195,9 @@ export function summarySentences(m: Pick<OnderbouwingModel, 'wijk' | 'chosen' | 
     const outside = m.chosen.filter((c) => c.autoRank === null || !m.top.some((e) => key(e.koppelkans) === key(c.koppelkans))).length;
     if (deviating === 0) out.push('De volgorde van het team is dezelfde als de automatische volgorde die uit de scores volgt.');
     else {
-      const shifts = m.chosen.filter((c) => c.deviates && c.autoRank !== null).sort((a, b) => Math.abs(b.place - (b.autoRank ?? 0)) - Math.abs(a.place - (a.autoRank ?? 0)));
+      const shifts = m.chosen
+        .filter((c) => c.deviates && c.autoRank !== null)
+        .sort((a, b) => Math.abs(b.place - (b.autoRank ?? 0)) - Math.abs(a.place - (a.autoRank ?? 0)));
       const biggest = shifts[0];
       out.push(
         `Op ${deviating} van de ${m.chosen.length} plaatsen wijkt de volgorde van het team af van de automatische volgorde die uit de scores volgt` +
@@ -202,14 +206,17 @@ export function summarySentences(m: Pick<OnderbouwingModel, 'wijk' | 'chosen' | 
       );
     }
     if (outside > 0) out.push(`${outside === 1 ? 'Eén gekozen koppelkans staat' : `${outside} gekozen koppelkansen staan`} niet in de automatische top 15.`);
-    if (m.notChosen.length > 0 && m.top.length) out.push(`Van de automatische top 15 koos het team ${count(m.notChosen.length, 'koppelkans', 'koppelkansen')} niet.`);
+    if (m.notChosen.length > 0 && m.top.length)
+      out.push(`Van de automatische top 15 koos het team ${count(m.notChosen.length, 'koppelkans', 'koppelkansen')} niet.`);
   }
   out.push(...m.robustness);
   if (m.minderConcreet.length) {
     const without = m.minderConcreet.filter((x) => !x.wie).length;
     out.push(
       `${m.minderConcreet.length === 1 ? 'Eén gekozen koppelkans is' : `${m.minderConcreet.length} gekozen koppelkansen zijn`} nog minder concreet; ` +
-        (without === 0 ? 'voor elk is iemand verantwoordelijk om die concreet te maken.' : `voor ${without} daarvan is nog niemand aangewezen om die concreet te maken.`),
+        (without === 0
+          ? 'voor elk is iemand verantwoordelijk om die concreet te maken.'
+          : `voor ${without} daarvan is nog niemand aangewezen om die concreet te maken.`),
     );
   }
   if (m.problems > 0) out.push(`Let op: de werkmap bevat nog ${count(m.problems, 'fout', 'fouten')}; sommige totalen kunnen daardoor ontbreken.`);
@@ -309,7 +316,15 @@ export function buildOnderbouwingModel(snapshot: WorkbookSnapshot, now: Date = n
     factors,
     scores: (a.werkblad?.rows ?? [])
       .filter((r) => r.koppelkans)
-      .map((r) => ({ row: r.row, opgave: r.opgave, koppelkans: r.koppelkans, scores: r.scores, total: r.total, rank: rankOf.get(r.row) ?? null, status: r.status }))
+      .map((r) => ({
+        row: r.row,
+        opgave: r.opgave,
+        koppelkans: r.koppelkans,
+        scores: r.scores,
+        total: r.total,
+        rank: rankOf.get(r.row) ?? null,
+        status: r.status,
+      }))
       .sort((x, y) => (x.rank ?? 1e9) - (y.rank ?? 1e9) || x.row - y.row),
     top: a.top,
     deviations: chosen.filter((e) => e.deviates).map((e) => ({ koppelkans: e.koppelkans, place: e.place, autoRank: e.autoRank, omdat: e.omdat })),

@@ -86,7 +86,14 @@ export function onderbouwingSheetOps(model: OnderbouwingModel, sheet: string): P
   if (model.chosen.length) {
     header('Plaats', 'Koppelkans', 'Omdat…', 'Verantwoordelijke', 'Automatische rang', 'Afwijking');
     for (const c of model.chosen) {
-      add(num(c.place), text(c.koppelkans + (c.minderConcreet ? ' (minder concreet)' : '')), text(c.omdat), text(c.verantwoordelijke), num(c.autoRank), text(c.deviates ? 'ja' : ''));
+      add(
+        num(c.place),
+        text(c.koppelkans + (c.minderConcreet ? ' (minder concreet)' : '')),
+        text(c.omdat),
+        text(c.verantwoordelijke),
+        num(c.autoRank),
+        text(c.deviates ? 'ja' : ''),
+      );
     }
     subTitle('Afwijkingen van de automatische volgorde');
     if (model.deviations.length) {

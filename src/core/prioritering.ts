@@ -17,7 +17,16 @@ export interface PrioLayout {
    * compares them with the sheet, because no Excel 2010 formula can compute the
    * minimal-move rule itself.
    */
-  columns: { prioriteit: number; koppelkans: number; omdat: number; verantwoordelijke: number; rang: number; signaal: number; controle: number; afwijking: number };
+  columns: {
+    prioriteit: number;
+    koppelkans: number;
+    omdat: number;
+    verantwoordelijke: number;
+    rang: number;
+    signaal: number;
+    controle: number;
+    afwijking: number;
+  };
   /** Last row with a team entry in the team's columns; firstRow-1 when none. */
   lastRow: number;
 }
@@ -146,7 +155,8 @@ export function readPrioEntries(
     e.needsReason = e.deviates && e.omdat === '';
   });
   for (const e of entries) {
-    if (e.needsReason) problems.push(problem('PRIO_NO_REASON', sheet.name, cellAddress(e.row, c.omdat), { koppelkans: e.koppelkans, place: e.place, rank: e.autoRank ?? 0 }));
+    if (e.needsReason)
+      problems.push(problem('PRIO_NO_REASON', sheet.name, cellAddress(e.row, c.omdat), { koppelkans: e.koppelkans, place: e.place, rank: e.autoRank ?? 0 }));
   }
   return entries;
 }

@@ -112,8 +112,7 @@ const MESSAGES = {
   },
   LONGLIST_MISSING: {
     severity: 'warning',
-    text: () =>
-      'Er is geen longlist (een blad met de kolommen "Opgave" en "Koppelkans"). Bij het voorbereiden wordt de standaard-longlist toegevoegd.',
+    text: () => 'Er is geen longlist (een blad met de kolommen "Opgave" en "Koppelkans"). Bij het voorbereiden wordt de standaard-longlist toegevoegd.',
   },
   LONGLIST_ROW_WITHOUT_OPGAVE: {
     severity: 'warning',
@@ -184,7 +183,8 @@ const MESSAGES = {
   },
   CHECKLIST_LATE: {
     severity: 'warning',
-    text: (p) => `De overstap van de laatste woning is in ${p.year}: de WUP moet uiterlijk in ${p.deadline} zijn vastgesteld (8 jaar vooraf), en dat jaar is al voorbij.`,
+    text: (p) =>
+      `De overstap van de laatste woning is in ${p.year}: de WUP moet uiterlijk in ${p.deadline} zijn vastgesteld (8 jaar vooraf), en dat jaar is al voorbij.`,
   },
   CHECKLIST_DEADLINE: {
     severity: 'info',
@@ -194,12 +194,7 @@ const MESSAGES = {
 
 export type ProblemCode = keyof typeof MESSAGES;
 
-export function problem(
-  code: ProblemCode,
-  sheet: string,
-  cell: string,
-  params: Record<string, string | number> = {},
-): Problem {
+export function problem(code: ProblemCode, sheet: string, cell: string, params: Record<string, string | number> = {}): Problem {
   const entry = MESSAGES[code] as { severity: Severity; text: MessageFn };
   return { sheet, cell, severity: entry.severity, code, message: entry.text(params) };
 }
@@ -208,12 +203,7 @@ const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Errors first, then warnings, then info; within a severity by sheet and reading order. */
 export function sortProblems(problems: Problem[]): Problem[] {
-  return [...problems].sort(
-    (a, b) =>
-      ORDER[a.severity] - ORDER[b.severity] ||
-      a.sheet.localeCompare(b.sheet) ||
-      cellOrder(a.cell) - cellOrder(b.cell),
-  );
+  return [...problems].sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.sheet.localeCompare(b.sheet) || cellOrder(a.cell) - cellOrder(b.cell));
 }
 
 function cellOrder(cell: string): number {

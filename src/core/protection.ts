@@ -68,11 +68,7 @@ export function isProtected(sheet: SheetSnapshot | undefined): boolean {
  * Rule: "rows the product prepares get the same lock state as the data rows above them"
  * (issue 8), so a team that unlocked only its input columns can fill the new rows in.
  */
-export function lockDifferences(
-  protection: SheetProtection | undefined,
-  template: number,
-  row: number,
-): { first: number; last: number; locked: boolean }[] {
+export function lockDifferences(protection: SheetProtection | undefined, template: number, row: number): { first: number; last: number; locked: boolean }[] {
   const want = unlockedRuns(protection, template);
   const have = unlockedRuns(protection, row);
   const edges = new Set<number>([1]);

@@ -144,7 +144,12 @@ function sheetOps(state: RondesState): PlanOp[] {
     },
     { kind: 'setCells', sheet: RONDES.sheet, cell: cellAddress(RONDES.headerRow, 1), cells: [RONDES.headers.map((h) => ({ text: h }))] },
     { kind: 'setStyle', sheet: RONDES.sheet, range: 'A1', style: { bold: true, fontSize: 14, fontColor: COLORS.titleFont } },
-    { kind: 'setStyle', sheet: RONDES.sheet, range: `A${RONDES.headerRow}:H${RONDES.headerRow}`, style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont } },
+    {
+      kind: 'setStyle',
+      sheet: RONDES.sheet,
+      range: `A${RONDES.headerRow}:H${RONDES.headerRow}`,
+      style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont },
+    },
     {
       kind: 'setColumnWidths',
       sheet: RONDES.sheet,
@@ -187,7 +192,7 @@ export type RondeResult = { ok: true; ops: PlanOp[] } | { ok: false; message: st
  * list means every koppelkans and factor. Creates the sheet when missing.
  */
 export function startRonde(state: RondesState, cells: { koppelkans: string; factor: string }[], now: Date, nummer?: number): RondeResult & { nummer?: number } {
-  const n = nummer ?? (state.rondes.reduce((m, r) => Math.max(m, r.nummer), 0) + 1);
+  const n = nummer ?? state.rondes.reduce((m, r) => Math.max(m, r.nummer), 0) + 1;
   if (state.rondes.some((r) => r.nummer === n)) return { ok: false, message: `Ronde ${n} bestaat al.` };
   const scope = cells.length ? cells : [{ koppelkans: '', factor: '' }];
   return { ok: true, nummer: n, ops: [...sheetOps(state), append(scope.map((c) => line('ronde', n, '', c.koppelkans, c.factor, null, now)))] };
@@ -197,7 +202,15 @@ export function startRonde(state: RondesState, cells: { koppelkans: string; fact
  * One participant's score (or "" to withdraw it) for one cell. The first score appends the
  * participant's own row; a change rewrites that row only (found by key at apply time).
  */
-export function scoreInRonde(state: RondesState, ronde: Ronde, deelnemer: string, koppelkans: string, factor: string, input: number | null, now: Date): RondeResult {
+export function scoreInRonde(
+  state: RondesState,
+  ronde: Ronde,
+  deelnemer: string,
+  koppelkans: string,
+  factor: string,
+  input: number | null,
+  now: Date,
+): RondeResult {
   const who = deelnemer.trim();
   if (!who) return { ok: false, message: 'Vul eerst je naam in; je scores staan onder je naam.' };
   if (!inScope(ronde, koppelkans, factor)) return { ok: false, message: `"${koppelkans}" (${factor}) hoort niet bij ronde ${ronde.nummer}.` };
@@ -205,7 +218,11 @@ export function scoreInRonde(state: RondesState, ronde: Ronde, deelnemer: string
   const key = scoreKey(ronde.nummer, who, koppelkans, factor);
   const cells = line('score', ronde.nummer, who, koppelkans, factor, input, now, key);
   const mine = state.rows.some((r) => r.soort === 'score' && r.key === key);
-  if (mine) return { ok: true, ops: [{ kind: 'updateRowByKey', sheet: state.sheet ?? RONDES.sheet, minRow: RONDES.firstRow, keyColumn: 'H', key, firstColumn: 'A', cells }] };
+  if (mine)
+    return {
+      ok: true,
+      ops: [{ kind: 'updateRowByKey', sheet: state.sheet ?? RONDES.sheet, minRow: RONDES.firstRow, keyColumn: 'H', key, firstColumn: 'A', cells }],
+    };
   return { ok: true, ops: [...sheetOps(state), append([cells])] };
 }
 
@@ -252,7 +269,10 @@ export function median(values: number[]): number | null {
  * participants, then werkblad order).
  */
 export function summarizeRonde(state: RondesState, ronde: number): CellSummary[] {
-  const cells = new Map<string, { koppelkans: string; factor: string; latest: Map<string, { value: CellValue; row: number; name: string }>; adopted: number | null; order: number }>();
+  const cells = new Map<
+    string,
+    { koppelkans: string; factor: string; latest: Map<string, { value: CellValue; row: number; name: string }>; adopted: number | null; order: number }
+  >();
   let order = 0;
   const cellOf = (k: string, f: string) => {
     const id = `${norm(k)}|${norm(f)}`;
@@ -356,7 +376,11 @@ export function rankSpread(werkblad: Werkblad, summary: CellSummary[]): RankSpre
       rows.map((r) => {
         const valid = r.status !== 'invalid' || !r.invalidScore;
         const scored = r.scores.some((s) => s !== null);
-        return { ...r, total: valid && scored && werkblad.factors.every((f, i) => r.scores[i] === null || f.weging !== null) ? weightedTotal(r.scores, werkblad.factors) : null };
+        return {
+          ...r,
+          total:
+            valid && scored && werkblad.factors.every((f, i) => r.scores[i] === null || f.weging !== null) ? weightedTotal(r.scores, werkblad.factors) : null,
+        };
       }),
     );
     for (const e of ranked) {
@@ -402,7 +426,16 @@ export function adoptScore(
     `Score vastgesteld in ronde ${ronde}: ${value} (mediaan ${fmt(cell.median)}, spreiding ${spread}, ${cell.count} deelnemer${cell.count === 1 ? '' : 's'}).` +
     (why.trim() ? ` Waarom: ${why.trim()}` : '');
   const note = addNote(
-    { author: author.trim() || 'Scoreronde', step: 'Stap 3', koppelkans: row.koppelkans, factor: factor.name, kind: 'conclusie', text, verantwoordelijke: '', date: '' },
+    {
+      author: author.trim() || 'Scoreronde',
+      step: 'Stap 3',
+      koppelkans: row.koppelkans,
+      factor: factor.name,
+      kind: 'conclusie',
+      text,
+      verantwoordelijke: '',
+      date: '',
+    },
     now,
     undefined,
     notulenSheet,
@@ -497,7 +530,9 @@ export function mergeRondes(base: RondesState, sources: MergeSource[], now: Date
         people.add(r.deelnemer);
         added++;
       }
-      messages.push(`${src.name}: ${added} score${added === 1 ? '' : 's'} uit de scorerondes overgenomen${scores.length > added ? ` (${scores.length - added} stonden er al)` : ''}.`);
+      messages.push(
+        `${src.name}: ${added} score${added === 1 ? '' : 's'} uit de scorerondes overgenomen${scores.length > added ? ` (${scores.length - added} stonden er al)` : ''}.`,
+      );
       continue;
     }
     // only werkblad scores: they are this participant's scores in the target round

@@ -84,9 +84,7 @@ export function simulate(snapshot: WorkbookSnapshot, ops: PlanOp[]): WorkbookSna
         const keyCol = parseCell(`${op.keyColumn}1`).column;
         const col = parseCell(`${op.firstColumn}1`).column;
         const cells: CellInput[] =
-          op.kind === 'updateRowByKey'
-            ? op.cells
-            : Array.from({ length: parseCell(`${op.lastColumn}1`).column - col + 1 }, () => ({ clear: true as const }));
+          op.kind === 'updateRowByKey' ? op.cells : Array.from({ length: parseCell(`${op.lastColumn}1`).column - col + 1 }, () => ({ clear: true as const }));
         for (let r = op.minRow; r <= s.values.length; r++) {
           if (String(s.values[r - 1]?.[keyCol - 1] ?? '') === op.key) {
             cells.forEach((c, j) => put(s, r, col + j, c));

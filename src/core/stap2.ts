@@ -428,10 +428,20 @@ export function minderConcreetEdit(
   }
   if (ops.length) {
     const first = Math.min(mark, vCol);
-    ops.push({ kind: 'setStyle', sheet: sheet.name, range: `${cellAddress(ll.headerRow, first)}:${cellAddress(ll.headerRow, Math.max(mark, vCol))}`, style: { bold: true } });
+    ops.push({
+      kind: 'setStyle',
+      sheet: sheet.name,
+      range: `${cellAddress(ll.headerRow, first)}:${cellAddress(ll.headerRow, Math.max(mark, vCol))}`,
+      style: { bold: true },
+    });
   }
   ops.push(
-    { kind: 'setCells', sheet: sheet.name, cell: cellAddress(longlistRowNumber, mark), cells: [[marked ? text(LONGLIST.minderConcreetMark) : { clear: true }]] },
+    {
+      kind: 'setCells',
+      sheet: sheet.name,
+      cell: cellAddress(longlistRowNumber, mark),
+      cells: [[marked ? text(LONGLIST.minderConcreetMark) : { clear: true }]],
+    },
     { kind: 'setCells', sheet: sheet.name, cell: cellAddress(longlistRowNumber, vCol), cells: [[marked && who ? text(who) : { clear: true }]] },
   );
   return { ok: true, ops };

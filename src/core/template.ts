@@ -36,7 +36,11 @@ export function templateOps(options: TemplateOptions = {}): PlanOp[] {
       cell: 'A1',
       cells: [
         [text(title)],
-        [text('Stap 2: kies per rij een opgave (tabel B) en een koppelkans (tabel C). Stap 3: scoor elke koppelkans per succesfactor met een heel getal van -10 tot 10.')],
+        [
+          text(
+            'Stap 2: kies per rij een opgave (tabel B) en een koppelkans (tabel C). Stap 3: scoor elke koppelkans per succesfactor met een heel getal van -10 tot 10.',
+          ),
+        ],
         [text('Opgave'), text('Koppelkans'), ...factors.map((f) => text(f)), text(WERKBLAD.totalenLabel)],
         [text('Weging'), text(''), ...factors.map(() => num(1))],
         [text('Tabel B ↓'), text('Tabel C ↓'), ...factors.map((f) => text(defaultWaarom(f)))],
@@ -44,7 +48,12 @@ export function templateOps(options: TemplateOptions = {}): PlanOp[] {
     },
     { kind: 'setStyle', sheet: ws, range: 'A1', style: { bold: true, fontSize: 14, fontColor: COLORS.titleFont } },
     { kind: 'setStyle', sheet: ws, range: 'A2', style: { italic: true } },
-    { kind: 'setStyle', sheet: ws, range: `A3:${lastCol}3`, style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont, wrap: true, verticalAlignment: 'center' } },
+    {
+      kind: 'setStyle',
+      sheet: ws,
+      range: `A3:${lastCol}3`,
+      style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont, wrap: true, verticalAlignment: 'center' },
+    },
     { kind: 'setStyle', sheet: ws, range: `A4:${lastCol}4`, style: { bold: true, fill: COLORS.subFill } },
     { kind: 'setStyle', sheet: ws, range: `A5:${lastCol}5`, style: { italic: true, fontColor: '#595959' } },
     {

@@ -6,7 +6,7 @@
  * Used to size table columns so no word breaks, and to lay out the chart's labels.
  */
 
-const NARROW = new Set([...'iljI.,:;\'!|']);
+const NARROW = new Set([..."iljI.,:;'!|"]);
 const SEMI = new Set([...'ftr()[]-/ "']);
 const WIDE = new Set([...'mwMW…%@']);
 
@@ -29,7 +29,10 @@ export function textEm(text: string, bold = false): number {
 
 /** The words of a text, split where a line may break (spaces, slashes, hyphens). */
 export function words(text: string): string[] {
-  return text.split(/(?<=[\s/\u2010-])|\s+/).map((w) => w.trim()).filter(Boolean);
+  return text
+    .split(/(?<=[\s/\u2010-])|\s+/)
+    .map((w) => w.trim())
+    .filter(Boolean);
 }
 
 /** Estimated width in em of the widest word of `text`. */

@@ -212,14 +212,18 @@ export function chartSvg(g: ChartGeometry, title: string): string {
     );
     const lines = b.label.map((l, i) => `<tspan x="${b.labelX}" dy="${i === 0 ? 0 : r1(g.fontSize * 1.25)}">${esc(l)}</tspan>`).join('');
     t.push(`<text x="${b.labelX}" y="${r1(b.labelY)}" text-anchor="end" fill="${CHART_COLORS.text}"${chosen ? ' font-weight="bold"' : ''}>${lines}</text>`);
-    t.push(`<text x="${r1(b.valueX)}" y="${r1(b.y + b.h / 2 + g.fontSize * 0.35)}" text-anchor="${b.valueAnchor}" fill="${CHART_COLORS.text}"${chosen ? ' font-weight="bold"' : ''}>${esc(b.value)}</text>`);
+    t.push(
+      `<text x="${r1(b.valueX)}" y="${r1(b.y + b.h / 2 + g.fontSize * 0.35)}" text-anchor="${b.valueAnchor}" fill="${CHART_COLORS.text}"${chosen ? ' font-weight="bold"' : ''}>${esc(b.value)}</text>`,
+    );
   }
   t.push(`<line x1="${r1(g.zeroX)}" y1="${g.plotTop}" x2="${r1(g.zeroX)}" y2="${g.plotBottom}" stroke="${CHART_COLORS.axis}" stroke-width="1.5"/>`);
   const ly = g.legend.y;
   const lx = legendX(g);
   t.push(`<rect x="${lx}" y="${r1(ly - g.fontSize * 0.8)}" width="14" height="${g.fontSize}" fill="${CHART_COLORS.chosen}"/>`);
   t.push(`<text x="${lx + 20}" y="${r1(ly)}" fill="${CHART_COLORS.text}">${esc(g.legend.chosen)}</text>`);
-  t.push(`<rect x="${lx}" y="${r1(ly + g.fontSize * 0.55)}" width="14" height="${g.fontSize}" fill="${CHART_COLORS.other}" stroke="${CHART_COLORS.otherEdge}"/>`);
+  t.push(
+    `<rect x="${lx}" y="${r1(ly + g.fontSize * 0.55)}" width="14" height="${g.fontSize}" fill="${CHART_COLORS.other}" stroke="${CHART_COLORS.otherEdge}"/>`,
+  );
   t.push(`<text x="${lx + 20}" y="${r1(ly + g.fontSize * 1.35)}" fill="${CHART_COLORS.text}">${esc(g.legend.other)}</text>`);
   t.push('</svg>');
   return t.join('\n');

@@ -218,7 +218,9 @@ export function readRows(sheet: SheetSnapshot, layout: WerkbladLayout, factors: 
     let total: number | null = null;
     if (invalid) {
       status = 'invalid';
-      problems.push(problem('ROW_INVALID', sheet.name, cellAddress(r, layout.totalenColumn), { row: r, koppelkans: label, reason: unique(reasons).join('; ') }));
+      problems.push(
+        problem('ROW_INVALID', sheet.name, cellAddress(r, layout.totalenColumn), { row: r, koppelkans: label, reason: unique(reasons).join('; ') }),
+      );
     } else if (scored === 0) {
       status = 'unscored';
       if (koppelkans) problems.push(problem('ROW_UNSCORED', sheet.name, cellAddress(r, 2), { koppelkans: label }));

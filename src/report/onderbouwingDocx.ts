@@ -29,7 +29,15 @@ import {
   WidthType,
   type ISectionOptions,
 } from 'docx';
-import { KOPPELKANS_DEFINITIE, METHOD_SCORING, METHOD_START_NOT_DECISION, METHOD_STEPS, dutchList, type MarkedNote, type OnderbouwingModel } from '../core/onderbouwing';
+import {
+  KOPPELKANS_DEFINITIE,
+  METHOD_SCORING,
+  METHOD_START_NOT_DECISION,
+  METHOD_STEPS,
+  dutchList,
+  type MarkedNote,
+  type OnderbouwingModel,
+} from '../core/onderbouwing';
 import { noteKindLabel } from '../core/notes';
 import { chartGeometry, chartSvg } from '../core/topChart';
 import { widestWordEm } from '../core/textMetrics';
@@ -66,7 +74,13 @@ const MAX_BODY_WORD_EM = 13;
  * plus cell margins, by the estimate of core/textMetrics (DejaVu Sans, wider than Calibri); what is left is shared by `weights`. When even the
  * minimum widths do not fit, null (the caller uses a smaller font).
  */
-export function columnWidths(header: readonly string[], rows: readonly string[][], weights: readonly number[], width: number, halfPoints: number): number[] | null {
+export function columnWidths(
+  header: readonly string[],
+  rows: readonly string[][],
+  weights: readonly number[],
+  width: number,
+  halfPoints: number,
+): number[] | null {
   const em = twipsPerEm(halfPoints);
   const min = header.map((h, i) => {
     const body = Math.min(MAX_BODY_WORD_EM, Math.max(0, ...rows.map((r) => widestWordEm(r[i] ?? ''))));
@@ -261,7 +275,9 @@ export function onderbouwingDocument(m: OnderbouwingModel, chart: ImageRun | nul
     ),
   );
   for (const s of METHOD_STEPS) {
-    children.push(new Paragraph({ numbering: undefined, bullet: { level: 0 }, children: [new TextRun({ text: `${s.stap} – ${s.titel}. `, bold: true }), ...lines(s.wat)] }));
+    children.push(
+      new Paragraph({ numbering: undefined, bullet: { level: 0 }, children: [new TextRun({ text: `${s.stap} – ${s.titel}. `, bold: true }), ...lines(s.wat)] }),
+    );
   }
   children.push(h('Scores, totalen en rangen', HeadingLevel.HEADING_2));
   for (const s of METHOD_SCORING) children.push(p(s));
@@ -269,7 +285,14 @@ export function onderbouwingDocument(m: OnderbouwingModel, chart: ImageRun | nul
   if (m.factors.length === 0) children.push(p('Er zijn geen succesfactoren vastgelegd.'));
   else {
     children.push(p('Het team scoorde elke koppelkans op deze succesfactoren, met deze wegingen:', {}, true));
-    children.push(table(['Succesfactor', 'Weging', 'Waarom deze succesfactor'], m.factors.map((f) => [f.name, fmt(f.weging), f.waarom]), [3, 1, 6], W));
+    children.push(
+      table(
+        ['Succesfactor', 'Weging', 'Waarom deze succesfactor'],
+        m.factors.map((f) => [f.name, fmt(f.weging), f.waarom]),
+        [3, 1, 6],
+        W,
+      ),
+    );
   }
   children.push(h('Startpunt, geen besluit', HeadingLevel.HEADING_2));
   children.push(p(METHOD_START_NOT_DECISION));
@@ -278,7 +301,9 @@ export function onderbouwingDocument(m: OnderbouwingModel, chart: ImageRun | nul
   children.push(h('2. De keuze van het team', HeadingLevel.HEADING_1));
   if (m.chosen.length === 0) children.push(p('Het team heeft nog geen eigen volgorde vastgelegd.'));
   else {
-    children.push(p('De koppelkansen die het team meeneemt in het wijkuitvoeringsplan, in de volgorde van het team, met de reden en wie verantwoordelijk is.', {}, true));
+    children.push(
+      p('De koppelkansen die het team meeneemt in het wijkuitvoeringsplan, in de volgorde van het team, met de reden en wie verantwoordelijk is.', {}, true),
+    );
     children.push(
       table(
         ['Plaats', 'Koppelkans', 'Omdat…', 'Verantwoordelijke', 'Automatische rang'],
@@ -312,14 +337,32 @@ export function onderbouwingDocument(m: OnderbouwingModel, chart: ImageRun | nul
           true,
         ),
       );
-      children.push(table(['Automatische rang', 'Koppelkans', 'Totaal'], m.notChosen.map((e) => [String(e.rank), e.koppelkans, fmt(e.total)]), [1.6, 7, 1.4], W));
+      children.push(
+        table(
+          ['Automatische rang', 'Koppelkans', 'Totaal'],
+          m.notChosen.map((e) => [String(e.rank), e.koppelkans, fmt(e.total)]),
+          [1.6, 7, 1.4],
+          W,
+        ),
+      );
     }
     if (m.minderConcreet.length) {
       children.push(h('Nog minder concrete koppelkansen', HeadingLevel.HEADING_2));
       children.push(
-        p('Deze koppelkansen zijn belangrijk, maar nog niet concreet genoeg om uit te voeren. Zoals het Spoorboekje vraagt, is iemand verantwoordelijk om ze concreet te maken.', {}, true),
+        p(
+          'Deze koppelkansen zijn belangrijk, maar nog niet concreet genoeg om uit te voeren. Zoals het Spoorboekje vraagt, is iemand verantwoordelijk om ze concreet te maken.',
+          {},
+          true,
+        ),
       );
-      children.push(table(['Plaats', 'Koppelkans', 'Maakt hem concreet'], m.minderConcreet.map((x) => [String(x.place), x.koppelkans, x.wie || '(nog niemand aangewezen)']), [1, 6, 3], W));
+      children.push(
+        table(
+          ['Plaats', 'Koppelkans', 'Maakt hem concreet'],
+          m.minderConcreet.map((x) => [String(x.place), x.koppelkans, x.wie || '(nog niemand aangewezen)']),
+          [1, 6, 3],
+          W,
+        ),
+      );
     }
   }
 
@@ -328,7 +371,13 @@ export function onderbouwingDocument(m: OnderbouwingModel, chart: ImageRun | nul
   if (m.top.length === 0) children.push(p('Er zijn nog geen gescoorde koppelkansen.'));
   else {
     // heading and intro stay with the chart; the chart does not keep with the (long) table, which may start on the next page
-    children.push(p('De rangorde volgens de gewogen totalen; gelijke totalen delen een rang. De koppelkansen die het team koos zijn donker en dragen hun plaats (“keuze 1”).', {}, !!chart));
+    children.push(
+      p(
+        'De rangorde volgens de gewogen totalen; gelijke totalen delen een rang. De koppelkansen die het team koos zijn donker en dragen hun plaats (“keuze 1”).',
+        {},
+        !!chart,
+      ),
+    );
     if (chart) children.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [chart], spacing: { after: 120 } }));
     children.push(
       table(
@@ -374,7 +423,10 @@ export function onderbouwingDocument(m: OnderbouwingModel, chart: ImageRun | nul
     children.push(p('Conclusies en notities die de notulist voor deze onderbouwing heeft gekozen.'));
     for (const g of m.notesByKoppelkans) {
       children.push(h(g.koppelkans, HeadingLevel.HEADING_3));
-      const where = [g.place !== null ? `plaats ${g.place} in de keuze van het team` : 'niet gekozen', g.autoRank !== null ? `automatische rang ${g.autoRank}` : 'geen totaal'];
+      const where = [
+        g.place !== null ? `plaats ${g.place} in de keuze van het team` : 'niet gekozen',
+        g.autoRank !== null ? `automatische rang ${g.autoRank}` : 'geen totaal',
+      ];
       children.push(p(`(${where.join('; ')})`, { italics: true }));
       for (const n of g.notes) children.push(noteParagraph(n, withAuthor));
     }
@@ -398,7 +450,9 @@ export function onderbouwingDocument(m: OnderbouwingModel, chart: ImageRun | nul
       children.push(p(`Overstap laatste woning: ${m.checklist.overstapYear}. De WUP moet uiterlijk in ${m.checklist.deadlineYear} zijn vastgesteld.`));
     }
   }
-  children.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: 'Gemaakt met Koppelkansen Kiezen', italics: true, size: 16 })] }));
+  children.push(
+    new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: 'Gemaakt met Koppelkansen Kiezen', italics: true, size: 16 })] }),
+  );
 
   const sections: ISectionOptions[] = [{ footers: { default: footer() }, children }];
   let appendix = 0;
@@ -423,10 +477,19 @@ export function onderbouwingDocument(m: OnderbouwingModel, chart: ImageRun | nul
       footers: { default: footer() },
       children: [
         h(`Bijlage ${appendix}: scores per koppelkans en succesfactor`, HeadingLevel.HEADING_1),
-        p('Hele getallen van −10 tot en met 10; leeg is niet gescoord. Tussen haakjes de weging van een succesfactor als die niet 1 is.', { italics: true }, true),
+        p(
+          'Hele getallen van −10 tot en met 10; leeg is niet gescoord. Tussen haakjes de weging van een succesfactor als die niet 1 is.',
+          { italics: true },
+          true,
+        ),
         table(
           ['Koppelkans', ...m.factors.map((f) => `${f.name}${weight(f.weging)}`), 'Totaal', 'Rang'],
-          m.scores.map((s) => [s.koppelkans, ...s.scores.map((x) => (x === null ? '' : fmt(x))), s.status === 'invalid' ? 'ongeldig' : fmt(s.total), rank(s.rank)]),
+          m.scores.map((s) => [
+            s.koppelkans,
+            ...s.scores.map((x) => (x === null ? '' : fmt(x))),
+            s.status === 'invalid' ? 'ongeldig' : fmt(s.total),
+            rank(s.rank),
+          ]),
           [3.2, ...m.factors.map(() => 1.1), 1, 0.8],
           L,
           16,

@@ -180,14 +180,7 @@ export function TaskPane({ session, initialView = 'start', onViewChange }: TaskP
       </div>
       {VIEWS.map((v) =>
         visited.has(v.id) ? (
-          <section
-            key={v.id}
-            id={`panel-${v.id}`}
-            role="tabpanel"
-            aria-labelledby={`tab-${v.id}`}
-            hidden={v.id !== view}
-            className={styles.panel}
-          >
+          <section key={v.id} id={`panel-${v.id}`} role="tabpanel" aria-labelledby={`tab-${v.id}`} hidden={v.id !== view} className={styles.panel}>
             {session.snapshot === null ? (
               <Spinner label="Werkmap lezen…" />
             ) : (

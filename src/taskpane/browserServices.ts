@@ -22,7 +22,7 @@ export function browserStorage(): Storage {
     }
   })();
   return {
-    get: (key) => (ls ? ls.getItem(key) : memory.get(key) ?? null),
+    get: (key) => (ls ? ls.getItem(key) : (memory.get(key) ?? null)),
     set: (key, value) => {
       if (ls) {
         try {

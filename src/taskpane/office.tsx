@@ -56,7 +56,7 @@ function ExcelPane() {
       subscribeToChanges: (onChange) => subscribeToChanges(onChange),
       storage: browserStorage(),
       download: canDownload() ? blobDownload : undefined,
-      requirementError: req.ok ? null : req.message ?? 'Deze Excel-versie wordt niet ondersteund.',
+      requirementError: req.ok ? null : (req.message ?? 'Deze Excel-versie wordt niet ondersteund.'),
     };
   }, [port]);
   return <App port={port} host={host} dark={dark} />;

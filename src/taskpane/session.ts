@@ -139,7 +139,10 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
       ),
     [port],
   );
-  const refresh = useCallback((request: RefreshRequest = {}) => readQueue.request({ fresh: request.fresh, changed: [...(request.changed ?? [])] }), [readQueue]);
+  const refresh = useCallback(
+    (request: RefreshRequest = {}) => readQueue.request({ fresh: request.fresh, changed: [...(request.changed ?? [])] }),
+    [readQueue],
+  );
 
   const run = useCallback(
     async (label: string, fn: () => Promise<unknown>): Promise<boolean> => {
@@ -242,10 +245,12 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
     let unsubscribe: (() => Promise<void>) | null = null;
     let cancelled = false;
     if (host.subscribeToChanges) {
-      void host.subscribeToChanges((changed) => void refresh(changed === null ? { fresh: true } : { changed })).then((u) => {
-        if (cancelled) void u();
-        else unsubscribe = u;
-      });
+      void host
+        .subscribeToChanges((changed) => void refresh(changed === null ? { fresh: true } : { changed }))
+        .then((u) => {
+          if (cancelled) void u();
+          else unsubscribe = u;
+        });
     }
     return () => {
       cancelled = true;

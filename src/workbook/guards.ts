@@ -35,7 +35,8 @@ export function blockConflicts(
   expect.forEach((line, i) =>
     line.forEach((expected, j) => {
       const actual = read(row + i, column + j);
-      if (!sameCellValue(actual, expected)) out.push({ sheet, cell: cellAddress(row + i, column + j), expected, actual, ...(key !== undefined ? { key } : {}) });
+      if (!sameCellValue(actual, expected))
+        out.push({ sheet, cell: cellAddress(row + i, column + j), expected, actual, ...(key !== undefined ? { key } : {}) });
     }),
   );
   return out;

@@ -82,7 +82,9 @@ function checkExpect(sheet: string, expect: unknown, widths: number[]): void {
   const ok =
     Array.isArray(expect) &&
     expect.length === widths.length &&
-    expect.every((line, i) => Array.isArray(line) && line.length === widths[i] && line.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v)));
+    expect.every(
+      (line, i) => Array.isArray(line) && line.length === widths[i] && line.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v)),
+    );
   if (!ok) throw new WorkbookError('invalidArgument', [sheet, 'de verwachte inhoud past niet bij de cellen die geschreven worden.'], sheet);
 }
 
@@ -127,7 +129,12 @@ export function checkPlan(plan: Plan, sheetNames: string[], capabilities: { char
         need(op.sheet);
         const p = cellPos(op.sheet, op.cell);
         checkBlock(op.sheet, p.row, p.column, op.cells);
-        if (op.expect !== undefined) checkExpect(op.sheet, op.expect, op.cells.map((l) => l.length));
+        if (op.expect !== undefined)
+          checkExpect(
+            op.sheet,
+            op.expect,
+            op.cells.map((l) => l.length),
+          );
         break;
       }
       case 'setValidation':
@@ -211,10 +218,7 @@ export function checkPlan(plan: Plan, sheetNames: string[], capabilities: { char
         break;
       }
       default:
-        throw new WorkbookError(
-          'invalidArgument',
-          ['?', `onbekende bewerking "${String((op as { kind?: unknown }).kind)}".`],
-        );
+        throw new WorkbookError('invalidArgument', ['?', `onbekende bewerking "${String((op as { kind?: unknown }).kind)}".`]);
     }
   }
 }

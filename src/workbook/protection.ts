@@ -108,7 +108,9 @@ export function protectedWrites(plan: Plan, sheetOf: (name: string) => SheetSnap
         break;
     }
   }
-  return [...bySheet.values()].filter((e) => e.cells.size || e.other.length).map((e) => ({ sheet: e.sheet.name, cells: cellRanges(e.cells), other: unique(e.other) }));
+  return [...bySheet.values()]
+    .filter((e) => e.cells.size || e.other.length)
+    .map((e) => ({ sheet: e.sheet.name, cells: cellRanges(e.cells), other: unique(e.other) }));
 }
 
 /**
@@ -176,4 +178,3 @@ function cellRanges(cells: Map<number, Set<number>>): string[] {
       return a1 === a2 ? a1 : `${a1}:${a2}`;
     });
 }
-

@@ -70,7 +70,22 @@ test('new refuses to overwrite an existing file', async () => {
 
 test('check exits 1 with errors and names sheet and cell; --json has problems, rows and ranking', async () => {
   const file = await newWorkbook('errors.xlsx', (wb) =>
-    wb.apply({ ops: [{ kind: 'setCells', sheet: ws, cell: 'A6', cells: [[t('Gezondheid'), t('Meer groen'), n(5), t('veel')], [t('Gezondheid'), t('Beter'), n(3)], [t('Onderwijs'), t('Later')]] }] }).then(() => undefined),
+    wb
+      .apply({
+        ops: [
+          {
+            kind: 'setCells',
+            sheet: ws,
+            cell: 'A6',
+            cells: [
+              [t('Gezondheid'), t('Meer groen'), n(5), t('veel')],
+              [t('Gezondheid'), t('Beter'), n(3)],
+              [t('Onderwijs'), t('Later')],
+            ],
+          },
+        ],
+      })
+      .then(() => undefined),
   );
   const plainRun = await run(['check', file]);
   expect(plainRun.code).toBe(1);
@@ -79,7 +94,10 @@ test('check exits 1 with errors and names sheet and cell; --json has problems, r
   expect(r.code).toBe(1);
   const j = JSON.parse(r.out);
   expect(Object.keys(j)).toEqual(expect.arrayContaining(['problems', 'rows', 'ranking']));
-  expect(j.problems.find((p: { cell: string; severity: string }) => p.cell === 'D6' && p.severity === 'error')).toMatchObject({ sheet: ws, code: 'SCORE_NOT_NUMBER' });
+  expect(j.problems.find((p: { cell: string; severity: string }) => p.cell === 'D6' && p.severity === 'error')).toMatchObject({
+    sheet: ws,
+    code: 'SCORE_NOT_NUMBER',
+  });
   expect(j.rows).toEqual([
     expect.objectContaining({ row: 6, opgave: 'Gezondheid', koppelkans: 'Meer groen', total: null, scored: 1, factors: 8 }),
     expect.objectContaining({ row: 7, koppelkans: 'Beter', total: 3, scored: 1 }),
@@ -97,7 +115,12 @@ test('check exits 2 for a missing file, a file that is not xlsx, and a workbook 
   expect(r.err).toMatch(/geen leesbaar Excel-bestand/);
   expect(r.err).not.toMatch(/at .*\.ts:\d+/); // no stack trace
   const other = XlsxWorkbook.create();
-  await other.apply({ ops: [{ kind: 'addSheet', sheet: 'Begroting' }, { kind: 'setCells', sheet: 'Begroting', cell: 'A1', cells: [[t('Post'), n(3)]] }] });
+  await other.apply({
+    ops: [
+      { kind: 'addSheet', sheet: 'Begroting' },
+      { kind: 'setCells', sheet: 'Begroting', cell: 'A1', cells: [[t('Post'), n(3)]] },
+    ],
+  });
   const otherFile = path.join(dir, 'other.xlsx');
   await other.writeFileAtomic(otherFile);
   const o = await run(['check', otherFile]);
@@ -128,11 +151,35 @@ test('apply keeps the team’s text in Prioritering, WUP checklist and Notulen, 
     wb
       .apply({
         ops: [
-          { kind: 'setCells', sheet: ws, cell: 'A6', cells: [[t('Gezondheid'), t('=Meer groen'), n(5)], [t('Gezondheid'), t('@Beter'), n(9)]] },
-          { kind: 'setCells', sheet: SHEET_NAMES.prioritering, cell: `A${PRIORITERING.firstRow}`, cells: [[n(1), t('=Meer groen'), t('+Omdat de wijk het vraagt\nen het goedkoop is'), t('-Fatima')]] },
-          { kind: 'setCells', sheet: SHEET_NAMES.checklist, cell: `C${CHECKLIST.firstRow}`, cells: [[t('Bezig'), t('=grenzen volgens raadsbesluit'), t('Jan')]] },
+          {
+            kind: 'setCells',
+            sheet: ws,
+            cell: 'A6',
+            cells: [
+              [t('Gezondheid'), t('=Meer groen'), n(5)],
+              [t('Gezondheid'), t('@Beter'), n(9)],
+            ],
+          },
+          {
+            kind: 'setCells',
+            sheet: SHEET_NAMES.prioritering,
+            cell: `A${PRIORITERING.firstRow}`,
+            cells: [[n(1), t('=Meer groen'), t('+Omdat de wijk het vraagt\nen het goedkoop is'), t('-Fatima')]],
+          },
+          {
+            kind: 'setCells',
+            sheet: SHEET_NAMES.checklist,
+            cell: `C${CHECKLIST.firstRow}`,
+            cells: [[t('Bezig'), t('=grenzen volgens raadsbesluit'), t('Jan')]],
+          },
           { kind: 'setCells', sheet: SHEET_NAMES.notulen, cell: `H${NOTULEN.firstConclusionRow + 1}`, cells: [[t('We kiezen uit 2 koppelkansen.')]] },
-          { kind: 'appendRows', sheet: SHEET_NAMES.notulen, minRow: NOTULEN.firstRow, firstColumn: 'A', rows: [['N-1', '2026-11-28 10:00', 'Piet', 'Stap 3', '=Meer groen', '', 'redenering', '=SUM(A1) is geen formule', '', ''].map(t)] },
+          {
+            kind: 'appendRows',
+            sheet: SHEET_NAMES.notulen,
+            minRow: NOTULEN.firstRow,
+            firstColumn: 'A',
+            rows: [['N-1', '2026-11-28 10:00', 'Piet', 'Stap 3', '=Meer groen', '', 'redenering', '=SUM(A1) is geen formule', '', ''].map(t)],
+          },
         ],
       })
       .then(() => undefined),
@@ -188,7 +235,16 @@ test('the installed command runs compiled JavaScript: no TypeScript compiler at 
   const bin = fs.readFileSync(BIN, 'utf8');
   expect(bin).not.toMatch(/tsx|ts-node|\.ts['"]/);
   ensureCliBuilt();
-  const res = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(BIN)}); process.on('exit', () => { const ts = Object.keys(require.cache).filter((f) => /node_modules[\\/](tsx|typescript|esbuild)[\\/]/.test(f) || /\\.tsx?$/.test(f)); process.stderr.write('LOADED:' + ts.length); });`, '--', 'help'], { encoding: 'utf8' });
+  const res = spawnSync(
+    process.execPath,
+    [
+      '-e',
+      `require(${JSON.stringify(BIN)}); process.on('exit', () => { const ts = Object.keys(require.cache).filter((f) => /node_modules[\\/](tsx|typescript|esbuild)[\\/]/.test(f) || /\\.tsx?$/.test(f)); process.stderr.write('LOADED:' + ts.length); });`,
+      '--',
+      'help',
+    ],
+    { encoding: 'utf8' },
+  );
   expect(res.stderr).toContain('LOADED:0');
 });
 

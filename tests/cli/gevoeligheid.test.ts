@@ -30,7 +30,13 @@ async function scoredWorkbook(name: string): Promise<string> {
   const wb = await XlsxWorkbook.fromBuffer(fs.readFileSync(file));
   const snap = await wb.readSnapshot();
   const ll = analyze(snap).longlist.entries.slice(0, 20);
-  const rows: CellInput[][] = ll.map((e, i) => [{ text: e.opgave }, { text: e.koppelkans }, { number: (i * 7) % 11 - 5 }, { number: (i * 3) % 7 }, { number: i % 4 }]);
+  const rows: CellInput[][] = ll.map((e, i) => [
+    { text: e.opgave },
+    { text: e.koppelkans },
+    { number: ((i * 7) % 11) - 5 },
+    { number: (i * 3) % 7 },
+    { number: i % 4 },
+  ]);
   await wb.apply({ ops: [{ kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: 'A6', cells: rows }] });
   await wb.writeFileAtomic(file);
   return file;
@@ -55,7 +61,9 @@ test('gevoeligheid --json gives the numbers and the sentences in one object', as
   expect(j.topN).toBe(15);
   expect(j.ranked).toBe(20);
   expect(j.members).toHaveLength(8);
-  expect(j.members[0]).toEqual(expect.objectContaining({ factor: expect.any(String), weging: expect.any(Number), lower: expect.any(Object), upper: expect.any(Object) }));
+  expect(j.members[0]).toEqual(
+    expect.objectContaining({ factor: expect.any(String), weging: expect.any(Number), lower: expect.any(Object), upper: expect.any(Object) }),
+  );
   expect(j.sentences.all.length).toBeGreaterThan(0);
 });
 

@@ -16,7 +16,12 @@ function usageError(argv: string[]): string {
 }
 
 test('values come as -o X, -oX, --output X and --output=X; flags as booleans; positionals keep their order', () => {
-  for (const argv of [['in.xlsx', '-o', 'uit.xlsx'], ['in.xlsx', '-ouit.xlsx'], ['--output', 'uit.xlsx', 'in.xlsx'], ['in.xlsx', '--output=uit.xlsx']]) {
+  for (const argv of [
+    ['in.xlsx', '-o', 'uit.xlsx'],
+    ['in.xlsx', '-ouit.xlsx'],
+    ['--output', 'uit.xlsx', 'in.xlsx'],
+    ['in.xlsx', '--output=uit.xlsx'],
+  ]) {
     expect(parseCommandLine(argv, specs)).toEqual({ positionals: ['in.xlsx'], values: { output: 'uit.xlsx' } });
   }
   expect(parseCommandLine(['a.xlsx', '--json', 'b.xlsx'], specs)).toEqual({ positionals: ['a.xlsx', 'b.xlsx'], values: { json: true } });

@@ -40,7 +40,9 @@ const temporaries = () => fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'));
 test('regression: a reason with U+FFFE no longer corrupts the file: check accepts the output, apply warns naming the cell', async () => {
   const file = copy('fffe.xlsx');
   const wb = await XlsxWorkbook.fromBuffer(fs.readFileSync(file));
-  await wb.apply({ ops: [{ kind: 'setCells', sheet: SHEET_NAMES.prioritering, cell: `C${PRIORITERING.firstRow}`, cells: [[{ text: 'Omdat\uFFFE het kan\u0001' }]] }] });
+  await wb.apply({
+    ops: [{ kind: 'setCells', sheet: SHEET_NAMES.prioritering, cell: `C${PRIORITERING.firstRow}`, cells: [[{ text: 'Omdat\uFFFE het kan\u0001' }]] }],
+  });
   fs.writeFileSync(file, await wb.toBuffer());
   expect(wb.writeWarnings()).toEqual([{ kind: 'forbiddenCharacters', sheet: SHEET_NAMES.prioritering, cell: `C${PRIORITERING.firstRow}` }]);
   const check = await run(['check', file]);
@@ -68,7 +70,9 @@ test('regression: a save by someone else after the read is not overwritten (lost
   const file = copy('lost.xlsx');
   const { stamp } = readWithStamp(file);
   fs.writeFileSync(file, Buffer.concat([template, Buffer.from('collega')]));
-  await expect(writeFileSafely(file, new Uint8Array([1, 2, 3]), { beforeRename: () => assertUnchanged(file, stamp) })).rejects.toThrow(/is gewijzigd sinds het gelezen is/);
+  await expect(writeFileSafely(file, new Uint8Array([1, 2, 3]), { beforeRename: () => assertUnchanged(file, stamp) })).rejects.toThrow(
+    /is gewijzigd sinds het gelezen is/,
+  );
   expect(fs.readFileSync(file).subarray(-7).toString()).toBe('collega');
   expect(temporaries()).toEqual([]);
 });
@@ -103,7 +107,12 @@ test('regression: check --json prints JSON on an unreadable file', async () => {
 
 test('regression: onderbouwing refuses an empty or unrelated workbook (exit 2) and writes no document', async () => {
   const wb = XlsxWorkbook.create();
-  await wb.apply({ ops: [{ kind: 'addSheet', sheet: 'Begroting' }, { kind: 'setCells', sheet: 'Begroting', cell: 'A1', cells: [[{ text: 'Post' }]] }] });
+  await wb.apply({
+    ops: [
+      { kind: 'addSheet', sheet: 'Begroting' },
+      { kind: 'setCells', sheet: 'Begroting', cell: 'A1', cells: [[{ text: 'Post' }]] },
+    ],
+  });
   const file = path.join(dir, 'anders.xlsx');
   fs.writeFileSync(file, await wb.toBuffer());
   const out = path.join(dir, 'anders.docx');

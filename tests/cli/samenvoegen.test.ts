@@ -29,13 +29,15 @@ async function fresh(name: string): Promise<{ file: string; koppelkansen: string
   return { file, koppelkansen: a.longlist.entries.slice(0, 2).map((e) => e.koppelkans), factors: a.werkblad!.factors.slice(0, 2).map((f) => f.name) };
 }
 
-test('samenvoegen takes werkblad scores from each participant\'s copy and score rows from another group workbook', async () => {
+test("samenvoegen takes werkblad scores from each participant's copy and score rows from another group workbook", async () => {
   const base = await fresh('GROEP-basis.xlsx');
   const { koppelkansen: k, factors: f } = base;
   // Ans scored on the werkblad of her own copy
   const ans = await fresh('Ans.xlsx');
   const wa = await XlsxWorkbook.fromBuffer(fs.readFileSync(ans.file));
-  await wa.apply({ ops: [{ kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: 'A6', cells: [[{ text: 'Groen' }, { text: k[0] }, { number: 3 }, { number: -2 }]] }] });
+  await wa.apply({
+    ops: [{ kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: 'A6', cells: [[{ text: 'Groen' }, { text: k[0] }, { number: 3 }, { number: -2 }]] }],
+  });
   await wa.writeFileAtomic(ans.file);
   // Bram used the add-in's round in his copy (also an invalid entry)
   const bram = await fresh('Bram-kopie.xlsx');

@@ -1,18 +1,17 @@
-import {
-  cellAddress,
-  columnLetter,
-  columnNumber,
-  parseCell,
-  parseRange,
-  rangeAddress,
-  sheetRef,
-  tryParseCell,
-  tryParseRange,
-} from '../../src/core/a1';
+import { cellAddress, columnLetter, columnNumber, parseCell, parseRange, rangeAddress, sheetRef, tryParseCell, tryParseRange } from '../../src/core/a1';
 import { problem, sortProblems } from '../../src/core/problems';
 
 test('columns: A, Z, AA, AZ, BA, ZZ, AAA and the last column XFD both ways', () => {
-  const pairs: [string, number][] = [['A', 1], ['Z', 26], ['AA', 27], ['AZ', 52], ['BA', 53], ['ZZ', 702], ['AAA', 703], ['XFD', 16384]];
+  const pairs: [string, number][] = [
+    ['A', 1],
+    ['Z', 26],
+    ['AA', 27],
+    ['AZ', 52],
+    ['BA', 53],
+    ['ZZ', 702],
+    ['AAA', 703],
+    ['XFD', 16384],
+  ];
   for (const [letters, n] of pairs) {
     expect(columnLetter(n)).toBe(letters);
     expect(columnNumber(letters)).toBe(n);

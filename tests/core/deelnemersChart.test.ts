@@ -27,7 +27,11 @@ describe('the participants list on Notulen', () => {
     if (!res.ok) throw new Error(res.message);
     const after = simulate(base, res.ops);
     expect(readDeelnemers(after).names).toEqual(['Anna', 'Bert']);
-    expect(participants(['Anna', 'Bert'], [{ author: 'bert ' }, { author: 'Fatima' }, { author: '' }, { author: 'Fatima' }] as never)).toEqual(['Anna', 'Bert', 'Fatima']);
+    expect(participants(['Anna', 'Bert'], [{ author: 'bert ' }, { author: 'Fatima' }, { author: '' }, { author: 'Fatima' }] as never)).toEqual([
+      'Anna',
+      'Bert',
+      'Fatima',
+    ]);
     const sample = sampleSnapshot();
     expect(participants(readDeelnemers(sample).names, readNotes(sample).notes)).toEqual(['Anna de Vries (gemeente)', 'Fatima', 'Piet']);
   });
@@ -37,13 +41,19 @@ describe('the participants list on Notulen', () => {
     const notulen = base.sheets.find((s) => s.name === SHEET_NAMES.notulen)!;
     const r = DEELNEMERS.defaultRow - 1;
     // an older workbook: no label; the team typed something in A8
-    const older: WorkbookSnapshot = { ...base, sheets: base.sheets.map((s) => (s === notulen ? { ...s, values: s.values.map((row, i) => (i === r ? ['Eigen tekst'] : row)) } : s)) };
+    const older: WorkbookSnapshot = {
+      ...base,
+      sheets: base.sheets.map((s) => (s === notulen ? { ...s, values: s.values.map((row, i) => (i === r ? ['Eigen tekst'] : row)) } : s)),
+    };
     expect(readDeelnemers(older).row).toBeNull();
     const refused = deelnemersEdit(older, ['Anna']);
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.message).toContain(`${SHEET_NAMES.notulen}!A${DEELNEMERS.defaultRow}`);
     // an empty row: the label and the names are written
-    const empty: WorkbookSnapshot = { ...base, sheets: base.sheets.map((s) => (s === notulen ? { ...s, values: s.values.map((row, i) => (i === r ? [] : row)) } : s)) };
+    const empty: WorkbookSnapshot = {
+      ...base,
+      sheets: base.sheets.map((s) => (s === notulen ? { ...s, values: s.values.map((row, i) => (i === r ? [] : row)) } : s)),
+    };
     const res = deelnemersEdit(empty, ['Anna']);
     if (!res.ok) throw new Error(res.message);
     expect(readDeelnemers(simulate(empty, res.ops)).names).toEqual(['Anna']);
@@ -51,10 +61,23 @@ describe('the participants list on Notulen', () => {
   });
 });
 
-const entry = (rank: number, koppelkans: string, total: number): RankEntry => ({ rank, row: rank + 5, opgave: 'Groen', koppelkans, total, scored: 8, factors: 8 });
+const entry = (rank: number, koppelkans: string, total: number): RankEntry => ({
+  rank,
+  row: rank + 5,
+  opgave: 'Groen',
+  koppelkans,
+  total,
+  scored: 8,
+  factors: 8,
+});
 
 describe('the top-15 chart', () => {
-  const top = [entry(1, ROWS[0].koppelkans, 18), entry(2, 'Koppelkans met een heel erg lange naam die niet op twee regels past omdat hij maar doorgaat en doorgaat', 12.5), entry(2, 'Gelijk', 12.5), entry(4, 'Negatief', -6)];
+  const top = [
+    entry(1, ROWS[0].koppelkans, 18),
+    entry(2, 'Koppelkans met een heel erg lange naam die niet op twee regels past omdat hij maar doorgaat en doorgaat', 12.5),
+    entry(2, 'Gelijk', 12.5),
+    entry(4, 'Negatief', -6),
+  ];
   const placeOf = (k: string) => (k === 'Gelijk' ? 1 : null);
   const bars = topChartBars(top, placeOf);
   const g = chartGeometry(bars);

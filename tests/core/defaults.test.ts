@@ -1,10 +1,4 @@
-import {
-  DEFAULT_LONGLIST,
-  DEFAULT_OPGAVEN,
-  DEFAULT_SUCCESFACTOREN,
-  LONGLIST_VERSION,
-  WUP_CHECKLIST,
-} from '../../src/core/defaults';
+import { DEFAULT_LONGLIST, DEFAULT_OPGAVEN, DEFAULT_SUCCESFACTOREN, LONGLIST_VERSION, WUP_CHECKLIST } from '../../src/core/defaults';
 import checklistAsset from '../../assets/wup-checklist.json';
 import { STATUSES } from '../../src/core/checklistStatus';
 
@@ -59,9 +53,7 @@ describe('default longlist', () => {
   });
 
   it('keeps names at most 80 and toelichtingen at most 160 characters, on one line', () => {
-    const tooLong = DEFAULT_LONGLIST.filter(
-      (k) => k.koppelkans.length > 80 || k.toelichting.length > 160 || /[\r\n]/.test(k.koppelkans + k.toelichting),
-    );
+    const tooLong = DEFAULT_LONGLIST.filter((k) => k.koppelkans.length > 80 || k.toelichting.length > 160 || /[\r\n]/.test(k.koppelkans + k.toelichting));
     expect(tooLong).toEqual([]);
     for (const k of DEFAULT_LONGLIST) {
       expect(k.koppelkans.trim()).toBe(k.koppelkans);
@@ -107,11 +99,7 @@ describe('default success factors', () => {
   });
 
   it('starts with the three examples named in the Spoorboekje', () => {
-    expect(DEFAULT_SUCCESFACTOREN.slice(0, 3).map((f) => f.naam)).toEqual([
-      'Verhogen van draagvlak',
-      'Politiek scoren',
-      'Doorbraak complex dossier',
-    ]);
+    expect(DEFAULT_SUCCESFACTOREN.slice(0, 3).map((f) => f.naam)).toEqual(['Verhogen van draagvlak', 'Politiek scoren', 'Doorbraak complex dossier']);
   });
 
   it('does not reuse the Totalen header as a factor name', () => {

@@ -22,7 +22,12 @@ async function workbook(): Promise<MemoryWorkbook> {
   await wb.apply({
     ops: [
       { kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: 'C4', cells: [[{ number: 1 }, { number: 1 }]] },
-      { kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: 'A6', cells: NAMES.map((k, i) => [{ text: 'Opgave' }, { text: k }, { number: 8 - i }, { number: 8 - i }]) },
+      {
+        kind: 'setCells',
+        sheet: SHEET_NAMES.werkblad,
+        cell: 'A6',
+        cells: NAMES.map((k, i) => [{ text: 'Opgave' }, { text: k }, { number: 8 - i }, { number: 8 - i }]),
+      },
       {
         kind: 'setCells',
         sheet: SHEET_NAMES.prioritering,
@@ -102,7 +107,10 @@ describe('two people on one workbook at once (co-authoring): Prioritering and no
     const wb = await workbook();
     const anna = await state(wb); // both read the same workbook
     const bert = await state(wb);
-    const note = addNote({ author: 'Bert', step: 'Stap 4', koppelkans: 'Twee', factor: '', kind: 'discussie', text: 'eerste versie', verantwoordelijke: '', date: '' }, NOW);
+    const note = addNote(
+      { author: 'Bert', step: 'Stap 4', koppelkans: 'Twee', factor: '', kind: 'discussie', text: 'eerste versie', verantwoordelijke: '', date: '' },
+      NOW,
+    );
     if (!note.ok) throw new Error(note.message);
     await wb.apply({ ops: note.ops });
     const notesRead = readNotes(await wb.readSnapshot()).notes[0];

@@ -32,7 +32,9 @@ test('an English error that happens to contain "de" or "cel" gets the generic Du
 
 test('the adapters throw typed errors whose text comes from the table', async () => {
   const wb = new MemoryWorkbook();
-  const err = await wb.apply({ ops: [{ kind: 'setCells', sheet: 'Bestaat niet', address: 'A1', values: [[{ text: 'x' }]] }] } as never).catch((e: unknown) => e);
+  const err = await wb
+    .apply({ ops: [{ kind: 'setCells', sheet: 'Bestaat niet', address: 'A1', values: [[{ text: 'x' }]] }] } as never)
+    .catch((e: unknown) => e);
   expect(err).toBeInstanceOf(WorkbookError);
   expect(err).toBeInstanceOf(KoppelkansenError);
   expect((err as WorkbookError).code).toBe('unknownSheet');
@@ -62,7 +64,7 @@ test('every message in the table is Dutch text without leftovers of a template',
   const sample: Record<string, unknown[]> = { 'workbook.sheetProtected': [[{ sheet: 'Blad', cells: ['A1'], other: ['de opmaak'] }]] };
   for (const key of Object.keys(ERROR_MESSAGES) as ErrorKey[]) {
     const fn = ERROR_MESSAGES[key] as (...a: unknown[]) => string;
-    const args = Array.from({ length: fn.length }, (_, i) => (sample[key]?.[i] ?? (i === 2 && key === 'workbook.textTooLong' ? 40000 : `X${i}`)));
+    const args = Array.from({ length: fn.length }, (_, i) => sample[key]?.[i] ?? (i === 2 && key === 'workbook.textTooLong' ? 40000 : `X${i}`));
     const text = fn(...args);
     expect(text.length).toBeGreaterThan(10);
     expect(text).not.toMatch(/undefined|\$\{|\[object/);

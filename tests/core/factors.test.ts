@@ -19,7 +19,12 @@ async function scored(): Promise<MemoryWorkbook> {
   await mustEdit(wb, (s) => selectKoppelkansEdit(s.ctx, 'Onderwijs', 'Gezonde school'));
   await wb.apply({
     ops: [
-      { kind: 'setCells', sheet: WS, cell: 'C6', cells: [[1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ number: n })), [8, 7, 6, 5, 4, 3, 2, 1].map((n) => ({ number: n }))] },
+      {
+        kind: 'setCells',
+        sheet: WS,
+        cell: 'C6',
+        cells: [[1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ number: n })), [8, 7, 6, 5, 4, 3, 2, 1].map((n) => ({ number: n }))],
+      },
       { kind: 'setCells', sheet: WS, cell: 'E4', cells: [[{ number: 2 }]] },
     ],
   });
@@ -39,7 +44,7 @@ describe('succesfactoren', () => {
     expect(info[0]).toMatchObject({ waarom: DEFAULT_SUCCESFACTOREN[0].waarom, standaardWaarom: DEFAULT_SUCCESFACTOREN[0].waarom, scores: 2, weging: 1 });
   });
 
-  test('removing a factor in the middle keeps every other factor\'s scores, weight and waarom, and moves Totalen', async () => {
+  test("removing a factor in the middle keeps every other factor's scores, weight and waarom, and moves Totalen", async () => {
     const wb = await scored();
     const s = await state(wb);
     const totalsBefore = s.analysis.werkblad!.rows.map((r) => r.total);
@@ -82,7 +87,7 @@ describe('succesfactoren', () => {
     expect(wb.getValidation(WS, 'K6')).toMatchObject({ type: 'wholeNumber', min: -10, max: 10 });
   });
 
-  test('a factor removal refused by a co-author\'s score does not let the rest of the plan write Totalen over the last factor\'s scores', async () => {
+  test("a factor removal refused by a co-author's score does not let the rest of the plan write Totalen over the last factor's scores", async () => {
     const wb = await scored();
     const s = await state(wb);
     const res = removeFactorEdit(s.ctx.sheet, s.ctx.werkblad, 3);
@@ -124,13 +129,24 @@ describe('succesfactoren', () => {
     const wb = await scored();
     const old = NAMES[2];
     const renamed = 'Doorbraak in een complex dossier';
-    const note = (factor: string, tekst: string) => addNote({ author: 'Bert', step: 'Stap 3', koppelkans: 'Meer groen', factor, kind: 'discussie', text: tekst, verantwoordelijke: '', date: '' }, NOW);
+    const note = (factor: string, tekst: string) =>
+      addNote({ author: 'Bert', step: 'Stap 3', koppelkans: 'Meer groen', factor, kind: 'discussie', text: tekst, verantwoordelijke: '', date: '' }, NOW);
     for (const n of [note(` ${old.toUpperCase()} `, 'over de factor'), note(NAMES[0], 'over een andere factor')]) {
       if (!n.ok) throw new Error(n.message);
       await wb.apply({ ops: n.ops });
     }
     // a note typed by hand (no id) about the factor: found by row
-    await wb.apply({ ops: [{ kind: 'appendRows', sheet: SHEET_NAMES.notulen, minRow: 1, firstColumn: 'E', rows: [[{ text: 'Meer groen' }, { text: old }, { text: 'discussie' }, { text: 'zonder id' }]] }] });
+    await wb.apply({
+      ops: [
+        {
+          kind: 'appendRows',
+          sheet: SHEET_NAMES.notulen,
+          minRow: 1,
+          firstColumn: 'E',
+          rows: [[{ text: 'Meer groen' }, { text: old }, { text: 'discussie' }, { text: 'zonder id' }]],
+        },
+      ],
+    });
     const start = startRonde(readRondes(await wb.readSnapshot()), [{ koppelkans: 'Meer groen', factor: old }], NOW);
     if (!start.ok) throw new Error(start.message);
     await wb.apply({ ops: start.ops });
@@ -163,7 +179,10 @@ describe('succesfactoren', () => {
 
   test('a rename does not overwrite a note a colleague relinked meanwhile (guarded write)', async () => {
     const wb = await scored();
-    const n = addNote({ author: 'Bert', step: 'Stap 3', koppelkans: 'Meer groen', factor: NAMES[2], kind: 'discussie', text: 'x', verantwoordelijke: '', date: '' }, NOW);
+    const n = addNote(
+      { author: 'Bert', step: 'Stap 3', koppelkans: 'Meer groen', factor: NAMES[2], kind: 'discussie', text: 'x', verantwoordelijke: '', date: '' },
+      NOW,
+    );
     if (!n.ok) throw new Error(n.message);
     await wb.apply({ ops: n.ops });
     const s = await state(wb);
@@ -208,7 +227,7 @@ describe('succesfactoren', () => {
     expect(addFactorEdit(s.ctx.sheet, s.ctx.werkblad, '', '').ok).toBe(false);
   });
 
-  test('remove then add keeps Resultaat\'s formulas pointing at the moved Totalen', async () => {
+  test("remove then add keeps Resultaat's formulas pointing at the moved Totalen", async () => {
     const wb = await scored();
     await mustEdit(wb, (x) => removeFactorEdit(x.ctx.sheet, x.ctx.werkblad, 0));
     await mustEdit(wb, (x) => addFactorEdit(x.ctx.sheet, x.ctx.werkblad, 'Nieuw', ''));

@@ -110,7 +110,12 @@ describe('intervals are exact (property, against the recomputed ranking)', () =>
         const g = computeGevoeligheid(wb);
         for (const m of g.boundary) {
           const inTop = (ws: number[], sc?: { index: number; to: number }) => {
-            const target = sc ? makeWerkblad(weights, scores.map((r, i) => (6 + i === m.row ? r.map((v, j) => (j === sc.index ? sc.to : v)) : r))) : wb;
+            const target = sc
+              ? makeWerkblad(
+                  weights,
+                  scores.map((r, i) => (6 + i === m.row ? r.map((v, j) => (j === sc.index ? sc.to : v)) : r)),
+                )
+              : wb;
             return membersWith(target, ws, 15).split(',').includes(String(m.row));
           };
           expect(inTop(weights)).toBe(m.inside);
@@ -146,13 +151,21 @@ describe('edge cases', () => {
   });
 
   test('all scores equal: every koppelkans shares place 1 for every weight', () => {
-    const g = computeGevoeligheid(makeWerkblad([1, 2, 0.5], twenty(() => [5, 5, 5])));
+    const g = computeGevoeligheid(
+      makeWerkblad(
+        [1, 2, 0.5],
+        twenty(() => [5, 5, 5]),
+      ),
+    );
     for (const iv of [...g.members, ...g.order]) expect([iv.lower.at, iv.upper.at]).toEqual([null, null]);
     expect(g.sentences.summary).toContain('Geen enkele weging, hoe hoog of laag ook, verandert de top 15 (telkens één weging anders, de rest gelijk).');
   });
 
   test('zero weights: the lower bound is never below 0, and a weight of 0 can only rise', () => {
-    const wb = makeWerkblad([0, 1], twenty((i) => [i % 5, 20 - i]));
+    const wb = makeWerkblad(
+      [0, 1],
+      twenty((i) => [i % 5, 20 - i]),
+    );
     const g = computeGevoeligheid(wb);
     expect(g.members[0].lower.at).toBeNull();
     expect(g.members[0].upper.at).not.toBeNull();
@@ -180,7 +193,15 @@ describe('edge cases', () => {
   });
 
   test('an invalid weight is skipped and named', () => {
-    const g = computeGevoeligheid(makeWerkblad([1, null], [[1, null], [2, null]]));
+    const g = computeGevoeligheid(
+      makeWerkblad(
+        [1, null],
+        [
+          [1, null],
+          [2, null],
+        ],
+      ),
+    );
     expect(g.skipped).toEqual(['F2']);
     expect(g.sentences.summary.at(-1)).toBe('Niet berekend voor F2: de weging is ongeldig.');
   });

@@ -17,7 +17,7 @@ function columnH(s: SheetSnapshot): (string | number | boolean | null)[] {
   return s.values.map((r) => r?.[H - 1] ?? null);
 }
 
-const rows = Array.from({ length: 18 }, (_, i) => ['Groen', `Koppelkans ${i + 1}`, (i * 7) % 11 - 5, (i * 3) % 7, i % 4]);
+const rows = Array.from({ length: 18 }, (_, i) => ['Groen', `Koppelkans ${i + 1}`, ((i * 7) % 11) - 5, (i * 3) % 7, i % 4]);
 
 test('the Resultaat sheet gets the sentences in column H, dated, and a live check that they still match', () => {
   const wb = workbook({ rows });

@@ -24,7 +24,17 @@ const NOW = new Date(2026, 10, 28, 14, 5, 30);
 const fixedRandom = () => 0.5;
 
 function note(partial: Partial<NoteInput> = {}): NoteInput {
-  return { author: 'Fatima', step: 'Stap 3', koppelkans: 'Meer groen', factor: '', kind: 'discussie', text: 'Tekst', verantwoordelijke: '', date: '', ...partial };
+  return {
+    author: 'Fatima',
+    step: 'Stap 3',
+    koppelkans: 'Meer groen',
+    factor: '',
+    kind: 'discussie',
+    text: 'Tekst',
+    verantwoordelijke: '',
+    date: '',
+    ...partial,
+  };
 }
 
 /** A fresh workbook with the whole Koppelkansen layout (Notulen included), in memory. */
@@ -122,7 +132,10 @@ describe('adding and reading notes', () => {
     expect(addNote(note({ text: '   ' }), NOW)).toEqual({ ok: false, message: 'Een notitie heeft tekst nodig.' });
     expect(addNote(note({ author: '' }), NOW)).toEqual({ ok: false, message: expect.stringContaining('naam') });
     expect(addNote(note({ kind: 'actie', verantwoordelijke: ' ' }), NOW)).toEqual({ ok: false, message: 'Een actie heeft een verantwoordelijke nodig.' });
-    expect(addNote(note({ kind: 'actie', verantwoordelijke: 'Jan', date: '15-12-2026' }), NOW)).toEqual({ ok: false, message: expect.stringContaining('jjjj-mm-dd') });
+    expect(addNote(note({ kind: 'actie', verantwoordelijke: 'Jan', date: '15-12-2026' }), NOW)).toEqual({
+      ok: false,
+      message: expect.stringContaining('jjjj-mm-dd'),
+    });
     expect(addNote(note({ kind: 'besluit' }), NOW)).toEqual({ ok: false, message: expect.stringContaining('Onbekende soort') });
   });
 
@@ -354,7 +367,11 @@ describe('filtering notes', () => {
   });
 
   it('lists newest first (by time, then by row)', () => {
-    const mixed = [base('a', { time: '2026-11-28 09:00', row: 11 }), base('b', { time: '2026-11-28 10:00', row: 12 }), base('c', { time: '2026-11-28 10:00', row: 13 })];
+    const mixed = [
+      base('a', { time: '2026-11-28 09:00', row: 11 }),
+      base('b', { time: '2026-11-28 10:00', row: 12 }),
+      base('c', { time: '2026-11-28 10:00', row: 13 }),
+    ];
     expect(ids(newestFirst(mixed))).toEqual(['c', 'b', 'a']);
   });
 });

@@ -5,7 +5,20 @@ import { onderbouwingSheetName, onderbouwingSheetOps } from '../../src/core/onde
 import { simulate } from '../../src/core/simulate';
 import type { SheetSnapshot } from '../../src/core/snapshot';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
-import { CONCLUSIONS, DEELNEMERS_LIST, MARKED_NOTE, NOW, OMDAT_1, OMDAT_3, ROWS, SECRET_NOTES, TEAM, UNMARKED_PREFIX, WIJK, sampleSnapshot } from '../helpers/onderbouwingWorkbook';
+import {
+  CONCLUSIONS,
+  DEELNEMERS_LIST,
+  MARKED_NOTE,
+  NOW,
+  OMDAT_1,
+  OMDAT_3,
+  ROWS,
+  SECRET_NOTES,
+  TEAM,
+  UNMARKED_PREFIX,
+  WIJK,
+  sampleSnapshot,
+} from '../helpers/onderbouwingWorkbook';
 
 /** Every row of the sheet as its texts, empty cells left out, joined with " | ". */
 function lines(sheet: SheetSnapshot): string[] {
@@ -24,7 +37,10 @@ function lines(sheet: SheetSnapshot): string[] {
 describe('the onderbouwing as a worksheet', () => {
   const snapshot = sampleSnapshot();
   const model = buildOnderbouwingModel(snapshot, NOW);
-  const name = onderbouwingSheetName(model.date, snapshot.sheets.map((s) => s.name));
+  const name = onderbouwingSheetName(
+    model.date,
+    snapshot.sheets.map((s) => s.name),
+  );
   const after = simulate(snapshot, onderbouwingSheetOps(model, name));
   const sheet = after.sheets.find((s) => s.name === name)!;
   const body = lines(sheet);
@@ -33,14 +49,26 @@ describe('the onderbouwing as a worksheet', () => {
     expect(name).toBe('Onderbouwing 28-11-2026');
     expect(onderbouwingSheetName('28-11-2026', ['Onderbouwing 28-11-2026'])).toBe('Onderbouwing 28-11-2026 (2)');
     expect(onderbouwingSheetName('28-11-2026', ['onderbouwing 28-11-2026 ', 'Onderbouwing 28-11-2026 (2)'])).toBe('Onderbouwing 28-11-2026 (3)');
-    expect(onderbouwingSheetName('28-11-2026', ['Onderbouwing 28-11-2026', ...Array.from({ length: 20 }, (_, i) => `Onderbouwing 28-11-2026 (${i + 2})`)]).length).toBeLessThanOrEqual(31);
+    expect(
+      onderbouwingSheetName('28-11-2026', ['Onderbouwing 28-11-2026', ...Array.from({ length: 20 }, (_, i) => `Onderbouwing 28-11-2026 (${i + 2})`)]).length,
+    ).toBeLessThanOrEqual(31);
     expect(after.sheets.length).toBe(snapshot.sheets.length + 1);
   });
 
   it('follows the Word document’s structure: first page, method, choice, top 15, conclusions, afspraken en acties, notes, scores', () => {
     expect(textAt(sheet, 1, 1)).toBe(`Onderbouwing koppelkansen – ${WIJK}`);
     expect(body).toContain(`Deelnemers | ${DEELNEMERS_LIST[0]}, Fatima en Piet.`);
-    const titles = ['Samenvatting', '1. Werkwijze', '2. De keuze van het team', '3. Automatische top 15', '4. Conclusies per stap', '5. Afspraken en acties', '6. Uit het gesprek', '7. Basiselementen van de WUP', 'Bijlage 1: scores per koppelkans en succesfactor'];
+    const titles = [
+      'Samenvatting',
+      '1. Werkwijze',
+      '2. De keuze van het team',
+      '3. Automatische top 15',
+      '4. Conclusies per stap',
+      '5. Afspraken en acties',
+      '6. Uit het gesprek',
+      '7. Basiselementen van de WUP',
+      'Bijlage 1: scores per koppelkans en succesfactor',
+    ];
     const at = titles.map((t) => body.indexOf(t));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
@@ -75,7 +103,12 @@ describe('the onderbouwing as a worksheet', () => {
     expect(headerRows.length).toBeGreaterThan(5);
     for (const r of headerRows) {
       (sheet.values[r - 1] ?? []).forEach((v, c) => {
-        const longest = Math.max(0, ...String(v ?? '').split(/\s+/).map((w) => w.length));
+        const longest = Math.max(
+          0,
+          ...String(v ?? '')
+            .split(/\s+/)
+            .map((w) => w.length),
+        );
         expect(widths.widths[c].width).toBeGreaterThanOrEqual(longest + 1);
       });
     }

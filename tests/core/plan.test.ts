@@ -19,7 +19,14 @@ function cellOps(ops: PlanOp[], sheet: string) {
 }
 
 test('a plan for a workbook that already matches is empty (apply twice = apply once)', () => {
-  const { first, second } = applyAndReplan(workbook({ rows: [['Groen', 'Geveltuinen', 1, 2, 3], ['Werk', 'Stageplekken voor wijkbewoners', 'x']] }));
+  const { first, second } = applyAndReplan(
+    workbook({
+      rows: [
+        ['Groen', 'Geveltuinen', 1, 2, 3],
+        ['Werk', 'Stageplekken voor wijkbewoners', 'x'],
+      ],
+    }),
+  );
   expect(first.plan.ops.length).toBeGreaterThan(0);
   expect(second.plan.ops).toEqual([]);
 });
@@ -27,7 +34,9 @@ test('a plan for a workbook that already matches is empty (apply twice = apply o
 test('missing sheets are created: Resultaat, Prioritering, WUP checklist, Notulen, Keuzelijsten (hidden)', () => {
   const { first, after } = applyAndReplan(workbook({ rows: [['Groen', 'Geveltuinen', 1, 2, 3]] }));
   const added = first.plan.ops.filter((o) => o.kind === 'addSheet').map((o) => (o as { sheet: string }).sheet);
-  expect(added).toEqual(expect.arrayContaining([SHEET_NAMES.resultaat, SHEET_NAMES.prioritering, SHEET_NAMES.checklist, SHEET_NAMES.notulen, SHEET_NAMES.lijsten]));
+  expect(added).toEqual(
+    expect.arrayContaining([SHEET_NAMES.resultaat, SHEET_NAMES.prioritering, SHEET_NAMES.checklist, SHEET_NAMES.notulen, SHEET_NAMES.lijsten]),
+  );
   expect(first.plan.ops.find((o) => o.kind === 'addSheet' && o.sheet === SHEET_NAMES.lijsten)).toMatchObject({ hidden: true });
   expect(after.sheets.map((s) => s.name)).toContain(SHEET_NAMES.notulen);
 });
@@ -65,7 +74,14 @@ test('validations already present (read back by the adapter) are not written aga
 });
 
 test('team text in Prioritering, WUP checklist and Notulen survives every re-apply', () => {
-  const { after } = applyAndReplan(workbook({ rows: [['Groen', 'Geveltuinen', 5, 5, 5], ['Werk', 'Stageplekken voor wijkbewoners', 1, 1, 1]] }));
+  const { after } = applyAndReplan(
+    workbook({
+      rows: [
+        ['Groen', 'Geveltuinen', 5, 5, 5],
+        ['Werk', 'Stageplekken voor wijkbewoners', 1, 1, 1],
+      ],
+    }),
+  );
   const edit = (name: string, row: number, col: number, v: string | number) => {
     const s = after.sheets.find((x) => x.name === name)!;
     while (s.values.length < row) s.values.push([]);
@@ -88,12 +104,23 @@ test('team text in Prioritering, WUP checklist and Notulen survives every re-app
     if (op.sheet === SHEET_NAMES.checklist) expect(op.cell).not.toMatch(/^[A-E]([7-9]|[1-9]\d)$/);
   }
   const re = analyze(simulate(after, plan.plan.ops));
-  expect(re.prioritering!.entries[0]).toMatchObject({ koppelkans: 'Stageplekken voor wijkbewoners', omdat: '=Omdat werk voorgaat', verantwoordelijke: 'Fatima' });
+  expect(re.prioritering!.entries[0]).toMatchObject({
+    koppelkans: 'Stageplekken voor wijkbewoners',
+    omdat: '=Omdat werk voorgaat',
+    verantwoordelijke: 'Fatima',
+  });
   expect(re.checklist!.items[0].status).toBe('Klaar');
 });
 
 test('a deviation from the automatic rank without a reason is flagged; with a reason it is not', () => {
-  const { after } = applyAndReplan(workbook({ rows: [['Groen', 'Geveltuinen', 5, 5, 5], ['Werk', 'Stageplekken voor wijkbewoners', 1, 1, 1]] }));
+  const { after } = applyAndReplan(
+    workbook({
+      rows: [
+        ['Groen', 'Geveltuinen', 5, 5, 5],
+        ['Werk', 'Stageplekken voor wijkbewoners', 1, 1, 1],
+      ],
+    }),
+  );
   const prio = after.sheets.find((x) => x.name === SHEET_NAMES.prioritering)!;
   prio.values[PRIORITERING.firstRow - 1] = [1, 'Stageplekken voor wijkbewoners'];
   prio.values[PRIORITERING.firstRow] = [2, 'Geveltuinen', 'Past bij groenbeleid'];
@@ -109,7 +136,13 @@ test('a deviation from the automatic rank without a reason is flagged; with a re
 
 test('koppelkansen that share a rank may take any of its places without a reason', () => {
   const { after } = applyAndReplan(
-    workbook({ rows: [['Groen', 'Geveltuinen', 5, 5, 5], ['Werk', 'Stageplekken voor wijkbewoners', 5, 5, 5], ['Werk', 'Leerwerkplekken', 1, 1, 1]] }),
+    workbook({
+      rows: [
+        ['Groen', 'Geveltuinen', 5, 5, 5],
+        ['Werk', 'Stageplekken voor wijkbewoners', 5, 5, 5],
+        ['Werk', 'Leerwerkplekken', 1, 1, 1],
+      ],
+    }),
   );
   const prio = after.sheets.find((x) => x.name === SHEET_NAMES.prioritering)!;
   prio.values[PRIORITERING.firstRow - 1] = [1, 'Stageplekken voor wijkbewoners'];
@@ -130,7 +163,12 @@ test('koppelkansen that share a rank may take any of its places without a reason
 });
 
 test('--propose fills an empty Prioritering with the automatic order, once', () => {
-  const wb = workbook({ rows: [['Groen', 'Geveltuinen', 1, 1, 1], ['Werk', 'Stageplekken voor wijkbewoners', 9, 9, 9]] });
+  const wb = workbook({
+    rows: [
+      ['Groen', 'Geveltuinen', 1, 1, 1],
+      ['Werk', 'Stageplekken voor wijkbewoners', 9, 9, 9],
+    ],
+  });
   const { after, second } = applyAndReplan(wb, { propose: true });
   expect(second.plan.ops).toEqual([]);
   const a = analyze(after);

@@ -26,9 +26,13 @@ const grid = fc.integer({ min: 1, max: 6 }).chain((nf) =>
     factors: fc.constant(Array.from({ length: nf }, (_, i) => `F${i}`)),
     weights: fc.array(weight, { minLength: nf, maxLength: nf }),
     rows: fc.array(
-      fc.tuple(fc.constantFrom('Groen', 'Werk', null, '=x'), fc.constantFrom('Geveltuinen', 'A', 'B', null, '+y'), fc.array(cell, { minLength: nf, maxLength: nf })).map(
-        ([o, k, s]) => [o, k, ...s] as CellValue[],
-      ),
+      fc
+        .tuple(
+          fc.constantFrom('Groen', 'Werk', null, '=x'),
+          fc.constantFrom('Geveltuinen', 'A', 'B', null, '+y'),
+          fc.array(cell, { minLength: nf, maxLength: nf }),
+        )
+        .map(([o, k, s]) => [o, k, ...s] as CellValue[]),
       { maxLength: 25 },
     ),
   }),

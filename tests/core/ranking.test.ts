@@ -2,7 +2,17 @@ import { rankRows, topN } from '../../src/core/ranking';
 import type { KoppelkansRow } from '../../src/core/werkblad';
 
 function row(r: number, total: number | null): KoppelkansRow {
-  return { row: r, opgave: 'O', koppelkans: `K${r}`, scores: [], scored: total === null ? 0 : 1, factors: 1, status: total === null ? 'unscored' : 'scored', total, invalidScore: false };
+  return {
+    row: r,
+    opgave: 'O',
+    koppelkans: `K${r}`,
+    scores: [],
+    scored: total === null ? 0 : 1,
+    factors: 1,
+    status: total === null ? 'unscored' : 'scored',
+    total,
+    invalidScore: false,
+  };
 }
 
 test('highest first, ties share a rank (1, 2, 2, 4)', () => {

@@ -2,7 +2,19 @@ import { analyze } from '../../src/core/analyze';
 import { readNotes } from '../../src/core/notes';
 import { simulate } from '../../src/core/simulate';
 import type { CellValue, WorkbookSnapshot } from '../../src/core/snapshot';
-import { adoptScore, anonymise, inDispute, median, rankSpread, readRondes, revealRonde, RONDES, scoreInRonde, startRonde, summarizeRonde } from '../../src/core/rondes';
+import {
+  adoptScore,
+  anonymise,
+  inDispute,
+  median,
+  rankSpread,
+  readRondes,
+  revealRonde,
+  RONDES,
+  scoreInRonde,
+  startRonde,
+  summarizeRonde,
+} from '../../src/core/rondes';
 import { SHEET_NAMES } from '../../src/core/layout';
 import { workbook } from '../helpers/build';
 
@@ -10,9 +22,15 @@ const NOW = new Date(2026, 10, 30, 10, 0);
 
 /** A Scorerondes sheet typed by hand: [soort, ronde, deelnemer, koppelkans, factor, score]. */
 function withRounds(rows: CellValue[][]): WorkbookSnapshot {
-  return workbook({ rows: [['Groen', 'Geveltuinen', 1, 2, 3], ['Werk', 'Stageplekken voor wijkbewoners', 4, 5, 6]] }, [
-    { name: RONDES.sheet, values: [[RONDES.title], [], [], [...RONDES.headers], ...rows] },
-  ]);
+  return workbook(
+    {
+      rows: [
+        ['Groen', 'Geveltuinen', 1, 2, 3],
+        ['Werk', 'Stageplekken voor wijkbewoners', 4, 5, 6],
+      ],
+    },
+    [{ name: RONDES.sheet, values: [[RONDES.title], [], [], [...RONDES.headers], ...rows] }],
+  );
 }
 
 test('median as Excel computes it: the middle value, the mean of the two middle ones, none for none', () => {
@@ -68,7 +86,10 @@ test('start, score, change, reveal: each participant writes only their own row',
   let s = readRondes(wb);
   expect(s.rondes).toEqual([{ nummer: 1, scope: [{ koppelkans: '', factor: '' }], revealed: false }]);
   const r1 = s.rondes[0];
-  for (const [who, v] of [['Ans', 3], ['Bram', 8]] as const) {
+  for (const [who, v] of [
+    ['Ans', 3],
+    ['Bram', 8],
+  ] as const) {
     const res = scoreInRonde(s, r1, who, 'Geveltuinen', 'Draagvlak', v, NOW);
     if (!res.ok) throw new Error(res.message);
     wb = simulate(wb, res.ops);

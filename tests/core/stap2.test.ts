@@ -105,7 +105,10 @@ describe('Stap 2: opgaven and koppelkansen', () => {
     const wb = await templateWorkbook();
     await mustEdit(wb, (s) => selectKoppelkansEdit(s.ctx, 'Gezondheid', 'Meer groen'));
     await wb.apply({ ops: [{ kind: 'setCells', sheet: WS, cell: 'C6', cells: [[{ number: 5 }, { number: -2 }]] }] });
-    const note = addNote({ author: 'An', step: 'Stap 3', koppelkans: 'Meer groen', factor: '', kind: 'discussie', text: 'Goed idee', verantwoordelijke: '', date: '' }, NOW);
+    const note = addNote(
+      { author: 'An', step: 'Stap 3', koppelkans: 'Meer groen', factor: '', kind: 'discussie', text: 'Goed idee', verantwoordelijke: '', date: '' },
+      NOW,
+    );
     if (!note.ok) throw new Error(note.message);
     await wb.apply({ ops: note.ops });
     const s = await state(wb);
@@ -179,7 +182,9 @@ describe('Stap 2: opgaven and koppelkansen', () => {
     expect(wb.getCell(SHEET_NAMES.longlist, 'E1')).toBe(LONGLIST.verantwoordelijkeLabel);
     const s = await state(wb);
     expect(s.analysis.minderConcreet).toEqual([{ opgave: entry.opgave, koppelkans: entry.koppelkans, verantwoordelijke: 'Fatima', row: entry.row }]);
-    const k = readStap2(s.snapshot, s.analysis)!.opgaven.flatMap((o) => o.koppelkansen).find((x) => x.koppelkans === entry.koppelkans)!;
+    const k = readStap2(s.snapshot, s.analysis)!
+      .opgaven.flatMap((o) => o.koppelkansen)
+      .find((x) => x.koppelkans === entry.koppelkans)!;
     expect(k.minderConcreet?.verantwoordelijke).toBe('Fatima');
     // a second mark reuses the columns; unmarking clears both cells
     const other = s.analysis.longlist.entries[5];
@@ -195,7 +200,10 @@ describe('Stap 2: opgaven and koppelkansen', () => {
     const s0 = await state(wb);
     await mustEdit(wb, (s) => minderConcreetEdit(s.snapshot, s.analysis, s0.analysis.longlist.entries[0].row, true, 'Jan'));
     expect([wb.getCell(SHEET_NAMES.longlist, 'D1'), wb.getCell(SHEET_NAMES.longlist, 'E1')]).toEqual(['Bron', 'Eigenaar']);
-    expect([wb.getCell(SHEET_NAMES.longlist, 'F1'), wb.getCell(SHEET_NAMES.longlist, 'G1')]).toEqual([LONGLIST.minderConcreetLabel, LONGLIST.verantwoordelijkeLabel]);
+    expect([wb.getCell(SHEET_NAMES.longlist, 'F1'), wb.getCell(SHEET_NAMES.longlist, 'G1')]).toEqual([
+      LONGLIST.minderConcreetLabel,
+      LONGLIST.verantwoordelijkeLabel,
+    ]);
   });
 });
 

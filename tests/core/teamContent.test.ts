@@ -38,7 +38,9 @@ test('regression: a reason merged across Prioritering C5:F5 keeps its text; no S
   const wb = await prepared();
   const kk = analyze(await wb.readSnapshot(), { now: NOW }).ranking[2].koppelkans;
   const r = PRIORITERING.firstRow;
-  await wb.apply({ ops: [{ kind: 'setCells', sheet: SHEET_NAMES.prioritering, cell: `A${r}`, cells: [[{ number: 1 }, t(kk), t('Omdat de corporatie in 2027 renoveert')]] }] });
+  await wb.apply({
+    ops: [{ kind: 'setCells', sheet: SHEET_NAMES.prioritering, cell: `A${r}`, cells: [[{ number: 1 }, t(kk), t('Omdat de corporatie in 2027 renoveert')]] }],
+  });
   wb.mergeCells(SHEET_NAMES.prioritering, `C${r}:F${r}`);
   const problems = await applyTwice(wb);
   expect(wb.getCell(SHEET_NAMES.prioritering, `C${r}`)).toBe('Omdat de corporatie in 2027 renoveert');
@@ -101,7 +103,9 @@ test('regression: a merged checklist row across the progress table keeps its tex
 test("regression: the team's notes beside the top 15 on Resultaat (H4:H6) and below it are not cleared, also when the table shrinks", async () => {
   const wb = await prepared();
   const R = SHEET_NAMES.resultaat;
-  await wb.apply({ ops: [{ kind: 'setCells', sheet: R, cell: `H${RESULTAAT.headerRow}`, cells: [[t('Notitie')], [t('Wethouder wil de top 3')], [t('Zie ook Notulen')]] }] });
+  await wb.apply({
+    ops: [{ kind: 'setCells', sheet: R, cell: `H${RESULTAAT.headerRow}`, cells: [[t('Notitie')], [t('Wethouder wil de top 3')], [t('Zie ook Notulen')]] }],
+  });
   const snap = await wb.readSnapshot();
   const rows = snap.sheets.find((s) => s.name === R)!.values.length;
   await wb.apply({ ops: [{ kind: 'setCells', sheet: R, cell: `A${rows + 2}`, cells: [[t('Besproken met de wijkraad op 12 november')]] }] });

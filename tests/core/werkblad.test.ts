@@ -13,7 +13,17 @@ describe('finding the werkblad', () => {
   });
 
   test('a workbook without a werkblad gets one clear message', () => {
-    const a = analyze({ sheets: [{ name: 'Begroting', values: [['Post', 'Bedrag'], ['Huur', 100]] }] });
+    const a = analyze({
+      sheets: [
+        {
+          name: 'Begroting',
+          values: [
+            ['Post', 'Bedrag'],
+            ['Huur', 100],
+          ],
+        },
+      ],
+    });
     expect(a.kind).toBe('not-koppelkansen');
     expect(a.problems).toHaveLength(1);
     expect(a.problems[0].code).toBe('NOT_KOPPELKANSEN');
@@ -112,7 +122,15 @@ describe('weights', () => {
     ['text', 'veel', 'WEIGHT_NOT_NUMBER'],
     ['negative', -1, 'WEIGHT_NEGATIVE'],
   ])('an %s weight is an error and rows scored under it have no total', (_l, w, code) => {
-    const a = analyze(workbook({ weights: [1, w, 1], rows: [['Groen', 'Geveltuinen', 1, 2, 3], ['Werk', 'Stageplekken voor wijkbewoners', 1, null, 3]] }));
+    const a = analyze(
+      workbook({
+        weights: [1, w, 1],
+        rows: [
+          ['Groen', 'Geveltuinen', 1, 2, 3],
+          ['Werk', 'Stageplekken voor wijkbewoners', 1, null, 3],
+        ],
+      }),
+    );
     expect(codes(a)).toContain(`${code}@D4`);
     expect(a.werkblad!.rows[0].total).toBeNull();
     expect(a.werkblad!.rows[0].status).toBe('invalid');
@@ -152,7 +170,14 @@ describe('warnings', () => {
   });
 
   test('problems are sorted errors first', () => {
-    const a = analyze(workbook({ rows: [[null, 'Geveltuinen', 1, 1, 1], ['Groen', 'Geveltuinen', 'x']] }));
+    const a = analyze(
+      workbook({
+        rows: [
+          [null, 'Geveltuinen', 1, 1, 1],
+          ['Groen', 'Geveltuinen', 'x'],
+        ],
+      }),
+    );
     const sev = a.problems.map((p) => p.severity);
     expect(sev.indexOf('error')).toBeLessThan(sev.indexOf('warning'));
   });

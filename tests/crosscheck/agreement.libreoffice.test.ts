@@ -160,7 +160,7 @@ async function buildInput(c: Case, file: string): Promise<void> {
     ws.getCell(r, 2).value = k;
     scores.forEach((s, j) => {
       // a zero-length text is stored as a shared string "" (as Excel keeps ="" pasted as a value)
-      ws.getCell(r, 3 + j).value = (s === '' ? { richText: [{ text: '' }] } : s);
+      ws.getCell(r, 3 + j).value = s === '' ? { richText: [{ text: '' }] } : s;
     });
   });
   if (c.date1904) (raw.properties as { date1904?: boolean }).date1904 = true;
@@ -192,8 +192,8 @@ function plain(v: ExcelJS.CellValue): Plain {
       const r = (v as { result?: ExcelJS.CellValue }).result;
       return r === undefined ? null : plain(r);
     }
-    if ('richText' in v) return (v).richText.map((x) => x.text).join('');
-    if ('error' in v) return String((v).error);
+    if ('richText' in v) return v.richText.map((x) => x.text).join('');
+    if ('error' in v) return String(v.error);
     return JSON.stringify(v);
   }
   return v;

@@ -53,7 +53,11 @@ maybe('removing a factor in the middle, recalculated by LibreOffice', () => {
           kind: 'setCells',
           sheet: SHEET_NAMES.werkblad,
           cell: `A${WERKBLAD.firstDataRow}`,
-          cells: SCORES.map((row, i) => [{ text: 'Gezondheid' }, { text: `Koppelkans ${i + 1}` }, ...row.map((n) => (n === null ? { clear: true as const } : { number: n }))]),
+          cells: SCORES.map((row, i) => [
+            { text: 'Gezondheid' },
+            { text: `Koppelkans ${i + 1}` },
+            ...row.map((n) => (n === null ? { clear: true as const } : { number: n })),
+          ]),
         },
         { kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: 'C4', cells: [[1.5, 1, 2, 1, 0.5, 1, 1, 3].map((n) => ({ number: n }))] },
       ],

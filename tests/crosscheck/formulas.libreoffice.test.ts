@@ -67,7 +67,16 @@ maybe('formulas computed by LibreOffice equal the engine', () => {
       ops: [
         { kind: 'setCells', sheet: ws, cell: 'A6', cells: rows },
         { kind: 'setCells', sheet: ws, cell: 'C4', cells: weights },
-        { kind: 'setCells', sheet: SHEET_NAMES.prioritering, cell: `A${PRIORITERING.firstRow}`, cells: [[n(1), t('Laag'), e, t('Fatima')], [n(2), t('Regenwater afkoppelen')], [n(3), t('Meer groen'), t('Omdat het kan')]] },
+        {
+          kind: 'setCells',
+          sheet: SHEET_NAMES.prioritering,
+          cell: `A${PRIORITERING.firstRow}`,
+          cells: [
+            [n(1), t('Laag'), e, t('Fatima')],
+            [n(2), t('Regenwater afkoppelen')],
+            [n(3), t('Meer groen'), t('Omdat het kan')],
+          ],
+        },
         { kind: 'setCells', sheet: SHEET_NAMES.checklist, cell: `C${CHECKLIST.firstRow}`, cells: [[t('Klaar')], [t('Bezig')], [t('Klaar')]] },
         { kind: 'setCells', sheet: SHEET_NAMES.checklist, cell: `C${CHECKLIST.dateRow}`, cells: [[n(yearToSerial(2030, 6, 1))]] },
       ],
@@ -118,11 +127,20 @@ maybe('formulas computed by LibreOffice equal the engine', () => {
         row: plain(rs.getCell(r, 6).value),
       });
     }
-    const want = engine.top.map((e) => ({ rank: e.rank, opgave: e.opgave, koppelkans: e.koppelkans, total: e.total, scored: `${e.scored} van ${e.factors}`, row: e.row }));
+    const want = engine.top.map((e) => ({
+      rank: e.rank,
+      opgave: e.opgave,
+      koppelkans: e.koppelkans,
+      total: e.total,
+      scored: `${e.scored} van ${e.factors}`,
+      row: e.row,
+    }));
     expect(want.length).toBe(5);
     expect(want[0].rank).toBe(1);
     expect(want[1].rank).toBe(1); // the tie
-    expect(got.map((g) => ({ ...g, total: Math.round((g.total as number) * 1e9) / 1e9 }))).toEqual(want.map((w) => ({ ...w, total: Math.round(w.total * 1e9) / 1e9 })));
+    expect(got.map((g) => ({ ...g, total: Math.round((g.total as number) * 1e9) / 1e9 }))).toEqual(
+      want.map((w) => ({ ...w, total: Math.round(w.total * 1e9) / 1e9 })),
+    );
     // the stale warning is empty right after apply
     expect(plain(rs.getCell(2, 1).value) ?? '').toBe('');
   });

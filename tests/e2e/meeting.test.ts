@@ -71,8 +71,7 @@ run('co-authoring and the 320 px pane (Chromium)', () => {
 
   /** The simulated colleague: edits the workbook behind the pane's back (`notify: false`: the pane hears nothing yet). */
   const colleague = {
-    apply: (ops: PlanOp[], notify: boolean) =>
-      page.evaluate(([o, n]) => window.koppelkansenCollega!.apply(o, { notify: n }), [ops, notify] as const),
+    apply: (ops: PlanOp[], notify: boolean) => page.evaluate(([o, n]) => window.koppelkansenCollega!.apply(o, { notify: n }), [ops, notify] as const),
     cell: (sheet: string, address: string) => page.evaluate(([s, a]) => window.koppelkansenCollega!.cell(s, a), [sheet, address] as const),
     rows: (sheet: string): Promise<CellValue[][]> => page.evaluate((s) => window.koppelkansenCollega!.rows(s), sheet),
   };
@@ -113,7 +112,10 @@ run('co-authoring and the 320 px pane (Chromium)', () => {
     // keeping theirs re-reads the workbook (no write, so no finished operation to wait on)
     await ask.getByRole('button', { name: 'Versie van collega houden' }).click();
     await ask.waitFor({ state: 'detached' });
-    await page.waitForFunction((want) => document.querySelector<HTMLTextAreaElement>('[data-testid="prio-item"] [data-control="omdat"]')?.value === want, THEIRS);
+    await page.waitForFunction(
+      (want) => document.querySelector<HTMLTextAreaElement>('[data-testid="prio-item"] [data-control="omdat"]')?.value === want,
+      THEIRS,
+    );
     await expect(omdat.inputValue()).resolves.toBe(THEIRS);
     await expect(colleague.cell(SHEET_NAMES.prioritering, `C${row}`)).resolves.toBe(THEIRS);
 
@@ -152,7 +154,17 @@ run('co-authoring and the 320 px pane (Chromium)', () => {
     const id = String(rows[index][0]);
     expect(id).not.toBe('');
     const removed = await colleague.apply(
-      [{ kind: 'deleteRowByKey', sheet: SHEET_NAMES.notulen, minRow: 1, keyColumn: 'A', key: id, firstColumn: 'A', lastColumn: columnLetter(NOTULEN.headers.length) }],
+      [
+        {
+          kind: 'deleteRowByKey',
+          sheet: SHEET_NAMES.notulen,
+          minRow: 1,
+          keyColumn: 'A',
+          key: id,
+          firstColumn: 'A',
+          lastColumn: columnLetter(NOTULEN.headers.length),
+        },
+      ],
       false,
     );
     expect(removed.missingKeys).toEqual([]);

@@ -53,7 +53,9 @@ run('the onderbouwing in the browser preview (Chromium)', () => {
     const rows = await panel('Resultaat').locator('[data-testid="top-row"]').count();
     await expect(chart.locator('[data-testid^="chart-bar"]').count()).resolves.toBe(rows);
     // the preview cannot put a native chart into the workbook, and says so
-    await panel('Resultaat').getByText(/Een Excel-grafiek op het blad Resultaat kan alleen de invoegtoepassing in Excel maken/).waitFor();
+    await panel('Resultaat')
+      .getByText(/Een Excel-grafiek op het blad Resultaat kan alleen de invoegtoepassing in Excel maken/)
+      .waitFor();
 
     await open('Notulen');
     const [doc] = await Promise.all([page.waitForEvent('download'), panel('Notulen').getByRole('button', { name: 'Onderbouwing maken' }).click()]);

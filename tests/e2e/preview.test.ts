@@ -102,7 +102,10 @@ run('browser preview (Chromium)', () => {
     await page.getByRole('tablist', { name: 'Bladen van de werkmap' }).getByRole('tab', { name: 'Werkblad koppelkansen kiezen', selected: true }).waitFor();
     await scoren.getByRole('combobox', { name: 'Ga naar koppelkans' }).click();
     const option = page.getByRole('option', { name: /^9\. / });
-    const name = (await option.innerText()).replace(/^\s*9\.\s*/, '').replace(/\s*✓\s*$/, '').trim();
+    const name = (await option.innerText())
+      .replace(/^\s*9\.\s*/, '')
+      .replace(/\s*✓\s*$/, '')
+      .trim();
     await option.click();
     await scoren.getByRole('heading', { name }).waitFor();
     const inputs = scoren.getByRole('group', { name: `Scores voor ${name}` }).getByRole('textbox');
@@ -117,7 +120,10 @@ run('browser preview (Chromium)', () => {
       await inputs.nth(i).press(i === count - 1 ? 'Enter' : 'Tab');
     }
     await idle(before);
-    await scoren.getByTestId('score-total').filter({ hasText: new RegExp(`^${10 * count}$`) }).waitFor();
+    await scoren
+      .getByTestId('score-total')
+      .filter({ hasText: new RegExp(`^${10 * count}$`) })
+      .waitFor();
     await scoren.getByText(`${count} van ${count} gescoord`).waitFor();
 
     await open('Resultaat');
@@ -213,7 +219,8 @@ run('browser preview (Chromium)', () => {
     const items = prio.getByTestId('prio-item');
     const ranks = await Promise.all((await items.all()).map(autoRankOf));
     let last = -1;
-    for (let i = ranks.length - 1; i >= 1 && last < 0; i--) if (i !== movedTo && i - 1 !== movedTo && ranks[i] && ranks[i - 1] && ranks[i]!.rank > ranks[i - 1]!.rank) last = i;
+    for (let i = ranks.length - 1; i >= 1 && last < 0; i--)
+      if (i !== movedTo && i - 1 !== movedTo && ranks[i] && ranks[i - 1] && ranks[i]!.rank > ranks[i - 1]!.rank) last = i;
     expect(last).toBeGreaterThan(0);
     const name = await entryName(items.nth(last));
     const upLast = prio.getByRole('button', { name: `${name} omhoog` });
@@ -255,7 +262,10 @@ run('browser preview (Chromium)', () => {
       await items.nth(0).getByText('Afwijking zonder reden').waitFor();
     }
     // "Naar plaats …" with the keyboard: back to place 3
-    await items.nth(0).getByRole('button', { name: `${names[2]} naar plaats …` }).click();
+    await items
+      .nth(0)
+      .getByRole('button', { name: `${names[2]} naar plaats …` })
+      .click();
     const place = dialog.getByRole('textbox', { name: /Nieuwe plaats/ });
     await place.waitFor();
     expect(await focusInDialog()).toBe(true);
@@ -309,7 +319,7 @@ run('browser preview (Chromium)', () => {
   const CONCLUSIE_4 = 'We nemen de eerste vijf koppelkansen mee in de WUP, in de volgorde van de Prioritering.';
   const noteOn: Record<string, string> = {};
 
-  it('keeps the notulist\'s notes in several contexts through a reload, and writes the onderbouwing', async () => {
+  it("keeps the notulist's notes in several contexts through a reload, and writes the onderbouwing", async () => {
     // Stap 3, beside the scores of the current koppelkans (the one scored above)
     await open('Scoren');
     const scoren = panel('Scoren');
@@ -340,7 +350,10 @@ run('browser preview (Chromium)', () => {
     const text = notulen.getByRole('textbox', { name: 'Notitie', exact: true });
     await text.fill(ACTIE);
     await text.press('Alt+5');
-    await notulen.getByRole('textbox', { name: /^Verantwoordelijke/ }).first().fill('Wethouder Jansen');
+    await notulen
+      .getByRole('textbox', { name: /^Verantwoordelijke/ })
+      .first()
+      .fill('Wethouder Jansen');
     await notulen.getByLabel('Datum (optioneel)').fill('2027-03-01');
     await settle(() => text.press('Control+Enter'));
     await notulen.getByRole('listitem').filter({ hasText: ACTIE }).waitFor();
@@ -357,7 +370,11 @@ run('browser preview (Chromium)', () => {
     await page.getByText(/is teruggezet uit deze browser/).waitFor();
     await open('Notulen');
     for (const t of ['Daarna pas de raad', NOTE_2, ACTIE, REASON]) await notulen.getByRole('listitem').filter({ hasText: t }).first().waitFor();
-    await notulen.getByRole('listitem').filter({ hasText: ACTIE }).getByText(/Wethouder Jansen/).waitFor();
+    await notulen
+      .getByRole('listitem')
+      .filter({ hasText: ACTIE })
+      .getByText(/Wethouder Jansen/)
+      .waitFor();
     const header4b = notulen.getByRole('button', { name: /^Stap 4: leg conclusie vast/ });
     if ((await header4b.getAttribute('aria-expanded')) !== 'true') await header4b.click();
     await expect(notulen.getByRole('textbox', { name: 'Conclusie Stap 4' }).inputValue()).resolves.toBe(CONCLUSIE_4);
@@ -391,8 +408,15 @@ run('browser preview (Chromium)', () => {
     // the same as a new sheet in the workbook (what Excel for Windows and Mac offer)
     await settle(() => notulen.getByRole('button', { name: 'Als werkblad in de werkmap' }).click());
     await notulen.getByText(/Werkblad “Onderbouwing \d\d-\d\d-\d{4}” is toegevoegd/).waitFor();
-    await page.getByRole('tablist', { name: 'Bladen van de werkmap' }).getByRole('tab', { name: /^Onderbouwing \d/, selected: true }).waitFor();
-    await page.getByRole('region', { name: /^Inhoud van blad Onderbouwing/ }).getByText(REASON).first().waitFor();
+    await page
+      .getByRole('tablist', { name: 'Bladen van de werkmap' })
+      .getByRole('tab', { name: /^Onderbouwing \d/, selected: true })
+      .waitFor();
+    await page
+      .getByRole('region', { name: /^Inhoud van blad Onderbouwing/ })
+      .getByText(REASON)
+      .first()
+      .waitFor();
   });
 
   it('downloads the workbook with the score, the order and the reason in it', async () => {

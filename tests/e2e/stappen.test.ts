@@ -223,7 +223,10 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
     expect(rows.map((r) => r.koppelkans).sort()).toEqual([...picked].sort());
     expect(rows.every((r) => r.scored === 8 && r.status === 'scored')).toBe(true);
     expect(new Set(rows.map((r) => r.opgave))).toEqual(new Set(OPGAVEN));
-    expect(a.longlist.entries.find((e) => e.koppelkans === OWN)).toMatchObject({ opgave: 'Onderwijs', toelichting: 'Leerlingen kweken groente met regenwater.' });
+    expect(a.longlist.entries.find((e) => e.koppelkans === OWN)).toMatchObject({
+      opgave: 'Onderwijs',
+      toelichting: 'Leerlingen kweken groente met regenwater.',
+    });
     expect(a.minderConcreet).toEqual([expect.objectContaining({ koppelkans: OWN, verantwoordelijke: 'Fatima' })]);
     expect(a.prioritering!.entries).toHaveLength(8);
     const notes = readNotes(snapshot);

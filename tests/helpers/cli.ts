@@ -24,7 +24,11 @@ function newestSource(dir: string): number {
 /** Compiles the CLI into lib/ unless it is up to date with src/ and assets/. */
 export function ensureCliBuilt(): void {
   const built = fs.existsSync(COMPILED) ? fs.statSync(COMPILED).mtimeMs : 0;
-  const sources = Math.max(newestSource(path.join(ROOT, 'src')), newestSource(path.join(ROOT, 'assets')), fs.statSync(path.join(ROOT, 'tsconfig.cli.json')).mtimeMs);
+  const sources = Math.max(
+    newestSource(path.join(ROOT, 'src')),
+    newestSource(path.join(ROOT, 'assets')),
+    fs.statSync(path.join(ROOT, 'tsconfig.cli.json')).mtimeMs,
+  );
   if (built > sources) return;
   const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
   execFileSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.cli.json')], { cwd: ROOT, stdio: 'pipe' });

@@ -166,7 +166,17 @@ export async function recalculateXlsxBatch(inputPaths: string[], outDir: string,
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS + 20_000 * inputs.length;
   const profile = makeProfile(options.forceRecalc ?? true);
-  const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', 'xlsx', '--outdir', out, ...inputs];
+  const args = [
+    `-env:UserInstallation=${pathToFileURL(profile).href}`,
+    '--headless',
+    '--norestore',
+    '--nolockcheck',
+    '--convert-to',
+    'xlsx',
+    '--outdir',
+    out,
+    ...inputs,
+  ];
   await new Promise<void>((resolve, reject) => {
     const child = spawn(soffice, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';

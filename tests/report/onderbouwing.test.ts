@@ -1,6 +1,15 @@
 import JSZip from 'jszip';
 import { buildOnderbouwingModel, reasonInSentence, summarySentences, type OnderbouwingOptions } from '../../src/core/onderbouwing';
-import { CELL_MARGIN, columnWidths, dutchDate, isNumericColumn, onderbouwingDocx, onderbouwingFileName, twipsPerEm, xmlSafe } from '../../src/report/onderbouwingDocx';
+import {
+  CELL_MARGIN,
+  columnWidths,
+  dutchDate,
+  isNumericColumn,
+  onderbouwingDocx,
+  onderbouwingFileName,
+  twipsPerEm,
+  xmlSafe,
+} from '../../src/report/onderbouwingDocx';
 import { addNote } from '../../src/core/notes';
 import { simulate } from '../../src/core/simulate';
 import { CONCLUSION_QUESTIONS } from '../../src/core/layout';
@@ -54,7 +63,12 @@ function rows(part: string): string[][] {
   return part
     .split('\n')
     .filter((l) => l.includes(' | '))
-    .map((l) => l.replace(/ \| $/, '').split(' | ').map((c) => c.trim()));
+    .map((l) =>
+      l
+        .replace(/ \| $/, '')
+        .split(' | ')
+        .map((c) => c.trim()),
+    );
 }
 
 const SECTIONS = [
@@ -77,7 +91,10 @@ const SECTIONS = [
 describe('the onderbouwing document for a filled workbook', () => {
   it('has every section, each as a Word heading (navigation pane, screen readers)', () => {
     for (const s of SECTIONS) expect(text).toContain(`\n${s}\n`);
-    const headings = [...xml.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:pStyle w:val="(Title|Heading\d)"\/>(?:(?!<\/w:p>).)*<\/w:p>/g)].map((m) => [m[1], documentText(m[0]).trim()]);
+    const headings = [...xml.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:pStyle w:val="(Title|Heading\d)"\/>(?:(?!<\/w:p>).)*<\/w:p>/g)].map((m) => [
+      m[1],
+      documentText(m[0]).trim(),
+    ]);
     expect(headings[0]).toEqual(['Title', `Onderbouwing koppelkansen – ${WIJK}`]);
     for (const s of SECTIONS) expect(headings.map(([, t]) => t)).toContain(s);
     expect(headings.find(([, t]) => t === '1. Werkwijze')?.[0]).toBe('Heading1');
@@ -90,7 +107,9 @@ describe('the onderbouwing document for a filled workbook', () => {
     // the editable list first, then the notes' authors not on it
     expect(first).toContain(`Deelnemers: ${DEELNEMERS_LIST[0]}, Fatima en Piet.`);
     const summary = section('Samenvatting');
-    expect(summary).toContain(`Het team kiest 4 koppelkansen om mee te nemen in het wijkuitvoeringsplan voor ${WIJK}, in deze volgorde: ${ROWS[2].koppelkans}, ${ROWS[0].koppelkans}, ${ROWS[16].koppelkans} en ${ROWS[1].koppelkans}.`);
+    expect(summary).toContain(
+      `Het team kiest 4 koppelkansen om mee te nemen in het wijkuitvoeringsplan voor ${WIJK}, in deze volgorde: ${ROWS[2].koppelkans}, ${ROWS[0].koppelkans}, ${ROWS[16].koppelkans} en ${ROWS[1].koppelkans}.`,
+    );
     expect(summary).toContain(`De belangrijkste redenen: ${ROWS[2].koppelkans}, omdat`);
     expect(summary).toMatch(/Op \d van de 4 plaatsen wijkt de volgorde van het team af van de automatische volgorde/);
     expect(summary).toContain(`de grootste verschuiving is ${ROWS[16].koppelkans} (automatisch rang 17, bij het team plaats 3)`);
@@ -167,9 +186,19 @@ describe('the onderbouwing document for a filled workbook', () => {
     /** The alignment of every cell paragraph, per row and column, of the table whose header row starts with `firstHeader` and ends with `lastHeader`. */
     const alignments = (firstHeader: string, lastHeader = '') => {
       const tables = [...xml.matchAll(/<w:tbl>.*?<\/w:tbl>/g)].map((m) => m[0]);
-      const tbl = tables.find((t) => documentText(t).trim().startsWith(firstHeader) && documentText(t).trim().split('\n')[0].replace(/\s*\|\s*$/, '').endsWith(lastHeader));
+      const tbl = tables.find(
+        (t) =>
+          documentText(t).trim().startsWith(firstHeader) &&
+          documentText(t)
+            .trim()
+            .split('\n')[0]
+            .replace(/\s*\|\s*$/, '')
+            .endsWith(lastHeader),
+      );
       expect(tbl).toBeDefined();
-      return [...tbl!.matchAll(/<w:tr>.*?<\/w:tr>/g)].map((r) => [...r[0].matchAll(/<w:tc>.*?<\/w:tc>/g)].map((c) => /<w:jc w:val="(\w+)"\/>/.exec(c[0])?.[1] ?? 'left'));
+      return [...tbl!.matchAll(/<w:tr>.*?<\/w:tr>/g)].map((r) =>
+        [...r[0].matchAll(/<w:tc>.*?<\/w:tc>/g)].map((c) => /<w:jc w:val="(\w+)"\/>/.exec(c[0])?.[1] ?? 'left'),
+      );
     };
     // Rang | Opgave | Koppelkans | Totaal | Plaats bij het team
     for (const row of alignments('Rang')) expect(row).toEqual(['right', 'left', 'left', 'right', 'right']);
@@ -312,7 +341,11 @@ describe('the onderbouwing document for a filled workbook', () => {
 
   it('numbers the pages in the footer', async () => {
     const zip = await JSZip.loadAsync(bytes);
-    const footers = await Promise.all(Object.keys(zip.files).filter((f) => /^word\/footer\d*\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
+    const footers = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^word\/footer\d*\.xml$/.test(f))
+        .map((f) => zip.file(f)!.async('string')),
+    );
     expect(footers.length).toBeGreaterThan(0);
     for (const f of footers) expect(f).toMatch(/PAGE[\s\S]*NUMPAGES/);
   });
@@ -375,7 +408,16 @@ describe('edge cases', () => {
   it('keeps the notes of one koppelkans together whatever their case', async () => {
     const base = sampleSnapshot();
     const res = addNote(
-      { author: 'Piet', step: 'Stap 3', koppelkans: ` ${ROWS[2].koppelkans.toUpperCase()} `, factor: '', kind: 'conclusie', text: 'In hoofdletters getypt', verantwoordelijke: '', date: '' },
+      {
+        author: 'Piet',
+        step: 'Stap 3',
+        koppelkans: ` ${ROWS[2].koppelkans.toUpperCase()} `,
+        factor: '',
+        kind: 'conclusie',
+        text: 'In hoofdletters getypt',
+        verantwoordelijke: '',
+        date: '',
+      },
       NOW,
     );
     if (!res.ok) throw new Error(res.message);
@@ -387,7 +429,10 @@ describe('edge cases', () => {
 
   it('leaves out characters Word cannot read instead of producing a broken file', async () => {
     const base = sampleSnapshot();
-    const res = addNote({ author: 'Piet', step: 'Stap 3', koppelkans: '', factor: '', kind: 'conclusie', text: 'bel\u0007 en\u000btab', verantwoordelijke: '', date: '' }, NOW);
+    const res = addNote(
+      { author: 'Piet', step: 'Stap 3', koppelkans: '', factor: '', kind: 'conclusie', text: 'bel\u0007 en\u000btab', verantwoordelijke: '', date: '' },
+      NOW,
+    );
     if (!res.ok) throw new Error(res.message);
     const out = await docxText(await onderbouwingDocx(buildOnderbouwingModel(simulate(base, res.ops), NOW), rasterizeSvg));
     expect(out).toContain('bel entab');

@@ -27,7 +27,8 @@ const poppler = (() => {
   }
 })();
 const available = hasLibreOfficeWriter() && poppler;
-if (!available && process.env.CI) throw new Error('LibreOffice Writer and poppler-utils are required in CI for the onderbouwing PDF test (run scripts/setup.sh)');
+if (!available && process.env.CI)
+  throw new Error('LibreOffice Writer and poppler-utils are required in CI for the onderbouwing PDF test (run scripts/setup.sh)');
 const maybe = available ? describe : describe.skip;
 
 const MIN_PAGES = 6;

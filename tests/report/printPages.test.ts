@@ -46,7 +46,9 @@ maybe('printing the workbook apply writes', () => {
     const pdf = await convertToPdf(file, path.join(dir, 'out'), { timeoutMs: 180_000 });
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
     const count = Number(/Pages:\s+(\d+)/.exec(info)![1]);
-    pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\f').slice(0, count);
+    pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+      .split('\f')
+      .slice(0, count);
   }, 240_000);
 
   afterAll(() => {

@@ -42,11 +42,7 @@ const EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.json'];
 
 function resolveRelative(fromFile: string, spec: string): string | null {
   const base = resolve(dirname(fromFile), spec);
-  const candidates = [
-    base,
-    ...EXTENSIONS.map((e) => base + e),
-    ...EXTENSIONS.map((e) => join(base, 'index' + e)),
-  ];
+  const candidates = [base, ...EXTENSIONS.map((e) => base + e), ...EXTENSIONS.map((e) => join(base, 'index' + e))];
   return candidates.find((c) => existsSync(c) && statSync(c).isFile()) ?? null;
 }
 
@@ -108,10 +104,7 @@ function sourceFilesUnder(dir: string): string[] {
 
 describe('the Excel task pane bundle stays free of file-only code', () => {
   test('imports reachable from src/taskpane/office.tsx and src/workbook/office avoid ExcelJS, the xlsx adapter, the CLI and Node built-ins', () => {
-    const entries = [
-      join(ROOT, 'src', 'taskpane', 'office.tsx'),
-      ...sourceFilesUnder(join(ROOT, 'src', 'workbook', 'office')),
-    ];
+    const entries = [join(ROOT, 'src', 'taskpane', 'office.tsx'), ...sourceFilesUnder(join(ROOT, 'src', 'workbook', 'office'))];
     expect(existsSync(entries[0])).toBe(true);
     const { findings, visited } = findForbiddenImports(ROOT, entries);
     expect(findings).toEqual([]);
@@ -135,9 +128,12 @@ describe('findForbiddenImports (the checker itself)', () => {
     };
     write('src/taskpane/office.tsx', "import { a } from './a';\nimport type { T } from 'exceljs';\nexport const x = a;\n");
     write('src/taskpane/a.ts', "export * from '../shared';\nexport const a = 1;\n");
-    write('src/shared/index.ts', "import '../cli/main';\nimport fs = require('fs');\nexport const later = () => import('exceljs/dist/exceljs.min.js');\nexport type { U } from '../workbook/xlsx/adapter';\n");
+    write(
+      'src/shared/index.ts',
+      "import '../cli/main';\nimport fs = require('fs');\nexport const later = () => import('exceljs/dist/exceljs.min.js');\nexport type { U } from '../workbook/xlsx/adapter';\n",
+    );
     write('src/cli/main.ts', "import ExcelJS from 'exceljs';\n");
-    write('src/workbook/xlsx/adapter.ts', "export type U = number;\n");
+    write('src/workbook/xlsx/adapter.ts', 'export type U = number;\n');
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

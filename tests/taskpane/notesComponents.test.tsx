@@ -56,7 +56,11 @@ const text = (h: string) =>
   h
     .replace(/<style[\s\S]*?<\/style>/g, '')
     .replace(/<!-- -->/g, '')
-    .replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
 
 describe('NotesPanel', () => {
   it('shows the composer in the current context, the step questions and the notes newest first', () => {
@@ -94,7 +98,9 @@ describe('NotesPanel', () => {
 
 describe('KoppelkansNotes', () => {
   it('shows only the notes of that koppelkans', () => {
-    const out = text(html(<KoppelkansNotes session={fakeSession(sampleSnapshot(), { step: 'Stap 3' }, { [AUTHOR_KEY]: 'Piet' })} koppelkans={ROWS[2].koppelkans} />));
+    const out = text(
+      html(<KoppelkansNotes session={fakeSession(sampleSnapshot(), { step: 'Stap 3' }, { [AUTHOR_KEY]: 'Piet' })} koppelkans={ROWS[2].koppelkans} />),
+    );
     expect(out).toContain('Eerste regel');
     expect(out).toContain('=SOM(A1) is geen formule');
     expect(out).not.toContain('Bewonersavond plannen');

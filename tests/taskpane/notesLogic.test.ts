@@ -26,7 +26,13 @@ const key = (k: string, mods: Partial<{ altKey: boolean; ctrlKey: boolean; metaK
 
 describe('composer shortcuts', () => {
   it('Alt+1 … Alt+5 pick discussie, redenering, conclusie, afspraak, actie', () => {
-    expect(['1', '2', '3', '4', '5'].map((d) => kindForShortcut(key(d, { altKey: true })))).toEqual(['discussie', 'redenering', 'conclusie', 'afspraak', 'actie']);
+    expect(['1', '2', '3', '4', '5'].map((d) => kindForShortcut(key(d, { altKey: true })))).toEqual([
+      'discussie',
+      'redenering',
+      'conclusie',
+      'afspraak',
+      'actie',
+    ]);
   });
   it('read the digit key even when Alt types another character (macOS)', () => {
     expect(kindForShortcut(key('¡', { altKey: true, code: 'Digit1' }))).toBe('discussie');
@@ -47,7 +53,16 @@ describe('the composer’s note', () => {
   const ctx = { step: 'Stap 3', koppelkans: ' Meer groen ', factor: 'Draagvlak' };
   it('takes the context and the author, and an owner only for an actie or afspraak', () => {
     const fields = { ...EMPTY_FIELDS, kind: 'discussie' as const, text: 'x', verantwoordelijke: 'Jan', date: '2026-12-01' };
-    expect(noteInput(fields, ctx, ' Fatima ')).toEqual({ author: 'Fatima', step: 'Stap 3', koppelkans: 'Meer groen', factor: 'Draagvlak', kind: 'discussie', text: 'x', verantwoordelijke: '', date: '' });
+    expect(noteInput(fields, ctx, ' Fatima ')).toEqual({
+      author: 'Fatima',
+      step: 'Stap 3',
+      koppelkans: 'Meer groen',
+      factor: 'Draagvlak',
+      kind: 'discussie',
+      text: 'x',
+      verantwoordelijke: '',
+      date: '',
+    });
     expect(noteInput({ ...fields, kind: 'actie' }, ctx, 'Fatima')).toMatchObject({ verantwoordelijke: 'Jan', date: '2026-12-01' });
     expect([hasOwner('actie'), hasOwner('afspraak'), hasOwner('redenering')]).toEqual([true, true, false]);
   });
@@ -76,7 +91,19 @@ describe('choices for context and filters', () => {
 });
 
 describe('labels of a note in the list', () => {
-  const n: Note = { id: 'N-1', time: '2026-11-28 14:05', author: 'Fatima', step: 'Stap 3', koppelkans: 'Meer groen', factor: 'Draagvlak', kind: 'actie', text: 't', verantwoordelijke: 'Jan', date: '2026-12-15', row: 11 };
+  const n: Note = {
+    id: 'N-1',
+    time: '2026-11-28 14:05',
+    author: 'Fatima',
+    step: 'Stap 3',
+    koppelkans: 'Meer groen',
+    factor: 'Draagvlak',
+    kind: 'actie',
+    text: 't',
+    verantwoordelijke: 'Jan',
+    date: '2026-12-15',
+    row: 11,
+  };
   it('show kind, step, koppelkans and factor, and author with a Dutch date', () => {
     expect(noteMeta(n)).toBe('Actie · Stap 3 · Meer groen · Draagvlak');
     expect(noteMeta({ ...n, kind: 'Besluit', koppelkans: '', factor: '' })).toBe('Besluit · Stap 3');

@@ -24,7 +24,9 @@ describe('the preview workbook kept in the browser', () => {
   it('keeps the last of several saves made one after the other without waiting', async () => {
     const factory = new IDBFactory();
     const store = browserWorkbookStore(factory)!;
-    const saves = Array.from({ length: 5 }, (_, i) => store.save({ base: null, fileName: `v${i}.xlsx`, plans: Array.from({ length: i }, (__, j) => plan(`p${j}`)), pristine: 0 }));
+    const saves = Array.from({ length: 5 }, (_, i) =>
+      store.save({ base: null, fileName: `v${i}.xlsx`, plans: Array.from({ length: i }, (__, j) => plan(`p${j}`)), pristine: 0 }),
+    );
     await Promise.all(saves);
     expect((await store.load())?.fileName).toBe('v4.xlsx');
     // another tab (another store on the same database) sees it too

@@ -39,7 +39,21 @@ describe('preview start workbooks', () => {
     const made = wb.port.plans().length;
     const seen: number[] = [];
     wb.port.onApplied = (p) => seen.push(p.plans().length);
-    const note = addNote({ text: '=Eerst de buurt\nDan de raad', author: 'Notulist', step: 'Stap 3', kind: 'discussie', koppelkans: 'Meer groen', factor: '', verantwoordelijke: '', date: '' }, now, undefined, readNotes(await wb.port.readSnapshot()).sheet ?? undefined);
+    const note = addNote(
+      {
+        text: '=Eerst de buurt\nDan de raad',
+        author: 'Notulist',
+        step: 'Stap 3',
+        kind: 'discussie',
+        koppelkans: 'Meer groen',
+        factor: '',
+        verantwoordelijke: '',
+        date: '',
+      },
+      now,
+      undefined,
+      readNotes(await wb.port.readSnapshot()).sheet ?? undefined,
+    );
     if (!note.ok) throw new Error(note.message);
     await wb.port.apply({ ops: note.ops });
     await wb.port.apply({ ops: [] }); // an empty plan is not a change
@@ -57,10 +71,11 @@ describe('preview start workbooks', () => {
   });
 
   it('sample scores are whole numbers from -10 to 10', () => {
-    for (let r = 6; r < 60; r++) for (let f = 0; f < 12; f++) {
-      const s = sampleScore(r, f);
-      expect(Number.isInteger(s) && s >= -10 && s <= 10).toBe(true);
-    }
+    for (let r = 6; r < 60; r++)
+      for (let f = 0; f < 12; f++) {
+        const s = sampleScore(r, f);
+        expect(Number.isInteger(s) && s >= -10 && s <= 10).toBe(true);
+      }
   });
 
   it('sample data needs a werkblad', () => {
@@ -92,7 +107,17 @@ describe('memoryFrom', () => {
   it('copies values, formulas with their cached values, and hidden sheets', async () => {
     const wb = memoryFrom({
       sheets: [
-        { name: 'Blad', values: [['=tekst', 2], [null, 4]], formulas: [[null, null], [null, '=B1*2']] },
+        {
+          name: 'Blad',
+          values: [
+            ['=tekst', 2],
+            [null, 4],
+          ],
+          formulas: [
+            [null, null],
+            [null, '=B1*2'],
+          ],
+        },
         { name: 'Verborgen', values: [['x']], hidden: true },
       ],
     });

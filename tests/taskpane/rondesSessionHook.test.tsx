@@ -144,7 +144,11 @@ test('two participants scoring at once through the session layer lose nothing', 
   expect(note).toMatchObject({ koppelkans: cells[0].k, factor: cells[0].f, step: 'Stap 3', kind: 'conclusie' });
   expect(note.text).toContain('spreiding -7 tot 7');
   expect(note.text).toContain('Waarom: Na uitleg van de wijkbewoners');
-  expect(readRondes(after).rows.filter((r) => r.soort === 'vastgesteld').map((r) => r.score)).toEqual([2]);
+  expect(
+    readRondes(after)
+      .rows.filter((r) => r.soort === 'vastgesteld')
+      .map((r) => r.score),
+  ).toEqual([2]);
   expect(summarizeRonde(readRondes(after), 1).find((c) => c.koppelkans === cells[0].k && c.factor === cells[0].f)!.adopted).toBe(2);
   expect(after.sheets.find((s) => s.name === RONDES.sheet)).toBeDefined();
   pane.unmount();

@@ -15,7 +15,12 @@ export interface Inspector {
   getStyle(sheet: string, address: string): CellStyle;
   getColumnWidth(sheet: string, column: string): number | undefined;
   getFreeze(sheet: string): { rows: number; columns: number };
-  getPageSetup(sheet: string): { orientation?: 'portrait' | 'landscape'; fitToWidth?: number; printTitleRows?: { first: number; last: number }; printArea?: string };
+  getPageSetup(sheet: string): {
+    orientation?: 'portrait' | 'landscape';
+    fitToWidth?: number;
+    printTitleRows?: { first: number; last: number };
+    printArea?: string;
+  };
 }
 
 export type TestWorkbook = WorkbookPort & Inspector;
@@ -53,7 +58,14 @@ const LIST: ValidationRule = {
   errorMessage: 'Deze koppelkans staat niet in de keuzelijst.',
   strict: false,
 };
-const STATUS: ValidationRule = { type: 'list', source: 'To do,Bezig,Klaar', prompt: 'Status', errorTitle: 'Onbekende status', errorMessage: 'Kies To do, Bezig of Klaar.', strict: true };
+const STATUS: ValidationRule = {
+  type: 'list',
+  source: 'To do,Bezig,Klaar',
+  prompt: 'Status',
+  errorTitle: 'Onbekende status',
+  errorMessage: 'Kies To do, Bezig of Klaar.',
+  strict: true,
+};
 
 async function expectWorkbookError(p: Promise<unknown>, code: string, text: RegExp): Promise<void> {
   const e = await p.then(
@@ -97,7 +109,16 @@ export function contractSuite(h: Harness): void {
 
       test('a second sheet with the same name in other case is refused and the plan is not applied', async () => {
         const wb = await withSheet();
-        await expectWorkbookError(wb.apply({ ops: [{ kind: 'addSheet', sheet: 'Nieuw' }, { kind: 'addSheet', sheet: 'BLAD' }] }), 'sheetExists', /BLAD/);
+        await expectWorkbookError(
+          wb.apply({
+            ops: [
+              { kind: 'addSheet', sheet: 'Nieuw' },
+              { kind: 'addSheet', sheet: 'BLAD' },
+            ],
+          }),
+          'sheetExists',
+          /BLAD/,
+        );
         expect((await (await h.reopen(wb)).readSnapshot()).sheets.map((s) => s.name)).toEqual(['Blad']);
       });
 
@@ -131,7 +152,24 @@ export function contractSuite(h: Harness): void {
       });
 
       test('text that looks like a formula, number, date or boolean stays text', async () => {
-        const risky = ['=SUM(A1)', '+31 6 1234 5678', '-', '-5', '@team', "'quote", '00123', '1/2', '12:30', 'TRUE', 'onwaar', '#N/B', '12%', '(1)', '1e5', ' spatie '];
+        const risky = [
+          '=SUM(A1)',
+          '+31 6 1234 5678',
+          '-',
+          '-5',
+          '@team',
+          "'quote",
+          '00123',
+          '1/2',
+          '12:30',
+          'TRUE',
+          'onwaar',
+          '#N/B',
+          '12%',
+          '(1)',
+          '1e5',
+          ' spatie ',
+        ];
         const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: risky.map((x) => [t(x)]) }]);
         const s = (await wb.readSnapshot()).sheets[0];
         expect(s.values.map((r) => r[0])).toEqual(risky);
@@ -166,7 +204,12 @@ export function contractSuite(h: Harness): void {
       test('text over 32,767 characters is refused with a Dutch message naming the cell, and nothing changes', async () => {
         const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('eerst')]] }]);
         await expectWorkbookError(
-          wb.apply({ ops: [{ kind: 'setCells', sheet: 'Blad', cell: 'A2', cells: [[t('ok')]] }, { kind: 'setCells', sheet: 'Blad', cell: 'C4', cells: [[t('x'.repeat(32768))]] }] }),
+          wb.apply({
+            ops: [
+              { kind: 'setCells', sheet: 'Blad', cell: 'A2', cells: [[t('ok')]] },
+              { kind: 'setCells', sheet: 'Blad', cell: 'C4', cells: [[t('x'.repeat(32768))]] },
+            ],
+          }),
           'textTooLong',
           /Blad!C4.*32\.767/,
         );
@@ -202,7 +245,15 @@ export function contractSuite(h: Harness): void {
 
       test('an empty plan changes nothing, validations included', async () => {
         const wb = await withSheet([
-          { kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('a'), n(1), { formula: '=B1+1' }], [t('=x'), { bool: false }]] },
+          {
+            kind: 'setCells',
+            sheet: 'Blad',
+            cell: 'A1',
+            cells: [
+              [t('a'), n(1), { formula: '=B1+1' }],
+              [t('=x'), { bool: false }],
+            ],
+          },
           { kind: 'setValidation', sheet: 'Blad', range: 'C6:J20', rule: SCORE },
         ]);
         const request = { validationTargets: () => [{ sheet: 'Blad', range: 'C6:J20' }] };
@@ -216,7 +267,12 @@ export function contractSuite(h: Harness): void {
         const wb = await withSheet();
         const progress: number[] = [];
         const res = await wb.apply(
-          { ops: [{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('a')]] }, { kind: 'freeze', sheet: 'Blad', rows: 1, columns: 0 }] },
+          {
+            ops: [
+              { kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('a')]] },
+              { kind: 'freeze', sheet: 'Blad', rows: 1, columns: 0 },
+            ],
+          },
           { onProgress: (f) => progress.push(f) },
         );
         expect(res.operations).toBe(2);
@@ -225,14 +281,35 @@ export function contractSuite(h: Harness): void {
     });
 
     test('a chart (setChart) is refused before anything is written: files written outside Excel cannot hold one', async () => {
-      const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('Koppelkans'), t('Totaal')], [t('a'), n(3)]] }]);
+      const wb = await withSheet([
+        {
+          kind: 'setCells',
+          sheet: 'Blad',
+          cell: 'A1',
+          cells: [
+            [t('Koppelkans'), t('Totaal')],
+            [t('a'), n(3)],
+          ],
+        },
+      ]);
       expect(wb.canDrawCharts).toBeFalsy();
       const before = await wb.readSnapshot();
       await expectWorkbookError(
         wb.apply({
           ops: [
             { kind: 'setCells', sheet: 'Blad', cell: 'C1', cells: [[t('na')]] },
-            { kind: 'setChart', sheet: 'Blad', name: 'Top', title: 'Top', categories: 'A2:A2', values: 'B2:B2', anchor: 'E1:L16', color: '#9DC3E6', highlight: [0], highlightColor: '#1F4E79' },
+            {
+              kind: 'setChart',
+              sheet: 'Blad',
+              name: 'Top',
+              title: 'Top',
+              categories: 'A2:A2',
+              values: 'B2:B2',
+              anchor: 'E1:L16',
+              color: '#9DC3E6',
+              highlight: [0],
+              highlightColor: '#1F4E79',
+            },
           ],
         }),
         'chartsUnsupported',
@@ -284,7 +361,12 @@ export function contractSuite(h: Harness): void {
         expect(wb.getValidation('Blad', 'B5')).toEqual(WEIGHT);
         expect(wb.getValidation('Blad', 'D5')).toEqual(WEIGHT);
         expect(wb.getValidation('Blad', 'D6')).toBeNull();
-        const snap = await wb.readSnapshot({ validationTargets: () => [{ sheet: 'Blad', range: 'A1:C4' }, { sheet: 'Blad', range: 'A1:C10' }] });
+        const snap = await wb.readSnapshot({
+          validationTargets: () => [
+            { sheet: 'Blad', range: 'A1:C4' },
+            { sheet: 'Blad', range: 'A1:C10' },
+          ],
+        });
         expect(snap.validations!.map((v) => v.rule)).toEqual([SCORE, null]);
       });
 
@@ -339,7 +421,17 @@ export function contractSuite(h: Harness): void {
 
       test('updateRowByKey changes only the row with that key, searched from minRow down', async () => {
         const wb = await withSheet([
-          { kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('N-2'), t('kop met dezelfde tekst')], [t('N-1'), t('een')], [t('N-2'), t('twee')], [t('N-3'), t('drie')]] },
+          {
+            kind: 'setCells',
+            sheet: 'Blad',
+            cell: 'A1',
+            cells: [
+              [t('N-2'), t('kop met dezelfde tekst')],
+              [t('N-1'), t('een')],
+              [t('N-2'), t('twee')],
+              [t('N-3'), t('drie')],
+            ],
+          },
         ]);
         const res = await wb.apply({
           ops: [
@@ -349,12 +441,19 @@ export function contractSuite(h: Harness): void {
         });
         expect(res.missingKeys).toEqual(['N-9']);
         const s = (await (await h.reopen(wb)).readSnapshot()).sheets[0];
-        expect(s.values).toEqual([['N-2', 'kop met dezelfde tekst'], ['N-1', 'een'], ['N-2', 'TWEE', '=extra'], ['N-3', 'drie']]);
+        expect(s.values).toEqual([
+          ['N-2', 'kop met dezelfde tekst'],
+          ['N-1', 'een'],
+          ['N-2', 'TWEE', '=extra'],
+          ['N-3', 'drie'],
+        ]);
       });
 
       test('updateRowByKey finds a number key by its text', async () => {
         const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[n(7), t('zeven')]] }]);
-        const res = await wb.apply({ ops: [{ kind: 'updateRowByKey', sheet: 'Blad', minRow: 1, keyColumn: 'A', key: '7', firstColumn: 'B', cells: [t('ZEVEN')] }] });
+        const res = await wb.apply({
+          ops: [{ kind: 'updateRowByKey', sheet: 'Blad', minRow: 1, keyColumn: 'A', key: '7', firstColumn: 'B', cells: [t('ZEVEN')] }],
+        });
         expect(res.missingKeys).toEqual([]);
         expect((await wb.readSnapshot()).sheets[0].values).toEqual([[7, 'ZEVEN']]);
       });
@@ -423,14 +522,20 @@ export function contractSuite(h: Harness): void {
 
       test('deleteRowByKey of a row a colleague edited meanwhile deletes nothing', async () => {
         const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('N-1'), t('aangepast door collega')]] }]);
-        const res = await wb.apply({ ops: [{ kind: 'deleteRowByKey', sheet: 'Blad', minRow: 1, keyColumn: 'A', key: 'N-1', firstColumn: 'A', lastColumn: 'B', expect: ['N-1', 'een'] }] });
+        const res = await wb.apply({
+          ops: [{ kind: 'deleteRowByKey', sheet: 'Blad', minRow: 1, keyColumn: 'A', key: 'N-1', firstColumn: 'A', lastColumn: 'B', expect: ['N-1', 'een'] }],
+        });
         expect(res.conflicts).toEqual([{ sheet: 'Blad', cell: 'B1', expected: 'een', actual: 'aangepast door collega', key: 'N-1' }]);
         expect((await wb.readSnapshot()).sheets[0].values).toEqual([['N-1', 'aangepast door collega']]);
       });
 
       test('an expect that does not fit the cells is refused before anything is written', async () => {
         const wb = await withSheet([]);
-        await expectWorkbookError(wb.apply({ ops: [{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('a'), t('b')]], expect: [['a']] }] }), 'invalidArgument', /verwachte inhoud/);
+        await expectWorkbookError(
+          wb.apply({ ops: [{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('a'), t('b')]], expect: [['a']] }] }),
+          'invalidArgument',
+          /verwachte inhoud/,
+        );
         await expectWorkbookError(
           wb.apply({ ops: [{ kind: 'deleteRowByKey', sheet: 'Blad', minRow: 1, keyColumn: 'A', key: 'x', firstColumn: 'C', lastColumn: 'A' }] }),
           'invalidArgument',
@@ -501,15 +606,29 @@ export function contractSuite(h: Harness): void {
           'sheetProtected',
           /cel C2 aanpassen/,
         );
-        const result = await wb.apply({ ops: [{ kind: 'deleteRowByKey', sheet: 'Blad', minRow: 2, keyColumn: 'A', key: 'nergens', firstColumn: 'A', lastColumn: 'C' }] });
+        const result = await wb.apply({
+          ops: [{ kind: 'deleteRowByKey', sheet: 'Blad', minRow: 2, keyColumn: 'A', key: 'nergens', firstColumn: 'A', lastColumn: 'C' }],
+        });
         expect(result.missingKeys).toEqual(['nergens']);
       });
 
       test('formats, validations, lock state and column widths of a protected sheet are refused unless the protection allows them', async () => {
         const wb = await protectedSheet();
-        await expectWorkbookError(wb.apply({ ops: [{ kind: 'setValidation', sheet: 'Blad', range: 'A2:A3', rule: STATUS }] }), 'sheetProtected', /gegevensvalidatie van A2:A3/);
-        await expectWorkbookError(wb.apply({ ops: [{ kind: 'setStyle', sheet: 'Blad', range: 'A2', style: { bold: true } }] }), 'sheetProtected', /opmaak van A2/);
-        await expectWorkbookError(wb.apply({ ops: [{ kind: 'setStyle', sheet: 'Blad', range: 'A4', style: { locked: false } }] }), 'sheetProtected', /vergrendeling van A4/);
+        await expectWorkbookError(
+          wb.apply({ ops: [{ kind: 'setValidation', sheet: 'Blad', range: 'A2:A3', rule: STATUS }] }),
+          'sheetProtected',
+          /gegevensvalidatie van A2:A3/,
+        );
+        await expectWorkbookError(
+          wb.apply({ ops: [{ kind: 'setStyle', sheet: 'Blad', range: 'A2', style: { bold: true } }] }),
+          'sheetProtected',
+          /opmaak van A2/,
+        );
+        await expectWorkbookError(
+          wb.apply({ ops: [{ kind: 'setStyle', sheet: 'Blad', range: 'A4', style: { locked: false } }] }),
+          'sheetProtected',
+          /vergrendeling van A4/,
+        );
         await expectWorkbookError(
           wb.apply({ ops: [{ kind: 'setColumnWidths', sheet: 'Blad', widths: [{ column: 'C', width: 30 }] }] }),
           'sheetProtected',
@@ -542,9 +661,21 @@ export function contractSuite(h: Harness): void {
       test('styles merge per property; widths and frozen panes are kept', async () => {
         const wb = await withSheet([
           { kind: 'setStyle', sheet: 'Blad', range: 'A1:B1', style: { bold: true, fill: '#1f4e79', fontColor: '#FFFFFF', border: true } },
-          { kind: 'setStyle', sheet: 'Blad', range: 'B1:B2', style: { wrap: true, numberFormat: '0.00', horizontalAlignment: 'center', verticalAlignment: 'top' } },
+          {
+            kind: 'setStyle',
+            sheet: 'Blad',
+            range: 'B1:B2',
+            style: { wrap: true, numberFormat: '0.00', horizontalAlignment: 'center', verticalAlignment: 'top' },
+          },
           { kind: 'setStyle', sheet: 'Blad', range: 'A1', style: { italic: true, fontSize: 14, bold: false } },
-          { kind: 'setColumnWidths', sheet: 'Blad', widths: [{ column: 'A', width: 40 }, { column: 'K', width: 12.5 }] },
+          {
+            kind: 'setColumnWidths',
+            sheet: 'Blad',
+            widths: [
+              { column: 'A', width: 40 },
+              { column: 'K', width: 12.5 },
+            ],
+          },
           { kind: 'freeze', sheet: 'Blad', rows: 5, columns: 2 },
         ]);
         expect(wb.getStyle('Blad', 'A1')).toEqual({ italic: true, fontSize: 14, fill: '#1F4E79', fontColor: '#FFFFFF', border: true });
@@ -583,7 +714,9 @@ export function contractSuite(h: Harness): void {
 
       test('styling one cell of a reopened workbook leaves the cells that shared its style alone', async () => {
         const wb = await withSheet([{ kind: 'setStyle', sheet: 'Blad', range: 'A1:C1', style: { bold: true, fill: '#E2EFDA', numberFormat: '0.##' } }]);
-        const after = await applyAndReopen(wb, { ops: [{ kind: 'setStyle', sheet: 'Blad', range: 'B1', style: { bold: false, fill: null, numberFormat: 'General' } }] });
+        const after = await applyAndReopen(wb, {
+          ops: [{ kind: 'setStyle', sheet: 'Blad', range: 'B1', style: { bold: false, fill: null, numberFormat: 'General' } }],
+        });
         expect(after.getStyle('Blad', 'A1')).toEqual({ bold: true, fill: '#E2EFDA', numberFormat: '0.##' });
         expect(after.getStyle('Blad', 'B1')).toEqual({});
         expect(after.getStyle('Blad', 'C1')).toEqual({ bold: true, fill: '#E2EFDA', numberFormat: '0.##' });
@@ -599,7 +732,14 @@ export function contractSuite(h: Harness): void {
 
       test("page setup keeps the team's own settings and applying it twice is applying it once", async () => {
         const team: PlanOp = { kind: 'setPageSetup', sheet: 'Blad', orientation: 'portrait', printArea: 'A1:B9' };
-        const ours: PlanOp = { kind: 'setPageSetup', sheet: 'Blad', orientation: 'landscape', fitToWidth: 1, printTitleRows: { first: 2, last: 2 }, printArea: 'A1:F50' };
+        const ours: PlanOp = {
+          kind: 'setPageSetup',
+          sheet: 'Blad',
+          orientation: 'landscape',
+          fitToWidth: 1,
+          printTitleRows: { first: 2, last: 2 },
+          printArea: 'A1:F50',
+        };
         const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('a')]] }, team]);
         const once = await applyAndReopen(wb, { ops: [ours] });
         const expected = { orientation: 'portrait', fitToWidth: 1, printTitleRows: { first: 2, last: 2 }, printArea: 'A1:B9' };
@@ -611,7 +751,11 @@ export function contractSuite(h: Harness): void {
       test('page setup with a bad fit or print area is refused before anything changes', async () => {
         const wb = await withSheet();
         await expectWorkbookError(wb.apply({ ops: [{ kind: 'setPageSetup', sheet: 'Blad', fitToWidth: 0 }] }), 'invalidArgument', /pagina/);
-        await expectWorkbookError(wb.apply({ ops: [{ kind: 'setPageSetup', sheet: 'Blad', printTitleRows: { first: 3, last: 1 } }] }), 'invalidArgument', /rijen/);
+        await expectWorkbookError(
+          wb.apply({ ops: [{ kind: 'setPageSetup', sheet: 'Blad', printTitleRows: { first: 3, last: 1 } }] }),
+          'invalidArgument',
+          /rijen/,
+        );
       });
 
       test('freezing 0 rows and 0 columns unfreezes', async () => {

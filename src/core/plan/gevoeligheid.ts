@@ -79,7 +79,7 @@ export function planGevoeligheid(ctx: PlanContext): void {
   // unchanged findings: leave the block (and its date) as it is
   const old = sheet && end ? Array.from({ length: Math.max(0, end - 3) }, (_, i) => textAt(sheet, 4 + i, col)) : null;
   const stale = staleFormula(wb);
-  const staleNow = sheet ? sheet.formulas?.[2]?.[col - 1] ?? null : null;
+  const staleNow = sheet ? (sheet.formulas?.[2]?.[col - 1] ?? null) : null;
   if (old && old.length === lines.length && old.every((t, i) => t === lines[i].trim()) && staleNow && sameFormula(staleNow, stale)) return;
 
   // the team typed over the add-in's sentences: their text stays (a warning names the cell)
@@ -97,7 +97,11 @@ export function planGevoeligheid(ctx: PlanContext): void {
   const now = ctx.options.now ?? new Date();
   const block: CellInput[][] = [
     [text(GEVOELIGHEID.title)],
-    [text(`Berekend door de add-in op ${datumTekst(now)}: telkens één weging of één score anders, de rest gelijk. (kenmerk ${blockKenmerk(lines.map((l) => l.trim()))})`)],
+    [
+      text(
+        `Berekend door de add-in op ${datumTekst(now)}: telkens één weging of één score anders, de rest gelijk. (kenmerk ${blockKenmerk(lines.map((l) => l.trim()))})`,
+      ),
+    ],
     [formula(stale, STALE_OK)],
     ...lines.map((l) => [text(l)]),
   ];

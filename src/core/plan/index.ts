@@ -135,7 +135,8 @@ function withEngineResults(edit: PlanOp[], later: PlanOp[]): PlanOp[] {
     const { row, column } = parseCell(op.cell);
     op.cells.forEach((line, i) =>
       line.forEach((c, j) => {
-        if ('formula' in c && c.result !== undefined) results.set(`${op.sheet.toLowerCase()}|${row + i}|${column + j}`, { formula: c.formula, result: c.result });
+        if ('formula' in c && c.result !== undefined)
+          results.set(`${op.sheet.toLowerCase()}|${row + i}|${column + j}`, { formula: c.formula, result: c.result });
       }),
     );
   }

@@ -34,7 +34,15 @@ export function planLonglist(ctx: PlanContext): void {
     { kind: 'setCells', sheet: name, cell: 'A1', cells: rows },
     { kind: 'setStyle', sheet: name, range: 'A1:C1', style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont } },
     { kind: 'setStyle', sheet: name, range: `C2:C${rows.length}`, style: { wrap: true } },
-    { kind: 'setColumnWidths', sheet: name, widths: [{ column: 'A', width: 28 }, { column: 'B', width: 55 }, { column: 'C', width: 80 }] },
+    {
+      kind: 'setColumnWidths',
+      sheet: name,
+      widths: [
+        { column: 'A', width: 28 },
+        { column: 'B', width: 55 },
+        { column: 'C', width: 80 },
+      ],
+    },
     { kind: 'freeze', sheet: name, rows: 1, columns: 0 },
   );
 }

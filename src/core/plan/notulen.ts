@@ -20,7 +20,12 @@ export function planNotulen(ctx: PlanContext): void {
     const col = NOTULEN.onderbouwingColumn;
     if (!textAt(existing, headerRow, col) && !existing.formulas?.[headerRow - 1]?.[col - 1]) {
       ctx.ops.push({ kind: 'setCells', sheet: name, cell: cellAddress(headerRow, col), cells: [[text(NOTULEN.headers[col - 1])]] });
-      ctx.ops.push({ kind: 'setStyle', sheet: name, range: cellAddress(headerRow, col), style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont } });
+      ctx.ops.push({
+        kind: 'setStyle',
+        sheet: name,
+        range: cellAddress(headerRow, col),
+        style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont },
+      });
     }
     return;
   }
@@ -47,7 +52,12 @@ export function planNotulen(ctx: PlanContext): void {
     { kind: 'setCells', sheet: name, cell: cellAddress(NOTULEN.logTitleRow, 1), cells: [[text('Verslag')]] },
     { kind: 'setCells', sheet: name, cell: cellAddress(NOTULEN.headerRow, 1), cells: [NOTULEN.headers.map((h) => text(h))] },
     { kind: 'setStyle', sheet: name, range: 'A1', style: { bold: true, fontSize: 14, fontColor: COLORS.titleFont } },
-    { kind: 'setStyle', sheet: name, range: `A${NOTULEN.conclusionsHeaderRow}:${last}${NOTULEN.conclusionsHeaderRow}`, style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont } },
+    {
+      kind: 'setStyle',
+      sheet: name,
+      range: `A${NOTULEN.conclusionsHeaderRow}:${last}${NOTULEN.conclusionsHeaderRow}`,
+      style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont },
+    },
     {
       kind: 'setStyle',
       sheet: name,
@@ -61,7 +71,12 @@ export function planNotulen(ctx: PlanContext): void {
       style: { fill: COLORS.inputFill },
     },
     { kind: 'setStyle', sheet: name, range: `A${NOTULEN.logTitleRow}`, style: { bold: true, fontSize: 12 } },
-    { kind: 'setStyle', sheet: name, range: `A${NOTULEN.headerRow}:${last}${NOTULEN.headerRow}`, style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont } },
+    {
+      kind: 'setStyle',
+      sheet: name,
+      range: `A${NOTULEN.headerRow}:${last}${NOTULEN.headerRow}`,
+      style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont },
+    },
     { kind: 'setStyle', sheet: name, range: `H${NOTULEN.firstRow}:H${NOTULEN.firstRow + 500}`, style: { wrap: true, verticalAlignment: 'top' } },
     {
       kind: 'setColumnWidths',

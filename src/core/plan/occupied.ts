@@ -41,7 +41,9 @@ export function keepOutOfMerges(ops: PlanOp[], snapshot: WorkbookSnapshot, probl
         const key = `${op.sheet.toLowerCase()}!${area.range}`;
         if (!reported.has(key)) {
           reported.add(key);
-          problems.push(problem('CELL_OCCUPIED', sheet!.name, cellAddress(row + i, column + j), { value: textAt(sheet!, area.top, area.left), merge: area.range }));
+          problems.push(
+            problem('CELL_OCCUPIED', sheet!.name, cellAddress(row + i, column + j), { value: textAt(sheet!, area.top, area.left), merge: area.range }),
+          );
         }
         return undefined;
       }),

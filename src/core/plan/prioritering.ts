@@ -44,7 +44,11 @@ export function planPrioritering(ctx: PlanContext): void {
       cell: 'A1',
       cells: [
         [text(PRIORITERING.title)],
-        [text('Zet hier jullie eigen volgorde. Wijkt een plaats af van de automatische rang, schrijf dan bij "Omdat…" waarom. Spreek af wie verantwoordelijk is.')],
+        [
+          text(
+            'Zet hier jullie eigen volgorde. Wijkt een plaats af van de automatische rang, schrijf dan bij "Omdat…" waarom. Spreek af wie verantwoordelijk is.',
+          ),
+        ],
       ],
     });
     ctx.ops.push({ kind: 'setCells', sheet: name, cell: cellAddress(layout.headerRow, 1), cells: [PRIORITERING.headers.map((h) => text(h))] });
@@ -57,7 +61,8 @@ export function planPrioritering(ctx: PlanContext): void {
       [c.afwijking, PRIORITERING.headers[7]],
     ];
     for (const [col, label] of hdr) {
-      if (!textAt(sheet, layout.headerRow, col)) ctx.ops.push({ kind: 'setCells', sheet: name, cell: cellAddress(layout.headerRow, col), cells: [[text(label)]] });
+      if (!textAt(sheet, layout.headerRow, col))
+        ctx.ops.push({ kind: 'setCells', sheet: name, cell: cellAddress(layout.headerRow, col), cells: [[text(label)]] });
     }
   }
 
@@ -76,7 +81,8 @@ export function planPrioritering(ctx: PlanContext): void {
     // proposed names: the rank of the first werkblad row with the name (matching rule)
     const rankByRow = new Map(ctx.analysis.ranking.map((e) => [e.row, e.rank]));
     const firstRank = new Map<string, number | null>();
-    for (const row of wb.rows) if (row.koppelkans && !firstRank.has(nameKey(row.koppelkans))) firstRank.set(nameKey(row.koppelkans), rankByRow.get(row.row) ?? null);
+    for (const row of wb.rows)
+      if (row.koppelkans && !firstRank.has(nameKey(row.koppelkans))) firstRank.set(nameKey(row.koppelkans), rankByRow.get(row.row) ?? null);
     const proposedRanks = top.map((e) => firstRank.get(nameKey(e.koppelkans)) ?? null);
     const proposedDeviates = deviatingEntries(proposedRanks);
     top.forEach((e, i) => {
@@ -117,8 +123,24 @@ export function planPrioritering(ctx: PlanContext): void {
   }
   if (c.signaal === c.rang + 1) ctx.ops.push(...diffBlock(name, sheet, layout.firstRow, c.rang, cells));
   else {
-    ctx.ops.push(...diffBlock(name, sheet, layout.firstRow, c.rang, cells.map((l) => [l[0]])));
-    ctx.ops.push(...diffBlock(name, sheet, layout.firstRow, c.signaal, cells.map((l) => [l[c.signaal - c.rang]])));
+    ctx.ops.push(
+      ...diffBlock(
+        name,
+        sheet,
+        layout.firstRow,
+        c.rang,
+        cells.map((l) => [l[0]]),
+      ),
+    );
+    ctx.ops.push(
+      ...diffBlock(
+        name,
+        sheet,
+        layout.firstRow,
+        c.signaal,
+        cells.map((l) => [l[c.signaal - c.rang]]),
+      ),
+    );
   }
   // the check record: the engine's own columns (found by their labels), values only
   const record = (r: number): [CellInput, CellInput] => {
@@ -128,8 +150,24 @@ export function planPrioritering(ctx: PlanContext): void {
   const recordRows = Array.from({ length: Math.max(end, lastEntryRow) - layout.firstRow + 1 }, (_, i) => record(layout.firstRow + i));
   if (c.afwijking === c.controle + 1) ctx.ops.push(...diffBlock(name, sheet, layout.firstRow, c.controle, recordRows));
   else {
-    ctx.ops.push(...diffBlock(name, sheet, layout.firstRow, c.controle, recordRows.map((l) => [l[0]])));
-    ctx.ops.push(...diffBlock(name, sheet, layout.firstRow, c.afwijking, recordRows.map((l) => [l[1]])));
+    ctx.ops.push(
+      ...diffBlock(
+        name,
+        sheet,
+        layout.firstRow,
+        c.controle,
+        recordRows.map((l) => [l[0]]),
+      ),
+    );
+    ctx.ops.push(
+      ...diffBlock(
+        name,
+        sheet,
+        layout.firstRow,
+        c.afwijking,
+        recordRows.map((l) => [l[1]]),
+      ),
+    );
   }
 
   const refs = werkbladRefs(wb.layout);
@@ -144,7 +182,12 @@ export function planPrioritering(ctx: PlanContext): void {
     ctx.ops.push(
       { kind: 'setStyle', sheet: name, range: 'A1', style: { bold: true, fontSize: 14, fontColor: COLORS.titleFont } },
       { kind: 'setStyle', sheet: name, range: `A2:${last}2`, style: { wrap: false, italic: true } },
-      { kind: 'setStyle', sheet: name, range: `A${layout.headerRow}:${last}${layout.headerRow}`, style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont } },
+      {
+        kind: 'setStyle',
+        sheet: name,
+        range: `A${layout.headerRow}:${last}${layout.headerRow}`,
+        style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont },
+      },
       { kind: 'setStyle', sheet: name, range: rangeAddress(layout.firstRow, c.omdat, end, c.omdat), style: { wrap: true, verticalAlignment: 'top' } },
       { kind: 'setStyle', sheet: name, range: rangeAddress(layout.firstRow, c.signaal, end, c.signaal), style: { fontColor: '#C00000', bold: true } },
       { kind: 'setStyle', sheet: name, range: rangeAddress(layout.firstRow, c.controle, end, c.afwijking), style: { fontColor: '#595959', fontSize: 9 } },

@@ -85,9 +85,25 @@ export function planResultaat(ctx: PlanContext): void {
     ctx.ops.push(
       { kind: 'setStyle', sheet: name, range: 'A1', style: { bold: true, fontSize: 14, fontColor: COLORS.titleFont } },
       { kind: 'setStyle', sheet: name, range: 'A2', style: { bold: true, fontColor: '#C00000' } },
-      { kind: 'setStyle', sheet: name, range: rangeAddress(RESULTAAT.headerRow, 1, RESULTAAT.headerRow, WIDTH), style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont } },
+      {
+        kind: 'setStyle',
+        sheet: name,
+        range: rangeAddress(RESULTAAT.headerRow, 1, RESULTAAT.headerRow, WIDTH),
+        style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont },
+      },
       { kind: 'setStyle', sheet: name, range: rangeAddress(RESULTAAT.firstRow, 4, RESULTAAT.firstRow + capacity - 1, 4), style: { numberFormat: '0.##' } },
-      { kind: 'setColumnWidths', sheet: name, widths: [{ column: 'A', width: 8 }, { column: 'B', width: 28 }, { column: 'C', width: 50 }, { column: 'D', width: 10 }, { column: 'E', width: 14 }, { column: 'F', width: 16 }] },
+      {
+        kind: 'setColumnWidths',
+        sheet: name,
+        widths: [
+          { column: 'A', width: 8 },
+          { column: 'B', width: 28 },
+          { column: 'C', width: 50 },
+          { column: 'D', width: 10 },
+          { column: 'E', width: 14 },
+          { column: 'F', width: 16 },
+        ],
+      },
       { kind: 'freeze', sheet: name, rows: RESULTAAT.headerRow, columns: 0 },
       {
         kind: 'setPageSetup',

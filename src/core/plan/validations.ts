@@ -67,5 +67,8 @@ function normalizeSource(s: string): string {
     if (ch === '"') inString = !inString;
     out += inString || ch === '"' ? ch : ch === ' ' ? '' : ch.toUpperCase();
   }
-  return out.replace(/^=/, '').replace(/_XLFN\./g, '').replace(/"/g, '');
+  return out
+    .replace(/^=/, '')
+    .replace(/_XLFN\./g, '')
+    .replace(/"/g, '');
 }

@@ -74,7 +74,8 @@ function planLockState(ctx: PlanContext, sheet: SheetSnapshot, firstDataRow: num
   let pending: { top: number; bottom: number; key: string; diffs: ReturnType<typeof lockDifferences> } | null = null;
   const flush = () => {
     if (!pending) return;
-    for (const d of pending.diffs) ctx.ops.push({ kind: 'setStyle', sheet: sheet.name, range: runAddress(pending.top, pending.bottom, d.first, d.last), style: { locked: d.locked } });
+    for (const d of pending.diffs)
+      ctx.ops.push({ kind: 'setStyle', sheet: sheet.name, range: runAddress(pending.top, pending.bottom, d.first, d.last), style: { locked: d.locked } });
     pending = null;
   };
   for (let r = template + 1; r <= preparedEndRow; r++) {

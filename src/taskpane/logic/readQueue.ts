@@ -20,7 +20,11 @@ export interface ReadQueue<Request> {
  * - `fail` gets the error of a failed read; the requests waiting then are kept and read
  *   with the next request.
  */
-export function createReadQueue<Request>(read: (r: Request) => Promise<void>, merge: (waiting: Request, incoming: Request) => Request, fail: (e: unknown) => void): ReadQueue<Request> {
+export function createReadQueue<Request>(
+  read: (r: Request) => Promise<void>,
+  merge: (waiting: Request, incoming: Request) => Request,
+  fail: (e: unknown) => void,
+): ReadQueue<Request> {
   let waiting: { request: Request } | null = null;
   let running: Promise<void> | null = null;
 

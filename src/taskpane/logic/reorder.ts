@@ -61,7 +61,6 @@ export function itemStatuses(items: readonly PrioItem[], ranks: Map<string, numb
 /** True when the two lists hold the same entries in the same order with the same texts. */
 export function sameItems(a: readonly PrioItem[], b: readonly PrioItem[]): boolean {
   return (
-    a.length === b.length &&
-    a.every((x, i) => x.koppelkans === b[i].koppelkans && x.omdat === b[i].omdat && x.verantwoordelijke === b[i].verantwoordelijke)
+    a.length === b.length && a.every((x, i) => x.koppelkans === b[i].koppelkans && x.omdat === b[i].omdat && x.verantwoordelijke === b[i].verantwoordelijke)
   );
 }

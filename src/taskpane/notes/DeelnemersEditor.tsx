@@ -38,7 +38,10 @@ export function DeelnemersEditor({ session }: { session: WorkbookSession }) {
     const res = await session.applyEdit((fresh) => {
       const now = readDeelnemers(fresh.snapshot).names;
       if (!same(now, base) && !same(now, names)) {
-        return { ok: false, message: `Een collega heeft de lijst met deelnemers intussen veranderd (${now.join(', ') || 'leeg'}). Er is niets overschreven; pas de lijst opnieuw aan.` };
+        return {
+          ok: false,
+          message: `Een collega heeft de lijst met deelnemers intussen veranderd (${now.join(', ') || 'leeg'}). Er is niets overschreven; pas de lijst opnieuw aan.`,
+        };
       }
       return deelnemersEdit(fresh.snapshot, names);
     }, 'Deelnemers opslaan…');
@@ -56,7 +59,10 @@ export function DeelnemersEditor({ session }: { session: WorkbookSession }) {
       <Text as="h3" size={400} weight="semibold">
         Deelnemers
       </Text>
-      <Field label="Wie deden er mee? Eén naam per regel (met organisatie of rol als je wilt)" hint={`Staat in de werkmap (${where}) en op de eerste pagina van de onderbouwing.`}>
+      <Field
+        label="Wie deden er mee? Eén naam per regel (met organisatie of rol als je wilt)"
+        hint={`Staat in de werkmap (${where}) en op de eerste pagina van de onderbouwing.`}
+      >
         <Textarea
           value={text}
           resize="vertical"

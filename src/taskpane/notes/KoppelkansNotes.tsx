@@ -17,7 +17,7 @@ const useStyles = makeStyles({
 export function KoppelkansNotes({ session, koppelkans }: { session: WorkbookSession; koppelkans: string }) {
   const styles = useStyles();
   const notes = useMemo(() => filterNotes(session.notes.notes, { koppelkans }), [session.notes.notes, koppelkans]);
-  const context = { step: session.context.step, koppelkans, factor: session.context.koppelkans === koppelkans ? session.context.factor ?? '' : '' };
+  const context = { step: session.context.step, koppelkans, factor: session.context.koppelkans === koppelkans ? (session.context.factor ?? '') : '' };
   if (session.notes.sheet === null) return null;
   return (
     <div className={styles.stack}>

@@ -3,25 +3,23 @@
  * the context (step, koppelkans, factor) is shown and, in the full panel, editable.
  * The notulist's name is asked once. Writes through `session.applyOps` only.
  */
-import {
-  Button,
-  Combobox,
-  Dropdown,
-  Field,
-  Input,
-  Link,
-  makeStyles,
-  Option,
-  Radio,
-  RadioGroup,
-  Text,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Combobox, Dropdown, Field, Input, Link, makeStyles, Option, Radio, RadioGroup, Text, Textarea, tokens } from '@fluentui/react-components';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { addNote, NOTE_KINDS, type NoteKind } from '../../core/notes';
 import type { WorkbookSession } from '../session';
-import { EMPTY_FIELDS, factorChoices, hasOwner, isSaveShortcut, KIND_LABELS, kindForShortcut, koppelkansChoices, noteInput, STEP_CHOICES, type ComposerFields, type NoteContext } from './notesLogic';
+import {
+  EMPTY_FIELDS,
+  factorChoices,
+  hasOwner,
+  isSaveShortcut,
+  KIND_LABELS,
+  kindForShortcut,
+  koppelkansChoices,
+  noteInput,
+  STEP_CHOICES,
+  type ComposerFields,
+  type NoteContext,
+} from './notesLogic';
 import { useAuthor } from './useAuthor';
 
 const useStyles = makeStyles({
@@ -181,7 +179,7 @@ export function NoteComposer({ session, context, onContextChange, label = 'Notit
               value={context.koppelkans}
               selectedOptions={context.koppelkans ? [context.koppelkans] : []}
               onChange={(e) => onContextChange({ ...context, koppelkans: e.target.value })}
-              onOptionSelect={(_, d) => onContextChange({ ...context, koppelkans: d.optionValue === NONE ? '' : d.optionValue ?? '' })}
+              onOptionSelect={(_, d) => onContextChange({ ...context, koppelkans: d.optionValue === NONE ? '' : (d.optionValue ?? '') })}
             >
               <Option value={NONE}>{NONE}</Option>
               {koppelkansen.map((k) => (
@@ -196,7 +194,7 @@ export function NoteComposer({ session, context, onContextChange, label = 'Notit
               size="small"
               value={context.factor || NONE}
               selectedOptions={[context.factor || NONE]}
-              onOptionSelect={(_, d) => onContextChange({ ...context, factor: d.optionValue === NONE ? '' : d.optionValue ?? '' })}
+              onOptionSelect={(_, d) => onContextChange({ ...context, factor: d.optionValue === NONE ? '' : (d.optionValue ?? '') })}
             >
               <Option value={NONE}>{NONE}</Option>
               {factors.map((f) => (
@@ -213,11 +211,7 @@ export function NoteComposer({ session, context, onContextChange, label = 'Notit
         </Text>
       )}
 
-      <Field
-        label={label}
-        validationState={message?.intent === 'error' ? 'error' : message ? 'success' : 'none'}
-        validationMessage={message?.text}
-      >
+      <Field label={label} validationState={message?.intent === 'error' ? 'error' : message ? 'success' : 'none'} validationMessage={message?.text}>
         <Textarea
           ref={textRef}
           value={fields.text}

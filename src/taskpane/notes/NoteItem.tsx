@@ -97,7 +97,12 @@ export function NoteItem({ session, note, onEdited }: { session: WorkbookSession
       <li className={styles.item} onKeyDown={onKeyDown} aria-label={`Notitie bewerken: ${label}`}>
         <div className={styles.fields}>
           <Field label="Soort" size="small">
-            <Dropdown size="small" value={noteKindLabel(draft.kind)} selectedOptions={[draft.kind]} onOptionSelect={(_, d) => d.optionValue && set({ kind: d.optionValue })}>
+            <Dropdown
+              size="small"
+              value={noteKindLabel(draft.kind)}
+              selectedOptions={[draft.kind]}
+              onOptionSelect={(_, d) => d.optionValue && set({ kind: d.optionValue })}
+            >
               {kinds.map((k) => (
                 <Option key={k} value={k}>
                   {noteKindLabel(k)}
@@ -155,20 +160,24 @@ export function NoteItem({ session, note, onEdited }: { session: WorkbookSession
           {noteMeta(note)}
         </Text>
         {note.id ? (
-        <Button
-          ref={editButton}
-          size="small"
-          appearance="subtle"
-          aria-label={`Bewerken: ${label}`}
-          onClick={() => {
-            setDraft(draftOf(note));
-            setMessage(null);
-          }}
-        >
-          Bewerken
-        </Button>
+          <Button
+            ref={editButton}
+            size="small"
+            appearance="subtle"
+            aria-label={`Bewerken: ${label}`}
+            onClick={() => {
+              setDraft(draftOf(note));
+              setMessage(null);
+            }}
+          >
+            Bewerken
+          </Button>
         ) : (
-          <Text size={100} className={styles.byline} title={`Zonder add-in getypt (geen id): pas deze notitie aan in Excel, ${session.notes.sheet ?? 'Notulen'} rij ${note.row}.`}>
+          <Text
+            size={100}
+            className={styles.byline}
+            title={`Zonder add-in getypt (geen id): pas deze notitie aan in Excel, ${session.notes.sheet ?? 'Notulen'} rij ${note.row}.`}
+          >
             rij {note.row}
           </Text>
         )}
@@ -203,8 +212,8 @@ export function NoteItem({ session, note, onEdited }: { session: WorkbookSession
             onConfirm={() => void remove()}
           >
             <Text>
-              “{note.text.length > 120 ? `${note.text.slice(0, 120)}…` : note.text}” verdwijnt uit de Notulen (de rij blijft leeg staan). Heeft een
-              collega hem net aangepast, dan wordt er niets verwijderd en vraagt de invoegtoepassing wat je wilt.
+              “{note.text.length > 120 ? `${note.text.slice(0, 120)}…` : note.text}” verdwijnt uit de Notulen (de rij blijft leeg staan). Heeft een collega hem
+              net aangepast, dan wordt er niets verwijderd en vraagt de invoegtoepassing wat je wilt.
             </Text>
           </ConfirmDialog>
         </div>

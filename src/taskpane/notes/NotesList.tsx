@@ -33,7 +33,17 @@ export function useLostNoteCheck(notes: Note[]): { lost: boolean; watch: (id: st
   return { lost, watch: setWatched, dismiss: () => setLost(false) };
 }
 
-export function NotesList({ session, notes: given, showFilters = true, emptyText = 'Nog geen notities.' }: { session: WorkbookSession; notes?: Note[]; showFilters?: boolean; emptyText?: string }) {
+export function NotesList({
+  session,
+  notes: given,
+  showFilters = true,
+  emptyText = 'Nog geen notities.',
+}: {
+  session: WorkbookSession;
+  notes?: Note[];
+  showFilters?: boolean;
+  emptyText?: string;
+}) {
   const styles = useStyles();
   const all = given ?? session.notes.notes;
   const [filter, setFilter] = useState<NoteFilter>({});
@@ -71,7 +81,7 @@ export function NotesList({ session, notes: given, showFilters = true, emptyText
             <Dropdown
               size="small"
               className={styles.dropdown}
-              value={filter.kind ? KIND_LABELS[filter.kind as keyof typeof KIND_LABELS] ?? filter.kind : 'Alle soorten'}
+              value={filter.kind ? (KIND_LABELS[filter.kind as keyof typeof KIND_LABELS] ?? filter.kind) : 'Alle soorten'}
               selectedOptions={[filter.kind ?? ALL]}
               onOptionSelect={(_, d) => set({ kind: d.optionValue || undefined })}
             >

@@ -32,8 +32,7 @@ export function NotesPanel({ session }: { session: WorkbookSession }) {
     return (
       <MessageBar intent="info" layout="multiline">
         <MessageBarBody>
-          Er is nog geen werkblad Notulen in deze werkmap. Bereid de werkmap voor; daarna legt de notulist hier het gesprek en de
-          conclusies vast.{' '}
+          Er is nog geen werkblad Notulen in deze werkmap. Bereid de werkmap voor; daarna legt de notulist hier het gesprek en de conclusies vast.{' '}
           <Button size="small" disabled={!!session.busy || session.analysis?.kind !== 'koppelkansen'} onClick={() => void session.prepare()}>
             Werkmap voorbereiden
           </Button>

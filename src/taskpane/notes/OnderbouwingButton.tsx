@@ -58,10 +58,16 @@ export function OnderbouwingButton({ session }: { session: WorkbookSession }) {
     setMessage(null);
     try {
       const model = buildOnderbouwingModel(session.snapshot, new Date(), options);
-      const name = onderbouwingSheetName(model.date, session.snapshot.sheets.map((s) => s.name));
+      const name = onderbouwingSheetName(
+        model.date,
+        session.snapshot.sheets.map((s) => s.name),
+      );
       if (await session.applyOps(onderbouwingSheetOps(model, name), 'Onderbouwing als werkblad maken…')) {
         await session.host.selectCell?.(name, 'A1').catch(() => undefined);
-        setMessage({ intent: 'success', text: `Werkblad “${name}” is toegevoegd. Druk het af of sla het op als PDF; het verandert niet meer als de werkmap verandert.` });
+        setMessage({
+          intent: 'success',
+          text: `Werkblad “${name}” is toegevoegd. Druk het af of sla het op als PDF; het verandert niet meer als de werkmap verandert.`,
+        });
       }
       // on failure the pane shows what went wrong
     } finally {
@@ -72,7 +78,12 @@ export function OnderbouwingButton({ session }: { session: WorkbookSession }) {
   return (
     <div className={styles.stack}>
       <div className={styles.buttons}>
-        <Button appearance="secondary" disabled={!ready || working || !download} onClick={() => void make()} icon={working ? <Spinner size="extra-tiny" /> : undefined}>
+        <Button
+          appearance="secondary"
+          disabled={!ready || working || !download}
+          onClick={() => void make()}
+          icon={working ? <Spinner size="extra-tiny" /> : undefined}
+        >
           {working ? 'Onderbouwing maken…' : 'Onderbouwing maken'}
         </Button>
         <Button appearance={download ? 'subtle' : 'secondary'} disabled={!ready || working || !!session.busy} onClick={() => void makeSheet()}>
@@ -80,19 +91,23 @@ export function OnderbouwingButton({ session }: { session: WorkbookSession }) {
         </Button>
       </div>
       <div className={styles.options}>
-        <Checkbox checked={notesAppendix} onChange={(_, d) => setNotesAppendix(d.checked === true)} label="Overige notities (discussie, redenering) als bijlage" />
+        <Checkbox
+          checked={notesAppendix}
+          onChange={(_, d) => setNotesAppendix(d.checked === true)}
+          label="Overige notities (discussie, redenering) als bijlage"
+        />
         <Checkbox checked={authorNames} onChange={(_, d) => setAuthorNames(d.checked === true)} label="Namen van de schrijvers bij de notities" />
       </div>
       <Text size={200} className={styles.hint}>
-        Een document voor raad en wijk: samenvatting en deelnemers, de werkwijze, de gekozen koppelkansen met “Omdat…” en
-        verantwoordelijke, de automatische top 15 als grafiek, de conclusies, afspraken en acties, en de scores als bijlage. Van de
-        notities komen alleen conclusies en wat je voor de onderbouwing hebt gemarkeerd erin; “niet in de onderbouwing” nooit.
+        Een document voor raad en wijk: samenvatting en deelnemers, de werkwijze, de gekozen koppelkansen met “Omdat…” en verantwoordelijke, de automatische top
+        15 als grafiek, de conclusies, afspraken en acties, en de scores als bijlage. Van de notities komen alleen conclusies en wat je voor de onderbouwing
+        hebt gemarkeerd erin; “niet in de onderbouwing” nooit.
       </Text>
       {!download && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
-            Excel voor Windows en Mac laat een invoegtoepassing geen bestanden opslaan. Maak de onderbouwing hier als werkblad in de
-            werkmap, of maak het Word-document in Excel op het web (in Teams of SharePoint: “Openen in browser”) of met de opdrachtregel{' '}
+            Excel voor Windows en Mac laat een invoegtoepassing geen bestanden opslaan. Maak de onderbouwing hier als werkblad in de werkmap, of maak het
+            Word-document in Excel op het web (in Teams of SharePoint: “Openen in browser”) of met de opdrachtregel{' '}
             <code>koppelkansen onderbouwing werkmap.xlsx -o onderbouwing.docx</code>.
           </MessageBarBody>
         </MessageBar>

@@ -69,8 +69,7 @@ function requestedKind(): StartKind | null {
   return v === 'voorbeeld' || v === 'leeg' || v === 'sjabloon' ? v : null;
 }
 
-const dateTime = (iso: string) =>
-  new Date(iso).toLocaleString('nl-NL', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+const dateTime = (iso: string) => new Date(iso).toLocaleString('nl-NL', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
 
 export function PreviewApp() {
   const styles = useStyles();
@@ -83,7 +82,10 @@ export function PreviewApp() {
   const fileInput = useRef<HTMLInputElement>(null);
   // the preview's change events: only the simulated colleague (./colleague) edits behind the pane's back
   const feed = useMemo(() => createChangeFeed(), []);
-  const host = useMemo<HostServices>(() => ({ ...createPreviewHost((sheet, cell) => setSelected({ sheet, cell })), subscribeToChanges: feed.subscribe }), [feed]);
+  const host = useMemo<HostServices>(
+    () => ({ ...createPreviewHost((sheet, cell) => setSelected({ sheet, cell })), subscribeToChanges: feed.subscribe }),
+    [feed],
+  );
   const store = useMemo(() => browserWorkbookStore(), []);
   const saveFailed = useRef(false);
   /** Saves to this browser's storage not yet finished (tests wait for 0 before a reload). */
@@ -101,19 +103,22 @@ export function PreviewApp() {
     (next: PreviewWorkbook) => {
       if (!store) return;
       setSavesUnderWay((n) => n + 1);
-      store.save({ base: next.base, fileName: next.fileName, plans: next.port.plans(), pristine: pristine.current }).finally(() => setSavesUnderWay((n) => n - 1)).then(
-        () => {
-          saveFailed.current = false;
-        },
-        (e: unknown) => {
-          if (saveFailed.current) return;
-          saveFailed.current = true;
-          setMessage({
-            intent: 'warning',
-            text: `Je werk kon niet in deze browser worden bewaard (${e instanceof Error ? e.message : String(e)}). Gebruik “Download .xlsx” om niets kwijt te raken.`,
-          });
-        },
-      );
+      store
+        .save({ base: next.base, fileName: next.fileName, plans: next.port.plans(), pristine: pristine.current })
+        .finally(() => setSavesUnderWay((n) => n - 1))
+        .then(
+          () => {
+            saveFailed.current = false;
+          },
+          (e: unknown) => {
+            if (saveFailed.current) return;
+            saveFailed.current = true;
+            setMessage({
+              intent: 'warning',
+              text: `Je werk kon niet in deze browser worden bewaard (${e instanceof Error ? e.message : String(e)}). Gebruik “Download .xlsx” om niets kwijt te raken.`,
+            });
+          },
+        );
     },
     [store],
   );
@@ -147,10 +152,15 @@ export function PreviewApp() {
       const saved = store ? await store.load().catch(() => null) : null;
       const changed = saved !== null && saved.plans.length > (saved.pristine ?? 0);
       if (saved && (!kind || changed)) {
-        await load('Je werk terugzetten…', () => restoreWorkbook(saved), {
-          intent: 'info',
-          text: `Je werk van ${dateTime(saved.savedAt)} is teruggezet uit deze browser (${saved.fileName}). Begin opnieuw met “Nieuw sjabloon” of “Open .xlsx…”.`,
-        }, saved.pristine);
+        await load(
+          'Je werk terugzetten…',
+          () => restoreWorkbook(saved),
+          {
+            intent: 'info',
+            text: `Je werk van ${dateTime(saved.savedAt)} is teruggezet uit deze browser (${saved.fileName}). Begin opnieuw met “Nieuw sjabloon” of “Open .xlsx…”.`,
+          },
+          saved.pristine,
+        );
         // ?start= never replaces the team's work without the same question as "Open .xlsx…"
         if (kind) {
           const forget = () => window.history.replaceState(null, '', window.location.pathname + window.location.hash);
@@ -209,13 +219,25 @@ export function PreviewApp() {
       <div className={styles.page}>
         <header className={styles.toolbar}>
           <h1 className={styles.title}>Koppelkansen Kiezen · voorbeeld in de browser</h1>
-          <Button size="small" onClick={() => replace('Nieuw sjabloon', () => void load('Werkmap maken…', () => startWorkbook('sjabloon')))} disabled={!!loading}>
+          <Button
+            size="small"
+            onClick={() => replace('Nieuw sjabloon', () => void load('Werkmap maken…', () => startWorkbook('sjabloon')))}
+            disabled={!!loading}
+          >
             Nieuw sjabloon
           </Button>
-          <Button size="small" onClick={() => replace('Voorbeeld met gegevens', () => void load('Voorbeeld maken…', () => startWorkbook('voorbeeld')))} disabled={!!loading}>
+          <Button
+            size="small"
+            onClick={() => replace('Voorbeeld met gegevens', () => void load('Voorbeeld maken…', () => startWorkbook('voorbeeld')))}
+            disabled={!!loading}
+          >
             Voorbeeld met gegevens
           </Button>
-          <Button size="small" onClick={() => replace('Lege werkmap', () => void load('Lege werkmap maken…', () => startWorkbook('leeg')))} disabled={!!loading}>
+          <Button
+            size="small"
+            onClick={() => replace('Lege werkmap', () => void load('Lege werkmap maken…', () => startWorkbook('leeg')))}
+            disabled={!!loading}
+          >
             Lege werkmap
           </Button>
           <Button size="small" onClick={() => replace('Open .xlsx', () => fileInput.current?.click())} disabled={!!loading}>
@@ -244,8 +266,8 @@ export function PreviewApp() {
             <DialogBody>
               <DialogTitle>Huidige werkmap vervangen?</DialogTitle>
               <DialogContent>
-                In de werkmap die nu open is zijn scores, notities of andere wijzigingen gemaakt. “{pending?.label}” vervangt die werkmap, ook
-                de kopie in deze browser. Download hem eerst als je hem wilt bewaren.
+                In de werkmap die nu open is zijn scores, notities of andere wijzigingen gemaakt. “{pending?.label}” vervangt die werkmap, ook de kopie in deze
+                browser. Download hem eerst als je hem wilt bewaren.
               </DialogContent>
               <DialogActions>
                 <Button onClick={() => void download()}>Eerst downloaden</Button>

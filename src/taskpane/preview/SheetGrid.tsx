@@ -120,7 +120,13 @@ export function SheetGrid({ snapshot, selected, computed, follow }: SheetGridPro
 
   return (
     <div className={styles.root}>
-      <TabList className={styles.tabs} size="small" selectedValue={sheet.name} onTabSelect={(_, d) => setCurrent(String(d.value))} aria-label="Bladen van de werkmap">
+      <TabList
+        className={styles.tabs}
+        size="small"
+        selectedValue={sheet.name}
+        onTabSelect={(_, d) => setCurrent(String(d.value))}
+        aria-label="Bladen van de werkmap"
+      >
         {visible.map((s) => (
           <Tab key={s.name} value={s.name}>
             {s.name}
@@ -151,7 +157,7 @@ export function SheetGrid({ snapshot, selected, computed, follow }: SheetGridPro
                   const f = sheet.formulas?.[r]?.[c];
                   const isFormula = typeof f === 'string' && f.startsWith('=');
                   const raw = sheet.values[r]?.[c] ?? null;
-                  const v = raw === null && isFormula ? calc?.get(`${r + 1}:${c + 1}`) ?? calc?.get(`*:${c + 1}`) ?? null : raw;
+                  const v = raw === null && isFormula ? (calc?.get(`${r + 1}:${c + 1}`) ?? calc?.get(`*:${c + 1}`) ?? null) : raw;
                   const isSel = sel !== null && sel.row === r + 1 && sel.column === c + 1;
                   const showFormula = v === null && isFormula;
                   return (

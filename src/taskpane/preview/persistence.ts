@@ -48,7 +48,13 @@ function openDb(factory: IDBFactory): Promise<IDBDatabase> {
 function isSaved(v: unknown): v is SavedWorkbook {
   if (!v || typeof v !== 'object') return false;
   const s = v as Partial<SavedWorkbook>;
-  return s.version === 1 && Array.isArray(s.plans) && typeof s.pristine === 'number' && typeof s.fileName === 'string' && (s.base === null || s.base instanceof Uint8Array);
+  return (
+    s.version === 1 &&
+    Array.isArray(s.plans) &&
+    typeof s.pristine === 'number' &&
+    typeof s.fileName === 'string' &&
+    (s.base === null || s.base instanceof Uint8Array)
+  );
 }
 
 /** The browser's store, or null when this browser offers no IndexedDB. */

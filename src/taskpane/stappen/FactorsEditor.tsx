@@ -79,10 +79,20 @@ function FactorCard({ session, f, count, confirm }: { session: WorkbookSession; 
         <Button size="small" appearance="primary" disabled={!dirty || busy} onClick={() => void run(saveFactor(f.name, value), 'Succesfactor opslaan…')}>
           Opslaan
         </Button>
-        <Button size="small" disabled={f.index === 0 || busy} aria-label={`Eerder: ${f.name}`} onClick={() => void run(moveFactor(f.name, -1), 'Volgorde aanpassen…')}>
+        <Button
+          size="small"
+          disabled={f.index === 0 || busy}
+          aria-label={`Eerder: ${f.name}`}
+          onClick={() => void run(moveFactor(f.name, -1), 'Volgorde aanpassen…')}
+        >
           Eerder
         </Button>
-        <Button size="small" disabled={f.index === count - 1 || busy} aria-label={`Later: ${f.name}`} onClick={() => void run(moveFactor(f.name, 1), 'Volgorde aanpassen…')}>
+        <Button
+          size="small"
+          disabled={f.index === count - 1 || busy}
+          aria-label={`Later: ${f.name}`}
+          onClick={() => void run(moveFactor(f.name, 1), 'Volgorde aanpassen…')}
+        >
           Later
         </Button>
         <Button size="small" disabled={count <= 1 || busy} aria-label={`Verwijderen: ${f.name}`} onClick={remove}>
@@ -110,8 +120,8 @@ export function FactorsEditor({ session, factors, confirm }: { session: Workbook
   return (
     <div className={picker.stack}>
       <Text>
-        Welke factoren bepalen of de wijktransitie slaagt? Verwijder wat hier niet geldt, voeg toe wat ontbreekt. Ze staan in rij 3 van het
-        werkblad, de weging in rij 4 en het waarom in rij 5.
+        Welke factoren bepalen of de wijktransitie slaagt? Verwijder wat hier niet geldt, voeg toe wat ontbreekt. Ze staan in rij 3 van het werkblad, de weging
+        in rij 4 en het waarom in rij 5.
       </Text>
       <ul className={picker.list} aria-label="Succesfactoren">
         {factors.map((f) => (

@@ -20,7 +20,11 @@ const useStyles = makeStyles({
 
 /** Matches a search text against name and toelichting, without case and accents. */
 export function matchesSearch(k: { koppelkans: string; toelichting: string }, query: string): boolean {
-  const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const fold = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
   const words = fold(query).split(/\s+/).filter(Boolean);
   const hay = fold(`${k.koppelkans} ${k.toelichting}`);
   return words.every((w) => hay.includes(w));
@@ -133,7 +137,11 @@ export function KoppelkansenPicker({ session, model, confirm }: { session: Workb
             <Text as="h4" weight="semibold" id={headingId}>
               {o.opgave}
             </Text>
-            {shown.length === 0 && <Text size={200}>{query ? 'Geen koppelkans gevonden met deze zoektekst.' : 'Nog geen koppelkansen bij deze opgave: voeg er hieronder een toe.'}</Text>}
+            {shown.length === 0 && (
+              <Text size={200}>
+                {query ? 'Geen koppelkans gevonden met deze zoektekst.' : 'Nog geen koppelkansen bij deze opgave: voeg er hieronder een toe.'}
+              </Text>
+            )}
             <ul className={picker.list}>
               {shown.map((k) => {
                 const id = `${headingId}-${k.longlistRow}-${k.koppelkans.length}`;

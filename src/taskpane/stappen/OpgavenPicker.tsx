@@ -65,9 +65,7 @@ export function OpgavenPicker({ session, model, confirm }: { session: WorkbookSe
 
   return (
     <div className={styles.stack}>
-      <Text>
-        Kies de opgaven die naar voren komen als gezamenlijk gedragen en die jullie verder willen verkennen ({selected} gekozen).
-      </Text>
+      <Text>Kies de opgaven die naar voren komen als gezamenlijk gedragen en die jullie verder willen verkennen ({selected} gekozen).</Text>
       {error && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{error}</MessageBarBody>

@@ -72,11 +72,13 @@ export const addOwnOpgave = (opgave: string, toelichting: string): Build => with
 export const addOwnKoppelkans = (opgave: string, koppelkans: string, toelichting: string): Build =>
   withCtx((ctx, fresh) => ownKoppelkansEdit(ctx, fresh.analysis, opgave, koppelkans, toelichting));
 
-export const setMinderConcreet = (opgave: string, koppelkans: string, marked: boolean, verantwoordelijke: string): Build => (fresh) => {
-  const entry = fresh.analysis.longlist.entries.find((e) => nameKey(e.opgave) === nameKey(opgave) && nameKey(e.koppelkans) === nameKey(koppelkans));
-  if (!entry || !entry.row) return { ok: false, message: `“${koppelkans}” staat niet (meer) op de longlist van de werkmap.` };
-  return minderConcreetEdit(fresh.snapshot, fresh.analysis, entry.row, marked, verantwoordelijke);
-};
+export const setMinderConcreet =
+  (opgave: string, koppelkans: string, marked: boolean, verantwoordelijke: string): Build =>
+  (fresh) => {
+    const entry = fresh.analysis.longlist.entries.find((e) => nameKey(e.opgave) === nameKey(opgave) && nameKey(e.koppelkans) === nameKey(koppelkans));
+    if (!entry || !entry.row) return { ok: false, message: `“${koppelkans}” staat niet (meer) op de longlist van de werkmap.` };
+    return minderConcreetEdit(fresh.snapshot, fresh.analysis, entry.row, marked, verantwoordelijke);
+  };
 
 function factorIndex(ctx: Stap2Context, name: string): number | { message: string } {
   const i = ctx.werkblad.factors.findIndex((f) => nameKey(f.name) === nameKey(name));
@@ -95,7 +97,8 @@ export const saveFactor = (current: string, changes: { name: string; weging: str
     ops.push(...rename.ops);
     const w = parseWeightInput(changes.weging);
     if (!w.ok) return { ok: false, message: `${ctx.sheet.name}!${cellAddress(WERKBLAD.weightRow, f.column)}: ${w.message}` };
-    if (f.weging !== w.value) ops.push({ kind: 'setCells', sheet: ctx.sheet.name, cell: cellAddress(WERKBLAD.weightRow, f.column), cells: [[{ number: w.value }]] });
+    if (f.weging !== w.value)
+      ops.push({ kind: 'setCells', sheet: ctx.sheet.name, cell: cellAddress(WERKBLAD.weightRow, f.column), cells: [[{ number: w.value }]] });
     const waarom = waaromEdit(ctx.sheet, ctx.werkblad, i, changes.waarom);
     if (!waarom.ok) return waarom;
     ops.push(...waarom.ops);
@@ -113,7 +116,8 @@ export const removeFactor = (name: string, agreedScores: number): Build =>
     const i = factorIndex(ctx, name);
     if (typeof i !== 'number') return { ok: false, message: i.message };
     const scores = readFactorInfo(ctx.sheet, ctx.werkblad)[i].scores;
-    if (scores > agreedScores) return { ok: false, message: `Intussen heeft “${name}” ${scores} scores. Er is niets verwijderd; kies opnieuw als hij toch weg moet.` };
+    if (scores > agreedScores)
+      return { ok: false, message: `Intussen heeft “${name}” ${scores} scores. Er is niets verwijderd; kies opnieuw als hij toch weg moet.` };
     return removeFactorEdit(ctx.sheet, ctx.werkblad, i);
   });
 

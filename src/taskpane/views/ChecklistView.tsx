@@ -109,9 +109,8 @@ export function ChecklistView({ session, go }: { session: WorkbookSession; go: (
         <MessageBar intent={state.late ? 'warning' : 'info'} layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{state.late ? 'Te laat' : `WUP uiterlijk vastgesteld in ${state.deadlineYear}`}</MessageBarTitle>
-            De overstap van de laatste woning is in {state.overstapYear}. De WUP moet minstens {CHECKLIST.yearsAhead} jaar vooraf zijn
-            vastgesteld: uiterlijk in {state.deadlineYear}.
-            {state.late ? ' Dat jaar is al voorbij: plan de overstap later of stel de WUP zo snel mogelijk vast.' : ''}
+            De overstap van de laatste woning is in {state.overstapYear}. De WUP moet minstens {CHECKLIST.yearsAhead} jaar vooraf zijn vastgesteld: uiterlijk in{' '}
+            {state.deadlineYear}.{state.late ? ' Dat jaar is al voorbij: plan de overstap later of stel de WUP zo snel mogelijk vast.' : ''}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -59,8 +59,8 @@ export function ControleView({ session }: { session: WorkbookSession }) {
         </Button>
       </div>
       <Text aria-live="polite">
-        {counts.error} {counts.error === 1 ? 'fout' : 'fouten'}, {counts.warning} {counts.warning === 1 ? 'aandachtspunt' : 'aandachtspunten'},{' '}
-        {counts.info} info
+        {counts.error} {counts.error === 1 ? 'fout' : 'fouten'}, {counts.warning} {counts.warning === 1 ? 'aandachtspunt' : 'aandachtspunten'}, {counts.info}{' '}
+        info
       </Text>
       {problems.length === 0 ? (
         <MessageBar intent="success">

@@ -27,8 +27,8 @@ export function GevoeligheidPanel({ werkblad }: { werkblad: Werkblad }) {
         Hoe stevig is de ranglijst?
       </Text>
       <Text size={200}>
-        Telkens één weging of één score anders en de rest gelijk. Het is een startpunt voor het gesprek, geen oordeel. “Resultaat bijwerken” zet
-        dit ook op het blad Resultaat.
+        Telkens één weging of één score anders en de rest gelijk. Het is een startpunt voor het gesprek, geen oordeel. “Resultaat bijwerken” zet dit ook op het
+        blad Resultaat.
       </Text>
       {g.sentences.summary.map((s) => (
         <Text key={s}>{s}</Text>

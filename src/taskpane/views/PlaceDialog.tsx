@@ -21,7 +21,15 @@ export function parsePlace(input: string, count: number): { ok: true; place: num
   return { ok: true, place: n };
 }
 
-export function PlaceDialog({ request, onMove, onCancel }: { request: PlaceRequest | null; onMove: (id: string, place: number) => void; onCancel: () => void }) {
+export function PlaceDialog({
+  request,
+  onMove,
+  onCancel,
+}: {
+  request: PlaceRequest | null;
+  onMove: (id: string, place: number) => void;
+  onCancel: () => void;
+}) {
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | undefined>();
   useEffect(() => {
@@ -48,7 +56,11 @@ export function PlaceDialog({ request, onMove, onCancel }: { request: PlaceReque
           <DialogBody>
             <DialogTitle>{request ? `“${request.koppelkans}” naar plaats …` : 'Naar plaats …'}</DialogTitle>
             <DialogContent>
-              <Field label={request ? `Nieuwe plaats (1 tot en met ${request.count})` : 'Nieuwe plaats'} validationMessage={error} validationState={error ? 'error' : 'none'}>
+              <Field
+                label={request ? `Nieuwe plaats (1 tot en met ${request.count})` : 'Nieuwe plaats'}
+                validationMessage={error}
+                validationState={error ? 'error' : 'none'}
+              >
                 <Input value={value} inputMode="numeric" onChange={(_, d) => setValue(d.value)} />
               </Field>
             </DialogContent>

@@ -248,7 +248,12 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
     if (!f) return;
     focusAfter.current = null;
     const el = listRef.current?.querySelector<HTMLElement>(`[data-item="${f.id}"] [data-control="${f.control}"]:not(:disabled)`);
-    (el ?? listRef.current?.querySelector<HTMLElement>(`[data-item="${f.id}"] [data-control="down"]:not(:disabled), [data-item="${f.id}"] [data-control="up"]:not(:disabled)`))?.focus();
+    (
+      el ??
+      listRef.current?.querySelector<HTMLElement>(
+        `[data-item="${f.id}"] [data-control="down"]:not(:disabled), [data-item="${f.id}"] [data-control="up"]:not(:disabled)`,
+      )
+    )?.focus();
   }, [items]);
 
   const sensors = useSensors(
@@ -341,9 +346,9 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
         Prioritering van het team
       </Text>
       <Text size={200}>
-        Zet de koppelkansen in jullie eigen volgorde: sleep een regel (ook met Spatie en de pijltjes op ⠿), gebruik ↑/↓ (Alt+pijl
-        omhoog/omlaag) of “Naar plaats …”. Alleen wat jullie verplaatsen ten opzichte van de automatische volgorde heeft een reden nodig
-        bij “Omdat…”. Alles wordt meteen in de werkmap bewaard.
+        Zet de koppelkansen in jullie eigen volgorde: sleep een regel (ook met Spatie en de pijltjes op ⠿), gebruik ↑/↓ (Alt+pijl omhoog/omlaag) of “Naar plaats
+        …”. Alleen wat jullie verplaatsen ten opzichte van de automatische volgorde heeft een reden nodig bij “Omdat…”. Alles wordt meteen in de werkmap
+        bewaard.
       </Text>
       {items.length === 0 && (
         <MessageBar intent="info" layout="multiline">
@@ -379,7 +384,15 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
                         <Text className={styles.name} data-testid="prio-name">
                           {st.place}. {it.koppelkans}
                         </Text>
-                        <Button className={styles.icon} size="small" data-control="up" aria-label={`${it.koppelkans} omhoog`} aria-keyshortcuts="Alt+ArrowUp" disabled={i === 0} onClick={() => move(i, i - 1, 'up')}>
+                        <Button
+                          className={styles.icon}
+                          size="small"
+                          data-control="up"
+                          aria-label={`${it.koppelkans} omhoog`}
+                          aria-keyshortcuts="Alt+ArrowUp"
+                          disabled={i === 0}
+                          onClick={() => move(i, i - 1, 'up')}
+                        >
                           ↑
                         </Button>
                         <Button
@@ -416,7 +429,9 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
                         </Button>
                       </div>
                       <div className={styles.meta}>
-                        <Text size={200}>{st.autoRank === null ? 'geen automatische rang' : `automatisch: ${st.autoRank}${sharedPlaces(st.autoRank, ties)}`}</Text>
+                        <Text size={200}>
+                          {st.autoRank === null ? 'geen automatische rang' : `automatisch: ${st.autoRank}${sharedPlaces(st.autoRank, ties)}`}
+                        </Text>
                         {st.deviates && !st.needsReason && (
                           <Badge appearance="tint" color="informative">
                             afwijking met reden
@@ -491,7 +506,8 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
       {missingReasons > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody>
-            {missingReasons === 1 ? '1 koppelkans is' : `${missingReasons} koppelkansen zijn`} verplaatst ten opzichte van de automatische volgorde zonder reden.
+            {missingReasons === 1 ? '1 koppelkans is' : `${missingReasons} koppelkansen zijn`} verplaatst ten opzichte van de automatische volgorde zonder
+            reden.
           </MessageBarBody>
         </MessageBar>
       )}
@@ -538,8 +554,8 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
       >
         {removing && (
           <Text>
-            De reden{removing.verantwoordelijke.trim() ? ' en de verantwoordelijke' : ''} bij deze koppelkans verdwijnen dan van het blad Prioritering. Een reden die
-            als notitie in de Notulen staat, blijft daar.
+            De reden{removing.verantwoordelijke.trim() ? ' en de verantwoordelijke' : ''} bij deze koppelkans verdwijnen dan van het blad Prioritering. Een
+            reden die als notitie in de Notulen staat, blijft daar.
           </Text>
         )}
       </ConfirmDialog>

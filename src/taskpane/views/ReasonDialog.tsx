@@ -75,8 +75,8 @@ export function ReasonDialog({
           <DialogContent className={styles.content}>
             {request && (
               <span>
-                “{request.koppelkans}” staat nu op plaats {request.place}, maar automatisch op {request.autoRank}. Schrijf op waarom; de
-                reden komt bij “Omdat…”{needsAuthor ? ' en als notitie in de Notulen' : ''}, en de volgorde wordt opgeslagen.
+                “{request.koppelkans}” staat nu op plaats {request.place}, maar automatisch op {request.autoRank}. Schrijf op waarom; de reden komt bij “Omdat…”
+                {needsAuthor ? ' en als notitie in de Notulen' : ''}, en de volgorde wordt opgeslagen.
               </span>
             )}
             <Field label="Omdat…" required validationMessage={textError} validationState={textError ? 'error' : 'none'}>

@@ -60,10 +60,7 @@ export function ResultaatView({ session }: { session: WorkbookSession }) {
   const [chartMessage, setChartMessage] = useState<string | null>(null);
 
   const changed = weights.length === factors.length && weights.some((w, i) => w !== factors[i].weging);
-  const preview = useMemo(
-    () => (werkblad && a && changed ? whatIf(werkblad, a.ranking, weights, RESULTAAT.topN) : null),
-    [werkblad, a, changed, weights],
-  );
+  const preview = useMemo(() => (werkblad && a && changed ? whatIf(werkblad, a.ranking, weights, RESULTAAT.topN) : null), [werkblad, a, changed, weights]);
 
   if (!a || !werkblad) {
     return (
@@ -89,7 +86,8 @@ export function ResultaatView({ session }: { session: WorkbookSession }) {
     const p = (n: number) => String(n).padStart(2, '0');
     const res = resultaatChartOps(session.snapshot, a, `${p(d.getDate())}-${p(d.getMonth() + 1)}-${d.getFullYear()}`);
     if (!res.ok) return setChartMessage(res.message);
-    if (await session.applyOps(res.ops, 'Grafiek maken…')) setChartMessage('De grafiek staat op het blad Resultaat. Zet hem opnieuw als het team de keuze verandert.');
+    if (await session.applyOps(res.ops, 'Grafiek maken…'))
+      setChartMessage('De grafiek staat op het blad Resultaat. Zet hem opnieuw als het team de keuze verandert.');
   };
   const apply = async () => {
     const edit = weightsEdit(werkblad, weights);
@@ -112,43 +110,47 @@ export function ResultaatView({ session }: { session: WorkbookSession }) {
         </MessageBar>
       ) : (
         <>
-        <TopChart bars={topChartBars(top, placeOf)} title={preview ? 'Grafiek: top 15 met de nieuwe wegingen' : 'Grafiek: automatische top 15'} description={chartAltText(top, placeOf, '')} />
-        <Table size="small" aria-label={preview ? 'Top 15 met de nieuwe wegingen' : 'Automatische top 15'}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell className={styles.rank}>Rang</TableHeaderCell>
-              <TableHeaderCell>Koppelkans</TableHeaderCell>
-              <TableHeaderCell className={styles.total}>Totaal</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {top.map((e) => {
-              const was = before.get(e.row);
-              return (
-                <TableRow key={e.row} data-testid="top-row">
-                  <TableCell>{e.rank}</TableCell>
-                  <TableCell>
-                    {e.koppelkans}{' '}
-                    {preview && entering.has(e.row) && (
-                      <Badge appearance="tint" color="success">
-                        nieuw
-                      </Badge>
-                    )}
-                    {preview && was !== undefined && was !== e.rank && (
-                      <Badge appearance="tint" color={e.rank < was ? 'success' : 'warning'}>
-                        {e.rank < was ? '↑' : '↓'} was {was}
-                      </Badge>
-                    )}
-                    <span className={styles.opgave}>
-                      {e.opgave || 'geen opgave'} · {e.scored} van {e.factors} gescoord
-                    </span>
-                  </TableCell>
-                  <TableCell className={styles.num}>{formatNumber(e.total)}</TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+          <TopChart
+            bars={topChartBars(top, placeOf)}
+            title={preview ? 'Grafiek: top 15 met de nieuwe wegingen' : 'Grafiek: automatische top 15'}
+            description={chartAltText(top, placeOf, '')}
+          />
+          <Table size="small" aria-label={preview ? 'Top 15 met de nieuwe wegingen' : 'Automatische top 15'}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell className={styles.rank}>Rang</TableHeaderCell>
+                <TableHeaderCell>Koppelkans</TableHeaderCell>
+                <TableHeaderCell className={styles.total}>Totaal</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {top.map((e) => {
+                const was = before.get(e.row);
+                return (
+                  <TableRow key={e.row} data-testid="top-row">
+                    <TableCell>{e.rank}</TableCell>
+                    <TableCell>
+                      {e.koppelkans}{' '}
+                      {preview && entering.has(e.row) && (
+                        <Badge appearance="tint" color="success">
+                          nieuw
+                        </Badge>
+                      )}
+                      {preview && was !== undefined && was !== e.rank && (
+                        <Badge appearance="tint" color={e.rank < was ? 'success' : 'warning'}>
+                          {e.rank < was ? '↑' : '↓'} was {was}
+                        </Badge>
+                      )}
+                      <span className={styles.opgave}>
+                        {e.opgave || 'geen opgave'} · {e.scored} van {e.factors} gescoord
+                      </span>
+                    </TableCell>
+                    <TableCell className={styles.num}>{formatNumber(e.total)}</TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
         </>
       )}
       {preview && preview.leaving.length > 0 && (
@@ -174,8 +176,8 @@ export function ResultaatView({ session }: { session: WorkbookSession }) {
             </Button>
           ) : (
             <Text size={200}>
-              Een Excel-grafiek op het blad Resultaat kan alleen de invoegtoepassing in Excel maken; een bestand dat hier wordt
-              opgeslagen kan geen grafiek bevatten. De grafiek staat wel hierboven en in de onderbouwing.
+              Een Excel-grafiek op het blad Resultaat kan alleen de invoegtoepassing in Excel maken; een bestand dat hier wordt opgeslagen kan geen grafiek
+              bevatten. De grafiek staat wel hierboven en in de onderbouwing.
             </Text>
           )}
           {chartMessage && <Text size={200}>{chartMessage}</Text>}
@@ -185,12 +187,15 @@ export function ResultaatView({ session }: { session: WorkbookSession }) {
         Wat als de wegingen anders zijn?
       </Text>
       <Text size={200}>
-        Schuif een weging om te zien wat er in de top 15 verandert. Er wordt niets opgeslagen tot je op “Wegingen toepassen” klikt;
-        dan komen de wegingen in rij 4 van het werkblad.
+        Schuif een weging om te zien wat er in de top 15 verandert. Er wordt niets opgeslagen tot je op “Wegingen toepassen” klikt; dan komen de wegingen in rij
+        4 van het werkblad.
       </Text>
       <div className={styles.sliders}>
         {factors.map((f, i) => (
-          <Field key={f.column} label={`${f.name}: ${formatNumber(weights[i] ?? 0)}${f.weging !== weights[i] ? ` (nu ${f.weging === null ? 'ongeldig' : formatNumber(f.weging)})` : ''}`}>
+          <Field
+            key={f.column}
+            label={`${f.name}: ${formatNumber(weights[i] ?? 0)}${f.weging !== weights[i] ? ` (nu ${f.weging === null ? 'ongeldig' : formatNumber(f.weging)})` : ''}`}
+          >
             <Slider
               min={0}
               max={Math.max(5, Math.ceil(f.weging ?? 0))}

@@ -6,19 +6,7 @@
  * All data lives on the Scorerondes sheet (src/core/rondes.ts); every change is an edit built
  * on a fresh read through `session.applyEdit` (./rondesActions.ts), never a write by the view.
  */
-import {
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Switch,
-  Text,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, Switch, Text, Textarea, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { parseScoreInput } from '../../core/edits';
 import { anonymise, inDispute, inScope, rankSpread, readRondes, summarizeRonde, type CellSummary } from '../../core/rondes';
@@ -72,7 +60,7 @@ export function RondesView({ session }: { session: WorkbookSession }) {
   };
   const participants = new Set(summary.flatMap((c) => c.scores.map((s) => s.deelnemer.trim().toLowerCase())));
   const alias = anonymise([...participants]);
-  const who = (n: string) => (anonymous ? alias.get(n.trim().toLowerCase()) ?? n : n);
+  const who = (n: string) => (anonymous ? (alias.get(n.trim().toLowerCase()) ?? n) : n);
   const disputed = inDispute(summary);
 
   return (
@@ -81,15 +69,11 @@ export function RondesView({ session }: { session: WorkbookSession }) {
         Scorerondes
       </Text>
       <Text size={200}>
-        Ieder scoort eerst zelf, zonder de scores van anderen te zien. Daarna onthult de gespreksleider de ronde en bespreekt de groep de grootste
-        verschillen eerst.
+        Ieder scoort eerst zelf, zonder de scores van anderen te zien. Daarna onthult de gespreksleider de ronde en bespreekt de groep de grootste verschillen
+        eerst.
       </Text>
       <Field label="Je naam (deelnemer)" hint="Je scores staan onder deze naam op het blad Scorerondes.">
-        <Input
-          value={name}
-          onChange={(_, d) => setName(d.value)}
-          onBlur={() => name.trim() && session.host.storage.set(NAME_KEY, name.trim())}
-        />
+        <Input value={name} onChange={(_, d) => setName(d.value)} onBlur={() => name.trim() && session.host.storage.set(NAME_KEY, name.trim())} />
       </Field>
       {message && (
         <MessageBar intent="error">
@@ -103,7 +87,15 @@ export function RondesView({ session }: { session: WorkbookSession }) {
         {ronde && ronde.revealed && disputed.length > 0 && (
           <Button
             disabled={!!session.busy}
-            onClick={() => void apply(startRoundEdit(disputed.map((c) => ({ koppelkans: c.koppelkans, factor: c.factor })), now), 'Ronde starten…')}
+            onClick={() =>
+              void apply(
+                startRoundEdit(
+                  disputed.map((c) => ({ koppelkans: c.koppelkans, factor: c.factor })),
+                  now,
+                ),
+                'Ronde starten…',
+              )
+            }
           >
             Nieuwe ronde op {disputed.length} {disputed.length === 1 ? 'cel' : 'cellen'} in discussie
           </Button>
@@ -119,7 +111,14 @@ export function RondesView({ session }: { session: WorkbookSession }) {
       ) : (
         <>
           <Text weight="semibold">
-            Ronde {ronde.nummer}: {ronde.revealed ? 'onthuld' : participants.size === 0 ? 'nog niemand heeft gescoord' : participants.size === 1 ? '1 deelnemer heeft gescoord' : `${participants.size} deelnemers hebben gescoord`}
+            Ronde {ronde.nummer}:{' '}
+            {ronde.revealed
+              ? 'onthuld'
+              : participants.size === 0
+                ? 'nog niemand heeft gescoord'
+                : participants.size === 1
+                  ? '1 deelnemer heeft gescoord'
+                  : `${participants.size} deelnemers hebben gescoord`}
           </Text>
           {!ronde.revealed && current && (
             <section className={styles.card} aria-label="Jouw scores">
@@ -210,22 +209,41 @@ function Reveal(props: {
     <>
       <Switch label="Namen verbergen" checked={props.anonymous} onChange={(_, d) => props.setAnonymous(d.checked)} />
       {props.spread.length > 0 && (
-        <Text>
-          Rang verschilt het meest tussen deelnemers bij:{' '}
-          {props.spread.map((s) => `${s.koppelkans} (plaats ${s.best} tot ${s.worst})`).join(', ')}.
-        </Text>
+        <Text>Rang verschilt het meest tussen deelnemers bij: {props.spread.map((s) => `${s.koppelkans} (plaats ${s.best} tot ${s.worst})`).join(', ')}.</Text>
       )}
       <Text as="h3" size={400} weight="semibold">
         Bespreek eerst
       </Text>
       {props.cells.map((c) => (
-        <Adopt key={`${c.koppelkans}|${c.factor}`} cell={c} who={props.who} busy={props.busy} onAdopt={props.onAdopt} className={styles.card} small={styles.small} />
+        <Adopt
+          key={`${c.koppelkans}|${c.factor}`}
+          cell={c}
+          who={props.who}
+          busy={props.busy}
+          onAdopt={props.onAdopt}
+          className={styles.card}
+          small={styles.small}
+        />
       ))}
     </>
   );
 }
 
-function Adopt({ cell, who, busy, onAdopt, className, small }: { cell: CellSummary; who: (n: string) => string; busy: boolean; onAdopt: (cell: CellSummary, value: number, why: string) => void; className: string; small: string }) {
+function Adopt({
+  cell,
+  who,
+  busy,
+  onAdopt,
+  className,
+  small,
+}: {
+  cell: CellSummary;
+  who: (n: string) => string;
+  busy: boolean;
+  onAdopt: (cell: CellSummary, value: number, why: string) => void;
+  className: string;
+  small: string;
+}) {
   const initial = cell.adopted ?? (cell.median === null ? null : Math.round(cell.median));
   const [value, setValue] = useState(initial === null ? '' : String(initial));
   const [why, setWhy] = useState('');

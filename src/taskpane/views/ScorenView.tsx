@@ -85,11 +85,14 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
   /** Set when moving on would leave invalid drafts behind: the user is asked first. */
   const [leaving, setLeaving] = useState<number | null>(null);
 
-  const index = Math.max(0, rows.findIndex((r) => r.row === currentRow));
+  const index = Math.max(
+    0,
+    rows.findIndex((r) => r.row === currentRow),
+  );
   const current = rows[index] ?? null;
   const sheet = werkblad ? session.snapshot?.sheets.find((s) => sameName(s.name, werkblad.layout.sheet)) : undefined;
   const stored = werkblad && current ? storedScoreTexts(sheet, werkblad, current.row) : [];
-  const texts = stored.map((s, i) => (current ? drafts[key(current.row, i)] ?? s : s));
+  const texts = stored.map((s, i) => (current ? (drafts[key(current.row, i)] ?? s) : s));
   const live = werkblad && current ? liveScore(werkblad, texts) : null;
   const factorName = focused !== null ? werkblad?.factors[focused]?.name : undefined;
 
@@ -118,8 +121,8 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
     return (
       <MessageBar intent="info" layout="multiline">
         <MessageBarBody>
-          Er staan nog geen koppelkansen op het werkblad. Kies ze bij Stap 2 (opgaven en koppelkansen), of in “{werkblad.layout.sheet}”
-          per rij een opgave (kolom A) en een koppelkans (kolom B); daarna kun je ze hier scoren.
+          Er staan nog geen koppelkansen op het werkblad. Kies ze bij Stap 2 (opgaven en koppelkansen), of in “{werkblad.layout.sheet}” per rij een opgave
+          (kolom A) en een koppelkans (kolom B); daarna kun je ze hier scoren.
         </MessageBarBody>
       </MessageBar>
     );
@@ -215,7 +218,8 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             Bij “{current.koppelkans}” {invalidDrafts.length === 1 ? 'staat een score' : `staan ${invalidDrafts.length} scores`} die niet
-            {invalidDrafts.length === 1 ? ' kan' : ' kunnen'} worden opgeslagen ({invalidDrafts.map((i) => `${werkblad.factors[i].name}: ${texts[i]}`).join(', ')}). Verbeter
+            {invalidDrafts.length === 1 ? ' kan' : ' kunnen'} worden opgeslagen (
+            {invalidDrafts.map((i) => `${werkblad.factors[i].name}: ${texts[i]}`).join(', ')}). Verbeter
             {invalidDrafts.length === 1 ? ' hem' : ' ze'}, of ga toch verder: wat je typte blijft hier staan, gemarkeerd.
           </MessageBarBody>
           <MessageBarActions>
@@ -330,19 +334,19 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
         })}
       </div>
       <Text size={200} className={styles.hint}>
-        Hele getallen van −10 (laagst, negatief) tot 10 (hoogst); leeg is nog niet gescoord. Enter slaat op, pijl omhoog/omlaag
-        verhoogt of verlaagt, Page Up/Page Down gaat naar de vorige/volgende koppelkans.
+        Hele getallen van −10 (laagst, negatief) tot 10 (hoogst); leeg is nog niet gescoord. Enter slaat op, pijl omhoog/omlaag verhoogt of verlaagt, Page
+        Up/Page Down gaat naar de vorige/volgende koppelkans.
       </Text>
       <Field label={`${complete} van ${rows.length} koppelkansen volledig gescoord`}>
         <ProgressBar value={rows.length ? complete / rows.length : 0} />
       </Field>
       {session.notes.sheet !== null && (
-      <section className={styles.notes} aria-labelledby="scoren-notes">
-        <Subtitle2 as="h3" id="scoren-notes">
-          Notities bij deze koppelkans
-        </Subtitle2>
-        <KoppelkansNotes session={session} koppelkans={current.koppelkans} />
-      </section>
+        <section className={styles.notes} aria-labelledby="scoren-notes">
+          <Subtitle2 as="h3" id="scoren-notes">
+            Notities bij deze koppelkans
+          </Subtitle2>
+          <KoppelkansNotes session={session} koppelkans={current.koppelkans} />
+        </section>
       )}
     </div>
   );

@@ -47,8 +47,8 @@ export function Stap2View({ session }: { session: WorkbookSession }) {
         Stap 2: opgaven, koppelkansen en succesfactoren
       </Text>
       <Text className={styles.hint}>
-        Kies de opgaven uit het gedeelde verhaal, per opgave de koppelkansen, en bepaal de succesfactoren. Alles komt op het werkblad; daarna
-        scoor je bij Scoren.
+        Kies de opgaven uit het gedeelde verhaal, per opgave de koppelkansen, en bepaal de succesfactoren. Alles komt op het werkblad; daarna scoor je bij
+        Scoren.
       </Text>
       <Accordion multiple collapsible openItems={open} onToggle={(_, d) => setOpen(d.openItems.map(String))}>
         <AccordionItem value="opgaven">

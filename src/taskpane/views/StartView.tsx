@@ -1,15 +1,5 @@
 /** Start: what the add-in found in the workbook, and the buttons that prepare or create it. */
-import {
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { SHEET_NAMES, type SheetRole } from '../../core/layout';
 import type { WorkbookSession } from '../session';
@@ -56,8 +46,8 @@ export function StartView({ session, go }: { session: WorkbookSession; go: (v: V
           Lege werkmap
         </Text>
         <Text>
-          Deze werkmap is nog leeg. Maak de indeling van Koppelkansen Kiezen aan: het werkblad met de succesfactoren, de longlist,
-          Resultaat, Prioritering, de WUP checklist en de Notulen.
+          Deze werkmap is nog leeg. Maak de indeling van Koppelkansen Kiezen aan: het werkblad met de succesfactoren, de longlist, Resultaat, Prioritering, de
+          WUP checklist en de Notulen.
         </Text>
         <Field label="Naam van de wijk (mag leeg blijven)">
           <Input value={wijk} onChange={(_, d) => setWijk(d.value)} placeholder="bijvoorbeeld Lelystad Oost" />
@@ -140,8 +130,8 @@ export function StartView({ session, go }: { session: WorkbookSession; go: (v: V
         </MessageBar>
       )}
       <Text>
-        “Werkmap voorbereiden” zet de keuzelijsten, de controle op scores, de totalen en de ontbrekende bladen klaar. Wat het team
-        zelf heeft ingevuld blijft staan.
+        “Werkmap voorbereiden” zet de keuzelijsten, de controle op scores, de totalen en de ontbrekende bladen klaar. Wat het team zelf heeft ingevuld blijft
+        staan.
       </Text>
       <div className={styles.row}>
         <Button appearance="primary" disabled={!!session.busy} onClick={() => void session.prepare()}>

@@ -9,7 +9,13 @@ import { CHART_COLORS, CHART_FONT, chartGeometry, legendX, type ChartBar } from 
 
 const useStyles = makeStyles({
   // a white card in light and dark theme: the chart's colours are those of the printed document
-  figure: { margin: 0, padding: tokens.spacingHorizontalXS, backgroundColor: '#FFFFFF', borderRadius: tokens.borderRadiusMedium, border: `1px solid ${tokens.colorNeutralStroke2}` },
+  figure: {
+    margin: 0,
+    padding: tokens.spacingHorizontalXS,
+    backgroundColor: '#FFFFFF',
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   svg: { display: 'block', width: '100%', height: 'auto', maxWidth: '640px' },
 });
 
@@ -45,7 +51,14 @@ export function TopChart({ bars, title, description }: { bars: ChartBar[]; title
           const chosen = b.bar.place !== null;
           return (
             <g key={i} data-testid={chosen ? 'chart-bar-chosen' : 'chart-bar'}>
-              <rect x={b.x} y={b.y} width={b.w} height={b.h} fill={chosen ? CHART_COLORS.chosen : CHART_COLORS.other} stroke={chosen ? CHART_COLORS.chosen : CHART_COLORS.otherEdge} />
+              <rect
+                x={b.x}
+                y={b.y}
+                width={b.w}
+                height={b.h}
+                fill={chosen ? CHART_COLORS.chosen : CHART_COLORS.other}
+                stroke={chosen ? CHART_COLORS.chosen : CHART_COLORS.otherEdge}
+              />
               <text x={b.labelX} y={b.labelY} textAnchor="end" fill={CHART_COLORS.text} fontWeight={chosen ? 'bold' : undefined}>
                 {b.label.map((l, j) => (
                   <tspan key={j} x={b.labelX} dy={j === 0 ? 0 : g.fontSize * 1.25}>
@@ -53,7 +66,13 @@ export function TopChart({ bars, title, description }: { bars: ChartBar[]; title
                   </tspan>
                 ))}
               </text>
-              <text x={b.valueX} y={b.y + b.h / 2 + g.fontSize * 0.35} textAnchor={b.valueAnchor} fill={CHART_COLORS.text} fontWeight={chosen ? 'bold' : undefined}>
+              <text
+                x={b.valueX}
+                y={b.y + b.h / 2 + g.fontSize * 0.35}
+                textAnchor={b.valueAnchor}
+                fill={CHART_COLORS.text}
+                fontWeight={chosen ? 'bold' : undefined}
+              >
                 {b.value}
               </text>
             </g>

@@ -9,7 +9,17 @@ import { parseCell } from '../../core/a1';
 import type { EditResult } from '../../core/edits';
 import { valueAt } from '../../core/grid';
 import { SHEET_NAMES } from '../../core/layout';
-import { adoptScore, withdrawAdoption, readRondes, revealRonde, scoreInRonde, startRonde, summarizeRonde, type Ronde, type RondesState } from '../../core/rondes';
+import {
+  adoptScore,
+  withdrawAdoption,
+  readRondes,
+  revealRonde,
+  scoreInRonde,
+  startRonde,
+  summarizeRonde,
+  type Ronde,
+  type RondesState,
+} from '../../core/rondes';
 import type { FreshState, WorkbookSession } from '../session';
 
 /** Builds an edit from a fresh read; see `WorkbookSession.applyEdit`. */
@@ -41,7 +51,8 @@ export const ownScoreEdit =
     const state = readRondes(fresh.snapshot);
     const ronde = roundOf(state, nummer);
     if ('ok' in ronde) return ronde;
-    if (ronde.revealed) return { ok: false, message: `Ronde ${nummer} is intussen onthuld; je score is niet meer opgeslagen. Je ziet nu de scores van de groep.` };
+    if (ronde.revealed)
+      return { ok: false, message: `Ronde ${nummer} is intussen onthuld; je score is niet meer opgeslagen. Je ziet nu de scores van de groep.` };
     return scoreInRonde(state, ronde, deelnemer, koppelkans, factor, value, now());
   };
 
@@ -61,7 +72,16 @@ export const revealEdit =
  * (a late score counts). Refused when a colleague adopted this cell meanwhile.
  */
 export const adoptEdit =
-  (nummer: number, koppelkans: string, factor: string, value: number, why: string, author: string, now: () => Date, written?: (noteId: string) => void): RondeBuild =>
+  (
+    nummer: number,
+    koppelkans: string,
+    factor: string,
+    value: number,
+    why: string,
+    author: string,
+    now: () => Date,
+    written?: (noteId: string) => void,
+  ): RondeBuild =>
   (fresh) => {
     const werkblad = fresh.analysis.werkblad;
     if (!werkblad) return { ok: false, message: 'Er is geen werkblad meer; er is niets vastgesteld.' };
@@ -71,7 +91,10 @@ export const adoptEdit =
     const cell = summarizeRonde(state, nummer).find((c) => same(c.koppelkans, koppelkans) && same(c.factor, factor));
     if (!cell) return { ok: false, message: `In ronde ${nummer} heeft niemand "${koppelkans}" (${factor}) gescoord; er is niets vastgesteld.` };
     if (cell.adopted !== null) {
-      return { ok: false, message: `Een collega heeft de score voor "${koppelkans}" (${factor}) intussen vastgesteld op ${cell.adopted}; er is niets veranderd.` };
+      return {
+        ok: false,
+        message: `Een collega heeft de score voor "${koppelkans}" (${factor}) intussen vastgesteld op ${cell.adopted}; er is niets veranderd.`,
+      };
     }
     const res = adoptScore(state, werkblad, nummer, cell, value, why, author, now(), fresh.analysis.sheets.notulen ?? undefined);
     if (!res.ok) return res;
@@ -111,6 +134,9 @@ export async function adopt(
   );
   const id: string | null = noteId;
   if (res.ok || id === null) return res;
-  await session.applyEdit((fresh) => ({ ok: true, ops: withdrawAdoption(fresh.snapshot, id, fresh.analysis.sheets.notulen ?? SHEET_NAMES.notulen) }), 'Score vaststellen…');
+  await session.applyEdit(
+    (fresh) => ({ ok: true, ops: withdrawAdoption(fresh.snapshot, id, fresh.analysis.sheets.notulen ?? SHEET_NAMES.notulen) }),
+    'Score vaststellen…',
+  );
   return res;
 }

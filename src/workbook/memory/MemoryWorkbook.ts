@@ -95,7 +95,18 @@ function cloneSheet(s: MemorySheet): MemorySheet {
 }
 
 function newSheet(name: string, hidden: boolean): MemorySheet {
-  return { name, hidden, rows: new Map(), styles: new Map(), validations: [], widths: new Map(), freeze: { rows: 0, columns: 0 }, merges: [], protection: null, pageSetup: {} };
+  return {
+    name,
+    hidden,
+    rows: new Map(),
+    styles: new Map(),
+    validations: [],
+    widths: new Map(),
+    freeze: { rows: 0, columns: 0 },
+    merges: [],
+    protection: null,
+    pageSetup: {},
+  };
 }
 
 function isBlank(cell: MemoryCell | undefined): boolean {
@@ -208,7 +219,10 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async apply(plan: Plan, options: ApplyOptions = {}): Promise<ApplyResult> {
-    checkPlan(plan, this.sheets.map((s) => s.name));
+    checkPlan(
+      plan,
+      this.sheets.map((s) => s.name),
+    );
     // only protected sheets matter: their snapshots are made once per apply
     const protectedSheets = new Map(this.sheets.filter((s) => s.protection).map((s) => [s.name.toLowerCase(), this.sheetSnapshot(s)]));
     if (protectedSheets.size) checkProtection(plan, (name) => protectedSheets.get(name.toLowerCase()));

@@ -14,16 +14,7 @@
 import type { Plan } from '../../core/snapshot';
 import type { ApplyResult } from '../port';
 import { chunkItems, isLookupOp, PAYLOAD_BUDGET, writeItems, type SizedItem } from './chunking';
-import {
-  queueLookups,
-  queueLookupWrites,
-  queueVerify,
-  resolveLookups,
-  verifyAppend,
-  type AppendTask,
-  type GuardTask,
-  type UpdateTask,
-} from './lookups';
+import { queueLookups, queueLookupWrites, queueVerify, resolveLookups, verifyAppend, type AppendTask, type GuardTask, type UpdateTask } from './lookups';
 import { OfficeWorkbookError } from './officeErrors';
 import { queueWriteItem, SheetCache } from './writeOps';
 

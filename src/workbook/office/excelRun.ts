@@ -18,8 +18,7 @@ function isSetSupported(name: string, version: string): boolean {
  * `Excel.run`, with `mergeUndoGroup` (ExcelApi 1.20) so that all syncs of one run are
  * one step for Ctrl+Z.
  */
-export const defaultExcelRun: ExcelRun = (batch) =>
-  isSetSupported('ExcelApi', '1.20') ? Excel.run({ mergeUndoGroup: true }, batch) : Excel.run(batch);
+export const defaultExcelRun: ExcelRun = (batch) => (isSetSupported('ExcelApi', '1.20') ? Excel.run({ mergeUndoGroup: true }, batch) : Excel.run(batch));
 
 export interface RetryOptions {
   /** Waits before each retry, in ms. Default 500, 1000, 2000 (three retries). */

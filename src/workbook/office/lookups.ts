@@ -141,7 +141,12 @@ export function resolveLookups(loads: LookupLoads, appends: AppendTask[], update
 }
 
 /** Queues the writes of resolved, unwritten tasks; returns what it queued. */
-export function queueLookupWrites(sheets: SheetCache, appends: AppendTask[], updates: UpdateTask[], guards: GuardTask[] = []): (AppendTask | UpdateTask | GuardTask)[] {
+export function queueLookupWrites(
+  sheets: SheetCache,
+  appends: AppendTask[],
+  updates: UpdateTask[],
+  guards: GuardTask[] = [],
+): (AppendTask | UpdateTask | GuardTask)[] {
   const queued: (AppendTask | UpdateTask | GuardTask)[] = [];
   for (const t of guards) {
     if (t.written || t.conflicts === undefined || t.conflicts.length) continue;

@@ -106,7 +106,13 @@ function walked({ sheet, used, protection }: SheetLoad): Walked {
 /** Only to be called on an error from the chain's first sync: true when it is worth listing first. */
 function isChainRefusal(err: unknown): boolean {
   const code = officeErrorCode(err) ?? '';
-  return !['InvalidOperationInCellEditMode', 'RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded', 'ActivityLimitReached', 'RequestAborted'].includes(code);
+  return ![
+    'InvalidOperationInCellEditMode',
+    'RequestPayloadSizeLimitExceeded',
+    'ResponsePayloadSizeLimitExceeded',
+    'ActivityLimitReached',
+    'RequestAborted',
+  ].includes(code);
 }
 
 // ---- cell loads -------------------------------------------------------------------------
@@ -651,4 +657,3 @@ async function readDate1904(context: Excel.RequestContext, state: ReadState): Pr
   }
   return state.date1904;
 }
-

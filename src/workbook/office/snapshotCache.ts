@@ -126,7 +126,9 @@ function overlaps(a: RangePos, b: RangePos): boolean {
 }
 
 function contains(outer: RangePos, inner: RangePos): boolean {
-  return outer.start.row <= inner.start.row && inner.end.row <= outer.end.row && outer.start.column <= inner.start.column && inner.end.column <= outer.end.column;
+  return (
+    outer.start.row <= inner.start.row && inner.end.row <= outer.end.row && outer.start.column <= inner.start.column && inner.end.column <= outer.end.column
+  );
 }
 
 /** The written rectangle of a plan op, 'sheet' when it cannot be known before apply, null for no cells. */
@@ -300,25 +302,23 @@ export class SnapshotCache {
    */
   toSnapshot(): WorkbookSnapshot {
     return {
-      sheets: (this.sheets ?? []).map(
-        (s): SheetSnapshot => ({
-          name: s.name,
-          values: s.values,
-          formulas: s.formulas,
-          hidden: s.hidden,
-          liveFormulas: true,
-          ...(s.protection?.protected
-            ? {
-                protection: {
-                  protected: true,
-                  unlocked: s.unlocked ?? [],
-                  ...(s.protection.allowFormatCells ? { allowFormatCells: true } : {}),
-                  ...(s.protection.allowFormatColumns ? { allowFormatColumns: true } : {}),
-                },
-              }
-            : {}),
-        }),
-      ),
+      sheets: (this.sheets ?? []).map((s): SheetSnapshot => ({
+        name: s.name,
+        values: s.values,
+        formulas: s.formulas,
+        hidden: s.hidden,
+        liveFormulas: true,
+        ...(s.protection?.protected
+          ? {
+              protection: {
+                protected: true,
+                unlocked: s.unlocked ?? [],
+                ...(s.protection.allowFormatCells ? { allowFormatCells: true } : {}),
+                ...(s.protection.allowFormatColumns ? { allowFormatColumns: true } : {}),
+              },
+            }
+          : {}),
+      })),
     };
   }
 }

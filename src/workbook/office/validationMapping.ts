@@ -36,9 +36,7 @@ export function toOfficeValidation(rule: ValidationRule): OfficeValidation {
       title: clip(rule.errorTitle, TITLE_MAX),
       message: clip(rule.errorMessage, MESSAGE_MAX),
     },
-    prompt: rule.prompt
-      ? { showPrompt: true, title: '', message: clip(rule.prompt, MESSAGE_MAX) }
-      : { showPrompt: false, title: '', message: '' },
+    prompt: rule.prompt ? { showPrompt: true, title: '', message: clip(rule.prompt, MESSAGE_MAX) } : { showPrompt: false, title: '', message: '' },
   };
 }
 

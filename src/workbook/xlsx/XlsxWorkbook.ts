@@ -99,7 +99,10 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async apply(plan: Plan, options: ApplyOptions = {}): Promise<ApplyResult> {
-    checkPlan(plan, this.wb.worksheets.map((w) => w.name));
+    checkPlan(
+      plan,
+      this.wb.worksheets.map((w) => w.name),
+    );
     // refused before any op runs: ExcelJS has no transactions
     const guarded = new Map(this.wb.worksheets.filter((ws) => sheetProtection(ws)?.protected).map((ws) => [ws.name.toLowerCase(), this.snapshotSheet(ws)]));
     if (guarded.size) checkProtection(plan, (name) => guarded.get(name.toLowerCase()));
@@ -221,7 +224,12 @@ export class XlsxWorkbook implements WorkbookPort {
    * print title rows and print area (without $ anchors and sheet name); fields never set
    * are absent.
    */
-  getPageSetup(sheet: string): { orientation?: 'portrait' | 'landscape'; fitToWidth?: number; printTitleRows?: { first: number; last: number }; printArea?: string } {
+  getPageSetup(sheet: string): {
+    orientation?: 'portrait' | 'landscape';
+    fitToWidth?: number;
+    printTitleRows?: { first: number; last: number };
+    printArea?: string;
+  } {
     const ps = this.sheet(sheet).pageSetup;
     const out: ReturnType<XlsxWorkbook['getPageSetup']> = {};
     if (ps.orientation) out.orientation = ps.orientation;
@@ -400,14 +408,14 @@ export class XlsxWorkbook implements WorkbookPort {
         ws.views = [
           op.rows === 0 && op.columns === 0
             ? { ...keep, state: 'normal' }
-            : ({
+            : {
                 ...keep,
                 state: 'frozen',
                 xSplit: op.columns,
                 ySplit: op.rows,
                 topLeftCell: cellAddress(op.rows + 1, op.columns + 1),
                 activeCell: cellAddress(op.rows + 1, op.columns + 1),
-              }),
+              },
         ];
         return;
       }

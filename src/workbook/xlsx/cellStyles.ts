@@ -130,7 +130,10 @@ export function sheetProtection(ws: ExcelJS.Worksheet): SheetProtection | undefi
     });
     close();
   });
-  for (const b of list) unlocked.push(b.top === b.bottom && b.left === b.right ? `${columnLetter(b.left)}${b.top}` : `${columnLetter(b.left)}${b.top}:${columnLetter(b.right)}${b.bottom}`);
+  for (const b of list)
+    unlocked.push(
+      b.top === b.bottom && b.left === b.right ? `${columnLetter(b.left)}${b.top}` : `${columnLetter(b.left)}${b.top}:${columnLetter(b.right)}${b.bottom}`,
+    );
   if (!p?.sheet && !unlocked.length) return undefined;
   return {
     protected: !!p?.sheet,

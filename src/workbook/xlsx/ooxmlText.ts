@@ -36,9 +36,7 @@ export function encodeCellText(text: string): EncodedText {
   const hadForbidden = hasForbiddenCharacters(text);
   let out = text.replace(ESCAPE_LIKE, (_m, hex: string) => `_x005F_x${hex}_`);
   if (hadForbidden) {
-    out = out
-      .replace(LONE_SURROGATE, '')
-      .replace(FORBIDDEN_ALL, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+    out = out.replace(LONE_SURROGATE, '').replace(FORBIDDEN_ALL, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
   }
   return { text: out, hadForbidden };
 }

@@ -18,7 +18,9 @@ export async function axeViolations(page: Page, impacts: string[]): Promise<Viol
   if (!loaded) {
     const cdp = await page.context().newCDPSession(page);
     try {
-      const r = (await cdp.send('Runtime.evaluate', { expression: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') })) as { exceptionDetails?: { text: string } };
+      const r = (await cdp.send('Runtime.evaluate', { expression: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') })) as {
+        exceptionDetails?: { text: string };
+      };
       if (r.exceptionDetails) throw new Error(`axe-core kon niet worden geladen: ${r.exceptionDetails.text}`);
     } finally {
       await cdp.detach();
@@ -50,5 +52,13 @@ export async function axeViolations(page: Page, impacts: string[]): Promise<Viol
 }
 
 export function formatViolations(vs: Violation[]): string {
-  return vs.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`).join('; ');
+  return vs
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    )
+    .join('; ');
 }

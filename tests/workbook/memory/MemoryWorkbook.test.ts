@@ -41,14 +41,24 @@ describe('memory workbook', () => {
   test('clone is independent of the original', async () => {
     const wb = MemoryWorkbook.fromGrid({ Blad: [['a']] });
     const copy = wb.clone();
-    await copy.apply({ ops: [{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[{ text: 'b' }]] }, { kind: 'setValidation', sheet: 'Blad', range: 'A1', rule: { type: 'decimal', min: 0, errorTitle: '', errorMessage: '', strict: true } }] });
+    await copy.apply({
+      ops: [
+        { kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[{ text: 'b' }]] },
+        { kind: 'setValidation', sheet: 'Blad', range: 'A1', rule: { type: 'decimal', min: 0, errorTitle: '', errorMessage: '', strict: true } },
+      ],
+    });
     expect(wb.getCell('Blad', 'A1')).toBe('a');
     expect(wb.getValidation('Blad', 'A1')).toBeNull();
     expect(copy.getCell('Blad', 'A1')).toBe('b');
   });
 
   test('two users, each with a view (clone) of the same notes sheet, append to the shared workbook: both notes survive', async () => {
-    const shared = MemoryWorkbook.fromGrid({ Notulen: [['Id', 'Tekst'], ['N-1', 'oud']] });
+    const shared = MemoryWorkbook.fromGrid({
+      Notulen: [
+        ['Id', 'Tekst'],
+        ['N-1', 'oud'],
+      ],
+    });
     const annaView = shared.clone();
     const bertView = shared.clone();
     const plan = async (view: MemoryWorkbook, id: string): Promise<Plan> => {
@@ -61,7 +71,12 @@ describe('memory workbook', () => {
     expect(bert.ops[0]).toMatchObject({ minRow: 3 });
     const [ra, rb] = [await shared.apply(anna), await shared.apply(bert)];
     expect([ra.appendedAt, rb.appendedAt]).toEqual([[3], [4]]);
-    expect((await shared.readSnapshot()).sheets[0].values).toEqual([['Id', 'Tekst'], ['N-1', 'oud'], ['N-a', 'van N-a'], ['N-b', 'van N-b']]);
+    expect((await shared.readSnapshot()).sheets[0].values).toEqual([
+      ['Id', 'Tekst'],
+      ['N-1', 'oud'],
+      ['N-a', 'van N-a'],
+      ['N-b', 'van N-b'],
+    ]);
   });
 
   test('selectCell remembers the selection', async () => {
@@ -88,13 +103,23 @@ describe('memory workbook: text is entered like typing in Excel', () => {
     jest.dontMock('../../../src/core/textSafety');
     const cells = [[{ text: '=1+1' }, { text: '00123' }, { text: 'TRUE' }]];
     const bad = new broken();
-    await bad.apply({ ops: [{ kind: 'addSheet', sheet: 'Blad' }, { kind: 'setCells', sheet: 'Blad', cell: 'A1', cells }] });
+    await bad.apply({
+      ops: [
+        { kind: 'addSheet', sheet: 'Blad' },
+        { kind: 'setCells', sheet: 'Blad', cell: 'A1', cells },
+      ],
+    });
     expect(bad.getFormula('Blad', 'A1')).toBe('=1+1');
     expect(bad.getCell('Blad', 'B1')).toBe(123);
     expect(bad.getCell('Blad', 'C1')).toBe(true);
     // the real adapter keeps them text
     const good = new MemoryWorkbook();
-    await good.apply({ ops: [{ kind: 'addSheet', sheet: 'Blad' }, { kind: 'setCells', sheet: 'Blad', cell: 'A1', cells }] });
+    await good.apply({
+      ops: [
+        { kind: 'addSheet', sheet: 'Blad' },
+        { kind: 'setCells', sheet: 'Blad', cell: 'A1', cells },
+      ],
+    });
     expect((await good.readSnapshot()).sheets[0]).toMatchObject({ values: [['=1+1', '00123', 'TRUE']], formulas: [[null, null, null]] });
   });
 

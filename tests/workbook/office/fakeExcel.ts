@@ -449,10 +449,13 @@ class FakeWorksheetCollection extends FakeProxy<FakeBook> {
   }
 
   add(name: string): FakeWorksheet {
-    this.context.enqueue(() => {
-      if (this.context.book.find(name)) throw new FakeOfficeError('ItemAlreadyExists', `worksheet ${name} exists`);
-      this.context.book.sheets.push(new FakeSheet(name));
-    }, ACTION_BYTES + bytesOf(name));
+    this.context.enqueue(
+      () => {
+        if (this.context.book.find(name)) throw new FakeOfficeError('ItemAlreadyExists', `worksheet ${name} exists`);
+        this.context.book.sheets.push(new FakeSheet(name));
+      },
+      ACTION_BYTES + bytesOf(name),
+    );
     return this.getItem(name);
   }
 }
@@ -525,7 +528,11 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
   }
 
   get protection(): FakeWorksheetProtection {
-    return new FakeWorksheetProtection(this.context, this.child((s) => s, 'protection'), `${this.path}.protection`);
+    return new FakeWorksheetProtection(
+      this.context,
+      this.child((s) => s, 'protection'),
+      `${this.path}.protection`,
+    );
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
@@ -545,7 +552,11 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
   }
 
   get charts(): FakeChartCollection {
-    return new FakeChartCollection(this.context, this.child((s) => s, 'charts'), `${this.path}.charts`);
+    return new FakeChartCollection(
+      this.context,
+      this.child((s) => s, 'charts'),
+      `${this.path}.charts`,
+    );
   }
 }
 
@@ -641,7 +652,11 @@ class FakeChartCollection {
   }
 
   getItemOrNullObject(name: string): FakeChart {
-    return new FakeChart(this.context, () => this.sheetOrThrow().charts.find((c) => c.name.toLowerCase() === name.toLowerCase()) ?? null, `${this.path}.getItemOrNullObject(${name})`);
+    return new FakeChart(
+      this.context,
+      () => this.sheetOrThrow().charts.find((c) => c.name.toLowerCase() === name.toLowerCase()) ?? null,
+      `${this.path}.getItemOrNullObject(${name})`,
+    );
   }
 
   add(type: string, source: FakeRange, seriesBy: string): FakeChart {
@@ -649,13 +664,29 @@ class FakeChartCollection {
     this.context.enqueue(() => {
       const target = source.resolve();
       if (!target) throw new FakeOfficeError('InvalidArgument', 'chart source is a null object');
-      made = { name: `Chart ${this.sheetOrThrow().charts.length + 1}`, type, seriesBy, source: qualified(target), xValues: null, title: '', legendVisible: true, reversePlotOrder: false, color: null, pointColors: new Map(), position: null };
+      made = {
+        name: `Chart ${this.sheetOrThrow().charts.length + 1}`,
+        type,
+        seriesBy,
+        source: qualified(target),
+        xValues: null,
+        title: '',
+        legendVisible: true,
+        reversePlotOrder: false,
+        color: null,
+        pointColors: new Map(),
+        position: null,
+      };
       this.sheetOrThrow().charts.push(made);
     });
-    return new FakeChart(this.context, () => {
-      if (!made) throw new FakeOfficeError('InvalidOperation', 'chart used before it was added');
-      return made;
-    }, `${this.path}.add(${type})`);
+    return new FakeChart(
+      this.context,
+      () => {
+        if (!made) throw new FakeOfficeError('InvalidOperation', 'chart used before it was added');
+        return made;
+      },
+      `${this.path}.add(${type})`,
+    );
   }
 }
 
@@ -836,14 +867,16 @@ export class FakeRange extends FakeProxy<RangeTarget> {
     const { rows, columns } = size(pos);
     if (prop !== 'address' && rows * columns > 2_000_000) throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `${rows * columns} cells`);
     const grid = (f: (c: FakeCell | undefined) => unknown) =>
-      Array.from({ length: rows }, (_, i) => Array.from({ length: columns }, (_, j) => f(sheet.cells.get(FakeSheet.key(pos.start.row + i, pos.start.column + j)))));
+      Array.from({ length: rows }, (_, i) =>
+        Array.from({ length: columns }, (_, j) => f(sheet.cells.get(FakeSheet.key(pos.start.row + i, pos.start.column + j)))),
+      );
     switch (prop) {
       case 'address':
         return `${sheetRef(sheet.name)}!${rangeAddress(pos.start.row, pos.start.column, pos.end.row, pos.end.column)}`;
       case 'values':
         return grid((c) => (c ? c.value : ''));
       case 'formulas':
-        return grid((c) => (c ? c.formula ?? c.value : ''));
+        return grid((c) => (c ? (c.formula ?? c.value) : ''));
       case 'rowCount':
         return rows;
       case 'columnCount':
@@ -866,7 +899,11 @@ export class FakeRange extends FakeProxy<RangeTarget> {
     this.write(bytesOf(m), ({ sheet, pos }) => {
       const matrix = checkMatrix(pos, m);
       sheet.guard('cells', pos);
-      this.context.book.formulaWrites.push({ sheet: sheet.name, address: rangeAddress(pos.start.row, pos.start.column, pos.end.row, pos.end.column), entries: matrix });
+      this.context.book.formulaWrites.push({
+        sheet: sheet.name,
+        address: rangeAddress(pos.start.row, pos.start.column, pos.end.row, pos.end.column),
+        entries: matrix,
+      });
       matrix.forEach((line, i) =>
         line.forEach((entry, j) => {
           const k = FakeSheet.key(pos.start.row + i, pos.start.column + j);
@@ -890,14 +927,17 @@ export class FakeRange extends FakeProxy<RangeTarget> {
 
   /** getCellProperties (ExcelApi 1.9), modelled for format.protection only. */
   getCellProperties(options: { format?: { protection?: boolean } }): { value: unknown[][] } {
-    if (Object.keys(options).join() !== 'format' || Object.keys(options.format ?? {}).join() !== 'protection') throw new Error('fake: only format.protection cell properties are modelled');
+    if (Object.keys(options).join() !== 'format' || Object.keys(options.format ?? {}).join() !== 'protection')
+      throw new Error('fake: only format.protection cell properties are modelled');
     const slot = { synced: false, grid: [] as unknown[][] };
     this.context.enqueue(() => {
       const t = this.resolve();
       if (!t) throw new FakeOfficeError('InvalidOperation', 'getCellProperties on a null object');
       const { rows, columns } = size(t.pos);
       slot.grid = Array.from({ length: rows }, (_, i) =>
-        Array.from({ length: columns }, (_, j) => ({ format: { protection: { locked: t.sheet.isLocked(t.pos.start.row + i, t.pos.start.column + j), formulaHidden: false } } })),
+        Array.from({ length: columns }, (_, j) => ({
+          format: { protection: { locked: t.sheet.isLocked(t.pos.start.row + i, t.pos.start.column + j), formulaHidden: false } },
+        })),
       );
       FakeContext.responseBytes += bytesOf(slot.grid);
     });
@@ -931,7 +971,9 @@ export class FakeRange extends FakeProxy<RangeTarget> {
   }
 
   select(): void {
-    this.write(0, ({ sheet, pos }) => this.context.book.uiEvents.push(`select ${sheet.name}!${rangeAddress(pos.start.row, pos.start.column, pos.end.row, pos.end.column)}`));
+    this.write(0, ({ sheet, pos }) =>
+      this.context.book.uiEvents.push(`select ${sheet.name}!${rangeAddress(pos.start.row, pos.start.column, pos.end.row, pos.end.column)}`),
+    );
   }
 
   get dataValidation(): FakeDataValidation {
@@ -980,7 +1022,15 @@ class FakeFormat {
   }
 }
 
-const VALIDATION_TYPES: Record<string, string> = { list: 'List', wholeNumber: 'WholeNumber', decimal: 'Decimal', textLength: 'TextLength', date: 'Date', time: 'Time', custom: 'Custom' };
+const VALIDATION_TYPES: Record<string, string> = {
+  list: 'List',
+  wholeNumber: 'WholeNumber',
+  decimal: 'Decimal',
+  textLength: 'TextLength',
+  date: 'Date',
+  time: 'Time',
+  custom: 'Custom',
+};
 
 class FakeDataValidation extends FakeProxy<RangeTarget> {
   constructor(private readonly range: FakeRange) {

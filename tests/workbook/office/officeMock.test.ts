@@ -34,7 +34,17 @@ function twoSheetData() {
     visibility: 'Hidden',
     id: '{lijsten}',
     protection: { protected: false, options: { allowFormatCells: false, allowFormatColumns: false } },
-    used: { address: 'Lijsten!B2:C3', values: [['Groen', 3], ['', '=x']], formulas: [['Groen', '=1+2'], ['', '=x']] },
+    used: {
+      address: 'Lijsten!B2:C3',
+      values: [
+        ['Groen', 3],
+        ['', '=x'],
+      ],
+      formulas: [
+        ['Groen', '=1+2'],
+        ['', '=x'],
+      ],
+    },
     next: nil,
     getNextOrNullObject() {
       return (this as any).next;
@@ -68,7 +78,16 @@ function twoSheetData() {
           },
           // the cells of a non-empty used range are read by address after the walk
           lijsten: {
-            block: { values: [['Groen', 3], ['', '=x']], formulas: [['Groen', '=1+2'], ['', '=x']] },
+            block: {
+              values: [
+                ['Groen', 3],
+                ['', '=x'],
+              ],
+              formulas: [
+                ['Groen', '=1+2'],
+                ['', '=x'],
+              ],
+            },
             getRange(address: string) {
               if (address !== 'B2:C3') throw new Error(`unexpected range ${address}`);
               return (this as any).block;
@@ -145,7 +164,13 @@ describe('OfficeWorkbook on office-addin-mock', () => {
       context: {
         workbook: {
           worksheets: {
-            sheet: { range: { address: 'B2:D2' }, getRange(a: string) { addresses.push(a); return (this as any).range; } },
+            sheet: {
+              range: { address: 'B2:D2' },
+              getRange(a: string) {
+                addresses.push(a);
+                return (this as any).range;
+              },
+            },
             getItem(name: string) {
               sheets.push(name);
               return (this as any).sheet;

@@ -244,7 +244,15 @@ describe('reading', () => {
   test('validations of the target ranges are read back as the rules that were written', async () => {
     book = new FakeBook(['Werkblad']);
     const port = new OfficeWorkbook(book.run, noWait);
-    const score: ValidationRule = { type: 'wholeNumber', min: -10, max: 10, prompt: 'Score -10..10', errorTitle: 'Ongeldige score', errorMessage: 'Heel getal', strict: true };
+    const score: ValidationRule = {
+      type: 'wholeNumber',
+      min: -10,
+      max: 10,
+      prompt: 'Score -10..10',
+      errorTitle: 'Ongeldige score',
+      errorMessage: 'Heel getal',
+      strict: true,
+    };
     const list: ValidationRule = { type: 'list', source: '=Lijsten!$A$2:$A$100', errorTitle: 'Niet in lijst', errorMessage: 'Kies', strict: false };
     await port.apply({
       ops: [
@@ -277,7 +285,11 @@ describe('writing', () => {
   test('text that looks like a formula is written with an apostrophe and stays text', async () => {
     book = new FakeBook(['Notulen']);
     const port = new OfficeWorkbook(book.run, noWait);
-    await port.apply({ ops: [{ kind: 'setCells', sheet: 'Notulen', cell: 'B2', cells: [[t('=SUM(A1)'), t('+31 6 12345678'), { formula: '=1+1' }, { number: 7 }, { bool: true }]] }] });
+    await port.apply({
+      ops: [
+        { kind: 'setCells', sheet: 'Notulen', cell: 'B2', cells: [[t('=SUM(A1)'), t('+31 6 12345678'), { formula: '=1+1' }, { number: 7 }, { bool: true }]] },
+      ],
+    });
     expect(book.formulaWrites).toEqual([{ sheet: 'Notulen', address: 'B2:F2', entries: [["'=SUM(A1)", "'+31 6 12345678", '=1+1', 7, true]] }]);
     const snap = await port.readSnapshot();
     expect(snap.sheets[0].values[1]).toEqual([null, '=SUM(A1)', '+31 6 12345678', 0, 7, true]);
@@ -344,7 +356,12 @@ describe('writing', () => {
     const ops: PlanOp[] = [
       { kind: 'addSheet', sheet: 'Lijsten', hidden: true },
       { kind: 'setCells', sheet: 'Lijsten', cell: 'A1', cells: [[t('Alle koppelkansen')]] },
-      { kind: 'setStyle', sheet: 'Lijsten', range: 'A1:C2', style: { bold: true, fill: '#1F4E79', fontColor: '#FFFFFF', numberFormat: '0.0', border: true, horizontalAlignment: 'center' } },
+      {
+        kind: 'setStyle',
+        sheet: 'Lijsten',
+        range: 'A1:C2',
+        style: { bold: true, fill: '#1F4E79', fontColor: '#FFFFFF', numberFormat: '0.0', border: true, horizontalAlignment: 'center' },
+      },
       { kind: 'setColumnWidths', sheet: 'Lijsten', widths: [{ column: 'B', width: 14 }] },
       { kind: 'freeze', sheet: 'Lijsten', rows: 4, columns: 2 },
     ];
@@ -353,7 +370,13 @@ describe('writing', () => {
     const s = book.sheet('Lijsten');
     expect(s.visibility).toBe('Hidden');
     const props = Object.fromEntries(s.formats.map((f) => [f.prop, f.value]));
-    expect(props).toMatchObject({ 'fill.color': '#1F4E79', 'font.bold': true, 'font.color': '#FFFFFF', horizontalAlignment: 'Center', 'borders.InsideVertical.style': 'Continuous' });
+    expect(props).toMatchObject({
+      'fill.color': '#1F4E79',
+      'font.bold': true,
+      'font.color': '#FFFFFF',
+      horizontalAlignment: 'Center',
+      'borders.InsideVertical.style': 'Continuous',
+    });
     expect(s.numberFormats.size).toBe(6);
     expect(s.columnWidths.get(2)).toBeCloseTo(77.25, 2);
     expect(s.freeze).toEqual({ rows: 4, columns: 2 });
@@ -546,8 +569,20 @@ describe('the onderbouwing as a worksheet (what Excel for Windows and Mac get in
     book = made.book;
     const snapshot = await made.port.readSnapshot();
     const model = buildOnderbouwingModel(snapshot, new Date('2026-11-28T10:00:00Z'));
-    model.chosen.push({ place: 1, koppelkans: '=SOM(A1)', omdat: '+omdat', verantwoordelijke: '@jan', autoRank: null, deviates: false, minderConcreet: false, concreetMaker: '' });
-    const name = onderbouwingSheetName(model.date, snapshot.sheets.map((s) => s.name));
+    model.chosen.push({
+      place: 1,
+      koppelkans: '=SOM(A1)',
+      omdat: '+omdat',
+      verantwoordelijke: '@jan',
+      autoRank: null,
+      deviates: false,
+      minderConcreet: false,
+      concreetMaker: '',
+    });
+    const name = onderbouwingSheetName(
+      model.date,
+      snapshot.sheets.map((s) => s.name),
+    );
     const ops = onderbouwingSheetOps(model, name);
     const applied = await book.measure(() => made.port.apply({ ops }));
     expect(applied.syncs).toBeLessThanOrEqual(2); // the writes with the read-back, the new sheet's cells
@@ -576,7 +611,9 @@ describe('the top-15 chart on Resultaat (only Excel can draw charts)', () => {
     const analysis = analyze(snapshot);
     // the team chose the koppelkans at automatic rank 2
     const chosen = analysis.top[1];
-    await made.port.apply({ ops: [{ kind: 'setCells', sheet: SHEET_NAMES.prioritering, cell: `A${PRIORITERING.firstRow}`, cells: [[{ number: 1 }, { text: chosen.koppelkans }]] }] });
+    await made.port.apply({
+      ops: [{ kind: 'setCells', sheet: SHEET_NAMES.prioritering, cell: `A${PRIORITERING.firstRow}`, cells: [[{ number: 1 }, { text: chosen.koppelkans }]] }],
+    });
     const after = await made.port.readSnapshot();
     const res = resultaatChartOps(after, analyze(after), '28-11-2026');
     if (!res.ok) throw new Error(res.message);

@@ -21,7 +21,14 @@ const t = (x: string) => ({ text: x });
 
 function protectedBook(): { book: FakeBook; port: OfficeWorkbook } {
   const book = new FakeBook(['Blad']);
-  book.sheet('Blad').setGrid('A1', [['Sleutel', 'Naam', 'Opmerking'], ['k1', 'eerste']]).unlock('A2:B3').protect();
+  book
+    .sheet('Blad')
+    .setGrid('A1', [
+      ['Sleutel', 'Naam', 'Opmerking'],
+      ['k1', 'eerste'],
+    ])
+    .unlock('A2:B3')
+    .protect();
   return { book, port: new OfficeWorkbook(book.run, noWait) };
 }
 
@@ -51,7 +58,9 @@ test('regression: the Office adapter had no code for protection; a write into a 
   const before = book.syncs;
   const e = await refusal(port.apply({ ops: [{ kind: 'setCells', sheet: 'Blad', cell: 'A3', cells: [[t('k2'), t('tweede'), t('opmerking')]] }] }));
   expect(e.code).toBe('sheetProtected');
-  expect(e.message).toMatch(/^Blad "Blad" is beveiligd, maar de add-in moet daar cel C3 aanpassen\. Hef de beveiliging van blad "Blad" op \(Controleren > Beveiliging blad opheffen\)/);
+  expect(e.message).toMatch(
+    /^Blad "Blad" is beveiligd, maar de add-in moet daar cel C3 aanpassen\. Hef de beveiliging van blad "Blad" op \(Controleren > Beveiliging blad opheffen\)/,
+  );
   expect(book.syncs).toBe(before); // nothing sent to Excel
   expect(book.sheet('Blad').cell('A3')).toBeUndefined();
 });

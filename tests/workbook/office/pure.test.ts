@@ -10,7 +10,17 @@ import type { CellInput, PlanOp, ValidationRule } from '../../../src/core/snapsh
 
 describe('used range → A1-anchored grid', () => {
   test('a used range starting at C3 is padded with empty rows above and nulls to the left', () => {
-    const g = anchorGrid("'Mijn blad'!C3:D4", [[1, 'x'], ['', true]], [[1, 'x'], ['', true]]);
+    const g = anchorGrid(
+      "'Mijn blad'!C3:D4",
+      [
+        [1, 'x'],
+        ['', true],
+      ],
+      [
+        [1, 'x'],
+        ['', true],
+      ],
+    );
     expect(g.values).toEqual([[], [], [null, null, 1, 'x'], [null, null, null, true]]);
     expect(g.formulas).toEqual([[], [], [null, null, null, null], [null, null, null, null]]);
   });
@@ -96,12 +106,10 @@ describe('chunking to the payload limit', () => {
   });
 
   test('ops keep their order across chunks', () => {
-    const ops: PlanOp[] = [
-      { kind: 'addSheet', sheet: 'A' },
-      bigSetCells(20000, 12, () => 'z'.repeat(30)),
-      { kind: 'freeze', sheet: 'A', rows: 1, columns: 0 },
-    ];
-    const flat = chunkItems(writeItems(ops)).flat().map((it) => it.item.kind);
+    const ops: PlanOp[] = [{ kind: 'addSheet', sheet: 'A' }, bigSetCells(20000, 12, () => 'z'.repeat(30)), { kind: 'freeze', sheet: 'A', rows: 1, columns: 0 }];
+    const flat = chunkItems(writeItems(ops))
+      .flat()
+      .map((it) => it.item.kind);
     expect(flat[0]).toBe('addSheet');
     expect(flat[flat.length - 1]).toBe('freeze');
   });
@@ -109,7 +117,14 @@ describe('chunking to the payload limit', () => {
 
 describe('validation rules ⇄ Office.js', () => {
   const rules: ValidationRule[] = [
-    { type: 'list', source: '=Lijsten!$A$2:$A$1500', prompt: 'Kies een koppelkans.', errorTitle: 'Niet in de lijst', errorMessage: 'Kies uit de lijst.', strict: false },
+    {
+      type: 'list',
+      source: '=Lijsten!$A$2:$A$1500',
+      prompt: 'Kies een koppelkans.',
+      errorTitle: 'Niet in de lijst',
+      errorMessage: 'Kies uit de lijst.',
+      strict: false,
+    },
     { type: 'wholeNumber', min: -10, max: 10, errorTitle: 'Ongeldige score', errorMessage: 'Een heel getal van -10 tot 10.', strict: true },
     { type: 'decimal', min: 0, prompt: 'Weging', errorTitle: 'Ongeldige weging', errorMessage: '0 of meer.', strict: true },
   ];
@@ -121,7 +136,13 @@ describe('validation rules ⇄ Office.js', () => {
   });
 
   test('operands reported as strings are read as numbers', () => {
-    expect(fromOfficeValidation('WholeNumber', { wholeNumber: { formula1: '-10', formula2: '10', operator: 'Between' } }, { style: 'Stop', title: 't', message: 'm' })).toMatchObject({
+    expect(
+      fromOfficeValidation(
+        'WholeNumber',
+        { wholeNumber: { formula1: '-10', formula2: '10', operator: 'Between' } },
+        { style: 'Stop', title: 't', message: 'm' },
+      ),
+    ).toMatchObject({
       type: 'wholeNumber',
       min: -10,
       max: 10,

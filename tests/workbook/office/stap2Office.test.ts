@@ -79,7 +79,7 @@ describe('factor edits through Office.js', () => {
     expect(book.sheet(SHEET_NAMES.werkblad).cell(`B${WERKBLAD.firstDataRow + 50}`)?.value).toBe('Eigen koppelkans');
   });
 
-  test('a co-author\'s score typed after the read: the factor move writes nothing of its block', async () => {
+  test("a co-author's score typed after the read: the factor move writes nothing of its block", async () => {
     const port = await scoredBook(10);
     const snapshot = await port.readSnapshot({ fresh: true });
     const res = removeFactorEdit(ctxOf(snapshot).sheet, ctxOf(snapshot).werkblad, 0);

@@ -35,7 +35,14 @@ describe('xlsx adapter: what goes into the file', () => {
           kind: 'setCells',
           sheet: 'S',
           cell: 'A1',
-          cells: [[{ formula: '=AGGREGATE(14,6,B1:B3,1)' }, { formula: '=SUM(B1:B3)' }, { formula: '=IFS(B1>0,"ja",TRUE,"nee")' }, { formula: '=FILTER(B1:B3,B1:B3>0)' }]],
+          cells: [
+            [
+              { formula: '=AGGREGATE(14,6,B1:B3,1)' },
+              { formula: '=SUM(B1:B3)' },
+              { formula: '=IFS(B1>0,"ja",TRUE,"nee")' },
+              { formula: '=FILTER(B1:B3,B1:B3>0)' },
+            ],
+          ],
         },
       ],
     });
@@ -56,7 +63,12 @@ describe('xlsx adapter: what goes into the file', () => {
   });
 
   test('text that looks like a formula is stored as a string, not as a formula', async () => {
-    const bytes = await written({ ops: [{ kind: 'addSheet', sheet: 'S' }, { kind: 'setCells', sheet: 'S', cell: 'A1', cells: [[{ text: '=1+1' }, { text: '00123' }]] }] });
+    const bytes = await written({
+      ops: [
+        { kind: 'addSheet', sheet: 'S' },
+        { kind: 'setCells', sheet: 'S', cell: 'A1', cells: [[{ text: '=1+1' }, { text: '00123' }]] },
+      ],
+    });
     const xml = await part(bytes, 'xl/worksheets/sheet1.xml');
     expect(xml).not.toContain('<f>');
     expect(xml).toMatch(/<c r="A1"[^>]*t="s"/);
@@ -67,17 +79,43 @@ describe('xlsx adapter: what goes into the file', () => {
     const bytes = await written({
       ops: [
         { kind: 'addSheet', sheet: 'S' },
-        { kind: 'setValidation', sheet: 'S', range: 'C6:J105', rule: { type: 'wholeNumber', min: -10, max: 10, errorTitle: 'Ongeldige score', errorMessage: 'Vul een heel getal in.', strict: true } },
-        { kind: 'setValidation', sheet: 'S', range: 'B6:B105', rule: { type: 'list', source: '=UNIQUE(A1:A9)', prompt: 'Kies een koppelkans.', errorTitle: 'Niet in de lijst', errorMessage: 'Kies uit de lijst.', strict: false } },
+        {
+          kind: 'setValidation',
+          sheet: 'S',
+          range: 'C6:J105',
+          rule: { type: 'wholeNumber', min: -10, max: 10, errorTitle: 'Ongeldige score', errorMessage: 'Vul een heel getal in.', strict: true },
+        },
+        {
+          kind: 'setValidation',
+          sheet: 'S',
+          range: 'B6:B105',
+          rule: {
+            type: 'list',
+            source: '=UNIQUE(A1:A9)',
+            prompt: 'Kies een koppelkans.',
+            errorTitle: 'Niet in de lijst',
+            errorMessage: 'Kies uit de lijst.',
+            strict: false,
+          },
+        },
       ],
     });
     const xml = await part(bytes, 'xl/worksheets/sheet1.xml');
-    expect(xml).toMatch(/<dataValidation type="whole"[^>]*showErrorMessage="1"[^>]*errorStyle="stop"[^>]*errorTitle="Ongeldige score"[^>]*sqref="C6:J105"><formula1>-10<\/formula1><formula2>10<\/formula2>/);
-    expect(xml).toMatch(/<dataValidation type="list"[^>]*showInputMessage="1"[^>]*prompt="Kies een koppelkans."[^>]*errorStyle="warning"[^>]*sqref="B6:B105"><formula1>_xlfn.UNIQUE\(A1:A9\)<\/formula1>/);
+    expect(xml).toMatch(
+      /<dataValidation type="whole"[^>]*showErrorMessage="1"[^>]*errorStyle="stop"[^>]*errorTitle="Ongeldige score"[^>]*sqref="C6:J105"><formula1>-10<\/formula1><formula2>10<\/formula2>/,
+    );
+    expect(xml).toMatch(
+      /<dataValidation type="list"[^>]*showInputMessage="1"[^>]*prompt="Kies een koppelkans."[^>]*errorStyle="warning"[^>]*sqref="B6:B105"><formula1>_xlfn.UNIQUE\(A1:A9\)<\/formula1>/,
+    );
   });
 
   test('a hidden first sheet is not the active tab', async () => {
-    const bytes = await written({ ops: [{ kind: 'addSheet', sheet: 'Lijsten', hidden: true }, { kind: 'addSheet', sheet: 'Werkblad' }] });
+    const bytes = await written({
+      ops: [
+        { kind: 'addSheet', sheet: 'Lijsten', hidden: true },
+        { kind: 'addSheet', sheet: 'Werkblad' },
+      ],
+    });
     const xml = await part(bytes, 'xl/workbook.xml');
     expect(xml).toMatch(/<sheet [^>]*name="Lijsten" state="hidden"/);
     expect(xml).toMatch(/<workbookView [^>]*activeTab="1"/);
@@ -132,7 +170,8 @@ describe('xlsx adapter: reading what Excel and others write', () => {
       const ws = wb.addWorksheet('S');
       ws.getCell('A1').value = 'kop';
       const dv = { type: 'list' as const, formulae: ['"To do,Bezig,Klaar"'], showErrorMessage: true, errorStyle: 'stop', errorTitle: 'Status', error: 'Kies.' };
-      for (const col of ['B', 'C', 'D', 'E', 'F', 'G']) (ws as unknown as { dataValidations: { add(a: string, d: unknown): void } }).dataValidations.add(`${col}1:${col}1048576`, dv);
+      for (const col of ['B', 'C', 'D', 'E', 'F', 'G'])
+        (ws as unknown as { dataValidations: { add(a: string, d: unknown): void } }).dataValidations.add(`${col}1:${col}1048576`, dv);
     });
     const started = Date.now();
     const wb = await XlsxWorkbook.fromBuffer(bytes);
@@ -140,7 +179,11 @@ describe('xlsx adapter: reading what Excel and others write', () => {
     expect(wb.getValidation('S', 'C500000')).toMatchObject({ type: 'list', source: 'To do,Bezig,Klaar', strict: true });
     const snap = await wb.readSnapshot({ validationTargets: () => [{ sheet: 'S', range: 'B6:G105' }] });
     expect(snap.validations![0].rule).toMatchObject({ type: 'list', source: 'To do,Bezig,Klaar' });
-    await wb.apply({ ops: [{ kind: 'setValidation', sheet: 'S', range: 'G2:G5', rule: { type: 'wholeNumber', min: 1, max: 3, errorTitle: 'x', errorMessage: 'y', strict: true } }] });
+    await wb.apply({
+      ops: [
+        { kind: 'setValidation', sheet: 'S', range: 'G2:G5', rule: { type: 'wholeNumber', min: 1, max: 3, errorTitle: 'x', errorMessage: 'y', strict: true } },
+      ],
+    });
     const xml = await part(await wb.toBuffer(), 'xl/worksheets/sheet1.xml');
     expect(xml).toContain('sqref="B1:B1048576"');
     expect(xml).toContain('sqref="G2:G5"');
@@ -159,7 +202,12 @@ describe('xlsx adapter: files', () => {
     const file = path.join(dir, 'uit.xlsx');
     fs.writeFileSync(file, 'oud');
     const wb = XlsxWorkbook.create();
-    await wb.apply({ ops: [{ kind: 'addSheet', sheet: 'S' }, { kind: 'setCells', sheet: 'S', cell: 'A1', cells: [[{ text: 'nieuw' }]] }] });
+    await wb.apply({
+      ops: [
+        { kind: 'addSheet', sheet: 'S' },
+        { kind: 'setCells', sheet: 'S', cell: 'A1', cells: [[{ text: 'nieuw' }]] },
+      ],
+    });
     await wb.writeFileAtomic(file);
     expect(fs.readdirSync(dir)).toEqual(['uit.xlsx']);
     expect((await XlsxWorkbook.fromFile(file)).getCell('S', 'A1')).toBe('nieuw');
@@ -193,7 +241,10 @@ describe('xlsx adapter: writing a workbook read from a file patches its package'
     await wb.apply({ ops: [{ kind: 'setCells', sheet: 'S', cell: 'B2', cells: [[{ text: 'nieuw' }]] }] });
     const out = await JSZip.loadAsync(await wb.toBuffer());
     for (const [k, v] of Object.entries(extra)) expect(await out.file(k)!.async('string')).toBe(v);
-    expect((await (await XlsxWorkbook.fromBuffer(await out.generateAsync({ type: 'uint8array' }))).readSnapshot()).sheets[0].values).toEqual([[], [null, 'nieuw']]);
+    expect((await (await XlsxWorkbook.fromBuffer(await out.generateAsync({ type: 'uint8array' }))).readSnapshot()).sheets[0].values).toEqual([
+      [],
+      [null, 'nieuw'],
+    ]);
   });
 });
 

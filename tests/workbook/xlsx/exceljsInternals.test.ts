@@ -54,7 +54,9 @@ test('package.json pins ExcelJS exactly, and the installed and locked versions a
 });
 
 test.each(Object.entries(PRIVATE_FILES))('the private file %s is byte for byte the one the patch was written against', (file, sha256) => {
-  const actual = createHash('sha256').update(readFileSync(join(EXCELJS_DIR, file))).digest('hex');
+  const actual = createHash('sha256')
+    .update(readFileSync(join(EXCELJS_DIR, file)))
+    .digest('hex');
   expect({ file, sha256: actual }).toEqual({ file, sha256 });
 });
 
@@ -107,7 +109,9 @@ test('slideFormula (shared-formula.js, used by the package writer) moves relativ
 });
 
 test('worksheet.dataValidations (not in ExcelJS types) has the model and add() that validations.ts uses', () => {
-  const ws = new ExcelJS.Workbook().addWorksheet('x') as unknown as { dataValidations: { model: Record<string, unknown>; add(address: string, dv: object): unknown } };
+  const ws = new ExcelJS.Workbook().addWorksheet('x') as unknown as {
+    dataValidations: { model: Record<string, unknown>; add(address: string, dv: object): unknown };
+  };
   expect(ws.dataValidations.model).toEqual({});
   ws.dataValidations.add('A1:A3', { type: 'list', formulae: ['"a"'] });
   expect(Object.keys(ws.dataValidations.model)).toEqual(['A1:A3']);

@@ -26,7 +26,12 @@ describe('fidelity of apply on a team workbook', () => {
     // and what a plan for a new or changed layout does: validations, formats, widths, panes
     await wb.apply({
       ops: [
-        { kind: 'setValidation', sheet: ws, range: 'C6:J105', rule: { type: 'wholeNumber', min: -10, max: 10, errorTitle: 'Ongeldige score', errorMessage: 'Een heel getal van -10 tot 10.', strict: true } },
+        {
+          kind: 'setValidation',
+          sheet: ws,
+          range: 'C6:J105',
+          rule: { type: 'wholeNumber', min: -10, max: 10, errorTitle: 'Ongeldige score', errorMessage: 'Een heel getal van -10 tot 10.', strict: true },
+        },
         { kind: 'setStyle', sheet: ws, range: 'A3:K3', style: { bold: true, fill: '#1F4E79', fontColor: '#FFFFFF' } },
         { kind: 'setColumnWidths', sheet: ws, widths: [{ column: 'B', width: 40 }] },
         { kind: 'freeze', sheet: ws, rows: 5, columns: 2 },
@@ -55,7 +60,7 @@ describe('fidelity of apply on a team workbook', () => {
     expect(xml).not.toMatch(/<conditionalFormatting[^>]*\/>/);
   });
 
-  test("regression: print titles of a sheet with an apostrophe stay escaped and the print area keeps its $ anchors", async () => {
+  test('regression: print titles of a sheet with an apostrophe stay escaped and the print area keeps its $ anchors', async () => {
     const xml = await (await JSZip.loadAsync(after)).file('xl/workbook.xml')!.async('string');
     expect(xml).toContain("'Longlist ''s-Hertogenbosch'!$1:$2");
     expect(xml).toContain(`'${ws}'!$A$1:$K$105`);

@@ -22,7 +22,17 @@ describe('_xlfn prefixes for functions newer than Excel 2007', () => {
   });
 
   test('Excel 2007 functions and names that only contain a newer name are left alone', () => {
-    for (const f of ['=SUM(A1:A3)', '=IFERROR(1/0,"x")', '=COUNTIFS(A:A,"x")', '=SUMIFS(A:A,B:B,1)', '=OFFSET(A1,0,0,3,1)', '=MYIFS(1)', '=CONCATENATE(A1,B1)', '=SORTED', '=A1+IFS']) {
+    for (const f of [
+      '=SUM(A1:A3)',
+      '=IFERROR(1/0,"x")',
+      '=COUNTIFS(A:A,"x")',
+      '=SUMIFS(A:A,B:B,1)',
+      '=OFFSET(A1,0,0,3,1)',
+      '=MYIFS(1)',
+      '=CONCATENATE(A1,B1)',
+      '=SORTED',
+      '=A1+IFS',
+    ]) {
       expect(add(f)).toBe(f);
     }
   });

@@ -105,7 +105,13 @@ function validations(ws: Element): { key: string; rects: Rect[] }[] {
   for (const dv of dvs ? kids(dvs, 'dataValidation') : []) {
     const clone = dv.cloneNode(true) as Element;
     clone.removeAttribute('sqref');
-    out.push({ key: xml(clone), rects: (dv.getAttribute('sqref') ?? '').split(/\s+/).filter(Boolean).map((a) => rectOf(fullAddress(a))) });
+    out.push({
+      key: xml(clone),
+      rects: (dv.getAttribute('sqref') ?? '')
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((a) => rectOf(fullAddress(a))),
+    });
   }
   return out;
 }
@@ -123,7 +129,14 @@ export async function packageDiff(before: Uint8Array, after: Uint8Array, ops: Pl
   const cover = coverage(ops);
   const sheetPath = new Map<string, string>();
   for (const [name, p] of partsA) sheetPath.set(p, name);
-  const mayChange = new Set(['xl/styles.xml', 'xl/sharedStrings.xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml', 'xl/calcChain.xml']);
+  const mayChange = new Set([
+    'xl/styles.xml',
+    'xl/sharedStrings.xml',
+    'xl/workbook.xml',
+    'xl/_rels/workbook.xml.rels',
+    '[Content_Types].xml',
+    'xl/calcChain.xml',
+  ]);
 
   for (const name of Object.keys(a.files)) {
     const fa = a.file(name);
@@ -159,7 +172,8 @@ export async function packageDiff(before: Uint8Array, after: Uint8Array, ops: Pl
     }
     for (const [ref, el] of cb) {
       const { row, column } = parseCell(ref);
-      if (!ca.has(ref) && !inAny(cov.cells, row, column) && !inAny(cov.styles, row, column)) diffs.push(`${sheet}!${ref}: new cell outside the plan (${xml(el)})`);
+      if (!ca.has(ref) && !inAny(cov.cells, row, column) && !inAny(cov.styles, row, column))
+        diffs.push(`${sheet}!${ref}: new cell outside the plan (${xml(el)})`);
     }
     // every validated cell outside the plan's validation ranges keeps an equal rule
     const vb = validations(wb);
@@ -179,7 +193,10 @@ export async function packageDiff(before: Uint8Array, after: Uint8Array, ops: Pl
     }
     // every other element of the sheet
     const skip = new Set(['sheetData', 'dataValidations', 'dimension', ...(cov.columns ? ['cols'] : []), ...(cov.panes ? ['sheetViews'] : [])]);
-    const rest = (w: Element) => kids(w).filter((k) => !skip.has(k.localName!)).map(xml);
+    const rest = (w: Element) =>
+      kids(w)
+        .filter((k) => !skip.has(k.localName!))
+        .map(xml);
     const ra = rest(wa);
     const rb = rest(wb);
     if (ra.join('\n') !== rb.join('\n')) diffs.push(`${sheet}: other sheet elements changed:\n${ra.filter((x) => !rb.includes(x)).join('\n')}`);

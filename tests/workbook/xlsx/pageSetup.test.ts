@@ -33,7 +33,7 @@ describe('page setup in the .xlsx package', () => {
     expect(absoluteRange('a1:J105')).toBe('$A$1:$J$105');
   });
 
-  test("print titles of a sheet named \"Longlist 's-Hertogenbosch\" are a valid, anchored defined name", async () => {
+  test('print titles of a sheet named "Longlist \'s-Hertogenbosch" are a valid, anchored defined name', async () => {
     const { workbookXml, sheetXml, bytes } = await patched([
       { kind: 'setPageSetup', sheet: NAME, orientation: 'landscape', fitToWidth: 1, printTitleRows: { first: 1, last: 5 }, printArea: 'A1:J105' },
     ]);
@@ -59,7 +59,9 @@ describe('page setup in the .xlsx package', () => {
     const wb = await XlsxWorkbook.fromBuffer(await team.toBuffer());
     await wb.apply({ ops: [{ kind: 'setPageSetup', sheet: 'Werkblad', printArea: 'A1:J105', fitToWidth: 1 }] });
     const bytes = await wb.toBuffer();
-    expect(wb.writeWarnings()).toEqual([{ kind: 'pageSetupKept', sheet: 'Werkblad', name: 'Print_Area', theirs: 'Werkblad!$A$1:$C$20', ours: 'Werkblad!$A$1:$J$105' }]);
+    expect(wb.writeWarnings()).toEqual([
+      { kind: 'pageSetupKept', sheet: 'Werkblad', name: 'Print_Area', theirs: 'Werkblad!$A$1:$C$20', ours: 'Werkblad!$A$1:$J$105' },
+    ]);
     const xml = await (await JSZip.loadAsync(bytes)).file('xl/workbook.xml')!.async('string');
     expect(xml.match(/_xlnm\.Print_Area/g)).toHaveLength(1);
     expect((await XlsxWorkbook.fromBuffer(bytes)).getPageSetup('Werkblad')).toMatchObject({ printArea: 'A1:C20', fitToWidth: 1 });

@@ -126,7 +126,8 @@ describe('SheetEditor (rows as text)', () => {
   });
 
   test('overwriting the anchor of a shared formula gives the other cells their own formula', () => {
-    const rows = '<row r="1"><c r="A1"><f t="shared" ref="A1:A3" si="0">B1*2</f><v>2</v></c></row><row r="2"><c r="A2"><f t="shared" si="0"/><v>4</v></c></row><row r="3"><c r="A3"><f t="shared" si="0"/><v>6</v></c></row>';
+    const rows =
+      '<row r="1"><c r="A1"><f t="shared" ref="A1:A3" si="0">B1*2</f><v>2</v></c></row><row r="2"><c r="A2"><f t="shared" si="0"/><v>4</v></c></row><row r="3"><c r="A3"><f t="shared" si="0"/><v>6</v></c></row>';
     const ed = new SheetEditor(sheet(rows));
     ed.writeCell(1, 1, { number: 0 }, context());
     ed.finish();

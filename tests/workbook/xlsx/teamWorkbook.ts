@@ -66,10 +66,7 @@ export async function teamWorkbook(): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   const parts = await sheetParts(zip);
   await editPart(zip, parts.get(ws.toLowerCase())!, (s) =>
-    s.replace(
-      /(<dataValidations)/,
-      '<conditionalFormatting sqref="B6:B105"><cfRule type="duplicateValues" dxfId="0" priority="1"/></conditionalFormatting>$1',
-    ),
+    s.replace(/(<dataValidations)/, '<conditionalFormatting sqref="B6:B105"><cfRule type="duplicateValues" dxfId="0" priority="1"/></conditionalFormatting>$1'),
   );
   const sheetIndex = (name: string) => [...parts.keys()].indexOf(name.toLowerCase());
   const names =
@@ -79,8 +76,9 @@ export async function teamWorkbook(): Promise<Uint8Array> {
     `<definedName name="TeamKosten" localSheetId="${sheetIndex(ws)}">'${ws}'!$N$6:$N$13</definedName>` +
     `<definedName name="TeamTotaal">SUM('${ws}'!$N$6:$N$13)</definedName>`;
   await editPart(zip, 'xl/workbook.xml', (s) =>
-    s.includes('<definedNames>') ? s.replace('<definedNames>', `<definedNames>${names}`) : s.replace('</sheets>', `</sheets><definedNames>${names}</definedNames>`),
+    s.includes('<definedNames>')
+      ? s.replace('<definedNames>', `<definedNames>${names}`)
+      : s.replace('</sheets>', `</sheets><definedNames>${names}</definedNames>`),
   );
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
-

@@ -206,7 +206,9 @@ class Package {
     );
     if (existing) {
       const theirs = existing.textContent ?? '';
-      return theirs.replace(/\$/g, '') === ref.replace(/\$/g, '') ? null : { kind: 'pageSetupKept', sheet: sheets[index].getAttribute('name')!, name, theirs, ours: ref };
+      return theirs.replace(/\$/g, '') === ref.replace(/\$/g, '')
+        ? null
+        : { kind: 'pageSetupKept', sheet: sheets[index].getAttribute('name')!, name, theirs, ours: ref };
     }
     const el = createLike(wb, 'definedName', { name: full, localSheetId: String(index) });
     setText(el, ref);

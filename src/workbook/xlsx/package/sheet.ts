@@ -156,7 +156,9 @@ export class SheetEditor {
   }
 
   /** One streaming pass over the part: where <sheetData> and its rows are; undefined when it has no <sheetData>. */
-  private scan(text: string): { qname: string; attrs: Attrs; start: number; openEnd: number; closeStart: number; end: number; selfClosing: boolean } | undefined {
+  private scan(
+    text: string,
+  ): { qname: string; attrs: Attrs; start: number; openEnd: number; closeStart: number; end: number; selfClosing: boolean } | undefined {
     const parser = new SaxesParser<{ xmlns: false }>({ xmlns: false });
     let depth = 0;
     let inSheetData = false;
@@ -170,7 +172,15 @@ export class SheetEditor {
       if (depth === 2) {
         if (localName(tag.name) === 'sheetData' && !sd) {
           const start = text.lastIndexOf('<', parser.position - 1);
-          sd = { qname: tag.name, attrs: Object.entries<string>(tag.attributes), start, openEnd: parser.position, closeStart: parser.position, end: parser.position, selfClosing: tag.isSelfClosing };
+          sd = {
+            qname: tag.name,
+            attrs: Object.entries<string>(tag.attributes),
+            start,
+            openEnd: parser.position,
+            closeStart: parser.position,
+            end: parser.position,
+            selfClosing: tag.isSelfClosing,
+          };
           inSheetData = true;
           this.prefix = tag.name.includes(':') ? tag.name.slice(0, tag.name.indexOf(':') + 1) : '';
         }
@@ -563,7 +573,11 @@ export class SheetEditor {
       if (!setup) {
         // pageMargins precedes pageSetup and Excel always writes it; add Excel's "Normal" margins when absent
         if (!child(this.root, 'pageMargins')) {
-          insertInOrder(this.root, createLike(this.root, 'pageMargins', { left: '0.7', right: '0.7', top: '0.75', bottom: '0.75', header: '0.3', footer: '0.3' }), WORKSHEET_ORDER);
+          insertInOrder(
+            this.root,
+            createLike(this.root, 'pageMargins', { left: '0.7', right: '0.7', top: '0.75', bottom: '0.75', header: '0.3', footer: '0.3' }),
+            WORKSHEET_ORDER,
+          );
         }
         setup = insertInOrder(this.root, createLike(this.root, 'pageSetup'), WORKSHEET_ORDER);
       }
@@ -635,7 +649,10 @@ export class SheetEditor {
     if (!this.changed && !this.rowsChanged) return this.text;
     if (!this.changed) {
       const rows = this.rowsText();
-      const sheetData = rows === '' && this.text.slice(this.sheetDataStart, this.sheetDataEnd).endsWith('/>') ? this.text.slice(this.sheetDataStart, this.sheetDataEnd) : this.sheetDataOpen + rows + this.sheetDataClose;
+      const sheetData =
+        rows === '' && this.text.slice(this.sheetDataStart, this.sheetDataEnd).endsWith('/>')
+          ? this.text.slice(this.sheetDataStart, this.sheetDataEnd)
+          : this.sheetDataOpen + rows + this.sheetDataClose;
       return this.text.slice(0, this.sheetDataStart) + sheetData + this.text.slice(this.sheetDataEnd);
     }
     const skeleton = serializeXml(this.doc);
