@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { chromiumAvailable, launch, type Browser } from './support/browser';
 import { previewBuildDir } from './support/previewBuild';
 import { serveStatic, type StaticServer } from './support/staticServer';
+import { paneDriver } from './support/pane';
 
 const VIEWS = ['Start', 'Controle', 'Scoren', 'Resultaat', 'Prioritering', 'WUP checklist', 'Notulen'];
 
@@ -55,15 +56,10 @@ run('Content-Security-Policy in Chromium', () => {
     const violations = await watchViolations(page);
     await page.goto(`${server.url}/preview.html?start=voorbeeld`);
     await page.locator('[data-testid="count-koppelkansen"]', { hasText: /^10$/ }).waitFor();
-    const tab = (name: string) => page.getByRole('tablist', { name: 'Onderdelen van Koppelkansen Kiezen' }).getByRole('tab', { name, exact: true });
-    const panel = (name: string) => page.getByRole('tabpanel', { name, exact: true });
+    const { panel, open } = paneDriver(() => page);
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      for (const view of VIEWS) {
-        await tab(view).click();
-        await panel(view).waitFor();
-        await panel(view).getByText('Laden…').waitFor({ state: 'detached' });
-      }
+      for (const view of VIEWS) await open(view);
     }
     await page.emulateMedia({ colorScheme: 'light' });
     await page.getByRole('tabpanel', { name: 'Notulen', exact: true }).waitFor();

@@ -16,6 +16,7 @@ import { axeViolations, formatViolations } from './support/axe';
 import { chromiumAvailable, launch, type Browser } from './support/browser';
 import { previewBuildDir } from './support/previewBuild';
 import { serveStatic, type StaticServer } from './support/staticServer';
+import { paneDriver } from './support/pane';
 
 const run = chromiumAvailable() ? describe : describe.skip;
 
@@ -48,24 +49,7 @@ run('co-authoring and the 320 px pane (Chromium)', () => {
     await server?.close();
   });
 
-  const tab = (name: string) => page.getByRole('tablist', { name: 'Onderdelen van Koppelkansen Kiezen' }).getByRole('tab', { name, exact: true });
-  const panel = (name: string) => page.getByRole('tabpanel', { name, exact: true });
-  const open = async (view: string) => {
-    await tab(view).click();
-    await panel(view).waitFor();
-    await panel(view).getByText('Laden…').waitFor({ state: 'detached' });
-  };
-  const completed = async () => Number((await page.locator('[data-completed]').getAttribute('data-completed')) ?? '0');
-  /** Waits until the session finished an operation after `before` and no spinner is left. */
-  const idle = async (before: number) => {
-    await page.waitForFunction((b) => Number(document.querySelector('[data-completed]')?.getAttribute('data-completed') ?? '0') > b, before);
-    await page.locator('[role="status"] .fui-Spinner').first().waitFor({ state: 'detached' });
-  };
-  const settle = async (action: () => Promise<unknown>) => {
-    const before = await completed();
-    await action();
-    await idle(before);
-  };
+  const { panel, open, settle } = paneDriver(() => page);
 
   const focusInDialog = () => page.evaluate(() => !!document.activeElement?.closest('[role="dialog"], [role="alertdialog"]'));
 

@@ -13,6 +13,7 @@ import { docxDocumentXml, docxText } from '../helpers/docxText';
 import { chromiumAvailable, launch, type Browser } from './support/browser';
 import { previewBuildDir } from './support/previewBuild';
 import { serveStatic, type StaticServer } from './support/staticServer';
+import { paneDriver } from './support/pane';
 
 const run = chromiumAvailable() ? describe : describe.skip;
 
@@ -36,13 +37,7 @@ run('the onderbouwing in the browser preview (Chromium)', () => {
     await server?.close();
   });
 
-  const tab = (name: string) => page.getByRole('tablist', { name: 'Onderdelen van Koppelkansen Kiezen' }).getByRole('tab', { name, exact: true });
-  const panel = (name: string) => page.getByRole('tabpanel', { name, exact: true });
-  const open = async (view: string) => {
-    await tab(view).click();
-    await panel(view).waitFor();
-    await panel(view).getByText('Laden…').waitFor({ state: 'detached' });
-  };
+  const { panel, open } = paneDriver(() => page);
 
   it('draws the top-15 chart in Resultaat and puts it, with alt text, into the Word document', async () => {
     await page.goto(`${server.url}/preview.html?start=voorbeeld`);

@@ -17,6 +17,7 @@ import { docxDocumentXml, docxText } from '../helpers/docxText';
 import { chromiumAvailable, launch, type Browser } from './support/browser';
 import { previewBuildDir, ROOT } from './support/previewBuild';
 import { serveStatic, type StaticServer } from './support/staticServer';
+import { paneDriver } from './support/pane';
 import { axeViolations, formatViolations } from './support/axe';
 
 const VIEWS = ['Start', 'Controle', 'Scoren', 'Resultaat', 'Prioritering', 'WUP checklist', 'Notulen'];
@@ -50,30 +51,7 @@ run('browser preview (Chromium)', () => {
     await server?.close();
   });
 
-  const tab = (name: string) => page.getByRole('tablist', { name: 'Onderdelen van Koppelkansen Kiezen' }).getByRole('tab', { name, exact: true });
-  const panel = (name: string) => page.getByRole('tabpanel', { name, exact: true });
-  /** Opens a view and waits until its code has loaded (views after Controle load on first use). */
-  const open = async (view: string) => {
-    await tab(view).click();
-    await panel(view).waitFor();
-    await panel(view).getByText('Laden…').waitFor({ state: 'detached' });
-  };
-  /** How many workbook operations the pane's session has finished (TaskPane's status area). */
-  const completed = async () => Number((await page.locator('[data-completed]').getAttribute('data-completed')) ?? '0');
-  /**
-   * Waits until the session finished an operation after `before` (so it cannot resolve
-   * before the operation has even started) and no spinner is left.
-   */
-  const idle = async (before: number) => {
-    await page.waitForFunction((b) => Number(document.querySelector('[data-completed]')?.getAttribute('data-completed') ?? '0') > b, before);
-    await page.locator('[role="status"] .fui-Spinner').first().waitFor({ state: 'detached' });
-  };
-  /** Runs `action` and waits until the operation it started has finished. */
-  const settle = async (action: () => Promise<unknown>) => {
-    const before = await completed();
-    await action();
-    await idle(before);
-  };
+  const { panel, open, completed, idle, settle } = paneDriver(() => page);
   /** Waits until the preview's copy in this browser's storage holds every change (before a reload). */
   const storedInBrowser = () => page.locator('[data-browser-saving="0"]').waitFor();
   /** True when the focused element is inside an open dialog. */

@@ -19,6 +19,7 @@ import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
 import { chromiumAvailable, launch, type Browser } from './support/browser';
 import { previewBuildDir } from './support/previewBuild';
 import { serveStatic, type StaticServer } from './support/staticServer';
+import { paneDriver } from './support/pane';
 
 const run = chromiumAvailable() ? describe : describe.skip;
 const WHY = 'Bewoners zijn verdeeld; we kiezen het midden';
@@ -43,13 +44,7 @@ run('a scoring round in the browser preview (Chromium)', () => {
     await server?.close();
   });
 
-  const tab = (name: string) => page.getByRole('tablist', { name: 'Onderdelen van Koppelkansen Kiezen' }).getByRole('tab', { name, exact: true });
-  const panel = (name: string) => page.getByRole('tabpanel', { name, exact: true });
-  const open = async (view: string) => {
-    await tab(view).click();
-    await panel(view).waitFor();
-    await panel(view).getByText('Laden…').waitFor({ state: 'detached' });
-  };
+  const { panel, open } = paneDriver(() => page);
 
   it('scores apart under two names, reveals, hides names on request and adopts a score with a note', async () => {
     await page.goto(`${server.url}/preview.html?start=voorbeeld`);

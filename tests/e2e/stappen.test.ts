@@ -17,6 +17,7 @@ import { axeViolations, formatViolations } from './support/axe';
 import { chromiumAvailable, launch, type Browser } from './support/browser';
 import { previewBuildDir } from './support/previewBuild';
 import { serveStatic, type StaticServer } from './support/staticServer';
+import { paneDriver } from './support/pane';
 
 const run = chromiumAvailable() ? describe : describe.skip;
 
@@ -49,20 +50,10 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
     await server?.close();
   });
 
-  const tab = (name: string) => page.getByRole('tablist', { name: 'Onderdelen van Koppelkansen Kiezen' }).getByRole('tab', { name, exact: true });
-  const panel = (name: string) => page.getByRole('tabpanel', { name, exact: true });
-  /** How many workbook operations the pane has finished (TaskPane's data-completed counter). */
-  const completed = async () => Number((await page.locator('[data-completed]').getAttribute('data-completed')) ?? '0');
-  /**
-   * Runs an action that writes to the workbook and waits until the pane has finished an
-   * operation after it. Waiting for the spinner to go away could resolve before it ever
-   * appeared on a busy machine; the counter is read before the action, so it cannot.
-   */
-  const writes = async (action: () => Promise<void>) => {
-    const before = await completed();
-    await action();
-    await page.waitForFunction((b) => Number(document.querySelector('[data-completed]')?.getAttribute('data-completed') ?? '0') > b, before);
-  };
+  const { tab, panel, settle } = paneDriver(() => page);
+  /** Runs an action that writes to the workbook and waits until the pane has finished it. */
+  const writes = settle;
+  /** Opens a view with the keyboard only (this test never uses the mouse). */
   const open = async (view: string) => {
     await tab(view).focus();
     await tab(view).press('Enter');
