@@ -110,41 +110,12 @@ function convertWithLibreOffice(inputPath: string, outDir: string, target: 'xlsx
     input,
   ];
 
-  return new Promise<string>((resolve, reject) => {
-    // Own process group: soffice is a wrapper that starts soffice.bin; on timeout kill both.
-    const child = spawn(soffice, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    let log = '';
-    child.stdout.on('data', (d: Buffer) => (log += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (log += d.toString()));
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        child.kill('SIGKILL');
-      }
-    }, timeoutMs);
-    const finish = (err: Error | null) => {
-      clearTimeout(timer);
-      fs.rmSync(profile, { recursive: true, force: true });
-      if (err) reject(err);
-      else resolve(output);
-    };
-    child.on('error', (e) => finish(new Error(`Could not start LibreOffice (${soffice}): ${e.message}`)));
-    child.on('close', (code, signal) => {
-      if (timedOut) {
-        return finish(new Error(`LibreOffice did not finish converting ${input} within ${timeoutMs / 1000} s and was stopped.\n${log.trim()}`));
-      }
-      if (code !== 0) {
-        return finish(new Error(`LibreOffice failed on ${input} (exit ${code ?? signal}).\n${log.trim()}`));
-      }
-      if (!fs.existsSync(output)) {
-        return finish(new Error(`LibreOffice wrote no ${output} (is ${input} a valid workbook?).\n${log.trim()}`));
-      }
-      finish(null);
-    });
-  });
+  return runSoffice(soffice, args, profile, timeoutMs, {
+    timedOut: `LibreOffice did not finish converting ${input} within ${timeoutMs / 1000} s and was stopped.`,
+    failed: (exit) => `LibreOffice failed on ${input} (exit ${exit}).`,
+    missing: (files) => `LibreOffice wrote no ${files.join(', ')} (is ${input} a valid workbook?).`,
+    outputs: [output],
+  }).then(() => output);
 }
 
 /**
@@ -177,7 +148,30 @@ export async function recalculateXlsxBatch(inputPaths: string[], outDir: string,
     out,
     ...inputs,
   ];
-  await new Promise<void>((resolve, reject) => {
+  await runSoffice(soffice, args, profile, timeoutMs, {
+    timedOut: `LibreOffice did not finish recalculating ${inputs.length} files within ${timeoutMs / 1000} s.`,
+    failed: (exit) => `LibreOffice failed (exit ${exit}).`,
+    missing: (files) => `LibreOffice wrote no ${files.join(', ')}.`,
+    outputs,
+  });
+  return outputs;
+}
+
+/**
+ * Runs soffice with `args` in its own process group, kills it (and soffice.bin) after
+ * `timeoutMs` ms, removes the private `profile` directory whatever happens, and resolves
+ * when it exited 0 and wrote every file in `messages.outputs`. Rejects with the matching
+ * message followed by LibreOffice's own output.
+ */
+function runSoffice(
+  soffice: string,
+  args: string[],
+  profile: string,
+  timeoutMs: number,
+  messages: { timedOut: string; failed: (exit: string) => string; missing: (files: string[]) => string; outputs: string[] },
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    // Own process group: soffice is a wrapper that starts soffice.bin; on timeout kill both.
     const child = spawn(soffice, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
     child.stdout.on('data', (d: Buffer) => (log += d.toString()));
@@ -199,12 +193,11 @@ export async function recalculateXlsxBatch(inputPaths: string[], outDir: string,
     };
     child.on('error', (e) => finish(new Error(`Could not start LibreOffice (${soffice}): ${e.message}`)));
     child.on('close', (code, signal) => {
-      if (timedOut) return finish(new Error(`LibreOffice did not finish recalculating ${inputs.length} files within ${timeoutMs / 1000} s.\n${log.trim()}`));
-      if (code !== 0) return finish(new Error(`LibreOffice failed (exit ${code ?? signal}).\n${log.trim()}`));
-      const missing = outputs.filter((o) => !fs.existsSync(o));
-      if (missing.length) return finish(new Error(`LibreOffice wrote no ${missing.join(', ')}.\n${log.trim()}`));
+      if (timedOut) return finish(new Error(`${messages.timedOut}\n${log.trim()}`));
+      if (code !== 0) return finish(new Error(`${messages.failed(String(code ?? signal))}\n${log.trim()}`));
+      const missing = messages.outputs.filter((o) => !fs.existsSync(o));
+      if (missing.length) return finish(new Error(`${messages.missing(missing)}\n${log.trim()}`));
       finish(null);
     });
   });
-  return outputs;
 }
