@@ -10,7 +10,8 @@
  *     chain then grows). A host that refuses to chain on null objects makes the reader
  *     list the sheets first (one sync more), for the rest of the session.
  *     When the cache knows which ranges changed (the adapter's own writes, Excel's change
- *     events), their cells are loaded in this same sync.
+ *     events), their cells are loaded in this same sync; so is, once per session, the
+ *     date-system probe (DATE(1904,1,1) through workbook.functions).
  *  2. FULL reads of sheets the cache does not know (the first read, a new or renamed
  *     sheet, a sheet whose used range moved without a change event, a `fresh` request):
  *     values and formulas in row blocks packed into syncs of at most the payload budget
@@ -35,7 +36,7 @@ export interface ReadState {
   bytesPerCell: number;
   /** The same per sheet (lower-case name): a hidden list sheet is far denser than the werkblad. */
   sheetBytesPerCell: Map<string, number>;
-  /** The workbook's date system, read once per session (undefined: not read yet). */
+  /** The workbook's date system, probed with the first walk of the session (undefined: not known yet). */
   date1904?: boolean;
 }
 
@@ -421,8 +422,10 @@ export function startRead(
   const worksheets = context.workbook.worksheets;
   const chain = queueChain(worksheets.getFirst(), state.chainLength);
   const cellLoads = alongside.map((b) => queueCells(worksheets, b.sheet, b.pos, b.formulas, true));
+  const dateProbe = queueDateProbe(context, state);
   return {
     finish: async () => {
+      takeDateProbe(dateProbe, state);
       const sheets = await finishWalk(context, state, chain);
       for (const l of cellLoads) takeCells(l, cache, state);
       return finishRead(context, request, state, cache, budget, sheets, alongside.length ? [] : marked, previous);
@@ -485,7 +488,7 @@ export async function readWorkbook(
   budget: number,
 ): Promise<WorkbookSnapshot> {
   const snapshot = await readSheets(context, request, state, cache, budget);
-  return (await readDate1904(context, state)) ? { ...snapshot, date1904: true } : snapshot;
+  return state.date1904 ? { ...snapshot, date1904: true } : snapshot;
 }
 
 async function readSheets(
@@ -508,7 +511,9 @@ async function readSheets(
     worksheets.load('items/name');
     await context.sync();
     const loads = worksheets.items.map((s) => queueSheet(s));
+    const dateProbe = queueDateProbe(context, state);
     await context.sync();
+    takeDateProbe(dateProbe, state);
     return finishRead(context, request, state, cache, budget, loads.map(walked), dirtyLoads(cache), previous);
   }
   const started = startRead(context, request, state, cache, budget, previous);
@@ -636,24 +641,32 @@ function unlockedOf(grid: Excel.CellProperties[][], top: number, left: number): 
   return out.map((b) => rangeAddress(b.top, b.first, b.bottom, b.last));
 }
 
+/** DATE(1904,1,1) in the 1904 date system: day 0. */
+const DATE_PROBE_1904 = 0;
+
 /**
- * The workbook's date system: `Workbook.use1904DateSystem` where the host has it (newer
- * ExcelApi; read in its own sync once per session, so a host that refuses it costs
- * nothing later), else the 1900 system, Excel's default on Windows, the web and Mac
- * since 2011.
+ * Queues the date-system probe: Excel's own DATE(1904,1,1) evaluated by the workbook's
+ * calculation engine through the worksheet Functions API (`workbook.functions`, ExcelApi
+ * 1.2, released in every Excel the add-in runs in; nothing is written to the workbook).
+ * Rule (Microsoft, "Date systems in Excel"): the 1900 system counts 1 January 1900 as
+ * day 1, so 1 January 1904 is 1462; the 1904 system counts 1 January 1904 as day 0
+ * (the difference between the systems is 1,462 days). Replaces `Workbook.use1904DateSystem`,
+ * which is only in the preview API set, so released Excel never had it.
+ * Returns null when the date system is already known this session.
  */
-async function readDate1904(context: Excel.RequestContext, state: ReadState): Promise<boolean> {
-  if (state.date1904 !== undefined) return state.date1904;
-  state.date1904 = false;
-  try {
-    const supported = typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported?.('ExcelApi', '1.16');
-    if (!supported) return false;
-    const wb = context.workbook as unknown as { load(p: string): void; use1904DateSystem?: boolean };
-    wb.load('use1904DateSystem');
-    await context.sync();
-    state.date1904 = wb.use1904DateSystem === true;
-  } catch {
-    state.date1904 = false; // the safe default: the 1900 date system
-  }
-  return state.date1904;
+function queueDateProbe(context: Excel.RequestContext, state: ReadState): Excel.FunctionResult<number> | null {
+  if (state.date1904 !== undefined) return null;
+  const probe = context.workbook.functions.date(1904, 1, 1);
+  probe.load('value,error');
+  return probe;
+}
+
+/**
+ * Reads the probe after its sync: 0 means the 1904 date system. Anything else, including
+ * a probe Excel could not evaluate (`error` set), keeps the 1900 system, Excel's default
+ * on Windows, the web and the Mac since Excel 2011.
+ */
+function takeDateProbe(probe: Excel.FunctionResult<number> | null, state: ReadState): void {
+  if (!probe) return;
+  state.date1904 = !probe.error && probe.value === DATE_PROBE_1904;
 }

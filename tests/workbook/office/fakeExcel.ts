@@ -204,6 +204,12 @@ export class FakeBook {
   payloadLimit = 5_000_000;
   /** Called after each successful sync with its number (a co-author's moment). */
   afterSync?: (syncNumber: number, book: FakeBook) => void;
+  /** The workbook counts dates from 1904 (Excel: Opties > Geavanceerd > 1904-datumsysteem gebruiken). */
+  date1904 = false;
+  /** Worksheet functions evaluated (workbook.functions), all runs together. */
+  functionEvaluations = 0;
+  /** When set, every worksheet function evaluates to this error ("#VALUE!"). */
+  functionError: string | null = null;
   /** Options passed to each run (mergeUndoGroup...). */
   readonly runOptions: unknown[] = [];
   private nextRuleId = 1;
@@ -380,8 +386,61 @@ abstract class FakeProxy<T> {
 
 class FakeWorkbookProxy {
   readonly worksheets: FakeWorksheetCollection;
+  readonly functions: FakeFunctions;
   constructor(context: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(context);
+    this.functions = new FakeFunctions(context);
+  }
+}
+
+/** A worksheet function's result (Excel.FunctionResult): `value` and `error` can be loaded. */
+class FakeFunctionResult extends FakeProxy<{ value: unknown; error: string | null }> {
+  constructor(
+    context: FakeContext,
+    private readonly evaluate: (book: FakeBook) => { value: unknown; error: string | null },
+    private readonly path: string,
+  ) {
+    super(context);
+  }
+  resolve(): { value: unknown; error: string | null } {
+    return this.evaluate(this.context.book);
+  }
+  protected describe(): string {
+    return this.path;
+  }
+  protected readProp(result: { value: unknown; error: string | null }, prop: string): unknown {
+    if (prop === 'value') return result.value;
+    if (prop === 'error') return result.error;
+    throw new Error(`fake: a function result cannot load ${prop}`);
+  }
+  get value(): unknown {
+    return this.loaded('value');
+  }
+  get error(): string | null {
+    return this.loaded('error') as string | null;
+  }
+}
+
+/**
+ * workbook.functions (ExcelApi 1.2), modelled for DATE only: evaluated at sync time in the
+ * book's date system (`FakeBook.date1904`), as Excel's calculation engine does.
+ */
+class FakeFunctions {
+  constructor(private readonly context: FakeContext) {}
+  date(year: number, month: number, day: number): FakeFunctionResult {
+    return new FakeFunctionResult(
+      this.context,
+      (book) => {
+        book.functionEvaluations++;
+        if (book.functionError) return { value: book.functionError, error: book.functionError };
+        // days since 1899-12-30 (1900 system, correct from March 1900) or since 1904-01-01
+        const utc = Date.UTC(year, month - 1, day);
+        const epoch = book.date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+        const value = Math.round((utc - epoch) / 86_400_000);
+        return value < 0 ? { value: '#NUM!', error: '#NUM!' } : { value, error: null };
+      },
+      `functions.date(${year},${month},${day})`,
+    );
   }
 }
 

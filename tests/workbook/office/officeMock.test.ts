@@ -71,6 +71,13 @@ function twoSheetData() {
   return {
     context: {
       workbook: {
+        // the date-system probe DATE(1904,1,1): 1462 in the 1900 date system
+        functions: {
+          probe: { value: 1462, error: '' },
+          date() {
+            return (this as any).probe;
+          },
+        },
         worksheets: {
           first,
           getFirst() {
