@@ -6,7 +6,7 @@ import { XlsxWorkbook } from '../workbook/xlsx/XlsxWorkbook';
 import { assertNotOpenInExcel, FileError, readWithStamp, writeFileSafely, type FileStamp, type SafeWriteOptions } from './safeWrite';
 
 /** The typed error for `bytes` that are no readable .xlsx: what kind of file they are instead. */
-export function notXlsxError(bytes: Uint8Array, file: string): FileError {
+function notXlsxError(bytes: Uint8Array, file: string): FileError {
   const head = Buffer.from(bytes.subarray(0, 8)).toString('hex');
   if (head === 'd0cf11e0a1b11ae1') {
     // an OLE compound file: a password-protected .xlsx (EncryptedPackage) or an old .xls

@@ -7,14 +7,14 @@ import { parseArgs } from 'node:util';
 import { UsageError } from './errors';
 
 /** One option: `--name VALUE` (string) or a flag `--name` (boolean), with an optional one-letter alias (`-o`). */
-export interface OptionSpec {
+interface OptionSpec {
   type: 'string' | 'boolean';
   short?: string;
 }
 
 export type OptionSpecs = Record<string, OptionSpec>;
 
-export type OptionValues<S extends OptionSpecs> = {
+type OptionValues<S extends OptionSpecs> = {
   [K in keyof S]?: S[K]['type'] extends 'string' ? string : boolean;
 };
 

@@ -58,7 +58,7 @@ export interface FileStamp {
   sha256: string;
 }
 
-export function stampOf(bytes: Uint8Array, stat: fs.Stats): FileStamp {
+function stampOf(bytes: Uint8Array, stat: fs.Stats): FileStamp {
   return { size: stat.size, mtimeMs: stat.mtimeMs, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
@@ -91,7 +91,7 @@ export function assertUnchanged(file: string, stamp: FileStamp): void {
  * without its first two characters (how Excel names it). The user's name, when readable,
  * is in it (first byte: length, then the name).
  */
-export function excelLock(file: string): { lockFile: string; user?: string } | null {
+function excelLock(file: string): { lockFile: string; user?: string } | null {
   const dir = path.dirname(file);
   const base = path.basename(file);
   const candidates = [`~$${base}`, ...(base.length > 2 ? [`~$${base.slice(2)}`] : [])];
@@ -165,7 +165,7 @@ function pidAlive(pid: number): boolean {
 }
 
 /** Removes temporary files of earlier runs for `file` whose process is gone (killed with SIGKILL, power loss). */
-export function removeStaleTemporaries(file: string): void {
+function removeStaleTemporaries(file: string): void {
   const dir = path.dirname(file);
   const prefix = `.${path.basename(file)}.`;
   let names: string[];

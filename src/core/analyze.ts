@@ -18,7 +18,7 @@ import { readMinderConcreet, type MinderConcreet } from './stap2';
 import { wijkName } from './wijk';
 import { findWerkbladSheet, readFactors, readRows, readWerkbladLayout, type Werkblad } from './werkblad';
 
-export type WorkbookKind = 'koppelkansen' | 'empty' | 'not-koppelkansen';
+type WorkbookKind = 'koppelkansen' | 'empty' | 'not-koppelkansen';
 
 export interface Analysis {
   kind: WorkbookKind;

@@ -21,7 +21,7 @@ export interface ChecklistItem {
   read?: [CellValue, CellValue, CellValue];
 }
 
-export interface ChecklistProgress {
+interface ChecklistProgress {
   onderdeel: string;
   klaar: number;
   bezig: number;

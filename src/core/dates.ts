@@ -17,7 +17,7 @@ const MS_PER_DAY = 86_400_000;
 /** Serial of 1970-01-01 in the 1900 date system (epoch 1899-12-30, after the leap-year bug). */
 const UNIX_EPOCH_1900 = 25_569;
 /** Days between the 1900 and the 1904 epochs. */
-export const OFFSET_1904 = 1_462;
+const OFFSET_1904 = 1_462;
 
 function is1904(system: DateSystem): boolean {
   return typeof system === 'boolean' ? system : !!system?.date1904;
@@ -28,7 +28,7 @@ function unixEpochSerial(system: DateSystem): number {
 }
 
 /** The serial number (days, fraction = time) as a UTC date; null when not a finite number. */
-export function serialToDate(serial: number, system?: DateSystem): Date | null {
+function serialToDate(serial: number, system?: DateSystem): Date | null {
   if (!Number.isFinite(serial)) return null;
   const d = new Date(Math.round((serial - unixEpochSerial(system)) * MS_PER_DAY));
   return Number.isNaN(d.getTime()) ? null : d;
@@ -76,7 +76,7 @@ const DUTCH_DATE = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', day: '2-d
 const DUTCH_LONG = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
 
 /** A date as the Dutch read it: "31-12-2030" (short) or "31 december 2030" (long). */
-export function formatDutchDate(d: Date, style: 'short' | 'long' = 'short'): string {
+function formatDutchDate(d: Date, style: 'short' | 'long' = 'short'): string {
   return style === 'long' ? DUTCH_LONG.format(d) : DUTCH_DATE.format(d);
 }
 

@@ -24,7 +24,7 @@ export function cellMatches(sheet: SheetSnapshot | undefined, row: number, colum
 }
 
 /** A cached formula value against the engine's: "" is empty, numbers to 1e-9 (relative). */
-export function sameResult(value: CellValue, result: number | string | boolean): boolean {
+function sameResult(value: CellValue, result: number | string | boolean): boolean {
   const v = value === '' ? null : value;
   const r = result === '' ? null : result;
   // ExcelJS (the xlsx adapter) reads a cached 0 back as no value

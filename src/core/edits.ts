@@ -60,7 +60,7 @@ export function weightsEdit(werkblad: Werkblad, weights: number[]): EditResult {
 }
 
 /** The ranking with other weights, for the what-if preview; nothing is written. */
-export function rankWithWeights(werkblad: Werkblad, weights: (number | null)[]): RankEntry[] {
+function rankWithWeights(werkblad: Werkblad, weights: (number | null)[]): RankEntry[] {
   const factors = werkblad.factors.map((f, i) => ({ ...f, weging: weights[i] ?? null }));
   const rows: KoppelkansRow[] = werkblad.rows.map((r) => {
     // a row invalid only because of a weight may become valid with the new weights

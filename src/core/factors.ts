@@ -67,7 +67,7 @@ export function readFactorInfo(sheet: SheetSnapshot, werkblad: Werkblad): Factor
 }
 
 /** null when `name` can be a factor's name next to `others`, else a Dutch message. */
-export function validateFactorName(name: string, others: string[]): string | null {
+function validateFactorName(name: string, others: string[]): string | null {
   const t = name.trim();
   if (!t) return 'Geef de succesfactor een naam.';
   if (/[\r\n\t]/.test(t)) return 'De naam van een succesfactor past op één regel.';

@@ -3,7 +3,7 @@
  * itself exactly what the engine computes, so the workbook keeps working for a
  * colleague without the add-in. Only functions from Excel 2010 or older are used.
  */
-import { cellAddress, columnLetter, sheetRef } from './a1';
+import { columnLetter, sheetRef } from './a1';
 import { cleanFormula, escapeFormula, keyFormula } from './keuzelijsten';
 import { LONGLIST, PRIORITERING, RESULTAAT, WERKBLAD } from './layout';
 import { TOTAL_DECIMALS } from './werkblad';
@@ -166,5 +166,3 @@ export const CHECKLIST_ON_TIME_TEXT = 'Nog op tijd';
 export function checklistLateFormula(deadlineCell: string): string {
   return `=IF(ISNUMBER(${deadlineCell}),IF(YEAR(TODAY())>${deadlineCell},"${CHECKLIST_LATE_TEXT}","${CHECKLIST_ON_TIME_TEXT}"),"")`;
 }
-
-export { cellAddress };

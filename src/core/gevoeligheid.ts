@@ -21,7 +21,7 @@ import { RESULTAAT } from './layout';
 import type { Werkblad } from './werkblad';
 
 /** One ranking state just past a bound: who leaves and enters the top N, or the new top order. */
-export interface GevoeligheidChange {
+interface GevoeligheidChange {
   /** Koppelkansen (names) that leave the top N. */
   leaving: string[];
   /** Koppelkansen (names) that enter the top N. */
@@ -31,7 +31,7 @@ export interface GevoeligheidChange {
 }
 
 /** One side of a weight's interval. */
-export interface WeightBound {
+interface WeightBound {
   /**
    * The weight at which the state changes; `null` when no weight on this side changes it
    * (down to 0, or up without limit).
@@ -56,7 +56,7 @@ export interface WeightInterval {
   upper: WeightBound;
 }
 
-export interface BoundaryMove {
+interface BoundaryMove {
   koppelkans: string;
   /** Row on the werkblad. */
   row: number;
@@ -100,7 +100,7 @@ export interface GevoeligheidOptions {
  * at a bound may differ from the exact tie in the last bits; 1e-9 relative is far below
  * any difference a weight with a few decimals and whole scores from −10 to 10 can make.
  */
-export function sameTotal(x: number, y: number): boolean {
+function sameTotal(x: number, y: number): boolean {
   return Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
 }
 
@@ -705,7 +705,7 @@ function moveSentence(m: BoundaryMove, topN: number): string {
 }
 
 /** The Dutch sentences for a computed analysis (also used by `computeGevoeligheid`). */
-export function gevoeligheidZinnen(g: Gevoeligheid): Gevoeligheid['sentences'] {
+function gevoeligheidZinnen(g: Gevoeligheid): Gevoeligheid['sentences'] {
   const summary: string[] = [];
   const members: string[] = [];
   const order: string[] = [];

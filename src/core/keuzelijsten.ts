@@ -58,7 +58,7 @@ const L = (c: number) => columnLetter(c);
 const C = LIJST_COLUMNS;
 
 /** A value past every opgave ordinal, so that column R stays sorted for binary search. */
-export const PAST_END = 1e9;
+const PAST_END = 1e9;
 
 /** Formula side of `cleanName`: space-like characters as spaces, then Excel's TRIM. */
 export function cleanFormula(x: string): string {

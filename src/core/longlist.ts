@@ -32,7 +32,7 @@ export interface Longlist {
 
 const ENGINE_SHEETS = [SHEET_NAMES.werkblad, SHEET_NAMES.resultaat, SHEET_NAMES.prioritering, SHEET_NAMES.checklist, SHEET_NAMES.notulen, SHEET_NAMES.lijsten];
 
-export function findLonglistLayout(snapshot: WorkbookSnapshot): LonglistLayout | null {
+function findLonglistLayout(snapshot: WorkbookSnapshot): LonglistLayout | null {
   const candidates = snapshot.sheets.filter((s) => !ENGINE_SHEETS.some((n) => sameName(n, s.name)));
   // prefer the sheet with the canonical name
   candidates.sort((a, b) => Number(sameName(b.name, SHEET_NAMES.longlist)) - Number(sameName(a.name, SHEET_NAMES.longlist)));

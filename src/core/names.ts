@@ -44,19 +44,14 @@ export function nameKey(value: CellValue | undefined): string {
   return cleanName(value).toLowerCase();
 }
 
-/** True when two names are the same under the matching rule. */
-export function sameItemName(a: CellValue | undefined, b: CellValue | undefined): boolean {
-  return nameKey(a) === nameKey(b);
-}
-
 /** Excel's limit for a lookup value (MATCH/COUNTIF) in characters, after escaping. */
-export const EXCEL_LOOKUP_LIMIT = 255;
+const EXCEL_LOOKUP_LIMIT = 255;
 
 /**
  * The key escaped for Excel's MATCH: `~`, `*` and `?` get a `~` in front, so MATCH
  * finds the literal text (Excel's documented wildcard escape).
  */
-export function escapeForMatch(key: string): string {
+function escapeForMatch(key: string): string {
   return key.replace(/[~*?]/g, (c) => `~${c}`);
 }
 
@@ -67,7 +62,7 @@ const INVISIBLE = /[\u1680\u180e\u2000-\u200f\u2028\u2029\u202f\u205f\u2060\u300
  * Why the workbook's formulas may not treat this name by the matching rule, or null.
  * `kind` is a short Dutch phrase for the warning.
  */
-export function nameRisk(name: string): string | null {
+function nameRisk(name: string): string | null {
   if (!name) return null;
   if (INVISIBLE.test(name)) return 'bevat een onzichtbaar teken of een bijzondere spatie; typ de naam opnieuw';
   if (escapeForMatch(nameKey(name)).length > EXCEL_LOOKUP_LIMIT) {

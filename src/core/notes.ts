@@ -119,18 +119,18 @@ export function newNoteId(now: Date, random: () => number = Math.random): string
   return `N-${stamp}-${rnd}${sameStampCount ? `-${sameStampCount.toString(36)}` : ''}`;
 }
 
-export function formatNoteTime(d: Date): string {
+function formatNoteTime(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 /** An Excel serial date as "yyyy-mm-dd", with " hh:mm" when asked (see src/core/dates.ts). */
-export function serialToText(serial: number, withTime: boolean, date1904 = false): string {
+function serialToText(serial: number, withTime: boolean, date1904 = false): string {
   return serialToIso(serial, date1904, withTime);
 }
 
 /** Line breaks as Excel keeps them in a cell: "\n" only. */
-export function normalizeLineBreaks(text: string): string {
+function normalizeLineBreaks(text: string): string {
   return text.replace(/\r\n?/g, '\n');
 }
 
@@ -202,7 +202,7 @@ function tooLong(what: string, length: number): string {
 }
 
 /** null when the note can be written, else a Dutch message saying what to do. */
-export function validateNote(input: NoteInput, options: { requireAuthor?: boolean; requireKnownKind?: boolean } = {}): string | null {
+function validateNote(input: NoteInput, options: { requireAuthor?: boolean; requireKnownKind?: boolean } = {}): string | null {
   const { requireAuthor = true, requireKnownKind = true } = options;
   if (!input.text.trim()) return 'Een notitie heeft tekst nodig.';
   if (input.text.length > MAX_CELL_TEXT) return tooLong('Deze notitie', input.text.length);

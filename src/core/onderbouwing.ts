@@ -20,9 +20,6 @@ import { wijkName } from './wijk';
 import { chartAltText, topChartBars, type ChartBar } from './topChart';
 import { computeGevoeligheid } from './gevoeligheid';
 
-/** The wijk's name lives in src/core/wijk.ts; re-exported for existing callers. */
-export { wijkName } from './wijk';
-
 /** A note with the notulist's mark for the onderbouwing (Notulen column; undefined = not marked either way). */
 export type MarkedNote = Note;
 
@@ -40,7 +37,7 @@ export interface OnderbouwingOptions {
 }
 
 /** One entry of the team's order as the document shows it: the Prioritering entry's own fields, plus Stap 2's mark. */
-export interface ChosenEntry extends Pick<PrioEntry, 'place' | 'koppelkans' | 'omdat' | 'verantwoordelijke' | 'autoRank' | 'deviates'> {
+interface ChosenEntry extends Pick<PrioEntry, 'place' | 'koppelkans' | 'omdat' | 'verantwoordelijke' | 'autoRank' | 'deviates'> {
   /** Marked "minder concreet" in Stap 2 (the guide: make someone responsible for making it concrete). */
   minderConcreet: boolean;
   /** Who makes it concrete ("" when nobody is named yet). */
@@ -132,7 +129,7 @@ export function dutchList(items: readonly string[]): string {
 }
 
 /** The first sentence (or line) of a reason, at most `max` characters, for the summary. */
-export function firstSentence(text: string, max = 160): string {
+function firstSentence(text: string, max = 160): string {
   const line = text.trim().split(/\n/)[0].trim();
   const m = /^(.+?[.!?])(\s|$)/.exec(line);
   const s = (m ? m[1] : line).replace(/[.!?]+$/, '');
@@ -235,7 +232,7 @@ function minderConcreetMarks(a: Analysis): Map<string, string> {
 }
 
 /** Which notes the body of the onderbouwing shows: conclusions, and notes the notulist marked for it. Never one marked "niet in de onderbouwing". */
-export function noteInBody(n: MarkedNote): boolean {
+function noteInBody(n: MarkedNote): boolean {
   if (n.inOnderbouwing === false) return false;
   return n.inOnderbouwing === true || n.kind === 'conclusie';
 }

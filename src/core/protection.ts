@@ -7,10 +7,10 @@
  * Pure helpers: which cells are locked, and the lock state of rows the product prepares.
  */
 import { columnLetter, parseRange } from './a1';
-import type { SheetProtection, SheetSnapshot } from './snapshot';
+import type { SheetProtection } from './snapshot';
 
 /** Columns first..last (1-based, inclusive) of one row. */
-export interface ColumnRun {
+interface ColumnRun {
   first: number;
   last: number;
 }
@@ -41,7 +41,7 @@ export function isLocked(protection: SheetProtection | undefined, row: number, c
 }
 
 /** The unlocked columns of one row, as sorted, non-overlapping runs. */
-export function unlockedRuns(protection: SheetProtection | undefined, row: number): ColumnRun[] {
+function unlockedRuns(protection: SheetProtection | undefined, row: number): ColumnRun[] {
   const runs = boxes(protection)
     .filter((b) => row >= b.top && row <= b.bottom)
     .map((b) => ({ first: b.left, last: b.right }))
@@ -53,11 +53,6 @@ export function unlockedRuns(protection: SheetProtection | undefined, row: numbe
     else out.push({ ...r });
   }
   return out;
-}
-
-/** Whether the sheet snapshot says the sheet is protected. */
-export function isProtected(sheet: SheetSnapshot | undefined): boolean {
-  return !!sheet?.protection?.protected;
 }
 
 /**

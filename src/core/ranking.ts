@@ -39,15 +39,6 @@ export function tieSizes(ranking: readonly RankEntry[]): Map<number, number> {
 }
 
 /**
- * Whether a team's place differs from the automatic order. Rows that share a rank share
- * the places rank..rank+ties−1 (ranks 2, 2 occupy places 2 and 3), so taking over the
- * automatic order never counts as a deviation.
- */
-export function deviatesFromRank(place: number, rank: number, ties = 1): boolean {
-  return place < rank || place > rank + Math.max(1, ties) - 1;
-}
-
-/**
  * Which entries of the team's order stand away from the automatic order: the fewest
  * entries whose removal leaves the rest in automatic order, i.e. the complement of a
  * longest subsequence whose automatic ranks never go down. Koppelkansen that share a rank

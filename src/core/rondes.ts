@@ -36,9 +36,9 @@ export const RONDES = {
   disputeSpread: 4,
 } as const;
 
-export type RondeSoort = 'ronde' | 'score' | 'onthuld' | 'vastgesteld';
+type RondeSoort = 'ronde' | 'score' | 'onthuld' | 'vastgesteld';
 
-export interface RondeRow {
+interface RondeRow {
   soort: RondeSoort;
   ronde: number;
   deelnemer: string;
@@ -74,7 +74,7 @@ export function scoreKey(ronde: number, deelnemer: string, koppelkans: string, f
   return `${ronde}|${norm(deelnemer)}|${norm(koppelkans)}|${norm(factor)}`;
 }
 
-export function findRondesSheet(snapshot: WorkbookSnapshot): SheetSnapshot | undefined {
+function findRondesSheet(snapshot: WorkbookSnapshot): SheetSnapshot | undefined {
   return snapshot.sheets.find((s) => sameName(s.name, RONDES.sheet));
 }
 

@@ -38,7 +38,7 @@ export interface Analysis {
 }
 
 /** Longest opgave or koppelkans name the pane accepts (Excel's limit for a list item). */
-export const MAX_NAME_LENGTH = 255;
+const MAX_NAME_LENGTH = 255;
 
 export interface MinderConcreet {
   opgave: string;
@@ -62,7 +62,7 @@ export interface Stap2Koppelkans {
   minderConcreet: MinderConcreet | null;
 }
 
-export interface Stap2Opgave {
+interface Stap2Opgave {
   opgave: string;
   toelichting: string;
   own: boolean;
@@ -88,7 +88,7 @@ function longlistSheet(snapshot: WorkbookSnapshot, analysis: Pick<Analysis, 'lon
 }
 
 /** Columns of the mark and of the verantwoordelijke on the longlist's header row (0 when absent). */
-export function minderConcreetColumns(sheet: SheetSnapshot, layout: LonglistLayout): { mark: number; verantwoordelijke: number } {
+function minderConcreetColumns(sheet: SheetSnapshot, layout: LonglistLayout): { mark: number; verantwoordelijke: number } {
   let mark = 0;
   let verantwoordelijke = 0;
   const width = columnCount(sheet);
@@ -133,7 +133,7 @@ export function readMinderConcreet(snapshot: WorkbookSnapshot, analysis: Pick<An
 }
 
 /** True when the werkblad row has nothing in A, B and the factor columns (values or formulas). */
-export function rowIsFree(sheet: SheetSnapshot, werkblad: Werkblad, row: number): boolean {
+function rowIsFree(sheet: SheetSnapshot, werkblad: Werkblad, row: number): boolean {
   for (let c = 1; c <= werkblad.layout.lastFactorColumn; c++) {
     if (!isEmpty(valueAt(sheet, row, c)) || formulaAt(sheet, row, c)) return false;
   }
@@ -141,7 +141,7 @@ export function rowIsFree(sheet: SheetSnapshot, werkblad: Werkblad, row: number)
 }
 
 /** The first free werkblad row from the first data row down (there always is one). */
-export function firstFreeRow(sheet: SheetSnapshot, werkblad: Werkblad): number {
+function firstFreeRow(sheet: SheetSnapshot, werkblad: Werkblad): number {
   let r = werkblad.layout.firstDataRow;
   while (!rowIsFree(sheet, werkblad, r)) r++;
   return r;

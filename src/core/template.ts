@@ -20,7 +20,7 @@ export interface TemplateOptions {
   now?: Date;
 }
 
-export function templateOps(options: TemplateOptions = {}): PlanOp[] {
+function templateOps(options: TemplateOptions = {}): PlanOp[] {
   const factors = options.factors ?? DEFAULT_SUCCESFACTOREN.map((f) => f.naam);
   const longlist = options.longlist ?? DEFAULT_LONGLIST;
   const ws = SHEET_NAMES.werkblad;

@@ -28,7 +28,7 @@ export function textEm(text: string, bold = false): number {
 }
 
 /** The words of a text, split where a line may break (spaces, slashes, hyphens). */
-export function words(text: string): string[] {
+function words(text: string): string[] {
   return text
     .split(/(?<=[\s/\u2010-])|\s+/)
     .map((w) => w.trim())

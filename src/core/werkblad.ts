@@ -35,7 +35,7 @@ export interface WerkbladLayout {
   preparedEndRow: number;
 }
 
-export type RowStatus = 'scored' | 'unscored' | 'invalid';
+type RowStatus = 'scored' | 'unscored' | 'invalid';
 
 export interface KoppelkansRow {
   row: number;
@@ -268,7 +268,7 @@ export function weightedTotal(scores: (number | null)[], factors: { weging: numb
  * Excel's ROUND(x, TOTAL_DECIMALS): the number as Excel holds it (15 significant
  * digits), rounded half away from zero in decimal, read back as the nearest double.
  */
-export function roundTotal(x: number, decimals: number = TOTAL_DECIMALS): number {
+function roundTotal(x: number, decimals: number = TOTAL_DECIMALS): number {
   if (!Number.isFinite(x) || x === 0) return x === 0 ? 0 : x;
   const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(x.toExponential(14));
   if (!m) return x;

@@ -12,7 +12,7 @@ import type { WorkbookSnapshot } from './snapshot';
 import { findWerkbladSheet } from './werkblad';
 
 /** Longest wijk name the pane accepts (characters); it also ends up in file names. */
-export const MAX_WIJK_LENGTH = 80;
+const MAX_WIJK_LENGTH = 80;
 
 /** The werkblad title for a wijk ("" → the title without a wijk). */
 export function wijkTitle(wijk: string): string {

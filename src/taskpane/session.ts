@@ -42,7 +42,7 @@ export interface DiscussionContext {
 }
 
 /** Cells a colleague changed while the pane was writing them: nothing was overwritten; the user chooses. */
-export interface PendingConflict {
+interface PendingConflict {
   conflicts: CellConflict[];
   /** What the pane tried to write, per conflicting cell ("Blad!C5" → text), to show beside the colleague's version. */
   mine: Record<string, string>;
@@ -98,7 +98,7 @@ export interface WorkbookSession {
   setContext: (c: DiscussionContext) => void;
 }
 
-export interface RefreshRequest {
+interface RefreshRequest {
   fresh?: boolean;
   changed?: ChangedRange[];
 }

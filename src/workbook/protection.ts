@@ -17,7 +17,7 @@ import { keyText } from './cellText';
 import { WorkbookError } from './errors';
 
 /** What a plan needs on one protected sheet. */
-export interface ProtectedWrite {
+interface ProtectedWrite {
   /** The sheet's name as the workbook spells it. */
   sheet: string;
   /** Locked cells the plan writes, as A1 ranges (one per run of a row, rows joined). */
@@ -33,7 +33,7 @@ export interface ProtectedWrite {
  * used row (not above `minRow`), updateRowByKey/deleteRowByKey at the key's row.
  * Empty when nothing protected is touched.
  */
-export function protectedWrites(plan: Plan, sheetOf: (name: string) => SheetSnapshot | undefined): ProtectedWrite[] {
+function protectedWrites(plan: Plan, sheetOf: (name: string) => SheetSnapshot | undefined): ProtectedWrite[] {
   const bySheet = new Map<string, { sheet: SheetSnapshot; cells: Map<number, Set<number>>; other: string[] }>();
   const entry = (name: string) => {
     const sheet = sheetOf(name);

@@ -4,7 +4,7 @@ import type { CellStyle } from '../core/snapshot';
 const COLOR = /^#?([0-9a-f]{6})$/i;
 
 /** Excel's default font size: a file gives it to every styled cell, so it counts as "not set". */
-export const DEFAULT_FONT_SIZE = 11;
+const DEFAULT_FONT_SIZE = 11;
 
 /** "#1f4e79" / "1F4E79" → "#1F4E79"; anything else unchanged. */
 export function normalizeColor(c: string): string {

@@ -6,8 +6,8 @@
  */
 import type { ValidationRule } from '../core/snapshot';
 
-export const VALIDATION_TITLE_MAX = 32;
-export const VALIDATION_MESSAGE_MAX = 255;
+const VALIDATION_TITLE_MAX = 32;
+const VALIDATION_MESSAGE_MAX = 255;
 
 const clip = (s: string, max: number) => (s.length > max ? s.slice(0, max) : s);
 

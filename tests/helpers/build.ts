@@ -25,11 +25,11 @@ export function werkbladSheet(spec: WerkbladSpec = {}): SheetSnapshot {
   return { name: spec.sheetName ?? SHEET_NAMES.werkblad, values };
 }
 
-export function longlistSheet(entries: [string, string][], name: string = SHEET_NAMES.longlist): SheetSnapshot {
+function longlistSheet(entries: [string, string][], name: string = SHEET_NAMES.longlist): SheetSnapshot {
   return { name, values: [['Opgave', 'Koppelkans', 'Toelichting'], ...entries.map(([o, k]) => [o, k, ''])] };
 }
 
-export const SMALL_LONGLIST: [string, string][] = [
+const SMALL_LONGLIST: [string, string][] = [
   ['Groen', 'Groene daken op transformatorhuisjes'],
   ['Groen', 'Geveltuinen'],
   ['Werk', 'Stageplekken voor wijkbewoners'],

@@ -21,7 +21,7 @@ const t = (text: string): CellInput => ({ text });
 const n = (number: number): CellInput => ({ number });
 
 /** Row i's first factor scores 10 - i, the others 1; factor 2 weighs 2: total 18 - i, automatic rank i + 1. */
-export function scoresOf(i: number): number[] {
+function scoresOf(i: number): number[] {
   return FACTORS.map((_, j) => (j === 0 ? 10 - i : 1));
 }
 
@@ -54,7 +54,7 @@ export const SECRET_NOTES: Partial<NoteInput>[] = [
 /** The editable list of participants on Notulen (the notes' authors Fatima and Piet come on top). */
 export const DEELNEMERS_LIST = ['Anna de Vries (gemeente)', 'Fatima'];
 
-export const NOTES: Partial<NoteInput>[] = [
+const NOTES: Partial<NoteInput>[] = [
   { step: 'Stap 2', kind: 'discussie', koppelkans: '', text: 'Algemene opmerking over de wijkgrenzen' },
   { step: 'Stap 3', kind: 'redenering', koppelkans: ROWS[2].koppelkans, factor: FACTORS[1], text: 'Eerste regel\nTweede regel' },
   { step: 'Stap 3', kind: 'discussie', koppelkans: ROWS[2].koppelkans, text: '=SOM(A1) is geen formule' },

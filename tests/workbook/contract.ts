@@ -8,7 +8,7 @@ import { WorkbookError } from '../../src/workbook/errors';
 import type { WorkbookPort } from '../../src/workbook/port';
 
 /** What both adapters expose besides the port, to look at what the port cannot read. */
-export interface Inspector {
+interface Inspector {
   getCell(sheet: string, address: string): CellValue;
   getFormula(sheet: string, address: string): string | null;
   getValidation(sheet: string, address: string): ValidationRule | null;

@@ -5,7 +5,7 @@
  * at different sizes (or of ours beside a reference) stand side by side in one run.
  * Figures are measurements, never assertions: a section never fails because something is slow.
  */
-export interface BenchOptions {
+interface BenchOptions {
   /** `--quick`: the smallest sizes only (a smoke run of the bench itself). */
   quick: boolean;
 }

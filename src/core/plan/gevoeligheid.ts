@@ -17,7 +17,7 @@ import type { Werkblad } from '../werkblad';
 import { nameOf, sheetByName, type PlanContext } from './context';
 
 /** "30-11-2026", the date as Dutch readers write it. */
-export function datumTekst(d: Date): string {
+function datumTekst(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${p(d.getDate())}-${p(d.getMonth() + 1)}-${d.getFullYear()}`;
 }

@@ -65,7 +65,7 @@ export function lijstenGeometry(ctx: PlanContext): LijstenGeometry {
 }
 
 /** The values of the Keuzelijsten formulas for the workbook as the plan leaves it. */
-export function lijstenResults(ctx: PlanContext, g: LijstenGeometry): Map<string, CellValue> {
+function lijstenResults(ctx: PlanContext, g: LijstenGeometry): Map<string, CellValue> {
   const llSheet = ctx.analysis.longlistInWorkbook ? sheetByName(ctx.snapshot, g.longlistSheet) : undefined;
   const longlist: { opgave: CellValue; koppelkans: CellValue }[] = [];
   if (llSheet) {

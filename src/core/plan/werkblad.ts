@@ -91,7 +91,7 @@ function planLockState(ctx: PlanContext, sheet: SheetSnapshot, firstDataRow: num
 }
 
 /** The engine's value of a Totalen formula: the total, "ongeldig", or "" (not scored or no row). */
-export function totalResult(row: KoppelkansRow | undefined): number | string {
+function totalResult(row: KoppelkansRow | undefined): number | string {
   if (!row || row.status === 'unscored') return '';
   if (row.status === 'invalid') return WERKBLAD.invalidTotal;
   return row.total!;

@@ -22,7 +22,7 @@ const ALL = '';
 const PAGE = 30;
 
 /** The edited note vanished after saving: someone removed its row meanwhile. */
-export function useLostNoteCheck(notes: Note[]): { lost: boolean; watch: (id: string) => void; dismiss: () => void } {
+function useLostNoteCheck(notes: Note[]): { lost: boolean; watch: (id: string) => void; dismiss: () => void } {
   const [watched, setWatched] = useState<string | null>(null);
   const [lost, setLost] = useState(false);
   useEffect(() => {

@@ -20,7 +20,7 @@ const useStyles = makeStyles({
 });
 
 /** Loads the Word renderer on first use (a separate chunk in the pane's bundle). */
-export const loadRenderer = () => import(/* webpackChunkName: "onderbouwing-docx" */ '../../report/onderbouwingDocx');
+const loadRenderer = () => import(/* webpackChunkName: "onderbouwing-docx" */ '../../report/onderbouwingDocx');
 
 export function OnderbouwingButton({ session }: { session: WorkbookSession }) {
   const styles = useStyles();

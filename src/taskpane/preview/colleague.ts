@@ -37,7 +37,7 @@ export function createChangeFeed(): ChangeFeed {
 }
 
 /** What `window.koppelkansenCollega` offers. */
-export interface Colleague {
+interface Colleague {
   /**
    * Applies `ops` to the workbook as a colleague would (no `expect` guards of the pane's).
    * With `notify` (default true) the pane hears of it at once through a change event

@@ -6,7 +6,7 @@
  */
 import type { Plan } from '../../core/snapshot';
 
-export interface SavedWorkbook {
+interface SavedWorkbook {
   version: 1;
   base: Uint8Array | null;
   fileName: string;

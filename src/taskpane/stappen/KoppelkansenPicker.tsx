@@ -19,7 +19,7 @@ const useStyles = makeStyles({
 });
 
 /** Matches a search text against name and toelichting, without case and accents. */
-export function matchesSearch(k: { koppelkans: string; toelichting: string }, query: string): boolean {
+function matchesSearch(k: { koppelkans: string; toelichting: string }, query: string): boolean {
   const fold = (s: string) =>
     s
       .normalize('NFD')

@@ -7,7 +7,7 @@ const useStyles = makeStyles({
 });
 
 /** "[naam wijk]" in the guide's questions becomes the wijk's name, or "de wijk". */
-export function promptText(vraag: string, wijk: string): string {
+function promptText(vraag: string, wijk: string): string {
   return vraag.replace(/\[naam wijk\]/g, wijk.trim() || 'de wijk');
 }
 

@@ -27,7 +27,7 @@ const useStyles = makeStyles({
   head: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
-export function where(p: Problem): string {
+function where(p: Problem): string {
   if (!p.sheet) return 'Werkmap';
   return p.cell ? `${p.sheet}!${p.cell}` : p.sheet;
 }

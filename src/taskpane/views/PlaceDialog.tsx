@@ -13,7 +13,7 @@ export interface PlaceRequest {
 }
 
 /** The place typed, when it is a whole number 1..count; else a Dutch message. */
-export function parsePlace(input: string, count: number): { ok: true; place: number } | { ok: false; message: string } {
+function parsePlace(input: string, count: number): { ok: true; place: number } | { ok: false; message: string } {
   const t = input.trim();
   if (!/^\d+$/.test(t)) return { ok: false, message: `Vul een plaats in van 1 tot en met ${count}.` };
   const n = Number(t);

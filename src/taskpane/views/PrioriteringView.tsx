@@ -51,7 +51,7 @@ import { PlaceDialog, type PlaceRequest } from './PlaceDialog';
 import { ReasonDialog, type ReasonRequest } from './ReasonDialog';
 
 /** How long typing may pause before the text is written (ms); leaving the field writes at once. */
-export const TYPING_PAUSE_MS = 700;
+const TYPING_PAUSE_MS = 700;
 
 /** " (gedeeld: plaats 2–3)" for a rank that several koppelkansen share, else "". */
 function sharedPlaces(rank: number, ties: Map<number, number>): string {

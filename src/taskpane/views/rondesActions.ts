@@ -71,7 +71,7 @@ export const revealEdit =
  * "vastgesteld" row and a note with the spread, computed from the scores as they are now
  * (a late score counts). Refused when a colleague adopted this cell meanwhile.
  */
-export const adoptEdit =
+const adoptEdit =
   (
     nummer: number,
     koppelkans: string,

@@ -19,7 +19,7 @@ import { OfficeWorkbookError } from './officeErrors';
 import { queueWriteItem, SheetCache } from './writeOps';
 
 /** How often appended rows are placed again after a co-author took them. */
-export const MAX_APPEND_CONFLICTS = 3;
+const MAX_APPEND_CONFLICTS = 3;
 
 export class ApplyJob {
   readonly chunks: SizedItem[][];

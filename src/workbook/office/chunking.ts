@@ -11,7 +11,7 @@ import { cellBlocks, jsonBytes, type CellBlock } from './cellWrites';
 /** Excel on the web refuses requests above 5 MB; each sync carries less than this. */
 export const PAYLOAD_BUDGET = 4_000_000;
 /** Rough size of one statement (object path, action, names) besides its data. */
-export const STATEMENT_BYTES = 200;
+const STATEMENT_BYTES = 200;
 
 export type WriteItem =
   | { kind: 'addSheet'; sheet: string; hidden?: boolean }

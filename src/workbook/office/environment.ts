@@ -6,7 +6,7 @@ import { tryParseRange } from '../../core/a1';
 import type { ChangedRange } from '../port';
 
 /** Data validation through Office.js needs ExcelApi 1.8. */
-export const REQUIRED_EXCEL_API = '1.8';
+const REQUIRED_EXCEL_API = '1.8';
 
 export interface RequirementCheck {
   ok: boolean;

@@ -11,9 +11,9 @@ import type { CellConflict } from '../port';
 import { blockAddress, cellBlocks, toFormulaEntry } from './cellWrites';
 import type { SheetCache } from './writeOps';
 
-export type AppendOp = Extract<PlanOp, { kind: 'appendRows' }>;
-export type UpdateOp = Extract<PlanOp, { kind: 'updateRowByKey' | 'deleteRowByKey' }>;
-export type GuardedCellsOp = Extract<PlanOp, { kind: 'setCells' }>;
+type AppendOp = Extract<PlanOp, { kind: 'appendRows' }>;
+type UpdateOp = Extract<PlanOp, { kind: 'updateRowByKey' | 'deleteRowByKey' }>;
+type GuardedCellsOp = Extract<PlanOp, { kind: 'setCells' }>;
 
 /** A guarded setCells: read its cells, compare with `expect`, then write or report. */
 export interface GuardTask {
@@ -24,7 +24,7 @@ export interface GuardTask {
 }
 
 /** What an updateRowByKey or deleteRowByKey writes, from its first column. */
-export function updateCells(op: UpdateOp): CellInput[] {
+function updateCells(op: UpdateOp): CellInput[] {
   return op.kind === 'deleteRowByKey' ? deleteCells(op) : op.cells;
 }
 
@@ -175,7 +175,7 @@ export function queueLookupWrites(
 }
 
 /** The cell of a row that identifies it: its first text, number or boolean that is not empty. */
-export function keyCellIndex(row: CellInput[]): number {
+function keyCellIndex(row: CellInput[]): number {
   return row.findIndex((c) => ('text' in c && c.text !== '') || 'number' in c || 'bool' in c);
 }
 

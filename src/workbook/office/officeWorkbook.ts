@@ -33,7 +33,7 @@ import { checkProtection } from '../protection';
 import { SnapshotCache } from './snapshotCache';
 
 /** Plans that write more than this (bytes) read their cells back in syncs of their own. */
-export const READ_BACK_MAX_WRITE = 256_000;
+const READ_BACK_MAX_WRITE = 256_000;
 
 export interface OfficeWorkbookOptions {
   /** Retry timing while the user edits a cell. */

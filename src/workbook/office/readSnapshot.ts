@@ -24,7 +24,7 @@ import type { CellValue, ValidationSnapshot, WorkbookSnapshot } from '../../core
 import type { RangeRef, SnapshotRequest } from '../port';
 import { OfficeWorkbookError, officeErrorCode } from './officeErrors';
 import { contains, qualified, type CachedSheet, type SnapshotCache } from './snapshotCache';
-import { anchorGrid, formulaOf } from './usedRangeGrid';
+import { formulaOf } from './usedRangeGrid';
 import { fromOfficeValidation } from './validationMapping';
 
 export interface ReadState {
@@ -41,11 +41,11 @@ export interface ReadState {
 }
 
 /** Rows read first from a big sheet of unknown density, to size the rest of it. */
-export const PROBE_ROWS = 100;
+const PROBE_ROWS = 100;
 
 export const MIN_CHAIN = 32;
 /** A first guess of response bytes per cell (values + formulas) before anything was read. */
-export const DEFAULT_BYTES_PER_CELL = 48;
+const DEFAULT_BYTES_PER_CELL = 48;
 
 export function newReadState(): ReadState {
   return { chainLength: MIN_CHAIN, listFirst: false, bytesPerCell: DEFAULT_BYTES_PER_CELL, sheetBytesPerCell: new Map() };
@@ -171,35 +171,6 @@ function takeCells(load: CellLoad, cache: SnapshotCache, state: ReadState): void
     values.map((line) => line.map(toValue)),
     formulas ? formulas.map((line, i) => line.map((f, j) => formulaOf(f, values[i][j]))) : null,
   );
-}
-
-/** Splits a rectangle into row blocks of at most `budget` estimated bytes. */
-/** Splits a rectangle into row blocks whose estimated bytes (per row) stay within `budget`. */
-export function rowBlocksBy(pos: RangePos, rowBytes: (row: number) => number, budget: number): RangePos[] {
-  const out: RangePos[] = [];
-  let start = pos.start.row;
-  let bytes = 0;
-  for (let r = pos.start.row; r <= pos.end.row; r++) {
-    const b = rowBytes(r);
-    if (r > start && bytes + b > budget) {
-      out.push({ start: { row: start, column: pos.start.column }, end: { row: r - 1, column: pos.end.column } });
-      start = r;
-      bytes = 0;
-    }
-    bytes += b;
-  }
-  out.push({ start: { row: start, column: pos.start.column }, end: { row: pos.end.row, column: pos.end.column } });
-  return out;
-}
-
-export function rowBlocks(pos: RangePos, bytesPerCell: number, budget: number): RangePos[] {
-  const width = pos.end.column - pos.start.column + 1;
-  const rowsPerBlock = Math.max(1, Math.floor(budget / Math.max(1, width * bytesPerCell)));
-  const out: RangePos[] = [];
-  for (let r = pos.start.row; r <= pos.end.row; r += rowsPerBlock) {
-    out.push({ start: { row: r, column: pos.start.column }, end: { row: Math.min(pos.end.row, r + rowsPerBlock - 1), column: pos.end.column } });
-  }
-  return out;
 }
 
 interface Block {
@@ -525,9 +496,6 @@ async function readSheets(
   return started.finish();
 }
 
-/** Parses a used range as a one-off (tests and tools): the A1-anchored grids of one sheet. */
-export { anchorGrid };
-
 function sheetNamed(snapshot: WorkbookSnapshot, name: string): string | undefined {
   const lower = name.toLowerCase();
   return snapshot.sheets.find((s) => s.name.toLowerCase() === lower)?.name;
@@ -564,7 +532,7 @@ function sameProtection(a: Walked['protection'] | undefined, b: Walked['protecti
 }
 
 /** Cells whose lock state is read per cell in one sync (about 45 response bytes each: under 5 MB). */
-export const LOCK_CELLS_PER_SYNC = 80_000;
+const LOCK_CELLS_PER_SYNC = 80_000;
 
 /**
  * The unlocked cells of every PROTECTED sheet (the protection guard needs them before a

@@ -84,7 +84,7 @@ function buildIndex(sheet: CachedSheet): FormulaIndex {
  * Lower-case sheet names a formula refers to: `'Name with spaces'!A1` and `Name!A1`.
  * Text inside string literals is skipped.
  */
-export function sheetNamesIn(formula: string): string[] {
+function sheetNamesIn(formula: string): string[] {
   const out: string[] = [];
   let i = 0;
   while (i < formula.length) {
@@ -119,10 +119,6 @@ export function sheetNamesIn(formula: string): string[] {
     i++;
   }
   return out;
-}
-
-function overlaps(a: RangePos, b: RangePos): boolean {
-  return a.start.row <= b.end.row && b.start.row <= a.end.row && a.start.column <= b.end.column && b.start.column <= a.end.column;
 }
 
 function contains(outer: RangePos, inner: RangePos): boolean {
@@ -328,4 +324,4 @@ export function qualified(sheet: string, pos: RangePos): string {
   return `${sheetRef(sheet)}!${rangeAddress(pos.start.row, pos.start.column, pos.end.row, pos.end.column)}`;
 }
 
-export { overlaps, contains };
+export { contains };

@@ -37,9 +37,7 @@ import { installLargeValidationPatch } from './largeValidations';
 import { patchPackage, type PatchWarning } from './package/patchPackage';
 import { ValidationLookup, setValidation } from './validations';
 
-export { addFutureFunctionPrefixes, stripFutureFunctionPrefixes } from './futureFunctions';
-
-export const CREATOR = 'Koppelkansen Kiezen';
+const CREATOR = 'Koppelkansen Kiezen';
 
 export class XlsxWorkbook implements WorkbookPort {
   /** The ops applied since reading, resolved to fixed cells: replayed onto `source` when writing. */

@@ -12,7 +12,7 @@
 import { MAX_COLUMNS, MAX_ROWS } from '../errors';
 import { area, rectAddress, rectOf } from '../rectangles';
 
-export const LARGE_RANGE = 20000;
+const LARGE_RANGE = 20000;
 
 const PATCHED = Symbol.for('koppelkansen.largeValidations');
 

@@ -25,7 +25,7 @@ export interface EncodedText {
 }
 
 /** True when `text` holds a character that XML forbids (and that the writer escapes or drops). */
-export function hasForbiddenCharacters(text: string): boolean {
+function hasForbiddenCharacters(text: string): boolean {
   if (FORBIDDEN.test(text)) return true;
   LONE_SURROGATE.lastIndex = 0;
   return LONE_SURROGATE.test(text);

@@ -21,7 +21,7 @@ interface WithValidations {
   dataValidations: { model: DvModel; add(address: string, dv: Dv): Dv };
 }
 
-export function validationModel(ws: ExcelJS.Worksheet): DvModel {
+function validationModel(ws: ExcelJS.Worksheet): DvModel {
   return (ws as unknown as WithValidations).dataValidations.model;
 }
 
@@ -55,7 +55,7 @@ function num(v: unknown): number | null {
 }
 
 /** ExcelJS's data validation as a snapshot rule; null for kinds the engine never writes. */
-export function fromExcelValidation(dv: Dv | undefined): ValidationRule | null {
+function fromExcelValidation(dv: Dv | undefined): ValidationRule | null {
   if (!dv || !dv.type) return null;
   const texts = {
     ...(dv.showInputMessage !== false && dv.prompt ? { prompt: dv.prompt } : {}),

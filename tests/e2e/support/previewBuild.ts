@@ -19,12 +19,12 @@ function newestMtime(path: string): number {
 }
 
 /** Newest modification time of everything the build reads. */
-export function sourcesMtime(): number {
+function sourcesMtime(): number {
   const inputs = ['src', 'assets', 'webpack.config.js', 'manifest.xml', 'package.json', 'tsconfig.json'].map((p) => join(ROOT, p));
   return Math.max(...inputs.filter(existsSync).map(newestMtime));
 }
 
-export function distIsFresh(dist = join(ROOT, 'dist')): boolean {
+function distIsFresh(dist = join(ROOT, 'dist')): boolean {
   const page = join(dist, 'preview.html');
   return existsSync(page) && statSync(page).mtimeMs >= sourcesMtime();
 }

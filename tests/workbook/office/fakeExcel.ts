@@ -25,13 +25,13 @@
 import { parseEntry } from '../../../src/core/textSafety';
 import { columnNumber, parseRange, rangeAddress, sheetRef, type RangePos } from '../../../src/core/a1';
 
-export const NOT_LOADED = 'Error, property was not loaded';
-export const NOT_SYNCED = 'Error, context.sync() was not called';
+const NOT_LOADED = 'Error, property was not loaded';
+const NOT_SYNCED = 'Error, context.sync() was not called';
 
 const MAX_ROWS = 1048576;
 const MAX_COLUMNS = 16384;
 
-export class FakeOfficeError extends Error {
+class FakeOfficeError extends Error {
   constructor(
     readonly code: string,
     message = code,
@@ -157,7 +157,7 @@ export class FakeSheet {
 }
 
 /** parseRange plus whole columns ("A:A", "C:E") and whole rows ("3:3"). */
-export function parseAddress(address: string): RangePos {
+function parseAddress(address: string): RangePos {
   const bare = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
   const cols = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/.exec(bare);
   if (cols) return { start: { row: 1, column: columnNumber(cols[1]) }, end: { row: MAX_ROWS, column: columnNumber(cols[2]) } };
@@ -269,7 +269,7 @@ interface LoadSlot {
   value: unknown;
 }
 
-export class FakeContext {
+class FakeContext {
   private queue: { action: Action; bytes: number }[] = [];
   private pendingLoads: (() => void)[] = [];
   readonly workbook: FakeWorkbookProxy;
@@ -519,7 +519,7 @@ class FakeWorksheetCollection extends FakeProxy<FakeBook> {
   }
 }
 
-export class FakeWorksheet extends FakeProxy<FakeSheet> {
+class FakeWorksheet extends FakeProxy<FakeSheet> {
   constructor(
     context: FakeContext,
     private readonly locate: () => FakeSheet | null,
@@ -907,7 +907,7 @@ function enter(entry: unknown): FakeCell | null {
   }
 }
 
-export class FakeRange extends FakeProxy<RangeTarget> {
+class FakeRange extends FakeProxy<RangeTarget> {
   constructor(
     context: FakeContext,
     private readonly locate: () => RangeTarget | null,

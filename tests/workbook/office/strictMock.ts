@@ -8,9 +8,9 @@
  */
 import { OfficeMockObject } from 'office-addin-mock';
 
-export const SENTINELS = ['Error, property was not loaded', 'Error, context.sync() was not called'];
+const SENTINELS = ['Error, property was not loaded', 'Error, context.sync() was not called'];
 
-export function isSentinel(v: unknown): v is string {
+function isSentinel(v: unknown): v is string {
   return typeof v === 'string' && SENTINELS.includes(v);
 }
 

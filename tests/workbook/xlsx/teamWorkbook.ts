@@ -12,7 +12,7 @@ import { XlsxWorkbook } from '../../../src/workbook/xlsx/XlsxWorkbook';
 import { sheetParts } from './packageDiff';
 
 export const NOW = new Date('2026-11-28T12:00:00Z');
-export const QUOTED = "Longlist 's-Hertogenbosch";
+const QUOTED = "Longlist 's-Hertogenbosch";
 export const ws = SHEET_NAMES.werkblad;
 
 async function editPart(zip: JSZip, path: string, edit: (xml: string) => string): Promise<void> {

@@ -43,7 +43,7 @@ import { escapeText, getAttr, localName, readElement, removeAttr, setAttr, start
 const { slideFormula } = require('exceljs/lib/utils/shared-formula') as { slideFormula: (formula: string, from: string, to: string) => string };
 
 /** Where text goes: the package's shared-string table. */
-export interface StringTable {
+interface StringTable {
   /** The index of `encoded` (already in file form), added when new. */
   add(encoded: string): number;
 }

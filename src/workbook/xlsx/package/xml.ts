@@ -13,7 +13,7 @@ export const NS = {
   contentTypes: 'http://schemas.openxmlformats.org/package/2006/content-types',
 } as const;
 
-export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** Parses one part; throws on malformed XML (a damaged package). */
 export function parseXml(text: string): Document {
@@ -35,7 +35,7 @@ export function serializeXml(doc: Document): string {
 
 const ELEMENT_NODE = 1;
 
-export function isElement(n: Node | null | undefined): n is Element {
+function isElement(n: Node | null | undefined): n is Element {
   return !!n && n.nodeType === ELEMENT_NODE;
 }
 

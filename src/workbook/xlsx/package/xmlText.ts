@@ -12,7 +12,7 @@ export function escapeText(text: string): string {
 }
 
 /** An attribute value escaped for double quotes (also tab and line ends, which attribute normalisation would turn into spaces). */
-export function escapeAttr(value: string): string {
+function escapeAttr(value: string): string {
   return value.replace(/[&<>"\t\n\r]/g, (ch) => {
     switch (ch) {
       case '&':
