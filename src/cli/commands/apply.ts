@@ -74,7 +74,8 @@ async function prepare(file: string, propose: boolean, now: Date | undefined) {
   // one read and one analysis for the plan; the report describes the written file
   const { snapshot, plan, analysis, problems: planProblems } = await planWorkbook(wb, { propose, now });
   if (analysis.kind !== 'koppelkansen') return { kind: 'notKoppelkansen' as const, problems: analysis.problems };
-  if (plan.ops.length) await wb.apply(plan);
+  // written only: the loaded model is not updated (the report analyses the simulated state)
+  if (plan.ops.length) await wb.applyForWrite(plan);
   const after = plan.ops.length ? analyze(simulate(snapshot, plan.ops), { now }) : analysis;
   const bytes = await wb.toBuffer();
   return { kind: 'prepared' as const, bytes, stamp, snapshot, plan, planProblems, after, writeProblems: forbiddenCharacterProblems(wb) };

@@ -163,6 +163,14 @@ const FUTURE = new Set([
 const NAME_CHAR = /[A-Za-z0-9_.\\]/;
 
 /**
+ * Matches where any newer function's name (or a prefix) might stand before "(": a formula
+ * without a match needs no edit, so the per-character walk below is skipped. A superset of
+ * what the walk edits (no word boundaries), so skipping is always safe.
+ */
+const MAY_NEED_PREFIX = new RegExp(`(?:${[...FUTURE].map((n) => n.replace(/[.\\]/g, '\\$&')).join('|')})\\(`, 'i');
+const MAY_HAVE_PREFIX = /_xl(?:fn|ws)\./i;
+
+/**
  * Calls `edit` with each function name (the identifier before "(") that stands outside
  * string literals and quoted sheet names, and replaces it with what `edit` returns.
  */
@@ -200,6 +208,7 @@ function mapFunctionNames(formula: string, edit: (name: string) => string): stri
 
 /** "=IFS(A1>0,MAXIFS(…))" → "=_xlfn.IFS(A1>0,_xlfn.MAXIFS(…))"; names already prefixed stay as they are. */
 export function addFutureFunctionPrefixes(formula: string): string {
+  if (!MAY_NEED_PREFIX.test(formula)) return formula;
   return mapFunctionNames(formula, (name) => {
     const up = name.toUpperCase();
     if (!FUTURE.has(up)) return name;
@@ -209,5 +218,6 @@ export function addFutureFunctionPrefixes(formula: string): string {
 
 /** Takes "_xlfn." and "_xlws." off every function name. */
 export function stripFutureFunctionPrefixes(formula: string): string {
+  if (!MAY_HAVE_PREFIX.test(formula)) return formula;
   return mapFunctionNames(formula, (name) => name.replace(/^(_xlfn\.)?(_xlws\.)?/i, ''));
 }

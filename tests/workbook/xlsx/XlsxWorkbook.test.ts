@@ -261,3 +261,74 @@ describe('xlsx adapter: merged cells', () => {
     expect(snap.sheets[0].values[4][2]).toBe('Omdat de corporatie renoveert');
   });
 });
+
+describe('xlsx adapter: applyForWrite (the command line writes without updating the loaded model)', () => {
+  async function rawTeamFile(): Promise<Uint8Array> {
+    const { newWorkbookPlan } = await import('../../../src/core/template');
+    const { SHEET_NAMES } = await import('../../../src/core/layout');
+    const wb = XlsxWorkbook.create();
+    // the template's werkblad and longlist only, with two scored rows: what apply prepares
+    const ops = newWorkbookPlan({ factors: ['Draagvlak', 'Kosten'] }).plan.ops.filter(
+      (o) => o.kind !== 'setValidation' && (o.sheet === SHEET_NAMES.werkblad || o.sheet === SHEET_NAMES.longlist),
+    );
+    await wb.apply({ ops });
+    await wb.apply({
+      ops: [
+        {
+          kind: 'setCells',
+          sheet: SHEET_NAMES.werkblad,
+          cell: 'A6',
+          cells: [
+            [{ text: 'Wonen' }, { text: 'Groene daken' }, { number: 3 }, { number: -1 }],
+            [{ text: 'Water' }, { text: 'Wadi' }, { number: 1 }, { number: 2 }],
+          ],
+        },
+      ],
+    });
+    return wb.toBuffer();
+  }
+
+  test('the file written equals the one written after a full apply', async () => {
+    const { planWorkbook } = await import('../../../src/workbook/operations');
+    const source = await rawTeamFile();
+    const now = new Date('2026-11-28T10:00:00Z');
+    const full = await XlsxWorkbook.fromBuffer(source);
+    const fullPlan = await planWorkbook(full, { now });
+    expect(fullPlan.plan.ops.length).toBeGreaterThan(0);
+    await full.apply(fullPlan.plan);
+    const light = await XlsxWorkbook.fromBuffer(source);
+    const lightPlan = await planWorkbook(light, { now });
+    await light.applyForWrite(lightPlan.plan);
+    // the loaded model is left as read
+    expect((await light.readSnapshot()).sheets.map((s) => s.name)).toEqual([
+      ...(await (await XlsxWorkbook.fromBuffer(source)).readSnapshot()).sheets.map((s) => s.name),
+      ...lightPlan.plan.ops.flatMap((o) => (o.kind === 'addSheet' ? [o.sheet] : [])),
+    ]);
+    const a = await (await XlsxWorkbook.fromBuffer(await full.toBuffer())).readSnapshot();
+    const b = await (await XlsxWorkbook.fromBuffer(await light.toBuffer())).readSnapshot();
+    expect(b).toEqual(a);
+  });
+
+  test('a plan that appends rows falls back to a full apply and lands where apply puts it', async () => {
+    const wb = await XlsxWorkbook.fromBuffer(
+      await written({
+        ops: [
+          { kind: 'addSheet', sheet: 'Blad1' },
+          { kind: 'setCells', sheet: 'Blad1', cell: 'A1', cells: [[{ text: 'a' }], [{ text: 'b' }]] },
+        ],
+      }),
+    );
+    const result = await wb.applyForWrite({ ops: [{ kind: 'appendRows', sheet: 'Blad1', minRow: 1, firstColumn: 'A', rows: [[{ text: 'c' }]] }] });
+    expect(result.appendedAt).toEqual([3]);
+    const back = await XlsxWorkbook.fromBuffer(await wb.toBuffer());
+    expect(back.getCell('Blad1', 'A3')).toBe('c');
+  });
+
+  test('an unknown sheet is refused before anything is journaled, as by apply', async () => {
+    const wb = await XlsxWorkbook.fromBuffer(await written({ ops: [{ kind: 'addSheet', sheet: 'Blad1' }] }));
+    await expect(wb.applyForWrite({ ops: [{ kind: 'setCells', sheet: 'Nergens', cell: 'A1', cells: [[{ text: 'x' }]] }] })).rejects.toBeInstanceOf(
+      WorkbookError,
+    );
+    expect(wb.appliedOps()).toEqual([]);
+  });
+});

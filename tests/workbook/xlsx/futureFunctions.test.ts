@@ -52,3 +52,19 @@ describe('_xlfn prefixes for functions newer than Excel 2007', () => {
     expect(add(once)).toBe(once);
   });
 });
+
+describe('the quick path that skips formulas without a newer function', () => {
+  test('lower-case names and names inside longer formulas still get their prefix', () => {
+    expect(add('=1+ifs(A1>0,1,TRUE,0)')).toBe('=1+_xlfn.ifs(A1>0,1,TRUE,0)');
+    expect(add('=IFERROR(INDEX(A:A,_xlfn.XMATCH(1,B:B)),XMATCH(2,B:B))')).toBe('=IFERROR(INDEX(A:A,_xlfn.XMATCH(1,B:B)),_xlfn.XMATCH(2,B:B))');
+  });
+
+  test('a newer name inside a string literal only is left alone', () => {
+    expect(add('="IFS(" & A1')).toBe('="IFS(" & A1');
+    expect(strip('="_xlfn.IFS(" & A1')).toBe('="_xlfn.IFS(" & A1');
+  });
+
+  test('lower-case prefixes are taken off', () => {
+    expect(strip('=_XLFN.IFS(1,2)')).toBe('=IFS(1,2)');
+  });
+});
