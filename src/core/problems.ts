@@ -141,6 +141,11 @@ const MESSAGES = {
     text: (p) =>
       `Dit blad heeft al een eigen ${p.name === 'Print_Area' ? 'afdrukbereik' : 'afdruktitel'} (${p.theirs}); de add-in laat die staan en zet er niet ${p.ours} voor in de plaats.`,
   },
+  PAGE_SETUP_UNSUPPORTED: {
+    severity: 'info',
+    text: () =>
+      'Deze versie van Excel laat de add-in de pagina-indeling niet instellen (daarvoor is ExcelApi 1.9 nodig); dit blad houdt zijn eigen afdrukinstellingen. Stel het zo nodig zelf in via Pagina-indeling: Afdrukstand en Aanpassen aan 1 pagina breed.',
+  },
   TEXT_TOO_LONG: {
     severity: 'warning',
     text: (p) => `Deze cel bevat ${p.length} tekens; Excel toont en bewaart er hoogstens 32.767. Maak de tekst korter, anders kapt Excel hem af.`,

@@ -11,6 +11,8 @@ import { userMessage } from '../core/errors';
 import { planWithEdit, type PlanOptions } from '../core/plan';
 import type { PlanOp, WorkbookSnapshot } from '../core/snapshot';
 import { createKoppelkansenWorkbook, prepareWorkbook } from '../workbook/operations';
+import { applyWarningProblems } from '../workbook/applyWarnings';
+import type { Problem } from '../core/problems';
 import { retargetGuards } from '../workbook/guards';
 import type { ApplyResult, CellConflict, ChangedRange, WorkbookPort } from '../workbook/port';
 import { createReadQueue } from './logic/readQueue';
@@ -129,6 +131,8 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
   const [context, setContext] = useState<DiscussionContext>({ step: 'Stap 2' });
   const [completed, setCompleted] = useState(0);
   const [conflict, setConflict] = useState<(PendingConflict & { retry: PlanOp[] }) | null>(null);
+  /** What the last prepare/create left as it was (the team's page setup, an Excel without page layout): listed with the problems. */
+  const [writeNotes, setWriteNotes] = useState<Problem[]>([]);
   // one read at a time; hints that arrive while a read is under way are merged and read right after it
   const readQueue = useMemo(
     () =>
@@ -232,11 +236,19 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
     [conflict, applyOpsResult, refresh],
   );
   const prepare = useCallback(
-    (options: PlanOptions = {}) => run('Werkmap voorbereiden…', () => prepareWorkbook(port, { now: now(), ...options }, { onProgress: setProgress })),
+    (options: PlanOptions = {}) =>
+      run('Werkmap voorbereiden…', async () => {
+        const r = await prepareWorkbook(port, { now: now(), ...options }, { onProgress: setProgress });
+        if (r.applied) setWriteNotes(applyWarningProblems(r.applied.warnings));
+      }),
     [port, run, now],
   );
   const createLayout = useCallback(
-    (wijk?: string) => run('Koppelkansen-indeling aanmaken…', () => createKoppelkansenWorkbook(port, { wijk, now: now() }, { onProgress: setProgress })),
+    (wijk?: string) =>
+      run('Koppelkansen-indeling aanmaken…', async () => {
+        const r = await createKoppelkansenWorkbook(port, { wijk, now: now() }, { onProgress: setProgress });
+        setWriteNotes(applyWarningProblems(r.applied?.warnings));
+      }),
     [port, run, now],
   );
 
@@ -258,7 +270,11 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
     };
   }, [host, refresh]);
 
-  const analysis = useMemo(() => (snapshot ? analyze(snapshot, { now: now() }) : null), [snapshot, now]);
+  const analysis = useMemo(() => {
+    if (!snapshot) return null;
+    const a = analyze(snapshot, { now: now() });
+    return writeNotes.length ? { ...a, problems: [...a.problems, ...writeNotes] } : a;
+  }, [snapshot, now, writeNotes]);
   const notes = useMemo(() => (snapshot ? readNotes(snapshot) : readNotes({ sheets: [] })), [snapshot]);
 
   return {

@@ -59,7 +59,19 @@ export interface ApplyResult {
    * ops wrote nothing. One entry per differing cell.
    */
   conflicts: CellConflict[];
+  /** What the adapter did not do as the plan asked, and why (absent: nothing to say). */
+  warnings?: ApplyWarning[];
 }
+
+/**
+ * Something an adapter left as it was while applying a plan:
+ *  - 'pageSetupKept': the sheet already had its own print area / print titles (`name`), which
+ *    differ from the plan's (`ours`); the team's (`theirs`) stay;
+ *  - 'pageSetupUnsupported': this Excel cannot set page layout through Office.js (ExcelApi
+ *    1.9 missing); the sheet keeps its page setup.
+ */
+export type ApplyWarning =
+  { kind: 'pageSetupKept'; sheet: string; name: 'Print_Area' | 'Print_Titles'; theirs: string; ours: string } | { kind: 'pageSetupUnsupported'; sheet: string };
 
 /** A cell a co-author changed since the caller read it: what was expected, what is there now. */
 export interface CellConflict {

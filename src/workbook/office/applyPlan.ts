@@ -5,17 +5,20 @@
  *  - the lookups of appendRows/updateRowByKey are loaded in that same sync, written in one
  *    more, and appended rows are read back in one more to check that a co-author did not
  *    take the same rows at the same moment (then they are written again, below).
+ *  - setPageSetup ops read what the sheets have set in the sync of the last write and
+ *    set the rest in one more (pageSetup.ts).
  * So: 1 sync without lookups, at most 3 with them (retries after a co-author conflict
- * excepted). Lookup ops are carried out after the plan's other writes.
+ * excepted), +1 with page setup. Lookup ops are carried out after the plan's other writes.
  *
  * The job keeps its progress outside the request context, so when Excel refuses a sync
  * because the user is editing a cell and the run is retried, nothing is written twice.
  */
 import type { Plan } from '../../core/snapshot';
-import type { ApplyResult } from '../port';
+import type { ApplyResult, ApplyWarning } from '../port';
 import { chunkItems, isLookupOp, PAYLOAD_BUDGET, writeItems, type SizedItem } from './chunking';
 import { queueLookups, queueLookupWrites, queueVerify, resolveLookups, verifyAppend, type AppendTask, type GuardTask, type UpdateTask } from './lookups';
 import { OfficeWorkbookError } from './officeErrors';
+import { queuePageSetupReads, queuePageSetupWrites, type PageSetupRead, type SetPageSetupOp } from './pageSetup';
 import { queueWriteItem, SheetCache } from './writeOps';
 
 /** How often appended rows are placed again after a co-author took them. */
@@ -27,12 +30,19 @@ export class ApplyJob {
   readonly appends: AppendTask[] = [];
   readonly updates: UpdateTask[] = [];
   readonly guards: GuardTask[] = [];
+  /** setPageSetup ops, set after the plan's writes (see pageSetup.ts); emptied once done. */
+  pageSetups: SetPageSetupOp[];
+  readonly warnings: ApplyWarning[] = [];
   private readonly opCount: number;
   private syncsDone = 0;
 
-  constructor(plan: Plan, budget: number = PAYLOAD_BUDGET) {
+  /** `pageLayout`: the host has Worksheet.pageLayout (ExcelApi 1.9); without it page setup is skipped with a warning. */
+  constructor(plan: Plan, budget: number = PAYLOAD_BUDGET, pageLayout = true) {
     this.opCount = plan.ops.length;
     this.chunks = chunkItems(writeItems(plan.ops, budget), budget);
+    const setups = plan.ops.filter((op): op is SetPageSetupOp => op.kind === 'setPageSetup');
+    this.pageSetups = pageLayout ? setups : [];
+    if (!pageLayout) for (const sheet of new Set(setups.map((op) => op.sheet))) this.warnings.push({ kind: 'pageSetupUnsupported', sheet });
     for (const op of plan.ops) {
       if (!isLookupOp(op)) continue;
       if (op.kind === 'appendRows') this.appends.push({ op, written: false, verified: false, conflicts: 0 });
@@ -62,7 +72,7 @@ export class ApplyJob {
   /** Syncs this job expects to make when nothing goes wrong (for progress). */
   get expectedSyncs(): number {
     const lookups = this.appends.length + this.updates.length + this.guards.length > 0 ? 2 : 0;
-    return this.chunks.length + lookups + (this.appends.length ? 1 : 0);
+    return this.chunks.length + lookups + (this.appends.length ? 1 : 0) + (this.pageSetups.length ? 1 : 0);
   }
 
   synced(onProgress?: (fraction: number) => void): void {
@@ -78,6 +88,7 @@ export class ApplyJob {
       appendedAt: this.appends.map((t) => t.row ?? 0),
       missingKeys,
       conflicts: refused.flatMap((t) => t.conflicts ?? []),
+      ...(this.warnings.length ? { warnings: [...this.warnings] } : {}),
     };
   }
 }
@@ -94,19 +105,35 @@ export async function runApplyJob(
 ): Promise<boolean> {
   const workbook = context.workbook;
   let after: (() => Promise<void>) | null = null;
+  let setupReads: PageSetupRead[] | null = null;
 
-  // 1. the writes that need no lookup; the lookups ride along with the last of them
+  // 1. the writes that need no lookup; the lookups and the page setup reads ride along with the last of them
   while (job.nextChunk < job.chunks.length) {
     const sheets = new SheetCache(workbook);
     for (const it of job.chunks[job.nextChunk]) queueWriteItem(sheets, it.item);
     const last = job.nextChunk === job.chunks.length - 1;
     const loads = last && job.needsLookups() ? queueLookups(sheets, job.appends, job.updates, job.guards) : null;
+    const reads = last && job.pageSetups.length ? queuePageSetupReads(sheets, job.pageSetups) : null;
     const alongside = last && alongLast && !job.hasLookups ? alongLast() : null;
     await context.sync();
     job.nextChunk++;
     if (loads) resolveLookups(loads, job.appends, job.updates, job.guards);
+    if (reads) setupReads = reads;
     job.synced(onProgress);
     if (alongside) after = alongside;
+  }
+
+  // 2. page setup where the sheets have none of their own: read (unless read above), then set
+  if (job.pageSetups.length) {
+    if (!setupReads) {
+      setupReads = queuePageSetupReads(new SheetCache(workbook), job.pageSetups);
+      await context.sync();
+    }
+    const { queued, warnings } = queuePageSetupWrites(setupReads);
+    if (queued) await context.sync();
+    job.warnings.push(...warnings);
+    job.pageSetups = [];
+    job.synced(onProgress);
   }
   if (after) {
     await after();
@@ -114,7 +141,7 @@ export async function runApplyJob(
   }
 
   for (;;) {
-    // 2. lookups not loaded yet (a plan of lookups only, or appends placed again)
+    // 3. lookups not loaded yet (a plan of lookups only, or appends placed again)
     if (job.needsLookups()) {
       const sheets = new SheetCache(workbook);
       const loads = queueLookups(sheets, job.appends, job.updates, job.guards);
@@ -123,7 +150,7 @@ export async function runApplyJob(
       job.synced(onProgress);
     }
 
-    // 3. write what the lookups resolved
+    // 4. write what the lookups resolved
     const sheets = new SheetCache(workbook);
     const queued = queueLookupWrites(sheets, job.appends, job.updates, job.guards);
     if (queued.length) {
@@ -132,7 +159,7 @@ export async function runApplyJob(
       job.synced(onProgress);
     }
 
-    // 4. read the appended rows back: a co-author who wrote the same rows at the same moment wins them
+    // 5. read the appended rows back: a co-author who wrote the same rows at the same moment wins them
     const verifySheets = new SheetCache(workbook);
     const checks = job.appends.filter((t) => t.written && !t.verified).map((t) => ({ t, range: queueVerify(verifySheets, t) }));
     if (!checks.length) return false;

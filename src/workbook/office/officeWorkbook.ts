@@ -14,7 +14,8 @@
  * Writes: no Excel.run for an empty plan; 1 sync for all writes without lookups (more only
  * past the budget); appendRows/updateRowByKey load their lookups in that same sync and
  * cost +1 to write, +1 to read appended rows back.
- * A plan with setChart ops: +2 syncs (src/workbook/office/charts.ts).
+ * A plan with setChart ops: +2 syncs (src/workbook/office/charts.ts); with setPageSetup
+ * ops: +1 (src/workbook/office/pageSetup.ts; skipped with a warning without ExcelApi 1.9).
  * Protection: the walk loads each sheet's `protection` (ExcelApi 1.2); a protected sheet's
  * unlocked cells are read once more (1 sync, more for big mixed sheets) after a full read
  * or a change of its protection, and a plan that needs a locked cell, a format, a
@@ -28,6 +29,7 @@ import { drawCharts, type SetChartOp } from './charts';
 import { PAYLOAD_BUDGET } from './chunking';
 import { defaultExcelRun, withCellEditRetry, type ExcelRun, type RetryOptions } from './excelRun';
 import { OfficeWorkbookError, toOfficeWorkbookError } from './officeErrors';
+import { PAGE_LAYOUT_API } from './pageSetup';
 import { ChainRefused, newReadState, readWorkbook, startRead, type ReadState } from './readSnapshot';
 import { checkProtection } from '../protection';
 import { SnapshotCache } from './snapshotCache';
@@ -40,6 +42,16 @@ export interface OfficeWorkbookOptions {
   retry?: RetryOptions;
   /** Bytes per sync before a plan is split (tests lower it); default 4 MB. */
   payloadBudget?: number;
+  /** Office.context.requirements.isSetSupported (tests give their own); default: the host's. */
+  isSetSupported?: (name: string, version: string) => boolean;
+}
+
+function hostSupports(name: string, version: string): boolean {
+  try {
+    return typeof Office !== 'undefined' && !!Office.context?.requirements?.isSetSupported(name, version);
+  } catch {
+    return false;
+  }
 }
 
 export class OfficeWorkbook implements WorkbookPort {
@@ -87,7 +99,8 @@ export class OfficeWorkbook implements WorkbookPort {
       const snapshot = this.cache.toSnapshot();
       checkProtection(plan, (name) => snapshot.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase()));
     }
-    const job = new ApplyJob(cellPlan, this.budget);
+    const pageLayout = cellPlan.ops.some((op) => op.kind === 'setPageSetup') && (this.options.isSetSupported ?? hostSupports)('ExcelApi', PAGE_LAYOUT_API);
+    const job = new ApplyJob(cellPlan, this.budget, pageLayout);
     if (job.isEmpty && charts.length === 0) return job.result();
     if (!job.isEmpty) {
       this.cache.markPlan(cellPlan.ops);

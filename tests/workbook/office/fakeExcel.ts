@@ -69,6 +69,11 @@ export class FakeSheet {
   protection: { protected: boolean; allowFormatCells?: boolean; allowFormatColumns?: boolean } = { protected: false };
   /** Cells whose format says unlocked ("row,column"); every other cell is locked, Excel's default. */
   readonly unlocked = new Set<string>();
+  /**
+   * Pagina-indeling as Worksheet.pageLayout (ExcelApi 1.9) reports it; Excel's defaults:
+   * portrait, 100%, no print area, no print titles. Addresses as Excel gives them back.
+   */
+  pageLayout: FakePageLayoutData = { orientation: 'Portrait', zoom: { scale: 100 }, printArea: null, printTitleRows: null };
 
   constructor(public name: string) {}
 
@@ -154,6 +159,15 @@ export class FakeSheet {
     const end = { row: Math.max(...rows, values?.end.row ?? 0), column: Math.max(...cols, values?.end.column ?? 0) };
     return { start, end };
   }
+}
+
+export interface FakePageLayoutData {
+  orientation: 'Portrait' | 'Landscape';
+  zoom: { scale?: number | null; horizontalFitToPages?: number | null; verticalFitToPages?: number | null };
+  /** "Blad!A1:J105" (Excel's RangeAreas.address), null when none. */
+  printArea: string | null;
+  /** "Blad!5:7" (Excel's Range.address of whole rows), null when none. */
+  printTitleRows: string | null;
 }
 
 /** parseRange plus whole columns ("A:A", "C:E") and whole rows ("3:3"). */
@@ -610,12 +624,113 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
     return new FakeFreezePanes(this);
   }
 
+  get pageLayout(): FakePageLayout {
+    return new FakePageLayout(
+      this.context,
+      this.child((s) => s, 'pageLayout'),
+      `${this.path}.pageLayout`,
+    );
+  }
+
   get charts(): FakeChartCollection {
     return new FakeChartCollection(
       this.context,
       this.child((s) => s, 'charts'),
       `${this.path}.charts`,
     );
+  }
+}
+
+/** An object with only an address to load (a print area's RangeAreas, print title rows). */
+class FakeAddressed extends FakeProxy<string> {
+  constructor(
+    context: FakeContext,
+    private readonly locate: () => string | null,
+    private readonly path: string,
+  ) {
+    super(context);
+  }
+  resolve(): string | null {
+    return this.locate();
+  }
+  protected describe(): string {
+    return this.path;
+  }
+  protected readProp(address: string, prop: string): unknown {
+    if (prop === 'address') return address;
+    throw new Error(`fake: ${this.path} cannot load ${prop}`);
+  }
+  get address(): string {
+    return this.loaded('address') as string;
+  }
+}
+
+/**
+ * Worksheet.pageLayout (ExcelApi 1.9): orientation and zoom load and set (zoom only as a
+ * whole object, as Office.js demands: fitting to pages drops the percentage), print area
+ * and print title rows through get…OrNullObject / set….
+ */
+class FakePageLayout extends FakeProxy<FakeSheet> {
+  constructor(
+    context: FakeContext,
+    private readonly locate: () => FakeSheet | null,
+    private readonly path: string,
+  ) {
+    super(context);
+  }
+  resolve(): FakeSheet | null {
+    return this.locate();
+  }
+  protected describe(): string {
+    return this.path;
+  }
+  protected readProp(sheet: FakeSheet, prop: string): unknown {
+    if (prop === 'orientation') return sheet.pageLayout.orientation;
+    if (prop === 'zoom') return { ...sheet.pageLayout.zoom };
+    throw new Error(`fake: pageLayout cannot load ${prop}`);
+  }
+  get orientation(): string {
+    return this.loaded('orientation') as string;
+  }
+  set orientation(v: string) {
+    this.write(bytesOf(v), (s) => {
+      if (v !== 'Portrait' && v !== 'Landscape') throw new FakeOfficeError('InvalidArgument', `orientation ${v}`);
+      s.pageLayout.orientation = v;
+    });
+  }
+  get zoom(): FakePageLayoutData['zoom'] {
+    return this.loaded('zoom') as FakePageLayoutData['zoom'];
+  }
+  set zoom(v: FakePageLayoutData['zoom']) {
+    this.write(bytesOf(v), (s) => {
+      const fit = (n: unknown, min: number) => n === undefined || n === null || (Number.isInteger(n) && (n as number) >= min && (n as number) <= 32767);
+      if (typeof v !== 'object' || v === null || !fit(v.horizontalFitToPages, 0) || !fit(v.verticalFitToPages, 0)) {
+        throw new FakeOfficeError('InvalidArgument', 'zoom');
+      }
+      s.pageLayout.zoom =
+        v.horizontalFitToPages != null || v.verticalFitToPages != null
+          ? { horizontalFitToPages: v.horizontalFitToPages ?? 0, verticalFitToPages: v.verticalFitToPages ?? 0 }
+          : { scale: v.scale ?? 100 };
+    });
+  }
+  getPrintAreaOrNullObject(): FakeAddressed {
+    return new FakeAddressed(this.context, () => this.resolve()?.pageLayout.printArea ?? null, `${this.path}.printArea`);
+  }
+  getPrintTitleRowsOrNullObject(): FakeAddressed {
+    return new FakeAddressed(this.context, () => this.resolve()?.pageLayout.printTitleRows ?? null, `${this.path}.printTitleRows`);
+  }
+  setPrintArea(area: string): void {
+    this.write(bytesOf(area), (s) => {
+      const pos = parseAddress(area);
+      s.pageLayout.printArea = `${sheetRef(s.name)}!${rangeAddress(pos.start.row, pos.start.column, pos.end.row, pos.end.column)}`;
+    });
+  }
+  setPrintTitleRows(rows: string): void {
+    this.write(bytesOf(rows), (s) => {
+      const m = /^\$?(\d+):\$?(\d+)$/.exec(rows);
+      if (!m || Number(m[1]) > Number(m[2])) throw new FakeOfficeError('InvalidArgument', `print title rows ${rows}`);
+      s.pageLayout.printTitleRows = `${sheetRef(s.name)}!${m[1]}:${m[2]}`;
+    });
   }
 }
 
