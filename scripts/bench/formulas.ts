@@ -16,7 +16,7 @@ import type { CellInput } from '../../src/core/snapshot';
 import { hasLibreOffice, recalculateXlsx } from '../../tests/helpers/libreoffice';
 import { writeRawWorkbook } from './cli';
 import { ms, timeAsync } from './support/measure';
-import type { BenchSection, BenchTable } from './support/section';
+import type { BenchSection, BenchTable, BenchTarget } from './support/section';
 
 const FACTORS = 12;
 
@@ -37,7 +37,17 @@ async function withLonglist(file: string, n: number, rows: number): Promise<void
   await wb.writeFileAtomic(file);
 }
 
-async function measure(rows: number, longlist: number | null): Promise<(string | number)[]> {
+interface Measured {
+  row: (string | number)[];
+  /** LibreOffice's output time minus input time: what the formulas cost (ms). */
+  costMs: number;
+  ratio: number;
+}
+
+/** Issue 10: output ÷ input of LibreOffice's recalculation. */
+const RATIO_TARGET = 1.3;
+
+async function measure(rows: number, longlist: number | null): Promise<Measured> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-bench-formulas-'));
   try {
     const input = path.join(dir, 'in.xlsx');
@@ -55,7 +65,11 @@ async function measure(rows: number, longlist: number | null): Promise<(string |
     const tout = await timeAsync(() => recalculateXlsx(output, path.join(dir, 'rout'), timeout));
     const label =
       longlist === null ? `${rows.toLocaleString('en')} × ${FACTORS}` : `${rows.toLocaleString('en')} × ${FACTORS}, longlist ${longlist.toLocaleString('en')}`;
-    return [label, ms(engine.ms), ms(tin.ms), ms(tout.ms), ms(tout.ms - tin.ms), (tout.ms / tin.ms).toFixed(2), a.longlist.entries.length];
+    return {
+      row: [label, ms(engine.ms), ms(tin.ms), ms(tout.ms), ms(tout.ms - tin.ms), (tout.ms / tin.ms).toFixed(2), a.longlist.entries.length],
+      costMs: tout.ms - tin.ms,
+      ratio: tout.ms / tin.ms,
+    };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -77,12 +91,47 @@ export const section: BenchSection = {
           [10000, 10000],
         ];
     const rows: (string | number)[][] = [];
-    for (const [r, l] of cases) rows.push(await measure(r, l));
+    const targets: BenchTarget[] = [];
+    const cost = new Map<string, number>();
+    for (const [r, l] of cases) {
+      const m = await measure(r, l);
+      rows.push(m.row);
+      cost.set(`${r}|${l}`, m.costMs);
+      targets.push({
+        figure: `formulas: LibreOffice output ÷ input, ${m.row[0]}`,
+        value: m.ratio.toFixed(2),
+        target: `≤ ${RATIO_TARGET}`,
+        met: m.ratio <= RATIO_TARGET,
+      });
+    }
+    // "growing no faster than the rows": the formulas' cost at 10× the rows, at most 10× (+20 % for a one-run measurement)
+    for (const l of [null, 'same'] as const) {
+      const small = cost.get(`1000|${l === null ? null : 1000}`);
+      const big = cost.get(`10000|${l === null ? null : 10000}`);
+      if (small === undefined || big === undefined) continue;
+      const label = l === null ? '1,000 → 10,000 rows' : '1,000 → 10,000 rows and longlist';
+      targets.push(
+        small <= 0
+          ? {
+              figure: `formulas: cost growth, ${label}`,
+              value: `${ms(small)} → ${ms(big)} (cost at 1,000 within noise)`,
+              target: '≤ 10× (rows ×10)',
+              met: null,
+            }
+          : {
+              figure: `formulas: cost growth, ${label}`,
+              value: `${(big / small).toFixed(1)}× (${ms(small)} → ${ms(big)})`,
+              target: '≤ 10× (rows ×10)',
+              met: big / small <= 12,
+            },
+      );
+    }
     return [
       {
         title: 'Load + full recalculation in LibreOffice (one run each, start-up included)',
         columns: ['workbook', 'engine plan', 'input', 'output', 'formulas cost', 'output ÷ input', 'longlist rows'],
         rows,
+        targets,
         notes: [
           'input = the werkblad and longlist as a team has them; output = after `koppelkansen apply` (every formula, with cached results).',
           'Target (issue 10): output ÷ input ≤ 1.3 and the formulas’ cost growing no faster than the rows.',

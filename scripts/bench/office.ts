@@ -11,7 +11,7 @@ import { OfficeWorkbook } from '../../src/workbook/office';
 import { createKoppelkansenWorkbook, prepareWorkbook } from '../../src/workbook/operations';
 import { FakeBook } from '../../tests/workbook/office/fakeExcel';
 import { bytes, ms, size, timeAsync } from './support/measure';
-import type { BenchSection, BenchTable } from './support/section';
+import type { BenchSection, BenchTable, BenchTarget } from './support/section';
 import { bigWorkbook, factorNames } from './support/workbooks';
 
 const LIMIT = 5_000_000;
@@ -63,12 +63,30 @@ function perRow(op: string, rows: number, sheets: number): number {
   }
 }
 
-async function atSize(rows: number, factors: number): Promise<(string | number)[][]> {
+async function atSize(rows: number, factors: number, targets: BenchTarget[]): Promise<(string | number)[][]> {
   const book = await preparedBook(rows, factors);
   const sheets = book.sheets.length;
   const out: (string | number)[][] = [];
+  let largest = 0;
+  let refused = 0;
   const line = (op: string, c: Counted) => {
     const theirs = perRow(op, rows, sheets);
+    largest = Math.max(largest, c.largest);
+    refused += c.refused;
+    if (op === 'type one score' && rows === 1000 && factors === 12) {
+      targets.push({
+        figure: 'Office.js: one typed score, 1,000 × 12',
+        value: `${c.syncs} round trips, ${bytes(c.sent + c.received)}`,
+        target: '≤ 2 round trips, ≤ 100 KB',
+        met: c.syncs <= 2 && c.sent + c.received <= 100_000,
+      });
+    }
+    targets.push({
+      figure: `Office.js: ${op}, ${size(rows, factors)}: per-row add-in ÷ ours`,
+      value: `${(theirs / Math.max(1, c.syncs)).toFixed(0)}× (${c.syncs} vs ${theirs} round trips)`,
+      target: '(a ratio, no target)',
+      met: null,
+    });
     out.push([
       size(rows, factors),
       op,
@@ -101,6 +119,12 @@ async function atSize(rows: number, factors: number): Promise<(string | number)[
   );
   line('check and recompute', await count(book, async () => analyze(await port.readSnapshot({ fresh: true }), { now: NOW })));
   line('prepare again', await count(book, () => prepareWorkbook(port, { now: NOW })));
+  targets.push({
+    figure: `Office.js: largest request or response, ${size(rows, factors)}`,
+    value: `${bytes(largest)}${refused ? `, ${refused} refused` : ''}`,
+    target: '≤ 5 MB, none refused',
+    met: largest <= LIMIT && refused === 0,
+  });
   return out;
 }
 
@@ -121,12 +145,14 @@ export const section: BenchSection = {
             [30000, 30],
           ]);
     const rows: (string | number)[][] = [];
-    for (const [r, f] of sizes) rows.push(...(await atSize(r, f)));
+    const targets: BenchTarget[] = [];
+    for (const [r, f] of sizes) rows.push(...(await atSize(r, f, targets)));
     return [
       {
         title: 'round trips and bytes per operation',
         columns: ['size', 'operation', 'round trips', 'sent', 'received', 'largest request/response', '≤ 5 MB', 'per-row add-in', 'ratio', 'time in fake'],
         rows,
+        targets,
         notes: [
           "type one score = apply + the read after it + the read for Excel's change event; target ≤ 2 round trips and ≤ 100 KB at 1,000 × 12",
           'prepare = first "Werkmap voorbereiden" on raw rows from a cold adapter; prepare again = on the prepared workbook (nothing to write)',

@@ -17,8 +17,24 @@ export interface BenchTable {
   columns: string[];
   /** One row per case; numbers are printed as given, so format them in the section. */
   rows: (string | number)[][];
+  /** How many columns from the left are text, printed left-aligned (default 1: the case); the rest are right-aligned. */
+  textColumns?: number;
   /** Lines printed under the table (how it was measured, targets, caveats). */
   notes?: string[];
+  /** The figures that have a target in an issue: collected by the runner into one table at the end. */
+  targets?: BenchTarget[];
+}
+
+/** One measured figure beside its target (issue 9/10), for the runner's closing table. */
+export interface BenchTarget {
+  /** What was measured, with its size: "apply ÷ LibreOffice, 10,000 × 20". */
+  figure: string;
+  /** The measured value as printed: "0.42", "23.1 KiB". */
+  value: string;
+  /** The target as text: "≤ 0.5". */
+  target: string;
+  /** Whether the value meets the target; null when it could not be measured here. */
+  met: boolean | null;
 }
 
 export interface BenchSection {
