@@ -330,13 +330,23 @@ export function deleteNote(existing: Note, sheet: string = SHEET_NAMES.notulen):
   };
 }
 
-export function conclusionEdit(state: NotesState, stap: string, text: string): { ok: true; ops: PlanOp[] } | { ok: false; message: string } {
+/**
+ * Writes a step's conclusion (Notulen, column of the conclusions, the step's row). With
+ * `expected` (the conclusion's text when the notulist started typing) the write is
+ * guarded: when a colleague changed the cell meanwhile nothing is written and the apply
+ * reports a conflict, so the pane can show both versions and ask.
+ */
+export function conclusionEdit(state: NotesState, stap: string, text: string, expected?: string): { ok: true; ops: PlanOp[] } | { ok: false; message: string } {
   if (!state.sheet) return { ok: false, message: 'Er is nog geen werkblad Notulen: kies eerst "Werkmap voorbereiden".' };
   const c = state.conclusions.find((x) => x.stap === stap);
   if (!c) return { ok: false, message: `Onbekende stap "${stap}".` };
   const clean = normalizeLineBreaks(text);
   if (clean.length > MAX_CELL_TEXT) return { ok: false, message: tooLong(`De conclusie van ${stap}`, clean.length) };
-  return { ok: true, ops: [{ kind: 'setCells', sheet: state.sheet, cell: cellAddress(c.row, NOTULEN.conclusionColumn), cells: [[{ text: clean }]] }] };
+  const guard = expected !== undefined ? { expect: [[expected]] } : {};
+  return {
+    ok: true,
+    ops: [{ kind: 'setCells', sheet: state.sheet, cell: cellAddress(c.row, NOTULEN.conclusionColumn), cells: [[{ text: clean }]], ...guard }],
+  };
 }
 
 export interface NoteFilter {

@@ -332,6 +332,30 @@ describe('step conclusions', () => {
     expect(state.notes).toEqual([]);
   });
 
+  it('a conclusion a colleague changed while the notulist typed is not overwritten (regression: the save wrote over it unasked)', async () => {
+    const wb = await newMemoryWorkbook();
+    const first = conclusionEdit(readNotes(await wb.readSnapshot()), 'Stap 2', 'eerste versie');
+    if (!first.ok) throw new Error(first.message);
+    await wb.apply({ ops: first.ops });
+    const started = readNotes(await wb.readSnapshot());
+    const base = started.conclusions.find((c) => c.stap === 'Stap 2')!;
+    // the colleague changes the cell in Excel
+    const theirs = conclusionEdit(started, 'Stap 2', 'versie van een collega');
+    if (!theirs.ok) throw new Error(theirs.message);
+    await wb.apply({ ops: theirs.ops });
+    // the notulist saves, guarded by the text typing started from: a conflict, nothing written
+    const mine = conclusionEdit(readNotes(await wb.readSnapshot()), 'Stap 2', 'mijn versie', base.text);
+    if (!mine.ok) throw new Error(mine.message);
+    const result = await wb.apply({ ops: mine.ops });
+    expect(result.conflicts).toEqual([expect.objectContaining({ cell: `H${base.row}`, expected: 'eerste versie', actual: 'versie van een collega' })]);
+    expect(wb.getCell(SHEET_NAMES.notulen, `H${base.row}`)).toBe('versie van een collega');
+    // unchanged meanwhile: written
+    const again = conclusionEdit(readNotes(await wb.readSnapshot()), 'Stap 2', 'mijn versie', 'versie van een collega');
+    if (!again.ok) throw new Error(again.message);
+    expect((await wb.apply({ ops: again.ops })).conflicts).toEqual([]);
+    expect(wb.getCell(SHEET_NAMES.notulen, `H${base.row}`)).toBe('mijn versie');
+  });
+
   it('refuses an unknown step, a too long conclusion, and a workbook without Notulen', () => {
     const state = readNotes(simulate({ sheets: [] }, newWorkbookPlan({ now: NOW }).plan.ops));
     expect(conclusionEdit(state, 'Stap 9', 'x').ok).toBe(false);

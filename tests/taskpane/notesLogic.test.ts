@@ -12,6 +12,10 @@ import {
   noteMeta,
   ownerLine,
   reasonQuestion,
+  withEditedNotes,
+  draftChanges,
+  draftOf,
+  draftAsNewNote,
 } from '../../src/taskpane/notes/notesLogic';
 import { analyze } from '../../src/core/analyze';
 import { NOW, ROWS, FACTORS, sampleSnapshot } from '../helpers/onderbouwingWorkbook';
@@ -116,5 +120,59 @@ describe('labels of a note in the list', () => {
   });
   it('ask the Prioritering question with both places', () => {
     expect(reasonQuestion('Meer groen', 1, 3)).toBe('Waarom staat “Meer groen” op plaats 1 en niet op 3?');
+  });
+});
+
+describe('withEditedNotes', () => {
+  const note = (id: string, text = id): Note => ({
+    id,
+    time: '',
+    author: 'A',
+    step: 'Stap 2',
+    koppelkans: '',
+    factor: '',
+    kind: 'discussie',
+    text,
+    verantwoordelijke: '',
+    date: '',
+    row: 0,
+  });
+  it('keeps a note being edited that a colleague removed, marked gone, before the list', () => {
+    const a = note('a');
+    const b = note('b');
+    expect(withEditedNotes([a], [a], new Map([['b', b]]))).toEqual([
+      { note: b, gone: true },
+      { note: a, gone: false },
+    ]);
+  });
+  it('keeps a note being edited that only left the filter, as the workbook holds it now, not gone', () => {
+    const now = note('b', 'changed by a colleague');
+    expect(withEditedNotes([], [now], new Map([['b', note('b')]]))).toEqual([{ note: now, gone: false }]);
+  });
+  it('lists a shown note being edited once', () => {
+    const a = note('a');
+    expect(withEditedNotes([a], [a], new Map([['a', a]]))).toEqual([{ note: a, gone: false }]);
+  });
+});
+
+describe('draftChanges', () => {
+  it('compares with the note as editing started, so a colleague’s newer text is not taken as the base', () => {
+    const base = {
+      id: 'x',
+      time: '',
+      author: 'A',
+      step: 'Stap 2',
+      koppelkans: '',
+      factor: '',
+      kind: 'discussie',
+      text: 'oud',
+      verantwoordelijke: '',
+      date: '',
+      row: 5,
+    };
+    expect(draftChanges(base, { ...draftOf(base), text: 'nieuw' })).toEqual({ text: 'nieuw' });
+    expect(draftChanges(base, draftOf(base))).toEqual({});
+    expect(draftAsNewNote(base, { ...draftOf(base), text: 'nieuw' }, 'Notulist')).toMatchObject({ author: 'A', text: 'nieuw', kind: 'discussie' });
+    expect(draftAsNewNote({ ...base, author: '' }, draftOf(base), 'Notulist').author).toBe('Notulist');
   });
 });

@@ -20,15 +20,20 @@ const useStyles = makeStyles({
 /** One step's conclusion under the guide's question (Stap 1 also shows the guide's prompts). */
 export function ConclusionField({ session, conclusion }: { session: WorkbookSession; conclusion: Conclusion }) {
   const styles = useStyles();
-  // null: not editing, the field shows what the workbook holds
-  const [draft, setDraft] = useState<string | null>(null);
+  // null: not editing, the field shows what the workbook holds; `base`: the conclusion when typing started
+  const [edit, setEdit] = useState<{ text: string; base: string } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const draft = edit?.text ?? null;
+  const setDraft = (text: string | null) => setEdit(text === null ? null : { text, base: edit?.base ?? conclusion.text });
   const value = draft ?? conclusion.text;
   const dirty = draft !== null && draft !== conclusion.text;
+  // a colleague changed the conclusion while the notulist was typing: both versions stay visible
+  const theirs = edit !== null && conclusion.text !== edit.base ? conclusion.text : null;
 
   const save = async () => {
-    if (!dirty) return setDraft(null);
-    const res = conclusionEdit(session.notes, conclusion.stap, draft);
+    if (!dirty || !edit) return setDraft(null);
+    // guarded by what the notulist started from: a colleague's version is never overwritten unasked
+    const res = conclusionEdit(session.notes, conclusion.stap, edit.text, edit.base);
     if (!res.ok) return setMessage(res.message);
     if (await session.applyOps(res.ops, 'Conclusie opslaan…')) {
       setDraft(null);
@@ -61,6 +66,12 @@ export function ConclusionField({ session, conclusion }: { session: WorkbookSess
           }}
         />
       </Field>
+      {theirs !== null && (
+        <Text size={200} role="alert">
+          Een collega heeft deze conclusie intussen aangepast{theirs ? `: “${theirs}”` : ' (leeggemaakt)'}. Je eigen tekst staat hierboven; bij opslaan vraagt
+          de invoegtoepassing welke versie je houdt.
+        </Text>
+      )}
       <div className={styles.row}>
         <Button size="small" appearance="primary" disabled={!dirty || !!session.busy} onClick={() => void save()}>
           Conclusie opslaan

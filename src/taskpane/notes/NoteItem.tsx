@@ -1,13 +1,45 @@
 /**
  * One note in a list, editable in place: "Bewerken" opens the fields, Ctrl+Enter saves,
- * Escape cancels. The change goes through `editNote` (the row found by id at apply time).
+ * Escape cancels. The change goes through `editNote` (the row found by id at apply time),
+ * guarded by the note as it was when editing started. What the notulist typed is never
+ * lost: when a colleague changes the note meanwhile the editor says so (saving asks which
+ * version to keep); when a colleague removes it, the list keeps this editor (`gone`), which
+ * says so and offers to save the text as a new note or copy it.
  */
-import { Badge, Button, Checkbox, Dropdown, Field, Input, makeStyles, mergeClasses, Option, Text, Textarea, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Dropdown,
+  Field,
+  Input,
+  makeStyles,
+  mergeClasses,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Text,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { deleteNote, editNote, NOTE_KINDS, noteKindLabel, type Note } from '../../core/notes';
+import { addNote, deleteNote, editNote, NOTE_KINDS, noteKindLabel, type Note } from '../../core/notes';
 import { ConfirmDialog } from '../ConfirmDialog';
 import type { WorkbookSession } from '../session';
-import { hasOwner, isSaveShortcut, noteByline, noteMeta, ownerLine, STEP_CHOICES } from './notesLogic';
+import {
+  changedByOthers,
+  draftAsNewNote,
+  draftChanges,
+  draftOf,
+  hasOwner,
+  isSaveShortcut,
+  noteByline,
+  noteMeta,
+  ownerLine,
+  STEP_CHOICES,
+  type NoteDraft,
+} from './notesLogic';
+import { useAuthor } from './useAuthor';
 
 const useStyles = makeStyles({
   item: {
@@ -31,15 +63,32 @@ const useStyles = makeStyles({
   excluded: { opacity: 0.75 },
 });
 
-type Draft = Pick<Note, 'kind' | 'step' | 'koppelkans' | 'factor' | 'text' | 'verantwoordelijke' | 'date'>;
+type Draft = NoteDraft;
 
-function draftOf(n: Note): Draft {
-  return { kind: n.kind, step: n.step, koppelkans: n.koppelkans, factor: n.factor, text: n.text, verantwoordelijke: n.verantwoordelijke, date: n.date };
-}
-
-export function NoteItem({ session, note, onEdited }: { session: WorkbookSession; note: Note; onEdited?: (id: string) => void }) {
+/**
+ * `note`: the note as the workbook holds it now (or, when `gone`, as it was when editing
+ * started); `onEditing(id, base)` tells the list that editing started (base: the note then)
+ * or ended (null), so the list keeps this editor while the note is gone or filtered out.
+ */
+export function NoteItem({
+  session,
+  note,
+  gone = false,
+  onEdited,
+  onEditing,
+}: {
+  session: WorkbookSession;
+  note: Note;
+  gone?: boolean;
+  onEdited?: (id: string) => void;
+  onEditing?: (id: string, base: Note | null) => void;
+}) {
   const styles = useStyles();
   const [draft, setDraft] = useState<Draft | null>(null);
+  // the note as it was when editing started: what the guarded write expects to find
+  const [base, setBase] = useState<Note | null>(null);
+  const [copied, setCopied] = useState<string | null>(null);
+  const { stored: author } = useAuthor(session);
   const [message, setMessage] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -60,19 +109,45 @@ export function NoteItem({ session, note, onEdited }: { session: WorkbookSession
 
   const close = () => {
     setDraft(null);
+    setBase(null);
     setMessage(null);
+    setCopied(null);
+    onEditing?.(note.id, null);
     setTimeout(() => editButton.current?.focus(), 0);
+  };
+  const startEditing = () => {
+    setDraft(draftOf(note));
+    setBase(note);
+    setMessage(null);
+    onEditing?.(note.id, note);
   };
 
   const save = async () => {
-    if (!draft) return;
-    const changes = Object.fromEntries(Object.entries(draft).filter(([k, v]) => v !== note[k as keyof Draft])) as Partial<Draft>;
+    if (!draft || gone) return;
+    const from = base ?? note;
+    const changes = draftChanges(from, draft);
     if (Object.keys(changes).length === 0) return close();
-    const res = editNote(note, changes, session.notes.sheet ?? undefined);
+    const res = editNote(from, changes, session.notes.sheet ?? undefined);
     if (!res.ok) return setMessage(res.message);
     if (await session.applyOps(res.ops, 'Notitie bijwerken…')) {
       onEdited?.(note.id);
       close();
+    }
+    // otherwise the draft stays: a removed row shows as `gone`, a colleague's change as a conflict to choose
+  };
+  const saveAsNew = async () => {
+    if (!draft) return;
+    const res = addNote(draftAsNewNote(base ?? note, draft, author), new Date(), undefined, session.notes.sheet ?? undefined);
+    if (!res.ok) return setMessage(res.message);
+    if (await session.applyOps(res.ops, 'Notitie opnieuw opslaan…')) close();
+  };
+  const copy = async () => {
+    if (!draft) return;
+    try {
+      await navigator.clipboard.writeText(draft.text);
+      setCopied('De tekst staat op het klembord.');
+    } catch {
+      setCopied('Kopiëren lukte niet: selecteer de tekst hieronder en kopieer hem met Ctrl+C.');
     }
   };
 
@@ -80,7 +155,8 @@ export function NoteItem({ session, note, onEdited }: { session: WorkbookSession
     if (isSaveShortcut(e)) {
       e.preventDefault();
       void save();
-    } else if (e.key === 'Escape') {
+    } else if (e.key === 'Escape' && !gone) {
+      // a gone note's text is only thrown away on purpose ("Weggooien")
       e.preventDefault();
       e.stopPropagation();
       close();
@@ -93,8 +169,25 @@ export function NoteItem({ session, note, onEdited }: { session: WorkbookSession
       setMessage(null);
     };
     const kinds: string[] = (NOTE_KINDS as readonly string[]).includes(draft.kind) ? [...NOTE_KINDS] : [draft.kind, ...NOTE_KINDS];
+    const theirs = !gone && base ? changedByOthers(base, note) : [];
     return (
       <li className={styles.item} onKeyDown={onKeyDown} aria-label={`Notitie bewerken: ${label}`}>
+        {gone && (
+          <MessageBar intent="warning" layout="multiline" role="alert">
+            <MessageBarBody>
+              Deze notitie is intussen door iemand anders uit de {session.notes.sheet ?? 'Notulen'} verwijderd. Je tekst staat hieronder nog: sla hem op als
+              nieuwe notitie, kopieer hem, of gooi hem weg.
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {theirs.length > 0 && (
+          <MessageBar intent="warning" layout="multiline" role="alert">
+            <MessageBarBody>
+              Een collega heeft deze notitie intussen aangepast{theirs.includes('text') ? `: “${note.text}”` : ''}. Je eigen tekst staat hieronder; bij opslaan
+              vraagt de invoegtoepassing welke versie je houdt.
+            </MessageBarBody>
+          </MessageBar>
+        )}
         <div className={styles.fields}>
           <Field label="Soort" size="small">
             <Dropdown
@@ -140,14 +233,33 @@ export function NoteItem({ session, note, onEdited }: { session: WorkbookSession
             </>
           )}
         </div>
-        <div className={styles.buttons}>
-          <Button size="small" appearance="primary" disabled={!!session.busy} onClick={() => void save()}>
-            Opslaan
-          </Button>
-          <Button size="small" onClick={close}>
-            Annuleren
-          </Button>
-        </div>
+        {gone ? (
+          <div className={styles.tools}>
+            <Button size="small" appearance="primary" disabled={!!session.busy || session.notes.sheet === null} onClick={() => void saveAsNew()}>
+              Opslaan als nieuwe notitie
+            </Button>
+            <Button size="small" onClick={() => void copy()}>
+              Tekst kopiëren
+            </Button>
+            <Button size="small" onClick={close}>
+              Weggooien
+            </Button>
+          </div>
+        ) : (
+          <div className={styles.buttons}>
+            <Button size="small" appearance="primary" disabled={!!session.busy} onClick={() => void save()}>
+              Opslaan
+            </Button>
+            <Button size="small" onClick={close}>
+              Annuleren
+            </Button>
+          </div>
+        )}
+        {copied && (
+          <Text size={200} role="status">
+            {copied}
+          </Text>
+        )}
       </li>
     );
   }
@@ -160,16 +272,7 @@ export function NoteItem({ session, note, onEdited }: { session: WorkbookSession
           {noteMeta(note)}
         </Text>
         {note.id ? (
-          <Button
-            ref={editButton}
-            size="small"
-            appearance="subtle"
-            aria-label={`Bewerken: ${label}`}
-            onClick={() => {
-              setDraft(draftOf(note));
-              setMessage(null);
-            }}
-          >
+          <Button ref={editButton} size="small" appearance="subtle" aria-label={`Bewerken: ${label}`} onClick={startEditing}>
             Bewerken
           </Button>
         ) : (

@@ -3,10 +3,10 @@
  * place. Shows the first 30 and more on request (a long meeting has many notes).
  */
 import { Button, Dropdown, Field, makeStyles, MessageBar, MessageBarBody, Option, SearchBox, Text, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { filterNotes, NOTE_KINDS, newestFirst, type Note, type NoteFilter } from '../../core/notes';
 import type { WorkbookSession } from '../session';
-import { KIND_LABELS, koppelkansChoices, STEP_CHOICES } from './notesLogic';
+import { KIND_LABELS, koppelkansChoices, STEP_CHOICES, withEditedNotes } from './notesLogic';
 import { NoteItem } from './NoteItem';
 
 const useStyles = makeStyles({
@@ -50,6 +50,18 @@ export function NotesList({
   const [shown, setShown] = useState(PAGE);
   const { lost, watch, dismiss } = useLostNoteCheck(session.notes.notes);
   const list = useMemo(() => newestFirst(filterNotes(all, filter)), [all, filter]);
+  // notes being edited (id → the note when editing started): their editors stay even when a colleague removes the row
+  const [editing, setEditing] = useState<ReadonlyMap<string, Note>>(new Map());
+  const onEditing = useCallback(
+    (id: string, base: Note | null) =>
+      setEditing((m) => {
+        const next = new Map(m);
+        if (base) next.set(id, base);
+        else next.delete(id);
+        return next;
+      }),
+    [],
+  );
   const koppelkansen = useMemo(() => koppelkansChoices(null, all), [all]);
   const set = (patch: NoteFilter) => {
     setFilter((f) => ({ ...f, ...patch }));
@@ -127,12 +139,12 @@ export function NotesList({
           </MessageBarBody>
         </MessageBar>
       )}
-      {list.length === 0 ? (
+      {list.length === 0 && editing.size === 0 ? (
         <Text>{filtered ? 'Geen notities met dit filter.' : emptyText}</Text>
       ) : (
         <ul className={styles.list}>
-          {list.slice(0, shown).map((n) => (
-            <NoteItem key={n.id || `row-${n.row}`} session={session} note={n} onEdited={watch} />
+          {withEditedNotes(list.slice(0, shown), session.notes.notes, editing).map(({ note: n, gone }) => (
+            <NoteItem key={n.id || `row-${n.row}`} session={session} note={n} gone={gone} onEdited={watch} onEditing={onEditing} />
           ))}
         </ul>
       )}

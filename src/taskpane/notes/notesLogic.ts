@@ -103,3 +103,60 @@ export function ownerLine(n: Note): string {
 export function reasonQuestion(koppelkans: string, place: number, autoRank: number): string {
   return `Waarom staat “${koppelkans}” op plaats ${place} en niet op ${autoRank}?`;
 }
+
+/** A note as a list shows it: `gone` when a note being edited is no longer in the workbook (a colleague removed its row). */
+export interface ShownNote {
+  note: Note;
+  gone: boolean;
+}
+
+/**
+ * The notes a list renders: `shown` (the filtered list, in its order), and before them
+ * every note the notulist is editing that `shown` no longer holds, so its editor, with the
+ * text typed so far, stays on screen: `gone` when its id is not among `workbook` (the
+ * workbook's notes as last read: a colleague removed the row), else it only left the
+ * filter (a colleague changed its koppelkans, say). `editing` maps id → the note as it was
+ * when editing started. Pure; no note is listed twice.
+ */
+export function withEditedNotes(shown: Note[], workbook: Note[], editing: ReadonlyMap<string, Note>): ShownNote[] {
+  const ids = new Set(shown.map((n) => n.id).filter(Boolean));
+  const present = new Map(workbook.filter((n) => n.id).map((n) => [n.id, n]));
+  const kept: ShownNote[] = [];
+  for (const [id, base] of editing) {
+    if (ids.has(id)) continue;
+    const now = present.get(id);
+    kept.push(now ? { note: now, gone: false } : { note: base, gone: true });
+  }
+  return [...kept, ...shown.map((note) => ({ note, gone: false }))];
+}
+
+/** The note fields the editor changes (what `editNote` may write). */
+export type NoteDraft = Pick<Note, 'kind' | 'step' | 'koppelkans' | 'factor' | 'text' | 'verantwoordelijke' | 'date'>;
+
+export const DRAFT_FIELDS: readonly (keyof NoteDraft)[] = ['kind', 'step', 'koppelkans', 'factor', 'text', 'verantwoordelijke', 'date'];
+
+export function draftOf(n: Note): NoteDraft {
+  return { kind: n.kind, step: n.step, koppelkans: n.koppelkans, factor: n.factor, text: n.text, verantwoordelijke: n.verantwoordelijke, date: n.date };
+}
+
+/**
+ * What the notulist changed: the draft's fields that differ from `base`, the note as it was
+ * when editing started (never the workbook's newer version: a colleague's change to the
+ * same note must come out as a conflict of the guarded write, not be overwritten).
+ */
+export function draftChanges(base: Note, draft: NoteDraft): Partial<NoteDraft> {
+  return Object.fromEntries(DRAFT_FIELDS.filter((k) => draft[k] !== base[k]).map((k) => [k, draft[k]]));
+}
+
+/** The editable fields a colleague changed in the workbook since editing started (empty: none). */
+export function changedByOthers(base: Note, now: Note): (keyof NoteDraft)[] {
+  return DRAFT_FIELDS.filter((k) => base[k] !== now[k]);
+}
+
+/**
+ * A draft whose note a colleague removed, as a new note: the typed fields, the original
+ * author (or `author` when it had none) and its onderbouwing mark; `addNote` gives it a new id and time.
+ */
+export function draftAsNewNote(base: Note, draft: NoteDraft, author: string): NoteInput {
+  return { ...draft, author: base.author.trim() || author.trim(), ...(base.inOnderbouwing === false ? { inOnderbouwing: false } : {}) };
+}

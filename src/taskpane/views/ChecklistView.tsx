@@ -16,10 +16,11 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { STATUSES, type ChecklistItem, type ChecklistStatus } from '../../core/checklist';
 import { checklistDateEdit, checklistStatusEdit } from '../../core/edits';
 import { CHECKLIST } from '../../core/layout';
+import type { CellValue } from '../../core/snapshot';
 import type { WorkbookSession } from '../session';
 import type { ViewId } from './viewIds';
 import { isoToDutch, serialToIso } from '../logic/dates';
@@ -43,9 +44,10 @@ export function ChecklistView({ session, go }: { session: WorkbookSession; go: (
   const styles = useStyles();
   const state = session.analysis?.checklist ?? null;
   const stored = serialToIso(state?.overstapSerial ?? null, state?.date1904);
-  const [date, setDate] = useState(stored);
+  // what is being typed and what the cell held when typing started (null: not typing, follow the workbook)
+  const [typed, setTyped] = useState<{ value: string; base: string; baseRead: CellValue | undefined } | null>(null);
   const [dateError, setDateError] = useState<string | null>(null);
-  useEffect(() => setDate(stored), [stored]);
+  const date = typed?.value ?? stored;
 
   if (!state) {
     return (
@@ -67,16 +69,23 @@ export function ChecklistView({ session, go }: { session: WorkbookSession; go: (
     const edit = checklistStatusEdit(state, row, status);
     if (edit.ok) void session.applyOps(edit.ops, 'Status opslaan…');
   };
-  const commitDate = (iso: string) => {
-    if (iso === stored) return;
-    const edit = checklistDateEdit(state, iso);
+  const commitDate = async () => {
+    if (!typed) return;
+    if (typed.value === typed.base && typed.base === stored) {
+      setTyped(null);
+      return;
+    }
+    // guarded by the cell as it was when typing started: a colleague's date is not overwritten unasked
+    const edit = checklistDateEdit({ ...state, overstapRead: typed.baseRead }, typed.value);
     if (!edit.ok) {
       setDateError(edit.message);
       return;
     }
     setDateError(null);
-    void session.applyOps(edit.ops, 'Datum opslaan…');
+    if (await session.applyOps(edit.ops, 'Datum opslaan…')) setTyped(null);
   };
+  // a colleague changed the date while it was being typed: both stay visible
+  const theirs = typed !== null && stored !== typed.base ? stored : null;
   const pct = (klaar: number, total: number) => (total ? klaar / total : 0);
   const o = state.overall;
 
@@ -99,11 +108,17 @@ export function ChecklistView({ session, go }: { session: WorkbookSession; go: (
           <Input
             type="date"
             value={date}
-            onChange={(_, d) => setDate(d.value)}
-            onBlur={() => commitDate(date)}
-            onKeyDown={(e) => e.key === 'Enter' && commitDate(date)}
+            onChange={(_, d) => setTyped({ value: d.value, base: typed?.base ?? stored, baseRead: typed ? typed.baseRead : state.overstapRead })}
+            onBlur={() => void commitDate()}
+            onKeyDown={(e) => e.key === 'Enter' && void commitDate()}
           />
         </Field>
+        {theirs !== null && (
+          <Text size={200} role="alert">
+            Een collega heeft de datum intussen veranderd{theirs ? ` in ${isoToDutch(theirs)}` : ' (leeggemaakt)'}. Je eigen datum staat in het veld; bij
+            opslaan vraagt de invoegtoepassing welke je houdt.
+          </Text>
+        )}
       </div>
       {state.deadlineYear !== null && (
         <MessageBar intent={state.late ? 'warning' : 'info'} layout="multiline">
