@@ -63,6 +63,14 @@ interface MemorySheet {
   protection: { allowFormatCells?: boolean; allowFormatColumns?: boolean } | null;
   /** Page setup as set (by the team or a setPageSetup op); absent fields: Excel's defaults. */
   pageSetup: PageSetup;
+  /**
+   * Rows whose cell map is still shared with the sheet this one was copied from (an
+   * apply's draft copies a sheet without copying its rows: see `draftSheet`); a write
+   * copies the row first. Undefined: every row is this sheet's own.
+   */
+  sharedRows?: Set<number>;
+  /** True while `styles` is still the map of the sheet this one was copied from. */
+  sharedStyles?: boolean;
 }
 
 /** A sheet's page setup as the memory adapter keeps it (the fields of a setPageSetup op). */
@@ -94,6 +102,44 @@ function cloneSheet(s: MemorySheet): MemorySheet {
   };
 }
 
+/**
+ * The copy an apply writes into: rows and styles are shared with `s` and copied only where
+ * an op writes (copy on write), so a plan that changes one cell of a 5,000-row sheet costs
+ * one row, not the sheet. `s` itself is never changed through the copy.
+ */
+function draftSheet(s: MemorySheet): MemorySheet {
+  return {
+    ...s,
+    rows: new Map(s.rows),
+    sharedRows: new Set(s.rows.keys()),
+    sharedStyles: true,
+    validations: s.validations.map((v) => ({ rect: { ...v.rect }, rule: { ...v.rule } })),
+    widths: new Map(s.widths),
+    freeze: { ...s.freeze },
+    merges: [...s.merges],
+    protection: s.protection && { ...s.protection },
+    pageSetup: clonePageSetup(s.pageSetup),
+  };
+}
+
+/** The sheet's row map for writing (copied first when it is still shared; created when missing). */
+function ownRow(sheet: MemorySheet, row: number): Map<number, MemoryCell> | undefined {
+  const line = sheet.rows.get(row);
+  if (!line || !sheet.sharedRows?.delete(row)) return line;
+  const copy = new Map(line);
+  sheet.rows.set(row, copy);
+  return copy;
+}
+
+/** The sheet's style map for writing (copied first when it is still shared). */
+function ownStyles(sheet: MemorySheet): Map<string, CellStyle> {
+  if (sheet.sharedStyles) {
+    sheet.styles = new Map(sheet.styles);
+    sheet.sharedStyles = false;
+  }
+  return sheet.styles;
+}
+
 function newSheet(name: string, hidden: boolean): MemorySheet {
   return {
     name,
@@ -115,13 +161,13 @@ function isBlank(cell: MemoryCell | undefined): boolean {
 
 function putCell(sheet: MemorySheet, row: number, column: number, cell: MemoryCell | null): void {
   if (!cell || isBlank(cell)) {
-    const line = sheet.rows.get(row);
+    const line = ownRow(sheet, row);
     if (!line) return;
     line.delete(column);
     if (line.size === 0) sheet.rows.delete(row);
     return;
   }
-  let line = sheet.rows.get(row);
+  let line = ownRow(sheet, row);
   if (!line) sheet.rows.set(row, (line = new Map<number, MemoryCell>()));
   line.set(column, cell);
 }
@@ -154,7 +200,15 @@ function gridCell(content: GridCell): MemoryCell | null {
 
 function lastUsedRow(sheet: MemorySheet): number {
   let last = 0;
-  for (const [r, line] of sheet.rows) if (r > last && [...line.values()].some((c) => !isBlank(c))) last = r;
+  for (const [r, line] of sheet.rows) {
+    if (r <= last) continue;
+    for (const c of line.values()) {
+      if (!isBlank(c)) {
+        last = r;
+        break;
+      }
+    }
+  }
   return last;
 }
 
@@ -188,6 +242,15 @@ const styleKey = (row: number, column: number) => `${row}:${column}`;
 
 export class MemoryWorkbook implements WorkbookPort {
   private sheets: MemorySheet[] = [];
+  /**
+   * The last snapshot of each sheet, valid as long as the sheet is the same object: an
+   * apply replaces every sheet it writes with a copy, and the test helpers that change a
+   * sheet in place drop its entry. Snapshots are shared between reads: treat them as
+   * read-only (the engine does; `simulate` copies).
+   */
+  private readonly snapshots = new WeakMap<MemorySheet, SheetSnapshot>();
+  /** Each row's values and formulas as last put into a snapshot, by the row's cell map (unchanged rows are not read again). */
+  private readonly rowSnapshots = new WeakMap<Map<number, MemoryCell>, { values: CellValue[]; formulas: (string | null)[] }>();
   private selected: { sheet: string; cell: string } | null = null;
   /** The workbook's date system (Excel's "Use 1904 date system"); kept in snapshots. */
   date1904 = false;
@@ -208,7 +271,11 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async readSnapshot(request: SnapshotRequest = {}): Promise<WorkbookSnapshot> {
-    const sheets = this.sheets.map((s) => this.sheetSnapshot(s));
+    const sheets = this.sheets.map((s) => {
+      let snap = this.snapshots.get(s);
+      if (!snap) this.snapshots.set(s, (snap = this.sheetSnapshot(s)));
+      return snap;
+    });
     const snapshot: WorkbookSnapshot = this.date1904 ? { sheets, date1904: true } : { sheets };
     const targets: RangeRef[] = request.validationTargets ? request.validationTargets(snapshot) : [];
     const validations: ValidationSnapshot[] = targets.map((t) => {
@@ -226,8 +293,11 @@ export class MemoryWorkbook implements WorkbookPort {
     // only protected sheets matter: their snapshots are made once per apply
     const protectedSheets = new Map(this.sheets.filter((s) => s.protection).map((s) => [s.name.toLowerCase(), this.sheetSnapshot(s)]));
     if (protectedSheets.size) checkProtection(plan, (name) => protectedSheets.get(name.toLowerCase()));
+    // the draft copies only the sheets the plan names, and of those only the rows it writes
+    // (copy on write): a typed score costs one row, not the workbook
+    const touched = new Set(plan.ops.map((op) => op.sheet.toLowerCase()));
     const draft = new MemoryWorkbook();
-    draft.sheets = this.sheets.map(cloneSheet);
+    draft.sheets = this.sheets.map((s) => (touched.has(s.name.toLowerCase()) ? draftSheet(s) : s));
     const result: ApplyResult = { operations: 0, appendedAt: [], missingKeys: [], conflicts: [] };
     plan.ops.forEach((op, i) => {
       draft.applyOp(op, result);
@@ -273,8 +343,10 @@ export class MemoryWorkbook implements WorkbookPort {
   mergeCells(sheet: string, range: string): void {
     const s = this.sheet(sheet);
     const rect = rectOf(range);
-    for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) if (r !== rect.top || c !== rect.left) s.rows.get(r)?.delete(c);
+    for (let r = rect.top; r <= rect.bottom; r++)
+      for (let c = rect.left; c <= rect.right; c++) if (r !== rect.top || c !== rect.left) this.changeRow(s, r)?.delete(c);
     s.merges.push(rectAddress(rect));
+    this.snapshots.delete(s);
   }
 
   /**
@@ -282,12 +354,16 @@ export class MemoryWorkbook implements WorkbookPort {
    * unlocked with a setStyle `{ locked: false }`) can no longer be changed through the port.
    */
   protectSheet(sheet: string, options: { allowFormatCells?: boolean; allowFormatColumns?: boolean } = {}): void {
-    this.sheet(sheet).protection = { ...options };
+    const s = this.sheet(sheet);
+    s.protection = { ...options };
+    this.snapshots.delete(s);
   }
 
   /** Removes the sheet's protection (tests). */
   unprotectSheet(sheet: string): void {
-    this.sheet(sheet).protection = null;
+    const s = this.sheet(sheet);
+    s.protection = null;
+    this.snapshots.delete(s);
   }
 
   /** The cell's value (a formula cell: its cached value or null). */
@@ -305,7 +381,10 @@ export class MemoryWorkbook implements WorkbookPort {
   /** Puts content into a cell as given (no parse-as-typed): a value, or a formula with its cached value. */
   setCell(sheet: string, address: string, content: GridCell): void {
     const { row, column } = parseCell(address);
-    putCell(this.sheet(sheet), row, column, gridCell(content));
+    const s = this.sheet(sheet);
+    this.changeRow(s, row);
+    putCell(s, row, column, gridCell(content));
+    this.snapshots.delete(s);
   }
 
   /** The validation rule on one cell, or null. */
@@ -317,7 +396,9 @@ export class MemoryWorkbook implements WorkbookPort {
 
   /** Puts a validation on a range directly (tests), like a plan's setValidation. */
   setValidation(sheet: string, range: string, rule: ValidationRule): void {
-    setValidationOn(this.sheet(sheet), rectOf(range), rule);
+    const s = this.sheet(sheet);
+    setValidationOn(s, rectOf(range), rule);
+    this.snapshots.delete(s);
   }
 
   /** The cell's style: only what is switched on or set. */
@@ -338,12 +419,21 @@ export class MemoryWorkbook implements WorkbookPort {
 
   /** Sets page setup as a team would in Excel (tests): replaces the given fields. */
   setPageSetup(sheet: string, setup: PageSetup): void {
-    Object.assign(this.sheet(sheet).pageSetup, clonePageSetup(setup));
+    const s = this.sheet(sheet);
+    Object.assign(s.pageSetup, clonePageSetup(setup));
+    this.snapshots.delete(s);
   }
 
   /** Frozen rows and columns (0 and 0 when nothing is frozen). */
   getFreeze(sheet: string): { rows: number; columns: number } {
     return { ...this.sheet(sheet).freeze };
+  }
+
+  /** A row of a sheet about to be changed in place (test helpers): its cached row snapshot goes. */
+  private changeRow(s: MemorySheet, row: number): Map<number, MemoryCell> | undefined {
+    const line = ownRow(s, row);
+    if (line) this.rowSnapshots.delete(line);
+    return line;
   }
 
   private find(name: string): MemorySheet | undefined {
@@ -363,6 +453,12 @@ export class MemoryWorkbook implements WorkbookPort {
     const formulas: (string | null)[][] = [];
     for (let r = 1; r <= last; r++) {
       const line = s.rows.get(r);
+      const known = line && this.rowSnapshots.get(line);
+      if (known) {
+        values.push(known.values);
+        formulas.push(known.formulas);
+        continue;
+      }
       const width = line ? Math.max(0, ...[...line].filter(([, c]) => !isBlank(c)).map(([col]) => col)) : 0;
       const vr: CellValue[] = [];
       const fr: (string | null)[] = [];
@@ -373,6 +469,7 @@ export class MemoryWorkbook implements WorkbookPort {
       }
       values.push(vr);
       formulas.push(fr);
+      if (line) this.rowSnapshots.set(line, { values: vr, formulas: fr });
     }
     const unlocked = unlockedRanges(s);
     const protection = s.protection || unlocked.length ? { protection: { protected: !!s.protection, unlocked, ...(s.protection ?? {}) } } : {};
@@ -430,12 +527,13 @@ export class MemoryWorkbook implements WorkbookPort {
       case 'setStyle': {
         const s = this.sheet(op.sheet);
         const rect = rectOf(op.range);
+        const styles = ownStyles(s);
         for (let r = rect.top; r <= rect.bottom; r++) {
           for (let c = rect.left; c <= rect.right; c++) {
             const k = styleKey(r, c);
-            const merged = mergeStyle(s.styles.get(k) ?? {}, op.style);
-            if (Object.keys(merged).length) s.styles.set(k, merged);
-            else s.styles.delete(k);
+            const merged = mergeStyle(styles.get(k) ?? {}, op.style);
+            if (Object.keys(merged).length) styles.set(k, merged);
+            else styles.delete(k);
           }
         }
         return;
