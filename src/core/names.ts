@@ -58,6 +58,9 @@ function escapeForMatch(key: string): string {
 /** Invisible or space-like characters that Excel's TRIM does not treat as a space. */
 const INVISIBLE = /[\u1680\u180e\u2000-\u200f\u2028\u2029\u202f\u205f\u2060\u3000\ufeff\u0085]/;
 
+/** Only Latin-1 characters: every one lower-cases to one character and back to itself (or is ß/ÿ/µ, whose lower case is itself). */
+const LATIN1 = /^[^\u0100-\uffff]*$/;
+
 /**
  * Why the workbook's formulas may not treat this name by the matching rule, or null.
  * `kind` is a short Dutch phrase for the warning.
@@ -65,10 +68,13 @@ const INVISIBLE = /[\u1680\u180e\u2000-\u200f\u2028\u2029\u202f\u205f\u2060\u300
 function nameRisk(name: string): string | null {
   if (!name) return null;
   if (INVISIBLE.test(name)) return 'bevat een onzichtbaar teken of een bijzondere spatie; typ de naam opnieuw';
-  if (escapeForMatch(nameKey(name)).length > EXCEL_LOOKUP_LIMIT) {
+  // escaping at most doubles the length: short names cannot pass the limit
+  if (name.length * 2 > EXCEL_LOOKUP_LIMIT && escapeForMatch(nameKey(name)).length > EXCEL_LOOKUP_LIMIT) {
     return `is langer dan Excel kan opzoeken (${EXCEL_LOOKUP_LIMIT} tekens); maak de naam korter`;
   }
-  // characters whose lower case is not one character (İ) or changes back differently (ß, ς)
+  // characters whose lower case is not one character (İ) or changes back differently (ß, ς);
+  // Latin-1 (ASCII, é, ë, ß …) has none, and it is almost every name: checked in one test
+  if (LATIN1.test(name)) return null;
   for (const ch of name) {
     const lower = ch.toLowerCase();
     if ([...lower].length !== 1 || (lower !== ch && lower.toUpperCase() !== ch)) {
