@@ -18,7 +18,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { SHEET_NAMES } from '../../src/core/layout';
 import { createKoppelkansenWorkbook, prepareWorkbook } from '../../src/workbook/operations';
-import { launch, CHROMIUM } from '../../tests/e2e/support/browser';
+import { launch } from '../../tests/e2e/support/browser';
 import { previewBuildDir } from '../../tests/e2e/support/previewBuild';
 import { serveStatic } from '../../tests/e2e/support/staticServer';
 import { median, ms, size } from './support/measure';
@@ -28,6 +28,7 @@ import { bigWorkbook, factorNames } from './support/workbooks';
 const NOW = new Date('2026-11-28T10:00:00Z');
 const FACTORS = 12;
 const COMMITS = 7;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** A prepared Koppelkansen workbook of `rows` × `factors` as .xlsx bytes (what a team would open). */
 async function preparedXlsx(rows: number, factors: number): Promise<Uint8Array> {
