@@ -10,7 +10,7 @@
  *   frame has been painted; beside it the longest main-thread task in that time (the
  *   "hitch" a user sees). Median of several commits.
  *
- * Figures, never assertions. Needs Chromium (`/usr/bin/chromium`, or CHROMIUM_PATH) and a
+ * `BENCH_PREVIEW_ROWS=5000` picks sizes. Figures, never assertions. Needs Chromium (`/usr/bin/chromium`, or CHROMIUM_PATH) and a
  * build of the preview (dist/ when fresh, else a build into a temporary directory).
  */
 import * as fs from 'fs';
@@ -27,7 +27,7 @@ import { bigWorkbook, factorNames } from './support/workbooks';
 
 const NOW = new Date('2026-11-28T10:00:00Z');
 const FACTORS = 12;
-const COMMITS = 7;
+const COMMITS = 5;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** A prepared Koppelkansen workbook of `rows` × `factors` as .xlsx bytes (what a team would open). */
@@ -114,6 +114,17 @@ async function measure(url: string, rows: number, file: string): Promise<Preview
   }
 }
 
+/** Rows to measure: `BENCH_PREVIEW_ROWS=5000` (comma-separated) picks sizes; `--quick` 1,000 only. */
+function sizes(quick: boolean): number[] {
+  const env = process.env.BENCH_PREVIEW_ROWS;
+  if (env)
+    return env
+      .split(',')
+      .map((n) => Number(n.trim()))
+      .filter((n) => Number.isInteger(n) && n > 0);
+  return quick ? [1000] : [1000, 5000];
+}
+
 export const section: BenchSection = {
   id: 'preview',
   title: 'Browser preview in headless Chromium: time to interactive and one score commit',
@@ -126,7 +137,7 @@ export const section: BenchSection = {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-bench-preview-'));
     const rows: (string | number)[][] = [];
     try {
-      for (const n of options.quick ? [1000] : [1000, 5000]) {
+      for (const n of sizes(options.quick)) {
         const file = path.join(dir, `werkmap-${n}.xlsx`);
         fs.writeFileSync(file, await preparedXlsx(n, FACTORS));
         const f = await measure(server.url, n, file);
