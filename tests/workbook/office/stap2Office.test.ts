@@ -9,7 +9,7 @@ import { addFactorEdit, removeFactorEdit } from '../../../src/core/factors';
 import { SHEET_NAMES, WERKBLAD } from '../../../src/core/layout';
 import { readNotes } from '../../../src/core/notes';
 import { planWithEdit } from '../../../src/core/plan';
-import { selectKoppelkansEdit, stap2Context, type Stap2Context } from '../../../src/core/stap2';
+import { deselectKoppelkansEdit, ownKoppelkansEdit, ownOpgaveEdit, selectKoppelkansEdit, stap2Context, type Stap2Context } from '../../../src/core/stap2';
 import type { WorkbookSnapshot } from '../../../src/core/snapshot';
 import { OfficeWorkbook } from '../../../src/workbook/office/officeWorkbook';
 import { createKoppelkansenWorkbook } from '../../../src/workbook/operations';
@@ -78,6 +78,31 @@ describe('factor edits through Office.js', () => {
     expect(picked.syncs).toBeLessThanOrEqual(3);
     expect(book.sheet(SHEET_NAMES.werkblad).cell(`B${WERKBLAD.firstDataRow + 50}`)?.value).toBe('Eigen koppelkans');
   });
+
+  test.each([20, 400])(
+    'an own opgave, an own koppelkans (longlist append) and deselecting a koppelkans (%i rows): each one run of at most 3 syncs',
+    async (rows) => {
+      const port = await scoredBook(rows);
+      const edit = async (build: (ctx: Stap2Context, snapshot: WorkbookSnapshot) => { ok: boolean }) => {
+        const snapshot = await port.readSnapshot({ fresh: true });
+        const res = build(ctxOf(snapshot), snapshot) as { ok: true; ops: import('../../../src/core/snapshot').PlanOp[] };
+        expect(res).toMatchObject({ ok: true });
+        return book.measure(() => port.apply(planWithEdit(snapshot, res.ops, { now: NOW }).plan));
+      };
+      const opgave = await edit((ctx, s) => ownOpgaveEdit(ctx, analyze(s, { now: NOW }), '=Eigen*opgave? ', ''));
+      const koppelkans = await edit((ctx, s) => ownKoppelkansEdit(ctx, analyze(s, { now: NOW }), '=Eigen*opgave?', 'Eigen kans', ''));
+      const last = WERKBLAD.firstDataRow + rows - 1;
+      const removed = await edit((ctx) => deselectKoppelkansEdit(ctx, last));
+      for (const m of [opgave, koppelkans, removed]) {
+        expect(m.runs).toBe(1);
+        expect(m.syncs).toBeLessThanOrEqual(3);
+        expect(m.result.conflicts).toEqual([]);
+      }
+      const after = analyze(await port.readSnapshot(), { now: NOW });
+      expect(after.longlist.entries).toContainEqual(expect.objectContaining({ opgave: '=Eigen*opgave?', koppelkans: 'Eigen kans' }));
+      expect(after.werkblad!.rows.some((r) => r.koppelkans === 'Eigen kans')).toBe(true);
+    },
+  );
 
   test("a co-author's score typed after the read: the factor move writes nothing of its block", async () => {
     const port = await scoredBook(10);
