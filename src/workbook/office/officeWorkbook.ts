@@ -20,6 +20,8 @@
  * unlocked cells are read once more (1 sync, more for big mixed sheets) after a full read
  * or a change of its protection, and a plan that needs a locked cell, a format, a
  * validation or a column width there is refused before writing (src/workbook/protection.ts).
+ * Merged cells: read with every full read of a sheet (1 sync, ExcelApi 1.13; none without it),
+ * so the engine writes nothing into the team's merges (CELL_OCCUPIED).
  * `npm run bench -- office` prints the round trips and bytes per operation.
  */
 import type { Plan, WorkbookSnapshot } from '../../core/snapshot';
@@ -61,7 +63,9 @@ export class OfficeWorkbook implements WorkbookPort {
   constructor(
     private readonly run: ExcelRun = defaultExcelRun,
     private readonly options: OfficeWorkbookOptions = {},
-  ) {}
+  ) {
+    this.readState.supports = (name, version) => (this.options.isSetSupported ?? hostSupports)(name, version);
+  }
 
   private get budget(): number {
     return this.options.payloadBudget ?? PAYLOAD_BUDGET;

@@ -36,6 +36,8 @@ export interface ReadState {
   bytesPerCell: number;
   /** The same per sheet (lower-case name): a hidden list sheet is far denser than the werkblad. */
   sheetBytesPerCell: Map<string, number>;
+  /** Office.context.requirements.isSetSupported (for API sets newer than the add-in's ExcelApi 1.8); absent: none of them. */
+  supports?: (name: string, version: string) => boolean;
   /** The workbook's date system, probed with the first walk of the session (undefined: not known yet). */
   date1904?: boolean;
 }
@@ -439,6 +441,7 @@ async function finishRead(
   const blocks: Block[] = [...full.filter((w) => w.usedAddress).map((w) => ({ sheet: w.name, pos: parseRange(w.usedAddress), formulas: true })), ...rest];
   if (blocks.length) await readBlocks(context, blocks, cache, state, budget, [...old, ...(previous ?? [])]);
   await readLockState(context, next, full);
+  await readMerges(context, next, full, state);
   const snapshot = cache.toSnapshot();
   if (request.validationTargets) {
     snapshot.validations = await readValidations(context, snapshot, request.validationTargets(snapshot));
@@ -607,6 +610,69 @@ function unlockedOf(grid: Excel.CellProperties[][], top: number, left: number): 
     }
   });
   return out.map((b) => rangeAddress(b.top, b.first, b.bottom, b.last));
+}
+
+// ---- merged cells ---------------------------------------------------------------------------
+
+/** Range.getMergedAreasOrNullObject needs ExcelApi 1.13. */
+export const MERGED_AREAS_API = '1.13';
+
+/** "Blad!C5:F5,'Blad 2'!$A$10:$K$10" → ["C5:F5", "A10:K10"]: commas inside quoted sheet names are kept. */
+export function mergedAreasOf(address: string): string[] {
+  const out: string[] = [];
+  let part = '';
+  let quoted = false;
+  for (const ch of `${address},`) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === ',' && !quoted) {
+      const cells = part.includes('!') ? part.slice(part.lastIndexOf('!') + 1) : part;
+      const bare = cells.replace(/\$/g, '').trim().toUpperCase();
+      if (bare) out.push(bare.includes(':') ? bare : `${bare}:${bare}`);
+      part = '';
+    } else part += ch;
+  }
+  return out;
+}
+
+/**
+ * The merged areas of every sheet read in full now, or never read: the engine never merges
+ * cells, so every merge is the team's and is not written into (CELL_OCCUPIED). One sync
+ * for all of them (Range.getMergedAreasOrNullObject on the whole sheet, ExcelApi 1.13);
+ * a sheet Excel refuses (it gives at most 512 merged areas) is read alone and, when it
+ * still fails, kept without merges. An Excel without ExcelApi 1.13 reads no merges (then
+ * the snapshot has none, as before). Sheets read from the cache keep what was read.
+ */
+async function readMerges(context: Excel.RequestContext, sheets: CachedSheet[], full: Walked[], state: ReadState): Promise<void> {
+  if (!state.supports?.('ExcelApi', MERGED_AREAS_API)) return;
+  const todo = sheets.filter((s) => s.merges === undefined || full.some((f) => f.name.toLowerCase() === s.name.toLowerCase()));
+  if (!todo.length) return;
+  const queue = (list: CachedSheet[]) =>
+    list.map((s) => {
+      const merged = context.workbook.worksheets.getItem(s.name).getRange().getMergedAreasOrNullObject();
+      merged.load('address');
+      return { s, merged };
+    });
+  const take = ({ s, merged }: { s: CachedSheet; merged: Excel.RangeAreas }) => {
+    s.merges = merged.isNullObject ? [] : mergedAreasOf(merged.address);
+  };
+  const loads = queue(todo);
+  try {
+    await context.sync();
+    loads.forEach(take);
+    return;
+  } catch (err) {
+    if (officeErrorCode(err) === 'InvalidOperationInCellEditMode') throw err;
+  }
+  for (const s of todo) {
+    const [one] = queue([s]);
+    try {
+      await context.sync();
+      take(one);
+    } catch (err) {
+      if (officeErrorCode(err) === 'InvalidOperationInCellEditMode') throw err;
+      s.merges = [];
+    }
+  }
 }
 
 /** DATE(1904,1,1) in the 1904 date system: day 0. */

@@ -29,6 +29,8 @@ export interface CachedSheet {
   protection?: { protected: boolean; allowFormatCells: boolean; allowFormatColumns: boolean };
   /** Unlocked cells (A1 ranges) of a protected sheet; undefined: not read (yet). */
   unlocked?: string[];
+  /** Merged areas (A1 ranges, "C5:F5"); undefined: not read (yet, or the host cannot). */
+  merges?: string[];
 }
 
 interface FormulaIndex {
@@ -304,6 +306,7 @@ export class SnapshotCache {
         formulas: s.formulas,
         hidden: s.hidden,
         liveFormulas: true,
+        ...(s.merges?.length ? { merges: s.merges } : {}),
         ...(s.protection?.protected
           ? {
               protection: {

@@ -73,6 +73,8 @@ export class FakeSheet {
    * Pagina-indeling as Worksheet.pageLayout (ExcelApi 1.9) reports it; Excel's defaults:
    * portrait, 100%, no print area, no print titles. Addresses as Excel gives them back.
    */
+  /** Merged areas (Start > Samenvoegen en centreren), as the team made them. */
+  readonly merges: RangePos[] = [];
   pageLayout: FakePageLayoutData = { orientation: 'Portrait', zoom: { scale: 100 }, printArea: null, printTitleRows: null };
 
   constructor(public name: string) {}
@@ -87,6 +89,26 @@ export class FakeSheet {
   unlock(range: string): this {
     for (const [r, c] of cellsOf(parseRange(range))) this.unlocked.add(FakeSheet.key(r, c));
     return this;
+  }
+
+  /** Merges cells as a team does in Excel, which keeps only the upper-left cell's content. */
+  merge(range: string): this {
+    const pos = parseRange(range);
+    for (const [r, c] of cellsOf(pos)) if (r !== pos.start.row || c !== pos.start.column) this.cells.delete(FakeSheet.key(r, c));
+    this.merges.push(pos);
+    return this;
+  }
+
+  /**
+   * Throws like Excel on a write that covers part of a merged area ("We can't do that to a
+   * merged cell."); a write over the whole area is allowed.
+   */
+  guardMerges(pos: RangePos): void {
+    for (const m of this.merges) {
+      const meets = m.start.row <= pos.end.row && pos.start.row <= m.end.row && m.start.column <= pos.end.column && pos.start.column <= m.end.column;
+      const whole = pos.start.row <= m.start.row && m.end.row <= pos.end.row && pos.start.column <= m.start.column && m.end.column <= pos.end.column;
+      if (meets && !whole) throw new FakeOfficeError('InvalidOperation', "We can't do that to a merged cell.");
+    }
   }
 
   isLocked(row: number, column: number): boolean {
@@ -152,6 +174,7 @@ export class FakeSheet {
   usedBoundsWithFormats(): RangePos | null {
     const values = this.usedBounds();
     const keys = [...this.unlocked].map((k) => k.split(',').map(Number));
+    for (const m of this.merges) keys.push([m.start.row, m.start.column], [m.end.row, m.end.column]);
     if (!keys.length) return values;
     const rows = keys.map(([r]) => r);
     const cols = keys.map(([, c]) => c);
@@ -595,8 +618,10 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
     return new FakeWorksheet(this.context, locate, `${this.path}.next`);
   }
 
-  getRange(address: string): FakeRange {
-    const locate = this.child((sheet) => ({ sheet, pos: parseAddress(address) }), 'getRange');
+  /** getRange(): the whole sheet, as in Office.js. */
+  getRange(address?: string): FakeRange {
+    const whole = { start: { row: 1, column: 1 }, end: { row: MAX_ROWS, column: MAX_COLUMNS } };
+    const locate = this.child((sheet) => ({ sheet, pos: address === undefined ? whole : parseAddress(address) }), 'getRange');
     return new FakeRange(this.context, locate, `${this.path}.getRange(${address})`);
   }
 
@@ -1073,6 +1098,7 @@ class FakeRange extends FakeProxy<RangeTarget> {
     this.write(bytesOf(m), ({ sheet, pos }) => {
       const matrix = checkMatrix(pos, m);
       sheet.guard('cells', pos);
+      sheet.guardMerges(pos);
       this.context.book.formulaWrites.push({
         sheet: sheet.name,
         address: rangeAddress(pos.start.row, pos.start.column, pos.end.row, pos.end.column),
@@ -1128,6 +1154,26 @@ class FakeRange extends FakeProxy<RangeTarget> {
         return slot.grid;
       },
     };
+  }
+
+  /** Range.getMergedAreasOrNullObject (ExcelApi 1.13): the merged areas meeting this range; fails past 512, as Excel does. */
+  getMergedAreasOrNullObject(): FakeAddressed {
+    return new FakeAddressed(
+      this.context,
+      () => {
+        const t = this.resolve();
+        if (!t) return null;
+        const p = t.pos;
+        const areas = t.sheet.merges.filter(
+          (m) => m.start.row <= p.end.row && p.start.row <= m.end.row && m.start.column <= p.end.column && p.start.column <= m.end.column,
+        );
+        if (areas.length > 512) throw new FakeOfficeError('GeneralException', 'more than 512 merged areas');
+        return areas.length
+          ? areas.map((m) => `${sheetRef(t.sheet.name)}!${rangeAddress(m.start.row, m.start.column, m.end.row, m.end.column)}`).join(',')
+          : null;
+      },
+      `${this.path}.mergedAreas`,
+    );
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {

@@ -12,8 +12,8 @@ import { applyWarningProblems } from '../../../src/workbook/applyWarnings';
 import { FakeBook } from './fakeExcel';
 
 const noWait = { sleep: async () => undefined };
-const excel19 = { retry: noWait, isSetSupported: (_name: string, version: string) => Number(version) <= 1.9 };
-const excel18 = { retry: noWait, isSetSupported: (_name: string, version: string) => Number(version) <= 1.8 };
+const excel19 = { retry: noWait, isSetSupported: (_name: string, version: string) => Number(version.split('.')[1]) <= 9 };
+const excel18 = { retry: noWait, isSetSupported: (_name: string, version: string) => Number(version.split('.')[1]) <= 8 };
 const t = (s: string): CellInput => ({ text: s });
 
 let book: FakeBook;
