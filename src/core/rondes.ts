@@ -25,6 +25,7 @@ import { rankRows } from './ranking';
 import type { CellInput, CellValue, PlanOp, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 import { sameName, COLORS } from './layout';
 import { checkScore, weightedTotal, type Werkblad } from './werkblad';
+import { nameKey } from './names';
 
 export const RONDES = {
   sheet: 'Scorerondes',
@@ -67,7 +68,8 @@ export interface RondesState {
 }
 
 const COL = { soort: 1, ronde: 2, deelnemer: 3, koppelkans: 4, factor: 5, score: 6, time: 7, key: 8 } as const;
-const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+/** Names (deelnemer, koppelkans, factor) compare by the one name rule (src/core/names.ts). */
+const norm = (s: string) => nameKey(s);
 
 /** The key of one participant's score for one cell in one round (column H). */
 export function scoreKey(ronde: number, deelnemer: string, koppelkans: string, factor: string): string {

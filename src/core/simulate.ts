@@ -1,12 +1,14 @@
 /**
  * Applying plan operations to a snapshot, in memory, without computing formulas.
  * Used to plan a new workbook in one go (template + preparation) and by tests.
- * appendRows/updateRowByKey are resolved like an adapter would.
+ * appendRows, updateRowByKey, deleteRowByKey and guarded setCells are placed by the rules
+ * every adapter shares (src/core/keyedRows.ts); the contract suite
+ * (tests/workbook/contract.ts) checks simulate against the same cases as the adapters.
  */
-import { parseCell, parseRange } from './a1';
+import { parseRange } from './a1';
+import { placeRowOp, recordPlacement, snapshotRows, type RowOutcomes } from './keyedRows';
 import type { CellInput, CellValue, PlanOp, SheetSnapshot, ValidationSnapshot, WorkbookSnapshot } from './snapshot';
 import { sameName } from './layout';
-import { isEmpty } from './grid';
 
 /**
  * A copy whose cells can be changed. Every other property of the sheet (hidden, the
@@ -42,16 +44,20 @@ function put(sheet: SheetSnapshot, row: number, column: number, input: CellInput
   fr[column - 1] = formula;
 }
 
-function lastUsedRow(sheet: SheetSnapshot): number {
-  for (let r = sheet.values.length; r >= 1; r--) {
-    const vr = sheet.values[r - 1] ?? [];
-    const fr = sheet.formulas?.[r - 1] ?? [];
-    if (vr.some((v) => !isEmpty(v ?? null)) || fr.some((f) => typeof f === 'string' && f.startsWith('='))) return r;
-  }
-  return 0;
+/**
+ * The snapshot after `ops`, as a reader would see it (formulas keep the cached result the
+ * plan gave them). Throws on an unknown sheet or a sheet added twice.
+ */
+export function simulate(snapshot: WorkbookSnapshot, ops: PlanOp[]): WorkbookSnapshot {
+  return simulateApply(snapshot, ops).snapshot;
 }
 
-export function simulate(snapshot: WorkbookSnapshot, ops: PlanOp[]): WorkbookSnapshot {
+/**
+ * `simulate` with what its row ops came to, as an adapter's `apply` reports it: where
+ * appended rows went, keys not found, cells of guarded ops a co-author changed.
+ */
+export function simulateApply(snapshot: WorkbookSnapshot, ops: PlanOp[]): { snapshot: WorkbookSnapshot; outcomes: RowOutcomes } {
+  const outcomes: RowOutcomes = { appendedAt: [], missingKeys: [], conflicts: [] };
   const sheets = snapshot.sheets.map(cloneSheet);
   const validations: ValidationSnapshot[] = [...(snapshot.validations ?? [])];
   const get = (name: string): SheetSnapshot => {
@@ -65,32 +71,14 @@ export function simulate(snapshot: WorkbookSnapshot, ops: PlanOp[]): WorkbookSna
         if (sheets.some((x) => sameName(x.name, op.sheet))) throw new Error(`simulate: sheet exists ${op.sheet}`);
         sheets.push({ name: op.sheet, values: [], formulas: [], hidden: op.hidden });
         break;
-      case 'setCells': {
-        const s = get(op.sheet);
-        const { row, column } = parseCell(op.cell);
-        op.cells.forEach((line, i) => line.forEach((c, j) => put(s, row + i, column + j, c)));
-        break;
-      }
-      case 'appendRows': {
-        const s = get(op.sheet);
-        const start = Math.max(op.minRow, lastUsedRow(s) + 1);
-        const col = parseCell(`${op.firstColumn}1`).column;
-        op.rows.forEach((line, i) => line.forEach((c, j) => put(s, start + i, col + j, c)));
-        break;
-      }
+      case 'setCells':
+      case 'appendRows':
       case 'updateRowByKey':
       case 'deleteRowByKey': {
         const s = get(op.sheet);
-        const keyCol = parseCell(`${op.keyColumn}1`).column;
-        const col = parseCell(`${op.firstColumn}1`).column;
-        const cells: CellInput[] =
-          op.kind === 'updateRowByKey' ? op.cells : Array.from({ length: parseCell(`${op.lastColumn}1`).column - col + 1 }, () => ({ clear: true as const }));
-        for (let r = op.minRow; r <= s.values.length; r++) {
-          if (String(s.values[r - 1]?.[keyCol - 1] ?? '') === op.key) {
-            cells.forEach((c, j) => put(s, r, col + j, c));
-            break;
-          }
-        }
+        const placement = placeRowOp(op, s.name, snapshotRows(s));
+        recordPlacement(op, placement, outcomes);
+        if (placement.kind === 'write') placement.cells.forEach((line, i) => line.forEach((c, j) => put(s, placement.row + i, placement.column + j, c)));
         break;
       }
       case 'setValidation': {
@@ -111,5 +99,5 @@ export function simulate(snapshot: WorkbookSnapshot, ops: PlanOp[]): WorkbookSna
     }
   }
   // the workbook's own properties (date system) stay as read
-  return { ...snapshot, sheets, validations };
+  return { snapshot: { ...snapshot, sheets, validations }, outcomes };
 }

@@ -3,7 +3,8 @@
  * plan in one batch. Implemented by the memory adapter (tests, browser preview), the
  * xlsx adapter (ExcelJS, command line) and the Office.js adapter (the add-in).
  */
-import type { CellValue, Plan, WorkbookSnapshot } from '../core/snapshot';
+import type { CellConflict, RowOutcomes } from '../core/keyedRows';
+import type { Plan, WorkbookSnapshot } from '../core/snapshot';
 
 export interface RangeRef {
   sheet: string;
@@ -47,18 +48,10 @@ export interface SnapshotRequest {
   validationTargets?: (snapshot: WorkbookSnapshot) => RangeRef[];
 }
 
-export interface ApplyResult {
+/** What an apply did: the operations carried out and what its row ops came to (src/core/keyedRows.ts). */
+export interface ApplyResult extends RowOutcomes {
   /** Number of plan operations carried out. */
   operations: number;
-  /** Where appended rows ended up (first row number per appendRows op, in op order). */
-  appendedAt: number[];
-  /** updateRowByKey / deleteRowByKey ops whose key was not found (nothing written for them). */
-  missingKeys: string[];
-  /**
-   * Cells of guarded ops (`expect`) that no longer held what the caller last read: those
-   * ops wrote nothing. One entry per differing cell.
-   */
-  conflicts: CellConflict[];
   /** What the adapter did not do as the plan asked, and why (absent: nothing to say). */
   warnings?: ApplyWarning[];
 }
@@ -73,16 +66,7 @@ export interface ApplyResult {
 export type ApplyWarning =
   { kind: 'pageSetupKept'; sheet: string; name: 'Print_Area' | 'Print_Titles'; theirs: string; ours: string } | { kind: 'pageSetupUnsupported'; sheet: string };
 
-/** A cell a co-author changed since the caller read it: what was expected, what is there now. */
-export interface CellConflict {
-  sheet: string;
-  /** A1 address of the cell. */
-  cell: string;
-  expected: CellValue;
-  actual: CellValue;
-  /** The key of the updateRowByKey / deleteRowByKey op, when it was one. */
-  key?: string;
-}
+export type { CellConflict };
 
 export interface ApplyOptions {
   /** Progress 0..1 for long operations. */

@@ -10,10 +10,10 @@
  * unless "Kolommen opmaken" is; data validation; the lock state itself; charts (objects).
  * Freezing panes is a window setting and stays possible.
  */
-import { cellAddress, columnNumber, parseCell } from '../core/a1';
+import { cellAddress, parseCell } from '../core/a1';
+import { placeRowOp, snapshotRows } from '../core/keyedRows';
 import { isLocked } from '../core/protection';
 import type { CellInput, Plan, SheetSnapshot } from '../core/snapshot';
-import { keyText } from './cellText';
 import { WorkbookError } from './errors';
 
 /** What a plan needs on one protected sheet. */
@@ -62,21 +62,14 @@ function protectedWrites(plan: Plan, sheetOf: (name: string) => SheetSnapshot | 
         block(op.sheet, p.row, p.column, op.cells);
         break;
       }
-      case 'appendRows': {
-        const sheet = sheetOf(op.sheet);
-        if (!sheet?.protection?.protected) break;
-        block(op.sheet, Math.max(op.minRow, lastUsedRow(sheet) + 1), columnNumber(op.firstColumn), op.rows);
-        break;
-      }
+      case 'appendRows':
       case 'updateRowByKey':
       case 'deleteRowByKey': {
         const sheet = sheetOf(op.sheet);
         if (!sheet?.protection?.protected) break;
-        const row = keyRow(sheet, op.minRow, columnNumber(op.keyColumn), op.key);
-        if (row === undefined) break; // a missing key writes nothing
-        const first = columnNumber(op.firstColumn);
-        const width = op.kind === 'deleteRowByKey' ? columnNumber(op.lastColumn) - first + 1 : op.cells.length;
-        block(op.sheet, row, first, [Array.from({ length: width }, () => ({ clear: true as const }))]);
+        // placed by the adapters' own rule; a missing key or a failed guard writes nothing
+        const placement = placeRowOp(op, sheet.name, snapshotRows(sheet));
+        if (placement.kind === 'write') block(op.sheet, placement.row, placement.column, placement.cells);
         break;
       }
       case 'setStyle': {
@@ -126,21 +119,6 @@ export function checkProtection(plan: Plan, sheetOf: (name: string) => SheetSnap
 
 function unique(list: string[]): string[] {
   return [...new Set(list)];
-}
-
-function lastUsedRow(sheet: SheetSnapshot): number {
-  for (let r = sheet.values.length; r >= 1; r--) {
-    if ((sheet.values[r - 1] ?? []).some((v) => v !== null && v !== '')) return r;
-    if ((sheet.formulas?.[r - 1] ?? []).some((f) => !!f)) return r;
-  }
-  return 0;
-}
-
-function keyRow(sheet: SheetSnapshot, minRow: number, keyColumn: number, key: string): number | undefined {
-  for (let r = minRow; r <= sheet.values.length; r++) {
-    if (keyText(sheet.values[r - 1]?.[keyColumn - 1] ?? null) === key) return r;
-  }
-  return undefined;
 }
 
 /** Cells per row → A1 ranges: runs of columns per row, equal runs of adjacent rows joined. */

@@ -78,6 +78,7 @@ async function expectWorkbookError(p: Promise<unknown>, code: string, text: RegE
 }
 
 export function contractSuite(h: Harness): void {
+  rowOpsContract({ name: h.name, create: () => h.create(), reopen: (wb) => h.reopen(wb as TestWorkbook) });
   describe(`${h.name}: the workbook port contract`, () => {
     /** A workbook with sheet "Blad" (and whatever `ops` add), as the next reader sees it. */
     async function withSheet(ops: PlanOp[] = []): Promise<TestWorkbook> {
@@ -377,158 +378,7 @@ export function contractSuite(h: Harness): void {
       });
     });
 
-    describe('appending and updating rows', () => {
-      test('appendRows twice gives two consecutive rows below the used range, never above minRow', async () => {
-        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('kop')], [t('rij 2')]] }]);
-        const res1 = await wb.apply({ ops: [{ kind: 'appendRows', sheet: 'Blad', minRow: 5, firstColumn: 'A', rows: [[t('N-1'), t('eerste')]] }] });
-        const wb2 = await h.reopen(wb);
-        const res2 = await wb2.apply({
-          ops: [
-            { kind: 'appendRows', sheet: 'Blad', minRow: 1, firstColumn: 'A', rows: [[t('N-2'), t('tweede')]] },
-            { kind: 'appendRows', sheet: 'Blad', minRow: 1, firstColumn: 'B', rows: [[t('derde')], [t('vierde')]] },
-          ],
-        });
-        expect(res1.appendedAt).toEqual([5]);
-        expect(res2.appendedAt).toEqual([6, 7]);
-        const s = (await (await h.reopen(wb2)).readSnapshot()).sheets[0];
-        expect(s.values).toEqual([['kop'], ['rij 2'], [], [], ['N-1', 'eerste'], ['N-2', 'tweede'], [null, 'derde'], [null, 'vierde']]);
-      });
-
-      test('a row holding only a formula counts as used', async () => {
-        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'C3', cells: [[{ formula: '=1+1' }]] }]);
-        const res = await wb.apply({ ops: [{ kind: 'appendRows', sheet: 'Blad', minRow: 2, firstColumn: 'A', rows: [[t('na')]] }] });
-        expect(res.appendedAt).toEqual([4]);
-      });
-
-      test('two users appending from the same snapshot both keep their row', async () => {
-        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('kop')]] }]);
-        const shared = await wb.readSnapshot(); // both users plan from this state
-        const next = shared.sheets[0].values.length + 1;
-        const anna: Plan = { ops: [{ kind: 'appendRows', sheet: 'Blad', minRow: next, firstColumn: 'A', rows: [[t('N-a'), t('van Anna')]] }] };
-        const bert: Plan = { ops: [{ kind: 'appendRows', sheet: 'Blad', minRow: next, firstColumn: 'A', rows: [[t('N-b'), t('van Bert')]] }] };
-        const afterAnna = await applyAndReopen(wb, anna);
-        const afterBoth = await applyAndReopen(afterAnna, bert);
-        expect((await afterBoth.readSnapshot()).sheets[0].values).toEqual([['kop'], ['N-a', 'van Anna'], ['N-b', 'van Bert']]);
-      });
-
-      test('(contrast) writing at the row each user computed from the same snapshot loses the first row', async () => {
-        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('kop')]] }]);
-        const next = (await wb.readSnapshot()).sheets[0].values.length + 1;
-        const at = (id: string): Plan => ({ ops: [{ kind: 'setCells', sheet: 'Blad', cell: `A${next}`, cells: [[t(id)]] }] });
-        const after = await applyAndReopen(await applyAndReopen(wb, at('N-a')), at('N-b'));
-        expect((await after.readSnapshot()).sheets[0].values).toEqual([['kop'], ['N-b']]);
-      });
-
-      test('updateRowByKey changes only the row with that key, searched from minRow down', async () => {
-        const wb = await withSheet([
-          {
-            kind: 'setCells',
-            sheet: 'Blad',
-            cell: 'A1',
-            cells: [
-              [t('N-2'), t('kop met dezelfde tekst')],
-              [t('N-1'), t('een')],
-              [t('N-2'), t('twee')],
-              [t('N-3'), t('drie')],
-            ],
-          },
-        ]);
-        const res = await wb.apply({
-          ops: [
-            { kind: 'updateRowByKey', sheet: 'Blad', minRow: 2, keyColumn: 'A', key: 'N-2', firstColumn: 'B', cells: [t('TWEE'), t('=extra')] },
-            { kind: 'updateRowByKey', sheet: 'Blad', minRow: 2, keyColumn: 'A', key: 'N-9', firstColumn: 'B', cells: [t('weg')] },
-          ],
-        });
-        expect(res.missingKeys).toEqual(['N-9']);
-        const s = (await (await h.reopen(wb)).readSnapshot()).sheets[0];
-        expect(s.values).toEqual([
-          ['N-2', 'kop met dezelfde tekst'],
-          ['N-1', 'een'],
-          ['N-2', 'TWEE', '=extra'],
-          ['N-3', 'drie'],
-        ]);
-      });
-
-      test('updateRowByKey finds a number key by its text', async () => {
-        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[n(7), t('zeven')]] }]);
-        const res = await wb.apply({
-          ops: [{ kind: 'updateRowByKey', sheet: 'Blad', minRow: 1, keyColumn: 'A', key: '7', firstColumn: 'B', cells: [t('ZEVEN')] }],
-        });
-        expect(res.missingKeys).toEqual([]);
-        expect((await wb.readSnapshot()).sheets[0].values).toEqual([[7, 'ZEVEN']]);
-      });
-    });
-
-    describe('co-author guards (expect) and deleteRowByKey', () => {
-      test('a guarded setCells writes when the cells still hold what was read', async () => {
-        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('oud'), n(3)]] }]);
-        const res = await wb.apply({ ops: [{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('nieuw'), n(4)]], expect: [['oud', 3]] }] });
-        expect(res.conflicts).toEqual([]);
-        expect((await (await h.reopen(wb)).readSnapshot()).sheets[0].values).toEqual([['nieuw', 4]]);
-      });
-
-      test('a guarded setCells over a cell a colleague changed writes nothing and reports both versions', async () => {
-        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('oud'), t('')]] }]);
-        const colleague = await applyAndReopen(wb, { ops: [{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('van collega')]] }] });
-        const res = await colleague.apply({
-          ops: [
-            { kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('van mij'), t('ook van mij')]], expect: [['oud', null]] },
-            { kind: 'setCells', sheet: 'Blad', cell: 'C1', cells: [[t('ander')]], expect: [[null]] },
-          ],
-        });
-        expect(res.conflicts).toEqual([{ sheet: 'Blad', cell: 'A1', expected: 'oud', actual: 'van collega' }]);
-        // the whole guarded op is left out (B1 too); the other op is written
-        expect((await (await h.reopen(colleague)).readSnapshot()).sheets[0].values).toEqual([['van collega', null, 'ander']]);
-      });
-
-      test('empty and "" are the same; line breaks compare as typed', async () => {
-        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('twee\nregels')]] }]);
-        const res = await wb.apply({
-          ops: [{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('x'), t('y')]], expect: [['twee\r\nregels', '']] }],
-        });
-        expect(res.conflicts).toEqual([]);
-        expect((await wb.readSnapshot()).sheets[0].values).toEqual([['x', 'y']]);
-      });
-
-      test('a guarded updateRowByKey finds the row wherever it moved and refuses a changed row', async () => {
-        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('kop')], [t('N-1'), t('een')], [t('N-2'), t('twee')]] }]);
-        const res = await wb.apply({
-          ops: [
-            { kind: 'updateRowByKey', sheet: 'Blad', minRow: 1, keyColumn: 'A', key: 'N-1', firstColumn: 'B', cells: [t('EEN')], expect: ['een'] },
-            { kind: 'updateRowByKey', sheet: 'Blad', minRow: 1, keyColumn: 'A', key: 'N-2', firstColumn: 'B', cells: [t('TWEE')], expect: ['zwei'] },
-          ],
-        });
-        expect(res.conflicts).toEqual([{ sheet: 'Blad', cell: 'B3', expected: 'zwei', actual: 'twee', key: 'N-2' }]);
-        expect((await (await h.reopen(wb)).readSnapshot()).sheets[0].values).toEqual([['kop'], ['N-1', 'EEN'], ['N-2', 'twee']]);
-      });
-
-      test('deleteRowByKey empties only that row in its columns; nothing moves', async () => {
-        const wb = await withSheet([
-          { kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('kop')], [t('N-1'), t('een'), t('eigen kolom')], [t('N-2'), t('twee')]] },
-          { kind: 'setStyle', sheet: 'Blad', range: 'B2', style: { bold: true } },
-        ]);
-        const res = await wb.apply({
-          ops: [
-            { kind: 'deleteRowByKey', sheet: 'Blad', minRow: 2, keyColumn: 'A', key: 'N-1', firstColumn: 'A', lastColumn: 'B', expect: ['N-1', 'een'] },
-            { kind: 'deleteRowByKey', sheet: 'Blad', minRow: 2, keyColumn: 'A', key: 'N-9', firstColumn: 'A', lastColumn: 'B' },
-          ],
-        });
-        expect(res.missingKeys).toEqual(['N-9']);
-        expect(res.conflicts).toEqual([]);
-        const after = await h.reopen(wb);
-        expect((await after.readSnapshot()).sheets[0].values).toEqual([['kop'], [null, null, 'eigen kolom'], ['N-2', 'twee']]);
-        expect(after.getStyle('Blad', 'B2')).toEqual({ bold: true });
-      });
-
-      test('deleteRowByKey of a row a colleague edited meanwhile deletes nothing', async () => {
-        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('N-1'), t('aangepast door collega')]] }]);
-        const res = await wb.apply({
-          ops: [{ kind: 'deleteRowByKey', sheet: 'Blad', minRow: 1, keyColumn: 'A', key: 'N-1', firstColumn: 'A', lastColumn: 'B', expect: ['N-1', 'een'] }],
-        });
-        expect(res.conflicts).toEqual([{ sheet: 'Blad', cell: 'B1', expected: 'een', actual: 'aangepast door collega', key: 'N-1' }]);
-        expect((await wb.readSnapshot()).sheets[0].values).toEqual([['N-1', 'aangepast door collega']]);
-      });
-
+    describe('row operations: what only adapters check', () => {
       test('an expect that does not fit the cells is refused before anything is written', async () => {
         const wb = await withSheet([]);
         await expectWorkbookError(
@@ -541,6 +391,17 @@ export function contractSuite(h: Harness): void {
           'invalidArgument',
           /kolom A ligt voor kolom C/,
         );
+      });
+
+      test('deleteRowByKey keeps the formats of the emptied cells', async () => {
+        const wb = await withSheet([
+          { kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('kop')], [t('N-1'), t('een')]] },
+          { kind: 'setStyle', sheet: 'Blad', range: 'B2', style: { bold: true } },
+        ]);
+        await wb.apply({ ops: [{ kind: 'deleteRowByKey', sheet: 'Blad', minRow: 2, keyColumn: 'A', key: 'N-1', firstColumn: 'A', lastColumn: 'B' }] });
+        const after = await h.reopen(wb);
+        expect((await after.readSnapshot()).sheets[0].values).toEqual([['kop']]);
+        expect(after.getStyle('Blad', 'B2')).toEqual({ bold: true });
       });
     });
 
@@ -779,6 +640,230 @@ export function contractSuite(h: Harness): void {
         const after = await applyAndReopen(wb, { ops: [{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('vet')]] }] });
         expect(after.getStyle('Blad', 'A1')).toEqual({ bold: true });
         expect(after.getCell('Blad', 'A1')).toBe('vet');
+      });
+    });
+  });
+}
+
+/** What the row-op cases need: a port, and the workbook as the next reader sees it. */
+export interface RowsHarness {
+  name: string;
+  /** A fresh, empty workbook. */
+  create(): Promise<WorkbookPort>;
+  /** The workbook as the next reader sees it. */
+  reopen(wb: WorkbookPort): Promise<WorkbookPort>;
+}
+
+/**
+ * The cases of the ops placed at apply time (appendRows, updateRowByKey, deleteRowByKey,
+ * guarded setCells), run against every adapter (through `contractSuite`) and against
+ * `simulate` (src/core/simulate.ts), which the engine plans with: one rule
+ * (src/core/keyedRows.ts), one set of cases.
+ */
+export function rowOpsContract(h: RowsHarness): void {
+  describe(`${h.name}: row operations placed at apply time`, () => {
+    async function withSheet(ops: PlanOp[] = []): Promise<WorkbookPort> {
+      const wb = await h.create();
+      await wb.apply({ ops: [{ kind: 'addSheet', sheet: 'Blad' }, ...ops] });
+      return h.reopen(wb);
+    }
+    async function applyAndReopen(wb: WorkbookPort, plan: Plan): Promise<WorkbookPort> {
+      await wb.apply(plan);
+      return h.reopen(wb);
+    }
+
+    describe('appending and updating rows', () => {
+      test('appendRows twice gives two consecutive rows below the used range, never above minRow', async () => {
+        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('kop')], [t('rij 2')]] }]);
+        const res1 = await wb.apply({ ops: [{ kind: 'appendRows', sheet: 'Blad', minRow: 5, firstColumn: 'A', rows: [[t('N-1'), t('eerste')]] }] });
+        const wb2 = await h.reopen(wb);
+        const res2 = await wb2.apply({
+          ops: [
+            { kind: 'appendRows', sheet: 'Blad', minRow: 1, firstColumn: 'A', rows: [[t('N-2'), t('tweede')]] },
+            { kind: 'appendRows', sheet: 'Blad', minRow: 1, firstColumn: 'B', rows: [[t('derde')], [t('vierde')]] },
+          ],
+        });
+        expect(res1.appendedAt).toEqual([5]);
+        expect(res2.appendedAt).toEqual([6, 7]);
+        const s = (await (await h.reopen(wb2)).readSnapshot()).sheets[0];
+        expect(s.values).toEqual([['kop'], ['rij 2'], [], [], ['N-1', 'eerste'], ['N-2', 'tweede'], [null, 'derde'], [null, 'vierde']]);
+      });
+
+      test('a row holding only a formula counts as used', async () => {
+        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'C3', cells: [[{ formula: '=1+1' }]] }]);
+        const res = await wb.apply({ ops: [{ kind: 'appendRows', sheet: 'Blad', minRow: 2, firstColumn: 'A', rows: [[t('na')]] }] });
+        expect(res.appendedAt).toEqual([4]);
+      });
+
+      test('two users appending from the same snapshot both keep their row', async () => {
+        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('kop')]] }]);
+        const shared = await wb.readSnapshot(); // both users plan from this state
+        const next = shared.sheets[0].values.length + 1;
+        const anna: Plan = { ops: [{ kind: 'appendRows', sheet: 'Blad', minRow: next, firstColumn: 'A', rows: [[t('N-a'), t('van Anna')]] }] };
+        const bert: Plan = { ops: [{ kind: 'appendRows', sheet: 'Blad', minRow: next, firstColumn: 'A', rows: [[t('N-b'), t('van Bert')]] }] };
+        const afterAnna = await applyAndReopen(wb, anna);
+        const afterBoth = await applyAndReopen(afterAnna, bert);
+        expect((await afterBoth.readSnapshot()).sheets[0].values).toEqual([['kop'], ['N-a', 'van Anna'], ['N-b', 'van Bert']]);
+      });
+
+      test('(contrast) writing at the row each user computed from the same snapshot loses the first row', async () => {
+        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('kop')]] }]);
+        const next = (await wb.readSnapshot()).sheets[0].values.length + 1;
+        const at = (id: string): Plan => ({ ops: [{ kind: 'setCells', sheet: 'Blad', cell: `A${next}`, cells: [[t(id)]] }] });
+        const after = await applyAndReopen(await applyAndReopen(wb, at('N-a')), at('N-b'));
+        expect((await after.readSnapshot()).sheets[0].values).toEqual([['kop'], ['N-b']]);
+      });
+
+      test('updateRowByKey changes only the row with that key, searched from minRow down', async () => {
+        const wb = await withSheet([
+          {
+            kind: 'setCells',
+            sheet: 'Blad',
+            cell: 'A1',
+            cells: [
+              [t('N-2'), t('kop met dezelfde tekst')],
+              [t('N-1'), t('een')],
+              [t('N-2'), t('twee')],
+              [t('N-3'), t('drie')],
+            ],
+          },
+        ]);
+        const res = await wb.apply({
+          ops: [
+            { kind: 'updateRowByKey', sheet: 'Blad', minRow: 2, keyColumn: 'A', key: 'N-2', firstColumn: 'B', cells: [t('TWEE'), t('=extra')] },
+            { kind: 'updateRowByKey', sheet: 'Blad', minRow: 2, keyColumn: 'A', key: 'N-9', firstColumn: 'B', cells: [t('weg')] },
+          ],
+        });
+        expect(res.missingKeys).toEqual(['N-9']);
+        const s = (await (await h.reopen(wb)).readSnapshot()).sheets[0];
+        expect(s.values).toEqual([
+          ['N-2', 'kop met dezelfde tekst'],
+          ['N-1', 'een'],
+          ['N-2', 'TWEE', '=extra'],
+          ['N-3', 'drie'],
+        ]);
+      });
+
+      test('updateRowByKey finds a number key by its text', async () => {
+        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[n(7), t('zeven')]] }]);
+        const res = await wb.apply({
+          ops: [{ kind: 'updateRowByKey', sheet: 'Blad', minRow: 1, keyColumn: 'A', key: '7', firstColumn: 'B', cells: [t('ZEVEN')] }],
+        });
+        expect(res.missingKeys).toEqual([]);
+        expect((await wb.readSnapshot()).sheets[0].values).toEqual([[7, 'ZEVEN']]);
+      });
+      test('updateRowByKey compares keys by the name rule: case and spaces do not count, the first row wins', async () => {
+        const wb = await withSheet([
+          {
+            kind: 'setCells',
+            sheet: 'Blad',
+            cell: 'A1',
+            cells: [[t('kop')], [t(' 1|Jan  de Vries|WKO ')], [t('1|jan de vries|wko'), t('tweede')], [{ bool: true }]],
+          },
+        ]);
+        const res = await wb.apply({
+          ops: [
+            { kind: 'updateRowByKey', sheet: 'Blad', minRow: 1, keyColumn: 'A', key: '1|jan de vries|wko', firstColumn: 'B', cells: [t('gevonden')] },
+            { kind: 'updateRowByKey', sheet: 'Blad', minRow: 1, keyColumn: 'A', key: 'true', firstColumn: 'B', cells: [t('waar')] },
+          ],
+        });
+        expect(res.missingKeys).toEqual([]);
+        expect((await (await h.reopen(wb)).readSnapshot()).sheets[0].values).toEqual([
+          ['kop'],
+          [' 1|Jan  de Vries|WKO ', 'gevonden'],
+          ['1|jan de vries|wko', 'tweede'],
+          [true, 'waar'],
+        ]);
+      });
+
+      test('an empty key finds no row, not even an empty one', async () => {
+        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('kop')], [{ clear: true }, t('zonder sleutel')], [t('N-1')]] }]);
+        const res = await wb.apply({
+          ops: [
+            { kind: 'updateRowByKey', sheet: 'Blad', minRow: 1, keyColumn: 'A', key: '', firstColumn: 'B', cells: [t('mis')] },
+            { kind: 'deleteRowByKey', sheet: 'Blad', minRow: 1, keyColumn: 'A', key: '  ', firstColumn: 'A', lastColumn: 'B' },
+          ],
+        });
+        expect(res.missingKeys).toEqual(['', '  ']);
+        expect((await (await h.reopen(wb)).readSnapshot()).sheets[0].values).toEqual([['kop'], [null, 'zonder sleutel'], ['N-1']]);
+      });
+
+      test('a key below the last used row of the key column is not searched past minRow', async () => {
+        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('N-1'), t('boven minRow')], [t('N-2')]] }]);
+        const res = await wb.apply({
+          ops: [{ kind: 'updateRowByKey', sheet: 'Blad', minRow: 2, keyColumn: 'A', key: 'n-1', firstColumn: 'B', cells: [t('mis')] }],
+        });
+        expect(res.missingKeys).toEqual(['n-1']);
+        expect((await wb.readSnapshot()).sheets[0].values).toEqual([['N-1', 'boven minRow'], ['N-2']]);
+      });
+    });
+
+    describe('co-author guards (expect) and deleteRowByKey', () => {
+      test('a guarded setCells writes when the cells still hold what was read', async () => {
+        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('oud'), n(3)]] }]);
+        const res = await wb.apply({ ops: [{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('nieuw'), n(4)]], expect: [['oud', 3]] }] });
+        expect(res.conflicts).toEqual([]);
+        expect((await (await h.reopen(wb)).readSnapshot()).sheets[0].values).toEqual([['nieuw', 4]]);
+      });
+
+      test('a guarded setCells over a cell a colleague changed writes nothing and reports both versions', async () => {
+        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('oud'), t('')]] }]);
+        const colleague = await applyAndReopen(wb, { ops: [{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('van collega')]] }] });
+        const res = await colleague.apply({
+          ops: [
+            { kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('van mij'), t('ook van mij')]], expect: [['oud', null]] },
+            { kind: 'setCells', sheet: 'Blad', cell: 'C1', cells: [[t('ander')]], expect: [[null]] },
+          ],
+        });
+        expect(res.conflicts).toEqual([{ sheet: 'Blad', cell: 'A1', expected: 'oud', actual: 'van collega' }]);
+        // the whole guarded op is left out (B1 too); the other op is written
+        expect((await (await h.reopen(colleague)).readSnapshot()).sheets[0].values).toEqual([['van collega', null, 'ander']]);
+      });
+
+      test('empty and "" are the same; line breaks compare as typed', async () => {
+        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('twee\nregels')]] }]);
+        const res = await wb.apply({
+          ops: [{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('x'), t('y')]], expect: [['twee\r\nregels', '']] }],
+        });
+        expect(res.conflicts).toEqual([]);
+        expect((await wb.readSnapshot()).sheets[0].values).toEqual([['x', 'y']]);
+      });
+
+      test('a guarded updateRowByKey finds the row wherever it moved and refuses a changed row', async () => {
+        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('kop')], [t('N-1'), t('een')], [t('N-2'), t('twee')]] }]);
+        const res = await wb.apply({
+          ops: [
+            { kind: 'updateRowByKey', sheet: 'Blad', minRow: 1, keyColumn: 'A', key: 'N-1', firstColumn: 'B', cells: [t('EEN')], expect: ['een'] },
+            { kind: 'updateRowByKey', sheet: 'Blad', minRow: 1, keyColumn: 'A', key: 'N-2', firstColumn: 'B', cells: [t('TWEE')], expect: ['zwei'] },
+          ],
+        });
+        expect(res.conflicts).toEqual([{ sheet: 'Blad', cell: 'B3', expected: 'zwei', actual: 'twee', key: 'N-2' }]);
+        expect((await (await h.reopen(wb)).readSnapshot()).sheets[0].values).toEqual([['kop'], ['N-1', 'EEN'], ['N-2', 'twee']]);
+      });
+
+      test('deleteRowByKey empties only that row in its columns; nothing moves', async () => {
+        const wb = await withSheet([
+          { kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('kop')], [t('N-1'), t('een'), t('eigen kolom')], [t('N-2'), t('twee')]] },
+        ]);
+        const res = await wb.apply({
+          ops: [
+            { kind: 'deleteRowByKey', sheet: 'Blad', minRow: 2, keyColumn: 'A', key: 'N-1', firstColumn: 'A', lastColumn: 'B', expect: ['N-1', 'een'] },
+            { kind: 'deleteRowByKey', sheet: 'Blad', minRow: 2, keyColumn: 'A', key: 'N-9', firstColumn: 'A', lastColumn: 'B' },
+          ],
+        });
+        expect(res.missingKeys).toEqual(['N-9']);
+        expect(res.conflicts).toEqual([]);
+        const after = await h.reopen(wb);
+        expect((await after.readSnapshot()).sheets[0].values).toEqual([['kop'], [null, null, 'eigen kolom'], ['N-2', 'twee']]);
+      });
+
+      test('deleteRowByKey of a row a colleague edited meanwhile deletes nothing', async () => {
+        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('N-1'), t('aangepast door collega')]] }]);
+        const res = await wb.apply({
+          ops: [{ kind: 'deleteRowByKey', sheet: 'Blad', minRow: 1, keyColumn: 'A', key: 'N-1', firstColumn: 'A', lastColumn: 'B', expect: ['N-1', 'een'] }],
+        });
+        expect(res.conflicts).toEqual([{ sheet: 'Blad', cell: 'B1', expected: 'een', actual: 'aangepast door collega', key: 'N-1' }]);
+        expect((await wb.readSnapshot()).sheets[0].values).toEqual([['N-1', 'aangepast door collega']]);
       });
     });
   });

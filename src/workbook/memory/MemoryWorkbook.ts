@@ -20,11 +20,10 @@
  * on a copy that replaces the state only when every op succeeded.
  */
 import { columnNumber, parseCell } from '../../core/a1';
+import { placeRowOp, recordPlacement, type SheetRows } from '../../core/keyedRows';
 import type { CellInput, CellStyle, CellValue, Plan, PlanOp, SheetSnapshot, ValidationRule, ValidationSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import { parseEntry, toEntryText } from '../../core/textSafety';
-import { keyText } from '../cellText';
 import { WorkbookError } from '../errors';
-import { blockConflicts, deleteCells } from '../guards';
 import { checkPlan, checkSheetName } from '../planCheck';
 import { checkProtection } from '../protection';
 import type { ApplyOptions, ApplyResult, RangeRef, SnapshotRequest, WorkbookPort } from '../port';
@@ -236,6 +235,11 @@ function ruleCovering(sheet: MemorySheet, rect: Rect): ValidationRule | null {
 /** The value a snapshot would report for one cell (a formula: its cached value). */
 function valueOf(sheet: MemorySheet, row: number, column: number): CellValue {
   return sheet.rows.get(row)?.get(column)?.value ?? null;
+}
+
+/** The sheet as the shared row-op rules read it (src/core/keyedRows.ts). */
+function rowsOf(sheet: MemorySheet): SheetRows {
+  return { lastUsedRow: () => lastUsedRow(sheet), value: (row, column) => valueOf(sheet, row, column) };
 }
 
 const styleKey = (row: number, column: number) => `${row}:${column}`;
@@ -485,40 +489,14 @@ export class MemoryWorkbook implements WorkbookPort {
       case 'addSheet':
         this.sheets.push(newSheet(op.sheet, op.hidden ?? false));
         return;
-      case 'setCells': {
-        const s = this.sheet(op.sheet);
-        const { row, column } = parseCell(op.cell);
-        const conflicts = blockConflicts(s.name, row, column, op.expect, (r, c) => valueOf(s, r, c));
-        if (conflicts.length) {
-          result.conflicts.push(...conflicts);
-          return;
-        }
-        op.cells.forEach((line, i) => this.writeRow(s, row + i, column, line));
-        return;
-      }
-      case 'appendRows': {
-        const s = this.sheet(op.sheet);
-        const start = Math.max(op.minRow, lastUsedRow(s) + 1);
-        const column = columnNumber(op.firstColumn);
-        op.rows.forEach((line, i) => this.writeRow(s, start + i, column, line));
-        result.appendedAt.push(start);
-        return;
-      }
+      case 'setCells':
+      case 'appendRows':
       case 'updateRowByKey':
       case 'deleteRowByKey': {
         const s = this.sheet(op.sheet);
-        const keyColumn = columnNumber(op.keyColumn);
-        const first = columnNumber(op.firstColumn);
-        const last = lastUsedRow(s);
-        for (let r = op.minRow; r <= last; r++) {
-          if (keyText(s.rows.get(r)?.get(keyColumn)?.value ?? null) === op.key) {
-            const conflicts = blockConflicts(s.name, r, first, op.expect && [op.expect], (rr, c) => valueOf(s, rr, c), op.key);
-            if (conflicts.length) result.conflicts.push(...conflicts);
-            else this.writeRow(s, r, first, op.kind === 'deleteRowByKey' ? deleteCells(op) : op.cells);
-            return;
-          }
-        }
-        result.missingKeys.push(op.key);
+        const placement = placeRowOp(op, s.name, rowsOf(s));
+        recordPlacement(op, placement, result);
+        if (placement.kind === 'write') placement.cells.forEach((line, i) => this.writeRow(s, placement.row + i, placement.column, line));
         return;
       }
       case 'setValidation':

@@ -6,8 +6,7 @@
  */
 import { columnLetter, columnNumber, parseCell, parseRange, rangeAddress } from '../../core/a1';
 import type { CellInput, CellValue, PlanOp } from '../../core/snapshot';
-import { blockConflicts, deleteCells } from '../guards';
-import type { CellConflict } from '../port';
+import { keyedRowCells, placeRowOp, type CellConflict, type SheetRows } from '../../core/keyedRows';
 import { blockAddress, cellBlocks, toFormulaEntry } from './cellWrites';
 import type { SheetCache } from './writeOps';
 
@@ -21,11 +20,6 @@ export interface GuardTask {
   /** undefined before the read; [] when the cells may be written. */
   conflicts?: CellConflict[];
   written: boolean;
-}
-
-/** What an updateRowByKey or deleteRowByKey writes, from its first column. */
-function updateCells(op: UpdateOp): CellInput[] {
-  return op.kind === 'deleteRowByKey' ? deleteCells(op) : op.cells;
 }
 
 export interface AppendTask {
@@ -58,7 +52,7 @@ function updateColumns(op: UpdateOp): string {
   const key = columnNumber(op.keyColumn);
   if (!op.expect) return `${columnLetter(key)}:${columnLetter(key)}`;
   const first = columnNumber(op.firstColumn);
-  const last = first + updateCells(op).length - 1;
+  const last = first + keyedRowCells(op).length - 1;
   return `${columnLetter(Math.min(key, first))}:${columnLetter(Math.max(key, last))}`;
 }
 
@@ -102,41 +96,46 @@ function lastRow(range: Excel.Range | undefined): number {
   return parseRange(range.address).end.row;
 }
 
-/** After the sync: the rows where appends go (stacked per sheet) and the rows holding the keys. */
+/**
+ * The cells of a loaded range as the shared row-op rules read them (src/core/keyedRows.ts);
+ * cells outside it read as empty. `start`: its top-left cell when its address was not loaded.
+ */
+function loadedRows(range: Excel.Range | undefined, lastUsed: number, start?: { row: number; column: number }): SheetRows {
+  if (!range || range.isNullObject) return { lastUsedRow: () => lastUsed, value: () => null };
+  const top = start ?? parseRange(range.address).start;
+  const values = range.values as CellValue[][];
+  return { lastUsedRow: () => lastUsed, value: (r, c) => values[r - top.row]?.[c - top.column] ?? null };
+}
+
+/**
+ * After the sync: the rows where appends go (stacked per sheet), the rows holding the
+ * keys and the guards' conflicts, decided by the rules every adapter shares
+ * (src/core/keyedRows.ts `placeRowOp`).
+ */
 export function resolveLookups(loads: LookupLoads, appends: AppendTask[], updates: UpdateTask[], guards: GuardTask[] = []): void {
   for (const t of guards) {
     const range = loads.guards.get(t);
     if (t.conflicts !== undefined || !range) continue;
-    const { row, column } = parseCell(t.op.cell);
-    const values = range.values as CellValue[][];
-    t.conflicts = blockConflicts(t.op.sheet, row, column, t.op.expect, (r, c) => values[r - row]?.[c - column] ?? null);
+    const placement = placeRowOp(t.op, t.op.sheet, loadedRows(range, 0, parseCell(t.op.cell)));
+    t.conflicts = placement.kind === 'conflict' ? placement.conflicts : [];
   }
   const cursor = new Map<string, number>();
   for (const t of appends) {
     if (t.row !== undefined) continue;
     const k = t.op.sheet.toLowerCase();
-    const next = cursor.get(k) ?? lastRow(loads.used.get(k)) + 1;
-    t.row = Math.max(t.op.minRow, next);
-    cursor.set(k, t.row + t.op.rows.length);
+    // appends of one plan stack below one another: the previous one's rows count as used
+    const lastUsed = cursor.get(k) ?? lastRow(loads.used.get(k));
+    const placement = placeRowOp(t.op, t.op.sheet, { lastUsedRow: () => lastUsed, value: () => null });
+    if (placement.kind !== 'write') continue;
+    t.row = placement.row;
+    cursor.set(k, t.row + t.op.rows.length - 1);
   }
   for (const t of updates) {
     if (t.row !== undefined) continue;
     const range = loads.keyColumns.get(keyOf(t.op.sheet, updateColumns(t.op)));
-    t.row = null;
-    if (!range || range.isNullObject) continue;
-    const start = parseRange(range.address).start;
-    const values = range.values as CellValue[][];
-    const keyIndex = columnNumber(t.op.keyColumn) - start.column;
-    for (let i = 0; i < values.length; i++) {
-      const row = start.row + i;
-      if (row >= t.op.minRow && String(values[i]?.[keyIndex] ?? '') === t.op.key) {
-        t.row = row;
-        const line = values[i] ?? [];
-        const first = columnNumber(t.op.firstColumn);
-        t.conflicts = blockConflicts(t.op.sheet, row, first, t.op.expect && [t.op.expect], (_, c) => line[c - start.column] ?? null, t.op.key);
-        break;
-      }
-    }
+    const placement = placeRowOp(t.op, t.op.sheet, loadedRows(range, lastRow(range)));
+    t.row = placement.kind === 'missing' ? null : placement.kind === 'write' ? placement.row : parseCell(placement.conflicts[0].cell).row;
+    t.conflicts = placement.kind === 'conflict' ? placement.conflicts : undefined;
   }
 }
 
@@ -156,7 +155,7 @@ export function queueLookupWrites(
     queued.push(t);
   }
   for (const t of updates) {
-    const cells = updateCells(t.op);
+    const cells = keyedRowCells(t.op);
     if (t.written || t.row === undefined || t.row === null || cells.length === 0 || t.conflicts?.length) continue;
     const col = columnNumber(t.op.firstColumn);
     const entries = [cells.map(toFormulaEntry)];

@@ -22,11 +22,10 @@
  * Node-only pieces (fs, path) are imported lazily so the browser bundle works.
  */
 import ExcelJS from 'exceljs';
-import { cellAddress, columnNumber, parseCell } from '../../core/a1';
+import { cellAddress, columnNumber } from '../../core/a1';
 import type { CellInput, CellStyle, CellValue, Plan, PlanOp, SheetSnapshot, ValidationRule, ValidationSnapshot, WorkbookSnapshot } from '../../core/snapshot';
-import { keyText } from '../cellText';
 import { WorkbookError } from '../errors';
-import { blockConflicts, deleteCells } from '../guards';
+import { placeRowOp, recordPlacement } from '../../core/keyedRows';
 import { checkPlan } from '../planCheck';
 import { checkProtection } from '../protection';
 import type { ApplyOptions, ApplyResult, SnapshotRequest, WorkbookPort } from '../port';
@@ -356,46 +355,16 @@ export class XlsxWorkbook implements WorkbookPort {
       case 'addSheet':
         this.addedSheets.add(this.wb.addWorksheet(op.sheet, { state: op.hidden ? 'hidden' : 'visible' }));
         return;
-      case 'setCells': {
-        const ws = this.sheet(op.sheet);
-        const { row, column } = parseCell(op.cell);
-        const conflicts = blockConflicts(ws.name, row, column, op.expect, (r, c) => this.valueAt(ws, r, c));
-        if (conflicts.length) {
-          result.conflicts.push(...conflicts);
-          return;
-        }
-        op.cells.forEach((line, i) => this.writeRow(ws, row + i, column, line));
-        this.journal.push({ kind: 'setCells', sheet: op.sheet, cell: op.cell, cells: op.cells });
-        return;
-      }
-      case 'appendRows': {
-        const ws = this.sheet(op.sheet);
-        const start = Math.max(op.minRow, this.lastUsedRow(ws) + 1);
-        const column = columnNumber(op.firstColumn);
-        op.rows.forEach((line, i) => this.writeRow(ws, start + i, column, line));
-        this.journal.push({ kind: 'setCells', sheet: op.sheet, cell: cellAddress(start, column), cells: op.rows });
-        result.appendedAt.push(start);
-        return;
-      }
+      case 'setCells':
+      case 'appendRows':
       case 'updateRowByKey':
       case 'deleteRowByKey': {
         const ws = this.sheet(op.sheet);
-        const keyColumn = columnNumber(op.keyColumn);
-        const first = columnNumber(op.firstColumn);
-        const last = this.lastUsedRow(ws);
-        for (let r = op.minRow; r <= last; r++) {
-          if (keyText(readCell(ws.getCell(r, keyColumn), this.date1904).value) === op.key) {
-            const conflicts = blockConflicts(ws.name, r, first, op.expect && [op.expect], (rr, c) => this.valueAt(ws, rr, c), op.key);
-            if (conflicts.length) result.conflicts.push(...conflicts);
-            else {
-              const cells = op.kind === 'deleteRowByKey' ? deleteCells(op) : op.cells;
-              this.writeRow(ws, r, first, cells);
-              this.journal.push({ kind: 'setCells', sheet: op.sheet, cell: cellAddress(r, first), cells: [cells] });
-            }
-            return;
-          }
-        }
-        result.missingKeys.push(op.key);
+        const placement = placeRowOp(op, ws.name, { lastUsedRow: () => this.lastUsedRow(ws), value: (r, c) => this.valueAt(ws, r, c) });
+        recordPlacement(op, placement, result);
+        if (placement.kind !== 'write') return;
+        placement.cells.forEach((line, i) => this.writeRow(ws, placement.row + i, placement.column, line));
+        this.journal.push({ kind: 'setCells', sheet: op.sheet, cell: cellAddress(placement.row, placement.column), cells: placement.cells });
         return;
       }
       case 'setValidation':
