@@ -62,7 +62,7 @@ export interface SheetRows {
 }
 
 /** Where an op writes: a block of cells with its top-left cell at (row, column). */
-export interface RowWrite {
+interface RowWrite {
   kind: 'write';
   row: number;
   column: number;
@@ -73,14 +73,14 @@ export interface RowWrite {
 export type RowPlacement = RowWrite | { kind: 'missing'; key: string } | { kind: 'conflict'; conflicts: CellConflict[] };
 
 /** The text of a cell value as a key: "" for empty, numbers as JavaScript prints them, booleans TRUE/FALSE. */
-export function keyText(value: CellValue | undefined): string {
+function keyText(value: CellValue | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   return String(value);
 }
 
 /** True when the cell value holds `key` under the name rule; an empty key holds nowhere. */
-export function holdsKey(value: CellValue | undefined, key: string): boolean {
+function holdsKey(value: CellValue | undefined, key: string): boolean {
   const k = nameKey(key);
   return k !== '' && nameKey(keyText(value)) === k;
 }
@@ -90,7 +90,7 @@ export function holdsKey(value: CellValue | undefined, key: string): boolean {
  * and "" are the same, numbers and booleans compare by their key text, and text compares
  * exactly apart from line breaks (Excel keeps "\n"; "\r\n" typed elsewhere is the same).
  */
-export function sameCellValue(actual: CellValue, expected: CellValue): boolean {
+function sameCellValue(actual: CellValue, expected: CellValue): boolean {
   const norm = (v: CellValue) => keyText(v).replace(/\r\n?/g, '\n');
   return norm(actual) === norm(expected);
 }
@@ -101,7 +101,7 @@ export function sameCellValue(actual: CellValue, expected: CellValue): boolean {
  * undefined or every cell still holds its expected value. `key` is copied into each
  * conflict (updateRowByKey / deleteRowByKey).
  */
-export function blockConflicts(
+function blockConflicts(
   sheet: string,
   row: number,
   column: number,
@@ -122,7 +122,7 @@ export function blockConflicts(
 }
 
 /** The cells a deleteRowByKey writes: one `{ clear: true }` per column firstColumn..lastColumn. */
-export function deleteCells(op: DeleteOp): CellInput[] {
+function deleteCells(op: DeleteOp): CellInput[] {
   const width = Math.max(1, columnNumber(op.lastColumn) - columnNumber(op.firstColumn) + 1);
   return Array.from({ length: width }, () => ({ clear: true as const }));
 }
@@ -136,7 +136,7 @@ export function keyedRowCells(op: Extract<PlanOp, { kind: 'updateRowByKey' | 'de
  * The row holding `key` in `keyColumn`, searched from `minRow` to the last used row, or
  * null. The first such row wins (a copy further down is never touched).
  */
-export function findKeyRow(rows: SheetRows, minRow: number, keyColumn: number, key: string): number | null {
+function findKeyRow(rows: SheetRows, minRow: number, keyColumn: number, key: string): number | null {
   const last = rows.lastUsedRow();
   for (let r = Math.max(1, minRow); r <= last; r++) if (holdsKey(rows.value(r, keyColumn), key)) return r;
   return null;
