@@ -157,6 +157,13 @@ export type PlanOp =
   | { kind: 'setValidation'; sheet: string; range: string; rule: ValidationRule }
   | { kind: 'setStyle'; sheet: string; range: string; style: CellStyle }
   | { kind: 'setColumnWidths'; sheet: string; widths: { column: string; width: number }[] }
+  /**
+   * Row heights in points (Excel's unit, 0 to 409; a line of Calibri 11 is 15 points), set
+   * as the row's own height (OOXML row@ht with customHeight). For rows with wrapped text:
+   * neither Excel nor LibreOffice fits a row's height to wrapped text written by a file.
+   * The engine plans it only for sheets it adds itself.
+   */
+  | { kind: 'setRowHeights'; sheet: string; heights: { row: number; height: number }[] }
   | { kind: 'freeze'; sheet: string; rows: number; columns: number }
   /**
    * Appends rows below the sheet's used range (never above `minRow`), resolved by

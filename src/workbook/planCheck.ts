@@ -156,6 +156,17 @@ export function checkPlan(plan: Plan, sheetNames: string[], capabilities: { char
           }
         }
         break;
+      case 'setRowHeights':
+        need(op.sheet);
+        for (const h of op.heights) {
+          if (!Number.isInteger(h.row) || h.row < 1 || h.row > MAX_ROWS) {
+            throw new WorkbookError('invalidArgument', [op.sheet, `rij ${h.row} bestaat niet (1 tot ${MAX_ROWS}).`], op.sheet);
+          }
+          if (!Number.isFinite(h.height) || h.height < 0 || h.height > 409) {
+            throw new WorkbookError('invalidArgument', [op.sheet, `rijhoogte ${h.height} voor rij ${h.row} kan niet (0 tot 409 punten).`], op.sheet);
+          }
+        }
+        break;
       case 'freeze':
         need(op.sheet);
         if (!Number.isInteger(op.rows) || !Number.isInteger(op.columns) || op.rows < 0 || op.columns < 0 || op.rows >= MAX_ROWS || op.columns >= MAX_COLUMNS) {

@@ -90,6 +90,11 @@ function protectedWrites(plan: Plan, sheetOf: (name: string) => SheetSnapshot | 
         if (e && !e.sheet.protection?.allowFormatColumns) e.other.push(`kolombreedte van ${op.widths.map((w) => w.column).join(', ')}`);
         break;
       }
+      case 'setRowHeights': {
+        const e = entry(op.sheet);
+        if (e) e.other.push(`rijhoogte van rij ${op.heights.map((h) => h.row).join(', ')}`);
+        break;
+      }
       case 'setChart': {
         const e = entry(op.sheet);
         if (e) e.other.push(`grafiek "${op.title}"`);

@@ -14,6 +14,7 @@ interface Inspector {
   getValidation(sheet: string, address: string): ValidationRule | null;
   getStyle(sheet: string, address: string): CellStyle;
   getColumnWidth(sheet: string, column: string): number | undefined;
+  getRowHeight(sheet: string, row: number): number | undefined;
   getFreeze(sheet: string): { rows: number; columns: number };
   getPageSetup(sheet: string): {
     orientation?: 'portrait' | 'landscape';
@@ -495,6 +496,11 @@ export function contractSuite(h: Harness): void {
           'sheetProtected',
           /kolombreedte van C/,
         );
+        await expectWorkbookError(
+          wb.apply({ ops: [{ kind: 'setRowHeights', sheet: 'Blad', heights: [{ row: 4, height: 45 }] }] }),
+          'sheetProtected',
+          /rijhoogte van rij 4/,
+        );
         const allowing = await protectedSheet({ allowFormatCells: true, allowFormatColumns: true });
         const after = await applyAndReopen(allowing, {
           ops: [
@@ -581,6 +587,33 @@ export function contractSuite(h: Harness): void {
         expect(after.getStyle('Blad', 'A1')).toEqual({ bold: true, fill: '#E2EFDA', numberFormat: '0.##' });
         expect(after.getStyle('Blad', 'B1')).toEqual({});
         expect(after.getStyle('Blad', 'C1')).toEqual({ bold: true, fill: '#E2EFDA', numberFormat: '0.##' });
+      });
+
+      test('row heights (points) are stored and read back, on rows with and without cells; the cells stay', async () => {
+        const wb = await withSheet([
+          { kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('een')], [t('twee\ndrie')]] },
+          {
+            kind: 'setRowHeights',
+            sheet: 'Blad',
+            heights: [
+              { row: 2, height: 30 },
+              { row: 7, height: 45.5 },
+            ],
+          },
+        ]);
+        expect(wb.getRowHeight('Blad', 1)).toBeUndefined();
+        expect(wb.getRowHeight('Blad', 2)).toBe(30);
+        expect(wb.getRowHeight('Blad', 7)).toBe(45.5);
+        expect(wb.getCell('Blad', 'A2')).toBe('twee\ndrie');
+        const again = await applyAndReopen(wb, { ops: [{ kind: 'setRowHeights', sheet: 'Blad', heights: [{ row: 2, height: 60 }] }] });
+        expect(again.getRowHeight('Blad', 2)).toBe(60);
+        expect(again.getCell('Blad', 'A1')).toBe('een');
+      });
+
+      test('a row height outside 0..409 points or a row that does not exist is refused before anything changes', async () => {
+        const wb = await withSheet();
+        await expectWorkbookError(wb.apply({ ops: [{ kind: 'setRowHeights', sheet: 'Blad', heights: [{ row: 1, height: 500 }] }] }), 'invalidArgument', /rijhoogte/);
+        await expectWorkbookError(wb.apply({ ops: [{ kind: 'setRowHeights', sheet: 'Blad', heights: [{ row: 0, height: 20 }] }] }), 'invalidArgument', /rij 0/);
       });
 
       test('page setup (orientation, one page wide, print titles, print area) is stored and read back', async () => {

@@ -55,6 +55,8 @@ interface MemorySheet {
   /** Never overlapping one another. */
   validations: MemoryValidation[];
   widths: Map<number, number>;
+  /** Row heights in points, as set by setRowHeights. */
+  heights: Map<number, number>;
   freeze: { rows: number; columns: number };
   /** Merged areas (A1), as a team made them in Excel; the port never merges. */
   merges: string[];
@@ -94,6 +96,7 @@ function cloneSheet(s: MemorySheet): MemorySheet {
     styles: new Map([...s.styles].map(([k, v]) => [k, { ...v }])),
     validations: s.validations.map((v) => ({ rect: { ...v.rect }, rule: { ...v.rule } })),
     widths: new Map(s.widths),
+    heights: new Map(s.heights),
     freeze: { ...s.freeze },
     merges: [...s.merges],
     protection: s.protection && { ...s.protection },
@@ -147,6 +150,7 @@ function newSheet(name: string, hidden: boolean): MemorySheet {
     styles: new Map(),
     validations: [],
     widths: new Map(),
+    heights: new Map(),
     freeze: { rows: 0, columns: 0 },
     merges: [],
     protection: null,
@@ -416,6 +420,11 @@ export class MemoryWorkbook implements WorkbookPort {
     return this.sheet(sheet).widths.get(columnNumber(column));
   }
 
+  /** The row's height in points, or undefined when never set. */
+  getRowHeight(sheet: string, row: number): number | undefined {
+    return this.sheet(sheet).heights.get(row);
+  }
+
   /** The sheet's page setup (a copy); fields never set are absent. */
   getPageSetup(sheet: string): PageSetup {
     return clonePageSetup(this.sheet(sheet).pageSetup);
@@ -519,6 +528,11 @@ export class MemoryWorkbook implements WorkbookPort {
       case 'setColumnWidths': {
         const s = this.sheet(op.sheet);
         for (const w of op.widths) s.widths.set(columnNumber(w.column), w.width);
+        return;
+      }
+      case 'setRowHeights': {
+        const s = this.sheet(op.sheet);
+        for (const h of op.heights) s.heights.set(h.row, h.height);
         return;
       }
       case 'freeze':

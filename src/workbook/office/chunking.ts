@@ -19,6 +19,7 @@ export type WriteItem =
   | { kind: 'validation'; sheet: string; range: string; rule: ValidationRule }
   | { kind: 'style'; sheet: string; range: string; style: CellStyle }
   | { kind: 'widths'; sheet: string; widths: { column: string; width: number }[] }
+  | { kind: 'heights'; sheet: string; heights: { row: number; height: number }[] }
   | { kind: 'freeze'; sheet: string; rows: number; columns: number };
 
 export interface SizedItem {
@@ -103,6 +104,9 @@ export function writeItems(ops: PlanOp[], budget: number = PAYLOAD_BUDGET): Size
         break;
       case 'setColumnWidths':
         items.push({ item: { kind: 'widths', sheet: op.sheet, widths: op.widths }, bytes: STATEMENT_BYTES * (1 + op.widths.length) });
+        break;
+      case 'setRowHeights':
+        items.push({ item: { kind: 'heights', sheet: op.sheet, heights: op.heights }, bytes: STATEMENT_BYTES * (1 + op.heights.length) });
         break;
       case 'freeze':
         items.push({ item: { kind: 'freeze', sheet: op.sheet, rows: op.rows, columns: op.columns }, bytes: STATEMENT_BYTES });

@@ -142,8 +142,9 @@ function writtenBy(op: PlanOp): { sheet: string; pos: RangePos | 'sheet' } | nul
     case 'setValidation':
     case 'setStyle':
     case 'setColumnWidths':
+    case 'setRowHeights':
     case 'freeze':
-      return null; // formats, validations, widths, panes: not in the snapshot's cells
+      return null; // formats, validations, widths, heights, panes: not in the snapshot's cells
     default:
       // addSheet, appendRows, updateRowByKey, deleteRowByKey and any op added later:
       // where it lands is decided at apply time, so the whole sheet is read again

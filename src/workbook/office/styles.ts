@@ -70,6 +70,11 @@ export function queueColumnWidths(sheet: Excel.Worksheet, widths: { column: stri
   }
 }
 
+/** Queues row heights in points (`format.rowHeight` of the whole row, Excel's own unit). */
+export function queueRowHeights(sheet: Excel.Worksheet, heights: { row: number; height: number }[]): void {
+  for (const { row, height } of heights) sheet.getRange(`${row}:${row}`).format.rowHeight = height;
+}
+
 export function queueFreeze(sheet: Excel.Worksheet, rows: number, columns: number): void {
   const panes = sheet.freezePanes;
   if (rows > 0 && columns > 0) panes.freezeAt(sheet.getRange(rangeAddress(1, 1, rows, columns)));

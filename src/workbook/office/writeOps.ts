@@ -3,7 +3,7 @@
  */
 import { blockAddress } from './cellWrites';
 import type { WriteItem } from './chunking';
-import { queueColumnWidths, queueFreeze, queueStyle } from './styles';
+import { queueColumnWidths, queueFreeze, queueRowHeights, queueStyle } from './styles';
 import { toOfficeValidation } from './validationMapping';
 
 /** Worksheet proxies by name for one batch, so each sheet gets one object path. */
@@ -52,6 +52,9 @@ export function queueWriteItem(sheets: SheetCache, item: WriteItem): void {
       break;
     case 'widths':
       queueColumnWidths(sheets.get(item.sheet), item.widths);
+      break;
+    case 'heights':
+      queueRowHeights(sheets.get(item.sheet), item.heights);
       break;
     case 'freeze':
       queueFreeze(sheets.get(item.sheet), item.rows, item.columns);

@@ -239,6 +239,11 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.sheet(sheet).getColumn(columnNumber(column)).width;
   }
 
+  /** The row's height in points, or undefined when never set. */
+  getRowHeight(sheet: string, row: number): number | undefined {
+    return this.sheet(sheet).getRow(row).height || undefined;
+  }
+
   /** Frozen rows and columns (0 and 0 when nothing is frozen). */
   getFreeze(sheet: string): { rows: number; columns: number } {
     const v = (this.sheet(sheet).views ?? []).find((x) => x.state === 'frozen') as Partial<ExcelJS.WorksheetViewFrozen> | undefined;
@@ -379,6 +384,11 @@ export class XlsxWorkbook implements WorkbookPort {
       case 'setColumnWidths': {
         const ws = this.sheet(op.sheet);
         for (const w of op.widths) ws.getColumn(columnNumber(w.column)).width = w.width;
+        return;
+      }
+      case 'setRowHeights': {
+        const ws = this.sheet(op.sheet);
+        for (const h of op.heights) ws.getRow(h.row).height = h.height;
         return;
       }
       case 'setPageSetup': {

@@ -63,6 +63,8 @@ export class FakeSheet {
   readonly formats: { address: string; prop: string; value: unknown }[] = [];
   readonly numberFormats = new Map<string, string>();
   readonly columnWidths = new Map<number, number>();
+  /** Row heights in points (format.rowHeight of whole rows). */
+  readonly rowHeights = new Map<number, number>();
   freeze: { rows: number; columns: number } | null = null;
   readonly charts: FakeChartData[] = [];
   /** Controleren > Blad beveiligen, with what stays allowed. */
@@ -116,7 +118,7 @@ export class FakeSheet {
   }
 
   /** Throws like Excel when the protection forbids `what` on `pos`. */
-  guard(what: 'cells' | 'format' | 'columnWidth' | 'lock' | 'validation', pos: RangePos): void {
+  guard(what: 'cells' | 'format' | 'columnWidth' | 'rowHeight' | 'lock' | 'validation', pos: RangePos): void {
     if (!this.protection.protected) return;
     const refused =
       what === 'cells'
@@ -1208,10 +1210,15 @@ class FakeRange extends FakeProxy<RangeTarget> {
   recordFormat(prop: string, value: unknown): void {
     this.write(bytesOf(value), ({ sheet, pos }) => {
       const address = rangeAddress(pos.start.row, pos.start.column, pos.end.row, pos.end.column);
-      sheet.guard(prop === 'columnWidth' ? 'columnWidth' : 'format', pos);
+      sheet.guard(prop === 'columnWidth' || prop === 'rowHeight' ? prop : 'format', pos);
       if (prop === 'columnWidth') {
         if (typeof value !== 'number' || !(value >= 0)) throw new FakeOfficeError('InvalidArgument', 'columnWidth');
         for (let c = pos.start.column; c <= pos.end.column; c++) sheet.columnWidths.set(c, value);
+      }
+      if (prop === 'rowHeight') {
+        // Excel: 0 to 409 points
+        if (typeof value !== 'number' || !(value >= 0 && value <= 409)) throw new FakeOfficeError('InvalidArgument', 'rowHeight');
+        for (let r = pos.start.row; r <= pos.end.row; r++) sheet.rowHeights.set(r, value);
       }
       sheet.formats.push({ address, prop, value });
     });

@@ -363,6 +363,7 @@ describe('writing', () => {
         style: { bold: true, fill: '#1F4E79', fontColor: '#FFFFFF', numberFormat: '0.0', border: true, horizontalAlignment: 'center' },
       },
       { kind: 'setColumnWidths', sheet: 'Lijsten', widths: [{ column: 'B', width: 14 }] },
+      { kind: 'setRowHeights', sheet: 'Lijsten', heights: [{ row: 3, height: 45 }] },
       { kind: 'freeze', sheet: 'Lijsten', rows: 4, columns: 2 },
     ];
     const r = await book.measure(() => port.apply({ ops }));
@@ -379,6 +380,8 @@ describe('writing', () => {
     });
     expect(s.numberFormats.size).toBe(6);
     expect(s.columnWidths.get(2)).toBeCloseTo(77.25, 2);
+    expect(s.rowHeights.get(3)).toBe(45);
+    expect(s.rowHeights.has(2)).toBe(false);
     expect(s.freeze).toEqual({ rows: 4, columns: 2 });
   });
 

@@ -358,6 +358,11 @@ export async function patchPackage(source: Uint8Array, ops: PlanOp[]): Promise<P
         for (const w of op.widths) editor.setColumnWidth(columnNumber(w.column), w.width);
         break;
       }
+      case 'setRowHeights': {
+        const { editor } = await pkg.sheet(op.sheet);
+        for (const h of op.heights) editor.setRowHeight(h.row, h.height);
+        break;
+      }
       case 'freeze': {
         const { editor } = await pkg.sheet(op.sheet);
         editor.freeze(op.rows, op.columns);

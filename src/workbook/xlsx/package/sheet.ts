@@ -512,6 +512,14 @@ export class SheetEditor {
 
   // ---- columns and panes ----
 
+  /** Sets row `r`'s own height in points (row@ht with customHeight="1"), creating the row when absent. */
+  setRowHeight(r: number, height: number): void {
+    const model = this.row(r, true)!;
+    setAttr(model.attrs, 'ht', String(height));
+    setAttr(model.attrs, 'customHeight', '1');
+    this.rowsChanged = true;
+  }
+
   setColumnWidth(column: number, width: number): void {
     this.changed = true;
     const cols = ensureChild(this.root, 'cols', WORKSHEET_ORDER);
