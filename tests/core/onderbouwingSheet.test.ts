@@ -72,9 +72,11 @@ describe('the onderbouwing as a worksheet', () => {
     const at = titles.map((t) => body.indexOf(t));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
-    for (const s of model.summary) expect(body).toContain(s);
+    // paragraphs run over the page in lines of one cell: read together they are the model's sentences
+    const flowing = body.join(' ').replace(/\s+/g, ' ');
+    for (const s of model.summary) expect(flowing).toContain(s.replace(/\s+/g, ' '));
     const [place, index, , owner] = TEAM[0];
-    expect(body).toContain(`${place} | ${ROWS[index].koppelkans} | ${OMDAT_1} | ${owner} | ${index + 1} | ja`);
+    expect(body).toContain(`${place} | ${ROWS[index].koppelkans} | ${OMDAT_1} | ${owner} | ${index + 1}`);
     expect(body.some((l) => l.startsWith(`3 | ${ROWS[16].koppelkans} | ${OMDAT_3}`))).toBe(true);
     const top = body.indexOf('3. Automatische top 15');
     expect(body[top + 3]).toMatch(new RegExp(`^1 \\| ${ROWS[0].koppelkans.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\| ${ROWS[0].opgave} \\| 18 \\| 2$`));
@@ -93,6 +95,43 @@ describe('the onderbouwing as a worksheet', () => {
     const more = lines(simulate(snapshot, onderbouwingSheetOps(withAll, name)).sheets.find((s) => s.name === name)!).join('\n');
     expect(more).toContain(`${UNMARKED_PREFIX} 1:`);
     for (const n of SECRET_NOTES) expect(more).not.toContain(n.text!.split(' ')[0]);
+  });
+
+  it('prints one page wide on portrait pages: five columns of at most 110 characters, every score in a table of its factor', () => {
+    const ops = onderbouwingSheetOps(model, name);
+    const widths = ops.find((o) => o.kind === 'setColumnWidths');
+    if (widths?.kind !== 'setColumnWidths') throw new Error('no column widths');
+    expect(widths.widths.length).toBe(5);
+    expect(widths.widths.reduce((a, w) => a + w.width, 0)).toBeLessThanOrEqual(110);
+    expect(Math.max(...sheet.values.map((r) => r.length))).toBeLessThanOrEqual(5);
+    expect(ops).toContainEqual({ kind: 'setPageSetup', sheet: name, orientation: 'portrait', fitToWidth: 1, printArea: `A1:E${sheet.values.length}` });
+    const scores = body.slice(body.indexOf('Bijlage 1: scores per koppelkans en succesfactor'));
+    for (const f of model.factors) expect(scores.filter((l) => l.startsWith('Rang | Koppelkans |') && l.includes(f.name))).toHaveLength(1);
+    expect(scores.filter((l) => l.startsWith(`1 | ${ROWS[0].koppelkans} |`)).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('gives rows with wrapped text the height of their lines (Excel and LibreOffice do not fit rows written by a file)', () => {
+    const ops = onderbouwingSheetOps(model, name);
+    const heights = ops.find((o) => o.kind === 'setRowHeights');
+    if (heights?.kind !== 'setRowHeights') throw new Error('no row heights');
+    const widths = ops.find((o) => o.kind === 'setColumnWidths');
+    if (widths?.kind !== 'setColumnWidths') throw new Error('no column widths');
+    const heightOf = new Map(heights.heights.map((h) => [h.row, h.height]));
+    // the first conclusion (with a line break) and a long factor reason take two lines or more
+    const conclusion = body.findIndex((l) => l.includes(CONCLUSIONS['Stap 2'])) + 1;
+    expect(heightOf.get(conclusion)).toBeGreaterThanOrEqual(2 * 15);
+    const reason = body.findIndex((l) => l.includes(model.factors[0].waarom)) + 1;
+    const chars = model.factors[0].waarom.length;
+    expect(heightOf.get(reason) ?? 15).toBeGreaterThanOrEqual(Math.floor(chars / (2 * widths.widths[2].width)) * 15);
+    for (const h of heights.heights) expect(h.height).toBeLessThanOrEqual(409);
+    // paragraph lines run over empty neighbours: nothing beside them, and they are not wrapped
+    const wraps = ops.filter((o) => o.kind === 'setStyle' && o.style.wrap === true).map((o) => (o.kind === 'setStyle' ? o.range : ''));
+    const summaryRow = body.findIndex((l) => model.summary[0].startsWith(l)) + 1;
+    expect(summaryRow).toBeGreaterThan(0);
+    for (const r of wraps) {
+      const [, a, b] = /^A(\d+):E(\d+)$/.exec(r)!;
+      expect(summaryRow < Number(a) || summaryRow > Number(b)).toBe(true);
+    }
   });
 
   it('sizes every column at least to the longest word of its headers', () => {

@@ -612,7 +612,11 @@ export function contractSuite(h: Harness): void {
 
       test('a row height outside 0..409 points or a row that does not exist is refused before anything changes', async () => {
         const wb = await withSheet();
-        await expectWorkbookError(wb.apply({ ops: [{ kind: 'setRowHeights', sheet: 'Blad', heights: [{ row: 1, height: 500 }] }] }), 'invalidArgument', /rijhoogte/);
+        await expectWorkbookError(
+          wb.apply({ ops: [{ kind: 'setRowHeights', sheet: 'Blad', heights: [{ row: 1, height: 500 }] }] }),
+          'invalidArgument',
+          /rijhoogte/,
+        );
         await expectWorkbookError(wb.apply({ ops: [{ kind: 'setRowHeights', sheet: 'Blad', heights: [{ row: 0, height: 20 }] }] }), 'invalidArgument', /rij 0/);
       });
 
