@@ -23,11 +23,12 @@ const WIDTH = 5;
 /** Column widths in characters: A numbers and labels, B names, C long text, D people, E short values. */
 const BASE_WIDTHS = [10, 26, 36, 19, 13];
 /**
- * Width of one character unit of a column in em: Excel's unit is the width of a digit of
- * the default font (Calibri 11: about 0.5 em). Text is measured by core/textMetrics (DejaVu
- * Sans, wider), so an estimate that fits here fits in Excel and in LibreOffice.
+ * Width of one character unit of a column in em of core/textMetrics' estimate: a column's
+ * unit is the width of a digit of the font it is shown in (Excel: Calibri 11; LibreOffice
+ * without Calibri: DejaVu Sans, whose digit textMetrics puts at 0.64 em), so text and
+ * column scale together; a little under the digit width to stay on the safe side.
  */
-const EM_PER_CHARACTER = 0.5;
+const EM_PER_CHARACTER = 0.6;
 /** Points per line of 11-point text (Excel's default row height) and a row's padding. */
 const LINE_POINTS = 15;
 const ROW_PADDING_POINTS = 2;
