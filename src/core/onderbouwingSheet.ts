@@ -41,7 +41,7 @@ const SCORE_COLUMNS = WIDTH - 2;
  * Breaks `s` into lines that fit `em` wide (greedy, at spaces; the text's own line breaks
  * kept; a word wider than a line gets a line of its own). Widths by core/textMetrics.
  */
-export function wrapLines(s: string, em: number, bold = false): string[] {
+function wrapLines(s: string, em: number, bold = false): string[] {
   const out: string[] = [];
   for (const paragraph of s.split(/\r\n|\r|\n/)) {
     let line = '';
