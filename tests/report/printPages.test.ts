@@ -99,7 +99,7 @@ maybe('printing the workbook apply writes', () => {
   });
 
   test('the werkblad prints whole rows (title to Totalen) on at most 3 landscape pages', () => {
-    const werkblad = pages.filter((p) => p.includes(WERKBLAD.totalenLabel) && p.includes('Weging'));
+    const werkblad = pages.slice(0, pages.length - onderbouwing().length).filter((p) => p.includes(WERKBLAD.totalenLabel) && p.includes('Weging'));
     expect(werkblad.length).toBeGreaterThanOrEqual(1);
     expect(werkblad.length).toBeLessThanOrEqual(3);
     expect(pages.some((p) => p.includes(SHEET_NAMES.checklist) || p.includes('WUP checklist'))).toBe(true);
