@@ -57,6 +57,8 @@ async function measure(url: string, rows: number, file: string): Promise<Preview
   try {
     const page = await browser.context.newPage();
     page.setDefaultTimeout(300_000);
+    // tsx (esbuild) wraps named functions in __name(): functions sent to page.evaluate need it in the page too
+    await page.addInitScript('window.__name = (f) => f;');
     await page.goto(`${url}/preview.html?start=sjabloon`);
     await page.getByRole('button', { name: 'Werkmap voorbereiden' }).waitFor();
     await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent?.includes('Werkmap voorbereiden') && !b.disabled));
