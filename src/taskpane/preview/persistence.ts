@@ -1,9 +1,11 @@
 /**
- * Keeps the preview's workbook in this browser (IndexedDB), so reloading the page or
- * closing the tab loses nothing: the opened file (or none) and every plan applied to it,
- * the same record "Download .xlsx" replays. When IndexedDB is unavailable (private mode,
- * file://, quota) the preview still works, only without this safety net, and says so.
+ * Keeps the preview's workbook in this browser (IndexedDB, through idb-keyval), so
+ * reloading the page or closing the tab loses nothing: the opened file (or none) and every
+ * plan applied to it, the same record "Download .xlsx" replays. When IndexedDB is
+ * unavailable (private mode, file://, quota) the preview still works, only without this
+ * safety net, and says so.
  */
+import { createStore, del, get, set } from 'idb-keyval';
 import type { Plan } from '../../core/snapshot';
 
 interface SavedWorkbook {
@@ -13,37 +15,24 @@ interface SavedWorkbook {
   plans: Plan[];
   /** How many of `plans` made the workbook (template, sample data); the rest are the team's changes. */
   pristine: number;
+  /** When it was saved: an ISO 8601 time (UTC). */
   savedAt: string;
 }
 
+/** Where the preview keeps its one workbook record. */
 export interface WorkbookStore {
+  /** The saved record, or null when none was saved (or it is from another version). Rejects when IndexedDB refuses. */
   load(): Promise<SavedWorkbook | null>;
+  /** Replaces the record (stamped with `savedAt`). Saves made without waiting land in call order: the last one wins. */
   save(state: Omit<SavedWorkbook, 'version' | 'savedAt'>): Promise<void>;
+  /** Removes the record. */
   clear(): Promise<void>;
 }
 
+/** Database, object store and key; unchanged since the hand-written store, so records saved before still load. */
 const DB = 'koppelkansen-voorbeeld';
 const STORE = 'werkmap';
 const KEY = 'huidig';
-
-function request<T>(r: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error ?? new Error('IndexedDB-fout'));
-  });
-}
-
-function openDb(factory: IDBFactory): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const r = factory.open(DB, 1);
-    r.onupgradeneeded = () => {
-      if (!r.result.objectStoreNames.contains(STORE)) r.result.createObjectStore(STORE);
-    };
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error ?? new Error('IndexedDB kon niet worden geopend'));
-    r.onblocked = () => reject(new Error('IndexedDB is geblokkeerd door een ander tabblad'));
-  });
-}
 
 function isSaved(v: unknown): v is SavedWorkbook {
   if (!v || typeof v !== 'object') return false;
@@ -57,41 +46,26 @@ function isSaved(v: unknown): v is SavedWorkbook {
   );
 }
 
-/** The browser's store, or null when this browser offers no IndexedDB. */
-export function browserWorkbookStore(factory: IDBFactory | undefined = globalThis.indexedDB): WorkbookStore | null {
-  if (!factory) return null;
-  let db: Promise<IDBDatabase> | null = null;
-  const database = () => (db ??= openDb(factory));
-  // writes go one after the other; the last one wins
-  let queue: Promise<void> = Promise.resolve();
-  const tx = async <T>(mode: IDBTransactionMode, work: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> => {
-    const d = await database();
-    const t = d.transaction(STORE, mode);
-    const done = new Promise<void>((resolve, reject) => {
-      t.oncomplete = () => resolve();
-      t.onerror = () => reject(t.error ?? new Error('IndexedDB-fout'));
-      t.onabort = () => reject(t.error ?? new Error('Opslaan in de browser afgebroken'));
-    });
-    void done.catch(() => undefined); // reported through `request` or below
-    const result = await request(work(t.objectStore(STORE)));
-    await done;
-    return result;
-  };
+/**
+ * The browser's store (on `globalThis.indexedDB`), or null when this browser offers no
+ * IndexedDB. Each call opens its own connection, as another tab would. Writes are ordered
+ * by IndexedDB itself: read-write transactions on one store run in the order they were
+ * created, and idb-keyval creates them in call order.
+ */
+export function browserWorkbookStore(): WorkbookStore | null {
+  if (typeof globalThis.indexedDB === 'undefined') return null;
+  const store = createStore(DB, STORE);
   return {
     async load() {
-      const v: unknown = await tx('readonly', (s) => s.get(KEY));
+      const v: unknown = await get(KEY, store);
       return isSaved(v) ? v : null;
     },
     save(state) {
       const record: SavedWorkbook = { version: 1, ...state, savedAt: new Date().toISOString() };
-      const next = queue.then(() => tx('readwrite', (s) => s.put(record, KEY)).then(() => undefined));
-      queue = next.catch(() => undefined);
-      return next;
+      return set(KEY, record, store);
     },
     clear() {
-      const next = queue.then(() => tx('readwrite', (s) => s.delete(KEY)).then(() => undefined));
-      queue = next.catch(() => undefined);
-      return next;
+      return del(KEY, store);
     },
   };
 }
