@@ -101,22 +101,18 @@ export function parseOnderbouwingMark(v: CellValue): boolean | undefined {
   return undefined;
 }
 
-let lastStamp = '';
-let sameStampCount = 0;
+/** A random UUID (RFC 9562 version 4) from the platform: the Web Crypto API's `crypto.randomUUID`, a global in browsers, Excel's webview and Node 20. */
+const platformUuid = (): string => globalThis.crypto.randomUUID();
 
 /**
- * A new note id: the time, a random part (two computers writing in the same
- * millisecond) and, within this process, a counter for ids made in the same
- * millisecond (so even a fixed random source gives distinct ids).
+ * A new note id: "N-" and a random UUID (version 4, 122 random bits), so notes written on
+ * two computers, or in the same millisecond, never share an id. `uuid` replaces the
+ * platform's source in tests. Ids are compared as text by the keyed-row rule
+ * (src/core/keyedRows.ts), so the older "N-<time>-<random>" ids in existing workbooks keep
+ * working beside these.
  */
-export function newNoteId(now: Date, random: () => number = Math.random): string {
-  const stamp = now.getTime().toString(36);
-  const rnd = Math.floor(random() * 36 ** 6)
-    .toString(36)
-    .padStart(6, '0');
-  sameStampCount = stamp === lastStamp ? sameStampCount + 1 : 0;
-  lastStamp = stamp;
-  return `N-${stamp}-${rnd}${sameStampCount ? `-${sameStampCount.toString(36)}` : ''}`;
+export function newNoteId(uuid: () => string = platformUuid): string {
+  return `N-${uuid()}`;
 }
 
 function formatNoteTime(d: Date): string {
@@ -247,13 +243,14 @@ function tidy(input: NoteInput): NoteInput {
 
 /**
  * A new note, appended below whatever is on the sheet at the moment of writing.
- * `sheet` is the Notulen sheet's name as it stands in the workbook (NotesState.sheet).
+ * `sheet` is the Notulen sheet's name as it stands in the workbook (NotesState.sheet);
+ * `uuid` replaces the platform's random UUID source for the note id (tests).
  */
-export function addNote(input: NoteInput, now: Date, random?: () => number, sheet: string = SHEET_NAMES.notulen): NoteResult {
+export function addNote(input: NoteInput, now: Date, uuid?: () => string, sheet: string = SHEET_NAMES.notulen): NoteResult {
   const clean = tidy(input);
   const err = validateNote(clean);
   if (err) return { ok: false, message: err };
-  const note: Note = { ...clean, id: newNoteId(now, random), time: formatNoteTime(now), row: 0 };
+  const note: Note = { ...clean, id: newNoteId(uuid), time: formatNoteTime(now), row: 0 };
   return {
     ok: true,
     note,
@@ -383,13 +380,13 @@ export function reasonWithNote(
   text: string,
   author: string,
   now: Date,
-  random?: () => number,
+  uuid?: () => string,
   notesSheet: string = SHEET_NAMES.notulen,
 ): NoteResult {
   const res = addNote(
     { author, step: 'Stap 4', koppelkans: prio.koppelkans, factor: '', kind: 'redenering', text, verantwoordelijke: '', date: '' },
     now,
-    random,
+    uuid,
     notesSheet,
   );
   if (!res.ok) return res;

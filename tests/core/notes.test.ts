@@ -21,7 +21,6 @@ import { MAX_CELL_TEXT } from '../../src/core/textSafety';
 import { MemoryWorkbook, type GridCell } from '../../src/workbook/memory/MemoryWorkbook';
 
 const NOW = new Date(2026, 10, 28, 14, 5, 30);
-const fixedRandom = () => 0.5;
 
 function note(partial: Partial<NoteInput> = {}): NoteInput {
   return {
@@ -73,19 +72,43 @@ function notulenRow(snap: WorkbookSnapshot, row: number): CellValue[] {
 }
 
 describe('note ids', () => {
-  it('differ for two notes written in the same millisecond, even with the same random part', () => {
-    const a = newNoteId(NOW, fixedRandom);
-    const b = newNoteId(NOW, fixedRandom);
-    expect(a).not.toBe(b);
-    const r1 = addNote(note(), NOW, fixedRandom);
-    const r2 = addNote(note(), NOW, fixedRandom);
-    expect(r1.ok && r2.ok).toBe(true);
-    if (r1.ok && r2.ok) expect(r1.note.id).not.toBe(r2.note.id);
+  const UUID_V4 = /^N-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+  it('are "N-" and a random UUID from the platform (crypto.randomUUID), not Math.random', () => {
+    const spy = jest.spyOn(Math, 'random');
+    const id = newNoteId();
+    expect(id).toMatch(UUID_V4);
+    const r = addNote(note(), NOW);
+    expect(r.ok && r.note.id).toMatch(UUID_V4);
+    expect(spy).not.toHaveBeenCalled();
+    spy.mockRestore();
   });
 
-  it('are all distinct over many notes in a burst', () => {
-    const ids = new Set(Array.from({ length: 500 }, () => newNoteId(NOW)));
+  it('come from the source a test injects', () => {
+    expect(newNoteId(() => 'vast')).toBe('N-vast');
+    const r = addNote(note(), NOW, () => 'vast');
+    expect(r.ok && r.note.id).toBe('N-vast');
+  });
+
+  it('are all distinct over many notes in a burst within one millisecond', () => {
+    const ids = new Set(Array.from({ length: 500 }, () => (addNote(note(), NOW) as { note: Note }).note.id));
     expect(ids.size).toBe(500);
+  });
+
+  it('old "N-<time>-<random>" ids in an existing workbook still find their note beside the new ones', async () => {
+    const wb = await newMemoryWorkbook();
+    const oldStyle = addNote(note({ text: 'oud' }), NOW, () => 'mij3k2x0-i00000'); // the earlier generator's shape
+    if (!oldStyle.ok) throw new Error(oldStyle.message);
+    await wb.apply({ ops: oldStyle.ops });
+    const fresh = await add(wb, note({ text: 'nieuw' }));
+    const notes = readNotes(await wb.readSnapshot()).notes;
+    expect(notes.map((n) => n.id)).toEqual(['N-mij3k2x0-i00000', fresh.id]);
+    const edit = editNote(notes[0], { text: 'oud, aangepast' });
+    const del = deleteNote(notes[1]);
+    if (!edit.ok || !del.ok) throw new Error('edit or delete refused');
+    const result = await wb.apply({ ops: [...edit.ops, ...del.ops] });
+    expect(result).toMatchObject({ missingKeys: [], conflicts: [] });
+    expect(readNotes(await wb.readSnapshot()).notes.map((n) => [n.id, n.text])).toEqual([['N-mij3k2x0-i00000', 'oud, aangepast']]);
   });
 });
 

@@ -31,7 +31,6 @@ async function setup() {
   const added = addNote(
     { author: 'Fatima', step: 'Stap 2', koppelkans: '', factor: '', kind: 'discussie', text: TEXT, verantwoordelijke: '', date: '' },
     NOW,
-    () => 0.5,
   );
   if (!added.ok) throw new Error(added.message);
   await wb.apply({ ops: added.ops });

@@ -58,18 +58,23 @@ export function cellBlocks(row: number, column: number, rows: CellInput[][]): Ce
   return blocks;
 }
 
-/** Bytes of `value` as JSON in UTF-8: what a request to Excel on the web carries. */
+const utf8 = new TextEncoder();
+/** One reused output buffer (64 KiB) for `jsonBytes`: memory stays bounded for any payload. */
+const scratch = new Uint8Array(64 * 1024);
+
+/**
+ * Bytes of `value` as JSON in UTF-8: what a request to Excel on the web carries.
+ * Measured with TextEncoder.encodeInto into one reused 64 KiB buffer, a slice at a time
+ * (encodeInto never splits a surrogate pair), so sizing a 50 MB block allocates no
+ * 50 MB copy. `undefined` (no JSON) counts 0 bytes.
+ */
 export function jsonBytes(value: unknown): number {
-  const json = JSON.stringify(value) ?? '';
+  let rest = JSON.stringify(value) ?? '';
   let bytes = 0;
-  for (let i = 0; i < json.length; i++) {
-    const c = json.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
+  while (rest.length > 0) {
+    const { read, written } = utf8.encodeInto(rest, scratch);
+    bytes += written;
+    rest = rest.slice(read);
   }
   return bytes;
 }

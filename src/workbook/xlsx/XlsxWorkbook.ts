@@ -171,7 +171,8 @@ export class XlsxWorkbook implements WorkbookPort {
     const fs = await import('fs');
     const nodePath = await import('path');
     const bytes = await this.toBuffer();
-    const tmp = nodePath.join(nodePath.dirname(path), `.${nodePath.basename(path)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2, 8)}.tmp`);
+    // a random UUID (Web Crypto's crypto.randomUUID, global in Node 20) keeps two writers of the same file apart
+    const tmp = nodePath.join(nodePath.dirname(path), `.${nodePath.basename(path)}.${process.pid}.${globalThis.crypto.randomUUID()}.tmp`);
     try {
       const handle = await fs.promises.open(tmp, 'wx');
       try {

@@ -63,6 +63,13 @@ describe('cell inputs → Range.formulas entries', () => {
     expect(jsonBytes('€')).toBe(5);
     expect(jsonBytes('😀')).toBe(6);
   });
+
+  test('jsonBytes agrees with Node over payloads larger than its buffer, pairs split at the buffer edge included', () => {
+    // 3-byte and 4-byte characters so that the 64 KiB buffer fills mid-character
+    const rows = Array.from({ length: 3000 }, (_, i) => [{ text: `€${'😀'.repeat(i % 7)}é${i}` }, { formula: '=A1' }]);
+    const payloads: unknown[] = [rows, 'x'.repeat(65_535) + '😀😀', '€'.repeat(30_000), { lone: '\ud800' }, undefined];
+    for (const p of payloads) expect(jsonBytes(p)).toBe(Buffer.byteLength(JSON.stringify(p) ?? '', 'utf8'));
+  });
 });
 
 function bigSetCells(rows: number, columns: number, text: (r: number, c: number) => string): PlanOp {
