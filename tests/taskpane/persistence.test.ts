@@ -77,6 +77,18 @@ describe('the preview workbook kept in the browser', () => {
     expect(await browserWorkbookStore()!.load()).toBeNull();
   });
 
+  it('works the same in a database the caller gives (another factory than the page\'s)', async () => {
+    const other = new IDBFactory();
+    const store = browserWorkbookStore(other)!;
+    await store.save({ base: null, fileName: 'elders.xlsx', plans: [], pristine: 0 });
+    expect((await browserWorkbookStore(other)!.load())?.fileName).toBe('elders.xlsx');
+    expect(await browserWorkbookStore()!.load()).toBeNull(); // the page's own database is untouched
+    await putRaw(other, { version: 1, base: null, fileName: 'oud.xlsx', plans: [], pristine: 0, savedAt: '2026-11-01T10:00:00.000Z' });
+    expect((await store.load())?.fileName).toBe('oud.xlsx');
+    await store.clear();
+    expect(await store.load()).toBeNull();
+  });
+
   it('is absent where the browser has no IndexedDB', () => {
     delete g.indexedDB;
     expect(browserWorkbookStore()).toBeNull();

@@ -5,7 +5,7 @@
  * unavailable (private mode, file://, quota) the preview still works, only without this
  * safety net, and says so.
  */
-import { createStore, del, get, set } from 'idb-keyval';
+import { createStore, del, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
 import type { Plan } from '../../core/snapshot';
 
 interface SavedWorkbook {
@@ -47,14 +47,26 @@ function isSaved(v: unknown): v is SavedWorkbook {
 }
 
 /**
- * The browser's store (on `globalThis.indexedDB`), or null when this browser offers no
- * IndexedDB. Each call opens its own connection, as another tab would. Writes are ordered
- * by IndexedDB itself: read-write transactions on one store run in the order they were
- * created, and idb-keyval creates them in call order.
+ * An idb-keyval store in `factory` other than the page's own `indexedDB` (tests, another
+ * browsing context): the custom-store shape idb-keyval documents, opened once.
  */
-export function browserWorkbookStore(): WorkbookStore | null {
-  if (typeof globalThis.indexedDB === 'undefined') return null;
-  const store = createStore(DB, STORE);
+function storeIn(factory: IDBFactory): UseStore {
+  const request = factory.open(DB);
+  request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+  const db = promisifyRequest(request);
+  return (mode, callback) => db.then((d) => callback(d.transaction(STORE, mode).objectStore(STORE)));
+}
+
+/**
+ * The browser's store in `factory` (the page's `indexedDB` unless given), or null when
+ * this browser offers no IndexedDB. Each call opens its own connection, as another tab
+ * would. Writes are ordered by IndexedDB itself: read-write transactions on one store run
+ * in the order they were created, and idb-keyval creates them in call order.
+ */
+export function browserWorkbookStore(factory: IDBFactory | undefined = globalThis.indexedDB): WorkbookStore | null {
+  if (!factory) return null;
+  // the page's own database through idb-keyval's createStore (which also reopens after Safari drops the connection)
+  const store = factory === globalThis.indexedDB ? createStore(DB, STORE) : storeIn(factory);
   return {
     async load() {
       const v: unknown = await get(KEY, store);
