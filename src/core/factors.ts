@@ -287,7 +287,13 @@ export function renameFactorEdit(
   return {
     ok: true,
     ops: [
-      { kind: 'setCells', sheet: sheet.name, cell: cellAddress(WERKBLAD.factorRow, f.column), cells: [[text(newName)]] },
+      {
+        kind: 'setCells',
+        sheet: sheet.name,
+        cell: cellAddress(WERKBLAD.factorRow, f.column),
+        cells: [[text(newName)]],
+        expect: [[valueAt(sheet, WERKBLAD.factorRow, f.column)]],
+      },
       ...factorNameFollowOps(linked.snapshot, linked.notes, oldName, newName),
     ],
   };
@@ -328,7 +334,10 @@ function factorNameFollowOps(snapshot: WorkbookSnapshot, notes: NotesState, oldN
   return ops;
 }
 
-/** Sets the "waarom" of factor `index` (row 5); "" clears it. One line, at most 500 characters. */
+/**
+ * Sets the "waarom" of factor `index` (row 5); "" clears it. One line, at most 500 characters.
+ * The write is guarded (`expect` = the cell as read): a colleague's change made after that read is reported as a conflict, not overwritten.
+ */
 export function waaromEdit(sheet: SheetSnapshot, werkblad: Werkblad, index: number, waarom: string): EditResult {
   const f = werkblad.factors[index];
   if (!f) return { ok: false, message: 'Onbekende succesfactor.' };
@@ -337,6 +346,14 @@ export function waaromEdit(sheet: SheetSnapshot, werkblad: Werkblad, index: numb
   if (textAt(sheet, WERKBLAD.waaromRow, f.column) === t) return { ok: true, ops: [] };
   return {
     ok: true,
-    ops: [{ kind: 'setCells', sheet: sheet.name, cell: cellAddress(WERKBLAD.waaromRow, f.column), cells: [[t ? text(t) : { clear: true }]] }],
+    ops: [
+      {
+        kind: 'setCells',
+        sheet: sheet.name,
+        cell: cellAddress(WERKBLAD.waaromRow, f.column),
+        cells: [[t ? text(t) : { clear: true }]],
+        expect: [[valueAt(sheet, WERKBLAD.waaromRow, f.column)]],
+      },
+    ],
   };
 }

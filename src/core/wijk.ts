@@ -6,7 +6,7 @@
  */
 import type { EditResult } from './edits';
 import { text } from './diff';
-import { textAt } from './grid';
+import { textAt, valueAt } from './grid';
 import { WERKBLAD } from './layout';
 import type { WorkbookSnapshot } from './snapshot';
 import { findWerkbladSheet } from './werkblad';
@@ -41,8 +41,12 @@ export function validateWijk(wijk: string): string | null {
  * Sets (or, with "", removes) the wijk's name: one setCells of the werkblad's A1.
  * Refuses (Dutch message naming the cell) when A1 holds a title the team wrote itself
  * (not starting with "Werkblad koppelkansen kiezen"): the product never writes over it.
+ * With `expected` (the wijk's name when the user started typing) it also refuses when a
+ * colleague changed the name meanwhile (the message names their version), and the write
+ * carries `expect` = A1 as read, so a change between this read and the write is reported
+ * as a conflict instead of being overwritten.
  */
-export function wijkEdit(snapshot: WorkbookSnapshot, wijk: string): EditResult {
+export function wijkEdit(snapshot: WorkbookSnapshot, wijk: string, expected?: string): EditResult {
   const ws = findWerkbladSheet(snapshot);
   if (!ws) return { ok: false, message: 'Er is nog geen werkblad "Werkblad koppelkansen kiezen". Maak eerst de indeling aan (Start).' };
   const invalid = validateWijk(wijk);
@@ -56,5 +60,15 @@ export function wijkEdit(snapshot: WorkbookSnapshot, wijk: string): EditResult {
   }
   const want = wijkTitle(wijk);
   if (current === want) return { ok: true, ops: [] };
+  if (expected !== undefined) {
+    const now = wijkName(snapshot);
+    if (now !== expected.trim()) {
+      return {
+        ok: false,
+        message: `Een collega heeft de naam van de wijk intussen veranderd in “${now || '(leeg)'}” (${ws.name}!A1). Er is niets overschreven; kies welke naam je houdt.`,
+      };
+    }
+    return { ok: true, ops: [{ kind: 'setCells', sheet: ws.name, cell: 'A1', cells: [[text(want)]], expect: [[valueAt(ws, WERKBLAD.titleRow, 1)]] }] };
+  }
   return { ok: true, ops: [{ kind: 'setCells', sheet: ws.name, cell: 'A1', cells: [[text(want)]] }] };
 }

@@ -4,14 +4,14 @@
  * (factors.ts), which also moves Totalen and keeps the formulas right.
  */
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Text, Textarea, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { columnLetter } from '../../core/a1';
 import type { FactorInfo } from '../../core/factors';
-import { formatNumber } from '../logic/scoring';
 import type { WorkbookSession } from '../session';
 import type { ConfirmRequest } from './ConfirmDialog';
 import { usePickerStyles } from './OpgavenPicker';
-import { addFactor, moveFactor, removeFactor, saveFactor } from './stap2Actions';
+import { trackFactors, type TrackedFactor } from './factorTracking';
+import { addFactor, factorFields, moveFactor, removeFactor, saveFactor, type FactorFields } from './stap2Actions';
 
 const useStyles = makeStyles({
   factor: {
@@ -28,46 +28,125 @@ const useStyles = makeStyles({
   meta: { color: tokens.colorNeutralForeground2 },
 });
 
-function FactorCard({ session, f, count, confirm }: { session: WorkbookSession; f: FactorInfo; count: number; confirm: (r: ConfirmRequest) => void }) {
+/** What the user is typing in one factor's card: only the fields typed in, and per field the value typing started from. */
+interface FactorEdit {
+  draft: Partial<FactorFields>;
+  base: Partial<FactorFields>;
+}
+
+type SetEdit = (update: (e: FactorEdit | null) => FactorEdit | null) => void;
+
+const FIELDS: (keyof FactorFields)[] = ['name', 'weging', 'waarom'];
+const FIELD_TITLE: Record<keyof FactorFields, string> = { name: 'Naam', weging: 'Weging', waarom: 'Waarom' };
+
+/** The fields where a colleague changed the workbook after the user started typing there: [field, their value]. */
+function colleagueChanges(edit: FactorEdit | null, live: FactorFields): [keyof FactorFields, string][] {
+  if (!edit) return [];
+  return FIELDS.filter((k) => edit.draft[k] !== undefined && edit.base[k] !== undefined && live[k].trim() !== (edit.base[k] ?? '').trim()).map((k) => [
+    k,
+    live[k],
+  ]);
+}
+
+function FactorCard({
+  session,
+  f,
+  count,
+  confirm,
+  edit,
+  setEdit,
+}: {
+  session: WorkbookSession;
+  f: FactorInfo;
+  count: number;
+  confirm: (r: ConfirmRequest) => void;
+  edit: FactorEdit | null;
+  setEdit: SetEdit;
+}) {
   const styles = useStyles();
-  const original = { name: f.name, weging: f.weging === null ? '' : formatNumber(f.weging), waarom: f.waarom };
-  const [draft, setDraft] = useState<typeof original | null>(null);
+  const original = factorFields(f);
   const [message, setMessage] = useState<string | null>(null);
-  const value = draft ?? original;
-  const dirty = draft !== null && (draft.name.trim() !== original.name || draft.weging.trim() !== original.weging || draft.waarom.trim() !== original.waarom);
+  const value: FactorFields = { ...original, ...edit?.draft };
+  const dirty = !!edit && FIELDS.some((k) => edit.draft[k] !== undefined && edit.draft[k].trim() !== original[k]);
+  const theirs = colleagueChanges(edit, original);
   const busy = !!session.busy;
+  // typing a field records what it held when typing started; the other fields keep following the workbook
+  const type = (k: keyof FactorFields, text: string) =>
+    setEdit((e) => ({
+      draft: { ...e?.draft, [k]: text },
+      base: { ...e?.base, [k]: e?.base[k] ?? original[k] },
+    }));
 
   const run = async (build: Parameters<WorkbookSession['applyEdit']>[0], label: string) => {
     const res = await session.applyEdit(build, label);
     setMessage(res.ok ? null : res.message);
-    if (res.ok) setDraft(null);
+    return res.ok;
+  };
+  /** Saves the typed fields; `base` is what they are checked against (the colleague's version once the user chose to overwrite it). */
+  const save = async (base: Partial<FactorFields>) => {
+    if (!edit) return;
+    if (await run(saveFactor(f.name, edit.draft, base), 'Succesfactor opslaan…')) setEdit(() => null);
   };
   const remove = () => {
-    const go = () => void run(removeFactor(f.name, f.scores), 'Succesfactor verwijderen…');
+    const go = async () => {
+      // the user removes this factor: what was typed in its card goes with it (no "removed by a colleague" card)
+      setEdit(() => null);
+      await run(removeFactor(f.name, f.scores), 'Succesfactor verwijderen…');
+    };
     if (f.scores > 0) {
       confirm({
         title: `“${f.name}” verwijderen?`,
         text: `Deze succesfactor heeft ${f.scores === 1 ? '1 score' : `${f.scores} scores`}; die gaan verloren. De scores van de andere succesfactoren blijven staan.`,
         confirm: 'Verwijderen met scores',
-        onConfirm: go,
+        onConfirm: () => void go(),
       });
-    } else go();
+    } else void go();
   };
 
   return (
     <li className={styles.factor} aria-label={`Succesfactor ${f.index + 1}: ${f.name}`}>
       <div className={styles.row}>
         <Field className={styles.grow} label={`Naam (kolom ${columnLetter(f.column)})`}>
-          <Input value={value.name} onChange={(_, d) => setDraft({ ...value, name: d.value })} />
+          <Input value={value.name} onChange={(_, d) => type('name', d.value)} />
         </Field>
         <Field className={styles.weight} label="Weging">
-          <Input value={value.weging} inputMode="decimal" onChange={(_, d) => setDraft({ ...value, weging: d.value })} />
+          <Input value={value.weging} inputMode="decimal" onChange={(_, d) => type('weging', d.value)} />
         </Field>
       </div>
       <Field label="Waarom deze succesfactor" hint={!f.waarom && f.standaardWaarom ? `Standaard: ${f.standaardWaarom}` : undefined}>
-        <Textarea value={value.waarom} rows={2} resize="vertical" onChange={(_, d) => setDraft({ ...value, waarom: d.value })} />
+        <Textarea value={value.waarom} rows={2} resize="vertical" onChange={(_, d) => type('waarom', d.value)} />
       </Field>
-      {message && (
+      {theirs.length > 0 && (
+        <div role="group" aria-label={`${f.name}: twee versies`} className={styles.factor}>
+          <Text role="alert">Een collega heeft deze succesfactor intussen aangepast. Jouw tekst staat hierboven; welke versie houd je?</Text>
+          {theirs.map(([k, v]) => (
+            <Text key={k} size={200}>
+              {`${FIELD_TITLE[k]}: collega “${v || '(leeg)'}”, jij “${edit?.draft[k]?.trim() || '(leeg)'}”`}
+            </Text>
+          ))}
+          <div className={styles.row}>
+            <Button size="small" appearance="primary" disabled={busy} onClick={() => void save({ ...edit?.base, ...Object.fromEntries(theirs) })}>
+              Mijn versie opslaan
+            </Button>
+            <Button
+              size="small"
+              disabled={busy}
+              onClick={() => {
+                setMessage(null);
+                setEdit((e) => {
+                  if (!e) return null;
+                  const draft = { ...e.draft };
+                  for (const [k] of theirs) delete draft[k];
+                  return Object.keys(draft).length ? { draft, base: e.base } : null;
+                });
+              }}
+            >
+              Versie van collega houden
+            </Button>
+          </div>
+        </div>
+      )}
+      {message && theirs.length === 0 && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{message}</MessageBarBody>
         </MessageBar>
@@ -76,9 +155,11 @@ function FactorCard({ session, f, count, confirm }: { session: WorkbookSession; 
         {f.scores === 1 ? '1 score' : `${f.scores} scores`}
       </Text>
       <div className={styles.row}>
-        <Button size="small" appearance="primary" disabled={!dirty || busy} onClick={() => void run(saveFactor(f.name, value), 'Succesfactor opslaan…')}>
-          Opslaan
-        </Button>
+        {theirs.length === 0 && (
+          <Button size="small" appearance="primary" disabled={!dirty || busy} onClick={() => void save(edit?.base ?? {})}>
+            Opslaan
+          </Button>
+        )}
         <Button
           size="small"
           disabled={f.index === 0 || busy}
@@ -103,12 +184,74 @@ function FactorCard({ session, f, count, confirm }: { session: WorkbookSession; 
   );
 }
 
+/** A card whose factor a colleague removed while the user was typing in it: the typed text stays, with a way to keep it. */
+function RemovedFactorCard({ session, last, edit, drop }: { session: WorkbookSession; last: FactorFields; edit: FactorEdit; drop: () => void }) {
+  const styles = useStyles();
+  const [message, setMessage] = useState<string | null>(null);
+  const value: FactorFields = { ...last, ...edit.draft };
+  const again = async () => {
+    const res = await session.applyEdit(addFactor(value.name, value.waarom, value.weging), 'Succesfactor toevoegen…');
+    if (res.ok) drop();
+    else setMessage(res.message);
+  };
+  return (
+    <li className={styles.factor} aria-label={`Verwijderde succesfactor: ${last.name}`}>
+      <Text role="alert">
+        {`De succesfactor “${last.name}” is intussen door iemand anders verwijderd. Wat je typte is niet opgeslagen en staat hieronder; voeg hem opnieuw toe of gooi je tekst weg.`}
+      </Text>
+      {FIELDS.filter((k) => edit.draft[k] !== undefined).map((k) => (
+        <Text key={k} size={200}>{`${FIELD_TITLE[k]}: “${edit.draft[k] || '(leeg)'}”`}</Text>
+      ))}
+      {message && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{message}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.row}>
+        <Button size="small" appearance="primary" disabled={!!session.busy} onClick={() => void again()}>
+          Opnieuw toevoegen
+        </Button>
+        <Button size="small" disabled={!!session.busy} onClick={drop}>
+          Tekst weggooien
+        </Button>
+      </div>
+    </li>
+  );
+}
+
 export function FactorsEditor({ session, factors, confirm }: { session: WorkbookSession; factors: FactorInfo[]; confirm: (r: ConfirmRequest) => void }) {
   const picker = usePickerStyles();
   const [name, setName] = useState('');
   const [waarom, setWaarom] = useState('');
   const [weging, setWeging] = useState('1');
   const [message, setMessage] = useState<string | null>(null);
+  // local ids carried from read to read (factorTracking.ts), so a card and its typed text stay with their factor
+  const tracking = useRef<{ list: TrackedFactor[]; last: Map<number, FactorFields>; next: number }>({ list: [], last: new Map(), next: 1 });
+  const [edits, setEdits] = useState<Map<number, FactorEdit>>(new Map());
+  const ids = useMemo(() => {
+    const t = tracking.current;
+    const r = trackFactors(
+      t.list,
+      factors.map((f) => f.name),
+      () => t.next++,
+    );
+    t.list = r.tracked;
+    // the last values of every factor seen, also of removed ones (their cards may still hold typed text)
+    r.tracked.forEach((x, i) => t.last.set(x.id, factorFields(factors[i])));
+    return r.tracked.map((x) => x.id);
+  }, [factors]);
+  // typed text whose factor a colleague removed: kept in its own card until saved again or thrown away
+  const orphans = [...edits.keys()].filter((id) => !ids.includes(id));
+  const setEditOf =
+    (id: number): SetEdit =>
+    (update) =>
+      setEdits((m) => {
+        const next = new Map(m);
+        const e = update(m.get(id) ?? null);
+        if (e) next.set(id, e);
+        else next.delete(id);
+        return next;
+      });
   const add = async () => {
     const res = await session.applyEdit(addFactor(name, waarom, weging), 'Succesfactor toevoegen…');
     if (!res.ok) return setMessage(res.message);
@@ -124,8 +267,25 @@ export function FactorsEditor({ session, factors, confirm }: { session: Workbook
         in rij 4 en het waarom in rij 5.
       </Text>
       <ul className={picker.list} aria-label="Succesfactoren">
-        {factors.map((f) => (
-          <FactorCard key={`${f.column}:${f.name}`} session={session} f={f} count={factors.length} confirm={confirm} />
+        {factors.map((f, i) => (
+          <FactorCard
+            key={ids[i]}
+            session={session}
+            f={f}
+            count={factors.length}
+            confirm={confirm}
+            edit={edits.get(ids[i]) ?? null}
+            setEdit={setEditOf(ids[i])}
+          />
+        ))}
+        {orphans.map((id) => (
+          <RemovedFactorCard
+            key={id}
+            session={session}
+            last={tracking.current.last.get(id) ?? { name: '', weging: '', waarom: '' }}
+            edit={edits.get(id)!}
+            drop={() => setEditOf(id)(() => null)}
+          />
         ))}
       </ul>
       <div className={picker.form} role="group" aria-label="Succesfactor toevoegen">

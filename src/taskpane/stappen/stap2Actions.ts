@@ -6,6 +6,9 @@
 import type { EditResult } from '../../core/edits';
 import { parseWeightInput } from '../../core/edits';
 import { cellAddress } from '../../core/a1';
+import { valueAt } from '../../core/grid';
+import type { FactorInfo } from '../../core/factors';
+import { formatNumber } from '../logic/scoring';
 import { addFactorEdit, moveFactorEdit, readFactorInfo, removeFactorEdit, renameFactorEdit, waaromEdit } from '../../core/factors';
 import { WERKBLAD } from '../../core/layout';
 import { nameKey } from '../../core/names';
@@ -85,23 +88,62 @@ function factorIndex(ctx: Stap2Context, name: string): number | { message: strin
   return i >= 0 ? i : { message: `De succesfactor “${name}” staat niet meer in rij ${WERKBLAD.factorRow}; bekijk het werkblad opnieuw.` };
 }
 
-/** Saves a factor's name, weight and "waarom" in one batch. */
-export const saveFactor = (current: string, changes: { name: string; weging: string; waarom: string }): Build =>
+/** A factor's three editable fields as the card shows them (weging formatted the Dutch way, "" when empty). */
+export interface FactorFields {
+  name: string;
+  weging: string;
+  waarom: string;
+}
+
+/** The fields of `f` as the pane shows them. */
+export function factorFields(f: FactorInfo): FactorFields {
+  return { name: f.name, weging: f.weging === null ? '' : formatNumber(f.weging), waarom: f.waarom };
+}
+
+const FIELD_LABEL: Record<keyof FactorFields, string> = { name: 'de naam', weging: 'de weging', waarom: 'het waarom' };
+
+/**
+ * Saves what the user changed of factor `current` (only the fields in `changes`), in one
+ * batch. `base` holds, per changed field, the value the user started typing over: when the
+ * workbook now holds something else there (a colleague changed it), nothing is written and
+ * the Dutch message names the colleague's version, so the card can show both and ask. The
+ * cell writes are guarded too (`expect`), for a change between this read and the write.
+ */
+export const saveFactor = (current: string, changes: Partial<FactorFields>, base: Partial<FactorFields>): Build =>
   withCtx((ctx, fresh) => {
     const i = factorIndex(ctx, current);
     if (typeof i !== 'number') return { ok: false, message: i.message };
     const f = ctx.werkblad.factors[i];
+    const now = factorFields(readFactorInfo(ctx.sheet, ctx.werkblad)[i]);
+    const keys = (Object.keys(changes) as (keyof FactorFields)[]).filter((k) => changes[k] !== undefined);
+    const changed = keys.filter((k) => base[k] !== undefined && now[k].trim() !== (base[k] ?? '').trim());
+    if (changed.length) {
+      const list = changed.map((k) => `${FIELD_LABEL[k]} in “${now[k] || '(leeg)'}”`).join(' en ');
+      return { ok: false, message: `Een collega heeft intussen ${list} veranderd. Er is niets overschreven; kies welke versie je houdt.` };
+    }
     const ops: PlanOp[] = [];
-    const rename = renameFactorEdit(ctx.sheet, ctx.werkblad, i, changes.name, { snapshot: fresh.snapshot, notes: ctx.notes });
-    if (!rename.ok) return rename;
-    ops.push(...rename.ops);
-    const w = parseWeightInput(changes.weging);
-    if (!w.ok) return { ok: false, message: `${ctx.sheet.name}!${cellAddress(WERKBLAD.weightRow, f.column)}: ${w.message}` };
-    if (f.weging !== w.value)
-      ops.push({ kind: 'setCells', sheet: ctx.sheet.name, cell: cellAddress(WERKBLAD.weightRow, f.column), cells: [[{ number: w.value }]] });
-    const waarom = waaromEdit(ctx.sheet, ctx.werkblad, i, changes.waarom);
-    if (!waarom.ok) return waarom;
-    ops.push(...waarom.ops);
+    if (changes.name !== undefined) {
+      const rename = renameFactorEdit(ctx.sheet, ctx.werkblad, i, changes.name, { snapshot: fresh.snapshot, notes: ctx.notes });
+      if (!rename.ok) return rename;
+      ops.push(...rename.ops);
+    }
+    if (changes.weging !== undefined) {
+      const w = parseWeightInput(changes.weging);
+      if (!w.ok) return { ok: false, message: `${ctx.sheet.name}!${cellAddress(WERKBLAD.weightRow, f.column)}: ${w.message}` };
+      if (f.weging !== w.value)
+        ops.push({
+          kind: 'setCells',
+          sheet: ctx.sheet.name,
+          cell: cellAddress(WERKBLAD.weightRow, f.column),
+          cells: [[{ number: w.value }]],
+          expect: [[valueAt(ctx.sheet, WERKBLAD.weightRow, f.column)]],
+        });
+    }
+    if (changes.waarom !== undefined) {
+      const waarom = waaromEdit(ctx.sheet, ctx.werkblad, i, changes.waarom);
+      if (!waarom.ok) return waarom;
+      ops.push(...waarom.ops);
+    }
     return { ok: true, ops };
   });
 

@@ -19,11 +19,16 @@ const useStyles = makeStyles({
 export function Stap1View({ session }: { session: WorkbookSession }) {
   const styles = useStyles();
   const wijk = session.analysis?.wijk ?? '';
-  const [draft, setDraft] = useState<string | null>(null);
+  // null: not typing, the field shows the workbook's name; `base`: the name when typing started
+  const [edit, setEdit] = useState<{ text: string; base: string } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const draft = edit?.text ?? null;
+  const setDraft = (text: string | null) => setEdit(text === null ? null : { text, base: edit?.base ?? wijk });
   const value = draft ?? wijk;
   const dirty = draft !== null && draft.trim() !== wijk;
+  // a colleague changed the name while it was being typed: both stay visible and the user chooses
+  const theirs = edit !== null && wijk !== edit.base ? wijk : null;
   const conclusion = session.notes.conclusions.find((c) => c.stap === 'Stap 1');
 
   if (!session.analysis?.werkblad) {
@@ -34,13 +39,20 @@ export function Stap1View({ session }: { session: WorkbookSession }) {
     );
   }
 
-  const save = async () => {
-    if (!dirty || draft === null) return;
-    const invalid = validateWijk(draft);
+  /** Saves the typed name, guarded by `base` (the name it was typed over); `base` is the colleague's name once the user chose to overwrite it. */
+  const save = async (base: string | undefined = edit?.base) => {
+    if (!edit || base === undefined) return;
+    if (!dirty && base === wijk) return setEdit(null);
+    const invalid = validateWijk(edit.text);
     if (invalid) return setMessage(invalid);
-    const res = await session.applyEdit((fresh) => wijkEdit(fresh.snapshot, draft), 'Naam van de wijk opslaan…');
-    if (!res.ok) return setMessage(res.message);
-    setDraft(null);
+    const typed = edit.text;
+    const res = await session.applyEdit((fresh) => wijkEdit(fresh.snapshot, typed, base), 'Naam van de wijk opslaan…');
+    if (!res.ok) {
+      // the typed name stays; the colleague's version shows beside it (theirs) after the re-read
+      setEdit({ text: typed, base });
+      return setMessage(res.message);
+    }
+    setEdit(null);
     setMessage(null);
     setSaved(true);
   };
@@ -58,8 +70,8 @@ export function Stap1View({ session }: { session: WorkbookSession }) {
           className={styles.grow}
           label="Naam van de wijk"
           hint="Staat in de titel van het werkblad, op Resultaat en in de onderbouwing."
-          validationState={message ? 'error' : saved && !dirty ? 'success' : 'none'}
-          validationMessage={message ?? (saved && !dirty ? 'Opgeslagen in de werkmap.' : undefined)}
+          validationState={message && theirs === null ? 'error' : saved && !dirty ? 'success' : 'none'}
+          validationMessage={(theirs === null ? message : null) ?? (saved && !dirty ? 'Opgeslagen in de werkmap.' : undefined)}
         >
           <Input
             value={value}
@@ -80,10 +92,34 @@ export function Stap1View({ session }: { session: WorkbookSession }) {
             }}
           />
         </Field>
-        <Button appearance="primary" disabled={!dirty || !!session.busy} onClick={() => void save()}>
-          Naam opslaan
-        </Button>
+        {theirs === null && (
+          <Button appearance="primary" disabled={!dirty || !!session.busy} onClick={() => void save()}>
+            Naam opslaan
+          </Button>
+        )}
       </div>
+      {theirs !== null && (
+        <div role="group" aria-label="Naam van de wijk: twee versies" className={styles.stack}>
+          <Text role="alert">
+            Een collega heeft de naam van de wijk intussen veranderd in “{theirs || '(leeg)'}”. Jouw versie staat in het veld: “{edit?.text.trim()}”. Welke
+            houd je?
+          </Text>
+          <div className={styles.row}>
+            <Button appearance="primary" disabled={!!session.busy} onClick={() => void save(wijk)}>
+              Mijn versie opslaan
+            </Button>
+            <Button
+              disabled={!!session.busy}
+              onClick={() => {
+                setEdit(null);
+                setMessage(null);
+              }}
+            >
+              Versie van collega houden
+            </Button>
+          </div>
+        </div>
+      )}
       {conclusion && (
         <section aria-label="Conclusie Stap 1">
           <ConclusionField session={session} conclusion={conclusion} />
