@@ -77,7 +77,7 @@ describe('the preview workbook kept in the browser', () => {
     expect(await browserWorkbookStore()!.load()).toBeNull();
   });
 
-  it('works the same in a database the caller gives (another factory than the page\'s)', async () => {
+  it("works the same in a database the caller gives (another factory than the page's)", async () => {
     const other = new IDBFactory();
     const store = browserWorkbookStore(other)!;
     await store.save({ base: null, fileName: 'elders.xlsx', plans: [], pristine: 0 });
