@@ -28,10 +28,7 @@ const TYPED = `${TEXT}, in het buurthuis`;
 async function setup() {
   const wb = new MemoryWorkbook();
   await createKoppelkansenWorkbook(wb, { now: NOW });
-  const added = addNote(
-    { author: 'Fatima', step: 'Stap 2', koppelkans: '', factor: '', kind: 'discussie', text: TEXT, verantwoordelijke: '', date: '' },
-    NOW,
-  );
+  const added = addNote({ author: 'Fatima', step: 'Stap 2', koppelkans: '', factor: '', kind: 'discussie', text: TEXT, verantwoordelijke: '', date: '' }, NOW);
   if (!added.ok) throw new Error(added.message);
   await wb.apply({ ops: added.ops });
   const store = new Map([[AUTHOR_KEY, 'Notulist']]);
