@@ -2,12 +2,17 @@
  * Reading and writing the user's files for the commands: Dutch FileErrors (exit 2) for
  * everything the file system or the file's contents refuse.
  */
+import { WorkbookError } from '../workbook/errors';
 import { verifyPackage } from '../workbook/xlsx/package/verify';
 import { XlsxWorkbook } from '../workbook/xlsx/XlsxWorkbook';
 import { assertNotOpenInExcel, FileError, readWithStamp, writeFileSafely, type FileStamp, type SafeWriteOptions } from './safeWrite';
 
-/** The typed error for `bytes` that are no readable .xlsx: what kind of file they are instead. */
-function notXlsxError(bytes: Uint8Array, file: string): FileError {
+/**
+ * The typed error for `bytes` that are no readable .xlsx: what kind of file they are instead
+ * (password-protected, old .xls, OpenDocument, a zip without a workbook, anything else).
+ * `cause` is what reading them threw.
+ */
+function notXlsxError(bytes: Uint8Array, file: string, cause?: unknown): FileError {
   const head = Buffer.from(bytes.subarray(0, 8)).toString('hex');
   if (head === 'd0cf11e0a1b11ae1') {
     // an OLE compound file: a password-protected .xlsx (EncryptedPackage) or an old .xls
@@ -17,6 +22,7 @@ function notXlsxError(bytes: Uint8Array, file: string): FileError {
   if (head.startsWith('504b0304') && Buffer.from(bytes.subarray(0, 200)).toString('latin1').includes('opendocument')) {
     return new FileError('file.openDocument', file);
   }
+  if (cause instanceof WorkbookError && cause.code === 'notAWorkbook') return new FileError('file.noWorkbookPart', file);
   return new FileError('file.notXlsx', file);
 }
 
@@ -28,8 +34,8 @@ export async function loadWorkbook(file: string): Promise<{ wb: XlsxWorkbook; bu
   const read = readWithStamp(file);
   try {
     return { wb: await XlsxWorkbook.fromBuffer(read.bytes), buffer: read.bytes, stamp: read.stamp };
-  } catch {
-    throw notXlsxError(read.bytes, file);
+  } catch (e) {
+    throw notXlsxError(read.bytes, file, e);
   }
 }
 

@@ -30,6 +30,15 @@ export const COMMANDS: readonly Command[] = [newCommand, checkCommand, applyComm
 export const USAGE = `Gebruik:\n${COMMANDS.map((c) => c.usage).join('')}`;
 
 /**
+ * The --json answer for a command that could not do its work (unreadable file, file
+ * exists, write failed): `ok` false, the error's key (e.g. "file.passwordProtected") and
+ * Dutch message, and the empty lists of the report so readers need no special case.
+ */
+export function jsonError(e: { key: string; message: string }): { ok: false; error: { code: string; message: string }; problems: []; rows: []; ranking: [] } {
+  return { ok: false, error: { code: e.key, message: e.message }, problems: [], rows: [], ranking: [] };
+}
+
+/**
  * Runs the command line on `argv` (the arguments after `koppelkansen`).
  * @returns the exit code: 0 fine, 1 the workbook has errors, 2 unreadable / not a Koppelkansen
  * workbook / wrong usage. Never throws: every error is printed on `io.err` in Dutch.
@@ -50,7 +59,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       return 2;
     }
     if (e instanceof CliError) {
-      io.err(`koppelkansen: ${e.message}\n`);
+      // --json promises JSON on stdout, also when the command could not do its work
+      if (argv.includes('--json')) io.out(`${JSON.stringify(jsonError(e), null, 2)}\n`);
+      else io.err(`koppelkansen: ${e.message}\n`);
       return e.exitCode;
     }
     io.err(`koppelkansen: ${e instanceof Error ? e.message : String(e)}\n`);

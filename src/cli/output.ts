@@ -1,6 +1,7 @@
 /** What the commands print: problems, the summary with the top 15, and the exit code for an analysis. */
 import type { Analysis } from '../core/analyze';
 import { cellAddress } from '../core/a1';
+import { errorText } from '../core/errors';
 import { formatNumber } from '../core/numbers';
 import { formatProblem, problem, type Problem } from '../core/problems';
 import type { WorkbookSnapshot } from '../core/snapshot';
@@ -11,6 +12,17 @@ import type { Io } from './io';
 /** One line per problem ("Blad!A1: fout: …"). */
 export function printProblems(problems: Problem[], io: Io): void {
   for (const p of problems) io.out(`${formatProblem(p)}\n`);
+}
+
+/**
+ * For a workbook that is no Koppelkansen workbook (empty, unrelated): the analysis' problems
+ * on stdout, then one line on stderr naming the user's `file`; `wrote` false says nothing
+ * was written. @returns exit code 2
+ */
+export function refuseNotKoppelkansen(file: string, problems: Problem[], io: Io, wrote?: false): number {
+  printProblems(problems, io);
+  io.err(`koppelkansen: ${errorText('file.notKoppelkansen', file, wrote === false)}\n`);
+  return 2;
 }
 
 /** The counts of koppelkansen, totals, errors and warnings, then the automatic top 15. */

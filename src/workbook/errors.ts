@@ -19,7 +19,8 @@ export type WorkbookErrorCode =
   | 'invalidArgument'
   | 'noVisibleSheet'
   | 'chartsUnsupported'
-  | 'sheetProtected';
+  | 'sheetProtected'
+  | 'notAWorkbook';
 
 export class WorkbookError<C extends WorkbookErrorCode = WorkbookErrorCode> extends KoppelkansenError<`workbook.${C}`> {
   override readonly name = 'WorkbookError';

@@ -4,9 +4,11 @@
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as os from 'os';
+import JSZip from 'jszip';
 import * as path from 'path';
+import XlsxPopulate from 'xlsx-populate';
 import { main } from '../../src/cli/main';
-import { assertUnchanged, readWithStamp, writeFileSafely } from '../../src/cli/safeWrite';
+import { assertUnchanged, fileSystemError, readWithStamp, writeFileSafely } from '../../src/cli/safeWrite';
 import { PRIORITERING, SHEET_NAMES } from '../../src/core/layout';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
 
@@ -157,4 +159,92 @@ test('temporary files of a killed run are removed by the next write', async () =
   expect((await run(['apply', file, '--in-place'])).code).not.toBe(2);
   expect(fs.existsSync(stale)).toBe(false);
   expect(temporaries()).toEqual([]);
+});
+
+test('regression: a really encrypted workbook (ECMA-376 agile encryption) is "beveiligd met een wachtwoord" for every command, also as JSON', async () => {
+  // xlsx-populate writes the EncryptionInfo + EncryptedPackage container Excel writes for "Versleutelen met wachtwoord"
+  const wb = await XlsxPopulate.fromDataAsync(template);
+  const file = path.join(dir, 'echt-geheim.xlsx');
+  fs.writeFileSync(file, await wb.outputAsync({ password: 'geheim' }));
+  for (const args of [
+    ['check'],
+    ['gevoeligheid'],
+    ['apply', '-o', path.join(dir, 'x.xlsx')],
+    ['apply', '--in-place'],
+    ['onderbouwing', '-o', path.join(dir, 'x.docx')],
+  ]) {
+    const r = await run([args[0], file, ...args.slice(1)]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('echt-geheim.xlsx is beveiligd met een wachtwoord');
+  }
+  for (const command of ['check', 'gevoeligheid']) {
+    const r = await run([command, file, '--json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out).error.code).toBe('file.passwordProtected');
+  }
+  expect(fs.existsSync(path.join(dir, 'x.xlsx')) || fs.existsSync(path.join(dir, 'x.docx'))).toBe(false);
+});
+
+test('regression: a zip without xl/workbook.xml (renamed .ods, empty zip) no longer fails with "Cannot read properties of undefined (date1904)"', async () => {
+  const ods = new JSZip();
+  ods.file('mimetype', 'application/vnd.oasis.opendocument.spreadsheet', { compression: 'STORE' });
+  ods.file('content.xml', '<office:document-content/>');
+  const noWorkbook = new JSZip();
+  noWorkbook.file('[Content_Types].xml', '<Types/>');
+  noWorkbook.file('xl/worksheets/sheet1.xml', '<worksheet/>');
+  const cases: [string, JSZip, RegExp][] = [
+    ['hernoemd.xlsx', ods, /hernoemd\.xlsx is een OpenDocument-rekenblad/],
+    ['zonder-werkmap.xlsx', noWorkbook, /zonder-werkmap\.xlsx is geen Excel-werkmap: het is een zip-bestand zonder werkmap/],
+    ['leeg.xlsx', new JSZip(), /leeg\.xlsx is geen Excel-werkmap/],
+  ];
+  for (const [name, zip, message] of cases) {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+    for (const args of [['check'], ['gevoeligheid'], ['apply', '-o', path.join(dir, 'y.xlsx')], ['onderbouwing', '-o', path.join(dir, 'y.docx')]]) {
+      const r = await run([args[0], file, ...args.slice(1)]);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(message);
+      expect(r.err).not.toMatch(/undefined/);
+    }
+    expect(JSON.parse((await run(['check', file, '--json'])).out).error.message).toMatch(message);
+  }
+  expect(fs.existsSync(path.join(dir, 'y.docx'))).toBe(false);
+});
+
+test("regression: samenvoegen's write failure is a Dutch message naming the user's file (was Node's ENOENT naming the temporary file)", async () => {
+  const a = copy('groep-a.xlsx');
+  const b = copy('groep-b.xlsx');
+  const out = path.join(dir, 'bestaat-niet', 'groep.xlsx');
+  const r = await run(['samenvoegen', a, b, '-o', out]);
+  expect(r.code).toBe(2);
+  expect(r.err).toContain(out);
+  expect(r.err).not.toMatch(/\.tmp|ENOENT/);
+});
+
+test('regression: an unrelated workbook is refused naming the file, and onderbouwing writes nothing', async () => {
+  const wb = XlsxWorkbook.create();
+  await wb.apply({ ops: [{ kind: 'addSheet', sheet: 'Blad1' }] });
+  const file = path.join(dir, 'leeg-blad.xlsx');
+  fs.writeFileSync(file, await wb.toBuffer());
+  const out = path.join(dir, 'leeg-blad.docx');
+  for (const args of [['check'], ['gevoeligheid'], ['onderbouwing', '-o', out]]) {
+    const r = await run([args[0], file, ...args.slice(1)]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/leeg-blad\.xlsx is geen Koppelkansen Kiezen-werkmap/);
+  }
+  expect(fs.existsSync(out)).toBe(false);
+});
+
+test('every file-system error code maps to a Dutch message naming the user’s file (EACCES, EROFS, ENOSPC cannot be made as root in a test)', () => {
+  for (const [code, text] of [
+    ['EACCES', /geen toestemming om uit\.xlsx te schrijven/],
+    ['EPERM', /geen toestemming/],
+    ['EROFS', /kan uit\.xlsx niet schrijven: de schijf of map is alleen-lezen/],
+    ['ENOSPC', /kan uit\.xlsx niet schrijven: de schijf is vol/],
+    ['EISDIR', /uit\.xlsx is een map/],
+  ] as const) {
+    const e = fileSystemError(Object.assign(new Error(`${code}: raw, open '.uit.xlsx.1.tmp'`), { code }), 'uit.xlsx', 'schrijven');
+    expect(e.message).toMatch(text);
+    expect(e.message).not.toMatch(/tmp|raw/);
+  }
 });

@@ -11,7 +11,7 @@ import type { Command } from '../command';
 import { CliError, UsageError } from '../errors';
 import { assertNotOpen, loadWorkbook, verifyWorkbook, writeOutput } from '../files';
 import { onePositional, parseCommandLine } from '../options';
-import { forbiddenCharacterProblems, longTextProblems, mergeProblems, printProblems, printSummary } from '../output';
+import { forbiddenCharacterProblems, longTextProblems, mergeProblems, printProblems, printSummary, refuseNotKoppelkansen } from '../output';
 import { toJsonReport } from '../report';
 import { assertUnchanged } from '../safeWrite';
 
@@ -40,10 +40,7 @@ export const applyCommand: Command = {
     if (!/\.xlsx$/i.test(out)) throw new UsageError('cli.outputExtension', '.xlsx');
     if (!inPlace && fs.existsSync(out) && !values.force) throw new CliError('file.exists', [out, true]);
     const prepared = await prepare(file, values.propose === true, io.now);
-    if (prepared.kind === 'notKoppelkansen') {
-      printProblems(prepared.problems, io);
-      return 2;
-    }
+    if (prepared.kind === 'notKoppelkansen') return refuseNotKoppelkansen(file, prepared.problems, io, false);
     const { bytes, stamp, snapshot, plan, planProblems, after, writeProblems } = prepared;
     assertNotOpen(out);
     // the loaded workbook is out of scope here: reading the written file back to verify it

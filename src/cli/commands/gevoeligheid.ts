@@ -4,6 +4,7 @@ import type { Command } from '../command';
 import { loadWorkbook } from '../files';
 import { gevoeligheidOutput } from '../gevoeligheid';
 import { onePositional, parseCommandLine } from '../options';
+import { refuseNotKoppelkansen } from '../output';
 
 export const gevoeligheidCommand: Command = {
   name: 'gevoeligheid',
@@ -13,7 +14,9 @@ export const gevoeligheidCommand: Command = {
     const file = onePositional(positionals, 'invoerbestand');
     const { wb } = await loadWorkbook(file);
     const json = values.json === true;
-    const result = gevoeligheidOutput(await checkWorkbook(wb, { now: io.now }), json);
+    const a = await checkWorkbook(wb, { now: io.now });
+    if (a.kind !== 'koppelkansen' && !json) return refuseNotKoppelkansen(file, a.problems, io);
+    const result = gevoeligheidOutput(a, json);
     (result.exit === 2 && !json ? io.err : io.out)(result.text);
     return result.exit;
   },

@@ -5,7 +5,7 @@ import { UsageError } from '../errors';
 import { loadWorkbook, writeOutput } from '../files';
 import { buildOnderbouwing } from '../onderbouwing';
 import { onePositional, parseCommandLine } from '../options';
-import { printProblems } from '../output';
+import { refuseNotKoppelkansen } from '../output';
 
 export const onderbouwingCommand: Command = {
   name: 'onderbouwing',
@@ -25,11 +25,8 @@ export const onderbouwingCommand: Command = {
     if (!/\.docx$/i.test(out)) throw new UsageError('cli.outputExtension', '.docx');
     const { wb } = await loadWorkbook(file);
     const check = await checkWorkbook(wb, { now: io.now });
-    if (check.kind !== 'koppelkansen') {
-      // an empty or unrelated workbook gives no onderbouwing, not an empty document
-      printProblems(check.problems, io);
-      return 2;
-    }
+    // an empty or unrelated workbook gives no onderbouwing, not an empty document
+    if (check.kind !== 'koppelkansen') return refuseNotKoppelkansen(file, check.problems, io, false);
     const bytes = await buildOnderbouwing(wb, { now: io.now, authorNames: values.namen === true, notesAppendix: values['bijlage-notities'] === true });
     await writeOutput(out, bytes);
     io.out(`Onderbouwing geschreven: ${out}\n`);

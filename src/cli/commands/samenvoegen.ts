@@ -5,9 +5,9 @@ import { checkWorkbook } from '../../workbook/operations';
 import type { WorkbookPort } from '../../workbook/port';
 import type { Command } from '../command';
 import { CliError, UsageError } from '../errors';
-import { loadWorkbook } from '../files';
+import { loadWorkbook, verifyWorkbook, writeOutput } from '../files';
 import { parseCommandLine } from '../options';
-import { printProblems } from '../output';
+import { refuseNotKoppelkansen } from '../output';
 import { samenvoegen } from '../samenvoegen';
 
 export const samenvoegenCommand: Command = {
@@ -31,14 +31,12 @@ export const samenvoegenCommand: Command = {
     if (ronde !== undefined && (!Number.isInteger(ronde) || ronde < 1)) throw new UsageError('cli.rondeNumber');
     const base = await loadWorkbook(files[0]);
     const check = await checkWorkbook(base.wb, { now: io.now });
-    if (check.kind !== 'koppelkansen') {
-      printProblems(check.problems, io);
-      return 2;
-    }
+    if (check.kind !== 'koppelkansen') return refuseNotKoppelkansen(files[0], check.problems, io, false);
     const sources: { file: string; port: WorkbookPort }[] = [];
     for (const f of files.slice(1)) sources.push({ file: f, port: (await loadWorkbook(f)).wb });
     const result = await samenvoegen(base.wb, sources, io.now ?? new Date(), ronde);
-    await base.wb.writeFileAtomic(out);
+    // the safe writer: Dutch messages naming OUT, read back before the rename, no temporary file left
+    await writeOutput(out, await base.wb.toBuffer(), { verify: verifyWorkbook });
     for (const l of result.lines) io.out(`${l}\n`);
     io.out(`Geschreven: ${out}\n`);
     return 0;

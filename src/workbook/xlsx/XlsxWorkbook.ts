@@ -63,12 +63,20 @@ export class XlsxWorkbook implements WorkbookPort {
     return new XlsxWorkbook(wb);
   }
 
+  /**
+   * Reads an .xlsx package (its bytes).
+   * @throws WorkbookError 'notAWorkbook' for a zip without a workbook part (a renamed .ods
+   *   or .docx, an empty zip): ExcelJS loads those without a word and fails later
+   * @throws ExcelJS's own error for bytes that are no zip at all
+   */
   static async fromBuffer(buffer: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
     installLargeValidationPatch();
     const wb = new ExcelJS.Workbook();
     const data = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
     // ExcelJS's types want a Node Buffer; it accepts any ArrayBuffer view at runtime
     await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
+    // ExcelJS sets the workbook properties only from xl/workbook.xml
+    if ((wb as { properties?: unknown }).properties === undefined) throw new WorkbookError('notAWorkbook', []);
     for (const ws of wb.worksheets) unshareFormulas(ws);
     return new XlsxWorkbook(wb, data.slice());
   }
