@@ -57,3 +57,25 @@ export function parseEntry(input: string): ParsedEntry {
 
 /** Excel's limit of characters in one cell. */
 export const MAX_CELL_TEXT = 32767;
+
+/** Characters XML 1.0 does not allow (section 2.2), besides lone surrogates: most C0 controls, U+FFFE, U+FFFF. */
+// eslint-disable-next-line no-control-regex -- these control characters are exactly what the rule is about
+export const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+/** Half of a surrogate pair without its other half (half an emoji): no file or UTF-8 transport can carry it. */
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * True when `text` holds a character XML 1.0 forbids or a lone surrogate. An .xlsx file
+ * stores such a character as Excel's "_xHHHH_" escape (ECMA-376 Part 1, 22.9.2.19) and
+ * cannot store a lone surrogate at all; both adapters warn about the cell (TEXT_CHARACTERS).
+ */
+export function hasXmlForbiddenCharacters(text: string): boolean {
+  XML_FORBIDDEN.lastIndex = 0;
+  LONE_SURROGATE.lastIndex = 0;
+  return XML_FORBIDDEN.test(text) || LONE_SURROGATE.test(text);
+}
+
+/** `text` without lone surrogates (the only part of such text that cannot be kept). */
+export function withoutLoneSurrogates(text: string): string {
+  return text.replace(LONE_SURROGATE, '');
+}

@@ -169,6 +169,16 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
     [port],
   );
 
+  /** Adds an apply's warnings (text with characters a file cannot hold as such, page setup) to the listed problems, once per cell. */
+  const noteWriteWarnings = useCallback((result: ApplyResult) => {
+    const added = applyWarningProblems(result.warnings);
+    if (!added.length) return;
+    const key = (p: Problem) => `${p.code}|${p.sheet}|${p.cell}`;
+    setWriteNotes((prev) => {
+      const known = new Set(prev.map(key));
+      return [...prev, ...added.filter((p) => !known.has(key(p)))];
+    });
+  }, []);
   const applyOpsResult = useCallback(
     async (ops: PlanOp[], label: string): Promise<ApplyResult | null> => {
       let result: ApplyResult | null = null;
@@ -177,6 +187,7 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
       });
       if (!ok || !result) return null;
       const r: ApplyResult = result;
+      noteWriteWarnings(r);
       if (r.missingKeys.length) {
         setError(
           r.missingKeys.length === 1
@@ -190,7 +201,7 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
       }
       return r;
     },
-    [port, run],
+    [port, run, noteWriteWarnings],
   );
   const applyEdit = useCallback(
     async (build: (fresh: FreshState) => EditResult, label: string): Promise<{ ok: true } | { ok: false; message: string }> => {
@@ -207,6 +218,7 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
         }
         if (!edit.ops.length) return;
         const result = await port.apply(planWithEdit(snapshot, edit.ops, { now: at }).plan, { onProgress: setProgress });
+        noteWriteWarnings(result);
         if (result.conflicts?.length) {
           // the edit wrote nothing; bring the formulas back in line with what is there
           await prepareWorkbook(port, { now: now() });
@@ -216,7 +228,7 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
       });
       return done ? outcome : { ok: false, message: 'Dat lukte niet; zie de melding bovenaan.' };
     },
-    [port, run, now],
+    [port, run, now, noteWriteWarnings],
   );
   const applyOps = useCallback(
     async (ops: PlanOp[], label: string) => {

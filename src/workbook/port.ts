@@ -61,10 +61,15 @@ export interface ApplyResult extends RowOutcomes {
  *  - 'pageSetupKept': the sheet already had its own print area / print titles (`name`), which
  *    differ from the plan's (`ours`); the team's (`theirs`) stay;
  *  - 'pageSetupUnsupported': this Excel cannot set page layout through Office.js (ExcelApi
- *    1.9 missing); the sheet keeps its page setup.
+ *    1.9 missing); the sheet keeps its page setup;
+ *  - 'forbiddenCharacters': the text written into `cell` holds a character XML forbids
+ *    (U+FFFE, U+FFFF, most C0 controls: the file stores it as Excel's "_xHHHH_" escape)
+ *    or a lone surrogate (dropped: no file can hold it).
  */
 export type ApplyWarning =
-  { kind: 'pageSetupKept'; sheet: string; name: 'Print_Area' | 'Print_Titles'; theirs: string; ours: string } | { kind: 'pageSetupUnsupported'; sheet: string };
+  | { kind: 'pageSetupKept'; sheet: string; name: 'Print_Area' | 'Print_Titles'; theirs: string; ours: string }
+  | { kind: 'pageSetupUnsupported'; sheet: string }
+  | { kind: 'forbiddenCharacters'; sheet: string; cell: string };
 
 export type { CellConflict };
 

@@ -13,8 +13,10 @@
  * The job keeps its progress outside the request context, so when Excel refuses a sync
  * because the user is editing a cell and the run is retried, nothing is written twice.
  */
+import { parseCell } from '../../core/a1';
 import type { Plan } from '../../core/snapshot';
 import type { ApplyResult, ApplyWarning } from '../port';
+import { forbiddenTextCells } from './cellWrites';
 import { chunkItems, isLookupOp, PAYLOAD_BUDGET, writeItems, type SizedItem } from './chunking';
 import { queueLookups, queueLookupWrites, queueVerify, resolveLookups, verifyAppend, type AppendTask, type GuardTask, type UpdateTask } from './lookups';
 import { OfficeWorkbookError } from './officeErrors';
@@ -33,6 +35,8 @@ export class ApplyJob {
   /** setPageSetup ops, set after the plan's writes (see pageSetup.ts); emptied once done. */
   pageSetups: SetPageSetupOp[];
   readonly warnings: ApplyWarning[] = [];
+  /** Cells of the plain setCells whose text held characters XML forbids (known before any write). */
+  private readonly forbidden: { sheet: string; cell: string }[] = [];
   private readonly opCount: number;
   private syncsDone = 0;
 
@@ -44,6 +48,10 @@ export class ApplyJob {
     this.pageSetups = pageLayout ? setups : [];
     if (!pageLayout) for (const sheet of new Set(setups.map((op) => op.sheet))) this.warnings.push({ kind: 'pageSetupUnsupported', sheet });
     for (const op of plan.ops) {
+      if (op.kind === 'setCells' && op.expect === undefined) {
+        const { row, column } = parseCell(op.cell);
+        for (const cell of forbiddenTextCells(row, column, op.cells)) this.forbidden.push({ sheet: op.sheet, cell });
+      }
       if (!isLookupOp(op)) continue;
       if (op.kind === 'appendRows') this.appends.push({ op, written: false, verified: false, conflicts: 0 });
       else if (op.kind === 'setCells') this.guards.push({ op, written: false });
@@ -83,12 +91,20 @@ export class ApplyJob {
   result(): ApplyResult {
     const missingKeys = this.updates.filter((t) => t.row === null).map((t) => t.op.key);
     const refused = [...this.updates, ...this.guards].filter((t) => t.conflicts?.length);
+    // the cells as finally written (an append placed again after a co-author's rows names its last rows)
+    const forbidden = [
+      ...this.forbidden,
+      ...[...this.guards, ...this.updates, ...this.appends]
+        .filter((t) => t.written)
+        .flatMap((t) => (t.forbidden ?? []).map((cell) => ({ sheet: t.op.sheet, cell }))),
+    ];
+    const warnings: ApplyWarning[] = [...this.warnings, ...forbidden.map((f) => ({ kind: 'forbiddenCharacters' as const, ...f }))];
     return {
       operations: this.opCount - missingKeys.length - refused.length,
       appendedAt: this.appends.map((t) => t.row ?? 0),
       missingKeys,
       conflicts: refused.flatMap((t) => t.conflicts ?? []),
-      ...(this.warnings.length ? { warnings: [...this.warnings] } : {}),
+      ...(warnings.length ? { warnings } : {}),
     };
   }
 }

@@ -6,14 +6,20 @@
  * number), and writes numbers and booleans as they are. So text passes `toEntryText`
  * (a leading apostrophe keeps "=SUM(A1)" text), and clearing is "".
  */
-import { rangeAddress } from '../../core/a1';
+import { cellAddress, rangeAddress } from '../../core/a1';
 import type { CellInput } from '../../core/snapshot';
-import { toEntryText } from '../../core/textSafety';
+import { hasXmlForbiddenCharacters, toEntryText, withoutLoneSurrogates } from '../../core/textSafety';
 
 export type FormulaEntry = string | number | boolean;
 
+/**
+ * The `Range.formulas` entry for one input. Text keeps every character Excel can hold,
+ * U+FFFE and control characters included (Excel keeps them in the cell and saves them as
+ * its "_xHHHH_" escape); only lone surrogates, which no file or UTF-8 request can carry,
+ * are dropped, as the .xlsx writer drops them. `forbiddenTextCells` names those cells.
+ */
 export function toFormulaEntry(input: CellInput): FormulaEntry {
-  if ('text' in input) return toEntryText(input.text);
+  if ('text' in input) return toEntryText(withoutLoneSurrogates(input.text));
   if ('number' in input) {
     if (!Number.isFinite(input.number)) throw new RangeError(`cannot write number ${input.number} to a cell`);
     return input.number;
@@ -21,6 +27,21 @@ export function toFormulaEntry(input: CellInput): FormulaEntry {
   if ('bool' in input) return input.bool;
   if ('formula' in input) return input.formula;
   return '';
+}
+
+/**
+ * The cells (A1 addresses) among `rows`, placed from (row, column) 1-based, whose text
+ * holds a character XML forbids or a lone surrogate: the cells the TEXT_CHARACTERS warning
+ * names, as the .xlsx writer names them.
+ */
+export function forbiddenTextCells(row: number, column: number, rows: CellInput[][]): string[] {
+  const cells: string[] = [];
+  rows.forEach((line, r) =>
+    line.forEach((input, c) => {
+      if ('text' in input && hasXmlForbiddenCharacters(input.text)) cells.push(cellAddress(row + r, column + c));
+    }),
+  );
+  return cells;
 }
 
 /** A rectangular block of entries with its top-left cell (1-based). */

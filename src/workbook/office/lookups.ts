@@ -7,7 +7,7 @@
 import { columnLetter, columnNumber, parseCell, parseRange, rangeAddress } from '../../core/a1';
 import type { CellInput, CellValue, PlanOp } from '../../core/snapshot';
 import { keyedRowCells, placeRowOp, type CellConflict, type SheetRows } from '../../core/keyedRows';
-import { blockAddress, cellBlocks, toFormulaEntry } from './cellWrites';
+import { blockAddress, cellBlocks, forbiddenTextCells, toFormulaEntry } from './cellWrites';
 import type { SheetCache } from './writeOps';
 
 type AppendOp = Extract<PlanOp, { kind: 'appendRows' }>;
@@ -20,6 +20,8 @@ export interface GuardTask {
   /** undefined before the read; [] when the cells may be written. */
   conflicts?: CellConflict[];
   written: boolean;
+  /** Cells of the last write whose text held characters XML forbids (see forbiddenTextCells). */
+  forbidden?: string[];
 }
 
 export interface AppendTask {
@@ -30,6 +32,8 @@ export interface AppendTask {
   verified: boolean;
   /** Placements lost to a co-author so far. */
   conflicts: number;
+  /** Cells of the last write whose text held characters XML forbids (see forbiddenTextCells). */
+  forbidden?: string[];
 }
 
 export interface UpdateTask {
@@ -39,6 +43,8 @@ export interface UpdateTask {
   written: boolean;
   /** Cells that no longer hold the op's `expect` (then nothing is written). */
   conflicts?: CellConflict[];
+  /** Cells of the last write whose text held characters XML forbids (see forbiddenTextCells). */
+  forbidden?: string[];
 }
 
 export interface LookupLoads {
@@ -152,6 +158,7 @@ export function queueLookupWrites(
     const { row, column } = parseCell(t.op.cell);
     const sheet = sheets.get(t.op.sheet);
     for (const block of cellBlocks(row, column, t.op.cells)) sheet.getRange(blockAddress(block)).formulas = block.entries;
+    t.forbidden = forbiddenTextCells(row, column, t.op.cells);
     queued.push(t);
   }
   for (const t of updates) {
@@ -160,6 +167,7 @@ export function queueLookupWrites(
     const col = columnNumber(t.op.firstColumn);
     const entries = [cells.map(toFormulaEntry)];
     sheets.get(t.op.sheet).getRange(rangeAddress(t.row, col, t.row, col + cells.length - 1)).formulas = entries;
+    t.forbidden = forbiddenTextCells(t.row, col, [cells]);
     queued.push(t);
   }
   for (const t of appends) {
@@ -168,6 +176,7 @@ export function queueLookupWrites(
     for (const block of cellBlocks(t.row, columnNumber(t.op.firstColumn), t.op.rows)) {
       sheet.getRange(blockAddress(block)).formulas = block.entries;
     }
+    t.forbidden = forbiddenTextCells(t.row, columnNumber(t.op.firstColumn), t.op.rows);
     queued.push(t);
   }
   return queued;

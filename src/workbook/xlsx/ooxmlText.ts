@@ -9,12 +9,8 @@
  * the whole file unreadable, so every cell text passes through here.
  */
 
-/** Characters XML 1.0 does not allow (section 2.2), besides lone surrogates. */
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN_ALL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+import { hasXmlForbiddenCharacters, LONE_SURROGATE, XML_FORBIDDEN as FORBIDDEN_ALL } from '../../core/textSafety';
+
 const ESCAPE_LIKE = /_x([0-9A-Fa-f]{4})_/g;
 
 export interface EncodedText {
@@ -24,16 +20,9 @@ export interface EncodedText {
   hadForbidden: boolean;
 }
 
-/** True when `text` holds a character that XML forbids (and that the writer escapes or drops). */
-function hasForbiddenCharacters(text: string): boolean {
-  if (FORBIDDEN.test(text)) return true;
-  LONE_SURROGATE.lastIndex = 0;
-  return LONE_SURROGATE.test(text);
-}
-
 /** `text` (what the cell should show) → the string stored in the file. */
 export function encodeCellText(text: string): EncodedText {
-  const hadForbidden = hasForbiddenCharacters(text);
+  const hadForbidden = hasXmlForbiddenCharacters(text);
   let out = text.replace(ESCAPE_LIKE, (_m, hex: string) => `_x005F_x${hex}_`);
   if (hadForbidden) {
     out = out.replace(LONE_SURROGATE, '').replace(FORBIDDEN_ALL, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
