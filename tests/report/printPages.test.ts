@@ -16,7 +16,9 @@ import { SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
 import { createKoppelkansenWorkbook, prepareWorkbook } from '../../src/workbook/operations';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
 import { convertToPdf, sofficePath } from '../helpers/libreoffice';
-import { NOW, sampleOps, WIJK } from '../helpers/onderbouwingWorkbook';
+import { markOps, NOW, sampleOps, WIJK } from '../helpers/onderbouwingWorkbook';
+import { buildOnderbouwingModel } from '../../src/core/onderbouwing';
+import { onderbouwingSheetName, onderbouwingSheetOps } from '../../src/core/onderbouwingSheet';
 
 const poppler = (() => {
   try {
@@ -30,6 +32,9 @@ const available = !!sofficePath() && poppler;
 if (!available && process.env.CI) throw new Error('LibreOffice and poppler-utils are required in CI for the print test (run scripts/setup.sh)');
 const maybe = available ? describe : describe.skip;
 
+/** Seen: 5 pages (first page and method, choice, top 15 and conclusions, notes, scores). */
+const ONDERBOUWING_PAGES = { min: 3, max: 8 };
+
 maybe('printing the workbook apply writes', () => {
   let pages: string[] = [];
   let dir = '';
@@ -39,8 +44,21 @@ maybe('printing the workbook apply writes', () => {
     const base = XlsxWorkbook.create();
     await createKoppelkansenWorkbook(base, { wijk: WIJK, now: NOW });
     await base.apply({ ops: sampleOps(await base.readSnapshot()) });
+    await base.apply({ ops: markOps(await base.readSnapshot()) });
     const wb = await XlsxWorkbook.fromBuffer(await base.toBuffer());
     await prepareWorkbook(wb, { now: NOW });
+    // "Als werkblad in de werkmap": the onderbouwing as the last sheet
+    const snapshot = await wb.readSnapshot();
+    const model = buildOnderbouwingModel(snapshot, NOW);
+    await wb.apply({
+      ops: onderbouwingSheetOps(
+        model,
+        onderbouwingSheetName(
+          model.date,
+          snapshot.sheets.map((x) => x.name),
+        ),
+      ),
+    });
     const file = path.join(dir, 'workshop.xlsx');
     fs.writeFileSync(file, await wb.toBuffer());
     const pdf = await convertToPdf(file, path.join(dir, 'out'), { timeoutMs: 180_000 });
@@ -55,13 +73,33 @@ maybe('printing the workbook apply writes', () => {
     if (dir && !process.env.KEEP_PRINT_PDF) fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  /** The onderbouwing sheet's pages: from its title to the end (it is the last sheet). */
+  const onderbouwing = () => pages.slice(pages.findIndex((p) => p.includes(`Onderbouwing koppelkansen – ${WIJK}`)));
+
   test('prints one column per page no more: the whole workshop fits in a few pages', () => {
-    expect(pages.length).toBeGreaterThanOrEqual(5);
-    expect(pages.length).toBeLessThanOrEqual(20);
+    const rest = pages.length - onderbouwing().length;
+    expect(rest).toBeGreaterThanOrEqual(5);
+    expect(rest).toBeLessThanOrEqual(20);
+  });
+
+  test(`the onderbouwing sheet prints as ${ONDERBOUWING_PAGES.min} to ${ONDERBOUWING_PAGES.max} readable pages, not one page of tiny overlapping text`, () => {
+    const own = onderbouwing();
+    expect(own.length).toBeGreaterThanOrEqual(ONDERBOUWING_PAGES.min);
+    expect(own.length).toBeLessThanOrEqual(ONDERBOUWING_PAGES.max);
+    const all = own.join('\n');
+    for (const title of [
+      'Samenvatting',
+      '1. Werkwijze',
+      '2. De keuze van het team',
+      '3. Automatische top 15',
+      '6. Uit het gesprek',
+      'Bijlage 1: scores per koppelkans en succesfactor',
+    ])
+      expect(all).toContain(title);
   });
 
   test('the werkblad prints whole rows (title to Totalen) on at most 3 landscape pages', () => {
-    const werkblad = pages.filter((p) => p.includes(WERKBLAD.totalenLabel) && p.includes('Weging'));
+    const werkblad = pages.slice(0, pages.length - onderbouwing().length).filter((p) => p.includes(WERKBLAD.totalenLabel) && p.includes('Weging'));
     expect(werkblad.length).toBeGreaterThanOrEqual(1);
     expect(werkblad.length).toBeLessThanOrEqual(3);
     expect(pages.some((p) => p.includes(SHEET_NAMES.checklist) || p.includes('WUP checklist'))).toBe(true);
