@@ -4,7 +4,7 @@
  * Dutch problems instead of writing bad data.
  */
 import { isoToSerial } from './dates';
-import { cellAddress, parseCell } from './a1';
+import { cellAddress, columnLetter, parseCell } from './a1';
 import type { ChecklistState, ChecklistStatus } from './checklist';
 import { STATUS_CHOICE, STATUSES } from './checklistStatus';
 import { CHECKLIST, WERKBLAD } from './layout';
@@ -107,7 +107,11 @@ export interface PrioDraft {
  * safe: only the cells of the team's columns (Prioriteit, Koppelkans, Omdat…,
  * Verantwoordelijke) whose content differs from `base` (the sheet as the pane last read
  * it) are written, each guarded with what `base` holds there (PlanOp `expect`), so a
- * reason a colleague typed meanwhile is reported as a conflict, never overwritten. Rows
+ * reason a colleague typed meanwhile is reported as a conflict, never overwritten. The
+ * Omdat…/Verantwoordelijke of an entry that stays on its row are written by key
+ * (`updateRowByKey` on the Koppelkans column, guarded the same way): when a colleague
+ * moved that row meanwhile the text follows its koppelkans, when they removed it the
+ * apply reports the key missing; it never lands on another koppelkans's row. Rows
  * the new list no longer uses are cleared in those columns only. The engine's check
  * record beside each entry (see `prioFlagFormula`) is updated for the new order, with
  * `ranks` (koppelkans in lower case → automatic rank). Nothing else on the sheet changes.
@@ -130,14 +134,42 @@ export function prioriteringEdit(layout: PrioLayout, base: SheetSnapshot | undef
     const current: CellValue = base ? valueAt(base, r, col) : null;
     ops.push({ kind: 'setCells', sheet: layout.sheet, cell: cellAddress(r, col), cells: [[v]], ...(guard ? { expect: [[current]] } : {}) });
   };
+  // a text typed for an entry whose row is unchanged in the order goes to the row holding that koppelkans at apply
+  // time (updateRowByKey on the Koppelkans column), so a colleague moving or removing rows meanwhile never puts it on
+  // another koppelkans's row: a moved row is found, a removed one is reported (ApplyResult.missingKeys)
+  const byKey = (r: number, key: string, col: number, cells: CellInput[]) => {
+    ops.push({
+      kind: 'updateRowByKey',
+      sheet: layout.sheet,
+      minRow: layout.firstRow,
+      keyColumn: columnLetter(c.koppelkans),
+      key,
+      firstColumn: columnLetter(col),
+      cells,
+      expect: cells.map((_, j) => (base ? valueAt(base, r, col + j) : null)),
+    });
+  };
   for (let i = 0; i < n; i++) {
     const r = layout.firstRow + i;
     const d = drafts[i];
     if (d) {
+      // the row held this koppelkans when the pane read it: its texts are written by key
+      const ownRow = !!base && cellMatches(base, r, c.koppelkans, { text: d.koppelkans.trim() });
       put(r, c.prioriteit, { number: i + 1 }, true);
       put(r, c.koppelkans, { text: d.koppelkans.trim() }, true);
-      put(r, c.omdat, { text: d.omdat }, true);
-      put(r, c.verantwoordelijke, { text: d.verantwoordelijke }, true);
+      if (ownRow) {
+        const texts: [number, CellInput][] = [
+          [c.omdat, { text: d.omdat }],
+          [c.verantwoordelijke, { text: d.verantwoordelijke }],
+        ];
+        const changed = texts.filter(([col, v]) => !cellMatches(base, r, col, v));
+        // both changed in adjacent columns: one keyed write; else one per cell
+        if (changed.length === 2 && c.verantwoordelijke === c.omdat + 1) byKey(r, d.koppelkans.trim(), c.omdat, [changed[0][1], changed[1][1]]);
+        else for (const [col, v] of changed) byKey(r, d.koppelkans.trim(), col, [v]);
+      } else {
+        put(r, c.omdat, { text: d.omdat }, true);
+        put(r, c.verantwoordelijke, { text: d.verantwoordelijke }, true);
+      }
       put(r, c.controle, { text: prioCheckKey(i + 1, d.koppelkans) }, false);
       put(r, c.afwijking, { number: deviates[i] ? 1 : 0 }, false);
     } else {

@@ -41,9 +41,14 @@ export function retargetGuards(ops: PlanOp[], conflicts: CellConflict[]): { ops:
       );
       if (hit) out.push({ ...op, expect });
     } else if ((op.kind === 'updateRowByKey' || op.kind === 'deleteRowByKey') && op.expect) {
-      const mineOf = conflicts.filter((c) => c.key === op.key && c.sheet.toLowerCase() === op.sheet.toLowerCase());
-      if (!mineOf.length) continue;
       const first = columnNumber(op.firstColumn);
+      // this op's cells only: two keyed ops on one row (columns apart) each take their own conflicts
+      const width = op.kind === 'updateRowByKey' ? op.cells.length : columnNumber(op.lastColumn) - first + 1;
+      const mineOf = conflicts.filter((c) => {
+        const j = parseCell(c.cell).column - first;
+        return c.key === op.key && c.sheet.toLowerCase() === op.sheet.toLowerCase() && j >= 0 && j < width;
+      });
+      if (!mineOf.length) continue;
       const expect = [...op.expect];
       for (const c of mineOf) {
         const j = parseCell(c.cell).column - first;

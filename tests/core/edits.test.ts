@@ -66,9 +66,65 @@ describe('prioriteringEdit', () => {
     s = await state(wb);
     const edit = prioriteringEdit(s.prio.layout, s.base, drafts(NAMES, { Twee: 'Omdat het kan' }), s.ranks);
     if (!edit.ok) throw new Error(edit.message);
+    // by key (the entry stays on its row): it goes to Twee's row wherever that is at apply time
     expect(edit.ops).toEqual([
-      { kind: 'setCells', sheet: SHEET_NAMES.prioritering, cell: `C${PRIORITERING.firstRow + 1}`, cells: [[{ text: 'Omdat het kan' }]], expect: [[null]] },
+      {
+        kind: 'updateRowByKey',
+        sheet: SHEET_NAMES.prioritering,
+        minRow: PRIORITERING.firstRow,
+        keyColumn: 'B',
+        key: 'Twee',
+        firstColumn: 'C',
+        cells: [{ text: 'Omdat het kan' }],
+        expect: [null],
+      },
     ]);
+  });
+
+  test('a reason typed while a colleague deletes a row above: it lands on its own koppelkans, not on the row that moved up (regression)', async () => {
+    const wb = await workbook();
+    let s = await state(wb);
+    const once = prioriteringEdit(s.prio.layout, s.base, drafts(NAMES), s.ranks);
+    if (!once.ok) throw new Error(once.message);
+    await wb.apply({ ops: once.ops });
+    s = await state(wb); // the pane's read
+    const r = PRIORITERING.firstRow;
+    // a colleague deletes Een's row in Excel: Twee moves up to the first row
+    await wb.apply({
+      ops: [
+        {
+          kind: 'setCells',
+          sheet: SHEET_NAMES.prioritering,
+          cell: `A${r}`,
+          cells: [...NAMES.slice(1).map((k, i) => [{ number: i + 1 }, { text: k }]), [{ clear: true }, { clear: true }]],
+        },
+      ],
+    });
+    const edit = prioriteringEdit(s.prio.layout, s.base, drafts(NAMES, { Drie: 'Omdat het kan', Twee: 'Daarom' }), s.ranks);
+    if (!edit.ok) throw new Error(edit.message);
+    const result = await wb.apply({ ops: edit.ops });
+    expect(result.conflicts).toEqual([]);
+    const after = await state(wb);
+    const byName = new Map(after.prio.entries.map((e) => [e.koppelkans, e.omdat]));
+    expect(byName.get('Twee')).toBe('Daarom');
+    expect(byName.get('Drie')).toBe('Omdat het kan');
+  });
+
+  test('a reason typed for an entry whose row a colleague removed: reported missing, written nowhere (regression)', async () => {
+    const wb = await workbook();
+    let s = await state(wb);
+    const once = prioriteringEdit(s.prio.layout, s.base, drafts(NAMES), s.ranks);
+    if (!once.ok) throw new Error(once.message);
+    await wb.apply({ ops: once.ops });
+    s = await state(wb);
+    const r = PRIORITERING.firstRow;
+    await wb.apply({ ops: [{ kind: 'deleteRowByKey', sheet: SHEET_NAMES.prioritering, minRow: r, keyColumn: 'B', key: 'Twee', firstColumn: 'A', lastColumn: 'D' }] });
+    const edit = prioriteringEdit(s.prio.layout, s.base, drafts(NAMES, { Twee: 'Omdat het kan' }), s.ranks);
+    if (!edit.ok) throw new Error(edit.message);
+    const result = await wb.apply({ ops: edit.ops });
+    expect(result.missingKeys).toHaveLength(1);
+    const after = await state(wb);
+    expect(after.prio.entries.some((e) => e.omdat === 'Omdat het kan')).toBe(false);
   });
 
   test('moving entry 3 to place 1 rewrites rows 1–3 only and records one deviation', async () => {
@@ -124,7 +180,7 @@ describe('two people on one workbook at once (co-authoring): Prioritering and no
     if (!annaEdit.ok) throw new Error(annaEdit.message);
     const result = await wb.apply({ ops: annaEdit.ops });
     const r = PRIORITERING.firstRow;
-    expect(result.conflicts).toEqual([{ sheet: SHEET_NAMES.prioritering, cell: `C${r + 1}`, expected: null, actual: 'van Bert' }]);
+    expect(result.conflicts).toEqual([{ sheet: SHEET_NAMES.prioritering, cell: `C${r + 1}`, key: 'Twee', expected: null, actual: 'van Bert' }]);
     expect(wb.getCell(SHEET_NAMES.prioritering, `C${r + 1}`)).toBe('van Bert');
     expect(wb.getCell(SHEET_NAMES.prioritering, `C${r + 2}`)).toBe('ook van Anna');
 

@@ -17,6 +17,7 @@ import {
   makeStyles,
   mergeClasses,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Option,
   Text,
@@ -39,6 +40,7 @@ import { CSS } from '@dnd-kit/utilities';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { prioriteringEdit } from '../../core/edits';
 import { reasonWithNote } from '../../core/notes';
+import { nameKey } from '../../core/names';
 import { findPrioSheet } from '../../core/prioritering';
 import { tieSizes } from '../../core/ranking';
 import { simulate } from '../../core/simulate';
@@ -150,6 +152,8 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
   const [placeFor, setPlaceFor] = useState<PlaceRequest | null>(null);
   const [removing, setRemoving] = useState<PrioItem | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  /** Entries whose typed text could not be written because a colleague removed their row meanwhile. */
+  const [lost, setLost] = useState<PrioItem[]>([]);
   const [saving, setSaving] = useState(false);
   const [tick, setTick] = useState(0);
   const focusAfter = useRef<{ id: string; control: string } | null>(null);
@@ -217,7 +221,20 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
     const result = await sessionRef.current.applyOpsResult(ops, 'Prioritering opslaan…');
     savingRef.current = false;
     setSaving(false);
-    if (result && result.conflicts.length === 0) {
+    if (result && result.missingKeys.length) {
+      // a colleague removed the row of an entry whose text was being written: nothing landed elsewhere;
+      // keep what was typed visible (the list follows the workbook) so it is not lost silently
+      const gone = new Set(result.missingKeys.map(nameKey));
+      const was = new Map(savedRef.current.map((i) => [nameKey(i.koppelkans), i]));
+      setLost((l) => [
+        ...l,
+        ...list.filter((i) => {
+          const before = was.get(nameKey(i.koppelkans));
+          return gone.has(nameKey(i.koppelkans)) && (!before || before.omdat !== i.omdat || before.verantwoordelijke !== i.verantwoordelijke);
+        }),
+      ]);
+      followRef.current = true;
+    } else if (result && result.conflicts.length === 0) {
       savedRef.current = list;
       const base = baseRef.current;
       if (base) baseRef.current = simulate({ sheets: [base] }, edit.ops).sheets[0];
@@ -516,6 +533,21 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
           <MessageBarBody>{message}</MessageBarBody>
         </MessageBar>
       )}
+      {lost.map((i) => (
+        <MessageBar key={i.id} intent="warning" layout="multiline" role="alert">
+          <MessageBarBody>
+            {`Een collega heeft “${i.koppelkans}” intussen uit het blad Prioritering gehaald. Wat je typte is niet opgeslagen:`}
+            {i.omdat ? ` Omdat… “${i.omdat}”.` : ''}
+            {i.verantwoordelijke ? ` Verantwoordelijke “${i.verantwoordelijke}”.` : ''}
+            {' Voeg de koppelkans opnieuw toe als hij terug moet, en neem je tekst over.'}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => setLost((l) => l.filter((x) => x !== i))}>
+              Sluiten
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ))}
       <div className={styles.buttons} aria-live="polite">
         <Text size={200} data-testid="prio-save-state">
           {pending ? 'Wordt bewaard…' : 'Alles is bewaard in de werkmap.'}
