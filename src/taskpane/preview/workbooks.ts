@@ -41,6 +41,13 @@ export function memoryFrom(snapshot?: WorkbookSnapshot): MemoryWorkbook {
   const wb = MemoryWorkbook.fromGrid(grid, { hidden: snapshot.sheets.filter((s) => s.hidden).map((s) => s.name) });
   // the team's merged cells come along, so the engine keeps out of them here as well
   for (const sheet of snapshot.sheets) for (const range of sheet.merges ?? []) wb.mergeCells(sheet.name, range);
+  // and the sheets' protection, so the preview refuses what the download (the .xlsx adapter) would refuse
+  for (const sheet of snapshot.sheets) {
+    if (!sheet.protection) continue;
+    for (const range of sheet.protection.unlocked) wb.unlockRange(sheet.name, range);
+    if (sheet.protection.protected)
+      wb.protectSheet(sheet.name, { allowFormatCells: sheet.protection.allowFormatCells, allowFormatColumns: sheet.protection.allowFormatColumns });
+  }
   return wb;
 }
 

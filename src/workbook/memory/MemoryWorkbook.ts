@@ -367,6 +367,22 @@ export class MemoryWorkbook implements WorkbookPort {
     this.snapshots.delete(s);
   }
 
+  /**
+   * Marks the cells of `range` (A1) unlocked (Excel: Celeigenschappen > Bescherming), as a
+   * file read by the preview has them; with protectSheet, the sheet's protection as read.
+   */
+  unlockRange(sheet: string, range: string): void {
+    const s = this.sheet(sheet);
+    const rect = rectOf(range);
+    const styles = ownStyles(s);
+    for (let r = rect.top; r <= rect.bottom; r++)
+      for (let c = rect.left; c <= rect.right; c++) {
+        const k = styleKey(r, c);
+        styles.set(k, mergeStyle(styles.get(k) ?? {}, { locked: false }));
+      }
+    this.snapshots.delete(s);
+  }
+
   /** Removes the sheet's protection (tests). */
   unprotectSheet(sheet: string): void {
     const s = this.sheet(sheet);
