@@ -59,6 +59,14 @@ export interface OnderbouwingModel {
   chosen: ChosenEntry[];
   factors: { name: string; weging: number | null; waarom: string }[];
   scores: { row: number; opgave: string; koppelkans: string; scores: (number | null)[]; total: number | null; rank: number | null; status: string }[];
+  /**
+   * How many koppelkansen have scores in the werkblad; `scores` holds at most
+   * SCORES_APPENDIX_MAX of them (the best ranked), so a werkblad of 100,000 rows does not
+   * become a document of 100,000 table rows (it ran out of memory).
+   */
+  scoresTotal: number;
+  /** The sentence under the scores appendix saying how many koppelkansen it leaves out and where they are, or null when it lists them all. */
+  scoresLeftOut: string | null;
   top: RankEntry[];
   deviations: { koppelkans: string; place: number; autoRank: number | null; omdat: string }[];
   /** Top-15 koppelkansen the team did not choose. */
@@ -82,6 +90,24 @@ export interface OnderbouwingModel {
 }
 
 /** The guide's four steps, as the method section tells them to readers outside the team. */
+/**
+ * At most this many koppelkansen (rows) in the scores appendix of the onderbouwing: the
+ * best ranked ones. More is no reading for a raad, and a table of 100,000 rows took the
+ * Word renderer past 4 GB of memory; the workbook keeps every score.
+ */
+export const SCORES_APPENDIX_MAX = 500;
+
+/** The Dutch sentence for an appendix listing `shown` of `total` koppelkansen, or null when it lists all. */
+function scoresLeftOutSentence(shown: number, total: number): string | null {
+  if (total <= shown) return null;
+  const n = (x: number) => x.toLocaleString('nl-NL');
+  const left = total - shown;
+  return (
+    `Deze bijlage toont de ${n(shown)} koppelkansen met de hoogste rang van de ${n(total)}. ` +
+    `De scores van de andere ${n(left)} ${left === 1 ? 'koppelkans staan' : 'koppelkansen staan'} in de werkmap, op het werkblad met de scores.`
+  );
+}
+
 export const METHOD_STEPS: { stap: string; titel: string; wat: string }[] = [
   {
     stap: 'Stap 1',
@@ -300,6 +326,18 @@ export function buildOnderbouwingModel(snapshot: WorkbookSnapshot, now: Date = n
   const moves = (ivs: { lower: { at: number | null }; upper: { at: number | null } }[], sentences: string[]) =>
     sentences.filter((_, i) => ivs[i] && (ivs[i].lower.at !== null || ivs[i].upper.at !== null));
   const robustnessDetail = g ? [...moves(g.members, g.sentences.members), ...moves(g.order, g.sentences.order), ...g.sentences.boundary] : [];
+  const scored = (a.werkblad?.rows ?? [])
+    .filter((r) => r.koppelkans)
+    .map((r) => ({
+      row: r.row,
+      opgave: r.opgave,
+      koppelkans: r.koppelkans,
+      scores: r.scores,
+      total: r.total,
+      rank: rankOf.get(r.row) ?? null,
+      status: r.status,
+    }))
+    .sort((x, y) => (x.rank ?? 1e9) - (y.rank ?? 1e9) || x.row - y.row);
   const opts = { authorNames: options.authorNames ?? false, notesAppendix: options.notesAppendix ?? false };
   return {
     wijk,
@@ -311,18 +349,9 @@ export function buildOnderbouwingModel(snapshot: WorkbookSnapshot, now: Date = n
     robustnessDetail,
     chosen,
     factors,
-    scores: (a.werkblad?.rows ?? [])
-      .filter((r) => r.koppelkans)
-      .map((r) => ({
-        row: r.row,
-        opgave: r.opgave,
-        koppelkans: r.koppelkans,
-        scores: r.scores,
-        total: r.total,
-        rank: rankOf.get(r.row) ?? null,
-        status: r.status,
-      }))
-      .sort((x, y) => (x.rank ?? 1e9) - (y.rank ?? 1e9) || x.row - y.row),
+    scores: scored.slice(0, SCORES_APPENDIX_MAX),
+    scoresTotal: scored.length,
+    scoresLeftOut: scoresLeftOutSentence(Math.min(SCORES_APPENDIX_MAX, scored.length), scored.length),
     top: a.top,
     deviations: chosen.filter((e) => e.deviates).map((e) => ({ koppelkans: e.koppelkans, place: e.place, autoRank: e.autoRank, omdat: e.omdat })),
     notChosen,

@@ -256,6 +256,10 @@ export function onderbouwingSheetOps(model: OnderbouwingModel, sheet: string): P
       header('Rang', 'Koppelkans', ...part.map((c) => c.label));
       for (const s of model.scores) cellsRow(num(s.rank), text(s.koppelkans), ...part.map((c) => c.value(s)));
     });
+    if (model.scoresLeftOut) {
+      line();
+      para(model.scoresLeftOut);
+    }
   }
 
   const width = Math.max(WIDTH, ...rows.map((r) => r.length));

@@ -494,6 +494,7 @@ export function onderbouwingDocument(m: OnderbouwingModel, chart: ImageRun | nul
           L,
           16,
         ),
+        ...(m.scoresLeftOut ? [p(m.scoresLeftOut, { italics: true })] : []),
       ],
     });
   }
