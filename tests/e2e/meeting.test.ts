@@ -4,7 +4,8 @@
  * colleague on `window.koppelkansenCollega`, which exists only in the preview build):
  * - a colleague changes the Omdat… cell the pane is about to write: nothing is
  *   overwritten, the pane shows both versions and asks; both answers do what they say;
- * - a note edited in the pane whose row a colleague removed meanwhile says so;
+ * - a note edited in the pane whose row a colleague removed meanwhile says so and keeps
+ *   the typed text, which can be saved as a new note;
  * - Scoren in a 320 px pane: an invalid score's short message stands under its input,
  *   inside the pane; PageUp/PageDown keep the focus in the score inputs.
  */
@@ -163,6 +164,14 @@ run('co-authoring and the 320 px pane (Chromium)', () => {
     const after = await colleague.rows(SHEET_NAMES.notulen);
     expect(after.some((r) => r.some((v) => typeof v === 'string' && v.includes('aangevuld in het overleg')))).toBe(false);
     expect(after.some((r) => r[0] === id)).toBe(false);
+    // the typed text is still in the editor, which says what happened and offers to keep it as a new note
+    await notulen.getByText('Deze notitie is intussen door iemand anders uit de Notulen verwijderd', { exact: false }).waitFor();
+    expect(await box.inputValue()).toBe(`${text} (aangevuld in het overleg)`);
+    await settle(() => notulen.getByRole('button', { name: 'Opslaan als nieuwe notitie' }).click());
+    await box.waitFor({ state: 'detached' });
+    const kept = (await colleague.rows(SHEET_NAMES.notulen)).filter((r) => r.includes(`${text} (aangevuld in het overleg)`));
+    expect(kept).toHaveLength(1);
+    expect(kept[0][0]).not.toBe(id);
   });
 
   it('Scoren at 320 px: the message of an invalid score stands under its input inside the pane; PageUp/PageDown keep the focus in the scores', async () => {
