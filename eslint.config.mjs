@@ -21,7 +21,19 @@ const exceljsOnlyInXlsx = {
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'lib/**', 'out/**', 'tests/.tmp/**', '.certs/**', 'node_modules/**', 'coverage/**', 'reports/**', '.stryker-tmp/**', 'tests/stubs/**'],
+    ignores: [
+      'dist/**',
+      'dist-preview/**',
+      'lib/**',
+      'out/**',
+      'tests/.tmp/**',
+      '.certs/**',
+      'node_modules/**',
+      'coverage/**',
+      'reports/**',
+      '.stryker-tmp/**',
+      'tests/stubs/**',
+    ],
   },
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },

@@ -5,6 +5,16 @@
 // `mutate` (e.g. `npm run mutation -- --mutate src/core/ranking.ts`) to look at more.
 // The TypeScript checker is off: it type-checks every mutant and is too slow here; a
 // mutant that does not compile fails its tests anyway ("runtime error" / killed).
+//
+// STRYKER_TESTS=ranking,minimalMove limits the run to those files of tests/core (the
+// module's own unit tests): a module that every workbook test reads through (names, a1,
+// werkblad) is covered by ~250 tests, which makes one mutant cost the whole 2-minute core
+// suite on this machine; its unit tests give the score that says whether its rules are
+// pinned down.
+const only = (process.env.STRYKER_TESTS ?? '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 const config = {
   testRunner: 'jest',
@@ -13,7 +23,7 @@ const config = {
     config: {
       testEnvironment: 'node',
       roots: ['<rootDir>/tests/core'],
-      testMatch: ['**/*.test.ts'],
+      testMatch: only.length ? only.map((name) => `**/${name}.test.ts`) : ['**/*.test.ts'],
       transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] },
       testTimeout: 120000,
     },
@@ -32,6 +42,6 @@ const config = {
   jsonReporter: { fileName: 'out/mutation/report.json' },
   tempDirName: 'out/.stryker-tmp',
   cleanTempDir: 'always',
-  ignorePatterns: ['dist', 'lib', 'out', 'coverage', '.certs', 'docs'],
+  ignorePatterns: ['dist', 'dist-preview', 'lib', 'out', 'coverage', '.certs', 'docs'],
 };
 export default config;

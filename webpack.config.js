@@ -1,12 +1,18 @@
-// Webpack 5 build of the task pane (inside Excel) and the browser preview.
+// Webpack 5 build of the task pane (inside Excel) and, separately, the browser preview.
 //
-//   npx webpack --mode production   -> dist/ with hashed bundles and dist/manifest.xml
-//                                      pointing at the production URL (deploy.config.json
-//                                      or KOPPELKANSEN_URL; see docs/deploy.md)
-//   npx webpack --mode development  -> dist/ with the localhost manifest
+//   npx webpack --mode production   -> dist/ for Excel only: the task pane, help and privacy
+//                                      pages, hashed bundles and dist/manifest.xml pointing at
+//                                      the production URL (deploy.config.json or
+//                                      KOPPELKANSEN_URL; see docs/deploy.md). No preview page
+//                                      or preview code (scripts/check-bundle.js checks).
+//   npx webpack --mode production --env preview
+//                                   -> dist-preview/: the browser preview alone (npm run
+//                                      build:preview; the end-to-end tests serve it)
+//   npx webpack --mode development  -> dist/ with the localhost manifest (Excel only)
 //   npx webpack serve --mode development
 //                                   -> dev server on https://localhost:3000 (certificates
-//                                      from scripts/dev-certs.js), plain http when those
+//                                      from scripts/dev-certs.js) with both the task pane
+//                                      and the preview; plain http when the certificates
 //                                      cannot be made or when PREVIEW_HTTP=1.
 //
 // Env: PORT (dev server port, default 3000), PREVIEW_HTTP=1 (serve http, for the
@@ -17,13 +23,17 @@ const fs = require('fs');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
-const { DEV_URL, resolveProductionUrl, toProductionManifest } = require('./scripts/manifest-url');
+const { DEV_URL, resolveProductionUrl, resolvePublisher, toProductionManifest } = require('./scripts/manifest-url');
 const { findForbiddenModules, MODULES_REPORT } = require('./scripts/check-bundle');
 const { contentSecurityPolicy } = require('./scripts/csp');
 
 const ROOT = __dirname;
 const DIST = path.join(ROOT, 'dist');
+/** Where `npm run build:preview` writes the browser preview (never shipped with the add-in). */
+const PREVIEW_DIST = path.join(ROOT, 'dist-preview');
 const DEV_PORT = 3000;
+/** Pages without script: the SupportUrl page and the privacy statement (in both builds). */
+const STATIC_PAGES = ['help.html', 'privacy.html'];
 /** Icons the manifest refers to; copied to dist/assets/. */
 const ICON_SIZES = [16, 32, 64, 80, 128];
 
@@ -124,8 +134,14 @@ module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode || 'development';
   const production = mode === 'production';
   const serving = Boolean(env.WEBPACK_SERVE);
+  // The preview build (--env preview) holds only the preview; the Excel build never does;
+  // the dev server serves both (npm start: preview.html and taskpane.html).
+  const previewOnly = Boolean(env.preview) && !serving;
+  const withExcel = !previewOnly;
+  const withPreview = serving || previewOnly;
   // Validate the production URL before compiling anything, so a wrong setting fails fast.
-  const productionUrl = production ? resolveProductionUrl() : null;
+  const productionUrl = production && withExcel ? resolveProductionUrl() : null;
+  const publisher = production && withExcel ? resolvePublisher() : null;
 
   // Every page carries the same policy as its first <meta> after the charset
   // (scripts/csp.js), before anything it governs loads; the templates print `csp`.
@@ -135,11 +151,11 @@ module.exports = async (env = {}, argv = {}) => {
     mode,
     context: ROOT,
     entry: {
-      taskpane: './src/taskpane/office.tsx',
-      preview: './src/taskpane/preview.tsx',
+      ...(withExcel ? { taskpane: './src/taskpane/office.tsx' } : {}),
+      ...(withPreview ? { preview: './src/taskpane/preview.tsx' } : {}),
     },
     output: {
-      path: DIST,
+      path: previewOnly ? PREVIEW_DIST : DIST,
       filename: production ? '[name].[contenthash].js' : '[name].js',
       chunkFilename: production ? '[name].[contenthash].js' : '[name].js',
       // Relative URLs: the build works under any path on the gemeente's server.
@@ -178,25 +194,36 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
-      new HtmlWebpackPlugin({
-        filename: 'taskpane.html',
-        csp,
-        template: './src/taskpane/taskpane.html',
-        chunks: ['taskpane'],
-      }),
-      new HtmlWebpackPlugin({
-        filename: 'preview.html',
-        csp,
-        template: './src/taskpane/preview.html',
-        chunks: ['preview'],
-      }),
-      new HtmlWebpackPlugin({
-        filename: 'help.html',
-        csp,
-        template: './src/taskpane/help.html',
-        inject: false,
-        chunks: [],
-      }),
+      ...(withExcel
+        ? [
+            new HtmlWebpackPlugin({
+              filename: 'taskpane.html',
+              csp,
+              template: './src/taskpane/taskpane.html',
+              chunks: ['taskpane'],
+            }),
+          ]
+        : []),
+      ...(withPreview
+        ? [
+            new HtmlWebpackPlugin({
+              filename: 'preview.html',
+              csp,
+              template: './src/taskpane/preview.html',
+              chunks: ['preview'],
+            }),
+          ]
+        : []),
+      ...STATIC_PAGES.map(
+        (name) =>
+          new HtmlWebpackPlugin({
+            filename: name,
+            csp,
+            template: `./src/taskpane/${name}`,
+            inject: false,
+            chunks: [],
+          }),
+      ),
       new CopyWebpackPlugin({
         patterns: [
           // Static page parts kept out of the HTML for the CSP (no inline script or style).
@@ -205,14 +232,19 @@ module.exports = async (env = {}, argv = {}) => {
             from: `assets/icon-${size}.png`,
             to: `assets/icon-${size}.png`,
           })),
-          {
-            from: 'manifest.xml',
-            to: 'manifest.xml',
-            transform: production ? (content) => toProductionManifest(content.toString('utf8'), productionUrl) : undefined,
-          },
+          ...(withExcel
+            ? [
+                {
+                  from: 'manifest.xml',
+                  to: 'manifest.xml',
+                  transform: production ? (content) => toProductionManifest(content.toString('utf8'), productionUrl, publisher) : undefined,
+                },
+              ]
+            : []),
         ],
       }),
-      new BundleGuardPlugin({ writeReport: !serving }),
+      // The report describes the Excel build (dist/); the preview build leaves it alone.
+      new BundleGuardPlugin({ writeReport: !serving && !previewOnly }),
     ],
     performance: { hints: false }, // see `npm run size` for the gzip figures
   };
@@ -243,3 +275,5 @@ module.exports = async (env = {}, argv = {}) => {
 };
 
 module.exports.ICON_SIZES = ICON_SIZES;
+module.exports.STATIC_PAGES = STATIC_PAGES;
+module.exports.PREVIEW_DIST = PREVIEW_DIST;

@@ -10,7 +10,8 @@ import { join } from 'path';
 import { gzipSync } from 'zlib';
 
 const DIST = join(__dirname, '..', 'dist');
-const PAGES = ['taskpane.html', 'preview.html'];
+/** The Excel build (dist/) has only the task pane; the preview is built apart (npm run build:preview). */
+const PAGES = ['taskpane.html'];
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- check-bundle.js is a CommonJS script that `npm run build` runs with node
 const { localScriptsOf } = require('./check-bundle.js') as {

@@ -1,7 +1,11 @@
 // Keeps file-only code (ExcelJS, the .xlsx adapter, the CLI, Node built-ins) out of the
 // bundle that runs inside Excel (the "taskpane" entry).
 //
-// Two independent checks:
+// The Excel build (dist/) also holds no browser preview: no preview page, no preview
+// bundle, no preview code in any script (findPreviewInDist below); the preview is built
+// separately into dist-preview/ (npm run build:preview).
+//
+// Two independent checks of the Excel bundle:
 //  1. module list: webpack.config.js records which source modules went into each entry
 //     (out/webpack/bundle-modules.json) and fails the build on a forbidden one, using
 //     findForbiddenModules() below;
@@ -61,6 +65,43 @@ function findFingerprints(jsText) {
   return EXCELJS_FINGERPRINTS.filter((f) => jsText.includes(f));
 }
 
+/** File names of the browser preview's page and bundles. */
+const PREVIEW_FILE = /(^|\/)preview([.-][^/]*)?\.(html|js)$/i;
+/** Text only the preview's code contains (its IndexedDB name, its test hook, its toolbar), which minification keeps. */
+const PREVIEW_FINGERPRINTS = ['koppelkansen-voorbeeld', 'koppelkansenCollega', 'data-browser-saving', 'Download .xlsx'];
+/** Preview source modules, as the webpack module report names them. */
+const PREVIEW_MODULE = /^src\/taskpane\/(preview(\/|\.tsx?$)|previewHost\.ts$)/;
+
+function filesUnder(dir, prefix = '') {
+  const out = [];
+  for (const name of fs.readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (fs.statSync(full).isDirectory()) out.push(...filesUnder(full, `${prefix}${name}/`));
+    else out.push(`${prefix}${name}`);
+  }
+  return out;
+}
+
+/**
+ * Problems (human-readable) when a built directory for Excel holds anything of the browser
+ * preview: a preview page or bundle by name, preview code by its fingerprints in any
+ * script, or a preview entry or module in the module report (`modulesByEntry`, optional).
+ */
+function findPreviewInDist(dist, modulesByEntry) {
+  const problems = [];
+  for (const file of filesUnder(dist)) {
+    if (PREVIEW_FILE.test(file)) problems.push(`dist/${file} is part of the browser preview`);
+    if (!file.endsWith('.js')) continue;
+    const text = fs.readFileSync(path.join(dist, file), 'utf8');
+    for (const f of PREVIEW_FINGERPRINTS) if (text.includes(f)) problems.push(`dist/${file} contains preview code ("${f}")`);
+  }
+  for (const [entry, modules] of Object.entries(modulesByEntry || {})) {
+    if (entry === 'preview') problems.push('the build has a "preview" entry');
+    for (const mod of modules) if (PREVIEW_MODULE.test(mod)) problems.push(`entry "${entry}" contains the preview module ${mod}`);
+  }
+  return problems;
+}
+
 function main() {
   const problems = [];
   const page = path.join(DIST, 'taskpane.html');
@@ -76,7 +117,9 @@ function main() {
     for (const f of findFingerprints(text)) problems.push(`dist/${s} contains the ExcelJS fingerprint "${f}"`);
   }
   if (fs.existsSync(MODULES_REPORT)) {
-    problems.push(...findForbiddenModules(JSON.parse(fs.readFileSync(MODULES_REPORT, 'utf8'))));
+    const report = JSON.parse(fs.readFileSync(MODULES_REPORT, 'utf8'));
+    problems.push(...findForbiddenModules(report));
+    problems.push(...findPreviewInDist(DIST, report));
   } else {
     problems.push(`${path.relative(ROOT, MODULES_REPORT)} is missing (it is written by the webpack build)`);
   }
@@ -84,10 +127,10 @@ function main() {
     console.error('Bundle check FAILED:\n  ' + problems.join('\n  '));
     process.exitCode = 1;
   } else {
-    console.log(`Bundle check OK: taskpane (${scripts.join(', ')}) has no ExcelJS, .xlsx adapter, CLI or Node built-ins.`);
+    console.log(`Bundle check OK: taskpane (${scripts.join(', ')}) has no ExcelJS, .xlsx adapter, CLI or Node built-ins; dist/ has no preview.`);
   }
 }
 
-module.exports = { findForbiddenModules, localScriptsOf, findFingerprints, MODULES_REPORT, GUARDED_ENTRIES };
+module.exports = { findForbiddenModules, findPreviewInDist, localScriptsOf, findFingerprints, MODULES_REPORT, GUARDED_ENTRIES, PREVIEW_FINGERPRINTS };
 
 if (require.main === module) main();

@@ -3,7 +3,9 @@
 // and by tests/manifest.test.ts.
 //
 // The production URL comes from deploy.config.json ("productionUrl") and can be
-// overridden with the environment variable KOPPELKANSEN_URL.
+// overridden with the environment variable KOPPELKANSEN_URL; the publisher Office shows
+// as the add-in's provider (<ProviderName>) comes from "publisher", overridden by
+// KOPPELKANSEN_PUBLISHER.
 'use strict';
 
 const fs = require('fs');
@@ -15,6 +17,9 @@ const DEV_URL = 'https://localhost:3000/';
 const DEV_ORIGIN = 'https://localhost:3000';
 const CONFIG_FILE = path.join(__dirname, '..', 'deploy.config.json');
 const ENV_VAR = 'KOPPELKANSEN_URL';
+const PUBLISHER_ENV_VAR = 'KOPPELKANSEN_PUBLISHER';
+/** <ProviderName> is a ShortString in the manifest schema (at most 125 characters). */
+const PUBLISHER_MAX = 125;
 
 /**
  * Checks a production base URL and returns it unchanged when it is usable:
@@ -76,13 +81,47 @@ function resolveProductionUrl(options = {}) {
 }
 
 /**
+ * Checks the publisher's name (the gemeente or team that offers the add-in, shown by
+ * Office as its provider): a non-empty trimmed string of at most 125 characters, not a
+ * sample name such as "Contoso". Returns it unchanged; throws an Error saying what to fix.
+ */
+function validatePublisher(name) {
+  const where = `(set "publisher" in deploy.config.json or the ${PUBLISHER_ENV_VAR} environment variable)`;
+  if (typeof name !== 'string' || name.trim() === '') throw new Error(`Publisher is missing ${where}.`);
+  if (name !== name.trim()) throw new Error(`Publisher "${name}" has surrounding spaces ${where}.`);
+  if (name.length > PUBLISHER_MAX) throw new Error(`Publisher "${name}" is longer than ${PUBLISHER_MAX} characters ${where}.`);
+  if (/contoso|fabrikam|your (company|organi[sz]ation)/i.test(name)) throw new Error(`Publisher "${name}" is a sample name, not a publisher ${where}.`);
+  if ([...name].some((c) => c.charCodeAt(0) < 0x20)) throw new Error(`Publisher "${name}" contains a control character ${where}.`);
+  return name;
+}
+
+/** The publisher: KOPPELKANSEN_PUBLISHER if set (non-empty), else deploy.config.json's "publisher". Validated. */
+function resolvePublisher(options = {}) {
+  const env = options.env || process.env;
+  const fromEnv = env[PUBLISHER_ENV_VAR];
+  if (fromEnv !== undefined && fromEnv !== '') return validatePublisher(fromEnv);
+  return validatePublisher(readConfig(options.configFile || CONFIG_FILE).publisher);
+}
+
+function readConfig(configFile) {
+  try {
+    return JSON.parse(fs.readFileSync(configFile, 'utf8')) || {};
+  } catch (err) {
+    throw new Error(`Cannot read ${configFile}: ${err.message}`);
+  }
+}
+
+const escapeXml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
  * Rewrites a development manifest for production: every "https://localhost:3000/"
  * becomes productionUrl, and the bare origin "https://localhost:3000" (AppDomain)
  * becomes productionUrl's origin. The source's comments (written for developers)
- * are replaced by one note saying where the file came from. Throws if anything
- * still mentions localhost.
+ * are replaced by one note saying where the file came from. With `publisher`, the
+ * <ProviderName> becomes that name (XML-escaped). Throws if anything still mentions
+ * localhost.
  */
-function toProductionManifest(xml, productionUrl) {
+function toProductionManifest(xml, productionUrl, publisher) {
   const base = validateProductionUrl(productionUrl);
   const origin = new URL(base).origin;
   const note =
@@ -91,6 +130,11 @@ function toProductionManifest(xml, productionUrl) {
     '     Do not edit: change manifest.xml or deploy.config.json and build again. -->\n';
   let out = xml.replace(/[ \t]*<!--[\s\S]*?-->[ \t]*\r?\n?/g, '');
   out = out.split(DEV_URL).join(base).split(DEV_ORIGIN).join(origin);
+  if (publisher !== undefined) {
+    const name = escapeXml(validatePublisher(publisher));
+    if (!/<ProviderName>[^<]*<\/ProviderName>/.test(out)) throw new Error('Manifest has no <ProviderName> to set the publisher in');
+    out = out.replace(/<ProviderName>[^<]*<\/ProviderName>/, () => `<ProviderName>${name}</ProviderName>`);
+  }
   const decl = out.match(/^\uFEFF?<\?xml[^>]*\?>\r?\n?/);
   out = decl ? decl[0] + note + out.slice(decl[0].length) : note + out;
   const leftover = out.match(/.{0,40}(localhost|127\.0\.0\.1).{0,40}/i);
@@ -104,7 +148,10 @@ module.exports = {
   DEV_URL,
   DEV_ORIGIN,
   ENV_VAR,
+  PUBLISHER_ENV_VAR,
   CONFIG_FILE,
+  validatePublisher,
+  resolvePublisher,
   validateProductionUrl,
   resolveProductionUrl,
   toProductionManifest,

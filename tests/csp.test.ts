@@ -1,5 +1,6 @@
 /**
- * The built pages (dist/, from `npm run build`) carry the Content-Security-Policy of
+ * The built pages (dist/ from `npm run build`, the preview in dist-preview/ from
+ * `npm run build:preview`) carry the Content-Security-Policy of
  * scripts/csp.js as their first tag after the charset, and contain no inline script,
  * inline event handler, <style> block or javascript: URL that the policy would block.
  * The policy in a browser: tests/e2e/csp.test.ts.
@@ -13,13 +14,21 @@ const { contentSecurityPolicy, parseCsp } = require('../scripts/csp.js') as {
   parseCsp: (policy: string) => Record<string, string[]>;
 };
 
-const DIST = join(__dirname, '..', 'dist');
-const PAGES = ['taskpane.html', 'preview.html', 'help.html'];
+const ROOT = join(__dirname, '..');
+/** [build directory, page]: the Excel build's pages and the separately built preview's. */
+const PAGES: [string, string][] = [
+  ['dist', 'taskpane.html'],
+  ['dist', 'help.html'],
+  ['dist', 'privacy.html'],
+  ['dist-preview', 'preview.html'],
+  ['dist-preview', 'privacy.html'],
+];
 
-describe.each(PAGES)('dist/%s', (name) => {
+describe.each(PAGES)('%s/%s', (dir, name) => {
+  const DIST = join(ROOT, dir);
   const file = join(DIST, name);
   const html = () => {
-    if (!existsSync(file)) throw new Error(`${file} ontbreekt: voer eerst "npm run build" uit`);
+    if (!existsSync(file)) throw new Error(`${file} ontbreekt: voer eerst "npm run build" en "npm run build:preview" uit`);
     return readFileSync(file, 'utf8');
   };
   const doc = () => parse(html());

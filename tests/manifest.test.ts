@@ -15,7 +15,10 @@ const manifestUrl = require('../scripts/manifest-url.js') as {
   ENV_VAR: string;
   validateProductionUrl(url: unknown): string;
   resolveProductionUrl(options?: { env?: Record<string, string | undefined>; configFile?: string }): string;
-  toProductionManifest(xml: string, productionUrl: string): string;
+  toProductionManifest(xml: string, productionUrl: string, publisher?: string): string;
+  PUBLISHER_ENV_VAR: string;
+  validatePublisher(name: unknown): string;
+  resolvePublisher(options?: { env?: Record<string, string | undefined>; configFile?: string }): string;
 };
 
 const ROOT = join(__dirname, '..');
@@ -174,6 +177,20 @@ describe('manifest.xml is well-formed and has every required element', () => {
       expect(en?.['@_Value']?.length).toBeGreaterThan(0);
       expect(en!['@_Value'].length).toBeLessThanOrEqual(max);
     }
+  });
+
+  test('names a publisher as provider, not the product or a sample name', () => {
+    const provider = String(app.ProviderName).trim();
+    expect(provider).not.toBe(String(app.DisplayName['@_DefaultValue']));
+    expect(() => manifestUrl.validatePublisher(provider)).not.toThrow();
+  });
+
+  test('the support page links the privacy statement, which the build writes beside it', async () => {
+    expect(app.SupportUrl['@_DefaultValue']).toBe(`${DEV_URL}help.html`);
+    expect(readFileSync(join(ROOT, 'src', 'taskpane', 'help.html'), 'utf8')).toMatch(/<a href="privacy\.html">/);
+    const outputs = await buildOutputs();
+    expect(outputs.has('help.html')).toBe(true);
+    expect(outputs.has('privacy.html')).toBe(true);
   });
 
   test('has icon URLs, a support URL and an AppDomain', () => {
@@ -346,6 +363,27 @@ describe('the production manifest', () => {
     expect(manifestUrl.resolveProductionUrl({ env: {} })).toBe(config.productionUrl);
     expect(manifestUrl.resolveProductionUrl({ env: { [manifestUrl.ENV_VAR]: PROD } })).toBe(PROD);
     expect(manifestUrl.resolveProductionUrl({ env: { [manifestUrl.ENV_VAR]: '' } })).toBe(config.productionUrl);
+  });
+
+  test('sets the publisher from deploy.config.json (or KOPPELKANSEN_PUBLISHER) as ProviderName, XML-escaped', () => {
+    const config = JSON.parse(readFileSync(join(ROOT, 'deploy.config.json'), 'utf8')) as { publisher: string };
+    expect(manifestUrl.resolvePublisher({ env: {} })).toBe(config.publisher);
+    expect(manifestUrl.resolvePublisher({ env: { [manifestUrl.PUBLISHER_ENV_VAR]: 'Gemeente Almere' } })).toBe('Gemeente Almere');
+    const out = manifestUrl.toProductionManifest(SOURCE, PROD, 'Gemeente Zwolle & Kampen <team WUP>');
+    expect(XMLValidator.validate(out)).toBe(true);
+    expect(parse(out).ProviderName).toBe('Gemeente Zwolle & Kampen <team WUP>');
+    expect(out).toContain('<ProviderName>Gemeente Zwolle &amp; Kampen &lt;team WUP&gt;</ProviderName>');
+    expect(out.match(/<ProviderName>/g)).toHaveLength(1);
+  });
+
+  test.each([
+    ['', /missing/],
+    [' Gemeente Lelystad', /spaces/],
+    ['Contoso', /sample name/],
+    ['x'.repeat(126), /125 characters/],
+  ])('rejects the publisher %p', (name, message) => {
+    expect(() => manifestUrl.validatePublisher(name)).toThrow(message);
+    expect(() => manifestUrl.toProductionManifest(SOURCE, PROD, name)).toThrow(message);
   });
 
   test.each([

@@ -10,7 +10,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable, launch, type Browser } from './support/browser';
-import { previewBuildDir } from './support/previewBuild';
+import { excelBuildDir, previewBuildDir } from './support/previewBuild';
 import { serveStatic, type StaticServer } from './support/staticServer';
 import { paneDriver } from './support/pane';
 
@@ -39,7 +39,7 @@ run('Content-Security-Policy in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await serveStatic(previewBuildDir().dir);
+    server = await serveStatic([previewBuildDir().dir, excelBuildDir().dir]);
     browser = await launch();
   }, 600_000);
 

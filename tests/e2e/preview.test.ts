@@ -15,7 +15,7 @@ import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
 import JSZip from 'jszip';
 import { docxDocumentXml, docxText } from '../helpers/docxText';
 import { chromiumAvailable, launch, type Browser } from './support/browser';
-import { previewBuildDir, ROOT } from './support/previewBuild';
+import { excelBuildDir, previewBuildDir, ROOT } from './support/previewBuild';
 import { serveStatic, type StaticServer } from './support/staticServer';
 import { paneDriver } from './support/pane';
 import { axeViolations, formatViolations } from './support/axe';
@@ -33,7 +33,7 @@ run('browser preview (Chromium)', () => {
   beforeAll(async () => {
     const build = previewBuildDir();
     if (build.built) console.log(`Preview gebouwd in ${build.dir} (${build.ms} ms)`);
-    server = await serveStatic(build.dir);
+    server = await serveStatic([build.dir, excelBuildDir().dir]);
     browser = await launch();
     page = await browser.context.newPage();
     page.setDefaultTimeout(30_000);

@@ -11,6 +11,7 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
+  Link,
   makeStyles,
   MessageBar,
   MessageBarActions,
@@ -32,6 +33,7 @@ import { createChangeFeed, installColleague } from './colleague';
 import { computedCells } from './computedCells';
 import { SheetGrid, type CellRef } from './SheetGrid';
 import { browserWorkbookStore } from './persistence';
+import { browserKeyValueArea, clearPreviewData, loadWithRetention, RETENTION_DAYS } from './retention';
 import { openWorkbook, restoreWorkbook, startWorkbook, workbookBytes, XLSX_MIME, type PreviewWorkbook, type StartKind } from './workbooks';
 
 const useStyles = makeStyles({
@@ -87,7 +89,11 @@ export function PreviewApp() {
     [feed],
   );
   const store = useMemo(() => browserWorkbookStore(), []);
+  const area = useMemo(() => browserKeyValueArea(), []);
   const saveFailed = useRef(false);
+  /** Set while "Wis alles wat deze preview bewaart" runs: no save may write anything back meanwhile. */
+  const wiping = useRef(false);
+  const [confirmWipe, setConfirmWipe] = useState(false);
   /** Saves to this browser's storage not yet finished (tests wait for 0 before a reload). */
   const [savesUnderWay, setSavesUnderWay] = useState(0);
   /** How many plans the workbook had when it was made or opened: more means the team changed it. */
@@ -101,7 +107,7 @@ export function PreviewApp() {
   /** Keeps the workbook in this browser after every change; says so once when that fails. */
   const keep = useCallback(
     (next: PreviewWorkbook) => {
-      if (!store) return;
+      if (!store || wiping.current) return;
       setSavesUnderWay((n) => n + 1);
       store
         .save({ base: next.base, fileName: next.fileName, plans: next.port.plans(), pristine: pristine.current })
@@ -149,7 +155,14 @@ export function PreviewApp() {
     const kind = requestedKind();
     const start = (k: StartKind) => load('Werkmap maken…', () => startWorkbook(k));
     void (async () => {
-      const saved = store ? await store.load().catch(() => null) : null;
+      // the retention rule (./retention): what is older than RETENTION_DAYS days unused is wiped first
+      const { saved, expiredLastUsed } = await loadWithRetention(store, area).catch((e: unknown) => {
+        setMessage({
+          intent: 'warning',
+          text: `Wat deze preview in deze browser bewaarde kon niet worden gelezen of gewist (${e instanceof Error ? e.message : String(e)}). Wis het via de sitegegevens van je browser.`,
+        });
+        return { saved: null, expiredLastUsed: null };
+      });
       const changed = saved !== null && saved.plans.length > (saved.pristine ?? 0);
       if (saved && (!kind || changed)) {
         await load(
@@ -173,11 +186,35 @@ export function PreviewApp() {
             cancel: forget,
           });
         }
+      } else if (expiredLastUsed) {
+        await load('Werkmap maken…', () => startWorkbook(kind ?? 'sjabloon'), {
+          intent: 'info',
+          text: `Wat deze preview in deze browser bewaarde (laatst gebruikt ${dateTime(expiredLastUsed)}) is gewist: het was langer dan ${RETENTION_DAYS} dagen niet gebruikt.`,
+        });
       } else {
         await start(kind ?? 'sjabloon');
       }
     })();
-  }, [load, store]);
+  }, [load, store, area]);
+
+  /** "Wis alles wat deze preview bewaart": the stored workbook and names, then a fresh template (nothing of the team's left in the page). */
+  const wipeAll = async () => {
+    setConfirmWipe(false);
+    wiping.current = true;
+    try {
+      await clearPreviewData(store, area);
+    } catch (e) {
+      wiping.current = false;
+      setMessage({ intent: 'error', text: `Wissen lukte niet (${e instanceof Error ? e.message : String(e)}). Wis het via de sitegegevens van je browser.` });
+      return;
+    }
+    // the fresh template is not the team's work; from here on the preview keeps again what you do
+    wiping.current = false;
+    await load('Werkmap maken…', () => startWorkbook('sjabloon'), {
+      intent: 'info',
+      text: 'Alles wat deze preview in deze browser bewaarde is gewist: de werkmap met je wijzigingen en notities, en de namen die je typte.',
+    });
+  };
 
   // a simulated colleague on window (end-to-end tests of co-authoring; see ./colleague)
   useEffect(() => (wb ? installColleague(window, wb.port, feed) : undefined), [wb, feed]);
@@ -257,10 +294,34 @@ export function PreviewApp() {
           </Button>
           {store && (
             <Text size={200} className={styles.kept} data-browser-saving={savesUnderWay}>
-              Je werk blijft in deze browser bewaard.
+              Je werk blijft in deze browser bewaard, tot {RETENTION_DAYS} dagen na je laatste bezoek.
             </Text>
           )}
+          <Button size="small" onClick={() => setConfirmWipe(true)} disabled={!!loading}>
+            Wis alles wat deze preview bewaart
+          </Button>
+          <Link href="privacy.html" target="_blank" rel="noopener">
+            Privacy
+          </Link>
         </header>
+        <Dialog open={confirmWipe} onOpenChange={(_, d) => !d.open && setConfirmWipe(false)}>
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>Alles wissen wat deze preview bewaart?</DialogTitle>
+              <DialogContent>
+                De werkmap met alle scores, notities en namen, en de namen die je als notulist of deelnemer typte, worden uit deze browser gewist. Download de
+                werkmap eerst als je hem wilt houden.
+              </DialogContent>
+              <DialogActions>
+                <Button onClick={() => void download()}>Eerst downloaden</Button>
+                <Button appearance="primary" onClick={() => void wipeAll()}>
+                  Alles wissen
+                </Button>
+                <Button onClick={() => setConfirmWipe(false)}>Annuleren</Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
         <Dialog open={pending !== null} onOpenChange={(_, d) => !d.open && cancelPending()}>
           <DialogSurface>
             <DialogBody>

@@ -1,5 +1,5 @@
 /** Start: what the add-in found in the workbook, and the buttons that prepare or create it. */
-import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { SHEET_NAMES, type SheetRole } from '../../core/layout';
 import type { WorkbookSession } from '../session';
@@ -142,6 +142,12 @@ export function StartView({ session, go }: { session: WorkbookSession; go: (v: V
           Naar Scoren
         </Button>
       </div>
+      <Text size={200}>
+        Deze invoegtoepassing verstuurt niets; alles staat in de werkmap.{' '}
+        <Link href="privacy.html" target="_blank" rel="noopener">
+          Privacyverklaring
+        </Link>
+      </Text>
     </div>
   );
 }

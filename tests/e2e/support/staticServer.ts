@@ -1,4 +1,7 @@
-/** A tiny static file server on 127.0.0.1 and a random port, for the built preview. */
+/**
+ * A tiny static file server on 127.0.0.1 and a random port, for the built preview (and the
+ * Excel build beside it: with several roots, a path is served from the first that has it).
+ */
 import { createReadStream, existsSync, statSync } from 'fs';
 import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
@@ -21,12 +24,14 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export function serveStatic(root: string): Promise<StaticServer> {
-  const base = normalize(root + sep);
+export function serveStatic(roots: string | string[]): Promise<StaticServer> {
+  const bases = (Array.isArray(roots) ? roots : [roots]).map((root) => normalize(root + sep));
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(base, path === '/' ? 'preview.html' : path));
-    if (!file.startsWith(base) || !existsSync(file) || statSync(file).isDirectory()) {
+    const file = bases
+      .map((base) => ({ base, file: normalize(join(base, path === '/' ? 'preview.html' : path)) }))
+      .find(({ base, file }) => file.startsWith(base) && existsSync(file) && !statSync(file).isDirectory())?.file;
+    if (!file) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('niet gevonden');
       return;
     }
