@@ -8,13 +8,16 @@
  * wat deze preview bewaart" wipes it at once. The privacy statement
  * (src/taskpane/privacy.html) and the README say the same; keep them in step.
  */
-import type { SavedWorkbook, WorkbookStore } from './persistence';
+import type { WorkbookStore } from './persistence';
+
+/** The kept workbook as the store gives it back. */
+type SavedWorkbook = NonNullable<Awaited<ReturnType<WorkbookStore['load']>>>;
 
 /** Days after the last use that the preview keeps what it stored (the privacy statement names this figure). */
 export const RETENTION_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Prefix of every localStorage key of the product (names of the notulist and deelnemer, the last-use stamp). */
-export const KEY_PREFIX = 'koppelkansen.';
+const KEY_PREFIX = 'koppelkansen.';
 /** localStorage key with the ISO time the preview was last opened. */
 export const LAST_USED_KEY = 'koppelkansen.voorbeeld.laatstGebruikt';
 
