@@ -300,7 +300,7 @@ export function PreviewApp() {
           <Button size="small" onClick={() => setConfirmWipe(true)} disabled={!!loading}>
             Wis alles wat deze preview bewaart
           </Button>
-          <Link href="privacy.html" target="_blank" rel="noopener">
+          <Link inline href="privacy.html" target="_blank" rel="noopener">
             Privacy
           </Link>
         </header>

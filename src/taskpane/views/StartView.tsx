@@ -144,7 +144,7 @@ export function StartView({ session, go }: { session: WorkbookSession; go: (v: V
       </div>
       <Text size={200}>
         Deze invoegtoepassing verstuurt niets; alles staat in de werkmap.{' '}
-        <Link href="privacy.html" target="_blank" rel="noopener">
+        <Link inline href="privacy.html" target="_blank" rel="noopener">
           Privacyverklaring
         </Link>
       </Text>
