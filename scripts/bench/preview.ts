@@ -11,7 +11,7 @@
  *   "hitch" a user sees). Median of several commits.
  *
  * `BENCH_PREVIEW_ROWS=5000` picks sizes. Figures, never assertions. Needs Chromium (`/usr/bin/chromium`, or CHROMIUM_PATH) and a
- * build of the preview (dist/ when fresh, else a build into a temporary directory).
+ * build of the preview (dist-preview/ from `npm run build:preview` when fresh, else a build into a temporary directory).
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -153,7 +153,7 @@ export const section: BenchSection = {
     }
     return [
       {
-        title: `preview (${build.built ? 'built for this run' : 'dist/'}), prepared workbook opened with "Open .xlsx…"`,
+        title: `preview (${build.built ? 'built for this run' : 'dist-preview/'}), prepared workbook opened with "Open .xlsx…"`,
         columns: [
           'workbook',
           'interactive (template)',

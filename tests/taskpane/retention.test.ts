@@ -30,9 +30,19 @@ function memoryArea(initial: Record<string, string> = {}): KeyValueArea & { entr
   };
 }
 
+// each test gets an empty IndexedDB: the store opens globalThis.indexedDB, as in the browser
+const g = globalThis as { indexedDB?: IDBFactory };
+const originalIndexedDb = g.indexedDB;
+beforeEach(() => {
+  g.indexedDB = new IDBFactory();
+});
+afterEach(() => {
+  g.indexedDB = originalIndexedDb;
+});
+
 /** A store holding one changed workbook, saved "now" (persistence stamps savedAt with the real clock). */
 async function storeWithWork(): Promise<{ store: WorkbookStore; savedAt: number }> {
-  const store = browserWorkbookStore(new IDBFactory())!;
+  const store = browserWorkbookStore()!;
   await store.save({ base: null, fileName: 'Wijk Oost.xlsx', plans: [note], pristine: 0 });
   return { store, savedAt: Date.parse((await store.load())!.savedAt) };
 }
