@@ -35,7 +35,7 @@ export const ERROR_MESSAGES = {
     `${sheet}!${cell}: "${formula}" is geen formule (een formule begint met "="). ${NOTHING_CHANGED}`,
   'workbook.invalidArgument': (sheet: string, what: string) => `Werkblad ${sheet}: ${what} ${NOTHING_CHANGED}`,
   'workbook.notAWorkbook': () =>
-    'Dit bestand is geen Excel-werkmap: het is een zip-bestand zonder werkmapgedeelte (xl/workbook.xml), bijvoorbeeld een hernoemd OpenDocument- of Word-bestand. Open het in Excel en sla het op als Excel-werkmap (.xlsx).',
+    'Dit bestand is geen Excel-werkmap: het is een zip-bestand zonder werkmapgedeelte (workbook.xml in de map xl), bijvoorbeeld een hernoemd OpenDocument- of Word-bestand. Open het in Excel en sla het op als Excel-werkmap (.xlsx).',
   'workbook.noVisibleSheet': () => 'De werkmap heeft geen zichtbaar werkblad; Excel kan zo’n bestand niet openen. Maak minstens één werkblad zichtbaar.',
   'workbook.chartsUnsupported': (sheet: string) =>
     `Een grafiek op werkblad ${sheet} kan alleen de invoegtoepassing in Excel maken; een bestand dat buiten Excel wordt geschreven (opdrachtregel, voorbeeld in de browser) kan geen grafiek krijgen. De grafiek staat wel in de onderbouwing. ${NOTHING_CHANGED}`,
@@ -97,7 +97,7 @@ export const ERROR_MESSAGES = {
   'file.openDocument': (file: string) => `${file} is een OpenDocument-rekenblad (.ods), geen Excel-werkmap; sla het op als .xlsx`,
   'file.notXlsx': (file: string) => `${file} is geen leesbaar Excel-bestand (.xlsx)`,
   'file.noWorkbookPart': (file: string) =>
-    `${file} is geen Excel-werkmap: het is een zip-bestand zonder werkmap (xl/workbook.xml ontbreekt); open het in Excel en sla het op als Excel-werkmap (.xlsx)`,
+    `${file} is geen Excel-werkmap: het is een zip-bestand zonder werkmap (workbook.xml in de map xl ontbreekt); open het in Excel en sla het op als Excel-werkmap (.xlsx)`,
   'file.notKoppelkansen': (file: string, wrote: boolean) =>
     `${file} is geen Koppelkansen Kiezen-werkmap${wrote ? '; er is niets geschreven' : ''}. Maak er een met "koppelkansen new" of kies het juiste bestand.`,
   'file.notFound': (file: string) => `bestand niet gevonden: ${file}`,
