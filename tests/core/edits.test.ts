@@ -118,7 +118,9 @@ describe('prioriteringEdit', () => {
     await wb.apply({ ops: once.ops });
     s = await state(wb);
     const r = PRIORITERING.firstRow;
-    await wb.apply({ ops: [{ kind: 'deleteRowByKey', sheet: SHEET_NAMES.prioritering, minRow: r, keyColumn: 'B', key: 'Twee', firstColumn: 'A', lastColumn: 'D' }] });
+    await wb.apply({
+      ops: [{ kind: 'deleteRowByKey', sheet: SHEET_NAMES.prioritering, minRow: r, keyColumn: 'B', key: 'Twee', firstColumn: 'A', lastColumn: 'D' }],
+    });
     const edit = prioriteringEdit(s.prio.layout, s.base, drafts(NAMES, { Twee: 'Omdat het kan' }), s.ranks);
     if (!edit.ok) throw new Error(edit.message);
     const result = await wb.apply({ ops: edit.ops });

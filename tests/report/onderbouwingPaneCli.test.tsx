@@ -21,9 +21,7 @@ import { NOW, sampleSnapshot } from '../helpers/onderbouwingWorkbook';
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 // a 1×1 PNG: the pane's canvas rasteriser needs a browser (covered by tests/e2e/onderbouwing.test.ts)
-const PNG_1PX = Uint8Array.from(
-  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==', 'base64'),
-);
+const PNG_1PX = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==', 'base64'));
 jest.mock('../../src/taskpane/logic/rasterize', () => ({ rasterizeInBrowser: async () => PNG_1PX }));
 
 function session(snapshot: WorkbookSnapshot, downloads: { name: string; bytes: Uint8Array }[]): WorkbookSession {

@@ -111,7 +111,13 @@ describe('Stap 2 succesfactor cards keep what was typed', () => {
     const t = await setup('factors');
     const [, target] = await t.werkblad();
     await typeIn(waaromField(card(t.root(), target.name)), TYPED);
-    await t.colleague((ctx) => factorsEdit(ctx.sheet, ctx.werkblad, keep(ctx).map((s, i) => (i === 1 ? { from: i, name: 'Draagvlak in de buurt' } : s))));
+    await t.colleague((ctx) =>
+      factorsEdit(
+        ctx.sheet,
+        ctx.werkblad,
+        keep(ctx).map((s, i) => (i === 1 ? { from: i, name: 'Draagvlak in de buurt' } : s)),
+      ),
+    );
     await t.hear();
     const renamed = card(t.root(), 'Draagvlak in de buurt');
     expect(waaromField(renamed).props.value).toBe(TYPED);
@@ -155,7 +161,13 @@ describe('Stap 2 succesfactor cards keep what was typed', () => {
     const t = await setup('factors');
     const [, target] = await t.werkblad();
     await typeIn(waaromField(card(t.root(), target.name)), TYPED);
-    await t.colleague((ctx) => factorsEdit(ctx.sheet, ctx.werkblad, keep(ctx).filter((_, i) => i !== 1)));
+    await t.colleague((ctx) =>
+      factorsEdit(
+        ctx.sheet,
+        ctx.werkblad,
+        keep(ctx).filter((_, i) => i !== 1),
+      ),
+    );
     await t.hear();
     expect(texts(t.root())).toContain(`De succesfactor “${target.name}” is intussen door iemand anders verwijderd`);
     expect(texts(t.root())).toContain(TYPED);
@@ -226,7 +238,13 @@ describe('Stap 1 wijk name is guarded by the name typing started from', () => {
     await t.settle();
     const snap = await t.wb.readSnapshot({ fresh: true });
     expect(wijkName(snap)).toBe('Oost-Midden');
-    expect(textAt(snap.sheets.find((s) => s.name === sheet)!, 1, 1)).toBe(wijkTitle('Oost-Midden'));
+    expect(
+      textAt(
+        snap.sheets.find((s) => s.name === sheet)!,
+        1,
+        1,
+      ),
+    ).toBe(wijkTitle('Oost-Midden'));
     t.unmount();
   });
 

@@ -25,7 +25,12 @@ async function setup() {
   await wb.apply({
     ops: [
       { kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: 'C4', cells: [[{ number: 1 }, { number: 1 }]] },
-      { kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: 'A6', cells: NAMES.map((k, i) => [{ text: 'Opgave' }, { text: k }, { number: 8 - i }, { number: 8 - i }]) },
+      {
+        kind: 'setCells',
+        sheet: SHEET_NAMES.werkblad,
+        cell: 'A6',
+        cells: NAMES.map((k, i) => [{ text: 'Opgave' }, { text: k }, { number: 8 - i }, { number: 8 - i }]),
+      },
       { kind: 'setCells', sheet: SHEET_NAMES.prioritering, cell: `A${PRIORITERING.firstRow}`, cells: NAMES.map((k, i) => [{ number: i + 1 }, { text: k }]) },
     ],
   });
@@ -52,7 +57,9 @@ async function setup() {
 
 const texts = (node: ReactTestInstance): string => node.children.map((c) => (typeof c === 'string' ? c : texts(c))).join('');
 const omdat = (root: ReactTestInstance, k: string) =>
-  root.findAll((n) => n.type === 'li' && n.props['data-testid'] === 'prio-item' && texts(n).includes(k))[0].findAll((n) => n.type === 'textarea' && n.props['data-control'] === 'omdat')[0];
+  root
+    .findAll((n) => n.type === 'li' && n.props['data-testid'] === 'prio-item' && texts(n).includes(k))[0]
+    .findAll((n) => n.type === 'textarea' && n.props['data-control'] === 'omdat')[0];
 const entries = async (wb: MemoryWorkbook) => analyze(await wb.readSnapshot({ fresh: true }), { now: NOW }).prioritering!.entries;
 const removeRow = (key: string) => ({
   kind: 'deleteRowByKey' as const,
@@ -69,7 +76,10 @@ const shiftUp = () => ({
   kind: 'setCells' as const,
   sheet: SHEET_NAMES.prioritering,
   cell: `A${PRIORITERING.firstRow}`,
-  cells: [...NAMES.slice(1).map((k, i) => [{ number: i + 1 }, { text: k }, { clear: true as const }, { clear: true as const }]), [{ clear: true as const }, { clear: true as const }, { clear: true as const }, { clear: true as const }]],
+  cells: [
+    ...NAMES.slice(1).map((k, i) => [{ number: i + 1 }, { text: k }, { clear: true as const }, { clear: true as const }]),
+    [{ clear: true as const }, { clear: true as const }, { clear: true as const }, { clear: true as const }],
+  ],
 });
 
 describe('Prioritering keeps a typed reason with its koppelkans', () => {

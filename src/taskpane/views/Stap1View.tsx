@@ -101,8 +101,8 @@ export function Stap1View({ session }: { session: WorkbookSession }) {
       {theirs !== null && (
         <div role="group" aria-label="Naam van de wijk: twee versies" className={styles.stack}>
           <Text role="alert">
-            Een collega heeft de naam van de wijk intussen veranderd in “{theirs || '(leeg)'}”. Jouw versie staat in het veld: “{edit?.text.trim()}”. Welke
-            houd je?
+            Een collega heeft de naam van de wijk intussen veranderd in “{theirs || '(leeg)'}”. Jouw versie staat in het veld: “{edit?.text.trim()}”. Welke houd
+            je?
           </Text>
           <div className={styles.row}>
             <Button appearance="primary" disabled={!!session.busy} onClick={() => void save(wijk)}>
