@@ -23,6 +23,7 @@ import { rectOf } from '../../rectangles';
 import { SheetEditor, type CellWriteContext } from './sheet';
 import { StylesEditor } from './styles';
 import { NS, WORKBOOK_ORDER, child, children, createLike, ensureChild, parseXml, removeNode, serializeXml, setText } from './xml';
+import { relsPathOf, resolvePart } from './partPaths';
 
 const REL_TYPES = {
   officeDocument: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
@@ -53,22 +54,6 @@ export type PatchWarning =
 export interface PatchResult {
   bytes: Uint8Array;
   warnings: PatchWarning[];
-}
-
-/** "worksheets/sheet1.xml" relative to "xl/workbook.xml" → "xl/worksheets/sheet1.xml". */
-function resolvePart(fromPart: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = fromPart.split('/').slice(0, -1);
-  for (const seg of target.split('/')) {
-    if (seg === '..') parts.pop();
-    else if (seg !== '.' && seg !== '') parts.push(seg);
-  }
-  return parts.join('/');
-}
-
-function relsPathOf(part: string): string {
-  const i = part.lastIndexOf('/');
-  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
 }
 
 class Package {

@@ -10,6 +10,7 @@
  */
 import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
+import { relsPathOf, resolvePart } from './partPaths';
 
 const OFFICE_DOCUMENT = /\/officeDocument$/;
 
@@ -32,21 +33,6 @@ function elements(xml: string, part: string, local?: string): Record<string, str
   return found;
 }
 
-function resolve(fromPart: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = fromPart.split('/').slice(0, -1);
-  for (const seg of target.split('/')) {
-    if (seg === '..') parts.pop();
-    else if (seg !== '.' && seg !== '') parts.push(seg);
-  }
-  return parts.join('/');
-}
-
-function relsOf(part: string): string {
-  const i = part.lastIndexOf('/');
-  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
-}
-
 /**
  * Checks that `bytes` are an .xlsx package that opens (see the module comment).
  * @throws Error naming the part that is missing or malformed.
@@ -65,18 +51,18 @@ export async function verifyPackage(bytes: Uint8Array): Promise<void> {
   const main = elements(await text('_rels/.rels'), '_rels/.rels', 'Relationship').find((r) => OFFICE_DOCUMENT.test(r.Type ?? ''));
   checked.add('_rels/.rels');
   if (!main?.Target) throw new Error('part _rels/.rels names no workbook');
-  const workbook = resolve('', main.Target);
+  const workbook = resolvePart('', main.Target);
   const sheets = elements(await text(workbook), workbook, 'sheet');
   checked.add(workbook);
-  const rels = new Map(elements(await text(relsOf(workbook)), relsOf(workbook), 'Relationship').map((r) => [r.Id, r]));
-  checked.add(relsOf(workbook));
+  const rels = new Map(elements(await text(relsPathOf(workbook)), relsPathOf(workbook), 'Relationship').map((r) => [r.Id, r]));
+  checked.add(relsPathOf(workbook));
   if (!sheets.length) throw new Error(`part ${workbook} lists no sheets`);
   for (const sheet of sheets) {
     // the relationship id: r:id, whatever prefix the package binds to the relationships namespace
     const idAttr = Object.keys(sheet).find((a) => a.endsWith(':id'));
     const rel = rels.get(idAttr ? sheet[idAttr] : '');
-    if (!rel?.Target) throw new Error(`sheet ${sheet.name ?? '?'} has no relationship in ${relsOf(workbook)}`);
-    const part = resolve(workbook, rel.Target);
+    if (!rel?.Target) throw new Error(`sheet ${sheet.name ?? '?'} has no relationship in ${relsPathOf(workbook)}`);
+    const part = resolvePart(workbook, rel.Target);
     if (!zip.file(part)) throw new Error(`part ${part} of sheet ${sheet.name ?? '?'} is missing`);
   }
   for (const part of xmlParts) {

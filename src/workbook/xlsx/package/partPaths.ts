@@ -1,0 +1,28 @@
+/**
+ * Paths of parts inside an OPC package (.xlsx), as ECMA-376 Part 2 (Open Packaging
+ * Conventions) defines them: relationship targets are relative to the source part's folder,
+ * a leading "/" makes them relative to the package root, and a part's relationships live in
+ * `_rels/<name>.rels` beside it. Pure string functions, no I/O.
+ */
+
+/**
+ * The package path of a relationship target.
+ * In: the source part's path (e.g. "xl/workbook.xml"; "" for the package's own relationships)
+ * and the target as written in the .rels file. Out: the part's path without a leading "/",
+ * e.g. "worksheets/sheet1.xml" from "xl/workbook.xml" → "xl/worksheets/sheet1.xml".
+ */
+export function resolvePart(fromPart: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = fromPart.split('/').slice(0, -1);
+  for (const seg of target.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.' && seg !== '') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+/** The path of a part's relationships part: "xl/workbook.xml" → "xl/_rels/workbook.xml.rels". */
+export function relsPathOf(part: string): string {
+  const i = part.lastIndexOf('/');
+  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
+}
