@@ -133,7 +133,7 @@ export function withEditedNotes(shown: Note[], workbook: Note[], editing: Readon
 /** The note fields the editor changes (what `editNote` may write). */
 export type NoteDraft = Pick<Note, 'kind' | 'step' | 'koppelkans' | 'factor' | 'text' | 'verantwoordelijke' | 'date'>;
 
-export const DRAFT_FIELDS: readonly (keyof NoteDraft)[] = ['kind', 'step', 'koppelkans', 'factor', 'text', 'verantwoordelijke', 'date'];
+const DRAFT_FIELDS: readonly (keyof NoteDraft)[] = ['kind', 'step', 'koppelkans', 'factor', 'text', 'verantwoordelijke', 'date'];
 
 export function draftOf(n: Note): NoteDraft {
   return { kind: n.kind, step: n.step, koppelkans: n.koppelkans, factor: n.factor, text: n.text, verantwoordelijke: n.verantwoordelijke, date: n.date };

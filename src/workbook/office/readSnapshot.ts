@@ -615,7 +615,7 @@ function unlockedOf(grid: Excel.CellProperties[][], top: number, left: number): 
 // ---- merged cells ---------------------------------------------------------------------------
 
 /** Range.getMergedAreasOrNullObject needs ExcelApi 1.13. */
-export const MERGED_AREAS_API = '1.13';
+const MERGED_AREAS_API = '1.13';
 
 /** "Blad!C5:F5,'Blad 2'!$A$10:$K$10" → ["C5:F5", "A10:K10"]: commas inside quoted sheet names are kept. */
 export function mergedAreasOf(address: string): string[] {
