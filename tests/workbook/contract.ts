@@ -3,7 +3,7 @@
  * "correct" is defined once. The xlsx harness writes the workbook to bytes and reads it
  * back between apply and snapshot (`reopen`), which proves the file format too.
  */
-import type { CellStyle, CellValue, Plan, PlanOp, ValidationRule } from '../../src/core/snapshot';
+import type { CellStyle, CellValue, Plan, PlanOp, ValidationRule, WorkbookSnapshot } from '../../src/core/snapshot';
 import { WorkbookError } from '../../src/workbook/errors';
 import type { WorkbookPort } from '../../src/workbook/port';
 
@@ -680,6 +680,25 @@ export function contractSuite(h: Harness): void {
       });
     });
   });
+}
+
+/**
+ * A snapshot with trailing empty cells and rows dropped. The port allows rows that are
+ * ragged or padded with empty cells (SheetSnapshot.values): the memory and xlsx adapters
+ * leave trailing empties out, `simulate` and the Office adapter (Excel's rectangular used
+ * range) keep them. Their harnesses read through this, so one set of expected grids holds.
+ */
+export function withoutTrailingEmpties(snapshot: WorkbookSnapshot): WorkbookSnapshot {
+  const sheets = snapshot.sheets.map((s) => {
+    const values = s.values.map((line) => {
+      const out = [...line];
+      while (out.length && (out[out.length - 1] === null || out[out.length - 1] === '')) out.pop();
+      return out;
+    });
+    while (values.length && values[values.length - 1].length === 0) values.pop();
+    return { ...s, values };
+  });
+  return { ...snapshot, sheets };
 }
 
 /** What the row-op cases need: a port, and the workbook as the next reader sees it. */

@@ -5,28 +5,14 @@
 import type { Plan, WorkbookSnapshot } from '../../src/core/snapshot';
 import { simulateApply } from '../../src/core/simulate';
 import type { ApplyResult, WorkbookPort } from '../../src/workbook/port';
-import { rowOpsContract } from './contract';
-
-/** Trailing empty cells and rows dropped, as the adapters' snapshots leave them out. */
-function asRead(snapshot: WorkbookSnapshot): WorkbookSnapshot {
-  const sheets = snapshot.sheets.map((s) => {
-    const values = s.values.map((line) => {
-      const out = [...line];
-      while (out.length && (out[out.length - 1] === null || out[out.length - 1] === '')) out.pop();
-      return out;
-    });
-    while (values.length && values[values.length - 1].length === 0) values.pop();
-    return { ...s, values };
-  });
-  return { ...snapshot, sheets };
-}
+import { rowOpsContract, withoutTrailingEmpties } from './contract';
 
 /** A port over a snapshot whose apply is `simulate`. */
 class SimulatedWorkbook implements WorkbookPort {
   private snapshot: WorkbookSnapshot = { sheets: [] };
 
   async readSnapshot(): Promise<WorkbookSnapshot> {
-    return asRead(this.snapshot);
+    return withoutTrailingEmpties(this.snapshot);
   }
 
   async apply(plan: Plan): Promise<ApplyResult> {
