@@ -6,7 +6,7 @@ import { formatNumber } from '../core/numbers';
 import { formatProblem, problem, type Problem } from '../core/problems';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { MAX_CELL_TEXT } from '../core/textSafety';
-import type { XlsxWorkbook } from '../workbook/xlsx/XlsxWorkbook';
+import type { PatchWarning } from '../workbook/xlsx/package/patchPackage';
 import type { Io } from './io';
 
 /** One line per problem ("Blad!A1: fout: …"). */
@@ -44,17 +44,15 @@ export function exitFor(a: Analysis): number {
 }
 
 /**
- * What the .xlsx writer reported: cells whose text held characters XML forbids (stored as
+ * What the .xlsx writer reported (`warnings` from XlsxWorkbook.packageWriter): cells whose text held characters XML forbids (stored as
  * Excel's _xHHHH_ escapes) and print areas/titles of the team's that were kept.
  */
-export function forbiddenCharacterProblems(wb: XlsxWorkbook): Problem[] {
-  return wb
-    .writeWarnings()
-    .map((w) =>
-      w.kind === 'forbiddenCharacters'
-        ? problem('TEXT_CHARACTERS', w.sheet, w.cell)
-        : problem('PAGE_SETUP_KEPT', w.sheet, 'A1', { name: w.name, theirs: w.theirs, ours: w.ours }),
-    );
+export function forbiddenCharacterProblems(warnings: readonly PatchWarning[]): Problem[] {
+  return warnings.map((w) =>
+    w.kind === 'forbiddenCharacters'
+      ? problem('TEXT_CHARACTERS', w.sheet, w.cell)
+      : problem('PAGE_SETUP_KEPT', w.sheet, 'A1', { name: w.name, theirs: w.theirs, ours: w.ours }),
+  );
 }
 
 /** Cells holding more text than Excel's limit of 32,767 characters (a file made by another program). */

@@ -64,16 +64,27 @@ export const applyCommand: Command = {
 /**
  * Reads `file` once, plans and applies in memory, and returns the bytes to write with what
  * the report needs: the snapshot read, the plan, the analysis of the written state and the
- * problems writing found. Only these leave the function, not the loaded workbook.
+ * problems writing found. The loaded workbook is let go before the package is patched
+ * (`planned` returns only its writer), so the ExcelJS model and the patch are never in
+ * memory at once.
  */
 async function prepare(file: string, propose: boolean, now: Date | undefined) {
+  const planned = await readAndPlan(file, propose, now);
+  if (planned.kind === 'notKoppelkansen') return planned;
+  const { write, ...rest } = planned;
+  const { bytes, warnings } = await write();
+  return { ...rest, kind: 'prepared' as const, bytes, writeProblems: forbiddenCharacterProblems(warnings) };
+}
+
+/** The read, the plan, its journaled apply and the analysis of the written state; the loaded model stays inside. */
+async function readAndPlan(file: string, propose: boolean, now: Date | undefined) {
   const { wb, stamp } = await loadWorkbook(file);
   // one read and one analysis for the plan; the report describes the written file
   const { snapshot, plan, analysis, problems: planProblems } = await planWorkbook(wb, { propose, now });
   if (analysis.kind !== 'koppelkansen') return { kind: 'notKoppelkansen' as const, problems: analysis.problems };
   // written only: the loaded model is not updated (the report analyses the simulated state)
   if (plan.ops.length) await wb.applyForWrite(plan);
+  const write = wb.packageWriter();
   const after = plan.ops.length ? analyze(simulate(snapshot, plan.ops), { now }) : analysis;
-  const bytes = await wb.toBuffer();
-  return { kind: 'prepared' as const, bytes, stamp, snapshot, plan, planProblems, after, writeProblems: forbiddenCharacterProblems(wb) };
+  return { kind: 'planned' as const, write, stamp, snapshot, plan, planProblems, after };
 }

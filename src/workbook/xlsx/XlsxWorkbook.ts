@@ -38,6 +38,14 @@ import { ValidationLookup, setValidation } from './validations';
 
 const CREATOR = 'Koppelkansen Kiezen';
 
+/**
+ * `patchPackage(source, ops)` deferred. A function of its own: a closure made inside a
+ * method shares that method's context, and with it `this` (the loaded model).
+ */
+function patchLater(source: Uint8Array, ops: PlanOp[]): () => Promise<{ bytes: Uint8Array; warnings: PatchWarning[] }> {
+  return () => patchPackage(source, ops);
+}
+
 export class XlsxWorkbook implements WorkbookPort {
   /** The ops applied since reading, resolved to fixed cells: replayed onto `source` when writing. */
   private readonly journal: PlanOp[] = [];
@@ -172,6 +180,26 @@ export class XlsxWorkbook implements WorkbookPort {
       restore();
     }
     return buf instanceof Uint8Array ? buf : new Uint8Array(buf);
+  }
+
+  /**
+   * What writing needs, detached from the loaded ExcelJS model: a function giving the
+   * same bytes and write warnings as `toBuffer` + `writeWarnings` for the ops applied so
+   * far. For a workbook read from a file it holds only the package as read and the
+   * journal, so once the caller drops this workbook the model (about 7 KB per row) can be
+   * collected before the patch runs, the moment memory peaks. Ops applied after this call
+   * are not written. A new workbook's writer keeps the model (ExcelJS writes it).
+   * @throws WorkbookError 'noVisibleSheet' (now, not when writing) when every sheet is hidden
+   */
+  packageWriter(): () => Promise<{ bytes: Uint8Array; warnings: PatchWarning[] }> {
+    if (!this.source) {
+      return async () => {
+        const bytes = await this.toBuffer();
+        return { bytes, warnings: this.writeWarnings() };
+      };
+    }
+    this.checkVisibleSheet();
+    return patchLater(this.source, [...this.journal]);
   }
 
   /** Writes to a temporary file beside `path`, then renames it over `path`: never a half-written file. */

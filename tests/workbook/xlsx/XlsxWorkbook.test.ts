@@ -309,6 +309,43 @@ describe('xlsx adapter: applyForWrite (the command line writes without updating 
     expect(b).toEqual(a);
   });
 
+  test('packageWriter writes what toBuffer writes, and ops applied afterwards are not in it', async () => {
+    const { planWorkbook } = await import('../../../src/workbook/operations');
+    const source = await rawTeamFile();
+    const now = new Date('2026-11-28T10:00:00Z');
+    const wb = await XlsxWorkbook.fromBuffer(source);
+    await wb.applyForWrite((await planWorkbook(wb, { now })).plan);
+    const write = wb.packageWriter();
+    const viaBuffer = await wb.toBuffer();
+    await wb.applyForWrite({ ops: [{ kind: 'setCells', sheet: 'Keuzelijsten', cell: 'Z1', cells: [[{ text: 'later' }]] }] });
+    const { bytes, warnings } = await write();
+    expect(warnings).toEqual([]);
+    const written = await XlsxWorkbook.fromBuffer(bytes);
+    expect(await written.readSnapshot()).toEqual(await (await XlsxWorkbook.fromBuffer(viaBuffer)).readSnapshot());
+    expect(written.getCell('Keuzelijsten', 'Z1')).toBeNull();
+  });
+
+  test('the loaded model is collectable while only its packageWriter is held (apply patched with the model still in memory)', async () => {
+    const v8 = await import('v8');
+    const vm = await import('vm');
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const source = await rawTeamFile();
+    let wb: XlsxWorkbook | undefined = await XlsxWorkbook.fromBuffer(source);
+    await wb.applyForWrite({ ops: [{ kind: 'setCells', sheet: 'Werkblad koppelkansen kiezen', cell: 'B6', cells: [[{ text: 'Wadi' }]] }] });
+    const ref = new WeakRef(wb);
+    const write = wb.packageWriter();
+    wb = undefined;
+    // a WeakRef holds its target until the current job ends: collect in later turns
+    for (let i = 0; i < 20 && ref.deref(); i++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      gc();
+    }
+    expect(ref.deref()).toBeUndefined();
+    const back = await XlsxWorkbook.fromBuffer((await write()).bytes);
+    expect(back.getCell('Werkblad koppelkansen kiezen', 'B6')).toBe('Wadi');
+  });
+
   test('a plan that appends rows falls back to a full apply and lands where apply puts it', async () => {
     const wb = await XlsxWorkbook.fromBuffer(
       await written({
