@@ -396,11 +396,52 @@ export function ownKoppelkansEdit(ctx: Stap2Context, analysis: Analysis, opgave:
   };
 }
 
+/** A "minder concreet" mark as the pane last read it (or wants it): marked or not, and who makes it concrete ("" when nobody). */
+export interface MinderConcreetState {
+  marked: boolean;
+  verantwoordelijke: string;
+}
+
+/**
+ * The "minder concreet" state of longlist row `longlistRowNumber` (1-based) in `snapshot`,
+ * also when unmarked (then `verantwoordelijke` is whatever the name cell still holds).
+ * Unmarked with "" when the workbook has no longlist or no such columns.
+ */
+export function minderConcreetAt(
+  snapshot: WorkbookSnapshot,
+  analysis: Pick<Analysis, 'longlist' | 'longlistInWorkbook'>,
+  longlistRowNumber: number,
+): MinderConcreetState {
+  const sheet = longlistSheet(snapshot, analysis);
+  const layout = analysis.longlist.layout;
+  if (!sheet || !layout) return { marked: false, verantwoordelijke: '' };
+  const cols = minderConcreetColumns(sheet, layout);
+  return {
+    marked: cols.mark ? isMarked(valueAt(sheet, longlistRowNumber, cols.mark)) : false,
+    verantwoordelijke: cols.verantwoordelijke ? textAt(sheet, longlistRowNumber, cols.verantwoordelijke).trim() : '',
+  };
+}
+
 /**
  * Marks (or unmarks) a longlist koppelkans as "minder concreet" with who makes it
- * concrete. The two columns are found by label; when missing they are added at the
+ * concrete (guide, Stap 2: "Maak iemand verantwoordelijk voor het concretiseren van die
+ * koppelkans"). The two columns are found by label; when missing they are added at the
  * first column right of everything on the longlist sheet (their header cells), so no
  * cell of the team's is written over.
+ *
+ * `longlistRowNumber` is the koppelkans's 1-based row on the longlist sheet of `snapshot`.
+ * Without `expected` both cells are written (unmarking clears the name). With `expected`
+ * (what the pane last read: co-author safe, as the team's other text):
+ * - only what differs from `expected` is written: the mark when `marked` changed, the name
+ *   when the typed name (trimmed) differs; unmarking clears the name only while it still
+ *   holds the name the pane showed (another name is a colleague's and stays);
+ * - when the workbook now holds something else than `expected` in a cell that would be
+ *   written (a colleague changed it meanwhile), nothing is written and the Dutch message
+ *   names sheet, cell and the colleague's version, so the pane can show both and ask;
+ * - every written cell carries `expect` (its value in `snapshot`), for a change between
+ *   this read and the write.
+ * Refuses (ok: false, Dutch message) without a longlist, for a row above the data, and for
+ * a name over one line or longer than MAX_NAME_LENGTH characters.
  */
 export function minderConcreetEdit(
   snapshot: WorkbookSnapshot,
@@ -408,6 +449,7 @@ export function minderConcreetEdit(
   longlistRowNumber: number,
   marked: boolean,
   verantwoordelijke: string,
+  expected?: MinderConcreetState,
 ): EditResult {
   const ll = needLonglist(analysis);
   if ('message' in ll) return { ok: false, message: ll.message };
@@ -416,15 +458,47 @@ export function minderConcreetEdit(
   const who = verantwoordelijke.trim();
   if (/[\r\n\t]/.test(who) || who.length > MAX_NAME_LENGTH) return { ok: false, message: 'Vul bij verantwoordelijke een naam in (één regel).' };
   const ops: PlanOp[] = [];
-  let { mark, verantwoordelijke: vCol } = minderConcreetColumns(sheet, ll);
+  const found = minderConcreetColumns(sheet, ll);
+  let { mark, verantwoordelijke: vCol } = found;
+  const markedNow = mark ? isMarked(valueAt(sheet, longlistRowNumber, mark)) : false;
+  const whoNow = vCol ? textAt(sheet, longlistRowNumber, vCol).trim() : '';
+  // what to write: everything without `expected`, else only what the user changed
+  let writeMark = true;
+  let writeWho = true;
+  if (expected) {
+    const base = expected.verantwoordelijke.trim();
+    writeMark = marked !== expected.marked && marked !== markedNow;
+    writeWho = marked ? who !== base && who !== whoNow : whoNow !== '' && whoNow === base && expected.marked;
+    const where = (column: number | undefined) => (column ? `${sheet.name}!${cellAddress(longlistRowNumber, column)}` : `het blad ${sheet.name}`);
+    // (a mark a colleague changed meanwhile is either what the user wants now or what the pane read: no conflict on its own)
+    if (marked && expected.marked && !markedNow && writeWho) {
+      return {
+        ok: false,
+        message: `Een collega heeft “minder concreet” intussen uitgezet (${where(mark)}). Er is niets overschreven; kies welke versie je houdt.`,
+      };
+    }
+    if (marked && writeWho && whoNow !== base) {
+      return {
+        ok: false,
+        message: `Een collega heeft de verantwoordelijke intussen veranderd in “${whoNow || '(leeg)'}” (${where(vCol)}). Er is niets overschreven; kies welke versie je houdt.`,
+      };
+    }
+    if (!writeMark && !writeWho) return { ok: true, ops: [] };
+  }
   let next = columnCount(sheet) + 1;
   if (!mark) {
     mark = next++;
-    ops.push({ kind: 'setCells', sheet: sheet.name, cell: cellAddress(ll.headerRow, mark), cells: [[text(LONGLIST.minderConcreetLabel)]] });
+    ops.push({ kind: 'setCells', sheet: sheet.name, cell: cellAddress(ll.headerRow, mark), cells: [[text(LONGLIST.minderConcreetLabel)]], expect: [[null]] });
   }
   if (!vCol) {
     vCol = next++;
-    ops.push({ kind: 'setCells', sheet: sheet.name, cell: cellAddress(ll.headerRow, vCol), cells: [[text(LONGLIST.verantwoordelijkeLabel)]] });
+    ops.push({
+      kind: 'setCells',
+      sheet: sheet.name,
+      cell: cellAddress(ll.headerRow, vCol),
+      cells: [[text(LONGLIST.verantwoordelijkeLabel)]],
+      expect: [[null]],
+    });
   }
   if (ops.length) {
     const first = Math.min(mark, vCol);
@@ -435,14 +509,24 @@ export function minderConcreetEdit(
       style: { bold: true },
     });
   }
-  ops.push(
-    {
+  const guard = (column: number) => (expected ? { expect: [[valueAt(sheet, longlistRowNumber, column)]] } : {});
+  if (writeMark) {
+    ops.push({
       kind: 'setCells',
       sheet: sheet.name,
       cell: cellAddress(longlistRowNumber, mark),
       cells: [[marked ? text(LONGLIST.minderConcreetMark) : { clear: true }]],
-    },
-    { kind: 'setCells', sheet: sheet.name, cell: cellAddress(longlistRowNumber, vCol), cells: [[marked && who ? text(who) : { clear: true }]] },
-  );
+      ...guard(mark),
+    });
+  }
+  if (writeWho) {
+    ops.push({
+      kind: 'setCells',
+      sheet: sheet.name,
+      cell: cellAddress(longlistRowNumber, vCol),
+      cells: [[marked && who ? text(who) : { clear: true }]],
+      ...guard(vCol),
+    });
+  }
   return { ok: true, ops };
 }

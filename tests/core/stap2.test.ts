@@ -4,6 +4,7 @@ import {
   deselectKoppelkansEdit,
   deselectOpgaveEdit,
   describeLoss,
+  minderConcreetAt,
   minderConcreetEdit,
   ownKoppelkansEdit,
   ownOpgaveEdit,
@@ -192,6 +193,34 @@ describe('Stap 2: opgaven and koppelkansen', () => {
     await mustEdit(wb, (x) => minderConcreetEdit(x.snapshot, x.analysis, entry.row, false, ''));
     expect(wb.getCell(SHEET_NAMES.longlist, 'F1')).toBeNull();
     expect((await state(wb)).analysis.minderConcreet.map((m) => [m.koppelkans, m.verantwoordelijke])).toEqual([[other.koppelkans, '']]);
+  });
+
+  test("minder concreet with `expected` writes only what changed, guarded; a colleague's name is refused, not overwritten (regression: unguarded write)", async () => {
+    const wb = await templateWorkbook();
+    const s0 = await state(wb);
+    const entry = s0.analysis.longlist.entries[2];
+    await mustEdit(wb, (s) => minderConcreetEdit(s.snapshot, s.analysis, entry.row, true, 'Fatima'));
+    const read = { marked: true, verantwoordelijke: 'Fatima' };
+    // only the name cell is written, with expect = its value in the read
+    const s1 = await state(wb);
+    const only = minderConcreetEdit(s1.snapshot, s1.analysis, entry.row, true, 'Jan', read);
+    expect(only.ok && only.ops).toEqual([
+      { kind: 'setCells', sheet: SHEET_NAMES.longlist, cell: `E${entry.row}`, cells: [[{ text: 'Jan' }]], expect: [['Fatima']] },
+    ]);
+    // a colleague typed another name meanwhile: refused, the message names cell and their version
+    await mustEdit(wb, (s) => minderConcreetEdit(s.snapshot, s.analysis, entry.row, true, 'Piet'));
+    const refused = await edit(wb, (s) => minderConcreetEdit(s.snapshot, s.analysis, entry.row, true, 'Jan', read));
+    expect(!refused.ok && refused.message).toContain(`${SHEET_NAMES.longlist}!E${entry.row}`);
+    expect(!refused.ok && refused.message).toContain('“Piet”');
+    expect(wb.getCell(SHEET_NAMES.longlist, `E${entry.row}`)).toBe('Piet');
+    // unmarking clears only the name the pane showed: the colleague's name stays, the mark goes
+    await mustEdit(wb, (s) => minderConcreetEdit(s.snapshot, s.analysis, entry.row, false, '', read));
+    expect([wb.getCell(SHEET_NAMES.longlist, `D${entry.row}`), wb.getCell(SHEET_NAMES.longlist, `E${entry.row}`)]).toEqual([null, 'Piet']);
+    // marking again without a typed name leaves that name alone
+    const s2 = await state(wb);
+    expect(minderConcreetAt(s2.snapshot, s2.analysis, entry.row)).toEqual({ marked: false, verantwoordelijke: 'Piet' });
+    await mustEdit(wb, (s) => minderConcreetEdit(s.snapshot, s.analysis, entry.row, true, '', { marked: false, verantwoordelijke: '' }));
+    expect(minderConcreetAt((await state(wb)).snapshot, (await state(wb)).analysis, entry.row)).toEqual({ marked: true, verantwoordelijke: 'Piet' });
   });
 
   test('minder concreet columns go right of whatever the team has on the longlist sheet', async () => {

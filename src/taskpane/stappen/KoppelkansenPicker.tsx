@@ -4,7 +4,7 @@
  * and an own koppelkans.
  */
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, SearchBox, Select, Text, Textarea, tokens, makeStyles } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { describeLoss, deselectKoppelkansEdit, stap2Context, validateName, type Stap2Koppelkans, type Stap2Model } from '../../core/stap2';
 import type { WorkbookSession } from '../session';
 import type { ConfirmRequest } from './ConfirmDialog';
@@ -30,33 +30,159 @@ function matchesSearch(k: { koppelkans: string; toelichting: string }, query: st
   return words.every((w) => hay.includes(w));
 }
 
+/** How long typing may pause before the verantwoordelijke is written (ms), as in Prioritering; leaving the field writes at once. */
+const TYPING_PAUSE_MS = 700;
+
+/**
+ * The "minder concreet" mark with who makes the koppelkans concrete. The name is written as
+ * it is typed (after a short pause, or on leaving the field), only when it changed, and
+ * guarded by the name the pane showed when typing started: when a colleague changed that
+ * cell (or unmarked the koppelkans) meanwhile, nothing is overwritten and both versions
+ * are shown with the choice. The typed name stays in the field across re-reads.
+ */
 function MinderConcreet({ session, k, onError }: { session: WorkbookSession; k: Stap2Koppelkans; onError: (m: string | null) => void }) {
   const styles = useStyles();
-  const [who, setWho] = useState<string | null>(null);
-  const value = who ?? k.minderConcreet?.verantwoordelijke ?? '';
-  const dirty = who !== null && who.trim() !== (k.minderConcreet?.verantwoordelijke ?? '');
-  const save = async (marked: boolean, name: string) => {
-    const res = await session.applyEdit(setMinderConcreet(k.opgave, k.koppelkans, marked, name), 'Opslaan…');
-    onError(res.ok ? null : res.message);
-    if (res.ok) setWho(null);
+  const marked = !!k.minderConcreet;
+  const stored = k.minderConcreet?.verantwoordelijke ?? '';
+  // null: not typing, the field shows the workbook's name; `base`: the name (and mark) typing started from
+  const [edit, setEditState] = useState<{ text: string; base: string } | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const editRef = useRef(edit);
+  const setEdit = (next: { text: string; base: string } | null) => {
+    editRef.current = next;
+    setEditState(next);
   };
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const saving = useRef(false);
+  const again = useRef(false);
+  const latest = useRef({ session, k, marked, stored });
+  latest.current = { session, k, marked, stored };
+  // a colleague changed the name (or took the mark off) while it was being typed: show both, ask
+  const theirs = edit !== null && (!marked || stored.trim() !== edit.base.trim()) ? { marked, name: stored } : null;
+  const value = edit?.text ?? stored;
+
+  const stopTimer = () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+  };
+
+  /**
+   * Writes the typed name guarded by `base` (the name typing started from); `force`: the user
+   * chose their version over a colleague's, guarded only against a change after this read.
+   */
+  const saveName = async (base: string | undefined = editRef.current?.base, force = false) => {
+    stopTimer();
+    const e = editRef.current;
+    const { session: s, k: kk, marked: markedNow, stored: storedNow } = latest.current;
+    if (!e || base === undefined) return;
+    if (saving.current) {
+      again.current = true; // typed on while the last version was written: write again after it
+      return;
+    }
+    if (!force && (!markedNow || storedNow.trim() !== e.base.trim())) return; // waiting for the user's choice
+    const typed = e.text;
+    if (typed.trim() === base.trim() && base.trim() === storedNow.trim() && markedNow) return;
+    saving.current = true;
+    const res = await s.applyEdit(
+      setMinderConcreet(kk.opgave, kk.koppelkans, { marked: true, verantwoordelijke: typed }, force ? 'overwrite' : { marked: true, verantwoordelijke: base }),
+      'Verantwoordelijke opslaan…',
+    );
+    saving.current = false;
+    const now = editRef.current;
+    if (res.ok) {
+      setMessage(null);
+      // typing on while it was written: keep the draft, now based on what was written
+      if (now) setEdit({ text: now.text, base: typed.trim() });
+    } else {
+      // the typed name stays; after the re-read the colleague's version shows beside it
+      setMessage(res.message);
+      if (now) setEdit({ text: now.text, base });
+    }
+    if (again.current) {
+      again.current = false;
+      if (res.ok) void saveName();
+    }
+  };
+
+  const toggle = async (checked: boolean) => {
+    stopTimer();
+    const res = await session.applyEdit(
+      setMinderConcreet(
+        k.opgave,
+        k.koppelkans,
+        { marked: checked, verantwoordelijke: checked ? (edit?.text ?? stored) : '' },
+        { marked, verantwoordelijke: stored },
+      ),
+      'Opslaan…',
+    );
+    onError(res.ok ? null : res.message);
+    if (res.ok) setEdit(null);
+  };
+
+  // leaving the view (or a search that hides this koppelkans) writes what is still waiting
+  const saveRef = useRef(saveName);
+  saveRef.current = saveName;
+  useEffect(
+    () => () => {
+      if (timer.current) void saveRef.current();
+    },
+    [],
+  );
+
   if (!k.longlistRow) return null;
   return (
     <div className={styles.concreet}>
-      <Checkbox
-        label="Minder concreet: iemand maakt hem concreet"
-        checked={!!k.minderConcreet}
-        disabled={!!session.busy}
-        onChange={(_, d) => void save(!!d.checked, value)}
-      />
-      {k.minderConcreet && (
+      <Checkbox label="Minder concreet: iemand maakt hem concreet" checked={marked} disabled={!!session.busy} onChange={(_, d) => void toggle(!!d.checked)} />
+      {(marked || edit !== null) && (
         <div className={styles.row}>
-          <Field className={styles.grow} label={`Verantwoordelijke voor “${k.koppelkans}”`}>
-            <Input value={value} onChange={(_, d) => setWho(d.value)} onKeyDown={(e) => e.key === 'Enter' && dirty && void save(true, value)} />
+          <Field
+            className={styles.grow}
+            label={`Verantwoordelijke voor “${k.koppelkans}”`}
+            validationState={message && theirs === null ? 'error' : 'none'}
+            validationMessage={theirs === null ? (message ?? undefined) : undefined}
+          >
+            <Input
+              value={value}
+              data-control="verantwoordelijke-concreet"
+              onChange={(_, d) => {
+                setEdit({ text: d.value, base: editRef.current?.base ?? stored });
+                setMessage(null);
+                stopTimer();
+                timer.current = setTimeout(() => void saveName(), TYPING_PAUSE_MS);
+              }}
+              onBlur={() => {
+                const e = editRef.current;
+                if (e && theirs === null && e.text.trim() === stored.trim() && !timer.current) setEdit(null);
+                else void saveName();
+              }}
+              onKeyDown={(e) => e.key === 'Enter' && void saveName()}
+            />
           </Field>
-          <Button disabled={!dirty || !!session.busy} onClick={() => void save(true, value)}>
-            Opslaan
-          </Button>
+        </div>
+      )}
+      {theirs !== null && edit !== null && (
+        <div role="group" aria-label={`Verantwoordelijke voor “${k.koppelkans}”: twee versies`} className={styles.group}>
+          <Text role="alert">
+            {theirs.marked
+              ? `Een collega heeft de verantwoordelijke intussen veranderd in “${theirs.name || '(leeg)'}”.`
+              : 'Een collega heeft “minder concreet” intussen uitgezet.'}{' '}
+            Jouw versie staat in het veld: “{edit.text.trim() || '(leeg)'}”. Welke houd je?
+          </Text>
+          <div className={styles.row}>
+            <Button appearance="primary" disabled={!!session.busy} onClick={() => void saveName(stored, true)}>
+              Mijn versie opslaan
+            </Button>
+            <Button
+              disabled={!!session.busy}
+              onClick={() => {
+                stopTimer();
+                setEdit(null);
+                setMessage(null);
+              }}
+            >
+              Versie van collega houden
+            </Button>
+          </div>
         </div>
       )}
     </div>

@@ -17,6 +17,7 @@ import {
   deselectKoppelkansEdit,
   deselectOpgaveEdit,
   describeLoss,
+  minderConcreetAt,
   minderConcreetEdit,
   ownKoppelkansEdit,
   ownOpgaveEdit,
@@ -24,6 +25,7 @@ import {
   selectOpgaveEdit,
   stap2Context,
   type Loss,
+  type MinderConcreetState,
   type Stap2Context,
 } from '../../core/stap2';
 import type { FreshState } from '../session';
@@ -75,12 +77,21 @@ export const addOwnOpgave = (opgave: string, toelichting: string): Build => with
 export const addOwnKoppelkans = (opgave: string, koppelkans: string, toelichting: string): Build =>
   withCtx((ctx, fresh) => ownKoppelkansEdit(ctx, fresh.analysis, opgave, koppelkans, toelichting));
 
+/**
+ * Sets the "minder concreet" mark and its verantwoordelijke of a longlist koppelkans (found
+ * again by opgave and name in the fresh read, wherever its row moved). `want` is what the
+ * user wants, `expected` what the pane last read: only what differs is written, guarded, and
+ * a colleague's change meanwhile is refused with a Dutch message (see `minderConcreetEdit`);
+ * 'overwrite' takes the fresh read as `expected` (the user chose their version over a colleague's).
+ */
 export const setMinderConcreet =
-  (opgave: string, koppelkans: string, marked: boolean, verantwoordelijke: string): Build =>
+  (opgave: string, koppelkans: string, want: MinderConcreetState, expected: MinderConcreetState | 'overwrite'): Build =>
   (fresh) => {
     const entry = fresh.analysis.longlist.entries.find((e) => nameKey(e.opgave) === nameKey(opgave) && nameKey(e.koppelkans) === nameKey(koppelkans));
     if (!entry || !entry.row) return { ok: false, message: `“${koppelkans}” staat niet (meer) op de longlist van de werkmap.` };
-    return minderConcreetEdit(fresh.snapshot, fresh.analysis, entry.row, marked, verantwoordelijke);
+    // 'overwrite': the user saw the colleague's version and chose theirs; still guarded against a change after this read
+    const base = expected === 'overwrite' ? minderConcreetAt(fresh.snapshot, fresh.analysis, entry.row) : expected;
+    return minderConcreetEdit(fresh.snapshot, fresh.analysis, entry.row, want.marked, want.verantwoordelijke, base);
   };
 
 function factorIndex(ctx: Stap2Context, name: string): number | { message: string } {

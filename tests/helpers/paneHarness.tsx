@@ -1,0 +1,91 @@
+/**
+ * The pane under test, without a browser: one or more task panes (each its own
+ * `useWorkbookSession`, as two colleagues in Excel on the web) rendered with
+ * react-test-renderer over ONE memory workbook. A pane hears of a colleague's write only
+ * through its change event (`hear`), as in Excel; `settle` lets every pending effect,
+ * read and write finish. Shared by the tests that check that typed text is kept.
+ */
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import { act, create, type ReactTestInstance, type ReactTestRenderer } from 'react-test-renderer';
+import { useWorkbookSession, type HostServices, type WorkbookSession } from '../../src/taskpane/session';
+import type { MemoryWorkbook } from '../../src/workbook/memory/MemoryWorkbook';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+/** One rendered pane: its session, its tree, and its change event. */
+export interface RenderedPane {
+  session: () => WorkbookSession;
+  root: () => ReactTestInstance;
+  /** Delivers a change event ("something changed, read everything") to this pane and waits until it settled. */
+  hear: () => Promise<void>;
+  unmount: () => void;
+}
+
+/** Lets effects, reads and writes of every pane finish (rounds of the event loop inside act). */
+export async function settle(rounds = 20): Promise<void> {
+  for (let i = 0; i < rounds; i++) await act(async () => new Promise((r) => setTimeout(r, 0)));
+}
+
+/**
+ * Renders `count` panes (1-based order in the result) over `wb`, each showing
+ * `view(session, index)` inside Fluent's provider. `now` is every session's clock.
+ * Storage is per pane and in memory (the notulist's name and the like).
+ */
+export async function renderPanes(
+  wb: MemoryWorkbook,
+  count: number,
+  view: (session: WorkbookSession, index: number) => ReactNode,
+  now: () => Date,
+): Promise<RenderedPane[]> {
+  const panes: RenderedPane[] = [];
+  for (let i = 0; i < count; i++) {
+    let notify: ((changed: null) => void) | null = null;
+    const stored = new Map<string, string>();
+    const host: HostServices = {
+      kind: 'preview',
+      storage: { get: (k) => stored.get(k) ?? null, set: (k, v) => void stored.set(k, v) },
+      subscribeToChanges: async (on) => {
+        notify = on;
+        return async () => undefined;
+      },
+    };
+    let session: WorkbookSession | null = null;
+    function Pane() {
+      session = useWorkbookSession(wb, host, now);
+      return <FluentProvider theme={webLightTheme}>{view(session, i)}</FluentProvider>;
+    }
+    let renderer: ReactTestRenderer | undefined;
+    await act(async () => {
+      renderer = create(<Pane />);
+    });
+    panes.push({
+      session: () => session!,
+      root: () => renderer!.root,
+      hear: async () => {
+        await act(async () => notify?.(null));
+        await settle();
+      },
+      unmount: () => void act(() => renderer!.unmount()),
+    });
+  }
+  await settle();
+  return panes;
+}
+
+/** All text inside a node, as a screen reader would read it in order. */
+export const texts = (node: ReactTestInstance): string => node.children.map((c) => (typeof c === 'string' ? c : texts(c))).join('');
+
+/** The first button whose text is exactly `label`, or null. */
+export const button = (root: ReactTestInstance, label: string): ReactTestInstance | null =>
+  root.findAll((n) => n.type === 'button' && texts(n).trim() === label)[0] ?? null;
+
+/** Types `value` into an input or textarea at once (Fluent's onChange), as the user's keystrokes end up. */
+export async function typeIn(field: ReactTestInstance, value: string): Promise<void> {
+  await act(async () => field.props.onChange({ target: { value }, currentTarget: { value } }));
+}
+
+/** Leaves a field (its onBlur), as Tab or a click elsewhere does. */
+export async function leave(field: ReactTestInstance): Promise<void> {
+  await act(async () => field.props.onBlur?.({ target: field, currentTarget: field }));
+}
