@@ -78,6 +78,23 @@ describe('SheetEditor (rows as text)', () => {
     expect(ctx.formulas).toBe(1);
   });
 
+  test('a written cell kept as text only is read again when a later op writes or clears it', () => {
+    const ed = new SheetEditor(sheet(row1 + row3));
+    const ctx = context();
+    ed.writeCell(3, 3, { formula: '=A3&"!"' }, ctx);
+    ed.writeCell(3, 3, { number: 5 }, ctx);
+    ed.writeCell(3, 4, { text: 'weg' }, ctx);
+    ed.writeCell(3, 4, { clear: true }, ctx);
+    ed.writeCell(3, 5, { formula: '=IF(A3<1,"a","b")', result: 'b' }, ctx);
+    ed.writeCell(3, 6, { bool: true }, ctx);
+    ed.finish();
+    const out = ed.serialize();
+    wellFormed(out);
+    expect(out).toContain(
+      `<c r="A3" t="inlineStr"><is><t xml:space="preserve"> kept </t></is></c><c r="C3" s="2"><v>5</v></c><c r="E3" t="str"><f>IF(A3&lt;1,"a","b")</f><v>b</v></c><c r="F3" t="b"><v>1</v></c></row>`,
+    );
+  });
+
   test('text goes to the shared strings; clearing a cell without a format removes it', () => {
     const ed = new SheetEditor(sheet(row1 + row3));
     const ctx = context();

@@ -297,6 +297,9 @@ class Package {
     for (const path of this.dirty) {
       const sheet = this.sheets.get(path);
       this.zip.file(path, sheet ? sheet.serialize() : serializeXml(this.docs.get(path)!));
+      // the part is text in the zip now: its editor (the largest thing held) can go
+      this.sheets.delete(path);
+      this.docs.delete(path);
     }
   }
 }
