@@ -108,6 +108,8 @@ export class OfficeWorkbook implements WorkbookPort {
     if (job.isEmpty && charts.length === 0) return job.result();
     if (!job.isEmpty) {
       this.cache.markPlan(cellPlan.ops);
+      // the walk read back with the writes sees the plan's new sheets too: room for them in its chain
+      this.readState.chainLength += cellPlan.ops.filter((op) => op.kind === 'addSheet').length;
       // read the written cells and their dependents back with the last write, when the cache is in use
       // small plans (a typed score, a note) read their cells back in the sync of the last write;
       // big ones (prepare) in syncs of their own, so that no response can pass the limit

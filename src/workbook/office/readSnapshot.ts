@@ -45,7 +45,14 @@ export interface ReadState {
 /** Rows read first from a big sheet of unknown density, to size the rest of it. */
 const PROBE_ROWS = 100;
 
+/** Sheets walked in the first sync of the session, before the workbook's sheet count is known. */
 export const MIN_CHAIN = 32;
+/**
+ * Sheets walked beyond the last known one: room for sheets added since (and the null object
+ * that marks the end). Each walked sheet costs about 4 actions in the request, so walking
+ * 32 where a workbook has 8 cost about three times the request of the walk itself.
+ */
+const SPARE_SHEETS = 2;
 /** A first guess of response bytes per cell (values + formulas) before anything was read. */
 const DEFAULT_BYTES_PER_CELL = 48;
 
@@ -351,10 +358,10 @@ async function finishWalk(context: Excel.RequestContext, state: ReadState, first
       sheets.push(walked(load));
     }
     if (ended) break;
-    loads = queueChain(loads[loads.length - 1].sheet.getNextOrNullObject(), state.chainLength);
+    loads = queueChain(loads[loads.length - 1].sheet.getNextOrNullObject(), Math.max(MIN_CHAIN, state.chainLength));
     await context.sync();
   }
-  state.chainLength = Math.max(MIN_CHAIN, sheets.length + 8);
+  state.chainLength = sheets.length + SPARE_SHEETS;
   return sheets;
 }
 

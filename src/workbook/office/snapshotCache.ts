@@ -4,11 +4,13 @@
  * adapter marks what its own writes and Excel's change events touched, and the next read
  * loads only those ranges plus the formula cells that may depend on them.
  *
- * "Depends on": a formula cell on sheet T may change when sheet S changes if T is S or one
- * of T's formulas names S (`S!`, `'S'!`, case-insensitive). That is how Excel writes a
- * reference to another sheet; a formula without any sheet name is taken to depend on
- * every sheet (a defined name may point anywhere). Only the VALUES of dependent formula
- * cells are re-read: recalculation does not change a formula's text.
+ * "Depends on": a formula cell on sheet T may change when sheet S changes if T is S, or one
+ * of T's formulas names S (`S!`, `'S'!`, case-insensitive: how Excel writes a reference to
+ * another sheet) or names a sheet that depends on S (formulas read formulas: the relation is
+ * followed to its end). A formula whose text does not tell which sheets it reads (a defined
+ * name, a structured reference, INDIRECT) is taken to depend on every sheet; a formula
+ * naming no other sheet reads only its own. Only the VALUES of dependent formula cells are
+ * re-read: recalculation does not change a formula's text.
  */
 import { parseRange, rangeAddress, sheetRef, type RangePos } from '../../core/a1';
 import type { CellValue, PlanOp, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
@@ -33,11 +35,17 @@ export interface CachedSheet {
   merges?: string[];
 }
 
+interface FormulaRun {
+  /** Formula cells: one column wide, consecutive rows. */
+  pos: RangePos;
+  /** What the run's formulas read: per lower-case sheet name, the rectangle around every cell they name there. */
+  reads: Map<string, RangePos>;
+  /** A formula of the run may read any cell of any sheet (formulaReach). */
+  anywhere: boolean;
+}
+
 interface FormulaIndex {
-  /** Rectangles of formula cells: one column wide, consecutive rows. */
-  runs: RangePos[];
-  /** Lower-case sheet names the formulas refer to; 'any' when one names none. */
-  refs: Set<string> | 'any';
+  runs: FormulaRun[];
 }
 
 /** A range to read again: `values` only for dependents, both for changed cells. */
@@ -56,41 +64,103 @@ function lower(name: string): string {
   return name.toLowerCase();
 }
 
+/** The smallest rectangle holding both. */
+function around(a: RangePos, b: RangePos): RangePos {
+  return {
+    start: { row: Math.min(a.start.row, b.start.row), column: Math.min(a.start.column, b.start.column) },
+    end: { row: Math.max(a.end.row, b.end.row), column: Math.max(a.end.column, b.end.column) },
+  };
+}
+
+function intersects(a: RangePos, b: RangePos): boolean {
+  return a.start.row <= b.end.row && b.start.row <= a.end.row && a.start.column <= b.end.column && b.start.column <= a.end.column;
+}
+
 function buildIndex(sheet: CachedSheet): FormulaIndex {
-  const runs: RangePos[] = [];
-  let refs: Set<string> | 'any' = new Set();
-  const open = new Map<number, RangePos>(); // column -> run still growing
+  const runs: FormulaRun[] = [];
+  const own = lower(sheet.name);
+  const open = new Map<number, FormulaRun>(); // column -> run still growing
   sheet.formulas.forEach((line, r) => {
     const row = r + 1;
     line?.forEach((f, c) => {
       if (!f) return;
       const column = c + 1;
-      const run = open.get(column);
-      if (run && run.end.row === row - 1) run.end.row = row;
+      let run = open.get(column);
+      if (run && run.pos.end.row === row - 1) run.pos.end.row = row;
       else {
-        const fresh = { start: { row, column }, end: { row, column } };
-        runs.push(fresh);
-        open.set(column, fresh);
+        run = { pos: { start: { row, column }, end: { row, column } }, reads: new Map(), anywhere: false };
+        runs.push(run);
+        open.set(column, run);
       }
-      if (refs !== 'any') {
-        const named = sheetNamesIn(f);
-        if (!named.length) refs = 'any';
-        else for (const n of named) refs.add(n);
+      if (run.anywhere) return;
+      const reach = formulaReach(f);
+      if (reach.anywhere) run.anywhere = true;
+      for (const ref of reach.refs) {
+        const key = ref.sheet ?? own;
+        const now = run.reads.get(key);
+        run.reads.set(key, now ? around(now, ref.pos) : ref.pos);
       }
     });
   });
-  return { runs, refs };
+  return { runs };
+}
+
+/** The first characters of a token that may be a name, a function, a cell or a sheet (Excel allows `\\` and `_` too). */
+const NAME_START = /[A-Za-z_\\\u00C0-\uFFFF]/;
+const NAME_PART = /[A-Za-z0-9_.$\\\u00C0-\uFFFF]/;
+const CELL_TOKEN = /^\$?[A-Za-z]{1,3}\$?\d+$/;
+const COLUMN_TOKEN = /^\$?[A-Za-z]{1,3}$/;
+
+/** Excel's grid: rows and columns a whole-column or whole-row reference spans. */
+const LAST_ROW = 1_048_576;
+const LAST_COLUMN = 16_384;
+
+/** A cell reference: where a formula reads, on `sheet` (lower case; null: the formula's own sheet). */
+export interface FormulaRef {
+  sheet: string | null;
+  pos: RangePos;
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
 }
 
 /**
- * Lower-case sheet names a formula refers to: `'Name with spaces'!A1` and `Name!A1`.
- * Text inside string literals is skipped.
+ * Where a formula (A1 style, as Office.js `Range.formulas` gives it) reads from, as far as
+ * its text tells. `refs`: every cell, range, whole column (`$A:$A`) or whole row (`5:10`)
+ * it names, with the sheet named before it (`Name!A1`, `'Name with spaces'!A1:B5`, lower
+ * case) or null for the formula's own sheet (Excel's A1 rule); a range's two ends are
+ * given as two refs (the caller takes the rectangle around them). Text inside string
+ * literals is skipped. A formula with OFFSET reads past the cells it names (the offset),
+ * so each of its refs spans its whole sheet. `anywhere`: true when the text holds a
+ * reference whose sheet it does not tell: a defined name (or a LET/LAMBDA variable,
+ * which looks the same), a table's structured reference (`Tabel1[Kolom]`), an external
+ * workbook (`[1]Blad!A1`), a 3-D reference (`Blad1:Blad3!A1`) or INDIRECT.
  */
-function sheetNamesIn(formula: string): string[] {
-  const out: string[] = [];
+export function formulaReach(formula: string): { refs: FormulaRef[]; anywhere: boolean } {
+  const refs: FormulaRef[] = [];
+  let anywhere = false;
+  let offset = false;
+  /** The sheet named just before ("Blad!"), for the reference that follows and the end of its range. */
+  let sheet: string | null = null;
+  let rangeSheet: string | null = null;
+  const add = (pos: RangePos, next: string | undefined) => {
+    refs.push({ sheet, pos });
+    rangeSheet = next === ':' ? sheet : null;
+    sheet = null;
+  };
   let i = 0;
   while (i < formula.length) {
     const ch = formula[i];
+    if (ch === ':') {
+      sheet = rangeSheet; // the range's second end is on the first end's sheet
+      rangeSheet = null;
+      i++;
+      continue;
+    }
+    rangeSheet = null;
     if (ch === '"') {
       i = formula.indexOf('"', i + 1);
       if (i < 0) break;
@@ -107,20 +177,63 @@ function sheetNamesIn(formula: string): string[] {
         } else if (formula[j] === "'") break;
         else name += formula[j++];
       }
-      if (formula[j + 1] === '!') out.push(lower(name));
-      i = j + 1;
+      if (formula[j + 1] === '!') {
+        if (name.includes('[') || name.includes(':')) anywhere = true; // another workbook, or 3-D
+        sheet = lower(name);
+        i = j + 2;
+      } else i = j + 1;
       continue;
     }
-    if (/[A-Za-z_\u00C0-\uFFFF]/.test(ch) && (i === 0 || !/[A-Za-z0-9_.\u00C0-\uFFFF]/.test(formula[i - 1]))) {
+    if (ch === '[') {
+      anywhere = true; // a structured reference names a table, wherever it is; [1] another workbook
+      i++;
+      continue;
+    }
+    if (ch === '#') {
+      // an error value (#REF!, #N/A, #DIV/0!) or the spill operator (A1#): no reference
+      i++;
+      while (i < formula.length && /[A-Za-z0-9/]/.test(formula[i])) i++;
+      if (formula[i] === '!' || formula[i] === '?') i++;
+      continue;
+    }
+    if (/[0-9.]/.test(ch) || ch === '$' || NAME_START.test(ch)) {
       let j = i;
-      while (j < formula.length && /[A-Za-z0-9_.\u00C0-\uFFFF]/.test(formula[j])) j++;
-      if (formula[j] === '!') out.push(lower(formula.slice(i, j)));
-      i = j;
+      const numeric = /[0-9.]/.test(ch);
+      while (j < formula.length && (numeric ? /[A-Za-z0-9.]/ : NAME_PART).test(formula[j])) j++;
+      const token = formula.slice(i, j);
+      const next = formula[j];
+      const prev = formula[i - 1];
+      const nearColon = next === ':' || prev === ':';
+      const bare = token.replace(/\$/g, '');
+      if (/^\d+$/.test(bare) && nearColon) {
+        const row = Number(bare);
+        add({ start: { row, column: 1 }, end: { row, column: LAST_COLUMN } }, next); // a whole row
+      } else if (numeric) {
+        // a number (1.5, 1E+5)
+      } else if (next === '!') {
+        if (prev === ':') anywhere = true; // Blad1:Blad3!A1
+        sheet = lower(token);
+        j++;
+      } else if (next === '(') {
+        sheet = null;
+        if (/^(_xlfn\.)?INDIRECT$/i.test(token)) anywhere = true;
+        if (/^OFFSET$/i.test(token)) offset = true;
+      } else if (CELL_TOKEN.test(token)) {
+        const m = /^([A-Za-z]+)(\d+)$/.exec(bare)!;
+        const cell = { row: Number(m[2]), column: columnNumber(m[1]) };
+        add({ start: cell, end: { ...cell } }, next);
+      } else if (COLUMN_TOKEN.test(token) && nearColon) {
+        const column = columnNumber(bare);
+        add({ start: { row: 1, column }, end: { row: LAST_ROW, column } }, next); // a whole column
+      } else if (!/^(TRUE|FALSE)$/i.test(token)) anywhere = true; // a defined name
+      i = Math.max(j, i + 1);
       continue;
     }
+    sheet = null;
     i++;
   }
-  return out;
+  if (offset) for (const r of refs) r.pos = { start: { row: 1, column: 1 }, end: { row: LAST_ROW, column: LAST_COLUMN } };
+  return { refs, anywhere };
 }
 
 function contains(outer: RangePos, inner: RangePos): boolean {
@@ -208,7 +321,7 @@ export class SnapshotCache {
     this.freshAfterApply = false;
     if (pos && (pos.end.row - pos.start.row + 1) * (pos.end.column - pos.start.column + 1) > 1_000_000) pos = undefined;
     this.addDirt(sheet, pos ? { pos, formulas: true } : undefined);
-    for (const dep of this.dependents(sheet)) this.addDirt(dep.sheet, { pos: dep.pos, formulas: false });
+    for (const dep of this.dependents(sheet, pos)) this.addDirt(dep.sheet, { pos: dep.pos, formulas: false });
   }
 
   /** Marks what a plan writes (before or after it is applied). */
@@ -220,15 +333,29 @@ export class SnapshotCache {
     }
   }
 
-  /** Formula runs on sheets whose formulas may read `sheet`. */
-  dependents(sheet: string): { sheet: string; pos: RangePos }[] {
-    const l = lower(sheet);
-    const out: { sheet: string; pos: RangePos }[] = [];
+  /**
+   * Formula runs whose values may change when `pos` on `sheet` changes (the whole sheet
+   * when absent): runs whose formulas read those cells, and runs that read such a run, to
+   * the end of the chain. A run with a formula that may read anywhere is always included.
+   */
+  dependents(sheet: string, pos?: RangePos): { sheet: string; pos: RangePos }[] {
+    const runs: { sheet: string; run: FormulaRun }[] = [];
     for (const s of this.sheets ?? []) {
       s.index ??= buildIndex(s);
-      if (!s.index.runs.length) continue;
-      if (lower(s.name) === l || s.index.refs === 'any' || s.index.refs.has(l)) {
-        for (const pos of s.index.runs) out.push({ sheet: s.name, pos });
+      for (const run of s.index.runs) runs.push({ sheet: s.name, run });
+    }
+    const taken = new Set<FormulaRun>();
+    const out: { sheet: string; pos: RangePos }[] = [];
+    const work: { sheet: string; pos?: RangePos }[] = [{ sheet: lower(sheet), pos }];
+    while (work.length) {
+      const changed = work.pop()!;
+      for (const { sheet: name, run } of runs) {
+        if (taken.has(run)) continue;
+        const reads = run.reads.get(changed.sheet);
+        if (!run.anywhere && !(reads && (!changed.pos || intersects(reads, changed.pos)))) continue;
+        taken.add(run);
+        out.push({ sheet: name, pos: run.pos });
+        work.push({ sheet: lower(name), pos: run.pos });
       }
     }
     return out;
