@@ -6,17 +6,14 @@
  * a request or response over 5 MB.
  */
 import { analyze } from '../../src/core/analyze';
-import { SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
 import { OfficeWorkbook } from '../../src/workbook/office';
-import { createKoppelkansenWorkbook, prepareWorkbook } from '../../src/workbook/operations';
-import { FakeBook } from '../../tests/workbook/office/fakeExcel';
-import { bytes, ms, size, timeAsync } from './support/measure';
+import { prepareWorkbook } from '../../src/workbook/operations';
+import type { FakeBook } from '../../tests/workbook/office/fakeExcel';
+import { koppelkansenFakeBook, typeOneScore, noWait, SCENARIO_NOW as NOW } from '../../tests/workbook/office/scenarios';
+import { decimalBytes as bytes, ms, size, timeAsync } from './support/measure';
 import type { BenchSection, BenchTable, BenchTarget } from './support/section';
-import { bigWorkbook, factorNames } from './support/workbooks';
 
 const LIMIT = 5_000_000;
-const noWait = { retry: { sleep: async () => undefined } };
-const NOW = new Date('2026-11-28T10:00:00Z');
 
 interface Counted {
   syncs: number;
@@ -32,19 +29,6 @@ async function count(book: FakeBook, op: () => Promise<unknown>): Promise<Counte
   const t = await timeAsync(() => book.measure(op));
   const m = t.value;
   return { syncs: m.syncs, sent: m.sent, received: m.received, largest: m.largest, refused: book.refusedResponses - refused0, ms: t.ms };
-}
-
-/** A prepared Koppelkansen workbook of `rows` × `factors` in a fresh fake Excel. */
-async function preparedBook(rows: number, factors: number): Promise<FakeBook> {
-  const book = new FakeBook(['Blad1']);
-  const port = new OfficeWorkbook(book.run, noWait);
-  await createKoppelkansenWorkbook(port, { factors: factorNames(factors), now: NOW });
-  const data = bigWorkbook(rows, factors).sheets[0].values.slice(WERKBLAD.firstDataRow - 1, WERKBLAD.firstDataRow - 1 + rows);
-  book.sheet(SHEET_NAMES.werkblad).setGrid(
-    `A${WERKBLAD.firstDataRow}`,
-    data.map((line) => line.slice(0, 2 + factors)),
-  );
-  return book;
 }
 
 /**
@@ -64,7 +48,7 @@ function perRow(op: string, rows: number, sheets: number): number {
 }
 
 async function atSize(rows: number, factors: number, targets: BenchTarget[]): Promise<(string | number)[][]> {
-  const book = await preparedBook(rows, factors);
+  const book = await koppelkansenFakeBook(rows, factors, false);
   const sheets = book.sheets.length;
   const out: (string | number)[][] = [];
   let largest = 0;
@@ -100,23 +84,21 @@ async function atSize(rows: number, factors: number, targets: BenchTarget[]): Pr
       ms(c.ms),
     ]);
   };
-  // prepare from the raw rows first (totals, validations, Resultaat…), on a cold adapter
+  // prepare from the raw rows first (totals, validations, Resultaat…), on a cold adapter,
+  // with the read the pane does after it (src/taskpane/session.ts: afterApply)
   const cold = new OfficeWorkbook(book.run, noWait);
-  line('prepare', await count(book, () => prepareWorkbook(cold, { now: NOW })));
+  line(
+    'prepare',
+    await count(book, async () => {
+      await prepareWorkbook(cold, { now: NOW });
+      await cold.readSnapshot({ afterApply: true });
+    }),
+  );
   // a new pane on the prepared workbook
   const port = new OfficeWorkbook(book.run, noWait);
   line('open the pane', await count(book, () => port.readSnapshot()));
-  const cell = `C${WERKBLAD.firstDataRow + Math.floor(rows / 2)}`;
-  const werkbladId = book.sheet(SHEET_NAMES.werkblad).id;
-  line(
-    'type one score',
-    await count(book, async () => {
-      await port.apply({ ops: [{ kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell, cells: [[{ number: 7 }]] }] });
-      await port.readSnapshot({ afterApply: true });
-      // Excel's change event for that cell
-      await port.readSnapshot({ changed: [{ sheet: werkbladId, range: cell }] });
-    }),
-  );
+  // the same operation on the same workbook as the unit test's bound (tests/workbook/office/scenarios.ts)
+  line('type one score', await count(book, () => typeOneScore(book, port, rows)));
   line('check and recompute', await count(book, async () => analyze(await port.readSnapshot({ fresh: true }), { now: NOW })));
   line('prepare again', await count(book, () => prepareWorkbook(port, { now: NOW })));
   targets.push({
@@ -155,7 +137,8 @@ export const section: BenchSection = {
         targets,
         notes: [
           "type one score = apply + the read after it + the read for Excel's change event; target ≤ 2 round trips and ≤ 100 KB at 1,000 × 12",
-          'prepare = first "Werkmap voorbereiden" on raw rows from a cold adapter; prepare again = on the prepared workbook (nothing to write)',
+          'prepare = first "Werkmap voorbereiden" on raw rows from a cold adapter, with the read after it; prepare again = on the prepared workbook (nothing to write)',
+          "bytes in decimal units (1 KB = 1,000 B, 1 MB = 1,000,000 B), as the targets and Excel on the web's 5 MB limit are written",
           'per-row add-in: a model of one sync per werkblad row (and per other sheet) for each read or write of the rows',
           "time in fake = JavaScript time of the adapter and the fake on this machine, not Excel's",
         ],

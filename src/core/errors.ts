@@ -59,6 +59,8 @@ export const ERROR_MESSAGES = {
   'excel.cellEditMode': () => 'Excel is nog bezig met het bewerken van een cel. Druk op Enter of Esc en probeer opnieuw.',
   'excel.payloadTooLarge': () =>
     'De wijziging is te groot om in één keer naar Excel te sturen. Probeer opnieuw; lukt het niet, werk dan de werkmap in de bureaubladversie van Excel bij.',
+  'excel.readPayloadTooLarge': () =>
+    'Excel op het web kon de werkmap niet lezen: wat de add-in vroeg, werd groter dan de grens van 5 MB per keer. Probeer het opnieuw; lukt het niet, open de werkmap dan in de bureaubladversie van Excel (daar geldt deze grens niet), of maak zeer lange teksten in de werkmap korter.',
   'excel.readTooLarge': () =>
     'Dit deel van de werkmap is te groot om uit Excel op het web te lezen (meer dan 5 MB in één rij). Maak de lange teksten in deze rij korter, of werk de werkmap bij in de bureaubladversie van Excel.',
   'excel.notFound': () =>

@@ -38,3 +38,14 @@ export function bytes(n: number): string {
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
   return `${(n / 1024 / 1024).toFixed(2)} MiB`;
 }
+
+/**
+ * Bytes in decimal units: "812 B", "97.6 KB", "4.81 MB" (1 KB = 1,000 B, 1 MB = 1,000,000 B),
+ * the units of Excel on the web's payload limit ("5 MB") and of targets written in KB/MB,
+ * so that a figure and its target are read on one scale.
+ */
+export function decimalBytes(n: number): string {
+  if (n < 1000) return `${n} B`;
+  if (n < 1_000_000) return `${(n / 1000).toFixed(1)} KB`;
+  return `${(n / 1_000_000).toFixed(2)} MB`;
+}

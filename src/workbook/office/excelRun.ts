@@ -2,7 +2,7 @@
  * How the adapter gets a request context: `Excel.run`, injectable for tests, with one
  * undo step per run where Excel supports it, and a retry while the user is editing a cell.
  */
-import { isCellEditModeError, OfficeWorkbookError, toOfficeWorkbookError } from './officeErrors';
+import { isCellEditModeError, OfficeWorkbookError, toOfficeWorkbookError, type OfficeOperation } from './officeErrors';
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -32,17 +32,18 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 /**
  * Runs `attempt` and retries it when Excel refuses because the user is editing a cell
  * (`InvalidOperationInCellEditMode`). Every other error is mapped to an
- * OfficeWorkbookError with a Dutch message. `attempt` must be safe to run again (the
- * apply keeps its progress outside the run, so a retry does not write twice).
+ * OfficeWorkbookError with a Dutch message; `during` names what a payload-limit error
+ * refused (a read or a write). `attempt` must be safe to run again (the apply keeps its
+ * progress outside the run, so a retry does not write twice).
  */
-export async function withCellEditRetry<T>(attempt: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
+export async function withCellEditRetry<T>(attempt: () => Promise<T>, options: RetryOptions = {}, during?: OfficeOperation): Promise<T> {
   const delays = options.delays ?? DEFAULT_DELAYS;
   const sleep = options.sleep ?? realSleep;
   for (let i = 0; ; i++) {
     try {
       return await attempt();
     } catch (err) {
-      if (!isCellEditModeError(err)) throw toOfficeWorkbookError(err);
+      if (!isCellEditModeError(err)) throw toOfficeWorkbookError(err, undefined, during);
       if (i >= delays.length) throw new OfficeWorkbookError('cellEditMode', { code: 'InvalidOperationInCellEditMode', cause: err });
       await sleep(delays[i]);
     }

@@ -9,6 +9,7 @@ export type OfficeErrorKind =
   | 'cellEditMode'
   | 'payloadTooLarge'
   | 'readTooLarge'
+  | 'readPayloadTooLarge'
   | 'notFound'
   | 'alreadyExists'
   | 'accessDenied'
@@ -23,7 +24,7 @@ export type OfficeErrorKind =
 const CODES: Record<string, OfficeErrorKind> = {
   InvalidOperationInCellEditMode: 'cellEditMode',
   RequestPayloadSizeLimitExceeded: 'payloadTooLarge',
-  ResponsePayloadSizeLimitExceeded: 'readTooLarge',
+  ResponsePayloadSizeLimitExceeded: 'readPayloadTooLarge',
   PayloadTooLarge: 'payloadTooLarge',
   ItemNotFound: 'notFound',
   InvalidReference: 'notFound',
@@ -73,10 +74,21 @@ export function isCellEditModeError(err: unknown): boolean {
   return officeErrorCode(err) === 'InvalidOperationInCellEditMode';
 }
 
-/** Wraps whatever Office threw in an OfficeWorkbookError (kept as is when it already is one). */
-export function toOfficeWorkbookError(err: unknown, where?: string): OfficeWorkbookError {
+/** What the adapter was doing when Excel refused: the payload-limit message names it. */
+export type OfficeOperation = 'read' | 'write';
+
+const PAYLOAD_KINDS: OfficeErrorKind[] = ['payloadTooLarge', 'readPayloadTooLarge'];
+
+/**
+ * Wraps whatever Office threw in an OfficeWorkbookError (kept as is when it already is one).
+ * A payload limit (Excel on the web refuses a request or a response over 5 MB) is named by
+ * what was refused: a read is "too large to read" (`readPayloadTooLarge`), a write is "a
+ * change too large to send" (`payloadTooLarge`); without `during`, by the error code.
+ */
+export function toOfficeWorkbookError(err: unknown, where?: string, during?: OfficeOperation): OfficeWorkbookError {
   if (err instanceof OfficeWorkbookError) return err;
   const code = officeErrorCode(err);
-  const kind = (code && CODES[code]) || 'general';
+  let kind = (code && CODES[code]) || 'general';
+  if (during && PAYLOAD_KINDS.includes(kind)) kind = during === 'read' ? 'readPayloadTooLarge' : 'payloadTooLarge';
   return new OfficeWorkbookError(kind, { code, where, cause: err });
 }

@@ -9,7 +9,8 @@
  *    them are loaded in the SAME sync as the last write (plans without appendRows /
  *    updateRowByKey), so the read that follows an apply costs no round trip;
  *  - after Excel's change events (`request.changed`): one sync for the walk with the
- *    changed ranges and their dependents;
+ *    changed ranges and the formula cells whose references reach them (snapshotCache.ts);
+ *    a typed score in a prepared 1,000 × 12 workbook: 2 round trips, about 20 KB;
  *  - a sheet whose used range moved without a change mark, or a new sheet, is read in full.
  * Writes: no Excel.run for an empty plan; 1 sync for all writes without lookups (more only
  * past the budget); appendRows/updateRowByKey load their lookups in that same sync and
@@ -22,6 +23,8 @@
  * validation or a column width there is refused before writing (src/workbook/protection.ts).
  * Merged cells: read with every full read of a sheet (1 sync, ExcelApi 1.13; none without it),
  * so the engine writes nothing into the team's merges (CELL_OCCUPIED).
+ * Errors: Dutch messages (src/core/errors.ts); a payload limit says whether a read or a
+ * change was too large.
  * `npm run bench -- office` prints the round trips and bytes per operation.
  */
 import type { Plan, WorkbookSnapshot } from '../../core/snapshot';
@@ -75,15 +78,19 @@ export class OfficeWorkbook implements WorkbookPort {
     if (request.changed?.length) this.cache.markHeard(request.changed);
     const read = (context: Excel.RequestContext) => readWorkbook(context, request, this.readState, this.cache, this.budget);
     try {
-      return await withCellEditRetry(async () => {
-        try {
-          return await this.run(read);
-        } catch (err) {
-          if (!(err instanceof ChainRefused)) throw err;
-          this.readState.listFirst = true;
-          return this.run(read);
-        }
-      }, this.options.retry);
+      return await withCellEditRetry(
+        async () => {
+          try {
+            return await this.run(read);
+          } catch (err) {
+            if (!(err instanceof ChainRefused)) throw err;
+            this.readState.listFirst = true;
+            return this.run(read);
+          }
+        },
+        this.options.retry,
+        'read',
+      );
     } catch (err) {
       this.cache.reset(); // a read that failed half-way leaves nothing to trust
       throw err;
@@ -108,6 +115,7 @@ export class OfficeWorkbook implements WorkbookPort {
     if (job.isEmpty && charts.length === 0) return job.result();
     if (!job.isEmpty) {
       this.cache.markPlan(cellPlan.ops);
+      this.cache.writtenBytes += job.writeBytes;
       // the walk read back with the writes sees the plan's new sheets too: room for them in its chain
       this.readState.chainLength += cellPlan.ops.filter((op) => op.kind === 'addSheet').length;
       // read the written cells and their dependents back with the last write, when the cache is in use

@@ -393,12 +393,20 @@ export function startRead(
   cache: SnapshotCache,
   budget: number,
   previous: CachedSheet[] = [],
+  withMarks = true,
 ): StartedRead {
   const marked = dirtyLoads(cache);
-  // estimated from what the cache holds there now; a write that makes cells much longer is
-  // covered by the margin (a quarter of the budget, itself under the 5 MB limit)
-  const estimate = marked.reduce((n, b) => n + cache.estimateBytes(b.sheet, b.pos, b.formulas), 0);
-  const alongside = estimate <= budget / 4 ? marked : [];
+  // values of dependents: estimated from what the cache holds there now (recalculation
+  // rarely makes a value much longer); changed cells (values and formulas) may hold anything
+  // now: at least what a cell cost so far on the densest sheet, plus twice what the
+  // adapter's own writes sent (their values and formulas come back); all within a quarter
+  // of the budget. An estimate Excel still refuses is read again without the marks.
+  const estimate = marked.reduce((n, b) => {
+    const cached = cache.estimateBytes(b.sheet, b.pos, b.formulas);
+    const perCell = b.formulas ? Math.max(state.bytesPerCell, ...state.sheetBytesPerCell.values()) : 0;
+    return n + Math.max(cached, cellCount(b.pos) * perCell);
+  }, cache.writtenBytes * 2);
+  const alongside = withMarks && estimate <= budget / 4 ? marked : [];
   const worksheets = context.workbook.worksheets;
   const chain = queueChain(worksheets.getFirst(), state.chainLength);
   const cellLoads = alongside.map((b) => queueCells(worksheets, b.sheet, b.pos, b.formulas, true));
@@ -497,11 +505,14 @@ async function readSheets(
     takeDateProbe(dateProbe, state);
     return finishRead(context, request, state, cache, budget, loads.map(walked), dirtyLoads(cache), previous);
   }
-  const started = startRead(context, request, state, cache, budget, previous);
+  let started = startRead(context, request, state, cache, budget, previous);
   try {
     await context.sync();
   } catch (err) {
-    throw isChainRefusal(err) ? new ChainRefused(err) : err;
+    if (!isTooLarge(err)) throw isChainRefusal(err) ? new ChainRefused(err) : err;
+    // the changed cells grew past the estimate: walk alone, then read them in sized blocks
+    started = startRead(context, request, state, cache, budget, previous, false);
+    await context.sync();
   }
   return started.finish();
 }

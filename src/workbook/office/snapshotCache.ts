@@ -271,11 +271,14 @@ export class SnapshotCache {
   private readonly dirt = new Map<string, SheetDirt>();
   /** Set by an apply that read its own writes back in the same sync: the next read may skip its sync. */
   freshAfterApply = false;
+  /** Request bytes of the adapter's own writes marked since the last read (what reading them back costs, about twice). */
+  writtenBytes = 0;
 
   reset(): void {
     this.sheets = null;
     this.dirt.clear();
     this.freshAfterApply = false;
+    this.writtenBytes = 0;
   }
 
   /** The cached sheet with this name (any case) or id. */
@@ -312,8 +315,10 @@ export class SnapshotCache {
   }
 
   clearDirt(name?: string): void {
-    if (name === undefined) this.dirt.clear();
-    else this.dirt.delete(lower(name));
+    if (name === undefined) {
+      this.dirt.clear();
+      this.writtenBytes = 0;
+    } else this.dirt.delete(lower(name));
   }
 
   /** Marks a sheet (or a range on it) as changed, and the formula cells that may depend on it. */

@@ -19,6 +19,7 @@ import { onderbouwingSheetName, onderbouwingSheetOps } from '../../../src/core/o
 import { simulate } from '../../../src/core/simulate';
 import { FakeBook, FakeSheet } from './fakeExcel';
 import { assertNoSentinels } from './strictMock';
+import { koppelkansenFakeBook, typeOneScore } from './scenarios';
 
 const noWait = { retry: { sleep: async () => undefined } };
 let book: FakeBook;
@@ -105,35 +106,65 @@ describe('sync counts (each sync is a round trip in Excel on the web)', () => {
   });
 });
 
-/** Opens the pane (first read), then types one score the way the session does: apply, read after apply, the change event's read. */
-async function typeOneScore(rows: number) {
-  const made = await koppelkansenBook(rows);
-  book = made.book;
-  await made.port.readSnapshot();
-  const cell = `C${WERKBLAD.firstDataRow + Math.floor(rows / 2)}`;
-  return book.measure(async () => {
-    await made.port.apply({ ops: [{ kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell, cells: [[{ number: 7 }]] }] });
-    const after = await made.port.readSnapshot({ afterApply: true });
-    const heard = await made.port.readSnapshot({ changed: [{ sheet: book.sheet(SHEET_NAMES.werkblad).id, range: cell }] });
-    return { after, heard, cell };
-  });
+/**
+ * Opens the pane on a PREPARED workbook of `rows` × 12 (a new adapter's first read), then
+ * types one score: the same operation and workbook as the bench's "type one score" figure
+ * (tests/workbook/office/scenarios.ts), so this bound and that figure count the same bytes.
+ */
+async function typeOneScoreIn(rows: number) {
+  book = await koppelkansenFakeBook(rows, 12);
+  const port = new OfficeWorkbook(book.run, noWait);
+  await port.readSnapshot();
+  return typeOneScore(book, port, rows);
 }
 
 describe('reads sized to the operation', () => {
-  test('one typed score costs at most 2 round trips and 100 KB at 1,000 × 12, and the snapshot shows it', async () => {
-    const typed = await typeOneScore(1000);
+  test('one typed score in a prepared 1,000 × 12 workbook costs at most 2 round trips and 100 KB, and the snapshot shows it', async () => {
+    book = await koppelkansenFakeBook(1000, 12);
+    const port = new OfficeWorkbook(book.run, noWait);
+    await port.readSnapshot();
+    // Excel recalculates what reads the score (the fake does not): the row's total, a Resultaat
+    // cell that ranks the totals; a Keuzelijsten formula reads only names, not scores
+    const row = WERKBLAD.firstDataRow + 500;
+    const totalColumn = WERKBLAD.firstFactorColumn + 12;
+    const recalculated = (sheet: string, r: number, c: number, value: number | string) => {
+      const cell = book.sheet(sheet).cells.get(FakeSheet.key(r, c))!;
+      expect(cell.formula).toBeDefined();
+      cell.value = value;
+    };
+    const resultaatCell = [...book.sheet(SHEET_NAMES.resultaat).cells.entries()].find(([, c]) => c.formula?.includes('RANK('))!;
+    const [rr, rc] = resultaatCell[0].split(',').map(Number);
+    const lijstenCell = [...book.sheet(SHEET_NAMES.lijsten).cells.entries()].find(([, c]) => c.formula && !/Werkblad/i.test(c.formula))!;
+    const [lr, lc] = lijstenCell[0].split(',').map(Number);
+    recalculated(SHEET_NAMES.werkblad, row, totalColumn, 123.5);
+    recalculated(SHEET_NAMES.resultaat, rr, rc, 'herberekend');
+    recalculated(SHEET_NAMES.lijsten, lr, lc, 'niet gelezen');
+    const typed = await typeOneScore(book, port, 1000);
     expect(typed.syncs).toBeLessThanOrEqual(2);
     expect(typed.sent + typed.received).toBeLessThanOrEqual(100_000);
-    const row = WERKBLAD.firstDataRow + 500;
     for (const snap of [typed.result.after, typed.result.heard]) {
-      expect(snap.sheets.find((s) => s.name === SHEET_NAMES.werkblad)!.values[row - 1][2]).toBe(7);
+      const sheet = (name: string) => snap.sheets.find((s) => s.name === name)!;
+      expect(sheet(SHEET_NAMES.werkblad).values[row - 1][2]).toBe(7);
+      // what depends on the score is read again with it; the dropdown lists are not
+      expect(sheet(SHEET_NAMES.werkblad).values[row - 1][totalColumn - 1]).toBe(123.5);
+      expect(sheet(SHEET_NAMES.resultaat).values[rr - 1][rc - 1]).toBe('herberekend');
+      expect(sheet(SHEET_NAMES.lijsten).values[lr - 1][lc - 1]).not.toBe('niet gelezen');
+    }
+    recalculated(SHEET_NAMES.lijsten, lr, lc, lijstenCell[1].value as string); // as it was, for the comparison below
+    const fresh = await new OfficeWorkbook(book.run, noWait).readSnapshot();
+    for (const name of [SHEET_NAMES.werkblad, SHEET_NAMES.resultaat, SHEET_NAMES.prioritering]) {
+      const a = typed.result.heard.sheets.find((s) => s.name === name)!;
+      const b = fresh.sheets.find((s) => s.name === name)!;
+      expect(a.values).toEqual(b.values);
     }
   });
 
-  test('the round trips of a typed score do not grow with the rows', async () => {
-    const small = await typeOneScore(100);
-    const big = await typeOneScore(3000);
+  test('the round trips and bytes of a typed score do not grow with the rows', async () => {
+    const small = await typeOneScoreIn(100);
+    const big = await typeOneScoreIn(2000);
     expect(big.syncs).toBe(small.syncs);
+    // the row's total and the sheets that rank the totals are read again, not the dropdown lists
+    expect(big.received).toBeLessThan(40_000);
   });
 
   test('a change heard from Excel is read with what depends on it; the result equals a fresh read', async () => {
@@ -172,6 +203,33 @@ describe('reads sized to the operation', () => {
     expect(r.syncs).toBeGreaterThan(2);
     const fresh = await new OfficeWorkbook(book.run, noWait).readSnapshot({ fresh: true });
     expect(r.result.sheets.map((s) => s.values.length)).toEqual(fresh.sheets.map((s) => s.values.length));
+  });
+
+  test('cells a colleague filled with far more text than before are still read under the limit (the walk is sent again without them)', async () => {
+    book = new FakeBook(['Blad1']);
+    book.sheet('Blad1').setGrid(
+      'A1',
+      Array.from({ length: 100 }, (_, i) => [i]),
+    );
+    const port = new OfficeWorkbook(book.run, { ...noWait, payloadBudget: 120_000 });
+    await port.readSnapshot();
+    book.payloadLimit = 40_000;
+    const long = Array.from({ length: 100 }, (_, i) => [`${i} ${'lange tekst '.repeat(60)}`]);
+    book.sheet('Blad1').setGrid('A1', long);
+    const heard = await book.measure(() => port.readSnapshot({ changed: [{ sheet: 'Blad1', range: 'A1:A100' }] }));
+    expect(book.refusedResponses).toBeGreaterThan(0); // the estimate was too low: Excel refused once
+    expect(heard.largest).toBeLessThanOrEqual(40_000);
+    expect(heard.result.sheets[0].values.map((line) => line[0])).toEqual(long.map((line) => line[0]));
+  });
+
+  test('a read Excel refuses at its payload limit is named a read, not "a change that is too big"', async () => {
+    book = new FakeBook(['Blad1']);
+    book.payloadLimit = 2_000; // the walk's request already passes it
+    const port = new OfficeWorkbook(book.run, noWait);
+    const refused = port.readSnapshot();
+    await expect(refused).rejects.toMatchObject({ kind: 'readPayloadTooLarge' });
+    await expect(refused).rejects.toThrow(/kon de werkmap niet lezen.*5 MB.*bureaubladversie/);
+    await expect(refused).rejects.not.toThrow(/wijziging/i);
   });
 
   test('a row too large to read names the read and the row in Dutch (not "a change that is too big")', async () => {
