@@ -32,7 +32,7 @@ export async function koppelkansenFakeBook(rows: number, factors: number, prepar
 }
 
 /** The werkblad cell `typeOneScore` types into: a score in the middle row. */
-export function typedCell(rows: number): string {
+function typedCell(rows: number): string {
   return `C${WERKBLAD.firstDataRow + Math.floor(rows / 2)}`;
 }
 
