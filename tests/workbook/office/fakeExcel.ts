@@ -1202,8 +1202,10 @@ class FakeRange extends FakeProxy<RangeTarget> {
     return new FakeDataValidation(this);
   }
 
+  private formatProxy: FakeFormat | undefined;
+  /** The same object on every read, as in Office.js: what was loaded on it stays loaded. */
   get format(): FakeFormat {
-    return new FakeFormat(this, '');
+    return (this.formatProxy ??= new FakeFormat(this, ''));
   }
 
   /** For format proxies: a recorded write on this range. */
@@ -1231,11 +1233,13 @@ class FakeFormat {
     private readonly range: FakeRange,
     private readonly prefix: string,
   ) {
+    let protection: FakeFormatProtection | undefined;
     return new Proxy(this, {
       get: (target, prop, receiver) => {
         if (typeof prop !== 'string' || prop in target) return Reflect.get(target, prop, receiver);
         if (prop === 'borders') return { getItem: (edge: string) => new FakeFormat(range, `${this.prefix}borders.${edge}.`) };
-        if (prop === 'protection' && this.prefix === '') return new FakeFormatProtection(range);
+        // one object per range, as in Office.js: a load() on it is read back on it
+        if (prop === 'protection' && this.prefix === '') return (protection ??= new FakeFormatProtection(range));
         if (['fill', 'font'].includes(prop)) return new FakeFormat(range, `${this.prefix}${prop}.`);
         if (prop === 'clear') return () => range.recordFormat(`${this.prefix}clear`, true);
         range.context.book.recordSentinel(`format.${this.prefix}${prop} read (not loaded)`);
