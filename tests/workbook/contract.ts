@@ -37,6 +37,11 @@ export interface Harness {
    * beveiligen), optionally allowing cell or column formatting; as the next reader sees it.
    */
   protect(wb: TestWorkbook, sheet: string, options?: { allowFormatCells?: boolean; allowFormatColumns?: boolean }): Promise<TestWorkbook>;
+  /**
+   * Cases that do not apply to this adapter or its test double, by test title, each with
+   * the reason; they are skipped (and a title that names no case fails the suite).
+   */
+  notApplicable?: Record<string, string>;
 }
 
 const t = (x: string) => ({ text: x });
@@ -80,7 +85,17 @@ async function expectWorkbookError(p: Promise<unknown>, code: string, text: RegE
 
 export function contractSuite(h: Harness): void {
   rowOpsContract({ name: h.name, create: () => h.create(), reopen: (wb) => h.reopen(wb as TestWorkbook) });
+  const titles = new Set<string>();
+  /** jest's test, skipping the cases `h.notApplicable` names. */
+  const test = (title: string, fn: jest.ProvidesCallback, timeout?: number) => {
+    titles.add(title);
+    if (h.notApplicable?.[title] !== undefined) global.test.skip(title, fn, timeout);
+    else global.test(title, fn, timeout);
+  };
   describe(`${h.name}: the workbook port contract`, () => {
+    afterAll(() => {
+      expect(Object.keys(h.notApplicable ?? {}).filter((title) => !titles.has(title))).toEqual([]);
+    });
     /** A workbook with sheet "Blad" (and whatever `ops` add), as the next reader sees it. */
     async function withSheet(ops: PlanOp[] = []): Promise<TestWorkbook> {
       const wb = await h.create();

@@ -37,6 +37,7 @@ import { OfficeWorkbookError, toOfficeWorkbookError } from './officeErrors';
 import { PAGE_LAYOUT_API } from './pageSetup';
 import { ChainRefused, newReadState, readWorkbook, startRead, type ReadState } from './readSnapshot';
 import { checkProtection } from '../protection';
+import { checkPlan } from '../planCheck';
 import { SnapshotCache } from './snapshotCache';
 
 /** Plans that write more than this (bytes) read their cells back in syncs of their own. */
@@ -62,6 +63,8 @@ function hostSupports(name: string, version: string): boolean {
 export class OfficeWorkbook implements WorkbookPort {
   private readonly readState: ReadState = newReadState();
   private readonly cache = new SnapshotCache();
+  /** Sheets this adapter added since its last read: the cache's sheet list does not hold them yet. */
+  private readonly addedSinceRead = new Set<string>();
 
   constructor(
     private readonly run: ExcelRun = defaultExcelRun,
@@ -76,6 +79,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async readSnapshot(request: SnapshotRequest = {}): Promise<WorkbookSnapshot> {
     if (request.changed?.length) this.cache.markHeard(request.changed);
+    this.addedSinceRead.clear();
     const read = (context: Excel.RequestContext) => readWorkbook(context, request, this.readState, this.cache, this.budget);
     try {
       return await withCellEditRetry(
@@ -104,10 +108,15 @@ export class OfficeWorkbook implements WorkbookPort {
     // charts change no cell: drawn in their own run after the writes, outside the snapshot cache
     const charts = plan.ops.filter((op): op is SetChartOp => op.kind === 'setChart');
     const cellPlan = charts.length ? { ops: plan.ops.filter((op) => op.kind !== 'setChart') } : plan;
-    // a plan that needs a protected area is refused before any write (Excel would refuse it
-    // one sync at a time, leaving the plan half applied); judged on the sheets last read
+    // a plan Excel would refuse (an unknown sheet, a name in use, text or a number Excel
+    // cannot hold, a protected area) is refused before any write, with the same checks and
+    // Dutch messages as the other adapters (src/workbook/planCheck.ts, protection.ts): Excel
+    // would refuse it one sync at a time, leaving the plan half applied. Judged on the sheets
+    // last read, so it costs no sync; the pane always reads before it writes. An adapter
+    // that has not read yet leaves the refusal to Excel (OfficeWorkbookError).
     if (this.cache.sheets) {
       const snapshot = this.cache.toSnapshot();
+      checkPlan(plan, [...snapshot.sheets.map((s) => s.name), ...this.addedSinceRead], { charts: this.canDrawCharts });
       checkProtection(plan, (name) => snapshot.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase()));
     }
     const pageLayout = cellPlan.ops.some((op) => op.kind === 'setPageSetup') && (this.options.isSetSupported ?? hostSupports)('ExcelApi', PAGE_LAYOUT_API);
@@ -143,6 +152,7 @@ export class OfficeWorkbook implements WorkbookPort {
         throw err;
       }
     }
+    for (const op of cellPlan.ops) if (op.kind === 'addSheet') this.addedSinceRead.add(op.sheet);
     if (charts.length) await withCellEditRetry(() => this.run((context) => drawCharts(context, charts)), this.options.retry);
     options.onProgress?.(1);
     const result = job.result();

@@ -523,11 +523,14 @@ function sheetNamed(snapshot: WorkbookSnapshot, name: string): string | undefine
 }
 
 async function readValidations(context: Excel.RequestContext, snapshot: WorkbookSnapshot, targets: RangeRef[]): Promise<ValidationSnapshot[]> {
-  const loads: { target: RangeRef; dv: Excel.DataValidation }[] = [];
+  const loads: { target: RangeRef; dv: Excel.DataValidation | null }[] = [];
   const proxies = new Map<string, Excel.Worksheet>();
   for (const target of targets) {
     const sheet = sheetNamed(snapshot, target.sheet);
-    if (!sheet) continue; // a sheet that does not exist has no validations
+    if (!sheet) {
+      loads.push({ target, dv: null }); // a sheet that does not exist has no validation: rule null, as every adapter answers
+      continue;
+    }
     let proxy = proxies.get(sheet);
     if (!proxy) {
       proxy = context.workbook.worksheets.getItem(sheet);
@@ -537,12 +540,11 @@ async function readValidations(context: Excel.RequestContext, snapshot: Workbook
     dv.load('type,rule,errorAlert,prompt');
     loads.push({ target, dv });
   }
-  if (!loads.length) return [];
-  await context.sync();
+  if (loads.some((l) => l.dv)) await context.sync();
   return loads.map(({ target, dv }) => ({
     sheet: target.sheet,
     range: target.range,
-    rule: fromOfficeValidation(dv.type, dv.rule, dv.errorAlert, dv.prompt),
+    rule: dv ? fromOfficeValidation(dv.type, dv.rule, dv.errorAlert, dv.prompt) : null,
   }));
 }
 

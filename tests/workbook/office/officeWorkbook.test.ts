@@ -324,18 +324,19 @@ describe('reading', () => {
       { sheet: 'Werkblad', range: 'B6:B105' },
       { sheet: 'Werkblad', range: 'B6:C105' }, // two rules: inconsistent
       { sheet: 'Werkblad', range: 'P1:P3' }, // none
-      { sheet: 'Bestaat niet', range: 'A1' }, // not read
+      { sheet: 'Bestaat niet', range: 'A1' }, // not read from Excel: no rule, as every adapter answers (contract)
     ];
     const r = await book.measure(() => port.readSnapshot({ validationTargets: () => targets }));
     expect(r.syncs).toBe(2);
     const v = r.result.validations!;
     assertNoSentinels(v);
-    expect(v.map((x) => x.range)).toEqual(['C6:N105', 'B6:B105', 'B6:C105', 'P1:P3']);
+    expect(v.map((x) => x.range)).toEqual(['C6:N105', 'B6:B105', 'B6:C105', 'P1:P3', 'A1']);
     expect(v[0].rule).toEqual(score);
     expect(sameRule(v[1].rule, list)).toBe(true);
     expect(v[1].rule).toMatchObject({ strict: false, errorTitle: 'Niet in lijst' });
     expect(v[2].rule).toBeNull();
     expect(v[3].rule).toBeNull();
+    expect(v[4]).toEqual({ sheet: 'Bestaat niet', range: 'A1', rule: null });
   });
 });
 
