@@ -68,6 +68,16 @@ function heardFrom(args: unknown): ChangedRange | null {
   return { sheet: a.worksheetId, range: a.address };
 }
 
+/**
+ * True for the change event of this add-in's own write (`triggerSource` "ThisLocalAddin",
+ * ExcelApi 1.14): the Office adapter already read those cells and what depends on them back
+ * with the write (or marked them for its next read), so reading them again would cost a
+ * round trip for nothing. Older Excel sends no triggerSource: then the event is read.
+ */
+function ownWrite(args: unknown): boolean {
+  return (args as { triggerSource?: unknown } | null)?.triggerSource === 'ThisLocalAddin';
+}
+
 /** Selections larger than this are not re-read on their own (a whole column selected). */
 const MAX_SELECTION_CELLS = 10_000;
 
@@ -83,7 +93,9 @@ function smallSelection(address: string): boolean {
  * 1.9; per sheet with ExcelApi 1.7), or null when it is not known (then read everything).
  * Fallbacks, because on the web picking a value from a dropdown may not fire `onChanged`:
  * when the selection moves (ExcelApi 1.9 `worksheets.onSelectionChanged`) or the pane gets
- * focus back, the previously selected cells are reported as changed. Returns the unsubscribe.
+ * focus back, the previously selected cells are reported as changed. Changes this add-in
+ * made itself (ExcelApi 1.14 `triggerSource`) are not reported: the adapter tracks its own
+ * writes. Returns the unsubscribe.
  */
 export async function subscribeToChanges(onChange: (changed: ChangedRange[] | null) => void, options: SubscribeOptions = {}): Promise<() => Promise<void>> {
   const run = options.run ?? (<T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch));
@@ -115,6 +127,8 @@ export async function subscribeToChanges(onChange: (changed: ChangedRange[] | nu
     }, delay);
   };
   const onChanged = async (args: unknown) => {
+    // the pane's own writes: the adapter read them back (or marked them) when it wrote them
+    if (ownWrite(args)) return;
     note(heardFrom(args));
     fire();
   };

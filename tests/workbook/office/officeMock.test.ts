@@ -319,6 +319,13 @@ describe('environment', () => {
       focus.dispatchEvent(new Event('focus'));
       jest.advanceTimersByTime(600);
       expect(heard.pop()).toEqual([{ sheet: '{w}', range: 'E9' }]);
+      // the pane's own write (ExcelApi 1.14 names it): the adapter read it back with the write
+      await handlers.changed[0]({ worksheetId: '{w}', address: 'C8', changeType: 'RangeEdited', triggerSource: 'ThisLocalAddin' });
+      jest.advanceTimersByTime(600);
+      expect(heard).toEqual([]);
+      await handlers.changed[0]({ worksheetId: '{w}', address: 'C8', changeType: 'RangeEdited', triggerSource: 'Unknown' });
+      jest.advanceTimersByTime(600);
+      expect(heard.pop()).toEqual([{ sheet: '{w}', range: 'C8' }]);
       // an event without a sheet: unknown
       await handlers.changed[0]({});
       jest.advanceTimersByTime(600);

@@ -39,7 +39,8 @@ function typedCell(rows: number): string {
 /**
  * One score typed in the pane, as the session does it: the write (apply), the read right
  * after it (`afterApply`), and the read for the change event Excel raises for that cell
- * (Excel also raises it for the add-in's own writes). Measured on `book`: round trips
+ * (Excel before ExcelApi 1.14 raises it for the add-in's own writes as for anyone's; newer
+ * Excel names them and subscribeToChanges skips them). Measured on `book`: round trips
  * (syncs), bytes sent and received, the largest request or response.
  */
 export async function typeOneScore(book: FakeBook, port: OfficeWorkbook, rows: number, score = 7) {
