@@ -144,3 +144,10 @@ describe('the engine, the CLI flags and the sheet record agree', () => {
     expect(after.sheets.find((s) => s.name === SHEET_NAMES.prioritering)!.values[PRIORITERING.firstRow - 1].slice(6, 8)).toEqual(['1|een', 0]);
   });
 });
+
+test('no entries, or only unranked ones, give exactly one answer per entry (no stray place)', () => {
+  // mutation check: a start of -1 changed to +1 marked a place past the end
+  expect(deviatingEntries([])).toEqual([]);
+  expect(deviatingEntries([null])).toEqual([false]);
+  expect(deviatingEntries([null, null])).toEqual([false, false]);
+});

@@ -219,7 +219,7 @@ export function NoteItem({
             <Input size="small" value={draft.factor} onChange={(_, d) => set({ factor: d.value })} />
           </Field>
           <Field label="Tekst" className={styles.wide} validationState={message ? 'error' : 'none'} validationMessage={message ?? undefined}>
-            {/* eslint-disable-next-line jsx-a11y/no-autofocus */}
+            {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the notulist opened this editor to type: the cursor goes where the typing starts */}
             <Textarea autoFocus value={draft.text} onChange={(_, d) => set({ text: d.value })} resize="vertical" rows={4} />
           </Field>
           {hasOwner(draft.kind) && (

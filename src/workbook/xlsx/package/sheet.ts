@@ -39,7 +39,8 @@ import {
 import { escapeText, getAttr, localName, readElement, removeAttr, setAttr, startTag, type Attrs } from './xmlText';
 
 // a CommonJS helper of ExcelJS's own: moves a shared formula's relative references
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// (tests/workbook/xlsx/exceljsInternals.test.ts fails when it changes)
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- an internal module with no type declarations or ESM entry
 const { slideFormula } = require('exceljs/lib/utils/shared-formula') as { slideFormula: (formula: string, from: string, to: string) => string };
 
 /** Where text goes: the package's shared-string table. */
