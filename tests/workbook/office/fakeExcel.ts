@@ -107,7 +107,7 @@ export class FakeSheet {
    */
   guardMerges(pos: RangePos): void {
     for (const m of this.merges) {
-      const meets = m.start.row <= pos.end.row && pos.start.row <= m.end.row && m.start.column <= pos.end.column && pos.start.column <= m.end.column;
+      const meets = overlaps(m, pos);
       const whole = pos.start.row <= m.start.row && m.end.row <= pos.end.row && pos.start.column <= m.start.column && m.end.column <= pos.end.column;
       if (meets && !whole) throw new FakeOfficeError('InvalidOperation', "We can't do that to a merged cell.");
     }
@@ -423,6 +423,23 @@ abstract class FakeProxy<T> {
   }
 }
 
+/** A proxy found at execution time by `locate` (null: a null object), named `path` in sentinel reports. */
+abstract class LocatedProxy<T> extends FakeProxy<T> {
+  constructor(
+    context: FakeContext,
+    protected readonly locate: () => T | null,
+    protected readonly path: string,
+  ) {
+    super(context);
+  }
+  resolve(): T | null {
+    return this.locate();
+  }
+  protected describe(): string {
+    return this.path;
+  }
+}
+
 class FakeWorkbookProxy {
   readonly worksheets: FakeWorksheetCollection;
   readonly functions: FakeFunctions;
@@ -558,21 +575,7 @@ class FakeWorksheetCollection extends FakeProxy<FakeBook> {
   }
 }
 
-class FakeWorksheet extends FakeProxy<FakeSheet> {
-  constructor(
-    context: FakeContext,
-    private readonly locate: () => FakeSheet | null,
-    private readonly path: string,
-  ) {
-    super(context);
-  }
-
-  resolve(): FakeSheet | null {
-    return this.locate();
-  }
-  protected describe(): string {
-    return this.path;
-  }
+class FakeWorksheet extends LocatedProxy<FakeSheet> {
   protected readProp(sheet: FakeSheet, prop: string): unknown {
     if (prop === 'name') return sheet.name;
     if (prop === 'visibility') return sheet.visibility;
@@ -669,20 +672,7 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
 }
 
 /** An object with only an address to load (a print area's RangeAreas, print title rows). */
-class FakeAddressed extends FakeProxy<string> {
-  constructor(
-    context: FakeContext,
-    private readonly locate: () => string | null,
-    private readonly path: string,
-  ) {
-    super(context);
-  }
-  resolve(): string | null {
-    return this.locate();
-  }
-  protected describe(): string {
-    return this.path;
-  }
+class FakeAddressed extends LocatedProxy<string> {
   protected readProp(address: string, prop: string): unknown {
     if (prop === 'address') return address;
     throw new Error(`fake: ${this.path} cannot load ${prop}`);
@@ -697,20 +687,7 @@ class FakeAddressed extends FakeProxy<string> {
  * whole object, as Office.js demands: fitting to pages drops the percentage), print area
  * and print title rows through get…OrNullObject / set….
  */
-class FakePageLayout extends FakeProxy<FakeSheet> {
-  constructor(
-    context: FakeContext,
-    private readonly locate: () => FakeSheet | null,
-    private readonly path: string,
-  ) {
-    super(context);
-  }
-  resolve(): FakeSheet | null {
-    return this.locate();
-  }
-  protected describe(): string {
-    return this.path;
-  }
+class FakePageLayout extends LocatedProxy<FakeSheet> {
   protected readProp(sheet: FakeSheet, prop: string): unknown {
     if (prop === 'orientation') return sheet.pageLayout.orientation;
     if (prop === 'zoom') return { ...sheet.pageLayout.zoom };
@@ -762,20 +739,7 @@ class FakePageLayout extends FakeProxy<FakeSheet> {
 }
 
 /** Worksheet.protection (ExcelApi 1.2): `protected` and `options` can be loaded. */
-class FakeWorksheetProtection extends FakeProxy<FakeSheet> {
-  constructor(
-    context: FakeContext,
-    private readonly locate: () => FakeSheet | null,
-    private readonly path: string,
-  ) {
-    super(context);
-  }
-  resolve(): FakeSheet | null {
-    return this.locate();
-  }
-  protected describe(): string {
-    return this.path;
-  }
+class FakeWorksheetProtection extends LocatedProxy<FakeSheet> {
   protected readProp(sheet: FakeSheet, prop: string): unknown {
     if (prop === 'protected') return sheet.protection.protected;
     if (prop === 'options') return { allowFormatCells: !!sheet.protection.allowFormatCells, allowFormatColumns: !!sheet.protection.allowFormatColumns };
@@ -891,20 +855,7 @@ class FakeChartCollection {
   }
 }
 
-class FakeChart extends FakeProxy<FakeChartData> {
-  constructor(
-    context: FakeContext,
-    private readonly locate: () => FakeChartData | null,
-    private readonly path: string,
-  ) {
-    super(context);
-  }
-  resolve(): FakeChartData | null {
-    return this.locate();
-  }
-  protected describe(): string {
-    return this.path;
-  }
+class FakeChart extends LocatedProxy<FakeChartData> {
   protected readProp(chart: FakeChartData, prop: string): unknown {
     if (prop === 'name') return chart.name;
     throw new Error(`fake: chart cannot load ${prop}`);
@@ -1012,6 +963,11 @@ interface RangeTarget {
   pos: RangePos;
 }
 
+/** Whether two ranges share a cell. */
+function overlaps(a: RangePos, b: RangePos): boolean {
+  return a.start.row <= b.end.row && b.start.row <= a.end.row && a.start.column <= b.end.column && b.start.column <= a.end.column;
+}
+
 function cellsOf(pos: RangePos): [number, number][] {
   const out: [number, number][] = [];
   for (let r = pos.start.row; r <= pos.end.row; r++) for (let c = pos.start.column; c <= pos.end.column; c++) out.push([r, c]);
@@ -1049,21 +1005,7 @@ function enter(entry: unknown): FakeCell | null {
   }
 }
 
-class FakeRange extends FakeProxy<RangeTarget> {
-  constructor(
-    context: FakeContext,
-    private readonly locate: () => RangeTarget | null,
-    private readonly path: string,
-  ) {
-    super(context);
-  }
-
-  resolve(): RangeTarget | null {
-    return this.locate();
-  }
-  protected describe(): string {
-    return this.path;
-  }
+class FakeRange extends LocatedProxy<RangeTarget> {
   protected readProp({ sheet, pos }: RangeTarget, prop: string): unknown {
     const { rows, columns } = size(pos);
     if (prop !== 'address' && rows * columns > 2_000_000) throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `${rows * columns} cells`);
@@ -1166,9 +1108,7 @@ class FakeRange extends FakeProxy<RangeTarget> {
         const t = this.resolve();
         if (!t) return null;
         const p = t.pos;
-        const areas = t.sheet.merges.filter(
-          (m) => m.start.row <= p.end.row && p.start.row <= m.end.row && m.start.column <= p.end.column && p.start.column <= m.end.column,
-        );
+        const areas = t.sheet.merges.filter((m) => overlaps(m, p));
         if (areas.length > 512) throw new FakeOfficeError('GeneralException', 'more than 512 merged areas');
         return areas.length
           ? areas.map((m) => `${sheetRef(t.sheet.name)}!${rangeAddress(m.start.row, m.start.column, m.end.row, m.end.column)}`).join(',')
