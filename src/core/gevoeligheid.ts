@@ -642,7 +642,13 @@ function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function commonRange(ivs: WeightInterval[]): { low: number; high: number } | null {
+/**
+ * The weights every interval keeps its state for: [low, high], with `lowOpen` true when a
+ * weight of exactly `low` already changes the state for some factor ("tot 0 daalt": a
+ * tie at the bound), so the summary must not claim that bound. Null when the intervals
+ * share no range around their current weights.
+ */
+function commonRange(ivs: WeightInterval[]): { low: number; high: number; lowOpen: boolean } | null {
   if (ivs.length === 0) return null;
   let low = 0;
   let high = Infinity;
@@ -654,7 +660,8 @@ function commonRange(ivs: WeightInterval[]): { low: number; high: number } | nul
   }
   if (!(low < high)) return null;
   if (ivs.some((iv) => iv.weging < low || iv.weging > high)) return null;
-  return { low, high };
+  const lowOpen = ivs.some((iv) => iv.lower.at !== null && iv.lower.at === low && !iv.lower.included);
+  return { low, high, lowOpen };
 }
 
 function summarySentence(ivs: WeightInterval[], subject: string): string | null {
@@ -664,9 +671,10 @@ function summarySentence(ivs: WeightInterval[], subject: string): string | null 
   const minNow = Math.min(...ivs.map((iv) => iv.weging));
   const low = range.low === 0 ? '0' : safeBoundText(range.low, minNow, 'up');
   if (range.high === Infinity) {
-    return range.low === 0
-      ? `Geen enkele weging, hoe hoog of laag ook, verandert ${subject} (telkens één weging anders, de rest gelijk).`
-      : `Geen enkele weging vanaf ${low} verandert ${subject} (telkens één weging anders, de rest gelijk).`;
+    // a weight of exactly `low` may already change it (the details then say "tot 0 daalt"): the summary must not contradict them
+    if (range.low === 0 && !range.lowOpen) return `Geen enkele weging, hoe hoog of laag ook, verandert ${subject} (telkens één weging anders, de rest gelijk).`;
+    if (range.low === 0) return `Geen enkele weging groter dan 0, hoe hoog ook, verandert ${subject} (telkens één weging anders, de rest gelijk).`;
+    return `Geen enkele weging ${range.lowOpen ? 'boven' : 'vanaf'} ${low} verandert ${subject} (telkens één weging anders, de rest gelijk).`;
   }
   return `Geen enkele weging tussen ${low} en ${safeBoundText(range.high, maxNow, 'down')} verandert ${subject} (telkens één weging anders, de rest gelijk).`;
 }

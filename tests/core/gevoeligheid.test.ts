@@ -247,3 +247,19 @@ describe('Dutch sentences', () => {
     expect(formatGetal(-1.5)).toBe('−1,5');
   });
 });
+
+describe('the summary never contradicts the details', () => {
+  test('a weight of 0 that changes the top 15 is not summed up as "hoe hoog of laag ook" (the onderbouwing said both)', () => {
+    // factor 1 alone separates the koppelkansen: at weight 0 all 18 totals tie and share rank 1
+    const wb = makeWerkblad(
+      [1, 1],
+      Array.from({ length: 18 }, (_, i) => [10 - i, 1]),
+    );
+    const g = computeGevoeligheid(wb);
+    expect(g.members[0].lower).toMatchObject({ at: 0, included: false });
+    expect(g.sentences.members.join(' ')).toContain('tot 0 daalt');
+    expect(g.sentences.summary.join(' ')).not.toContain('hoe hoog of laag ook');
+    expect(g.sentences.summary).toContain('Geen enkele weging groter dan 0, hoe hoog ook, verandert de top 15 (telkens één weging anders, de rest gelijk).');
+    checkInterval(wb, g.members[0], (w) => membersWith(wb, w, 15));
+  });
+});
