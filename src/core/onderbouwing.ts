@@ -247,6 +247,26 @@ export function summarySentences(
 }
 
 /**
+ * What the team left out of the automatic top 15, in one or two sentences under the
+ * top-15 table (chapter 3): how many, the (at most three) highest ranked by name and rank.
+ * Not a second table of the same rows: the table above and the chart list every one of
+ * them (no place at the team, a light bar). "" when the team left nothing out.
+ */
+export function notChosenSentence(notChosen: readonly Pick<RankEntry, 'rank' | 'koppelkans'>[]): string {
+  if (notChosen.length === 0) return '';
+  const named = (es: readonly Pick<RankEntry, 'rank' | 'koppelkans'>[]) => dutchList(es.map((e) => `${e.koppelkans.trim()} (rang ${e.rank})`));
+  if (notChosen.length <= 3) {
+    return notChosen.length === 1
+      ? `Eén koppelkans uit de automatische top 15 koos het team niet: ${named(notChosen)}. In de tabel hierboven heeft hij geen plaats bij het team.`
+      : `Deze ${notChosen.length} koppelkansen uit de automatische top 15 koos het team niet: ${named(notChosen)}. In de tabel hierboven hebben ze geen plaats bij het team.`;
+  }
+  return (
+    `Van de automatische top 15 koos het team ${notChosen.length} koppelkansen niet, waaronder de drie hoogst geplaatste: ${named(notChosen.slice(0, 3))}. ` +
+    'In de tabel hierboven hebben ze geen plaats bij het team.'
+  );
+}
+
+/**
  * "Minder concreet" marks and who makes each concrete, by koppelkans (trimmed, lower
  * case): Stap 2 stores them on the longlist sheet and the engine reads them into
  * `analysis.minderConcreet` (core/stap2.ts).

@@ -9,7 +9,15 @@
  * wrapped. Columns are at least as wide as the longest word of their headers.
  */
 import { cellAddress, columnLetter } from './a1';
-import { KOPPELKANS_DEFINITIE, METHOD_SCORING, METHOD_START_NOT_DECISION, METHOD_STEPS, dutchList, type OnderbouwingModel } from './onderbouwing';
+import {
+  KOPPELKANS_DEFINITIE,
+  METHOD_SCORING,
+  METHOD_START_NOT_DECISION,
+  METHOD_STEPS,
+  dutchList,
+  notChosenSentence,
+  type OnderbouwingModel,
+} from './onderbouwing';
 import type { CellInput, PlanOp } from './snapshot';
 import { sameName } from './layout';
 import { noteKindLabel } from './notes';
@@ -170,8 +178,10 @@ export function onderbouwingSheetOps(model: OnderbouwingModel, sheet: string): P
 
   title('2. De keuze van het team');
   if (model.chosen.length) {
-    para('De koppelkansen die het team meeneemt in het wijkuitvoeringsplan, in de volgorde van het team, met de reden en wie verantwoordelijk is.');
-    header('Plaats', 'Koppelkans', 'Omdat…', 'Verantwoordelijke', 'Automatische rang');
+    para(
+      'De koppelkansen die het team meeneemt in het wijkuitvoeringsplan, in de volgorde van het team, met de reden en wie verantwoordelijk is. Rang is de automatische rang die uit de scores volgt.',
+    );
+    header('Plaats', 'Koppelkans', 'Omdat…', 'Verantwoordelijke', 'Rang');
     for (const c of model.chosen) {
       cellsRow(num(c.place), text(c.koppelkans + (c.minderConcreet ? ' (minder concreet)' : '')), text(c.omdat), text(c.verantwoordelijke), num(c.autoRank));
     }
@@ -180,11 +190,6 @@ export function onderbouwingSheetOps(model: OnderbouwingModel, sheet: string): P
       header('Plaats', 'Koppelkans', 'Waarom (Omdat…)', 'Automatische rang');
       for (const d of model.deviations) cellsRow(num(d.place), text(d.koppelkans), text(d.omdat || '(geen reden vastgelegd)'), num(d.autoRank));
     } else para('Het team volgde de automatische volgorde.');
-    if (model.notChosen.length) {
-      subTitle('Uit de automatische top 15 niet gekozen');
-      header('Automatische rang', 'Koppelkans', 'Opgave', 'Totaal');
-      for (const e of model.notChosen) cellsRow(num(e.rank), text(e.koppelkans), text(e.opgave), num(e.total));
-    }
     if (model.minderConcreet.length) {
       subTitle('Nog minder concrete koppelkansen');
       header('Plaats', 'Koppelkans', 'Maakt hem concreet');
@@ -199,6 +204,10 @@ export function onderbouwingSheetOps(model: OnderbouwingModel, sheet: string): P
     const placeOf = new Map(model.chosen.map((c) => [c.koppelkans.trim().toLowerCase(), c.place]));
     for (const e of model.top)
       cellsRow(num(e.rank), text(e.koppelkans), text(e.opgave), num(e.total), num(placeOf.get(e.koppelkans.trim().toLowerCase()) ?? null));
+    if (model.notChosen.length) {
+      subTitle('Niet gekozen uit de automatische top 15');
+      para(notChosenSentence(model.notChosen));
+    }
   } else para('Er zijn nog geen gescoorde koppelkansen.');
 
   if (model.robustness.length || model.robustnessDetail.length) {

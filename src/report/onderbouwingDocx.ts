@@ -35,6 +35,7 @@ import {
   METHOD_START_NOT_DECISION,
   METHOD_STEPS,
   dutchList,
+  notChosenSentence,
   type MarkedNote,
   type OnderbouwingModel,
 } from '../core/onderbouwing';
@@ -128,8 +129,17 @@ function p(text: string, opts: RunOptions = {}, keepNext = false): Paragraph {
 
 type Level = (typeof HeadingLevel)[keyof typeof HeadingLevel];
 
+/** Space before a heading in twips: a heading right under a table otherwise sits against its last row. */
+const HEADING_SPACE_BEFORE: Partial<Record<Level, number>> = { [HeadingLevel.HEADING_1]: 360, [HeadingLevel.HEADING_2]: 240, [HeadingLevel.HEADING_3]: 160 };
+
 function h(text: string, level: Level, pageBreakBefore = false): Paragraph {
-  return new Paragraph({ children: lines(text), heading: level, pageBreakBefore, keepNext: true });
+  return new Paragraph({
+    children: lines(text),
+    heading: level,
+    pageBreakBefore,
+    keepNext: true,
+    spacing: { before: HEADING_SPACE_BEFORE[level] ?? 0, after: 80 },
+  });
 }
 
 function bullet(children: TextRun[]): Paragraph {
@@ -176,7 +186,15 @@ function table(header: string[], rows: string[][], weights: number[], width: num
       width: { size: columnWidthsTw[i], type: WidthType.DXA },
       margins: { left: CELL_MARGIN / 2, right: CELL_MARGIN / 2, top: 40, bottom: 40 },
       shading: head ? { type: ShadingType.CLEAR, color: 'auto', fill: 'DDEBF7' } : undefined,
-      children: [new Paragraph({ alignment: numeric[i] ? AlignmentType.RIGHT : AlignmentType.LEFT, children: lines(t, { bold: head, size: fontSize }) })],
+      // the header row keeps with the first row below it (Word's way to keep rows together): alone at the foot of a page it is
+      // an orphan, and LibreOffice then dropped the rows that should follow it (the whole top-15 table went missing)
+      children: [
+        new Paragraph({
+          alignment: numeric[i] ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          keepNext: head || undefined,
+          children: lines(t, { bold: head, size: fontSize }),
+        }),
+      ],
     });
   return new Table({
     width: { size: width, type: WidthType.DXA },
@@ -302,11 +320,16 @@ export function onderbouwingDocument(m: OnderbouwingModel, chart: ImageRun | nul
   if (m.chosen.length === 0) children.push(p('Het team heeft nog geen eigen volgorde vastgelegd.'));
   else {
     children.push(
-      p('De koppelkansen die het team meeneemt in het wijkuitvoeringsplan, in de volgorde van het team, met de reden en wie verantwoordelijk is.', {}, true),
+      p(
+        'De koppelkansen die het team meeneemt in het wijkuitvoeringsplan, in de volgorde van het team, met de reden en wie verantwoordelijk is. Rang is de automatische rang die uit de scores volgt.',
+        {},
+        true,
+      ),
     );
     children.push(
       table(
-        ['Plaats', 'Koppelkans', 'Omdat…', 'Verantwoordelijke', 'Automatische rang'],
+        // "Rang" as in chapter 3 (the intro says it is the automatic one): "Automatische" as a header word took the room of the team's reasons
+        ['Plaats', 'Koppelkans', 'Omdat…', 'Verantwoordelijke', 'Rang'],
         m.chosen.map((c) => [String(c.place), c.koppelkans + (c.minderConcreet ? ' (minder concreet)' : ''), c.omdat, c.verantwoordelijke, rank(c.autoRank)]),
         [1, 4, 5, 2.6, 1.6],
         W,
@@ -321,27 +344,6 @@ export function onderbouwingDocument(m: OnderbouwingModel, chart: ImageRun | nul
           ['Koppelkans', 'Plaats bij het team', 'Automatische rang', 'Waarom (Omdat…)'],
           m.deviations.map((d) => [d.koppelkans, String(d.place), rank(d.autoRank), d.omdat || '(geen reden vastgelegd)']),
           [4, 1.6, 1.6, 6],
-          W,
-        ),
-      );
-    }
-    if (m.notChosen.length) {
-      // a table, not one long sentence: with a dozen koppelkansen a sentence is unreadable
-      children.push(h('Uit de automatische top 15 niet gekozen', HeadingLevel.HEADING_2));
-      children.push(
-        p(
-          m.notChosen.length === 1
-            ? 'Deze koppelkans staat in de automatische top 15, maar het team koos hem niet:'
-            : `Deze ${m.notChosen.length} koppelkansen staan in de automatische top 15, maar het team koos ze niet:`,
-          {},
-          true,
-        ),
-      );
-      children.push(
-        table(
-          ['Automatische rang', 'Koppelkans', 'Totaal'],
-          m.notChosen.map((e) => [String(e.rank), e.koppelkans, fmt(e.total)]),
-          [1.6, 7, 1.4],
           W,
         ),
       );
@@ -387,11 +389,17 @@ export function onderbouwingDocument(m: OnderbouwingModel, chart: ImageRun | nul
         W,
       ),
     );
+    if (m.notChosen.length) {
+      // after the table, not in chapter 2: there it pushed the chart (kept with its heading) to the next page and left half a page blank;
+      // a few names, not a second table of the rows just above
+      children.push(h('Niet gekozen uit de automatische top 15', HeadingLevel.HEADING_2));
+      children.push(p(notChosenSentence(m.notChosen)));
+    }
   }
 
   if (m.robustness.length || m.robustnessDetail.length) {
     children.push(h('Hoe vast ligt de automatische volgorde?', HeadingLevel.HEADING_2));
-    children.push(p('Wat er met de top 15 gebeurt als één weging of één score anders was geweest, telkens met de andere gelijk:'));
+    children.push(p('Wat er met de top 15 gebeurt als één weging of één score anders was geweest, telkens met de andere gelijk:', {}, true));
     for (const s of [...m.robustness, ...m.robustnessDetail]) children.push(bullet(lines(s)));
   }
 
@@ -420,14 +428,14 @@ export function onderbouwingDocument(m: OnderbouwingModel, chart: ImageRun | nul
   if (m.notesByKoppelkans.length === 0 && m.generalNotes.length === 0) {
     children.push(p('De notulist heeft geen andere notities voor deze onderbouwing gekozen.'));
   } else {
-    children.push(p('Conclusies en notities die de notulist voor deze onderbouwing heeft gekozen.'));
+    children.push(p('Conclusies en notities die de notulist voor deze onderbouwing heeft gekozen.', {}, true));
     for (const g of m.notesByKoppelkans) {
       children.push(h(g.koppelkans, HeadingLevel.HEADING_3));
       const where = [
         g.place !== null ? `plaats ${g.place} in de keuze van het team` : 'niet gekozen',
         g.autoRank !== null ? `automatische rang ${g.autoRank}` : 'geen totaal',
       ];
-      children.push(p(`(${where.join('; ')})`, { italics: true }));
+      children.push(p(`(${where.join('; ')})`, { italics: true }, true));
       for (const n of g.notes) children.push(noteParagraph(n, withAuthor));
     }
     if (m.generalNotes.length) {

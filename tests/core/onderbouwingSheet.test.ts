@@ -1,6 +1,6 @@
 import { analyze } from '../../src/core/analyze';
 import { textAt, valueAt } from '../../src/core/grid';
-import { buildOnderbouwingModel } from '../../src/core/onderbouwing';
+import { buildOnderbouwingModel, notChosenSentence } from '../../src/core/onderbouwing';
 import { onderbouwingSheetName, onderbouwingSheetOps } from '../../src/core/onderbouwingSheet';
 import { simulate } from '../../src/core/simulate';
 import type { SheetSnapshot } from '../../src/core/snapshot';
@@ -75,6 +75,10 @@ describe('the onderbouwing as a worksheet', () => {
     // paragraphs run over the page in lines of one cell: read together they are the model's sentences
     const flowing = body.join(' ').replace(/\s+/g, ' ');
     for (const s of model.summary) expect(flowing).toContain(s.replace(/\s+/g, ' '));
+    // the koppelkansen of the top 15 the team left out: named under the top-15 table as in the Word document, not in a second table
+    expect(body.indexOf('Niet gekozen uit de automatische top 15')).toBeGreaterThan(body.indexOf('3. Automatische top 15'));
+    expect(body.indexOf('Niet gekozen uit de automatische top 15')).toBeLessThan(body.indexOf('4. Conclusies per stap'));
+    expect(flowing).toContain(notChosenSentence(model.notChosen));
     const [place, index, , owner] = TEAM[0];
     expect(body).toContain(`${place} | ${ROWS[index].koppelkans} | ${OMDAT_1} | ${owner} | ${index + 1}`);
     expect(body.some((l) => l.startsWith(`3 | ${ROWS[16].koppelkans} | ${OMDAT_3}`))).toBe(true);

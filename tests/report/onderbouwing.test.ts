@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { buildOnderbouwingModel, reasonInSentence, summarySentences, type OnderbouwingOptions } from '../../src/core/onderbouwing';
+import { buildOnderbouwingModel, notChosenSentence, reasonInSentence, summarySentences, type OnderbouwingOptions } from '../../src/core/onderbouwing';
 import {
   CELL_MARGIN,
   columnWidths,
@@ -150,7 +150,12 @@ describe('the onderbouwing document for a filled workbook', () => {
   it('gives the team’s order with Omdat… (line breaks kept) and verantwoordelijke, and explains the deviations', () => {
     const part = section('2. De keuze van het team');
     const table = rows(part);
-    expect(table[0]).toEqual(['Plaats', 'Koppelkans', 'Omdat…', 'Verantwoordelijke', 'Automatische rang']);
+    expect(table[0]).toEqual(['Plaats', 'Koppelkans', 'Omdat…', 'Verantwoordelijke', 'Rang']);
+    // the team's reasons get room: the rank header was "Automatische rang", whose long word left "Omdat…" 2.5 cm (14 letters a line)
+    const grid = /2\. De keuze van het team.*?<w:tblGrid>(.*?)<\/w:tblGrid>/.exec(xml)?.[1] ?? '';
+    const cols = [...grid.matchAll(/w:w="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(cols).toHaveLength(5);
+    expect(cols[2] / cols.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(0.25);
     expect(part).toContain(`1 | ${ROWS[2].koppelkans} | ${OMDAT_1} | Fatima | 3`);
     expect(part).toContain(`2 | ${ROWS[0].koppelkans} |  | -Jan | 1`);
     expect(part).toContain(`3 | ${ROWS[16].koppelkans} | ${OMDAT_3} | Woningcorporatie | 17`);
@@ -213,19 +218,42 @@ describe('the onderbouwing document for a filled workbook', () => {
     expect(isNumericColumn([['–'], ['']], 0)).toBe(false);
   });
 
-  it('top-15 koppelkansen not chosen as a table with rank and total, not one long sentence', () => {
-    const part = section('2. De keuze van het team');
-    expect(part).not.toContain('Uit de automatische top 15 niet gekozen:');
-    const notChosen = part.slice(part.indexOf('\nUit de automatische top 15 niet gekozen\n'));
-    expect(notChosen).toContain('koppelkansen staan in de automatische top 15, maar het team koos ze niet:');
-    const table = rows(notChosen);
-    expect(table[0]).toEqual(['Automatische rang', 'Koppelkans', 'Totaal']);
+  it('top-15 koppelkansen not chosen: listed once, in the top-15 table, and the count and the highest three named under it (no second table of the same rows)', () => {
     const model = buildOnderbouwingModel(sampleSnapshot(), NOW);
     expect(model.notChosen.length).toBeGreaterThan(5);
-    expect(table.slice(1)).toEqual(model.notChosen.map((e) => [String(e.rank), e.koppelkans, String(e.total)]));
-    expect(table[1]).toEqual(['4', ROWS[3].koppelkans, '15']);
+    // not in chapter 2: there it pushed the chart with its heading to the next page (half a page blank)
+    expect(section('2. De keuze van het team')).not.toContain('Niet gekozen uit de automatische top 15');
+    const part = section('3. Automatische top 15');
+    const tableEnd = part.lastIndexOf(' | ');
+    const notChosen = part.slice(part.indexOf('\nNiet gekozen uit de automatische top 15\n'));
+    expect(part.indexOf('\nNiet gekozen uit de automatische top 15\n')).toBeGreaterThan(tableEnd);
+    expect(notChosen).toContain(
+      `Van de automatische top 15 koos het team ${model.notChosen.length} koppelkansen niet, waaronder de drie hoogst geplaatste: ${ROWS[3].koppelkans} (rang 4), ${ROWS[4].koppelkans} (rang 5) en ${ROWS[5].koppelkans} (rang 6). In de tabel hierboven hebben ze geen plaats bij het team.`,
+    );
+    // the table above holds each of them, without a place at the team
+    const top = rows(part);
+    for (const e of model.notChosen) expect(top).toContainEqual([String(e.rank), e.opgave, e.koppelkans, String(e.total), '–']);
+    // each koppelkans name appears in one table only, not in a second one that repeats the top 15
+    const tables = text.split('\n').filter((l) => l.includes(' | ') && l.includes(ROWS[5].koppelkans));
+    expect(tables).toHaveLength(2); // the top-15 table and the scores appendix
     // a heading of its own (navigable)
-    expect(xml).toMatch(/<w:pStyle w:val="Heading2"\/>(?:(?!<\/w:p>).)*Uit de automatische top 15 niet gekozen/);
+    expect(xml).toMatch(/<w:pStyle w:val="Heading2"\/>(?:(?!<\/w:p>).)*Niet gekozen uit de automatische top 15/);
+  });
+
+  it('names every not-chosen koppelkans when there are three or fewer', () => {
+    expect(notChosenSentence([])).toBe('');
+    expect(notChosenSentence([{ rank: 2, koppelkans: 'Groene daken ' }])).toBe(
+      'Eén koppelkans uit de automatische top 15 koos het team niet: Groene daken (rang 2). In de tabel hierboven heeft hij geen plaats bij het team.',
+    );
+    expect(
+      notChosenSentence([
+        { rank: 2, koppelkans: 'A' },
+        { rank: 2, koppelkans: 'B' },
+        { rank: 4, koppelkans: 'C' },
+      ]),
+    ).toBe(
+      'Deze 3 koppelkansen uit de automatische top 15 koos het team niet: A (rang 2), B (rang 2) en C (rang 4). In de tabel hierboven hebben ze geen plaats bij het team.',
+    );
   });
 
   it('top-15 chart kept with its heading and intro (keepNext), and not glued to the long table (no needless page break)', () => {
