@@ -21,7 +21,7 @@ import {
 import type { CellInput, PlanOp } from './snapshot';
 import { sameName } from './layout';
 import { noteKindLabel } from './notes';
-import { textEm } from './textMetrics';
+import { EM_PER_CHARACTER, wrapLines, wrappedRowHeight } from './textMetrics';
 
 const text = (s: string): CellInput => ({ text: s });
 const num = (n: number | null): CellInput => (n === null ? { clear: true } : { number: n });
@@ -30,40 +30,8 @@ const HEADER_FILL = '#DDEBF7';
 const WIDTH = 5;
 /** Column widths in characters: A numbers and labels, B names, C long text, D people, E short values. */
 const BASE_WIDTHS = [10, 26, 36, 19, 13];
-/**
- * Width of one character unit of a column in em of core/textMetrics' estimate: a column's
- * unit is the width of a digit of the font it is shown in (Excel: Calibri 11; LibreOffice
- * without Calibri: DejaVu Sans, whose digit textMetrics puts at 0.64 em), so text and
- * column scale together; a little under the digit width to stay on the safe side.
- */
-const EM_PER_CHARACTER = 0.6;
-/** Points per line of 11-point text (Excel's default row height) and a row's padding. */
-const LINE_POINTS = 15;
-const ROW_PADDING_POINTS = 2;
-/** Excel's highest row. */
-const MAX_ROW_POINTS = 409;
 /** Score columns per table in the scores appendix (C to E, after Rang and Koppelkans). */
 const SCORE_COLUMNS = WIDTH - 2;
-
-/**
- * Breaks `s` into lines that fit `em` wide (greedy, at spaces; the text's own line breaks
- * kept; a word wider than a line gets a line of its own). Widths by core/textMetrics.
- */
-function wrapLines(s: string, em: number, bold = false): string[] {
-  const out: string[] = [];
-  for (const paragraph of s.split(/\r\n|\r|\n/)) {
-    let line = '';
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const next = line ? `${line} ${word}` : word;
-      if (line && textEm(next, bold) > em) {
-        out.push(line);
-        line = word;
-      } else line = next;
-    }
-    out.push(line);
-  }
-  return out;
-}
 
 /** Balanced slices of at most `size` (9 in slices of 3 gives 3, 3, 3; 7 gives 3, 2, 2). */
 function slices<T>(items: readonly T[], size: number): T[][] {
@@ -279,11 +247,12 @@ export function onderbouwingSheetOps(model: OnderbouwingModel, sheet: string): P
   const heights: { row: number; height: number }[] = [];
   rows.forEach((r, i) => {
     if (wrapped[i] === null) return;
-    const lines = Math.max(
-      1,
-      ...r.map((c, col) => ('text' in c && c.text ? wrapLines(c.text, widths[col] * EM_PER_CHARACTER - 1, wrapped[i] === 'header').length : 1)),
+    const height = wrappedRowHeight(
+      r.map((c) => ('text' in c ? c.text : '')),
+      widths,
+      wrapped[i] === 'header',
     );
-    if (lines > 1) heights.push({ row: i + 1, height: Math.min(MAX_ROW_POINTS, lines * LINE_POINTS + ROW_PADDING_POINTS) });
+    if (height) heights.push({ row: i + 1, height });
   });
   // larger type: the document title (16 pt) and section titles (13 pt)
   heights.push({ row: 1, height: 21 }, ...titleRows.map((row) => ({ row, height: 18 })));

@@ -167,6 +167,8 @@ function sheetOps(state: RondesState): PlanOp[] {
       ],
     },
     { kind: 'freeze', sheet: RONDES.sheet, rows: RONDES.headerRow, columns: 0 },
+    // landscape, one page wide, the header on every page; no print area (a row per score is added)
+    { kind: 'setPageSetup', sheet: RONDES.sheet, orientation: 'landscape', fitToWidth: 1, printTitleRows: { first: RONDES.headerRow, last: RONDES.headerRow } },
   ];
 }
 

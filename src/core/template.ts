@@ -6,8 +6,9 @@
 import { columnLetter } from './a1';
 import { DEFAULT_LONGLIST, DEFAULT_SUCCESFACTOREN } from './defaults';
 import { text, num } from './diff';
-import { COLORS, LONGLIST, SHEET_NAMES, WERKBLAD } from './layout';
+import { COLORS, SHEET_NAMES, WERKBLAD } from './layout';
 import { buildPlan, type PlanResult } from './plan';
+import { longlistSheetOps } from './plan/longlist';
 import { simulate } from './simulate';
 import { wijkTitle } from './wijk';
 import { defaultWaarom } from './factors';
@@ -82,27 +83,7 @@ function templateOps(options: TemplateOptions = {}): PlanOp[] {
       printTitleRows: { first: WERKBLAD.factorRow, last: WERKBLAD.weightRow },
       printArea: `A1:${lastCol}${WERKBLAD.firstDataRow + WERKBLAD.minPreparedRows - 1}`,
     },
-    { kind: 'addSheet', sheet: SHEET_NAMES.longlist },
-    {
-      kind: 'setCells',
-      sheet: SHEET_NAMES.longlist,
-      cell: 'A1',
-      cells: [
-        [text(LONGLIST.opgaveLabel), text(LONGLIST.koppelkansLabel), text(LONGLIST.toelichtingLabel)],
-        ...longlist.map((e) => [text(e.opgave), text(e.koppelkans), text(e.toelichting)]),
-      ],
-    },
-    { kind: 'setStyle', sheet: SHEET_NAMES.longlist, range: 'A1:C1', style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont } },
-    {
-      kind: 'setColumnWidths',
-      sheet: SHEET_NAMES.longlist,
-      widths: [
-        { column: 'A', width: 28 },
-        { column: 'B', width: 55 },
-        { column: 'C', width: 90 },
-      ],
-    },
-    { kind: 'freeze', sheet: SHEET_NAMES.longlist, rows: 1, columns: 0 },
+    ...longlistSheetOps(longlist),
   ];
   return ops;
 }

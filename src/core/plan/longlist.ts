@@ -6,7 +6,8 @@ import { columnCount, formulaAt, isEmpty, rowCount, valueAt } from '../grid';
 import { blockEnd, LIJST_COLUMNS, lijstenFormulas, lijstenValues, type LijstenGeometry } from '../keuzelijsten';
 import { COLORS, LIJSTEN, LONGLIST, SHEET_NAMES } from '../layout';
 import type { LonglistLayout } from '../longlist';
-import type { CellInput, CellValue } from '../snapshot';
+import type { CellInput, CellValue, PlanOp } from '../snapshot';
+import { wrappedRowHeight } from '../textMetrics';
 import { nameOf, sheetByName, type PlanContext } from './context';
 
 /** The longlist layout after the plan: the workbook's own, or the one the plan adds. */
@@ -27,24 +28,44 @@ export function planLonglist(ctx: PlanContext): void {
   if (ctx.analysis.longlistInWorkbook) return;
   const name = SHEET_NAMES.longlist;
   if (sheetByName(ctx.snapshot, name)) return; // a sheet of that name without the header: leave it alone
-  ctx.ops.push({ kind: 'addSheet', sheet: name });
+  ctx.ops.push(...longlistSheetOps(ctx.analysis.longlist.entries));
+}
+
+/** Column widths of the longlist sheet in Excel character units: Opgave, Koppelkans, Toelichting. */
+const LONGLIST_WIDTHS = [28, 55, 80];
+
+/**
+ * The longlist sheet as the product creates it (new workbook, or a workbook without one):
+ * header row and one row per entry in A:C, wrapped text with row heights that show it
+ * whole, and page setup so it prints landscape, one page wide, with the header on every
+ * page. No print area: the team and the pane add rows and columns here (Minder concreet,
+ * Verantwoordelijke concretiseren), and a fixed area would leave them off the paper; Excel
+ * then prints the used range. In: the entries. Out: plan ops (addSheet first).
+ */
+export function longlistSheetOps(entries: readonly { opgave: string; koppelkans: string; toelichting: string }[]): PlanOp[] {
+  const name = SHEET_NAMES.longlist;
   const rows: CellInput[][] = [[text(LONGLIST.opgaveLabel), text(LONGLIST.koppelkansLabel), text(LONGLIST.toelichtingLabel)]];
-  for (const e of ctx.analysis.longlist.entries) rows.push([text(e.opgave), text(e.koppelkans), text(e.toelichting)]);
-  ctx.ops.push(
+  const heights: { row: number; height: number }[] = [];
+  entries.forEach((e, i) => {
+    rows.push([text(e.opgave), text(e.koppelkans), text(e.toelichting)]);
+    const height = wrappedRowHeight([e.opgave, e.koppelkans, e.toelichting], LONGLIST_WIDTHS);
+    if (height) heights.push({ row: i + 2, height });
+  });
+  const ops: PlanOp[] = [
+    { kind: 'addSheet', sheet: name },
     { kind: 'setCells', sheet: name, cell: 'A1', cells: rows },
     { kind: 'setStyle', sheet: name, range: 'A1:C1', style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont } },
-    { kind: 'setStyle', sheet: name, range: `C2:C${rows.length}`, style: { wrap: true } },
     {
       kind: 'setColumnWidths',
       sheet: name,
-      widths: [
-        { column: 'A', width: 28 },
-        { column: 'B', width: 55 },
-        { column: 'C', width: 80 },
-      ],
+      widths: LONGLIST_WIDTHS.map((width, i) => ({ column: columnLetter(i + 1), width })),
     },
     { kind: 'freeze', sheet: name, rows: 1, columns: 0 },
-  );
+    { kind: 'setPageSetup', sheet: name, orientation: 'landscape', fitToWidth: 1, printTitleRows: { first: 1, last: 1 } },
+  ];
+  if (entries.length) ops.splice(3, 0, { kind: 'setStyle', sheet: name, range: `A2:C${rows.length}`, style: { wrap: true, verticalAlignment: 'top' } });
+  if (heights.length) ops.push({ kind: 'setRowHeights', sheet: name, heights });
+  return ops;
 }
 
 /** Where the Keuzelijsten formulas read the longlist and the werkblad. */

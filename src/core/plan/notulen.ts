@@ -5,10 +5,24 @@ import { CONCLUSION_QUESTIONS, COLORS, NOTULEN } from '../layout';
 import { textAt } from '../grid';
 import { findNotesHeaderRow } from '../notes';
 import { nameOf, sheetByName, type PlanContext } from './context';
-import type { CellInput } from '../snapshot';
+import type { CellInput, PlanOp } from '../snapshot';
+import { wrappedRowHeight } from '../textMetrics';
 import { DEELNEMERS } from '../deelnemers';
 
+/** Width of column E, where the conclusions' questions wrap (Excel character units). */
+const QUESTION_WIDTH = 36;
+
 const gap = (n: number): CellInput[] => Array.from({ length: n }, () => ({ text: '' }));
+
+/** Heights of the conclusion rows whose question wraps in column E (width 36), as one setRowHeights op or none. */
+function conclusionRowHeights(sheet: string): PlanOp[] {
+  const heights: { row: number; height: number }[] = [];
+  CONCLUSION_QUESTIONS.forEach((q, i) => {
+    const height = wrappedRowHeight([q.vraag], [QUESTION_WIDTH]);
+    if (height) heights.push({ row: NOTULEN.firstConclusionRow + i, height });
+  });
+  return heights.length ? [{ kind: 'setRowHeights', sheet, heights }] : [];
+}
 
 export function planNotulen(ctx: PlanContext): void {
   if (!ctx.analysis.werkblad) return;
@@ -86,7 +100,7 @@ export function planNotulen(ctx: PlanContext): void {
         { column: 'B', width: 17 },
         { column: 'C', width: 18 },
         { column: 'D', width: 12 },
-        { column: 'E', width: 36 },
+        { column: 'E', width: QUESTION_WIDTH },
         { column: 'F', width: 24 },
         { column: 'G', width: 12 },
         { column: 'H', width: 70 },
@@ -95,5 +109,11 @@ export function planNotulen(ctx: PlanContext): void {
         { column: 'K', width: 16 },
       ],
     },
+    // the questions wrap in E (36 wide): rows tall enough to show them whole
+    ...conclusionRowHeights(name),
+    // print landscape, one page wide, the log's header on every page; no print area: the
+    // log grows by a row per note (and the team may add columns), a fixed area would leave
+    // them off the paper, so Excel prints the used range
+    { kind: 'setPageSetup', sheet: name, orientation: 'landscape', fitToWidth: 1, printTitleRows: { first: NOTULEN.headerRow, last: NOTULEN.headerRow } },
   );
 }
