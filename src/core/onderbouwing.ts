@@ -189,6 +189,22 @@ function afterOmdat(reason: string): string {
 }
 
 /**
+ * A koppelkans with its reason inside the summary's sentence. A reason the team wrote as
+ * a clause ("Omdat de wijk het vraagt") reads "X, omdat de wijk het vraagt"; any other
+ * ("Kans bij de renovatie van 2027") goes between brackets, "X (kans bij de renovatie van
+ * 2027)": after "omdat" a phrase without a verb is not Dutch.
+ */
+export function reasonPhrase(koppelkans: string, omdat: string): string {
+  const clause = /^omdat(?![\p{L}\p{N}])/iu.test(
+    omdat
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^['=]+\s*/, ''),
+  );
+  return clause ? `${koppelkans}, omdat ${afterOmdat(omdat)}` : `${koppelkans} (${afterOmdat(omdat)})`;
+}
+
+/**
  * The summary's sentences: what the team chose and its main reasons, how far its order
  * deviates from the automatic one, the robustness sentences when there are any, what is
  * still to be made concrete, and open errors.
@@ -213,7 +229,7 @@ export function summarySentences(
       )}.`,
     );
     const reasons = m.chosen.filter((c) => reasonInSentence(c.omdat)).slice(0, 3);
-    if (reasons.length) out.push(`De belangrijkste redenen: ${reasons.map((c) => `${c.koppelkans}, omdat ${afterOmdat(c.omdat)}`).join('; ')}.`);
+    if (reasons.length) out.push(`De belangrijkste redenen: ${reasons.map((c) => reasonPhrase(c.koppelkans, c.omdat)).join('; ')}.`);
     const deviating = m.chosen.filter((c) => c.deviates).length;
     const outside = m.chosen.filter((c) => c.autoRank === null || !m.top.some((e) => key(e.koppelkans) === key(c.koppelkans))).length;
     if (deviating === 0) out.push('De volgorde van het team is dezelfde als de automatische volgorde die uit de scores volgt.');

@@ -1,5 +1,12 @@
 import JSZip from 'jszip';
-import { buildOnderbouwingModel, notChosenSentence, reasonInSentence, summarySentences, type OnderbouwingOptions } from '../../src/core/onderbouwing';
+import {
+  buildOnderbouwingModel,
+  notChosenSentence,
+  reasonInSentence,
+  reasonPhrase,
+  summarySentences,
+  type OnderbouwingOptions,
+} from '../../src/core/onderbouwing';
 import {
   CELL_MARGIN,
   columnWidths,
@@ -185,6 +192,11 @@ describe('the onderbouwing document for a filled workbook', () => {
     expect(reasonInSentence('Omdat…')).toBe('');
     // a word that merely starts with "omdat" is kept
     expect(reasonInSentence('Omdathuis is een naam')).toBe('Omdathuis is een naam');
+    // a reason written as a phrase, not an "omdat" clause, is not glued to "omdat" ("omdat kans bij de renovatie" is not Dutch)
+    expect(summary).toContain(`${ROWS[16].koppelkans} (kans bij de renovatie van 2027)`);
+    expect(summary).not.toMatch(/omdat kans/i);
+    expect(reasonPhrase('Groene daken', 'De wijk vraagt erom')).toBe('Groene daken (de wijk vraagt erom)');
+    expect(reasonPhrase('Groene daken', "'Omdat de wijk erom vraagt")).toBe('Groene daken, omdat de wijk erom vraagt');
   });
 
   it('numeric table columns (totals, weights, scores, ranks) right-aligned instead of left', () => {
