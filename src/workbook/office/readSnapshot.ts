@@ -186,6 +186,8 @@ interface Block {
   sheet: string;
   pos: RangePos;
   formulas: boolean;
+  /** Response bytes per row known beforehand (cells the adapter wrote itself). */
+  rowBytes?: number;
 }
 
 function isTooLarge(err: unknown): boolean {
@@ -253,7 +255,8 @@ async function readSizedBlocks(
     const known = previous?.find((p) => p.name.toLowerCase() === b.sheet.toLowerCase());
     return (r: number) => {
       const fromCache = known && r <= known.values.length ? estimateRow(known, r, b.pos.start.column, b.pos.end.column, b.formulas) : 0;
-      return Math.max(fromCache, width * perCell);
+      // cells the adapter wrote itself: what it sent comes back on top of what the row held
+      return Math.max(fromCache + 1.25 * (b.rowBytes ?? 0), width * perCell);
     };
   };
   // the next sync's blocks are carved from what is left with the densities known now,
@@ -371,7 +374,7 @@ function dirtyLoads(cache: SnapshotCache): Block[] {
   for (const s of cache.sheets ?? []) {
     const dirt = cache.dirtOf(s.name);
     if (!dirt || dirt.whole) continue;
-    for (const d of dirt.ranges) out.push({ sheet: s.name, pos: d.pos, formulas: d.formulas });
+    for (const d of dirt.ranges) out.push({ sheet: s.name, pos: d.pos, formulas: d.formulas, ...(d.rowBytes !== undefined ? { rowBytes: d.rowBytes } : {}) });
   }
   return out;
 }
@@ -404,7 +407,8 @@ export function startRead(
   const estimate = marked.reduce((n, b) => {
     const cached = cache.estimateBytes(b.sheet, b.pos, b.formulas);
     const perCell = b.formulas ? Math.max(state.bytesPerCell, ...state.sheetBytesPerCell.values()) : 0;
-    return n + Math.max(cached, cellCount(b.pos) * perCell);
+    const written = (b.rowBytes ?? 0) * (b.pos.end.row - b.pos.start.row + 1);
+    return n + Math.max(cached, cellCount(b.pos) * perCell, written);
   }, cache.writtenBytes * 2);
   const alongside = withMarks && estimate <= budget / 4 ? marked : [];
   const worksheets = context.workbook.worksheets;
@@ -452,8 +456,18 @@ async function finishRead(
   const isFull = (sheet: string) => full.some((f) => f.name.toLowerCase() === sheet.toLowerCase());
   const known = (sheet: string) => next.some((f) => f.name.toLowerCase() === sheet.toLowerCase());
   const rest = unread.filter((b) => known(b.sheet) && !isFull(b.sheet));
+  // a sheet read in full after the adapter's own writes (its used range moved): what was
+  // written there comes back too, beyond what the cache held (an upper bound per row)
+  const written = (sheet: string) => {
+    const dirt = cache.dirtOf(sheet);
+    const bytes = dirt && !dirt.whole ? dirt.ranges.reduce((n, d) => n + (d.rowBytes ?? 0), 0) : 0;
+    return bytes ? { rowBytes: bytes } : {};
+  };
+  const fullBlocks: Block[] = full
+    .filter((w) => w.usedAddress)
+    .map((w) => ({ sheet: w.name, pos: parseRange(w.usedAddress), formulas: true, ...written(w.name) }));
   cache.clearDirt();
-  const blocks: Block[] = [...full.filter((w) => w.usedAddress).map((w) => ({ sheet: w.name, pos: parseRange(w.usedAddress), formulas: true })), ...rest];
+  const blocks: Block[] = [...fullBlocks, ...rest];
   if (blocks.length) await readBlocks(context, blocks, cache, state, budget, [...old, ...(previous ?? [])]);
   await readLockState(context, next, full);
   await readMerges(context, next, full, state);

@@ -13,7 +13,7 @@
  * re-read: recalculation does not change a formula's text.
  */
 import { parseRange, rangeAddress, sheetRef, type RangePos } from '../../core/a1';
-import type { CellValue, PlanOp, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
+import type { CellInput, CellValue, PlanOp, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 
 export interface CachedSheet {
   name: string;
@@ -52,6 +52,16 @@ interface FormulaIndex {
 export interface DirtyRange {
   pos: RangePos;
   formulas: boolean;
+  /** Response bytes per row expected when the adapter wrote these cells itself (it knows what it sent). */
+  rowBytes?: number;
+}
+
+/** Response bytes of reading a written cell back (values and formulas, JSON): what it holds, twice, and framing. */
+function readBackBytes(cell: CellInput | null | undefined): number {
+  if (!cell) return 8;
+  if ('formula' in cell) return cell.formula.length + 16 + (typeof cell.result === 'string' ? cell.result.length : 0);
+  if ('text' in cell) return 2 * cell.text.length + 8;
+  return 24;
 }
 
 /** Dirty state of one sheet: some ranges, or the whole sheet. */
@@ -243,14 +253,16 @@ function contains(outer: RangePos, inner: RangePos): boolean {
 }
 
 /** The written rectangle of a plan op, 'sheet' when it cannot be known before apply, null for no cells. */
-function writtenBy(op: PlanOp): { sheet: string; pos: RangePos | 'sheet' } | null {
+function writtenBy(op: PlanOp): { sheet: string; pos: RangePos | 'sheet'; rowBytes?: number } | null {
   switch (op.kind) {
     case 'setCells': {
       const { start } = parseRange(op.cell);
       const rows = op.cells.length;
       const columns = op.cells.reduce((m, line) => Math.max(m, line.length), 0);
       if (!rows || !columns) return null;
-      return { sheet: op.sheet, pos: { start, end: { row: start.row + rows - 1, column: start.column + columns - 1 } } };
+      let bytes = 0;
+      for (const line of op.cells) for (let c = 0; c < columns; c++) bytes += readBackBytes(line[c]);
+      return { sheet: op.sheet, pos: { start, end: { row: start.row + rows - 1, column: start.column + columns - 1 } }, rowBytes: bytes / rows };
     }
     case 'setValidation':
     case 'setStyle':
@@ -322,10 +334,10 @@ export class SnapshotCache {
   }
 
   /** Marks a sheet (or a range on it) as changed, and the formula cells that may depend on it. */
-  markChanged(sheet: string, pos?: RangePos): void {
+  markChanged(sheet: string, pos?: RangePos, rowBytes?: number): void {
     this.freshAfterApply = false;
     if (pos && (pos.end.row - pos.start.row + 1) * (pos.end.column - pos.start.column + 1) > 1_000_000) pos = undefined;
-    this.addDirt(sheet, pos ? { pos, formulas: true } : undefined);
+    this.addDirt(sheet, pos ? { pos, formulas: true, ...(rowBytes !== undefined ? { rowBytes } : {}) } : undefined);
     for (const dep of this.dependents(sheet, pos)) this.addDirt(dep.sheet, { pos: dep.pos, formulas: false });
   }
 
@@ -334,7 +346,7 @@ export class SnapshotCache {
     for (const op of ops) {
       const w = writtenBy(op);
       if (!w) continue;
-      this.markChanged(w.sheet, w.pos === 'sheet' ? undefined : w.pos);
+      this.markChanged(w.sheet, w.pos === 'sheet' ? undefined : w.pos, w.rowBytes);
     }
   }
 
@@ -376,7 +388,14 @@ export class SnapshotCache {
     }
     const ranges = now ? now.ranges : [];
     const same = ranges.find((d) => contains(d.pos, range.pos) && (d.formulas || !range.formulas));
-    if (same) return;
+    if (same) {
+      // what was written inside it comes back with it
+      if (range.rowBytes !== undefined) {
+        const rows = (p: RangePos) => p.end.row - p.start.row + 1;
+        same.rowBytes = (same.rowBytes ?? 0) + (range.rowBytes * rows(range.pos)) / rows(same.pos);
+      }
+      return;
+    }
     ranges.push(range);
     this.dirt.set(key, ranges.length > MAX_RANGES ? { whole: true } : { whole: false, ranges });
   }

@@ -19,7 +19,7 @@ import { onderbouwingSheetName, onderbouwingSheetOps } from '../../../src/core/o
 import { simulate } from '../../../src/core/simulate';
 import { FakeBook, FakeSheet } from './fakeExcel';
 import { assertNoSentinels } from './strictMock';
-import { koppelkansenFakeBook, typeOneScore } from './scenarios';
+import { koppelkansenFakeBook, SCENARIO_NOW, typeOneScore } from './scenarios';
 
 const noWait = { retry: { sleep: async () => undefined } };
 let book: FakeBook;
@@ -220,6 +220,22 @@ describe('reads sized to the operation', () => {
     expect(book.refusedResponses).toBeGreaterThan(0); // the estimate was too low: Excel refused once
     expect(heard.largest).toBeLessThanOrEqual(40_000);
     expect(heard.result.sheets[0].values.map((line) => line[0])).toEqual(long.map((line) => line[0]));
+  });
+
+  test('"Werkmap voorbereiden" and the read after it stay under the limit without a refused response (limit scaled down to 600 KB at 1,000 × 12)', async () => {
+    // the read after a big write: the werkblad's used range grew, so it is read in full, and
+    // the adapter counts what it wrote there (the totals' formulas) on top of what it held
+    book = await koppelkansenFakeBook(1000, 12, false);
+    book.payloadLimit = 600_000;
+    const port = new OfficeWorkbook(book.run, { ...noWait, payloadBudget: 480_000 });
+    const prepared = await book.measure(async () => {
+      await prepareWorkbook(port, { now: SCENARIO_NOW });
+      return port.readSnapshot({ afterApply: true });
+    });
+    expect(book.refusedResponses).toBe(0);
+    expect(prepared.largest).toBeLessThanOrEqual(600_000);
+    const fresh = await new OfficeWorkbook(book.run, noWait).readSnapshot();
+    expect(prepared.result.sheets.map((s) => s.formulas)).toEqual(fresh.sheets.map((s) => s.formulas));
   });
 
   test('a read Excel refuses at its payload limit is named a read, not "a change that is too big"', async () => {
