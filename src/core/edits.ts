@@ -28,13 +28,21 @@ export function parseScoreInput(input: string): { ok: true; value: number | null
   return { ok: true, value: n === 0 ? 0 : n };
 }
 
-export function scoreEdit(werkblad: Werkblad, row: number, factorIndex: number, input: string): EditResult {
+/**
+ * Writes one score typed in the pane into werkblad row `row` (1-based), factor number
+ * `factorIndex` (0-based, in werkblad order): a whole number −10..10, or empty to clear.
+ * With `expected` (the cell's value when the user started typing, as last read) the write is
+ * guarded: a colleague's score typed there meanwhile is reported as a conflict and kept.
+ * Refuses (Dutch message with sheet and cell) an input that is not a valid score.
+ */
+export function scoreEdit(werkblad: Werkblad, row: number, factorIndex: number, input: string, expected?: CellValue): EditResult {
   const f = werkblad.factors[factorIndex];
   if (!f) return { ok: false, message: 'Onbekende succesfactor.' };
   const parsed = parseScoreInput(input);
   if (!parsed.ok) return { ok: false, message: `${werkblad.layout.sheet}!${cellAddress(row, f.column)}: ${parsed.message}` };
   const cell: CellInput = parsed.value === null ? { clear: true } : { number: parsed.value };
-  return { ok: true, ops: [{ kind: 'setCells', sheet: werkblad.layout.sheet, cell: cellAddress(row, f.column), cells: [[cell]] }] };
+  const guard = expected !== undefined ? { expect: [[expected]] } : {};
+  return { ok: true, ops: [{ kind: 'setCells', sheet: werkblad.layout.sheet, cell: cellAddress(row, f.column), cells: [[cell]], ...guard }] };
 }
 
 export function parseWeightInput(input: string): { ok: true; value: number } | { ok: false; message: string } {

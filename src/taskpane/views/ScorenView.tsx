@@ -26,7 +26,8 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { parseScoreInput, scoreEdit } from '../../core/edits';
 import type { Analysis } from '../../core/analyze';
 import { defaultWaarom } from '../../core/factors';
-import { textAt } from '../../core/grid';
+import { textAt, valueAt } from '../../core/grid';
+import type { CellValue } from '../../core/snapshot';
 import { sameName, WERKBLAD } from '../../core/layout';
 import { nameKey } from '../../core/names';
 import type { WorkbookSession } from '../session';
@@ -77,7 +78,9 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
   const werkblad = session.analysis?.werkblad ?? null;
   const rows = useMemo(() => scorableRows(werkblad), [werkblad]);
   const [currentRow, setCurrentRow] = useState<number | null>(null);
-  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [drafts, setDraftsState] = useState<Record<string, string>>({});
+  /** Per draft, the cell's value when typing started (what the pane last read): the write is guarded by it. */
+  const bases = useRef<Record<string, CellValue>>({});
   const [focused, setFocused] = useState<number | null>(null);
   const inputs = useRef<(HTMLInputElement | null)[]>([]);
   /** The score input to focus after moving to another koppelkans (PageUp/PageDown keep the focus in the scores). */
@@ -94,6 +97,20 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
   const stored = werkblad && current ? storedScoreTexts(sheet, werkblad, current.row) : [];
   const texts = stored.map((s, i) => (current ? (drafts[key(current.row, i)] ?? s) : s));
   const live = werkblad && current ? liveScore(werkblad, texts) : null;
+  /** Sets the drafts; a key that gets its first draft records its base, a key without a draft forgets it. */
+  const setDrafts = (update: (d: Record<string, string>) => Record<string, string>) =>
+    setDraftsState((d) => {
+      const next = update(d);
+      for (const k of Object.keys(next)) {
+        if (!(k in bases.current)) {
+          const [row, i] = k.split(':').map(Number);
+          const f = werkblad?.factors[i];
+          bases.current[k] = sheet && f ? valueAt(sheet, row, f.column) : null;
+        }
+      }
+      for (const k of Object.keys(bases.current)) if (!(k in next)) delete bases.current[k];
+      return next;
+    });
   const factorName = focused !== null ? werkblad?.factors[focused]?.name : undefined;
 
   useEffect(() => {
@@ -137,10 +154,12 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
       });
       return;
     }
-    const edit = scoreEdit(werkblad, current.row, i, text);
+    // guarded by the cell's value when typing started: a colleague's score meanwhile is not overwritten
+    const edit = scoreEdit(werkblad, current.row, i, text, bases.current[k] ?? null);
     if (!edit.ok) return; // the message is shown inline; the draft stays
-    const ok = await session.applyOps(edit.ops, 'Score opslaan…');
-    if (ok) {
+    const result = await session.applyOpsResult(edit.ops, 'Score opslaan…');
+    // written, or a conflict: then the conflict dialog holds both versions and writes the chosen one
+    if (result && (result.conflicts.length || !result.missingKeys.length)) {
       setDrafts((d) => {
         if (d[k] !== text) return d;
         const { [k]: _, ...rest } = d;
