@@ -6,7 +6,7 @@
  * participants are this list plus the authors of the notes.
  */
 import { cellAddress } from './a1';
-import { textAt } from './grid';
+import { textAt, valueAt } from './grid';
 import { CONCLUSION_QUESTIONS, NOTULEN, SHEET_NAMES, sameName } from './layout';
 import { findNotesHeaderRow, type Note } from './notes';
 import type { PlanOp, SheetSnapshot, WorkbookSnapshot } from './snapshot';
@@ -77,7 +77,9 @@ export function participants(listed: readonly string[], notes: readonly Note[]):
 /**
  * The plan ops that store `names` as the list (one name per line in the cell). Writes the
  * label too when it is missing, but only into empty cells: when Notulen!A8 or H8 holds
- * something of the team's, it says so (Dutch) and writes nothing.
+ * something of the team's, it says so (Dutch) and writes nothing. Every cell write is
+ * guarded (`expect`: its value in `snapshot`), so a colleague's change between this read
+ * and the write is reported as a conflict instead of overwritten.
  */
 export function deelnemersEdit(snapshot: WorkbookSnapshot, names: readonly string[]): { ok: true; ops: PlanOp[] } | { ok: false; message: string } {
   const state = readDeelnemers(snapshot);
@@ -86,7 +88,9 @@ export function deelnemersEdit(snapshot: WorkbookSnapshot, names: readonly strin
   if (value.length > MAX_CELL_TEXT)
     return { ok: false, message: `De lijst met deelnemers is te lang voor één cel in Excel (${MAX_CELL_TEXT.toLocaleString('nl-NL')} tekens).` };
   if (state.row !== null) {
-    return { ok: true, ops: [{ kind: 'setCells', sheet: state.sheet, cell: cellAddress(state.row, DEELNEMERS.column), cells: [[{ text: value }]] }] };
+    const cell = cellAddress(state.row, DEELNEMERS.column);
+    const now = valueAt(notulen(snapshot)!, state.row, DEELNEMERS.column);
+    return { ok: true, ops: [{ kind: 'setCells', sheet: state.sheet, cell, cells: [[{ text: value }]], expect: [[now]] }] };
   }
   const sheet = notulen(snapshot)!;
   const row = DEELNEMERS.defaultRow;
@@ -107,8 +111,8 @@ export function deelnemersEdit(snapshot: WorkbookSnapshot, names: readonly strin
   return {
     ok: true,
     ops: [
-      { kind: 'setCells', sheet: state.sheet, cell: cellAddress(row, 1), cells: [[{ text: DEELNEMERS.label }]] },
-      { kind: 'setCells', sheet: state.sheet, cell: cellAddress(row, DEELNEMERS.column), cells: [[{ text: value }]] },
+      { kind: 'setCells', sheet: state.sheet, cell: cellAddress(row, 1), cells: [[{ text: DEELNEMERS.label }]], expect: [[null]] },
+      { kind: 'setCells', sheet: state.sheet, cell: cellAddress(row, DEELNEMERS.column), cells: [[{ text: value }]], expect: [[null]] },
       { kind: 'setStyle', sheet: state.sheet, range: cellAddress(row, DEELNEMERS.column), style: { wrap: true, verticalAlignment: 'top' } },
     ],
   };

@@ -2,7 +2,8 @@
  * Who took part ("Deelnemers"), for the onderbouwing's first page: the editable list kept
  * in the workbook (Notulen, the "Deelnemers" row, column H; src/core/deelnemers.ts) beside
  * the notes' authors, who are named too. Saved through `session.applyEdit` on a fresh read;
- * when a colleague changed the list meanwhile nothing is overwritten and the pane says so.
+ * when a colleague changed the list meanwhile nothing is overwritten: the typed list stays,
+ * the colleague's is shown beside it and the user chooses.
  */
 import { Button, Field, makeStyles, MessageBar, MessageBarBody, Text, Textarea, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
@@ -30,17 +31,21 @@ export function DeelnemersEditor({ session }: { session: WorkbookSession }) {
   const changed = draft !== null && !same(parseNames(draft.text), stored.names);
   const where = stored.row !== null ? `${stored.sheet}!${cellAddress(stored.row, DEELNEMERS.column)}` : `${stored.sheet}, rij “${DEELNEMERS.label}”`;
 
-  const save = async () => {
-    if (!draft) return;
-    const names = parseNames(draft.text);
-    const base = draft.base;
+  // a colleague changed the list while it was being edited: both versions stay visible and the user chooses
+  const theirs = draft !== null && !same(stored.names, draft.base) && !same(stored.names, parseNames(draft.text)) ? stored.names : null;
+
+  /** Saves the typed list, guarded by `base` (the list typing started from; the colleague's once the user chose to overwrite it). */
+  const save = async (base: string[] | undefined = draft?.base) => {
+    if (!draft || !base) return;
+    const typed = draft.text;
+    const names = parseNames(typed);
     setMessage(null);
     const res = await session.applyEdit((fresh) => {
       const now = readDeelnemers(fresh.snapshot).names;
       if (!same(now, base) && !same(now, names)) {
         return {
           ok: false,
-          message: `Een collega heeft de lijst met deelnemers intussen veranderd (${now.join(', ') || 'leeg'}). Er is niets overschreven; pas de lijst opnieuw aan.`,
+          message: `Een collega heeft de lijst met deelnemers intussen veranderd (${now.join(', ') || 'leeg'}). Er is niets overschreven; kies welke versie je houdt.`,
         };
       }
       return deelnemersEdit(fresh.snapshot, names);
@@ -49,7 +54,8 @@ export function DeelnemersEditor({ session }: { session: WorkbookSession }) {
       setDraft(null);
       setMessage({ intent: 'success', text: `Opgeslagen: ${names.length} ${names.length === 1 ? 'naam' : 'namen'}.` });
     } else {
-      setDraft(null);
+      // what was typed stays; the colleague's version shows beside it after the re-read
+      setDraft({ text: typed, base });
       setMessage({ intent: 'error', text: res.message });
     }
   };
@@ -75,17 +81,39 @@ export function DeelnemersEditor({ session }: { session: WorkbookSession }) {
           Ook genoemd, omdat ze notities schreven: {authors.join(', ')}.
         </Text>
       )}
-      <div className={styles.row}>
-        <Button appearance="secondary" disabled={!changed || !!session.busy} onClick={() => void save()}>
-          Deelnemers opslaan
-        </Button>
-        {draft !== null && (
-          <Button appearance="subtle" disabled={!!session.busy} onClick={() => setDraft(null)}>
-            Annuleren
+      {theirs !== null ? (
+        <div role="group" aria-label="Deelnemers: twee versies" className={styles.stack}>
+          <Text role="alert">
+            Een collega heeft de lijst intussen veranderd in: {theirs.join(', ') || '(leeg)'}. Jouw versie staat in het veld. Welke houd je?
+          </Text>
+          <div className={styles.row}>
+            <Button appearance="primary" disabled={!!session.busy} onClick={() => void save(stored.names)}>
+              Mijn versie opslaan
+            </Button>
+            <Button
+              disabled={!!session.busy}
+              onClick={() => {
+                setDraft(null);
+                setMessage(null);
+              }}
+            >
+              Versie van collega houden
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <div className={styles.row}>
+          <Button appearance="secondary" disabled={!changed || !!session.busy} onClick={() => void save()}>
+            Deelnemers opslaan
           </Button>
-        )}
-      </div>
-      {message && (
+          {draft !== null && (
+            <Button appearance="subtle" disabled={!!session.busy} onClick={() => setDraft(null)}>
+              Annuleren
+            </Button>
+          )}
+        </div>
+      )}
+      {message && theirs === null && (
         <MessageBar intent={message.intent} layout="multiline">
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
