@@ -7,11 +7,11 @@
  * on a fresh read through `session.applyEdit` (./rondesActions.ts), never a write by the view.
  */
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, Switch, Text, Textarea, tokens } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { parseScoreInput } from '../../core/edits';
 import { anonymise, inDispute, inScope, rankSpread, readRondes, summarizeRonde, type CellSummary } from '../../core/rondes';
 import type { WorkbookSession } from '../session';
-import { adopt, ownScoreEdit, revealEdit, startRoundEdit, type RondeBuild } from './rondesActions';
+import { adopt, ownScoreEdit, ownScoreText, revealEdit, startRoundEdit, type RondeBuild } from './rondesActions';
 
 const NAME_KEY = 'koppelkansen.deelnemer';
 
@@ -22,6 +22,7 @@ const useStyles = makeStyles({
   card: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalS },
   small: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  both: { gridColumn: '1 / -1', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
 const fmt = (n: number | null) => (n === null ? '–' : String(n).replace('.', ',').replace(/^-/, '−'));
@@ -45,19 +46,15 @@ export function RondesView({ session }: { session: WorkbookSession }) {
       </MessageBar>
     );
   }
-  const apply = async (build: RondeBuild, label: string) => {
+  const apply = async (build: RondeBuild, label: string): Promise<boolean> => {
     setMessage(null);
     const res = await session.applyEdit(build, label);
     if (!res.ok) setMessage(res.message);
+    return res.ok;
   };
   const koppelkansen = werkblad.rows.filter((r) => r.koppelkans && ronde && werkblad.factors.some((f) => inScope(ronde, r.koppelkans, f.name)));
   const current = koppelkansen.find((r) => r.koppelkans === koppelkans) ?? koppelkansen[0];
-  const mine = (factor: string): string => {
-    const own = summary.find((c) => c.koppelkans === current?.koppelkans && c.factor === factor);
-    const s = own?.scores.find((x) => x.deelnemer.trim().toLowerCase() === name.trim().toLowerCase());
-    const bad = own?.invalid.find((x) => x.deelnemer.trim().toLowerCase() === name.trim().toLowerCase());
-    return s ? String(s.score) : bad ? bad.value : '';
-  };
+  const mine = (factor: string): string => (ronde && current ? ownScoreText(state, ronde.nummer, name, current.koppelkans, factor) : '');
   const participants = new Set(summary.flatMap((c) => c.scores.map((s) => s.deelnemer.trim().toLowerCase())));
   const alias = anonymise([...participants]);
   const who = (n: string) => (anonymous ? (alias.get(n.trim().toLowerCase()) ?? n) : n);
@@ -136,15 +133,21 @@ export function RondesView({ session }: { session: WorkbookSession }) {
                   .filter((f) => inScope(ronde, current.koppelkans, f.name))
                   .map((f) => (
                     <OwnScore
-                      key={`${current.koppelkans}|${f.name}|${name}`}
+                      key={`${current.koppelkans}|${f.name}`}
                       label={f.name}
                       value={mine(f.name)}
                       disabled={!!session.busy}
-                      onCommit={(text) => {
+                      onCommit={async (text, expected) => {
                         const parsed = parseScoreInput(text);
-                        if (!parsed.ok) return setMessage(parsed.message);
-                        if (!name.trim()) return setMessage('Vul eerst je naam in; je scores staan onder je naam.');
-                        void apply(ownScoreEdit(ronde.nummer, name, current.koppelkans, f.name, parsed.value, now), 'Score opslaan…');
+                        if (!parsed.ok) {
+                          setMessage(parsed.message);
+                          return false;
+                        }
+                        if (!name.trim()) {
+                          setMessage('Vul eerst je naam in; je scores staan onder je naam.');
+                          return false;
+                        }
+                        return apply(ownScoreEdit(ronde.nummer, name, current.koppelkans, f.name, parsed.value, now, expected), 'Score opslaan…');
                       }}
                     />
                   ))}
@@ -170,9 +173,53 @@ export function RondesView({ session }: { session: WorkbookSession }) {
   );
 }
 
-function OwnScore({ label, value, disabled, onCommit }: { label: string; value: string; disabled: boolean; onCommit: (text: string) => void }) {
-  const [text, setText] = useState(value);
-  const saved = value !== '' && text.trim() === value;
+/**
+ * One own score. What is typed stays in the field across re-reads (also when the name above
+ * is changed); it is written on leaving the field or Enter, guarded by the entry shown when
+ * typing started. When the sheet meanwhile holds another entry under this name, both are
+ * shown and the user chooses. A score still typed when the input goes away (the round was
+ * revealed meanwhile) is offered for writing, so the refusal is said, not silent.
+ */
+function OwnScore({
+  label,
+  value,
+  disabled,
+  onCommit,
+}: {
+  label: string;
+  value: string;
+  disabled: boolean;
+  onCommit: (text: string, expected: string) => Promise<boolean>;
+}) {
+  const styles = useStyles();
+  // null: not typing, the field shows the sheet's entry; `base`: the entry when typing started
+  const [edit, setEditState] = useState<{ text: string; base: string } | null>(null);
+  const editRef = useRef(edit);
+  const setEdit = (next: { text: string; base: string } | null) => {
+    editRef.current = next;
+    setEditState(next);
+  };
+  const text = edit?.text ?? value;
+  const theirs = edit !== null && value.trim() !== edit.base.trim() && value.trim() !== edit.text.trim() ? value : null;
+  const saved = value !== '' && text.trim() === value.trim();
+  const commit = async (base: string | undefined = editRef.current?.base) => {
+    const e = editRef.current;
+    if (!e || base === undefined) return;
+    if (e.text.trim() === value.trim()) return setEdit(null);
+    if (theirs !== null && base === e.base) return; // waiting for the user's choice
+    if (await onCommit(e.text, base)) {
+      if (editRef.current?.text === e.text) setEdit(null);
+    } else if (editRef.current) setEdit({ ...editRef.current, base });
+  };
+  const latest = useRef({ onCommit, value });
+  latest.current = { onCommit, value };
+  useEffect(
+    () => () => {
+      const e = editRef.current;
+      if (e && e.text.trim() !== latest.current.value.trim()) void latest.current.onCommit(e.text, e.base);
+    },
+    [],
+  );
   return (
     <>
       <Text>{label}</Text>
@@ -187,10 +234,25 @@ function OwnScore({ label, value, disabled, onCommit }: { label: string; value: 
             </span>
           ) : undefined
         }
-        onChange={(_, d) => setText(d.value)}
-        onBlur={() => text !== value && onCommit(text)}
-        onKeyDown={(e) => e.key === 'Enter' && text !== value && onCommit(text)}
+        onChange={(_, d) => setEdit({ text: d.value, base: editRef.current?.base ?? value })}
+        onBlur={() => void commit()}
+        onKeyDown={(e) => e.key === 'Enter' && void commit()}
       />
+      {theirs !== null && (
+        <div className={styles.both} role="group" aria-label={`Jouw score voor ${label}: twee versies`}>
+          <Text role="alert" size={200}>
+            Onder jouw naam staat intussen {theirs ? `“${theirs}”` : 'geen score'}; jouw versie staat in het veld: “{text.trim() || '(leeg)'}”. Welke houd je?
+          </Text>
+          <div className={styles.row}>
+            <Button size="small" appearance="primary" disabled={disabled} onClick={() => void commit(value)}>
+              Mijn versie opslaan
+            </Button>
+            <Button size="small" disabled={disabled} onClick={() => setEdit(null)}>
+              Versie op het blad houden
+            </Button>
+          </div>
+        </div>
+      )}
     </>
   );
 }

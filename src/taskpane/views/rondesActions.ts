@@ -42,17 +42,41 @@ export const startRoundEdit =
     startRonde(readRondes(fresh.snapshot), cells, now());
 
 /**
+ * The participant's own entry for one cell of round `nummer` in `state`, as the pane shows
+ * it: the score ("" when none), or the invalid text someone typed on the sheet.
+ */
+export function ownScoreText(state: RondesState, nummer: number, deelnemer: string, koppelkans: string, factor: string): string {
+  const cell = summarizeRonde(state, nummer).find((c) => same(c.koppelkans, koppelkans) && same(c.factor, factor));
+  const s = cell?.scores.find((x) => same(x.deelnemer, deelnemer));
+  const bad = cell?.invalid.find((x) => same(x.deelnemer, deelnemer));
+  return s ? String(s.score) : bad ? bad.value : '';
+}
+
+/**
  * One participant's own score (null withdraws it) in round `nummer`. Refused once the round
- * is revealed: scores typed after the reveal would be anchored by the group's.
+ * is revealed: scores typed after the reveal would be anchored by the group's. With
+ * `expected` (the entry the pane showed when typing started, as `ownScoreText` gives it) it
+ * is refused too when the sheet now holds another entry under this name (the same name in
+ * another pane, or typed on the sheet): nothing is overwritten, the message names both.
  */
 export const ownScoreEdit =
-  (nummer: number, deelnemer: string, koppelkans: string, factor: string, value: number | null, now: () => Date): RondeBuild =>
+  (nummer: number, deelnemer: string, koppelkans: string, factor: string, value: number | null, now: () => Date, expected?: string): RondeBuild =>
   (fresh) => {
     const state = readRondes(fresh.snapshot);
     const ronde = roundOf(state, nummer);
     if ('ok' in ronde) return ronde;
     if (ronde.revealed)
       return { ok: false, message: `Ronde ${nummer} is intussen onthuld; je score is niet meer opgeslagen. Je ziet nu de scores van de groep.` };
+    if (expected !== undefined) {
+      const now = ownScoreText(state, nummer, deelnemer, koppelkans, factor);
+      const mine = value === null ? '' : String(value);
+      if (now.trim() !== expected.trim() && now.trim() !== mine) {
+        return {
+          ok: false,
+          message: `Onder de naam “${deelnemer.trim()}” staat intussen een andere score voor “${koppelkans}” (${factor}): ${now || '(leeg)'}. Er is niets overschreven; kies welke versie je houdt.`,
+        };
+      }
+    }
     return scoreInRonde(state, ronde, deelnemer, koppelkans, factor, value, now());
   };
 
