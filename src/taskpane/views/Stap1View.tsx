@@ -81,6 +81,10 @@ export function Stap1View({ session }: { session: WorkbookSession }) {
               setMessage(null);
               setSaved(false);
             }}
+            onBlur={() => {
+              // leaving the field writes the name (nothing typed waits for a button); a conflict waits for the choice
+              if (dirty && theirs === null && !validateWijk(edit?.text ?? '')) void save();
+            }}
             onKeyDown={(e) => {
               if (e.key === 'Enter') {
                 e.preventDefault();
