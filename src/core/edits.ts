@@ -51,9 +51,31 @@ export function parseWeightInput(input: string): { ok: true; value: number } | {
   return { ok: true, value: Number(t) };
 }
 
-export function weightsEdit(werkblad: Werkblad, weights: number[]): EditResult {
+/**
+ * Writes the what-if weights (one per factor, in werkblad order, numbers ≥ 0) into the
+ * werkblad's weight row. With `expected` (each weight cell's value as the pane last read
+ * it, same order) only the weights that differ are written, each guarded (`expect`), so a
+ * weight a colleague changed meanwhile is reported as a conflict instead of overwritten.
+ * Refuses (Dutch message) a wrong count or a negative or non-finite weight.
+ */
+export function weightsEdit(werkblad: Werkblad, weights: number[], expected?: CellValue[]): EditResult {
   if (weights.length !== werkblad.factors.length) return { ok: false, message: 'Het aantal wegingen klopt niet met het aantal succesfactoren.' };
   for (const w of weights) if (!Number.isFinite(w) || w < 0) return { ok: false, message: 'Een weging is een getal van 0 of meer.' };
+  if (expected) {
+    return {
+      ok: true,
+      ops: werkblad.factors
+        .map((f, i) => ({ f, w: weights[i], was: expected[i] ?? null }))
+        .filter(({ f, w }) => f.weging !== w)
+        .map(({ f, w, was }) => ({
+          kind: 'setCells' as const,
+          sheet: werkblad.layout.sheet,
+          cell: cellAddress(WERKBLAD.weightRow, f.column),
+          cells: [[{ number: w }]],
+          expect: [[was]],
+        })),
+    };
+  }
   return {
     ok: true,
     ops: [

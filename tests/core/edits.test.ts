@@ -3,7 +3,7 @@
  * edits, whatIf, and the conflict rule with two people on one workbook at once.
  */
 import { analyze } from '../../src/core/analyze';
-import { checklistDateEdit, checklistStatusEdit, prioriteringEdit, whatIf } from '../../src/core/edits';
+import { checklistDateEdit, checklistStatusEdit, prioriteringEdit, weightsEdit, whatIf } from '../../src/core/edits';
 import { CHECKLIST, PRIORITERING, SHEET_NAMES } from '../../src/core/layout';
 import { addNote, editNote, readNotes } from '../../src/core/notes';
 import { findPrioSheet } from '../../src/core/prioritering';
@@ -264,5 +264,22 @@ describe('whatIf', () => {
     // a weight of null (not a number) leaves rows that use it without a total
     expect(whatIf(a.werkblad!, a.ranking, [null, 1]).ranking).toEqual([]);
     expect(await wb.readSnapshot()).toEqual(before);
+  });
+});
+
+describe('weightsEdit', () => {
+  test("applying what-if weights writes only the moved weights, guarded: a colleague's weight meanwhile is a conflict, not overwritten (regression: every weight rewritten unguarded)", async () => {
+    const wb = await workbook();
+    const s = await state(wb);
+    const werkblad = s.a.werkblad!;
+    const read = werkblad.factors.map(() => 1);
+    const edit = weightsEdit(werkblad, [1, 2], read);
+    expect(edit.ok && edit.ops).toEqual([{ kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: 'D4', cells: [[{ number: 2 }]], expect: [[1]] }]);
+    // a colleague sets D4 to 3 before the write lands
+    await wb.apply({ ops: [{ kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: 'D4', cells: [[{ number: 3 }]] }] });
+    const res = await wb.apply({ ops: edit.ok ? edit.ops : [] });
+    expect(res.conflicts.map((c) => [c.cell, c.actual])).toEqual([['D4', 3]]);
+    expect(wb.getCell(SHEET_NAMES.werkblad, 'D4')).toBe(3);
+    expect(wb.getCell(SHEET_NAMES.werkblad, 'C4')).toBe(1);
   });
 });

@@ -25,7 +25,8 @@ import { weightsEdit, whatIf } from '../../core/edits';
 import { chartAltText, topChartBars } from '../../core/topChart';
 import { resultaatChartOps } from '../../core/resultaatChart';
 import { TopChart } from './TopChart';
-import { RESULTAAT } from '../../core/layout';
+import { RESULTAAT, sameName, WERKBLAD } from '../../core/layout';
+import { valueAt } from '../../core/grid';
 import type { RankEntry } from '../../core/ranking';
 import type { WorkbookSession } from '../session';
 import { formatNumber } from '../logic/scoring';
@@ -90,7 +91,13 @@ export function ResultaatView({ session }: { session: WorkbookSession }) {
       setChartMessage('De grafiek staat op het blad Resultaat. Zet hem opnieuw als het team de keuze verandert.');
   };
   const apply = async () => {
-    const edit = weightsEdit(werkblad, weights);
+    // only the weights moved, each guarded by the cell as last read: a colleague's weight meanwhile is asked about, not overwritten
+    const sheet = session.snapshot?.sheets.find((s) => sameName(s.name, werkblad.layout.sheet));
+    const edit = weightsEdit(
+      werkblad,
+      weights,
+      werkblad.factors.map((f) => (sheet ? valueAt(sheet, WERKBLAD.weightRow, f.column) : null)),
+    );
     if (edit.ok) await session.applyOps(edit.ops, 'Wegingen toepassen…');
   };
 
