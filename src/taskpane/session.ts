@@ -14,6 +14,8 @@ import { createKoppelkansenWorkbook, prepareWorkbook } from '../workbook/operati
 import { applyWarningProblems } from '../workbook/applyWarnings';
 import type { Problem } from '../core/problems';
 import { retargetGuards } from '../workbook/guards';
+import { WorkbookError } from '../workbook/errors';
+import { checkPlan } from '../workbook/planCheck';
 import type { ApplyResult, CellConflict, ChangedRange, WorkbookPort } from '../workbook/port';
 import { createReadQueue } from './logic/readQueue';
 
@@ -217,7 +219,22 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
           return;
         }
         if (!edit.ops.length) return;
-        const result = await port.apply(planWithEdit(snapshot, edit.ops, { now: at }).plan, { onProgress: setProgress });
+        const plan = planWithEdit(snapshot, edit.ops, { now: at }).plan;
+        // what the team typed that no cell can hold (a text over Excel's 32,767 characters, …) is
+        // refused here, by the rule every adapter applies (checkPlan), and told at the field
+        // that sent it, in Dutch, naming the cell; nothing is written
+        try {
+          checkPlan(
+            plan,
+            snapshot.sheets.map((x) => x.name),
+            { charts: port.canDrawCharts === true },
+          );
+        } catch (e) {
+          if (!(e instanceof WorkbookError)) throw e;
+          outcome = { ok: false, message: userMessage(e) };
+          return;
+        }
+        const result = await port.apply(plan, { onProgress: setProgress });
         noteWriteWarnings(result);
         if (result.conflicts?.length) {
           // the edit wrote nothing; bring the formulas back in line with what is there
