@@ -5,6 +5,7 @@
  * when a colleague changed the list meanwhile nothing is overwritten: the typed list stays,
  * the colleague's is shown beside it and the user chooses.
  */
+import { TwoVersions } from '../TwoVersions';
 import { Button, Field, makeStyles, MessageBar, MessageBarBody, Text, Textarea, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { DEELNEMERS, deelnemersEdit, parseNames, participants, readDeelnemers } from '../../core/deelnemers';
@@ -82,25 +83,16 @@ export function DeelnemersEditor({ session }: { session: WorkbookSession }) {
         </Text>
       )}
       {theirs !== null ? (
-        <div role="group" aria-label="Deelnemers: twee versies" className={styles.stack}>
-          <Text role="alert">
-            Een collega heeft de lijst intussen veranderd in: {theirs.join(', ') || '(leeg)'}. Jouw versie staat in het veld. Welke houd je?
-          </Text>
-          <div className={styles.row}>
-            <Button appearance="primary" disabled={!!session.busy} onClick={() => void save(stored.names)}>
-              Mijn versie opslaan
-            </Button>
-            <Button
-              disabled={!!session.busy}
-              onClick={() => {
-                setDraft(null);
-                setMessage(null);
-              }}
-            >
-              Versie van collega houden
-            </Button>
-          </div>
-        </div>
+        <TwoVersions
+          label="Deelnemers: twee versies"
+          message={`Een collega heeft de lijst intussen veranderd in: ${theirs.join(', ') || '(leeg)'}. Jouw versie staat in het veld. Welke houd je?`}
+          busy={!!session.busy}
+          onMine={() => void save(stored.names)}
+          onTheirs={() => {
+            setDraft(null);
+            setMessage(null);
+          }}
+        />
       ) : (
         <div className={styles.row}>
           <Button appearance="secondary" disabled={!changed || !!session.busy} onClick={() => void save()}>

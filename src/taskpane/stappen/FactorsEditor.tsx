@@ -3,6 +3,7 @@
  * (asking first when scores would go), add. Every change is one batch through the engine
  * (factors.ts), which also moves Totalen and keeps the formulas right.
  */
+import { TwoVersions } from '../TwoVersions';
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Text, Textarea, tokens } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
 import { columnLetter } from '../../core/a1';
@@ -117,34 +118,28 @@ function FactorCard({
         <Textarea value={value.waarom} rows={2} resize="vertical" onChange={(_, d) => type('waarom', d.value)} />
       </Field>
       {theirs.length > 0 && (
-        <div role="group" aria-label={`${f.name}: twee versies`} className={styles.factor}>
-          <Text role="alert">Een collega heeft deze succesfactor intussen aangepast. Jouw tekst staat hierboven; welke versie houd je?</Text>
-          {theirs.map(([k, v]) => (
+        <TwoVersions
+          label={`${f.name}: twee versies`}
+          className={styles.factor}
+          size="small"
+          message="Een collega heeft deze succesfactor intussen aangepast. Jouw tekst staat hierboven; welke versie houd je?"
+          details={theirs.map(([k, v]) => (
             <Text key={k} size={200}>
               {`${FIELD_TITLE[k]}: collega “${v || '(leeg)'}”, jij “${edit?.draft[k]?.trim() || '(leeg)'}”`}
             </Text>
           ))}
-          <div className={styles.row}>
-            <Button size="small" appearance="primary" disabled={busy} onClick={() => void save({ ...edit?.base, ...Object.fromEntries(theirs) })}>
-              Mijn versie opslaan
-            </Button>
-            <Button
-              size="small"
-              disabled={busy}
-              onClick={() => {
-                setMessage(null);
-                setEdit((e) => {
-                  if (!e) return null;
-                  const draft = { ...e.draft };
-                  for (const [k] of theirs) delete draft[k];
-                  return Object.keys(draft).length ? { draft, base: e.base } : null;
-                });
-              }}
-            >
-              Versie van collega houden
-            </Button>
-          </div>
-        </div>
+          busy={busy}
+          onMine={() => void save({ ...edit?.base, ...Object.fromEntries(theirs) })}
+          onTheirs={() => {
+            setMessage(null);
+            setEdit((e) => {
+              if (!e) return null;
+              const draft = { ...e.draft };
+              for (const [k] of theirs) delete draft[k];
+              return Object.keys(draft).length ? { draft, base: e.base } : null;
+            });
+          }}
+        />
       )}
       {message && theirs.length === 0 && (
         <MessageBar intent="error" layout="multiline">

@@ -3,6 +3,7 @@
  * selecting onto the werkblad, the "minder concreet" mark with who makes it concrete,
  * and an own koppelkans.
  */
+import { TwoVersions } from '../TwoVersions';
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, SearchBox, Select, Text, Textarea, tokens, makeStyles } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { describeLoss, deselectKoppelkansEdit, stap2Context, validateName, type Stap2Koppelkans, type Stap2Model } from '../../core/stap2';
@@ -161,29 +162,21 @@ function MinderConcreet({ session, k, onError }: { session: WorkbookSession; k: 
         </div>
       )}
       {theirs !== null && edit !== null && (
-        <div role="group" aria-label={`Verantwoordelijke voor “${k.koppelkans}”: twee versies`} className={styles.group}>
-          <Text role="alert">
-            {theirs.marked
+        <TwoVersions
+          label={`Verantwoordelijke voor “${k.koppelkans}”: twee versies`}
+          message={`${
+            theirs.marked
               ? `Een collega heeft de verantwoordelijke intussen veranderd in “${theirs.name || '(leeg)'}”.`
-              : 'Een collega heeft “minder concreet” intussen uitgezet.'}{' '}
-            Jouw versie staat in het veld: “{edit.text.trim() || '(leeg)'}”. Welke houd je?
-          </Text>
-          <div className={styles.row}>
-            <Button appearance="primary" disabled={!!session.busy} onClick={() => void saveName(stored, true)}>
-              Mijn versie opslaan
-            </Button>
-            <Button
-              disabled={!!session.busy}
-              onClick={() => {
-                stopTimer();
-                setEdit(null);
-                setMessage(null);
-              }}
-            >
-              Versie van collega houden
-            </Button>
-          </div>
-        </div>
+              : 'Een collega heeft “minder concreet” intussen uitgezet.'
+          } Jouw versie staat in het veld: “${edit.text.trim() || '(leeg)'}”. Welke houd je?`}
+          busy={!!session.busy}
+          onMine={() => void saveName(stored, true)}
+          onTheirs={() => {
+            stopTimer();
+            setEdit(null);
+            setMessage(null);
+          }}
+        />
       )}
     </div>
   );

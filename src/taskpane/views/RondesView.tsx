@@ -6,6 +6,7 @@
  * All data lives on the Scorerondes sheet (src/core/rondes.ts); every change is an edit built
  * on a fresh read through `session.applyEdit` (./rondesActions.ts), never a write by the view.
  */
+import { TwoVersions } from '../TwoVersions';
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, Switch, Text, Textarea, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { parseScoreInput } from '../../core/edits';
@@ -239,19 +240,16 @@ function OwnScore({
         onKeyDown={(e) => e.key === 'Enter' && void commit()}
       />
       {theirs !== null && (
-        <div className={styles.both} role="group" aria-label={`Jouw score voor ${label}: twee versies`}>
-          <Text role="alert" size={200}>
-            Onder jouw naam staat intussen {theirs ? `“${theirs}”` : 'geen score'}; jouw versie staat in het veld: “{text.trim() || '(leeg)'}”. Welke houd je?
-          </Text>
-          <div className={styles.row}>
-            <Button size="small" appearance="primary" disabled={disabled} onClick={() => void commit(value)}>
-              Mijn versie opslaan
-            </Button>
-            <Button size="small" disabled={disabled} onClick={() => setEdit(null)}>
-              Versie op het blad houden
-            </Button>
-          </div>
-        </div>
+        <TwoVersions
+          label={`Jouw score voor ${label}: twee versies`}
+          className={styles.both}
+          size="small"
+          message={`Onder jouw naam staat intussen ${theirs ? `“${theirs}”` : 'geen score'}; jouw versie staat in het veld: “${text.trim() || '(leeg)'}”. Welke houd je?`}
+          busy={disabled}
+          onMine={() => void commit(value)}
+          onTheirs={() => setEdit(null)}
+          theirsLabel="Versie op het blad houden"
+        />
       )}
     </>
   );

@@ -3,6 +3,7 @@
  * the werkblad title, the guide's dromen/drempels questions and the step's conclusion
  * ("Wat is het gedeelde verhaal van deze wijk?"), the same field as in the notulist's panel.
  */
+import { TwoVersions } from '../TwoVersions';
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { validateWijk, wijkEdit } from '../../core/wijk';
@@ -103,26 +104,16 @@ export function Stap1View({ session }: { session: WorkbookSession }) {
         )}
       </div>
       {theirs !== null && (
-        <div role="group" aria-label="Naam van de wijk: twee versies" className={styles.stack}>
-          <Text role="alert">
-            Een collega heeft de naam van de wijk intussen veranderd in “{theirs || '(leeg)'}”. Jouw versie staat in het veld: “{edit?.text.trim()}”. Welke houd
-            je?
-          </Text>
-          <div className={styles.row}>
-            <Button appearance="primary" disabled={!!session.busy} onClick={() => void save(wijk)}>
-              Mijn versie opslaan
-            </Button>
-            <Button
-              disabled={!!session.busy}
-              onClick={() => {
-                setEdit(null);
-                setMessage(null);
-              }}
-            >
-              Versie van collega houden
-            </Button>
-          </div>
-        </div>
+        <TwoVersions
+          label="Naam van de wijk: twee versies"
+          message={`Een collega heeft de naam van de wijk intussen veranderd in “${theirs || '(leeg)'}”. Jouw versie staat in het veld: “${edit?.text.trim() ?? ''}”. Welke houd je?`}
+          busy={!!session.busy}
+          onMine={() => void save(wijk)}
+          onTheirs={() => {
+            setEdit(null);
+            setMessage(null);
+          }}
+        />
       )}
       {conclusion && (
         <section aria-label="Conclusie Stap 1">
