@@ -30,18 +30,20 @@ export async function settle(rounds = 20): Promise<void> {
 /**
  * Renders `count` panes (1-based order in the result) over `wb`, each showing
  * `view(session, index)` inside Fluent's provider. `now` is every session's clock.
- * Storage is per pane and in memory (the notulist's name and the like).
+ * Storage is per pane and in memory (the notulist's name and the like), starting with
+ * `storage` (key → value) when given.
  */
 export async function renderPanes(
   wb: MemoryWorkbook,
   count: number,
   view: (session: WorkbookSession, index: number) => ReactNode,
   now: () => Date,
+  storage: Record<string, string> = {},
 ): Promise<RenderedPane[]> {
   const panes: RenderedPane[] = [];
   for (let i = 0; i < count; i++) {
     let notify: ((changed: null) => void) | null = null;
-    const stored = new Map<string, string>();
+    const stored = new Map<string, string>(Object.entries(storage));
     const host: HostServices = {
       kind: 'preview',
       storage: { get: (k) => stored.get(k) ?? null, set: (k, v) => void stored.set(k, v) },

@@ -5,8 +5,7 @@
  * workbook; the colleague writes to the same workbook and the pane hears of it through a
  * change event, as in Excel on the web.
  */
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { act, create, type ReactTestInstance, type ReactTestRenderer } from 'react-test-renderer';
+import { act, type ReactTestInstance } from 'react-test-renderer';
 import { columnLetter } from '../../src/core/a1';
 import { NOTULEN, SHEET_NAMES } from '../../src/core/layout';
 import { addNote, readNotes } from '../../src/core/notes';
@@ -14,11 +13,9 @@ import { NotesList } from '../../src/taskpane/notes/NotesList';
 import { ChecklistView } from '../../src/taskpane/views/ChecklistView';
 import { checklistDateEdit } from '../../src/core/edits';
 import { AUTHOR_KEY } from '../../src/taskpane/notes/notesLogic';
-import { useWorkbookSession, type HostServices, type WorkbookSession } from '../../src/taskpane/session';
 import { createKoppelkansenWorkbook } from '../../src/workbook/operations';
 import { MemoryWorkbook } from '../../src/workbook/memory/MemoryWorkbook';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { button, leave, renderPanes, settle, texts, typeIn } from '../helpers/paneHarness';
 
 const NOW = new Date(2026, 10, 30, 10, 0);
 const now = () => NOW;
@@ -31,62 +28,20 @@ async function setup() {
   const added = addNote({ author: 'Fatima', step: 'Stap 2', koppelkans: '', factor: '', kind: 'discussie', text: TEXT, verantwoordelijke: '', date: '' }, NOW);
   if (!added.ok) throw new Error(added.message);
   await wb.apply({ ops: added.ops });
-  const store = new Map([[AUTHOR_KEY, 'Notulist']]);
-  let notify: ((changed: null) => void) | null = null;
-  const host: HostServices = {
-    kind: 'preview',
-    storage: { get: (k) => store.get(k) ?? null, set: (k, v) => void store.set(k, v) },
-    subscribeToChanges: async (on) => {
-      notify = on;
-      return async () => undefined;
-    },
-  };
-  let session: WorkbookSession | null = null;
-  function Pane() {
-    session = useWorkbookSession(wb, host, now);
-    return (
-      <FluentProvider theme={webLightTheme}>
-        <NotesList session={session} />
-      </FluentProvider>
-    );
-  }
-  let renderer: ReactTestRenderer | undefined;
-  await act(async () => {
-    renderer = create(<Pane />);
-  });
-  const settle = async () => {
-    for (let i = 0; i < 20; i++) await act(async () => new Promise((r) => setTimeout(r, 0)));
-  };
-  await settle();
-  const root = () => renderer!.root;
-  return {
-    wb,
-    session: () => session!,
-    root,
-    settle,
-    /** The colleague's change event, as Excel delivers it. */
-    hear: async () => {
-      await act(async () => notify?.(null));
-      await settle();
-    },
-    unmount: () => act(() => renderer!.unmount()),
-    id: added.note.id,
-  };
+  const [pane] = await renderPanes(wb, 1, (session) => <NotesList session={session} />, now, { [AUTHOR_KEY]: 'Notulist' });
+  return { wb, ...pane, settle: () => settle(), id: added.note.id };
 }
 
-const texts = (node: ReactTestInstance): string => node.children.map((c) => (typeof c === 'string' ? c : texts(c))).join('');
-const button = (root: ReactTestInstance, label: string) => root.findAll((n) => n.type === 'button' && texts(n).trim() === label)[0] ?? null;
 const textarea = (root: ReactTestInstance) => root.findAll((n) => n.type === 'textarea')[0] ?? null;
 
 async function type(t: Awaited<ReturnType<typeof setup>>, value: string) {
-  const area = textarea(t.root());
-  await act(async () => area.props.onChange({ target: { value }, currentTarget: { value } }));
+  await typeIn(textarea(t.root()), value);
 }
 
 describe('NotesList keeps what the notulist typed', () => {
   it('note removed by a colleague while edited: the editor stays with the typed text and saves it as a new note', async () => {
     const t = await setup();
-    await act(async () => button(t.root(), 'Bewerken').props.onClick());
+    await act(async () => button(t.root(), 'Bewerken')!.props.onClick());
     await type(t, TYPED);
     // the colleague removes the note's row in Excel; the pane hears of it
     await t.wb.apply({
@@ -110,7 +65,7 @@ describe('NotesList keeps what the notulist typed', () => {
     expect(texts(t.root())).toContain('Deze notitie is intussen door iemand anders uit de Notulen verwijderd');
     expect(button(t.root(), 'Opslaan')).toBeNull();
 
-    await act(async () => button(t.root(), 'Opslaan als nieuwe notitie').props.onClick());
+    await act(async () => button(t.root(), 'Opslaan als nieuwe notitie')!.props.onClick());
     await t.settle();
     const notes = readNotes(await t.wb.readSnapshot()).notes;
     const saved = notes.filter((n) => n.text === TYPED);
@@ -123,7 +78,7 @@ describe('NotesList keeps what the notulist typed', () => {
 
   it('note removed by a colleague before saving: saving says so and keeps the typed text', async () => {
     const t = await setup();
-    await act(async () => button(t.root(), 'Bewerken').props.onClick());
+    await act(async () => button(t.root(), 'Bewerken')!.props.onClick());
     await type(t, TYPED);
     // removed without the pane hearing of it yet: the save finds the row gone
     await t.wb.apply({
@@ -139,7 +94,7 @@ describe('NotesList keeps what the notulist typed', () => {
         },
       ],
     });
-    await act(async () => button(t.root(), 'Opslaan').props.onClick());
+    await act(async () => button(t.root(), 'Opslaan')!.props.onClick());
     await t.settle();
     expect(t.session().error).toContain('door een collega verwijderd');
     expect(textarea(t.root())?.props.value).toBe(TYPED);
@@ -150,7 +105,7 @@ describe('NotesList keeps what the notulist typed', () => {
 
   it('note changed by a colleague while edited: the editor keeps the typed text, shows theirs, and saving asks instead of overwriting', async () => {
     const t = await setup();
-    await act(async () => button(t.root(), 'Bewerken').props.onClick());
+    await act(async () => button(t.root(), 'Bewerken')!.props.onClick());
     await type(t, TYPED);
     const theirs = 'Collega: de bewonersavond is al gepland';
     const note = t.session().notes.notes.find((n) => n.id === t.id)!;
@@ -160,7 +115,7 @@ describe('NotesList keeps what the notulist typed', () => {
     expect(textarea(t.root())?.props.value).toBe(TYPED);
     expect(texts(t.root())).toContain(`Een collega heeft deze notitie intussen aangepast: “${theirs}”`);
 
-    await act(async () => button(t.root(), 'Opslaan').props.onClick());
+    await act(async () => button(t.root(), 'Opslaan')!.props.onClick());
     await t.settle();
     // nothing overwritten: the conflict waits for the notulist's choice, the draft stays
     const row = readNotes(await t.wb.readSnapshot()).notes.find((n) => n.id === t.id)!;
@@ -175,47 +130,24 @@ describe('ChecklistView keeps the date being typed', () => {
   it('a colleague changes the overstap date while it is typed: the typed date stays, theirs is shown, saving asks instead of overwriting (regression: the field jumped to theirs)', async () => {
     const wb = new MemoryWorkbook();
     await createKoppelkansenWorkbook(wb, { now: NOW });
-    const host: HostServices = { kind: 'preview', storage: { get: () => null, set: () => undefined } };
-    let notify: ((changed: null) => void) | null = null;
-    host.subscribeToChanges = async (on) => {
-      notify = on;
-      return async () => undefined;
-    };
-    let session: WorkbookSession | null = null;
-    function Pane() {
-      session = useWorkbookSession(wb, host, now);
-      return (
-        <FluentProvider theme={webLightTheme}>
-          <ChecklistView session={session} go={() => undefined} />
-        </FluentProvider>
-      );
-    }
-    let renderer: ReactTestRenderer | undefined;
-    await act(async () => {
-      renderer = create(<Pane />);
-    });
-    const settle = async () => {
-      for (let i = 0; i < 20; i++) await act(async () => new Promise((r) => setTimeout(r, 0)));
-    };
-    await settle();
-    const state = session!.analysis!.checklist;
+    const [pane] = await renderPanes(wb, 1, (session) => <ChecklistView session={session} go={() => undefined} />, now);
+    const state = pane.session().analysis!.checklist;
     if (!state) throw new Error('no checklist sheet in the template');
-    const input = () => renderer!.root.findAll((n) => n.type === 'input' && n.props.type === 'date')[0];
-    await act(async () => input().props.onChange({ target: { value: '2036-06-30' }, currentTarget: { value: '2036-06-30' } }));
+    const input = () => pane.root().findAll((n) => n.type === 'input' && n.props.type === 'date')[0];
+    await typeIn(input(), '2036-06-30');
     // the colleague types another date in the cell; the pane hears of it
     const theirs = checklistDateEdit(state, '2040-01-01');
     if (!theirs.ok) throw new Error(theirs.message);
     await wb.apply({ ops: theirs.ops.map((o) => ({ ...o, expect: undefined })) });
-    await act(async () => notify?.(null));
-    await settle();
+    await pane.hear();
     expect(input().props.value).toBe('2036-06-30');
-    expect(texts(renderer!.root)).toContain('Een collega heeft de datum intussen veranderd in 01-01-2040');
-    await act(async () => input().props.onBlur());
+    expect(texts(pane.root())).toContain('Een collega heeft de datum intussen veranderd in 01-01-2040');
+    await leave(input());
     await settle();
     // nothing overwritten: the workbook keeps theirs, the pane asks, the typed date stays
-    expect(session!.analysis!.checklist!.overstapYear).toBe(2040);
-    expect(session!.conflict?.conflicts).toHaveLength(1);
+    expect(pane.session().analysis!.checklist!.overstapYear).toBe(2040);
+    expect(pane.session().conflict?.conflicts).toHaveLength(1);
     expect(input().props.value).toBe('2036-06-30');
-    act(() => renderer!.unmount());
+    pane.unmount();
   });
 });

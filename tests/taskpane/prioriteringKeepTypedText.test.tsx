@@ -4,16 +4,13 @@
  * into that row; when the entry's own row was removed it vanished without a word. Rendered
  * with react-test-renderer over the pane's real session and one memory workbook.
  */
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { act, create, type ReactTestInstance, type ReactTestRenderer } from 'react-test-renderer';
+import { act, type ReactTestInstance } from 'react-test-renderer';
 import { analyze } from '../../src/core/analyze';
 import { PRIORITERING, SHEET_NAMES } from '../../src/core/layout';
 import { newWorkbookPlan } from '../../src/core/template';
-import { useWorkbookSession, type HostServices, type WorkbookSession } from '../../src/taskpane/session';
 import { PrioriteringView } from '../../src/taskpane/views/PrioriteringView';
 import { MemoryWorkbook } from '../../src/workbook/memory/MemoryWorkbook';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { renderPanes, settle, texts } from '../helpers/paneHarness';
 
 const NOW = new Date('2026-11-28T10:00:00Z');
 const now = () => NOW;
@@ -34,28 +31,10 @@ async function setup() {
       { kind: 'setCells', sheet: SHEET_NAMES.prioritering, cell: `A${PRIORITERING.firstRow}`, cells: NAMES.map((k, i) => [{ number: i + 1 }, { text: k }]) },
     ],
   });
-  const host: HostServices = { kind: 'preview', storage: { get: () => null, set: () => undefined } };
-  let session: WorkbookSession | null = null;
-  function Pane() {
-    session = useWorkbookSession(wb, host, now);
-    return (
-      <FluentProvider theme={webLightTheme}>
-        <PrioriteringView session={session} />
-      </FluentProvider>
-    );
-  }
-  let renderer: ReactTestRenderer | undefined;
-  await act(async () => {
-    renderer = create(<Pane />);
-  });
-  const settle = async () => {
-    for (let i = 0; i < 20; i++) await act(async () => new Promise((r) => setTimeout(r, 0)));
-  };
-  await settle();
-  return { wb, session: () => session!, root: () => renderer!.root, settle, unmount: () => act(() => renderer!.unmount()) };
+  const [pane] = await renderPanes(wb, 1, (session) => <PrioriteringView session={session} />, now);
+  return { wb, ...pane, settle: () => settle() };
 }
 
-const texts = (node: ReactTestInstance): string => node.children.map((c) => (typeof c === 'string' ? c : texts(c))).join('');
 const omdat = (root: ReactTestInstance, k: string) =>
   root
     .findAll((n) => n.type === 'li' && n.props['data-testid'] === 'prio-item' && texts(n).includes(k))[0]
