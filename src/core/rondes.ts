@@ -51,6 +51,8 @@ interface RondeRow {
   key: string;
   /** Row on the sheet. */
   row: number;
+  /** The row's cells A..H as read: what a guarded rewrite of this row expects to find there. */
+  cells: CellValue[];
 }
 
 export interface Ronde {
@@ -105,6 +107,7 @@ export function readRondes(snapshot: WorkbookSnapshot): RondesState {
       time: textAt(sheet, r, COL.time),
       key: textAt(sheet, r, COL.key),
       row: r,
+      cells: RONDES.headers.map((_, i) => valueAt(sheet, r, i + 1)),
     });
   }
   const byNumber = new Map<number, Ronde>();
@@ -221,11 +224,16 @@ export function scoreInRonde(
   if (input !== null && checkScore(input).kind !== 'valid') return { ok: false, message: 'Een score is een heel getal van -10 tot en met 10.' };
   const key = scoreKey(ronde.nummer, who, koppelkans, factor);
   const cells = line('score', ronde.nummer, who, koppelkans, factor, input, now, key);
-  const mine = state.rows.some((r) => r.soort === 'score' && r.key === key);
+  // the first row holding the key is the one updateRowByKey rewrites (keyedRows.ts)
+  const mine = state.rows.find((r) => r.soort === 'score' && norm(r.key) === norm(key));
   if (mine)
     return {
       ok: true,
-      ops: [{ kind: 'updateRowByKey', sheet: state.sheet ?? RONDES.sheet, minRow: RONDES.firstRow, keyColumn: 'H', key, firstColumn: 'A', cells }],
+      // guarded: when the row no longer holds what was read (the same name scored in another
+      // pane, a hand edit on the sheet), nothing is written and the conflict is reported
+      ops: [
+        { kind: 'updateRowByKey', sheet: state.sheet ?? RONDES.sheet, minRow: RONDES.firstRow, keyColumn: 'H', key, firstColumn: 'A', cells, expect: mine.cells },
+      ],
     };
   return { ok: true, ops: [...sheetOps(state), append([cells])] };
 }

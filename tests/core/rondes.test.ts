@@ -16,6 +16,8 @@ import {
   summarizeRonde,
 } from '../../src/core/rondes';
 import { SHEET_NAMES } from '../../src/core/layout';
+import { createKoppelkansenWorkbook } from '../../src/workbook/operations';
+import { MemoryWorkbook } from '../../src/workbook/memory/MemoryWorkbook';
 import { workbook } from '../helpers/build';
 
 const NOW = new Date(2026, 10, 30, 10, 0);
@@ -155,4 +157,70 @@ test('the koppelkansen whose rank changes most between participants are named', 
   expect(spread.map((r) => [r.koppelkans, r.best, r.worst])).toEqual([
     ['Geveltuinen', 1, 2], // Ans: 15, tied with Stageplekken at 1; Bram: −5, place 2
   ]);
+});
+
+describe('a changed own score rewrites its row only while the row still holds what was read (guarded write)', () => {
+  async function scored() {
+    const wb = new MemoryWorkbook();
+    await createKoppelkansenWorkbook(wb, { now: NOW });
+    const a = analyze(await wb.readSnapshot());
+    const k = a.longlist.entries[0].koppelkans;
+    const f = a.werkblad!.factors[0].name;
+    const start = startRonde(readRondes(await wb.readSnapshot()), [], NOW);
+    if (!start.ok) throw new Error(start.message);
+    await wb.apply({ ops: start.ops });
+    const s0 = readRondes(await wb.readSnapshot());
+    const first = scoreInRonde(s0, s0.rondes[0], 'Ans', k, f, 3, NOW);
+    if (!first.ok) throw new Error(first.message);
+    await wb.apply({ ops: first.ops });
+    const read = readRondes(await wb.readSnapshot());
+    const row = read.rows.find((r) => r.soort === 'score')!.row;
+    return { wb, k, f, read, row };
+  }
+
+  test('the update expects the row A..H as read', async () => {
+    const { k, f, read, row } = await scored();
+    const res = scoreInRonde(read, read.rondes[0], 'Ans', k, f, 5, NOW);
+    if (!res.ok) throw new Error(res.message);
+    expect(res.ops).toHaveLength(1);
+    const op = res.ops[0];
+    expect(op.kind).toBe('updateRowByKey');
+    if (op.kind !== 'updateRowByKey') return;
+    expect(op.expect).toEqual(read.rows.find((r) => r.row === row)!.cells);
+    expect(op.expect).toHaveLength(RONDES.headers.length);
+    expect(op.expect![5]).toBe(3);
+  });
+
+  test('unchanged since the read: the new score is written', async () => {
+    const { wb, k, f, read, row } = await scored();
+    const res = scoreInRonde(read, read.rondes[0], 'Ans', k, f, 5, NOW);
+    if (!res.ok) throw new Error(res.message);
+    const r = await wb.apply({ ops: res.ops });
+    expect(r.conflicts).toEqual([]);
+    expect(wb.getCell(RONDES.sheet, `F${row}`)).toBe(5);
+  });
+
+  test('the same name scored meanwhile elsewhere (another pane, a hand edit): nothing is overwritten, the conflict names the cell and both values', async () => {
+    const { wb, k, f, read, row } = await scored();
+    // after the read, before the write: the colleague's 6 lands in the row
+    await wb.apply({ ops: [{ kind: 'setCells', sheet: RONDES.sheet, cell: `F${row}`, cells: [[{ number: 6 }]] }] });
+    const res = scoreInRonde(read, read.rondes[0], 'Ans', k, f, 5, NOW);
+    if (!res.ok) throw new Error(res.message);
+    const r = await wb.apply({ ops: res.ops });
+    expect(r.conflicts).toEqual([expect.objectContaining({ sheet: RONDES.sheet, cell: `F${row}`, expected: 3, actual: 6 })]);
+    expect(wb.getCell(RONDES.sheet, `F${row}`)).toBe(6);
+    expect(summarizeRonde(readRondes(await wb.readSnapshot()), 1).find((c) => c.koppelkans === k && c.factor === f)!.scores).toEqual([
+      { deelnemer: 'Ans', score: 6 },
+    ]);
+  });
+
+  test('a first score appends a row (nothing to guard) and leaves every other row alone', async () => {
+    const { wb, k, f, read, row } = await scored();
+    const res = scoreInRonde(read, read.rondes[0], 'Bram', k, f, -2, NOW);
+    if (!res.ok) throw new Error(res.message);
+    expect(res.ops.map((o) => o.kind)).toEqual(['appendRows']);
+    await wb.apply({ ops: res.ops });
+    expect(wb.getCell(RONDES.sheet, `F${row}`)).toBe(3);
+    expect(wb.getCell(RONDES.sheet, `F${row + 1}`)).toBe(-2);
+  });
 });
