@@ -34,6 +34,14 @@ export function browserStorage(): Storage {
       }
       memory.set(key, value);
     },
+    remove: (key) => {
+      memory.delete(key);
+      try {
+        ls?.removeItem(key);
+      } catch {
+        // privacy settings: nothing was kept there
+      }
+    },
   };
 }
 

@@ -32,8 +32,8 @@ export interface HostServices {
   subscribeToChanges?: (onChange: (changed: ChangedRange[] | null) => void) => Promise<() => Promise<void>>;
   /** Offer bytes as a file download/save. */
   download?: (fileName: string, bytes: Uint8Array, mime: string) => void;
-  /** Per-user, per-computer storage (the notulist's name); never in the workbook. */
-  storage: { get(key: string): string | null; set(key: string, value: string): void };
+  /** Per-user, per-computer storage (the notulist's name, drafts not yet saved: ./logic/drafts); never in the workbook. */
+  storage: { get(key: string): string | null; set(key: string, value: string): void; remove?(key: string): void };
   /** Error message when the host is too old (e.g. ExcelApi < 1.8), else null. */
   requirementError?: string | null;
 }

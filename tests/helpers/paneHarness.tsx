@@ -30,23 +30,25 @@ export async function settle(rounds = 20): Promise<void> {
 /**
  * Renders `count` panes (1-based order in the result) over `wb`, each showing
  * `view(session, index)` inside Fluent's provider. `now` is every session's clock.
- * Storage is per pane and in memory (the notulist's name and the like), starting with
- * `storage` (key → value) when given.
+ * Storage is per pane and in memory (the notulist's name, drafts and the like), starting with
+ * `storage` (key → value) when given. Pass a Map instead to share it: the pane then reads and
+ * writes that Map itself, so unmounting and rendering again with the same Map is a reload
+ * of the pane on the same computer (one pane per Map).
  */
 export async function renderPanes(
   wb: MemoryWorkbook,
   count: number,
   view: (session: WorkbookSession, index: number) => ReactNode,
   now: () => Date,
-  storage: Record<string, string> = {},
+  storage: Record<string, string> | Map<string, string> = {},
 ): Promise<RenderedPane[]> {
   const panes: RenderedPane[] = [];
   for (let i = 0; i < count; i++) {
     let notify: ((changed: null) => void) | null = null;
-    const stored = new Map<string, string>(Object.entries(storage));
+    const stored = storage instanceof Map ? storage : new Map<string, string>(Object.entries(storage));
     const host: HostServices = {
       kind: 'preview',
-      storage: { get: (k) => stored.get(k) ?? null, set: (k, v) => void stored.set(k, v) },
+      storage: { get: (k) => stored.get(k) ?? null, set: (k, v) => void stored.set(k, v), remove: (k) => void stored.delete(k) },
       subscribeToChanges: async (on) => {
         notify = on;
         return async () => undefined;

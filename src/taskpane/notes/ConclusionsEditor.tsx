@@ -1,10 +1,14 @@
 /**
  * "Leg conclusie vast": the conclusion of each step under the guide's question, in its
  * own labelled cell on the Notulen sheet. The step under discussion is open; a
- * conclusion follows the workbook until someone starts typing in it.
+ * conclusion follows the workbook until someone starts typing in it. What is typed but
+ * not yet saved is kept on this computer (../useStoredDraft) and comes back, marked
+ * "Nog niet opgeslagen", after a reload or a closed pane.
  */
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import { draftKey, hasStrings, isRecord, readDraft } from '../logic/drafts';
+import { useStoredDraft } from '../useStoredDraft';
 import { conclusionEdit, type Conclusion } from '../../core/notes';
 import type { WorkbookSession } from '../session';
 import { isSaveShortcut } from './notesLogic';
@@ -17,11 +21,22 @@ const useStyles = makeStyles({
   status: { color: tokens.colorNeutralForeground3 },
 });
 
+/** A conclusion being typed: the text and the conclusion as it was when typing started (what the guarded write expects). */
+interface ConclusionDraft {
+  text: string;
+  base: string;
+}
+
+const isConclusionDraft = (v: unknown): v is ConclusionDraft => isRecord(v) && hasStrings(v, ['text', 'base']);
+
+/** The storage key of a step's conclusion draft. */
+export const conclusionDraftKey = (stap: string): string => draftKey(`conclusie.${stap}`);
+
 /** One step's conclusion under the guide's question (Stap 1 also shows the guide's prompts). */
 export function ConclusionField({ session, conclusion }: { session: WorkbookSession; conclusion: Conclusion }) {
   const styles = useStyles();
   // null: not editing, the field shows what the workbook holds; `base`: the conclusion when typing started
-  const [edit, setEdit] = useState<{ text: string; base: string } | null>(null);
+  const { draft: edit, setDraft: setEdit, restored } = useStoredDraft(session.host.storage, conclusionDraftKey(conclusion.stap), isConclusionDraft);
   const [message, setMessage] = useState<string | null>(null);
   const draft = edit?.text ?? null;
   const setDraft = (text: string | null) => setEdit(text === null ? null : { text, base: edit?.base ?? conclusion.text });
@@ -77,9 +92,14 @@ export function ConclusionField({ session, conclusion }: { session: WorkbookSess
           Conclusie opslaan
         </Button>
         {dirty ? (
-          <Button size="small" onClick={() => setDraft(null)}>
-            Ongedaan maken
-          </Button>
+          <>
+            <Button size="small" onClick={() => setDraft(null)}>
+              Ongedaan maken
+            </Button>
+            <Text size={200} className={styles.status}>
+              {restored ? 'Nog niet opgeslagen (bewaard op deze computer)' : 'Nog niet opgeslagen'}
+            </Text>
+          </>
         ) : (
           <Text size={200} className={styles.status}>
             {conclusion.text ? `Staat in ${session.notes.sheet ?? 'Notulen'}` : 'Nog niet vastgelegd'}
@@ -91,7 +111,13 @@ export function ConclusionField({ session, conclusion }: { session: WorkbookSess
 }
 
 export function ConclusionsEditor({ session, currentStep }: { session: WorkbookSession; currentStep: string }) {
-  const [open, setOpen] = useState<string[]>([currentStep]);
+  // the step under discussion is open, and so is every step with a conclusion typed but not yet saved
+  const [open, setOpen] = useState<string[]>(() => [
+    currentStep,
+    ...session.notes.conclusions
+      .map((c) => c.stap)
+      .filter((stap) => stap !== currentStep && readDraft(session.host.storage, conclusionDraftKey(stap), isConclusionDraft) !== null),
+  ]);
   // the step under discussion opens by itself; others stay as the notulist left them
   useEffect(() => setOpen((o) => (o.includes(currentStep) ? o : [...o, currentStep])), [currentStep]);
   return (

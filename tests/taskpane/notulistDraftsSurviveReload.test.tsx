@@ -1,0 +1,92 @@
+/**
+ * Regression: in the notulist's panel, text typed but not yet saved with the field's own
+ * button (a step's conclusion, a note being edited, a new note, the Deelnemers list) was
+ * lost on a reload or a closed pane. Each test types into the real pane (react-test-renderer
+ * over `useWorkbookSession` and one memory workbook), unmounts it and renders it again with
+ * the same per-computer storage (a reload), and checks that the text is back, marked as not
+ * yet saved, and that saving or discarding removes the kept draft.
+ */
+import type { ReactNode } from 'react';
+import { act, type ReactTestInstance } from 'react-test-renderer';
+import { readNotes } from '../../src/core/notes';
+import { DRAFT_PREFIX } from '../../src/taskpane/logic/drafts';
+import { ConclusionsEditor } from '../../src/taskpane/notes/ConclusionsEditor';
+import { AUTHOR_KEY } from '../../src/taskpane/notes/notesLogic';
+import type { WorkbookSession } from '../../src/taskpane/session';
+import { createKoppelkansenWorkbook } from '../../src/workbook/operations';
+import { MemoryWorkbook } from '../../src/workbook/memory/MemoryWorkbook';
+import { button, renderPanes, settle, texts, typeIn } from '../helpers/paneHarness';
+
+const NOW = new Date(2026, 10, 30, 10, 0);
+const now = () => NOW;
+
+async function workbook(): Promise<MemoryWorkbook> {
+  const wb = new MemoryWorkbook();
+  await createKoppelkansenWorkbook(wb, { now: NOW });
+  return wb;
+}
+
+/** One pane over `wb` with `storage` (this computer's), showing `view`. */
+async function open(wb: MemoryWorkbook, storage: Map<string, string>, view: (s: WorkbookSession) => ReactNode) {
+  const [pane] = await renderPanes(wb, 1, view, now, storage);
+  return pane;
+}
+
+const textareas = (root: ReactTestInstance) => root.findAll((n) => n.type === 'textarea');
+const drafts = (storage: Map<string, string>) => [...storage.keys()].filter((k) => k.startsWith(DRAFT_PREFIX) && storage.get(k));
+/** Clicks the button labelled `label` and lets the pane settle. */
+async function click(root: ReactTestInstance, label: string) {
+  const b = button(root, label);
+  if (!b) throw new Error(`no button “${label}”: ${texts(root)}`);
+  await act(async () => b.props.onClick());
+  await settle();
+}
+const snapshotOf = async (wb: MemoryWorkbook) => wb.readSnapshot();
+
+describe('conclusion typed but not saved', () => {
+  const view = (s: WorkbookSession) => <ConclusionsEditor session={s} currentStep="Stap 2" />;
+
+  test('conclusion typed but not saved survives a reload, marked as not yet saved', async () => {
+    const wb = await workbook();
+    const storage = new Map([[AUTHOR_KEY, 'Notulist']]);
+    const first = await open(wb, storage, view);
+    await typeIn(textareas(first.root())[0], 'Warmtenet en groen samen oppakken');
+    first.unmount();
+
+    const again = await open(wb, storage, view);
+    expect(textareas(again.root())[0].props.value).toBe('Warmtenet en groen samen oppakken');
+    expect(texts(again.root())).toContain('Nog niet opgeslagen');
+    // nothing was written to the workbook by the reload
+    expect(readNotes(await snapshotOf(wb)).conclusions.find((c) => c.stap === 'Stap 2')?.text).toBe('');
+
+    await click(again.root(), 'Conclusie opslaan');
+    expect(readNotes(await snapshotOf(wb)).conclusions.find((c) => c.stap === 'Stap 2')?.text).toBe('Warmtenet en groen samen oppakken');
+    expect(drafts(storage)).toEqual([]);
+    expect(texts(again.root())).not.toContain('Nog niet opgeslagen');
+    again.unmount();
+  });
+
+  test('a conclusion draft thrown away with "Ongedaan maken" does not come back', async () => {
+    const wb = await workbook();
+    const storage = new Map<string, string>();
+    const first = await open(wb, storage, view);
+    await typeIn(textareas(first.root())[0], 'Toch niet');
+    await click(first.root(), 'Ongedaan maken');
+    first.unmount();
+    expect(drafts(storage)).toEqual([]);
+    const again = await open(wb, storage, view);
+    expect(textareas(again.root())[0].props.value).toBe('');
+    again.unmount();
+  });
+
+  test('a conclusion draft of another step opens that step after a reload', async () => {
+    const wb = await workbook();
+    const storage = new Map<string, string>();
+    const first = await open(wb, storage, (s) => <ConclusionsEditor session={s} currentStep="Stap 3" />);
+    await typeIn(textareas(first.root())[0], 'Stap 3: eerst de straat');
+    first.unmount();
+    const again = await open(wb, storage, view);
+    expect(textareas(again.root()).map((t) => t.props.value)).toContain('Stap 3: eerst de straat');
+    again.unmount();
+  });
+});
