@@ -9,7 +9,8 @@
 import ExcelJS from 'exceljs';
 import { analyze } from '../../src/core/analyze';
 import { addNote, readNotes } from '../../src/core/notes';
-import { PRIORITERING, SHEET_NAMES } from '../../src/core/layout';
+import { CHECKLIST, PRIORITERING, RESULTAAT, SHEET_NAMES } from '../../src/core/layout';
+import { checklistStatusEdit } from '../../src/core/edits';
 import { sampleDataOps } from '../../src/taskpane/preview/sampleData';
 import { openWorkbook, workbookBytes } from '../../src/taskpane/preview/workbooks';
 import { createKoppelkansenWorkbook, prepareWorkbook } from '../../src/workbook/operations';
@@ -82,4 +83,86 @@ test('regression: the preview download of a workbook with a merged reason, a pro
   );
   expect(xml.some((s) => s.includes('\uFFFE'))).toBe(false);
   expect(xml.some((s) => s.includes('_xFFFE_'))).toBe(true);
+});
+
+/** The prepared team file as bytes, after `edit` (ExcelJS, what the team does in Excel). */
+async function preparedFile(edit: (x: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+  const made = XlsxWorkbook.create();
+  await createKoppelkansenWorkbook(made, { wijk: 'Lelystad Oost', now: NOW });
+  await made.apply({ ops: sampleDataOps(analyze(await made.readSnapshot(), { now: NOW }), { koppelkansen: 6, scored: 4 }) });
+  await prepareWorkbook(made, { now: NOW });
+  const x = new ExcelJS.Workbook();
+  await x.xlsx.load((await made.toBuffer()) as unknown as ExcelJS.Buffer);
+  edit(x);
+  return new Uint8Array(await x.xlsx.writeBuffer());
+}
+
+test('regression: the preview download of a status written next to a merged WUP checklist row keeps the merge and the team text', async () => {
+  const C = SHEET_NAMES.checklist;
+  const item = CHECKLIST.firstRow;
+  const progressRow = CHECKLIST.headerRow + 2;
+  const bytes = await preparedFile((x) => {
+    const ws = x.getWorksheet(C)!;
+    // the team gives the Toelichting room over Verantwoordelijke on the first item, and merges a progress row
+    ws.getCell(`E${item}`).value = null;
+    ws.getCell(`D${item}`).value = 'Samen met de corporatie, zie Notulen';
+    ws.mergeCells(`D${item}:E${item}`);
+    for (const c of ['I', 'J', 'K', 'L']) ws.getCell(`${c}${progressRow}`).value = null;
+    ws.getCell(`H${progressRow}`).value = 'Besproken in de stuurgroep';
+    ws.mergeCells(`H${progressRow}:L${progressRow}`);
+  });
+  const wb = await openWorkbook(bytes, 'Wijk Oost.xlsx');
+  const state = analyze(await wb.port.readSnapshot(), { now: NOW }).checklist!;
+  // the product's writes: the status of the item beside the merge, then the progress table again
+  const edit = checklistStatusEdit(state, item, 'Klaar');
+  if (!edit.ok) throw new Error(edit.message);
+  await wb.port.apply({ ops: edit.ops });
+  const prepared = await prepareWorkbook(wb.port, { now: NOW });
+  expect(prepared.problems.filter((p) => p.code === 'CELL_OCCUPIED' && p.sheet === C).map((p) => p.cell)).toContain(`H${progressRow}`);
+
+  const out = await workbookBytes(wb.base, wb.port.plans());
+  await expect(verifyPackage(out)).resolves.toBeUndefined();
+  const back = await XlsxWorkbook.fromBuffer(out);
+  const sheet = (await back.readSnapshot()).sheets.find((s) => s.name === C)!;
+  expect(sheet.values[item - 1][2]).toBe('Klaar');
+  expect(sheet.values[item - 1][3]).toBe('Samen met de corporatie, zie Notulen');
+  expect(sheet.values[progressRow - 1][7]).toBe('Besproken in de stuurgroep');
+  expect(sheet.formulas?.[item - 1]?.[4] ?? null).toBeNull();
+  for (const c of [8, 9, 10, 11]) expect(sheet.formulas?.[progressRow - 1]?.[c] ?? null).toBeNull();
+  expect(sheet.merges).toEqual(expect.arrayContaining([`D${item}:E${item}`, `H${progressRow}:L${progressRow}`]));
+  // a second download of the same session is the same workbook: apply twice = apply once
+  const again = await prepareWorkbook(wb.port, { now: NOW });
+  expect(again.plan.ops).toEqual([]);
+});
+
+test("regression: the preview download keeps the team's notes beside the top 15 on Resultaat (H4:H6) and below it, also when the table shrinks", async () => {
+  const R = SHEET_NAMES.resultaat;
+  let below = 0;
+  const bytes = await preparedFile((x) => {
+    const ws = x.getWorksheet(R)!;
+    ws.getCell(`H${RESULTAAT.headerRow}`).value = 'Notitie';
+    ws.getCell(`H${RESULTAAT.headerRow + 1}`).value = 'Wethouder wil de top 3';
+    ws.getCell(`H${RESULTAAT.headerRow + 2}`).value = 'Zie ook Notulen';
+    below = ws.actualRowCount + 2;
+    ws.getCell(`A${below}`).value = 'Besproken met de wijkraad op 12 november';
+  });
+  const wb = await openWorkbook(bytes, 'Wijk Oost.xlsx');
+  const rowsBefore = (await wb.port.readSnapshot()).sheets.find((s) => s.name === R)!.values.length;
+  // a row gets scored in the pane: the "not in the ranking" list below the top 15 gets shorter
+  const a = analyze(await wb.port.readSnapshot(), { now: NOW }).werkblad!;
+  const unscored = a.rows.find((x) => x.status === 'unscored')!;
+  await wb.port.apply({ ops: [{ kind: 'setCells', sheet: W, cell: `C${unscored.row}`, cells: [a.factors.map(() => ({ number: 3 }))] }] });
+  await prepareWorkbook(wb.port, { now: NOW });
+
+  const out = await workbookBytes(wb.base, wb.port.plans());
+  await expect(verifyPackage(out)).resolves.toBeUndefined();
+  const sheet = (await (await XlsxWorkbook.fromBuffer(out)).readSnapshot()).sheets.find((s) => s.name === R)!;
+  const h = (r: number) => sheet.values[r - 1]?.[7] ?? null;
+  expect([0, 1, 2].map((i) => h(RESULTAAT.headerRow + i))).toEqual(['Notitie', 'Wethouder wil de top 3', 'Zie ook Notulen']);
+  expect(sheet.values[below - 1][0]).toBe('Besproken met de wijkraad op 12 november');
+  expect(rowsBefore).toBeGreaterThanOrEqual(below);
+  // the download equals the preview: every cell the pane shows is what the file holds
+  const shown = (await wb.port.readSnapshot()).sheets.find((s) => s.name === R)!;
+  for (let r = 0; r < Math.max(shown.values.length, sheet.values.length); r++)
+    for (let c = 0; c < 12; c++) expect([r + 1, c + 1, sheet.values[r]?.[c] ?? null]).toEqual([r + 1, c + 1, shown.values[r]?.[c] ?? null]);
 });
