@@ -166,6 +166,18 @@ export function placeRowOp(op: RowOp | SetCellsOp, sheet: string, rows: SheetRow
   }
 }
 
+/**
+ * The row heights an appendRows op asks for (its `heights`, points), on the rows it was
+ * placed at (`firstRow`: the placement's first row); rows without a height are left out.
+ */
+export function appendedHeights(op: Extract<PlanOp, { kind: 'appendRows' }>, firstRow: number): { row: number; height: number }[] {
+  const out: { row: number; height: number }[] = [];
+  (op.heights ?? []).forEach((height, i) => {
+    if (height !== null && height !== undefined && i < op.rows.length) out.push({ row: firstRow + i, height });
+  });
+  return out;
+}
+
 /** Records a placement in the outcomes of an apply (appendedAt, missingKeys, conflicts). */
 export function recordPlacement(op: RowOp | SetCellsOp, placement: RowPlacement, outcomes: RowOutcomes): void {
   if (placement.kind === 'missing') outcomes.missingKeys.push(placement.key);

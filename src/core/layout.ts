@@ -133,6 +133,10 @@ export const NOTULEN = {
   headers: ['Id', 'Tijd', 'Auteur', 'Stap', 'Koppelkans', 'Succesfactor', 'Soort', 'Tekst', 'Verantwoordelijke', 'Datum', 'In onderbouwing'],
   /** Column K: "nee" leaves the note out of the onderbouwing (empty or "ja": in it). */
   onderbouwingColumn: 11,
+  /** Widths of columns A..K in Excel character units; the log's text (H) wraps at this width. */
+  columnWidths: [18, 17, 18, 12, 36, 24, 12, 70, 20, 12, 16],
+  /** Column H: the note's text, the one column of the log that wraps. */
+  textColumn: 8,
 } as const;
 
 /**

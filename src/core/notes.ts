@@ -12,6 +12,7 @@ import { textAt, valueAt } from './grid';
 import { CONCLUSION_QUESTIONS, NOTULEN, SHEET_NAMES, sameName } from './layout';
 import type { CellInput, CellValue, PlanOp, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 import { MAX_CELL_TEXT } from './textSafety';
+import { wrappedRowHeight } from './textMetrics';
 
 export const NOTE_KINDS = ['discussie', 'redenering', 'conclusie', 'afspraak', 'actie'] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
@@ -251,10 +252,21 @@ export function addNote(input: NoteInput, now: Date, uuid?: () => string, sheet:
   const err = validateNote(clean);
   if (err) return { ok: false, message: err };
   const note: Note = { ...clean, id: newNoteId(uuid), time: formatNoteTime(now), row: 0 };
+  // the row shows its wrapped text whole, as the template's Notulen rows (column H, 70 wide)
+  const height = wrappedRowHeight([note.text], [NOTULEN.columnWidths[NOTULEN.textColumn - 1]]);
   return {
     ok: true,
     note,
-    ops: [{ kind: 'appendRows', sheet, minRow: NOTULEN.firstRow, firstColumn: 'A', rows: [noteCells(note, note.inOnderbouwing === false)] }],
+    ops: [
+      {
+        kind: 'appendRows',
+        sheet,
+        minRow: NOTULEN.firstRow,
+        firstColumn: 'A',
+        rows: [noteCells(note, note.inOnderbouwing === false)],
+        ...(height ? { heights: [height] } : {}),
+      },
+    ],
   };
 }
 

@@ -168,9 +168,13 @@ export type PlanOp =
   /**
    * Appends rows below the sheet's used range (never above `minRow`), resolved by
    * the adapter at apply time, so that two people appending at once do not write
-   * the same row. Used for notes: co-authoring safe.
+   * the same row. Used for notes: co-authoring safe. `heights`: the appended rows' own
+   * heights in points (index by index; null or missing: Excel's default), as setRowHeights
+   * sets them, for rows with wrapped text (Excel does not grow a row in a file it opens).
+   * Only the appended rows get a height, never a row already there; on a protected sheet
+   * the heights are left out (the cells are still written where the protection allows).
    */
-  | { kind: 'appendRows'; sheet: string; minRow: number; firstColumn: string; rows: CellInput[][] }
+  | { kind: 'appendRows'; sheet: string; minRow: number; firstColumn: string; rows: CellInput[][]; heights?: (number | null)[] }
   /**
    * Replaces the row whose column `keyColumn` holds `key` (searched at apply time,
    * from `minRow` down); never touches any other row. With `expect` (the row's cells from

@@ -196,6 +196,16 @@ export function checkPlan(plan: Plan, sheetNames: string[], capabilities: { char
           throw new WorkbookError('invalidArgument', [op.sheet, `rij ${op.minRow} bestaat niet.`], op.sheet);
         }
         checkBlock(op.sheet, op.minRow, col, op.rows);
+        if (op.heights !== undefined) {
+          if (!Array.isArray(op.heights) || op.heights.length > op.rows.length) {
+            throw new WorkbookError('invalidArgument', [op.sheet, `${op.heights?.length} rijhoogtes voor ${op.rows.length} nieuwe rijen kan niet.`], op.sheet);
+          }
+          for (const h of op.heights) {
+            if (h !== null && (typeof h !== 'number' || !Number.isFinite(h) || h < 0 || h > 409)) {
+              throw new WorkbookError('invalidArgument', [op.sheet, `rijhoogte ${String(h)} voor een nieuwe rij kan niet (0 tot 409 punten).`], op.sheet);
+            }
+          }
+        }
         break;
       }
       case 'updateRowByKey': {

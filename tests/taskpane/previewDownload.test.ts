@@ -9,7 +9,8 @@
 import ExcelJS from 'exceljs';
 import { analyze } from '../../src/core/analyze';
 import { addNote, readNotes } from '../../src/core/notes';
-import { CHECKLIST, PRIORITERING, RESULTAAT, SHEET_NAMES } from '../../src/core/layout';
+import { CHECKLIST, NOTULEN, PRIORITERING, RESULTAAT, SHEET_NAMES } from '../../src/core/layout';
+import { EM_PER_CHARACTER, wrapLines, wrappedRowHeight } from '../../src/core/textMetrics';
 import { checklistStatusEdit } from '../../src/core/edits';
 import { sampleDataOps } from '../../src/taskpane/preview/sampleData';
 import { openWorkbook, workbookBytes } from '../../src/taskpane/preview/workbooks';
@@ -165,4 +166,41 @@ test("regression: the preview download keeps the team's notes beside the top 15 
   const shown = (await wb.port.readSnapshot()).sheets.find((s) => s.name === R)!;
   for (let r = 0; r < Math.max(shown.values.length, sheet.values.length); r++)
     for (let c = 0; c < 12; c++) expect([r + 1, c + 1, sheet.values[r]?.[c] ?? null]).toEqual([r + 1, c + 1, shown.values[r]?.[c] ?? null]);
+});
+
+test('regression: a long note the pane adds gets a row height that shows its text in the download; the team rows of Notulen keep theirs', async () => {
+  const N = SHEET_NAMES.notulen;
+  let teamRow = 0;
+  const bytes = await preparedFile((x) => {
+    const ws = x.getWorksheet(N)!;
+    teamRow = NOTULEN.firstRow;
+    ws.getCell(`A${teamRow}`).value = 'eigen';
+    ws.getCell(`H${teamRow}`).value = 'Door de notulist in Excel getypt';
+    ws.getRow(teamRow).height = 33;
+  });
+  const wb = await openWorkbook(bytes, 'Wijk Oost.xlsx');
+  const long = 'De corporatie renoveert in 2027 de flats aan de noordkant; '.repeat(4).trim();
+  const notes = [long, 'Kort'].map((text) =>
+    addNote({ author: 'Fatima', step: 'Stap 4', koppelkans: '', factor: '', kind: 'discussie', text, verantwoordelijke: '', date: '' }, NOW),
+  );
+  for (const note of notes) {
+    if (!note.ok) throw new Error(note.message);
+    await wb.port.apply({ ops: note.ops });
+  }
+  const out = await workbookBytes(wb.base, wb.port.plans());
+  await expect(verifyPackage(out)).resolves.toBeUndefined();
+  const x = new ExcelJS.Workbook();
+  await x.xlsx.load(out as unknown as ExcelJS.Buffer);
+  const ws = x.getWorksheet(N)!;
+  expect(ws.getCell(`H${teamRow + 1}`).value).toBe(long);
+  // four lines of 70 characters wide: 4 × 15 pt + 2 pt, as the product's wrapped rows
+  const lines = wrapLines(long, NOTULEN.columnWidths[NOTULEN.textColumn - 1] * EM_PER_CHARACTER - 1).length;
+  expect(lines).toBeGreaterThan(1);
+  expect(ws.getRow(teamRow + 1).height).toBe(wrappedRowHeight([long], [NOTULEN.columnWidths[NOTULEN.textColumn - 1]]));
+  expect(ws.getRow(teamRow + 1).height).toBe(lines * 15 + 2);
+  expect(ws.getCell(`H${teamRow + 2}`).value).toBe('Kort');
+  expect(ws.getRow(teamRow + 2).height).toBeUndefined();
+  expect(ws.getRow(teamRow).height).toBe(33);
+  // the text wraps in the appended row, as in the product's Notulen rows (H11:H511)
+  expect(ws.getCell(`H${teamRow + 1}`).alignment?.wrapText).toBe(true);
 });

@@ -432,6 +432,16 @@ export function contractSuite(h: Harness): void {
         return h.protect(wb, 'Blad', options);
       }
 
+      test('an appended row in unlocked cells of a protected sheet is written without its row height (Excel refuses a height there), not refused', async () => {
+        const wb = await protectedSheet();
+        await wb.readSnapshot();
+        const after = await applyAndReopen(wb, {
+          ops: [{ kind: 'appendRows', sheet: 'Blad', minRow: 2, firstColumn: 'A', rows: [[t('k2'), t('lang\nen lang')]], heights: [48] }],
+        });
+        expect(after.getCell('Blad', 'A3')).toBe('k2');
+        expect(after.getRowHeight('Blad', 3)).toBeUndefined();
+      });
+
       test('the snapshot says which sheet is protected and which cells are unlocked', async () => {
         const wb = await protectedSheet({ allowFormatCells: true });
         const sheet = (await wb.readSnapshot()).sheets[0];
@@ -623,6 +633,33 @@ export function contractSuite(h: Harness): void {
         const again = await applyAndReopen(wb, { ops: [{ kind: 'setRowHeights', sheet: 'Blad', heights: [{ row: 2, height: 60 }] }] });
         expect(again.getRowHeight('Blad', 2)).toBe(60);
         expect(again.getCell('Blad', 'A1')).toBe('een');
+      });
+
+      test('regression: appended rows get the row heights their op asks for (a note with wrapped text), rows already there keep theirs', async () => {
+        const wb = await withSheet([
+          { kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('Id'), t('Tekst')], [t('team'), t('door het team getypt')]] },
+          { kind: 'setRowHeights', sheet: 'Blad', heights: [{ row: 2, height: 21 }] },
+        ]);
+        await wb.readSnapshot();
+        const after = await applyAndReopen(wb, {
+          ops: [
+            { kind: 'appendRows', sheet: 'Blad', minRow: 2, firstColumn: 'A', rows: [[t('n1'), t('lang\nen lang')], [t('n2'), t('kort')]], heights: [48, null] },
+            { kind: 'appendRows', sheet: 'Blad', minRow: 2, firstColumn: 'A', rows: [[t('n3'), t('zonder hoogte')]] },
+          ],
+        });
+        expect(after.getCell('Blad', 'A3')).toBe('n1');
+        expect(after.getRowHeight('Blad', 3)).toBe(48);
+        expect(after.getRowHeight('Blad', 4)).toBeUndefined();
+        expect(after.getCell('Blad', 'A5')).toBe('n3');
+        expect(after.getRowHeight('Blad', 5)).toBeUndefined();
+        // the team's row and the header row are not touched
+        expect(after.getRowHeight('Blad', 2)).toBe(21);
+        expect(after.getRowHeight('Blad', 1)).toBeUndefined();
+        await expectWorkbookError(
+          wb.apply({ ops: [{ kind: 'appendRows', sheet: 'Blad', minRow: 2, firstColumn: 'A', rows: [[t('x')]], heights: [500] }] }),
+          'invalidArgument',
+          /rijhoogte/,
+        );
       });
 
       test('a row height outside 0..409 points or a row that does not exist is refused before anything changes', async () => {

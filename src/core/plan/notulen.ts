@@ -10,7 +10,7 @@ import { wrappedRowHeight } from '../textMetrics';
 import { DEELNEMERS } from '../deelnemers';
 
 /** Width of column E, where the conclusions' questions wrap (Excel character units). */
-const QUESTION_WIDTH = 36;
+const QUESTION_WIDTH = NOTULEN.columnWidths[NOTULEN.conclusionQuestionColumn - 1];
 
 const gap = (n: number): CellInput[] => Array.from({ length: n }, () => ({ text: '' }));
 
@@ -95,19 +95,7 @@ export function planNotulen(ctx: PlanContext): void {
     {
       kind: 'setColumnWidths',
       sheet: name,
-      widths: [
-        { column: 'A', width: 18 },
-        { column: 'B', width: 17 },
-        { column: 'C', width: 18 },
-        { column: 'D', width: 12 },
-        { column: 'E', width: QUESTION_WIDTH },
-        { column: 'F', width: 24 },
-        { column: 'G', width: 12 },
-        { column: 'H', width: 70 },
-        { column: 'I', width: 20 },
-        { column: 'J', width: 12 },
-        { column: 'K', width: 16 },
-      ],
+      widths: NOTULEN.columnWidths.map((width, i) => ({ column: columnLetter(i + 1), width })),
     },
     // the questions wrap in E (36 wide): rows tall enough to show them whole
     ...conclusionRowHeights(name),

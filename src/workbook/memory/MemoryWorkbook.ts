@@ -20,7 +20,7 @@
  * on a copy that replaces the state only when every op succeeded.
  */
 import { columnNumber, parseCell } from '../../core/a1';
-import { placeRowOp, recordPlacement, type SheetRows } from '../../core/keyedRows';
+import { appendedHeights, placeRowOp, recordPlacement, type SheetRows } from '../../core/keyedRows';
 import type { CellInput, CellStyle, CellValue, Plan, PlanOp, SheetSnapshot, ValidationRule, ValidationSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import { parseEntry, toEntryText } from '../../core/textSafety';
 import { WorkbookError } from '../errors';
@@ -521,7 +521,10 @@ export class MemoryWorkbook implements WorkbookPort {
         const s = this.sheet(op.sheet);
         const placement = placeRowOp(op, s.name, rowsOf(s));
         recordPlacement(op, placement, result);
-        if (placement.kind === 'write') placement.cells.forEach((line, i) => this.writeRow(s, placement.row + i, placement.column, line));
+        if (placement.kind !== 'write') return;
+        placement.cells.forEach((line, i) => this.writeRow(s, placement.row + i, placement.column, line));
+        if (op.kind === 'appendRows' && !s.protection)
+          for (const h of appendedHeights(op, placement.row)) s.heights.set(h.row, h.height);
         return;
       }
       case 'setValidation':

@@ -6,9 +6,11 @@
  */
 import { columnLetter, columnNumber, parseCell, parseRange, rangeAddress } from '../../core/a1';
 import type { CellInput, CellValue, PlanOp } from '../../core/snapshot';
-import { keyedRowCells, placeRowOp, type CellConflict, type SheetRows } from '../../core/keyedRows';
+import { appendedHeights, keyedRowCells, placeRowOp, type CellConflict, type SheetRows } from '../../core/keyedRows';
 import { blockAddress, cellBlocks, forbiddenTextCells, toFormulaEntry } from './cellWrites';
 import type { SheetCache } from './writeOps';
+
+import { queueRowHeights } from './styles';
 
 type AppendOp = Extract<PlanOp, { kind: 'appendRows' }>;
 type UpdateOp = Extract<PlanOp, { kind: 'updateRowByKey' | 'deleteRowByKey' }>;
@@ -34,6 +36,8 @@ export interface AppendTask {
   conflicts: number;
   /** Cells of the last write whose text held characters XML forbids (see forbiddenTextCells). */
   forbidden?: string[];
+  /** The op's row heights may be set: the sheet is known (read) and not protected (Excel would refuse them there). */
+  heightsAllowed?: boolean;
 }
 
 export interface UpdateTask {
@@ -176,6 +180,7 @@ export function queueLookupWrites(
     for (const block of cellBlocks(t.row, columnNumber(t.op.firstColumn), t.op.rows)) {
       sheet.getRange(blockAddress(block)).formulas = block.entries;
     }
+    if (t.heightsAllowed) queueRowHeights(sheet, appendedHeights(t.op, t.row));
     t.forbidden = forbiddenTextCells(t.row, columnNumber(t.op.firstColumn), t.op.rows);
     queued.push(t);
   }

@@ -121,6 +121,13 @@ export class OfficeWorkbook implements WorkbookPort {
     }
     const pageLayout = cellPlan.ops.some((op) => op.kind === 'setPageSetup') && (this.options.isSetSupported ?? hostSupports)('ExcelApi', PAGE_LAYOUT_API);
     const job = new ApplyJob(cellPlan, this.budget, pageLayout);
+    // appended rows get their heights only on a sheet read as unprotected (Excel refuses a
+    // row height on a protected sheet; on a sheet not read yet Excel grows wrapped rows itself)
+    const known = job.appends.length && this.cache.sheets ? this.cache.toSnapshot().sheets : [];
+    for (const t of job.appends) {
+      const sheet = known.find((s) => s.name.toLowerCase() === t.op.sheet.toLowerCase());
+      t.heightsAllowed = !!sheet && !sheet.protection?.protected;
+    }
     if (job.isEmpty && charts.length === 0) return job.result();
     if (!job.isEmpty) {
       this.cache.markPlan(cellPlan.ops);

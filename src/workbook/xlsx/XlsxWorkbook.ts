@@ -25,7 +25,7 @@ import ExcelJS from 'exceljs';
 import { cellAddress, columnNumber } from '../../core/a1';
 import type { CellInput, CellStyle, CellValue, Plan, PlanOp, SheetSnapshot, ValidationRule, ValidationSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import { WorkbookError } from '../errors';
-import { placeRowOp, recordPlacement } from '../../core/keyedRows';
+import { appendedHeights, placeRowOp, recordPlacement } from '../../core/keyedRows';
 import { checkPlan } from '../planCheck';
 import { checkProtection } from '../protection';
 import type { ApplyOptions, ApplyResult, SnapshotRequest, WorkbookPort } from '../port';
@@ -407,6 +407,11 @@ export class XlsxWorkbook implements WorkbookPort {
         if (placement.kind !== 'write') return;
         placement.cells.forEach((line, i) => this.writeRow(ws, placement.row + i, placement.column, line));
         this.journal.push({ kind: 'setCells', sheet: op.sheet, cell: cellAddress(placement.row, placement.column), cells: placement.cells });
+        const heights = op.kind === 'appendRows' && !sheetProtection(ws)?.protected ? appendedHeights(op, placement.row) : [];
+        if (heights.length) {
+          for (const h of heights) ws.getRow(h.row).height = h.height;
+          this.journal.push({ kind: 'setRowHeights', sheet: op.sheet, heights });
+        }
         return;
       }
       case 'setValidation':
