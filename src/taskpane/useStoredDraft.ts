@@ -18,24 +18,34 @@ export interface StoredDraft<T> {
 
 /**
  * `key`: the full storage key (see `draftKey`); `isDraft`: the guard of the stored shape
- * (an unreadable or foreign value counts as no draft). The draft is read once, when the
- * component mounts; give the component a React `key` per target when `key` can change.
+ * (an unreadable or foreign value counts as no draft). The draft is read when the
+ * component mounts and again whenever `key` changes (another target: its own draft).
  */
 export function useStoredDraft<T>(storage: DraftStorage, key: string, isDraft: (v: unknown) => v is T): StoredDraft<T> {
-  const initial = useRef<T | null | undefined>(undefined);
-  if (initial.current === undefined) initial.current = readDraft(storage, key, isDraft);
-  const [draft, setState] = useState<T | null>(initial.current);
-  const [restored, setRestored] = useState(initial.current !== null);
-  const current = useRef(draft);
+  const load = (k: string) => {
+    const draft = readDraft(storage, k, isDraft);
+    return { key: k, draft, restored: draft !== null };
+  };
+  const [state, setState] = useState(() => load(key));
+  // the latest draft per key, also between a set and the render it causes (a functional update reads it)
+  const latest = useRef(state);
+  let shown = state;
+  if (state.key !== key) {
+    // another target: show its own draft (React's "adjust state while rendering" pattern)
+    shown = latest.current.key === key ? latest.current : load(key);
+    latest.current = shown;
+    setState(shown);
+  }
   const setDraft = useCallback(
     (next: T | null | ((prev: T | null) => T | null)) => {
-      const value = typeof next === 'function' ? (next as (prev: T | null) => T | null)(current.current) : next;
-      current.current = value;
+      const prev = latest.current.key === key ? latest.current : load(key);
+      const value = typeof next === 'function' ? (next as (prev: T | null) => T | null)(prev.draft) : next;
       writeDraft(storage, key, value);
-      setState(value);
-      if (value === null) setRestored(false);
+      latest.current = { key, draft: value, restored: value !== null && prev.restored };
+      setState(latest.current);
     },
-    [storage, key],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `load` only closes over storage and isDraft
+    [storage, key, isDraft],
   );
-  return { draft, setDraft, restored };
+  return { draft: shown.draft, setDraft, restored: shown.restored };
 }

@@ -11,6 +11,7 @@ import { act, type ReactTestInstance } from 'react-test-renderer';
 import { readNotes } from '../../src/core/notes';
 import { DRAFT_PREFIX } from '../../src/taskpane/logic/drafts';
 import { ConclusionsEditor } from '../../src/taskpane/notes/ConclusionsEditor';
+import { NoteComposer } from '../../src/taskpane/notes/NoteComposer';
 import { AUTHOR_KEY } from '../../src/taskpane/notes/notesLogic';
 import type { WorkbookSession } from '../../src/taskpane/session';
 import { createKoppelkansenWorkbook } from '../../src/workbook/operations';
@@ -87,6 +88,59 @@ describe('conclusion typed but not saved', () => {
     first.unmount();
     const again = await open(wb, storage, view);
     expect(textareas(again.root()).map((t) => t.props.value)).toContain('Stap 3: eerst de straat');
+    again.unmount();
+  });
+});
+
+describe('new note typed but not saved', () => {
+  const context = { step: 'Stap 2', koppelkans: '', factor: '' };
+  const view = (s: WorkbookSession) => <NoteComposer session={s} context={context} />;
+
+  test('a new note typed but not saved survives a reload and is saved from there', async () => {
+    const wb = await workbook();
+    const storage = new Map([[AUTHOR_KEY, 'Notulist']]);
+    const first = await open(wb, storage, view);
+    await typeIn(textareas(first.root())[0], 'Bewoners willen eerst weten wat het kost');
+    first.unmount();
+
+    const again = await open(wb, storage, view);
+    expect(textareas(again.root())[0].props.value).toBe('Bewoners willen eerst weten wat het kost');
+    expect(texts(again.root())).toContain('Nog niet opgeslagen');
+    await click(again.root(), 'Notitie opslaan');
+    expect(readNotes(await snapshotOf(wb)).notes.map((n) => n.text)).toEqual(['Bewoners willen eerst weten wat het kost']);
+    expect(drafts(storage)).toEqual([]);
+    expect(textareas(again.root())[0].props.value).toBe('');
+    expect(texts(again.root())).not.toContain('Nog niet opgeslagen');
+    again.unmount();
+  });
+
+  test('a new note thrown away, or typed and erased again, leaves no draft behind', async () => {
+    const wb = await workbook();
+    const storage = new Map([[AUTHOR_KEY, 'Notulist']]);
+    const first = await open(wb, storage, view);
+    await typeIn(textareas(first.root())[0], 'iets');
+    await click(first.root(), 'Weggooien');
+    expect(drafts(storage)).toEqual([]);
+    await typeIn(textareas(first.root())[0], 'iets anders');
+    await typeIn(textareas(first.root())[0], '');
+    expect(drafts(storage)).toEqual([]);
+    first.unmount();
+  });
+
+  test("a koppelkans's composer keeps its own draft, apart from the panel's", async () => {
+    const wb = await workbook();
+    const storage = new Map([[AUTHOR_KEY, 'Notulist']]);
+    const both = (s: WorkbookSession) => (
+      <>
+        <NoteComposer session={s} context={context} />
+        <NoteComposer session={s} context={{ ...context, koppelkans: 'Meer groen' }} draftName="notitie.nieuw.Meer groen" />
+      </>
+    );
+    const first = await open(wb, storage, both);
+    await typeIn(textareas(first.root())[1], 'Groen bij de school');
+    first.unmount();
+    const again = await open(wb, storage, both);
+    expect(textareas(again.root()).map((t) => t.props.value)).toEqual(['', 'Groen bij de school']);
     again.unmount();
   });
 });

@@ -21,7 +21,7 @@ export function KoppelkansNotes({ session, koppelkans }: { session: WorkbookSess
   if (session.notes.sheet === null) return null;
   return (
     <div className={styles.stack}>
-      <NoteComposer session={session} context={context} label={`Notitie bij “${koppelkans}”`} />
+      <NoteComposer session={session} context={context} label={`Notitie bij “${koppelkans}”`} draftName={`notitie.nieuw.${koppelkans}`} />
       <NotesList session={session} notes={notes} showFilters={false} emptyText="Nog geen notities bij deze koppelkans." />
     </div>
   );

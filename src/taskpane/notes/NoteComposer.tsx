@@ -1,10 +1,14 @@
 /**
  * The composer: a note in a few keystrokes. Alt+1…5 picks the kind, Ctrl+Enter saves,
  * the context (step, koppelkans, factor) is shown and, in the full panel, editable.
- * The notulist's name is asked once. Writes through `session.applyOps` only.
+ * The notulist's name is asked once. Writes through `session.applyOps` only. A note typed
+ * but not yet saved is kept on this computer (../useStoredDraft, one draft per composer:
+ * `draftName`) and comes back, marked "Nog niet opgeslagen", after a reload or a closed pane.
  */
 import { Button, Combobox, Dropdown, Field, Input, Link, makeStyles, Option, Radio, RadioGroup, Text, Textarea, tokens } from '@fluentui/react-components';
 import { useRef, useState, type KeyboardEvent } from 'react';
+import { draftKey, hasStrings, isRecord } from '../logic/drafts';
+import { useStoredDraft } from '../useStoredDraft';
 import { addNote, NOTE_KINDS, type NoteKind } from '../../core/notes';
 import type { WorkbookSession } from '../session';
 import {
@@ -40,14 +44,29 @@ export interface NoteComposerProps {
   onContextChange?: (c: NoteContext) => void;
   /** Label of the text field. */
   label?: string;
+  /** Which composer's draft this is ("notitie.nieuw" by default; a koppelkans's composer has its own). */
+  draftName?: string;
 }
 
 const NONE = '(geen)';
 
-export function NoteComposer({ session, context, onContextChange, label = 'Notitie' }: NoteComposerProps) {
+const isComposerDraft = (v: unknown): v is ComposerFields =>
+  isRecord(v) && hasStrings(v, ['kind', 'text', 'verantwoordelijke', 'date']) && (NOTE_KINDS as readonly unknown[]).includes(v.kind);
+
+/** Worth keeping: something typed besides the kind. */
+const hasContent = (f: ComposerFields) => f.text.trim() !== '' || f.verantwoordelijke.trim() !== '' || f.date !== '';
+
+/** The storage key of a composer's draft (`name` as given to `draftName`). */
+export const composerDraftKey = (name = 'notitie.nieuw'): string => draftKey(name);
+
+export function NoteComposer({ session, context, onContextChange, label = 'Notitie', draftName }: NoteComposerProps) {
   const styles = useStyles();
   const { stored, author, setAuthor, remember } = useAuthor(session);
-  const [fields, setFields] = useState<ComposerFields>(EMPTY_FIELDS);
+  // what is typed and not yet saved (null: nothing); kept on this computer as it is typed
+  const { draft, setDraft, restored } = useStoredDraft(session.host.storage, composerDraftKey(draftName), isComposerDraft);
+  // the kind stays when the fields are emptied: a notulist often writes several of one kind in a row
+  const [kind, setKind] = useState<NoteKind>('discussie');
+  const fields: ComposerFields = draft ?? { ...EMPTY_FIELDS, kind };
   const [message, setMessage] = useState<{ intent: 'error' | 'success'; text: string } | null>(null);
   const [editingAuthor, setEditingAuthor] = useState(false);
   const saving = useRef(false);
@@ -58,7 +77,11 @@ export function NoteComposer({ session, context, onContextChange, label = 'Notit
   const askAuthor = !stored || editingAuthor;
 
   const set = (patch: Partial<ComposerFields>) => {
-    setFields((f) => ({ ...f, ...patch }));
+    if (patch.kind) setKind(patch.kind);
+    setDraft((d) => {
+      const next = { ...(d ?? { ...EMPTY_FIELDS, kind }), ...patch };
+      return hasContent(next) ? next : null;
+    });
     setMessage(null);
   };
 
@@ -84,7 +107,8 @@ export function NoteComposer({ session, context, onContextChange, label = 'Notit
       const ok = await session.applyOps(res.ops, 'Notitie opslaan…');
       if (ok) {
         // the kind stays: a notulist often writes several of one kind in a row
-        setFields((f) => ({ ...EMPTY_FIELDS, kind: f.kind }));
+        setKind(fields.kind);
+        setDraft(null);
         setMessage({ intent: 'success', text: `Opgeslagen in ${session.notes.sheet ?? 'Notulen'}.` });
         textRef.current?.focus();
       }
@@ -238,9 +262,20 @@ export function NoteComposer({ session, context, onContextChange, label = 'Notit
         <Button appearance="primary" size="small" disabled={noSheet || !!session.busy || !fields.text.trim()} onClick={() => void save()}>
           Notitie opslaan
         </Button>
-        <Text size={200} className={styles.hint}>
-          Ctrl+Enter slaat op · Alt+1–5 kiest de soort
-        </Text>
+        {draft ? (
+          <>
+            <Button appearance="subtle" size="small" onClick={() => setDraft(null)}>
+              Weggooien
+            </Button>
+            <Text size={200} className={styles.hint} role="status">
+              {restored ? 'Nog niet opgeslagen (bewaard op deze computer)' : 'Nog niet opgeslagen'}
+            </Text>
+          </>
+        ) : (
+          <Text size={200} className={styles.hint}>
+            Ctrl+Enter slaat op · Alt+1–5 kiest de soort
+          </Text>
+        )}
       </div>
     </div>
   );
