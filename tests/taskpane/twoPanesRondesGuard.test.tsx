@@ -65,7 +65,14 @@ const onSheet = async (wb: MemoryWorkbook, koppelkans: string, factor: string) =
 /** Writes Anna's score as the other pane's session would (fresh read, edit, plan, apply). */
 async function otherPaneWrites(wb: MemoryWorkbook, koppelkans: string, factor: string, value: number): Promise<void> {
   const snapshot = await wb.readSnapshot({ fresh: true });
-  const res = ownScoreEdit(1, 'Anna', koppelkans, factor, value, () => NOW)({ snapshot, analysis: analyze(snapshot, { now: NOW }), notes: readNotes(snapshot) });
+  const res = ownScoreEdit(
+    1,
+    'Anna',
+    koppelkans,
+    factor,
+    value,
+    () => NOW,
+  )({ snapshot, analysis: analyze(snapshot, { now: NOW }), notes: readNotes(snapshot) });
   if (!res.ok) throw new Error(res.message);
   await MemoryWorkbook.prototype.apply.call(wb, planWithEdit(snapshot, res.ops, { now: NOW }).plan);
 }
