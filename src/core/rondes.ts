@@ -232,7 +232,16 @@ export function scoreInRonde(
       // guarded: when the row no longer holds what was read (the same name scored in another
       // pane, a hand edit on the sheet), nothing is written and the conflict is reported
       ops: [
-        { kind: 'updateRowByKey', sheet: state.sheet ?? RONDES.sheet, minRow: RONDES.firstRow, keyColumn: 'H', key, firstColumn: 'A', cells, expect: mine.cells },
+        {
+          kind: 'updateRowByKey',
+          sheet: state.sheet ?? RONDES.sheet,
+          minRow: RONDES.firstRow,
+          keyColumn: 'H',
+          key,
+          firstColumn: 'A',
+          cells,
+          expect: mine.cells,
+        },
       ],
     };
   return { ok: true, ops: [...sheetOps(state), append([cells])] };
