@@ -186,6 +186,12 @@ export function contractSuite(h: Harness): void {
           '(1)',
           '1e5',
           ' spatie ',
+          // the rest of what Excel converts when text is written as a value (issue 8)
+          '12-5',
+          '1e3',
+          '50%',
+          ' 5',
+          'WAAR',
         ];
         const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: risky.map((x) => [t(x)]) }]);
         const s = (await wb.readSnapshot()).sheets[0];
