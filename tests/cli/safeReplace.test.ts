@@ -248,3 +248,25 @@ test('every file-system error code maps to a Dutch message naming the user’s f
     expect(e.message).not.toMatch(/tmp|raw/);
   }
 });
+
+test('regression (CLI): a colleague who saves the file while apply --in-place runs keeps the save; apply refuses in Dutch and leaves no temporary file', async () => {
+  const files = await import('../../src/cli/files');
+  const file = copy('tijdens.xlsx');
+  const colleague = Buffer.concat([template, Buffer.from('collega')]);
+  const original = files.verifyWorkbook;
+  // the save lands after apply read the file, while it checks what it wrote
+  const spy = jest.spyOn(files, 'verifyWorkbook').mockImplementation(async (bytes) => {
+    fs.writeFileSync(file, colleague);
+    return original(bytes);
+  });
+  try {
+    const r = await run(['apply', file, '--in-place']);
+    expect(spy).toHaveBeenCalled();
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/tijdens\.xlsx is gewijzigd sinds het gelezen is/);
+  } finally {
+    spy.mockRestore();
+  }
+  expect(fs.readFileSync(file).equals(colleague)).toBe(true);
+  expect(temporaries()).toEqual([]);
+});

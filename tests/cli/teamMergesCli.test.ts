@@ -103,3 +103,46 @@ test('regression (CLI): apply keeps the text of every cell the team merged over 
   expect(second.code).toBe(0);
   expect(second.out).toMatch(/^0 wijziging\(en\) geschreven/m);
 });
+
+/** A prepared team file with data down to row 60 and only A6:D105 unlocked on the werkblad (so apply prepares rows 106–110). */
+async function protectedTeamFile(name: string, protect: boolean): Promise<string> {
+  const made = XlsxWorkbook.create();
+  await createKoppelkansenWorkbook(made, { wijk: 'Lelystad Oost', now: NOW });
+  await made.apply({ ops: sampleDataOps(analyze(await made.readSnapshot(), { now: NOW }), { koppelkansen: 6, scored: 4 }) });
+  await prepareWorkbook(made, { now: NOW });
+  const first = analyze(await made.readSnapshot(), { now: NOW }).werkblad!.rows[0];
+  const x = new ExcelJS.Workbook();
+  await x.xlsx.load((await made.toBuffer()) as unknown as ExcelJS.Buffer);
+  const w = x.getWorksheet(W)!;
+  w.getCell('A60').value = first.opgave;
+  w.getCell('B60').value = first.koppelkans;
+  for (let r = 6; r <= 105; r++) for (const c of ['A', 'B', 'C', 'D']) w.getCell(`${c}${r}`).protection = { locked: false };
+  if (protect) await w.protect('', { selectLockedCells: true, selectUnlockedCells: true });
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, new Uint8Array(await x.xlsx.writeBuffer()));
+  return file;
+}
+
+test('regression (CLI): apply on a protected werkblad with only A6:D105 unlocked refuses in Dutch, naming the sheet and rows 106–110, and writes nothing', async () => {
+  const file = await protectedTeamFile('beveiligd-blad.xlsx', true);
+  const out = path.join(dir, 'beveiligd-uit.xlsx');
+  const r = await run(['apply', file, '-o', out]);
+  expect(r.code).toBe(2);
+  expect(r.err + r.out).toContain(`Blad "${W}" is beveiligd`);
+  expect(r.err + r.out).toMatch(/106:[A-Z]+110/);
+  expect(r.err + r.out).toContain('Beveiliging blad opheffen');
+  expect(fs.existsSync(out)).toBe(false);
+  expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+});
+
+test('regression (CLI): rows 106–110 that apply prepares below A6:D105 unlocked get the lock state of the rows above (A:D open, the rest locked)', async () => {
+  const file = await protectedTeamFile('open-blad.xlsx', false);
+  const out = path.join(dir, 'open-uit.xlsx');
+  expect((await run(['apply', file, '-o', out])).code).toBe(0);
+  const x = new ExcelJS.Workbook();
+  await x.xlsx.load(fs.readFileSync(out) as unknown as ExcelJS.Buffer);
+  const w = x.getWorksheet(W)!;
+  for (const cell of ['A106', 'D110']) expect(w.getCell(cell).protection?.locked).toBe(false);
+  for (const cell of ['E106', 'A111']) expect(w.getCell(cell).protection?.locked ?? true).toBe(true);
+  expect((await run(['apply', out, '-o', path.join(dir, 'open-uit2.xlsx')])).out).toMatch(/^0 wijziging\(en\) geschreven/m);
+});
