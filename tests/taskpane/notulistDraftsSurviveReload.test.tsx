@@ -8,10 +8,11 @@
  */
 import type { ReactNode } from 'react';
 import { act, type ReactTestInstance } from 'react-test-renderer';
-import { readNotes } from '../../src/core/notes';
+import { addNote, deleteNote, readNotes } from '../../src/core/notes';
 import { DRAFT_PREFIX } from '../../src/taskpane/logic/drafts';
 import { ConclusionsEditor } from '../../src/taskpane/notes/ConclusionsEditor';
 import { NoteComposer } from '../../src/taskpane/notes/NoteComposer';
+import { NotesList } from '../../src/taskpane/notes/NotesList';
 import { AUTHOR_KEY } from '../../src/taskpane/notes/notesLogic';
 import type { WorkbookSession } from '../../src/taskpane/session';
 import { createKoppelkansenWorkbook } from '../../src/workbook/operations';
@@ -141,6 +142,66 @@ describe('new note typed but not saved', () => {
     first.unmount();
     const again = await open(wb, storage, both);
     expect(textareas(again.root()).map((t) => t.props.value)).toEqual(['', 'Groen bij de school']);
+    again.unmount();
+  });
+});
+
+describe('note being edited, not saved', () => {
+  const view = (s: WorkbookSession) => <NotesList session={s} />;
+  const TEXT = 'De straat wil eerst een bewonersavond';
+  const TYPED = `${TEXT}, in het buurthuis`;
+
+  async function withNote() {
+    const wb = await workbook();
+    const added = addNote({ author: 'Fatima', step: 'Stap 2', koppelkans: '', factor: '', kind: 'discussie', text: TEXT, verantwoordelijke: '', date: '' }, NOW);
+    if (!added.ok) throw new Error(added.message);
+    await wb.apply({ ops: added.ops });
+    const storage = new Map([[AUTHOR_KEY, 'Notulist']]);
+    const first = await open(wb, storage, view);
+    await click(first.root(), 'Bewerken');
+    await typeIn(textareas(first.root())[0], TYPED);
+    first.unmount();
+    return { wb, storage, note: added.note };
+  }
+
+  test('a note edit typed but not saved survives a reload: the editor opens again with it, and saving writes it', async () => {
+    const { wb, storage } = await withNote();
+    const again = await open(wb, storage, view);
+    expect(textareas(again.root())[0]?.props.value).toBe(TYPED);
+    expect(texts(again.root())).toContain('Nog niet opgeslagen');
+    await click(again.root(), 'Opslaan');
+    expect(readNotes(await snapshotOf(wb)).notes.map((n) => n.text)).toEqual([TYPED]);
+    expect(drafts(storage)).toEqual([]);
+    expect(textareas(again.root())).toHaveLength(0);
+    again.unmount();
+  });
+
+  test('a note edit kept over a reload whose note a colleague removed meanwhile says so and can be saved as a new note', async () => {
+    const { wb, storage, note } = await withNote();
+    // a colleague removes the row while this pane is closed
+    const [read] = readNotes(await snapshotOf(wb)).notes;
+    const removed = deleteNote(read, undefined);
+    if (!removed.ok) throw new Error(removed.message);
+    await wb.apply({ ops: removed.ops });
+    expect(readNotes(await snapshotOf(wb)).notes.filter((n) => n.text)).toEqual([]);
+
+    const again = await open(wb, storage, view);
+    expect(textareas(again.root())[0]?.props.value).toBe(TYPED);
+    expect(texts(again.root())).toContain('Deze notitie is intussen door iemand anders uit de Notulen verwijderd');
+    await click(again.root(), 'Opslaan als nieuwe notitie');
+    const saved = readNotes(await snapshotOf(wb)).notes.filter((n) => n.text === TYPED);
+    expect(saved).toHaveLength(1);
+    expect(saved[0].id).not.toBe(note.id);
+    expect(drafts(storage)).toEqual([]);
+    again.unmount();
+  });
+
+  test('a note edit cancelled leaves no draft behind', async () => {
+    const { wb, storage } = await withNote();
+    const again = await open(wb, storage, view);
+    await click(again.root(), 'Annuleren');
+    expect(drafts(storage)).toEqual([]);
+    expect(readNotes(await snapshotOf(wb)).notes.map((n) => n.text)).toEqual([TEXT]);
     again.unmount();
   });
 });

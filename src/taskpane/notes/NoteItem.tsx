@@ -4,7 +4,9 @@
  * guarded by the note as it was when editing started. What the notulist typed is never
  * lost: when a colleague changes the note meanwhile the editor says so (saving asks which
  * version to keep); when a colleague removes it, the list keeps this editor (`gone`), which
- * says so and offers to save the text as a new note or copy it.
+ * says so and offers to save the text as a new note or copy it. The editor's fields are
+ * kept on this computer as they are typed (notesLogic's keepNoteDraft), so after a reload
+ * or a closed pane the editor opens again with them, marked "Nog niet opgeslagen".
  */
 import {
   Badge,
@@ -33,9 +35,11 @@ import {
   draftOf,
   hasOwner,
   isSaveShortcut,
+  keepNoteDraft,
   noteByline,
   noteMeta,
   ownerLine,
+  readNoteDrafts,
   STEP_CHOICES,
   type NoteDraft,
 } from './notesLogic';
@@ -58,7 +62,7 @@ const useStyles = makeStyles({
   text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   fields: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
   wide: { gridColumn: '1 / -1' },
-  buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   tools: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   excluded: { opacity: 0.75 },
 });
@@ -84,9 +88,19 @@ export function NoteItem({
   onEditing?: (id: string, base: Note | null) => void;
 }) {
   const styles = useStyles();
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const storage = session.host.storage;
+  // an edit of this note typed before a reload or a closed pane, not yet saved
+  const [kept] = useState(() => (note.id ? (readNoteDrafts(storage).get(note.id) ?? null) : null));
+  const [restored, setRestored] = useState(kept !== null);
+  const [draft, setDraftState] = useState<Draft | null>(kept?.draft ?? null);
   // the note as it was when editing started: what the guarded write expects to find
-  const [base, setBase] = useState<Note | null>(null);
+  const [base, setBase] = useState<Note | null>(kept?.base ?? null);
+  /** Sets the draft and keeps it on this computer (with the base it was started from); null forgets it. */
+  const setDraft = (next: Draft | null, from: Note | null = base) => {
+    setDraftState(next);
+    if (note.id) keepNoteDraft(storage, note.id, next && from ? { draft: next, base: from } : null);
+    if (!next) setRestored(false);
+  };
   const [copied, setCopied] = useState<string | null>(null);
   const { stored: author } = useAuthor(session);
   const [message, setMessage] = useState<string | null>(null);
@@ -116,7 +130,7 @@ export function NoteItem({
     setTimeout(() => editButton.current?.focus(), 0);
   };
   const startEditing = () => {
-    setDraft(draftOf(note));
+    setDraft(draftOf(note), note);
     setBase(note);
     setMessage(null);
     onEditing?.(note.id, note);
@@ -253,6 +267,11 @@ export function NoteItem({
             <Button size="small" onClick={close}>
               Annuleren
             </Button>
+            {base && Object.keys(draftChanges(base, draft)).length > 0 && (
+              <Text size={200} className={styles.byline}>
+                {restored ? 'Nog niet opgeslagen (bewaard op deze computer)' : 'Nog niet opgeslagen'}
+              </Text>
+            )}
           </div>
         )}
         {copied && (

@@ -6,7 +6,7 @@ import { Button, Dropdown, Field, makeStyles, MessageBar, MessageBarBody, Option
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { filterNotes, NOTE_KINDS, newestFirst, type Note, type NoteFilter } from '../../core/notes';
 import type { WorkbookSession } from '../session';
-import { KIND_LABELS, koppelkansChoices, STEP_CHOICES, withEditedNotes } from './notesLogic';
+import { KIND_LABELS, koppelkansChoices, readNoteDrafts, STEP_CHOICES, withEditedNotes } from './notesLogic';
 import { NoteItem } from './NoteItem';
 
 const useStyles = makeStyles({
@@ -50,8 +50,11 @@ export function NotesList({
   const [shown, setShown] = useState(PAGE);
   const { lost, watch, dismiss } = useLostNoteCheck(session.notes.notes);
   const list = useMemo(() => newestFirst(filterNotes(all, filter)), [all, filter]);
-  // notes being edited (id → the note when editing started): their editors stay even when a colleague removes the row
-  const [editing, setEditing] = useState<ReadonlyMap<string, Note>>(new Map());
+  // notes being edited (id → the note when editing started): their editors stay even when a colleague removes the row;
+  // edits kept on this computer from before a reload count too, so one whose note was removed meanwhile still shows (and says so)
+  const [editing, setEditing] = useState<ReadonlyMap<string, Note>>(
+    () => new Map([...readNoteDrafts(session.host.storage)].map(([id, kept]) => [id, kept.base] as const)),
+  );
   const onEditing = useCallback(
     (id: string, base: Note | null) =>
       setEditing((m) => {

@@ -5,6 +5,7 @@
  */
 import { NOTE_KIND_LABELS, NOTE_KINDS, NOTE_STEPS, noteKindLabel, type Note, type NoteInput, type NoteKind } from '../../core/notes';
 import type { Analysis } from '../../core/analyze';
+import { draftKey, hasStrings, isRecord, readDraft, writeDraft, type DraftStorage } from '../logic/drafts';
 
 /** Where the notulist's name is kept: per user, per computer, never in the workbook. */
 export const AUTHOR_KEY = 'koppelkansen.auteur';
@@ -159,4 +160,43 @@ export function changedByOthers(base: Note, now: Note): (keyof NoteDraft)[] {
  */
 export function draftAsNewNote(base: Note, draft: NoteDraft, author: string): NoteInput {
   return { ...draft, author: base.author.trim() || author.trim(), ...(base.inOnderbouwing === false ? { inOnderbouwing: false } : {}) };
+}
+
+/** A note being edited, as kept on this computer until it is saved or thrown away: the typed fields and the note when editing started. */
+export interface KeptNoteDraft {
+  draft: NoteDraft;
+  base: Note;
+}
+
+/** Storage key of the notes being edited (one entry per note id). */
+export const NOTE_DRAFTS_KEY = draftKey('notities');
+
+const NOTE_TEXTS = ['id', 'time', 'author', 'step', 'koppelkans', 'factor', 'kind', 'text', 'verantwoordelijke', 'date'] as const;
+
+const isNote = (v: unknown): v is Note =>
+  isRecord(v) &&
+  hasStrings(v, NOTE_TEXTS) &&
+  typeof v.row === 'number' &&
+  (v.inOnderbouwing === undefined || typeof v.inOnderbouwing === 'boolean') &&
+  (v.read === undefined || (Array.isArray(v.read) && v.read.every((c) => c === null || ['string', 'number', 'boolean'].includes(typeof c))));
+
+const isKeptNoteDraft = (v: unknown): v is KeptNoteDraft => isRecord(v) && isRecord(v.draft) && hasStrings(v.draft, DRAFT_FIELDS) && isNote(v.base);
+
+const isKeptNoteDrafts = (v: unknown): v is Record<string, unknown> => isRecord(v);
+
+/** The notes being edited that were kept on this computer: id → draft and base (unreadable entries are left out). */
+export function readNoteDrafts(storage: DraftStorage): Map<string, KeptNoteDraft> {
+  const all = readDraft(storage, NOTE_DRAFTS_KEY, isKeptNoteDrafts) ?? {};
+  return new Map(Object.entries(all).filter((e): e is [string, KeptNoteDraft] => isKeptNoteDraft(e[1])));
+}
+
+/**
+ * Keeps (or, with null, forgets) the draft of note `id`, leaving the other notes' drafts
+ * as they are (read, change one entry, write). Returns false when the storage refused.
+ */
+export function keepNoteDraft(storage: DraftStorage, id: string, kept: KeptNoteDraft | null): boolean {
+  const all = Object.fromEntries(readNoteDrafts(storage));
+  if (kept) all[id] = kept;
+  else delete all[id];
+  return writeDraft(storage, NOTE_DRAFTS_KEY, Object.keys(all).length ? all : null);
 }
