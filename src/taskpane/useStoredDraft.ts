@@ -49,3 +49,8 @@ export function useStoredDraft<T>(storage: DraftStorage, key: string, isDraft: (
   );
   return { draft: shown.draft, setDraft, restored: shown.restored };
 }
+
+/** The mark beside a kept draft, the same everywhere in the pane: restored ones say they were kept on this computer. */
+export function unsavedText(restored: boolean): string {
+  return restored ? 'Nog niet opgeslagen (bewaard op deze computer)' : 'Nog niet opgeslagen';
+}

@@ -5,7 +5,7 @@
  */
 import { TwoVersions } from '../TwoVersions';
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Text, Textarea, tokens } from '@fluentui/react-components';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { columnLetter } from '../../core/a1';
 import type { FactorInfo } from '../../core/factors';
 import type { WorkbookSession } from '../session';
@@ -13,6 +13,25 @@ import type { ConfirmRequest } from './ConfirmDialog';
 import { usePickerStyles } from './OpgavenPicker';
 import { trackFactors, type TrackedFactor } from './factorTracking';
 import { addFactor, factorFields, moveFactor, removeFactor, saveFactor, type FactorFields } from './stap2Actions';
+import { draftKey, hasStrings, isRecord, readDraft, writeDraft } from '../logic/drafts';
+import { unsavedText, useStoredDraft } from '../useStoredDraft';
+
+/** Storage keys: the cards' typed fields, and the new succesfactor being typed. */
+const FACTOR_DRAFTS = draftKey('succesfactoren');
+const NEW_FACTOR_DRAFT = draftKey('nieuweSuccesfactor');
+
+/** A card's draft as stored: the factor's name in the workbook when it was last seen, and the typed fields. */
+interface StoredFactorEdit {
+  factor: string;
+  edit: FactorEdit;
+}
+
+interface NewFactor {
+  name: string;
+  waarom: string;
+  weging: string;
+}
+const isNewFactor = (v: unknown): v is NewFactor => isRecord(v) && hasStrings(v, ['name', 'waarom', 'weging']);
 
 const useStyles = makeStyles({
   factor: {
@@ -38,6 +57,11 @@ interface FactorEdit {
 type SetEdit = (update: (e: FactorEdit | null) => FactorEdit | null) => void;
 
 const FIELDS: (keyof FactorFields)[] = ['name', 'weging', 'waarom'];
+/** Only the three fields, each a string when present. */
+const isFields = (v: unknown): v is Partial<FactorFields> =>
+  isRecord(v) && Object.entries(v).every(([k, x]) => (FIELDS as string[]).includes(k) && typeof x === 'string');
+const isStoredFactorEdits = (v: unknown): v is StoredFactorEdit[] =>
+  Array.isArray(v) && v.every((s) => isRecord(s) && typeof s.factor === 'string' && isRecord(s.edit) && isFields(s.edit.draft) && isFields(s.edit.base));
 const FIELD_TITLE: Record<keyof FactorFields, string> = { name: 'Naam', weging: 'Weging', waarom: 'Waarom' };
 
 /** The fields where a colleague changed the workbook after the user started typing there: [field, their value]. */
@@ -146,6 +170,11 @@ function FactorCard({
           <MessageBarBody>{message}</MessageBarBody>
         </MessageBar>
       )}
+      {dirty && theirs.length === 0 && (
+        <Text size={200} role="status">
+          {unsavedText(false)}
+        </Text>
+      )}
       <Text size={200} className={styles.meta}>
         {f.scores === 1 ? '1 score' : `${f.scores} scores`}
       </Text>
@@ -153,6 +182,18 @@ function FactorCard({
         {theirs.length === 0 && (
           <Button size="small" appearance="primary" disabled={!dirty || busy} onClick={() => void save(edit?.base ?? {})}>
             Opslaan
+          </Button>
+        )}
+        {edit && theirs.length === 0 && (
+          <Button
+            size="small"
+            appearance="subtle"
+            onClick={() => {
+              setMessage(null);
+              setEdit(() => null);
+            }}
+          >
+            Tekst weggooien
           </Button>
         )}
         <Button
@@ -180,7 +221,20 @@ function FactorCard({
 }
 
 /** A card whose factor a colleague removed while the user was typing in it: the typed text stays, with a way to keep it. */
-function RemovedFactorCard({ session, last, edit, drop }: { session: WorkbookSession; last: FactorFields; edit: FactorEdit; drop: () => void }) {
+function RemovedFactorCard({
+  session,
+  last,
+  edit,
+  drop,
+  restored,
+}: {
+  session: WorkbookSession;
+  last: FactorFields;
+  edit: FactorEdit;
+  drop: () => void;
+  /** The draft was kept from an earlier session: the factor may as well have been renamed. */
+  restored: boolean;
+}) {
   const styles = useStyles();
   const [message, setMessage] = useState<string | null>(null);
   const value: FactorFields = { ...last, ...edit.draft };
@@ -192,7 +246,7 @@ function RemovedFactorCard({ session, last, edit, drop }: { session: WorkbookSes
   return (
     <li className={styles.factor} aria-label={`Verwijderde succesfactor: ${last.name}`}>
       <Text role="alert">
-        {`De succesfactor “${last.name}” is intussen door iemand anders verwijderd. Wat je typte is niet opgeslagen en staat hieronder; voeg hem opnieuw toe of gooi je tekst weg.`}
+        {`De succesfactor “${last.name}” is intussen door iemand anders ${restored ? 'verwijderd of hernoemd' : 'verwijderd'}. Wat je typte is niet opgeslagen en staat hieronder; voeg hem opnieuw toe of gooi je tekst weg.`}
       </Text>
       {FIELDS.filter((k) => edit.draft[k] !== undefined).map((k) => (
         <Text key={k} size={200}>{`${FIELD_TITLE[k]}: “${edit.draft[k] || '(leeg)'}”`}</Text>
@@ -216,13 +270,18 @@ function RemovedFactorCard({ session, last, edit, drop }: { session: WorkbookSes
 
 export function FactorsEditor({ session, factors, confirm }: { session: WorkbookSession; factors: FactorInfo[]; confirm: (r: ConfirmRequest) => void }) {
   const picker = usePickerStyles();
-  const [name, setName] = useState('');
-  const [waarom, setWaarom] = useState('');
-  const [weging, setWeging] = useState('1');
+  const styles = useStyles();
+  const storage = session.host.storage;
+  // the new succesfactor being typed, kept in the pane's storage until added or thrown away
+  const { draft: nieuw, restored: nieuwRestored, setDraft: setNieuw } = useStoredDraft(storage, NEW_FACTOR_DRAFT, isNewFactor);
+  const { name, waarom, weging } = nieuw ?? { name: '', waarom: '', weging: '1' };
+  const typeNew = (patch: Partial<NewFactor>) => {
+    const next = { name, waarom, weging, ...patch };
+    setNieuw(next.name || next.waarom || next.weging !== '1' ? next : null);
+  };
   const [message, setMessage] = useState<string | null>(null);
   // local ids carried from read to read (factorTracking.ts), so a card and its typed text stay with their factor
   const tracking = useRef<{ list: TrackedFactor[]; last: Map<number, FactorFields>; next: number }>({ list: [], last: new Map(), next: 1 });
-  const [edits, setEdits] = useState<Map<number, FactorEdit>>(new Map());
   const ids = useMemo(() => {
     const t = tracking.current;
     const r = trackFactors(
@@ -235,6 +294,33 @@ export function FactorsEditor({ session, factors, confirm }: { session: Workbook
     r.tracked.forEach((x, i) => t.last.set(x.id, factorFields(factors[i])));
     return r.tracked.map((x) => x.id);
   }, [factors]);
+  const [edits, setEdits] = useState<Map<number, FactorEdit>>(new Map());
+  // typed card fields kept from an earlier session (a reload, a closed pane): given back to
+  // their factor by name, once the factors are read; a factor gone meanwhile gets a removed card
+  const restoredIds = useRef<Set<number> | null>(null);
+  if (restoredIds.current === null && factors.length > 0) {
+    const t = tracking.current;
+    const kept = new Map<number, FactorEdit>();
+    restoredIds.current = new Set();
+    for (const s of readDraft(storage, FACTOR_DRAFTS, isStoredFactorEdits) ?? []) {
+      const at = factors.findIndex((f, i) => f.name === s.factor && !kept.has(ids[i]));
+      let id = at >= 0 ? ids[at] : -1;
+      if (id < 0) {
+        id = t.next++;
+        t.last.set(id, { name: s.factor, weging: s.edit.base.weging ?? '', waarom: s.edit.base.waarom ?? '' });
+      }
+      kept.set(id, s.edit);
+      restoredIds.current.add(id);
+    }
+    if (kept.size) setEdits(kept);
+  }
+  // every change of the cards' typed fields (and a factor renamed meanwhile) is written to the pane's storage at once
+  useEffect(() => {
+    if (restoredIds.current === null) return;
+    const t = tracking.current;
+    const list: StoredFactorEdit[] = [...edits].map(([id, edit]) => ({ factor: factors[ids.indexOf(id)]?.name ?? t.last.get(id)?.name ?? '', edit }));
+    writeDraft(storage, FACTOR_DRAFTS, list.length ? list : null);
+  }, [edits, ids, factors, storage]);
   // typed text whose factor a colleague removed: kept in its own card until saved again or thrown away
   const orphans = [...edits.keys()].filter((id) => !ids.includes(id));
   const setEditOf =
@@ -250,9 +336,7 @@ export function FactorsEditor({ session, factors, confirm }: { session: Workbook
   const add = async () => {
     const res = await session.applyEdit(addFactor(name, waarom, weging), 'Succesfactor toevoegen…');
     if (!res.ok) return setMessage(res.message);
-    setName('');
-    setWaarom('');
-    setWeging('1');
+    setNieuw(null);
     setMessage(null);
   };
   return (
@@ -280,22 +364,41 @@ export function FactorsEditor({ session, factors, confirm }: { session: Workbook
             last={tracking.current.last.get(id) ?? { name: '', weging: '', waarom: '' }}
             edit={edits.get(id)!}
             drop={() => setEditOf(id)(() => null)}
+            restored={!!restoredIds.current?.has(id)}
           />
         ))}
       </ul>
       <div className={picker.form} role="group" aria-label="Succesfactor toevoegen">
         <Field label="Nieuwe succesfactor" validationState={message ? 'error' : 'none'} validationMessage={message ?? undefined}>
-          <Input value={name} onChange={(_, d) => setName(d.value)} onKeyDown={(e) => e.key === 'Enter' && name.trim() && void add()} />
+          <Input value={name} onChange={(_, d) => typeNew({ name: d.value })} onKeyDown={(e) => e.key === 'Enter' && name.trim() && void add()} />
         </Field>
         <Field label="Waarom deze succesfactor">
-          <Textarea value={waarom} rows={2} resize="vertical" onChange={(_, d) => setWaarom(d.value)} />
+          <Textarea value={waarom} rows={2} resize="vertical" onChange={(_, d) => typeNew({ waarom: d.value })} />
         </Field>
         <Field label="Weging">
-          <Input value={weging} inputMode="decimal" onChange={(_, d) => setWeging(d.value)} />
+          <Input value={weging} inputMode="decimal" onChange={(_, d) => typeNew({ weging: d.value })} />
         </Field>
-        <Button disabled={!name.trim() || !!session.busy} onClick={() => void add()}>
-          Succesfactor toevoegen
-        </Button>
+        {nieuw && (
+          <Text size={200} role="status">
+            {unsavedText(nieuwRestored)}
+          </Text>
+        )}
+        <div className={styles.row}>
+          <Button disabled={!name.trim() || !!session.busy} onClick={() => void add()}>
+            Succesfactor toevoegen
+          </Button>
+          {nieuw && (
+            <Button
+              appearance="subtle"
+              onClick={() => {
+                setNieuw(null);
+                setMessage(null);
+              }}
+            >
+              Tekst weggooien
+            </Button>
+          )}
+        </div>
       </div>
     </div>
   );

@@ -11,6 +11,18 @@ import type { WorkbookSession } from '../session';
 import type { ConfirmRequest } from './ConfirmDialog';
 import { usePickerStyles } from './OpgavenPicker';
 import { addOwnKoppelkans, deselectKoppelkans, selectKoppelkans, setMinderConcreet } from './stap2Actions';
+import { draftKey, hasStrings, isRecord } from '../logic/drafts';
+import { unsavedText, useStoredDraft } from '../useStoredDraft';
+
+/** Storage key of the own koppelkans being typed. */
+const OWN_KOPPELKANS_DRAFT = draftKey('eigenKoppelkans');
+
+interface OwnKoppelkans {
+  opgave: string;
+  koppelkans: string;
+  toelichting: string;
+}
+const isOwnKoppelkans = (v: unknown): v is OwnKoppelkans => isRecord(v) && hasStrings(v, ['opgave', 'koppelkans', 'toelichting']);
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -187,10 +199,17 @@ export function KoppelkansenPicker({ session, model, confirm }: { session: Workb
   const picker = usePickerStyles();
   const [query, setQuery] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [own, setOwn] = useState({ opgave: '', koppelkans: '', toelichting: '' });
+  // the own koppelkans being typed, kept in the pane's storage until added or thrown away;
+  // only the chosen opgave alone is no draft (nothing typed)
+  const { draft: ownDraft, restored: ownRestored, setDraft: setOwnDraft } = useStoredDraft(session.host.storage, OWN_KOPPELKANS_DRAFT, isOwnKoppelkans);
+  const own: OwnKoppelkans = ownDraft ?? { opgave: '', koppelkans: '', toelichting: '' };
+  const setOwn = (next: OwnKoppelkans) => setOwnDraft(next.koppelkans || next.toelichting || next.opgave ? next : null);
+  const ownTyped = !!(own.koppelkans || own.toelichting);
   const [ownMessage, setOwnMessage] = useState<string | null>(null);
   const selectedOpgaven = model.opgaven.filter((o) => o.rows.length);
-  const ownOpgave = own.opgave || selectedOpgaven[0]?.opgave || '';
+  // the draft's opgave is no longer chosen (a colleague took it off meanwhile): say so, offer the others
+  const ownOpgaveGone = !!own.opgave && !selectedOpgaven.some((o) => o.opgave === own.opgave);
+  const ownOpgave = (!ownOpgaveGone && own.opgave) || selectedOpgaven[0]?.opgave || '';
   const chosen = model.opgaven.reduce((n, o) => n + o.koppelkansen.filter((k) => k.rows.length).length, 0);
 
   const toggle = async (k: Stap2Koppelkans, checked: boolean) => {
@@ -230,12 +249,21 @@ export function KoppelkansenPicker({ session, model, confirm }: { session: Workb
     if (invalid) return setOwnMessage(invalid);
     const res = await session.applyEdit(addOwnKoppelkans(ownOpgave, own.koppelkans, own.toelichting), 'Eigen koppelkans toevoegen…');
     if (!res.ok) return setOwnMessage(res.message);
-    setOwn({ opgave: ownOpgave, koppelkans: '', toelichting: '' });
+    setOwnDraft(null);
     setOwnMessage(null);
   };
 
   if (!selectedOpgaven.length) {
-    return <Text>Kies eerst een of meer opgaven; daarna zie je hier hun koppelkansen.</Text>;
+    return (
+      <div className={picker.stack}>
+        <Text>Kies eerst een of meer opgaven; daarna zie je hier hun koppelkansen.</Text>
+        {ownTyped && (
+          <Text size={200} role="alert">
+            {`Je eigen koppelkans “${own.koppelkans || own.toelichting}” is nog niet opgeslagen: de opgave “${own.opgave}” is intussen niet meer gekozen. Je tekst blijft bewaard; kies een opgave om hem toe te voegen.`}
+          </Text>
+        )}
+      </div>
+    );
   }
   return (
     <div className={picker.stack}>
@@ -302,14 +330,41 @@ export function KoppelkansenPicker({ session, model, confirm }: { session: Workb
           </Select>
         </Field>
         <Field label="Eigen koppelkans" validationState={ownMessage ? 'error' : 'none'} validationMessage={ownMessage ?? undefined}>
-          <Input value={own.koppelkans} onChange={(_, d) => setOwn({ ...own, koppelkans: d.value })} onKeyDown={(e) => e.key === 'Enter' && void addOwn()} />
+          <Input
+            value={own.koppelkans}
+            onChange={(_, d) => setOwn({ ...own, opgave: ownOpgave, koppelkans: d.value })}
+            onKeyDown={(e) => e.key === 'Enter' && void addOwn()}
+          />
         </Field>
         <Field label="Toelichting bij de koppelkans">
-          <Textarea value={own.toelichting} rows={2} resize="vertical" onChange={(_, d) => setOwn({ ...own, toelichting: d.value })} />
+          <Textarea value={own.toelichting} rows={2} resize="vertical" onChange={(_, d) => setOwn({ ...own, opgave: ownOpgave, toelichting: d.value })} />
         </Field>
-        <Button disabled={!own.koppelkans.trim() || !!session.busy} onClick={() => void addOwn()}>
-          Koppelkans toevoegen
-        </Button>
+        {ownTyped && (
+          <Text size={200} role="status">
+            {unsavedText(ownRestored)}
+          </Text>
+        )}
+        {ownTyped && ownOpgaveGone && (
+          <Text size={200} role="alert">
+            {`Je typte deze koppelkans bij de opgave “${own.opgave}”, maar die is intussen niet meer gekozen. Kies hierboven de opgave waar hij bij hoort.`}
+          </Text>
+        )}
+        <div className={styles.row}>
+          <Button disabled={!own.koppelkans.trim() || !!session.busy} onClick={() => void addOwn()}>
+            Koppelkans toevoegen
+          </Button>
+          {ownTyped && (
+            <Button
+              appearance="subtle"
+              onClick={() => {
+                setOwnDraft(null);
+                setOwnMessage(null);
+              }}
+            >
+              Tekst weggooien
+            </Button>
+          )}
+        </div>
       </div>
     </div>
   );

@@ -5,6 +5,16 @@ import { describeLoss, deselectOpgaveEdit, stap2Context, validateName, type Stap
 import type { WorkbookSession } from '../session';
 import type { ConfirmRequest } from './ConfirmDialog';
 import { addOwnOpgave, deselectOpgave, selectOpgave } from './stap2Actions';
+import { draftKey, hasStrings, isRecord } from '../logic/drafts';
+import { unsavedText, useStoredDraft } from '../useStoredDraft';
+
+interface OwnOpgave {
+  name: string;
+  toelichting: string;
+}
+/** Storage key of the own opgave being typed. */
+const OWN_OPGAVE_DRAFT = draftKey('eigenOpgave');
+const isOwnOpgave = (v: unknown): v is OwnOpgave => isRecord(v) && hasStrings(v, ['name', 'toelichting']);
 
 export const usePickerStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -19,12 +29,21 @@ export const usePickerStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
 export function OpgavenPicker({ session, model, confirm }: { session: WorkbookSession; model: Stap2Model; confirm: (r: ConfirmRequest) => void }) {
   const styles = usePickerStyles();
-  const [name, setName] = useState('');
-  const [toelichting, setToelichting] = useState('');
+  // the own opgave being typed, kept in the pane's storage until added or thrown away
+  const { draft, restored, setDraft } = useStoredDraft(session.host.storage, OWN_OPGAVE_DRAFT, isOwnOpgave);
+  const name = draft?.name ?? '';
+  const toelichting = draft?.toelichting ?? '';
+  const edit = (patch: Partial<OwnOpgave>) => {
+    const next = { name, toelichting, ...patch };
+    setDraft(next.name || next.toelichting ? next : null);
+  };
+  // a colleague added an opgave of this name meanwhile: say so instead of failing only on "toevoegen"
+  const existing = name.trim() ? model.opgaven.find((o) => o.opgave.trim().toLowerCase() === name.trim().toLowerCase()) : undefined;
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const selected = model.opgaven.filter((o) => o.rows.length).length;
@@ -58,8 +77,7 @@ export function OpgavenPicker({ session, model, confirm }: { session: WorkbookSe
     if (invalid) return setMessage(invalid);
     const res = await session.applyEdit(addOwnOpgave(name, toelichting), 'Eigen opgave toevoegen…');
     if (!res.ok) return setMessage(res.message);
-    setName('');
-    setToelichting('');
+    setDraft(null);
     setMessage(null);
   };
 
@@ -94,14 +112,37 @@ export function OpgavenPicker({ session, model, confirm }: { session: WorkbookSe
       </ul>
       <div className={styles.form} role="group" aria-label="Eigen opgave toevoegen">
         <Field label="Eigen opgave" validationState={message ? 'error' : 'none'} validationMessage={message ?? undefined}>
-          <Input value={name} onChange={(_, d) => setName(d.value)} onKeyDown={(e) => e.key === 'Enter' && void add()} />
+          <Input value={name} onChange={(_, d) => edit({ name: d.value })} onKeyDown={(e) => e.key === 'Enter' && void add()} />
         </Field>
         <Field label="Toelichting bij de opgave">
-          <Textarea value={toelichting} rows={2} resize="vertical" onChange={(_, d) => setToelichting(d.value)} />
+          <Textarea value={toelichting} rows={2} resize="vertical" onChange={(_, d) => edit({ toelichting: d.value })} />
         </Field>
-        <Button disabled={!name.trim() || !!session.busy} onClick={() => void add()}>
-          Opgave toevoegen
-        </Button>
+        {draft && (
+          <Text size={200} role="status">
+            {unsavedText(restored)}
+          </Text>
+        )}
+        {existing && (
+          <Text size={200} role="alert">
+            {`De opgave “${existing.opgave}” staat al op de longlist${existing.rows.length ? ' en is gekozen' : ''}. Kies hem in de lijst hierboven, of geef je opgave een andere naam.`}
+          </Text>
+        )}
+        <div className={styles.buttons}>
+          <Button disabled={!name.trim() || !!session.busy} onClick={() => void add()}>
+            Opgave toevoegen
+          </Button>
+          {draft && (
+            <Button
+              appearance="subtle"
+              onClick={() => {
+                setDraft(null);
+                setMessage(null);
+              }}
+            >
+              Tekst weggooien
+            </Button>
+          )}
+        </div>
         <Text size={200}>De opgave komt onderaan het blad met de longlist, zodat ook de keuzelijsten in de cellen hem tonen.</Text>
       </div>
     </div>

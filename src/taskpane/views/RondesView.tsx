@@ -12,9 +12,18 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { parseScoreInput } from '../../core/edits';
 import { anonymise, inDispute, inScope, rankSpread, readRondes, summarizeRonde, type CellSummary } from '../../core/rondes';
 import type { WorkbookSession } from '../session';
+import { draftKey, hasStrings, isRecord } from '../logic/drafts';
+import { unsavedText, useStoredDraft } from '../useStoredDraft';
 import { adopt, ownScoreEdit, ownScoreText, revealEdit, startRoundEdit, type RondeBuild } from './rondesActions';
 
 const NAME_KEY = 'koppelkansen.deelnemer';
+
+/** A group score typed in a revealed round's cell, before "Vaststellen". */
+interface AdoptDraft {
+  value: string;
+  why: string;
+}
+const isAdoptDraft = (v: unknown): v is AdoptDraft => isRecord(v) && hasStrings(v, ['value', 'why']);
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -163,8 +172,13 @@ export function RondesView({ session }: { session: WorkbookSession }) {
               setAnonymous={setAnonymous}
               spread={rankSpread(werkblad, summary).slice(0, 5)}
               busy={!!session.busy}
+              storage={session.host.storage}
+              ronde={ronde.nummer}
               onAdopt={(cell, value, why) =>
-                void adopt(session, ronde.nummer, cell.koppelkans, cell.factor, value, why, name, now).then((res) => setMessage(res.ok ? null : res.message))
+                adopt(session, ronde.nummer, cell.koppelkans, cell.factor, value, why, name, now).then((res) => {
+                  setMessage(res.ok ? null : res.message);
+                  return res.ok;
+                })
               }
             />
           )}
@@ -262,7 +276,9 @@ function Reveal(props: {
   setAnonymous: (v: boolean) => void;
   spread: ReturnType<typeof rankSpread>;
   busy: boolean;
-  onAdopt: (cell: CellSummary, value: number, why: string) => void;
+  storage: WorkbookSession['host']['storage'];
+  ronde: number;
+  onAdopt: (cell: CellSummary, value: number, why: string) => Promise<boolean>;
 }) {
   const styles = useStyles();
   return (
@@ -280,9 +296,12 @@ function Reveal(props: {
           cell={c}
           who={props.who}
           busy={props.busy}
+          storage={props.storage}
+          storageKey={draftKey(`ronde.${props.ronde}.${c.koppelkans}|${c.factor}`)}
           onAdopt={props.onAdopt}
           className={styles.card}
           small={styles.small}
+          row={styles.row}
         />
       ))}
     </>
@@ -293,20 +312,33 @@ function Adopt({
   cell,
   who,
   busy,
+  storage,
+  storageKey,
   onAdopt,
   className,
   small,
+  row,
 }: {
   cell: CellSummary;
   who: (n: string) => string;
   busy: boolean;
-  onAdopt: (cell: CellSummary, value: number, why: string) => void;
+  storage: WorkbookSession['host']['storage'];
+  /** Storage key of this cell's typed group score and reason. */
+  storageKey: string;
+  onAdopt: (cell: CellSummary, value: number, why: string) => Promise<boolean>;
   className: string;
   small: string;
+  row: string;
 }) {
   const initial = cell.adopted ?? (cell.median === null ? null : Math.round(cell.median));
-  const [value, setValue] = useState(initial === null ? '' : String(initial));
-  const [why, setWhy] = useState('');
+  // the group score and reason being typed, kept in the pane's storage until adopted or thrown away
+  const { draft, restored, setDraft } = useStoredDraft(storage, storageKey, isAdoptDraft);
+  const value = draft?.value ?? (initial === null ? '' : String(initial));
+  const why = draft?.why ?? '';
+  const setValue = (v: string) => setDraft({ value: v, why });
+  const setWhy = (w: string) => setDraft({ value, why: w });
+  // while this pane adopts, the cell shows as adopted before the draft is removed: that is no colleague's doing
+  const [adopting, setAdopting] = useState(false);
   const [invalid, setInvalid] = useState<string | null>(null);
   const label = `${cell.koppelkans} – ${cell.factor}`;
   return (
@@ -320,6 +352,18 @@ function Adopt({
       <Text block className={small}>
         {cell.scores.map((s) => `${who(s.deelnemer)}: ${fmt(s.score)}`).join(' · ')}
       </Text>
+      {cell.adopted !== null && draft && !adopting && (
+        <>
+          <Text role="alert">
+            {`Een collega heeft deze score intussen vastgesteld op ${cell.adopted}. Jouw versie is niet opgeslagen: score “${draft.value.trim() || '(leeg)'}”${
+              draft.why.trim() ? `, waarom “${draft.why.trim()}”` : ''
+            }. Neem wat je wilt over in een notitie.`}
+          </Text>
+          <Button size="small" onClick={() => setDraft(null)}>
+            Tekst weggooien
+          </Button>
+        </>
+      )}
       {cell.adopted === null && (
         <>
           <Field label={`Groepsscore voor ${label}`} validationState={invalid ? 'error' : 'none'} validationMessage={invalid ?? undefined}>
@@ -334,17 +378,39 @@ function Adopt({
           <Field label="Waarom (komt in de notulen)">
             <Textarea value={why} onChange={(_, d) => setWhy(d.value)} />
           </Field>
-          <Button
-            disabled={busy}
-            onClick={() => {
-              const parsed = parseScoreInput(value);
-              if (!parsed.ok) return setInvalid(parsed.message);
-              if (parsed.value === null) return setInvalid('Vul de score in die de groep vaststelt (een heel getal van -10 tot en met 10).');
-              onAdopt(cell, parsed.value, why);
-            }}
-          >
-            Vaststellen
-          </Button>
+          {draft && (
+            <Text size={200} role="status">
+              {unsavedText(restored)}
+            </Text>
+          )}
+          <div className={row}>
+            <Button
+              disabled={busy}
+              onClick={() => {
+                const parsed = parseScoreInput(value);
+                if (!parsed.ok) return setInvalid(parsed.message);
+                if (parsed.value === null) return setInvalid('Vul de score in die de groep vaststelt (een heel getal van -10 tot en met 10).');
+                setAdopting(true);
+                void onAdopt(cell, parsed.value, why).then((ok) => {
+                  setAdopting(false);
+                  if (ok) setDraft(null);
+                });
+              }}
+            >
+              Vaststellen
+            </Button>
+            {draft && (
+              <Button
+                appearance="subtle"
+                onClick={() => {
+                  setInvalid(null);
+                  setDraft(null);
+                }}
+              >
+                Tekst weggooien
+              </Button>
+            )}
+          </div>
         </>
       )}
     </section>
