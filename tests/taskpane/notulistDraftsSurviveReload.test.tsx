@@ -9,8 +9,10 @@
 import type { ReactNode } from 'react';
 import { act, type ReactTestInstance } from 'react-test-renderer';
 import { addNote, deleteNote, readNotes } from '../../src/core/notes';
+import { readDeelnemers } from '../../src/core/deelnemers';
 import { DRAFT_PREFIX } from '../../src/taskpane/logic/drafts';
 import { ConclusionsEditor } from '../../src/taskpane/notes/ConclusionsEditor';
+import { DeelnemersEditor } from '../../src/taskpane/notes/DeelnemersEditor';
 import { NoteComposer } from '../../src/taskpane/notes/NoteComposer';
 import { NotesList } from '../../src/taskpane/notes/NotesList';
 import { AUTHOR_KEY } from '../../src/taskpane/notes/notesLogic';
@@ -202,6 +204,40 @@ describe('note being edited, not saved', () => {
     await click(again.root(), 'Annuleren');
     expect(drafts(storage)).toEqual([]);
     expect(readNotes(await snapshotOf(wb)).notes.map((n) => n.text)).toEqual([TEXT]);
+    again.unmount();
+  });
+});
+
+describe('Deelnemers typed but not saved', () => {
+  const view = (s: WorkbookSession) => <DeelnemersEditor session={s} />;
+
+  test('the Deelnemers list typed but not saved survives a reload and is saved from there', async () => {
+    const wb = await workbook();
+    const storage = new Map<string, string>();
+    const first = await open(wb, storage, view);
+    await typeIn(textareas(first.root())[0], 'Fatima (gemeente)\nJan (woningcorporatie)');
+    first.unmount();
+
+    const again = await open(wb, storage, view);
+    expect(textareas(again.root())[0].props.value).toBe('Fatima (gemeente)\nJan (woningcorporatie)');
+    expect(texts(again.root())).toContain('Nog niet opgeslagen');
+    await click(again.root(), 'Deelnemers opslaan');
+    expect(readDeelnemers(await snapshotOf(wb)).names).toEqual(['Fatima (gemeente)', 'Jan (woningcorporatie)']);
+    expect(drafts(storage)).toEqual([]);
+    expect(texts(again.root())).not.toContain('Nog niet opgeslagen');
+    again.unmount();
+  });
+
+  test('a Deelnemers draft cancelled does not come back after a reload', async () => {
+    const wb = await workbook();
+    const storage = new Map<string, string>();
+    const first = await open(wb, storage, view);
+    await typeIn(textareas(first.root())[0], 'Piet');
+    await click(first.root(), 'Annuleren');
+    first.unmount();
+    expect(drafts(storage)).toEqual([]);
+    const again = await open(wb, storage, view);
+    expect(textareas(again.root())[0].props.value).toBe('');
     again.unmount();
   });
 });

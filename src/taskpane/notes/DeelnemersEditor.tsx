@@ -3,11 +3,15 @@
  * in the workbook (Notulen, the "Deelnemers" row, column H; src/core/deelnemers.ts) beside
  * the notes' authors, who are named too. Saved through `session.applyEdit` on a fresh read;
  * when a colleague changed the list meanwhile nothing is overwritten: the typed list stays,
- * the colleague's is shown beside it and the user chooses.
+ * the colleague's is shown beside it and the user chooses. The list typed but not yet saved
+ * is kept on this computer (../useStoredDraft) and comes back, marked "Nog niet
+ * opgeslagen", after a reload or a closed pane.
  */
 import { TwoVersions } from '../TwoVersions';
 import { Button, Field, makeStyles, MessageBar, MessageBarBody, Text, Textarea, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
+import { draftKey, isRecord } from '../logic/drafts';
+import { useStoredDraft } from '../useStoredDraft';
 import { DEELNEMERS, deelnemersEdit, parseNames, participants, readDeelnemers } from '../../core/deelnemers';
 import { cellAddress } from '../../core/a1';
 import type { WorkbookSession } from '../session';
@@ -20,11 +24,23 @@ const useStyles = makeStyles({
 
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
+/** The list being typed and the list typing started from (what the guarded write expects). */
+interface DeelnemersDraft {
+  text: string;
+  base: string[];
+}
+
+const isDeelnemersDraft = (v: unknown): v is DeelnemersDraft =>
+  isRecord(v) && typeof v.text === 'string' && Array.isArray(v.base) && v.base.every((n) => typeof n === 'string');
+
+/** Storage key of the Deelnemers draft. */
+export const DEELNEMERS_DRAFT_KEY = draftKey('deelnemers');
+
 export function DeelnemersEditor({ session }: { session: WorkbookSession }) {
   const styles = useStyles();
   const stored = useMemo(() => readDeelnemers(session.snapshot ?? { sheets: [] }), [session.snapshot]);
   // the draft and the list it was started from; null: not editing, show what is stored
-  const [draft, setDraft] = useState<{ text: string; base: string[] } | null>(null);
+  const { draft, setDraft, restored } = useStoredDraft(session.host.storage, DEELNEMERS_DRAFT_KEY, isDeelnemersDraft);
   const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
   const authors = participants([], session.notes.notes).filter((a) => !stored.names.some((n) => n.toLowerCase() === a.toLowerCase()));
   if (!stored.sheet) return null;
@@ -102,6 +118,11 @@ export function DeelnemersEditor({ session }: { session: WorkbookSession }) {
             <Button appearance="subtle" disabled={!!session.busy} onClick={() => setDraft(null)}>
               Annuleren
             </Button>
+          )}
+          {changed && (
+            <Text size={200} className={styles.hint}>
+              {restored ? 'Nog niet opgeslagen (bewaard op deze computer)' : 'Nog niet opgeslagen'}
+            </Text>
           )}
         </div>
       )}
