@@ -2,7 +2,8 @@ import { buildPlan, validationTargets } from '../../src/core/plan';
 import { simulate } from '../../src/core/simulate';
 import { newWorkbookPlan } from '../../src/core/template';
 import { analyze } from '../../src/core/analyze';
-import { SHEET_NAMES, PRIORITERING, NOTULEN, CHECKLIST } from '../../src/core/layout';
+import { SHEET_NAMES, PRIORITERING, NOTULEN, CHECKLIST, LONGLIST } from '../../src/core/layout';
+import { LIJST_COLUMNS } from '../../src/core/keuzelijsten';
 import { totalFormula } from '../../src/core/formulas';
 import type { PlanOp, WorkbookSnapshot } from '../../src/core/snapshot';
 import { workbook } from '../helpers/build';
@@ -253,4 +254,39 @@ test('planning after an edit sees the same workbook: simulate keeps the date sys
   expect(after.date1904).toBe(true);
   expect(after.sheets[0]).toMatchObject({ merges: ['C5:F5'], liveFormulas: true, values: [['a'], ['b']] });
   expect(snapshot.sheets[0].values).toEqual([['a']]);
+});
+
+describe('dropdown lists sized to the longlist (regression: fixed at 40 opgaven × 100 koppelkansen)', () => {
+  const C = LIJST_COLUMNS;
+  /** A longlist of `n` rows over `opgaven` opgaven, not grouped (row i has opgave i mod opgaven). */
+  const longlist = (n: number, opgaven: number) => ({
+    name: SHEET_NAMES.longlist,
+    values: [['Opgave', 'Koppelkans', 'Toelichting'], ...Array.from({ length: n }, (_, i) => [`Opgave ${(i % opgaven) + 1}`, `Koppelkans ${i + 1}`, ''])],
+  });
+  const lijsten = (wb: WorkbookSnapshot) => {
+    const { after } = applyAndReplan(wb);
+    return after.sheets.find((s) => s.name === SHEET_NAMES.lijsten)!;
+  };
+  const at = (ws: { values: unknown[][] }, r: number, c: number) => ws.values[r - 1]?.[c - 1];
+
+  test('266 opgaven on 1,000 longlist rows: the opgave list holds all 266, the block covers every row', () => {
+    const wb = workbook({ rows: [['Opgave 266', 'Koppelkans 266', 1, 1, 1]] });
+    wb.sheets[1] = longlist(1000, 266);
+    const ws = lijsten(wb);
+    // the block covers every longlist row plus spare rows; its last row holds the count of distinct opgaven
+    const end = ws.values.findIndex((row, i) => i > 0 && at(ws, i + 1, C.distinct) === 266 && at(ws, i + 2, C.distinct) === undefined) + 1;
+    expect(end).toBeGreaterThanOrEqual(1001);
+    const opgaven = Array.from({ length: 266 }, (_, i) => at(ws, 2 + i, C.dOpgave));
+    expect(opgaven).toEqual(Array.from({ length: 266 }, (_, i) => `Opgave ${i + 1}`));
+    expect(analyze(wb).problems.map((p) => p.code)).not.toContain('LONGLIST_TOO_MANY_OPGAVEN');
+  });
+
+  test('a longlist past the formulas\u2019 limit is warned about, naming the first row not covered', () => {
+    const n = LONGLIST.maxCapacity + 5;
+    const wb = workbook({ rows: [['Opgave 1', 'Koppelkans 1', 1, 1, 1]] });
+    wb.sheets[1] = longlist(n, 3);
+    const p = analyze(wb).problems.find((x) => x.code === 'LONGLIST_TOO_MANY_OPGAVEN');
+    expect(p).toMatchObject({ sheet: SHEET_NAMES.longlist, cell: `B${LONGLIST.maxCapacity + 2}` });
+    expect(p!.message).toContain(n.toString());
+  });
 });
