@@ -29,6 +29,11 @@ export interface RecalcJob {
   onlySheet?: string;
   /** When true, the recalculated workbook is saved as .xlsx (to a temporary file) and the save timed. */
   save?: boolean;
+  /**
+   * `calculateAll()` calls timed together as one run (default 1); the run's figures are
+   * per call (block ÷ batch), so CPU time's 10 ms steps become 10 / batch ms.
+   */
+  batch?: number;
 }
 
 /** Wall and CPU time of one step (ms). */
@@ -43,8 +48,10 @@ interface StepTime {
 export interface RecalcTiming {
   /** Opening the file (no recalculation on load). */
   load: StepTime;
-  /** Each calculateAll(), in order. */
+  /** Each run, in order: ms per calculateAll() (a block of `batch` calls ÷ batch). */
   runs: StepTime[];
+  /** Resolution of a run's CPU figure (ms): 10 ms ÷ batch. */
+  cpuStepMs: number;
   /** Saving as .xlsx; zero when the job did not save. */
   save: StepTime;
   /** Formula cells left to compute (after `onlySheet`). */
@@ -59,7 +66,7 @@ const RECALC_NEVER = `<item oor:path="/org.openoffice.Office.Calc/Formula/Load">
 /**
  * The macro. Job file (path in $KK_RECALC_JOB), one line per job, tab-separated:
  * file URL, repeats, sheet to keep (or empty), URL to save the result to as .xlsx (or
- * empty). Result file ($KK_RECALC_OUT): per job one line "ok<TAB>formula cells<TAB>load
+ * empty), calculateAll() calls per timed run. Result file ($KK_RECALC_OUT): per job one line "ok<TAB>formula cells<TAB>load
  * wall/cpu ms<TAB>save wall/cpu ms<TAB>run wall/cpu ms…", or "error<TAB>message"; "done"
  * at the end.
  */
@@ -104,7 +111,7 @@ End Sub
 
 Sub Bench
   Dim jobFile As String, outFile As String, line As String, parts As Variant
-  Dim inF As Integer, outF As Integer, doc As Object, i As Integer, t0 As Long, c0 As Double, res As String
+  Dim inF As Integer, outF As Integer, doc As Object, i As Integer, k As Integer, batch As Integer, t0 As Long, c0 As Double, res As String
   Dim props(0) As New com.sun.star.beans.PropertyValue, filter(0) As New com.sun.star.beans.PropertyValue
   Dim loadRes As String, saveRes As String, runs As String
   filter(0).Name = "FilterName"
@@ -127,10 +134,14 @@ Sub Bench
       If parts(2) <> "" Then FreezeOthers(doc, parts(2))
       res = "ok" & Chr(9) & CountFormulas(doc) & Chr(9) & loadRes
       runs = ""
+      batch = 1
+      If UBound(parts) >= 4 Then batch = CInt(parts(4))
       For i = 1 To CInt(parts(1))
         c0 = CpuMs()
         t0 = GetSystemTicks()
-        doc.calculateAll()
+        For k = 1 To batch
+          doc.calculateAll()
+        Next k
         runs = runs & Chr(9) & (GetSystemTicks() - t0) & "/" & (CpuMs() - c0)
       Next i
       saveRes = "0/0"
@@ -216,7 +227,7 @@ export async function timeRecalculation(jobs: RecalcJob[], timeoutMs = 1_800_000
   const saveUrl = (i: number) => pathToFileURL(path.join(profile, `saved-${i}.xlsx`)).href;
   fs.writeFileSync(
     jobFile,
-    jobs.map((j, i) => [pathToFileURL(path.resolve(j.file)).href, j.repeats, j.onlySheet ?? '', j.save ? saveUrl(i) : ''].join('\t')).join('\n') + '\n',
+    jobs.map((j, i) => [pathToFileURL(path.resolve(j.file)).href, j.repeats, j.onlySheet ?? '', j.save ? saveUrl(i) : '', j.batch ?? 1].join('\t')).join('\n') + '\n',
   );
   try {
     await new Promise<void>((resolve, reject) => {
@@ -255,7 +266,18 @@ export async function timeRecalculation(jobs: RecalcJob[], timeoutMs = 1_800_000
         const [wallMs, cpuMs] = x.split('/').map(Number);
         return { wallMs, cpuMs };
       };
-      return { formulaCells: Number(parts[1]), load: step(parts[2]), save: step(parts[3]), runs: parts.slice(4).map(step) };
+      const batch = job.batch ?? 1;
+      const perCall = (x: string): StepTime => {
+        const { wallMs, cpuMs } = step(x);
+        return { wallMs: wallMs / batch, cpuMs: cpuMs / batch };
+      };
+      return {
+        formulaCells: Number(parts[1]),
+        load: step(parts[2]),
+        save: step(parts[3]),
+        runs: parts.slice(4).map(perCall),
+        cpuStepMs: 10 / batch,
+      };
     });
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });
