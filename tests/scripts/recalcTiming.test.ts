@@ -34,11 +34,12 @@ maybe('timeRecalculation', () => {
 
   test('times every job in one LibreOffice run; onlySheet leaves that sheet’s formulas; a missing file is an error', async () => {
     const before = fs.readFileSync(file);
-    const [all, only, saved] = await timeRecalculation(
+    const [all, only, saved, batched] = await timeRecalculation(
       [
         { file, repeats: 2 },
         { file, repeats: 1, onlySheet: 'Tweede blad' },
         { file, repeats: 1, save: true },
+        { file, repeats: 2, batch: 4 },
       ],
       240_000,
     );
@@ -46,6 +47,11 @@ maybe('timeRecalculation', () => {
     expect(all.runs).toHaveLength(2);
     expect(only.formulaCells).toBe(1);
     expect(only.runs).toHaveLength(1);
+    // a batch of calculateAll() calls is one run, reported per call: the CPU clock's 10 ms step ÷ 4
+    expect(batched.runs).toHaveLength(2);
+    expect(all.cpuStepMs).toBe(10);
+    expect(batched.cpuStepMs).toBe(2.5);
+    for (const r of batched.runs) expect((r.cpuMs / 2.5) % 1).toBe(0);
     for (const t of [...all.runs, all.load, saved.save]) {
       expect(t.wallMs).toBeGreaterThanOrEqual(0);
       expect(t.cpuMs).toBeGreaterThanOrEqual(0);
