@@ -215,6 +215,18 @@ describe('checklist edits', () => {
     expect((await checklist(wb)).overstapYear).toBe(2036);
   });
 
+  test('a date a colleague typed meanwhile is not overwritten: the write is refused as a conflict', async () => {
+    const wb = await workbook();
+    const st = await checklist(wb);
+    const cell = `${String.fromCharCode(64 + CHECKLIST.valueColumn)}${CHECKLIST.dateRow}`;
+    wb.setCell(SHEET_NAMES.checklist, cell, 49000); // a colleague, in Excel
+    for (const iso of ['2036-06-30', '']) {
+      const edit = checklistDateEdit(st, iso);
+      if (!edit.ok) throw new Error(edit.message);
+      expect((await wb.apply({ ops: edit.ops })).conflicts.map((c) => [c.cell, c.actual])).toEqual([[cell, 49000]]);
+      expect(wb.getCell(SHEET_NAMES.checklist, cell)).toBe(49000);
+    }
+  });
   test('a status a colleague changed meanwhile is not overwritten', async () => {
     const wb = await workbook();
     const st = await checklist(wb);
