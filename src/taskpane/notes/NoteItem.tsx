@@ -23,6 +23,7 @@ import {
   Text,
   Textarea,
   tokens,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { addNote, deleteNote, editNote, NOTE_KINDS, noteKindLabel, type Note } from '../../core/notes';
@@ -105,6 +106,8 @@ export function NoteItem({
   const { stored: author } = useAuthor(session);
   const [message, setMessage] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  // Fluent gives focus back to the control that opened a dialog only when it is marked so
+  const restoreFocus = useRestoreFocusTarget();
   const editButton = useRef<HTMLButtonElement>(null);
   const inOnderbouwing = note.inOnderbouwing !== false;
   const setInOnderbouwing = async (value: boolean) => {
@@ -323,7 +326,7 @@ export function NoteItem({
             aria-label={`In de onderbouwing: ${label}`}
             onChange={(_, d) => void setInOnderbouwing(d.checked === true)}
           />
-          <Button size="small" appearance="subtle" aria-label={`Verwijderen: ${label}`} disabled={!!session.busy} onClick={() => setConfirmDelete(true)}>
+          <Button size="small" appearance="subtle" {...restoreFocus} aria-label={`Verwijderen: ${label}`} disabled={!!session.busy} onClick={() => setConfirmDelete(true)}>
             Verwijderen
           </Button>
           <ConfirmDialog

@@ -19,6 +19,7 @@ import {
   Spinner,
   Text,
   tokens,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { AppFrame } from '../AppFrame';
@@ -94,6 +95,8 @@ export function PreviewApp() {
   /** Set while "Wis alles wat deze preview bewaart" runs: no save may write anything back meanwhile. */
   const wiping = useRef(false);
   const [confirmWipe, setConfirmWipe] = useState(false);
+  // the header's buttons that open a question get the focus back when it closes (Fluent does so only for marked controls)
+  const restoreFocus = useRestoreFocusTarget();
   /** Saves to this browser's storage not yet finished (tests wait for 0 before a reload). */
   const [savesUnderWay, setSavesUnderWay] = useState(0);
   /** How many plans the workbook had when it was made or opened: more means the team changed it. */
@@ -258,6 +261,7 @@ export function PreviewApp() {
           <h1 className={styles.title}>Koppelkansen Kiezen · voorbeeld in de browser</h1>
           <Button
             size="small"
+            {...restoreFocus}
             onClick={() => replace('Nieuw sjabloon', () => void load('Werkmap maken…', () => startWorkbook('sjabloon')))}
             disabled={!!loading}
           >
@@ -265,6 +269,7 @@ export function PreviewApp() {
           </Button>
           <Button
             size="small"
+            {...restoreFocus}
             onClick={() => replace('Voorbeeld met gegevens', () => void load('Voorbeeld maken…', () => startWorkbook('voorbeeld')))}
             disabled={!!loading}
           >
@@ -272,12 +277,13 @@ export function PreviewApp() {
           </Button>
           <Button
             size="small"
+            {...restoreFocus}
             onClick={() => replace('Lege werkmap', () => void load('Lege werkmap maken…', () => startWorkbook('leeg')))}
             disabled={!!loading}
           >
             Lege werkmap
           </Button>
-          <Button size="small" onClick={() => replace('Open .xlsx', () => fileInput.current?.click())} disabled={!!loading}>
+          <Button size="small" {...restoreFocus} onClick={() => replace('Open .xlsx', () => fileInput.current?.click())} disabled={!!loading}>
             Open .xlsx…
           </Button>
           <input
@@ -297,7 +303,7 @@ export function PreviewApp() {
               Je werk blijft in deze browser bewaard, tot {RETENTION_DAYS} dagen na je laatste bezoek.
             </Text>
           )}
-          <Button size="small" onClick={() => setConfirmWipe(true)} disabled={!!loading}>
+          <Button size="small" {...restoreFocus} onClick={() => setConfirmWipe(true)} disabled={!!loading}>
             Wis alles wat deze preview bewaart
           </Button>
           <Link inline href="privacy.html" target="_blank" rel="noopener">

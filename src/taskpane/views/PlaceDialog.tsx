@@ -3,7 +3,7 @@
  * modal dialog that owns its focus. Enter moves; Esc closes without moving.
  */
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
 export interface PlaceRequest {
   id: string;
@@ -32,12 +32,16 @@ export function PlaceDialog({
 }) {
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | undefined>();
-  useEffect(() => {
+  // the current place is in the field (and selected, below) in the very render that opens the
+  // dialog, so a typed place replaces it (regression: typing 4 after opening gave "24")
+  const [shownFor, setShownFor] = useState<PlaceRequest | null>(null);
+  if (request !== shownFor) {
+    setShownFor(request);
     if (request) {
       setValue(String(request.place));
       setError(undefined);
     }
-  }, [request]);
+  }
   const submit = () => {
     if (!request) return;
     const p = parsePlace(value, request.count);
@@ -61,7 +65,7 @@ export function PlaceDialog({
                 validationMessage={error}
                 validationState={error ? 'error' : 'none'}
               >
-                <Input value={value} inputMode="numeric" onChange={(_, d) => setValue(d.value)} />
+                <Input value={value} inputMode="numeric" onFocus={(e) => e.currentTarget.select()} onChange={(_, d) => setValue(d.value)} />
               </Field>
             </DialogContent>
             <DialogActions>

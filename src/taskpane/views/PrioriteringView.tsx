@@ -23,6 +23,7 @@ import {
   Text,
   Textarea,
   tokens,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import {
   closestCenter,
@@ -151,6 +152,8 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
   const [reason, setReason] = useState<ReasonRequest | null>(null);
   const [placeFor, setPlaceFor] = useState<PlaceRequest | null>(null);
   const [removing, setRemoving] = useState<PrioItem | null>(null);
+  // Fluent gives focus back to the control that opened a dialog only when it is marked so
+  const restoreFocus = useRestoreFocusTarget();
   const [message, setMessage] = useState<string | null>(null);
   /** Entries whose typed text could not be written because a colleague removed their row meanwhile. */
   const [lost, setLost] = useState<PrioItem[]>([]);
@@ -439,6 +442,7 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
                           className={styles.icon}
                           size="small"
                           appearance="subtle"
+                          {...restoreFocus}
                           aria-label={`${it.koppelkans} verwijderen`}
                           onClick={() => (it.omdat.trim() || it.verantwoordelijke.trim() ? setRemoving(it) : remove(it))}
                         >
