@@ -4,7 +4,8 @@
  */
 import { valueAt } from '../../core/grid';
 import { parseScoreInput } from '../../core/edits';
-import type { SheetSnapshot } from '../../core/snapshot';
+import { nameKey } from '../../core/names';
+import type { CellValue, SheetSnapshot } from '../../core/snapshot';
 import { weightedTotal, type KoppelkansRow, type Werkblad } from '../../core/werkblad';
 
 /** The werkblad rows that have a koppelkans, in sheet order. */
@@ -52,6 +53,74 @@ export function liveScore(werkblad: Werkblad, texts: readonly string[]): LiveSco
 /** Number of koppelkansen whose every factor has a score. */
 export function fullyScored(rows: readonly KoppelkansRow[]): number {
   return rows.filter((r) => r.factors > 0 && r.scored === r.factors && r.status === 'scored').length;
+}
+
+/**
+ * A score typed in Scoren and not yet in the workbook (being typed, or invalid and kept).
+ * It belongs to a koppelkans by identity (opgave + koppelkans) and to a factor by name,
+ * never to a werkblad row number: a colleague inserting or deleting a row (Excel on the
+ * web) or a koppelkans added in Stap 2 moves the rows under the pane, not the draft.
+ */
+export interface ScoreDraft {
+  opgave: string;
+  koppelkans: string;
+  factor: string;
+  /** What was typed, as typed. */
+  text: string;
+  /** The score cell's value when typing started (what the pane last read): the write is guarded by it. */
+  base: CellValue;
+}
+
+/**
+ * The identity of a koppelkans: its opgave and name under the engine's one matching rule
+ * (src/core/names.ts: case, surrounding and repeated spaces do not count).
+ */
+export function koppelkansId(opgave: string, koppelkans: string): string {
+  return JSON.stringify([nameKey(opgave), nameKey(koppelkans)]);
+}
+
+/** The key of a draft: koppelkans identity plus factor name, by the same rule. */
+export function draftKey(opgave: string, koppelkans: string, factor: string): string {
+  return JSON.stringify([nameKey(opgave), nameKey(koppelkans), nameKey(factor)]);
+}
+
+/**
+ * The werkblad row of a koppelkans as the sheet is now, found by identity; the first when
+ * the same opgave and koppelkans stand twice (the engine flags that). Undefined when gone.
+ */
+export function rowOfKoppelkans(rows: readonly KoppelkansRow[], opgave: string, koppelkans: string): KoppelkansRow | undefined {
+  const id = koppelkansId(opgave, koppelkans);
+  return rows.find((r) => koppelkansId(r.opgave, r.koppelkans) === id);
+}
+
+/**
+ * Drafts that no longer have a place: their koppelkans is not on the werkblad any more
+ * (removed, renamed, its opgave changed) or their factor is gone. They are not written and
+ * not dropped: the pane tells the user and keeps them until the user discards them.
+ */
+export function orphanDrafts(drafts: Readonly<Record<string, ScoreDraft>>, werkblad: Werkblad): ScoreDraft[] {
+  const rows = scorableRows(werkblad);
+  const factors = new Set(werkblad.factors.map((f) => nameKey(f.name)));
+  return Object.values(drafts).filter((d) => !rowOfKoppelkans(rows, d.opgave, d.koppelkans) || !factors.has(nameKey(d.factor)));
+}
+
+/**
+ * Drafts read back from storage (JSON, any shape): the entries that are a ScoreDraft, under
+ * their identity key. Anything else is ignored, never thrown: an entry of an older shape
+ * keyed by werkblad row number ("12:0" → text) cannot be placed safely after rows moved.
+ */
+export function parseScoreDrafts(value: unknown): Record<string, ScoreDraft> {
+  const out: Record<string, ScoreDraft> = {};
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return out;
+  for (const d of Object.values(value as Record<string, unknown>)) {
+    if (!d || typeof d !== 'object') continue;
+    const { opgave, koppelkans, factor, text, base } = d as Record<string, unknown>;
+    if (typeof opgave !== 'string' || typeof koppelkans !== 'string' || typeof factor !== 'string' || typeof text !== 'string') continue;
+    if (!nameKey(koppelkans) || !nameKey(factor)) continue;
+    const b: CellValue = typeof base === 'string' || typeof base === 'number' || typeof base === 'boolean' ? base : null;
+    out[draftKey(opgave, koppelkans, factor)] = { opgave, koppelkans, factor, text, base: b };
+  }
+  return out;
 }
 
 /** A number as Dutch text; the one rule is src/core/numbers.ts. */

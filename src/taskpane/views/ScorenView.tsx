@@ -31,7 +31,7 @@ import type { CellValue } from '../../core/snapshot';
 import { sameName, WERKBLAD } from '../../core/layout';
 import { nameKey } from '../../core/names';
 import type { WorkbookSession } from '../session';
-import { formatNumber, fullyScored, liveScore, scorableRows, storedScoreTexts } from '../logic/scoring';
+import { draftKey, formatNumber, fullyScored, koppelkansId, liveScore, orphanDrafts, scorableRows, storedScoreTexts, type ScoreDraft } from '../logic/scoring';
 import { KoppelkansNotes } from '../notes/KoppelkansNotes';
 
 const useStyles = makeStyles({
@@ -53,6 +53,7 @@ const useStyles = makeStyles({
   totalValue: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
   hint: { color: tokens.colorNeutralForeground2 },
   jump: { minWidth: '0', width: '100%' },
+  orphans: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: tokens.spacingHorizontalL },
   waarom: { margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, '& dd': { margin: 0 } },
   notes: {
     display: 'flex',
@@ -62,8 +63,6 @@ const useStyles = makeStyles({
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
   },
 });
-
-const key = (row: number, i: number) => `${row}:${i}`;
 
 /** The longlist's toelichting of a koppelkans (under its own opgave first). */
 function toelichtingOf(analysis: Analysis | null, opgave: string, koppelkans: string): string {
@@ -77,10 +76,12 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
   const styles = useStyles();
   const werkblad = session.analysis?.werkblad ?? null;
   const rows = useMemo(() => scorableRows(werkblad), [werkblad]);
-  const [currentRow, setCurrentRow] = useState<number | null>(null);
-  const [drafts, setDraftsState] = useState<Record<string, string>>({});
-  /** Per draft, the cell's value when typing started (what the pane last read): the write is guarded by it. */
-  const bases = useRef<Record<string, CellValue>>({});
+  /** The koppelkans shown, by identity (opgave + name), never by row: rows move under the pane when colleagues insert or delete them. */
+  const [currentId, setCurrentId] = useState<string | null>(null);
+  /** Where the shown koppelkans stood: when it disappears, the one now at that place is shown. */
+  const lastIndex = useRef(0);
+  /** Typed scores not yet in the workbook, by koppelkans identity and factor name (see ScoreDraft). */
+  const [drafts, setDrafts] = useState<Record<string, ScoreDraft>>({});
   const [focused, setFocused] = useState<number | null>(null);
   const inputs = useRef<(HTMLInputElement | null)[]>([]);
   /** The score input to focus after moving to another koppelkans (PageUp/PageDown keep the focus in the scores). */
@@ -88,28 +89,31 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
   /** Set when moving on would leave invalid drafts behind: the user is asked first. */
   const [leaving, setLeaving] = useState<number | null>(null);
 
-  const index = Math.max(
-    0,
-    rows.findIndex((r) => r.row === currentRow),
-  );
+  const found = currentId === null ? -1 : rows.findIndex((r) => koppelkansId(r.opgave, r.koppelkans) === currentId);
+  const index = found >= 0 ? found : Math.min(lastIndex.current, Math.max(0, rows.length - 1));
+  lastIndex.current = index;
   const current = rows[index] ?? null;
   const sheet = werkblad ? session.snapshot?.sheets.find((s) => sameName(s.name, werkblad.layout.sheet)) : undefined;
   const stored = werkblad && current ? storedScoreTexts(sheet, werkblad, current.row) : [];
-  const texts = stored.map((s, i) => (current ? (drafts[key(current.row, i)] ?? s) : s));
+  /** The draft key of factor i of the shown koppelkans. */
+  const keyOf = (i: number): string => (current && werkblad ? draftKey(current.opgave, current.koppelkans, werkblad.factors[i]?.name ?? '') : '');
+  const texts = stored.map((s, i) => drafts[keyOf(i)]?.text ?? s);
   const live = werkblad && current ? liveScore(werkblad, texts) : null;
-  /** Sets the drafts; a key that gets its first draft records its base, a key without a draft forgets it. */
-  const setDrafts = (update: (d: Record<string, string>) => Record<string, string>) =>
-    setDraftsState((d) => {
-      const next = update(d);
-      for (const k of Object.keys(next)) {
-        if (!(k in bases.current)) {
-          const [row, i] = k.split(':').map(Number);
-          const f = werkblad?.factors[i];
-          bases.current[k] = sheet && f ? valueAt(sheet, row, f.column) : null;
-        }
-      }
-      for (const k of Object.keys(bases.current)) if (!(k in next)) delete bases.current[k];
-      return next;
+  const orphans = werkblad ? orphanDrafts(drafts, werkblad) : [];
+  /** Sets what is typed for factor i of the shown koppelkans; the first keystroke records the cell's value as the guard's base. */
+  const type = (i: number, text: string) => {
+    const f = werkblad?.factors[i];
+    if (!current || !f) return;
+    const k = keyOf(i);
+    const base: CellValue = sheet ? valueAt(sheet, current.row, f.column) : null;
+    setDrafts((d) => ({ ...d, [k]: { opgave: current.opgave, koppelkans: current.koppelkans, factor: f.name, text, base: d[k]?.base ?? base } }));
+  };
+  /** Forgets the draft under `k` when it still holds `text` (undefined: whatever it holds). */
+  const forget = (k: string, text?: string) =>
+    setDrafts((d) => {
+      if (!(k in d) || (text !== undefined && d[k].text !== text)) return d;
+      const { [k]: _, ...rest } = d;
+      return rest;
     });
   const factorName = focused !== null ? werkblad?.factors[focused]?.name : undefined;
 
@@ -118,7 +122,7 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
     if (i === null) return;
     refocus.current = null;
     (inputs.current[i] ?? inputs.current[0])?.focus();
-  }, [currentRow]);
+  }, [currentId]);
 
   const setContext = session.setContext;
   const koppelkans = current?.koppelkans;
@@ -134,50 +138,67 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
       </MessageBar>
     );
   }
+  const factorNames = new Set(werkblad.factors.map((f) => nameKey(f.name)));
+  const orphanBar = orphans.length > 0 && (
+    <MessageBar intent="warning" layout="multiline" data-testid="scoren-orphans">
+      <MessageBarBody>
+        {orphans.length === 1 ? 'Deze score die je typte is' : `Deze ${orphans.length} scores die je typte zijn`} niet opgeslagen: de plek staat niet meer op
+        het werkblad “{werkblad.layout.sheet}”.
+        <ul className={styles.orphans}>
+          {orphans.map((d) => (
+            <li key={draftKey(d.opgave, d.koppelkans, d.factor)}>
+              “{d.koppelkans}”{d.opgave ? ` (${d.opgave})` : ''}, {d.factor}: {d.text.trim() || '(leeg)'}{' '}
+              {factorNames.has(nameKey(d.factor)) ? '(de koppelkans is verwijderd of hernoemd)' : '(de succesfactor is verwijderd of hernoemd)'}
+            </li>
+          ))}
+        </ul>
+        Zet {orphans.length === 1 ? 'hem' : 'ze'} zo nodig zelf bij de juiste koppelkans; tot je {orphans.length === 1 ? 'hem' : 'ze'} weggooit, blijft deze
+        melding staan.
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" onClick={() => orphans.forEach((d) => forget(draftKey(d.opgave, d.koppelkans, d.factor)))}>
+          Weggooien
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
   if (!current || !live) {
     return (
-      <MessageBar intent="info" layout="multiline">
-        <MessageBarBody>
-          Er staan nog geen koppelkansen op het werkblad. Kies ze bij Stap 2 (opgaven en koppelkansen), of in “{werkblad.layout.sheet}” per rij een opgave
-          (kolom A) en een koppelkans (kolom B); daarna kun je ze hier scoren.
-        </MessageBarBody>
-      </MessageBar>
+      <div className={styles.stack}>
+        {orphanBar}
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            Er staan nog geen koppelkansen op het werkblad. Kies ze bij Stap 2 (opgaven en koppelkansen), of in “{werkblad.layout.sheet}” per rij een opgave
+            (kolom A) en een koppelkans (kolom B); daarna kun je ze hier scoren.
+          </MessageBarBody>
+        </MessageBar>
+      </div>
     );
   }
 
   const commit = async (i: number, text: string): Promise<void> => {
-    const k = key(current.row, i);
-    if (text.trim() === stored[i].trim()) {
-      setDrafts((d) => {
-        const { [k]: _, ...rest } = d;
-        return rest;
-      });
-      return;
-    }
-    // guarded by the cell's value when typing started: a colleague's score meanwhile is not overwritten
-    const edit = scoreEdit(werkblad, current.row, i, text, bases.current[k] ?? null);
+    const k = keyOf(i);
+    if (text.trim() === stored[i].trim()) return forget(k);
+    // the row as the sheet is now (current is found by identity); guarded by the cell's value
+    // when typing started: a colleague's score meanwhile is not overwritten
+    const edit = scoreEdit(werkblad, current.row, i, text, drafts[k]?.base ?? null);
     if (!edit.ok) return; // the message is shown inline; the draft stays
     const result = await session.applyOpsResult(edit.ops, 'Score opslaan…');
     // written, or a conflict: then the conflict dialog holds both versions and writes the chosen one
-    if (result && (result.conflicts.length || !result.missingKeys.length)) {
-      setDrafts((d) => {
-        if (d[k] !== text) return d;
-        const { [k]: _, ...rest } = d;
-        return rest;
-      });
-    }
+    if (result && (result.conflicts.length || !result.missingKeys.length)) forget(k, text);
   };
 
   const commitAll = async () => {
-    for (let i = 0; i < texts.length; i++) if (drafts[key(current.row, i)] !== undefined) await commit(i, texts[i]);
+    for (let i = 0; i < texts.length; i++) if (drafts[keyOf(i)] !== undefined) await commit(i, texts[i]);
   };
 
   /** Factor indexes of this koppelkans whose draft is not a valid score (kept, marked, not written). */
-  const invalidDrafts = texts.map((t, i) => (drafts[key(current.row, i)] !== undefined && !parseScoreInput(t).ok ? i : -1)).filter((i) => i >= 0);
-  const rowsWithInvalid = new Set(
-    Object.entries(drafts)
-      .filter(([, t]) => !parseScoreInput(t).ok)
-      .map(([k]) => Number(k.split(':')[0])),
+  const invalidDrafts = texts.map((t, i) => (drafts[keyOf(i)] !== undefined && !parseScoreInput(t).ok ? i : -1)).filter((i) => i >= 0);
+  /** Koppelkansen (by identity) with an invalid draft kept: marked in the list. */
+  const withInvalid = new Set(
+    Object.values(drafts)
+      .filter((d) => !parseScoreInput(d.text).ok)
+      .map((d) => koppelkansId(d.opgave, d.koppelkans)),
   );
 
   const goTo = async (next: number, options: { force?: boolean; keepFocus?: number | null } = {}) => {
@@ -189,7 +210,8 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
     }
     setLeaving(null);
     refocus.current = options.keepFocus ?? null;
-    setCurrentRow(rows[next].row);
+    lastIndex.current = next;
+    setCurrentId(koppelkansId(rows[next].opgave, rows[next].koppelkans));
     setFocused(null);
   };
 
@@ -205,7 +227,7 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
       if (!Number.isInteger(n)) return;
       e.preventDefault();
       const v = Math.max(-10, Math.min(10, n + (e.key === 'ArrowUp' ? 1 : -1)));
-      setDrafts((d) => ({ ...d, [key(current.row, i)]: String(v) }));
+      type(i, String(v));
     }
   };
 
@@ -233,6 +255,7 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
           Volgende →
         </Button>
       </div>
+      {orphanBar}
       {leaving !== null && invalidDrafts.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
@@ -263,7 +286,7 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
         >
           {rows.map((r, i) => (
             <Option key={r.row} value={String(r.row)} text={`${i + 1}. ${r.koppelkans}`}>
-              {`${i + 1}. ${r.koppelkans}${rowsWithInvalid.has(r.row) ? ' ⚠ ongeldige score niet opgeslagen' : r.scored === r.factors ? ' ✓' : ''}`}
+              {`${i + 1}. ${r.koppelkans}${withInvalid.has(koppelkansId(r.opgave, r.koppelkans)) ? ' ⚠ ongeldige score niet opgeslagen' : r.scored === r.factors ? ' ✓' : ''}`}
             </Option>
           ))}
         </Dropdown>
@@ -328,7 +351,7 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
           const message = parsed && !parsed.ok ? parsed.message : undefined;
           return (
             <Field
-              key={key(current.row, i)}
+              key={keyOf(i)}
               className={styles.factor}
               label={`${f.name} (weging ${f.weging === null ? 'ongeldig' : formatNumber(f.weging)})`}
               validationState={message ? 'error' : 'none'}
@@ -344,7 +367,7 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
                 placeholder="leeg"
                 autoComplete="off"
                 onFocus={() => setFocused(i)}
-                onChange={(_, d) => setDrafts((s) => ({ ...s, [key(current.row, i)]: d.value }))}
+                onChange={(_, d) => type(i, d.value)}
                 onBlur={() => void commit(i, texts[i])}
                 onKeyDown={onKeyDown(i)}
               />
