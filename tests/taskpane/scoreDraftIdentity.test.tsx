@@ -176,4 +176,17 @@ describe('Scoren: a typed score stays with its koppelkans when rows move under t
     expect(bar()).toHaveLength(0);
     pane.unmount();
   });
+
+  it('the same koppelkans twice under one opgave: Volgende still walks every row', async () => {
+    const { pane } = await setup([
+      ['Opgave', 'Een', null, null],
+      ['Opgave', 'Een', null, null],
+      ['Opgave', 'Twee', null, null],
+    ]);
+    await next(pane);
+    expect(texts(pane.root())).toContain('rij 7');
+    await next(pane);
+    expect(heading(pane)).toBe('Twee');
+    pane.unmount();
+  });
 });

@@ -89,7 +89,17 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
   /** Set when moving on would leave invalid drafts behind: the user is asked first. */
   const [leaving, setLeaving] = useState<number | null>(null);
 
-  const found = currentId === null ? -1 : rows.findIndex((r) => koppelkansId(r.opgave, r.koppelkans) === currentId);
+  // the same opgave + koppelkans twice (the engine flags it) are told apart by their order
+  const ids = useMemo(() => {
+    const seen = new Map<string, number>();
+    return rows.map((r) => {
+      const id = koppelkansId(r.opgave, r.koppelkans);
+      const n = seen.get(id) ?? 0;
+      seen.set(id, n + 1);
+      return `${id}#${n}`;
+    });
+  }, [rows]);
+  const found = currentId === null ? -1 : ids.indexOf(currentId);
   const index = found >= 0 ? found : Math.min(lastIndex.current, Math.max(0, rows.length - 1));
   lastIndex.current = index;
   const current = rows[index] ?? null;
@@ -211,7 +221,7 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
     setLeaving(null);
     refocus.current = options.keepFocus ?? null;
     lastIndex.current = next;
-    setCurrentId(koppelkansId(rows[next].opgave, rows[next].koppelkans));
+    setCurrentId(ids[next]);
     setFocused(null);
   };
 
