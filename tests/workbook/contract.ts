@@ -6,6 +6,12 @@
 import type { CellStyle, CellValue, Plan, PlanOp, ValidationRule, WorkbookSnapshot } from '../../src/core/snapshot';
 import { WorkbookError } from '../../src/workbook/errors';
 import type { WorkbookPort } from '../../src/workbook/port';
+import { columnLetter, parseCell } from '../../src/core/a1';
+import { decodeStamp, formulaCells, FORMULA_STAMP, stampCellsOf } from '../../src/core/formulaStamp';
+import { SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
+import { createKoppelkansenWorkbook, planWorkbook, prepareWorkbook } from '../../src/workbook/operations';
+
+const STAMP_NOW = new Date('2026-11-28T10:00:00Z');
 
 /** What both adapters expose besides the port, to look at what the port cannot read. */
 interface Inspector {
@@ -735,6 +741,78 @@ export function contractSuite(h: Harness): void {
         const after = await applyAndReopen(wb, { ops: [{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('vet')]] }] });
         expect(after.getStyle('Blad', 'A1')).toEqual({ bold: true });
         expect(after.getCell('Blad', 'A1')).toBe('vet');
+      });
+    });
+
+    describe('the formula stamp (src/core/formulaStamp.ts)', () => {
+      const FACTORS = ['Draagvlak', 'Kosten', 'Tempo'];
+      /** A prepared Koppelkansen workbook of a few rows (layout, rows typed in, "Werkmap voorbereiden"), as the next reader sees it. */
+      async function prepared(): Promise<TestWorkbook> {
+        const wb = await h.create();
+        await createKoppelkansenWorkbook(wb, { factors: FACTORS, now: STAMP_NOW });
+        const rows = [
+          [t('Warmtenet'), t('Riolering vervangen'), n(3), n(-2), n(5)],
+          [t('Warmtenet'), t('Straat herinrichten'), n(1), n(4), n(0)],
+          [t('Klimaatadaptatie'), t('Groen in de wijk'), n(-1), n(2), n(2)],
+        ];
+        await wb.apply({ ops: [{ kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: `A${WERKBLAD.firstDataRow}`, cells: rows }] });
+        await prepareWorkbook(wb, { now: STAMP_NOW });
+        return h.reopen(wb);
+      }
+      const stampOf = (snapshot: WorkbookSnapshot) =>
+        decodeStamp(stampCellsOf(snapshot.sheets.find((x) => x.name === SHEET_NAMES.lijsten)));
+      const formulasOf = (snapshot: WorkbookSnapshot, sheet: string) => {
+        const grid = snapshot.sheets.find((x) => x.name === sheet)?.formulas ?? [];
+        return [...formulaCells(grid.map((line) => (line ?? []).map((f) => (typeof f === 'string' && f.startsWith('=') ? f : null))))].map(
+          (key) => {
+            const [r, c] = key.split(',').map(Number);
+            return `${key}=${grid[r - 1]?.[c - 1]}`;
+          },
+        );
+      };
+
+      test('the plan writes a stamp that describes every formula of the prepared workbook, and planning again writes none', async () => {
+        const wb = await prepared();
+        const snapshot = await wb.readSnapshot({ fresh: true });
+        const layout = stampOf(snapshot);
+        expect(layout).not.toBeNull();
+        for (const sheet of snapshot.sheets) {
+          const described = layout?.get(sheet.name.toLowerCase())?.formulas ?? [];
+          expect([sheet.name, formulasOf({ sheets: [{ name: sheet.name, values: [], formulas: described }] }, sheet.name)]).toEqual([
+            sheet.name,
+            formulasOf(snapshot, sheet.name),
+          ]);
+        }
+        expect(formulasOf(snapshot, SHEET_NAMES.lijsten).length).toBeGreaterThan(10);
+        const again = await planWorkbook(wb, { now: STAMP_NOW });
+        expect(again.plan.ops).toEqual([]);
+      });
+
+      test('a formula a colleague replaced by a value without the add-in is read as a value, not from the stamp', async () => {
+        const wb = await prepared();
+        const totals = `${columnLetter(WERKBLAD.firstFactorColumn + FACTORS.length)}${WERKBLAD.firstDataRow + 1}`;
+        expect(wb.getFormula(SHEET_NAMES.werkblad, totals)).toMatch(/^=/);
+        await wb.apply({ ops: [{ kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: totals, cells: [[n(99)]] }] });
+        const next = await h.reopen(wb);
+        const snapshot = await next.readSnapshot();
+        const werkblad = snapshot.sheets.find((x) => x.name === SHEET_NAMES.werkblad);
+        const { row, column } = parseCell(totals);
+        expect(typeof werkblad?.formulas?.[row - 1]?.[column - 1] === 'string' && String(werkblad?.formulas?.[row - 1]?.[column - 1]).startsWith('=')).toBe(false);
+        expect(werkblad?.values[row - 1]?.[column - 1]).toBe(99);
+        // every other formula as before
+        expect(formulasOf(snapshot, SHEET_NAMES.lijsten)).toEqual(formulasOf(await next.readSnapshot({ fresh: true }), SHEET_NAMES.lijsten));
+      });
+
+      test('a stamp a colleague edited is ignored: the formulas are read back', async () => {
+        const wb = await prepared();
+        const before = await wb.readSnapshot({ fresh: true });
+        const cell = `${columnLetter(FORMULA_STAMP.column)}1`;
+        const stamp = String(wb.getCell(SHEET_NAMES.lijsten, cell));
+        await wb.apply({ ops: [{ kind: 'setCells', sheet: SHEET_NAMES.lijsten, cell, cells: [[t(stamp.replace('IF(', 'IFS('))]] }] });
+        const next = await h.reopen(wb);
+        const snapshot = await next.readSnapshot();
+        expect(stampOf(snapshot)).toBeNull();
+        for (const sheet of before.sheets) expect([sheet.name, formulasOf(snapshot, sheet.name)]).toEqual([sheet.name, formulasOf(before, sheet.name)]);
       });
     });
   });

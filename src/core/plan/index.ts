@@ -17,6 +17,8 @@ import { planGevoeligheid } from './gevoeligheid';
 import { planWerkblad } from './werkblad';
 import { sameRule } from './validations';
 import { simulate } from '../simulate';
+import { planStamp } from '../formulaStamp';
+import { nameOf } from './context';
 import { parseCell } from '../a1';
 import { sameFormula } from '../diff';
 
@@ -75,7 +77,11 @@ export function startPlan(snapshot: WorkbookSnapshot, options: PlanOptions = {})
       }
       // sheets first, so that every later op finds its sheet
       const adds = ops.filter((o) => o.kind === 'addSheet');
-      const rest = ops.filter((o) => o.kind !== 'addSheet');
+      const rest: PlanOp[] = ops.filter((o) => o.kind !== 'addSheet');
+      if (ctx.analysis.kind === 'koppelkansen' && ctx.analysis.werkblad) {
+        // the formula stamp for the workbook as this plan leaves it (src/core/formulaStamp.ts)
+        rest.push(...planStamp(snapshot, simulate(snapshot, [...adds, ...rest]), nameOf(ctx, 'lijsten')));
+      }
       return {
         analysis: ctx.analysis,
         plan: { ops: [...adds, ...rest] },

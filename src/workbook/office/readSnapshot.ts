@@ -24,6 +24,7 @@ import type { CellValue, ValidationSnapshot, WorkbookSnapshot } from '../../core
 import type { RangeRef, SnapshotRequest } from '../port';
 import { OfficeWorkbookError, officeErrorCode } from './officeErrors';
 import { contains, qualified, type CachedSheet, type SnapshotCache } from './snapshotCache';
+import { stampedFormulas } from './stampedFormulas';
 import { formulaOf } from './usedRangeGrid';
 import { fromOfficeValidation } from './validationMapping';
 
@@ -463,12 +464,32 @@ async function finishRead(
     const bytes = dirt && !dirt.whole ? dirt.ranges.reduce((n, d) => n + (d.rowBytes ?? 0), 0) : 0;
     return bytes ? { rowBytes: bytes } : {};
   };
-  const fullBlocks: Block[] = full
-    .filter((w) => w.usedAddress)
-    .map((w) => ({ sheet: w.name, pos: parseRange(w.usedAddress), formulas: true, ...written(w.name) }));
+  const withCells = full.filter((w) => w.usedAddress);
+  // formulas from the formula stamp where the sheet's formula cells match it; a fresh read reads every formula
+  const stamped = request.fresh
+    ? new Map<string, (string | null)[][]>()
+    : await stampedFormulas(
+        context,
+        withCells.map((w) => w.name),
+        sheets.map((w) => w.name),
+        state.supports,
+      );
+  const fullBlocks: Block[] = withCells.map((w) => ({
+    sheet: w.name,
+    pos: parseRange(w.usedAddress),
+    formulas: !stamped.has(w.name.toLowerCase()),
+    ...written(w.name),
+  }));
   cache.clearDirt();
   const blocks: Block[] = [...fullBlocks, ...rest];
   if (blocks.length) await readBlocks(context, blocks, cache, state, budget, [...old, ...(previous ?? [])]);
+  for (const s of next) {
+    const formulas = stamped.get(s.name.toLowerCase());
+    if (formulas) {
+      s.formulas = formulas.map((line) => [...line]);
+      s.index = undefined;
+    }
+  }
   await readLockState(context, next, full);
   await readMerges(context, next, full, state);
   const snapshot = cache.toSnapshot();

@@ -1118,6 +1118,44 @@ class FakeRange extends LocatedProxy<RangeTarget> {
     );
   }
 
+  /**
+   * Range.getSpecialCellsOrNullObject("Formulas") (ExcelApi 1.9): the cells of this range
+   * holding a formula, as one area per run of formula cells down a column (Excel may group
+   * them otherwise; the same cells either way); null object when there is none.
+   */
+  getSpecialCellsOrNullObject(cellType: string): FakeAddressed {
+    if (cellType !== 'Formulas') throw new Error(`fake: only Formulas special cells are modelled, not ${cellType}`);
+    return new FakeAddressed(
+      this.context,
+      () => {
+        const t = this.resolve();
+        if (!t) return null;
+        const p = t.pos;
+        const byColumn = new Map<number, number[]>();
+        for (const [key, cell] of t.sheet.cells) {
+          if (cell.formula === undefined) continue;
+          const [r, c] = key.split(',').map(Number);
+          if (r < p.start.row || r > p.end.row || c < p.start.column || c > p.end.column) continue;
+          const rows = byColumn.get(c) ?? [];
+          rows.push(r);
+          byColumn.set(c, rows);
+        }
+        const areas: string[] = [];
+        for (const [c, rows] of [...byColumn].sort((a, b) => a[0] - b[0])) {
+          rows.sort((a, b) => a - b);
+          let start = rows[0];
+          for (let i = 1; i <= rows.length; i++) {
+            if (i < rows.length && rows[i] === rows[i - 1] + 1) continue;
+            areas.push(`${sheetRef(t.sheet.name)}!${rangeAddress(start, c, rows[i - 1], c)}`);
+            start = rows[i];
+          }
+        }
+        return areas.length ? areas.join(',') : null;
+      },
+      `${this.path}.specialCells(Formulas)`,
+    );
+  }
+
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     if (valuesOnly !== true) throw new Error('fake: only values-only used ranges are modelled');
     return new FakeRange(
