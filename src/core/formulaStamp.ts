@@ -1,6 +1,6 @@
 /**
  * The formula version stamp: a compact description of every formula in the workbook as the
- * product's plan leaves it, written by the plan (like any other cell) in one column of the
+ * product's plan leaves it, written by the plan (like any other cell) in one column (W) of the
  * hidden Keuzelijsten sheet. An adapter that pays for each byte it reads (Office.js: Excel
  * on the web refuses responses over 5 MB) reads the stamp instead of reading every formula
  * back, and rebuilds the snapshot's formulas from it; every adapter gives the same snapshot.
@@ -21,11 +21,12 @@
  */
 import { columnLetter } from './a1';
 import type { CellInput, CellValue, PlanOp, SheetSnapshot, WorkbookSnapshot } from './snapshot';
+import { LIJST_COLUMNS } from './keuzelijsten';
 import { sameName } from './layout';
 
 export const FORMULA_STAMP = {
-  /** Column AB of the Keuzelijsten sheet, right of the list columns (A..Z). */
-  column: 28,
+  /** Column W of the Keuzelijsten sheet (LIJST_COLUMNS.stamp): a free column inside the lists' width (A..Z), so the used range stays as it was. */
+  column: LIJST_COLUMNS.stamp,
   /** Characters per cell (Excel's limit is 32,767). */
   chunk: 30_000,
   /** Cells read at most (64 × 30,000 characters: about 1.9 MB of stamp). */
@@ -100,7 +101,7 @@ function runsOf(sheet: SheetSnapshot): Run[] {
 }
 
 /** 32-bit FNV-1a of a string's UTF-16 code units, as 8 hex digits. */
-export function fnv1a(text: string): string {
+function fnv1a(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
@@ -112,22 +113,22 @@ export function fnv1a(text: string): string {
 /**
  * The stamp text describing every formula of `snapshot` (all sheets, the team's formulas
  * too: the stamp describes the workbook, not only what the product wrote), except the
- * Keuzelijsten stamp column itself, which holds no formulas.
+ * Keuzelijsten stamp column (W) itself, which holds no formulas.
  */
-export function stampText(snapshot: WorkbookSnapshot): string {
+function stampText(snapshot: WorkbookSnapshot): string {
   const sheets = snapshot.sheets.map((s) => [s.name, runsOf(s)] as const).filter(([, runs]) => runs.length);
   const json = JSON.stringify(sheets);
   return `${FORMULA_STAMP.prefix} ${fnv1a(json)} ${json}`;
 }
 
-/** The stamp text as the cells it is written to (column AB from row 1 down), each at most 30,000 characters. */
-export function stampChunks(text: string): string[] {
+/** The stamp text as the cells it is written to (column W from row 1 down), each at most 30,000 characters. */
+function stampChunks(text: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < text.length; i += FORMULA_STAMP.chunk) out.push(text.slice(i, i + FORMULA_STAMP.chunk));
   return out;
 }
 
-/** The stamp cells of a Keuzelijsten sheet as read (column AB from row 1), up to the first empty one. */
+/** The stamp cells of a Keuzelijsten sheet as read (column W from row 1), up to the first empty one. */
 export function stampCellsOf(sheet: SheetSnapshot | undefined): string[] {
   const out: string[] = [];
   if (!sheet) return out;
@@ -140,7 +141,7 @@ export function stampCellsOf(sheet: SheetSnapshot | undefined): string[] {
 }
 
 /**
- * Decodes the stamp cells (values of column AB from row 1; the first non-text or empty cell
+ * Decodes the stamp cells (values of column W from row 1; the first non-text or empty cell
  * ends them). Out: the formulas of each described sheet, or null when there is no stamp,
  * another version of it, or its hash does not match (a colleague edited or cut it).
  */
@@ -189,7 +190,7 @@ export function formulaCells(formulas: readonly (readonly (string | null)[])[]):
 /**
  * The ops that write the stamp for the workbook `after` (the snapshot as the plan leaves
  * it) onto the Keuzelijsten sheet `lijsten` of `before`: nothing when the stamp there is
- * already this one; else the chunks from AB1 down and old chunks below them cleared.
+ * already this one; else the chunks from W1 down and old chunks below them cleared.
  */
 export function planStamp(before: WorkbookSnapshot, after: WorkbookSnapshot, lijsten: string): PlanOp[] {
   const sheet = after.sheets.find((s) => sameName(s.name, lijsten));

@@ -49,6 +49,8 @@ export const LIJST_COLUMNS = {
   wGroup: 19,
   wOffset: 20,
   wCount: 21,
+  /** The formula stamp (src/core/formulaStamp.ts): text from row 1 down, no formulas; inside the used width, so it never widens the sheet. */
+  stamp: 23,
   dNext: 24,
   wOpgaveKey: 25,
   wKey: 26,

@@ -759,16 +759,13 @@ export function contractSuite(h: Harness): void {
         await prepareWorkbook(wb, { now: STAMP_NOW });
         return h.reopen(wb);
       }
-      const stampOf = (snapshot: WorkbookSnapshot) =>
-        decodeStamp(stampCellsOf(snapshot.sheets.find((x) => x.name === SHEET_NAMES.lijsten)));
+      const stampOf = (snapshot: WorkbookSnapshot) => decodeStamp(stampCellsOf(snapshot.sheets.find((x) => x.name === SHEET_NAMES.lijsten)));
       const formulasOf = (snapshot: WorkbookSnapshot, sheet: string) => {
         const grid = snapshot.sheets.find((x) => x.name === sheet)?.formulas ?? [];
-        return [...formulaCells(grid.map((line) => (line ?? []).map((f) => (typeof f === 'string' && f.startsWith('=') ? f : null))))].map(
-          (key) => {
-            const [r, c] = key.split(',').map(Number);
-            return `${key}=${grid[r - 1]?.[c - 1]}`;
-          },
-        );
+        return [...formulaCells(grid.map((line) => (line ?? []).map((f) => (typeof f === 'string' && f.startsWith('=') ? f : null))))].map((key) => {
+          const [r, c] = key.split(',').map(Number);
+          return `${key}=${grid[r - 1]?.[c - 1]}`;
+        });
       };
 
       test('the plan writes a stamp that describes every formula of the prepared workbook, and planning again writes none', async () => {
@@ -797,7 +794,9 @@ export function contractSuite(h: Harness): void {
         const snapshot = await next.readSnapshot();
         const werkblad = snapshot.sheets.find((x) => x.name === SHEET_NAMES.werkblad);
         const { row, column } = parseCell(totals);
-        expect(typeof werkblad?.formulas?.[row - 1]?.[column - 1] === 'string' && String(werkblad?.formulas?.[row - 1]?.[column - 1]).startsWith('=')).toBe(false);
+        expect(typeof werkblad?.formulas?.[row - 1]?.[column - 1] === 'string' && String(werkblad?.formulas?.[row - 1]?.[column - 1]).startsWith('=')).toBe(
+          false,
+        );
         expect(werkblad?.values[row - 1]?.[column - 1]).toBe(99);
         // every other formula as before
         expect(formulasOf(snapshot, SHEET_NAMES.lijsten)).toEqual(formulasOf(await next.readSnapshot({ fresh: true }), SHEET_NAMES.lijsten));

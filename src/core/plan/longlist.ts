@@ -3,7 +3,6 @@ import { columnLetter } from '../a1';
 import { clear, diffBlock, formula, num, text } from '../diff';
 import { longlistCapacity } from '../formulas';
 import { columnCount, formulaAt, isEmpty, rowCount, valueAt } from '../grid';
-import { FORMULA_STAMP } from '../formulaStamp';
 import { blockEnd, LIJST_COLUMNS, lijstenFormulas, lijstenValues, type LijstenGeometry } from '../keuzelijsten';
 import { COLORS, LIJSTEN, LONGLIST, SHEET_NAMES } from '../layout';
 import type { LonglistLayout } from '../longlist';
@@ -131,7 +130,7 @@ export function planLijsten(ctx: PlanContext): void {
   };
   // one column at a time, so that each column's changes go out as one block
   for (let c = 1; c <= width; c++) {
-    if (c === FORMULA_STAMP.column) continue; // the formula stamp, written by the plan's end (src/core/formulaStamp.ts)
+    if (c === LIJST_COLUMNS.stamp) continue; // the formula stamp, written by the plan's end (src/core/formulaStamp.ts)
     const column: (CellInput | undefined)[][] = [];
     for (let r = 1; r <= height; r++) column.push([want(r, c)]);
     ctx.ops.push(...diffBlock(name, sheet, 1, c, column));

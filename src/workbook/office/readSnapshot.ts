@@ -458,10 +458,15 @@ async function finishRead(
   const known = (sheet: string) => next.some((f) => f.name.toLowerCase() === sheet.toLowerCase());
   const rest = unread.filter((b) => known(b.sheet) && !isFull(b.sheet));
   // a sheet read in full after the adapter's own writes (its used range moved): what was
-  // written there comes back too, beyond what the cache held (an upper bound per row)
-  const written = (sheet: string) => {
+  // written there comes back too, beyond what the cache held (per row: ranges down most of
+  // the sheet count in full, an upper bound; a range of a few rows, such as the formula stamp's
+  // long texts in a few cells, is spread over the sheet's rows instead of added to every row)
+  const written = (sheet: string, usedAddress: string) => {
     const dirt = cache.dirtOf(sheet);
-    const bytes = dirt && !dirt.whole ? dirt.ranges.reduce((n, d) => n + (d.rowBytes ?? 0), 0) : 0;
+    const sheetRows = usedAddress ? Math.max(1, parseRange(usedAddress).end.row) : 1;
+    const rowsOf = (p: RangePos) => p.end.row - p.start.row + 1;
+    const bytes =
+      dirt && !dirt.whole ? dirt.ranges.reduce((n, d) => n + (d.rowBytes ?? 0) * (rowsOf(d.pos) >= sheetRows / 2 ? 1 : rowsOf(d.pos) / sheetRows), 0) : 0;
     return bytes ? { rowBytes: bytes } : {};
   };
   const withCells = full.filter((w) => w.usedAddress);
@@ -478,7 +483,7 @@ async function finishRead(
     sheet: w.name,
     pos: parseRange(w.usedAddress),
     formulas: !stamped.has(w.name.toLowerCase()),
-    ...written(w.name),
+    ...written(w.name, w.usedAddress),
   }));
   cache.clearDirt();
   const blocks: Block[] = [...fullBlocks, ...rest];

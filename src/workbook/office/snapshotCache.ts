@@ -12,7 +12,9 @@
  * naming no other sheet reads only its own. Only the VALUES of dependent formula cells are
  * re-read: recalculation does not change a formula's text.
  */
-import { parseRange, rangeAddress, sheetRef, type RangePos } from '../../core/a1';
+import { parseCell, parseRange, rangeAddress, sheetRef, type RangePos } from '../../core/a1';
+import { FORMULA_STAMP } from '../../core/formulaStamp';
+import { SHEET_NAMES, sameName } from '../../core/layout';
 import type { CellInput, CellValue, PlanOp, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 
 export interface CachedSheet {
@@ -334,10 +336,11 @@ export class SnapshotCache {
   }
 
   /** Marks a sheet (or a range on it) as changed, and the formula cells that may depend on it. */
-  markChanged(sheet: string, pos?: RangePos, rowBytes?: number): void {
+  markChanged(sheet: string, pos?: RangePos, rowBytes?: number, readByFormulas = true): void {
     this.freshAfterApply = false;
     if (pos && (pos.end.row - pos.start.row + 1) * (pos.end.column - pos.start.column + 1) > 1_000_000) pos = undefined;
     this.addDirt(sheet, pos ? { pos, formulas: true, ...(rowBytes !== undefined ? { rowBytes } : {}) } : undefined);
+    if (!readByFormulas && pos) return;
     for (const dep of this.dependents(sheet, pos)) this.addDirt(dep.sheet, { pos: dep.pos, formulas: false });
   }
 
@@ -346,7 +349,9 @@ export class SnapshotCache {
     for (const op of ops) {
       const w = writtenBy(op);
       if (!w) continue;
-      this.markChanged(w.sheet, w.pos === 'sheet' ? undefined : w.pos, w.rowBytes);
+      // the formula stamp is text no formula reads (src/core/formulaStamp.ts), though it lies inside
+      // the rectangles the Keuzelijsten formulas' index covers: its write changes no formula's value
+      this.markChanged(w.sheet, w.pos === 'sheet' ? undefined : w.pos, w.rowBytes, !isStampWrite(op));
     }
   }
 
@@ -480,3 +485,10 @@ export function qualified(sheet: string, pos: RangePos): string {
 }
 
 export { contains };
+
+/** A setCells of text (or clears) only into the formula stamp column of the Keuzelijsten sheet. */
+function isStampWrite(op: PlanOp): boolean {
+  if (op.kind !== 'setCells' || !sameName(op.sheet, SHEET_NAMES.lijsten)) return false;
+  const { column } = parseCell(op.cell);
+  return column === FORMULA_STAMP.column && op.cells.every((line) => line.length === 1 && line.every((c) => 'text' in c || 'clear' in c));
+}

@@ -3,7 +3,7 @@
  * instead of Range.formulas: reading every formula back was most of the bytes a full read
  * cost (2.1 MB of 2.6 MB at 1,000 × 12; the hidden Keuzelijsten sheet above all).
  *
- * One sync, before the cells are read: the stamp cells (Keuzelijsten!AB1:AB64, values) and,
+ * One sync, before the cells are read: the stamp cells (Keuzelijsten!W1:W64, values) and,
  * per sheet to be read in full, the address of its formula cells
  * (Range.getSpecialCellsOrNullObject("Formulas") on the whole sheet, ExcelApi 1.9: Excel on
  * the web, Windows and Mac). A sheet's formulas come from the stamp only when the cells that
@@ -16,14 +16,13 @@
  * "Opnieuw controleren" (a `fresh` read: every formula is read back) and by any read after
  * a change event for that cell (changed cells are always read with their formulas).
  */
-import { parseRange } from '../../core/a1';
+import { columnLetter, parseRange } from '../../core/a1';
 import { decodeStamp, formulaCells, FORMULA_STAMP, type FormulaLayout } from '../../core/formulaStamp';
 import { SHEET_NAMES, sameName } from '../../core/layout';
-import { columnLetter } from '../../core/a1';
 import { officeErrorCode } from './officeErrors';
 
 /** Range.getSpecialCells (ExcelApi 1.9). */
-export const SPECIAL_CELLS_API = '1.9';
+const SPECIAL_CELLS_API = '1.9';
 
 /** The A1 areas of a RangeAreas address ("'Blad 1'!A1:B2,'Blad 1'!D4"), as "A1:B2", "D4:D4". */
 function areasOf(address: string): string[] {
@@ -43,7 +42,7 @@ function areasOf(address: string): string[] {
 }
 
 /** True when the areas of `address` ("" or null: no formula anywhere) cover exactly the cells of `expected`. */
-export function sameFormulaCells(address: string | null, expected: Set<string>): boolean {
+function sameFormulaCells(address: string | null, expected: Set<string>): boolean {
   if (!address) return expected.size === 0;
   let count = 0;
   for (const area of areasOf(address)) {

@@ -12,7 +12,9 @@ import { koppelkansenFakeBook } from './scenarios';
 function formulasOf(snapshot: WorkbookSnapshot): string[] {
   const out: string[] = [];
   for (const s of snapshot.sheets)
-    (s.formulas ?? []).forEach((line, r) => (line ?? []).forEach((f, c) => typeof f === 'string' && f.startsWith('=') && out.push(`${s.name}!${r + 1},${c + 1}=${f}`)));
+    (s.formulas ?? []).forEach((line, r) =>
+      (line ?? []).forEach((f, c) => typeof f === 'string' && f.startsWith('=') && out.push(`${s.name}!${r + 1},${c + 1}=${f}`)),
+    );
   return out;
 }
 
