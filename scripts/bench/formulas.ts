@@ -91,7 +91,6 @@ interface Measured {
 /** Issue 10: output ÷ input of LibreOffice's recalculation. */
 const RATIO_TARGET = 1.3;
 
-
 /** A case's workbooks on disk (input and the output of `apply`) with its whole-run figures. */
 interface Prepared {
   rows: number;

@@ -155,7 +155,10 @@ describe('note being edited, not saved', () => {
 
   async function withNote() {
     const wb = await workbook();
-    const added = addNote({ author: 'Fatima', step: 'Stap 2', koppelkans: '', factor: '', kind: 'discussie', text: TEXT, verantwoordelijke: '', date: '' }, NOW);
+    const added = addNote(
+      { author: 'Fatima', step: 'Stap 2', koppelkans: '', factor: '', kind: 'discussie', text: TEXT, verantwoordelijke: '', date: '' },
+      NOW,
+    );
     if (!added.ok) throw new Error(added.message);
     await wb.apply({ ops: added.ops });
     const storage = new Map([[AUTHOR_KEY, 'Notulist']]);

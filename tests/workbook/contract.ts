@@ -649,13 +649,31 @@ export function contractSuite(h: Harness): void {
 
       test('regression: appended rows get the row heights their op asks for (a note with wrapped text), rows already there keep theirs', async () => {
         const wb = await withSheet([
-          { kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('Id'), t('Tekst')], [t('team'), t('door het team getypt')]] },
+          {
+            kind: 'setCells',
+            sheet: 'Blad',
+            cell: 'A1',
+            cells: [
+              [t('Id'), t('Tekst')],
+              [t('team'), t('door het team getypt')],
+            ],
+          },
           { kind: 'setRowHeights', sheet: 'Blad', heights: [{ row: 2, height: 21 }] },
         ]);
         await wb.readSnapshot();
         const after = await applyAndReopen(wb, {
           ops: [
-            { kind: 'appendRows', sheet: 'Blad', minRow: 2, firstColumn: 'A', rows: [[t('n1'), t('lang\nen lang')], [t('n2'), t('kort')]], heights: [48, null] },
+            {
+              kind: 'appendRows',
+              sheet: 'Blad',
+              minRow: 2,
+              firstColumn: 'A',
+              rows: [
+                [t('n1'), t('lang\nen lang')],
+                [t('n2'), t('kort')],
+              ],
+              heights: [48, null],
+            },
             { kind: 'appendRows', sheet: 'Blad', minRow: 2, firstColumn: 'A', rows: [[t('n3'), t('zonder hoogte')]] },
           ],
         });

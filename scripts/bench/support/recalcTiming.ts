@@ -227,7 +227,8 @@ export async function timeRecalculation(jobs: RecalcJob[], timeoutMs = 1_800_000
   const saveUrl = (i: number) => pathToFileURL(path.join(profile, `saved-${i}.xlsx`)).href;
   fs.writeFileSync(
     jobFile,
-    jobs.map((j, i) => [pathToFileURL(path.resolve(j.file)).href, j.repeats, j.onlySheet ?? '', j.save ? saveUrl(i) : '', j.batch ?? 1].join('\t')).join('\n') + '\n',
+    jobs.map((j, i) => [pathToFileURL(path.resolve(j.file)).href, j.repeats, j.onlySheet ?? '', j.save ? saveUrl(i) : '', j.batch ?? 1].join('\t')).join('\n') +
+      '\n',
   );
   try {
     await new Promise<void>((resolve, reject) => {

@@ -30,7 +30,7 @@ interface ConclusionDraft {
 const isConclusionDraft = (v: unknown): v is ConclusionDraft => isRecord(v) && hasStrings(v, ['text', 'base']);
 
 /** The storage key of a step's conclusion draft. */
-export const conclusionDraftKey = (stap: string): string => draftKey(`conclusie.${stap}`);
+const conclusionDraftKey = (stap: string): string => draftKey(`conclusie.${stap}`);
 
 /** One step's conclusion under the guide's question (Stap 1 also shows the guide's prompts). */
 export function ConclusionField({ session, conclusion }: { session: WorkbookSession; conclusion: Conclusion }) {

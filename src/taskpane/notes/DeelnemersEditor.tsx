@@ -34,7 +34,7 @@ const isDeelnemersDraft = (v: unknown): v is DeelnemersDraft =>
   isRecord(v) && typeof v.text === 'string' && Array.isArray(v.base) && v.base.every((n) => typeof n === 'string');
 
 /** Storage key of the Deelnemers draft. */
-export const DEELNEMERS_DRAFT_KEY = draftKey('deelnemers');
+const DEELNEMERS_DRAFT_KEY = draftKey('deelnemers');
 
 export function DeelnemersEditor({ session }: { session: WorkbookSession }) {
   const styles = useStyles();

@@ -57,7 +57,7 @@ const isComposerDraft = (v: unknown): v is ComposerFields =>
 const hasContent = (f: ComposerFields) => f.text.trim() !== '' || f.verantwoordelijke.trim() !== '' || f.date !== '';
 
 /** The storage key of a composer's draft (`name` as given to `draftName`). */
-export const composerDraftKey = (name = 'notitie.nieuw'): string => draftKey(name);
+const composerDraftKey = (name = 'notitie.nieuw'): string => draftKey(name);
 
 export function NoteComposer({ session, context, onContextChange, label = 'Notitie', draftName }: NoteComposerProps) {
   const styles = useStyles();

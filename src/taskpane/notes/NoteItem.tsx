@@ -326,7 +326,14 @@ export function NoteItem({
             aria-label={`In de onderbouwing: ${label}`}
             onChange={(_, d) => void setInOnderbouwing(d.checked === true)}
           />
-          <Button size="small" appearance="subtle" {...restoreFocus} aria-label={`Verwijderen: ${label}`} disabled={!!session.busy} onClick={() => setConfirmDelete(true)}>
+          <Button
+            size="small"
+            appearance="subtle"
+            {...restoreFocus}
+            aria-label={`Verwijderen: ${label}`}
+            disabled={!!session.busy}
+            onClick={() => setConfirmDelete(true)}
+          >
             Verwijderen
           </Button>
           <ConfirmDialog

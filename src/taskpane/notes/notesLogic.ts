@@ -169,7 +169,7 @@ export interface KeptNoteDraft {
 }
 
 /** Storage key of the notes being edited (one entry per note id). */
-export const NOTE_DRAFTS_KEY = draftKey('notities');
+const NOTE_DRAFTS_KEY = draftKey('notities');
 
 const NOTE_TEXTS = ['id', 'time', 'author', 'step', 'koppelkans', 'factor', 'kind', 'text', 'verantwoordelijke', 'date'] as const;
 

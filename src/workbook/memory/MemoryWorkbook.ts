@@ -523,8 +523,7 @@ export class MemoryWorkbook implements WorkbookPort {
         recordPlacement(op, placement, result);
         if (placement.kind !== 'write') return;
         placement.cells.forEach((line, i) => this.writeRow(s, placement.row + i, placement.column, line));
-        if (op.kind === 'appendRows' && !s.protection)
-          for (const h of appendedHeights(op, placement.row)) s.heights.set(h.row, h.height);
+        if (op.kind === 'appendRows' && !s.protection) for (const h of appendedHeights(op, placement.row)) s.heights.set(h.row, h.height);
         return;
       }
       case 'setValidation':
