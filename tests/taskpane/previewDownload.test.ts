@@ -204,3 +204,71 @@ test('regression: a long note the pane adds gets a row height that shows its tex
   // the text wraps in the appended row, as in the product's Notulen rows (H11:H511)
   expect(ws.getCell(`H${teamRow + 1}`).alignment?.wrapText).toBe(true);
 });
+
+/** A prepared file whose werkblad has a koppelkans in row 60 (so prepare wants rows 106-110) and A6:D105 unlocked; protected or not. */
+async function werkbladWithOpenRows(protect: boolean): Promise<Uint8Array> {
+  let first = { opgave: '', koppelkans: '' };
+  const made = XlsxWorkbook.create();
+  await createKoppelkansenWorkbook(made, { wijk: 'Lelystad Oost', now: NOW });
+  await made.apply({ ops: sampleDataOps(analyze(await made.readSnapshot(), { now: NOW }), { koppelkansen: 6, scored: 4 }) });
+  await prepareWorkbook(made, { now: NOW });
+  first = analyze(await made.readSnapshot(), { now: NOW }).werkblad!.rows[0];
+  const x = new ExcelJS.Workbook();
+  await x.xlsx.load((await made.toBuffer()) as unknown as ExcelJS.Buffer);
+  const w = x.getWorksheet(W)!;
+  w.getCell('A60').value = first.opgave;
+  w.getCell('B60').value = first.koppelkans;
+  for (let r = 6; r <= 105; r++) for (const c of ['A', 'B', 'C', 'D']) w.getCell(`${c}${r}`).protection = { locked: false };
+  if (protect) await w.protect('', { selectLockedCells: true, selectUnlockedCells: true });
+  return new Uint8Array(await x.xlsx.writeBuffer());
+}
+
+test('regression (preview download): prepare on a protected werkblad with only A6:D105 unlocked refuses in Dutch, naming the sheet and rows 106–110, and the download is the opened file unchanged', async () => {
+  const bytes = await werkbladWithOpenRows(true);
+  const wb = await openWorkbook(bytes, 'Wijk Oost.xlsx');
+  const refused = prepareWorkbook(wb.port, { now: NOW });
+  await expect(refused).rejects.toThrow(`Blad "${W}" is beveiligd`);
+  await expect(prepareWorkbook(wb.port, { now: NOW })).rejects.toThrow(/106:[A-Z]+110/);
+  await expect(prepareWorkbook(wb.port, { now: NOW })).rejects.toThrow(/Beveiliging blad opheffen/);
+  // nothing was applied, so the download replays nothing: the team's bytes as opened
+  expect(wb.port.plans()).toEqual([]);
+  const out = await workbookBytes(wb.base, wb.port.plans());
+  expect(Buffer.from(out).equals(Buffer.from(bytes))).toBe(true);
+});
+
+test('regression (preview download): rows 106–110 that prepare adds below A6:D105 unlocked get the lock state of the rows above (A:D open, the rest locked)', async () => {
+  const wb = await openWorkbook(await werkbladWithOpenRows(false), 'Wijk Oost.xlsx');
+  await prepareWorkbook(wb.port, { now: NOW });
+  const out = await workbookBytes(wb.base, wb.port.plans());
+  await expect(verifyPackage(out)).resolves.toBeUndefined();
+  const x = new ExcelJS.Workbook();
+  await x.xlsx.load(out as unknown as ExcelJS.Buffer);
+  const w = x.getWorksheet(W)!;
+  for (const cell of ['A106', 'D110']) expect([cell, w.getCell(cell).protection?.locked]).toEqual([cell, false]);
+  for (const cell of ['E106', 'A111']) expect([cell, w.getCell(cell).protection?.locked ?? true]).toEqual([cell, true]);
+  // a second prepare on the downloaded file writes no cell, style or lock again (the preview's
+  // memory copy does not read validations back, so the planner restates those: same rules)
+  const again = await openWorkbook(out, 'Wijk Oost.xlsx');
+  const ops = (await prepareWorkbook(again.port, { now: NOW })).plan.ops.filter((op) => op.kind !== 'setValidation');
+  expect(ops).toEqual([]);
+});
+
+test('regression (preview download): a note on a protected Notulen sheet whose log rows are locked is refused in Dutch naming the sheet, and nothing is replayed', async () => {
+  const N = SHEET_NAMES.notulen;
+  const made = XlsxWorkbook.create();
+  await createKoppelkansenWorkbook(made, { wijk: 'Lelystad Oost', now: NOW });
+  await prepareWorkbook(made, { now: NOW });
+  const x = new ExcelJS.Workbook();
+  await x.xlsx.load((await made.toBuffer()) as unknown as ExcelJS.Buffer);
+  await x.getWorksheet(N)!.protect('', { selectLockedCells: true, selectUnlockedCells: true });
+  const bytes = new Uint8Array(await x.xlsx.writeBuffer());
+  const wb = await openWorkbook(bytes, 'Wijk Oost.xlsx');
+  const note = addNote(
+    { author: 'Fatima', step: 'Stap 4', koppelkans: '', factor: '', kind: 'discussie', text: 'Eerst de buurt', verantwoordelijke: '', date: '' },
+    NOW,
+  );
+  if (!note.ok) throw new Error(note.message);
+  await expect(wb.port.apply({ ops: note.ops })).rejects.toThrow(`Blad "${N}" is beveiligd`);
+  expect(wb.port.plans()).toEqual([]);
+  expect(readNotes(await wb.port.readSnapshot()).notes).toEqual([]);
+});
