@@ -1,0 +1,140 @@
+/**
+ * The matching rule for opgave and koppelkans names (src/core/names.ts), pinned down rule by
+ * rule: these tests were written against the survivors of a StrykerJS run on names.ts
+ * (CONTRIBUTING.md, "Mutation testing"), which before them was reached mostly through
+ * whole-workbook tests.
+ */
+import { cleanName, nameKey, nameWarnings } from '../../src/core/names';
+
+/** The warnings for one name in Werkblad!B6. */
+const warningsFor = (name: string) => nameWarnings('Werkblad', [{ row: 6, column: 2, value: name }]);
+
+describe('cleanName: the name as the formulas see it', () => {
+  it('reads an empty cell (null or absent) as no name, not as the text "null"', () => {
+    expect(cleanName(null)).toBe('');
+    expect(cleanName(undefined)).toBe('');
+    expect(cleanName('')).toBe('');
+  });
+
+  it('gives booleans as Excel writes them and numbers as their text', () => {
+    expect(cleanName(true)).toBe('TRUE');
+    expect(cleanName(false)).toBe('FALSE');
+    expect(cleanName(12)).toBe('12');
+    expect(cleanName(1.5)).toBe('1.5');
+    expect(cleanName(0)).toBe('0');
+  });
+
+  it('reads an Excel error value as no name (the formulas wrap it in IFERROR), but keeps a name that only contains one', () => {
+    for (const e of ['#N/A', '#VALUE!', '#REF!', '#DIV/0!', '#NUM!', '#NAME?', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA']) {
+      expect(cleanName(e)).toBe('');
+    }
+    expect(cleanName('Warmtenet #N/A')).toBe('Warmtenet #N/A');
+    expect(cleanName('#n/a')).toBe('#n/a');
+  });
+
+  it('counts a non-breaking space, tab, line feed and carriage return as a space', () => {
+    expect(cleanName('Warmtenet\u00a0Noord')).toBe('Warmtenet Noord');
+    expect(cleanName('Warmtenet\tNoord')).toBe('Warmtenet Noord');
+    expect(cleanName('Warmtenet\nNoord')).toBe('Warmtenet Noord');
+    expect(cleanName('Warmtenet\rNoord')).toBe('Warmtenet Noord');
+    expect(cleanName('Warmtenet\r\n\u00a0\tNoord')).toBe('Warmtenet Noord');
+  });
+
+  it('trims both ends and collapses every inner run of spaces to one, as TRIM', () => {
+    expect(cleanName(' Warmtenet Noord ')).toBe('Warmtenet Noord');
+    expect(cleanName('   Warmtenet    Noord   ')).toBe('Warmtenet Noord');
+    expect(cleanName('a  b   c    d')).toBe('a b c d');
+    expect(cleanName('a b c')).toBe('a b c');
+    expect(cleanName('  ')).toBe('');
+    expect(cleanName(' ')).toBe('');
+  });
+
+  it('keeps case and every other character literally', () => {
+    expect(cleanName('Zon*Dak? ~A <=>')).toBe('Zon*Dak? ~A <=>');
+    expect(cleanName('Café ÉÉN')).toBe('Café ÉÉN');
+  });
+});
+
+describe('nameKey: the comparison key', () => {
+  it('is the cleaned name in lower case', () => {
+    expect(nameKey('  Warmtenet\u00a0 NOORD ')).toBe('warmtenet noord');
+    expect(nameKey('ÉÉN')).toBe('één');
+    expect(nameKey(true)).toBe('true');
+    expect(nameKey(null)).toBe('');
+    expect(nameKey('#N/A')).toBe('');
+  });
+
+  it('makes names that differ only in case and spacing equal, and others not', () => {
+    expect(nameKey('Warmtenet Noord')).toBe(nameKey(' warmtenet\tnoord'));
+    expect(nameKey('Warmtenet Noord')).not.toBe(nameKey('Warmtenet Noord 2'));
+    expect(nameKey('Zon*')).not.toBe(nameKey('Zon?'));
+  });
+});
+
+describe('nameWarnings', () => {
+  it('names the sheet and cell of each risky name, in the order given, and passes safe names and non-text cells', () => {
+    const out = nameWarnings('Werkblad koppelkansen kiezen', [
+      { row: 6, column: 2, value: 'Warmtenet Noord' },
+      { row: 7, column: 1, value: 'a\u200bb' },
+      { row: 8, column: 2, value: 12 },
+      { row: 9, column: 2, value: true },
+      { row: 10, column: 2, value: null },
+      { row: 11, column: 3, value: 'İstanbul' },
+    ]);
+    expect(out.map((p) => [p.sheet, p.cell, p.code, p.severity])).toEqual([
+      ['Werkblad koppelkansen kiezen', 'A7', 'NAME_NOT_COMPARABLE', 'warning'],
+      ['Werkblad koppelkansen kiezen', 'C11', 'NAME_NOT_COMPARABLE', 'warning'],
+    ]);
+    expect(out[0].message).toMatch(/onzichtbaar/);
+    expect(out[1].message).toContain('"İ"');
+  });
+
+  it('quotes the cleaned name, cut to its first 60 characters', () => {
+    const long = `  ${'x'.repeat(59)}Y${'z'.repeat(240)}`; // 300 characters after the spaces: over the lookup limit
+    const [w] = warningsFor(long);
+    expect(w.message).toContain(`"${'x'.repeat(59)}Y"`);
+    expect(w.message).not.toContain('Yz');
+    expect(warningsFor('\u00a0İk\u00a0')[0].message).toContain('"İk"');
+  });
+
+  describe("the lookup limit (Excel's 255 characters for MATCH/COUNTIF, after escaping)", () => {
+    const tooLong = (name: string) => warningsFor(name).some((w) => /255/.test(w.message));
+
+    it('measures the key, not the typed text: surrounding and repeated spaces do not count', () => {
+      expect(tooLong('a'.repeat(255))).toBe(false);
+      expect(tooLong('a'.repeat(256))).toBe(true);
+      expect(tooLong(`${' '.repeat(100)}${'a'.repeat(255)}${' '.repeat(100)}`)).toBe(false);
+      expect(tooLong(`a${' '.repeat(300)}b`)).toBe(false);
+    });
+
+    it('counts the escape character in front of each ~, * and ?', () => {
+      for (const c of ['~', '*', '?']) {
+        expect(tooLong(c.repeat(128))).toBe(true); // 256 after escaping
+        expect(tooLong(`${c.repeat(127)}a`)).toBe(false); // 255 after escaping
+      }
+      expect(tooLong(`${'a'.repeat(200)}`)).toBe(false); // long but plain: no escapes
+      expect(tooLong(`${'*'.repeat(56)}${'a'.repeat(144)}`)).toBe(true); // 56 × 2 + 144 = 256
+      expect(tooLong(`${'*'.repeat(55)}${'a'.repeat(145)}`)).toBe(false); // 55 × 2 + 145 = 255
+    });
+  });
+
+  describe('characters Excel compares differently', () => {
+    it('flags a character whose lower case is more than one character (İ → i + dot)', () => {
+      expect(warningsFor('İ')).toHaveLength(1);
+    });
+
+    it('flags a character whose lower case does not change back to it (ϴ → θ → Θ), and reports the first one', () => {
+      const [w] = warningsFor('aϴbİ');
+      expect(w.message).toContain('"ϴ"');
+    });
+
+    it('passes Greek, Cyrillic and final sigma, whose case round-trips', () => {
+      for (const name of ['ΣΑΣ ς', 'Москва', 'ωΩ', 'Ǆ']) expect(warningsFor(name)).toEqual([]);
+    });
+
+    it('reports an invisible character before a case problem in the same name', () => {
+      const [w] = warningsFor('İ\u200b');
+      expect(w.message).toMatch(/onzichtbaar/);
+    });
+  });
+});
