@@ -31,7 +31,20 @@ import type { CellValue } from '../../core/snapshot';
 import { sameName, WERKBLAD } from '../../core/layout';
 import { nameKey } from '../../core/names';
 import type { WorkbookSession } from '../session';
-import { draftKey, formatNumber, fullyScored, koppelkansId, liveScore, orphanDrafts, scorableRows, storedScoreTexts, type ScoreDraft } from '../logic/scoring';
+import { draftKey as storageKey, isRecord } from '../logic/drafts';
+import { unsavedText, useStoredDraft } from '../useStoredDraft';
+import {
+  draftKey,
+  formatNumber,
+  fullyScored,
+  koppelkansId,
+  liveScore,
+  orphanDrafts,
+  parseScoreDrafts,
+  scorableRows,
+  storedScoreTexts,
+  type ScoreDraft,
+} from '../logic/scoring';
 import { KoppelkansNotes } from '../notes/KoppelkansNotes';
 
 const useStyles = makeStyles({
@@ -72,6 +85,15 @@ function toelichtingOf(analysis: Analysis | null, opgave: string, koppelkans: st
   return match?.toelichting ?? '';
 }
 
+/**
+ * The storage key of Scoren's kept drafts: one record of every typed score not yet in the
+ * workbook, by koppelkans identity and factor (see ScoreDraft), so a reload or a closed
+ * pane loses none. Like the pane's other drafts, kept per user on this computer.
+ */
+export const SCORE_DRAFTS_KEY = storageKey('scores');
+/** The stored drafts' first check: a record; parseScoreDrafts keeps only its ScoreDraft entries. */
+const isDraftRecord = (v: unknown): v is Record<string, unknown> => isRecord(v);
+
 export function ScorenView({ session, active }: { session: WorkbookSession; active: boolean }) {
   const styles = useStyles();
   const werkblad = session.analysis?.werkblad ?? null;
@@ -81,7 +103,17 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
   /** Where the shown koppelkans stood: when it disappears, the one now at that place is shown. */
   const lastIndex = useRef(0);
   /** Typed scores not yet in the workbook, by koppelkans identity and factor name (see ScoreDraft). */
-  const [drafts, setDrafts] = useState<Record<string, ScoreDraft>>({});
+  const kept = useStoredDraft(session.host.storage, SCORE_DRAFTS_KEY, isDraftRecord);
+  const drafts = useMemo(() => parseScoreDrafts(kept.draft), [kept.draft]);
+  const setStoredDrafts = kept.setDraft;
+  /** Changes the drafts (stored at once); none left removes the stored record. */
+  const setDrafts = (change: (d: Record<string, ScoreDraft>) => Record<string, ScoreDraft>) =>
+    setStoredDrafts((prev) => {
+      const before = parseScoreDrafts(prev);
+      const after = change(before);
+      if (after === before) return prev;
+      return Object.keys(after).length ? after : null;
+    });
   const [focused, setFocused] = useState<number | null>(null);
   const inputs = useRef<(HTMLInputElement | null)[]>([]);
   /** The score input to focus after moving to another koppelkans (PageUp/PageDown keep the focus in the scores). */
@@ -359,13 +391,15 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
           // short, under its input (a 320 px pane): the parser's own words, without the sheet address
           const parsed = live.invalid.includes(i) ? parseScoreInput(text) : null;
           const message = parsed && !parsed.ok ? parsed.message : undefined;
+          // a kept valid draft (typed, not yet written) says so, the same words as the pane's other drafts
+          const unsaved = !message && drafts[keyOf(i)] !== undefined && text.trim() !== stored[i].trim() ? unsavedText(kept.restored) : undefined;
           return (
             <Field
               key={keyOf(i)}
               className={styles.factor}
               label={`${f.name} (weging ${f.weging === null ? 'ongeldig' : formatNumber(f.weging)})`}
               validationState={message ? 'error' : 'none'}
-              validationMessage={message}
+              validationMessage={message ?? unsaved}
             >
               <Input
                 className={styles.scoreInput}
