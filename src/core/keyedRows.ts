@@ -22,7 +22,7 @@
  */
 import { cellAddress, columnNumber, parseCell } from './a1';
 import { nameKey } from './names';
-import type { CellInput, CellValue, PlanOp, SheetSnapshot } from './snapshot';
+import type { CellInput, CellStyle, CellValue, PlanOp, SheetSnapshot } from './snapshot';
 
 /** The ops placed at apply time. */
 export type RowOp = Extract<PlanOp, { kind: 'appendRows' | 'updateRowByKey' | 'deleteRowByKey' }>;
@@ -176,6 +176,20 @@ export function appendedHeights(op: Extract<PlanOp, { kind: 'appendRows' }>, fir
     if (height !== null && height !== undefined && i < op.rows.length) out.push({ row: firstRow + i, height });
   });
   return out;
+}
+
+/**
+ * The formats an appendRows op asks for (its `formats`) on the rows it was placed at
+ * (`firstRow`: the placement's first row): one A1 range per column, over the appended
+ * rows only (e.g. "H600:H601"), as setStyle would take it. Empty without formats or rows.
+ */
+export function appendedFormats(op: Extract<PlanOp, { kind: 'appendRows' }>, firstRow: number): { range: string; style: CellStyle }[] {
+  if (!op.rows.length) return [];
+  const last = firstRow + op.rows.length - 1;
+  return (op.formats ?? []).map((f) => {
+    const c = columnNumber(f.column);
+    return { range: `${cellAddress(firstRow, c)}:${cellAddress(last, c)}`, style: f.style };
+  });
 }
 
 /** Records a placement in the outcomes of an apply (appendedAt, missingKeys, conflicts). */

@@ -137,6 +137,8 @@ export const NOTULEN = {
   columnWidths: [18, 17, 18, 12, 36, 24, 12, 70, 20, 12, 16],
   /** Column H: the note's text, the one column of the log that wraps. */
   textColumn: 8,
+  /** The look of a note's text cell (H): wrapped, from the top (the template's H11:H511 and every appended note). */
+  textStyle: { wrap: true, verticalAlignment: 'top' },
 } as const;
 
 /**

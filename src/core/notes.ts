@@ -265,6 +265,8 @@ export function addNote(input: NoteInput, now: Date, uuid?: () => string, sheet:
         firstColumn: 'A',
         rows: [noteCells(note, note.inOnderbouwing === false)],
         ...(height ? { heights: [height] } : {}),
+        // wrapped from the top like the template's note rows, also below its formatted block (H11:H511)
+        formats: [{ column: columnLetter(NOTULEN.textColumn), style: { ...NOTULEN.textStyle } }],
       },
     ],
   };

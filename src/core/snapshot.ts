@@ -173,8 +173,22 @@ export type PlanOp =
    * sets them, for rows with wrapped text (Excel does not grow a row in a file it opens).
    * Only the appended rows get a height, never a row already there; on a protected sheet
    * the heights are left out (the cells are still written where the protection allows).
+   * `formats`: the look of the appended rows' cells in the named columns (e.g. the note
+   * text's wrap and top alignment in H), set only on the appended rows, only the properties
+   * the style names (the cells' other formatting stays), so a row appended below a block
+   * the template formatted looks like the rows in it. No `locked` (the lock state of a
+   * row is not the op's to set). Left out on a protected sheet that does not allow cell
+   * formatting ("Cellen opmaken"), where Excel refuses it.
    */
-  | { kind: 'appendRows'; sheet: string; minRow: number; firstColumn: string; rows: CellInput[][]; heights?: (number | null)[] }
+  | {
+      kind: 'appendRows';
+      sheet: string;
+      minRow: number;
+      firstColumn: string;
+      rows: CellInput[][];
+      heights?: (number | null)[];
+      formats?: { column: string; style: CellStyle }[];
+    }
   /**
    * Replaces the row whose column `keyColumn` holds `key` (searched at apply time,
    * from `minRow` down); never touches any other row. With `expect` (the row's cells from

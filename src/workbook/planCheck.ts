@@ -206,6 +206,16 @@ export function checkPlan(plan: Plan, sheetNames: string[], capabilities: { char
             }
           }
         }
+        for (const f of op.formats ?? []) {
+          column(op.sheet, f.column);
+          if (!f.style || typeof f.style !== 'object' || f.style.locked !== undefined) {
+            throw new WorkbookError(
+              'invalidArgument',
+              [op.sheet, `de opmaak van kolom ${f.column} voor nieuwe rijen kan niet (zonder vergrendeling).`],
+              op.sheet,
+            );
+          }
+        }
         break;
       }
       case 'updateRowByKey': {

@@ -272,3 +272,28 @@ test('regression (preview download): a note on a protected Notulen sheet whose l
   expect(wb.port.plans()).toEqual([]);
   expect(readNotes(await wb.port.readSnapshot()).notes).toEqual([]);
 });
+
+test('regression: a note the pane adds at row 600, below the block the template formats (H11:H511), wraps from the top in the download; the team row above keeps its look', async () => {
+  const N = SHEET_NAMES.notulen;
+  const bytes = await preparedFile((x) => {
+    const ws = x.getWorksheet(N)!;
+    ws.getCell('A599').value = 'eigen';
+    ws.getCell('H599').value = 'Door de notulist in Excel getypt, ver onder het blok';
+  });
+  const wb = await openWorkbook(bytes, 'Wijk Oost.xlsx');
+  const long = 'De corporatie renoveert in 2027 de flats aan de noordkant; '.repeat(3).trim();
+  const note = addNote({ author: 'Fatima', step: 'Stap 4', koppelkans: '', factor: '', kind: 'discussie', text: long, verantwoordelijke: '', date: '' }, NOW);
+  if (!note.ok) throw new Error(note.message);
+  expect((await wb.port.apply({ ops: note.ops })).appendedAt).toEqual([600]);
+  const out = await workbookBytes(wb.base, wb.port.plans());
+  await expect(verifyPackage(out)).resolves.toBeUndefined();
+  const x = new ExcelJS.Workbook();
+  await x.xlsx.load(out as unknown as ExcelJS.Buffer);
+  const ws = x.getWorksheet(N)!;
+  expect(ws.getCell('H600').value).toBe(long);
+  expect(ws.getCell('H600').alignment).toEqual({ wrapText: true, vertical: 'top' });
+  expect(ws.getRow(600).height).toBe(wrappedRowHeight([long], [NOTULEN.columnWidths[NOTULEN.textColumn - 1]]));
+  // the team's row and the note's other cells: no format from the product
+  expect(ws.getCell('H599').alignment?.wrapText).toBeUndefined();
+  expect(ws.getCell('G600').alignment?.wrapText).toBeUndefined();
+});

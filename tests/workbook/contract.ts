@@ -444,14 +444,38 @@ export function contractSuite(h: Harness): void {
         return h.protect(wb, 'Blad', options);
       }
 
-      test('an appended row in unlocked cells of a protected sheet is written without its row height (Excel refuses a height there), not refused', async () => {
+      test('an appended row in unlocked cells of a protected sheet is written without its row height and format (Excel refuses them there), not refused', async () => {
         const wb = await protectedSheet();
         await wb.readSnapshot();
         const after = await applyAndReopen(wb, {
-          ops: [{ kind: 'appendRows', sheet: 'Blad', minRow: 2, firstColumn: 'A', rows: [[t('k2'), t('lang\nen lang')]], heights: [48] }],
+          ops: [
+            {
+              kind: 'appendRows',
+              sheet: 'Blad',
+              minRow: 2,
+              firstColumn: 'A',
+              rows: [[t('k2'), t('lang\nen lang')]],
+              heights: [48],
+              formats: [{ column: 'B', style: { wrap: true } }],
+            },
+          ],
         });
         expect(after.getCell('Blad', 'A3')).toBe('k2');
         expect(after.getRowHeight('Blad', 3)).toBeUndefined();
+        // nor its format: the protection does not allow formatting cells
+        expect(after.getStyle('Blad', 'B3').wrap).toBeUndefined();
+      });
+
+      test('an appended row on a protected sheet that allows formatting cells gets its format', async () => {
+        const wb = await protectedSheet({ allowFormatCells: true });
+        await wb.readSnapshot();
+        const after = await applyAndReopen(wb, {
+          ops: [
+            { kind: 'appendRows', sheet: 'Blad', minRow: 2, firstColumn: 'A', rows: [[t('k2'), t('lang')]], formats: [{ column: 'B', style: { wrap: true } }] },
+          ],
+        });
+        expect(after.getCell('Blad', 'A3')).toBe('k2');
+        expect(after.getStyle('Blad', 'B3').wrap).toBe(true);
       });
 
       test('the snapshot says which sheet is protected and which cells are unlocked', async () => {
@@ -689,6 +713,48 @@ export function contractSuite(h: Harness): void {
           wb.apply({ ops: [{ kind: 'appendRows', sheet: 'Blad', minRow: 2, firstColumn: 'A', rows: [[t('x')]], heights: [500] }] }),
           'invalidArgument',
           /rijhoogte/,
+        );
+      });
+
+      test('regression: a note appended at row 600, below the block the template formatted (H11:H511), gets the wrap and top alignment of the note rows; the team rows and other cells keep theirs', async () => {
+        const wrapTop = { wrap: true, verticalAlignment: 'top' as const };
+        const wb = await withSheet([
+          { kind: 'setCells', sheet: 'Blad', cell: 'A10', cells: [[t('Id'), t('Tekst')]] },
+          { kind: 'setStyle', sheet: 'Blad', range: 'B11:B511', style: wrapTop },
+          // the team's own row far down, with a fill of its own on the cell the note's format lands on below
+          { kind: 'setCells', sheet: 'Blad', cell: 'A599', cells: [[t('team'), t('door het team getypt, niet omgebroken')]] },
+          { kind: 'setStyle', sheet: 'Blad', range: 'B600', style: { fill: '#FFF2CC' } },
+        ]);
+        await wb.readSnapshot();
+        const formats = [{ column: 'B', style: wrapTop }];
+        const after = await applyAndReopen(wb, {
+          ops: [
+            {
+              kind: 'appendRows',
+              sheet: 'Blad',
+              minRow: 11,
+              firstColumn: 'A',
+              rows: [
+                [t('n1'), t('lang\nen lang')],
+                [t('n2'), t('kort')],
+              ],
+              formats,
+            },
+          ],
+        });
+        expect(after.getCell('Blad', 'A600')).toBe('n1');
+        expect(after.getStyle('Blad', 'B600')).toEqual({ ...wrapTop, fill: '#FFF2CC' });
+        expect(after.getStyle('Blad', 'B601')).toEqual(wrapTop);
+        // only the named column of the appended rows; the team's row above and the row below untouched
+        expect(after.getStyle('Blad', 'A600')).toEqual({});
+        expect(after.getStyle('Blad', 'B599')).toEqual({});
+        expect(after.getStyle('Blad', 'B602')).toEqual({});
+        await expectWorkbookError(
+          wb.apply({
+            ops: [{ kind: 'appendRows', sheet: 'Blad', minRow: 2, firstColumn: 'A', rows: [[t('x')]], formats: [{ column: 'B', style: { locked: false } }] }],
+          }),
+          'invalidArgument',
+          /opmaak van kolom B/,
         );
       });
 

@@ -91,7 +91,13 @@ export function planNotulen(ctx: PlanContext): void {
       range: `A${NOTULEN.headerRow}:${last}${NOTULEN.headerRow}`,
       style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont },
     },
-    { kind: 'setStyle', sheet: name, range: `H${NOTULEN.firstRow}:H${NOTULEN.firstRow + 500}`, style: { wrap: true, verticalAlignment: 'top' } },
+    // the note rows' text: wrapped from the top (notes appended further down get it with their row)
+    {
+      kind: 'setStyle',
+      sheet: name,
+      range: `${columnLetter(NOTULEN.textColumn)}${NOTULEN.firstRow}:${columnLetter(NOTULEN.textColumn)}${NOTULEN.firstRow + 500}`,
+      style: { ...NOTULEN.textStyle },
+    },
     {
       kind: 'setColumnWidths',
       sheet: name,

@@ -6,11 +6,10 @@
  */
 import { columnLetter, columnNumber, parseCell, parseRange, rangeAddress } from '../../core/a1';
 import type { CellInput, CellValue, PlanOp } from '../../core/snapshot';
-import { appendedHeights, keyedRowCells, placeRowOp, type CellConflict, type SheetRows } from '../../core/keyedRows';
+import { appendedFormats, appendedHeights, keyedRowCells, placeRowOp, type CellConflict, type SheetRows } from '../../core/keyedRows';
 import { blockAddress, cellBlocks, forbiddenTextCells, toFormulaEntry } from './cellWrites';
 import type { SheetCache } from './writeOps';
-
-import { queueRowHeights } from './styles';
+import { queueRowHeights, queueStyle } from './styles';
 
 type AppendOp = Extract<PlanOp, { kind: 'appendRows' }>;
 type UpdateOp = Extract<PlanOp, { kind: 'updateRowByKey' | 'deleteRowByKey' }>;
@@ -38,6 +37,8 @@ export interface AppendTask {
   forbidden?: string[];
   /** The op's row heights may be set: the sheet is known (read) and not protected (Excel would refuse them there). */
   heightsAllowed?: boolean;
+  /** The op's formats may be set: the sheet is known (read) and not protected, or its protection allows formatting cells. */
+  formatsAllowed?: boolean;
 }
 
 export interface UpdateTask {
@@ -181,6 +182,7 @@ export function queueLookupWrites(
       sheet.getRange(blockAddress(block)).formulas = block.entries;
     }
     if (t.heightsAllowed) queueRowHeights(sheet, appendedHeights(t.op, t.row));
+    if (t.formatsAllowed) for (const f of appendedFormats(t.op, t.row)) queueStyle(sheet.getRange(f.range), f.range, f.style);
     t.forbidden = forbiddenTextCells(t.row, columnNumber(t.op.firstColumn), t.op.rows);
     queued.push(t);
   }

@@ -122,11 +122,13 @@ export class OfficeWorkbook implements WorkbookPort {
     const pageLayout = cellPlan.ops.some((op) => op.kind === 'setPageSetup') && (this.options.isSetSupported ?? hostSupports)('ExcelApi', PAGE_LAYOUT_API);
     const job = new ApplyJob(cellPlan, this.budget, pageLayout);
     // appended rows get their heights only on a sheet read as unprotected (Excel refuses a
-    // row height on a protected sheet; on a sheet not read yet Excel grows wrapped rows itself)
+    // row height on a protected sheet; on a sheet not read yet Excel grows wrapped rows itself),
+    // their formats only where the sheet's protection allows formatting cells
     const known = job.appends.length && this.cache.sheets ? this.cache.toSnapshot().sheets : [];
     for (const t of job.appends) {
       const sheet = known.find((s) => s.name.toLowerCase() === t.op.sheet.toLowerCase());
       t.heightsAllowed = !!sheet && !sheet.protection?.protected;
+      t.formatsAllowed = !!sheet && (!sheet.protection?.protected || !!sheet.protection.allowFormatCells);
     }
     if (job.isEmpty && charts.length === 0) return job.result();
     if (!job.isEmpty) {
