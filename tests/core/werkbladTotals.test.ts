@@ -4,7 +4,10 @@
  * those lines (CONTRIBUTING.md, "Mutation testing"). The Totalen formula rounds the same way
  * (`ROUND(SUMPRODUCT(...), TOTAL_DECIMALS)`, src/core/formulas.ts).
  */
-import { checkScore, TOTAL_DECIMALS, weightedTotal } from '../../src/core/werkblad';
+import type { Problem } from '../../src/core/problems';
+import type { SheetSnapshot } from '../../src/core/snapshot';
+import { checkScore, readFactors, readRows, readWerkbladLayout, TOTAL_DECIMALS, weightedTotal } from '../../src/core/werkblad';
+import { werkbladSheet, type WerkbladSpec } from '../helpers/build';
 
 /** weightedTotal of one scored factor. */
 const one = (weging: number, score: number) => weightedTotal([score], [{ weging }]);
@@ -67,5 +70,101 @@ describe('checkScore', () => {
     for (const v of [' ', '5', 'hoog', '#N/A', true, false, 2.5, -0.5, 10.5, 11, -11, 100, NaN, Infinity, -Infinity]) {
       expect(checkScore(v)).toEqual({ kind: 'invalid' });
     }
+  });
+});
+
+/** The rows of a werkblad built by `werkbladSheet`, read as the analysis reads them, with the problems found. */
+function read(spec: WerkbladSpec, extra: Partial<SheetSnapshot> = {}) {
+  const sheet = { ...werkbladSheet(spec), ...extra };
+  const problems: Problem[] = [];
+  const layout = readWerkbladLayout(sheet, problems)!;
+  const factors = readFactors(sheet, layout, problems);
+  const before = problems.length;
+  const rows = readRows(sheet, layout, factors, problems);
+  return { rows, problems: problems.slice(before).map((p) => `${p.code}@${p.cell}: ${p.message}`) };
+}
+
+describe('readRows: the validity of a row', () => {
+  it('gives a fully scored row its total, cleaned names and no problem', () => {
+    const { rows, problems } = read({ weights: [2, 1, 0.5], rows: [[' Groen ', 'Geveltuinen\u00a0 ', 3, -2, 4]] });
+    expect(rows).toEqual([
+      {
+        row: 6,
+        opgave: 'Groen',
+        koppelkans: 'Geveltuinen',
+        scores: [3, -2, 4],
+        scored: 3,
+        factors: 3,
+        status: 'scored',
+        total: 6,
+        reason: undefined,
+        invalidScore: false,
+      },
+    ]);
+    expect(problems).toEqual([]);
+  });
+
+  it('warns about a partly scored row and totals what is scored', () => {
+    const { rows, problems } = read({ rows: [['Groen', 'Geveltuinen', 3, null, '']] });
+    expect(rows[0]).toMatchObject({ scores: [3, null, null], scored: 1, status: 'scored', total: 3 });
+    expect(problems).toEqual(['ROW_PARTLY_SCORED@B6: "Geveltuinen" is deels gescoord: 1 van 3 succesfactoren.']);
+  });
+
+  it('names every invalid score in the reason, at the Totalen cell, and marks the score itself invalid', () => {
+    const { rows, problems } = read({ rows: [['Groen', 'Geveltuinen', 'hoog', 2.5, 11]] });
+    expect(rows[0]).toMatchObject({ scores: [null, null, null], scored: 0, status: 'invalid', total: null, invalidScore: true });
+    expect(rows[0].reason).toBe('C6 is geen getal; D6 is geen heel getal; E6 ligt buiten -10..10');
+    expect(problems.filter((p) => p.startsWith('ROW_'))).toEqual([
+      'ROW_INVALID@F6: Rij 6 ("Geveltuinen") heeft geen totaal: C6 is geen getal; D6 is geen heel getal; E6 ligt buiten -10..10.',
+    ]);
+    expect(problems.map((p) => p.split(':')[0])).toEqual(['SCORE_NOT_NUMBER@C6', 'SCORE_NOT_INTEGER@D6', 'SCORE_OUT_OF_RANGE@E6', 'ROW_INVALID@F6']);
+  });
+
+  it('makes a row scored under an invalid weight invalid, naming the factor once, without calling a score invalid', () => {
+    const { rows, problems } = read({ factors: ['Draagvlak', 'Draagvlak', 'Politiek'], weights: ['x', null, 1], rows: [['Groen', 'Geveltuinen', 1, 2, 3]] });
+    expect(rows[0]).toMatchObject({ scores: [1, 2, 3], scored: 3, status: 'invalid', total: null, invalidScore: false });
+    expect(rows[0].reason).toBe('de weging van "Draagvlak" is ongeldig');
+    expect(problems).toEqual(['ROW_INVALID@F6: Rij 6 ("Geveltuinen") heeft geen totaal: de weging van "Draagvlak" is ongeldig.']);
+  });
+
+  it('keeps a row with only an opgave or only a score, names a row without koppelkans by its number, and skips empty rows', () => {
+    const { rows, problems } = read({ rows: [['Groen'], [], [null, null, 'x'], [null, null, 4], [null, '', null, '']] });
+    expect(rows.map((r) => [r.row, r.status, r.total])).toEqual([
+      [6, 'unscored', null],
+      [8, 'invalid', null],
+      [9, 'scored', 4],
+    ]);
+    expect(problems.filter((p) => p.startsWith('ROW_'))).toEqual([
+      'ROW_INVALID@F8: Rij 8 ("rij 8") heeft geen totaal: C8 is geen getal.',
+      'ROW_PARTLY_SCORED@B9: "rij 9" is deels gescoord: 1 van 3 succesfactoren.',
+    ]);
+  });
+
+  it('tells that a named koppelkans is not scored yet', () => {
+    const { rows, problems } = read({ rows: [['Groen', 'Geveltuinen']] });
+    expect(rows[0]).toMatchObject({ status: 'unscored', scored: 0, total: null, scores: [null, null, null] });
+    expect(problems).toEqual(['ROW_UNSCORED@B6: "Geveltuinen" is nog niet gescoord.']);
+  });
+
+  it('skips a sub-heading merged across the opgave or koppelkans column, and only that', () => {
+    const rows6to10 = [
+      ['Fase 1', null, null],
+      ['Groen', 'Geveltuinen', 1, 1, 1],
+      ['Fase 2', null],
+      ['Tussen', null],
+      ['Werk', 'Stageplekken', 2, 2, 2],
+      ['Groen', 'Daken', 3, 3, 3],
+      ['Groen', 'Tuinen', 4, 4, 4],
+    ];
+    const { rows } = read({ rows: rows6to10 }, { merges: ['A6:F6', 'B8:C9', 'C11:E11', 'A12:A12'] });
+    expect(rows.map((r) => r.row)).toEqual([7, 10, 11, 12]);
+    expect(rows.map((r) => r.total)).toEqual([3, 6, 9, 12]);
+  });
+
+  it('warns about a score formula without a computed result and counts it as not scored', () => {
+    const { rows, problems } = read({ rows: [['Groen', 'Geveltuinen', null, 2, 3]] }, { formulas: [[], [], [], [], [], [null, null, '=C5', '=1+1']] });
+    expect(rows[0]).toMatchObject({ scores: [null, 2, 3], scored: 2, status: 'scored', total: 5 });
+    expect(problems.map((p) => p.split(':')[0])).toEqual(['SCORE_FORMULA_NO_RESULT@C6', 'ROW_PARTLY_SCORED@B6']);
+    expect(problems[0]).toContain('("Draagvlak")');
   });
 });
