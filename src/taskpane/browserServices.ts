@@ -34,6 +34,16 @@ export function browserStorage(): Storage {
       }
       memory.set(key, value);
     },
+    keys: () => {
+      const found = new Set(memory.keys());
+      try {
+        if (ls) for (let i = 0; i < ls.length; i++) found.add(ls.key(i) ?? '');
+      } catch {
+        // privacy settings: only what this session kept
+      }
+      found.delete('');
+      return [...found];
+    },
     remove: (key) => {
       memory.delete(key);
       try {

@@ -12,6 +12,7 @@ import { browserStorage, blobDownload } from './browserServices';
 import { isDarkOfficeTheme } from './logic/theme';
 import { OfficeWorkbook } from '../workbook/office/officeWorkbook';
 import { checkRequirements, subscribeToChanges } from '../workbook/office/environment';
+import { officeDraftScope, type AddinSettings } from './workbookIdentity';
 
 function officeIsDark(): boolean {
   try {
@@ -45,7 +46,41 @@ function canDownload(): boolean {
   }
 }
 
-function ExcelPane() {
+/** Office.context.document.settings as AddinSettings, or undefined when this Excel offers none. */
+function officeSettings(): AddinSettings | undefined {
+  let s: Office.Settings | undefined;
+  try {
+    s = Office.context.document?.settings;
+  } catch {
+    return undefined;
+  }
+  if (!s) return undefined;
+  const settings = s;
+  return {
+    get: (name) => settings.get(name) as unknown,
+    set: (name, value) => settings.set(name, value),
+    remove: (name) => settings.remove(name),
+    save: () =>
+      new Promise<boolean>((resolve) => {
+        try {
+          settings.saveAsync((r) => resolve(r.status === Office.AsyncResultStatus.Succeeded));
+        } catch {
+          resolve(false);
+        }
+      }),
+  };
+}
+
+/** The workbook's address as Office gives it (a path or web address; empty for a new workbook never saved). */
+function officeDocumentUrl(): string | null {
+  try {
+    return Office.context.document?.url || null;
+  } catch {
+    return null;
+  }
+}
+
+function ExcelPane({ draftScope }: { draftScope: string | null }) {
   const dark = useOfficeDark();
   const port = useMemo(() => new OfficeWorkbook(), []);
   const host = useMemo<HostServices>(() => {
@@ -55,10 +90,11 @@ function ExcelPane() {
       selectCell: (sheet, cell) => port.selectCell(sheet, cell),
       subscribeToChanges: (onChange) => subscribeToChanges(onChange),
       storage: browserStorage(),
+      draftScope: draftScope ?? undefined,
       download: canDownload() ? blobDownload : undefined,
       requirementError: req.ok ? null : (req.message ?? 'Deze Excel-versie wordt niet ondersteund.'),
     };
-  }, [port]);
+  }, [port, draftScope]);
   return <App port={port} host={host} dark={dark} />;
 }
 
@@ -96,7 +132,8 @@ if (container) {
   } else {
     void Office.onReady((info) => {
       if (info.host !== Office.HostType.Excel) root.render(<NotExcel host={info.host ? String(info.host) : ''} />);
-      else root.render(<ExcelPane />);
+      // drafts kept on this computer are scoped by the workbook's identity, known before the pane renders
+      else void officeDraftScope(officeSettings(), officeDocumentUrl()).then((scope) => root.render(<ExcelPane draftScope={scope} />));
     });
   }
 }

@@ -18,6 +18,7 @@ import { WorkbookError } from '../workbook/errors';
 import { checkPlan } from '../workbook/planCheck';
 import type { ApplyResult, CellConflict, ChangedRange, WorkbookPort } from '../workbook/port';
 import { createReadQueue } from './logic/readQueue';
+import { DEVICE_SCOPE, migrateUnscopedDrafts, scopedDraftStorage, type ListableStorage } from './logic/drafts';
 
 export type { WorkbookPort };
 
@@ -32,8 +33,22 @@ export interface HostServices {
   subscribeToChanges?: (onChange: (changed: ChangedRange[] | null) => void) => Promise<() => Promise<void>>;
   /** Offer bytes as a file download/save. */
   download?: (fileName: string, bytes: Uint8Array, mime: string) => void;
-  /** Per-user, per-computer storage (the notulist's name, drafts not yet saved: ./logic/drafts); never in the workbook. */
-  storage: { get(key: string): string | null; set(key: string, value: string): void; remove?(key: string): void };
+  /**
+   * Per-user, per-computer storage (the notulist's name, drafts not yet saved: ./logic/drafts);
+   * never in the workbook. `keys` (optional) lists what is stored, to move drafts of earlier
+   * versions into the open workbook's scope. The session's `host.storage` is this storage
+   * with every draft key scoped by the workbook (`draftScope`), so views need not.
+   */
+  storage: ListableStorage;
+  /**
+   * The open workbook's identity, which scopes the drafts kept on this computer
+   * (./logic/drafts: a draft typed in one workbook never shows in another): in Excel
+   * "werkmap:<GUID>" the add-in keeps in the workbook's own settings, or "url:<address>"
+   * when the workbook cannot keep one (src/workbook/office/identity.ts); in the preview
+   * "werkmap:<id>" of its stored workbook. Known before the pane renders. Absent: drafts
+   * are kept per computer (DEVICE_SCOPE), as before scoping.
+   */
+  draftScope?: string;
   /** Error message when the host is too old (e.g. ExcelApi < 1.8), else null. */
   requirementError?: string | null;
 }
@@ -55,6 +70,7 @@ interface PendingConflict {
 
 export interface WorkbookSession {
   port: WorkbookPort;
+  /** The host, with `storage` scoped to the open workbook for drafts (see HostServices.draftScope). */
   host: HostServices;
   snapshot: WorkbookSnapshot | null;
   analysis: Analysis | null;
@@ -281,6 +297,14 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
     [port, run, now],
   );
 
+  // the workbook's identity scopes every draft kept on this computer, for every view at once;
+  // drafts of earlier versions (unscoped) move into the first workbook opened, once
+  const scopedHost = useMemo<HostServices>(() => {
+    const scope = host.draftScope || DEVICE_SCOPE;
+    migrateUnscopedDrafts(host.storage, scope);
+    return { ...host, storage: scopedDraftStorage(host.storage, scope) };
+  }, [host]);
+
   useEffect(() => {
     void refresh();
     let unsubscribe: (() => Promise<void>) | null = null;
@@ -308,7 +332,7 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
 
   return {
     port,
-    host,
+    host: scopedHost,
     snapshot,
     analysis,
     notes,

@@ -17,31 +17,34 @@ export interface StoredDraft<T> {
 }
 
 /**
- * `key`: the full storage key (see `draftKey`); `isDraft`: the guard of the stored shape
+ * `storage`: the session's `host.storage` (already scoped to the open workbook, see
+ * logic/drafts `scopedDraftStorage`); `key`: the full storage key (see `draftKey`); `isDraft`: the guard of the stored shape
  * (an unreadable or foreign value counts as no draft). The draft is read when the
- * component mounts and again whenever `key` changes (another target: its own draft).
+ * component mounts and again whenever `key` or `storage` changes (another target or
+ * another workbook: its own draft).
  */
 export function useStoredDraft<T>(storage: DraftStorage, key: string, isDraft: (v: unknown) => v is T): StoredDraft<T> {
   const load = (k: string) => {
     const draft = readDraft(storage, k, isDraft);
-    return { key: k, draft, restored: draft !== null };
+    return { key: k, storage, draft, restored: draft !== null };
   };
   const [state, setState] = useState(() => load(key));
   // the latest draft per key, also between a set and the render it causes (a functional update reads it)
   const latest = useRef(state);
   let shown = state;
-  if (state.key !== key) {
-    // another target: show its own draft (React's "adjust state while rendering" pattern)
-    shown = latest.current.key === key ? latest.current : load(key);
+  const same = (s: typeof state) => s.key === key && s.storage === storage;
+  if (!same(state)) {
+    // another target, or another workbook's storage: show its own draft (React's "adjust state while rendering" pattern)
+    shown = same(latest.current) ? latest.current : load(key);
     latest.current = shown;
     setState(shown);
   }
   const setDraft = useCallback(
     (next: T | null | ((prev: T | null) => T | null)) => {
-      const prev = latest.current.key === key ? latest.current : load(key);
+      const prev = latest.current.key === key && latest.current.storage === storage ? latest.current : load(key);
       const value = typeof next === 'function' ? (next as (prev: T | null) => T | null)(prev.draft) : next;
       writeDraft(storage, key, value);
-      latest.current = { key, draft: value, restored: value !== null && prev.restored };
+      latest.current = { key, storage, draft: value, restored: value !== null && prev.restored };
       setState(latest.current);
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `load` only closes over storage and isDraft

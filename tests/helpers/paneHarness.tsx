@@ -22,6 +22,16 @@ export interface RenderedPane {
   unmount: () => void;
 }
 
+/** Each memory workbook's identity, as the preview gives each stored workbook its own id (drafts are scoped by it). */
+const workbookIds = new WeakMap<MemoryWorkbook, string>();
+let workbookCount = 0;
+/** The draft scope of `wb`: the same for every pane and render over it, another for every other workbook. */
+export function workbookScopeOf(wb: MemoryWorkbook): string {
+  let id = workbookIds.get(wb);
+  if (!id) workbookIds.set(wb, (id = `werkmap:test-${++workbookCount}`));
+  return id;
+}
+
 /** Lets effects, reads and writes of every pane finish (rounds of the event loop inside act). */
 export async function settle(rounds = 20): Promise<void> {
   for (let i = 0; i < rounds; i++) await act(async () => new Promise((r) => setTimeout(r, 0)));
@@ -33,7 +43,8 @@ export async function settle(rounds = 20): Promise<void> {
  * Storage is per pane and in memory (the notulist's name, drafts and the like), starting with
  * `storage` (key → value) when given. Pass a Map instead to share it: the pane then reads and
  * writes that Map itself, so unmounting and rendering again with the same Map is a reload
- * of the pane on the same computer (one pane per Map).
+ * of the pane on the same computer (one pane per Map). Drafts are scoped by the workbook
+ * (`workbookScopeOf(wb)`): two workbooks rendered with one Map are two workbooks on one computer.
  */
 export async function renderPanes(
   wb: MemoryWorkbook,
@@ -48,7 +59,13 @@ export async function renderPanes(
     const stored = storage instanceof Map ? storage : new Map<string, string>(Object.entries(storage));
     const host: HostServices = {
       kind: 'preview',
-      storage: { get: (k) => stored.get(k) ?? null, set: (k, v) => void stored.set(k, v), remove: (k) => void stored.delete(k) },
+      storage: {
+        get: (k) => stored.get(k) ?? null,
+        set: (k, v) => void stored.set(k, v),
+        remove: (k) => void stored.delete(k),
+        keys: () => [...stored.keys()],
+      },
+      draftScope: workbookScopeOf(wb),
       subscribeToChanges: async (on) => {
         notify = on;
         return async () => undefined;

@@ -51,6 +51,16 @@ describe('the preview workbook kept in the browser', () => {
     expect(Date.parse(back!.savedAt)).toBeGreaterThanOrEqual(before - 1000);
   });
 
+  it("keeps the workbook's own id (drafts are scoped by it) and still loads a record without one", async () => {
+    const store = browserWorkbookStore()!;
+    await store.save({ id: 'c0ffee00-0000-4000-8000-000000000001', base: null, fileName: 'a.xlsx', plans: [], pristine: 0 });
+    expect((await store.load())?.id).toBe('c0ffee00-0000-4000-8000-000000000001');
+    await store.save({ base: null, fileName: 'oud.xlsx', plans: [], pristine: 0 });
+    const old = await store.load();
+    expect(old?.fileName).toBe('oud.xlsx');
+    expect(old?.id).toBeUndefined();
+  });
+
   it('keeps the last of several saves made one after the other without waiting', async () => {
     const store = browserWorkbookStore()!;
     const saves = Array.from({ length: 5 }, (_, i) =>

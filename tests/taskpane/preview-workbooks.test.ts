@@ -162,3 +162,20 @@ describe('preview download of an opened team workbook', () => {
     expect(await packageDiff(base, bytes, replay.appliedOps())).toEqual([]);
   }, 120000);
 });
+
+describe("each preview workbook has its own id (the pane's drafts are scoped by it)", () => {
+  it('gives every workbook started or opened a new id, and a restored one the id it was kept with', async () => {
+    const a = await startWorkbook('leeg', now);
+    const b = await startWorkbook('leeg', now);
+    expect(a.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(b.id).not.toBe(a.id);
+    const back = await restoreWorkbook({ id: a.id, base: null, fileName: a.fileName, plans: a.port.plans() });
+    expect(back.id).toBe(a.id);
+  });
+
+  it('gives a workbook kept by an earlier version (no id) a new one', async () => {
+    const a = await startWorkbook('leeg', now);
+    const back = await restoreWorkbook({ base: null, fileName: a.fileName, plans: a.port.plans() });
+    expect(back.id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

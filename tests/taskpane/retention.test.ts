@@ -11,6 +11,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { browserWorkbookStore, type WorkbookStore } from '../../src/taskpane/preview/persistence';
 import { clearPreviewData, LAST_USED_KEY, loadWithRetention, RETENTION_DAYS, type KeyValueArea } from '../../src/taskpane/preview/retention';
 import type { Plan } from '../../src/core/snapshot';
+import { draftKey, scopedKey } from '../../src/taskpane/logic/drafts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const note: Plan = { ops: [{ kind: 'setCells', sheet: 'Notulen', cell: 'A11', cells: [[{ text: 'Ans: warmtenet eerst' }]] }] };
@@ -111,6 +112,25 @@ describe('Wis alles wat deze preview bewaart', () => {
     await clearPreviewData(store, area);
     expect(await store.load()).toBeNull();
     expect(area.entries()).toEqual({ ander: 'x' });
+  });
+
+  it("wipes drafts scoped by a workbook as well as those of earlier versions (every 'koppelkansen.concept.' key)", async () => {
+    const area = memoryArea({
+      [scopedKey(draftKey('conclusie.Stap 2'), 'werkmap:0c6f')]: '{"v":1,"draft":{"text":"Oost","base":""}}',
+      [scopedKey(draftKey('deelnemers'), 'url:https://gemeente.sharepoint.com/Wijk Oost.xlsx')]: '{"v":1,"draft":{"text":"Ans","base":[]}}',
+      [draftKey('eigenOpgave')]: '{"v":1,"draft":{"naam":"Groen"}}',
+      ander: 'x',
+    });
+    await clearPreviewData(null, area);
+    expect(area.entries()).toEqual({ ander: 'x' });
+  });
+
+  it('expires workbook-scoped drafts with the rest after the term', async () => {
+    const { store, savedAt } = await storeWithWork();
+    const area = memoryArea({ [scopedKey(draftKey('deelnemers'), 'werkmap:0c6f')]: '{"v":1,"draft":{"text":"Ans","base":[]}}' });
+    const { expiredLastUsed } = await loadWithRetention(store, area, new Date(savedAt + RETENTION_DAYS * DAY + 60_000));
+    expect(expiredLastUsed).not.toBeNull();
+    expect(Object.keys(area.entries())).toEqual([LAST_USED_KEY]);
   });
 
   it('works without a store or without localStorage', async () => {

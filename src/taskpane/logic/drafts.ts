@@ -5,6 +5,12 @@
  * preview), never in the workbook, under keys starting with DRAFT_PREFIX, so the
  * preview's retention rule (src/taskpane/preview/retention.ts, every "koppelkansen." key)
  * wipes them with the rest. Pure: no React; the storage is passed in.
+ *
+ * Drafts belong to one workbook, not to the computer: one computer opens many workbooks
+ * (Excel) or starts several (the preview), and a conclusion typed in workbook A must not
+ * show up in workbook B. So every draft key is scoped by the open workbook's identity
+ * (`scopedDraftStorage`), centrally in the session (src/taskpane/session.ts wraps
+ * `host.storage`): views keep writing `draftKey(name)` and never see the scope.
  */
 
 /** The part of `HostServices.storage` drafts use; `remove` is optional (a storage without it gets an empty value, read as no draft). */
@@ -20,6 +26,95 @@ export const DRAFT_PREFIX = 'koppelkansen.concept.';
 /** The storage key of the draft named `name` (e.g. "conclusie.Stap 2"). */
 export function draftKey(name: string): string {
   return `${DRAFT_PREFIX}${name}`;
+}
+
+/** The part of a storage that can list its keys (localStorage, a Map): needed only to migrate old drafts. */
+export interface ListableStorage extends DraftStorage {
+  keys?(): string[];
+}
+
+/**
+ * Scope of the drafts when the open workbook has no identity the pane can read or keep
+ * (Excel: a workbook that is read-only or protected and never saved, so neither a stored
+ * id nor a document URL is there). Drafts are then per computer, as before scoping: they
+ * can show up in another such workbook, but nothing is lost.
+ */
+export const DEVICE_SCOPE = 'deze-computer';
+
+/** Marks a scoped key: "koppelkansen.concept.@<scope>.<name>"; keys without it are from before scoping. */
+const SCOPE_MARK = '@';
+
+/**
+ * The key under which `key` (a `draftKey`) is kept for the workbook `scope`; keys that are
+ * no draft key (the notulist's name, the preview's stamps) are returned as they are.
+ * `scope`: the workbook's identity ("werkmap:<uuid>", "url:<address>", DEVICE_SCOPE, …).
+ */
+export function scopedKey(key: string, scope: string): string {
+  if (!key.startsWith(DRAFT_PREFIX) || isScopedKey(key)) return key;
+  return `${DRAFT_PREFIX}${SCOPE_MARK}${scope}.${key.slice(DRAFT_PREFIX.length)}`;
+}
+
+/** True for a draft key already scoped by a workbook (see scopedKey). */
+function isScopedKey(key: string): boolean {
+  return key.startsWith(DRAFT_PREFIX + SCOPE_MARK);
+}
+
+/** True for a draft key of an earlier version, kept per computer without a workbook scope. */
+function isUnscopedDraftKey(key: string): boolean {
+  return key.startsWith(DRAFT_PREFIX) && !isScopedKey(key);
+}
+
+/**
+ * `storage` seen from inside the workbook `scope`: every draft key (DRAFT_PREFIX) read,
+ * written or removed through it lands under `scopedKey(key, scope)`; other keys pass
+ * through unchanged. `keys()` (when `storage` lists keys) gives the scope's draft keys
+ * in their unscoped form, so code that scans for drafts sees only this workbook's.
+ */
+export function scopedDraftStorage(storage: ListableStorage, scope: string): ListableStorage & { readonly scope: string } {
+  const inner = `${DRAFT_PREFIX}${SCOPE_MARK}${scope}.`;
+  const out: ListableStorage & { readonly scope: string } = {
+    scope,
+    get: (key) => storage.get(scopedKey(key, scope)),
+    set: (key, value) => storage.set(scopedKey(key, scope), value),
+  };
+  if (storage.remove) out.remove = (key) => storage.remove?.(scopedKey(key, scope));
+  if (storage.keys) {
+    const list = storage.keys.bind(storage);
+    out.keys = () => list().flatMap((k) => (k.startsWith(inner) ? [DRAFT_PREFIX + k.slice(inner.length)] : isUnscopedDraftKey(k) || isScopedKey(k) ? [] : [k]));
+  }
+  return out;
+}
+
+/**
+ * Moves the drafts kept by earlier versions (unscoped, per computer) into the workbook
+ * `scope`, once: each is copied to its scoped key and then removed, so the first workbook
+ * opened after the update shows them (marked as not yet saved) and no other does. A draft
+ * whose scoped key already holds one is left where it is (nothing is overwritten or
+ * dropped). Returns the unscoped keys moved. Needs a storage that lists its keys (without
+ * `keys`: nothing moves). Never throws: a refusing storage moves what it can.
+ */
+export function migrateUnscopedDrafts(storage: ListableStorage, scope: string): string[] {
+  const moved: string[] = [];
+  let keys: string[];
+  try {
+    keys = storage.keys?.() ?? [];
+  } catch {
+    return moved;
+  }
+  for (const key of keys.filter(isUnscopedDraftKey)) {
+    try {
+      const value = storage.get(key);
+      const target = scopedKey(key, scope);
+      if (!value || storage.get(target)) continue;
+      storage.set(target, value);
+      if (storage.remove) storage.remove(key);
+      else storage.set(key, '');
+      moved.push(key);
+    } catch {
+      // quota or privacy settings: the old draft stays where it was
+    }
+  }
+  return moved;
 }
 
 /** Version of the stored shape; a draft of another version is ignored (not thrown away). */

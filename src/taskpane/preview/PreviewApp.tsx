@@ -113,7 +113,7 @@ export function PreviewApp() {
       if (!store || wiping.current) return;
       setSavesUnderWay((n) => n + 1);
       store
-        .save({ base: next.base, fileName: next.fileName, plans: next.port.plans(), pristine: pristine.current })
+        .save({ id: next.id, base: next.base, fileName: next.fileName, plans: next.port.plans(), pristine: pristine.current })
         .finally(() => setSavesUnderWay((n) => n - 1))
         .then(
           () => {
@@ -395,7 +395,9 @@ const SHEET_OF_VIEW: Partial<Record<ViewId, SheetRole>> = {
 
 function PreviewSession({ wb, host, selected }: { wb: PreviewWorkbook; host: HostServices; selected: CellRef | null }) {
   const styles = useStyles();
-  const session = useWorkbookSession(wb.port, host);
+  // drafts are scoped by this workbook's own id: one started or opened next never shows them
+  const scoped = useMemo<HostServices>(() => ({ ...host, draftScope: `werkmap:${wb.id}` }), [host, wb.id]);
+  const session = useWorkbookSession(wb.port, scoped);
   const computed = useMemo(() => computedCells(session.analysis), [session.analysis]);
   const [follow, setFollow] = useState<{ sheet: string } | null>(null);
   const sheets = session.analysis?.sheets;

@@ -10,6 +10,8 @@ import type { Plan } from '../../core/snapshot';
 
 interface SavedWorkbook {
   version: 1;
+  /** The workbook's own id (scopes the pane's drafts: ./workbooks PreviewWorkbook.id); absent in records of earlier versions. */
+  id?: string;
   base: Uint8Array | null;
   fileName: string;
   plans: Plan[];
@@ -42,6 +44,7 @@ function isSaved(v: unknown): v is SavedWorkbook {
     Array.isArray(s.plans) &&
     typeof s.pristine === 'number' &&
     typeof s.fileName === 'string' &&
+    (s.id === undefined || typeof s.id === 'string') &&
     (s.base === null || s.base instanceof Uint8Array)
   );
 }

@@ -10,10 +10,17 @@ import { MemoryWorkbook, type GridCell } from '../../workbook/memory/MemoryWorkb
 import { createKoppelkansenWorkbook } from '../../workbook/operations';
 import { RecordingPort } from './RecordingPort';
 import { sampleDataOps } from './sampleData';
+import { newWorkbookId } from '../workbookIdentity';
 
 export type StartKind = 'sjabloon' | 'voorbeeld' | 'leeg';
 
 export interface PreviewWorkbook {
+  /**
+   * This workbook's own id (a UUID, new for every workbook started or opened, kept with it
+   * in this browser: ./persistence): the drafts the pane keeps are scoped by it
+   * (HostServices.draftScope), so a draft typed in one never shows in the next.
+   */
+  id: string;
   port: RecordingPort;
   /** The opened file (null: started from nothing); downloads replay the plans onto it. */
   base: Uint8Array | null;
@@ -58,7 +65,7 @@ export async function startWorkbook(kind: StartKind, now: Date = new Date()): Pr
     const ops = sampleDataOps(analyze(await port.readSnapshot(), { now }));
     if (ops.length) await port.apply({ ops });
   }
-  return { port, base: null, fileName: kind === 'voorbeeld' ? 'Koppelkansen Kiezen (voorbeeld).xlsx' : 'Koppelkansen Kiezen.xlsx' };
+  return { id: newWorkbookId(), port, base: null, fileName: kind === 'voorbeeld' ? 'Koppelkansen Kiezen (voorbeeld).xlsx' : 'Koppelkansen Kiezen.xlsx' };
 }
 
 async function xlsxAdapter() {
@@ -71,17 +78,20 @@ export async function openWorkbook(bytes: Uint8Array, fileName: string): Promise
   const XlsxWorkbook = await xlsxAdapter();
   const file = await XlsxWorkbook.fromBuffer(bytes);
   const snapshot = await file.readSnapshot();
-  return { port: new RecordingPort(memoryFrom(snapshot)), base: bytes, fileName };
+  return { id: newWorkbookId(), port: new RecordingPort(memoryFrom(snapshot)), base: bytes, fileName };
 }
 
 /**
  * The workbook kept in this browser: the opened file (or nothing) with the plans applied to
- * it replayed in order, so it is exactly what it was before the reload.
+ * it replayed in order, so it is exactly what it was before the reload, with its own id
+ * (a record kept by an earlier version has none: it gets a new one, saved with it next).
  */
-export async function restoreWorkbook(saved: { base: Uint8Array | null; fileName: string; plans: Plan[] }): Promise<PreviewWorkbook> {
-  const wb = saved.base ? await openWorkbook(saved.base, saved.fileName) : { port: new RecordingPort(memoryFrom()), base: null, fileName: saved.fileName };
+export async function restoreWorkbook(saved: { id?: string; base: Uint8Array | null; fileName: string; plans: Plan[] }): Promise<PreviewWorkbook> {
+  const wb = saved.base
+    ? await openWorkbook(saved.base, saved.fileName)
+    : { id: newWorkbookId(), port: new RecordingPort(memoryFrom()), base: null, fileName: saved.fileName };
   for (const plan of saved.plans) await wb.port.apply(plan);
-  return wb;
+  return { ...wb, id: saved.id || wb.id };
 }
 
 /** The .xlsx for "Download": the opened file (or a new one) with every applied plan replayed. */
