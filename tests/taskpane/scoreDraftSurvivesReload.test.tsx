@@ -9,9 +9,10 @@ import { act, type ReactTestInstance } from 'react-test-renderer';
 import { parseScoreInput } from '../../src/core/edits';
 import { SHEET_NAMES } from '../../src/core/layout';
 import { newWorkbookPlan } from '../../src/core/template';
+import { scopedKey } from '../../src/taskpane/logic/drafts';
 import { SCORE_DRAFTS_KEY, ScorenView } from '../../src/taskpane/views/ScorenView';
 import { MemoryWorkbook } from '../../src/workbook/memory/MemoryWorkbook';
-import { button, leave, renderPanes, settle, texts, typeIn, type RenderedPane } from '../helpers/paneHarness';
+import { button, leave, renderPanes, settle, texts, typeIn, workbookScopeOf, type RenderedPane } from '../helpers/paneHarness';
 
 const NOW = new Date('2026-11-28T10:00:00Z');
 const W = SHEET_NAMES.werkblad;
@@ -77,7 +78,7 @@ describe('Scoren: nothing typed is lost when the pane reloads or closes', () => 
     expect(texts(pane.root())).toContain('F1: 7,5'); // moving on with an invalid draft warns
     await click(pane, 'Toch verder');
     expect(heading(pane)).toBe('Drie');
-    expect(storage.get(SCORE_DRAFTS_KEY)).toContain('7,5');
+    expect(storage.get(scopedKey(SCORE_DRAFTS_KEY, workbookScopeOf(wb)))).toContain('7,5');
     pane.unmount();
 
     pane = await open(wb, storage); // the reload
@@ -97,7 +98,7 @@ describe('Scoren: nothing typed is lost when the pane reloads or closes', () => 
     expect(wb.getCell(W, 'C7')).toBe(7);
     expect(wb.getCell(W, 'C6')).toBeNull();
     expect(wb.getCell(W, 'C8')).toBeNull();
-    expect(storage.has(SCORE_DRAFTS_KEY)).toBe(false);
+    expect(storage.has(scopedKey(SCORE_DRAFTS_KEY, workbookScopeOf(wb)))).toBe(false);
     pane.unmount();
   });
 
@@ -117,7 +118,7 @@ describe('Scoren: nothing typed is lost when the pane reloads or closes', () => 
     await leave(inputs(pane)[1]);
     await settle();
     expect(wb.getCell(W, 'D8')).toBe(-4);
-    expect(storage.has(SCORE_DRAFTS_KEY)).toBe(false);
+    expect(storage.has(scopedKey(SCORE_DRAFTS_KEY, workbookScopeOf(wb)))).toBe(false);
     expect(texts(pane.root())).not.toContain('Nog niet opgeslagen');
     pane.unmount();
   });
