@@ -35,9 +35,19 @@ const SPACE_LIKE = /[\u00a0\t\n\r]/g;
 export function cleanName(value: CellValue | undefined): string {
   if (value === null || value === undefined) return '';
   const s = typeof value === 'string' ? value : typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : String(value);
-  if (EXCEL_ERRORS.has(s)) return ''; // the formulas read an error cell as no name (IFERROR)
-  return s.replace(SPACE_LIKE, ' ').replace(/ {2,}/g, ' ').replace(/^ | $/g, '');
+  let clean = cleaned.get(s);
+  if (clean === undefined) {
+    clean = EXCEL_ERRORS.has(s) ? '' : s.replace(SPACE_LIKE, ' ').replace(/ {2,}/g, ' ').replace(/^ | $/g, ''); // an error cell is no name (IFERROR)
+    // the same few thousand names come back on every analysis of a workbook: kept, within a bound
+    if (cleaned.size >= CLEANED_LIMIT) cleaned.clear();
+    cleaned.set(s, clean);
+  }
+  return clean;
 }
+
+/** Names cleaned so far (cell text → cleaned name), at most CLEANED_LIMIT of them. */
+const cleaned = new Map<string, string>();
+const CLEANED_LIMIT = 100_000;
 
 /** The comparison key of a name under the matching rule ("" for an empty name). */
 export function nameKey(value: CellValue | undefined): string {

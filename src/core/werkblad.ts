@@ -164,6 +164,53 @@ export function checkScore(v: CellValue): ScoreCheck {
   return { kind: 'valid', value: v };
 }
 
+/** One werkblad row read: the koppelkans row (null when the row holds nothing) and the problems found in it. */
+interface RowRead {
+  row: KoppelkansRow | null;
+  problems: Problem[];
+}
+
+/**
+ * What a row's reading depends on besides its own cells: the sheet's name, the totals
+ * column and every factor's column, name and weging (as one string).
+ */
+function rowContext(sheet: SheetSnapshot, layout: WerkbladLayout, factors: Succesfactor[]): string {
+  return JSON.stringify([sheet.name, layout.totalenColumn, factors.map((f) => [f.column, f.name, f.weging])]);
+}
+
+/** The cells row `r`'s reading looks at: opgave, koppelkans, every factor's value, and whether an empty factor cell holds a formula. */
+function rowInputs(sheet: SheetSnapshot, r: number, factors: Succesfactor[]): CellValue[] {
+  const inputs: CellValue[] = [valueAt(sheet, r, 1), valueAt(sheet, r, 2)];
+  for (const f of factors) {
+    const v = valueAt(sheet, r, f.column);
+    inputs.push(v, v === null && formulaAt(sheet, r, f.column) !== null);
+  }
+  return inputs;
+}
+
+/**
+ * Row readings kept per row of values (the snapshot's `values[r - 1]` array), so a snapshot
+ * that shares its unchanged rows with the one before (the memory adapter's reads after a
+ * typed score) reads only the changed row again. A kept reading is used only when the row
+ * number, the context and every input cell are the same (compared with ===), so a snapshot
+ * changed in place or read by another adapter is read afresh: the result is always what
+ * reading the row gives.
+ */
+const rowReads = new WeakMap<readonly CellValue[], { r: number; context: string; inputs: CellValue[]; read: RowRead }>();
+
+function sameInputs(a: CellValue[], b: CellValue[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * The koppelkans rows of the werkblad (`layout.firstDataRow`..`lastDataRow`, skipping
+ * sub-headings merged across column A or B and rows with nothing in them), each with its
+ * scores, status and weighted total; the problems found are appended to `problems` in
+ * row order. Rows unchanged since an earlier read (same values array, same cells) are
+ * taken from that read (see `rowReads`).
+ */
 export function readRows(sheet: SheetSnapshot, layout: WerkbladLayout, factors: Succesfactor[], problems: Problem[]): KoppelkansRow[] {
   const rows: KoppelkansRow[] = [];
   // a team's sub-heading ("Fase 2") merged across the opgave or koppelkans column is no koppelkans
@@ -171,80 +218,95 @@ export function readRows(sheet: SheetSnapshot, layout: WerkbladLayout, factors: 
   for (const m of mergedAreas(sheet)) {
     if (m.left <= 2 && m.right > m.left) for (let r = m.top; r <= m.bottom; r++) headings.add(r);
   }
+  const context = rowContext(sheet, layout, factors);
   for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) {
     if (headings.has(r)) continue;
-    const opgave = cleanName(valueAt(sheet, r, 1));
-    const koppelkans = cleanName(valueAt(sheet, r, 2));
-    const scores: (number | null)[] = [];
-    let scored = 0;
-    let invalid = false;
-    let invalidScore = false;
-    const reasons: string[] = [];
-    for (const f of factors) {
-      const v = valueAt(sheet, r, f.column);
-      const check = checkScore(v);
-      const cell = cellAddress(r, f.column);
-      if (v === null && formulaAt(sheet, r, f.column)) problems.push(problem('SCORE_FORMULA_NO_RESULT', sheet.name, cell, { factor: f.name }));
-      if (check.kind === 'empty') {
-        scores.push(null);
-        continue;
-      }
-      if (check.kind === 'invalid') {
-        invalid = true;
-        invalidScore = true;
-        scores.push(null);
-        if (typeof v !== 'number') {
-          problems.push(problem('SCORE_NOT_NUMBER', sheet.name, cell, { factor: f.name, value: String(v) }));
-          reasons.push(`${cell} is geen getal`);
-        } else if (!Number.isInteger(v)) {
-          problems.push(problem('SCORE_NOT_INTEGER', sheet.name, cell, { factor: f.name, value: v }));
-          reasons.push(`${cell} is geen heel getal`);
-        } else {
-          problems.push(problem('SCORE_OUT_OF_RANGE', sheet.name, cell, { factor: f.name, value: v }));
-          reasons.push(`${cell} ligt buiten -10..10`);
-        }
-        continue;
-      }
-      scored++;
-      scores.push(check.value);
-      if (f.weging === null) {
-        invalid = true;
-        reasons.push(`de weging van "${f.name}" is ongeldig`);
-      }
+    const line = sheet.values[r - 1];
+    const inputs = rowInputs(sheet, r, factors);
+    const kept = line ? rowReads.get(line) : undefined;
+    let read: RowRead;
+    if (kept && kept.r === r && kept.context === context && sameInputs(kept.inputs, inputs)) read = kept.read;
+    else {
+      read = readRow(sheet, r, layout, factors);
+      if (line) rowReads.set(line, { r, context, inputs, read });
     }
-    if (!opgave && !koppelkans && scored === 0 && !invalid) continue;
-    const label = koppelkans || `rij ${r}`;
-    let status: RowStatus;
-    let total: number | null = null;
-    if (invalid) {
-      status = 'invalid';
-      problems.push(
-        problem('ROW_INVALID', sheet.name, cellAddress(r, layout.totalenColumn), { row: r, koppelkans: label, reason: unique(reasons).join('; ') }),
-      );
-    } else if (scored === 0) {
-      status = 'unscored';
-      if (koppelkans) problems.push(problem('ROW_UNSCORED', sheet.name, cellAddress(r, 2), { koppelkans: label }));
-    } else {
-      status = 'scored';
-      total = weightedTotal(scores, factors);
-      if (scored < factors.length) {
-        problems.push(problem('ROW_PARTLY_SCORED', sheet.name, cellAddress(r, 2), { koppelkans: label, scored, factors: factors.length }));
-      }
-    }
-    rows.push({
-      row: r,
-      opgave,
-      koppelkans,
-      scores,
-      scored,
-      factors: factors.length,
-      status,
-      total,
-      reason: invalid ? unique(reasons).join('; ') : undefined,
-      invalidScore,
-    });
+    for (const p of read.problems) problems.push(p);
+    if (read.row) rows.push(read.row);
   }
   return rows;
+}
+
+function readRow(sheet: SheetSnapshot, r: number, layout: WerkbladLayout, factors: Succesfactor[]): RowRead {
+  const problems: Problem[] = [];
+  const opgave = cleanName(valueAt(sheet, r, 1));
+  const koppelkans = cleanName(valueAt(sheet, r, 2));
+  const scores: (number | null)[] = [];
+  let scored = 0;
+  let invalid = false;
+  let invalidScore = false;
+  const reasons: string[] = [];
+  for (const f of factors) {
+    const v = valueAt(sheet, r, f.column);
+    const check = checkScore(v);
+    const cell = cellAddress(r, f.column);
+    if (v === null && formulaAt(sheet, r, f.column)) problems.push(problem('SCORE_FORMULA_NO_RESULT', sheet.name, cell, { factor: f.name }));
+    if (check.kind === 'empty') {
+      scores.push(null);
+      continue;
+    }
+    if (check.kind === 'invalid') {
+      invalid = true;
+      invalidScore = true;
+      scores.push(null);
+      if (typeof v !== 'number') {
+        problems.push(problem('SCORE_NOT_NUMBER', sheet.name, cell, { factor: f.name, value: String(v) }));
+        reasons.push(`${cell} is geen getal`);
+      } else if (!Number.isInteger(v)) {
+        problems.push(problem('SCORE_NOT_INTEGER', sheet.name, cell, { factor: f.name, value: v }));
+        reasons.push(`${cell} is geen heel getal`);
+      } else {
+        problems.push(problem('SCORE_OUT_OF_RANGE', sheet.name, cell, { factor: f.name, value: v }));
+        reasons.push(`${cell} ligt buiten -10..10`);
+      }
+      continue;
+    }
+    scored++;
+    scores.push(check.value);
+    if (f.weging === null) {
+      invalid = true;
+      reasons.push(`de weging van "${f.name}" is ongeldig`);
+    }
+  }
+  if (!opgave && !koppelkans && scored === 0 && !invalid) return { row: null, problems };
+  const label = koppelkans || `rij ${r}`;
+  let status: RowStatus;
+  let total: number | null = null;
+  if (invalid) {
+    status = 'invalid';
+    problems.push(problem('ROW_INVALID', sheet.name, cellAddress(r, layout.totalenColumn), { row: r, koppelkans: label, reason: unique(reasons).join('; ') }));
+  } else if (scored === 0) {
+    status = 'unscored';
+    if (koppelkans) problems.push(problem('ROW_UNSCORED', sheet.name, cellAddress(r, 2), { koppelkans: label }));
+  } else {
+    status = 'scored';
+    total = weightedTotal(scores, factors);
+    if (scored < factors.length) {
+      problems.push(problem('ROW_PARTLY_SCORED', sheet.name, cellAddress(r, 2), { koppelkans: label, scored, factors: factors.length }));
+    }
+  }
+  const row: KoppelkansRow = {
+    row: r,
+    opgave,
+    koppelkans,
+    scores,
+    scored,
+    factors: factors.length,
+    status,
+    total,
+    reason: invalid ? unique(reasons).join('; ') : undefined,
+    invalidScore,
+  };
+  return { row, problems };
 }
 
 /** Decimals a weighted total is rounded to, in the engine and in the Totalen formula. */
