@@ -3,7 +3,7 @@
  * that the task pane selects (Controle) is highlighted and scrolled into view.
  */
 import { makeStyles, mergeClasses, Tab, TabList, Text, tokens } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { cellAddress, columnLetter, parseCell } from '../../core/a1';
 import { normalizeName, sameName } from '../../core/layout';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
@@ -149,30 +149,16 @@ export function SheetGrid({ snapshot, selected, computed, follow }: SheetGridPro
           </thead>
           <tbody>
             {Array.from({ length: rows }, (_, r) => (
-              <tr key={r}>
-                <th className={styles.rowHead} scope="row">
-                  {r + 1}
-                </th>
-                {Array.from({ length: cols }, (_, c) => {
-                  const f = sheet.formulas?.[r]?.[c];
-                  const isFormula = typeof f === 'string' && f.startsWith('=');
-                  const raw = sheet.values[r]?.[c] ?? null;
-                  const v = raw === null && isFormula ? (calc?.get(`${r + 1}:${c + 1}`) ?? calc?.get(`*:${c + 1}`) ?? null) : raw;
-                  const isSel = sel !== null && sel.row === r + 1 && sel.column === c + 1;
-                  const showFormula = v === null && isFormula;
-                  return (
-                    <td
-                      key={c}
-                      data-selected={isSel ? 'true' : undefined}
-                      title={isFormula ? f : undefined}
-                      aria-label={isSel ? `${cellAddress(r + 1, c + 1)}, geselecteerd` : undefined}
-                      className={mergeClasses(styles.cell, typeof v === 'number' && styles.number, showFormula && styles.formula, isSel && styles.selected)}
-                    >
-                      {showFormula ? 'ƒx' : display(v)}
-                    </td>
-                  );
-                })}
-              </tr>
+              <GridRow
+                key={r}
+                row={r + 1}
+                cols={cols}
+                values={sheet.values[r]}
+                formulas={sheet.formulas?.[r]}
+                calc={calc}
+                selectedColumn={sel !== null && sel.row === r + 1 ? sel.column : null}
+                styles={styles}
+              />
             ))}
           </tbody>
         </table>
@@ -180,6 +166,76 @@ export function SheetGrid({ snapshot, selected, computed, follow }: SheetGridPro
     </div>
   );
 }
+
+/** What one row of the grid shows (the values and formulas arrays are the snapshot's own rows). */
+export interface GridRowProps {
+  /** 1-based row number. */
+  row: number;
+  cols: number;
+  values: readonly CellValue[] | undefined;
+  formulas: readonly (string | null | undefined)[] | undefined;
+  calc: Map<string, CellValue> | undefined;
+  /** The selected cell's column in this row (1-based), or null. */
+  selectedColumn: number | null;
+  styles: ReturnType<typeof useStyles>;
+}
+
+/** What a formula cell of the row shows: its value, else the computed one (`calc`, by "row:column" or "*:column"). */
+function shownValue(p: GridRowProps, c: number): { v: CellValue; formula: string | null } {
+  const f = p.formulas?.[c];
+  const formula = typeof f === 'string' && f.startsWith('=') ? f : null;
+  const raw = p.values?.[c] ?? null;
+  const v = raw === null && formula ? (p.calc?.get(`${p.row}:${c + 1}`) ?? p.calc?.get(`*:${c + 1}`) ?? null) : raw;
+  return { v, formula };
+}
+
+/**
+ * Re-rendered only when something it shows changed: its values or formulas (the snapshot
+ * shares unchanged rows between reads), the width, the selection in it, or a computed value
+ * of one of its formula cells. One typed score re-renders one row, not 300 × 26 cells.
+ */
+function sameRow(a: GridRowProps, b: GridRowProps): boolean {
+  if (
+    a.row !== b.row ||
+    a.cols !== b.cols ||
+    a.values !== b.values ||
+    a.formulas !== b.formulas ||
+    a.selectedColumn !== b.selectedColumn ||
+    a.styles !== b.styles
+  )
+    return false;
+  if (a.calc === b.calc || !b.formulas) return true;
+  for (let c = 0; c < b.cols; c++) if (shownValue(a, c).v !== shownValue(b, c).v) return false;
+  return true;
+}
+
+/** One row of the grid: a header cell with the row number and `cols` cells (formula cells show their computed value, else ƒx). Memoised by `sameRow`. */
+export const GridRow = memo(function GridRow(p: GridRowProps) {
+  const { row, cols, selectedColumn, styles } = p;
+  return (
+    <tr>
+      <th className={styles.rowHead} scope="row">
+        {row}
+      </th>
+      {Array.from({ length: cols }, (_, c) => {
+        const { v, formula } = shownValue(p, c);
+        const isSel = selectedColumn === c + 1;
+        const showFormula = v === null && formula !== null;
+        return (
+          <td
+            key={c}
+            data-selected={isSel ? 'true' : undefined}
+            title={formula ?? undefined}
+            aria-label={isSel ? `${cellAddress(row, c + 1)}, geselecteerd` : undefined}
+            className={mergeClasses(styles.cell, typeof v === 'number' && styles.number, showFormula && styles.formula, isSel && styles.selected)}
+          >
+            {showFormula ? 'ƒx' : display(v)}
+          </td>
+        );
+      })}
+    </tr>
+  );
+}, sameRow);
 
 function safeParse(cell: string): { row: number; column: number } | null {
   try {

@@ -1,0 +1,53 @@
+/**
+ * The preview's grid re-renders only rows whose content changed (one typed score re-renders
+ * one row, not 300 × 26 cells): what a row shows must still follow every change, including
+ * a computed value (a total, a rank) that changed while the row's own cells stayed the same.
+ */
+import { act, create, type ReactTestRenderer } from 'react-test-renderer';
+import type { CellValue } from '../../src/core/snapshot';
+import { GridRow, type GridRowProps } from '../../src/taskpane/preview/SheetGrid';
+
+const styles = { rowHead: 'h', cell: 'c', number: 'n', formula: 'f', selected: 's' } as unknown as GridRowProps['styles'];
+
+function row(props: Partial<GridRowProps>): JSX.Element {
+  return (
+    <table>
+      <tbody>
+        <GridRow row={2} cols={3} values={undefined} formulas={undefined} calc={undefined} selectedColumn={null} styles={styles} {...props} />
+      </tbody>
+    </table>
+  );
+}
+
+function cells(r: ReactTestRenderer): string[] {
+  return r.root.findAllByType('td').map((td) => td.children.map((c) => (typeof c === 'string' ? c : '')).join(''));
+}
+
+describe('SheetGrid rows', () => {
+  test('a shared row shows a changed cell, a changed computed value and the selection', () => {
+    const values: CellValue[] = ['A', 3, null];
+    const formulas = [null, null, '=SUM(B2)'];
+    let r!: ReactTestRenderer;
+    act(() => {
+      r = create(row({ values, formulas, calc: new Map([['2:3', 3]]) }));
+    });
+    expect(cells(r)).toEqual(['A', '3', '3']);
+    // the same arrays, a new total computed for the row (another row's score moved it)
+    act(() => r.update(row({ values, formulas, calc: new Map([['2:3', 40]]) })));
+    expect(cells(r)).toEqual(['A', '3', '40']);
+    // the rest-of-column default when the row has no own computed value
+    act(() => r.update(row({ values, formulas, calc: new Map([['*:3', '']]) })));
+    expect(cells(r)).toEqual(['A', '3', '']);
+    act(() => r.update(row({ values, formulas, calc: undefined })));
+    expect(cells(r)).toEqual(['A', '3', 'ƒx']);
+    // a new row array (a typed score)
+    act(() => r.update(row({ values: ['A', 7, null], formulas, calc: new Map([['2:3', 7]]) })));
+    expect(cells(r)).toEqual(['A', '7', '7']);
+    // selected, then wider
+    act(() => r.update(row({ values: ['A', 7, null], formulas, calc: new Map([['2:3', 7]]), selectedColumn: 2 })));
+    expect(r.root.findAllByType('td')[1].props['data-selected']).toBe('true');
+    act(() => r.update(row({ values: ['A', 7, null], formulas, calc: new Map([['2:3', 7]]), cols: 4 })));
+    expect(cells(r)).toEqual(['A', '7', '7', '']);
+    act(() => r.unmount());
+  });
+});
