@@ -192,6 +192,29 @@ export function appendedFormats(op: Extract<PlanOp, { kind: 'appendRows' }>, fir
   });
 }
 
+/** Excel's default row height in points (one line of Calibri 11): what a one-line row has. */
+const DEFAULT_ROW_POINTS = 15;
+/** Heights closer than this (points) are the same: Excel keeps a row's height in whole pixels (0.75 pt). */
+const HEIGHT_TOLERANCE = 1;
+
+/**
+ * The height an updateRowByKey sets on the row it wrote (its `height`), from the row's
+ * height now: `current` in points, undefined when the row has Excel's default height.
+ * The row is the product's to size when its height is the default, or the one the product
+ * gave it for the cells it replaces (`replaces`; null = one line, 15 pt); then the result is
+ * the new text's height (`points`; one line: 15 pt, or nothing while the row is at the
+ * default). Any other height was set by the team (by hand): undefined, the height stays.
+ * Undefined too when nothing would change or the op has no `height`.
+ */
+export function updatedRowHeight(op: Extract<PlanOp, { kind: 'updateRowByKey' }>, current: number | undefined): number | undefined {
+  if (!op.height) return undefined;
+  const { points, replaces } = op.height;
+  if (current === undefined) return points ?? undefined;
+  if (Math.abs(current - (replaces ?? DEFAULT_ROW_POINTS)) >= HEIGHT_TOLERANCE) return undefined;
+  const next = points ?? DEFAULT_ROW_POINTS;
+  return Math.abs(current - next) < HEIGHT_TOLERANCE / 4 ? undefined : next;
+}
+
 /** Records a placement in the outcomes of an apply (appendedAt, missingKeys, conflicts). */
 export function recordPlacement(op: RowOp | SetCellsOp, placement: RowPlacement, outcomes: RowOutcomes): void {
   if (placement.kind === 'missing') outcomes.missingKeys.push(placement.key);

@@ -302,11 +302,27 @@ export function editNote(existing: Note, changes: NoteChanges, sheet: string = S
   const withMark = changes.inOnderbouwing !== undefined && changes.inOnderbouwing !== existing.inOnderbouwing;
   const cells = noteCells(note, withMark);
   const expect = expectOf(existing, cells.length);
+  // a changed text gets the row height it needs, where the row's height is the product's (see updatedRowHeight)
+  const textWidth = [NOTULEN.columnWidths[NOTULEN.textColumn - 1]];
+  const height =
+    note.text !== existing.text ? { points: wrappedRowHeight([note.text], textWidth), replaces: wrappedRowHeight([existing.text], textWidth) } : null;
   return {
     ok: true,
     note,
     // searched from row 1: the note may have moved up when rows above it were deleted
-    ops: [{ kind: 'updateRowByKey', sheet, minRow: 1, keyColumn: 'A', key: existing.id, firstColumn: 'A', cells, ...(expect ? { expect } : {}) }],
+    ops: [
+      {
+        kind: 'updateRowByKey',
+        sheet,
+        minRow: 1,
+        keyColumn: 'A',
+        key: existing.id,
+        firstColumn: 'A',
+        cells,
+        ...(expect ? { expect } : {}),
+        ...(height ? { height } : {}),
+      },
+    ],
   };
 }
 

@@ -192,9 +192,23 @@ export type PlanOp =
   /**
    * Replaces the row whose column `keyColumn` holds `key` (searched at apply time,
    * from `minRow` down); never touches any other row. With `expect` (the row's cells from
-   * `firstColumn`, as last read) it is guarded like setCells.
+   * `firstColumn`, as last read) it is guarded like setCells. `height`: the row height
+   * (points) the new cells need (`points`, null: one line) and the height the product gave
+   * the row for the cells it replaces (`replaces`, null: one line); the adapter sets it only
+   * when the row's height now is Excel's default or `replaces` (the product's own), never a
+   * height the team set (see keyedRows.ts `updatedRowHeight`); left out on a protected sheet.
    */
-  | { kind: 'updateRowByKey'; sheet: string; minRow: number; keyColumn: string; key: string; firstColumn: string; cells: CellInput[]; expect?: CellValue[] }
+  | {
+      kind: 'updateRowByKey';
+      sheet: string;
+      minRow: number;
+      keyColumn: string;
+      key: string;
+      firstColumn: string;
+      cells: CellInput[];
+      expect?: CellValue[];
+      height?: { points: number | null; replaces: number | null };
+    }
   /**
    * Empties the cells `firstColumn`..`lastColumn` of the row whose column `keyColumn`
    * holds `key` (values and formulas; formats stay and no row moves, so what a co-author

@@ -220,6 +220,12 @@ export function checkPlan(plan: Plan, sheetNames: string[], capabilities: { char
       }
       case 'updateRowByKey': {
         need(op.sheet);
+        if (op.height !== undefined) {
+          const ok = (h: unknown) => h === null || (typeof h === 'number' && Number.isFinite(h) && h >= 0 && h <= 409);
+          if (!op.height || !ok(op.height.points) || !ok(op.height.replaces)) {
+            throw new WorkbookError('invalidArgument', [op.sheet, 'een rijhoogte voor de bijgewerkte rij kan niet (0 tot 409 punten).'], op.sheet);
+          }
+        }
         column(op.sheet, op.keyColumn);
         const col = column(op.sheet, op.firstColumn);
         if (!Number.isInteger(op.minRow) || op.minRow < 1 || op.minRow > MAX_ROWS) {

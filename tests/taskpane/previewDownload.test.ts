@@ -8,7 +8,7 @@
  */
 import ExcelJS from 'exceljs';
 import { analyze } from '../../src/core/analyze';
-import { addNote, readNotes } from '../../src/core/notes';
+import { addNote, editNote, readNotes } from '../../src/core/notes';
 import { CHECKLIST, NOTULEN, PRIORITERING, RESULTAAT, SHEET_NAMES } from '../../src/core/layout';
 import { EM_PER_CHARACTER, wrapLines, wrappedRowHeight } from '../../src/core/textMetrics';
 import { checklistStatusEdit } from '../../src/core/edits';
@@ -296,4 +296,34 @@ test('regression: a note the pane adds at row 600, below the block the template 
   // the team's row and the note's other cells: no format from the product
   expect(ws.getCell('H599').alignment?.wrapText).toBeUndefined();
   expect(ws.getCell('G600').alignment?.wrapText).toBeUndefined();
+});
+
+test('regression: a note edited to a longer text gets the row height it needs in the download; a note whose row height the team set keeps it', async () => {
+  const N = SHEET_NAMES.notulen;
+  const wb = await openWorkbook(await preparedFile(() => undefined), 'Wijk Oost.xlsx');
+  const field = { author: 'Fatima', step: 'Stap 4', koppelkans: '', factor: '', kind: 'discussie', verantwoordelijke: '', date: '' };
+  for (const text of ['Kort', 'Ook kort']) {
+    const added = addNote({ ...field, text }, NOW);
+    if (!added.ok) throw new Error(added.message);
+    await wb.port.apply({ ops: added.ops });
+  }
+  // the team sized the second note's row by hand (the preview's memory copy as Excel would hold it)
+  const [first, second] = readNotes(await wb.port.readSnapshot()).notes;
+  await wb.port.apply({ ops: [{ kind: 'setRowHeights', sheet: N, heights: [{ row: second.row, height: 21 }] }] });
+  const long = 'De corporatie renoveert in 2027 de flats aan de noordkant; '.repeat(4).trim();
+  for (const note of [first, second]) {
+    const edited = editNote(note, { text: long }, N);
+    if (!edited.ok) throw new Error(edited.message);
+    await wb.port.apply({ ops: edited.ops });
+  }
+  const out = await workbookBytes(wb.base, wb.port.plans());
+  await expect(verifyPackage(out)).resolves.toBeUndefined();
+  const x = new ExcelJS.Workbook();
+  await x.xlsx.load(out as unknown as ExcelJS.Buffer);
+  const ws = x.getWorksheet(N)!;
+  expect(ws.getCell(`H${first.row}`).value).toBe(long);
+  expect(ws.getRow(first.row).height).toBe(wrappedRowHeight([long], [NOTULEN.columnWidths[NOTULEN.textColumn - 1]]));
+  expect(ws.getRow(first.row).height).toBeGreaterThan(15);
+  expect(ws.getCell(`H${second.row}`).value).toBe(long);
+  expect(ws.getRow(second.row).height).toBe(21);
 });

@@ -758,6 +758,40 @@ export function contractSuite(h: Harness): void {
         );
       });
 
+      test("regression: an edited row (updateRowByKey with a height) gets the height its new text needs where the height is the default or the product's own, never one the team set", async () => {
+        const wb = await withSheet([
+          { kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('Id'), t('Tekst')], [t('n1')], [t('n2')], [t('n3')], [t('n4')], [t('n5')]] },
+          // n2: the product's height for a two-line text; n3: the team's own; n4: the product's for three lines
+          {
+            kind: 'setRowHeights',
+            sheet: 'Blad',
+            heights: [
+              { row: 3, height: 32 },
+              { row: 4, height: 21 },
+              { row: 5, height: 47 },
+            ],
+          },
+        ]);
+        await wb.readSnapshot();
+        const edit = (key: string, points: number | null, replaces: number | null): PlanOp => ({
+          kind: 'updateRowByKey',
+          sheet: 'Blad',
+          minRow: 2,
+          keyColumn: 'A',
+          key,
+          firstColumn: 'A',
+          cells: [t(key), t(`nieuwe tekst van ${key}`)],
+          height: { points, replaces },
+        });
+        const after = await applyAndReopen(wb, {
+          ops: [edit('n1', 47, null), edit('n2', 62, 32), edit('n3', 62, 32), edit('n4', null, 47), edit('n5', null, null)],
+        });
+        expect(after.getCell('Blad', 'B2')).toBe('nieuwe tekst van n1');
+        expect([2, 3, 4, 5, 6].map((r) => after.getRowHeight('Blad', r))).toEqual([47, 62, 21, 15, undefined]);
+        expect(after.getRowHeight('Blad', 1)).toBeUndefined();
+        await expectWorkbookError(wb.apply({ ops: [{ ...edit('n1', 500, null) }] }), 'invalidArgument', /rijhoogte/);
+      });
+
       test('a row height outside 0..409 points or a row that does not exist is refused before anything changes', async () => {
         const wb = await withSheet();
         await expectWorkbookError(

@@ -20,7 +20,7 @@
  * on a copy that replaces the state only when every op succeeded.
  */
 import { columnNumber, parseCell } from '../../core/a1';
-import { appendedFormats, appendedHeights, placeRowOp, recordPlacement, type SheetRows } from '../../core/keyedRows';
+import { appendedFormats, appendedHeights, placeRowOp, recordPlacement, updatedRowHeight, type SheetRows } from '../../core/keyedRows';
 import type { CellInput, CellStyle, CellValue, Plan, PlanOp, SheetSnapshot, ValidationRule, ValidationSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import { parseEntry, toEntryText } from '../../core/textSafety';
 import { WorkbookError } from '../errors';
@@ -524,6 +524,10 @@ export class MemoryWorkbook implements WorkbookPort {
         if (placement.kind !== 'write') return;
         placement.cells.forEach((line, i) => this.writeRow(s, placement.row + i, placement.column, line));
         if (op.kind === 'appendRows' && !s.protection) for (const h of appendedHeights(op, placement.row)) s.heights.set(h.row, h.height);
+        if (op.kind === 'updateRowByKey' && !s.protection) {
+          const height = updatedRowHeight(op, s.heights.get(placement.row));
+          if (height !== undefined) s.heights.set(placement.row, height);
+        }
         // the appended rows' own formats, where the protection lets anybody format cells
         if (op.kind === 'appendRows' && (!s.protection || s.protection.allowFormatCells))
           for (const f of appendedFormats(op, placement.row)) this.applyOp({ kind: 'setStyle', sheet: op.sheet, range: f.range, style: f.style }, result);

@@ -18,7 +18,17 @@ import type { Plan } from '../../core/snapshot';
 import type { ApplyResult, ApplyWarning } from '../port';
 import { forbiddenTextCells } from './cellWrites';
 import { chunkItems, isLookupOp, PAYLOAD_BUDGET, writeItems, type SizedItem } from './chunking';
-import { queueLookups, queueLookupWrites, queueVerify, resolveLookups, verifyAppend, type AppendTask, type GuardTask, type UpdateTask } from './lookups';
+import {
+  queueHeightReads,
+  queueLookups,
+  queueLookupWrites,
+  queueVerify,
+  resolveLookups,
+  verifyAppend,
+  type AppendTask,
+  type GuardTask,
+  type UpdateTask,
+} from './lookups';
 import { OfficeWorkbookError } from './officeErrors';
 import { queuePageSetupReads, queuePageSetupWrites, type PageSetupRead, type SetPageSetupOp } from './pageSetup';
 import { queueWriteItem, SheetCache } from './writeOps';
@@ -166,7 +176,11 @@ export async function runApplyJob(
       job.synced(onProgress);
     }
 
-    // 4. write what the lookups resolved
+    // 4. write what the lookups resolved; an updated row's height is read first (+1 sync, only for edits that carry one)
+    if (queueHeightReads(new SheetCache(workbook), job.updates)) {
+      await context.sync();
+      job.synced(onProgress);
+    }
     const sheets = new SheetCache(workbook);
     const queued = queueLookupWrites(sheets, job.appends, job.updates, job.guards);
     if (queued.length) {

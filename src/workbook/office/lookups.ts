@@ -6,7 +6,7 @@
  */
 import { columnLetter, columnNumber, parseCell, parseRange, rangeAddress } from '../../core/a1';
 import type { CellInput, CellValue, PlanOp } from '../../core/snapshot';
-import { appendedFormats, appendedHeights, keyedRowCells, placeRowOp, type CellConflict, type SheetRows } from '../../core/keyedRows';
+import { appendedFormats, appendedHeights, keyedRowCells, placeRowOp, updatedRowHeight, type CellConflict, type SheetRows } from '../../core/keyedRows';
 import { blockAddress, cellBlocks, forbiddenTextCells, toFormulaEntry } from './cellWrites';
 import type { SheetCache } from './writeOps';
 import { queueRowHeights, queueStyle } from './styles';
@@ -48,6 +48,10 @@ export interface UpdateTask {
   written: boolean;
   /** Cells that no longer hold the op's `expect` (then nothing is written). */
   conflicts?: CellConflict[];
+  /** The op's row height may be set: the sheet is known (read) and not protected (Excel would refuse it there). */
+  heightsAllowed?: boolean;
+  /** The row's format with rowHeight and useStandardHeight loaded (queueHeightReads), for an op with a `height`. */
+  rowFormat?: Excel.RangeFormat;
   /** Cells of the last write whose text held characters XML forbids (see forbiddenTextCells). */
   forbidden?: string[];
 }
@@ -150,6 +154,32 @@ export function resolveLookups(loads: LookupLoads, appends: AppendTask[], update
   }
 }
 
+/** An update that will write its row and carries a height, whose row's height is not read yet. */
+function needsHeightRead(t: UpdateTask): boolean {
+  return (
+    t.op.kind === 'updateRowByKey' && !!t.op.height && !!t.heightsAllowed && !t.written && typeof t.row === 'number' && !t.conflicts?.length && !t.rowFormat
+  );
+}
+
+/**
+ * Queues a read of the row height of each resolved update that carries a `height`
+ * (Range.format.rowHeight and useStandardHeight of the whole row, ExcelApi 1.2), so its
+ * write can tell the default or the product's height from one the team set. Office.js
+ * cannot tell a height the team set to exactly Excel's standard height from the default:
+ * such a row counts as default. True when something was queued (the caller syncs).
+ */
+export function queueHeightReads(sheets: SheetCache, updates: UpdateTask[]): boolean {
+  let queued = false;
+  for (const t of updates) {
+    if (!needsHeightRead(t)) continue;
+    const format = sheets.get(t.op.sheet).getRange(`${t.row}:${t.row}`).format;
+    format.load('rowHeight,useStandardHeight');
+    t.rowFormat = format;
+    queued = true;
+  }
+  return queued;
+}
+
 /** Queues the writes of resolved, unwritten tasks; returns what it queued. */
 export function queueLookupWrites(
   sheets: SheetCache,
@@ -172,6 +202,10 @@ export function queueLookupWrites(
     const col = columnNumber(t.op.firstColumn);
     const entries = [cells.map(toFormulaEntry)];
     sheets.get(t.op.sheet).getRange(rangeAddress(t.row, col, t.row, col + cells.length - 1)).formulas = entries;
+    if (t.op.kind === 'updateRowByKey' && t.rowFormat) {
+      const height = updatedRowHeight(t.op, t.rowFormat.useStandardHeight ? undefined : t.rowFormat.rowHeight);
+      if (height !== undefined) queueRowHeights(sheets.get(t.op.sheet), [{ row: t.row, height }]);
+    }
     t.forbidden = forbiddenTextCells(t.row, col, [cells]);
     queued.push(t);
   }

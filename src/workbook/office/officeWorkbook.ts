@@ -124,7 +124,11 @@ export class OfficeWorkbook implements WorkbookPort {
     // appended rows get their heights only on a sheet read as unprotected (Excel refuses a
     // row height on a protected sheet; on a sheet not read yet Excel grows wrapped rows itself),
     // their formats only where the sheet's protection allows formatting cells
-    const known = job.appends.length && this.cache.sheets ? this.cache.toSnapshot().sheets : [];
+    const known = job.appends.length + job.updates.length && this.cache.sheets ? this.cache.toSnapshot().sheets : [];
+    for (const t of job.updates) {
+      const sheet = known.find((s) => s.name.toLowerCase() === t.op.sheet.toLowerCase());
+      t.heightsAllowed = !!sheet && !sheet.protection?.protected;
+    }
     for (const t of job.appends) {
       const sheet = known.find((s) => s.name.toLowerCase() === t.op.sheet.toLowerCase());
       t.heightsAllowed = !!sheet && !sheet.protection?.protected;

@@ -25,7 +25,7 @@ import ExcelJS from 'exceljs';
 import { cellAddress, columnNumber } from '../../core/a1';
 import type { CellInput, CellStyle, CellValue, Plan, PlanOp, SheetSnapshot, ValidationRule, ValidationSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import { WorkbookError } from '../errors';
-import { appendedFormats, appendedHeights, placeRowOp, recordPlacement } from '../../core/keyedRows';
+import { appendedFormats, appendedHeights, placeRowOp, recordPlacement, updatedRowHeight } from '../../core/keyedRows';
 import { checkPlan } from '../planCheck';
 import { checkProtection } from '../protection';
 import type { ApplyOptions, ApplyResult, SnapshotRequest, WorkbookPort } from '../port';
@@ -412,8 +412,14 @@ export class XlsxWorkbook implements WorkbookPort {
           for (const h of heights) ws.getRow(h.row).height = h.height;
           this.journal.push({ kind: 'setRowHeights', sheet: op.sheet, heights });
         }
-        // the appended rows' own formats (journaled as setStyle), where the protection lets anybody format cells
         const protection = sheetProtection(ws);
+        // an updated row's height, where it is the product's (default or its own; ExcelJS reads a
+        // row's ht whether Excel fitted it or the team set it, so a fitted row counts as the team's)
+        if (op.kind === 'updateRowByKey' && !protection?.protected) {
+          const height = updatedRowHeight(op, ws.getRow(placement.row).height || undefined);
+          if (height !== undefined) this.applyOp({ kind: 'setRowHeights', sheet: op.sheet, heights: [{ row: placement.row, height }] }, result);
+        }
+        // the appended rows' own formats (journaled as setStyle), where the protection lets anybody format cells
         if (op.kind === 'appendRows' && (!protection?.protected || protection.allowFormatCells))
           for (const f of appendedFormats(op, placement.row)) this.applyOp({ kind: 'setStyle', sheet: op.sheet, range: f.range, style: f.style }, result);
         return;

@@ -753,6 +753,39 @@ class FakeWorksheetProtection extends LocatedProxy<FakeSheet> {
   }
 }
 
+/** Excel's standard row height of a sheet in points (Calibri 11). */
+const STANDARD_ROW_HEIGHT = 15;
+
+/**
+ * Range.format's row heights (ExcelApi 1.2): `rowHeight` in points (null when the rows
+ * differ; a row never sized reads as the standard height), `useStandardHeight` true when
+ * every row has the standard height (also one set to exactly it), false when none has,
+ * null when mixed.
+ */
+class FakeRowFormat extends FakeProxy<RangeTarget> {
+  constructor(private readonly range: FakeRange) {
+    super(range.context);
+  }
+  resolve(): RangeTarget | null {
+    return this.range.resolve();
+  }
+  protected describe(): string {
+    return 'format';
+  }
+  protected readProp({ sheet, pos }: RangeTarget, prop: string): unknown {
+    const heights: number[] = [];
+    for (let r = pos.start.row; r <= pos.end.row; r++) heights.push(sheet.rowHeights.get(r) ?? STANDARD_ROW_HEIGHT);
+    const same = heights.every((h) => h === heights[0]);
+    if (prop === 'rowHeight') return same ? heights[0] : null;
+    if (prop === 'useStandardHeight')
+      return heights.every((h) => h === STANDARD_ROW_HEIGHT) ? true : heights.some((h) => h === STANDARD_ROW_HEIGHT) ? null : false;
+    throw new Error(`fake: format cannot load ${prop}`);
+  }
+  read(prop: 'rowHeight' | 'useStandardHeight'): unknown {
+    return this.loaded(prop);
+  }
+}
+
 /** Range.format.protection (ExcelApi 1.2): `locked` is true, false, or null when mixed. */
 class FakeFormatProtection extends FakeProxy<RangeTarget> {
   constructor(private readonly range: FakeRange) {
@@ -1212,9 +1245,17 @@ class FakeFormat {
     private readonly prefix: string,
   ) {
     let protection: FakeFormatProtection | undefined;
+    let rowFormat: FakeRowFormat | undefined;
     return new Proxy(this, {
       get: (target, prop, receiver) => {
         if (typeof prop !== 'string' || prop in target) return Reflect.get(target, prop, receiver);
+        // format.load('rowHeight,useStandardHeight') and their reads after the sync
+        if (this.prefix === '' && prop === 'load')
+          return (props: string | string[]) => {
+            (rowFormat ??= new FakeRowFormat(range)).load(props);
+            return receiver;
+          };
+        if (this.prefix === '' && (prop === 'rowHeight' || prop === 'useStandardHeight') && rowFormat) return rowFormat.read(prop);
         if (prop === 'borders') return { getItem: (edge: string) => new FakeFormat(range, `${this.prefix}borders.${edge}.`) };
         // one object per range, as in Office.js: a load() on it is read back on it
         if (prop === 'protection' && this.prefix === '') return (protection ??= new FakeFormatProtection(range));
