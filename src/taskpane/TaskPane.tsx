@@ -178,6 +178,7 @@ export function TaskPane({ session, initialView = 'start', onViewChange }: TaskP
           </div>
         )}
       </div>
+      <ConflictDialog session={session} />
       {VIEWS.map((v) =>
         visited.has(v.id) ? (
           <section key={v.id} id={`panel-${v.id}`} role="tabpanel" aria-labelledby={`tab-${v.id}`} hidden={v.id !== view} className={styles.panel}>
@@ -189,7 +190,6 @@ export function TaskPane({ session, initialView = 'start', onViewChange }: TaskP
           </section>
         ) : null,
       )}
-      <ConflictDialog session={session} />
     </>
   );
 }

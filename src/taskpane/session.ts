@@ -66,6 +66,17 @@ interface PendingConflict {
   /** What the pane tried to write, per conflicting cell ("Blad!C5" → text), to show beside the colleague's version. */
   mine: Record<string, string>;
   label: string;
+  /** False after the user closed the question without choosing (Esc): it stays pending, reachable from a banner. */
+  shown: boolean;
+}
+
+/** How a caller that keeps the typed text itself (e.g. a field showing both versions) settles a conflict of its write. */
+interface ApplyConflictOptions {
+  /**
+   * Called instead of the session's own retry/re-read when the user answers the conflict question:
+   * 'mine' must write the caller's current text over the colleague's, 'theirs' keep the colleague's.
+   */
+  onConflictChoice?: (choice: 'mine' | 'theirs') => void | Promise<void>;
 }
 
 export interface WorkbookSession {
@@ -105,11 +116,15 @@ export interface WorkbookSession {
    */
   applyEdit: (build: (fresh: FreshState) => EditResult, label: string) => Promise<{ ok: true } | { ok: false; message: string }>;
   /** Like applyOps, but gives the adapter's result (null on failure) for views that track what they wrote. */
-  applyOpsResult: (ops: PlanOp[], label: string) => Promise<ApplyResult | null>;
+  applyOpsResult: (ops: PlanOp[], label: string, options?: ApplyConflictOptions) => Promise<ApplyResult | null>;
   /** Cells a colleague changed meanwhile, waiting for the user's choice; null when none. */
   conflict: PendingConflict | null;
   /** Resolves `conflict`: 'mine' writes the pane's version over the colleague's, 'theirs' keeps the colleague's. */
   resolveConflict: (choice: 'mine' | 'theirs') => Promise<void>;
+  /** Closes the conflict question without choosing (Esc): nothing is written or dropped; `conflict.shown` turns false. */
+  dismissConflict: () => void;
+  /** Opens the conflict question again after `dismissConflict`. */
+  showConflict: () => void;
   /** Werkmap voorbereiden: the engine's full plan. */
   prepare: (options?: PlanOptions) => Promise<boolean>;
   /** Creates the Koppelkansen layout in an empty workbook. */
@@ -148,7 +163,7 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
   const [error, setError] = useState<string | null>(null);
   const [context, setContext] = useState<DiscussionContext>({ step: 'Stap 2' });
   const [completed, setCompleted] = useState(0);
-  const [conflict, setConflict] = useState<(PendingConflict & { retry: PlanOp[] }) | null>(null);
+  const [conflict, setConflict] = useState<(PendingConflict & { retry: PlanOp[]; owner?: ApplyConflictOptions['onConflictChoice'] }) | null>(null);
   /** What the last prepare/create left as it was (the team's page setup, an Excel without page layout): listed with the problems. */
   const [writeNotes, setWriteNotes] = useState<Problem[]>([]);
   // one read at a time; hints that arrive while a read is under way are merged and read right after it
@@ -198,7 +213,7 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
     });
   }, []);
   const applyOpsResult = useCallback(
-    async (ops: PlanOp[], label: string): Promise<ApplyResult | null> => {
+    async (ops: PlanOp[], label: string, options: ApplyConflictOptions = {}): Promise<ApplyResult | null> => {
       let result: ApplyResult | null = null;
       const ok = await run(label, async () => {
         result = ops.length ? await port.apply({ ops }, { onProgress: setProgress }) : { operations: 0, appendedAt: [], missingKeys: [], conflicts: [] };
@@ -215,7 +230,7 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
       }
       if (r.conflicts.length) {
         const refused = retargetGuards(ops, r.conflicts);
-        setConflict({ conflicts: r.conflicts, mine: refused.mine, label, retry: refused.ops });
+        setConflict({ conflicts: r.conflicts, mine: refused.mine, label, shown: true, retry: refused.ops, owner: options.onConflictChoice });
       }
       return r;
     },
@@ -275,11 +290,14 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
       const c = conflict;
       setConflict(null);
       if (!c) return;
-      if (choice === 'mine') await applyOpsResult(c.retry, c.label);
+      if (c.owner) await c.owner(choice);
+      else if (choice === 'mine') await applyOpsResult(c.retry, c.label);
       else await refresh({ fresh: true });
     },
     [conflict, applyOpsResult, refresh],
   );
+  const dismissConflict = useCallback(() => setConflict((c) => (c ? { ...c, shown: false } : c)), []);
+  const showConflict = useCallback(() => setConflict((c) => (c ? { ...c, shown: true } : c)), []);
   const prepare = useCallback(
     (options: PlanOptions = {}) =>
       run('Werkmap voorbereiden…', async () => {
@@ -345,8 +363,10 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
     applyOps,
     applyEdit,
     applyOpsResult,
-    conflict: conflict ? { conflicts: conflict.conflicts, mine: conflict.mine, label: conflict.label } : null,
+    conflict: conflict ? { conflicts: conflict.conflicts, mine: conflict.mine, label: conflict.label, shown: conflict.shown } : null,
     resolveConflict,
+    dismissConflict,
+    showConflict,
     prepare,
     createLayout,
     context,

@@ -47,6 +47,8 @@ function session(snapshot: WorkbookSnapshot, downloads: { name: string; bytes: U
     applyOpsResult: async (ops) => ({ operations: ops.length, appendedAt: [], missingKeys: [], conflicts: [] }),
     conflict: null,
     resolveConflict: async () => undefined,
+    dismissConflict: () => undefined,
+    showConflict: () => undefined,
     prepare: async () => true,
     createLayout: async () => true,
     context: { step: 'Stap 4' },

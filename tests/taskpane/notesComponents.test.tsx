@@ -44,6 +44,8 @@ function fakeSession(snapshot: WorkbookSnapshot, context: DiscussionContext, sto
     },
     conflict: null,
     resolveConflict: async () => undefined,
+    dismissConflict: () => undefined,
+    showConflict: () => undefined,
     prepare: async () => true,
     createLayout: async () => true,
     context,

@@ -31,6 +31,8 @@ function session(snapshot: WorkbookSnapshot, name: string): WorkbookSession {
     applyOpsResult: async () => null,
     conflict: null,
     resolveConflict: async () => undefined,
+    dismissConflict: () => undefined,
+    showConflict: () => undefined,
     applyEdit: async () => ({ ok: true as const }),
     prepare: async () => true,
     createLayout: async () => true,

@@ -42,7 +42,9 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, 
 import { prioriteringEdit } from '../../core/edits';
 import { reasonWithNote } from '../../core/notes';
 import { nameKey } from '../../core/names';
-import { findPrioSheet } from '../../core/prioritering';
+import { findPrioSheet, type PrioLayout } from '../../core/prioritering';
+import { tryParseCell } from '../../core/a1';
+import type { CellConflict } from '../../core/keyedRows';
 import { tieSizes } from '../../core/ranking';
 import { simulate } from '../../core/simulate';
 import type { PlanOp, SheetSnapshot } from '../../core/snapshot';
@@ -50,6 +52,7 @@ import type { WorkbookSession } from '../session';
 import { autoRanks, itemsFromEntries, itemStatuses, moveItem, sameItems, type ItemStatus, type PrioItem } from '../logic/reorder';
 import { OnderbouwingButton } from '../notes/OnderbouwingButton';
 import { ConfirmDialog } from '../ConfirmDialog';
+import { TwoVersions } from '../TwoVersions';
 import { PlaceDialog, type PlaceRequest } from './PlaceDialog';
 import { ReasonDialog, type ReasonRequest } from './ReasonDialog';
 
@@ -86,6 +89,60 @@ const useStyles = makeStyles({
   add: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
   grow: { flexGrow: 1, minWidth: 0 },
 });
+
+const SAVE_LABEL = 'Prioritering opslaan…';
+
+/**
+ * A text the team typed ("Omdat…" or "Verantwoordelijke") whose cell a colleague changed
+ * meanwhile: the field keeps the team's text, it is not written, and the field shows both
+ * versions until the team chooses (here or in the conflict question).
+ */
+interface TextClash {
+  /** The pane's entry (PrioItem.id). */
+  id: string;
+  field: 'omdat' | 'verantwoordelijke';
+  /** The colleague's text as the refused write found it. */
+  theirs: string;
+}
+
+/**
+ * The refused cells of one Prioritering write as text clashes of `list`'s entries, or null when
+ * any refused cell is not an Omdat…/Verantwoordelijke cell of a listed entry (an order a colleague
+ * changed: then the pane follows the workbook and the conflict question holds both versions).
+ */
+function textClashes(conflicts: readonly CellConflict[], layout: PrioLayout, list: readonly PrioItem[]): TextClash[] | null {
+  const out: TextClash[] = [];
+  for (const x of conflicts) {
+    const pos = x.sheet === layout.sheet ? tryParseCell(x.cell) : null;
+    const field = pos?.column === layout.columns.omdat ? 'omdat' : pos?.column === layout.columns.verantwoordelijke ? 'verantwoordelijke' : null;
+    const item = x.key !== undefined ? list.find((i) => nameKey(i.koppelkans) === nameKey(x.key)) : pos ? list[pos.row - layout.firstRow] : undefined;
+    if (!field || !item) return null;
+    out.push({ id: item.id, field, theirs: x.actual === null || x.actual === undefined ? '' : String(x.actual) });
+  }
+  return out;
+}
+
+/**
+ * Three-way merge after a refused write: what the pane changed since `before` (its last read or
+ * write) stays as typed; everything else takes the workbook's `now`. The order is the workbook's
+ * unless the pane reordered. Entries are matched by name (names.ts rule); the pane's ids stay.
+ */
+function keepTyped(pane: readonly PrioItem[], before: readonly PrioItem[], now: readonly PrioItem[]): PrioItem[] {
+  const key = (i: PrioItem) => nameKey(i.koppelkans);
+  const old = new Map(before.map((i) => [key(i), i]));
+  const there = new Map(now.map((i) => [key(i), i]));
+  const mine = new Map(pane.map((i) => [key(i), i]));
+  const reordered = pane.map(key).join('\n') !== before.map(key).join('\n');
+  const order = reordered ? pane : now.map((w) => mine.get(key(w)) ?? w);
+  return order.map((it) => {
+    const k = key(it);
+    const p = mine.get(k);
+    const o = old.get(k);
+    const w = there.get(k);
+    const pick = (f: 'omdat' | 'verantwoordelijke') => (p && (!o || p[f] !== o[f]) ? p[f] : (w?.[f] ?? it[f]));
+    return { ...it, omdat: pick('omdat'), verantwoordelijke: pick('verantwoordelijke') };
+  });
+}
 
 let nextId = 0;
 const newId = () => `n${++nextId}`;
@@ -159,6 +216,14 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
   const [lost, setLost] = useState<PrioItem[]>([]);
   const [saving, setSaving] = useState(false);
   const [tick, setTick] = useState(0);
+  const [clashes, setClashesState] = useState<TextClash[]>([]);
+  const clashesRef = useRef<TextClash[]>([]);
+  const setClashes = useCallback((next: TextClash[]) => {
+    clashesRef.current = next;
+    setClashesState(next);
+  }, []);
+  /** Set when a write was refused for text clashes: the next read becomes the base, the typed text stays. */
+  const rebaseRef = useRef(false);
   const focusAfter = useRef<{ id: string; control: string } | null>(null);
   const lastMove = useRef<{ id: string; control: string } | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -186,9 +251,34 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
   const layoutRef = useRef(prio?.layout);
   layoutRef.current = prio?.layout;
 
+  /** `list` with every clashing field at the workbook's value: what may be written while the team has not chosen. */
+  const withheld = useCallback((list: PrioItem[]): PrioItem[] => {
+    const open = clashesRef.current;
+    if (!open.length) return list;
+    const saved = new Map(savedRef.current.map((i) => [nameKey(i.koppelkans), i]));
+    return list.map((it) => {
+      let out = it;
+      for (const c of open) if (c.id === it.id) out = { ...out, [c.field]: saved.get(nameKey(it.koppelkans))?.[c.field] ?? c.theirs };
+      return out;
+    });
+  }, []);
+  const flushRef = useRef<() => Promise<void>>(async () => undefined);
+
   // follow the workbook while nothing typed in the pane is waiting to be written
   useEffect(() => {
     if (savingRef.current) return;
+    if (rebaseRef.current) {
+      // a write refused for a colleague's text: what the workbook holds now is the base the next
+      // write is guarded by; the pane keeps every typed text (the clashing ones are withheld), and
+      // what else was typed in the refused write is written again
+      rebaseRef.current = false;
+      const merged = keepTyped(itemsRef.current, savedRef.current, fromWorkbook);
+      savedRef.current = fromWorkbook;
+      baseRef.current = prioSheet;
+      if (!sameItems(itemsRef.current, merged)) setItems(merged);
+      if (!sameItems(withheld(merged), fromWorkbook)) void flushRef.current();
+      return;
+    }
     const clean = sameItems(itemsRef.current, savedRef.current);
     if (!clean && !followRef.current) return;
     followRef.current = false;
@@ -196,59 +286,107 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
     baseRef.current = prioSheet;
     // keep the pane's ids (and so focus) when the workbook holds what the pane shows
     if (!sameItems(itemsRef.current, fromWorkbook)) setItems(fromWorkbook);
-  }, [fromWorkbook, prioSheet, tick, setItems]);
+  }, [fromWorkbook, prioSheet, tick, setItems, withheld]);
 
   /** Writes what changed since the last write, once at a time; a request during a write runs after it. */
-  const flush = useCallback(async (extra: PlanOp[] = []) => {
-    if (timer.current) {
-      clearTimeout(timer.current);
-      timer.current = null;
-    }
-    const layout = layoutRef.current;
-    if (!layout) return;
-    if (savingRef.current) {
-      againRef.current = [...(againRef.current ?? []), ...extra];
-      return;
-    }
-    const list = itemsRef.current;
-    if (sameItems(list, savedRef.current) && extra.length === 0) return;
-    const edit = prioriteringEdit(layout, baseRef.current, list, ranksRef.current);
-    if (!edit.ok) {
-      setMessage(edit.message);
-      return;
-    }
-    setMessage(null);
-    savingRef.current = true;
-    setSaving(true);
-    const ops = [...edit.ops, ...extra];
-    const result = await sessionRef.current.applyOpsResult(ops, 'Prioritering opslaan…');
-    savingRef.current = false;
-    setSaving(false);
-    if (result && result.missingKeys.length) {
-      // a colleague removed the row of an entry whose text was being written: nothing landed elsewhere;
-      // keep what was typed visible (the list follows the workbook) so it is not lost silently
-      const gone = new Set(result.missingKeys.map(nameKey));
-      const was = new Map(savedRef.current.map((i) => [nameKey(i.koppelkans), i]));
-      setLost((l) => [
-        ...l,
-        ...list.filter((i) => {
-          const before = was.get(nameKey(i.koppelkans));
-          return gone.has(nameKey(i.koppelkans)) && (!before || before.omdat !== i.omdat || before.verantwoordelijke !== i.verantwoordelijke);
-        }),
-      ]);
-      followRef.current = true;
-    } else if (result && result.conflicts.length === 0) {
-      savedRef.current = list;
-      const base = baseRef.current;
-      if (base) baseRef.current = simulate({ sheets: [base] }, edit.ops).sheets[0];
-    } else if (result) {
-      followRef.current = true; // a colleague's change: show the workbook; the conflict dialog holds both versions
-    }
-    setTick((t) => t + 1);
-    const again = againRef.current;
-    againRef.current = null;
-    if (again) void flush(again);
-  }, []);
+  const flush = useCallback(
+    async (extra: PlanOp[] = []) => {
+      if (timer.current) {
+        clearTimeout(timer.current);
+        timer.current = null;
+      }
+      const layout = layoutRef.current;
+      if (!layout) return;
+      if (savingRef.current) {
+        againRef.current = [...(againRef.current ?? []), ...extra];
+        return;
+      }
+      // a text the team has not chosen about yet is not written (its cell holds a colleague's text)
+      const list = withheld(itemsRef.current);
+      if (sameItems(list, savedRef.current) && extra.length === 0) return;
+      const edit = prioriteringEdit(layout, baseRef.current, list, ranksRef.current);
+      if (!edit.ok) {
+        setMessage(edit.message);
+        return;
+      }
+      setMessage(null);
+      savingRef.current = true;
+      setSaving(true);
+      const ops = [...edit.ops, ...extra];
+      if (!ops.length) {
+        savingRef.current = false;
+        setSaving(false);
+        return;
+      }
+      const result = await sessionRef.current.applyOpsResult(ops, SAVE_LABEL, { onConflictChoice: (choice) => settleRef.current(choice) });
+      const found = result && result.conflicts.length && !result.missingKeys.length ? textClashes(result.conflicts, layout, list) : null;
+      if (found) {
+        // a colleague wrote the same Omdat…/Verantwoordelijke meanwhile: the field keeps the team's
+        // text (not replaced by the colleague's while the question is open) and shows both versions;
+        // everything is read afresh first, so the next write is guarded by what the colleague wrote
+        const key = (c: TextClash) => `${c.id}|${c.field}`;
+        const fresh = new Set(found.map(key));
+        setClashes([...clashesRef.current.filter((c) => !fresh.has(key(c))), ...found]);
+        rebaseRef.current = true;
+        await sessionRef.current.refresh({ fresh: true });
+      }
+      savingRef.current = false;
+      setSaving(false);
+      if (result && result.missingKeys.length) {
+        // a colleague removed the row of an entry whose text was being written: nothing landed elsewhere;
+        // keep what was typed visible (the list follows the workbook) so it is not lost silently
+        const gone = new Set(result.missingKeys.map(nameKey));
+        const was = new Map(savedRef.current.map((i) => [nameKey(i.koppelkans), i]));
+        setLost((l) => [
+          ...l,
+          ...list.filter((i) => {
+            const before = was.get(nameKey(i.koppelkans));
+            return gone.has(nameKey(i.koppelkans)) && (!before || before.omdat !== i.omdat || before.verantwoordelijke !== i.verantwoordelijke);
+          }),
+        ]);
+        followRef.current = true;
+      } else if (result && result.conflicts.length === 0) {
+        savedRef.current = list;
+        const base = baseRef.current;
+        if (base) baseRef.current = simulate({ sheets: [base] }, edit.ops).sheets[0];
+      } else if (result && !found) {
+        followRef.current = true; // a colleague's change of the order: show the workbook; the conflict dialog holds both versions
+      }
+      setTick((t) => t + 1);
+      const again = againRef.current;
+      againRef.current = null;
+      if (again) void flush(again);
+    },
+    [withheld, setClashes],
+  );
+
+  flushRef.current = flush;
+
+  /**
+   * The team's answer to text clashes (`only` one field, or all): 'mine' writes the typed text
+   * over the colleague's (guarded by what the colleague wrote), 'theirs' puts the colleague's
+   * text in the field.
+   */
+  const settle = useCallback(
+    async (choice: 'mine' | 'theirs', only?: TextClash) => {
+      const targets = only ? [only] : clashesRef.current;
+      if (choice === 'theirs' && targets.length) {
+        const saved = new Map(savedRef.current.map((i) => [nameKey(i.koppelkans), i]));
+        setItems(
+          itemsRef.current.map((it) => {
+            let out = it;
+            for (const c of targets) if (c.id === it.id) out = { ...out, [c.field]: saved.get(nameKey(it.koppelkans))?.[c.field] ?? c.theirs };
+            return out;
+          }),
+        );
+      }
+      setClashes(clashesRef.current.filter((c) => !targets.includes(c)));
+      await flush();
+    },
+    [flush, setItems, setClashes],
+  );
+  const settleRef = useRef(settle);
+  settleRef.current = settle;
 
   const schedule = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
@@ -360,6 +498,30 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
 
   const missingReasons = statuses.filter((st) => st.needsReason).length;
   const pending = saving || !sameItems(items, savedRef.current);
+  const clashView = (it: PrioItem, field: TextClash['field']) => {
+    const c = clashes.find((x) => x.id === it.id && x.field === field);
+    if (!c) return null;
+    const what = field === 'omdat' ? 'Omdat…' : 'Verantwoordelijke';
+    return (
+      <TwoVersions
+        size="small"
+        label={`${what} bij ${it.koppelkans}: twee versies`}
+        message={`Een collega schreef hier intussen: “${c.theirs || '(leeg)'}”. Jouw tekst staat in het veld en is nog niet opgeslagen; er is niets overschreven.`}
+        busy={!!session.busy || saving}
+        onMine={() => {
+          void settle('mine', c).then(() => {
+            // the last open clash of this view answered here: the conflict question has nothing left to ask
+            if (!clashesRef.current.length && sessionRef.current.conflict?.label === SAVE_LABEL) void sessionRef.current.resolveConflict('mine');
+          });
+        }}
+        onTheirs={() => {
+          void settle('theirs', c).then(() => {
+            if (!clashesRef.current.length && sessionRef.current.conflict?.label === SAVE_LABEL) void sessionRef.current.resolveConflict('theirs');
+          });
+        }}
+      />
+    );
+  };
   return (
     <div className={styles.stack}>
       <Text as="h2" size={500} weight="semibold">
@@ -480,6 +642,7 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
                           onBlur={() => void flush()}
                         />
                       </Field>
+                      {clashView(it, 'omdat')}
                       <Field label="Verantwoordelijke" size="small">
                         <Input
                           data-control="verantwoordelijke"
@@ -489,6 +652,7 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
                           onBlur={() => void flush()}
                         />
                       </Field>
+                      {clashView(it, 'verantwoordelijke')}
                     </div>
                   )}
                 </SortableEntry>
@@ -554,7 +718,11 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
       ))}
       <div className={styles.buttons} aria-live="polite">
         <Text size={200} data-testid="prio-save-state">
-          {pending ? 'Wordt bewaard…' : 'Alles is bewaard in de werkmap.'}
+          {clashes.length
+            ? 'Niet alles is opgeslagen: kies bij de twee versies welke je houdt.'
+            : pending
+              ? 'Wordt bewaard…'
+              : 'Alles is bewaard in de werkmap.'}
         </Text>
       </div>
       <OnderbouwingButton session={session} />
@@ -598,7 +766,12 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
       <ReasonDialog
         request={reason}
         session={session}
-        onCancel={closeReason}
+        onCancel={(typed) => {
+          const r = reason;
+          closeReason();
+          // Esc or "Later" after typing: the text stays, as Omdat… (written like that field, no note)
+          if (r && typed.trim()) update(r.id, { omdat: typed });
+        }}
         onConfirm={(text, author) => {
           if (!reason) return;
           const r = reason;

@@ -1,7 +1,7 @@
 /**
  * Asks why a koppelkans stands away from its automatic rank. The reason goes into the
  * "Omdat…" cell and, with the author's name (kept per user on this computer), into the
- * Notulen as a note.
+ * Notulen as a note. Closing it otherwise (Esc, "Later") keeps what was typed as the Omdat… text.
  */
 import {
   Button,
@@ -42,7 +42,12 @@ export function ReasonDialog({
 }: {
   request: ReasonRequest | null;
   session: WorkbookSession;
-  onCancel: () => void;
+  /**
+   * Closed without "Reden opslaan" (Esc, "Later"): gets what was typed (possibly ''), which the
+   * caller keeps as the entry's Omdat… text (written as that field is, without a note), so nothing
+   * typed is lost.
+   */
+  onCancel: (typed: string) => void;
   onConfirm: (text: string, author: string) => void | Promise<void>;
 }) {
   const styles = useStyles();
@@ -68,7 +73,7 @@ export function ReasonDialog({
   };
 
   return (
-    <Dialog open={request !== null} onOpenChange={(_, d) => !d.open && onCancel()}>
+    <Dialog open={request !== null} onOpenChange={(_, d) => !d.open && onCancel(text)}>
       <DialogSurface aria-describedby={undefined}>
         <DialogBody>
           <DialogTitle>{request ? reasonQuestion(request.koppelkans, request.place, request.autoRank) : 'Waarom deze plaats?'}</DialogTitle>
@@ -99,7 +104,7 @@ export function ReasonDialog({
             <Button appearance="primary" onClick={confirm}>
               Reden opslaan
             </Button>
-            <Button onClick={onCancel}>Later</Button>
+            <Button onClick={() => onCancel(text)}>Later</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>
