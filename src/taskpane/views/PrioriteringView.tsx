@@ -313,7 +313,8 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
       savingRef.current = true;
       setSaving(true);
       const ops = [...edit.ops, ...extra];
-      if (!ops.length) {
+      if (!ops.length && clashesRef.current.length) {
+        // only text the team has not chosen about differs: nothing to write (no empty write and re-read)
         savingRef.current = false;
         setSaving(false);
         return;
