@@ -262,7 +262,7 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
       return out;
     });
   }, []);
-  const flushRef = useRef<() => Promise<void>>(async () => undefined);
+  const flushRef = useRef<(extra?: PlanOp[]) => Promise<void>>(async () => undefined);
 
   // follow the workbook while nothing typed in the pane is waiting to be written
   useEffect(() => {
@@ -276,7 +276,10 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
       savedRef.current = fromWorkbook;
       baseRef.current = prioSheet;
       if (!sameItems(itemsRef.current, merged)) setItems(merged);
-      if (!sameItems(withheld(merged), fromWorkbook)) void flushRef.current();
+      // a write asked for before this read came (an answer, a note) runs now, on the new base
+      const extra = againRef.current;
+      againRef.current = null;
+      if (extra || !sameItems(withheld(merged), fromWorkbook)) void flushRef.current(extra ?? []);
       return;
     }
     const clean = sameItems(itemsRef.current, savedRef.current);
@@ -356,7 +359,8 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
       setTick((t) => t + 1);
       const again = againRef.current;
       againRef.current = null;
-      if (again) void flush(again);
+      if (again && rebaseRef.current) againRef.current = again;
+      else if (again) void flush(again);
     },
     [withheld, setClashes],
   );
@@ -382,6 +386,8 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
         );
       }
       setClashes(clashesRef.current.filter((c) => !targets.includes(c)));
+      // answered before the fresh read came: the rebase writes it, guarded by what the colleague wrote
+      if (rebaseRef.current) return;
       await flush();
     },
     [flush, setItems, setClashes],
