@@ -61,7 +61,7 @@ run('co-authoring and the 320 px pane (Chromium)', () => {
     rows: (sheet: string): Promise<CellValue[][]> => page.evaluate((s) => window.koppelkansenCollega!.rows(s), sheet),
   };
 
-  it('a colleague changed the same Omdat… cell: nothing is overwritten, the pane shows both versions and asks', async () => {
+  it('a colleague changed the same Omdat… cell: nothing is overwritten, the pane shows both versions and asks; keys typed on after it opened choose nothing', async () => {
     await page.goto(`${server.url}/preview.html?start=voorbeeld`);
     await page.locator('[data-testid="count-koppelkansen"]', { hasText: /^10$/ }).waitFor();
     await page.waitForFunction(() => !!window.koppelkansenCollega);
@@ -88,10 +88,35 @@ run('co-authoring and the 320 px pane (Chromium)', () => {
     await conflict.getByText(`Jouw versie: ${MINE}`).waitFor();
     await conflict.getByText(`Versie van je collega: ${THEIRS}`).waitFor();
     await page.waitForFunction(() => !!document.activeElement?.closest('[role="alertdialog"]'));
+    // the question opened while the team may still be typing: the next keys (spaces, Enter)
+    // choose nothing (regression: a space pressed "Versie van collega houden" and the typed reason was gone)
+    await page.keyboard.type(' en verder', { delay: 100 });
+    await page.keyboard.press('Enter');
+    await conflict.getByText(`Jouw versie: ${MINE}`).waitFor();
+    expect(await focusInDialog()).toBe(true);
     // nothing was overwritten while the pane asks
     await expect(colleague.cell(SHEET_NAMES.prioritering, `C${row}`)).resolves.toBe(THEIRS);
+    // Tab cycles inside the question, never to the pane behind it
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Tab');
+      expect(await focusInDialog()).toBe(true);
+    }
     const violations = await axeViolations(page, ['serious', 'critical']);
     expect(formatViolations(violations)).toBe(formatViolations([]));
+    // behind the question the field still holds the team's text, not the colleague's
+    await expect(omdat.inputValue()).resolves.toBe(MINE);
+
+    // Esc closes it without choosing: focus back in the field, the team's text stays, both versions
+    // stay visible at the field, nothing is written, and the question can be opened again
+    await page.keyboard.press('Escape');
+    await ask.waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-control') === 'omdat');
+    await expect(omdat.inputValue()).resolves.toBe(MINE);
+    const both = items.nth(0).getByRole('group', { name: /Omdat… bij .*: twee versies/ });
+    await both.getByText(THEIRS, { exact: false }).waitFor();
+    await expect(colleague.cell(SHEET_NAMES.prioritering, `C${row}`)).resolves.toBe(THEIRS);
+    await page.getByRole('button', { name: 'Beide versies bekijken' }).click();
+    await ask.getByText('Een collega heeft dit net aangepast').waitFor();
 
     // keep the colleague's version: the pane shows it, the workbook keeps it
     // keeping theirs re-reads the workbook (no write, so no finished operation to wait on)
@@ -103,6 +128,7 @@ run('co-authoring and the 320 px pane (Chromium)', () => {
     );
     await expect(omdat.inputValue()).resolves.toBe(THEIRS);
     await expect(colleague.cell(SHEET_NAMES.prioritering, `C${row}`)).resolves.toBe(THEIRS);
+    await both.waitFor({ state: 'detached' });
 
     // again, and this time the pane's version wins on request
     await colleague.apply([{ kind: 'setCells', sheet: SHEET_NAMES.prioritering, cell: `C${row}`, cells: [[{ text: THEIRS_2 }]] }], false);

@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { docxDocumentXml, docxText } from '../helpers/docxText';
 import { chromiumAvailable, launch, type Browser } from './support/browser';
 import { previewBuildDir } from './support/previewBuild';
+import { failOnPageErrors } from './support/pageErrors';
 import { serveStatic, type StaticServer } from './support/staticServer';
 import { paneDriver } from './support/pane';
 
@@ -21,15 +22,14 @@ run('the onderbouwing in the browser preview (Chromium)', () => {
   let server: StaticServer;
   let browser: Browser;
   let page: Page;
+  const pageErrors = failOnPageErrors();
 
   beforeAll(async () => {
     server = await serveStatic(previewBuildDir().dir);
     browser = await launch();
     page = await browser.context.newPage();
     page.setDefaultTimeout(30_000);
-    page.on('pageerror', (e) => {
-      throw e;
-    });
+    pageErrors.watch(page);
   }, 600_000);
 
   afterAll(async () => {

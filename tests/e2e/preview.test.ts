@@ -192,7 +192,7 @@ run('browser preview (Chromium)', () => {
     expect(await prio.getByText('Afwijking zonder reden').count()).toBe(0);
   });
 
-  it('Esc closes the reason dialog and gives focus back; moving one entry flags that entry alone', async () => {
+  it('Esc closes the reason dialog, keeps the typed reason as Omdat… and gives focus back; moving one entry flags that entry alone', async () => {
     const prio = panel('Prioritering');
     const items = prio.getByTestId('prio-item');
     const ranks = await Promise.all((await items.all()).map(autoRankOf));
@@ -207,10 +207,17 @@ run('browser preview (Chromium)', () => {
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     await page.waitForFunction(() => !!document.activeElement?.closest('[role="dialog"]'));
+    // typed slowly (a key per 100 ms) straight into the dialog, then Esc: nothing typed is lost
+    const typed = 'Eerst de school';
+    await page.keyboard.type(typed, { delay: 100 });
+    expect(await focusInDialog()).toBe(true);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     await page.waitForFunction((label) => document.activeElement?.getAttribute('aria-label') === label, `${name} omhoog`);
-    await expect(prio.getByText('Afwijking zonder reden').count()).resolves.toBe(1);
+    const moved = items.filter({ has: page.getByRole('button', { name: `${name} omhoog` }) });
+    await expect(moved.getByRole('textbox', { name: 'Omdat…' }).inputValue()).resolves.toBe(typed);
+    await expect(prio.getByText('Afwijking zonder reden').count()).resolves.toBe(0);
+    await prio.getByText('Alles is bewaard in de werkmap.').waitFor();
     // and back with the keyboard: nothing flagged
     await settle(() => prio.getByRole('button', { name: `${name} omlaag` }).click());
     await expect(prio.getByText('Afwijking zonder reden').count()).resolves.toBe(0);
@@ -246,9 +253,11 @@ run('browser preview (Chromium)', () => {
       .click();
     const place = dialog.getByRole('textbox', { name: /Nieuwe plaats/ });
     await place.waitFor();
-    expect(await focusInDialog()).toBe(true);
-    await place.fill('3');
-    await settle(() => place.press('Enter'));
+    await page.waitForFunction(() => document.activeElement?.closest('[role="dialog"]') && document.activeElement.tagName === 'INPUT');
+    // typed straight away, the place replaces the current one (regression: "3" after the shown "1" gave "13")
+    await page.keyboard.type('3');
+    await expect(place.inputValue()).resolves.toBe('3');
+    await settle(() => page.keyboard.press('Enter'));
     await dialog.waitFor({ state: 'detached' });
     await expect(Promise.all([0, 1, 2].map((i) => entryName(items.nth(i))))).resolves.toEqual(names);
     await expect(prio.getByText('Afwijking zonder reden').count()).resolves.toBe(0);

@@ -8,6 +8,7 @@
 import type { Page } from 'playwright-core';
 import { chromiumAvailable, launch, type Browser } from './support/browser';
 import { previewBuildDir } from './support/previewBuild';
+import { failOnPageErrors } from './support/pageErrors';
 import { serveStatic, type StaticServer } from './support/staticServer';
 
 const run = chromiumAvailable() ? describe : describe.skip;
@@ -43,11 +44,13 @@ run('what the browser preview keeps, and for how long (Chromium)', () => {
   let server: StaticServer;
   let browser: Browser;
   let page: Page;
+  const pageErrors = failOnPageErrors();
 
   beforeAll(async () => {
     server = await serveStatic(previewBuildDir().dir);
     browser = await launch();
     page = await browser.context.newPage();
+    pageErrors.watch(page);
     page.setDefaultTimeout(60_000);
   }, 600_000);
 
@@ -93,7 +96,7 @@ run('what the browser preview keeps, and for how long (Chromium)', () => {
     expect(after.workbook).toMatchObject({ plans: after.workbook?.pristine });
   });
 
-  it('"Wis alles wat deze preview bewaart" asks first, then wipes the stored workbook and the typed names', async () => {
+  it('"Wis alles wat deze preview bewaart" asks first (Esc gives the focus back to it), then wipes the stored workbook and the typed names', async () => {
     await keepWorkOnDay0();
     await page.getByRole('button', { name: 'Wis alles wat deze preview bewaart' }).click();
     const ask = page.getByRole('dialog');
@@ -101,6 +104,17 @@ run('what the browser preview keeps, and for how long (Chromium)', () => {
     await ask.getByRole('button', { name: 'Annuleren' }).click();
     await ask.waitFor({ state: 'detached' });
     expect((await kept(page)).keys).toContain('koppelkansen.auteur');
+
+    // by keyboard: Esc closes the question and the focus is back on the button that opened it
+    // (regression: it fell to the page's body)
+    const wipe = page.getByRole('button', { name: 'Wis alles wat deze preview bewaart' });
+    await wipe.focus();
+    await page.keyboard.press('Enter');
+    await ask.waitFor();
+    await page.waitForFunction(() => !!document.activeElement?.closest('[role="dialog"]'));
+    await page.keyboard.press('Escape');
+    await ask.waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Wis alles wat deze preview bewaart');
 
     await page.getByRole('button', { name: 'Wis alles wat deze preview bewaart' }).click();
     await ask.getByRole('button', { name: 'Alles wissen' }).click();

@@ -18,6 +18,7 @@ import { readRondes } from '../../src/core/rondes';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
 import { chromiumAvailable, launch, type Browser } from './support/browser';
 import { previewBuildDir } from './support/previewBuild';
+import { failOnPageErrors } from './support/pageErrors';
 import { serveStatic, type StaticServer } from './support/staticServer';
 import { paneDriver } from './support/pane';
 
@@ -28,15 +29,14 @@ run('a scoring round in the browser preview (Chromium)', () => {
   let server: StaticServer;
   let browser: Browser;
   let page: Page;
+  const pageErrors = failOnPageErrors();
 
   beforeAll(async () => {
     server = await serveStatic(previewBuildDir().dir);
     browser = await launch();
     page = await browser.context.newPage();
     page.setDefaultTimeout(30_000);
-    page.on('pageerror', (e) => {
-      throw e;
-    });
+    pageErrors.watch(page);
   }, 600_000);
 
   afterAll(async () => {

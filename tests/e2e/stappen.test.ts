@@ -16,6 +16,7 @@ import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
 import { axeViolations, formatViolations } from './support/axe';
 import { chromiumAvailable, launch, type Browser } from './support/browser';
 import { previewBuildDir } from './support/previewBuild';
+import { failOnPageErrors } from './support/pageErrors';
 import { serveStatic, type StaticServer } from './support/staticServer';
 import { paneDriver } from './support/pane';
 
@@ -32,6 +33,7 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
   let server: StaticServer;
   let browser: Browser;
   let page: Page;
+  const pageErrors = failOnPageErrors();
   const picked: string[] = [];
 
   beforeAll(async () => {
@@ -40,9 +42,7 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
     page = await browser.context.newPage();
     await page.setViewportSize({ width: 320, height: 900 });
     page.setDefaultTimeout(30_000);
-    page.on('pageerror', (e) => {
-      throw e;
-    });
+    pageErrors.watch(page);
   }, 600_000);
 
   afterAll(async () => {
