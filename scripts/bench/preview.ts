@@ -10,6 +10,10 @@
  *   frame has been painted; beside it the longest main-thread task in that time (the
  *   "hitch" a user sees). Median of several commits.
  *
+ * Every commit types a score other than the cell's (committing the same value writes nothing,
+ * so no operation would finish), and every wait ends in a named failure after a timeout
+ * instead of hanging. `BENCH_PREVIEW_PROFILE=<prefix>` also records a CPU profile of the commits.
+ *
  * `BENCH_PREVIEW_ROWS=5000` picks sizes. Figures, never assertions. Needs Chromium (`/usr/bin/chromium`, or CHROMIUM_PATH) and a
  * build of the preview (dist-preview/ from `npm run build:preview` when fresh, else a build into a temporary directory).
  */
@@ -50,18 +54,82 @@ interface PreviewFigures {
   commit: number;
   commitMax: number;
   longTask: number;
+  /** With BENCH_PREVIEW_PROFILE: the commits' CPU profile file and its top self times. */
+  hotspots: string[];
+}
+
+/** How long one commit may take before the bench gives up on it (a hang is a bug, reported, never waited out). */
+const COMMIT_TIMEOUT_MS = 60_000;
+/** How long opening the N-row workbook may take (parsing and analysing 5,000 rows on a busy 2-core machine). */
+const OPEN_TIMEOUT_MS = 300_000;
+
+/**
+ * A score in −10..10 that differs from `current` (what the input shows now), so that the
+ * commit really writes: a commit of the value already in the cell writes nothing and
+ * finishes no operation (ScorenView forgets the draft without calling the session).
+ */
+function differentScore(current: string, i: number): string {
+  const candidates = [5, -5, 3, -3, 7, -7, 1, -1, 9, -9];
+  const start = i % candidates.length;
+  for (let k = 0; k < candidates.length; k++) {
+    const v = String(candidates[(start + k) % candidates.length]);
+    if (v !== current.trim()) return v;
+  }
+  return '0';
+}
+
+/** Runs `step`; a Playwright timeout or any failure is re-thrown naming what the bench was waiting for. */
+async function waitingFor<T>(what: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (e) {
+    throw new Error(`bench preview: ${what}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  }
+}
+
+/**
+ * With BENCH_PREVIEW_PROFILE=<file prefix>: a V8 CPU profile of the commits at each size
+ * (`<prefix>-<rows>.cpuprofile`, open it in Chromium's DevTools) and the functions with the
+ * most self time printed under the table (a production build has short names: build the
+ * preview with `--mode development` into a directory and pass it as E2E_DIST to see ours).
+ */
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** The `top` call frames by self time (ms) in a CPU profile. */
+function selfTimes(profile: CpuProfile, top: number): string[] {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const totals = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const f = byNode.get(id);
+    if (!f) return;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+    totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...totals.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([k, v]) => `${ms(v)} ${k}`);
 }
 
 async function measure(url: string, rows: number, file: string): Promise<PreviewFigures> {
   const browser = await launch();
   try {
     const page = await browser.context.newPage();
-    page.setDefaultTimeout(300_000);
+    page.setDefaultTimeout(COMMIT_TIMEOUT_MS);
     // tsx (esbuild) wraps named functions in __name(): functions sent to page.evaluate need it in the page too
     await page.addInitScript('window.__name = (f) => f;');
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${url}/preview.html?start=sjabloon`);
-    await page.getByRole('button', { name: 'Werkmap voorbereiden' }).waitFor();
-    await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent?.includes('Werkmap voorbereiden') && !b.disabled));
+    await waitingFor('the template workbook ("Werkmap voorbereiden" enabled)', () =>
+      page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent?.includes('Werkmap voorbereiden') && !b.disabled), null, {
+        timeout: OPEN_TIMEOUT_MS,
+      }),
+    );
     const template = await page.evaluate(() => performance.now());
 
     // every main-thread task over 50 ms, from now on
@@ -76,41 +144,83 @@ async function measure(url: string, rows: number, file: string): Promise<Preview
     const t0 = Date.now();
     await page.locator('input[type="file"]').setInputFiles(file);
     // the opened workbook gets a new session (the pane starts at Start again): wait for it, then open Scoren
-    await page.locator('[data-testid="count-koppelkansen"]', { hasText: new RegExp(`^${rows}$`) }).waitFor();
+    await waitingFor(`the opened workbook of ${rows} rows (Start counts ${rows} koppelkansen)`, () =>
+      page.locator('[data-testid="count-koppelkansen"]', { hasText: new RegExp(`^${rows}$`) }).waitFor({ timeout: OPEN_TIMEOUT_MS }),
+    );
     await page.getByRole('tab', { name: 'Scoren', exact: true }).click();
     const scoren = page.getByRole('tabpanel', { name: 'Scoren', exact: true });
-    await scoren.getByText(`Koppelkans 1 van ${rows}`).waitFor();
+    await waitingFor(`Scoren showing "Koppelkans 1 van ${rows}"`, () => scoren.getByText(`Koppelkans 1 van ${rows}`).waitFor({ timeout: OPEN_TIMEOUT_MS }));
     const open = Date.now() - t0;
 
-    const group = scoren.getByRole('group');
-    const inputs = group.getByRole('textbox');
-    const last = inputs.nth(FACTORS - 1);
+    const group = scoren.getByRole('group', { name: /^Scores voor / });
+    const last = group.getByRole('textbox').nth(FACTORS - 1);
+    const profileFile = process.env.BENCH_PREVIEW_PROFILE ? `${process.env.BENCH_PREVIEW_PROFILE}-${rows}.cpuprofile` : null;
+    const cdp = profileFile ? await browser.context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
     const commits: number[] = [];
     const tasks: number[] = [];
     for (let i = 0; i < COMMITS; i++) {
       await last.click();
-      await last.fill(String((i % 19) - 9));
-      const result = await page.evaluate(async () => {
-        const w = window as unknown as { longTasks: { start: number; duration: number }[] };
-        const counter = () => Number(document.querySelector('[data-completed]')?.getAttribute('data-completed') ?? '0');
-        const before = counter();
-        const input = document.activeElement as HTMLInputElement;
-        const start = performance.now();
-        input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
-        await new Promise<void>((resolve) => {
-          const check = () => (counter() > before ? resolve() : setTimeout(check, 0));
-          check();
-        });
-        // the frame that shows it
-        await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-        const end = performance.now();
-        const longest = Math.max(0, ...w.longTasks.filter((t) => t.start + t.duration >= start && t.start <= end).map((t) => t.duration));
-        return { ms: end - start, longest };
+      // a value other than the one in the cell: committing the same value writes nothing (and finishes no operation)
+      const value = differentScore(await last.inputValue(), i);
+      await last.fill(value);
+      const result = await page.evaluate(
+        async ({ timeout, value }) => {
+          const w = window as unknown as { longTasks: { start: number; duration: number }[] };
+          const counter = () => Number(document.querySelector('[data-completed]')?.getAttribute('data-completed') ?? '0');
+          const before = counter();
+          const input = document.activeElement;
+          if (!(input instanceof HTMLInputElement) || input.value !== value)
+            return { error: `the score input does not hold the typed ${value} (focus on ${input?.tagName ?? 'nothing'})` };
+          const start = performance.now();
+          input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+          // the session finished the write (its completed-operations counter moved: run() ends every apply with it)
+          const moved = await new Promise<boolean>((resolve) => {
+            const check = () => {
+              if (counter() > before) resolve(true);
+              else if (performance.now() - start > timeout) resolve(false);
+              else setTimeout(check, 0);
+            };
+            check();
+          });
+          if (!moved) return { error: `the pane's data-completed counter stayed at ${before} for ${timeout} ms after Enter on ${value}: the commit wrote nothing or never finished` };
+          // the frame that shows it
+          await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+          const end = performance.now();
+          const longest = Math.max(0, ...w.longTasks.filter((t) => t.start + t.duration >= start && t.start <= end).map((t) => t.duration));
+          return { ms: end - start, longest };
+        },
+        { timeout: COMMIT_TIMEOUT_MS, value },
+      );
+      if ('error' in result) throw new Error(`bench preview, ${rows} rows, commit ${i + 1}: ${result.error}${errors.length ? `; page errors: ${errors.join(' | ')}` : ''}`);
+      // the write really landed: the input shows the value with no "Nog niet opgeslagen" under it (a kept draft)
+      await waitingFor(`commit ${i + 1} of ${value} stored (input shows it, no unsaved draft, no error)`, async () => {
+        await page.waitForFunction(
+          (v) => {
+            const input = document.activeElement;
+            const group = input?.closest('[role="group"]');
+            return input instanceof HTMLInputElement && input.value === v && !group?.textContent?.includes('Nog niet opgeslagen');
+          },
+          value,
+          { timeout: COMMIT_TIMEOUT_MS },
+        );
       });
       commits.push(result.ms);
       tasks.push(result.longest);
     }
-    return { template, open, commit: median(commits), commitMax: Math.max(...commits), longTask: median(tasks) };
+    let hotspots: string[] = [];
+    if (cdp && profileFile) {
+      const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+      fs.writeFileSync(profileFile, JSON.stringify(profile));
+      hotspots = [`CPU profile of the ${COMMITS} commits: ${profileFile}; most self time:`, ...selfTimes(profile, 15).map((l) => `  ${l}`)];
+      await cdp.detach();
+    }
+    if (errors.length) throw new Error(`bench preview, ${rows} rows: errors in the page: ${errors.join(' | ')}`);
+    return { template, open, commit: median(commits), commitMax: Math.max(...commits), longTask: median(tasks), hotspots };
   } finally {
     await browser.close();
   }
@@ -139,12 +249,14 @@ export const section: BenchSection = {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-bench-preview-'));
     const rows: (string | number)[][] = [];
     const targets: BenchTarget[] = [];
+    const hotspots: string[] = [];
     try {
       for (const n of sizes(options.quick)) {
         const file = path.join(dir, `werkmap-${n}.xlsx`);
         fs.writeFileSync(file, await preparedXlsx(n, FACTORS));
         const f = await measure(server.url, n, file);
         rows.push([size(n, FACTORS), ms(f.template), ms(f.open), ms(f.commit), ms(f.commitMax), ms(f.longTask)]);
+        if (f.hotspots.length) hotspots.push(`${size(n, FACTORS)}: ${f.hotspots[0]}`, ...f.hotspots.slice(1));
         if (n === 5000) targets.push({ figure: `preview score commit, ${size(n, FACTORS)}`, value: ms(f.commit), target: '< 50 ms', met: f.commit < 50 });
       }
     } finally {
@@ -165,8 +277,9 @@ export const section: BenchSection = {
         rows,
         notes: [
           'interactive: performance.now() at the moment "Werkmap voorbereiden" is enabled, template workbook',
-          'score commit: Enter on the last factor until the pane finished the write and painted the next frame; target < 50 ms at 5,000 rows',
+          'score commit: a score other than the one in the cell typed in the last factor, Enter until the pane finished the write (data-completed moved) and painted the next frame; afterwards checked stored (no unsaved draft); target < 50 ms at 5,000 rows',
           'longest task: the longest main-thread task (PerformanceObserver "longtask", only tasks over 50 ms count; 0 = none) during the commit',
+          ...hotspots,
         ],
         targets,
       },
