@@ -5,12 +5,16 @@
  * written and of every loaded property, as the fake counts them; Excel on the web refuses
  * a request or response over 5 MB.
  */
+import { columnLetter, parseRange } from '../../src/core/a1';
 import { analyze } from '../../src/core/analyze';
+import { FORMULA_STAMP, decodeStamp, parseStamp, stampGrid } from '../../src/core/formulaStamp';
+import { SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
 import { OfficeWorkbook } from '../../src/workbook/office';
+import { setStampedFormulas, SnapshotCache, type CachedSheet } from '../../src/workbook/office/snapshotCache';
 import { prepareWorkbook } from '../../src/workbook/operations';
 import type { FakeBook } from '../../tests/workbook/office/fakeExcel';
 import { koppelkansenFakeBook, typeOneScore, noWait, SCENARIO_NOW as NOW } from '../../tests/workbook/office/scenarios';
-import { decimalBytes as bytes, ms, size, timeAsync } from './support/measure';
+import { decimalBytes as bytes, median, ms, size, time, timeAsync } from './support/measure';
 import type { BenchSection, BenchTable, BenchTarget } from './support/section';
 
 const LIMIT = 5_000_000;
@@ -53,7 +57,67 @@ function perRow(op: string, rows: number, sheets: number): number {
   }
 }
 
-async function atSize(rows: number, factors: number, targets: BenchTarget[]): Promise<(string | number)[][]> {
+/** Median wall time (ms) of `runs` runs of `fn`, and its last value. */
+function timed<T>(runs: number, fn: () => T): { ms: number; value: T } {
+  const times: number[] = [];
+  let value!: T;
+  for (let i = 0; i < runs; i++) {
+    const t = time(fn);
+    times.push(t.ms);
+    value = t.value;
+  }
+  return { ms: median(times), value };
+}
+
+/**
+ * The formula stamp of the prepared workbook in `book` (Keuzelijsten!W1:W64 as the adapter
+ * reads it): what a full read pays for it now (parseStamp: the hash and one JSON.parse,
+ * no formula text), what building every formula costs (decodeStamp: what each full read
+ * paid before, now paid only when the formulas are used), and working out which formula
+ * cells a typed score reaches from the runs (stamped, unbuilt) and from the text.
+ */
+function stampRow(book: FakeBook, rows: number, factors: number): (string | number)[] {
+  const lijsten = book.sheet(SHEET_NAMES.lijsten);
+  const col = columnLetter(FORMULA_STAMP.column);
+  const cells = Array.from({ length: FORMULA_STAMP.maxCells }, (_, i) => lijsten.cell(`${col}${i + 1}`)?.value ?? null);
+  const parse = timed(5, () => parseStamp(cells));
+  const parsed = parse.value;
+  if (!parsed) return [size(rows, factors), 'no stamp found', '', '', '', '', '', ''];
+  const build = timed(3, () => decodeStamp(cells));
+  let formulaCells = 0;
+  let characters = 0;
+  for (const { formulas } of build.value?.values() ?? [])
+    for (const line of formulas)
+      for (const f of line)
+        if (f) {
+          formulaCells++;
+          characters += f.length;
+        }
+  const typed = parseRange(`C${WERKBLAD.firstDataRow + Math.floor(rows / 2)}`);
+  const grids = new Map([...parsed.sheets].map(([key, { runs }]) => [key, stampGrid(runs)]));
+  const reach = (stamped: boolean) =>
+    timed(3, () => {
+      const cache = new SnapshotCache();
+      cache.sheets = [...parsed.sheets].map(([key, { name, runs }]) => {
+        const sheet: CachedSheet = { name, id: name, hidden: false, values: [], formulas: stamped ? [] : grids.get(key)!, usedAddress: '' };
+        if (stamped) setStampedFormulas(sheet, runs);
+        return sheet;
+      });
+      return cache.dependents(SHEET_NAMES.werkblad, typed).length;
+    });
+  return [
+    size(rows, factors),
+    parsed.text.length.toLocaleString('en-US'),
+    formulaCells.toLocaleString('en-US'),
+    characters.toLocaleString('en-US'),
+    ms(parse.ms),
+    ms(build.ms),
+    ms(reach(true).ms),
+    ms(reach(false).ms),
+  ];
+}
+
+async function atSize(rows: number, factors: number, targets: BenchTarget[]): Promise<{ lines: (string | number)[][]; stamp: (string | number)[] }> {
   const book = await koppelkansenFakeBook(rows, factors, false);
   const sheets = book.sheets.length;
   const out: (string | number)[][] = [];
@@ -113,7 +177,7 @@ async function atSize(rows: number, factors: number, targets: BenchTarget[]): Pr
     target: '≤ 5 MB, none refused',
     met: largest <= LIMIT && refused === 0,
   });
-  return out;
+  return { lines: out, stamp: stampRow(book, rows, factors) };
 }
 
 export const section: BenchSection = {
@@ -133,8 +197,13 @@ export const section: BenchSection = {
             [30000, 30],
           ]);
     const rows: (string | number)[][] = [];
+    const stamps: (string | number)[][] = [];
     const targets: BenchTarget[] = [];
-    for (const [r, f] of sizes) rows.push(...(await atSize(r, f, targets)));
+    for (const [r, f] of sizes) {
+      const { lines, stamp } = await atSize(r, f, targets);
+      rows.push(...lines);
+      stamps.push(stamp);
+    }
     return [
       {
         title: 'round trips and bytes per operation',
@@ -148,6 +217,26 @@ export const section: BenchSection = {
           "bytes in decimal units (1 KB = 1,000 B, 1 MB = 1,000,000 B), as the targets and Excel on the web's 5 MB limit are written",
           'per-row add-in: a model of one sync per werkblad row (and per other sheet) for each read or write of the rows',
           "time in fake = JavaScript time of the adapter and the fake on this machine, not Excel's",
+        ],
+      },
+      {
+        title: 'formula stamp (src/core/formulaStamp.ts) of the prepared workbook: what a read pays for it',
+        columns: [
+          'size',
+          'stamp (characters)',
+          'formulas described',
+          'formula text (characters)',
+          'check + parse (per full read)',
+          'build every formula (decodeStamp)',
+          'what a typed score reaches: from the runs',
+          'from the text',
+        ],
+        rows: stamps,
+        notes: [
+          'check + parse = parseStamp: the hash over the stamp and one JSON.parse, no formula text; a full read pays this (and nothing when the stamp is unchanged since the last read)',
+          "build every formula = decodeStamp: every formula's text, what each full read paid before; now a sheet's formulas are built only when something uses them (planning, the preview's grid), never for a read, a typed score or a check",
+          'what a typed score reaches = SnapshotCache.dependents for one werkblad score on a cold index: from the stamp runs (formulaReach of each run\'s two ends) and from every formula\'s text',
+          'median of 5 (parse) or 3 runs, on this machine',
         ],
       },
     ];

@@ -95,19 +95,19 @@ async function waitingFor<T>(what: string, step: () => Promise<T>): Promise<T> {
  */
 interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
-  samples: number[];
-  timeDeltas: number[];
+  samples?: number[];
+  timeDeltas?: number[];
 }
 
 /** The `top` call frames by self time (ms) in a CPU profile. */
 function selfTimes(profile: CpuProfile, top: number): string[] {
   const byNode = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
   const totals = new Map<string, number>();
-  profile.samples.forEach((id, i) => {
+  (profile.samples ?? []).forEach((id, i) => {
     const f = byNode.get(id);
     if (!f) return;
     const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
-    totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
   });
   return [...totals.entries()]
     .sort((a, b) => b[1] - a[1])
@@ -214,7 +214,7 @@ async function measure(url: string, rows: number, file: string): Promise<Preview
     }
     let hotspots: string[] = [];
     if (cdp && profileFile) {
-      const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+      const { profile } = await cdp.send('Profiler.stop');
       fs.writeFileSync(profileFile, JSON.stringify(profile));
       hotspots = [`CPU profile of the ${COMMITS} commits: ${profileFile}; most self time:`, ...selfTimes(profile, 15).map((l) => `  ${l}`)];
       await cdp.detach();

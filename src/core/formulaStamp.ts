@@ -34,8 +34,11 @@ export const FORMULA_STAMP = {
   prefix: 'KKK-formules v1',
 } as const;
 
-/** A run: first row and column (1-based), number of rows, the first formula, the step of each digit sequence per row. */
-type Run = [row: number, column: number, count: number, first: string, steps: number[]];
+/**
+ * A run of the stamp: first row and column (1-based), number of rows, the first formula, the
+ * step of each of its digit sequences per row (empty for a run of one).
+ */
+export type StampRun = [row: number, column: number, count: number, first: string, steps: number[]];
 
 /** Formulas of the sheets the stamp describes: lower-case sheet name → formulas anchored at A1 (null: none). */
 export type FormulaLayout = Map<string, { name: string; formulas: (string | null)[][] }>;
@@ -59,11 +62,51 @@ function rebuild(parts: string[], numbers: number[], steps: number[], k: number)
   return out;
 }
 
-function runsOf(sheet: SheetSnapshot): Run[] {
+/**
+ * A run's formulas as text pieces: member k is literals[0] + (bases[0] + k·steps[0]) +
+ * literals[1] + … Digit sequences that do not change (step 0) are folded into the literal
+ * text around them, so a long formula with few growing numbers is built from few pieces.
+ */
+interface RunTemplate {
+  literals: string[];
+  bases: number[];
+  steps: number[];
+}
+
+/** The template of a run's first formula and steps, or null when they do not fit (not a run the encoder makes). */
+function templateOf(first: string, steps: readonly number[]): RunTemplate | null {
+  const parts = first.split(DIGITS);
+  const numbers = numbersOf(parts);
+  if (!numbers || numbers.length !== steps.length) return null;
+  const literals: string[] = [];
+  const bases: number[] = [];
+  const varying: number[] = [];
+  let literal = parts[0];
+  for (let i = 0; i < numbers.length; i++) {
+    if (steps[i] === 0) literal += parts[2 * i + 1] + parts[2 * i + 2];
+    else {
+      literals.push(literal);
+      bases.push(numbers[i]);
+      varying.push(steps[i]);
+      literal = parts[2 * i + 2];
+    }
+  }
+  literals.push(literal);
+  return { literals, bases, steps: varying };
+}
+
+/** Member k (0 = the first) of a run with template `t`; digits print as String(number), as the encoder compared them. */
+function memberOf(t: RunTemplate, k: number): string {
+  let out = t.literals[0];
+  for (let i = 0; i < t.bases.length; i++) out += String(t.bases[i] + k * t.steps[i]) + t.literals[i + 1];
+  return out;
+}
+
+function runsOf(sheet: SheetSnapshot): StampRun[] {
   const formulas = sheet.formulas ?? [];
   let width = 0;
   for (const r of formulas) if (r && r.length > width) width = r.length;
-  const runs: Run[] = [];
+  const runs: StampRun[] = [];
   const at = (r: number, c: number): string | null => {
     const f = formulas[r]?.[c];
     return typeof f === 'string' && f.startsWith('=') ? f : null;
@@ -140,43 +183,133 @@ export function stampCellsOf(sheet: SheetSnapshot | undefined): string[] {
   return out;
 }
 
-/**
- * Decodes the stamp cells (values of column W from row 1; the first non-text or empty cell
- * ends them). Out: the formulas of each described sheet, or null when there is no stamp,
- * another version of it, or its hash does not match (a colleague edited or cut it).
- */
-export function decodeStamp(cells: readonly CellValue[]): FormulaLayout | null {
+/** The stamp cells (values of column W from row 1; the first non-text or empty cell ends them) joined into the stamp's text. */
+function joinCells(cells: readonly CellValue[]): string {
   let text = '';
   for (const v of cells) {
     if (typeof v !== 'string' || v === '') break;
     text += v;
   }
+  return text;
+}
+
+/** A stamp checked and parsed, before any formula text is built. */
+export interface ParsedStamp {
+  /** The stamp's text as read (its cells joined): a later read with the same text can reuse this parse. */
+  text: string;
+  /** Per described sheet (lower-case name): its name as written and its runs. */
+  sheets: Map<string, { name: string; runs: StampRun[] }>;
+}
+
+/** True when `run` has the shape the encoder writes (a colleague's hand-made stamp with the right hash may not). */
+function isRun(run: unknown): run is StampRun {
+  if (!Array.isArray(run) || run.length !== 5) return false;
+  const [row, column, count, first, steps] = run as unknown[];
+  const whole = (n: unknown, max: number): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= max;
+  // Excel's grid: 1,048,576 rows, 16,384 columns
+  if (!whole(row, 1_048_576) || !whole(column, 16_384) || !whole(count, 1_048_577 - row)) return false;
+  if (typeof first !== 'string' || !first.startsWith('=')) return false;
+  if (!Array.isArray(steps) || !steps.every((n) => typeof n === 'number' && Number.isInteger(n))) return false;
+  return count === 1 || templateOf(first, steps as number[]) !== null;
+}
+
+/**
+ * Checks and parses the stamp cells (values of column W from row 1; the first non-text or
+ * empty cell ends them) without building any formula text: the cost of a read whose sheets
+ * turn out not to need the stamp, or need only some of its sheets (one hash over the text,
+ * one JSON.parse; about 1.9 MB at most). `previous`: the parse of an earlier read, reused
+ * as it is when the text is the same. Out: null when there is no stamp, another version of
+ * it, or its hash does not match (a colleague edited or cut it), or it is not what the
+ * encoder writes.
+ */
+export function parseStamp(cells: readonly CellValue[], previous?: ParsedStamp | null): ParsedStamp | null {
+  const text = joinCells(cells);
+  if (previous && previous.text === text) return previous;
   const head = `${FORMULA_STAMP.prefix} `;
   if (!text.startsWith(head)) return null;
   const hash = text.slice(head.length, head.length + 8);
   const json = text.slice(head.length + 9);
   if (fnv1a(json) !== hash) return null;
-  let sheets: [string, Run[]][];
+  let parsed: unknown;
   try {
-    sheets = JSON.parse(json) as [string, Run[]][];
+    parsed = JSON.parse(json);
   } catch {
     return null;
   }
-  const layout: FormulaLayout = new Map();
-  for (const [name, runs] of sheets) {
-    const formulas: (string | null)[][] = [];
-    for (const [row, column, count, first, steps] of runs) {
-      const parts = first.split(DIGITS);
-      const numbers = count > 1 ? numbersOf(parts) : null;
-      for (let k = 0; k < count; k++) {
-        const line = (formulas[row - 1 + k] ??= []);
-        while (line.length < column - 1) line.push(null);
-        line[column - 1] = k === 0 || !numbers ? first : rebuild(parts, numbers, steps, k);
-      }
-    }
-    for (let i = 0; i < formulas.length; i++) formulas[i] ??= [];
-    layout.set(name.toLowerCase(), { name, formulas });
+  if (!Array.isArray(parsed)) return null;
+  const sheets = new Map<string, { name: string; runs: StampRun[] }>();
+  for (const entry of parsed as unknown[]) {
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Array.isArray(entry[1])) return null;
+    const runs = entry[1] as unknown[];
+    if (!runs.every(isRun)) return null;
+    sheets.set(entry[0].toLowerCase(), { name: entry[0], runs });
   }
+  return { text, sheets };
+}
+
+/**
+ * The formulas a sheet's runs describe, anchored at A1 (rows without a formula are empty
+ * arrays, cells without one null): the text is built here, so call it only for a sheet
+ * whose formulas are used (a read builds it on first use, see src/workbook/office/snapshotCache.ts).
+ */
+export function stampGrid(runs: readonly StampRun[]): (string | null)[][] {
+  const formulas: (string | null)[][] = [];
+  for (const [row, column, count, first, steps] of runs) {
+    const t = count > 1 ? templateOf(first, steps) : null;
+    for (let k = 0; k < count; k++) {
+      const line = (formulas[row - 1 + k] ??= []);
+      while (line.length < column - 1) line.push(null);
+      line[column - 1] = k === 0 || !t ? first : memberOf(t, k);
+    }
+  }
+  for (let i = 0; i < formulas.length; i++) formulas[i] ??= [];
+  return formulas;
+}
+
+/** The last formula of a run (its first for a run of one): with the first, the two ends of what it reads. */
+export function lastOfRun(run: StampRun): string {
+  const [, , count, first, steps] = run;
+  const t = count > 1 ? templateOf(first, steps) : null;
+  return t ? memberOf(t, count - 1) : first;
+}
+
+/**
+ * The cells a sheet's runs hold formulas in, per column (1-based): row intervals
+ * [first, last], sorted and with adjacent ones joined. Built from the runs alone, no text.
+ */
+export function stampColumns(runs: readonly StampRun[]): Map<number, [number, number][]> {
+  const out = new Map<number, [number, number][]>();
+  for (const [row, column, count] of runs) {
+    const list = out.get(column) ?? [];
+    list.push([row, row + count - 1]);
+    out.set(column, list);
+  }
+  for (const [column, list] of out) out.set(column, joinIntervals(list));
+  return out;
+}
+
+/** Row intervals sorted, with overlapping or adjacent ones joined. */
+export function joinIntervals(list: [number, number][]): [number, number][] {
+  const sorted = [...list].sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const [a, b] of sorted) {
+    const last = out[out.length - 1];
+    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+/**
+ * Decodes the stamp cells into the formulas of every described sheet (see parseStamp for
+ * when it is null). Builds all the text: an adapter builds only the sheets it needs
+ * (parseStamp, stampGrid).
+ */
+export function decodeStamp(cells: readonly CellValue[]): FormulaLayout | null {
+  const parsed = parseStamp(cells);
+  if (!parsed) return null;
+  const layout: FormulaLayout = new Map();
+  for (const [key, { name, runs }] of parsed.sheets) layout.set(key, { name, formulas: stampGrid(runs) });
   return layout;
 }
 

@@ -20,10 +20,12 @@
  * The number of syncs grows with the bytes read (one per ~4 MB), never with rows as such.
  */
 import { parseRange, rangeAddress, type RangePos } from '../../core/a1';
+import type { ParsedStamp, StampRun } from '../../core/formulaStamp';
 import type { CellValue, ValidationSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import type { RangeRef, SnapshotRequest } from '../port';
 import { OfficeWorkbookError, officeErrorCode } from './officeErrors';
-import { contains, qualified, type CachedSheet, type SnapshotCache } from './snapshotCache';
+import { areasOf } from './rangeAreas';
+import { contains, formulaLength, qualified, setStampedFormulas, type CachedSheet, type SnapshotCache } from './snapshotCache';
 import { stampedFormulas } from './stampedFormulas';
 import { formulaOf } from './usedRangeGrid';
 import { fromOfficeValidation } from './validationMapping';
@@ -41,6 +43,8 @@ export interface ReadState {
   supports?: (name: string, version: string) => boolean;
   /** The workbook's date system, probed with the first walk of the session (undefined: not known yet). */
   date1904?: boolean;
+  /** The formula stamp as the last read parsed it (null: none found), reused while its text is the same (./stampedFormulas). */
+  stamp?: ParsedStamp | null;
 }
 
 /** Rows read first from a big sheet of unknown density, to size the rest of it. */
@@ -228,14 +232,14 @@ async function readBlocks(
 /** Estimated response bytes of one row of a cached sheet (values, and formulas when asked), with a margin. */
 function estimateRow(sheet: CachedSheet, row: number, from: number, to: number, formulas: boolean): number {
   const vrow = sheet.values[row - 1] ?? [];
-  const frow = sheet.formulas[row - 1] ?? [];
   let n = 0;
   for (let c = from; c <= to; c++) {
     const v = vrow[c - 1];
     n += typeof v === 'string' ? v.length + 3 : 6;
     if (formulas) {
-      const f = frow[c - 1] ?? v;
-      n += typeof f === 'string' ? f.length + 3 : 6;
+      // a formula's length without building a sheet's stamped formulas (formulaLength); else the value's
+      const length = formulaLength(sheet, row, c);
+      n += length !== undefined ? length + 3 : typeof v === 'string' ? v.length + 3 : 6;
     }
   }
   return n * 1.25;
@@ -472,12 +476,12 @@ async function finishRead(
   const withCells = full.filter((w) => w.usedAddress);
   // formulas from the formula stamp where the sheet's formula cells match it; a fresh read reads every formula
   const stamped = request.fresh
-    ? new Map<string, (string | null)[][]>()
+    ? new Map<string, readonly StampRun[]>()
     : await stampedFormulas(
         context,
         withCells.map((w) => w.name),
         sheets.map((w) => w.name),
-        state.supports,
+        state,
       );
   const fullBlocks: Block[] = withCells.map((w) => ({
     sheet: w.name,
@@ -488,12 +492,10 @@ async function finishRead(
   cache.clearDirt();
   const blocks: Block[] = [...fullBlocks, ...rest];
   if (blocks.length) await readBlocks(context, blocks, cache, state, budget, [...old, ...(previous ?? [])]);
+  // the stamped sheets' formulas are built when something uses them (most reads never do: a typed score, a check)
   for (const s of next) {
-    const formulas = stamped.get(s.name.toLowerCase());
-    if (formulas) {
-      s.formulas = formulas.map((line) => [...line]);
-      s.index = undefined;
-    }
+    const runs = stamped.get(s.name.toLowerCase());
+    if (runs) setStampedFormulas(s, runs);
   }
   await readLockState(context, next, full);
   await readMerges(context, next, full, state);
@@ -677,23 +679,6 @@ function unlockedOf(grid: Excel.CellProperties[][], top: number, left: number): 
 /** Range.getMergedAreasOrNullObject needs ExcelApi 1.13. */
 const MERGED_AREAS_API = '1.13';
 
-/** "Blad!C5:F5,'Blad 2'!$A$10:$K$10" → ["C5:F5", "A10:K10"]: commas inside quoted sheet names are kept. */
-export function mergedAreasOf(address: string): string[] {
-  const out: string[] = [];
-  let part = '';
-  let quoted = false;
-  for (const ch of `${address},`) {
-    if (ch === "'") quoted = !quoted;
-    if (ch === ',' && !quoted) {
-      const cells = part.includes('!') ? part.slice(part.lastIndexOf('!') + 1) : part;
-      const bare = cells.replace(/\$/g, '').trim().toUpperCase();
-      if (bare) out.push(bare.includes(':') ? bare : `${bare}:${bare}`);
-      part = '';
-    } else part += ch;
-  }
-  return out;
-}
-
 /**
  * The merged areas of every sheet read in full now, or never read: the engine never merges
  * cells, so every merge is the team's and is not written into (CELL_OCCUPIED). One sync
@@ -713,7 +698,7 @@ async function readMerges(context: Excel.RequestContext, sheets: CachedSheet[], 
       return { s, merged };
     });
   const take = ({ s, merged }: { s: CachedSheet; merged: Excel.RangeAreas }) => {
-    s.merges = merged.isNullObject ? [] : mergedAreasOf(merged.address);
+    s.merges = merged.isNullObject ? [] : areasOf(merged.address);
   };
   const loads = queue(todo);
   try {

@@ -13,7 +13,7 @@
  * re-read: recalculation does not change a formula's text.
  */
 import { parseCell, parseRange, rangeAddress, sheetRef, type RangePos } from '../../core/a1';
-import { FORMULA_STAMP } from '../../core/formulaStamp';
+import { FORMULA_STAMP, lastOfRun, stampGrid, type StampRun } from '../../core/formulaStamp';
 import { SHEET_NAMES, sameName } from '../../core/layout';
 import type { CellInput, CellValue, PlanOp, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 
@@ -29,6 +29,8 @@ export interface CachedSheet {
   usedAddress: string;
   /** Formula runs (per column) and the sheets they name; computed on demand, dropped on change. */
   index?: FormulaIndex;
+  /** Set while `formulas` are the formula stamp's (setStampedFormulas): their text is built on first use. */
+  stamped?: StampedFormulas;
   /** Worksheet protection as the walk read it. */
   protection?: { protected: boolean; allowFormatCells: boolean; allowFormatColumns: boolean };
   /** Unlocked cells (A1 ranges) of a protected sheet; undefined: not read (yet). */
@@ -88,7 +90,123 @@ function intersects(a: RangePos, b: RangePos): boolean {
   return a.start.row <= b.end.row && b.start.row <= a.end.row && a.start.column <= b.end.column && b.start.column <= a.end.column;
 }
 
+/** A sheet's formulas as the formula stamp's runs, and their text once something used it. */
+interface StampedFormulas {
+  runs: readonly StampRun[];
+  grid?: (string | null)[][];
+  /** Characters of each formula (a run's first formula's, for its members: they differ only in digits), for estimates. */
+  lengths?: number[][];
+}
+
+/**
+ * Characters of the formula at (row, column) (1-based) of a cached sheet, undefined when it
+ * holds none; for stamped formulas not built yet, estimated from the runs without building
+ * them (a member of a run differs from its first formula only in its digits). For sizing reads.
+ */
+export function formulaLength(sheet: CachedSheet, row: number, column: number): number | undefined {
+  const stamped = sheet.stamped;
+  if (stamped && !stamped.grid) {
+    if (!stamped.lengths) {
+      const lengths: number[][] = [];
+      for (const [r, c, count, first] of stamped.runs) for (let k = 0; k < count; k++) (lengths[r - 1 + k] ??= [])[c - 1] = first.length;
+      stamped.lengths = lengths;
+    }
+    return stamped.lengths[row - 1]?.[column - 1];
+  }
+  const f = sheet.formulas[row - 1]?.[column - 1];
+  return typeof f === 'string' ? f.length : undefined;
+}
+
+/**
+ * Gives a cached sheet the formulas the formula stamp's `runs` describe (src/core/formulaStamp.ts)
+ * without building their text: `sheet.formulas` builds it on first use (a getter; snapshots
+ * made meanwhile get the same getter, see toSnapshot), the formula index is made from the
+ * runs (buildIndex), and assigning `sheet.formulas` replaces them as before. Most reads use
+ * no formula of the Keuzelijsten sheet, 12.6 million characters of text at 10,000 rows.
+ */
+export function setStampedFormulas(sheet: CachedSheet, runs: readonly StampRun[]): void {
+  const stamped: StampedFormulas = { runs };
+  sheet.stamped = stamped;
+  sheet.index = undefined;
+  defineFormulas(sheet, stamped, () => {
+    if (sheet.stamped === stamped) sheet.stamped = undefined;
+  });
+}
+
+/**
+ * Makes `target.formulas` a getter that builds the stamped formulas once (every object with
+ * the same `stamped` shares one grid); assigning it makes it a plain property again.
+ */
+function defineFormulas(target: { formulas?: unknown }, stamped: StampedFormulas, onSet?: () => void): void {
+  Object.defineProperty(target, 'formulas', {
+    configurable: true,
+    enumerable: true,
+    get: () => (stamped.grid ??= stampGrid(stamped.runs)),
+    set: (formulas: (string | null)[][]) => {
+      Object.defineProperty(target, 'formulas', { value: formulas, writable: true, configurable: true, enumerable: true });
+      onSet?.();
+    },
+  });
+}
+
+/** Adds what one formula reads to a run: its `reads` grow to hold every reference, `anywhere` when it may read anything. */
+function addReach(run: FormulaRun, reach: { refs: FormulaRef[]; anywhere: boolean }, own: string): void {
+  if (reach.anywhere) run.anywhere = true;
+  for (const ref of reach.refs) {
+    const key = ref.sheet ?? own;
+    const now = run.reads.get(key);
+    run.reads.set(key, now ? around(now, ref.pos) : ref.pos);
+  }
+}
+
+/**
+ * The index of a sheet whose formulas are the stamp's runs, without building their text.
+ * In a stamp run every digit sequence grows by a fixed step per row, so every row and column
+ * number a member names is linear in the member's place, and the rectangle around what all
+ * members read is the rectangle around what the first and the last read. That holds when
+ * both name the same sheets in the same order (a digit in a sheet name that changes down the
+ * run would not): otherwise every member is read. Runs of one column that touch are joined,
+ * as buildIndex joins formula cells.
+ */
+function indexOfRuns(sheet: CachedSheet, stamp: readonly StampRun[]): FormulaIndex {
+  const own = lower(sheet.name);
+  const sorted = [...stamp].sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+  const runs: FormulaRun[] = [];
+  let open: FormulaRun | null = null;
+  for (const stampRun of sorted) {
+    const [row, column, count, first] = stampRun;
+    let run: FormulaRun;
+    if (open && open.pos.start.column === column && open.pos.end.row === row - 1) {
+      run = open;
+      run.pos.end.row = row + count - 1;
+    } else {
+      run = { pos: { start: { row, column }, end: { row: row + count - 1, column } }, reads: new Map(), anywhere: false };
+      runs.push(run);
+      open = run;
+    }
+    if (run.anywhere) continue;
+    const head = formulaReach(first);
+    if (count === 1) {
+      addReach(run, head, own);
+      continue;
+    }
+    const tail = formulaReach(lastOfRun(stampRun));
+    const alike = head.anywhere === tail.anywhere && head.refs.length === tail.refs.length && head.refs.every((r, i) => r.sheet === tail.refs[i].sheet);
+    if (alike) {
+      addReach(run, head, own);
+      addReach(run, tail, own);
+    } else {
+      const grid = stampGrid([stampRun]);
+      for (let k = 0; k < count && !run.anywhere; k++) addReach(run, formulaReach(grid[row - 1 + k][column - 1] ?? ''), own);
+    }
+  }
+  // in buildIndex's order (row by row): the order dependents lists them in
+  runs.sort((a, b) => a.pos.start.row - b.pos.start.row || a.pos.start.column - b.pos.start.column);
+  return { runs };
+}
+
 function buildIndex(sheet: CachedSheet): FormulaIndex {
+  if (sheet.stamped) return indexOfRuns(sheet, sheet.stamped.runs);
   const runs: FormulaRun[] = [];
   const own = lower(sheet.name);
   const open = new Map<number, FormulaRun>(); // column -> run still growing
@@ -409,22 +527,26 @@ export class SnapshotCache {
   patch(name: string, pos: RangePos, values: CellValue[][], formulas: (string | null)[][] | null): void {
     const sheet = this.find(name);
     if (!sheet) return;
+    // formulas read here replace the stamp's: the grid is copied first (snapshots made before share it)
+    if (formulas && sheet.stamped) sheet.formulas = [...sheet.formulas];
     for (let i = 0; i < values.length; i++) {
       const r = pos.start.row - 1 + i;
       while (sheet.values.length <= r) sheet.values.push([]);
-      while (sheet.formulas.length <= r) sheet.formulas.push([]);
       const vrow = [...sheet.values[r]];
-      const frow = formulas ? [...sheet.formulas[r]] : sheet.formulas[r];
       for (let j = 0; j < values[i].length; j++) {
         const c = pos.start.column - 1 + j;
         while (vrow.length < c) vrow.push(null);
         vrow[c] = values[i][j];
-        if (formulas) {
-          while (frow.length < c) frow.push(null);
-          frow[c] = formulas[i][j];
-        }
       }
       sheet.values[r] = vrow;
+      if (!formulas) continue; // the formulas stay as they are (and, when stamped, unbuilt)
+      while (sheet.formulas.length <= r) sheet.formulas.push([]);
+      const frow = [...sheet.formulas[r]];
+      for (let j = 0; j < formulas[i].length; j++) {
+        const c = pos.start.column - 1 + j;
+        while (frow.length < c) frow.push(null);
+        frow[c] = formulas[i][j];
+      }
       sheet.formulas[r] = frow;
     }
     if (formulas) sheet.index = undefined;
@@ -442,10 +564,12 @@ export class SnapshotCache {
     const size = (v: unknown) => (typeof v === 'string' ? v.length * 1.1 + 3 : 0);
     for (let r = pos.start.row; r <= Math.min(pos.end.row, sheet.values.length); r++) {
       const vrow = sheet.values[r - 1];
-      const frow = sheet.formulas[r - 1];
       for (let c = pos.start.column; c <= pos.end.column; c++) {
         n += size(vrow?.[c - 1]);
-        if (formulas) n += size(frow?.[c - 1] ?? vrow?.[c - 1]);
+        if (!formulas) continue;
+        // stamped formulas are not built for an estimate (formulaLength)
+        const length = formulaLength(sheet, r, c);
+        n += length !== undefined ? length * 1.1 + 3 : size(vrow?.[c - 1]);
       }
     }
     return n;
@@ -457,24 +581,29 @@ export class SnapshotCache {
    */
   toSnapshot(): WorkbookSnapshot {
     return {
-      sheets: (this.sheets ?? []).map((s): SheetSnapshot => ({
-        name: s.name,
-        values: s.values,
-        formulas: s.formulas,
-        hidden: s.hidden,
-        liveFormulas: true,
-        ...(s.merges?.length ? { merges: s.merges } : {}),
-        ...(s.protection?.protected
-          ? {
-              protection: {
-                protected: true,
-                unlocked: s.unlocked ?? [],
-                ...(s.protection.allowFormatCells ? { allowFormatCells: true } : {}),
-                ...(s.protection.allowFormatColumns ? { allowFormatColumns: true } : {}),
-              },
-            }
-          : {}),
-      })),
+      sheets: (this.sheets ?? []).map((s): SheetSnapshot => {
+        const sheet: SheetSnapshot = {
+          name: s.name,
+          values: s.values,
+          hidden: s.hidden,
+          liveFormulas: true,
+          ...(s.merges?.length ? { merges: s.merges } : {}),
+          ...(s.protection?.protected
+            ? {
+                protection: {
+                  protected: true,
+                  unlocked: s.unlocked ?? [],
+                  ...(s.protection.allowFormatCells ? { allowFormatCells: true } : {}),
+                  ...(s.protection.allowFormatColumns ? { allowFormatColumns: true } : {}),
+                },
+              }
+            : {}),
+        };
+        // stamped formulas stay unbuilt until the engine reads them (reading s.formulas here would build them)
+        if (s.stamped) defineFormulas(sheet, s.stamped);
+        else sheet.formulas = s.formulas;
+        return sheet;
+      }),
     };
   }
 }

@@ -11,7 +11,7 @@ import { CHECKLIST, PRIORITERING, SHEET_NAMES } from '../../../src/core/layout';
 import type { Problem } from '../../../src/core/problems';
 import { sampleDataOps } from '../../../src/taskpane/preview/sampleData';
 import { OfficeWorkbook, type OfficeWorkbookOptions } from '../../../src/workbook/office/officeWorkbook';
-import { mergedAreasOf } from '../../../src/workbook/office/readSnapshot';
+import { areasOf } from '../../../src/workbook/office/rangeAreas';
 import { createKoppelkansenWorkbook, prepareWorkbook } from '../../../src/workbook/operations';
 import { FakeBook } from './fakeExcel';
 
@@ -147,6 +147,6 @@ test('a sheet with more merged areas than Excel gives (512) is read alone and ke
 
 test('merged-area addresses as Excel gives them: sheet-qualified, quoted names with commas, anchors, single cells', () => {
   book = new FakeBook();
-  expect(mergedAreasOf("'Blad, 2'!$C$5:$F$5,'Blad, 2'!A10:K10,Blad!B2")).toEqual(['C5:F5', 'A10:K10', 'B2:B2']);
-  expect(mergedAreasOf('')).toEqual([]);
+  expect(areasOf("'Blad, 2'!$C$5:$F$5,'Blad, 2'!A10:K10,Blad!B2")).toEqual(['C5:F5', 'A10:K10', 'B2:B2']);
+  expect(areasOf('')).toEqual([]);
 });
