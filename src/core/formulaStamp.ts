@@ -41,7 +41,7 @@ export const FORMULA_STAMP = {
 export type StampRun = [row: number, column: number, count: number, first: string, steps: number[]];
 
 /** Formulas of the sheets the stamp describes: lower-case sheet name → formulas anchored at A1 (null: none). */
-export type FormulaLayout = Map<string, { name: string; formulas: (string | null)[][] }>;
+type FormulaLayout = Map<string, { name: string; formulas: (string | null)[][] }>;
 
 const DIGITS = /(\d+)/;
 
@@ -239,10 +239,12 @@ export function parseStamp(cells: readonly CellValue[], previous?: ParsedStamp |
   if (!Array.isArray(parsed)) return null;
   const sheets = new Map<string, { name: string; runs: StampRun[] }>();
   for (const entry of parsed as unknown[]) {
-    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Array.isArray(entry[1])) return null;
-    const runs = entry[1] as unknown[];
-    if (!runs.every(isRun)) return null;
-    sheets.set(entry[0].toLowerCase(), { name: entry[0], runs });
+    if (!Array.isArray(entry)) return null;
+    const [name, runs] = entry as unknown[];
+    if (typeof name !== 'string' || !Array.isArray(runs)) return null;
+    const list = runs as unknown[];
+    if (!list.every(isRun)) return null;
+    sheets.set(name.toLowerCase(), { name, runs: list });
   }
   return { text, sheets };
 }

@@ -62,12 +62,13 @@ function caches(): { text: SnapshotCache; stamped: SnapshotCache; sheets: Cached
     usedAddress: '',
   });
   text.sheets = [werk, rang].map(cached);
-  stamped.sheets = [werk, rang].map((s) => {
+  const sheets = [werk, rang].map((s) => {
     const c: CachedSheet = { ...cached(s), formulas: [] };
     setStampedFormulas(c, runs.get(s.name.toLowerCase())!);
     return c;
   });
-  return { text, stamped, sheets: stamped.sheets };
+  stamped.sheets = sheets;
+  return { text, stamped, sheets };
 }
 
 const changes: [string, RangePos | undefined][] = [
