@@ -21,7 +21,7 @@ import {
   tokens,
   useRestoreFocusTarget,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { AppFrame } from '../AppFrame';
 import { createPreviewHost } from '../previewHost';
 import { useWorkbookSession, type HostServices } from '../session';
@@ -393,7 +393,12 @@ const SHEET_OF_VIEW: Partial<Record<ViewId, SheetRole>> = {
   notulen: 'notulen',
 };
 
-function PreviewSession({ wb, host, selected }: { wb: PreviewWorkbook; host: HostServices; selected: CellRef | null }) {
+/**
+ * The pane and the grid of one workbook. Memoised: the page's own state (the header's
+ * "saving in this browser" counter, which moves twice on every write, its messages) does not
+ * re-render the pane and the grid, which at 5,000 rows would cost a visible hitch per score.
+ */
+const PreviewSession = memo(function PreviewSession({ wb, host, selected }: { wb: PreviewWorkbook; host: HostServices; selected: CellRef | null }) {
   const styles = useStyles();
   // drafts are scoped by this workbook's own id: one started or opened next never shows them
   const scoped = useMemo<HostServices>(() => ({ ...host, draftScope: `werkmap:${wb.id}` }), [host, wb.id]);
@@ -419,4 +424,4 @@ function PreviewSession({ wb, host, selected }: { wb: PreviewWorkbook; host: Hos
       </div>
     </main>
   );
-}
+});

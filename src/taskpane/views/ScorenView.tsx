@@ -131,6 +131,26 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
       return `${id}#${n}`;
     });
   }, [rows]);
+  /** Koppelkansen (by identity) with an invalid draft kept: marked in the list. */
+  const withInvalid = useMemo(
+    () =>
+      new Set(
+        Object.values(drafts)
+          .filter((d) => !parseScoreInput(d.text).ok)
+          .map((d) => koppelkansId(d.opgave, d.koppelkans)),
+      ),
+    [drafts],
+  );
+  // the jump list's options (one per koppelkans: 5,000 at 5,000 rows) are made again only when the rows or the marks change, not on every typed score
+  const options = useMemo(
+    () =>
+      rows.map((r, i) => (
+        <Option key={r.row} value={String(r.row)} text={`${i + 1}. ${r.koppelkans}`}>
+          {`${i + 1}. ${r.koppelkans}${withInvalid.has(koppelkansId(r.opgave, r.koppelkans)) ? ' ⚠ ongeldige score niet opgeslagen' : r.scored === r.factors ? ' ✓' : ''}`}
+        </Option>
+      )),
+    [rows, withInvalid],
+  );
   const found = currentId === null ? -1 : ids.indexOf(currentId);
   const index = found >= 0 ? found : Math.min(lastIndex.current, Math.max(0, rows.length - 1));
   lastIndex.current = index;
@@ -236,12 +256,6 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
 
   /** Factor indexes of this koppelkans whose draft is not a valid score (kept, marked, not written). */
   const invalidDrafts = texts.map((t, i) => (drafts[keyOf(i)] !== undefined && !parseScoreInput(t).ok ? i : -1)).filter((i) => i >= 0);
-  /** Koppelkansen (by identity) with an invalid draft kept: marked in the list. */
-  const withInvalid = new Set(
-    Object.values(drafts)
-      .filter((d) => !parseScoreInput(d.text).ok)
-      .map((d) => koppelkansId(d.opgave, d.koppelkans)),
-  );
 
   const goTo = async (next: number, options: { force?: boolean; keepFocus?: number | null } = {}) => {
     if (next < 0 || next >= rows.length) return;
@@ -326,11 +340,7 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
             if (i >= 0) void goTo(i);
           }}
         >
-          {rows.map((r, i) => (
-            <Option key={r.row} value={String(r.row)} text={`${i + 1}. ${r.koppelkans}`}>
-              {`${i + 1}. ${r.koppelkans}${withInvalid.has(koppelkansId(r.opgave, r.koppelkans)) ? ' ⚠ ongeldige score niet opgeslagen' : r.scored === r.factors ? ' ✓' : ''}`}
-            </Option>
-          ))}
+          {options}
         </Dropdown>
       </Field>
       <div className={styles.title}>
