@@ -235,7 +235,7 @@ export const section: BenchSection = {
         notes: [
           'check + parse = parseStamp: the hash over the stamp and one JSON.parse, no formula text; a full read pays this (and nothing when the stamp is unchanged since the last read)',
           "build every formula = decodeStamp: every formula's text, what each full read paid before; now a sheet's formulas are built only when something uses them (planning, the preview's grid), never for a read, a typed score or a check",
-          'what a typed score reaches = SnapshotCache.dependents for one werkblad score on a cold index: from the stamp runs (formulaReach of each run\'s two ends) and from every formula\'s text',
+          "what a typed score reaches = SnapshotCache.dependents for one werkblad score on a cold index: from the stamp runs (formulaReach of each run's two ends) and from every formula's text",
           'median of 5 (parse) or 3 runs, on this machine',
         ],
       },

@@ -187,7 +187,10 @@ async function measure(url: string, rows: number, file: string): Promise<Preview
             };
             check();
           });
-          if (!moved) return { error: `the pane's data-completed counter stayed at ${before} for ${timeout} ms after Enter on ${value}: the commit wrote nothing or never finished` };
+          if (!moved)
+            return {
+              error: `the pane's data-completed counter stayed at ${before} for ${timeout} ms after Enter on ${value}: the commit wrote nothing or never finished`,
+            };
           // the frame that shows it
           await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
           const end = performance.now();
@@ -196,7 +199,8 @@ async function measure(url: string, rows: number, file: string): Promise<Preview
         },
         { timeout: COMMIT_TIMEOUT_MS, value },
       );
-      if ('error' in result) throw new Error(`bench preview, ${rows} rows, commit ${i + 1}: ${result.error}${errors.length ? `; page errors: ${errors.join(' | ')}` : ''}`);
+      if ('error' in result)
+        throw new Error(`bench preview, ${rows} rows, commit ${i + 1}: ${result.error}${errors.length ? `; page errors: ${errors.join(' | ')}` : ''}`);
       // the write really landed: the input shows the value with no "Nog niet opgeslagen" under it (a kept draft)
       await waitingFor(`commit ${i + 1} of ${value} stored (input shows it, no unsaved draft, no error)`, async () => {
         await page.waitForFunction(

@@ -98,7 +98,7 @@ describe('parseStamp and stampGrid', () => {
     expect([...other!.sheets.keys()]).toEqual(['rang']);
   });
 
-  test('a stamp cut short, edited, of another version or not in the encoder\'s shape is ignored', () => {
+  test("a stamp cut short, edited, of another version or not in the encoder's shape is ignored", () => {
     const stamp = stampCells([werk]).join('');
     expect(parseStamp([stamp.slice(0, -1)])).toBeNull();
     expect(parseStamp([stamp.replace('SUM(', 'SOM(')])).toBeNull();

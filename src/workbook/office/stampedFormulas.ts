@@ -94,7 +94,12 @@ export async function stampedFormulas(
     if (officeErrorCode(err) === 'InvalidOperationInCellEditMode') throw err;
     return out;
   }
-  const stamp = stampRange ? parseStamp((stampRange.values as unknown[][]).map((line) => line[0] as string), state.stamp) : null;
+  const stamp = stampRange
+    ? parseStamp(
+        (stampRange.values as unknown[][]).map((line) => line[0] as string),
+        state.stamp,
+      )
+    : null;
   state.stamp = stamp;
   for (const { name, areas } of checks) {
     // without a stamp only a sheet without formulas is known
