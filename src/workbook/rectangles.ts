@@ -45,3 +45,35 @@ export function subtract(a: Rect, b: Rect): Rect[] {
   if (x.right < a.right) out.push({ top: x.top, left: x.right + 1, bottom: x.bottom, right: a.right });
   return out;
 }
+
+/**
+ * Cells given per row (row → column numbers, any order, duplicates allowed) as few
+ * rectangles: runs of adjacent columns per row, and equal runs of adjacent rows joined.
+ * The rectangles never overlap and come out ordered by top row, then left column.
+ * Cost: linear in the cells (plus sorting each row's columns).
+ */
+export function rectsOfCells(cells: ReadonlyMap<number, Iterable<number>>): Rect[] {
+  const out: Rect[] = [];
+  /** The rectangle still open below, per run "left:right". */
+  const open = new Map<string, Rect>();
+  for (const row of [...cells.keys()].sort((a, b) => a - b)) {
+    const columns = [...new Set(cells.get(row))].sort((a, b) => a - b);
+    let i = 0;
+    while (i < columns.length) {
+      let j = i;
+      while (j + 1 < columns.length && columns[j + 1] === columns[j] + 1) j++;
+      const left = columns[i];
+      const right = columns[j];
+      const key = `${left}:${right}`;
+      const cur = open.get(key);
+      if (cur && cur.bottom === row - 1) cur.bottom = row;
+      else {
+        const box = { top: row, left, bottom: row, right };
+        open.set(key, box);
+        out.push(box);
+      }
+      i = j + 1;
+    }
+  }
+  return out;
+}

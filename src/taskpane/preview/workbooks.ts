@@ -29,7 +29,14 @@ export interface PreviewWorkbook {
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** A memory workbook holding the snapshot's values and formulas (formulas keep their cached value). */
+/**
+ * A memory workbook holding everything the snapshot carries that the engine reads: values
+ * and formulas (formulas keep their cached value), hidden sheets, the date system, merged
+ * cells, protection with the unlocked cells, and `snapshot.validations` (each range with a
+ * rule gets it, in order, a later one replacing the overlap of an earlier one). So the
+ * engine plans over the copy exactly what it plans over the file: nothing the file already
+ * holds is planned again (apply twice = apply once, also in the preview).
+ */
 export function memoryFrom(snapshot?: WorkbookSnapshot): MemoryWorkbook {
   if (!snapshot) return new MemoryWorkbook();
   const grid: Record<string, GridCell[][]> = {};
@@ -45,7 +52,9 @@ export function memoryFrom(snapshot?: WorkbookSnapshot): MemoryWorkbook {
       });
     });
   }
-  const wb = MemoryWorkbook.fromGrid(grid, { hidden: snapshot.sheets.filter((s) => s.hidden).map((s) => s.name) });
+  const wb = MemoryWorkbook.fromGrid(grid, { hidden: snapshot.sheets.filter((s) => s.hidden).map((s) => s.name), date1904: snapshot.date1904 });
+  // the file's data validations, so the planner finds the ones already there (as it does in the file)
+  for (const v of snapshot.validations ?? []) if (v.rule) wb.setValidation(v.sheet, v.range, v.rule);
   // the team's merged cells come along, so the engine keeps out of them here as well
   for (const sheet of snapshot.sheets) for (const range of sheet.merges ?? []) wb.mergeCells(sheet.name, range);
   // and the sheets' protection, so the preview refuses what the download (the .xlsx adapter) would refuse
@@ -78,7 +87,8 @@ export async function openWorkbook(bytes: Uint8Array, fileName: string): Promise
   const XlsxWorkbook = await xlsxAdapter();
   const file = await XlsxWorkbook.fromBuffer(bytes);
   const snapshot = await file.readSnapshot();
-  return { id: newWorkbookId(), port: new RecordingPort(memoryFrom(snapshot)), base: bytes, fileName };
+  // every validation of the file, not only those a plan would ask about now: later plans ask about other ranges
+  return { id: newWorkbookId(), port: new RecordingPort(memoryFrom({ ...snapshot, validations: file.allValidations() })), base: bytes, fileName };
 }
 
 /**

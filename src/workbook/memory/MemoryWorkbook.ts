@@ -27,7 +27,7 @@ import { WorkbookError } from '../errors';
 import { checkPlan, checkSheetName } from '../planCheck';
 import { checkProtection } from '../protection';
 import type { ApplyOptions, ApplyResult, RangeRef, SnapshotRequest, WorkbookPort } from '../port';
-import { area, containsCell, intersection, overlaps, rectAddress, rectOf, subtract, type Rect } from '../rectangles';
+import { area, containsCell, intersection, overlaps, rectAddress, rectOf, rectsOfCells, subtract, type Rect } from '../rectangles';
 import { mergeStyle } from '../styles';
 import { canonicalRule, ruleKey } from '../validationRules';
 
@@ -586,27 +586,7 @@ function unlockedRanges(s: MemorySheet): string[] {
     if (!list) cells.set(r, (list = []));
     list.push(c);
   }
-  const boxes: Rect[] = [];
-  const open = new Map<string, Rect>();
-  for (const r of [...cells.keys()].sort((a, b) => a - b)) {
-    const cols = cells.get(r)!.sort((a, b) => a - b);
-    const runs: [number, number][] = [];
-    for (const c of cols) {
-      const last = runs[runs.length - 1];
-      if (last && last[1] + 1 === c) last[1] = c;
-      else runs.push([c, c]);
-    }
-    for (const [left, right] of runs) {
-      const cur = open.get(`${left}:${right}`);
-      if (cur && cur.bottom === r - 1) cur.bottom = r;
-      else {
-        const box = { top: r, left, bottom: r, right };
-        open.set(`${left}:${right}`, box);
-        boxes.push(box);
-      }
-    }
-  }
-  return boxes.map(rectAddress);
+  return rectsOfCells(cells).map(rectAddress);
 }
 
 function clonePageSetup(p: PageSetup): PageSetup {

@@ -34,7 +34,7 @@ import { applyCellStyle, readCellStyle, sheetProtection } from './cellStyles';
 import { encodeTextsForWrite, isBlank, readCell, toExcelValue, unshareFormulas } from './cellValues';
 import { installLargeValidationPatch } from './largeValidations';
 import { patchPackage, type PatchWarning } from './package/patchPackage';
-import { ValidationLookup, setValidation } from './validations';
+import { ValidationLookup, setValidation, validationRanges } from './validations';
 
 const CREATOR = 'Koppelkansen Kiezen';
 
@@ -264,6 +264,17 @@ export class XlsxWorkbook implements WorkbookPort {
   /** The validation rule on one cell, or null (also for kinds the engine never writes). */
   getValidation(sheet: string, address: string): ValidationRule | null {
     return new ValidationLookup(this.sheet(sheet)).at(address);
+  }
+
+  /**
+   * Every data validation of the workbook that the engine can read (list, whole number,
+   * decimal), per sheet in workbook order, as non-overlapping A1 ranges with their rule
+   * (`validationRanges` in validations.ts; applied in this order they give each cell the
+   * rule `getValidation` reads there). The browser preview copies them into its memory
+   * workbook, so a validation the file already holds is not planned again.
+   */
+  allValidations(): ValidationSnapshot[] {
+    return this.wb.worksheets.flatMap((ws) => validationRanges(ws).map((v) => ({ sheet: ws.name, range: v.range, rule: v.rule })));
   }
 
   /** The cell's style: only what is switched on or set. */

@@ -10,7 +10,7 @@
 import type ExcelJS from 'exceljs';
 import { parseCell } from '../../core/a1';
 import type { ValidationRule } from '../../core/snapshot';
-import { area, containsCell, overlaps, rectAddress, rectOf, subtract, type Rect } from '../rectangles';
+import { area, containsCell, overlaps, rectAddress, rectOf, rectsOfCells, subtract, type Rect } from '../rectangles';
 import { canonicalRule, ruleKey } from '../validationRules';
 import { addFutureFunctionPrefixes, stripFutureFunctionPrefixes } from './futureFunctions';
 
@@ -132,7 +132,8 @@ export class ValidationLookup {
     return this.model[address] ?? this.ranges.find((r) => containsCell(r.rect, row, column))?.dv;
   }
 
-  private ruleOf(dv: Dv | undefined): { rule: ValidationRule; key: string } | null {
+  /** The engine's rule for one of ExcelJS's validations and its `ruleKey` (cached per object), or null for kinds it never writes. */
+  ruleOf(dv: Dv | undefined): { rule: ValidationRule; key: string } | null {
     if (!dv) return null;
     if (!this.rules.has(dv)) {
       const rule = fromExcelValidation(dv);
@@ -165,4 +166,38 @@ export class ValidationLookup {
     }
     return found ? canonicalRule(found.rule) : null;
   }
+}
+
+/**
+ * Every data validation of the worksheet that the engine can read (list, whole number,
+ * decimal; see `fromExcelValidation`), as few non-overlapping A1 ranges with their rule:
+ * the cells ExcelJS keeps one by one are joined into rectangles per rule. Where keys
+ * overlap, the ranges come out in the order in which applying them one after another
+ * (a later one replacing the overlap of an earlier one) gives each cell the rule that
+ * `ValidationLookup.at` reads there: range keys first, the last-found winning; single
+ * cells last. Kinds the engine never writes (text length, custom formulas …) are left
+ * out: they never count as one of the engine's rules. Cost: linear in the keys.
+ */
+export function validationRanges(ws: ExcelJS.Worksheet): { range: string; rule: ValidationRule }[] {
+  const lookup = new ValidationLookup(ws);
+  const ranges: { range: string; rule: ValidationRule }[] = [];
+  /** rule key → rule and its single cells (row → columns). */
+  const cells = new Map<string, { rule: ValidationRule; rows: Map<number, number[]> }>();
+  for (const [key, dv] of Object.entries(validationModel(ws))) {
+    const found = lookup.ruleOf(dv);
+    const rect = found && keyRect(key);
+    if (!found || !rect) continue;
+    if (key.includes(':')) {
+      // ValidationLookup takes the first range key that holds a cell: applied last here
+      ranges.unshift({ range: rectAddress(rect), rule: found.rule });
+      continue;
+    }
+    let group = cells.get(found.key);
+    if (!group) cells.set(found.key, (group = { rule: found.rule, rows: new Map() }));
+    let columns = group.rows.get(rect.top);
+    if (!columns) group.rows.set(rect.top, (columns = []));
+    columns.push(rect.left);
+  }
+  for (const { rule, rows } of cells.values()) for (const rect of rectsOfCells(rows)) ranges.push({ range: rectAddress(rect), rule });
+  return ranges;
 }
