@@ -10,11 +10,12 @@
  * unless "Kolommen opmaken" is; data validation; the lock state itself; charts (objects).
  * Freezing panes is a window setting and stays possible.
  */
-import { cellAddress, parseCell } from '../core/a1';
+import { parseCell } from '../core/a1';
 import { placeRowOp, snapshotRows } from '../core/keyedRows';
 import { isLocked } from '../core/protection';
 import type { CellInput, Plan, SheetSnapshot } from '../core/snapshot';
 import { WorkbookError } from './errors';
+import { rectAddress, rectsOfCells } from './rectangles';
 
 /** What a plan needs on one protected sheet. */
 interface ProtectedWrite {
@@ -128,36 +129,5 @@ function unique(list: string[]): string[] {
 
 /** Cells per row → A1 ranges: runs of columns per row, equal runs of adjacent rows joined. */
 function cellRanges(cells: Map<number, Set<number>>): string[] {
-  const rows = [...cells.keys()].sort((a, b) => a - b);
-  const runsOf = (row: number) => {
-    const cols = [...cells.get(row)!].sort((a, b) => a - b);
-    const runs: [number, number][] = [];
-    for (const c of cols) {
-      const last = runs[runs.length - 1];
-      if (last && last[1] + 1 === c) last[1] = c;
-      else runs.push([c, c]);
-    }
-    return runs;
-  };
-  const open = new Map<string, { top: number; bottom: number; first: number; last: number }>();
-  const out: { top: number; bottom: number; first: number; last: number }[] = [];
-  for (const row of rows) {
-    for (const [first, last] of runsOf(row)) {
-      const k = `${first}:${last}`;
-      const cur = open.get(k);
-      if (cur && cur.bottom === row - 1) cur.bottom = row;
-      else {
-        const box = { top: row, bottom: row, first, last };
-        open.set(k, box);
-        out.push(box);
-      }
-    }
-  }
-  return out
-    .sort((a, b) => a.top - b.top || a.first - b.first)
-    .map((b) => {
-      const a1 = cellAddress(b.top, b.first);
-      const a2 = cellAddress(b.bottom, b.last);
-      return a1 === a2 ? a1 : `${a1}:${a2}`;
-    });
+  return rectsOfCells(cells).map(rectAddress);
 }

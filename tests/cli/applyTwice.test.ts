@@ -1,0 +1,102 @@
+/**
+ * Issue 8, "apply twice = apply once", on the command line: for the workbooks a gemeente
+ * has (a fresh one from `new` with scores typed, the preview's sample data, a team's
+ * workbook with its own columns, validations, names and protected sheet, one in the 1904
+ * date system), a second `koppelkansen apply` on the output of the first plans and writes
+ * nothing, and exits as the first did.
+ */
+import ExcelJS from 'exceljs';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { cellAddress } from '../../src/core/a1';
+import { analyze } from '../../src/core/analyze';
+import { ymdToSerial } from '../../src/core/dates';
+import { CHECKLIST, SHEET_NAMES } from '../../src/core/layout';
+import { main } from '../../src/cli/main';
+import { sampleDataOps } from '../../src/taskpane/preview/sampleData';
+import { planWorkbook } from '../../src/workbook/operations';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
+import { teamWorkbook } from '../workbook/xlsx/teamWorkbook';
+
+const NOW = new Date('2026-11-28T12:00:00Z');
+let dir: string;
+
+async function run(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (s) => void out.push(s), err: (s) => void err.push(s), now: NOW });
+  return { code, out: out.join(''), err: err.join('') };
+}
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-twice-'));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** `koppelkansen new` into `name`, then `edit` through the .xlsx adapter (what the team typed). */
+async function fresh(name: string, edit: (wb: XlsxWorkbook) => Promise<void>): Promise<string> {
+  const file = path.join(dir, name);
+  expect((await run(['new', file, '--wijk', 'Lelystad Oost'])).code).toBe(0);
+  const wb = await XlsxWorkbook.fromBuffer(fs.readFileSync(file));
+  await edit(wb);
+  await wb.writeFileAtomic(file);
+  return file;
+}
+
+const cases: [string, () => Promise<string>][] = [
+  [
+    'a new workbook with one koppelkans typed and scored',
+    () =>
+      fresh('nieuw.xlsx', async (wb) => {
+        await wb.apply({
+          ops: [{ kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: 'A6', cells: [[{ text: 'Gezondheid' }, { text: 'Meer groen' }, { number: 5 }, { number: 4 }]] }],
+        });
+      }),
+  ],
+  [
+    'a new workbook with the sample data (scored and unscored koppelkansen)',
+    () =>
+      fresh('voorbeeld.xlsx', async (wb) => {
+        await wb.apply({ ops: sampleDataOps(analyze(await wb.readSnapshot(), { now: NOW }), { koppelkansen: 10, scored: 8 }) });
+      }),
+  ],
+  [
+    "a team's workbook (own columns, validations partly over the product's, names, a protected sheet)",
+    async () => {
+      const file = path.join(dir, 'team.xlsx');
+      fs.writeFileSync(file, await teamWorkbook());
+      return file;
+    },
+  ],
+  [
+    'a workbook in the 1904 date system with an overstap date',
+    async () => {
+      const made = await fresh('mac-bron.xlsx', async (wb) => {
+        await wb.apply({ ops: sampleDataOps(analyze(await wb.readSnapshot(), { now: NOW }), { koppelkansen: 6, scored: 4 }) });
+      });
+      const x = new ExcelJS.Workbook();
+      await x.xlsx.load(fs.readFileSync(made) as unknown as ExcelJS.Buffer);
+      x.properties.date1904 = true;
+      x.getWorksheet(SHEET_NAMES.checklist)!.getCell(cellAddress(CHECKLIST.dateRow, CHECKLIST.valueColumn)).value = ymdToSerial(2036, 6, 30, true);
+      const file = path.join(dir, 'mac.xlsx');
+      fs.writeFileSync(file, new Uint8Array(await x.xlsx.writeBuffer()));
+      return file;
+    },
+  ],
+];
+
+test.each(cases)('regression cliSecondApplyWritesNothing: %s', async (_, make) => {
+  const input = await make();
+  const base = path.basename(input, '.xlsx');
+  const once = path.join(dir, `${base}-1.xlsx`);
+  const twice = path.join(dir, `${base}-2.xlsx`);
+  const first = await run(['apply', input, '-o', once]);
+  expect([first.code, first.err]).toEqual([0, '']);
+  expect(first.out).not.toMatch(/^0 wijziging\(en\)/m);
+  const second = await run(['apply', once, '-o', twice]);
+  expect([second.code, second.err]).toEqual([0, '']);
+  expect(second.out).toMatch(/^0 wijziging\(en\) geschreven/m);
+  // and the engine agrees on the written file: nothing left to plan
+  expect((await planWorkbook(await XlsxWorkbook.fromBuffer(fs.readFileSync(twice)), { now: NOW })).plan.ops).toEqual([]);
+}, 120000);
