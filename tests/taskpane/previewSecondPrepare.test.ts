@@ -92,11 +92,9 @@ test('the preview’s copy reads the same validation on every cell as the file (
   expect(file.getValidation(W, 'N6')).not.toBeNull(); // the team's own
   expect(file.getValidation(W, 'L55')).not.toBeNull(); // the team's, beside the product's score columns
   for (const sheet of file.sheetNames()) {
-    for (let r = 1; r <= 115; r++)
-      for (let c = 1; c <= 20; c++) {
-        const at = cellAddress(r, c);
-        expect([sheet, at, copy.getValidation(sheet, at)]).toEqual([sheet, at, file.getValidation(sheet, at)]);
-      }
+    const grid = (read: (at: string) => unknown) =>
+      Array.from({ length: 115 }, (_, r) => Array.from({ length: 20 }, (_, c) => read(cellAddress(r + 1, c + 1))));
+    expect([sheet, grid((at) => copy.getValidation(sheet, at))]).toEqual([sheet, grid((at) => file.getValidation(sheet, at))]);
   }
 }, 120000);
 
@@ -119,4 +117,31 @@ test('regression: a workbook in the 1904 date system keeps it in the preview: th
   expect(snapshot.date1904).toBe(true);
   expect(analyze(snapshot, { now: NOW }).checklist?.deadlineYear).toBe(2028);
   expect((await prepareWorkbook(wb.port, { now: NOW })).plan.ops).toEqual([]);
+}, 120000);
+
+test('regression: a prepared werkblad the team protected with its columns A:BH unlocked whole opens in the preview with that lock state, prepare plans nothing (before: six validations, refused on the protected sheet), and only a locked cell is refused', async () => {
+  const W = SHEET_NAMES.werkblad;
+  const made = XlsxWorkbook.create();
+  await createKoppelkansenWorkbook(made, { wijk: 'Lelystad Oost', now: NOW });
+  await made.apply({ ops: sampleDataOps(analyze(await made.readSnapshot(), { now: NOW }), { koppelkansen: 6, scored: 4 }) });
+  const x = new ExcelJS.Workbook();
+  await x.xlsx.load((await cliPrepared(await made.toBuffer())) as unknown as ExcelJS.Buffer);
+  const w = x.getWorksheet(W)!;
+  // what a team does in Excel: select the columns, Celeigenschappen > Bescherming > not locked, then protect the sheet
+  for (let c = 1; c <= 60; c++) w.getColumn(c).protection = { locked: false };
+  await w.protect('', { selectLockedCells: true, selectUnlockedCells: true });
+  const bytes = new Uint8Array(await x.xlsx.writeBuffer());
+
+  const fileSnapshot = await (await XlsxWorkbook.fromBuffer(bytes)).readSnapshot();
+  expect(fileSnapshot.sheets.find((s) => s.name === W)!.protection).toMatchObject({ protected: true, unlocked: ['A1:BH1048576'] });
+  const wb = await openWorkbook(bytes, 'Beschermd.xlsx');
+  const sheet = (await wb.port.readSnapshot()).sheets.find((s) => s.name === W)!;
+  expect(sheet.protection).toMatchObject({ protected: true, unlocked: ['A1:BH1048576'] });
+  const prepared = await prepareWorkbook(wb.port, { now: NOW });
+  expect(prepared.plan.ops).toEqual([]);
+  // a score typed in the pane lands; a cell right of the unlocked columns is refused, in Dutch, as in the file
+  await wb.port.apply({ ops: [{ kind: 'setCells', sheet: W, cell: 'C6', cells: [[{ number: 5 }]] }] });
+  await expect(wb.port.apply({ ops: [{ kind: 'setCells', sheet: W, cell: 'BI6', cells: [[{ text: 'x' }]] }] })).rejects.toThrow(`Blad "${W}" is beveiligd`);
+  const file = await XlsxWorkbook.fromBuffer(bytes);
+  await expect(file.apply({ ops: [{ kind: 'setCells', sheet: W, cell: 'BI6', cells: [[{ text: 'x' }]] }] })).rejects.toThrow(`Blad "${W}" is beveiligd`);
 }, 120000);

@@ -52,6 +52,12 @@ interface MemorySheet {
   rows: Map<number, Map<number, MemoryCell>>;
   /** "row:column" → style. */
   styles: Map<string, CellStyle>;
+  /**
+   * Large areas unlocked as a whole (whole columns a team unlocked in Excel, as a file read
+   * reports them: `unlockRange`), kept as rectangles instead of a style per cell; never
+   * overlapping. A cell's own `locked` style, where set, wins over them.
+   */
+  unlockedAreas: Rect[];
   /** Never overlapping one another. */
   validations: MemoryValidation[];
   widths: Map<number, number>;
@@ -94,6 +100,7 @@ function cloneSheet(s: MemorySheet): MemorySheet {
     hidden: s.hidden,
     rows,
     styles: new Map([...s.styles].map(([k, v]) => [k, { ...v }])),
+    unlockedAreas: s.unlockedAreas.map((a) => ({ ...a })),
     validations: s.validations.map((v) => ({ rect: { ...v.rect }, rule: { ...v.rule } })),
     widths: new Map(s.widths),
     heights: new Map(s.heights),
@@ -115,6 +122,7 @@ function draftSheet(s: MemorySheet): MemorySheet {
     rows: new Map(s.rows),
     sharedRows: new Set(s.rows.keys()),
     sharedStyles: true,
+    unlockedAreas: s.unlockedAreas.map((a) => ({ ...a })),
     validations: s.validations.map((v) => ({ rect: { ...v.rect }, rule: { ...v.rule } })),
     widths: new Map(s.widths),
     freeze: { ...s.freeze },
@@ -148,6 +156,7 @@ function newSheet(name: string, hidden: boolean): MemorySheet {
     hidden,
     rows: new Map(),
     styles: new Map(),
+    unlockedAreas: [],
     validations: [],
     widths: new Map(),
     heights: new Map(),
@@ -247,6 +256,23 @@ function rowsOf(sheet: MemorySheet): SheetRows {
 }
 
 const styleKey = (row: number, column: number) => `${row}:${column}`;
+
+/** A style key's row and column. */
+function cellOfKey(k: string): [number, number] {
+  const i = k.indexOf(':');
+  return [Number(k.slice(0, i)), Number(k.slice(i + 1))];
+}
+
+/** Removes `locked` from the style at `k` (the whole style when nothing else is left). */
+function clearLock(styles: Map<string, CellStyle>, k: string, style: CellStyle): void {
+  const rest = { ...style };
+  delete rest.locked;
+  if (Object.keys(rest).length) styles.set(k, rest);
+  else styles.delete(k);
+}
+
+/** Cells in an area larger than this are unlocked as one area (`unlockRange`), not cell by cell. */
+const LARGE_UNLOCKED_AREA = 10_000;
 
 export class MemoryWorkbook implements WorkbookPort {
   private sheets: MemorySheet[] = [];
@@ -370,10 +396,20 @@ export class MemoryWorkbook implements WorkbookPort {
   /**
    * Marks the cells of `range` (A1) unlocked (Excel: Celeigenschappen > Bescherming), as a
    * file read by the preview has them; with protectSheet, the sheet's protection as read.
+   * A range of more than 10,000 cells (a whole column: "C1:C1048576") is kept as one area,
+   * not as a style per cell, so a sheet the team unlocked column by column (or whole) opens
+   * at once.
    */
   unlockRange(sheet: string, range: string): void {
     const s = this.sheet(sheet);
     const rect = rectOf(range);
+    if (area(rect) > LARGE_UNLOCKED_AREA) {
+      s.unlockedAreas = [...s.unlockedAreas.flatMap((a) => subtract(a, rect)), rect];
+      // the area's own cells go by the area from now on (their own lock state is this one)
+      if (s.styles.size) for (const [k, style] of ownStyles(s)) if (style.locked !== undefined && containsCell(rect, ...cellOfKey(k))) clearLock(s.styles, k, style);
+      this.snapshots.delete(s);
+      return;
+    }
     const styles = ownStyles(s);
     for (let r = rect.top; r <= rect.bottom; r++)
       for (let c = rect.left; c <= rect.right; c++) {
@@ -428,7 +464,9 @@ export class MemoryWorkbook implements WorkbookPort {
   /** The cell's style: only what is switched on or set. */
   getStyle(sheet: string, address: string): CellStyle {
     const { row, column } = parseCell(address);
-    return { ...(this.sheet(sheet).styles.get(styleKey(row, column)) ?? {}) };
+    const s = this.sheet(sheet);
+    const style = { ...(s.styles.get(styleKey(row, column)) ?? {}) };
+    return s.unlockedAreas.some((a) => containsCell(a, row, column)) ? { ...style, locked: false } : style;
   }
 
   /** The column's width (Excel's character units), or undefined when never set. */
@@ -540,6 +578,9 @@ export class MemoryWorkbook implements WorkbookPort {
         const s = this.sheet(op.sheet);
         const rect = rectOf(op.range);
         const styles = ownStyles(s);
+        // a lock state set on cells of an unlocked area: those cells leave the area and keep it as their own
+        if (op.style.locked !== undefined && s.unlockedAreas.some((a) => overlaps(a, rect)))
+          s.unlockedAreas = s.unlockedAreas.flatMap((a) => (overlaps(a, rect) ? subtract(a, rect) : [a]));
         for (let r = rect.top; r <= rect.bottom; r++) {
           for (let c = rect.left; c <= rect.right; c++) {
             const k = styleKey(r, c);
@@ -581,12 +622,13 @@ function unlockedRanges(s: MemorySheet): string[] {
   const cells = new Map<number, number[]>();
   for (const [k, style] of s.styles) {
     if (style.locked !== false) continue;
-    const [r, c] = k.split(':').map(Number);
+    const [r, c] = cellOfKey(k);
     let list = cells.get(r);
     if (!list) cells.set(r, (list = []));
     list.push(c);
   }
-  return rectsOfCells(cells).map(rectAddress);
+  // a cell with a lock state of its own is never inside an unlocked area (see unlockRange, setStyle)
+  return [...s.unlockedAreas, ...rectsOfCells(cells)].map(rectAddress);
 }
 
 function clonePageSetup(p: PageSetup): PageSetup {

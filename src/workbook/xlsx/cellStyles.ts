@@ -6,6 +6,7 @@ import type ExcelJS from 'exceljs';
 import { columnLetter } from '../../core/a1';
 import type { CellStyle, SheetProtection } from '../../core/snapshot';
 import { MAX_ROWS } from '../errors';
+import { rectsOfCells } from '../rectangles';
 import { normalizeColor, normalizeStyle } from '../styles';
 
 const BORDER_COLOR = 'FFBFBFBF';
@@ -92,11 +93,10 @@ export function sheetProtection(ws: ExcelJS.Worksheet): SheetProtection | undefi
   const columnsUnlocked = new Set<number>();
   for (let c = 1; c <= ws.columnCount; c++) {
     const style = (ws.getColumn(c) as unknown as { style?: Partial<ExcelJS.Style> }).style;
-    if (style?.protection?.locked === false) {
-      columnsUnlocked.add(c);
-      unlocked.push(`${columnLetter(c)}1:${columnLetter(c)}${MAX_ROWS}`);
-    }
+    if (style?.protection?.locked === false) columnsUnlocked.add(c);
   }
+  // adjacent unlocked columns as one range ("A1:D1048576"; a sheet unlocked whole is one range, not 16,384)
+  for (const run of rectsOfCells(new Map([[1, columnsUnlocked]]))) unlocked.push(`${columnLetter(run.left)}1:${columnLetter(run.right)}${MAX_ROWS}`);
   const boxes = new Map<string, { top: number; bottom: number; left: number; right: number }>();
   const list: { top: number; bottom: number; left: number; right: number }[] = [];
   // ExcelJS's rows and cells as loaded (internal): eachRow/eachCell skip rows and cells that
