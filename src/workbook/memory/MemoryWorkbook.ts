@@ -125,6 +125,8 @@ function draftSheet(s: MemorySheet): MemorySheet {
     unlockedAreas: s.unlockedAreas.map((a) => ({ ...a })),
     validations: s.validations.map((v) => ({ rect: { ...v.rect }, rule: { ...v.rule } })),
     widths: new Map(s.widths),
+    // copied like the widths: a plan that fails halfway must leave the row heights as they were
+    heights: new Map(s.heights),
     freeze: { ...s.freeze },
     merges: [...s.merges],
     protection: s.protection && { ...s.protection },
