@@ -6,7 +6,7 @@ import type ExcelJS from 'exceljs';
 import { columnLetter } from '../../core/a1';
 import type { CellStyle, SheetProtection } from '../../core/snapshot';
 import { MAX_ROWS } from '../errors';
-import { rectsOfCells } from '../rectangles';
+import { rectAddress, rectsOfCells } from '../rectangles';
 import { normalizeColor, normalizeStyle } from '../styles';
 
 const BORDER_COLOR = 'FFBFBFBF';
@@ -97,43 +97,20 @@ export function sheetProtection(ws: ExcelJS.Worksheet): SheetProtection | undefi
   }
   // adjacent unlocked columns as one range ("A1:D1048576"; a sheet unlocked whole is one range, not 16,384)
   for (const run of rectsOfCells(new Map([[1, columnsUnlocked]]))) unlocked.push(`${columnLetter(run.left)}1:${columnLetter(run.right)}${MAX_ROWS}`);
-  const boxes = new Map<string, { top: number; bottom: number; left: number; right: number }>();
-  const list: { top: number; bottom: number; left: number; right: number }[] = [];
+  const cells = new Map<number, number[]>();
   // ExcelJS's rows and cells as loaded (internal): eachRow/eachCell skip rows and cells that
   // only carry a format, and with includeEmpty they would create every row and cell
   const rows = (ws as unknown as { _rows: (ExcelJS.Row | undefined)[] })._rows ?? [];
   rows.forEach((row, index) => {
     if (!row) return;
-    const r = index + 1;
-    const cells = (row as unknown as { _cells: (ExcelJS.Cell | undefined)[] })._cells ?? [];
-    let run: [number, number] | null = null;
-    const close = () => {
-      if (!run) return;
-      const k = `${run[0]}:${run[1]}`;
-      const cur = boxes.get(k);
-      if (cur && cur.bottom === r - 1) cur.bottom = r;
-      else {
-        const box = { top: r, bottom: r, left: run[0], right: run[1] };
-        boxes.set(k, box);
-        list.push(box);
-      }
-      run = null;
-    };
-    cells.forEach((cell, i) => {
-      const c = i + 1;
-      const open = cell?.style?.protection?.locked === false && !columnsUnlocked.has(c);
-      if (open && run && run[1] === c - 1) run[1] = c;
-      else {
-        close();
-        if (open) run = [c, c];
-      }
+    const open: number[] = [];
+    const line = (row as unknown as { _cells: (ExcelJS.Cell | undefined)[] })._cells ?? [];
+    line.forEach((cell, i) => {
+      if (cell?.style?.protection?.locked === false && !columnsUnlocked.has(i + 1)) open.push(i + 1);
     });
-    close();
+    if (open.length) cells.set(index + 1, open);
   });
-  for (const b of list)
-    unlocked.push(
-      b.top === b.bottom && b.left === b.right ? `${columnLetter(b.left)}${b.top}` : `${columnLetter(b.left)}${b.top}:${columnLetter(b.right)}${b.bottom}`,
-    );
+  for (const box of rectsOfCells(cells)) unlocked.push(rectAddress(box));
   if (!p?.sheet && !unlocked.length) return undefined;
   return {
     protected: !!p?.sheet,
