@@ -14,7 +14,7 @@ import { EM_PER_CHARACTER, wrapLines, wrappedRowHeight } from '../../src/core/te
 import { checklistStatusEdit } from '../../src/core/edits';
 import { sampleDataOps } from '../../src/taskpane/preview/sampleData';
 import { openWorkbook, workbookBytes } from '../../src/taskpane/preview/workbooks';
-import { createKoppelkansenWorkbook, prepareWorkbook } from '../../src/workbook/operations';
+import { createKoppelkansenWorkbook, planWorkbook, prepareWorkbook } from '../../src/workbook/operations';
 import { verifyPackage } from '../../src/workbook/xlsx/package/verify';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
 
@@ -49,8 +49,12 @@ async function teamFile(): Promise<{ bytes: Uint8Array; row: number }> {
 test('regression: the preview download of a workbook with a merged reason, a protected werkblad and U+FFFE is a valid package that keeps the team content', async () => {
   const { bytes, row } = await teamFile();
   const wb = await openWorkbook(bytes, 'Wijk Oost.xlsx');
-  // the preview refuses, in Dutch and naming the sheet, what the download would refuse: the memory copy keeps the protection
-  await expect(prepareWorkbook(wb.port, { now: NOW })).rejects.toThrow(/Blad "Werkblad koppelkansen kiezen" is beveiligd/);
+  // the preview plans what the .xlsx adapter plans on the file: nothing on the protected werkblad (regression: the
+  // preview's copy held no validations, planned the werkblad's again, and the protection refused the whole prepare)
+  const filePlan = (await planWorkbook(await XlsxWorkbook.fromBuffer(bytes), { now: NOW })).plan.ops;
+  const prepared = await prepareWorkbook(wb.port, { now: NOW });
+  expect(prepared.plan.ops).toEqual(filePlan);
+  expect(prepared.plan.ops.filter((op) => op.sheet === W)).toEqual([]);
   // a change the protection allows: a note on the Notulen sheet, replayed by the download
   const note = addNote(
     { author: 'Fatima', step: 'Stap 4', koppelkans: '', factor: '', kind: 'discussie', text: 'Eerst \uFFFE de buurt', verantwoordelijke: '', date: '' },
