@@ -50,7 +50,14 @@ const cases: [string, () => Promise<string>][] = [
     () =>
       fresh('nieuw.xlsx', async (wb) => {
         await wb.apply({
-          ops: [{ kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: 'A6', cells: [[{ text: 'Gezondheid' }, { text: 'Meer groen' }, { number: 5 }, { number: 4 }]] }],
+          ops: [
+            {
+              kind: 'setCells',
+              sheet: SHEET_NAMES.werkblad,
+              cell: 'A6',
+              cells: [[{ text: 'Gezondheid' }, { text: 'Meer groen' }, { number: 5 }, { number: 4 }]],
+            },
+          ],
         });
       }),
   ],
@@ -86,17 +93,21 @@ const cases: [string, () => Promise<string>][] = [
   ],
 ];
 
-test.each(cases)('regression cliSecondApplyWritesNothing: %s', async (_, make) => {
-  const input = await make();
-  const base = path.basename(input, '.xlsx');
-  const once = path.join(dir, `${base}-1.xlsx`);
-  const twice = path.join(dir, `${base}-2.xlsx`);
-  const first = await run(['apply', input, '-o', once]);
-  expect([first.code, first.err]).toEqual([0, '']);
-  expect(first.out).not.toMatch(/^0 wijziging\(en\)/m);
-  const second = await run(['apply', once, '-o', twice]);
-  expect([second.code, second.err]).toEqual([0, '']);
-  expect(second.out).toMatch(/^0 wijziging\(en\) geschreven/m);
-  // and the engine agrees on the written file: nothing left to plan
-  expect((await planWorkbook(await XlsxWorkbook.fromBuffer(fs.readFileSync(twice)), { now: NOW })).plan.ops).toEqual([]);
-}, 120000);
+test.each(cases)(
+  'regression cliSecondApplyWritesNothing: %s',
+  async (_, make) => {
+    const input = await make();
+    const base = path.basename(input, '.xlsx');
+    const once = path.join(dir, `${base}-1.xlsx`);
+    const twice = path.join(dir, `${base}-2.xlsx`);
+    const first = await run(['apply', input, '-o', once]);
+    expect([first.code, first.err]).toEqual([0, '']);
+    expect(first.out).not.toMatch(/^0 wijziging\(en\)/m);
+    const second = await run(['apply', once, '-o', twice]);
+    expect([second.code, second.err]).toEqual([0, '']);
+    expect(second.out).toMatch(/^0 wijziging\(en\) geschreven/m);
+    // and the engine agrees on the written file: nothing left to plan
+    expect((await planWorkbook(await XlsxWorkbook.fromBuffer(fs.readFileSync(twice)), { now: NOW })).plan.ops).toEqual([]);
+  },
+  120000,
+);

@@ -78,7 +78,10 @@ test('regression: a workbook prepared by the command line and opened in the prev
 
 test('regression: a workbook kept in the browser (a prepared file and a note) comes back without a second prepare planning anything', async () => {
   const prepared = await cliPrepared(await teamWorkbook());
-  const note = addNote({ author: 'Fatima', step: 'Stap 4', koppelkans: '', factor: '', kind: 'discussie', text: 'Eerst de buurt', verantwoordelijke: '', date: '' }, NOW);
+  const note = addNote(
+    { author: 'Fatima', step: 'Stap 4', koppelkans: '', factor: '', kind: 'discussie', text: 'Eerst de buurt', verantwoordelijke: '', date: '' },
+    NOW,
+  );
   if (!note.ok) throw new Error(note.message);
   const back = await restoreWorkbook({ base: prepared, fileName: 'team.xlsx', plans: [{ ops: note.ops }] });
   expect((await prepareWorkbook(back.port, { now: NOW })).plan.ops).toEqual([]);

@@ -408,7 +408,8 @@ export class MemoryWorkbook implements WorkbookPort {
     if (area(rect) > LARGE_UNLOCKED_AREA) {
       s.unlockedAreas = [...s.unlockedAreas.flatMap((a) => subtract(a, rect)), rect];
       // the area's own cells go by the area from now on (their own lock state is this one)
-      if (s.styles.size) for (const [k, style] of ownStyles(s)) if (style.locked !== undefined && containsCell(rect, ...cellOfKey(k))) clearLock(s.styles, k, style);
+      if (s.styles.size)
+        for (const [k, style] of ownStyles(s)) if (style.locked !== undefined && containsCell(rect, ...cellOfKey(k))) clearLock(s.styles, k, style);
       this.snapshots.delete(s);
       return;
     }
