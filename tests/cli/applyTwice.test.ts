@@ -13,7 +13,7 @@ import { cellAddress } from '../../src/core/a1';
 import { analyze } from '../../src/core/analyze';
 import { ymdToSerial } from '../../src/core/dates';
 import { CHECKLIST, SHEET_NAMES } from '../../src/core/layout';
-import { main } from '../../src/cli/main';
+import { cliRunner } from '../helpers/cliRun';
 import { sampleDataOps } from '../../src/taskpane/preview/sampleData';
 import { planWorkbook } from '../../src/workbook/operations';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
@@ -22,12 +22,7 @@ import { teamWorkbook } from '../workbook/xlsx/teamWorkbook';
 const NOW = new Date('2026-11-28T12:00:00Z');
 let dir: string;
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (s) => void out.push(s), err: (s) => void err.push(s), now: NOW });
-  return { code, out: out.join(''), err: err.join('') };
-}
+const run = cliRunner(NOW);
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-twice-'));

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
+import { cliRunner } from '../helpers/cliRun';
 import { analyze } from '../../src/core/analyze';
 import { computeGevoeligheid } from '../../src/core/gevoeligheid';
 import { SHEET_NAMES } from '../../src/core/layout';
@@ -11,12 +11,7 @@ import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
 const NOW = new Date('2026-11-28T12:00:00Z');
 let dir: string;
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (s) => void out.push(s), err: (s) => void err.push(s), now: NOW });
-  return { code, out: out.join(''), err: err.join('') };
-}
+const run = cliRunner(NOW);
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-gev-'));

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
-import { main } from '../../src/cli/main';
+import { cliRunner } from '../helpers/cliRun';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
 import { docxText } from '../helpers/docxText';
 import { BIN, ensureCliBuilt } from '../helpers/cli';
@@ -14,12 +14,7 @@ import { MARKED_NOTE, NOW, OMDAT_1, ROWS, TEAM, WIJK, markOps, sampleOps } from 
 let dir: string;
 let input: string;
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (s) => void out.push(s), err: (s) => void err.push(s), now: NOW });
-  return { code, out: out.join(''), err: err.join('') };
-}
+const run = cliRunner(NOW);
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-onderbouwing-'));

@@ -7,7 +7,7 @@ import * as os from 'os';
 import JSZip from 'jszip';
 import * as path from 'path';
 import XlsxPopulate from 'xlsx-populate';
-import { main } from '../../src/cli/main';
+import { cliRunner } from '../helpers/cliRun';
 import { assertUnchanged, fileSystemError, readWithStamp, writeFileSafely } from '../../src/cli/safeWrite';
 import { PRIORITERING, SHEET_NAMES } from '../../src/core/layout';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
@@ -16,12 +16,7 @@ const NOW = new Date('2026-11-28T12:00:00Z');
 let dir: string;
 let template: Buffer;
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (s) => void out.push(s), err: (s) => void err.push(s), now: NOW });
-  return { code, out: out.join(''), err: err.join('') };
-}
+const run = cliRunner(NOW);
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-safe-'));

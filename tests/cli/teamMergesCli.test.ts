@@ -11,7 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { analyze } from '../../src/core/analyze';
 import { CHECKLIST, PRIORITERING, SHEET_NAMES } from '../../src/core/layout';
-import { main } from '../../src/cli/main';
+import { cliRunner } from '../helpers/cliRun';
 import { sampleDataOps } from '../../src/taskpane/preview/sampleData';
 import { createKoppelkansenWorkbook, prepareWorkbook } from '../../src/workbook/operations';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
@@ -22,12 +22,7 @@ const W = SHEET_NAMES.werkblad;
 const C = SHEET_NAMES.checklist;
 let dir: string;
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (s) => void out.push(s), err: (s) => void err.push(s), now: NOW });
-  return { code, out: out.join(''), err: err.join('') };
-}
+const run = cliRunner(NOW);
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-merges-'));

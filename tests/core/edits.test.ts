@@ -11,32 +11,14 @@ import type { PlanOp } from '../../src/core/snapshot';
 import { newWorkbookPlan } from '../../src/core/template';
 import { MemoryWorkbook } from '../../src/workbook/memory/MemoryWorkbook';
 import { autoRanks } from '../../src/taskpane/logic/reorder';
+import { prioriteringWorkbook } from '../helpers/prioriteringFixture';
 
 const NOW = new Date('2026-11-28T10:00:00Z');
 const NAMES = ['Een', 'Twee', 'Drie', 'Vier'];
 
 /** A prepared workbook with four scored koppelkansen (Een best … Vier last) and the automatic order taken over. */
 async function workbook(): Promise<MemoryWorkbook> {
-  const wb = new MemoryWorkbook();
-  await wb.apply(newWorkbookPlan({ wijk: 'Test', now: NOW, factors: ['F1', 'F2'] }).plan);
-  await wb.apply({
-    ops: [
-      { kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: 'C4', cells: [[{ number: 1 }, { number: 1 }]] },
-      {
-        kind: 'setCells',
-        sheet: SHEET_NAMES.werkblad,
-        cell: 'A6',
-        cells: NAMES.map((k, i) => [{ text: 'Opgave' }, { text: k }, { number: 8 - i }, { number: 8 - i }]),
-      },
-      {
-        kind: 'setCells',
-        sheet: SHEET_NAMES.prioritering,
-        cell: `A${PRIORITERING.firstRow}`,
-        cells: NAMES.map((k, i) => [{ number: i + 1 }, { text: k }]),
-      },
-    ],
-  });
-  return wb;
+  return prioriteringWorkbook(NAMES, NOW);
 }
 
 async function state(wb: MemoryWorkbook) {

@@ -7,30 +7,17 @@
 import { act, type ReactTestInstance } from 'react-test-renderer';
 import { analyze } from '../../src/core/analyze';
 import { PRIORITERING, SHEET_NAMES } from '../../src/core/layout';
-import { newWorkbookPlan } from '../../src/core/template';
 import { PrioriteringView } from '../../src/taskpane/views/PrioriteringView';
-import { MemoryWorkbook } from '../../src/workbook/memory/MemoryWorkbook';
+import type { MemoryWorkbook } from '../../src/workbook/memory/MemoryWorkbook';
 import { renderPanes, settle, texts } from '../helpers/paneHarness';
+import { prioriteringWorkbook } from '../helpers/prioriteringFixture';
 
 const NOW = new Date('2026-11-28T10:00:00Z');
 const now = () => NOW;
 const NAMES = ['Een', 'Twee', 'Drie', 'Vier'];
 
 async function setup() {
-  const wb = new MemoryWorkbook();
-  await wb.apply(newWorkbookPlan({ wijk: 'Test', now: NOW, factors: ['F1', 'F2'] }).plan);
-  await wb.apply({
-    ops: [
-      { kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: 'C4', cells: [[{ number: 1 }, { number: 1 }]] },
-      {
-        kind: 'setCells',
-        sheet: SHEET_NAMES.werkblad,
-        cell: 'A6',
-        cells: NAMES.map((k, i) => [{ text: 'Opgave' }, { text: k }, { number: 8 - i }, { number: 8 - i }]),
-      },
-      { kind: 'setCells', sheet: SHEET_NAMES.prioritering, cell: `A${PRIORITERING.firstRow}`, cells: NAMES.map((k, i) => [{ number: i + 1 }, { text: k }]) },
-    ],
-  });
+  const wb = await prioriteringWorkbook(NAMES, NOW);
   const [pane] = await renderPanes(wb, 1, (session) => <PrioriteringView session={session} />, now);
   return { wb, ...pane, settle: () => settle() };
 }

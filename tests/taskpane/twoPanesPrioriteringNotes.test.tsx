@@ -7,36 +7,22 @@
  */
 import { act, type ReactTestInstance } from 'react-test-renderer';
 import { analyze } from '../../src/core/analyze';
-import { PRIORITERING, SHEET_NAMES } from '../../src/core/layout';
+import { SHEET_NAMES } from '../../src/core/layout';
 import { addNote, readNotes } from '../../src/core/notes';
-import { newWorkbookPlan } from '../../src/core/template';
 import { NotesList } from '../../src/taskpane/notes/NotesList';
 import { PrioriteringView } from '../../src/taskpane/views/PrioriteringView';
-import { MemoryWorkbook } from '../../src/workbook/memory/MemoryWorkbook';
+import type { MemoryWorkbook } from '../../src/workbook/memory/MemoryWorkbook';
 import { button, leave, renderPanes, settle, texts, typeIn, type RenderedPane } from '../helpers/paneHarness';
+import { prioriteringWorkbook } from '../helpers/prioriteringFixture';
 
 const NOW = new Date('2026-11-28T10:00:00Z');
 const NAMES = ['Een', 'Twee', 'Drie', 'Vier'];
 const NOTE = 'Eerst een bewonersavond';
 
 async function setup() {
-  const wb = new MemoryWorkbook();
-  await wb.apply(newWorkbookPlan({ wijk: 'Test', now: NOW, factors: ['F1', 'F2'] }).plan);
   const note = addNote({ author: 'Fatima', step: 'Stap 4', koppelkans: '', factor: '', kind: 'discussie', text: NOTE, verantwoordelijke: '', date: '' }, NOW);
   if (!note.ok) throw new Error(note.message);
-  await wb.apply({
-    ops: [
-      { kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: 'C4', cells: [[{ number: 1 }, { number: 1 }]] },
-      {
-        kind: 'setCells',
-        sheet: SHEET_NAMES.werkblad,
-        cell: 'A6',
-        cells: NAMES.map((k, i) => [{ text: 'Opgave' }, { text: k }, { number: 8 - i }, { number: 8 - i }]),
-      },
-      { kind: 'setCells', sheet: SHEET_NAMES.prioritering, cell: `A${PRIORITERING.firstRow}`, cells: NAMES.map((k, i) => [{ number: i + 1 }, { text: k }]) },
-      ...note.ops,
-    ],
-  });
+  const wb = await prioriteringWorkbook(NAMES, NOW, note.ops);
   const panes = await renderPanes(
     wb,
     2,
