@@ -16,6 +16,9 @@ const only = (process.env.STRYKER_TESTS ?? '')
   .split(',')
   .map((s) => s.trim())
   .filter(Boolean);
+// STRYKER_REPORT=name writes out/mutation/name.json and name.html instead of report.*
+// (scripts/mutation-core.sh runs one group per report and merges them).
+const report = process.env.STRYKER_REPORT || 'report';
 const testFile = (name) => `<rootDir>/tests/${name.includes('/') ? name : `core/${name}`}.test.ts`;
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 const config = {
@@ -38,10 +41,12 @@ const config = {
   // regression tests (tests/core/namedMutations.test.ts) cover the static rules that matter.
   ignoreStatic: true,
   concurrency: 1,
-  timeoutMS: 60000,
+  // Added to 1.5 x the dry run time of the covering tests; a mutant that loops forever costs this
+  // much each, and a slow machine gets no false timeouts from 15 s of slack.
+  timeoutMS: 15000,
   reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: 'out/mutation/index.html' },
-  jsonReporter: { fileName: 'out/mutation/report.json' },
+  htmlReporter: { fileName: report === 'report' ? 'out/mutation/index.html' : `out/mutation/${report}.html` },
+  jsonReporter: { fileName: `out/mutation/${report}.json` },
   tempDirName: 'out/.stryker-tmp',
   cleanTempDir: 'always',
   ignorePatterns: ['dist', 'dist-preview', 'lib', 'out', 'coverage', '.certs', 'docs'],

@@ -1,0 +1,242 @@
+/**
+ * Mutation score of the whole engine (every .ts file under src/core), module by module.
+ *
+ * One Stryker run over all of src/core against the whole core suite would take more than
+ * a day on the shared 2-core machine (a mutant of names.ts, a1.ts or werkblad.ts is covered
+ * by hundreds of workbook tests). So each group below mutates a few files and runs only the
+ * tests that are about them (their unit tests in tests/core, plus the contract or plan tests
+ * that exercise them); Stryker's perTest coverage then runs only the tests that reach a
+ * mutant. Each group writes out/mutation/<group>.json; the table merges them.
+ *
+ *   npm run mutation:core                         all groups, then the table
+ *   npm run mutation:core -- --groups a1,dates    only these groups, then the table
+ *   npm run mutation:core -- --from dates         the groups from this one on
+ *   npm run mutation:core -- --until 22:05        start no group after 22:05 UTC and stop
+ *                                                 the one running then (reported as not run)
+ *   npm run mutation:core -- --table              only merge the reports already there
+ *
+ * Stryker runs at the lowest CPU and IO priority (nice 19, ionice idle class) with
+ * concurrency 1, so others' short runs stay fast; never run two Stryker runs at a time.
+ * The table counts mutants the way Stryker's "mutation score" does:
+ * (killed + timeout) / (killed + timeout + survived + no coverage). Static mutants
+ * (ignoreStatic, see stryker.config.mjs), compile and runtime errors are not counted.
+ */
+import { spawnSync } from 'child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'fs';
+import { join, relative } from 'path';
+
+const ROOT = join(__dirname, '..');
+const OUT = join(ROOT, 'out', 'mutation');
+
+interface Group {
+  /** The report name: out/mutation/<name>.json. */
+  name: string;
+  /** Files under src/core that this group mutates (each file in exactly one group). */
+  mutate: string[];
+  /** Test files: names in tests/core, or paths under tests/ with a slash (see stryker.config.mjs). */
+  tests: string[];
+}
+
+/**
+ * The groups, in the order they run: first the modules with the team's rules (werkblad
+ * totals, ranking, Prioritering, rondes, keuzelijsten, formulas, stap 2, succesfactoren,
+ * notes, A1 addresses, dates, numbers), then the rest; the plan builder last (its tests
+ * build whole workbooks, so its mutants are the slowest).
+ */
+const GROUPS: Group[] = [
+  { name: 'numbers', mutate: ['numbers.ts'], tests: ['numbers'] },
+  { name: 'a1', mutate: ['a1.ts'], tests: ['a1', 'protection'] },
+  { name: 'ranking', mutate: ['ranking.ts'], tests: ['ranking', 'minimalMove'] },
+  { name: 'werkblad', mutate: ['werkblad.ts'], tests: ['werkblad', 'werkbladTotals', 'werkbladLayout', 'ranking', 'gevoeligheid'] },
+  { name: 'dates', mutate: ['dates.ts'], tests: ['dates', 'workbook/office/dateSystem'] },
+  { name: 'prioritering', mutate: ['prioritering.ts'], tests: ['prioritering', 'edits', 'namedMutations'] },
+  { name: 'keuzelijsten', mutate: ['keuzelijsten.ts', 'formulas.ts'], tests: ['plan', 'factors', 'formulaStamp'] },
+  { name: 'rondes', mutate: ['rondes.ts'], tests: ['rondes', 'factors', 'printSetup'] },
+  { name: 'stap2', mutate: ['stap2.ts', 'wijk.ts'], tests: ['stap2', 'factors'] },
+  { name: 'factors', mutate: ['factors.ts'], tests: ['factors'] },
+  { name: 'notes', mutate: ['notes.ts'], tests: ['notes', 'edits', 'stap2', 'rondes', 'factors', 'deelnemersChart'] },
+  { name: 'edits', mutate: ['edits.ts', 'textSafety.ts'], tests: ['edits', 'namedMutations', 'notes'] },
+  { name: 'checklist', mutate: ['checklist.ts', 'checklistStatus.ts', 'defaults.ts'], tests: ['checklist', 'notes', 'defaults'] },
+  { name: 'names', mutate: ['names.ts'], tests: ['names', 'nameRisk'] },
+  { name: 'keyedRows', mutate: ['keyedRows.ts'], tests: ['keyedRows', 'workbook/simulate.contract'] },
+  { name: 'problems', mutate: ['problems.ts'], tests: ['werkblad', 'werkbladTotals', 'a1', 'teamContent'] },
+  { name: 'errors', mutate: ['errors.ts'], tests: ['errors'] },
+  { name: 'protection', mutate: ['protection.ts'], tests: ['protection'] },
+  { name: 'formulaStamp', mutate: ['formulaStamp.ts'], tests: ['formulaStamp'] },
+  { name: 'deelnemers', mutate: ['deelnemers.ts', 'topChart.ts'], tests: ['deelnemersChart'] },
+  { name: 'gevoeligheid', mutate: ['gevoeligheid.ts', 'plan/gevoeligheid.ts'], tests: ['gevoeligheid', 'gevoeligheidSheet'] },
+  {
+    name: 'onderbouwing',
+    mutate: ['onderbouwing.ts', 'onderbouwingSheet.ts', 'textMetrics.ts'],
+    tests: ['onderbouwingSheet', 'printSetup'],
+  },
+  {
+    name: 'analyze',
+    mutate: ['analyze.ts', 'longlist.ts', 'merges.ts'],
+    tests: ['analyzeKeptRows', 'werkblad', 'teamContent', 'checklist', 'properties'],
+  },
+  { name: 'resultaatChart', mutate: ['resultaatChart.ts'], tests: ['workbook/office/officeWorkbook'] },
+  {
+    name: 'plan',
+    mutate: [
+      'plan/index.ts',
+      'plan/context.ts',
+      'plan/checklist.ts',
+      'plan/longlist.ts',
+      'plan/notulen.ts',
+      'plan/occupied.ts',
+      'plan/prioritering.ts',
+      'plan/resultaat.ts',
+      'plan/validations.ts',
+      'plan/werkblad.ts',
+      'diff.ts',
+      'grid.ts',
+      'layout.ts',
+      'template.ts',
+      'simulate.ts',
+      'snapshot.ts',
+    ],
+    tests: ['plan', 'properties', 'checklist', 'minimalMove', 'gevoeligheidSheet'],
+  },
+];
+
+/** Every .ts file under src/core, as paths relative to src/core ('plan/index.ts'). */
+function coreFiles(dir = join(ROOT, 'src', 'core')): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) return coreFiles(path);
+    return entry.endsWith('.ts') ? [relative(join(ROOT, 'src', 'core'), path)] : [];
+  });
+}
+
+/** Fails when a file under src/core is in no group or in two: the table must cover all. */
+function checkGroups(): void {
+  const seen = new Map<string, string>();
+  for (const group of GROUPS)
+    for (const file of group.mutate) {
+      const other = seen.get(file);
+      if (other) throw new Error(`${file} is in groups ${other} and ${group.name}`);
+      seen.set(file, group.name);
+    }
+  const missing = coreFiles().filter((file) => !seen.has(file));
+  if (missing.length) throw new Error(`in no group: ${missing.join(', ')}`);
+  const gone = [...seen.keys()].filter((file) => !existsSync(join(ROOT, 'src', 'core', file)));
+  if (gone.length) throw new Error(`no such file in src/core: ${gone.join(', ')}`);
+}
+
+/** Runs Stryker for one group; false when it was stopped at the deadline or failed. */
+function runGroup(group: Group, deadline: number | undefined): boolean {
+  const timeout = deadline === undefined ? undefined : Math.max(0, deadline - Date.now());
+  const started = new Date().toISOString();
+  console.log(`${started} group ${group.name}: ${group.mutate.join(' ')} <- ${group.tests.join(',')}`);
+  const args = ['-n', '19', 'ionice', '-c3', 'node_modules/.bin/stryker', 'run', '--concurrency', '1'];
+  for (const file of group.mutate) args.push('--mutate', `src/core/${file}`);
+  const result = spawnSync('nice', args, {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, STRYKER_TESTS: group.tests.join(','), STRYKER_REPORT: group.name },
+    timeout,
+    killSignal: 'SIGINT',
+  });
+  if (result.error || result.status !== 0) {
+    console.log(`group ${group.name} stopped (${result.error?.message ?? `exit ${result.status}`})`);
+    return false;
+  }
+  return true;
+}
+
+interface Counts {
+  mutants: number;
+  killed: number;
+  timeout: number;
+  survived: number;
+  noCoverage: number;
+  ignored: number;
+  errors: number;
+}
+
+interface MutantResult {
+  status: string;
+}
+interface Report {
+  files: Record<string, { mutants: MutantResult[] }>;
+}
+
+function count(mutants: MutantResult[]): Counts {
+  const c: Counts = { mutants: 0, killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, errors: 0 };
+  for (const { status } of mutants) {
+    c.mutants++;
+    if (status === 'Killed') c.killed++;
+    else if (status === 'Timeout') c.timeout++;
+    else if (status === 'Survived') c.survived++;
+    else if (status === 'NoCoverage') c.noCoverage++;
+    else if (status === 'Ignored') c.ignored++;
+    else c.errors++;
+  }
+  return c;
+}
+
+const scored = (c: Counts) => c.killed + c.timeout + c.survived + c.noCoverage;
+const score = (c: Counts) => (scored(c) ? `${((100 * (c.killed + c.timeout)) / scored(c)).toFixed(1)} %` : '-');
+
+/** The per-file Markdown table from the groups' reports, files of groups not run marked so. */
+function table(): string {
+  const rows: string[] = [
+    '| file | tests | mutants | killed | timeout | survived | no coverage | static / errors | score |',
+    '| ---- | ----- | ------: | -----: | ------: | -------: | ----------: | --------------: | ----: |',
+  ];
+  const total: Counts = { mutants: 0, killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, errors: 0 };
+  const notRun: string[] = [];
+  for (const group of GROUPS) {
+    const path = join(OUT, `${group.name}.json`);
+    const report = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Report) : undefined;
+    for (const file of group.mutate) {
+      const key = `src/core/${file}`;
+      const result = report?.files[key];
+      if (!report) {
+        notRun.push(key);
+        continue;
+      }
+      const c = count(result?.mutants ?? []);
+      for (const k of Object.keys(total) as (keyof Counts)[]) total[k] += c[k];
+      const cells = [c.mutants, c.killed, c.timeout, c.survived, c.noCoverage, `${c.ignored} / ${c.errors}`];
+      rows.push(`| \`${key}\` | ${group.tests.join(', ')} | ${cells.join(' | ')} | ${score(c)} |`);
+    }
+  }
+  const cells = [total.mutants, total.killed, total.timeout, total.survived, total.noCoverage];
+  rows.push(`| **total** | | ${cells.join(' | ')} | ${total.ignored} / ${total.errors} | **${score(total)}** |`);
+  if (notRun.length) rows.push('', `Not run: ${notRun.join(', ')}`);
+  return rows.join('\n');
+}
+
+function main(): void {
+  checkGroups();
+  const argv = process.argv.slice(2);
+  const option = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  if (!argv.includes('--table')) {
+    const only = option('--groups')?.split(',');
+    const from = option('--from');
+    const unknown = [...(only ?? []), ...(from ? [from] : [])].filter((name) => !GROUPS.some((g) => g.name === name));
+    if (unknown.length) throw new Error(`unknown group(s): ${unknown.join(', ')}`);
+    const until = option('--until');
+    let deadline: number | undefined;
+    if (until) {
+      const [h, m] = until.split(':').map(Number);
+      const d = new Date();
+      d.setUTCHours(h, m, 0, 0);
+      deadline = d.getTime();
+    }
+    const first = from ? GROUPS.findIndex((g) => g.name === from) : 0;
+    for (const group of GROUPS.slice(first)) {
+      if (only && !only.includes(group.name)) continue;
+      if (deadline !== undefined && Date.now() >= deadline) break;
+      if (!runGroup(group, deadline) && deadline !== undefined && Date.now() >= deadline) break;
+    }
+  }
+  console.log(table());
+}
+
+if (require.main === module) main();
