@@ -28,6 +28,9 @@ test('columns outside the worksheet (past XFD, 0, fractions, not letters) are re
   expect(() => columnNumber('AAAA')).toThrow(RangeError);
   expect(() => columnNumber('')).toThrow(RangeError);
   expect(() => columnNumber('A1')).toThrow(RangeError);
+  // Letters only, from the first character on (a pattern without its ^ let digits in front).
+  expect(() => columnNumber('1A')).toThrow(RangeError);
+  expect(() => columnNumber('$A')).toThrow(RangeError);
 });
 
 test('cells: lower case and $ anchors are read, written back in upper case without anchors', () => {
@@ -76,6 +79,13 @@ test('sheetRef quotes names with spaces, quotes or that look like a cell address
   expect(sheetRef('Werkblad koppelkansen kiezen')).toBe("'Werkblad koppelkansen kiezen'");
   expect(sheetRef("Jan's blad")).toBe("'Jan''s blad'");
   expect(sheetRef('AB12')).toBe("'AB12'");
+});
+
+test('sheetRef leaves a name unquoted when only part of it looks like a cell address (Blad2024, A1B)', () => {
+  // Excel writes these without quotes, so a formula read back matches the one written.
+  expect(sheetRef('Blad2024')).toBe('Blad2024');
+  expect(sheetRef('A1B')).toBe('A1B');
+  expect(sheetRef('XFD1048576')).toBe("'XFD1048576'");
 });
 
 test('problems in columns past column ALL (1000) sort by reading order (the old sort key row*1000+column put AMK1, column 1025, after A2)', () => {
