@@ -141,33 +141,67 @@ export const NOTULEN = {
   textStyle: { wrap: true, verticalAlignment: 'top' },
 } as const;
 
+/** One of the guide's Stap 1 questions: its text, the werkvorm the guide suggests for it, and its sub-questions. */
+interface Stap1Vraag {
+  vraag: string;
+  /** The guide's suggested way of working, e.g. "individuele brainstorm + clustering" ("" when it names none). */
+  werkvorm: string;
+  /** Questions the guide puts under this one (the facets of the future picture). */
+  deelvragen: string[];
+}
+
 /**
- * The guide's questions of Stap 1 ("Een gedeeld verhaal van de wijk", chapter 3): first
- * dreams, then thresholds. Prompts for the conversation and the notulist; "[naam wijk]"
- * is replaced by the wijk's name where it is known.
+ * The guide's questions of Stap 1 ("Een gedeeld verhaal van de wijk", chapter 3, the
+ * DROMEN and DREMPELS columns), in its order and wording, with the werkvorm it suggests in
+ * brackets: prompts for the conversation and the notulist. "[naam wijk]" is replaced by
+ * the wijk's name where it is known. The guide's empty boxes "[invullen eigen vraag
+ * vanuit relevante invalshoek]" are one prompt inviting the team's own question.
  */
-export const STAP1_PROMPTS: { soort: 'Dromen' | 'Drempels'; vragen: string[] }[] = [
+export const STAP1_PROMPTS: { soort: 'Dromen' | 'Drempels'; vragen: Stap1Vraag[] }[] = [
   {
     soort: 'Dromen',
     vragen: [
-      'Wat gebeurt er om ons heen waardoor we op een vernieuwde wijze iets met [naam wijk] willen?',
-      'Waarom vind ik het (persoonlijk) belangrijk dat [naam wijk] een integraal toekomstbestendige invulling krijgt?',
-      'In een wereld waarin alles kan, hoe ziet [naam wijk] er in de toekomst uit?',
-      'Wie wonen er en hoe voelt het hier te wonen?',
-      'Hoe zijn we voorbereid op een veranderend klimaat, zowel in de gebouwen als in de openbare ruimte?',
-      'Wat is nieuw (gebouwd)? En wie is daarbij betrokken?',
-      'Hoe dicht bij de duurzame ambities zijn we?',
-      'Welk gedeeld toekomstbeeld ontstaat?',
-      'Wat vraagt dit toekomstbeeld van ons om anders te doen dan normaal? Waar kunnen we nu al mee beginnen?',
-      'Waarin zitten de grootste verschillen? Met welk van deze verschillen moeten we rekening houden?',
+      {
+        vraag: 'Wat gebeurt er om ons heen waardoor we op een vernieuwde wijze iets met [naam wijk] willen?',
+        werkvorm: 'individuele brainstorm + clustering',
+        deelvragen: [],
+      },
+      {
+        vraag: 'Waarom vind ik het (persoonlijk) belangrijk dat [naam wijk] een integraal toekomstbestendige invulling krijgt?',
+        werkvorm: 'individueel antwoord',
+        deelvragen: [],
+      },
+      {
+        vraag: 'In een wereld waarin alles kan, hoe ziet [naam wijk] er in de toekomst uit?',
+        werkvorm: 'individuele brainstorm + clustering',
+        deelvragen: [
+          'Wie wonen er en hoe voelt het hier te wonen?',
+          'Hoe zijn we voorbereid op een veranderend klimaat, zowel in de gebouwen als in de openbare ruimte?',
+          'Wat is nieuw (gebouwd)? En wie is daarbij betrokken?',
+          'Hoe dicht bij de duurzame ambities zijn we? Zijn we al in de donuteconomie?',
+          'Jullie eigen vraag vanuit een relevante invalshoek (vul zelf in).',
+        ],
+      },
+      { vraag: 'Welk gedeeld toekomstbeeld ontstaat?', werkvorm: 'gesprek over rode draad, n.a.v. bovenstaande vragen', deelvragen: [] },
+      {
+        vraag: 'Wat vraagt dit toekomstbeeld van ons om anders te doen dan normaal? Waar kunnen we nu al mee beginnen?',
+        werkvorm: 'groepsgesprek',
+        deelvragen: [],
+      },
+      { vraag: 'Waarin zitten de grootste verschillen?', werkvorm: '', deelvragen: [] },
+      { vraag: 'Met welk van deze verschillen moeten we rekening mee houden?', werkvorm: '', deelvragen: [] },
     ],
   },
   {
     soort: 'Drempels',
     vragen: [
-      'Wat zit dit toekomstbeeld in de weg? En op welke termijn doet dit zich voor?',
-      'Wat daarvan is binnen onze invloedssfeer?',
-      'Welke korte termijn beperkingen zijn er?',
+      {
+        vraag: 'Wat zit dit toekomstbeeld in de weg? En op welke termijn doet dit zich voor?',
+        werkvorm: 'individuele brainstorm, gevolgd door groepsgesprek en invullen tijdslijn',
+        deelvragen: [],
+      },
+      { vraag: 'Wat daarvan is binnen onze invloedssfeer?', werkvorm: '', deelvragen: [] },
+      { vraag: 'Welke korte termijn beperkingen zijn er?', werkvorm: 'groepsgesprek, mogelijk invullen in “berenmatrix”', deelvragen: [] },
     ],
   },
 ];

@@ -17,6 +17,8 @@ import type { PrioEntry } from './prioritering';
 import type { RankEntry } from './ranking';
 import type { WorkbookSnapshot } from './snapshot';
 import { wijkName } from './wijk';
+import { textAt } from './grid';
+import { WERKBLAD } from './layout';
 import { chartAltText, topChartBars, type ChartBar } from './topChart';
 import { computeGevoeligheid } from './gevoeligheid';
 
@@ -57,6 +59,7 @@ export interface OnderbouwingModel {
   /** The robustness details per weight and near the boundary of the top 15 (chapter 3). */
   robustnessDetail: string[];
   chosen: ChosenEntry[];
+  /** The succesfactoren with weight and "waarom": the team's own from werkblad row 5, else the built-in reason of a default factor. */
   factors: { name: string; weging: number | null; waarom: string }[];
   scores: { row: number; opgave: string; koppelkans: string; scores: (number | null)[]; total: number | null; rank: number | null; status: string }[];
   /**
@@ -343,11 +346,15 @@ export function buildOnderbouwingModel(snapshot: WorkbookSnapshot, now: Date = n
     minderConcreet: marks.has(key(e.koppelkans)),
     concreetMaker: marks.get(key(e.koppelkans)) ?? '',
   }));
+  // the team's "waarom" from row 5 under each factor (Stap 2), else the built-in reason of a default factor
   const reasons = new Map(DEFAULT_SUCCESFACTOREN.map((f) => [key(f.naam), f.waarom]));
+  const werkbladSheet = a.werkblad ? snapshot.sheets.find((s) => s.name === a.werkblad?.layout.sheet) : undefined;
   const factors = (a.werkblad?.factors ?? []).map((f) => ({
     name: f.name,
     weging: f.weging,
-    waarom: reasons.get(key(f.name)) ?? 'Door het team zelf gekozen voor deze wijk.',
+    waarom:
+      (werkbladSheet ? textAt(werkbladSheet, WERKBLAD.waaromRow, f.column).trim() : '') ||
+      (reasons.get(key(f.name)) ?? 'Door het team zelf gekozen voor deze wijk.'),
   }));
   const p = (n: number) => String(n).padStart(2, '0');
   const place = (k: string) => placeOf.get(key(k)) ?? null;

@@ -19,7 +19,8 @@ import {
 } from '../../src/report/onderbouwingDocx';
 import { addNote } from '../../src/core/notes';
 import { simulate } from '../../src/core/simulate';
-import { CONCLUSION_QUESTIONS } from '../../src/core/layout';
+import { CONCLUSION_QUESTIONS, SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
+import { DEFAULT_SUCCESFACTOREN } from '../../src/core/defaults';
 import { widestWordEm } from '../../src/core/textMetrics';
 import { analyze } from '../../src/core/analyze';
 import { computeGevoeligheid } from '../../src/core/gevoeligheid';
@@ -152,6 +153,22 @@ describe('the onderbouwing document for a filled workbook', () => {
     expect(factors[0]).toEqual(['Succesfactor', 'Weging', 'Waarom deze succesfactor']);
     expect(factors.slice(1).map((r) => r.slice(0, 2))).toEqual(FACTORS.map((f, j) => [f, j === 1 ? '2' : '1']));
     for (const r of factors.slice(1)) expect(r[2].length).toBeGreaterThan(20);
+  });
+
+  it("shows the team's own waarom of a factor (werkblad row 5), not the built-in reason (regression: the table always printed the default)", () => {
+    const base = sampleSnapshot();
+    const own = 'Zonder draagvlak in de straat komt er geen enkele koppelkans van de grond.';
+    const model = buildOnderbouwingModel(
+      simulate(base, [{ kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: `C${WERKBLAD.waaromRow}`, cells: [[{ text: own }]] }]),
+      NOW,
+    );
+    expect(model.factors[0]).toMatchObject({ name: FACTORS[0], waarom: own });
+    // a factor whose row-5 cell is empty keeps the built-in reason
+    const cleared = buildOnderbouwingModel(
+      simulate(base, [{ kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: `D${WERKBLAD.waaromRow}`, cells: [[{ clear: true }]] }]),
+      NOW,
+    );
+    expect(cleared.factors[1].waarom).toBe(DEFAULT_SUCCESFACTOREN[1].waarom);
   });
 
   it('gives the team’s order with Omdat… (line breaks kept) and verantwoordelijke, and explains the deviations', () => {

@@ -1,9 +1,10 @@
-/** The guide's Stap 1 questions (dromen, then drempels) as prompts, collapsed by default. */
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, makeStyles, tokens } from '@fluentui/react-components';
+/** The guide's Stap 1 questions (dromen, then drempels) as prompts, collapsed by default, with the werkvorm the guide suggests. */
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { STAP1_PROMPTS } from '../../core/layout';
 
 const useStyles = makeStyles({
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  werkvorm: { color: tokens.colorNeutralForeground2 },
 });
 
 /** "[naam wijk]" in the guide's questions becomes the wijk's name, or "de wijk". */
@@ -21,7 +22,21 @@ export function Stap1Prompts({ wijk }: { wijk: string }) {
           <AccordionPanel>
             <ul className={styles.list}>
               {p.vragen.map((v) => (
-                <li key={v}>{promptText(v, wijk)}</li>
+                <li key={v.vraag}>
+                  {promptText(v.vraag, wijk)}
+                  {v.werkvorm && (
+                    <Text size={200} className={styles.werkvorm}>
+                      {` (${v.werkvorm})`}
+                    </Text>
+                  )}
+                  {v.deelvragen.length > 0 && (
+                    <ul className={styles.list}>
+                      {v.deelvragen.map((d) => (
+                        <li key={d}>{promptText(d, wijk)}</li>
+                      ))}
+                    </ul>
+                  )}
+                </li>
               ))}
             </ul>
           </AccordionPanel>

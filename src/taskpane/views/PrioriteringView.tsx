@@ -453,7 +453,9 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
 
   const layout = prio.layout;
   const inList = new Set(items.map((i) => i.koppelkans.trim().toLowerCase()));
-  const candidates = [...new Set(a.werkblad.rows.map((r) => r.koppelkans).filter((k) => k && !inList.has(k.toLowerCase())))];
+  const candidates = [...new Set(a.werkblad.rows.map((r) => r.koppelkans).filter((k) => k && !inList.has(k.trim().toLowerCase())))];
+  // nothing chosen on the werkblad yet: the team picks its koppelkansen in Stap 2 first (not "all are in the list")
+  const noneOnWerkblad = !a.werkblad.rows.some((r) => r.koppelkans);
   const nameOf = (id: string | number) => items.find((i) => i.id === id)?.koppelkans ?? '';
   const placeOf = (id: string | number) => items.findIndex((i) => i.id === id) + 1;
 
@@ -542,7 +544,9 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
       {items.length === 0 && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
-            De prioritering is nog leeg. Begin met de automatische volgorde (de top 15) of voeg hieronder koppelkansen toe.{' '}
+            {noneOnWerkblad
+              ? 'Er staan nog geen koppelkansen op het werkblad. Kies ze eerst bij Stap 2 en scoor ze bij Scoren; daarna bepaal je hier de volgorde.'
+              : 'De prioritering is nog leeg. Begin met de automatische volgorde (de top 15) of voeg hieronder koppelkansen toe.'}{' '}
             <Button size="small" disabled={!!session.busy || a.top.length === 0} onClick={() => void session.prepare({ propose: true })}>
               Automatische volgorde overnemen
             </Button>
@@ -671,7 +675,13 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
       <div className={styles.add}>
         <Field label="Koppelkans toevoegen" className={styles.grow}>
           <Combobox
-            placeholder={candidates.length ? 'Kies een koppelkans van het werkblad' : 'Alle koppelkansen staan al in de lijst'}
+            placeholder={
+              candidates.length
+                ? 'Kies een koppelkans van het werkblad'
+                : noneOnWerkblad
+                  ? 'Nog geen koppelkansen op het werkblad (kies ze bij Stap 2)'
+                  : 'Alle koppelkansen staan al in de lijst'
+            }
             value={adding}
             selectedOptions={adding ? [adding] : []}
             onOptionSelect={(_, d) => setAdding(d.optionValue ?? '')}

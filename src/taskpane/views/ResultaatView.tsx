@@ -105,7 +105,7 @@ export function ResultaatView({ session }: { session: WorkbookSession }) {
     <div className={styles.stack}>
       <div className={styles.head}>
         <Text as="h2" size={500} weight="semibold">
-          {preview ? 'Top 15 met de nieuwe wegingen (voorbeeld)' : 'Top 15'}
+          {`${preview ? 'Top 15 met de nieuwe wegingen (voorbeeld)' : 'Top 15'}${a.wijk ? ` – ${a.wijk}` : ''}`}
         </Text>
         <Button appearance="primary" disabled={!!session.busy} onClick={() => void session.prepare()}>
           Resultaat bijwerken
