@@ -17,7 +17,7 @@
  *
  * What the stamp cannot see: a formula a colleague changed in Excel without the add-in.
  * The adapter checks cheaply which cells hold formulas (see src/workbook/office/readSnapshot.ts);
- * "Opnieuw controleren" (a fresh read) always reads every formula.
+ * "Opnieuw controleren" (a `verifyFormulas` read) always reads every formula.
  */
 import { columnLetter } from './a1';
 import type { CellInput, CellValue, PlanOp, SheetSnapshot, WorkbookSnapshot } from './snapshot';

@@ -97,8 +97,8 @@ export interface WorkbookSession {
   clearError: () => void;
   /**
    * Reads the workbook again: what changed (`changed`, as change events name it), or
-   * everything (`fresh`: "Opnieuw controleren"); without either, what the port knows
-   * changed plus any sheet that grew.
+   * every cell (`fresh`), with every formula read back too (`verifyFormulas`: "Opnieuw
+   * controleren"); without either, what the port knows changed plus any sheet that grew.
    */
   refresh: (request?: RefreshRequest) => Promise<void>;
   /**
@@ -134,7 +134,10 @@ export interface WorkbookSession {
 }
 
 interface RefreshRequest {
+  /** Read every cell again (SnapshotRequest.fresh). */
   fresh?: boolean;
+  /** Also read every formula back ("Opnieuw controleren"; SnapshotRequest.verifyFormulas). */
+  verifyFormulas?: boolean;
   changed?: ChangedRange[];
 }
 
@@ -170,14 +173,22 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
   const readQueue = useMemo(
     () =>
       createReadQueue<RefreshRequest>(
-        async (next) => setSnapshot(await port.readSnapshot({ fresh: next.fresh, changed: next.changed?.length ? next.changed : undefined })),
-        (q, r) => ({ fresh: q.fresh || r.fresh, changed: [...(q.changed ?? []), ...(r.changed ?? [])] }),
+        async (next) =>
+          setSnapshot(
+            await port.readSnapshot({ fresh: next.fresh, verifyFormulas: next.verifyFormulas, changed: next.changed?.length ? next.changed : undefined }),
+          ),
+        (q, r) => ({
+          fresh: q.fresh || r.fresh,
+          verifyFormulas: q.verifyFormulas || r.verifyFormulas,
+          changed: [...(q.changed ?? []), ...(r.changed ?? [])],
+        }),
         (e) => setError(errorMessage(e)),
       ),
     [port],
   );
   const refresh = useCallback(
-    (request: RefreshRequest = {}) => readQueue.request({ fresh: request.fresh, changed: [...(request.changed ?? [])] }),
+    (request: RefreshRequest = {}) =>
+      readQueue.request({ fresh: request.fresh, verifyFormulas: request.verifyFormulas, changed: [...(request.changed ?? [])] }),
     [readQueue],
   );
 

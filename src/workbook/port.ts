@@ -37,8 +37,19 @@ export interface SnapshotRequest {
    * adapter that read its writes back with them may answer from memory (no round trip).
    */
   afterApply?: boolean;
-  /** Forget anything remembered and read everything ("Opnieuw controleren"). */
+  /**
+   * Forget anything remembered and read every cell again (the read an edit is built on, so
+   * its guards compare with what is really there). Formulas may still come from the formula
+   * stamp where an adapter keeps one (src/core/formulaStamp.ts): values are read afresh, the
+   * formula text is not read back unless `verifyFormulas` asks for it.
+   */
   fresh?: boolean;
+  /**
+   * A `fresh` read that also reads every formula back instead of trusting the formula stamp
+   * ("Opnieuw controleren"): it catches a formula a colleague edited in place. Costs the
+   * formulas' bytes (about 8× a values-only read of a prepared workbook); implies `fresh`.
+   */
+  verifyFormulas?: boolean;
   /**
    * Called with the snapshot's sheets once they are read (the same sheets the read
    * returns); returns the ranges whose

@@ -54,7 +54,7 @@ export function ControleView({ session }: { session: WorkbookSession }) {
         <Text as="h2" size={500} weight="semibold">
           Controle
         </Text>
-        <Button size="small" onClick={() => void session.refresh({ fresh: true })}>
+        <Button size="small" onClick={() => void session.refresh({ fresh: true, verifyFormulas: true })}>
           Opnieuw controleren
         </Button>
       </div>

@@ -474,8 +474,8 @@ async function finishRead(
     return bytes ? { rowBytes: bytes } : {};
   };
   const withCells = full.filter((w) => w.usedAddress);
-  // formulas from the formula stamp where the sheet's formula cells match it; a fresh read reads every formula
-  const stamped = request.fresh
+  // formulas from the formula stamp where the sheet's formula cells match it; "Opnieuw controleren" reads every formula back
+  const stamped = request.verifyFormulas
     ? new Map<string, readonly StampRun[]>()
     : await stampedFormulas(
         context,
@@ -509,7 +509,7 @@ async function finishRead(
 /**
  * One read of the snapshot through `cache` (see the file comment): the walk with the
  * cells of small change marks in one sync, then full reads where needed.
- * `request.fresh` drops what the cache knows.
+ * `request.fresh` drops what the cache knows; `request.verifyFormulas` also reads every formula back.
  */
 export async function readWorkbook(
   context: Excel.RequestContext,
@@ -530,9 +530,10 @@ async function readSheets(
   budget: number,
 ): Promise<WorkbookSnapshot> {
   // a fresh read forgets the cells but sizes its blocks by what they cost last time
-  const previous = request.fresh ? (cache.sheets ?? []) : [];
-  if (request.fresh) cache.reset();
-  if (request.afterApply && cache.freshAfterApply && !request.fresh && !request.changed?.length && !request.validationTargets) {
+  const fresh = request.fresh === true || request.verifyFormulas === true;
+  const previous = fresh ? (cache.sheets ?? []) : [];
+  if (fresh) cache.reset();
+  if (request.afterApply && cache.freshAfterApply && !fresh && !request.changed?.length && !request.validationTargets) {
     cache.freshAfterApply = false;
     return cache.toSnapshot();
   }

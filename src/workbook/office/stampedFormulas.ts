@@ -19,7 +19,7 @@
  * Trade-off: this catches a formula a colleague deleted, typed over, added or moved (rows
  * inserted or deleted, sorting, cut and paste) in Excel without the add-in, but not one
  * whose text a colleague edited in place while it stayed a formula. Such an edit is seen by
- * "Opnieuw controleren" (a `fresh` read: every formula is read back) and by any read after
+ * "Opnieuw controleren" (a `verifyFormulas` read: every formula is read back) and by any read after
  * a change event for that cell (changed cells are always read with their formulas).
  */
 import { columnLetter, parseRange } from '../../core/a1';

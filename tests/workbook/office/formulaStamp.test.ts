@@ -31,6 +31,32 @@ describe('opening the pane on a prepared workbook', () => {
     expect(stamped.received).toBeLessThan(readBack.received / 2);
   });
 
+  test('an edit\'s fresh read takes the formulas from the stamp; only "Opnieuw controleren" (verifyFormulas) reads them back', async () => {
+    const book = await koppelkansenFakeBook(60, 6);
+    const port = new OfficeWorkbook(book.run, modern);
+    await port.readSnapshot();
+    const fresh = await book.measure(() => port.readSnapshot({ fresh: true }));
+    const verified = await book.measure(() => port.readSnapshot({ verifyFormulas: true }));
+    expect(formulasOf(fresh.result)).toEqual(formulasOf(verified.result));
+    expect(fresh.result.sheets.map((s) => s.values)).toEqual(verified.result.sheets.map((s) => s.values));
+    expect(fresh.received).toBeLessThan(verified.received / 2);
+  });
+
+  test('a formula a colleague edited in place is seen by "Opnieuw controleren" (verifyFormulas), not by the stamp', async () => {
+    const book = await koppelkansenFakeBook(20, 4);
+    const werkblad = book.sheet(SHEET_NAMES.werkblad);
+    const row = WERKBLAD.firstDataRow + 2;
+    const totals = WERKBLAD.firstFactorColumn + 4;
+    const cell = werkblad.cells.get(`${row},${totals}`);
+    expect(cell?.formula).toMatch(/^=/);
+    werkblad.cells.set(`${row},${totals}`, { ...cell!, formula: '=1+1' });
+    const port = new OfficeWorkbook(book.run, modern);
+    const stampedRead = (await port.readSnapshot({ fresh: true })).sheets.find((s) => s.name === SHEET_NAMES.werkblad)!;
+    expect(stampedRead.formulas?.[row - 1]?.[totals - 1]).toBe(cell!.formula);
+    const verified = (await port.readSnapshot({ verifyFormulas: true })).sheets.find((s) => s.name === SHEET_NAMES.werkblad)!;
+    expect(verified.formulas?.[row - 1]?.[totals - 1]).toBe('=1+1');
+  });
+
   test('rows a colleague inserted without the add-in (formulas moved down) make the adapter read the formulas back', async () => {
     const book = await koppelkansenFakeBook(20, 4);
     const werkblad = book.sheet(SHEET_NAMES.werkblad);
