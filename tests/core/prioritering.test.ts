@@ -5,7 +5,7 @@
  * against the survivors of a StrykerJS run of prioritering.ts (CONTRIBUTING.md).
  */
 import type { Problem } from '../../src/core/problems';
-import { readPrioEntries, readPrioLayout } from '../../src/core/prioritering';
+import { prioCheckKey, readPrioEntries, readPrioLayout } from '../../src/core/prioritering';
 import type { RankEntry } from '../../src/core/ranking';
 import type { CellValue, SheetSnapshot } from '../../src/core/snapshot';
 
@@ -80,6 +80,11 @@ describe('readPrioLayout', () => {
     });
   });
 
+  it('finds "Omdat…" (one ellipsis character) wherever the team put it', () => {
+    const header = ['Koppelkans', 'Prioriteit', 'Verantwoordelijke', 'Omdat…'];
+    expect(readPrioLayout(prioSheet([], header)).columns).toMatchObject({ koppelkans: 1, prioriteit: 2, verantwoordelijke: 3, omdat: 4 });
+  });
+
   it('looks for the header in the first 10 rows only, and needs both "Koppelkans" and an "Omdat" label', () => {
     const late: SheetSnapshot = { name: 'Prioritering', values: [...Array.from({ length: 10 }, () => ['x']), HEADER] };
     expect(readPrioLayout(late).headerRow).toBe(4);
@@ -118,6 +123,10 @@ describe('readPrioLayout', () => {
   });
 });
 
+test('prioCheckKey: the place and the koppelkans under the matching rule, joined by "|"', () => {
+  expect(prioCheckKey(3, '  Meer\u00a0 Groen ')).toBe('3|meer groen');
+});
+
 describe('readPrioEntries', () => {
   it('takes the Prioriteit number as the place, else the position; names a bad place and skips rows without koppelkans', () => {
     const { entries, problems } = entriesOf(
@@ -128,8 +137,9 @@ describe('readPrioEntries', () => {
         [0, 'Stage'],
         [1.5, 'Bomen'],
         ['', 'Hagen'],
+        [null, 'Hoven'],
       ]),
-      ['Daken', 'Tuinen', 'Stage', 'Bomen', 'Hagen'],
+      ['Daken', 'Tuinen', 'Stage', 'Bomen', 'Hagen', 'Hoven'],
     );
     expect(entries.map((e) => [e.row, e.place, e.koppelkans, e.omdat, e.verantwoordelijke])).toEqual([
       [5, 2, 'Tuinen', 'omdat het kan', 'Jan'],
@@ -137,6 +147,7 @@ describe('readPrioEntries', () => {
       [8, 4, 'Stage', '', ''],
       [9, 5, 'Bomen', '', ''],
       [10, 6, 'Hagen', '', ''],
+      [11, 7, 'Hoven', '', ''],
     ]);
     expect(problems.filter((p) => p.startsWith('PRIO_BAD_PLACE'))).toEqual([
       'PRIO_BAD_PLACE@A7: De prioriteit "eerste" is geen heel getal van 1 of meer.',
