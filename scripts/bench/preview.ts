@@ -5,14 +5,19 @@
  * - time to interactive: from navigation until "Werkmap voorbereiden" can be clicked
  *   (template workbook), and from choosing a prepared .xlsx of N rows in "Open .xlsx…"
  *   until the Scoren view shows its first koppelkans;
- * - score commit: one score typed in Scoren and committed (Enter on the last factor) until
- *   the pane has finished the operation (its `data-completed` counter moved) and the next
- *   frame has been painted; beside it the longest main-thread task in that time (the
- *   "hitch" a user sees). Median of several commits.
+ * - score commit: one score typed in Scoren and committed (a real Enter on the last factor),
+ *   from that keydown's time stamp until the first frame that shows the result has been
+ *   painted: the pane finished the write (its `data-completed` counter moved), the input holds
+ *   the value with no "Nog niet opgeslagen" under it, and the grid beside the pane shows the
+ *   row's recomputed total (its Totalen cell equals the pane's new total). Checked on every
+ *   animation frame; the end is a task queued in that frame, which runs after its paint.
+ *   Beside it the longest main-thread task in that time (the "hitch" a user sees). Median of
+ *   several commits.
  *
  * Every commit types a score other than the cell's (committing the same value writes nothing,
  * so no operation would finish), and every wait ends in a named failure after a timeout
- * instead of hanging. `BENCH_PREVIEW_PROFILE=<prefix>` also records a CPU profile of the commits.
+ * instead of hanging. `BENCH_PREVIEW_PROFILE=<prefix>` also records a CPU profile of the commits,
+ * `BENCH_PREVIEW_TRACE=<prefix>` a Chrome trace (style, layout, paint and script per commit).
  *
  * `BENCH_PREVIEW_ROWS=5000` picks sizes. Figures, never assertions. Needs Chromium (`/usr/bin/chromium`, or CHROMIUM_PATH) and a
  * build of the preview (dist-preview/ from `npm run build:preview` when fresh, else a build into a temporary directory).
@@ -22,6 +27,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { SHEET_NAMES } from '../../src/core/layout';
 import { createKoppelkansenWorkbook, prepareWorkbook } from '../../src/workbook/operations';
+import type { BrowserContext, Page } from 'playwright-core';
 import { launch } from '../../tests/e2e/support/browser';
 import { previewBuildDir } from '../../tests/e2e/support/previewBuild';
 import { serveStatic } from '../../tests/e2e/support/staticServer';
@@ -31,7 +37,7 @@ import { bigWorkbook, factorNames } from './support/workbooks';
 
 const NOW = new Date('2026-11-28T10:00:00Z');
 const FACTORS = 12;
-const COMMITS = 5;
+const COMMITS = 7;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** A prepared Koppelkansen workbook of `rows` × `factors` as .xlsx bytes (what a team would open). */
@@ -54,6 +60,8 @@ interface PreviewFigures {
   commit: number;
   commitMax: number;
   longTask: number;
+  /** Commits whose new total equalled the old one (so the grid showed no visible change to wait for). */
+  unchangedTotals: number;
   /** With BENCH_PREVIEW_PROFILE: the commits' CPU profile file and its top self times. */
   hotspots: string[];
 }
@@ -94,25 +102,108 @@ async function waitingFor<T>(what: string, step: () => Promise<T>): Promise<T> {
  * preview with `--mode development` into a directory and pass it as E2E_DIST to see ours).
  */
 interface CpuProfile {
+  startTime?: number;
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
   samples?: number[];
   timeDeltas?: number[];
 }
 
-/** The `top` call frames by self time (ms) in a CPU profile. */
-function selfTimes(profile: CpuProfile, top: number): string[] {
+/**
+ * The `top` call frames by self time in a CPU profile, in ms per commit when `windows` (the
+ * commits' [start, end] in the trace clock, µs, which the profiler's time stamps share) limits
+ * the samples to the commits, else in ms over the whole profile.
+ */
+function selfTimes(profile: CpuProfile, top: number, windows: [number, number][] | null): string[] {
   const byNode = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
   const totals = new Map<string, number>();
+  let t = profile.startTime ?? 0;
   (profile.samples ?? []).forEach((id, i) => {
+    const delta = profile.timeDeltas?.[i] ?? 0;
+    t += delta;
+    if (windows && !windows.some(([a, b]) => t >= a && t <= b)) return;
     const f = byNode.get(id);
     if (!f) return;
     const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
-    totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+    totals.set(key, (totals.get(key) ?? 0) + delta / 1000);
   });
+  const per = windows ? windows.length : 1;
   return [...totals.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, top)
-    .map(([k, v]) => `${ms(v)} ${k}`);
+    .map(([k, v]) => `${ms(v / per)} ${k}`);
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+/**
+ * With BENCH_PREVIEW_TRACE=<file prefix>: a Chrome trace (DevTools' Performance panel opens
+ * it) of the commits. `stop` writes it and returns the commits' windows (between the page's
+ * bench-commit-start and -end marks, trace clock in µs) and the renderer main thread's self
+ * time per event name inside them (style recalculation, layout, paint, script, GC), per commit.
+ */
+async function startTrace(context: BrowserContext, page: Page): Promise<{ stop(file: string): Promise<{ windows: [number, number][]; top: string[] }> }> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Tracing.start', {
+    categories: ['devtools.timeline', 'disable-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'blink', 'cc', 'gpu'].join(','),
+    transferMode: 'ReturnAsStream',
+  });
+  return {
+    async stop(file) {
+      const complete = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream ?? '')));
+      await cdp.send('Tracing.end');
+      const stream = await complete;
+      let text = '';
+      for (;;) {
+        const chunk = await cdp.send('IO.read', { handle: stream, size: 1 << 20 });
+        text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
+        if (chunk.eof) break;
+      }
+      await cdp.send('IO.close', { handle: stream });
+      await cdp.detach();
+      fs.writeFileSync(file, text);
+      const parsed = JSON.parse(text) as TraceEvent[] | { traceEvents: TraceEvent[] };
+      const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+      const starts = events.filter((e) => e.name === 'bench-commit-start').map((e) => e.ts);
+      const ends = events.filter((e) => e.name === 'bench-commit-end').map((e) => e.ts);
+      const windows = starts.map((a): [number, number] => [a, ends.find((b) => b > a) ?? a]);
+      const mark = events.find((e) => e.name === 'bench-commit-start');
+      const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === mark?.pid);
+      if (!main || !windows.length) return { windows, top: ['(no commit marks or renderer main thread in the trace)'] };
+      // self time: each complete event's duration less its direct children's, clipped to the windows
+      const slices = events
+        .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined)
+        .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+      const inside = (a: number, b: number) => windows.reduce((sum, [x, y]) => sum + Math.max(0, Math.min(b, y) - Math.max(a, x)), 0);
+      const self = new Map<string, number>();
+      const stack: { e: TraceEvent; end: number; children: [number, number][] }[] = [];
+      const close = (top: { e: TraceEvent; end: number; children: [number, number][] }) => {
+        let own = inside(top.e.ts, top.end);
+        for (const [a, b] of top.children) own -= inside(a, b);
+        self.set(top.e.name, (self.get(top.e.name) ?? 0) + own);
+      };
+      for (const e of slices) {
+        const end = e.ts + (e.dur ?? 0);
+        while (stack.length && stack[stack.length - 1].end <= e.ts) close(stack.pop()!);
+        if (stack.length) stack[stack.length - 1].children.push([e.ts, end]);
+        stack.push({ e, end, children: [] });
+      }
+      while (stack.length) close(stack.pop()!);
+      const top = [...self.entries()]
+        .filter(([, v]) => v > 0)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 15)
+        .map(([name, v]) => `${ms(v / 1000 / windows.length)} ${name}`);
+      return { windows, top };
+    },
+  };
 }
 
 async function measure(url: string, rows: number, file: string): Promise<PreviewFigures> {
@@ -161,70 +252,121 @@ async function measure(url: string, rows: number, file: string): Promise<Preview
       await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
       await cdp.send('Profiler.start');
     }
+    const traceFile = process.env.BENCH_PREVIEW_TRACE ? `${process.env.BENCH_PREVIEW_TRACE}-${rows}.json` : null;
+    const tracer = traceFile ? await startTrace(browser.context, page) : null;
     const commits: number[] = [];
     const tasks: number[] = [];
+    /** Commits after which the grid's total was the same as before (a weight of 0, say): the wait then proved less. */
+    let unchangedTotals = 0;
+    // where the grid shows this koppelkans's total: its row (the pane says "· rij N") and the Totalen column
+    const row = Number(/· rij (\d+)/.exec(await scoren.innerText())?.[1] ?? NaN);
+    if (!Number.isInteger(row)) throw new Error(`bench preview, ${rows} rows: Scoren does not say the koppelkans's row ("· rij N")`);
     for (let i = 0; i < COMMITS; i++) {
       await last.click();
       // a value other than the one in the cell: committing the same value writes nothing (and finishes no operation)
       const value = differentScore(await last.inputValue(), i);
       await last.fill(value);
-      const result = await page.evaluate(
-        async ({ timeout, value }) => {
-          const w = window as unknown as { longTasks: { start: number; duration: number }[] };
+      // the watcher is in place before the key goes down: it takes the real keydown's time stamp as
+      // the start and ends at the first frame that shows the result, painted
+      const armed = await page.evaluate(
+        ({ timeout, value, row }) => {
+          const w = window as unknown as { longTasks: { start: number; duration: number }[]; benchCommit?: Promise<unknown> };
           const counter = () => Number(document.querySelector('[data-completed]')?.getAttribute('data-completed') ?? '0');
           const before = counter();
           const input = document.activeElement;
           if (!(input instanceof HTMLInputElement) || input.value !== value)
-            return { error: `the score input does not hold the typed ${value} (focus on ${input?.tagName ?? 'nothing'})` };
-          const start = performance.now();
-          input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
-          // the session finished the write (its completed-operations counter moved: run() ends every apply with it)
-          const moved = await new Promise<boolean>((resolve) => {
-            const check = () => {
-              if (counter() > before) resolve(true);
-              else if (performance.now() - start > timeout) resolve(false);
-              else setTimeout(check, 0);
+            return `the score input does not hold the typed ${value} (focus on ${input?.tagName ?? 'nothing'})`;
+          const group = input.closest('[role="group"]');
+          const grid = document.querySelector('[role="region"][aria-label^="Inhoud van blad"]');
+          const norm = (t: string | null | undefined) =>
+            (t ?? '')
+              .trim()
+              .replace(/\u2212/g, '-')
+              .replace(/^–$/, '');
+          /** The text of the grid's cell under "Totalen" in `row` ('' when the row or column is not rendered). */
+          const gridTotal = (): string | null => {
+            const trs = [...(grid?.querySelectorAll('tbody tr') ?? [])];
+            const rowOf = (n: number) => trs.find((tr) => tr.querySelector('th')?.textContent === String(n));
+            const tds = (n: number) => [...(rowOf(n)?.querySelectorAll('td') ?? [])];
+            const column = tds(3).findIndex((td) => td.textContent === 'Totalen');
+            return column < 0 ? null : norm(tds(row)[column]?.textContent);
+          };
+          const gridBefore = gridTotal();
+          const rowText = (n: number) =>
+            [...(grid?.querySelectorAll('tbody tr') ?? [])].find((tr) => tr.querySelector('th')?.textContent === String(n))?.textContent?.slice(0, 200) ??
+            '(not rendered)';
+          let start: number | null = null;
+          window.addEventListener(
+            'keydown',
+            (e) => {
+              if (e.key !== 'Enter') return;
+              start = e.timeStamp;
+              performance.mark('bench-commit-start');
+            },
+            { capture: true, once: true },
+          );
+          w.benchCommit = new Promise((resolve) => {
+            const deadline = performance.now() + timeout;
+            const frame = () => {
+              const paneTotal = norm(document.querySelector('[data-testid="score-total"]')?.textContent);
+              const shownTotal = gridTotal();
+              // stored (the pane finished the write, the input shows the value, no "Nog niet opgeslagen"
+              // under it) and recomputed (the grid's total of the row is the pane's new total)
+              const done =
+                start !== null &&
+                counter() > before &&
+                input.value === value &&
+                !group?.textContent?.includes('Nog niet opgeslagen') &&
+                shownTotal !== null &&
+                shownTotal === paneTotal;
+              if (done) {
+                // this frame is being drawn now; a task queued here runs after it is painted
+                setTimeout(() => {
+                  const end = performance.now();
+                  performance.mark('bench-commit-end');
+                  const longest = Math.max(0, ...w.longTasks.filter((t) => t.start + t.duration >= start! && t.start <= end).map((t) => t.duration));
+                  resolve({ ms: end - start!, longest, changed: shownTotal !== gridBefore });
+                }, 0);
+              } else if (performance.now() > deadline)
+                resolve({
+                  error: `nothing shown ${timeout} ms after Enter on ${value}: ${start === null ? 'no Enter seen; ' : ''}data-completed ${before} → ${counter()}, input ${input.value}, grid total ${shownTotal ?? '(no Totalen cell)'} vs pane ${paneTotal}; grid row ${row}: ${rowText(row)}; header: ${rowText(3)}; pane scores: ${[...(group?.querySelectorAll('input') ?? [])].map((x) => x.value).join(' ')}`,
+                });
+              else requestAnimationFrame(frame);
             };
-            check();
+            requestAnimationFrame(frame);
           });
-          if (!moved)
-            return {
-              error: `the pane's data-completed counter stayed at ${before} for ${timeout} ms after Enter on ${value}: the commit wrote nothing or never finished`,
-            };
-          // the frame that shows it
-          await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-          const end = performance.now();
-          const longest = Math.max(0, ...w.longTasks.filter((t) => t.start + t.duration >= start && t.start <= end).map((t) => t.duration));
-          return { ms: end - start, longest };
+          return null;
         },
-        { timeout: COMMIT_TIMEOUT_MS, value },
+        { timeout: COMMIT_TIMEOUT_MS, value, row },
       );
+      if (armed) throw new Error(`bench preview, ${rows} rows, commit ${i + 1}: ${armed}`);
+      await last.press('Enter');
+      const result = (await page.evaluate(() => (window as unknown as { benchCommit: Promise<unknown> }).benchCommit)) as
+        { ms: number; longest: number; changed: boolean } | { error: string };
       if ('error' in result)
         throw new Error(`bench preview, ${rows} rows, commit ${i + 1}: ${result.error}${errors.length ? `; page errors: ${errors.join(' | ')}` : ''}`);
-      // the write really landed: the input shows the value with no "Nog niet opgeslagen" under it (a kept draft)
-      await waitingFor(`commit ${i + 1} of ${value} stored (input shows it, no unsaved draft, no error)`, async () => {
-        await page.waitForFunction(
-          (v) => {
-            const input = document.activeElement;
-            const group = input?.closest('[role="group"]');
-            return input instanceof HTMLInputElement && input.value === v && !group?.textContent?.includes('Nog niet opgeslagen');
-          },
-          value,
-          { timeout: COMMIT_TIMEOUT_MS },
-        );
-      });
+      if (!result.changed) unchangedTotals++;
       commits.push(result.ms);
       tasks.push(result.longest);
     }
-    let hotspots: string[] = [];
+    const hotspots: string[] = [];
+    const windows = tracer && traceFile ? await tracer.stop(traceFile) : null;
+    if (windows)
+      hotspots.push(
+        `Chrome trace of the ${COMMITS} commits: ${traceFile}; main-thread self time per commit, only inside the commits:`,
+        ...windows.top.map((l) => `  ${l}`),
+      );
     if (cdp && profileFile) {
       const { profile } = await cdp.send('Profiler.stop');
       fs.writeFileSync(profileFile, JSON.stringify(profile));
-      hotspots = [`CPU profile of the ${COMMITS} commits: ${profileFile}; most self time:`, ...selfTimes(profile, 15).map((l) => `  ${l}`)];
+      hotspots.push(
+        `CPU profile of the ${COMMITS} commits: ${profileFile}; most self time per commit${windows ? ', only inside the commits' : ' (with the test driver between them)'}:`,
+        ...selfTimes(profile, 15, windows?.windows ?? null).map((l) => `  ${l}`),
+      );
       await cdp.detach();
     }
     if (errors.length) throw new Error(`bench preview, ${rows} rows: errors in the page: ${errors.join(' | ')}`);
-    return { template, open, commit: median(commits), commitMax: Math.max(...commits), longTask: median(tasks), hotspots };
+    return { template, open, commit: median(commits), commitMax: Math.max(...commits), longTask: median(tasks), unchangedTotals, hotspots };
   } finally {
     await browser.close();
   }
@@ -260,6 +402,7 @@ export const section: BenchSection = {
         fs.writeFileSync(file, await preparedXlsx(n, FACTORS));
         const f = await measure(server.url, n, file);
         rows.push([size(n, FACTORS), ms(f.template), ms(f.open), ms(f.commit), ms(f.commitMax), ms(f.longTask)]);
+        if (f.unchangedTotals) hotspots.push(`${size(n, FACTORS)}: in ${f.unchangedTotals} of ${COMMITS} commits the row's total stayed the same`);
         if (f.hotspots.length) hotspots.push(`${size(n, FACTORS)}: ${f.hotspots[0]}`, ...f.hotspots.slice(1));
         if (n === 5000) targets.push({ figure: `preview score commit, ${size(n, FACTORS)}`, value: ms(f.commit), target: '< 50 ms', met: f.commit < 50 });
       }
@@ -269,7 +412,7 @@ export const section: BenchSection = {
     }
     return [
       {
-        title: `preview (${build.built ? 'built for this run' : 'dist-preview/'}), prepared workbook opened with "Open .xlsx…"`,
+        title: `preview (${build.built ? 'built for this run' : path.relative(process.cwd(), build.dir) || build.dir}), prepared workbook opened with "Open .xlsx…"`,
         columns: [
           'workbook',
           'interactive (template)',
@@ -281,7 +424,7 @@ export const section: BenchSection = {
         rows,
         notes: [
           'interactive: performance.now() at the moment "Werkmap voorbereiden" is enabled, template workbook',
-          'score commit: a score other than the one in the cell typed in the last factor, Enter until the pane finished the write (data-completed moved) and painted the next frame; afterwards checked stored (no unsaved draft); target < 50 ms at 5,000 rows',
+          "score commit: a score other than the one in the cell typed in the last factor; from the Enter keydown's time stamp until the frame that shows it stored (data-completed moved, no unsaved draft) and the grid's Totalen cell of the row equal to the pane's new total has been painted; target < 50 ms at 5,000 rows",
           'longest task: the longest main-thread task (PerformanceObserver "longtask", only tasks over 50 ms count; 0 = none) during the commit',
           ...hotspots,
         ],

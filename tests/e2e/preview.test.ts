@@ -103,6 +103,17 @@ run('browser preview (Chromium)', () => {
       .filter({ hasText: new RegExp(`^${10 * count}$`) })
       .waitFor();
     await scoren.getByText(`${count} van ${count} gescoord`).waitFor();
+    // the grid beside the pane shows the row's new total (regression: it kept the total the workbook held before)
+    const row = /· rij (\d+)/.exec(await scoren.innerText())?.[1];
+    const werkblad = page.getByRole('region', { name: /^Inhoud van blad Werkblad koppelkansen kiezen/ });
+    const header = werkblad.locator('tbody tr[aria-rowindex="4"] td');
+    const totalen = (await header.allInnerTexts()).indexOf('Totalen');
+    expect(totalen).toBeGreaterThan(0);
+    await werkblad
+      .locator(`tbody tr[aria-rowindex="${Number(row) + 1}"] td`)
+      .nth(totalen)
+      .filter({ hasText: new RegExp(`^${10 * count}$`) })
+      .waitFor();
 
     await open('Resultaat');
     const first = panel('Resultaat').locator('[data-testid="top-row"]').first();
@@ -298,6 +309,21 @@ run('browser preview (Chromium)', () => {
     const problem = panel('Controle').getByRole('listitem').first().getByRole('button');
     await problem.click();
     await page.locator('td[data-selected="true"]').waitFor();
+  });
+
+  it('the grid scrolls through every row of its sheet with the keyboard, rendering only the rows in view', async () => {
+    await open('Scoren');
+    const grid = page.getByRole('region', { name: /^Inhoud van blad Werkblad koppelkansen kiezen/ });
+    const rows = Number(await grid.locator('table').getAttribute('aria-rowcount'));
+    const rendered = await grid.locator('tbody tr[aria-rowindex]').count();
+    expect(rendered).toBeGreaterThan(10);
+    expect(rendered).toBeLessThan(rows - 1);
+    await grid.focus();
+    await page.keyboard.press('End');
+    await grid.locator(`tbody tr[aria-rowindex="${rows}"]`).waitFor();
+    await page.keyboard.press('Home');
+    await grid.locator('tbody tr[aria-rowindex="2"]').waitFor();
+    await expect(grid.locator('tbody tr[aria-rowindex]').count()).resolves.toBeLessThan(rows - 1);
   });
 
   const NOTE_1 = '=Eerst de buurt spreken\nDaarna pas de raad';

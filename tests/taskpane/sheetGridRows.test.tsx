@@ -50,4 +50,21 @@ describe('SheetGrid rows', () => {
     expect(cells(r)).toEqual(['A', '7', '7', '']);
     act(() => r.unmount());
   });
+
+  test('a formula cell shows the computed value, not the stale one the opened file kept (regression: the total of a scored row stayed at its old value)', () => {
+    // an opened .xlsx keeps each formula's last result; the page never recalculates it
+    const formulas = [null, null, '=SUM(B2)'];
+    let r!: ReactTestRenderer;
+    act(() => {
+      r = create(row({ values: ['A', 7, -13], formulas, calc: new Map([['2:3', 7]]) }));
+    });
+    expect(cells(r)).toEqual(['A', '7', '7']);
+    // no value computed for the cell (a team's own formula): the kept result is all there is
+    act(() => r.update(row({ values: ['A', 7, -13], formulas, calc: new Map() })));
+    expect(cells(r)).toEqual(['A', '7', '-13']);
+    // a plain value is never replaced by a computed one
+    act(() => r.update(row({ values: ['A', 7, -13], formulas: [null, null, null], calc: new Map([['2:3', 7]]) })));
+    expect(cells(r)).toEqual(['A', '7', '-13']);
+    act(() => r.unmount());
+  });
 });
