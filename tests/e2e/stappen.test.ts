@@ -4,6 +4,11 @@
  * 3 opgaven and 8 koppelkansen (one its own), removes one factor and adds another,
  * scores everything, reaches Resultaat and Prioritering; the downloaded .xlsx holds it
  * all and `koppelkansen check` finds no errors. axe on both views.
+ *
+ * Keyboard focus after every write is checked (regression: removing a succesfactor, or
+ * adding one, an own koppelkans or a conclusion with its button, dropped the focus to the
+ * page's body, because the control was gone or disabled; a keyboard user had to start
+ * again at the top of the page).
  */
 import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
@@ -60,16 +65,30 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
     await panel(view).waitFor();
     await panel(view).getByText('Laden…').waitFor({ state: 'detached' });
   };
-  /** Keyboard: focus and Space, then wait until the workbook is written and the box follows. */
+  /** Waits until the keyboard focus is on `target` (condition-based: the pane moves it after rendering the write). */
+  const focusOn = async (target: Locator) => {
+    try {
+      await page.waitForFunction((el) => document.activeElement === el, await target.elementHandle());
+    } catch (e) {
+      const where = await page.evaluate(() => {
+        const a = document.activeElement;
+        return a ? `${a.tagName} "${a.getAttribute('aria-label') ?? ''}" ${(a.textContent ?? '').slice(0, 60)}` : 'nothing';
+      });
+      throw new Error(`The keyboard focus is not where the user goes on; it is on ${where}. ${(e as Error).message}`);
+    }
+  };
+  /** Keyboard: focus and Space, then wait until the workbook is written and the box follows; the focus stays on the box. */
   const tick = async (box: Locator) => {
     await box.focus();
     await writes(() => box.press('Space'));
     await page.waitForFunction((el) => (el as HTMLInputElement).checked, await box.elementHandle());
+    await focusOn(box);
   };
-  /** Keyboard: focus and Enter on a button that writes to the workbook; waits for the write. */
-  const press = async (button: Locator) => {
+  /** Keyboard: focus and Enter on a button that writes to the workbook; waits for the write and for the focus at `then`. */
+  const press = async (button: Locator, then: Locator) => {
     await button.focus();
     await writes(() => button.press('Enter'));
+    await focusOn(then);
   };
   /** Keyboard: focus and Enter on a button that only shows or hides something in the pane. */
   const reveal = async (button: Locator) => {
@@ -94,7 +113,7 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
     await stap1.getByText(`In een wereld waarin alles kan, hoe ziet ${WIJK} er in de toekomst uit?`).waitFor();
     const story = stap1.getByRole('textbox', { name: 'Conclusie Stap 1' });
     await story.fill(STORY);
-    await press(stap1.getByRole('button', { name: 'Conclusie opslaan' }));
+    await press(stap1.getByRole('button', { name: 'Conclusie opslaan' }), story);
     await stap1.getByText('Staat in Notulen').waitFor();
     await fitsPane();
   });
@@ -126,10 +145,15 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
     await search.fill('');
     // its own koppelkans, under Onderwijs
     const form = stap2.getByRole('group', { name: 'Eigen koppelkans toevoegen' });
-    await form.getByRole('combobox', { name: 'Bij opgave' }).selectOption('Onderwijs');
-    await form.getByRole('textbox', { name: 'Eigen koppelkans' }).fill(OWN);
+    // a closed native select takes the typed name (type-ahead), as with the keyboard in Excel's pane
+    const bij = form.getByRole('combobox', { name: 'Bij opgave' });
+    await bij.focus();
+    await page.keyboard.type('Onderwijs');
+    await page.waitForFunction((el) => (el as HTMLSelectElement).value === 'Onderwijs', await bij.elementHandle());
+    const ownName = form.getByRole('textbox', { name: 'Eigen koppelkans' });
+    await ownName.fill(OWN);
     await form.getByRole('textbox', { name: 'Toelichting bij de koppelkans' }).fill('Leerlingen kweken groente met regenwater.');
-    await press(form.getByRole('button', { name: 'Koppelkans toevoegen' }));
+    await press(form.getByRole('button', { name: 'Koppelkans toevoegen' }), ownName);
     await stap2.getByRole('checkbox', { name: `${OWN} (eigen)`, checked: true }).waitFor();
     picked.push(OWN);
     await stap2.getByRole('button', { name: /^Koppelkansen \(8 gekozen\)/ }).waitFor();
@@ -146,17 +170,23 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
   it('Stap 2: removes one success factor and adds another; writes the step conclusion', async () => {
     const stap2 = panel('Stap 2');
     await reveal(stap2.getByRole('button', { name: /^Succesfactoren \(8\)/ }));
-    await press(stap2.getByRole('button', { name: `Verwijderen: ${REMOVED}` }));
+    const factors = stap2.getByRole('list', { name: 'Succesfactoren' }).getByRole('listitem');
+    const place = (await factors.evaluateAll((els, name) => els.findIndex((e) => e.getAttribute('aria-label')?.endsWith(`: ${name}`)), REMOVED)) + 1;
+    expect(place).toBeGreaterThan(1);
+    // the card goes; the focus moves to the card that took its place, not to the page
+    await press(stap2.getByRole('button', { name: `Verwijderen: ${REMOVED}` }), factors.nth(place - 1));
     await stap2.getByRole('button', { name: /^Succesfactoren \(7\)/ }).waitFor();
+    expect(await factors.nth(place - 1).getAttribute('aria-label')).toMatch(new RegExp(`^Succesfactor ${place}: `));
     const add = stap2.getByRole('group', { name: 'Succesfactor toevoegen' });
-    await add.getByRole('textbox', { name: 'Nieuwe succesfactor' }).fill(ADDED);
+    const newName = add.getByRole('textbox', { name: 'Nieuwe succesfactor' });
+    await newName.fill(ADDED);
     await add.getByRole('textbox', { name: 'Waarom deze succesfactor' }).fill('Bewoners zien snel resultaat in hun straat.');
-    await press(add.getByRole('button', { name: 'Succesfactor toevoegen' }));
+    await press(add.getByRole('button', { name: 'Succesfactor toevoegen' }), newName);
     await stap2.getByRole('button', { name: /^Succesfactoren \(8\)/ }).waitFor();
     await stap2.getByRole('listitem', { name: new RegExp(`^Succesfactor 8: ${ADDED}$`) }).waitFor();
     const conclusion = stap2.getByRole('textbox', { name: 'Conclusie Stap 2' });
     await conclusion.fill('Drie opgaven, acht koppelkansen, acht succesfactoren.');
-    await press(stap2.getByRole('button', { name: 'Conclusie opslaan' }));
+    await press(stap2.getByRole('button', { name: 'Conclusie opslaan' }), conclusion);
     await fitsPane();
   });
 
@@ -191,7 +221,9 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
     await open('Resultaat');
     await expect(panel('Resultaat').locator('[data-testid="top-row"]').count()).resolves.toBe(8);
     await open('Prioritering');
-    await press(panel('Prioritering').getByRole('button', { name: 'Automatische volgorde overnemen' }));
+    const overnemen = panel('Prioritering').getByRole('button', { name: 'Automatische volgorde overnemen' });
+    await overnemen.focus();
+    await writes(() => overnemen.press('Enter'));
     await panel('Prioritering').locator('[data-testid="prio-name"]').nth(7).waitFor();
     await fitsPane();
   }, 400_000);

@@ -6,7 +6,8 @@
  * "Nog niet opgeslagen", after a reload or a closed pane.
  */
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { keepFocus } from '../keepFocus';
 import { draftKey, hasStrings, isRecord, readDraft } from '../logic/drafts';
 import { useStoredDraft } from '../useStoredDraft';
 import { conclusionEdit, type Conclusion } from '../../core/notes';
@@ -38,6 +39,7 @@ export function ConclusionField({ session, conclusion }: { session: WorkbookSess
   // null: not editing, the field shows what the workbook holds; `base`: the conclusion when typing started
   const { draft: edit, setDraft: setEdit, restored } = useStoredDraft(session.host.storage, conclusionDraftKey(conclusion.stap), isConclusionDraft);
   const [message, setMessage] = useState<string | null>(null);
+  const field = useRef<HTMLTextAreaElement>(null);
   const draft = edit?.text ?? null;
   const setDraft = (text: string | null) => setEdit(text === null ? null : { text, base: edit?.base ?? conclusion.text });
   const value = draft ?? conclusion.text;
@@ -50,10 +52,16 @@ export function ConclusionField({ session, conclusion }: { session: WorkbookSess
     // guarded by what the notulist started from: a colleague's version is never overwritten unasked
     const res = conclusionEdit(session.notes, conclusion.stap, edit.text, edit.base);
     if (!res.ok) return setMessage(res.message);
-    if (await session.applyOps(res.ops, 'Conclusie opslaan…')) {
-      setDraft(null);
-      setMessage(null);
-    }
+    // "Conclusie opslaan" is disabled once saved: the keyboard focus goes back to the conclusion
+    await keepFocus(
+      async () => {
+        if (await session.applyOps(res.ops, 'Conclusie opslaan…')) {
+          setDraft(null);
+          setMessage(null);
+        }
+      },
+      () => field.current,
+    );
   };
 
   return (
@@ -62,6 +70,7 @@ export function ConclusionField({ session, conclusion }: { session: WorkbookSess
       {conclusion.stap === 'Stap 1' && <Stap1Prompts wijk={session.analysis?.wijk ?? ''} />}
       <Field label={`Conclusie ${conclusion.stap}`} validationState={message ? 'error' : 'none'} validationMessage={message ?? undefined}>
         <Textarea
+          ref={field}
           value={value}
           resize="vertical"
           rows={3}

@@ -15,6 +15,7 @@ import { trackFactors, type TrackedFactor } from './factorTracking';
 import { addFactor, factorFields, moveFactor, removeFactor, saveFactor, type FactorFields } from './stap2Actions';
 import { draftKey, hasStrings, isRecord, readDraft, writeDraft } from '../logic/drafts';
 import { unsavedText, useStoredDraft } from '../useStoredDraft';
+import { keepFocus } from '../keepFocus';
 
 /** Storage keys: the cards' typed fields, and the new succesfactor being typed. */
 const FACTOR_DRAFTS = draftKey('succesfactoren');
@@ -80,6 +81,7 @@ function FactorCard({
   confirm,
   edit,
   setEdit,
+  cardAt,
 }: {
   session: WorkbookSession;
   f: FactorInfo;
@@ -87,8 +89,11 @@ function FactorCard({
   confirm: (r: ConfirmRequest) => void;
   edit: FactorEdit | null;
   setEdit: SetEdit;
+  /** The card at place `index` (0-based, clamped to the list) after a re-render, for the keyboard focus after a removal. */
+  cardAt: (index: number) => HTMLElement | null;
 }) {
   const styles = useStyles();
+  const card = useRef<HTMLLIElement>(null);
   const original = factorFields(f);
   const [message, setMessage] = useState<string | null>(null);
   const value: FactorFields = { ...original, ...edit?.draft };
@@ -102,21 +107,33 @@ function FactorCard({
       base: { ...e?.base, [k]: e?.base[k] ?? original[k] },
     }));
 
-  const run = async (build: Parameters<WorkbookSession['applyEdit']>[0], label: string) => {
-    const res = await session.applyEdit(build, label);
-    setMessage(res.ok ? null : res.message);
-    return res.ok;
-  };
+  /**
+   * One write, then `onOk` when it succeeded; a keyboard focus dropped meanwhile (a button
+   * disabled by the write or by `onOk`) goes back to this card, or to `fallback`.
+   */
+  const run = async (
+    build: Parameters<WorkbookSession['applyEdit']>[0],
+    label: string,
+    fallback: () => HTMLElement | null = () => card.current,
+    onOk: () => void = () => undefined,
+  ) =>
+    keepFocus(async () => {
+      const res = await session.applyEdit(build, label);
+      setMessage(res.ok ? null : res.message);
+      if (res.ok) onOk();
+      return res.ok;
+    }, fallback);
   /** Saves the typed fields; `base` is what they are checked against (the colleague's version once the user chose to overwrite it). */
   const save = async (base: Partial<FactorFields>) => {
     if (!edit) return;
-    if (await run(saveFactor(f.name, edit.draft, base), 'Succesfactor opslaan…')) setEdit(() => null);
+    await run(saveFactor(f.name, edit.draft, base), 'Succesfactor opslaan…', undefined, () => setEdit(() => null));
   };
   const remove = () => {
     const go = async () => {
       // the user removes this factor: what was typed in its card goes with it (no "removed by a colleague" card)
       setEdit(() => null);
-      await run(removeFactor(f.name, f.scores), 'Succesfactor verwijderen…');
+      // the card goes: the keyboard focus moves to the card that takes its place
+      await run(removeFactor(f.name, f.scores), 'Succesfactor verwijderen…', () => cardAt(f.index));
     };
     if (f.scores > 0) {
       confirm({
@@ -129,7 +146,7 @@ function FactorCard({
   };
 
   return (
-    <li className={styles.factor} aria-label={`Succesfactor ${f.index + 1}: ${f.name}`}>
+    <li ref={card} tabIndex={-1} className={styles.factor} aria-label={`Succesfactor ${f.index + 1}: ${f.name}`}>
       <div className={styles.row}>
         <Field className={styles.grow} label={`Naam (kolom ${columnLetter(f.column)})`}>
           <Input value={value.name} onChange={(_, d) => type('name', d.value)} />
@@ -280,6 +297,13 @@ export function FactorsEditor({ session, factors, confirm }: { session: Workbook
     setNieuw(next.name || next.waarom || next.weging !== '1' ? next : null);
   };
   const [message, setMessage] = useState<string | null>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const newName = useRef<HTMLInputElement>(null);
+  /** The card at place `index`, clamped to the list; the new factor's name field when no card is left. */
+  const cardAt = (index: number): HTMLElement | null => {
+    const cards = list.current ? Array.from(list.current.querySelectorAll<HTMLElement>(':scope > li')) : [];
+    return cards[Math.max(0, Math.min(index, cards.length - 1))] ?? newName.current;
+  };
   // local ids carried from read to read (factorTracking.ts), so a card and its typed text stay with their factor
   const tracking = useRef<{ list: TrackedFactor[]; last: Map<number, FactorFields>; next: number }>({ list: [], last: new Map(), next: 1 });
   const ids = useMemo(() => {
@@ -334,10 +358,16 @@ export function FactorsEditor({ session, factors, confirm }: { session: Workbook
         return next;
       });
   const add = async () => {
-    const res = await session.applyEdit(addFactor(name, waarom, weging), 'Succesfactor toevoegen…');
-    if (!res.ok) return setMessage(res.message);
-    setNieuw(null);
-    setMessage(null);
+    // the button is disabled once the form is empty again: the keyboard focus goes back to the name field for the next one
+    await keepFocus(
+      async () => {
+        const res = await session.applyEdit(addFactor(name, waarom, weging), 'Succesfactor toevoegen…');
+        if (!res.ok) return setMessage(res.message);
+        setNieuw(null);
+        setMessage(null);
+      },
+      () => newName.current,
+    );
   };
   return (
     <div className={picker.stack}>
@@ -345,7 +375,7 @@ export function FactorsEditor({ session, factors, confirm }: { session: Workbook
         Welke factoren bepalen of de wijktransitie slaagt? Verwijder wat hier niet geldt, voeg toe wat ontbreekt. Ze staan in rij 3 van het werkblad, de weging
         in rij 4 en het waarom in rij 5.
       </Text>
-      <ul className={picker.list} aria-label="Succesfactoren">
+      <ul ref={list} className={picker.list} aria-label="Succesfactoren">
         {factors.map((f, i) => (
           <FactorCard
             key={ids[i]}
@@ -355,6 +385,7 @@ export function FactorsEditor({ session, factors, confirm }: { session: Workbook
             confirm={confirm}
             edit={edits.get(ids[i]) ?? null}
             setEdit={setEditOf(ids[i])}
+            cardAt={cardAt}
           />
         ))}
         {orphans.map((id) => (
@@ -370,7 +401,7 @@ export function FactorsEditor({ session, factors, confirm }: { session: Workbook
       </ul>
       <div className={picker.form} role="group" aria-label="Succesfactor toevoegen">
         <Field label="Nieuwe succesfactor" validationState={message ? 'error' : 'none'} validationMessage={message ?? undefined}>
-          <Input value={name} onChange={(_, d) => typeNew({ name: d.value })} onKeyDown={(e) => e.key === 'Enter' && name.trim() && void add()} />
+          <Input ref={newName} value={name} onChange={(_, d) => typeNew({ name: d.value })} onKeyDown={(e) => e.key === 'Enter' && name.trim() && void add()} />
         </Field>
         <Field label="Waarom deze succesfactor">
           <Textarea value={waarom} rows={2} resize="vertical" onChange={(_, d) => typeNew({ waarom: d.value })} />

@@ -13,6 +13,7 @@ import { usePickerStyles } from './OpgavenPicker';
 import { addOwnKoppelkans, deselectKoppelkans, selectKoppelkans, setMinderConcreet } from './stap2Actions';
 import { draftKey, hasStrings, isRecord } from '../logic/drafts';
 import { unsavedText, useStoredDraft } from '../useStoredDraft';
+import { byData, keepFocus } from '../keepFocus';
 
 /** Storage key of the own koppelkans being typed. */
 const OWN_KOPPELKANS_DRAFT = draftKey('eigenKoppelkans');
@@ -117,16 +118,21 @@ function MinderConcreet({ session, k, onError }: { session: WorkbookSession; k: 
     }
   };
 
+  const markBox = useRef<HTMLInputElement>(null);
   const toggle = async (checked: boolean) => {
     stopTimer();
-    const res = await session.applyEdit(
-      setMinderConcreet(
-        k.opgave,
-        k.koppelkans,
-        { marked: checked, verantwoordelijke: checked ? (edit?.text ?? stored) : '' },
-        { marked, verantwoordelijke: stored },
-      ),
-      'Opslaan…',
+    const res = await keepFocus(
+      () =>
+        session.applyEdit(
+          setMinderConcreet(
+            k.opgave,
+            k.koppelkans,
+            { marked: checked, verantwoordelijke: checked ? (edit?.text ?? stored) : '' },
+            { marked, verantwoordelijke: stored },
+          ),
+          'Opslaan…',
+        ),
+      () => markBox.current,
     );
     onError(res.ok ? null : res.message);
     if (res.ok) setEdit(null);
@@ -145,7 +151,13 @@ function MinderConcreet({ session, k, onError }: { session: WorkbookSession; k: 
   if (!k.longlistRow) return null;
   return (
     <div className={styles.concreet}>
-      <Checkbox label="Minder concreet: iemand maakt hem concreet" checked={marked} disabled={!!session.busy} onChange={(_, d) => void toggle(!!d.checked)} />
+      <Checkbox
+        ref={markBox}
+        label="Minder concreet: iemand maakt hem concreet"
+        checked={marked}
+        disabled={!!session.busy}
+        onChange={(_, d) => void toggle(!!d.checked)}
+      />
       {(marked || edit !== null) && (
         <div className={styles.row}>
           <Field
@@ -211,11 +223,17 @@ export function KoppelkansenPicker({ session, model, confirm }: { session: Workb
   const ownOpgaveGone = !!own.opgave && !selectedOpgaven.some((o) => o.opgave === own.opgave);
   const ownOpgave = (!ownOpgaveGone && own.opgave) || selectedOpgaven[0]?.opgave || '';
   const chosen = model.opgaven.reduce((n, o) => n + o.koppelkansen.filter((k) => k.rows.length).length, 0);
+  const lists = useRef<HTMLDivElement>(null);
+  const search = useRef<HTMLInputElement>(null);
+  const ownField = useRef<HTMLInputElement>(null);
+  /** The koppelkans's checkbox (disabled while the pane writes, so a write drops the keyboard focus); the search box when it is not shown. */
+  const boxOf = (k: Stap2Koppelkans) => () =>
+    byData(lists.current, 'input[data-koppelkans]', 'koppelkans', JSON.stringify([k.opgave, k.koppelkans])) ?? search.current;
 
   const toggle = async (k: Stap2Koppelkans, checked: boolean) => {
     setError(null);
     if (checked) {
-      const res = await session.applyEdit(selectKoppelkans(k.opgave, k.koppelkans), 'Koppelkans kiezen…');
+      const res = await keepFocus(() => session.applyEdit(selectKoppelkans(k.opgave, k.koppelkans), 'Koppelkans kiezen…'), boxOf(k));
       if (!res.ok) setError(res.message);
       return;
     }
@@ -231,7 +249,7 @@ export function KoppelkansenPicker({ session, model, confirm }: { session: Workb
       }
     }
     const go = async () => {
-      const res = await session.applyEdit(deselectKoppelkans(k.opgave, k.koppelkans, loss), 'Koppelkans weghalen…');
+      const res = await keepFocus(() => session.applyEdit(deselectKoppelkans(k.opgave, k.koppelkans, loss), 'Koppelkans weghalen…'), boxOf(k));
       if (!res.ok) setError(res.message);
     };
     if (loss.scores || loss.notes) {
@@ -247,10 +265,16 @@ export function KoppelkansenPicker({ session, model, confirm }: { session: Workb
   const addOwn = async () => {
     const invalid = validateName(own.koppelkans, 'koppelkans');
     if (invalid) return setOwnMessage(invalid);
-    const res = await session.applyEdit(addOwnKoppelkans(ownOpgave, own.koppelkans, own.toelichting), 'Eigen koppelkans toevoegen…');
-    if (!res.ok) return setOwnMessage(res.message);
-    setOwnDraft(null);
-    setOwnMessage(null);
+    // the button is disabled once the form is empty again: the keyboard focus goes back to the name field
+    await keepFocus(
+      async () => {
+        const res = await session.applyEdit(addOwnKoppelkans(ownOpgave, own.koppelkans, own.toelichting), 'Eigen koppelkans toevoegen…');
+        if (!res.ok) return setOwnMessage(res.message);
+        setOwnDraft(null);
+        setOwnMessage(null);
+      },
+      () => ownField.current,
+    );
   };
 
   if (!selectedOpgaven.length) {
@@ -269,51 +293,54 @@ export function KoppelkansenPicker({ session, model, confirm }: { session: Workb
     <div className={picker.stack}>
       <Text>{chosen === 1 ? '1 koppelkans gekozen.' : `${chosen} koppelkansen gekozen.`}</Text>
       <Field label="Zoek een koppelkans">
-        <SearchBox value={query} onChange={(_, d) => setQuery(d.value)} placeholder="bijvoorbeeld groen dak" />
+        <SearchBox ref={search} value={query} onChange={(_, d) => setQuery(d.value)} placeholder="bijvoorbeeld groen dak" />
       </Field>
       {error && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
-      {selectedOpgaven.map((o) => {
-        const shown = o.koppelkansen.filter((k) => matchesSearch(k, query));
-        const headingId = `kk-${o.opgave.replace(/[^a-z0-9]+/gi, '-')}`;
-        return (
-          <section key={o.opgave} className={styles.group} aria-labelledby={headingId}>
-            <Text as="h4" weight="semibold" id={headingId}>
-              {o.opgave}
-            </Text>
-            {shown.length === 0 && (
-              <Text size={200}>
-                {query ? 'Geen koppelkans gevonden met deze zoektekst.' : 'Nog geen koppelkansen bij deze opgave: voeg er hieronder een toe.'}
+      <div ref={lists} className={picker.stack}>
+        {selectedOpgaven.map((o) => {
+          const shown = o.koppelkansen.filter((k) => matchesSearch(k, query));
+          const headingId = `kk-${o.opgave.replace(/[^a-z0-9]+/gi, '-')}`;
+          return (
+            <section key={o.opgave} className={styles.group} aria-labelledby={headingId}>
+              <Text as="h4" weight="semibold" id={headingId}>
+                {o.opgave}
               </Text>
-            )}
-            <ul className={picker.list}>
-              {shown.map((k) => {
-                const id = `${headingId}-${k.longlistRow}-${k.koppelkans.length}`;
-                return (
-                  <li key={k.koppelkans} className={picker.item}>
-                    <Checkbox
-                      label={k.own ? `${k.koppelkans} (eigen)` : k.koppelkans}
-                      checked={k.rows.length > 0}
-                      disabled={!!session.busy}
-                      aria-describedby={k.toelichting ? `${id}-t` : undefined}
-                      onChange={(_, d) => void toggle(k, !!d.checked)}
-                    />
-                    {k.toelichting && (
-                      <Text size={200} id={`${id}-t`} className={picker.toelichting}>
-                        {k.toelichting}
-                      </Text>
-                    )}
-                    {k.rows.length > 0 && <MinderConcreet session={session} k={k} onError={setError} />}
-                  </li>
-                );
-              })}
-            </ul>
-          </section>
-        );
-      })}
+              {shown.length === 0 && (
+                <Text size={200}>
+                  {query ? 'Geen koppelkans gevonden met deze zoektekst.' : 'Nog geen koppelkansen bij deze opgave: voeg er hieronder een toe.'}
+                </Text>
+              )}
+              <ul className={picker.list}>
+                {shown.map((k) => {
+                  const id = `${headingId}-${k.longlistRow}-${k.koppelkans.length}`;
+                  return (
+                    <li key={k.koppelkans} className={picker.item}>
+                      <Checkbox
+                        label={k.own ? `${k.koppelkans} (eigen)` : k.koppelkans}
+                        checked={k.rows.length > 0}
+                        disabled={!!session.busy}
+                        data-koppelkans={JSON.stringify([k.opgave, k.koppelkans])}
+                        aria-describedby={k.toelichting ? `${id}-t` : undefined}
+                        onChange={(_, d) => void toggle(k, !!d.checked)}
+                      />
+                      {k.toelichting && (
+                        <Text size={200} id={`${id}-t`} className={picker.toelichting}>
+                          {k.toelichting}
+                        </Text>
+                      )}
+                      {k.rows.length > 0 && <MinderConcreet session={session} k={k} onError={setError} />}
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
+          );
+        })}
+      </div>
       {model.elsewhere.length > 0 && (
         <Text size={200}>
           Ook op het werkblad, niet van de longlist: {model.elsewhere.map((e) => `${e.koppelkans || e.opgave} (rij ${e.row})`).join(', ')}.
@@ -331,6 +358,7 @@ export function KoppelkansenPicker({ session, model, confirm }: { session: Workb
         </Field>
         <Field label="Eigen koppelkans" validationState={ownMessage ? 'error' : 'none'} validationMessage={ownMessage ?? undefined}>
           <Input
+            ref={ownField}
             value={own.koppelkans}
             onChange={(_, d) => setOwn({ ...own, opgave: ownOpgave, koppelkans: d.value })}
             onKeyDown={(e) => e.key === 'Enter' && void addOwn()}

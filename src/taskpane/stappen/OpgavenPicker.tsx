@@ -1,12 +1,13 @@
 /** Stap 2, tabel B: the opgaven of the longlist with their toelichting, selectable; an own opgave. */
 import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Text, Textarea, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { describeLoss, deselectOpgaveEdit, stap2Context, validateName, type Stap2Model } from '../../core/stap2';
 import type { WorkbookSession } from '../session';
 import type { ConfirmRequest } from './ConfirmDialog';
 import { addOwnOpgave, deselectOpgave, selectOpgave } from './stap2Actions';
 import { draftKey, hasStrings, isRecord } from '../logic/drafts';
 import { unsavedText, useStoredDraft } from '../useStoredDraft';
+import { byData, keepFocus } from '../keepFocus';
 
 interface OwnOpgave {
   name: string;
@@ -47,11 +48,15 @@ export function OpgavenPicker({ session, model, confirm }: { session: WorkbookSe
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const selected = model.opgaven.filter((o) => o.rows.length).length;
+  const list = useRef<HTMLUListElement>(null);
+  const nameField = useRef<HTMLInputElement>(null);
+  /** The opgave's checkbox: where the keyboard focus returns when a write dropped it (the box is disabled while the pane writes). */
+  const boxOf = (opgave: string) => () => byData(list.current, 'input[data-opgave]', 'opgave', opgave);
 
   const toggle = async (opgave: string, checked: boolean) => {
     setError(null);
     if (checked) {
-      const res = await session.applyEdit(selectOpgave(opgave), 'Opgave kiezen…');
+      const res = await keepFocus(() => session.applyEdit(selectOpgave(opgave), 'Opgave kiezen…'), boxOf(opgave));
       if (!res.ok) setError(res.message);
       return;
     }
@@ -59,7 +64,7 @@ export function OpgavenPicker({ session, model, confirm }: { session: WorkbookSe
     const res = ctx && !('message' in ctx) ? deselectOpgaveEdit(ctx, opgave) : null;
     const loss = res && res.ok && res.loss ? res.loss : { scores: 0, notes: 0 };
     const go = async () => {
-      const out = await session.applyEdit(deselectOpgave(opgave, loss), 'Opgave weghalen…');
+      const out = await keepFocus(() => session.applyEdit(deselectOpgave(opgave, loss), 'Opgave weghalen…'), boxOf(opgave));
       if (!out.ok) setError(out.message);
     };
     if (loss.scores || loss.notes) {
@@ -75,10 +80,16 @@ export function OpgavenPicker({ session, model, confirm }: { session: WorkbookSe
   const add = async () => {
     const invalid = validateName(name, 'opgave');
     if (invalid) return setMessage(invalid);
-    const res = await session.applyEdit(addOwnOpgave(name, toelichting), 'Eigen opgave toevoegen…');
-    if (!res.ok) return setMessage(res.message);
-    setDraft(null);
-    setMessage(null);
+    // the button is disabled once the form is empty again: the keyboard focus goes back to the name field
+    await keepFocus(
+      async () => {
+        const res = await session.applyEdit(addOwnOpgave(name, toelichting), 'Eigen opgave toevoegen…');
+        if (!res.ok) return setMessage(res.message);
+        setDraft(null);
+        setMessage(null);
+      },
+      () => nameField.current,
+    );
   };
 
   return (
@@ -89,7 +100,7 @@ export function OpgavenPicker({ session, model, confirm }: { session: WorkbookSe
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
-      <ul className={styles.list} aria-label="Opgaven">
+      <ul ref={list} className={styles.list} aria-label="Opgaven">
         {model.opgaven.map((o) => {
           const id = `opgave-${o.opgave.replace(/[^a-z0-9]+/gi, '-')}`;
           return (
@@ -98,6 +109,7 @@ export function OpgavenPicker({ session, model, confirm }: { session: WorkbookSe
                 label={o.own ? `${o.opgave} (eigen)` : o.opgave}
                 checked={o.rows.length > 0}
                 disabled={!!session.busy}
+                data-opgave={o.opgave}
                 aria-describedby={o.toelichting ? `${id}-t` : undefined}
                 onChange={(_, d) => void toggle(o.opgave, !!d.checked)}
               />
@@ -112,7 +124,7 @@ export function OpgavenPicker({ session, model, confirm }: { session: WorkbookSe
       </ul>
       <div className={styles.form} role="group" aria-label="Eigen opgave toevoegen">
         <Field label="Eigen opgave" validationState={message ? 'error' : 'none'} validationMessage={message ?? undefined}>
-          <Input value={name} onChange={(_, d) => edit({ name: d.value })} onKeyDown={(e) => e.key === 'Enter' && void add()} />
+          <Input ref={nameField} value={name} onChange={(_, d) => edit({ name: d.value })} onKeyDown={(e) => e.key === 'Enter' && void add()} />
         </Field>
         <Field label="Toelichting bij de opgave">
           <Textarea value={toelichting} rows={2} resize="vertical" onChange={(_, d) => edit({ toelichting: d.value })} />

@@ -5,7 +5,8 @@
  */
 import { TwoVersions } from '../TwoVersions';
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { keepFocus } from '../keepFocus';
 import { validateWijk, wijkEdit } from '../../core/wijk';
 import { ConclusionField } from '../notes/ConclusionsEditor';
 import type { WorkbookSession } from '../session';
@@ -24,6 +25,7 @@ export function Stap1View({ session }: { session: WorkbookSession }) {
   const [edit, setEdit] = useState<{ text: string; base: string } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const field = useRef<HTMLInputElement>(null);
   const draft = edit?.text ?? null;
   const setDraft = (text: string | null) => setEdit(text === null ? null : { text, base: edit?.base ?? wijk });
   const value = draft ?? wijk;
@@ -47,15 +49,21 @@ export function Stap1View({ session }: { session: WorkbookSession }) {
     const invalid = validateWijk(edit.text);
     if (invalid) return setMessage(invalid);
     const typed = edit.text;
-    const res = await session.applyEdit((fresh) => wijkEdit(fresh.snapshot, typed, base), 'Naam van de wijk opslaan…');
-    if (!res.ok) {
-      // the typed name stays; the colleague's version shows beside it (theirs) after the re-read
-      setEdit({ text: typed, base });
-      return setMessage(res.message);
-    }
-    setEdit(null);
-    setMessage(null);
-    setSaved(true);
+    // "Naam opslaan" is disabled once saved: the keyboard focus goes back to the name field
+    await keepFocus(
+      async () => {
+        const res = await session.applyEdit((fresh) => wijkEdit(fresh.snapshot, typed, base), 'Naam van de wijk opslaan…');
+        if (!res.ok) {
+          // the typed name stays; the colleague's version shows beside it (theirs) after the re-read
+          setEdit({ text: typed, base });
+          return setMessage(res.message);
+        }
+        setEdit(null);
+        setMessage(null);
+        setSaved(true);
+      },
+      () => field.current,
+    );
   };
 
   return (
@@ -75,6 +83,7 @@ export function Stap1View({ session }: { session: WorkbookSession }) {
           validationMessage={(theirs === null ? message : null) ?? (saved && !dirty ? 'Opgeslagen in de werkmap.' : undefined)}
         >
           <Input
+            ref={field}
             value={value}
             placeholder="bijvoorbeeld Lelystad Oost"
             onChange={(_, d) => {
