@@ -130,9 +130,25 @@ const CASES: Case[] = [
       [2, 'A'],
     ],
   },
-  { name: 'dates1904', longlist: [['O', 'K']], weights: [1, 1, 1], rows: [['O', 'K', 1, 1, 1]], date1904: true, overstap: [2036, 6, 30] },
-  { name: 'dates1900', longlist: [['O', 'K']], weights: [1, 1, 1], rows: [['O', 'K', 1, 1, 1]], overstap: [2036, 6, 30] },
+  ...datesCases(new Date().getUTCFullYear()),
 ];
+
+/**
+ * The date cases for LibreOffice's TODAY() falling in `todayYear`. The checklist's "Nog op
+ * tijd / al voorbij" cell uses TODAY(), which LibreOffice recalculates with the real date,
+ * while the engine runs with the fixed NOW. So the overstap dates are chosen such that the
+ * verdict is the same for both: one well ahead of the real year (on time for NOW and for
+ * TODAY()), one long before NOW (late for both). A fixed future year would be a time bomb.
+ */
+function datesCases(todayYear: number): Case[] {
+  const ahead = Math.max(NOW.getUTCFullYear(), todayYear) + 10;
+  const base = { longlist: [['O', 'K']] as [string, string][], weights: [1, 1, 1], rows: [['O', 'K', 1, 1, 1]] as Case['rows'] };
+  return [
+    { ...base, name: 'dates1904', date1904: true, overstap: [ahead, 6, 30] },
+    { ...base, name: 'dates1900', overstap: [ahead, 6, 30] },
+    { ...base, name: 'datesLate1904', date1904: true, overstap: [2020, 6, 30] },
+  ];
+}
 
 const FACTORS = ['Factor een', 'Factor twee', 'Factor drie'];
 
@@ -354,15 +370,30 @@ maybe('the engine and the recalculated workbook agree on the corpus', () => {
   });
 
   test('dates: the 1904 date system gives the same years as the 1900 one, in the engine and the workbook', async () => {
-    for (const name of ['dates1904', 'dates1900']) {
-      const { engine } = prepared.find((x) => x.c.name === name)!;
-      expect(engine.checklist!.overstapYear).toBe(2036);
-      expect(engine.checklist!.deadlineYear).toBe(2028);
+    for (const name of ['dates1904', 'dates1900', 'datesLate1904']) {
+      const { c, engine } = prepared.find((x) => x.c.name === name)!;
+      const year = c.overstap![0];
+      expect(engine.checklist!.overstapYear).toBe(year);
+      expect(engine.checklist!.deadlineYear).toBe(year - 8);
+      expect(engine.checklist!.late).toBe(name === 'datesLate1904');
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(recalculated.get(name)!);
-      expect(plain(wb.getWorksheet(SHEET_NAMES.checklist)!.getCell(CHECKLIST.deadlineRow, CHECKLIST.valueColumn).value)).toBe(2028);
+      expect(plain(wb.getWorksheet(SHEET_NAMES.checklist)!.getCell(CHECKLIST.deadlineRow, CHECKLIST.valueColumn).value)).toBe(year - 8);
     }
   });
+
+});
+
+// the checklist's verdict cell recalculates with TODAY(): the corpus must not depend on the year it runs in
+test('checklist time bomb: the dates cases give the same on-time/late verdict for the engine NOW and for any TODAY() up to 2100', () => {
+  const wrong: string[] = [];
+  for (let today = new Date().getUTCFullYear(); today <= 2100; today++) {
+    for (const c of datesCases(today)) {
+      const deadline = c.overstap![0] - 8;
+      if (NOW.getUTCFullYear() > deadline !== today > deadline) wrong.push(`${c.name} in ${today}`);
+    }
+  }
+  expect(wrong).toEqual([]);
 });
 
 /** Names drawn from the corpus alphabet. */
