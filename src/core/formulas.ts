@@ -16,9 +16,17 @@ import type { WerkbladLayout } from './werkblad';
  * "ongeldig" when a score is not a whole number from -10 to 10 (text, TRUE/FALSE, an
  * error) or a scored factor has an invalid weight; else Σ weight × score rounded to
  * `TOTAL_DECIMALS` decimals, so that totals equal on paper are equal here and in the
- * engine. Whole numbers are counted with COUNTIF against the 21 allowed scores (INT on
- * a zero-length text would be an error); TRUE/FALSE are tested cell by cell because
- * LibreOffice stores them as 1/0.
+ * engine.
+ *
+ * Cheap on purpose (it is the workbook's most numerous formula, one per werkblad row):
+ * a few counts over the row and three SUMPRODUCTs, no criteria. Every non-blank cell must
+ * be a number (COUNT + COUNTBLANK = n; COUNTBLANK counts zero-length text as blank);
+ * TRUE/FALSE are tested cell by cell because LibreOffice stores them as 1/0 (and COUNT
+ * counts them there). Whole numbers from -10 to 10: ISNUMBER(1/((s=INT(s))*(ABS(s)<=10)))
+ * is TRUE for such a number and for an empty cell (read as 0), FALSE for a zero-length
+ * text (INT of a text is an error, which ISNUMBER swallows) and for anything else, so it
+ * must count exactly the numbers plus the empty cells, COUNT(s) + n − COUNTA(s). That
+ * holds whether a program keeps a zero-length text as a text cell or reads it as empty.
  */
 export function totalFormula(layout: WerkbladLayout, row: number): string {
   const a = columnLetter(layout.firstFactorColumn);
@@ -29,13 +37,12 @@ export function totalFormula(layout: WerkbladLayout, row: number): string {
   const bad = `"${WERKBLAD.invalidTotal}"`;
   const logical: string[] = [];
   for (let c = layout.firstFactorColumn; c <= layout.lastFactorColumn; c++) logical.push(`ISLOGICAL(${columnLetter(c)}${row})`);
-  const allowed = `{${Array.from({ length: 21 }, (_, i) => i - 10).join(',')}}`;
   return (
     `=IF(COUNTBLANK(${s})=${n},"",` +
-    `IF(OR(COUNT(${s})<>${n}-COUNTBLANK(${s}),${logical.join(',')}),${bad},` +
-    `IF(SUMPRODUCT(COUNTIF(${s},${allowed}))<>COUNT(${s}),${bad},` +
-    `IF(SUMPRODUCT((${s}<>"")*((1-ISNUMBER(${w}))+(${w}<0)))>0,${bad},` +
-    `ROUND(SUMPRODUCT(${w},${s}),${TOTAL_DECIMALS})))))`
+    `IF(OR(COUNT(${s})+COUNTBLANK(${s})<>${n},${logical.join(',')},` +
+    `SUMPRODUCT(ISNUMBER(1/((${s}=INT(${s}))*(ABS(${s})<=10)))*1)<>COUNT(${s})+${n}-COUNTA(${s}),` +
+    `SUMPRODUCT((${s}<>"")*((1-ISNUMBER(${w}))+(${w}<0)))>0),${bad},` +
+    `ROUND(SUMPRODUCT(${w},${s}),${TOTAL_DECIMALS})))`
   );
 }
 

@@ -19,11 +19,17 @@
  *  I  the key, only on rows with a koppelkans  H  position of the next row of the same opgave with a koppelkans
  *  K  distinct opgaven (opgave dropdown)       L  their keys
  *  M  first position of each opgave with a koppelkans
+ *  N  the key of each opgave that has koppelkansen, else a single space (never a key: keys are trimmed)
  *  X  next opgave (ordinal) after this one that has koppelkansen (X1: the first one)
  *  P  grouped list: position of the p-th item  R  its opgave ordinal (R1 = 0, 1E9 past the end)
  *  Q  grouped list: the koppelkansen of each opgave together (dependent dropdown)
- *  Y/S/T/U per werkblad row: opgave key, its ordinal, row offset and count of its list in Q
+ *  S  per werkblad row: the ordinal of its opgave when that opgave has koppelkansen, else 0
  *  Z  per werkblad row: the key of its koppelkans (Prioritering looks names up here)
+ *
+ * Only two helper formulas per werkblad row (S and Z): where a row's list starts in Q and
+ * how long it is are counted in the dropdown's own list formula (`koppelkansListSource`),
+ * which Excel and LibreOffice evaluate only when the dropdown opens, not on every
+ * recalculation.
  */
 import { columnLetter, sheetRef } from './a1';
 import { cleanName, nameKey } from './names';
@@ -43,16 +49,14 @@ export const LIJST_COLUMNS = {
   dOpgave: 11,
   dKey: 12,
   dHead: 13,
+  dKeyKk: 14,
   gPtr: 16,
   gList: 17,
   gGroup: 18,
   wGroup: 19,
-  wOffset: 20,
-  wCount: 21,
   /** The formula stamp (src/core/formulaStamp.ts): text from row 1 down, no formulas; inside the used width, so it never widens the sheet. */
   stamp: 23,
   dNext: 24,
-  wOpgaveKey: 25,
   wKey: 26,
 } as const;
 
@@ -61,6 +65,9 @@ const C = LIJST_COLUMNS;
 
 /** A value past every opgave ordinal, so that column R stays sorted for binary search. */
 const PAST_END = 1e9;
+
+/** Column N's value for an opgave without koppelkansen (and past the last opgave): no key is a single space. */
+const NO_KEY = ' ';
 
 /** Formula side of `cleanName`: space-like characters as spaces, then Excel's TRIM. */
 export function cleanFormula(x: string): string {
@@ -134,6 +141,7 @@ export function lijstenFormulas(g: LijstenGeometry): Map<string, string | number
     set(r, C.dKey, `=LOWER(${cell('dOpgave')})`);
     set(r, C.dHead, `=IF(${cell('dKey')}="","",IFERROR(MATCH(${escapeFormula(cell('dKey'))},${rng('kkKey')},0),""))`);
     set(r, C.dNext, `=${nextGroupFormula(p, E)}`);
+    set(r, C.dKeyKk, `=IF(${cell('dHead')}="","${NO_KEY}",${cell('dKey')})`);
     // grouped list, item p
     const prevPtr = cell('gPtr', r - 1);
     const prevGroup = cell('gGroup', r - 1);
@@ -152,10 +160,8 @@ export function lijstenFormulas(g: LijstenGeometry): Map<string, string | number
     r = w;
     const a = `${ws}!$A${w}`;
     const b = `${ws}!$B${w}`;
-    set(w, C.wOpgaveKey, `=IFERROR(${keyFormula(a)},"")`);
-    set(w, C.wGroup, `=IF(${cell('wOpgaveKey')}="",0,IFERROR(MATCH(${escapeFormula(cell('wOpgaveKey'))},${rng('dKey')},0),0))`);
-    set(w, C.wOffset, `=IF(${cell('wGroup')}=0,1,MATCH(${cell('wGroup')}-1,${col('gGroup', 1, E)},1))`);
-    set(w, C.wCount, `=IF(${cell('wGroup')}=0,0,MATCH(${cell('wGroup')},${col('gGroup', 1, E)},1)-${cell('wOffset')})`);
+    // an empty key matches nothing in N (every N cell holds a key or a single space)
+    set(w, C.wGroup, `=IFERROR(MATCH(${escapeFormula(keyFormula(a))},${rng('dKeyKk')},0),0)`);
     set(w, C.wKey, `=IFERROR(${keyFormula(b)},"")`);
   }
   return out;
@@ -168,14 +174,18 @@ function nextGroupFormula(j: number, E: number): string {
 
 /**
  * Dropdown source of the koppelkans cells (relative to the first werkblad row): the
- * koppelkansen of the row's opgave, or every koppelkans when the opgave is empty, unknown
- * or has none. Short enough for Excel's 255-character limit on validation formulas.
+ * koppelkansen of the row's opgave (ordinal j = column S), or every koppelkans when the
+ * opgave is empty, unknown or has none (j = 0). Opgave j's list in column Q starts below
+ * the cells of R holding less than j (R1 = 0 among them: the row offset from A1) and is as
+ * long as the cells of R holding j. Excel evaluates a list source only when the dropdown
+ * opens, so these two COUNTIFs over column R cost nothing on recalculation. At most 255
+ * characters (Excel's limit on validation formulas).
  */
 export function koppelkansListSource(lijstenSheet: string, firstRow: number, g: LijstenGeometry): string {
   const ls = sheetRef(lijstenSheet);
-  const u = `${ls}!$${L(C.wCount)}${firstRow}`;
-  const t = `${ls}!$${L(C.wOffset)}${firstRow}`;
-  return `=OFFSET(${ls}!$A$1,IF(${u}>0,${t},1),IF(${u}>0,${C.gList - 1},0),MAX(1,IF(${u}>0,${u},${ls}!$${L(C.count)}$${blockEnd(g)})),1)`;
+  const j = `${ls}!$${L(C.wGroup)}${firstRow}`;
+  const R = `${ls}!$${L(C.gGroup)}:$${L(C.gGroup)}`;
+  return `=OFFSET(${ls}!$A$1,IF(${j}>0,COUNTIF(${R},"<"&${j}),1),IF(${j}>0,${C.gList - 1},0),IF(${j}>0,COUNTIF(${R},${j}),MAX(1,${ls}!$${L(C.count)}$${blockEnd(g)})),1)`;
 }
 
 /** Dropdown source of the opgave cells: the distinct opgaven. */
@@ -258,6 +268,7 @@ export function lijstenValues(
   }
   const dKey = distinctOpgaven.map((x) => x.toLowerCase());
   const dHead: (number | '')[] = dKey.map((x) => headOf.get(x) ?? '');
+  const dKeyKk = dKey.map((x, j) => (dHead[j] === '' ? NO_KEY : x));
   // next opgave after j with koppelkansen, computed from the end
   const nextWith = new Array<number | ''>(distinct + 2).fill('');
   for (let j = distinct - 1; j >= 0; j--) nextWith[j] = dHead[j] !== '' ? j + 1 : nextWith[j + 1];
@@ -274,25 +285,16 @@ export function lijstenValues(
     set(r, C.dKey, j <= distinct ? dKey[j - 1] : '');
     set(r, C.dHead, j <= distinct ? dHead[j - 1] : '');
     set(r, C.dNext, dNext(j));
+    set(r, C.dKeyKk, j <= distinct ? dKeyKk[j - 1] : NO_KEY);
     const item = grouped[j - 1];
     set(r, C.gPtr, item ? item.ptr : '');
     set(r, C.gGroup, item ? item.group : PAST_END);
     set(r, C.gList, item ? kk[item.ptr - 1] : '');
   }
-  const groupSize = new Map<number, number>();
-  for (const x of grouped) groupSize.set(x.group, (groupSize.get(x.group) ?? 0) + 1);
-  const groupsBefore: number[] = [0, 0];
-  for (let j = 1; j <= distinct; j++) groupsBefore[j + 1] = groupsBefore[j] + (groupSize.get(j) ?? 0);
   for (let w = g.werkbladFirstRow; w <= g.werkbladLastRow; w++) {
     const cells = werkblad[w - g.werkbladFirstRow];
     const a = nameKey(cells?.opgave ?? null);
-    const gIdx = a ? dKey.indexOf(a) + 1 : 0;
-    const n = gIdx ? (groupSize.get(gIdx) ?? 0) : 0;
-    const offset = gIdx === 0 ? 1 : (groupsBefore[gIdx] ?? 0) + 1;
-    set(w, C.wOpgaveKey, a);
-    set(w, C.wGroup, gIdx);
-    set(w, C.wOffset, offset);
-    set(w, C.wCount, n);
+    set(w, C.wGroup, a ? dKeyKk.indexOf(a) + 1 : 0);
     set(w, C.wKey, nameKey(cells?.koppelkans ?? null));
   }
   return out;

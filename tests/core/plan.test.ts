@@ -57,7 +57,7 @@ test('the werkblad gets dropdowns and validation on every prepared row, and weig
   expect(byRange['A6:A105']).toMatchObject({ type: 'list' });
   expect(byRange['B6:B105']).toMatchObject({ type: 'list' });
   // the koppelkans list follows the row's opgave through its helper cells on Keuzelijsten (row 6 = the werkblad row)
-  expect((byRange['B6:B105'] as { source: string }).source).toContain('Keuzelijsten!$U6');
+  expect((byRange['B6:B105'] as { source: string }).source).toContain('Keuzelijsten!$S6');
   expect(byRange['C6:E105']).toMatchObject({ type: 'wholeNumber', min: -10, max: 10, strict: true });
   expect((byRange['C6:E105'] as { errorMessage: string }).errorMessage).toMatch(/heel getal van -10 tot en met 10/);
   expect(byRange['C4:E4']).toMatchObject({ type: 'decimal', min: 0 });

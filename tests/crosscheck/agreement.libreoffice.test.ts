@@ -130,6 +130,32 @@ const CASES: Case[] = [
       [2, 'A'],
     ],
   },
+  {
+    // the Totalen formula's validity test (issue 10 made it cheaper): empty text beside numbers, each kind of invalid score
+    name: 'scores',
+    longlist: [
+      ['Scores', 'Half leeg'],
+      ['Scores', 'Leeg en decimaal'],
+      ['Scores', 'Te laag'],
+      ['Scores', 'Bijna heel'],
+      ['Scores', 'Grens'],
+      ['Scores', 'Tekst'],
+      ['Scores', 'Onwaar'],
+      ['Zonder koppelkansen', ''],
+    ],
+    weights: [0.5, 2, 1],
+    rows: [
+      ['Scores', 'Half leeg', '', 2, null],
+      ['Scores', 'Leeg en decimaal', '', -2.5, 1],
+      ['Scores', 'Te laag', -11, '', 0],
+      ['Scores', 'Bijna heel', 1.0000001, 1, 1],
+      ['Scores', 'Grens', -10, 10, ''],
+      ['Scores', 'Tekst', 'hoog', 1, ''],
+      ['Scores', 'Onwaar', 1, false, 1],
+      ['Zonder koppelkansen', 'Eigen naam', 1, 2, 3],
+      ['Onbekende opgave', 'Nog een', null, 0, null],
+    ],
+  },
   ...datesCases(new Date().getUTCFullYear()),
 ];
 
@@ -367,6 +393,15 @@ maybe('the engine and the recalculated workbook agree on the corpus', () => {
     expect(engine.ranking.find((x) => x.koppelkans === 'A')!.rank).toBe(engine.ranking.find((x) => x.koppelkans === 'B')!.rank);
     expect(row('Leeg').status).toBe('unscored');
     expect(row('Waar').status).toBe('invalid');
+  });
+
+  test('scores: empty text beside numbers is not scored; non-whole, out-of-range, text and FALSE scores are invalid', () => {
+    const { engine } = prepared.find((x) => x.c.name === 'scores')!;
+    const row = (k: string) => engine.werkblad!.rows.find((r) => r.koppelkans === k)!;
+    expect(row('Half leeg').total).toBe(4);
+    expect(row('Grens').total).toBe(15);
+    expect(row('Nog een').total).toBe(0);
+    for (const k of ['Leeg en decimaal', 'Te laag', 'Bijna heel', 'Tekst', 'Onwaar']) expect(row(k).status).toBe('invalid');
   });
 
   test('dates: the 1904 date system gives the same years as the 1900 one, in the engine and the workbook', async () => {
