@@ -63,15 +63,15 @@ async function libreOfficeMs(file: string, dir: string): Promise<number | null> 
 }
 
 /**
- * The same figures from the last run before the apply memory work of 2026-11-30 (the session
- * board of 08:23 UTC, machine at load ~20; apply then still patched with the ExcelJS model
- * held and built every written cell as a model): printed beside today's run as "before".
- * Recorded, not re-measured: load differs between runs, so compare with care.
+ * The same figures measured on this machine on 2026-11-30 20:30-20:40 UTC with main at
+ * fa3e226 (compiled CLI, before apply collected the dropped ExcelJS model between its
+ * phases; /usr/bin/time maxrss, LibreOffice as below): printed beside today's run as
+ * "before". Recorded, not re-measured: load differs between runs, so compare with care.
+ * 30,000 rows were not measured then.
  */
 const BEFORE: Record<number, { wall: string; rss: string; ratio: string }> = {
-  1000: { wall: '16 s', rss: '188 MiB', ratio: '0.38' },
-  10000: { wall: '53 s', rss: '632 MiB', ratio: '1.01' },
-  30000: { wall: '155 s', rss: '1707 MiB', ratio: '1.51' },
+  1000: { wall: '4.4 s', rss: '173 MiB', ratio: '0.42' },
+  10000: { wall: '13.9 s', rss: '606 MiB', ratio: '0.82' },
 };
 
 /** Issue 10: "memory per row halved" from about 45 KB per row (1.4 GiB at 30,000 × 20). */
@@ -158,8 +158,8 @@ export const section: BenchSection = {
           'wall time: the whole process, Node start included; peak RSS: process.resourceUsage().maxRSS',
           'LibreOffice: headless convert of OUT.xlsx with every formula recalculated (tests/helpers/libreoffice.ts), start included; target ratio ≤ 0.5',
           `target peak RSS per row ≤ ${RSS_PER_ROW_TARGET_KIB} KiB (half of the 45 KB per row issue 10 measured), judged from 10,000 rows`,
-          "'before': recorded on 2026-11-30 08:23 UTC (machine at load ~20) before apply let go of the ExcelJS model ahead of the patch and kept written cells as text; not re-measured in this run",
-          'peak RSS is what V8 grew its heap to, not what was live: at 10,000 × 20 the live heap peaks near 170 MB (node --expose-gc, gc() between stages)',
+          "'before': recorded on 2026-11-30 20:30-20:40 UTC (main fa3e226) before apply collected the dropped ExcelJS model between its phases; not re-measured in this run",
+          'peak RSS is what V8 grew its heap to, not only what was live: at 10,000 × 20 the live heap after reading is ~85 MB (ExcelJS model ~72 MB) and ~65 MB once the model is dropped; the patch then builds the written sheets as text',
         ],
       },
     ];

@@ -12,6 +12,7 @@ import { CliError, UsageError } from '../errors';
 import { assertNotOpen, loadWorkbook, verifyWorkbook, writeOutput } from '../files';
 import { onePositional, parseCommandLine } from '../options';
 import { forbiddenCharacterProblems, longTextProblems, mergeProblems, printProblems, printSummary, refuseNotKoppelkansen } from '../output';
+import { collectGarbage } from '../memory';
 import { toJsonReport } from '../report';
 import { assertUnchanged } from '../safeWrite';
 
@@ -41,8 +42,10 @@ export const applyCommand: Command = {
     if (!inPlace && fs.existsSync(out) && !values.force) throw new CliError('file.exists', [out, true]);
     const prepared = await prepare(file, values.propose === true, io.now);
     if (prepared.kind === 'notKoppelkansen') return refuseNotKoppelkansen(file, prepared.problems, io, false);
-    const { bytes, stamp, snapshot, plan, planProblems, after, writeProblems } = prepared;
+    const { bytes, stamp, opCount, after, readProblems, textProblems, writeProblems } = prepared;
     assertNotOpen(out);
+    // the patch's source package and parts are unreachable now: collect them before the check reads the output
+    collectGarbage();
     // the loaded workbook is out of scope here: reading the written file back to verify it
     // does not hold two workbooks in memory at once
     await writeOutput(out, bytes, {
@@ -50,12 +53,12 @@ export const applyCommand: Command = {
       // a colleague's save since we read the file is never overwritten
       beforeRename: inPlace ? () => assertUnchanged(file, stamp) : undefined,
     });
-    const problems = [...mergeProblems(after.problems, planProblems), ...writeProblems, ...longTextProblems(snapshot)];
+    const problems = [...readProblems, ...writeProblems, ...textProblems];
     if (values.json) io.out(`${JSON.stringify(toJsonReport(after, problems), null, 2)}\n`);
     else {
       printProblems(problems, io);
       printSummary(after, io);
-      io.out(`${plan.ops.length} wijziging(en) geschreven naar ${out}.\n`);
+      io.out(`${opCount} wijziging(en) geschreven naar ${out}.\n`);
     }
     return problems.some((p) => p.severity === 'error') ? 1 : 0;
   },
@@ -63,20 +66,27 @@ export const applyCommand: Command = {
 
 /**
  * Reads `file` once, plans and applies in memory, and returns the bytes to write with what
- * the report needs: the snapshot read, the plan, the analysis of the written state and the
- * problems writing found. The loaded workbook is let go before the package is patched
- * (`planned` returns only its writer), so the ExcelJS model and the patch are never in
- * memory at once.
+ * the report needs: the number of ops written, the analysis of the written state and the
+ * problems planning, reading and writing found. Memory, by phase: the loaded workbook is
+ * let go before the package is patched (`readAndPlan` returns only its writer) and
+ * collected (`collectGarbage`), so the ExcelJS model and the patch are never in memory at
+ * once; the snapshot and the plan do not outlive the planning either.
  */
 async function prepare(file: string, propose: boolean, now: Date | undefined) {
   const planned = await readAndPlan(file, propose, now);
   if (planned.kind === 'notKoppelkansen') return planned;
   const { write, ...rest } = planned;
+  // the loaded model is unreachable now: collect it before the patch allocates
+  collectGarbage();
   const { bytes, warnings } = await write();
   return { ...rest, kind: 'prepared' as const, bytes, writeProblems: forbiddenCharacterProblems(warnings) };
 }
 
-/** The read, the plan, its journaled apply and the analysis of the written state; the loaded model stays inside. */
+/**
+ * The read, the plan, its journaled apply and the analysis of the written state; the
+ * loaded model, the snapshot and the plan stay inside (only the writer, the analysis and
+ * the problems for the report leave).
+ */
 async function readAndPlan(file: string, propose: boolean, now: Date | undefined) {
   const { wb, stamp } = await loadWorkbook(file);
   // one read and one analysis for the plan; the report describes the written file
@@ -86,5 +96,7 @@ async function readAndPlan(file: string, propose: boolean, now: Date | undefined
   if (plan.ops.length) await wb.applyForWrite(plan);
   const write = wb.packageWriter();
   const after = plan.ops.length ? analyze(simulate(snapshot, plan.ops), { now }) : analysis;
-  return { kind: 'planned' as const, write, stamp, snapshot, plan, planProblems, after };
+  const readProblems = mergeProblems(after.problems, planProblems);
+  const textProblems = longTextProblems(snapshot);
+  return { kind: 'planned' as const, write, stamp, opCount: plan.ops.length, after, readProblems, textProblems };
 }

@@ -1,0 +1,22 @@
+/** collectGarbage: the CLI's full collection between phases really frees what nothing references. */
+import { collectGarbage } from '../../src/cli/memory';
+
+function unreachable(): WeakRef<object> {
+  return new WeakRef({ rows: new Array(1000).fill('koppelkans') });
+}
+
+test('collectGarbage frees an object nothing references any more', async () => {
+  const ref = unreachable();
+  // a WeakRef's target lives until the current job ends
+  await new Promise((resolve) => setImmediate(resolve));
+  collectGarbage();
+  expect(ref.deref()).toBeUndefined();
+});
+
+test('collectGarbage keeps what is still referenced', async () => {
+  const kept = { rows: ['koppelkans'] };
+  const ref = new WeakRef(kept);
+  await new Promise((resolve) => setImmediate(resolve));
+  collectGarbage();
+  expect(ref.deref()).toBe(kept);
+});
