@@ -5,11 +5,20 @@
  */
 import { analyze } from '../../../src/core/analyze';
 import { DEFAULT_LONGLIST } from '../../../src/core/defaults';
-import { addFactorEdit, removeFactorEdit } from '../../../src/core/factors';
+import { addFactorEdit, moveFactorEdit, removeFactorEdit, renameFactorEdit } from '../../../src/core/factors';
 import { SHEET_NAMES, WERKBLAD } from '../../../src/core/layout';
 import { readNotes } from '../../../src/core/notes';
 import { planWithEdit } from '../../../src/core/plan';
-import { deselectKoppelkansEdit, ownKoppelkansEdit, ownOpgaveEdit, selectKoppelkansEdit, stap2Context, type Stap2Context } from '../../../src/core/stap2';
+import {
+  deselectKoppelkansEdit,
+  minderConcreetEdit,
+  ownKoppelkansEdit,
+  ownOpgaveEdit,
+  selectKoppelkansEdit,
+  stap2Context,
+  type Stap2Context,
+} from '../../../src/core/stap2';
+import { wijkEdit } from '../../../src/core/wijk';
 import type { WorkbookSnapshot } from '../../../src/core/snapshot';
 import { OfficeWorkbook } from '../../../src/workbook/office/officeWorkbook';
 import { createKoppelkansenWorkbook } from '../../../src/workbook/operations';
@@ -18,6 +27,7 @@ import { FakeBook } from './fakeExcel';
 const noWait = { retry: { sleep: async () => undefined } };
 const NOW = new Date('2026-11-28T10:00:00Z');
 let book: FakeBook;
+const ws = () => book.sheet(SHEET_NAMES.werkblad);
 
 afterEach(() => {
   expect(book.sentinelReads).toEqual([]);
@@ -101,6 +111,42 @@ describe('factor edits through Office.js', () => {
       const after = analyze(await port.readSnapshot(), { now: NOW });
       expect(after.longlist.entries).toContainEqual(expect.objectContaining({ opgave: '=Eigen*opgave?', koppelkans: 'Eigen kans' }));
       expect(after.werkblad!.rows.some((r) => r.koppelkans === 'Eigen kans')).toBe(true);
+    },
+  );
+
+  test.each([20, 400])(
+    'adding, reordering and renaming a factor, the wijk name and a minder concreet mark (%i rows): each one run of at most 3 syncs',
+    async (rows) => {
+      const port = await scoredBook(rows);
+      const edit = async (build: (ctx: Stap2Context, snapshot: WorkbookSnapshot) => { ok: boolean }) => {
+        const snapshot = await port.readSnapshot({ fresh: true });
+        const res = build(ctxOf(snapshot), snapshot) as { ok: true; ops: import('../../../src/core/snapshot').PlanOp[] };
+        expect(res).toMatchObject({ ok: true });
+        return book.measure(() => port.apply(planWithEdit(snapshot, res.ops, { now: NOW }).plan));
+      };
+      const last = WERKBLAD.firstDataRow + rows - 1;
+      const firstScore = ws().cell(`C${last}`)?.value;
+      const added = await edit((ctx) => addFactorEdit(ctx.sheet, ctx.werkblad, 'Nieuw', 'Omdat'));
+      const moved = await edit((ctx) => moveFactorEdit(ctx.sheet, ctx.werkblad, 0, 1));
+      const renamed = await edit((ctx, s) => renameFactorEdit(ctx.sheet, ctx.werkblad, 2, 'Andere naam', { snapshot: s, notes: ctx.notes }));
+      const wijk = await edit((_, s) => wijkEdit(s, 'Lelystad Oost'));
+      const mark = await edit((_, s) => {
+        const a = analyze(s, { now: NOW });
+        return minderConcreetEdit(s, a, a.longlist.entries[0].row, true, 'Fatima');
+      });
+      for (const m of [added, moved, renamed, wijk, mark]) {
+        expect(m.runs).toBe(1);
+        expect(m.syncs).toBeLessThanOrEqual(3);
+        expect(m.result.conflicts).toEqual([]);
+      }
+      // the first factor's score moved with it to D; Totalen one column further (L)
+      expect(ws().cell(`D${last}`)?.value).toBe(firstScore);
+      expect(ws().cell('L3')?.value).toBe('Totalen');
+      expect(ws().cell('E3')?.value).toBe('Andere naam');
+      const after = analyze(await port.readSnapshot(), { now: NOW });
+      expect(after.wijk).toBe('Lelystad Oost');
+      expect(after.minderConcreet).toEqual([expect.objectContaining({ verantwoordelijke: 'Fatima' })]);
+      expect(after.problems.filter((p) => p.severity === 'error')).toEqual([]);
     },
   );
 
