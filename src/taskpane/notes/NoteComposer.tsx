@@ -6,7 +6,7 @@
  * `draftName`) and comes back, marked "Nog niet opgeslagen", after a reload or a closed pane.
  */
 import { Button, Combobox, Dropdown, Field, Input, Link, makeStyles, Option, Radio, RadioGroup, Text, Textarea, tokens } from '@fluentui/react-components';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { draftKey, hasStrings, isRecord } from '../logic/drafts';
 import { useStoredDraft } from '../useStoredDraft';
 import { addNote, NOTE_KINDS, type NoteKind } from '../../core/notes';
@@ -131,7 +131,18 @@ export function NoteComposer({ session, context, onContextChange, label = 'Notit
     }
   };
 
-  const koppelkansen = koppelkansChoices(session.analysis, session.notes.notes);
+  // the koppelkans list (5,000 names at 5,000 rows) and its options are made again only when a name changed, not on every typed score
+  const names = koppelkansChoices(session.analysis, session.notes.notes).join('\u0000');
+  const koppelkansen = useMemo(() => (names === '' ? [] : names.split('\u0000')), [names]);
+  const koppelkansOptions = useMemo(
+    () =>
+      koppelkansen.map((k) => (
+        <Option key={k} value={k}>
+          {k}
+        </Option>
+      )),
+    [koppelkansen],
+  );
   const factors = factorChoices(session.analysis);
   const owner = hasOwner(fields.kind);
   const contextText = [context.step, context.koppelkans, context.factor].filter(Boolean).join(' · ');
@@ -206,11 +217,7 @@ export function NoteComposer({ session, context, onContextChange, label = 'Notit
               onOptionSelect={(_, d) => onContextChange({ ...context, koppelkans: d.optionValue === NONE ? '' : (d.optionValue ?? '') })}
             >
               <Option value={NONE}>{NONE}</Option>
-              {koppelkansen.map((k) => (
-                <Option key={k} value={k}>
-                  {k}
-                </Option>
-              ))}
+              {koppelkansOptions}
             </Combobox>
           </Field>
           <Field label="Succesfactor" size="small">

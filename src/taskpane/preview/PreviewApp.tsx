@@ -107,27 +107,55 @@ export function PreviewApp() {
     setPending(null);
   };
 
-  /** Keeps the workbook in this browser after every change; says so once when that fails. */
+  /** The workbook waiting to be kept (the latest change wins): see `keep`. */
+  const queued = useRef<PreviewWorkbook | null>(null);
+  /**
+   * Keeps the workbook in this browser after every change; says so once when that fails.
+   * Cloning the record into IndexedDB takes a few ms per 1,000 rows, so it starts after the
+   * frame that shows the change is painted (a typed score is not held back by it), and
+   * changes made meanwhile are kept in one save. `data-browser-saving` counts it from the
+   * change on, so nothing waiting for it sees 0 before the save ends.
+   */
   const keep = useCallback(
     (next: PreviewWorkbook) => {
       if (!store || wiping.current) return;
+      const scheduled = queued.current !== null;
+      queued.current = next;
+      if (scheduled) return;
       setSavesUnderWay((n) => n + 1);
-      store
-        .save({ id: next.id, base: next.base, fileName: next.fileName, plans: next.port.plans(), pristine: pristine.current })
-        .finally(() => setSavesUnderWay((n) => n - 1))
-        .then(
-          () => {
-            saveFailed.current = false;
-          },
-          (e: unknown) => {
-            if (saveFailed.current) return;
-            saveFailed.current = true;
-            setMessage({
-              intent: 'warning',
-              text: `Je werk kon niet in deze browser worden bewaard (${e instanceof Error ? e.message : String(e)}). Gebruik “Download .xlsx” om niets kwijt te raken.`,
-            });
-          },
-        );
+      const save = () => {
+        const wb = queued.current;
+        queued.current = null;
+        if (!wb || wiping.current) {
+          setSavesUnderWay((n) => n - 1);
+          return;
+        }
+        store
+          .save({ id: wb.id, base: wb.base, fileName: wb.fileName, plans: wb.port.plans(), pristine: pristine.current })
+          .finally(() => setSavesUnderWay((n) => n - 1))
+          .then(
+            () => {
+              saveFailed.current = false;
+            },
+            (e: unknown) => {
+              if (saveFailed.current) return;
+              saveFailed.current = true;
+              setMessage({
+                intent: 'warning',
+                text: `Je werk kon niet in deze browser worden bewaard (${e instanceof Error ? e.message : String(e)}). Gebruik “Download .xlsx” om niets kwijt te raken.`,
+              });
+            },
+          );
+      };
+      // after the next paint; a tab that paints nothing (hidden) saves within half a second all the same
+      let started = false;
+      const once = () => {
+        if (started) return;
+        started = true;
+        save();
+      };
+      requestAnimationFrame(() => setTimeout(once, 0));
+      setTimeout(once, 500);
     },
     [store],
   );

@@ -25,6 +25,7 @@ import {
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { parseScoreInput, scoreEdit } from '../../core/edits';
 import type { Analysis } from '../../core/analyze';
+import type { KoppelkansRow } from '../../core/werkblad';
 import { defaultWaarom } from '../../core/factors';
 import { textAt, valueAt } from '../../core/grid';
 import type { CellValue } from '../../core/snapshot';
@@ -94,6 +95,31 @@ export const SCORE_DRAFTS_KEY = storageKey('scores');
 /** The stored drafts' first check: a record; parseScoreDrafts keeps only its ScoreDraft entries. */
 const isDraftRecord = (v: unknown): v is Record<string, unknown> => isRecord(v);
 
+/** Identity of a row's koppelkans (koppelkansId), kept per row object: the analysis after a typed score shares every other row. */
+const rowIds = new WeakMap<KoppelkansRow, string>();
+function idOf(r: KoppelkansRow): string {
+  let id = rowIds.get(r);
+  if (id === undefined) {
+    id = koppelkansId(r.opgave, r.koppelkans);
+    rowIds.set(r, id);
+  }
+  return id;
+}
+
+/** The jump list's option of row `r` at place `i` (0-based), kept per row object while its place and mark stay. */
+const rowOptions = new WeakMap<KoppelkansRow, { i: number; invalid: boolean; option: JSX.Element }>();
+function optionOf(r: KoppelkansRow, i: number, invalid: boolean): JSX.Element {
+  const kept = rowOptions.get(r);
+  if (kept && kept.i === i && kept.invalid === invalid) return kept.option;
+  const option = (
+    <Option key={r.row} value={String(r.row)} text={`${i + 1}. ${r.koppelkans}`}>
+      {`${i + 1}. ${r.koppelkans}${invalid ? ' ⚠ ongeldige score niet opgeslagen' : r.scored === r.factors ? ' ✓' : ''}`}
+    </Option>
+  );
+  rowOptions.set(r, { i, invalid, option });
+  return option;
+}
+
 export function ScorenView({ session, active }: { session: WorkbookSession; active: boolean }) {
   const styles = useStyles();
   const werkblad = session.analysis?.werkblad ?? null;
@@ -125,7 +151,7 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
   const ids = useMemo(() => {
     const seen = new Map<string, number>();
     return rows.map((r) => {
-      const id = koppelkansId(r.opgave, r.koppelkans);
+      const id = idOf(r);
       const n = seen.get(id) ?? 0;
       seen.set(id, n + 1);
       return `${id}#${n}`;
@@ -141,16 +167,9 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
       ),
     [drafts],
   );
-  // the jump list's options (one per koppelkans: 5,000 at 5,000 rows) are made again only when the rows or the marks change, not on every typed score
-  const options = useMemo(
-    () =>
-      rows.map((r, i) => (
-        <Option key={r.row} value={String(r.row)} text={`${i + 1}. ${r.koppelkans}`}>
-          {`${i + 1}. ${r.koppelkans}${withInvalid.has(koppelkansId(r.opgave, r.koppelkans)) ? ' ⚠ ongeldige score niet opgeslagen' : r.scored === r.factors ? ' ✓' : ''}`}
-        </Option>
-      )),
-    [rows, withInvalid],
-  );
+  // the jump list's options (one per koppelkans: 5,000 at 5,000 rows) are made again only when the rows or the marks change,
+  // and then only for rows that changed: the analysis shares the rows a typed score left alone (see optionOf)
+  const options = useMemo(() => rows.map((r, i) => optionOf(r, i, withInvalid.has(idOf(r)))), [rows, withInvalid]);
   const found = currentId === null ? -1 : ids.indexOf(currentId);
   const index = found >= 0 ? found : Math.min(lastIndex.current, Math.max(0, rows.length - 1));
   lastIndex.current = index;
