@@ -13,7 +13,7 @@ import { nameKey, nameWarnings } from './names';
 import { findPrioSheet, readPrioEntries, readPrioLayout, type PrioEntry, type PrioLayout } from './prioritering';
 import { problem, sortProblems, type Problem } from './problems';
 import { rankRows, topN, type RankEntry } from './ranking';
-import type { WorkbookSnapshot } from './snapshot';
+import type { CellValue, WorkbookSnapshot } from './snapshot';
 import { readMinderConcreet, type MinderConcreet } from './stap2';
 import { wijkName } from './wijk';
 import { findWerkbladSheet, readFactors, readRows, readWerkbladLayout, type Werkblad } from './werkblad';
@@ -104,6 +104,9 @@ export function analyze(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}
     const pl = readPrioLayout(ps);
     const onWerkblad = new Set((werkblad?.rows ?? []).filter((r) => r.koppelkans).map((r) => nameKey(r.koppelkans)));
     prioritering = { layout: pl, entries: readPrioEntries(ps, pl, ranking, onWerkblad, problems, werkblad?.rows ?? []) };
+    const prioNames: { row: number; column: number; value: CellValue }[] = [];
+    for (let r = pl.firstRow; r <= pl.lastRow; r++) prioNames.push({ row: r, column: pl.columns.koppelkans, value: ps.values[r - 1]?.[pl.columns.koppelkans - 1] ?? null });
+    problems.push(...nameWarnings(ps.name, prioNames));
   }
   const cs = findChecklistSheet(snapshot);
   const checklist = cs ? readChecklist(cs, now, problems, !!snapshot.date1904) : null;

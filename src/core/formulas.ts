@@ -116,13 +116,16 @@ export function resultaatOverflowText(shared: number, rank: number, capacity: nu
 
 /**
  * Visible "out of date" warning for the static part of Resultaat (the rows left out
- * and why): compares the live counts with the counts when the engine wrote it.
+ * and why): compares the live counts with the counts when the engine wrote it. A row
+ * counts as unscored when its koppelkans has a name by the matching rule (its key on
+ * Keuzelijsten, `keys` = `werkbladKeyRange`, is not empty; criteria such as "?*" would
+ * count an NBSP-only name and miss a number) and its total is empty.
  */
-export function resultaatStaleFormula(layout: WerkbladLayout, invalidCount: number, unscoredCount: number): string {
+export function resultaatStaleFormula(layout: WerkbladLayout, invalidCount: number, unscoredCount: number, keys: string): string {
   const w = werkbladRefs(layout);
   const T = w.totals;
   return (
-    `=IF(OR(COUNTIF(${T},"${WERKBLAD.invalidTotal}")<>${invalidCount},COUNTIFS(${w.koppelkansen},"?*",${T},"")<>${unscoredCount},COUNTA(${w.below})>0),` +
+    `=IF(OR(COUNTIF(${T},"${WERKBLAD.invalidTotal}")<>${invalidCount},SUMPRODUCT((${keys}<>"")*(${T}=""))<>${unscoredCount},COUNTA(${w.below})>0),` +
     `"Let op: het werkblad is gewijzigd sinds de add-in dit blad bijwerkte; de lijst 'Niet in de ranglijst' kan verouderd zijn. De top 15 hierboven is wel actueel.","")`
   );
 }

@@ -131,7 +131,9 @@ export function lijstenFormulas(g: LijstenGeometry): Map<string, string | number
     set(r, C.count, `=${cell('count', r - 1)}+(${cell('kk')}<>"")`);
     set(r, C.opgave, `=IFERROR(${cleanFormula(`${ll}!$${o}${llRow}`)},"")`);
     set(r, C.key, `=LOWER(${cell('opgave')})`);
-    set(r, C.first, `=IF(${cell('key')}="","",MATCH(${escapeFormula(cell('key'))},${rng('key')},0))`);
+    // Excel's MATCH gives #VALUE! for a key over 255 characters: such a name is its own first row
+    // (without the fallback the error would run through F into every dropdown)
+    set(r, C.first, `=IF(${cell('key')}="","",IFERROR(MATCH(${escapeFormula(cell('key'))},${rng('key')},0),${p}))`);
     set(r, C.distinct, `=${cell('distinct', r - 1)}+(${cell('first')}=${p})`);
     set(r, C.group, `=IF(${cell('first')}="","",INDEX(${rng('distinct')},${cell('first')}))`);
     set(r, C.kkKey, `=IF(${cell('kk')}="","",${cell('key')})`);

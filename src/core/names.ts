@@ -12,7 +12,8 @@
  *    or look names up with their wildcard characters escaped, never as criteria).
  *
  * Names the workbook formulas cannot treat exactly like this get a warning naming the
- * cell (`nameWarnings`): invisible characters other than the ones above (they make two
+ * cell (`nameWarnings`): names that are no text (a boolean or a number: Excel shows them
+ * in the user's language, WAAR or 1,5, and the formulas compare that text), invisible characters other than the ones above (they make two
  * names look the same that are not), characters whose upper/lower case differs between
  * Excel and JavaScript, and names longer than Excel's lookup limit of 255 characters.
  */
@@ -80,7 +81,7 @@ function nameRisk(name: string): string | null {
   if (INVISIBLE.test(name)) return 'bevat een onzichtbaar teken of een bijzondere spatie; typ de naam opnieuw';
   // escaping at most doubles the length: short names cannot pass the limit
   if (name.length * 2 > EXCEL_LOOKUP_LIMIT && escapeForMatch(nameKey(name)).length > EXCEL_LOOKUP_LIMIT) {
-    return `is langer dan Excel kan opzoeken (${EXCEL_LOOKUP_LIMIT} tekens); maak de naam korter`;
+    return `is langer dan Excel kan opzoeken (${EXCEL_LOOKUP_LIMIT} tekens): in Excel kan de keuzelijst deze naam dubbel tonen of zonder zijn koppelkansen, en Prioritering vindt hem niet. Maak de naam korter`;
   }
   // characters whose lower case is not one character (İ) or changes back differently (ß, ς);
   // Latin-1 (ASCII, é, ë, ß …) has none, and it is almost every name: checked in one test
@@ -101,6 +102,15 @@ function nameRisk(name: string): string | null {
 export function nameWarnings(sheet: string, cells: { row: number; column: number; value: CellValue }[]): Problem[] {
   const out: Problem[] = [];
   for (const c of cells) {
+    if (typeof c.value === 'boolean' || typeof c.value === 'number') {
+      // a name typed as TRUE or 1.5 is no text: Excel shows it in the user's language
+      // (WAAR, 1,5) and the formulas compare that text, the engine cannot know it
+      const shown = typeof c.value === 'boolean' ? (c.value ? 'WAAR' : 'ONWAAR') : String(c.value).replace('.', ',');
+      const what = typeof c.value === 'boolean' ? 'een waarheidswaarde' : 'een getal';
+      const risk = `is ${what}, geen tekst; Excel toont hem per taal anders. Typ de naam als tekst (met een ' ervoor)`;
+      out.push(problem('NAME_NOT_COMPARABLE', sheet, cellAddress(c.row, c.column), { name: shown, risk }));
+      continue;
+    }
     if (typeof c.value !== 'string') continue;
     const risk = nameRisk(c.value);
     if (risk) out.push(problem('NAME_NOT_COMPARABLE', sheet, cellAddress(c.row, c.column), { name: cleanName(c.value).slice(0, 60), risk }));

@@ -5,6 +5,9 @@
  * whole-workbook tests.
  */
 import { cleanName, nameKey, nameWarnings } from '../../src/core/names';
+import { analyze } from '../../src/core/analyze';
+import { PRIORITERING, SHEET_NAMES } from '../../src/core/layout';
+import { prioriteringWorkbook } from '../helpers/prioriteringFixture';
 
 /** The warnings for one name in Werkblad!B6. */
 const warningsFor = (name: string) => nameWarnings('Werkblad', [{ row: 6, column: 2, value: name }]);
@@ -72,12 +75,10 @@ describe('nameKey: the comparison key', () => {
 });
 
 describe('nameWarnings', () => {
-  it('names the sheet and cell of each risky name, in the order given, and passes safe names and non-text cells', () => {
+  it('names the sheet and cell of each risky name, in the order given, and passes safe names and empty cells (numbers and booleans: see below)', () => {
     const out = nameWarnings('Werkblad koppelkansen kiezen', [
       { row: 6, column: 2, value: 'Warmtenet Noord' },
       { row: 7, column: 1, value: 'a\u200bb' },
-      { row: 8, column: 2, value: 12 },
-      { row: 9, column: 2, value: true },
       { row: 10, column: 2, value: null },
       { row: 11, column: 3, value: 'İstanbul' },
     ]);
@@ -136,5 +137,42 @@ describe('nameWarnings', () => {
       const [w] = warningsFor('İ\u200b');
       expect(w.message).toMatch(/onzichtbaar/);
     });
+  });
+});
+
+describe('names that are no text (issue 9 review: TRUE and 1.5 as names were neither handled nor warned)', () => {
+  it('warns about a boolean or number name, naming the cell, in Dutch as Excel shows it', () => {
+    const out = nameWarnings('Werkblad', [
+      { row: 6, column: 2, value: true },
+      { row: 7, column: 2, value: 1.5 },
+      { row: 8, column: 2, value: 'Gewoon' },
+    ]);
+    expect(out.map((p) => [p.cell, p.code, p.severity])).toEqual([
+      ['B6', 'NAME_NOT_COMPARABLE', 'warning'],
+      ['B7', 'NAME_NOT_COMPARABLE', 'warning'],
+    ]);
+    expect(out[0].message).toContain('"WAAR"');
+    expect(out[0].message).toMatch(/waarheidswaarde/);
+    expect(out[1].message).toContain('"1,5"');
+    expect(out[1].message).toMatch(/getal.*Typ de naam als tekst/);
+  });
+
+  it('analyze warns about them on the werkblad and on Prioritering', async () => {
+    const now = new Date('2026-11-28T12:00:00Z');
+    const wb = await prioriteringWorkbook(['Eerste', 'Tweede'], now, [
+      { kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: 'B6', cells: [[{ bool: true }]] },
+      { kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: 'B7', cells: [[{ number: 1.5 }]] },
+      { kind: 'setCells', sheet: SHEET_NAMES.prioritering, cell: `B${PRIORITERING.firstRow}`, cells: [[{ bool: true }], [{ number: 1.5 }]] },
+    ]);
+    const a = analyze(await wb.readSnapshot(), { now });
+    const where = a.problems.filter((p) => p.code === 'NAME_NOT_COMPARABLE').map((p) => `${p.sheet}!${p.cell}`);
+    expect(where).toEqual(
+      expect.arrayContaining([
+        `${SHEET_NAMES.werkblad}!B6`,
+        `${SHEET_NAMES.werkblad}!B7`,
+        `${SHEET_NAMES.prioritering}!B${PRIORITERING.firstRow}`,
+        `${SHEET_NAMES.prioritering}!B${PRIORITERING.firstRow + 1}`,
+      ]),
+    );
   });
 });

@@ -10,7 +10,9 @@ import { formulaAt, rowCount, textAt, valueAt } from '../grid';
 import { COLORS, RESULTAAT } from '../layout';
 import type { CellInput, SheetSnapshot } from '../snapshot';
 import { wijkName } from '../wijk';
+import { werkbladKeyRange } from '../keuzelijsten';
 import { nameOf, sheetByName, type PlanContext } from './context';
+import { lijstenGeometry } from './longlist';
 
 const WIDTH = RESULTAAT.headers.length;
 const INTRO =
@@ -48,7 +50,7 @@ export function planResultaat(ctx: PlanContext): void {
   const pad = (line: CellInput[]): CellInput[] => [...line, ...Array.from({ length: WIDTH - line.length }, () => ({ clear: true as const }))];
   const wijk = wijkName(ctx.snapshot);
   grid.push(pad([text(wijk ? `${RESULTAAT.title} – ${wijk}` : RESULTAAT.title)]));
-  grid.push(pad([formula(resultaatStaleFormula(L, invalid.length, unscored.length), '')]));
+  grid.push(pad([formula(resultaatStaleFormula(L, invalid.length, unscored.length, werkbladKeyRange(nameOf(ctx, 'lijsten'), lijstenGeometry(ctx))), '')]));
   grid.push(pad([text(INTRO)]));
   grid.push(RESULTAAT.headers.map((h) => text(h)));
   for (let k = 1; k <= capacity; k++) {
