@@ -72,6 +72,8 @@ export function readChecklist(sheet: SheetSnapshot, now: Date, problems: Problem
     const item = textAt(sheet, r, 2);
     if (o) onderdeel = o;
     if (!item) continue;
+    // the engine carries the Onderdeel down; the workbook's progress formulas cannot (see planChecklist)
+    if (!o && onderdeel) problems.push(problem('CHECKLIST_EMPTY_ONDERDEEL', sheet.name, cellAddress(r, 1), { onderdeel }));
     const raw = textAt(sheet, r, 3);
     const status = STATUSES.find((s) => s.toLowerCase() === raw.toLowerCase()) ?? null;
     if (raw && !status) problems.push(problem('CHECKLIST_BAD_STATUS', sheet.name, cellAddress(r, 3), { value: raw }));

@@ -178,6 +178,11 @@ const MESSAGES = {
     severity: 'warning',
     text: (p) => `De prioriteit "${p.value}" is geen heel getal van 1 of meer.`,
   },
+  CHECKLIST_EMPTY_ONDERDEEL: {
+    severity: 'warning',
+    text: (p) =>
+      `Het onderdeel is leeg. De add-in rekent deze regel bij "${p.onderdeel}", maar de voortgangstabel van de werkmap telt hem niet mee. Vul het onderdeel in.`,
+  },
   CHECKLIST_BAD_STATUS: {
     severity: 'warning',
     text: (p) => `De status "${p.value}" is onbekend; kies ${STATUS_CHOICE}.`,

@@ -58,3 +58,21 @@ test('a date that is not a date is reported', () => {
   s.values[CHECKLIST.dateRow - 1][CHECKLIST.valueColumn - 1] = 'eind 2030';
   expect(analyze(wb).problems.some((p) => p.code === 'CHECKLIST_BAD_DATE' && p.cell === 'C3')).toBe(true);
 });
+
+test('an item with an empty Onderdeel: the engine carries it down and warns that the workbook progress table does not count it (issue 9 review)', () => {
+  const wb = prepared();
+  const s = wb.sheets.find((x) => x.name === SHEET_NAMES.checklist)!;
+  s.values[CHECKLIST.firstRow][0] = null;
+  const a = analyze(wb);
+  expect(a.checklist!.progress[0]).toMatchObject({ onderdeel: 'Wijkanalyse', total: 3 });
+  const p = a.problems.filter((x) => x.code === 'CHECKLIST_EMPTY_ONDERDEEL');
+  expect(p.map((x) => [x.sheet, x.cell, x.severity])).toEqual([[SHEET_NAMES.checklist, `A${CHECKLIST.firstRow + 1}`, 'warning']]);
+  expect(p[0].message).toMatch(/"Wijkanalyse".*voortgangstabel.*Vul het onderdeel in/);
+});
+
+test('the progress formulas follow the engine rule, not COUNTIFS criteria (issue 9 review: "Klaar " was not counted)', () => {
+  const ops = buildPlan(workbook({ rows: [['Groen', 'Geveltuinen', 1, 1, 1]] }), { now: new Date('2026-11-28') }).plan.ops;
+  const formulas = JSON.stringify(ops.filter((o) => o.kind === 'setCells' && o.sheet === SHEET_NAMES.checklist));
+  expect(formulas).not.toContain('COUNTIFS');
+  expect(formulas).toContain('TRIM(');
+});

@@ -51,6 +51,8 @@ interface Case {
    * language): the engine warns, naming each of these cells, instead of agreeing.
    */
   warned?: string[];
+  /** Cells typed on the WUP checklist: [address, text]. */
+  checklist?: [string, string][];
 }
 
 const long255 = 'L'.repeat(250) + ' lang';
@@ -177,6 +179,19 @@ const CASES: Case[] = [
     ],
   },
   {
+    // the progress table counted with COUNTIFS criteria: "Klaar " (trailing space) was not Klaar, a basiselement of spaces was one
+    name: 'checklist',
+    longlist: [['O', 'K']],
+    weights: [1, 1, 1],
+    rows: [['O', 'K', 1, 1, 1]],
+    checklist: [
+      [`C${CHECKLIST.firstRow}`, 'Klaar '],
+      [`C${CHECKLIST.firstRow + 1}`, 'klaar'],
+      [`C${CHECKLIST.firstRow + 2}`, ' Bezig'],
+      [`B${CHECKLIST.firstRow + 3}`, '   '],
+    ].map(([a, v]) => [a, v] as [string, string]),
+  },
+  {
     name: 'nonText',
     longlist: [['Opgave', 'Tekst']],
     weights: [1, 1, 1],
@@ -256,6 +271,7 @@ async function buildInput(c: Case, file: string): Promise<void> {
     const [y, m, d] = c.overstap;
     ops.push({ kind: 'setCells' as const, sheet: SHEET_NAMES.checklist, cell: `C${CHECKLIST.dateRow}`, cells: [[n(ymdToSerial(y, m, d, c.date1904))]] });
   }
+  for (const [cell, v] of c.checklist ?? []) ops.push({ kind: 'setCells' as const, sheet: SHEET_NAMES.checklist, cell, cells: [[t(v)]] });
   if (ops.length) await wb.apply({ ops });
   await wb.writeFileAtomic(file);
 }

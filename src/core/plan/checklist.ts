@@ -21,6 +21,21 @@ interface ItemRow {
   onderdeel: string;
 }
 
+/**
+ * A progress count by the engine's rule (src/core/checklist.ts): an item counts when its
+ * basiselement (B) is not empty after trimming, its Onderdeel (A, trimmed) is exactly the
+ * table's Onderdeel in H`row`, and, with `status`, its status (C) trimmed equals it in any
+ * case (Excel's "=" ignores case). No criteria: "?*" or "Klaar" would count a name of spaces
+ * and miss "Klaar " (trailing space). An empty Onderdeel, which the engine carries down from
+ * the row above, cannot be followed by a formula without helper cells: `checklistEmptyOnderdeel`
+ * warns about it instead.
+ */
+function progressFormula(A: string, B: string, row: number, C?: string, status?: string): string {
+  const parts = [`EXACT(TRIM(${A}),$H${row})`, `(TRIM(${B})<>"")`];
+  if (C && status) parts.push(`(TRIM(${C})="${status}")`);
+  return `=SUMPRODUCT(${parts.map((x, i) => (i === 0 ? `(${x})` : x)).join('*')})`;
+}
+
 export function planChecklist(ctx: PlanContext): void {
   if (!ctx.analysis.werkblad) return;
   const name = nameOf(ctx, 'checklist');
@@ -90,9 +105,9 @@ export function planChecklist(ctx: PlanContext): void {
     sum.total += c.total;
     grid.push([
       text(p),
-      formula(`=COUNTIFS(${A},H${r},${C},"Klaar")`, c.klaar),
-      formula(`=COUNTIFS(${A},H${r},${C},"Bezig")`, c.bezig),
-      formula(`=COUNTIFS(${A},H${r},${B},"?*")`, c.total),
+      formula(progressFormula(A, B, r, C, 'Klaar'), c.klaar),
+      formula(progressFormula(A, B, r, C, 'Bezig'), c.bezig),
+      formula(progressFormula(A, B, r), c.total),
       formula(`=IF(K${r}=0,"",I${r}/K${r})`, c.total === 0 ? '' : c.klaar / c.total),
     ]);
   });
