@@ -105,7 +105,8 @@ export function analyze(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}
     const onWerkblad = new Set((werkblad?.rows ?? []).filter((r) => r.koppelkans).map((r) => nameKey(r.koppelkans)));
     prioritering = { layout: pl, entries: readPrioEntries(ps, pl, ranking, onWerkblad, problems, werkblad?.rows ?? []) };
     const prioNames: { row: number; column: number; value: CellValue }[] = [];
-    for (let r = pl.firstRow; r <= pl.lastRow; r++) prioNames.push({ row: r, column: pl.columns.koppelkans, value: ps.values[r - 1]?.[pl.columns.koppelkans - 1] ?? null });
+    for (let r = pl.firstRow; r <= pl.lastRow; r++)
+      prioNames.push({ row: r, column: pl.columns.koppelkans, value: ps.values[r - 1]?.[pl.columns.koppelkans - 1] ?? null });
     problems.push(...nameWarnings(ps.name, prioNames));
   }
   const cs = findChecklistSheet(snapshot);

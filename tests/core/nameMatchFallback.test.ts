@@ -59,7 +59,14 @@ describe('a name longer than 255 characters cannot break the formulas in Excel',
 
   it('every name MATCH on Keuzelijsten and Prioritering has an IFERROR fallback', () => {
     const formulas = [...lijstenFormulas(g).entries()].filter(([, f]) => typeof f === 'string').map(([at, f]) => [`Keuzelijsten ${at}`, f as string]);
-    const layout = { sheet: 'Werkblad', firstDataRow: 6, preparedEndRow: 9, totalenColumn: 6, firstFactorColumn: 3, lastFactorColumn: 5 } as unknown as WerkbladLayout;
+    const layout = {
+      sheet: 'Werkblad',
+      firstDataRow: 6,
+      preparedEndRow: 9,
+      totalenColumn: 6,
+      firstFactorColumn: 3,
+      lastFactorColumn: 5,
+    } as unknown as WerkbladLayout;
     formulas.push(['Prioritering E5', prioRankFormula(layout, 5, 'Keuzelijsten!$Z$6:$Z$9')]);
     let seen = 0;
     const bare: string[] = [];

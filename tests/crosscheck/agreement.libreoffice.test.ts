@@ -205,7 +205,13 @@ const CASES: Case[] = [
       [2, true as unknown as string],
       [3, 1.5 as unknown as string],
     ],
-    warned: [`${SHEET_NAMES.werkblad}!B6`, `${SHEET_NAMES.werkblad}!B7`, `${SHEET_NAMES.werkblad}!A8`, `${SHEET_NAMES.prioritering}!B${PRIORITERING.firstRow + 1}`, `${SHEET_NAMES.prioritering}!B${PRIORITERING.firstRow + 2}`],
+    warned: [
+      `${SHEET_NAMES.werkblad}!B6`,
+      `${SHEET_NAMES.werkblad}!B7`,
+      `${SHEET_NAMES.werkblad}!A8`,
+      `${SHEET_NAMES.prioritering}!B${PRIORITERING.firstRow + 1}`,
+      `${SHEET_NAMES.prioritering}!B${PRIORITERING.firstRow + 2}`,
+    ],
   },
 ];
 
@@ -419,11 +425,14 @@ maybe('the engine and the recalculated workbook agree on the corpus', () => {
     expect(await disagreements(p.output, recalculated.get(name)!)).toEqual([]);
   });
 
-  test.each(CASES.filter((c) => !c.warned).map((c) => c.name))('%s: the dropdown lists, evaluated from their own formulas, are the lists of the matching rule', async (name) => {
-    const p = prepared.find((x) => x.c.name === name)!;
-    const want = expectedLists(p.engine);
-    expect(await probedLists(recalculated.get(name)!, want.length)).toEqual(want);
-  });
+  test.each(CASES.filter((c) => !c.warned).map((c) => c.name))(
+    '%s: the dropdown lists, evaluated from their own formulas, are the lists of the matching rule',
+    async (name) => {
+      const p = prepared.find((x) => x.c.name === name)!;
+      const want = expectedLists(p.engine);
+      expect(await probedLists(recalculated.get(name)!, want.length)).toEqual(want);
+    },
+  );
 
   test('names: the criteria characters, spaces, NBSP, tabs and case follow the matching rule', () => {
     const { engine } = prepared.find((x) => x.c.name === 'names')!;
@@ -473,7 +482,6 @@ maybe('the engine and the recalculated workbook agree on the corpus', () => {
       expect(plain(wb.getWorksheet(SHEET_NAMES.checklist)!.getCell(CHECKLIST.deadlineRow, CHECKLIST.valueColumn).value)).toBe(year - 8);
     }
   });
-
 });
 
 // the checklist's verdict cell recalculates with TODAY(): the corpus must not depend on the year it runs in
