@@ -37,6 +37,11 @@ export function totalFormula(layout: WerkbladLayout, row: number): string {
   const bad = `"${WERKBLAD.invalidTotal}"`;
   const logical: string[] = [];
   for (let c = layout.firstFactorColumn; c <= layout.lastFactorColumn; c++) logical.push(`ISLOGICAL(${columnLetter(c)}${row})`);
+  // a TRUE/FALSE weight of a scored factor is invalid: LibreOffice's ISNUMBER sees it as 1/0, so tested cell by cell too
+  for (let c = layout.firstFactorColumn; c <= layout.lastFactorColumn; c++) {
+    const col = columnLetter(c);
+    logical.push(`AND(${col}${row}<>"",ISLOGICAL(${col}$${WERKBLAD.weightRow}))`);
+  }
   return (
     `=IF(COUNTBLANK(${s})=${n},"",` +
     `IF(OR(COUNT(${s})+COUNTBLANK(${s})<>${n},${logical.join(',')},` +

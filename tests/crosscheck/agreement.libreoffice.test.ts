@@ -192,6 +192,19 @@ const CASES: Case[] = [
     ].map(([a, v]) => [a, v] as [string, string]),
   },
   {
+    // a TRUE weight: LibreOffice's SUM counted it, the engine and Excel do not (Resultaat H3); a ="" score formula stays text in LibreOffice
+    name: 'boolWeight',
+    longlist: [
+      ['O', 'A'],
+      ['O', 'B'],
+    ],
+    weights: [1, true, 2],
+    rows: [
+      ['O', 'A', 1, 1, 1],
+      ['O', 'B', '=""', 2, 2],
+    ],
+  },
+  {
     name: 'nonText',
     longlist: [['Opgave', 'Tekst']],
     weights: [1, 1, 1],
@@ -258,7 +271,7 @@ async function buildInput(c: Case, file: string): Promise<void> {
     ws.getCell(r, 2).value = k;
     scores.forEach((s, j) => {
       // a zero-length text is stored as a shared string "" (as Excel keeps ="" pasted as a value)
-      ws.getCell(r, 3 + j).value = s === '' ? { richText: [{ text: '' }] } : s;
+      ws.getCell(r, 3 + j).value = s === '' ? { richText: [{ text: '' }] } : s === '=""' ? { formula: '""', result: '' } : s;
     });
   });
   if (c.date1904) (raw.properties as { date1904?: boolean }).date1904 = true;

@@ -40,11 +40,17 @@ const STALE_OK = 'Klopt met de huidige scores en wegingen.';
 function staleFormula(werkblad: Werkblad): string {
   const L = werkblad.layout;
   const ws = sheetRef(L.sheet);
-  const weights = `${ws}!${rangeAddress(4, L.firstFactorColumn, 4, L.lastFactorColumn)}`;
+  // per cell: N() of a number, 0 for text and TRUE/FALSE (Excel's SUM skips TRUE in a range, LibreOffice counts it as 1)
+  const weightCells: string[] = [];
+  for (let c = L.firstFactorColumn; c <= L.lastFactorColumn; c++) {
+    const cell = `${ws}!${cellAddress(4, c)}`;
+    weightCells.push(`N(${cell})*NOT(ISLOGICAL(${cell}))`);
+  }
+  const weights = weightCells.join('+');
   const totals = `${ws}!${rangeAddress(L.firstDataRow, L.totalenColumn, L.preparedEndRow, L.totalenColumn)}`;
   const sumW = round6(werkblad.factors.reduce((s, f) => s + (f.weging ?? 0), 0));
   const sumT = round6(werkblad.rows.reduce((s, r) => s + (r.total ?? 0), 0));
-  return `=IF(AND(ROUND(SUM(${weights}),6)=${sumW},ROUND(SUM(${totals}),6)=${sumT}),"${STALE_OK}","Let op: scores of wegingen zijn veranderd sinds deze berekening. Kies Resultaat bijwerken in de add-in.")`;
+  return `=IF(AND(ROUND(${weights},6)=${sumW},ROUND(SUM(${totals}),6)=${sumT}),"${STALE_OK}","Let op: scores of wegingen zijn veranderd sinds deze berekening. Kies Resultaat bijwerken in de add-in.")`;
 }
 
 /**
