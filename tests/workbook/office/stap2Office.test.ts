@@ -53,9 +53,9 @@ function ctxOf(snapshot: WorkbookSnapshot): Stap2Context {
   return ctx;
 }
 
-async function measureEdit(port: OfficeWorkbook, build: (ctx: Stap2Context) => { ok: boolean }) {
+async function measureEdit(port: OfficeWorkbook, build: (ctx: Stap2Context, snapshot: WorkbookSnapshot) => { ok: boolean }) {
   const snapshot = await port.readSnapshot({ fresh: true });
-  const res = build(ctxOf(snapshot)) as { ok: true; ops: import('../../../src/core/snapshot').PlanOp[] };
+  const res = build(ctxOf(snapshot), snapshot) as { ok: true; ops: import('../../../src/core/snapshot').PlanOp[] };
   expect(res.ok).toBe(true);
   const plan = planWithEdit(snapshot, res.ops, { now: NOW }).plan;
   return book.measure(() => port.apply(plan));
@@ -93,12 +93,7 @@ describe('factor edits through Office.js', () => {
     'an own opgave, an own koppelkans (longlist append) and deselecting a koppelkans (%i rows): each one run of at most 3 syncs',
     async (rows) => {
       const port = await scoredBook(rows);
-      const edit = async (build: (ctx: Stap2Context, snapshot: WorkbookSnapshot) => { ok: boolean }) => {
-        const snapshot = await port.readSnapshot({ fresh: true });
-        const res = build(ctxOf(snapshot), snapshot) as { ok: true; ops: import('../../../src/core/snapshot').PlanOp[] };
-        expect(res).toMatchObject({ ok: true });
-        return book.measure(() => port.apply(planWithEdit(snapshot, res.ops, { now: NOW }).plan));
-      };
+      const edit = (build: (ctx: Stap2Context, snapshot: WorkbookSnapshot) => { ok: boolean }) => measureEdit(port, build);
       const opgave = await edit((ctx, s) => ownOpgaveEdit(ctx, analyze(s, { now: NOW }), '=Eigen*opgave? ', ''));
       const koppelkans = await edit((ctx, s) => ownKoppelkansEdit(ctx, analyze(s, { now: NOW }), '=Eigen*opgave?', 'Eigen kans', ''));
       const last = WERKBLAD.firstDataRow + rows - 1;
@@ -118,12 +113,7 @@ describe('factor edits through Office.js', () => {
     'adding, reordering and renaming a factor, the wijk name and a minder concreet mark (%i rows): each one run of at most 3 syncs',
     async (rows) => {
       const port = await scoredBook(rows);
-      const edit = async (build: (ctx: Stap2Context, snapshot: WorkbookSnapshot) => { ok: boolean }) => {
-        const snapshot = await port.readSnapshot({ fresh: true });
-        const res = build(ctxOf(snapshot), snapshot) as { ok: true; ops: import('../../../src/core/snapshot').PlanOp[] };
-        expect(res).toMatchObject({ ok: true });
-        return book.measure(() => port.apply(planWithEdit(snapshot, res.ops, { now: NOW }).plan));
-      };
+      const edit = (build: (ctx: Stap2Context, snapshot: WorkbookSnapshot) => { ok: boolean }) => measureEdit(port, build);
       const last = WERKBLAD.firstDataRow + rows - 1;
       const firstScore = ws().cell(`C${last}`)?.value;
       const added = await edit((ctx) => addFactorEdit(ctx.sheet, ctx.werkblad, 'Nieuw', 'Omdat'));
