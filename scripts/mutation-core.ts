@@ -9,7 +9,7 @@
  * mutant. Each group writes out/mutation/<group>.json; the table merges them.
  *
  *   npm run mutation:core                         all groups, then the table
- *   npm run mutation:core -- --groups a1,dates    only these groups, then the table
+ *   npm run mutation:core -- --groups a1,dates    only these groups, in this order, then the table
  *   npm run mutation:core -- --from dates         the groups from this one on
  *   npm run mutation:core -- --until 22:05        start no group after 22:05 UTC and stop
  *                                                 the one running then (reported as not run)
@@ -233,11 +233,14 @@ function main(): void {
       const [h, m] = until.split(':').map(Number);
       const d = new Date();
       d.setUTCHours(h, m, 0, 0);
-      deadline = d.getTime();
+      // a time past midnight given before midnight (--until 00:45 at 23:10) is tomorrow's;
+      // one less than 12 hours ago is today's (already passed: nothing runs)
+      deadline = d.getTime() < Date.now() - 12 * 3600_000 ? d.getTime() + 24 * 3600_000 : d.getTime();
     }
     const first = from ? GROUPS.findIndex((g) => g.name === from) : 0;
-    for (const group of GROUPS.slice(first)) {
-      if (only && !only.includes(group.name)) continue;
+    // --groups runs its groups in the order given (most important first), --from in table order
+    const todo = only ? only.map((name) => GROUPS.find((g) => g.name === name)!) : GROUPS.slice(first);
+    for (const group of todo) {
       if (deadline !== undefined && Date.now() >= deadline) break;
       if (!runGroup(group, deadline) && deadline !== undefined && Date.now() >= deadline) break;
     }
