@@ -98,7 +98,56 @@ export function tryParseRange(address: string): RangePos | null {
   }
 }
 
-/** Quotes a sheet name for use in a formula: 'Werkblad koppelkansen kiezen'!A1. */
+/** Whether a run of digits is a number in 1…max (leading zeros allowed: Excel reads "A01" as A1). */
+function inRange(digits: string, max: number): boolean {
+  const n = Number(digits);
+  return digits !== '' && n >= 1 && n <= max;
+}
+
+/**
+ * Whether Excel reads the start of a bare sheet name as an R1C1 reference, so the name needs
+ * quotes: "R", "C", "RC", "R4C", "RC2", "R1C1b", "C16384Z" (case-insensitive). A row number
+ * (R1…R1048576) makes any name that starts with it one; without a row number the "C" must end
+ * the name or carry a column number (C1…C16384). Not: "CR", "RCZ", "R0C0", "RC16385Z".
+ */
+function startsLikeR1C1(name: string): boolean {
+  const m = /^R(\d*)(?:(C)(\d*))?/i.exec(name) ?? /^()(C)(\d*)/i.exec(name);
+  if (!m) return false;
+  const [whole, row, c, column] = m;
+  if (row !== '') return inRange(row, MAX_ROWS);
+  if (!c) return whole.length === name.length; // "R" alone
+  if (column === '') return whole.length === name.length; // "C", "RC", not "RCZ"
+  return inRange(column, MAX_COLUMNS);
+}
+
+/**
+ * Quotes a sheet name for use in a formula: 'Werkblad koppelkansen kiezen'!A1, 'Jan''s blad'!A1,
+ * and leaves it bare only where Excel itself writes it bare, so a formula read back from the
+ * workbook equals the one written. Excel's rule (as Excel writes sheet names into formulas;
+ * the cases of XlsxWriter's quote_sheetname tests, extracted from Excel files):
+ * - bare names start with a letter or "_" and go on with letters, digits, "_", "." (Unicode
+ *   letters such as "é" count); anything else (a space, "-", "'", a leading digit or ".")
+ *   needs quotes. Excel also leaves emoji after the first character bare; they are quoted
+ *   here (still valid, and no symbol class has to be guessed);
+ * - a name Excel would read as a cell needs quotes: "A1", "xfd1", "XFD1048576" (not "A0",
+ *   "XFE1", "A1048577": outside the sheet);
+ * - a name that starts like an R1C1 reference needs quotes ("R", "C", "RC", "R1C1", "C5",
+ *   "R2C3b"), see `startsLikeR1C1`;
+ * - TRUE and FALSE need quotes (they are logical values), as Apache POI's SheetNameFormatter does.
+ * Quoting where Excel would not is still a valid formula; a name left bare where Excel quotes
+ * breaks the formula, so the uncertain cases are quoted.
+ * In: the sheet name as the workbook has it. Out: the name, quoted where needed.
+ */
 export function sheetRef(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  const bare = /^[\p{L}_][\p{L}\p{M}\p{Nd}_.]*$/u.test(sheet) && !isCellLike(sheet) && !startsLikeR1C1(sheet) && !/^(true|false)$/i.test(sheet);
+  return bare ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** "A1", "xfd1048576", "XFD01048576": one to three column letters up to XFD and a row in the sheet. */
+function isCellLike(name: string): boolean {
+  const m = /^([A-Za-z]{1,3})(\d+)$/.exec(name);
+  if (!m) return false;
+  let column = 0;
+  for (const ch of m[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
+  return column <= MAX_COLUMNS && inRange(m[2], MAX_ROWS);
 }

@@ -88,6 +88,101 @@ test('sheetRef leaves a name unquoted when only part of it looks like a cell add
   expect(sheetRef('XFD1048576')).toBe("'XFD1048576'");
 });
 
+// The cases below are how Excel itself writes these sheet names into formulas (the quoted and
+// unquoted names of XlsxWriter's quote_sheetname tests, extracted from Excel files).
+test('sheetRef quotes sheet names Excel reads as an R1C1 reference (R, C, RC, R1C1, C5, R2C3b); bare, =R!A1 and =RC!A1 were no reference to the sheet', () => {
+  for (const name of [
+    'R',
+    'r',
+    'C',
+    'c',
+    'RC',
+    'rc',
+    'R4C',
+    'RC2',
+    'rc2',
+    'RC8',
+    'R1C1',
+    'r1c2',
+    'rc2z',
+    'R1C1b',
+    'R1C1R',
+    'R2C3',
+    'C5',
+    'C16384Z',
+    'RC16383',
+    'RC16384Z',
+    'R1048576',
+    'R1048576C',
+    'R1C16384',
+    'R1C16385',
+    'R1C16384Z',
+    'R1048575C1',
+    'R1048576C16384',
+    'R1048576C16385',
+  ])
+    expect([name, sheetRef(name)]).toEqual([name, `'${name}'`]);
+});
+
+test('sheetRef leaves names bare that only start with R or C and are no R1C1 reference (CR, RCZ, R0C0, Rondes, Checklist)', () => {
+  for (const name of [
+    'CR',
+    'CZ',
+    'RCZ',
+    'RRC',
+    'R0C0',
+    'bR1C1',
+    'bR1C1b',
+    'C16385Z',
+    'PC16384Z',
+    'RC16385Z',
+    'R1048577C',
+    'R1048577C1',
+    'R1048577C16384',
+    'ZR1048576C16384',
+    'C123456789012345678901Z',
+    'R123456789012345678901Z',
+    'Rondes',
+    'Checklist',
+    'Resultaat',
+    'A',
+    'B',
+    'Q',
+  ])
+    expect([name, sheetRef(name)]).toEqual([name, name]);
+});
+
+test('sheetRef quotes a name Excel reads as a cell inside the sheet, in any case and with leading zeros (a1, XFD1, XFD01048576), and leaves outside ones bare (A0, XFE1, A1048577)', () => {
+  for (const name of ['A1', 'a1', 'XFD1', 'xfd1', 'A1048576', 'B1048576', 'XFD048576', 'XFD1048576', 'XFD01048576', 'C16385'])
+    expect([name, sheetRef(name)]).toEqual([name, `'${name}'`]);
+  for (const name of ['A0', 'XFD', 'xfd', 'XFE1', 'ZZZ1', 'B1048577', 'A1048577', 'B1048576a', 'XFD01048577', 'A123456789012345678901'])
+    expect([name, sheetRef(name)]).toEqual([name, name]);
+});
+
+test('sheetRef quotes names with a leading digit, dot or other non-word character and TRUE/FALSE; accented letters stay bare like Excel writes them', () => {
+  for (const name of [
+    '1',
+    '1234',
+    '1Sheet1',
+    '2024',
+    '.Sheet1',
+    '.',
+    '-Sheet1',
+    '#Sheet1',
+    'Sheet-1',
+    'Sheet#1',
+    'Sheet 1',
+    ' ',
+    'Sheet\u27e61',
+    'TRUE',
+    'false',
+  ])
+    expect([name, sheetRef(name)]).toEqual([name, `'${name}'`]);
+  for (const name of ['Sheet1', 'Sheet.1', 'Sheet_1', '_', '_Sheet1', 'été', 'mangé', 'Opgaven_2024', 'TRUE1'])
+    expect([name, sheetRef(name)]).toEqual([name, name]);
+  expect(sheetRef("Sheet''1")).toBe("'Sheet''''1'");
+});
+
 test('problems in columns past column ALL (1000) sort by reading order (the old sort key row*1000+column put AMK1, column 1025, after A2)', () => {
   const at = (cell: string) => problem('NO_FACTORS', 'Blad', cell);
   const sorted = sortProblems([at('A2'), at('AMK1'), at('B1'), at(''), at('A1')]).map((p) => p.cell);

@@ -6,7 +6,8 @@
  */
 import JSZip from 'jszip';
 import { XlsxWorkbook } from '../../../src/workbook/xlsx/XlsxWorkbook';
-import { absoluteRange, quoteSheetName } from '../../../src/workbook/xlsx/package/patchPackage';
+import { sheetRef } from '../../../src/core/a1';
+import { absoluteRange } from '../../../src/workbook/xlsx/package/patchPackage';
 import type { PlanOp } from '../../../src/core/snapshot';
 
 const NAME = "Longlist 's-Hertogenbosch";
@@ -26,10 +27,11 @@ async function patched(ops: PlanOp[]): Promise<{ wb: XlsxWorkbook; bytes: Uint8A
 
 describe('page setup in the .xlsx package', () => {
   test('sheet names are quoted as in a formula, quotes doubled', () => {
-    expect(quoteSheetName('Werkblad')).toBe('Werkblad');
-    expect(quoteSheetName(NAME)).toBe("'Longlist ''s-Hertogenbosch'");
-    expect(quoteSheetName('WUP checklist')).toBe("'WUP checklist'");
-    expect(quoteSheetName('A1')).toBe("'A1'");
+    expect(sheetRef('Werkblad')).toBe('Werkblad');
+    expect(sheetRef(NAME)).toBe("'Longlist ''s-Hertogenbosch'");
+    expect(sheetRef('WUP checklist')).toBe("'WUP checklist'");
+    expect(sheetRef('A1')).toBe("'A1'");
+    expect(sheetRef('R')).toBe("'R'"); // an R1C1 row reference when bare (quoteSheetName left it bare)
     expect(absoluteRange('a1:J105')).toBe('$A$1:$J$105');
   });
 

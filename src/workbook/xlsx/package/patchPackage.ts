@@ -17,7 +17,7 @@
  */
 import JSZip from 'jszip';
 import type { Document, Element } from '@xmldom/xmldom';
-import { columnNumber, parseCell } from '../../../core/a1';
+import { columnNumber, parseCell, sheetRef } from '../../../core/a1';
 import type { PlanOp } from '../../../core/snapshot';
 import { rectOf } from '../../rectangles';
 import { SheetEditor, type CellWriteContext } from './sheet';
@@ -360,12 +360,12 @@ export async function patchPackage(source: Uint8Array, ops: PlanOp[]): Promise<P
         const { editor, name } = await pkg.sheet(op.sheet);
         editor.setPageSetup(op.orientation, op.fitToWidth);
         if (op.printArea !== undefined) {
-          const w = await pkg.setBuiltInName(name, 'Print_Area', `${quoteSheetName(name)}!${absoluteRange(op.printArea)}`);
+          const w = await pkg.setBuiltInName(name, 'Print_Area', `${sheetRef(name)}!${absoluteRange(op.printArea)}`);
           if (w) warnings.push(w);
         }
         if (op.printTitleRows !== undefined) {
           const { first, last } = op.printTitleRows;
-          const w = await pkg.setBuiltInName(name, 'Print_Titles', `${quoteSheetName(name)}!$${first}:$${last}`);
+          const w = await pkg.setBuiltInName(name, 'Print_Titles', `${sheetRef(name)}!$${first}:$${last}`);
           if (w) warnings.push(w);
         }
         break;
@@ -382,18 +382,6 @@ export async function patchPackage(source: Uint8Array, ops: PlanOp[]): Promise<P
   await pkg.finish();
   const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   return { bytes, warnings };
-}
-
-/**
- * A sheet name as it stands in a formula reference: in single quotes, with quotes inside
- * doubled, unless it is a plain identifier ("Werkblad"; "Longlist 's-Hertogenbosch" →
- * 'Longlist ''s-Hertogenbosch'). Quoting a name that needs none is valid too, so any name
- * with a character beyond letters, digits, "_" and "." is quoted.
- */
-export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name) && !/^R[0-9]*C[0-9]*$/i.test(name)
-    ? name
-    : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** "A1:J105" → "$A$1:$J$105" (the anchored form Excel stores for print areas). */
