@@ -49,7 +49,7 @@ const GROUPS: Group[] = [
   { name: 'dates', mutate: ['dates.ts'], tests: ['dates', 'workbook/office/dateSystem'] },
   { name: 'ranking', mutate: ['ranking.ts'], tests: ['ranking', 'minimalMove'] },
   { name: 'prioritering', mutate: ['prioritering.ts'], tests: ['prioritering', 'namedMutations'] },
-  { name: 'rondes', mutate: ['rondes.ts'], tests: ['rondes', 'rondesRules'] },
+  { name: 'rondes', mutate: ['rondes.ts'], tests: ['rondes', 'rondesRules', 'rondesMerge'] },
   { name: 'stap2', mutate: ['stap2.ts'], tests: ['stap2'] },
   { name: 'wijk', mutate: ['wijk.ts'], tests: ['wijk'] },
   { name: 'factors', mutate: ['factors.ts'], tests: ['factors'] },

@@ -518,7 +518,8 @@ export interface MergeResult {
  * - a source without them: its werkblad scores, as participant `name`, in round `ronde`
  *   (default: the base's latest round, or a new round 1 for every cell).
  * Rows are appended below the used range; a later row of the same participant and cell
- * counts (so a mailed-in score replaces an older one). Raises nothing.
+ * counts (so a mailed-in score replaces an older one). Nothing to add: no ops at all (no
+ * sheet, no empty round). Raises nothing.
  */
 export function mergeRondes(base: RondesState, sources: MergeSource[], now: Date, ronde?: number): MergeResult {
   const ops: PlanOp[] = [...sheetOps(base)];
@@ -563,7 +564,6 @@ export function mergeRondes(base: RondesState, sources: MergeSource[], now: Date
       continue;
     }
     if (target < 1) target = 1;
-    ensureRound(target);
     const who = src.name.trim();
     for (let r = 6; r <= sheet.values.length; r++) {
       const koppelkans = textAt(sheet, r, 2);
@@ -576,6 +576,7 @@ export function mergeRondes(base: RondesState, sources: MergeSource[], now: Date
         const id = `${scoreKey(target, who, koppelkans, factor)}|${check.value}`;
         if (have.has(id)) continue;
         have.add(id);
+        ensureRound(target); // only with a score to add: a copy without any writes nothing
         rows.push(line('score', target, who, koppelkans, factor, check.value, now, scoreKey(target, who, koppelkans, factor)));
         people.add(who);
         added++;
