@@ -124,6 +124,22 @@ export function readPrioEntries(
     if (k && !rankOf.has(k)) rankOf.set(k, rankByRow.get(r.row) ?? null);
   }
   if (werkbladRows.length === 0) for (const e of ranking) if (!rankOf.has(nameKey(e.koppelkans))) rankOf.set(nameKey(e.koppelkans), e.rank);
+  return readPrioEntriesRanked(sheet, layout, (key) => rankOf.get(key) ?? null, werkbladKoppelkansen, problems);
+}
+
+/**
+ * `readPrioEntries` with the automatic rank given as a lookup: `rankOf(key)` is the rank of
+ * the koppelkans whose name has that key (src/core/names.ts nameKey), null when it has none.
+ * Appends the entries' problems (place, duplicate, not on the werkblad, no reason) to
+ * `problems` in row order, the missing reasons last.
+ */
+export function readPrioEntriesRanked(
+  sheet: SheetSnapshot,
+  layout: PrioLayout,
+  rankOf: (key: string) => number | null,
+  werkbladKoppelkansen: Set<string>,
+  problems: Problem[],
+): PrioEntry[] {
   const entries: PrioEntry[] = [];
   const seen = new Map<string, string>();
   const c = layout.columns;
@@ -140,7 +156,7 @@ export function readPrioEntries(
     const other = seen.get(key);
     if (other) problems.push(problem('PRIO_DUPLICATE', sheet.name, cellAddress(r, c.koppelkans), { koppelkans, other }));
     else seen.set(key, cellAddress(r, c.koppelkans));
-    const autoRank = rankOf.get(key) ?? null;
+    const autoRank = rankOf(key);
     if (!werkbladKoppelkansen.has(key)) {
       problems.push(problem('PRIO_NOT_ON_WERKBLAD', sheet.name, cellAddress(r, c.koppelkans), { koppelkans }));
     }

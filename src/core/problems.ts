@@ -223,6 +223,15 @@ export function sortProblems(problems: Problem[]): Problem[] {
   return keyed.map((k) => k.p);
 }
 
+/**
+ * The order `sortProblems` puts two problems in, as a comparison (negative: `a` first, 0:
+ * the same place, which keeps them in the order they were found): errors first, then by
+ * sheet name (locale order), then by the cell's reading order (row, then column; no cell first).
+ */
+export function compareProblems(a: Problem, b: Problem): number {
+  return ORDER[a.severity] - ORDER[b.severity] || a.sheet.localeCompare(b.sheet) || cellOrder(a.cell) - cellOrder(b.cell);
+}
+
 function cellOrder(cell: string): number {
   const pos = tryParseCell(cell);
   if (!pos) return -1;

@@ -165,7 +165,7 @@ export function checkScore(v: CellValue): ScoreCheck {
 }
 
 /** One werkblad row read: the koppelkans row (null when the row holds nothing) and the problems found in it. */
-interface RowRead {
+export interface RowRead {
   row: KoppelkansRow | null;
   problems: Problem[];
 }
@@ -236,7 +236,12 @@ export function readRows(sheet: SheetSnapshot, layout: WerkbladLayout, factors: 
   return rows;
 }
 
-function readRow(sheet: SheetSnapshot, r: number, layout: WerkbladLayout, factors: Succesfactor[]): RowRead {
+/**
+ * One werkblad row `r` (1-based) read on its own, as `readRows` reads it: the koppelkans row
+ * (null when the row holds nothing) and the problems found in it, in the order `readRows`
+ * appends them. Does not look at merged sub-headings (`readRows` skips those rows).
+ */
+export function readRow(sheet: SheetSnapshot, r: number, layout: WerkbladLayout, factors: Succesfactor[]): RowRead {
   const problems: Problem[] = [];
   const opgave = cleanName(valueAt(sheet, r, 1));
   const koppelkans = cleanName(valueAt(sheet, r, 2));

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { analyze, type Analysis } from '../core/analyze';
+import { reanalyze, type Analysed } from '../core/reanalyze';
 import { readNotes, type NoteStep, type NotesState } from '../core/notes';
 import type { EditResult } from '../core/edits';
 import { userMessage } from '../core/errors';
@@ -158,6 +159,20 @@ export function errorMessage(e: unknown): string {
 }
 
 const systemNow = (): Date => new Date();
+
+/**
+ * Analyses the snapshots of one workbook as they come, each worked out from the one before
+ * (src/core/reanalyze.ts: a typed score reads one row again, not all 5,000; anything else is
+ * analysed in full). The result is always what `analyze` gives for the snapshot.
+ */
+function createAnalyser(): (snapshot: WorkbookSnapshot, now: Date) => Analysis {
+  let last: Analysed | null = null;
+  return (snapshot, now) => {
+    const analysis = reanalyze(last, snapshot, { now });
+    last = { snapshot, analysis };
+    return analysis;
+  };
+}
 
 export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: () => Date = systemNow): WorkbookSession {
   const [snapshot, setSnapshot] = useState<WorkbookSnapshot | null>(null);
@@ -352,11 +367,13 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
     };
   }, [host, refresh]);
 
+  // one per pane: any snapshot is followed correctly (another workbook's is analysed in full)
+  const [analyser] = useState(createAnalyser);
   const analysis = useMemo(() => {
     if (!snapshot) return null;
-    const a = analyze(snapshot, { now: now() });
+    const a = analyser(snapshot, now());
     return writeNotes.length ? { ...a, problems: [...a.problems, ...writeNotes] } : a;
-  }, [snapshot, now, writeNotes]);
+  }, [snapshot, now, writeNotes, analyser]);
   const notes = useMemo(() => (snapshot ? readNotes(snapshot) : readNotes({ sheets: [] })), [snapshot]);
 
   return {

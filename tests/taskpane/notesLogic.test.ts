@@ -92,6 +92,25 @@ describe('choices for context and filters', () => {
     expect(choices[choices.length - 1]).toBe('Oude naam');
     expect(koppelkansChoices(null)).toEqual([]);
   });
+  it('gives the same list again while no name changed (a typed score), and a new one after a rename', () => {
+    const first = koppelkansChoices(analysis, []);
+    // another analysis of the same names (new row objects, as after a typed score), the notes list's own call between
+    const rescored = { ...analysis, werkblad: { ...analysis.werkblad!, rows: analysis.werkblad!.rows.map((r) => ({ ...r, total: 1 })) } };
+    expect(koppelkansChoices(null, [])).toEqual([]);
+    expect(koppelkansChoices(rescored, [])).toBe(first);
+    const notes = [{ koppelkans: 'Oude naam' }] as Note[];
+    const withNotes = koppelkansChoices(rescored, notes);
+    expect(withNotes).toEqual([...first, 'Oude naam']);
+    expect(koppelkansChoices(rescored, [...notes])).toBe(withNotes);
+    const renamed = {
+      ...analysis,
+      werkblad: { ...analysis.werkblad!, rows: analysis.werkblad!.rows.map((r, i) => (i === 0 ? { ...r, koppelkans: 'Nieuw' } : r)) },
+    };
+    const after = koppelkansChoices(renamed, []);
+    expect(after).not.toBe(first);
+    expect(after[0]).toBe('Nieuw');
+    expect(koppelkansChoices(analysis, [])).toEqual(first);
+  });
 });
 
 describe('labels of a note in the list', () => {

@@ -131,9 +131,9 @@ export function NoteComposer({ session, context, onContextChange, label = 'Notit
     }
   };
 
-  // the koppelkans list (5,000 names at 5,000 rows) and its options are made again only when a name changed, not on every typed score
-  const names = koppelkansChoices(session.analysis, session.notes.notes).join('\u0000');
-  const koppelkansen = useMemo(() => (names === '' ? [] : names.split('\u0000')), [names]);
+  // the koppelkans list (5,000 names at 5,000 rows) and its options are made again only when a name changed, not on every
+  // typed score: koppelkansChoices gives the same array then
+  const koppelkansen = koppelkansChoices(session.analysis, session.notes.notes);
   const koppelkansOptions = useMemo(
     () =>
       koppelkansen.map((k) => (

@@ -59,19 +59,59 @@ export function noteInput(fields: ComposerFields, context: NoteContext, author: 
   };
 }
 
-/** The koppelkansen on the werkblad (first spelling wins), in werkblad order. */
-export function koppelkansChoices(analysis: Analysis | null, notes: Note[] = []): string[] {
-  const seen = new Map<string, string>();
-  for (const r of analysis?.werkblad?.rows ?? []) {
+/** The werkblad's koppelkansen as last listed by `koppelkansChoices`: the names read, the list, and its keys. */
+let lastWerkblad: { names: string[]; choices: string[]; seen: Map<string, string> } | null = null;
+/** The last list with koppelkansen only in notes added, and what it was made from. */
+let lastWithNotes: { base: string[]; extra: string[]; choices: string[] } | null = null;
+
+/** True when `names` holds the same strings as `kept`, in the same order. */
+function sameNames(kept: readonly string[], names: readonly { koppelkans: string }[] | readonly string[]): boolean {
+  if (kept.length !== names.length) return false;
+  for (let i = 0; i < kept.length; i++) {
+    const n = names[i];
+    if (kept[i] !== (typeof n === 'string' ? n : n.koppelkans)) return false;
+  }
+  return true;
+}
+
+/** Adds each name (trimmed) whose key (lower case) is not in `seen` yet, first spelling wins. */
+function addNames(seen: Map<string, string>, names: readonly { koppelkans: string }[], out: string[]): void {
+  for (const r of names) {
     const k = r.koppelkans.trim();
-    if (k && !seen.has(k.toLowerCase())) seen.set(k.toLowerCase(), k);
+    if (k && !seen.has(k.toLowerCase())) {
+      seen.set(k.toLowerCase(), k);
+      out.push(k);
+    }
   }
-  // koppelkansen that only occur in notes (renamed or removed from the werkblad) stay findable
-  for (const n of notes) {
-    const k = n.koppelkans.trim();
-    if (k && !seen.has(k.toLowerCase())) seen.set(k.toLowerCase(), k);
+}
+
+/**
+ * The koppelkansen on the werkblad (first spelling wins), in werkblad order, then those only
+ * in notes (renamed or removed from the werkblad, so they stay findable). The same array as
+ * the call before when no name changed (a typed score), so a list of 5,000 options built
+ * from it need not be built again.
+ */
+export function koppelkansChoices(analysis: Analysis | null, notes: Note[] = []): string[] {
+  const rows = analysis?.werkblad?.rows ?? [];
+  let base = lastWerkblad;
+  if (!base || !sameNames(base.names, rows)) {
+    base = { names: rows.map((r) => r.koppelkans), choices: [], seen: new Map() };
+    addNames(base.seen, rows, base.choices);
+    // an empty werkblad (the notes list's own call) is listed at no cost: keep the werkblad's
+    if (rows.length) lastWerkblad = base;
   }
-  return [...seen.values()];
+  const extra: string[] = [];
+  const inNotes = new Map<string, string>();
+  addNames(
+    inNotes,
+    notes.filter((n) => !base.seen.has(n.koppelkans.trim().toLowerCase())),
+    extra,
+  );
+  if (!extra.length) return base.choices;
+  if (lastWithNotes && lastWithNotes.base === base.choices && sameNames(lastWithNotes.extra, extra)) return lastWithNotes.choices;
+  const choices = [...base.choices, ...extra];
+  lastWithNotes = { base: base.choices, extra, choices };
+  return choices;
 }
 
 export function factorChoices(analysis: Analysis | null): string[] {
