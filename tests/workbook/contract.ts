@@ -10,6 +10,7 @@ import { columnLetter, parseCell } from '../../src/core/a1';
 import { decodeStamp, formulaCells, FORMULA_STAMP, stampCellsOf } from '../../src/core/formulaStamp';
 import { SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
 import { createKoppelkansenWorkbook, planWorkbook, prepareWorkbook } from '../../src/workbook/operations';
+import { stap2Contract } from './stap2Contract';
 
 const STAMP_NOW = new Date('2026-11-28T10:00:00Z');
 
@@ -91,6 +92,7 @@ async function expectWorkbookError(p: Promise<unknown>, code: string, text: RegE
 
 export function contractSuite(h: Harness): void {
   rowOpsContract({ name: h.name, create: () => h.create(), reopen: (wb) => h.reopen(wb as TestWorkbook) });
+  stap2Contract(h);
   const titles = new Set<string>();
   /** jest's test, skipping the cases `h.notApplicable` names. */
   const test = (title: string, fn: jest.ProvidesCallback, timeout?: number) => {
