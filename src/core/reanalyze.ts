@@ -283,13 +283,18 @@ function incremental(before: Analysed, next: WorkbookSnapshot, options: AnalyzeO
   const added: Problem[] = [...rowProblems, ...scoredProblems];
   let prioritering = prev.prioritering;
   const ps = prev.prioritering ? findPrioSheet(next) : undefined;
-  if (prev.prioritering && ps && ranking !== prev.ranking) {
+  // the Prioritering's entries follow the ranks (an empty list stays empty: nothing to look up)
+  if (prev.prioritering && ps && ranking !== prev.ranking && prev.prioritering.layout.lastRow >= prev.prioritering.layout.firstRow) {
     const names = nameIndex(prev, prev.werkblad.rows);
-    const rankByRow = new Map<number, number>();
-    for (const e of ranking) rankByRow.set(e.row, e.rank);
+    let rankByRow: Map<number, number> | null = null;
     const rankOf = (key: string) => {
       const row = names.firstRow.get(key);
-      return row === undefined ? null : (rankByRow.get(row) ?? null);
+      if (row === undefined) return null;
+      if (!rankByRow) {
+        rankByRow = new Map<number, number>();
+        for (const e of ranking) rankByRow.set(e.row, e.rank);
+      }
+      return rankByRow.get(row) ?? null;
     };
     prioritering = { layout: prev.prioritering.layout, entries: readPrioEntriesRanked(ps, prev.prioritering.layout, rankOf, names.onWerkblad, added) };
   }

@@ -13,7 +13,7 @@ import {
   TabList,
   tokens,
 } from '@fluentui/react-components';
-import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { WorkbookSession } from './session';
 import { StartView } from './views/StartView';
 import { ControleView } from './views/ControleView';
@@ -98,6 +98,28 @@ export interface TaskPaneProps {
   onViewChange?: (view: ViewId) => void;
 }
 
+/**
+ * The row of view tabs. Memoised: it depends only on the view shown, so the pane's renders
+ * during a write (busy, the new snapshot, done) do not render its 12 tabs again.
+ */
+const ViewTabs = memo(function ViewTabs({ view, className, onSelect }: { view: ViewId; className: string; onSelect: (v: ViewId) => void }) {
+  return (
+    <TabList
+      className={className}
+      selectedValue={view}
+      onTabSelect={(_, d) => onSelect(d.value as ViewId)}
+      size="small"
+      aria-label="Onderdelen van Koppelkansen Kiezen"
+    >
+      {VIEWS.map((v) => (
+        <Tab key={v.id} value={v.id} id={`tab-${v.id}`} aria-controls={`panel-${v.id}`}>
+          {v.label}
+        </Tab>
+      ))}
+    </TabList>
+  );
+});
+
 export function TaskPane({ session, initialView = 'start', onViewChange }: TaskPaneProps) {
   const styles = useStyles();
   const [view, setView] = useState<ViewId>(initialView);
@@ -107,12 +129,15 @@ export function TaskPane({ session, initialView = 'start', onViewChange }: TaskP
   useRefreshOnReturn(session.refresh);
 
   const top = useRef<HTMLDivElement>(null);
-  const go = (v: ViewId) => {
-    setView(v);
-    setVisited((s) => (s.has(v) ? s : new Set(s).add(v)));
-    scrollToTop(top.current);
-    onViewChange?.(v);
-  };
+  const go = useCallback(
+    (v: ViewId) => {
+      setView(v);
+      setVisited((s) => (s.has(v) ? s : new Set(s).add(v)));
+      scrollToTop(top.current);
+      onViewChange?.(v);
+    },
+    [onViewChange],
+  );
 
   // the discussion context follows the view (Scoren refines it per koppelkans)
   const setContext = session.setContext;
@@ -139,19 +164,7 @@ export function TaskPane({ session, initialView = 'start', onViewChange }: TaskP
   return (
     <>
       <div className={styles.header} ref={top}>
-        <TabList
-          className={styles.tabs}
-          selectedValue={view}
-          onTabSelect={(_, d) => go(d.value as ViewId)}
-          size="small"
-          aria-label="Onderdelen van Koppelkansen Kiezen"
-        >
-          {VIEWS.map((v) => (
-            <Tab key={v.id} value={v.id} id={`tab-${v.id}`} aria-controls={`panel-${v.id}`}>
-              {v.label}
-            </Tab>
-          ))}
-        </TabList>
+        <ViewTabs view={view} className={styles.tabs} onSelect={go} />
         <div className={styles.status} role="status" aria-live="polite" data-completed={session.completed}>
           {busy && (
             <div className={styles.busy}>

@@ -99,9 +99,12 @@ export function rowOfKoppelkans(rows: readonly KoppelkansRow[], opgave: string, 
  * not dropped: the pane tells the user and keeps them until the user discards them.
  */
 export function orphanDrafts(drafts: Readonly<Record<string, ScoreDraft>>, werkblad: Werkblad): ScoreDraft[] {
+  const kept = Object.values(drafts);
+  // no drafts (every typed score written): nothing to look up among 5,000 rows
+  if (!kept.length) return [];
   const rows = scorableRows(werkblad);
   const factors = new Set(werkblad.factors.map((f) => nameKey(f.name)));
-  return Object.values(drafts).filter((d) => !rowOfKoppelkans(rows, d.opgave, d.koppelkans) || !factors.has(nameKey(d.factor)));
+  return kept.filter((d) => !rowOfKoppelkans(rows, d.opgave, d.koppelkans) || !factors.has(nameKey(d.factor)));
 }
 
 /**
