@@ -157,7 +157,10 @@ export function factorsEdit(sheet: SheetSnapshot, werkblad: Werkblad, next: Fact
 
   const endRow = Math.max(L.preparedEndRow, L.lastDataRow, lastUsedInColumn(sheet, oldT, WERKBLAD.firstDataRow));
   const newLayout: WerkbladLayout = { ...L, lastFactorColumn: newT - 1, totalenColumn: newT, totalenFound: true };
-  const lastCol = Math.max(oldT, newT);
+  // the last column the product owns: Totalen when found; without a Totalen header the column
+  // after the factors is the team's and is left alone (a removal cleared it)
+  const ownEnd = L.totalenFound ? oldT : oldT - 1;
+  const lastCol = Math.max(ownEnd, newT);
   const grid: CellInput[][] = [];
   for (let r = WERKBLAD.factorRow; r <= endRow; r++) {
     const line: CellInput[] = [];
@@ -208,11 +211,11 @@ export function factorsEdit(sheet: SheetSnapshot, werkblad: Werkblad, next: Fact
       style: { bold: true, fill: COLORS.totalFill, numberFormat: '0.##' },
     },
   );
-  if (oldT > newT) {
+  if (ownEnd > newT) {
     ops.push({
       kind: 'setStyle',
       sheet: sheet.name,
-      range: `${col(newT + 1)}3:${col(oldT)}${endRow}`,
+      range: `${col(newT + 1)}3:${col(ownEnd)}${endRow}`,
       style: { bold: false, italic: false, wrap: false, fill: null, fontColor: null, numberFormat: 'General' },
     });
   }
