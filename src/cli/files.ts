@@ -3,7 +3,6 @@
  * everything the file system or the file's contents refuse.
  */
 import { WorkbookError } from '../workbook/errors';
-import { nodeZipCodec } from '../workbook/xlsx/package/nodeZipCodec';
 import { verifyPackage } from '../workbook/xlsx/package/verify';
 import { XlsxWorkbook } from '../workbook/xlsx/XlsxWorkbook';
 import { assertNotOpenInExcel, FileError, readWithStamp, writeFileSafely, type FileStamp, type SafeWriteOptions } from './safeWrite';
@@ -53,7 +52,7 @@ export async function writeOutput(out: string, bytes: Uint8Array, options: SafeW
  * @throws Error naming the part (the safe write reports it as file.verifyFailed).
  */
 export async function verifyWorkbook(bytes: Uint8Array): Promise<void> {
-  await verifyPackage(bytes, nodeZipCodec);
+  await verifyPackage(bytes);
 }
 
 /** Excel's owner file says the target is open: refuse before writing (FileError, exit 2). */

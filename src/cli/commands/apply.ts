@@ -7,7 +7,6 @@ import * as path from 'path';
 import { analyze } from '../../core/analyze';
 import { simulate } from '../../core/simulate';
 import { planWorkbook } from '../../workbook/operations';
-import { nodeZipCodec } from '../../workbook/xlsx/package/nodeZipCodec';
 import type { Command } from '../command';
 import { CliError, UsageError } from '../errors';
 import { assertNotOpen, loadWorkbook, verifyWorkbook, writeOutput } from '../files';
@@ -95,8 +94,7 @@ async function readAndPlan(file: string, propose: boolean, now: Date | undefined
   if (analysis.kind !== 'koppelkansen') return { kind: 'notKoppelkansen' as const, problems: analysis.problems };
   // written only: the loaded model is not updated (the report analyses the simulated state)
   if (plan.ops.length) await wb.applyForWrite(plan);
-  // Node's zlib for the parts the patch reads and writes (JSZip's pako is three times slower)
-  const write = wb.packageWriter(nodeZipCodec);
+  const write = wb.packageWriter();
   const after = plan.ops.length ? analyze(simulate(snapshot, plan.ops), { now }) : analysis;
   const readProblems = mergeProblems(after.problems, planProblems);
   const textProblems = longTextProblems(snapshot);

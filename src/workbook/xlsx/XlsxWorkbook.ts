@@ -34,17 +34,16 @@ import { applyCellStyle, readCellStyle, sheetProtection } from './cellStyles';
 import { encodeTextsForWrite, isBlank, readCell, toExcelValue, unshareFormulas } from './cellValues';
 import { installLargeValidationPatch } from './largeValidations';
 import { patchPackage, type PatchWarning } from './package/patchPackage';
-import type { ZipCodec } from './package/zipCodec';
 import { ValidationLookup, setValidation, validationRanges } from './validations';
 
 const CREATOR = 'Koppelkansen Kiezen';
 
 /**
- * `patchPackage(source, ops, codec)` deferred. A function of its own: a closure made inside a
+ * `patchPackage(source, ops)` deferred. A function of its own: a closure made inside a
  * method shares that method's context, and with it `this` (the loaded model).
  */
-function patchLater(source: Uint8Array, ops: PlanOp[], codec?: ZipCodec): () => Promise<{ bytes: Uint8Array; warnings: PatchWarning[] }> {
-  return () => patchPackage(source, ops, codec);
+function patchLater(source: Uint8Array, ops: PlanOp[]): () => Promise<{ bytes: Uint8Array; warnings: PatchWarning[] }> {
+  return () => patchPackage(source, ops);
 }
 
 export class XlsxWorkbook implements WorkbookPort {
@@ -190,11 +189,9 @@ export class XlsxWorkbook implements WorkbookPort {
    * journal, so once the caller drops this workbook the model (about 7 KB per row) can be
    * collected before the patch runs, the moment memory peaks. Ops applied after this call
    * are not written. A new workbook's writer keeps the model (ExcelJS writes it).
-   * `codec`: how the patch reads and compresses parts (default JSZip's own; the command
-   * line passes Node's zlib, package/nodeZipCodec.ts).
    * @throws WorkbookError 'noVisibleSheet' (now, not when writing) when every sheet is hidden
    */
-  packageWriter(codec?: ZipCodec): () => Promise<{ bytes: Uint8Array; warnings: PatchWarning[] }> {
+  packageWriter(): () => Promise<{ bytes: Uint8Array; warnings: PatchWarning[] }> {
     if (!this.source) {
       return async () => {
         const bytes = await this.toBuffer();
@@ -202,7 +199,7 @@ export class XlsxWorkbook implements WorkbookPort {
       };
     }
     this.checkVisibleSheet();
-    return patchLater(this.source, [...this.journal], codec);
+    return patchLater(this.source, [...this.journal]);
   }
 
   /** Writes to a temporary file beside `path`, then renames it over `path`: never a half-written file. */

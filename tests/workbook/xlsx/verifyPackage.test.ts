@@ -1,7 +1,5 @@
 import JSZip from 'jszip';
-import { nodeZipCodec } from '../../../src/workbook/xlsx/package/nodeZipCodec';
-import { verifyPackage as verifyWith } from '../../../src/workbook/xlsx/package/verify';
-import type { ZipCodec } from '../../../src/workbook/xlsx/package/zipCodec';
+import { verifyPackage } from '../../../src/workbook/xlsx/package/verify';
 import { XlsxWorkbook } from '../../../src/workbook/xlsx/XlsxWorkbook';
 
 async function smallWorkbook(): Promise<Uint8Array> {
@@ -21,13 +19,7 @@ async function edited(bytes: Uint8Array, edit: (zip: JSZip) => Promise<void> | v
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
-// the same checks with JSZip's own inflate (the browser) and Node's zlib (the command line)
-describe.each<[string, ZipCodec | undefined]>([
-  ['JSZip', undefined],
-  ['Node zlib', nodeZipCodec],
-])('verifyPackage (%s): the light check before a written file is put in place', (_name, codec) => {
-  const verifyPackage = (bytes: Uint8Array) => verifyWith(bytes, codec);
-
+describe('verifyPackage: the light check before a written file is put in place', () => {
   test('a workbook written by the adapter passes', async () => {
     await expect(verifyPackage(await smallWorkbook())).resolves.toBeUndefined();
   });
@@ -66,19 +58,5 @@ describe.each<[string, ZipCodec | undefined]>([
       zip.remove('[Content_Types].xml');
     });
     await expect(verifyPackage(bytes)).rejects.toThrow(/Content_Types/);
-  });
-
-  test('a damaged byte inside a part that is no XML (an image) is refused', async () => {
-    const png = Buffer.alloc(4000, 7);
-    const bytes = (
-      await edited(await smallWorkbook(), (zip) => {
-        zip.file('xl/media/image1.png', png, { compression: 'STORE' });
-      })
-    ).slice();
-    await expect(verifyPackage(bytes)).resolves.toBeUndefined();
-    // inside the stored image's data: only its CRC-32 can tell
-    const at = Buffer.from(bytes).indexOf(png.subarray(0, 64)) + 100;
-    bytes[at] ^= 0xff;
-    await expect(verifyPackage(bytes)).rejects.toThrow();
   });
 });

@@ -24,7 +24,6 @@ import { SheetEditor, type CellWriteContext } from './sheet';
 import { StylesEditor } from './styles';
 import { NS, WORKBOOK_ORDER, child, children, createLike, ensureChild, parseXml, removeNode, serializeXml, setText } from './xml';
 import { relsPathOf, resolvePart } from './partPaths';
-import { jszipCodec, type ZipCodec } from './zipCodec';
 
 const REL_TYPES = {
   officeDocument: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
@@ -62,19 +61,17 @@ class Package {
   private readonly dirty = new Set<string>();
   private readonly sheets = new Map<string, SheetEditor>();
   private styles?: StylesEditor;
-  /** `before`: the element new strings go before (the table's extLst, which ends it), found once. */
-  private sst?: { root: Element; index: Map<string, number>; size: number; refs: number; before: Element | null };
+  private sst?: { root: Element; index: Map<string, number>; size: number; refs: number };
   workbookPart = 'xl/workbook.xml';
 
-  constructor(
-    readonly zip: JSZip,
-    private readonly codec: ZipCodec,
-  ) {}
+  constructor(readonly zip: JSZip) {}
 
   async doc(path: string): Promise<Document> {
     let d = this.docs.get(path);
     if (!d) {
-      d = parseXml(await this.codec.readText(this.zip, path));
+      const file = this.zip.file(path);
+      if (!file) throw new Error(`part ${path} is missing`);
+      d = parseXml(await file.async('string'));
       this.docs.set(path, d);
     }
     return d;
@@ -110,7 +107,9 @@ class Package {
     const path = resolvePart(this.workbookPart, rel.getAttribute('Target')!);
     let editor = this.sheets.get(path);
     if (!editor) {
-      editor = new SheetEditor(await this.codec.readText(this.zip, path));
+      const file = this.zip.file(path);
+      if (!file) throw new Error(`part ${path} is missing`);
+      editor = new SheetEditor(await file.async('string'));
       this.sheets.set(path, editor);
     }
     return { editor, name: el.getAttribute('name')! };
@@ -229,7 +228,7 @@ class Package {
         if (!index.has(text)) index.set(text, i);
       }
     });
-    this.sst = { root, index, size: items.length, refs: Number(root.getAttribute('count')) || items.length, before: child(root, 'extLst') ?? null };
+    this.sst = { root, index, size: items.length, refs: Number(root.getAttribute('count')) || items.length };
     this.sstPath = path;
     return this.sst;
   }
@@ -251,7 +250,7 @@ class Package {
           if (/^\s|\s$|\n/.test(text)) t.setAttribute('xml:space', 'preserve');
           t.appendChild(sst.root.ownerDocument!.createTextNode(text));
           si.appendChild(t);
-          sst.root.insertBefore(si, sst.before);
+          sst.root.insertBefore(si, child(sst.root, 'extLst') ?? null);
           sst.index.set(text, sst.size);
           this.markDirty(this.sstPath!);
           return sst.size++;
@@ -297,7 +296,7 @@ class Package {
     if (cellsChanged) await this.dropCalcChain();
     for (const path of this.dirty) {
       const sheet = this.sheets.get(path);
-      this.codec.writeText(this.zip, path, sheet ? sheet.serialize() : serializeXml(this.docs.get(path)!));
+      this.zip.file(path, sheet ? sheet.serialize() : serializeXml(this.docs.get(path)!));
       // the part is text in the zip now: its editor (the largest thing held) can go
       this.sheets.delete(path);
       this.docs.delete(path);
@@ -307,13 +306,12 @@ class Package {
 
 /**
  * `source` (the .xlsx bytes as read) with `ops` applied. Ops are checked beforehand
- * (planCheck.ts) and resolved (no appendRows / updateRowByKey). `codec`: how parts are
- * read and compressed (default JSZip's own; the command line passes Node's zlib, see
- * nodeZipCodec.ts). Throws on a damaged package (missing or malformed part).
+ * (planCheck.ts) and resolved (no appendRows / updateRowByKey). Throws on a damaged
+ * package (missing or malformed part).
  */
-export async function patchPackage(source: Uint8Array, ops: PlanOp[], codec: ZipCodec = jszipCodec): Promise<PatchResult> {
+export async function patchPackage(source: Uint8Array, ops: PlanOp[]): Promise<PatchResult> {
   const zip = await JSZip.loadAsync(source);
-  const pkg = new Package(zip, codec);
+  const pkg = new Package(zip);
   await pkg.init();
   const warnings: PatchWarning[] = [];
   let formulas = false;
