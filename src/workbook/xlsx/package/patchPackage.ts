@@ -61,7 +61,8 @@ class Package {
   private readonly dirty = new Set<string>();
   private readonly sheets = new Map<string, SheetEditor>();
   private styles?: StylesEditor;
-  private sst?: { root: Element; index: Map<string, number>; size: number; refs: number };
+  /** `before`: the element new strings go before (the table's extLst, which ends it), found once. */
+  private sst?: { root: Element; index: Map<string, number>; size: number; refs: number; before: Element | null };
   workbookPart = 'xl/workbook.xml';
 
   constructor(readonly zip: JSZip) {}
@@ -228,7 +229,7 @@ class Package {
         if (!index.has(text)) index.set(text, i);
       }
     });
-    this.sst = { root, index, size: items.length, refs: Number(root.getAttribute('count')) || items.length };
+    this.sst = { root, index, size: items.length, refs: Number(root.getAttribute('count')) || items.length, before: child(root, 'extLst') ?? null };
     this.sstPath = path;
     return this.sst;
   }
@@ -250,7 +251,7 @@ class Package {
           if (/^\s|\s$|\n/.test(text)) t.setAttribute('xml:space', 'preserve');
           t.appendChild(sst.root.ownerDocument!.createTextNode(text));
           si.appendChild(t);
-          sst.root.insertBefore(si, child(sst.root, 'extLst') ?? null);
+          sst.root.insertBefore(si, sst.before);
           sst.index.set(text, sst.size);
           this.markDirty(this.sstPath!);
           return sst.size++;
