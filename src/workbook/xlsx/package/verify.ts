@@ -42,7 +42,8 @@ export async function verifyPackage(bytes: Uint8Array): Promise<void> {
   const text = async (path: string): Promise<string> => {
     const file = zip.file(path);
     if (!file) throw new Error(`part ${path} is missing`);
-    return file.async('string');
+    // Node's own UTF-8 decoding of the part's bytes: JSZip's 'string' joins its chunks in JavaScript first (about a third slower)
+    return (await file.async('nodebuffer')).toString('utf8');
   };
   const xmlParts = Object.keys(zip.files).filter((p) => !zip.files[p].dir && /\.(xml|rels)$/i.test(p));
   const checked = new Set<string>();
