@@ -3,7 +3,8 @@
  * grid: from a new template a team names the wijk, writes the Stap 1 conclusion, picks
  * 3 opgaven and 8 koppelkansen (one its own), removes one factor and adds another,
  * scores everything, reaches Resultaat and Prioritering; the downloaded .xlsx holds it
- * all and `koppelkansen check` finds no errors. axe on both views.
+ * all and `koppelkansen check` finds no errors. axe on both views, and again (320 px) with
+ * Scoren's toelichting and waarom open, a succesfactor being edited and each confirm dialog open.
  *
  * Keyboard focus after every write is checked (regression: removing a succesfactor, or
  * adding one, an own koppelkans or a conclusion with its button, dropped the focus to the
@@ -227,6 +228,65 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
     await panel('Prioritering').locator('[data-testid="prio-name"]').nth(7).waitFor();
     await fitsPane();
   }, 400_000);
+
+  it('has no serious or critical accessibility violations with everything open at 320 px: Scoren toelichting and waarom, a factor being edited, each confirm dialog', async () => {
+    const found: string[] = [];
+    const check = async (where: string) => {
+      // Fluent's dialog fades in (Web Animations): measure contrast once it is fully shown
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+      const violations = await axeViolations(page, ['serious', 'critical']);
+      if (violations.length)
+        found.push(`${where}: ${formatViolations(violations)} ${violations.map((v) => v.nodes.map((n) => n.failureSummary).join(' | ')).join(' | ')}`);
+    };
+    /** Opens a collapsed section with the keyboard (a section already open stays open). */
+    const expand = async (button: Locator) => {
+      if ((await button.getAttribute('aria-expanded')) !== 'true') await reveal(button);
+      await page.waitForFunction((el) => el?.getAttribute('aria-expanded') === 'true', await button.elementHandle());
+    };
+    await open('Scoren');
+    const scoren = panel('Scoren');
+    await expand(scoren.getByRole('button', { name: 'Toelichting bij deze koppelkans' }));
+    await expand(scoren.getByRole('button', { name: 'Waarom deze succesfactoren' }));
+    await scoren.getByText('Bewoners zien snel resultaat in hun straat.').waitFor();
+    await check('Scoren, toelichting en waarom open');
+    await fitsPane();
+
+    await open('Stap 2');
+    const stap2 = panel('Stap 2');
+    await expand(stap2.getByRole('button', { name: /^Succesfactoren \(8\)/ }));
+    const card = stap2.getByRole('list', { name: 'Succesfactoren' }).getByRole('listitem').first();
+    const waarom = card.getByRole('textbox', { name: 'Waarom deze succesfactor' });
+    await waarom.fill(`${await waarom.inputValue()} (concept)`);
+    const weggooien = card.getByRole('button', { name: 'Tekst weggooien' });
+    await weggooien.waitFor();
+    await check('Stap 2, een succesfactor in bewerking');
+    await fitsPane();
+    await reveal(weggooien);
+    await weggooien.waitFor({ state: 'detached' });
+
+    // removing a factor that holds scores asks first; Escape keeps it
+    const dialog = page.getByRole('alertdialog');
+    await reveal(stap2.getByRole('button', { name: `Verwijderen: ${ADDED}` }));
+    await dialog.getByText('Deze succesfactor heeft 8 scores').waitFor();
+    await check('Stap 2, vraag voor het verwijderen van een succesfactor met scores');
+    await fitsPane();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    // deselecting a scored koppelkans asks first; Escape keeps it
+    await expand(stap2.getByRole('button', { name: /^Koppelkansen \(8 gekozen\)/ }));
+    const box = stap2.getByRole('checkbox', { name: picked[0], exact: true });
+    await box.focus();
+    await box.press('Space');
+    await dialog.getByText(/Dan gaan 8 scores/).waitFor();
+    await check('Stap 2, vraag voor het weghalen van een koppelkans met scores');
+    await fitsPane();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await box.isChecked()).toBe(true);
+    await stap2.getByRole('button', { name: /^Succesfactoren \(8\)/ }).waitFor();
+    expect(found).toEqual([]);
+  }, 300_000);
 
   it('the downloaded .xlsx holds all of it and passes `koppelkansen check` without errors', async () => {
     await page.setViewportSize({ width: 1200, height: 900 });
