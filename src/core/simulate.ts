@@ -5,7 +5,8 @@
  * every adapter shares (src/core/keyedRows.ts); the contract suite
  * (tests/workbook/contract.ts) checks simulate against the same cases as the adapters.
  */
-import { parseRange } from './a1';
+import { columnNumber, parseRange } from './a1';
+import { sameSheet, shiftColumn, shiftFormula, shiftRange, shiftRuleFormula, type ColumnShift } from './columnShift';
 import { placeRowOp, recordPlacement, snapshotRows, type RowOutcomes } from './keyedRows';
 import type { CellInput, CellValue, PlanOp, SheetSnapshot, ValidationSnapshot, WorkbookSnapshot } from './snapshot';
 import { sameName } from './layout';
@@ -94,10 +95,58 @@ export function simulateApply(snapshot: WorkbookSnapshot, ops: PlanOp[]): { snap
         validations.push({ sheet: op.sheet, range: op.range, rule: op.rule });
         break;
       }
+      case 'insertColumns':
+      case 'deleteColumns': {
+        const shift: ColumnShift = { sheet: get(op.sheet).name, at: columnNumber(op.column), count: op.kind === 'insertColumns' ? op.count : -op.count };
+        for (const s of sheets) shiftSheetColumns(s, shift);
+        for (let i = validations.length - 1; i >= 0; i--) {
+          const v = validations[i];
+          const rule = v.rule?.type === 'list' ? { ...v.rule, source: shiftRuleFormula(v.rule.source, v.sheet, shift) } : v.rule;
+          if (!sameSheet(v.sheet, shift.sheet)) validations[i] = { ...v, rule };
+          else {
+            const range = shiftRange(v.range, shift);
+            if (range === null) validations.splice(i, 1);
+            else validations[i] = { ...v, range, rule };
+          }
+        }
+        break;
+      }
       default:
         break; // styles, widths, freeze: not part of a snapshot
     }
   }
   // the workbook's own properties (date system) stay as read
   return { snapshot: { ...snapshot, sheets, validations }, outcomes };
+}
+
+/**
+ * One sheet of the simulated workbook after a whole-column insert or delete
+ * (src/core/columnShift.ts): its formulas' references move; on the changed sheet the cells,
+ * merges and unlocked areas move too.
+ */
+function shiftSheetColumns(sheet: SheetSnapshot, shift: ColumnShift): void {
+  const formulas = sheet.formulas ?? [];
+  for (const line of formulas) {
+    if (!line) continue;
+    for (let c = 0; c < line.length; c++) {
+      const f = line[c];
+      if (f) line[c] = shiftFormula(f, sheet.name, shift);
+    }
+  }
+  if (!sameSheet(sheet.name, shift.sheet)) return;
+  const move = <T>(line: T[], empty: T): T[] => {
+    const out: T[] = [];
+    line.forEach((v, c) => {
+      const to = shiftColumn(c + 1, shift);
+      if (to === null) return;
+      while (out.length < to - 1) out.push(empty);
+      out[to - 1] = v;
+    });
+    return out;
+  };
+  sheet.values = sheet.values.map((line) => move(line, null));
+  sheet.formulas = formulas.map((line) => move(line ?? [], null));
+  if (sheet.merges) sheet.merges = sheet.merges.map((m) => shiftRange(m, shift)).filter((m): m is string => m !== null);
+  if (sheet.protection)
+    sheet.protection = { ...sheet.protection, unlocked: sheet.protection.unlocked.map((r) => shiftRange(r, shift)).filter((r): r is string => r !== null) };
 }

@@ -166,6 +166,23 @@ export type PlanOp =
   | { kind: 'setRowHeights'; sheet: string; heights: { row: number; height: number }[] }
   | { kind: 'freeze'; sheet: string; rows: number; columns: number }
   /**
+   * Inserts `count` whole columns before column `column` (letters) of `sheet`, as Excel's
+   * "Bladkolommen invoegen" (Office.js: the columns' `Range.insert(right)`, ExcelApi 1.1):
+   * everything at or right of `column` moves right, and every reference in the workbook that
+   * points at it moves along (formulas on every sheet, validations, merges, print area,
+   * column widths, styles), by the rule of src/core/columnShift.ts. The new columns are
+   * empty. Refused (WorkbookError, nothing changed) when content would be pushed past XFD.
+   */
+  | { kind: 'insertColumns'; sheet: string; column: string; count: number }
+  /**
+   * Deletes `count` whole columns from column `column` (letters) of `sheet` on, as Excel's
+   * "Bladkolommen verwijderen" (Office.js `Range.delete(left)`): the columns' cells go,
+   * everything right of them moves left, references move along, a reference to a deleted
+   * cell becomes #REF! and a range spanning the columns shrinks (src/core/columnShift.ts).
+   * The planner checks first that nothing of the team's is in the columns.
+   */
+  | { kind: 'deleteColumns'; sheet: string; column: string; count: number }
+  /**
    * Appends rows below the sheet's used range (never above `minRow`), resolved by
    * the adapter at apply time, so that two people appending at once do not write
    * the same row. Used for notes: co-authoring safe. `heights`: the appended rows' own

@@ -284,7 +284,7 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
           checkPlan(
             plan,
             snapshot.sheets.map((x) => x.name),
-            { charts: port.canDrawCharts === true },
+            { charts: port.canDrawCharts === true, columns: port.canShiftColumns === true },
           );
         } catch (e) {
           if (!(e instanceof WorkbookError)) throw e;

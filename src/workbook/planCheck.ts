@@ -110,8 +110,10 @@ function checkRule(sheet: string, rule: ValidationRule): void {
  * the plan adds before it. Sheet names compare case-insensitively, like Excel does.
  * `capabilities.charts`: whether the adapter can draw a setChart op (only Office.js);
  * without it a plan with a chart is refused (WorkbookError 'chartsUnsupported').
+ * `capabilities.columns`: whether the adapter can insert and delete whole columns
+ * (`WorkbookPort.canShiftColumns`); without it insertColumns/deleteColumns are refused.
  */
-export function checkPlan(plan: Plan, sheetNames: string[], capabilities: { charts?: boolean } = {}): void {
+export function checkPlan(plan: Plan, sheetNames: string[], capabilities: { charts?: boolean; columns?: boolean } = {}): void {
   const sheets = new Map(sheetNames.map((n) => [key(n), n]));
   const need = (sheet: string) => {
     if (typeof sheet !== 'string' || !sheets.has(key(sheet))) throw new WorkbookError('unknownSheet', [String(sheet)], String(sheet));
@@ -168,6 +170,19 @@ export function checkPlan(plan: Plan, sheetNames: string[], capabilities: { char
           }
         }
         break;
+      case 'insertColumns':
+      case 'deleteColumns': {
+        need(op.sheet);
+        if (!capabilities.columns)
+          throw new WorkbookError('invalidArgument', [op.sheet, 'kolommen invoegen of verwijderen kan in deze omgeving nog niet.'], op.sheet);
+        const at = column(op.sheet, op.column);
+        const last = op.kind === 'deleteColumns' ? at + op.count - 1 : at;
+        if (!Number.isInteger(op.count) || op.count < 1 || op.count > MAX_COLUMNS || last > MAX_COLUMNS) {
+          const what = op.kind === 'insertColumns' ? 'invoegen' : 'verwijderen';
+          throw new WorkbookError('invalidArgument', [op.sheet, `${String(op.count)} kolommen ${what} bij kolom ${op.column} kan niet.`], op.sheet);
+        }
+        break;
+      }
       case 'freeze':
         need(op.sheet);
         if (!Number.isInteger(op.rows) || !Number.isInteger(op.columns) || op.rows < 0 || op.columns < 0 || op.rows >= MAX_ROWS || op.columns >= MAX_COLUMNS) {

@@ -97,6 +97,12 @@ export interface WorkbookPort {
    * The memory and .xlsx adapters (ExcelJS writes no charts) refuse such a plan.
    */
   readonly canDrawCharts?: boolean;
+  /**
+   * True when `apply` can carry out insertColumns/deleteColumns (whole columns moved with
+   * every reference, src/core/columnShift.ts); an adapter without it refuses such a plan
+   * before changing anything, and the engine plans factor changes without them.
+   */
+  readonly canShiftColumns?: boolean;
   /** Selects a cell for the user (the add-in); a no-op where there is no UI. */
   selectCell?(sheet: string, cell: string): Promise<void>;
 }

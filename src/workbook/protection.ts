@@ -96,6 +96,13 @@ function protectedWrites(plan: Plan, sheetOf: (name: string) => SheetSnapshot | 
         if (e) e.other.push(`rijhoogte van rij ${op.heights.map((h) => h.row).join(', ')}`);
         break;
       }
+      case 'insertColumns':
+      case 'deleteColumns': {
+        // Excel refuses both on a protected sheet (unless "Kolommen invoegen/verwijderen" is allowed, which the port does not read)
+        const e = entry(op.sheet);
+        if (e) e.other.push(`kolom ${op.column} ${op.kind === 'insertColumns' ? 'invoegen' : 'verwijderen'}`);
+        break;
+      }
       case 'setChart': {
         const e = entry(op.sheet);
         if (e) e.other.push(`grafiek "${op.title}"`);

@@ -10,6 +10,7 @@ import { columnLetter, parseCell } from '../../src/core/a1';
 import { decodeStamp, formulaCells, FORMULA_STAMP, stampCellsOf } from '../../src/core/formulaStamp';
 import { SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
 import { createKoppelkansenWorkbook, planWorkbook, prepareWorkbook } from '../../src/workbook/operations';
+import { columnOpsContract } from './columnsContract';
 import { stap2Contract } from './stap2Contract';
 
 const STAMP_NOW = new Date('2026-11-28T10:00:00Z');
@@ -49,6 +50,11 @@ export interface Harness {
    * the reason; they are skipped (and a title that names no case fails the suite).
    */
   notApplicable?: Record<string, string>;
+  /**
+   * Why this adapter does not insert or delete whole columns yet (its port says
+   * `canShiftColumns` false): the column cases then check that it refuses them, changing nothing.
+   */
+  columnsPending?: string;
 }
 
 const t = (x: string) => ({ text: x });
@@ -100,6 +106,7 @@ export function contractSuite(h: Harness): void {
     if (h.notApplicable?.[title] !== undefined) global.test.skip(title, fn, timeout);
     else global.test(title, fn, timeout);
   };
+  columnOpsContract(h, test);
   describe(`${h.name}: the workbook port contract`, () => {
     afterAll(() => {
       expect(Object.keys(h.notApplicable ?? {}).filter((title) => !titles.has(title))).toEqual([]);

@@ -19,7 +19,9 @@
  * text over 32,767 characters … → WorkbookError, nothing changed) and then carried out
  * on a copy that replaces the state only when every op succeeded.
  */
-import { columnNumber, parseCell } from '../../core/a1';
+import { cellAddress, columnLetter, columnNumber, parseCell } from '../../core/a1';
+import { shiftColumn, shiftColumnSpan, shiftFormula, shiftRange, shiftRuleFormula, type ColumnShift } from '../../core/columnShift';
+import { MAX_COLUMNS } from '../../core/errors';
 import { appendedFormats, appendedHeights, placeRowOp, recordPlacement, updatedRowHeight, type SheetRows } from '../../core/keyedRows';
 import type { CellInput, CellStyle, CellValue, Plan, PlanOp, SheetSnapshot, ValidationRule, ValidationSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import { parseEntry, toEntryText } from '../../core/textSafety';
@@ -290,6 +292,8 @@ export class MemoryWorkbook implements WorkbookPort {
   private selected: { sheet: string; cell: string } | null = null;
   /** The workbook's date system (Excel's "Use 1904 date system"); kept in snapshots. */
   date1904 = false;
+  /** Whole columns are inserted and deleted with every reference (see `shiftColumns`). */
+  readonly canShiftColumns = true;
 
   /**
    * A workbook from plain grids: `{ Blad1: [['a', 1], [null, { formula: '=A2*2', value: 4 }]] }`.
@@ -325,6 +329,7 @@ export class MemoryWorkbook implements WorkbookPort {
     checkPlan(
       plan,
       this.sheets.map((s) => s.name),
+      { columns: true },
     );
     // only protected sheets matter: their snapshots are made once per apply
     const protectedSheets = new Map(this.sheets.filter((s) => s.protection).map((s) => [s.name.toLowerCase(), this.sheetSnapshot(s)]));
@@ -332,8 +337,10 @@ export class MemoryWorkbook implements WorkbookPort {
     // the draft copies only the sheets the plan names, and of those only the rows it writes
     // (copy on write): a typed score costs one row, not the workbook
     const touched = new Set(plan.ops.map((op) => op.sheet.toLowerCase()));
+    // a column insert or delete moves references in the formulas of every sheet
+    const everySheet = plan.ops.some((op) => op.kind === 'insertColumns' || op.kind === 'deleteColumns');
     const draft = new MemoryWorkbook();
-    draft.sheets = this.sheets.map((s) => (touched.has(s.name.toLowerCase()) ? draftSheet(s) : s));
+    draft.sheets = this.sheets.map((s) => (everySheet || touched.has(s.name.toLowerCase()) ? draftSheet(s) : s));
     const result: ApplyResult = { operations: 0, appendedAt: [], missingKeys: [], conflicts: [] };
     plan.ops.forEach((op, i) => {
       draft.applyOp(op, result);
@@ -550,6 +557,86 @@ export class MemoryWorkbook implements WorkbookPort {
     inputs.forEach((input, j) => putCell(sheet, row, column + j, entered(input)));
   }
 
+  /**
+   * A whole-column insert or delete on `name` (src/core/columnShift.ts), as Excel does it:
+   * cells, styles, validations, merges, widths, unlocked areas and the print area of the
+   * sheet move; the formulas and list sources of every sheet follow. An insert that would
+   * push content past XFD is refused (WorkbookError naming sheet and cell).
+   */
+  private shiftColumns(name: string, wanted: ColumnShift): void {
+    const target = this.sheet(name);
+    const shift: ColumnShift = { ...wanted, sheet: target.name };
+    if (shift.count > 0) {
+      const keep = MAX_COLUMNS - shift.count;
+      for (const [r, line] of target.rows)
+        for (const [c, cell] of line)
+          if (c > keep && c >= shift.at && !isBlank(cell)) {
+            const at = cellAddress(r, c);
+            throw new WorkbookError(
+              'invalidArgument',
+              [target.name, `${shift.count} kolom(men) invoegen bij kolom ${columnLetter(shift.at)} zou ${at} van het blad af duwen; maak die cel eerst leeg.`],
+              target.name,
+              at,
+            );
+          }
+    }
+    for (const s of this.sheets) {
+      for (const [r, line] of s.rows) {
+        let own: Map<number, MemoryCell> | undefined;
+        for (const [c, cell] of line) {
+          if (cell.formula === undefined) continue;
+          const formula = shiftFormula(cell.formula, s.name, shift);
+          if (formula === cell.formula) continue;
+          own ??= ownRow(s, r);
+          own?.set(c, { ...cell, formula });
+        }
+      }
+      s.validations = s.validations.map((v) =>
+        v.rule.type === 'list' ? { ...v, rule: { ...v.rule, source: shiftRuleFormula(v.rule.source, s.name, shift) } } : v,
+      );
+    }
+    const span = (r: Rect): Rect | null => {
+      const cols = shiftColumnSpan(r.left, r.right, shift);
+      return cols && { ...r, left: cols[0], right: cols[1] };
+    };
+    const rows = new Map<number, Map<number, MemoryCell>>();
+    for (const [r, line] of target.rows) {
+      const moved = new Map<number, MemoryCell>();
+      for (const [c, cell] of line) {
+        const to = shiftColumn(c, shift);
+        if (to !== null) moved.set(to, cell);
+      }
+      if (moved.size) rows.set(r, moved);
+    }
+    target.rows = rows;
+    target.sharedRows = undefined;
+    const styles = new Map<string, CellStyle>();
+    for (const [k, style] of target.styles) {
+      const [r, c] = cellOfKey(k);
+      const to = shiftColumn(c, shift);
+      if (to !== null) styles.set(styleKey(r, to), style);
+    }
+    target.styles = styles;
+    target.sharedStyles = false;
+    target.unlockedAreas = target.unlockedAreas.map(span).filter((r): r is Rect => r !== null);
+    target.validations = target.validations.flatMap((v) => {
+      const rect = span(v.rect);
+      return rect ? [{ ...v, rect }] : [];
+    });
+    const widths = new Map<number, number>();
+    for (const [c, w] of target.widths) {
+      const to = shiftColumn(c, shift);
+      if (to !== null) widths.set(to, w);
+    }
+    target.widths = widths;
+    target.merges = target.merges.map((m) => shiftRange(m, shift)).filter((m): m is string => m !== null);
+    if (target.pageSetup.printArea !== undefined) {
+      const area = shiftRange(target.pageSetup.printArea, shift);
+      if (area === null) delete target.pageSetup.printArea;
+      else target.pageSetup.printArea = area;
+    }
+  }
+
   private applyOp(op: PlanOp, result: ApplyResult): void {
     switch (op.kind) {
       case 'addSheet':
@@ -604,6 +691,10 @@ export class MemoryWorkbook implements WorkbookPort {
         for (const h of op.heights) s.heights.set(h.row, h.height);
         return;
       }
+      case 'insertColumns':
+      case 'deleteColumns':
+        this.shiftColumns(op.sheet, { sheet: op.sheet, at: columnNumber(op.column), count: op.kind === 'insertColumns' ? op.count : -op.count });
+        return;
       case 'freeze':
         this.sheet(op.sheet).freeze = { rows: op.rows, columns: op.columns };
         return;

@@ -1,0 +1,298 @@
+/**
+ * Inserting and deleting whole columns of a sheet, as Excel does it (Excel: Invoegen >
+ * Bladkolommen invoegen / Bladkolommen verwijderen; Office.js `Range.insert(right)` and
+ * `Range.delete(left)` on whole columns): cells at or right of the column move, and every
+ * reference in the workbook that points at the moved cells moves with them. The one rule
+ * the memory adapter, the xlsx adapter and `simulate` share; Excel itself does it for the
+ * Office.js adapter.
+ *
+ * The rule (Excel's, for references in A1 notation):
+ * - Insert `count` columns before column `at`: a column c >= at becomes c + count. A range
+ *   whose left edge is before `at` and right edge at or after it grows (its right edge
+ *   moves); a range wholly left of `at` stays.
+ * - Delete columns at … at+count-1: a column right of them moves left by count; a cell in
+ *   them becomes #REF!; a range that spans them shrinks; a range wholly inside them
+ *   becomes #REF!.
+ * - `$` anchors move like relative references (an insert or delete is not a copy).
+ * - Whole-column ranges (C:E) move like cell ranges; whole-row ranges (3:5) never move.
+ * - A reference without a sheet name points at the sheet the formula is on; one with a
+ *   sheet name (quoted or not) moves only when that names the changed sheet (names
+ *   compare without regard to case). References into another workbook ([1]Blad!A1) stay.
+ * - Text in double quotes, error literals (#REF!, #N/A …) and function names (LOG10( …)
+ *   are never read as references; structured references (Tabel[Kolom]) are left as they are.
+ * A reference whose right edge would move past XFD keeps XFD as its edge (a cell that
+ * would move past it becomes #REF!); adapters refuse an insert that pushes content off
+ * the sheet before anything changes.
+ */
+import { columnLetter } from './a1';
+import { MAX_COLUMNS } from './errors';
+
+/** Sheet names compare as Excel compares them: without regard to case, spaces and all. */
+export function sameSheet(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** A whole-column change: insert (`count` > 0) or delete (`count` < 0) columns starting at column `at` (1-based) of `sheet`. */
+export interface ColumnShift {
+  sheet: string;
+  at: number;
+  /** Positive: columns inserted before `at`; negative: -count columns deleted from `at` on. */
+  count: number;
+}
+
+/**
+ * The column `column` (1-based) after the shift, or null when the shift deletes it (or an
+ * insert pushes it past XFD).
+ */
+export function shiftColumn(column: number, shift: ColumnShift): number | null {
+  const { at, count } = shift;
+  if (column < at) return column;
+  if (count >= 0) return column + count <= MAX_COLUMNS ? column + count : null;
+  const last = at - count - 1;
+  if (column <= last) return null;
+  return column + count;
+}
+
+/**
+ * The column span left…right (1-based, left <= right) after the shift: the new edges, or
+ * null when every column of it is deleted. An insert inside the span widens it; a delete
+ * of some of its columns narrows it; a right edge pushed past XFD stays at XFD.
+ */
+export function shiftColumnSpan(left: number, right: number, shift: ColumnShift): [number, number] | null {
+  const { at, count } = shift;
+  if (count >= 0) {
+    const l = left >= at ? left + count : left;
+    const r = right >= at ? right + count : right;
+    if (l > MAX_COLUMNS) return null;
+    return [l, Math.min(r, MAX_COLUMNS)];
+  }
+  const last = at - count - 1;
+  if (left >= at && right <= last) return null;
+  const l = left < at ? left : left > last ? left + count : at;
+  const r = right < at ? right : right > last ? right + count : at - 1;
+  return [l, r];
+}
+
+const CELL = /^(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})$/;
+const COLUMN = /^(\$?)([A-Za-z]{1,3})$/;
+const ROW = /^\$?\d{1,7}$/;
+const ERROR_LITERAL = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)/i;
+/** Characters of an unquoted name, sheet name, number or reference. */
+const WORD = /[A-Za-z0-9_.$\\?\u00C0-\uFFFF]/;
+
+function columnOfLetters(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+interface Part {
+  anchor: string;
+  column: number;
+  /** "$5" / "5" for a cell, "" for a whole column. */
+  row: string;
+}
+
+function cellPart(text: string): Part | null {
+  const m = CELL.exec(text);
+  if (m) {
+    const column = columnOfLetters(m[2]);
+    const row = Number(m[4]);
+    if (column > MAX_COLUMNS || row < 1) return null;
+    return { anchor: m[1], column, row: m[3] + m[4] };
+  }
+  return null;
+}
+
+function columnPart(text: string): Part | null {
+  const m = COLUMN.exec(text);
+  if (!m) return null;
+  const column = columnOfLetters(m[2]);
+  return column <= MAX_COLUMNS ? { anchor: m[1], column, row: '' } : null;
+}
+
+const show = (p: Part, column: number) => `${p.anchor}${columnLetter(column)}${p.row}`;
+
+/**
+ * The reference text `ref` (one cell "C5", a range "$C$5:D9" or whole columns "C:E", without
+ * sheet name) after the shift, or null when it is deleted (the caller writes #REF!).
+ * Returns `ref` unchanged when it is not a column-bearing reference (whole rows, a name).
+ */
+function shiftRefText(ref: string, shift: ColumnShift): string | null {
+  const colon = ref.indexOf(':');
+  if (colon < 0) {
+    const p = cellPart(ref);
+    if (!p) return ref;
+    const c = shiftColumn(p.column, shift);
+    if (c === null) return null;
+    return c === p.column ? ref : show(p, c);
+  }
+  const a = ref.slice(0, colon);
+  const b = ref.slice(colon + 1);
+  if (ROW.test(a) && ROW.test(b)) return ref;
+  const pa = cellPart(a) ?? columnPart(a);
+  const pb = cellPart(b) ?? columnPart(b);
+  if (!pa || !pb || (pa.row === '') !== (pb.row === '')) return ref;
+  const left = Math.min(pa.column, pb.column);
+  const right = Math.max(pa.column, pb.column);
+  const span = shiftColumnSpan(left, right, shift);
+  if (!span) return null;
+  if (span[0] === left && span[1] === right) return ref;
+  // the corners keep their own anchors and rows; a range written right to left stays so
+  const [ca, cb] = pa.column <= pb.column ? span : [span[1], span[0]];
+  return `${show(pa, ca)}:${show(pb, cb)}`;
+}
+
+/**
+ * A1 range text on the changed sheet ("C6:J105", "A1", "C:E"; no sheet name) after the
+ * shift, or null when every cell of it is deleted. For merges, validations, print areas.
+ */
+export function shiftRange(range: string, shift: ColumnShift): string | null {
+  return shiftRefText(range, shift);
+}
+
+/**
+ * The formula `formula` (with or without its leading "="), which stands on sheet
+ * `formulaSheet`, after the shift: every reference that points at the changed sheet is
+ * moved by the rule above; one to a deleted cell becomes #REF! (with its sheet name, as
+ * Excel writes it). Anything else of the text is kept byte for byte.
+ */
+export function shiftFormula(formula: string, formulaSheet: string, shift: ColumnShift): string {
+  const onSheet = sameSheet(formulaSheet, shift.sheet);
+  let out = '';
+  let i = 0;
+  const n = formula.length;
+  // the sheet name read just before a "!", pending for the reference after it
+  let prefix: { text: string; sheet: string | null } | null = null;
+  const emitRef = (ref: string) => {
+    const target = prefix ? prefix.sheet : onSheet ? shift.sheet : null;
+    const moves = target !== null && sameSheet(target, shift.sheet);
+    const shifted = moves ? shiftRefText(ref, shift) : ref;
+    out += shifted === null ? '#REF!' : (prefix?.text ?? '') + shifted;
+    prefix = null;
+  };
+  const flushPrefix = () => {
+    if (prefix) out += prefix.text;
+    prefix = null;
+  };
+  while (i < n) {
+    const ch = formula[i];
+    if (ch === '"') {
+      flushPrefix();
+      let j = i + 1;
+      while (j < n) {
+        if (formula[j] === '"') {
+          if (formula[j + 1] === '"') j += 2;
+          else break;
+        } else j++;
+      }
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    if (ch === "'") {
+      flushPrefix();
+      let j = i + 1;
+      while (j < n) {
+        if (formula[j] === "'") {
+          if (formula[j + 1] === "'") j += 2;
+          else break;
+        } else j++;
+      }
+      const name = formula.slice(i + 1, j).replace(/''/g, "'");
+      if (formula[j + 1] === '!') {
+        // an external workbook ([1]Blad) is never this workbook's sheet
+        prefix = { text: formula.slice(i, j + 2), sheet: name.startsWith('[') ? null : name };
+        i = j + 2;
+      } else {
+        out += formula.slice(i, j + 1);
+        i = j + 1;
+      }
+      continue;
+    }
+    if (ch === '[') {
+      flushPrefix();
+      // structured reference or external workbook index: copied as it is, nested brackets included
+      let depth = 0;
+      let j = i;
+      while (j < n) {
+        if (formula[j] === '[') depth++;
+        else if (formula[j] === ']') {
+          depth--;
+          if (depth === 0) break;
+        }
+        j++;
+      }
+      const bracket = formula.slice(i, j + 1);
+      i = j + 1;
+      // [1]Blad!A1: the sheet of another workbook
+      const m = /^[A-Za-z0-9_.\u00C0-\uFFFF]+!/.exec(formula.slice(i));
+      if (/^\[\d+\]$/.test(bracket) && m) {
+        prefix = { text: bracket + m[0], sheet: null };
+        i += m[0].length;
+      } else out += bracket;
+      continue;
+    }
+    if (ch === '#') {
+      flushPrefix();
+      const m = ERROR_LITERAL.exec(formula.slice(i));
+      const len = m ? m[0].length : 1;
+      out += formula.slice(i, i + len);
+      i += len;
+      continue;
+    }
+    if (WORD.test(ch)) {
+      let j = i;
+      while (j < n && WORD.test(formula[j])) j++;
+      const word = formula.slice(i, j);
+      if (formula[j] === '!') {
+        flushPrefix();
+        prefix = { text: formula.slice(i, j + 1), sheet: word };
+        i = j + 1;
+        continue;
+      }
+      if (formula[j] === '(') {
+        flushPrefix();
+        out += word;
+        i = j;
+        continue;
+      }
+      // a range: word ":" word (cells, whole columns or whole rows)
+      if (formula[j] === ':') {
+        let k = j + 1;
+        while (k < n && WORD.test(formula[k])) k++;
+        const second = formula.slice(j + 1, k);
+        const bothCells = cellPart(word) && cellPart(second);
+        const bothColumns = columnPart(word) && columnPart(second);
+        const bothRows = ROW.test(word) && ROW.test(second);
+        if (second && formula[k] !== '!' && formula[k] !== '(' && (bothCells || bothColumns || bothRows)) {
+          emitRef(`${word}:${second}`);
+          i = k;
+          continue;
+        }
+      }
+      if (cellPart(word)) {
+        emitRef(word);
+        i = j;
+        continue;
+      }
+      flushPrefix();
+      out += word;
+      i = j;
+      continue;
+    }
+    flushPrefix();
+    out += ch;
+    i++;
+  }
+  flushPrefix();
+  return out;
+}
+
+/**
+ * Validation list sources and other rule texts: only a formula ("=…") holds references;
+ * a literal list ("To do,Bezig,Klaar") is returned as it is.
+ */
+export function shiftRuleFormula(source: string, ruleSheet: string, shift: ColumnShift): string {
+  return source.startsWith('=') ? shiftFormula(source, ruleSheet, shift) : source;
+}
