@@ -3,8 +3,8 @@
  * so that an adapter can apply it all or nothing. Throws a WorkbookError (Dutch message
  * naming sheet and cell) for the first problem.
  */
-import { cellAddress, columnNumber, parseCell, parseRange } from '../core/a1';
-import type { CellInput, Plan, ValidationRule } from '../core/snapshot';
+import { cellAddress, columnLetter, columnNumber, parseCell, parseRange } from '../core/a1';
+import type { CellInput, Plan, SheetSnapshot, ValidationRule } from '../core/snapshot';
 import { MAX_CELL_TEXT } from '../core/textSafety';
 import { MAX_COLUMNS, MAX_ROWS, MAX_SHEET_NAME, WorkbookError } from './errors';
 
@@ -272,6 +272,39 @@ export function checkPlan(plan: Plan, sheetNames: string[], capabilities: { char
       }
       default:
         throw new WorkbookError('invalidArgument', ['?', `onbekende bewerking "${String((op as { kind?: unknown }).kind)}".`]);
+    }
+  }
+}
+
+/**
+ * Throws WorkbookError 'invalidArgument' (Dutch, naming sheet and cell) when an
+ * insertColumns op of `plan` would push content past the last column (XFD), as Excel
+ * refuses it ("cannot shift nonblank cells off the worksheet"); judged on the sheets as
+ * read (`sheetOf`: by name, any case). For adapters whose host does the insert itself.
+ */
+export function checkColumnRoom(plan: Plan, sheetOf: (name: string) => SheetSnapshot | undefined): void {
+  for (const op of plan.ops) {
+    if (op.kind !== 'insertColumns') continue;
+    const sheet = sheetOf(op.sheet);
+    if (!sheet) continue;
+    const keep = MAX_COLUMNS - op.count;
+    const at = columnNumber(op.column);
+    const rows = Math.max(sheet.values.length, sheet.formulas?.length ?? 0);
+    for (let r = 0; r < rows; r++) {
+      const values = sheet.values[r] ?? [];
+      const formulas = sheet.formulas?.[r] ?? [];
+      for (let c = Math.max(keep, at - 1); c < Math.max(values.length, formulas.length); c++) {
+        const v = values[c];
+        if (formulas[c] || (v !== null && v !== undefined && v !== '')) {
+          const cell = cellAddress(r + 1, c + 1);
+          throw new WorkbookError(
+            'invalidArgument',
+            [sheet.name, `${op.count} kolom(men) invoegen bij kolom ${columnLetter(at)} zou ${cell} van het blad af duwen; maak die cel eerst leeg.`],
+            sheet.name,
+            cell,
+          );
+        }
+      }
     }
   }
 }

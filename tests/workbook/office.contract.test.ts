@@ -47,6 +47,9 @@ class OfficeOverFake implements TestWorkbook {
   get canDrawCharts() {
     return this.port.canDrawCharts;
   }
+  get canShiftColumns() {
+    return this.port.canShiftColumns;
+  }
 
   // ---- the Inspector: what the book holds, read from the fake directly ----
   private cellOf(sheet: string, address: string) {
@@ -131,7 +134,6 @@ contractSuite({
   create: async () => new OfficeOverFake(),
   // One workbook in Excel; the next reader is another pane (a new adapter, no cache) on it.
   reopen: async (wb) => new OfficeOverFake((wb as OfficeOverFake).book),
-  columnsPending: 'the Office.js adapter: step 3 of issue 11',
   notApplicable: {
     'a chart (setChart) is refused before anything is written: files written outside Excel cannot hold one':
       'Excel draws charts (canDrawCharts); the Office adapter is the one that does, see tests/workbook/office/officeWorkbook.test.ts',

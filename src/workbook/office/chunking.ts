@@ -4,7 +4,7 @@
  * only a request that would pass the limit is split, setCells (and a huge number
  * format) by row blocks. Pure.
  */
-import { parseCell, parseRange, rangeAddress } from '../../core/a1';
+import { columnLetter, columnNumber, parseCell, parseRange, rangeAddress } from '../../core/a1';
 import type { CellStyle, PlanOp, ValidationRule } from '../../core/snapshot';
 import { cellBlocks, jsonBytes, type CellBlock } from './cellWrites';
 
@@ -20,7 +20,9 @@ export type WriteItem =
   | { kind: 'style'; sheet: string; range: string; style: CellStyle }
   | { kind: 'widths'; sheet: string; widths: { column: string; width: number }[] }
   | { kind: 'heights'; sheet: string; heights: { row: number; height: number }[] }
-  | { kind: 'freeze'; sheet: string; rows: number; columns: number };
+  | { kind: 'freeze'; sheet: string; rows: number; columns: number }
+  /** Whole columns (`columns`: "D:E") inserted (shift right) or deleted (shift left). */
+  | { kind: 'columns'; sheet: string; columns: string; insert: boolean };
 
 export interface SizedItem {
   item: WriteItem;
@@ -111,6 +113,13 @@ export function writeItems(ops: PlanOp[], budget: number = PAYLOAD_BUDGET): Size
       case 'freeze':
         items.push({ item: { kind: 'freeze', sheet: op.sheet, rows: op.rows, columns: op.columns }, bytes: STATEMENT_BYTES });
         break;
+      case 'insertColumns':
+      case 'deleteColumns': {
+        const first = columnNumber(op.column);
+        const columns = `${op.column.toUpperCase()}:${columnLetter(first + op.count - 1)}`;
+        items.push({ item: { kind: 'columns', sheet: op.sheet, columns, insert: op.kind === 'insertColumns' }, bytes: STATEMENT_BYTES });
+        break;
+      }
       default:
         break; // lookups are resolved separately
     }

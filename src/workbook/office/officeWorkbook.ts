@@ -37,7 +37,7 @@ import { OfficeWorkbookError, toOfficeWorkbookError } from './officeErrors';
 import { PAGE_LAYOUT_API } from './pageSetup';
 import { ChainRefused, newReadState, readWorkbook, startRead, type ReadState } from './readSnapshot';
 import { checkProtection } from '../protection';
-import { checkPlan } from '../planCheck';
+import { checkColumnRoom, checkPlan } from '../planCheck';
 import { SnapshotCache } from './snapshotCache';
 
 /** Plans that write more than this (bytes) read their cells back in syncs of their own. */
@@ -103,6 +103,12 @@ export class OfficeWorkbook implements WorkbookPort {
 
   /** Office.js draws native charts (setChart ops), after the plan's other writes. */
   readonly canDrawCharts = true;
+  /**
+   * Whole columns are inserted and deleted by Excel itself (`Range.insert(right)` /
+   * `Range.delete(left)` on the columns, ExcelApi 1.1), which moves every reference, merge,
+   * validation and conditional format; the cache is then read again whole.
+   */
+  readonly canShiftColumns = true;
 
   async apply(plan: Plan, options: ApplyOptions = {}): Promise<ApplyResult> {
     // charts change no cell: drawn in their own run after the writes, outside the snapshot cache
@@ -116,8 +122,10 @@ export class OfficeWorkbook implements WorkbookPort {
     // that has not read yet leaves the refusal to Excel (OfficeWorkbookError).
     if (this.cache.sheets) {
       const snapshot = this.cache.toSnapshot();
-      checkPlan(plan, [...snapshot.sheets.map((s) => s.name), ...this.addedSinceRead], { charts: this.canDrawCharts });
-      checkProtection(plan, (name) => snapshot.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase()));
+      checkPlan(plan, [...snapshot.sheets.map((s) => s.name), ...this.addedSinceRead], { charts: this.canDrawCharts, columns: this.canShiftColumns });
+      const sheetOf = (name: string) => snapshot.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+      checkProtection(plan, sheetOf);
+      checkColumnRoom(plan, sheetOf);
     }
     const pageLayout = cellPlan.ops.some((op) => op.kind === 'setPageSetup') && (this.options.isSetSupported ?? hostSupports)('ExcelApi', PAGE_LAYOUT_API);
     const job = new ApplyJob(cellPlan, this.budget, pageLayout);
@@ -143,7 +151,9 @@ export class OfficeWorkbook implements WorkbookPort {
       // read the written cells and their dependents back with the last write, when the cache is in use
       // small plans (a typed score, a note) read their cells back in the sync of the last write;
       // big ones (prepare) in syncs of their own, so that no response can pass the limit
-      const readBack = !!this.cache.sheets && !this.readState.listFirst && job.writeBytes <= READ_BACK_MAX_WRITE;
+      // a column insert or delete moves cells and formulas on every sheet: nothing cached stays true
+      const shiftsColumns = cellPlan.ops.some((op) => op.kind === 'insertColumns' || op.kind === 'deleteColumns');
+      const readBack = !shiftsColumns && !!this.cache.sheets && !this.readState.listFirst && job.writeBytes <= READ_BACK_MAX_WRITE;
       try {
         await withCellEditRetry(
           () =>
@@ -164,6 +174,7 @@ export class OfficeWorkbook implements WorkbookPort {
         this.cache.reset();
         throw err;
       }
+      if (shiftsColumns) this.cache.reset();
     }
     for (const op of cellPlan.ops) if (op.kind === 'addSheet') this.addedSinceRead.add(op.sheet);
     if (charts.length) await withCellEditRetry(() => this.run((context) => drawCharts(context, charts)), this.options.retry);

@@ -59,5 +59,12 @@ export function queueWriteItem(sheets: SheetCache, item: WriteItem): void {
     case 'freeze':
       queueFreeze(sheets.get(item.sheet), item.rows, item.columns);
       break;
+    case 'columns': {
+      // whole columns: Excel moves every reference, merge, validation and format with them (ExcelApi 1.1)
+      const range = sheets.get(item.sheet).getRange(item.columns);
+      if (item.insert) range.insert('Right');
+      else range.delete('Left');
+      break;
+    }
   }
 }

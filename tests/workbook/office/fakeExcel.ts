@@ -23,6 +23,7 @@
  *    operation."), and nothing of that request after it runs.
  */
 import { parseEntry } from '../../../src/core/textSafety';
+import { shiftColumn, shiftFormula, shiftRange, type ColumnShift } from '../../../src/core/columnShift';
 import { columnNumber, parseRange, rangeAddress, sheetRef, type RangePos } from '../../../src/core/a1';
 
 const NOT_LOADED = 'Error, property was not loaded';
@@ -265,6 +266,79 @@ export class FakeBook {
 
   find(name: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /**
+   * Whole columns inserted or deleted as Excel does it (Range.insert(right) / delete(left) on
+   * columns): cells, formats, number formats, validations, widths, lock state, merges and the
+   * print area of the sheet move; every formula and list source of the book follows (the rule
+   * Excel follows, src/core/columnShift.ts). Throws like Excel when content would be pushed
+   * off the sheet or the sheet is protected.
+   */
+  shiftColumns(target: FakeSheet, shift: ColumnShift): void {
+    if (target.protection.protected) throw new FakeOfficeError('AccessDenied', 'The sheet is protected.');
+    const move = <V>(map: Map<string, V>): [string, V][] => {
+      const out: [string, V][] = [];
+      for (const [k, v] of map) {
+        const [r, c] = k.split(',').map(Number);
+        const to = shiftColumn(c, shift);
+        if (to === null) {
+          if (shift.count > 0 && map === (target.cells as unknown))
+            throw new FakeOfficeError('InvalidOperation', 'cannot shift nonblank cells off the worksheet');
+          continue;
+        }
+        out.push([FakeSheet.key(r, to), v]);
+      }
+      return out;
+    };
+    const cells = move(target.cells);
+    for (const sheet of this.sheets) {
+      for (const cell of sheet.cells.values()) if (cell.formula) cell.formula = shiftFormula(cell.formula, sheet.name, { ...shift, sheet: target.name });
+      for (const v of new Set(sheet.validations.values())) {
+        const list = v.rule?.list as { source?: unknown } | undefined;
+        if (list && typeof list.source === 'string')
+          list.source = list.source.startsWith('=') ? shiftFormula(list.source, sheet.name, { ...shift, sheet: target.name }) : list.source;
+      }
+    }
+    const refill = <V>(map: Map<string, V>, entries: [string, V][]) => {
+      map.clear();
+      for (const [k, v] of entries) map.set(k, v);
+    };
+    refill(target.cells, cells);
+    refill(target.validations, move(target.validations));
+    refill(target.numberFormats, move(target.numberFormats));
+    const unlocked = [...target.unlocked].map((k) => [k, true] as [string, boolean]);
+    target.unlocked.clear();
+    for (const [k] of move(new Map(unlocked))) target.unlocked.add(k);
+    const widths = [...target.columnWidths].flatMap(([c, w]) => {
+      const to = shiftColumn(c, shift);
+      return to === null ? [] : [[to, w] as [number, number]];
+    });
+    target.columnWidths.clear();
+    for (const [c, w] of widths) target.columnWidths.set(c, w);
+    if (shift.count > 0 && shift.at > 1) {
+      // a validation range the insert falls inside grows over the new columns (its sqref widens)
+      for (const [k, v] of [...target.validations]) {
+        const [r, c] = k.split(',').map(Number);
+        if (c !== shift.at - 1 || target.validations.get(FakeSheet.key(r, shift.at + shift.count)) !== v) continue;
+        for (let j = 0; j < shift.count; j++) target.validations.set(FakeSheet.key(r, shift.at + j), v);
+      }
+    }
+    const formats = target.formats.flatMap((f) => {
+      const address = shiftRange(f.address, shift);
+      return address === null ? [] : [{ ...f, address }];
+    });
+    target.formats.splice(0, target.formats.length, ...formats);
+    const merges = target.merges.flatMap((m) => {
+      const a = shiftRange(rangeAddress(m.start.row, m.start.column, m.end.row, m.end.column), shift);
+      return a === null ? [] : [parseRange(a)];
+    });
+    target.merges.splice(0, target.merges.length, ...merges);
+    const area = target.pageLayout.printArea;
+    if (area) {
+      const bare = shiftRange(area.slice(area.lastIndexOf('!') + 1), shift);
+      target.pageLayout.printArea = bare === null ? null : `${sheetRef(target.name)}!${bare}`;
+    }
   }
 
   newRuleId(): number {
@@ -1089,6 +1163,20 @@ class FakeRange extends LocatedProxy<RangeTarget> {
           else sheet.cells.delete(k);
         }),
       );
+    });
+  }
+  /** Range.insert: only whole columns shifted right (what the adapter uses). */
+  insert(shift: string): void {
+    this.write(0, ({ sheet, pos }) => {
+      if (shift !== 'Right' || pos.start.row !== 1 || pos.end.row !== MAX_ROWS) throw new Error(`fake: insert(${shift}) of ${this.path} is not modelled`);
+      this.context.book.shiftColumns(sheet, { sheet: sheet.name, at: pos.start.column, count: pos.end.column - pos.start.column + 1 });
+    });
+  }
+  /** Range.delete: only whole columns shifted left (what the adapter uses). */
+  delete(shift: string): void {
+    this.write(0, ({ sheet, pos }) => {
+      if (shift !== 'Left' || pos.start.row !== 1 || pos.end.row !== MAX_ROWS) throw new Error(`fake: delete(${shift}) of ${this.path} is not modelled`);
+      this.context.book.shiftColumns(sheet, { sheet: sheet.name, at: pos.start.column, count: -(pos.end.column - pos.start.column + 1) });
     });
   }
   set values(_m: unknown[][]) {
