@@ -60,7 +60,9 @@ async function main(argv: string[]): Promise<number> {
     console.error(`unknown section(s): ${unknown.join(', ')}; known: ${all.map((s) => s.id).join(', ')}`);
     return 2;
   }
-  const chosen = positionals.length ? all.filter((s) => positionals.includes(s.id)) : all;
+  const named = new Set(positionals);
+  for (const s of all) if (named.has(s.id)) for (const id of s.alsoRuns ?? []) named.add(id);
+  const chosen = positionals.length ? all.filter((s) => named.has(s.id)) : all;
   const started = Date.now();
   console.log(`node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`);
   console.log(`sections: ${chosen.map((s) => `${s.id} (${s.estimate})`).join(', ')}${values.quick ? ' [quick]' : ''}`);

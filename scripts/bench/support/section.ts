@@ -46,5 +46,7 @@ export interface BenchSection {
   order: number;
   /** How long a full run of this section takes on a 2-core machine, e.g. "~20 s". */
   estimate: string;
+  /** Sections run with this one whenever it is named on the command line (their figures belong beside its own), e.g. the engine beside the formulas. */
+  alsoRuns?: string[];
   run(options: BenchOptions): Promise<BenchTable[]>;
 }
