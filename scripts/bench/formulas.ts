@@ -302,7 +302,9 @@ export const section: BenchSection = {
         if (ms_.length > 2) spans.push([0, ms_.length - 1]);
         for (const [i, j] of spans) {
           const label = `${c.name}, ${ms_[i].rows.toLocaleString('en')} → ${ms_[j].rows.toLocaleString('en')} rows`;
-          growth.push(growthTarget(`formulas: recalculation cost growth, ${label}`, { rows: ms_[i].rows, f: ms_[i].cost }, { rows: ms_[j].rows, f: ms_[j].cost }));
+          growth.push(
+            growthTarget(`formulas: recalculation cost growth, ${label}`, { rows: ms_[i].rows, f: ms_[i].cost }, { rows: ms_[j].rows, f: ms_[j].cost }),
+          );
           for (const s of c.sheets)
             growth.push(
               growthTarget(

@@ -1,6 +1,6 @@
 /** The WUP checklist: basiselementen with a status, progress per part, the 8-year rule. */
 import { cellAddress } from './a1';
-import { serialYear, ymdToSerial } from './dates';
+import { dutchYear, serialYear, ymdToSerial } from './dates';
 import { textAt, valueAt } from './grid';
 import { CHECKLIST, SHEET_NAMES, sameName } from './layout';
 import { problem, type Problem } from './problems';
@@ -119,7 +119,7 @@ export function readChecklist(sheet: SheetSnapshot, now: Date, problems: Problem
   }
   const overstapYear = overstapSerial === null ? null : serialYear(overstapSerial, date1904);
   const deadlineYear = overstapYear === null ? null : overstapYear - CHECKLIST.yearsAhead;
-  const late = deadlineYear !== null && now.getUTCFullYear() > deadlineYear;
+  const late = deadlineYear !== null && dutchYear(now) > deadlineYear;
   if (overstapYear !== null && deadlineYear !== null) {
     const cell = cellAddress(dateRow, CHECKLIST.valueColumn);
     problems.push(problem(late ? 'CHECKLIST_LATE' : 'CHECKLIST_DEADLINE', sheet.name, cell, { year: overstapYear, deadline: deadlineYear }));

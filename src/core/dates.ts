@@ -51,15 +51,12 @@ export function serialYear(serial: number, system?: DateSystem): number | null {
   return serialToDate(serial, system)?.getUTCFullYear() ?? null;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** "yyyy-mm-dd" (as <input type="date"> and the notes use it), with " hh:mm" on request; "" when not a date. */
+/** "yyyy-mm-dd" (as <input type="date"> and the notes use it), with " hh:mm" on request; "" when not a date (or before the year 1). */
 export function serialToIso(serial: number | null, system?: DateSystem, withTime = false): string {
   if (serial === null) return '';
   const d = serialToDate(serial, system);
-  if (!d) return '';
-  const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-  return withTime ? `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}` : date;
+  if (!d || d.getUTCFullYear() < 1) return '';
+  return formatDutchDate(d, { clock: 'workbook', order: 'ymd', time: withTime });
 }
 
 /** "yyyy-mm-dd" → serial number, or null when it is not such a (valid) date. */
@@ -72,16 +69,109 @@ export function isoToSerial(iso: string, system?: DateSystem): number | null {
   return ymdToSerial(y, mo, d, system);
 }
 
-const DUTCH_DATE = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' });
-const DUTCH_LONG = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+/**
+ * The clock a date is read on, and why each use has its own:
+ * - `workbook` (UTC): a workbook's serial dates and "yyyy-mm-dd" texts are zone-less
+ *   calendar days and times (Excel stores no time zone). This module keeps them as UTC
+ *   dates, so reading them in UTC shows exactly the day and time that was typed, on any
+ *   machine.
+ * - `nl` (Europe/Amsterdam): a moment, such as when a note was written or when the add-in
+ *   computed its sentences (`new Date()`), shown on the clock of the Dutch team that reads
+ *   it (CET/CEST, daylight saving time included), not on the machine's own zone: a CI
+ *   server in UTC or a laptop abroad gives the same text as an office in Lelystad.
+ */
+export type DateClock = 'workbook' | 'nl';
 
-/** A date as the Dutch read it: "31-12-2030" (short) or "31 december 2030" (long). */
-function formatDutchDate(d: Date, style: 'short' | 'long' = 'short'): string {
-  return style === 'long' ? DUTCH_LONG.format(d) : DUTCH_DATE.format(d);
+const TIME_ZONE: Record<DateClock, string> = { workbook: 'UTC', nl: 'Europe/Amsterdam' };
+
+/** How {@link formatDutchDate} writes a date. */
+export interface DutchDateOptions {
+  /** Which clock the date is read on (see {@link DateClock}). */
+  clock: DateClock;
+  /** Adds " hh:mm" (24-hour clock, 00-23). Default false. */
+  time?: boolean;
+  /**
+   * `dmy` (default): "31-12-2030", day-month-year as Dutch readers write it (nl-NL's
+   * numeric form); `ymd`: "2030-12-31", the sortable ISO 8601 order the notes keep in their
+   * cells and <input type="date"> uses.
+   */
+  order?: 'dmy' | 'ymd';
+  /** `long`: "31 december 2030" (the month in words, day without a leading zero; with the time "31 december 2030 om 09:05"); default `numeric`. */
+  month?: 'numeric' | 'long';
 }
 
-/** "2030-12-31" → "31-12-2030" (Intl, nl-NL); other text unchanged. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(clock: DateClock, time: boolean, month: 'numeric' | 'long'): Intl.DateTimeFormat {
+  const id = `${clock}|${time}|${month}`;
+  let f = formatters.get(id);
+  if (!f) {
+    f = new Intl.DateTimeFormat('nl-NL', {
+      timeZone: TIME_ZONE[clock],
+      year: 'numeric',
+      month: month === 'long' ? 'long' : '2-digit',
+      day: month === 'long' ? 'numeric' : '2-digit',
+      ...(time ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
+    } as const);
+    formatters.set(id, f);
+  }
+  return f;
+}
+
+/**
+ * A date as Dutch text, on `Intl.DateTimeFormat('nl-NL')` with an explicit time zone
+ * (never the machine's): "31-12-2030", "31-12-2030 09:05", "2030-12-31 09:05",
+ * "31 december 2030" or "31 december 2030 om 09:05" (see {@link DutchDateOptions}). The parts (day, month, year, hour,
+ * minute) come from Intl in the clock's zone; only their order and separators are fixed
+ * here, so the text is the same on every ICU version. "" for an invalid date.
+ */
+export function formatDutchDate(d: Date, options: DutchDateOptions): string {
+  if (Number.isNaN(d.getTime())) return '';
+  const month = options.month ?? 'numeric';
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const p of formatter(options.clock, !!options.time, month).formatToParts(d)) parts[p.type] = p.value;
+  const date =
+    month === 'long'
+      ? `${parts.day} ${parts.month} ${parts.year}`
+      : options.order === 'ymd'
+        ? `${parts.year}-${parts.month}-${parts.day}`
+        : `${parts.day}-${parts.month}-${parts.year}`;
+  if (!options.time) return date;
+  return month === 'long' ? `${date} om ${parts.hour}:${parts.minute}` : `${date} ${parts.hour}:${parts.minute}`;
+}
+
+/** "2030-12-31" → "31-12-2030" (Intl, nl-NL); other text, and a day that does not exist ("2030-02-30"), unchanged. */
 export function isoToDutch(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? formatDutchDate(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))) : iso;
+  const serial = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? isoToSerial(iso) : null;
+  const d = serial === null ? null : serialToDate(serial);
+  return d ? formatDutchDate(d, { clock: 'workbook' }) : iso;
+}
+
+/**
+ * A "yyyy-mm-dd" text with an optional " hh:mm" after it (a note's time, an action's
+ * date) in the Dutch order: "2027-01-15 14:05" → "15-01-2027 14:05"; the text is a
+ * zone-less workbook value, so nothing is shifted. Other text (or a day or time that does
+ * not exist) is returned as it is.
+ */
+export function isoTextToDutch(value: string): string {
+  const t = value.trim();
+  const m = /^(\d{4}-\d{2}-\d{2})(?: (\d{2}):(\d{2}))?$/.exec(t);
+  const day = m ? isoToSerial(m[1]) : null;
+  if (!m || day === null) return value;
+  if (m[2] === undefined) return formatDutchDate(serialToDate(day)!, { clock: 'workbook' });
+  const [h, min] = [Number(m[2]), Number(m[3])];
+  if (h > 23 || min > 59) return value;
+  return formatDutchDate(serialToDate(day + (h * 60 + min) / 1440)!, { clock: 'workbook', time: true });
+}
+
+/**
+ * The calendar year of a moment on the Dutch clock (Europe/Amsterdam): what TODAY() gives
+ * in a Dutch team's Excel, so the engine's "already past" agrees with the workbook's
+ * formulas also in the first hour of a new year (23:00-24:00 UTC on 31 December).
+ */
+export function dutchYear(d: Date): number {
+  const year = formatter('nl', false, 'numeric')
+    .formatToParts(d)
+    .find((p) => p.type === 'year')?.value;
+  return Number(year);
 }

@@ -6,7 +6,7 @@
  * Columns are fixed (A–J, see NOTULEN.headers); the header row is found by its labels,
  * so rows inserted or deleted above the log do not confuse the reading.
  */
-import { serialToIso } from './dates';
+import { formatDutchDate, serialToIso } from './dates';
 import { cellAddress, columnLetter } from './a1';
 import { textAt, valueAt } from './grid';
 import { CONCLUSION_QUESTIONS, NOTULEN, SHEET_NAMES, sameName } from './layout';
@@ -116,9 +116,9 @@ export function newNoteId(uuid: () => string = platformUuid): string {
   return `N-${uuid()}`;
 }
 
+/** When a note was written: "2026-11-28 14:05" on the Dutch clock (src/core/dates.ts), the sortable form the log keeps. */
 function formatNoteTime(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  return formatDutchDate(d, { clock: 'nl', order: 'ymd', time: true });
 }
 
 /** An Excel serial date as "yyyy-mm-dd", with " hh:mm" when asked (see src/core/dates.ts). */

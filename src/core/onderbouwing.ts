@@ -10,6 +10,7 @@
  * "Koppelkansen kiezen", steps 1–4.
  */
 import { analyze, type Analysis } from './analyze';
+import { formatDutchDate } from './dates';
 import { DEFAULT_SUCCESFACTOREN } from './defaults';
 import { participants, readDeelnemers } from './deelnemers';
 import { readNotes, type Conclusion, type Note } from './notes';
@@ -356,7 +357,6 @@ export function buildOnderbouwingModel(snapshot: WorkbookSnapshot, now: Date = n
       (werkbladSheet ? textAt(werkbladSheet, WERKBLAD.waaromRow, f.column).trim() : '') ||
       (reasons.get(key(f.name)) ?? 'Door het team zelf gekozen voor deze wijk.'),
   }));
-  const p = (n: number) => String(n).padStart(2, '0');
   const place = (k: string) => placeOf.get(key(k)) ?? null;
   const wijk = wijkName(snapshot);
   const problems = a.problems.filter((x) => x.severity === 'error').length;
@@ -384,7 +384,7 @@ export function buildOnderbouwingModel(snapshot: WorkbookSnapshot, now: Date = n
   const opts = { authorNames: options.authorNames ?? false, notesAppendix: options.notesAppendix ?? false };
   return {
     wijk,
-    date: `${p(now.getDate())}-${p(now.getMonth() + 1)}-${now.getFullYear()}`,
+    date: formatDutchDate(now, { clock: 'nl' }),
     options: opts,
     deelnemers: participants(readDeelnemers(snapshot).names, notes),
     summary: summarySentences({ wijk, chosen, top: a.top, notChosen, robustness, minderConcreet, problems, factors }),

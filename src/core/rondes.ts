@@ -19,6 +19,7 @@
  *   recorded as a note).
  */
 import { cellAddress } from './a1';
+import { formatDutchDate } from './dates';
 import { textAt, valueAt } from './grid';
 import { addNote, deleteNote, readNotes } from './notes';
 import { rankRows } from './ranking';
@@ -125,9 +126,9 @@ export function inScope(ronde: Ronde, koppelkans: string, factor: string): boole
   return ronde.scope.some((s) => (!s.koppelkans || norm(s.koppelkans) === norm(koppelkans)) && (!s.factor || norm(s.factor) === norm(factor)));
 }
 
+/** A round's moment as "2026-11-30 10:00" on the Dutch clock (src/core/dates.ts), as the notes write theirs. */
 function fmtTime(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  return formatDutchDate(d, { clock: 'nl', order: 'ymd', time: true });
 }
 
 function sheetOps(state: RondesState): PlanOp[] {

@@ -39,6 +39,7 @@ import {
   type MarkedNote,
   type OnderbouwingModel,
 } from '../core/onderbouwing';
+import { isoTextToDutch } from '../core/dates';
 import { noteKindLabel } from '../core/notes';
 import { chartGeometry, chartSvg } from '../core/topChart';
 import { widestWordEm } from '../core/textMetrics';
@@ -207,10 +208,9 @@ function table(header: string[], rows: string[][], weights: number[], width: num
   });
 }
 
-/** "2027-01-15" (optionally with a time) the Dutch way: "15-01-2027"; anything else as it is. */
+/** "2027-01-15" (optionally with " hh:mm") the Dutch way: "15-01-2027"; anything else as it is (src/core/dates.ts). */
 export function dutchDate(value: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(.*)$/.exec(value.trim());
-  return m ? `${m[3]}-${m[2]}-${m[1]}${m[4]}` : value;
+  return isoTextToDutch(value);
 }
 
 function rank(n: number | null): string {

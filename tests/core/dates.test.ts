@@ -3,7 +3,7 @@
  * (Microsoft, "Date systems in Excel"): 1 January 2024 is 45292 in the 1900 date system
  * and 43830 in the 1904 one, 1 March 1900 is 61 (after Excel's non-existent 29 February 1900).
  */
-import { dateToSerial, isoToDutch, isoToSerial, serialToIso, serialYear, ymdToSerial } from '../../src/core/dates';
+import { dateToSerial, dutchYear, formatDutchDate, isoTextToDutch, isoToDutch, isoToSerial, serialToIso, serialYear, ymdToSerial } from '../../src/core/dates';
 
 test('a calendar day as Excel counts it, in the 1900 and the 1904 date system', () => {
   expect(ymdToSerial(2024, 1, 1)).toBe(45292);
@@ -80,4 +80,41 @@ test('isoToDutch: "2030-12-31" reads as "31-12-2030"; other text is left as it i
   expect(isoToDutch('x2030-12-31')).toBe('x2030-12-31');
   expect(isoToDutch('2030-12-31 10:00')).toBe('2030-12-31 10:00');
   expect(isoToDutch('')).toBe('');
+});
+
+test('isoToDutch leaves a day that does not exist as typed (Date.UTC would roll "2030-02-30" over into March)', () => {
+  expect(isoToDutch('2030-02-30')).toBe('2030-02-30');
+  expect(isoToDutch('2030-13-01')).toBe('2030-13-01');
+});
+
+test('isoTextToDutch: a note time or action date in the Dutch order, zone-less; other text as it is', () => {
+  expect(isoTextToDutch('2027-01-15')).toBe('15-01-2027');
+  expect(isoTextToDutch('2026-11-28 14:05')).toBe('28-11-2026 14:05');
+  expect(isoTextToDutch(' 2026-11-28 00:00 ')).toBe('28-11-2026 00:00');
+  expect(isoTextToDutch('2026-11-28 24:00')).toBe('2026-11-28 24:00');
+  expect(isoTextToDutch('2026-02-30')).toBe('2026-02-30');
+  expect(isoTextToDutch('volgende week')).toBe('volgende week');
+  expect(isoTextToDutch('')).toBe('');
+});
+
+test('formatDutchDate: one formatter, on an explicit clock, in every variant', () => {
+  // 23:30 UTC on 30 November is 00:30 on 1 December in the Netherlands (CET, UTC+1)
+  const late = new Date('2026-11-30T23:30:00Z');
+  expect(formatDutchDate(late, { clock: 'nl' })).toBe('01-12-2026');
+  expect(formatDutchDate(late, { clock: 'nl', time: true })).toBe('01-12-2026 00:30');
+  expect(formatDutchDate(late, { clock: 'nl', order: 'ymd', time: true })).toBe('2026-12-01 00:30');
+  expect(formatDutchDate(late, { clock: 'nl', month: 'long' })).toBe('1 december 2026');
+  expect(formatDutchDate(late, { clock: 'nl', month: 'long', time: true })).toBe('1 december 2026 om 00:30');
+  expect(formatDutchDate(late, { clock: 'workbook' })).toBe('30-11-2026');
+  expect(formatDutchDate(late, { clock: 'workbook', order: 'ymd', time: true })).toBe('2026-11-30 23:30');
+  // summer time: UTC+2
+  expect(formatDutchDate(new Date('2026-07-01T22:15:00Z'), { clock: 'nl', time: true })).toBe('02-07-2026 00:15');
+  // midnight is 00, never 24
+  expect(formatDutchDate(new Date('2026-07-01T22:00:00Z'), { clock: 'nl', time: true })).toBe('02-07-2026 00:00');
+  expect(formatDutchDate(new Date(Number.NaN), { clock: 'nl' })).toBe('');
+});
+
+test('dutchYear: the year on the Dutch clock, as TODAY() in a Dutch Excel (the first hour of a new year is 23:00 UTC)', () => {
+  expect(dutchYear(new Date('2028-12-31T22:59:00Z'))).toBe(2028);
+  expect(dutchYear(new Date('2028-12-31T23:00:00Z'))).toBe(2029);
 });

@@ -7,8 +7,8 @@ import type { SheetSnapshot, WorkbookSnapshot } from '../../src/core/snapshot';
 import { workbook } from '../helpers/build';
 
 const H = GEVOELIGHEID.column;
-const day1 = new Date(2026, 10, 30, 10, 0);
-const day2 = new Date(2026, 11, 2, 9, 0);
+const day1 = new Date('2026-11-30T10:00:00+01:00');
+const day2 = new Date('2026-12-02T09:00:00+01:00');
 
 function resultaat(wb: WorkbookSnapshot): SheetSnapshot {
   return wb.sheets.find((s) => s.name === SHEET_NAMES.resultaat)!;
@@ -74,4 +74,10 @@ test('text the team typed where the block goes is kept, and a problem names the 
   const after = simulate(wb, result.plan.ops);
   expect(resultaat(after).values[1][H - 1]).toBe('Van het team');
   expect(result.problems.find((p) => p.code === 'GEVOELIGHEID_OCCUPIED')).toMatchObject({ sheet: SHEET_NAMES.resultaat, cell: 'H2' });
+});
+
+test('the date line is the day on the Dutch clock, whatever the machine zone: 23:30 UTC on 30 November is 1 December', () => {
+  const wb = workbook({ rows });
+  const after = simulate(wb, buildPlan(wb, { now: new Date('2026-11-30T23:30:00Z') }).plan.ops);
+  expect(columnH(resultaat(after))[1]).toMatch(/^Berekend door de add-in op 01-12-2026:/);
 });

@@ -20,7 +20,7 @@ import { newWorkbookPlan } from '../../src/core/template';
 import { MAX_CELL_TEXT } from '../../src/core/textSafety';
 import { MemoryWorkbook, type GridCell } from '../../src/workbook/memory/MemoryWorkbook';
 
-const NOW = new Date(2026, 10, 28, 14, 5, 30);
+const NOW = new Date('2026-11-28T14:05:30+01:00');
 
 function note(partial: Partial<NoteInput> = {}): NoteInput {
   return {

@@ -14,7 +14,7 @@ import { wrappedRowHeight } from '../../src/core/textMetrics';
 import { createKoppelkansenWorkbook } from '../../src/workbook/operations';
 import { MemoryWorkbook } from '../../src/workbook/memory/MemoryWorkbook';
 
-const NOW = new Date(2026, 10, 30, 10, 0);
+const NOW = new Date('2026-11-30T10:00:00+01:00');
 
 /** The visible sheets `ops` add, each with the page setup ops for it. */
 function setupsPerAddedSheet(ops: PlanOp[]): Map<string, Extract<PlanOp, { kind: 'setPageSetup' }>[]> {

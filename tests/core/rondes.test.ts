@@ -20,7 +20,7 @@ import { createKoppelkansenWorkbook } from '../../src/workbook/operations';
 import { MemoryWorkbook } from '../../src/workbook/memory/MemoryWorkbook';
 import { workbook } from '../helpers/build';
 
-const NOW = new Date(2026, 10, 30, 10, 0);
+const NOW = new Date('2026-11-30T10:00:00+01:00');
 
 /** A Scorerondes sheet typed by hand: [soort, ronde, deelnemer, koppelkans, factor, score]. */
 function withRounds(rows: CellValue[][]): WorkbookSnapshot {

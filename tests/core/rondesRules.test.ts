@@ -7,7 +7,7 @@
 import type { CellValue, WorkbookSnapshot } from '../../src/core/snapshot';
 import { inDispute, inScope, readRondes, revealRonde, RONDES, scoreInRonde, startRonde, summarizeRonde, type CellSummary } from '../../src/core/rondes';
 
-const NOW = new Date(2026, 10, 30, 10, 0);
+const NOW = new Date('2026-11-30T10:00:00+01:00');
 
 /** A workbook with only a Scorerondes sheet; rows from row 5: [soort, ronde, deelnemer, koppelkans, factor, score]. */
 const rounds = (rows: CellValue[][]): WorkbookSnapshot => ({

@@ -12,7 +12,7 @@ import { simulate } from '../../src/core/simulate';
 import type { CellInput, PlanOp, WorkbookSnapshot } from '../../src/core/snapshot';
 import { newWorkbookPlan } from '../../src/core/template';
 
-export const NOW = new Date(2026, 10, 28, 14, 0, 0);
+export const NOW = new Date('2026-11-28T14:00:00+01:00');
 export const WIJK = 'Lelystad Oost';
 export const ROWS = DEFAULT_LONGLIST.slice(0, 18);
 export const FACTORS = DEFAULT_SUCCESFACTOREN.map((f) => f.naam);

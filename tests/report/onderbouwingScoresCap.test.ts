@@ -10,7 +10,7 @@ import { onderbouwingDocx } from '../../src/report/onderbouwingDocx';
 import { workbook } from '../helpers/build';
 import { docxText } from '../helpers/docxText';
 
-const NOW = new Date(2026, 10, 30, 10, 0, 0);
+const NOW = new Date('2026-11-30T10:00:00+01:00');
 const EXTRA = 37;
 const COUNT = SCORES_APPENDIX_MAX + EXTRA;
 // row i scores i % 21 - 10 on each of three factors

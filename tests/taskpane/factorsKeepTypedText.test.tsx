@@ -29,7 +29,7 @@ import { createKoppelkansenWorkbook } from '../../src/workbook/operations';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-const NOW = new Date(2026, 10, 30, 10, 0);
+const NOW = new Date('2026-11-30T10:00:00+01:00');
 const now = () => NOW;
 const TYPED = 'Zonder draagvlak in de straat komt er geen warmtenet';
 

@@ -10,7 +10,7 @@ import { createKoppelkansenWorkbook } from '../../src/workbook/operations';
 import { MemoryWorkbook } from '../../src/workbook/memory/MemoryWorkbook';
 import { renderPanes, settle } from '../helpers/paneHarness';
 
-const NOW = new Date(2026, 10, 30, 10, 0);
+const NOW = new Date('2026-11-30T10:00:00+01:00');
 
 test('a 40,000-character text typed in the pane is refused at the field, in Dutch, naming the cell; the workbook is unchanged', async () => {
   const wb = new MemoryWorkbook();

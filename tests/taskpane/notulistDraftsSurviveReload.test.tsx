@@ -21,7 +21,7 @@ import { createKoppelkansenWorkbook } from '../../src/workbook/operations';
 import { MemoryWorkbook } from '../../src/workbook/memory/MemoryWorkbook';
 import { button, renderPanes, settle, texts, typeIn } from '../helpers/paneHarness';
 
-const NOW = new Date(2026, 10, 30, 10, 0);
+const NOW = new Date('2026-11-30T10:00:00+01:00');
 const now = () => NOW;
 
 async function workbook(): Promise<MemoryWorkbook> {

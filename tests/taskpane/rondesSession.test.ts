@@ -8,7 +8,7 @@ import { readRondes, RONDES, scoreInRonde, startRonde, summarizeRonde } from '..
 import { createKoppelkansenWorkbook } from '../../src/workbook/operations';
 import { MemoryWorkbook } from '../../src/workbook/memory/MemoryWorkbook';
 
-const NOW = new Date(2026, 10, 30, 10, 0);
+const NOW = new Date('2026-11-30T10:00:00+01:00');
 
 test('two participants scoring at once on one memory workbook lose nothing', async () => {
   const wb = new MemoryWorkbook();

@@ -18,7 +18,7 @@ import { FACTORS, ROWS, sampleOps } from '../helpers/onderbouwingWorkbook';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-const NOW = new Date(2026, 10, 30, 10, 0);
+const NOW = new Date('2026-11-30T10:00:00+01:00');
 const now = () => NOW;
 
 function host(): HostServices {

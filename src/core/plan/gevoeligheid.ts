@@ -9,6 +9,7 @@
 import { cellAddress, columnLetter, rangeAddress, sheetRef } from '../a1';
 import { formula, sameFormula, text } from '../diff';
 import { formulaAt, isEmpty, textAt, valueAt } from '../grid';
+import { formatDutchDate } from '../dates';
 import { computeGevoeligheid } from '../gevoeligheid';
 import { GEVOELIGHEID } from '../layout';
 import { problem } from '../problems';
@@ -16,10 +17,9 @@ import type { CellInput, SheetSnapshot } from '../snapshot';
 import type { Werkblad } from '../werkblad';
 import { nameOf, sheetByName, type PlanContext } from './context';
 
-/** "30-11-2026", the date as Dutch readers write it. */
+/** "30-11-2026", the day (on the Dutch clock) as Dutch readers write it (src/core/dates.ts). */
 function datumTekst(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getDate())}-${p(d.getMonth() + 1)}-${d.getFullYear()}`;
+  return formatDutchDate(d, { clock: 'nl' });
 }
 
 /** The last row of the add-in's block in column H (title in row 1), or 0 when there is none. */

@@ -36,6 +36,7 @@ import { SheetGrid, type CellRef } from './SheetGrid';
 import { browserWorkbookStore } from './persistence';
 import { browserKeyValueArea, clearPreviewData, loadWithRetention, RETENTION_DAYS } from './retention';
 import { openWorkbook, restoreWorkbook, startWorkbook, workbookBytes, XLSX_MIME, type PreviewWorkbook, type StartKind } from './workbooks';
+import { formatDutchDate } from '../logic/dates';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', height: '100vh' },
@@ -72,7 +73,8 @@ function requestedKind(): StartKind | null {
   return v === 'voorbeeld' || v === 'leeg' || v === 'sjabloon' ? v : null;
 }
 
-const dateTime = (iso: string) => new Date(iso).toLocaleString('nl-NL', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+/** A moment kept by the preview (ISO text) on the Dutch clock: "30 november 2026 om 23:05". */
+const dateTime = (iso: string) => formatDutchDate(new Date(iso), { clock: 'nl', month: 'long', time: true });
 
 export function PreviewApp() {
   const styles = useStyles();

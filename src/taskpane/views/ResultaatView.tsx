@@ -30,6 +30,7 @@ import { valueAt } from '../../core/grid';
 import type { RankEntry } from '../../core/ranking';
 import type { WorkbookSession } from '../session';
 import { formatNumber } from '../logic/scoring';
+import { formatDutchDate } from '../logic/dates';
 import { GevoeligheidPanel } from './GevoeligheidPanel';
 
 const useStyles = makeStyles({
@@ -83,9 +84,8 @@ export function ResultaatView({ session }: { session: WorkbookSession }) {
   const entering = new Set(preview?.entering.map((e) => e.row) ?? []);
   const drawChart = async () => {
     if (!session.snapshot) return;
-    const d = new Date();
-    const p = (n: number) => String(n).padStart(2, '0');
-    const res = resultaatChartOps(session.snapshot, a, `${p(d.getDate())}-${p(d.getMonth() + 1)}-${d.getFullYear()}`);
+    // the chart's date: today on the Dutch clock, "30-11-2026"
+    const res = resultaatChartOps(session.snapshot, a, formatDutchDate(new Date(), { clock: 'nl' }));
     if (!res.ok) return setChartMessage(res.message);
     if (await session.applyOps(res.ops, 'Grafiek maken…'))
       setChartMessage('De grafiek staat op het blad Resultaat. Zet hem opnieuw als het team de keuze verandert.');
