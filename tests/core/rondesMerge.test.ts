@@ -13,7 +13,7 @@ import { simulate } from '../../src/core/simulate';
 import type { CellValue, PlanOp, SheetSnapshot, WorkbookSnapshot } from '../../src/core/snapshot';
 import { workbook, werkbladSheet } from '../helpers/build';
 
-const NOW = new Date(2026, 10, 30, 10, 0);
+const NOW = new Date('2026-11-30T10:00:00+01:00');
 /** NOW as the Tijd column writes it (local time). */
 const T = '2026-11-30 10:00';
 
