@@ -96,11 +96,17 @@ describe('WUP checklist: "late" from the year after the deadline year (8-year ru
     return { c: a.checklist!, codes: a.problems.map((p) => p.code).filter((c) => c.startsWith('CHECKLIST_')) };
   }
 
-  it('on the last day of the deadline year it is not late yet', async () => {
-    const { c, codes } = await checklistAt('2022-12-31T23:00:00Z');
+  it('on the last day of the deadline year it is not late yet (23:59 on the Dutch clock)', async () => {
+    const { c, codes } = await checklistAt('2022-12-31T22:59:00Z');
     expect(c).toMatchObject({ overstapYear: 2030, deadlineYear: 2022, late: false });
     expect(codes).toContain('CHECKLIST_DEADLINE');
     expect(codes).not.toContain('CHECKLIST_LATE');
+  });
+
+  it('in the first hour of the next year on the Dutch clock it is late, as TODAY() in a Dutch Excel says (still 31 December in UTC)', async () => {
+    const { c, codes } = await checklistAt('2022-12-31T23:30:00Z');
+    expect(c).toMatchObject({ deadlineYear: 2022, late: true });
+    expect(codes).toContain('CHECKLIST_LATE');
   });
 
   it('on the first day of the next year it is late', async () => {
