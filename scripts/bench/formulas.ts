@@ -283,7 +283,7 @@ export const section: BenchSection = {
   id: 'formulas',
   title: 'The workbook’s own formulas: LibreOffice recalculation, output of apply vs its input, beside the engine on the same workbook',
   order: 30,
-  estimate: '~40 min (quick: ~10 min)',
+  estimate: '~25 min (quick: ~10 min)',
   // issue 9: the engine's figures printed in the same run as the formulas'
   alsoRuns: ['engine'],
   async run({ quick }): Promise<BenchTable[]> {

@@ -1,9 +1,12 @@
 /**
  * The hidden Keuzelijsten sheet: the dropdown lists built by formulas from the longlist,
  * so they pick up rows a colleague adds without the add-in, at a recalculation cost
- * linear in the longlist (every formula does O(1) work, a binary search, or a lookup
- * whose scans add up to at most (distinct opgaven) × (longlist rows); there is no
- * formula per list cell that scans the whole longlist).
+ * linear in the longlist for a given number of opgaven (every formula does O(1) work, a
+ * binary search, or an exact-match lookup whose scans add up to at most (distinct
+ * opgaven) × (longlist rows); there is no formula per list cell that scans the whole
+ * longlist). With opgaven that grow with the longlist that bound is quadratic, and
+ * LibreOffice shows it (`npm run bench -- formulas`, the growing-opgaven longlist:
+ * exponent about 1.7 between 1,000 and 10,000 rows).
  *
  * Names follow the matching rule of src/core/names.ts: `cleanFormula`/`keyFormula` are
  * the formula side of `cleanName`/`nameKey`, and every lookup escapes `~*?`
