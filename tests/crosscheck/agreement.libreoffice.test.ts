@@ -583,7 +583,7 @@ const longName = fc.tuple(shortName, fc.integer({ min: 250, max: 262 })).map(([s
 const nameArb = fc.oneof({ weight: 6, arbitrary: shortName }, { weight: 1, arbitrary: longName });
 /** A score cell: a whole number, empty, a ="" formula (cached ""), TRUE, or a zero-length text. */
 const scoreArb = fc.oneof(
-  { weight: 6, arbitrary: fc.integer({ min: -10, max: 10 }) as fc.Arbitrary<CellValue> },
+  { weight: 6, arbitrary: fc.integer({ min: -10, max: 10 }) },
   { weight: 1, arbitrary: fc.constantFrom<CellValue>(null, '=""', true, '') },
 );
 /** How a name is typed again elsewhere: its case and spacing changed, independently of the other copy. */
