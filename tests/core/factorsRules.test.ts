@@ -43,13 +43,14 @@ function put(sheet: SheetSnapshot, row: number, column: number, value: CellValue
   line[column - 1] = value;
 }
 
-function putFormula(sheet: SheetSnapshot, row: number, column: number, f: string): void {
+/** A formula with its cached result (`value`; null: the formula shows nothing, as ="" does). */
+function putFormula(sheet: SheetSnapshot, row: number, column: number, f: string, value: CellValue = 0): void {
   sheet.formulas ??= [];
   while (sheet.formulas.length < row) sheet.formulas.push([]);
   const line = sheet.formulas[row - 1];
   while (line.length < column) line.push(null);
   line[column - 1] = f;
-  put(sheet, row, column, 0);
+  put(sheet, row, column, value);
 }
 
 const message = (r: { ok: boolean; message?: string }) => (r.ok ? 'ok' : r.message);
@@ -338,7 +339,7 @@ describe('readFactorInfo and defaultWaarom', () => {
       },
       (s) => {
         put(s, 5, 3, 'Omdat');
-        putFormula(s, 7, 4, '=1');
+        putFormula(s, 7, 4, '=""', null); // a formula that shows nothing still counts
       },
     );
     const info = readFactorInfo(sheet, werkblad);
