@@ -50,7 +50,7 @@ const GROUPS: Group[] = [
   { name: 'ranking', mutate: ['ranking.ts'], tests: ['ranking', 'minimalMove'] },
   { name: 'prioritering', mutate: ['prioritering.ts'], tests: ['prioritering', 'namedMutations'] },
   { name: 'rondes', mutate: ['rondes.ts'], tests: ['rondes', 'rondesRules', 'rondesMerge'] },
-  { name: 'stap2', mutate: ['stap2.ts'], tests: ['stap2'] },
+  { name: 'stap2', mutate: ['stap2.ts'], tests: ['stap2', 'stap2Rules', 'stap2Own'] },
   { name: 'wijk', mutate: ['wijk.ts'], tests: ['wijk'] },
   { name: 'factors', mutate: ['factors.ts'], tests: ['factors', 'factorsRules'] },
   { name: 'notes', mutate: ['notes.ts'], tests: ['notes'] },
@@ -74,8 +74,8 @@ const GROUPS: Group[] = [
   },
   {
     name: 'analyze',
-    mutate: ['analyze.ts', 'longlist.ts', 'merges.ts'],
-    tests: ['analyzeKeptRows', 'werkblad', 'teamContent', 'checklist', 'properties'],
+    mutate: ['analyze.ts', 'longlist.ts', 'merges.ts', 'reanalyze.ts'],
+    tests: ['analyzeKeptRows', 'werkblad', 'teamContent', 'checklist', 'properties', 'reanalyze'],
   },
   { name: 'resultaatChart', mutate: ['resultaatChart.ts'], tests: ['workbook/office/officeWorkbook'] },
   {
