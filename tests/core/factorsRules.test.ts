@@ -241,6 +241,24 @@ describe('moving, renaming and the waarom', () => {
     expect(block(res.ops).cells[3].slice(0, 3)).toEqual([{ number: 1 }, { number: 3 }, { number: 2 }]);
   });
 
+  it('a moved factor takes its score cells as they are: a formula as formula, TRUE as a logical, an empty text as empty', () => {
+    const { sheet, werkblad } = setup(
+      {
+        rows: [
+          ['Groen', 'Geveltuinen', 1, true, ''],
+          ['Werk', 'Stage', 2, 'tekst', 4],
+        ],
+      },
+      (s) => putFormula(s, 7, 4, '=2*3', 6),
+    );
+    const res = moveFactorEdit(sheet, werkblad, 0, 2);
+    if (!res.ok) throw new Error(res.message);
+    const { cells } = block(res.ops);
+    expect(cells[3].slice(0, 3)).toEqual([{ bool: true }, { clear: true }, { number: 1 }]);
+    expect(cells[4].slice(0, 3)).toEqual([{ formula: '=2*3' }, { number: 4 }, { number: 2 }]);
+    expect(message(factorsEdit(sheet, werkblad, [{ from: 1 }]))).toBe('ok'); // one factor may stay
+  });
+
   it('a rename to the same name writes nothing; a new name is written trimmed, guarded by the cell as read', () => {
     const { snapshot, sheet, werkblad } = setup();
     const linked = { snapshot, notes: readNotes(snapshot) };
