@@ -61,6 +61,7 @@ const GROUPS: Group[] = [
   { name: 'errors', mutate: ['errors.ts'], tests: ['errors'] },
   { name: 'protection', mutate: ['protection.ts'], tests: ['protection'] },
   { name: 'keyedRows', mutate: ['keyedRows.ts'], tests: ['keyedRows', 'workbook/simulate.contract'] },
+  { name: 'columnShift', mutate: ['columnShift.ts'], tests: ['columnShift'] },
   { name: 'checklist', mutate: ['checklist.ts', 'checklistStatus.ts', 'defaults.ts'], tests: ['checklist', 'notes', 'defaults'] },
   { name: 'problems', mutate: ['problems.ts'], tests: ['werkblad', 'werkbladTotals', 'a1', 'teamContent'] },
   { name: 'edits', mutate: ['edits.ts', 'textSafety.ts'], tests: ['edits', 'namedMutations', 'notes'] },
