@@ -80,7 +80,7 @@ export function isoToSerial(iso: string, system?: DateSystem): number | null {
  *   it (CET/CEST, daylight saving time included), not on the machine's own zone: a CI
  *   server in UTC or a laptop abroad gives the same text as an office in Lelystad.
  */
-export type DateClock = 'workbook' | 'nl';
+type DateClock = 'workbook' | 'nl';
 
 const TIME_ZONE: Record<DateClock, string> = { workbook: 'UTC', nl: 'Europe/Amsterdam' };
 
