@@ -4,8 +4,8 @@
  * src/core/columnShift.ts). Called from `contractSuite` (tests/workbook/contract.ts).
  */
 import type { PlanOp, ValidationRule } from '../../src/core/snapshot';
-import { WorkbookError } from '../../src/workbook/errors';
 import type { Harness, TestWorkbook } from './contract';
+import { expectWorkbookError } from './expectWorkbookError';
 
 const SCORE: ValidationRule = {
   type: 'wholeNumber',
@@ -59,17 +59,6 @@ function werkbladOps(): PlanOp[] {
   ];
 }
 
-async function expectRefused(p: Promise<unknown>, code: string, text: RegExp): Promise<void> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(WorkbookError);
-  expect((e as WorkbookError).code).toBe(code);
-  expect((e as WorkbookError).message).toMatch(text);
-}
-
-/** The cases; `test` is the suite's own (it skips what the harness calls not applicable). */
 export function columnOpsContract(h: Harness, test: (title: string, fn: jest.ProvidesCallback, timeout?: number) => void): void {
   describe(`${h.name}: whole columns inserted and deleted`, () => {
     async function werkblad(): Promise<TestWorkbook> {
@@ -88,7 +77,7 @@ export function columnOpsContract(h: Harness, test: (title: string, fn: jest.Pro
         expect(wb.canShiftColumns).toBeFalsy();
         const before = await wb.readSnapshot();
         for (const kind of ['insertColumns', 'deleteColumns'] as const)
-          await expectRefused(
+          await expectWorkbookError(
             wb.apply({
               ops: [
                 { kind: 'setCells', sheet: 'Eigen', cell: 'A9', cells: [[t('x')]] },
@@ -152,7 +141,7 @@ export function columnOpsContract(h: Harness, test: (title: string, fn: jest.Pro
     test('an insert that would push content past the last column (XFD) is refused, naming sheet and cell, and nothing changes', async () => {
       const wb = await applyAndReopen(await werkblad(), [{ kind: 'setCells', sheet: 'Werk blad', cell: 'XFD2', cells: [[t('rand')]] }]);
       const before = await wb.readSnapshot();
-      await expectRefused(
+      await expectWorkbookError(
         wb.apply({
           ops: [
             { kind: 'setCells', sheet: 'Eigen', cell: 'A9', cells: [[t('mag niet blijven')]] },
@@ -167,14 +156,14 @@ export function columnOpsContract(h: Harness, test: (title: string, fn: jest.Pro
 
     test('a bad column or count is refused before anything changes', async () => {
       const wb = await werkblad();
-      await expectRefused(wb.apply({ ops: [{ kind: 'deleteColumns', sheet: 'Werk blad', column: 'D', count: 0 }] }), 'invalidArgument', /kolom D/);
-      await expectRefused(wb.apply({ ops: [{ kind: 'insertColumns', sheet: 'Werk blad', column: '4', count: 1 }] }), 'invalidAddress', /Werk blad/);
-      await expectRefused(wb.apply({ ops: [{ kind: 'deleteColumns', sheet: 'Nergens', column: 'D', count: 1 }] }), 'unknownSheet', /Nergens/);
+      await expectWorkbookError(wb.apply({ ops: [{ kind: 'deleteColumns', sheet: 'Werk blad', column: 'D', count: 0 }] }), 'invalidArgument', /kolom D/);
+      await expectWorkbookError(wb.apply({ ops: [{ kind: 'insertColumns', sheet: 'Werk blad', column: '4', count: 1 }] }), 'invalidAddress', /Werk blad/);
+      await expectWorkbookError(wb.apply({ ops: [{ kind: 'deleteColumns', sheet: 'Nergens', column: 'D', count: 1 }] }), 'unknownSheet', /Nergens/);
     });
 
     test('a protected sheet refuses a column insert, naming the sheet', async () => {
       const wb = await h.protect(await werkblad(), 'Werk blad', { allowFormatCells: true, allowFormatColumns: true });
-      await expectRefused(wb.apply({ ops: [{ kind: 'insertColumns', sheet: 'Werk blad', column: 'F', count: 1 }] }), 'sheetProtected', /Werk blad/);
+      await expectWorkbookError(wb.apply({ ops: [{ kind: 'insertColumns', sheet: 'Werk blad', column: 'F', count: 1 }] }), 'sheetProtected', /Werk blad/);
     });
   });
 }

@@ -4,13 +4,13 @@
  * back between apply and snapshot (`reopen`), which proves the file format too.
  */
 import type { CellStyle, CellValue, Plan, PlanOp, ValidationRule, WorkbookSnapshot } from '../../src/core/snapshot';
-import { WorkbookError } from '../../src/workbook/errors';
 import type { WorkbookPort } from '../../src/workbook/port';
 import { columnLetter, parseCell } from '../../src/core/a1';
 import { decodeStamp, formulaCells, FORMULA_STAMP, stampCellsOf } from '../../src/core/formulaStamp';
 import { SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
 import { createKoppelkansenWorkbook, planWorkbook, prepareWorkbook } from '../../src/workbook/operations';
 import { columnOpsContract } from './columnsContract';
+import { expectWorkbookError } from './expectWorkbookError';
 import { stap2Contract } from './stap2Contract';
 
 const STAMP_NOW = new Date('2026-11-28T10:00:00Z');
@@ -85,16 +85,6 @@ const STATUS: ValidationRule = {
   errorMessage: 'Kies To do, Bezig of Klaar.',
   strict: true,
 };
-
-async function expectWorkbookError(p: Promise<unknown>, code: string, text: RegExp): Promise<void> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(WorkbookError);
-  expect((e as WorkbookError).code).toBe(code);
-  expect((e as WorkbookError).message).toMatch(text);
-}
 
 export function contractSuite(h: Harness): void {
   rowOpsContract({ name: h.name, create: () => h.create(), reopen: (wb) => h.reopen(wb as TestWorkbook) });
