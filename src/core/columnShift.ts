@@ -24,7 +24,7 @@
  * would move past it becomes #REF!); adapters refuse an insert that pushes content off
  * the sheet before anything changes.
  */
-import { columnLetter } from './a1';
+import { columnLetter, columnNumber } from './a1';
 import { MAX_COLUMNS } from './errors';
 
 /** Sheet names compare as Excel compares them: without regard to case, spaces and all. */
@@ -80,10 +80,13 @@ const ERROR_LITERAL = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_D
 /** Characters of an unquoted name, sheet name, number or reference. */
 const WORD = /[A-Za-z0-9_.$\\?\u00C0-\uFFFF]/;
 
-function columnOfLetters(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
+/** The column number of 1-3 letters (a1.ts's rule), or null past XFD. */
+function columnOfLetters(letters: string): number | null {
+  try {
+    return columnNumber(letters);
+  } catch {
+    return null;
+  }
 }
 
 interface Part {
@@ -98,7 +101,7 @@ function cellPart(text: string): Part | null {
   if (m) {
     const column = columnOfLetters(m[2]);
     const row = Number(m[4]);
-    if (column > MAX_COLUMNS || row < 1) return null;
+    if (column === null || row < 1) return null;
     return { anchor: m[1], column, row: m[3] + m[4] };
   }
   return null;
@@ -108,7 +111,7 @@ function columnPart(text: string): Part | null {
   const m = COLUMN.exec(text);
   if (!m) return null;
   const column = columnOfLetters(m[2]);
-  return column <= MAX_COLUMNS ? { anchor: m[1], column, row: '' } : null;
+  return column === null ? null : { anchor: m[1], column, row: '' };
 }
 
 const show = (p: Part, column: number) => `${p.anchor}${columnLetter(column)}${p.row}`;
