@@ -17,10 +17,11 @@
  */
 import JSZip from 'jszip';
 import type { Document, Element } from '@xmldom/xmldom';
-import { columnNumber, parseCell, sheetRef } from '../../../core/a1';
+import { cellAddress, columnNumber, parseCell, sheetRef } from '../../../core/a1';
 import type { PlanOp } from '../../../core/snapshot';
 import { rectOf } from '../../rectangles';
 import { SheetEditor, type CellWriteContext } from './sheet';
+import { sharedFormulaRuns } from './sharedFormulas';
 import { StylesEditor } from './styles';
 import { NS, WORKBOOK_ORDER, child, children, createLike, ensureChild, parseXml, removeNode, serializeXml, setText } from './xml';
 import { relsPathOf, resolvePart } from './partPaths';
@@ -329,7 +330,21 @@ export async function patchPackage(source: Uint8Array, ops: PlanOp[]): Promise<P
         const withText = op.cells.some((line) => line.some((input) => 'text' in input && input.text !== ''));
         const ctx = await pkg.cellContext(name, warnings, onFormula, withText);
         const { row, column } = parseCell(op.cell);
-        op.cells.forEach((line, i) => line.forEach((input, j) => editor.writeCell(row + i, column + j, input, ctx)));
+        // a column of formulas that slide row by row is written once, as a shared formula
+        const runs = sharedFormulaRuns(op.cells, row);
+        const groups = new Map<number, { si: string; ref?: string }>();
+        op.cells.forEach((line, i) =>
+          line.forEach((input, j) => {
+            const part = runs.get(`${i},${j}`);
+            let shared: { si: string; ref?: string } | undefined;
+            if (part?.kind === 'first') {
+              const ref = `${cellAddress(row + i, column + j)}:${cellAddress(row + i + part.rows - 1, column + j)}`;
+              shared = { si: editor.newSharedIndex(), ref };
+              groups.set(j, { si: shared.si });
+            } else if (part) shared = groups.get(j);
+            editor.writeCell(row + i, column + j, input, ctx, shared);
+          }),
+        );
         break;
       }
       case 'setStyle': {

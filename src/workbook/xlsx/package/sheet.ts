@@ -17,10 +17,10 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { cellAddress, columnLetter } from '../../../core/a1';
 import type { CellInput, CellStyle, ValidationRule } from '../../../core/snapshot';
 import { overlaps, rectAddress, rectOf, subtract, type Rect } from '../../rectangles';
-import { addFutureFunctionPrefixes } from '../futureFunctions';
 import { fullAddress } from '../largeValidations';
 import { encodeCellText, stripForbidden } from '../ooxmlText';
 import { toExcelValidation } from '../validations';
+import { storedFormula } from './sharedFormulas';
 import type { StylesEditor } from './styles';
 import {
   CELL_ORDER,
@@ -366,8 +366,22 @@ export class SheetEditor {
     }
   }
 
-  /** Writes one plan input into the cell at row r, column c; the cell keeps its format. */
-  writeCell(r: number, c: number, input: CellInput, ctx: CellWriteContext): void {
+  /** A shared-formula index (`si`) no formula of this part uses yet. */
+  newSharedIndex(): string {
+    let next = 0;
+    for (const si of this.shared.keys()) if (/^\d+$/.test(si)) next = Math.max(next, Number(si) + 1);
+    const si = String(next);
+    this.shared.set(si, new Set());
+    return si;
+  }
+
+  /**
+   * Writes one plan input into the cell at row r, column c; the cell keeps its format.
+   * `shared` (formulas only): the cell is part of shared formula `si`, as its first cell
+   * (`ref`: the range the group covers; the formula text is written here) or as one
+   * below it (no text: Excel slides the first cell's formula; see sharedFormulas.ts).
+   */
+  writeCell(r: number, c: number, input: CellInput, ctx: CellWriteContext, shared?: { si: string; ref?: string }): void {
     const isClear = 'clear' in input || ('text' in input && input.text === '');
     const cell = this.cell(r, c, !isClear);
     if (!cell) return;
@@ -402,7 +416,18 @@ export class SheetEditor {
       add('v', input.bool ? '1' : '0');
     } else if ('formula' in input) {
       ctx.onFormula();
-      add('f', stripForbidden(addFutureFunctionPrefixes(input.formula.replace(/^=/, ''))));
+      if (shared) {
+        const q = `${this.prefix}f`;
+        const attrs: Attrs = [['t', 'shared'], ...(shared.ref ? ([['ref', shared.ref]] as Attrs) : []), ['si', shared.si]];
+        const rank = CELL_ORDER.indexOf('f');
+        let at = kids.findIndex((k) => CELL_ORDER.indexOf(k.local as (typeof CELL_ORDER)[number]) > rank);
+        if (at < 0) at = kids.length;
+        const raw = shared.ref ? `${startTag(q, attrs)}${escapeText(storedFormula(input.formula))}</${q}>` : startTag(q, attrs, true);
+        kids.splice(at, 0, { local: 'f', attrs, raw });
+        const rows = this.shared.get(shared.si);
+        if (rows) rows.add(r);
+        else this.shared.set(shared.si, new Set([r]));
+      } else add('f', storedFormula(input.formula));
       const result = (input as { result?: number | string | boolean }).result;
       if (typeof result === 'number' && Number.isFinite(result)) add('v', String(result));
       else if (typeof result === 'boolean') {

@@ -1,0 +1,115 @@
+/**
+ * A column of formulas that slide row by row is written as one shared formula, and reads
+ * back as the same formulas cell by cell (ExcelJS, and the package patch itself when it
+ * overwrites the group's first cell later).
+ */
+import fc from 'fast-check';
+import JSZip from 'jszip';
+import type { CellInput } from '../../../src/core/snapshot';
+import { rowSlider, sharedFormulaRuns } from '../../../src/workbook/xlsx/package/sharedFormulas';
+import { XlsxWorkbook } from '../../../src/workbook/xlsx/XlsxWorkbook';
+
+const { slideFormula } = require('exceljs/lib/utils/shared-formula') as { slideFormula: (formula: string, from: string, to: string) => string };
+
+const TOTAAL =
+  'IF(COUNTBLANK(C6:V6)=20,"",IF(OR(COUNT(C6:V6)+COUNTBLANK(C6:V6)<>20,ISLOGICAL(C6),AND(C6<>"",ISLOGICAL(C$4)),' +
+  'SUMPRODUCT((C6:V6<>"")*((1-ISNUMBER(C$4:V$4))+(C$4:V$4<0)))>0),"ongeldig",ROUND(SUMPRODUCT(C$4:V$4,C6:V6),9)))';
+const LIJST = "IFERROR(MATCH(LOWER(TRIM('Werkblad koppelkansen kiezen'!$A6)),$N$2:$N$393,0),0)";
+
+describe('rowSlider gives what ExcelJS slideFormula gives', () => {
+  test.each([TOTAAL, LIJST, 'SUM(a6:b6)+Blad2!C6+$D$1+E$2+$F7', '_xlfn.XLOOKUP(A6,LOG10(B6),C:C)', 'XFE6+ABC6+AB06+A1B2'])('%s', (formula) => {
+    const slide = rowSlider(formula, 6)!;
+    for (const to of [6, 7, 100, 10005]) expect(slide(to)).toBe(slideFormula(formula, 'W6', `W${to}`));
+  });
+
+  test('for formulas made of references, names, functions and numbers', () => {
+    const token = fc.oneof(
+      fc
+        .tuple(fc.constantFrom('', '$'), fc.constantFrom('a', 'C', 'xfd', 'XFE', 'AB'), fc.constantFrom('', '$'), fc.integer({ min: 1, max: 9999 }))
+        .map((t) => t.join('')),
+      fc.constantFrom('SUM(', 'LOG10(', 'Blad1!', '_xlfn.IFS(', 'TRUE', '1E5', ')', ',', '+', ':', '0', 'naam_2'),
+    );
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 12 }), fc.integer({ min: 1, max: 500 }), fc.integer({ min: 0, max: 500 }), (tokens, from, delta) => {
+        const formula = tokens.join('');
+        expect(rowSlider(formula, from)!(from + delta)).toBe(slideFormula(formula, `B${from}`, `B${from + delta}`));
+      }),
+    );
+  });
+
+  test('a reference-like text inside a literal or a quoted sheet name: no slider (Excel would not move it)', () => {
+    expect(rowSlider('IF(A6="B6",1,0)', 6)).toBeNull();
+    expect(rowSlider("'Ronde A6'!B6", 6)).toBeNull();
+    expect(rowSlider('IF(A6="it""s $B$6",1,0)', 6)).not.toBeNull();
+  });
+});
+
+describe('sharedFormulaRuns', () => {
+  const f = (formula: string): CellInput => ({ formula });
+  test('a column of sliding formulas is one run; a formula that does not slide breaks it', () => {
+    const cells = [
+      [f('=A6*2'), { number: 1 }],
+      [f('=A7*2'), f('=B7')],
+      [f('=A8*2'), f('=B8')],
+      [f('=A8*2'), f('=B99')],
+      [f('=A10*2'), { text: 'x' }],
+    ];
+    const runs = sharedFormulaRuns(cells, 6);
+    expect(Object.fromEntries(runs)).toEqual({
+      '0,0': { kind: 'first', rows: 3 },
+      '1,0': { kind: 'follows' },
+      '2,0': { kind: 'follows' },
+      '1,1': { kind: 'first', rows: 2 },
+      '2,1': { kind: 'follows' },
+    });
+  });
+
+  test('row ranges and references inside literals never share; a single formula is no run', () => {
+    expect(sharedFormulaRuns([[f('=SUM(6:6)')], [f('=SUM(7:7)')]], 6).size).toBe(0);
+    expect(sharedFormulaRuns([[f('=SUM(6:6)')], [f('=SUM(6:6)')]], 6).size).toBe(0);
+    expect(sharedFormulaRuns([[f('="A6"&A6')], [f('="A7"&A7')]], 6).size).toBe(0);
+    expect(sharedFormulaRuns([[f('=A6')]], 6).size).toBe(0);
+  });
+});
+
+describe('the package patch writes and reads shared formulas', () => {
+  async function rawWorkbook(): Promise<Uint8Array> {
+    const wb = XlsxWorkbook.create();
+    await wb.apply({ ops: [{ kind: 'addSheet', sheet: 'Blad' }] });
+    await wb.apply({ ops: [{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [1, 2, 3, 4, 5, 6].map((n) => [{ number: n }]) }] });
+    return wb.toBuffer();
+  }
+
+  async function sheetXml(bytes: Uint8Array): Promise<string> {
+    const zip = await JSZip.loadAsync(bytes);
+    return zip.file('xl/worksheets/sheet1.xml')!.async('string');
+  }
+
+  test('every cell reads back its own formula and cached result; the text is stored once', async () => {
+    const wb = await XlsxWorkbook.fromBuffer(await rawWorkbook());
+    const cells = [1, 2, 3, 4, 5].map((r) => [{ formula: `=A${r}*10+$A$1`, result: r * 10 + 1 }]);
+    cells.push([{ formula: '=A1', result: 1 }]);
+    await wb.applyForWrite({ ops: [{ kind: 'setCells', sheet: 'Blad', cell: 'B1', cells }] });
+    const bytes = await wb.toBuffer();
+    const xml = await sheetXml(bytes);
+    expect(xml).toContain('<f t="shared" ref="B1:B5" si="0">A1*10+$A$1</f>');
+    expect(xml.match(/A\d\*10/g)).toHaveLength(1);
+    const back = await XlsxWorkbook.fromBuffer(bytes);
+    for (let r = 1; r <= 5; r++) {
+      expect(back.getFormula('Blad', `B${r}`)).toBe(`=A${r}*10+$A$1`);
+      expect(back.getCell('Blad', `B${r}`)).toBe(r * 10 + 1);
+    }
+    expect(back.getFormula('Blad', 'B6')).toBe('=A1');
+  });
+
+  test('overwriting the first cell of a shared formula later leaves the others their own formulas', async () => {
+    const wb = await XlsxWorkbook.fromBuffer(await rawWorkbook());
+    await wb.applyForWrite({ ops: [{ kind: 'setCells', sheet: 'Blad', cell: 'B1', cells: [1, 2, 3, 4].map((r) => [{ formula: `=A${r}+1` }]) }] });
+    const again = await XlsxWorkbook.fromBuffer(await wb.toBuffer());
+    await again.applyForWrite({ ops: [{ kind: 'setCells', sheet: 'Blad', cell: 'B1', cells: [[{ number: 0 }]] }] });
+    const back = await XlsxWorkbook.fromBuffer(await again.toBuffer());
+    expect(back.getFormula('Blad', 'B1')).toBeNull();
+    expect(back.getCell('Blad', 'B1')).toBe(0);
+    for (let r = 2; r <= 4; r++) expect(back.getFormula('Blad', `B${r}`)).toBe(`=A${r}+1`);
+  });
+});
