@@ -68,24 +68,37 @@ export const applyCommand: Command = {
  * Reads `file` once, plans and applies in memory, and returns the bytes to write with what
  * the report needs: the number of ops written, the analysis of the written state and the
  * problems planning, reading and writing found. Memory, by phase: the loaded workbook is
- * let go before the package is patched (`readAndPlan` returns only its writer) and
- * collected (`collectGarbage`), so the ExcelJS model and the patch are never in memory at
- * once; the snapshot and the plan do not outlive the planning either.
+ * let go once the plan is journaled (`readAndPlan` returns only its writer) and collected
+ * (`collectGarbage`) before the written state is analysed, so the ExcelJS model never
+ * meets that analysis; the snapshot and the plan's analysis are let go before the package
+ * is patched.
  */
 async function prepare(file: string, propose: boolean, now: Date | undefined) {
-  const planned = await readAndPlan(file, propose, now);
-  if (planned.kind === 'notKoppelkansen') return planned;
-  const { write, ...rest } = planned;
-  // the loaded model is unreachable now: collect it before the patch allocates
+  const reported = await planAndReport(file, propose, now);
+  if (reported.kind === 'notKoppelkansen') return reported;
+  const { write, ...rest } = reported;
+  // the snapshot and the analyses are unreachable now: collect them before the patch allocates
   collectGarbage();
   const { bytes, warnings } = await write();
   return { ...rest, kind: 'prepared' as const, bytes, writeProblems: forbiddenCharacterProblems(warnings) };
 }
 
+/** The plan (`readAndPlan`) and, with the loaded model collected, the analysis of the state it writes. */
+async function planAndReport(file: string, propose: boolean, now: Date | undefined) {
+  const planned = await readAndPlan(file, propose, now);
+  if (planned.kind === 'notKoppelkansen') return planned;
+  const { write, stamp, snapshot, ops, analysis, planProblems } = planned;
+  // the loaded model is unreachable now: collect it before the analysis of the written state allocates
+  collectGarbage();
+  const after = ops.length ? analyze(simulate(snapshot, ops), { now }) : analysis;
+  const readProblems = mergeProblems(after.problems, planProblems);
+  const textProblems = longTextProblems(snapshot);
+  return { kind: 'planned' as const, write, stamp, opCount: ops.length, after, readProblems, textProblems };
+}
+
 /**
- * The read, the plan, its journaled apply and the analysis of the written state; the
- * loaded model, the snapshot and the plan stay inside (only the writer, the analysis and
- * the problems for the report leave).
+ * The read, the plan and its journaled apply; the loaded model stays inside (only the
+ * writer, the snapshot, the plan's ops and analysis and the problems leave).
  */
 async function readAndPlan(file: string, propose: boolean, now: Date | undefined) {
   const { wb, stamp } = await loadWorkbook(file);
@@ -94,9 +107,5 @@ async function readAndPlan(file: string, propose: boolean, now: Date | undefined
   if (analysis.kind !== 'koppelkansen') return { kind: 'notKoppelkansen' as const, problems: analysis.problems };
   // written only: the loaded model is not updated (the report analyses the simulated state)
   if (plan.ops.length) await wb.applyForWrite(plan);
-  const write = wb.packageWriter();
-  const after = plan.ops.length ? analyze(simulate(snapshot, plan.ops), { now }) : analysis;
-  const readProblems = mergeProblems(after.problems, planProblems);
-  const textProblems = longTextProblems(snapshot);
-  return { kind: 'planned' as const, write, stamp, opCount: plan.ops.length, after, readProblems, textProblems };
+  return { kind: 'planned' as const, write: wb.packageWriter(), stamp, snapshot, ops: plan.ops, analysis, planProblems };
 }
