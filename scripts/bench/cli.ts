@@ -30,6 +30,8 @@ interface Run {
   code: number;
   ms: number;
   maxRssKb: number;
+  /** User + system CPU time of the process: steadier than wall time on a shared machine. */
+  cpuMs: number;
 }
 
 /**
@@ -42,7 +44,7 @@ function runCli(args: string[], dir: string): Run {
   const runner = path.join(dir, 'run.cjs');
   fs.writeFileSync(
     runner,
-    `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(stats)}, JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS })));
+    `process.on('exit', () => { const u = process.resourceUsage(); require('fs').writeFileSync(${JSON.stringify(stats)}, JSON.stringify({ maxRssKb: u.maxRSS, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000 })); });
 process.argv.splice(1, 1); // as if bin/koppelkansen.cjs were argv[1]
 require(${JSON.stringify(bin)});`,
   );
@@ -50,8 +52,8 @@ require(${JSON.stringify(bin)});`,
   const res = spawnSync(process.execPath, [runner, runner, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   if (res.status === null || res.status > 1) throw new Error(`koppelkansen ${args.join(' ')} failed (${res.status}): ${res.stderr}`);
-  const { maxRssKb } = JSON.parse(fs.readFileSync(stats, 'utf8')) as { maxRssKb: number };
-  return { code: res.status, ms, maxRssKb };
+  const { maxRssKb, cpuMs } = JSON.parse(fs.readFileSync(stats, 'utf8')) as { maxRssKb: number; cpuMs: number };
+  return { code: res.status, ms, maxRssKb, cpuMs };
 }
 
 async function libreOfficeMs(file: string, dir: string): Promise<number | null> {
@@ -63,15 +65,17 @@ async function libreOfficeMs(file: string, dir: string): Promise<number | null> 
 }
 
 /**
- * The same figures measured on this machine on 2026-11-30 20:30-20:40 UTC with main at
- * fa3e226 (compiled CLI, before apply collected the dropped ExcelJS model between its
- * phases; /usr/bin/time maxrss, LibreOffice as below): printed beside today's run as
- * "before". Recorded, not re-measured: load differs between runs, so compare with care.
- * 30,000 rows were not measured then.
+ * The same figures for main at e1c8464 (before the package patch wrote shared formulas),
+ * measured on this machine on 2026-12-01 03:20-03:40 UTC with other engineers' jobs running
+ * (load average 4-6 on 2 cores): wall time, peak RSS and the LibreOffice ratio from one
+ * `npm run bench -- cli` run, CPU time from /usr/bin/time in a second run. Printed beside
+ * today's run as "before". Recorded, not re-measured: load differs between runs, so
+ * compare with care (CPU time least affected).
  */
-const BEFORE: Record<number, { wall: string; rss: string; ratio: string }> = {
-  1000: { wall: '4.4 s', rss: '173 MiB', ratio: '0.42' },
-  10000: { wall: '13.9 s', rss: '606 MiB', ratio: '0.82' },
+const BEFORE: Record<number, { wall: string; cpu: string; rss: string; ratio: string }> = {
+  1000: { wall: '7.7 s', cpu: '4.0 s', rss: '151 MiB', ratio: '1.73' },
+  10000: { wall: '19.4 s', cpu: '11.3 s', rss: '360 MiB', ratio: '1.63' },
+  30000: { wall: '38.3 s', cpu: '22.5 s', rss: '859 MiB', ratio: '1.36' },
 };
 
 /** Issue 10: "memory per row halved" from about 45 KB per row (1.4 GiB at 30,000 × 20). */
@@ -109,6 +113,8 @@ async function applyOnce(rows: number, factors: number, withLibreOffice: boolean
       size(rows, factors),
       ms(run.ms),
       before?.wall ?? 'n/a',
+      ms(run.cpuMs),
+      before?.cpu ?? 'n/a',
       run.code,
       `${rss.toFixed(0)} MiB`,
       before?.rss ?? 'n/a',
@@ -143,6 +149,8 @@ export const section: BenchSection = {
           'size',
           'wall time',
           'before',
+          'CPU',
+          'before',
           'exit',
           'peak RSS',
           'before',
@@ -158,8 +166,9 @@ export const section: BenchSection = {
           'wall time: the whole process, Node start included; peak RSS: process.resourceUsage().maxRSS',
           'LibreOffice: headless convert of OUT.xlsx with every formula recalculated (tests/helpers/libreoffice.ts), start included; target ratio ≤ 0.5',
           `target peak RSS per row ≤ ${RSS_PER_ROW_TARGET_KIB} KiB (half of the 45 KB per row issue 10 measured), judged from 10,000 rows`,
-          "'before': recorded on 2026-11-30 20:30-20:40 UTC (main fa3e226) before apply collected the dropped ExcelJS model between its phases; not re-measured in this run",
-          'peak RSS is what V8 grew its heap to, not only what was live: at 10,000 × 20 the live heap after reading is ~85 MB (ExcelJS model ~72 MB) and ~65 MB once the model is dropped; the patch then builds the written sheets as text',
+          "'before': main e1c8464, measured on 2026-12-01 03:20-03:40 UTC under load (before shared formulas); not re-measured in this run",
+          'CPU: user + system time of the apply process (process.resourceUsage), steadier than wall time when the machine is shared',
+          'peak RSS is what V8 grew its heap to, not only what was live; since the written formulas are shared (one text per column) the peak is in reading and planning, where the ExcelJS model (~72 MB live at 10,000 × 20), the snapshot and the plan are held at once',
         ],
       },
     ];

@@ -4,7 +4,9 @@
  *  - src/workbook/xlsx/largeValidations.ts replaces DataValidationsXform.prototype.parseClose
  *    (lib/xlsx/xform/sheet/data-validations-xform.js) and reads the private fields
  *    `_address`, `_dataValidation` and `model` that parseOpen sets;
- *  - src/workbook/xlsx/package/sheet.ts calls slideFormula (lib/utils/shared-formula.js);
+ *  - src/workbook/xlsx/package/sheet.ts calls slideFormula (lib/utils/shared-formula.js), and
+ *    package/sharedFormulas.ts writes shared formulas that ExcelJS reads back with it (its
+ *    rowSlider follows the same rule: tests/workbook/xlsx/sharedFormulas.test.ts);
  *  - src/workbook/xlsx/validations.ts reads `worksheet.dataValidations.model` and calls
  *    `.add(range, dv)`, which exist at run time but not in ExcelJS's types.
  * package.json pins ExcelJS to an exact version (no range), so an upgrade is a deliberate
