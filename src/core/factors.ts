@@ -4,15 +4,25 @@
  * succesfactoren een rol spelen voeg je die toe"): add, rename, remove, reorder, and the
  * one-line "waarom" in row 5 under each factor.
  *
- * Design: no column insert/delete. The factor block (rows 3–5 and the score cells of the
- * factor columns) and the Totalen column are rewritten in place with setCells, the
- * product's own styles are set for the new layout, and the caller plans the rest of
- * the workbook (Totalen, Resultaat, Prioritering formulas, validations) on the result in
- * the same batch (see `planAfter` in plan/index.ts). Scores move with their factor by
- * value. The product refuses, naming the cell, when the column that Totalen would move
- * into holds anything, or when a Totalen cell holds something the team typed: nothing
- * of the team's is overwritten. What does not move along: cell comments and the team's
- * own formatting of score cells, and references in the team's own formulas elsewhere.
+ * Two ways to change the factor columns, chosen by the port's capability
+ * (`WorkbookPort.canShiftColumns`, passed as `FactorColumnOptions.shiftColumns`):
+ * - Column shift (issue 11): adding a factor inserts a whole column at its place, removing
+ *   one deletes its column (insertColumns/deleteColumns plan ops, src/core/columnShift.ts).
+ *   Totalen and everything right of it move as Excel moves them, the team's own columns
+ *   and formulas right of Totalen and references from other sheets included; nothing of
+ *   the team's is overwritten, so nothing there has to be refused. A reorder (or a rename)
+ *   adds or removes no column and stays a rewrite of the factor block.
+ * - Rewrite (the fallback, for a port that cannot shift columns): the factor block (rows 3–5
+ *   and the score cells of the factor columns) and the Totalen column are rewritten in
+ *   place with setCells. Scores move with their factor by value. The product refuses,
+ *   naming the cell, when the column that Totalen would move into holds anything, or when
+ *   a Totalen cell holds something the team typed: nothing of the team's is overwritten.
+ *   What does not move along: cell comments and the team's own formatting of score cells,
+ *   and references in the team's own formulas elsewhere (they keep pointing at the same
+ *   column letters).
+ * Either way the product's own styles are set for the new layout, and the caller plans
+ * the rest of the workbook (Totalen, Resultaat, Prioritering formulas, validations, the
+ * formula stamp) on the result in the same batch (see `planWithEdit` in plan/index.ts).
  */
 import { cellAddress, columnLetter } from './a1';
 import { DEFAULT_SUCCESFACTOREN } from './defaults';
@@ -25,6 +35,7 @@ import { nameKey } from './names';
 import type { NotesState } from './notes';
 import { readRondes, scoreKey } from './rondes';
 import type { CellInput, CellValue, PlanOp, SheetSnapshot, WorkbookSnapshot } from './snapshot';
+import { simulate } from './simulate';
 import type { Werkblad, WerkbladLayout } from './werkblad';
 
 /** A factor of the new order: an existing one (by its current index) or a new one. */
@@ -39,7 +50,7 @@ export interface FactorInfo {
   waarom: string;
   /** The built-in reason when the factor is one of the defaults, else "". */
   standaardWaarom: string;
-  /** Non-empty score cells in the factor's column. */
+  /** Non-empty cells (a value or a formula) in the factor's column from the first data row down: the scores a removal loses. */
   scores: number;
 }
 
@@ -53,7 +64,9 @@ export function readFactorInfo(sheet: SheetSnapshot, werkblad: Werkblad): Factor
   const L = werkblad.layout;
   return werkblad.factors.map((f) => {
     let scores = 0;
-    for (let r = L.firstDataRow; r <= L.lastDataRow; r++) if (!isEmpty(valueAt(sheet, r, f.column)) || formulaAt(sheet, r, f.column)) scores++;
+    // to the column's last used cell: a removal (a deleted column) takes every one of them
+    const last = lastUsedInColumn(sheet, f.column, L.firstDataRow);
+    for (let r = L.firstDataRow; r <= last; r++) if (!isEmpty(valueAt(sheet, r, f.column)) || formulaAt(sheet, r, f.column)) scores++;
     return {
       index: f.index,
       column: f.column,
@@ -100,24 +113,44 @@ function occupied(sheet: SheetSnapshot, row: number, column: number): string {
   return formulaAt(sheet, row, column) ?? (v === null ? '' : String(v));
 }
 
+/** How a factor edit changes the werkblad's columns (see the file's comment). */
+export interface FactorColumnOptions {
+  /**
+   * True when the port inserts and deletes whole columns (`WorkbookPort.canShiftColumns`):
+   * an added factor gets a column inserted at its place, a removed one's column is
+   * deleted. False or absent: the factor block and Totalen are rewritten in place.
+   */
+  shiftColumns?: boolean;
+}
+
+/** A column of the new factor order: an existing factor's (its column now) or a new factor. */
+type Source = { column: number; waarom?: string } | { weging: number; waarom: string };
+
 /**
- * Rewrites the factor columns in the order `next` (existing factors by index, possibly
- * renamed or with a new "waarom"; new ones with name, weight and "waarom") and moves
- * Totalen right after them. Returns setCells/setStyle/setColumnWidths ops on the
- * werkblad only; the caller plans the dependent formulas and validations on the result.
+ * Changes the factors to the order `next` (existing factors by index, possibly renamed or
+ * with a new "waarom"; new ones with name, weight and "waarom") and moves Totalen right
+ * after them. With `options.shiftColumns` a new factor is a column inserted at its place
+ * and a removed factor's column is deleted (insertColumns/deleteColumns ops); without it,
+ * or when no factor is added or removed, the factor block is rewritten (see the file's
+ * comment). Returns ops on the werkblad only; the caller plans the dependent formulas and
+ * validations on the result (`planWithEdit`).
  * Refused (Dutch message with sheet and cell) when: no factor is left, more than the
- * maximum, a name is empty or double, Totalen would move into a column that holds
- * anything, or a Totalen cell holds something other than the product's formula.
+ * maximum, a factor appears twice, a name is empty or double; when shifting, a removed
+ * factor's column holds anything above row 3 (it would go with the column); when
+ * rewriting, Totalen would move into a column that holds anything, or a Totalen cell holds
+ * something other than the product's formula.
  */
-export function factorsEdit(sheet: SheetSnapshot, werkblad: Werkblad, next: FactorSpec[]): EditResult {
-  const L = werkblad.layout;
+export function factorsEdit(sheet: SheetSnapshot, werkblad: Werkblad, next: FactorSpec[], options: FactorColumnOptions = {}): EditResult {
   const n = next.length;
   if (n < 1) return { ok: false, message: 'Er moet minstens één succesfactor overblijven om te kunnen scoren.' };
   if (n > WERKBLAD.maxFactors) return { ok: false, message: `Er passen hoogstens ${WERKBLAD.maxFactors} succesfactoren op het werkblad.` };
   const names = next.map((s) => ('from' in s ? (s.name ?? textAt(sheet, WERKBLAD.factorRow, werkblad.factors[s.from]?.column ?? 0)) : s.name).trim());
+  const seen = new Set<number>();
   for (let i = 0; i < n; i++) {
     const s = next[i];
     if ('from' in s && !werkblad.factors[s.from]) return { ok: false, message: 'Onbekende succesfactor.' };
+    if ('from' in s && seen.has(s.from)) return { ok: false, message: `De succesfactor “${names[i]}” staat twee keer in de nieuwe volgorde.` };
+    if ('from' in s) seen.add(s.from);
     const bad = validateFactorName(
       names[i],
       names.filter((_, j) => j !== i),
@@ -125,11 +158,125 @@ export function factorsEdit(sheet: SheetSnapshot, werkblad: Werkblad, next: Fact
     if (bad) return { ok: false, message: bad };
     if (!('from' in s) && (!Number.isFinite(s.weging) || s.weging < 0)) return { ok: false, message: 'Een weging is een getal van 0 of meer.' };
   }
+  const changesColumns = seen.size !== werkblad.factors.length || seen.size !== n;
+  if (options.shiftColumns && changesColumns) return shiftedFactors(sheet, werkblad, next, names);
+  const sources: Source[] = next.map((s) => ('from' in s ? { column: werkblad.factors[s.from].column, waarom: s.waarom } : s));
+  return rewriteFactors(sheet, werkblad.layout, sources, names);
+}
 
+const where = (sheet: SheetSnapshot, row: number, column: number) => `${sheet.name}!${cellAddress(row, column)}`;
+
+/**
+ * The column-shift way (see factorsEdit): delete the removed factors' columns (right to
+ * left, neighbours in one op), insert a column at each new factor's place, then write only
+ * what differs: a new factor's name, weight and "waarom" (its column is new and empty, so
+ * unguarded), a kept factor's new name or "waarom" (guarded), the product's styles and
+ * width of the new columns. When the kept factors also change order, the factor block is
+ * rewritten on the shifted sheet afterwards (guarded, as a move is).
+ */
+function shiftedFactors(sheet: SheetSnapshot, werkblad: Werkblad, next: FactorSpec[], names: string[]): EditResult {
+  const L = werkblad.layout;
+  const first = L.firstFactorColumn;
+  const n = next.length;
+  const kept = next.flatMap((s) => ('from' in s ? [s.from] : []));
+  const removed = werkblad.factors.filter((f) => !kept.includes(f.index));
+  // rows 3–5 are the factor and its scores start at row 6; anything above row 3 is the team's and would be lost
+  for (const f of removed) {
+    for (let r = 1; r < WERKBLAD.factorRow; r++) {
+      const what = occupied(sheet, r, f.column);
+      if (what)
+        return {
+          ok: false,
+          message: `${where(sheet, r, f.column)} bevat “${what}”; die cel zou verdwijnen met de kolom van “${f.name}”. Verplaats wat daar staat en probeer het opnieuw.`,
+        };
+    }
+  }
+  const ops: PlanOp[] = [];
+  const gone = removed.map((f) => f.column).sort((a, b) => b - a);
+  for (let i = 0; i < gone.length; ) {
+    let j = i;
+    while (j + 1 < gone.length && gone[j + 1] === gone[j] - 1) j++;
+    ops.push({ kind: 'deleteColumns', sheet: sheet.name, column: columnLetter(gone[j]), count: j - i + 1 });
+    i = j + 1;
+  }
+  // the kept factors now stand from `first` on in their old order; each new one gets a column at its place
+  const added: number[] = [];
+  for (let j = 0; j < n; ) {
+    if ('from' in next[j]) {
+      j++;
+      continue;
+    }
+    let k = j;
+    while (k + 1 < n && !('from' in next[k + 1])) k++;
+    ops.push({ kind: 'insertColumns', sheet: sheet.name, column: columnLetter(first + j), count: k - j + 1 });
+    for (let c = j; c <= k; c++) added.push(first + c);
+    j = k + 1;
+  }
+  // where each kept factor stands after the shift
+  const keptAt = next.flatMap((s, j) => ('from' in s ? [first + j] : []));
+  const ascending = [...kept].sort((a, b) => a - b);
+  const columnNow = new Map(ascending.map((from, i) => [from, keptAt[i]]));
+  const inOrder = kept.every((from, i) => from === ascending[i]);
+  const endRow = Math.max(L.preparedEndRow, L.lastDataRow);
+
+  if (!inOrder) {
+    // a reorder on top: rewrite the block on the sheet as the shift leaves it
+    const shifted = simulate({ sheets: [sheet] }, ops).sheets[0];
+    const layout: WerkbladLayout = { ...L, lastFactorColumn: first + n - 1, totalenColumn: first + n };
+    const sources: Source[] = next.map((s) => ('from' in s ? { column: columnNow.get(s.from)!, waarom: s.waarom } : s));
+    const rest = rewriteFactors(shifted, layout, sources, names);
+    return rest.ok ? { ok: true, ops: [...ops, ...rest.ops] } : rest;
+  }
+
+  next.forEach((s, j) => {
+    const c = first + j;
+    if (!('from' in s)) {
+      ops.push({
+        kind: 'setCells',
+        sheet: sheet.name,
+        cell: cellAddress(WERKBLAD.factorRow, c),
+        cells: [[text(names[j])], [num(s.weging)], [s.waarom.trim() ? text(s.waarom.trim()) : { clear: true }]],
+      });
+      return;
+    }
+    // a kept factor's cells are where the shift put them, unchanged: guarded against a co-author's change
+    const was = werkblad.factors[s.from].column;
+    const guarded = (row: number, input: CellInput) =>
+      ops.push({ kind: 'setCells', sheet: sheet.name, cell: cellAddress(row, c), cells: [[input]], expect: [[valueAt(sheet, row, was)]] });
+    if (valueAt(sheet, WERKBLAD.factorRow, was) !== names[j]) guarded(WERKBLAD.factorRow, text(names[j]));
+    const waarom = s.waarom?.trim();
+    if (waarom !== undefined && textAt(sheet, WERKBLAD.waaromRow, was) !== waarom) guarded(WERKBLAD.waaromRow, waarom ? text(waarom) : { clear: true });
+  });
+  // the product's styles and width for the new columns (template.ts); Excel gives an inserted column its left neighbour's
+  const col = columnLetter;
+  for (const c of added) {
+    ops.push(
+      { kind: 'setStyle', sheet: sheet.name, range: `${col(c)}3`, style: HEADER_STYLE },
+      { kind: 'setStyle', sheet: sheet.name, range: `${col(c)}4`, style: WEIGHT_STYLE },
+      { kind: 'setStyle', sheet: sheet.name, range: `${col(c)}5`, style: WAAROM_STYLE },
+      { kind: 'setStyle', sheet: sheet.name, range: `${col(c)}${WERKBLAD.firstDataRow}:${col(c)}${endRow}`, style: SCORE_STYLE },
+    );
+  }
+  if (added.length) ops.push({ kind: 'setColumnWidths', sheet: sheet.name, widths: added.map((c) => ({ column: col(c), width: WERKBLAD.factorWidth })) });
+  return { ok: true, ops };
+}
+
+const HEADER_STYLE = { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont, wrap: true, verticalAlignment: 'center' } as const;
+const WEIGHT_STYLE = { bold: true, fill: COLORS.subFill } as const;
+const WAAROM_STYLE = { italic: true, fontColor: '#595959' } as const;
+const SCORE_STYLE = { bold: false, fill: null, numberFormat: 'General' } as const;
+
+/**
+ * The rewrite way (see factorsEdit): the factor columns get `sources` in order (an existing
+ * column's cells by value, renamed to `names`; or a new factor) and Totalen the column after
+ * them, as one guarded setCells of the whole block, with the product's styles and widths.
+ * `L` is the layout the columns of `sources` refer to.
+ */
+function rewriteFactors(sheet: SheetSnapshot, L: WerkbladLayout, sources: Source[], names: string[]): EditResult {
+  const n = sources.length;
   const first = L.firstFactorColumn;
   const oldT = L.totalenColumn;
   const newT = first + n;
-  const where = (row: number, column: number) => `${sheet.name}!${cellAddress(row, column)}`;
 
   // what the team may have put where the product wants to write
   if (L.totalenFound) {
@@ -138,7 +285,7 @@ export function factorsEdit(sheet: SheetSnapshot, werkblad: Werkblad, next: Fact
       if (!isEmpty(v) && !formulaAt(sheet, r, oldT)) {
         return {
           ok: false,
-          message: `${where(r, oldT)} in de kolom Totalen bevat “${String(v)}”, niet de formule van de add-in. Verplaats dat eerst; dan kan Totalen mee naar de nieuwe plaats.`,
+          message: `${where(sheet, r, oldT)} in de kolom Totalen bevat “${String(v)}”, niet de formule van de add-in. Verplaats dat eerst; dan kan Totalen mee naar de nieuwe plaats.`,
         };
       }
     }
@@ -150,7 +297,7 @@ export function factorsEdit(sheet: SheetSnapshot, werkblad: Werkblad, next: Fact
       while (r <= used && !occupied(sheet, r, c)) r++;
       return {
         ok: false,
-        message: `${where(r, c)} is niet leeg (“${occupied(sheet, r, c)}”): daar moet de kolom ${c === newT ? 'Totalen' : 'van een succesfactor'} komen. Verplaats wat in kolom ${columnLetter(c)} staat en probeer het opnieuw.`,
+        message: `${where(sheet, r, c)} is niet leeg (“${occupied(sheet, r, c)}”): daar moet de kolom ${c === newT ? 'Totalen' : 'van een succesfactor'} komen. Verplaats wat in kolom ${columnLetter(c)} staat en probeer het opnieuw.`,
       };
     }
   }
@@ -167,12 +314,11 @@ export function factorsEdit(sheet: SheetSnapshot, werkblad: Werkblad, next: Fact
     for (let c = first; c <= lastCol; c++) {
       const j = c - first;
       if (j < n) {
-        const s = next[j];
-        if ('from' in s) {
-          const src = werkblad.factors[s.from].column;
+        const s = sources[j];
+        if ('column' in s) {
           if (r === WERKBLAD.factorRow) line.push(text(names[j]));
           else if (r === WERKBLAD.waaromRow && s.waarom !== undefined) line.push(s.waarom.trim() ? text(s.waarom.trim()) : { clear: true });
-          else line.push(asInput(sheet, r, src));
+          else line.push(asInput(sheet, r, s.column));
         } else if (r === WERKBLAD.factorRow) line.push(text(names[j]));
         else if (r === WERKBLAD.weightRow) line.push(num(s.weging));
         else if (r === WERKBLAD.waaromRow) line.push(s.waarom.trim() ? text(s.waarom.trim()) : { clear: true });
@@ -195,15 +341,10 @@ export function factorsEdit(sheet: SheetSnapshot, werkblad: Werkblad, next: Fact
   const col = columnLetter;
   const d1 = WERKBLAD.firstDataRow;
   ops.push(
-    {
-      kind: 'setStyle',
-      sheet: sheet.name,
-      range: `${col(first)}3:${col(newT)}3`,
-      style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont, wrap: true, verticalAlignment: 'center' },
-    },
-    { kind: 'setStyle', sheet: sheet.name, range: `${col(first)}4:${col(newT)}4`, style: { bold: true, fill: COLORS.subFill } },
-    { kind: 'setStyle', sheet: sheet.name, range: `${col(first)}5:${col(newT)}5`, style: { italic: true, fontColor: '#595959' } },
-    { kind: 'setStyle', sheet: sheet.name, range: `${col(first)}${d1}:${col(newT - 1)}${endRow}`, style: { bold: false, fill: null, numberFormat: 'General' } },
+    { kind: 'setStyle', sheet: sheet.name, range: `${col(first)}3:${col(newT)}3`, style: HEADER_STYLE },
+    { kind: 'setStyle', sheet: sheet.name, range: `${col(first)}4:${col(newT)}4`, style: WEIGHT_STYLE },
+    { kind: 'setStyle', sheet: sheet.name, range: `${col(first)}5:${col(newT)}5`, style: WAAROM_STYLE },
+    { kind: 'setStyle', sheet: sheet.name, range: `${col(first)}${d1}:${col(newT - 1)}${endRow}`, style: SCORE_STYLE },
     {
       kind: 'setStyle',
       sheet: sheet.name,
@@ -232,17 +373,34 @@ export function factorsEdit(sheet: SheetSnapshot, werkblad: Werkblad, next: Fact
 
 const keep = (w: Werkblad): FactorSpec[] => w.factors.map((f) => ({ from: f.index }));
 
-/** A new factor at the end (before Totalen), with weight and "waarom". */
-export function addFactorEdit(sheet: SheetSnapshot, werkblad: Werkblad, name: string, waarom: string, weging: number = WERKBLAD.defaultWeging): EditResult {
-  return factorsEdit(sheet, werkblad, [...keep(werkblad), { name, weging, waarom }]);
+/**
+ * A new factor at the end (before Totalen), with weight and "waarom". With
+ * `options.shiftColumns` a column is inserted before Totalen, so Totalen and whatever the
+ * team has right of it move one column right, references included.
+ */
+export function addFactorEdit(
+  sheet: SheetSnapshot,
+  werkblad: Werkblad,
+  name: string,
+  waarom: string,
+  weging: number = WERKBLAD.defaultWeging,
+  options: FactorColumnOptions = {},
+): EditResult {
+  return factorsEdit(sheet, werkblad, [...keep(werkblad), { name, weging, waarom }], options);
 }
 
-/** Removes factor `index`; the caller asks first when `readFactorInfo(...)[index].scores` > 0. */
-export function removeFactorEdit(sheet: SheetSnapshot, werkblad: Werkblad, index: number): EditResult {
+/**
+ * Removes factor `index`; the caller asks first when `readFactorInfo(...)[index].scores` > 0
+ * (exactly the score cells that go). With `options.shiftColumns` its column is deleted, so
+ * the other factors, Totalen and whatever the team has right of it move one column left,
+ * references included.
+ */
+export function removeFactorEdit(sheet: SheetSnapshot, werkblad: Werkblad, index: number, options: FactorColumnOptions = {}): EditResult {
   return factorsEdit(
     sheet,
     werkblad,
     keep(werkblad).filter((_, i) => i !== index),
+    options,
   );
 }
 

@@ -147,6 +147,11 @@ export interface FreshState {
   snapshot: WorkbookSnapshot;
   analysis: Analysis;
   notes: NotesState;
+  /**
+   * The port inserts and deletes whole columns (`WorkbookPort.canShiftColumns`): a factor
+   * edit then shifts columns instead of rewriting the factor block (src/core/factors.ts).
+   */
+  canShiftColumns: boolean;
 }
 
 /**
@@ -269,7 +274,7 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
         // everything read afresh: the guards (expect) compare with what is really there
         const snapshot = await port.readSnapshot({ fresh: true });
         const at = now();
-        const fresh: FreshState = { snapshot, analysis: analyze(snapshot, { now: at }), notes: readNotes(snapshot) };
+        const fresh: FreshState = { snapshot, analysis: analyze(snapshot, { now: at }), notes: readNotes(snapshot), canShiftColumns: port.canShiftColumns === true };
         const edit = build(fresh);
         if (!edit.ok) {
           outcome = edit;

@@ -22,6 +22,7 @@ import { planWithEdit } from '../../src/core/plan';
 import type { FreshState } from '../../src/taskpane/session';
 import { addOwnKoppelkans, addOwnOpgave, selectKoppelkans, selectOpgave } from '../../src/taskpane/stappen/stap2Actions';
 import { createKoppelkansenWorkbook } from '../../src/workbook/operations';
+import type { WorkbookPort } from '../../src/workbook/port';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
 import { hasLibreOffice, recalculateXlsx } from '../helpers/libreoffice';
 
@@ -49,7 +50,7 @@ function plain(v: ExcelJS.CellValue): unknown {
 /** One pane edit on a fresh read, planned and applied in one batch (what session.applyEdit does). */
 async function applyEdit(wb: XlsxWorkbook, build: (fresh: FreshState) => EditResult): Promise<void> {
   const snapshot = await wb.readSnapshot();
-  const fresh: FreshState = { snapshot, analysis: analyze(snapshot, { now: NOW }), notes: readNotes(snapshot) };
+  const fresh: FreshState = { snapshot, analysis: analyze(snapshot, { now: NOW }), notes: readNotes(snapshot), canShiftColumns: (wb as WorkbookPort).canShiftColumns === true };
   const edit = build(fresh);
   if (!edit.ok) throw new Error(edit.message);
   const result = await wb.apply(planWithEdit(snapshot, edit.ops, { now: NOW }).plan);

@@ -72,7 +72,7 @@ async function otherPaneWrites(wb: MemoryWorkbook, koppelkans: string, factor: s
     factor,
     value,
     () => NOW,
-  )({ snapshot, analysis: analyze(snapshot, { now: NOW }), notes: readNotes(snapshot) });
+  )({ snapshot, analysis: analyze(snapshot, { now: NOW }), notes: readNotes(snapshot), canShiftColumns: wb.canShiftColumns });
   if (!res.ok) throw new Error(res.message);
   await MemoryWorkbook.prototype.apply.call(wb, planWithEdit(snapshot, res.ops, { now: NOW }).plan);
 }

@@ -54,7 +54,7 @@ export function stap2Contract(h: Harness): void {
     }
     async function fresh(): Promise<FreshState> {
       const snapshot = await wb.readSnapshot({ fresh: true });
-      return { snapshot, analysis: analyze(snapshot, { now: NOW }), notes: readNotes(snapshot) };
+      return { snapshot, analysis: analyze(snapshot, { now: NOW }), notes: readNotes(snapshot), canShiftColumns: wb.canShiftColumns === true };
     }
     /** What `session.applyEdit` does: the edit on a fresh read, the engine's plan on top, one apply; then reopened. */
     async function paneEdit(build: (f: FreshState) => EditResult): Promise<{ res: EditResult; applied: ApplyResult | null }> {

@@ -165,18 +165,18 @@ export const moveFactor = (name: string, delta: number): Build =>
   });
 
 export const removeFactor = (name: string, agreedScores: number): Build =>
-  withCtx((ctx) => {
+  withCtx((ctx, fresh) => {
     const i = factorIndex(ctx, name);
     if (typeof i !== 'number') return { ok: false, message: i.message };
     const scores = readFactorInfo(ctx.sheet, ctx.werkblad)[i].scores;
     if (scores > agreedScores)
       return { ok: false, message: `Intussen heeft “${name}” ${scores} scores. Er is niets verwijderd; kies opnieuw als hij toch weg moet.` };
-    return removeFactorEdit(ctx.sheet, ctx.werkblad, i);
+    return removeFactorEdit(ctx.sheet, ctx.werkblad, i, { shiftColumns: fresh.canShiftColumns });
   });
 
 export const addFactor = (name: string, waarom: string, weging: string): Build =>
-  withCtx((ctx) => {
+  withCtx((ctx, fresh) => {
     const w = parseWeightInput(weging || '1');
     if (!w.ok) return { ok: false, message: w.message };
-    return addFactorEdit(ctx.sheet, ctx.werkblad, name, waarom, w.value);
+    return addFactorEdit(ctx.sheet, ctx.werkblad, name, waarom, w.value, { shiftColumns: fresh.canShiftColumns });
   });
