@@ -12,8 +12,9 @@ import { columnLetter } from '../../src/core/a1';
 import type { EditResult } from '../../src/core/edits';
 import { LIJST_COLUMNS } from '../../src/core/keuzelijsten';
 import { LONGLIST, SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
+import { totalFormula } from '../../src/core/formulas';
 import { addNote, readNotes } from '../../src/core/notes';
-import { planWithEdit } from '../../src/core/plan';
+import { buildPlan, planWithEdit } from '../../src/core/plan';
 import type { CellValue, PlanOp, WorkbookSnapshot } from '../../src/core/snapshot';
 import { readFactorInfo } from '../../src/core/factors';
 import { readStap2, stap2Context, type Stap2Context } from '../../src/core/stap2';
@@ -22,6 +23,7 @@ import type { ApplyResult } from '../../src/workbook/port';
 import { createKoppelkansenWorkbook } from '../../src/workbook/operations';
 import type { FreshState } from '../../src/taskpane/session';
 import {
+  addFactor,
   addOwnOpgave,
   deselectKoppelkans,
   factorFields,
@@ -229,6 +231,60 @@ export function stap2Contract(h: Harness): void {
       await mustEdit(setMinderConcreet(OPGAVE, entry.koppelkans, { marked: false, verantwoordelijke: '' }, { marked: true, verantwoordelijke: 'Jan' }));
       expect([wb.getCell(LL, `${mark}${entry.row}`), wb.getCell(LL, `${who}${entry.row}`)]).toEqual([null, null]);
       expect((await fresh()).analysis.minderConcreet).toEqual([]);
+    });
+
+    test("removing a factor in the middle and adding one through the pane's actions: scores stay with their factor, Totalen and Resultaat right; a port that shifts columns moves the team's column and references along", async () => {
+      const OWN = 'Eigen blad';
+      await typed([
+        row(D1, [OPGAVE, 'Rij een', 3, -1, 2]),
+        row(D2, [OPGAVE, 'Rij twee', 0, 5, -4]),
+        { kind: 'setCells', sheet: WS, cell: `${factorCol(1)}${WERKBLAD.weightRow}`, cells: [[{ number: 3 }]] },
+        // the team's own column right of Totalen (G): on Tempo's score and on the total
+        { kind: 'setCells', sheet: WS, cell: 'G3', cells: [[{ text: 'Eigen' }]] },
+        { kind: 'setCells', sheet: WS, cell: `G${D1}`, cells: [[{ formula: `=E${D1}*10` }, { formula: `=F${D1}` }]] },
+        { kind: 'addSheet', sheet: OWN },
+        { kind: 'setCells', sheet: OWN, cell: 'A1', cells: [[{ formula: `='${WS}'!E${D1}` }], [{ formula: `=SUM('${WS}'!C${D2}:E${D2})` }]] },
+      ]);
+      const shifts = wb.canShiftColumns === true;
+      const agreed = readFactorInfo((await ctx()).sheet, (await ctx()).werkblad)[1].scores;
+      expect(agreed).toBe(2);
+      await mustEdit(removeFactor('Kosten', agreed));
+      await reopen();
+      expect(line(3, 3)).toEqual(['Opgave', 'Koppelkans', 'Draagvlak', 'Tempo', 'Totalen']);
+      expect(line(D1, 2)).toEqual([OPGAVE, 'Rij een', 3, 2]);
+      expect(line(D2, 2)).toEqual([OPGAVE, 'Rij twee', 0, -4]);
+      let after = await fresh();
+      expect(after.analysis.werkblad!.rows.map((r) => r.total)).toEqual([5, -4]);
+      expect(wb.getFormula(WS, `E${D1}`)).toBe(totalFormula(after.analysis.werkblad!.layout, D1));
+      // every formula (Totalen, Resultaat, Prioritering, lists) and the formula stamp as the product wants them
+      expect(buildPlan(after.snapshot, { now: NOW }).plan.ops.filter((o) => o.kind === 'setCells')).toEqual([]);
+      expect(after.analysis.top.map((e) => [e.koppelkans, e.total])).toEqual([
+        ['Rij een', 5],
+        ['Rij twee', -4],
+      ]);
+      if (shifts) {
+        expect([wb.getCell(WS, 'F3'), wb.getFormula(WS, `F${D1}`), wb.getFormula(WS, `G${D1}`)]).toEqual(['Eigen', `=D${D1}*10`, `=E${D1}`]);
+        expect([wb.getFormula(OWN, 'A1'), wb.getFormula(OWN, 'A2')]).toEqual([`='${WS}'!D${D1}`, `=SUM('${WS}'!C${D2}:D${D2})`]);
+      } else {
+        // the fallback rewrite leaves the team's cells as they were (their references do not follow)
+        expect([wb.getCell(WS, 'G3'), wb.getFormula(WS, `G${D1}`), wb.getFormula(WS, `H${D1}`)]).toEqual(['Eigen', `=E${D1}*10`, `=F${D1}`]);
+      }
+
+      await mustEdit(addFactor('Nieuw', 'Omdat', '2'));
+      await reopen();
+      expect(line(3, 4)).toEqual(['Opgave', 'Koppelkans', 'Draagvlak', 'Tempo', 'Nieuw', 'Totalen']);
+      expect([wb.getCell(WS, `E${WERKBLAD.weightRow}`), wb.getCell(WS, `E${WERKBLAD.waaromRow}`)]).toEqual([2, 'Omdat']);
+      expect(line(D1, 3)).toEqual([OPGAVE, 'Rij een', 3, 2, null]);
+      expect(wb.getValidation(WS, `E${D1}`)?.type).toBe('wholeNumber');
+      after = await fresh();
+      expect(after.analysis.werkblad!.rows.map((r) => r.total)).toEqual([5, -4]);
+      expect(wb.getFormula(WS, `F${D1}`)).toBe(totalFormula(after.analysis.werkblad!.layout, D1));
+      if (shifts) {
+        expect([wb.getCell(WS, 'G3'), wb.getFormula(WS, `G${D1}`), wb.getFormula(WS, `H${D1}`)]).toEqual(['Eigen', `=D${D1}*10`, `=F${D1}`]);
+        expect(wb.getFormula(OWN, 'A1')).toBe(`='${WS}'!D${D1}`);
+      }
+      expect(buildPlan(after.snapshot, { now: NOW }).plan.ops.filter((o) => o.kind === 'setCells')).toEqual([]);
+      expect(after.analysis.problems.filter((p) => p.severity === 'error')).toEqual([]);
     });
 
     test("a factor's weight, waarom and name edited in the pane: a rename keeps every score and the notes follow it; removing a scored factor waits for agreement", async () => {

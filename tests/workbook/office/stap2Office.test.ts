@@ -1,14 +1,19 @@
 /**
  * Stap 2's structural edits through the Office.js adapter (fake Excel): removing a factor
  * in the middle and adding one are each one apply of at most 3 round trips, not growing
- * with the number of rows, and leave the scores where the memory adapter leaves them.
+ * with the number of rows, and leave the scores where the memory adapter leaves them. The
+ * adapter shifts columns (canShiftColumns), so the factor edits are built as the pane builds
+ * them there: a removed factor's column deleted, an added one inserted (Range.delete/insert),
+ * the team's column right of Totalen and its references from another sheet moving along;
+ * the formula stamp written with it describes what Excel did.
  */
 import { analyze } from '../../../src/core/analyze';
 import { DEFAULT_LONGLIST } from '../../../src/core/defaults';
 import { addFactorEdit, moveFactorEdit, removeFactorEdit, renameFactorEdit } from '../../../src/core/factors';
 import { SHEET_NAMES, WERKBLAD } from '../../../src/core/layout';
 import { readNotes } from '../../../src/core/notes';
-import { planWithEdit } from '../../../src/core/plan';
+import { buildPlan, planWithEdit, validationTargets } from '../../../src/core/plan';
+import { totalFormula } from '../../../src/core/formulas';
 import {
   deselectKoppelkansEdit,
   minderConcreetEdit,
@@ -25,6 +30,9 @@ import { createKoppelkansenWorkbook } from '../../../src/workbook/operations';
 import { FakeBook } from './fakeExcel';
 
 const noWait = { retry: { sleep: async () => undefined } };
+/** As the pane passes it (FreshState.canShiftColumns): the adapter's capability. */
+const shift = (port: OfficeWorkbook) => ({ shiftColumns: port.canShiftColumns });
+const OWN = 'Eigen blad';
 const NOW = new Date('2026-11-28T10:00:00Z');
 let book: FakeBook;
 const ws = () => book.sheet(SHEET_NAMES.werkblad);
@@ -33,6 +41,11 @@ afterEach(() => {
   expect(book.sentinelReads).toEqual([]);
 });
 
+/**
+ * The template with `rows` scored rows (factor c of row r scores ((r + c) % 21) - 10), a
+ * column of the team's own right of Totalen (L: a header, a formula on the 5th factor's
+ * score of the first row and one on its total) and a sheet of its own reading the werkblad.
+ */
 async function scoredBook(rows: number): Promise<OfficeWorkbook> {
   book = new FakeBook(['Blad1']);
   const port = new OfficeWorkbook(book.run, noWait);
@@ -44,7 +57,39 @@ async function scoredBook(rows: number): Promise<OfficeWorkbook> {
       return [k.opgave, `${k.koppelkans} ${r}`, ...Array.from({ length: 8 }, (_, c) => ((r + c) % 21) - 10)];
     }),
   );
+  await port.apply({
+    ops: [
+      { kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: 'L3', cells: [[{ text: 'Eigen' }]] },
+      { kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: 'L6', cells: [[{ formula: '=G6*10' }, { formula: '=K6' }]] },
+      { kind: 'addSheet', sheet: OWN },
+      { kind: 'setCells', sheet: OWN, cell: 'A1', cells: [[{ formula: `='${SHEET_NAMES.werkblad}'!G6` }], [{ formula: `=SUM('${SHEET_NAMES.werkblad}'!C6:J6)` }]] },
+    ],
+  });
   return port;
+}
+
+/** Every formula of a snapshot as "sheet!row,column=formula". */
+function formulasOf(snapshot: WorkbookSnapshot): string[] {
+  const out: string[] = [];
+  for (const s of snapshot.sheets)
+    (s.formulas ?? []).forEach((line, r) =>
+      (line ?? []).forEach((f, c) => typeof f === 'string' && f.startsWith('=') && out.push(`${s.name}!${r + 1},${c + 1}=${f}`)),
+    );
+  return out;
+}
+
+/**
+ * After a column shift the next pane reads the formulas from the stamp the plan wrote: they
+ * must be the ones Excel moved (a read of every formula gives the same), in far fewer bytes,
+ * and the engine finds nothing to plan (nothing looks edited by hand).
+ */
+async function expectStampTrue(): Promise<void> {
+  const pane = new OfficeWorkbook(book.run, { ...noWait, isSetSupported: () => true });
+  const stamped = await book.measure(() => pane.readSnapshot({ fresh: true, validationTargets: (s) => validationTargets(s, { now: NOW }) }));
+  const verified = await book.measure(() => pane.readSnapshot({ verifyFormulas: true }));
+  expect(formulasOf(stamped.result)).toEqual(formulasOf(verified.result));
+  expect(stamped.received).toBeLessThan(verified.received / 2);
+  expect(buildPlan(stamped.result, { now: NOW }).plan.ops).toEqual([]);
 }
 
 function ctxOf(snapshot: WorkbookSnapshot): Stap2Context {
@@ -58,13 +103,15 @@ async function measureEdit(port: OfficeWorkbook, build: (ctx: Stap2Context, snap
   const res = build(ctxOf(snapshot), snapshot) as { ok: true; ops: import('../../../src/core/snapshot').PlanOp[] };
   expect(res.ok).toBe(true);
   const plan = planWithEdit(snapshot, res.ops, { now: NOW }).plan;
-  return book.measure(() => port.apply(plan));
+  const m = await book.measure(() => port.apply(plan));
+  return { ...m, plan };
 }
 
 describe('factor edits through Office.js', () => {
   test.each([20, 400])('removing a factor in the middle (%i rows): one run, at most 3 syncs, other scores in place', async (rows) => {
     const port = await scoredBook(rows);
-    const m = await measureEdit(port, (ctx) => removeFactorEdit(ctx.sheet, ctx.werkblad, 3));
+    const m = await measureEdit(port, (ctx) => removeFactorEdit(ctx.sheet, ctx.werkblad, 3, shift(port)));
+    expect(m.plan.ops[0]).toEqual({ kind: 'deleteColumns', sheet: SHEET_NAMES.werkblad, column: 'F', count: 1 });
     expect(m.runs).toBe(1);
     expect(m.syncs).toBeLessThanOrEqual(3);
     expect(m.result.conflicts).toEqual([]);
@@ -73,20 +120,54 @@ describe('factor edits through Office.js', () => {
     // factor 5's score (was in G) is now in F; Totalen moved from K to J
     expect(ws.cell(`F${r}`)?.value).toBe(((rows - 1 + 4) % 21) - 10);
     expect(ws.cell('J3')?.value).toBe('Totalen');
-    expect(ws.cell(`J${r}`)?.formula).toMatch(/^=/);
     const after = analyze(await port.readSnapshot(), { now: NOW });
+    expect(ws.cell(`J${r}`)?.formula).toBe(totalFormula(after.werkblad!.layout, r));
     expect(after.werkblad!.factors).toHaveLength(7);
     expect(after.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    // the team's column moved from L to K with Excel, still on the 5th factor's score and the total
+    expect([ws.cell('K3')?.value, ws.cell('K6')?.formula, ws.cell('L6')?.formula]).toEqual(['Eigen', '=F6*10', '=J6']);
+    expect(ws.cell('F6')?.value).toBe(((0 + 4) % 21) - 10);
+    expect([book.sheet(OWN).cell('A1')?.formula, book.sheet(OWN).cell('A2')?.formula]).toEqual([
+      `='${SHEET_NAMES.werkblad}'!F6`,
+      `=SUM('${SHEET_NAMES.werkblad}'!C6:I6)`,
+    ]);
+    await expectStampTrue();
   });
 
-  test('adding a factor and selecting a koppelkans: each one run of at most 3 syncs', async () => {
-    const port = await scoredBook(50);
-    const added = await measureEdit(port, (ctx) => addFactorEdit(ctx.sheet, ctx.werkblad, 'Nieuw', 'Omdat'));
+  test.each([20, 400])('adding a factor (%i rows) and selecting a koppelkans: each one run of at most 3 syncs', async (rows) => {
+    const port = await scoredBook(rows);
+    const added = await measureEdit(port, (ctx) => addFactorEdit(ctx.sheet, ctx.werkblad, 'Nieuw', 'Omdat', 1, shift(port)));
+    expect(added.plan.ops[0]).toEqual({ kind: 'insertColumns', sheet: SHEET_NAMES.werkblad, column: 'K', count: 1 });
+    expect(added.runs).toBe(1);
     expect(added.syncs).toBeLessThanOrEqual(3);
-    expect(book.sheet(SHEET_NAMES.werkblad).cell('L3')?.value).toBe('Totalen');
+    expect(added.result.conflicts).toEqual([]);
+    const ws = book.sheet(SHEET_NAMES.werkblad);
+    expect(['K3', 'K4', 'K5', 'L3'].map((a) => ws.cell(a)?.value)).toEqual(['Nieuw', 1, 'Omdat', 'Totalen']);
+    expect([ws.cell('M3')?.value, ws.cell('M6')?.formula, ws.cell('N6')?.formula]).toEqual(['Eigen', '=G6*10', '=L6']);
+    expect([book.sheet(OWN).cell('A1')?.formula, book.sheet(OWN).cell('A2')?.formula]).toEqual([
+      `='${SHEET_NAMES.werkblad}'!G6`,
+      `=SUM('${SHEET_NAMES.werkblad}'!C6:J6)`,
+    ]);
+    await expectStampTrue();
     const picked = await measureEdit(port, (ctx) => selectKoppelkansEdit(ctx, 'Gezondheid', 'Eigen koppelkans'));
     expect(picked.syncs).toBeLessThanOrEqual(3);
-    expect(book.sheet(SHEET_NAMES.werkblad).cell(`B${WERKBLAD.firstDataRow + 50}`)?.value).toBe('Eigen koppelkans');
+    expect(book.sheet(SHEET_NAMES.werkblad).cell(`B${WERKBLAD.firstDataRow + rows}`)?.value).toBe('Eigen koppelkans');
+  });
+
+  test('the fallback rewrite (a port that cannot shift columns) still runs in one run of at most 3 syncs here', async () => {
+    const port = await scoredBook(50);
+    // the rewrite refuses to move Totalen onto the team's column: without it here
+    await port.apply({
+      ops: [
+        { kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: 'L3', cells: [[{ clear: true }]] },
+        { kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: 'L6', cells: [[{ clear: true }, { clear: true }]] },
+      ],
+    });
+    const added = await measureEdit(port, (ctx) => addFactorEdit(ctx.sheet, ctx.werkblad, 'Nieuw', 'Omdat'));
+    expect(added.plan.ops.some((op) => op.kind === 'insertColumns' || op.kind === 'deleteColumns')).toBe(false);
+    expect(added.runs).toBe(1);
+    expect(added.syncs).toBeLessThanOrEqual(3);
+    expect(book.sheet(SHEET_NAMES.werkblad).cell('L3')?.value).toBe('Totalen');
   });
 
   test.each([20, 400])(
@@ -116,7 +197,7 @@ describe('factor edits through Office.js', () => {
       const edit = (build: (ctx: Stap2Context, snapshot: WorkbookSnapshot) => { ok: boolean }) => measureEdit(port, build);
       const last = WERKBLAD.firstDataRow + rows - 1;
       const firstScore = ws().cell(`C${last}`)?.value;
-      const added = await edit((ctx) => addFactorEdit(ctx.sheet, ctx.werkblad, 'Nieuw', 'Omdat'));
+      const added = await edit((ctx) => addFactorEdit(ctx.sheet, ctx.werkblad, 'Nieuw', 'Omdat', 1, shift(port)));
       const moved = await edit((ctx) => moveFactorEdit(ctx.sheet, ctx.werkblad, 0, 1));
       const renamed = await edit((ctx, s) => renameFactorEdit(ctx.sheet, ctx.werkblad, 2, 'Andere naam', { snapshot: s, notes: ctx.notes }));
       const wijk = await edit((_, s) => wijkEdit(s, 'Lelystad Oost'));
@@ -140,7 +221,7 @@ describe('factor edits through Office.js', () => {
     },
   );
 
-  test("a co-author's score typed after the read: the factor move writes nothing of its block", async () => {
+  test("the fallback rewrite: a co-author's score typed after the read, the factor move writes nothing of its block", async () => {
     const port = await scoredBook(10);
     const snapshot = await port.readSnapshot({ fresh: true });
     const res = removeFactorEdit(ctxOf(snapshot).sheet, ctxOf(snapshot).werkblad, 0);
