@@ -193,7 +193,7 @@ function shiftedFactors(sheet: SheetSnapshot, werkblad: Werkblad, next: FactorSp
   }
   const ops: PlanOp[] = [];
   const gone = removed.map((f) => f.column).sort((a, b) => b - a);
-  for (let i = 0; i < gone.length; ) {
+  for (let i = 0; i < gone.length;) {
     let j = i;
     while (j + 1 < gone.length && gone[j + 1] === gone[j] - 1) j++;
     ops.push({ kind: 'deleteColumns', sheet: sheet.name, column: columnLetter(gone[j]), count: j - i + 1 });
@@ -201,7 +201,7 @@ function shiftedFactors(sheet: SheetSnapshot, werkblad: Werkblad, next: FactorSp
   }
   // the kept factors now stand from `first` on in their old order; each new one gets a column at its place
   const added: number[] = [];
-  for (let j = 0; j < n; ) {
+  for (let j = 0; j < n;) {
     if ('from' in next[j]) {
       j++;
       continue;

@@ -274,7 +274,12 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
         // everything read afresh: the guards (expect) compare with what is really there
         const snapshot = await port.readSnapshot({ fresh: true });
         const at = now();
-        const fresh: FreshState = { snapshot, analysis: analyze(snapshot, { now: at }), notes: readNotes(snapshot), canShiftColumns: port.canShiftColumns === true };
+        const fresh: FreshState = {
+          snapshot,
+          analysis: analyze(snapshot, { now: at }),
+          notes: readNotes(snapshot),
+          canShiftColumns: port.canShiftColumns === true,
+        };
         const edit = build(fresh);
         if (!edit.ok) {
           outcome = edit;

@@ -49,12 +49,7 @@ async function teamWorkbook(): Promise<MemoryWorkbook> {
         kind: 'setCells',
         sheet: OWN,
         cell: 'A1',
-        cells: [
-          [{ formula: `='${WS}'!G6` }],
-          [{ formula: `='${WS}'!K7` }],
-          [{ formula: `=SUM('${WS}'!C6:J6)` }],
-          [{ formula: `=SUM('${WS}'!$C$7:$J$7)*2` }],
-        ],
+        cells: [[{ formula: `='${WS}'!G6` }], [{ formula: `='${WS}'!K7` }], [{ formula: `=SUM('${WS}'!C6:J6)` }], [{ formula: `=SUM('${WS}'!$C$7:$J$7)*2` }]],
       },
     ],
   });
@@ -279,7 +274,7 @@ describe('edits that add or remove no column stay a rewrite of the factor block'
     await expectPlanned(wb);
   });
 
-  test('without shiftColumns (a port that cannot shift): the fallback rewrite, which refuses rather than overwrite the team\'s column right of Totalen', async () => {
+  test("without shiftColumns (a port that cannot shift): the fallback rewrite, which refuses rather than overwrite the team's column right of Totalen", async () => {
     const wb = await teamWorkbook();
     const s = await state(wb);
     expect(addFactorEdit(s.ctx.sheet, s.ctx.werkblad, 'Nieuw', '')).toEqual({

@@ -50,7 +50,12 @@ function plain(v: ExcelJS.CellValue): unknown {
 /** One pane edit on a fresh read, planned and applied in one batch (what session.applyEdit does). */
 async function applyEdit(wb: XlsxWorkbook, build: (fresh: FreshState) => EditResult): Promise<void> {
   const snapshot = await wb.readSnapshot();
-  const fresh: FreshState = { snapshot, analysis: analyze(snapshot, { now: NOW }), notes: readNotes(snapshot), canShiftColumns: (wb as WorkbookPort).canShiftColumns === true };
+  const fresh: FreshState = {
+    snapshot,
+    analysis: analyze(snapshot, { now: NOW }),
+    notes: readNotes(snapshot),
+    canShiftColumns: (wb as WorkbookPort).canShiftColumns === true,
+  };
   const edit = build(fresh);
   if (!edit.ok) throw new Error(edit.message);
   const result = await wb.apply(planWithEdit(snapshot, edit.ops, { now: NOW }).plan);

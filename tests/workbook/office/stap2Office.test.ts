@@ -62,7 +62,12 @@ async function scoredBook(rows: number): Promise<OfficeWorkbook> {
       { kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: 'L3', cells: [[{ text: 'Eigen' }]] },
       { kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: 'L6', cells: [[{ formula: '=G6*10' }, { formula: '=K6' }]] },
       { kind: 'addSheet', sheet: OWN },
-      { kind: 'setCells', sheet: OWN, cell: 'A1', cells: [[{ formula: `='${SHEET_NAMES.werkblad}'!G6` }], [{ formula: `=SUM('${SHEET_NAMES.werkblad}'!C6:J6)` }]] },
+      {
+        kind: 'setCells',
+        sheet: OWN,
+        cell: 'A1',
+        cells: [[{ formula: `='${SHEET_NAMES.werkblad}'!G6` }], [{ formula: `=SUM('${SHEET_NAMES.werkblad}'!C6:J6)` }]],
+      },
     ],
   });
   return port;
