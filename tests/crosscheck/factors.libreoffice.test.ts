@@ -1,6 +1,7 @@
 /**
  * Removing a success factor in the middle through the pane's edit (factors.ts + the plan
- * on top, one apply through the .xlsx adapter), then LibreOffice recalculates the file
+ * on top, one apply through the .xlsx adapter; a deleted column once the adapter can shift
+ * columns, until then the rewrite fallback), then LibreOffice recalculates the file
  * (forced, see tests/helpers/libreoffice.ts): every Totalen cell and the Resultaat top
  * equal the engine, and the other factors' scores stayed with their factor.
  */
@@ -14,6 +15,7 @@ import { RESULTAAT, SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
 import { readNotes } from '../../src/core/notes';
 import { planWithEdit } from '../../src/core/plan';
 import { stap2Context } from '../../src/core/stap2';
+import type { WorkbookPort } from '../../src/workbook/port';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
 import { createKoppelkansenWorkbook } from '../../src/workbook/operations';
 import { hasLibreOffice, recalculateXlsx } from '../helpers/libreoffice';
@@ -65,7 +67,8 @@ maybe('removing a factor in the middle, recalculated by LibreOffice', () => {
     const snapshot = await wb.readSnapshot();
     const ctx = stap2Context(snapshot, analyze(snapshot, { now: NOW }), readNotes(snapshot));
     if ('message' in ctx) throw new Error(ctx.message);
-    const edit = removeFactorEdit(ctx.sheet, ctx.werkblad, 3); // the 4th factor, column F
+    // as the pane builds it: a deleted column where the adapter can shift columns, else the rewrite
+    const edit = removeFactorEdit(ctx.sheet, ctx.werkblad, 3, { shiftColumns: (wb as WorkbookPort).canShiftColumns === true }); // the 4th factor, column F
     if (!edit.ok) throw new Error(edit.message);
     const result = await wb.apply(planWithEdit(snapshot, edit.ops, { now: NOW }).plan);
     expect(result.conflicts).toEqual([]);
