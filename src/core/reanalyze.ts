@@ -160,6 +160,17 @@ function changedScoreRows(before: SheetSnapshot, after: SheetSnapshot, analysis:
   return [...rows].sort((a, b) => a - b);
 }
 
+/** The row of each problem's cell, read once per problem object (the problems a typed score leaves alone are kept from one analysis to the next). */
+const problemRows = new WeakMap<Problem, number>();
+function problemRow(p: Problem): number {
+  let row = problemRows.get(p);
+  if (row === undefined) {
+    row = parseCell(p.cell).row;
+    problemRows.set(p, row);
+  }
+  return row;
+}
+
 /** Index of the row object for werkblad row `r` in `rows` (sorted by row), or -1. */
 function rowIndex(rows: readonly KoppelkansRow[], r: number): number {
   let lo = 0;
@@ -307,7 +318,7 @@ function incremental(before: Analysed, next: WorkbookSnapshot, options: AnalyzeO
     // the checklist's problems (every one on its sheet) follow the date: read again above
     if (cs && p.sheet === cs.name) return false;
     if (replacedPrio && PRIO_CODES.has(p.code)) return false;
-    if (p.sheet === ws.name && (ROW_CODES.has(p.code) || p.code === SCORED_CODE) && changedSet.has(parseCell(p.cell).row)) return false;
+    if (p.sheet === ws.name && (ROW_CODES.has(p.code) || p.code === SCORED_CODE) && changedSet.has(problemRow(p))) return false;
     return true;
   });
   const problems = insertProblems(kept, added, (p) => stepOf(p, ws.name, prioName, cs?.name ?? null));

@@ -3,7 +3,7 @@
  * `useWorkbookSession`) and never calls Office.js or ExcelJS itself. The same views run
  * in Excel (Office.js adapter) and in the browser preview (memory adapter).
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import { analyze, type Analysis } from '../core/analyze';
 import { reanalyze, type Analysed } from '../core/reanalyze';
 import { readNotes, type NoteStep, type NotesState } from '../core/notes';
@@ -71,13 +71,24 @@ interface PendingConflict {
   shown: boolean;
 }
 
-/** How a caller that keeps the typed text itself (e.g. a field showing both versions) settles a conflict of its write. */
+/**
+ * What a caller of `applyOpsResult` may add: how it settles a conflict of its write when it
+ * keeps the typed text itself (e.g. a field showing both versions), and what it does once the
+ * write is in.
+ */
 interface ApplyConflictOptions {
   /**
    * Called instead of the session's own retry/re-read when the user answers the conflict question:
    * 'mine' must write the caller's current text over the colleague's, 'theirs' keep the colleague's.
    */
   onConflictChoice?: (choice: 'mine' | 'theirs') => void | Promise<void>;
+  /**
+   * Called with the adapter's result once the write is done and the workbook read again, in
+   * the same React update as that read (not after it): what the caller changes here (its
+   * draft forgotten) is drawn together with the new snapshot. Not called when the write or
+   * the read fails.
+   */
+  onApplied?: (result: ApplyResult) => void;
 }
 
 export interface WorkbookSession {
@@ -212,14 +223,26 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
     [readQueue],
   );
 
+  /**
+   * Runs a write `fn` with the busy label shown, then reads the workbook again. `after` (when
+   * given) runs right after the re-read is handed to React, in the same update: a view's own
+   * change (forgetting a draft that is now in the workbook) is drawn together with the new
+   * snapshot instead of in a render of its own.
+   *
+   * The busy label is a transition (rendered in a task of its own, after the microtasks of the
+   * write): a write that takes a round trip to Excel shows it at once as before; a write that
+   * finishes without leaving the page's microtasks (the preview's workbook in memory) never
+   * renders it, so a typed score costs one render of the pane, not three.
+   */
   const run = useCallback(
-    async (label: string, fn: () => Promise<unknown>): Promise<boolean> => {
-      setBusy(label);
+    async (label: string, fn: () => Promise<unknown>, after?: () => void): Promise<boolean> => {
       setProgress(null);
       setError(null);
+      startTransition(() => setBusy(label));
       try {
         await fn();
         setSnapshot(await port.readSnapshot({ afterApply: true }));
+        after?.();
         return true;
       } catch (e) {
         setError(errorMessage(e));
@@ -246,9 +269,13 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
   const applyOpsResult = useCallback(
     async (ops: PlanOp[], label: string, options: ApplyConflictOptions = {}): Promise<ApplyResult | null> => {
       let result: ApplyResult | null = null;
-      const ok = await run(label, async () => {
-        result = ops.length ? await port.apply({ ops }, { onProgress: setProgress }) : { operations: 0, appendedAt: [], missingKeys: [], conflicts: [] };
-      });
+      const ok = await run(
+        label,
+        async () => {
+          result = ops.length ? await port.apply({ ops }, { onProgress: setProgress }) : { operations: 0, appendedAt: [], missingKeys: [], conflicts: [] };
+        },
+        options.onApplied && (() => result && options.onApplied?.(result)),
+      );
       if (!ok || !result) return null;
       const r: ApplyResult = result;
       noteWriteWarnings(r);

@@ -136,10 +136,14 @@ describe('computedCells', () => {
     const c = computedCells(a);
     const wb = a.werkblad!;
     const first = wb.rows[0];
-    expect(c.get(wb.layout.sheet.toLowerCase())?.get(`${first.row}:${wb.layout.totalenColumn}`)).toBe(first.total);
+    expect(c.get(wb.layout.sheet.toLowerCase())?.at(first.row, wb.layout.totalenColumn)).toBe(first.total);
     const res = c.get(SHEET_NAMES.resultaat.toLowerCase())!;
-    expect(res.get('5:3')).toBe(a.top[0].koppelkans);
-    expect(res.get('*:1')).toBe('');
+    expect(res.at(5, 3)).toBe(a.top[0].koppelkans);
+    // below the top 15: the rest of the column, which shows nothing
+    expect(res.at(5 + a.top.length, 1)).toBe('');
+    // a row without a total (not scored) shows the column's empty rest, not 0
+    const unscored = wb.rows.find((r) => r.total === null)!;
+    expect(c.get(wb.layout.sheet.toLowerCase())?.at(unscored.row, wb.layout.totalenColumn)).toBe('');
   });
 });
 

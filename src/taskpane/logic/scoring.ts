@@ -52,7 +52,9 @@ export function liveScore(werkblad: Werkblad, texts: readonly string[]): LiveSco
 
 /** Number of koppelkansen whose every factor has a score. */
 export function fullyScored(rows: readonly KoppelkansRow[]): number {
-  return rows.filter((r) => r.factors > 0 && r.scored === r.factors && r.status === 'scored').length;
+  let n = 0;
+  for (const r of rows) if (r.factors > 0 && r.scored === r.factors && r.status === 'scored') n++;
+  return n;
 }
 
 /**
@@ -84,13 +86,26 @@ export function draftKey(opgave: string, koppelkans: string, factor: string): st
   return JSON.stringify([nameKey(opgave), nameKey(koppelkans), nameKey(factor)]);
 }
 
+/** koppelkansId of each row object, kept while the object lives (an analysis after a typed score shares every other row). */
+const rowIds = new WeakMap<KoppelkansRow, string>();
+
+/** The identity (koppelkansId) of a werkblad row's koppelkans, worked out once per row object. */
+export function rowKoppelkansId(r: KoppelkansRow): string {
+  let id = rowIds.get(r);
+  if (id === undefined) {
+    id = koppelkansId(r.opgave, r.koppelkans);
+    rowIds.set(r, id);
+  }
+  return id;
+}
+
 /**
  * The werkblad row of a koppelkans as the sheet is now, found by identity; the first when
  * the same opgave and koppelkans stand twice (the engine flags that). Undefined when gone.
  */
 export function rowOfKoppelkans(rows: readonly KoppelkansRow[], opgave: string, koppelkans: string): KoppelkansRow | undefined {
   const id = koppelkansId(opgave, koppelkans);
-  return rows.find((r) => koppelkansId(r.opgave, r.koppelkans) === id);
+  return rows.find((r) => rowKoppelkansId(r) === id);
 }
 
 /**

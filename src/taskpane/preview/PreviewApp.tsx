@@ -59,7 +59,8 @@ const useStyles = makeStyles({
     // as narrow as a task pane in Excel: the pane alone, like there
     '@media (max-width: 800px)': { gridTemplateColumns: '1fr' },
   },
-  pane: { overflowY: 'auto', minHeight: 0, borderRight: `1px solid ${tokens.colorNeutralStroke1}` },
+  // contained like the grid: a change in the pane is laid out and painted without the grid beside it
+  pane: { overflowY: 'auto', minHeight: 0, borderRight: `1px solid ${tokens.colorNeutralStroke1}`, contain: 'content' },
   grid: { minHeight: 0, minWidth: 0, display: 'flex', flexDirection: 'column', '@media (max-width: 800px)': { display: 'none' } },
   message: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}` },
   hiddenInput: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },

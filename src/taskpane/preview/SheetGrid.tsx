@@ -11,7 +11,8 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { cellAddress, columnLetter, parseCell } from '../../core/a1';
 import { normalizeName, sameName } from '../../core/layout';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
-import type { Computed } from './computedCells';
+import type { Computed, ComputedSheet } from './computedCells';
+import { ComputedLengths, display, MAX_COLUMNS, mayOverflow, SheetLengths, textWidth } from './columnWidths';
 
 export interface CellRef {
   sheet: string;
@@ -20,7 +21,6 @@ export interface CellRef {
 
 /** Excel's last row: a sheet's used range never goes further. */
 const MAX_ROWS = 1_048_576;
-const MAX_COLUMNS = 26;
 /** An empty sheet still shows a grid of this many rows and columns. */
 const MIN_ROWS = 20;
 const MIN_COLUMNS = 8;
@@ -28,16 +28,12 @@ const MIN_COLUMNS = 8;
 const ROW_HEIGHT = 22;
 /** Rows rendered above and below the ones in view (keyboard and wheel scrolling show rows already there). */
 const OVERSCAN = 12;
-/** Column widths in CSS pixels: room per character at the grid's font size, the cell's padding and border, and the bounds. */
-const CHAR_WIDTH = 6.5;
-const CELL_PADDING = 13;
-const MIN_WIDTH = 36;
-const MAX_WIDTH = 192;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%' },
   tabs: { overflowX: 'auto', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, flexShrink: 0 },
-  scroller: { overflow: 'auto', flexGrow: 1, minHeight: 0 },
+  // contained: what changes in the grid (a re-read) is laid out and painted without the page around it
+  scroller: { overflow: 'auto', flexGrow: 1, minHeight: 0, contain: 'content' },
   table: {
     // fixed column widths (see useColumnWidths): laying out the rows in view never needs the others
     tableLayout: 'fixed',
@@ -51,7 +47,6 @@ const useStyles = makeStyles({
   head: {
     height: `${ROW_HEIGHT}px`,
     boxSizing: 'border-box',
-    overflow: 'hidden',
     whiteSpace: 'nowrap',
     position: 'sticky',
     top: 0,
@@ -80,13 +75,14 @@ const useStyles = makeStyles({
   cell: {
     height: `${ROW_HEIGHT}px`,
     boxSizing: 'border-box',
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',
     padding: '2px 6px',
     borderRight: `1px solid ${tokens.colorNeutralStroke3}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
   },
+  // only on a cell whose text may be wider than its column (see mayOverflow): every clipped cell
+  // costs the browser a layer of its own to sort out on every frame (1,500 cells in view: ~10 ms)
+  clip: { overflow: 'hidden', textOverflow: 'ellipsis' },
   number: { textAlign: 'right' },
   formula: { color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
   selected: {
@@ -97,13 +93,6 @@ const useStyles = makeStyles({
   spacer: { '& td': { padding: 0, border: 'none' } },
   empty: { padding: tokens.spacingHorizontalM },
 });
-
-function display(v: CellValue): string {
-  if (v === null) return '';
-  if (typeof v === 'boolean') return v ? 'WAAR' : 'ONWAAR';
-  if (typeof v === 'number') return String(Math.round(v * 100) / 100).replace('.', ',');
-  return v;
-}
 
 export interface SheetGridProps {
   snapshot: WorkbookSnapshot | null;
@@ -128,6 +117,10 @@ export function SheetGrid({ snapshot, selected, computed, follow }: SheetGridPro
     if (follow) setCurrent(follow.sheet);
   }, [follow]);
 
+  // the tabs' names, the same array while no sheet is added, removed, renamed, hidden or shown
+  // (joined by NUL, which no sheet name can hold: a workbook's XML cannot carry it)
+  const namesKey = visible.map((s) => s.name).join('\u0000');
+  const names = useMemo(() => (namesKey ? namesKey.split('\u0000') : []), [namesKey]);
   const sheet: SheetSnapshot | undefined = visible.find((s) => current !== null && sameName(s.name, current)) ?? visible[0];
   const calc = sheet ? computed?.get(normalizeName(sheet.name)) : undefined;
   const sel = sheet && selected && sameName(selected.sheet, sheet.name) ? safeParse(selected.cell) : null;
@@ -176,19 +169,7 @@ export function SheetGrid({ snapshot, selected, computed, follow }: SheetGridPro
 
   return (
     <div className={styles.root}>
-      <TabList
-        className={styles.tabs}
-        size="small"
-        selectedValue={sheet.name}
-        onTabSelect={(_, d) => setCurrent(String(d.value))}
-        aria-label="Bladen van de werkmap"
-      >
-        {visible.map((s) => (
-          <Tab key={s.name} value={s.name}>
-            {s.name}
-          </Tab>
-        ))}
-      </TabList>
+      <SheetTabs className={styles.tabs} names={names} selected={sheet.name} onSelect={setCurrent} />
       <div className={styles.scroller} ref={scroller} tabIndex={0} role="region" aria-label={`Inhoud van blad ${sheet.name} (alleen lezen)`}>
         <table className={styles.table} style={{ width: tableWidth }} aria-rowcount={rows + 1} aria-colcount={cols + 1}>
           <colgroup>
@@ -222,6 +203,7 @@ export function SheetGrid({ snapshot, selected, computed, follow }: SheetGridPro
                   key={r}
                   row={r + 1}
                   cols={cols}
+                  widths={widths}
                   values={sheet.values[r]}
                   formulas={sheet.formulas?.[r]}
                   calc={calc}
@@ -242,55 +224,61 @@ export function SheetGrid({ snapshot, selected, computed, follow }: SheetGridPro
   );
 }
 
-/** Width in CSS pixels of a column showing at most `chars` characters (clamped between MIN_WIDTH and MAX_WIDTH). */
-function textWidth(chars: number): number {
-  return Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, Math.ceil(chars * CHAR_WIDTH) + CELL_PADDING));
-}
-
-/** What a cell's text is for measuring: its value as the grid shows it, 'ƒx' for a formula without a value. */
-function shownLength(v: CellValue | undefined, formula: string | null | undefined): number {
-  if (v === null || v === undefined) return typeof formula === 'string' && formula.startsWith('=') ? 2 : 0;
-  return display(v).length;
-}
-
-/** Per row (its values array, shared between reads while unchanged): the text length of each cell, valid for `formulas`. */
-const rowLengths = new WeakMap<object, { values: unknown; formulas: unknown; lengths: number[] }>();
-
-/** The text length of each cell of one row (at most MAX_COLUMNS), cached while its values and formulas arrays are the same. */
-function lengthsOf(values: readonly CellValue[] | undefined, formulas: readonly (string | null | undefined)[] | undefined): number[] {
-  const key = values ?? formulas;
-  if (!key) return [];
-  const hit = rowLengths.get(key);
-  if (hit && hit.values === values && hit.formulas === formulas) return hit.lengths;
-  const n = Math.min(MAX_COLUMNS, Math.max(values?.length ?? 0, formulas?.length ?? 0));
-  const lengths = Array.from({ length: n }, (_, c) => shownLength(values?.[c], formulas?.[c]));
-  rowLengths.set(key, { values, formulas, lengths });
-  return lengths;
-}
+/** The sheet tabs above the grid. Memoised: a re-read after a typed score does not render them again. */
+const SheetTabs = memo(function SheetTabs({
+  className,
+  names,
+  selected,
+  onSelect,
+}: {
+  className: string;
+  names: readonly string[];
+  selected: string;
+  onSelect: (name: string) => void;
+}) {
+  return (
+    <TabList className={className} size="small" selectedValue={selected} onTabSelect={(_, d) => onSelect(String(d.value))} aria-label="Bladen van de werkmap">
+      {names.map((name) => (
+        <Tab key={name} value={name}>
+          {name}
+        </Tab>
+      ))}
+    </TabList>
+  );
+});
 
 /**
  * The grid's column widths in CSS pixels, one per column shown (at least 8, at most 26, and
  * the selected column): each as wide as its longest text (values, and the computed values of
  * its formula cells), between MIN_WIDTH and MAX_WIDTH. Widths are fixed (`table-layout:
  * fixed`), so they do not jump while only the rows in view are rendered; they are measured over
- * every row of the sheet, with each row's lengths cached (a typed score measures one row again).
+ * every row of the sheet, kept per sheet from one read to the next (./columnWidths: a typed
+ * score measures one row and one total again, not 5,000 rows).
  */
-function useColumnWidths(sheet: SheetSnapshot | undefined, calc: Map<string, CellValue> | undefined, selColumn: number): number[] {
+function useColumnWidths(sheet: SheetSnapshot | undefined, calc: ComputedSheet | undefined, selColumn: number): number[] {
+  /** Per sheet (normalised name): the lengths of its last read. */
+  const [kept] = useState(() => new Map<string, { values: SheetLengths; computed: ComputedLengths; widths: number[] }>());
   return useMemo(() => {
     if (!sheet) return [];
-    const longest: number[] = [];
-    const grow = (c: number, n: number) => {
-      if (c >= 0 && c < MAX_COLUMNS && n > (longest[c] ?? 0)) longest[c] = n;
-    };
-    const height = Math.max(sheet.values.length, sheet.formulas?.length ?? 0);
-    for (let r = 0; r < height; r++) {
-      const lengths = lengthsOf(sheet.values[r], sheet.formulas?.[r]);
-      for (let c = 0; c < lengths.length; c++) grow(c, lengths[c]);
+    const key = normalizeName(sheet.name);
+    let k = kept.get(key);
+    if (!k) {
+      k = { values: new SheetLengths(), computed: new ComputedLengths(), widths: [] };
+      kept.set(key, k);
     }
-    calc?.forEach((v, key) => grow(Number(key.slice(key.indexOf(':') + 1)) - 1, shownLength(v, null)));
+    k.values.update(sheet.values, sheet.formulas);
+    k.computed.update(calc);
+    const longest: number[] = [];
+    for (let c = 0; c < Math.min(MAX_COLUMNS, Math.max(k.values.columns, k.computed.columns)); c++) {
+      const n = Math.max(k.values.longest(c), k.computed.longest(c));
+      if (n > 0) longest[c] = n;
+    }
     const cols = Math.min(MAX_COLUMNS, Math.max(longest.length, selColumn, MIN_COLUMNS));
-    return Array.from({ length: cols }, (_, c) => textWidth(longest[c] ?? 0));
-  }, [sheet, calc, selColumn]);
+    const widths = Array.from({ length: cols }, (_, c) => textWidth(longest[c] ?? 0));
+    // the same array while no width changed: the rows in view are not rendered again for it
+    if (widths.length !== k.widths.length || widths.some((w, c) => w !== k.widths[c])) k.widths = widths;
+    return k.widths;
+  }, [sheet, calc, selColumn, kept]);
 }
 
 /** What one row of the grid shows (the values and formulas arrays are the snapshot's own rows). */
@@ -298,15 +286,17 @@ export interface GridRowProps {
   /** 1-based row number. */
   row: number;
   cols: number;
+  /** Width of each column in CSS pixels (a text that may not fit is clipped with an ellipsis). */
+  widths: readonly number[];
   values: readonly CellValue[] | undefined;
   formulas: readonly (string | null | undefined)[] | undefined;
-  calc: Map<string, CellValue> | undefined;
+  calc: ComputedSheet | undefined;
   /** The selected cell's column in this row (1-based), or null. */
   selectedColumn: number | null;
   styles: ReturnType<typeof useStyles>;
 }
 
-/** What a cell of the row shows: its value; for a formula cell the value the engine computed (`calc`, by "row:column" or "*:column") when there is one, else the value it holds. */
+/** What a cell of the row shows: its value; for a formula cell the value the engine computed (`calc`: the row's own, else the rest of the column's) when there is one, else the value it holds. */
 function shownValue(p: GridRowProps, c: number): { v: CellValue; formula: string | null } {
   const f = p.formulas?.[c];
   const formula = typeof f === 'string' && f.startsWith('=') ? f : null;
@@ -314,7 +304,7 @@ function shownValue(p: GridRowProps, c: number): { v: CellValue; formula: string
   if (!formula) return { v: raw, formula };
   // the page never calculates: a value kept in the file (or written before) is stale after the
   // first typed score, so what the engine computes for the cell wins over it
-  const computed = p.calc?.get(`${p.row}:${c + 1}`) ?? p.calc?.get(`*:${c + 1}`);
+  const computed = p.calc?.at(p.row, c + 1);
   return { v: computed !== undefined ? computed : raw, formula };
 }
 
@@ -327,6 +317,7 @@ function sameRow(a: GridRowProps, b: GridRowProps): boolean {
   if (
     a.row !== b.row ||
     a.cols !== b.cols ||
+    a.widths !== b.widths ||
     a.values !== b.values ||
     a.formulas !== b.formulas ||
     a.selectedColumn !== b.selectedColumn ||
@@ -340,7 +331,7 @@ function sameRow(a: GridRowProps, b: GridRowProps): boolean {
 
 /** One row of the grid: a header cell with the row number and `cols` cells (formula cells show their computed value, else ƒx). Memoised by `sameRow`. */
 export const GridRow = memo(function GridRow(p: GridRowProps) {
-  const { row, cols, selectedColumn, styles } = p;
+  const { row, cols, widths, selectedColumn, styles } = p;
   return (
     <tr aria-rowindex={row + 1}>
       <th className={styles.rowHead} scope="row">
@@ -350,15 +341,22 @@ export const GridRow = memo(function GridRow(p: GridRowProps) {
         const { v, formula } = shownValue(p, c);
         const isSel = selectedColumn === c + 1;
         const showFormula = v === null && formula !== null;
+        const text = showFormula ? 'ƒx' : display(v);
         return (
           <td
             key={c}
             data-selected={isSel ? 'true' : undefined}
             title={formula ?? undefined}
             aria-label={isSel ? `${cellAddress(row, c + 1)}, geselecteerd` : undefined}
-            className={mergeClasses(styles.cell, typeof v === 'number' && styles.number, showFormula && styles.formula, isSel && styles.selected)}
+            className={mergeClasses(
+              styles.cell,
+              mayOverflow(text, widths[c] ?? 0) && styles.clip,
+              typeof v === 'number' && styles.number,
+              showFormula && styles.formula,
+              isSel && styles.selected,
+            )}
           >
-            {showFormula ? 'ƒx' : display(v)}
+            {text}
           </td>
         );
       })}

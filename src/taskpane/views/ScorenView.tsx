@@ -22,7 +22,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MutableRefObject } from 'react';
 import { parseScoreInput, scoreEdit } from '../../core/edits';
 import type { Analysis } from '../../core/analyze';
 import type { KoppelkansRow } from '../../core/werkblad';
@@ -42,6 +42,7 @@ import {
   liveScore,
   orphanDrafts,
   parseScoreDrafts,
+  rowKoppelkansId,
   scorableRows,
   storedScoreTexts,
   type ScoreDraft,
@@ -96,15 +97,7 @@ export const SCORE_DRAFTS_KEY = storageKey('scores');
 const isDraftRecord = (v: unknown): v is Record<string, unknown> => isRecord(v);
 
 /** Identity of a row's koppelkans (koppelkansId), kept per row object: the analysis after a typed score shares every other row. */
-const rowIds = new WeakMap<KoppelkansRow, string>();
-function idOf(r: KoppelkansRow): string {
-  let id = rowIds.get(r);
-  if (id === undefined) {
-    id = koppelkansId(r.opgave, r.koppelkans);
-    rowIds.set(r, id);
-  }
-  return id;
-}
+const idOf = rowKoppelkansId;
 
 /** The jump list's option of row `r` at place `i` (0-based), kept per row object while its place and mark stay. */
 const rowOptions = new WeakMap<KoppelkansRow, { i: number; invalid: boolean; option: JSX.Element }>();
@@ -120,10 +113,210 @@ function optionOf(r: KoppelkansRow, i: number, invalid: boolean): JSX.Element {
   return option;
 }
 
+/** Two of the jump list's options (see optionOf) that show the same thing. */
+function sameOption(a: JSX.Element, b: JSX.Element | undefined): boolean {
+  const p = a.props as { value: string; text: string; children: string };
+  const q = b?.props as { value: string; text: string; children: string } | undefined;
+  return b !== undefined && a.key === b.key && p.value === q?.value && p.text === q.text && p.children === q.children;
+}
+
+/** The indexes at which `next` holds another row object than `prev`; null when their lengths differ (rows added or removed). */
+function changedIndexes(prev: readonly KoppelkansRow[], next: readonly KoppelkansRow[]): number[] | null {
+  if (prev.length !== next.length) return null;
+  const out: number[] = [];
+  for (let i = 0; i < next.length; i++) if (prev[i] !== next[i]) out.push(i);
+  return out;
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+/**
+ * The jump list of the rows: an id per row (its koppelkans identity; the same opgave +
+ * koppelkans twice, which the engine flags, told apart by their order: "id#n") and an option
+ * per row, kept from one analysis to the next. After a typed score the new rows differ from
+ * the last ones in a row object or two at the same places; only those are looked at again
+ * (making 5,000 ids and options again on every written score costs milliseconds). Any other
+ * change (rows added, removed, renamed; other marks) makes them all again.
+ */
+class JumpList {
+  private rows: readonly KoppelkansRow[] = [];
+  private invalid: ReadonlySet<string> = new Set();
+  private ids: string[] = [];
+  private options: JSX.Element[] = [];
+
+  /** The ids and options of `rows`, with the koppelkansen in `withInvalid` (by identity) marked. */
+  update(rows: readonly KoppelkansRow[], withInvalid: ReadonlySet<string>): { ids: string[]; options: JSX.Element[] } {
+    const changed = changedIndexes(this.rows, rows);
+    if (!changed || changed.some((i) => idOf(rows[i]) !== idOf(this.rows[i]))) {
+      const seen = new Map<string, number>();
+      this.ids = rows.map((r) => {
+        const id = idOf(r);
+        const n = seen.get(id) ?? 0;
+        seen.set(id, n + 1);
+        return `${id}#${n}`;
+      });
+    }
+    if (!changed || !sameSet(this.invalid, withInvalid)) this.options = rows.map((r, i) => optionOf(r, i, withInvalid.has(idOf(r))));
+    else {
+      // a changed row whose option reads the same (its score changed, not its ✓) keeps the option it had, and the list stays the same array
+      let options: JSX.Element[] | null = null;
+      for (const i of changed) {
+        const option = optionOf(rows[i], i, withInvalid.has(idOf(rows[i])));
+        if (sameOption(option, this.options[i])) continue;
+        options ??= [...this.options];
+        options[i] = option;
+      }
+      if (options) this.options = options;
+    }
+    this.rows = rows;
+    this.invalid = withInvalid;
+    return { ids: this.ids, options: this.options };
+  }
+}
+
+/** The same strings in the same order. */
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+}
+
+/** The jump list ("Ga naar koppelkans"). Memoised: a written score that leaves every option as it was does not render it again. */
+const JumpTo = memo(function JumpTo({
+  className,
+  value,
+  row,
+  options,
+  onPick,
+}: {
+  className: string;
+  /** What the closed list shows. */
+  value: string;
+  /** The werkblad row of the koppelkans shown (the option selected). */
+  row: number;
+  options: JSX.Element[];
+  onPick: (value: string | undefined) => void;
+}) {
+  const selected = useMemo(() => [String(row)], [row]);
+  return (
+    <Field label="Ga naar koppelkans">
+      <Dropdown className={className} value={value} selectedOptions={selected} onOptionSelect={(_, d) => onPick(d.optionValue)}>
+        {options}
+      </Dropdown>
+    </Field>
+  );
+});
+
+interface KoppelkansInfoProps {
+  /** Class of the list of factors with their waarom. */
+  className: string;
+  toelichting: string;
+  /** The factors' names and the waarom of each, in werkblad order. */
+  names: string[];
+  waarom: string[];
+}
+
+/** The toelichting of the koppelkans and the waarom of each factor, folded. Memoised: rendered again only when a text in it changes. */
+const KoppelkansInfo = memo(
+  function KoppelkansInfo({ className, toelichting, names, waarom }: KoppelkansInfoProps) {
+    return (
+      <Accordion collapsible multiple>
+        <AccordionItem value="toelichting">
+          <AccordionHeader size="small">Toelichting bij deze koppelkans</AccordionHeader>
+          <AccordionPanel>
+            <Text size={200}>{toelichting || 'Geen toelichting op de longlist.'}</Text>
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="waarom">
+          <AccordionHeader size="small">Waarom deze succesfactoren</AccordionHeader>
+          <AccordionPanel>
+            <dl className={className}>
+              {names.map((name, i) => (
+                <div key={i}>
+                  <dt>
+                    <Text size={200} weight="semibold">
+                      {name}
+                    </Text>
+                  </dt>
+                  <dd>
+                    <Text size={200}>{waarom[i] || 'Nog geen toelichting (vul die in bij Stap 2).'}</Text>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+    );
+  },
+  (a, b) => a.className === b.className && a.toelichting === b.toelichting && sameStrings(a.names, b.names) && sameStrings(a.waarom, b.waarom),
+);
+
+/** What the score fields tell the view, by factor index. */
+interface FieldHandlers {
+  focus: (i: number) => void;
+  change: (i: number, value: string) => void;
+  blur: (i: number) => void;
+  keyDown: (i: number, e: KeyboardEvent<HTMLInputElement>) => void;
+  /** An option of the jump list chosen (its value: the werkblad row). */
+  pick: (value: string | undefined) => void;
+}
+
+interface ScoreFieldProps {
+  index: number;
+  className: string;
+  inputClassName: string;
+  label: string;
+  text: string;
+  /** Why the text is no score (shown as an error), or undefined. */
+  message: string | undefined;
+  /** The "not saved yet" mark of a kept draft, or undefined. */
+  unsaved: string | undefined;
+  /** Where the view keeps its score inputs (by factor index) to move the focus. */
+  inputs: MutableRefObject<(HTMLInputElement | null)[]>;
+  /** Stable handlers (the view's latest ones behind them). */
+  on: FieldHandlers;
+}
+
+/**
+ * One factor's score input with its label and message. Memoised: a typed or written score
+ * renders its own field again, not all twelve (Fluent's Field and Input are the costliest
+ * part of a render of the view).
+ */
+const ScoreField = memo(function ScoreField({ index, className, inputClassName, label, text, message, unsaved, inputs, on }: ScoreFieldProps) {
+  const setInput = useCallback(
+    (el: HTMLInputElement | null) => {
+      inputs.current[index] = el;
+    },
+    [inputs, index],
+  );
+  return (
+    <Field className={className} label={label} validationState={message ? 'error' : 'none'} validationMessage={message ?? unsaved}>
+      <Input
+        className={inputClassName}
+        ref={setInput}
+        value={text}
+        inputMode="numeric"
+        placeholder="leeg"
+        autoComplete="off"
+        onFocus={() => on.focus(index)}
+        onChange={(_, d) => on.change(index, d.value)}
+        onBlur={() => on.blur(index)}
+        onKeyDown={(e) => on.keyDown(index, e)}
+      />
+    </Field>
+  );
+});
+
 export function ScorenView({ session, active }: { session: WorkbookSession; active: boolean }) {
   const styles = useStyles();
   const werkblad = session.analysis?.werkblad ?? null;
   const rows = useMemo(() => scorableRows(werkblad), [werkblad]);
+  // once per new analysis, not on every render (typing re-renders the view per key)
+  const complete = useMemo(() => fullyScored(rows), [rows]);
   /** The koppelkans shown, by identity (opgave + name), never by row: rows move under the pane when colleagues insert or delete them. */
   const [currentId, setCurrentId] = useState<string | null>(null);
   /** Where the shown koppelkans stood: when it disappears, the one now at that place is shown. */
@@ -147,16 +340,6 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
   /** Set when moving on would leave invalid drafts behind: the user is asked first. */
   const [leaving, setLeaving] = useState<number | null>(null);
 
-  // the same opgave + koppelkans twice (the engine flags it) are told apart by their order
-  const ids = useMemo(() => {
-    const seen = new Map<string, number>();
-    return rows.map((r) => {
-      const id = idOf(r);
-      const n = seen.get(id) ?? 0;
-      seen.set(id, n + 1);
-      return `${id}#${n}`;
-    });
-  }, [rows]);
   /** Koppelkansen (by identity) with an invalid draft kept: marked in the list. */
   const withInvalid = useMemo(
     () =>
@@ -167,9 +350,9 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
       ),
     [drafts],
   );
-  // the jump list's options (one per koppelkans: 5,000 at 5,000 rows) are made again only when the rows or the marks change,
-  // and then only for rows that changed: the analysis shares the rows a typed score left alone (see optionOf)
-  const options = useMemo(() => rows.map((r, i) => optionOf(r, i, withInvalid.has(idOf(r)))), [rows, withInvalid]);
+  // the jump list's ids and options (one per koppelkans: 5,000 at 5,000 rows) are looked at again only for the rows that changed
+  const [jumpList] = useState(() => new JumpList());
+  const { ids, options } = useMemo(() => jumpList.update(rows, withInvalid), [jumpList, rows, withInvalid]);
   const found = currentId === null ? -1 : ids.indexOf(currentId);
   const index = found >= 0 ? found : Math.min(lastIndex.current, Math.max(0, rows.length - 1));
   lastIndex.current = index;
@@ -180,7 +363,7 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
   const keyOf = (i: number): string => (current && werkblad ? draftKey(current.opgave, current.koppelkans, werkblad.factors[i]?.name ?? '') : '');
   const texts = stored.map((s, i) => drafts[keyOf(i)]?.text ?? s);
   const live = werkblad && current ? liveScore(werkblad, texts) : null;
-  const orphans = werkblad ? orphanDrafts(drafts, werkblad) : [];
+  const orphans = useMemo(() => (werkblad ? orphanDrafts(drafts, werkblad) : []), [drafts, werkblad]);
   /** Sets what is typed for factor i of the shown koppelkans; the first keystroke records the cell's value as the guard's base. */
   const type = (i: number, text: string) => {
     const f = werkblad?.factors[i];
@@ -204,6 +387,23 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
     refocus.current = null;
     (inputs.current[i] ?? inputs.current[0])?.focus();
   }, [currentId]);
+
+  /** The score fields' handlers of this render (set below, after the early returns); ScoreField gets `fieldEvents`, which call the last committed ones. */
+  let handlersNow: FieldHandlers | null = null;
+  const fieldHandlers = useRef<FieldHandlers | null>(null);
+  useLayoutEffect(() => {
+    fieldHandlers.current = handlersNow;
+  });
+  const fieldEvents = useMemo<FieldHandlers>(
+    () => ({
+      focus: (i) => fieldHandlers.current?.focus(i),
+      change: (i, value) => fieldHandlers.current?.change(i, value),
+      blur: (i) => fieldHandlers.current?.blur(i),
+      keyDown: (i, e) => fieldHandlers.current?.keyDown(i, e),
+      pick: (value) => fieldHandlers.current?.pick(value),
+    }),
+    [],
+  );
 
   const setContext = session.setContext;
   const koppelkans = current?.koppelkans;
@@ -264,9 +464,14 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
     // when typing started: a colleague's score meanwhile is not overwritten
     const edit = scoreEdit(werkblad, current.row, i, text, drafts[k]?.base ?? null);
     if (!edit.ok) return; // the message is shown inline; the draft stays
-    const result = await session.applyOpsResult(edit.ops, 'Score opslaan…');
-    // written, or a conflict: then the conflict dialog holds both versions and writes the chosen one
-    if (result && (result.conflicts.length || !result.missingKeys.length)) forget(k, text);
+    // written: the draft is forgotten in the same update as the new read (one render, not two)
+    const result = await session.applyOpsResult(edit.ops, 'Score opslaan…', {
+      onApplied: (r) => {
+        if (!r.conflicts.length && !r.missingKeys.length) forget(k, text);
+      },
+    });
+    // a conflict: the conflict dialog holds both versions and writes the chosen one
+    if (result?.conflicts.length) forget(k, text);
   };
 
   const commitAll = async () => {
@@ -306,6 +511,17 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
     }
   };
 
+  handlersNow = {
+    focus: setFocused,
+    change: type,
+    blur: (i) => void commit(i, texts[i]),
+    keyDown: (i, e) => onKeyDown(i)(e),
+    pick: (value) => {
+      const i = rows.findIndex((r) => String(r.row) === value);
+      if (i >= 0) void goTo(i);
+    },
+  };
+
   const onFormKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === 'PageDown' || e.key === 'PageUp') {
       e.preventDefault();
@@ -316,7 +532,7 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
 
   const toelichting = toelichtingOf(session.analysis, current.opgave, current.koppelkans);
   const waarom = werkblad.factors.map((f) => (sheet ? textAt(sheet, WERKBLAD.waaromRow, f.column) : '') || defaultWaarom(f.name));
-  const complete = fullyScored(rows);
+  const factorList = werkblad.factors.map((f) => f.name);
   return (
     <div className={styles.stack} onKeyDown={onFormKey}>
       <div className={styles.nav}>
@@ -349,19 +565,7 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
           </MessageBarActions>
         </MessageBar>
       )}
-      <Field label="Ga naar koppelkans">
-        <Dropdown
-          className={styles.jump}
-          value={`${index + 1}. ${current.koppelkans}`}
-          selectedOptions={[String(current.row)]}
-          onOptionSelect={(_, d) => {
-            const i = rows.findIndex((r) => String(r.row) === d.optionValue);
-            if (i >= 0) void goTo(i);
-          }}
-        >
-          {options}
-        </Dropdown>
-      </Field>
+      <JumpTo className={styles.jump} value={`${index + 1}. ${current.koppelkans}`} row={current.row} options={options} onPick={fieldEvents.pick} />
       <div className={styles.title}>
         <Text as="h2" size={500} weight="semibold">
           {current.koppelkans}
@@ -370,33 +574,7 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
           {current.opgave ? `Opgave: ${current.opgave}` : 'Geen opgave ingevuld'} · rij {current.row}
         </Text>
       </div>
-      <Accordion collapsible multiple>
-        <AccordionItem value="toelichting">
-          <AccordionHeader size="small">Toelichting bij deze koppelkans</AccordionHeader>
-          <AccordionPanel>
-            <Text size={200}>{toelichting || 'Geen toelichting op de longlist.'}</Text>
-          </AccordionPanel>
-        </AccordionItem>
-        <AccordionItem value="waarom">
-          <AccordionHeader size="small">Waarom deze succesfactoren</AccordionHeader>
-          <AccordionPanel>
-            <dl className={styles.waarom}>
-              {werkblad.factors.map((f, i) => (
-                <div key={f.column}>
-                  <dt>
-                    <Text size={200} weight="semibold">
-                      {f.name}
-                    </Text>
-                  </dt>
-                  <dd>
-                    <Text size={200}>{waarom[i] || 'Nog geen toelichting (vul die in bij Stap 2).'}</Text>
-                  </dd>
-                </div>
-              ))}
-            </dl>
-          </AccordionPanel>
-        </AccordionItem>
-      </Accordion>
+      <KoppelkansInfo className={styles.waarom} toelichting={toelichting} names={factorList} waarom={waarom} />
       <div className={styles.total} aria-live="polite">
         <span>
           <Text weight="semibold">Gewogen totaal</Text>
@@ -423,28 +601,18 @@ export function ScorenView({ session, active }: { session: WorkbookSession; acti
           // a kept valid draft (typed, not yet written) says so, the same words as the pane's other drafts
           const unsaved = !message && drafts[keyOf(i)] !== undefined && text.trim() !== stored[i].trim() ? unsavedText(kept.restored) : undefined;
           return (
-            <Field
+            <ScoreField
               key={keyOf(i)}
+              index={i}
               className={styles.factor}
+              inputClassName={styles.scoreInput}
               label={`${f.name} (weging ${f.weging === null ? 'ongeldig' : formatNumber(f.weging)})`}
-              validationState={message ? 'error' : 'none'}
-              validationMessage={message ?? unsaved}
-            >
-              <Input
-                className={styles.scoreInput}
-                ref={(el) => {
-                  inputs.current[i] = el;
-                }}
-                value={text}
-                inputMode="numeric"
-                placeholder="leeg"
-                autoComplete="off"
-                onFocus={() => setFocused(i)}
-                onChange={(_, d) => type(i, d.value)}
-                onBlur={() => void commit(i, texts[i])}
-                onKeyDown={onKeyDown(i)}
-              />
-            </Field>
+              text={text}
+              message={message}
+              unsaved={unsaved}
+              inputs={inputs}
+              on={fieldEvents}
+            />
           );
         })}
       </div>

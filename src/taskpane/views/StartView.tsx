@@ -1,10 +1,27 @@
 /** Start: what the add-in found in the workbook, and the buttons that prepare or create it. */
 import { Button, Field, Input, Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import type { Analysis } from '../../core/analyze';
 import { SHEET_NAMES, type SheetRole } from '../../core/layout';
 import type { WorkbookSession } from '../session';
 import type { ViewId } from './viewIds';
 import { fullyScored, scorableRows } from '../logic/scoring';
+
+/**
+ * What Start counts in an analysis: koppelkansen, those fully scored, errors and warnings.
+ * Counted once per analysis (Start stays mounted behind the other views and renders on every
+ * write; at 5,000 rows each count is a pass over thousands of rows or problems).
+ */
+function countsOf(a: Analysis | null): { koppelkansen: number; complete: number; errors: number; warnings: number } {
+  const rows = scorableRows(a?.werkblad);
+  let errors = 0;
+  let warnings = 0;
+  for (const p of a?.problems ?? []) {
+    if (p.severity === 'error') errors++;
+    else if (p.severity === 'warning') warnings++;
+  }
+  return { koppelkansen: rows.length, complete: fullyScored(rows), errors, warnings };
+}
 
 const PARTS: { role: SheetRole; label: string }[] = [
   { role: 'werkblad', label: 'Werkblad (stap 2 en 3)' },
@@ -37,6 +54,7 @@ export function StartView({ session, go }: { session: WorkbookSession; go: (v: V
   const styles = useStyles();
   const [wijk, setWijk] = useState('');
   const a = session.analysis;
+  const counts = useMemo(() => countsOf(a), [a]);
   if (!a) return null;
 
   if (a.kind === 'empty') {
@@ -74,9 +92,8 @@ export function StartView({ session, go }: { session: WorkbookSession; go: (v: V
     );
   }
 
-  const rows = scorableRows(a.werkblad);
-  const errors = a.problems.filter((p) => p.severity === 'error').length;
-  const warnings = a.problems.filter((p) => p.severity === 'warning').length;
+  const { errors, warnings } = counts;
+  const koppelkansen = counts.koppelkansen;
   return (
     <div className={styles.stack}>
       <Text as="h2" size={500} weight="semibold">
@@ -108,12 +125,12 @@ export function StartView({ session, go }: { session: WorkbookSession; go: (v: V
         </div>
         <div className={styles.figure}>
           <span className={styles.big} data-testid="count-koppelkansen">
-            {rows.length}
+            {koppelkansen}
           </span>
           <Text size={200}>koppelkansen</Text>
         </div>
         <div className={styles.figure}>
-          <span className={styles.big}>{fullyScored(rows)}</span>
+          <span className={styles.big}>{counts.complete}</span>
           <Text size={200}>volledig gescoord</Text>
         </div>
       </div>
@@ -137,8 +154,8 @@ export function StartView({ session, go }: { session: WorkbookSession; go: (v: V
         <Button appearance="primary" disabled={!!session.busy} onClick={() => void session.prepare()}>
           Werkmap voorbereiden
         </Button>
-        <Button onClick={() => go(rows.length === 0 ? 'stap1' : 'stap2')}>{rows.length === 0 ? 'Naar Stap 1' : 'Naar Stap 2'}</Button>
-        <Button disabled={rows.length === 0} onClick={() => go('scoren')}>
+        <Button onClick={() => go(koppelkansen === 0 ? 'stap1' : 'stap2')}>{koppelkansen === 0 ? 'Naar Stap 1' : 'Naar Stap 2'}</Button>
+        <Button disabled={koppelkansen === 0} onClick={() => go('scoren')}>
           Naar Scoren
         </Button>
       </div>
