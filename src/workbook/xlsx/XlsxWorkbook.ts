@@ -26,14 +26,14 @@ import { cellAddress, columnNumber } from '../../core/a1';
 import type { CellInput, CellStyle, CellValue, Plan, PlanOp, SheetSnapshot, ValidationRule, ValidationSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import { WorkbookError } from '../errors';
 import { appendedFormats, appendedHeights, placeRowOp, recordPlacement, updatedRowHeight } from '../../core/keyedRows';
-import { checkPlan } from '../planCheck';
+import { checkColumnRoom, checkPlan } from '../planCheck';
 import { checkProtection } from '../protection';
 import type { ApplyOptions, ApplyResult, SnapshotRequest, WorkbookPort } from '../port';
 import { rectOf } from '../rectangles';
 import { applyCellStyle, readCellStyle, sheetProtection } from './cellStyles';
 import { encodeTextsForWrite, isBlank, readCell, toExcelValue, unshareFormulas } from './cellValues';
 import { installLargeValidationPatch } from './largeValidations';
-import { patchPackage, type PatchWarning } from './package/patchPackage';
+import { checkColumnShifts, patchPackage, type PatchWarning } from './package/patchPackage';
 import { ValidationLookup, setValidation, validationRanges } from './validations';
 
 const CREATOR = 'Koppelkansen Kiezen';
@@ -42,22 +42,50 @@ const CREATOR = 'Koppelkansen Kiezen';
  * `patchPackage(source, ops)` deferred. A function of its own: a closure made inside a
  * method shares that method's context, and with it `this` (the loaded model).
  */
-function patchLater(source: Uint8Array, ops: PlanOp[]): () => Promise<{ bytes: Uint8Array; warnings: PatchWarning[] }> {
-  return () => patchPackage(source, ops);
+function patchLater(source: Uint8Array, ops: PlanOp[], earlier: PatchWarning[]): () => Promise<{ bytes: Uint8Array; warnings: PatchWarning[] }> {
+  return async () => {
+    const { bytes, warnings } = await patchPackage(source, ops);
+    return { bytes, warnings: [...earlier, ...warnings] };
+  };
 }
+
+/** An ExcelJS model of .xlsx bytes, read as `fromBuffer` reads them (shared formulas resolved per cell). */
+async function loadModel(data: Uint8Array): Promise<ExcelJS.Workbook> {
+  installLargeValidationPatch();
+  const wb = new ExcelJS.Workbook();
+  // ExcelJS's types want a Node Buffer; it accepts any ArrayBuffer view at runtime
+  await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
+  // ExcelJS sets the workbook properties only from xl/workbook.xml
+  if ((wb as { properties?: unknown }).properties === undefined) throw new WorkbookError('notAWorkbook', []);
+  for (const ws of wb.worksheets) unshareFormulas(ws);
+  return wb;
+}
+
+const isColumnOp = (op: PlanOp): op is Extract<PlanOp, { kind: 'insertColumns' | 'deleteColumns' }> => op.kind === 'insertColumns' || op.kind === 'deleteColumns';
 
 export class XlsxWorkbook implements WorkbookPort {
   /** The ops applied since reading, resolved to fixed cells: replayed onto `source` when writing. */
   private readonly journal: PlanOp[] = [];
   /** Cells whose text had characters XML forbids, found by the last `toBuffer`. */
   private lastWarnings: PatchWarning[] = [];
+  /** Write warnings of ops already written into `source` (by a column insert or delete). */
+  private readonly earlierWarnings: PatchWarning[] = [];
+  /**
+   * Whole columns are inserted and deleted with every reference (plan ops insertColumns /
+   * deleteColumns): in the package (package/columns.ts), after which the model is read
+   * again from the changed package, so what the model reports is what the file holds.
+   */
+  readonly canShiftColumns = true;
   /** Sheets added through `apply` since this workbook was read: their page setup is ExcelJS's default, not the team's. */
   private readonly addedSheets = new WeakSet<ExcelJS.Worksheet>();
 
   private constructor(
-    private readonly wb: ExcelJS.Workbook,
-    /** The package as read; undefined for a workbook made here. */
-    private readonly source?: Uint8Array,
+    private wb: ExcelJS.Workbook,
+    /**
+     * The package as read (or as left by the last column insert or delete, which writes the
+     * package and reads it again); undefined for a workbook made here.
+     */
+    private source?: Uint8Array,
   ) {}
 
   /** A new, empty workbook (no sheets yet). */
@@ -78,15 +106,8 @@ export class XlsxWorkbook implements WorkbookPort {
    * @throws ExcelJS's own error for bytes that are no zip at all
    */
   static async fromBuffer(buffer: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
-    installLargeValidationPatch();
-    const wb = new ExcelJS.Workbook();
     const data = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
-    // ExcelJS's types want a Node Buffer; it accepts any ArrayBuffer view at runtime
-    await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
-    // ExcelJS sets the workbook properties only from xl/workbook.xml
-    if ((wb as { properties?: unknown }).properties === undefined) throw new WorkbookError('notAWorkbook', []);
-    for (const ws of wb.worksheets) unshareFormulas(ws);
-    return new XlsxWorkbook(wb, data.slice());
+    return new XlsxWorkbook(await loadModel(data), data.slice());
   }
 
   static async fromFile(path: string): Promise<XlsxWorkbook> {
@@ -112,20 +133,60 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async apply(plan: Plan, options: ApplyOptions = {}): Promise<ApplyResult> {
+    await this.checkBeforeApply(plan);
+    const result: ApplyResult = { operations: 0, appendedAt: [], missingKeys: [], conflicts: [] };
+    for (const [i, op] of plan.ops.entries()) {
+      if (isColumnOp(op)) await this.shiftColumns(op);
+      else this.applyOp(op, result);
+      result.operations++;
+      options.onProgress?.((i + 1) / plan.ops.length);
+    }
+    return result;
+  }
+
+  /**
+   * Everything that refuses a plan, before any op runs (ExcelJS has no transactions):
+   * planCheck.ts, protection, and for column inserts and deletes content pushed past XFD
+   * and a table or pivot table cut in two (judged on the workbook as it is now).
+   */
+  private async checkBeforeApply(plan: Plan): Promise<void> {
     checkPlan(
       plan,
       this.wb.worksheets.map((w) => w.name),
+      { columns: this.canShiftColumns },
     );
-    // refused before any op runs: ExcelJS has no transactions
     const guarded = new Map(this.wb.worksheets.filter((ws) => sheetProtection(ws)?.protected).map((ws) => [ws.name.toLowerCase(), this.snapshotSheet(ws)]));
     if (guarded.size) checkProtection(plan, (name) => guarded.get(name.toLowerCase()));
-    const result: ApplyResult = { operations: 0, appendedAt: [], missingKeys: [], conflicts: [] };
-    plan.ops.forEach((op, i) => {
-      this.applyOp(op, result);
-      result.operations++;
-      options.onProgress?.((i + 1) / plan.ops.length);
+    const shifts = plan.ops.filter(isColumnOp);
+    if (!shifts.length) return;
+    checkColumnRoom(plan, (name) => {
+      const ws = this.find(name);
+      return ws && this.snapshotSheet(ws);
     });
-    return result;
+    // tables and pivot tables exist only in a package read from a file (ExcelJS writes none)
+    if (this.source) await checkColumnShifts(this.source, shifts.map((op) => ({ sheet: op.sheet, at: columnNumber(op.column), count: op.kind === 'insertColumns' ? op.count : -op.count })));
+  }
+
+  /**
+   * A whole-column insert or delete: the workbook as it is now is written (patched or
+   * written by ExcelJS), the shift is carried out on that package (package/columns.ts),
+   * and the model is read again from the result, which is from then on the package that
+   * later ops patch. Costs a write and a read of the workbook.
+   */
+  private async shiftColumns(op: Extract<PlanOp, { kind: 'insertColumns' | 'deleteColumns' }>): Promise<void> {
+    let current: Uint8Array;
+    if (this.source) {
+      current = this.source;
+      if (this.journal.length) {
+        const patched = await patchPackage(this.source, this.journal);
+        this.earlierWarnings.push(...patched.warnings);
+        current = patched.bytes;
+      }
+    } else current = await this.toBuffer();
+    const { bytes } = await patchPackage(current, [op]);
+    this.wb = await loadModel(bytes);
+    this.source = bytes;
+    this.journal.length = 0;
   }
 
   /**
@@ -143,12 +204,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const needsModel = (op: PlanOp) =>
       op.kind === 'appendRows' || op.kind === 'updateRowByKey' || op.kind === 'deleteRowByKey' || (op.kind === 'setCells' && !!op.expect);
     if (!this.source || plan.ops.some(needsModel)) return this.apply(plan);
-    checkPlan(
-      plan,
-      this.wb.worksheets.map((w) => w.name),
-    );
-    const guarded = new Map(this.wb.worksheets.filter((ws) => sheetProtection(ws)?.protected).map((ws) => [ws.name.toLowerCase(), this.snapshotSheet(ws)]));
-    if (guarded.size) checkProtection(plan, (name) => guarded.get(name.toLowerCase()));
+    await this.checkBeforeApply(plan);
     for (const op of plan.ops) {
       // a new sheet is added to the model too: writing checks that a visible sheet remains
       if (op.kind === 'addSheet') this.addedSheets.add(this.wb.addWorksheet(op.sheet, { state: op.hidden ? 'hidden' : 'visible' }));
@@ -168,7 +224,7 @@ export class XlsxWorkbook implements WorkbookPort {
     if (this.source) {
       this.checkVisibleSheet();
       const { bytes, warnings } = await patchPackage(this.source, this.journal);
-      this.lastWarnings = warnings;
+      this.lastWarnings = [...this.earlierWarnings, ...warnings];
       return bytes;
     }
     this.prepareForWrite();
@@ -199,7 +255,7 @@ export class XlsxWorkbook implements WorkbookPort {
       };
     }
     this.checkVisibleSheet();
-    return patchLater(this.source, [...this.journal]);
+    return patchLater(this.source, [...this.journal], [...this.earlierWarnings]);
   }
 
   /** Writes to a temporary file beside `path`, then renames it over `path`: never a half-written file. */

@@ -91,7 +91,9 @@ export function sheetProtection(ws: ExcelJS.Worksheet): SheetProtection | undefi
   const p = (ws as unknown as { sheetProtection?: ExcelJsSheetProtection | null }).sheetProtection;
   const unlocked: string[] = [];
   const columnsUnlocked = new Set<number>();
-  for (let c = 1; c <= ws.columnCount; c++) {
+  // columnCount is a getter that walks every row: read once (per column it made a cell in XFD cost seconds)
+  const columns = ws.columnCount;
+  for (let c = 1; c <= columns; c++) {
     const style = (ws.getColumn(c) as unknown as { style?: Partial<ExcelJS.Style> }).style;
     if (style?.protection?.locked === false) columnsUnlocked.add(c);
   }

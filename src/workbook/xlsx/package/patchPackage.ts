@@ -20,6 +20,8 @@ import type { Document, Element } from '@xmldom/xmldom';
 import { cellAddress, columnNumber, parseCell, sheetRef } from '../../../core/a1';
 import type { PlanOp } from '../../../core/snapshot';
 import { rectOf } from '../../rectangles';
+import type { ColumnShift } from '../../../core/columnShift';
+import { checkPackageShift, shiftPackageColumns } from './columns';
 import { SheetEditor, type CellWriteContext } from './sheet';
 import { sharedFormulaRuns } from './sharedFormulas';
 import { StylesEditor } from './styles';
@@ -98,7 +100,7 @@ class Package {
   }
 
   /** The worksheet part of the sheet called `name` (case-insensitive, as Excel compares names). */
-  async sheet(name: string): Promise<{ editor: SheetEditor; name: string }> {
+  async sheet(name: string): Promise<{ editor: SheetEditor; name: string; path: string }> {
     const wb = (await this.doc(this.workbookPart)).documentElement!;
     const sheets = child(wb, 'sheets');
     const el = sheets && children(sheets, 'sheet').find((s) => (s.getAttribute('name') ?? '').toLowerCase() === name.toLowerCase());
@@ -114,7 +116,28 @@ class Package {
       editor = new SheetEditor(await file.async('string'));
       this.sheets.set(path, editor);
     }
-    return { editor, name: el.getAttribute('name')! };
+    return { editor, name: el.getAttribute('name')!, path };
+  }
+
+  /** Every sheet of the workbook, in workbook order: its name and part (the part is not read). */
+  async sheetParts(): Promise<{ name: string; path: string }[]> {
+    const wb = (await this.doc(this.workbookPart)).documentElement!;
+    const sheets = child(wb, 'sheets');
+    const rels = children(await this.workbookRels(), 'Relationship');
+    const out: { name: string; path: string }[] = [];
+    for (const el of sheets ? children(sheets, 'sheet') : []) {
+      const id = el.getAttributeNS(NS.rel, 'id') ?? el.getAttribute('r:id');
+      const rel = rels.find((r) => r.getAttribute('Id') === id);
+      if (rel) out.push({ name: el.getAttribute('name')!, path: resolvePart(this.workbookPart, rel.getAttribute('Target')!) });
+    }
+    return out;
+  }
+
+  /** Every sheet of the workbook, in workbook order: name, part and editor. */
+  async allSheets(): Promise<{ name: string; path: string; editor: SheetEditor }[]> {
+    const out: { name: string; path: string; editor: SheetEditor }[] = [];
+    for (const { name } of await this.sheetParts()) out.push(await this.sheet(name));
+    return out;
   }
 
   async stylesEditor(): Promise<StylesEditor> {
@@ -386,6 +409,14 @@ export async function patchPackage(source: Uint8Array, ops: PlanOp[]): Promise<P
         }
         break;
       }
+      case 'insertColumns':
+      case 'deleteColumns': {
+        const { name } = await pkg.sheet(op.sheet);
+        await shiftPackageColumns(pkg, { sheet: name, at: columnNumber(op.column), count: op.kind === 'insertColumns' ? op.count : -op.count });
+        // cached results of moved formulas may be stale (a reference became #REF!): Excel recalculates on open
+        onFormula();
+        break;
+      }
       case 'appendRows':
       case 'updateRowByKey':
       case 'deleteRowByKey':
@@ -398,6 +429,18 @@ export async function patchPackage(source: Uint8Array, ops: PlanOp[]): Promise<P
   await pkg.finish();
   const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   return { bytes, warnings };
+}
+
+/**
+ * Refuses whole-column shifts that would cut a table or pivot table of `source` in two
+ * (WorkbookError 'invalidArgument', Dutch, naming sheet and table), each judged on the
+ * package as it is; changes nothing. Shifts on sheets the package lacks are skipped.
+ */
+export async function checkColumnShifts(source: Uint8Array, shifts: ColumnShift[]): Promise<void> {
+  const pkg = new Package(await JSZip.loadAsync(source));
+  await pkg.init();
+  const names = new Set((await pkg.sheetParts()).map((s) => s.name.toLowerCase()));
+  for (const shift of shifts) if (names.has(shift.sheet.toLowerCase())) await checkPackageShift(pkg, shift);
 }
 
 /** "A1:J105" → "$A$1:$J$105" (the anchored form Excel stores for print areas). */

@@ -15,11 +15,13 @@
 import type { Document, Element } from '@xmldom/xmldom';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { cellAddress, columnLetter } from '../../../core/a1';
+import { sameSheet, shiftColumn, shiftFormula, shiftRange, type ColumnShift } from '../../../core/columnShift';
 import type { CellInput, CellStyle, ValidationRule } from '../../../core/snapshot';
 import { overlaps, rectAddress, rectOf, subtract, type Rect } from '../../rectangles';
 import { fullAddress } from '../largeValidations';
 import { encodeCellText, stripForbidden } from '../ooxmlText';
 import { toExcelValidation } from '../validations';
+import { shiftSheetSkeleton } from './columns';
 import { storedFormula } from './sharedFormulas';
 import type { StylesEditor } from './styles';
 import {
@@ -103,6 +105,9 @@ interface RowSlot {
   kids: number[];
   model?: RowModel;
 }
+
+/** A formula element's start tag in a cell's text (any prefix). */
+const FORMULA_TAG = /<(?:[A-Za-z_][\w.-]*:)?f[\s>/]/;
 
 /** Marks where the rows go in the serialised skeleton. */
 const ROWS_MARK = 'koppelkansen-rows';
@@ -456,6 +461,148 @@ export class SheetEditor {
           this.removeCell(r, cell);
         }
       }
+    }
+  }
+
+  // ---- whole columns ----
+
+  /**
+   * This sheet (called `name`) after a whole-column insert or delete on sheet `shift.sheet`
+   * (src/core/columnShift.ts): on the changed sheet its cells move (cells in deleted
+   * columns go), with its ranges (columns.ts: `shiftSheetSkeleton`); on every sheet the
+   * formulas follow. A shared formula stays shared when every cell of it still gets its
+   * own formula from the moved anchor (a group in one column always does); otherwise each
+   * of its cells gets its own formula. Array formulas keep their range, moved.
+   */
+  shiftColumns(name: string, shift: ColumnShift): void {
+    const target = sameSheet(name, shift.sheet);
+    const moveTo = (col: number): number | null => (target ? shiftColumn(col, shift) : col);
+    if (shiftSheetSkeleton(this.root, name, shift)) this.changed = true;
+    /** Cells whose formula is already moved (shared groups). */
+    const done = new Set<CellModel>();
+    /** Rows read here only to look at them: written back as read unless they change. */
+    const looked = new Set<RowSlot>();
+    const changedRows = new Set<RowSlot>();
+    const rowOf = (r: number): RowModel | undefined => {
+      const slot = this.rows.get(r);
+      if (!slot) return undefined;
+      if (!slot.model) looked.add(slot);
+      return this.materialize(slot);
+    };
+    /** The cell as elements; `commit` stores them in the cell (its text is then rebuilt). */
+    const elementsOf = (cell: CellModel) => (cell.children && cell.attrs ? { qname: cell.qname, attrs: cell.attrs, children: cell.children } : readElement(cell.raw));
+    const commit = (cell: CellModel, el: ReturnType<typeof elementsOf>) => {
+      cell.qname = el.qname;
+      cell.attrs = el.attrs;
+      cell.children = el.children;
+    };
+    const hasFormula = (cell: CellModel) => (cell.children ? cell.children.some((k) => k.local === 'f') : FORMULA_TAG.test(cell.raw));
+
+    // shared formulas, group by group
+    type Member = { cell: CellModel; el: ReturnType<typeof elementsOf>; f: number; r: number };
+    const groups = new Map<string, { master?: Member; members: Member[] }>();
+    for (const [si, rowSet] of this.shared) {
+      for (const r of rowSet) {
+        for (const cell of rowOf(r)?.cells ?? []) {
+          if (!hasFormula(cell)) continue;
+          const el = elementsOf(cell);
+          const f = el.children.findIndex((k) => k.local === 'f' && getAttr(k.attrs, 't') === 'shared' && getAttr(k.attrs, 'si') === si);
+          if (f < 0) continue;
+          let g = groups.get(si);
+          if (!g) groups.set(si, (g = { members: [] }));
+          const member = { cell, el, f, r };
+          g.members.push(member);
+          if (getAttr(el.children[f].attrs, 'ref') && readElement(el.children[f].raw).text !== '') g.master = member;
+        }
+      }
+    }
+    for (const [, g] of groups) {
+      const master = g.master;
+      if (!master) continue; // cells without their anchor: nothing Excel could read either
+      const fEl = readElement(master.el.children[master.f].raw);
+      const text = fEl.text;
+      const from = cellAddress(master.r, master.cell.col);
+      const shifted = shiftFormula(text, name, shift);
+      const masterTo = moveTo(master.cell.col);
+      const members = g.members.map((m) => {
+        const own = m === master ? text : slideFormula(text, from, cellAddress(m.r, m.cell.col));
+        return { ...m, to: moveTo(m.cell.col), own: shiftFormula(own, name, shift) };
+      });
+      if (shifted === text && members.every((m) => m.to === m.cell.col)) continue;
+      for (const m of members) changedRows.add(this.rows.get(m.r)!);
+      const keep =
+        masterTo !== null && members.every((m) => m.to === null || slideFormula(shifted, cellAddress(master.r, masterTo), cellAddress(m.r, m.to)) === m.own);
+      if (keep) {
+        const attrs = fEl.attrs.map(([k, v]): [string, string] => [k, k === 'ref' && target ? (shiftRange(v, shift) ?? v) : v]);
+        master.el.children[master.f] = { local: 'f', attrs, raw: `${startTag(fEl.qname, attrs)}${escapeText(shifted)}</${fEl.qname}>` };
+        commit(master.cell, master.el);
+        done.add(master.cell);
+        continue;
+      }
+      // each cell its own formula
+      for (const m of members) {
+        if (m.to === null) continue;
+        const g2 = readElement(m.el.children[m.f].raw);
+        const attrs = g2.attrs.filter(([k]) => k !== 't' && k !== 'si' && k !== 'ref');
+        m.el.children[m.f] = { local: 'f', attrs, raw: `${startTag(g2.qname, attrs)}${escapeText(m.own)}</${g2.qname}>` };
+        commit(m.cell, m.el);
+        done.add(m.cell);
+      }
+    }
+
+    // every other formula, and the cells of the changed sheet
+    for (const r of this.rowNumbers) {
+      const slot = this.rows.get(r)!;
+      const moves = target && (slot.model ? slot.model.cells.some((c) => c.col >= shift.at) : slot.maxCol >= shift.at);
+      if (!slot.model && !moves && !FORMULA_TAG.test(this.text.slice(slot.openEnd, slot.end))) continue;
+      const model = rowOf(r)!;
+      let rowChanged = changedRows.has(slot);
+      const kept: CellModel[] = [];
+      for (const cell of model.cells) {
+        const to = moveTo(cell.col);
+        if (to === null) {
+          rowChanged = true;
+          continue;
+        }
+        if (!done.has(cell) && hasFormula(cell)) {
+          const el = elementsOf(cell);
+          const i = el.children.findIndex((k) => k.local === 'f');
+          const f = i >= 0 ? readElement(el.children[i].raw) : null;
+          const kind = f ? getAttr(f.attrs, 't') : undefined;
+          if (f && kind !== 'shared' && kind !== 'dataTable') {
+            const next = shiftFormula(f.text, name, shift);
+            const ref = getAttr(f.attrs, 'ref');
+            const nextRef = ref && target ? (shiftRange(ref, shift) ?? ref) : ref;
+            if (next !== f.text || nextRef !== ref) {
+              if (nextRef && nextRef !== ref) setAttr(f.attrs, 'ref', nextRef);
+              el.children[i] = { local: 'f', attrs: f.attrs, raw: `${startTag(f.qname, f.attrs)}${escapeText(next)}</${f.qname}>` };
+              commit(cell, el);
+              rowChanged = true;
+            }
+          }
+        }
+        if (to !== cell.col) {
+          const address = cellAddress(r, to);
+          if (cell.attrs) setAttr(cell.attrs, 'r', address);
+          else cell.raw = cell.raw.replace(/^(<[^>]*?\sr=")[^"]*"/, `$1${address}"`);
+          cell.col = to;
+          rowChanged = true;
+        }
+        kept.push(cell);
+      }
+      if (!rowChanged) continue;
+      changedRows.add(slot);
+      model.cells = kept;
+      const spans = getAttr(model.attrs, 'spans');
+      if (spans !== undefined) {
+        if (kept.length) setAttr(model.attrs, 'spans', `${kept[0].col}:${kept[kept.length - 1].col}`);
+        else removeAttr(model.attrs, 'spans');
+      }
+    }
+    for (const slot of looked) if (!changedRows.has(slot)) slot.model = undefined;
+    if (changedRows.size || target) {
+      this.rowsChanged = true;
+      this.cellsChanged = true;
     }
   }
 
