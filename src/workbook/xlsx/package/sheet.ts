@@ -525,10 +525,10 @@ export class SheetEditor {
       const shifted = shiftFormula(text, name, shift);
       const masterTo = moveTo(master.cell.col);
       const members = g.members.map((m) => {
-        const own = m === master ? text : slideFormula(text, from, cellAddress(m.r, m.cell.col));
-        return { ...m, to: moveTo(m.cell.col), own: shiftFormula(own, name, shift) };
+        const before = m === master ? text : slideFormula(text, from, cellAddress(m.r, m.cell.col));
+        return { ...m, to: moveTo(m.cell.col), before, own: shiftFormula(before, name, shift) };
       });
-      if (shifted === text && members.every((m) => m.to === m.cell.col)) continue;
+      if (members.every((m) => m.to === m.cell.col && m.own === m.before)) continue;
       for (const m of members) changedRows.add(this.rows.get(m.r)!);
       const keep =
         masterTo !== null && members.every((m) => m.to === null || slideFormula(shifted, cellAddress(master.r, masterTo), cellAddress(m.r, m.to)) === m.own);
