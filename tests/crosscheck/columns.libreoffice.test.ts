@@ -61,7 +61,11 @@ maybe('factor columns deleted and inserted by the .xlsx adapter, recalculated by
           kind: 'setCells',
           sheet: W,
           cell: `A${first}`,
-          cells: SCORES.map((row, i) => [{ text: 'Gezondheid' }, { text: `Koppelkans ${i + 1}` }, ...row.map((n) => (n === null ? { clear: true as const } : { number: n }))]),
+          cells: SCORES.map((row, i) => [
+            { text: 'Gezondheid' },
+            { text: `Koppelkans ${i + 1}` },
+            ...row.map((n) => (n === null ? { clear: true as const } : { number: n })),
+          ]),
         },
         { kind: 'setCells', sheet: W, cell: 'C4', cells: [WEIGHTS.map((n) => ({ number: n }))] },
         // the team's own sheet: formulas on scores right of the deleted column, and a sum over the factor block
@@ -70,7 +74,13 @@ maybe('factor columns deleted and inserted by the .xlsx adapter, recalculated by
           kind: 'setCells',
           sheet: 'Eigen berekening',
           cell: 'A1',
-          cells: [[{ formula: `='${W}'!G${first + 1}*2` }, { formula: `=SUM('${W}'!C${first}:J${first})` }, { formula: `='${W}'!$I$${first + 3}-'${W}'!C${first + 1}` }]],
+          cells: [
+            [
+              { formula: `='${W}'!G${first + 1}*2` },
+              { formula: `=SUM('${W}'!C${first}:J${first})` },
+              { formula: `='${W}'!$I$${first + 3}-'${W}'!C${first + 1}` },
+            ],
+          ],
         },
       ],
     });

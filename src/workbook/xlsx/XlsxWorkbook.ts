@@ -15,6 +15,10 @@
  *   replayed onto the ORIGINAL package by package/patchPackage.ts, which edits only the
  *   parts and elements the ops name; everything else keeps its bytes. ExcelJS never
  *   re-serialises a team's workbook, so nothing it does not model can get lost.
+ * - Whole columns inserted or deleted (insertColumns / deleteColumns): the workbook as it
+ *   stands is written, the package is shifted (package/columns.ts: cells, formulas of every
+ *   sheet, names, validations, conditional formats, merges, tables, charts, comments …)
+ *   and the model is read again from it; from then on writes patch that package.
  * - Writing a new workbook (`create`): ExcelJS writes it; formulas with their cached
  *   result when the plan gives one, "_xlfn." prefixes for newer functions,
  *   `fullCalcOnLoad` so Excel recalculates on open, creator "Koppelkansen Kiezen".
@@ -61,7 +65,8 @@ async function loadModel(data: Uint8Array): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-const isColumnOp = (op: PlanOp): op is Extract<PlanOp, { kind: 'insertColumns' | 'deleteColumns' }> => op.kind === 'insertColumns' || op.kind === 'deleteColumns';
+const isColumnOp = (op: PlanOp): op is Extract<PlanOp, { kind: 'insertColumns' | 'deleteColumns' }> =>
+  op.kind === 'insertColumns' || op.kind === 'deleteColumns';
 
 export class XlsxWorkbook implements WorkbookPort {
   /** The ops applied since reading, resolved to fixed cells: replayed onto `source` when writing. */
@@ -164,7 +169,11 @@ export class XlsxWorkbook implements WorkbookPort {
       return ws && this.snapshotSheet(ws);
     });
     // tables and pivot tables exist only in a package read from a file (ExcelJS writes none)
-    if (this.source) await checkColumnShifts(this.source, shifts.map((op) => ({ sheet: op.sheet, at: columnNumber(op.column), count: op.kind === 'insertColumns' ? op.count : -op.count })));
+    if (this.source)
+      await checkColumnShifts(
+        this.source,
+        shifts.map((op) => ({ sheet: op.sheet, at: columnNumber(op.column), count: op.kind === 'insertColumns' ? op.count : -op.count })),
+      );
   }
 
   /**

@@ -44,6 +44,13 @@ const TABLE =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
   `<table ${NS} id="1" name="Kosten" displayName="Kosten" ref="J7:K9"><autoFilter ref="J7:K9"/><tableColumns count="2"><tableColumn id="1" name="Post"/><tableColumn id="2" name="Bedrag" ><calculatedColumnFormula>'Werk blad'!$H$5*2</calculatedColumnFormula></tableColumn></tableColumns><tableStyleInfo name="TableStyleMedium2" showRowStripes="1"/></table>`;
 
+/** Two shapes: one from E to G that moves and sizes with its cells, one with its left edge in D (deleted there). */
+const DRAWING =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">' +
+  '<xdr:twoCellAnchor><xdr:from><xdr:col>4</xdr:col><xdr:colOff>10</xdr:colOff><xdr:row>14</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>6</xdr:col><xdr:colOff>20</xdr:colOff><xdr:row>20</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:sp><xdr:nvSpPr><xdr:cNvPr id="2" name="Vak 1"/><xdr:cNvSpPr/></xdr:nvSpPr><xdr:spPr/></xdr:sp><xdr:clientData/></xdr:twoCellAnchor>' +
+  '<xdr:twoCellAnchor><xdr:from><xdr:col>3</xdr:col><xdr:colOff>10</xdr:colOff><xdr:row>14</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>5</xdr:col><xdr:colOff>20</xdr:colOff><xdr:row>20</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:sp><xdr:nvSpPr><xdr:cNvPr id="3" name="Vak 2"/><xdr:cNvSpPr/></xdr:nvSpPr><xdr:spPr/></xdr:sp><xdr:clientData/></xdr:twoCellAnchor>' +
+  '</xdr:wsDr>';
+
 /** A workbook with what a team builds in Excel, written as Excel writes it. */
 async function teamPackage(): Promise<Uint8Array> {
   const wb = XlsxWorkbook.create();
@@ -51,7 +58,16 @@ async function teamPackage(): Promise<Uint8Array> {
     ops: [
       { kind: 'addSheet', sheet: W },
       { kind: 'addSheet', sheet: 'Eigen' },
-      { kind: 'setCells', sheet: W, cell: 'J7', cells: [[{ text: 'Post' }, { text: 'Bedrag' }], [{ text: 'a' }, { number: 1 }], [{ text: 'b' }, { number: 2 }]] },
+      {
+        kind: 'setCells',
+        sheet: W,
+        cell: 'J7',
+        cells: [
+          [{ text: 'Post' }, { text: 'Bedrag' }],
+          [{ text: 'a' }, { number: 1 }],
+          [{ text: 'b' }, { number: 2 }],
+        ],
+      },
       {
         kind: 'setCells',
         sheet: 'Eigen',
@@ -66,9 +82,12 @@ async function teamPackage(): Promise<Uint8Array> {
   const path = parts.get(W.toLowerCase())!;
   let xml = await zip.file(path)!.async('string');
   xml = xml.replace(/<sheetData>[\s\S]*<\/sheetData>/, (m) => `<sheetData>${ROWS}${m.slice('<sheetData>'.length, -'</sheetData>'.length)}</sheetData>`);
-  xml = xml.replace(/<cols>[\s\S]*?<\/cols>|(?=<sheetData)/, '<cols><col min="3" max="3" width="11" customWidth="1"/><col min="4" max="6" width="14" customWidth="1"/></cols>');
+  xml = xml.replace(
+    /<cols>[\s\S]*?<\/cols>|(?=<sheetData)/,
+    '<cols><col min="3" max="3" width="11" customWidth="1"/><col min="4" max="6" width="14" customWidth="1"/></cols>',
+  );
   xml = xml.replace(/(<pageMargins)/, `${EXTRA}$1`);
-  xml = xml.replace('</worksheet>', '<tableParts count="1"><tablePart r:id="rIdT1"/></tableParts></worksheet>');
+  xml = xml.replace('</worksheet>', '<drawing r:id="rIdD1"/><tableParts count="1"><tablePart r:id="rIdT1"/></tableParts></worksheet>');
   if (!xml.includes('xmlns:r=')) xml = xml.replace('<worksheet ', '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ');
   // rows of a sheet come in order: the template's own rows (J7..J9) after ours
   xml = xml.replace(/<sheetData>([\s\S]*)<\/sheetData>/, (_m, rows: string) => {
@@ -81,15 +100,18 @@ async function teamPackage(): Promise<Uint8Array> {
   zip.file(
     rels,
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      '<Relationship Id="rIdT1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table1.xml"/></Relationships>',
+      '<Relationship Id="rIdT1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table1.xml"/>' +
+      '<Relationship Id="rIdD1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/></Relationships>',
   );
   zip.file('xl/tables/table1.xml', TABLE);
   zip.file('xl/charts/chart1.xml', CHART);
+  zip.file('xl/drawings/drawing1.xml', DRAWING);
   let ct = await zip.file('[Content_Types].xml')!.async('string');
   ct = ct.replace(
     '</Types>',
     '<Override PartName="/xl/tables/table1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>' +
-      '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>',
+      '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>' +
+      '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>',
   );
   zip.file('[Content_Types].xml', ct);
   // conditional format on the other sheet pointing at the moved columns; names with columns in them
@@ -98,7 +120,7 @@ async function teamPackage(): Promise<Uint8Array> {
     eigen,
     (await zip.file(eigen)!.async('string')).replace(
       /(<pageMargins)/,
-      "<conditionalFormatting sqref=\"A1:B1\"><cfRule type=\"expression\" priority=\"1\"><formula>A1&gt;'Werk blad'!$F$5</formula></cfRule></conditionalFormatting>$1",
+      '<conditionalFormatting sqref="A1:B1"><cfRule type="expression" priority="1"><formula>A1&gt;\'Werk blad\'!$F$5</formula></cfRule></conditionalFormatting>$1',
     ),
   );
   const names =
@@ -107,7 +129,9 @@ async function teamPackage(): Promise<Uint8Array> {
     `<definedName name="Scores">'Werk blad'!$C$5:$H$5</definedName>` +
     `<definedName name="Tijd">'Werk blad'!$D$5</definedName>`;
   let book = await zip.file('xl/workbook.xml')!.async('string');
-  book = book.includes('<definedNames>') ? book.replace('<definedNames>', `<definedNames>${names}`) : book.replace('</sheets>', `</sheets><definedNames>${names}</definedNames>`);
+  book = book.includes('<definedNames>')
+    ? book.replace('<definedNames>', `<definedNames>${names}`)
+    : book.replace('</sheets>', `</sheets><definedNames>${names}</definedNames>`);
   zip.file('xl/workbook.xml', book);
   return zip.generateAsync({ type: 'uint8array' });
 }
@@ -162,6 +186,17 @@ describe('xlsx adapter: deleting a column moves what the contract cannot see', (
     expect(chart.replace(/<c:f>[^<]*<\/c:f>/g, '')).toBe(CHART.replace(/<c:f>[^<]*<\/c:f>/g, ''));
   });
 
+  test('shapes and charts on the sheet move with their cells; an edge in the deleted column moves to where it was', async () => {
+    const drawing = await text(r.zip, 'xl/drawings/drawing1.xml');
+    const cols = [...drawing.matchAll(/<xdr:col>(\d+)<\/xdr:col><xdr:colOff>(\d+)<\/xdr:colOff>/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(cols).toEqual([
+      [3, 10],
+      [5, 20],
+      [3, 0],
+      [4, 20],
+    ]);
+  });
+
   test('a table right of the change moves with its filter; its column formula follows the cells', async () => {
     const table = await text(r.zip, 'xl/tables/table1.xml');
     expect(table).toContain('ref="I7:J9"');
@@ -171,7 +206,9 @@ describe('xlsx adapter: deleting a column moves what the contract cannot see', (
   });
 
   test('conditional formats, validations, merges, the autofilter and hyperlinks move; what lay only in D goes', () => {
-    expect(xml).toContain('<conditionalFormatting sqref="D5:G5"><cfRule type="expression" priority="1"><formula>D5&gt;$G$5</formula></cfRule></conditionalFormatting>');
+    expect(xml).toContain(
+      '<conditionalFormatting sqref="D5:G5"><cfRule type="expression" priority="1"><formula>D5&gt;$G$5</formula></cfRule></conditionalFormatting>',
+    );
     expect(xml).toContain('sqref="C20:G20"><formula1>$C$3:$G$3</formula1>');
     expect(xml).toMatch(/<mergeCells count="2"><mergeCell ref="D1:D1"\/><mergeCell ref="F1:G1"\/><\/mergeCells>/);
     // the filter on F (colId 3 from C) is on E now: colId 2
@@ -254,10 +291,7 @@ describe('xlsx adapter: inserting columns', () => {
     });
     expect(wb.getFormula(W, 'D1')).toBe('=A1+C1');
     const back = await XlsxWorkbook.fromBuffer(await wb.toBuffer());
-    expect((await back.readSnapshot()).sheets[0].values).toEqual([
-      [1, 10, 2, null],
-      ['onder'],
-    ]);
+    expect((await back.readSnapshot()).sheets[0].values).toEqual([[1, 10, 2, null], ['onder']]);
     expect(back.getFormula(W, 'D1')).toBe('=A1+C1');
   });
 });
@@ -268,7 +302,13 @@ test("a team's workbook saved by Excel: its comment, the note's drawing and its 
   const all = (await Promise.all(comments.map((p) => text(r.zip, p)))).join('');
   expect(all).toContain('<comment ref="M6"');
   expect(all).not.toContain('<comment ref="N6"');
-  const vml = (await Promise.all(Object.keys(r.zip.files).filter((p) => p.endsWith('.vml')).map((p) => text(r.zip, p)))).join('');
+  const vml = (
+    await Promise.all(
+      Object.keys(r.zip.files)
+        .filter((p) => p.endsWith('.vml'))
+        .map((p) => text(r.zip, p)),
+    )
+  ).join('');
   expect(vml).toContain('<x:Row>5</x:Row><x:Column>12</x:Column>');
   const xml = await sheetXml(r.zip, TEAM_WS);
   expect(cellXml(xml, 'N6')).toMatch(/<f t="shared" ref="N6:N13" si="\d+">M6\*2<\/f>/);

@@ -371,7 +371,7 @@ async function shiftDrawings(pkg: ShiftablePackage, sheetPart: string, shift: Co
       if (to === null) {
         // the anchor's column is deleted: the object's edge moves to where the columns were
         setText(col, String(shift.at - 1));
-        const off = child(marker!, 'colOff');
+        const off = child(marker, 'colOff');
         if (off) setText(off, '0');
         changed = true;
         return shift.at - 1 - from;
@@ -431,17 +431,15 @@ async function shiftComments(pkg: ShiftablePackage, sheetPart: string, shift: Co
       const delta = to - 1 - from;
       if (!delta) return shape;
       changed = true;
-      return shape
-        .replace(m[0], `<x:Column>${to - 1}</x:Column>`)
-        .replace(/<x:Anchor>([^<]*)<\/x:Anchor>/, (_a, body: string) => {
-          // LeftColumn, LeftOffset, TopRow, TopOffset, RightColumn, RightOffset, BottomRow, BottomOffset
-          const parts = body.split(',').map((p) => p.trim());
-          if (parts.length === 8) {
-            parts[0] = String(Number(parts[0]) + delta);
-            parts[4] = String(Number(parts[4]) + delta);
-          }
-          return `<x:Anchor>${parts.join(', ')}</x:Anchor>`;
-        });
+      return shape.replace(m[0], `<x:Column>${to - 1}</x:Column>`).replace(/<x:Anchor>([^<]*)<\/x:Anchor>/, (_a, body: string) => {
+        // LeftColumn, LeftOffset, TopRow, TopOffset, RightColumn, RightOffset, BottomRow, BottomOffset
+        const parts = body.split(',').map((p) => p.trim());
+        if (parts.length === 8) {
+          parts[0] = String(Number(parts[0]) + delta);
+          parts[4] = String(Number(parts[4]) + delta);
+        }
+        return `<x:Anchor>${parts.join(', ')}</x:Anchor>`;
+      });
     });
     if (changed) pkg.zip.file(path, next);
   }
@@ -475,7 +473,8 @@ async function shiftTables(pkg: ShiftablePackage, sheets: { name: string; path: 
           if (shiftFilter(el, shift) !== 'same') changed = true;
         }
       }
-      for (const name of ['calculatedColumnFormula', 'totalsRowFormula']) for (const f of descendants(root, name)) changed = shiftFormulaText(f, sheet.name, shift) || changed;
+      for (const name of ['calculatedColumnFormula', 'totalsRowFormula'])
+        for (const f of descendants(root, name)) changed = shiftFormulaText(f, sheet.name, shift) || changed;
       if (changed) pkg.markDirty(path);
     }
     if (!onTarget) continue;

@@ -6,6 +6,9 @@
  * themes, VBA, other sheets …) keeps its bytes. Within an edited part only the named
  * cells, validations, column widths and panes change (see sheet.ts, styles.ts).
  *
+ * A whole-column insert or delete (insertColumns / deleteColumns) is the exception: it
+ * moves cells and references through every part that holds them (columns.ts).
+ *
  * Touched besides the sheets named: xl/sharedStrings.xml (new strings appended),
  * xl/styles.xml (new formats appended), xl/workbook.xml + its relationships +
  * [Content_Types].xml when a sheet is added, calcPr fullCalcOnLoad when a formula is

@@ -490,7 +490,8 @@ export class SheetEditor {
       return this.materialize(slot);
     };
     /** The cell as elements; `commit` stores them in the cell (its text is then rebuilt). */
-    const elementsOf = (cell: CellModel) => (cell.children && cell.attrs ? { qname: cell.qname, attrs: cell.attrs, children: cell.children } : readElement(cell.raw));
+    const elementsOf = (cell: CellModel) =>
+      cell.children && cell.attrs ? { qname: cell.qname, attrs: cell.attrs, children: cell.children } : readElement(cell.raw);
     const commit = (cell: CellModel, el: ReturnType<typeof elementsOf>) => {
       cell.qname = el.qname;
       cell.attrs = el.attrs;
