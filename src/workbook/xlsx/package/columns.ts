@@ -27,7 +27,7 @@ import { child, children, removeNode, setText } from './xml';
 import { escapeText } from './xmlText';
 
 /** No sheet is called this: references without a sheet name in workbook-level formulas do not move. */
-export const NO_SHEET = '\u0000';
+const NO_SHEET = '\u0000';
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
 const REL_TYPES = {
@@ -46,7 +46,7 @@ function describe(shift: ColumnShift): string {
 }
 
 /** A space-separated list of ranges (sqref) after the shift; "" when every range is deleted. */
-export function shiftSqref(sqref: string, shift: ColumnShift): string {
+function shiftSqref(sqref: string, shift: ColumnShift): string {
   return sqref
     .split(/\s+/)
     .filter(Boolean)
