@@ -62,7 +62,7 @@ const GROUPS: Group[] = [
   { name: 'protection', mutate: ['protection.ts'], tests: ['protection'] },
   { name: 'keyedRows', mutate: ['keyedRows.ts'], tests: ['keyedRows', 'workbook/simulate.contract'] },
   { name: 'columnShift', mutate: ['columnShift.ts'], tests: ['columnShift'] },
-  { name: 'checklist', mutate: ['checklist.ts', 'checklistStatus.ts', 'defaults.ts'], tests: ['checklist', 'notes', 'defaults'] },
+  { name: 'checklist', mutate: ['checklist.ts', 'checklistStatus.ts', 'defaults.ts'], tests: ['checklist', 'checklistRead', 'notes', 'defaults'] },
   { name: 'problems', mutate: ['problems.ts'], tests: ['problems', 'werkblad', 'werkbladTotals', 'a1', 'teamContent'] },
   { name: 'edits', mutate: ['edits.ts', 'textSafety.ts'], tests: ['edits', 'editsInput', 'textSafety', 'namedMutations', 'notes'] },
   { name: 'formulaStamp', mutate: ['formulaStamp.ts'], tests: ['formulaStamp'] },
