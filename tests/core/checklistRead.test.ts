@@ -179,6 +179,10 @@ describe('the overstap date and the 8-year rule', () => {
     expect(read(template(46386, []), MID_2021, false).state).toMatchObject({ overstapYear: 2026, deadlineYear: 2018 });
   });
 
+  test('without a date system given, the 1900 system', () => {
+    expect(readChecklist(template(47848, []), MID_2021, [])).toMatchObject({ overstapYear: 2030, date1904: false });
+  });
+
   test('the label moved: the date is read beside "Datum overstap…" wherever it is above the header', () => {
     const s = sheet([['DATUM OVERSTAP laatste woning', null, 47848], [], [], [], ['Onderdeel', 'Basiselement', 'Status']]);
     const { state, problems } = read(s);

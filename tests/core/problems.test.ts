@@ -131,6 +131,11 @@ describe('the order problems are listed in', () => {
     );
   });
 
+  test('row before column, up to the last column: XFD1 comes before A2', () => {
+    const sorted = sortProblems([make('NO_FACTORS', 'Blad', 'A2', 'A2'), make('NO_FACTORS', 'Blad', 'XFD1', 'XFD1')]);
+    expect(sorted.map((p) => p.message)).toEqual(['XFD1', 'A2']);
+  });
+
   test('sorting leaves the given list as it was', () => {
     const copy = [...list];
     sortProblems(list);
