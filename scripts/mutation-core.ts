@@ -81,7 +81,7 @@ const GROUPS: Group[] = [
     mutate: ['analyze.ts', 'longlist.ts', 'merges.ts', 'reanalyze.ts'],
     tests: ['analyzeKeptRows', 'werkblad', 'teamContent', 'checklist', 'reanalyze'],
   },
-  { name: 'resultaatChart', mutate: ['resultaatChart.ts'], tests: ['workbook/office/officeWorkbook'] },
+  { name: 'resultaatChart', mutate: ['resultaatChart.ts'], tests: ['resultaatChart', 'workbook/office/officeWorkbook'] },
   {
     name: 'plan',
     mutate: [
