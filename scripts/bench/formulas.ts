@@ -26,9 +26,10 @@ const FACTORS = 12;
  * row the same opgave), however long the list; `growing` = one opgave per 10 rows, the
  * rows of an opgave together (a longlist sorted by opgave), so the number of distinct
  * opgaven grows with the rows (100 at 1,000 rows, 1,000 at 10,000). The lookups on
- * Keuzelijsten scan at most (distinct opgaven) × (longlist rows) cells
- * (src/core/keuzelijsten.ts): with `fixed` that bound is linear in the rows, with
- * `growing` it is quadratic, so only `growing` shows whether the formulas really stay linear.
+ * Keuzelijsten scan at most (runs of one opgave) × (distinct opgaven) cells
+ * (src/core/keuzelijsten.ts): with `fixed` (every row its own run, 15 opgaven) that bound
+ * is linear in the rows, with `growing` it is (distinct opgaven)², so only `growing` shows
+ * whether the formulas really stay linear.
  */
 type Opgaven = 'fixed' | 'growing';
 

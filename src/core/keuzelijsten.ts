@@ -1,41 +1,53 @@
 /**
  * The hidden Keuzelijsten sheet: the dropdown lists built by formulas from the longlist,
- * so they pick up rows a colleague adds without the add-in, at a recalculation cost
- * linear in the longlist for a given number of opgaven (every formula does O(1) work, a
- * binary search, or an exact-match lookup whose scans add up to at most (distinct
- * opgaven) × (longlist rows); there is no formula per list cell that scans the whole
- * longlist). With opgaven that grow with the longlist that bound is quadratic, and
- * LibreOffice shows it (`npm run bench -- formulas`, the growing-opgaven longlist:
- * exponent about 1.7 between 1,000 and 10,000 rows).
+ * so they pick up rows a colleague adds or changes without the add-in.
+ *
+ * Recalculation cost. Every formula does O(1) work or a binary search (MATCH type 1 on a
+ * running count), except two exact-match scans per *run* (a block of consecutive
+ * longlist rows with the same opgave): U, the first run with the same key, and Y, the
+ * next run of the same opgave that has a koppelkans (a scan of numbers). Nothing scans
+ * per longlist row or per werkblad row: the werkblad row's opgave is looked up in the
+ * koppelkans dropdown's own list formula, which Excel and LibreOffice evaluate only when
+ * the dropdown opens. So the cost is O(rows · log rows) plus at most (runs) × (distinct
+ * opgaven) cell comparisons: linear for a longlist kept together by opgave with a
+ * bounded number of opgaven or for a few opgaven in any order, and (distinct opgaven)² / 2
+ * for a grouped longlist whose opgaven grow with it (one per 10 rows: 500,000 comparisons
+ * at 10,000 rows, against 5 million or more per scan column in the per-row design
+ * before). Exact dedup of text needs sorting or hashing, which Excel 2016 formulas
+ * cannot do in less; `npm run bench -- formulas` prints the measured growth.
  *
  * Names follow the matching rule of src/core/names.ts: `cleanFormula`/`keyFormula` are
  * the formula side of `cleanName`/`nameKey`, and every lookup escapes `~*?`
  * (`escapeFormula`), so no name is read as a wildcard or a comparison.
  *
  * Layout (row 1 = seeds and labels; row r ≥ 2 ↔ longlist row first + r − 2, for the
- * longlist's capacity; werkblad helpers on the werkblad's own row numbers):
+ * longlist's capacity; p = r − 1 is the row's position, and the run q = p and opgave
+ * j = p of the per-run and per-opgave columns; werkblad helpers on the werkblad's own
+ * row numbers):
  *  A  every koppelkans, compacted (dropdown when the opgave is empty or unknown)
  *  B  the row's koppelkans, cleaned            C  running count of B ≠ "" (C1 = 0)
  *  J  the row's opgave, cleaned                D  its key (lower case)
- *  E  position of the key's first row          F  running count of first rows (F1 = 0)
- *  G  the opgave's ordinal (order of first appearance)
- *  I  the key, only on rows with a koppelkans  H  position of the next row of the same opgave with a koppelkans
+ *  I  running count of runs (I1 = 0): a row starts a run when its key is not empty and differs from the row above
+ *  O  run q's first position                   T  run q's key
+ *  U  the first run with run q's key (the only name lookup over the longlist)
+ *  V  run q's first position with a koppelkans AA  U when run q has a koppelkans
+ *  Y  the next run of run q's opgave that has a koppelkans
+ *  E  position of the key's first row (O of U of the row's run)
+ *  F  running count of first rows (F1 = 0)     G  the opgave's ordinal (order of first appearance)
+ *  H  position of the next row of the same opgave with a koppelkans (in the run, else V of Y)
  *  K  distinct opgaven (opgave dropdown)       L  their keys
  *  M  first position of each opgave with a koppelkans
  *  N  the key of each opgave that has koppelkansen, else a single space (never a key: keys are trimmed)
  *  X  next opgave (ordinal) after this one that has koppelkansen (X1: the first one)
  *  P  grouped list: position of the p-th item  R  its opgave ordinal (R1 = 0, 1E9 past the end)
  *  Q  grouped list: the koppelkansen of each opgave together (dependent dropdown)
- *  S  per werkblad row: the ordinal of its opgave when that opgave has koppelkansen, else 0
+ *  AB address (text) of opgave j's koppelkansen in Q; AB1: of every koppelkans in A
+ *  S  per werkblad row: the escaped key of its opgave (the dropdown looks it up in N)
  *  Z  per werkblad row: the key of its koppelkans (Prioritering looks names up here)
- *
- * Only two helper formulas per werkblad row (S and Z): where a row's list starts in Q and
- * how long it is are counted in the dropdown's own list formula (`koppelkansListSource`),
- * which Excel and LibreOffice evaluate only when the dropdown opens, not on every
- * recalculation.
+ *  W  the formula stamp (src/core/formulaStamp.ts)
  */
 import { columnLetter, sheetRef } from './a1';
-import { cleanName, nameKey } from './names';
+import { cleanName, escapeForMatch, nameKey } from './names';
 import type { CellValue } from './snapshot';
 
 export const LIJST_COLUMNS = {
@@ -47,21 +59,31 @@ export const LIJST_COLUMNS = {
   distinct: 6,
   group: 7,
   next: 8,
-  kkKey: 9,
+  run: 9,
   opgave: 10,
   dOpgave: 11,
   dKey: 12,
   dHead: 13,
   dKeyKk: 14,
+  runPos: 15,
   gPtr: 16,
   gList: 17,
   gGroup: 18,
   wGroup: 19,
+  runKey: 20,
+  runFirst: 21,
+  runKk: 22,
   /** The formula stamp (src/core/formulaStamp.ts): text from row 1 down, no formulas; inside the used width, so it never widens the sheet. */
   stamp: 23,
   dNext: 24,
+  runNext: 25,
   wKey: 26,
+  runFirstKk: 27,
+  gRange: 28,
 } as const;
+
+/** Columns the Keuzelijsten sheet uses (A..AB). */
+export const LIJST_WIDTH = Math.max(...Object.values(LIJST_COLUMNS));
 
 const L = (c: number) => columnLetter(c);
 const C = LIJST_COLUMNS;
@@ -96,6 +118,8 @@ export interface LijstenGeometry {
   firstRow: number;
   rows: number;
   werkbladSheet: string;
+  /** The Keuzelijsten sheet's own name (the dropdowns' ranges are named in text, see `koppelkansListSource`). */
+  lijstenSheet: string;
   /** Werkblad rows that get dropdowns. */
   werkbladFirstRow: number;
   werkbladLastRow: number;
@@ -125,28 +149,72 @@ export function lijstenFormulas(g: LijstenGeometry): Map<string, string | number
   set(1, C.count, 0);
   set(1, C.distinct, 0);
   set(1, C.gGroup, 0);
+  set(1, C.run, 0);
   set(1, C.dNext, `=${nextGroupFormula(0, E)}`);
+  const lsText = rangeTextPrefix(g.lijstenSheet);
+  set(1, C.gRange, `="${lsText}$${L(C.all)}$2:$${L(C.all)}$"&(1+MAX(1,$${L(C.count)}$${E}))`);
+  const countCol = col('count', 1, E);
+  const runCol = col('run', 1, E);
+  const runEnd = `$${L(C.run)}$${E}`;
+  const countEnd = `$${L(C.count)}$${E}`;
   for (r = 2; r <= E; r++) {
     const llRow = g.firstRow + r - 2;
-    const p = r - 1; // position in the block
-    set(r, C.all, `=IF(${p}>$${L(C.count)}$${E},"",INDEX(${rng('kk')},MATCH(${p - 1},${col('count', 1, E)},1)))`);
+    const p = r - 1; // position in the block; also the run index q and the opgave ordinal j of this row
+    set(r, C.all, `=IF(${p}>${countEnd},"",INDEX(${rng('kk')},MATCH(${p - 1},${countCol},1)))`);
     set(r, C.kk, `=IFERROR(${cleanFormula(`${ll}!$${k}${llRow}`)},"")`);
     set(r, C.count, `=${cell('count', r - 1)}+(${cell('kk')}<>"")`);
     set(r, C.opgave, `=IFERROR(${cleanFormula(`${ll}!$${o}${llRow}`)},"")`);
     set(r, C.key, `=LOWER(${cell('opgave')})`);
-    // Excel's MATCH gives #VALUE! for a key over 255 characters: such a name is its own first row
+    // runs: a run is a block of consecutive rows with the same (non-empty) key
+    set(r, C.run, `=${cell('run', r - 1)}+AND(${cell('key')}<>"",${cell('key')}<>${cell('key', r - 1)})`);
+    // run q = p: its first row, key, and the first run with the same key (the only name lookup
+    // of the longlist: one per run, not one per row)
+    set(r, C.runPos, `=IF(${p}>${runEnd},"",MATCH(${p - 1},${runCol},1))`);
+    set(r, C.runKey, `=IF(${cell('runPos')}="","",INDEX(${rng('key')},${cell('runPos')}))`);
+    // Excel's MATCH gives #VALUE! for a key over 255 characters: such a run is its own first run
     // (without the fallback the error would run through F into every dropdown)
-    set(r, C.first, `=IF(${cell('key')}="","",IFERROR(MATCH(${escapeFormula(cell('key'))},${rng('key')},0),${p}))`);
+    set(r, C.runFirst, `=IF(${cell('runKey')}="","",IFERROR(MATCH(${escapeFormula(cell('runKey'))},${rng('runKey')},0),${p}))`);
+    // the run's first row with a koppelkans: the next koppelkans row from its first row on
+    // (binary search on the running count C), if it still lies in the run
+    set(r, C.runKk, `=IF(${cell('runPos')}="","",${nextKkInRun(`INDEX(${countCol},${cell('runPos')})`, `${p}`, E)})`);
+    set(r, C.runFirstKk, `=IF(${cell('runKk')}="","",${cell('runFirst')})`);
+    // the next run of the same opgave that has a koppelkans: a scan of the run numbers (column AA) after this run
+    set(
+      r,
+      C.runNext,
+      `=IF(OR(${cell('runFirst')}="",${p}>=${runEnd}),"",IFERROR(MATCH(${cell('runFirst')},${cell('runFirstKk', r + 1)}:INDEX(${rng('runFirstKk')},${runEnd}),0)+${p},""))`,
+    );
+    // the first row of the first run with this key: the key's first row
+    set(r, C.first, `=IF(${cell('key')}="","",INDEX(${rng('runPos')},INDEX(${rng('runFirst')},${cell('run')})))`);
     set(r, C.distinct, `=${cell('distinct', r - 1)}+(${cell('first')}=${p})`);
     set(r, C.group, `=IF(${cell('first')}="","",INDEX(${rng('distinct')},${cell('first')}))`);
-    set(r, C.kkKey, `=IF(${cell('kk')}="","",${cell('key')})`);
-    set(r, C.next, `=IF(${cell('kkKey')}="","",IFERROR(MATCH(${escapeFormula(cell('kkKey'))},${L(C.kkKey)}${r + 1}:$${L(C.kkKey)}$${E + 1},0)+${p},""))`);
+    // next row of the same opgave with a koppelkans: the next koppelkans row if it lies in this run,
+    // else the first koppelkans row of the next run of this opgave that has one
+    const nextRun = `INDEX(${rng('runNext')},${cell('run')})`;
+    set(
+      r,
+      C.next,
+      `=IF(OR(${cell('kk')}="",${cell('key')}=""),"",${nextKkInRun(cell('count'), cell('run'), E, `IF(${nextRun}="","",INDEX(${rng('runKk')},${nextRun}))`)})`,
+    );
     // distinct opgaven, j = p
     set(r, C.dOpgave, `=IF(${p}>$${L(C.distinct)}$${E},"",INDEX(${rng('opgave')},MATCH(${p - 1},${col('distinct', 1, E)},1)))`);
     set(r, C.dKey, `=LOWER(${cell('dOpgave')})`);
-    set(r, C.dHead, `=IF(${cell('dKey')}="","",IFERROR(MATCH(${escapeFormula(cell('dKey'))},${rng('kkKey')},0),""))`);
+    // the opgave's first koppelkans row: in its first run, else in the next run of it that has one
+    const dRun = `INDEX(${rng('run')},MATCH(${p - 1},${col('distinct', 1, E)},1))`;
+    set(
+      r,
+      C.dHead,
+      `=IF(${cell('dKey')}="","",IF(INDEX(${rng('runKk')},${dRun})<>"",INDEX(${rng('runKk')},${dRun}),IF(INDEX(${rng('runNext')},${dRun})="","",INDEX(${rng('runKk')},INDEX(${rng('runNext')},${dRun})))))`,
+    );
     set(r, C.dNext, `=${nextGroupFormula(p, E)}`);
     set(r, C.dKeyKk, `=IF(${cell('dHead')}="","${NO_KEY}",${cell('dKey')})`);
+    // where opgave j's koppelkansen stand in Q, as text for INDIRECT: below the items of R < j, down to the last of R = j
+    const gq = L(C.gList);
+    set(
+      r,
+      C.gRange,
+      `=IF(${cell('dHead')}="","","${lsText}$${gq}$"&(MATCH(${p - 1},${col('gGroup', 1, E)},1)+1)&":$${gq}$"&MATCH(${p},${col('gGroup', 1, E)},1))`,
+    );
     // grouped list, item p
     const prevPtr = cell('gPtr', r - 1);
     const prevGroup = cell('gGroup', r - 1);
@@ -165,11 +233,28 @@ export function lijstenFormulas(g: LijstenGeometry): Map<string, string | number
     r = w;
     const a = `${ws}!$A${w}`;
     const b = `${ws}!$B${w}`;
-    // an empty key matches nothing in N (every N cell holds a key or a single space)
-    set(w, C.wGroup, `=IFERROR(MATCH(${escapeFormula(keyFormula(a))},${rng('dKeyKk')},0),0)`);
+    // the escaped key; the dropdown's own list formula looks it up (only when the dropdown opens)
+    set(w, C.wGroup, `=IFERROR(${escapeFormula(keyFormula(a))},"")`);
     set(w, C.wKey, `=IFERROR(${keyFormula(b)},"")`);
   }
   return out;
+}
+
+/**
+ * The next koppelkans row after the rows counted by `counted` (a count of koppelkans rows,
+ * column C: the next one is found by binary search on C) when it lies in run `run` (its
+ * run number in column I is `run` and its key is not empty: the rows of a run are
+ * consecutive, only empty-key rows follow it with the same run number); else `otherwise`.
+ */
+function nextKkInRun(counted: string, run: string, E: number, otherwise = '""'): string {
+  const at = `MATCH(${counted},${columnRange(C.count, 1, E)},1)`;
+  const inRun = `AND(INDEX(${columnRange(C.run, 2, E)},${at})=${run},INDEX(${columnRange(C.key, 2, E)},${at})<>"")`;
+  return `IF(IF(${counted}<$${L(C.count)}$${E},${inRun},FALSE),${at},${otherwise})`;
+}
+
+/** Absolute range of column `c` from row r1 to r2. */
+function columnRange(c: number, r1: number, r2: number): string {
+  return `$${L(c)}$${r1}:$${L(c)}$${r2}`;
 }
 
 function nextGroupFormula(j: number, E: number): string {
@@ -179,18 +264,24 @@ function nextGroupFormula(j: number, E: number): string {
 
 /**
  * Dropdown source of the koppelkans cells (relative to the first werkblad row): the
- * koppelkansen of the row's opgave (ordinal j = column S), or every koppelkans when the
- * opgave is empty, unknown or has none (j = 0). Opgave j's list in column Q starts below
- * the cells of R holding less than j (R1 = 0 among them: the row offset from A1) and is as
- * long as the cells of R holding j. Excel evaluates a list source only when the dropdown
- * opens, so these two COUNTIFs over column R cost nothing on recalculation. At most 255
- * characters (Excel's limit on validation formulas).
+ * koppelkansen of the row's opgave, or every koppelkans when the opgave is empty, unknown
+ * or has none. The row's escaped key (column S) is looked up among the keys of the
+ * opgaven with koppelkansen (column N; an empty or unknown key finds nothing, or N1,
+ * which is empty: both give row 1), and the address text in that row of column AB
+ * (row 1: every koppelkans in A; row j + 1: opgave j's items in Q) is the list. Excel
+ * and LibreOffice evaluate a list source only when the dropdown opens (or a typed value
+ * is checked), so this lookup costs nothing on recalculation; INDIRECT's volatility
+ * does not reach the cells. At most 255 characters (Excel's limit on validation formulas).
  */
-export function koppelkansListSource(lijstenSheet: string, firstRow: number, g: LijstenGeometry): string {
+export function koppelkansListSource(lijstenSheet: string, firstRow: number): string {
   const ls = sheetRef(lijstenSheet);
-  const j = `${ls}!$${L(C.wGroup)}${firstRow}`;
-  const R = `${ls}!$${L(C.gGroup)}:$${L(C.gGroup)}`;
-  return `=OFFSET(${ls}!$A$1,IF(${j}>0,COUNTIF(${R},"<"&${j}),1),IF(${j}>0,${C.gList - 1},0),IF(${j}>0,COUNTIF(${R},${j}),MAX(1,${ls}!$${L(C.count)}$${blockEnd(g)})),1)`;
+  const col = (c: number) => `${ls}!$${L(c)}:$${L(c)}`;
+  return `=INDIRECT(INDEX(${col(C.gRange)},IFERROR(MATCH(${ls}!$${L(C.wGroup)}${firstRow},${col(C.dKeyKk)},0),1)))`;
+}
+
+/** The sheet name as it starts an address inside a formula's text (quotes doubled for the string literal). */
+function rangeTextPrefix(sheet: string): string {
+  return `${sheetRef(sheet)}!`.replace(/"/g, '""');
 }
 
 /** Dropdown source of the opgave cells: the distinct opgaven. */
@@ -241,6 +332,27 @@ export function lijstenValues(
     next[i] = lastSeen.get(kkKey[i]) ?? '';
     lastSeen.set(kkKey[i], i + 1);
   }
+  // runs: blocks of consecutive rows with the same non-empty key (column I numbers them)
+  const run: number[] = [];
+  const runs: { pos: number; key: string; first: number; kk: number | '' }[] = [];
+  const firstRunOf = new Map<string, number>();
+  for (let i = 0; i < m; i++) {
+    if (key[i] && key[i] !== (i > 0 ? key[i - 1] : '')) {
+      const q = runs.length + 1;
+      if (!firstRunOf.has(key[i])) firstRunOf.set(key[i], q);
+      runs.push({ pos: i + 1, key: key[i], first: firstRunOf.get(key[i])!, kk: '' });
+    }
+    run.push(runs.length);
+    const cur = runs[runs.length - 1];
+    if (key[i] && kk[i] && cur.kk === '') cur.kk = i + 1;
+  }
+  const runNext = new Array<number | ''>(runs.length).fill('');
+  const laterWithKk = new Map<number, number>(); // first run → the nearest later run of it with a koppelkans
+  for (let q = runs.length; q >= 1; q--) {
+    const x = runs[q - 1];
+    runNext[q - 1] = laterWithKk.get(x.first) ?? '';
+    if (x.kk !== '') laterWithKk.set(x.first, q);
+  }
   const set = (r: number, c: number, v: CellValue) => out.set(`${r},${c}`, v);
   // running counts, groups
   const allList = kk.filter((x) => x);
@@ -251,6 +363,7 @@ export function lijstenValues(
   set(1, C.count, 0);
   set(1, C.distinct, 0);
   set(1, C.gGroup, 0);
+  set(1, C.run, 0);
   for (let i = 0; i < m; i++) {
     const r = i + 2;
     if (kk[i]) count++;
@@ -268,8 +381,15 @@ export function lijstenValues(
     set(r, C.first, first);
     set(r, C.distinct, distinct);
     set(r, C.group, group[i]);
-    set(r, C.kkKey, kkKey[i]);
     set(r, C.next, next[i]);
+    set(r, C.run, run[i]);
+    const x = runs[i];
+    set(r, C.runPos, x ? x.pos : '');
+    set(r, C.runKey, x ? x.key : '');
+    set(r, C.runFirst, x ? x.first : '');
+    set(r, C.runKk, x ? x.kk : '');
+    set(r, C.runFirstKk, x && x.kk !== '' ? x.first : '');
+    set(r, C.runNext, x ? runNext[i] : '');
   }
   const dKey = distinctOpgaven.map((x) => x.toLowerCase());
   const dHead: (number | '')[] = dKey.map((x) => headOf.get(x) ?? '');
@@ -296,10 +416,21 @@ export function lijstenValues(
     set(r, C.gGroup, item ? item.group : PAST_END);
     set(r, C.gList, item ? kk[item.ptr - 1] : '');
   }
+  // where each opgave's koppelkansen stand in Q (sheet rows), for the dropdowns' address texts
+  const lsText = rangeTextPrefix(g.lijstenSheet);
+  const qCol = `$${columnLetter(C.gList)}$`;
+  set(1, C.gRange, `${lsText}$${columnLetter(C.all)}$2:$${columnLetter(C.all)}$${1 + Math.max(1, count)}`);
+  const items = new Array<number>(distinct + 1).fill(0);
+  for (const x of grouped) items[x.group]++;
+  let before = 0;
+  for (let j = 1; j <= m; j++) {
+    const n = j <= distinct ? items[j] : 0;
+    set(j + 1, C.gRange, n ? `${lsText}${qCol}${before + 2}:${qCol}${before + 1 + n}` : '');
+    before += n;
+  }
   for (let w = g.werkbladFirstRow; w <= g.werkbladLastRow; w++) {
     const cells = werkblad[w - g.werkbladFirstRow];
-    const a = nameKey(cells?.opgave ?? null);
-    set(w, C.wGroup, a ? dKeyKk.indexOf(a) + 1 : 0);
+    set(w, C.wGroup, escapeForMatch(nameKey(cells?.opgave ?? null)));
     set(w, C.wKey, nameKey(cells?.koppelkans ?? null));
   }
   return out;

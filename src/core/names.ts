@@ -62,7 +62,7 @@ const EXCEL_LOOKUP_LIMIT = 255;
  * The key escaped for Excel's MATCH: `~`, `*` and `?` get a `~` in front, so MATCH
  * finds the literal text (Excel's documented wildcard escape).
  */
-function escapeForMatch(key: string): string {
+export function escapeForMatch(key: string): string {
   return key.replace(/[~*?]/g, (c) => `~${c}`);
 }
 

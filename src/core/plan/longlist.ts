@@ -3,7 +3,7 @@ import { columnLetter } from '../a1';
 import { clear, diffBlock, formula, num, text } from '../diff';
 import { longlistCapacity } from '../formulas';
 import { columnCount, formulaAt, isEmpty, rowCount, valueAt } from '../grid';
-import { blockEnd, LIJST_COLUMNS, lijstenFormulas, lijstenValues, type LijstenGeometry } from '../keuzelijsten';
+import { blockEnd, LIJST_COLUMNS, LIJST_WIDTH, lijstenFormulas, lijstenValues, type LijstenGeometry } from '../keuzelijsten';
 import { COLORS, LIJSTEN, LONGLIST, SHEET_NAMES } from '../layout';
 import type { LonglistLayout } from '../longlist';
 import type { CellInput, CellValue, PlanOp } from '../snapshot';
@@ -80,6 +80,7 @@ export function lijstenGeometry(ctx: PlanContext): LijstenGeometry {
     firstRow: cap.first,
     rows: cap.last - cap.first + 1,
     werkbladSheet: L.sheet,
+    lijstenSheet: nameOf(ctx, 'lijsten'),
     werkbladFirstRow: L.firstDataRow,
     werkbladLastRow: L.preparedEndRow,
   };
@@ -117,7 +118,7 @@ export function planLijsten(ctx: PlanContext): void {
   const formulas = lijstenFormulas(g);
   const values = lijstenResults(ctx, g);
   const height = Math.max(blockEnd(g), g.werkbladLastRow, sheet ? rowCount(sheet) : 0);
-  const width = Math.max(LIJST_COLUMNS.wKey, sheet ? columnCount(sheet) : 0);
+  const width = Math.max(LIJST_WIDTH, sheet ? columnCount(sheet) : 0);
   const want = (r: number, c: number): CellInput | undefined => {
     const f = formulas.get(`${r},${c}`);
     if (r === 1 && c === LIJST_COLUMNS.all) return text(LIJSTEN.allLabel);

@@ -46,7 +46,7 @@ export function planWerkblad(ctx: PlanContext): void {
   const r2 = L.preparedEndRow;
   ctx.validations.push(
     { sheet: name, range: rangeAddress(r1, 1, r2, 1), rule: listRule(opgaveListSource(lijsten, g), 'opgave', llName) },
-    { sheet: name, range: rangeAddress(r1, 2, r2, 2), rule: listRule(koppelkansListSource(lijsten, r1, g), 'koppelkans', llName) },
+    { sheet: name, range: rangeAddress(r1, 2, r2, 2), rule: listRule(koppelkansListSource(lijsten, r1), 'koppelkans', llName) },
     { sheet: name, range: `${columnLetter(L.firstFactorColumn)}${r1}:${columnLetter(L.lastFactorColumn)}${r2}`, rule: scoreRule() },
     {
       sheet: name,
