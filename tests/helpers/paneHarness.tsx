@@ -1,7 +1,7 @@
 /**
  * The pane under test, without a browser: one or more task panes (each its own
  * `useWorkbookSession`, as two colleagues in Excel on the web) rendered with
- * react-test-renderer over ONE memory workbook. A pane hears of a colleague's write only
+ * react-test-renderer over ONE workbook (a memory workbook, or the preview's RecordingPort over one). A pane hears of a colleague's write only
  * through its change event (`hear`), as in Excel; `settle` lets every pending effect,
  * read and write finish. Shared by the tests that check that typed text is kept.
  */
@@ -9,7 +9,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { act, create, type ReactTestInstance, type ReactTestRenderer } from 'react-test-renderer';
 import { useWorkbookSession, type HostServices, type WorkbookSession } from '../../src/taskpane/session';
-import type { MemoryWorkbook } from '../../src/workbook/memory/MemoryWorkbook';
+import type { WorkbookPort } from '../../src/workbook/port';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -23,10 +23,10 @@ export interface RenderedPane {
 }
 
 /** Each memory workbook's identity, as the preview gives each stored workbook its own id (drafts are scoped by it). */
-const workbookIds = new WeakMap<MemoryWorkbook, string>();
+const workbookIds = new WeakMap<WorkbookPort, string>();
 let workbookCount = 0;
 /** The draft scope of `wb`: the same for every pane and render over it, another for every other workbook. */
-export function workbookScopeOf(wb: MemoryWorkbook): string {
+export function workbookScopeOf(wb: WorkbookPort): string {
   let id = workbookIds.get(wb);
   if (!id) workbookIds.set(wb, (id = `werkmap:test-${++workbookCount}`));
   return id;
@@ -47,7 +47,7 @@ export async function settle(rounds = 20): Promise<void> {
  * (`workbookScopeOf(wb)`): two workbooks rendered with one Map are two workbooks on one computer.
  */
 export async function renderPanes(
-  wb: MemoryWorkbook,
+  wb: WorkbookPort,
   count: number,
   view: (session: WorkbookSession, index: number) => ReactNode,
   now: () => Date,

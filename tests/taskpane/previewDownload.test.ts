@@ -7,16 +7,22 @@
  * back as a Koppelkansen workbook.
  */
 import ExcelJS from 'exceljs';
+import { act } from 'react-test-renderer';
+import { columnLetter } from '../../src/core/a1';
 import { analyze } from '../../src/core/analyze';
+import { DEFAULT_SUCCESFACTOREN } from '../../src/core/defaults';
 import { addNote, editNote, readNotes } from '../../src/core/notes';
-import { CHECKLIST, NOTULEN, PRIORITERING, RESULTAAT, SHEET_NAMES } from '../../src/core/layout';
+import { CHECKLIST, NOTULEN, PRIORITERING, RESULTAAT, SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
+import type { PlanOp, WorkbookSnapshot } from '../../src/core/snapshot';
 import { EM_PER_CHARACTER, wrapLines, wrappedRowHeight } from '../../src/core/textMetrics';
 import { checklistStatusEdit } from '../../src/core/edits';
 import { sampleDataOps } from '../../src/taskpane/preview/sampleData';
-import { openWorkbook, workbookBytes } from '../../src/taskpane/preview/workbooks';
+import { openWorkbook, startWorkbook, workbookBytes } from '../../src/taskpane/preview/workbooks';
+import { addFactor, removeFactor, selectKoppelkans } from '../../src/taskpane/stappen/stap2Actions';
 import { createKoppelkansenWorkbook, planWorkbook, prepareWorkbook } from '../../src/workbook/operations';
 import { verifyPackage } from '../../src/workbook/xlsx/package/verify';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
+import { renderPanes } from '../helpers/paneHarness';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
 const P = SHEET_NAMES.prioritering;
@@ -329,4 +335,103 @@ test('regression: a note edited to a longer text gets the row height it needs in
   expect(ws.getRow(first.row).height).toBeGreaterThan(15);
   expect(ws.getCell(`H${second.row}`).value).toBe(long);
   expect(ws.getRow(second.row).height).toBe(21);
+});
+
+const OWN = 'Eigen blad';
+const NAMES = DEFAULT_SUCCESFACTOREN.map((f) => f.naam);
+const ROW6 = [1, 2, 3, 4, 5, 6, 7, 8];
+const ROW7 = [8, 7, 6, 5, 4, 3, 2, 1];
+
+/** Formulas of a sheet and the values of its cells without a formula, by A1 address. */
+function cellsOf(snapshot: WorkbookSnapshot, sheet: string): Map<string, unknown> {
+  const s = snapshot.sheets.find((x) => x.name === sheet)!;
+  const out = new Map<string, unknown>();
+  const rows = Math.max(s.values.length, s.formulas?.length ?? 0);
+  for (let r = 0; r < rows; r++) {
+    const width = Math.max(s.values[r]?.length ?? 0, s.formulas?.[r]?.length ?? 0);
+    for (let c = 0; c < width; c++) {
+      const f = s.formulas?.[r]?.[c];
+      const v = s.values[r]?.[c] ?? null;
+      if (f) out.set(`${columnLetter(c + 1)}${r + 1}`, f);
+      else if (v !== null && v !== '') out.set(`${columnLetter(c + 1)}${r + 1}`, v);
+    }
+  }
+  return out;
+}
+
+/**
+ * Issue 11: the preview's RecordingPort passes on its memory workbook's `canShiftColumns`,
+ * so removing and adding a succesfactor in the preview takes the column path (whole
+ * columns deleted/inserted, src/core/factors.ts) as in Excel, not the rewrite fallback;
+ * and "Download .xlsx" (workbookBytes: the plans replayed by the .xlsx adapter) gives the
+ * same workbook. Regression: the RecordingPort did not forward the capability, so the
+ * preview planned the rewrite, under which a team's formula on the werkblad's columns kept
+ * pointing at the old letters.
+ */
+test('regression: the preview removes and adds a succesfactor by whole columns, and the download holds the same workbook', async () => {
+  const wb = await startWorkbook('sjabloon', NOW);
+  expect(wb.port.canShiftColumns).toBe(true);
+  const [pane] = await renderPanes(
+    wb.port,
+    1,
+    () => null,
+    () => NOW,
+  );
+  const session = pane.session;
+  const edit = async (build: Parameters<ReturnType<typeof session>['applyEdit']>[0]) => {
+    let outcome: unknown;
+    await act(async () => {
+      outcome = await session().applyEdit(build, 'Stap 2');
+    });
+    return outcome;
+  };
+  expect(await edit(selectKoppelkans('Gezondheid', 'Meer groen'))).toEqual({ ok: true });
+  expect(await edit(selectKoppelkans('Onderwijs', 'Gezonde school'))).toEqual({ ok: true });
+  // scores typed in the grid (Excel), and a sheet of the team's own with formulas on the werkblad
+  await wb.port.apply({
+    ops: [
+      { kind: 'setCells', sheet: W, cell: 'C6', cells: [ROW6.map((n) => ({ number: n })), ROW7.map((n) => ({ number: n }))] },
+      { kind: 'addSheet', sheet: OWN },
+      { kind: 'setCells', sheet: OWN, cell: 'A1', cells: [[{ formula: `='${W}'!G6` }], [{ formula: `='${W}'!K7` }]] },
+    ],
+  });
+  await pane.hear();
+
+  const before = wb.port.plans().length;
+  expect(await edit(removeFactor(NAMES[2], 2))).toEqual({ ok: true });
+  expect(await edit(addFactor('Buurtbudget', 'Er is geld voor', '2'))).toEqual({ ok: true });
+  pane.unmount();
+  const ops: PlanOp[] = wb.port
+    .plans()
+    .slice(before)
+    .flatMap((p) => p.ops);
+  // the column path: E deleted, then a column inserted before Totalen (now J); no rewrite of the factor block
+  expect(ops.filter((op) => op.kind === 'deleteColumns' || op.kind === 'insertColumns')).toEqual([
+    { kind: 'deleteColumns', sheet: W, column: 'E', count: 1 },
+    { kind: 'insertColumns', sheet: W, column: 'J', count: 1 },
+  ]);
+
+  const memory = await wb.port.readSnapshot();
+  const names = [...NAMES.slice(0, 2), ...NAMES.slice(3), 'Buurtbudget'];
+  const row = (r: number) => memory.sheets.find((s) => s.name === W)!.values[r - 1].slice(2, 2 + names.length);
+  expect(row(WERKBLAD.factorRow)).toEqual(names);
+  expect(row(6)).toEqual([1, 2, 4, 5, 6, 7, 8, null]);
+  expect(row(7)).toEqual([8, 7, 5, 4, 3, 2, 1, null]);
+  // the team's references followed their cells (the rewrite would have left them on G6 and K7)
+  expect(cellsOf(memory, OWN)).toEqual(
+    new Map([
+      ['A1', `='${W}'!F6`],
+      ['A2', `='${W}'!K7`],
+    ]),
+  );
+  const a = analyze(memory, { now: NOW });
+  expect(a.werkblad!.factors.map((f) => f.name)).toEqual(names);
+  expect(a.problems.filter((p) => p.severity === 'error')).toEqual([]);
+
+  // the download: the same plans replayed by the .xlsx adapter give the same cells on every sheet
+  const bytes = await workbookBytes(wb.base, wb.port.plans());
+  await expect(verifyPackage(bytes)).resolves.toBeUndefined();
+  const file = await (await XlsxWorkbook.fromBuffer(bytes)).readSnapshot();
+  for (const s of memory.sheets) expect([s.name, cellsOf(file, s.name)]).toEqual([s.name, cellsOf(memory, s.name)]);
+  expect(analyze(file, { now: NOW }).problems.filter((p) => p.severity === 'error')).toEqual([]);
 });

@@ -13,6 +13,16 @@ export class RecordingPort implements WorkbookPort {
 
   constructor(private readonly inner: WorkbookPort) {}
 
+  /**
+   * The inner port's capability, passed on: the engine plans factor add/remove as whole
+   * columns inserted/deleted when the port can (src/core/factors.ts), and the download
+   * replays those ops with the .xlsx adapter, which can too. Without it the preview fell
+   * back to rewriting the factor block (issue 11).
+   */
+  get canShiftColumns(): boolean {
+    return this.inner.canShiftColumns === true;
+  }
+
   readSnapshot(request?: SnapshotRequest) {
     return this.inner.readSnapshot(request);
   }
