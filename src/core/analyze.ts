@@ -47,6 +47,25 @@ export interface AnalyzeOptions {
 }
 
 export function analyze(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}): Analysis {
+  return analyzeReading(snapshot, options);
+}
+
+/**
+ * The analysis of `written` (exactly what `analyze(written, options)` returns) for a
+ * snapshot that is `earlier` with writes on top (the state a plan leaves: `simulate` of
+ * the analysed snapshot and the plan's ops). `earlier` must have been analysed (its
+ * werkblad rows read) and be kept alive by the caller: every werkblad row whose cells the
+ * writes left alone (opgave, koppelkans, scores, and the sheet's name, totals column and
+ * factors) is taken from that reading, the same row object, instead of being read again.
+ * Every other part is read from `written`. Used by `koppelkansen apply` to report on the
+ * file it writes without analysing the workbook a second time.
+ */
+export function analyzeWritten(written: WorkbookSnapshot, earlier: WorkbookSnapshot, options: AnalyzeOptions = {}): Analysis {
+  return analyzeReading(written, options, earlier);
+}
+
+/** `analyze`, with the werkblad rows of `earlier` (read before) reused where unchanged. */
+function analyzeReading(snapshot: WorkbookSnapshot, options: AnalyzeOptions, earlier?: WorkbookSnapshot): Analysis {
   const now = options.now ?? new Date();
   const problems: Problem[] = [];
   const sheets = {} as Analysis['sheets'];
@@ -86,7 +105,7 @@ export function analyze(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}
   let ranking: RankEntry[] = [];
   if (layout) {
     const factors = readFactors(ws, layout, problems);
-    const rows = readRows(ws, layout, factors, problems);
+    const rows = readRows(ws, layout, factors, problems, earlier && findWerkbladSheet(earlier));
     werkblad = { layout, factors, rows };
     problems.push(
       ...nameWarnings(

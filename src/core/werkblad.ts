@@ -198,6 +198,11 @@ function rowInputs(sheet: SheetSnapshot, r: number, factors: Succesfactor[]): Ce
  */
 const rowReads = new WeakMap<readonly CellValue[], { r: number; context: string; inputs: CellValue[]; read: RowRead }>();
 
+/** True when the kept reading `kept` was read from row `r` with this context and these input cells. */
+function fits(kept: { r: number; context: string; inputs: CellValue[] } | undefined, r: number, context: string, inputs: CellValue[]): boolean {
+  return !!kept && kept.r === r && kept.context === context && sameInputs(kept.inputs, inputs);
+}
+
 function sameInputs(a: CellValue[], b: CellValue[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -209,9 +214,11 @@ function sameInputs(a: CellValue[], b: CellValue[]): boolean {
  * sub-headings merged across column A or B and rows with nothing in them), each with its
  * scores, status and weighted total; the problems found are appended to `problems` in
  * row order. Rows unchanged since an earlier read (same values array, same cells) are
- * taken from that read (see `rowReads`).
+ * taken from that read (see `rowReads`); with `earlier` (this sheet in a snapshot read
+ * before, whose rows were read), a row whose array is new but whose cells equal those of
+ * the same row of `earlier` is taken from that row's reading (the same row object).
  */
-export function readRows(sheet: SheetSnapshot, layout: WerkbladLayout, factors: Succesfactor[], problems: Problem[]): KoppelkansRow[] {
+export function readRows(sheet: SheetSnapshot, layout: WerkbladLayout, factors: Succesfactor[], problems: Problem[], earlier?: SheetSnapshot): KoppelkansRow[] {
   const rows: KoppelkansRow[] = [];
   // a team's sub-heading ("Fase 2") merged across the opgave or koppelkans column is no koppelkans
   const headings = new Set<number>();
@@ -223,10 +230,16 @@ export function readRows(sheet: SheetSnapshot, layout: WerkbladLayout, factors: 
     if (headings.has(r)) continue;
     const line = sheet.values[r - 1];
     const inputs = rowInputs(sheet, r, factors);
-    const kept = line ? rowReads.get(line) : undefined;
+    let kept = line ? rowReads.get(line) : undefined;
+    if (!fits(kept, r, context, inputs)) {
+      const before = earlier?.values[r - 1];
+      kept = before ? rowReads.get(before) : undefined;
+    }
     let read: RowRead;
-    if (kept && kept.r === r && kept.context === context && sameInputs(kept.inputs, inputs)) read = kept.read;
-    else {
+    if (kept && fits(kept, r, context, inputs)) {
+      read = kept.read;
+      if (line && rowReads.get(line) !== kept) rowReads.set(line, kept);
+    } else {
       read = readRow(sheet, r, layout, factors);
       if (line) rowReads.set(line, { r, context, inputs, read });
     }

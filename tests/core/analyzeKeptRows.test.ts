@@ -3,7 +3,9 @@
  * reads one row again). These tests check that a kept reading is never used when what it
  * was read from changed: the analysis must always equal a fresh one.
  */
-import { analyze } from '../../src/core/analyze';
+import { analyze, analyzeWritten } from '../../src/core/analyze';
+import { buildPlan } from '../../src/core/plan';
+import { simulate } from '../../src/core/simulate';
 import type { CellValue, WorkbookSnapshot } from '../../src/core/snapshot';
 import { workbook } from '../helpers/build';
 
@@ -79,5 +81,31 @@ describe('analysis of rows shared between snapshots', () => {
     const a = analyze(moved, { now: NOW });
     expect(a).toEqual(analyze(fresh(moved), { now: NOW }));
     expect(a.werkblad!.rows.map((r) => r.row)).toEqual([7, 8, 9]);
+  });
+});
+
+describe('analysis of the state a plan writes (analyzeWritten, koppelkansen apply)', () => {
+  test('equals a fresh analysis and takes every untouched row from the plan’s reading (the same objects)', () => {
+    const s = base();
+    const { analysis, plan } = buildPlan(s, { now: NOW });
+    expect(plan.ops.length).toBeGreaterThan(0);
+    const written = simulate(s, plan.ops);
+    // the plan writes on the werkblad itself (its rows are new arrays), and adds sheets
+    expect(written.sheets[0].values[5]).not.toBe(s.sheets[0].values[5]);
+    const a = analyzeWritten(written, s, { now: NOW });
+    expect(a).toEqual(analyze(fresh(written), { now: NOW }));
+    expect(a.werkblad!.rows).toHaveLength(3);
+    a.werkblad!.rows.forEach((row, i) => expect(row).toBe(analysis.werkblad!.rows[i]));
+  });
+
+  test('a row the writes changed is read again', () => {
+    const s = base();
+    const { analysis, plan } = buildPlan(s, { now: NOW });
+    const written = simulate(s, [...plan.ops, { kind: 'setCells', sheet: s.sheets[0].name, cell: 'C7', cells: [[{ text: 'x' }]] }]);
+    const a = analyzeWritten(written, s, { now: NOW });
+    expect(a).toEqual(analyze(fresh(written), { now: NOW }));
+    expect(a.werkblad!.rows[1]).not.toBe(analysis.werkblad!.rows[1]);
+    expect(a.werkblad!.rows[1].status).toBe('invalid');
+    expect(a.werkblad!.rows[0]).toBe(analysis.werkblad!.rows[0]);
   });
 });

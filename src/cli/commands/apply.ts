@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyze } from '../../core/analyze';
+import { analyzeWritten } from '../../core/analyze';
 import { simulate } from '../../core/simulate';
 import { planWorkbook } from '../../workbook/operations';
 import type { Command } from '../command';
@@ -90,7 +90,8 @@ async function planAndReport(file: string, propose: boolean, now: Date | undefin
   const { write, stamp, snapshot, ops, analysis, planProblems } = planned;
   // the loaded model is unreachable now: collect it before the analysis of the written state allocates
   collectGarbage();
-  const after = ops.length ? analyze(simulate(snapshot, ops), { now }) : analysis;
+  // the one analysis was the plan's: the written state reuses its reading of the werkblad rows
+  const after = ops.length ? analyzeWritten(simulate(snapshot, ops), snapshot, { now }) : analysis;
   const readProblems = mergeProblems(after.problems, planProblems);
   const textProblems = longTextProblems(snapshot);
   return { kind: 'planned' as const, write, stamp, opCount: ops.length, after, readProblems, textProblems };
