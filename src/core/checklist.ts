@@ -3,6 +3,7 @@ import { cellAddress } from './a1';
 import { dutchYear, serialYear, ymdToSerial } from './dates';
 import { textAt, valueAt } from './grid';
 import { CHECKLIST, SHEET_NAMES, sameName } from './layout';
+import { cleanName } from './names';
 import { problem, type Problem } from './problems';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 
@@ -68,14 +69,16 @@ export function readChecklist(sheet: SheetSnapshot, now: Date, problems: Problem
   const items: ChecklistItem[] = [];
   let onderdeel = '';
   for (let r = headerRow + 1; r <= sheet.values.length; r++) {
-    const o = textAt(sheet, r, 1);
+    // Onderdeel and Status compared cleaned by the text rule (src/core/names.ts), as the progress formulas do
+    const ov = valueAt(sheet, r, 1);
+    const o = typeof ov === 'string' ? cleanName(ov) : textAt(sheet, r, 1);
     const item = textAt(sheet, r, 2);
     if (o) onderdeel = o;
     if (!item) continue;
     // the engine carries the Onderdeel down; the workbook's progress formulas cannot (see planChecklist)
     if (!o && onderdeel) problems.push(problem('CHECKLIST_EMPTY_ONDERDEEL', sheet.name, cellAddress(r, 1), { onderdeel }));
     const raw = textAt(sheet, r, 3);
-    const status = STATUSES.find((s) => s.toLowerCase() === raw.toLowerCase()) ?? null;
+    const status = STATUSES.find((s) => s.toLowerCase() === cleanName(raw).toLowerCase()) ?? null;
     if (raw && !status) problems.push(problem('CHECKLIST_BAD_STATUS', sheet.name, cellAddress(r, 3), { value: raw }));
     items.push({
       row: r,

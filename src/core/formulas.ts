@@ -155,11 +155,13 @@ export function prioRankFormula(layout: WerkbladLayout, row: number, keys: strin
  * leaves the rest in automatic order, see `deviatingEntries`) cannot be computed by an
  * Excel 2010 formula, so the engine writes its verdict per row (`afwijking`: 1 or 0) with
  * the team's order it saw (`controle`: place|koppelkans, see `prioCheckKey`). The formula
- * shows "Afwijking zonder reden" for a flagged entry while Omdat… is empty, and a visible
+ * shows "Afwijking zonder reden" for a flagged entry while Omdat… is empty by the text rule
+ * (src/core/names.ts: a cell of only spaces, NBSP, tabs or line breaks is empty, as the
+ * engine's `textAt` reads it; Excel's TRIM alone would keep an NBSP), and a visible
  * "Volgorde gewijzigd sinds de laatste controle" only when the place or the koppelkans of
  * the row differs from that record: someone reordered the team's list by hand without the
  * add-in. A score change that moves automatic ranks is not a reorder and shows nothing.
- * Plain Excel 2010 functions (IF, ISNUMBER, ROW, TRIM, AND), no dynamic arrays.
+ * Plain Excel 2010 functions (IF, ISNUMBER, ROW, TRIM, SUBSTITUTE, AND), no dynamic arrays.
  */
 export function prioFlagFormula(layout: WerkbladLayout, row: number, columns: { controle: number; afwijking: number } = { controle: 7, afwijking: 8 }): string {
   void layout;
@@ -168,11 +170,17 @@ export function prioFlagFormula(layout: WerkbladLayout, row: number, columns: { 
   const place = `IF(ISNUMBER($A${row}),$A${row},ROW()-${PRIORITERING.firstRow - 1})`;
   // the same key as prioCheckKey: place|name under the matching rule (see names.ts); no rank
   const key = `${place}&"|"&${keyFormula(`$B${row}`)}`;
-  return `=IF(${keyFormula(`$B${row}`)}="","",IF(${key}<>${g},"${PRIORITERING.changedFlag}",IF(AND(${h}=1,TRIM($C${row})=""),"${PRIORITERING.deviationFlag}","")))`;
+  return `=IF(${keyFormula(`$B${row}`)}="","",IF(${key}<>${g},"${PRIORITERING.changedFlag}",IF(AND(${h}=1,${cleanFormula(`$C${row}`)}=""),"${PRIORITERING.deviationFlag}","")))`;
 }
 
+/**
+ * The checklist's deadline year: the overstap date's year − 8, "" when the date cell holds
+ * no date. A date is what `readChecklist` takes for one: a number above 0 (0 and negative
+ * numbers are no day; Excel's YEAR(0) says 1900), not TRUE/FALSE (LibreOffice's ISNUMBER
+ * counts those). `dateCell`: an A1 address on the checklist sheet.
+ */
 export function checklistDeadlineFormula(dateCell: string): string {
-  return `=IF(ISNUMBER(${dateCell}),YEAR(${dateCell})-8,"")`;
+  return `=IF(ISNUMBER(${dateCell}),IF(AND(NOT(ISLOGICAL(${dateCell})),${dateCell}>0),YEAR(${dateCell})-8,""),"")`;
 }
 
 export const CHECKLIST_LATE_TEXT = 'Let op: dit jaar is al voorbij';

@@ -1,4 +1,5 @@
 /** Reading cells out of a snapshot sheet. Rows and columns are 1-based. */
+import { trimText } from './names';
 import type { CellValue, SheetSnapshot } from './snapshot';
 
 export function valueAt(sheet: SheetSnapshot, row: number, column: number): CellValue {
@@ -18,11 +19,16 @@ export function isEmpty(v: CellValue): boolean {
   return v === null || v === '';
 }
 
-/** The cell as trimmed text ("" for empty); numbers and booleans as Excel shows them. */
+/**
+ * The cell as text trimmed by the text rule of src/core/names.ts (`trimText`: spaces, NBSP,
+ * tabs and line breaks at both ends; "" for empty); numbers and booleans as Excel shows
+ * them. Not JavaScript's trim(): the workbook's formulas (TRIM after SUBSTITUTE) must find
+ * the same cells empty.
+ */
 export function textAt(sheet: SheetSnapshot, row: number, column: number): string {
   const v = valueAt(sheet, row, column);
   if (v === null) return '';
-  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'string') return trimText(v);
   if (typeof v === 'boolean') return v ? 'WAAR' : 'ONWAAR';
   return String(v);
 }

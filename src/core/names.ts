@@ -11,6 +11,19 @@
  *    `<`, `>` or `=` is no comparison (the formulas compare with "=" on whole arrays
  *    or look names up with their wildcard characters escaped, never as criteria).
  *
+ * The same cleaning (rules 1 and 2) is the text rule for every other text cell that a
+ * workbook formula also reads, so that the engine and the formulas agree on what is empty
+ * and what is equal: Prioritering's Omdat… (`prioFlagFormula`), the WUP checklist's
+ * Onderdeel, Basiselement and Status (`progressFormula` in src/core/plan/checklist.ts).
+ * The formulas clean with `cleanFormula` (src/core/keuzelijsten.ts); the engine reads such
+ * cells with `textAt` (src/core/grid.ts), which drops the space-like characters at both
+ * ends by this rule (`trimText`; so a cell of only NBSP, tabs and spaces is empty in both,
+ * and a cell of other white space, such as U+2003, is text in both), and compares them
+ * with `cleanName`. Excel's TRIM drops only the ordinary space; JavaScript's trim() drops
+ * every Unicode white space: neither alone is the rule. Number cells (scores, weights,
+ * places, dates) are not cleaned: any text but a zero-length one is "not a number" there,
+ * in the engine and in the formulas (Excel's COUNT, COUNTBLANK, ISNUMBER).
+ *
  * Names the workbook formulas cannot treat exactly like this get a warning naming the
  * cell (`nameWarnings`): names that are no text (a boolean or a number: Excel shows them
  * in the user's language, WAAR or 1,5, and the formulas compare that text), invisible characters other than the ones above (they make two
@@ -44,6 +57,18 @@ export function cleanName(value: CellValue | undefined): string {
     cleaned.set(s, clean);
   }
   return clean;
+}
+
+/** Space-like characters (rule 1 and the space) at the start or the end of a text. */
+const EDGE_SPACES = /^[ \u00a0\t\n\r]+|[ \u00a0\t\n\r]+$/g;
+
+/**
+ * The text without the space-like characters of the matching rule (space, NBSP, tab, line
+ * feed, carriage return) at its start and end; everything inside is kept (a toelichting's
+ * line breaks, a double space). Empty exactly when `cleanFormula` of the cell is empty.
+ */
+export function trimText(text: string): string {
+  return text.replace(EDGE_SPACES, '');
 }
 
 /** Names cleaned so far (cell text → cleaned name), at most CLEANED_LIMIT of them. */

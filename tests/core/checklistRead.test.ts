@@ -153,6 +153,37 @@ describe('progress', () => {
     expect(state.overall).toEqual({ onderdeel: 'Totaal', klaar: 3, bezig: 2, total: 7 });
   });
 
+  // the engine trimmed with JavaScript's trim() and the progress formulas with TRIM: "Klaar"+NBSP, "Bezig"+tab and a
+  // basiselement of one NBSP differed; a U+2003 is no space to either now (src/core/names.ts, the text rule)
+  test('text rule: NBSP, tab and line breaks around a status are spaces, U+2003 is not; an Onderdeel is compared with inner spaces collapsed', () => {
+    const { state, problems } = read(
+      template(null, [
+        ['Wijkanalyse', 'W1', 'Klaar\u00a0'],
+        ['Wijkanalyse', 'W2', '\tBezig\t'],
+        ['Wijkanalyse', 'W3', '\nklaar\r'],
+        ['Wijkanalyse', 'W4', 'Klaar\u2003'],
+        ['Wijkanalyse', '\u00a0 \t', 'Klaar'],
+        ['Wijkanalyse', '\u2003', 'Bezig'],
+        ['Uitvoerings  strategie\u00a0', 'U1', 'Klaar'],
+        ['Uitvoerings\tstrategie', 'U2', 'To  do'],
+      ]),
+    );
+    expect(state.items.map((i) => [i.onderdeel, i.item, i.status])).toEqual([
+      ['Wijkanalyse', 'W1', 'Klaar'],
+      ['Wijkanalyse', 'W2', 'Bezig'],
+      ['Wijkanalyse', 'W3', 'Klaar'],
+      ['Wijkanalyse', 'W4', null],
+      ['Wijkanalyse', '\u2003', 'Bezig'],
+      ['Uitvoerings strategie', 'U1', 'Klaar'],
+      ['Uitvoerings strategie', 'U2', 'To do'],
+    ]);
+    expect(state.progress).toEqual([
+      { onderdeel: 'Wijkanalyse', klaar: 2, bezig: 2, total: 5 },
+      { onderdeel: 'Uitvoerings strategie', klaar: 1, bezig: 0, total: 2 },
+    ]);
+    expect(problems.map((p) => [p[0], p[1]])).toEqual([['CHECKLIST_BAD_STATUS', 'C10']]);
+  });
+
   test('no items: no parts, a total of zero', () => {
     const { state } = read(template(null, []));
     expect(state.progress).toEqual([]);

@@ -4,7 +4,11 @@
  * (CONTRIBUTING.md, "Mutation testing"), which before them was reached mostly through
  * whole-workbook tests.
  */
-import { cleanName, nameKey, nameWarnings } from '../../src/core/names';
+import { cleanName, nameKey, nameWarnings, trimText } from '../../src/core/names';
+import { textAt } from '../../src/core/grid';
+import { readPrioEntriesRanked, type PrioLayout } from '../../src/core/prioritering';
+import type { Problem } from '../../src/core/problems';
+import type { CellValue, SheetSnapshot } from '../../src/core/snapshot';
 import { analyze } from '../../src/core/analyze';
 import { PRIORITERING, SHEET_NAMES } from '../../src/core/layout';
 import { prioriteringWorkbook } from '../helpers/prioriteringFixture';
@@ -174,5 +178,42 @@ describe('names that are no text (issue 9 review: TRUE and 1.5 as names were nei
         `${SHEET_NAMES.prioritering}!B${PRIORITERING.firstRow + 1}`,
       ]),
     );
+  });
+});
+
+// the issue 9 audit: the engine trimmed other text cells with JavaScript's trim() (NBSP, tabs, U+2003 …), the formulas
+// with TRIM (spaces only): an Omdat… of one NBSP was "no reason" to the engine and a reason to the Signaal formula
+describe('the text rule for the other text cells a formula reads (textAt, trimText)', () => {
+  const sheetOf = (values: CellValue[][]): SheetSnapshot => ({ name: 'Blad', values });
+
+  it('drops spaces, NBSP, tabs and line breaks at both ends, keeps everything inside, and keeps U+2003 and U+FEFF', () => {
+    expect(trimText(' \u00a0\t\r\nOmdat  het\nkan \t\u00a0')).toBe('Omdat  het\nkan');
+    expect(trimText('\u00a0')).toBe('');
+    expect(trimText('\u2003')).toBe('\u2003');
+    expect(trimText('\ufeffx ')).toBe('\ufeffx');
+    const s = sheetOf([['\u00a0\t', ' a\u00a0b ', '\u2003', true, 1.5, null]]);
+    expect([1, 2, 3, 4, 5, 6, 7].map((c) => textAt(s, 1, c))).toEqual(['', 'a\u00a0b', '\u2003', 'WAAR', '1.5', '', '']);
+  });
+
+  it('an Omdat… of only NBSP or tabs is no reason for a deviating entry; one of U+2003 is one (as the Signaal formula sees it)', () => {
+    const head = ['Prioriteit', 'Koppelkans', 'Omdat…', 'Verantwoordelijke'];
+    // automatic ranks 3, 2, 1 in places 1, 2, 3: the first two deviate
+    const s = sheetOf([head, [1, 'C', '\u00a0'], [2, 'B', '\u2003'], [3, 'A', '\t ']]);
+    const layout: PrioLayout = {
+      sheet: 'Blad',
+      headerRow: 1,
+      firstRow: 2,
+      lastRow: 4,
+      columns: { prioriteit: 1, koppelkans: 2, omdat: 3, verantwoordelijke: 4, rang: 5, signaal: 6, controle: 7, afwijking: 8 },
+    };
+    const ranks: Record<string, number> = { a: 1, b: 2, c: 3 };
+    const problems: Problem[] = [];
+    const entries = readPrioEntriesRanked(s, layout, (k) => ranks[k] ?? null, new Set(['a', 'b', 'c']), problems);
+    expect(entries.map((e) => [e.koppelkans, e.omdat, e.deviates, e.needsReason])).toEqual([
+      ['C', '', true, true],
+      ['B', '\u2003', true, false],
+      ['A', '', false, false],
+    ]);
+    expect(problems.filter((p) => p.code === 'PRIO_NO_REASON').map((p) => p.cell)).toEqual(['C2']);
   });
 });

@@ -9,6 +9,7 @@ import { diffBlock, formula, text } from '../diff';
 import { STATUS_CHOICE, STATUSES } from '../checklistStatus';
 import { WUP_CHECKLIST } from '../defaults';
 import { formulaAt, textAt } from '../grid';
+import { cleanFormula } from '../keuzelijsten';
 import { CHECKLIST, COLORS } from '../layout';
 import { problem } from '../problems';
 import type { CellInput } from '../snapshot';
@@ -22,17 +23,18 @@ interface ItemRow {
 }
 
 /**
- * A progress count by the engine's rule (src/core/checklist.ts): an item counts when its
- * basiselement (B) is not empty after trimming, its Onderdeel (A, trimmed) is exactly the
- * table's Onderdeel in H`row`, and, with `status`, its status (C) trimmed equals it in any
- * case (Excel's "=" ignores case). No criteria: "?*" or "Klaar" would count a name of spaces
- * and miss "Klaar " (trailing space). An empty Onderdeel, which the engine carries down from
- * the row above, cannot be followed by a formula without helper cells: `checklistEmptyOnderdeel`
- * warns about it instead.
+ * A progress count by the engine's rule (src/core/checklist.ts), every text cleaned by the
+ * text rule of src/core/names.ts (`cleanFormula`: NBSP, tab and line breaks as spaces, then
+ * TRIM): an item counts when its basiselement (B) is not empty, its Onderdeel (A) is
+ * exactly the table's Onderdeel in H`row`, and, with `status`, its status (C) equals it in
+ * any case (Excel's "=" ignores case). No criteria: "?*" or "Klaar" would count a name of
+ * spaces and miss "Klaar " (trailing space); TRIM alone would miss "Klaar" + NBSP. An empty
+ * Onderdeel, which the engine carries down from the row above, cannot be followed by a
+ * formula without helper cells: `checklistEmptyOnderdeel` warns about it instead.
  */
 function progressFormula(A: string, B: string, row: number, C?: string, status?: string): string {
-  const parts = [`EXACT(TRIM(${A}),$H${row})`, `(TRIM(${B})<>"")`];
-  if (C && status) parts.push(`(TRIM(${C})="${status}")`);
+  const parts = [`EXACT(${cleanFormula(A)},$H${row})`, `(${cleanFormula(B)}<>"")`];
+  if (C && status) parts.push(`(${cleanFormula(C)}="${status}")`);
   return `=SUMPRODUCT(${parts.map((x, i) => (i === 0 ? `(${x})` : x)).join('*')})`;
 }
 
