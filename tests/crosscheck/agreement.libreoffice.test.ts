@@ -17,6 +17,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { main } from '../../src/cli/main';
+import { cellAddress } from '../../src/core/a1';
 import { analyze, type Analysis } from '../../src/core/analyze';
 import { ymdToSerial } from '../../src/core/dates';
 import { CHECKLIST, PRIORITERING, SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
@@ -24,6 +25,7 @@ import { nameKey } from '../../src/core/names';
 import type { CellInput, CellValue } from '../../src/core/snapshot';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
 import { hasLibreOffice, recalculateXlsxBatch } from '../helpers/libreoffice';
+import { xlsxCells } from '../helpers/xlsxCells';
 
 const available = hasLibreOffice();
 if (!available && process.env.CI) throw new Error('LibreOffice is required in CI for the agreement corpus (run scripts/setup.sh)');
@@ -51,8 +53,8 @@ interface Case {
    * language): the engine warns, naming each of these cells, instead of agreeing.
    */
   warned?: string[];
-  /** Cells typed on the WUP checklist: [address, text]. */
-  checklist?: [string, string][];
+  /** Cells typed on the WUP checklist: [address, text or number]. */
+  checklist?: [string, string | number][];
 }
 
 const long255 = 'L'.repeat(250) + ' lang';
@@ -179,17 +181,39 @@ const CASES: Case[] = [
     ],
   },
   {
-    // the progress table counted with COUNTIFS criteria: "Klaar " (trailing space) was not Klaar, a basiselement of spaces was one
-    name: 'checklist',
-    longlist: [['O', 'K']],
+    // the text rule (src/core/names.ts) on the non-name text cells a formula reads. The progress table counted with COUNTIFS
+    // criteria: "Klaar " (trailing space) was not Klaar, a basiselement of spaces was one. Then the engine trimmed with
+    // JavaScript's trim() (NBSP, tabs, U+2003 too) and the formulas with TRIM (spaces only): "Klaar"+NBSP, "Bezig"+tab,
+    // a basiselement of one NBSP, an Onderdeel with a trailing NBSP or a double space, and an Omdat… of one NBSP differed.
+    // A date of 0 is no date for the engine; the deadline formula said 1892.
+    name: 'texts',
+    longlist: [1, 2, 3, 4, 5].map((i) => ['O', `K${i}`] as [string, string]),
     weights: [1, 1, 1],
-    rows: [['O', 'K', 1, 1, 1]],
+    rows: [1, 2, 3, 4, 5].map((i) => ['O', `K${i}`, 6 - i, 6 - i, 6 - i] as [string, string, ...CellValue[]]),
+    // automatic ranks 5, 4, 3, 1, 2: K5, K4 and K3 deviate; their Omdat… holds only NBSP, only U+2003, only a tab in spaces
+    prio: [
+      [1, 'K5', '\u00a0'],
+      [2, 'K4', '\u2003'],
+      [3, 'K3', ' \t '],
+      [4, 'K1', '\u00a0'],
+      [5, 'K2'],
+    ],
     checklist: [
       [`C${CHECKLIST.firstRow}`, 'Klaar '],
       [`C${CHECKLIST.firstRow + 1}`, 'klaar'],
       [`C${CHECKLIST.firstRow + 2}`, ' Bezig'],
       [`B${CHECKLIST.firstRow + 3}`, '   '],
-    ].map(([a, v]) => [a, v] as [string, string]),
+      [`C${CHECKLIST.firstRow + 4}`, 'Klaar\u00a0'],
+      [`C${CHECKLIST.firstRow + 5}`, 'Bezig\t'],
+      [`C${CHECKLIST.firstRow + 6}`, 'Klaar\u2003'],
+      [`B${CHECKLIST.firstRow + 7}`, '\u00a0'],
+      [`B${CHECKLIST.firstRow + 8}`, '\u2003'],
+      [`A${CHECKLIST.firstRow + 10}`, 'Uitvoeringsstrategie\u00a0'],
+      [`A${CHECKLIST.firstRow + 11}`, 'Uitvoerings  strategie'],
+      [`A${CHECKLIST.firstRow + 12}`, 'Uitvoerings\tstrategie'],
+      [`C${CHECKLIST.firstRow + 12}`, 'Klaar\r\n'],
+      [`C${CHECKLIST.dateRow}`, 0],
+    ],
   },
   {
     // a TRUE weight: LibreOffice's SUM counted it, the engine and Excel do not (Resultaat H3); a ="" score formula stays text in LibreOffice
@@ -272,12 +296,20 @@ function datesCases(todayYear: number): Case[] {
 
 const FACTORS = ['Factor een', 'Factor twee', 'Factor drie'];
 
-/** An input workbook for a case: the template (CLI `new`) with the case's data written in. */
-async function buildInput(c: Case, file: string): Promise<void> {
-  expect(await main(['new', file, '--wijk', 'Corpus'], io)).toBe(0);
+/** An input workbook for a case: a copy of `template` (CLI `new`) with the case's data written in. */
+async function buildInput(c: Case, file: string, template: string): Promise<void> {
+  fs.copyFileSync(template, file);
   // replace the template's longlist and factors by the case's
   const raw = new ExcelJS.Workbook();
   await raw.xlsx.readFile(file);
+  // without the template's formulas: ExcelJS would write those whose cached result is "" without their <v>, and
+  // `apply` keeps a formula it finds unchanged; so every product formula of the output is one `apply` wrote
+  for (const sheet of raw.worksheets)
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.type === ExcelJS.ValueType.Formula) cell.value = null;
+      }),
+    );
   const ll = raw.getWorksheet(SHEET_NAMES.longlist)!;
   for (let r = ll.rowCount; r >= 2; r--) ll.spliceRows(r, 1);
   c.longlist.forEach(([o, k], i) => {
@@ -315,7 +347,7 @@ async function buildInput(c: Case, file: string): Promise<void> {
     const [y, m, d] = c.overstap;
     ops.push({ kind: 'setCells' as const, sheet: SHEET_NAMES.checklist, cell: `C${CHECKLIST.dateRow}`, cells: [[n(ymdToSerial(y, m, d, c.date1904))]] });
   }
-  for (const [cell, v] of c.checklist ?? []) ops.push({ kind: 'setCells' as const, sheet: SHEET_NAMES.checklist, cell, cells: [[t(v)]] });
+  for (const [cell, v] of c.checklist ?? []) ops.push({ kind: 'setCells' as const, sheet: SHEET_NAMES.checklist, cell, cells: [[anyCell(v)]] });
   if (ops.length) await wb.apply({ ops });
   await wb.writeFileAtomic(file);
 }
@@ -335,11 +367,8 @@ function plain(v: ExcelJS.CellValue): Plain {
   }
   return v;
 }
-const norm = (v: Plain): Plain => (v === '' ? null : v);
-
-function same(a: Plain, b: Plain): boolean {
-  const x = norm(a);
-  const y = norm(b);
+/** Equal values: the same text, boolean or number (numbers within 1e-9 relative: LibreOffice's last bits). */
+function same(x: Plain, y: Plain): boolean {
   if (typeof x === 'number' && typeof y === 'number') return Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x));
   return x === y;
 }
@@ -403,25 +432,29 @@ async function probedLists(recalculated: string, count: number): Promise<string[
   return out;
 }
 
-/** Every formula cell of `output` (what the product wrote, with its cached result) against the recalculated file. */
-async function disagreements(output: string, recalculated: string): Promise<string[]> {
-  const before = new ExcelJS.Workbook();
-  await before.xlsx.readFile(output);
-  const after = new ExcelJS.Workbook();
-  await after.xlsx.readFile(recalculated);
+/**
+ * Every formula cell of `output` that the product wrote (no formula in `input`) against the recalculated file,
+ * strictly and read from the sheet XML (ExcelJS reads `<v></v>` and no `<v>` alike): the
+ * cell must carry its cached result (a `<v>`; a missing one is no "") and it must equal the
+ * recalculated value ("" is not empty, text is not a number).
+ */
+async function disagreements(input: string, output: string, recalculated: string): Promise<string[]> {
+  const typed = await xlsxCells(fs.readFileSync(input));
+  const before = await xlsxCells(fs.readFileSync(output));
+  const after = await xlsxCells(fs.readFileSync(recalculated));
   const out: string[] = [];
   let formulas = 0;
-  for (const ws of before.worksheets) {
-    const other = after.getWorksheet(ws.name);
-    ws.eachRow({ includeEmpty: false }, (row) =>
-      row.eachCell({ includeEmpty: false }, (cell) => {
-        if (cell.type !== ExcelJS.ValueType.Formula) return;
-        formulas++;
-        const cached = plain(cell.value);
-        const got = other ? plain(other.getCell(cell.address).value) : '(no sheet)';
-        if (!same(cached, got)) out.push(`${ws.name}!${cell.address}: engine ${JSON.stringify(cached)}, workbook ${JSON.stringify(got)}`);
-      }),
-    );
+  for (const [address, cell] of before) {
+    // the team's own formulas (a ="" score) are not the product's
+    if (!cell.formula || typed.get(address)?.formula) continue;
+    formulas++;
+    if (!cell.hasValue) {
+      out.push(`${address}: no cached value (a formula without <v>)`);
+      continue;
+    }
+    const got = after.get(address);
+    if (!got?.hasValue) out.push(`${address}: engine ${JSON.stringify(cell.value)}, workbook no value`);
+    else if (!same(cell.value, got.value)) out.push(`${address}: engine ${JSON.stringify(cell.value)}, workbook ${JSON.stringify(got.value)}`);
   }
   if (formulas < 100) out.push(`only ${formulas} formula cells: not a prepared workbook`);
   return out;
@@ -432,22 +465,34 @@ maybe('the engine and the recalculated workbook agree on the corpus', () => {
   const prepared: Prepared[] = [];
   const recalculated = new Map<string, string>();
 
+  // the random workbooks of the fast-check property go into the same LibreOffice run
+  const randomCases: Case[] = [];
+  const randomOutputs: string[] = [];
+
   beforeAll(async () => {
+    randomCases.push(...sampleRandomCases());
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-agree-'));
+    const template = path.join(dir, 'template.xlsx');
+    expect(await main(['new', template, '--wijk', 'Corpus'], io)).toBe(0);
     for (const c of CASES) {
       const input = path.join(dir, `${c.name}-in.xlsx`);
       const output = path.join(dir, `${c.name}.xlsx`);
-      await buildInput(c, input);
+      await buildInput(c, input, template);
       await main(['apply', input, '-o', output], io);
       const engine = analyze(await (await XlsxWorkbook.fromBuffer(fs.readFileSync(output))).readSnapshot(), { now: NOW });
       await withProbe(output, path.join(dir, `${c.name}-probe.xlsx`), engine);
       prepared.push({ c, output, engine });
     }
-    const outs = await recalculateXlsxBatch(
-      prepared.map((p) => path.join(dir, `${p.c.name}-probe.xlsx`)),
-      path.join(dir, 'recalc'),
-    );
+    for (const c of randomCases) {
+      const input = path.join(dir, `${c.name}-in.xlsx`);
+      const output = path.join(dir, `${c.name}.xlsx`);
+      await buildInput(c, input, template);
+      await main(['apply', input, '-o', output], io);
+      randomOutputs.push(output);
+    }
+    const outs = await recalculateXlsxBatch([...prepared.map((p) => path.join(dir, `${p.c.name}-probe.xlsx`)), ...randomOutputs], path.join(dir, 'recalc'));
     prepared.forEach((p, i) => recalculated.set(p.c.name, outs[i]));
+    randomCases.forEach((c, i) => recalculated.set(c.name, outs[prepared.length + i]));
   }, 400_000);
 
   afterAll(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
@@ -460,7 +505,7 @@ maybe('the engine and the recalculated workbook agree on the corpus', () => {
 
   test.each(CASES.filter((c) => !c.warned).map((c) => c.name))('%s: every formula cell holds the value the engine computed', async (name) => {
     const p = prepared.find((x) => x.c.name === name)!;
-    expect(await disagreements(p.output, recalculated.get(name)!)).toEqual([]);
+    expect(await disagreements(p.output.replace(/\.xlsx$/, '-in.xlsx'), p.output, recalculated.get(name)!)).toEqual([]);
   });
 
   test.each(CASES.filter((c) => !c.warned).map((c) => c.name))(
@@ -550,6 +595,41 @@ maybe('the engine and the recalculated workbook agree on the corpus', () => {
     for (const k of ['Leeg en decimaal', 'Te laag', 'Bijna heel', 'Tekst', 'Onwaar']) expect(row(k).status).toBe('invalid');
   });
 
+  test('texts: an Omdat… of only NBSP, or of a tab in spaces, is empty in the engine and in the Signaal formula; one of U+2003 is not', async () => {
+    const { engine } = prepared.find((x) => x.c.name === 'texts')!;
+    const entries = engine.prioritering!.entries;
+    expect(entries.map((x) => [x.koppelkans, x.deviates, x.needsReason])).toEqual([
+      ['K5', true, true],
+      ['K4', true, false],
+      ['K3', true, true],
+      ['K1', false, false],
+      ['K2', false, false],
+    ]);
+    const cells = await xlsxCells(fs.readFileSync(recalculated.get('texts')!));
+    const col = PRIORITERING.headers.indexOf('Signaal') + 1;
+    const flags = entries.map((_, r) => cells.get(`${SHEET_NAMES.prioritering}!${cellAddress(PRIORITERING.firstRow + r, col)}`)?.value);
+    expect(flags).toEqual([PRIORITERING.deviationFlag, '', PRIORITERING.deviationFlag, '', '']);
+  });
+
+  test('texts: checklist statuses "Klaar"+NBSP, "Bezig"+tab and "Klaar"+CR LF count, "Klaar"+U+2003 does not; an NBSP basiselement is none', async () => {
+    const { engine } = prepared.find((x) => x.c.name === 'texts')!;
+    const cl = engine.checklist!;
+    const at = (offset: number) => cl.items.find((x) => x.row === CHECKLIST.firstRow + offset);
+    expect([4, 5, 6].map((o) => at(o)!.status)).toEqual(['Klaar', 'Bezig', null]);
+    expect(at(7)).toBeUndefined();
+    expect(at(8)!.item).toBe('\u2003');
+    // an Onderdeel with a trailing NBSP is its Onderdeel; a double space and a tab inside are one space
+    expect(cl.progress.map((p) => p.onderdeel)).toContain('Uitvoerings strategie');
+    expect(cl.progress.find((p) => p.onderdeel === 'Uitvoerings strategie')).toMatchObject({ klaar: 1, total: 2 });
+    expect(cl.overstapSerial).toBeNull();
+    // read from the XML: ExcelJS reads a cached 0 and a cached "" as no value
+    const cells = await xlsxCells(fs.readFileSync(recalculated.get('texts')!));
+    const at_ = (row: number, column: number) => cells.get(`${SHEET_NAMES.checklist}!${cellAddress(row, column)}`)?.value;
+    const table = cl.progress.map((p, i) => [p.onderdeel, ...[9, 10, 11].map((c) => at_(CHECKLIST.headerRow + 1 + i, c))]);
+    expect(table).toEqual(cl.progress.map((p) => [p.onderdeel, p.klaar, p.bezig, p.total]));
+    expect(at_(CHECKLIST.deadlineRow, CHECKLIST.valueColumn)).toBe('');
+  });
+
   test('dates: the 1904 date system gives the same years as the 1900 one, in the engine and the workbook', async () => {
     for (const name of ['dates1904', 'dates1900', 'datesLate1904']) {
       const { c, engine } = prepared.find((x) => x.c.name === name)!;
@@ -561,6 +641,17 @@ maybe('the engine and the recalculated workbook agree on the corpus', () => {
       await wb.xlsx.readFile(recalculated.get(name)!);
       expect(plain(wb.getWorksheet(SHEET_NAMES.checklist)!.getCell(CHECKLIST.deadlineRow, CHECKLIST.valueColumn).value)).toBe(year - 8);
     }
+  });
+
+  test('fast-check: engine = recalculated formulas on random names, scores, weights, Omdat… and statuses', async () => {
+    console.log(`agreement fast-check seed ${FC_SEED}, ${FC_RUNS} workbooks (FC_SEED=<n> to change)`);
+    const problems: string[] = [];
+    expect(randomOutputs).toHaveLength(FC_RUNS);
+    for (const [i, c] of randomCases.entries()) {
+      for (const d of await disagreements(randomOutputs[i].replace(/\.xlsx$/, '-in.xlsx'), randomOutputs[i], recalculated.get(c.name)!))
+        problems.push(`seed ${FC_SEED}, ${c.name} ${JSON.stringify(c)}: ${d}`);
+    }
+    expect(problems).toEqual([]);
   });
 });
 
@@ -601,50 +692,52 @@ function retype(name: string, r: Retype): string {
 
 /** The property's seed: fixed, so a run is repeatable; FC_SEED=<n> picks another. */
 const FC_DEFAULT_SEED = 20261130;
+const FC_SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : FC_DEFAULT_SEED;
+/** Random workbooks per run: all of them recalculated in the corpus's one LibreOffice run. */
+const FC_RUNS = 12;
 
-maybe('fast-check: random names, scores and weights agree in one LibreOffice run', () => {
-  test('engine = recalculated formulas on a batch of random workbooks', async () => {
-    const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : FC_DEFAULT_SEED;
-    console.log(`agreement fast-check seed ${seed} (FC_SEED=<n> to change)`);
-    const cases: Case[] = fc
-      .sample(
-        fc.record({
-          opgaven: fc.array(nameArb, { minLength: 1, maxLength: 4 }),
-          kk: fc.array(fc.tuple(fc.nat(3), nameArb), { minLength: 1, maxLength: 8 }),
-          weights: fc.array(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constantFrom(0.1, 0.2, 0.3, 0.7)), { minLength: 3, maxLength: 3 }),
-          rows: fc.array(fc.tuple(fc.nat(7), retypeArb, retypeArb, fc.array(scoreArb, { minLength: 3, maxLength: 3 })), { maxLength: 8 }),
-          prio: fc.array(fc.tuple(fc.nat(7), retypeArb), { maxLength: 3 }),
-        }),
-        { numRuns: 4, seed },
-      )
-      .map((r, i) => {
-        const longlist = r.kk.map(([o, k]) => [r.opgaven[o % r.opgaven.length], k] as [string, string]);
-        // the werkblad retypes the longlist's names, Prioritering retypes the werkblad's again, each in its own way
-        const rows = r.rows.map(([j, ro, rk, s]) => {
-          const [o, k] = longlist[j % longlist.length];
-          return [retype(o, ro), retype(k, rk), ...s] as [string, string, ...CellValue[]];
-        });
-        const prio = rows.length ? r.prio.map(([j, rp], p) => [p + 1, retype(rows[j % rows.length][1], rp)] as [number, string]) : [];
-        return { name: `random${i}`, longlist, weights: r.weights, rows, prio };
+/** A non-name text cell (Omdat…, a checklist status) as typed: the text rule's space-like characters around it, or U+2003. */
+const padArb = fc.constantFrom('', ' ', '\u00a0', '\t', ' \t\u00a0', '\u2003', '\r\n');
+/**
+ * LibreOffice (not Excel) reads a tab in a text that also holds a line break as CHAR(1) (its
+ * edit cells keep a tab as a field): "\nKlaar\t" is Klaar in Excel and in the engine, not in
+ * LibreOffice. Such texts cannot be checked here and are left out.
+ */
+const checkable = (x: string) => !(x.includes('\t') && /[\r\n]/.test(x));
+const omdatArb = fc
+  .tuple(padArb, fc.constantFrom('', 'Omdat', 'want  dat'), padArb)
+  .map(([a, x, b]) => `${a}${x}${b}`)
+  .filter(checkable);
+const statusArb = fc
+  .tuple(padArb, fc.constantFrom('Klaar', 'klaar', 'Bezig', 'BEZIG', 'To do', 'To  do'), padArb)
+  .map(([a, x, b]) => `${a}${x}${b}`)
+  .filter(checkable);
+
+/** The random workbooks of the fast-check property (names, scores, weights, Omdat…, statuses), named random0, random1 … */
+function sampleRandomCases(): Case[] {
+  return fc
+    .sample(
+      fc.record({
+        opgaven: fc.array(nameArb, { minLength: 1, maxLength: 4 }),
+        kk: fc.array(fc.tuple(fc.nat(3), nameArb), { minLength: 1, maxLength: 8 }),
+        weights: fc.array(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constantFrom(0.1, 0.2, 0.3, 0.7)), { minLength: 3, maxLength: 3 }),
+        rows: fc.array(fc.tuple(fc.nat(7), retypeArb, retypeArb, fc.array(scoreArb, { minLength: 3, maxLength: 3 })), { maxLength: 8 }),
+        prio: fc.array(fc.tuple(fc.nat(7), retypeArb, omdatArb), { maxLength: 4 }),
+        statuses: fc.array(fc.tuple(fc.nat(14), statusArb), { maxLength: 4 }),
+      }),
+      { numRuns: FC_RUNS, seed: FC_SEED },
+    )
+    .map((r, i) => {
+      const longlist = r.kk.map(([o, k]) => [r.opgaven[o % r.opgaven.length], k] as [string, string]);
+      // the werkblad retypes the longlist's names, Prioritering retypes the werkblad's again, each in its own way
+      const rows = r.rows.map(([j, ro, rk, s]) => {
+        const [o, k] = longlist[j % longlist.length];
+        return [retype(o, ro), retype(k, rk), ...s] as [string, string, ...CellValue[]];
       });
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-agree-fc-'));
-    try {
-      const outputs: string[] = [];
-      for (const c of cases) {
-        const input = path.join(dir, `${c.name}-in.xlsx`);
-        const output = path.join(dir, `${c.name}.xlsx`);
-        await buildInput(c, input);
-        await main(['apply', input, '-o', output], io);
-        outputs.push(output);
-      }
-      const recalc = await recalculateXlsxBatch(outputs, path.join(dir, 'recalc'));
-      const problems: string[] = [];
-      for (let i = 0; i < outputs.length; i++) {
-        for (const d of await disagreements(outputs[i], recalc[i])) problems.push(`seed ${seed}, ${cases[i].name} ${JSON.stringify(cases[i])}: ${d}`);
-      }
-      expect(problems).toEqual([]);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }, 400_000);
-});
+      const prio = rows.length
+        ? r.prio.map(([j, rp, omdat], p) => [p + 1, retype(rows[j % rows.length][1], rp), omdat || undefined] as [number, string, string?])
+        : [];
+      const checklist = r.statuses.map(([j, st]) => [`C${CHECKLIST.firstRow + j}`, st] as [string, string]);
+      return { name: `random${i}`, longlist, weights: r.weights, rows, prio, checklist };
+    });
+}
