@@ -29,15 +29,28 @@ const FACTORS = 12;
  * Keuzelijsten scan at most (runs of one opgave) × (distinct opgaven) cells
  * (src/core/keuzelijsten.ts): with `fixed` (every row its own run, 15 opgaven) that bound
  * is linear in the rows, with `growing` it is (distinct opgaven)², so only `growing` shows
- * whether the formulas really stay linear.
+ * whether the formulas really stay linear. `unsorted` = as many opgaven as `growing` (one
+ * per 10 rows on average), their rows scattered over the list (row i gets the opgave of
+ * row (i × 7,919) mod n of `growing`, a fixed permutation): every row is a run of its own,
+ * the case a longlist typed or pasted in no order gives.
  */
-type Opgaven = 'fixed' | 'growing';
+type Opgaven = 'fixed' | 'growing' | 'unsorted';
+
+/** Multiplier of the `unsorted` permutation: a prime that divides none of the bench's sizes. */
+const SCATTER = 7919;
+
+/** The opgave of longlist row i (0-based) of `n` rows, laid out as `opgaven` says. */
+function opgaveOf(i: number, n: number, opgaven: Opgaven): string {
+  if (opgaven === 'fixed') return `Opgave ${(i % 15) + 1}`;
+  const j = opgaven === 'unsorted' ? (i * SCATTER) % n : i;
+  return `Opgave ${Math.floor(j / 10) + 1}`;
+}
 
 /** A longlist of `n` koppelkansen (opgaven laid out as `opgaven` says), the werkblad naming them. */
 async function withLonglist(file: string, n: number, rows: number, opgaven: Opgaven): Promise<void> {
   const { XlsxWorkbook } = await import('../../src/workbook/xlsx/XlsxWorkbook');
   const wb = await XlsxWorkbook.fromBuffer(fs.readFileSync(file));
-  const opgave = (i: number) => (opgaven === 'fixed' ? `Opgave ${(i % 15) + 1}` : `Opgave ${Math.floor(i / 10) + 1}`);
+  const opgave = (i: number) => opgaveOf(i, n, opgaven);
   const kk = (i: number) => `Koppelkans ${i + 1}`;
   const ll: CellInput[][] = Array.from({ length: n }, (_, i) => [{ text: opgave(i) }, { text: kk(i) }, { text: '' }]);
   const names: CellInput[][] = Array.from({ length: rows }, (_, i) => [{ text: opgave(i % n) }, { text: kk(i % n) }]);
@@ -151,7 +164,7 @@ async function prepare(rows: number, longlist: Opgaven | null): Promise<Prepared
   const label =
     longlist === null
       ? size(rows, FACTORS)
-      : `${size(rows, FACTORS)}, longlist ${rows.toLocaleString('en')} (${distinctOpgaven.toLocaleString('en')} opgaven${longlist === 'growing' ? ', grouped' : ''})`;
+      : `${size(rows, FACTORS)}, longlist ${rows.toLocaleString('en')} (${distinctOpgaven.toLocaleString('en')} opgaven${longlist === 'growing' ? ', grouped' : longlist === 'unsorted' ? ', unsorted' : ''})`;
   return {
     rows,
     label,
@@ -274,6 +287,7 @@ const FULL: Comparison[] = [
   // the longlist changes only the Keuzelijsten sheet's formulas; the other sheets are timed on their own above
   { name: 'longlist of 15 opgaven', sizes: [1000, 10000], longlist: 'fixed', sheets: [SHEET_NAMES.lijsten] },
   { name: 'longlist, opgaven growing with the rows', sizes: [1000, 3000, 10000], longlist: 'growing', sheets: [SHEET_NAMES.lijsten] },
+  { name: 'longlist, opgaven growing with the rows, unsorted', sizes: [1000, 3000, 10000], longlist: 'unsorted', sheets: [SHEET_NAMES.lijsten] },
 ];
 const QUICK: Comparison[] = [
   { name: 'werkblad only', sizes: [300, 1000, 3000], longlist: null, sheets: PRODUCT_SHEETS },
@@ -284,7 +298,7 @@ export const section: BenchSection = {
   id: 'formulas',
   title: 'The workbook’s own formulas: LibreOffice recalculation, output of apply vs its input, beside the engine on the same workbook',
   order: 30,
-  estimate: '~25 min (quick: ~10 min)',
+  estimate: '~33 min (quick: ~10 min)',
   // issue 9: the engine's figures printed in the same run as the formulas'
   alsoRuns: ['engine'],
   async run({ quick }): Promise<BenchTable[]> {
@@ -292,7 +306,9 @@ export const section: BenchSection = {
     const measured: Measured[] = [];
     const targets: BenchTarget[] = [];
     const growth: BenchTarget[] = [];
-    for (const c of quick ? QUICK : FULL) {
+    // KK_BENCH_FORMULAS=<text>: only the comparisons whose name contains it (e.g. "unsorted")
+    const only = process.env.KK_BENCH_FORMULAS;
+    for (const c of (quick ? QUICK : FULL).filter((x) => !only || x.name.includes(only))) {
       const cases: Prepared[] = [];
       try {
         for (const r of c.sizes) cases.push(await prepare(r, c.longlist));
