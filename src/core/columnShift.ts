@@ -54,6 +54,24 @@ export function shiftColumn(column: number, shift: ColumnShift): number | null {
 }
 
 /**
+ * The column that `column` (1-based, after `shifts`, which ran in order, each on the sheet
+ * the caller means) was before them, or null when one of them inserted it (it was not
+ * there). The inverse of `shiftColumn` applied one shift after another.
+ */
+export function columnBefore(column: number, shifts: ColumnShift[]): number | null {
+  let c = column;
+  for (let i = shifts.length - 1; i >= 0; i--) {
+    const { at, count } = shifts[i];
+    if (c < at) continue;
+    if (count > 0) {
+      if (c < at + count) return null;
+      c -= count;
+    } else c -= count;
+  }
+  return c;
+}
+
+/**
  * The column span left…right (1-based, left <= right) after the shift: the new edges, or
  * null when every column of it is deleted. An insert inside the span widens it; a delete
  * of some of its columns narrows it; a right edge pushed past XFD stays at XFD.

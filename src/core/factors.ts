@@ -25,12 +25,14 @@
  * formula stamp) on the result in the same batch (see `planWithEdit` in plan/index.ts).
  */
 import { cellAddress, columnLetter } from './a1';
+import { columnBefore, type ColumnShift } from './columnShift';
 import { DEFAULT_SUCCESFACTOREN } from './defaults';
 import { diffBlock, formula, num, text } from './diff';
 import type { EditResult } from './edits';
 import { totalFormula } from './formulas';
 import { formulaAt, isEmpty, rowCount, textAt, valueAt } from './grid';
 import { COLORS, WERKBLAD } from './layout';
+import { guardCellValue } from './keyedRows';
 import { nameKey } from './names';
 import type { NotesState } from './notes';
 import { readRondes, scoreKey } from './rondes';
@@ -134,6 +136,10 @@ type Source = { column: number; waarom?: string } | { weging: number; waarom: st
  * or when no factor is added or removed, the factor block is rewritten (see the file's
  * comment). Returns ops on the werkblad only; the caller plans the dependent formulas and
  * validations on the result (`planWithEdit`).
+ * The column ops are guarded (`expect`): a deleted column must still hold what was read and
+ * nothing more, an insert's place rows 1–3 as read; else the adapter refuses the whole
+ * plan naming the cell (WorkbookError 'columnsChanged'), so a colleague's score typed
+ * meanwhile is never deleted with the column.
  * Refused (Dutch message with sheet and cell) when: no factor is left, more than the
  * maximum, a factor appears twice, a name is empty or double; when shifting, a removed
  * factor's column holds anything above row 3 (it would go with the column); when
@@ -192,11 +198,23 @@ function shiftedFactors(sheet: SheetSnapshot, werkblad: Werkblad, next: FactorSp
     }
   }
   const ops: PlanOp[] = [];
+  // every column op is guarded (`expect`: the cells as read, columnGuardConflicts in keyedRows.ts): when a
+  // colleague typed in a column being deleted (or moved the place of an insert) the whole plan is refused
+  const shifts: ColumnShift[] = [];
+  const asRead = (row: number, column: number) => {
+    const before = columnBefore(column, shifts);
+    return before === null ? null : guardCellValue(sheet, row, before);
+  };
   const gone = removed.map((f) => f.column).sort((a, b) => b - a);
   for (let i = 0; i < gone.length;) {
     let j = i;
     while (j + 1 < gone.length && gone[j + 1] === gone[j] - 1) j++;
-    ops.push({ kind: 'deleteColumns', sheet: sheet.name, column: columnLetter(gone[j]), count: j - i + 1 });
+    const at = gone[j];
+    const count = j - i + 1;
+    const rows = Math.max(...gone.slice(i, j + 1).map((c) => lastUsedInColumn(sheet, c, 1)));
+    const expect = Array.from({ length: rows }, (_, r) => Array.from({ length: count }, (_, k) => asRead(r + 1, at + k)));
+    ops.push({ kind: 'deleteColumns', sheet: sheet.name, column: columnLetter(at), count, expect });
+    shifts.push({ sheet: sheet.name, at, count: -count });
     i = j + 1;
   }
   // the kept factors now stand from `first` on in their old order; each new one gets a column at its place
@@ -208,7 +226,11 @@ function shiftedFactors(sheet: SheetSnapshot, werkblad: Werkblad, next: FactorSp
     }
     let k = j;
     while (k + 1 < n && !('from' in next[k + 1])) k++;
-    ops.push({ kind: 'insertColumns', sheet: sheet.name, column: columnLetter(first + j), count: k - j + 1 });
+    // the insert's place: rows 1–3 of the columns it pushes right (Totalen's header, when adding at the end)
+    const count = k - j + 1;
+    const expect = Array.from({ length: WERKBLAD.factorRow }, (_, r) => Array.from({ length: count }, (_, c) => asRead(r + 1, first + j + c)));
+    ops.push({ kind: 'insertColumns', sheet: sheet.name, column: columnLetter(first + j), count, expect });
+    shifts.push({ sheet: sheet.name, at: first + j, count });
     for (let c = j; c <= k; c++) added.push(first + c);
     j = k + 1;
   }

@@ -21,6 +21,7 @@
  * ranges Office.js loaded) through `SheetRows` and writes what `placeRowOp` decides.
  */
 import { cellAddress, columnNumber, parseCell } from './a1';
+import { columnBefore, sameSheet, type ColumnShift } from './columnShift';
 import { nameKey } from './names';
 import type { CellInput, CellStyle, CellValue, PlanOp, SheetSnapshot } from './snapshot';
 
@@ -234,4 +235,77 @@ export function snapshotRows(sheet: SheetSnapshot): SheetRows {
     },
     value: (row, column) => sheet.values[row - 1]?.[column - 1] ?? null,
   };
+}
+
+/** A whole-column insert or delete (see PlanOp). */
+export type ColumnOp = Extract<PlanOp, { kind: 'insertColumns' | 'deleteColumns' }>;
+
+/** A column op as a shift (count > 0 insert, < 0 delete). */
+export function columnShiftOf(op: ColumnOp): ColumnShift {
+  return { sheet: op.sheet, at: columnNumber(op.column), count: op.kind === 'insertColumns' ? op.count : -op.count };
+}
+
+/** A guarded column op of a plan, with the columns it names as they are before the plan. */
+export interface ColumnGuard {
+  op: ColumnOp;
+  /** Per column of the op (`column`, `column`+1 …): its column before the plan, or null when an earlier op of the plan inserted it. */
+  before: (number | null)[];
+}
+
+/**
+ * The guarded column ops (`expect`) of `ops`, each column traced back through the earlier
+ * column ops on the same sheet (columnShift.ts `columnBefore`), so that every guard can be
+ * checked against the workbook as it is before the plan. Assumes checkPlan's order: only
+ * column ops before a guarded one.
+ */
+export function columnGuards(ops: PlanOp[]): ColumnGuard[] {
+  const out: ColumnGuard[] = [];
+  const earlier: ColumnShift[] = [];
+  for (const op of ops) {
+    if (op.kind !== 'insertColumns' && op.kind !== 'deleteColumns') continue;
+    const shift = columnShiftOf(op);
+    if (op.expect) {
+      const same = earlier.filter((s) => sameSheet(s.sheet, op.sheet));
+      out.push({ op, before: Array.from({ length: op.count }, (_, j) => columnBefore(shift.at + j, same)) });
+    }
+    earlier.push(shift);
+  }
+  return out;
+}
+
+/**
+ * The conflicts of a guarded column op against the workbook before the plan, read through
+ * `read(row, column)` (column as before the plan: `guard.before`; the cell's value, a
+ * formula cell by its value, or its formula text when it has no value) up to `lastRow` (the
+ * last row that may hold anything in those columns). A cell of the `expect` block that no
+ * longer holds its value is a conflict (compared as guarded setCells compare); for a delete,
+ * so is any cell below the block that holds anything (it would go with the column). A
+ * column the plan inserted itself reads as empty. Conflicts name the cell as it is in the
+ * workbook now; empty when the op has no `expect` or nothing changed.
+ */
+export function columnGuardConflicts(guard: ColumnGuard, read: (row: number, column: number) => CellValue, lastRow: number): CellConflict[] {
+  const { op, before } = guard;
+  const expect = op.expect ?? [];
+  const out: CellConflict[] = [];
+  const last = op.kind === 'deleteColumns' ? Math.max(lastRow, expect.length) : expect.length;
+  for (let r = 1; r <= last; r++) {
+    for (let j = 0; j < op.count; j++) {
+      const column = before[j];
+      const actual = column === null ? null : read(r, column);
+      const expected = r <= expect.length ? (expect[r - 1]?.[j] ?? null) : null;
+      if (!sameCellValue(actual, expected)) out.push({ sheet: op.sheet, cell: cellAddress(r, column ?? columnNumber(op.column) + j), expected, actual });
+    }
+  }
+  return out;
+}
+
+/**
+ * A snapshot's cell as a column guard reads it (planner and adapters alike): its value, a
+ * formula cell by its cached value, or by its formula text when it has none (it still holds
+ * something).
+ */
+export function guardCellValue(sheet: SheetSnapshot, row: number, column: number): CellValue {
+  const v = sheet.values[row - 1]?.[column - 1] ?? null;
+  if (v !== null && v !== '') return v;
+  return sheet.formulas?.[row - 1]?.[column - 1] || v;
 }

@@ -172,16 +172,29 @@ export type PlanOp =
    * points at it moves along (formulas on every sheet, validations, merges, print area,
    * column widths, styles), by the rule of src/core/columnShift.ts. The new columns are
    * empty. Refused (WorkbookError, nothing changed) when content would be pushed past XFD.
+   * With `expect` the op is guarded (see deleteColumns): the `count` columns from `column`
+   * on (the ones the insert pushes right) must still hold, from row 1 down, what the caller
+   * read there; nothing is lost by an insert, so cells below `expect` are not compared.
    */
-  | { kind: 'insertColumns'; sheet: string; column: string; count: number }
+  | { kind: 'insertColumns'; sheet: string; column: string; count: number; expect?: CellValue[][] }
   /**
    * Deletes `count` whole columns from column `column` (letters) of `sheet` on, as Excel's
    * "Bladkolommen verwijderen" (Office.js `Range.delete(left)`): the columns' cells go,
    * everything right of them moves left, references move along, a reference to a deleted
    * cell becomes #REF! and a range spanning the columns shrinks (src/core/columnShift.ts).
    * The planner checks first that nothing of the team's is in the columns.
+   * With `expect` (rows from row 1 down, `count` values each: the columns' cells as the
+   * caller read them, a formula cell by its value) the op is guarded against a co-author:
+   * when a cell of the block no longer holds its value, or a cell of the columns below the
+   * block holds anything, the WHOLE plan is refused before anything changes (WorkbookError
+   * 'columnsChanged', Dutch, naming sheet and cell as they are in the workbook): unlike a
+   * guarded setCells a column shift cannot be left out alone, every later op counts on it.
+   * A guarded column op comes before every op of the plan that is not a column op
+   * (checkPlan), so each adapter checks all guards against the workbook before it writes,
+   * each column traced back through the plan's earlier column ops (keyedRows.ts
+   * `columnGuardConflicts`).
    */
-  | { kind: 'deleteColumns'; sheet: string; column: string; count: number }
+  | { kind: 'deleteColumns'; sheet: string; column: string; count: number; expect?: CellValue[][] }
   /**
    * Appends rows below the sheet's used range (never above `minRow`), resolved by
    * the adapter at apply time, so that two people appending at once do not write

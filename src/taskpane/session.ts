@@ -328,7 +328,17 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
           outcome = { ok: false, message: userMessage(e) };
           return;
         }
-        const result = await port.apply(plan, { onProgress: setProgress });
+        let result: ApplyResult;
+        try {
+          result = await port.apply(plan, { onProgress: setProgress });
+        } catch (e) {
+          // a colleague changed a column the edit inserts at or deletes: the adapter refused the whole plan
+          if (!(e instanceof WorkbookError) || e.code !== 'columnsChanged') throw e;
+          outcome = { ok: false, message: userMessage(e) };
+          // read everything again, so the pane shows the colleague's change
+          await port.readSnapshot({ fresh: true });
+          return;
+        }
         noteWriteWarnings(result);
         if (result.conflicts?.length) {
           // the edit wrote nothing; bring the formulas back in line with what is there

@@ -20,6 +20,7 @@ export type WorkbookErrorCode =
   | 'noVisibleSheet'
   | 'chartsUnsupported'
   | 'sheetProtected'
+  | 'columnsChanged'
   | 'notAWorkbook';
 
 export class WorkbookError<C extends WorkbookErrorCode = WorkbookErrorCode> extends KoppelkansenError<`workbook.${C}`> {

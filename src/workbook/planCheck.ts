@@ -4,7 +4,10 @@
  * naming sheet and cell) for the first problem.
  */
 import { cellAddress, columnLetter, columnNumber, parseCell, parseRange } from '../core/a1';
-import type { CellInput, Plan, SheetSnapshot, ValidationRule } from '../core/snapshot';
+import { sameSheet } from '../core/columnShift';
+import { columnGuardConflicts, columnGuards, guardCellValue, type CellConflict, type ColumnOp } from '../core/keyedRows';
+import { simulate } from '../core/simulate';
+import type { CellInput, CellValue, Plan, PlanOp, SheetSnapshot, ValidationRule, WorkbookSnapshot } from '../core/snapshot';
 import { MAX_CELL_TEXT } from '../core/textSafety';
 import { MAX_COLUMNS, MAX_ROWS, MAX_SHEET_NAME, WorkbookError } from './errors';
 
@@ -119,7 +122,7 @@ export function checkPlan(plan: Plan, sheetNames: string[], capabilities: { char
     if (typeof sheet !== 'string' || !sheets.has(key(sheet))) throw new WorkbookError('unknownSheet', [String(sheet)], String(sheet));
   };
   if (!plan || !Array.isArray(plan.ops)) throw new WorkbookError('invalidArgument', ['?', 'het plan heeft geen lijst van bewerkingen.']);
-  for (const op of plan.ops) {
+  for (const [index, op] of plan.ops.entries()) {
     switch (op.kind) {
       case 'addSheet': {
         checkSheetName(op.sheet);
@@ -180,6 +183,16 @@ export function checkPlan(plan: Plan, sheetNames: string[], capabilities: { char
         if (!Number.isInteger(op.count) || op.count < 1 || op.count > MAX_COLUMNS || last > MAX_COLUMNS) {
           const what = op.kind === 'insertColumns' ? 'invoegen' : 'verwijderen';
           throw new WorkbookError('invalidArgument', [op.sheet, `${String(op.count)} kolommen ${what} bij kolom ${op.column} kan niet.`], op.sheet);
+        }
+        if (op.expect !== undefined) {
+          checkExpect(
+            op.sheet,
+            op.expect,
+            Array.from({ length: Array.isArray(op.expect) ? op.expect.length : 0 }, () => op.count),
+          );
+          // every guard is checked before anything is written (keyedRows.ts columnGuards)
+          if (!plan.ops.slice(0, index).every((o) => o.kind === 'insertColumns' || o.kind === 'deleteColumns'))
+            throw new WorkbookError('invalidArgument', [op.sheet, 'een bewaakte kolomwijziging moet vóór de andere wijzigingen van het plan staan.'], op.sheet);
         }
         break;
       }
@@ -279,32 +292,71 @@ export function checkPlan(plan: Plan, sheetNames: string[], capabilities: { char
 /**
  * Throws WorkbookError 'invalidArgument' (Dutch, naming sheet and cell) when an
  * insertColumns op of `plan` would push content past the last column (XFD), as Excel
- * refuses it ("cannot shift nonblank cells off the worksheet"); judged on the sheets as
- * read (`sheetOf`: by name, any case). For adapters whose host does the insert itself.
+ * refuses it ("cannot shift nonblank cells off the worksheet"). Each insert is judged on
+ * the workbook as the plan's earlier ops leave it (`simulate` of the ops before it on the
+ * sheets as read, `snapshot`): an earlier op may have written the cell an insert pushes
+ * off, or an earlier delete made room. Costs nothing for a plan without inserts.
  */
-export function checkColumnRoom(plan: Plan, sheetOf: (name: string) => SheetSnapshot | undefined): void {
-  for (const op of plan.ops) {
+export function checkColumnRoom(plan: Plan, snapshot: WorkbookSnapshot): void {
+  const lastInsert = plan.ops.map((op) => op.kind).lastIndexOf('insertColumns');
+  let state = snapshot;
+  let done = 0;
+  for (let i = 0; i <= lastInsert; i++) {
+    const op = plan.ops[i];
     if (op.kind !== 'insertColumns') continue;
-    const sheet = sheetOf(op.sheet);
-    if (!sheet) continue;
-    const keep = MAX_COLUMNS - op.count;
-    const at = columnNumber(op.column);
-    const rows = Math.max(sheet.values.length, sheet.formulas?.length ?? 0);
-    for (let r = 0; r < rows; r++) {
-      const values = sheet.values[r] ?? [];
-      const formulas = sheet.formulas?.[r] ?? [];
-      for (let c = Math.max(keep, at - 1); c < Math.max(values.length, formulas.length); c++) {
-        const v = values[c];
-        if (formulas[c] || (v !== null && v !== undefined && v !== '')) {
-          const cell = cellAddress(r + 1, c + 1);
-          throw new WorkbookError(
-            'invalidArgument',
-            [sheet.name, `${op.count} kolom(men) invoegen bij kolom ${columnLetter(at)} zou ${cell} van het blad af duwen; maak die cel eerst leeg.`],
-            sheet.name,
-            cell,
-          );
-        }
+    if (i > done) state = simulate(state, plan.ops.slice(done, i));
+    done = i;
+    const sheet = state.sheets.find((s) => sameSheet(s.name, op.sheet));
+    if (sheet) checkInsertRoom(op, sheet);
+  }
+}
+
+function checkInsertRoom(op: Extract<PlanOp, { kind: 'insertColumns' }>, sheet: SheetSnapshot): void {
+  const keep = MAX_COLUMNS - op.count;
+  const at = columnNumber(op.column);
+  const rows = Math.max(sheet.values.length, sheet.formulas?.length ?? 0);
+  for (let r = 0; r < rows; r++) {
+    const values = sheet.values[r] ?? [];
+    const formulas = sheet.formulas?.[r] ?? [];
+    for (let c = Math.max(keep, at - 1); c < Math.max(values.length, formulas.length); c++) {
+      const v = values[c];
+      if (formulas[c] || (v !== null && v !== undefined && v !== '')) {
+        const cell = cellAddress(r + 1, c + 1);
+        throw new WorkbookError(
+          'invalidArgument',
+          [sheet.name, `${op.count} kolom(men) invoegen bij kolom ${columnLetter(at)} zou ${cell} van het blad af duwen; maak die cel eerst leeg.`],
+          sheet.name,
+          cell,
+        );
       }
     }
+  }
+}
+
+/** The WorkbookError of a guarded column op whose columns changed (the first differing cell). */
+export function columnsChangedError(op: ColumnOp, conflict: CellConflict): WorkbookError {
+  const show = (v: CellValue) => (v === null ? '' : String(v));
+  return new WorkbookError(
+    'columnsChanged',
+    [conflict.sheet, conflict.cell, show(conflict.expected), show(conflict.actual), op.kind === 'deleteColumns'],
+    conflict.sheet,
+    conflict.cell,
+  );
+}
+
+/**
+ * Throws WorkbookError 'columnsChanged' (Dutch, naming sheet and cell) when a guarded
+ * insertColumns/deleteColumns of `plan` (`expect`) no longer matches the workbook as it is
+ * before the plan (`sheetOf`: its sheets by name, any case), by the rule of keyedRows.ts
+ * `columnGuardConflicts`. For the adapters that hold the workbook (memory, .xlsx); the
+ * Office.js adapter reads the columns from Excel instead.
+ */
+export function checkColumnGuards(plan: Plan, sheetOf: (name: string) => SheetSnapshot | undefined): void {
+  for (const guard of columnGuards(plan.ops)) {
+    const sheet = sheetOf(guard.op.sheet);
+    if (!sheet) continue;
+    const rows = Math.max(sheet.values.length, sheet.formulas?.length ?? 0);
+    const conflicts = columnGuardConflicts(guard, (r, c) => guardCellValue(sheet, r, c), rows);
+    if (conflicts.length) throw columnsChangedError(guard.op, conflicts[0]);
   }
 }

@@ -101,7 +101,10 @@ describe('removing a factor deletes its column', () => {
     const before = await state(wb);
     const totals = before.analysis.werkblad!.rows.map((r) => r.total!);
     const ops = await paneEdit(wb, (s) => removeFactorEdit(s.ctx.sheet, s.ctx.werkblad, 3, SHIFT)); // F, the 4th factor
-    expect(ops).toEqual([{ kind: 'deleteColumns', sheet: WS, column: 'F', count: 1 }]);
+    // guarded by the column as read (rows 1–7): a colleague's change to it refuses the plan
+    expect(ops).toEqual([
+      { kind: 'deleteColumns', sheet: WS, column: 'F', count: 1, expect: [[null], [null], [NAMES[3]], [1], [DEFAULT_SUCCESFACTOREN[3].waarom], [4], [5]] },
+    ]);
 
     const row = (r: number, n: number) => Array.from({ length: n }, (_, i) => wb.getCell(WS, `${col(i)}${r}`));
     expect(row(3, 8)).toEqual([...NAMES.slice(0, 3), ...NAMES.slice(4), 'Totalen']);
@@ -147,8 +150,8 @@ describe('removing a factor deletes its column', () => {
     // two apart: right first, so the left one's letter still holds
     const apart = edit(keep(0, 2, 3, 5, 6, 7));
     expect(apart.ok && apart.ops).toEqual([
-      { kind: 'deleteColumns', sheet: WS, column: 'G', count: 1 },
-      { kind: 'deleteColumns', sheet: WS, column: 'D', count: 1 },
+      { kind: 'deleteColumns', sheet: WS, column: 'G', count: 1, expect: expect.any(Array) },
+      { kind: 'deleteColumns', sheet: WS, column: 'D', count: 1, expect: expect.any(Array) },
     ]);
     await paneEdit(wb, (x) => factorsEdit(x.ctx.sheet, x.ctx.werkblad, keep(0, 2, 3, 5, 6, 7), SHIFT));
     expect(Array.from({ length: 6 }, (_, i) => wb.getCell(WS, `${col(i)}6`))).toEqual([1, 3, 4, 6, 7, 8]);
@@ -196,6 +199,33 @@ function removeFactorOps(s: State): PlanOp[] {
   return res.ops;
 }
 
+describe('a colleague at work at the same time (the column ops are guarded)', () => {
+  test("regression: a score a colleague typed in the removed factor's column after the pane read is not deleted with it: the whole edit is refused, naming the cell", async () => {
+    const wb = await teamWorkbook();
+    const s = await state(wb);
+    const res = removeFactorEdit(s.ctx.sheet, s.ctx.werkblad, 3, SHIFT); // F
+    if (!res.ok) throw new Error(res.message);
+    const plan = planWithEdit(s.snapshot, res.ops, { now: NOW }).plan;
+    // the colleague scores F8 (a row with no koppelkans yet) between the pane's read and its write
+    await wb.apply({ ops: [{ kind: 'setCells', sheet: WS, cell: 'F8', cells: [[{ number: 9 }]] }] });
+    const before = await wb.readSnapshot();
+    await expect(wb.apply(plan)).rejects.toThrow(new RegExp(`${WS}!F8 is veranderd .*was leeg, nu “9”.*niet verwijderd`));
+    expect(await wb.readSnapshot()).toEqual(before);
+  });
+
+  test("adding a factor is refused when a colleague added one first (Totalen is no longer where the pane read it); the colleague's factor stays", async () => {
+    const wb = await teamWorkbook();
+    const s = await state(wb);
+    const res = addFactorEdit(s.ctx.sheet, s.ctx.werkblad, 'Buurtbudget', '', 1, SHIFT);
+    if (!res.ok) throw new Error(res.message);
+    const plan = planWithEdit(s.snapshot, res.ops, { now: NOW }).plan;
+    await mustEdit(wb, (x) => addFactorEdit(x.ctx.sheet, x.ctx.werkblad, 'Groen', '', 1, SHIFT));
+    const before = await wb.readSnapshot();
+    await expect(wb.apply(plan)).rejects.toThrow(new RegExp(`${WS}!K3 is veranderd .*was “Totalen”, nu “Groen”.*niet ingevoegd`));
+    expect(await wb.readSnapshot()).toEqual(before);
+  });
+});
+
 describe('adding a factor inserts a column at its place', () => {
   test.each([
     ['at the start', 0],
@@ -208,7 +238,14 @@ describe('adding a factor inserts a column at its place', () => {
     const next: FactorSpec[] = NAMES.map((_, from) => ({ from }));
     next.splice(at, 0, { name: 'Zichtbaar voor bewoners', weging: 3, waarom: 'Bewoners zien snel resultaat.' });
     const ops = await paneEdit(wb, (s) => factorsEdit(s.ctx.sheet, s.ctx.werkblad, next, SHIFT));
-    expect(ops[0]).toEqual({ kind: 'insertColumns', sheet: WS, column: col(at), count: 1 });
+    // guarded by the place as read: rows 1–3 of the column the insert pushes right
+    expect(ops[0]).toEqual({
+      kind: 'insertColumns',
+      sheet: WS,
+      column: col(at),
+      count: 1,
+      expect: [[null], [null], [at < NAMES.length ? NAMES[at] : 'Totalen']],
+    });
     expect(kinds(ops)).toEqual(['insertColumns']);
 
     const moved = (factor: number) => col(factor + (factor >= at ? 1 : 0));

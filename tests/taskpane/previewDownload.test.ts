@@ -407,8 +407,8 @@ test('regression: the preview removes and adds a succesfactor by whole columns, 
     .flatMap((p) => p.ops);
   // the column path: E deleted, then a column inserted before Totalen (now J); no rewrite of the factor block
   expect(ops.filter((op) => op.kind === 'deleteColumns' || op.kind === 'insertColumns')).toEqual([
-    { kind: 'deleteColumns', sheet: W, column: 'E', count: 1 },
-    { kind: 'insertColumns', sheet: W, column: 'J', count: 1 },
+    { kind: 'deleteColumns', sheet: W, column: 'E', count: 1, expect: expect.any(Array) },
+    { kind: 'insertColumns', sheet: W, column: 'J', count: 1, expect: [[null], [null], ['Totalen']] },
   ]);
 
   const memory = await wb.port.readSnapshot();

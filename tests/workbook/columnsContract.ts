@@ -154,11 +154,126 @@ export function columnOpsContract(h: Harness, test: (title: string, fn: jest.Pro
       expect(await wb.readSnapshot()).toEqual(before);
     });
 
+    test("regression: an insert is judged on the workbook as the plan's earlier ops leave it: a cell the plan itself writes in XFD refuses it, a delete before it makes room", async () => {
+      const wb = await werkblad();
+      const before = await wb.readSnapshot();
+      await expectWorkbookError(
+        wb.apply({
+          ops: [
+            { kind: 'setCells', sheet: 'Werk blad', cell: 'XFD2', cells: [[t('rand')]] },
+            { kind: 'insertColumns', sheet: 'Werk blad', column: 'F', count: 1 },
+          ],
+        }),
+        'invalidArgument',
+        /Werk blad.*XFD2/,
+      );
+      expect(await wb.readSnapshot()).toEqual(before);
+      const full = await applyAndReopen(wb, [{ kind: 'setCells', sheet: 'Werk blad', cell: 'XFD2', cells: [[t('rand')]] }]);
+      const after = await applyAndReopen(full, [
+        { kind: 'deleteColumns', sheet: 'Werk blad', column: 'D', count: 1 },
+        { kind: 'insertColumns', sheet: 'Werk blad', column: 'E', count: 1 },
+      ]);
+      expect(after.getCell('Werk blad', 'XFD2')).toBe('rand');
+      expect(['D', 'E', 'F'].map((c) => after.getCell('Werk blad', `${c}3`))).toEqual(['Draagvlak', null, 'Totalen']);
+    });
+
     test('a bad column or count is refused before anything changes', async () => {
       const wb = await werkblad();
       await expectWorkbookError(wb.apply({ ops: [{ kind: 'deleteColumns', sheet: 'Werk blad', column: 'D', count: 0 }] }), 'invalidArgument', /kolom D/);
       await expectWorkbookError(wb.apply({ ops: [{ kind: 'insertColumns', sheet: 'Werk blad', column: '4', count: 1 }] }), 'invalidAddress', /Werk blad/);
       await expectWorkbookError(wb.apply({ ops: [{ kind: 'deleteColumns', sheet: 'Nergens', column: 'D', count: 1 }] }), 'unknownSheet', /Nergens/);
+    });
+
+    /** The cells of `column` from row 1 to `rows` as the werkblad holds them (what a planner read). */
+    const asRead = (rows: number, values: (string | number | null)[]) => Array.from({ length: rows }, (_, r) => [values[r] ?? null]);
+    // Werk blad column D as werkbladOps writes it: rows 1–2 empty, Tijd, 2, 2, 5
+    const COLUMN_D = asRead(6, [null, null, 'Tijd', 2, 2, 5]);
+
+    test('a guarded column delete whose column still holds what was read deletes it', async () => {
+      const wb = await applyAndReopen(await werkblad(), [{ kind: 'deleteColumns', sheet: 'Werk blad', column: 'D', count: 1, expect: COLUMN_D }]);
+      expect(wb.getCell('Werk blad', 'D3')).toBe('Draagvlak');
+      expect(wb.getFormula('Eigen', 'D1')).toBe('=#REF!+1');
+    });
+
+    test('a guarded column delete is refused, naming sheet and cell, when a colleague typed in the column (also below what was read), and nothing changes', async () => {
+      for (const [cell, text] of [
+        ['D6', /Werk blad!D6 is veranderd .*was “5”, nu “7”.*niet verwijderd.*niets gewijzigd/],
+        ['D40', /Werk blad!D40 is veranderd .*was leeg, nu “7”/],
+      ] as const) {
+        const wb = await werkblad();
+        // the colleague's score, written after the planner read the column
+        await wb.apply({ ops: [{ kind: 'setCells', sheet: 'Werk blad', cell, cells: [[n(7)]] }] });
+        const before = await wb.readSnapshot();
+        await expectWorkbookError(
+          wb.apply({
+            ops: [
+              { kind: 'deleteColumns', sheet: 'Werk blad', column: 'D', count: 1, expect: COLUMN_D },
+              { kind: 'setCells', sheet: 'Werk blad', cell: 'E3', cells: [[t('Totalen')]] },
+            ],
+          }),
+          'columnsChanged',
+          text,
+        );
+        expect(await wb.readSnapshot()).toEqual(before);
+        expect(wb.getCell('Werk blad', cell)).toBe(7);
+      }
+    });
+
+    test('a guarded op after an earlier column op of the plan is judged on the columns before the plan, and names the cell as it is now', async () => {
+      const wb = await werkblad();
+      await wb.apply({ ops: [{ kind: 'setCells', sheet: 'Werk blad', cell: 'C9', cells: [[t('collega')]] }] });
+      const before = await wb.readSnapshot();
+      // delete E, then insert two columns at D: the insert's place is D (Tijd) and E, which after the delete is F as read (Totalen)
+      const insertAt = [
+        [null, null],
+        [null, null],
+        ['Tijd', 'Totalen'],
+      ];
+      const ok = [
+        { kind: 'deleteColumns', sheet: 'Werk blad', column: 'E', count: 1, expect: asRead(6, [null, null, 'Draagvlak', 3, 3, 6]) },
+        { kind: 'insertColumns', sheet: 'Werk blad', column: 'D', count: 2, expect: insertAt },
+      ] as PlanOp[];
+      // the delete of C after both: C is still C before the plan, and holds the colleague's text in C9
+      await expectWorkbookError(
+        wb.apply({ ops: [...ok, { kind: 'deleteColumns', sheet: 'Werk blad', column: 'C', count: 1, expect: asRead(6, [null, null, 'Geld', 1, 1, 4]) }] }),
+        'columnsChanged',
+        /Werk blad!C9 .*nu “collega”/,
+      );
+      expect(await wb.readSnapshot()).toEqual(before);
+      const after = await applyAndReopen(wb, ok);
+      expect(['C', 'D', 'E', 'F', 'G'].map((c) => after.getCell('Werk blad', `${c}3`))).toEqual(['Geld', null, null, 'Tijd', 'Totalen']);
+    });
+
+    test('a guarded column insert is refused when its place changed (a colleague moved Totalen), and nothing changes', async () => {
+      const wb = await werkblad();
+      await wb.apply({ ops: [{ kind: 'setCells', sheet: 'Werk blad', cell: 'F3', cells: [[t('Totaal')]] }] });
+      const before = await wb.readSnapshot();
+      await expectWorkbookError(
+        wb.apply({ ops: [{ kind: 'insertColumns', sheet: 'Werk blad', column: 'F', count: 1, expect: asRead(3, [null, null, 'Totalen']) }] }),
+        'columnsChanged',
+        /Werk blad!F3 .*was “Totalen”, nu “Totaal”.*niet ingevoegd/,
+      );
+      expect(await wb.readSnapshot()).toEqual(before);
+    });
+
+    test('a guarded column op after a write of the plan, or with an expect of the wrong shape, is refused before anything changes', async () => {
+      const wb = await werkblad();
+      await expectWorkbookError(
+        wb.apply({
+          ops: [
+            { kind: 'setCells', sheet: 'Eigen', cell: 'A9', cells: [[t('x')]] },
+            { kind: 'deleteColumns', sheet: 'Werk blad', column: 'D', count: 1, expect: COLUMN_D },
+          ],
+        }),
+        'invalidArgument',
+        /vóór de andere wijzigingen/,
+      );
+      await expectWorkbookError(
+        wb.apply({ ops: [{ kind: 'deleteColumns', sheet: 'Werk blad', column: 'D', count: 2, expect: COLUMN_D }] }),
+        'invalidArgument',
+        /verwachte inhoud/,
+      );
+      expect(wb.getCell('Eigen', 'A9')).toBeNull();
     });
 
     test('a protected sheet refuses a column insert, naming the sheet', async () => {

@@ -26,7 +26,7 @@ import { appendedFormats, appendedHeights, placeRowOp, recordPlacement, updatedR
 import type { CellInput, CellStyle, CellValue, Plan, PlanOp, SheetSnapshot, ValidationRule, ValidationSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import { parseEntry, toEntryText } from '../../core/textSafety';
 import { WorkbookError } from '../errors';
-import { checkPlan, checkSheetName } from '../planCheck';
+import { checkColumnGuards, checkPlan, checkSheetName } from '../planCheck';
 import { checkProtection } from '../protection';
 import type { ApplyOptions, ApplyResult, RangeRef, SnapshotRequest, WorkbookPort } from '../port';
 import { area, containsCell, intersection, overlaps, rectAddress, rectOf, rectsOfCells, subtract, type Rect } from '../rectangles';
@@ -334,6 +334,13 @@ export class MemoryWorkbook implements WorkbookPort {
     // only protected sheets matter: their snapshots are made once per apply
     const protectedSheets = new Map(this.sheets.filter((s) => s.protection).map((s) => [s.name.toLowerCase(), this.sheetSnapshot(s)]));
     if (protectedSheets.size) checkProtection(plan, (name) => protectedSheets.get(name.toLowerCase()));
+    // a co-author guard on a column insert/delete refuses the whole plan (the draft below would be dropped too)
+    if (plan.ops.some((op) => (op.kind === 'insertColumns' || op.kind === 'deleteColumns') && op.expect)) {
+      checkColumnGuards(plan, (name) => {
+        const s = this.find(name);
+        return s && this.sheetSnapshot(s);
+      });
+    }
     // the draft copies only the sheets the plan names, and of those only the rows it writes
     // (copy on write): a typed score costs one row, not the workbook
     const touched = new Set(plan.ops.map((op) => op.sheet.toLowerCase()));

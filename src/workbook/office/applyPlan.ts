@@ -7,8 +7,12 @@
  *    take the same rows at the same moment (then they are written again, below).
  *  - setPageSetup ops read what the sheets have set in the sync of the last write and
  *    set the rest in one more (pageSetup.ts).
+ *  - guarded column inserts/deletes (`expect`) read their columns first, in one sync of
+ *    their own before any write: a column a co-author changed refuses the whole plan
+ *    (WorkbookError 'columnsChanged'), nothing written (see columnGuards.ts).
  * So: 1 sync without lookups, at most 3 with them (retries after a co-author conflict
- * excepted), +1 with page setup. Lookup ops are carried out after the plan's other writes.
+ * excepted), +1 with page setup, +1 with guarded column ops. Lookup ops are carried out
+ * after the plan's other writes.
  *
  * The job keeps its progress outside the request context, so when Excel refuses a sync
  * because the user is editing a cell and the run is retried, nothing is written twice.
@@ -30,6 +34,8 @@ import {
   type UpdateTask,
 } from './lookups';
 import { OfficeWorkbookError } from './officeErrors';
+import { checkColumnGuardsLive, queueColumnGuardReads } from './columnGuards';
+import { columnGuards, type ColumnGuard } from '../../core/keyedRows';
 import { queuePageSetupReads, queuePageSetupWrites, type PageSetupRead, type SetPageSetupOp } from './pageSetup';
 import { queueWriteItem, SheetCache } from './writeOps';
 
@@ -42,6 +48,8 @@ export class ApplyJob {
   readonly appends: AppendTask[] = [];
   readonly updates: UpdateTask[] = [];
   readonly guards: GuardTask[] = [];
+  /** Guarded column ops (`expect`), checked in one sync before any write; emptied once checked. */
+  columnGuards: ColumnGuard[];
   /** setPageSetup ops, set after the plan's writes (see pageSetup.ts); emptied once done. */
   pageSetups: SetPageSetupOp[];
   readonly warnings: ApplyWarning[] = [];
@@ -53,6 +61,7 @@ export class ApplyJob {
   /** `pageLayout`: the host has Worksheet.pageLayout (ExcelApi 1.9); without it page setup is skipped with a warning. */
   constructor(plan: Plan, budget: number = PAYLOAD_BUDGET, pageLayout = true) {
     this.opCount = plan.ops.length;
+    this.columnGuards = columnGuards(plan.ops);
     this.chunks = chunkItems(writeItems(plan.ops, budget), budget);
     const setups = plan.ops.filter((op): op is SetPageSetupOp => op.kind === 'setPageSetup');
     this.pageSetups = pageLayout ? setups : [];
@@ -90,7 +99,7 @@ export class ApplyJob {
   /** Syncs this job expects to make when nothing goes wrong (for progress). */
   get expectedSyncs(): number {
     const lookups = this.appends.length + this.updates.length + this.guards.length > 0 ? 2 : 0;
-    return this.chunks.length + lookups + (this.appends.length ? 1 : 0) + (this.pageSetups.length ? 1 : 0);
+    return this.chunks.length + lookups + (this.appends.length ? 1 : 0) + (this.pageSetups.length ? 1 : 0) + (this.columnGuards.length ? 1 : 0);
   }
 
   synced(onProgress?: (fraction: number) => void): void {
@@ -132,6 +141,15 @@ export async function runApplyJob(
   const workbook = context.workbook;
   let after: (() => Promise<void>) | null = null;
   let setupReads: PageSetupRead[] | null = null;
+
+  // 0. guarded column ops: their columns as they are now, before anything is written
+  if (job.columnGuards.length) {
+    const reads = queueColumnGuardReads(new SheetCache(workbook), job.columnGuards);
+    await context.sync();
+    checkColumnGuardsLive(job.columnGuards, reads);
+    job.columnGuards = [];
+    job.synced(onProgress);
+  }
 
   // 1. the writes that need no lookup; the lookups and the page setup reads ride along with the last of them
   while (job.nextChunk < job.chunks.length) {

@@ -2,6 +2,7 @@
  * How the adapter gets a request context: `Excel.run`, injectable for tests, with one
  * undo step per run where Excel supports it, and a retry while the user is editing a cell.
  */
+import { WorkbookError } from '../errors';
 import { isCellEditModeError, OfficeWorkbookError, toOfficeWorkbookError, type OfficeOperation } from './officeErrors';
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -32,7 +33,9 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 /**
  * Runs `attempt` and retries it when Excel refuses because the user is editing a cell
  * (`InvalidOperationInCellEditMode`). Every other error is mapped to an
- * OfficeWorkbookError with a Dutch message; `during` names what a payload-limit error
+ * OfficeWorkbookError with a Dutch message, except a WorkbookError the adapter raised
+ * itself on what it read (a guarded column op refused: already Dutch, naming the cell,
+ * nothing written), which passes as it is; `during` names what a payload-limit error
  * refused (a read or a write). `attempt` must be safe to run again (the apply keeps its
  * progress outside the run, so a retry does not write twice).
  */
@@ -43,6 +46,7 @@ export async function withCellEditRetry<T>(attempt: () => Promise<T>, options: R
     try {
       return await attempt();
     } catch (err) {
+      if (err instanceof WorkbookError) throw err;
       if (!isCellEditModeError(err)) throw toOfficeWorkbookError(err, undefined, during);
       if (i >= delays.length) throw new OfficeWorkbookError('cellEditMode', { code: 'InvalidOperationInCellEditMode', cause: err });
       await sleep(delays[i]);

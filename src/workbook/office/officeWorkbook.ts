@@ -125,7 +125,7 @@ export class OfficeWorkbook implements WorkbookPort {
       checkPlan(plan, [...snapshot.sheets.map((s) => s.name), ...this.addedSinceRead], { charts: this.canDrawCharts, columns: this.canShiftColumns });
       const sheetOf = (name: string) => snapshot.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
       checkProtection(plan, sheetOf);
-      checkColumnRoom(plan, sheetOf);
+      checkColumnRoom(plan, snapshot);
     }
     const pageLayout = cellPlan.ops.some((op) => op.kind === 'setPageSetup') && (this.options.isSetSupported ?? hostSupports)('ExcelApi', PAGE_LAYOUT_API);
     const job = new ApplyJob(cellPlan, this.budget, pageLayout);

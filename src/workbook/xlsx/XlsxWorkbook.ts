@@ -30,7 +30,7 @@ import { cellAddress, columnNumber } from '../../core/a1';
 import type { CellInput, CellStyle, CellValue, Plan, PlanOp, SheetSnapshot, ValidationRule, ValidationSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import { WorkbookError } from '../errors';
 import { appendedFormats, appendedHeights, placeRowOp, recordPlacement, updatedRowHeight } from '../../core/keyedRows';
-import { checkColumnRoom, checkPlan } from '../planCheck';
+import { checkColumnGuards, checkColumnRoom, checkPlan } from '../planCheck';
 import { checkProtection } from '../protection';
 import type { ApplyOptions, ApplyResult, SnapshotRequest, WorkbookPort } from '../port';
 import { rectOf } from '../rectangles';
@@ -151,8 +151,9 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /**
    * Everything that refuses a plan, before any op runs (ExcelJS has no transactions):
-   * planCheck.ts, protection, and for column inserts and deletes content pushed past XFD
-   * and a table or pivot table cut in two (judged on the workbook as it is now).
+   * planCheck.ts, protection, and for column inserts and deletes: content pushed past XFD
+   * (each insert judged on the workbook as the plan's earlier ops leave it), a guarded
+   * column op whose columns a co-author changed, and a table or pivot table cut in two.
    */
   private async checkBeforeApply(plan: Plan): Promise<void> {
     checkPlan(
@@ -164,10 +165,10 @@ export class XlsxWorkbook implements WorkbookPort {
     if (guarded.size) checkProtection(plan, (name) => guarded.get(name.toLowerCase()));
     const shifts = plan.ops.filter(isColumnOp);
     if (!shifts.length) return;
-    checkColumnRoom(plan, (name) => {
-      const ws = this.find(name);
-      return ws && this.snapshotSheet(ws);
-    });
+    // inserts judged on the workbook as the plan's earlier ops leave it; guards on the workbook as it is now
+    const snapshot: WorkbookSnapshot = { sheets: this.wb.worksheets.map((ws) => this.snapshotSheet(ws)) };
+    checkColumnRoom(plan, snapshot);
+    checkColumnGuards(plan, (name) => snapshot.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase()));
     // tables and pivot tables exist only in a package read from a file (ExcelJS writes none)
     if (this.source)
       await checkColumnShifts(

@@ -81,3 +81,33 @@ test('an insert that would push a team cell off the sheet is refused before any 
   expect(m.syncs).toBe(0);
   expect(book.sheet('W').cell('F5')?.formula).toBe('=SUMPRODUCT(C5:E5,$C$4:$E$4)');
 });
+
+/** Column D of `werkblad(rows)` as a planner reads it: rows 1–2 empty, Tijd, 2, then 2 in every scored row. */
+const columnD = (rows: number) => [[null], [null], ['Tijd'], [2], ...Array.from({ length: rows }, () => [2])];
+
+test('a guarded factor delete (expect: the column as read) reads the column in one sync before writing: at most 3 round trips, the same at 10 and 2,000 rows', async () => {
+  const syncs: number[] = [];
+  for (const rows of [10, 2000]) {
+    const port = await werkblad(rows);
+    const m = await book.measure(() => port.apply({ ops: [{ ...removeMiddle[0], expect: columnD(rows) } as PlanOp, removeMiddle[1]] }));
+    syncs.push(m.syncs);
+    expect(book.sheet('W').cell('E3')?.value).toBe('Totalen');
+    expect(book.sheet('Eigen').cell('A1')?.formula).toBe(`=SUM(W!E5:E${4 + rows})+W!D5`);
+  }
+  expect(syncs[0]).toBeLessThanOrEqual(3);
+  expect(syncs[1]).toBe(syncs[0]);
+});
+
+test("a guarded factor delete after a colleague's score in the column is refused after one read, naming the cell; nothing is written", async () => {
+  const port = await werkblad(10);
+  // the colleague types a score below the scored rows, after the pane read
+  book.sheet('W').setGrid('D30', [[9]]);
+  const m = await book.measure(() =>
+    port.apply({ ops: [{ ...removeMiddle[0], expect: columnD(10) } as PlanOp, removeMiddle[1]] }).catch((e: Error) => e.message),
+  );
+  expect(m.result).toMatch(/W!D30 is veranderd .*was leeg, nu “9”.*niet verwijderd/);
+  expect(m.syncs).toBe(1);
+  expect(book.sheet('W').cell('D3')?.value).toBe('Tijd');
+  expect(book.sheet('W').cell('F3')?.value).toBe('Totalen');
+  expect(book.sheet('W').cell('D30')?.value).toBe(9);
+});
