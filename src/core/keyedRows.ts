@@ -241,7 +241,7 @@ export function snapshotRows(sheet: SheetSnapshot): SheetRows {
 export type ColumnOp = Extract<PlanOp, { kind: 'insertColumns' | 'deleteColumns' }>;
 
 /** A column op as a shift (count > 0 insert, < 0 delete). */
-export function columnShiftOf(op: ColumnOp): ColumnShift {
+function columnShiftOf(op: ColumnOp): ColumnShift {
   return { sheet: op.sheet, at: columnNumber(op.column), count: op.kind === 'insertColumns' ? op.count : -op.count };
 }
 
