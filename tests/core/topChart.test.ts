@@ -12,6 +12,7 @@ import {
   topChartBars,
   wrapLabel,
   type ChartBar,
+  type ChartGeometry,
 } from '../../src/core/topChart';
 
 const entry = (rank: number, koppelkans: string, total: number): RankEntry => ({
@@ -67,6 +68,7 @@ describe('the axis: nice ticks (1, 2 or 5 × 10^k), about five, covering zero an
     expect(tickLabels([7])).toEqual(['0', '2', '4', '6', '8']);
     expect(tickLabels([5])).toEqual(['0', '1', '2', '3', '4', '5']);
     expect(tickLabels([40])).toEqual(['0', '10', '20', '30', '40']);
+    expect(tickLabels([25])).toEqual(['0', '5', '10', '15', '20', '25']);
     expect(tickLabels([1])).toEqual(['0', '0,2', '0,4', '0,6', '0,8', '1']);
   });
 
@@ -81,8 +83,13 @@ describe('the axis: nice ticks (1, 2 or 5 × 10^k), about five, covering zero an
 });
 
 describe('chartGeometry', () => {
+  // computed per test (beforeEach), not in the describe body: Stryker activates a mutant only
+  // while a test runs, so a value computed at load would never see the mutant
   const bars = [bar(1, 20), bar(2, 10, 1), bar(3, -5)];
-  const g = chartGeometry(bars);
+  let g: ChartGeometry;
+  beforeEach(() => {
+    g = chartGeometry(bars);
+  });
 
   it('puts the labels in the left 42 % and the plot right of them, with room for the value', () => {
     expect(g.width).toBe(680);
@@ -183,6 +190,10 @@ describe('wrapLabel', () => {
     expect(wrapLabel('aaa bbbbbbbbbbbbbb', w('aaa …') + 1, 12, false, 1)).toEqual(['aaa…']);
   });
 
+  it('keeps at least one character before the … however narrow the room', () => {
+    expect(wrapLabel('abc', 1, 12).at(-1)).toBe('a…');
+  });
+
   it('ignores spaces around and between the words, and gives no line for no text', () => {
     expect(wrapLabel('  aaa   bbb  ', 1000, 12)).toEqual(['aaa bbb']);
     expect(wrapLabel('   ', 1000, 12)).toEqual([]);
@@ -195,9 +206,14 @@ describe('wrapLabel', () => {
 });
 
 describe('chartSvg', () => {
-  const g = chartGeometry([bar(1, 10, 2, 'Gekozen'), bar(2, 5, null, 'Niet "gekozen"')]);
-  const svg = chartSvg(g, 'Top 15 "Oost"');
-  const lines = svg.split('\n');
+  let g: ChartGeometry;
+  let svg: string;
+  let lines: string[];
+  beforeEach(() => {
+    g = chartGeometry([bar(1, 10, 2, 'Gekozen'), bar(2, 5, null, 'Niet "gekozen"')]);
+    svg = chartSvg(g, 'Top 15 "Oost"');
+    lines = svg.split('\n');
+  });
 
   it('is an SVG of the geometry’s size whose title is its accessible name, quotes escaped', () => {
     expect(lines[0]).toContain(`width="680" height="${g.height}" viewBox="0 0 680 ${g.height}" role="img"`);
