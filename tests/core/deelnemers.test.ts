@@ -46,6 +46,8 @@ describe('parseNames and participants', () => {
   it('splits at CR too, joins runs of spaces and drops a name typed twice in another case', () => {
     expect(parseNames('Anna  de Vries\rANNA DE VRIES;;Bert,\t')).toEqual(['Anna de Vries', 'Bert']);
     expect(parseNames('')).toEqual([]);
+    // spaces count as one, but they count: two spellings that differ by a space are two names
+    expect(parseNames('Anna de Vries, Annade Vries')).toEqual(['Anna de Vries', 'Annade Vries']);
   });
 
   it('adds the notes’ authors behind the list, tidied, once, and none that is on the list in another spelling', () => {
