@@ -252,8 +252,26 @@ describe('chartSvg', () => {
     const label = chartSvg(two, 't')
       .split('\n')
       .find((l) => l.includes('<tspan'))!;
+    expect(label).toMatch(new RegExp(`^<text[^>]*><tspan x="${two.bars[0].labelX}" dy="0">[^<]*</tspan><tspan x="${two.bars[0].labelX}" dy="15">`));
     expect(label).toContain(`<tspan x="${two.bars[0].labelX}" dy="0">`);
     expect(label).toContain(`<tspan x="${two.bars[0].labelX}" dy="15">`);
+  });
+
+  it('places its texts: tick labels below the plot, values centred on their bar, the legend’s second row below its first, on white', () => {
+    const num = (l: string, attr: string) => Number(new RegExp(`${attr}="([-0-9.]+)"`).exec(l)![1]);
+    expect(lines[2]).toBe(`<rect width="680" height="${g.height}" fill="#FFFFFF"/>`);
+    const tick = lines.find((l) => l.includes('text-anchor="middle"'))!;
+    expect(num(tick, 'y')).toBeCloseTo(g.plotBottom + 12 * 1.3, 1);
+    const value = lines.find((l) => l.includes('>5</text>'))!;
+    expect(num(value, 'y')).toBeCloseTo(g.bars[1].y + g.bars[1].h / 2 + 12 * 0.35, 1);
+    const label = lines.find((l) => l.includes('2. Niet'))!;
+    expect(label).toMatch(/<text x="\d+" y="[0-9.]+" text-anchor="end" fill="#1A1A1A"><tspan /);
+    const ly = g.legend.y;
+    const lx = legendX(g);
+    expect(svg).toContain(
+      `<rect x="${lx}" y="${Math.round((ly + 12 * 0.55) * 10) / 10}" width="14" height="12" fill="${CHART_COLORS.other}" stroke="${CHART_COLORS.otherEdge}"/>`,
+    );
+    expect(svg).toContain(`<text x="${lx + 20}" y="${Math.round((ly + 12 * 1.35) * 10) / 10}" fill="${CHART_COLORS.text}">niet gekozen</text>`);
   });
 
   it('has the legend: both swatches and both texts', () => {
