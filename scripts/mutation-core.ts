@@ -13,6 +13,9 @@
  *   npm run mutation:core -- --from dates         the groups from this one on
  *   npm run mutation:core -- --until 22:05        start no group after 22:05 UTC and stop
  *                                                 the one running then (reported as not run)
+ *   npm run mutation:core -- --groups analyze --files merges.ts,longlist.ts
+ *                                                 only these files of the groups (a group split
+ *                                                 in parts: out/mutation/<group>~<files>.json)
  *   npm run mutation:core -- --table              only merge the reports already there
  *
  * Stryker runs at the lowest CPU and IO priority (nice 19, ionice idle class) with
@@ -66,12 +69,12 @@ const GROUPS: Group[] = [
   { name: 'problems', mutate: ['problems.ts'], tests: ['problems', 'werkblad', 'werkbladTotals', 'a1', 'teamContent'] },
   { name: 'edits', mutate: ['edits.ts', 'textSafety.ts'], tests: ['edits', 'editsInput', 'textSafety', 'namedMutations', 'notes'] },
   { name: 'formulaStamp', mutate: ['formulaStamp.ts'], tests: ['formulaStamp'] },
-  { name: 'deelnemers', mutate: ['deelnemers.ts', 'topChart.ts'], tests: ['deelnemersChart'] },
+  { name: 'deelnemers', mutate: ['deelnemers.ts', 'topChart.ts'], tests: ['deelnemersChart', 'topChart', 'deelnemers'] },
   { name: 'gevoeligheid', mutate: ['gevoeligheid.ts', 'plan/gevoeligheid.ts'], tests: ['gevoeligheid', 'gevoeligheidSheet'] },
   {
     name: 'onderbouwing',
     mutate: ['onderbouwing.ts', 'onderbouwingSheet.ts', 'textMetrics.ts'],
-    tests: ['onderbouwingSheet', 'printSetup'],
+    tests: ['onderbouwingSheet', 'printSetup', 'textMetrics'],
   },
   // no 'properties' in the groups below: its 660 random workbooks cover every mutant of the
   // analysis and the plan builder, which made one mutant cost ~20 s (773 mutants of analyze:
@@ -131,18 +134,27 @@ function checkGroups(): void {
   if (gone.length) throw new Error(`no such file in src/core: ${gone.join(', ')}`);
 }
 
-/** Runs Stryker for one group; false when it was stopped at the deadline or failed. */
-function runGroup(group: Group, deadline: number | undefined): boolean {
+/** The report name of a group, or of the part of it that `files` names (all of it when undefined). */
+function reportName(group: Group, files: string[] | undefined): string {
+  if (!files || files.length === group.mutate.length) return group.name;
+  return `${group.name}~${files.map((f) => f.replace(/\.ts$/, '').replace(/\//g, '-')).join('+')}`;
+}
+
+/**
+ * Runs Stryker for one group (or the part of it in `files`); false when it was stopped at
+ * the deadline or failed.
+ */
+function runGroup(group: Group, deadline: number | undefined, files = group.mutate): boolean {
   const timeout = deadline === undefined ? undefined : Math.max(0, deadline - Date.now());
   const started = new Date().toISOString();
-  console.log(`${started} group ${group.name}: ${group.mutate.join(' ')} <- ${group.tests.join(',')}`);
+  console.log(`${started} group ${group.name}: ${files.join(' ')} <- ${group.tests.join(',')}`);
   const args = ['-n', '19', 'ionice', '-c3', 'node_modules/.bin/stryker', 'run', '--concurrency', '1'];
   // one --mutate with a comma-separated list: Stryker keeps only the last of repeated flags
-  args.push('--mutate', group.mutate.map((file) => `src/core/${file}`).join(','));
+  args.push('--mutate', files.map((file) => `src/core/${file}`).join(','));
   const result = spawnSync('nice', args, {
     cwd: ROOT,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, STRYKER_TESTS: group.tests.join(','), STRYKER_REPORT: group.name },
+    env: { ...process.env, STRYKER_TESTS: group.tests.join(','), STRYKER_REPORT: reportName(group, files) },
     timeout,
     killSignal: 'SIGINT',
   });
@@ -188,7 +200,20 @@ function count(mutants: MutantResult[]): Counts {
 const scored = (c: Counts) => c.killed + c.timeout + c.survived + c.noCoverage;
 const score = (c: Counts) => (scored(c) ? `${((100 * (c.killed + c.timeout)) / scored(c)).toFixed(1)} %` : '-');
 
-/** The per-file Markdown table from the groups' reports, files of groups not run marked so. */
+/**
+ * The reports of a group, newest first: out/mutation/<group>.json (the whole group) and
+ * <group>~<files>.json (parts of it, see --files).
+ */
+function groupReports(group: Group): Report[] {
+  if (!existsSync(OUT)) return [];
+  return readdirSync(OUT)
+    .filter((f) => f === `${group.name}.json` || (f.startsWith(`${group.name}~`) && f.endsWith('.json')))
+    .map((f) => join(OUT, f))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)
+    .map((path) => JSON.parse(readFileSync(path, 'utf8')) as Report);
+}
+
+/** The per-file Markdown table from the groups' reports (a file's newest), files not run marked so. */
 function table(): string {
   const rows: string[] = [
     '| file | tests | mutants | killed | timeout | survived | no coverage | static / errors | score |',
@@ -197,10 +222,10 @@ function table(): string {
   const total: Counts = { mutants: 0, killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, errors: 0 };
   const notRun: string[] = [];
   for (const group of GROUPS) {
-    const path = join(OUT, `${group.name}.json`);
-    const report = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Report) : undefined;
+    const reports = groupReports(group);
     for (const file of group.mutate) {
       const key = `src/core/${file}`;
+      const report = reports.find((r) => r.files[key]);
       const result = report?.files[key];
       if (!report) {
         notRun.push(key);
@@ -242,12 +267,17 @@ function main(): void {
       // one less than 12 hours ago is today's (already passed: nothing runs)
       deadline = d.getTime() < Date.now() - 12 * 3600_000 ? d.getTime() + 24 * 3600_000 : d.getTime();
     }
+    const files = option('--files')?.split(',');
+    const stray = (files ?? []).filter((file) => !GROUPS.some((g) => g.mutate.includes(file)));
+    if (stray.length) throw new Error(`in no group: ${stray.join(', ')}`);
     const first = from ? GROUPS.findIndex((g) => g.name === from) : 0;
     // --groups runs its groups in the order given (most important first), --from in table order
     const todo = only ? only.map((name) => GROUPS.find((g) => g.name === name)!) : GROUPS.slice(first);
     for (const group of todo) {
+      const part = files ? group.mutate.filter((file) => files.includes(file)) : group.mutate;
+      if (part.length === 0) continue;
       if (deadline !== undefined && Date.now() >= deadline) break;
-      if (!runGroup(group, deadline) && deadline !== undefined && Date.now() >= deadline) break;
+      if (!runGroup(group, deadline, part) && deadline !== undefined && Date.now() >= deadline) break;
     }
   }
   console.log(table());
