@@ -17,6 +17,7 @@ import { RESULTAAT, SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
 import { createKoppelkansenWorkbook, prepareWorkbook } from '../../src/workbook/operations';
 import { hasLibreOffice, recalculateXlsxBatch } from '../helpers/libreoffice';
+import { FACTOR_SCORES, plain, scoredWerkbladOps } from '../helpers/scoredWerkblad';
 import { teamWorkbook, ws as TEAM_WS } from '../workbook/xlsx/teamWorkbook';
 
 const available = hasLibreOffice();
@@ -25,25 +26,13 @@ const maybe = available ? describe : describe.skip;
 const NOW = new Date('2026-11-28T12:00:00Z');
 const W = SHEET_NAMES.werkblad;
 
-function plain(v: ExcelJS.CellValue): unknown {
-  if (v && typeof v === 'object' && 'result' in v) return (v as { result: unknown }).result ?? null;
-  if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) return '';
-  return v ?? null;
-}
-
 maybe('factor columns deleted and inserted by the .xlsx adapter, recalculated by LibreOffice', () => {
   let dir: string;
   let recalculated: ExcelJS.Workbook;
   let team: ExcelJS.Workbook;
   let engine: ReturnType<typeof analyze>;
   // 8 factors in C..J, Totalen in K
-  const SCORES = [
-    [5, 3, -2, 10, 0, 1, 2, 3],
-    [1, 1, 1, -10, 1, 1, 1, 1],
-    [7, null, null, -4, null, null, 2, null],
-    [-1, -2, -3, 9, -5, -6, -7, -8],
-  ];
-  const WEIGHTS = [1.5, 1, 2, 1, 0.5, 1, 1, 3];
+  const SCORES = FACTOR_SCORES;
   /** The new factor's scores (inserted before Totalen). */
   const NEW = [4, -1, null, 2];
 
@@ -57,17 +46,7 @@ maybe('factor columns deleted and inserted by the .xlsx adapter, recalculated by
     const first = WERKBLAD.firstDataRow;
     await wb.apply({
       ops: [
-        {
-          kind: 'setCells',
-          sheet: W,
-          cell: `A${first}`,
-          cells: SCORES.map((row, i) => [
-            { text: 'Gezondheid' },
-            { text: `Koppelkans ${i + 1}` },
-            ...row.map((n) => (n === null ? { clear: true as const } : { number: n })),
-          ]),
-        },
-        { kind: 'setCells', sheet: W, cell: 'C4', cells: [WEIGHTS.map((n) => ({ number: n }))] },
+        ...scoredWerkbladOps(W),
         // the team's own sheet: formulas on scores right of the deleted column, and a sum over the factor block
         { kind: 'addSheet', sheet: 'Eigen berekening' },
         {

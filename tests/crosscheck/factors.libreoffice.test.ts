@@ -11,7 +11,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { analyze } from '../../src/core/analyze';
 import { removeFactorEdit } from '../../src/core/factors';
-import { RESULTAAT, SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
+import { RESULTAAT, SHEET_NAMES } from '../../src/core/layout';
 import { readNotes } from '../../src/core/notes';
 import { planWithEdit } from '../../src/core/plan';
 import { stap2Context } from '../../src/core/stap2';
@@ -19,28 +19,18 @@ import type { WorkbookPort } from '../../src/workbook/port';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
 import { createKoppelkansenWorkbook } from '../../src/workbook/operations';
 import { hasLibreOffice, recalculateXlsx } from '../helpers/libreoffice';
+import { FACTOR_SCORES, plain, scoredWerkbladOps } from '../helpers/scoredWerkblad';
 
 const available = hasLibreOffice();
 if (!available && process.env.CI) throw new Error('LibreOffice is required in CI for the formula cross-check (run scripts/setup.sh)');
 const maybe = available ? describe : describe.skip;
 const NOW = new Date('2026-11-28T12:00:00Z');
 
-function plain(v: ExcelJS.CellValue): unknown {
-  if (v && typeof v === 'object' && 'result' in v) return (v as { result: unknown }).result ?? null;
-  if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) return '';
-  return v ?? null;
-}
-
 maybe('removing a factor in the middle, recalculated by LibreOffice', () => {
   let dir: string;
   let recalculated: ExcelJS.Workbook;
   let engine: ReturnType<typeof analyze>;
-  const SCORES = [
-    [5, 3, -2, 10, 0, 1, 2, 3],
-    [1, 1, 1, -10, 1, 1, 1, 1],
-    [7, null, null, -4, null, null, 2, null],
-    [-1, -2, -3, 9, -5, -6, -7, -8],
-  ];
+  const SCORES = FACTOR_SCORES;
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-factors-'));
@@ -50,19 +40,7 @@ maybe('removing a factor in the middle, recalculated by LibreOffice', () => {
     await created.writeFileAtomic(file);
     const wb = await XlsxWorkbook.fromFile(file);
     await wb.apply({
-      ops: [
-        {
-          kind: 'setCells',
-          sheet: SHEET_NAMES.werkblad,
-          cell: `A${WERKBLAD.firstDataRow}`,
-          cells: SCORES.map((row, i) => [
-            { text: 'Gezondheid' },
-            { text: `Koppelkans ${i + 1}` },
-            ...row.map((n) => (n === null ? { clear: true as const } : { number: n })),
-          ]),
-        },
-        { kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: 'C4', cells: [[1.5, 1, 2, 1, 0.5, 1, 1, 3].map((n) => ({ number: n }))] },
-      ],
+      ops: scoredWerkbladOps(SHEET_NAMES.werkblad),
     });
     const snapshot = await wb.readSnapshot();
     const ctx = stap2Context(snapshot, analyze(snapshot, { now: NOW }), readNotes(snapshot));
