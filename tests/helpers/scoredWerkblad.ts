@@ -17,7 +17,7 @@ export const FACTOR_SCORES: (number | null)[][] = [
 ];
 
 /** Weights of the factors C..J (row 4). */
-export const FACTOR_WEIGHTS = [1.5, 1, 2, 1, 0.5, 1, 1, 3];
+const FACTOR_WEIGHTS = [1.5, 1, 2, 1, 0.5, 1, 1, 3];
 
 /** The ops that write FACTOR_SCORES (opgave Gezondheid, koppelkansen "Koppelkans 1" …) and FACTOR_WEIGHTS on werkblad `sheet`. */
 export function scoredWerkbladOps(sheet: string): PlanOp[] {
