@@ -5,8 +5,8 @@ import { simulate } from '../../src/core/simulate';
 import type { WorkbookSnapshot } from '../../src/core/snapshot';
 import { newWorkbookPlan } from '../../src/core/template';
 import { chartAltText, chartGeometry, chartNumber, chartSvg, textWidth, topChartBars, wrapLabel } from '../../src/core/topChart';
-import type { RankEntry } from '../../src/core/ranking';
 import { NOW, ROWS, sampleSnapshot } from '../helpers/onderbouwingWorkbook';
+import { rankEntry } from '../helpers/build';
 
 const fresh = (): WorkbookSnapshot => simulate({ sheets: [], validations: [] }, newWorkbookPlan({ wijk: 'Test', now: NOW }).plan.ops);
 
@@ -61,22 +61,12 @@ describe('the participants list on Notulen', () => {
   });
 });
 
-const entry = (rank: number, koppelkans: string, total: number): RankEntry => ({
-  rank,
-  row: rank + 5,
-  opgave: 'Groen',
-  koppelkans,
-  total,
-  scored: 8,
-  factors: 8,
-});
-
 describe('the top-15 chart', () => {
   const top = [
-    entry(1, ROWS[0].koppelkans, 18),
-    entry(2, 'Koppelkans met een heel erg lange naam die niet op twee regels past omdat hij maar doorgaat en doorgaat', 12.5),
-    entry(2, 'Gelijk', 12.5),
-    entry(4, 'Negatief', -6),
+    rankEntry(1, ROWS[0].koppelkans, 18),
+    rankEntry(2, 'Koppelkans met een heel erg lange naam die niet op twee regels past omdat hij maar doorgaat en doorgaat', 12.5),
+    rankEntry(2, 'Gelijk', 12.5),
+    rankEntry(4, 'Negatief', -6),
   ];
   const placeOf = (k: string) => (k === 'Gelijk' ? 1 : null);
   // per test, not in the describe body: Stryker counts code run at load for no test
@@ -108,7 +98,7 @@ describe('the top-15 chart', () => {
   });
 
   it('is a standalone SVG with a title, escaped text and a legend', () => {
-    const svg = chartSvg(chartGeometry(topChartBars([entry(1, 'A & B <c>', 3)], () => null)), 'Top 15 – Wijk');
+    const svg = chartSvg(chartGeometry(topChartBars([rankEntry(1, 'A & B <c>', 3)], () => null)), 'Top 15 – Wijk');
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svg).toContain('<title>Top 15 – Wijk</title>');
     expect(svg).toContain('1. A &amp; B &lt;c&gt;');

@@ -1,4 +1,3 @@
-import type { RankEntry } from '../../src/core/ranking';
 import { textEm } from '../../src/core/textMetrics';
 import {
   CHART_COLORS,
@@ -14,16 +13,8 @@ import {
   type ChartBar,
   type ChartGeometry,
 } from '../../src/core/topChart';
+import { rankEntry } from '../helpers/build';
 
-const entry = (rank: number, koppelkans: string, total: number): RankEntry => ({
-  rank,
-  row: rank + 5,
-  opgave: 'Groen',
-  koppelkans,
-  total,
-  scored: 8,
-  factors: 8,
-});
 const bar = (rank: number, total: number, place: number | null = null, koppelkans = `Kans ${rank}`): ChartBar => ({
   rank,
   opgave: 'Groen',
@@ -35,7 +26,7 @@ const tickLabels = (totals: number[]) => chartGeometry(totals.map((t, i) => bar(
 
 describe('topChartBars', () => {
   it('draws at most MAX_BARS bars (ties at rank 15 included), each with the team’s place', () => {
-    const top = Array.from({ length: MAX_BARS + 3 }, (_, i) => entry(i + 1, `K${i + 1}`, 100 - i));
+    const top = Array.from({ length: MAX_BARS + 3 }, (_, i) => rankEntry(i + 1, `K${i + 1}`, 100 - i));
     const bars = topChartBars(top, (k) => (k === 'K2' ? 1 : null));
     expect(bars).toHaveLength(MAX_BARS);
     expect(bars[1]).toEqual({ rank: 2, opgave: 'Groen', koppelkans: 'K2', total: 99, place: 1 });
@@ -297,7 +288,7 @@ describe('legendX', () => {
 
 describe('chartAltText', () => {
   it('leaves out the wijk when there is none and counts the chosen ones', () => {
-    const alt = chartAltText([entry(1, 'A', 3), entry(2, 'B', 2.5)], () => null, '');
+    const alt = chartAltText([rankEntry(1, 'A', 3), rankEntry(2, 'B', 2.5)], () => null, '');
     expect(alt).toBe(
       'Staafdiagram van de automatische top 15: per koppelkans het gewogen totaal, hoogste bovenaan. ' +
         '0 van de 2 zijn gekozen door het team (donkere staaf, met de plaats in de volgorde van het team). 1. A: 3; 2. B: 2,5.',

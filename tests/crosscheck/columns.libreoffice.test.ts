@@ -15,9 +15,9 @@ import ExcelJS from 'exceljs';
 import { analyze } from '../../src/core/analyze';
 import { RESULTAAT, SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
-import { createKoppelkansenWorkbook, prepareWorkbook } from '../../src/workbook/operations';
+import { prepareWorkbook } from '../../src/workbook/operations';
 import { hasLibreOffice, recalculateXlsxBatch } from '../helpers/libreoffice';
-import { FACTOR_SCORES, plain, scoredWerkbladOps } from '../helpers/scoredWerkblad';
+import { FACTOR_SCORES, plain, scoredWerkbladOps, templateFromFile } from '../helpers/scoredWerkblad';
 import { teamWorkbook, ws as TEAM_WS } from '../workbook/xlsx/teamWorkbook';
 
 const available = hasLibreOffice();
@@ -38,11 +38,7 @@ maybe('factor columns deleted and inserted by the .xlsx adapter, recalculated by
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-columns-'));
-    const created = XlsxWorkbook.create();
-    await createKoppelkansenWorkbook(created, { wijk: 'Testwijk', now: NOW });
-    const file = path.join(dir, 'in.xlsx');
-    await created.writeFileAtomic(file);
-    const wb = await XlsxWorkbook.fromFile(file);
+    const wb = await templateFromFile(dir, NOW);
     const first = WERKBLAD.firstDataRow;
     await wb.apply({
       ops: [

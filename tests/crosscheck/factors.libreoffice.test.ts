@@ -17,9 +17,8 @@ import { planWithEdit } from '../../src/core/plan';
 import { stap2Context } from '../../src/core/stap2';
 import type { WorkbookPort } from '../../src/workbook/port';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
-import { createKoppelkansenWorkbook } from '../../src/workbook/operations';
 import { hasLibreOffice, recalculateXlsx } from '../helpers/libreoffice';
-import { FACTOR_SCORES, plain, scoredWerkbladOps } from '../helpers/scoredWerkblad';
+import { FACTOR_SCORES, plain, scoredWerkbladOps, templateFromFile } from '../helpers/scoredWerkblad';
 
 const available = hasLibreOffice();
 if (!available && process.env.CI) throw new Error('LibreOffice is required in CI for the formula cross-check (run scripts/setup.sh)');
@@ -34,11 +33,7 @@ maybe('removing a factor in the middle, recalculated by LibreOffice', () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-factors-'));
-    const created = XlsxWorkbook.create();
-    await createKoppelkansenWorkbook(created, { wijk: 'Testwijk', now: NOW });
-    const file = path.join(dir, 'in.xlsx');
-    await created.writeFileAtomic(file);
-    const wb = await XlsxWorkbook.fromFile(file);
+    const wb = await templateFromFile(dir, NOW);
     await wb.apply({
       ops: scoredWerkbladOps(SHEET_NAMES.werkblad),
     });

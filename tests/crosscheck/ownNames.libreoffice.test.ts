@@ -21,10 +21,10 @@ import { readNotes } from '../../src/core/notes';
 import { planWithEdit } from '../../src/core/plan';
 import type { FreshState } from '../../src/taskpane/session';
 import { addOwnKoppelkans, addOwnOpgave, selectKoppelkans, selectOpgave } from '../../src/taskpane/stappen/stap2Actions';
-import { createKoppelkansenWorkbook } from '../../src/workbook/operations';
 import type { WorkbookPort } from '../../src/workbook/port';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
 import { hasLibreOffice, recalculateXlsx } from '../helpers/libreoffice';
+import { templateFromFile } from '../helpers/scoredWerkblad';
 
 const available = hasLibreOffice();
 if (!available && process.env.CI) throw new Error('LibreOffice is required in CI for the formula cross-check (run scripts/setup.sh)');
@@ -72,11 +72,7 @@ maybe('own opgave and koppelkansen with =, *, ? and a trailing space, recalculat
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-ownnames-'));
-    const created = XlsxWorkbook.create();
-    await createKoppelkansenWorkbook(created, { wijk: 'Testwijk', now: NOW });
-    const input = path.join(dir, 'in.xlsx');
-    await created.writeFileAtomic(input);
-    const wb = await XlsxWorkbook.fromFile(input);
+    const wb = await templateFromFile(dir, NOW);
     // a guide opgave with one of its koppelkansen, then the own opgave and its own koppelkansen
     const snapshot = await wb.readSnapshot();
     OTHER.koppelkans = analyze(snapshot, { now: NOW }).longlist.entries.find((e) => e.opgave === OTHER.opgave)!.koppelkans;

@@ -1,6 +1,7 @@
 /** Small workbooks built in code for tests. */
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../src/core/snapshot';
 import { SHEET_NAMES } from '../../src/core/layout';
+import type { RankEntry } from '../../src/core/ranking';
 
 export interface WerkbladSpec {
   factors?: string[];
@@ -39,3 +40,14 @@ const SMALL_LONGLIST: [string, string][] = [
 export function workbook(spec: WerkbladSpec = {}, extra: SheetSnapshot[] = []): WorkbookSnapshot {
   return { sheets: [werkbladSheet(spec), longlistSheet(SMALL_LONGLIST), ...extra] };
 }
+
+/** A RankEntry of opgave Groen for the chart tests: row = rank + 5, 8 of 8 factors scored. */
+export const rankEntry = (rank: number, koppelkans: string, total: number): RankEntry => ({
+  rank,
+  row: rank + 5,
+  opgave: 'Groen',
+  koppelkans,
+  total,
+  scored: 8,
+  factors: 8,
+});
