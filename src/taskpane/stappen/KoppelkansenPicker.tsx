@@ -5,7 +5,7 @@
  */
 import { TwoVersions } from '../TwoVersions';
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, SearchBox, Select, Text, Textarea, tokens, makeStyles } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { describeLoss, deselectKoppelkansEdit, stap2Context, validateName, type Stap2Koppelkans, type Stap2Model } from '../../core/stap2';
 import type { WorkbookSession } from '../session';
 import type { ConfirmRequest } from './ConfirmDialog';
@@ -209,6 +209,7 @@ function MinderConcreet({ session, k, onError }: { session: WorkbookSession; k: 
 export function KoppelkansenPicker({ session, model, confirm }: { session: WorkbookSession; model: Stap2Model; confirm: (r: ConfirmRequest) => void }) {
   const styles = useStyles();
   const picker = usePickerStyles();
+  const idPrefix = useId();
   const [query, setQuery] = useState('');
   const [error, setError] = useState<string | null>(null);
   // the own koppelkans being typed, kept in the pane's storage until added or thrown away;
@@ -301,9 +302,10 @@ export function KoppelkansenPicker({ session, model, confirm }: { session: Workb
         </MessageBar>
       )}
       <div ref={lists} className={picker.stack}>
-        {selectedOpgaven.map((o) => {
+        {selectedOpgaven.map((o, g) => {
           const shown = o.koppelkansen.filter((k) => matchesSearch(k, query));
-          const headingId = `kk-${o.opgave.replace(/[^a-z0-9]+/gi, '-')}`;
+          // ids from React and the places in the lists, never from names: "Café" and "Cafe" are two opgaven
+          const headingId = `${idPrefix}kk-${g}`;
           return (
             <section key={o.opgave} className={styles.group} aria-labelledby={headingId}>
               <Text as="h4" weight="semibold" id={headingId}>
@@ -315,8 +317,8 @@ export function KoppelkansenPicker({ session, model, confirm }: { session: Workb
                 </Text>
               )}
               <ul className={picker.list}>
-                {shown.map((k) => {
-                  const id = `${headingId}-${k.longlistRow}-${k.koppelkans.length}`;
+                {shown.map((k, i) => {
+                  const id = `${headingId}-${i}`;
                   return (
                     <li key={k.koppelkans} className={picker.item}>
                       <Checkbox

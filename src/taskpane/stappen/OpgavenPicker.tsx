@@ -1,6 +1,6 @@
 /** Stap 2, tabel B: the opgaven of the longlist with their toelichting, selectable; an own opgave. */
 import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Text, Textarea, tokens } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { describeLoss, deselectOpgaveEdit, stap2Context, validateName, type Stap2Model } from '../../core/stap2';
 import type { WorkbookSession } from '../session';
 import type { ConfirmRequest } from './ConfirmDialog';
@@ -35,6 +35,8 @@ export const usePickerStyles = makeStyles({
 
 export function OpgavenPicker({ session, model, confirm }: { session: WorkbookSession; model: Stap2Model; confirm: (r: ConfirmRequest) => void }) {
   const styles = usePickerStyles();
+  // element ids come from React and the row's place, never from the name: "Wonen*" and "Wonen?" are two opgaven
+  const idPrefix = useId();
   // the own opgave being typed, kept in the pane's storage until added or thrown away
   const { draft, restored, setDraft } = useStoredDraft(session.host.storage, OWN_OPGAVE_DRAFT, isOwnOpgave);
   const name = draft?.name ?? '';
@@ -101,8 +103,8 @@ export function OpgavenPicker({ session, model, confirm }: { session: WorkbookSe
         </MessageBar>
       )}
       <ul ref={list} className={styles.list} aria-label="Opgaven">
-        {model.opgaven.map((o) => {
-          const id = `opgave-${o.opgave.replace(/[^a-z0-9]+/gi, '-')}`;
+        {model.opgaven.map((o, i) => {
+          const id = `${idPrefix}opgave-${i}`;
           return (
             <li key={o.opgave} className={styles.item}>
               <Checkbox
