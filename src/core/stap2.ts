@@ -6,7 +6,12 @@
  *   koppelkans is selected when a row holds it in column B (tabel C) under its opgave;
  * - selecting writes into the first free prepared row (A, B and every score empty);
  * - deselecting clears the row's cells A..last factor (the product never deletes sheet
- *   rows), after saying what would be lost (scores, notes) when there is something;
+ *   rows), after saying what would be lost (scores, notes, the team's text on the row)
+ *   when there is something;
+ * - the team's text on a werkblad row (a remark typed right of Totalen, text typed over
+ *   the Totalen formula) belongs to the koppelkans on that row: deselecting asks first,
+ *   naming the cells, and then clears it with the row (see `teamCellsOf`); a row that
+ *   still holds such text is never filled with another opgave or koppelkans;
  * - own opgaven and koppelkansen are appended to the longlist below its used range
  *   (appendRows: co-author safe, like notes), so the cell dropdowns pick them up too;
  * - the "minder concreet" mark and who makes the koppelkans concrete live in two
@@ -132,12 +137,52 @@ export function readMinderConcreet(snapshot: WorkbookSnapshot, analysis: Pick<An
   return out;
 }
 
-/** True when the werkblad row has nothing in A, B and the factor columns (values or formulas). */
+/** A cell of a werkblad row that holds the team's own text (see `teamCellsOf`). */
+export interface TeamCell {
+  sheet: string;
+  /** A1 address on `sheet`. */
+  cell: string;
+  /** 1-based row and column of `cell`. */
+  row: number;
+  column: number;
+  /** The text (or number, as text) the cell shows. */
+  text: string;
+}
+
+/**
+ * The team's own text on werkblad row `row`: every cell right of Totalen that holds a
+ * value typed by hand (not a formula), and a Totalen cell whose formula the team typed
+ * over. The product owns A..Totalen of a data row; everything right of it is the team's.
+ *
+ * Why typed values and not formulas: a remark ("navragen bij de GGD") is about the
+ * koppelkans on its row, so it must not stay behind on an emptied row and end up next to
+ * the next koppelkans that fills the row; a formula the team filled down a column
+ * computes from whatever row it is on, so it stays and is never counted.
+ * Excel's cell comments (notes) are not part of the snapshot, so they are not seen here.
+ *
+ * In: the Stap 2 context and a 1-based row. Out: the cells, left to right ([] when none).
+ */
+export function teamCellsOf(ctx: Pick<Stap2Context, 'sheet' | 'werkblad'>, row: number): TeamCell[] {
+  const out: TeamCell[] = [];
+  const { sheet } = ctx;
+  const totalen = ctx.werkblad.layout.totalenColumn;
+  const width = Math.max(sheet.values[row - 1]?.length ?? 0, sheet.formulas?.[row - 1]?.length ?? 0);
+  for (let c = totalen; c <= width; c++) {
+    if (isEmpty(valueAt(sheet, row, c)) || formulaAt(sheet, row, c)) continue;
+    out.push({ sheet: sheet.name, cell: cellAddress(row, c), row, column: c, text: textAt(sheet, row, c) });
+  }
+  return out;
+}
+
+/**
+ * True when the werkblad row has nothing in A, B and the factor columns (values or
+ * formulas) and no team text (`teamCellsOf`): a row with a team's remark is never filled.
+ */
 function rowIsFree(sheet: SheetSnapshot, werkblad: Werkblad, row: number): boolean {
   for (let c = 1; c <= werkblad.layout.lastFactorColumn; c++) {
     if (!isEmpty(valueAt(sheet, row, c)) || formulaAt(sheet, row, c)) return false;
   }
-  return true;
+  return teamCellsOf({ sheet, werkblad }, row).length === 0;
 }
 
 /** The first free werkblad row from the first data row down (there always is one). */
@@ -206,18 +251,60 @@ export function readStap2(snapshot: WorkbookSnapshot, analysis: Analysis): Stap2
   return { opgaven: [...opgaven.values()], elsewhere, freeRow: firstFreeRow(sheet, wb) };
 }
 
-/** What clearing werkblad rows would lose: scores, and notes about a koppelkans that leaves the werkblad. */
+/**
+ * What clearing werkblad rows would lose: scores, notes about a koppelkans that leaves the
+ * werkblad, and the team's own text on the rows (`team`; absent means none).
+ */
 export interface Loss {
   scores: number;
   notes: number;
+  team?: TeamCell[];
 }
 
-/** Dutch sentence for a Loss ("3 scores en 1 notitie"), "" when nothing is lost. */
+/**
+ * The pane's sentence, after the loss, when team text goes with a deselected row: why it
+ * goes (it is about the koppelkans on that row) and how to keep it.
+ */
+export const TEAM_TEXT_GOES =
+  'Jullie tekst op de rij hoort bij die koppelkans: hij gaat mee weg, zodat hij niet op een lege rij blijft staan en later naast een andere koppelkans terechtkomt. Wil je hem bewaren, zet hem dan eerst ergens anders neer.';
+
+/** True when a Loss is exactly one thing (1 score, 1 notitie or 1 cell of team text): Dutch then says "gaat" instead of "gaan". */
+export function lossIsOne(loss: Loss): boolean {
+  return loss.scores + loss.notes + (loss.team?.length ?? 0) === 1;
+}
+
+/** Longest piece of a team cell's text quoted in a question; longer text is cut with "…". */
+const QUOTE_LENGTH = 40;
+/** Team cells named one by one in a question; the rest are counted. */
+const NAMED_CELLS = 3;
+
+/** "Werkblad!K7 (“navragen bij de GGD”)": a team cell as the pane names it. */
+function describeTeamCell(c: TeamCell): string {
+  const t = c.text.replace(/\s+/g, ' ').trim();
+  return `${c.sheet}!${c.cell} (“${t.length > QUOTE_LENGTH ? `${t.slice(0, QUOTE_LENGTH - 1)}…` : t}”)`;
+}
+
+/** "a", "a en b", "a, b en c". */
+function dutchList(parts: string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} en ${parts[parts.length - 1]}`;
+}
+
+/**
+ * Dutch phrase for a Loss ("3 scores, 1 notitie en jullie tekst in Werkblad!K7
+ * (“navragen bij de GGD”)"), "" when nothing is lost. At most three team cells are named,
+ * with their text cut to 40 characters; more are counted ("en in nog 2 cellen").
+ */
 export function describeLoss(loss: Loss): string {
   const parts: string[] = [];
   if (loss.scores) parts.push(loss.scores === 1 ? '1 score' : `${loss.scores} scores`);
   if (loss.notes) parts.push(loss.notes === 1 ? '1 notitie' : `${loss.notes} notities`);
-  return parts.join(' en ');
+  const team = loss.team ?? [];
+  if (team.length) {
+    const named = team.slice(0, NAMED_CELLS).map(describeTeamCell);
+    const rest = team.length - named.length;
+    parts.push(`jullie tekst in ${dutchList(named)}${rest ? ` en in nog ${rest === 1 ? '1 cel' : `${rest} cellen`}` : ''}`);
+  }
+  return dutchList(parts);
 }
 
 export interface Stap2Context {
@@ -237,6 +324,7 @@ export function stap2Context(snapshot: WorkbookSnapshot, analysis: Analysis, not
 function lossOf(ctx: Stap2Context, rows: number[]): Loss {
   let scores = 0;
   const leaving = new Map<string, number>();
+  const team = rows.flatMap((r) => teamCellsOf(ctx, r));
   for (const r of rows) {
     for (const f of ctx.werkblad.factors) if (!isEmpty(valueAt(ctx.sheet, r, f.column)) || formulaAt(ctx.sheet, r, f.column)) scores++;
     const k = nameKey(textAt(ctx.sheet, r, WERKBLAD.koppelkansColumn));
@@ -248,7 +336,7 @@ function lossOf(ctx: Stap2Context, rows: number[]): Loss {
     if (remaining > 0) continue; // still on the werkblad in another row: its notes keep their koppelkans
     notes += ctx.notes.notes.filter((n) => nameKey(n.koppelkans) === k).length;
   }
-  return { scores, notes };
+  return { scores, notes, team };
 }
 
 /** Guarded setCells: written only when the cells still hold what was read (co-author safe). */
@@ -257,10 +345,23 @@ function guarded(ctx: Stap2Context, row: number, column: number, cells: CellInpu
   return { kind: 'setCells', sheet: ctx.sheet.name, cell: cellAddress(row, column), cells: [cells], expect };
 }
 
-function clearCells(ctx: Stap2Context, row: number, fromColumn: number): PlanOp {
+/**
+ * Clears a deselected row: fromColumn..last factor, and each cell of the team's text on
+ * the row (`teamCellsOf`; the pane asked first, naming them), every op guarded so a
+ * colleague's change meanwhile refuses the write. The Totalen formula and the team's
+ * formulas stay.
+ */
+function clearCells(ctx: Stap2Context, row: number, fromColumn: number): PlanOp[] {
   const cells: CellInput[] = [];
   for (let c = fromColumn; c <= ctx.werkblad.layout.lastFactorColumn; c++) cells.push({ clear: true });
-  return guarded(ctx, row, fromColumn, cells);
+  const team = teamCellsOf(ctx, row).map((t): PlanOp => ({
+    kind: 'setCells',
+    sheet: ctx.sheet.name,
+    cell: t.cell,
+    cells: [[{ clear: true }]],
+    expect: [[valueAt(ctx.sheet, t.row, t.column)]],
+  }));
+  return [guarded(ctx, row, fromColumn, cells), ...team];
 }
 
 function rowsOf(ctx: Stap2Context, opgave: string): number[] {
@@ -277,18 +378,19 @@ export function selectOpgaveEdit(ctx: Stap2Context, opgave: string): EditResult 
 }
 
 /**
- * Deselects an opgave: clears A..last factor of every row that holds it. `loss` says
- * what goes (the pane asks first when it is not nothing).
+ * Deselects an opgave: clears A..last factor and the team's text (`teamCellsOf`) of every
+ * row that holds it. `loss` says what goes (the pane asks first when it is not nothing).
  */
 export function deselectOpgaveEdit(ctx: Stap2Context, opgave: string): EditResult & { loss?: Loss } {
   const rows = rowsOf(ctx, opgave);
-  return { ok: true, ops: rows.map((r) => clearCells(ctx, r, WERKBLAD.opgaveColumn)), loss: lossOf(ctx, rows) };
+  return { ok: true, ops: rows.flatMap((r) => clearCells(ctx, r, WERKBLAD.opgaveColumn)), loss: lossOf(ctx, rows) };
 }
 
 /**
- * Selects a koppelkans under its opgave: into a row of that opgave without koppelkans
- * and without scores when there is one, else into the first free row (opgave and
- * koppelkans). Nothing when it is already on the werkblad under this opgave.
+ * Selects a koppelkans under its opgave: into a row of that opgave without koppelkans,
+ * without scores and without team text (`teamCellsOf`) when there is one, else into the
+ * first free row (opgave and koppelkans; a row with team text is never free). Nothing
+ * when it is already on the werkblad under this opgave.
  */
 export function selectKoppelkansEdit(ctx: Stap2Context, opgave: string, koppelkans: string): EditResult & { row?: number } {
   const o = opgave.trim();
@@ -297,7 +399,7 @@ export function selectKoppelkansEdit(ctx: Stap2Context, opgave: string, koppelka
   const rows = ctx.werkblad.rows.filter((r) => nameKey(r.opgave) === nameKey(o));
   const existing = rows.find((r) => nameKey(r.koppelkans) === nameKey(k));
   if (existing) return { ok: true, ops: [], row: existing.row };
-  const open = rows.find((r) => !r.koppelkans && r.scored === 0 && !r.invalidScore);
+  const open = rows.find((r) => !r.koppelkans && r.scored === 0 && !r.invalidScore && teamCellsOf(ctx, r.row).length === 0);
   if (open) {
     return {
       ok: true,
@@ -311,16 +413,17 @@ export function selectKoppelkansEdit(ctx: Stap2Context, opgave: string, koppelka
 
 /**
  * Deselects the koppelkans of a werkblad row: clears B..last factor when it is its
- * opgave's only row (the opgave stays selected), else A..last factor. `loss` says what
- * goes: the scores of the row, and the notes about the koppelkans when no other row
- * keeps it on the werkblad (the notes stay on Notulen, without a koppelkans to score).
+ * opgave's only row (the opgave stays selected), else A..last factor, and the team's text
+ * on the row (`teamCellsOf`: it was about this koppelkans). `loss` says what goes: the
+ * scores of the row, the notes about the koppelkans when no other row keeps it on the
+ * werkblad (the notes stay on Notulen, without a koppelkans to score), and the team cells.
  */
 export function deselectKoppelkansEdit(ctx: Stap2Context, row: number): EditResult & { loss?: Loss } {
   const r = ctx.werkblad.rows.find((x) => x.row === row);
-  if (!r || !r.koppelkans) return { ok: true, ops: [], loss: { scores: 0, notes: 0 } };
+  if (!r || !r.koppelkans) return { ok: true, ops: [], loss: { scores: 0, notes: 0, team: [] } };
   const only = rowsOf(ctx, r.opgave).length <= 1 && !!r.opgave;
   const from = only ? WERKBLAD.koppelkansColumn : WERKBLAD.opgaveColumn;
-  return { ok: true, ops: [clearCells(ctx, row, from)], loss: lossOf(ctx, [row]) };
+  return { ok: true, ops: clearCells(ctx, row, from), loss: lossOf(ctx, [row]) };
 }
 
 /** null when `name` can be a new opgave or koppelkans name, else a Dutch message. */

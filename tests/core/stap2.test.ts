@@ -114,14 +114,14 @@ describe('Stap 2: opgaven and koppelkansen', () => {
     await wb.apply({ ops: note.ops });
     const s = await state(wb);
     const res = deselectKoppelkansEdit(s.ctx, 6);
-    expect(res.ok && res.loss).toEqual({ scores: 2, notes: 1 });
+    expect(res.ok && res.loss).toEqual({ scores: 2, notes: 1, team: [] });
     expect(describeLoss(res.loss!)).toBe('2 scores en 1 notitie');
     // its opgave's only row: the opgave stays selected, koppelkans and scores go
     await mustEdit(wb, () => res);
     expect([wb.getCell(WS, 'A6'), wb.getCell(WS, 'B6'), wb.getCell(WS, 'C6'), wb.getCell(WS, 'D6')]).toEqual(['Gezondheid', null, null, null]);
     // nothing to lose: nothing to ask
     const again = deselectKoppelkansEdit((await state(wb)).ctx, 6);
-    expect(again.ok && again.loss).toEqual({ scores: 0, notes: 0 });
+    expect(again.ok && again.loss).toEqual({ scores: 0, notes: 0, team: [] });
   });
 
   test('deselecting an opgave clears every row of it and counts the scores', async () => {
@@ -132,7 +132,7 @@ describe('Stap 2: opgaven and koppelkansen', () => {
     await wb.apply({ ops: [{ kind: 'setCells', sheet: WS, cell: 'C8', cells: [[{ number: 1 }]] }] });
     const s = await state(wb);
     const res = deselectOpgaveEdit(s.ctx, 'onderwijs');
-    expect(res.ok && res.loss).toEqual({ scores: 1, notes: 0 });
+    expect(res.ok && res.loss).toEqual({ scores: 1, notes: 0, team: [] });
     await mustEdit(wb, () => res);
     expect([wb.getCell(WS, 'A6'), wb.getCell(WS, 'A7'), wb.getCell(WS, 'A8'), wb.getCell(WS, 'C8')]).toEqual([null, 'Gezondheid', null, null]);
   });

@@ -6,7 +6,17 @@
 import { TwoVersions } from '../TwoVersions';
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, SearchBox, Select, Text, Textarea, tokens, makeStyles } from '@fluentui/react-components';
 import { useEffect, useId, useRef, useState } from 'react';
-import { describeLoss, deselectKoppelkansEdit, stap2Context, validateName, type Stap2Koppelkans, type Stap2Model } from '../../core/stap2';
+import {
+  describeLoss,
+  deselectKoppelkansEdit,
+  lossIsOne,
+  stap2Context,
+  TEAM_TEXT_GOES,
+  validateName,
+  type Loss,
+  type Stap2Koppelkans,
+  type Stap2Model,
+} from '../../core/stap2';
 import type { WorkbookSession } from '../session';
 import type { ConfirmRequest } from './ConfirmDialog';
 import { usePickerStyles } from './OpgavenPicker';
@@ -239,13 +249,14 @@ export function KoppelkansenPicker({ session, model, confirm }: { session: Workb
       return;
     }
     const ctx = session.snapshot && session.analysis ? stap2Context(session.snapshot, session.analysis, session.notes) : null;
-    const loss = { scores: 0, notes: 0 };
+    const loss: Required<Loss> = { scores: 0, notes: 0, team: [] };
     if (ctx && !('message' in ctx)) {
       for (const row of k.rows) {
         const r = deselectKoppelkansEdit(ctx, row);
         if (r.ok && r.loss) {
           loss.scores += r.loss.scores;
           loss.notes = Math.max(loss.notes, r.loss.notes);
+          loss.team.push(...(r.loss.team ?? []));
         }
       }
     }
@@ -253,10 +264,10 @@ export function KoppelkansenPicker({ session, model, confirm }: { session: Workb
       const res = await keepFocus(() => session.applyEdit(deselectKoppelkans(k.opgave, k.koppelkans, loss), 'Koppelkans weghalen…'), boxOf(k));
       if (!res.ok) setError(res.message);
     };
-    if (loss.scores || loss.notes) {
+    if (loss.scores || loss.notes || loss.team.length) {
       confirm({
         title: `“${k.koppelkans}” weghalen?`,
-        text: `Dan gaan ${describeLoss(loss)} verloren${loss.notes ? ' (de notities blijven op Notulen staan, maar horen dan niet meer bij een gekozen koppelkans)' : ''}.`,
+        text: `Dan ${lossIsOne(loss) ? 'gaat' : 'gaan'} ${describeLoss(loss)} verloren${loss.notes ? ' (de notities blijven op Notulen staan, maar horen dan niet meer bij een gekozen koppelkans)' : ''}.${loss.team.length ? ` ${TEAM_TEXT_GOES}` : ''}`,
         confirm: 'Toch weghalen',
         onConfirm: () => void go(),
       });

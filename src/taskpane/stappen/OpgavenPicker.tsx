@@ -1,7 +1,7 @@
 /** Stap 2, tabel B: the opgaven of the longlist with their toelichting, selectable; an own opgave. */
 import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Text, Textarea, tokens } from '@fluentui/react-components';
 import { useId, useRef, useState } from 'react';
-import { describeLoss, deselectOpgaveEdit, stap2Context, validateName, type Stap2Model } from '../../core/stap2';
+import { describeLoss, deselectOpgaveEdit, stap2Context, TEAM_TEXT_GOES, validateName, type Stap2Model } from '../../core/stap2';
 import type { WorkbookSession } from '../session';
 import type { ConfirmRequest } from './ConfirmDialog';
 import { addOwnOpgave, deselectOpgave, selectOpgave } from './stap2Actions';
@@ -69,10 +69,10 @@ export function OpgavenPicker({ session, model, confirm }: { session: WorkbookSe
       const out = await keepFocus(() => session.applyEdit(deselectOpgave(opgave, loss), 'Opgave weghalen…'), boxOf(opgave));
       if (!out.ok) setError(out.message);
     };
-    if (loss.scores || loss.notes) {
+    if (loss.scores || loss.notes || loss.team?.length) {
       confirm({
         title: `“${opgave}” weghalen?`,
-        text: `Op het werkblad gaan dan de koppelkansen van deze opgave weg, met ${describeLoss(loss)}${loss.notes ? ' (de notities blijven op Notulen staan, maar horen dan niet meer bij een gekozen koppelkans)' : ''}.`,
+        text: `Op het werkblad gaan dan de koppelkansen van deze opgave weg, met ${describeLoss(loss)}${loss.notes ? ' (de notities blijven op Notulen staan, maar horen dan niet meer bij een gekozen koppelkans)' : ''}.${loss.team?.length ? ` ${TEAM_TEXT_GOES}` : ''}`,
         confirm: 'Toch weghalen',
         onConfirm: () => void go(),
       });

@@ -39,10 +39,15 @@ function withCtx(fn: (ctx: Stap2Context, fresh: FreshState) => EditResult): Buil
   };
 }
 
-/** More would be lost now than when the user was asked: refuse, so the question can be asked again. */
+/**
+ * More would be lost now than when the user was asked (more scores or notes, or team text
+ * in a cell the question did not name with that text): refuse, so the question can be asked again.
+ */
 function lossGrew(now: Loss | undefined, agreed: Loss): string | null {
   if (!now) return null;
-  if (now.scores <= agreed.scores && now.notes <= agreed.notes) return null;
+  const named = new Set((agreed.team ?? []).map((t) => `${t.sheet}!${t.cell}\u0000${t.text}`));
+  const newTeamText = (now.team ?? []).some((t) => !named.has(`${t.sheet}!${t.cell}\u0000${t.text}`));
+  if (now.scores <= agreed.scores && now.notes <= agreed.notes && !newTeamText) return null;
   return `Intussen is er meer ingevuld (${describeLoss(now)}). Er is niets weggehaald; kies opnieuw als het toch weg moet.`;
 }
 
