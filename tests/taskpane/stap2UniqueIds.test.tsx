@@ -20,12 +20,17 @@ const OPGAVEN = [
   { opgave: 'Cafe', toelichting: 'Toelichting bij opgave cafe', koppelkans: 'Wonen?', kkToelichting: 'Koppelkans wonen met vraagteken' },
 ];
 
+/** A second own koppelkans of the last opgave, after its first. */
+const EXTRA = { koppelkans: 'Later toegevoegd', toelichting: 'Extra koppelkans achteraan' };
+
 async function renderStap2() {
   const wb = await templateWorkbook('Oost');
   for (const o of OPGAVEN) {
     await mustEdit(wb, (s) => ownOpgaveEdit(s.ctx, s.analysis, o.opgave, o.toelichting));
     await mustEdit(wb, (s) => ownKoppelkansEdit(s.ctx, s.analysis, o.opgave, o.koppelkans, o.kkToelichting));
   }
+  const last = OPGAVEN[OPGAVEN.length - 1].opgave;
+  await mustEdit(wb, (s) => ownKoppelkansEdit(s.ctx, s.analysis, last, EXTRA.koppelkans, EXTRA.toelichting));
   const [pane] = await renderPanes(
     wb,
     1,
@@ -89,6 +94,23 @@ describe('Stap 2 element ids are unique whatever the names (regression: ids were
     // the four opgaven's ids are four different ids
     const boxIds = OPGAVEN.map((o) => root.findAll((n) => n.type === 'input' && n.props['data-opgave'] === o.opgave)[0].props['aria-describedby']);
     expect(new Set(boxIds).size).toBe(OPGAVEN.length);
+    pane.unmount();
+  });
+
+  it('a search that hides the koppelkans before it leaves a shown one’s ids as they were, and still pointing at its own text', async () => {
+    const pane = await renderStap2();
+    const extraBox = (root: ReactTestInstance) =>
+      root.findAll((n) => n.type === 'input' && n.props['data-koppelkans'] === JSON.stringify([OPGAVEN[OPGAVEN.length - 1].opgave, EXTRA.koppelkans]))[0];
+    const before = extraBox(pane.root()).props['aria-describedby'] as string;
+    const search = pane.root().findAll((n) => n.type === 'input' && n.props.type === 'search')[0];
+    await act(async () => search.props.onChange({ target: { value: 'achteraan' }, currentTarget: { value: 'achteraan' } }));
+    await settle();
+    const root = pane.root();
+    // only the koppelkans whose toelichting matches is shown
+    expect(root.findAll((n) => n.type === 'input' && typeof n.props['data-koppelkans'] === 'string')).toHaveLength(1);
+    expect(extraBox(root).props['aria-describedby']).toBe(before);
+    expect(texts(withId(root, before)[0])).toBe(EXTRA.toelichting);
+    expect(duplicateIds(root)).toEqual([]);
     pane.unmount();
   });
 

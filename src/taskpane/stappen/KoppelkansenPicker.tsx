@@ -313,10 +313,11 @@ export function KoppelkansenPicker({ session, model, confirm }: { session: Workb
         </MessageBar>
       )}
       <div ref={lists} className={picker.stack}>
-        {selectedOpgaven.map((o, g) => {
-          const shown = o.koppelkansen.filter((k) => matchesSearch(k, query));
-          // ids from React and the places in the lists, never from names: "Café" and "Cafe" are two opgaven
-          const headingId = `${idPrefix}kk-${g}`;
+        {selectedOpgaven.map((o) => {
+          // ids from React and the places in the model's lists (not in what is shown, so a search or
+          // another opgave chosen leaves them as they are), never from names: "Café" and "Cafe" are two opgaven
+          const headingId = `${idPrefix}kk-${model.opgaven.indexOf(o)}`;
+          const shown = o.koppelkansen.map((k, place) => ({ k, place })).filter(({ k }) => matchesSearch(k, query));
           return (
             <section key={o.opgave} className={styles.group} aria-labelledby={headingId}>
               <Text as="h4" weight="semibold" id={headingId}>
@@ -328,8 +329,8 @@ export function KoppelkansenPicker({ session, model, confirm }: { session: Workb
                 </Text>
               )}
               <ul className={picker.list}>
-                {shown.map((k, i) => {
-                  const id = `${headingId}-${i}`;
+                {shown.map(({ k, place }) => {
+                  const id = `${headingId}-${place}`;
                   return (
                     <li key={k.koppelkans} className={picker.item}>
                       <Checkbox
