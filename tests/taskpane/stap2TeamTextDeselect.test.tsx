@@ -98,6 +98,21 @@ describe('Stap 2 deselect with the team’s text on the row (regression: the rem
     t.pane.unmount();
   });
 
+  it('ticking a koppelkans never fills a row that still holds a remark (left there by an earlier version): the remark stays alone, the koppelkans goes below', async () => {
+    const t = await setup();
+    // row 6 emptied in A..Totalen as an earlier version did, its remark left behind
+    await t.wb.apply({ ops: [{ kind: 'setCells', sheet: WS, cell: 'A6', cells: [[{ clear: true }, { clear: true }]] }] });
+    await t.pane.hear();
+    const entries = (await state(t.wb)).analysis.longlist.entries;
+    const third = entries.filter((e) => e.opgave === t.first.opgave)[2];
+    const box = t.pane.root().findAll((n) => n.type === 'input' && n.props['data-koppelkans'] === JSON.stringify([third.opgave, third.koppelkans]))[0];
+    await act(async () => box.props.onChange({ target: { checked: true }, currentTarget: { checked: true } }));
+    await settle();
+    expect([t.wb.getCell(WS, 'A6'), t.wb.getCell(WS, 'B6'), t.wb.getCell(WS, t.remarkCell)]).toEqual([null, null, REMARK]);
+    expect([t.wb.getCell(WS, 'A8'), t.wb.getCell(WS, 'B8')]).toEqual([third.opgave, third.koppelkans]);
+    t.pane.unmount();
+  });
+
   it('deselecting the opgave asks with the remark of each of its rows, and confirming clears them', async () => {
     const t = await setup();
     const second = cellAddress(7, (await state(t.wb)).ctx.werkblad.layout.totalenColumn + 3);
