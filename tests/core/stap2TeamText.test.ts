@@ -94,7 +94,7 @@ describe('the team’s text on a werkblad row (regression: a remark right of Tot
     await mustEdit(wb, (s) => selectKoppelkansEdit(s.ctx, 'Gezondheid', 'Meer groen'));
     await mustEdit(wb, (s) => selectKoppelkansEdit(s.ctx, 'Gezondheid', 'Minder hitte'));
     await type(wb, right(6, 0), 'zie notulen');
-    await wb.apply({ ops: [{ kind: 'setCells', sheet: WS, cell: right(6, 1), cells: [[{ formula: `=${columnLetter(totalen)}6*2` }]] }] });
+    await wb.apply({ ops: [{ kind: 'setCells', sheet: WS, cell: right(6, 1), cells: [[{ formula: `=${columnLetter(totalen)}6*2`, result: 0 }]] }] });
     await type(wb, right(6, 3), 42);
     const s = await state(wb);
     expect(teamCellsOf(s.ctx, 6).map((t) => [t.cell, t.text])).toEqual([
