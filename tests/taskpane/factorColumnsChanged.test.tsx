@@ -1,7 +1,7 @@
 /**
  * The pane's side of the 'columnsChanged' refusal: a colleague changes a factor column
- * after the pane read the workbook for a removal and before the write reaches it (in
- * Excel on the web both happen within a second). The adapter refuses the whole plan; the
+ * after the pane read the workbook for a removal (or the place of an added factor) and
+ * before the write reaches it (in Excel on the web both happen within a second). The adapter refuses the whole plan; the
  * pane must show the Dutch message naming sheet and cell, and nothing may change (the
  * colleague's score stays, the factor stays, no plan is recorded for the download).
  * Driven through the pane over the preview's own workbook (RecordingPort over a memory
@@ -12,9 +12,10 @@ import { useMemo } from 'react';
 import { act } from 'react-test-renderer';
 import { cellAddress, columnLetter } from '../../src/core/a1';
 import { analyze } from '../../src/core/analyze';
-import { readFactorInfo, type FactorInfo } from '../../src/core/factors';
+import { addFactorEdit, readFactorInfo, type FactorInfo } from '../../src/core/factors';
 import { valueAt } from '../../src/core/grid';
 import { readNotes } from '../../src/core/notes';
+import { planWithEdit } from '../../src/core/plan';
 import type { Plan, WorkbookSnapshot } from '../../src/core/snapshot';
 import { stap2Context } from '../../src/core/stap2';
 import { startWorkbook, type StartKind } from '../../src/taskpane/preview/workbooks';
@@ -23,7 +24,7 @@ import type { ConfirmRequest } from '../../src/taskpane/stappen/ConfirmDialog';
 import { FactorsEditor } from '../../src/taskpane/stappen/FactorsEditor';
 import { Stap2View } from '../../src/taskpane/views/Stap2View';
 import type { ApplyOptions, ApplyResult, SnapshotRequest, WorkbookPort } from '../../src/workbook/port';
-import { renderPanes, settle, texts } from '../helpers/paneHarness';
+import { button, renderPanes, settle, texts, typeIn } from '../helpers/paneHarness';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
 
@@ -158,6 +159,49 @@ describe('the pane refuses a factor removal when a colleague changed the column 
     expect(after.factors.map((f) => f.name)).toEqual(before.factors.map((f) => f.name));
     expect(columnLetter(after.factors[target.index].column)).toBe(columnLetter(target.column));
     expect(t.preview.port.plans()).toHaveLength(t.plansBefore + 1);
+    pane.unmount();
+  });
+  it('adding a factor while a colleague adds one at the same place: the insert is refused naming the cell, the typed name stays in the form, only the colleague’s factor is there', async () => {
+    const t = await setup('sjabloon');
+    const before = await factorsOf(t.port);
+    const place = before.factors[before.factors.length - 1].column + 1; // where Totalen is, and the new column goes
+    let afterColleague: WorkbookSnapshot | null = null;
+    t.port.colleague = async () => {
+      const snapshot = await t.preview.port.readSnapshot({ fresh: true });
+      const ctx = stap2Context(snapshot, analyze(snapshot, { now: NOW }), readNotes(snapshot));
+      if ('message' in ctx) throw new Error(ctx.message);
+      const edit = addFactorEdit(ctx.sheet, ctx.werkblad, 'Draagvlak bij bewoners', '', 1, { shiftColumns: true });
+      if (!edit.ok) throw new Error(edit.message);
+      await t.preview.port.apply(planWithEdit(snapshot, edit.ops, { now: NOW }).plan);
+      afterColleague = await t.preview.port.readSnapshot({ fresh: true });
+    };
+    const [pane] = await renderPanes(
+      t.port,
+      1,
+      (s) => <Stap2View session={s} />,
+      () => NOW,
+    );
+    const header = pane.root().findAll((n) => n.type === 'button' && texts(n).startsWith('Succesfactoren ('))[0];
+    await act(async () => header.props.onClick({ preventDefault: () => undefined, defaultPrevented: false }));
+    await settle();
+    const form = pane.root().findAll((n) => n.props.role === 'group' && n.props['aria-label'] === 'Succesfactor toevoegen' && typeof n.type === 'string')[0];
+    const nameField = form.findAll((n) => n.type === 'input')[0];
+    await typeIn(nameField, 'Snelle uitvoering');
+    await act(async () => button(form, 'Succesfactor toevoegen')!.props.onClick());
+    await settle();
+
+    expect(afterColleague).not.toBeNull();
+    const cell = cellAddress(3, place);
+    expect(texts(pane.root())).toContain(
+      `${before.sheet}!${cell} is veranderd sinds de add-in de werkmap las (was “Totalen”, nu “Draagvlak bij bewoners”), waarschijnlijk door een collega. De kolom is niet ingevoegd: Er is niets gewijzigd.`,
+    );
+    const after = await factorsOf(t.port);
+    expect(contents(after.snapshot)).toEqual(contents(afterColleague!));
+    expect(after.factors.map((f) => f.name)).toEqual([...before.factors.map((f) => f.name), 'Draagvlak bij bewoners']);
+    expect(t.preview.port.plans()).toHaveLength(t.plansBefore + 1);
+    // what was typed stays, to add again after looking
+    const again = pane.root().findAll((n) => n.props.role === 'group' && n.props['aria-label'] === 'Succesfactor toevoegen' && typeof n.type === 'string')[0];
+    expect(again.findAll((n) => n.type === 'input')[0].props.value).toBe('Snelle uitvoering');
     pane.unmount();
   });
 });
