@@ -6,7 +6,13 @@
  * the memory adapter, the xlsx adapter and `simulate` share; Excel itself does it for the
  * Office.js adapter.
  *
- * The rule (Excel's, for references in A1 notation):
+ * The rule (Excel's, for references in A1 notation). Sources: the moving, growing, shrinking
+ * and #REF! of a range as J. Walkenbach describes it for a named range ("How Excel Maintains
+ * Cell and Range Names", Excel 2007 Formulas, https://flylib.com/books/en/3.427.1.43/1/:
+ * deleting a column inside the range shrinks it, deleting all of its columns gives #REF!);
+ * Office.js only documents the shift direction of `Range.delete` / `Range.insert`
+ * (https://learn.microsoft.com/en-us/javascript/api/excel/excel.deleteshiftdirection), not
+ * what happens to references:
  * - Insert `count` columns before column `at`: a column c >= at becomes c + count. A range
  *   whose left edge is before `at` and right edge at or after it grows (its right edge
  *   moves); a range wholly left of `at` stays.
@@ -18,6 +24,17 @@
  * - A reference without a sheet name points at the sheet the formula is on; one with a
  *   sheet name (quoted or not) moves only when that names the changed sheet (names
  *   compare without regard to case). References into another workbook ([1]Blad!A1) stay.
+ * - A 3-D reference (a sheet range: `Blad1:Blad3!D5`, `'Blad 1:Blad 3'!D5`; Excel's
+ *   grammar of it: MS-OI29500 2.1.863, https://learn.microsoft.com/en-us/openspecs/office_standards/ms-oi29500/3c420ebb-6ef1-4b0d-959d-76e88c841c3e)
+ *   is left as it is, the quoted and the bare form alike, and `sheetSpansIn` names its
+ *   sheets so callers can warn. NOT sourced: what Excel does to a 3-D reference when columns
+ *   are inserted into or deleted from one sheet of its span. Microsoft's page on 3-D
+ *   references ("Create a 3-D reference to the same cell range on multiple worksheets",
+ *   https://support.microsoft.com/en-us/office/create-a-3-d-reference-to-the-same-cell-range-on-multiple-worksheets-40ca91ff-9dcb-4ad1-99d2-787d0bc888b6)
+ *   only says how one changes when whole sheets are inserted, copied, moved or deleted, and
+ *   no other authoritative source was found (searched 2026-12-01). So the memory and xlsx
+ *   adapters keep the text, and the pane lists such formulas as "kan veranderen" before a
+ *   factor column is deleted (src/core/referenceBreaks.ts) instead of claiming to know.
  * - Text in double quotes, error literals (#REF!, #N/A …) and function names (LOG10( …)
  *   are never read as references; structured references (Tabel[Kolom]) are left as they are.
  * A reference whose right edge would move past XFD keeps XFD as its edge (a cell that
@@ -179,13 +196,45 @@ export function shiftRange(range: string, shift: ColumnShift): string | null {
  * Excel writes it). Anything else of the text is kept byte for byte.
  */
 export function shiftFormula(formula: string, formulaSheet: string, shift: ColumnShift): string {
+  return scanFormula(formula, formulaSheet, shift);
+}
+
+/** The sheet range of a 3-D reference: its first and last sheet as written (either may be the left one in the workbook). */
+export interface SheetSpan {
+  first: string;
+  last: string;
+}
+
+/**
+ * The sheet ranges of the 3-D references in `formula` (`Blad1:Blad3!D5` → Blad1, Blad3;
+ * `'Blad 1:Blad 3'!D5` → Blad 1, Blad 3), read by the same scanner as `shiftFormula`, in
+ * order of appearance. Sheet ranges into another workbook (`[1]Blad1:Blad3!A1`) are not
+ * this workbook's and are left out. Which sheets lie between is the workbook's tab order,
+ * which the caller knows.
+ */
+export function sheetSpansIn(formula: string): SheetSpan[] {
+  const spans: SheetSpan[] = [];
+  scanFormula(formula, '', { sheet: '', at: 1, count: 0 }, (span) => spans.push(span));
+  return spans;
+}
+
+/** A sheet name with a ":" is a sheet range (a sheet's own name cannot hold ":"); null otherwise. */
+function spanOf(name: string): SheetSpan | null {
+  const parts = name.split(':');
+  return parts.length === 2 && parts[0] && parts[1] ? { first: parts[0], last: parts[1] } : null;
+}
+
+/** shiftFormula's scanner; `onSpan` hears of every 3-D reference's sheet range. */
+function scanFormula(formula: string, formulaSheet: string, shift: ColumnShift, onSpan?: (span: SheetSpan) => void): string {
   const onSheet = sameSheet(formulaSheet, shift.sheet);
   let out = '';
   let i = 0;
   const n = formula.length;
-  // the sheet name read just before a "!", pending for the reference after it
-  let prefix: { text: string; sheet: string | null } | null = null;
+  // the sheet name read just before a "!", pending for the reference after it; a 3-D one
+  // (`span`) has no single sheet and never moves (see the file's comment)
+  let prefix: { text: string; sheet: string | null; span?: SheetSpan } | null = null;
   const emitRef = (ref: string) => {
+    if (prefix?.span) onSpan?.(prefix.span);
     const target = prefix ? prefix.sheet : onSheet ? shift.sheet : null;
     const moves = target !== null && sameSheet(target, shift.sheet);
     const shifted = moves ? shiftRefText(ref, shift) : ref;
@@ -222,8 +271,10 @@ export function shiftFormula(formula: string, formulaSheet: string, shift: Colum
       }
       const name = formula.slice(i + 1, j).replace(/''/g, "'");
       if (formula[j + 1] === '!') {
-        // an external workbook ([1]Blad) is never this workbook's sheet
-        prefix = { text: formula.slice(i, j + 2), sheet: name.startsWith('[') ? null : name };
+        // an external workbook ([1]Blad) is never this workbook's sheet; 'Blad 1:Blad 3' is a sheet range
+        const external = name.startsWith('[');
+        const span = external ? null : spanOf(name);
+        prefix = { text: formula.slice(i, j + 2), sheet: external || span ? null : name, ...(span ? { span } : {}) };
         i = j + 2;
       } else {
         out += formula.slice(i, j + 1);
@@ -246,8 +297,8 @@ export function shiftFormula(formula: string, formulaSheet: string, shift: Colum
       }
       const bracket = formula.slice(i, j + 1);
       i = j + 1;
-      // [1]Blad!A1: the sheet of another workbook
-      const m = /^[A-Za-z0-9_.\u00C0-\uFFFF]+!/.exec(formula.slice(i));
+      // [1]Blad!A1 or [1]Blad1:Blad3!A1: the sheet (range) of another workbook
+      const m = /^[A-Za-z0-9_.\u00C0-\uFFFF]+(?::[A-Za-z0-9_.\u00C0-\uFFFF]+)?!/.exec(formula.slice(i));
       if (/^\[\d+\]$/.test(bracket) && m) {
         prefix = { text: bracket + m[0], sheet: null };
         i += m[0].length;
@@ -278,11 +329,19 @@ export function shiftFormula(formula: string, formulaSheet: string, shift: Colum
         i = j;
         continue;
       }
-      // a range: word ":" word (cells, whole columns or whole rows)
+      // a range: word ":" word (cells, whole columns or whole rows); or a bare sheet range
+      // word ":" word "!" (Jan:Mrt!D5), unless the first word is a cell (D5:Blad3!D9 is
+      // the range operator between D5 and Blad3!D9; a sheet named like a cell is quoted)
       if (formula[j] === ':') {
         let k = j + 1;
         while (k < n && WORD.test(formula[k])) k++;
         const second = formula.slice(j + 1, k);
+        if (second && formula[k] === '!' && !cellPart(word)) {
+          flushPrefix();
+          prefix = { text: formula.slice(i, k + 1), sheet: null, span: { first: word, last: second } };
+          i = k + 1;
+          continue;
+        }
         const bothCells = cellPart(word) && cellPart(second);
         const bothColumns = columnPart(word) && columnPart(second);
         const bothRows = ROW.test(word) && ROW.test(second);

@@ -1,0 +1,189 @@
+/**
+ * What deleting a succesfactor's column does to the team's formulas, found before anything
+ * changes (src/core/referenceBreaks.ts, issue 11): which formulas get #REF!, which 3-D
+ * references may change, and that the product's own formulas (re-planned in the same batch)
+ * are not listed. The expected formulas after the delete are Excel's rule as
+ * src/core/columnShift.ts states it; the integration case runs the real edit on the template.
+ */
+import { columnLetter } from '../../src/core/a1';
+import { shiftFormula, sheetSpansIn, type ColumnShift } from '../../src/core/columnShift';
+import { addFactorEdit, readFactorInfo } from '../../src/core/factors';
+import { RESULTAAT, SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
+import { factorRemovalImpact, formulaPlace, formulasBrokenByShifts } from '../../src/core/referenceBreaks';
+import type { PlanOp, WorkbookSnapshot } from '../../src/core/snapshot';
+import { selectKoppelkansEdit } from '../../src/core/stap2';
+import type { MemoryWorkbook } from '../../src/workbook/memory/MemoryWorkbook';
+import { mustEdit, NOW, state, templateWorkbook } from '../helpers/stap2Workbook';
+
+const WS = SHEET_NAMES.werkblad;
+const delD: ColumnShift = { sheet: 'W', at: 4, count: -1 };
+
+/** A workbook of plain sheets: `formulas` per sheet as A1 → formula; sheets in tab order. */
+function book(sheets: [string, Record<string, string>][]): WorkbookSnapshot {
+  return {
+    sheets: sheets.map(([name, cells]) => {
+      const formulas: (string | null)[][] = [];
+      for (const [a1, f] of Object.entries(cells)) {
+        const col = a1.charCodeAt(0) - 64;
+        const row = Number(a1.slice(1));
+        while (formulas.length < row) formulas.push([]);
+        formulas[row - 1][col - 1] = f;
+      }
+      return { name, values: [], formulas };
+    }),
+  };
+}
+
+describe('formulasBrokenByShifts (deleting column D of sheet W)', () => {
+  test('a cell in the deleted column and a whole-column reference to it get #REF!; left of it, a range spanning it, another sheet do not', () => {
+    const snap = book([
+      ['W', { D7: '=1+1', L6: '=D6*2' }],
+      [
+        'Eigen',
+        {
+          A1: '=W!D7*2',
+          A2: '=W!C7',
+          A3: '=SUM(W!C7:F7)',
+          A4: '=COUNTA(W!D:D)',
+          A5: '=SUM(W!C:E)',
+          A6: '=Ander!D7',
+          A7: '=SUM(W!D7:D9)+W!E7',
+          A8: '="W!D7 staat in een tekst"',
+        },
+      ],
+      ['Ander', {}],
+    ]);
+    // Excel's rule as columnShift states it: a range partly over the deleted column shrinks, one wholly inside it is #REF!
+    expect(shiftFormula('=SUM(W!C7:F7)', 'Eigen', delD)).toBe('=SUM(W!C7:E7)');
+    expect(shiftFormula('=SUM(W!C:E)', 'Eigen', delD)).toBe('=SUM(W!C:D)');
+    expect(shiftFormula('=COUNTA(W!D:D)', 'Eigen', delD)).toBe('=COUNTA(#REF!)');
+    expect(shiftFormula('=W!D7*2', 'Eigen', delD)).toBe('=#REF!*2');
+    const found = formulasBrokenByShifts(snap, [delD]);
+    expect(found.map((b) => [formulaPlace(b), b.kind])).toEqual([
+      ['W!L6', 'ref'],
+      ['Eigen!A1', 'ref'],
+      ['Eigen!A4', 'ref'],
+      ['Eigen!A7', 'ref'],
+    ]);
+    // the place is where the formula stands now (L6 moves to K6, but the team knows it as L6)
+    expect(found[1]).toEqual({ sheet: 'Eigen', cell: 'A1', formula: '=W!D7*2', kind: 'ref' });
+  });
+
+  test('a formula that already shows #REF! is listed only when it gets another one', () => {
+    const snap = book([
+      ['W', {}],
+      ['Eigen', { A1: '=#REF!+W!C1', A2: '=#REF!+W!D1' }],
+    ]);
+    expect(formulasBrokenByShifts(snap, [delD]).map(formulaPlace)).toEqual(['Eigen!A2']);
+  });
+
+  test('3-D references: plain and quoted sheet ranges over the changed sheet may change; a range beside it or another workbook does not', () => {
+    const snap = book([
+      ['Blad1', { A1: '=SUM(Blad1:Blad3!D5)', A2: "=SUM('Blad1:Blad3'!D5:E6)", A3: '=SUM(Blad3:Blad1!D5)' }],
+      ['W', {}],
+      ['Blad3', { A1: '=SUM(Blad3:Blad4!D5)', A2: '=SUM([1]Blad1:Blad3!D5)', A3: "=SUM('[1]Blad1:Blad3'!D5)", A4: '=SUM(W:Blad3!D:D)' }],
+      ['Blad4', {}],
+    ]);
+    const found = formulasBrokenByShifts(snap, [delD]);
+    expect(found.map((b) => [formulaPlace(b), b.kind])).toEqual([
+      ['Blad1!A1', 'mayChange'],
+      ['Blad1!A2', 'mayChange'],
+      ['Blad1!A3', 'mayChange'],
+      ['Blad3!A4', 'mayChange'],
+    ]);
+  });
+
+  test('3-D references are left as they are by the shift, the bare form like the quoted one', () => {
+    const del: ColumnShift = { sheet: 'Blad3', at: 4, count: -1 };
+    expect(shiftFormula('=SUM(Blad1:Blad3!D5)', 'X', del)).toBe('=SUM(Blad1:Blad3!D5)');
+    expect(shiftFormula("=SUM('Blad 1:Blad 3'!D5:F5)", 'X', { ...del, sheet: 'Blad 3' })).toBe("=SUM('Blad 1:Blad 3'!D5:F5)");
+    // the range operator between a cell and another sheet's cell is no sheet range: Blad3!F9 still moves
+    expect(shiftFormula('=SUM(D5:Blad3!F9)', 'Blad3', del)).toBe('=SUM(#REF!:Blad3!E9)');
+    expect(sheetSpansIn("=SUM(Jan:Mrt!B2)+'Q 1:Q 4'!C3+Blad1!D4+[2]X:Y!A1")).toEqual([
+      { first: 'Jan', last: 'Mrt' },
+      { first: 'Q 1', last: 'Q 4' },
+    ]);
+  });
+
+  test('an insert breaks nothing: references move or ranges grow', () => {
+    const snap = book([
+      ['W', { L6: '=D6*2' }],
+      ['Eigen', { A1: '=W!D7*2', A2: '=SUM(W!C7:F7)', A3: '=COUNTA(W!D:D)' }],
+    ]);
+    expect(formulasBrokenByShifts(snap, [{ sheet: 'W', at: 4, count: 1 }])).toEqual([]);
+  });
+});
+
+describe('factorRemovalImpact on the template (the 2nd factor, column D)', () => {
+  const D = columnLetter(WERKBLAD.firstFactorColumn + 1);
+
+  async function workbook(): Promise<MemoryWorkbook> {
+    const wb = await templateWorkbook('Testwijk');
+    await mustEdit(wb, (s) => selectKoppelkansEdit(s.ctx, 'Gezondheid', 'Meer groen'));
+    await mustEdit(wb, (s) => selectKoppelkansEdit(s.ctx, 'Onderwijs', 'Gezonde school'));
+    return wb;
+  }
+
+  test('names the team formulas that get #REF! and the scores; not a product formula the plan writes again', async () => {
+    const wb = await workbook();
+    const resultaatCell = `B${RESULTAAT.firstRow}`;
+    const ops: PlanOp[] = [
+      { kind: 'setCells', sheet: WS, cell: `${D}6`, cells: [[{ number: 4 }], [{ number: 2 }]] },
+      { kind: 'addSheet', sheet: 'Eigen' },
+      { kind: 'setCells', sheet: 'Eigen', cell: 'A1', cells: [[{ formula: `='${WS}'!${D}7*2` }], [{ formula: `='${WS}'!C7` }]] },
+      // a formula in a cell of the product's Resultaat table: the product's, written again by the plan
+      { kind: 'setCells', sheet: SHEET_NAMES.resultaat, cell: resultaatCell, cells: [[{ formula: `='${WS}'!${D}6` }]] },
+    ];
+    await wb.apply({ ops });
+    const s = await state(wb);
+    const r = factorRemovalImpact(s.snapshot, s.ctx.sheet, s.ctx.werkblad, 1, { shiftColumns: true, now: NOW });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.scores).toBe(2);
+    expect(r.broken.map(formulaPlace)).toEqual(['Eigen!A1']);
+    expect(r.mayChange).toEqual([]);
+    expect(r.ops.some((op) => op.kind === 'deleteColumns')).toBe(true);
+    // the product's formulas do break by the shift alone (Totalen names each factor's cell, the Resultaat
+    // cell above); the plan writes them again in the same batch, so they are not the team's to fix
+    const all = formulasBrokenByShifts(s.snapshot, [{ sheet: WS, at: WERKBLAD.firstFactorColumn + 1, count: -1 }]).map(formulaPlace);
+    const totalen = columnLetter(s.ctx.werkblad.layout.totalenColumn);
+    expect(all).toEqual(expect.arrayContaining([`${WS}!${totalen}6`, `${SHEET_NAMES.resultaat}!${resultaatCell}`, 'Eigen!A1']));
+    expect(all.length).toBeGreaterThan(50);
+  });
+
+  test('without column shifts (the factor block is rewritten) no reference breaks', async () => {
+    const wb = await workbook();
+    await wb.apply({
+      ops: [
+        { kind: 'addSheet', sheet: 'Eigen' },
+        { kind: 'setCells', sheet: 'Eigen', cell: 'A1', cells: [[{ formula: `='${WS}'!${D}7*2` }]] },
+      ],
+    });
+    const s = await state(wb);
+    const r = factorRemovalImpact(s.snapshot, s.ctx.sheet, s.ctx.werkblad, 1, { now: NOW });
+    expect(r.ok && r.broken).toEqual([]);
+  });
+
+  test('a 3-D reference over the werkblad may change; adding a factor breaks none of these formulas', async () => {
+    const wb = await workbook();
+    await wb.apply({
+      ops: [
+        { kind: 'addSheet', sheet: 'Eigen' },
+        { kind: 'setCells', sheet: 'Eigen', cell: 'A1', cells: [[{ formula: `=SUM('${WS}:Eigen'!${D}7)` }], [{ formula: `='${WS}'!${D}7*2` }]] },
+      ],
+    });
+    const s = await state(wb);
+    const r = factorRemovalImpact(s.snapshot, s.ctx.sheet, s.ctx.werkblad, 1, { shiftColumns: true, now: NOW });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.scores).toBe(0);
+    expect(r.broken.map(formulaPlace)).toEqual(['Eigen!A2']);
+    expect(r.mayChange.map(formulaPlace)).toEqual(['Eigen!A1']);
+    expect(readFactorInfo(s.ctx.sheet, s.ctx.werkblad)[1].scores).toBe(0);
+    const add = addFactorEdit(s.ctx.sheet, s.ctx.werkblad, 'Nieuw', '', 1, { shiftColumns: true });
+    if (!add.ok) throw new Error(add.message);
+    const inserts = add.ops.flatMap((op): ColumnShift[] =>
+      op.kind === 'insertColumns' ? [{ sheet: op.sheet, at: WERKBLAD.firstFactorColumn + s.ctx.werkblad.factors.length, count: op.count }] : [],
+    );
+    expect(inserts).toHaveLength(1);
+    expect(formulasBrokenByShifts(s.snapshot, inserts).filter((b) => b.kind === 'ref')).toEqual([]);
+  });
+});
