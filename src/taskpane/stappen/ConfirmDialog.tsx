@@ -4,6 +4,8 @@ import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface
 export interface ConfirmRequest {
   title: string;
   text: string;
+  /** Items shown as a list under the text (cells that would break, …); absent or empty: none. */
+  list?: string[];
   confirm: string;
   onConfirm: () => void;
 }
@@ -14,7 +16,16 @@ export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | 
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{request?.title}</DialogTitle>
-          <DialogContent>{request?.text}</DialogContent>
+          <DialogContent>
+            {request?.text}
+            {request?.list?.length ? (
+              <ul aria-label="Wat er verandert">
+                {request.list.map((item) => (
+                  <li key={item}>{item}</li>
+                ))}
+              </ul>
+            ) : null}
+          </DialogContent>
           <DialogActions>
             <Button
               appearance="primary"

@@ -1,6 +1,7 @@
 /**
  * Stap 2, row 3: the succesfactoren with weight and "waarom"; rename, reorder, remove
- * (asking first when scores would go), add. Every change is one batch through the engine
+ * (asking first when scores would go or a formula of the team would break, naming each by
+ * sheet and cell: stap2Actions.removalQuestion), add. Every change is one batch through the engine
  * (factors.ts), which also moves Totalen and keeps the formulas right.
  */
 import { TwoVersions } from '../TwoVersions';
@@ -12,7 +13,8 @@ import type { WorkbookSession } from '../session';
 import type { ConfirmRequest } from './ConfirmDialog';
 import { usePickerStyles } from './OpgavenPicker';
 import { trackFactors, type TrackedFactor } from './factorTracking';
-import { addFactor, factorFields, moveFactor, removeFactor, saveFactor, type FactorFields } from './stap2Actions';
+import { formulaPlace } from '../../core/referenceBreaks';
+import { addFactor, factorFields, factorRemoval, moveFactor, removalQuestion, removeFactor, saveFactor, type FactorFields } from './stap2Actions';
 import { draftKey, hasStrings, isRecord, readDraft, writeDraft } from '../logic/drafts';
 import { unsavedText, useStoredDraft } from '../useStoredDraft';
 import { keepFocus } from '../keepFocus';
@@ -129,20 +131,23 @@ function FactorCard({
     await run(saveFactor(f.name, edit.draft, base), 'Succesfactor opslaan…', undefined, () => setEdit(() => null));
   };
   const remove = () => {
+    if (!session.snapshot || !session.analysis) return;
+    // what goes along (scores, the team's formulas that break), from the pane's last read: asked before anything changes
+    const r = factorRemoval(
+      { snapshot: session.snapshot, analysis: session.analysis, notes: session.notes, canShiftColumns: session.port.canShiftColumns === true },
+      f.name,
+    );
+    if (!r.ok) return setMessage(r.message);
+    const agreed = [...r.broken, ...r.mayChange].map(formulaPlace);
     const go = async () => {
       // the user removes this factor: what was typed in its card goes with it (no "removed by a colleague" card)
       setEdit(() => null);
       // the card goes: the keyboard focus moves to the card that takes its place
-      await run(removeFactor(f.name, f.scores), 'Succesfactor verwijderen…', () => cardAt(f.index));
+      await run(removeFactor(f.name, r.scores, agreed), 'Succesfactor verwijderen…', () => cardAt(f.index));
     };
-    if (f.scores > 0) {
-      confirm({
-        title: `“${f.name}” verwijderen?`,
-        text: `Deze succesfactor heeft ${f.scores === 1 ? '1 score' : `${f.scores} scores`}; die gaan verloren. De scores van de andere succesfactoren blijven staan.`,
-        confirm: 'Verwijderen met scores',
-        onConfirm: () => void go(),
-      });
-    } else void go();
+    const question = removalQuestion(f.name, r);
+    if (question) confirm({ ...question, onConfirm: () => void go() });
+    else void go();
   };
 
   return (

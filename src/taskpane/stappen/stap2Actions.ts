@@ -9,7 +9,8 @@ import { cellAddress } from '../../core/a1';
 import { valueAt } from '../../core/grid';
 import type { FactorInfo } from '../../core/factors';
 import { formatNumber } from '../logic/scoring';
-import { addFactorEdit, moveFactorEdit, readFactorInfo, removeFactorEdit, renameFactorEdit, waaromEdit } from '../../core/factors';
+import { addFactorEdit, moveFactorEdit, readFactorInfo, renameFactorEdit, waaromEdit } from '../../core/factors';
+import { factorRemovalImpact, formulaPlace, type FactorRemoval } from '../../core/referenceBreaks';
 import { WERKBLAD } from '../../core/layout';
 import { nameKey } from '../../core/names';
 import type { PlanOp } from '../../core/snapshot';
@@ -169,15 +170,84 @@ export const moveFactor = (name: string, delta: number): Build =>
     return typeof i === 'number' ? moveFactorEdit(ctx.sheet, ctx.werkblad, i, delta) : { ok: false, message: i.message };
   });
 
-export const removeFactor = (name: string, agreedScores: number): Build =>
-  withCtx((ctx, fresh) => {
-    const i = factorIndex(ctx, name);
-    if (typeof i !== 'number') return { ok: false, message: i.message };
-    const scores = readFactorInfo(ctx.sheet, ctx.werkblad)[i].scores;
-    if (scores > agreedScores)
-      return { ok: false, message: `Intussen heeft “${name}” ${scores} scores. Er is niets verwijderd; kies opnieuw als hij toch weg moet.` };
-    return removeFactorEdit(ctx.sheet, ctx.werkblad, i, { shiftColumns: fresh.canShiftColumns });
-  });
+/**
+ * What removing factor `name` would take along, on the state `fresh` (the pane's last read,
+ * to ask before anything changes): its scores and the team's formulas that get #REF! or may
+ * change (src/core/referenceBreaks.ts). A Dutch message when the factor is gone or the
+ * removal is refused.
+ */
+export function factorRemoval(fresh: FreshState, name: string): FactorRemoval | { ok: false; message: string } {
+  const ctx = stap2Context(fresh.snapshot, fresh.analysis, fresh.notes);
+  if ('message' in ctx) return { ok: false, message: ctx.message };
+  const i = factorIndex(ctx, name);
+  if (typeof i !== 'number') return { ok: false, message: i.message };
+  return factorRemovalImpact(fresh.snapshot, ctx.sheet, ctx.werkblad, i, { shiftColumns: fresh.canShiftColumns });
+}
+
+/** What the pane asks before removing a factor: title, text, the formulas by place, the confirm button. */
+export interface RemovalQuestion {
+  title: string;
+  text: string;
+  list: string[];
+  confirm: string;
+}
+
+const cut = (formula: string) => (formula.length > 80 ? `${formula.slice(0, 79)}…` : formula);
+
+/**
+ * The question before removing factor `name` with what `r` says goes along, or null when
+ * nothing goes (no scores, no formula of the team breaks or may change): then the pane
+ * removes it at once. Dutch, naming each formula by sheet and cell.
+ */
+export function removalQuestion(name: string, r: FactorRemoval): RemovalQuestion | null {
+  const { scores, broken, mayChange } = r;
+  if (!scores && !broken.length && !mayChange.length) return null;
+  const parts: string[] = [];
+  if (scores)
+    parts.push(
+      `Deze succesfactor heeft ${scores === 1 ? '1 score' : `${scores} scores`}; die gaan verloren. De scores van de andere succesfactoren blijven staan.`,
+    );
+  if (broken.length)
+    parts.push(
+      broken.length === 1
+        ? 'Deze formule van jullie verwijst naar de kolom van deze succesfactor en geeft daarna de fout #VERW! (in Engelstalige Excel #REF!).'
+        : `Deze ${broken.length} formules van jullie verwijzen naar de kolom van deze succesfactor en geven daarna de fout #VERW! (in Engelstalige Excel #REF!).`,
+    );
+  if (mayChange.length)
+    parts.push(
+      `${mayChange.length === 1 ? 'Deze formule rekent' : `Deze ${mayChange.length} formules rekenen`} over meerdere bladen met het werkblad ertussen (een 3D-verwijzing). Of Excel ${mayChange.length === 1 ? 'die' : 'ze'} aanpast als de kolom verdwijnt, is niet zeker: ${mayChange.length === 1 ? 'de uitkomst kan' : 'de uitkomsten kunnen'} veranderen.`,
+    );
+  if (broken.length || mayChange.length) parts.push('Pas ze eerst aan en kies dan opnieuw, of verwijder de succesfactor toch.');
+  return {
+    title: `“${name}” verwijderen?`,
+    text: parts.join(' '),
+    list: [...broken.map((b) => `${formulaPlace(b)}: ${cut(b.formula)}`), ...mayChange.map((b) => `${formulaPlace(b)} (kan veranderen): ${cut(b.formula)}`)],
+    confirm: scores ? 'Verwijderen met scores' : 'Toch verwijderen',
+  };
+}
+
+/**
+ * Removes factor `name` once the team agreed to lose `agreedScores` scores and to the
+ * formulas `agreedFormulas` ("Eigen!A1", as `formulaPlace` names them) breaking or changing.
+ * Refused, with nothing removed, when on the fresh read more scores would go or another
+ * formula would break than the team was told of.
+ */
+export const removeFactor =
+  (name: string, agreedScores: number, agreedFormulas: readonly string[] = []): Build =>
+  (fresh) => {
+    const r = factorRemoval(fresh, name);
+    if (!r.ok) return r;
+    if (r.scores > agreedScores)
+      return { ok: false, message: `Intussen heeft “${name}” ${r.scores} scores. Er is niets verwijderd; kies opnieuw als hij toch weg moet.` };
+    const told = new Set(agreedFormulas);
+    const more = [...r.broken, ...r.mayChange].map(formulaPlace).filter((p) => !told.has(p));
+    if (more.length)
+      return {
+        ok: false,
+        message: `Intussen verwijst ook ${more.slice(0, 5).join(', ')}${more.length > 5 ? ` en nog ${more.length - 5}` : ''} naar de kolom van “${name}”. Er is niets verwijderd; kies opnieuw als hij toch weg moet.`,
+      };
+    return { ok: true, ops: r.ops };
+  };
 
 export const addFactor = (name: string, waarom: string, weging: string): Build =>
   withCtx((ctx, fresh) => {

@@ -1,0 +1,118 @@
+/**
+ * Regression (issue 11 audit): removing a succesfactor deletes its column, and a formula
+ * the team typed elsewhere that points at that column becomes #REF! (`=#REF!*2`). The pane
+ * asked only when the column held scores, and never named such formulas. Now it asks
+ * before anything changes, naming each formula by sheet and cell ("Eigen!A1"), also when
+ * the column holds no score; cancelling writes nothing; a formula added meanwhile makes the
+ * removal refuse instead of breaking it unannounced. Rendered with react-test-renderer over
+ * the pane's real session and a memory workbook (tests/helpers/paneHarness.tsx); the
+ * question is caught where Stap2View hands it to its ConfirmDialog (Fluent's Dialog does not
+ * render in react-test-renderer), and "Annuleren" is that dialog closing without onConfirm.
+ */
+import { act, type ReactTestInstance } from 'react-test-renderer';
+import { useMemo } from 'react';
+import { columnLetter } from '../../src/core/a1';
+import { readFactorInfo } from '../../src/core/factors';
+import { SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
+import { stap2Context } from '../../src/core/stap2';
+import type { WorkbookSession } from '../../src/taskpane/session';
+import type { ConfirmRequest } from '../../src/taskpane/stappen/ConfirmDialog';
+import { FactorsEditor } from '../../src/taskpane/stappen/FactorsEditor';
+import type { MemoryWorkbook } from '../../src/workbook/memory/MemoryWorkbook';
+import { renderPanes, settle, texts, type RenderedPane } from '../helpers/paneHarness';
+import { NOW, state, templateWorkbook } from '../helpers/stap2Workbook';
+
+const WS = SHEET_NAMES.werkblad;
+/** The 2nd factor's column (D on the template). */
+const D = columnLetter(WERKBLAD.firstFactorColumn + 1);
+const TEAM_FORMULA = `='${WS}'!${D}7*2`;
+
+function Factors({ s, confirm }: { s: WorkbookSession; confirm: (r: ConfirmRequest) => void }) {
+  const factors = useMemo(() => {
+    if (!s.snapshot || !s.analysis) return [];
+    const ctx = stap2Context(s.snapshot, s.analysis, s.notes);
+    return 'message' in ctx ? [] : readFactorInfo(ctx.sheet, ctx.werkblad);
+  }, [s.snapshot, s.analysis, s.notes]);
+  return <FactorsEditor session={s} factors={factors} confirm={confirm} />;
+}
+
+async function setup(scores: number[]): Promise<{ wb: MemoryWorkbook; pane: RenderedPane; asked: ConfirmRequest[]; name: string }> {
+  const wb = await templateWorkbook('Oost');
+  await wb.apply({
+    ops: [
+      { kind: 'addSheet', sheet: 'Eigen' },
+      { kind: 'setCells', sheet: 'Eigen', cell: 'A1', cells: [[{ formula: TEAM_FORMULA }]] },
+      ...(scores.length ? [{ kind: 'setCells' as const, sheet: WS, cell: `${D}6`, cells: scores.map((n) => [{ number: n }]) }] : []),
+    ],
+  });
+  const name = (await state(wb)).ctx.werkblad.factors[1].name;
+  const asked: ConfirmRequest[] = [];
+  const [pane] = await renderPanes(wb, 1, (s) => <Factors s={s} confirm={(r) => asked.push(r)} />, () => NOW);
+  return { wb, pane, asked, name };
+}
+
+const removeButton = (root: ReactTestInstance, name: string) => root.findAll((n) => n.type === 'button' && n.props['aria-label'] === `Verwijderen: ${name}`)[0];
+const factorNames = async (wb: MemoryWorkbook) => (await state(wb)).ctx.werkblad.factors.map((f) => f.name);
+
+describe('removing a succesfactor names the team formulas that would break', () => {
+  test('a column without scores but with a team formula on it still asks, names Eigen!A1, and cancelling changes nothing', async () => {
+    const { wb, pane, asked, name } = await setup([]);
+    const before = await factorNames(wb);
+    await act(async () => removeButton(pane.root(), name).props.onClick());
+    await settle();
+    expect(asked).toHaveLength(1);
+    const q = asked[0];
+    expect(q.title).toBe(`“${name}” verwijderen?`);
+    expect(q.text).toContain('#VERW!');
+    expect(q.text).not.toMatch(/score/);
+    expect(q.list).toEqual([`Eigen!A1: ${TEAM_FORMULA}`]);
+    expect(q.confirm).toBe('Toch verwijderen');
+    // asked before anything changed; "Annuleren" closes the dialog without onConfirm: still nothing changed
+    await settle();
+    expect(await factorNames(wb)).toEqual(before);
+    expect(wb.getFormula('Eigen', 'A1')).toBe(TEAM_FORMULA);
+    expect(pane.session().busy).toBeNull();
+    pane.unmount();
+  });
+
+  test('with scores the question says how many go and names the formula; confirming removes the column and the formula gets #REF!, as announced', async () => {
+    const { wb, pane, asked, name } = await setup([3, 4]);
+    await act(async () => removeButton(pane.root(), name).props.onClick());
+    await settle();
+    expect(asked).toHaveLength(1);
+    expect(asked[0].text).toContain('2 scores');
+    expect(asked[0].list).toEqual([`Eigen!A1: ${TEAM_FORMULA}`]);
+    expect(asked[0].confirm).toBe('Verwijderen met scores');
+    await act(async () => asked[0].onConfirm());
+    await settle();
+    expect(await factorNames(wb)).not.toContain(name);
+    expect(wb.getFormula('Eigen', 'A1')).toBe('=#REF!*2');
+    pane.unmount();
+  });
+
+  test('a team formula added after the question makes the removal refuse, naming it; nothing is removed', async () => {
+    const { wb, pane, asked, name } = await setup([]);
+    await act(async () => removeButton(pane.root(), name).props.onClick());
+    await settle();
+    // a colleague types another formula on the column while the question is open
+    await wb.apply({ ops: [{ kind: 'setCells', sheet: 'Eigen', cell: 'B2', cells: [[{ formula: `=SUM('${WS}'!${D}6:${D}9)` }]] }] });
+    await act(async () => asked[0].onConfirm());
+    await settle();
+    expect(await factorNames(wb)).toContain(name);
+    expect(wb.getFormula('Eigen', 'A1')).toBe(TEAM_FORMULA);
+    expect(texts(pane.root())).toContain('Intussen verwijst ook Eigen!B2 naar de kolom van');
+    pane.unmount();
+  });
+
+  test('no score and no formula on the column: removed at once, without a question', async () => {
+    const { wb, pane, asked } = await setup([]);
+    const third = (await state(wb)).ctx.werkblad.factors[2].name;
+    await act(async () => removeButton(pane.root(), third).props.onClick());
+    await settle();
+    expect(asked).toEqual([]);
+    expect(await factorNames(wb)).not.toContain(third);
+    // the team formula on the 2nd factor's column is untouched
+    expect(wb.getFormula('Eigen', 'A1')).toBe(TEAM_FORMULA);
+    pane.unmount();
+  });
+});
