@@ -47,7 +47,12 @@ async function setup(scores: number[]): Promise<{ wb: MemoryWorkbook; pane: Rend
   });
   const name = (await state(wb)).ctx.werkblad.factors[1].name;
   const asked: ConfirmRequest[] = [];
-  const [pane] = await renderPanes(wb, 1, (s) => <Factors s={s} confirm={(r) => asked.push(r)} />, () => NOW);
+  const [pane] = await renderPanes(
+    wb,
+    1,
+    (s) => <Factors s={s} confirm={(r) => asked.push(r)} />,
+    () => NOW,
+  );
   return { wb, pane, asked, name };
 }
 
