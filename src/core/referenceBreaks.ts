@@ -66,18 +66,22 @@ export function formulasBrokenByShifts(snapshot: WorkbookSnapshot, shifts: Colum
   const out: BrokenFormula[] = [];
   if (!shifts.length) return out;
   const order = snapshot.sheets.map((s) => s.name);
+  // a formula on another sheet changes only through a reference naming a changed sheet (its
+  // name in the text, quoted or not) or a 3-D one: the rest (most of Keuzelijsten) is not scanned
+  const names = shifts.flatMap((s) => [s.sheet.toLowerCase(), s.sheet.toLowerCase().replace(/'/g, "''")]);
   for (const sheet of snapshot.sheets) {
+    const shifted = shifts.some((s) => sameSheet(s.sheet, sheet.name));
     const formulas = sheet.formulas ?? [];
     for (let r = 0; r < formulas.length; r++) {
       const line = formulas[r];
       if (!line) continue;
       for (let c = 0; c < line.length; c++) {
         const formula = line[c];
-        if (!formula) continue;
+        if (!formula || (!shifted && !formula.includes('!'))) continue;
         if (columnAfter(sheet.name, c + 1, shifts) === null) continue;
         const cell = cellAddress(r + 1, c + 1);
         let after = formula;
-        for (const shift of shifts) after = shiftFormula(after, sheet.name, shift);
+        if (shifted || names.some((n) => formula.toLowerCase().includes(n))) for (const shift of shifts) after = shiftFormula(after, sheet.name, shift);
         if (refCount(after) > refCount(formula)) out.push({ sheet: sheet.name, cell, formula, kind: 'ref' });
         else if (formula.includes(':') && sheetSpansIn(formula).some((span) => shifts.some((s) => spanIncludes(order, span.first, span.last, s.sheet))))
           out.push({ sheet: sheet.name, cell, formula, kind: 'mayChange' });
@@ -117,6 +121,12 @@ export interface FactorRemoval {
   broken: BrokenFormula[];
   /** The team's formulas with a 3-D reference over the werkblad: they may change. */
   mayChange: BrokenFormula[];
+  /**
+   * The place (`formulaPlace`) of every formula the delete breaks or may change, the
+   * product's too: pass it back as `accepted` when applying, so only what is new then
+   * needs the plan to tell the team's from the product's.
+   */
+  seen: string[];
 }
 
 /**
@@ -127,19 +137,24 @@ export interface FactorRemoval {
  * Prioritering, Keuzelijsten, whatever cell the engine owns) is the product's and not
  * listed; only when some formula breaks is the plan built to find that out. Without column
  * ops (a port that cannot shift columns: the factor block is rewritten) no reference
- * breaks. Returns removeFactorEdit's Dutch refusal as `message` when it refuses.
+ * breaks. With `options.accepted` (places, as `seen` gave them when the team was asked)
+ * those formulas are left out: `broken` and `mayChange` are then only what is new, and the
+ * plan is built only when something is. Returns removeFactorEdit's Dutch refusal as
+ * `message` when it refuses.
  */
 export function factorRemovalImpact(
   snapshot: WorkbookSnapshot,
   sheet: SheetSnapshot,
   werkblad: Werkblad,
   index: number,
-  options: FactorColumnOptions & Pick<PlanOptions, 'now'> = {},
+  options: FactorColumnOptions & Pick<PlanOptions, 'now'> & { accepted?: ReadonlySet<string> } = {},
 ): FactorRemoval | { ok: false; message: string } {
   const edit = removeFactorEdit(sheet, werkblad, index, options);
   if (!edit.ok) return edit;
   const scores = readFactorInfo(sheet, werkblad)[index]?.scores ?? 0;
-  let found = formulasBrokenByShifts(snapshot, shiftsOf(edit.ops));
+  const all = formulasBrokenByShifts(snapshot, shiftsOf(edit.ops));
+  const seen = all.map(formulaPlace);
+  let found = options.accepted ? all.filter((b) => !options.accepted!.has(formulaPlace(b))) : all;
   if (found.length) {
     const shifts = shiftsOf(edit.ops);
     const written = writtenCells(planWithEdit(snapshot, edit.ops, { now: options.now }).plan.ops);
@@ -149,7 +164,7 @@ export function factorRemovalImpact(
       return now === null || !written.has(`${b.sheet.toLowerCase()}|${row}|${now}`);
     });
   }
-  return { ok: true, ops: edit.ops, scores, broken: found.filter((b) => b.kind === 'ref'), mayChange: found.filter((b) => b.kind === 'mayChange') };
+  return { ok: true, ops: edit.ops, scores, broken: found.filter((b) => b.kind === 'ref'), mayChange: found.filter((b) => b.kind === 'mayChange'), seen };
 }
 
 /** Every cell a plan's setCells ops write ("sheet|row|column", sheet in lower case), at the coordinates after its column ops. */

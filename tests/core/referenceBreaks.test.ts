@@ -69,6 +69,14 @@ describe('formulasBrokenByShifts (deleting column D of sheet W)', () => {
     expect(found[1]).toEqual({ sheet: 'Eigen', cell: 'A1', formula: '=W!D7*2', kind: 'ref' });
   });
 
+  test('the sheet is found in a formula however it is written: another case, quoted with an apostrophe inside', () => {
+    const snap = book([
+      ["Piet's W", {}],
+      ['Eigen', { A1: "='piet''s w'!D1", A2: "='Piet''s W'!C1", A3: '=D1' }],
+    ]);
+    expect(formulasBrokenByShifts(snap, [{ sheet: "Piet's W", at: 4, count: -1 }]).map(formulaPlace)).toEqual(['Eigen!A1']);
+  });
+
   test('a formula that already shows #REF! is listed only when it gets another one', () => {
     const snap = book([
       ['W', {}],
@@ -142,6 +150,13 @@ describe('factorRemovalImpact on the template (the 2nd factor, column D)', () =>
     expect(r.broken.map(formulaPlace)).toEqual(['Eigen!A1']);
     expect(r.mayChange).toEqual([]);
     expect(r.ops.some((op) => op.kind === 'deleteColumns')).toBe(true);
+    // applied later with what the team was asked about: nothing new; a formula added since is
+    const again = factorRemovalImpact(s.snapshot, s.ctx.sheet, s.ctx.werkblad, 1, { shiftColumns: true, now: NOW, accepted: new Set(r.seen) });
+    expect(again.ok && [again.broken, again.mayChange]).toEqual([[], []]);
+    await wb.apply({ ops: [{ kind: 'setCells', sheet: 'Eigen', cell: 'C3', cells: [[{ formula: `=MAX('${WS}'!${D}6:${D}7)` }]] }] });
+    const later = await state(wb);
+    const more = factorRemovalImpact(later.snapshot, later.ctx.sheet, later.ctx.werkblad, 1, { shiftColumns: true, now: NOW, accepted: new Set(r.seen) });
+    expect(more.ok && more.broken.map(formulaPlace)).toEqual(['Eigen!C3']);
     // the product's formulas do break by the shift alone (Totalen names each factor's cell, the Resultaat
     // cell above); the plan writes them again in the same batch, so they are not the team's to fix
     const all = formulasBrokenByShifts(s.snapshot, [{ sheet: WS, at: WERKBLAD.firstFactorColumn + 1, count: -1 }]).map(formulaPlace);

@@ -13,7 +13,6 @@ import type { WorkbookSession } from '../session';
 import type { ConfirmRequest } from './ConfirmDialog';
 import { usePickerStyles } from './OpgavenPicker';
 import { trackFactors, type TrackedFactor } from './factorTracking';
-import { formulaPlace } from '../../core/referenceBreaks';
 import { addFactor, factorFields, factorRemoval, moveFactor, removalQuestion, removeFactor, saveFactor, type FactorFields } from './stap2Actions';
 import { draftKey, hasStrings, isRecord, readDraft, writeDraft } from '../logic/drafts';
 import { unsavedText, useStoredDraft } from '../useStoredDraft';
@@ -138,12 +137,11 @@ function FactorCard({
       f.name,
     );
     if (!r.ok) return setMessage(r.message);
-    const agreed = [...r.broken, ...r.mayChange].map(formulaPlace);
     const go = async () => {
       // the user removes this factor: what was typed in its card goes with it (no "removed by a colleague" card)
       setEdit(() => null);
       // the card goes: the keyboard focus moves to the card that takes its place
-      await run(removeFactor(f.name, r.scores, agreed), 'Succesfactor verwijderen…', () => cardAt(f.index));
+      await run(removeFactor(f.name, r.scores, r.seen), 'Succesfactor verwijderen…', () => cardAt(f.index));
     };
     const question = removalQuestion(f.name, r);
     if (question) confirm({ ...question, onConfirm: () => void go() });

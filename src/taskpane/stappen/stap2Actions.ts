@@ -176,12 +176,12 @@ export const moveFactor = (name: string, delta: number): Build =>
  * change (src/core/referenceBreaks.ts). A Dutch message when the factor is gone or the
  * removal is refused.
  */
-export function factorRemoval(fresh: FreshState, name: string): FactorRemoval | { ok: false; message: string } {
+export function factorRemoval(fresh: FreshState, name: string, accepted?: ReadonlySet<string>): FactorRemoval | { ok: false; message: string } {
   const ctx = stap2Context(fresh.snapshot, fresh.analysis, fresh.notes);
   if ('message' in ctx) return { ok: false, message: ctx.message };
   const i = factorIndex(ctx, name);
   if (typeof i !== 'number') return { ok: false, message: i.message };
-  return factorRemovalImpact(fresh.snapshot, ctx.sheet, ctx.werkblad, i, { shiftColumns: fresh.canShiftColumns });
+  return factorRemovalImpact(fresh.snapshot, ctx.sheet, ctx.werkblad, i, { shiftColumns: fresh.canShiftColumns, accepted });
 }
 
 /** What the pane asks before removing a factor: title, text, the formulas by place, the confirm button. */
@@ -228,19 +228,19 @@ export function removalQuestion(name: string, r: FactorRemoval): RemovalQuestion
 
 /**
  * Removes factor `name` once the team agreed to lose `agreedScores` scores and to the
- * formulas `agreedFormulas` ("Eigen!A1", as `formulaPlace` names them) breaking or changing.
- * Refused, with nothing removed, when on the fresh read more scores would go or another
- * formula would break than the team was told of.
+ * formulas of `seen` ("Eigen!A1", as `FactorRemoval.seen` gave them when the team was asked:
+ * the ones the question named and the product's own) breaking or changing. Refused, with
+ * nothing removed, when on the fresh read more scores would go or another formula of the
+ * team would break than the team was told of.
  */
 export const removeFactor =
-  (name: string, agreedScores: number, agreedFormulas: readonly string[] = []): Build =>
+  (name: string, agreedScores: number, seen: readonly string[] = []): Build =>
   (fresh) => {
-    const r = factorRemoval(fresh, name);
+    const r = factorRemoval(fresh, name, new Set(seen));
     if (!r.ok) return r;
     if (r.scores > agreedScores)
       return { ok: false, message: `Intussen heeft “${name}” ${r.scores} scores. Er is niets verwijderd; kies opnieuw als hij toch weg moet.` };
-    const told = new Set(agreedFormulas);
-    const more = [...r.broken, ...r.mayChange].map(formulaPlace).filter((p) => !told.has(p));
+    const more = [...r.broken, ...r.mayChange].map(formulaPlace);
     if (more.length)
       return {
         ok: false,
