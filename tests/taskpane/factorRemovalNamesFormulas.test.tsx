@@ -16,7 +16,9 @@ import { readFactorInfo } from '../../src/core/factors';
 import { SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
 import { stap2Context } from '../../src/core/stap2';
 import type { WorkbookSession } from '../../src/taskpane/session';
+import type { BrokenFormula, FactorRemoval } from '../../src/core/referenceBreaks';
 import type { ConfirmRequest } from '../../src/taskpane/stappen/ConfirmDialog';
+import { removalQuestion } from '../../src/taskpane/stappen/stap2Actions';
 import { FactorsEditor } from '../../src/taskpane/stappen/FactorsEditor';
 import type { MemoryWorkbook } from '../../src/workbook/memory/MemoryWorkbook';
 import { renderPanes, settle, texts, type RenderedPane } from '../helpers/paneHarness';
@@ -119,5 +121,40 @@ describe('removing a succesfactor names the team formulas that would break', () 
     // the team formula on the 2nd factor's column is untouched
     expect(wb.getFormula('Eigen', 'A1')).toBe(TEAM_FORMULA);
     pane.unmount();
+  });
+});
+
+describe('removalQuestion: the words of the question', () => {
+  const f = (sheet: string, cell: string, kind: 'ref' | 'mayChange', formula = '=W!D1') => ({ sheet, cell, formula, kind });
+  const impact = (scores: number, broken: BrokenFormula[], mayChange: BrokenFormula[]): FactorRemoval => ({
+    ok: true,
+    ops: [],
+    scores,
+    broken,
+    mayChange,
+    seen: [],
+  });
+
+  test('nothing goes: no question', () => {
+    expect(removalQuestion('Tempo', impact(0, [], []))).toBeNull();
+  });
+
+  test('only scores: the question as before, without a list', () => {
+    const q = removalQuestion('Tempo', impact(1, [], []))!;
+    expect(q.text).toBe('Deze succesfactor heeft 1 score; die gaat verloren. De scores van de andere succesfactoren blijven staan.');
+    expect(q.list).toEqual([]);
+    expect(q.confirm).toBe('Verwijderen met scores');
+  });
+
+  test('formulas that break and 3-D ones that may change are named apart, each with its place and formula', () => {
+    const q = removalQuestion(
+      'Tempo',
+      impact(0, [f('Eigen', 'A1', 'ref'), f('Eigen', 'B2', 'ref')], [f('Som', 'C3', 'mayChange', `=SUM(Blad1:Blad3!D5)${'+1'.repeat(50)}`)]),
+    )!;
+    expect(q.text).toContain('Deze 2 formules van jullie verwijzen naar de kolom van deze succesfactor en geven daarna de fout #VERW!');
+    expect(q.text).toContain('Deze formule rekent over meerdere bladen met het werkblad ertussen (een 3D-verwijzing)');
+    expect(q.text).toContain('de uitkomst kan veranderen');
+    expect(q.list).toEqual(['Eigen!A1: =W!D1', 'Eigen!B2: =W!D1', `Som!C3 (kan veranderen): =SUM(Blad1:Blad3!D5)${'+1'.repeat(29)}+…`]);
+    expect(q.confirm).toBe('Toch verwijderen');
   });
 });

@@ -205,7 +205,7 @@ export function removalQuestion(name: string, r: FactorRemoval): RemovalQuestion
   const parts: string[] = [];
   if (scores)
     parts.push(
-      `Deze succesfactor heeft ${scores === 1 ? '1 score' : `${scores} scores`}; die gaan verloren. De scores van de andere succesfactoren blijven staan.`,
+      `Deze succesfactor heeft ${scores === 1 ? '1 score; die gaat' : `${scores} scores; die gaan`} verloren. De scores van de andere succesfactoren blijven staan.`,
     );
   if (broken.length)
     parts.push(
