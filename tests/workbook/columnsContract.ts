@@ -115,6 +115,22 @@ export function columnOpsContract(h: Harness, test: (title: string, fn: jest.Pro
       expect(wb.getStyle('Werk blad', 'F5').bold).toBeFalsy();
     });
 
+    test('a 3-D reference whose sheet range holds the changed sheet is left as it is, bare and quoted (Excel’s behaviour there is not sourced; the pane warns)', async () => {
+      const wb0 = await werkblad();
+      await wb0.apply({
+        ops: [
+          { kind: 'addSheet', sheet: 'Som' },
+          { kind: 'setCells', sheet: 'Som', cell: 'A1', cells: [[f("=SUM('Werk blad:Som'!F5)"), f('=SUM(Eigen:Som!E5:F6)'), f('=G1*2')]] },
+        ],
+      });
+      // the tabs: Werk blad, Eigen, Som; column E of Som (the last sheet of both ranges) goes
+      const wb = await applyAndReopen(await h.reopen(wb0), [{ kind: 'deleteColumns', sheet: 'Som', column: 'E', count: 1 }]);
+      expect(wb.getFormula('Som', 'A1')).toBe("=SUM('Werk blad:Som'!F5)");
+      expect(wb.getFormula('Som', 'B1')).toBe('=SUM(Eigen:Som!E5:F6)');
+      // a plain reference beside them still moves
+      expect(wb.getFormula('Som', 'C1')).toBe('=F1*2');
+    });
+
     test('inserting a column before Totalen moves Totalen and the team column right of it, and every reference follows', async () => {
       const wb = await applyAndReopen(await werkblad(), [{ kind: 'insertColumns', sheet: 'Werk blad', column: 'F', count: 1 }]);
       expect(['E', 'F', 'G', 'H'].map((c) => wb.getCell('Werk blad', `${c}3`))).toEqual(['Draagvlak', null, 'Totalen', 'Eigen som']);
