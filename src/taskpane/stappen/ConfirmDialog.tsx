@@ -1,5 +1,10 @@
 /** A yes/no question before something is lost (Fluent Dialog: focus trapped, Escape cancels). */
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens } from '@fluentui/react-components';
+
+const useStyles = makeStyles({
+  // a formula has no spaces to wrap at: it breaks anywhere rather than widening a 320 px pane
+  list: { overflowWrap: 'anywhere', margin: `${tokens.spacingVerticalS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
+});
 
 export interface ConfirmRequest {
   title: string;
@@ -11,6 +16,7 @@ export interface ConfirmRequest {
 }
 
 export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | null; onClose: () => void }) {
+  const styles = useStyles();
   return (
     <Dialog open={request !== null} onOpenChange={(_, d) => !d.open && onClose()} modalType="alert">
       <DialogSurface>
@@ -19,7 +25,7 @@ export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | 
           <DialogContent>
             {request?.text}
             {request?.list?.length ? (
-              <ul aria-label="Wat er verandert">
+              <ul className={styles.list} aria-label="Wat er verandert">
                 {request.list.map((item) => (
                   <li key={item}>{item}</li>
                 ))}
