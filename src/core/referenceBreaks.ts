@@ -6,18 +6,30 @@
  * adapters do it by the same rule (src/core/columnShift.ts, which this module reuses: no
  * second formula reader).
  *
- * What is seen: the formulas of every cell of every sheet in the snapshot. What is not: the
- * workbook's defined names, conditional-format rules and the team's own data-validation
- * rules. The xlsx adapter shifts those too (src/workbook/xlsx/package/columns.ts) and Excel
- * does, but no adapter reads them into a `WorkbookSnapshot` (it holds cells and the
- * validations the engine asked about), so they cannot be listed here.
+ * What is seen: the formulas of every cell of every sheet in the snapshot, and, when the
+ * snapshot carries them (`WorkbookSnapshot.definitions`, read on request), the workbook's
+ * defined names, conditional formats and data-validation rules (`definitionsBrokenByShifts`).
+ * Those change on a column delete as a cell's formula does (columnShift.ts's rule): a name
+ * that refers to deleted cells gets #REF! (J. Walkenbach, "How Excel Maintains Cell and
+ * Range Names", cited in columnShift.ts; DevExpress's Excel-compatible spreadsheet documents
+ * the same: "After you delete a named cell or cell range, all cells using defined names that
+ * refer to the deleted cell or cell range will display the #REF! error",
+ * https://docs.devexpress.com/OfficeFileAPI/DevExpress.Spreadsheet.DefinedNameCollection.Remove(System.String)).
+ * A conditional format or validation exists only for the cells of its range (OOXML sqref:
+ * conditionalFormatting's sqref is the "Range over which these conditional formatting rules
+ * apply", https://c-rex.net/samples/ooxml/e1/part4/OOXML_P4_DOCX_conditionalFormattin_topic_ID0EN4R4.html),
+ * so it shrinks with deleted columns and goes with the last of
+ * them. NOT sourced from Microsoft: that Excel moves a rule's formula like a cell's (no
+ * Microsoft page says what a column delete does to a rule's formula; ClosedXML's issue
+ * #686 expects it, "Ranges and formulas of conditional format rules should follow the
+ * range shifts"), so a rule's formula is judged by the cell rule, searched 2026-12-02.
  */
 import { cellAddress, columnNumber, parseCell } from './a1';
-import { sameSheet, sheetSpansIn, shiftColumn, shiftFormula, type ColumnShift } from './columnShift';
+import { sameSheet, sheetSpansIn, shiftColumn, shiftFormula, shiftRange, type ColumnShift } from './columnShift';
 import { removeFactorEdit, readFactorInfo, type FactorColumnOptions } from './factors';
 import { planWithEdit } from './plan';
 import type { PlanOptions } from './plan/context';
-import type { PlanOp, SheetSnapshot, WorkbookSnapshot } from './snapshot';
+import type { DefinedNameSnapshot, PlanOp, RangeRuleSnapshot, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 import type { Werkblad } from './werkblad';
 
 /** A formula of the workbook that a column change breaks, or may change. */
@@ -91,6 +103,89 @@ export function formulasBrokenByShifts(snapshot: WorkbookSnapshot, shifts: Colum
   return out;
 }
 
+/** A defined name, conditional format or data validation that a column change breaks, or may change. */
+export interface BrokenDefinition {
+  kind: 'name' | 'conditionalFormat' | 'validation';
+  /** A name: the sheet it is local to, '' for the workbook; a rule: its sheet. */
+  sheet: string;
+  /** A name: its name; a rule: its ranges as read, space-separated ("D6:D105 F6"). */
+  label: string;
+  /** The formula that breaks or may change, with its "=" ('' for a rule that only loses its cells). */
+  formula: string;
+  /**
+   * 'ref': its formula gets (another) #REF!; 'removed': a rule whose every cell is deleted
+   * (it goes with them; Excel keeps no rule without cells); 'mayChange': its formula holds a
+   * 3-D reference over a changed sheet (see columnShift.ts).
+   */
+  effect: 'ref' | 'removed' | 'mayChange';
+}
+
+/** The key of a definition in `FactorRemoval.seen` (a formula's is its place, "Eigen!A1"). */
+export function definitionKey(d: Pick<BrokenDefinition, 'kind' | 'sheet' | 'label'>): string {
+  return `${d.kind}|${d.sheet.toLowerCase()}|${d.label}`;
+}
+
+/** Built-in and hidden names Excel keeps itself (print area, print titles, filter ranges, future functions): not the team's formulas. */
+const isBuiltInName = (n: DefinedNameSnapshot) => /^_xl/i.test(n.name);
+
+/** `formula` (standing on `sheet`, or '' for a workbook name's) after `shifts`; null when it is unchanged. */
+function shiftedText(formula: string, sheet: string, shifts: ColumnShift[]): string {
+  let after = formula;
+  for (const shift of shifts) after = shiftFormula(after, sheet || '\u0000', shift);
+  return after;
+}
+
+function threeD(formula: string, order: string[], shifts: ColumnShift[]): boolean {
+  return formula.includes(':') && sheetSpansIn(formula).some((span) => shifts.some((s) => spanIncludes(order, span.first, span.last, s.sheet)));
+}
+
+/**
+ * The defined names, conditional formats and data validations of `snapshot.definitions`
+ * that the column shifts `shifts` (in order) break: a name whose formula gains a #REF!
+ * (it referred to a deleted cell or to a range wholly in deleted columns) or holds a 3-D
+ * reference over a changed sheet ('mayChange'); a rule on a changed sheet whose every range
+ * is deleted ('removed'); a rule whose formula gains a #REF! ('ref') or holds such a 3-D
+ * reference. A name or range that only moves or shrinks is not listed (nothing is lost).
+ * Built-in names (`_xlnm.Print_Area` …) are left out: the adapters keep what is left of a
+ * print area. Empty when the snapshot holds no definitions. Names first (in the order
+ * read), then rules (in the order read). Pure; nothing is excluded as the product's here.
+ */
+export function definitionsBrokenByShifts(snapshot: WorkbookSnapshot, shifts: ColumnShift[]): BrokenDefinition[] {
+  const defs = snapshot.definitions;
+  if (!defs || !shifts.length) return [];
+  const order = snapshot.sheets.map((s) => s.name);
+  const out: BrokenDefinition[] = [];
+  for (const n of defs.names) {
+    if (isBuiltInName(n)) continue;
+    const sheet = n.scope ?? '';
+    const base = { kind: 'name' as const, sheet, label: n.name, formula: n.formula };
+    // a name's references carry their sheet (Excel stores them so); one without a sheet does not move
+    if (refCount(shiftedText(n.formula, '', shifts)) > refCount(n.formula)) out.push({ ...base, effect: 'ref' });
+    else if (threeD(n.formula, order, shifts)) out.push({ ...base, effect: 'mayChange' });
+  }
+  for (const rule of defs.rules) out.push(...ruleBreaks(rule, order, shifts));
+  return out;
+}
+
+function ruleBreaks(rule: RangeRuleSnapshot, order: string[], shifts: ColumnShift[]): BrokenDefinition[] {
+  const base = { kind: rule.kind, sheet: rule.sheet, label: rule.ranges.join(' ') };
+  const left = rangesAfter(rule.sheet, rule.ranges, shifts);
+  if (!left.length) return [{ ...base, formula: '', effect: 'removed' }];
+  for (const f of rule.formulas) if (refCount(shiftedText(f, rule.sheet, shifts)) > refCount(f)) return [{ ...base, formula: f, effect: 'ref' }];
+  const mayChange = rule.formulas.find((f) => threeD(f, order, shifts));
+  return mayChange ? [{ ...base, formula: mayChange, effect: 'mayChange' }] : [];
+}
+
+/** The ranges (A1, on `sheet`) left after `shifts`, moved; [] when every cell of them is deleted. */
+function rangesAfter(sheet: string, ranges: string[], shifts: ColumnShift[]): string[] {
+  let now: string[] = ranges;
+  for (const shift of shifts) {
+    if (!sameSheet(sheet, shift.sheet)) continue;
+    now = now.map((r) => shiftRange(r, shift)).filter((r): r is string => r !== null);
+  }
+  return now;
+}
+
 /** The column `column` of `sheet` after `shifts`, or null when one of them deletes it. */
 function columnAfter(sheet: string, column: number, shifts: ColumnShift[]): number | null {
   let c: number | null = column;
@@ -122,8 +217,16 @@ export interface FactorRemoval {
   /** The team's formulas with a 3-D reference over the werkblad: they may change. */
   mayChange: BrokenFormula[];
   /**
-   * The place (`formulaPlace`) of every formula the delete breaks or may change, the
-   * product's too: pass it back as `accepted` when applying, so only what is new then
+   * The team's defined names, conditional formats and data validations the delete breaks,
+   * removes or may change (definitionsBrokenByShifts, without the validations the plan sets
+   * again: those are the product's). Empty when the snapshot carries no definitions.
+   */
+  definitions: BrokenDefinition[];
+  /** Kinds of definitions this workbook's adapter could not read (`WorkbookDefinitions.unread`), so they are not in `definitions`. */
+  unread: ('names' | 'conditionalFormats' | 'validations')[];
+  /**
+   * The place (`formulaPlace`) of every formula the delete breaks or may change, and the
+   * key (`definitionKey`) of every such definition, the product's too: pass it back as `accepted` when applying, so only what is new then
    * needs the plan to tell the team's from the product's.
    */
   seen: string[];
@@ -152,19 +255,67 @@ export function factorRemovalImpact(
   const edit = removeFactorEdit(sheet, werkblad, index, options);
   if (!edit.ok) return edit;
   const scores = readFactorInfo(sheet, werkblad)[index]?.scores ?? 0;
-  const all = formulasBrokenByShifts(snapshot, shiftsOf(edit.ops));
-  const seen = all.map(formulaPlace);
+  const shifts = shiftsOf(edit.ops);
+  const all = formulasBrokenByShifts(snapshot, shifts);
+  const allDefs = definitionsBrokenByShifts(snapshot, shifts);
+  const seen = [...all.map(formulaPlace), ...allDefs.map(definitionKey)];
   let found = options.accepted ? all.filter((b) => !options.accepted!.has(formulaPlace(b))) : all;
-  if (found.length) {
-    const shifts = shiftsOf(edit.ops);
-    const written = writtenCells(planWithEdit(snapshot, edit.ops, { now: options.now }).plan.ops);
+  let defs = options.accepted ? allDefs.filter((d) => !options.accepted!.has(definitionKey(d))) : allDefs;
+  if (found.length || defs.some((d) => d.kind === 'validation')) {
+    const planned = planWithEdit(snapshot, edit.ops, { now: options.now }).plan.ops;
+    const written = writtenCells(planned);
     found = found.filter((b) => {
       const { row, column } = parseCell(b.cell);
       const now = columnAfter(b.sheet, column, shifts);
       return now === null || !written.has(`${b.sheet.toLowerCase()}|${row}|${now}`);
     });
+    defs = defs.filter((d) => d.kind !== 'validation' || !productValidation(d, shifts, planned));
   }
-  return { ok: true, ops: edit.ops, scores, broken: found.filter((b) => b.kind === 'ref'), mayChange: found.filter((b) => b.kind === 'mayChange'), seen };
+  return {
+    ok: true,
+    ops: edit.ops,
+    scores,
+    broken: found.filter((b) => b.kind === 'ref'),
+    mayChange: found.filter((b) => b.kind === 'mayChange'),
+    definitions: defs,
+    unread: [...(snapshot.definitions ? (snapshot.definitions.unread ?? []) : (['names', 'conditionalFormats', 'validations'] as const))],
+    seen,
+  };
+}
+
+/**
+ * True when the plan sets validations again over all of `d`'s cells that are left (its
+ * ranges after `shifts`): the product's own validation, which the plan rewrites for the new
+ * layout. A validation whose every cell goes is the product's only when the plan sets one
+ * on the werkblad at all and `d` stood in the product's score area; that cannot be told
+ * here, so it is listed (a removed validation of the product's is in a factor column, and
+ * the product's score validation spans every factor column: it never loses all its cells).
+ */
+function productValidation(d: BrokenDefinition, shifts: ColumnShift[], ops: PlanOp[]): boolean {
+  const left = rangesAfter(d.sheet, d.label.split(' '), shifts);
+  if (!left.length) return false;
+  const set = ops.flatMap((op) => (op.kind === 'setValidation' && sameSheet(op.sheet, d.sheet) ? [rangeBox(op.range)] : []));
+  return left.every((r) => {
+    const box = rangeBox(r);
+    return set.some((s) => s.top <= box.top && box.bottom <= s.bottom && s.left <= box.left && box.right <= s.right);
+  });
+}
+
+/** The rows and columns of an A1 range ("C6:J105", "D7", whole columns "D:D"). */
+function rangeBox(range: string): { top: number; bottom: number; left: number; right: number } {
+  const [a, b = a] = range.replace(/\$/g, '').split(':');
+  const part = (x: string) => {
+    const m = /^([A-Za-z]*)(\d*)$/.exec(x);
+    return { column: m?.[1] ? columnNumber(m[1]) : null, row: m?.[2] ? Number(m[2]) : null };
+  };
+  const p = part(a);
+  const q = part(b);
+  return {
+    top: Math.min(p.row ?? 1, q.row ?? 1),
+    bottom: Math.max(p.row ?? 1048576, q.row ?? 1048576),
+    left: Math.min(p.column ?? 1, q.column ?? 1),
+    right: Math.max(p.column ?? 16384, q.column ?? 16384),
+  };
 }
 
 /** Every cell a plan's setCells ops write ("sheet|row|column", sheet in lower case), at the coordinates after its column ops. */

@@ -76,6 +76,49 @@ export interface WorkbookSnapshot {
    * the planner then (re)writes every validation it wants.
    */
   validations?: ValidationSnapshot[];
+  /**
+   * The workbook's defined names, conditional formats and data-validation rules, as the
+   * team (or the product) made them: read only when asked (`SnapshotRequest.definitions`),
+   * for the engine to name what a column delete breaks before it happens
+   * (src/core/referenceBreaks.ts). Absent: not read.
+   */
+  definitions?: WorkbookDefinitions;
+}
+
+/**
+ * What of the workbook refers to cells besides the cells' own formulas (issue 11: deleting
+ * a factor column must name the team's names and rules it breaks).
+ */
+export interface WorkbookDefinitions {
+  names: DefinedNameSnapshot[];
+  rules: RangeRuleSnapshot[];
+  /**
+   * Kinds this adapter cannot read, so `names`/`rules` hold none of them (the Office.js
+   * adapter: Excel offers no way to list a sheet's data validations). Absent: everything read.
+   */
+  unread?: ('names' | 'conditionalFormats' | 'validations')[];
+}
+
+/** A defined name (Excel: Formules > Namen beheren). */
+export interface DefinedNameSnapshot {
+  name: string;
+  /** The sheet the name is local to (Excel's "Bereik"); absent: the whole workbook. */
+  scope?: string;
+  /** What it refers to, with its leading "=", e.g. "='Werkblad koppelkansen kiezen'!$D$6:$D$105". */
+  formula: string;
+}
+
+/** A conditional format or a data-validation rule: the cells it applies to and its formulas. */
+export interface RangeRuleSnapshot {
+  kind: 'conditionalFormat' | 'validation';
+  sheet: string;
+  /** The cells it applies to (OOXML sqref), A1 ranges without sheet name: ["D6:D105", "F6"]. */
+  ranges: string[];
+  /**
+   * Its formulas, each with a leading "=": a conditional format's conditions, a validation's
+   * formula1/formula2 (a list written out, "To do,Bezig,Klaar", is no formula and left out).
+   */
+  formulas: string[];
 }
 
 export type ValidationRule =

@@ -57,6 +57,13 @@ export interface SnapshotRequest {
    * one more batch and put them in `snapshot.validations`.
    */
   validationTargets?: (snapshot: WorkbookSnapshot) => RangeRef[];
+  /**
+   * Also read the workbook's defined names, conditional formats and data-validation rules
+   * into `snapshot.definitions` (see `WorkbookDefinitions`), for the question before a
+   * factor column is deleted. The Office.js adapter loads them with its first sync (the
+   * walk) and reads the conditional formats' ranges in one sync more.
+   */
+  definitions?: boolean;
 }
 
 /** What an apply did: the operations carried out and what its row ops came to (src/core/keyedRows.ts). */

@@ -16,7 +16,7 @@ import { readFactorInfo } from '../../src/core/factors';
 import { SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
 import { stap2Context } from '../../src/core/stap2';
 import type { WorkbookSession } from '../../src/taskpane/session';
-import type { BrokenFormula, FactorRemoval } from '../../src/core/referenceBreaks';
+import type { BrokenDefinition, BrokenFormula, FactorRemoval } from '../../src/core/referenceBreaks';
 import type { ConfirmRequest } from '../../src/taskpane/stappen/ConfirmDialog';
 import { removalQuestion } from '../../src/taskpane/stappen/stap2Actions';
 import { FactorsEditor } from '../../src/taskpane/stappen/FactorsEditor';
@@ -126,12 +126,14 @@ describe('removing a succesfactor names the team formulas that would break', () 
 
 describe('removalQuestion: the words of the question', () => {
   const f = (sheet: string, cell: string, kind: 'ref' | 'mayChange', formula = '=W!D1') => ({ sheet, cell, formula, kind });
-  const impact = (scores: number, broken: BrokenFormula[], mayChange: BrokenFormula[]): FactorRemoval => ({
+  const impact = (scores: number, broken: BrokenFormula[], mayChange: BrokenFormula[], definitions: BrokenDefinition[] = []): FactorRemoval => ({
     ok: true,
     ops: [],
     scores,
     broken,
     mayChange,
+    definitions,
+    unread: [],
     seen: [],
   });
 

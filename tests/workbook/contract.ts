@@ -10,6 +10,7 @@ import { decodeStamp, formulaCells, FORMULA_STAMP, stampCellsOf } from '../../sr
 import { SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
 import { createKoppelkansenWorkbook, planWorkbook, prepareWorkbook } from '../../src/workbook/operations';
 import { columnOpsContract } from './columnsContract';
+import { definitionsContract, type TeamDefinitions } from './definitionsContract';
 import { expectWorkbookError } from './expectWorkbookError';
 import { stap2Contract } from './stap2Contract';
 
@@ -55,6 +56,12 @@ export interface Harness {
    * `canShiftColumns` false): the column cases then check that it refuses them, changing nothing.
    */
   columnsPending?: string;
+  /**
+   * The workbook with the team's defined names and conditional formats added as Excel adds
+   * them (Formules > Naam definiëren, Voorwaardelijke opmaak; no plan op makes them), as
+   * the next reader sees it.
+   */
+  withTeamDefinitions(wb: TestWorkbook, team: TeamDefinitions): Promise<TestWorkbook>;
 }
 
 const t = (x: string) => ({ text: x });
@@ -97,6 +104,7 @@ export function contractSuite(h: Harness): void {
     else global.test(title, fn, timeout);
   };
   columnOpsContract(h, test);
+  definitionsContract(h, test);
   describe(`${h.name}: the workbook port contract`, () => {
     afterAll(() => {
       expect(Object.keys(h.notApplicable ?? {}).filter((title) => !titles.has(title))).toEqual([]);

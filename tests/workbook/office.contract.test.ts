@@ -146,6 +146,12 @@ contractSuite({
     'unlocking cells (locked: false) is kept and read back; locking again removes it':
       'the adapter reads lock state only on protected sheets (where it takes effect), to spare a sync per read; protection.test.ts covers those',
   },
+  withTeamDefinitions: async (wb, team) => {
+    const book = (wb as OfficeOverFake).book;
+    book.names.push(...team.names.map((n) => ({ ...n })));
+    for (const cf of team.conditionalFormats) book.sheet(cf.sheet).conditionalFormats.push({ ranges: [...cf.ranges], type: 'Custom', formula: cf.formulas[0] });
+    return new OfficeOverFake(book);
+  },
   protect: async (wb, sheet, options) => {
     (wb as OfficeOverFake).book.sheet(sheet).protect(options);
     return new OfficeOverFake((wb as OfficeOverFake).book);

@@ -14,6 +14,10 @@
  * - Data validations per range; a new one replaces the overlapping part of older ones
  *   (the rest of an older range keeps its rule, as in Excel).
  * - Styles per cell, column widths, frozen panes.
+ * - The team's defined names and conditional formats (`defineName`, `addConditionalFormat`;
+ *   no plan op makes them), kept and moved by a column insert or delete as Excel does
+ *   (src/core/columnShift.ts), and read with the validations into `snapshot.definitions`
+ *   when asked (`SnapshotRequest.definitions`).
  *
  * `apply` is all or nothing: the plan is checked first (unknown sheet, bad address,
  * text over 32,767 characters … → WorkbookError, nothing changed) and then carried out
@@ -23,7 +27,20 @@ import { cellAddress, columnLetter, columnNumber, parseCell } from '../../core/a
 import { shiftColumn, shiftColumnSpan, shiftFormula, shiftRange, shiftRuleFormula, type ColumnShift } from '../../core/columnShift';
 import { MAX_COLUMNS } from '../../core/errors';
 import { appendedFormats, appendedHeights, placeRowOp, recordPlacement, updatedRowHeight, type SheetRows } from '../../core/keyedRows';
-import type { CellInput, CellStyle, CellValue, Plan, PlanOp, SheetSnapshot, ValidationRule, ValidationSnapshot, WorkbookSnapshot } from '../../core/snapshot';
+import type {
+  CellInput,
+  CellStyle,
+  CellValue,
+  DefinedNameSnapshot,
+  Plan,
+  PlanOp,
+  RangeRuleSnapshot,
+  SheetSnapshot,
+  ValidationRule,
+  ValidationSnapshot,
+  WorkbookDefinitions,
+  WorkbookSnapshot,
+} from '../../core/snapshot';
 import { parseEntry, toEntryText } from '../../core/textSafety';
 import { WorkbookError } from '../errors';
 import { checkColumnGuards, checkPlan, checkSheetName } from '../planCheck';
@@ -68,6 +85,8 @@ interface MemorySheet {
   freeze: { rows: number; columns: number };
   /** Merged areas (A1), as a team made them in Excel; the port never merges. */
   merges: string[];
+  /** Conditional formats as a team made them in Excel (tests, the preview): ranges and formulas. */
+  conditionalFormats: { ranges: string[]; formulas: string[] }[];
   /** Sheet protection as a team set it in Excel (tests); null: not protected. */
   protection: { allowFormatCells?: boolean; allowFormatColumns?: boolean } | null;
   /** Page setup as set (by the team or a setPageSetup op); absent fields: Excel's defaults. */
@@ -108,6 +127,7 @@ function cloneSheet(s: MemorySheet): MemorySheet {
     heights: new Map(s.heights),
     freeze: { ...s.freeze },
     merges: [...s.merges],
+    conditionalFormats: s.conditionalFormats.map(cloneRule),
     protection: s.protection && { ...s.protection },
     pageSetup: clonePageSetup(s.pageSetup),
   };
@@ -131,6 +151,7 @@ function draftSheet(s: MemorySheet): MemorySheet {
     heights: new Map(s.heights),
     freeze: { ...s.freeze },
     merges: [...s.merges],
+    conditionalFormats: s.conditionalFormats.map(cloneRule),
     protection: s.protection && { ...s.protection },
     pageSetup: clonePageSetup(s.pageSetup),
   };
@@ -166,6 +187,7 @@ function newSheet(name: string, hidden: boolean): MemorySheet {
     heights: new Map(),
     freeze: { rows: 0, columns: 0 },
     merges: [],
+    conditionalFormats: [],
     protection: null,
     pageSetup: {},
   };
@@ -290,6 +312,8 @@ export class MemoryWorkbook implements WorkbookPort {
   /** Each row's values and formulas as last put into a snapshot, by the row's cell map (unchanged rows are not read again). */
   private readonly rowSnapshots = new WeakMap<Map<number, MemoryCell>, { values: CellValue[]; formulas: (string | null)[] }>();
   private selected: { sheet: string; cell: string } | null = null;
+  /** The workbook's defined names, as a team made them (`defineName`). */
+  private names: DefinedNameSnapshot[] = [];
   /** The workbook's date system (Excel's "Use 1904 date system"); kept in snapshots. */
   date1904 = false;
   /** Whole columns are inserted and deleted with every reference (see `shiftColumns`). */
@@ -317,6 +341,7 @@ export class MemoryWorkbook implements WorkbookPort {
       return snap;
     });
     const snapshot: WorkbookSnapshot = this.date1904 ? { sheets, date1904: true } : { sheets };
+    if (request.definitions) snapshot.definitions = this.definitions();
     const targets: RangeRef[] = request.validationTargets ? request.validationTargets(snapshot) : [];
     const validations: ValidationSnapshot[] = targets.map((t) => {
       const sheet = this.find(t.sheet);
@@ -348,6 +373,7 @@ export class MemoryWorkbook implements WorkbookPort {
     const everySheet = plan.ops.some((op) => op.kind === 'insertColumns' || op.kind === 'deleteColumns');
     const draft = new MemoryWorkbook();
     draft.sheets = this.sheets.map((s) => (everySheet || touched.has(s.name.toLowerCase()) ? draftSheet(s) : s));
+    draft.names = this.names.map((n) => ({ ...n }));
     const result: ApplyResult = { operations: 0, appendedAt: [], missingKeys: [], conflicts: [] };
     plan.ops.forEach((op, i) => {
       draft.applyOp(op, result);
@@ -355,6 +381,7 @@ export class MemoryWorkbook implements WorkbookPort {
       options.onProgress?.((i + 1) / plan.ops.length);
     });
     this.sheets = draft.sheets;
+    this.names = draft.names;
     return result;
   }
 
@@ -371,6 +398,8 @@ export class MemoryWorkbook implements WorkbookPort {
   clone(): MemoryWorkbook {
     const copy = new MemoryWorkbook();
     copy.sheets = this.sheets.map(cloneSheet);
+    copy.names = this.names.map((n) => ({ ...n }));
+    copy.date1904 = this.date1904;
     return copy;
   }
 
@@ -476,6 +505,43 @@ export class MemoryWorkbook implements WorkbookPort {
     const s = this.sheet(sheet);
     setValidationOn(s, rectOf(range), rule);
     this.snapshots.delete(s);
+  }
+
+  /**
+   * Defines (or redefines) a name as a team does in Excel (Formules > Naam definiëren;
+   * tests, the preview): `formula` with its "=" and sheet-qualified references
+   * ("='Werk blad'!$D$6:$D$20"); `scope`: the sheet it is local to, absent for the workbook.
+   */
+  defineName(name: string, formula: string, scope?: string): void {
+    const sheet = scope === undefined ? undefined : this.sheet(scope).name;
+    const same = (n: DefinedNameSnapshot) => n.name.toLowerCase() === name.toLowerCase() && (n.scope ?? '').toLowerCase() === (sheet ?? '').toLowerCase();
+    this.names = [...this.names.filter((n) => !same(n)), { name, formula, ...(sheet === undefined ? {} : { scope: sheet }) }];
+  }
+
+  /** The defined names (copies), in the order defined. */
+  getNames(): DefinedNameSnapshot[] {
+    return this.names.map((n) => ({ ...n }));
+  }
+
+  /** Adds a conditional format as a team does in Excel (tests, the preview): the ranges (A1) it applies to and its formulas (with "="). */
+  addConditionalFormat(sheet: string, ranges: string[], formulas: string[]): void {
+    const s = this.sheet(sheet);
+    s.conditionalFormats = [...s.conditionalFormats, { ranges: [...ranges], formulas: [...formulas] }];
+  }
+
+  /** The sheet's conditional formats (copies), in the order added. */
+  getConditionalFormats(sheet: string): { ranges: string[]; formulas: string[] }[] {
+    return this.sheet(sheet).conditionalFormats.map(cloneRule);
+  }
+
+  /** Names, conditional formats and validations for `snapshot.definitions`: every sheet's, in sheet order. */
+  private definitions(): WorkbookDefinitions {
+    const rules: RangeRuleSnapshot[] = [];
+    for (const s of this.sheets) {
+      for (const cf of s.conditionalFormats) rules.push({ kind: 'conditionalFormat', sheet: s.name, ranges: [...cf.ranges], formulas: [...cf.formulas] });
+      for (const v of s.validations) rules.push({ kind: 'validation', sheet: s.name, ranges: [rectAddress(v.rect)], formulas: validationFormulas(v.rule) });
+    }
+    return { names: this.getNames(), rules };
   }
 
   /** The cell's style: only what is switched on or set. */
@@ -601,7 +667,10 @@ export class MemoryWorkbook implements WorkbookPort {
       s.validations = s.validations.map((v) =>
         v.rule.type === 'list' ? { ...v, rule: { ...v.rule, source: shiftRuleFormula(v.rule.source, s.name, shift) } } : v,
       );
+      s.conditionalFormats = s.conditionalFormats.map((cf) => ({ ...cf, formulas: cf.formulas.map((f) => shiftFormula(f, s.name, shift)) }));
     }
+    // names keep their place in the list; one to a deleted cell gets #REF! (Excel keeps the name)
+    this.names = this.names.map((n) => ({ ...n, formula: shiftFormula(n.formula, NO_SHEET, shift) }));
     const span = (r: Rect): Rect | null => {
       const cols = shiftColumnSpan(r.left, r.right, shift);
       return cols && { ...r, left: cols[0], right: cols[1] };
@@ -637,6 +706,11 @@ export class MemoryWorkbook implements WorkbookPort {
     }
     target.widths = widths;
     target.merges = target.merges.map((m) => shiftRange(m, shift)).filter((m): m is string => m !== null);
+    // a conditional format applies to the cells left of its ranges; one without cells goes (as in the xlsx adapter)
+    target.conditionalFormats = target.conditionalFormats.flatMap((cf) => {
+      const ranges = cf.ranges.map((r) => shiftRange(r, shift)).filter((r): r is string => r !== null);
+      return ranges.length ? [{ ...cf, ranges }] : [];
+    });
     if (target.pageSetup.printArea !== undefined) {
       const area = shiftRange(target.pageSetup.printArea, shift);
       if (area === null) delete target.pageSetup.printArea;
@@ -730,6 +804,18 @@ function unlockedRanges(s: MemorySheet): string[] {
   }
   // a cell with a lock state of its own is never inside an unlocked area (see unlockRange, setStyle)
   return [...s.unlockedAreas, ...rectsOfCells(cells)].map(rectAddress);
+}
+
+function cloneRule(r: { ranges: string[]; formulas: string[] }): { ranges: string[]; formulas: string[] } {
+  return { ranges: [...r.ranges], formulas: [...r.formulas] };
+}
+
+/** No sheet is called this: a defined name's references carry their sheet, so one without does not move (as in the xlsx adapter). */
+const NO_SHEET = '\u0000';
+
+/** A validation rule's formulas, with "=": a list's source when it is a formula; number rules hold none. */
+function validationFormulas(rule: ValidationRule): string[] {
+  return rule.type === 'list' && rule.source.startsWith('=') ? [rule.source] : [];
 }
 
 function clonePageSetup(p: PageSetup): PageSetup {

@@ -23,6 +23,7 @@ import { parseRange, rangeAddress, type RangePos } from '../../core/a1';
 import type { ParsedStamp, StampRun } from '../../core/formulaStamp';
 import type { CellValue, ValidationSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import type { RangeRef, SnapshotRequest } from '../port';
+import { readDefinitions } from './definitions';
 import { OfficeWorkbookError, officeErrorCode } from './officeErrors';
 import { areasOf } from './rangeAreas';
 import { contains, formulaLength, qualified, setStampedFormulas, type CachedSheet, type SnapshotCache } from './snapshotCache';
@@ -503,6 +504,12 @@ async function finishRead(
   if (request.validationTargets) {
     snapshot.validations = await readValidations(context, snapshot, request.validationTargets(snapshot));
   }
+  if (request.definitions)
+    snapshot.definitions = await readDefinitions(
+      context,
+      snapshot.sheets.map((s) => s.name),
+      state.supports,
+    );
   return snapshot;
 }
 
@@ -533,7 +540,7 @@ async function readSheets(
   const fresh = request.fresh === true || request.verifyFormulas === true;
   const previous = fresh ? (cache.sheets ?? []) : [];
   if (fresh) cache.reset();
-  if (request.afterApply && cache.freshAfterApply && !fresh && !request.changed?.length && !request.validationTargets) {
+  if (request.afterApply && cache.freshAfterApply && !fresh && !request.changed?.length && !request.validationTargets && !request.definitions) {
     cache.freshAfterApply = false;
     return cache.toSnapshot();
   }

@@ -27,7 +27,19 @@
  */
 import ExcelJS from 'exceljs';
 import { cellAddress, columnNumber } from '../../core/a1';
-import type { CellInput, CellStyle, CellValue, Plan, PlanOp, SheetSnapshot, ValidationRule, ValidationSnapshot, WorkbookSnapshot } from '../../core/snapshot';
+import type {
+  CellInput,
+  CellStyle,
+  CellValue,
+  Plan,
+  PlanOp,
+  RangeRuleSnapshot,
+  SheetSnapshot,
+  ValidationRule,
+  ValidationSnapshot,
+  WorkbookDefinitions,
+  WorkbookSnapshot,
+} from '../../core/snapshot';
 import { WorkbookError } from '../errors';
 import { appendedFormats, appendedHeights, placeRowOp, recordPlacement, updatedRowHeight } from '../../core/keyedRows';
 import { checkColumnGuards, checkColumnRoom, checkPlan } from '../planCheck';
@@ -37,6 +49,7 @@ import { rectOf } from '../rectangles';
 import { applyCellStyle, readCellStyle, sheetProtection } from './cellStyles';
 import { encodeTextsForWrite, isBlank, readCell, toExcelValue, unshareFormulas } from './cellValues';
 import { installLargeValidationPatch } from './largeValidations';
+import { readPackageDefinitions } from './package/definitions';
 import { checkColumnShifts, patchPackage, type PatchWarning } from './package/patchPackage';
 import { ValidationLookup, setValidation, validationRanges } from './validations';
 
@@ -134,7 +147,31 @@ export class XlsxWorkbook implements WorkbookPort {
       }
     }
     // the file's date system (workbookPr date1904): serial dates are read and converted in it
-    return this.date1904 ? { sheets, validations, date1904: true } : { sheets, validations };
+    const snapshot: WorkbookSnapshot = this.date1904 ? { sheets, validations, date1904: true } : { sheets, validations };
+    if (request.definitions) snapshot.definitions = await this.definitions();
+    return snapshot;
+  }
+
+  /**
+   * Names, conditional formats and validations (`SnapshotRequest.definitions`): read from
+   * the package as the ops applied so far leave it (package/definitions.ts), a patch that
+   * is not kept; a workbook made here (no package yet) has no names or conditional formats
+   * of a team, only the validations of its model.
+   */
+  private async definitions(): Promise<WorkbookDefinitions> {
+    if (this.source) {
+      const bytes = this.journal.length ? (await patchPackage(this.source, this.journal)).bytes : this.source;
+      return readPackageDefinitions(bytes);
+    }
+    const rules: RangeRuleSnapshot[] = this.wb.worksheets.flatMap((ws) =>
+      validationRanges(ws).map(({ range, rule }) => ({
+        kind: 'validation' as const,
+        sheet: ws.name,
+        ranges: [range],
+        formulas: rule.type === 'list' && rule.source.startsWith('=') ? [rule.source] : [],
+      })),
+    );
+    return { names: [], rules };
   }
 
   async apply(plan: Plan, options: ApplyOptions = {}): Promise<ApplyResult> {

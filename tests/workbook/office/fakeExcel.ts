@@ -53,6 +53,23 @@ interface FakeRule {
   prompt?: Record<string, unknown>;
 }
 
+/** A defined name as Excel keeps it: its formula with "=", and the sheet it is local to (absent: the workbook). */
+export interface FakeNameData {
+  name: string;
+  formula: string;
+  scope?: string;
+}
+
+/** A conditional format: its ranges (A1, no sheet), its kind, and its formulas where the kind has them. */
+export interface FakeConditionalFormat {
+  ranges: string[];
+  type: 'Custom' | 'CellValue' | 'ColorScale';
+  /** Custom: the rule's formula; CellValue: formula1. */
+  formula?: string;
+  /** CellValue: formula2 (between). */
+  formula2?: string;
+}
+
 let nextSheetId = 1;
 
 export class FakeSheet {
@@ -78,6 +95,8 @@ export class FakeSheet {
    */
   /** Merged areas (Start > Samenvoegen en centreren), as the team made them. */
   readonly merges: RangePos[] = [];
+  /** Conditional formats (Start > Voorwaardelijke opmaak), as the team made them. */
+  readonly conditionalFormats: FakeConditionalFormat[] = [];
   pageLayout: FakePageLayoutData = { orientation: 'Portrait', zoom: { scale: 100 }, printArea: null, printTitleRows: null };
 
   constructor(public name: string) {}
@@ -253,6 +272,8 @@ export class FakeBook {
   /** Options passed to each run (mergeUndoGroup...). */
   readonly runOptions: unknown[] = [];
   private nextRuleId = 1;
+  /** Defined names (Formules > Namen beheren), the workbook's and the sheets' own. */
+  readonly names: FakeNameData[] = [];
 
   constructor(sheetNames: string[] = ['Blad1']) {
     for (const n of sheetNames) this.sheets.push(new FakeSheet(n));
@@ -334,6 +355,20 @@ export class FakeBook {
       return a === null ? [] : [parseRange(a)];
     });
     target.merges.splice(0, target.merges.length, ...merges);
+    // names keep every reference with its sheet; one to a deleted cell becomes #REF! (Excel keeps the name)
+    for (const n of this.names) n.formula = shiftFormula(n.formula, '\u0000', { ...shift, sheet: target.name });
+    for (const sheet of this.sheets)
+      for (const cf of sheet.conditionalFormats) {
+        for (const k of ['formula', 'formula2'] as const) {
+          const f = cf[k];
+          if (f !== undefined) cf[k] = shiftFormula(f, sheet.name, { ...shift, sheet: target.name });
+        }
+      }
+    const kept = target.conditionalFormats.flatMap((cf) => {
+      const ranges = cf.ranges.map((r) => shiftRange(r, shift)).filter((r): r is string => r !== null);
+      return ranges.length ? [{ ...cf, ranges }] : [];
+    });
+    target.conditionalFormats.splice(0, target.conditionalFormats.length, ...kept);
     const area = target.pageLayout.printArea;
     if (area) {
       const bare = shiftRange(area.slice(area.lastIndexOf('!') + 1), shift);
@@ -517,9 +552,99 @@ abstract class LocatedProxy<T> extends FakeProxy<T> {
 class FakeWorkbookProxy {
   readonly worksheets: FakeWorksheetCollection;
   readonly functions: FakeFunctions;
-  constructor(context: FakeContext) {
+  constructor(private readonly context: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(context);
     this.functions = new FakeFunctions(context);
+  }
+  /** workbook.names: the workbook-scoped names only (ExcelApi 1.1). */
+  get names(): FakeNamedItems {
+    return new FakeNamedItems(this.context, () => this.context.book.names.filter((n) => n.scope === undefined), 'workbook.names');
+  }
+}
+
+/** A NamedItemCollection: `items/name` and `items/formula` load; its items are what was loaded. */
+class FakeNamedItems extends LocatedProxy<FakeNameData[]> {
+  protected readProp(list: FakeNameData[], prop: string): unknown {
+    if (prop === 'items/name') return list.map((n) => n.name);
+    if (prop === 'items/formula') return list.map((n) => n.formula);
+    throw new Error(`fake: ${this.path} cannot load ${prop}`);
+  }
+  get items(): { name: string; formula: string }[] {
+    const names = this.loaded('items/name');
+    const formulas = this.loaded('items/formula');
+    if (!Array.isArray(names) || !Array.isArray(formulas)) return [];
+    return names.map((name: string, i) => ({ name, formula: formulas[i] as string }));
+  }
+}
+
+/** A ConditionalFormatCollection of a range: `items/type` loads; each item is a FakeConditionalFormatProxy. */
+class FakeConditionalFormats extends LocatedProxy<{ sheet: FakeSheet; list: FakeConditionalFormat[] }> {
+  protected readProp(t: { list: FakeConditionalFormat[] }, prop: string): unknown {
+    if (prop === 'items/type') return t.list.map((cf) => cf.type);
+    throw new Error(`fake: ${this.path} cannot load ${prop}`);
+  }
+  get items(): FakeConditionalFormatProxy[] {
+    const types = this.loaded('items/type');
+    if (!Array.isArray(types)) return [];
+    return types.map((type: string, i) => {
+      const locate = () => {
+        const t = this.locate();
+        const cf = t?.list[i];
+        return t && cf ? { sheet: t.sheet, cf } : null;
+      };
+      return new FakeConditionalFormatProxy(this.context, locate, `${this.path}[${i}]`, type);
+    });
+  }
+}
+
+class FakeConditionalFormatProxy extends LocatedProxy<{ sheet: FakeSheet; cf: FakeConditionalFormat }> {
+  constructor(
+    context: FakeContext,
+    locate: () => { sheet: FakeSheet; cf: FakeConditionalFormat } | null,
+    path: string,
+    readonly type: string,
+  ) {
+    super(context, locate, path);
+  }
+  protected readProp(): unknown {
+    throw new Error(`fake: ${this.path}: load through getRanges, custom or cellValue`);
+  }
+  private addressOf(multi: boolean): () => string | null {
+    return () => {
+      const t = this.locate();
+      if (!t || (!multi && t.cf.ranges.length !== 1)) return null;
+      return t.cf.ranges.map((r) => `${sheetRef(t.sheet.name)}!${r}`).join(',');
+    };
+  }
+  /** ExcelApi 1.9: every range of the format, as a RangeAreas address. */
+  getRanges(): FakeAddressed {
+    return new FakeAddressed(this.context, this.addressOf(true), `${this.path}.getRanges()`);
+  }
+  /** ExcelApi 1.6: the format's range; a null object when it has several. */
+  getRangeOrNullObject(): FakeAddressed {
+    return new FakeAddressed(this.context, this.addressOf(false), `${this.path}.getRangeOrNullObject()`);
+  }
+  get custom(): { rule: FakeRuleProxy } {
+    return { rule: new FakeRuleProxy(this.context, () => this.locate()?.cf ?? null, `${this.path}.custom.rule`) };
+  }
+  get cellValue(): FakeRuleProxy {
+    return new FakeRuleProxy(this.context, () => this.locate()?.cf ?? null, `${this.path}.cellValue`);
+  }
+}
+
+/** custom.rule (`formula`) and cellValue (`rule`: formula1, formula2) of a conditional format. */
+class FakeRuleProxy extends LocatedProxy<FakeConditionalFormat> {
+  protected readProp(cf: FakeConditionalFormat, prop: string): unknown {
+    if (prop === 'formula' && cf.type === 'Custom') return cf.formula;
+    if (prop === 'rule' && cf.type === 'CellValue')
+      return { formula1: cf.formula, ...(cf.formula2 !== undefined ? { formula2: cf.formula2 } : {}), operator: 'GreaterThan' };
+    throw new FakeOfficeError('InvalidArgument', `${this.path}.${prop} does not apply to a ${cf.type} format`);
+  }
+  get formula(): string {
+    return this.loaded('formula') as string;
+  }
+  get rule(): { formula1: string; formula2?: string } {
+    return this.loaded('rule') as { formula1: string; formula2?: string };
   }
 }
 
@@ -733,6 +858,15 @@ class FakeWorksheet extends LocatedProxy<FakeSheet> {
       this.context,
       this.child((s) => s, 'pageLayout'),
       `${this.path}.pageLayout`,
+    );
+  }
+
+  /** Worksheet.names (ExcelApi 1.4): the names local to this sheet. */
+  get names(): FakeNamedItems {
+    return new FakeNamedItems(
+      this.context,
+      this.child((s) => this.context.book.names.filter((n) => n.scope !== undefined && n.scope.toLowerCase() === s.name.toLowerCase()), 'names'),
+      `${this.path}.names`,
     );
   }
 
@@ -1299,6 +1433,18 @@ class FakeRange extends LocatedProxy<RangeTarget> {
 
   get dataValidation(): FakeDataValidation {
     return new FakeDataValidation(this);
+  }
+
+  /** Range.conditionalFormats (ExcelApi 1.6): the formats that intersect the range. */
+  get conditionalFormats(): FakeConditionalFormats {
+    return new FakeConditionalFormats(
+      this.context,
+      () => {
+        const t = this.resolve();
+        return t && { sheet: t.sheet, list: t.sheet.conditionalFormats.filter((cf) => cf.ranges.some((r) => overlaps(parseRange(r), t.pos))) };
+      },
+      `${this.path}.conditionalFormats`,
+    );
   }
 
   private formatProxy: FakeFormat | undefined;

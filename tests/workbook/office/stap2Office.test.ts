@@ -13,6 +13,7 @@ import { addFactorEdit, moveFactorEdit, removeFactorEdit, renameFactorEdit } fro
 import { SHEET_NAMES, WERKBLAD } from '../../../src/core/layout';
 import { readNotes } from '../../../src/core/notes';
 import { buildPlan, planWithEdit, validationTargets } from '../../../src/core/plan';
+import { factorRemovalImpact } from '../../../src/core/referenceBreaks';
 import { totalFormula } from '../../../src/core/formulas';
 import {
   deselectKoppelkansEdit,
@@ -140,6 +141,37 @@ describe('factor edits through Office.js', () => {
     ]);
     await expectStampTrue();
   });
+
+  test.each([20, 400])(
+    'regression: the removal question reads the team names and conditional formats in at most 3 syncs (%i rows) and names those on the removed column',
+    async (rows) => {
+      const port = await scoredBook(rows);
+      const W = SHEET_NAMES.werkblad;
+      const last = WERKBLAD.firstDataRow + rows - 1;
+      book.names.push({ name: 'TeamNaam', formula: `='${W}'!$F$6:$F$${last}` }, { name: 'Rechts', formula: `='${W}'!$G$6`, scope: OWN });
+      ws().conditionalFormats.push(
+        { ranges: [`F6:F${last}`], type: 'Custom', formula: '=F6>5' },
+        { ranges: [`C6:J${last}`], type: 'CellValue', formula: '=$F$4', formula2: '=$G$4' },
+      );
+      await port.readSnapshot();
+      const read = await book.measure(() => port.readSnapshot({ definitions: true }));
+      expect(read.syncs).toBeLessThanOrEqual(3);
+      const snapshot = read.result;
+      expect(snapshot.definitions?.unread).toEqual(['validations']);
+      const ctx = ctxOf(snapshot);
+      const r = factorRemovalImpact(snapshot, ctx.sheet, ctx.werkblad, 3, { ...shift(port), now: NOW });
+      if (!r.ok) throw new Error(r.message);
+      expect(r.definitions.map((d) => [d.kind, d.label, d.effect])).toEqual([
+        ['name', 'TeamNaam', 'ref'],
+        ['conditionalFormat', `F6:F${last}`, 'removed'],
+        ['conditionalFormat', `C6:J${last}`, 'ref'],
+      ]);
+      // Excel (here the double) then does what the question said: the name gets #REF!, the name right of it moves
+      await port.apply(planWithEdit(snapshot, r.ops, { now: NOW }).plan);
+      expect(book.names.map((n) => n.formula)).toEqual(['=#REF!', `='${W}'!$F$6`]);
+      expect(ws().conditionalFormats.map((cf) => cf.ranges)).toEqual([[`C6:I${last}`]]);
+    },
+  );
 
   test.each([20, 400])('adding a factor (%i rows) and selecting a koppelkans: each one run of at most 3 syncs', async (rows) => {
     const port = await scoredBook(rows);

@@ -1,0 +1,82 @@
+/**
+ * The workbook's defined names and conditional formats through Office.js, for the question
+ * before a factor column is deleted (`SnapshotRequest.definitions`,
+ * src/core/referenceBreaks.ts). Excel itself moves them when the adapter deletes the column
+ * (`Range.delete`); this only reads what is there, so the pane can name what breaks.
+ *
+ * Two syncs (one when no sheet has a conditional format):
+ *  1. the workbook's names (`workbook.names`, ExcelApi 1.1; `NamedItem.formula`, 1.7) and every
+ *     sheet's own names (`Worksheet.names`, 1.4), and every sheet's conditional formats
+ *     (`Range.conditionalFormats` of the whole sheet: "the collection of ConditionalFormats
+ *     that intersect the range", 1.6) with their type;
+ *  2. each conditional format's ranges (`ConditionalFormat.getRanges()`, 1.9; without 1.9
+ *     `getRangeOrNullObject()`, 1.6, which gives nothing for a format over several ranges)
+ *     and its formulas: a custom format's `custom.rule.formula`, a cell-value format's
+ *     `cellValue.rule` formula1/formula2 (1.6). Other kinds (colour scales, data bars, icon
+ *     sets, top/bottom, text, presets) hold no formula of the team's here: only their ranges.
+ * Data validations cannot be listed through Office.js (a validation is read per range, there
+ * is no collection of a sheet's rules), so `unread` says so and the pane tells the team.
+ */
+import type { DefinedNameSnapshot, RangeRuleSnapshot, WorkbookDefinitions } from '../../core/snapshot';
+import { areasOf } from './rangeAreas';
+
+/** ConditionalFormat.getRanges (RangeAreas) needs ExcelApi 1.9. */
+const RANGES_API = '1.9';
+
+const NAME_PROPS = 'items/name,items/formula';
+
+/** An A1 area as the snapshot writes ranges: "B2" for a single cell ("B2:B2" from areasOf). */
+const compact = (area: string) => {
+  const [a, b] = area.split(':');
+  return a === b ? a : area;
+};
+
+/** A formula Excel gives for a condition: "=…" kept; a constant ("5", "\"x\"") is no reference, but kept as "=5" so it reads as a formula. */
+const asFormula = (f: unknown): string[] => (typeof f === 'string' && f.trim() ? [f.startsWith('=') ? f : `=${f}`] : []);
+
+/**
+ * Reads the names and conditional formats of `sheets` (their names as the walk found them)
+ * in two syncs (see the file comment). `supports`: the host's requirement-set check.
+ */
+export async function readDefinitions(
+  context: Excel.RequestContext,
+  sheets: string[],
+  supports?: (name: string, version: string) => boolean,
+): Promise<WorkbookDefinitions> {
+  const bookNames = context.workbook.names;
+  bookNames.load(NAME_PROPS);
+  const perSheet = sheets.map((name) => {
+    const ws = context.workbook.worksheets.getItem(name);
+    const names = ws.names;
+    names.load(NAME_PROPS);
+    const formats = ws.getRange().conditionalFormats;
+    formats.load('items/type');
+    return { name, names, formats };
+  });
+  await context.sync();
+  const names: DefinedNameSnapshot[] = bookNames.items.map((n) => ({ name: n.name, formula: String(n.formula) }));
+  for (const s of perSheet) names.push(...s.names.items.map((n) => ({ name: n.name, formula: String(n.formula), scope: s.name })));
+
+  const withRanges = !!supports?.('ExcelApi', RANGES_API);
+  const details = perSheet.flatMap((s) =>
+    s.formats.items.map((cf) => {
+      const ranges = withRanges ? cf.getRanges() : cf.getRangeOrNullObject();
+      ranges.load('address');
+      const custom = cf.type === 'Custom' ? cf.custom.rule.load('formula') : null;
+      const cellValue = cf.type === 'CellValue' ? cf.cellValue.load('rule') : null;
+      return { sheet: s.name, ranges, custom, cellValue };
+    }),
+  );
+  if (details.length) await context.sync();
+  const rules: RangeRuleSnapshot[] = [];
+  for (const d of details) {
+    if (d.ranges.isNullObject) continue;
+    const formulas = d.custom
+      ? asFormula(d.custom.formula)
+      : d.cellValue
+        ? [...asFormula(d.cellValue.rule.formula1), ...asFormula(d.cellValue.rule.formula2)]
+        : [];
+    rules.push({ kind: 'conditionalFormat', sheet: d.sheet, ranges: areasOf(d.ranges.address).map(compact), formulas });
+  }
+  return { names, rules, unread: ['validations'] };
+}

@@ -1,0 +1,133 @@
+/**
+ * Reads what of an .xlsx package refers to cells besides the cells' formulas: the defined
+ * names (xl/workbook.xml `<definedNames>`), every sheet's conditional formats
+ * (`<conditionalFormatting>`) and data validations (`<dataValidations>`), Excel 2010's x14
+ * ones in the sheet's `<extLst>` included (ECMA-376 Part 1, and [MS-XLSX] for the x14
+ * extensions: ranges in `<xm:sqref>`, formulas in `<xm:f>`). The same elements that
+ * package/columns.ts moves on a column insert or delete; read for the question before a
+ * factor column is deleted (src/core/referenceBreaks.ts `definitionsBrokenByShifts`).
+ *
+ * A sheet part is not parsed whole: only its root tag and what follows `</sheetData>` (the
+ * cells, most of the part, are skipped), so the read costs little beside the unzip.
+ */
+import JSZip from 'jszip';
+import type { Element } from '@xmldom/xmldom';
+import type { DefinedNameSnapshot, RangeRuleSnapshot, WorkbookDefinitions } from '../../../core/snapshot';
+import { stripFutureFunctionPrefixes } from '../futureFunctions';
+import { relsPathOf, resolvePart } from './partPaths';
+import { NS, child, children, parseXml } from './xml';
+
+const OFFICE_DOCUMENT = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
+
+/** Every descendant element of `el` with local name `name`, in document order. */
+function descendants(el: Element, name: string): Element[] {
+  const out: Element[] = [];
+  const walk = (e: Element) => {
+    for (const k of children(e)) {
+      if (k.localName === name) out.push(k);
+      walk(k);
+    }
+  };
+  walk(el);
+  return out;
+}
+
+/** A formula as stored (no "=", "_xlfn." prefixes) in the snapshot's form: "=" in front, prefixes off. */
+const asFormula = (text: string) => `=${stripFutureFunctionPrefixes(text.trim())}`;
+
+/** A validation's formula1/formula2: a list written out ("\"a,b\"") or nothing is no formula. */
+function validationFormula(text: string | null | undefined): string[] {
+  const t = (text ?? '').trim();
+  return t && !t.startsWith('"') ? [asFormula(t)] : [];
+}
+
+const rangesOf = (sqref: string | null | undefined) => (sqref ?? '').split(/\s+/).filter(Boolean);
+
+/**
+ * The worksheet part `xml` without its cells: its root start tag and everything after
+ * `</sheetData>` (or `<sheetData/>`), parsed. The root's namespace declarations come along.
+ */
+function skeleton(xml: string): Element {
+  const root = /<(?:[A-Za-z_][\w.-]*:)?worksheet\b[^>]*>/.exec(xml);
+  if (!root) return parseXml(xml).documentElement!;
+  const end = /<\/(?:[A-Za-z_][\w.-]*:)?sheetData\s*>|<(?:[A-Za-z_][\w.-]*:)?sheetData\b[^>]*\/>/.exec(xml);
+  const tail = end ? xml.slice(end.index + end[0].length) : xml.slice(root.index + root[0].length);
+  return parseXml(root[0] + tail).documentElement!;
+}
+
+/** The conditional formats and validations of one sheet's part, in the order the part has them. */
+function sheetRules(sheet: string, xml: string): RangeRuleSnapshot[] {
+  const root = skeleton(xml);
+  const out: RangeRuleSnapshot[] = [];
+  for (const cf of children(root, 'conditionalFormatting'))
+    out.push({
+      kind: 'conditionalFormat',
+      sheet,
+      ranges: rangesOf(cf.getAttribute('sqref')),
+      formulas: descendants(cf, 'formula').map((f) => asFormula(f.textContent ?? '')),
+    });
+  const dvs = child(root, 'dataValidations');
+  for (const dv of dvs ? children(dvs, 'dataValidation') : [])
+    out.push({
+      kind: 'validation',
+      sheet,
+      ranges: rangesOf(dv.getAttribute('sqref')),
+      formulas: [...children(dv, 'formula1'), ...children(dv, 'formula2')].flatMap((f) => validationFormula(f.textContent)),
+    });
+  const ext = child(root, 'extLst');
+  if (ext) {
+    // x14: <x14:conditionalFormatting><x14:cfRule><xm:f>…</xm:f></x14:cfRule><xm:sqref>…</xm:sqref>
+    for (const cf of descendants(ext, 'conditionalFormatting'))
+      out.push({
+        kind: 'conditionalFormat',
+        sheet,
+        ranges: rangesOf(child(cf, 'sqref')?.textContent),
+        formulas: descendants(cf, 'f').map((f) => asFormula(f.textContent ?? '')),
+      });
+    for (const dv of descendants(ext, 'dataValidation'))
+      out.push({
+        kind: 'validation',
+        sheet,
+        ranges: rangesOf(child(dv, 'sqref')?.textContent),
+        formulas: [...children(dv, 'formula1'), ...children(dv, 'formula2')].flatMap((f) =>
+          descendants(f, 'f').flatMap((x) => validationFormula(x.textContent)),
+        ),
+      });
+  }
+  return out.filter((r) => r.ranges.length);
+}
+
+/**
+ * The defined names, conditional formats and validations of the package `bytes`: names in
+ * the order of workbook.xml (a name's `localSheetId` read as the sheet at that place in
+ * `<sheets>`), then each sheet's rules in sheet order. Throws on a damaged package.
+ */
+export async function readPackageDefinitions(bytes: Uint8Array): Promise<WorkbookDefinitions> {
+  const zip = await JSZip.loadAsync(bytes);
+  const text = async (path: string) => {
+    const f = zip.file(path);
+    if (!f) throw new Error(`part ${path} is missing`);
+    return f.async('string');
+  };
+  const rootRels = parseXml(await text('_rels/.rels')).documentElement!;
+  const main = children(rootRels, 'Relationship').find((r) => r.getAttribute('Type') === OFFICE_DOCUMENT);
+  const workbookPart = main ? resolvePart('', main.getAttribute('Target')!) : 'xl/workbook.xml';
+  const wb = parseXml(await text(workbookPart)).documentElement!;
+  const rels = zip.file(relsPathOf(workbookPart)) ? children(parseXml(await text(relsPathOf(workbookPart))).documentElement!, 'Relationship') : [];
+  const sheetsEl = child(wb, 'sheets');
+  const sheets = (sheetsEl ? children(sheetsEl, 'sheet') : []).map((el) => {
+    const id = el.getAttributeNS(NS.rel, 'id') ?? el.getAttribute('r:id');
+    const rel = rels.find((r) => r.getAttribute('Id') === id);
+    return { name: el.getAttribute('name') ?? '', path: rel ? resolvePart(workbookPart, rel.getAttribute('Target')!) : null };
+  });
+  const names: DefinedNameSnapshot[] = [];
+  const defined = child(wb, 'definedNames');
+  for (const dn of defined ? children(defined, 'definedName') : []) {
+    const local = dn.getAttribute('localSheetId');
+    const scope = local !== null && local !== '' ? sheets[Number(local)]?.name : undefined;
+    names.push({ name: dn.getAttribute('name') ?? '', formula: asFormula(dn.textContent ?? ''), ...(scope === undefined ? {} : { scope }) });
+  }
+  const rules: RangeRuleSnapshot[] = [];
+  for (const s of sheets) if (s.path && zip.file(s.path)) rules.push(...sheetRules(s.name, await text(s.path)));
+  return { names, rules };
+}

@@ -1,0 +1,147 @@
+/**
+ * The team's defined names, conditional formats and data validations around a deleted or
+ * inserted factor column, the same cases for every adapter (issue 11's audit: a team name on
+ * the removed column became #REF! unannounced). Each adapter reads them into
+ * `snapshot.definitions` when asked, the engine names what a delete breaks
+ * (definitionsBrokenByShifts), and after the delete they stand where Excel puts them:
+ * references right of the column move left, a range spanning it shrinks, one wholly in it
+ * becomes #REF! (a name) or goes (a rule). Called from `contractSuite`.
+ */
+import { definitionsBrokenByShifts, definitionKey } from '../../src/core/referenceBreaks';
+import type { PlanOp, RangeRuleSnapshot, ValidationRule, WorkbookDefinitions } from '../../src/core/snapshot';
+import type { Harness, TestWorkbook } from './contract';
+
+/** What a team makes in Excel that no plan op makes: names and conditional formats. */
+export interface TeamDefinitions {
+  names: { name: string; formula: string; scope?: string }[];
+  conditionalFormats: { sheet: string; ranges: string[]; formulas: string[] }[];
+}
+
+const WS = 'Werk blad';
+const t = (x: string) => ({ text: x });
+const n = (x: number) => ({ number: x });
+
+const list = (source: string): ValidationRule => ({ type: 'list', source, errorTitle: 'Team', errorMessage: 'Kies uit de lijst.', strict: true });
+
+/** Factors Geld, Tijd, Draagvlak in C..E, Totalen in F, a team column G; a sheet "Eigen"; the team's own validations. */
+function werkbladOps(): PlanOp[] {
+  return [
+    { kind: 'addSheet', sheet: WS },
+    { kind: 'addSheet', sheet: 'Eigen' },
+    {
+      kind: 'setCells',
+      sheet: WS,
+      cell: 'A3',
+      cells: [
+        [t('Opgave'), t('Koppelkans'), t('Geld'), t('Tijd'), t('Draagvlak'), t('Totalen'), t('Eigen')],
+        [t(''), t(''), n(1), n(2), n(3), t(''), t('')],
+        [t('Warmte'), t('Dak'), n(1), n(2), n(3), n(14), n(1)],
+        [t('Warmte'), t('Gevel'), n(4), n(5), n(6), n(32), n(2)],
+      ],
+    },
+    // the team's own validations: one right of the deleted column, one wholly in it
+    { kind: 'setValidation', sheet: WS, range: 'G5:G6', rule: list('=$E$5:$E$6') },
+    { kind: 'setValidation', sheet: WS, range: 'D8:D9', rule: list('=$C$8:$C$9') },
+  ];
+}
+
+const TEAM: TeamDefinitions = {
+  names: [
+    { name: 'TijdKolom', formula: `='${WS}'!$D$5:$D$6` },
+    { name: 'DraagvlakKolom', formula: `='${WS}'!$E$5:$E$6` },
+    { name: 'AlleScores', formula: `='${WS}'!$C$5:$E$6` },
+    { name: 'EigenSom', formula: `='${WS}'!$G$5`, scope: 'Eigen' },
+  ],
+  conditionalFormats: [
+    { sheet: WS, ranges: ['D5:D6'], formulas: ['=D5>1'] },
+    { sheet: WS, ranges: ['C5:E6'], formulas: ['=$D5>1'] },
+    { sheet: WS, ranges: ['G5:G6'], formulas: ['=G5>$E$4'] },
+  ],
+};
+
+const byName = (d: WorkbookDefinitions, name: string) => d.names.find((x) => x.name === name);
+const rulesOf = (d: WorkbookDefinitions, kind: RangeRuleSnapshot['kind']) =>
+  d.rules
+    .filter((r) => r.kind === kind && r.sheet === WS)
+    .map((r) => ({ ranges: r.ranges, formulas: r.formulas }))
+    .sort((a, b) => a.ranges[0].localeCompare(b.ranges[0]));
+
+export function definitionsContract(h: Harness, test: (title: string, fn: jest.ProvidesCallback, timeout?: number) => void): void {
+  describe(`${h.name}: the team's names, conditional formats and validations around a factor column`, () => {
+    async function teamWerkblad(): Promise<TestWorkbook> {
+      const wb = await h.create();
+      await wb.apply({ ops: werkbladOps() });
+      return h.withTeamDefinitions(await h.reopen(wb), TEAM);
+    }
+
+    test('they are read into snapshot.definitions only when asked', async () => {
+      const wb = await teamWerkblad();
+      expect((await wb.readSnapshot()).definitions).toBeUndefined();
+      const d = (await wb.readSnapshot({ definitions: true })).definitions!;
+      expect(byName(d, 'TijdKolom')?.formula).toBe(`='${WS}'!$D$5:$D$6`);
+      expect(byName(d, 'EigenSom')).toEqual({ name: 'EigenSom', formula: `='${WS}'!$G$5`, scope: 'Eigen' });
+      expect(rulesOf(d, 'conditionalFormat')).toEqual([
+        { ranges: ['C5:E6'], formulas: ['=$D5>1'] },
+        { ranges: ['D5:D6'], formulas: ['=D5>1'] },
+        { ranges: ['G5:G6'], formulas: ['=G5>$E$4'] },
+      ]);
+      if (!d.unread?.includes('validations'))
+        expect(rulesOf(d, 'validation')).toEqual([
+          { ranges: ['D8:D9'], formulas: ['=$C$8:$C$9'] },
+          { ranges: ['G5:G6'], formulas: ['=$E$5:$E$6'] },
+        ]);
+    });
+
+    test('before the middle factor column is deleted, the engine names the name on it, the rule that goes and the rule whose formula breaks', async () => {
+      const wb = await teamWerkblad();
+      const snapshot = await wb.readSnapshot({ definitions: true });
+      const found = definitionsBrokenByShifts(snapshot, [{ sheet: WS, at: 4, count: -1 }]);
+      const unreadValidations = snapshot.definitions!.unread?.includes('validations');
+      expect(found.map((d) => `${definitionKey(d)} ${d.effect}`)).toEqual([
+        `name||TijdKolom ref`,
+        `conditionalFormat|${WS.toLowerCase()}|D5:D6 removed`,
+        `conditionalFormat|${WS.toLowerCase()}|C5:E6 ref`,
+        ...(unreadValidations ? [] : [`validation|${WS.toLowerCase()}|D8:D9 removed`]),
+      ]);
+      // a name or rule that only moves or shrinks is not named
+      expect(found.map((d) => d.label)).not.toContain('DraagvlakKolom');
+      expect(found.map((d) => d.label)).not.toContain('G5:G6');
+    });
+
+    test('deleting the middle factor column moves names and rules right of it, shrinks those spanning it, and #REF!s or drops those wholly in it', async () => {
+      const wb = await teamWerkblad();
+      await wb.apply({ ops: [{ kind: 'deleteColumns', sheet: WS, column: 'D', count: 1 }] });
+      const d = (await (await h.reopen(wb)).readSnapshot({ definitions: true })).definitions!;
+      expect(byName(d, 'TijdKolom')?.formula).toContain('#REF!');
+      expect(byName(d, 'DraagvlakKolom')?.formula).toBe(`='${WS}'!$D$5:$D$6`);
+      expect(byName(d, 'AlleScores')?.formula).toBe(`='${WS}'!$C$5:$D$6`);
+      expect(byName(d, 'EigenSom')).toEqual({ name: 'EigenSom', formula: `='${WS}'!$F$5`, scope: 'Eigen' });
+      expect(rulesOf(d, 'conditionalFormat')).toEqual([
+        { ranges: ['C5:D6'], formulas: ['=#REF!>1'] },
+        { ranges: ['F5:F6'], formulas: ['=F5>$D$4'] },
+      ]);
+      if (!d.unread?.includes('validations')) expect(rulesOf(d, 'validation')).toEqual([{ ranges: ['F5:F6'], formulas: ['=$D$5:$D$6'] }]);
+    });
+
+    test('inserting a factor column before Totalen moves the names and rules right of it and widens those spanning it; nothing breaks', async () => {
+      const wb = await teamWerkblad();
+      expect(definitionsBrokenByShifts(await wb.readSnapshot({ definitions: true }), [{ sheet: WS, at: 5, count: 1 }])).toEqual([]);
+      await wb.apply({ ops: [{ kind: 'insertColumns', sheet: WS, column: 'E', count: 1 }] });
+      const d = (await (await h.reopen(wb)).readSnapshot({ definitions: true })).definitions!;
+      expect(byName(d, 'TijdKolom')?.formula).toBe(`='${WS}'!$D$5:$D$6`);
+      expect(byName(d, 'DraagvlakKolom')?.formula).toBe(`='${WS}'!$F$5:$F$6`);
+      expect(byName(d, 'AlleScores')?.formula).toBe(`='${WS}'!$C$5:$F$6`);
+      expect(byName(d, 'EigenSom')?.formula).toBe(`='${WS}'!$H$5`);
+      expect(rulesOf(d, 'conditionalFormat')).toEqual([
+        { ranges: ['C5:F6'], formulas: ['=$D5>1'] },
+        { ranges: ['D5:D6'], formulas: ['=D5>1'] },
+        { ranges: ['H5:H6'], formulas: ['=H5>$F$4'] },
+      ]);
+      if (!d.unread?.includes('validations'))
+        expect(rulesOf(d, 'validation')).toEqual([
+          { ranges: ['D8:D9'], formulas: ['=$C$8:$C$9'] },
+          { ranges: ['H5:H6'], formulas: ['=$F$5:$F$6'] },
+        ]);
+    });
+  });
+}
