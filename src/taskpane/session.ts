@@ -124,9 +124,15 @@ export interface WorkbookSession {
    * and notes of that read), followed by the engine's plan for the result, applied in
    * one batch. Returns the edit's Dutch refusal as `message`; when a co-author changed
    * one of the guarded cells meanwhile nothing of the edit is written, the workbook is
-   * prepared again and `message` says so.
+   * prepared again and `message` says so. `options.definitions`: the fresh read also reads
+   * the workbook's names, conditional formats and validations (`SnapshotRequest.definitions`),
+   * for an edit that must know what a column delete breaks (removing a succesfactor).
    */
-  applyEdit: (build: (fresh: FreshState) => EditResult, label: string) => Promise<{ ok: true } | { ok: false; message: string }>;
+  applyEdit: (
+    build: (fresh: FreshState) => EditResult,
+    label: string,
+    options?: { definitions?: boolean },
+  ) => Promise<{ ok: true } | { ok: false; message: string }>;
   /** Like applyOps, but gives the adapter's result (null on failure) for views that track what they wrote. */
   applyOpsResult: (ops: PlanOp[], label: string, options?: ApplyConflictOptions) => Promise<ApplyResult | null>;
   /** Cells a colleague changed meanwhile, waiting for the user's choice; null when none. */
@@ -295,11 +301,15 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
     [port, run, noteWriteWarnings],
   );
   const applyEdit = useCallback(
-    async (build: (fresh: FreshState) => EditResult, label: string): Promise<{ ok: true } | { ok: false; message: string }> => {
+    async (
+      build: (fresh: FreshState) => EditResult,
+      label: string,
+      options: { definitions?: boolean } = {},
+    ): Promise<{ ok: true } | { ok: false; message: string }> => {
       let outcome: { ok: true } | { ok: false; message: string } = { ok: true };
       const done = await run(label, async () => {
         // everything read afresh: the guards (expect) compare with what is really there
-        const snapshot = await port.readSnapshot({ fresh: true });
+        const snapshot = await port.readSnapshot(options.definitions ? { fresh: true, definitions: true } : { fresh: true });
         const at = now();
         const fresh: FreshState = {
           snapshot,

@@ -117,9 +117,10 @@ function FactorCard({
     label: string,
     fallback: () => HTMLElement | null = () => card.current,
     onOk: () => void = () => undefined,
+    options?: Parameters<WorkbookSession['applyEdit']>[2],
   ) =>
     keepFocus(async () => {
-      const res = await session.applyEdit(build, label);
+      const res = await session.applyEdit(build, label, options);
       setMessage(res.ok ? null : res.message);
       if (res.ok) onOk();
       return res.ok;
@@ -129,19 +130,28 @@ function FactorCard({
     if (!edit) return;
     await run(saveFactor(f.name, edit.draft, base), 'Succesfactor opslaan…', undefined, () => setEdit(() => null));
   };
-  const remove = () => {
+  const remove = async () => {
     if (!session.snapshot || !session.analysis) return;
-    // what goes along (scores, the team's formulas that break), from the pane's last read: asked before anything changes
-    const r = factorRemoval(
-      { snapshot: session.snapshot, analysis: session.analysis, notes: session.notes, canShiftColumns: session.port.canShiftColumns === true },
-      f.name,
-    );
+    const canShiftColumns = session.port.canShiftColumns === true;
+    // the team's names, conditional formats and validations: read for the question when the pane's last read has none
+    let snapshot = session.snapshot;
+    if (canShiftColumns && !snapshot.definitions) {
+      let definitions;
+      try {
+        definitions = (await session.port.readSnapshot({ definitions: true })).definitions;
+      } catch {
+        return setMessage('De namen en regels van de werkmap konden niet worden gelezen; er is niets verwijderd. Probeer het opnieuw.');
+      }
+      if (definitions) snapshot = { ...snapshot, definitions };
+    }
+    // what goes along (scores, the team's formulas, names and rules that break), from the pane's last read: asked before anything changes
+    const r = factorRemoval({ snapshot, analysis: session.analysis, notes: session.notes, canShiftColumns }, f.name);
     if (!r.ok) return setMessage(r.message);
     const go = async () => {
       // the user removes this factor: what was typed in its card goes with it (no "removed by a colleague" card)
       setEdit(() => null);
       // the card goes: the keyboard focus moves to the card that takes its place
-      await run(removeFactor(f.name, r.scores, r.seen), 'Succesfactor verwijderen…', () => cardAt(f.index));
+      await run(removeFactor(f.name, r.scores, r.seen), 'Succesfactor verwijderen…', () => cardAt(f.index), undefined, { definitions: true });
     };
     const question = removalQuestion(f.name, r);
     if (question) confirm({ ...question, onConfirm: () => void go() });
@@ -232,7 +242,7 @@ function FactorCard({
         >
           Later
         </Button>
-        <Button size="small" disabled={count <= 1 || busy} aria-label={`Verwijderen: ${f.name}`} onClick={remove}>
+        <Button size="small" disabled={count <= 1 || busy} aria-label={`Verwijderen: ${f.name}`} onClick={() => void remove()}>
           Verwijderen
         </Button>
       </div>

@@ -10,7 +10,7 @@ import { valueAt } from '../../core/grid';
 import type { FactorInfo } from '../../core/factors';
 import { formatNumber } from '../logic/scoring';
 import { addFactorEdit, moveFactorEdit, readFactorInfo, renameFactorEdit, waaromEdit } from '../../core/factors';
-import { factorRemovalImpact, formulaPlace, type FactorRemoval } from '../../core/referenceBreaks';
+import { factorRemovalImpact, formulaPlace, type BrokenDefinition, type FactorRemoval } from '../../core/referenceBreaks';
 import { WERKBLAD } from '../../core/layout';
 import { nameKey } from '../../core/names';
 import type { PlanOp } from '../../core/snapshot';
@@ -194,14 +194,35 @@ export interface RemovalQuestion {
 
 const cut = (formula: string) => (formula.length > 80 ? `${formula.slice(0, 79)}…` : formula);
 
+const DEFINITION_KIND: Record<BrokenDefinition['kind'], string> = {
+  name: 'Naam',
+  conditionalFormat: 'Voorwaardelijke opmaak',
+  validation: 'Gegevensvalidatie',
+};
+
+/**
+ * One line of the question for a definition: what it is, where, and what happens to it.
+ * "Naam “TeamNaam” (hele werkmap): ='W'!$D$6:$D$20 wordt #VERW!";
+ * "Voorwaardelijke opmaak op W!D6:D20: verdwijnt, al haar cellen gaan mee met de kolom".
+ */
+export function definitionLine(d: BrokenDefinition): string {
+  const what =
+    d.kind === 'name'
+      ? `Naam “${d.label}” (${d.sheet ? `alleen op blad ${d.sheet}` : 'hele werkmap'})`
+      : `${DEFINITION_KIND[d.kind]} op ${d.sheet}!${d.label.replace(/ /g, ',')}`;
+  if (d.effect === 'removed') return `${what}: verdwijnt, al haar cellen gaan mee met de kolom`;
+  if (d.effect === 'mayChange') return `${what} (kan veranderen): ${cut(d.formula)}`;
+  return `${what}: ${cut(d.formula)} geeft daarna #VERW!`;
+}
+
 /**
  * The question before removing factor `name` with what `r` says goes along, or null when
  * nothing goes (no scores, no formula of the team breaks or may change): then the pane
  * removes it at once. Dutch, naming each formula by sheet and cell.
  */
 export function removalQuestion(name: string, r: FactorRemoval): RemovalQuestion | null {
-  const { scores, broken, mayChange } = r;
-  if (!scores && !broken.length && !mayChange.length) return null;
+  const { scores, broken, mayChange, definitions } = r;
+  if (!scores && !broken.length && !mayChange.length && !definitions.length) return null;
   const parts: string[] = [];
   if (scores)
     parts.push(
@@ -217,11 +238,22 @@ export function removalQuestion(name: string, r: FactorRemoval): RemovalQuestion
     parts.push(
       `${mayChange.length === 1 ? 'Deze formule rekent' : `Deze ${mayChange.length} formules rekenen`} over meerdere bladen met het werkblad ertussen (een 3D-verwijzing). Of Excel ${mayChange.length === 1 ? 'die' : 'ze'} aanpast als de kolom verdwijnt, is niet zeker: ${mayChange.length === 1 ? 'de uitkomst kan' : 'de uitkomsten kunnen'} veranderen.`,
     );
-  if (broken.length || mayChange.length) parts.push('Pas ze eerst aan en kies dan opnieuw, of verwijder de succesfactor toch.');
+  if (definitions.length)
+    parts.push(
+      definitions.length === 1
+        ? 'Ook deze naam of regel van jullie (een naam, voorwaardelijke opmaak of gegevensvalidatie) hangt aan de kolom van deze succesfactor; wat ermee gebeurt, staat in de lijst.'
+        : `Ook deze ${definitions.length} namen en regels van jullie (namen, voorwaardelijke opmaak, gegevensvalidatie) hangen aan de kolom van deze succesfactor; wat ermee gebeurt, staat in de lijst.`,
+    );
+  if (broken.length || mayChange.length || definitions.length) parts.push('Pas ze eerst aan en kies dan opnieuw, of verwijder de succesfactor toch.');
+  if (r.unread.includes('validations')) parts.push('Eigen gegevensvalidatie kan de add-in hier niet nalezen: kijk na het verwijderen of die nog klopt.');
   return {
     title: `“${name}” verwijderen?`,
     text: parts.join(' '),
-    list: [...broken.map((b) => `${formulaPlace(b)}: ${cut(b.formula)}`), ...mayChange.map((b) => `${formulaPlace(b)} (kan veranderen): ${cut(b.formula)}`)],
+    list: [
+      ...broken.map((b) => `${formulaPlace(b)}: ${cut(b.formula)}`),
+      ...mayChange.map((b) => `${formulaPlace(b)} (kan veranderen): ${cut(b.formula)}`),
+      ...definitions.map(definitionLine),
+    ],
     confirm: scores ? 'Verwijderen met scores' : 'Toch verwijderen',
   };
 }
@@ -240,7 +272,7 @@ export const removeFactor =
     if (!r.ok) return r;
     if (r.scores > agreedScores)
       return { ok: false, message: `Intussen heeft “${name}” ${r.scores} scores. Er is niets verwijderd; kies opnieuw als hij toch weg moet.` };
-    const more = [...r.broken, ...r.mayChange].map(formulaPlace);
+    const more = [...r.broken.map(formulaPlace), ...r.mayChange.map(formulaPlace), ...r.definitions.map(definitionPlace)];
     if (more.length)
       return {
         ok: false,
@@ -248,6 +280,11 @@ export const removeFactor =
       };
     return { ok: true, ops: r.ops };
   };
+
+/** A definition as the refusal names it: "naam TeamNaam", "voorwaardelijke opmaak op W!D6:D20". */
+function definitionPlace(d: BrokenDefinition): string {
+  return d.kind === 'name' ? `naam ${d.label}` : `${DEFINITION_KIND[d.kind].toLowerCase()} op ${d.sheet}!${d.label.replace(/ /g, ',')}`;
+}
 
 export const addFactor = (name: string, waarom: string, weging: string): Build =>
   withCtx((ctx, fresh) => {
