@@ -284,12 +284,11 @@ export function factorRemovalImpact(
 }
 
 /**
- * True when the plan sets validations again over all of `d`'s cells that are left (its
- * ranges after `shifts`): the product's own validation, which the plan rewrites for the new
- * layout. A validation whose every cell goes is the product's only when the plan sets one
- * on the werkblad at all and `d` stood in the product's score area; that cannot be told
- * here, so it is listed (a removed validation of the product's is in a factor column, and
- * the product's score validation spans every factor column: it never loses all its cells).
+ * True when validation `d` is the product's: the plan (`ops`, after the edit's column ops)
+ * sets validations over every cell of it that is left (its ranges after `shifts`), so what
+ * it held is replaced in the same batch (the score, weight and dropdown validations). A
+ * validation whose every cell is deleted has no cell left to compare and counts as the
+ * team's (the product's validations span all factor columns: none lies in one alone).
  */
 function productValidation(d: BrokenDefinition, shifts: ColumnShift[], ops: PlanOp[]): boolean {
   const left = rangesAfter(d.sheet, d.label.split(' '), shifts);

@@ -9,7 +9,7 @@ import { columnLetter } from '../../src/core/a1';
 import { shiftFormula, sheetSpansIn, type ColumnShift } from '../../src/core/columnShift';
 import { addFactorEdit, readFactorInfo } from '../../src/core/factors';
 import { RESULTAAT, SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
-import { factorRemovalImpact, formulaPlace, formulasBrokenByShifts } from '../../src/core/referenceBreaks';
+import { definitionKey, definitionsBrokenByShifts, factorRemovalImpact, formulaPlace, formulasBrokenByShifts } from '../../src/core/referenceBreaks';
 import type { PlanOp, WorkbookSnapshot } from '../../src/core/snapshot';
 import { selectKoppelkansEdit } from '../../src/core/stap2';
 import type { MemoryWorkbook } from '../../src/workbook/memory/MemoryWorkbook';
@@ -200,5 +200,95 @@ describe('factorRemovalImpact on the template (the 2nd factor, column D)', () =>
     );
     expect(inserts).toHaveLength(1);
     expect(formulasBrokenByShifts(s.snapshot, inserts).filter((b) => b.kind === 'ref')).toEqual([]);
+  });
+});
+
+describe('definitionsBrokenByShifts (deleting column D of sheet W)', () => {
+  const snap = (definitions: WorkbookSnapshot['definitions']): WorkbookSnapshot => ({
+    ...book([
+      ['W', {}],
+      ['Eigen', {}],
+      ['Ander', {}],
+    ]),
+    definitions,
+  });
+  const found = (s: WorkbookSnapshot) => definitionsBrokenByShifts(s, [delD]).map((d) => `${d.kind} ${d.sheet}|${d.label} ${d.effect}`);
+
+  test('a name on the column gets #REF!; names right of it or spanning it only move or shrink and are not named', () => {
+    const s = snap({
+      names: [
+        { name: 'Op', formula: '=W!$D$6:$D$9' },
+        { name: 'Rechts', formula: '=W!$E$6' },
+        { name: 'Over', formula: '=W!$C$6:$F$9' },
+        { name: 'Lokaal', formula: "='W'!$D$2", scope: 'Eigen' },
+        { name: 'Constante', formula: '=5' },
+        { name: 'AlKapot', formula: '=#REF!' },
+        { name: 'Ander', formula: '=Ander!$D$6' },
+      ],
+      rules: [],
+    });
+    expect(found(s)).toEqual(['name |Op ref', 'name Eigen|Lokaal ref']);
+  });
+
+  test("built-in names (print area, print titles) are left out: they are Excel's, and the adapters keep what is left of them", () => {
+    expect(found(snap({ names: [{ name: '_xlnm.Print_Area', formula: '=W!$D$1:$D$9', scope: 'W' }], rules: [] }))).toEqual([]);
+  });
+
+  test('a name with a 3-D reference over W may change', () => {
+    expect(found(snap({ names: [{ name: 'Som', formula: '=SUM(W:Eigen!$D$5)' }], rules: [] }))).toEqual(['name |Som mayChange']);
+  });
+
+  test('a rule on W whose every range is in the column goes; one with a range left stays; a rule elsewhere keeps its cells but its formula may break', () => {
+    const s = snap({
+      names: [],
+      rules: [
+        { kind: 'conditionalFormat', sheet: 'W', ranges: ['D6:D9'], formulas: ['=D6>1'] },
+        { kind: 'conditionalFormat', sheet: 'W', ranges: ['D6:D9', 'F6'], formulas: ['=F6>1'] },
+        { kind: 'conditionalFormat', sheet: 'W', ranges: ['C6:F9'], formulas: ['=$D6>1'] },
+        { kind: 'validation', sheet: 'Eigen', ranges: ['D1:D5'], formulas: ['=W!$D$6:$D$9'] },
+        { kind: 'validation', sheet: 'Eigen', ranges: ['D1:D5'], formulas: ['=$D$6:$D$9'] },
+        { kind: 'validation', sheet: 'W', ranges: ['E6:E9'], formulas: [] },
+      ],
+    });
+    expect(found(s)).toEqual(['conditionalFormat W|D6:D9 removed', 'conditionalFormat W|C6:F9 ref', 'validation Eigen|D1:D5 ref']);
+  });
+
+  test('without definitions in the snapshot, or without shifts, nothing is named', () => {
+    expect(definitionsBrokenByShifts(book([['W', {}]]), [delD])).toEqual([]);
+    expect(definitionsBrokenByShifts(snap({ names: [{ name: 'Op', formula: '=W!$D$6' }], rules: [] }), [])).toEqual([]);
+  });
+});
+
+describe('factorRemovalImpact with the definitions read (the template, the 2nd factor, column D)', () => {
+  const D = columnLetter(WERKBLAD.firstFactorColumn + 1);
+
+  test("names the team's name and validation on the column, not the product's validations the plan sets again; accepted ones are left out", async () => {
+    const wb = await templateWorkbook('Testwijk');
+    wb.defineName('TeamNaam', `='${WS}'!$${D}$6`);
+    wb.setValidation(WS, `${D}300:${D}301`, { type: 'wholeNumber', min: 0, max: 1, errorTitle: 'Team', errorMessage: '0 of 1', strict: true });
+    const s = await state(wb);
+    const snapshot = await wb.readSnapshot({ definitions: true });
+    // the product's own validations on the werkblad's factor columns are in the snapshot too
+    expect(snapshot.definitions!.rules.filter((r) => r.kind === 'validation' && r.sheet === WS).length).toBeGreaterThan(1);
+    const r = factorRemovalImpact(snapshot, s.ctx.sheet, s.ctx.werkblad, 1, { shiftColumns: true, now: NOW });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.definitions.map((d) => [d.kind, d.label, d.effect])).toEqual([
+      ['name', 'TeamNaam', 'ref'],
+      ['validation', `${D}300:${D}301`, 'removed'],
+    ]);
+    expect(r.unread).toEqual([]);
+    expect(r.seen).toEqual(expect.arrayContaining([definitionKey(r.definitions[0]), definitionKey(r.definitions[1])]));
+    const again = factorRemovalImpact(snapshot, s.ctx.sheet, s.ctx.werkblad, 1, { shiftColumns: true, now: NOW, accepted: new Set(r.seen) });
+    expect(again.ok && again.definitions).toEqual([]);
+    // a validation over the product's score cells is the product's: the plan sets its own there again, so it is not named
+    const last = columnLetter(s.ctx.werkblad.layout.lastFactorColumn);
+    wb.setValidation(WS, `C6:${last}105`, { type: 'list', source: `=$${D}$1:$${D}$2`, errorTitle: 'x', errorMessage: 'y', strict: true });
+    const over = await wb.readSnapshot({ definitions: true });
+    expect(definitionsBrokenByShifts(over, [{ sheet: WS, at: WERKBLAD.firstFactorColumn + 1, count: -1 }]).map((d) => d.label)).toContain(`C6:${last}105`);
+    const scored = factorRemovalImpact(over, s.ctx.sheet, s.ctx.werkblad, 1, { shiftColumns: true, now: NOW });
+    expect(scored.ok && scored.definitions.map((d) => d.label)).toEqual(['TeamNaam', `${D}300:${D}301`]);
+    // a snapshot read without definitions says every kind is unread
+    const plain = factorRemovalImpact(s.snapshot, s.ctx.sheet, s.ctx.werkblad, 1, { shiftColumns: true, now: NOW });
+    expect(plain.ok && [plain.definitions, plain.unread]).toEqual([[], ['names', 'conditionalFormats', 'validations']]);
   });
 });
