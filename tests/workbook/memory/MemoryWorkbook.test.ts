@@ -129,3 +129,51 @@ describe('memory workbook: text is entered like typing in Excel', () => {
     expect((await wb.readSnapshot()).sheets[0].values).toEqual([['a']]);
   });
 });
+
+describe("memory workbook: the team's names and conditional formats", () => {
+  function teamBook(): MemoryWorkbook {
+    const wb = MemoryWorkbook.fromGrid({ W: [['a', 'b', 'c', 'd', 'e']], Eigen: [[1]] });
+    wb.defineName('Op', '=W!$D$1');
+    wb.defineName('Lokaal', '=W!$E$1', 'eigen');
+    wb.addConditionalFormat('W', ['D1:E1'], ['=$D1>0']);
+    return wb;
+  }
+
+  test('a name is defined per scope (the sheet named as the workbook has it); defining it again replaces it', () => {
+    const wb = teamBook();
+    wb.defineName('op', '=W!$C$1');
+    expect(wb.getNames()).toEqual([
+      { name: 'Lokaal', formula: '=W!$E$1', scope: 'Eigen' },
+      { name: 'op', formula: '=W!$C$1' },
+    ]);
+  });
+
+  test('read into the snapshot only when asked; a clone keeps them apart', async () => {
+    const wb = teamBook();
+    expect((await wb.readSnapshot()).definitions).toBeUndefined();
+    const copy = wb.clone();
+    copy.defineName('Extra', '=W!$A$1');
+    const d = (await wb.readSnapshot({ definitions: true })).definitions!;
+    expect(d.names.map((n) => n.name)).toEqual(['Op', 'Lokaal']);
+    expect(d.rules).toEqual([{ kind: 'conditionalFormat', sheet: 'W', ranges: ['D1:E1'], formulas: ['=$D1>0'] }]);
+    expect(copy.getNames().map((n) => n.name)).toEqual(['Op', 'Lokaal', 'Extra']);
+  });
+
+  test('a plan that fails after a column delete leaves names and conditional formats as they were (all or nothing)', async () => {
+    const wb = teamBook();
+    wb.setCell('W', 'XFD1', 'vol');
+    const plan: Plan = {
+      ops: [
+        { kind: 'deleteColumns', sheet: 'W', column: 'D', count: 1 },
+        // XFD1 is in XFC after the delete: inserting two columns would push it off the sheet
+        { kind: 'insertColumns', sheet: 'W', column: 'A', count: 2 },
+      ],
+    };
+    await expect(wb.apply(plan)).rejects.toBeInstanceOf(WorkbookError);
+    expect(wb.getNames().map((n) => n.formula)).toEqual(['=W!$D$1', '=W!$E$1']);
+    expect(wb.getConditionalFormats('W')).toEqual([{ ranges: ['D1:E1'], formulas: ['=$D1>0'] }]);
+    await wb.apply({ ops: [plan.ops[0]] });
+    expect(wb.getNames().map((n) => n.formula)).toEqual(['=#REF!', '=W!$D$1']);
+    expect(wb.getConditionalFormats('W')).toEqual([{ ranges: ['D1:D1'], formulas: ['=#REF!>0'] }]);
+  });
+});
