@@ -8,7 +8,7 @@
 import { columnNumber, parseRange } from './a1';
 import { sameSheet, shiftColumn, shiftFormula, shiftRange, shiftRuleFormula, type ColumnShift } from './columnShift';
 import { placeRowOp, recordPlacement, snapshotRows, type RowOutcomes } from './keyedRows';
-import type { CellInput, CellValue, PlanOp, SheetSnapshot, ValidationSnapshot, WorkbookSnapshot } from './snapshot';
+import type { CellInput, CellValue, PlanOp, SheetSnapshot, ValidationSnapshot, WorkbookDefinitions, WorkbookSnapshot } from './snapshot';
 import { sameName } from './layout';
 
 /**
@@ -61,6 +61,7 @@ export function simulateApply(snapshot: WorkbookSnapshot, ops: PlanOp[]): { snap
   const outcomes: RowOutcomes = { appendedAt: [], missingKeys: [], conflicts: [] };
   const sheets = snapshot.sheets.map(cloneSheet);
   const validations: ValidationSnapshot[] = [...(snapshot.validations ?? [])];
+  let definitions = snapshot.definitions;
   const get = (name: string): SheetSnapshot => {
     const s = sheets.find((x) => sameName(x.name, name));
     if (!s) throw new Error(`simulate: unknown sheet ${name}`);
@@ -99,6 +100,7 @@ export function simulateApply(snapshot: WorkbookSnapshot, ops: PlanOp[]): { snap
       case 'deleteColumns': {
         const shift: ColumnShift = { sheet: get(op.sheet).name, at: columnNumber(op.column), count: op.kind === 'insertColumns' ? op.count : -op.count };
         for (const s of sheets) shiftSheetColumns(s, shift);
+        if (definitions) definitions = shiftDefinitions(definitions, shift);
         for (let i = validations.length - 1; i >= 0; i--) {
           const v = validations[i];
           const rule = v.rule?.type === 'list' ? { ...v.rule, source: shiftRuleFormula(v.rule.source, v.sheet, shift) } : v.rule;
@@ -116,7 +118,25 @@ export function simulateApply(snapshot: WorkbookSnapshot, ops: PlanOp[]): { snap
     }
   }
   // the workbook's own properties (date system) stay as read
-  return { snapshot: { ...snapshot, sheets, validations }, outcomes };
+  return { snapshot: { ...snapshot, sheets, validations, ...(definitions ? { definitions } : {}) }, outcomes };
+}
+
+/**
+ * The names, conditional formats and validations of `snapshot.definitions` after a column
+ * shift, as the adapters move them (src/workbook/xlsx/package/columns.ts): every formula's
+ * references move (a name's carry their sheet), a rule's ranges on the changed sheet move
+ * or shrink, and a rule without cells left goes. Validations a plan sets (setValidation) are
+ * in `snapshot.validations`, not added here.
+ */
+function shiftDefinitions(d: WorkbookDefinitions, shift: ColumnShift): WorkbookDefinitions {
+  const names = d.names.map((n) => ({ ...n, formula: shiftFormula(n.formula, '\u0000', shift) }));
+  const rules = d.rules.flatMap((r) => {
+    const formulas = r.formulas.map((f) => shiftFormula(f, r.sheet, shift));
+    if (!sameSheet(r.sheet, shift.sheet)) return [{ ...r, formulas }];
+    const ranges = r.ranges.map((x) => shiftRange(x, shift)).filter((x): x is string => x !== null);
+    return ranges.length ? [{ ...r, ranges, formulas }] : [];
+  });
+  return { ...d, names, rules };
 }
 
 /**
