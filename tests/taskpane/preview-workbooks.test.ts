@@ -6,6 +6,8 @@ import { RecordingPort } from '../../src/taskpane/preview/RecordingPort';
 import { sampleDataOps, sampleScore } from '../../src/taskpane/preview/sampleData';
 import { memoryFrom, restoreWorkbook, startWorkbook } from '../../src/taskpane/preview/workbooks';
 import { addNote, readNotes } from '../../src/core/notes';
+import type { WorkbookDefinitions } from '../../src/core/snapshot';
+import type { XlsxWorkbook as XlsxFile } from '../../src/workbook/xlsx/XlsxWorkbook';
 
 const now = new Date('2026-03-01T10:00:00Z');
 
@@ -164,6 +166,38 @@ describe('preview download of an opened team workbook', () => {
     const replay = await XlsxWorkbook.fromBuffer(base);
     await replay.apply(prepared.plan);
     expect(await packageDiff(base, bytes, replay.appliedOps())).toEqual([]);
+  }, 120000);
+});
+
+describe("the team's names and conditional formats of an opened file", () => {
+  test("regression: they come along into the preview, so removing a factor there names the team's name on its column as the download would break it", async () => {
+    const { teamWorkbook, ws } = await import('../workbook/xlsx/teamWorkbook');
+    const { withTeamDefinitions } = await import('../workbook/xlsxProtect');
+    const { openWorkbook } = await import('../../src/taskpane/preview/workbooks');
+    const { XlsxWorkbook } = await import('../../src/workbook/xlsx/XlsxWorkbook');
+    const { definitionsBrokenByShifts } = await import('../../src/core/referenceBreaks');
+    const file = (await withTeamDefinitions(await XlsxWorkbook.fromBuffer(await teamWorkbook()), {
+      names: [
+        { name: 'TeamNaam', formula: `='${ws}'!$D$6:$D$20` },
+        { name: 'Lokaal', formula: `='${ws}'!$N$6`, scope: ws },
+      ],
+      conditionalFormats: [{ sheet: ws, ranges: ['D6:D20'], formulas: ['=D6>5'] }],
+    })) as XlsxFile;
+    const fromFile = (await file.readSnapshot({ definitions: true })).definitions!;
+    const opened = await openWorkbook(await file.toBuffer(), 'team.xlsx');
+    const preview = await opened.port.readSnapshot({ definitions: true });
+    // the team's own names (the fixture's package also holds built-in print names, one of them twice: ExcelJS writes
+    // the print area it read and its own; a sheet has one of each in Excel, so the memory workbook keeps one)
+    const own = (d: WorkbookDefinitions) => d.names.filter((n) => !n.name.startsWith('_xlnm.'));
+    expect(own(preview.definitions!)).toEqual(own(fromFile));
+    expect(own(fromFile).map((n) => n.name)).toEqual(expect.arrayContaining(['TeamNaam', 'Lokaal']));
+    const cfs = (d: WorkbookDefinitions) => d.rules.filter((r) => r.kind === 'conditionalFormat');
+    expect(cfs(preview.definitions!)).toEqual(cfs(fromFile));
+    expect(cfs(fromFile).length).toBeGreaterThanOrEqual(3);
+    expect(definitionsBrokenByShifts(preview, [{ sheet: ws, at: 4, count: -1 }]).map((d) => `${d.kind} ${d.label} ${d.effect}`)).toEqual([
+      'name TeamNaam ref',
+      'conditionalFormat D6:D20 removed',
+    ]);
   }, 120000);
 });
 

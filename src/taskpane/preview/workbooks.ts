@@ -32,8 +32,9 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 /**
  * A memory workbook holding everything the snapshot carries that the engine reads: values
  * and formulas (formulas keep their cached value), hidden sheets, the date system, merged
- * cells, protection with the unlocked cells, and `snapshot.validations` (each range with a
- * rule gets it, in order, a later one replacing the overlap of an earlier one). So the
+ * cells, protection with the unlocked cells, `snapshot.validations` (each range with a
+ * rule gets it, in order, a later one replacing the overlap of an earlier one), and the
+ * defined names and conditional formats of `snapshot.definitions` when it was read. So the
  * engine plans over the copy exactly what it plans over the file: nothing the file already
  * holds is planned again (apply twice = apply once, also in the preview).
  */
@@ -55,6 +56,9 @@ export function memoryFrom(snapshot?: WorkbookSnapshot): MemoryWorkbook {
   const wb = MemoryWorkbook.fromGrid(grid, { hidden: snapshot.sheets.filter((s) => s.hidden).map((s) => s.name), date1904: snapshot.date1904 });
   // the file's data validations, so the planner finds the ones already there (as it does in the file)
   for (const v of snapshot.validations ?? []) if (v.rule) wb.setValidation(v.sheet, v.range, v.rule);
+  // the team's names and conditional formats, so removing a factor in the preview names those it breaks, as the download would break them
+  for (const n of snapshot.definitions?.names ?? []) wb.defineName(n.name, n.formula, n.scope);
+  for (const r of snapshot.definitions?.rules ?? []) if (r.kind === 'conditionalFormat') wb.addConditionalFormat(r.sheet, r.ranges, r.formulas);
   // the team's merged cells come along, so the engine keeps out of them here as well
   for (const sheet of snapshot.sheets) for (const range of sheet.merges ?? []) wb.mergeCells(sheet.name, range);
   // and the sheets' protection, so the preview refuses what the download (the .xlsx adapter) would refuse
@@ -86,7 +90,7 @@ async function xlsxAdapter() {
 export async function openWorkbook(bytes: Uint8Array, fileName: string): Promise<PreviewWorkbook> {
   const XlsxWorkbook = await xlsxAdapter();
   const file = await XlsxWorkbook.fromBuffer(bytes);
-  const snapshot = await file.readSnapshot();
+  const snapshot = await file.readSnapshot({ definitions: true });
   // every validation of the file, not only those a plan would ask about now: later plans ask about other ranges
   return { id: newWorkbookId(), port: new RecordingPort(memoryFrom({ ...snapshot, validations: file.allValidations() })), base: bytes, fileName };
 }
