@@ -222,7 +222,10 @@ export interface FactorRemoval {
    * again: those are the product's). Empty when the snapshot carries no definitions.
    */
   definitions: BrokenDefinition[];
-  /** Kinds of definitions this workbook's adapter could not read (`WorkbookDefinitions.unread`), so they are not in `definitions`. */
+  /**
+   * Kinds of definitions not read (`WorkbookDefinitions.unread`; all three when the snapshot
+   * has no definitions), so they are not in `definitions`; empty without column ops.
+   */
   unread: ('names' | 'conditionalFormats' | 'validations')[];
   /**
    * The place (`formulaPlace`) of every formula the delete breaks or may change, and the
@@ -278,7 +281,8 @@ export function factorRemovalImpact(
     broken: found.filter((b) => b.kind === 'ref'),
     mayChange: found.filter((b) => b.kind === 'mayChange'),
     definitions: defs,
-    unread: [...(snapshot.definitions ? (snapshot.definitions.unread ?? []) : (['names', 'conditionalFormats', 'validations'] as const))],
+    // without a column shift nothing of the kind can break, read or not
+    unread: !shifts.length ? [] : [...(snapshot.definitions ? (snapshot.definitions.unread ?? []) : (['names', 'conditionalFormats', 'validations'] as const))],
     seen,
   };
 }

@@ -136,6 +136,12 @@ describe('removalQuestion: names and rules', () => {
 
   test('validations the adapter cannot read are mentioned only when there is a question anyway', () => {
     expect(removalQuestion('Tempo', impact([], ['validations']))).toBeNull();
-    expect(removalQuestion('Tempo', impact([name], ['validations']))!.text).toContain('Eigen gegevensvalidatie kan de add-in hier niet nalezen');
+    expect(removalQuestion('Tempo', impact([name], ['validations']))!.text).toContain(
+      'Eigen gegevensvalidatie kan de add-in hier niet nalezen: kijk na het verwijderen of die nog klopt.',
+    );
+    // a host that refused the read: every kind named
+    expect(removalQuestion('Tempo', impact([name], ['validations', 'names', 'conditionalFormats']))!.text).toContain(
+      'Eigen namen, eigen voorwaardelijke opmaak en eigen gegevensvalidatie kan de add-in hier niet nalezen',
+    );
   });
 });

@@ -194,6 +194,14 @@ export interface RemovalQuestion {
 
 const cut = (formula: string) => (formula.length > 80 ? `${formula.slice(0, 79)}…` : formula);
 
+/** What a workbook's adapter could not read, in the order the question names it. */
+const UNREAD_ORDER: FactorRemoval['unread'] = ['names', 'conditionalFormats', 'validations'];
+const UNREAD_TEXT: Record<FactorRemoval['unread'][number], string> = {
+  names: 'eigen namen',
+  conditionalFormats: 'eigen voorwaardelijke opmaak',
+  validations: 'eigen gegevensvalidatie',
+};
+
 const DEFINITION_KIND: Record<BrokenDefinition['kind'], string> = {
   name: 'Naam',
   conditionalFormat: 'Voorwaardelijke opmaak',
@@ -245,7 +253,11 @@ export function removalQuestion(name: string, r: FactorRemoval): RemovalQuestion
         : `Ook deze ${definitions.length} namen en regels van jullie (namen, voorwaardelijke opmaak, gegevensvalidatie) hangen aan de kolom van deze succesfactor; wat ermee gebeurt, staat in de lijst.`,
     );
   if (broken.length || mayChange.length || definitions.length) parts.push('Pas ze eerst aan en kies dan opnieuw, of verwijder de succesfactor toch.');
-  if (r.unread.includes('validations')) parts.push('Eigen gegevensvalidatie kan de add-in hier niet nalezen: kijk na het verwijderen of die nog klopt.');
+  const unread = UNREAD_ORDER.filter((k) => r.unread.includes(k)).map((k) => UNREAD_TEXT[k]);
+  if (unread.length) {
+    const what = unread.length > 1 ? `${unread.slice(0, -1).join(', ')} en ${unread[unread.length - 1]}` : unread[0];
+    parts.push(`${what[0].toUpperCase()}${what.slice(1)} kan de add-in hier niet nalezen: kijk na het verwijderen of die nog klopt.`);
+  }
   return {
     title: `“${name}” verwijderen?`,
     text: parts.join(' '),

@@ -504,12 +504,19 @@ async function finishRead(
   if (request.validationTargets) {
     snapshot.validations = await readValidations(context, snapshot, request.validationTargets(snapshot));
   }
-  if (request.definitions)
-    snapshot.definitions = await readDefinitions(
-      context,
-      snapshot.sheets.map((s) => s.name),
-      state.supports,
-    );
+  if (request.definitions) {
+    try {
+      snapshot.definitions = await readDefinitions(
+        context,
+        snapshot.sheets.map((s) => s.name),
+        state.supports,
+      );
+    } catch (err) {
+      // a host that refuses part of it (an older Excel, a kind of format it cannot describe): the question says what it could not check
+      if (officeErrorCode(err) === 'InvalidOperationInCellEditMode') throw err;
+      snapshot.definitions = { names: [], rules: [], unread: ['names', 'conditionalFormats', 'validations'] };
+    }
+  }
   return snapshot;
 }
 

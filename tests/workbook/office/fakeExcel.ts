@@ -274,6 +274,8 @@ export class FakeBook {
   private nextRuleId = 1;
   /** Defined names (Formules > Namen beheren), the workbook's and the sheets' own. */
   readonly names: FakeNameData[] = [];
+  /** Loading names fails (GeneralException), as on a host that cannot give them. */
+  namesRefused = false;
 
   constructor(sheetNames: string[] = ['Blad1']) {
     for (const n of sheetNames) this.sheets.push(new FakeSheet(n));
@@ -565,6 +567,7 @@ class FakeWorkbookProxy {
 /** A NamedItemCollection: `items/name` and `items/formula` load; its items are what was loaded. */
 class FakeNamedItems extends LocatedProxy<FakeNameData[]> {
   protected readProp(list: FakeNameData[], prop: string): unknown {
+    if (this.context.book.namesRefused) throw new FakeOfficeError('GeneralException', 'names refused');
     if (prop === 'items/name') return list.map((n) => n.name);
     if (prop === 'items/formula') return list.map((n) => n.formula);
     throw new Error(`fake: ${this.path} cannot load ${prop}`);

@@ -173,6 +173,14 @@ describe('factor edits through Office.js', () => {
     },
   );
 
+  test('a host that refuses the names read still gives the snapshot, with every kind of definition unread (the question says so)', async () => {
+    const port = await scoredBook(5);
+    book.namesRefused = true;
+    const snapshot = await port.readSnapshot({ definitions: true });
+    expect(snapshot.sheets.length).toBeGreaterThan(1);
+    expect(snapshot.definitions).toEqual({ names: [], rules: [], unread: ['names', 'conditionalFormats', 'validations'] });
+  });
+
   test.each([20, 400])('adding a factor (%i rows) and selecting a koppelkans: each one run of at most 3 syncs', async (rows) => {
     const port = await scoredBook(rows);
     const added = await measureEdit(port, (ctx) => addFactorEdit(ctx.sheet, ctx.werkblad, 'Nieuw', 'Omdat', 1, shift(port)));
