@@ -125,10 +125,13 @@ export function definitionKey(d: Pick<BrokenDefinition, 'kind' | 'sheet' | 'labe
   return `${d.kind}|${d.sheet.toLowerCase()}|${d.label}`;
 }
 
-/** Built-in and hidden names Excel keeps itself (print area, print titles, filter ranges, future functions): not the team's formulas. */
-const isBuiltInName = (n: DefinedNameSnapshot) => /^_xl/i.test(n.name);
+/**
+ * Names Excel keeps itself (`_xlnm.` print area, print titles, filter ranges; `_xlfn.`/`_xlpm.`
+ * of newer functions; ECMA-376 Part 1, definedName, lists the `_xlnm.` ones): not the team's formulas.
+ */
+const isBuiltInName = (n: DefinedNameSnapshot) => /^_xl(?:nm|fn|pm)\./i.test(n.name);
 
-/** `formula` (standing on `sheet`, or '' for a workbook name's) after `shifts`; null when it is unchanged. */
+/** `formula` (standing on `sheet`; '' for a name's, whose references carry their sheet) after `shifts`, in order. */
 function shiftedText(formula: string, sheet: string, shifts: ColumnShift[]): string {
   let after = formula;
   for (const shift of shifts) after = shiftFormula(after, sheet || '\u0000', shift);

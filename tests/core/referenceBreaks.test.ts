@@ -234,6 +234,8 @@ describe('definitionsBrokenByShifts (deleting column D of sheet W)', () => {
 
   test("built-in names (print area, print titles) are left out: they are Excel's, and the adapters keep what is left of them", () => {
     expect(found(snap({ names: [{ name: '_xlnm.Print_Area', formula: '=W!$D$1:$D$9', scope: 'W' }], rules: [] }))).toEqual([]);
+    // a team's own name may begin with "_" (or "_xl"): it is named
+    expect(found(snap({ names: [{ name: '_xlTeam', formula: '=W!$D$1' }], rules: [] }))).toEqual(['name |_xlTeam ref']);
   });
 
   test('a name with a 3-D reference over W may change', () => {

@@ -31,7 +31,7 @@ const compact = (area: string) => {
   return a === b ? a : area;
 };
 
-/** A formula Excel gives for a condition: "=…" kept; a constant ("5", "\"x\"") is no reference, but kept as "=5" so it reads as a formula. */
+/** A condition's formula as Excel gives it, with "=" in front ("5" → "=5"); none for an empty one. */
 const asFormula = (f: unknown): string[] => (typeof f === 'string' && f.trim() ? [f.startsWith('=') ? f : `=${f}`] : []);
 
 /**
