@@ -130,8 +130,10 @@ describe('removalQuestion: the words of the question', () => {
     ok: true,
     ops: [],
     scores,
+    other: [],
     broken,
     mayChange,
+    reads: [],
     seen: [],
   });
 
