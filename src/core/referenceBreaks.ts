@@ -118,8 +118,11 @@ export function formulasBrokenByShifts(snapshot: WorkbookSnapshot, shifts: Colum
  * `referencesIn`) covers such a cell, a 3-D reference when its sheet range includes
  * `sheetName` (tab order = the snapshot's order); a range counts even when only part of
  * it changes, as its result may then change too (SUM over both swapped columns does not,
- * INDEX over them does: the text alone cannot tell). The formulas in cells the ops write
- * are not listed (they are the edit's own content). Formulas on other sheets are scanned
+ * INDEX over them does: the text alone cannot tell). A formula in a cell the ops write is
+ * judged too, at its place before the edit: the rewrite moves it by its text (a team's
+ * `=SUM(D6:D8)` far down column D goes along to E121 and then sums the other factor), so
+ * when it reads a replaced cell its result changes as well; the product's formulas among
+ * them (Totalen) are for the caller to leave out. Formulas on other sheets are scanned
  * only when they name `sheetName` or a sheet range. Not seen: defined names, INDIRECT and
  * OFFSET addresses built at calculation time (see `referencesIn`). `ops` must hold no
  * column ops (their coordinates would be after the shift; `formulasBrokenByShifts` judges
@@ -130,7 +133,6 @@ export function formulasReadingRewrite(snapshot: WorkbookSnapshot, sheetName: st
   const target = snapshot.sheets.find((s) => sameSheet(s.name, sheetName));
   if (!target) return [];
   const changed = new Map<number, number[]>();
-  const written = new Set<string>();
   for (const op of ops) {
     if (op.kind !== 'setCells' || !sameSheet(op.sheet, sheetName)) continue;
     const at = parseCell(op.cell);
@@ -138,7 +140,6 @@ export function formulasReadingRewrite(snapshot: WorkbookSnapshot, sheetName: st
       line.forEach((input, j) => {
         const row = at.row + i;
         const column = at.column + j;
-        written.add(`${row}|${column}`);
         if (!replaces(target, row, column, input)) return;
         const rows = changed.get(column) ?? [];
         rows.push(row);
@@ -163,7 +164,6 @@ export function formulasReadingRewrite(snapshot: WorkbookSnapshot, sheetName: st
       for (let c = 0; c < line.length; c++) {
         const formula = line[c];
         if (!formula) continue;
-        if (own && written.has(`${r + 1}|${c + 1}`)) continue;
         if (!own && !(formula.includes('!') && (names.some((n) => formula.toLowerCase().includes(n)) || formula.includes(':')))) continue;
         const hit = referencesIn(formula, sheet.name).some(
           (ref) =>
@@ -187,6 +187,17 @@ function replaces(sheet: SheetSnapshot, row: number, column: number, input: Cell
   if ('text' in input) return v !== input.text;
   if ('number' in input) return v !== input.number;
   return v !== input.bool;
+}
+
+/**
+ * `found` without the formulas of the werkblad's Totalen column: the product's, which the
+ * factor edit writes again itself (so the plan after it does not, and `teamsOnly` cannot
+ * tell them from a team's formula the edit moves).
+ */
+function withoutTotalen(found: BrokenFormula[], sheet: SheetSnapshot, werkblad: Werkblad): BrokenFormula[] {
+  const L = werkblad.layout;
+  if (!L.totalenFound) return found;
+  return found.filter((b) => !(sameSheet(b.sheet, sheet.name) && parseCell(b.cell).column === L.totalenColumn));
 }
 
 /** What moving a succesfactor one place changes in the team's formulas, as the pane asks about it first. */
@@ -220,7 +231,7 @@ export function factorMoveImpact(
 ): FactorMove | { ok: false; message: string } {
   const edit = moveFactorEdit(sheet, werkblad, index, delta);
   if (!edit.ok) return edit;
-  const all = formulasReadingRewrite(snapshot, sheet.name, edit.ops);
+  const all = withoutTotalen(formulasReadingRewrite(snapshot, sheet.name, edit.ops), sheet, werkblad);
   const seen = all.map(formulaPlace);
   let found = options.accepted ? all.filter((b) => !options.accepted!.has(formulaPlace(b))) : all;
   if (found.length) found = teamsOnly(snapshot, edit.ops, found, options.now);
@@ -229,7 +240,7 @@ export function factorMoveImpact(
 
 /**
  * `found` (at their places before `editOps`) without the formulas the product owns: those
- * the plan (`planWithEdit` on `editOps`) writes, and, because the engine plans its own
+ * the rest of the plan (`planWithEdit` on `editOps`, after the edit's own ops) writes, and, because the engine plans its own
  * formulas by difference (one whose text stays, like Resultaat's count over the factor
  * columns after a reorder, is not in the plan), those the same plan writes on a copy where
  * the found cells are empty. Two plans, built only when something was found. A formula the
@@ -253,8 +264,10 @@ function teamsOnly(snapshot: WorkbookSnapshot, editOps: PlanOp[], found: BrokenF
     }),
   };
   const shifts = shiftsOf(editOps);
-  const written = writtenCells(planWithEdit(snapshot, editOps, { now }).plan.ops);
-  const writtenWhenEmpty = writtenCells(planWithEdit(cleared, editOps, { now }).plan.ops);
+  // the rest of the plan, after the edit's own ops: a cell the edit writes (a formula it moves by text) is not the product's for that
+  const rest = (base: WorkbookSnapshot) => writtenCells(planWithEdit(base, editOps, { now }).plan.ops.slice(editOps.length));
+  const written = rest(snapshot);
+  const writtenWhenEmpty = rest(cleared);
   return found.filter((b) => {
     const { row, column } = parseCell(b.cell);
     const at = columnAfter(b.sheet, column, shifts);
@@ -336,7 +349,7 @@ export function factorRemovalImpact(
   const info = readFactorInfo(sheet, werkblad)[index];
   const scores = info?.scores ?? 0;
   const other = info?.other ?? [];
-  const rewritten = shiftsOf(edit.ops).length ? [] : formulasReadingRewrite(snapshot, sheet.name, edit.ops);
+  const rewritten = shiftsOf(edit.ops).length ? [] : withoutTotalen(formulasReadingRewrite(snapshot, sheet.name, edit.ops), sheet, werkblad);
   const all = [...formulasBrokenByShifts(snapshot, shiftsOf(edit.ops)), ...rewritten];
   const seen = all.map(formulaPlace);
   let found = options.accepted ? all.filter((b) => !options.accepted!.has(formulaPlace(b))) : all;

@@ -82,16 +82,19 @@ describe('formulasReadingRewrite (the values of D7:E7 of W swapped)', () => {
     expect(found[1]).toEqual({ sheet: 'Eigen', cell: 'A1', formula: '=W!D7*2', kind: 'reads' });
   });
 
-  test('a cell written with what it already holds is no change; a formula in a written cell is the edit’s own', () => {
+  test('a cell written with what it already holds is no change; a formula the edit moves is judged at its place before', () => {
     const snap = book([
-      ['W', { D7: 5, E7: 3, D8: '=E7' }],
+      ['W', { D7: 5, E7: 3, D8: '=E7', D9: '=D7' }],
       ['Eigen', { A1: '=W!D7', A2: '=W!D8' }],
     ]);
     // D7:E7 already hold 5 and 3: nothing changes, nothing is listed
     expect(formulasReadingRewrite(snap, 'W', swap)).toEqual([]);
-    const moveFormula: PlanOp[] = [{ kind: 'setCells', sheet: 'W', cell: 'D8', cells: [[{ formula: '=D7' }]] }];
-    // D8's formula text changes: a formula reading D8 is listed, D8 itself (written by the edit) is not
+    const moveFormula: PlanOp[] = [{ kind: 'setCells', sheet: 'W', cell: 'D8', cells: [[{ formula: '=D7' }], [{ formula: '=E7' }]] }];
+    // D8's formula text changes: a formula reading D8 is listed; D8 and D9 themselves read D7 and E7, which stay
     expect(formulasReadingRewrite(snap, 'W', moveFormula).map(formulaPlace)).toEqual(['Eigen!A2']);
+    // a formula the edit moves by its text and that reads a replaced cell is listed at its place before the edit
+    const both: PlanOp[] = [{ kind: 'setCells', sheet: 'W', cell: 'D7', cells: [[{ number: 3 }, { number: 5 }]] }, ...moveFormula];
+    expect(formulasReadingRewrite(snap, 'W', both).map(formulaPlace)).toEqual(['W!D8', 'W!D9', 'Eigen!A1', 'Eigen!A2']);
   });
 
   test('a 3-D reference whose span includes the sheet counts; one whose span does not, does not', () => {
@@ -152,6 +155,23 @@ describe('factorMoveImpact on the template', () => {
     // a move that touches neither column names nothing
     const far = factorMoveImpact(s.snapshot, s.ctx.sheet, s.ctx.werkblad, 5, 1, { now: NOW });
     expect(far.ok && far.reads).toEqual([]);
+  });
+
+  test('a team formula far down the factor’s own column moves along by its text and is named; Totalen, rewritten by the move, is not', async () => {
+    const wb = await workbook();
+    await wb.apply({
+      ops: [
+        { kind: 'setCells', sheet: WS, cell: `${D}6`, cells: [[{ number: 4 }], [{ number: 9 }]] },
+        { kind: 'setCells', sheet: WS, cell: `${D}120`, cells: [[{ text: 'navragen' }], [{ formula: `=SUM(${D}6:${D}8)` }]] },
+      ],
+    });
+    const s = await state(wb);
+    const r = factorMoveImpact(s.snapshot, s.ctx.sheet, s.ctx.werkblad, 1, 1, { now: NOW });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.reads.map((b) => [formulaPlace(b), b.formula])).toEqual([[`${WS}!${D}121`, `=SUM(${D}6:${D}8)`]]);
+    // the edit moves it by its text: after the move it still sums column D, now the other factor's
+    const moved = (r.ops[0] as Extract<PlanOp, { kind: 'setCells' }>).cells[121 - WERKBLAD.factorRow][2];
+    expect(moved).toEqual({ formula: `=SUM(${D}6:${D}8)` });
   });
 
   test('applied later with what the team was asked about: nothing new; a formula added since is named', async () => {
