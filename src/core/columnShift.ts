@@ -224,8 +224,70 @@ function spanOf(name: string): SheetSpan | null {
   return parts.length === 2 && parts[0] && parts[1] ? { first: parts[0], last: parts[1] } : null;
 }
 
-/** shiftFormula's scanner; `onSpan` hears of every 3-D reference's sheet range. */
-function scanFormula(formula: string, formulaSheet: string, shift: ColumnShift, onSpan?: (span: SheetSpan) => void): string {
+/**
+ * A reference of a formula, as a rectangle of 1-based rows and columns (inclusive). `sheet`
+ * is the sheet it names, or the formula's own sheet when it names none; null for a 3-D
+ * reference (then `span` holds its sheet range). Whole columns run over every row, whole
+ * rows over every column.
+ */
+export interface FormulaReference {
+  sheet: string | null;
+  span?: SheetSpan;
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+const MAX_ROWS = 1_048_576;
+
+/** The rectangle of a reference text ("C5", "$C$5:D9", "C:E", "3:5"), or null when it is none. */
+function rectangleOf(ref: string): Omit<FormulaReference, 'sheet' | 'span'> | null {
+  const colon = ref.indexOf(':');
+  if (colon < 0) {
+    const p = cellPart(ref);
+    return p ? { top: Number(p.row.replace('$', '')), bottom: Number(p.row.replace('$', '')), left: p.column, right: p.column } : null;
+  }
+  const a = ref.slice(0, colon);
+  const b = ref.slice(colon + 1);
+  if (ROW.test(a) && ROW.test(b)) {
+    const [r1, r2] = [Number(a.replace('$', '')), Number(b.replace('$', ''))];
+    return { top: Math.min(r1, r2), bottom: Math.max(r1, r2), left: 1, right: MAX_COLUMNS };
+  }
+  const pa = cellPart(a) ?? columnPart(a);
+  const pb = cellPart(b) ?? columnPart(b);
+  if (!pa || !pb || (pa.row === '') !== (pb.row === '')) return null;
+  const [ra, rb] = pa.row === '' ? [1, MAX_ROWS] : [Number(pa.row.replace('$', '')), Number(pb.row.replace('$', ''))];
+  return { top: Math.min(ra, rb), bottom: Math.max(ra, rb), left: Math.min(pa.column, pb.column), right: Math.max(pa.column, pb.column) };
+}
+
+/**
+ * The cell references of `formula` (standing on sheet `formulaSheet`), read by the same
+ * scanner as `shiftFormula`: cells, ranges, whole columns and rows, with the sheet they
+ * point at. Not seen: defined names, structured references (Tabel[Kolom]), references into
+ * another workbook ([1]Blad!A1), and addresses a function builds at calculation time
+ * (INDIRECT, OFFSET): what they point at is not in the formula's text.
+ */
+export function referencesIn(formula: string, formulaSheet: string): FormulaReference[] {
+  const refs: FormulaReference[] = [];
+  scanFormula(formula, formulaSheet, { sheet: formulaSheet, at: 1, count: 0 }, undefined, (ref, sheet, span) => {
+    const rect = rectangleOf(ref);
+    if (rect) refs.push({ sheet, ...(span ? { span } : {}), ...rect });
+  });
+  return refs;
+}
+
+/**
+ * shiftFormula's scanner; `onSpan` hears of every 3-D reference's sheet range, `onRef` of
+ * every reference of this workbook with the sheet it points at (null with `span` for a 3-D one).
+ */
+function scanFormula(
+  formula: string,
+  formulaSheet: string,
+  shift: ColumnShift,
+  onSpan?: (span: SheetSpan) => void,
+  onRef?: (ref: string, sheet: string | null, span?: SheetSpan) => void,
+): string {
   const onSheet = sameSheet(formulaSheet, shift.sheet);
   let out = '';
   let i = 0;
@@ -235,6 +297,7 @@ function scanFormula(formula: string, formulaSheet: string, shift: ColumnShift, 
   let prefix: { text: string; sheet: string | null; span?: SheetSpan } | null = null;
   const emitRef = (ref: string) => {
     if (prefix?.span) onSpan?.(prefix.span);
+    if (onRef && (prefix?.span || !prefix || prefix.sheet !== null)) onRef(ref, prefix ? prefix.sheet : formulaSheet, prefix?.span);
     const target = prefix ? prefix.sheet : onSheet ? shift.sheet : null;
     const moves = target !== null && sameSheet(target, shift.sheet);
     const shifted = moves ? shiftRefText(ref, shift) : ref;

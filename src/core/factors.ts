@@ -19,7 +19,8 @@
  *   a Totalen cell holds something the team typed: nothing of the team's is overwritten.
  *   What does not move along: cell comments and the team's own formatting of score cells,
  *   and references in the team's own formulas elsewhere (they keep pointing at the same
- *   column letters).
+ *   column letters; src/core/referenceBreaks.ts `formulasReadingRewrite` finds them so the
+ *   pane can name them and ask before a reorder).
  * Either way the product's own styles are set for the new layout, and the caller plans
  * the rest of the workbook (Totalen, Resultaat, Prioritering formulas, validations, the
  * formula stamp) on the result in the same batch (see `planWithEdit` in plan/index.ts).
@@ -38,7 +39,8 @@ import type { NotesState } from './notes';
 import { readRondes, scoreKey } from './rondes';
 import type { CellInput, CellValue, PlanOp, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 import { simulate } from './simulate';
-import type { Werkblad, WerkbladLayout } from './werkblad';
+import type { TeamCell } from './stap2';
+import { checkScore, type Werkblad, type WerkbladLayout } from './werkblad';
 
 /** A factor of the new order: an existing one (by its current index) or a new one. */
 export type FactorSpec = { from: number; name?: string; waarom?: string } | { name: string; weging: number; waarom: string };
@@ -52,8 +54,29 @@ export interface FactorInfo {
   waarom: string;
   /** The built-in reason when the factor is one of the defaults, else "". */
   standaardWaarom: string;
-  /** Non-empty cells (a value or a formula) in the factor's column from the first data row down: the scores a removal loses. */
+  /**
+   * Valid scores in the factor's column from the first data row down: typed whole numbers
+   * from -10 to 10 (the guide's scale, `checkScore`), not formulas. What a removal loses of
+   * the team's scoring.
+   */
   scores: number;
+  /**
+   * Everything else the team has in that column from the first data row down, by cell:
+   * text ("n.v.t.", a remark), numbers outside the scale, TRUE/FALSE, error values and
+   * formulas (`text` is the formula with its "="). A removal loses these too, so the pane
+   * names each before anything is deleted. Top to bottom.
+   */
+  other: TeamCell[];
+}
+
+/** A cell's content as the pane quotes it: the formula, else the value (WAAR/ONWAAR for a boolean); "" when empty. */
+function shownContent(sheet: SheetSnapshot, row: number, column: number): string {
+  const f = formulaAt(sheet, row, column);
+  if (f) return f;
+  const v = valueAt(sheet, row, column);
+  if (v === null) return '';
+  if (typeof v === 'boolean') return v ? 'WAAR' : 'ONWAAR';
+  return String(v);
 }
 
 /** The built-in reason of a default factor (assets/succesfactoren.json), or "". */
@@ -61,14 +84,26 @@ export function defaultWaarom(name: string): string {
   return DEFAULT_SUCCESFACTOREN.find((f) => nameKey(f.naam) === nameKey(name))?.waarom ?? '';
 }
 
-/** The factors with their "waarom" and how many scores each holds. */
+/**
+ * The factors of `werkblad` (read from `sheet`) with their "waarom", how many valid scores
+ * each holds and the team's other content in its column (see FactorInfo). Every cell from
+ * the first data row to the column's last used cell is looked at: a removal (a deleted
+ * column) takes every one of them. Score rule: the guide's whole numbers from -10 to 10
+ * (`checkScore`, werkblad.ts); a formula is never counted as a score, even when its result
+ * is one, because it is the team's construction, not a typed score.
+ */
 export function readFactorInfo(sheet: SheetSnapshot, werkblad: Werkblad): FactorInfo[] {
   const L = werkblad.layout;
   return werkblad.factors.map((f) => {
     let scores = 0;
-    // to the column's last used cell: a removal (a deleted column) takes every one of them
+    const other: TeamCell[] = [];
     const last = lastUsedInColumn(sheet, f.column, L.firstDataRow);
-    for (let r = L.firstDataRow; r <= last; r++) if (!isEmpty(valueAt(sheet, r, f.column)) || formulaAt(sheet, r, f.column)) scores++;
+    for (let r = L.firstDataRow; r <= last; r++) {
+      const shown = shownContent(sheet, r, f.column);
+      if (!shown) continue;
+      if (!formulaAt(sheet, r, f.column) && checkScore(valueAt(sheet, r, f.column)).kind === 'valid') scores++;
+      else other.push({ sheet: sheet.name, cell: cellAddress(r, f.column), row: r, column: f.column, text: shown });
+    }
     return {
       index: f.index,
       column: f.column,
@@ -77,6 +112,7 @@ export function readFactorInfo(sheet: SheetSnapshot, werkblad: Werkblad): Factor
       waarom: textAt(sheet, WERKBLAD.waaromRow, f.column),
       standaardWaarom: defaultWaarom(textAt(sheet, WERKBLAD.factorRow, f.column)),
       scores,
+      other,
     };
   });
 }
@@ -426,7 +462,11 @@ export function removeFactorEdit(sheet: SheetSnapshot, werkblad: Werkblad, index
   );
 }
 
-/** Moves factor `index` by `delta` places (−1 left, +1 right); nothing at the ends. */
+/**
+ * Moves factor `index` by `delta` places (−1 left, +1 right); nothing at the ends. Always a
+ * rewrite of the factor block by value (no column moves): the caller asks first about the
+ * team's formulas that read the moved cells (referenceBreaks.ts `factorMoveImpact`).
+ */
 export function moveFactorEdit(sheet: SheetSnapshot, werkblad: Werkblad, index: number, delta: number): EditResult {
   const order = keep(werkblad);
   const to = index + delta;

@@ -23,13 +23,25 @@
  * Microsoft page says what a column delete does to a rule's formula; ClosedXML's issue
  * #686 expects it, "Ranges and formulas of conditional format rules should follow the
  * range shifts"), so a rule's formula is judged by the cell rule, searched 2026-12-02.
+ *
+ * The same for a rewrite by value (moving a succesfactor one place rewrites the factor
+ * block; no column moves): a team formula keeps pointing at the same cells and silently
+ * computes from another factor afterwards (`formulasReadingRewrite`, `factorMoveImpact`).
+ * Why not move the columns as Excel's cut and insert does, references and all: Office.js
+ * has `Range.moveTo` only from ExcelApi 1.11 (the manifest asks 1.8), its documentation
+ * (https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-moveto-member(1))
+ * says what happens to the moved cells, not to formulas elsewhere that point at them, and
+ * the memory and xlsx adapters would need a rule for ranges that partly cover the moved
+ * columns that no source states. So the pane names those formulas and asks instead.
  */
 import { cellAddress, columnNumber, parseCell } from './a1';
-import { sameSheet, sheetSpansIn, shiftColumn, shiftFormula, shiftRange, type ColumnShift } from './columnShift';
-import { removeFactorEdit, readFactorInfo, type FactorColumnOptions } from './factors';
+import { referencesIn, sameSheet, sheetSpansIn, shiftColumn, shiftFormula, shiftRange, type ColumnShift } from './columnShift';
+import { formulaAt, valueAt } from './grid';
+import { moveFactorEdit, removeFactorEdit, readFactorInfo, type FactorColumnOptions } from './factors';
 import { planWithEdit } from './plan';
 import type { PlanOptions } from './plan/context';
-import type { DefinedNameSnapshot, PlanOp, RangeRuleSnapshot, SheetSnapshot, WorkbookSnapshot } from './snapshot';
+import type { CellInput, DefinedNameSnapshot, PlanOp, RangeRuleSnapshot, SheetSnapshot, WorkbookSnapshot } from './snapshot';
+import type { TeamCell } from './stap2';
 import type { Werkblad } from './werkblad';
 
 /** A formula of the workbook that a column change breaks, or may change. */
@@ -42,9 +54,12 @@ export interface BrokenFormula {
   /**
    * 'ref': it gets (another) #REF! by the rule Excel follows (columnShift.ts);
    * 'mayChange': it holds a 3-D reference whose sheet range includes the changed sheet,
-   * for which Excel's behaviour is not sourced (columnShift.ts's comment).
+   * for which Excel's behaviour is not sourced (columnShift.ts's comment);
+   * 'reads': its text stays, but it reads a cell whose content the edit replaces (a
+   * factor's scores rewritten by value into another column), so it computes from other
+   * content afterwards (formulasReadingRewrite).
    */
-  kind: 'ref' | 'mayChange';
+  kind: 'ref' | 'mayChange' | 'reads';
 }
 
 /** "Eigen!A1": a formula's place as the pane's messages name cells. */
@@ -189,6 +204,176 @@ function rangesAfter(sheet: string, ranges: string[], shifts: ColumnShift[]): st
   return now;
 }
 
+/**
+ * Every formula of `snapshot` whose result may change because the setCells ops of `ops`
+ * replace the content of cells of sheet `sheetName` that it reads (kind 'reads'): the
+ * factor block rewritten by value (a reorder, or an add/remove on a port that cannot
+ * shift columns) moves a factor's scores into another column, while a formula elsewhere
+ * keeps pointing at the same cells, now another factor's (Excel would not update it; cut
+ * and paste in Excel would, but nothing is cut here). A cell counts as replaced when what
+ * is written differs from what it holds: another value, another formula text, or a clear
+ * of a filled cell. A reference counts when its rectangle (columnShift.ts
+ * `referencesIn`) covers such a cell, a 3-D reference when its sheet range includes
+ * `sheetName` (tab order = the snapshot's order); a range counts even when only part of
+ * it changes, as its result may then change too (SUM over both swapped columns does not,
+ * INDEX over them does: the text alone cannot tell). A formula in a cell the ops write is
+ * judged too, at its place before the edit: the rewrite moves it by its text (a team's
+ * `=SUM(D6:D8)` far down column D goes along to E121 and then sums the other factor), so
+ * when it reads a replaced cell its result changes as well; the product's formulas among
+ * them (Totalen) are for the caller to leave out. Formulas on other sheets are scanned
+ * only when they name `sheetName` or a sheet range. Not seen: defined names, INDIRECT and
+ * OFFSET addresses built at calculation time (see `referencesIn`). `ops` must hold no
+ * column ops (their coordinates would be after the shift; `formulasBrokenByShifts` judges
+ * those). Order: sheets in tab order, then row, then column. Pure; the product's own
+ * formulas are not excluded here (see `factorMoveImpact`).
+ */
+export function formulasReadingRewrite(snapshot: WorkbookSnapshot, sheetName: string, ops: PlanOp[]): BrokenFormula[] {
+  const target = snapshot.sheets.find((s) => sameSheet(s.name, sheetName));
+  if (!target) return [];
+  const changed = new Map<number, number[]>();
+  for (const op of ops) {
+    if (op.kind !== 'setCells' || !sameSheet(op.sheet, sheetName)) continue;
+    const at = parseCell(op.cell);
+    op.cells.forEach((line, i) =>
+      line.forEach((input, j) => {
+        const row = at.row + i;
+        const column = at.column + j;
+        if (!replaces(target, row, column, input)) return;
+        const rows = changed.get(column) ?? [];
+        rows.push(row);
+        changed.set(column, rows);
+      }),
+    );
+  }
+  const out: BrokenFormula[] = [];
+  if (!changed.size) return out;
+  const order = snapshot.sheets.map((s) => s.name);
+  const reads = (top: number, bottom: number, left: number, right: number) => {
+    for (const [column, rows] of changed) if (column >= left && column <= right && rows.some((r) => r >= top && r <= bottom)) return true;
+    return false;
+  };
+  const names = [sheetName.toLowerCase(), sheetName.toLowerCase().replace(/'/g, "''")];
+  for (const sheet of snapshot.sheets) {
+    const own = sameSheet(sheet.name, sheetName);
+    const formulas = sheet.formulas ?? [];
+    for (let r = 0; r < formulas.length; r++) {
+      const line = formulas[r];
+      if (!line) continue;
+      for (let c = 0; c < line.length; c++) {
+        const formula = line[c];
+        if (!formula) continue;
+        if (!own && !(formula.includes('!') && (names.some((n) => formula.toLowerCase().includes(n)) || formula.includes(':')))) continue;
+        const hit = referencesIn(formula, sheet.name).some(
+          (ref) =>
+            (ref.sheet !== null ? sameSheet(ref.sheet, sheetName) : !!ref.span && spanIncludes(order, ref.span.first, ref.span.last, sheetName)) &&
+            reads(ref.top, ref.bottom, ref.left, ref.right),
+        );
+        if (hit) out.push({ sheet: sheet.name, cell: cellAddress(r + 1, c + 1), formula, kind: 'reads' });
+      }
+    }
+  }
+  return out;
+}
+
+/** True when writing `input` to the cell changes what it holds. */
+function replaces(sheet: SheetSnapshot, row: number, column: number, input: CellInput): boolean {
+  const f = formulaAt(sheet, row, column);
+  const v = valueAt(sheet, row, column);
+  if ('formula' in input) return f !== input.formula;
+  if (f) return true;
+  if ('clear' in input) return v !== null && v !== '';
+  if ('text' in input) return v !== input.text;
+  if ('number' in input) return v !== input.number;
+  return v !== input.bool;
+}
+
+/**
+ * `found` without the formulas of the werkblad's Totalen column: the product's, which the
+ * factor edit writes again itself (so the plan after it does not, and `teamsOnly` cannot
+ * tell them from a team's formula the edit moves).
+ */
+function withoutTotalen(found: BrokenFormula[], sheet: SheetSnapshot, werkblad: Werkblad): BrokenFormula[] {
+  const L = werkblad.layout;
+  if (!L.totalenFound) return found;
+  return found.filter((b) => !(sameSheet(b.sheet, sheet.name) && parseCell(b.cell).column === L.totalenColumn));
+}
+
+/** What moving a succesfactor one place changes in the team's formulas, as the pane asks about it first. */
+export interface FactorMove {
+  ok: true;
+  /** The edit's ops (moveFactorEdit), to apply with the rest of the plan once the team agreed. */
+  ops: PlanOp[];
+  /** The team's formulas that read a cell the move rewrites: afterwards they compute from another factor. */
+  reads: BrokenFormula[];
+  /** The place of every formula found, the product's too: pass it back as `accepted` when applying (see FactorRemoval.seen). */
+  seen: string[];
+}
+
+/**
+ * Moving factor `index` of `werkblad` (on `sheet` of `snapshot`) by `delta` places
+ * (moveFactorEdit: the factor block is rewritten by value, no columns move) and the team's
+ * formulas that would then read another factor's cells (formulasReadingRewrite). A
+ * formula the product writes again in the same plan (`planWithEdit`) or owns (the
+ * product's formulas that read the werkblad: Resultaat, Gevoeligheid, Prioritering; see
+ * `productFormulaCells`) is not listed. With `options.accepted` (places, as `seen` gave
+ * them when the team was asked) those formulas are left out, so only what is new is
+ * returned. Returns moveFactorEdit's refusal as `message` when it refuses.
+ */
+export function factorMoveImpact(
+  snapshot: WorkbookSnapshot,
+  sheet: SheetSnapshot,
+  werkblad: Werkblad,
+  index: number,
+  delta: number,
+  options: Pick<PlanOptions, 'now'> & { accepted?: ReadonlySet<string> } = {},
+): FactorMove | { ok: false; message: string } {
+  const edit = moveFactorEdit(sheet, werkblad, index, delta);
+  if (!edit.ok) return edit;
+  const all = withoutTotalen(formulasReadingRewrite(snapshot, sheet.name, edit.ops), sheet, werkblad);
+  const seen = all.map(formulaPlace);
+  let found = options.accepted ? all.filter((b) => !options.accepted!.has(formulaPlace(b))) : all;
+  if (found.length) found = teamsOnly(snapshot, edit.ops, found, options.now);
+  return { ok: true, ops: edit.ops, reads: found, seen };
+}
+
+/**
+ * `found` (at their places before `editOps`) without the formulas the product owns: those
+ * the rest of the plan (`planWithEdit` on `editOps`, after the edit's own ops) writes, and, because the engine plans its own
+ * formulas by difference (one whose text stays, like Resultaat's count over the factor
+ * columns after a reorder, is not in the plan), those the same plan writes on a copy where
+ * the found cells are empty. Two plans, built only when something was found. A formula the
+ * team typed in a cell the engine owns is written over by the plan anyway and is not
+ * listed here either.
+ */
+function teamsOnly(snapshot: WorkbookSnapshot, editOps: PlanOp[], found: BrokenFormula[], now: Date | undefined): BrokenFormula[] {
+  const cleared: WorkbookSnapshot = {
+    ...snapshot,
+    sheets: snapshot.sheets.map((sheet) => {
+      const here = found.filter((b) => sameSheet(b.sheet, sheet.name));
+      if (!here.length) return sheet;
+      const values = sheet.values.map((line) => [...line]);
+      const formulas = (sheet.formulas ?? []).map((line) => (line ? [...line] : line));
+      for (const b of here) {
+        const { row, column } = parseCell(b.cell);
+        if (values[row - 1]) values[row - 1][column - 1] = null;
+        if (formulas[row - 1]) formulas[row - 1][column - 1] = null;
+      }
+      return { ...sheet, values, formulas };
+    }),
+  };
+  const shifts = shiftsOf(editOps);
+  // the rest of the plan, after the edit's own ops: a cell the edit writes (a formula it moves by text) is not the product's for that
+  const rest = (base: WorkbookSnapshot) => writtenCells(planWithEdit(base, editOps, { now }).plan.ops.slice(editOps.length));
+  const written = rest(snapshot);
+  const writtenWhenEmpty = rest(cleared);
+  return found.filter((b) => {
+    const { row, column } = parseCell(b.cell);
+    const at = columnAfter(b.sheet, column, shifts);
+    const key = `${b.sheet.toLowerCase()}|${row}|${at}`;
+    return at === null || !(written.has(key) || writtenWhenEmpty.has(key));
+  });
+}
+
 /** The column `column` of `sheet` after `shifts`, or null when one of them deletes it. */
 function columnAfter(sheet: string, column: number, shifts: ColumnShift[]): number | null {
   let c: number | null = column;
@@ -213,8 +398,16 @@ export interface FactorRemoval {
   ok: true;
   /** The edit's ops (removeFactorEdit), to apply with the rest of the plan once the team agreed. */
   ops: PlanOp[];
-  /** Score cells that go with the factor (readFactorInfo's count). */
+  /** Valid scores that go with the factor (readFactorInfo's count: whole numbers -10..10, typed). */
   scores: number;
+  /** The team's other content in the factor's column (text, formulas, …: readFactorInfo's `other`), by cell: it goes too. */
+  other: TeamCell[];
+  /**
+   * Without column shifts (the factor block is rewritten by value): the team's formulas
+   * that read a cell the rewrite changes (formulasReadingRewrite), so they compute from
+   * another factor afterwards. Empty when the column is deleted (then `broken` says it).
+   */
+  reads: BrokenFormula[];
   /** The team's formulas that get #REF! ("Eigen!A1"), in the order of formulasBrokenByShifts. */
   broken: BrokenFormula[];
   /** The team's formulas with a 3-D reference over the werkblad: they may change. */
@@ -240,15 +433,17 @@ export interface FactorRemoval {
 
 /**
  * Removing factor `index` of `werkblad` (on `sheet` of `snapshot`): the edit
- * (removeFactorEdit with `options`) and what it takes along: the factor's scores and the
- * team's formulas it breaks (formulasBrokenByShifts over the edit's column ops). A formula
- * the product writes again in the same plan (`planWithEdit`: Totalen, Resultaat,
- * Prioritering, Keuzelijsten, whatever cell the engine owns) is the product's and not
- * listed; only when some formula breaks is the plan built to find that out. Without column
- * ops (a port that cannot shift columns: the factor block is rewritten) no reference
- * breaks. With `options.accepted` (places, as `seen` gave them when the team was asked)
- * those formulas are left out: `broken` and `mayChange` are then only what is new, and the
- * plan is built only when something is. Returns removeFactorEdit's Dutch refusal as
+ * (removeFactorEdit with `options`) and what it takes along: the factor's valid scores and
+ * the team's other content in its column (readFactorInfo: text, formulas, numbers off the
+ * scale, by cell), and the team's formulas it breaks (formulasBrokenByShifts over the
+ * edit's column ops). A formula the product owns (`teamsOnly`: Totalen, Resultaat,
+ * Prioritering, Keuzelijsten, whatever cell the engine writes) is not listed; only when
+ * some formula breaks is the plan built to find that out. Without column ops (a port that
+ * cannot shift columns: the factor block is rewritten by value) no reference breaks, but
+ * the formulas that read a rewritten cell are listed as `reads` (formulasReadingRewrite).
+ * With `options.accepted` (places, as `seen` gave them when the team was asked) those
+ * formulas are left out: `broken`, `mayChange` and `reads` are then only what is new, and
+ * the plan is built only when something is. Returns removeFactorEdit's Dutch refusal as
  * `message` when it refuses.
  */
 export function factorRemovalImpact(
@@ -260,29 +455,29 @@ export function factorRemovalImpact(
 ): FactorRemoval | { ok: false; message: string } {
   const edit = removeFactorEdit(sheet, werkblad, index, options);
   if (!edit.ok) return edit;
-  const scores = readFactorInfo(sheet, werkblad)[index]?.scores ?? 0;
+  const info = readFactorInfo(sheet, werkblad)[index];
+  const scores = info?.scores ?? 0;
+  const other = info?.other ?? [];
   const shifts = shiftsOf(edit.ops);
-  const all = formulasBrokenByShifts(snapshot, shifts);
+  const rewritten = shifts.length ? [] : withoutTotalen(formulasReadingRewrite(snapshot, sheet.name, edit.ops), sheet, werkblad);
+  const all = [...formulasBrokenByShifts(snapshot, shifts), ...rewritten];
   const allDefs = definitionsBrokenByShifts(snapshot, shifts);
   const seen = [...all.map(formulaPlace), ...allDefs.map(definitionKey)];
   let found = options.accepted ? all.filter((b) => !options.accepted!.has(formulaPlace(b))) : all;
   let defs = options.accepted ? allDefs.filter((d) => !options.accepted!.has(definitionKey(d))) : allDefs;
-  if (found.length || defs.some((d) => d.kind === 'validation')) {
+  if (found.length) found = teamsOnly(snapshot, edit.ops, found, options.now);
+  if (defs.some((d) => d.kind === 'validation')) {
     const planned = planWithEdit(snapshot, edit.ops, { now: options.now }).plan.ops;
-    const written = writtenCells(planned);
-    found = found.filter((b) => {
-      const { row, column } = parseCell(b.cell);
-      const now = columnAfter(b.sheet, column, shifts);
-      return now === null || !written.has(`${b.sheet.toLowerCase()}|${row}|${now}`);
-    });
     defs = defs.filter((d) => d.kind !== 'validation' || !productValidation(d, shifts, planned));
   }
   return {
     ok: true,
     ops: edit.ops,
     scores,
+    other,
     broken: found.filter((b) => b.kind === 'ref'),
     mayChange: found.filter((b) => b.kind === 'mayChange'),
+    reads: found.filter((b) => b.kind === 'reads'),
     definitions: defs,
     // without a column shift nothing of the kind can break, read or not
     unread: !shifts.length ? [] : [...(snapshot.definitions ? (snapshot.definitions.unread ?? []) : (['names', 'conditionalFormats', 'validations'] as const))],

@@ -29,7 +29,7 @@ import type { Longlist, LonglistLayout } from './longlist';
 import { nameKey } from './names';
 import type { NotesState } from './notes';
 import type { CellInput, CellValue, PlanOp, SheetSnapshot, WorkbookSnapshot } from './snapshot';
-import type { Werkblad } from './werkblad';
+import { checkScore, type Werkblad } from './werkblad';
 
 /**
  * What Stap 2 needs of an Analysis (analyze.ts builds on this module, so it is
@@ -252,8 +252,9 @@ export function readStap2(snapshot: WorkbookSnapshot, analysis: Analysis): Stap2
 }
 
 /**
- * What clearing werkblad rows would lose: scores, notes about a koppelkans that leaves the
- * werkblad, and the team's own text on the rows (`team`; absent means none).
+ * What clearing werkblad rows would lose: valid scores (whole numbers -10..10), notes
+ * about a koppelkans that leaves the werkblad, and the team's own content on the rows
+ * (`team`; absent means none): anything else in a score cell, and text right of Totalen.
  */
 export interface Loss {
   scores: number;
@@ -321,12 +322,25 @@ export function stap2Context(snapshot: WorkbookSnapshot, analysis: Analysis, not
   return { sheet, werkblad: wb, notes };
 }
 
+/**
+ * What clearing `rows` loses. A score is what the guide calls one: a typed whole number
+ * from -10 to 10 (`checkScore`); anything else in a score cell (text such as "n.v.t.", a
+ * number off the scale, a formula) is the team's own content and is named by cell in
+ * `team`, before the team text right of Totalen, row by row.
+ */
 function lossOf(ctx: Stap2Context, rows: number[]): Loss {
   let scores = 0;
   const leaving = new Map<string, number>();
-  const team = rows.flatMap((r) => teamCellsOf(ctx, r));
+  const team: TeamCell[] = [];
   for (const r of rows) {
-    for (const f of ctx.werkblad.factors) if (!isEmpty(valueAt(ctx.sheet, r, f.column)) || formulaAt(ctx.sheet, r, f.column)) scores++;
+    for (const f of ctx.werkblad.factors) {
+      const v = valueAt(ctx.sheet, r, f.column);
+      const formula = formulaAt(ctx.sheet, r, f.column);
+      if (!formula && isEmpty(v)) continue;
+      if (!formula && checkScore(v).kind === 'valid') scores++;
+      else team.push({ sheet: ctx.sheet.name, cell: cellAddress(r, f.column), row: r, column: f.column, text: formula ?? textAt(ctx.sheet, r, f.column) });
+    }
+    team.push(...teamCellsOf(ctx, r));
     const k = nameKey(textAt(ctx.sheet, r, WERKBLAD.koppelkansColumn));
     if (k) leaving.set(k, (leaving.get(k) ?? 0) + 1);
   }

@@ -160,7 +160,7 @@ describe('removing a factor deletes its column', () => {
     await expectPlanned(wb);
   });
 
-  test('the confirmation counts exactly the score cells that go: a formula and an empty-looking formula far down included', async () => {
+  test('the confirmation accounts for exactly the cells that go: the scores counted, a formula and an empty-looking formula far down named', async () => {
     const wb = await teamWorkbook();
     await wb.apply({
       ops: [
@@ -172,13 +172,18 @@ describe('removing a factor deletes its column', () => {
     });
     const s = await state(wb);
     const info = readFactorInfo(s.ctx.sheet, s.ctx.werkblad);
-    expect(info.map((f) => f.scores)).toEqual([2, 2, 2, 4, 2, 2, 2, 2]);
+    expect(info.map((f) => f.scores)).toEqual([2, 2, 2, 2, 2, 2, 2, 2]);
+    // the formulas are the team's own content, not scores: named by cell (issue 11 audit, gap B)
+    expect(info[3].other.map((c) => [c.cell, c.text])).toEqual([
+      ['F8', '=1+1'],
+      ['F300', '=""'],
+    ]);
     const scoreCells = (snapshot: WorkbookSnapshot) =>
       [...cells(snapshot).keys()].filter((k) => k.startsWith(`${WS}!`) && Number(k.split('!')[1].split(',')[0]) >= WERKBLAD.firstDataRow).length;
     const countBefore = scoreCells(s.snapshot);
     // a bare deleteColumns, so the plan's Totalen rows do not blur the count
     await wb.apply({ ops: removeFactorOps(s) });
-    expect(countBefore - scoreCells(await wb.readSnapshot())).toBe(info[3].scores);
+    expect(countBefore - scoreCells(await wb.readSnapshot())).toBe(info[3].scores + info[3].other.length);
   });
 
   test('a cell above the factor (rows 1–2) would go with the column: refused, naming sheet and cell, nothing written', async () => {

@@ -346,7 +346,7 @@ describe('moving, renaming and the waarom', () => {
 });
 
 describe('readFactorInfo and defaultWaarom', () => {
-  it('counts non-empty score cells and formulas per factor, reads the waarom, and knows the built-in reason of a default factor by the name rule', () => {
+  it('counts valid scores per factor and lists the rest (text, a formula) by cell, reads the waarom, and knows the built-in reason of a default factor by the name rule', () => {
     const { sheet, werkblad } = setup(
       {
         factors: ['Verhogen van draagvlak', 'Politiek', 'Doorbraak'],
@@ -357,15 +357,16 @@ describe('readFactorInfo and defaultWaarom', () => {
       },
       (s) => {
         put(s, 5, 3, 'Omdat');
-        putFormula(s, 7, 4, '=""', null); // a formula that shows nothing still counts
+        putFormula(s, 7, 4, '=""', null); // a formula that shows nothing is still the team's: listed, not a score
       },
     );
     const info = readFactorInfo(sheet, werkblad);
     expect(info.map((f) => [f.index, f.column, f.name, f.weging, f.waarom, f.scores])).toEqual([
       [0, 3, 'Verhogen van draagvlak', 1, 'Omdat', 2],
-      [1, 4, 'Politiek', 1, '', 1],
-      [2, 5, 'Doorbraak', 1, '', 1],
+      [1, 4, 'Politiek', 1, '', 0],
+      [2, 5, 'Doorbraak', 1, '', 0],
     ]);
+    expect(info.map((f) => f.other.map((c) => [c.cell, c.text]))).toEqual([[], [['D7', '=""']], [['E6', 'x']]]);
     expect(defaultWaarom('Verhogen van draagvlak')).not.toBe('');
     expect(defaultWaarom(' verhogen van DRAAGVLAK ')).toBe(defaultWaarom('Verhogen van draagvlak'));
     expect(defaultWaarom('Draagvlak')).toBe('');

@@ -154,3 +154,29 @@ describe('the team’s text on a werkblad row (regression: a remark right of Tot
     expect(wb.getCell(WS, 'B6')).toBeNull();
   });
 });
+
+test('regression: deselecting a koppelkans counted "n.v.t." and a formula in its score cells as scores and named neither', async () => {
+  const wb = await templateWorkbook();
+  await mustEdit(wb, (s) => selectKoppelkansEdit(s.ctx, 'Gezondheid', 'Meer groen'));
+  const s0 = await state(wb);
+  const [c1, c2, c3, c4] = s0.ctx.werkblad.factors.map((f) => f.column);
+  await wb.apply({
+    ops: [
+      { kind: 'setCells', sheet: WS, cell: cellAddress(6, c1), cells: [[{ number: 4 }, { text: 'n.v.t.' }, { formula: '=1+1', result: 2 }, { number: 11 }]] },
+    ],
+  });
+  const s = await state(wb);
+  const res = deselectKoppelkansEdit(s.ctx, 6);
+  if (!res.ok) throw new Error(res.message);
+  // one score (4); the text, the formula and 11 (off the scale) are the team's own content, named by cell
+  expect(res.loss!.scores).toBe(1);
+  expect(res.loss!.team!.map((t) => [t.cell, t.text])).toEqual([
+    [cellAddress(6, c2), 'n.v.t.'],
+    [cellAddress(6, c3), '=1+1'],
+    [cellAddress(6, c4), '11'],
+  ]);
+  expect(describeLoss(res.loss!)).toBe(
+    `1 score en jullie tekst in ${WS}!${cellAddress(6, c2)} (“n.v.t.”), ${WS}!${cellAddress(6, c3)} (“=1+1”) en ${WS}!${cellAddress(6, c4)} (“11”)`,
+  );
+  expect(columnLetter(c1)).toBe('C');
+});

@@ -130,10 +130,12 @@ describe('removalQuestion: the words of the question', () => {
     ok: true,
     ops: [],
     scores,
+    other: [],
     broken,
     mayChange,
     definitions,
     unread: [],
+    reads: [],
     seen: [],
   });
 

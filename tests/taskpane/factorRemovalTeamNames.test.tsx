@@ -110,6 +110,8 @@ describe('removalQuestion: names and rules', () => {
     ok: true,
     ops: [],
     scores: 0,
+    other: [],
+    reads: [],
     broken: [],
     mayChange: [],
     definitions,

@@ -1,7 +1,8 @@
 /**
- * Stap 2, row 3: the succesfactoren with weight and "waarom"; rename, reorder, remove
- * (asking first when scores would go or a formula of the team would break, naming each by
- * sheet and cell: stap2Actions.removalQuestion), add. Every change is one batch through the engine
+ * Stap 2, row 3: the succesfactoren with weight and "waarom"; rename, reorder (asking
+ * first when a formula of the team reads the moved cells: stap2Actions.moveQuestion),
+ * remove (asking first when scores or other content of the team would go or a formula of
+ * the team would break, naming each by sheet and cell: stap2Actions.removalQuestion), add. Every change is one batch through the engine
  * (factors.ts), which also moves Totalen and keeps the formulas right.
  */
 import { TwoVersions } from '../TwoVersions';
@@ -13,7 +14,18 @@ import type { WorkbookSession } from '../session';
 import type { ConfirmRequest } from './ConfirmDialog';
 import { usePickerStyles } from './OpgavenPicker';
 import { trackFactors, type TrackedFactor } from './factorTracking';
-import { addFactor, factorFields, factorRemoval, moveFactor, removalQuestion, removeFactor, saveFactor, type FactorFields } from './stap2Actions';
+import {
+  addFactor,
+  factorFields,
+  factorMove,
+  factorRemoval,
+  moveFactor,
+  moveQuestion,
+  removalQuestion,
+  removeFactor,
+  saveFactor,
+  type FactorFields,
+} from './stap2Actions';
 import { draftKey, hasStrings, isRecord, readDraft, writeDraft } from '../logic/drafts';
 import { unsavedText, useStoredDraft } from '../useStoredDraft';
 import { keepFocus } from '../keepFocus';
@@ -151,11 +163,25 @@ function FactorCard({
       // the user removes this factor: what was typed in its card goes with it (no "removed by a colleague" card)
       setEdit(() => null);
       // the card goes: the keyboard focus moves to the card that takes its place
-      await run(removeFactor(f.name, r.scores, r.seen), 'Succesfactor verwijderen…', () => cardAt(f.index), undefined, { definitions: true });
+      await run(removeFactor(f.name, r.scores, r.seen, r.other), 'Succesfactor verwijderen…', () => cardAt(f.index), undefined, { definitions: true });
     };
     const question = removalQuestion(f.name, r);
     if (question) confirm({ ...question, onConfirm: () => void go() });
     else void go();
+  };
+  const move = (delta: number) => {
+    if (!session.snapshot || !session.analysis) return;
+    // the team's formulas that read the cells the move rewrites, from the pane's last read: asked before anything changes
+    const m = factorMove(
+      { snapshot: session.snapshot, analysis: session.analysis, notes: session.notes, canShiftColumns: session.port.canShiftColumns === true },
+      f.name,
+      delta,
+    );
+    if (!m.ok) return setMessage(m.message);
+    const go = () => void run(moveFactor(f.name, delta, m.seen), 'Volgorde aanpassen…');
+    const question = moveQuestion(f.name, delta, m);
+    if (question) confirm({ ...question, onConfirm: go });
+    else go();
   };
 
   return (
@@ -206,7 +232,7 @@ function FactorCard({
         </Text>
       )}
       <Text size={200} className={styles.meta}>
-        {f.scores === 1 ? '1 score' : `${f.scores} scores`}
+        {`${f.scores === 1 ? '1 score' : `${f.scores} scores`}${f.other.length ? ` en ${f.other.length === 1 ? '1 andere cel' : `${f.other.length} andere cellen`}` : ''}`}
       </Text>
       <div className={styles.row}>
         {theirs.length === 0 && (
@@ -226,20 +252,10 @@ function FactorCard({
             Tekst weggooien
           </Button>
         )}
-        <Button
-          size="small"
-          disabled={f.index === 0 || busy}
-          aria-label={`Eerder: ${f.name}`}
-          onClick={() => void run(moveFactor(f.name, -1), 'Volgorde aanpassen…')}
-        >
+        <Button size="small" disabled={f.index === 0 || busy} aria-label={`Eerder: ${f.name}`} onClick={() => move(-1)}>
           Eerder
         </Button>
-        <Button
-          size="small"
-          disabled={f.index === count - 1 || busy}
-          aria-label={`Later: ${f.name}`}
-          onClick={() => void run(moveFactor(f.name, 1), 'Volgorde aanpassen…')}
-        >
+        <Button size="small" disabled={f.index === count - 1 || busy} aria-label={`Later: ${f.name}`} onClick={() => move(1)}>
           Later
         </Button>
         <Button size="small" disabled={count <= 1 || busy} aria-label={`Verwijderen: ${f.name}`} onClick={() => void remove()}>

@@ -9,8 +9,8 @@ import { cellAddress } from '../../core/a1';
 import { valueAt } from '../../core/grid';
 import type { FactorInfo } from '../../core/factors';
 import { formatNumber } from '../logic/scoring';
-import { addFactorEdit, moveFactorEdit, readFactorInfo, renameFactorEdit, waaromEdit } from '../../core/factors';
-import { factorRemovalImpact, formulaPlace, type BrokenDefinition, type FactorRemoval } from '../../core/referenceBreaks';
+import { addFactorEdit, readFactorInfo, renameFactorEdit, waaromEdit } from '../../core/factors';
+import { factorMoveImpact, factorRemovalImpact, formulaPlace, type BrokenDefinition, type FactorMove, type FactorRemoval } from '../../core/referenceBreaks';
 import { WERKBLAD } from '../../core/layout';
 import { nameKey } from '../../core/names';
 import type { PlanOp } from '../../core/snapshot';
@@ -28,6 +28,7 @@ import {
   type Loss,
   type MinderConcreetState,
   type Stap2Context,
+  type TeamCell,
 } from '../../core/stap2';
 import type { FreshState } from '../session';
 
@@ -164,11 +165,61 @@ export const saveFactor = (current: string, changes: Partial<FactorFields>, base
     return { ok: true, ops };
   });
 
-export const moveFactor = (name: string, delta: number): Build =>
-  withCtx((ctx) => {
-    const i = factorIndex(ctx, name);
-    return typeof i === 'number' ? moveFactorEdit(ctx.sheet, ctx.werkblad, i, delta) : { ok: false, message: i.message };
-  });
+/**
+ * What moving factor `name` by `delta` places (−1 eerder, +1 later) would change, on the
+ * state `fresh` (the pane's last read, to ask before anything changes): the team's
+ * formulas that read the rewritten factor cells and would compute from another factor
+ * afterwards (src/core/referenceBreaks.ts `factorMoveImpact`). A Dutch message when the
+ * factor is gone or the move is refused.
+ */
+export function factorMove(fresh: FreshState, name: string, delta: number, accepted?: ReadonlySet<string>): FactorMove | { ok: false; message: string } {
+  const ctx = stap2Context(fresh.snapshot, fresh.analysis, fresh.notes);
+  if ('message' in ctx) return { ok: false, message: ctx.message };
+  const i = factorIndex(ctx, name);
+  if (typeof i !== 'number') return { ok: false, message: i.message };
+  return factorMoveImpact(fresh.snapshot, ctx.sheet, ctx.werkblad, i, delta, { accepted });
+}
+
+/**
+ * The question before moving factor `name` (`delta` −1: eerder, +1: later) when `m` found
+ * formulas of the team that read the moved cells, or null when none: then the pane moves
+ * it at once. Dutch, naming each formula by sheet and cell with its text.
+ */
+export function moveQuestion(name: string, delta: number, m: FactorMove): RemovalQuestion | null {
+  const n = m.reads.length;
+  if (!n) return null;
+  return {
+    title: `“${name}” ${delta < 0 ? 'eerder' : 'later'} zetten?`,
+    text:
+      'De scores verhuizen mee met hun succesfactor naar de andere kolom, maar ' +
+      (n === 1
+        ? 'deze formule van jullie blijft naar dezelfde cellen verwijzen en rekent daarna met de scores van een andere succesfactor.'
+        : `deze ${n} formules van jullie blijven naar dezelfde cellen verwijzen en rekenen daarna met de scores van een andere succesfactor.`) +
+      ` Pas ${n === 1 ? 'hem' : 'ze'} na het verplaatsen aan, of laat de volgorde zoals hij is.`,
+    list: m.reads.map((b) => `${formulaPlace(b)}: ${cut(b.formula)}`),
+    confirm: 'Toch verplaatsen',
+  };
+}
+
+/**
+ * Moves factor `name` by `delta` places once the team agreed to the formulas of `seen`
+ * (places, as `FactorMove.seen` gave them when the pane asked: the ones named and the
+ * product's own) computing from another factor. Refused, with nothing moved, when on the
+ * fresh read another formula of the team reads the moved cells.
+ */
+export const moveFactor =
+  (name: string, delta: number, seen: readonly string[] = []): Build =>
+  (fresh) => {
+    const m = factorMove(fresh, name, delta, new Set(seen));
+    if (!m.ok) return m;
+    const more = m.reads.map(formulaPlace);
+    if (more.length)
+      return {
+        ok: false,
+        message: `Intussen rekent ook ${more.slice(0, 5).join(', ')}${more.length > 5 ? ` en nog ${more.length - 5}` : ''} met cellen die veranderen als “${name}” ${delta < 0 ? 'eerder' : 'later'} komt. Er is niets verplaatst; kies opnieuw als het toch moet.`,
+      };
+    return { ok: true, ops: m.ops };
+  };
 
 /**
  * What removing factor `name` would take along, on the state `fresh` (the pane's last read,
@@ -229,12 +280,18 @@ export function definitionLine(d: BrokenDefinition): string {
  * removes it at once. Dutch, naming each formula by sheet and cell.
  */
 export function removalQuestion(name: string, r: FactorRemoval): RemovalQuestion | null {
-  const { scores, broken, mayChange, definitions } = r;
-  if (!scores && !broken.length && !mayChange.length && !definitions.length) return null;
+  const { scores, other, broken, mayChange, reads, definitions } = r;
+  if (!scores && !other.length && !broken.length && !mayChange.length && !reads.length && !definitions.length) return null;
   const parts: string[] = [];
   if (scores)
     parts.push(
       `Deze succesfactor heeft ${scores === 1 ? '1 score; die gaat' : `${scores} scores; die gaan`} verloren. De scores van de andere succesfactoren blijven staan.`,
+    );
+  if (other.length)
+    parts.push(
+      other.length === 1
+        ? 'In de kolom staat ook iets anders van jullie (geen score van -10 tot en met 10); dat gaat ook verloren.'
+        : `In de kolom staan ook ${other.length} andere cellen van jullie (geen score van -10 tot en met 10); die gaan ook verloren.`,
     );
   if (broken.length)
     parts.push(
@@ -246,13 +303,25 @@ export function removalQuestion(name: string, r: FactorRemoval): RemovalQuestion
     parts.push(
       `${mayChange.length === 1 ? 'Deze formule rekent' : `Deze ${mayChange.length} formules rekenen`} over meerdere bladen met het werkblad ertussen (een 3D-verwijzing). Of Excel ${mayChange.length === 1 ? 'die' : 'ze'} aanpast als de kolom verdwijnt, is niet zeker: ${mayChange.length === 1 ? 'de uitkomst kan' : 'de uitkomsten kunnen'} veranderen.`,
     );
+  if (reads.length)
+    parts.push(
+      reads.length === 1
+        ? 'Deze formule van jullie blijft naar dezelfde cellen verwijzen en rekent daarna met een andere succesfactor.'
+        : `Deze ${reads.length} formules van jullie blijven naar dezelfde cellen verwijzen en rekenen daarna met een andere succesfactor.`,
+    );
   if (definitions.length)
     parts.push(
       definitions.length === 1
         ? 'Ook deze naam of regel van jullie (een naam, voorwaardelijke opmaak of gegevensvalidatie) hangt aan de kolom van deze succesfactor; wat ermee gebeurt, staat in de lijst.'
         : `Ook deze ${definitions.length} namen en regels van jullie (namen, voorwaardelijke opmaak, gegevensvalidatie) hangen aan de kolom van deze succesfactor; wat ermee gebeurt, staat in de lijst.`,
     );
-  if (broken.length || mayChange.length || definitions.length) parts.push('Pas ze eerst aan en kies dan opnieuw, of verwijder de succesfactor toch.');
+  const refs = broken.length || mayChange.length || reads.length || definitions.length;
+  if (other.length || refs)
+    parts.push(
+      other.length && !refs
+        ? 'Zet eerst ergens anders neer wat je wilt bewaren, of verwijder de succesfactor toch.'
+        : 'Pas ze eerst aan en kies dan opnieuw, of verwijder de succesfactor toch.',
+    );
   const unread = UNREAD_ORDER.filter((k) => r.unread.includes(k)).map((k) => UNREAD_TEXT[k]);
   if (unread.length) {
     const what = unread.length > 1 ? `${unread.slice(0, -1).join(', ')} en ${unread[unread.length - 1]}` : unread[0];
@@ -262,29 +331,43 @@ export function removalQuestion(name: string, r: FactorRemoval): RemovalQuestion
     title: `“${name}” verwijderen?`,
     text: parts.join(' '),
     list: [
+      ...other.map((c) => `${c.sheet}!${c.cell} (gaat verloren): ${cut(c.text.replace(/\s+/g, ' ').trim())}`),
       ...broken.map((b) => `${formulaPlace(b)}: ${cut(b.formula)}`),
       ...mayChange.map((b) => `${formulaPlace(b)} (kan veranderen): ${cut(b.formula)}`),
+      ...reads.map((b) => `${formulaPlace(b)} (rekent met een andere succesfactor): ${cut(b.formula)}`),
       ...definitions.map(definitionLine),
     ],
     confirm: scores ? 'Verwijderen met scores' : 'Toch verwijderen',
   };
 }
 
+/** "Werkblad!D8\u0000n.v.t.": a team cell with its content, to compare what was agreed with what is there now. */
+const cellKey = (c: Pick<TeamCell, 'sheet' | 'cell' | 'text'>) => `${c.sheet}!${c.cell}\u0000${c.text}`;
+
 /**
- * Removes factor `name` once the team agreed to lose `agreedScores` scores and to the
- * formulas of `seen` ("Eigen!A1", as `FactorRemoval.seen` gave them when the team was asked:
- * the ones the question named and the product's own) breaking or changing. Refused, with
- * nothing removed, when on the fresh read more scores would go or another formula of the
- * team would break than the team was told of.
+ * Removes factor `name` once the team agreed to lose `agreedScores` scores, the other
+ * cells of `agreedOther` (FactorRemoval.other as the question named them, with their
+ * content) and to the formulas of `seen` ("Eigen!A1", as `FactorRemoval.seen` gave them
+ * when the team was asked: the ones the question named and the product's own) breaking or
+ * changing. Refused, with nothing removed, when on the fresh read more scores would go,
+ * a cell of the column holds something the question did not name with that content, or
+ * another formula of the team would break or change than the team was told of.
  */
 export const removeFactor =
-  (name: string, agreedScores: number, seen: readonly string[] = []): Build =>
+  (name: string, agreedScores: number, seen: readonly string[] = [], agreedOther: readonly Pick<TeamCell, 'sheet' | 'cell' | 'text'>[] = []): Build =>
   (fresh) => {
     const r = factorRemoval(fresh, name, new Set(seen));
     if (!r.ok) return r;
     if (r.scores > agreedScores)
       return { ok: false, message: `Intussen heeft “${name}” ${r.scores} scores. Er is niets verwijderd; kies opnieuw als hij toch weg moet.` };
-    const more = [...r.broken.map(formulaPlace), ...r.mayChange.map(formulaPlace), ...r.definitions.map(definitionPlace)];
+    const named = new Set(agreedOther.map(cellKey));
+    const newCells = r.other.filter((c) => !named.has(cellKey(c))).map((c) => `${c.sheet}!${c.cell}`);
+    if (newCells.length)
+      return {
+        ok: false,
+        message: `Intussen staat er ook iets in ${newCells.slice(0, 5).join(', ')}${newCells.length > 5 ? ` en nog ${newCells.length - 5} cellen` : ''} in de kolom van “${name}”. Er is niets verwijderd; kies opnieuw als hij toch weg moet.`,
+      };
+    const more = [...[...r.broken, ...r.mayChange, ...r.reads].map(formulaPlace), ...r.definitions.map(definitionPlace)];
     if (more.length)
       return {
         ok: false,

@@ -1,0 +1,215 @@
+/**
+ * Issue 11 audit, gap A: moving a succesfactor (Eerder/Later) rewrites the factor block by
+ * value, so the team's formula `='Werkblad…'!D7*2` on its own sheet, or one right of
+ * Totalen, silently computed from the neighbouring factor afterwards. The engine now finds
+ * every such formula before anything changes (src/core/referenceBreaks.ts
+ * `formulasReadingRewrite`, `factorMoveImpact`), reading references with the same scanner
+ * that shifts columns (`referencesIn`, src/core/columnShift.ts); the product's own formulas
+ * (Resultaat's counts over the factor columns, Totalen) are not listed.
+ */
+import { columnLetter } from '../../src/core/a1';
+import { referencesIn } from '../../src/core/columnShift';
+import { moveFactorEdit } from '../../src/core/factors';
+import { SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
+import { factorMoveImpact, factorRemovalImpact, formulaPlace, formulasReadingRewrite } from '../../src/core/referenceBreaks';
+import type { PlanOp, WorkbookSnapshot } from '../../src/core/snapshot';
+import { selectKoppelkansEdit } from '../../src/core/stap2';
+import type { MemoryWorkbook } from '../../src/workbook/memory/MemoryWorkbook';
+import { mustEdit, NOW, state, templateWorkbook } from '../helpers/stap2Workbook';
+
+const WS = SHEET_NAMES.werkblad;
+const C = columnLetter(WERKBLAD.firstFactorColumn);
+const D = columnLetter(WERKBLAD.firstFactorColumn + 1);
+const E = columnLetter(WERKBLAD.firstFactorColumn + 2);
+
+describe('referencesIn', () => {
+  test('cells, ranges, whole columns and rows, each with the sheet it points at', () => {
+    expect(referencesIn("=W!D7*2+SUM('Blad 2'!$C$5:D9)+COUNTA(E:E)+SUM(3:4)", 'Eigen')).toEqual([
+      { sheet: 'W', top: 7, bottom: 7, left: 4, right: 4 },
+      { sheet: 'Blad 2', top: 5, bottom: 9, left: 3, right: 4 },
+      { sheet: 'Eigen', top: 1, bottom: 1_048_576, left: 5, right: 5 },
+      { sheet: 'Eigen', top: 3, bottom: 4, left: 1, right: 16_384 },
+    ]);
+  });
+
+  test('a range written right to left is the same rectangle; text, function names and error literals are no references', () => {
+    expect(referencesIn('=SUM(F9:D5)', 'W')).toEqual([{ sheet: 'W', top: 5, bottom: 9, left: 4, right: 6 }]);
+    expect(referencesIn('="W!D7"&LOG10(2)&#REF!', 'W')).toEqual([]);
+  });
+
+  test('a 3-D reference has no single sheet but its span; a reference into another workbook is left out', () => {
+    expect(referencesIn('=SUM(Jan:Mrt!B2)+[1]Blad!A1', 'X')).toEqual([
+      { sheet: null, span: { first: 'Jan', last: 'Mrt' }, top: 2, bottom: 2, left: 2, right: 2 },
+    ]);
+  });
+});
+
+/** A workbook of plain sheets: per sheet A1 → formula or value, sheets in tab order. */
+function book(sheets: [string, Record<string, string | number>][]): WorkbookSnapshot {
+  return {
+    sheets: sheets.map(([name, cells]) => {
+      const formulas: (string | null)[][] = [];
+      const values: (string | number | null)[][] = [];
+      for (const [a1, v] of Object.entries(cells)) {
+        const col = a1.charCodeAt(0) - 64;
+        const row = Number(a1.slice(1));
+        while (formulas.length < row) formulas.push([]);
+        while (values.length < row) values.push([]);
+        if (typeof v === 'string' && v.startsWith('=')) formulas[row - 1][col - 1] = v;
+        else values[row - 1][col - 1] = v;
+      }
+      return { name, values, formulas };
+    }),
+  };
+}
+
+describe('formulasReadingRewrite (the values of D7:E7 of W swapped)', () => {
+  const swap: PlanOp[] = [{ kind: 'setCells', sheet: 'W', cell: 'D7', cells: [[{ number: 5 }, { number: 3 }]] }];
+
+  test('a formula reading a swapped cell is listed, from any sheet; one reading an unchanged cell is not', () => {
+    const snap = book([
+      ['W', { D7: 3, E7: 5, F7: 1, L7: '=D7*2', L8: '=F7' }],
+      ['Eigen', { A1: '=W!D7*2', A2: '=W!F7', A3: "=SUM('w'!C7:F7)", A4: '=COUNTA(W!E:E)', A5: '=D7', A6: '="W!D7"' }],
+    ]);
+    const found = formulasReadingRewrite(snap, 'W', swap);
+    expect(found.map((b) => [formulaPlace(b), b.kind])).toEqual([
+      ['W!L7', 'reads'],
+      ['Eigen!A1', 'reads'],
+      // a range over the swapped cells: its text cannot tell whether the result changes (SUM no, INDEX yes)
+      ['Eigen!A3', 'reads'],
+      ['Eigen!A4', 'reads'],
+    ]);
+    expect(found[1]).toEqual({ sheet: 'Eigen', cell: 'A1', formula: '=W!D7*2', kind: 'reads' });
+  });
+
+  test('a cell written with what it already holds is no change; a formula the edit moves is judged at its place before', () => {
+    const snap = book([
+      ['W', { D7: 5, E7: 3, D8: '=E7', D9: '=D7' }],
+      ['Eigen', { A1: '=W!D7', A2: '=W!D8' }],
+    ]);
+    // D7:E7 already hold 5 and 3: nothing changes, nothing is listed
+    expect(formulasReadingRewrite(snap, 'W', swap)).toEqual([]);
+    const moveFormula: PlanOp[] = [{ kind: 'setCells', sheet: 'W', cell: 'D8', cells: [[{ formula: '=D7' }], [{ formula: '=E7' }]] }];
+    // D8's formula text changes: a formula reading D8 is listed; D8 and D9 themselves read D7 and E7, which stay
+    expect(formulasReadingRewrite(snap, 'W', moveFormula).map(formulaPlace)).toEqual(['Eigen!A2']);
+    // a formula the edit moves by its text and that reads a replaced cell is listed at its place before the edit
+    const both: PlanOp[] = [{ kind: 'setCells', sheet: 'W', cell: 'D7', cells: [[{ number: 3 }, { number: 5 }]] }, ...moveFormula];
+    expect(formulasReadingRewrite(snap, 'W', both).map(formulaPlace)).toEqual(['W!D8', 'W!D9', 'Eigen!A1', 'Eigen!A2']);
+  });
+
+  test('a 3-D reference whose span includes the sheet counts; one whose span does not, does not', () => {
+    const snap = book([
+      ['Eerst', {}],
+      ['W', { D7: 3, E7: 5 }],
+      ['Laatst', { A1: '=SUM(Eerst:Laatst!D7)', A2: '=SUM(Eerst:Eerst!D7)' }],
+    ]);
+    expect(formulasReadingRewrite(snap, 'W', swap).map(formulaPlace)).toEqual(['Laatst!A1']);
+  });
+});
+
+describe('factorMoveImpact on the template', () => {
+  async function workbook(): Promise<MemoryWorkbook> {
+    const wb = await templateWorkbook('Testwijk');
+    await mustEdit(wb, (s) => selectKoppelkansEdit(s.ctx, 'Gezondheid', 'Meer groen'));
+    await mustEdit(wb, (s) => selectKoppelkansEdit(s.ctx, 'Onderwijs', 'Gezonde school'));
+    return wb;
+  }
+
+  test('regression: moving a succesfactor silently changed what a team formula computes (Eigen!A1 then read the neighbour’s score)', async () => {
+    const wb = await workbook();
+    const totalen = (await state(wb)).ctx.werkblad.layout.totalenColumn;
+    const right = columnLetter(totalen + 1);
+    await wb.apply({
+      ops: [
+        {
+          kind: 'setCells',
+          sheet: WS,
+          cell: `${C}6`,
+          cells: [
+            [{ number: 1 }, { number: 4 }, { number: 7 }],
+            [{ number: 2 }, { number: -3 }, { number: 8 }],
+          ],
+        },
+        { kind: 'addSheet', sheet: 'Eigen' },
+        { kind: 'setCells', sheet: 'Eigen', cell: 'A1', cells: [[{ formula: `='${WS}'!${D}7*2` }], [{ formula: `='${WS}'!${E}7` }]] },
+        // the team's own formula right of Totalen, on a werkblad row
+        { kind: 'setCells', sheet: WS, cell: `${right}6`, cells: [[{ formula: `=${C}6+1` }]] },
+      ],
+    });
+    const s = await state(wb);
+    // the 2nd factor (column D) one place later: D and E swap their content
+    const r = factorMoveImpact(s.snapshot, s.ctx.sheet, s.ctx.werkblad, 1, 1, { now: NOW });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.reads.map((b) => [formulaPlace(b), b.formula])).toEqual([
+      ['Eigen!A1', `='${WS}'!${D}7*2`],
+      ['Eigen!A2', `='${WS}'!${E}7`],
+    ]);
+    // the product's formulas that read the factor columns (Resultaat's counts, Totalen) are not the team's to fix
+    expect(r.seen.some((p) => p.startsWith(`${SHEET_NAMES.resultaat}!`))).toBe(true);
+    expect(r.reads.some((b) => b.sheet === SHEET_NAMES.resultaat)).toBe(false);
+    // the ops are the move's own (the factor block rewritten), nothing more
+    expect(r.ops).toEqual((moveFactorEdit(s.ctx.sheet, s.ctx.werkblad, 1, 1) as { ops: PlanOp[] }).ops);
+    // moving the 1st factor later swaps C and D: the formula right of Totalen (reads C6) and Eigen!A1 (D7) are named
+    const first = factorMoveImpact(s.snapshot, s.ctx.sheet, s.ctx.werkblad, 0, 1, { now: NOW });
+    expect(first.ok && first.reads.map(formulaPlace)).toEqual([`${WS}!${right}6`, 'Eigen!A1']);
+    // a move that touches neither column names nothing
+    const far = factorMoveImpact(s.snapshot, s.ctx.sheet, s.ctx.werkblad, 5, 1, { now: NOW });
+    expect(far.ok && far.reads).toEqual([]);
+  });
+
+  test('a team formula far down the factor’s own column moves along by its text and is named; Totalen, rewritten by the move, is not', async () => {
+    const wb = await workbook();
+    await wb.apply({
+      ops: [
+        { kind: 'setCells', sheet: WS, cell: `${D}6`, cells: [[{ number: 4 }], [{ number: 9 }]] },
+        { kind: 'setCells', sheet: WS, cell: `${D}120`, cells: [[{ text: 'navragen' }], [{ formula: `=SUM(${D}6:${D}8)` }]] },
+      ],
+    });
+    const s = await state(wb);
+    const r = factorMoveImpact(s.snapshot, s.ctx.sheet, s.ctx.werkblad, 1, 1, { now: NOW });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.reads.map((b) => [formulaPlace(b), b.formula])).toEqual([[`${WS}!${D}121`, `=SUM(${D}6:${D}8)`]]);
+    // the edit moves it by its text: after the move it still sums column D, now the other factor's
+    const moved = (r.ops[0] as Extract<PlanOp, { kind: 'setCells' }>).cells[121 - WERKBLAD.factorRow][2];
+    expect(moved).toEqual({ formula: `=SUM(${D}6:${D}8)` });
+  });
+
+  test('applied later with what the team was asked about: nothing new; a formula added since is named', async () => {
+    const wb = await workbook();
+    await wb.apply({
+      ops: [
+        { kind: 'setCells', sheet: WS, cell: `${D}6`, cells: [[{ number: 4 }], [{ number: 9 }]] },
+        { kind: 'addSheet', sheet: 'Eigen' },
+        { kind: 'setCells', sheet: 'Eigen', cell: 'A1', cells: [[{ formula: `='${WS}'!${D}7*2` }]] },
+      ],
+    });
+    const s = await state(wb);
+    const r = factorMoveImpact(s.snapshot, s.ctx.sheet, s.ctx.werkblad, 1, -1, { now: NOW });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.reads.map(formulaPlace)).toEqual(['Eigen!A1']);
+    const again = factorMoveImpact(s.snapshot, s.ctx.sheet, s.ctx.werkblad, 1, -1, { now: NOW, accepted: new Set(r.seen) });
+    expect(again.ok && again.reads).toEqual([]);
+    await wb.apply({ ops: [{ kind: 'setCells', sheet: 'Eigen', cell: 'B1', cells: [[{ formula: `=MAX('${WS}'!${D}6:${D}7)` }]] }] });
+    const later = await state(wb);
+    const more = factorMoveImpact(later.snapshot, later.ctx.sheet, later.ctx.werkblad, 1, -1, { now: NOW, accepted: new Set(r.seen) });
+    expect(more.ok && more.reads.map(formulaPlace)).toEqual(['Eigen!B1']);
+  });
+
+  test('removing a factor without column shifts (the block rewritten by value) names the team formulas that then read another factor', async () => {
+    const wb = await workbook();
+    await wb.apply({
+      ops: [
+        { kind: 'setCells', sheet: WS, cell: `${E}6`, cells: [[{ number: 6 }]] },
+        { kind: 'addSheet', sheet: 'Eigen' },
+        { kind: 'setCells', sheet: 'Eigen', cell: 'A1', cells: [[{ formula: `='${WS}'!${E}6*2` }]] },
+      ],
+    });
+    const s = await state(wb);
+    // removing the 2nd factor moves the 3rd (column E) into D by value: Eigen!A1 keeps reading E6, now the 4th factor's
+    const rewrite = factorRemovalImpact(s.snapshot, s.ctx.sheet, s.ctx.werkblad, 1, { now: NOW });
+    expect(rewrite.ok && [rewrite.broken, rewrite.reads.map(formulaPlace)]).toEqual([[], ['Eigen!A1']]);
+    // with the column deleted, Excel moves the reference along: nothing to name
+    const shifted = factorRemovalImpact(s.snapshot, s.ctx.sheet, s.ctx.werkblad, 1, { now: NOW, shiftColumns: true });
+    expect(shifted.ok && [shifted.broken, shifted.reads]).toEqual([[], []]);
+  });
+});
