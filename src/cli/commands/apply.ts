@@ -110,7 +110,7 @@ async function readAndPlan(file: string, propose: boolean, now: Date | undefined
     plan,
     analysis,
     problems: planProblems,
-  } = await planWorkbook({ readSnapshot: (request) => wb.readSnapshotOnce(request, collectGarbage) }, { propose, now });
+  } = await planWorkbook({ readSnapshot: (request) => wb.readSnapshotOnce(request, collectGarbage) }, { propose, now }, collectGarbage);
   if (analysis.kind !== 'koppelkansen') return { kind: 'notKoppelkansen' as const, problems: analysis.problems };
   // written only: the loaded model is not updated (the report analyses the simulated state)
   if (plan.ops.length) await wb.applyForWrite(plan);
