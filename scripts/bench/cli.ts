@@ -168,7 +168,7 @@ export const section: BenchSection = {
           `target peak RSS per row ≤ ${RSS_PER_ROW_TARGET_KIB} KiB (half of the 45 KB per row issue 10 measured), judged from 10,000 rows`,
           "'before': main e1c8464, measured on 2026-12-01 03:20-03:40 UTC under load (before shared formulas); not re-measured in this run",
           'CPU: user + system time of the apply process (process.resourceUsage), steadier than wall time when the machine is shared',
-          'peak RSS is what V8 grew its heap to, not only what was live; since the written formulas are shared (one text per column) the peak is in reading and planning, where the ExcelJS model (~72 MB live at 10,000 × 20), the snapshot and the plan are held at once',
+          'peak RSS is what V8 grew its heap to, not only what was live. The floor is loading the input with ExcelJS (its model, ~72 MB live at 10,000 × 20, plus what parsing leaves): the model is let go once the snapshot is read (XlsxWorkbook.readSnapshotOnce), so planning and the package patch (which gives its ops away as it applies them and keeps the rows it rewrites as text) stay within about 15 MB of that level',
         ],
       },
     ];

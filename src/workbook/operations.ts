@@ -21,13 +21,17 @@ export interface PlannedWorkbook extends PlanResult {
 /**
  * Reads the workbook once (with the validations the plan compares) and plans: one read,
  * one analysis (the plan started in the adapter's `validationTargets` callback is
- * finished with the validations it read).
+ * finished with the validations it read). `port` needs only `readSnapshot` (the command
+ * line passes one that lets go of the loaded file once read, XlsxWorkbook.readSnapshotOnce).
+ * `onStarted` runs once the plan is started (its analysis done), before it is finished:
+ * the command line collects the analysis' garbage there, before finishing allocates more.
  */
-export async function planWorkbook(port: WorkbookPort, options: PlanOptions = {}): Promise<PlannedWorkbook> {
+export async function planWorkbook(port: Pick<WorkbookPort, 'readSnapshot'>, options: PlanOptions = {}, onStarted?: () => void): Promise<PlannedWorkbook> {
   let started: StartedPlan | null = null;
   const snapshot = await port.readSnapshot({
     validationTargets: (s) => {
       started = startPlan(s, options);
+      onStarted?.();
       return started.targets;
     },
   });

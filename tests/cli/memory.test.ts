@@ -20,3 +20,15 @@ test('collectGarbage keeps what is still referenced', async () => {
   collectGarbage();
   expect(ref.deref()).toBe(kept);
 });
+
+test('the command line loads the Word writer (docx) only for onderbouwing: apply does not carry it', async () => {
+  const { execFileSync } = await import('child_process');
+  const { ensureCliBuilt, ROOT } = await import('../helpers/cli');
+  ensureCliBuilt();
+  const loaded = execFileSync(
+    process.execPath,
+    ['-e', "require('./lib/src/cli/main'); console.log(Object.keys(require.cache).some((k) => /[\\\\/]node_modules[\\\\/]docx[\\\\/]/.test(k)))"],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  expect(loaded.trim()).toBe('false');
+});

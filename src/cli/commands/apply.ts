@@ -103,10 +103,16 @@ async function planAndReport(file: string, propose: boolean, now: Date | undefin
  */
 async function readAndPlan(file: string, propose: boolean, now: Date | undefined) {
   const { wb, stamp } = await loadWorkbook(file);
-  // one read and one analysis for the plan; the report describes the written file
-  const { snapshot, plan, analysis, problems: planProblems } = await planWorkbook(wb, { propose, now });
+  // one read and one analysis for the plan; the report describes the written file. The
+  // loaded model is let go once the sheets are read, before planning allocates
+  const {
+    snapshot,
+    plan,
+    analysis,
+    problems: planProblems,
+  } = await planWorkbook({ readSnapshot: (request) => wb.readSnapshotOnce(request, collectGarbage) }, { propose, now }, collectGarbage);
   if (analysis.kind !== 'koppelkansen') return { kind: 'notKoppelkansen' as const, problems: analysis.problems };
   // written only: the loaded model is not updated (the report analyses the simulated state)
   if (plan.ops.length) await wb.applyForWrite(plan);
-  return { kind: 'planned' as const, write: wb.packageWriter(), stamp, snapshot, ops: plan.ops, analysis, planProblems };
+  return { kind: 'planned' as const, write: wb.packageWriter(collectGarbage), stamp, snapshot, ops: plan.ops, analysis, planProblems };
 }

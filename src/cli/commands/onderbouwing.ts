@@ -3,7 +3,6 @@ import { checkWorkbook } from '../../workbook/operations';
 import type { Command } from '../command';
 import { UsageError } from '../errors';
 import { loadWorkbook, writeOutput } from '../files';
-import { buildOnderbouwing } from '../onderbouwing';
 import { onePositional, parseCommandLine } from '../options';
 import { refuseNotKoppelkansen } from '../output';
 
@@ -27,6 +26,10 @@ export const onderbouwingCommand: Command = {
     const check = await checkWorkbook(wb, { now: io.now });
     // an empty or unrelated workbook gives no onderbouwing, not an empty document
     if (check.kind !== 'koppelkansen') return refuseNotKoppelkansen(file, check.problems, io, false);
+    // required here, not at the top: the Word writer (docx, about 5 MB) stays out of the other commands' memory.
+    // A static require, not import(): under tsx a dynamic import() goes to Node's ESM loader (see main.ts)
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazily loaded on purpose, typed below
+    const { buildOnderbouwing } = require('../onderbouwing') as typeof import('../onderbouwing');
     const bytes = await buildOnderbouwing(wb, { now: io.now, authorNames: values.namen === true, notesAppendix: values['bijlage-notities'] === true });
     await writeOutput(out, bytes);
     io.out(`Onderbouwing geschreven: ${out}\n`);

@@ -51,17 +51,26 @@ import { encodeTextsForWrite, isBlank, readCell, toExcelValue, unshareFormulas }
 import { installLargeValidationPatch } from './largeValidations';
 import { readPackageDefinitions } from './package/definitions';
 import { checkColumnShifts, patchPackage, type PatchWarning } from './package/patchPackage';
-import { ValidationLookup, setValidation, validationRanges } from './validations';
+import { ValidationLookup, setValidation, validationModel, validationRanges, type DvModel } from './validations';
 
 const CREATOR = 'Koppelkansen Kiezen';
 
 /**
- * `patchPackage(source, ops)` deferred. A function of its own: a closure made inside a
- * method shares that method's context, and with it `this` (the loaded model).
+ * `patchPackage(source, ops)` deferred, once: `ops` (a copy of its own) is consumed as it
+ * is applied (PatchOptions). A function of its own: a closure made inside a method shares
+ * that method's context, and with it `this` (the loaded model).
  */
-function patchLater(source: Uint8Array, ops: PlanOp[], earlier: PatchWarning[]): () => Promise<{ bytes: Uint8Array; warnings: PatchWarning[] }> {
+function patchLater(
+  source: Uint8Array,
+  ops: PlanOp[],
+  earlier: PatchWarning[],
+  collect: (() => void) | undefined,
+): () => Promise<{ bytes: Uint8Array; warnings: PatchWarning[] }> {
+  let used = false;
   return async () => {
-    const { bytes, warnings } = await patchPackage(source, ops);
+    if (used) throw new Error('packageWriter: the writer was used already (it gives its ops away while writing)');
+    used = true;
+    const { bytes, warnings } = await patchPackage(source, ops, { consume: true, collect });
     return { bytes, warnings: [...earlier, ...warnings] };
   };
 }
@@ -97,8 +106,15 @@ export class XlsxWorkbook implements WorkbookPort {
   /** Sheets added through `apply` since this workbook was read: their page setup is ExcelJS's default, not the team's. */
   private readonly addedSheets = new WeakSet<ExcelJS.Worksheet>();
 
+  /**
+   * Set once `readSnapshotOnce` let go of the model: per sheet (as read, then those added)
+   * its name, whether it is hidden, and for a protected sheet its snapshot (for the
+   * protection check); what `applyForWrite` and `packageWriter` need instead of the model.
+   */
+  private released?: { name: string; hidden: boolean; guarded?: SheetSnapshot }[];
+
   private constructor(
-    private wb: ExcelJS.Workbook,
+    private loadedModel: ExcelJS.Workbook | undefined,
     /**
      * The package as read (or as left by the last column insert or delete, which writes the
      * package and reads it again); undefined for a workbook made here.
@@ -136,20 +152,59 @@ export class XlsxWorkbook implements WorkbookPort {
   // ---- the port ----
 
   async readSnapshot(request: SnapshotRequest = {}): Promise<WorkbookSnapshot> {
-    const sheets = this.wb.worksheets.map((ws) => this.snapshotSheet(ws));
+    await this.reload();
+    return this.withDefinitions(this.read(request), request);
+  }
+
+  /** `snapshot` with the definitions (`SnapshotRequest.definitions`) when `request` asks for them. */
+  private async withDefinitions(snapshot: WorkbookSnapshot, request: SnapshotRequest): Promise<WorkbookSnapshot> {
+    if (request.definitions) snapshot.definitions = await this.definitions();
+    return snapshot;
+  }
+
+  /**
+   * `readSnapshot` for a one-shot read → plan → `applyForWrite` → `packageWriter` (the
+   * command line): the ExcelJS model (about 7 KB per row) is let go as soon as the sheets
+   * are read, before `request.validationTargets` runs, so planning (which starts in that
+   * callback) does not hold it; only the sheets' data validations are kept until they are
+   * answered. Afterwards `applyForWrite` and `packageWriter` work from what the snapshot
+   * says (sheet names, hidden, protection); `readSnapshot`, `apply` and an `applyForWrite`
+   * that needs the model read the model again from the package (seconds at 10,000 rows).
+   * For a new workbook (`create`, nothing to read again) this is `readSnapshot`.
+   * `onReleased` runs once the model is unreachable, before the callback: the command line
+   * collects garbage there (V8 would otherwise keep the model's memory while planning
+   * allocates on top of it).
+   * @throws as `readSnapshot`
+   */
+  async readSnapshotOnce(request: SnapshotRequest = {}, onReleased?: () => void): Promise<WorkbookSnapshot> {
+    await this.reload();
+    return this.withDefinitions(this.read(request, !!this.source && !this.journal.length ? (onReleased ?? (() => {})) : undefined), request);
+  }
+
+  /** The snapshot; `released`: let go of the model once the sheets are read, then call it (`readSnapshotOnce`). */
+  private read(request: SnapshotRequest, released?: () => void): WorkbookSnapshot {
+    // read in a frame of its own: a frame that touched the model may keep it reachable
+    const { date1904, sheets, dvs } = this.readSheets();
+    if (released) {
+      this.released = sheets.map((s) => ({ name: s.name, hidden: !!s.hidden, ...(s.protection?.protected ? { guarded: s } : {}) }));
+      this.loadedModel = undefined;
+      released();
+    }
     const validations: ValidationSnapshot[] = [];
     if (request.validationTargets) {
-      const lookups = new Map<ExcelJS.Worksheet, ValidationLookup>();
-      for (const t of request.validationTargets({ sheets, date1904: this.date1904 })) {
-        const ws = this.find(t.sheet);
-        if (ws && !lookups.has(ws)) lookups.set(ws, new ValidationLookup(ws));
-        validations.push({ sheet: t.sheet, range: t.range, rule: ws ? lookups.get(ws)!.covering(rectOf(t.range)) : null });
+      for (const t of request.validationTargets({ sheets, date1904 })) {
+        const key = t.sheet.toLowerCase();
+        const found = dvs.get(key);
+        let lookup: ValidationLookup | undefined;
+        if (found) {
+          lookup = found instanceof ValidationLookup ? found : new ValidationLookup(found);
+          dvs.set(key, lookup);
+        }
+        validations.push({ sheet: t.sheet, range: t.range, rule: lookup ? lookup.covering(rectOf(t.range)) : null });
       }
     }
     // the file's date system (workbookPr date1904): serial dates are read and converted in it
-    const snapshot: WorkbookSnapshot = this.date1904 ? { sheets, validations, date1904: true } : { sheets, validations };
-    if (request.definitions) snapshot.definitions = await this.definitions();
-    return snapshot;
+    return date1904 ? { sheets, validations, date1904: true } : { sheets, validations };
   }
 
   /**
@@ -174,7 +229,43 @@ export class XlsxWorkbook implements WorkbookPort {
     return { names: [], rules };
   }
 
+  /**
+   * The sheets' snapshots, the date system, and per sheet (lower-case name; the first of
+   * equal names, as `find`) its validations: all a snapshot's validation targets may ask about.
+   */
+  private readSheets(): { date1904: boolean; sheets: SheetSnapshot[]; dvs: Map<string, DvModel | ValidationLookup> } {
+    const sheets = this.wb.worksheets.map((ws) => this.snapshotSheet(ws));
+    const dvs = new Map<string, DvModel | ValidationLookup>();
+    for (const ws of this.wb.worksheets) if (!dvs.has(ws.name.toLowerCase())) dvs.set(ws.name.toLowerCase(), validationModel(ws));
+    return { date1904: this.date1904, sheets, dvs };
+  }
+
+  /** The ExcelJS model, read again from the package when `readSnapshotOnce` let go of it. */
+  private get wb(): ExcelJS.Workbook {
+    if (!this.loadedModel) throw new Error('XlsxWorkbook: the model was let go (readSnapshotOnce); read it again first (reload)');
+    return this.loadedModel;
+  }
+
+  /**
+   * Reads the model again from the package after `readSnapshotOnce` let go of it. Only
+   * while nothing was written since: the model would miss the journal's ops.
+   * @throws Error when ops were applied since the model was let go
+   */
+  private async reload(): Promise<void> {
+    if (this.loadedModel || !this.source) return;
+    if (this.journal.length) throw new Error('XlsxWorkbook: the model was let go and ops were applied since; read the written package instead');
+    this.loadedModel = await loadModel(this.source);
+    this.released = undefined;
+  }
+
+  /** Name and hidden state per sheet, in workbook order, from the model or (let go) from the snapshot read. */
+  private sheetStates(): { name: string; hidden: boolean }[] {
+    if (this.released) return this.released;
+    return this.wb.worksheets.map((ws) => ({ name: ws.name, hidden: ws.state === 'hidden' || ws.state === 'veryHidden' }));
+  }
+
   async apply(plan: Plan, options: ApplyOptions = {}): Promise<ApplyResult> {
+    await this.reload();
     await this.checkBeforeApply(plan);
     const result: ApplyResult = { operations: 0, appendedAt: [], missingKeys: [], conflicts: [] };
     for (const [i, op] of plan.ops.entries()) {
@@ -195,10 +286,14 @@ export class XlsxWorkbook implements WorkbookPort {
   private async checkBeforeApply(plan: Plan): Promise<void> {
     checkPlan(
       plan,
-      this.wb.worksheets.map((w) => w.name),
+      this.sheetStates().map((s) => s.name),
       { columns: this.canShiftColumns },
     );
-    const guarded = new Map(this.wb.worksheets.filter((ws) => sheetProtection(ws)?.protected).map((ws) => [ws.name.toLowerCase(), this.snapshotSheet(ws)]));
+    const guarded = new Map(
+      this.released
+        ? this.released.flatMap((s) => (s.guarded ? [[s.name.toLowerCase(), s.guarded] as const] : []))
+        : this.wb.worksheets.filter((ws) => sheetProtection(ws)?.protected).map((ws) => [ws.name.toLowerCase(), this.snapshotSheet(ws)] as const),
+    );
     if (guarded.size) checkProtection(plan, (name) => guarded.get(name.toLowerCase()));
     const shifts = plan.ops.filter(isColumnOp);
     if (!shifts.length) return;
@@ -231,7 +326,7 @@ export class XlsxWorkbook implements WorkbookPort {
       }
     } else current = await this.toBuffer();
     const { bytes } = await patchPackage(current, [op]);
-    this.wb = await loadModel(bytes);
+    this.loadedModel = await loadModel(bytes);
     this.source = bytes;
     this.journal.length = 0;
   }
@@ -250,11 +345,14 @@ export class XlsxWorkbook implements WorkbookPort {
   async applyForWrite(plan: Plan): Promise<ApplyResult> {
     const needsModel = (op: PlanOp) =>
       op.kind === 'appendRows' || op.kind === 'updateRowByKey' || op.kind === 'deleteRowByKey' || (op.kind === 'setCells' && !!op.expect);
-    if (!this.source || plan.ops.some(needsModel)) return this.apply(plan);
+    if (!this.source || plan.ops.some(needsModel) || (this.released && plan.ops.some(isColumnOp))) return this.apply(plan);
     await this.checkBeforeApply(plan);
     for (const op of plan.ops) {
-      // a new sheet is added to the model too: writing checks that a visible sheet remains
-      if (op.kind === 'addSheet') this.addedSheets.add(this.wb.addWorksheet(op.sheet, { state: op.hidden ? 'hidden' : 'visible' }));
+      // a new sheet is added to the model (or the sheets read) too: writing checks that a visible sheet remains
+      if (op.kind === 'addSheet') {
+        if (this.released) this.released.push({ name: op.sheet, hidden: !!op.hidden });
+        else this.addedSheets.add(this.wb.addWorksheet(op.sheet, { state: op.hidden ? 'hidden' : 'visible' }));
+      }
       this.journal.push(op.kind === 'setCells' ? { kind: 'setCells', sheet: op.sheet, cell: op.cell, cells: op.cells } : op);
     }
     return { operations: plan.ops.length, appendedAt: [], missingKeys: [], conflicts: [] };
@@ -292,9 +390,12 @@ export class XlsxWorkbook implements WorkbookPort {
    * journal, so once the caller drops this workbook the model (about 7 KB per row) can be
    * collected before the patch runs, the moment memory peaks. Ops applied after this call
    * are not written. A new workbook's writer keeps the model (ExcelJS writes it).
+   * The writer of a read workbook may be called once: it gives away its copy of the ops as
+   * it applies them (a second call throws). `collect`: see PatchOptions.collect (the
+   * command line collects garbage there).
    * @throws WorkbookError 'noVisibleSheet' (now, not when writing) when every sheet is hidden
    */
-  packageWriter(): () => Promise<{ bytes: Uint8Array; warnings: PatchWarning[] }> {
+  packageWriter(collect?: () => void): () => Promise<{ bytes: Uint8Array; warnings: PatchWarning[] }> {
     if (!this.source) {
       return async () => {
         const bytes = await this.toBuffer();
@@ -302,7 +403,7 @@ export class XlsxWorkbook implements WorkbookPort {
       };
     }
     this.checkVisibleSheet();
-    return patchLater(this.source, [...this.journal], [...this.earlierWarnings]);
+    return patchLater(this.source, [...this.journal], [...this.earlierWarnings], collect);
   }
 
   /** Writes to a temporary file beside `path`, then renames it over `path`: never a half-written file. */
@@ -351,7 +452,7 @@ export class XlsxWorkbook implements WorkbookPort {
   // ---- helpers for tests and tools ----
 
   sheetNames(): string[] {
-    return this.wb.worksheets.map((w) => w.name);
+    return this.sheetStates().map((s) => s.name);
   }
 
   /** The cell's value as a snapshot reports it (a formula cell: its cached result or null). */
@@ -366,7 +467,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** The validation rule on one cell, or null (also for kinds the engine never writes). */
   getValidation(sheet: string, address: string): ValidationRule | null {
-    return new ValidationLookup(this.sheet(sheet)).at(address);
+    return new ValidationLookup(validationModel(this.sheet(sheet))).at(address);
   }
 
   /**
@@ -595,8 +696,8 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private checkVisibleSheet(): number {
-    const sheets = this.wb.worksheets;
-    const visible = sheets.findIndex((w) => w.state !== 'hidden' && w.state !== 'veryHidden');
+    const sheets = this.sheetStates();
+    const visible = sheets.findIndex((s) => !s.hidden);
     if (sheets.length && visible < 0) throw new WorkbookError('noVisibleSheet', []);
     return visible;
   }

@@ -15,13 +15,15 @@ import { canonicalRule, ruleKey } from '../validationRules';
 import { addFutureFunctionPrefixes, stripFutureFunctionPrefixes } from './futureFunctions';
 
 type Dv = ExcelJS.DataValidation;
-type DvModel = Record<string, Dv | undefined>;
+/** A worksheet's data validations as ExcelJS keeps them: address or range → validation. */
+export type DvModel = Record<string, Dv | undefined>;
 
 interface WithValidations {
   dataValidations: { model: DvModel; add(address: string, dv: Dv): Dv };
 }
 
-function validationModel(ws: ExcelJS.Worksheet): DvModel {
+/** The worksheet's data validations (ExcelJS's own object: changing it changes the sheet). */
+export function validationModel(ws: ExcelJS.Worksheet): DvModel {
   return (ws as unknown as WithValidations).dataValidations.model;
 }
 
@@ -119,8 +121,9 @@ export class ValidationLookup {
   private readonly ranges: { rect: Rect; dv: Dv }[] = [];
   private readonly rules = new Map<Dv, { rule: ValidationRule; key: string } | null>();
 
-  constructor(ws: ExcelJS.Worksheet) {
-    this.model = validationModel(ws);
+  /** `model`: a worksheet's validations (`validationModel`), which may be kept apart from it. */
+  constructor(model: DvModel) {
+    this.model = model;
     for (const [key, dv] of Object.entries(this.model)) {
       if (!dv || !key.includes(':')) continue;
       const rect = keyRect(key);
@@ -179,7 +182,7 @@ export class ValidationLookup {
  * out: they never count as one of the engine's rules. Cost: linear in the keys.
  */
 export function validationRanges(ws: ExcelJS.Worksheet): { range: string; rule: ValidationRule }[] {
-  const lookup = new ValidationLookup(ws);
+  const lookup = new ValidationLookup(validationModel(ws));
   const ranges: { range: string; rule: ValidationRule }[] = [];
   /** rule key → rule and its single cells (row → columns). */
   const cells = new Map<string, { rule: ValidationRule; rows: Map<number, number[]> }>();

@@ -361,6 +361,123 @@ describe('xlsx adapter: applyForWrite (the command line writes without updating 
     expect(back.getCell('Blad1', 'A3')).toBe('c');
   });
 
+  /** Every part of a package as text, by name (zip dates differ between writes). */
+  async function parts(bytes: Uint8Array): Promise<Record<string, string>> {
+    const zip = await JSZip.loadAsync(bytes);
+    const out: Record<string, string> = {};
+    for (const name of Object.keys(zip.files).sort()) if (!zip.files[name].dir) out[name] = await zip.files[name].async('string');
+    return out;
+  }
+
+  test('readSnapshotOnce reads what readSnapshot reads, validations included, and the package written after it is the same', async () => {
+    const { planWorkbook } = await import('../../../src/workbook/operations');
+    const now = new Date('2026-11-28T10:00:00Z');
+    for (const source of [await rawTeamFile(), await preparedTeamFile(now)]) {
+      const held = await XlsxWorkbook.fromBuffer(source);
+      const heldPlan = await planWorkbook(held, { now });
+      await held.applyForWrite(heldPlan.plan);
+      const once = await XlsxWorkbook.fromBuffer(source);
+      const oncePlan = await planWorkbook({ readSnapshot: (request) => once.readSnapshotOnce(request) }, { now });
+      expect(oncePlan.snapshot).toEqual(heldPlan.snapshot);
+      expect(oncePlan.plan).toEqual(heldPlan.plan);
+      await once.applyForWrite(oncePlan.plan);
+      expect(once.sheetNames()).toEqual(held.sheetNames());
+      expect(await parts((await once.packageWriter()()).bytes)).toEqual(await parts(await held.toBuffer()));
+    }
+  });
+
+  async function preparedTeamFile(now: Date): Promise<Uint8Array> {
+    const { planWorkbook } = await import('../../../src/workbook/operations');
+    const wb = await XlsxWorkbook.fromBuffer(await rawTeamFile());
+    await wb.apply((await planWorkbook(wb, { now })).plan);
+    const bytes = await wb.toBuffer();
+    const back = await XlsxWorkbook.fromBuffer(bytes);
+    // the prepared file holds validations, which the next plan compares
+    expect((await back.readSnapshot()).sheets.length).toBeGreaterThan(2);
+    expect(back.allValidations().length).toBeGreaterThan(0);
+    return bytes;
+  }
+
+  test('readSnapshotOnce lets go of the loaded model before the validation targets are asked for; readSnapshot reads it again', async () => {
+    const v8 = await import('v8');
+    const vm = await import('vm');
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const source = await rawTeamFile();
+    const wb = await XlsxWorkbook.fromBuffer(source);
+    // the ExcelJS model the adapter loaded (a private field: what must become collectable)
+    const ref = new WeakRef((wb as unknown as { loadedModel: object }).loadedModel);
+    const order: string[] = [];
+    const snapshot = await wb.readSnapshotOnce(
+      {
+        validationTargets: () => {
+          order.push('targets');
+          return [];
+        },
+      },
+      () => order.push('released'),
+    );
+    expect(order).toEqual(['released', 'targets']);
+    for (let i = 0; i < 20 && ref.deref(); i++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      gc();
+    }
+    expect(ref.deref()).toBeUndefined();
+    expect(() => wb.getCell('Werkblad koppelkansen kiezen', 'B6')).toThrow(/let go/);
+    expect((await wb.readSnapshot()).sheets).toEqual(snapshot.sheets);
+    expect(wb.getCell('Werkblad koppelkansen kiezen', 'B6')).toBe('Groene daken');
+  });
+
+  test('after readSnapshotOnce a write into a protected sheet is refused as before', async () => {
+    const { protect } = await import('../xlsxProtect');
+    const wb = (await protect(await XlsxWorkbook.fromBuffer(await rawTeamFile()), 'Werkblad koppelkansen kiezen')) as XlsxWorkbook;
+    const snapshot = await wb.readSnapshotOnce();
+    expect(snapshot.sheets[0].protection?.protected).toBe(true);
+    const write = wb.applyForWrite({ ops: [{ kind: 'setCells', sheet: 'Werkblad koppelkansen kiezen', cell: 'C6', cells: [[{ number: 2 }]] }] });
+    await expect(write).rejects.toMatchObject({ code: 'sheetProtected' });
+    expect(wb.appliedOps()).toEqual([]);
+  });
+
+  test('after readSnapshotOnce a plan that needs the model reads it again and lands where apply puts it', async () => {
+    const source = await rawTeamFile();
+    const plan: Plan = {
+      ops: [{ kind: 'appendRows', sheet: 'Werkblad koppelkansen kiezen', minRow: 6, firstColumn: 'A', rows: [[{ text: 'Energie' }]] }],
+    };
+    const applied = await XlsxWorkbook.fromBuffer(source);
+    const expected = await applied.apply(plan);
+    const wb = await XlsxWorkbook.fromBuffer(source);
+    await wb.readSnapshotOnce();
+    const result = await wb.applyForWrite(plan);
+    expect(result.appendedAt).toEqual(expected.appendedAt);
+    expect(await parts(await wb.toBuffer())).toEqual(await parts(await applied.toBuffer()));
+  });
+
+  test('after readSnapshotOnce the sheets a plan adds are written, hidden as asked', async () => {
+    const wb = await XlsxWorkbook.fromBuffer(await written({ ops: [{ kind: 'addSheet', sheet: 'Blad1' }] }));
+    await wb.readSnapshotOnce();
+    await wb.applyForWrite({ ops: [{ kind: 'addSheet', sheet: 'Verborgen', hidden: true }] });
+    expect(wb.sheetNames()).toEqual(['Blad1', 'Verborgen']);
+    const back = await (await XlsxWorkbook.fromBuffer((await wb.packageWriter()()).bytes)).readSnapshot();
+    expect(back.sheets.map((s) => [s.name, s.hidden])).toEqual([
+      ['Blad1', false],
+      ['Verborgen', true],
+    ]);
+  });
+
+  test('the package writer gives its ops away while writing, so it runs once', async () => {
+    const wb = await XlsxWorkbook.fromBuffer(await rawTeamFile());
+    await wb.applyForWrite({ ops: [{ kind: 'setCells', sheet: 'Werkblad koppelkansen kiezen', cell: 'B6', cells: [[{ text: 'Wadi' }]] }] });
+    let collected = 0;
+    const write = wb.packageWriter(() => collected++);
+    const back = await XlsxWorkbook.fromBuffer((await write()).bytes);
+    expect(back.getCell('Werkblad koppelkansen kiezen', 'B6')).toBe('Wadi');
+    // a small op and small parts: nothing large became garbage
+    expect(collected).toBe(0);
+    await expect(write()).rejects.toThrow(/used already/);
+    // the workbook's own journal is untouched
+    expect(wb.appliedOps()).toHaveLength(1);
+  });
+
   test('an unknown sheet is refused before anything is journaled, as by apply', async () => {
     const wb = await XlsxWorkbook.fromBuffer(await written({ ops: [{ kind: 'addSheet', sheet: 'Blad1' }] }));
     await expect(wb.applyForWrite({ ops: [{ kind: 'setCells', sheet: 'Nergens', cell: 'A1', cells: [[{ text: 'x' }]] }] })).rejects.toBeInstanceOf(

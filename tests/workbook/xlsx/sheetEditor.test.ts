@@ -159,3 +159,50 @@ describe('SheetEditor (rows as text)', () => {
     expect(() => new SheetEditor(sheet('<row r="1"><c r="A1"><v>1</c></row>'))).toThrow(/malformed/);
   });
 });
+
+describe('SheetEditor: rows kept as text between edits (memory)', () => {
+  /** 1,200 rows of two cells, the first row without its number, one row with a prefixless extLst-like child. */
+  function bigSheet(): string {
+    let rows = '<row spans="1:2"><c t="s"><v>0</v></c><c r="B1"><v>1</v></c></row>';
+    for (let r = 2; r <= 1200; r++) rows += `<row r="${r}" spans="1:2"><c r="A${r}" t="s"><v>0</v></c><c r="B${r}" s="1"><v>${r}</v></c></row>`;
+    return sheet(rows, { dimension: 'A1:B1200' });
+  }
+
+  /** Each row's cells as "ref=text" strings, from the serialised part. */
+  function cellsByRow(xml: string): Map<number, string[]> {
+    const doc = new DOMParser().parseFromString(xml, 'text/xml');
+    const out = new Map<number, string[]>();
+    const rows = doc.getElementsByTagNameNS(MAIN, 'row');
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      const cells = row.getElementsByTagNameNS(MAIN, 'c');
+      const list: string[] = [];
+      for (let j = 0; j < cells.length; j++) list.push(`${cells[j].getAttribute('r')}=${cells[j].textContent}`);
+      out.set(Number(row.getAttribute('r')), list);
+    }
+    return out;
+  }
+
+  test('a plan touching every row holds at most a few hundred row models, and rows touched again keep every cell', () => {
+    const ed = new SheetEditor(bigSheet());
+    const ctx = context();
+    const rows = (ed as unknown as { rows: Map<number, { model?: unknown }> }).rows;
+    const held = () => [...rows.values()].filter((slot) => slot.model).length;
+    for (let r = 1; r <= 1200; r++) ed.writeCell(r, 3, { formula: `=B${r}*2`, result: r * 2 }, ctx, r === 1 ? { si: '0', ref: 'C1:C1200' } : { si: '0' });
+    expect(held()).toBeLessThan(500);
+    // touched again: read back from the rows' new text
+    for (let r = 1; r <= 1200; r++) ed.writeCell(r, 5, { number: r }, ctx);
+    ed.setRowHeight(7, 30);
+    expect(held()).toBeLessThan(500);
+    ed.finish();
+    const xml = ed.serialize();
+    wellFormed(xml);
+    const byRow = cellsByRow(xml);
+    expect(byRow.size).toBe(1200);
+    expect(byRow.get(1)).toEqual(['A1=0', 'B1=1', 'C1=B1*22', 'E1=1']);
+    for (const r of [2, 499, 500, 501, 1000, 1200]) expect(byRow.get(r)).toEqual([`A${r}=0`, `B${r}=${r}`, `C${r}=${r * 2}`, `E${r}=${r}`]);
+    expect(xml).toContain('<row r="7" spans="1:5" ht="30" customHeight="1">');
+    expect(xml).toContain('<c r="B600" s="1"><v>600</v></c>');
+    expect(xml).toContain('<dimension ref="A1:E1200"/>');
+  });
+});

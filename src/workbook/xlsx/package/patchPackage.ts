@@ -62,6 +62,27 @@ export interface PatchResult {
   warnings: PatchWarning[];
 }
 
+/** How `patchPackage` may treat memory (the command line's one-shot write). */
+export interface PatchOptions {
+  /**
+   * The ops are the caller's to give away: each is taken out of `ops` before it is
+   * applied (the array is empty afterwards), so its cells (at 10,000 rows the formula
+   * texts alone are tens of MB) can be collected while the rest is written.
+   */
+  consume?: boolean;
+  /**
+   * Called where much has just become garbage: after an op of at least `LARGE_OP` cells
+   * and after each large part is serialised. The command line collects garbage there:
+   * V8 would otherwise let the garbage pile up on top of what is still live.
+   */
+  collect?: () => void;
+}
+
+/** Cells from which an op counts as large (`PatchOptions.collect`). */
+const LARGE_OP = 1000;
+/** Characters from which a serialised part counts as large (`PatchOptions.collect`). */
+const LARGE_PART = 1_000_000;
+
 class Package {
   private readonly docs = new Map<string, Document>();
   private readonly dirty = new Set<string>();
@@ -309,7 +330,8 @@ class Package {
     this.markDirty(this.workbookPart);
   }
 
-  async finish(): Promise<void> {
+  /** `collect`: called after each large part is serialised (`PatchOptions.collect`). */
+  async finish(collect?: () => void): Promise<void> {
     let cellsChanged = false;
     for (const [path, editor] of this.sheets) {
       editor.finish();
@@ -323,115 +345,138 @@ class Package {
     if (this.styles?.changed && this.stylesPath) this.markDirty(this.stylesPath);
     if (cellsChanged) await this.dropCalcChain();
     for (const path of this.dirty) {
-      const sheet = this.sheets.get(path);
-      this.zip.file(path, sheet ? sheet.serialize() : serializeXml(this.docs.get(path)!));
-      // the part is text in the zip now: its editor (the largest thing held) can go
-      this.sheets.delete(path);
-      this.docs.delete(path);
+      const size = this.store(path);
+      if (size >= LARGE_PART) collect?.();
     }
+  }
+
+  /** Serialises the dirty part `path` into the zip and lets go of its editor; returns its length in characters. */
+  private store(path: string): number {
+    const sheet = this.sheets.get(path);
+    const text = sheet ? sheet.serialize() : serializeXml(this.docs.get(path)!);
+    this.zip.file(path, text);
+    // the part is text in the zip now: its editor (the largest thing held) can go
+    this.sheets.delete(path);
+    this.docs.delete(path);
+    return text.length;
   }
 }
 
 /**
  * `source` (the .xlsx bytes as read) with `ops` applied. Ops are checked beforehand
- * (planCheck.ts) and resolved (no appendRows / updateRowByKey). Throws on a damaged
- * package (missing or malformed part).
+ * (planCheck.ts) and resolved (no appendRows / updateRowByKey). `options`: see
+ * PatchOptions (by default `ops` is left as it is). Throws on a damaged package
+ * (missing or malformed part).
  */
-export async function patchPackage(source: Uint8Array, ops: PlanOp[]): Promise<PatchResult> {
+export async function patchPackage(source: Uint8Array, ops: PlanOp[], options: PatchOptions = {}): Promise<PatchResult> {
   const zip = await JSZip.loadAsync(source);
   const pkg = new Package(zip);
   await pkg.init();
   const warnings: PatchWarning[] = [];
-  let formulas = false;
-  const onFormula = () => {
-    formulas = true;
-  };
-  for (const op of ops) {
-    switch (op.kind) {
-      case 'addSheet':
-        await pkg.addSheet(op.sheet, !!op.hidden);
-        break;
-      case 'setCells': {
-        const { editor, name } = await pkg.sheet(op.sheet);
-        const withText = op.cells.some((line) => line.some((input) => 'text' in input && input.text !== ''));
-        const ctx = await pkg.cellContext(name, warnings, onFormula, withText);
-        const { row, column } = parseCell(op.cell);
-        // a column of formulas that slide row by row is written once, as a shared formula
-        const runs = sharedFormulaRuns(op.cells, row);
-        const groups = new Map<number, { si: string; ref?: string }>();
-        op.cells.forEach((line, i) =>
-          line.forEach((input, j) => {
-            const part = runs.get(`${i},${j}`);
-            let shared: { si: string; ref?: string } | undefined;
-            if (part?.kind === 'first') {
-              const ref = `${cellAddress(row + i, column + j)}:${cellAddress(row + i + part.rows - 1, column + j)}`;
-              shared = { si: editor.newSharedIndex(), ref };
-              groups.set(j, { si: shared.si });
-            } else if (part) shared = groups.get(j);
-            editor.writeCell(row + i, column + j, input, ctx, shared);
-          }),
-        );
-        break;
-      }
-      case 'setStyle': {
-        const { editor } = await pkg.sheet(op.sheet);
-        editor.setStyle(rectOf(op.range), op.style, await pkg.stylesEditor());
-        break;
-      }
-      case 'setValidation': {
-        const { editor } = await pkg.sheet(op.sheet);
-        editor.setValidation(rectOf(op.range), op.rule);
-        break;
-      }
-      case 'setColumnWidths': {
-        const { editor } = await pkg.sheet(op.sheet);
-        for (const w of op.widths) editor.setColumnWidth(columnNumber(w.column), w.width);
-        break;
-      }
-      case 'setRowHeights': {
-        const { editor } = await pkg.sheet(op.sheet);
-        for (const h of op.heights) editor.setRowHeight(h.row, h.height);
-        break;
-      }
-      case 'freeze': {
-        const { editor } = await pkg.sheet(op.sheet);
-        editor.freeze(op.rows, op.columns);
-        break;
-      }
-      case 'setPageSetup': {
-        const { editor, name } = await pkg.sheet(op.sheet);
-        editor.setPageSetup(op.orientation, op.fitToWidth);
-        if (op.printArea !== undefined) {
-          const w = await pkg.setBuiltInName(name, 'Print_Area', `${sheetRef(name)}!${absoluteRange(op.printArea)}`);
-          if (w) warnings.push(w);
-        }
-        if (op.printTitleRows !== undefined) {
-          const { first, last } = op.printTitleRows;
-          const w = await pkg.setBuiltInName(name, 'Print_Titles', `${sheetRef(name)}!$${first}:$${last}`);
-          if (w) warnings.push(w);
-        }
-        break;
-      }
-      case 'insertColumns':
-      case 'deleteColumns': {
-        const { name } = await pkg.sheet(op.sheet);
-        await shiftPackageColumns(pkg, { sheet: name, at: columnNumber(op.column), count: op.kind === 'insertColumns' ? op.count : -op.count });
-        // cached results of moved formulas may be stale (a reference became #REF!): Excel recalculates on open
-        onFormula();
-        break;
-      }
-      case 'appendRows':
-      case 'updateRowByKey':
-      case 'deleteRowByKey':
-        throw new Error(`patchPackage: ${op.kind} must be resolved to setCells first`);
-      default:
-        throw new Error(`patchPackage: unknown op ${(op as { kind: string }).kind}`);
-    }
+  const state = { formulas: false };
+  const count = ops.length;
+  for (let i = 0; i < count; i++) {
+    // the op is only ever held by applyOp's frame: once it returns, nothing here keeps it
+    const large = cellCount(ops[options.consume ? 0 : i]) >= LARGE_OP;
+    await applyOp(pkg, options.consume ? ops.shift()! : ops[i], warnings, state);
+    if (large) options.collect?.();
   }
-  if (formulas) await pkg.setFullCalcOnLoad();
-  await pkg.finish();
+  if (state.formulas) await pkg.setFullCalcOnLoad();
+  await pkg.finish(options.collect);
   const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   return { bytes, warnings };
+}
+
+/** The cells an op writes (setCells), else 0. */
+function cellCount(op: PlanOp): number {
+  return op.kind === 'setCells' ? op.cells.reduce((n, line) => n + line.length, 0) : 0;
+}
+
+/** One op onto the package; `state.formulas` is set when it writes a formula (or moves formulas). */
+async function applyOp(pkg: Package, op: PlanOp, warnings: PatchWarning[], state: { formulas: boolean }): Promise<void> {
+  const onFormula = () => {
+    state.formulas = true;
+  };
+  switch (op.kind) {
+    case 'addSheet':
+      await pkg.addSheet(op.sheet, !!op.hidden);
+      break;
+    case 'setCells': {
+      const { editor, name } = await pkg.sheet(op.sheet);
+      const withText = op.cells.some((line) => line.some((input) => 'text' in input && input.text !== ''));
+      const ctx = await pkg.cellContext(name, warnings, onFormula, withText);
+      const { row, column } = parseCell(op.cell);
+      // a column of formulas that slide row by row is written once, as a shared formula
+      const runs = sharedFormulaRuns(op.cells, row);
+      const groups = new Map<number, { si: string; ref?: string }>();
+      op.cells.forEach((line, i) =>
+        line.forEach((input, j) => {
+          const part = runs.get(`${i},${j}`);
+          let shared: { si: string; ref?: string } | undefined;
+          if (part?.kind === 'first') {
+            const ref = `${cellAddress(row + i, column + j)}:${cellAddress(row + i + part.rows - 1, column + j)}`;
+            shared = { si: editor.newSharedIndex(), ref };
+            groups.set(j, { si: shared.si });
+          } else if (part) shared = groups.get(j);
+          editor.writeCell(row + i, column + j, input, ctx, shared);
+        }),
+      );
+      break;
+    }
+    case 'setStyle': {
+      const { editor } = await pkg.sheet(op.sheet);
+      editor.setStyle(rectOf(op.range), op.style, await pkg.stylesEditor());
+      break;
+    }
+    case 'setValidation': {
+      const { editor } = await pkg.sheet(op.sheet);
+      editor.setValidation(rectOf(op.range), op.rule);
+      break;
+    }
+    case 'setColumnWidths': {
+      const { editor } = await pkg.sheet(op.sheet);
+      for (const w of op.widths) editor.setColumnWidth(columnNumber(w.column), w.width);
+      break;
+    }
+    case 'setRowHeights': {
+      const { editor } = await pkg.sheet(op.sheet);
+      for (const h of op.heights) editor.setRowHeight(h.row, h.height);
+      break;
+    }
+    case 'freeze': {
+      const { editor } = await pkg.sheet(op.sheet);
+      editor.freeze(op.rows, op.columns);
+      break;
+    }
+    case 'setPageSetup': {
+      const { editor, name } = await pkg.sheet(op.sheet);
+      editor.setPageSetup(op.orientation, op.fitToWidth);
+      if (op.printArea !== undefined) {
+        const w = await pkg.setBuiltInName(name, 'Print_Area', `${sheetRef(name)}!${absoluteRange(op.printArea)}`);
+        if (w) warnings.push(w);
+      }
+      if (op.printTitleRows !== undefined) {
+        const { first, last } = op.printTitleRows;
+        const w = await pkg.setBuiltInName(name, 'Print_Titles', `${sheetRef(name)}!$${first}:$${last}`);
+        if (w) warnings.push(w);
+      }
+      break;
+    }
+    case 'insertColumns':
+    case 'deleteColumns': {
+      const { name } = await pkg.sheet(op.sheet);
+      await shiftPackageColumns(pkg, { sheet: name, at: columnNumber(op.column), count: op.kind === 'insertColumns' ? op.count : -op.count });
+      // cached results of moved formulas may be stale (a reference became #REF!): Excel recalculates on open
+      onFormula();
+      break;
+    }
+    case 'appendRows':
+    case 'updateRowByKey':
+    case 'deleteRowByKey':
+      throw new Error(`patchPackage: ${op.kind} must be resolved to setCells first`);
+    default:
+      throw new Error(`patchPackage: unknown op ${(op as { kind: string }).kind}`);
+  }
 }
 
 /**

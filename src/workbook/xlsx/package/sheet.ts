@@ -95,6 +95,11 @@ interface RowModel {
 /** Where a row's text is in the part; `model` once an edit touched it. */
 interface RowSlot {
   r: number;
+  /**
+   * The row's text once an edit rewrote it (`compactRows`): the positions below are in
+   * it; else they are in the part as read.
+   */
+  source?: string;
   start: number;
   /** End of the row's start tag (= end for an empty row). */
   openEnd: number;
@@ -109,6 +114,9 @@ interface RowSlot {
 /** A formula element's start tag in a cell's text (any prefix). */
 const FORMULA_TAG = /<(?:[A-Za-z_][\w.-]*:)?f[\s>/]/;
 
+/** Rows read into a model between two `compactRows` (a few MB of models at most). */
+const COMPACT_EVERY = 500;
+
 /** Marks where the rows go in the serialised skeleton. */
 const ROWS_MARK = 'koppelkansen-rows';
 
@@ -117,6 +125,8 @@ export class SheetEditor {
   readonly root: Element;
   readonly doc: Document;
   private readonly rows = new Map<number, RowSlot>();
+  /** Rows read into a model since the last `compactRows`. */
+  private readonly touched = new Set<RowSlot>();
   private rowNumbers: number[] = [];
   /** si of a shared formula → the rows holding a cell of it. */
   private readonly shared = new Map<string, Set<number>>();
@@ -143,6 +153,7 @@ export class SheetEditor {
       ensureChild(doc.documentElement!, 'sheetData', WORKSHEET_ORDER);
       text = serializeXml(doc);
       this.rows.clear();
+      this.touched.clear();
       this.shared.clear();
       found = this.scan(text)!;
     }
@@ -247,8 +258,9 @@ export class SheetEditor {
   // ---- rows and cells ----
 
   /** Reads a row's text into a model (numbering rows and cells that had no number). */
-  private materialize(slot: RowSlot, text = this.text): RowModel {
+  private materialize(slot: RowSlot, text = slot.source ?? this.text): RowModel {
     if (slot.model) return slot.model;
+    this.touched.add(slot);
     // the start tag alone is read; the cells are sliced where the scan found them
     const selfClosing = slot.openEnd === slot.end && text.charCodeAt(slot.end - 2) === 47; // "/>"
     const head = readElement(selfClosing ? text.slice(slot.start, slot.end) : `${text.slice(slot.start, slot.openEnd)}</${this.prefix}row>`);
@@ -299,7 +311,9 @@ export class SheetEditor {
       else hi = mid;
     }
     this.rowNumbers.splice(lo, 0, r);
-    this.rows.set(r, { r, start: 0, openEnd: 0, end: 0, minCol: 0, maxCol: 0, kids: [], model });
+    const slot: RowSlot = { r, start: 0, openEnd: 0, end: 0, minCol: 0, maxCol: 0, kids: [], model };
+    this.rows.set(r, slot);
+    this.touched.add(slot);
     this.rowsChanged = true;
     return model;
   }
@@ -387,6 +401,11 @@ export class SheetEditor {
    * below it (no text: Excel slides the first cell's formula; see sharedFormulas.ts).
    */
   writeCell(r: number, c: number, input: CellInput, ctx: CellWriteContext, shared?: { si: string; ref?: string }): void {
+    this.writeCellNow(r, c, input, ctx, shared);
+    this.compactRowsEvery();
+  }
+
+  private writeCellNow(r: number, c: number, input: CellInput, ctx: CellWriteContext, shared?: { si: string; ref?: string }): void {
     const isClear = 'clear' in input || ('text' in input && input.text === '');
     const cell = this.cell(r, c, !isClear);
     if (!cell) return;
@@ -448,6 +467,7 @@ export class SheetEditor {
 
   setStyle(rect: Rect, style: CellStyle, styles: StylesEditor): void {
     for (let r = rect.top; r <= rect.bottom; r++) {
+      this.compactRowsEvery();
       for (let c = rect.left; c <= rect.right; c++) {
         const cell = this.cell(r, c, true)!;
         const current = getAttr(cell.attrs, 's');
@@ -555,7 +575,7 @@ export class SheetEditor {
     for (const r of this.rowNumbers) {
       const slot = this.rows.get(r)!;
       const moves = target && (slot.model ? slot.model.cells.some((c) => c.col >= shift.at) : slot.maxCol >= shift.at);
-      if (!slot.model && !moves && !FORMULA_TAG.test(this.text.slice(slot.openEnd, slot.end))) continue;
+      if (!slot.model && !moves && !FORMULA_TAG.test((slot.source ?? this.text).slice(slot.openEnd, slot.end))) continue;
       const model = rowOf(r)!;
       let rowChanged = changedRows.has(slot);
       const kept: CellModel[] = [];
@@ -694,6 +714,56 @@ export class SheetEditor {
     setAttr(model.attrs, 'ht', String(height));
     setAttr(model.attrs, 'customHeight', '1');
     this.rowsChanged = true;
+    this.compactRowsEvery();
+  }
+
+  /** `compactRows` once `COMPACT_EVERY` rows were read into a model since the last time. */
+  private compactRowsEvery(): void {
+    if (this.touched.size >= COMPACT_EVERY) this.compactRows();
+  }
+
+  /**
+   * Keeps every row read into a model since the last call as its text again (read again
+   * if a later edit touches it): a model of a row of 22 cells costs about 2.5 KB, its text
+   * a quarter of that, and a plan touches every row of the werkblad. Called between edits
+   * only (no cell or row model is held then); the text is what serialising the model gives.
+   */
+  compactRows(): void {
+    for (const slot of this.touched) {
+      const model = slot.model;
+      if (!model) continue;
+      const kids: number[] = [];
+      let text: string;
+      let openEnd: number;
+      if (!model.cells.length && !model.others.length) {
+        text = startTag(model.qname, model.attrs, true);
+        openEnd = text.length;
+      } else {
+        text = startTag(model.qname, model.attrs);
+        openEnd = text.length;
+        for (const cell of model.cells) {
+          const t = cellText(cell);
+          kids.push(text.length, text.length + t.length, cell.col);
+          text += t;
+        }
+        for (const o of model.others) {
+          kids.push(text.length, text.length + o.length, 0);
+          text += o;
+        }
+        text += `</${model.qname}>`;
+      }
+      // a flat string, not the tree of pieces it was concatenated from
+      text.charCodeAt(0);
+      slot.source = text;
+      slot.start = 0;
+      slot.openEnd = openEnd;
+      slot.end = text.length;
+      slot.kids = kids;
+      slot.minCol = model.cells.length ? model.cells[0].col : 0;
+      slot.maxCol = model.cells.length ? model.cells[model.cells.length - 1].col : 0;
+      slot.model = undefined;
+    }
+    this.touched.clear();
   }
 
   setColumnWidth(column: number, width: number): void {
@@ -823,7 +893,7 @@ export class SheetEditor {
     const out: string[] = [];
     for (const r of this.rowNumbers) {
       const slot = this.rows.get(r)!;
-      out.push(slot.model ? rowText(slot.model) : this.text.slice(slot.start, slot.end));
+      out.push(slot.model ? rowText(slot.model) : (slot.source ?? this.text).slice(slot.start, slot.end));
     }
     return out.join('');
   }
