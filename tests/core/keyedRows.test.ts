@@ -75,6 +75,8 @@ describe('guards (expect): what counts as the same cell', () => {
       ],
     );
     expect(p).toEqual({ kind: 'conflict', conflicts: [{ sheet: 'Blad', cell: 'B2', expected: 'd', actual: 'door collega' }] });
+    // a setCells has no key: its conflicts carry none (only updateRowByKey / deleteRowByKey do)
+    expect(p.kind === 'conflict' && 'key' in p.conflicts[0]).toBe(false);
   });
 });
 
@@ -211,6 +213,8 @@ describe('column guards: a column delete or insert checks the columns as the tea
       // C: inserted by the first op (null); D was C (the delete at E..F is right of it)
       [ops[4], [null, 3]],
     ]);
+    // after a delete of B, the guarded C was D before the plan
+    expect(columnGuards([del('B', 1), del('C', 1, [['kop']])])[0].before).toEqual([4]);
   });
 
   test('columnGuardConflicts (delete): a changed cell of the block, and anything below it in the columns, is a conflict; the same values are not', () => {
@@ -237,8 +241,13 @@ describe('column guards: a column delete or insert checks the columns as the tea
   test('columnGuardConflicts (insert): only the block is compared (an insert loses nothing below it); a column the plan inserted reads as empty', () => {
     const guard = columnGuards([ins('B', 1), ins('B', 2, [['kop', 'x']])])[0];
     expect(guard.before).toEqual([null, 2]);
-    const read = (r: number, c: number): CellValue => (r === 1 && c === 2 ? 'x' : r === 9 ? 'onder' : null);
+    // the workbook has no column for one the plan inserts: it is never read
+    const read = (r: number, c: number | null): CellValue => (typeof c !== 'number' ? 'geen kolom' : r === 1 && c === 2 ? 'x' : r === 9 ? 'onder' : null);
     expect(columnGuardConflicts(guard, read, 20)).toEqual([{ sheet: 'Blad', cell: 'B1', expected: 'kop', actual: null }]);
+    // the inserted column is the second of the block: its conflict names it as it will be (C), not B or A
+    const second = columnGuards([ins('C', 1), ins('B', 2, [['a', 'b']])])[0];
+    expect(second.before).toEqual([2, null]);
+    expect(columnGuardConflicts(second, (r, c) => (r === 1 && c === 2 ? 'a' : null), 5)).toEqual([{ sheet: 'Blad', cell: 'C1', expected: 'b', actual: null }]);
   });
 
   test('guardCellValue: a cell by its value; a formula cell without a value by its formula text', () => {
@@ -246,5 +255,9 @@ describe('column guards: a column delete or insert checks the columns as the tea
     expect([1, 2, 3, 4].map((c) => guardCellValue(sheet, 1, c))).toEqual([1, '=A1', '=B1', null]);
     expect(guardCellValue({ name: 'Blad', values: [['']] }, 1, 1)).toBe('');
     expect(guardCellValue({ name: 'Blad', values: [] }, 3, 1)).toBeNull();
+    // a formula cell with a value is read by its value, not its formula
+    expect(guardCellValue({ name: 'Blad', values: [[7]], formulas: [['=3+4']] }, 1, 1)).toBe(7);
+    // formulas may stop before the values do (trailing rows without formulas)
+    expect(guardCellValue({ name: 'Blad', values: [[null], [null]], formulas: [[null]] }, 2, 1)).toBeNull();
   });
 });
