@@ -59,7 +59,7 @@ const GROUPS: Group[] = [
   { name: 'ranking', mutate: ['ranking.ts'], tests: ['ranking', 'minimalMove'] },
   { name: 'prioritering', mutate: ['prioritering.ts'], tests: ['prioritering', 'namedMutations'] },
   { name: 'rondes', mutate: ['rondes.ts'], tests: ['rondes', 'rondesRules', 'rondesMerge'] },
-  { name: 'stap2', mutate: ['stap2.ts'], tests: ['stap2', 'stap2Rules', 'stap2Own'] },
+  { name: 'stap2', mutate: ['stap2.ts'], tests: ['stap2', 'stap2Rules', 'stap2Own', 'stap2Select', 'stap2TeamText'] },
   { name: 'wijk', mutate: ['wijk.ts'], tests: ['wijk'] },
   { name: 'factors', mutate: ['factors.ts'], tests: ['factors', 'factorsRules'] },
   { name: 'notes', mutate: ['notes.ts'], tests: ['notes'] },
