@@ -97,6 +97,18 @@ test('isoTextToDutch: a note time or action date in the Dutch order, zone-less; 
   expect(isoTextToDutch('')).toBe('');
 });
 
+test('isoTextToDutch: a date cell holding more than a date or a time is shown as typed, never cut to its date', () => {
+  expect(isoTextToDutch('2027-01-15 of eerder')).toBe('2027-01-15 of eerder');
+  expect(isoTextToDutch('uiterlijk 2027-01-15')).toBe('uiterlijk 2027-01-15');
+  expect(isoTextToDutch('2027-01-15 14:05 overleg')).toBe('2027-01-15 14:05 overleg');
+});
+
+test('isoTextToDutch: 23:59 is the last time of a day; a minute 60 does not exist and is left as typed', () => {
+  expect(isoTextToDutch('2027-01-15 23:59')).toBe('15-01-2027 23:59');
+  expect(isoTextToDutch('2027-01-15 10:59')).toBe('15-01-2027 10:59');
+  expect(isoTextToDutch('2027-01-15 10:60')).toBe('2027-01-15 10:60');
+});
+
 test('formatDutchDate: one formatter, on an explicit clock, in every variant', () => {
   // 23:30 UTC on 30 November is 00:30 on 1 December in the Netherlands (CET, UTC+1)
   const late = new Date('2026-11-30T23:30:00Z');

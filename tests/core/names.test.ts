@@ -161,6 +161,12 @@ describe('names that are no text (issue 9 review: TRUE and 1.5 as names were nei
     expect(out[1].message).toMatch(/getal.*Typ de naam als tekst/);
   });
 
+  it('a FALSE name is named as a Dutch Excel shows it: "ONWAAR"', () => {
+    const [w] = nameWarnings('Werkblad', [{ row: 9, column: 2, value: false }]);
+    expect(w.cell).toBe('B9');
+    expect(w.message).toContain('"ONWAAR"');
+  });
+
   it('analyze warns about them on the werkblad and on Prioritering', async () => {
     const now = new Date('2026-11-28T12:00:00Z');
     const wb = await prioriteringWorkbook(['Eerste', 'Tweede'], now, [

@@ -1,6 +1,13 @@
 import { formatNumber } from '../../src/core/numbers';
 import { formatNumber as paneFormat } from '../../src/taskpane/logic/scoring';
 
+// First in the file on purpose: formatNumber makes its Intl formatter on the first call, and
+// Stryker's per-test coverage credits the formatter's options to that first test only.
+test('no thousands separator: a total of 1,250 or more reads as the cell shows it ("1250", "12345,68"), not "1.250"', () => {
+  expect(formatNumber(1250)).toBe('1250');
+  expect(formatNumber(12345.678)).toBe('12345,68');
+});
+
 test('the CLI and the pane showed the same total differently ("12,50" vs "12,5"): one rule, no trailing zeros', () => {
   expect(formatNumber(12.5)).toBe('12,5');
   expect(paneFormat).toBe(formatNumber);

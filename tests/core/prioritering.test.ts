@@ -110,6 +110,12 @@ describe('readPrioLayout', () => {
     });
   });
 
+  it('without a header and with an empty header row, the check columns are G and H, never a column of the six (Signaal is F)', () => {
+    const sheet: SheetSnapshot = { name: 'Prioritering', values: [['titel'], [], [], [], [1, 'Daken']] };
+    const { columns } = readPrioLayout(sheet);
+    expect([columns.signaal, columns.controle, columns.afwijking]).toEqual([6, 7, 8]);
+  });
+
   it('a header without check columns gets them right of its last column, never on a labelled one', () => {
     const header = ['Prioriteit', 'Koppelkans', 'Omdat…', 'Verantwoordelijke', 'Automatische rang', 'Signaal', 'Notitie'];
     const { columns } = readPrioLayout(prioSheet([], header));
