@@ -229,6 +229,17 @@ export function contractSuite(h: Harness): void {
         expect(s.values[0][1]).toBe('regel 1\nregel 2\n\nregel 4');
       });
 
+      test('crLostInFile: a carriage return (CR LF, a lone CR) in text survives writing and reading', async () => {
+        // an XML reader turns CR LF and CR into LF; the xlsx adapter lost every CR the team's text held
+        const texts = ['regel 1\r\nregel 2', 'los\rteken', '\r', 'eind\r\n', 'al _x000D_ getypt\r'];
+        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [texts.map(t)] }]);
+        expect((await wb.readSnapshot()).sheets[0].values[0]).toEqual(texts);
+        // and a second write of the same workbook (the patched package) keeps them too
+        await wb.apply({ ops: [{ kind: 'setCells', sheet: 'Blad', cell: 'A2', cells: [texts.map(t)] }] });
+        const again = await h.reopen(wb);
+        expect((await again.readSnapshot()).sheets[0].values).toEqual([texts, texts]);
+      });
+
       test('text over 32,767 characters is refused with a Dutch message naming the cell, and nothing changes', async () => {
         const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t('eerst')]] }]);
         await expectWorkbookError(
