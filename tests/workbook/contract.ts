@@ -221,6 +221,28 @@ export function contractSuite(h: Harness): void {
         expect(s.values.map((r) => r[0])).toEqual(formulas.map(() => null));
       });
 
+      test('noCachedResult lists the formulas written without a cached result, not those with one ("" and 0 included), and not a cell written over', async () => {
+        const wb = await withSheet([
+          {
+            kind: 'setCells',
+            sheet: 'Blad',
+            cell: 'A1',
+            cells: [[{ formula: '=1+1' }, { formula: '=""', result: '' }, { formula: '=1-1', result: 0 }, { formula: '=3', result: 3 }, { formula: '=4' }]],
+          },
+        ]);
+        const s = (await wb.readSnapshot()).sheets[0];
+        // a cached "" and no cached result read the same (null): only this list tells them apart
+        expect(s.values[0].slice(0, 3)).toEqual([null, null, 0]);
+        expect([...(s.noCachedResult ?? [])].sort()).toEqual(['A1', 'E1']);
+        const after = await applyAndReopen(wb, {
+          ops: [
+            { kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[{ formula: '=1+1', result: 2 }]] },
+            { kind: 'setCells', sheet: 'Blad', cell: 'E1', cells: [[t('tekst')]] },
+          ],
+        });
+        expect((await after.readSnapshot()).sheets[0].noCachedResult ?? []).toEqual([]);
+      });
+
       test('long text (32,767 characters) and line breaks survive', async () => {
         const long = 'x'.repeat(32766) + 'y';
         const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t(long), t('regel 1\nregel 2\n\nregel 4')]] }]);

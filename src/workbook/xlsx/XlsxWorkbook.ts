@@ -26,7 +26,7 @@
  * Node-only pieces (fs, path) are imported lazily so the browser bundle works.
  */
 import ExcelJS from 'exceljs';
-import { cellAddress, columnNumber } from '../../core/a1';
+import { cellAddress, columnNumber, tryParseCell } from '../../core/a1';
 import type { CellInput, CellStyle, CellValue, Plan, PlanOp, SheetSnapshot, ValidationRule, ValidationSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import { WorkbookError } from '../errors';
 import { appendedFormats, appendedHeights, placeRowOp, recordPlacement, updatedRowHeight } from '../../core/keyedRows';
@@ -37,7 +37,7 @@ import { rectOf } from '../rectangles';
 import { applyCellStyle, readCellStyle, sheetProtection } from './cellStyles';
 import { encodeTextsForWrite, isBlank, readCell, toExcelValue, unshareFormulas } from './cellValues';
 import { installLargeValidationPatch } from './largeValidations';
-import { checkColumnShifts, patchPackage, type PatchWarning } from './package/patchPackage';
+import { checkColumnShifts, formulasWithoutResult, patchPackage, type PatchWarning } from './package/patchPackage';
 import { ValidationLookup, setValidation, validationRanges } from './validations';
 
 const CREATOR = 'Koppelkansen Kiezen';
@@ -53,8 +53,13 @@ function patchLater(source: Uint8Array, ops: PlanOp[], earlier: PatchWarning[]):
   };
 }
 
-/** An ExcelJS model of .xlsx bytes, read as `fromBuffer` reads them (shared formulas resolved per cell). */
-async function loadModel(data: Uint8Array): Promise<ExcelJS.Workbook> {
+/**
+ * An ExcelJS model of .xlsx bytes, read as `fromBuffer` reads them (shared formulas
+ * resolved per cell), with per worksheet the formula cells the file holds without a
+ * cached result (ExcelJS reads those and an empty cached text alike; see
+ * package/cachedResults.ts).
+ */
+async function loadModel(data: Uint8Array): Promise<{ wb: ExcelJS.Workbook; noResult: WeakMap<ExcelJS.Worksheet, Set<string>> }> {
   installLargeValidationPatch();
   const wb = new ExcelJS.Workbook();
   // ExcelJS's types want a Node Buffer; it accepts any ArrayBuffer view at runtime
@@ -62,7 +67,13 @@ async function loadModel(data: Uint8Array): Promise<ExcelJS.Workbook> {
   // ExcelJS sets the workbook properties only from xl/workbook.xml
   if ((wb as { properties?: unknown }).properties === undefined) throw new WorkbookError('notAWorkbook', []);
   for (const ws of wb.worksheets) unshareFormulas(ws);
-  return wb;
+  const missing = await formulasWithoutResult(data);
+  const noResult = new WeakMap<ExcelJS.Worksheet, Set<string>>();
+  for (const [name, cells] of missing) {
+    const ws = wb.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
+    if (ws) noResult.set(ws, new Set(cells));
+  }
+  return { wb, noResult };
 }
 
 const isColumnOp = (op: PlanOp): op is Extract<PlanOp, { kind: 'insertColumns' | 'deleteColumns' }> =>
@@ -91,6 +102,12 @@ export class XlsxWorkbook implements WorkbookPort {
      * package and reads it again); undefined for a workbook made here.
      */
     private source?: Uint8Array,
+    /**
+     * Per worksheet, the formula cells (A1) without a cached result: as the file held them,
+     * then kept up to date by every cell `apply` writes (a formula written without
+     * `result` is added, anything else written there removes the cell).
+     */
+    private noResult = new WeakMap<ExcelJS.Worksheet, Set<string>>(),
   ) {}
 
   /** A new, empty workbook (no sheets yet). */
@@ -112,7 +129,8 @@ export class XlsxWorkbook implements WorkbookPort {
    */
   static async fromBuffer(buffer: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
     const data = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
-    return new XlsxWorkbook(await loadModel(data), data.slice());
+    const { wb, noResult } = await loadModel(data);
+    return new XlsxWorkbook(wb, data.slice(), noResult);
   }
 
   static async fromFile(path: string): Promise<XlsxWorkbook> {
@@ -194,7 +212,7 @@ export class XlsxWorkbook implements WorkbookPort {
       }
     } else current = await this.toBuffer();
     const { bytes } = await patchPackage(current, [op]);
-    this.wb = await loadModel(bytes);
+    ({ wb: this.wb, noResult: this.noResult } = await loadModel(bytes));
     this.source = bytes;
     this.journal.length = 0;
   }
@@ -424,6 +442,11 @@ export class XlsxWorkbook implements WorkbookPort {
       .map((m) => m.range)
       .filter((m) => m.includes(':'));
     const protection = sheetProtection(ws);
+    // formula cells without a cached result, as far as they still hold a formula
+    const noCachedResult = [...(this.noResult.get(ws) ?? [])].filter((a) => {
+      const at = tryParseCell(a);
+      return !!at && !!formulas[at.row - 1]?.[at.column - 1];
+    });
     return {
       name: ws.name,
       values,
@@ -431,6 +454,7 @@ export class XlsxWorkbook implements WorkbookPort {
       hidden: ws.state === 'hidden' || ws.state === 'veryHidden',
       ...(merges.length ? { merges } : {}),
       ...(protection ? { protection } : {}),
+      ...(noCachedResult.length ? { noCachedResult } : {}),
     };
   }
 
@@ -455,8 +479,14 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private writeRow(ws: ExcelJS.Worksheet, row: number, column: number, inputs: CellInput[]): void {
+    let missing = this.noResult.get(ws);
     inputs.forEach((input, j) => {
       ws.getCell(row, column + j).value = toExcelValue(input);
+      const address = cellAddress(row, column + j);
+      if ('formula' in input && input.result === undefined) {
+        if (!missing) this.noResult.set(ws, (missing = new Set()));
+        missing.add(address);
+      } else missing?.delete(address);
     });
   }
 
