@@ -56,6 +56,8 @@ interface Case {
   warned?: string[];
   /** Cells typed on the WUP checklist: [address, text or number]. */
   checklist?: [string, string | number][];
+  /** Cells written as they are into the input (error values, booleans): [sheet, address, ExcelJS value]. */
+  raw?: [string, string, ExcelJS.CellValue][];
 }
 
 const long255 = 'L'.repeat(250) + ' lang';
@@ -255,6 +257,55 @@ const CASES: Case[] = [
     ],
   },
   {
+    // error values (#N/A …) in name cells and on the checklist: no name, matching nothing, instead of an error that
+    // spreads through Resultaat, Prioritering and the checklist's progress table (or, in the engine, a carried Onderdeel)
+    name: 'errors',
+    longlist: [
+      ['O', 'A'],
+      ['O', 'B'],
+      ['O', 'C'],
+    ],
+    weights: [1, 1, 1],
+    rows: [
+      ['O', 'A', 1, 1, 1],
+      ['O', 'B', 2, 2, 2],
+      ['O', 'C', 3, 3, 3],
+      ['O', 'fout', 4, 4, 4],
+      ['fout', 'C2', 0, 0, 1],
+    ],
+    // Prioritering's third row gets its #N/A in `raw` (written before the entries, which would overwrite it)
+    prio: [
+      [1, 'C'],
+      [2, 'B'],
+    ],
+    checklist: [
+      [`C${CHECKLIST.firstRow}`, 'Klaar'],
+      [`C${CHECKLIST.firstRow + 1}`, 'Klaar'],
+      [`C${CHECKLIST.firstRow + 3}`, 'Bezig'],
+      [`C${CHECKLIST.firstRow + 4}`, 'Klaar'],
+    ],
+    raw: [
+      [SHEET_NAMES.werkblad, `B${WERKBLAD.firstDataRow + 3}`, { error: '#N/A' }],
+      [SHEET_NAMES.werkblad, `A${WERKBLAD.firstDataRow + 4}`, { error: '#REF!' }],
+      [SHEET_NAMES.prioritering, `B${PRIORITERING.firstRow + 2}`, { error: '#N/A' }],
+      [SHEET_NAMES.checklist, `A${CHECKLIST.firstRow + 1}`, { error: '#N/A' }],
+      [SHEET_NAMES.checklist, `B${CHECKLIST.firstRow + 3}`, { error: '#DIV/0!' }],
+      [SHEET_NAMES.checklist, `C${CHECKLIST.firstRow + 5}`, { error: '#VALUE!' }],
+    ],
+  },
+  {
+    // an Onderdeel typed as a number or TRUE: Excel shows it per language, the engine cannot agree; warned, naming the cell
+    name: 'checklistNotText',
+    longlist: [['O', 'K']],
+    weights: [1, 1, 1],
+    rows: [['O', 'K', 1, 1, 1]],
+    raw: [
+      [SHEET_NAMES.checklist, `A${CHECKLIST.firstRow}`, 12],
+      [SHEET_NAMES.checklist, `A${CHECKLIST.firstRow + 2}`, true],
+    ],
+    warned: [`${SHEET_NAMES.checklist}!A${CHECKLIST.firstRow}`, `${SHEET_NAMES.checklist}!A${CHECKLIST.firstRow + 2}`],
+  },
+  {
     name: 'nonText',
     longlist: [['Opgave', 'Tekst']],
     weights: [1, 1, 1],
@@ -326,6 +377,7 @@ async function buildInput(c: Case, file: string, template: string): Promise<void
       ws.getCell(r, 3 + j).value = s === '' ? { richText: [{ text: '' }] } : s === '=""' ? { formula: '""', result: '' } : s;
     });
   });
+  for (const [sheet, address, value] of c.raw ?? []) raw.getWorksheet(sheet)!.getCell(address).value = value;
   if (c.date1904) (raw.properties as { date1904?: boolean }).date1904 = true;
   await raw.xlsx.writeFile(file);
   const wb = await XlsxWorkbook.fromBuffer(fs.readFileSync(file));
@@ -507,6 +559,32 @@ maybe('the engine and the recalculated workbook agree on the corpus', () => {
     const input = await xlsxCells(fs.readFileSync(prepared[0].output.replace(/\.xlsx$/, '-in.xlsx')));
     const without = [...input].filter(([, c]) => c.formula && !c.hasValue).map(([a]) => a.split('!')[0]);
     expect(new Set(without)).toEqual(new Set([SHEET_NAMES.lijsten, SHEET_NAMES.resultaat, SHEET_NAMES.prioritering, SHEET_NAMES.checklist]));
+  });
+
+  test('errors: an error value on the checklist is named, Dutch, and counted as matching nothing; in a name cell it is no name', () => {
+    const { engine } = prepared.find((x) => x.c.name === 'errors')!;
+    const at = (code: string) =>
+      engine.problems
+        .filter((x) => x.code === code)
+        .map((x) => `${x.sheet}!${x.cell}`)
+        .sort();
+    expect(at('CHECKLIST_ERROR_VALUE')).toEqual(
+      [`A${CHECKLIST.firstRow + 1}`, `B${CHECKLIST.firstRow + 3}`, `C${CHECKLIST.firstRow + 5}`].map((a) => `${SHEET_NAMES.checklist}!${a}`).sort(),
+    );
+    // not reported as an empty Onderdeel carried down or an unknown status
+    expect(at('CHECKLIST_EMPTY_ONDERDEEL')).toEqual([]);
+    expect(at('CHECKLIST_BAD_STATUS')).toEqual([]);
+    const cl = engine.checklist!;
+    expect(cl.items.some((x) => x.row === CHECKLIST.firstRow + 3)).toBe(false);
+    expect(cl.items.find((x) => x.row === CHECKLIST.firstRow + 5)!.status).toBeNull();
+    // the Prioritering entry of an error is none; the werkblad row with an error koppelkans is ranked without a name
+    expect(engine.prioritering!.entries.map((x) => x.koppelkans)).toEqual(['C', 'B']);
+  });
+
+  test('checklistNotText: an Onderdeel typed as a number or TRUE gets a warning naming its cell', () => {
+    const { c, engine } = prepared.find((x) => x.c.name === 'checklistNotText')!;
+    const warned = engine.problems.filter((x) => x.code === 'CHECKLIST_ONDERDEEL_NOT_TEXT').map((x) => `${x.sheet}!${x.cell}`);
+    expect(warned.sort()).toEqual([...c.warned!].sort());
   });
 
   test('nonText: a boolean or number name gets a warning naming its cell (Werkblad and Prioritering)', () => {
