@@ -3,7 +3,7 @@ import { cellAddress } from './a1';
 import { dutchYear, serialYear, ymdToSerial } from './dates';
 import { textAt, valueAt } from './grid';
 import { CHECKLIST, SHEET_NAMES, sameName } from './layout';
-import { cleanName } from './names';
+import { cleanName, isExcelError } from './names';
 import { problem, type Problem } from './problems';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 
@@ -67,19 +67,41 @@ export function readChecklist(sheet: SheetSnapshot, now: Date, problems: Problem
     }
   }
   const items: ChecklistItem[] = [];
+  /** Rows whose Onderdeel is an error value: the progress formulas count them under no onderdeel, and so does the engine. */
+  const uncounted = new Set<number>();
   let onderdeel = '';
+  const errorAt = (r: number, c: number, column: string, effect: string, v: CellValue) =>
+    problems.push(problem('CHECKLIST_ERROR_VALUE', sheet.name, cellAddress(r, c), { value: String(v), column, effect }));
   for (let r = headerRow + 1; r <= sheet.values.length; r++) {
     // Onderdeel and Status compared cleaned by the text rule (src/core/names.ts), as the progress formulas do
     const ov = valueAt(sheet, r, 1);
-    const o = typeof ov === 'string' ? cleanName(ov) : textAt(sheet, r, 1);
+    const bv = valueAt(sheet, r, 2);
+    const cv = valueAt(sheet, r, 3);
+    // an error value (#N/A …) in Onderdeel, Basiselement or Status: the progress formulas take it as a cell that matches
+    // nothing (ISNUMBER(1/…), planChecklist), so the engine does the same and says so, naming the cell
+    if (isExcelError(bv)) {
+      errorAt(r, 2, 'Basiselement', 'deze regel niet mee', bv);
+      continue;
+    }
+    const oError = isExcelError(ov);
+    const o = oError ? '' : typeof ov === 'string' ? cleanName(ov) : textAt(sheet, r, 1);
     const item = textAt(sheet, r, 2);
     if (o) onderdeel = o;
     if (!item) continue;
+    if (oError) {
+      errorAt(r, 1, 'Onderdeel', 'deze regel bij geen enkel onderdeel', ov);
+      uncounted.add(r);
+    } else if (typeof ov === 'number' || typeof ov === 'boolean') {
+      // Excel shows a number or TRUE/FALSE in the user's language (1,5, WAAR); the formulas compare that text, the engine cannot know it
+      const kind = typeof ov === 'boolean' ? 'een waarheidswaarde' : 'een getal';
+      problems.push(problem('CHECKLIST_ONDERDEEL_NOT_TEXT', sheet.name, cellAddress(r, 1), { value: o, kind }));
+    }
     // the engine carries the Onderdeel down; the workbook's progress formulas cannot (see planChecklist)
-    if (!o && onderdeel) problems.push(problem('CHECKLIST_EMPTY_ONDERDEEL', sheet.name, cellAddress(r, 1), { onderdeel }));
+    if (!o && !oError && onderdeel) problems.push(problem('CHECKLIST_EMPTY_ONDERDEEL', sheet.name, cellAddress(r, 1), { onderdeel }));
     const raw = textAt(sheet, r, 3);
-    const status = STATUSES.find((s) => s.toLowerCase() === cleanName(raw).toLowerCase()) ?? null;
-    if (raw && !status) problems.push(problem('CHECKLIST_BAD_STATUS', sheet.name, cellAddress(r, 3), { value: raw }));
+    const status = isExcelError(cv) ? null : (STATUSES.find((s) => s.toLowerCase() === cleanName(raw).toLowerCase()) ?? null);
+    if (isExcelError(cv)) errorAt(r, 3, 'Status', 'deze regel mee zonder status', cv);
+    else if (raw && !status) problems.push(problem('CHECKLIST_BAD_STATUS', sheet.name, cellAddress(r, 3), { value: raw }));
     items.push({
       row: r,
       onderdeel,
@@ -93,6 +115,7 @@ export function readChecklist(sheet: SheetSnapshot, now: Date, problems: Problem
   const order: string[] = [];
   const byPart = new Map<string, ChecklistProgress>();
   for (const it of items) {
+    if (uncounted.has(it.row)) continue;
     let p = byPart.get(it.onderdeel);
     if (!p) {
       p = { onderdeel: it.onderdeel, klaar: 0, bezig: 0, total: 0 };

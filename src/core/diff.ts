@@ -3,7 +3,8 @@
  * for a workbook that already matches is empty.
  */
 import { cellAddress } from './a1';
-import { formulaAt, valueAt } from './grid';
+import { formulaAt, lacksCachedResult, valueAt } from './grid';
+import { isLocked } from './protection';
 import type { CellInput, CellValue, PlanOp, SheetSnapshot } from './snapshot';
 
 export function cellMatches(sheet: SheetSnapshot | undefined, row: number, column: number, want: CellInput): boolean {
@@ -12,9 +13,13 @@ export function cellMatches(sheet: SheetSnapshot | undefined, row: number, colum
   if ('formula' in want) {
     if (formula === null || !sameFormula(formula, want.formula)) return false;
     // the cached result must be the engine's value too: a file written without it (older
-    // versions) or with a stale one (data changed by a tool that does not recalculate)
-    // gets the formula again with the right value
-    return want.result === undefined || !!sheet?.liveFormulas || sameResult(value, want.result);
+    // versions, other tools: `noCachedResult`, whose null value would pass for "" or 0) or
+    // with a stale one (data changed by a tool that does not recalculate) gets the formula
+    // again with the right value
+    if (want.result === undefined || sheet?.liveFormulas) return true;
+    // a missing one is only worth a write where the cell may be written: never the reason a protected sheet refuses
+    if (lacksCachedResult(sheet, row, column) && !(sheet?.protection?.protected && isLocked(sheet.protection, row, column))) return false;
+    return sameResult(value, want.result);
   }
   if (formula !== null) return false;
   if ('text' in want) return want.text === '' ? value === null || value === '' : value === want.text;

@@ -31,10 +31,10 @@ import { DEFAULT_SUCCESFACTOREN } from './defaults';
 import { diffBlock, formula, num, text } from './diff';
 import type { EditResult } from './edits';
 import { totalFormula } from './formulas';
-import { formulaAt, isEmpty, rowCount, textAt, valueAt } from './grid';
+import { formulaAt, isEmpty, lacksCachedResult, rowCount, textAt, valueAt } from './grid';
 import { COLORS, WERKBLAD } from './layout';
 import { guardCellValue } from './keyedRows';
-import { nameKey } from './names';
+import { isExcelError, nameKey } from './names';
 import type { NotesState } from './notes';
 import { readRondes, scoreKey } from './rondes';
 import type { CellInput, CellValue, PlanOp, SheetSnapshot, WorkbookSnapshot } from './snapshot';
@@ -128,9 +128,18 @@ function validateFactorName(name: string, others: string[]): string | null {
   return null;
 }
 
+/**
+ * The cell as a plan writes it elsewhere: a formula with its cached result as read (none
+ * when it has none or holds an error value, which a cached text cannot stand for; null
+ * read from a formula with a result is its empty text), else its value.
+ */
 function asInput(sheet: SheetSnapshot, row: number, column: number): CellInput {
   const f = formulaAt(sheet, row, column);
-  if (f) return { formula: f };
+  if (f) {
+    const cached = valueAt(sheet, row, column);
+    if (lacksCachedResult(sheet, row, column) || isExcelError(cached)) return { formula: f };
+    return { formula: f, result: cached ?? '' };
+  }
   const v: CellValue = valueAt(sheet, row, column);
   if (v === null || v === '') return { clear: true };
   if (typeof v === 'number') return { number: v };

@@ -92,8 +92,9 @@ export function resultaatRowFormulas(layout: WerkbladLayout, k: number, row: num
   const f = `$F${row}`;
   return [
     `=IF(${d}="","",RANK(${d},${T}))`,
-    `=IF(${f}="","",${cleanFormula(`INDEX(${w.opgaveCol},${f})&""`)})`,
-    `=IF(${f}="","",${cleanFormula(`INDEX(${w.koppelkansCol},${f})&""`)})`,
+    // an error value in the werkblad's name cell is no name (src/core/names.ts), not an error that spreads here
+    `=IF(${f}="","",IFERROR(${cleanFormula(`INDEX(${w.opgaveCol},${f})&""`)},""))`,
+    `=IF(${f}="","",IFERROR(${cleanFormula(`INDEX(${w.koppelkansCol},${f})&""`)},""))`,
     `=IF(${k}>COUNT(${T}),"",IF(RANK(LARGE(${T},${k}),${T})>${RESULTAAT.topN},"",LARGE(${T},${k})))`,
     `=IF(${f}="","",COUNT(INDEX(${w.scoreCols},${f},0))&" van "&COLUMNS(${w.factorHeader}))`,
     `=IF(${d}="","",AGGREGATE(15,6,ROW(${T})/(${T}=${d}),${k}-RANK(${d},${T})+1))`,
@@ -147,7 +148,8 @@ function prioPosition(keys: string, row: number): string {
 /** Prioritering: the automatic rank of the entry in `row` (column E); `keys` = `werkbladKeyRange`. */
 export function prioRankFormula(layout: WerkbladLayout, row: number, keys: string): string {
   const w = werkbladRefs(layout);
-  return `=IF(${keyFormula(`$B${row}`)}="","",IFERROR(RANK(INDEX(${w.totals},${prioPosition(keys, row)}),${w.totals}),"–"))`;
+  // an error value in the name cell is no name (src/core/names.ts): "" as for an empty one, not an error that spreads
+  return `=IF(IFERROR(${keyFormula(`$B${row}`)},"")="","",IFERROR(RANK(INDEX(${w.totals},${prioPosition(keys, row)}),${w.totals}),"–"))`;
 }
 
 /**
@@ -170,7 +172,7 @@ export function prioFlagFormula(layout: WerkbladLayout, row: number, columns: { 
   const place = `IF(ISNUMBER($A${row}),$A${row},ROW()-${PRIORITERING.firstRow - 1})`;
   // the same key as prioCheckKey: place|name under the matching rule (see names.ts); no rank
   const key = `${place}&"|"&${keyFormula(`$B${row}`)}`;
-  return `=IF(${keyFormula(`$B${row}`)}="","",IF(${key}<>${g},"${PRIORITERING.changedFlag}",IF(AND(${h}=1,${cleanFormula(`$C${row}`)}=""),"${PRIORITERING.deviationFlag}","")))`;
+  return `=IF(IFERROR(${keyFormula(`$B${row}`)},"")="","",IF(${key}<>${g},"${PRIORITERING.changedFlag}",IF(AND(${h}=1,IFERROR(${cleanFormula(`$C${row}`)},"")=""),"${PRIORITERING.deviationFlag}","")))`;
 }
 
 /**

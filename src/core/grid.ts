@@ -1,4 +1,5 @@
 /** Reading cells out of a snapshot sheet. Rows and columns are 1-based. */
+import { cellAddress } from './a1';
 import { trimText } from './names';
 import type { CellValue, SheetSnapshot } from './snapshot';
 
@@ -13,6 +14,21 @@ export function formulaAt(sheet: SheetSnapshot, row: number, column: number): st
   const r = sheet.formulas?.[row - 1];
   const f = r?.[column - 1];
   return typeof f === 'string' && f.startsWith('=') ? f : null;
+}
+
+/** Each `noCachedResult` list as a set, built once per list. */
+const missingSets = new WeakMap<string[], Set<string>>();
+
+/**
+ * True when the snapshot lists the cell at row/column (1-based) among its formula cells
+ * without a cached result (`SheetSnapshot.noCachedResult`).
+ */
+export function lacksCachedResult(sheet: SheetSnapshot | undefined, row: number, column: number): boolean {
+  const list = sheet?.noCachedResult;
+  if (!list?.length) return false;
+  let set = missingSets.get(list);
+  if (!set) missingSets.set(list, (set = new Set(list)));
+  return set.has(cellAddress(row, column));
 }
 
 export function isEmpty(v: CellValue): boolean {

@@ -37,6 +37,15 @@ import type { CellValue } from './snapshot';
 /** Excel's error values, as adapters report them in a snapshot. */
 const EXCEL_ERRORS = new Set(['#N/A', '#VALUE!', '#REF!', '#DIV/0!', '#NUM!', '#NAME?', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA']);
 
+/**
+ * True for a cell value that is one of Excel's error values (#N/A, #VALUE! …), as adapters
+ * report them in a snapshot (src/core/snapshot.ts: the error's text). A typed text equal
+ * to an error's text cannot be told apart and counts as one.
+ */
+export function isExcelError(value: CellValue | undefined): boolean {
+  return typeof value === 'string' && EXCEL_ERRORS.has(value);
+}
+
 /** The characters the rule counts as a space (besides the space itself). */
 const SPACE_LIKE = /[\u00a0\t\n\r]/g;
 

@@ -183,6 +183,16 @@ const MESSAGES = {
     text: (p) =>
       `Het onderdeel is leeg. De add-in rekent deze regel bij "${p.onderdeel}", maar de voortgangstabel van de werkmap telt hem niet mee. Vul het onderdeel in.`,
   },
+  CHECKLIST_ONDERDEEL_NOT_TEXT: {
+    severity: 'warning',
+    text: (p) =>
+      `Het onderdeel "${p.value}" is ${p.kind}, geen tekst: Excel toont het per taal anders, dus de voortgangstabel van de werkmap en de add-in kunnen deze regel verschillend tellen. Typ het onderdeel als tekst (met een ' ervoor).`,
+  },
+  CHECKLIST_ERROR_VALUE: {
+    severity: 'warning',
+    text: (p) =>
+      `In deze cel staat de foutwaarde ${p.value} (${p.column}). De voortgangstabel van de werkmap en de add-in tellen ${p.effect}. Herstel de formule of typ de waarde opnieuw.`,
+  },
   CHECKLIST_BAD_STATUS: {
     severity: 'warning',
     text: (p) => `De status "${p.value}" is onbekend; kies ${STATUS_CHOICE}.`,

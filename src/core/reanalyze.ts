@@ -120,7 +120,7 @@ function sameList(a: readonly string[] | undefined, b: readonly string[] | undef
 /**
  * The werkblad rows (1-based) whose scores changed from `before` to `after`, or null when
  * anything else changed on the sheet (a name, a weging, a cell outside the factor columns, a
- * row outside the koppelkansen, a merge) or a changed row is no koppelkans row before or after.
+ * row outside the koppelkansen, a merge, which formulas lack a cached result) or a changed row is no koppelkans row before or after.
  */
 function changedScoreRows(before: SheetSnapshot, after: SheetSnapshot, analysis: Analysis): number[] | null {
   const wb = analysis.werkblad;
@@ -131,7 +131,9 @@ function changedScoreRows(before: SheetSnapshot, after: SheetSnapshot, analysis:
     before.hidden !== after.hidden ||
     before.liveFormulas !== after.liveFormulas ||
     before.protection !== after.protection ||
-    !sameList(before.merges, after.merges)
+    !sameList(before.merges, after.merges) ||
+    // a formula that gained or lost its cached result: full analysis (a score formula without one is warned about)
+    !sameList(before.noCachedResult, after.noCachedResult)
   )
     return null;
   const rows = new Set<number>();

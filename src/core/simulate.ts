@@ -5,7 +5,7 @@
  * every adapter shares (src/core/keyedRows.ts); the contract suite
  * (tests/workbook/contract.ts) checks simulate against the same cases as the adapters.
  */
-import { columnNumber, parseRange } from './a1';
+import { cellAddress, columnNumber, parseCell, parseRange } from './a1';
 import { sameSheet, shiftColumn, shiftFormula, shiftRange, shiftRuleFormula, type ColumnShift } from './columnShift';
 import { placeRowOp, recordPlacement, snapshotRows, type RowOutcomes } from './keyedRows';
 import type { CellInput, CellValue, PlanOp, SheetSnapshot, ValidationSnapshot, WorkbookDefinitions, WorkbookSnapshot } from './snapshot';
@@ -24,7 +24,29 @@ function cloneSheet(s: SheetSnapshot): SheetSnapshot {
   };
 }
 
-function put(sheet: SheetSnapshot, row: number, column: number, input: CellInput): void {
+/**
+ * The simulated sheets' `noCachedResult` as sets while ops run (a write changes a cell's
+ * entry), turned back into lists at the end (`settleMissing`).
+ */
+type Missing = Map<SheetSnapshot, Set<string>>;
+
+function missingOf(missing: Missing, sheet: SheetSnapshot): Set<string> {
+  let set = missing.get(sheet);
+  if (!set) missing.set(sheet, (set = new Set(sheet.noCachedResult ?? [])));
+  return set;
+}
+
+function settleMissing(missing: Missing): void {
+  for (const [sheet, set] of missing) {
+    if (set.size) sheet.noCachedResult = [...set];
+    else delete sheet.noCachedResult;
+  }
+}
+
+function put(sheet: SheetSnapshot, row: number, column: number, input: CellInput, missing: Missing): void {
+  // a formula written without its cached result has none; anything else written there has one or is no formula
+  if ('formula' in input && input.result === undefined && !sheet.liveFormulas) missingOf(missing, sheet).add(cellAddress(row, column));
+  else if (sheet.noCachedResult?.length || missing.has(sheet)) missingOf(missing, sheet).delete(cellAddress(row, column));
   while (sheet.values.length < row) sheet.values.push([]);
   const formulas = (sheet.formulas ??= []);
   while (formulas.length < row) formulas.push([]);
@@ -60,6 +82,7 @@ export function simulate(snapshot: WorkbookSnapshot, ops: PlanOp[]): WorkbookSna
 export function simulateApply(snapshot: WorkbookSnapshot, ops: PlanOp[]): { snapshot: WorkbookSnapshot; outcomes: RowOutcomes } {
   const outcomes: RowOutcomes = { appendedAt: [], missingKeys: [], conflicts: [] };
   const sheets = snapshot.sheets.map(cloneSheet);
+  const missing: Missing = new Map();
   const validations: ValidationSnapshot[] = [...(snapshot.validations ?? [])];
   let definitions = snapshot.definitions;
   const get = (name: string): SheetSnapshot => {
@@ -80,7 +103,8 @@ export function simulateApply(snapshot: WorkbookSnapshot, ops: PlanOp[]): { snap
         const s = get(op.sheet);
         const placement = placeRowOp(op, s.name, snapshotRows(s));
         recordPlacement(op, placement, outcomes);
-        if (placement.kind === 'write') placement.cells.forEach((line, i) => line.forEach((c, j) => put(s, placement.row + i, placement.column + j, c)));
+        if (placement.kind === 'write')
+          placement.cells.forEach((line, i) => line.forEach((c, j) => put(s, placement.row + i, placement.column + j, c, missing)));
         break;
       }
       case 'setValidation': {
@@ -99,7 +123,7 @@ export function simulateApply(snapshot: WorkbookSnapshot, ops: PlanOp[]): { snap
       case 'insertColumns':
       case 'deleteColumns': {
         const shift: ColumnShift = { sheet: get(op.sheet).name, at: columnNumber(op.column), count: op.kind === 'insertColumns' ? op.count : -op.count };
-        for (const s of sheets) shiftSheetColumns(s, shift);
+        for (const s of sheets) shiftSheetColumns(s, shift, missing);
         if (definitions) definitions = shiftDefinitions(definitions, shift);
         for (let i = validations.length - 1; i >= 0; i--) {
           const v = validations[i];
@@ -117,6 +141,7 @@ export function simulateApply(snapshot: WorkbookSnapshot, ops: PlanOp[]): { snap
         break; // styles, widths, freeze: not part of a snapshot
     }
   }
+  settleMissing(missing);
   // the workbook's own properties (date system) stay as read
   return { snapshot: { ...snapshot, sheets, validations, ...(definitions ? { definitions } : {}) }, outcomes };
 }
@@ -144,7 +169,7 @@ function shiftDefinitions(d: WorkbookDefinitions, shift: ColumnShift): WorkbookD
  * (src/core/columnShift.ts): its formulas' references move; on the changed sheet the cells,
  * merges and unlocked areas move too.
  */
-function shiftSheetColumns(sheet: SheetSnapshot, shift: ColumnShift): void {
+function shiftSheetColumns(sheet: SheetSnapshot, shift: ColumnShift, missing: Missing): void {
   const formulas = sheet.formulas ?? [];
   for (const line of formulas) {
     if (!line) continue;
@@ -165,6 +190,15 @@ function shiftSheetColumns(sheet: SheetSnapshot, shift: ColumnShift): void {
     return out;
   };
   sheet.values = sheet.values.map((line) => move(line, null));
+  if (sheet.noCachedResult?.length || missing.has(sheet)) {
+    const moved = new Set<string>();
+    for (const a of missingOf(missing, sheet)) {
+      const { row, column } = parseCell(a);
+      const to = shiftColumn(column, shift);
+      if (to !== null) moved.add(cellAddress(row, to));
+    }
+    missing.set(sheet, moved);
+  }
   sheet.formulas = formulas.map((line) => move(line ?? [], null));
   if (sheet.merges) sheet.merges = sheet.merges.map((m) => shiftRange(m, shift)).filter((m): m is string => m !== null);
   if (sheet.protection)

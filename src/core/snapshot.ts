@@ -20,6 +20,16 @@ export interface SheetSnapshot {
    * or null/undefined where the cell holds no formula. Ragged or absent is fine.
    */
   formulas?: (string | null | undefined)[][];
+  /**
+   * The formula cells (A1 addresses) that hold no cached result: a file's `<f>` without a
+   * `<v>`, or a formula written without one. Such a cell's value is null, exactly like that
+   * of a formula whose cached result is the empty text, which is NOT listed here. Absent or
+   * empty: every formula cell has its cached result (a host that calculates, `liveFormulas`,
+   * never lists any). The planner writes a product formula listed here again with the
+   * engine's value (src/core/diff.ts); a score formula listed here is not scored, with a
+   * warning (src/core/werkblad.ts).
+   */
+  noCachedResult?: string[];
   /** Hidden sheet (Excel's "hidden" or "veryHidden"). */
   hidden?: boolean;
   /**

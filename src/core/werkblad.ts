@@ -4,7 +4,7 @@
  * weighted totals. Finds its parts by labels, never by fixed addresses alone.
  */
 import { cellAddress, columnLetter } from './a1';
-import { formulaAt, isEmpty, lastNonEmptyColumn, lastNonEmptyRow, textAt, valueAt } from './grid';
+import { formulaAt, isEmpty, lacksCachedResult, lastNonEmptyColumn, lastNonEmptyRow, textAt, valueAt } from './grid';
 import { WERKBLAD, sameName, SHEET_NAMES } from './layout';
 import { mergedAreas } from './merges';
 import { cleanName } from './names';
@@ -183,7 +183,7 @@ function rowInputs(sheet: SheetSnapshot, r: number, factors: Succesfactor[]): Ce
   const inputs: CellValue[] = [valueAt(sheet, r, 1), valueAt(sheet, r, 2)];
   for (const f of factors) {
     const v = valueAt(sheet, r, f.column);
-    inputs.push(v, v === null && formulaAt(sheet, r, f.column) !== null);
+    inputs.push(v, v === null && formulaAt(sheet, r, f.column) !== null && lacksCachedResult(sheet, r, f.column));
   }
   return inputs;
 }
@@ -267,7 +267,10 @@ export function readRow(sheet: SheetSnapshot, r: number, layout: WerkbladLayout,
     const v = valueAt(sheet, r, f.column);
     const check = checkScore(v);
     const cell = cellAddress(r, f.column);
-    if (v === null && formulaAt(sheet, r, f.column)) problems.push(problem('SCORE_FORMULA_NO_RESULT', sheet.name, cell, { factor: f.name }));
+    // a formula with no cached result (the file's <f> without <v>) is not scored, with a warning; one whose result is the
+    // empty text (="", =IF(…;"")) is the ordinary empty score, as Totalen's COUNTBLANK counts it: no warning
+    if (v === null && formulaAt(sheet, r, f.column) && lacksCachedResult(sheet, r, f.column))
+      problems.push(problem('SCORE_FORMULA_NO_RESULT', sheet.name, cell, { factor: f.name }));
     if (check.kind === 'empty') {
       scores.push(null);
       continue;

@@ -2,8 +2,9 @@
  * Issue 8, "apply twice = apply once", on the command line: for the workbooks a gemeente
  * has (a fresh one from `new` with scores typed, the preview's sample data, a team's
  * workbook with its own columns, validations, names and protected sheet, one in the 1904
- * date system), a second `koppelkansen apply` on the output of the first plans and writes
- * nothing, and exits as the first did.
+ * date system saved again by another tool, one built in code from two sheets), a second
+ * `koppelkansen apply` on the output of the first plans and writes nothing, and exits as
+ * the first did. Issue 9: every formula of the output carries its cached result.
  */
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
@@ -18,6 +19,7 @@ import { sampleDataOps } from '../../src/taskpane/preview/sampleData';
 import { planWorkbook } from '../../src/workbook/operations';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
 import { teamWorkbook } from '../workbook/xlsx/teamWorkbook';
+import { xlsxCells } from '../helpers/xlsxCells';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
 let dir: string;
@@ -32,6 +34,8 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 /** `koppelkansen new` into `name`, then `edit` through the .xlsx adapter (what the team typed). */
 async function fresh(name: string, edit: (wb: XlsxWorkbook) => Promise<void>): Promise<string> {
   const file = path.join(dir, name);
+  // each test makes its input again (`new` refuses an existing file)
+  fs.rmSync(file, { force: true });
   expect((await run(['new', file, '--wijk', 'Lelystad Oost'])).code).toBe(0);
   const wb = await XlsxWorkbook.fromBuffer(fs.readFileSync(file));
   await edit(wb);
@@ -87,6 +91,49 @@ const cases: [string, () => Promise<string>][] = [
     },
   ],
 ];
+
+// ExcelJS (what these cases are built with) writes every formula with a cached result, so all of the output's must have one
+cases.push([
+  'a workbook built in code from two sheets only (werkblad and longlist), with a team formula whose value is empty text',
+  async () => {
+    const x = new ExcelJS.Workbook();
+    const ws = x.addWorksheet(SHEET_NAMES.werkblad);
+    ws.getCell('A1').value = 'Werkblad koppelkansen kiezen';
+    ['Opgave', 'Koppelkans', 'Draagvlak', 'Politiek', 'Totalen'].forEach((v, i) => (ws.getCell(3, i + 1).value = v));
+    ws.getCell('C4').value = 1;
+    ws.getCell('D4').value = 2;
+    ws.getRow(6).values = ['Groen', 'Geveltuinen', 3, 2];
+    ws.getRow(7).values = ['Werk', 'Stage', 1];
+    ws.getCell('D7').value = { formula: 'IF(C7>5,1,"")', result: '' };
+    const ll = x.addWorksheet(SHEET_NAMES.longlist);
+    ll.addRows([
+      ['Opgave', 'Koppelkans', 'Toelichting'],
+      ['Groen', 'Geveltuinen', ''],
+      ['Werk', 'Stage', ''],
+    ]);
+    const file = path.join(dir, 'code.xlsx');
+    fs.writeFileSync(file, new Uint8Array(await x.xlsx.writeBuffer()));
+    return file;
+  },
+]);
+
+/** The formula cells of an .xlsx without a cached result (`<f>` and no `<v>`), read from the sheet XML. */
+async function withoutValue(file: string): Promise<string[]> {
+  return [...(await xlsxCells(fs.readFileSync(file)))].filter(([, c]) => c.formula && !c.hasValue).map(([a]) => a);
+}
+
+test.each(cases)(
+  'regression productFormulaWithoutValue: every formula in the output of apply carries its cached value: %s',
+  async (_, make) => {
+    const input = await make();
+    const out = path.join(dir, `${path.basename(input, '.xlsx')}-waarden.xlsx`);
+    expect((await run(['apply', input, '-o', out])).code).toBe(0);
+    // read as Protected View shows it: the product's formulas that the input held without a value (ExcelJS's save drops
+    // a cached empty text) were left so, and showed nothing before anyone enabled editing
+    expect(await withoutValue(out)).toEqual([]);
+  },
+  120000,
+);
 
 test.each(cases)(
   'regression cliSecondApplyWritesNothing: %s',

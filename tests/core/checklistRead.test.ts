@@ -243,3 +243,38 @@ describe('the overstap date and the 8-year rule', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('error values and an Onderdeel that is no text (the progress formulas cannot read them as the engine did)', () => {
+  test('regression checklistErrorValue: an error in Onderdeel, Basiselement or Status matches nothing, as the progress formulas count it, with a warning naming the cell', () => {
+    const { state, problems } = read(
+      template(null, [
+        ['Wijkanalyse', 'Warmtevraag', 'Klaar'],
+        ['#N/A', 'Bebouwing', 'Klaar'],
+        ['Wijkanalyse', '#DIV/0!', 'Bezig'],
+        ['Wijkanalyse', 'Netten', '#VALUE!'],
+      ]),
+    );
+    // before: the #N/A Onderdeel was empty, so the row was carried into Wijkanalyse (Klaar 2 of 3), the #DIV/0! basiselement
+    // was an item and #VALUE! an unknown status; the workbook's formulas showed an error instead of any count
+    expect(state.items.map((i) => [i.row, i.item, i.status])).toEqual([
+      [7, 'Warmtevraag', 'Klaar'],
+      [8, 'Bebouwing', 'Klaar'],
+      [10, 'Netten', null],
+    ]);
+    expect(state.progress).toEqual([{ onderdeel: 'Wijkanalyse', klaar: 1, bezig: 0, total: 2 }]);
+    expect(problems.map(([code, cell]) => `${code}@${cell}`)).toEqual(['CHECKLIST_ERROR_VALUE@A8', 'CHECKLIST_ERROR_VALUE@B9', 'CHECKLIST_ERROR_VALUE@C10']);
+    expect(problems[0][2]).toContain('#N/A');
+  });
+
+  test('regression checklistOnderdeelNotText: a number or TRUE as Onderdeel gets a warning naming the cell, as Excel shows it', () => {
+    const { problems } = read(
+      template(null, [
+        [12, 'Warmtevraag', 'Klaar'],
+        [true, 'Bebouwing', 'Klaar'],
+        ['Wijkanalyse', 'Netten', 'Klaar'],
+      ]),
+    );
+    expect(problems.map(([code, cell]) => `${code}@${cell}`)).toEqual(['CHECKLIST_ONDERDEEL_NOT_TEXT@A7', 'CHECKLIST_ONDERDEEL_NOT_TEXT@A8']);
+    expect(problems[1][2]).toContain('"WAAR" is een waarheidswaarde');
+  });
+});

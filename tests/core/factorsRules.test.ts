@@ -241,21 +241,30 @@ describe('moving, renaming and the waarom', () => {
     expect(block(res.ops).cells[3].slice(0, 3)).toEqual([{ number: 1 }, { number: 3 }, { number: 2 }]);
   });
 
-  it('a moved factor takes its score cells as they are: a formula as formula, TRUE as a logical, an empty text as empty', () => {
+  it('a moved factor takes its score cells as they are: a formula as formula with its cached result, TRUE as a logical, an empty text as empty', () => {
     const { sheet, werkblad } = setup(
       {
         rows: [
           ['Groen', 'Geveltuinen', 1, true, ''],
           ['Werk', 'Stage', 2, 'tekst', 4],
+          ['Werk', 'Formules', 1, 1, 1],
         ],
       },
-      (s) => putFormula(s, 7, 4, '=2*3', 6),
+      (s) => {
+        putFormula(s, 7, 4, '=2*3', 6);
+        // a cached empty text, none at all, an error value: only the first is a result a file can carry
+        putFormula(s, 8, 3, '=""', null);
+        putFormula(s, 8, 4, '=1/0', '#DIV/0!');
+        putFormula(s, 8, 5, '=C7', null);
+        s.noCachedResult = ['E8'];
+      },
     );
     const res = moveFactorEdit(sheet, werkblad, 0, 2);
     if (!res.ok) throw new Error(res.message);
     const { cells } = block(res.ops);
     expect(cells[3].slice(0, 3)).toEqual([{ bool: true }, { clear: true }, { number: 1 }]);
-    expect(cells[4].slice(0, 3)).toEqual([{ formula: '=2*3' }, { number: 4 }, { number: 2 }]);
+    expect(cells[4].slice(0, 3)).toEqual([{ formula: '=2*3', result: 6 }, { number: 4 }, { number: 2 }]);
+    expect(cells[5].slice(0, 3)).toEqual([{ formula: '=1/0' }, { formula: '=C7' }, { formula: '=""', result: '' }]);
     expect(message(factorsEdit(sheet, werkblad, [{ from: 1 }]))).toBe('ok'); // one factor may stay
   });
 

@@ -48,6 +48,8 @@ const CASES: [ProblemCode, Severity, Record<string, string | number>][] = [
   ['PRIO_DUPLICATE', 'warning', { koppelkans: 'Geveltuinen', other: 'B5' }],
   ['PRIO_BAD_PLACE', 'warning', { value: 'eerst' }],
   ['CHECKLIST_EMPTY_ONDERDEEL', 'warning', { onderdeel: 'Warmte' }],
+  ['CHECKLIST_ONDERDEEL_NOT_TEXT', 'warning', { value: 'WAAR', kind: 'een waarheidswaarde' }],
+  ['CHECKLIST_ERROR_VALUE', 'warning', { value: '#N/A', column: 'Onderdeel', effect: 'deze regel bij geen enkel onderdeel' }],
   ['CHECKLIST_BAD_STATUS', 'warning', { value: 'Misschien' }],
   ['CHECKLIST_BAD_DATE', 'warning', { value: 'ooit' }],
   ['CHECKLIST_LATE', 'warning', { year: 2030, deadline: 2022 }],

@@ -149,8 +149,10 @@ describe('readRows keeps a row reading only while nothing it depends on changed'
   it('a formula typed into an empty score cell (no result yet) gets its warning', () => {
     const first = werkbladSheet({ rows: [['Groen', 'Geveltuinen', null, 2, 3]] });
     expect(readAll(first).problems).toEqual(['ROW_PARTLY_SCORED@B6']);
-    const withFormula = { ...sharing(first), formulas: [[], [], [], [], [], [null, null, '=C5']] };
+    const withFormula = { ...sharing(first), formulas: [[], [], [], [], [], [null, null, '=C5']], noCachedResult: ['C6'] };
     expect(readAll(withFormula).problems).toEqual(['SCORE_FORMULA_NO_RESULT@C6', 'ROW_PARTLY_SCORED@B6']);
+    // the same formula with a cached empty text: the row's reading is not reused, and there is no warning
+    expect(readAll({ ...withFormula, noCachedResult: [] }).problems).toEqual(['ROW_PARTLY_SCORED@B6']);
   });
 });
 

@@ -162,9 +162,34 @@ describe('readRows: the validity of a row', () => {
   });
 
   it('warns about a score formula without a computed result and counts it as not scored', () => {
-    const { rows, problems } = read({ rows: [['Groen', 'Geveltuinen', null, 2, 3]] }, { formulas: [[], [], [], [], [], [null, null, '=C5', '=1+1']] });
+    const { rows, problems } = read(
+      { rows: [['Groen', 'Geveltuinen', null, 2, 3]] },
+      { formulas: [[], [], [], [], [], [null, null, '=C5', '=1+1']], noCachedResult: ['C6'] },
+    );
     expect(rows[0]).toMatchObject({ scores: [null, 2, 3], scored: 2, status: 'scored', total: 5 });
     expect(problems.map((p) => p.split(':')[0])).toEqual(['SCORE_FORMULA_NO_RESULT@C6', 'ROW_PARTLY_SCORED@B6']);
     expect(problems[0]).toContain('("Draagvlak")');
+  });
+
+  it('regression scoreFormulaEmptyTextWarned: a score formula whose result is the empty text (="", =IF(…;"")) is an empty score, as in Totalen, without a warning', () => {
+    // both read null; only the one the file holds without a cached result (<f> and no <v>) is warned about
+    const formulas = [[], [], [], [], [], [null, null, '=""', '=IF(1>2,1,"")', '=IF(1>2,1,"")'], [null, null, '=""', '=""', '=""']];
+    const { rows, problems } = read(
+      {
+        rows: [
+          ['Groen', 'Geveltuinen', null, null, 3],
+          ['Groen', 'Daken', null, null, null],
+        ],
+      },
+      { formulas, noCachedResult: ['E6'] },
+    );
+    expect(rows.map((r) => [r.scores, r.status, r.total])).toEqual([
+      [[null, null, 3], 'scored', 3],
+      [[null, null, null], 'unscored', null],
+    ]);
+    expect(problems.filter((p) => p.startsWith('SCORE_FORMULA_NO_RESULT')).map((p) => p.split(':')[0])).toEqual([]);
+    // E6 above has a cached number (3): the list is no concern there. A formula that reads null and has no result is warned about
+    const missing = read({ rows: [['Groen', 'Geveltuinen', null, null, null]] }, { formulas: formulas.slice(0, 6), noCachedResult: ['E6'] });
+    expect(missing.problems.filter((p) => p.startsWith('SCORE_FORMULA_NO_RESULT')).map((p) => p.split(':')[0])).toEqual(['SCORE_FORMULA_NO_RESULT@E6']);
   });
 });

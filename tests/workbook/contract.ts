@@ -229,12 +229,45 @@ export function contractSuite(h: Harness): void {
         expect(s.values.map((r) => r[0])).toEqual(formulas.map(() => null));
       });
 
+      test('noCachedResult lists the formulas written without a cached result, not those with one ("" and 0 included), and not a cell written over', async () => {
+        const wb = await withSheet([
+          {
+            kind: 'setCells',
+            sheet: 'Blad',
+            cell: 'A1',
+            cells: [[{ formula: '=1+1' }, { formula: '=""', result: '' }, { formula: '=1-1', result: 0 }, { formula: '=3', result: 3 }, { formula: '=4' }]],
+          },
+        ]);
+        const s = (await wb.readSnapshot()).sheets[0];
+        // a cached "" and no cached result read the same (null): only this list tells them apart
+        expect(s.values[0].slice(0, 3)).toEqual([null, null, 0]);
+        expect([...(s.noCachedResult ?? [])].sort()).toEqual(['A1', 'E1']);
+        const after = await applyAndReopen(wb, {
+          ops: [
+            { kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[{ formula: '=1+1', result: 2 }]] },
+            { kind: 'setCells', sheet: 'Blad', cell: 'E1', cells: [[t('tekst')]] },
+          ],
+        });
+        expect((await after.readSnapshot()).sheets[0].noCachedResult ?? []).toEqual([]);
+      });
+
       test('long text (32,767 characters) and line breaks survive', async () => {
         const long = 'x'.repeat(32766) + 'y';
         const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [[t(long), t('regel 1\nregel 2\n\nregel 4')]] }]);
         const s = (await wb.readSnapshot()).sheets[0];
         expect(s.values[0][0]).toBe(long);
         expect(s.values[0][1]).toBe('regel 1\nregel 2\n\nregel 4');
+      });
+
+      test('crLostInFile: a carriage return (CR LF, a lone CR) in text survives writing and reading', async () => {
+        // an XML reader turns CR LF and CR into LF; the xlsx adapter lost every CR the team's text held
+        const texts = ['regel 1\r\nregel 2', 'los\rteken', '\r', 'eind\r\n', 'al _x000D_ getypt\r'];
+        const wb = await withSheet([{ kind: 'setCells', sheet: 'Blad', cell: 'A1', cells: [texts.map(t)] }]);
+        expect((await wb.readSnapshot()).sheets[0].values[0]).toEqual(texts);
+        // and a second write of the same workbook (the patched package) keeps them too
+        await wb.apply({ ops: [{ kind: 'setCells', sheet: 'Blad', cell: 'A2', cells: [texts.map(t)] }] });
+        const again = await h.reopen(wb);
+        expect((await again.readSnapshot()).sheets[0].values).toEqual([texts, texts]);
       });
 
       test('text over 32,767 characters is refused with a Dutch message naming the cell, and nothing changes', async () => {

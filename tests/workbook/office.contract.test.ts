@@ -141,6 +141,8 @@ contractSuite({
       'Excel draws charts (canDrawCharts); the Office adapter is the one that does, see tests/workbook/office/officeWorkbook.test.ts',
     'values of every kind, anchored at A1, with formulas beside them':
       "a formula cell's value is Excel's computed result (liveFormulas); the double has no calculation engine",
+    'noCachedResult lists the formulas written without a cached result, not those with one ("" and 0 included), and not a cell written over':
+      'Excel calculates every formula (liveFormulas): a formula cell always has its value, the Office adapter lists none',
     'formulas come back as formulas, newer functions included':
       "a formula cell's value is Excel's computed result (liveFormulas); the double has no calculation engine",
     'unlocking cells (locked: false) is kept and read back; locking again removes it':

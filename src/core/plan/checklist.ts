@@ -30,12 +30,16 @@ interface ItemRow {
  * any case (Excel's "=" ignores case). No criteria: "?*" or "Klaar" would count a name of
  * spaces and miss "Klaar " (trailing space); TRIM alone would miss "Klaar" + NBSP. An empty
  * Onderdeel, which the engine carries down from the row above, cannot be followed by a
- * formula without helper cells: `checklistEmptyOnderdeel` warns about it instead.
+ * formula without helper cells: `checklistEmptyOnderdeel` warns about it instead. A cell
+ * holding an error value matches nothing (an item not counted, under no onderdeel, or
+ * without a status), as `readChecklist` counts it, with a warning naming the cell.
  */
 function progressFormula(A: string, B: string, row: number, C?: string, status?: string): string {
+  // each test as ISNUMBER(1/test): TRUE only for a TRUE test, FALSE for FALSE and for an error value (#N/A …) in the cell,
+  // which would otherwise make the whole count an error; IFERROR over an array needs array entry in Excel 2010, this does not
   const parts = [`EXACT(${cleanFormula(A)},$H${row})`, `(${cleanFormula(B)}<>"")`];
   if (C && status) parts.push(`(${cleanFormula(C)}="${status}")`);
-  return `=SUMPRODUCT(${parts.map((x, i) => (i === 0 ? `(${x})` : x)).join('*')})`;
+  return `=SUMPRODUCT(${parts.map((x) => `ISNUMBER(1/${x})`).join('*')})`;
 }
 
 export function planChecklist(ctx: PlanContext): void {

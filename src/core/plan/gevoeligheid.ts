@@ -7,7 +7,7 @@
  * text, nothing is written and a problem names the cell.
  */
 import { cellAddress, columnLetter, rangeAddress, sheetRef } from '../a1';
-import { formula, sameFormula, text } from '../diff';
+import { diffBlock, formula, sameFormula, text } from '../diff';
 import { formulaAt, isEmpty, textAt, valueAt } from '../grid';
 import { formatDutchDate } from '../dates';
 import { computeGevoeligheid } from '../gevoeligheid';
@@ -86,7 +86,11 @@ export function planGevoeligheid(ctx: PlanContext): void {
   const old = sheet && end ? Array.from({ length: Math.max(0, end - 3) }, (_, i) => textAt(sheet, 4 + i, col)) : null;
   const stale = staleFormula(wb);
   const staleNow = sheet ? (sheet.formulas?.[2]?.[col - 1] ?? null) : null;
-  if (old && old.length === lines.length && old.every((t, i) => t === lines[i].trim()) && staleNow && sameFormula(staleNow, stale)) return;
+  if (old && old.length === lines.length && old.every((t, i) => t === lines[i].trim()) && staleNow && sameFormula(staleNow, stale)) {
+    // only the formula again when the file holds it without its cached result (the block and its date stay)
+    ctx.ops.push(...diffBlock(name, sheet, 3, col, [[formula(stale, STALE_OK)]]));
+    return;
+  }
 
   // the team typed over the add-in's sentences: their text stays (a warning names the cell)
   if (sheet && end) {

@@ -4,6 +4,7 @@
  * loaded only here and only on demand, with import(), so it never reaches the bundle that
  * runs inside Excel.
  */
+import { cellAddress } from '../../core/a1';
 import { analyze } from '../../core/analyze';
 import type { Plan, WorkbookSnapshot } from '../../core/snapshot';
 import { MemoryWorkbook, type GridCell } from '../../workbook/memory/MemoryWorkbook';
@@ -31,10 +32,11 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 
 /**
  * A memory workbook holding everything the snapshot carries that the engine reads: values
- * and formulas (formulas keep their cached value), hidden sheets, the date system, merged
- * cells, protection with the unlocked cells, `snapshot.validations` (each range with a
- * rule gets it, in order, a later one replacing the overlap of an earlier one), and the
- * defined names and conditional formats of `snapshot.definitions` when it was read. So the
+ * and formulas (formulas keep their cached value, or that they have none), hidden sheets,
+ * the date system, merged cells, protection with the unlocked cells, `snapshot.validations`
+ * (each range with a rule gets it, in order, a later one replacing the overlap of an
+ * earlier one), and the defined names and conditional formats of `snapshot.definitions`
+ * when it was read. So the
  * engine plans over the copy exactly what it plans over the file: nothing the file already
  * holds is planned again (apply twice = apply once, also in the preview).
  */
@@ -43,13 +45,15 @@ export function memoryFrom(snapshot?: WorkbookSnapshot): MemoryWorkbook {
   const grid: Record<string, GridCell[][]> = {};
   for (const sheet of snapshot.sheets) {
     const rows = Math.max(sheet.values.length, sheet.formulas?.length ?? 0);
+    const noResult = new Set(sheet.noCachedResult ?? []);
     grid[sheet.name] = Array.from({ length: rows }, (_, r) => {
       const values = sheet.values[r] ?? [];
       const formulas = sheet.formulas?.[r] ?? [];
       return Array.from({ length: Math.max(values.length, formulas.length) }, (_, c): GridCell => {
         const value = values[c] ?? null;
         const formula = formulas[c];
-        return typeof formula === 'string' && formula.startsWith('=') ? { formula, value } : value;
+        if (typeof formula !== 'string' || !formula.startsWith('=')) return value;
+        return noResult.size && noResult.has(cellAddress(r + 1, c + 1)) ? { formula, value, noCachedResult: true } : { formula, value };
       });
     });
   }

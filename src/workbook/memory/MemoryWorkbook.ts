@@ -51,12 +51,19 @@ import { mergeStyle } from '../styles';
 import { canonicalRule, ruleKey } from '../validationRules';
 
 /** What a test puts into a cell directly: a value (strings stay as given) or a formula with an optional cached value. */
-export type GridCell = CellValue | { formula: string; value?: CellValue };
+/**
+ * What a test puts into a cell directly: a value (strings stay as given) or a formula with
+ * an optional cached value; `noCachedResult`: the formula has none (a file's `<f>` without
+ * `<v>`), which a null `value` alone does not say (it is also an empty cached text).
+ */
+export type GridCell = CellValue | { formula: string; value?: CellValue; noCachedResult?: boolean };
 
 interface MemoryCell {
   value: CellValue;
   /** With its leading "=". */
   formula?: string;
+  /** A formula without a cached result (written by a plan without `result`): listed in the snapshot's `noCachedResult`. */
+  noResult?: true;
 }
 
 interface MemoryValidation {
@@ -225,13 +232,17 @@ function entered(input: CellInput): MemoryCell | null {
   }
   if ('number' in input) return { value: input.number };
   if ('bool' in input) return { value: input.bool };
-  if ('formula' in input) return { value: input.result === undefined || input.result === '' ? null : input.result, formula: input.formula };
+  if ('formula' in input) {
+    if (input.result === undefined) return { value: null, formula: input.formula, noResult: true };
+    return { value: input.result === '' ? null : input.result, formula: input.formula };
+  }
   return null;
 }
 
 function gridCell(content: GridCell): MemoryCell | null {
   if (content !== null && typeof content === 'object') {
-    return { value: content.value ?? null, formula: content.formula.startsWith('=') ? content.formula : `=${content.formula}` };
+    const formula = content.formula.startsWith('=') ? content.formula : `=${content.formula}`;
+    return content.noCachedResult ? { value: null, formula, noResult: true } : { value: content.value ?? null, formula };
   }
   return { value: content };
 }
@@ -310,7 +321,7 @@ export class MemoryWorkbook implements WorkbookPort {
    */
   private readonly snapshots = new WeakMap<MemorySheet, SheetSnapshot>();
   /** Each row's values and formulas as last put into a snapshot, by the row's cell map (unchanged rows are not read again). */
-  private readonly rowSnapshots = new WeakMap<Map<number, MemoryCell>, { values: CellValue[]; formulas: (string | null)[] }>();
+  private readonly rowSnapshots = new WeakMap<Map<number, MemoryCell>, { values: CellValue[]; formulas: (string | null)[]; noResult: number[] }>();
   private selected: { sheet: string; cell: string } | null = null;
   /** The workbook's defined names, as a team made them (`defineName`). */
   private names: DefinedNameSnapshot[] = [];
@@ -601,29 +612,44 @@ export class MemoryWorkbook implements WorkbookPort {
     const last = lastUsedRow(s);
     const values: CellValue[][] = [];
     const formulas: (string | null)[][] = [];
+    const noCachedResult: string[] = [];
     for (let r = 1; r <= last; r++) {
       const line = s.rows.get(r);
       const known = line && this.rowSnapshots.get(line);
       if (known) {
         values.push(known.values);
         formulas.push(known.formulas);
+        for (const c of known.noResult) noCachedResult.push(cellAddress(r, c));
         continue;
       }
       const width = line ? Math.max(0, ...[...line].filter(([, c]) => !isBlank(c)).map(([col]) => col)) : 0;
       const vr: CellValue[] = [];
       const fr: (string | null)[] = [];
+      const nr: number[] = [];
       for (let c = 1; c <= width; c++) {
         const cell = line?.get(c);
         vr.push(cell?.value ?? null);
         fr.push(cell?.formula ?? null);
+        if (cell?.noResult && cell.formula !== undefined) {
+          nr.push(c);
+          noCachedResult.push(cellAddress(r, c));
+        }
       }
       values.push(vr);
       formulas.push(fr);
-      if (line) this.rowSnapshots.set(line, { values: vr, formulas: fr });
+      if (line) this.rowSnapshots.set(line, { values: vr, formulas: fr, noResult: nr });
     }
     const unlocked = unlockedRanges(s);
     const protection = s.protection || unlocked.length ? { protection: { protected: !!s.protection, unlocked, ...(s.protection ?? {}) } } : {};
-    return { name: s.name, values, formulas, hidden: s.hidden, ...(s.merges.length ? { merges: [...s.merges] } : {}), ...protection };
+    return {
+      name: s.name,
+      values,
+      formulas,
+      hidden: s.hidden,
+      ...(s.merges.length ? { merges: [...s.merges] } : {}),
+      ...protection,
+      ...(noCachedResult.length ? { noCachedResult } : {}),
+    };
   }
 
   private writeRow(sheet: MemorySheet, row: number, column: number, inputs: CellInput[]): void {

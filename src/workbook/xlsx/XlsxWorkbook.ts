@@ -26,7 +26,7 @@
  * Node-only pieces (fs, path) are imported lazily so the browser bundle works.
  */
 import ExcelJS from 'exceljs';
-import { cellAddress, columnNumber } from '../../core/a1';
+import { cellAddress, columnNumber, tryParseCell } from '../../core/a1';
 import type {
   CellInput,
   CellStyle,
@@ -50,7 +50,7 @@ import { applyCellStyle, readCellStyle, sheetProtection } from './cellStyles';
 import { encodeTextsForWrite, isBlank, readCell, toExcelValue, unshareFormulas } from './cellValues';
 import { installLargeValidationPatch } from './largeValidations';
 import { readPackageDefinitions } from './package/definitions';
-import { checkColumnShifts, patchPackage, type PatchWarning } from './package/patchPackage';
+import { checkColumnShifts, formulasWithoutResult, patchPackage, type PatchWarning } from './package/patchPackage';
 import { ValidationLookup, setValidation, validationModel, validationRanges, type DvModel } from './validations';
 
 const CREATOR = 'Koppelkansen Kiezen';
@@ -75,8 +75,13 @@ function patchLater(
   };
 }
 
-/** An ExcelJS model of .xlsx bytes, read as `fromBuffer` reads them (shared formulas resolved per cell). */
-async function loadModel(data: Uint8Array): Promise<ExcelJS.Workbook> {
+/**
+ * An ExcelJS model of .xlsx bytes, read as `fromBuffer` reads them (shared formulas
+ * resolved per cell), with per worksheet the formula cells the file holds without a
+ * cached result (ExcelJS reads those and an empty cached text alike; see
+ * package/cachedResults.ts).
+ */
+async function loadModel(data: Uint8Array): Promise<{ wb: ExcelJS.Workbook; noResult: WeakMap<ExcelJS.Worksheet, Set<string>> }> {
   installLargeValidationPatch();
   const wb = new ExcelJS.Workbook();
   // ExcelJS's types want a Node Buffer; it accepts any ArrayBuffer view at runtime
@@ -84,7 +89,13 @@ async function loadModel(data: Uint8Array): Promise<ExcelJS.Workbook> {
   // ExcelJS sets the workbook properties only from xl/workbook.xml
   if ((wb as { properties?: unknown }).properties === undefined) throw new WorkbookError('notAWorkbook', []);
   for (const ws of wb.worksheets) unshareFormulas(ws);
-  return wb;
+  const missing = await formulasWithoutResult(data);
+  const noResult = new WeakMap<ExcelJS.Worksheet, Set<string>>();
+  for (const [name, cells] of missing) {
+    const ws = wb.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
+    if (ws) noResult.set(ws, new Set(cells));
+  }
+  return { wb, noResult };
 }
 
 const isColumnOp = (op: PlanOp): op is Extract<PlanOp, { kind: 'insertColumns' | 'deleteColumns' }> =>
@@ -120,6 +131,12 @@ export class XlsxWorkbook implements WorkbookPort {
      * package and reads it again); undefined for a workbook made here.
      */
     private source?: Uint8Array,
+    /**
+     * Per worksheet, the formula cells (A1) without a cached result: as the file held them,
+     * then kept up to date by every cell `apply` writes (a formula written without
+     * `result` is added, anything else written there removes the cell).
+     */
+    private noResult = new WeakMap<ExcelJS.Worksheet, Set<string>>(),
   ) {}
 
   /** A new, empty workbook (no sheets yet). */
@@ -141,7 +158,8 @@ export class XlsxWorkbook implements WorkbookPort {
    */
   static async fromBuffer(buffer: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
     const data = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
-    return new XlsxWorkbook(await loadModel(data), data.slice());
+    const { wb, noResult } = await loadModel(data);
+    return new XlsxWorkbook(wb, data.slice(), noResult);
   }
 
   static async fromFile(path: string): Promise<XlsxWorkbook> {
@@ -254,7 +272,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private async reload(): Promise<void> {
     if (this.loadedModel || !this.source) return;
     if (this.journal.length) throw new Error('XlsxWorkbook: the model was let go and ops were applied since; read the written package instead');
-    this.loadedModel = await loadModel(this.source);
+    ({ wb: this.loadedModel, noResult: this.noResult } = await loadModel(this.source));
     this.released = undefined;
   }
 
@@ -326,7 +344,7 @@ export class XlsxWorkbook implements WorkbookPort {
       }
     } else current = await this.toBuffer();
     const { bytes } = await patchPackage(current, [op]);
-    this.loadedModel = await loadModel(bytes);
+    ({ wb: this.loadedModel, noResult: this.noResult } = await loadModel(bytes));
     this.source = bytes;
     this.journal.length = 0;
   }
@@ -562,6 +580,11 @@ export class XlsxWorkbook implements WorkbookPort {
       .map((m) => m.range)
       .filter((m) => m.includes(':'));
     const protection = sheetProtection(ws);
+    // formula cells without a cached result, as far as they still hold a formula
+    const noCachedResult = [...(this.noResult.get(ws) ?? [])].filter((a) => {
+      const at = tryParseCell(a);
+      return !!at && !!formulas[at.row - 1]?.[at.column - 1];
+    });
     return {
       name: ws.name,
       values,
@@ -569,6 +592,7 @@ export class XlsxWorkbook implements WorkbookPort {
       hidden: ws.state === 'hidden' || ws.state === 'veryHidden',
       ...(merges.length ? { merges } : {}),
       ...(protection ? { protection } : {}),
+      ...(noCachedResult.length ? { noCachedResult } : {}),
     };
   }
 
@@ -593,8 +617,14 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private writeRow(ws: ExcelJS.Worksheet, row: number, column: number, inputs: CellInput[]): void {
+    let missing = this.noResult.get(ws);
     inputs.forEach((input, j) => {
       ws.getCell(row, column + j).value = toExcelValue(input);
+      const address = cellAddress(row, column + j);
+      if ('formula' in input && input.result === undefined) {
+        if (!missing) this.noResult.set(ws, (missing = new Set()));
+        missing.add(address);
+      } else missing?.delete(address);
     });
   }
 

@@ -24,6 +24,7 @@ import { cellAddress, columnNumber, parseCell, sheetRef } from '../../../core/a1
 import type { PlanOp } from '../../../core/snapshot';
 import { rectOf } from '../../rectangles';
 import type { ColumnShift } from '../../../core/columnShift';
+import { formulaCellsWithoutResult } from './cachedResults';
 import { checkPackageShift, shiftPackageColumns } from './columns';
 import { SheetEditor, type CellWriteContext } from './sheet';
 import { sharedFormulaRuns } from './sharedFormulas';
@@ -489,6 +490,25 @@ export async function checkColumnShifts(source: Uint8Array, shifts: ColumnShift[
   await pkg.init();
   const names = new Set((await pkg.sheetParts()).map((s) => s.name.toLowerCase()));
   for (const shift of shifts) if (names.has(shift.sheet.toLowerCase())) await checkPackageShift(pkg, shift);
+}
+
+/**
+ * Per sheet of `source` (by its name as the workbook lists it), the formula cells whose
+ * file holds no cached result (`<f>` without `<v>`; see cachedResults.ts), as A1
+ * addresses; sheets without such cells are left out. Reads each worksheet part once as
+ * text; never changes anything.
+ */
+export async function formulasWithoutResult(source: Uint8Array): Promise<Map<string, string[]>> {
+  const pkg = new Package(await JSZip.loadAsync(source));
+  await pkg.init();
+  const out = new Map<string, string[]>();
+  for (const { name, path } of await pkg.sheetParts()) {
+    const file = pkg.zip.file(path);
+    if (!file) continue;
+    const cells = formulaCellsWithoutResult(await file.async('string'));
+    if (cells.length) out.set(name, cells);
+  }
+  return out;
 }
 
 /** "A1:J105" → "$A$1:$J$105" (the anchored form Excel stores for print areas). */
