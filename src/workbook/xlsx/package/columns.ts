@@ -23,7 +23,7 @@ import { columnLetter, tryParseRange } from '../../../core/a1';
 import { sameSheet, shiftColumn, shiftColumnSpan, shiftFormula, shiftRange, type ColumnShift } from '../../../core/columnShift';
 import { WorkbookError } from '../../errors';
 import { relsPathOf, resolvePart } from './partPaths';
-import { child, children, removeNode, setText } from './xml';
+import { child, children, descendants, removeNode, setText } from './xml';
 import { escapeText } from './xmlText';
 
 /** No sheet is called this: references without a sheet name in workbook-level formulas do not move. */
@@ -53,19 +53,6 @@ function shiftSqref(sqref: string, shift: ColumnShift): string {
     .map((r) => shiftRange(r, shift))
     .filter((r): r is string => r !== null)
     .join(' ');
-}
-
-/** Every descendant element of `el` with local name `name`. */
-function descendants(el: Element, name: string): Element[] {
-  const out: Element[] = [];
-  const walk = (e: Element) => {
-    for (const k of children(e)) {
-      if (k.localName === name) out.push(k);
-      walk(k);
-    }
-  };
-  walk(el);
-  return out;
 }
 
 /** Sets `el`'s text to the formula after the shift; true when it changed. */

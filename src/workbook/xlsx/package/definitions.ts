@@ -15,22 +15,9 @@ import type { Element } from '@xmldom/xmldom';
 import type { DefinedNameSnapshot, RangeRuleSnapshot, WorkbookDefinitions } from '../../../core/snapshot';
 import { stripFutureFunctionPrefixes } from '../futureFunctions';
 import { relsPathOf, resolvePart } from './partPaths';
-import { NS, child, children, parseXml } from './xml';
+import { NS, child, children, descendants, parseXml } from './xml';
 
 const OFFICE_DOCUMENT = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
-
-/** Every descendant element of `el` with local name `name`, in document order. */
-function descendants(el: Element, name: string): Element[] {
-  const out: Element[] = [];
-  const walk = (e: Element) => {
-    for (const k of children(e)) {
-      if (k.localName === name) out.push(k);
-      walk(k);
-    }
-  };
-  walk(el);
-  return out;
-}
 
 /** A formula as stored (no "=", "_xlfn." prefixes) in the snapshot's form: "=" in front, prefixes off. */
 const asFormula = (text: string) => `=${stripFutureFunctionPrefixes(text.trim())}`;

@@ -48,6 +48,19 @@ export function children(el: Element, name?: string): Element[] {
   return out;
 }
 
+/** Every descendant element of `el` with local name `name`, in document order. */
+export function descendants(el: Element, name: string): Element[] {
+  const out: Element[] = [];
+  const walk = (e: Element) => {
+    for (const k of children(e)) {
+      if (k.localName === name) out.push(k);
+      walk(k);
+    }
+  };
+  walk(el);
+  return out;
+}
+
 export function child(el: Element, name: string): Element | undefined {
   for (let n = el.firstChild; n; n = n.nextSibling) if (isElement(n) && n.localName === name) return n;
   return undefined;
