@@ -190,6 +190,15 @@ export function shiftRange(range: string, shift: ColumnShift): string | null {
 }
 
 /**
+ * A list of A1 ranges on the changed sheet (a conditional format's or validation's sqref,
+ * merges) after the shift: each moved or shrunk by `shiftRange`, those whose every cell is
+ * deleted left out, the rest in order. [] when nothing is left.
+ */
+export function shiftRanges(ranges: readonly string[], shift: ColumnShift): string[] {
+  return ranges.map((r) => shiftRange(r, shift)).filter((r): r is string => r !== null);
+}
+
+/**
  * The formula `formula` (with or without its leading "="), which stands on sheet
  * `formulaSheet`, after the shift: every reference that points at the changed sheet is
  * moved by the rule above; one to a deleted cell becomes #REF! (with its sheet name, as

@@ -35,7 +35,7 @@
  * columns that no source states. So the pane names those formulas and asks instead.
  */
 import { cellAddress, columnNumber, parseCell } from './a1';
-import { referencesIn, sameSheet, sheetSpansIn, shiftColumn, shiftFormula, shiftRange, type ColumnShift } from './columnShift';
+import { referencesIn, sameSheet, sheetSpansIn, shiftColumn, shiftFormula, shiftRanges, type ColumnShift } from './columnShift';
 import { formulaAt, valueAt } from './grid';
 import { moveFactorEdit, removeFactorEdit, readFactorInfo, type FactorColumnOptions } from './factors';
 import { planWithEdit } from './plan';
@@ -199,7 +199,7 @@ function rangesAfter(sheet: string, ranges: string[], shifts: ColumnShift[]): st
   let now: string[] = ranges;
   for (const shift of shifts) {
     if (!sameSheet(sheet, shift.sheet)) continue;
-    now = now.map((r) => shiftRange(r, shift)).filter((r): r is string => r !== null);
+    now = shiftRanges(now, shift);
   }
   return now;
 }

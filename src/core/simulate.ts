@@ -6,7 +6,7 @@
  * (tests/workbook/contract.ts) checks simulate against the same cases as the adapters.
  */
 import { cellAddress, columnNumber, parseCell, parseRange } from './a1';
-import { sameSheet, shiftColumn, shiftFormula, shiftRange, shiftRuleFormula, type ColumnShift } from './columnShift';
+import { sameSheet, shiftColumn, shiftFormula, shiftRange, shiftRanges, shiftRuleFormula, type ColumnShift } from './columnShift';
 import { placeRowOp, recordPlacement, snapshotRows, type RowOutcomes } from './keyedRows';
 import type { CellInput, CellValue, PlanOp, SheetSnapshot, ValidationSnapshot, WorkbookDefinitions, WorkbookSnapshot } from './snapshot';
 import { sameName } from './layout';
@@ -158,7 +158,7 @@ function shiftDefinitions(d: WorkbookDefinitions, shift: ColumnShift): WorkbookD
   const rules = d.rules.flatMap((r) => {
     const formulas = r.formulas.map((f) => shiftFormula(f, r.sheet, shift));
     if (!sameSheet(r.sheet, shift.sheet)) return [{ ...r, formulas }];
-    const ranges = r.ranges.map((x) => shiftRange(x, shift)).filter((x): x is string => x !== null);
+    const ranges = shiftRanges(r.ranges, shift);
     return ranges.length ? [{ ...r, ranges, formulas }] : [];
   });
   return { ...d, names, rules };

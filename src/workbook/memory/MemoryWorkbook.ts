@@ -24,7 +24,7 @@
  * on a copy that replaces the state only when every op succeeded.
  */
 import { cellAddress, columnLetter, columnNumber, parseCell } from '../../core/a1';
-import { shiftColumn, shiftColumnSpan, shiftFormula, shiftRange, shiftRuleFormula, type ColumnShift } from '../../core/columnShift';
+import { shiftColumn, shiftColumnSpan, shiftFormula, shiftRange, shiftRanges, shiftRuleFormula, type ColumnShift } from '../../core/columnShift';
 import { MAX_COLUMNS } from '../../core/errors';
 import { appendedFormats, appendedHeights, placeRowOp, recordPlacement, updatedRowHeight, type SheetRows } from '../../core/keyedRows';
 import type {
@@ -731,10 +731,10 @@ export class MemoryWorkbook implements WorkbookPort {
       if (to !== null) widths.set(to, w);
     }
     target.widths = widths;
-    target.merges = target.merges.map((m) => shiftRange(m, shift)).filter((m): m is string => m !== null);
+    target.merges = shiftRanges(target.merges, shift);
     // a conditional format applies to the cells left of its ranges; one without cells goes (as in the xlsx adapter)
     target.conditionalFormats = target.conditionalFormats.flatMap((cf) => {
-      const ranges = cf.ranges.map((r) => shiftRange(r, shift)).filter((r): r is string => r !== null);
+      const ranges = shiftRanges(cf.ranges, shift);
       return ranges.length ? [{ ...cf, ranges }] : [];
     });
     if (target.pageSetup.printArea !== undefined) {

@@ -20,7 +20,7 @@
 import type JSZip from 'jszip';
 import type { Document, Element } from '@xmldom/xmldom';
 import { columnLetter, tryParseRange } from '../../../core/a1';
-import { sameSheet, shiftColumn, shiftColumnSpan, shiftFormula, shiftRange, type ColumnShift } from '../../../core/columnShift';
+import { sameSheet, shiftColumn, shiftColumnSpan, shiftFormula, shiftRange, shiftRanges, type ColumnShift } from '../../../core/columnShift';
 import { WorkbookError } from '../../errors';
 import { relsPathOf, resolvePart } from './partPaths';
 import { child, children, descendants, removeNode, setText } from './xml';
@@ -47,12 +47,7 @@ function describe(shift: ColumnShift): string {
 
 /** A space-separated list of ranges (sqref) after the shift; "" when every range is deleted. */
 function shiftSqref(sqref: string, shift: ColumnShift): string {
-  return sqref
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((r) => shiftRange(r, shift))
-    .filter((r): r is string => r !== null)
-    .join(' ');
+  return shiftRanges(sqref.split(/\s+/).filter(Boolean), shift).join(' ');
 }
 
 /** Sets `el`'s text to the formula after the shift; true when it changed. */
