@@ -205,7 +205,76 @@ export function shiftRanges(ranges: readonly string[], shift: ColumnShift): stri
  * Excel writes it). Anything else of the text is kept byte for byte.
  */
 export function shiftFormula(formula: string, formulaSheet: string, shift: ColumnShift): string {
-  return scanFormula(formula, formulaSheet, shift);
+  return scanFormula(formula, formulaSheet, (ref, sheet) => (sheet !== null && sameSheet(sheet, shift.sheet) ? shiftRefText(ref, shift) : ref));
+}
+
+/** One row part ("5" or "$5") moved down by `rows` when not anchored; null past the last row. */
+function movedRow(row: string, rows: number): string | null {
+  if (row.startsWith('$')) return row;
+  const r = Number(row) + rows;
+  return r < 1 || r > MAX_ROWS ? null : String(r);
+}
+
+/** A reference text ("C5", "C$5:$D9", "3:5", "C:E") copied `rows` rows down, or null for #REF!. */
+function copiedRefText(ref: string, rows: number): string | null {
+  const colon = ref.indexOf(':');
+  const corner = (text: string): string | null | undefined => {
+    if (ROW.test(text)) return movedRow(text, rows);
+    const m = CELL.exec(text);
+    if (!m) return undefined;
+    const row = movedRow(m[3] + m[4], rows);
+    return row === null ? null : m[1] + m[2] + row;
+  };
+  if (colon < 0) {
+    const c = corner(ref);
+    return c === undefined ? ref : c;
+  }
+  const a = corner(ref.slice(0, colon));
+  const b = corner(ref.slice(colon + 1));
+  if (a === undefined || b === undefined) return ref; // whole columns (C:E): no row to move
+  return a === null || b === null ? null : `${a}:${b}`;
+}
+
+/**
+ * The formula `formula` (with or without its leading "=") as Excel writes it in the cell
+ * `rows` rows below when the cell holding it is copied there (copy and paste, Ctrl+D,
+ * Office.js `Range.copyFrom`): the row of every reference that is not anchored with `$`
+ * moves down by `rows`, on every sheet (3-D references and whole rows included); columns,
+ * `$` rows and whole columns stay; a row moved past 1,048,576 (or above row 1) gives #REF!.
+ * Text in quotes, error literals, function names and structured references are kept, read
+ * by the scanner of `shiftFormula`. Source: Microsoft's help page "Switch between relative,
+ * absolute, and mixed references" (http://office.microsoft.com/en-gb/excel-help/switch-between-relative-absolute-and-mixed-references-HP010342940.aspx:
+ * a relative reference adjusts when the formula is copied, a `$` part stays).
+ * Not moved: defined names and addresses built at calculation time (INDIRECT, OFFSET's
+ * text), as in Excel.
+ */
+export function copyFormulaDown(formula: string, rows: number): string {
+  return formulaCopier(formula)(rows);
+}
+
+/**
+ * `copyFormulaDown` for one formula and many distances: the formula is scanned once, then
+ * each copy only joins its pieces (what a column of thousands of formulas filled down needs).
+ */
+export function formulaCopier(formula: string): (rows: number) => string {
+  if (formula.includes('\u0000')) return (rows) => scanFormula(formula, '', (ref) => copiedRefText(ref, rows));
+  const refs: string[] = [];
+  const marked = scanFormula(formula, '', (ref) => {
+    refs.push(ref);
+    return `\u0000${refs.length - 1}\u0000`;
+  });
+  // pieces alternate: text, reference index, text, …
+  const pieces = marked.split('\u0000');
+  const slow = (rows: number) => scanFormula(formula, '', (ref) => copiedRefText(ref, rows));
+  return (rows) => {
+    let out = pieces[0];
+    for (let i = 1; i < pieces.length; i += 2) {
+      const copied = copiedRefText(refs[Number(pieces[i])], rows);
+      if (copied === null) return slow(rows); // #REF! replaces the sheet name too
+      out += copied + pieces[i + 1];
+    }
+    return out;
+  };
 }
 
 /** The sheet range of a 3-D reference: its first and last sheet as written (either may be the left one in the workbook). */
@@ -223,7 +292,7 @@ export interface SheetSpan {
  */
 export function sheetSpansIn(formula: string): SheetSpan[] {
   const spans: SheetSpan[] = [];
-  scanFormula(formula, '', { sheet: '', at: 1, count: 0 }, (span) => spans.push(span));
+  scanFormula(formula, '', keep, (span) => spans.push(span));
   return spans;
 }
 
@@ -279,7 +348,7 @@ function rectangleOf(ref: string): Omit<FormulaReference, 'sheet' | 'span'> | nu
  */
 export function referencesIn(formula: string, formulaSheet: string): FormulaReference[] {
   const refs: FormulaReference[] = [];
-  scanFormula(formula, formulaSheet, { sheet: formulaSheet, at: 1, count: 0 }, undefined, (ref, sheet, span) => {
+  scanFormula(formula, formulaSheet, keep, undefined, (ref, sheet, span) => {
     const rect = rectangleOf(ref);
     if (rect) refs.push({ sheet, ...(span ? { span } : {}), ...rect });
   });
@@ -287,17 +356,26 @@ export function referencesIn(formula: string, formulaSheet: string): FormulaRefe
 }
 
 /**
- * shiftFormula's scanner; `onSpan` hears of every 3-D reference's sheet range, `onRef` of
+ * What the scanner does with one reference text (a cell, range, whole columns or rows, no
+ * sheet name): `sheet` is the sheet it points at (the formula's own when it names none),
+ * null for a 3-D reference or one into another workbook. Returns the new text, or null for
+ * #REF!.
+ */
+type RefRewrite = (ref: string, sheet: string | null) => string | null;
+
+const keep: RefRewrite = (ref) => ref;
+
+/**
+ * shiftFormula's scanner; `rewrite` gives each reference's new text; `onSpan` hears of every 3-D reference's sheet range, `onRef` of
  * every reference of this workbook with the sheet it points at (null with `span` for a 3-D one).
  */
 function scanFormula(
   formula: string,
   formulaSheet: string,
-  shift: ColumnShift,
+  rewrite: RefRewrite,
   onSpan?: (span: SheetSpan) => void,
   onRef?: (ref: string, sheet: string | null, span?: SheetSpan) => void,
 ): string {
-  const onSheet = sameSheet(formulaSheet, shift.sheet);
   let out = '';
   let i = 0;
   const n = formula.length;
@@ -307,9 +385,7 @@ function scanFormula(
   const emitRef = (ref: string) => {
     if (prefix?.span) onSpan?.(prefix.span);
     if (onRef && (prefix?.span || !prefix || prefix.sheet !== null)) onRef(ref, prefix ? prefix.sheet : formulaSheet, prefix?.span);
-    const target = prefix ? prefix.sheet : onSheet ? shift.sheet : null;
-    const moves = target !== null && sameSheet(target, shift.sheet);
-    const shifted = moves ? shiftRefText(ref, shift) : ref;
+    const shifted = rewrite(ref, prefix ? prefix.sheet : formulaSheet);
     out += shifted === null ? '#REF!' : (prefix?.text ?? '') + shifted;
     prefix = null;
   };
