@@ -58,11 +58,15 @@ export class ApplyJob {
   private readonly opCount: number;
   private syncsDone = 0;
 
-  /** `pageLayout`: the host has Worksheet.pageLayout (ExcelApi 1.9); without it page setup is skipped with a warning. */
-  constructor(plan: Plan, budget: number = PAYLOAD_BUDGET, pageLayout = true) {
+  /**
+   * `pageLayout`: the host has Worksheet.pageLayout (ExcelApi 1.9); without it page setup is
+   * skipped with a warning. `fill`: the host has Range.copyFrom (ExcelApi 1.9), so a column of
+   * formulas filled down is sent as one formula and a copy (chunking.ts writeItems).
+   */
+  constructor(plan: Plan, budget: number = PAYLOAD_BUDGET, pageLayout = true, fill = false) {
     this.opCount = plan.ops.length;
     this.columnGuards = columnGuards(plan.ops);
-    this.chunks = chunkItems(writeItems(plan.ops, budget), budget);
+    this.chunks = chunkItems(writeItems(plan.ops, budget, fill), budget);
     const setups = plan.ops.filter((op): op is SetPageSetupOp => op.kind === 'setPageSetup');
     this.pageSetups = pageLayout ? setups : [];
     if (!pageLayout) for (const sheet of new Set(setups.map((op) => op.sheet))) this.warnings.push({ kind: 'pageSetupUnsupported', sheet });

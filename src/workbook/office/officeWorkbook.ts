@@ -40,6 +40,9 @@ import { checkProtection } from '../protection';
 import { checkColumnRoom, checkPlan } from '../planCheck';
 import { SnapshotCache } from './snapshotCache';
 
+/** Range.copyFrom, with which a column of formulas filled down is sent as one formula and a copy. */
+const COPY_FROM_API = '1.9';
+
 /** Plans that write more than this (bytes) read their cells back in syncs of their own. */
 const READ_BACK_MAX_WRITE = 256_000;
 
@@ -128,7 +131,7 @@ export class OfficeWorkbook implements WorkbookPort {
       checkColumnRoom(plan, snapshot);
     }
     const pageLayout = cellPlan.ops.some((op) => op.kind === 'setPageSetup') && (this.options.isSetSupported ?? hostSupports)('ExcelApi', PAGE_LAYOUT_API);
-    const job = new ApplyJob(cellPlan, this.budget, pageLayout);
+    const job = new ApplyJob(cellPlan, this.budget, pageLayout, (this.options.isSetSupported ?? hostSupports)('ExcelApi', COPY_FROM_API));
     // appended rows get their heights only on a sheet read as unprotected (Excel refuses a
     // row height on a protected sheet; on a sheet not read yet Excel grows wrapped rows itself),
     // their formats only where the sheet's protection allows formatting cells

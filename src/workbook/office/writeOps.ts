@@ -1,6 +1,7 @@
 /**
  * Queues the plan's write items on a request context (no sync here).
  */
+import { cellAddress, rangeAddress } from '../../core/a1';
 import { blockAddress } from './cellWrites';
 import type { WriteItem } from './chunking';
 import { queueColumnWidths, queueFreeze, queueRowHeights, queueStyle } from './styles';
@@ -38,6 +39,16 @@ export function queueWriteItem(sheets: SheetCache, item: WriteItem): void {
     case 'cells':
       sheets.get(item.sheet).getRange(blockAddress(item.block)).formulas = item.block.entries;
       break;
+    case 'fill': {
+      // the first formula, then Excel's own copy of it down the run (Range.copyFrom, ExcelApi 1.9), as a
+      // paste in Excel: a destination that is a multiple of the source is filled with copies
+      // (https://github.com/OfficeDev/office-js/issues/2674), relative rows moved as copyFormulaDown says
+      const sheet = sheets.get(item.sheet);
+      const first = sheet.getRange(cellAddress(item.row, item.column));
+      first.formulas = [[item.formula]];
+      sheet.getRange(rangeAddress(item.row + 1, item.column, item.row + item.count - 1, item.column)).copyFrom(first, 'Formulas');
+      break;
+    }
     case 'validation': {
       const dv = sheets.get(item.sheet).getRange(item.range).dataValidation;
       const v = toOfficeValidation(item.rule);

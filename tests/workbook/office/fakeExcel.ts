@@ -23,7 +23,7 @@
  *    operation."), and nothing of that request after it runs.
  */
 import { parseEntry } from '../../../src/core/textSafety';
-import { shiftColumn, shiftFormula, shiftRange, type ColumnShift } from '../../../src/core/columnShift';
+import { formulaCopier, shiftColumn, shiftFormula, shiftRange, type ColumnShift } from '../../../src/core/columnShift';
 import { columnNumber, parseRange, rangeAddress, sheetRef, type RangePos } from '../../../src/core/a1';
 
 const NOT_LOADED = 'Error, property was not loaded';
@@ -252,8 +252,8 @@ export class FakeBook {
   readonly responseBytes: number[] = [];
   /** Property reads that returned a sentinel (a missing load or sync): must stay empty. */
   readonly sentinelReads: string[] = [];
-  /** Every Range.formulas write as it reached Excel, in order. */
-  readonly formulaWrites: { sheet: string; address: string; entries: unknown[][] }[] = [];
+  /** Every Range.formulas write as it reached Excel, in order; a Range.copyFrom of formulas too (`copied`: the formulas it made, none sent). */
+  readonly formulaWrites: { sheet: string; address: string; entries: unknown[][]; copied?: boolean }[] = [];
   /** What the user saw: activate/select calls. */
   readonly uiEvents: string[] = [];
   /** The next n syncs fail because the user is editing a cell. */
@@ -1300,6 +1300,45 @@ class FakeRange extends LocatedProxy<RangeTarget> {
           else sheet.cells.delete(k);
         }),
       );
+    });
+  }
+  /**
+   * Range.copyFrom (ExcelApi 1.9), modelled for what the adapter sends: copyType "Formulas"
+   * from one formula cell of the same sheet into a one-column range right below it. Each cell
+   * gets the formula Excel pastes there: the source's with its relative rows moved down
+   * (core's copyFormulaDown, through formulaCopier), recorded in `formulaWrites` as "copied" (no formulas sent).
+   */
+  copyFrom(source: FakeRange, copyType: string): void {
+    this.write(0, ({ sheet, pos }) => {
+      const from = source.resolve();
+      if (!from || from.sheet !== sheet || copyType !== 'Formulas') throw new Error(`fake: copyFrom(${copyType}) into ${this.path} is not modelled`);
+      const { rows, columns } = size(from.pos);
+      if (
+        rows !== 1 ||
+        columns !== 1 ||
+        pos.start.column !== pos.end.column ||
+        pos.start.column !== from.pos.start.column ||
+        pos.start.row !== from.pos.start.row + 1
+      ) {
+        throw new Error(`fake: copyFrom of ${this.path} is modelled only for one cell down its own column`);
+      }
+      const formula = sheet.cells.get(FakeSheet.key(from.pos.start.row, from.pos.start.column))?.formula;
+      if (formula === undefined) throw new Error('fake: copyFrom is modelled only for a formula cell');
+      sheet.guard('cells', pos);
+      sheet.guardMerges(pos);
+      const entries: string[][] = [];
+      const copy = formulaCopier(formula);
+      for (let r = pos.start.row; r <= pos.end.row; r++) {
+        const copied = copy(r - from.pos.start.row);
+        entries.push([copied]);
+        sheet.cells.set(FakeSheet.key(r, pos.start.column), { value: 0, formula: copied });
+      }
+      this.context.book.formulaWrites.push({
+        sheet: sheet.name,
+        address: rangeAddress(pos.start.row, pos.start.column, pos.end.row, pos.end.column),
+        entries,
+        copied: true,
+      });
     });
   }
   /** Range.insert: only whole columns shifted right (what the adapter uses). */

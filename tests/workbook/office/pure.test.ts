@@ -1,7 +1,7 @@
 /** The Office adapter's pure parts: grids, cell entries, chunking, validation mapping, widths, errors. */
 import { anchorGrid, formulaOf } from '../../../src/workbook/office/usedRangeGrid';
 import { blockAddress, cellBlocks, jsonBytes, toFormulaEntry } from '../../../src/workbook/office/cellWrites';
-import { chunkItems, PAYLOAD_BUDGET, splitBlock, writeItems } from '../../../src/workbook/office/chunking';
+import { chunkItems, FILL_MIN_ROWS, PAYLOAD_BUDGET, splitBlock, writeItems } from '../../../src/workbook/office/chunking';
 import { fromOfficeValidation, toOfficeValidation } from '../../../src/workbook/office/validationMapping';
 import { columnWidthPoints } from '../../../src/workbook/office/styles';
 import { OfficeWorkbookError, toOfficeWorkbookError } from '../../../src/workbook/office/officeErrors';
@@ -119,6 +119,49 @@ describe('chunking to the payload limit', () => {
       .map((it) => it.item.kind);
     expect(flat[0]).toBe('addSheet');
     expect(flat[flat.length - 1]).toBe('freeze');
+  });
+});
+
+describe('a column of formulas filled down (Range.copyFrom, ExcelApi 1.9)', () => {
+  const total = (r: number) => ({ formula: `=IF(COUNTBLANK(C${r}:V${r})=20,"",SUMPRODUCT(C${r}:V${r},$C$4:$V$4))` });
+  const column = (rows: number, at: (r: number) => CellInput = total): CellInput[][] => Array.from({ length: rows }, (_, i) => [at(i + 6)]);
+  const kinds = (items: ReturnType<typeof writeItems>) =>
+    items.map(({ item }) =>
+      item.kind === 'fill' ? `fill ${item.row}+${item.count}` : item.kind === 'cells' ? `cells ${item.block.row}+${item.block.entries.length}` : item.kind,
+    );
+
+  test('regression: the Totalen column of 10,000 rows was sent formula by formula (14 MB at 20 factors); with copyFrom it is one formula and a copy', () => {
+    const op: PlanOp = { kind: 'setCells', sheet: 'Werkblad', cell: 'W6', cells: column(10_000) };
+    const filled = writeItems([op], PAYLOAD_BUDGET, true);
+    expect(filled).toEqual([
+      { item: { kind: 'fill', sheet: 'Werkblad', row: 6, column: 23, count: 10_000, formula: total(6).formula }, bytes: expect.any(Number) },
+    ]);
+    expect(filled[0].bytes).toBeLessThan(1_000);
+    // a host without ExcelApi 1.9 gets every formula, in chunks under the budget
+    const sent = writeItems([op], PAYLOAD_BUDGET, false);
+    expect(sent.every(({ item }) => item.kind === 'cells')).toBe(true);
+    expect(sent.reduce((n, it) => n + it.bytes, 0)).toBeGreaterThan(500_000);
+  });
+
+  test('a cell that is not the copy breaks the run: runs of at least FILL_MIN_ROWS are filled, the rest sent as cells', () => {
+    const odd = (r: number): CellInput => (r === 6 + 40 ? { formula: '=1+1' } : r === 6 + 41 ? { text: 'eigen' } : total(r));
+    expect(kinds(writeItems([{ kind: 'setCells', sheet: 'W', cell: 'W6', cells: column(100, odd) }], PAYLOAD_BUDGET, true))).toEqual([
+      'fill 6+40',
+      'cells 46+2',
+      'fill 48+58',
+    ]);
+    const short = FILL_MIN_ROWS - 1;
+    expect(kinds(writeItems([{ kind: 'setCells', sheet: 'W', cell: 'W6', cells: column(short) }], PAYLOAD_BUDGET, true))).toEqual([`cells 6+${short}`]);
+  });
+
+  test('a formula whose numbers grow but are no references (MATCH(6,…), MATCH(7,…)) is not the copy Excel would make: sent as cells', () => {
+    const counted = (r: number): CellInput => ({ formula: `=IFERROR(INDEX($A$1:$A$500,MATCH(${r - 5},$B$1:$B$500,0)),"")` });
+    expect(kinds(writeItems([{ kind: 'setCells', sheet: 'K', cell: 'C6', cells: column(50, counted) }], PAYLOAD_BUDGET, true))).toEqual(['cells 6+50']);
+  });
+
+  test('blocks wider than one column are sent as cells', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => [total(i + 6), total(i + 6)]);
+    expect(kinds(writeItems([{ kind: 'setCells', sheet: 'W', cell: 'W6', cells: rows }], PAYLOAD_BUDGET, true))).toEqual(['cells 6+40']);
   });
 });
 
