@@ -13,7 +13,15 @@ import { OfficeWorkbook } from '../../src/workbook/office';
 import { setStampedFormulas, SnapshotCache, type CachedSheet } from '../../src/workbook/office/snapshotCache';
 import { prepareWorkbook } from '../../src/workbook/operations';
 import type { FakeBook } from '../../tests/workbook/office/fakeExcel';
-import { koppelkansenFakeBook, typeOneScore, noWait, SCENARIO_NOW as NOW } from '../../tests/workbook/office/scenarios';
+import {
+  koppelkansenFakeBook,
+  typeOneScore,
+  noWait,
+  SCENARIO_NOW as NOW,
+  STAP2_OPERATIONS,
+  stap2Operation,
+  type Counted as Part,
+} from '../../tests/workbook/office/scenarios';
 import { decimalBytes as bytes, median, ms, size, time, timeAsync } from './support/measure';
 import type { BenchSection, BenchTable, BenchTarget } from './support/section';
 
@@ -118,7 +126,67 @@ function stampRow(book: FakeBook, rows: number, factors: number): (string | numb
   ];
 }
 
-async function atSize(rows: number, factors: number, targets: BenchTarget[]): Promise<{ lines: (string | number)[][]; stamp: (string | number)[] }> {
+/** The parts of a pane operation added up. */
+function sum(parts: (Part | null)[]): Part {
+  const all = parts.filter((p): p is Part => p !== null);
+  return {
+    syncs: all.reduce((n, p) => n + p.syncs, 0),
+    sent: all.reduce((n, p) => n + p.sent, 0),
+    received: all.reduce((n, p) => n + p.received, 0),
+    largest: Math.max(0, ...all.map((p) => p.largest)),
+  };
+}
+
+/**
+ * The newer Stap 2 pane operations (tests/workbook/office/scenarios.ts STAP2_OPERATIONS) on
+ * the prepared workbook in `book`, each as the pane runs it: the question's read (a removal),
+ * the fresh read the edit is built on, the write (one apply) and the read after it.
+ */
+async function stap2AtSize(book: FakeBook, port: OfficeWorkbook, rows: number, factors: number, targets: BenchTarget[], writes: Map<string, number[]>) {
+  const out: (string | number)[][] = [];
+  let largest = 0;
+  for (const op of STAP2_OPERATIONS) {
+    const refused0 = book.refusedResponses;
+    const m = await stap2Operation(book, port, (fresh) => op.build(fresh, port), op);
+    const whole = sum([m.question, m.read, m.write, m.after]);
+    const refused = book.refusedResponses - refused0;
+    largest = Math.max(largest, whole.largest);
+    writes.set(op.name, [...(writes.get(op.name) ?? []), m.write.syncs]);
+    targets.push({
+      figure: `Office.js: ${op.name} (the write), ${size(rows, factors)}`,
+      value: `${m.write.syncs} round trips`,
+      target: '≤ 3, not growing with rows',
+      met: m.write.syncs <= 3 && writes.get(op.name)!.every((n) => n === m.write.syncs),
+    });
+    out.push([
+      size(rows, factors),
+      op.name,
+      m.question ? `${m.question.syncs} / ${bytes(m.question.received)}` : '',
+      `${m.read.syncs} / ${bytes(m.read.received)}`,
+      `${m.write.syncs} / ${bytes(m.write.sent + m.write.received)}`,
+      `${m.after.syncs} / ${bytes(m.after.received)}`,
+      whole.syncs,
+      bytes(whole.sent),
+      bytes(whole.received),
+      bytes(whole.largest),
+      whole.largest <= LIMIT && refused === 0 ? 'yes' : `NO (${refused} refused)`,
+    ]);
+  }
+  targets.push({
+    figure: `Office.js: Stap 2 operations, largest request or response, ${size(rows, factors)}`,
+    value: bytes(largest),
+    target: '≤ 5 MB, none refused',
+    met: largest <= LIMIT,
+  });
+  return out;
+}
+
+async function atSize(
+  rows: number,
+  factors: number,
+  targets: BenchTarget[],
+  writes: Map<string, number[]>,
+): Promise<{ lines: (string | number)[][]; stamp: (string | number)[]; stap2: (string | number)[][] }> {
   const book = await koppelkansenFakeBook(rows, factors, false);
   const sheets = book.sheets.length;
   const out: (string | number)[][] = [];
@@ -179,7 +247,9 @@ async function atSize(rows: number, factors: number, targets: BenchTarget[]): Pr
     target: '≤ 5 MB, none refused',
     met: largest <= LIMIT && refused === 0,
   });
-  return { lines: out, stamp: stampRow(book, rows, factors) };
+  const stamp = stampRow(book, rows, factors);
+  const stap2 = await stap2AtSize(book, port, rows, factors, targets, writes);
+  return { lines: out, stamp, stap2 };
 }
 
 export const section: BenchSection = {
@@ -200,11 +270,14 @@ export const section: BenchSection = {
           ]);
     const rows: (string | number)[][] = [];
     const stamps: (string | number)[][] = [];
+    const stap2: (string | number)[][] = [];
     const targets: BenchTarget[] = [];
+    const writes = new Map<string, number[]>();
     for (const [r, f] of sizes) {
-      const { lines, stamp } = await atSize(r, f, targets);
+      const { lines, stamp, stap2: ops } = await atSize(r, f, targets, writes);
       rows.push(...lines);
       stamps.push(stamp);
+      stap2.push(...ops);
     }
     return [
       {
@@ -239,6 +312,29 @@ export const section: BenchSection = {
           "build every formula = decodeStamp: every formula's text, what each full read paid before; now a sheet's formulas are built only when something uses them (planning, the preview's grid), never for a read, a typed score or a check",
           "what a typed score reaches = SnapshotCache.dependents for one werkblad score on a cold index: from the stamp runs (formulaReach of each run's two ends) and from every formula's text",
           'median of 5 (parse) or 3 runs, on this machine',
+        ],
+      },
+      {
+        title: 'Stap 2 pane operations (round trips / bytes per part, then the whole operation)',
+        columns: [
+          'size',
+          'operation',
+          'question',
+          'read for the edit',
+          'write',
+          'read after',
+          'round trips',
+          'sent',
+          'received',
+          'largest request/response',
+          '≤ 5 MB',
+        ],
+        rows: stap2,
+        textColumns: 2,
+        notes: [
+          "each as the pane runs it (src/taskpane/session.ts applyEdit; tests/workbook/office/scenarios.ts STAP2_OPERATIONS), on the prepared workbook after the operations above, in this order: a factor added before Totalen (a column inserted), renamed, removed again (a column deleted; the pane first reads the team's names and conditional formats for its question), a koppelkans selected into the first free row and deselected, an own opgave added to the longlist and selected",
+          'question and read for the edit: round trips / bytes received; write = the one apply (round trips / bytes sent and received), target ≤ 3 round trips and the same at every size; read after = the re-read of what the write changed',
+          "the read for the edit is the fresh read every pane edit is built on (every value again, formulas from the stamp: as 'read for an edit' above), so the whole operation's round trips grow with the rows as that read does",
         ],
       },
     ];

@@ -3,8 +3,16 @@
  * `npm run bench -- office`, so that a test's bound and the bench's figure count the same
  * thing on the same workbook.
  */
+import { analyze, type Analysis } from '../../../src/core/analyze';
+import type { EditResult } from '../../../src/core/edits';
+import { addFactorEdit, removeFactorEdit, renameFactorEdit } from '../../../src/core/factors';
 import { SHEET_NAMES, WERKBLAD } from '../../../src/core/layout';
+import { readNotes } from '../../../src/core/notes';
+import { planWithEdit } from '../../../src/core/plan';
+import type { WorkbookSnapshot } from '../../../src/core/snapshot';
+import { deselectKoppelkansEdit, ownOpgaveEdit, selectKoppelkansEdit, stap2Context, type Stap2Context } from '../../../src/core/stap2';
 import { OfficeWorkbook } from '../../../src/workbook/office';
+import type { ApplyResult } from '../../../src/workbook/port';
 import { createKoppelkansenWorkbook, prepareWorkbook } from '../../../src/workbook/operations';
 import { bigWorkbook, factorNames } from '../../../scripts/bench/support/workbooks';
 import { FakeBook } from './fakeExcel';
@@ -53,3 +61,86 @@ export async function typeOneScore(book: FakeBook, port: OfficeWorkbook, rows: n
     return { after, heard, cell };
   });
 }
+
+/** Round trips and bytes of one part of an operation, as FakeBook.measure counts them. */
+export interface Counted {
+  syncs: number;
+  sent: number;
+  received: number;
+  /** The largest single request or response, in bytes. */
+  largest: number;
+}
+
+/** What a Stap 2 edit is built from: the fresh read, as the pane's FreshState holds it. */
+export interface Stap2Fresh {
+  snapshot: WorkbookSnapshot;
+  analysis: Analysis;
+  ctx: Stap2Context;
+}
+
+/**
+ * One Stap 2 pane operation, as src/taskpane/session.ts (applyEdit) and the Stap 2 views run
+ * it: `question` (the removal's read of the team's names and conditional formats before it
+ * asks, FactorsEditor), the fresh read the edit is built on (with the definitions when
+ * `definitions`), the edit and the engine's plan on top (planWithEdit), one apply, and the
+ * read after it (`afterApply`). Each part counted on `book`; `write` is the apply alone.
+ * Throws when the edit is refused or the apply meets a conflict (the scenario must not).
+ */
+export async function stap2Operation(
+  book: FakeBook,
+  port: OfficeWorkbook,
+  build: (fresh: Stap2Fresh) => EditResult,
+  options: { definitions?: boolean; question?: boolean } = {},
+): Promise<{ question: Counted | null; read: Counted; write: Counted; after: Counted; applied: ApplyResult }> {
+  const question = options.question ? await book.measure(() => port.readSnapshot({ definitions: true })) : null;
+  const read = await book.measure(() => port.readSnapshot(options.definitions ? { fresh: true, definitions: true } : { fresh: true }));
+  const snapshot = read.result;
+  const analysis = analyze(snapshot, { now: SCENARIO_NOW });
+  const ctx = stap2Context(snapshot, analysis, readNotes(snapshot));
+  if ('message' in ctx) throw new Error(ctx.message);
+  const edit = build({ snapshot, analysis, ctx });
+  if (!edit.ok) throw new Error(edit.message);
+  const plan = planWithEdit(snapshot, edit.ops, { now: SCENARIO_NOW }).plan;
+  const write = await book.measure(() => port.apply(plan));
+  if (write.result.conflicts.length) throw new Error(`conflicts: ${JSON.stringify(write.result.conflicts)}`);
+  const after = await book.measure(() => port.readSnapshot({ afterApply: true }));
+  const counted = (m: Counted): Counted => ({ syncs: m.syncs, sent: m.sent, received: m.received, largest: m.largest });
+  return { question: question && counted(question), read: counted(read), write: counted(write), after: counted(after), applied: write.result };
+}
+
+/** The koppelkans "select a koppelkans" puts on the werkblad and "deselect a koppelkans" takes off again. */
+const OWN_KOPPELKANS = { opgave: 'Gezondheid', koppelkans: 'Beweegroute langs de school (eigen)' };
+
+/**
+ * The newer pane operations of Stap 2, in an order that leaves the workbook as it was found
+ * apart from the own opgave: a factor added before Totalen, renamed, and removed again
+ * (the pane asks first: `question`); a koppelkans selected into the first free row and
+ * deselected; an own opgave added to the longlist and selected. Shared by the office
+ * bench section and the adapter test of their round trips at size.
+ */
+export const STAP2_OPERATIONS: { name: string; question?: boolean; definitions?: boolean; build: (fresh: Stap2Fresh, port: OfficeWorkbook) => EditResult }[] = [
+  {
+    name: 'add a factor',
+    build: ({ ctx }, port) => addFactorEdit(ctx.sheet, ctx.werkblad, 'Nieuwe factor', 'Omdat het ertoe doet', 1, { shiftColumns: port.canShiftColumns }),
+  },
+  {
+    name: 'rename a factor',
+    build: ({ ctx, snapshot }) => renameFactorEdit(ctx.sheet, ctx.werkblad, ctx.werkblad.factors.length - 1, 'Andere factor', { snapshot, notes: ctx.notes }),
+  },
+  {
+    name: 'remove a factor',
+    question: true,
+    definitions: true,
+    build: ({ ctx }, port) => removeFactorEdit(ctx.sheet, ctx.werkblad, ctx.werkblad.factors.length - 1, { shiftColumns: port.canShiftColumns }),
+  },
+  { name: 'select a koppelkans', build: ({ ctx }) => selectKoppelkansEdit(ctx, OWN_KOPPELKANS.opgave, OWN_KOPPELKANS.koppelkans) },
+  {
+    name: 'deselect a koppelkans',
+    build: ({ ctx }) => {
+      const row = ctx.werkblad.rows.find((r) => r.koppelkans === OWN_KOPPELKANS.koppelkans);
+      if (!row) return { ok: false, message: 'the selected koppelkans is not on the werkblad' };
+      return deselectKoppelkansEdit(ctx, row.row);
+    },
+  },
+  { name: 'add an own opgave', build: ({ ctx, analysis }) => ownOpgaveEdit(ctx, analysis, 'Eigen opgave van de wijk', 'Door het team toegevoegd') },
+];
