@@ -332,7 +332,7 @@ export const section: BenchSection = {
         rows: stap2,
         textColumns: 2,
         notes: [
-          "each as the pane runs it (src/taskpane/session.ts applyEdit; tests/workbook/office/scenarios.ts STAP2_OPERATIONS), on the prepared workbook after the operations above, in this order: a factor added before Totalen (a column inserted), renamed, removed again (a column deleted; the pane first reads the team's names and conditional formats for its question), a koppelkans selected into the first free row and deselected, an own opgave added to the longlist and selected",
+          "each as the pane runs it (src/taskpane/session.ts applyEdit; tests/workbook/office/scenarios.ts STAP2_OPERATIONS), on the prepared workbook after the operations above, in this order: the last factor removed (a column deleted; the pane first reads the team's names and conditional formats for its question), a factor added before Totalen (a column inserted) and renamed, a koppelkans selected into the first free row and deselected, an own opgave added to the longlist and selected",
           'question and read for the edit: round trips / bytes received; write = the one apply (round trips / bytes sent and received), target ≤ 3 round trips and the same at every size; read after = the re-read of what the write changed',
           "the read for the edit is the fresh read every pane edit is built on (every value again, formulas from the stamp: as 'read for an edit' above), so the whole operation's round trips grow with the rows as that read does",
         ],

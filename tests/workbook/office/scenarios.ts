@@ -112,13 +112,19 @@ export async function stap2Operation(
 const OWN_KOPPELKANS = { opgave: 'Gezondheid', koppelkans: 'Beweegroute langs de school (eigen)' };
 
 /**
- * The newer pane operations of Stap 2, in an order that leaves the workbook as it was found
- * apart from the own opgave: a factor added before Totalen, renamed, and removed again
- * (the pane asks first: `question`); a koppelkans selected into the first free row and
- * deselected; an own opgave added to the longlist and selected. Shared by the office
- * bench section and the adapter test of their round trips at size.
+ * The newer pane operations of Stap 2, in an order that leaves as many factors as it found
+ * (so it runs at the werkblad's limit of 30 too): the last factor removed (the pane asks
+ * first: `question`), a factor added before Totalen and renamed; a koppelkans selected into
+ * the first free row and deselected; an own opgave added to the longlist and selected.
+ * Shared by the office bench section and the adapter test of their round trips at size.
  */
 export const STAP2_OPERATIONS: { name: string; question?: boolean; definitions?: boolean; build: (fresh: Stap2Fresh, port: OfficeWorkbook) => EditResult }[] = [
+  {
+    name: 'remove a factor',
+    question: true,
+    definitions: true,
+    build: ({ ctx }, port) => removeFactorEdit(ctx.sheet, ctx.werkblad, ctx.werkblad.factors.length - 1, { shiftColumns: port.canShiftColumns }),
+  },
   {
     name: 'add a factor',
     build: ({ ctx }, port) => addFactorEdit(ctx.sheet, ctx.werkblad, 'Nieuwe factor', 'Omdat het ertoe doet', 1, { shiftColumns: port.canShiftColumns }),
@@ -126,12 +132,6 @@ export const STAP2_OPERATIONS: { name: string; question?: boolean; definitions?:
   {
     name: 'rename a factor',
     build: ({ ctx, snapshot }) => renameFactorEdit(ctx.sheet, ctx.werkblad, ctx.werkblad.factors.length - 1, 'Andere factor', { snapshot, notes: ctx.notes }),
-  },
-  {
-    name: 'remove a factor',
-    question: true,
-    definitions: true,
-    build: ({ ctx }, port) => removeFactorEdit(ctx.sheet, ctx.werkblad, ctx.werkblad.factors.length - 1, { shiftColumns: port.canShiftColumns }),
   },
   { name: 'select a koppelkans', build: ({ ctx }) => selectKoppelkansEdit(ctx, OWN_KOPPELKANS.opgave, OWN_KOPPELKANS.koppelkans) },
   {
