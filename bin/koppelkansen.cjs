@@ -4,6 +4,35 @@
 'use strict';
 const path = require('path');
 
+/**
+ * ExcelJS's Node entry (exceljs/excel.js, which loads lib/exceljs.nodejs.js) also loads its
+ * streaming reader and writer (`ExcelJS.stream`: unzipper, archiver and about 380 more
+ * modules) and `ModelContainer`, none of which the command line uses. Before the command
+ * line loads, this puts that entry in Node's module cache (`require.cache`, which Node
+ * documents as writable) as what the command line does use: the same `Workbook` class and
+ * enums, from the same ExcelJS files. Nothing in ExcelJS changes. Saves about 0.2 s of
+ * every start and 5-10 MiB of memory (measured 2026-12-02). An ExcelJS without these
+ * files (another version) keeps its own entry.
+ */
+function loadExcelJsWithoutStreams() {
+  let entry;
+  let exports;
+  try {
+    entry = require.resolve('exceljs');
+    if (require.cache[entry]) return;
+    exports = { Workbook: require('exceljs/lib/doc/workbook'), ...require('exceljs/lib/doc/enums') };
+  } catch {
+    return;
+  }
+  const Module = require('module');
+  const cached = new Module(entry, module);
+  cached.filename = entry;
+  cached.exports = exports;
+  cached.loaded = true;
+  require.cache[entry] = cached;
+}
+loadExcelJsWithoutStreams();
+
 let main;
 try {
   ({ main } = require(path.join(__dirname, '..', 'lib', 'src', 'cli', 'main.js')));
