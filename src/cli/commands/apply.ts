@@ -103,6 +103,8 @@ async function planAndReport(file: string, propose: boolean, now: Date | undefin
  */
 async function readAndPlan(file: string, propose: boolean, now: Date | undefined) {
   const { wb, stamp } = await loadWorkbook(file);
+  // what parsing the file left behind (its XML text, the parser's objects) goes before the snapshot is read beside the model
+  collectLargeGarbage();
   // one read and one analysis for the plan; the report describes the written file. The
   // loaded model is let go once the sheets are read, before planning allocates
   const {
