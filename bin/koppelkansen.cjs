@@ -4,6 +4,15 @@
 'use strict';
 const path = require('path');
 
+// V8 doubles its young generation (new objects) each time many of them survive, up to 2 × 16
+// MiB here; reading a workbook (ExcelJS builds its model of every cell) makes it grow to
+// that at once, and it stays. Kept at its starting size, survivors move to the old
+// generation sooner, where the command line's own collections (src/cli/memory.ts) free
+// them. `apply` at 10,000 rows × 20: peak RSS about 225 → 204 MiB, for about 5 % more
+// CPU time (measured 2026-12-02). First, before anything allocates. A documented Node API
+// (v8.setFlagsFromString); the flag is read each time the young generation would grow.
+require('v8').setFlagsFromString('--semi-space-growth-factor=1');
+
 /**
  * ExcelJS's Node entry (exceljs/excel.js, which loads lib/exceljs.nodejs.js) also loads its
  * streaming reader and writer (`ExcelJS.stream`: unzipper, archiver and about 380 more
