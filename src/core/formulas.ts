@@ -19,9 +19,9 @@ import type { WerkbladLayout } from './werkblad';
  * decimals, so that totals equal on paper are equal here and in the engine.
  *
  * Cheap on purpose (it is the workbook's most numerous formula, one per werkblad row):
- * a few counts over the row and three SUMPRODUCTs, no criteria. Every non-blank cell must
- * be a number (COUNT + COUNTBLANK = n; COUNTBLANK counts zero-length text as blank). That
- * test comes alone, in its own IF, before anything that compares or computes with the
+ * a few counts over the row, two SUMPRODUCTs and one IF per factor, no criteria. Every
+ * non-blank cell must be a number (COUNT + COUNTBLANK = n; COUNTBLANK counts zero-length
+ * text as blank). That test comes alone, in its own IF, before anything that compares or computes with the
  * cells: COUNT and COUNTBLANK skip an error value (neither a number nor blank), so a row
  * holding one is "ongeldig" there, while every test after it (`s<>""`, INT, SUMPRODUCT)
  * would pass the error on to Totalen and from there into Resultaat's RANK and LARGE
@@ -33,10 +33,16 @@ import type { WerkbladLayout } from './werkblad';
  * empty cells, COUNT(s) + n − COUNTA(s). That holds whether a program keeps a zero-length
  * text as a text cell or reads it as empty.
  *
- * Until 2026-12 the COUNT test stood inside the OR and an error value reached Totalen; a
- * workbook prepared with that text gets this one the next time the product prepares it
- * (`apply`, the pane): a plan writes every product formula whose text differs
- * (src/core/diff.ts `sameFormula`).
+ * Weights (row 4) count only where the row scores: a scored factor's weight must be a
+ * number of 0 or more, tested as ISNUMBER(1/(ISNUMBER(w)*(w>=0))), which swallows an
+ * error value in w as FALSE; the sum is written factor by factor, IF(score="",0,w×score),
+ * so an error value in the weight of a factor the row does not score is never read (the
+ * engine leaves that factor out; SUMPRODUCT(w,s) passed the error on to every row).
+ *
+ * Until 2026-12 the COUNT test stood inside the OR and an error value in a score cell (or
+ * in any weight) reached Totalen; a workbook prepared with that text gets this one the
+ * next time the product prepares it (`apply`, the pane): a plan writes every product
+ * formula whose text differs (src/core/diff.ts `sameFormula`).
  */
 export function totalFormula(layout: WerkbladLayout, row: number): string {
   const a = columnLetter(layout.firstFactorColumn);
@@ -52,14 +58,21 @@ export function totalFormula(layout: WerkbladLayout, row: number): string {
     const col = columnLetter(c);
     logical.push(`AND(${col}${row}<>"",ISLOGICAL(${col}$${WERKBLAD.weightRow}))`);
   }
+  // Σ weight × score, factor by factor: SUMPRODUCT(w,s) would pass on an error value in the weight of a factor the row
+  // does not score (the engine leaves such a factor out)
+  const products: string[] = [];
+  for (let c = layout.firstFactorColumn; c <= layout.lastFactorColumn; c++) {
+    const col = columnLetter(c);
+    products.push(`IF(${col}${row}="",0,${col}$${WERKBLAD.weightRow}*${col}${row})`);
+  }
   return (
     `=IF(COUNTBLANK(${s})=${n},"",` +
     // an error value is neither counted nor blank: "ongeldig" before any test that would pass it on
     `IF(COUNT(${s})+COUNTBLANK(${s})<>${n},${bad},` +
     `IF(OR(${logical.join(',')},` +
     `SUMPRODUCT(ISNUMBER(1/((${s}=INT(${s}))*(ABS(${s})<=10)))*1)<>COUNT(${s})+${n}-COUNTA(${s}),` +
-    `SUMPRODUCT((${s}<>"")*((1-ISNUMBER(${w}))+(${w}<0)))>0),${bad},` +
-    `ROUND(SUMPRODUCT(${w},${s}),${TOTAL_DECIMALS}))))`
+    `SUMPRODUCT((${s}<>"")*(1-ISNUMBER(1/(ISNUMBER(${w})*(${w}>=0)))))>0),${bad},` +
+    `ROUND(${products.join('+')},${TOTAL_DECIMALS}))))`
   );
 }
 

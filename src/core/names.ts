@@ -71,6 +71,16 @@ export function dutchErrorName(value: string): string {
   return nl ? `${nl} (${value})` : value;
 }
 
+/**
+ * A cell value that is no number, for a Dutch message: an error value as `dutchErrorName`
+ * gives it, TRUE/FALSE as a Dutch Excel shows them (WAAR, ONWAAR), anything else as its text.
+ */
+export function dutchCellText(value: CellValue): string {
+  if (typeof value === 'boolean') return value ? 'WAAR' : 'ONWAAR';
+  if (isExcelError(value)) return dutchErrorName(value as string);
+  return String(value);
+}
+
 /** The characters the rule counts as a space (besides the space itself). */
 const SPACE_LIKE = /[\u00a0\t\n\r]/g;
 

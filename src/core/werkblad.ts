@@ -7,7 +7,7 @@ import { cellAddress, columnLetter } from './a1';
 import { formulaAt, isEmpty, lacksCachedResult, lastNonEmptyColumn, lastNonEmptyRow, textAt, valueAt } from './grid';
 import { WERKBLAD, sameName, SHEET_NAMES } from './layout';
 import { mergedAreas } from './merges';
-import { cleanName, dutchErrorName, isExcelError } from './names';
+import { cleanName, dutchCellText, dutchErrorName, isExcelError } from './names';
 import { problem, type Problem } from './problems';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 
@@ -119,7 +119,7 @@ function readWeight(sheet: SheetSnapshot, column: number, factor: string, proble
     return { ok: false };
   }
   if (typeof v !== 'number' || !Number.isFinite(v)) {
-    problems.push(problem('WEIGHT_NOT_NUMBER', sheet.name, cell, { factor, value: String(v) }));
+    problems.push(problem('WEIGHT_NOT_NUMBER', sheet.name, cell, { factor, value: dutchCellText(v) }));
     return { ok: false };
   }
   if (v < 0) {
@@ -287,9 +287,7 @@ export function readRow(sheet: SheetSnapshot, r: number, layout: WerkbladLayout,
         problems.push(problem('SCORE_ERROR_VALUE', sheet.name, cell, { factor: f.name, value }));
         reasons.push(`${cell} bevat de foutwaarde ${value}`);
       } else if (typeof v !== 'number') {
-        // TRUE/FALSE as a Dutch Excel shows them
-        const value = typeof v === 'boolean' ? (v ? 'WAAR' : 'ONWAAR') : String(v);
-        problems.push(problem('SCORE_NOT_NUMBER', sheet.name, cell, { factor: f.name, value }));
+        problems.push(problem('SCORE_NOT_NUMBER', sheet.name, cell, { factor: f.name, value: dutchCellText(v) }));
         reasons.push(`${cell} is geen getal`);
       } else if (!Number.isInteger(v)) {
         problems.push(problem('SCORE_NOT_INTEGER', sheet.name, cell, { factor: f.name, value: v }));

@@ -201,6 +201,28 @@ describe('readRows: the validity of a row', () => {
     ]);
   });
 
+  it('an error value in a weight leaves its factor out of a row that does not score it and makes a row that does invalid, as the Totalen formula', () => {
+    const sheet = werkbladSheet({
+      weights: [2, '#N/A', 1],
+      rows: [
+        ['Groen', 'Geveltuinen', 3, null, 1],
+        ['Groen', 'Daken', 1, 2, 1],
+      ],
+    });
+    const problems: Problem[] = [];
+    const layout = readWerkbladLayout(sheet, problems)!;
+    const factors = readFactors(sheet, layout, problems);
+    expect(factors.map((f) => f.weging)).toEqual([2, null, 1]);
+    expect(problems.map((p) => `${p.code}@${p.cell}: ${p.message}`)).toEqual([
+      'WEIGHT_NOT_NUMBER@D4: De weging van "Politiek" is geen getal ("#N/B (#N/A)"). Vul een getal van 0 of meer in.',
+    ]);
+    const rows = readRows(sheet, layout, factors, problems);
+    expect(rows.map((r) => [r.status, r.total, r.reason])).toEqual([
+      ['scored', 7, undefined],
+      ['invalid', null, 'de weging van "Politiek" is ongeldig'],
+    ]);
+  });
+
   it('warns about a score formula without a computed result and counts it as not scored', () => {
     const { rows, problems } = read(
       { rows: [['Groen', 'Geveltuinen', null, 2, 3]] },

@@ -328,6 +328,42 @@ const CASES: Case[] = [
     raw: [[SHEET_NAMES.werkblad, `C${WERKBLAD.firstDataRow + 4}`, '#REF!']],
   },
   {
+    // an error value in a weight: the engine leaves the factor out where a row does not score it and makes a row that
+    // does "ongeldig"; SUMPRODUCT(w,s) and w<0 in the Totalen formula and N() in Resultaat's live check passed it on
+    name: 'weightErrors',
+    longlist: [
+      ['O', 'A'],
+      ['O', 'B'],
+      ['O', 'C'],
+    ],
+    weights: [2, '#N/A', 1],
+    rows: [
+      ['O', 'A', 3, null, 1],
+      ['O', 'B', 1, '', 1],
+      ['O', 'C', 1, 2, 1],
+      ['O', 'D', null, null, null],
+    ],
+    prio: [
+      [1, 'C'],
+      [2, 'A'],
+      [3, 'B'],
+    ],
+  },
+  {
+    // a weight formula giving an error value and a negative weight (the live check on Resultaat summed it, the engine not)
+    name: 'weightFormula',
+    longlist: [
+      ['O', 'A'],
+      ['O', 'B'],
+    ],
+    weights: [-1, 1, '=1/0'],
+    rows: [
+      ['O', 'A', null, 2, null],
+      ['O', 'B', 1, 1, null],
+      ['O', 'C', null, 1, 1],
+    ],
+  },
+  {
     // an Onderdeel typed as a number or TRUE: Excel shows it per language, the engine cannot agree; warned, naming the cell
     name: 'checklistNotText',
     longlist: [['O', 'K']],
@@ -382,11 +418,11 @@ function datesCases(todayYear: number): Case[] {
 
 const FACTORS = ['Factor een', 'Factor twee', 'Factor drie'];
 
-/** The team's score formulas of the corpus with the result Excel caches for them. */
+/** The team's score and weight formulas of the corpus with the result Excel caches for them. */
 const SCORE_FORMULAS: Record<string, ExcelJS.CellValue> = { '=""': '', '=1/0': { error: '#DIV/0!' }, '=NA()': { error: '#N/A' } };
 
 /**
- * A score of a case as ExcelJS writes it: a zero-length text as a shared string "" (as Excel keeps ="" pasted as a
+ * A score or weight of a case as ExcelJS writes it: a zero-length text as a shared string "" (as Excel keeps ="" pasted as a
  * value), an error value's text (#N/A …) as the error itself (typed in Excel), a formula of `SCORE_FORMULAS` with its
  * cached result.
  */
@@ -416,7 +452,7 @@ async function buildInput(c: Case, file: string, template: string): Promise<void
   for (let r = WERKBLAD.factorRow; r <= ws.rowCount; r++) for (let col = 3; col <= 40; col++) ws.getCell(r, col).value = null;
   FACTORS.forEach((f, i) => (ws.getCell(WERKBLAD.factorRow, 3 + i).value = f));
   ws.getCell(WERKBLAD.factorRow, 3 + FACTORS.length).value = WERKBLAD.totalenLabel;
-  c.weights.forEach((w, i) => (ws.getCell(WERKBLAD.weightRow, 3 + i).value = w as ExcelJS.CellValue));
+  c.weights.forEach((w, i) => (ws.getCell(WERKBLAD.weightRow, 3 + i).value = scoreCell(w)));
   c.rows.forEach(([o, k, ...scores], i) => {
     const r = WERKBLAD.firstDataRow + i;
     ws.getCell(r, 1).value = o;
@@ -525,9 +561,12 @@ async function probedLists(recalculated: string, count: number): Promise<string[
   return out;
 }
 
-/** The case's own formulas (the team's score formulas: ="", =1/0 …), as "Sheet!A1": every other formula cell of an output is the product's. */
+/** The case's own formulas (the team's score and weight formulas: ="", =1/0 …), as "Sheet!A1": every other formula cell of an output is the product's. */
 function teamFormulas(c: Case): Set<string> {
   const out = new Set<string>();
+  c.weights.forEach((v, j) => {
+    if (typeof v === 'string' && v in SCORE_FORMULAS) out.add(`${SHEET_NAMES.werkblad}!${cellAddress(WERKBLAD.weightRow, 3 + j)}`);
+  });
   c.rows.forEach(([, , ...scores], i) =>
     scores.forEach((v, j) => {
       if (typeof v === 'string' && v in SCORE_FORMULAS) out.add(`${SHEET_NAMES.werkblad}!${cellAddress(WERKBLAD.firstDataRow + i, 3 + j)}`);
@@ -672,6 +711,24 @@ maybe('the engine and the recalculated workbook agree on the corpus', () => {
     const ranks = [0, 1, 2, 3].map((i) => at(SHEET_NAMES.prioritering, PRIORITERING.firstRow + i, rankColumn));
     expect(ranks).toEqual(['–', 2, 1, '–']);
     expect(engine.prioritering!.entries.map((x) => x.autoRank)).toEqual([null, 2, 1, null]);
+  });
+
+  test('weightErrors: an error value in a weight leaves its factor out where a row does not score it, in the engine and in the recalculated Totalen', async () => {
+    const { engine } = prepared.find((x) => x.c.name === 'weightErrors')!;
+    const rows = engine.werkblad!.rows;
+    const L = engine.werkblad!.layout;
+    expect(rows.map((r) => [r.koppelkans, r.status, r.total])).toEqual([
+      ['A', 'scored', 7],
+      ['B', 'scored', 3],
+      ['C', 'invalid', null],
+      ['D', 'unscored', null],
+    ]);
+    expect(engine.problems.filter((x) => x.code === 'WEIGHT_NOT_NUMBER').map((x) => [x.cell, x.message])).toEqual([
+      ['D4', 'De weging van "Factor twee" is geen getal ("#N/B (#N/A)"). Vul een getal van 0 of meer in.'],
+    ]);
+    const cells = await xlsxCells(fs.readFileSync(recalculated.get('weightErrors')!));
+    const total = (r: number) => cells.get(`${SHEET_NAMES.werkblad}!${cellAddress(r, L.totalenColumn)}`)?.value;
+    expect(rows.map((r) => total(r.row))).toEqual([7, 3, 'ongeldig', '']);
   });
 
   test('checklistNotText: an Onderdeel typed as a number or TRUE gets a warning naming its cell', () => {
@@ -850,6 +907,15 @@ test('checklist time bomb: the dates cases give the same on-time/late verdict fo
   expect(wrong).toEqual([]);
 });
 
+// the property reaches the error values: the fixed seed's sample holds scores and weights that are one, typed or a formula's
+test('fast-check sample: the random workbooks hold error values in score and weight cells, typed and as a formula result', () => {
+  const cells = sampleRandomCases().flatMap((c) => [...c.weights, ...c.rows.flatMap((r) => r.slice(2))]);
+  const errors = cells.filter((v) => isExcelError(v) || v === '=1/0' || v === '=NA()');
+  expect(new Set(errors).size).toBeGreaterThanOrEqual(3);
+  const weights = sampleRandomCases().flatMap((c) => c.weights);
+  expect(weights.some((v) => isExcelError(v) || v === '=1/0')).toBe(true);
+});
+
 /** Names drawn from the corpus alphabet (tab and NBSP included), now and then past Excel's 255-character lookup limit. */
 const ALPHABET = ['a', 'B', 'z', ' ', '  ', '\t', '\u00a0', '*', '?', '~', '<', '>', '=', '"', "'", ';', 'É', 'é', '🌳'];
 const shortName = fc.array(fc.constantFrom(...ALPHABET), { minLength: 1, maxLength: 6 }).map((a) => a.join(''));
@@ -904,7 +970,14 @@ function sampleRandomCases(): Case[] {
       fc.record({
         opgaven: fc.array(nameArb, { minLength: 1, maxLength: 4 }),
         kk: fc.array(fc.tuple(fc.nat(3), nameArb), { minLength: 1, maxLength: 8 }),
-        weights: fc.array(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constantFrom(0.1, 0.2, 0.3, 0.7)), { minLength: 3, maxLength: 3 }),
+        weights: fc.array(
+          fc.oneof(
+            { weight: 8, arbitrary: fc.integer({ min: 0, max: 3 }) },
+            { weight: 8, arbitrary: fc.constantFrom<CellValue>(0.1, 0.2, 0.3, 0.7) },
+            { weight: 1, arbitrary: fc.constantFrom<CellValue>('#N/A', '=1/0', -1) },
+          ),
+          { minLength: 3, maxLength: 3 },
+        ),
         rows: fc.array(fc.tuple(fc.nat(7), retypeArb, retypeArb, fc.array(scoreArb, { minLength: 3, maxLength: 3 })), { maxLength: 8 }),
         prio: fc.array(fc.tuple(fc.nat(7), retypeArb, omdatArb), { maxLength: 4 }),
         statuses: fc.array(fc.tuple(fc.nat(14), statusArb), { maxLength: 4 }),
