@@ -364,6 +364,16 @@ const CASES: Case[] = [
     ],
   },
   {
+    // a negative weight alone: the engine takes none (WEIGHT_NEGATIVE), Resultaat's live check summed it (said "Let op")
+    name: 'weightNegative',
+    longlist: [['O', 'A']],
+    weights: [1, -1, 2],
+    rows: [
+      ['O', 'A', 1, null, 1],
+      ['O', 'B', 1, 1, 1],
+    ],
+  },
+  {
     // an Onderdeel typed as a number or TRUE: Excel shows it per language, the engine cannot agree; warned, naming the cell
     name: 'checklistNotText',
     longlist: [['O', 'K']],
