@@ -65,17 +65,19 @@ async function libreOfficeMs(file: string, dir: string): Promise<number | null> 
 }
 
 /**
- * The same figures for main at e1c8464 (before the package patch wrote shared formulas),
- * measured on this machine on 2026-12-01 03:20-03:40 UTC with other engineers' jobs running
- * (load average 4-6 on 2 cores): wall time, peak RSS and the LibreOffice ratio from one
- * `npm run bench -- cli` run, CPU time from /usr/bin/time in a second run. Printed beside
- * today's run as "before". Recorded, not re-measured: load differs between runs, so
- * compare with care (CPU time least affected).
+ * The same figures for main at 30e5f38 (before session 26's start-up and memory changes),
+ * measured on this machine on 2026-12-02 04:08-04:11 UTC with other engineers' jobs running
+ * (load average 5-7 on 2 cores), by /usr/bin/time around `bin/koppelkansen.cjs apply` on
+ * the bench's raw workbooks, interleaved with the branch, two runs per size (one at
+ * 30,000); the ratio divides by LibreOffice recalculating the same output in that window
+ * (1,000: 2.7-2.9 s; 10,000: 5.9-6.5 s). Printed beside today's run as "before".
+ * Recorded, not re-measured: load differs between runs, so compare with care (CPU time
+ * least affected, then peak RSS).
  */
 const BEFORE: Record<number, { wall: string; cpu: string; rss: string; ratio: string }> = {
-  1000: { wall: '7.7 s', cpu: '4.0 s', rss: '151 MiB', ratio: '1.73' },
-  10000: { wall: '19.4 s', cpu: '11.3 s', rss: '360 MiB', ratio: '1.63' },
-  30000: { wall: '38.3 s', cpu: '22.5 s', rss: '859 MiB', ratio: '1.36' },
+  1000: { wall: '1.8-2.3 s', cpu: '2.2-2.5 s', rss: '130-133 MiB', ratio: '0.62-0.84' },
+  10000: { wall: '9.0-9.4 s', cpu: '5.6-5.9 s', rss: '230-232 MiB', ratio: '1.39-1.59' },
+  30000: { wall: '26.7 s', cpu: '13.3 s', rss: '460 MiB', ratio: 'n/a' },
 };
 
 /** Issue 10: "memory per row halved" from about 45 KB per row (1.4 GiB at 30,000 × 20). */
@@ -166,9 +168,10 @@ export const section: BenchSection = {
           'wall time: the whole process, Node start included; peak RSS: process.resourceUsage().maxRSS',
           'LibreOffice: headless convert of OUT.xlsx with every formula recalculated (tests/helpers/libreoffice.ts), start included; target ratio ≤ 0.5',
           `target peak RSS per row ≤ ${RSS_PER_ROW_TARGET_KIB} KiB (half of the 45 KB per row issue 10 measured), judged from 10,000 rows`,
-          "'before': main e1c8464, measured on 2026-12-01 03:20-03:40 UTC under load (before shared formulas); not re-measured in this run",
+          "'before': main 30e5f38, measured on 2026-12-02 04:08-04:11 UTC under load (load average 5-7) with /usr/bin/time, two runs per size (ranges); not re-measured in this run",
           'CPU: user + system time of the apply process (process.resourceUsage), steadier than wall time when the machine is shared',
-          'peak RSS is what V8 grew its heap to, not only what was live. The floor is loading the input with ExcelJS (its model, ~72 MB live at 10,000 × 20, plus what parsing leaves): the model is let go once the snapshot is read (XlsxWorkbook.readSnapshotOnce), so planning and the package patch (which gives its ops away as it applies them and keeps the rows it rewrites as text) stay within about 15 MB of that level',
+          "peak RSS is what V8 grew its heap to, not only what was live. The floor is loading the input with ExcelJS (its model, about 80 MB live at 10,000 × 20, plus what parsing leaves): the model is let go once the snapshot is read (XlsxWorkbook.readSnapshotOnce), V8's young generation is kept at its starting size (bin/koppelkansen.cjs), and planning and the package patch (which gives its ops away as it applies them and keeps the rows it rewrites as text) are held down by full collections where much has just become garbage",
+          'start: bin/koppelkansen.cjs loads ExcelJS without its streaming reader and writer (about 380 modules apply never uses); full collections at phase boundaries only when the heap holds 64 MiB or more (src/cli/memory.ts)',
         ],
       },
     ];

@@ -5,7 +5,9 @@
  * growth, not when a phase ends: a model dropped after reading stays in the heap while
  * the next phase allocates on top of it, and the process's peak RSS is the sum of both.
  * A full collection at a phase boundary (the model dropped, the package written) lets
- * the next phase reuse that memory.
+ * the next phase reuse that memory. A full collection costs time, though (40–170 ms at
+ * 10,000 rows), so the command line's phase boundaries only collect when the heap holds
+ * enough for it to matter (`collectLargeGarbage`).
  */
 import * as v8 from 'v8';
 import * as vm from 'vm';
@@ -28,4 +30,22 @@ export function collectGarbage(): void {
     }
   }
   gc?.();
+}
+
+/**
+ * Heap in use (bytes) from which a collection at a phase boundary pays. Below it the
+ * whole process is small (at 1,000 rows × 20 the heap holds 20–30 MiB at each boundary
+ * and peak RSS is Node's own memory plus the ExcelJS load), and the collections only cost
+ * time: about 0.4 s of a 3 s `apply` (measured 2026-12-02). At 10,000 rows the heap holds
+ * 80–130 MiB at every boundary, so each collection still runs there.
+ */
+const LARGE_HEAP_BYTES = 64 * 1024 * 1024;
+
+/**
+ * `collectGarbage` when V8's heap holds at least `threshold` bytes in use (live and not
+ * yet collected; `LARGE_HEAP_BYTES` by default), else nothing: for the command line's
+ * phase boundaries.
+ */
+export function collectLargeGarbage(threshold = LARGE_HEAP_BYTES): void {
+  if (v8.getHeapStatistics().used_heap_size >= threshold) collectGarbage();
 }

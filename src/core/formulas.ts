@@ -14,19 +14,35 @@ import type { WerkbladLayout } from './werkblad';
  * Weighted total of one werkblad row, by the rules of `readRows`/`roundTotal`:
  * "" when no score cell holds anything (empty and zero-length text count as empty);
  * "ongeldig" when a score is not a whole number from -10 to 10 (text, TRUE/FALSE, an
- * error) or a scored factor has an invalid weight; else Σ weight × score rounded to
- * `TOTAL_DECIMALS` decimals, so that totals equal on paper are equal here and in the
- * engine.
+ * error value such as #N/A or #DEEL/0!, typed or the result of a formula) or a scored
+ * factor has an invalid weight; else Σ weight × score rounded to `TOTAL_DECIMALS`
+ * decimals, so that totals equal on paper are equal here and in the engine.
  *
  * Cheap on purpose (it is the workbook's most numerous formula, one per werkblad row):
- * a few counts over the row and three SUMPRODUCTs, no criteria. Every non-blank cell must
- * be a number (COUNT + COUNTBLANK = n; COUNTBLANK counts zero-length text as blank);
- * TRUE/FALSE are tested cell by cell because LibreOffice stores them as 1/0 (and COUNT
- * counts them there). Whole numbers from -10 to 10: ISNUMBER(1/((s=INT(s))*(ABS(s)<=10)))
- * is TRUE for such a number and for an empty cell (read as 0), FALSE for a zero-length
- * text (INT of a text is an error, which ISNUMBER swallows) and for anything else, so it
- * must count exactly the numbers plus the empty cells, COUNT(s) + n − COUNTA(s). That
- * holds whether a program keeps a zero-length text as a text cell or reads it as empty.
+ * a few counts over the row, two SUMPRODUCTs and one IF per factor, no criteria. Every
+ * non-blank cell must be a number (COUNT + COUNTBLANK = n; COUNTBLANK counts zero-length
+ * text as blank). That test comes alone, in its own IF, before anything that compares or computes with the
+ * cells: COUNT and COUNTBLANK skip an error value (neither a number nor blank), so a row
+ * holding one is "ongeldig" there, while every test after it (`s<>""`, INT, SUMPRODUCT)
+ * would pass the error on to Totalen and from there into Resultaat's RANK and LARGE
+ * (Excel's OR evaluates all its arguments). TRUE/FALSE are tested cell by cell because
+ * LibreOffice stores them as 1/0 (and COUNT counts them there). Whole numbers from -10 to
+ * 10: ISNUMBER(1/((s=INT(s))*(ABS(s)<=10))) is TRUE for such a number and for an empty
+ * cell (read as 0), FALSE for a zero-length text (INT of a text is an error, which
+ * ISNUMBER swallows) and for anything else, so it must count exactly the numbers plus the
+ * empty cells, COUNT(s) + n − COUNTA(s). That holds whether a program keeps a zero-length
+ * text as a text cell or reads it as empty.
+ *
+ * Weights (row 4) count only where the row scores: a scored factor's weight must be a
+ * number of 0 or more, tested as ISNUMBER(1/(ISNUMBER(w)*(w>=0))), which swallows an
+ * error value in w as FALSE; the sum is written factor by factor, IF(score="",0,w×score),
+ * so an error value in the weight of a factor the row does not score is never read (the
+ * engine leaves that factor out; SUMPRODUCT(w,s) passed the error on to every row).
+ *
+ * Until 2026-12 the COUNT test stood inside the OR and an error value in a score cell (or
+ * in any weight) reached Totalen; a workbook prepared with that text gets this one the
+ * next time the product prepares it (`apply`, the pane): a plan writes every product
+ * formula whose text differs (src/core/diff.ts `sameFormula`).
  */
 export function totalFormula(layout: WerkbladLayout, row: number): string {
   const a = columnLetter(layout.firstFactorColumn);
@@ -42,12 +58,21 @@ export function totalFormula(layout: WerkbladLayout, row: number): string {
     const col = columnLetter(c);
     logical.push(`AND(${col}${row}<>"",ISLOGICAL(${col}$${WERKBLAD.weightRow}))`);
   }
+  // Σ weight × score, factor by factor: SUMPRODUCT(w,s) would pass on an error value in the weight of a factor the row
+  // does not score (the engine leaves such a factor out)
+  const products: string[] = [];
+  for (let c = layout.firstFactorColumn; c <= layout.lastFactorColumn; c++) {
+    const col = columnLetter(c);
+    products.push(`IF(${col}${row}="",0,${col}$${WERKBLAD.weightRow}*${col}${row})`);
+  }
   return (
     `=IF(COUNTBLANK(${s})=${n},"",` +
-    `IF(OR(COUNT(${s})+COUNTBLANK(${s})<>${n},${logical.join(',')},` +
+    // an error value is neither counted nor blank: "ongeldig" before any test that would pass it on
+    `IF(COUNT(${s})+COUNTBLANK(${s})<>${n},${bad},` +
+    `IF(OR(${logical.join(',')},` +
     `SUMPRODUCT(ISNUMBER(1/((${s}=INT(${s}))*(ABS(${s})<=10)))*1)<>COUNT(${s})+${n}-COUNTA(${s}),` +
-    `SUMPRODUCT((${s}<>"")*((1-ISNUMBER(${w}))+(${w}<0)))>0),${bad},` +
-    `ROUND(SUMPRODUCT(${w},${s}),${TOTAL_DECIMALS})))`
+    `SUMPRODUCT((${s}<>"")*(1-ISNUMBER(1/(ISNUMBER(${w})*(${w}>=0)))))>0),${bad},` +
+    `ROUND(${products.join('+')},${TOTAL_DECIMALS}))))`
   );
 }
 

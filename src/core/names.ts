@@ -46,6 +46,41 @@ export function isExcelError(value: CellValue | undefined): boolean {
   return typeof value === 'string' && EXCEL_ERRORS.has(value);
 }
 
+/**
+ * The names a Dutch Excel shows for the error values a snapshot gives in en-US (Office.js
+ * `Range.values` and the file's `<v>` both use the en-US text). Only the classic seven:
+ * the newer ones (#SPILL!, #CALC! …) are shown as they come.
+ */
+const DUTCH_ERRORS: Record<string, string> = {
+  '#N/A': '#N/B',
+  '#VALUE!': '#WAARDE!',
+  '#REF!': '#VERW!',
+  '#DIV/0!': '#DEEL/0!',
+  '#NUM!': '#GETAL!',
+  '#NAME?': '#NAAM?',
+  '#NULL!': '#LEEG!',
+};
+
+/**
+ * An error value (as `isExcelError` takes it: the en-US text) for a Dutch message: the
+ * name a Dutch Excel shows with the en-US one after it, "#DEEL/0! (#DIV/0!)", or the
+ * en-US text alone when Dutch Excel has no other name for it.
+ */
+export function dutchErrorName(value: string): string {
+  const nl = DUTCH_ERRORS[value];
+  return nl ? `${nl} (${value})` : value;
+}
+
+/**
+ * A cell value that is no number, for a Dutch message: an error value as `dutchErrorName`
+ * gives it, TRUE/FALSE as a Dutch Excel shows them (WAAR, ONWAAR), anything else as its text.
+ */
+export function dutchCellText(value: CellValue): string {
+  if (typeof value === 'boolean') return value ? 'WAAR' : 'ONWAAR';
+  if (isExcelError(value)) return dutchErrorName(value as string);
+  return String(value);
+}
+
 /** The characters the rule counts as a space (besides the space itself). */
 const SPACE_LIKE = /[\u00a0\t\n\r]/g;
 

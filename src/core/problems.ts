@@ -66,6 +66,11 @@ const MESSAGES = {
     severity: 'error',
     text: (p) => `De score voor "${p.factor}" is geen getal ("${p.value}"). Vul een heel getal van -10 tot en met 10 in, of laat de cel leeg.`,
   },
+  SCORE_ERROR_VALUE: {
+    severity: 'error',
+    text: (p) =>
+      `In deze scorecel ("${p.factor}") staat de foutwaarde ${p.value}. De rij telt als ongeldig: geen totaal en niet in de ranglijst, in de add-in en in de formules van de werkmap. Herstel de formule of typ een heel getal van -10 tot en met 10, of maak de cel leeg.`,
+  },
   SCORE_NOT_INTEGER: {
     severity: 'error',
     text: (p) => `De score ${p.value} voor "${p.factor}" is geen heel getal. Vul een heel getal van -10 tot en met 10 in.`,

@@ -34,6 +34,7 @@ export interface Analysed {
 const ROW_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
   'SCORE_FORMULA_NO_RESULT',
   'SCORE_NOT_NUMBER',
+  'SCORE_ERROR_VALUE',
   'SCORE_NOT_INTEGER',
   'SCORE_OUT_OF_RANGE',
   'ROW_INVALID',

@@ -7,7 +7,7 @@ import { cellAddress, columnLetter } from './a1';
 import { formulaAt, isEmpty, lacksCachedResult, lastNonEmptyColumn, lastNonEmptyRow, textAt, valueAt } from './grid';
 import { WERKBLAD, sameName, SHEET_NAMES } from './layout';
 import { mergedAreas } from './merges';
-import { cleanName } from './names';
+import { cleanName, dutchCellText, dutchErrorName, isExcelError } from './names';
 import { problem, type Problem } from './problems';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 
@@ -119,7 +119,7 @@ function readWeight(sheet: SheetSnapshot, column: number, factor: string, proble
     return { ok: false };
   }
   if (typeof v !== 'number' || !Number.isFinite(v)) {
-    problems.push(problem('WEIGHT_NOT_NUMBER', sheet.name, cell, { factor, value: String(v) }));
+    problems.push(problem('WEIGHT_NOT_NUMBER', sheet.name, cell, { factor, value: dutchCellText(v) }));
     return { ok: false };
   }
   if (v < 0) {
@@ -154,8 +154,10 @@ type ScoreCheck = { kind: 'empty' } | { kind: 'valid'; value: number } | { kind:
 /**
  * A score is a whole number from -10 to 10. Empty and a zero-length text mean "not
  * scored yet" (Excel's COUNTBLANK counts both); TRUE/FALSE, other text and error values
- * make the score invalid (not a number). A formula without a cached result is read as
- * empty by `readRows`, with a warning (the engine cannot compute it).
+ * (#N/A, #DIV/0! …, typed or a formula's result) make the score invalid (not a number),
+ * as the Totalen formula (src/core/formulas.ts `totalFormula`) makes the row "ongeldig".
+ * A formula without a cached result is read as empty by `readRows`, with a warning (the
+ * engine cannot compute it).
  */
 export function checkScore(v: CellValue): ScoreCheck {
   if (v === null || v === '') return { kind: 'empty' };
@@ -279,8 +281,13 @@ export function readRow(sheet: SheetSnapshot, r: number, layout: WerkbladLayout,
       invalid = true;
       invalidScore = true;
       scores.push(null);
-      if (typeof v !== 'number') {
-        problems.push(problem('SCORE_NOT_NUMBER', sheet.name, cell, { factor: f.name, value: String(v) }));
+      if (isExcelError(v)) {
+        // an error value (typed, or a team formula's result): the row is "ongeldig", as the Totalen formula says
+        const value = dutchErrorName(v as string);
+        problems.push(problem('SCORE_ERROR_VALUE', sheet.name, cell, { factor: f.name, value }));
+        reasons.push(`${cell} bevat de foutwaarde ${value}`);
+      } else if (typeof v !== 'number') {
+        problems.push(problem('SCORE_NOT_NUMBER', sheet.name, cell, { factor: f.name, value: dutchCellText(v) }));
         reasons.push(`${cell} is geen getal`);
       } else if (!Number.isInteger(v)) {
         problems.push(problem('SCORE_NOT_INTEGER', sheet.name, cell, { factor: f.name, value: v }));

@@ -248,6 +248,30 @@ test('the installed command runs compiled JavaScript: no TypeScript compiler at 
   expect(res.stderr).toContain('LOADED:0');
 });
 
+test('the bin loads ExcelJS without its streaming reader and writer, and apply works through it', async () => {
+  ensureCliBuilt();
+  const input = await newWorkbook('bin-in.xlsx');
+  const out = path.join(dir, 'bin-out.xlsx');
+  const res = spawnSync(
+    process.execPath,
+    [
+      '-e',
+      `process.argv.splice(1, 0, 'koppelkansen'); require(${JSON.stringify(BIN)}); process.on('exit', () => { const streams = Object.keys(require.cache).filter((f) => /node_modules[\\/](unzipper|archiver)[\\/]/.test(f)); const excel = Object.keys(require.cache).filter((f) => /node_modules[\\/]exceljs[\\/]lib[\\/]doc[\\/]workbook\\.js$/.test(f)); process.stderr.write('STREAMS:' + streams.length + ' WORKBOOK:' + excel.length); });`,
+      'apply',
+      input,
+      '-o',
+      out,
+    ],
+    { encoding: 'utf8' },
+  );
+  expect(res.stderr).toContain('STREAMS:0 WORKBOOK:1');
+  expect(res.status).toBe(0);
+  const written = await XlsxWorkbook.fromBuffer(fs.readFileSync(out));
+  expect((await written.readSnapshot()).sheets.map((s) => s.name)).toEqual(
+    (await (await XlsxWorkbook.fromBuffer(fs.readFileSync(input))).readSnapshot()).sheets.map((s) => s.name),
+  );
+});
+
 test('npx koppelkansen runs the command line after npm ci (bin entry)', () => {
   ensureCliBuilt();
   const res = spawnSync(process.execPath, [BIN, 'check', path.join(dir, 'nope.xlsx')], { encoding: 'utf8' });

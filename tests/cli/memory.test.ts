@@ -1,5 +1,5 @@
 /** collectGarbage: the CLI's full collection between phases really frees what nothing references. */
-import { collectGarbage } from '../../src/cli/memory';
+import { collectGarbage, collectLargeGarbage } from '../../src/cli/memory';
 
 function unreachable(): WeakRef<object> {
   return new WeakRef({ rows: new Array(1000).fill('koppelkans') });
@@ -19,6 +19,17 @@ test('collectGarbage keeps what is still referenced', async () => {
   await new Promise((resolve) => setImmediate(resolve));
   collectGarbage();
   expect(ref.deref()).toBe(kept);
+});
+
+test('collectLargeGarbage collects only when the heap holds at least its threshold', async () => {
+  const small = unreachable();
+  await new Promise((resolve) => setImmediate(resolve));
+  collectLargeGarbage(Number.MAX_SAFE_INTEGER);
+  expect(small.deref()).toBeDefined();
+  // deref() kept it for the rest of this job
+  await new Promise((resolve) => setImmediate(resolve));
+  collectLargeGarbage(0);
+  expect(small.deref()).toBeUndefined();
 });
 
 test('the command line loads the Word writer (docx) only for onderbouwing: apply does not carry it', async () => {

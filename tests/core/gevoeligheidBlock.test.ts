@@ -65,7 +65,7 @@ test('the live check compares the weights of every factor (row 4) and the Totale
   const L = analyze(wb).werkblad!.layout;
   const f = String(resultaat(written(wb)).formulas![2][H - 1]);
   const ws = sheetRef(SHEET_NAMES.werkblad);
-  const w = (c: string) => `N(${ws}!${c}4)*NOT(ISLOGICAL(${ws}!${c}4))`;
+  const w = (c: string) => `IF(ISNUMBER(${ws}!${c}4),MAX(0,${ws}!${c}4)*NOT(ISLOGICAL(${ws}!${c}4)),0)`;
   expect(L.firstFactorColumn).toBe(3);
   expect(f).toContain(`ROUND(${w('C')}+${w('D')}+${w('E')},6)=0.6,`); // 0.1 + 0.2 + 0.3 = 0.6000000000000001
   const totals = analyze(wb).werkblad!.rows.reduce((s, r) => s + (r.total ?? 0), 0);

@@ -25,7 +25,7 @@ test('the Resultaat sheet gets the sentences in column H, dated, and a live chec
   const h = columnH(resultaat(after));
   expect(h[0]).toBe(GEVOELIGHEID.title);
   expect(h[1]).toMatch(/^Berekend door de add-in op 30-11-2026: telkens één weging of één score anders, de rest gelijk\. \(kenmerk [0-9a-f]{8}\)$/);
-  expect(resultaat(after).formulas![2][H - 1]).toMatch(/^=IF\(AND\(ROUND\(N\(/);
+  expect(resultaat(after).formulas![2][H - 1]).toMatch(/^=IF\(AND\(ROUND\(IF\(ISNUMBER\(/);
   const g = computeGevoeligheid(analyze(wb).werkblad!);
   expect(h.slice(3, 3 + g.sentences.all.length)).toEqual(g.sentences.all);
 });

@@ -21,6 +21,7 @@ const CASES: [ProblemCode, Severity, Record<string, string | number>][] = [
   ['WEIGHT_NOT_NUMBER', 'error', { factor: 'Draagvlak', value: 'veel' }],
   ['WEIGHT_NEGATIVE', 'error', { factor: 'Draagvlak', value: -2 }],
   ['SCORE_NOT_NUMBER', 'error', { factor: 'Draagvlak', value: 'hoog' }],
+  ['SCORE_ERROR_VALUE', 'error', { factor: 'Draagvlak', value: '#DEEL/0! (#DIV/0!)' }],
   ['SCORE_NOT_INTEGER', 'error', { factor: 'Draagvlak', value: 2.5 }],
   ['SCORE_OUT_OF_RANGE', 'error', { factor: 'Draagvlak', value: 11 }],
   ['ROW_INVALID', 'error', { row: 7, koppelkans: 'Geveltuinen', reason: 'een score is geen getal' }],

@@ -91,7 +91,7 @@ describe('scores', () => {
     ['above 10', 11, 'SCORE_OUT_OF_RANGE'],
     ['below -10', -11, 'SCORE_OUT_OF_RANGE'],
     ['a boolean', true, 'SCORE_NOT_NUMBER'],
-    ['an Excel error', '#DIV/0!', 'SCORE_NOT_NUMBER'],
+    ['an Excel error', '#DIV/0!', 'SCORE_ERROR_VALUE'],
   ])('%s is an error reported with its cell, and the row has no total', (_label, value, code) => {
     const a = analyze(workbook({ rows: [['Groen', 'Geveltuinen', 3, value, 1]] }));
     const p = a.problems.find((x) => x.code === code)!;

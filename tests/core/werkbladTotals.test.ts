@@ -161,6 +161,68 @@ describe('readRows: the validity of a row', () => {
     expect(rows.map((r) => r.total)).toEqual([3, 6, 9, 12]);
   });
 
+  it('regression scoreErrorValueSpread: an error value in a score cell, typed or a formula\'s result, makes the row "ongeldig", named in Dutch by sheet and cell', () => {
+    // the Totalen formula passed the error on (into Resultaat's RANK and LARGE); the engine called it "geen getal ("#DIV/0!")"
+    const { rows, problems } = read(
+      { rows: [['Groen', 'Geveltuinen', '#N/A', 2, '#DIV/0!']] },
+      { formulas: [[], [], [], [], [], [null, null, null, null, '=1/0']] },
+    );
+    expect(rows[0]).toMatchObject({ scores: [null, 2, null], scored: 1, status: 'invalid', total: null, invalidScore: true });
+    expect(rows[0].reason).toBe('C6 bevat de foutwaarde #N/B (#N/A); E6 bevat de foutwaarde #DEEL/0! (#DIV/0!)');
+    expect(problems).toEqual([
+      'SCORE_ERROR_VALUE@C6: In deze scorecel ("Draagvlak") staat de foutwaarde #N/B (#N/A). De rij telt als ongeldig: geen totaal en niet in de ranglijst, in de add-in en in de formules van de werkmap. Herstel de formule of typ een heel getal van -10 tot en met 10, of maak de cel leeg.',
+      'SCORE_ERROR_VALUE@E6: In deze scorecel ("Doorbraak") staat de foutwaarde #DEEL/0! (#DIV/0!). De rij telt als ongeldig: geen totaal en niet in de ranglijst, in de add-in en in de formules van de werkmap. Herstel de formule of typ een heel getal van -10 tot en met 10, of maak de cel leeg.',
+      'ROW_INVALID@F6: Rij 6 ("Geveltuinen") heeft geen totaal: C6 bevat de foutwaarde #N/B (#N/A); E6 bevat de foutwaarde #DEEL/0! (#DIV/0!).',
+    ]);
+  });
+
+  it.each([
+    ['#N/A', '#N/B (#N/A)'],
+    ['#VALUE!', '#WAARDE! (#VALUE!)'],
+    ['#REF!', '#VERW! (#REF!)'],
+    ['#DIV/0!', '#DEEL/0! (#DIV/0!)'],
+    ['#NUM!', '#GETAL! (#NUM!)'],
+    ['#NAME?', '#NAAM? (#NAME?)'],
+    ['#NULL!', '#LEEG! (#NULL!)'],
+    ['#SPILL!', '#SPILL!'],
+  ])('the error value %s in a score cell is named as a Dutch Excel shows it: %s', (value, shown) => {
+    const { rows, problems } = read({ rows: [[null, null, null, value]] });
+    expect(rows[0]).toMatchObject({ row: 6, status: 'invalid', total: null });
+    expect(problems.map((p) => p.split(':')[0])).toEqual(['SCORE_ERROR_VALUE@D6', 'ROW_INVALID@F6']);
+    expect(problems[0]).toContain(`staat de foutwaarde ${shown}. `);
+  });
+
+  it('names a TRUE or FALSE score as a Dutch Excel shows it (WAAR, ONWAAR): invalid, as in Totalen', () => {
+    const { rows, problems } = read({ rows: [['Groen', 'Geveltuinen', true, false, 1]] });
+    expect(rows[0]).toMatchObject({ status: 'invalid', total: null, invalidScore: true });
+    expect(problems.filter((p) => p.startsWith('SCORE_'))).toEqual([
+      'SCORE_NOT_NUMBER@C6: De score voor "Draagvlak" is geen getal ("WAAR"). Vul een heel getal van -10 tot en met 10 in, of laat de cel leeg.',
+      'SCORE_NOT_NUMBER@D6: De score voor "Politiek" is geen getal ("ONWAAR"). Vul een heel getal van -10 tot en met 10 in, of laat de cel leeg.',
+    ]);
+  });
+
+  it('an error value in a weight leaves its factor out of a row that does not score it and makes a row that does invalid, as the Totalen formula', () => {
+    const sheet = werkbladSheet({
+      weights: [2, '#N/A', 1],
+      rows: [
+        ['Groen', 'Geveltuinen', 3, null, 1],
+        ['Groen', 'Daken', 1, 2, 1],
+      ],
+    });
+    const problems: Problem[] = [];
+    const layout = readWerkbladLayout(sheet, problems)!;
+    const factors = readFactors(sheet, layout, problems);
+    expect(factors.map((f) => f.weging)).toEqual([2, null, 1]);
+    expect(problems.map((p) => `${p.code}@${p.cell}: ${p.message}`)).toEqual([
+      'WEIGHT_NOT_NUMBER@D4: De weging van "Politiek" is geen getal ("#N/B (#N/A)"). Vul een getal van 0 of meer in.',
+    ]);
+    const rows = readRows(sheet, layout, factors, problems);
+    expect(rows.map((r) => [r.status, r.total, r.reason])).toEqual([
+      ['scored', 7, undefined],
+      ['invalid', null, 'de weging van "Politiek" is ongeldig'],
+    ]);
+  });
+
   it('warns about a score formula without a computed result and counts it as not scored', () => {
     const { rows, problems } = read(
       { rows: [['Groen', 'Geveltuinen', null, 2, 3]] },

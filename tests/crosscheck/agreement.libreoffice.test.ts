@@ -21,8 +21,8 @@ import { main } from '../../src/cli/main';
 import { cellAddress } from '../../src/core/a1';
 import { analyze, type Analysis } from '../../src/core/analyze';
 import { ymdToSerial } from '../../src/core/dates';
-import { CHECKLIST, PRIORITERING, SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
-import { nameKey } from '../../src/core/names';
+import { CHECKLIST, PRIORITERING, RESULTAAT, SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
+import { isExcelError, nameKey } from '../../src/core/names';
 import type { CellInput, CellValue } from '../../src/core/snapshot';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
 import { hasLibreOffice, recalculateXlsxBatch } from '../helpers/libreoffice';
@@ -294,6 +294,86 @@ const CASES: Case[] = [
     ],
   },
   {
+    // issue 9, error values in score cells: the engine said "ongeldig", the Totalen formula passed the error on (its OR
+    // evaluated `s<>""` and SUMPRODUCT over the error), and from Totalen into Resultaat's RANK/LARGE (the whole top 15)
+    // and the stale-list check. Typed errors (#N/A …), a team formula giving one (=1/0, =NA()), a text that reads "#REF!",
+    // an error beside TRUE, an error alone on a row without names
+    name: 'scoreErrors',
+    longlist: [
+      ['O', 'A'],
+      ['O', 'B'],
+      ['O', 'Getypt'],
+      ['O', 'Formule'],
+    ],
+    weights: [1, 2, 1],
+    rows: [
+      ['O', 'A', 3, 2, 1],
+      ['O', 'Getypt', 1, '#N/A', 1],
+      ['O', 'Formule', '=1/0', 2, 2],
+      ['O', 'Formule NB', '=NA()', '=NA()', '=NA()'],
+      ['O', 'Tekst fout', null, 1, 1],
+      ['O', 'B', 1, 1, 1],
+      ['O', 'Alle fouten', '#VALUE!', '#NAME?', '#NUM!'],
+      ['O', 'Fout en waar', true, '#NULL!', 1],
+      ['O', 'Deel fout', null, '#DIV/0!', null],
+      ['', '', null, '#REF!', null],
+    ],
+    prio: [
+      [1, 'Getypt'],
+      [2, 'B'],
+      [3, 'A'],
+      [4, 'Formule'],
+    ],
+    // a text that reads as an error value (typed with an apostrophe): not a number in the formulas, an error in the engine
+    raw: [[SHEET_NAMES.werkblad, `C${WERKBLAD.firstDataRow + 4}`, '#REF!']],
+  },
+  {
+    // an error value in a weight: the engine leaves the factor out where a row does not score it and makes a row that
+    // does "ongeldig"; SUMPRODUCT(w,s) and w<0 in the Totalen formula and N() in Resultaat's live check passed it on
+    name: 'weightErrors',
+    longlist: [
+      ['O', 'A'],
+      ['O', 'B'],
+      ['O', 'C'],
+    ],
+    weights: [2, '#N/A', 1],
+    rows: [
+      ['O', 'A', 3, null, 1],
+      ['O', 'B', 1, '', 1],
+      ['O', 'C', 1, 2, 1],
+      ['O', 'D', null, null, null],
+    ],
+    prio: [
+      [1, 'C'],
+      [2, 'A'],
+      [3, 'B'],
+    ],
+  },
+  {
+    // a weight formula giving an error value and a negative weight (the live check on Resultaat summed it, the engine not)
+    name: 'weightFormula',
+    longlist: [
+      ['O', 'A'],
+      ['O', 'B'],
+    ],
+    weights: [-1, 1, '=1/0'],
+    rows: [
+      ['O', 'A', null, 2, null],
+      ['O', 'B', 1, 1, null],
+      ['O', 'C', null, 1, 1],
+    ],
+  },
+  {
+    // a negative weight alone: the engine takes none (WEIGHT_NEGATIVE), Resultaat's live check summed it (said "Let op")
+    name: 'weightNegative',
+    longlist: [['O', 'A']],
+    weights: [1, -1, 2],
+    rows: [
+      ['O', 'A', 1, null, 1],
+      ['O', 'B', 1, 1, 1],
+    ],
+  },
+  {
     // an Onderdeel typed as a number or TRUE: Excel shows it per language, the engine cannot agree; warned, naming the cell
     name: 'checklistNotText',
     longlist: [['O', 'K']],
@@ -348,6 +428,21 @@ function datesCases(todayYear: number): Case[] {
 
 const FACTORS = ['Factor een', 'Factor twee', 'Factor drie'];
 
+/** The team's score and weight formulas of the corpus with the result Excel caches for them. */
+const SCORE_FORMULAS: Record<string, ExcelJS.CellValue> = { '=""': '', '=1/0': { error: '#DIV/0!' }, '=NA()': { error: '#N/A' } };
+
+/**
+ * A score or weight of a case as ExcelJS writes it: a zero-length text as a shared string "" (as Excel keeps ="" pasted as a
+ * value), an error value's text (#N/A …) as the error itself (typed in Excel), a formula of `SCORE_FORMULAS` with its
+ * cached result.
+ */
+function scoreCell(s: CellValue): ExcelJS.CellValue {
+  if (s === '') return { richText: [{ text: '' }] };
+  if (typeof s === 'string' && s in SCORE_FORMULAS) return { formula: s.slice(1), result: SCORE_FORMULAS[s] } as ExcelJS.CellValue;
+  if (isExcelError(s)) return { error: s } as ExcelJS.CellErrorValue;
+  return s;
+}
+
 /** An input workbook for a case: a copy of `template` (CLI `new`) with the case's data written in. */
 async function buildInput(c: Case, file: string, template: string): Promise<void> {
   fs.copyFileSync(template, file);
@@ -367,15 +462,12 @@ async function buildInput(c: Case, file: string, template: string): Promise<void
   for (let r = WERKBLAD.factorRow; r <= ws.rowCount; r++) for (let col = 3; col <= 40; col++) ws.getCell(r, col).value = null;
   FACTORS.forEach((f, i) => (ws.getCell(WERKBLAD.factorRow, 3 + i).value = f));
   ws.getCell(WERKBLAD.factorRow, 3 + FACTORS.length).value = WERKBLAD.totalenLabel;
-  c.weights.forEach((w, i) => (ws.getCell(WERKBLAD.weightRow, 3 + i).value = w as ExcelJS.CellValue));
+  c.weights.forEach((w, i) => (ws.getCell(WERKBLAD.weightRow, 3 + i).value = scoreCell(w)));
   c.rows.forEach(([o, k, ...scores], i) => {
     const r = WERKBLAD.firstDataRow + i;
     ws.getCell(r, 1).value = o;
     ws.getCell(r, 2).value = k;
-    scores.forEach((s, j) => {
-      // a zero-length text is stored as a shared string "" (as Excel keeps ="" pasted as a value)
-      ws.getCell(r, 3 + j).value = s === '' ? { richText: [{ text: '' }] } : s === '=""' ? { formula: '""', result: '' } : s;
-    });
+    scores.forEach((s, j) => (ws.getCell(r, 3 + j).value = scoreCell(s)));
   });
   for (const [sheet, address, value] of c.raw ?? []) raw.getWorksheet(sheet)!.getCell(address).value = value;
   if (c.date1904) (raw.properties as { date1904?: boolean }).date1904 = true;
@@ -479,12 +571,15 @@ async function probedLists(recalculated: string, count: number): Promise<string[
   return out;
 }
 
-/** The case's own formulas (the team's ="" scores), as "Sheet!A1": every other formula cell of an output is the product's. */
+/** The case's own formulas (the team's score and weight formulas: ="", =1/0 …), as "Sheet!A1": every other formula cell of an output is the product's. */
 function teamFormulas(c: Case): Set<string> {
   const out = new Set<string>();
+  c.weights.forEach((v, j) => {
+    if (typeof v === 'string' && v in SCORE_FORMULAS) out.add(`${SHEET_NAMES.werkblad}!${cellAddress(WERKBLAD.weightRow, 3 + j)}`);
+  });
   c.rows.forEach(([, , ...scores], i) =>
     scores.forEach((v, j) => {
-      if (v === '=""') out.add(`${SHEET_NAMES.werkblad}!${cellAddress(WERKBLAD.firstDataRow + i, 3 + j)}`);
+      if (typeof v === 'string' && v in SCORE_FORMULAS) out.add(`${SHEET_NAMES.werkblad}!${cellAddress(WERKBLAD.firstDataRow + i, 3 + j)}`);
     }),
   );
   return out;
@@ -579,6 +674,71 @@ maybe('the engine and the recalculated workbook agree on the corpus', () => {
     expect(cl.items.find((x) => x.row === CHECKLIST.firstRow + 5)!.status).toBeNull();
     // the Prioritering entry of an error is none; the werkblad row with an error koppelkans is ranked without a name
     expect(engine.prioritering!.entries.map((x) => x.koppelkans)).toEqual(['C', 'B']);
+  });
+
+  test('scoreErrors: an error value in a score cell, typed or a formula\'s, is "ongeldig" in the engine and in the recalculated Totalen, Resultaat and Prioritering', async () => {
+    const { engine } = prepared.find((x) => x.c.name === 'scoreErrors')!;
+    const rows = engine.werkblad!.rows;
+    const L = engine.werkblad!.layout;
+    const errorRows = ['Getypt', 'Formule', 'Formule NB', 'Tekst fout', 'Alle fouten', 'Fout en waar', 'Deel fout', ''];
+    expect(rows.filter((r) => r.status === 'invalid').map((r) => r.koppelkans)).toEqual(errorRows);
+    // each error cell is named by sheet and cell (the text "#REF!" too: a snapshot cannot tell it from the error)
+    const named = engine.problems.filter((x) => x.code === 'SCORE_ERROR_VALUE').map((x) => `${x.sheet}!${x.cell}`);
+    const r0 = L.firstDataRow;
+    expect(named).toEqual(
+      [
+        `D${r0 + 1}`,
+        `C${r0 + 2}`,
+        `C${r0 + 3}`,
+        `D${r0 + 3}`,
+        `E${r0 + 3}`,
+        `C${r0 + 4}`,
+        `C${r0 + 6}`,
+        `D${r0 + 6}`,
+        `E${r0 + 6}`,
+        `D${r0 + 7}`,
+        `D${r0 + 8}`,
+        `D${r0 + 9}`,
+      ].map((a) => `${SHEET_NAMES.werkblad}!${a}`),
+    );
+    expect(engine.ranking.map((x) => [x.koppelkans, x.rank, x.total])).toEqual([
+      ['A', 1, 8],
+      ['B', 2, 4],
+    ]);
+    const cells = await xlsxCells(fs.readFileSync(recalculated.get('scoreErrors')!));
+    const at = (sheet: string, row: number, column: number) => cells.get(`${sheet}!${cellAddress(row, column)}`)?.value;
+    // Totalen as LibreOffice computes it: "ongeldig" on every row with an error, no error value anywhere
+    expect(rows.map((r) => at(SHEET_NAMES.werkblad, r.row, L.totalenColumn))).toEqual(rows.map((r) => (r.status === 'invalid' ? 'ongeldig' : r.total)));
+    // Resultaat's top rows: the two valid rows, then empty (an error in Totalen made RANK/LARGE an error in every row)
+    const top = [0, 1, 2].map((i) => [1, 3, 4].map((c) => at(SHEET_NAMES.resultaat, RESULTAAT.firstRow + i, c)));
+    expect(top).toEqual([
+      [1, 'A', 8],
+      [2, 'B', 4],
+      ['', '', ''],
+    ]);
+    // Prioritering's automatic rank: "–" for the "ongeldig" rows, the engine's rank for the others
+    const rankColumn = PRIORITERING.headers.indexOf('Automatische rang') + 1;
+    const ranks = [0, 1, 2, 3].map((i) => at(SHEET_NAMES.prioritering, PRIORITERING.firstRow + i, rankColumn));
+    expect(ranks).toEqual(['–', 2, 1, '–']);
+    expect(engine.prioritering!.entries.map((x) => x.autoRank)).toEqual([null, 2, 1, null]);
+  });
+
+  test('weightErrors: an error value in a weight leaves its factor out where a row does not score it, in the engine and in the recalculated Totalen', async () => {
+    const { engine } = prepared.find((x) => x.c.name === 'weightErrors')!;
+    const rows = engine.werkblad!.rows;
+    const L = engine.werkblad!.layout;
+    expect(rows.map((r) => [r.koppelkans, r.status, r.total])).toEqual([
+      ['A', 'scored', 7],
+      ['B', 'scored', 3],
+      ['C', 'invalid', null],
+      ['D', 'unscored', null],
+    ]);
+    expect(engine.problems.filter((x) => x.code === 'WEIGHT_NOT_NUMBER').map((x) => [x.cell, x.message])).toEqual([
+      ['D4', 'De weging van "Factor twee" is geen getal ("#N/B (#N/A)"). Vul een getal van 0 of meer in.'],
+    ]);
+    const cells = await xlsxCells(fs.readFileSync(recalculated.get('weightErrors')!));
+    const total = (r: number) => cells.get(`${SHEET_NAMES.werkblad}!${cellAddress(r, L.totalenColumn)}`)?.value;
+    expect(rows.map((r) => total(r.row))).toEqual([7, 3, 'ongeldig', '']);
   });
 
   test('checklistNotText: an Onderdeel typed as a number or TRUE gets a warning naming its cell', () => {
@@ -757,15 +917,25 @@ test('checklist time bomb: the dates cases give the same on-time/late verdict fo
   expect(wrong).toEqual([]);
 });
 
+// the property reaches the error values: the fixed seed's sample holds scores and weights that are one, typed or a formula's
+test('fast-check sample: the random workbooks hold error values in score and weight cells, typed and as a formula result', () => {
+  const cells = sampleRandomCases().flatMap((c) => [...c.weights, ...c.rows.flatMap((r) => r.slice(2))]);
+  const errors = cells.filter((v) => isExcelError(v) || v === '=1/0' || v === '=NA()');
+  expect(new Set(errors).size).toBeGreaterThanOrEqual(3);
+  const weights = sampleRandomCases().flatMap((c) => c.weights);
+  expect(weights.some((v) => isExcelError(v) || v === '=1/0')).toBe(true);
+});
+
 /** Names drawn from the corpus alphabet (tab and NBSP included), now and then past Excel's 255-character lookup limit. */
 const ALPHABET = ['a', 'B', 'z', ' ', '  ', '\t', '\u00a0', '*', '?', '~', '<', '>', '=', '"', "'", ';', 'É', 'é', '🌳'];
 const shortName = fc.array(fc.constantFrom(...ALPHABET), { minLength: 1, maxLength: 6 }).map((a) => a.join(''));
 const longName = fc.tuple(shortName, fc.integer({ min: 250, max: 262 })).map(([s, len]) => (s + 'x'.repeat(len)).slice(0, len));
 const nameArb = fc.oneof({ weight: 6, arbitrary: shortName }, { weight: 1, arbitrary: longName });
-/** A score cell: a whole number, empty, a ="" formula (cached ""), TRUE, or a zero-length text. */
+/** A score cell: a whole number, empty, a ="" formula (cached ""), TRUE, a zero-length text, a typed error value or a formula giving one. */
 const scoreArb = fc.oneof(
   { weight: 6, arbitrary: fc.integer({ min: -10, max: 10 }) },
   { weight: 1, arbitrary: fc.constantFrom<CellValue>(null, '=""', true, '') },
+  { weight: 1, arbitrary: fc.constantFrom<CellValue>('#N/A', '#DIV/0!', '=1/0', '=NA()') },
 );
 /** How a name is typed again elsewhere: its case and spacing changed, independently of the other copy. */
 const retypeArb = fc.record({
@@ -810,7 +980,14 @@ function sampleRandomCases(): Case[] {
       fc.record({
         opgaven: fc.array(nameArb, { minLength: 1, maxLength: 4 }),
         kk: fc.array(fc.tuple(fc.nat(3), nameArb), { minLength: 1, maxLength: 8 }),
-        weights: fc.array(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constantFrom(0.1, 0.2, 0.3, 0.7)), { minLength: 3, maxLength: 3 }),
+        weights: fc.array(
+          fc.oneof(
+            { weight: 8, arbitrary: fc.integer({ min: 0, max: 3 }) },
+            { weight: 8, arbitrary: fc.constantFrom<CellValue>(0.1, 0.2, 0.3, 0.7) },
+            { weight: 1, arbitrary: fc.constantFrom<CellValue>('#N/A', '=1/0', -1) },
+          ),
+          { minLength: 3, maxLength: 3 },
+        ),
         rows: fc.array(fc.tuple(fc.nat(7), retypeArb, retypeArb, fc.array(scoreArb, { minLength: 3, maxLength: 3 })), { maxLength: 8 }),
         prio: fc.array(fc.tuple(fc.nat(7), retypeArb, omdatArb), { maxLength: 4 }),
         statuses: fc.array(fc.tuple(fc.nat(14), statusArb), { maxLength: 4 }),

@@ -12,7 +12,7 @@ import { CliError, UsageError } from '../errors';
 import { assertNotOpen, loadWorkbook, verifyWorkbook, writeOutput } from '../files';
 import { onePositional, parseCommandLine } from '../options';
 import { forbiddenCharacterProblems, longTextProblems, mergeProblems, printProblems, printSummary, refuseNotKoppelkansen } from '../output';
-import { collectGarbage } from '../memory';
+import { collectLargeGarbage } from '../memory';
 import { toJsonReport } from '../report';
 import { assertUnchanged } from '../safeWrite';
 
@@ -45,7 +45,7 @@ export const applyCommand: Command = {
     const { bytes, stamp, opCount, after, readProblems, textProblems, writeProblems } = prepared;
     assertNotOpen(out);
     // the patch's source package and parts are unreachable now: collect them before the check reads the output
-    collectGarbage();
+    collectLargeGarbage();
     // the loaded workbook is out of scope here: reading the written file back to verify it
     // does not hold two workbooks in memory at once
     await writeOutput(out, bytes, {
@@ -69,7 +69,7 @@ export const applyCommand: Command = {
  * the report needs: the number of ops written, the analysis of the written state and the
  * problems planning, reading and writing found. Memory, by phase: the loaded workbook is
  * let go once the plan is journaled (`readAndPlan` returns only its writer) and collected
- * (`collectGarbage`) before the written state is analysed, so the ExcelJS model never
+ * (`collectLargeGarbage`) before the written state is analysed, so the ExcelJS model never
  * meets that analysis; the snapshot and the plan's analysis are let go before the package
  * is patched.
  */
@@ -78,7 +78,7 @@ async function prepare(file: string, propose: boolean, now: Date | undefined) {
   if (reported.kind === 'notKoppelkansen') return reported;
   const { write, ...rest } = reported;
   // the snapshot and the analyses are unreachable now: collect them before the patch allocates
-  collectGarbage();
+  collectLargeGarbage();
   const { bytes, warnings } = await write();
   return { ...rest, kind: 'prepared' as const, bytes, writeProblems: forbiddenCharacterProblems(warnings) };
 }
@@ -89,7 +89,7 @@ async function planAndReport(file: string, propose: boolean, now: Date | undefin
   if (planned.kind === 'notKoppelkansen') return planned;
   const { write, stamp, snapshot, ops, analysis, planProblems } = planned;
   // the loaded model is unreachable now: collect it before the analysis of the written state allocates
-  collectGarbage();
+  collectLargeGarbage();
   // the one analysis was the plan's: the written state reuses its reading of the werkblad rows
   const after = ops.length ? analyzeWritten(simulate(snapshot, ops), snapshot, { now }) : analysis;
   const readProblems = mergeProblems(after.problems, planProblems);
@@ -103,6 +103,8 @@ async function planAndReport(file: string, propose: boolean, now: Date | undefin
  */
 async function readAndPlan(file: string, propose: boolean, now: Date | undefined) {
   const { wb, stamp } = await loadWorkbook(file);
+  // what parsing the file left behind (its XML text, the parser's objects) goes before the snapshot is read beside the model
+  collectLargeGarbage();
   // one read and one analysis for the plan; the report describes the written file. The
   // loaded model is let go once the sheets are read, before planning allocates
   const {
@@ -110,9 +112,9 @@ async function readAndPlan(file: string, propose: boolean, now: Date | undefined
     plan,
     analysis,
     problems: planProblems,
-  } = await planWorkbook({ readSnapshot: (request) => wb.readSnapshotOnce(request, collectGarbage) }, { propose, now }, collectGarbage);
+  } = await planWorkbook({ readSnapshot: (request) => wb.readSnapshotOnce(request, collectLargeGarbage) }, { propose, now }, collectLargeGarbage);
   if (analysis.kind !== 'koppelkansen') return { kind: 'notKoppelkansen' as const, problems: analysis.problems };
   // written only: the loaded model is not updated (the report analyses the simulated state)
   if (plan.ops.length) await wb.applyForWrite(plan);
-  return { kind: 'planned' as const, write: wb.packageWriter(collectGarbage), stamp, snapshot, ops: plan.ops, analysis, planProblems };
+  return { kind: 'planned' as const, write: wb.packageWriter(collectLargeGarbage), stamp, snapshot, ops: plan.ops, analysis, planProblems };
 }

@@ -40,11 +40,13 @@ const STALE_OK = 'Klopt met de huidige scores en wegingen.';
 function staleFormula(werkblad: Werkblad): string {
   const L = werkblad.layout;
   const ws = sheetRef(L.sheet);
-  // per cell: N() of a number, 0 for text and TRUE/FALSE (Excel's SUM skips TRUE in a range, LibreOffice counts it as 1)
+  // per cell the weight the engine takes (src/core/werkblad.ts readWeight), 0 where it takes none (null): a number of 0 or
+  // more; 0 for a negative number, text, TRUE/FALSE (Excel's SUM skips TRUE in a range, LibreOffice counts it as 1) and
+  // an error value (N() would pass it on to the whole check)
   const weightCells: string[] = [];
   for (let c = L.firstFactorColumn; c <= L.lastFactorColumn; c++) {
     const cell = `${ws}!${cellAddress(4, c)}`;
-    weightCells.push(`N(${cell})*NOT(ISLOGICAL(${cell}))`);
+    weightCells.push(`IF(ISNUMBER(${cell}),MAX(0,${cell})*NOT(ISLOGICAL(${cell})),0)`);
   }
   const weights = weightCells.join('+');
   const totals = `${ws}!${rangeAddress(L.firstDataRow, L.totalenColumn, L.preparedEndRow, L.totalenColumn)}`;
