@@ -181,6 +181,9 @@ describe('moveQuestion: the words', () => {
     ok: true,
     ops: [],
     reads: Array.from({ length: n }, (_, i) => ({ sheet: 'Eigen', cell: `A${i + 1}`, formula: `=W!D${i + 1}${'+1'.repeat(50)}`, kind: 'reads' as const })),
+    unknown: [],
+    definitions: [],
+    unread: [],
     seen: [],
   });
 

@@ -129,6 +129,7 @@ describe('removalQuestion: the words of the question', () => {
   const impact = (scores: number, broken: BrokenFormula[], mayChange: BrokenFormula[], definitions: BrokenDefinition[] = []): FactorRemoval => ({
     ok: true,
     ops: [],
+    unknown: [],
     scores,
     other: [],
     broken,

@@ -109,6 +109,7 @@ describe('removalQuestion: names and rules', () => {
   const impact = (definitions: BrokenDefinition[], unread: FactorRemoval['unread'] = []): FactorRemoval => ({
     ok: true,
     ops: [],
+    unknown: [],
     scores: 0,
     other: [],
     reads: [],

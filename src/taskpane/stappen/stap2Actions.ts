@@ -10,7 +10,15 @@ import { valueAt } from '../../core/grid';
 import type { FactorInfo } from '../../core/factors';
 import { formatNumber } from '../logic/scoring';
 import { addFactorEdit, readFactorInfo, renameFactorEdit, waaromEdit } from '../../core/factors';
-import { factorMoveImpact, factorRemovalImpact, formulaPlace, type BrokenDefinition, type FactorMove, type FactorRemoval } from '../../core/referenceBreaks';
+import {
+  factorMoveImpact,
+  factorRemovalImpact,
+  formulaPlace,
+  type BrokenDefinition,
+  type BrokenFormula,
+  type FactorMove,
+  type FactorRemoval,
+} from '../../core/referenceBreaks';
 import { WERKBLAD } from '../../core/layout';
 import { nameKey } from '../../core/names';
 import type { PlanOp } from '../../core/snapshot';
@@ -180,23 +188,49 @@ export function factorMove(fresh: FreshState, name: string, delta: number, accep
   return factorMoveImpact(fresh.snapshot, ctx.sheet, ctx.werkblad, i, delta, { accepted });
 }
 
+/** "Eigen!A1: =SUM(TeamGewicht) (via naam TeamGewicht)": a formula's line in a question. */
+const formulaLine = (b: BrokenFormula, note = '') => `${formulaPlace(b)}${note}: ${cut(b.formula)}${b.name ? ` (via naam ${b.name})` : ''}`;
+
+/** The sentence on formulas that cannot be checked (INDIRECT, OFFSET …), for `n` of them. */
+function unknownText(n: number, after: string): string {
+  return n === 1
+    ? `Bij deze formule van jullie kan niet worden nagegaan naar welke cellen hij verwijst (hij gebruikt INDIRECT, VERSCHUIVING/OFFSET, een bereik tussen functie-uitkomsten of een tabelverwijzing): kijk ${after} of hij nog klopt.`
+    : `Bij deze ${n} formules van jullie kan niet worden nagegaan naar welke cellen ze verwijzen (ze gebruiken INDIRECT, VERSCHUIVING/OFFSET, een bereik tussen functie-uitkomsten of een tabelverwijzing): kijk ${after} of ze nog kloppen.`;
+}
+
 /**
  * The question before moving factor `name` (`delta` −1: eerder, +1: later) when `m` found
- * formulas of the team that read the moved cells, or null when none: then the pane moves
- * it at once. Dutch, naming each formula by sheet and cell with its text.
+ * anything of the team's that then computes from another factor, or cannot be checked; null
+ * when nothing: then the pane moves it at once. Dutch, naming each formula by sheet and cell
+ * with its text (and the name it goes through), each name, and each formula that cannot be
+ * checked as "kan niet worden nagegaan".
  */
 export function moveQuestion(name: string, delta: number, m: FactorMove): RemovalQuestion | null {
   const n = m.reads.length;
-  if (!n) return null;
+  const names = m.definitions.filter((d) => d.effect === 'reads');
+  const unknownNames = m.definitions.filter((d) => d.effect !== 'reads');
+  const u = m.unknown.length + unknownNames.length;
+  if (!n && !names.length && !u) return null;
+  const parts: string[] = [];
+  if (n || names.length)
+    parts.push(
+      'De scores verhuizen mee met hun succesfactor naar de andere kolom, maar ' +
+        (n + names.length === 1
+          ? `deze ${n ? 'formule' : 'naam'} van jullie blijft naar dezelfde cellen verwijzen en rekent daarna met de scores van een andere succesfactor.`
+          : `deze ${n + names.length} ${!n ? 'namen' : !names.length ? 'formules' : 'formules en namen'} van jullie blijven naar dezelfde cellen verwijzen en rekenen daarna met de scores van een andere succesfactor.`) +
+        ` Pas ${n + names.length === 1 ? 'hem' : 'ze'} na het verplaatsen aan, of laat de volgorde zoals hij is.`,
+    );
+  if (u) parts.push(unknownText(u, 'na het verplaatsen'));
+  if (m.unread.length) parts.push('Eigen namen kan de add-in hier niet nalezen: kijk na het verplaatsen of die nog kloppen.');
   return {
     title: `“${name}” ${delta < 0 ? 'eerder' : 'later'} zetten?`,
-    text:
-      'De scores verhuizen mee met hun succesfactor naar de andere kolom, maar ' +
-      (n === 1
-        ? 'deze formule van jullie blijft naar dezelfde cellen verwijzen en rekent daarna met de scores van een andere succesfactor.'
-        : `deze ${n} formules van jullie blijven naar dezelfde cellen verwijzen en rekenen daarna met de scores van een andere succesfactor.`) +
-      ` Pas ${n === 1 ? 'hem' : 'ze'} na het verplaatsen aan, of laat de volgorde zoals hij is.`,
-    list: m.reads.map((b) => `${formulaPlace(b)}: ${cut(b.formula)}`),
+    text: parts.join(' '),
+    list: [
+      ...m.reads.map((b) => formulaLine(b)),
+      ...names.map(definitionLine),
+      ...m.unknown.map((b) => formulaLine(b, ' (kan niet worden nagegaan)')),
+      ...unknownNames.map(definitionLine),
+    ],
     confirm: 'Toch verplaatsen',
   };
 }
@@ -212,7 +246,7 @@ export const moveFactor =
   (fresh) => {
     const m = factorMove(fresh, name, delta, new Set(seen));
     if (!m.ok) return m;
-    const more = m.reads.map(formulaPlace);
+    const more = [...[...m.reads, ...m.unknown].map(formulaPlace), ...m.definitions.map(definitionPlace)];
     if (more.length)
       return {
         ok: false,
@@ -271,6 +305,8 @@ export function definitionLine(d: BrokenDefinition): string {
       : `${DEFINITION_KIND[d.kind]} op ${d.sheet}!${d.label.replace(/ /g, ',')}`;
   if (d.effect === 'removed') return `${what}: verdwijnt, al haar cellen gaan mee met de kolom`;
   if (d.effect === 'mayChange') return `${what} (kan veranderen): ${cut(d.formula)}`;
+  if (d.effect === 'reads') return `${what}: ${cut(d.formula)} staat daarna voor de cellen van een andere succesfactor`;
+  if (d.effect === 'unknown') return `${what} (kan niet worden nagegaan): ${cut(d.formula)}`;
   return `${what}: ${cut(d.formula)} geeft daarna #VERW!`;
 }
 
@@ -280,8 +316,8 @@ export function definitionLine(d: BrokenDefinition): string {
  * removes it at once. Dutch, naming each formula by sheet and cell.
  */
 export function removalQuestion(name: string, r: FactorRemoval): RemovalQuestion | null {
-  const { scores, other, broken, mayChange, reads, definitions } = r;
-  if (!scores && !other.length && !broken.length && !mayChange.length && !reads.length && !definitions.length) return null;
+  const { scores, other, broken, mayChange, reads, unknown, definitions } = r;
+  if (!scores && !other.length && !broken.length && !mayChange.length && !reads.length && !unknown.length && !definitions.length) return null;
   const parts: string[] = [];
   if (scores)
     parts.push(
@@ -309,13 +345,14 @@ export function removalQuestion(name: string, r: FactorRemoval): RemovalQuestion
         ? 'Deze formule van jullie blijft naar dezelfde cellen verwijzen en rekent daarna met een andere succesfactor.'
         : `Deze ${reads.length} formules van jullie blijven naar dezelfde cellen verwijzen en rekenen daarna met een andere succesfactor.`,
     );
+  if (unknown.length) parts.push(unknownText(unknown.length, 'na het verwijderen'));
   if (definitions.length)
     parts.push(
       definitions.length === 1
         ? 'Ook deze naam of regel van jullie (een naam, voorwaardelijke opmaak of gegevensvalidatie) hangt aan de kolom van deze succesfactor; wat ermee gebeurt, staat in de lijst.'
         : `Ook deze ${definitions.length} namen en regels van jullie (namen, voorwaardelijke opmaak, gegevensvalidatie) hangen aan de kolom van deze succesfactor; wat ermee gebeurt, staat in de lijst.`,
     );
-  const refs = broken.length || mayChange.length || reads.length || definitions.length;
+  const refs = broken.length || mayChange.length || reads.length || unknown.length || definitions.length;
   if (other.length || refs)
     parts.push(
       other.length && !refs
@@ -332,9 +369,10 @@ export function removalQuestion(name: string, r: FactorRemoval): RemovalQuestion
     text: parts.join(' '),
     list: [
       ...other.map((c) => `${c.sheet}!${c.cell} (gaat verloren): ${cut(c.text.replace(/\s+/g, ' ').trim())}`),
-      ...broken.map((b) => `${formulaPlace(b)}: ${cut(b.formula)}`),
-      ...mayChange.map((b) => `${formulaPlace(b)} (kan veranderen): ${cut(b.formula)}`),
-      ...reads.map((b) => `${formulaPlace(b)} (rekent met een andere succesfactor): ${cut(b.formula)}`),
+      ...broken.map((b) => formulaLine(b)),
+      ...mayChange.map((b) => formulaLine(b, ' (kan veranderen)')),
+      ...reads.map((b) => formulaLine(b, ' (rekent met een andere succesfactor)')),
+      ...unknown.map((b) => formulaLine(b, ' (kan niet worden nagegaan)')),
       ...definitions.map(definitionLine),
     ],
     confirm: scores ? 'Verwijderen met scores' : 'Toch verwijderen',
@@ -367,7 +405,7 @@ export const removeFactor =
         ok: false,
         message: `Intussen staat er ook iets in ${newCells.slice(0, 5).join(', ')}${newCells.length > 5 ? ` en nog ${newCells.length - 5} cellen` : ''} in de kolom van “${name}”. Er is niets verwijderd; kies opnieuw als hij toch weg moet.`,
       };
-    const more = [...[...r.broken, ...r.mayChange, ...r.reads].map(formulaPlace), ...r.definitions.map(definitionPlace)];
+    const more = [...[...r.broken, ...r.mayChange, ...r.reads, ...r.unknown].map(formulaPlace), ...r.definitions.map(definitionPlace)];
     if (more.length)
       return {
         ok: false,
