@@ -7,7 +7,7 @@
  * references right of the column move left, a range spanning it shrinks, one wholly in it
  * becomes #REF! (a name) or goes (a rule). Called from `contractSuite`.
  */
-import { definitionsBrokenByShifts, definitionKey } from '../../src/core/referenceBreaks';
+import { definitionsBrokenByShifts, definitionKey, formulaPlace, formulasUncheckable, namesReadingRewrite } from '../../src/core/referenceBreaks';
 import type { PlanOp, RangeRuleSnapshot, ValidationRule, WorkbookDefinitions } from '../../src/core/snapshot';
 import type { Harness, TestWorkbook } from './contract';
 
@@ -106,6 +106,42 @@ export function definitionsContract(h: Harness, test: (title: string, fn: jest.P
       // a name or rule that only moves or shrinks is not named
       expect(found.map((d) => d.label)).not.toContain('DraagvlakKolom');
       expect(found.map((d) => d.label)).not.toContain('G5:G6');
+    });
+
+    test('before two factor columns swap by value (a reorder), the engine names the names on them and the formulas using them, and an INDIRECT as not checkable', async () => {
+      const wb = await teamWerkblad();
+      await wb.apply({
+        ops: [
+          {
+            kind: 'setCells',
+            sheet: 'Eigen',
+            cell: 'A1',
+            cells: [[{ formula: '=SUM(TijdKolom)' }], [{ formula: '=EigenSom*2' }], [{ formula: `=INDIRECT("'${WS}'!D5")` }]],
+          },
+        ],
+      });
+      const snapshot = await (await h.reopen(wb)).readSnapshot({ definitions: true });
+      // Tijd (D) and Draagvlak (E) swap their scores
+      const swap: PlanOp[] = [
+        {
+          kind: 'setCells',
+          sheet: WS,
+          cell: 'D5',
+          cells: [
+            [n(3), n(2)],
+            [n(6), n(5)],
+          ],
+        },
+      ];
+      const r = namesReadingRewrite(snapshot, WS, swap);
+      expect(r.definitions.map((d) => `${definitionKey(d)} ${d.effect}`).sort()).toEqual([
+        'name||AlleScores reads',
+        'name||DraagvlakKolom reads',
+        'name||TijdKolom reads',
+      ]);
+      // EigenSom (G5) does not move: the formula using it is not named
+      expect(r.formulas.map((b) => [formulaPlace(b), b.kind, b.name])).toEqual([['Eigen!A1', 'reads', 'TijdKolom']]);
+      expect(formulasUncheckable(snapshot, WS).map(formulaPlace)).toEqual(['Eigen!A3']);
     });
 
     test('deleting the middle factor column moves names and rules right of it, shrinks those spanning it, and #REF!s or drops those wholly in it', async () => {
