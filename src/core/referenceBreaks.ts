@@ -41,7 +41,16 @@ import { simulate } from './simulate';
 import { moveFactorEdit, removeFactorEdit, readFactorInfo, type FactorColumnOptions } from './factors';
 import { buildPlan, planWithEdit } from './plan';
 import type { PlanOptions } from './plan/context';
-import type { CellInput, DefinedNameSnapshot, PlanOp, RangeRuleSnapshot, SheetSnapshot, WorkbookSnapshot } from './snapshot';
+import type {
+  CellCommentSnapshot,
+  CellInput,
+  DefinedNameSnapshot,
+  DefinitionKind,
+  PlanOp,
+  RangeRuleSnapshot,
+  SheetSnapshot,
+  WorkbookSnapshot,
+} from './snapshot';
 import type { TeamCell } from './stap2';
 import type { Werkblad } from './werkblad';
 
@@ -543,6 +552,48 @@ export function namesReadingRewrite(
   };
 }
 
+/** A cell comment a factor edit concerns: 'removed' goes with a deleted column; 'stays' keeps its cell while the cell gets other content. */
+export interface AffectedComment extends CellCommentSnapshot {
+  effect: 'removed' | 'stays';
+}
+
+/** The key of a comment in `seen` ("comment|sheet|E9"). */
+export function commentKey(c: Pick<CellCommentSnapshot, 'sheet' | 'cell'>): string {
+  return `comment|${c.sheet.toLowerCase()}|${c.cell.toUpperCase()}`;
+}
+
+/**
+ * The comments of `snapshot.definitions` on sheet `sheetName` that a factor edit concerns
+ * (none when the snapshot holds none): with column shifts (`shifts`), those in a deleted
+ * column ('removed': Excel deletes a cell's comment with the cell, and the xlsx and memory
+ * adapters do the same, package/columns.ts); without, those on a cell whose content the
+ * setCells ops of `ops` replace ('stays': a comment belongs to its cell, not to what is
+ * written into it, so after a rewrite by value it sits beside another factor's score).
+ * In the order read.
+ */
+export function commentsAffected(snapshot: WorkbookSnapshot, sheetName: string, ops: PlanOp[], shifts: ColumnShift[]): AffectedComment[] {
+  const comments = (snapshot.definitions?.comments ?? []).filter((c) => sameSheet(c.sheet, sheetName));
+  if (!comments.length) return [];
+  if (shifts.length)
+    return comments.filter((c) => columnAfter(c.sheet, parseCell(c.cell).column, shifts) === null).map((c) => ({ ...c, effect: 'removed' as const }));
+  const target = snapshot.sheets.find((s) => sameSheet(s.name, sheetName));
+  if (!target) return [];
+  const changed = changedCells(target, sheetName, ops);
+  return comments
+    .filter((c) => {
+      const { row, column } = parseCell(c.cell);
+      return changed.get(column)?.includes(row) ?? false;
+    })
+    .map((c) => ({ ...c, effect: 'stays' as const }));
+}
+
+/** The kinds of cell comments the snapshot does not hold (no definitions or no comments read: both; else what `unread` names). */
+function commentKindsUnread(snapshot: WorkbookSnapshot): ('comments' | 'notes')[] {
+  if (!snapshot.definitions?.comments) return ['comments', 'notes'];
+  const unread = snapshot.definitions.unread ?? [];
+  return (['comments', 'notes'] as const).filter((k) => unread.includes(k));
+}
+
 /**
  * `found` without the formulas of the werkblad's Totalen column: the product's, which the
  * factor edit writes again itself (so the plan after it does not, and `teamsOnly` cannot
@@ -568,8 +619,13 @@ export interface FactorMove {
   unknown: BrokenFormula[];
   /** The team's defined names that then stand for another factor's cells ('reads') or whose cells cannot be checked ('unknown'). */
   definitions: BrokenDefinition[];
-  /** ['names'] when the snapshot carries no names (`WorkbookDefinitions`), so `definitions` cannot hold them; else []. */
-  unread: 'names'[];
+  /**
+   * The comments on cells whose content the move replaces: they stay with their cell, so
+   * afterwards they sit beside another factor's score ('stays').
+   */
+  comments: AffectedComment[];
+  /** 'names', 'comments', 'notes' when the snapshot does not carry them (`WorkbookDefinitions`), so they cannot be judged; else []. */
+  unread: ('names' | 'comments' | 'notes')[];
   /**
    * The place of every formula found and the key (`definitionKey`) of every name found, the
    * product's too: pass it back as `accepted` when applying (see FactorRemoval.seen).
@@ -600,25 +656,29 @@ export function factorMoveImpact(
 ): FactorMove | { ok: false; message: string } {
   const edit = moveFactorEdit(sheet, werkblad, index, delta);
   if (!edit.ok) return edit;
-  if (!edit.ops.length) return { ok: true, ops: [], reads: [], unknown: [], definitions: [], unread: [], seen: [] };
+  if (!edit.ops.length) return { ok: true, ops: [], reads: [], unknown: [], definitions: [], comments: [], unread: [], seen: [] };
   const viaNames = namesReadingRewrite(snapshot, sheet.name, edit.ops);
   const all = withoutTotalen(
     dedupe([...formulasReadingRewrite(snapshot, sheet.name, edit.ops), ...viaNames.formulas, ...formulasUncheckable(snapshot, sheet.name)]),
     sheet,
     werkblad,
   );
-  const seen = [...all.map(formulaPlace), ...viaNames.definitions.map(definitionKey)];
+  const allComments = commentsAffected(snapshot, sheet.name, edit.ops, []);
+  const seen = [...all.map(formulaPlace), ...viaNames.definitions.map(definitionKey), ...allComments.map(commentKey)];
   let found = options.accepted ? all.filter((b) => !options.accepted!.has(formulaPlace(b))) : all;
   const definitions = options.accepted ? viaNames.definitions.filter((d) => !options.accepted!.has(definitionKey(d))) : viaNames.definitions;
+  const comments = options.accepted ? allComments.filter((c) => !options.accepted!.has(commentKey(c))) : allComments;
   if (found.length) found = teamsOnly(snapshot, edit.ops, found, options.now);
   const namesUnread = !snapshot.definitions || (snapshot.definitions.unread ?? []).includes('names');
+  const unread: FactorMove['unread'] = [...(namesUnread ? (['names'] as const) : []), ...commentKindsUnread(snapshot)];
   return {
     ok: true,
     ops: edit.ops,
     reads: found.filter((b) => b.kind === 'reads'),
     unknown: found.filter((b) => b.kind === 'unknown'),
     definitions,
-    unread: namesUnread ? ['names'] : [],
+    comments,
+    unread,
     seen,
   };
 }
@@ -738,7 +798,12 @@ export interface FactorRemoval {
    * Kinds of definitions not read (`WorkbookDefinitions.unread`; all three when the snapshot
    * has no definitions), so they are not in `definitions`; empty without column ops.
    */
-  unread: ('names' | 'conditionalFormats' | 'validations')[];
+  unread: DefinitionKind[];
+  /**
+   * The comments the removal concerns (commentsAffected): with the column deleted, those in
+   * it ('removed'); rewritten by value, those on cells that get another factor's content ('stays').
+   */
+  comments: AffectedComment[];
   /**
    * The place (`formulaPlace`) of every formula the delete breaks or may change, and the
    * key (`definitionKey`) of every such definition, the product's too: pass it back as `accepted` when applying, so only what is new then
@@ -800,9 +865,11 @@ export function factorRemovalImpact(
     ...formulasBrokenByShifts(snapshot, shifts),
     ...withoutTotalen([...rewritten, ...formulasUncheckable(snapshot, sheet.name, gone)], sheet, werkblad),
   ]);
-  const seen = [...all.map(formulaPlace), ...allDefs.map(definitionKey)];
+  const allComments = commentsAffected(snapshot, sheet.name, edit.ops, shifts);
+  const seen = [...all.map(formulaPlace), ...allDefs.map(definitionKey), ...allComments.map(commentKey)];
   let found = options.accepted ? all.filter((b) => !options.accepted!.has(formulaPlace(b))) : all;
   let defs = options.accepted ? allDefs.filter((d) => !options.accepted!.has(definitionKey(d))) : allDefs;
+  const comments = options.accepted ? allComments.filter((c) => !options.accepted!.has(commentKey(c))) : allComments;
   if (found.length) found = teamsOnly(snapshot, edit.ops, found, options.now);
   if (defs.some((d) => d.kind === 'validation')) {
     const planned = planWithEdit(snapshot, edit.ops, { now: options.now }).plan.ops;
@@ -819,11 +886,17 @@ export function factorRemovalImpact(
     unknown: found.filter((b) => b.kind === 'unknown'),
     definitions: defs,
     // without a column shift no rule can break, read or not; a name can still stand for rewritten cells
-    unread: !shifts.length
-      ? !snapshot.definitions || (snapshot.definitions.unread ?? []).includes('names')
-        ? ['names']
-        : []
-      : [...(snapshot.definitions ? (snapshot.definitions.unread ?? []) : (['names', 'conditionalFormats', 'validations'] as const))],
+    unread: [
+      ...(!shifts.length
+        ? !snapshot.definitions || (snapshot.definitions.unread ?? []).includes('names')
+          ? (['names'] as const)
+          : []
+        : snapshot.definitions
+          ? (snapshot.definitions.unread ?? []).filter((k) => k !== 'comments' && k !== 'notes')
+          : (['names', 'conditionalFormats', 'validations'] as const)),
+      ...commentKindsUnread(snapshot),
+    ],
+    comments,
     seen,
   };
 }

@@ -197,7 +197,7 @@ describe('factorMoveImpact and factorRemovalImpact on the template with the team
     expect(more.ok && more.definitions.map(definitionKey)).toEqual(['name|eigen|Later']);
     // without the names read the move says it could not check them
     const plain = factorMoveImpact(s.snapshot, s.ctx.sheet, s.ctx.werkblad, 1, 1, { now: NOW });
-    expect(plain.ok && [plain.definitions, plain.unread]).toEqual([[], ['names']]);
+    expect(plain.ok && [plain.definitions, plain.unread]).toEqual([[], ['names', 'comments', 'notes']]);
     // a move that touches neither D nor E: the name is not named, the INDIRECT and OFFSET still are (they could read anything)
     const far = factorMoveImpact(snapshot, s.ctx.sheet, s.ctx.werkblad, 4, 1, { now: NOW });
     expect(far.ok && [far.definitions, far.reads, far.unknown.map(formulaPlace)]).toEqual([[], [], ['Eigen!A2', 'Eigen!A3']]);

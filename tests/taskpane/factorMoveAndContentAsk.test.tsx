@@ -206,6 +206,7 @@ describe('moveQuestion: the words', () => {
     ops: [],
     reads: Array.from({ length: n }, (_, i) => ({ sheet: 'Eigen', cell: `A${i + 1}`, formula: `=W!D${i + 1}${'+1'.repeat(50)}`, kind: 'reads' as const })),
     unknown: [],
+    comments: [],
     definitions: [],
     unread: [],
     seen: [],

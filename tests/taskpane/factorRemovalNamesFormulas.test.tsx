@@ -130,6 +130,7 @@ describe('removalQuestion: the words of the question', () => {
     ok: true,
     ops: [],
     unknown: [],
+    comments: [],
     scores,
     other: [],
     broken,

@@ -110,6 +110,7 @@ describe('removalQuestion: names and rules', () => {
     ok: true,
     ops: [],
     unknown: [],
+    comments: [],
     scores: 0,
     other: [],
     reads: [],

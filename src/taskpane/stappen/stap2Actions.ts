@@ -15,6 +15,7 @@ import {
   factorRemovalImpact,
   formulaPlace,
   type BrokenDefinition,
+  type AffectedComment,
   type BrokenFormula,
   type FactorMove,
   type FactorRemoval,
@@ -210,7 +211,7 @@ export function moveQuestion(name: string, delta: number, m: FactorMove): Remova
   const names = m.definitions.filter((d) => d.effect === 'reads');
   const unknownNames = m.definitions.filter((d) => d.effect !== 'reads');
   const u = m.unknown.length + unknownNames.length;
-  if (!n && !names.length && !u) return null;
+  if (!n && !names.length && !u && !m.comments.length) return null;
   const parts: string[] = [];
   if (n || names.length)
     parts.push(
@@ -221,7 +222,9 @@ export function moveQuestion(name: string, delta: number, m: FactorMove): Remova
         ` Pas ${n + names.length === 1 ? 'hem' : 'ze'} na het verplaatsen aan, of laat de volgorde zoals hij is.`,
     );
   if (u) parts.push(unknownText(u, 'na het verplaatsen'));
-  if (m.unread.length) parts.push('Eigen namen kan de add-in hier niet nalezen: kijk na het verplaatsen of die nog kloppen.');
+  if (m.comments.length) parts.push(commentsText(m.comments));
+  const unread = unreadSentence(m.unread, 'na het verplaatsen');
+  if (unread) parts.push(unread);
   return {
     title: `“${name}” ${delta < 0 ? 'eerder' : 'later'} zetten?`,
     text: parts.join(' '),
@@ -230,6 +233,7 @@ export function moveQuestion(name: string, delta: number, m: FactorMove): Remova
       ...names.map(definitionLine),
       ...m.unknown.map((b) => formulaLine(b, ' (kan niet worden nagegaan)')),
       ...unknownNames.map(definitionLine),
+      ...m.comments.map(commentLine),
     ],
     confirm: 'Toch verplaatsen',
   };
@@ -246,7 +250,11 @@ export const moveFactor =
   (fresh) => {
     const m = factorMove(fresh, name, delta, new Set(seen));
     if (!m.ok) return m;
-    const more = [...[...m.reads, ...m.unknown].map(formulaPlace), ...m.definitions.map(definitionPlace)];
+    const more = [
+      ...[...m.reads, ...m.unknown].map(formulaPlace),
+      ...m.definitions.map(definitionPlace),
+      ...m.comments.map((c) => `de opmerking in ${c.sheet}!${c.cell}`),
+    ];
     if (more.length)
       return {
         ok: false,
@@ -280,12 +288,40 @@ export interface RemovalQuestion {
 const cut = (formula: string) => (formula.length > 80 ? `${formula.slice(0, 79)}…` : formula);
 
 /** What a workbook's adapter could not read, in the order the question names it. */
-const UNREAD_ORDER: FactorRemoval['unread'] = ['names', 'conditionalFormats', 'validations'];
+const UNREAD_ORDER: FactorRemoval['unread'] = ['names', 'conditionalFormats', 'validations', 'comments', 'notes'];
 const UNREAD_TEXT: Record<FactorRemoval['unread'][number], string> = {
   names: 'eigen namen',
   conditionalFormats: 'eigen voorwaardelijke opmaak',
   validations: 'eigen gegevensvalidatie',
+  comments: 'opmerkingen in cellen',
+  notes: 'notities in cellen',
 };
+
+/** "Eigen namen en opmerkingen …": what could not be read, as the question's sentence says it ("" when nothing). */
+function unreadSentence(unread: readonly FactorRemoval['unread'][number][], after: string): string {
+  const what = UNREAD_ORDER.filter((k) => unread.includes(k)).map((k) => UNREAD_TEXT[k]);
+  if (!what.length) return '';
+  const list = what.length > 1 ? `${what.slice(0, -1).join(', ')} en ${what[what.length - 1]}` : what[0];
+  return `${list[0].toUpperCase()}${list.slice(1)} kan de add-in hier niet nalezen: kijk ${after} of die nog klopt.`;
+}
+
+/** A comment's line in a question: "Opmerking in W!E9 verdwijnt: …" / "… blijft bij de cel …". */
+function commentLine(c: AffectedComment): string {
+  const text = cut(c.text.replace(/\s+/g, ' ').trim());
+  return c.effect === 'removed'
+    ? `Opmerking in ${c.sheet}!${c.cell} verdwijnt: ${text}`
+    : `Opmerking in ${c.sheet}!${c.cell} blijft bij de cel en staat daarna bij een andere succesfactor: ${text}`;
+}
+
+/** The sentence on comments, for those of `comments` (all 'removed' or all 'stays'). */
+function commentsText(comments: AffectedComment[]): string {
+  const n = comments.length;
+  if (comments[0].effect === 'removed')
+    return n === 1 ? 'Er staat een opmerking in de kolom; die verdwijnt met de kolom.' : `Er staan ${n} opmerkingen in de kolom; die verdwijnen met de kolom.`;
+  return n === 1
+    ? 'Een opmerking hoort bij haar cel en gaat niet mee met de scores: ze staat daarna bij een andere succesfactor.'
+    : `${n} opmerkingen horen bij hun cel en gaan niet mee met de scores: ze staan daarna bij een andere succesfactor.`;
+}
 
 const DEFINITION_KIND: Record<BrokenDefinition['kind'], string> = {
   name: 'Naam',
@@ -316,8 +352,9 @@ export function definitionLine(d: BrokenDefinition): string {
  * removes it at once. Dutch, naming each formula by sheet and cell.
  */
 export function removalQuestion(name: string, r: FactorRemoval): RemovalQuestion | null {
-  const { scores, other, broken, mayChange, reads, unknown, definitions } = r;
-  if (!scores && !other.length && !broken.length && !mayChange.length && !reads.length && !unknown.length && !definitions.length) return null;
+  const { scores, other, broken, mayChange, reads, unknown, definitions, comments } = r;
+  if (!scores && !other.length && !broken.length && !mayChange.length && !reads.length && !unknown.length && !definitions.length && !comments.length)
+    return null;
   const parts: string[] = [];
   if (scores)
     parts.push(
@@ -359,11 +396,9 @@ export function removalQuestion(name: string, r: FactorRemoval): RemovalQuestion
         ? 'Zet eerst ergens anders neer wat je wilt bewaren, of verwijder de succesfactor toch.'
         : 'Pas ze eerst aan en kies dan opnieuw, of verwijder de succesfactor toch.',
     );
-  const unread = UNREAD_ORDER.filter((k) => r.unread.includes(k)).map((k) => UNREAD_TEXT[k]);
-  if (unread.length) {
-    const what = unread.length > 1 ? `${unread.slice(0, -1).join(', ')} en ${unread[unread.length - 1]}` : unread[0];
-    parts.push(`${what[0].toUpperCase()}${what.slice(1)} kan de add-in hier niet nalezen: kijk na het verwijderen of die nog klopt.`);
-  }
+  if (comments.length) parts.push(commentsText(comments));
+  const unread = unreadSentence(r.unread, 'na het verwijderen');
+  if (unread) parts.push(unread);
   return {
     title: `“${name}” verwijderen?`,
     text: parts.join(' '),
@@ -374,6 +409,7 @@ export function removalQuestion(name: string, r: FactorRemoval): RemovalQuestion
       ...reads.map((b) => formulaLine(b, ' (rekent met een andere succesfactor)')),
       ...unknown.map((b) => formulaLine(b, ' (kan niet worden nagegaan)')),
       ...definitions.map(definitionLine),
+      ...comments.map(commentLine),
     ],
     confirm: scores ? 'Verwijderen met scores' : 'Toch verwijderen',
   };
@@ -405,7 +441,11 @@ export const removeFactor =
         ok: false,
         message: `Intussen staat er ook iets in ${newCells.slice(0, 5).join(', ')}${newCells.length > 5 ? ` en nog ${newCells.length - 5} cellen` : ''} in de kolom van “${name}”. Er is niets verwijderd; kies opnieuw als hij toch weg moet.`,
       };
-    const more = [...[...r.broken, ...r.mayChange, ...r.reads, ...r.unknown].map(formulaPlace), ...r.definitions.map(definitionPlace)];
+    const more = [
+      ...[...r.broken, ...r.mayChange, ...r.reads, ...r.unknown].map(formulaPlace),
+      ...r.definitions.map(definitionPlace),
+      ...r.comments.map((c) => `de opmerking in ${c.sheet}!${c.cell}`),
+    ];
     if (more.length)
       return {
         ok: false,

@@ -157,7 +157,8 @@ describe('factor edits through Office.js', () => {
       const read = await book.measure(() => port.readSnapshot({ definitions: true }));
       expect(read.syncs).toBeLessThanOrEqual(3);
       const snapshot = read.result;
-      expect(snapshot.definitions?.unread).toEqual(['validations']);
+      // without ExcelApi 1.10 / 1.18 (this port is given no requirement sets) comments and notes are not read either
+      expect(snapshot.definitions?.unread).toEqual(['validations', 'comments', 'notes']);
       const ctx = ctxOf(snapshot);
       const r = factorRemovalImpact(snapshot, ctx.sheet, ctx.werkblad, 3, { ...shift(port), now: NOW });
       if (!r.ok) throw new Error(r.message);
@@ -205,7 +206,33 @@ describe('factor edits through Office.js', () => {
         [`${OWN}!C1`, 'TeamGewicht'],
       ]);
       expect(m.unknown.map(formulaPlace)).toEqual([`${OWN}!C3`]);
-      expect(m.unread).toEqual([]);
+      expect(m.unread).toEqual(['comments', 'notes']);
+    },
+  );
+
+  test.each([20, 400])(
+    'regression: with ExcelApi 1.10 and 1.18 the removal question reads comments and notes too, still in at most 3 syncs (%i rows), and names those in the removed column',
+    async (rows) => {
+      await scoredBook(rows);
+      const port = new OfficeWorkbook(book.run, { ...noWait, isSetSupported: () => true });
+      ws().comments.push({ cell: 'F9', content: 'Navragen bij de GGD' }, { cell: 'G6', content: 'Klopt dit?' });
+      ws().notes.push({ cell: 'F7', content: 'Oude notitie' });
+      await port.readSnapshot();
+      const read = await book.measure(() => port.readSnapshot({ definitions: true }));
+      expect(read.syncs).toBeLessThanOrEqual(3);
+      const snapshot = read.result;
+      expect(snapshot.definitions?.unread).toEqual(['validations']);
+      const ctx = ctxOf(snapshot);
+      const r = factorRemovalImpact(snapshot, ctx.sheet, ctx.werkblad, 3, { ...shift(port), now: NOW });
+      if (!r.ok) throw new Error(r.message);
+      expect(r.comments.map((c) => [c.cell, c.text, c.effect])).toEqual([
+        ['F9', 'Navragen bij de GGD', 'removed'],
+        ['F7', 'Oude notitie', 'removed'],
+      ]);
+      expect(r.unread).toEqual(['validations']);
+      // Excel (here the double) deletes them with their cells and moves the one right of the column
+      await port.apply(planWithEdit(snapshot, r.ops, { now: NOW }).plan);
+      expect([ws().comments, ws().notes]).toEqual([[{ cell: 'F6', content: 'Klopt dit?' }], []]);
     },
   );
 
