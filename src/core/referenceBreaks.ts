@@ -39,7 +39,7 @@ import { formulaTokens, referencesIn, sameSheet, sheetSpansIn, shiftColumn, shif
 import { formulaAt, valueAt } from './grid';
 import { simulate } from './simulate';
 import { moveFactorEdit, removeFactorEdit, readFactorInfo, type FactorColumnOptions } from './factors';
-import { buildPlan, planWithEdit } from './plan';
+import { buildPlan } from './plan';
 import type { PlanOptions } from './plan/context';
 import type {
   CellCommentSnapshot,
@@ -710,6 +710,16 @@ const PROBE = '="\u0000teamsOnly"';
  * over by the plan anyway and is not listed here either.
  */
 function teamsOnly(snapshot: WorkbookSnapshot, editOps: PlanOp[], found: BrokenFormula[], now: Date | undefined): BrokenFormula[] {
+  return teamsOnlyIn(found, editOps, probePlan(snapshot, editOps, found, now));
+}
+
+/**
+ * The rest of the plan after `editOps` (`buildPlan` on the edited copy) with `PROBE` in each
+ * cell of `found` (see `teamsOnly`); with nothing found, the plan on the snapshot as it is.
+ * Its setValidation ops are those of `planWithEdit`: the probe and the second pass change
+ * no layout, only formulas' texts and values.
+ */
+function probePlan(snapshot: WorkbookSnapshot, editOps: PlanOp[], found: BrokenFormula[], now: Date | undefined): PlanOp[] {
   const probed: WorkbookSnapshot = {
     ...snapshot,
     sheets: snapshot.sheets.map((sheet) => {
@@ -731,8 +741,13 @@ function teamsOnly(snapshot: WorkbookSnapshot, editOps: PlanOp[], found: BrokenF
       return { ...sheet, values, formulas };
     }),
   };
+  return buildPlan(simulate(probed, editOps), { now }).plan.ops;
+}
+
+/** `found` without the cells `planned` (the rest of the plan after `editOps`, probePlan) writes: those are the product's. */
+function teamsOnlyIn(found: BrokenFormula[], editOps: PlanOp[], planned: PlanOp[]): BrokenFormula[] {
   const shifts = shiftsOf(editOps);
-  const written = writtenCells(buildPlan(simulate(probed, editOps), { now }).plan.ops);
+  const written = writtenCells(planned);
   return found.filter((b) => {
     const { row, column } = parseCell(b.cell);
     const at = columnAfter(b.sheet, column, shifts);
@@ -870,11 +885,10 @@ export function factorRemovalImpact(
   let found = options.accepted ? all.filter((b) => !options.accepted!.has(formulaPlace(b))) : all;
   let defs = options.accepted ? allDefs.filter((d) => !options.accepted!.has(definitionKey(d))) : allDefs;
   const comments = options.accepted ? allComments.filter((c) => !options.accepted!.has(commentKey(c))) : allComments;
-  if (found.length) found = teamsOnly(snapshot, edit.ops, found, options.now);
-  if (defs.some((d) => d.kind === 'validation')) {
-    const planned = planWithEdit(snapshot, edit.ops, { now: options.now }).plan.ops;
-    defs = defs.filter((d) => d.kind !== 'validation' || !productValidation(d, shifts, planned));
-  }
+  // one plan tells the product's formulas and validations from the team's, built only when one of them was found
+  const planned = found.length || defs.some((d) => d.kind === 'validation') ? probePlan(snapshot, edit.ops, found, options.now) : [];
+  if (found.length) found = teamsOnlyIn(found, edit.ops, planned);
+  defs = defs.filter((d) => d.kind !== 'validation' || !productValidation(d, shifts, planned));
   return {
     ok: true,
     ops: edit.ops,
