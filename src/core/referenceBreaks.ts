@@ -8,7 +8,10 @@
  *
  * What is seen: the formulas of every cell of every sheet in the snapshot, and, when the
  * snapshot carries them (`WorkbookSnapshot.definitions`, read on request), the workbook's
- * defined names, conditional formats and data-validation rules (`definitionsBrokenByShifts`).
+ * defined names, conditional formats and data-validation rules (`definitionsBrokenByShifts`),
+ * the formulas that use a name (`formulasUsingNames`) and the cells' comments
+ * (`commentsAffected`). A formula whose cells its text does not fix (INDIRECT, OFFSET …) is
+ * named as not checkable (`formulasUncheckable`) instead of passing silently.
  * Those change on a column delete as a cell's formula does (columnShift.ts's rule): a name
  * that refers to deleted cells gets #REF! (J. Walkenbach, "How Excel Maintains Cell and
  * Range Names", cited in columnShift.ts; DevExpress's Excel-compatible spreadsheet documents
@@ -242,8 +245,9 @@ function rangesAfter(sheet: string, ranges: string[], shifts: ColumnShift[]): st
  * `=SUM(D6:D8)` far down column D goes along to E121 and then sums the other factor), so
  * when it reads a replaced cell its result changes as well; the product's formulas among
  * them (Totalen) are for the caller to leave out. Formulas on other sheets are scanned
- * only when they name `sheetName` or a sheet range. Not seen: defined names, INDIRECT and
- * OFFSET addresses built at calculation time (see `referencesIn`). `ops` must hold no
+ * only when they name `sheetName` or a sheet range. Not seen here: defined names
+ * (`namesReadingRewrite`) and addresses built at calculation time (INDIRECT, OFFSET:
+ * `formulasUncheckable`). `ops` must hold no
  * column ops (their coordinates would be after the shift; `formulasBrokenByShifts` judges
  * those). Order: sheets in tab order, then row, then column. Pure; the product's own
  * formulas are not excluded here (see `factorMoveImpact`).
