@@ -24,6 +24,23 @@ import { NS, child, children, descendants, parseXml } from './xml';
 
 const OFFICE_DOCUMENT = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
 const COMMENTS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments';
+const THREADED_COMMENTS = 'http://schemas.microsoft.com/office/2017/10/relationships/threadedComment';
+
+/**
+ * The first entry's text of each thread of a threadedComments part `xml` ([MS-XLSX]
+ * 2.6.207 ThreadedComment: `ref`, `parentId` on replies, `<text>`), by cell. Excel writes a
+ * legacy copy of each thread into the comments part ("[Threaded comment] Your version of
+ * Excel allows you to read …"); the thread's own text replaces that copy's.
+ */
+function threadTexts(xml: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const t of descendants(parseXml(xml).documentElement!, 'threadedComment')) {
+    if (t.getAttribute('parentId')) continue;
+    const cell = (t.getAttribute('ref') ?? '').replace(/\$/g, '').toUpperCase();
+    if (cell && !out.has(cell)) out.set(cell, child(t, 'text')?.textContent ?? '');
+  }
+  return out;
+}
 
 /** The comments of one sheet's comments part `xml`: cell (no "$") and text (its runs' text joined), in the part's order. */
 function sheetComments(sheet: string, xml: string): CellCommentSnapshot[] {
@@ -145,11 +162,16 @@ export async function readPackageDefinitions(bytes: Uint8Array): Promise<Workboo
     rules.push(...sheetRules(s.name, await text(s.path)));
     const sheetRels = relsPathOf(s.path);
     if (!zip.file(sheetRels)) continue;
-    for (const rel of children(parseXml(await text(sheetRels)).documentElement!, 'Relationship')) {
-      if (rel.getAttribute('Type') !== COMMENTS || rel.getAttribute('TargetMode') === 'External') continue;
-      const part = resolvePart(s.path, rel.getAttribute('Target')!);
-      if (zip.file(part)) comments.push(...sheetComments(s.name, await text(part)));
-    }
+    const relsOf = children(parseXml(await text(sheetRels)).documentElement!, 'Relationship').filter((r) => r.getAttribute('TargetMode') !== 'External');
+    const partsOf = (type: string) =>
+      relsOf
+        .filter((r) => r.getAttribute('Type') === type)
+        .map((r) => resolvePart(s.path!, r.getAttribute('Target')!))
+        .filter((p) => zip.file(p));
+    const threads = new Map<string, string>();
+    for (const part of partsOf(THREADED_COMMENTS)) for (const [cell, t] of threadTexts(await text(part))) threads.set(cell, t);
+    for (const part of partsOf(COMMENTS))
+      comments.push(...sheetComments(s.name, await text(part)).map((c) => (threads.has(c.cell) ? { ...c, text: threads.get(c.cell)! } : c)));
   }
   return { names, rules, comments };
 }
