@@ -356,6 +356,43 @@ export function referencesIn(formula: string, formulaSheet: string): FormulaRefe
 }
 
 /**
+ * What of a formula's text, besides its cell references, decides what it reads:
+ * - `names`: the defined names it uses (a word that is no function, cell, sheet, number or
+ *   TRUE/FALSE), each with the sheet it is qualified with (`Eigen!TeamGewicht`), null when bare;
+ * - `functions`: the functions it calls, in capitals, without Excel's `_xlfn.` prefix;
+ * - `structured`: it holds a structured reference (`Tabel1[Kolom]`, `[@Kolom]`), whose
+ *   cells depend on a table the formula's text does not describe;
+ * - `rangeOfResults`: it applies the range operator ":" to a function's result
+ *   (`INDEX(W!C:C;1):INDEX(W!J:J;5)`, `C7:OFFSET(…)`), so the range spans cells that none of
+ *   its written references covers.
+ * Read by the same scanner as `shiftFormula`; text in quotes is never read.
+ */
+export interface FormulaTokens {
+  names: { sheet: string | null; name: string }[];
+  functions: string[];
+  structured: boolean;
+  rangeOfResults: boolean;
+}
+
+/** The names, functions and dynamic constructions of `formula` (see FormulaTokens). */
+export function formulaTokens(formula: string): FormulaTokens {
+  const tokens: FormulaTokens = { names: [], functions: [], structured: false, rangeOfResults: false };
+  scanFormula(formula, '', keep, undefined, undefined, tokens);
+  return tokens;
+}
+
+/** A name starts with a letter, "_" or "\\" (Excel's rule for defined names); TRUE/FALSE are values. */
+const NAME_START = /^[A-Za-z_\\\u00C0-\uFFFF]/;
+const BOOLEAN = /^(?:TRUE|FALSE)$/i;
+
+/** The first character after position `i` that is not a space, or "". */
+function nextNonSpace(formula: string, i: number): number {
+  let k = i;
+  while (k < formula.length && formula[k] === ' ') k++;
+  return k;
+}
+
+/**
  * What the scanner does with one reference text (a cell, range, whole columns or rows, no
  * sheet name): `sheet` is the sheet it points at (the formula's own when it names none),
  * null for a 3-D reference or one into another workbook. Returns the new text, or null for
@@ -366,8 +403,10 @@ type RefRewrite = (ref: string, sheet: string | null) => string | null;
 const keep: RefRewrite = (ref) => ref;
 
 /**
- * shiftFormula's scanner; `rewrite` gives each reference's new text; `onSpan` hears of every 3-D reference's sheet range, `onRef` of
- * every reference of this workbook with the sheet it points at (null with `span` for a 3-D one).
+ * shiftFormula's scanner; `rewrite` gives each reference's new text; `onSpan` hears of every
+ * 3-D reference's sheet range, `onRef` of every reference of this workbook with the sheet it
+ * points at (null with `span` for a 3-D one); `tokens` collects names, functions and dynamic
+ * constructions (formulaTokens).
  */
 function scanFormula(
   formula: string,
@@ -375,6 +414,7 @@ function scanFormula(
   rewrite: RefRewrite,
   onSpan?: (span: SheetSpan) => void,
   onRef?: (ref: string, sheet: string | null, span?: SheetSpan) => void,
+  tokens?: FormulaTokens,
 ): string {
   let out = '';
   let i = 0;
@@ -450,7 +490,10 @@ function scanFormula(
       if (/^\[\d+\]$/.test(bracket) && m) {
         prefix = { text: bracket + m[0], sheet: null };
         i += m[0].length;
-      } else out += bracket;
+      } else {
+        if (tokens) tokens.structured = true;
+        out += bracket;
+      }
       continue;
     }
     if (ch === '#') {
@@ -472,6 +515,7 @@ function scanFormula(
         continue;
       }
       if (formula[j] === '(') {
+        tokens?.functions.push(word.toUpperCase().replace(/^_XLFN\./, ''));
         flushPrefix();
         out += word;
         i = j;
@@ -504,10 +548,23 @@ function scanFormula(
         i = j;
         continue;
       }
+      // a defined name (Eigen!TeamGewicht, TeamGewicht); the sheet it is qualified with, when any
+      // (one behind another workbook's sheet or a sheet range is not this workbook's: left out)
+      if (tokens && NAME_START.test(word) && !BOOLEAN.test(word) && formula[j] !== '[' && (!prefix || prefix.sheet !== null))
+        tokens.names.push({ sheet: prefix ? prefix.sheet : null, name: word });
       flushPrefix();
       out += word;
       i = j;
       continue;
+    }
+    // the range operator on a function's result: ")" before it, or a function call after it
+    if (tokens && ch === ':') {
+      let b = out.length - 1;
+      while (b >= 0 && out[b] === ' ') b--;
+      const k = nextNonSpace(formula, i + 1);
+      let e = k;
+      while (e < n && WORD.test(formula[e])) e++;
+      if (out[b] === ')' || (e > k && formula[e] === '(')) tokens.rangeOfResults = true;
     }
     flushPrefix();
     out += ch;

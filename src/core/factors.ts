@@ -18,9 +18,9 @@
  *   naming the cell, when the column that Totalen would move into holds anything, or when
  *   a Totalen cell holds something the team typed: nothing of the team's is overwritten.
  *   What does not move along: cell comments and the team's own formatting of score cells,
- *   and references in the team's own formulas elsewhere (they keep pointing at the same
- *   column letters; src/core/referenceBreaks.ts `formulasReadingRewrite` finds them so the
- *   pane can name them and ask before a reorder).
+ *   and references in the team's own formulas and names elsewhere (they keep pointing at
+ *   the same column letters; src/core/referenceBreaks.ts `factorMoveImpact` finds the
+ *   formulas, names and comments so the pane can name them and ask before a reorder).
  * Either way the product's own styles are set for the new layout, and the caller plans
  * the rest of the workbook (Totalen, Resultaat, Prioritering formulas, validations, the
  * formula stamp) on the result in the same batch (see `planWithEdit` in plan/index.ts).

@@ -8,7 +8,10 @@
  *
  * What is seen: the formulas of every cell of every sheet in the snapshot, and, when the
  * snapshot carries them (`WorkbookSnapshot.definitions`, read on request), the workbook's
- * defined names, conditional formats and data-validation rules (`definitionsBrokenByShifts`).
+ * defined names, conditional formats and data-validation rules (`definitionsBrokenByShifts`),
+ * the formulas that use a name (`formulasUsingNames`) and the cells' comments
+ * (`commentsAffected`). A formula whose cells its text does not fix (INDIRECT, OFFSET …) is
+ * named as not checkable (`formulasUncheckable`) instead of passing silently.
  * Those change on a column delete as a cell's formula does (columnShift.ts's rule): a name
  * that refers to deleted cells gets #REF! (J. Walkenbach, "How Excel Maintains Cell and
  * Range Names", cited in columnShift.ts; DevExpress's Excel-compatible spreadsheet documents
@@ -35,12 +38,22 @@
  * columns that no source states. So the pane names those formulas and asks instead.
  */
 import { cellAddress, columnNumber, parseCell } from './a1';
-import { referencesIn, sameSheet, sheetSpansIn, shiftColumn, shiftFormula, shiftRanges, type ColumnShift } from './columnShift';
+import { formulaTokens, referencesIn, sameSheet, sheetSpansIn, shiftColumn, shiftFormula, shiftRanges, type ColumnShift } from './columnShift';
 import { formulaAt, valueAt } from './grid';
+import { simulate } from './simulate';
 import { moveFactorEdit, removeFactorEdit, readFactorInfo, type FactorColumnOptions } from './factors';
-import { planWithEdit } from './plan';
+import { buildPlan } from './plan';
 import type { PlanOptions } from './plan/context';
-import type { CellInput, DefinedNameSnapshot, PlanOp, RangeRuleSnapshot, SheetSnapshot, WorkbookSnapshot } from './snapshot';
+import type {
+  CellCommentSnapshot,
+  CellInput,
+  DefinedNameSnapshot,
+  DefinitionKind,
+  PlanOp,
+  RangeRuleSnapshot,
+  SheetSnapshot,
+  WorkbookSnapshot,
+} from './snapshot';
 import type { TeamCell } from './stap2';
 import type { Werkblad } from './werkblad';
 
@@ -57,9 +70,17 @@ export interface BrokenFormula {
    * for which Excel's behaviour is not sourced (columnShift.ts's comment);
    * 'reads': its text stays, but it reads a cell whose content the edit replaces (a
    * factor's scores rewritten by value into another column), so it computes from other
-   * content afterwards (formulasReadingRewrite).
+   * content afterwards (formulasReadingRewrite);
+   * 'unknown': what it reads is not in its text (INDIRECT, OFFSET, a range between function
+   * results, a structured reference: `formulasUncheckable`), so whether the change reaches it
+   * cannot be checked.
    */
-  kind: 'ref' | 'mayChange' | 'reads';
+  kind: 'ref' | 'mayChange' | 'reads' | 'unknown';
+  /**
+   * The defined name through which it reaches the changed cells (`=SUM(TeamGewicht)`), when
+   * it does so through a name rather than its own references (`formulasUsingNames`).
+   */
+  name?: string;
 }
 
 /** "Eigen!A1": a formula's place as the pane's messages name cells. */
@@ -130,9 +151,12 @@ export interface BrokenDefinition {
   /**
    * 'ref': its formula gets (another) #REF!; 'removed': a rule whose every cell is deleted
    * (it goes with them; Excel keeps no rule without cells); 'mayChange': its formula holds a
-   * 3-D reference over a changed sheet (see columnShift.ts).
+   * 3-D reference over a changed sheet (see columnShift.ts); 'reads': a name whose cells
+   * are rewritten by value (a reorder), so it then stands for another factor's cells;
+   * 'unknown': a name whose cells its text does not fix (INDIRECT, OFFSET …), so whether
+   * the change reaches it cannot be checked.
    */
-  effect: 'ref' | 'removed' | 'mayChange';
+  effect: 'ref' | 'removed' | 'mayChange' | 'reads' | 'unknown';
 }
 
 /** The key of a definition in `FactorRemoval.seen` (a formula's is its place, "Eigen!A1"). */
@@ -221,8 +245,9 @@ function rangesAfter(sheet: string, ranges: string[], shifts: ColumnShift[]): st
  * `=SUM(D6:D8)` far down column D goes along to E121 and then sums the other factor), so
  * when it reads a replaced cell its result changes as well; the product's formulas among
  * them (Totalen) are for the caller to leave out. Formulas on other sheets are scanned
- * only when they name `sheetName` or a sheet range. Not seen: defined names, INDIRECT and
- * OFFSET addresses built at calculation time (see `referencesIn`). `ops` must hold no
+ * only when they name `sheetName` or a sheet range. Not seen here: defined names
+ * (`namesReadingRewrite`) and addresses built at calculation time (INDIRECT, OFFSET:
+ * `formulasUncheckable`). `ops` must hold no
  * column ops (their coordinates would be after the shift; `formulasBrokenByShifts` judges
  * those). Order: sheets in tab order, then row, then column. Pure; the product's own
  * formulas are not excluded here (see `factorMoveImpact`).
@@ -230,21 +255,7 @@ function rangesAfter(sheet: string, ranges: string[], shifts: ColumnShift[]): st
 export function formulasReadingRewrite(snapshot: WorkbookSnapshot, sheetName: string, ops: PlanOp[]): BrokenFormula[] {
   const target = snapshot.sheets.find((s) => sameSheet(s.name, sheetName));
   if (!target) return [];
-  const changed = new Map<number, number[]>();
-  for (const op of ops) {
-    if (op.kind !== 'setCells' || !sameSheet(op.sheet, sheetName)) continue;
-    const at = parseCell(op.cell);
-    op.cells.forEach((line, i) =>
-      line.forEach((input, j) => {
-        const row = at.row + i;
-        const column = at.column + j;
-        if (!replaces(target, row, column, input)) return;
-        const rows = changed.get(column) ?? [];
-        rows.push(row);
-        changed.set(column, rows);
-      }),
-    );
-  }
+  const changed = changedCells(target, sheetName, ops);
   const out: BrokenFormula[] = [];
   if (!changed.size) return out;
   const order = snapshot.sheets.map((s) => s.name);
@@ -287,6 +298,306 @@ function replaces(sheet: SheetSnapshot, row: number, column: number, input: Cell
   return v !== input.bool;
 }
 
+/** The changed cells of `sheetName` (`formulasReadingRewrite`'s rule): column → rows. */
+function changedCells(target: SheetSnapshot, sheetName: string, ops: PlanOp[]): Map<number, number[]> {
+  const changed = new Map<number, number[]>();
+  for (const op of ops) {
+    if (op.kind !== 'setCells' || !sameSheet(op.sheet, sheetName)) continue;
+    const at = parseCell(op.cell);
+    op.cells.forEach((line, i) =>
+      line.forEach((input, j) => {
+        const row = at.row + i;
+        const column = at.column + j;
+        if (!replaces(target, row, column, input)) return;
+        const rows = changed.get(column) ?? [];
+        rows.push(row);
+        changed.set(column, rows);
+      }),
+    );
+  }
+  return changed;
+}
+
+/** True when a reference of `formula` (standing on `formulaSheet`; '' for a name's) points at a cell of `sheetName` that `hit` accepts. */
+function refersTo(
+  formula: string,
+  formulaSheet: string,
+  sheetName: string,
+  order: string[],
+  hit: (top: number, bottom: number, left: number, right: number) => boolean,
+): boolean {
+  return referencesIn(formula, formulaSheet || '\u0000').some(
+    (ref) =>
+      (ref.sheet !== null ? sameSheet(ref.sheet, sheetName) : !!ref.span && spanIncludes(order, ref.span.first, ref.span.last, sheetName)) &&
+      hit(ref.top, ref.bottom, ref.left, ref.right),
+  );
+}
+
+const anywhere = () => true;
+
+/** The team's defined names of `snapshot` (built-in ones left out); [] when the snapshot carries none. */
+const teamNames = (snapshot: WorkbookSnapshot): DefinedNameSnapshot[] => (snapshot.definitions?.names ?? []).filter((n) => !isBuiltInName(n));
+
+/**
+ * The defined name a use in a formula means (Excel's rule): one qualified with a sheet
+ * (`Eigen!Naam`) is that sheet's own name; a bare one is the own name of the sheet the
+ * formula stands on (`formulaSheet`; '' for a workbook name's formula), else the
+ * workbook's. Names compare without regard to case, as Excel's do.
+ */
+function resolveName(names: DefinedNameSnapshot[], use: { sheet: string | null; name: string }, formulaSheet: string): DefinedNameSnapshot | undefined {
+  const same = (n: DefinedNameSnapshot) => n.name.toLowerCase() === use.name.toLowerCase();
+  if (use.sheet !== null) return names.find((n) => same(n) && n.scope !== undefined && sameSheet(n.scope, use.sheet!));
+  return (
+    (formulaSheet ? names.find((n) => same(n) && n.scope !== undefined && sameSheet(n.scope, formulaSheet)) : undefined) ??
+    names.find((n) => same(n) && n.scope === undefined)
+  );
+}
+
+/** A name as `definitionKey` and the pane know it. */
+const nameDefinition = (n: DefinedNameSnapshot, effect: BrokenDefinition['effect']): BrokenDefinition => ({
+  kind: 'name',
+  sheet: n.scope ?? '',
+  label: n.name,
+  formula: n.formula,
+  effect,
+});
+
+/** Text that may hold INDIRECT, OFFSET, a structured reference or a range operator next to a function call; formulaTokens decides. */
+const DYNAMIC_HINT = /indirect\s*\(|offset\s*\(|\[|\)\s*:|:\s*[A-Za-z_][\w.]*\s*\(/i;
+
+/**
+ * True when `formula` (on `formulaSheet`; '' for a name's) reads cells its text does not
+ * fix and that may lie on `sheetName`: INDIRECT (its address is text built at calculation
+ * time, of any sheet) or a structured reference (its table is not in the snapshot)
+ * anywhere; OFFSET or a range between function results (`INDEX(…):INDEX(…)`) when the
+ * formula refers to `sheetName` itself or through a name of `viaNames` (names that do).
+ */
+function uncheckable(
+  formula: string,
+  formulaSheet: string,
+  sheetName: string,
+  order: string[],
+  names: DefinedNameSnapshot[],
+  viaNames: Set<DefinedNameSnapshot>,
+): boolean {
+  // cheap first: most formulas (the Keuzelijsten' ranges) hold none of these
+  if (!DYNAMIC_HINT.test(formula)) return false;
+  const lower = formula.toLowerCase();
+  // OFFSET and ranges of results reach `sheetName` only from a formula on it, naming it, or using a name that does
+  const anySheet = lower.includes('indirect') || formula.includes('[');
+  if (
+    !anySheet &&
+    !sameSheet(formulaSheet, sheetName) &&
+    !lower.includes(sheetName.toLowerCase().replace(/'/g, "''")) &&
+    !lower.includes(sheetName.toLowerCase()) &&
+    ![...viaNames].some((n) => lower.includes(n.name.toLowerCase()))
+  )
+    return false;
+  const t = formulaTokens(formula);
+  if (t.functions.includes('INDIRECT') || t.structured) return true;
+  if (!t.functions.includes('OFFSET') && !t.rangeOfResults) return false;
+  if (sameSheet(formulaSheet, sheetName) || refersTo(formula, formulaSheet, sheetName, order, anywhere)) return true;
+  return t.names.some((use) => {
+    const n = resolveName(names, use, formulaSheet);
+    return !!n && viaNames.has(n);
+  });
+}
+
+/**
+ * The team's defined names (of `snapshot.definitions`) that a change of sheet `sheetName`
+ * reaches: those `direct` judges (a name whose own references point at changed cells,
+ * with its effect), then every name whose formula uses one of them (it stands for the same
+ * cells: same effect), then, with `dynamic`, every other name whose cells its text does not
+ * fix ('unknown', `uncheckable`) and the names using those. Names in the order read. The
+ * map's values are the effects; `names` the team's names it judged.
+ */
+function namesReached(
+  snapshot: WorkbookSnapshot,
+  sheetName: string,
+  direct: (n: DefinedNameSnapshot) => BrokenDefinition['effect'] | null,
+  dynamic: boolean,
+): { reached: Map<DefinedNameSnapshot, BrokenDefinition['effect']>; names: DefinedNameSnapshot[] } {
+  const names = teamNames(snapshot);
+  const reached = new Map<DefinedNameSnapshot, BrokenDefinition['effect']>();
+  if (!names.length) return { reached, names };
+  const order = snapshot.sheets.map((s) => s.name);
+  for (const n of names) {
+    const effect = direct(n);
+    if (effect) reached.set(n, effect);
+  }
+  const onSheet = new Set(names.filter((n) => refersTo(n.formula, '', sheetName, order, anywhere)));
+  if (dynamic) for (const n of names) if (!reached.has(n) && uncheckable(n.formula, n.scope ?? '', sheetName, order, names, onSheet)) reached.set(n, 'unknown');
+  // a name that uses a reached name reaches the same cells; until nothing more is found (names can chain)
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const n of names) {
+      if (reached.has(n)) continue;
+      const via = formulaTokens(n.formula)
+        .names.map((use) => resolveName(names, use, n.scope ?? ''))
+        .find((m) => !!m && reached.has(m));
+      if (via) {
+        reached.set(n, reached.get(via)!);
+        grew = true;
+      }
+    }
+  }
+  return { reached, names };
+}
+
+/** How a formula that uses a name is listed, by what happens to the name. */
+const FORMULA_KIND: Record<BrokenDefinition['effect'], BrokenFormula['kind'] | null> = {
+  ref: 'ref',
+  mayChange: 'mayChange',
+  reads: 'reads',
+  unknown: 'unknown',
+  removed: null,
+};
+
+/**
+ * Every formula of `snapshot` that uses a name of `reached` (`namesReached`): it computes
+ * with the name's cells, so it is listed with the name's effect as its kind ('ref': it
+ * gives #REF! too; 'reads': it computes from another factor; …) and `name` set. A formula
+ * in a cell `skip` accepts (a deleted column) is left out. Sheets in tab order, then row,
+ * then column; a formula using several reached names is listed once, for the first.
+ */
+function formulasUsingNames(
+  snapshot: WorkbookSnapshot,
+  reached: Map<DefinedNameSnapshot, BrokenDefinition['effect']>,
+  names: DefinedNameSnapshot[],
+  skip: (sheet: string, column: number) => boolean = () => false,
+): BrokenFormula[] {
+  const out: BrokenFormula[] = [];
+  if (!reached.size) return out;
+  const words = [...new Set([...reached.keys()].map((n) => n.name.toLowerCase()))];
+  for (const sheet of snapshot.sheets) {
+    const formulas = sheet.formulas ?? [];
+    for (let r = 0; r < formulas.length; r++) {
+      const line = formulas[r];
+      if (!line) continue;
+      for (let c = 0; c < line.length; c++) {
+        const formula = line[c];
+        if (!formula || skip(sheet.name, c + 1)) continue;
+        const lower = formula.toLowerCase();
+        if (!words.some((w) => lower.includes(w))) continue;
+        for (const use of formulaTokens(formula).names) {
+          const n = resolveName(names, use, sheet.name);
+          const kind = n ? FORMULA_KIND[reached.get(n) ?? 'removed'] : null;
+          if (!n || !kind) continue;
+          out.push({ sheet: sheet.name, cell: cellAddress(r + 1, c + 1), formula, kind, name: n.name });
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Every formula of `snapshot` whose cells its text does not fix and that may read sheet
+ * `sheetName` (kind 'unknown'): INDIRECT or a structured reference anywhere, OFFSET or a
+ * range between function results (`INDEX(…):INDEX(…)`) in a formula that refers to
+ * `sheetName` itself or through a name (see `uncheckable`). What such a formula reads is
+ * computed when Excel calculates, so no change of `sheetName` can be shown to leave it
+ * alone: the pane names it as "kan niet worden nagegaan" rather than letting it pass. A
+ * formula in a cell `skip` accepts (a deleted column) is left out. Sheets in tab order,
+ * then row, then column. Pure; the product's own formulas are not excluded here.
+ */
+export function formulasUncheckable(
+  snapshot: WorkbookSnapshot,
+  sheetName: string,
+  skip: (sheet: string, column: number) => boolean = () => false,
+): BrokenFormula[] {
+  const order = snapshot.sheets.map((s) => s.name);
+  const names = teamNames(snapshot);
+  const onSheet = new Set(names.filter((n) => refersTo(n.formula, '', sheetName, order, anywhere)));
+  const out: BrokenFormula[] = [];
+  for (const sheet of snapshot.sheets) {
+    const formulas = sheet.formulas ?? [];
+    for (let r = 0; r < formulas.length; r++) {
+      const line = formulas[r];
+      if (!line) continue;
+      for (let c = 0; c < line.length; c++) {
+        const formula = line[c];
+        if (!formula || skip(sheet.name, c + 1)) continue;
+        if (uncheckable(formula, sheet.name, sheetName, order, names, onSheet))
+          out.push({ sheet: sheet.name, cell: cellAddress(r + 1, c + 1), formula, kind: 'unknown' });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * What a rewrite by value of cells of `sheetName` (the setCells ops of `ops`, as in
+ * `formulasReadingRewrite`) does to the team's defined names and the formulas that use
+ * them: a name whose references cover a replaced cell (`TeamGewicht =
+ * 'Werkblad koppelkansen kiezen'!$E$7:$E$100` when column E gets another factor's scores)
+ * stands for other content afterwards ('reads'), and so does a name using it; a name whose
+ * cells its text does not fix is 'unknown'. The formulas using any of them are listed with
+ * that kind and the name. Empty when the snapshot holds no names. Pure.
+ */
+export function namesReadingRewrite(
+  snapshot: WorkbookSnapshot,
+  sheetName: string,
+  ops: PlanOp[],
+): { definitions: BrokenDefinition[]; formulas: BrokenFormula[] } {
+  const target = snapshot.sheets.find((s) => sameSheet(s.name, sheetName));
+  if (!target || !teamNames(snapshot).length) return { definitions: [], formulas: [] };
+  const changed = changedCells(target, sheetName, ops);
+  const order = snapshot.sheets.map((s) => s.name);
+  const reads = (top: number, bottom: number, left: number, right: number) => {
+    for (const [column, rows] of changed) if (column >= left && column <= right && rows.some((r) => r >= top && r <= bottom)) return true;
+    return false;
+  };
+  const { reached, names } = namesReached(snapshot, sheetName, (n) => (refersTo(n.formula, '', sheetName, order, reads) ? 'reads' : null), true);
+  return {
+    definitions: names.filter((n) => reached.has(n)).map((n) => nameDefinition(n, reached.get(n)!)),
+    formulas: formulasUsingNames(snapshot, reached, names),
+  };
+}
+
+/** A cell comment a factor edit concerns: 'removed' goes with a deleted column; 'stays' keeps its cell while the cell gets other content. */
+export interface AffectedComment extends CellCommentSnapshot {
+  effect: 'removed' | 'stays';
+}
+
+/** The key of a comment in `seen` ("comment|sheet|E9"). */
+export function commentKey(c: Pick<CellCommentSnapshot, 'sheet' | 'cell'>): string {
+  return `comment|${c.sheet.toLowerCase()}|${c.cell.toUpperCase()}`;
+}
+
+/**
+ * The comments of `snapshot.definitions` on sheet `sheetName` that a factor edit concerns
+ * (none when the snapshot holds none): with column shifts (`shifts`), those in a deleted
+ * column ('removed': Excel deletes a cell's comment with the cell, and the xlsx and memory
+ * adapters do the same, package/columns.ts); without, those on a cell whose content the
+ * setCells ops of `ops` replace ('stays': a comment belongs to its cell, not to what is
+ * written into it, so after a rewrite by value it sits beside another factor's score).
+ * In the order read.
+ */
+export function commentsAffected(snapshot: WorkbookSnapshot, sheetName: string, ops: PlanOp[], shifts: ColumnShift[]): AffectedComment[] {
+  const comments = (snapshot.definitions?.comments ?? []).filter((c) => sameSheet(c.sheet, sheetName));
+  if (!comments.length) return [];
+  if (shifts.length)
+    return comments.filter((c) => columnAfter(c.sheet, parseCell(c.cell).column, shifts) === null).map((c) => ({ ...c, effect: 'removed' as const }));
+  const target = snapshot.sheets.find((s) => sameSheet(s.name, sheetName));
+  if (!target) return [];
+  const changed = changedCells(target, sheetName, ops);
+  return comments
+    .filter((c) => {
+      const { row, column } = parseCell(c.cell);
+      return changed.get(column)?.includes(row) ?? false;
+    })
+    .map((c) => ({ ...c, effect: 'stays' as const }));
+}
+
+/** The kinds of cell comments the snapshot does not hold (no definitions or no comments read: both; else what `unread` names). */
+function commentKindsUnread(snapshot: WorkbookSnapshot): ('comments' | 'notes')[] {
+  if (!snapshot.definitions?.comments) return ['comments', 'notes'];
+  const unread = snapshot.definitions.unread ?? [];
+  return (['comments', 'notes'] as const).filter((k) => unread.includes(k));
+}
+
 /**
  * `found` without the formulas of the werkblad's Totalen column: the product's, which the
  * factor edit writes again itself (so the plan after it does not, and `teamsOnly` cannot
@@ -303,21 +614,41 @@ export interface FactorMove {
   ok: true;
   /** The edit's ops (moveFactorEdit), to apply with the rest of the plan once the team agreed. */
   ops: PlanOp[];
-  /** The team's formulas that read a cell the move rewrites: afterwards they compute from another factor. */
+  /**
+   * The team's formulas that read a cell the move rewrites, by reference or through a name
+   * (`BrokenFormula.name`): afterwards they compute from another factor.
+   */
   reads: BrokenFormula[];
-  /** The place of every formula found, the product's too: pass it back as `accepted` when applying (see FactorRemoval.seen). */
+  /** The team's formulas whose cells their text does not fix and that may read the werkblad (formulasUncheckable): not checkable. */
+  unknown: BrokenFormula[];
+  /** The team's defined names that then stand for another factor's cells ('reads') or whose cells cannot be checked ('unknown'). */
+  definitions: BrokenDefinition[];
+  /**
+   * The comments on cells whose content the move replaces: they stay with their cell, so
+   * afterwards they sit beside another factor's score ('stays').
+   */
+  comments: AffectedComment[];
+  /** 'names', 'comments', 'notes' when the snapshot does not carry them (`WorkbookDefinitions`), so they cannot be judged; else []. */
+  unread: ('names' | 'comments' | 'notes')[];
+  /**
+   * The place of every formula found and the key (`definitionKey`) of every name found, the
+   * product's too: pass it back as `accepted` when applying (see FactorRemoval.seen).
+   */
   seen: string[];
 }
 
 /**
  * Moving factor `index` of `werkblad` (on `sheet` of `snapshot`) by `delta` places
- * (moveFactorEdit: the factor block is rewritten by value, no columns move) and the team's
- * formulas that would then read another factor's cells (formulasReadingRewrite). A
- * formula the product writes again in the same plan (`planWithEdit`) or owns (the
- * product's formulas that read the werkblad: Resultaat, Gevoeligheid, Prioritering; see
- * `productFormulaCells`) is not listed. With `options.accepted` (places, as `seen` gave
- * them when the team was asked) those formulas are left out, so only what is new is
- * returned. Returns moveFactorEdit's refusal as `message` when it refuses.
+ * (moveFactorEdit: the factor block is rewritten by value, no columns move) and what of the
+ * team's then computes from another factor: formulas reading a rewritten cell
+ * (formulasReadingRewrite), defined names whose cells are rewritten and formulas using them
+ * (namesReadingRewrite), and, as not checkable, formulas and names whose cells their text
+ * does not fix (INDIRECT, OFFSET …: formulasUncheckable). A formula the product writes in
+ * the same plan or owns (Totalen, Resultaat, Gevoeligheid, Prioritering: `teamsOnly`) is not
+ * listed. With `options.accepted` (places and keys, as `seen` gave them when the team was
+ * asked) those are left out, so only what is new is returned. Names are judged only when
+ * the snapshot carries them (`SnapshotRequest.definitions`); `unread` says when it does not.
+ * Returns moveFactorEdit's refusal as `message` when it refuses.
  */
 export function factorMoveImpact(
   snapshot: WorkbookSnapshot,
@@ -329,24 +660,71 @@ export function factorMoveImpact(
 ): FactorMove | { ok: false; message: string } {
   const edit = moveFactorEdit(sheet, werkblad, index, delta);
   if (!edit.ok) return edit;
-  const all = withoutTotalen(formulasReadingRewrite(snapshot, sheet.name, edit.ops), sheet, werkblad);
-  const seen = all.map(formulaPlace);
+  if (!edit.ops.length) return { ok: true, ops: [], reads: [], unknown: [], definitions: [], comments: [], unread: [], seen: [] };
+  const viaNames = namesReadingRewrite(snapshot, sheet.name, edit.ops);
+  const all = withoutTotalen(
+    dedupe([...formulasReadingRewrite(snapshot, sheet.name, edit.ops), ...viaNames.formulas, ...formulasUncheckable(snapshot, sheet.name)]),
+    sheet,
+    werkblad,
+  );
+  const allComments = commentsAffected(snapshot, sheet.name, edit.ops, []);
+  const seen = [...all.map(formulaPlace), ...viaNames.definitions.map(definitionKey), ...allComments.map(commentKey)];
   let found = options.accepted ? all.filter((b) => !options.accepted!.has(formulaPlace(b))) : all;
+  const definitions = options.accepted ? viaNames.definitions.filter((d) => !options.accepted!.has(definitionKey(d))) : viaNames.definitions;
+  const comments = options.accepted ? allComments.filter((c) => !options.accepted!.has(commentKey(c))) : allComments;
   if (found.length) found = teamsOnly(snapshot, edit.ops, found, options.now);
-  return { ok: true, ops: edit.ops, reads: found, seen };
+  const namesUnread = !snapshot.definitions || (snapshot.definitions.unread ?? []).includes('names');
+  const unread: FactorMove['unread'] = [...(namesUnread ? (['names'] as const) : []), ...commentKindsUnread(snapshot)];
+  return {
+    ok: true,
+    ops: edit.ops,
+    reads: found.filter((b) => b.kind === 'reads'),
+    unknown: found.filter((b) => b.kind === 'unknown'),
+    definitions,
+    comments,
+    unread,
+    seen,
+  };
 }
+
+/** `found` with each place once: the first listing wins (a formula that reads a moved cell is not also 'unknown'). */
+function dedupe(found: BrokenFormula[]): BrokenFormula[] {
+  const places = new Set<string>();
+  return found.filter((b) => {
+    const p = formulaPlace(b).toLowerCase();
+    if (places.has(p)) return false;
+    places.add(p);
+    return true;
+  });
+}
+
+/** A formula text the engine never writes: it stands in a found cell while the plan tells the product's cells from the team's (teamsOnly). */
+const PROBE = '="\u0000teamsOnly"';
 
 /**
  * `found` (at their places before `editOps`) without the formulas the product owns: those
- * the rest of the plan (`planWithEdit` on `editOps`, after the edit's own ops) writes, and, because the engine plans its own
- * formulas by difference (one whose text stays, like Resultaat's count over the factor
- * columns after a reorder, is not in the plan), those the same plan writes on a copy where
- * the found cells are empty. Two plans, built only when something was found. A formula the
- * team typed in a cell the engine owns is written over by the plan anyway and is not
- * listed here either.
+ * the rest of the plan writes when each found cell holds a formula the engine would never
+ * write (`PROBE`). The engine plans its own cells by difference, so it writes every cell
+ * it owns that holds anything else than its content: the product's formulas among `found`,
+ * those whose text a reorder changes (Totalen's neighbours) and those whose text stays
+ * (Resultaat's count over the factor columns) alike, while it never writes a cell of the
+ * team's. One plan (`buildPlan` on the edited copy; the second pass of `planWithEdit`,
+ * which only puts the engine's values into the edit's own cells, adds no cell), built only
+ * when something was found. A formula the team typed in a cell the engine owns is written
+ * over by the plan anyway and is not listed here either.
  */
 function teamsOnly(snapshot: WorkbookSnapshot, editOps: PlanOp[], found: BrokenFormula[], now: Date | undefined): BrokenFormula[] {
-  const cleared: WorkbookSnapshot = {
+  return teamsOnlyIn(found, editOps, probePlan(snapshot, editOps, found, now));
+}
+
+/**
+ * The rest of the plan after `editOps` (`buildPlan` on the edited copy) with `PROBE` in each
+ * cell of `found` (see `teamsOnly`); with nothing found, the plan on the snapshot as it is.
+ * Its setValidation ops are those of `planWithEdit`: the probe and the second pass change
+ * no layout, only formulas' texts and values.
+ */
+function probePlan(snapshot: WorkbookSnapshot, editOps: PlanOp[], found: BrokenFormula[], now: Date | undefined): PlanOp[] {
+  const probed: WorkbookSnapshot = {
     ...snapshot,
     sheets: snapshot.sheets.map((sheet) => {
       const here = found.filter((b) => sameSheet(b.sheet, sheet.name));
@@ -355,22 +733,29 @@ function teamsOnly(snapshot: WorkbookSnapshot, editOps: PlanOp[], found: BrokenF
       const formulas = (sheet.formulas ?? []).map((line) => (line ? [...line] : line));
       for (const b of here) {
         const { row, column } = parseCell(b.cell);
-        if (values[row - 1]) values[row - 1][column - 1] = null;
-        if (formulas[row - 1]) formulas[row - 1][column - 1] = null;
+        while (values.length < row) values.push([]);
+        while (formulas.length < row) formulas.push([]);
+        const valueLine = values[row - 1] ?? [];
+        const formulaLine = formulas[row - 1] ?? [];
+        values[row - 1] = valueLine;
+        formulas[row - 1] = formulaLine;
+        valueLine[column - 1] = null;
+        formulaLine[column - 1] = PROBE;
       }
       return { ...sheet, values, formulas };
     }),
   };
+  return buildPlan(simulate(probed, editOps), { now }).plan.ops;
+}
+
+/** `found` without the cells `planned` (the rest of the plan after `editOps`, probePlan) writes: those are the product's. */
+function teamsOnlyIn(found: BrokenFormula[], editOps: PlanOp[], planned: PlanOp[]): BrokenFormula[] {
   const shifts = shiftsOf(editOps);
-  // the rest of the plan, after the edit's own ops: a cell the edit writes (a formula it moves by text) is not the product's for that
-  const rest = (base: WorkbookSnapshot) => writtenCells(planWithEdit(base, editOps, { now }).plan.ops.slice(editOps.length));
-  const written = rest(snapshot);
-  const writtenWhenEmpty = rest(cleared);
+  const written = writtenCells(planned);
   return found.filter((b) => {
     const { row, column } = parseCell(b.cell);
     const at = columnAfter(b.sheet, column, shifts);
-    const key = `${b.sheet.toLowerCase()}|${row}|${at}`;
-    return at === null || !(written.has(key) || writtenWhenEmpty.has(key));
+    return at === null || !written.has(`${b.sheet.toLowerCase()}|${row}|${at}`);
   });
 }
 
@@ -413,16 +798,31 @@ export interface FactorRemoval {
   /** The team's formulas with a 3-D reference over the werkblad: they may change. */
   mayChange: BrokenFormula[];
   /**
+   * The team's formulas whose cells their text does not fix and that may read the werkblad
+   * (INDIRECT, OFFSET …: formulasUncheckable): after the delete they may read another
+   * factor, or nothing; not checkable.
+   */
+  unknown: BrokenFormula[];
+  /**
    * The team's defined names, conditional formats and data validations the delete breaks,
    * removes or may change (definitionsBrokenByShifts, without the validations the plan sets
-   * again: those are the product's). Empty when the snapshot carries no definitions.
+   * again: those are the product's), the names that use such a name, and the names whose
+   * cells cannot be checked ('unknown'); without column shifts the names whose cells are
+   * rewritten ('reads', namesReadingRewrite). The formulas that use any of these names are
+   * in `broken`, `mayChange`, `reads` or `unknown` by the name's effect, with `name` set.
+   * Empty when the snapshot carries no definitions.
    */
   definitions: BrokenDefinition[];
   /**
    * Kinds of definitions not read (`WorkbookDefinitions.unread`; all three when the snapshot
    * has no definitions), so they are not in `definitions`; empty without column ops.
    */
-  unread: ('names' | 'conditionalFormats' | 'validations')[];
+  unread: DefinitionKind[];
+  /**
+   * The comments the removal concerns (commentsAffected): with the column deleted, those in
+   * it ('removed'); rewritten by value, those on cells that get another factor's content ('stays').
+   */
+  comments: AffectedComment[];
   /**
    * The place (`formulaPlace`) of every formula the delete breaks or may change, and the
    * key (`definitionKey`) of every such definition, the product's too: pass it back as `accepted` when applying, so only what is new then
@@ -459,17 +859,40 @@ export function factorRemovalImpact(
   const scores = info?.scores ?? 0;
   const other = info?.other ?? [];
   const shifts = shiftsOf(edit.ops);
-  const rewritten = shifts.length ? [] : withoutTotalen(formulasReadingRewrite(snapshot, sheet.name, edit.ops), sheet, werkblad);
-  const all = [...formulasBrokenByShifts(snapshot, shifts), ...rewritten];
-  const allDefs = definitionsBrokenByShifts(snapshot, shifts);
-  const seen = [...all.map(formulaPlace), ...allDefs.map(definitionKey)];
+  // a formula in a deleted cell goes with its column (the caller counts those cells)
+  const gone = (sheetName: string, column: number) => columnAfter(sheetName, column, shifts) === null;
+  let rewritten: BrokenFormula[] = [];
+  let allDefs: BrokenDefinition[];
+  if (shifts.length) {
+    const byShift = definitionsBrokenByShifts(snapshot, shifts);
+    // the names the delete breaks reach the formulas that use them, and the names that use them
+    const effects = new Map(byShift.filter((d) => d.kind === 'name').map((d) => [d.label.toLowerCase() + '|' + d.sheet.toLowerCase(), d.effect]));
+    const { reached, names } = namesReached(snapshot, sheet.name, (n) => effects.get(n.name.toLowerCase() + '|' + (n.scope ?? '').toLowerCase()) ?? null, true);
+    const direct = new Set(byShift.map(definitionKey));
+    const more = names
+      .filter((n) => reached.has(n))
+      .map((n) => nameDefinition(n, reached.get(n)!))
+      .filter((d) => !direct.has(definitionKey(d)));
+    allDefs = [...byShift, ...more];
+    rewritten = formulasUsingNames(snapshot, reached, names, gone);
+  } else {
+    const viaNames = namesReadingRewrite(snapshot, sheet.name, edit.ops);
+    allDefs = viaNames.definitions;
+    rewritten = [...formulasReadingRewrite(snapshot, sheet.name, edit.ops), ...viaNames.formulas];
+  }
+  const all = dedupe([
+    ...formulasBrokenByShifts(snapshot, shifts),
+    ...withoutTotalen([...rewritten, ...formulasUncheckable(snapshot, sheet.name, gone)], sheet, werkblad),
+  ]);
+  const allComments = commentsAffected(snapshot, sheet.name, edit.ops, shifts);
+  const seen = [...all.map(formulaPlace), ...allDefs.map(definitionKey), ...allComments.map(commentKey)];
   let found = options.accepted ? all.filter((b) => !options.accepted!.has(formulaPlace(b))) : all;
   let defs = options.accepted ? allDefs.filter((d) => !options.accepted!.has(definitionKey(d))) : allDefs;
-  if (found.length) found = teamsOnly(snapshot, edit.ops, found, options.now);
-  if (defs.some((d) => d.kind === 'validation')) {
-    const planned = planWithEdit(snapshot, edit.ops, { now: options.now }).plan.ops;
-    defs = defs.filter((d) => d.kind !== 'validation' || !productValidation(d, shifts, planned));
-  }
+  const comments = options.accepted ? allComments.filter((c) => !options.accepted!.has(commentKey(c))) : allComments;
+  // one plan tells the product's formulas and validations from the team's, built only when one of them was found
+  const planned = found.length || defs.some((d) => d.kind === 'validation') ? probePlan(snapshot, edit.ops, found, options.now) : [];
+  if (found.length) found = teamsOnlyIn(found, edit.ops, planned);
+  defs = defs.filter((d) => d.kind !== 'validation' || !productValidation(d, shifts, planned));
   return {
     ok: true,
     ops: edit.ops,
@@ -478,9 +901,20 @@ export function factorRemovalImpact(
     broken: found.filter((b) => b.kind === 'ref'),
     mayChange: found.filter((b) => b.kind === 'mayChange'),
     reads: found.filter((b) => b.kind === 'reads'),
+    unknown: found.filter((b) => b.kind === 'unknown'),
     definitions: defs,
-    // without a column shift nothing of the kind can break, read or not
-    unread: !shifts.length ? [] : [...(snapshot.definitions ? (snapshot.definitions.unread ?? []) : (['names', 'conditionalFormats', 'validations'] as const))],
+    // without a column shift no rule can break, read or not; a name can still stand for rewritten cells
+    unread: [
+      ...(!shifts.length
+        ? !snapshot.definitions || (snapshot.definitions.unread ?? []).includes('names')
+          ? (['names'] as const)
+          : []
+        : snapshot.definitions
+          ? (snapshot.definitions.unread ?? []).filter((k) => k !== 'comments' && k !== 'notes')
+          : (['names', 'conditionalFormats', 'validations'] as const)),
+      ...commentKindsUnread(snapshot),
+    ],
+    comments,
     seen,
   };
 }

@@ -106,7 +106,26 @@ export interface WorkbookDefinitions {
    * Kinds this adapter cannot read, so `names`/`rules` hold none of them (the Office.js
    * adapter: Excel offers no way to list a sheet's data validations). Absent: everything read.
    */
-  unread?: ('names' | 'conditionalFormats' | 'validations')[];
+  unread?: DefinitionKind[];
+  /**
+   * The cell comments and notes of every sheet (Excel: Opmerking / Notitie; the xlsx
+   * `comments` parts, which hold both), in sheet order. Absent when the adapter reads
+   * neither; `unread` names a kind it could not read ('comments': Office.js below ExcelApi
+   * 1.10, 'notes': below 1.18).
+   */
+  comments?: CellCommentSnapshot[];
+}
+
+/** What `WorkbookDefinitions` may leave unread. */
+export type DefinitionKind = 'names' | 'conditionalFormats' | 'validations' | 'comments' | 'notes';
+
+/** A comment or note on a cell. */
+export interface CellCommentSnapshot {
+  sheet: string;
+  /** The cell it is on, A1 without "$" ("E9"). */
+  cell: string;
+  /** Its text (a threaded comment: the first entry's). */
+  text: string;
 }
 
 /** A defined name (Excel: Formules > Namen beheren). */

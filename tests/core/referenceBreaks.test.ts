@@ -176,8 +176,8 @@ describe('factorRemovalImpact on the template (the 2nd factor, column D)', () =>
     const s = await state(wb);
     const r = factorRemovalImpact(s.snapshot, s.ctx.sheet, s.ctx.werkblad, 1, { now: NOW });
     expect(r.ok && r.broken).toEqual([]);
-    // nothing shifts, so nothing unread can break either: the question does not say it could not check
-    expect(r.ok && r.unread).toEqual([]);
+    // nothing shifts, so no rule can break; but a name of the team could stand for rewritten cells, and a comment stays on its cell: neither was read
+    expect(r.ok && r.unread).toEqual(['names', 'comments', 'notes']);
   });
 
   test('a 3-D reference over the werkblad may change; adding a factor breaks none of these formulas', async () => {
@@ -293,6 +293,6 @@ describe('factorRemovalImpact with the definitions read (the template, the 2nd f
     expect(scored.ok && scored.definitions.map((d) => d.label)).toEqual(['TeamNaam', `${D}300:${D}301`]);
     // a snapshot read without definitions says every kind is unread
     const plain = factorRemovalImpact(s.snapshot, s.ctx.sheet, s.ctx.werkblad, 1, { shiftColumns: true, now: NOW });
-    expect(plain.ok && [plain.definitions, plain.unread]).toEqual([[], ['names', 'conditionalFormats', 'validations']]);
+    expect(plain.ok && [plain.definitions, plain.unread]).toEqual([[], ['names', 'conditionalFormats', 'validations', 'comments', 'notes']]);
   });
 });

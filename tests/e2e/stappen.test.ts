@@ -2,8 +2,10 @@
  * End to end, Stap 1 and Stap 2 in a 320 px pane, keyboard only, without touching the
  * grid: from a new template a team names the wijk, writes the Stap 1 conclusion, picks
  * 3 opgaven and 8 koppelkansen (one its own), removes one factor and adds another,
- * scores everything, reaches Resultaat and Prioritering; the downloaded .xlsx holds it
- * all and `koppelkansen check` finds no errors. axe on both views, and again (320 px) with
+ * scores everything, reaches Resultaat and Prioritering, moves a succesfactor one place
+ * later ("Later", which asks first: a formula of the team on its own sheet reads the moved
+ * column) and its scores go with it; the downloaded .xlsx holds it all and
+ * `koppelkansen check` finds no errors. axe on both views, and again (320 px) with
  * Scoren's toelichting and waarom open, a succesfactor being edited and each confirm dialog open.
  *
  * Keyboard focus after every write is checked (regression: removing a succesfactor, or
@@ -12,6 +14,8 @@
  * again at the top of the page).
  */
 import { mkdtempSync } from 'fs';
+import { columnLetter } from '../../src/core/a1';
+import { SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import type { Locator, Page } from 'playwright-core';
@@ -34,6 +38,20 @@ const OPGAVEN = ['Klimaatadaptatie', 'Gezondheid', 'Onderwijs'];
 const OWN = 'Buurtkas op het schoolplein = leren*groeien?';
 const REMOVED = 'Politiek scoren';
 const ADDED = 'Zichtbaar voor bewoners';
+const WS = SHEET_NAMES.werkblad;
+/** The team's own formula on its own sheet, reading the 2nd factor's first score (the question names it before the move). */
+const TEAM_FORMULA = `='${WS}'!${columnLetter(WERKBLAD.firstFactorColumn + 1)}${WERKBLAD.firstDataRow}*2`;
+
+/** Per factor name, its scores by koppelkans, as the workbook at `file` holds them; and the factors in order. */
+async function scoresByFactor(file: string): Promise<{ order: string[]; scores: Record<string, Record<string, number | null>> }> {
+  const a = analyze(await (await XlsxWorkbook.fromFile(file)).readSnapshot());
+  const w = a.werkblad!;
+  const scores: Record<string, Record<string, number | null>> = {};
+  w.factors.forEach((f, i) => {
+    scores[f.name] = Object.fromEntries(w.rows.filter((r) => r.koppelkans).map((r) => [r.koppelkans, r.scores[i]]));
+  });
+  return { order: w.factors.map((f) => f.name), scores };
+}
 
 run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
   let server: StaticServer;
@@ -95,6 +113,15 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
   const reveal = async (button: Locator) => {
     await button.focus();
     await button.press('Enter');
+  };
+  /** Downloads the workbook as .xlsx (the header's button; the test's own step, at a wide viewport) and returns its path. */
+  const download = async (): Promise<string> => {
+    await page.setViewportSize({ width: 1200, height: 900 });
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .xlsx' }).click()]);
+    const path = join(mkdtempSync(join(tmpdir(), 'koppelkansen-e2e-stappen-')), file.suggestedFilename());
+    await file.saveAs(path);
+    await page.setViewportSize({ width: 320, height: 900 });
+    return path;
   };
   const fitsPane = async () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -229,6 +256,53 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
     await fitsPane();
   }, 400_000);
 
+  it('moves a scored succesfactor one place later with the keyboard: the question names the team formula, the scores go with their factor', async () => {
+    // the team adds a formula of its own on its own sheet (in Excel; here to the downloaded file, opened again as a team would)
+    const file = await download();
+    const wb = await XlsxWorkbook.fromFile(file);
+    await wb.apply({
+      ops: [
+        { kind: 'addSheet', sheet: 'Eigen' },
+        { kind: 'setCells', sheet: 'Eigen', cell: 'A1', cells: [[{ formula: TEAM_FORMULA }]] },
+      ],
+    });
+    await wb.writeFileAtomic(file);
+    const before = await scoresByFactor(file);
+    await page.locator('input[type="file"]').setInputFiles(file);
+    // read: the team's sheet is among the workbook's sheets in the preview's grid (hidden beside a 320 px pane)
+    await page
+      .getByRole('tablist', { name: 'Bladen van de werkmap', includeHidden: true })
+      .getByRole('tab', { name: 'Eigen', includeHidden: true })
+      .waitFor({ state: 'attached' });
+    await open('Stap 2');
+    const stap2 = panel('Stap 2');
+    const section = stap2.getByRole('button', { name: /^Succesfactoren \(8\)/ });
+    if ((await section.getAttribute('aria-expanded')) !== 'true') await reveal(section);
+    const [first, second, third] = before.order;
+    await stap2.getByRole('listitem', { name: `Succesfactor 2: ${second}` }).waitFor();
+    // "Later" on the 2nd factor asks first, naming the team's formula by sheet and cell
+    const dialog = page.getByRole('alertdialog');
+    const later = stap2.getByRole('button', { name: `Later: ${second}` });
+    await reveal(later);
+    await dialog.getByText(`“${second}” later zetten?`).waitFor();
+    await expect(dialog.getByRole('list', { name: 'Wat er verandert' }).getByRole('listitem').allInnerTexts()).resolves.toEqual([`Eigen!A1: ${TEAM_FORMULA}`]);
+    // answered with the keyboard: "Toch verplaatsen"
+    const confirm = dialog.getByRole('button', { name: 'Toch verplaatsen' });
+    await confirm.focus();
+    await writes(() => confirm.press('Enter'));
+    await dialog.waitFor({ state: 'detached' });
+    await stap2.getByRole('listitem', { name: `Succesfactor 3: ${second}` }).waitFor();
+    await stap2.getByRole('listitem', { name: `Succesfactor 2: ${third}` }).waitFor();
+    // the keyboard focus is not dropped to the page
+    expect(await page.evaluate(() => document.activeElement !== document.body && document.activeElement !== null)).toBe(true);
+    const after = await scoresByFactor(await download());
+    expect(after.order.slice(0, 3)).toEqual([first, third, second]);
+    // every factor keeps its own scores, by koppelkans: the moved ones went with their factor
+    expect(after.scores).toEqual(before.scores);
+    expect(Object.values(after.scores[second]).every((v) => typeof v === 'number')).toBe(true);
+    await fitsPane();
+  }, 300_000);
+
   it('has no serious or critical accessibility violations with everything open at 320 px: Scoren toelichting and waarom, a factor being edited, each confirm dialog', async () => {
     const found: string[] = [];
     const check = async (where: string) => {
@@ -289,10 +363,7 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
   }, 300_000);
 
   it('the downloaded .xlsx holds all of it and passes `koppelkansen check` without errors', async () => {
-    await page.setViewportSize({ width: 1200, height: 900 });
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .xlsx' }).click()]);
-    const file = join(mkdtempSync(join(tmpdir(), 'koppelkansen-e2e-stappen-')), download.suggestedFilename());
-    await download.saveAs(file);
+    const file = await download();
     const out: string[] = [];
     expect(await main(['check', file], { out: (s) => void out.push(s), err: (s) => void out.push(s) })).toBe(0);
     const snapshot = await (await XlsxWorkbook.fromFile(file)).readSnapshot();
@@ -303,6 +374,8 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
     expect(factors).toHaveLength(8);
     expect(factors).toContain(ADDED);
     expect(factors).not.toContain(REMOVED);
+    // the team's formula kept its text, as the move question said
+    expect(snapshot.sheets.find((s) => s.name === 'Eigen')?.formulas?.[0]?.[0]).toBe(TEAM_FORMULA);
     const rows = a.werkblad!.rows.filter((r) => r.koppelkans);
     expect(rows.map((r) => r.koppelkans).sort()).toEqual([...picked].sort());
     expect(rows.every((r) => r.scored === 8 && r.status === 'scored')).toBe(true);

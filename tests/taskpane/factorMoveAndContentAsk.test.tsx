@@ -43,8 +43,8 @@ function Factors({ s, confirm }: { s: WorkbookSession; confirm: (r: ConfirmReque
   return <FactorsEditor session={s} factors={factors} confirm={confirm} />;
 }
 
-/** The template with D6:D… and E6:E… filled (`d`, `e`) and the team formula `formula` on sheet Eigen (none when null). */
-async function setup(d: CellInput[], e: CellInput[], formula: string | null) {
+/** The template with D6:D… and E6:E… filled (`d`, `e`) and the team formula `formula` on sheet Eigen A1 (none when null); `more` adds more after. */
+async function setup(d: CellInput[], e: CellInput[], formula: string | null, more: (wb: MemoryWorkbook) => Promise<void> = async () => undefined) {
   const wb = await templateWorkbook('Oost');
   await wb.apply({
     ops: [
@@ -58,6 +58,7 @@ async function setup(d: CellInput[], e: CellInput[], formula: string | null) {
       ...(e.length ? [{ kind: 'setCells' as const, sheet: WS, cell: `${E}6`, cells: e.map((c) => [c]) }] : []),
     ],
   });
+  await more(wb);
   const names = (await state(wb)).ctx.werkblad.factors.map((f) => f.name);
   const asked: ConfirmRequest[] = [];
   const [pane] = await renderPanes(
@@ -112,6 +113,29 @@ describe('moving a succesfactor names the team formulas that would compute from 
     await settle();
     expect(await factorNames(wb)).toEqual(names);
     expect(texts(pane.root())).toContain('Intussen rekent ook Eigen!B2 met cellen die veranderen');
+    pane.unmount();
+  });
+
+  test('regression: a team name on the moved column, the formula using it and an INDIRECT were not in the question; now each is named, the INDIRECT as not checkable', async () => {
+    const { wb, pane, asked, names } = await setup([{ number: 3 }, { number: 4 }], [{ number: -2 }, { number: 8 }], '=SUM(TeamGewicht)', async (w) => {
+      w.defineName('TeamGewicht', `='${WS}'!$${E}$6:$${E}$100`);
+      await w.apply({ ops: [{ kind: 'setCells', sheet: 'Eigen', cell: 'A2', cells: [[{ formula: '=INDIRECT(B1)' }]] }] });
+    });
+    await click(pane, `Later: ${names[1]}`);
+    expect(asked).toHaveLength(1);
+    expect(asked[0].text).toContain('deze 2 formules en namen van jullie blijven naar dezelfde cellen verwijzen');
+    expect(asked[0].text).toContain('Bij deze formule van jullie kan niet worden nagegaan naar welke cellen hij verwijst');
+    expect(asked[0].list).toEqual([
+      'Eigen!A1: =SUM(TeamGewicht) (via naam TeamGewicht)',
+      `Naam “TeamGewicht” (hele werkmap): ='${WS}'!$${E}$6:$${E}$100 staat daarna voor de cellen van een andere succesfactor`,
+      'Eigen!A2 (kan niet worden nagegaan): =INDIRECT(B1)',
+    ]);
+    // a name added after the question: the move refuses, naming it
+    wb.defineName('Nieuw', `='${WS}'!$${D}$7`, 'Eigen');
+    await act(async () => asked[0].onConfirm());
+    await settle();
+    expect(await factorNames(wb)).toEqual(names);
+    expect(texts(pane.root())).toContain('Intussen rekent ook naam Nieuw met cellen die veranderen');
     pane.unmount();
   });
 
@@ -181,6 +205,10 @@ describe('moveQuestion: the words', () => {
     ok: true,
     ops: [],
     reads: Array.from({ length: n }, (_, i) => ({ sheet: 'Eigen', cell: `A${i + 1}`, formula: `=W!D${i + 1}${'+1'.repeat(50)}`, kind: 'reads' as const })),
+    unknown: [],
+    comments: [],
+    definitions: [],
+    unread: [],
     seen: [],
   });
 

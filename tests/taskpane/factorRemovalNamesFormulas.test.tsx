@@ -129,6 +129,8 @@ describe('removalQuestion: the words of the question', () => {
   const impact = (scores: number, broken: BrokenFormula[], mayChange: BrokenFormula[], definitions: BrokenDefinition[] = []): FactorRemoval => ({
     ok: true,
     ops: [],
+    unknown: [],
+    comments: [],
     scores,
     other: [],
     broken,
@@ -160,5 +162,24 @@ describe('removalQuestion: the words of the question', () => {
     expect(q.text).toContain('de uitkomst kan veranderen');
     expect(q.list).toEqual(['Eigen!A1: =W!D1', 'Eigen!B2: =W!D1', `Som!C3 (kan veranderen): =SUM(Blad1:Blad3!D5)${'+1'.repeat(29)}+…`]);
     expect(q.confirm).toBe('Toch verwijderen');
+  });
+
+  test('a formula through a broken name says which name; formulas whose cells cannot be checked are named as such', () => {
+    const q = removalQuestion('Tempo', {
+      ...impact(0, [{ ...f('Eigen', 'A1', 'ref', '=SUM(TeamNaam)'), name: 'TeamNaam' }], []),
+      unknown: [
+        { sheet: 'Eigen', cell: 'A2', formula: '=INDIRECT(B1)', kind: 'unknown' },
+        { sheet: 'Eigen', cell: 'A3', formula: "=OFFSET('W'!C6,0,B2)", kind: 'unknown' },
+      ],
+      definitions: [{ kind: 'name', sheet: '', label: 'Rij', formula: "=OFFSET('W'!$C$6,0,1)", effect: 'unknown' }],
+    })!;
+    expect(q.text).toContain('Bij deze 2 formules van jullie kan niet worden nagegaan naar welke cellen ze verwijzen');
+    expect(q.text).toContain('kijk na het verwijderen of ze nog kloppen');
+    expect(q.list).toEqual([
+      'Eigen!A1: =SUM(TeamNaam) (via naam TeamNaam)',
+      'Eigen!A2 (kan niet worden nagegaan): =INDIRECT(B1)',
+      "Eigen!A3 (kan niet worden nagegaan): =OFFSET('W'!C6,0,B2)",
+      "Naam “Rij” (hele werkmap) (kan niet worden nagegaan): =OFFSET('W'!$C$6,0,1)",
+    ]);
   });
 });

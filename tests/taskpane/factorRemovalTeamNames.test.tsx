@@ -109,6 +109,8 @@ describe('removalQuestion: names and rules', () => {
   const impact = (definitions: BrokenDefinition[], unread: FactorRemoval['unread'] = []): FactorRemoval => ({
     ok: true,
     ops: [],
+    unknown: [],
+    comments: [],
     scores: 0,
     other: [],
     reads: [],

@@ -182,6 +182,7 @@ describe("the team's names and conditional formats of an opened file", () => {
         { name: 'Lokaal', formula: `='${ws}'!$N$6`, scope: ws },
       ],
       conditionalFormats: [{ sheet: ws, ranges: ['D6:D20'], formulas: ['=D6>5'] }],
+      comments: [{ sheet: ws, cell: 'D7', text: 'Navragen' }],
     })) as XlsxFile;
     const fromFile = (await file.readSnapshot({ definitions: true })).definitions!;
     const opened = await openWorkbook(await file.toBuffer(), 'team.xlsx');
@@ -194,6 +195,13 @@ describe("the team's names and conditional formats of an opened file", () => {
     const cfs = (d: WorkbookDefinitions) => d.rules.filter((r) => r.kind === 'conditionalFormat');
     expect(cfs(preview.definitions!)).toEqual(cfs(fromFile));
     expect(cfs(fromFile).length).toBeGreaterThanOrEqual(3);
+    // and the comments on cells (issue 11: the factor questions name those in a removed column)
+    expect(preview.definitions!.comments).toEqual(fromFile.comments);
+    // the fixture's own note (written by ExcelJS) and the one added to the same comments part
+    expect(preview.definitions!.comments!.filter((c) => c.sheet === ws)).toEqual([
+      { sheet: ws, cell: 'N6', text: 'Schatting van de wijkmanager' },
+      { sheet: ws, cell: 'D7', text: 'Navragen' },
+    ]);
     expect(definitionsBrokenByShifts(preview, [{ sheet: ws, at: 4, count: -1 }]).map((d) => `${d.kind} ${d.label} ${d.effect}`)).toEqual([
       'name TeamNaam ref',
       'conditionalFormat D6:D20 removed',

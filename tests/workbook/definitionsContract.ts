@@ -7,14 +7,22 @@
  * references right of the column move left, a range spanning it shrinks, one wholly in it
  * becomes #REF! (a name) or goes (a rule). Called from `contractSuite`.
  */
-import { definitionsBrokenByShifts, definitionKey } from '../../src/core/referenceBreaks';
+import {
+  commentsAffected,
+  definitionsBrokenByShifts,
+  definitionKey,
+  formulaPlace,
+  formulasUncheckable,
+  namesReadingRewrite,
+} from '../../src/core/referenceBreaks';
 import type { PlanOp, RangeRuleSnapshot, ValidationRule, WorkbookDefinitions } from '../../src/core/snapshot';
 import type { Harness, TestWorkbook } from './contract';
 
-/** What a team makes in Excel that no plan op makes: names and conditional formats. */
+/** What a team makes in Excel that no plan op makes: names, conditional formats and cell comments. */
 export interface TeamDefinitions {
   names: { name: string; formula: string; scope?: string }[];
   conditionalFormats: { sheet: string; ranges: string[]; formulas: string[] }[];
+  comments?: { sheet: string; cell: string; text: string }[];
 }
 
 const WS = 'Werk blad';
@@ -56,6 +64,10 @@ const TEAM: TeamDefinitions = {
     { sheet: WS, ranges: ['D5:D6'], formulas: ['=D5>1'] },
     { sheet: WS, ranges: ['C5:E6'], formulas: ['=$D5>1'] },
     { sheet: WS, ranges: ['G5:G6'], formulas: ['=G5>$E$4'] },
+  ],
+  comments: [
+    { sheet: WS, cell: 'D6', text: 'Navragen bij de GGD' },
+    { sheet: WS, cell: 'G5', text: 'Eigen kolom' },
   ],
 };
 
@@ -106,6 +118,81 @@ export function definitionsContract(h: Harness, test: (title: string, fn: jest.P
       // a name or rule that only moves or shrinks is not named
       expect(found.map((d) => d.label)).not.toContain('DraagvlakKolom');
       expect(found.map((d) => d.label)).not.toContain('G5:G6');
+    });
+
+    test('before two factor columns swap by value (a reorder), the engine names the names on them and the formulas using them, and an INDIRECT as not checkable', async () => {
+      const wb = await teamWerkblad();
+      await wb.apply({
+        ops: [
+          {
+            kind: 'setCells',
+            sheet: 'Eigen',
+            cell: 'A1',
+            cells: [[{ formula: '=SUM(TijdKolom)' }], [{ formula: '=EigenSom*2' }], [{ formula: `=INDIRECT("'${WS}'!D5")` }]],
+          },
+        ],
+      });
+      const snapshot = await (await h.reopen(wb)).readSnapshot({ definitions: true });
+      // Tijd (D) and Draagvlak (E) swap their scores
+      const swap: PlanOp[] = [
+        {
+          kind: 'setCells',
+          sheet: WS,
+          cell: 'D5',
+          cells: [
+            [n(3), n(2)],
+            [n(6), n(5)],
+          ],
+        },
+      ];
+      const r = namesReadingRewrite(snapshot, WS, swap);
+      expect(r.definitions.map((d) => `${definitionKey(d)} ${d.effect}`).sort()).toEqual([
+        'name||AlleScores reads',
+        'name||DraagvlakKolom reads',
+        'name||TijdKolom reads',
+      ]);
+      // EigenSom (G5) does not move: the formula using it is not named
+      expect(r.formulas.map((b) => [formulaPlace(b), b.kind, b.name])).toEqual([['Eigen!A1', 'reads', 'TijdKolom']]);
+      expect(formulasUncheckable(snapshot, WS).map(formulaPlace)).toEqual(['Eigen!A3']);
+    });
+
+    test('comments: read when asked (unless the adapter says it cannot), named before the middle column goes, then gone or moved with their cell', async () => {
+      const wb = await teamWerkblad();
+      const snapshot = await wb.readSnapshot({ definitions: true });
+      const d = snapshot.definitions!;
+      if (d.unread?.includes('comments')) {
+        expect(d.comments ?? []).toEqual([]);
+        return;
+      }
+      expect(d.comments).toEqual([
+        { sheet: WS, cell: 'D6', text: 'Navragen bij de GGD' },
+        { sheet: WS, cell: 'G5', text: 'Eigen kolom' },
+      ]);
+      expect(commentsAffected(snapshot, WS, [], [{ sheet: WS, at: 4, count: -1 }])).toEqual([
+        { sheet: WS, cell: 'D6', text: 'Navragen bij de GGD', effect: 'removed' },
+      ]);
+      // rewritten by value (Tijd and Draagvlak swap): the comment stays on D6, which gets Draagvlak's score
+      expect(
+        commentsAffected(
+          snapshot,
+          WS,
+          [
+            {
+              kind: 'setCells',
+              sheet: WS,
+              cell: 'D5',
+              cells: [
+                [n(3), n(2)],
+                [n(6), n(5)],
+              ],
+            },
+          ],
+          [],
+        ).map((c) => c.cell),
+      ).toEqual(['D6']);
+      await wb.apply({ ops: [{ kind: 'deleteColumns', sheet: WS, column: 'D', count: 1 }] });
+      const after = (await (await h.reopen(wb)).readSnapshot({ definitions: true })).definitions!;
+      expect(after.comments).toEqual([{ sheet: WS, cell: 'F5', text: 'Eigen kolom' }]);
     });
 
     test('deleting the middle factor column moves names and rules right of it, shrinks those spanning it, and #REF!s or drops those wholly in it', async () => {

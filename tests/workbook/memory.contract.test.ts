@@ -9,6 +9,7 @@ contractSuite({
     const m = wb as MemoryWorkbook;
     for (const n of team.names) m.defineName(n.name, n.formula, n.scope);
     for (const cf of team.conditionalFormats) m.addConditionalFormat(cf.sheet, cf.ranges, cf.formulas);
+    for (const c of team.comments ?? []) m.addComment(c.sheet, c.cell, c.text);
     return wb;
   },
   protect: async (wb, sheet, options) => {

@@ -152,6 +152,7 @@ contractSuite({
     const book = (wb as OfficeOverFake).book;
     book.names.push(...team.names.map((n) => ({ ...n })));
     for (const cf of team.conditionalFormats) book.sheet(cf.sheet).conditionalFormats.push({ ranges: [...cf.ranges], type: 'Custom', formula: cf.formulas[0] });
+    for (const c of team.comments ?? []) book.sheet(c.sheet).comments.push({ cell: c.cell, content: c.text });
     return new OfficeOverFake(book);
   },
   protect: async (wb, sheet, options) => {

@@ -57,5 +57,45 @@ export async function withTeamDefinitions(wb: TestWorkbook, team: TeamDefinition
     )!;
     zip.file(path, xml.slice(0, at.index) + el + xml.slice(at.index));
   }
+  // comments as Excel stores them: one comments part per sheet (a sheet's existing part gets them appended),
+  // named by the sheet's relationships and the content types
+  const bySheet = new Map<string, { cell: string; text: string }[]>();
+  for (const c of team.comments ?? []) bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c]);
+  let types = await zip.file('[Content_Types].xml')!.async('string');
+  let n = 0;
+  for (const [sheet, comments] of bySheet) {
+    const list = comments.map((c) => `<comment ref="${c.cell}" authorId="0"><text><r><t>${escapeXml(c.text)}</t></r></text></comment>`).join('');
+    const path = partOf(sheet);
+    const relsPath = path.replace(/([^/]+)$/, '_rels/$1.rels');
+    const existing = await zip.file(relsPath)?.async('string');
+    const had = existing && /<Relationship\b[^>]*relationships\/comments"[^>]*\bTarget="([^"]*)"/.exec(existing);
+    if (had) {
+      const part = `xl/${had[1].replace(/^\.\.\//, '')}`;
+      const xml = await zip.file(part)!.async('string');
+      zip.file(part, xml.replace('</commentList>', `${list}</commentList>`));
+      continue;
+    }
+    // commentsN.xml, N not taken: ExcelJS finds a sheet's comments by that name
+    while (zip.file(`xl/comments${++n}.xml`));
+    const part = `xl/comments${n}.xml`;
+    zip.file(
+      part,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>Team</author></authors><commentList>${list}</commentList></comments>`,
+    );
+    types = types.replace(
+      '</Types>',
+      `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/></Types>`,
+    );
+    const rel = `<Relationship Id="rIdTeamComments" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="../comments${n}.xml"/>`;
+    zip.file(
+      relsPath,
+      existing
+        ? existing.replace('</Relationships>', `${rel}</Relationships>`)
+        : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel}</Relationships>`,
+    );
+  }
+  zip.file('[Content_Types].xml', types);
   return XlsxWorkbook.fromBuffer(await zip.generateAsync({ type: 'uint8array' }));
 }

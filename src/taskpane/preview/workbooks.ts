@@ -63,6 +63,8 @@ export function memoryFrom(snapshot?: WorkbookSnapshot): MemoryWorkbook {
   // the team's names and conditional formats, so removing a factor in the preview names those it breaks, as the download would break them
   for (const n of snapshot.definitions?.names ?? []) wb.defineName(n.name, n.formula, n.scope);
   for (const r of snapshot.definitions?.rules ?? []) if (r.kind === 'conditionalFormat') wb.addConditionalFormat(r.sheet, r.ranges, r.formulas);
+  // and the comments on cells, so the factor questions name those a removal or move concerns
+  for (const c of snapshot.definitions?.comments ?? []) wb.addComment(c.sheet, c.cell, c.text);
   // the team's merged cells come along, so the engine keeps out of them here as well
   for (const sheet of snapshot.sheets) for (const range of sheet.merges ?? []) wb.mergeCells(sheet.name, range);
   // and the sheets' protection, so the preview refuses what the download (the .xlsx adapter) would refuse

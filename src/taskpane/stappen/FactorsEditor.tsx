@@ -142,20 +142,31 @@ function FactorCard({
     if (!edit) return;
     await run(saveFactor(f.name, edit.draft, base), 'Succesfactor opslaan…', undefined, () => setEdit(() => null));
   };
-  const remove = async () => {
-    if (!session.snapshot || !session.analysis) return;
-    const canShiftColumns = session.port.canShiftColumns === true;
-    // the team's names, conditional formats and validations: read for the question when the pane's last read has none
-    let snapshot = session.snapshot;
-    if (canShiftColumns && !snapshot.definitions) {
+  /**
+   * The pane's last read with the team's names, conditional formats and validations (read
+   * for the question when that read has none), or null when they could not be read (then
+   * the message says nothing changed: `nothing` is "verwijderd" or "verplaatst").
+   */
+  const withDefinitions = async (nothing: string) => {
+    let snapshot = session.snapshot!;
+    if (!snapshot.definitions) {
       let definitions;
       try {
         definitions = (await session.port.readSnapshot({ definitions: true })).definitions;
       } catch {
-        return setMessage('De namen en regels van de werkmap konden niet worden gelezen; er is niets verwijderd. Probeer het opnieuw.');
+        setMessage(`De namen en regels van de werkmap konden niet worden gelezen; er is niets ${nothing}. Probeer het opnieuw.`);
+        return null;
       }
       if (definitions) snapshot = { ...snapshot, definitions };
     }
+    return snapshot;
+  };
+  const remove = async () => {
+    if (!session.snapshot || !session.analysis) return;
+    const canShiftColumns = session.port.canShiftColumns === true;
+    // the team's names (and, for a column delete, conditional formats and validations) for the question
+    const snapshot = await withDefinitions('verwijderd');
+    if (!snapshot) return;
     // what goes along (scores, the team's formulas, names and rules that break), from the pane's last read: asked before anything changes
     const r = factorRemoval({ snapshot, analysis: session.analysis, notes: session.notes, canShiftColumns }, f.name);
     if (!r.ok) return setMessage(r.message);
@@ -169,16 +180,15 @@ function FactorCard({
     if (question) confirm({ ...question, onConfirm: () => void go() });
     else void go();
   };
-  const move = (delta: number) => {
+  const move = async (delta: number) => {
     if (!session.snapshot || !session.analysis) return;
-    // the team's formulas that read the cells the move rewrites, from the pane's last read: asked before anything changes
-    const m = factorMove(
-      { snapshot: session.snapshot, analysis: session.analysis, notes: session.notes, canShiftColumns: session.port.canShiftColumns === true },
-      f.name,
-      delta,
-    );
+    // the team's names too: one that points into a moved column then stands for another factor's cells
+    const snapshot = await withDefinitions('verplaatst');
+    if (!snapshot || !session.analysis) return;
+    // the team's formulas and names that read the cells the move rewrites, from the pane's last read: asked before anything changes
+    const m = factorMove({ snapshot, analysis: session.analysis, notes: session.notes, canShiftColumns: session.port.canShiftColumns === true }, f.name, delta);
     if (!m.ok) return setMessage(m.message);
-    const go = () => void run(moveFactor(f.name, delta, m.seen), 'Volgorde aanpassen…');
+    const go = () => void run(moveFactor(f.name, delta, m.seen), 'Volgorde aanpassen…', undefined, undefined, { definitions: true });
     const question = moveQuestion(f.name, delta, m);
     if (question) confirm({ ...question, onConfirm: go });
     else go();
@@ -252,10 +262,10 @@ function FactorCard({
             Tekst weggooien
           </Button>
         )}
-        <Button size="small" disabled={f.index === 0 || busy} aria-label={`Eerder: ${f.name}`} onClick={() => move(-1)}>
+        <Button size="small" disabled={f.index === 0 || busy} aria-label={`Eerder: ${f.name}`} onClick={() => void move(-1)}>
           Eerder
         </Button>
-        <Button size="small" disabled={f.index === count - 1 || busy} aria-label={`Later: ${f.name}`} onClick={() => move(1)}>
+        <Button size="small" disabled={f.index === count - 1 || busy} aria-label={`Later: ${f.name}`} onClick={() => void move(1)}>
           Later
         </Button>
         <Button size="small" disabled={count <= 1 || busy} aria-label={`Verwijderen: ${f.name}`} onClick={() => void remove()}>

@@ -10,7 +10,16 @@ import { valueAt } from '../../core/grid';
 import type { FactorInfo } from '../../core/factors';
 import { formatNumber } from '../logic/scoring';
 import { addFactorEdit, readFactorInfo, renameFactorEdit, waaromEdit } from '../../core/factors';
-import { factorMoveImpact, factorRemovalImpact, formulaPlace, type BrokenDefinition, type FactorMove, type FactorRemoval } from '../../core/referenceBreaks';
+import {
+  factorMoveImpact,
+  factorRemovalImpact,
+  formulaPlace,
+  type BrokenDefinition,
+  type AffectedComment,
+  type BrokenFormula,
+  type FactorMove,
+  type FactorRemoval,
+} from '../../core/referenceBreaks';
 import { WERKBLAD } from '../../core/layout';
 import { nameKey } from '../../core/names';
 import type { PlanOp } from '../../core/snapshot';
@@ -180,23 +189,52 @@ export function factorMove(fresh: FreshState, name: string, delta: number, accep
   return factorMoveImpact(fresh.snapshot, ctx.sheet, ctx.werkblad, i, delta, { accepted });
 }
 
+/** "Eigen!A1: =SUM(TeamGewicht) (via naam TeamGewicht)": a formula's line in a question. */
+const formulaLine = (b: BrokenFormula, note = '') => `${formulaPlace(b)}${note}: ${cut(b.formula)}${b.name ? ` (via naam ${b.name})` : ''}`;
+
+/** The sentence on formulas that cannot be checked (INDIRECT, OFFSET …), for `n` of them. */
+function unknownText(n: number, after: string): string {
+  return n === 1
+    ? `Bij deze formule van jullie kan niet worden nagegaan naar welke cellen hij verwijst (hij gebruikt INDIRECT, VERSCHUIVING/OFFSET, een bereik tussen functie-uitkomsten of een tabelverwijzing): kijk ${after} of hij nog klopt.`
+    : `Bij deze ${n} formules van jullie kan niet worden nagegaan naar welke cellen ze verwijzen (ze gebruiken INDIRECT, VERSCHUIVING/OFFSET, een bereik tussen functie-uitkomsten of een tabelverwijzing): kijk ${after} of ze nog kloppen.`;
+}
+
 /**
  * The question before moving factor `name` (`delta` −1: eerder, +1: later) when `m` found
- * formulas of the team that read the moved cells, or null when none: then the pane moves
- * it at once. Dutch, naming each formula by sheet and cell with its text.
+ * anything of the team's that then computes from another factor, or cannot be checked; null
+ * when nothing: then the pane moves it at once. Dutch, naming each formula by sheet and cell
+ * with its text (and the name it goes through), each name, and each formula that cannot be
+ * checked as "kan niet worden nagegaan".
  */
 export function moveQuestion(name: string, delta: number, m: FactorMove): RemovalQuestion | null {
   const n = m.reads.length;
-  if (!n) return null;
+  const names = m.definitions.filter((d) => d.effect === 'reads');
+  const unknownNames = m.definitions.filter((d) => d.effect !== 'reads');
+  const u = m.unknown.length + unknownNames.length;
+  if (!n && !names.length && !u && !m.comments.length) return null;
+  const parts: string[] = [];
+  if (n || names.length)
+    parts.push(
+      'De scores verhuizen mee met hun succesfactor naar de andere kolom, maar ' +
+        (n + names.length === 1
+          ? `deze ${n ? 'formule' : 'naam'} van jullie blijft naar dezelfde cellen verwijzen en rekent daarna met de scores van een andere succesfactor.`
+          : `deze ${n + names.length} ${!n ? 'namen' : !names.length ? 'formules' : 'formules en namen'} van jullie blijven naar dezelfde cellen verwijzen en rekenen daarna met de scores van een andere succesfactor.`) +
+        ` Pas ${n + names.length === 1 ? 'hem' : 'ze'} na het verplaatsen aan, of laat de volgorde zoals hij is.`,
+    );
+  if (u) parts.push(unknownText(u, 'na het verplaatsen'));
+  if (m.comments.length) parts.push(commentsText(m.comments));
+  const unread = unreadSentence(m.unread, 'na het verplaatsen');
+  if (unread) parts.push(unread);
   return {
     title: `“${name}” ${delta < 0 ? 'eerder' : 'later'} zetten?`,
-    text:
-      'De scores verhuizen mee met hun succesfactor naar de andere kolom, maar ' +
-      (n === 1
-        ? 'deze formule van jullie blijft naar dezelfde cellen verwijzen en rekent daarna met de scores van een andere succesfactor.'
-        : `deze ${n} formules van jullie blijven naar dezelfde cellen verwijzen en rekenen daarna met de scores van een andere succesfactor.`) +
-      ` Pas ${n === 1 ? 'hem' : 'ze'} na het verplaatsen aan, of laat de volgorde zoals hij is.`,
-    list: m.reads.map((b) => `${formulaPlace(b)}: ${cut(b.formula)}`),
+    text: parts.join(' '),
+    list: [
+      ...m.reads.map((b) => formulaLine(b)),
+      ...names.map(definitionLine),
+      ...m.unknown.map((b) => formulaLine(b, ' (kan niet worden nagegaan)')),
+      ...unknownNames.map(definitionLine),
+      ...m.comments.map(commentLine),
+    ],
     confirm: 'Toch verplaatsen',
   };
 }
@@ -212,7 +250,11 @@ export const moveFactor =
   (fresh) => {
     const m = factorMove(fresh, name, delta, new Set(seen));
     if (!m.ok) return m;
-    const more = m.reads.map(formulaPlace);
+    const more = [
+      ...[...m.reads, ...m.unknown].map(formulaPlace),
+      ...m.definitions.map(definitionPlace),
+      ...m.comments.map((c) => `de opmerking in ${c.sheet}!${c.cell}`),
+    ];
     if (more.length)
       return {
         ok: false,
@@ -246,12 +288,40 @@ export interface RemovalQuestion {
 const cut = (formula: string) => (formula.length > 80 ? `${formula.slice(0, 79)}…` : formula);
 
 /** What a workbook's adapter could not read, in the order the question names it. */
-const UNREAD_ORDER: FactorRemoval['unread'] = ['names', 'conditionalFormats', 'validations'];
+const UNREAD_ORDER: FactorRemoval['unread'] = ['names', 'conditionalFormats', 'validations', 'comments', 'notes'];
 const UNREAD_TEXT: Record<FactorRemoval['unread'][number], string> = {
   names: 'eigen namen',
   conditionalFormats: 'eigen voorwaardelijke opmaak',
   validations: 'eigen gegevensvalidatie',
+  comments: 'opmerkingen in cellen',
+  notes: 'notities in cellen',
 };
+
+/** "Eigen namen en opmerkingen …": what could not be read, as the question's sentence says it ("" when nothing). */
+function unreadSentence(unread: readonly FactorRemoval['unread'][number][], after: string): string {
+  const what = UNREAD_ORDER.filter((k) => unread.includes(k)).map((k) => UNREAD_TEXT[k]);
+  if (!what.length) return '';
+  const list = what.length > 1 ? `${what.slice(0, -1).join(', ')} en ${what[what.length - 1]}` : what[0];
+  return `${list[0].toUpperCase()}${list.slice(1)} kan de add-in hier niet nalezen: kijk ${after} of die nog klopt.`;
+}
+
+/** A comment's line in a question: "Opmerking in W!E9 verdwijnt: …" / "… blijft bij de cel …". */
+function commentLine(c: AffectedComment): string {
+  const text = cut(c.text.replace(/\s+/g, ' ').trim());
+  return c.effect === 'removed'
+    ? `Opmerking in ${c.sheet}!${c.cell} verdwijnt: ${text}`
+    : `Opmerking in ${c.sheet}!${c.cell} blijft bij de cel en staat daarna bij een andere succesfactor: ${text}`;
+}
+
+/** The sentence on comments, for those of `comments` (all 'removed' or all 'stays'). */
+function commentsText(comments: AffectedComment[]): string {
+  const n = comments.length;
+  if (comments[0].effect === 'removed')
+    return n === 1 ? 'Er staat een opmerking in de kolom; die verdwijnt met de kolom.' : `Er staan ${n} opmerkingen in de kolom; die verdwijnen met de kolom.`;
+  return n === 1
+    ? 'Een opmerking hoort bij haar cel en gaat niet mee met de scores: ze staat daarna bij een andere succesfactor.'
+    : `${n} opmerkingen horen bij hun cel en gaan niet mee met de scores: ze staan daarna bij een andere succesfactor.`;
+}
 
 const DEFINITION_KIND: Record<BrokenDefinition['kind'], string> = {
   name: 'Naam',
@@ -271,6 +341,8 @@ export function definitionLine(d: BrokenDefinition): string {
       : `${DEFINITION_KIND[d.kind]} op ${d.sheet}!${d.label.replace(/ /g, ',')}`;
   if (d.effect === 'removed') return `${what}: verdwijnt, al haar cellen gaan mee met de kolom`;
   if (d.effect === 'mayChange') return `${what} (kan veranderen): ${cut(d.formula)}`;
+  if (d.effect === 'reads') return `${what}: ${cut(d.formula)} staat daarna voor de cellen van een andere succesfactor`;
+  if (d.effect === 'unknown') return `${what} (kan niet worden nagegaan): ${cut(d.formula)}`;
   return `${what}: ${cut(d.formula)} geeft daarna #VERW!`;
 }
 
@@ -280,8 +352,9 @@ export function definitionLine(d: BrokenDefinition): string {
  * removes it at once. Dutch, naming each formula by sheet and cell.
  */
 export function removalQuestion(name: string, r: FactorRemoval): RemovalQuestion | null {
-  const { scores, other, broken, mayChange, reads, definitions } = r;
-  if (!scores && !other.length && !broken.length && !mayChange.length && !reads.length && !definitions.length) return null;
+  const { scores, other, broken, mayChange, reads, unknown, definitions, comments } = r;
+  if (!scores && !other.length && !broken.length && !mayChange.length && !reads.length && !unknown.length && !definitions.length && !comments.length)
+    return null;
   const parts: string[] = [];
   if (scores)
     parts.push(
@@ -309,33 +382,34 @@ export function removalQuestion(name: string, r: FactorRemoval): RemovalQuestion
         ? 'Deze formule van jullie blijft naar dezelfde cellen verwijzen en rekent daarna met een andere succesfactor.'
         : `Deze ${reads.length} formules van jullie blijven naar dezelfde cellen verwijzen en rekenen daarna met een andere succesfactor.`,
     );
+  if (unknown.length) parts.push(unknownText(unknown.length, 'na het verwijderen'));
   if (definitions.length)
     parts.push(
       definitions.length === 1
         ? 'Ook deze naam of regel van jullie (een naam, voorwaardelijke opmaak of gegevensvalidatie) hangt aan de kolom van deze succesfactor; wat ermee gebeurt, staat in de lijst.'
         : `Ook deze ${definitions.length} namen en regels van jullie (namen, voorwaardelijke opmaak, gegevensvalidatie) hangen aan de kolom van deze succesfactor; wat ermee gebeurt, staat in de lijst.`,
     );
-  const refs = broken.length || mayChange.length || reads.length || definitions.length;
+  const refs = broken.length || mayChange.length || reads.length || unknown.length || definitions.length;
   if (other.length || refs)
     parts.push(
       other.length && !refs
         ? 'Zet eerst ergens anders neer wat je wilt bewaren, of verwijder de succesfactor toch.'
         : 'Pas ze eerst aan en kies dan opnieuw, of verwijder de succesfactor toch.',
     );
-  const unread = UNREAD_ORDER.filter((k) => r.unread.includes(k)).map((k) => UNREAD_TEXT[k]);
-  if (unread.length) {
-    const what = unread.length > 1 ? `${unread.slice(0, -1).join(', ')} en ${unread[unread.length - 1]}` : unread[0];
-    parts.push(`${what[0].toUpperCase()}${what.slice(1)} kan de add-in hier niet nalezen: kijk na het verwijderen of die nog klopt.`);
-  }
+  if (comments.length) parts.push(commentsText(comments));
+  const unread = unreadSentence(r.unread, 'na het verwijderen');
+  if (unread) parts.push(unread);
   return {
     title: `“${name}” verwijderen?`,
     text: parts.join(' '),
     list: [
       ...other.map((c) => `${c.sheet}!${c.cell} (gaat verloren): ${cut(c.text.replace(/\s+/g, ' ').trim())}`),
-      ...broken.map((b) => `${formulaPlace(b)}: ${cut(b.formula)}`),
-      ...mayChange.map((b) => `${formulaPlace(b)} (kan veranderen): ${cut(b.formula)}`),
-      ...reads.map((b) => `${formulaPlace(b)} (rekent met een andere succesfactor): ${cut(b.formula)}`),
+      ...broken.map((b) => formulaLine(b)),
+      ...mayChange.map((b) => formulaLine(b, ' (kan veranderen)')),
+      ...reads.map((b) => formulaLine(b, ' (rekent met een andere succesfactor)')),
+      ...unknown.map((b) => formulaLine(b, ' (kan niet worden nagegaan)')),
       ...definitions.map(definitionLine),
+      ...comments.map(commentLine),
     ],
     confirm: scores ? 'Verwijderen met scores' : 'Toch verwijderen',
   };
@@ -367,7 +441,11 @@ export const removeFactor =
         ok: false,
         message: `Intussen staat er ook iets in ${newCells.slice(0, 5).join(', ')}${newCells.length > 5 ? ` en nog ${newCells.length - 5} cellen` : ''} in de kolom van “${name}”. Er is niets verwijderd; kies opnieuw als hij toch weg moet.`,
       };
-    const more = [...[...r.broken, ...r.mayChange, ...r.reads].map(formulaPlace), ...r.definitions.map(definitionPlace)];
+    const more = [
+      ...[...r.broken, ...r.mayChange, ...r.reads, ...r.unknown].map(formulaPlace),
+      ...r.definitions.map(definitionPlace),
+      ...r.comments.map((c) => `de opmerking in ${c.sheet}!${c.cell}`),
+    ];
     if (more.length)
       return {
         ok: false,

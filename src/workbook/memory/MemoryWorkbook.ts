@@ -28,6 +28,7 @@ import { shiftColumn, shiftColumnSpan, shiftFormula, shiftRange, shiftRanges, sh
 import { MAX_COLUMNS } from '../../core/errors';
 import { appendedFormats, appendedHeights, placeRowOp, recordPlacement, updatedRowHeight, type SheetRows } from '../../core/keyedRows';
 import type {
+  CellCommentSnapshot,
   CellInput,
   CellStyle,
   CellValue,
@@ -94,6 +95,8 @@ interface MemorySheet {
   merges: string[];
   /** Conditional formats as a team made them in Excel (tests, the preview): ranges and formulas. */
   conditionalFormats: { ranges: string[]; formulas: string[] }[];
+  /** Cell comments and notes as a team made them in Excel (tests, the preview): cell (A1) and text, in the order added. */
+  comments: { cell: string; text: string }[];
   /** Sheet protection as a team set it in Excel (tests); null: not protected. */
   protection: { allowFormatCells?: boolean; allowFormatColumns?: boolean } | null;
   /** Page setup as set (by the team or a setPageSetup op); absent fields: Excel's defaults. */
@@ -135,6 +138,7 @@ function cloneSheet(s: MemorySheet): MemorySheet {
     freeze: { ...s.freeze },
     merges: [...s.merges],
     conditionalFormats: s.conditionalFormats.map(cloneRule),
+    comments: s.comments.map((c) => ({ ...c })),
     protection: s.protection && { ...s.protection },
     pageSetup: clonePageSetup(s.pageSetup),
   };
@@ -159,6 +163,7 @@ function draftSheet(s: MemorySheet): MemorySheet {
     freeze: { ...s.freeze },
     merges: [...s.merges],
     conditionalFormats: s.conditionalFormats.map(cloneRule),
+    comments: s.comments.map((c) => ({ ...c })),
     protection: s.protection && { ...s.protection },
     pageSetup: clonePageSetup(s.pageSetup),
   };
@@ -195,6 +200,7 @@ function newSheet(name: string, hidden: boolean): MemorySheet {
     freeze: { rows: 0, columns: 0 },
     merges: [],
     conditionalFormats: [],
+    comments: [],
     protection: null,
     pageSetup: {},
   };
@@ -545,14 +551,32 @@ export class MemoryWorkbook implements WorkbookPort {
     return this.sheet(sheet).conditionalFormats.map(cloneRule);
   }
 
-  /** Names, conditional formats and validations for `snapshot.definitions`: every sheet's, in sheet order. */
+  /**
+   * Adds a comment (or note) to a cell as a team does in Excel (tests, the preview); a cell
+   * holds one: a second replaces the first. It stays with its cell: a column insert or
+   * delete moves it or deletes it with the cell, as Excel does; a write into the cell leaves it.
+   */
+  addComment(sheet: string, cell: string, text: string): void {
+    const s = this.sheet(sheet);
+    const at = cell.replace(/\$/g, '').toUpperCase();
+    s.comments = [...s.comments.filter((c) => c.cell !== at), { cell: at, text }];
+  }
+
+  /** The sheet's comments (copies), in the order added. */
+  getComments(sheet: string): { cell: string; text: string }[] {
+    return this.sheet(sheet).comments.map((c) => ({ ...c }));
+  }
+
+  /** Names, conditional formats, validations and comments for `snapshot.definitions`: every sheet's, in sheet order. */
   private definitions(): WorkbookDefinitions {
     const rules: RangeRuleSnapshot[] = [];
+    const comments: CellCommentSnapshot[] = [];
     for (const s of this.sheets) {
       for (const cf of s.conditionalFormats) rules.push({ kind: 'conditionalFormat', sheet: s.name, ranges: [...cf.ranges], formulas: [...cf.formulas] });
       for (const v of s.validations) rules.push({ kind: 'validation', sheet: s.name, ranges: [rectAddress(v.rect)], formulas: validationFormulas(v.rule) });
+      for (const c of s.comments) comments.push({ sheet: s.name, cell: c.cell, text: c.text });
     }
-    return { names: this.getNames(), rules };
+    return { names: this.getNames(), rules, comments };
   }
 
   /** The cell's style: only what is switched on or set. */
@@ -736,6 +760,12 @@ export class MemoryWorkbook implements WorkbookPort {
     target.conditionalFormats = target.conditionalFormats.flatMap((cf) => {
       const ranges = shiftRanges(cf.ranges, shift);
       return ranges.length ? [{ ...cf, ranges }] : [];
+    });
+    // a comment belongs to its cell: it moves with it, and goes with a deleted one
+    target.comments = target.comments.flatMap((c) => {
+      const { row, column } = parseCell(c.cell);
+      const to = shiftColumn(column, shift);
+      return to === null ? [] : [{ ...c, cell: cellAddress(row, to) }];
     });
     if (target.pageSetup.printArea !== undefined) {
       const area = shiftRange(target.pageSetup.printArea, shift);

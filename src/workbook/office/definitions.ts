@@ -16,12 +16,25 @@
  *     sets, top/bottom, text, presets) hold no formula of the team's here: only their ranges.
  * Data validations cannot be listed through Office.js (a validation is read per range, there
  * is no collection of a sheet's rules), so `unread` says so and the pane tells the team.
+ *
+ * Cell comments and notes, in the same two syncs (each collection in the first, each
+ * item's cell in the second): threaded comments with ExcelApi 1.10 (`Worksheet.comments`,
+ * `Comment.content`, `Comment.getLocation()`,
+ * https://learn.microsoft.com/en-us/javascript/api/excel/excel.comment), notes with 1.18
+ * (`Worksheet.notes`, `Note.content`, `Note.getLocation()`,
+ * https://learn.microsoft.com/en-us/javascript/api/excel/excel.note). What the host cannot
+ * give (the manifest asks only 1.8) is in `unread` ('comments', 'notes'), so the question
+ * says it could not be checked. The fake (tests/workbook/office/fakeExcel.ts) models both;
+ * not run against a real Excel.
  */
-import type { DefinedNameSnapshot, RangeRuleSnapshot, WorkbookDefinitions } from '../../core/snapshot';
+import type { CellCommentSnapshot, DefinedNameSnapshot, RangeRuleSnapshot, WorkbookDefinitions } from '../../core/snapshot';
 import { areasOf } from './rangeAreas';
 
 /** ConditionalFormat.getRanges (RangeAreas) needs ExcelApi 1.9. */
 const RANGES_API = '1.9';
+/** Worksheet.comments, Comment.content and getLocation need ExcelApi 1.10; Worksheet.notes and Note's, 1.18. */
+const COMMENTS_API = '1.10';
+const NOTES_API = '1.18';
 
 const NAME_PROPS = 'items/name,items/formula';
 
@@ -45,13 +58,17 @@ export async function readDefinitions(
 ): Promise<WorkbookDefinitions> {
   const bookNames = context.workbook.names;
   bookNames.load(NAME_PROPS);
+  const withComments = !!supports?.('ExcelApi', COMMENTS_API);
+  const withNotes = !!supports?.('ExcelApi', NOTES_API);
   const perSheet = sheets.map((name) => {
     const ws = context.workbook.worksheets.getItem(name);
     const names = ws.names;
     names.load(NAME_PROPS);
     const formats = ws.getRange().conditionalFormats;
     formats.load('items/type');
-    return { name, names, formats };
+    const comments = withComments ? ws.comments.load('items/content') : null;
+    const notes = withNotes ? ws.notes.load('items/content') : null;
+    return { name, names, formats, comments, notes };
   });
   await context.sync();
   const names: DefinedNameSnapshot[] = bookNames.items.map((n) => ({ name: n.name, formula: String(n.formula) }));
@@ -67,7 +84,10 @@ export async function readDefinitions(
       return { sheet: s.name, ranges, custom, cellValue };
     }),
   );
-  if (details.length) await context.sync();
+  const located = perSheet.flatMap((s) =>
+    [...(s.comments?.items ?? []), ...(s.notes?.items ?? [])].map((c) => ({ sheet: s.name, content: c.content, location: c.getLocation().load('address') })),
+  );
+  if (details.length || located.length) await context.sync();
   const rules: RangeRuleSnapshot[] = [];
   for (const d of details) {
     if (d.ranges.isNullObject) continue;
@@ -78,5 +98,11 @@ export async function readDefinitions(
         : [];
     rules.push({ kind: 'conditionalFormat', sheet: d.sheet, ranges: areasOf(d.ranges.address).map(compact), formulas });
   }
-  return { names, rules, unread: ['validations'] };
+  const comments: CellCommentSnapshot[] = located.map((c) => ({
+    sheet: c.sheet,
+    cell: compact(areasOf(c.location.address)[0] ?? '').replace(/\$/g, ''),
+    text: c.content,
+  }));
+  const unread: WorkbookDefinitions['unread'] = ['validations', ...(withComments ? [] : (['comments'] as const)), ...(withNotes ? [] : (['notes'] as const))];
+  return { names, rules, ...(withComments || withNotes ? { comments } : {}), unread };
 }

@@ -231,10 +231,10 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /**
-   * Names, conditional formats and validations (`SnapshotRequest.definitions`): read from
-   * the package as the ops applied so far leave it (package/definitions.ts), a patch that
-   * is not kept; a workbook made here (no package yet) has no names or conditional formats
-   * of a team, only the validations of its model.
+   * Names, conditional formats, validations and comments (`SnapshotRequest.definitions`):
+   * read from the package as the ops applied so far leave it (package/definitions.ts), a
+   * patch that is not kept; a workbook made here (no package yet) has no names, conditional
+   * formats or comments of a team, only the validations of its model.
    */
   private async definitions(): Promise<WorkbookDefinitions> {
     if (this.source) {
@@ -249,7 +249,7 @@ export class XlsxWorkbook implements WorkbookPort {
         formulas: rule.type === 'list' && rule.source.startsWith('=') ? [rule.source] : [],
       })),
     );
-    return { names: [], rules };
+    return { names: [], rules, comments: [] };
   }
 
   /**

@@ -97,6 +97,10 @@ export class FakeSheet {
   readonly merges: RangePos[] = [];
   /** Conditional formats (Start > Voorwaardelijke opmaak), as the team made them. */
   readonly conditionalFormats: FakeConditionalFormat[] = [];
+  /** Comments (Controleren > Nieuwe opmerking): cell (A1) and the first entry's content; they move and go with their cell. */
+  readonly comments: { cell: string; content: string }[] = [];
+  /** Notes (Controleren > Notities), the older kind: the same shape, listed apart by Office.js (Worksheet.notes, ExcelApi 1.18). */
+  readonly notes: { cell: string; content: string }[] = [];
   pageLayout: FakePageLayoutData = { orientation: 'Portrait', zoom: { scale: 100 }, printArea: null, printTitleRows: null };
 
   constructor(public name: string) {}
@@ -371,6 +375,16 @@ export class FakeBook {
       return ranges.length ? [{ ...cf, ranges }] : [];
     });
     target.conditionalFormats.splice(0, target.conditionalFormats.length, ...kept);
+    const comments = target.comments.flatMap((c) => {
+      const cell = shiftRange(c.cell, shift);
+      return cell === null ? [] : [{ ...c, cell }];
+    });
+    target.comments.splice(0, target.comments.length, ...comments);
+    const notes = target.notes.flatMap((c) => {
+      const cell = shiftRange(c.cell, shift);
+      return cell === null ? [] : [{ ...c, cell }];
+    });
+    target.notes.splice(0, target.notes.length, ...notes);
     const area = target.pageLayout.printArea;
     if (area) {
       const bare = shiftRange(area.slice(area.lastIndexOf('!') + 1), shift);
@@ -864,6 +878,24 @@ class FakeWorksheet extends LocatedProxy<FakeSheet> {
     );
   }
 
+  /** Worksheet.comments (ExcelApi 1.10): the sheet's comments. */
+  get comments(): FakeComments {
+    return new FakeComments(
+      this.context,
+      this.child((s) => ({ sheet: s.name, list: s.comments }), 'comments'),
+      `${this.path}.comments`,
+    );
+  }
+
+  /** Worksheet.notes (ExcelApi 1.18): the sheet's notes. */
+  get notes(): FakeComments {
+    return new FakeComments(
+      this.context,
+      this.child((s) => ({ sheet: s.name, list: s.notes }), 'notes'),
+      `${this.path}.notes`,
+    );
+  }
+
   /** Worksheet.names (ExcelApi 1.4): the names local to this sheet. */
   get names(): FakeNamedItems {
     return new FakeNamedItems(
@@ -883,6 +915,34 @@ class FakeWorksheet extends LocatedProxy<FakeSheet> {
 }
 
 /** An object with only an address to load (a print area's RangeAreas, print title rows). */
+/**
+ * A CommentCollection (ExcelApi 1.10) or NoteCollection (1.18): `items/content` loads; each
+ * item's getLocation() gives its cell's address, read at the next sync.
+ */
+class FakeComments extends LocatedProxy<{ sheet: string; list: { cell: string; content: string }[] }> {
+  protected readProp(t: { list: { cell: string; content: string }[] }, prop: string): unknown {
+    if (prop === 'items/content') return t.list.map((c) => c.content);
+    throw new Error(`fake: ${this.path} cannot load ${prop}`);
+  }
+  get items(): { content: string; getLocation(): FakeAddressed }[] {
+    const contents = this.loaded('items/content');
+    if (!Array.isArray(contents)) return [];
+    return contents.map((content: string, i) => ({
+      content,
+      getLocation: () =>
+        new FakeAddressed(
+          this.context,
+          () => {
+            const t = this.locate();
+            const c = t?.list[i];
+            return t && c ? `${sheetRef(t.sheet)}!${c.cell}` : null;
+          },
+          `${this.path}[${i}].getLocation()`,
+        ),
+    }));
+  }
+}
+
 class FakeAddressed extends LocatedProxy<string> {
   protected readProp(address: string, prop: string): unknown {
     if (prop === 'address') return address;

@@ -13,7 +13,7 @@ import { addFactorEdit, moveFactorEdit, removeFactorEdit, renameFactorEdit } fro
 import { SHEET_NAMES, WERKBLAD } from '../../../src/core/layout';
 import { readNotes } from '../../../src/core/notes';
 import { buildPlan, planWithEdit, validationTargets } from '../../../src/core/plan';
-import { factorRemovalImpact } from '../../../src/core/referenceBreaks';
+import { factorMoveImpact, factorRemovalImpact, formulaPlace } from '../../../src/core/referenceBreaks';
 import { totalFormula } from '../../../src/core/formulas';
 import {
   deselectKoppelkansEdit,
@@ -157,7 +157,8 @@ describe('factor edits through Office.js', () => {
       const read = await book.measure(() => port.readSnapshot({ definitions: true }));
       expect(read.syncs).toBeLessThanOrEqual(3);
       const snapshot = read.result;
-      expect(snapshot.definitions?.unread).toEqual(['validations']);
+      // without ExcelApi 1.10 / 1.18 (this port is given no requirement sets) comments and notes are not read either
+      expect(snapshot.definitions?.unread).toEqual(['validations', 'comments', 'notes']);
       const ctx = ctxOf(snapshot);
       const r = factorRemovalImpact(snapshot, ctx.sheet, ctx.werkblad, 3, { ...shift(port), now: NOW });
       if (!r.ok) throw new Error(r.message);
@@ -170,6 +171,68 @@ describe('factor edits through Office.js', () => {
       await port.apply(planWithEdit(snapshot, r.ops, { now: NOW }).plan);
       expect(book.names.map((n) => n.formula)).toEqual(['=#REF!', `='${W}'!$F$6`]);
       expect(ws().conditionalFormats.map((cf) => cf.ranges)).toEqual([[`C6:I${last}`]]);
+    },
+  );
+
+  test.each([20, 400])(
+    'regression: the reorder question reads the team names in at most 3 syncs (%i rows) and names the name on a moved column, the formula using it and an OFFSET',
+    async (rows) => {
+      const port = await scoredBook(rows);
+      const W = SHEET_NAMES.werkblad;
+      const last = WERKBLAD.firstDataRow + rows - 1;
+      book.names.push({ name: 'TeamGewicht', formula: `='${W}'!$E$6:$E$${last}` }, { name: 'Rechts', formula: `='${W}'!$L$6`, scope: OWN });
+      await port.apply({
+        ops: [
+          {
+            kind: 'setCells',
+            sheet: OWN,
+            cell: 'C1',
+            cells: [[{ formula: '=SUM(TeamGewicht)' }], [{ formula: '=Rechts*2' }], [{ formula: `=SUM(OFFSET('${W}'!$C$6,0,D9))` }]],
+          },
+        ],
+      });
+      await port.readSnapshot();
+      const read = await book.measure(() => port.readSnapshot({ definitions: true }));
+      expect(read.syncs).toBeLessThanOrEqual(3);
+      const snapshot = read.result;
+      const ctx = ctxOf(snapshot);
+      // the 2nd factor (D) one place later: D and E swap by value, so TeamGewicht then holds the 2nd factor's scores
+      const m = factorMoveImpact(snapshot, ctx.sheet, ctx.werkblad, 1, 1, { now: NOW });
+      if (!m.ok) throw new Error(m.message);
+      expect(m.definitions.map((d) => [d.label, d.effect])).toEqual([['TeamGewicht', 'reads']]);
+      // A1 reads G6 (the 5th factor, not moved); A2 sums C6:J6, over both swapped cells
+      expect(m.reads.map((b) => [formulaPlace(b), b.name])).toEqual([
+        [`${OWN}!A2`, undefined],
+        [`${OWN}!C1`, 'TeamGewicht'],
+      ]);
+      expect(m.unknown.map(formulaPlace)).toEqual([`${OWN}!C3`]);
+      expect(m.unread).toEqual(['comments', 'notes']);
+    },
+  );
+
+  test.each([20, 400])(
+    'regression: with ExcelApi 1.10 and 1.18 the removal question reads comments and notes too, still in at most 3 syncs (%i rows), and names those in the removed column',
+    async (rows) => {
+      await scoredBook(rows);
+      const port = new OfficeWorkbook(book.run, { ...noWait, isSetSupported: () => true });
+      ws().comments.push({ cell: 'F9', content: 'Navragen bij de GGD' }, { cell: 'G6', content: 'Klopt dit?' });
+      ws().notes.push({ cell: 'F7', content: 'Oude notitie' });
+      await port.readSnapshot();
+      const read = await book.measure(() => port.readSnapshot({ definitions: true }));
+      expect(read.syncs).toBeLessThanOrEqual(3);
+      const snapshot = read.result;
+      expect(snapshot.definitions?.unread).toEqual(['validations']);
+      const ctx = ctxOf(snapshot);
+      const r = factorRemovalImpact(snapshot, ctx.sheet, ctx.werkblad, 3, { ...shift(port), now: NOW });
+      if (!r.ok) throw new Error(r.message);
+      expect(r.comments.map((c) => [c.cell, c.text, c.effect])).toEqual([
+        ['F9', 'Navragen bij de GGD', 'removed'],
+        ['F7', 'Oude notitie', 'removed'],
+      ]);
+      expect(r.unread).toEqual(['validations']);
+      // Excel (here the double) deletes them with their cells and moves the one right of the column
+      await port.apply(planWithEdit(snapshot, r.ops, { now: NOW }).plan);
+      expect([ws().comments, ws().notes]).toEqual([[{ cell: 'F6', content: 'Klopt dit?' }], []]);
     },
   );
 

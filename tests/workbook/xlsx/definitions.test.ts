@@ -80,3 +80,40 @@ test('names (workbook and sheet scope, built-in ones too, prefixes off), conditi
     { kind: 'validation', sheet: 'Werk blad', ranges: ['E6:E9'], formulas: ['=Eigen!$A$1:$A$3'] },
   ]);
 });
+
+test('comments: a note as stored in the comments part, a threaded comment by its thread’s first entry (not Excel’s legacy copy), by cell', async () => {
+  const wb = XlsxWorkbook.create();
+  await wb.apply({
+    ops: [
+      { kind: 'addSheet', sheet: 'Werk blad' },
+      { kind: 'setCells', sheet: 'Werk blad', cell: 'A1', cells: [[{ text: 'x' }]] },
+    ],
+  });
+  const zip = await JSZip.loadAsync(await wb.toBuffer());
+  const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  zip.file(
+    'xl/comments1.xml',
+    `<comments xmlns="${main}"><authors><author>tc={A}</author><author>Jan</author></authors><commentList>` +
+      '<comment ref="$E$9" authorId="1"><text><r><t>Navragen </t></r><r><t>bij de GGD</t></r></text></comment>' +
+      '<comment ref="D7" authorId="0"><text><t>[Threaded comment]\n\nYour version of Excel allows you to read this threaded comment; however, …\n\nComment:\n    Klopt dit?</t></text></comment>' +
+      '</commentList></comments>',
+  );
+  zip.file(
+    'xl/threadedComments/threadedComment1.xml',
+    '<ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments">' +
+      '<threadedComment ref="D7" id="{A}" personId="{P}"><text>Klopt dit?</text></threadedComment>' +
+      '<threadedComment ref="D7" id="{B}" personId="{P}" parentId="{A}"><text>Ja.</text></threadedComment></ThreadedComments>',
+  );
+  zip.file(
+    'xl/worksheets/_rels/sheet1.xml.rels',
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="../comments1.xml"/>' +
+      '<Relationship Id="rId9" Type="http://schemas.microsoft.com/office/2017/10/relationships/threadedComment" Target="../threadedComments/threadedComment1.xml"/>' +
+      '</Relationships>',
+  );
+  const d = await readPackageDefinitions(await zip.generateAsync({ type: 'uint8array' }));
+  expect(d.comments).toEqual([
+    { sheet: 'Werk blad', cell: 'E9', text: 'Navragen bij de GGD' },
+    { sheet: 'Werk blad', cell: 'D7', text: 'Klopt dit?' },
+  ]);
+});

@@ -7,17 +7,57 @@
  * package/columns.ts moves on a column insert or delete; read for the question before a
  * factor column is deleted (src/core/referenceBreaks.ts `definitionsBrokenByShifts`).
  *
+ * And every sheet's cell comments (notes): the `comments` part its relationships name
+ * (ECMA-376 Part 1, 18.7 Comments: `<comment ref="E9"><text>…</text></comment>`). A modern
+ * threaded comment is stored there too, as Excel's legacy copy of its first entry, so one
+ * part covers both; read for the questions before a factor column is deleted or rewritten.
+ *
  * A sheet part is not parsed whole: only its root tag and what follows `</sheetData>` (the
  * cells, most of the part, are skipped), so the read costs little beside the unzip.
  */
 import JSZip from 'jszip';
 import type { Element } from '@xmldom/xmldom';
-import type { DefinedNameSnapshot, RangeRuleSnapshot, WorkbookDefinitions } from '../../../core/snapshot';
+import type { CellCommentSnapshot, DefinedNameSnapshot, RangeRuleSnapshot, WorkbookDefinitions } from '../../../core/snapshot';
 import { stripFutureFunctionPrefixes } from '../futureFunctions';
 import { relsPathOf, resolvePart } from './partPaths';
 import { NS, child, children, descendants, parseXml } from './xml';
 
 const OFFICE_DOCUMENT = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
+const COMMENTS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments';
+const THREADED_COMMENTS = 'http://schemas.microsoft.com/office/2017/10/relationships/threadedComment';
+
+/**
+ * The first entry's text of each thread of a threadedComments part `xml` ([MS-XLSX]
+ * 2.6.207 ThreadedComment: `ref`, `parentId` on replies, `<text>`), by cell. Excel writes a
+ * legacy copy of each thread into the comments part ("[Threaded comment] Your version of
+ * Excel allows you to read …"); the thread's own text replaces that copy's.
+ */
+function threadTexts(xml: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const t of descendants(parseXml(xml).documentElement!, 'threadedComment')) {
+    if (t.getAttribute('parentId')) continue;
+    const cell = (t.getAttribute('ref') ?? '').replace(/\$/g, '').toUpperCase();
+    if (cell && !out.has(cell)) out.set(cell, child(t, 'text')?.textContent ?? '');
+  }
+  return out;
+}
+
+/** The comments of one sheet's comments part `xml`: cell (no "$") and text (its runs' text joined), in the part's order. */
+function sheetComments(sheet: string, xml: string): CellCommentSnapshot[] {
+  const root = parseXml(xml).documentElement!;
+  return descendants(root, 'comment').map((c) => {
+    const text = child(c, 'text');
+    return {
+      sheet,
+      cell: (c.getAttribute('ref') ?? '').replace(/\$/g, '').toUpperCase(),
+      text: text
+        ? descendants(text, 't')
+            .map((t) => t.textContent ?? '')
+            .join('')
+        : '',
+    };
+  });
+}
 
 /** A formula as stored (no "=", "_xlfn." prefixes) in the snapshot's form: "=" in front, prefixes off. */
 const asFormula = (text: string) => `=${stripFutureFunctionPrefixes(text.trim())}`;
@@ -85,9 +125,10 @@ function sheetRules(sheet: string, xml: string): RangeRuleSnapshot[] {
 }
 
 /**
- * The defined names, conditional formats and validations of the package `bytes`: names in
- * the order of workbook.xml (a name's `localSheetId` read as the sheet at that place in
- * `<sheets>`), then each sheet's rules in sheet order. Throws on a damaged package.
+ * The defined names, conditional formats, validations and comments of the package `bytes`:
+ * names in the order of workbook.xml (a name's `localSheetId` read as the sheet at that
+ * place in `<sheets>`), then each sheet's rules and comments in sheet order. Throws on a
+ * damaged package.
  */
 export async function readPackageDefinitions(bytes: Uint8Array): Promise<WorkbookDefinitions> {
   const zip = await JSZip.loadAsync(bytes);
@@ -115,6 +156,22 @@ export async function readPackageDefinitions(bytes: Uint8Array): Promise<Workboo
     names.push({ name: dn.getAttribute('name') ?? '', formula: asFormula(dn.textContent ?? ''), ...(scope === undefined ? {} : { scope }) });
   }
   const rules: RangeRuleSnapshot[] = [];
-  for (const s of sheets) if (s.path && zip.file(s.path)) rules.push(...sheetRules(s.name, await text(s.path)));
-  return { names, rules };
+  const comments: CellCommentSnapshot[] = [];
+  for (const s of sheets) {
+    if (!s.path || !zip.file(s.path)) continue;
+    rules.push(...sheetRules(s.name, await text(s.path)));
+    const sheetRels = relsPathOf(s.path);
+    if (!zip.file(sheetRels)) continue;
+    const relsOf = children(parseXml(await text(sheetRels)).documentElement!, 'Relationship').filter((r) => r.getAttribute('TargetMode') !== 'External');
+    const partsOf = (type: string) =>
+      relsOf
+        .filter((r) => r.getAttribute('Type') === type)
+        .map((r) => resolvePart(s.path!, r.getAttribute('Target')!))
+        .filter((p) => zip.file(p));
+    const threads = new Map<string, string>();
+    for (const part of partsOf(THREADED_COMMENTS)) for (const [cell, t] of threadTexts(await text(part))) threads.set(cell, t);
+    for (const part of partsOf(COMMENTS))
+      comments.push(...sheetComments(s.name, await text(part)).map((c) => (threads.has(c.cell) ? { ...c, text: threads.get(c.cell)! } : c)));
+  }
+  return { names, rules, comments };
 }
