@@ -159,3 +159,20 @@ describe('Stap 2 deselect with an Excel comment on the row (regression: the comm
     t.pane.unmount();
   });
 });
+
+it('regression: deselecting the opgave names the comment on one of its rows too, and the comment stays on its cell', async () => {
+  const t = await setup(false);
+  t.wb.addComment(WS, 'B7', 'Met de wijkraad besproken');
+  await t.pane.hear();
+  await untick(t.pane.root(), 'data-opgave', t.first.opgave);
+  expect(t.asked).toHaveLength(1);
+  expect(t.asked[0].text).toBe(
+    'Op het werkblad gaan dan de koppelkansen van deze opgave weg. Op de rij staat een opmerking of notitie van Excel. Die hoort bij haar cel, niet bij de koppelkans: ze blijft op de lege rij staan en staat later naast de koppelkans die daar komt. Hoort ze bij deze koppelkans, verwijder of verplaats haar dan eerst in Excel.',
+  );
+  expect(t.asked[0].list).toEqual([`Opmerking in ${WS}!B7 blijft op de rij staan: Met de wijkraad besproken`]);
+  await act(async () => t.asked[0].onConfirm());
+  await settle();
+  expect([t.wb.getCell(WS, 'A6'), t.wb.getCell(WS, 'B7')]).toEqual([null, null]);
+  expect(t.wb.getComments(WS)).toEqual([{ cell: 'B7', text: 'Met de wijkraad besproken' }]);
+  t.pane.unmount();
+});

@@ -10,7 +10,7 @@ import { deselectKoppelkansEdit, stap2Context, validateName, type Loss, type Sta
 import type { WorkbookSession } from '../session';
 import type { ConfirmRequest } from './ConfirmDialog';
 import { usePickerStyles } from './OpgavenPicker';
-import { addOwnKoppelkans, deselectKoppelkans, deselectKoppelkansQuestion, selectKoppelkans, setMinderConcreet } from './stap2Actions';
+import { addOwnKoppelkans, deselectKoppelkans, deselectKoppelkansQuestion, selectKoppelkans, setMinderConcreet, snapshotWithComments } from './stap2Actions';
 import { draftKey, hasStrings, isRecord } from '../logic/drafts';
 import { unsavedText, useStoredDraft } from '../useStoredDraft';
 import { byData, keepFocus } from '../keepFocus';
@@ -240,15 +240,10 @@ export function KoppelkansenPicker({ session, model, confirm }: { session: Workb
     }
     if (!session.snapshot || !session.analysis) return;
     // the cell comments and notes too (read for the question when the pane's last read has none): one on the row stays there
-    let snapshot = session.snapshot;
-    if (!snapshot.definitions) {
-      try {
-        const definitions = (await session.port.readSnapshot({ definitions: true })).definitions;
-        if (definitions) snapshot = { ...snapshot, definitions };
-      } catch {
-        setError('De opmerkingen in de cellen van de werkmap konden niet worden gelezen; er is niets weggehaald. Probeer het opnieuw.');
-        return;
-      }
+    const snapshot = await snapshotWithComments(session);
+    if (!snapshot) {
+      setError('De opmerkingen in de cellen van de werkmap konden niet worden gelezen; er is niets weggehaald. Probeer het opnieuw.');
+      return;
     }
     const ctx = stap2Context(snapshot, session.analysis, session.notes);
     const loss: Loss & Required<Pick<Loss, 'team' | 'comments'>> = { scores: 0, notes: 0, team: [], comments: [] };

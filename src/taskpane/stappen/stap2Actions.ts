@@ -23,7 +23,7 @@ import {
 } from '../../core/referenceBreaks';
 import { WERKBLAD } from '../../core/layout';
 import { nameKey } from '../../core/names';
-import type { PlanOp } from '../../core/snapshot';
+import type { PlanOp, WorkbookSnapshot } from '../../core/snapshot';
 import {
   deselectKoppelkansEdit,
   deselectOpgaveEdit,
@@ -42,7 +42,7 @@ import {
   type Stap2Context,
   type TeamCell,
 } from '../../core/stap2';
-import type { FreshState } from '../session';
+import type { FreshState, WorkbookSession } from '../session';
 
 type Build = (fresh: FreshState) => EditResult;
 
@@ -341,20 +341,52 @@ export function deselectKoppelkansQuestion(name: string, loss: Loss): RemovalQue
     parts.push(
       `Dan ${lossIsOne(loss) ? 'gaat' : 'gaan'} ${lost} verloren${loss.notes ? ' (de notities blijven op Notulen staan, maar horen dan niet meer bij een gekozen koppelkans)' : ''}.${team.length ? ` ${TEAM_TEXT_GOES}` : ''}`,
     );
-  if (comments.length)
-    parts.push(
-      comments.length === 1
-        ? 'Op de rij staat een opmerking of notitie van Excel. Die hoort bij haar cel, niet bij de koppelkans: ze blijft op de lege rij staan en staat later naast de koppelkans die daar komt. Hoort ze bij deze koppelkans, verwijder of verplaats haar dan eerst in Excel.'
-        : `Op de rij staan ${comments.length} opmerkingen of notities van Excel. Die horen bij hun cel, niet bij de koppelkans: ze blijven op de lege rij staan en staan later naast de koppelkans die daar komt. Horen ze bij deze koppelkans, verwijder of verplaats ze dan eerst in Excel.`,
-    );
-  const unread = unreadSentence(loss.commentsUnread ?? [], 'na het weghalen');
-  if (unread) parts.push(unread);
+  parts.push(...deselectCommentsText(loss));
   return {
     title: `“${name}” weghalen?`,
     text: parts.join(' '),
-    list: comments.map((c) => commentLine(c, 'blijft op de rij staan')),
+    list: deselectCommentLines(loss),
     confirm: 'Toch weghalen',
   };
+}
+
+/**
+ * The sentences of a deselect question on the Excel comments and notes on the cleared rows
+ * (`loss.comments`: they stay on their cells, so on the emptied row) and on the kinds the
+ * adapter could not read (`loss.commentsUnread`, "kan de add-in hier niet nalezen"); [] when neither.
+ */
+export function deselectCommentsText(loss: Loss): string[] {
+  const n = loss.comments?.length ?? 0;
+  const parts: string[] = [];
+  if (n)
+    parts.push(
+      n === 1
+        ? 'Op de rij staat een opmerking of notitie van Excel. Die hoort bij haar cel, niet bij de koppelkans: ze blijft op de lege rij staan en staat later naast de koppelkans die daar komt. Hoort ze bij deze koppelkans, verwijder of verplaats haar dan eerst in Excel.'
+        : `Op de rij staan ${n} opmerkingen of notities van Excel. Die horen bij hun cel, niet bij de koppelkans: ze blijven op de lege rij staan en staan later naast de koppelkans die daar komt. Horen ze bij deze koppelkans, verwijder of verplaats ze dan eerst in Excel.`,
+    );
+  const unread = unreadSentence(loss.commentsUnread ?? [], 'na het weghalen');
+  if (unread) parts.push(unread);
+  return parts;
+}
+
+/** One line per comment of `loss.comments`: "Opmerking in W!D6 blijft op de rij staan: …". */
+export function deselectCommentLines(loss: Loss): string[] {
+  return (loss.comments ?? []).map((c) => commentLine(c, 'blijft op de rij staan'));
+}
+
+/**
+ * The pane's last read with the workbook's definitions, comments and notes included (read
+ * for a deselect question when that read has none), or null when they could not be read.
+ */
+export async function snapshotWithComments(session: Pick<WorkbookSession, 'snapshot' | 'port'>): Promise<WorkbookSnapshot | null> {
+  const snapshot = session.snapshot;
+  if (!snapshot || snapshot.definitions) return snapshot;
+  try {
+    const definitions = (await session.port.readSnapshot({ definitions: true })).definitions;
+    return definitions ? { ...snapshot, definitions } : snapshot;
+  } catch {
+    return null;
+  }
 }
 
 /** The sentence on comments, for those of `comments` (all 'removed' or all 'stays'). */
