@@ -12,6 +12,9 @@
  *   the Totalen formula) belongs to the koppelkans on that row: deselecting asks first,
  *   naming the cells, and then clears it with the row (see `teamCellsOf`); a row that
  *   still holds such text is never filled with another opgave or koppelkans;
+ * - Excel comments and notes on the row's cells (read with the snapshot's definitions)
+ *   stay on their cells when the row is cleared, in every adapter: deselecting names them
+ *   (`Loss.comments`) so the team can move them first; the product does not delete them;
  * - own opgaven and koppelkansen are appended to the longlist below its used range
  *   (appendRows: co-author safe, like notes), so the cell dropdowns pick them up too;
  * - the "minder concreet" mark and who makes the koppelkans concrete live in two
