@@ -44,16 +44,8 @@ import { simulate } from './simulate';
 import { moveFactorEdit, removeFactorEdit, readFactorInfo, type FactorColumnOptions } from './factors';
 import { buildPlan } from './plan';
 import type { PlanOptions } from './plan/context';
-import type {
-  CellCommentSnapshot,
-  CellInput,
-  DefinedNameSnapshot,
-  DefinitionKind,
-  PlanOp,
-  RangeRuleSnapshot,
-  SheetSnapshot,
-  WorkbookSnapshot,
-} from './snapshot';
+import type { CellInput, DefinedNameSnapshot, DefinitionKind, PlanOp, RangeRuleSnapshot, SheetSnapshot, WorkbookSnapshot } from './snapshot';
+import { commentKey, commentKindsUnread, type AffectedComment } from './cellComments';
 import type { TeamCell } from './stap2';
 import type { Werkblad } from './werkblad';
 
@@ -556,15 +548,7 @@ export function namesReadingRewrite(
   };
 }
 
-/** A cell comment a factor edit concerns: 'removed' goes with a deleted column; 'stays' keeps its cell while the cell gets other content. */
-export interface AffectedComment extends CellCommentSnapshot {
-  effect: 'removed' | 'stays';
-}
-
-/** The key of a comment in `seen` ("comment|sheet|E9"). */
-export function commentKey(c: Pick<CellCommentSnapshot, 'sheet' | 'cell'>): string {
-  return `comment|${c.sheet.toLowerCase()}|${c.cell.toUpperCase()}`;
-}
+export { commentKey, type AffectedComment } from './cellComments';
 
 /**
  * The comments of `snapshot.definitions` on sheet `sheetName` that a factor edit concerns
@@ -589,13 +573,6 @@ export function commentsAffected(snapshot: WorkbookSnapshot, sheetName: string, 
       return changed.get(column)?.includes(row) ?? false;
     })
     .map((c) => ({ ...c, effect: 'stays' as const }));
-}
-
-/** The kinds of cell comments the snapshot does not hold (no definitions or no comments read: both; else what `unread` names). */
-function commentKindsUnread(snapshot: WorkbookSnapshot): ('comments' | 'notes')[] {
-  if (!snapshot.definitions?.comments) return ['comments', 'notes'];
-  const unread = snapshot.definitions.unread ?? [];
-  return (['comments', 'notes'] as const).filter((k) => unread.includes(k));
 }
 
 /**

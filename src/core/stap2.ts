@@ -12,6 +12,9 @@
  *   the Totalen formula) belongs to the koppelkans on that row: deselecting asks first,
  *   naming the cells, and then clears it with the row (see `teamCellsOf`); a row that
  *   still holds such text is never filled with another opgave or koppelkans;
+ * - Excel comments and notes on the row's cells (read with the snapshot's definitions)
+ *   stay on their cells when the row is cleared, in every adapter: deselecting names them
+ *   (`Loss.comments`) so the team can move them first; the product does not delete them;
  * - own opgaven and koppelkansen are appended to the longlist below its used range
  *   (appendRows: co-author safe, like notes), so the cell dropdowns pick them up too;
  * - the "minder concreet" mark and who makes the koppelkans concrete live in two
@@ -20,6 +23,7 @@
  * Names compare without case and surrounding spaces, as everywhere in the engine.
  */
 import { cellAddress, columnLetter } from './a1';
+import { commentKindsUnread, commentsOnRows, type AffectedComment } from './cellComments';
 import { DEFAULT_LONGLIST, DEFAULT_OPGAVEN } from './defaults';
 import { text } from './diff';
 import type { EditResult } from './edits';
@@ -158,7 +162,8 @@ export interface TeamCell {
  * koppelkans on its row, so it must not stay behind on an emptied row and end up next to
  * the next koppelkans that fills the row; a formula the team filled down a column
  * computes from whatever row it is on, so it stays and is never counted.
- * Excel's cell comments (notes) are not part of the snapshot, so they are not seen here.
+ * Excel's cell comments and notes are not cells' content: they stay on a cleared cell, and
+ * the deselect question names them separately (`Loss.comments`).
  *
  * In: the Stap 2 context and a 1-based row. Out: the cells, left to right ([] when none).
  */
@@ -260,6 +265,15 @@ export interface Loss {
   scores: number;
   notes: number;
   team?: TeamCell[];
+  /**
+   * The Excel comments and notes on the rows' cells (any column), when the snapshot carries
+   * them (`Stap2Context.comments`). Not lost: clearing leaves a comment on its cell in every
+   * adapter, so it stays on the emptied row and later sits beside the next koppelkans put
+   * there. Absent: none.
+   */
+  comments?: AffectedComment[];
+  /** 'comments' / 'notes' when the snapshot could not hold them (`commentKindsUnread`); absent: all read. */
+  commentsUnread?: ('comments' | 'notes')[];
 }
 
 /**
@@ -312,6 +326,8 @@ export interface Stap2Context {
   sheet: SheetSnapshot;
   werkblad: Werkblad;
   notes: NotesState;
+  /** The snapshot, for its cell comments (`definitions.comments`, read on request); absent or read without definitions: comments are not judged. */
+  snapshot?: WorkbookSnapshot;
 }
 
 /** The werkblad sheet and model of an analysis, or a Dutch reason why Stap 2 cannot run. */
@@ -319,14 +335,16 @@ export function stap2Context(snapshot: WorkbookSnapshot, analysis: Analysis, not
   const wb = analysis.werkblad;
   const sheet = wb ? snapshot.sheets.find((s) => s.name === wb.layout.sheet) : undefined;
   if (!wb || !sheet) return { message: 'Er is nog geen werkblad met succesfactoren. Maak eerst de indeling aan (Start).' };
-  return { sheet, werkblad: wb, notes };
+  return { sheet, werkblad: wb, notes, snapshot };
 }
 
 /**
  * What clearing `rows` loses. A score is what the guide calls one: a typed whole number
  * from -10 to 10 (`checkScore`); anything else in a score cell (text such as "n.v.t.", a
  * number off the scale, a formula) is the team's own content and is named by cell in
- * `team`, before the team text right of Totalen, row by row.
+ * `team`, before the team text right of Totalen, row by row. With a snapshot read with its
+ * definitions, also the Excel comments on the rows (`Loss.comments`, which stay) and the
+ * kinds the adapter could not read (`Loss.commentsUnread`).
  */
 function lossOf(ctx: Stap2Context, rows: number[]): Loss {
   let scores = 0;
@@ -350,7 +368,15 @@ function lossOf(ctx: Stap2Context, rows: number[]): Loss {
     if (remaining > 0) continue; // still on the werkblad in another row: its notes keep their koppelkans
     notes += ctx.notes.notes.filter((n) => nameKey(n.koppelkans) === k).length;
   }
-  return { scores, notes, team };
+  const loss: Loss = { scores, notes, team };
+  // comments are judged only on a read that asked for them (SnapshotRequest.definitions)
+  if (ctx.snapshot?.definitions) {
+    const comments = commentsOnRows(ctx.snapshot, ctx.sheet.name, rows);
+    if (comments.length) loss.comments = comments;
+    const unread = commentKindsUnread(ctx.snapshot);
+    if (unread.length) loss.commentsUnread = unread;
+  }
+  return loss;
 }
 
 /** Guarded setCells: written only when the cells still hold what was read (co-author safe). */

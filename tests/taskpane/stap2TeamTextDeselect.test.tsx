@@ -128,3 +128,51 @@ describe('Stap 2 deselect with the team’s text on the row (regression: the rem
     t.pane.unmount();
   });
 });
+
+describe('Stap 2 deselect with an Excel comment on the row (regression: the comment stayed on the emptied row without a word)', () => {
+  it('the pane asks, listing the comment by sheet and cell; confirming clears the row and the comment stays on its cell, as the question said', async () => {
+    const t = await setup(false);
+    t.wb.addComment(WS, 'C6', 'Wie trekt dit?');
+    await t.pane.hear();
+    await t.untickKoppelkans(t.first);
+    expect(t.asked).toHaveLength(1);
+    expect(t.asked[0].text).toContain('Op de rij staat een opmerking of notitie van Excel.');
+    expect(t.asked[0].list).toEqual([`Opmerking in ${WS}!C6 blijft op de rij staan: Wie trekt dit?`]);
+    expect(t.wb.getCell(WS, 'B6')).toBe(t.first.koppelkans); // nothing changed before the answer
+    await act(async () => t.asked[0].onConfirm());
+    await settle();
+    expect(t.wb.getCell(WS, 'B6')).toBeNull();
+    expect(t.wb.getComments(WS)).toEqual([{ cell: 'C6', text: 'Wie trekt dit?' }]);
+    t.pane.unmount();
+  });
+
+  it('a comment added after the question: confirming removes nothing and the pane names the cell', async () => {
+    const t = await setup(false);
+    t.wb.addComment(WS, 'C6', 'Wie trekt dit?');
+    await t.pane.hear();
+    await t.untickKoppelkans(t.first);
+    t.wb.addComment(WS, 'D6', 'Nog een');
+    await act(async () => t.asked[0].onConfirm());
+    await settle();
+    expect(t.wb.getCell(WS, 'B6')).toBe(t.first.koppelkans);
+    expect(texts(t.pane.root())).toContain(`Intussen staat er ook een opmerking in ${WS}!D6 op de rij. Er is niets weggehaald`);
+    t.pane.unmount();
+  });
+});
+
+it('regression: deselecting the opgave names the comment on one of its rows too, and the comment stays on its cell', async () => {
+  const t = await setup(false);
+  t.wb.addComment(WS, 'B7', 'Met de wijkraad besproken');
+  await t.pane.hear();
+  await untick(t.pane.root(), 'data-opgave', t.first.opgave);
+  expect(t.asked).toHaveLength(1);
+  expect(t.asked[0].text).toBe(
+    'Op het werkblad gaan dan de koppelkansen van deze opgave weg. Op de rij staat een opmerking of notitie van Excel. Die hoort bij haar cel, niet bij de koppelkans: ze blijft op de lege rij staan en staat later naast de koppelkans die daar komt. Hoort ze bij deze koppelkans, verwijder of verplaats haar dan eerst in Excel.',
+  );
+  expect(t.asked[0].list).toEqual([`Opmerking in ${WS}!B7 blijft op de rij staan: Met de wijkraad besproken`]);
+  await act(async () => t.asked[0].onConfirm());
+  await settle();
+  expect([t.wb.getCell(WS, 'A6'), t.wb.getCell(WS, 'B7')]).toEqual([null, null]);
+  expect(t.wb.getComments(WS)).toEqual([{ cell: 'B7', text: 'Met de wijkraad besproken' }]);
+  t.pane.unmount();
+});

@@ -15,6 +15,7 @@ import {
   formulasUncheckable,
   namesReadingRewrite,
 } from '../../src/core/referenceBreaks';
+import { commentsOnRows } from '../../src/core/cellComments';
 import type { PlanOp, RangeRuleSnapshot, ValidationRule, WorkbookDefinitions } from '../../src/core/snapshot';
 import type { Harness, TestWorkbook } from './contract';
 
@@ -193,6 +194,27 @@ export function definitionsContract(h: Harness, test: (title: string, fn: jest.P
       await wb.apply({ ops: [{ kind: 'deleteColumns', sheet: WS, column: 'D', count: 1 }] });
       const after = (await (await h.reopen(wb)).readSnapshot({ definitions: true })).definitions!;
       expect(after.comments).toEqual([{ sheet: WS, cell: 'F5', text: 'Eigen kolom' }]);
+    });
+
+    test('comments: clearing a row’s cells (a Stap 2 deselect) leaves each comment on its cell, as the deselect question says (commentsOnRows)', async () => {
+      const wb = await teamWerkblad();
+      const snapshot = await wb.readSnapshot({ definitions: true });
+      if (snapshot.definitions!.unread?.includes('comments')) return;
+      expect(commentsOnRows(snapshot, WS, [6])).toEqual([{ sheet: WS, cell: 'D6', text: 'Navragen bij de GGD', effect: 'stays' }]);
+      await wb.apply({
+        ops: [{ kind: 'setCells', sheet: WS, cell: 'A6', cells: [[{ clear: true }, { clear: true }, { clear: true }, { clear: true }, { clear: true }]] }],
+      });
+      const reopened = await (await h.reopen(wb)).readSnapshot({ definitions: true });
+      expect(
+        reopened.sheets
+          .find((s) => s.name === WS)!
+          .values[5]?.slice(0, 5)
+          .every((v) => v === null || v === ''),
+      ).toBe(true);
+      expect(reopened.definitions!.comments).toEqual([
+        { sheet: WS, cell: 'D6', text: 'Navragen bij de GGD' },
+        { sheet: WS, cell: 'G5', text: 'Eigen kolom' },
+      ]);
     });
 
     test('deleting the middle factor column moves names and rules right of it, shrinks those spanning it, and #REF!s or drops those wholly in it', async () => {

@@ -6,21 +6,11 @@
 import { TwoVersions } from '../TwoVersions';
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, SearchBox, Select, Text, Textarea, tokens, makeStyles } from '@fluentui/react-components';
 import { useEffect, useId, useRef, useState } from 'react';
-import {
-  describeLoss,
-  deselectKoppelkansEdit,
-  lossIsOne,
-  stap2Context,
-  TEAM_TEXT_GOES,
-  validateName,
-  type Loss,
-  type Stap2Koppelkans,
-  type Stap2Model,
-} from '../../core/stap2';
+import { deselectKoppelkansEdit, stap2Context, validateName, type Loss, type Stap2Koppelkans, type Stap2Model } from '../../core/stap2';
 import type { WorkbookSession } from '../session';
 import type { ConfirmRequest } from './ConfirmDialog';
 import { usePickerStyles } from './OpgavenPicker';
-import { addOwnKoppelkans, deselectKoppelkans, selectKoppelkans, setMinderConcreet } from './stap2Actions';
+import { addOwnKoppelkans, deselectKoppelkans, deselectKoppelkansQuestion, selectKoppelkans, setMinderConcreet, snapshotWithComments } from './stap2Actions';
 import { draftKey, hasStrings, isRecord } from '../logic/drafts';
 import { unsavedText, useStoredDraft } from '../useStoredDraft';
 import { byData, keepFocus } from '../keepFocus';
@@ -248,30 +238,37 @@ export function KoppelkansenPicker({ session, model, confirm }: { session: Workb
       if (!res.ok) setError(res.message);
       return;
     }
-    const ctx = session.snapshot && session.analysis ? stap2Context(session.snapshot, session.analysis, session.notes) : null;
-    const loss: Required<Loss> = { scores: 0, notes: 0, team: [] };
-    if (ctx && !('message' in ctx)) {
+    if (!session.snapshot || !session.analysis) return;
+    // the cell comments and notes too (read for the question when the pane's last read has none): one on the row stays there
+    const snapshot = await snapshotWithComments(session);
+    if (!snapshot) {
+      setError('De opmerkingen in de cellen van de werkmap konden niet worden gelezen; er is niets weggehaald. Probeer het opnieuw.');
+      return;
+    }
+    const ctx = stap2Context(snapshot, session.analysis, session.notes);
+    const loss: Loss & Required<Pick<Loss, 'team' | 'comments'>> = { scores: 0, notes: 0, team: [], comments: [] };
+    if (!('message' in ctx)) {
       for (const row of k.rows) {
         const r = deselectKoppelkansEdit(ctx, row);
         if (r.ok && r.loss) {
           loss.scores += r.loss.scores;
           loss.notes = Math.max(loss.notes, r.loss.notes);
           loss.team.push(...(r.loss.team ?? []));
+          loss.comments.push(...(r.loss.comments ?? []));
+          if (r.loss.commentsUnread) loss.commentsUnread = r.loss.commentsUnread;
         }
       }
     }
     const go = async () => {
-      const res = await keepFocus(() => session.applyEdit(deselectKoppelkans(k.opgave, k.koppelkans, loss), 'Koppelkans weghalen…'), boxOf(k));
+      const res = await keepFocus(
+        () => session.applyEdit(deselectKoppelkans(k.opgave, k.koppelkans, loss), 'Koppelkans weghalen…', { definitions: true }),
+        boxOf(k),
+      );
       if (!res.ok) setError(res.message);
     };
-    if (loss.scores || loss.notes || loss.team.length) {
-      confirm({
-        title: `“${k.koppelkans}” weghalen?`,
-        text: `Dan ${lossIsOne(loss) ? 'gaat' : 'gaan'} ${describeLoss(loss)} verloren${loss.notes ? ' (de notities blijven op Notulen staan, maar horen dan niet meer bij een gekozen koppelkans)' : ''}.${loss.team.length ? ` ${TEAM_TEXT_GOES}` : ''}`,
-        confirm: 'Toch weghalen',
-        onConfirm: () => void go(),
-      });
-    } else await go();
+    const question = deselectKoppelkansQuestion(k.koppelkans, loss);
+    if (question) confirm({ ...question, onConfirm: () => void go() });
+    else await go();
   };
 
   const addOwn = async () => {

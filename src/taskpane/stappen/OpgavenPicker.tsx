@@ -4,7 +4,7 @@ import { useId, useRef, useState } from 'react';
 import { describeLoss, deselectOpgaveEdit, stap2Context, TEAM_TEXT_GOES, validateName, type Stap2Model } from '../../core/stap2';
 import type { WorkbookSession } from '../session';
 import type { ConfirmRequest } from './ConfirmDialog';
-import { addOwnOpgave, deselectOpgave, selectOpgave } from './stap2Actions';
+import { addOwnOpgave, deselectCommentLines, deselectCommentsText, deselectOpgave, selectOpgave, snapshotWithComments } from './stap2Actions';
 import { draftKey, hasStrings, isRecord } from '../logic/drafts';
 import { unsavedText, useStoredDraft } from '../useStoredDraft';
 import { byData, keepFocus } from '../keepFocus';
@@ -62,17 +62,29 @@ export function OpgavenPicker({ session, model, confirm }: { session: WorkbookSe
       if (!res.ok) setError(res.message);
       return;
     }
-    const ctx = session.snapshot && session.analysis ? stap2Context(session.snapshot, session.analysis, session.notes) : null;
-    const res = ctx && !('message' in ctx) ? deselectOpgaveEdit(ctx, opgave) : null;
+    if (!session.analysis) return;
+    // the cell comments and notes too (read for the question when the pane's last read has none): those on the rows stay there
+    const snapshot = await snapshotWithComments(session);
+    if (!snapshot) {
+      setError('De opmerkingen in de cellen van de werkmap konden niet worden gelezen; er is niets weggehaald. Probeer het opnieuw.');
+      return;
+    }
+    const ctx = stap2Context(snapshot, session.analysis, session.notes);
+    const res = !('message' in ctx) ? deselectOpgaveEdit(ctx, opgave) : null;
     const loss = res && res.ok && res.loss ? res.loss : { scores: 0, notes: 0 };
     const go = async () => {
-      const out = await keepFocus(() => session.applyEdit(deselectOpgave(opgave, loss), 'Opgave weghalen…'), boxOf(opgave));
+      const out = await keepFocus(() => session.applyEdit(deselectOpgave(opgave, loss), 'Opgave weghalen…', { definitions: true }), boxOf(opgave));
       if (!out.ok) setError(out.message);
     };
-    if (loss.scores || loss.notes || loss.team?.length) {
+    const lost = describeLoss(loss);
+    if (lost || loss.comments?.length) {
       confirm({
         title: `“${opgave}” weghalen?`,
-        text: `Op het werkblad gaan dan de koppelkansen van deze opgave weg, met ${describeLoss(loss)}${loss.notes ? ' (de notities blijven op Notulen staan, maar horen dan niet meer bij een gekozen koppelkans)' : ''}.${loss.team?.length ? ` ${TEAM_TEXT_GOES}` : ''}`,
+        text: [
+          `Op het werkblad gaan dan de koppelkansen van deze opgave weg${lost ? `, met ${lost}` : ''}${loss.notes ? ' (de notities blijven op Notulen staan, maar horen dan niet meer bij een gekozen koppelkans)' : ''}.${loss.team?.length ? ` ${TEAM_TEXT_GOES}` : ''}`,
+          ...deselectCommentsText(loss),
+        ].join(' '),
+        list: deselectCommentLines(loss),
         confirm: 'Toch weghalen',
         onConfirm: () => void go(),
       });

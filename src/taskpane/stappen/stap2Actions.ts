@@ -12,6 +12,7 @@ import { formatNumber } from '../logic/scoring';
 import { addFactorEdit, readFactorInfo, renameFactorEdit, waaromEdit } from '../../core/factors';
 import {
   factorMoveImpact,
+  commentKey,
   factorRemovalImpact,
   formulaPlace,
   type BrokenDefinition,
@@ -22,11 +23,12 @@ import {
 } from '../../core/referenceBreaks';
 import { WERKBLAD } from '../../core/layout';
 import { nameKey } from '../../core/names';
-import type { PlanOp } from '../../core/snapshot';
+import type { PlanOp, WorkbookSnapshot } from '../../core/snapshot';
 import {
   deselectKoppelkansEdit,
   deselectOpgaveEdit,
   describeLoss,
+  lossIsOne,
   minderConcreetAt,
   minderConcreetEdit,
   ownKoppelkansEdit,
@@ -34,12 +36,13 @@ import {
   selectKoppelkansEdit,
   selectOpgaveEdit,
   stap2Context,
+  TEAM_TEXT_GOES,
   type Loss,
   type MinderConcreetState,
   type Stap2Context,
   type TeamCell,
 } from '../../core/stap2';
-import type { FreshState } from '../session';
+import type { FreshState, WorkbookSession } from '../session';
 
 type Build = (fresh: FreshState) => EditResult;
 
@@ -56,6 +59,10 @@ function withCtx(fn: (ctx: Stap2Context, fresh: FreshState) => EditResult): Buil
  */
 function lossGrew(now: Loss | undefined, agreed: Loss): string | null {
   if (!now) return null;
+  const namedComments = new Set((agreed.comments ?? []).map((c) => `${commentKey(c)}\u0000${c.text}`));
+  const newComments = (now.comments ?? []).filter((c) => !namedComments.has(`${commentKey(c)}\u0000${c.text}`)).map((c) => `${c.sheet}!${c.cell}`);
+  if (newComments.length)
+    return `Intussen staat er ook een opmerking in ${newComments.slice(0, 5).join(', ')}${newComments.length > 5 ? ` en nog ${newComments.length - 5} cellen` : ''} op de rij. Er is niets weggehaald; kies opnieuw als het toch weg moet.`;
   const named = new Set((agreed.team ?? []).map((t) => `${t.sheet}!${t.cell}\u0000${t.text}`));
   const newTeamText = (now.team ?? []).some((t) => !named.has(`${t.sheet}!${t.cell}\u0000${t.text}`));
   if (now.scores <= agreed.scores && now.notes <= agreed.notes && !newTeamText) return null;
@@ -233,7 +240,7 @@ export function moveQuestion(name: string, delta: number, m: FactorMove): Remova
       ...names.map(definitionLine),
       ...m.unknown.map((b) => formulaLine(b, ' (kan niet worden nagegaan)')),
       ...unknownNames.map(definitionLine),
-      ...m.comments.map(commentLine),
+      ...m.comments.map((c) => commentLine(c)),
     ],
     confirm: 'Toch verplaatsen',
   };
@@ -305,12 +312,81 @@ function unreadSentence(unread: readonly FactorRemoval['unread'][number][], afte
   return `${list[0].toUpperCase()}${list.slice(1)} kan de add-in hier niet nalezen: kijk ${after} of die nog klopt.`;
 }
 
-/** A comment's line in a question: "Opmerking in W!E9 verdwijnt: …" / "… blijft bij de cel …". */
-function commentLine(c: AffectedComment): string {
+/**
+ * A comment's line in a question: "Opmerking in W!E9 verdwijnt: …" / "Opmerking in W!E9
+ * blijft bij de cel en …" (`stays`: what follows for one that stays, a factor move's by default).
+ */
+function commentLine(c: AffectedComment, stays = 'blijft bij de cel en staat daarna bij een andere succesfactor'): string {
   const text = cut(c.text.replace(/\s+/g, ' ').trim());
-  return c.effect === 'removed'
-    ? `Opmerking in ${c.sheet}!${c.cell} verdwijnt: ${text}`
-    : `Opmerking in ${c.sheet}!${c.cell} blijft bij de cel en staat daarna bij een andere succesfactor: ${text}`;
+  return c.effect === 'removed' ? `Opmerking in ${c.sheet}!${c.cell} verdwijnt: ${text}` : `Opmerking in ${c.sheet}!${c.cell} ${stays}: ${text}`;
+}
+
+/**
+ * The question before deselecting koppelkans `name` whose rows would lose `loss`
+ * (deselectKoppelkansEdit's, summed over its rows), or null when nothing would go and no
+ * comment is on the rows: then the pane deselects at once. Dutch: what is lost
+ * (describeLoss), the team's text and why it goes (TEAM_TEXT_GOES), and each Excel comment
+ * or note on the rows' cells by sheet and cell with its text: clearing leaves a comment on
+ * its cell in every adapter, so it would stay on the emptied row and sit beside the next
+ * koppelkans put there. When the adapter could not read comments or notes, a question asked
+ * for something else says so ("kan de add-in hier niet nalezen"), as the factor questions do.
+ */
+export function deselectKoppelkansQuestion(name: string, loss: Loss): RemovalQuestion | null {
+  const comments = loss.comments ?? [];
+  const team = loss.team ?? [];
+  if (!loss.scores && !loss.notes && !team.length && !comments.length) return null;
+  const parts: string[] = [];
+  const lost = describeLoss(loss);
+  if (lost)
+    parts.push(
+      `Dan ${lossIsOne(loss) ? 'gaat' : 'gaan'} ${lost} verloren${loss.notes ? ' (de notities blijven op Notulen staan, maar horen dan niet meer bij een gekozen koppelkans)' : ''}.${team.length ? ` ${TEAM_TEXT_GOES}` : ''}`,
+    );
+  parts.push(...deselectCommentsText(loss));
+  return {
+    title: `“${name}” weghalen?`,
+    text: parts.join(' '),
+    list: deselectCommentLines(loss),
+    confirm: 'Toch weghalen',
+  };
+}
+
+/**
+ * The sentences of a deselect question on the Excel comments and notes on the cleared rows
+ * (`loss.comments`: they stay on their cells, so on the emptied row) and on the kinds the
+ * adapter could not read (`loss.commentsUnread`, "kan de add-in hier niet nalezen"); [] when neither.
+ */
+export function deselectCommentsText(loss: Loss): string[] {
+  const n = loss.comments?.length ?? 0;
+  const parts: string[] = [];
+  if (n)
+    parts.push(
+      n === 1
+        ? 'Op de rij staat een opmerking of notitie van Excel. Die hoort bij haar cel, niet bij de koppelkans: ze blijft op de lege rij staan en staat later naast de koppelkans die daar komt. Hoort ze bij deze koppelkans, verwijder of verplaats haar dan eerst in Excel.'
+        : `Op de rij staan ${n} opmerkingen of notities van Excel. Die horen bij hun cel, niet bij de koppelkans: ze blijven op de lege rij staan en staan later naast de koppelkans die daar komt. Horen ze bij deze koppelkans, verwijder of verplaats ze dan eerst in Excel.`,
+    );
+  const unread = unreadSentence(loss.commentsUnread ?? [], 'na het weghalen');
+  if (unread) parts.push(unread);
+  return parts;
+}
+
+/** One line per comment of `loss.comments`: "Opmerking in W!D6 blijft op de rij staan: …". */
+export function deselectCommentLines(loss: Loss): string[] {
+  return (loss.comments ?? []).map((c) => commentLine(c, 'blijft op de rij staan'));
+}
+
+/**
+ * The pane's last read with the workbook's definitions, comments and notes included (read
+ * for a deselect question when that read has none), or null when they could not be read.
+ */
+export async function snapshotWithComments(session: Pick<WorkbookSession, 'snapshot' | 'port'>): Promise<WorkbookSnapshot | null> {
+  const snapshot = session.snapshot;
+  if (!snapshot || snapshot.definitions) return snapshot;
+  try {
+    const definitions = (await session.port.readSnapshot({ definitions: true })).definitions;
+    return definitions ? { ...snapshot, definitions } : snapshot;
+  } catch {
+    return null;
+  }
 }
 
 /** The sentence on comments, for those of `comments` (all 'removed' or all 'stays'). */
@@ -409,7 +485,7 @@ export function removalQuestion(name: string, r: FactorRemoval): RemovalQuestion
       ...reads.map((b) => formulaLine(b, ' (rekent met een andere succesfactor)')),
       ...unknown.map((b) => formulaLine(b, ' (kan niet worden nagegaan)')),
       ...definitions.map(definitionLine),
-      ...comments.map(commentLine),
+      ...comments.map((c) => commentLine(c)),
     ],
     confirm: scores ? 'Verwijderen met scores' : 'Toch verwijderen',
   };
