@@ -237,3 +237,24 @@ describe('referencesIn (what a formula reads)', () => {
     expect(referencesIn('=Mijn_naam&"D5"&[1]Blad!D5&\'[1]Blad\'!D5&A0', 'W')).toEqual([]);
   });
 });
+
+describe('regression: a reference into a deleted sheet (#REF!A1) moved with the sheet the formula stands on', () => {
+  // Excel writes the name of a deleted sheet as #REF! (=Oud!A1 becomes =#REF!A1); that
+  // reference points at no sheet of the workbook, so a column change anywhere leaves it
+  test('it is kept byte for byte by an insert and a delete, and is no reference of the formula', () => {
+    expect(shiftFormula('=#REF!A1+SUM(#REF!$B$2:C9)+A1', W, ins(1))).toBe('=#REF!A1+SUM(#REF!$B$2:C9)+B1');
+    expect(shiftFormula('=#REF!A1*2', W, del(1))).toBe('=#REF!A1*2');
+    expect(shiftFormula('=#REF!Rente+#REF!+D1', W, ins(1))).toBe('=#REF!Rente+#REF!+E1');
+    expect(referencesIn('=#REF!A1+#REF!B:B+D5', 'W')).toEqual([{ sheet: 'W', top: 5, bottom: 5, left: 4, right: 4 }]);
+  });
+});
+
+describe('referencesIn: anchored single cells and rows, text with doubled quotes', () => {
+  test('$ anchors do not change the rectangle; a quote doubled inside a text does not end it', () => {
+    expect(referencesIn('=$D$5+SUM($3:$5)', 'W')).toEqual([
+      { sheet: 'W', top: 5, bottom: 5, left: 4, right: 4 },
+      { sheet: 'W', top: 3, bottom: 5, left: 1, right: 16384 },
+    ]);
+    expect(shiftFormula('=IF(D1="","leeg ""D1"" en ""E2""",D1)', W, ins(1))).toBe('=IF(E1="","leeg ""D1"" en ""E2""",E1)');
+  });
+});
