@@ -218,18 +218,33 @@ describe('formulasReadingRewrite: what counts as a replaced cell, and which form
   test('text, a yes/no value and a clear count only when they change what the cell holds; a value over a formula always does', () => {
     const snap = book([
       ['W', { D7: 'hoog', E7: 'laag', F7: '', G7: 'x', H7: '=1+1' }],
-      ['Eigen', { A1: '=W!D7', A2: '=W!E7', A3: '=W!F7', A4: '=W!G7', A5: '=W!H7', A6: '=W!I7', A7: '=W!J7' }],
+      ['Eigen', { A1: '=W!D7', A2: '=W!E7', A3: '=W!F7', A4: '=W!G7', A5: '=W!H7', A6: '=W!I7', A7: '=W!J7', A8: '=W!K7', A9: '=W!L7', B1: '=W!M7' }],
     ]);
+    snap.sheets[0].formulas![6][11] = '=1+2';
+    snap.sheets[0].formulas![6][12] = '=1+3';
+    snap.sheets[0].values[6][7] = 2; // H7's formula shows 2
     snap.sheets[0].values[6][8] = true;
     snap.sheets[0].values[6][9] = false;
     const write = (cells: CellInput[]): PlanOp[] => [{ kind: 'setCells', sheet: 'W', cell: 'D7', cells: [cells] }];
-    // D7 keeps its text, E7 gets another; F7 (empty text) and G7 are cleared; H7's formula is written over by its own result
+    // D7 keeps its text, E7 gets another; F7 (empty text) and G7 are cleared; H7's formula is written over by its own
+    // result; I7 keeps its yes, J7 gets one; K7 (empty) is cleared; L7 gets the formula it holds, M7 another
     const found = formulasReadingRewrite(
       snap,
       'W',
-      write([{ text: 'hoog' }, { text: 'hoger' }, { clear: true }, { clear: true }, { number: 2 }, { bool: true }, { bool: true }]),
+      write([
+        { text: 'hoog' },
+        { text: 'hoger' },
+        { clear: true },
+        { clear: true },
+        { number: 2 },
+        { bool: true },
+        { bool: true },
+        { clear: true },
+        { formula: '=1+2' },
+        { formula: '=1+4' },
+      ]),
     );
-    expect(found.map(formulaPlace)).toEqual(['Eigen!A2', 'Eigen!A4', 'Eigen!A5', 'Eigen!A7']);
+    expect(found.map(formulaPlace)).toEqual(['Eigen!B1', 'Eigen!A2', 'Eigen!A4', 'Eigen!A5', 'Eigen!A7']);
   });
 
   test('only setCells on the sheet count; a sheet not in the workbook reads nothing', () => {
