@@ -71,8 +71,10 @@ const GROUPS: Group[] = [
   { name: 'protection', mutate: ['protection.ts'], tests: ['protection'] },
   { name: 'keyedRows', mutate: ['keyedRows.ts'], tests: ['keyedRows', 'workbook/simulate.contract'] },
   { name: 'columnShift', mutate: ['columnShift.ts'], tests: ['columnShift'] },
-  // its factorRemovalImpact builds a plan (planWithEdit) per case: the slowest of the unit groups
-  { name: 'referenceBreaks', mutate: ['referenceBreaks.ts'], tests: ['referenceBreaks'] },
+  // its factorRemovalImpact builds a plan (planWithEdit) per case: the slowest of the unit groups;
+  // factorMoveFormulas and factorRemovalContent are the tests of its reorder check
+  // (formulasReadingRewrite, factorMoveImpact) and of the removal's content by cell
+  { name: 'referenceBreaks', mutate: ['referenceBreaks.ts'], tests: ['referenceBreaks', 'factorMoveFormulas', 'factorRemovalContent'] },
   { name: 'checklist', mutate: ['checklist.ts', 'checklistStatus.ts', 'defaults.ts'], tests: ['checklist', 'checklistRead', 'notes', 'defaults'] },
   { name: 'problems', mutate: ['problems.ts'], tests: ['problems', 'werkblad', 'werkbladTotals', 'a1', 'teamContent'] },
   { name: 'edits', mutate: ['edits.ts', 'textSafety.ts'], tests: ['edits', 'editsInput', 'textSafety', 'namedMutations', 'notes'] },

@@ -37,6 +37,10 @@
  *   factor column is deleted (src/core/referenceBreaks.ts) instead of claiming to know.
  * - Text in double quotes, error literals (#REF!, #N/A …) and function names (LOG10( …)
  *   are never read as references; structured references (Tabel[Kolom]) are left as they are.
+ * - A reference whose sheet was deleted (`=Oud!A1` becomes `=#REF!A1`: Excel writes the lost
+ *   sheet name as #REF!; ClosedXML's formula grammar reads #REF! in that place as a sheet
+ *   prefix, test `Prefix_can_be_sheet_token`) points at no sheet of the workbook: it never
+ *   moves and `referencesIn` does not list it.
  * A reference whose right edge would move past XFD keeps XFD as its edge (a cell that
  * would move past it becomes #REF!); adapters refuse an insert that pushes content off
  * the sheet before anything changes.
@@ -500,8 +504,12 @@ function scanFormula(
       flushPrefix();
       const m = ERROR_LITERAL.exec(formula.slice(i));
       const len = m ? m[0].length : 1;
-      out += formula.slice(i, i + len);
+      const literal = formula.slice(i, i + len);
       i += len;
+      // #REF! right before a reference (#REF!A1, #REF!$B$2:C9) is the name of a deleted sheet,
+      // as Excel writes it: the reference points at no sheet of this workbook and never moves
+      if (/^#REF!$/i.test(literal) && i < n && WORD.test(formula[i])) prefix = { text: literal, sheet: null };
+      else out += literal;
       continue;
     }
     if (WORD.test(ch)) {

@@ -12,7 +12,7 @@ import { referencesIn } from '../../src/core/columnShift';
 import { moveFactorEdit } from '../../src/core/factors';
 import { SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
 import { factorMoveImpact, factorRemovalImpact, formulaPlace, formulasReadingRewrite } from '../../src/core/referenceBreaks';
-import type { PlanOp, WorkbookSnapshot } from '../../src/core/snapshot';
+import type { CellInput, PlanOp, WorkbookSnapshot } from '../../src/core/snapshot';
 import { selectKoppelkansEdit } from '../../src/core/stap2';
 import type { MemoryWorkbook } from '../../src/workbook/memory/MemoryWorkbook';
 import { mustEdit, NOW, state, templateWorkbook } from '../helpers/stap2Workbook';
@@ -211,5 +211,74 @@ describe('factorMoveImpact on the template', () => {
     // with the column deleted, Excel moves the reference along: nothing to name
     const shifted = factorRemovalImpact(s.snapshot, s.ctx.sheet, s.ctx.werkblad, 1, { now: NOW, shiftColumns: true });
     expect(shifted.ok && [shifted.broken, shifted.reads]).toEqual([[], []]);
+  });
+});
+
+describe('formulasReadingRewrite: what counts as a replaced cell, and which formulas are read (from the mutation run of 2026-12-02)', () => {
+  test('text, a yes/no value and a clear count only when they change what the cell holds; a value over a formula always does', () => {
+    const snap = book([
+      ['W', { D7: 'hoog', E7: 'laag', F7: '', G7: 'x', H7: '=1+1' }],
+      ['Eigen', { A1: '=W!D7', A2: '=W!E7', A3: '=W!F7', A4: '=W!G7', A5: '=W!H7', A6: '=W!I7', A7: '=W!J7', A8: '=W!K7', A9: '=W!L7', B1: '=W!M7' }],
+    ]);
+    snap.sheets[0].formulas![6][11] = '=1+2';
+    snap.sheets[0].formulas![6][12] = '=1+3';
+    snap.sheets[0].values[6][7] = 2; // H7's formula shows 2
+    snap.sheets[0].values[6][8] = true;
+    snap.sheets[0].values[6][9] = false;
+    const write = (cells: CellInput[]): PlanOp[] => [{ kind: 'setCells', sheet: 'W', cell: 'D7', cells: [cells] }];
+    // D7 keeps its text, E7 gets another; F7 (empty text) and G7 are cleared; H7's formula is written over by its own
+    // result; I7 keeps its yes, J7 gets one; K7 (empty) is cleared; L7 gets the formula it holds, M7 another
+    const found = formulasReadingRewrite(
+      snap,
+      'W',
+      write([
+        { text: 'hoog' },
+        { text: 'hoger' },
+        { clear: true },
+        { clear: true },
+        { number: 2 },
+        { bool: true },
+        { bool: true },
+        { clear: true },
+        { formula: '=1+2' },
+        { formula: '=1+4' },
+      ]),
+    );
+    expect(found.map(formulaPlace)).toEqual(['Eigen!B1', 'Eigen!A2', 'Eigen!A4', 'Eigen!A5', 'Eigen!A7']);
+  });
+
+  test('only setCells on the sheet count; a sheet not in the workbook reads nothing', () => {
+    const snap = book([
+      ['W', { D7: 3 }],
+      ['Eigen', { D7: 3, A1: '=W!D7', A2: '=D7' }],
+    ]);
+    const ops: PlanOp[] = [
+      { kind: 'setCells', sheet: 'Eigen', cell: 'D7', cells: [[{ number: 4 }]] },
+      { kind: 'setStyle', sheet: 'W', range: 'D7', style: { bold: true } },
+    ];
+    expect(formulasReadingRewrite(snap, 'W', ops)).toEqual([]);
+    expect(formulasReadingRewrite(snap, 'Ander', [{ kind: 'setCells', sheet: 'Ander', cell: 'A1', cells: [[{ number: 1 }]] }])).toEqual([]);
+  });
+
+  test('a range reads a changed cell on its edges (first and last row and column), not one just outside it', () => {
+    const snap = book([
+      ['W', { D7: 3, E9: 4 }],
+      ['Eigen', { A1: '=SUM(W!D7:D8)', A2: '=SUM(W!A9:E9)', A3: '=SUM(W!E1:E8)', A4: '=SUM(W!F7:F9)', A5: '=SUM(W!D8:E8)', A6: '=SUM(W!A1:C9)' }],
+    ]);
+    const ops: PlanOp[] = [
+      { kind: 'setCells', sheet: 'W', cell: 'D7', cells: [[{ number: 5 }]] },
+      { kind: 'setCells', sheet: 'W', cell: 'E9', cells: [[{ number: 6 }]] },
+    ];
+    expect(formulasReadingRewrite(snap, 'W', ops).map(formulaPlace)).toEqual(['Eigen!A1', 'Eigen!A2']);
+  });
+
+  test('a formula on another sheet is read when it names the sheet in any case or quoted with an apostrophe, not when it names another one', () => {
+    const snap = book([
+      ["Piet's W", { D7: 3 }],
+      ['Eigen', { D7: 3, A1: "='piet''s w'!D7", A2: '=D7', A3: '=Ander!D7' }],
+      ['Ander', { D7: 3 }],
+    ]);
+    const ops: PlanOp[] = [{ kind: 'setCells', sheet: "Piet's W", cell: 'D7', cells: [[{ number: 5 }]] }];
+    expect(formulasReadingRewrite(snap, "Piet's W", ops).map(formulaPlace)).toEqual(['Eigen!A1']);
   });
 });

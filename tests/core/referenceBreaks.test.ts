@@ -296,3 +296,78 @@ describe('factorRemovalImpact with the definitions read (the template, the 2nd f
     expect(plain.ok && [plain.definitions, plain.unread]).toEqual([[], ['names', 'conditionalFormats', 'validations', 'comments', 'notes']]);
   });
 });
+
+describe('formulasBrokenByShifts and definitionsBrokenByShifts: the edges (from the mutation run of 2026-12-02)', () => {
+  test('a formula right next to the deleted column is named; one in the deleted column is not (it goes with it); rows without formulas are skipped', () => {
+    const formulas: (string | null)[][] = [];
+    // rows 1-5 hold no formulas at all (a sparse list, as an adapter may read it)
+    formulas[5] = [null, null, null, '=D7*2', '=D6', '=C6'];
+    const snap: WorkbookSnapshot = { sheets: [{ name: 'W', values: [], formulas }] };
+    expect(formulasBrokenByShifts(snap, [delD])).toEqual([{ sheet: 'W', cell: 'E6', formula: '=D6', kind: 'ref' }]);
+  });
+
+  test('a 3-D reference may change when the changed sheet is its last sheet too; a span wholly before it does not', () => {
+    const snap = book([
+      ['Jan', { A1: '=SUM(Jan:Feb!D5)', A2: '=SUM(Feb:W!D5)', A3: '=SUM(W:Jan!D5)' }],
+      ['Feb', {}],
+      ['W', {}],
+      ['Mrt', {}],
+    ]);
+    expect(formulasBrokenByShifts(snap, [delD]).map((b) => [formulaPlace(b), b.kind])).toEqual([
+      ['Jan!A2', 'mayChange'],
+      ['Jan!A3', 'mayChange'],
+    ]);
+  });
+
+  test('shifts on two sheets: a formula on either changed sheet is judged, a 3-D span over one of them may change', () => {
+    const delOnEigen: ColumnShift = { sheet: 'Eigen', at: 2, count: -1 };
+    const snap = book([
+      ['Voor', {}],
+      ['W', { A1: '=D1*2' }],
+      ['Eigen', { A1: '=B1+1', C1: '=SUM(Voor:W!D1)' }],
+    ]);
+    expect(formulasBrokenByShifts(snap, [delD, delOnEigen]).map((b) => [formulaPlace(b), b.kind])).toEqual([
+      ['W!A1', 'ref'],
+      ['Eigen!A1', 'ref'],
+      ['Eigen!C1', 'mayChange'],
+    ]);
+    const defs = definitionsBrokenByShifts({ ...snap, definitions: { names: [{ name: 'Som', formula: '=SUM(Voor:W!$D$1)' }], rules: [] } }, [delOnEigen, delD]);
+    expect(defs.map((d) => `${d.label} ${d.effect}`)).toEqual(['Som mayChange']);
+  });
+
+  test('a rule that goes is named by all its ranges, with no formula; a rule with a 3-D formula over W may change', () => {
+    const snap: WorkbookSnapshot = {
+      ...book([
+        ['W', {}],
+        ['Eigen', {}],
+      ]),
+      definitions: {
+        names: [],
+        rules: [
+          { kind: 'conditionalFormat', sheet: 'W', ranges: ['D6:D9', 'D12'], formulas: ['=D6>1'] },
+          { kind: 'conditionalFormat', sheet: 'Eigen', ranges: ['A1:A5'], formulas: ['=A1>1', '=SUM(W:Eigen!$D$1)>A1'] },
+        ],
+      },
+    };
+    expect(definitionsBrokenByShifts(snap, [delD])).toEqual([
+      { kind: 'conditionalFormat', sheet: 'W', label: 'D6:D9 D12', formula: '', effect: 'removed' },
+      { kind: 'conditionalFormat', sheet: 'Eigen', label: 'A1:A5', formula: '=SUM(W:Eigen!$D$1)>A1', effect: 'mayChange' },
+    ]);
+  });
+
+  test("a name is built-in only when it begins with _xlnm., _xlfn. or _xlpm.: the team's 'Kosten_xlnm.2024' is named", () => {
+    const snap: WorkbookSnapshot = { ...book([['W', {}]]), definitions: { names: [{ name: 'Kosten_xlnm.2024', formula: '=W!$D$1' }], rules: [] } };
+    expect(definitionsBrokenByShifts(snap, [delD]).map((d) => d.label)).toEqual(['Kosten_xlnm.2024']);
+  });
+
+  test('definitionKey tells definitions apart by kind, sheet and label (an accepted one does not hide another), not by the case of the sheet', () => {
+    const name = { kind: 'name' as const, sheet: 'Eigen', label: 'Op' };
+    expect(definitionKey(name)).toBe(definitionKey({ ...name, sheet: 'EIGEN' }));
+    const others = [
+      { ...name, label: 'Rechts' },
+      { ...name, sheet: '' },
+      { ...name, kind: 'validation' as const },
+    ];
+    for (const other of others) expect(definitionKey(other)).not.toBe(definitionKey(name));
+  });
+});
