@@ -92,6 +92,26 @@ function spanIncludes(order: string[], first: string, last: string, sheet: strin
 }
 
 /**
+ * Calls `visit` for every formula cell of `snapshot` (`SheetSnapshot.formulas`): sheets in
+ * the snapshot's order, which is the workbook's tab order, then row, then column; `row` and
+ * `column` are 1-based cell coordinates; `formula` is the text as read (with its "=").
+ * Empty cells are skipped. The one walk the formula checks below share.
+ */
+function eachFormula(snapshot: WorkbookSnapshot, visit: (sheet: SheetSnapshot, row: number, column: number, formula: string) => void): void {
+  for (const sheet of snapshot.sheets) {
+    const formulas = sheet.formulas ?? [];
+    for (let r = 0; r < formulas.length; r++) {
+      const line = formulas[r];
+      if (!line) continue;
+      for (let c = 0; c < line.length; c++) {
+        const formula = line[c];
+        if (formula) visit(sheet, r + 1, c + 1, formula);
+      }
+    }
+  }
+}
+
+/**
  * Every formula of `snapshot` that the column shifts `shifts` (applied in order, as the
  * insertColumns/deleteColumns ops of one plan run) would break: it gains a #REF! (a
  * reference to a deleted cell, or a range wholly inside deleted columns; a range that only
@@ -109,25 +129,18 @@ export function formulasBrokenByShifts(snapshot: WorkbookSnapshot, shifts: Colum
   // a formula on another sheet changes only through a reference naming a changed sheet (its
   // name in the text, quoted or not) or a 3-D one: the rest (most of Keuzelijsten) is not scanned
   const names = shifts.flatMap((s) => [s.sheet.toLowerCase(), s.sheet.toLowerCase().replace(/'/g, "''")]);
-  for (const sheet of snapshot.sheets) {
-    const shifted = shifts.some((s) => sameSheet(s.sheet, sheet.name));
-    const formulas = sheet.formulas ?? [];
-    for (let r = 0; r < formulas.length; r++) {
-      const line = formulas[r];
-      if (!line) continue;
-      for (let c = 0; c < line.length; c++) {
-        const formula = line[c];
-        if (!formula || (!shifted && !formula.includes('!'))) continue;
-        if (columnAfter(sheet.name, c + 1, shifts) === null) continue;
-        const cell = cellAddress(r + 1, c + 1);
-        let after = formula;
-        if (shifted || names.some((n) => formula.toLowerCase().includes(n))) for (const shift of shifts) after = shiftFormula(after, sheet.name, shift);
-        if (refCount(after) > refCount(formula)) out.push({ sheet: sheet.name, cell, formula, kind: 'ref' });
-        else if (formula.includes(':') && sheetSpansIn(formula).some((span) => shifts.some((s) => spanIncludes(order, span.first, span.last, s.sheet))))
-          out.push({ sheet: sheet.name, cell, formula, kind: 'mayChange' });
-      }
-    }
-  }
+  const shiftedSheets = new Set(snapshot.sheets.filter((sheet) => shifts.some((s) => sameSheet(s.sheet, sheet.name))));
+  eachFormula(snapshot, (sheet, row, column, formula) => {
+    const shifted = shiftedSheets.has(sheet);
+    if (!shifted && !formula.includes('!')) return;
+    if (columnAfter(sheet.name, column, shifts) === null) return;
+    const cell = cellAddress(row, column);
+    let after = formula;
+    if (shifted || names.some((n) => formula.toLowerCase().includes(n))) for (const shift of shifts) after = shiftFormula(after, sheet.name, shift);
+    if (refCount(after) > refCount(formula)) out.push({ sheet: sheet.name, cell, formula, kind: 'ref' });
+    else if (formula.includes(':') && sheetSpansIn(formula).some((span) => shifts.some((s) => spanIncludes(order, span.first, span.last, s.sheet))))
+      out.push({ sheet: sheet.name, cell, formula, kind: 'mayChange' });
+  });
   return out;
 }
 
@@ -256,25 +269,16 @@ export function formulasReadingRewrite(snapshot: WorkbookSnapshot, sheetName: st
     return false;
   };
   const names = [sheetName.toLowerCase(), sheetName.toLowerCase().replace(/'/g, "''")];
-  for (const sheet of snapshot.sheets) {
+  eachFormula(snapshot, (sheet, row, column, formula) => {
     const own = sameSheet(sheet.name, sheetName);
-    const formulas = sheet.formulas ?? [];
-    for (let r = 0; r < formulas.length; r++) {
-      const line = formulas[r];
-      if (!line) continue;
-      for (let c = 0; c < line.length; c++) {
-        const formula = line[c];
-        if (!formula) continue;
-        if (!own && !(formula.includes('!') && (names.some((n) => formula.toLowerCase().includes(n)) || formula.includes(':')))) continue;
-        const hit = referencesIn(formula, sheet.name).some(
-          (ref) =>
-            (ref.sheet !== null ? sameSheet(ref.sheet, sheetName) : !!ref.span && spanIncludes(order, ref.span.first, ref.span.last, sheetName)) &&
-            reads(ref.top, ref.bottom, ref.left, ref.right),
-        );
-        if (hit) out.push({ sheet: sheet.name, cell: cellAddress(r + 1, c + 1), formula, kind: 'reads' });
-      }
-    }
-  }
+    if (!own && !(formula.includes('!') && (names.some((n) => formula.toLowerCase().includes(n)) || formula.includes(':')))) return;
+    const hit = referencesIn(formula, sheet.name).some(
+      (ref) =>
+        (ref.sheet !== null ? sameSheet(ref.sheet, sheetName) : !!ref.span && spanIncludes(order, ref.span.first, ref.span.last, sheetName)) &&
+        reads(ref.top, ref.bottom, ref.left, ref.right),
+    );
+    if (hit) out.push({ sheet: sheet.name, cell: cellAddress(row, column), formula, kind: 'reads' });
+  });
   return out;
 }
 
@@ -461,26 +465,18 @@ function formulasUsingNames(
   const out: BrokenFormula[] = [];
   if (!reached.size) return out;
   const words = [...new Set([...reached.keys()].map((n) => n.name.toLowerCase()))];
-  for (const sheet of snapshot.sheets) {
-    const formulas = sheet.formulas ?? [];
-    for (let r = 0; r < formulas.length; r++) {
-      const line = formulas[r];
-      if (!line) continue;
-      for (let c = 0; c < line.length; c++) {
-        const formula = line[c];
-        if (!formula || skip(sheet.name, c + 1)) continue;
-        const lower = formula.toLowerCase();
-        if (!words.some((w) => lower.includes(w))) continue;
-        for (const use of formulaTokens(formula).names) {
-          const n = resolveName(names, use, sheet.name);
-          const kind = n ? FORMULA_KIND[reached.get(n) ?? 'removed'] : null;
-          if (!n || !kind) continue;
-          out.push({ sheet: sheet.name, cell: cellAddress(r + 1, c + 1), formula, kind, name: n.name });
-          break;
-        }
-      }
+  eachFormula(snapshot, (sheet, row, column, formula) => {
+    if (skip(sheet.name, column)) return;
+    const lower = formula.toLowerCase();
+    if (!words.some((w) => lower.includes(w))) return;
+    for (const use of formulaTokens(formula).names) {
+      const n = resolveName(names, use, sheet.name);
+      const kind = n ? FORMULA_KIND[reached.get(n) ?? 'removed'] : null;
+      if (!n || !kind) continue;
+      out.push({ sheet: sheet.name, cell: cellAddress(row, column), formula, kind, name: n.name });
+      break;
     }
-  }
+  });
   return out;
 }
 
@@ -503,19 +499,10 @@ export function formulasUncheckable(
   const names = teamNames(snapshot);
   const onSheet = new Set(names.filter((n) => refersTo(n.formula, '', sheetName, order, anywhere)));
   const out: BrokenFormula[] = [];
-  for (const sheet of snapshot.sheets) {
-    const formulas = sheet.formulas ?? [];
-    for (let r = 0; r < formulas.length; r++) {
-      const line = formulas[r];
-      if (!line) continue;
-      for (let c = 0; c < line.length; c++) {
-        const formula = line[c];
-        if (!formula || skip(sheet.name, c + 1)) continue;
-        if (uncheckable(formula, sheet.name, sheetName, order, names, onSheet))
-          out.push({ sheet: sheet.name, cell: cellAddress(r + 1, c + 1), formula, kind: 'unknown' });
-      }
-    }
-  }
+  eachFormula(snapshot, (sheet, row, column, formula) => {
+    if (!skip(sheet.name, column) && uncheckable(formula, sheet.name, sheetName, order, names, onSheet))
+      out.push({ sheet: sheet.name, cell: cellAddress(row, column), formula, kind: 'unknown' });
+  });
   return out;
 }
 
