@@ -12,9 +12,10 @@ import { referencesIn } from '../../src/core/columnShift';
 import { moveFactorEdit } from '../../src/core/factors';
 import { SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
 import { factorMoveImpact, factorRemovalImpact, formulaPlace, formulasReadingRewrite } from '../../src/core/referenceBreaks';
-import type { CellInput, PlanOp, WorkbookSnapshot } from '../../src/core/snapshot';
+import type { CellInput, PlanOp } from '../../src/core/snapshot';
 import { selectKoppelkansEdit } from '../../src/core/stap2';
 import type { MemoryWorkbook } from '../../src/workbook/memory/MemoryWorkbook';
+import { plainBook } from '../helpers/build';
 import { mustEdit, NOW, state, templateWorkbook } from '../helpers/stap2Workbook';
 
 const WS = SHEET_NAMES.werkblad;
@@ -44,30 +45,11 @@ describe('referencesIn', () => {
   });
 });
 
-/** A workbook of plain sheets: per sheet A1 → formula or value, sheets in tab order. */
-function book(sheets: [string, Record<string, string | number>][]): WorkbookSnapshot {
-  return {
-    sheets: sheets.map(([name, cells]) => {
-      const formulas: (string | null)[][] = [];
-      const values: (string | number | null)[][] = [];
-      for (const [a1, v] of Object.entries(cells)) {
-        const col = a1.charCodeAt(0) - 64;
-        const row = Number(a1.slice(1));
-        while (formulas.length < row) formulas.push([]);
-        while (values.length < row) values.push([]);
-        if (typeof v === 'string' && v.startsWith('=')) formulas[row - 1][col - 1] = v;
-        else values[row - 1][col - 1] = v;
-      }
-      return { name, values, formulas };
-    }),
-  };
-}
-
 describe('formulasReadingRewrite (the values of D7:E7 of W swapped)', () => {
   const swap: PlanOp[] = [{ kind: 'setCells', sheet: 'W', cell: 'D7', cells: [[{ number: 5 }, { number: 3 }]] }];
 
   test('a formula reading a swapped cell is listed, from any sheet; one reading an unchanged cell is not', () => {
-    const snap = book([
+    const snap = plainBook([
       ['W', { D7: 3, E7: 5, F7: 1, L7: '=D7*2', L8: '=F7' }],
       ['Eigen', { A1: '=W!D7*2', A2: '=W!F7', A3: "=SUM('w'!C7:F7)", A4: '=COUNTA(W!E:E)', A5: '=D7', A6: '="W!D7"' }],
     ]);
@@ -83,7 +65,7 @@ describe('formulasReadingRewrite (the values of D7:E7 of W swapped)', () => {
   });
 
   test('a cell written with what it already holds is no change; a formula the edit moves is judged at its place before', () => {
-    const snap = book([
+    const snap = plainBook([
       ['W', { D7: 5, E7: 3, D8: '=E7', D9: '=D7' }],
       ['Eigen', { A1: '=W!D7', A2: '=W!D8' }],
     ]);
@@ -98,7 +80,7 @@ describe('formulasReadingRewrite (the values of D7:E7 of W swapped)', () => {
   });
 
   test('a 3-D reference whose span includes the sheet counts; one whose span does not, does not', () => {
-    const snap = book([
+    const snap = plainBook([
       ['Eerst', {}],
       ['W', { D7: 3, E7: 5 }],
       ['Laatst', { A1: '=SUM(Eerst:Laatst!D7)', A2: '=SUM(Eerst:Eerst!D7)' }],
@@ -216,7 +198,7 @@ describe('factorMoveImpact on the template', () => {
 
 describe('formulasReadingRewrite: what counts as a replaced cell, and which formulas are read (from the mutation run of 2026-12-02)', () => {
   test('text, a yes/no value and a clear count only when they change what the cell holds; a value over a formula always does', () => {
-    const snap = book([
+    const snap = plainBook([
       ['W', { D7: 'hoog', E7: 'laag', F7: '', G7: 'x', H7: '=1+1' }],
       ['Eigen', { A1: '=W!D7', A2: '=W!E7', A3: '=W!F7', A4: '=W!G7', A5: '=W!H7', A6: '=W!I7', A7: '=W!J7', A8: '=W!K7', A9: '=W!L7', B1: '=W!M7' }],
     ]);
@@ -248,7 +230,7 @@ describe('formulasReadingRewrite: what counts as a replaced cell, and which form
   });
 
   test('only setCells on the sheet count; a sheet not in the workbook reads nothing', () => {
-    const snap = book([
+    const snap = plainBook([
       ['W', { D7: 3 }],
       ['Eigen', { D7: 3, A1: '=W!D7', A2: '=D7' }],
     ]);
@@ -261,7 +243,7 @@ describe('formulasReadingRewrite: what counts as a replaced cell, and which form
   });
 
   test('a range reads a changed cell on its edges (first and last row and column), not one just outside it', () => {
-    const snap = book([
+    const snap = plainBook([
       ['W', { D7: 3, E9: 4 }],
       ['Eigen', { A1: '=SUM(W!D7:D8)', A2: '=SUM(W!A9:E9)', A3: '=SUM(W!E1:E8)', A4: '=SUM(W!F7:F9)', A5: '=SUM(W!D8:E8)', A6: '=SUM(W!A1:C9)' }],
     ]);
@@ -273,7 +255,7 @@ describe('formulasReadingRewrite: what counts as a replaced cell, and which form
   });
 
   test('a formula on another sheet is read when it names the sheet in any case or quoted with an apostrophe, not when it names another one', () => {
-    const snap = book([
+    const snap = plainBook([
       ["Piet's W", { D7: 3 }],
       ['Eigen', { D7: 3, A1: "='piet''s w'!D7", A2: '=D7', A3: '=Ander!D7' }],
       ['Ander', { D7: 3 }],

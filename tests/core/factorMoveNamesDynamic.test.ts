@@ -12,9 +12,10 @@ import { columnLetter } from '../../src/core/a1';
 import { formulaTokens } from '../../src/core/columnShift';
 import { SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
 import { definitionKey, factorMoveImpact, factorRemovalImpact, formulaPlace, formulasUncheckable, namesReadingRewrite } from '../../src/core/referenceBreaks';
-import type { PlanOp, WorkbookDefinitions, WorkbookSnapshot } from '../../src/core/snapshot';
+import type { PlanOp } from '../../src/core/snapshot';
 import { selectKoppelkansEdit } from '../../src/core/stap2';
 import type { MemoryWorkbook } from '../../src/workbook/memory/MemoryWorkbook';
+import { plainBook } from '../helpers/build';
 import { mustEdit, NOW, state, templateWorkbook } from '../helpers/stap2Workbook';
 
 const WS = SHEET_NAMES.werkblad;
@@ -41,32 +42,12 @@ describe('formulaTokens', () => {
   });
 });
 
-/** A workbook of plain sheets: per sheet A1 → formula or value, sheets in tab order, with `names`. */
-function book(sheets: [string, Record<string, string | number>][], names: WorkbookDefinitions['names'] = []): WorkbookSnapshot {
-  return {
-    sheets: sheets.map(([name, cells]) => {
-      const formulas: (string | null)[][] = [];
-      const values: (string | number | null)[][] = [];
-      for (const [a1, v] of Object.entries(cells)) {
-        const col = a1.charCodeAt(0) - 64;
-        const row = Number(a1.slice(1));
-        while (formulas.length < row) formulas.push([]);
-        while (values.length < row) values.push([]);
-        if (typeof v === 'string' && v.startsWith('=')) formulas[row - 1][col - 1] = v;
-        else values[row - 1][col - 1] = v;
-      }
-      return { name, values, formulas };
-    }),
-    definitions: { names, rules: [] },
-  };
-}
-
 describe('namesReadingRewrite (the values of D7:E7 of W swapped)', () => {
   const swap: PlanOp[] = [{ kind: 'setCells', sheet: 'W', cell: 'D7', cells: [[{ number: 5 }, { number: 3 }]] }];
   const cells = { D7: 3, E7: 5, F7: 1 };
 
   test('a name over a swapped cell stands for other content, and so does a name using it; the formulas using them are listed with the name', () => {
-    const snap = book(
+    const snap = plainBook(
       [
         ['W', cells],
         ['Eigen', { A1: '=SUM(TeamGewicht)*2', A2: '=Dubbel', A3: '=Vast', A4: '=W!F7', A5: '="TeamGewicht"' }],
@@ -90,7 +71,7 @@ describe('namesReadingRewrite (the values of D7:E7 of W swapped)', () => {
   });
 
   test('a bare name means the sheet’s own name before the workbook’s; a qualified one that sheet’s', () => {
-    const snap = book(
+    const snap = plainBook(
       [
         ['W', cells],
         ['Eigen', { A1: '=Gewicht', A2: '=Ander!Gewicht' }],
@@ -105,7 +86,7 @@ describe('namesReadingRewrite (the values of D7:E7 of W swapped)', () => {
   });
 
   test('a name whose cells its text does not fix is unknown, and so are the formulas using it; without names nothing is listed', () => {
-    const snap = book(
+    const snap = plainBook(
       [
         ['W', cells],
         ['Eigen', { A1: '=SUM(Rij)' }],
@@ -121,7 +102,7 @@ describe('namesReadingRewrite (the values of D7:E7 of W swapped)', () => {
 
 describe('formulasUncheckable (sheet W)', () => {
   test('INDIRECT and structured references anywhere; OFFSET and ranges of results only when they refer to W', () => {
-    const snap = book(
+    const snap = plainBook(
       [
         ['W', { D7: 3, G7: '=SUM(C7:OFFSET(C7,0,2))' }],
         [

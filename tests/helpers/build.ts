@@ -1,5 +1,5 @@
 /** Small workbooks built in code for tests. */
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../src/core/snapshot';
+import type { CellValue, DefinedNameSnapshot, SheetSnapshot, WorkbookSnapshot } from '../../src/core/snapshot';
 import { SHEET_NAMES } from '../../src/core/layout';
 import type { RankEntry } from '../../src/core/ranking';
 
@@ -51,3 +51,27 @@ export const rankEntry = (rank: number, koppelkans: string, total: number): Rank
   scored: 8,
   factors: 8,
 });
+
+/**
+ * A workbook of plain sheets for the reference checks: per sheet a map A1 → cell (a text
+ * starting with "=" is a formula, anything else a value; columns A–Z only), sheets in tab
+ * order, with the team's defined `names` (none by default) and no rules.
+ */
+export function plainBook(sheets: [string, Record<string, string | number>][], names: DefinedNameSnapshot[] = []): WorkbookSnapshot {
+  return {
+    sheets: sheets.map(([name, cells]) => {
+      const formulas: (string | null)[][] = [];
+      const values: (string | number | null)[][] = [];
+      for (const [a1, v] of Object.entries(cells)) {
+        const col = a1.charCodeAt(0) - 64;
+        const row = Number(a1.slice(1));
+        while (formulas.length < row) formulas.push([]);
+        while (values.length < row) values.push([]);
+        if (typeof v === 'string' && v.startsWith('=')) formulas[row - 1][col - 1] = v;
+        else values[row - 1][col - 1] = v;
+      }
+      return { name, values, formulas };
+    }),
+    definitions: { names, rules: [] },
+  };
+}
