@@ -41,3 +41,14 @@ export function commentsOnRows(snapshot: WorkbookSnapshot, sheetName: string, ro
     .filter((c) => sameSheet(c.sheet, sheetName) && wanted.has(parseCell(c.cell).row))
     .map((c) => ({ ...c, effect: 'stays' as const }));
 }
+
+/**
+ * The 1-based rows of sheet `sheetName` that hold an Excel comment or note in any cell
+ * (`snapshot.definitions.comments`; empty when the snapshot is absent or was read without
+ * them). Stap 2 never chooses such a row for a new opgave or koppelkans (stap2.ts
+ * `rowIsFree`): the comment belongs to its cell and stays there when the row is cleared (a
+ * deselect), so it is about what stood there before, not about what would be written next.
+ */
+export function commentedRows(snapshot: WorkbookSnapshot | undefined, sheetName: string): Set<number> {
+  return new Set((snapshot?.definitions?.comments ?? []).filter((c) => sameSheet(c.sheet, sheetName)).map((c) => parseCell(c.cell).row));
+}

@@ -15,6 +15,8 @@
  * - Excel comments and notes on the row's cells (read with the snapshot's definitions)
  *   stay on their cells when the row is cleared, in every adapter: deselecting names them
  *   (`Loss.comments`) so the team can move them first; the product does not delete them;
+ *   a row that still holds one is never filled with another opgave or koppelkans either
+ *   (`commentedRows`), so the team's comment never ends up beside a koppelkans it is not about;
  * - own opgaven and koppelkansen are appended to the longlist below its used range
  *   (appendRows: co-author safe, like notes), so the cell dropdowns pick them up too;
  * - the "minder concreet" mark and who makes the koppelkans concrete live in two
@@ -23,7 +25,7 @@
  * Names compare without case and surrounding spaces, as everywhere in the engine.
  */
 import { cellAddress, columnLetter } from './a1';
-import { commentKindsUnread, commentsOnRows, type AffectedComment } from './cellComments';
+import { commentedRows, commentKindsUnread, commentsOnRows, type AffectedComment } from './cellComments';
 import { DEFAULT_LONGLIST, DEFAULT_OPGAVEN } from './defaults';
 import { text } from './diff';
 import type { EditResult } from './edits';
@@ -84,7 +86,7 @@ export interface Stap2Model {
   opgaven: Stap2Opgave[];
   /** Werkblad rows whose opgave or koppelkans is not on the longlist (typed by hand). */
   elsewhere: { row: number; opgave: string; koppelkans: string }[];
-  /** The first free prepared werkblad row (A, B and every score empty). */
+  /** The first free prepared werkblad row (A, B and every score empty, no team text, no comment: `rowIsFree`). */
   freeRow: number;
 }
 
@@ -181,19 +183,25 @@ export function teamCellsOf(ctx: Pick<Stap2Context, 'sheet' | 'werkblad'>, row: 
 
 /**
  * True when the werkblad row has nothing in A, B and the factor columns (values or
- * formulas) and no team text (`teamCellsOf`): a row with a team's remark is never filled.
+ * formulas), no team text (`teamCellsOf`) and no Excel comment or note (`commented`,
+ * from `commentedRows`): a row with a team's remark or comment is never filled.
  */
-function rowIsFree(sheet: SheetSnapshot, werkblad: Werkblad, row: number): boolean {
+function rowIsFree(sheet: SheetSnapshot, werkblad: Werkblad, row: number, commented: ReadonlySet<number>): boolean {
+  if (commented.has(row)) return false;
   for (let c = 1; c <= werkblad.layout.lastFactorColumn; c++) {
     if (!isEmpty(valueAt(sheet, row, c)) || formulaAt(sheet, row, c)) return false;
   }
   return teamCellsOf({ sheet, werkblad }, row).length === 0;
 }
 
-/** The first free werkblad row from the first data row down (there always is one). */
-function firstFreeRow(sheet: SheetSnapshot, werkblad: Werkblad): number {
+/**
+ * The first free werkblad row (`rowIsFree`) from the first data row down. There always is
+ * one: below the last row holding anything, every row is free, and one below the prepared
+ * rows is prepared by the plan of the same edit (dropdowns, validation, Totalen).
+ */
+function firstFreeRow(sheet: SheetSnapshot, werkblad: Werkblad, commented: ReadonlySet<number>): number {
   let r = werkblad.layout.firstDataRow;
-  while (!rowIsFree(sheet, werkblad, r)) r++;
+  while (!rowIsFree(sheet, werkblad, r, commented)) r++;
   return r;
 }
 
@@ -253,7 +261,7 @@ export function readStap2(snapshot: WorkbookSnapshot, analysis: Analysis): Stap2
     if (k) k.rows.push(row.row);
     if (!o || (row.koppelkans && !k)) elsewhere.push({ row: row.row, opgave: row.opgave, koppelkans: row.koppelkans });
   }
-  return { opgaven: [...opgaven.values()], elsewhere, freeRow: firstFreeRow(sheet, wb) };
+  return { opgaven: [...opgaven.values()], elsewhere, freeRow: firstFreeRow(sheet, wb, commentedRows(snapshot, sheet.name)) };
 }
 
 /**
@@ -268,8 +276,8 @@ export interface Loss {
   /**
    * The Excel comments and notes on the rows' cells (any column), when the snapshot carries
    * them (`Stap2Context.comments`). Not lost: clearing leaves a comment on its cell in every
-   * adapter, so it stays on the emptied row and later sits beside the next koppelkans put
-   * there. Absent: none.
+   * adapter, so it stays on the emptied row (which is then not chosen for another opgave or
+   * koppelkans while the comment is there: `commentedRows`). Absent: none.
    */
   comments?: AffectedComment[];
   /** 'comments' / 'notes' when the snapshot could not hold them (`commentKindsUnread`); absent: all read. */
@@ -408,12 +416,16 @@ function rowsOf(ctx: Stap2Context, opgave: string): number[] {
   return ctx.werkblad.rows.filter((r) => nameKey(r.opgave) === nameKey(opgave)).map((r) => r.row);
 }
 
-/** Selects an opgave: its name in column A of the first free row (nothing when it is already there). */
+/**
+ * Selects an opgave: its name in column A of the first free row (`rowIsFree`: no team
+ * text and, when `ctx.snapshot` carries them, no Excel comment or note on the row);
+ * nothing when it is already there.
+ */
 export function selectOpgaveEdit(ctx: Stap2Context, opgave: string): EditResult {
   const name = opgave.trim();
   if (!name) return { ok: false, message: 'Kies een opgave.' };
   if (rowsOf(ctx, name).length) return { ok: true, ops: [] };
-  const row = firstFreeRow(ctx.sheet, ctx.werkblad);
+  const row = firstFreeRow(ctx.sheet, ctx.werkblad, commentedRows(ctx.snapshot, ctx.sheet.name));
   return { ok: true, ops: [guarded(ctx, row, WERKBLAD.opgaveColumn, [text(name)])] };
 }
 
@@ -428,9 +440,11 @@ export function deselectOpgaveEdit(ctx: Stap2Context, opgave: string): EditResul
 
 /**
  * Selects a koppelkans under its opgave: into a row of that opgave without koppelkans,
- * without scores and without team text (`teamCellsOf`) when there is one, else into the
- * first free row (opgave and koppelkans; a row with team text is never free). Nothing
- * when it is already on the werkblad under this opgave.
+ * without scores, without team text (`teamCellsOf`) and without an Excel comment or note
+ * (`commentedRows`, judged when `ctx.snapshot` carries the comments: read it with
+ * `SnapshotRequest.definitions`) when there is one, else into the first free row (opgave
+ * and koppelkans; a row with team text or a comment is never free). Nothing when it is
+ * already on the werkblad under this opgave.
  */
 export function selectKoppelkansEdit(ctx: Stap2Context, opgave: string, koppelkans: string): EditResult & { row?: number } {
   const o = opgave.trim();
@@ -439,7 +453,8 @@ export function selectKoppelkansEdit(ctx: Stap2Context, opgave: string, koppelka
   const rows = ctx.werkblad.rows.filter((r) => nameKey(r.opgave) === nameKey(o));
   const existing = rows.find((r) => nameKey(r.koppelkans) === nameKey(k));
   if (existing) return { ok: true, ops: [], row: existing.row };
-  const open = rows.find((r) => !r.koppelkans && r.scored === 0 && !r.invalidScore && teamCellsOf(ctx, r.row).length === 0);
+  const commented = commentedRows(ctx.snapshot, ctx.sheet.name);
+  const open = rows.find((r) => !r.koppelkans && r.scored === 0 && !r.invalidScore && !commented.has(r.row) && teamCellsOf(ctx, r.row).length === 0);
   if (open) {
     return {
       ok: true,
@@ -447,7 +462,7 @@ export function selectKoppelkansEdit(ctx: Stap2Context, opgave: string, koppelka
       ops: [guarded(ctx, open.row, WERKBLAD.koppelkansColumn, [text(k)])],
     };
   }
-  const row = firstFreeRow(ctx.sheet, ctx.werkblad);
+  const row = firstFreeRow(ctx.sheet, ctx.werkblad, commented);
   return { ok: true, row, ops: [guarded(ctx, row, WERKBLAD.opgaveColumn, [text(o), text(k)])] };
 }
 

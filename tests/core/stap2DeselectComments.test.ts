@@ -54,7 +54,7 @@ describe('Excel comments on a deselected koppelkans’s row', () => {
     const q = deselectKoppelkansQuestion('Meer groen', loss)!;
     expect(q.title).toBe('“Meer groen” weghalen?');
     expect(q.text).toBe(
-      'Op de rij staat een opmerking of notitie van Excel. Die hoort bij haar cel, niet bij de koppelkans: ze blijft op de lege rij staan en staat later naast de koppelkans die daar komt. Hoort ze bij deze koppelkans, verwijder of verplaats haar dan eerst in Excel.',
+      'Op de rij staat een opmerking of notitie van Excel. Die hoort bij haar cel, niet bij de koppelkans: ze blijft op de lege rij staan, en zolang ze daar staat, komt er geen andere koppelkans op die rij. Hoort ze bij deze koppelkans, verwijder of verplaats haar dan eerst in Excel.',
     );
     expect(q.list).toEqual([`Opmerking in ${WS}!${D}6 blijft op de rij staan: Navragen bij de GGD`]);
     // what the question says is what happens: the row is cleared, the comment stays on its cell

@@ -167,7 +167,7 @@ it('regression: deselecting the opgave names the comment on one of its rows too,
   await untick(t.pane.root(), 'data-opgave', t.first.opgave);
   expect(t.asked).toHaveLength(1);
   expect(t.asked[0].text).toBe(
-    'Op het werkblad gaan dan de koppelkansen van deze opgave weg. Op de rij staat een opmerking of notitie van Excel. Die hoort bij haar cel, niet bij de koppelkans: ze blijft op de lege rij staan en staat later naast de koppelkans die daar komt. Hoort ze bij deze koppelkans, verwijder of verplaats haar dan eerst in Excel.',
+    'Op het werkblad gaan dan de koppelkansen van deze opgave weg. Op de rij staat een opmerking of notitie van Excel. Die hoort bij haar cel, niet bij de koppelkans: ze blijft op de lege rij staan, en zolang ze daar staat, komt er geen andere koppelkans op die rij. Hoort ze bij deze koppelkans, verwijder of verplaats haar dan eerst in Excel.',
   );
   expect(t.asked[0].list).toEqual([`Opmerking in ${WS}!B7 blijft op de rij staan: Met de wijkraad besproken`]);
   await act(async () => t.asked[0].onConfirm());

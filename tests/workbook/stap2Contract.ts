@@ -27,6 +27,7 @@ import {
   addOwnOpgave,
   deselectKoppelkans,
   factorFields,
+  PICK_READ,
   removeFactor,
   saveFactor,
   selectKoppelkans,
@@ -54,13 +55,17 @@ export function stap2Contract(h: Harness): void {
       await createKoppelkansenWorkbook(book, { factors: FACTORS, now: NOW });
       return book;
     }
-    async function fresh(): Promise<FreshState> {
-      const snapshot = await wb.readSnapshot({ fresh: true });
+    /** A fresh read as `session.applyEdit` makes it; `definitions` as its options ask (`PICK_READ`, a deselect). */
+    async function fresh(options: { definitions?: boolean } = {}): Promise<FreshState> {
+      const snapshot = await wb.readSnapshot(options.definitions ? { fresh: true, definitions: true } : { fresh: true });
       return { snapshot, analysis: analyze(snapshot, { now: NOW }), notes: readNotes(snapshot), canShiftColumns: wb.canShiftColumns === true };
     }
     /** What `session.applyEdit` does: the edit on a fresh read, the engine's plan on top, one apply; then reopened. */
-    async function paneEdit(build: (f: FreshState) => EditResult): Promise<{ res: EditResult; applied: ApplyResult | null }> {
-      const f = await fresh();
+    async function paneEdit(
+      build: (f: FreshState) => EditResult,
+      options: { definitions?: boolean } = {},
+    ): Promise<{ res: EditResult; applied: ApplyResult | null }> {
+      const f = await fresh(options);
       const res = build(f);
       if (!res.ok || !res.ops.length) return { res, applied: null };
       const applied = await wb.apply(planWithEdit(f.snapshot, res.ops, { now: NOW }).plan);
@@ -72,8 +77,8 @@ export function stap2Contract(h: Harness): void {
       if ('message' in c) throw new Error(c.message);
       return c;
     }
-    async function mustEdit(build: (f: FreshState) => EditResult): Promise<void> {
-      const { res, applied } = await paneEdit(build);
+    async function mustEdit(build: (f: FreshState) => EditResult, options: { definitions?: boolean } = {}): Promise<void> {
+      const { res, applied } = await paneEdit(build, options);
       if (!res.ok) throw new Error(res.message);
       expect(applied?.conflicts ?? []).toEqual([]);
       expect(applied?.missingKeys ?? []).toEqual([]);
@@ -140,6 +145,39 @@ export function stap2Contract(h: Harness): void {
         [k1, [D3]],
         [k2, [next]],
       ]);
+    });
+
+    test('regression: selecting a koppelkans reused a cleared row that still held an Excel comment, so the comment sat beside the new koppelkans; a row with a comment is now skipped', async () => {
+      const entries = (await fresh()).analysis.longlist.entries;
+      const [k1, k2, k3] = entries.filter((e) => e.opgave === OPGAVE).map((e) => e.koppelkans);
+      const other = entries.find((e) => e.opgave !== OPGAVE)!.opgave;
+      const [o1, o2] = entries.filter((e) => e.opgave === other).map((e) => e.koppelkans);
+      await mustEdit(selectKoppelkans(OPGAVE, k1), PICK_READ);
+      await mustEdit(selectKoppelkans(OPGAVE, k2), PICK_READ);
+      await mustEdit(selectKoppelkans(other, o1), PICK_READ);
+      // the team's comments in Excel: on a score of k1's row, and on o1's koppelkans cell
+      const c1 = { sheet: WS, cell: `${factorCol(1)}${D1}`, text: 'Navragen bij de GGD' };
+      const c3 = { sheet: WS, cell: `B${D3}`, text: 'Alleen als de school meedoet' };
+      wb = await h.withTeamDefinitions(wb, { names: [], conditionalFormats: [], comments: [c1, c3] });
+      expect((await wb.readSnapshot({ definitions: true })).definitions?.unread ?? []).not.toContain('comments');
+      // both deselected as the pane does it, the comments agreed to stay: k1's row is emptied, o1's keeps its opgave
+      await mustEdit(deselectKoppelkans(OPGAVE, k1, { scores: 0, notes: 0, comments: [{ ...c1, effect: 'stays' }] }), { definitions: true });
+      await mustEdit(deselectKoppelkans(other, o1, { scores: 0, notes: 0, comments: [{ ...c3, effect: 'stays' }] }), { definitions: true });
+      expect(line(D1)).toEqual([null, null, null, null, null]);
+      expect(line(D3)).toEqual([other, null, null, null, null]);
+      const before = await fresh(PICK_READ);
+      expect(readStap2(before.snapshot, before.analysis)!.freeRow).toBe(D4);
+
+      await mustEdit(selectKoppelkans(OPGAVE, k3), PICK_READ);
+      await mustEdit(selectKoppelkans(other, o2), PICK_READ);
+      await reopen();
+      // not on the commented rows: the next free rows below them
+      expect(line(D1)).toEqual([null, null, null, null, null]);
+      expect(line(D3)).toEqual([other, null, null, null, null]);
+      expect(line(D4)).toEqual([OPGAVE, k3, null, null, null]);
+      expect(line(D4 + 1)).toEqual([other, o2, null, null, null]);
+      const comments = (await wb.readSnapshot({ definitions: true })).definitions!.comments!;
+      expect([...comments].sort((a, b) => a.cell.localeCompare(b.cell))).toEqual([c3, c1].sort((a, b) => a.cell.localeCompare(b.cell)));
     });
 
     test('an own opgave is appended to the longlist below its used range, as text, and the dropdown lists cover its row', async () => {

@@ -10,7 +10,15 @@ import { deselectKoppelkansEdit, stap2Context, validateName, type Loss, type Sta
 import type { WorkbookSession } from '../session';
 import type { ConfirmRequest } from './ConfirmDialog';
 import { usePickerStyles } from './OpgavenPicker';
-import { addOwnKoppelkans, deselectKoppelkans, deselectKoppelkansQuestion, selectKoppelkans, setMinderConcreet, snapshotWithComments } from './stap2Actions';
+import {
+  addOwnKoppelkans,
+  deselectKoppelkans,
+  deselectKoppelkansQuestion,
+  PICK_READ,
+  selectKoppelkans,
+  setMinderConcreet,
+  snapshotWithComments,
+} from './stap2Actions';
 import { draftKey, hasStrings, isRecord } from '../logic/drafts';
 import { unsavedText, useStoredDraft } from '../useStoredDraft';
 import { byData, keepFocus } from '../keepFocus';
@@ -234,7 +242,7 @@ export function KoppelkansenPicker({ session, model, confirm }: { session: Workb
   const toggle = async (k: Stap2Koppelkans, checked: boolean) => {
     setError(null);
     if (checked) {
-      const res = await keepFocus(() => session.applyEdit(selectKoppelkans(k.opgave, k.koppelkans), 'Koppelkans kiezen…'), boxOf(k));
+      const res = await keepFocus(() => session.applyEdit(selectKoppelkans(k.opgave, k.koppelkans), 'Koppelkans kiezen…', PICK_READ), boxOf(k));
       if (!res.ok) setError(res.message);
       return;
     }
@@ -277,7 +285,7 @@ export function KoppelkansenPicker({ session, model, confirm }: { session: Workb
     // the button is disabled once the form is empty again: the keyboard focus goes back to the name field
     await keepFocus(
       async () => {
-        const res = await session.applyEdit(addOwnKoppelkans(ownOpgave, own.koppelkans, own.toelichting), 'Eigen koppelkans toevoegen…');
+        const res = await session.applyEdit(addOwnKoppelkans(ownOpgave, own.koppelkans, own.toelichting), 'Eigen koppelkans toevoegen…', PICK_READ);
         if (!res.ok) return setOwnMessage(res.message);
         setOwnDraft(null);
         setOwnMessage(null);

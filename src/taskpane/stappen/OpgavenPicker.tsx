@@ -4,7 +4,7 @@ import { useId, useRef, useState } from 'react';
 import { describeLoss, deselectOpgaveEdit, stap2Context, TEAM_TEXT_GOES, validateName, type Stap2Model } from '../../core/stap2';
 import type { WorkbookSession } from '../session';
 import type { ConfirmRequest } from './ConfirmDialog';
-import { addOwnOpgave, deselectCommentLines, deselectCommentsText, deselectOpgave, selectOpgave, snapshotWithComments } from './stap2Actions';
+import { addOwnOpgave, deselectCommentLines, deselectCommentsText, deselectOpgave, PICK_READ, selectOpgave, snapshotWithComments } from './stap2Actions';
 import { draftKey, hasStrings, isRecord } from '../logic/drafts';
 import { unsavedText, useStoredDraft } from '../useStoredDraft';
 import { byData, keepFocus } from '../keepFocus';
@@ -58,7 +58,7 @@ export function OpgavenPicker({ session, model, confirm }: { session: WorkbookSe
   const toggle = async (opgave: string, checked: boolean) => {
     setError(null);
     if (checked) {
-      const res = await keepFocus(() => session.applyEdit(selectOpgave(opgave), 'Opgave kiezen…'), boxOf(opgave));
+      const res = await keepFocus(() => session.applyEdit(selectOpgave(opgave), 'Opgave kiezen…', PICK_READ), boxOf(opgave));
       if (!res.ok) setError(res.message);
       return;
     }
@@ -97,7 +97,7 @@ export function OpgavenPicker({ session, model, confirm }: { session: WorkbookSe
     // the button is disabled once the form is empty again: the keyboard focus goes back to the name field
     await keepFocus(
       async () => {
-        const res = await session.applyEdit(addOwnOpgave(name, toelichting), 'Eigen opgave toevoegen…');
+        const res = await session.applyEdit(addOwnOpgave(name, toelichting), 'Eigen opgave toevoegen…', PICK_READ);
         if (!res.ok) return setMessage(res.message);
         setDraft(null);
         setMessage(null);

@@ -69,6 +69,15 @@ function lossGrew(now: Loss | undefined, agreed: Loss): string | null {
   return `Intussen is er meer ingevuld (${describeLoss(now)}). Er is niets weggehaald; kies opnieuw als het toch weg moet.`;
 }
 
+/**
+ * The read an edit that puts an opgave or koppelkans on a werkblad row is built on
+ * (`session.applyEdit`'s options): with the workbook's definitions, so the Excel comments
+ * and notes are in the snapshot and a row holding one is not chosen (stap2.ts `rowIsFree`).
+ * Office.js reads them only from ExcelApi 1.10 (comments) and 1.18 (notes); below that the
+ * row choice cannot see them.
+ */
+export const PICK_READ = { definitions: true } as const;
+
 export const selectOpgave = (opgave: string): Build => withCtx((ctx) => selectOpgaveEdit(ctx, opgave));
 
 export const deselectOpgave = (opgave: string, agreed: Loss): Build =>
@@ -361,8 +370,8 @@ export function deselectCommentsText(loss: Loss): string[] {
   if (n)
     parts.push(
       n === 1
-        ? 'Op de rij staat een opmerking of notitie van Excel. Die hoort bij haar cel, niet bij de koppelkans: ze blijft op de lege rij staan en staat later naast de koppelkans die daar komt. Hoort ze bij deze koppelkans, verwijder of verplaats haar dan eerst in Excel.'
-        : `Op de rij staan ${n} opmerkingen of notities van Excel. Die horen bij hun cel, niet bij de koppelkans: ze blijven op de lege rij staan en staan later naast de koppelkans die daar komt. Horen ze bij deze koppelkans, verwijder of verplaats ze dan eerst in Excel.`,
+        ? 'Op de rij staat een opmerking of notitie van Excel. Die hoort bij haar cel, niet bij de koppelkans: ze blijft op de lege rij staan, en zolang ze daar staat, komt er geen andere koppelkans op die rij. Hoort ze bij deze koppelkans, verwijder of verplaats haar dan eerst in Excel.'
+        : `Op de rij staan ${n} opmerkingen of notities van Excel. Die horen bij hun cel, niet bij de koppelkans: ze blijven op de lege rij staan, en zolang ze daar staan, komt er geen andere koppelkans op die rij. Horen ze bij deze koppelkans, verwijder of verplaats ze dan eerst in Excel.`,
     );
   const unread = unreadSentence(loss.commentsUnread ?? [], 'na het weghalen');
   if (unread) parts.push(unread);
