@@ -29,7 +29,9 @@
  *
  * The same for a rewrite by value (moving a succesfactor one place rewrites the factor
  * block; no column moves): a team formula keeps pointing at the same cells and silently
- * computes from another factor afterwards (`formulasReadingRewrite`, `factorMoveImpact`).
+ * computes from another factor afterwards (`formulasReadingRewrite`, `factorMoveImpact`),
+ * and the team's conditional formats and validations stay on their cells, so they then
+ * cover or read another factor's (`rulesOverRewrite`).
  * Why not move the columns as Excel's cut and insert does, references and all: Office.js
  * has `Range.moveTo` only from ExcelApi 1.11 (the manifest asks 1.8), its documentation
  * (https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-moveto-member(1))
@@ -42,7 +44,7 @@ import { formulaTokens, referencesIn, sameSheet, sheetSpansIn, shiftColumn, shif
 import { formulaAt, valueAt } from './grid';
 import { simulate } from './simulate';
 import { moveFactorEdit, removeFactorEdit, readFactorInfo, type FactorColumnOptions } from './factors';
-import { buildPlan } from './plan';
+import { buildPlan, validationTargets } from './plan';
 import type { PlanOptions } from './plan/context';
 import type { CellInput, DefinedNameSnapshot, DefinitionKind, PlanOp, RangeRuleSnapshot, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 import { commentKey, commentKindsUnread, type AffectedComment } from './cellComments';
@@ -159,9 +161,12 @@ export interface BrokenDefinition {
    * 3-D reference over a changed sheet (see columnShift.ts); 'reads': a name whose cells
    * are rewritten by value (a reorder), so it then stands for another factor's cells;
    * 'unknown': a name whose cells its text does not fix (INDIRECT, OFFSET …), so whether
-   * the change reaches it cannot be checked.
+   * the change reaches it cannot be checked; 'stays': a rule over some of the cells a
+   * rewrite by value changes (a reorder), which stays on its cells and so applies to another
+   * factor's cells afterwards (`rulesOverRewrite`). A rule whose formula reads rewritten
+   * cells is 'reads' too.
    */
-  effect: 'ref' | 'removed' | 'mayChange' | 'reads' | 'unknown';
+  effect: 'ref' | 'removed' | 'mayChange' | 'reads' | 'unknown' | 'stays';
 }
 
 /** The key of a definition in `FactorRemoval.seen` (a formula's is its place, "Eigen!A1"). */
@@ -447,6 +452,7 @@ const FORMULA_KIND: Record<BrokenDefinition['effect'], BrokenFormula['kind'] | n
   reads: 'reads',
   unknown: 'unknown',
   removed: null,
+  stays: null,
 };
 
 /**
@@ -535,6 +541,80 @@ export function namesReadingRewrite(
   };
 }
 
+/**
+ * True when `box` covers rewritten cells (`changed`: column → rows) in some but not all of
+ * the columns of `block` (the factor columns, 1-based) that have rewritten cells within its
+ * rows: afterwards it covers other content there than beside it. A box over every such
+ * column (the whole score block) is not; columns outside `block` (Totalen, which the edit
+ * may write again) are not counted.
+ */
+function partly(box: ReturnType<typeof rangeBox>, changed: Map<number, number[]>, block: { first: number; last: number }): boolean {
+  let inRows = 0;
+  let covered = 0;
+  for (const [column, rows] of changed) {
+    if (column < block.first || column > block.last || !rows.some((r) => box.top <= r && r <= box.bottom)) continue;
+    inRows++;
+    if (box.left <= column && column <= box.right) covered++;
+  }
+  return covered > 0 && covered < inRows;
+}
+
+/**
+ * The conditional formats and data validations of `snapshot.definitions` that a rewrite by
+ * value of cells of `sheetName` (the setCells ops of `ops`, as in `formulasReadingRewrite`;
+ * a factor reorder, or a removal on a port that cannot shift columns; `block`: the factor
+ * columns, 1-based) concerns. A rule
+ * belongs to its cells (OOXML sqref), not to what is written into them, so it stays where it
+ * is while the scores move:
+ * - 'stays': a rule on `sheetName` with a range that covers rewritten cells in some of the
+ *   columns rewritten within its rows but not in all of them (`partly`: a format on the
+ *   Tijd column alone): it then applies to another factor's cells. A rule over every such
+ *   column (a colour scale over the whole score block) keeps covering the same factors and
+ *   is not listed;
+ * - 'reads': otherwise, a rule (on any sheet) one of whose formulas refers to a rewritten
+ *   cell (`=$D6>1`, a list source on the moved column): it then reads another factor's
+ *   cells. Its `formula` is that formula.
+ * Left out: the product's own validations, those whose every range lies inside a range the
+ * plan wants a validation on (`validationTargets` of `snapshot`: score, weight and dropdown
+ * rules, which the plan sets again by itself). In the order read; [] when the snapshot holds
+ * no rules. Pure. Judged by the text of the ranges and formulas: a rule whose formula is
+ * relative to its own cell (`=C6>5` over the whole block) is listed although moving the
+ * scores does not change what it shows (the text alone cannot tell).
+ */
+export function rulesOverRewrite(snapshot: WorkbookSnapshot, sheetName: string, ops: PlanOp[], block: { first: number; last: number }): BrokenDefinition[] {
+  const rules = snapshot.definitions?.rules ?? [];
+  const target = snapshot.sheets.find((s) => sameSheet(s.name, sheetName));
+  if (!rules.length || !target) return [];
+  const changed = changedCells(target, sheetName, ops);
+  if (!changed.size) return [];
+  const order = snapshot.sheets.map((s) => s.name);
+  const reads = (top: number, bottom: number, left: number, right: number) => {
+    for (const [column, rows] of changed) if (column >= left && column <= right && rows.some((r) => r >= top && r <= bottom)) return true;
+    return false;
+  };
+  const out: BrokenDefinition[] = [];
+  for (const rule of rules) {
+    const base = { kind: rule.kind, sheet: rule.sheet, label: rule.ranges.join(' ') };
+    if (sameSheet(rule.sheet, sheetName) && rule.ranges.some((range) => partly(rangeBox(range), changed, block))) {
+      out.push({ ...base, formula: '', effect: 'stays' });
+      continue;
+    }
+    const formula = rule.formulas.find((f) => refersTo(f, rule.sheet, sheetName, order, reads));
+    if (formula) out.push({ ...base, formula, effect: 'reads' });
+  }
+  if (!out.some((d) => d.kind === 'validation')) return out;
+  const wanted = validationTargets(snapshot).map((v) => ({ sheet: v.sheet, box: rangeBox(v.range) }));
+  const product = (d: BrokenDefinition) =>
+    d.kind === 'validation' &&
+    d.label.split(' ').every((r) => {
+      const box = rangeBox(r);
+      return wanted.some(
+        ({ sheet, box: w }) => sameSheet(sheet, d.sheet) && w.top <= box.top && box.bottom <= w.bottom && w.left <= box.left && box.right <= w.right,
+      );
+    });
+  return out.filter((d) => !product(d));
+}
+
 export { commentKey, type AffectedComment } from './cellComments';
 
 /**
@@ -585,15 +665,19 @@ export interface FactorMove {
   reads: BrokenFormula[];
   /** The team's formulas whose cells their text does not fix and that may read the werkblad (formulasUncheckable): not checkable. */
   unknown: BrokenFormula[];
-  /** The team's defined names that then stand for another factor's cells ('reads') or whose cells cannot be checked ('unknown'). */
+  /**
+   * The team's defined names that then stand for another factor's cells ('reads') or whose
+   * cells cannot be checked ('unknown'), then the team's conditional formats and data
+   * validations over moved cells ('stays') or reading them ('reads'): `rulesOverRewrite`.
+   */
   definitions: BrokenDefinition[];
   /**
    * The comments on cells whose content the move replaces: they stay with their cell, so
    * afterwards they sit beside another factor's score ('stays').
    */
   comments: AffectedComment[];
-  /** 'names', 'comments', 'notes' when the snapshot does not carry them (`WorkbookDefinitions`), so they cannot be judged; else []. */
-  unread: ('names' | 'comments' | 'notes')[];
+  /** The kinds the snapshot does not carry (`WorkbookDefinitions.unread`; all without definitions), so they cannot be judged; else []. */
+  unread: DefinitionKind[];
   /**
    * The place of every formula found and the key (`definitionKey`) of every name found, the
    * product's too: pass it back as `accepted` when applying (see FactorRemoval.seen).
@@ -632,13 +716,13 @@ export function factorMoveImpact(
     werkblad,
   );
   const allComments = commentsAffected(snapshot, sheet.name, edit.ops, []);
-  const seen = [...all.map(formulaPlace), ...viaNames.definitions.map(definitionKey), ...allComments.map(commentKey)];
+  const allDefs = [...viaNames.definitions, ...rulesOverRewrite(snapshot, sheet.name, edit.ops, factorBlock(werkblad))];
+  const seen = [...all.map(formulaPlace), ...allDefs.map(definitionKey), ...allComments.map(commentKey)];
   let found = options.accepted ? all.filter((b) => !options.accepted!.has(formulaPlace(b))) : all;
-  const definitions = options.accepted ? viaNames.definitions.filter((d) => !options.accepted!.has(definitionKey(d))) : viaNames.definitions;
+  const definitions = options.accepted ? allDefs.filter((d) => !options.accepted!.has(definitionKey(d))) : allDefs;
   const comments = options.accepted ? allComments.filter((c) => !options.accepted!.has(commentKey(c))) : allComments;
   if (found.length) found = teamsOnly(snapshot, edit.ops, found, options.now);
-  const namesUnread = !snapshot.definitions || (snapshot.definitions.unread ?? []).includes('names');
-  const unread: FactorMove['unread'] = [...(namesUnread ? (['names'] as const) : []), ...commentKindsUnread(snapshot)];
+  const unread: FactorMove['unread'] = [...definitionKindsUnread(snapshot), ...commentKindsUnread(snapshot)];
   return {
     ok: true,
     ops: edit.ops,
@@ -649,6 +733,19 @@ export function factorMoveImpact(
     unread,
     seen,
   };
+}
+
+/** The factor columns of `werkblad` (1-based), as `rulesOverRewrite` takes them. */
+const factorBlock = (werkblad: Werkblad) => ({ first: werkblad.layout.firstFactorColumn, last: werkblad.layout.lastFactorColumn });
+
+/**
+ * The kinds of definitions a rewrite by value is judged on (names, conditional formats,
+ * validations) that `snapshot` does not hold: all three without definitions, else those
+ * `definitions.unread` names (Office.js: 'validations', which it cannot list).
+ */
+function definitionKindsUnread(snapshot: WorkbookSnapshot): ('names' | 'conditionalFormats' | 'validations')[] {
+  const unread = snapshot.definitions ? (snapshot.definitions.unread ?? []) : null;
+  return (['names', 'conditionalFormats', 'validations'] as const).filter((k) => !unread || unread.includes(k));
 }
 
 /** `found` with each place once: the first listing wins (a formula that reads a moved cell is not also 'unknown'). */
@@ -841,7 +938,7 @@ export function factorRemovalImpact(
     rewritten = formulasUsingNames(snapshot, reached, names, gone);
   } else {
     const viaNames = namesReadingRewrite(snapshot, sheet.name, edit.ops);
-    allDefs = viaNames.definitions;
+    allDefs = [...viaNames.definitions, ...rulesOverRewrite(snapshot, sheet.name, edit.ops, factorBlock(werkblad))];
     rewritten = [...formulasReadingRewrite(snapshot, sheet.name, edit.ops), ...viaNames.formulas];
   }
   const all = dedupe([
@@ -854,9 +951,10 @@ export function factorRemovalImpact(
   let defs = options.accepted ? allDefs.filter((d) => !options.accepted!.has(definitionKey(d))) : allDefs;
   const comments = options.accepted ? allComments.filter((c) => !options.accepted!.has(commentKey(c))) : allComments;
   // one plan tells the product's formulas and validations from the team's, built only when one of them was found
-  const planned = found.length || defs.some((d) => d.kind === 'validation') ? probePlan(snapshot, edit.ops, found, options.now) : [];
+  // (without shifts rulesOverRewrite has left the product's validations out already)
+  const planned = found.length || (shifts.length && defs.some((d) => d.kind === 'validation')) ? probePlan(snapshot, edit.ops, found, options.now) : [];
   if (found.length) found = teamsOnlyIn(found, edit.ops, planned);
-  defs = defs.filter((d) => d.kind !== 'validation' || !productValidation(d, shifts, planned));
+  if (shifts.length) defs = defs.filter((d) => d.kind !== 'validation' || !productValidation(d, shifts, planned));
   return {
     ok: true,
     ops: edit.ops,
@@ -870,9 +968,7 @@ export function factorRemovalImpact(
     // without a column shift no rule can break, read or not; a name can still stand for rewritten cells
     unread: [
       ...(!shifts.length
-        ? !snapshot.definitions || (snapshot.definitions.unread ?? []).includes('names')
-          ? (['names'] as const)
-          : []
+        ? definitionKindsUnread(snapshot)
         : snapshot.definitions
           ? (snapshot.definitions.unread ?? []).filter((k) => k !== 'comments' && k !== 'notes')
           : (['names', 'conditionalFormats', 'validations'] as const)),

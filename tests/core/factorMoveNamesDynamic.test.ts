@@ -176,9 +176,9 @@ describe('factorMoveImpact and factorRemovalImpact on the template with the team
     const later = await wb.readSnapshot({ definitions: true });
     const more = factorMoveImpact(later, s.ctx.sheet, s.ctx.werkblad, 1, 1, { now: NOW, accepted: new Set(r.seen) });
     expect(more.ok && more.definitions.map(definitionKey)).toEqual(['name|eigen|Later']);
-    // without the names read the move says it could not check them
+    // without the names, rules and comments read the move says it could not check them
     const plain = factorMoveImpact(s.snapshot, s.ctx.sheet, s.ctx.werkblad, 1, 1, { now: NOW });
-    expect(plain.ok && [plain.definitions, plain.unread]).toEqual([[], ['names', 'comments', 'notes']]);
+    expect(plain.ok && [plain.definitions, plain.unread]).toEqual([[], ['names', 'conditionalFormats', 'validations', 'comments', 'notes']]);
     // a move that touches neither D nor E: the name is not named, the INDIRECT and OFFSET still are (they could read anything)
     const far = factorMoveImpact(snapshot, s.ctx.sheet, s.ctx.werkblad, 4, 1, { now: NOW });
     expect(far.ok && [far.definitions, far.reads, far.unknown.map(formulaPlace)]).toEqual([[], [], ['Eigen!A2', 'Eigen!A3']]);

@@ -176,8 +176,9 @@ describe('factorRemovalImpact on the template (the 2nd factor, column D)', () =>
     const s = await state(wb);
     const r = factorRemovalImpact(s.snapshot, s.ctx.sheet, s.ctx.werkblad, 1, { now: NOW });
     expect(r.ok && r.broken).toEqual([]);
-    // nothing shifts, so no rule can break; but a name of the team could stand for rewritten cells, and a comment stays on its cell: neither was read
-    expect(r.ok && r.unread).toEqual(['names', 'comments', 'notes']);
+    // nothing shifts, so no reference breaks; but a name of the team could stand for rewritten cells, a rule stays on its cells and
+    // then covers another factor, and so does a comment: none was read
+    expect(r.ok && r.unread).toEqual(['names', 'conditionalFormats', 'validations', 'comments', 'notes']);
   });
 
   test('a 3-D reference over the werkblad may change; adding a factor breaks none of these formulas', async () => {

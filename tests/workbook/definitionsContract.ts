@@ -14,6 +14,7 @@ import {
   formulaPlace,
   formulasUncheckable,
   namesReadingRewrite,
+  rulesOverRewrite,
 } from '../../src/core/referenceBreaks';
 import { commentsOnRows } from '../../src/core/cellComments';
 import type { PlanOp, RangeRuleSnapshot, ValidationRule, WorkbookDefinitions } from '../../src/core/snapshot';
@@ -155,6 +156,39 @@ export function definitionsContract(h: Harness, test: (title: string, fn: jest.P
       // EigenSom (G5) does not move: the formula using it is not named
       expect(r.formulas.map((b) => [formulaPlace(b), b.kind, b.name])).toEqual([['Eigen!A1', 'reads', 'TijdKolom']]);
       expect(formulasUncheckable(snapshot, WS).map(formulaPlace)).toEqual(['Eigen!A3']);
+    });
+
+    test('regression: before two factor columns swap by value (a reorder), the engine names the conditional format on one of them and the rules reading them, as each adapter reads them (Office.js: validations unread, said so)', async () => {
+      const wb = await teamWerkblad();
+      const snapshot = await wb.readSnapshot({ definitions: true });
+      // Tijd (D) and Draagvlak (E) swap their scores; the factor columns are C..E
+      const swap: PlanOp[] = [
+        {
+          kind: 'setCells',
+          sheet: WS,
+          cell: 'D5',
+          cells: [
+            [n(3), n(2)],
+            [n(6), n(5)],
+          ],
+        },
+      ];
+      const found = rulesOverRewrite(snapshot, WS, swap, { first: 3, last: 5 }).map((d) => `${definitionKey(d)} ${d.effect} ${d.formula}`);
+      const unreadValidations = snapshot.definitions!.unread?.includes('validations');
+      expect(found.sort()).toEqual(
+        [
+          // on D alone: it stays there and then colours Draagvlak's scores
+          `conditionalFormat|${WS.toLowerCase()}|D5:D6 stays `,
+          // over all three factors, but its formula reads Tijd's column
+          `conditionalFormat|${WS.toLowerCase()}|C5:E6 reads =$D5>1`,
+          // the team's list in its own column, sourced from Draagvlak's scores
+          ...(unreadValidations ? [] : [`validation|${WS.toLowerCase()}|G5:G6 reads =$E$5:$E$6`]),
+        ].sort(),
+      );
+      // what the move question names is what happens: the rules stay on their cells
+      await wb.apply({ ops: swap });
+      const after = (await (await h.reopen(wb)).readSnapshot({ definitions: true })).definitions!;
+      expect(rulesOf(after, 'conditionalFormat')).toEqual(rulesOf(snapshot.definitions!, 'conditionalFormat'));
     });
 
     test('comments: read when asked (unless the adapter says it cannot), named before the middle column goes, then gone or moved with their cell', async () => {

@@ -216,18 +216,31 @@ function unknownText(n: number, after: string): string {
 }
 
 /**
+ * The sentence on `n` conditional formats and data validations of the team over cells a
+ * reorder rewrites (or reading them): they belong to the cells, not to the factor.
+ */
+function rulesText(n: number): string {
+  return n === 1
+    ? 'Deze voorwaardelijke opmaak of gegevensvalidatie van jullie hoort bij de cellen, niet bij de succesfactor: ze blijft staan waar ze staat en geldt daarna voor de scores van een andere succesfactor. Pas haar na het verplaatsen aan als dat niet de bedoeling is.'
+    : `Deze ${n} regels van jullie (voorwaardelijke opmaak, gegevensvalidatie) horen bij de cellen, niet bij de succesfactor: ze blijven staan waar ze staan en gelden daarna voor de scores van een andere succesfactor. Pas ze na het verplaatsen aan als dat niet de bedoeling is.`;
+}
+
+/**
  * The question before moving factor `name` (`delta` −1: eerder, +1: later) when `m` found
  * anything of the team's that then computes from another factor, or cannot be checked; null
  * when nothing: then the pane moves it at once. Dutch, naming each formula by sheet and cell
- * with its text (and the name it goes through), each name, and each formula that cannot be
- * checked as "kan niet worden nagegaan".
+ * with its text (and the name it goes through), each name, each formula that cannot be
+ * checked as "kan niet worden nagegaan", each conditional format and data validation of the
+ * team over moved cells or reading them by sheet and range with what happens (it stays on
+ * its cells), each comment, and the kinds the adapter could not read (Office.js: validations).
  */
 export function moveQuestion(name: string, delta: number, m: FactorMove): RemovalQuestion | null {
   const n = m.reads.length;
-  const names = m.definitions.filter((d) => d.effect === 'reads');
-  const unknownNames = m.definitions.filter((d) => d.effect !== 'reads');
+  const names = m.definitions.filter((d) => d.kind === 'name' && d.effect !== 'unknown');
+  const unknownNames = m.definitions.filter((d) => d.kind === 'name' && d.effect === 'unknown');
+  const rules = m.definitions.filter((d) => d.kind !== 'name');
   const u = m.unknown.length + unknownNames.length;
-  if (!n && !names.length && !u && !m.comments.length) return null;
+  if (!n && !names.length && !u && !rules.length && !m.comments.length) return null;
   const parts: string[] = [];
   if (n || names.length)
     parts.push(
@@ -238,6 +251,7 @@ export function moveQuestion(name: string, delta: number, m: FactorMove): Remova
         ` Pas ${n + names.length === 1 ? 'hem' : 'ze'} na het verplaatsen aan, of laat de volgorde zoals hij is.`,
     );
   if (u) parts.push(unknownText(u, 'na het verplaatsen'));
+  if (rules.length) parts.push(rulesText(rules.length));
   if (m.comments.length) parts.push(commentsText(m.comments));
   const unread = unreadSentence(m.unread, 'na het verplaatsen');
   if (unread) parts.push(unread);
@@ -249,6 +263,7 @@ export function moveQuestion(name: string, delta: number, m: FactorMove): Remova
       ...names.map(definitionLine),
       ...m.unknown.map((b) => formulaLine(b, ' (kan niet worden nagegaan)')),
       ...unknownNames.map(definitionLine),
+      ...rules.map(definitionLine),
       ...m.comments.map((c) => commentLine(c)),
     ],
     confirm: 'Toch verplaatsen',
@@ -426,6 +441,8 @@ export function definitionLine(d: BrokenDefinition): string {
       : `${DEFINITION_KIND[d.kind]} op ${d.sheet}!${d.label.replace(/ /g, ',')}`;
   if (d.effect === 'removed') return `${what}: verdwijnt, al haar cellen gaan mee met de kolom`;
   if (d.effect === 'mayChange') return `${what} (kan veranderen): ${cut(d.formula)}`;
+  if (d.effect === 'stays') return `${what}: blijft op dezelfde cellen en geldt daarna voor de scores van een andere succesfactor`;
+  if (d.effect === 'reads' && d.kind !== 'name') return `${what}: ${cut(d.formula)} verwijst daarna naar de cellen van een andere succesfactor`;
   if (d.effect === 'reads') return `${what}: ${cut(d.formula)} staat daarna voor de cellen van een andere succesfactor`;
   if (d.effect === 'unknown') return `${what} (kan niet worden nagegaan): ${cut(d.formula)}`;
   return `${what}: ${cut(d.formula)} geeft daarna #VERW!`;
