@@ -10,7 +10,8 @@
  * snapshot carries them (`WorkbookSnapshot.definitions`, read on request), the workbook's
  * defined names, conditional formats and data-validation rules (`definitionsBrokenByShifts`),
  * the formulas that use a name (`formulasUsingNames`) and the cells' comments
- * (`commentsAffected`). A formula whose cells its text does not fix (INDIRECT, OFFSET …) is
+ * (`commentsAffected`). A formula whose cells its text does not fix (INDIRECT of a computed
+ * address, OFFSET …) is
  * named as not checkable (`formulasUncheckable`) instead of passing silently.
  * Those change on a column delete as a cell's formula does (columnShift.ts's rule): a name
  * that refers to deleted cells gets #REF! (J. Walkenbach, "How Excel Maintains Cell and
@@ -40,7 +41,17 @@
  * columns that no source states. So the pane names those formulas and asks instead.
  */
 import { cellAddress, columnNumber, parseCell } from './a1';
-import { formulaTokens, referencesIn, sameSheet, sheetSpansIn, shiftColumn, shiftFormula, shiftRanges, type ColumnShift } from './columnShift';
+import {
+  formulaTokens,
+  referencesIn,
+  sameSheet,
+  sheetSpansIn,
+  shiftColumn,
+  shiftFormula,
+  shiftRanges,
+  type ColumnShift,
+  type FormulaReference,
+} from './columnShift';
 import { formulaAt, valueAt } from './grid';
 import { simulate } from './simulate';
 import { moveFactorEdit, removeFactorEdit, readFactorInfo, type FactorColumnOptions } from './factors';
@@ -65,7 +76,7 @@ export interface BrokenFormula {
    * 'reads': its text stays, but it reads a cell whose content the edit replaces (a
    * factor's scores rewritten by value into another column), so it computes from other
    * content afterwards (formulasReadingRewrite);
-   * 'unknown': what it reads is not in its text (INDIRECT, OFFSET, a range between function
+   * 'unknown': what it reads is not in its text (INDIRECT of a computed address, OFFSET, a range between function
    * results, a structured reference: `formulasUncheckable`), so whether the change reaches it
    * cannot be checked.
    */
@@ -277,7 +288,7 @@ export function formulasReadingRewrite(snapshot: WorkbookSnapshot, sheetName: st
   eachFormula(snapshot, (sheet, row, column, formula) => {
     const own = sameSheet(sheet.name, sheetName);
     if (!own && !(formula.includes('!') && (names.some((n) => formula.toLowerCase().includes(n)) || formula.includes(':')))) return;
-    const hit = referencesIn(formula, sheet.name).some(
+    const hit = allReferences(formula, sheet.name).some(
       (ref) =>
         (ref.sheet !== null ? sameSheet(ref.sheet, sheetName) : !!ref.span && spanIncludes(order, ref.span.first, ref.span.last, sheetName)) &&
         reads(ref.top, ref.bottom, ref.left, ref.right),
@@ -327,7 +338,7 @@ function refersTo(
   order: string[],
   hit: (top: number, bottom: number, left: number, right: number) => boolean,
 ): boolean {
-  return referencesIn(formula, formulaSheet || '\u0000').some(
+  return allReferences(formula, formulaSheet || '\u0000', !formulaSheet).some(
     (ref) =>
       (ref.sheet !== null ? sameSheet(ref.sheet, sheetName) : !!ref.span && spanIncludes(order, ref.span.first, ref.span.last, sheetName)) &&
       hit(ref.top, ref.bottom, ref.left, ref.right),
@@ -363,13 +374,151 @@ const nameDefinition = (n: DefinedNameSnapshot, effect: BrokenDefinition['effect
   effect,
 });
 
+/**
+ * The INDIRECT calls of `formula` whose address is a fixed text (`INDIRECT("Werkblad!D6")`,
+ * `INDIRECT("D6"; TRUE)`), resolved to the references that text names, and whether any
+ * INDIRECT call is not such a text (`dynamic`: an address computed when Excel calculates, an
+ * R1C1 text (second argument FALSE or 0), a name, a text that is no reference, another
+ * workbook). A text without a sheet points at the sheet the formula stands on
+ * (`formulaSheet`); in a defined name's formula (`inName`) that is the sheet of whichever
+ * cell uses the name, so it counts as dynamic. Excel does not rewrite the text when columns
+ * move or are inserted or deleted: it is text, not a reference (INDIRECT "returns the
+ * reference specified by a text string", Microsoft's INDIRECT page; it "can be used to
+ * always reference the same cells regardless of whether they are moved or copied",
+ * https://bettersolutions.com/excel/functions/indirect-function.htm, searched 2026-12-02),
+ * so these references never shift; a reorder by value leaves them where they point, as it
+ * does a plain reference. Text in quotes elsewhere and quoted sheet names are skipped.
+ */
+export function indirectTargets(formula: string, formulaSheet: string, inName = false): { refs: FormulaReference[]; dynamic: boolean } {
+  const refs: FormulaReference[] = [];
+  let dynamic = false;
+  const n = formula.length;
+  let i = 0;
+  while (i < n) {
+    const ch = formula[i];
+    if (ch === '"' || ch === "'") {
+      // a text or a quoted sheet name: to its closing quote (a doubled quote is one character)
+      let k = i + 1;
+      while (k < n && !(formula[k] === ch && formula[k + 1] !== ch)) k += formula[k] === ch ? 2 : 1;
+      i = k + 1;
+      continue;
+    }
+    const m = /^indirect\s*\(/i.exec(formula.slice(i, i + 20));
+    if (!m || (i > 0 && /[\w.]/.test(formula[i - 1]))) {
+      i++;
+      continue;
+    }
+    i += m[0].length;
+    const call = literalCall(formula, i);
+    const ref = call && resolveAddress(call.text, formulaSheet, inName);
+    if (ref) refs.push(ref);
+    else dynamic = true;
+    if (call) i = call.end;
+  }
+  return { refs, dynamic };
+}
+
+/**
+ * The fixed text of an INDIRECT call whose arguments start at `at` (just after its "("):
+ * one text in quotes, optionally followed by TRUE or 1 (A1 style), then ")". Null when the
+ * call is anything else. `end`: the index after the ")".
+ */
+function literalCall(formula: string, at: number): { text: string; end: number } | null {
+  let k = nextNonSpaceAt(formula, at);
+  if (formula[k] !== '"') return null;
+  let text = '';
+  k++;
+  for (;;) {
+    if (k >= formula.length) return null;
+    if (formula[k] === '"') {
+      if (formula[k + 1] === '"') {
+        text += '"';
+        k += 2;
+        continue;
+      }
+      break;
+    }
+    text += formula[k++];
+  }
+  k = nextNonSpaceAt(formula, k + 1);
+  if (formula[k] === ',' || formula[k] === ';') {
+    const rest = /^\s*(TRUE|1)\s*\)/i.exec(formula.slice(k + 1));
+    return rest ? { text, end: k + 1 + rest[0].length } : null;
+  }
+  return formula[k] === ')' ? { text, end: k + 1 } : null;
+}
+
+const nextNonSpaceAt = (formula: string, i: number): number => {
+  let k = i;
+  while (k < formula.length && formula[k] === ' ') k++;
+  return k;
+};
+
+/**
+ * The one reference an INDIRECT text names ("Werkblad!D6", "'W b'!$D$6:$D$9", "D6"), with
+ * the formula's sheet for a text without one; null when the text is no single reference of
+ * this workbook or names no sheet inside a defined name (see `indirectTargets`).
+ */
+function resolveAddress(text: string, formulaSheet: string, inName: boolean): FormulaReference | null {
+  const t = text.trim();
+  if (!t || /[[\]]/.test(t) || /[\s,;(]/.test(t.replace(/^'(?:[^']|'')*'/, ''))) return null;
+  const bang = t.lastIndexOf('!');
+  if (bang < 0 && inName) return null;
+  const refs = referencesIn(`=${t}`, formulaSheet || '\u0000');
+  if (refs.length !== 1 || refs[0].sheet === null || refs[0].span) return null;
+  // the whole text must be that reference: "D6+1" or a name is not an address INDIRECT takes
+  const bare = (bang < 0 ? t : t.slice(bang + 1)).replace(/\$/g, '');
+  if (!/^(?:[A-Za-z]{1,3}\d+(?::[A-Za-z]{1,3}\d+)?|[A-Za-z]{1,3}:[A-Za-z]{1,3}|\d+:\d+)$/.test(bare)) return null;
+  return refs[0];
+}
+
+/** The references of `formula` (on `formulaSheet`): its own (`referencesIn`) and those its INDIRECT calls name by a fixed text. */
+function allReferences(formula: string, formulaSheet: string, inName = false): FormulaReference[] {
+  const own = referencesIn(formula, formulaSheet);
+  return /indirect\s*\(/i.test(formula) ? [...own, ...indirectTargets(formula, formulaSheet, inName).refs] : own;
+}
+
+/**
+ * True when a fixed-text INDIRECT reference of `formula` (`indirectTargets`) points at a cell
+ * of a sheet that `shifts` change, at or right of the shift's column: the text stays while
+ * the columns move under it, so afterwards it reads what was beside it (another factor's
+ * scores, Totalen, the team's own column).
+ */
+function indirectShifted(formula: string, formulaSheet: string, shifts: ColumnShift[], inName = false): boolean {
+  if (!/indirect\s*\(/i.test(formula)) return false;
+  return indirectTargets(formula, formulaSheet, inName).refs.some((ref) =>
+    shifts.some((s) => ref.sheet !== null && sameSheet(ref.sheet, s.sheet) && ref.right >= s.at),
+  );
+}
+
+/**
+ * Every formula of `snapshot` with a fixed-text INDIRECT reference that the column shifts
+ * `shifts` leave pointing at other content (`indirectShifted`; kind 'reads'): Excel moves a
+ * reference with its cells but never the text of an INDIRECT. A formula in a cell `skip`
+ * accepts (a deleted column) is left out. Sheets in tab order, then row, then column. Pure;
+ * the product's own formulas are not excluded here.
+ */
+export function formulasReadingIndirectShift(
+  snapshot: WorkbookSnapshot,
+  shifts: ColumnShift[],
+  skip: (sheet: string, column: number) => boolean = () => false,
+): BrokenFormula[] {
+  const out: BrokenFormula[] = [];
+  if (!shifts.length) return out;
+  eachFormula(snapshot, (sheet, row, column, formula) => {
+    if (!skip(sheet.name, column) && indirectShifted(formula, sheet.name, shifts))
+      out.push({ sheet: sheet.name, cell: cellAddress(row, column), formula, kind: 'reads' });
+  });
+  return out;
+}
+
 /** Text that may hold INDIRECT, OFFSET, a structured reference or a range operator next to a function call; formulaTokens decides. */
 const DYNAMIC_HINT = /indirect\s*\(|offset\s*\(|\[|\)\s*:|:\s*[A-Za-z_][\w.]*\s*\(/i;
 
 /**
  * True when `formula` (on `formulaSheet`; '' for a name's) reads cells its text does not
- * fix and that may lie on `sheetName`: INDIRECT (its address is text built at calculation
- * time, of any sheet) or a structured reference (its table is not in the snapshot)
+ * fix and that may lie on `sheetName`: INDIRECT whose address is not a fixed text
+ * (`indirectTargets`: text built at calculation time, of any sheet) or a structured reference (its table is not in the snapshot)
  * anywhere; OFFSET or a range between function results (`INDEX(…):INDEX(…)`) when the
  * formula refers to `sheetName` itself or through a name of `viaNames` (names that do).
  */
@@ -380,6 +529,7 @@ function uncheckable(
   order: string[],
   names: DefinedNameSnapshot[],
   viaNames: Set<DefinedNameSnapshot>,
+  inName = false,
 ): boolean {
   // cheap first: most formulas (the Keuzelijsten' ranges) hold none of these
   if (!DYNAMIC_HINT.test(formula)) return false;
@@ -395,7 +545,7 @@ function uncheckable(
   )
     return false;
   const t = formulaTokens(formula);
-  if (t.functions.includes('INDIRECT') || t.structured) return true;
+  if (t.structured || (t.functions.includes('INDIRECT') && indirectTargets(formula, formulaSheet, inName).dynamic)) return true;
   if (!t.functions.includes('OFFSET') && !t.rangeOfResults) return false;
   if (sameSheet(formulaSheet, sheetName) || refersTo(formula, formulaSheet, sheetName, order, anywhere)) return true;
   return t.names.some((use) => {
@@ -427,7 +577,8 @@ function namesReached(
     if (effect) reached.set(n, effect);
   }
   const onSheet = new Set(names.filter((n) => refersTo(n.formula, '', sheetName, order, anywhere)));
-  if (dynamic) for (const n of names) if (!reached.has(n) && uncheckable(n.formula, n.scope ?? '', sheetName, order, names, onSheet)) reached.set(n, 'unknown');
+  if (dynamic)
+    for (const n of names) if (!reached.has(n) && uncheckable(n.formula, n.scope ?? '', sheetName, order, names, onSheet, true)) reached.set(n, 'unknown');
   // a name that uses a reached name reaches the same cells; until nothing more is found (names can chain)
   for (let grew = true; grew;) {
     grew = false;
@@ -488,7 +639,8 @@ function formulasUsingNames(
 
 /**
  * Every formula of `snapshot` whose cells its text does not fix and that may read sheet
- * `sheetName` (kind 'unknown'): INDIRECT or a structured reference anywhere, OFFSET or a
+ * `sheetName` (kind 'unknown'): INDIRECT of a computed address or a structured reference
+ * anywhere (one of a fixed text is read as a reference: `indirectTargets`), OFFSET or a
  * range between function results (`INDEX(…):INDEX(…)`) in a formula that refers to
  * `sheetName` itself or through a name (see `uncheckable`). What such a formula reads is
  * computed when Excel calculates, so no change of `sheetName` can be shown to leave it
@@ -851,7 +1003,9 @@ export interface FactorRemoval {
   /**
    * Without column shifts (the factor block is rewritten by value): the team's formulas
    * that read a cell the rewrite changes (formulasReadingRewrite), so they compute from
-   * another factor afterwards. Empty when the column is deleted (then `broken` says it).
+   * another factor afterwards. With the column deleted (then `broken` names the references
+   * that break): the formulas whose fixed INDIRECT text points at or right of it
+   * (formulasReadingIndirectShift), and those using a name that does.
    */
   reads: BrokenFormula[];
   /** The team's formulas that get #REF! ("Eigen!A1"), in the order of formulasBrokenByShifts. */
@@ -928,14 +1082,20 @@ export function factorRemovalImpact(
     const byShift = definitionsBrokenByShifts(snapshot, shifts);
     // the names the delete breaks reach the formulas that use them, and the names that use them
     const effects = new Map(byShift.filter((d) => d.kind === 'name').map((d) => [d.label.toLowerCase() + '|' + d.sheet.toLowerCase(), d.effect]));
-    const { reached, names } = namesReached(snapshot, sheet.name, (n) => effects.get(n.name.toLowerCase() + '|' + (n.scope ?? '').toLowerCase()) ?? null, true);
+    // a name whose INDIRECT text points right of the change keeps its text and then stands for other cells ('reads')
+    const { reached, names } = namesReached(
+      snapshot,
+      sheet.name,
+      (n) => effects.get(n.name.toLowerCase() + '|' + (n.scope ?? '').toLowerCase()) ?? (indirectShifted(n.formula, '', shifts, true) ? 'reads' : null),
+      true,
+    );
     const direct = new Set(byShift.map(definitionKey));
     const more = names
       .filter((n) => reached.has(n))
       .map((n) => nameDefinition(n, reached.get(n)!))
       .filter((d) => !direct.has(definitionKey(d)));
     allDefs = [...byShift, ...more];
-    rewritten = formulasUsingNames(snapshot, reached, names, gone);
+    rewritten = [...formulasUsingNames(snapshot, reached, names, gone), ...formulasReadingIndirectShift(snapshot, shifts, gone)];
   } else {
     const viaNames = namesReadingRewrite(snapshot, sheet.name, edit.ops);
     allDefs = [...viaNames.definitions, ...rulesOverRewrite(snapshot, sheet.name, edit.ops, factorBlock(werkblad))];

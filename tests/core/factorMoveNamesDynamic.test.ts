@@ -101,7 +101,7 @@ describe('namesReadingRewrite (the values of D7:E7 of W swapped)', () => {
 });
 
 describe('formulasUncheckable (sheet W)', () => {
-  test('INDIRECT and structured references anywhere; OFFSET and ranges of results only when they refer to W', () => {
+  test('INDIRECT with a computed address and structured references anywhere; OFFSET and ranges of results only when they refer to W; INDIRECT of a fixed text is a reference, not unknown', () => {
     const snap = plainBook(
       [
         ['W', { D7: 3, G7: '=SUM(C7:OFFSET(C7,0,2))' }],
@@ -117,6 +117,7 @@ describe('formulasUncheckable (sheet W)', () => {
             A7: '=SUM(C1:INDEX(C:C,B3))',
             A8: '=W!D7*2',
             A9: '=SUM(OFFSET(Basis,0,1))',
+            A10: '=INDIRECT("W!D"&B1)',
           },
         ],
       ],
@@ -124,12 +125,12 @@ describe('formulasUncheckable (sheet W)', () => {
     );
     expect(formulasUncheckable(snap, 'W').map((b) => [formulaPlace(b), b.kind])).toEqual([
       ['W!G7', 'unknown'],
-      ['Eigen!A1', 'unknown'],
       ['Eigen!A2', 'unknown'],
       ['Eigen!A3', 'unknown'],
       ['Eigen!A4', 'unknown'],
       ['Eigen!A5', 'unknown'],
       ['Eigen!A9', 'unknown'],
+      ['Eigen!A10', 'unknown'],
     ]);
     // a cell the caller skips (a deleted column) is not listed
     expect(formulasUncheckable(snap, 'W', (sheet, column) => sheet === 'W' && column === 7).map(formulaPlace)).not.toContain('W!G7');
@@ -165,9 +166,13 @@ describe('factorMoveImpact and factorRemovalImpact on the template with the team
     const r = factorMoveImpact(snapshot, s.ctx.sheet, s.ctx.werkblad, 1, 1, { now: NOW });
     if (!r.ok) throw new Error(r.message);
     expect(r.definitions.map((d) => [d.label, d.effect])).toEqual([['TeamGewicht', 'reads']]);
-    expect(r.reads.map((b) => [formulaPlace(b), b.name])).toEqual([['Eigen!A1', 'TeamGewicht']]);
-    // what INDIRECT and OFFSET read is computed by Excel: named as not checkable, the product's own formulas not
-    expect(r.unknown.map(formulaPlace)).toEqual(['Eigen!A2', 'Eigen!A3']);
+    // the INDIRECT of a fixed text points at E6, which gets the 2nd factor's score: it reads like a reference
+    expect(r.reads.map((b) => [formulaPlace(b), b.name])).toEqual([
+      ['Eigen!A2', undefined],
+      ['Eigen!A1', 'TeamGewicht'],
+    ]);
+    // what OFFSET reads is computed by Excel: named as not checkable, the product's own formulas not
+    expect(r.unknown.map(formulaPlace)).toEqual(['Eigen!A3']);
     expect(r.unread).toEqual([]);
     // agreed to: nothing new; a name added since is named
     const again = factorMoveImpact(snapshot, s.ctx.sheet, s.ctx.werkblad, 1, 1, { now: NOW, accepted: new Set(r.seen) });
@@ -179,12 +184,12 @@ describe('factorMoveImpact and factorRemovalImpact on the template with the team
     // without the names, rules and comments read the move says it could not check them
     const plain = factorMoveImpact(s.snapshot, s.ctx.sheet, s.ctx.werkblad, 1, 1, { now: NOW });
     expect(plain.ok && [plain.definitions, plain.unread]).toEqual([[], ['names', 'conditionalFormats', 'validations', 'comments', 'notes']]);
-    // a move that touches neither D nor E: the name is not named, the INDIRECT and OFFSET still are (they could read anything)
+    // a move that touches neither D nor E: neither the name nor the INDIRECT of E6 is named, the OFFSET still is (it could read anything)
     const far = factorMoveImpact(snapshot, s.ctx.sheet, s.ctx.werkblad, 4, 1, { now: NOW });
-    expect(far.ok && [far.definitions, far.reads, far.unknown.map(formulaPlace)]).toEqual([[], [], ['Eigen!A2', 'Eigen!A3']]);
+    expect(far.ok && [far.definitions, far.reads, far.unknown.map(formulaPlace)]).toEqual([[], [], ['Eigen!A3']]);
   });
 
-  test('removal: a formula using a name that gets #REF! is named with it, INDIRECT and OFFSET as not checkable; rewritten, the name reads', async () => {
+  test('removal: a formula using a name that gets #REF! is named with it, the INDIRECT of E6 as reading other cells, OFFSET as not checkable; rewritten, the name reads', async () => {
     const wb = await workbook();
     const s = await state(wb);
     const snapshot = await wb.readSnapshot({ definitions: true });
@@ -193,14 +198,16 @@ describe('factorMoveImpact and factorRemovalImpact on the template with the team
     if (!r.ok) throw new Error(r.message);
     expect(r.definitions.map((d) => [d.label, d.effect])).toEqual([['TeamGewicht', 'ref']]);
     expect(r.broken.map((b) => [formulaPlace(b), b.name])).toEqual([['Eigen!A1', 'TeamGewicht']]);
-    expect(r.unknown.map(formulaPlace)).toEqual(['Eigen!A2', 'Eigen!A3']);
+    // INDIRECT's text keeps saying E6 while the 4th factor's column moves into E
+    expect(r.reads.map(formulaPlace)).toEqual(['Eigen!A2']);
+    expect(r.unknown.map(formulaPlace)).toEqual(['Eigen!A3']);
     const again = factorRemovalImpact(snapshot, s.ctx.sheet, s.ctx.werkblad, 2, { shiftColumns: true, now: NOW, accepted: new Set(r.seen) });
-    expect(again.ok && [again.broken, again.unknown, again.definitions]).toEqual([[], [], []]);
+    expect(again.ok && [again.broken, again.reads, again.unknown, again.definitions]).toEqual([[], [], [], []]);
     // without column shifts the 4th factor's scores are written into E: the name and its formula then read them
     const rewrite = factorRemovalImpact(snapshot, s.ctx.sheet, s.ctx.werkblad, 2, { now: NOW });
     expect(rewrite.ok && [rewrite.definitions.map((d) => [d.label, d.effect]), rewrite.reads.map(formulaPlace), rewrite.unread]).toEqual([
       [['TeamGewicht', 'reads']],
-      ['Eigen!A1'],
+      ['Eigen!A2', 'Eigen!A1'],
       [],
     ]);
   });

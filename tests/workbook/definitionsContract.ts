@@ -12,6 +12,7 @@ import {
   definitionsBrokenByShifts,
   definitionKey,
   formulaPlace,
+  formulasReadingRewrite,
   formulasUncheckable,
   namesReadingRewrite,
   rulesOverRewrite,
@@ -122,7 +123,7 @@ export function definitionsContract(h: Harness, test: (title: string, fn: jest.P
       expect(found.map((d) => d.label)).not.toContain('G5:G6');
     });
 
-    test('before two factor columns swap by value (a reorder), the engine names the names on them and the formulas using them, and an INDIRECT as not checkable', async () => {
+    test('before two factor columns swap by value (a reorder), the engine names the names on them and the formulas using them, an INDIRECT of a fixed text as reading them and a computed one as not checkable', async () => {
       const wb = await teamWerkblad();
       await wb.apply({
         ops: [
@@ -130,7 +131,12 @@ export function definitionsContract(h: Harness, test: (title: string, fn: jest.P
             kind: 'setCells',
             sheet: 'Eigen',
             cell: 'A1',
-            cells: [[{ formula: '=SUM(TijdKolom)' }], [{ formula: '=EigenSom*2' }], [{ formula: `=INDIRECT("'${WS}'!D5")` }]],
+            cells: [
+              [{ formula: '=SUM(TijdKolom)' }],
+              [{ formula: '=EigenSom*2' }],
+              [{ formula: `=INDIRECT("'${WS}'!D"&5)` }],
+              [{ formula: `=INDIRECT("'${WS}'!D5")` }],
+            ],
           },
         ],
       });
@@ -155,7 +161,9 @@ export function definitionsContract(h: Harness, test: (title: string, fn: jest.P
       ]);
       // EigenSom (G5) does not move: the formula using it is not named
       expect(r.formulas.map((b) => [formulaPlace(b), b.kind, b.name])).toEqual([['Eigen!A1', 'reads', 'TijdKolom']]);
+      // a computed INDIRECT cannot be checked; one of a fixed text reads D5 like a reference, which the swap rewrites
       expect(formulasUncheckable(snapshot, WS).map(formulaPlace)).toEqual(['Eigen!A3']);
+      expect(formulasReadingRewrite(snapshot, WS, swap).map((b) => [formulaPlace(b), b.kind])).toEqual([['Eigen!A4', 'reads']]);
     });
 
     test('regression: before two factor columns swap by value (a reorder), the engine names the conditional format on one of them and the rules reading them, as each adapter reads them (Office.js: validations unread, said so)', async () => {
