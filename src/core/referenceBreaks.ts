@@ -498,7 +498,7 @@ function indirectShifted(formula: string, formulaSheet: string, shifts: ColumnSh
  * accepts (a deleted column) is left out. Sheets in tab order, then row, then column. Pure;
  * the product's own formulas are not excluded here.
  */
-export function formulasReadingIndirectShift(
+function formulasReadingIndirectShift(
   snapshot: WorkbookSnapshot,
   shifts: ColumnShift[],
   skip: (sheet: string, column: number) => boolean = () => false,
