@@ -5,6 +5,7 @@
 import { WorkbookError } from '../workbook/errors';
 import { verifyPackage } from '../workbook/xlsx/package/verify';
 import { XlsxWorkbook } from '../workbook/xlsx/XlsxWorkbook';
+import { readWithNodeZlib } from '../workbook/xlsx/package/zipParts';
 import { assertNotOpenInExcel, FileError, readWithStamp, writeFileSafely, type FileStamp, type SafeWriteOptions } from './safeWrite';
 
 /**
@@ -33,7 +34,8 @@ function notXlsxError(bytes: Uint8Array, file: string, cause?: unknown): FileErr
 export async function loadWorkbook(file: string): Promise<{ wb: XlsxWorkbook; buffer: Buffer; stamp: FileStamp }> {
   const read = readWithStamp(file);
   try {
-    return { wb: await XlsxWorkbook.fromBuffer(read.bytes), buffer: read.bytes, stamp: read.stamp };
+    // Node's zlib for the package (native inflate, deflate and CRC-32), not JSZip's JavaScript one
+    return { wb: await XlsxWorkbook.fromBuffer(read.bytes, { readZip: readWithNodeZlib }), buffer: read.bytes, stamp: read.stamp };
   } catch (e) {
     throw notXlsxError(read.bytes, file, e);
   }

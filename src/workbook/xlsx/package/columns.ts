@@ -17,7 +17,7 @@
  * change through the middle of a table or a pivot table (Excel refuses it as well).
  * Everything else keeps its bytes; parts are rewritten only when something in them moved.
  */
-import type JSZip from 'jszip';
+import type { PackageZip } from './packageZip';
 import type { Document, Element } from '@xmldom/xmldom';
 import { columnLetter, tryParseRange } from '../../../core/a1';
 import { sameSheet, shiftColumn, shiftColumnSpan, shiftFormula, shiftRange, shiftRanges, type ColumnShift } from '../../../core/columnShift';
@@ -243,7 +243,7 @@ export function shiftSheetSkeleton(root: Element, name: string, shift: ColumnShi
 
 /** What the package-wide shift needs of the package being patched (patchPackage.ts). */
 export interface ShiftablePackage {
-  readonly zip: JSZip;
+  readonly zip: PackageZip;
   readonly workbookPart: string;
   doc(path: string): Promise<Document>;
   markDirty(path: string): void;
@@ -256,12 +256,12 @@ export interface ShiftablePackage {
 /** The parts related to `part` by relationship type `type`. */
 async function related(pkg: ShiftablePackage, part: string, type: string): Promise<string[]> {
   const relsPath = relsPathOf(part);
-  if (!pkg.zip.file(relsPath)) return [];
+  if (!pkg.zip.has(relsPath)) return [];
   const rels = (await pkg.doc(relsPath)).documentElement!;
   return children(rels, 'Relationship')
     .filter((r) => r.getAttribute('Type') === type && r.getAttribute('TargetMode') !== 'External')
     .map((r) => resolvePart(part, r.getAttribute('Target')!))
-    .filter((p) => !!pkg.zip.file(p));
+    .filter((p) => pkg.zip.has(p));
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -276,9 +276,9 @@ function unescapeXml(text: string): string {
  * after the shift, edited as text so the rest of each part keeps its bytes.
  */
 async function shiftCharts(pkg: ShiftablePackage, shift: ColumnShift): Promise<void> {
-  const charts = Object.keys(pkg.zip.files).filter((p) => /^(?:.*\/)?charts\/chart[^/]*\.xml$/i.test(p) && !pkg.zip.files[p].dir);
+  const charts = pkg.zip.paths().filter((p) => /^(?:.*\/)?charts\/chart[^/]*\.xml$/i.test(p));
   for (const path of charts) {
-    const text = await pkg.zip.file(path)!.async('string');
+    const text = await pkg.zip.text(path);
     let changed = false;
     const next = text.replace(/<((?:[A-Za-z_][\w.-]*:)?f)(\s[^>]*)?>([^<]*)<\/\1>/g, (whole, q: string, attrs: string | undefined, body: string) => {
       const formula = unescapeXml(body);
@@ -287,7 +287,7 @@ async function shiftCharts(pkg: ShiftablePackage, shift: ColumnShift): Promise<v
       changed = true;
       return `<${q}${attrs ?? ''}>${escapeText(shifted)}</${q}>`;
     });
-    if (changed) pkg.zip.file(path, next);
+    if (changed) pkg.zip.set(path, next);
   }
 }
 
@@ -399,7 +399,7 @@ async function shiftComments(pkg: ShiftablePackage, sheetPart: string, shift: Co
   }
   // VML is not always well-formed XML: edited as text, one <v:shape> at a time
   for (const path of await related(pkg, sheetPart, REL_TYPES.vmlDrawing)) {
-    const text = await pkg.zip.file(path)!.async('string');
+    const text = await pkg.zip.text(path);
     let changed = false;
     const next = text.replace(/<v:shape\b[\s\S]*?<\/v:shape>/g, (shape) => {
       const m = /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(shape);
@@ -423,7 +423,7 @@ async function shiftComments(pkg: ShiftablePackage, sheetPart: string, shift: Co
         return `<x:Anchor>${parts.join(', ')}</x:Anchor>`;
       });
     });
-    if (changed) pkg.zip.file(path, next);
+    if (changed) pkg.zip.set(path, next);
   }
 }
 
@@ -479,7 +479,7 @@ async function shiftTables(pkg: ShiftablePackage, sheets: { name: string; path: 
   }
   if (checkOnly) return;
   // pivot caches read their source range from a sheet by name
-  const caches = Object.keys(pkg.zip.files).filter((p) => /pivotCacheDefinition[^/]*\.xml$/i.test(p));
+  const caches = pkg.zip.paths().filter((p) => /pivotCacheDefinition[^/]*\.xml$/i.test(p));
   for (const path of caches) {
     const root = (await pkg.doc(path)).documentElement!;
     const source = child(root, 'cacheSource');

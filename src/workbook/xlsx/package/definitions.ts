@@ -15,7 +15,7 @@
  * A sheet part is not parsed whole: only its root tag and what follows `</sheetData>` (the
  * cells, most of the part, are skipped), so the read costs little beside the unzip.
  */
-import JSZip from 'jszip';
+import { readWithJsZip, type ReadPackageZip } from './packageZip';
 import type { Element } from '@xmldom/xmldom';
 import type { CellCommentSnapshot, DefinedNameSnapshot, RangeRuleSnapshot, WorkbookDefinitions } from '../../../core/snapshot';
 import { stripFutureFunctionPrefixes } from '../futureFunctions';
@@ -128,20 +128,16 @@ function sheetRules(sheet: string, xml: string): RangeRuleSnapshot[] {
  * The defined names, conditional formats, validations and comments of the package `bytes`:
  * names in the order of workbook.xml (a name's `localSheetId` read as the sheet at that
  * place in `<sheets>`), then each sheet's rules and comments in sheet order. Throws on a
- * damaged package.
+ * damaged package. `readZip`: how the zip is read (packageZip.ts; JSZip by default).
  */
-export async function readPackageDefinitions(bytes: Uint8Array): Promise<WorkbookDefinitions> {
-  const zip = await JSZip.loadAsync(bytes);
-  const text = async (path: string) => {
-    const f = zip.file(path);
-    if (!f) throw new Error(`part ${path} is missing`);
-    return f.async('string');
-  };
+export async function readPackageDefinitions(bytes: Uint8Array, readZip: ReadPackageZip = readWithJsZip): Promise<WorkbookDefinitions> {
+  const zip = await readZip(bytes);
+  const text = (path: string) => zip.text(path);
   const rootRels = parseXml(await text('_rels/.rels')).documentElement!;
   const main = children(rootRels, 'Relationship').find((r) => r.getAttribute('Type') === OFFICE_DOCUMENT);
   const workbookPart = main ? resolvePart('', main.getAttribute('Target')!) : 'xl/workbook.xml';
   const wb = parseXml(await text(workbookPart)).documentElement!;
-  const rels = zip.file(relsPathOf(workbookPart)) ? children(parseXml(await text(relsPathOf(workbookPart))).documentElement!, 'Relationship') : [];
+  const rels = zip.has(relsPathOf(workbookPart)) ? children(parseXml(await text(relsPathOf(workbookPart))).documentElement!, 'Relationship') : [];
   const sheetsEl = child(wb, 'sheets');
   const sheets = (sheetsEl ? children(sheetsEl, 'sheet') : []).map((el) => {
     const id = el.getAttributeNS(NS.rel, 'id') ?? el.getAttribute('r:id');
@@ -158,16 +154,16 @@ export async function readPackageDefinitions(bytes: Uint8Array): Promise<Workboo
   const rules: RangeRuleSnapshot[] = [];
   const comments: CellCommentSnapshot[] = [];
   for (const s of sheets) {
-    if (!s.path || !zip.file(s.path)) continue;
+    if (!s.path || !zip.has(s.path)) continue;
     rules.push(...sheetRules(s.name, await text(s.path)));
     const sheetRels = relsPathOf(s.path);
-    if (!zip.file(sheetRels)) continue;
+    if (!zip.has(sheetRels)) continue;
     const relsOf = children(parseXml(await text(sheetRels)).documentElement!, 'Relationship').filter((r) => r.getAttribute('TargetMode') !== 'External');
     const partsOf = (type: string) =>
       relsOf
         .filter((r) => r.getAttribute('Type') === type)
         .map((r) => resolvePart(s.path!, r.getAttribute('Target')!))
-        .filter((p) => zip.file(p));
+        .filter((p) => zip.has(p));
     const threads = new Map<string, string>();
     for (const part of partsOf(THREADED_COMMENTS)) for (const [cell, t] of threadTexts(await text(part))) threads.set(cell, t);
     for (const part of partsOf(COMMENTS))

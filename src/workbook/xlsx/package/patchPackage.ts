@@ -18,7 +18,7 @@
  * Ops must be resolved first (appendRows / updateRowByKey turned into setCells at the
  * row the ExcelJS model found), see XlsxWorkbook.
  */
-import JSZip from 'jszip';
+import { readWithJsZip, type PackageZip, type ReadPackageZip } from './packageZip';
 import type { Document, Element } from '@xmldom/xmldom';
 import { cellAddress, columnNumber, parseCell, sheetRef } from '../../../core/a1';
 import type { PlanOp } from '../../../core/snapshot';
@@ -77,6 +77,11 @@ export interface PatchOptions {
    * V8 would otherwise let the garbage pile up on top of what is still live.
    */
   collect?: () => void;
+  /**
+   * How the package is read and written: JSZip (`readWithJsZip`, browser and Node) by
+   * default; the command line gives Node's zlib (zipParts.ts `readWithNodeZlib`).
+   */
+  readZip?: ReadPackageZip;
 }
 
 /** Cells from which an op counts as large (`PatchOptions.collect`). */
@@ -93,14 +98,12 @@ class Package {
   private sst?: { root: Element; index: Map<string, number>; size: number; refs: number; before: Element | null };
   workbookPart = 'xl/workbook.xml';
 
-  constructor(readonly zip: JSZip) {}
+  constructor(readonly zip: PackageZip) {}
 
   async doc(path: string): Promise<Document> {
     let d = this.docs.get(path);
     if (!d) {
-      const file = this.zip.file(path);
-      if (!file) throw new Error(`part ${path} is missing`);
-      d = parseXml(await file.async('string'));
+      d = parseXml(await this.zip.text(path));
       this.docs.set(path, d);
     }
     return d;
@@ -136,9 +139,7 @@ class Package {
     const path = resolvePart(this.workbookPart, rel.getAttribute('Target')!);
     let editor = this.sheets.get(path);
     if (!editor) {
-      const file = this.zip.file(path);
-      if (!file) throw new Error(`part ${path} is missing`);
-      editor = new SheetEditor(await file.async('string'));
+      editor = new SheetEditor(await this.zip.text(path));
       this.sheets.set(path, editor);
     }
     return { editor, name: el.getAttribute('name')!, path };
@@ -197,7 +198,7 @@ class Package {
   /** The part name for a new part like "xl/worksheets/sheet{n}.xml" that is not taken. */
   private freePart(dir: string, stem: string): string {
     let n = 1;
-    while (this.zip.file(`${dir}/${stem}${n}.xml`)) n++;
+    while (this.zip.has(`${dir}/${stem}${n}.xml`)) n++;
     return `${dir}/${stem}${n}.xml`;
   }
 
@@ -209,7 +210,7 @@ class Package {
   async addSheet(name: string, hidden: boolean): Promise<void> {
     const base = this.workbookPart.split('/').slice(0, -1).join('/');
     const path = this.freePart(`${base ? `${base}/` : ''}worksheets`, 'sheet');
-    this.zip.file(path, EMPTY_SHEET);
+    this.zip.set(path, EMPTY_SHEET);
     const id = await this.addRelationship(REL_TYPES.worksheet, this.relativeToWorkbook(path));
     const ct = await this.contentTypes();
     ct.appendChild(createLike(ct, 'Override', { PartName: `/${path}`, ContentType: CONTENT_TYPES.worksheet }));
@@ -260,7 +261,7 @@ class Package {
     if (!rel) {
       const base = this.workbookPart.split('/').slice(0, -1).join('/');
       path = `${base ? `${base}/` : ''}sharedStrings.xml`;
-      this.zip.file(path, EMPTY_SST);
+      this.zip.set(path, EMPTY_SST);
       await this.addRelationship(REL_TYPES.sharedStrings, this.relativeToWorkbook(path));
       const ct = await this.contentTypes();
       ct.appendChild(createLike(ct, 'Override', { PartName: `/${path}`, ContentType: CONTENT_TYPES.sharedStrings }));
@@ -355,7 +356,7 @@ class Package {
   private store(path: string): number {
     const sheet = this.sheets.get(path);
     const text = sheet ? sheet.serialize() : serializeXml(this.docs.get(path)!);
-    this.zip.file(path, text);
+    this.zip.set(path, text);
     // the part is text in the zip now: its editor (the largest thing held) can go
     this.sheets.delete(path);
     this.docs.delete(path);
@@ -370,7 +371,7 @@ class Package {
  * (missing or malformed part).
  */
 export async function patchPackage(source: Uint8Array, ops: PlanOp[], options: PatchOptions = {}): Promise<PatchResult> {
-  const zip = await JSZip.loadAsync(source);
+  const zip = await (options.readZip ?? readWithJsZip)(source);
   const pkg = new Package(zip);
   await pkg.init();
   const warnings: PatchWarning[] = [];
@@ -384,7 +385,7 @@ export async function patchPackage(source: Uint8Array, ops: PlanOp[], options: P
   }
   if (state.formulas) await pkg.setFullCalcOnLoad();
   await pkg.finish(options.collect);
-  const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  const bytes = await zip.toBytes();
   return { bytes, warnings };
 }
 
@@ -484,9 +485,10 @@ async function applyOp(pkg: Package, op: PlanOp, warnings: PatchWarning[], state
  * Refuses whole-column shifts that would cut a table or pivot table of `source` in two
  * (WorkbookError 'invalidArgument', Dutch, naming sheet and table), each judged on the
  * package as it is; changes nothing. Shifts on sheets the package lacks are skipped.
+ * `readZip`: how the zip is read (packageZip.ts; JSZip by default).
  */
-export async function checkColumnShifts(source: Uint8Array, shifts: ColumnShift[]): Promise<void> {
-  const pkg = new Package(await JSZip.loadAsync(source));
+export async function checkColumnShifts(source: Uint8Array, shifts: ColumnShift[], readZip: ReadPackageZip = readWithJsZip): Promise<void> {
+  const pkg = new Package(await readZip(source));
   await pkg.init();
   const names = new Set((await pkg.sheetParts()).map((s) => s.name.toLowerCase()));
   for (const shift of shifts) if (names.has(shift.sheet.toLowerCase())) await checkPackageShift(pkg, shift);
@@ -496,16 +498,16 @@ export async function checkColumnShifts(source: Uint8Array, shifts: ColumnShift[
  * Per sheet of `source` (by its name as the workbook lists it), the formula cells whose
  * file holds no cached result (`<f>` without `<v>`; see cachedResults.ts), as A1
  * addresses; sheets without such cells are left out. Reads each worksheet part once as
- * text; never changes anything.
+ * text; never changes anything. `readZip`: how the zip is read (packageZip.ts; JSZip by
+ * default).
  */
-export async function formulasWithoutResult(source: Uint8Array): Promise<Map<string, string[]>> {
-  const pkg = new Package(await JSZip.loadAsync(source));
+export async function formulasWithoutResult(source: Uint8Array, readZip: ReadPackageZip = readWithJsZip): Promise<Map<string, string[]>> {
+  const pkg = new Package(await readZip(source));
   await pkg.init();
   const out = new Map<string, string[]>();
   for (const { name, path } of await pkg.sheetParts()) {
-    const file = pkg.zip.file(path);
-    if (!file) continue;
-    const cells = formulaCellsWithoutResult(await file.async('string'));
+    if (!pkg.zip.has(path)) continue;
+    const cells = formulaCellsWithoutResult(await pkg.zip.text(path));
     if (cells.length) out.set(name, cells);
   }
   return out;

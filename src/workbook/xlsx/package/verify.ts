@@ -8,7 +8,7 @@
  * relationship; legacy VML drawings are not XML and are not parsed) without loading the workbook a second time (ECMA-376 Part 2, Open
  * Packaging Conventions: [Content_Types].xml, _rels/.rels; Part 1, 18.2: workbook sheets).
  */
-import JSZip from 'jszip';
+import { ZipParts } from './zipParts';
 import { SaxesParser } from 'saxes';
 import { relsPathOf, resolvePart } from './partPaths';
 
@@ -38,14 +38,10 @@ function elements(xml: string, part: string, local?: string): Record<string, str
  * @throws Error naming the part that is missing or malformed.
  */
 export async function verifyPackage(bytes: Uint8Array): Promise<void> {
-  const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
-  const text = async (path: string): Promise<string> => {
-    const file = zip.file(path);
-    if (!file) throw new Error(`part ${path} is missing`);
-    // Node's own UTF-8 decoding of the part's bytes: JSZip's 'string' joins its chunks in JavaScript first (about a third slower)
-    return (await file.async('nodebuffer')).toString('utf8');
-  };
-  const xmlParts = Object.keys(zip.files).filter((p) => !zip.files[p].dir && /\.(xml|rels)$/i.test(p));
+  const zip = await ZipParts.read(bytes);
+  zip.checkAll();
+  const text = (path: string): Promise<string> => zip.text(path);
+  const xmlParts = zip.paths().filter((p) => /\.(xml|rels)$/i.test(p));
   const checked = new Set<string>();
   elements(await text('[Content_Types].xml'), '[Content_Types].xml');
   checked.add('[Content_Types].xml');
@@ -64,7 +60,7 @@ export async function verifyPackage(bytes: Uint8Array): Promise<void> {
     const rel = rels.get(idAttr ? sheet[idAttr] : '');
     if (!rel?.Target) throw new Error(`sheet ${sheet.name ?? '?'} has no relationship in ${relsPathOf(workbook)}`);
     const part = resolvePart(workbook, rel.Target);
-    if (!zip.file(part)) throw new Error(`part ${part} of sheet ${sheet.name ?? '?'} is missing`);
+    if (!zip.has(part)) throw new Error(`part ${part} of sheet ${sheet.name ?? '?'} is missing`);
   }
   for (const part of xmlParts) {
     if (checked.has(part)) continue;
