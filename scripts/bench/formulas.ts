@@ -339,10 +339,12 @@ export const section: BenchSection = {
     const growth: BenchTarget[] = [];
     // KK_BENCH_FORMULAS=<text>: only the comparisons whose name contains it (e.g. "unsorted")
     const only = process.env.KK_BENCH_FORMULAS;
+    // KK_BENCH_SIZES=1000,10000: only those sizes of each comparison (a shorter run on a shared machine)
+    const sizes = process.env.KK_BENCH_SIZES?.split(',').map(Number);
     for (const c of (quick ? QUICK : FULL).filter((x) => !only || x.name.includes(only))) {
       const cases: Prepared[] = [];
       try {
-        for (const r of c.sizes) cases.push(await prepare(r, c.longlist));
+        for (const r of c.sizes.filter((x) => !sizes || sizes.includes(x))) cases.push(await prepare(r, c.longlist));
         const ms_ = await timeCases(cases, c.sheets);
         measured.push(...ms_);
         // every step between consecutive sizes, and the whole span
