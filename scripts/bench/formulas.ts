@@ -34,7 +34,17 @@ const FACTORS = 12;
  * row (i × 7,919) mod n of `growing`, a fixed permutation): every row is a run of its own,
  * the case a longlist typed or pasted in no order gives.
  */
-type Opgaven = 'fixed' | 'growing' | 'unsorted';
+type Opgaven = 'fixed' | 'growing' | 'unsorted' | 'appended';
+
+/**
+ * `appended`: a `growing` longlist that `apply` prepared, to which a colleague then added
+ * rows at the bottom without the add-in (the number `appendedRows` gives, each of an
+ * existing opgave taken in no order): the Keuzelijsten formulas read those rows after the
+ * order the plan wrote (src/core/keuzelijsten.ts `lijstenOrder`), so this case shows what
+ * they cost until the add-in runs again. The input gets the same rows, so input and output
+ * hold the same data.
+ */
+const appendedRows = (n: number) => Math.min(300, Math.floor(n / 10));
 
 /** Multiplier of the `unsorted` permutation: a prime that divides none of the bench's sizes. */
 const SCATTER = 7919;
@@ -42,6 +52,7 @@ const SCATTER = 7919;
 /** The opgave of longlist row i (0-based) of `n` rows, laid out as `opgaven` says. */
 function opgaveOf(i: number, n: number, opgaven: Opgaven): string {
   if (opgaven === 'fixed') return `Opgave ${(i % 15) + 1}`;
+  if (opgaven === 'appended') return opgaveOf(i, n, 'growing');
   const j = opgaven === 'unsorted' ? (i * SCATTER) % n : i;
   return `Opgave ${Math.floor(j / 10) + 1}`;
 }
@@ -60,6 +71,16 @@ async function withLonglist(file: string, n: number, rows: number, opgaven: Opga
       { kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: 'A6', cells: names },
     ],
   });
+  await wb.writeFileAtomic(file);
+}
+
+/** Adds the `appended` case's rows below a longlist of `n` rows laid out as `growing` (what a colleague types without the add-in). */
+async function appendRows(file: string, n: number, k: number): Promise<void> {
+  const { XlsxWorkbook } = await import('../../src/workbook/xlsx/XlsxWorkbook');
+  const wb = await XlsxWorkbook.fromBuffer(fs.readFileSync(file));
+  const groups = Math.ceil(n / 10);
+  const ll: CellInput[][] = Array.from({ length: k }, (_, j) => [{ text: `Opgave ${((j * SCATTER) % groups) + 1}` }, { text: `Later ${j + 1}` }, { text: '' }]);
+  await wb.apply({ ops: [{ kind: 'setCells', sheet: SHEET_NAMES.longlist, cell: `A${n + 2}`, cells: ll }] });
   await wb.writeFileAtomic(file);
 }
 
@@ -144,7 +165,8 @@ async function prepare(rows: number, longlist: Opgaven | null): Promise<Prepared
   const input = path.join(dir, 'in.xlsx');
   const output = path.join(dir, 'out.xlsx');
   await writeRawWorkbook(input, rows, FACTORS);
-  if (longlist !== null) await withLonglist(input, rows, rows, longlist);
+  const added = longlist === 'appended' ? appendedRows(rows) : 0;
+  if (longlist !== null) await withLonglist(input, rows - added, rows, longlist);
   const { XlsxWorkbook } = await import('../../src/workbook/xlsx/XlsxWorkbook');
   const { main } = await import('../../src/cli/main');
   const snap = await (await XlsxWorkbook.fromBuffer(fs.readFileSync(input))).readSnapshot();
@@ -156,6 +178,7 @@ async function prepare(rows: number, longlist: Opgaven | null): Promise<Prepared
     plans.push((await timeAsync(async () => buildPlan(snap, { now }))).ms);
   }
   await main(['apply', input, '-o', output], { out: () => {}, err: () => {} });
+  if (added) for (const file of [input, output]) await appendRows(file, rows - added, added);
   const a = analyze(await (await XlsxWorkbook.fromBuffer(fs.readFileSync(output))).readSnapshot());
   const timeout = { timeoutMs: 900_000 };
   const tin = await timeAsync(() => recalculateXlsx(input, path.join(dir, 'rin'), timeout));
@@ -164,7 +187,9 @@ async function prepare(rows: number, longlist: Opgaven | null): Promise<Prepared
   const label =
     longlist === null
       ? size(rows, FACTORS)
-      : `${size(rows, FACTORS)}, longlist ${rows.toLocaleString('en')} (${distinctOpgaven.toLocaleString('en')} opgaven${longlist === 'growing' ? ', grouped' : longlist === 'unsorted' ? ', unsorted' : ''})`;
+      : `${size(rows, FACTORS)}, longlist ${rows.toLocaleString('en')} (${distinctOpgaven.toLocaleString('en')} opgaven${
+          { fixed: '', growing: ', grouped', unsorted: ', unsorted', appended: `, grouped, ${added} added without the add-in` }[longlist]
+        })`;
   return {
     rows,
     label,
@@ -288,6 +313,12 @@ const FULL: Comparison[] = [
   { name: 'longlist of 15 opgaven', sizes: [1000, 10000], longlist: 'fixed', sheets: [SHEET_NAMES.lijsten] },
   { name: 'longlist, opgaven growing with the rows', sizes: [1000, 3000, 10000], longlist: 'growing', sheets: [SHEET_NAMES.lijsten] },
   { name: 'longlist, opgaven growing with the rows, unsorted', sizes: [1000, 3000, 10000], longlist: 'unsorted', sheets: [SHEET_NAMES.lijsten] },
+  {
+    name: 'longlist, opgaven growing with the rows, grouped, rows added without the add-in',
+    sizes: [1000, 10000],
+    longlist: 'appended',
+    sheets: [SHEET_NAMES.lijsten],
+  },
 ];
 const QUICK: Comparison[] = [
   { name: 'werkblad only', sizes: [300, 1000, 3000], longlist: null, sheets: PRODUCT_SHEETS },
@@ -298,7 +329,7 @@ export const section: BenchSection = {
   id: 'formulas',
   title: 'The workbook’s own formulas: LibreOffice recalculation, output of apply vs its input, beside the engine on the same workbook',
   order: 30,
-  estimate: '~33 min (quick: ~10 min)',
+  estimate: '~40 min (quick: ~10 min)',
   // issue 9: the engine's figures printed in the same run as the formulas'
   alsoRuns: ['engine'],
   async run({ quick }): Promise<BenchTable[]> {
@@ -308,10 +339,12 @@ export const section: BenchSection = {
     const growth: BenchTarget[] = [];
     // KK_BENCH_FORMULAS=<text>: only the comparisons whose name contains it (e.g. "unsorted")
     const only = process.env.KK_BENCH_FORMULAS;
+    // KK_BENCH_SIZES=1000,10000: only those sizes of each comparison (a shorter run on a shared machine)
+    const sizes = process.env.KK_BENCH_SIZES?.split(',').map(Number);
     for (const c of (quick ? QUICK : FULL).filter((x) => !only || x.name.includes(only))) {
       const cases: Prepared[] = [];
       try {
-        for (const r of c.sizes) cases.push(await prepare(r, c.longlist));
+        for (const r of c.sizes.filter((x) => !sizes || sizes.includes(x))) cases.push(await prepare(r, c.longlist));
         const ms_ = await timeCases(cases, c.sheets);
         measured.push(...ms_);
         // every step between consecutive sizes, and the whole span

@@ -47,6 +47,7 @@
  */
 import { columnLetter, columnNumber } from './a1';
 import { MAX_COLUMNS } from './errors';
+import { excelErrorNames } from './names';
 
 /** Sheet names compare as Excel compares them: without regard to case, spaces and all. */
 export function sameSheet(a: string, b: string): boolean {
@@ -115,7 +116,13 @@ export function shiftColumnSpan(left: number, right: number, shift: ColumnShift)
 const CELL = /^(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})$/;
 const COLUMN = /^(\$?)([A-Za-z]{1,3})$/;
 const ROW = /^\$?\d{1,7}$/;
-const ERROR_LITERAL = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)/i;
+/** An error literal at the start of the text: every error value of the one table (src/core/names.ts), in any case. */
+const ERROR_LITERAL = new RegExp(
+  `^(?:${excelErrorNames()
+    .map(([en]) => en.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('|')})`,
+  'i',
+);
 /** Characters of an unquoted name, sheet name, number or reference. */
 const WORD = /[A-Za-z0-9_.$\\?\u00C0-\uFFFF]/;
 

@@ -25,7 +25,7 @@ import { LIJST_COLUMNS } from './keuzelijsten';
 import { sameName } from './layout';
 
 export const FORMULA_STAMP = {
-  /** Column W of the Keuzelijsten sheet (LIJST_COLUMNS.stamp): a free column inside the lists' width (A..AB), so the used range stays as it was. */
+  /** Column W of the Keuzelijsten sheet (LIJST_COLUMNS.stamp): a free column inside the lists' width (A..AE), so the used range stays as it was. */
   column: LIJST_COLUMNS.stamp,
   /** Characters per cell (Excel's limit is 32,767). */
   chunk: 30_000,

@@ -3,30 +3,39 @@
  * so they pick up rows a colleague adds or changes without the add-in.
  *
  * Recalculation cost. Every formula does O(1) work or a binary search (MATCH type 1 on a
- * running count), except two exact-match scans per *run* (a block of consecutive
- * longlist rows with the same opgave): U, the first run with the same key, and Y, the
- * next run of the same opgave that has a koppelkans (a scan of numbers). Nothing scans
- * per longlist row or per werkblad row: the werkblad row's opgave is looked up in the
- * koppelkans dropdown's own list formula, which Excel and LibreOffice evaluate only when
- * the dropdown opens. So the cost is O(rows · log rows) plus at most (runs) × (distinct
- * opgaven) cell comparisons: linear for a longlist kept together by opgave with a
- * bounded number of opgaven or for a few opgaven in any order, and (distinct opgaven)² / 2
- * for a grouped longlist whose opgaven grow with it (one per 10 rows: 500,000 comparisons
- * at 10,000 rows, against 5 million or more per scan column in the per-row design
- * before). Exact dedup of text needs sorting or hashing, which Excel 2016 formulas
- * cannot do in less; `npm run bench -- formulas` prints the measured growth.
+ * running count), except two exact-match scans per *run* (a block of consecutive rows
+ * with the same opgave, in the order the formulas read the longlist): U, the first run
+ * with the same key, and Y, the next run of the same opgave that has a koppelkans (a scan
+ * of numbers). Nothing scans per longlist row or per werkblad row: the werkblad row's
+ * opgave is looked up in the koppelkans dropdown's own list formula, which Excel and
+ * LibreOffice evaluate only when the dropdown opens. The formulas read the longlist in the
+ * order of column AC, which the plan writes grouped by opgave (`lijstenOrder`), so every
+ * opgave is one run whatever order the longlist itself has: the cost is O(rows · log rows)
+ * plus at most (distinct opgaven)² cell comparisons (each run's U scans the runs before it,
+ * its Y the runs after it). That is linear in the rows for a bounded number of opgaven, and
+ * for opgaven growing with the list (one per 10 rows: 500,000 comparisons at 10,000 rows)
+ * small beside the rest up to the 20,000-row limit; `npm run bench -- formulas` prints the
+ * measured growth. Rows a colleague adds or changes without the add-in are read where they
+ * stand in that order (an added row among the spare rows at the end), which adds runs, up
+ * to (runs) × (distinct opgaven) comparisons, until the next plan writes the order again.
+ * Exact deduplication of text in one pass needs sorting or hashing, which Excel 2010
+ * formulas cannot do cheaply (README, "Cost"); the order is the engine's sort, written as
+ * data, and the formulas stay right for any order.
  *
  * Names follow the matching rule of src/core/names.ts: `cleanFormula`/`keyFormula` are
  * the formula side of `cleanName`/`nameKey`, and every lookup escapes `~*?`
  * (`escapeFormula`), so no name is read as a wildcard or a comparison.
  *
- * Layout (row 1 = seeds and labels; row r ≥ 2 ↔ longlist row first + r − 2, for the
- * longlist's capacity; p = r − 1 is the row's position, and the run q = p and opgave
- * j = p of the per-run and per-opgave columns; werkblad helpers on the werkblad's own
- * row numbers):
- *  A  every koppelkans, compacted (dropdown when the opgave is empty or unknown)
- *  B  the row's koppelkans, cleaned            C  running count of B ≠ "" (C1 = 0)
- *  J  the row's opgave, cleaned                D  its key (lower case)
+ * Layout (row 1 = seeds and labels; row r ≥ 2 ↔ position p = r − 1 of the longlist block,
+ * for the longlist's capacity; p is also the run q and opgave j of the per-run and
+ * per-opgave columns; werkblad helpers on the werkblad's own row numbers):
+ *  AC the order the formulas read the longlist in: the longlist row (1 = first covered row)
+ *     at position p (numbers the plan writes, `lijstenOrder`: grouped by opgave)
+ *  AD the inverse of AC: the position at which longlist row p is read (numbers the plan writes)
+ *  B  the koppelkans at position p, cleaned (read with INDEX)   C  running count of B ≠ "" (C1 = 0)
+ *  J  the opgave at position p, cleaned             D  its key (lower case)
+ *  AE running count of the longlist's own rows with a koppelkans, in longlist order (AE1 = 0)
+ *  A  every koppelkans in longlist order, compacted (dropdown when the opgave is empty or unknown)
  *  I  running count of runs (I1 = 0): a row starts a run when its key is not empty and differs from the row above
  *  O  run q's first position                   T  run q's key
  *  U  the first run with run q's key (the only name lookup over the longlist)
@@ -80,9 +89,14 @@ export const LIJST_COLUMNS = {
   wKey: 26,
   runFirstKk: 27,
   gRange: 28,
+  /** The longlist order the other columns read the longlist in (numbers the plan writes, no formulas): see `lijstenOrder`. */
+  order: 29,
+  /** The inverse of `order`: the position at which longlist row p is read (numbers the plan writes). */
+  inverse: 30,
+  rawCount: 31,
 } as const;
 
-/** Columns the Keuzelijsten sheet uses (A..AB). */
+/** Columns the Keuzelijsten sheet uses (A..AE). */
 export const LIJST_WIDTH = Math.max(...Object.values(LIJST_COLUMNS));
 
 const L = (c: number) => columnLetter(c);
@@ -153,17 +167,24 @@ export function lijstenFormulas(g: LijstenGeometry): Map<string, string | number
   set(1, C.dNext, `=${nextGroupFormula(0, E)}`);
   const lsText = rangeTextPrefix(g.lijstenSheet);
   set(1, C.gRange, `="${lsText}$${L(C.all)}$2:$${L(C.all)}$"&(1+MAX(1,$${L(C.count)}$${E}))`);
+  set(1, C.rawCount, 0);
+  const llKk = `${ll}!$${k}$${g.firstRow}:$${k}$${g.firstRow + g.rows - 1}`;
+  const llOp = `${ll}!$${o}$${g.firstRow}:$${o}$${g.firstRow + g.rows - 1}`;
+  const rawCountCol = col('rawCount', 1, E);
+  const rawCountEnd = `$${L(C.rawCount)}$${E}`;
   const countCol = col('count', 1, E);
   const runCol = col('run', 1, E);
   const runEnd = `$${L(C.run)}$${E}`;
-  const countEnd = `$${L(C.count)}$${E}`;
   for (r = 2; r <= E; r++) {
-    const llRow = g.firstRow + r - 2;
     const p = r - 1; // position in the block; also the run index q and the opgave ordinal j of this row
-    set(r, C.all, `=IF(${p}>${countEnd},"",INDEX(${rng('kk')},MATCH(${p - 1},${countCol},1)))`);
-    set(r, C.kk, `=IFERROR(${cleanFormula(`${ll}!$${k}${llRow}`)},"")`);
+    // the longlist is read in the order of column AC (the plan writes it grouped by opgave), by
+    // position (INDEX over the covered rows), so both columns stay paired when a colleague inserts or deletes rows
+    set(r, C.kk, `=IFERROR(${cleanFormula(`INDEX(${llKk},${cell('order')})`)},"")`);
     set(r, C.count, `=${cell('count', r - 1)}+(${cell('kk')}<>"")`);
-    set(r, C.opgave, `=IFERROR(${cleanFormula(`${ll}!$${o}${llRow}`)},"")`);
+    set(r, C.opgave, `=IFERROR(${cleanFormula(`INDEX(${llOp},${cell('order')})`)},"")`);
+    // every koppelkans in longlist order: longlist row p is read at position AD (the inverse of AC)
+    set(r, C.rawCount, `=${cell('rawCount', r - 1)}+(IFERROR(INDEX(${rng('kk')},${cell('inverse')}),"")<>"")`);
+    set(r, C.all, `=IF(${p}>${rawCountEnd},"",INDEX(${rng('kk')},INDEX(${rng('inverse')},MATCH(${p - 1},${rawCountCol},1))))`);
     set(r, C.key, `=LOWER(${cell('opgave')})`);
     // runs: a run is a block of consecutive rows with the same (non-empty) key
     set(r, C.run, `=${cell('run', r - 1)}+AND(${cell('key')}<>"",${cell('key')}<>${cell('key', r - 1)})`);
@@ -297,24 +318,67 @@ export function werkbladKeyRange(lijstenSheet: string, g: LijstenGeometry): stri
 }
 
 /**
+ * The order in which the Keuzelijsten formulas read the longlist (column AC, numbers the
+ * plan writes): position p holds the longlist row (1 = the first covered row) read at p.
+ * The rows with an opgave come first, grouped by opgave in the order of each opgave's
+ * first row and in longlist order within an opgave; then every other covered row (no
+ * opgave, and the spare rows below the longlist) in longlist order. Opgaven are grouped by
+ * the formulas' own key (`cleanName`, lower case: `keyFormula`).
+ *
+ * Why: the formulas find each opgave's first row and the next row of the same opgave by an
+ * exact-match scan per *run* of equal keys (see the top of this file); read in this order
+ * every opgave is one run whatever order the longlist has, so a longlist typed or pasted
+ * in any order costs what a grouped one costs. A row a colleague adds or changes without
+ * the add-in is read where it stands in this order (an added row among the spare rows, at
+ * the end): the lists stay right, only that opgave's runs, and so the scans, grow until
+ * the next plan writes the order again. In: the geometry and the raw longlist cells (index
+ * 0 ↔ first covered row). Out: a permutation of 1..g.rows.
+ */
+export function lijstenOrder(g: LijstenGeometry, longlist: readonly { opgave: CellValue }[]): number[] {
+  const groups = new Map<string, number[]>();
+  const rest: number[] = [];
+  for (let i = 0; i < g.rows; i++) {
+    const key = cleanName(longlist[i]?.opgave ?? null).toLowerCase();
+    if (!key) {
+      rest.push(i + 1);
+      continue;
+    }
+    const rows = groups.get(key);
+    if (rows) rows.push(i + 1);
+    else groups.set(key, [i + 1]);
+  }
+  return [...[...groups.values()].flat(), ...rest];
+}
+
+/**
  * What every Keuzelijsten formula evaluates to, computed by the engine from the raw
  * longlist cells (index 0 ↔ first covered row) and the werkblad's raw A/B cells (index
- * 0 ↔ werkbladFirstRow): the cached results written with the formulas, and the lists
- * the dropdowns show. Keyed like `lijstenFormulas`.
+ * 0 ↔ werkbladFirstRow) and the order of column AC (`lijstenOrder`, the one the plan
+ * writes; another one for a file whose longlist changed since): the cached results
+ * written with the formulas, and the lists the dropdowns show. Keyed like `lijstenFormulas`.
  */
 export function lijstenValues(
   g: LijstenGeometry,
   longlist: { opgave: CellValue; koppelkans: CellValue }[],
   werkblad: { opgave: CellValue; koppelkans: CellValue }[],
+  order: readonly number[] = lijstenOrder(g, longlist),
 ): Map<string, CellValue> {
   const out = new Map<string, CellValue>();
   const m = g.rows;
-  const kk: string[] = [];
-  const op: string[] = [];
+  const rawKk: string[] = [];
+  const rawOp: string[] = [];
   for (let i = 0; i < m; i++) {
-    kk.push(cleanName(longlist[i]?.koppelkans ?? null));
-    op.push(cleanName(longlist[i]?.opgave ?? null));
+    rawKk.push(cleanName(longlist[i]?.koppelkans ?? null));
+    rawOp.push(cleanName(longlist[i]?.opgave ?? null));
   }
+  // what the formulas of columns B and J read: the longlist in the order of column AC (an
+  // empty or unusable order cell reads as an empty row, as the formulas' IFERROR does)
+  const at = (i: number) => {
+    const x = order[i];
+    return Number.isInteger(x) && x >= 1 && x <= m ? x - 1 : -1;
+  };
+  const kk = Array.from({ length: m }, (_, i) => (at(i) < 0 ? '' : rawKk[at(i)]));
+  const op = Array.from({ length: m }, (_, i) => (at(i) < 0 ? '' : rawOp[at(i)]));
   const key = op.map((x) => x.toLowerCase());
   const firstOf = new Map<string, number>();
   key.forEach((x, i) => {
@@ -355,17 +419,21 @@ export function lijstenValues(
   }
   const set = (r: number, c: number, v: CellValue) => out.set(`${r},${c}`, v);
   // running counts, groups
-  const allList = kk.filter((x) => x);
+  const allList = rawKk.filter((x) => x);
   const distinctOpgaven: string[] = [];
   const group: (number | '')[] = [];
   let count = 0;
   let distinct = 0;
+  let rawCount = 0;
   set(1, C.count, 0);
   set(1, C.distinct, 0);
   set(1, C.gGroup, 0);
   set(1, C.run, 0);
+  set(1, C.rawCount, 0);
   for (let i = 0; i < m; i++) {
     const r = i + 2;
+    if (rawKk[i]) rawCount++;
+    set(r, C.rawCount, rawCount);
     if (kk[i]) count++;
     const first = key[i] ? firstOf.get(key[i])! : '';
     if (first === i + 1) {

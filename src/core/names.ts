@@ -34,8 +34,51 @@ import { cellAddress } from './a1';
 import { problem, type Problem } from './problems';
 import type { CellValue } from './snapshot';
 
-/** Excel's error values, as adapters report them in a snapshot. */
-const EXCEL_ERRORS = new Set(['#N/A', '#VALUE!', '#REF!', '#DIV/0!', '#NUM!', '#NAME?', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA']);
+/**
+ * Every error value Excel has, as adapters report them in a snapshot (the en-US text:
+ * Office.js `Range.values` and a file's `<c t="e"><v>` both give it), with the name a
+ * Dutch Excel shows for it, or `null` where no Dutch name could be confirmed.
+ *
+ * The list: the error types of Office.js (`Excel.ErrorCellValueType`, ExcelApi 1.16,
+ * https://learn.microsoft.com/en-us/javascript/api/excel/excel.errorcellvaluetype) with
+ * the en-US text of each (`basicValue` of `Excel.<Type>ErrorCellValue`); `Placeholder`
+ * is left out (it has no text of its own in the docs).
+ *
+ * Dutch names: Microsoft's Dutch page of ERROR.TYPE ("TYPE.FOUT, functie",
+ * https://support.microsoft.com/nl-nl/excel/functions/error-type-function) lists #LEEG!,
+ * #DEEL/0!, #WAARDE!, #VERW!, #NAAM?, #GETAL!, #N/B and #GEGEVENS_OPHALEN for error types
+ * 1–8. For the newer ones (#SPILL!, #CALC!, #FIELD!, #BLOCKED!, #CONNECT!, #UNKNOWN!,
+ * #BUSY!, #EXTERNAL!, #PYTHON!) no Microsoft source was found (searched 2026-12-02: the
+ * Dutch support pages on spilled ranges, FILTER, ISERROR and TYPE.FOUT name none of them),
+ * and the two third-party tables found disagree (HyperFormula's nl-NL: #OVERLOOP! for
+ * #SPILL!; another: #OVERLOPEN! and #BEREKENEN!, with #DEEL/0! given as LibreOffice's
+ * #DELING.DOOR.0!, so not Excel's names). Rather than guess, those are `null`: a message
+ * shows them as the en-US text, which Dutch Excel accepts as typed input too. Office.js
+ * `valuesAsJsonLocal` (ExcelApi 1.16) gives the user's own locale's text at run time, if
+ * a confirmed name is ever needed.
+ */
+const EXCEL_ERROR_NAMES: ReadonlyMap<string, string | null> = new Map([
+  ['#NULL!', '#LEEG!'],
+  ['#DIV/0!', '#DEEL/0!'],
+  ['#VALUE!', '#WAARDE!'],
+  ['#REF!', '#VERW!'],
+  ['#NAME?', '#NAAM?'],
+  ['#NUM!', '#GETAL!'],
+  ['#N/A', '#N/B'],
+  ['#GETTING_DATA', '#GEGEVENS_OPHALEN'],
+  ['#SPILL!', null],
+  ['#CALC!', null],
+  ['#FIELD!', null],
+  ['#BLOCKED!', null],
+  ['#CONNECT!', null],
+  ['#UNKNOWN!', null],
+  ['#BUSY!', null],
+  ['#EXTERNAL!', null],
+  ['#PYTHON!', null],
+]);
+
+/** The en-US texts of Excel's error values, with the name a Dutch Excel shows (null: not confirmed), for tests and documentation. */
+export const excelErrorNames = (): [string, string | null][] => [...EXCEL_ERROR_NAMES];
 
 /**
  * True for a cell value that is one of Excel's error values (#N/A, #VALUE! …), as adapters
@@ -43,31 +86,17 @@ const EXCEL_ERRORS = new Set(['#N/A', '#VALUE!', '#REF!', '#DIV/0!', '#NUM!', '#
  * to an error's text cannot be told apart and counts as one.
  */
 export function isExcelError(value: CellValue | undefined): boolean {
-  return typeof value === 'string' && EXCEL_ERRORS.has(value);
+  return typeof value === 'string' && EXCEL_ERROR_NAMES.has(value);
 }
-
-/**
- * The names a Dutch Excel shows for the error values a snapshot gives in en-US (Office.js
- * `Range.values` and the file's `<v>` both use the en-US text). Only the classic seven:
- * the newer ones (#SPILL!, #CALC! …) are shown as they come.
- */
-const DUTCH_ERRORS: Record<string, string> = {
-  '#N/A': '#N/B',
-  '#VALUE!': '#WAARDE!',
-  '#REF!': '#VERW!',
-  '#DIV/0!': '#DEEL/0!',
-  '#NUM!': '#GETAL!',
-  '#NAME?': '#NAAM?',
-  '#NULL!': '#LEEG!',
-};
 
 /**
  * An error value (as `isExcelError` takes it: the en-US text) for a Dutch message: the
  * name a Dutch Excel shows with the en-US one after it, "#DEEL/0! (#DIV/0!)", or the
- * en-US text alone when Dutch Excel has no other name for it.
+ * en-US text alone where no Dutch name is confirmed (`EXCEL_ERROR_NAMES`) or the value is
+ * no error value.
  */
 export function dutchErrorName(value: string): string {
-  const nl = DUTCH_ERRORS[value];
+  const nl = EXCEL_ERROR_NAMES.get(value);
   return nl ? `${nl} (${value})` : value;
 }
 
@@ -95,7 +124,7 @@ export function cleanName(value: CellValue | undefined): string {
   const s = typeof value === 'string' ? value : typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : String(value);
   let clean = cleaned.get(s);
   if (clean === undefined) {
-    clean = EXCEL_ERRORS.has(s) ? '' : s.replace(SPACE_LIKE, ' ').replace(/ {2,}/g, ' ').replace(/^ | $/g, ''); // an error cell is no name (IFERROR)
+    clean = EXCEL_ERROR_NAMES.has(s) ? '' : s.replace(SPACE_LIKE, ' ').replace(/ {2,}/g, ' ').replace(/^ | $/g, ''); // an error cell is no name (IFERROR)
     // the same few thousand names come back on every analysis of a workbook: kept, within a bound
     if (cleaned.size >= CLEANED_LIMIT) cleaned.clear();
     cleaned.set(s, clean);

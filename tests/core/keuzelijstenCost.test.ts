@@ -8,7 +8,7 @@
  * exponent 1.7 in LibreOffice between 1,000 and 10,000 rows.
  */
 import { columnLetter } from '../../src/core/a1';
-import { koppelkansListSource, LIJST_COLUMNS, lijstenFormulas, lijstenValues, type LijstenGeometry } from '../../src/core/keuzelijsten';
+import { koppelkansListSource, LIJST_COLUMNS, lijstenFormulas, lijstenOrder, lijstenValues, type LijstenGeometry } from '../../src/core/keuzelijsten';
 import type { CellValue } from '../../src/core/snapshot';
 
 const g: LijstenGeometry = {
@@ -82,12 +82,17 @@ describe('Keuzelijsten formulas do not scan the longlist once per row (regressio
 });
 
 describe('the runs behind the dropdowns', () => {
-  /** Longlist rows as [opgave, koppelkans]; the engine's values of the run columns and the grouped list. */
-  const values = (rows: [CellValue, CellValue][]) => {
+  /**
+   * Longlist rows as [opgave, koppelkans]; the engine's values of the run columns and the
+   * grouped list, with the longlist read in `order` (column AC; default: as it stands, the
+   * order a file keeps when a colleague typed the rows after the plan wrote AC).
+   */
+  const values = (rows: [CellValue, CellValue][], order: number[] = Array.from({ length: g.rows }, (_, i) => i + 1)) => {
     const v = lijstenValues(
       g,
       rows.map(([opgave, koppelkans]) => ({ opgave, koppelkans })),
       [],
+      order,
     );
     const column = (c: number, n: number) => Array.from({ length: n }, (_, i) => v.get(`${i + 2},${c}`));
     return { v, column };
@@ -114,5 +119,44 @@ describe('the runs behind the dropdowns', () => {
     expect(column(C.gList, 5)).toEqual(['a', 'b', 'c', 'w', '']);
     expect(column(C.gRange, 3)).toEqual(['Keuzelijsten!$Q$2:$Q$4', 'Keuzelijsten!$Q$5:$Q$5', '']);
     expect(v.get(`1,${C.gRange}`)).toBe('Keuzelijsten!$A$2:$A$6');
+  });
+
+  const scattered: [CellValue, CellValue][] = [
+    ['Groen', 'a'],
+    ['Water', 'w'],
+    [null, 'los'],
+    [' groen', 'b'],
+    ['Wonen', null],
+    ['Water', 'x'],
+    ['GROEN', 'c'],
+  ];
+
+  it('the plan’s order (column AC) groups the longlist by opgave, first appearance first, then the rows without one', () => {
+    const order = lijstenOrder(
+      g,
+      scattered.map(([opgave]) => ({ opgave })),
+    );
+    expect(order.slice(0, 8)).toEqual([1, 4, 7, 2, 6, 5, 3, 8]);
+    expect([...order].sort((a, b) => a - b)).toEqual(Array.from({ length: g.rows }, (_, i) => i + 1));
+  });
+
+  it('read in the plan’s order, a longlist in no order is one run per opgave (regression: a run, and a scan, per row)', () => {
+    const order = lijstenOrder(
+      g,
+      scattered.map(([opgave]) => ({ opgave })),
+    );
+    const asItStands = values(scattered).column(C.run, g.rows);
+    const { v, column } = values(scattered, order);
+    expect(Math.max(...(asItStands as number[]))).toBe(6);
+    expect(Math.max(...(column(C.run, g.rows) as number[]))).toBe(3);
+    // the lists are the same in both orders: every koppelkans in longlist order (A), the opgaven by first appearance, each one's koppelkansen together
+    for (const o of [undefined, order]) {
+      const w = values(scattered, o).column;
+      expect(w(C.all, 6)).toEqual(['a', 'w', 'los', 'b', 'x', 'c']);
+      expect(w(C.dOpgave, 4)).toEqual(['Groen', 'Water', 'Wonen', '']);
+      expect(w(C.gList, 6)).toEqual(['a', 'b', 'c', 'w', 'x', '']);
+    }
+    expect(v.get(`2,${C.kk}`)).toBe('a');
+    expect(v.get(`3,${C.kk}`)).toBe('b');
   });
 });

@@ -4,7 +4,7 @@
  * (CONTRIBUTING.md, "Mutation testing"), which before them was reached mostly through
  * whole-workbook tests.
  */
-import { cleanName, nameKey, nameWarnings, trimText } from '../../src/core/names';
+import { cleanName, excelErrorNames, nameKey, nameWarnings, trimText } from '../../src/core/names';
 import { textAt } from '../../src/core/grid';
 import { readPrioEntriesRanked, type PrioLayout } from '../../src/core/prioritering';
 import type { Problem } from '../../src/core/problems';
@@ -32,7 +32,7 @@ describe('cleanName: the name as the formulas see it', () => {
   });
 
   it('reads an Excel error value as no name (the formulas wrap it in IFERROR), but keeps a name that only contains one', () => {
-    for (const e of ['#N/A', '#VALUE!', '#REF!', '#DIV/0!', '#NUM!', '#NAME?', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA']) {
+    for (const [e] of excelErrorNames()) {
       expect(cleanName(e)).toBe('');
     }
     expect(cleanName('Warmtenet #N/A')).toBe('Warmtenet #N/A');

@@ -4,6 +4,7 @@
  * those lines (CONTRIBUTING.md, "Mutation testing"). The Totalen formula rounds the same way
  * (`ROUND(SUMPRODUCT(...), TOTAL_DECIMALS)`, src/core/formulas.ts).
  */
+import { dutchErrorName, excelErrorNames } from '../../src/core/names';
 import type { Problem } from '../../src/core/problems';
 import type { SheetSnapshot } from '../../src/core/snapshot';
 import { checkScore, readFactors, readRows, readWerkbladLayout, TOTAL_DECIMALS, weightedTotal } from '../../src/core/werkblad';
@@ -176,20 +177,40 @@ describe('readRows: the validity of a row', () => {
     ]);
   });
 
-  it.each([
-    ['#N/A', '#N/B (#N/A)'],
+  /**
+   * Every error value Excel has, as a message shows it: the Dutch Excel name with the en-US
+   * text in brackets; the en-US text alone where no Dutch name is confirmed (see
+   * EXCEL_ERROR_NAMES in src/core/names.ts for the sources).
+   */
+  const SHOWN: [string, string][] = [
+    ['#NULL!', '#LEEG! (#NULL!)'],
+    ['#DIV/0!', '#DEEL/0! (#DIV/0!)'],
     ['#VALUE!', '#WAARDE! (#VALUE!)'],
     ['#REF!', '#VERW! (#REF!)'],
-    ['#DIV/0!', '#DEEL/0! (#DIV/0!)'],
-    ['#NUM!', '#GETAL! (#NUM!)'],
     ['#NAME?', '#NAAM? (#NAME?)'],
-    ['#NULL!', '#LEEG! (#NULL!)'],
+    ['#NUM!', '#GETAL! (#NUM!)'],
+    ['#N/A', '#N/B (#N/A)'],
+    ['#GETTING_DATA', '#GEGEVENS_OPHALEN (#GETTING_DATA)'],
     ['#SPILL!', '#SPILL!'],
-  ])('the error value %s in a score cell is named as a Dutch Excel shows it: %s', (value, shown) => {
-    const { rows, problems } = read({ rows: [[null, null, null, value]] });
-    expect(rows[0]).toMatchObject({ row: 6, status: 'invalid', total: null });
-    expect(problems.map((p) => p.split(':')[0])).toEqual(['SCORE_ERROR_VALUE@D6', 'ROW_INVALID@F6']);
-    expect(problems[0]).toContain(`staat de foutwaarde ${shown}. `);
+    ['#CALC!', '#CALC!'],
+    ['#FIELD!', '#FIELD!'],
+    ['#BLOCKED!', '#BLOCKED!'],
+    ['#CONNECT!', '#CONNECT!'],
+    ['#UNKNOWN!', '#UNKNOWN!'],
+    ['#BUSY!', '#BUSY!'],
+    ['#EXTERNAL!', '#EXTERNAL!'],
+    ['#PYTHON!', '#PYTHON!'],
+  ];
+
+  it('every error value of the one table is an error in a score cell, named as a Dutch Excel shows it', () => {
+    expect(excelErrorNames().map(([en]) => en)).toEqual(SHOWN.map(([en]) => en));
+    for (const [value, shown] of SHOWN) {
+      const { rows, problems } = read({ rows: [[null, null, null, value]] });
+      expect(rows[0]).toMatchObject({ row: 6, status: 'invalid', total: null });
+      expect(problems.map((p) => p.split(':')[0])).toEqual(['SCORE_ERROR_VALUE@D6', 'ROW_INVALID@F6']);
+      expect(problems[0]).toContain(`staat de foutwaarde ${shown}. `);
+      expect(dutchErrorName(value)).toBe(shown);
+    }
   });
 
   it('names a TRUE or FALSE score as a Dutch Excel shows it (WAAR, ONWAAR): invalid, as in Totalen', () => {

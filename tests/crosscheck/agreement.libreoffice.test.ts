@@ -18,12 +18,13 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { main } from '../../src/cli/main';
-import { cellAddress } from '../../src/core/a1';
+import { cellAddress, parseCell } from '../../src/core/a1';
 import { analyze, type Analysis } from '../../src/core/analyze';
 import { ymdToSerial } from '../../src/core/dates';
 import { CHECKLIST, PRIORITERING, RESULTAAT, SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
 import { isExcelError, nameKey } from '../../src/core/names';
-import type { CellInput, CellValue } from '../../src/core/snapshot';
+import { LIJST_COLUMNS, lijstenOrder, lijstenValues, type LijstenGeometry } from '../../src/core/keuzelijsten';
+import type { CellInput, CellValue, PlanOp } from '../../src/core/snapshot';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
 import { hasLibreOffice, recalculateXlsxBatch } from '../helpers/libreoffice';
 import { xlsxCells } from '../helpers/xlsxCells';
@@ -512,6 +513,23 @@ function same(x: Plain, y: Plain): boolean {
   return x === y;
 }
 
+/** What a colleague types on the longlist without the add-in: row 4's opgave changed, two rows added below the longlist. */
+const COLLEAGUE_EDIT: PlanOp[] = [
+  { kind: 'setCells', sheet: SHEET_NAMES.longlist, cell: 'A4', cells: [[{ text: 'Nieuw' }]] },
+  {
+    kind: 'setCells',
+    sheet: SHEET_NAMES.longlist,
+    cell: 'A6',
+    cells: [
+      [{ text: 'water ' }, { text: 'Regenton' }],
+      [{ text: 'Nieuw' }, { text: 'Eerste stap' }],
+    ],
+  },
+];
+
+/** The colleague case's file and the engine's reading of it (set in beforeAll). */
+const colleague = {} as { output: string; engine: Analysis };
+
 interface Prepared {
   c: Case;
   output: string;
@@ -635,6 +653,14 @@ maybe('the engine and the recalculated workbook agree on the corpus', () => {
       await withProbe(output, path.join(dir, `${c.name}-probe.xlsx`), engine);
       prepared.push({ c, output, engine });
     }
+    // a colleague without the add-in, after the plan wrote the order column: a changed opgave and two appended rows
+    const twins = prepared.find((x) => x.c.name === 'twins')!;
+    const edited = await XlsxWorkbook.fromBuffer(fs.readFileSync(twins.output));
+    await edited.apply({ ops: COLLEAGUE_EDIT });
+    colleague.output = path.join(dir, 'colleague.xlsx');
+    await edited.writeFileAtomic(colleague.output);
+    colleague.engine = analyze(await (await XlsxWorkbook.fromBuffer(fs.readFileSync(colleague.output))).readSnapshot(), { now: NOW });
+    await withProbe(colleague.output, path.join(dir, 'colleague-probe.xlsx'), colleague.engine);
     for (const c of randomCases) {
       const input = path.join(dir, `${c.name}-in.xlsx`);
       const output = path.join(dir, `${c.name}.xlsx`);
@@ -642,13 +668,68 @@ maybe('the engine and the recalculated workbook agree on the corpus', () => {
       await main(['apply', input, '-o', output], io);
       randomOutputs.push(output);
     }
-    const outs = await recalculateXlsxBatch([...prepared.map((p) => path.join(dir, `${p.c.name}-probe.xlsx`)), ...randomOutputs], path.join(dir, 'recalc'));
+    const outs = await recalculateXlsxBatch(
+      [...prepared.map((p) => path.join(dir, `${p.c.name}-probe.xlsx`)), ...randomOutputs, path.join(dir, 'colleague-probe.xlsx')],
+      path.join(dir, 'recalc'),
+    );
     prepared.forEach((p, i) => recalculated.set(p.c.name, outs[i]));
     randomCases.forEach((c, i) => recalculated.set(c.name, outs[prepared.length + i]));
+    recalculated.set('colleague', outs[outs.length - 1]);
     // about 25 applies and one LibreOffice run: 5 minutes on an idle 2-core machine, much longer on a shared one
   }, 1_500_000);
 
   afterAll(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('colleague: rows changed and added without the add-in, after the plan wrote the order of the longlist, are in the recalculated dropdowns', async () => {
+    const { engine } = colleague;
+    expect(engine.longlist.opgaven).toEqual(['Groen', 'Nieuw', 'water']);
+    const want = expectedLists(engine);
+    expect(await probedLists(recalculated.get('colleague')!, want.length)).toEqual(want);
+  });
+
+  test('colleague: every Keuzelijsten cell is what the engine computes for the file’s own order column (the rows a colleague added read last)', async () => {
+    const before = await xlsxCells(fs.readFileSync(colleague.output));
+    const after = await xlsxCells(fs.readFileSync(recalculated.get('colleague')!));
+    const lijsten = `${SHEET_NAMES.lijsten}!`;
+    const at = (cells: Map<string, { value: unknown }>, sheet: string, row: number, column: number) =>
+      cells.get(`${sheet}!${cellAddress(row, column)}`)?.value ?? null;
+    const order: number[] = [];
+    for (let r = 2; typeof at(before, SHEET_NAMES.lijsten, r, LIJST_COLUMNS.order) === 'number'; r++)
+      order.push(at(before, SHEET_NAMES.lijsten, r, LIJST_COLUMNS.order) as number);
+    const L = colleague.engine.werkblad!.layout;
+    const g: LijstenGeometry = {
+      longlistSheet: SHEET_NAMES.longlist,
+      opgaveColumn: 1,
+      koppelkansColumn: 2,
+      firstRow: 2,
+      rows: order.length,
+      werkbladSheet: SHEET_NAMES.werkblad,
+      lijstenSheet: SHEET_NAMES.lijsten,
+      werkbladFirstRow: L.firstDataRow,
+      werkbladLastRow: L.preparedEndRow,
+    };
+    const cell = (sheet: string, row: number, column: number) => at(before, sheet, row, column) as CellValue;
+    const longlist = order.map((_, i) => ({ opgave: cell(SHEET_NAMES.longlist, 2 + i, 1), koppelkans: cell(SHEET_NAMES.longlist, 2 + i, 2) }));
+    const werkblad = Array.from({ length: L.preparedEndRow - L.firstDataRow + 1 }, (_, i) => ({
+      opgave: cell(SHEET_NAMES.werkblad, L.firstDataRow + i, 1),
+      koppelkans: cell(SHEET_NAMES.werkblad, L.firstDataRow + i, 2),
+    }));
+    // the plan's own order, had it run: not the file's, so this case reads the added rows out of the plan's order
+    expect(order).not.toEqual(lijstenOrder(g, longlist));
+    const want = lijstenValues(g, longlist, werkblad, order);
+    const off: string[] = [];
+    let n = 0;
+    for (const [address, c] of before) {
+      if (!address.startsWith(lijsten) || !c.formula) continue;
+      n++;
+      const { row: r, column: col } = parseCell(address.slice(lijsten.length));
+      const got = after.get(address)?.value ?? null;
+      const exp = want.get(`${r},${col}`) ?? null;
+      if (!same(exp, got)) off.push(`${address}: engine ${JSON.stringify(exp)}, workbook ${JSON.stringify(got)}`);
+    }
+    expect(n).toBeGreaterThan(1000);
+    expect(off).toEqual([]);
+  });
 
   test('the inputs hold product formulas without a cached value, so the check covers the ones apply finds with the same text', async () => {
     const input = await xlsxCells(fs.readFileSync(prepared[0].output.replace(/\.xlsx$/, '-in.xlsx')));

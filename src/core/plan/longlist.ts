@@ -3,7 +3,7 @@ import { columnLetter } from '../a1';
 import { clear, diffBlock, formula, num, text } from '../diff';
 import { longlistCapacity } from '../formulas';
 import { columnCount, formulaAt, isEmpty, rowCount, valueAt } from '../grid';
-import { blockEnd, LIJST_COLUMNS, LIJST_WIDTH, lijstenFormulas, lijstenValues, type LijstenGeometry } from '../keuzelijsten';
+import { blockEnd, LIJST_COLUMNS, LIJST_WIDTH, lijstenFormulas, lijstenOrder, lijstenValues, type LijstenGeometry } from '../keuzelijsten';
 import { COLORS, LIJSTEN, LONGLIST, SHEET_NAMES } from '../layout';
 import type { LonglistLayout } from '../longlist';
 import type { CellInput, CellValue, PlanOp } from '../snapshot';
@@ -86,8 +86,8 @@ export function lijstenGeometry(ctx: PlanContext): LijstenGeometry {
   };
 }
 
-/** The values of the Keuzelijsten formulas for the workbook as the plan leaves it. */
-function lijstenResults(ctx: PlanContext, g: LijstenGeometry): Map<string, CellValue> {
+/** The order the Keuzelijsten formulas read the longlist in (column AC) and their values, for the workbook as the plan leaves it. */
+function lijstenResults(ctx: PlanContext, g: LijstenGeometry): { order: number[]; values: Map<string, CellValue> } {
   const llSheet = ctx.analysis.longlistInWorkbook ? sheetByName(ctx.snapshot, g.longlistSheet) : undefined;
   const longlist: { opgave: CellValue; koppelkans: CellValue }[] = [];
   if (llSheet) {
@@ -102,12 +102,14 @@ function lijstenResults(ctx: PlanContext, g: LijstenGeometry): Map<string, CellV
   for (let r = g.werkbladFirstRow; r <= g.werkbladLastRow; r++) {
     werkblad.push({ opgave: ws ? valueAt(ws, r, 1) : null, koppelkans: ws ? valueAt(ws, r, 2) : null });
   }
-  return lijstenValues(g, longlist, werkblad);
+  const order = lijstenOrder(g, longlist);
+  return { order, values: lijstenValues(g, longlist, werkblad, order) };
 }
 
 /**
  * The hidden Keuzelijsten sheet (see src/core/keuzelijsten.ts): every formula with the
- * value the engine computed for it; cells of an earlier, larger layout are cleared.
+ * value the engine computed for it, and the order they read the longlist in (column AC,
+ * `lijstenOrder`) with its inverse (AD); cells of an earlier, larger layout are cleared.
  */
 export function planLijsten(ctx: PlanContext): void {
   if (!ctx.analysis.werkblad) return;
@@ -116,7 +118,9 @@ export function planLijsten(ctx: PlanContext): void {
   if (!sheet) ctx.ops.push({ kind: 'addSheet', sheet: name, hidden: true });
   const g = lijstenGeometry(ctx);
   const formulas = lijstenFormulas(g);
-  const values = lijstenResults(ctx, g);
+  const { order, values } = lijstenResults(ctx, g);
+  const inverse = new Array<number>(order.length);
+  order.forEach((row, i) => (inverse[row - 1] = i + 1));
   const height = Math.max(blockEnd(g), g.werkbladLastRow, sheet ? rowCount(sheet) : 0);
   const width = Math.max(LIJST_WIDTH, sheet ? columnCount(sheet) : 0);
   const want = (r: number, c: number): CellInput | undefined => {
@@ -124,6 +128,8 @@ export function planLijsten(ctx: PlanContext): void {
     if (r === 1 && c === LIJST_COLUMNS.all) return text(LIJSTEN.allLabel);
     if (r === 1 && c === LIJST_COLUMNS.dOpgave) return text('Opgaven');
     if (r === 1 && c === LIJST_COLUMNS.gList) return text('Koppelkansen per opgave');
+    if (c === LIJST_COLUMNS.order && r >= 2 && r <= blockEnd(g)) return num(order[r - 2]);
+    if (c === LIJST_COLUMNS.inverse && r >= 2 && r <= blockEnd(g)) return num(inverse[r - 2]);
     if (typeof f === 'number') return num(f);
     if (f !== undefined) return formula(f, values.get(`${r},${c}`) ?? '');
     if (sheet && (!isEmpty(valueAt(sheet, r, c)) || formulaAt(sheet, r, c))) return clear;
