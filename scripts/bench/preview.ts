@@ -11,8 +11,8 @@
  *   the value with no "Nog niet opgeslagen" under it, and the grid beside the pane shows the
  *   row's recomputed total (its Totalen cell equals the pane's new total). Checked on every
  *   animation frame; the end is a task queued in that frame, which runs after its paint.
- *   Beside it the longest main-thread task in that time (the "hitch" a user sees). Median of
- *   several commits.
+ *   Beside it the longest main-thread task in that time (the "hitch" a user sees). Median and
+ *   p90 of 15 commits (`BENCH_PREVIEW_COMMITS`); the target is judged on the p90.
  *
  * Every commit types a score other than the cell's (committing the same value writes nothing,
  * so no operation would finish), and every wait ends in a named failure after a timeout
@@ -31,13 +31,14 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { launch } from '../../tests/e2e/support/browser';
 import { previewBuildDir } from '../../tests/e2e/support/previewBuild';
 import { serveStatic } from '../../tests/e2e/support/staticServer';
-import { median, ms, size } from './support/measure';
+import { median, ms, quantile, size } from './support/measure';
 import type { BenchSection, BenchTable, BenchTarget } from './support/section';
 import { bigWorkbook, factorNames } from './support/workbooks';
 
 const NOW = new Date('2026-11-28T10:00:00Z');
 const FACTORS = 12;
-const COMMITS = 7;
+/** Commits measured per size (`BENCH_PREVIEW_COMMITS` changes it): enough for a p90 that is not simply the slowest. */
+const COMMITS = Number(process.env.BENCH_PREVIEW_COMMITS) || 15;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** A prepared Koppelkansen workbook of `rows` × `factors` as .xlsx bytes (what a team would open). */
@@ -58,6 +59,8 @@ interface PreviewFigures {
   template: number;
   open: number;
   commit: number;
+  /** p90 of the commits (nearest rank): "reliably under 50 ms" is judged on it. */
+  commitP90: number;
   commitMax: number;
   longTask: number;
   /** Commits whose new total equalled the old one (so the grid showed no visible change to wait for). */
@@ -366,7 +369,16 @@ async function measure(url: string, rows: number, file: string): Promise<Preview
       await cdp.detach();
     }
     if (errors.length) throw new Error(`bench preview, ${rows} rows: errors in the page: ${errors.join(' | ')}`);
-    return { template, open, commit: median(commits), commitMax: Math.max(...commits), longTask: median(tasks), unchangedTotals, hotspots };
+    return {
+      template,
+      open,
+      commit: median(commits),
+      commitP90: quantile(commits, 0.9),
+      commitMax: Math.max(...commits),
+      longTask: median(tasks),
+      unchangedTotals,
+      hotspots,
+    };
   } finally {
     await browser.close();
   }
@@ -401,10 +413,16 @@ export const section: BenchSection = {
         const file = path.join(dir, `werkmap-${n}.xlsx`);
         fs.writeFileSync(file, await preparedXlsx(n, FACTORS));
         const f = await measure(server.url, n, file);
-        rows.push([size(n, FACTORS), ms(f.template), ms(f.open), ms(f.commit), ms(f.commitMax), ms(f.longTask)]);
+        rows.push([size(n, FACTORS), ms(f.template), ms(f.open), ms(f.commit), ms(f.commitP90), ms(f.commitMax), ms(f.longTask)]);
         if (f.unchangedTotals) hotspots.push(`${size(n, FACTORS)}: in ${f.unchangedTotals} of ${COMMITS} commits the row's total stayed the same`);
         if (f.hotspots.length) hotspots.push(`${size(n, FACTORS)}: ${f.hotspots[0]}`, ...f.hotspots.slice(1));
-        if (n === 5000) targets.push({ figure: `preview score commit, ${size(n, FACTORS)}`, value: ms(f.commit), target: '< 50 ms', met: f.commit < 50 });
+        if (n === 5000)
+          targets.push({
+            figure: `preview score commit, ${size(n, FACTORS)}, median / p90 of ${COMMITS}`,
+            value: `${ms(f.commit)} / ${ms(f.commitP90)}`,
+            target: 'p90 < 50 ms',
+            met: f.commitP90 < 50,
+          });
       }
     } finally {
       await server.close();
@@ -418,13 +436,14 @@ export const section: BenchSection = {
           'interactive (template)',
           'open → Scoren ready',
           `score commit (median of ${COMMITS})`,
+          'p90',
           'slowest commit',
           'longest task in a commit',
         ],
         rows,
         notes: [
           'interactive: performance.now() at the moment "Werkmap voorbereiden" is enabled, template workbook',
-          "score commit: a score other than the one in the cell typed in the last factor; from the Enter keydown's time stamp until the frame that shows it stored (data-completed moved, no unsaved draft) and the grid's Totalen cell of the row equal to the pane's new total has been painted; target < 50 ms at 5,000 rows",
+          "score commit: a score other than the one in the cell typed in the last factor; from the Enter keydown's time stamp until the frame that shows it stored (data-completed moved, no unsaved draft) and the grid's Totalen cell of the row equal to the pane's new total has been painted; target < 50 ms at 5,000 rows, judged on the p90 (nearest rank), so that it holds for nearly every commit, not only the typical one",
           'longest task: the longest main-thread task (PerformanceObserver "longtask", only tasks over 50 ms count; 0 = none) during the commit',
           ...hotspots,
         ],

@@ -13,7 +13,7 @@ import {
   TabList,
   tokens,
 } from '@fluentui/react-components';
-import { lazy, memo, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, memo, Suspense, useCallback, useDeferredValue, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { WorkbookSession } from './session';
 import { StartView } from './views/StartView';
 import { ControleView } from './views/ControleView';
@@ -82,6 +82,15 @@ function viewFor(id: ViewId, session: WorkbookSession, go: (v: ViewId) => void, 
   }
 }
 
+/**
+ * One view, rendered again only when its session, its `active` flag or `go` changes
+ * (memoised): TaskPane hands a hidden view a deferred session (see there), so a write
+ * renders the view on screen first and the hidden ones after it.
+ */
+const ViewContent = memo(function ViewContent({ id, session, go, active }: { id: ViewId; session: WorkbookSession; go: (v: ViewId) => void; active: boolean }) {
+  return <>{viewFor(id, session, go, active)}</>;
+});
+
 /** A new view starts at its top: scroll the pane's scroll container (or the page) up. */
 function scrollToTop(from: HTMLElement | null): void {
   for (let el = from?.parentElement ?? null; el; el = el.parentElement) {
@@ -127,6 +136,11 @@ export function TaskPane({ session, initialView = 'start', onViewChange }: TaskP
   const [visited, setVisited] = useState<Set<ViewId>>(() => new Set([initialView]));
   const { busy, progress, error, host } = session;
   useRefreshOnReturn(session.refresh);
+  // the views visited before and now hidden stay mounted (unsaved edits survive a tab switch) and
+  // follow the workbook through this deferred session: React renders them after the render that
+  // shows a write in the view on screen and the preview's grid, in the background (a typed
+  // score at 5,000 rows is not held back by the Start counts or the Controle list)
+  const background = useDeferredValue(session);
 
   const top = useRef<HTMLDivElement>(null);
   const go = useCallback(
@@ -198,7 +212,9 @@ export function TaskPane({ session, initialView = 'start', onViewChange }: TaskP
             {session.snapshot === null ? (
               <Spinner label="Werkmap lezen…" />
             ) : (
-              <Suspense fallback={<Spinner label="Laden…" />}>{viewFor(v.id, session, go, v.id === view)}</Suspense>
+              <Suspense fallback={<Spinner label="Laden…" />}>
+                <ViewContent id={v.id} session={v.id === view || background.snapshot === null ? session : background} go={go} active={v.id === view} />
+              </Suspense>
             )}
           </section>
         ) : null,

@@ -3,7 +3,7 @@
  * `useWorkbookSession`) and never calls Office.js or ExcelJS itself. The same views run
  * in Excel (Office.js adapter) and in the browser preview (memory adapter).
  */
-import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { analyze, type Analysis } from '../core/analyze';
 import { reanalyze, type Analysed } from '../core/reanalyze';
 import { readNotes, type NoteStep, type NotesState } from '../core/notes';
@@ -235,18 +235,28 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
    * change (forgetting a draft that is now in the workbook) is drawn together with the new
    * snapshot instead of in a render of its own.
    *
-   * The busy label is a transition (rendered in a task of its own, after the microtasks of the
-   * write): a write that takes a round trip to Excel shows it at once as before; a write that
-   * finishes without leaving the page's microtasks (the preview's workbook in memory) never
-   * renders it, so a typed score costs one render of the pane, not three.
+   * The busy label and the progress (`fn` reports it through its argument) are shown from the
+   * first task after the write started (a timer), never before: a write that takes a round trip
+   * to Excel shows them at once as before; a write that finishes without leaving the page's
+   * microtasks (the preview's workbook in memory) never renders them, so a typed score costs one
+   * render of the pane and the grid, not four (its progress, the busy label, its end).
    */
   const run = useCallback(
-    async (label: string, fn: () => Promise<unknown>, after?: () => void): Promise<boolean> => {
-      setProgress(null);
+    async (label: string, fn: (onProgress: (fraction: number) => void) => Promise<unknown>, after?: () => void): Promise<boolean> => {
       setError(null);
-      startTransition(() => setBusy(label));
+      let shown = false;
+      let reported: number | null = null;
+      const show = setTimeout(() => {
+        shown = true;
+        setBusy(label);
+        setProgress(reported);
+      }, 0);
+      const onProgress = (fraction: number) => {
+        reported = fraction;
+        if (shown) setProgress(fraction);
+      };
       try {
-        await fn();
+        await fn(onProgress);
         setSnapshot(await port.readSnapshot({ afterApply: true }));
         after?.();
         return true;
@@ -254,6 +264,7 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
         setError(errorMessage(e));
         return false;
       } finally {
+        clearTimeout(show);
         setBusy(null);
         setProgress(null);
         setCompleted((n) => n + 1);
@@ -277,8 +288,8 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
       let result: ApplyResult | null = null;
       const ok = await run(
         label,
-        async () => {
-          result = ops.length ? await port.apply({ ops }, { onProgress: setProgress }) : { operations: 0, appendedAt: [], missingKeys: [], conflicts: [] };
+        async (onProgress) => {
+          result = ops.length ? await port.apply({ ops }, { onProgress }) : { operations: 0, appendedAt: [], missingKeys: [], conflicts: [] };
         },
         options.onApplied && (() => result && options.onApplied?.(result)),
       );
@@ -307,7 +318,7 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
       options: { definitions?: boolean } = {},
     ): Promise<{ ok: true } | { ok: false; message: string }> => {
       let outcome: { ok: true } | { ok: false; message: string } = { ok: true };
-      const done = await run(label, async () => {
+      const done = await run(label, async (onProgress) => {
         // everything read afresh: the guards (expect) compare with what is really there
         const snapshot = await port.readSnapshot(options.definitions ? { fresh: true, definitions: true } : { fresh: true });
         const at = now();
@@ -340,7 +351,7 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
         }
         let result: ApplyResult;
         try {
-          result = await port.apply(plan, { onProgress: setProgress });
+          result = await port.apply(plan, { onProgress });
         } catch (e) {
           // a colleague changed a column the edit inserts at or deletes: the adapter refused the whole plan
           if (!(e instanceof WorkbookError) || e.code !== 'columnsChanged') throw e;
@@ -383,16 +394,16 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
   const showConflict = useCallback(() => setConflict((c) => (c ? { ...c, shown: true } : c)), []);
   const prepare = useCallback(
     (options: PlanOptions = {}) =>
-      run('Werkmap voorbereiden…', async () => {
-        const r = await prepareWorkbook(port, { now: now(), ...options }, { onProgress: setProgress });
+      run('Werkmap voorbereiden…', async (onProgress) => {
+        const r = await prepareWorkbook(port, { now: now(), ...options }, { onProgress });
         if (r.applied) setWriteNotes(applyWarningProblems(r.applied.warnings));
       }),
     [port, run, now],
   );
   const createLayout = useCallback(
     (wijk?: string) =>
-      run('Koppelkansen-indeling aanmaken…', async () => {
-        const r = await createKoppelkansenWorkbook(port, { wijk, now: now() }, { onProgress: setProgress });
+      run('Koppelkansen-indeling aanmaken…', async (onProgress) => {
+        const r = await createKoppelkansenWorkbook(port, { wijk, now: now() }, { onProgress });
         setWriteNotes(applyWarningProblems(r.applied?.warnings));
       }),
     [port, run, now],

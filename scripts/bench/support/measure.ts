@@ -20,6 +20,15 @@ export function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
+/**
+ * The p-quantile (0 < p ≤ 1) of a non-empty list by the nearest-rank rule: the smallest value
+ * with at least p of the list at or below it (p90 of 15 values is the 14th smallest).
+ */
+export function quantile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length, Math.max(1, Math.ceil(p * s.length))) - 1];
+}
+
 /** "1,000 × 12": a workbook size as rows × success factors. */
 export function size(rows: number, factors: number): string {
   return `${rows.toLocaleString('en-US')} × ${factors}`;

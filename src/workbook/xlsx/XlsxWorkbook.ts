@@ -50,7 +50,7 @@ import { applyCellStyle, readCellStyle, sheetProtection } from './cellStyles';
 import { encodeTextsForWrite, isBlank, readCell, toExcelValue, unshareFormulas } from './cellValues';
 import { installLargeValidationPatch } from './largeValidations';
 import { readPackageDefinitions } from './package/definitions';
-import { checkColumnShifts, formulasWithoutResult, patchPackage, type PatchWarning } from './package/patchPackage';
+import { checkColumnShifts, patchPackage, scanWorksheets, type PatchWarning, type WorksheetScan } from './package/patchPackage';
 import { readWithJsZip, type ReadPackageZip } from './package/packageZip';
 import { ValidationLookup, setValidation, validationModel, validationRanges, type DvModel } from './validations';
 
@@ -91,9 +91,12 @@ function patchLater(
  * An ExcelJS model of .xlsx bytes, read as `fromBuffer` reads them (shared formulas
  * resolved per cell), with per worksheet the formula cells the file holds without a
  * cached result (ExcelJS reads those and an empty cached text alike; see
- * package/cachedResults.ts).
+ * package/cachedResults.ts), and per worksheet part its skeleton (the part without its
+ * cells), read in the same pass, for `readPackageDefinitions`.
  */
-async function loadModel(data: Uint8Array): Promise<{ wb: ExcelJS.Workbook; noResult: WeakMap<ExcelJS.Worksheet, Set<string>> }> {
+async function loadModel(
+  data: Uint8Array,
+): Promise<{ wb: ExcelJS.Workbook; noResult: WeakMap<ExcelJS.Worksheet, Set<string>>; skeletons: WorksheetScan['skeletons'] }> {
   installLargeValidationPatch();
   // read before the model, while little else is in memory: the sheets' text it goes
   // through is garbage by the time the model is built (read after, it was about 19 MiB on
@@ -101,20 +104,20 @@ async function loadModel(data: Uint8Array): Promise<{ wb: ExcelJS.Workbook; noRe
   // is left to ExcelJS, whose error (or notAWorkbook below) is the one to report. Read with
   // JSZip whatever `readZip` the workbook patches with: with Node's zlib here the process
   // held about 25 MiB more once the model was built (measured 2026-12-02, 10,000 × 20).
-  const early = await formulasWithoutResult(data).catch(() => undefined);
+  const early = await scanWorksheets(data).catch(() => undefined);
   const wb = new ExcelJS.Workbook();
   // ExcelJS's types want a Node Buffer; it accepts any ArrayBuffer view at runtime
   await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
   // ExcelJS sets the workbook properties only from xl/workbook.xml
   if ((wb as { properties?: unknown }).properties === undefined) throw new WorkbookError('notAWorkbook', []);
   for (const ws of wb.worksheets) unshareFormulas(ws);
-  const missing = early ?? (await formulasWithoutResult(data));
+  const scan = early ?? (await scanWorksheets(data));
   const noResult = new WeakMap<ExcelJS.Worksheet, Set<string>>();
-  for (const [name, cells] of missing) {
+  for (const [name, cells] of scan.noResult) {
     const ws = wb.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
     if (ws) noResult.set(ws, new Set(cells));
   }
-  return { wb, noResult };
+  return { wb, noResult, skeletons: scan.skeletons };
 }
 
 const isColumnOp = (op: PlanOp): op is Extract<PlanOp, { kind: 'insertColumns' | 'deleteColumns' }> =>
@@ -158,6 +161,11 @@ export class XlsxWorkbook implements WorkbookPort {
     private noResult = new WeakMap<ExcelJS.Worksheet, Set<string>>(),
     /** How the package is read and patched (`XlsxReadOptions.readZip`). */
     private readonly readZip: ReadPackageZip = readWithJsZip,
+    /**
+     * Per worksheet part of `source`, the part without its cells (read with the model):
+     * the definitions of `source` are read without unzipping its cells again.
+     */
+    private skeletons?: WorksheetScan['skeletons'],
   ) {}
 
   /** A new, empty workbook (no sheets yet). */
@@ -180,8 +188,8 @@ export class XlsxWorkbook implements WorkbookPort {
   static async fromBuffer(buffer: ArrayBuffer | Uint8Array, options: XlsxReadOptions = {}): Promise<XlsxWorkbook> {
     const data = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
     const readZip = options.readZip ?? readWithJsZip;
-    const { wb, noResult } = await loadModel(data);
-    return new XlsxWorkbook(wb, data.slice(), noResult, readZip);
+    const { wb, noResult, skeletons } = await loadModel(data);
+    return new XlsxWorkbook(wb, data.slice(), noResult, readZip, skeletons);
   }
 
   static async fromFile(path: string): Promise<XlsxWorkbook> {
@@ -255,8 +263,8 @@ export class XlsxWorkbook implements WorkbookPort {
    */
   private async definitions(): Promise<WorkbookDefinitions> {
     if (this.source) {
-      const bytes = this.journal.length ? (await patchPackage(this.source, this.journal, { readZip: this.readZip })).bytes : this.source;
-      return readPackageDefinitions(bytes, this.readZip);
+      if (!this.journal.length) return readPackageDefinitions(this.source, this.readZip, this.skeletons);
+      return readPackageDefinitions((await patchPackage(this.source, this.journal, { readZip: this.readZip })).bytes, this.readZip);
     }
     const rules: RangeRuleSnapshot[] = this.wb.worksheets.flatMap((ws) =>
       validationRanges(ws).map(({ range, rule }) => ({
@@ -294,7 +302,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private async reload(): Promise<void> {
     if (this.loadedModel || !this.source) return;
     if (this.journal.length) throw new Error('XlsxWorkbook: the model was let go and ops were applied since; read the written package instead');
-    ({ wb: this.loadedModel, noResult: this.noResult } = await loadModel(this.source));
+    ({ wb: this.loadedModel, noResult: this.noResult, skeletons: this.skeletons } = await loadModel(this.source));
     this.released = undefined;
   }
 
@@ -367,7 +375,7 @@ export class XlsxWorkbook implements WorkbookPort {
       }
     } else current = await this.toBuffer();
     const { bytes } = await patchPackage(current, [op], { readZip: this.readZip });
-    ({ wb: this.loadedModel, noResult: this.noResult } = await loadModel(bytes));
+    ({ wb: this.loadedModel, noResult: this.noResult, skeletons: this.skeletons } = await loadModel(bytes));
     this.source = bytes;
     this.journal.length = 0;
   }

@@ -16,7 +16,6 @@
  * cells, most of the part, are skipped), so the read costs little beside the unzip.
  */
 import { readWithJsZip, type ReadPackageZip } from './packageZip';
-import type { Element } from '@xmldom/xmldom';
 import type { CellCommentSnapshot, DefinedNameSnapshot, RangeRuleSnapshot, WorkbookDefinitions } from '../../../core/snapshot';
 import { stripFutureFunctionPrefixes } from '../futureFunctions';
 import { relsPathOf, resolvePart } from './partPaths';
@@ -71,20 +70,24 @@ function validationFormula(text: string | null | undefined): string[] {
 const rangesOf = (sqref: string | null | undefined) => (sqref ?? '').split(/\s+/).filter(Boolean);
 
 /**
- * The worksheet part `xml` without its cells: its root start tag and everything after
- * `</sheetData>` (or `<sheetData/>`), parsed. The root's namespace declarations come along.
+ * The worksheet part `xml` without its cells, as text: its root start tag (with the
+ * namespace declarations) and everything after `</sheetData>` (or `<sheetData/>`); a part
+ * without a worksheet root as it is. A string of its own, not a slice of `xml`: a kept
+ * skeleton (XlsxWorkbook keeps one per sheet of the package it read) must not hold the
+ * megabytes of cells it was cut from (a JavaScript engine may keep a substring as a view
+ * into the whole text).
  */
-function skeleton(xml: string): Element {
+export function sheetSkeletonText(xml: string): string {
   const root = /<(?:[A-Za-z_][\w.-]*:)?worksheet\b[^>]*>/.exec(xml);
-  if (!root) return parseXml(xml).documentElement!;
+  if (!root) return xml;
   const end = /<\/(?:[A-Za-z_][\w.-]*:)?sheetData\s*>|<(?:[A-Za-z_][\w.-]*:)?sheetData\b[^>]*\/>/.exec(xml);
   const tail = end ? xml.slice(end.index + end[0].length) : xml.slice(root.index + root[0].length);
-  return parseXml(root[0] + tail).documentElement!;
+  return new TextDecoder().decode(new TextEncoder().encode(root[0] + tail));
 }
 
-/** The conditional formats and validations of one sheet's part, in the order the part has them. */
-function sheetRules(sheet: string, xml: string): RangeRuleSnapshot[] {
-  const root = skeleton(xml);
+/** The conditional formats and validations of one sheet's part (its `sheetSkeletonText`), in the order the part has them. */
+function sheetRules(sheet: string, skeletonXml: string): RangeRuleSnapshot[] {
+  const root = parseXml(skeletonXml).documentElement!;
   const out: RangeRuleSnapshot[] = [];
   for (const cf of children(root, 'conditionalFormatting'))
     out.push({
@@ -129,8 +132,14 @@ function sheetRules(sheet: string, xml: string): RangeRuleSnapshot[] {
  * names in the order of workbook.xml (a name's `localSheetId` read as the sheet at that
  * place in `<sheets>`), then each sheet's rules and comments in sheet order. Throws on a
  * damaged package. `readZip`: how the zip is read (packageZip.ts; JSZip by default).
+ * `skeletons`: per worksheet part path, that part's `sheetSkeletonText` when a reader
+ * already has it (the package's largest parts are then not unzipped again; see XlsxWorkbook).
  */
-export async function readPackageDefinitions(bytes: Uint8Array, readZip: ReadPackageZip = readWithJsZip): Promise<WorkbookDefinitions> {
+export async function readPackageDefinitions(
+  bytes: Uint8Array,
+  readZip: ReadPackageZip = readWithJsZip,
+  skeletons?: ReadonlyMap<string, string>,
+): Promise<WorkbookDefinitions> {
   const zip = await readZip(bytes);
   const text = (path: string) => zip.text(path);
   const rootRels = parseXml(await text('_rels/.rels')).documentElement!;
@@ -155,7 +164,7 @@ export async function readPackageDefinitions(bytes: Uint8Array, readZip: ReadPac
   const comments: CellCommentSnapshot[] = [];
   for (const s of sheets) {
     if (!s.path || !zip.has(s.path)) continue;
-    rules.push(...sheetRules(s.name, await text(s.path)));
+    rules.push(...sheetRules(s.name, skeletons?.get(s.path) ?? sheetSkeletonText(await text(s.path))));
     const sheetRels = relsPathOf(s.path);
     if (!zip.has(sheetRels)) continue;
     const relsOf = children(parseXml(await text(sheetRels)).documentElement!, 'Relationship').filter((r) => r.getAttribute('TargetMode') !== 'External');

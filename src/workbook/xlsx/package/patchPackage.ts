@@ -30,6 +30,7 @@ import { SheetEditor, type CellWriteContext } from './sheet';
 import { sharedFormulaRuns } from './sharedFormulas';
 import { StylesEditor } from './styles';
 import { NS, WORKBOOK_ORDER, child, children, createLike, ensureChild, parseXml, removeNode, serializeXml, setText } from './xml';
+import { sheetSkeletonText } from './definitions';
 import { relsPathOf, resolvePart } from './partPaths';
 
 const REL_TYPES = {
@@ -494,23 +495,37 @@ export async function checkColumnShifts(source: Uint8Array, shifts: ColumnShift[
   for (const shift of shifts) if (names.has(shift.sheet.toLowerCase())) await checkPackageShift(pkg, shift);
 }
 
+/** What one pass over the worksheet parts of a package finds (`scanWorksheets`). */
+export interface WorksheetScan {
+  /**
+   * Per sheet (by its name as the workbook lists it), the formula cells whose file holds no
+   * cached result (`<f>` without `<v>`; see cachedResults.ts), as A1 addresses; sheets
+   * without such cells are left out.
+   */
+  noResult: Map<string, string[]>;
+  /** Per worksheet part path, the part without its cells (definitions.ts `sheetSkeletonText`): what `readPackageDefinitions` reads of it. */
+  skeletons: Map<string, string>;
+}
+
 /**
- * Per sheet of `source` (by its name as the workbook lists it), the formula cells whose
- * file holds no cached result (`<f>` without `<v>`; see cachedResults.ts), as A1
- * addresses; sheets without such cells are left out. Reads each worksheet part once as
- * text; never changes anything. `readZip`: how the zip is read (packageZip.ts; JSZip by
- * default).
+ * Reads each worksheet part of `source` once as text, for the formula cells without a
+ * cached result and the part's skeleton (all but its cells), so reading the package's
+ * names, rules and comments later needs no second pass over the megabytes of cells.
+ * Never changes anything. `readZip`: how the zip is read (packageZip.ts; JSZip by default).
  */
-export async function formulasWithoutResult(source: Uint8Array, readZip: ReadPackageZip = readWithJsZip): Promise<Map<string, string[]>> {
+export async function scanWorksheets(source: Uint8Array, readZip: ReadPackageZip = readWithJsZip): Promise<WorksheetScan> {
   const pkg = new Package(await readZip(source));
   await pkg.init();
-  const out = new Map<string, string[]>();
+  const noResult = new Map<string, string[]>();
+  const skeletons = new Map<string, string>();
   for (const { name, path } of await pkg.sheetParts()) {
     if (!pkg.zip.has(path)) continue;
-    const cells = formulaCellsWithoutResult(await pkg.zip.text(path));
-    if (cells.length) out.set(name, cells);
+    const xml = await pkg.zip.text(path);
+    const cells = formulaCellsWithoutResult(xml);
+    if (cells.length) noResult.set(name, cells);
+    skeletons.set(path, sheetSkeletonText(xml));
   }
-  return out;
+  return { noResult, skeletons };
 }
 
 /** "A1:J105" → "$A$1:$J$105" (the anchored form Excel stores for print areas). */
