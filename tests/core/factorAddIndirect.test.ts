@@ -83,4 +83,19 @@ describe('adding a succesfactor with a fixed INDIRECT text at or right of the ne
     const fresh = { snapshot, analysis: s.analysis, notes: s.notes, canShiftColumns: true };
     expect(addFactor('Draagvlak', '', '1')(fresh).ok).toBe(true);
   });
+
+  test('written by value (a port that cannot insert columns): a plain reference to a Totalen cell is named, without mentioning INDIRECT', async () => {
+    const wb = await workbook((T) => [`='${WS}'!${T}6*2`]);
+    const s = await state(wb);
+    const snapshot = await wb.readSnapshot({ definitions: true });
+    const a = factorAddImpact(snapshot, s.ctx.sheet, s.ctx.werkblad, 'Draagvlak', '', 1, { now: NOW });
+    if (!a.ok) throw new Error(a.message);
+    expect(a.ops.some((op) => op.kind === 'insertColumns')).toBe(false);
+    expect(a.reads.map(formulaPlace)).toEqual(['Eigen!A1']);
+    const q = addQuestion('Draagvlak', a)!;
+    expect(q.text).toMatch(
+      /^De nieuwe succesfactor en Totalen worden een kolom verder in de cellen geschreven, maar deze formule van jullie verwijst naar een cel/,
+    );
+    expect(q.text).not.toContain('INDIRECT');
+  });
 });

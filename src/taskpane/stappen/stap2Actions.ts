@@ -601,12 +601,17 @@ export function addQuestion(name: string, m: FactorMove): RemovalQuestion | null
   if (!n && !names.length && !u && !rules.length && !m.comments.length) return null;
   const parts: string[] = [];
   const k = n + names.length;
+  // with a column inserted only a fixed INDIRECT text stays behind; written by value, every reference to a rewritten cell does
+  const insert = m.ops.some((op) => op.kind === 'insertColumns');
+  const how = insert ? ' met een vaste tekst (INDIRECT)' : '';
   if (k)
     parts.push(
-      'Voor de nieuwe succesfactor komt er een kolom bij en schuift Totalen een kolom op, maar ' +
+      (insert
+        ? 'Voor de nieuwe succesfactor komt er een kolom bij en schuift Totalen een kolom op, maar '
+        : 'De nieuwe succesfactor en Totalen worden een kolom verder in de cellen geschreven, maar ') +
         (k === 1
-          ? `deze ${n ? 'formule' : 'naam'} van jullie verwijst met een vaste tekst (INDIRECT) naar een cel en blijft naar dezelfde cel verwijzen: daarna rekent hij met wat daar dan staat (de nieuwe succesfactor of de kolom ernaast).`
-          : `deze ${k} ${!n ? 'namen' : !names.length ? 'formules' : 'formules en namen'} van jullie verwijzen met een vaste tekst (INDIRECT) naar cellen en blijven naar dezelfde cellen verwijzen: daarna rekenen ze met wat daar dan staat (de nieuwe succesfactor of de kolom ernaast).`) +
+          ? `deze ${n ? 'formule' : 'naam'} van jullie verwijst${how} naar een cel en blijft naar dezelfde cel verwijzen: daarna rekent hij met wat daar dan staat (de nieuwe succesfactor of de kolom ernaast).`
+          : `deze ${k} ${!n ? 'namen' : !names.length ? 'formules' : 'formules en namen'} van jullie verwijzen${how} naar cellen en blijven naar dezelfde cellen verwijzen: daarna rekenen ze met wat daar dan staat (de nieuwe succesfactor of de kolom ernaast).`) +
         ` Pas ${k === 1 ? 'hem' : 'ze'} na het toevoegen aan.`,
     );
   if (u) parts.push(unknownText(u, 'na het toevoegen'));
