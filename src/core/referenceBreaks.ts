@@ -54,7 +54,7 @@ import {
 } from './columnShift';
 import { formulaAt, valueAt } from './grid';
 import { simulate } from './simulate';
-import { moveFactorEdit, removeFactorEdit, readFactorInfo, type FactorColumnOptions } from './factors';
+import { addFactorEdit, moveFactorEdit, removeFactorEdit, readFactorInfo, type FactorColumnOptions } from './factors';
 import { buildPlan, validationTargets } from './plan';
 import type { PlanOptions } from './plan/context';
 import type { CellInput, DefinedNameSnapshot, DefinitionKind, PlanOp, RangeRuleSnapshot, SheetSnapshot, WorkbookSnapshot } from './snapshot';
@@ -875,6 +875,70 @@ export function factorMoveImpact(
   const comments = options.accepted ? allComments.filter((c) => !options.accepted!.has(commentKey(c))) : allComments;
   if (found.length) found = teamsOnly(snapshot, edit.ops, found, options.now);
   const unread: FactorMove['unread'] = [...definitionKindsUnread(snapshot), ...commentKindsUnread(snapshot)];
+  return {
+    ok: true,
+    ops: edit.ops,
+    reads: found.filter((b) => b.kind === 'reads'),
+    unknown: found.filter((b) => b.kind === 'unknown'),
+    definitions,
+    comments,
+    unread,
+    seen,
+  };
+}
+
+/**
+ * Adding factor `name` (weight `weging`, a number; reason `waarom`) to `werkblad` (on
+ * `sheet` of `snapshot`): the edit (addFactorEdit with `options`) and what of the team's
+ * then reads other cells, in the shape of a move (`FactorMove`). With a column inserted
+ * before Totalen (`options.shiftColumns`), Excel shifts every reference at or right of it,
+ * but never the text of an INDIRECT: the team's formulas whose fixed INDIRECT text points at
+ * or right of the new column (`formulasReadingIndirectShift`), the names whose formula does
+ * and the formulas using such a name ('reads': afterwards they read the new, empty factor
+ * or what stood left of their cells, e.g. a factor instead of Totalen); and, as not
+ * checkable, the formulas and names whose cells their text does not fix and that may read
+ * the werkblad (INDIRECT of a computed text, OFFSET …: formulasUncheckable). Without column
+ * shifts (Totalen and the new factor are written by value) what a rewrite by value reaches,
+ * as for a move (formulasReadingRewrite, namesReadingRewrite, rulesOverRewrite, comments).
+ * The product's own formulas (`teamsOnly`) and those in the Totalen column are not listed;
+ * with `options.accepted` (as `seen` gave them when the team was asked) only what is new is.
+ * Everything empty when nothing of the team's is affected: then the pane adds at once.
+ * Returns addFactorEdit's Dutch refusal as `message` when it refuses.
+ */
+export function factorAddImpact(
+  snapshot: WorkbookSnapshot,
+  sheet: SheetSnapshot,
+  werkblad: Werkblad,
+  name: string,
+  waarom: string,
+  weging: number,
+  options: FactorColumnOptions & Pick<PlanOptions, 'now'> & { accepted?: ReadonlySet<string> } = {},
+): FactorMove | { ok: false; message: string } {
+  const edit = addFactorEdit(sheet, werkblad, name, waarom, weging, options);
+  if (!edit.ok) return edit;
+  const shifts = shiftsOf(edit.ops);
+  let rewritten: BrokenFormula[];
+  let allDefs: BrokenDefinition[];
+  let allComments: AffectedComment[] = [];
+  if (shifts.length) {
+    // an insert breaks no reference and moves rules and comments with their cells: only INDIRECT's text stays behind
+    const { reached, names } = namesReached(snapshot, sheet.name, (n) => (indirectShifted(n.formula, '', shifts, true) ? 'reads' : null), true);
+    allDefs = names.filter((n) => reached.has(n)).map((n) => nameDefinition(n, reached.get(n)!));
+    rewritten = [...formulasUsingNames(snapshot, reached, names), ...formulasReadingIndirectShift(snapshot, shifts)];
+  } else {
+    const viaNames = namesReadingRewrite(snapshot, sheet.name, edit.ops);
+    allDefs = [...viaNames.definitions, ...rulesOverRewrite(snapshot, sheet.name, edit.ops, factorBlock(werkblad))];
+    rewritten = [...formulasReadingRewrite(snapshot, sheet.name, edit.ops), ...viaNames.formulas];
+    allComments = commentsAffected(snapshot, sheet.name, edit.ops, []);
+  }
+  const all = withoutTotalen(dedupe([...rewritten, ...formulasUncheckable(snapshot, sheet.name)]), sheet, werkblad);
+  const seen = [...all.map(formulaPlace), ...allDefs.map(definitionKey), ...allComments.map(commentKey)];
+  let found = options.accepted ? all.filter((b) => !options.accepted!.has(formulaPlace(b))) : all;
+  const definitions = options.accepted ? allDefs.filter((d) => !options.accepted!.has(definitionKey(d))) : allDefs;
+  const comments = options.accepted ? allComments.filter((c) => !options.accepted!.has(commentKey(c))) : allComments;
+  if (found.length) found = teamsOnly(snapshot, edit.ops, found, options.now);
+  const namesUnread = !snapshot.definitions || (snapshot.definitions.unread ?? []).includes('names');
+  const unread: FactorMove['unread'] = shifts.length ? (namesUnread ? ['names'] : []) : [...definitionKindsUnread(snapshot), ...commentKindsUnread(snapshot)];
   return {
     ok: true,
     ops: edit.ops,

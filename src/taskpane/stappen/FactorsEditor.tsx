@@ -2,7 +2,8 @@
  * Stap 2, row 3: the succesfactoren with weight and "waarom"; rename, reorder (asking
  * first when a formula of the team reads the moved cells: stap2Actions.moveQuestion),
  * remove (asking first when scores or other content of the team would go or a formula of
- * the team would break, naming each by sheet and cell: stap2Actions.removalQuestion), add. Every change is one batch through the engine
+ * the team would break, naming each by sheet and cell: stap2Actions.removalQuestion), add (asking first when a
+ * fixed INDIRECT text of the team points at or right of the new column: stap2Actions.addQuestion). Every change is one batch through the engine
  * (factors.ts), which also moves Totalen and keeps the formulas right.
  */
 import { TwoVersions } from '../TwoVersions';
@@ -16,6 +17,8 @@ import { usePickerStyles } from './OpgavenPicker';
 import { trackFactors, type TrackedFactor } from './factorTracking';
 import {
   addFactor,
+  addQuestion,
+  factorAddition,
   factorFields,
   factorMove,
   factorRemoval,
@@ -24,6 +27,7 @@ import {
   removalQuestion,
   removeFactor,
   saveFactor,
+  snapshotWithComments,
   type FactorFields,
 } from './stap2Actions';
 import { draftKey, hasStrings, isRecord, readDraft, writeDraft } from '../logic/drafts';
@@ -276,6 +280,37 @@ function FactorCard({
   );
 }
 
+/**
+ * Adds factor `name` through the engine, asking first (`confirm`, stap2Actions.addQuestion)
+ * when a formula or name of the team's would then read other cells (a fixed INDIRECT text
+ * at or right of the new column) or cannot be checked; at once when nothing is affected.
+ * `done` runs after the factor was added; `fail` gets the Dutch message of a refusal or a
+ * failed read.
+ */
+async function addAsking(
+  session: WorkbookSession,
+  confirm: (r: ConfirmRequest) => void,
+  fields: { name: string; waarom: string; weging: string },
+  done: () => void,
+  fail: (message: string) => void,
+): Promise<void> {
+  if (!session.analysis) return;
+  // the team's names too: one whose INDIRECT text points right of the new column then stands for other cells
+  const snapshot = await snapshotWithComments(session);
+  if (!snapshot || !session.analysis) return fail('De namen en regels van de werkmap konden niet worden gelezen; er is niets toegevoegd. Probeer het opnieuw.');
+  const fresh = { snapshot, analysis: session.analysis, notes: session.notes, canShiftColumns: session.port.canShiftColumns === true };
+  const m = factorAddition(fresh, fields.name, fields.waarom, fields.weging);
+  if (!m.ok) return fail(m.message);
+  const go = async () => {
+    const res = await session.applyEdit(addFactor(fields.name, fields.waarom, fields.weging, m.seen), 'Succesfactor toevoegen…', { definitions: true });
+    if (res.ok) done();
+    else fail(res.message);
+  };
+  const question = addQuestion(fields.name, m);
+  if (question) confirm({ ...question, onConfirm: () => void go() });
+  else await go();
+}
+
 /** A card whose factor a colleague removed while the user was typing in it: the typed text stays, with a way to keep it. */
 function RemovedFactorCard({
   session,
@@ -283,6 +318,7 @@ function RemovedFactorCard({
   edit,
   drop,
   restored,
+  confirm,
 }: {
   session: WorkbookSession;
   last: FactorFields;
@@ -290,15 +326,12 @@ function RemovedFactorCard({
   drop: () => void;
   /** The draft was kept from an earlier session: the factor may as well have been renamed. */
   restored: boolean;
+  confirm: (r: ConfirmRequest) => void;
 }) {
   const styles = useStyles();
   const [message, setMessage] = useState<string | null>(null);
   const value: FactorFields = { ...last, ...edit.draft };
-  const again = async () => {
-    const res = await session.applyEdit(addFactor(value.name, value.waarom, value.weging), 'Succesfactor toevoegen…');
-    if (res.ok) drop();
-    else setMessage(res.message);
-  };
+  const again = () => addAsking(session, confirm, value, drop, setMessage);
   return (
     <li className={styles.factor} aria-label={`Verwijderde succesfactor: ${last.name}`}>
       <Text role="alert">
@@ -400,10 +433,16 @@ export function FactorsEditor({ session, factors, confirm }: { session: Workbook
     // the button is disabled once the form is empty again: the keyboard focus goes back to the name field for the next one
     await keepFocus(
       async () => {
-        const res = await session.applyEdit(addFactor(name, waarom, weging), 'Succesfactor toevoegen…');
-        if (!res.ok) return setMessage(res.message);
-        setNieuw(null);
-        setMessage(null);
+        await addAsking(
+          session,
+          confirm,
+          { name, waarom, weging },
+          () => {
+            setNieuw(null);
+            setMessage(null);
+          },
+          setMessage,
+        );
       },
       () => newName.current,
     );
@@ -435,6 +474,7 @@ export function FactorsEditor({ session, factors, confirm }: { session: Workbook
             edit={edits.get(id)!}
             drop={() => setEditOf(id)(() => null)}
             restored={!!restoredIds.current?.has(id)}
+            confirm={confirm}
           />
         ))}
       </ul>

@@ -9,8 +9,9 @@ import { cellAddress } from '../../core/a1';
 import { valueAt } from '../../core/grid';
 import type { FactorInfo } from '../../core/factors';
 import { formatNumber } from '../logic/scoring';
-import { addFactorEdit, readFactorInfo, renameFactorEdit, waaromEdit } from '../../core/factors';
+import { readFactorInfo, renameFactorEdit, waaromEdit } from '../../core/factors';
 import {
+  factorAddImpact,
   factorMoveImpact,
   commentKey,
   factorRemovalImpact,
@@ -561,9 +562,110 @@ function definitionPlace(d: BrokenDefinition): string {
   return d.kind === 'name' ? `naam ${d.label}` : `${DEFINITION_KIND[d.kind].toLowerCase()} op ${d.sheet}!${d.label.replace(/ /g, ',')}`;
 }
 
-export const addFactor = (name: string, waarom: string, weging: string): Build =>
-  withCtx((ctx, fresh) => {
-    const w = parseWeightInput(weging || '1');
-    if (!w.ok) return { ok: false, message: w.message };
-    return addFactorEdit(ctx.sheet, ctx.werkblad, name, waarom, w.value, { shiftColumns: fresh.canShiftColumns });
-  });
+/**
+ * What adding factor `name` (weight `weging` as typed, reason `waarom`) would change, on the
+ * state `fresh` (the pane's last read, to ask before anything changes): the team's formulas
+ * and names whose fixed INDIRECT text points at or right of the inserted column (Excel
+ * shifts references but not that text), those using such a name, and those that cannot be
+ * checked (src/core/referenceBreaks.ts `factorAddImpact`). A Dutch message when the weight
+ * is no number or the addition is refused.
+ */
+export function factorAddition(
+  fresh: FreshState,
+  name: string,
+  waarom: string,
+  weging: string,
+  accepted?: ReadonlySet<string>,
+): FactorMove | { ok: false; message: string } {
+  const ctx = stap2Context(fresh.snapshot, fresh.analysis, fresh.notes);
+  if ('message' in ctx) return { ok: false, message: ctx.message };
+  const w = parseWeightInput(weging || '1');
+  if (!w.ok) return { ok: false, message: w.message };
+  return factorAddImpact(fresh.snapshot, ctx.sheet, ctx.werkblad, name, waarom, w.value, { shiftColumns: fresh.canShiftColumns, accepted });
+}
+
+/**
+ * The question before adding factor `name` when `m` (factorAddition) found anything of the
+ * team's that then reads other cells, or cannot be checked; null when nothing: then the
+ * pane adds it at once. Dutch, naming each formula by sheet and cell with its text (and the
+ * name it goes through), each name, each formula or name that cannot be checked as "kan
+ * niet worden nagegaan", each rule and comment a rewrite by value reaches, and the kinds the
+ * adapter could not read.
+ */
+export function addQuestion(name: string, m: FactorMove): RemovalQuestion | null {
+  const n = m.reads.length;
+  const names = m.definitions.filter((d) => d.kind === 'name' && d.effect !== 'unknown');
+  const unknownNames = m.definitions.filter((d) => d.kind === 'name' && d.effect === 'unknown');
+  const rules = m.definitions.filter((d) => d.kind !== 'name');
+  const u = m.unknown.length + unknownNames.length;
+  if (!n && !names.length && !u && !rules.length && !m.comments.length) return null;
+  const parts: string[] = [];
+  const k = n + names.length;
+  // with a column inserted only a fixed INDIRECT text stays behind; written by value, every reference to a rewritten cell does
+  const insert = m.ops.some((op) => op.kind === 'insertColumns');
+  const how = insert ? ' met een vaste tekst (INDIRECT)' : '';
+  if (k)
+    parts.push(
+      (insert
+        ? 'Voor de nieuwe succesfactor komt er een kolom bij en schuift Totalen een kolom op, maar '
+        : 'De nieuwe succesfactor en Totalen worden een kolom verder in de cellen geschreven, maar ') +
+        (k === 1
+          ? `deze ${n ? 'formule' : 'naam'} van jullie verwijst${how} naar een cel en blijft naar dezelfde cel verwijzen: daarna rekent hij met wat daar dan staat (de nieuwe succesfactor of de kolom ernaast).`
+          : `deze ${k} ${!n ? 'namen' : !names.length ? 'formules' : 'formules en namen'} van jullie verwijzen${how} naar cellen en blijven naar dezelfde cellen verwijzen: daarna rekenen ze met wat daar dan staat (de nieuwe succesfactor of de kolom ernaast).`) +
+        ` Pas ${k === 1 ? 'hem' : 'ze'} na het toevoegen aan.`,
+    );
+  if (u) parts.push(unknownText(u, 'na het toevoegen'));
+  if (rules.length)
+    parts.push(
+      rules.length === 1
+        ? 'Deze voorwaardelijke opmaak of gegevensvalidatie van jullie hoort bij de cellen: ze blijft staan waar ze staat en geldt daarna voor andere inhoud. Pas haar na het toevoegen aan als dat niet de bedoeling is.'
+        : `Deze ${rules.length} regels van jullie (voorwaardelijke opmaak, gegevensvalidatie) horen bij de cellen: ze blijven staan waar ze staan en gelden daarna voor andere inhoud. Pas ze na het toevoegen aan als dat niet de bedoeling is.`,
+    );
+  if (m.comments.length)
+    parts.push(
+      m.comments.length === 1
+        ? 'Een opmerking hoort bij haar cel en staat daarna bij andere inhoud.'
+        : `${m.comments.length} opmerkingen horen bij hun cel en staan daarna bij andere inhoud.`,
+    );
+  const unread = unreadSentence(m.unread, 'na het toevoegen');
+  if (unread) parts.push(unread);
+  return {
+    title: `“${name}” toevoegen?`,
+    text: parts.join(' '),
+    list: [
+      ...m.reads.map((b) => formulaLine(b)),
+      ...names.map(
+        (d) => `Naam “${d.label}” (${d.sheet ? `alleen op blad ${d.sheet}` : 'hele werkmap'}): ${cut(d.formula)} blijft naar dezelfde cellen verwijzen`,
+      ),
+      ...m.unknown.map((b) => formulaLine(b, ' (kan niet worden nagegaan)')),
+      ...unknownNames.map(definitionLine),
+      ...rules.map(definitionLine),
+      ...m.comments.map((c) => commentLine(c, 'blijft bij de cel en staat daarna bij andere inhoud')),
+    ],
+    confirm: 'Toch toevoegen',
+  };
+}
+
+/**
+ * Adds factor `name` (weight `weging` as typed, reason `waarom`) once the team agreed to
+ * what of `seen` (as `factorAddition` gave it when the pane asked; [] when it did not ask)
+ * then reads other cells. Refused, with nothing added, when on the fresh read more of the
+ * team's would read other cells than the team agreed to.
+ */
+export const addFactor =
+  (name: string, waarom: string, weging: string, seen: readonly string[] = []): Build =>
+  (fresh) => {
+    const m = factorAddition(fresh, name, waarom, weging, new Set(seen));
+    if (!m.ok) return m;
+    const more = [
+      ...[...m.reads, ...m.unknown].map(formulaPlace),
+      ...m.definitions.map(definitionPlace),
+      ...m.comments.map((c) => `de opmerking in ${c.sheet}!${c.cell}`),
+    ];
+    if (more.length)
+      return {
+        ok: false,
+        message: `Intussen verwijst ook ${more.slice(0, 5).join(', ')}${more.length > 5 ? ` en nog ${more.length - 5}` : ''} naar cellen die veranderen als “${name}” erbij komt. Er is niets toegevoegd; kies opnieuw als hij er toch bij moet.`,
+      };
+    return { ok: true, ops: m.ops };
+  };
