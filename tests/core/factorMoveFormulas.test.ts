@@ -264,3 +264,43 @@ describe('formulasReadingRewrite: what counts as a replaced cell, and which form
     expect(formulasReadingRewrite(snap, "Piet's W", ops).map(formulaPlace)).toEqual(['Eigen!A1']);
   });
 });
+
+describe('the guards left by the mutation run of 2026-12-02 b (issue 14)', () => {
+  test('formulasReadingRewrite reads a sheet whose formula rows are sparse (no list for the rows without formulas)', () => {
+    const snap = plainBook([
+      ['W', { D7: 3 }],
+      ['Eigen', {}],
+    ]);
+    // rows 1-3 of Eigen have no formula list at all, as an adapter may read them; row 4 reads the changed cell
+    const formulas: (string | null)[][] = [];
+    formulas[3] = [null, '=W!D7'];
+    snap.sheets[1].formulas = formulas;
+    const ops: PlanOp[] = [{ kind: 'setCells', sheet: 'W', cell: 'D7', cells: [[{ number: 5 }]] }];
+    expect(formulasReadingRewrite(snap, 'W', ops).map(formulaPlace)).toEqual(['Eigen!B4']);
+  });
+
+  test('on a werkblad without a Totalen header the team’s formula in the column after the factors is named in the removal question (withoutTotalen leaves that column alone)', async () => {
+    const wb = await templateWorkbook('Testwijk');
+    await mustEdit(wb, (s) => selectKoppelkansEdit(s.ctx, 'Gezondheid', 'Meer groen'));
+    const before = await state(wb);
+    const totalen = before.ctx.werkblad.layout.totalenColumn;
+    const last = columnLetter(totalen - 1);
+    const after = columnLetter(totalen);
+    // the team cleared the Totalen column (header and formulas) and put a formula of its own there, reading the last factor
+    const endRow = before.ctx.werkblad.layout.preparedEndRow;
+    await wb.apply({
+      ops: [
+        { kind: 'setCells', sheet: WS, cell: `${after}3`, cells: Array.from({ length: endRow - 2 }, () => [{ clear: true }]) },
+        { kind: 'setCells', sheet: WS, cell: `${last}6`, cells: [[{ number: 7 }]] },
+        { kind: 'setCells', sheet: WS, cell: `${after}6`, cells: [[{ formula: `=${last}6*2` }]] },
+      ],
+    });
+    const s = await state(wb);
+    expect(s.ctx.werkblad.layout.totalenFound).toBe(false);
+    expect(s.ctx.werkblad.layout.totalenColumn).toBe(totalen);
+    // removing the 2nd factor by value moves the last factor one column left: the formula keeps reading its old cell
+    const r = factorRemovalImpact(s.snapshot, s.ctx.sheet, s.ctx.werkblad, 1, { now: NOW });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.reads.map((b) => [formulaPlace(b), b.formula])).toEqual([[`${WS}!${after}6`, `=${last}6*2`]]);
+  });
+});
