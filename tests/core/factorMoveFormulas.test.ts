@@ -304,3 +304,62 @@ describe('the guards left by the mutation run of 2026-12-02 b (issue 14)', () =>
     expect(r.reads.map((b) => [formulaPlace(b), b.formula])).toEqual([[`${WS}!${after}6`, `=${last}6*2`]]);
   });
 });
+
+describe('factorMoveImpact: what the question holds (from the mutation check of 2026-12-02, session 27)', () => {
+  /** The template with scores in D6:E6, a comment on D6 and a sheet of the team's with `formulas` from A1 down. */
+  async function teamBook(formulas: string[]): Promise<MemoryWorkbook> {
+    const wb = await templateWorkbook('Testwijk');
+    await mustEdit(wb, (s) => selectKoppelkansEdit(s.ctx, 'Gezondheid', 'Meer groen'));
+    await wb.apply({
+      ops: [
+        { kind: 'setCells', sheet: WS, cell: `${D}6`, cells: [[{ number: 4 }, { number: 7 }]] },
+        { kind: 'addSheet', sheet: 'Eigen' },
+        { kind: 'setCells', sheet: 'Eigen', cell: 'A1', cells: formulas.map((f) => [{ formula: f }]) },
+      ],
+    });
+    wb.addComment(WS, `${D}6`, 'Navragen');
+    return wb;
+  }
+
+  test('a move that changes nothing (the first factor one place earlier) asks nothing, not even about formulas that cannot be checked', async () => {
+    const wb = await teamBook(['=INDIRECT("Werkblad!D6")']);
+    const s = await state(wb);
+    expect(factorMoveImpact(s.snapshot, s.ctx.sheet, s.ctx.werkblad, 0, -1, { now: NOW })).toEqual({
+      ok: true,
+      ops: [],
+      reads: [],
+      unknown: [],
+      definitions: [],
+      comments: [],
+      unread: [],
+      seen: [],
+    });
+    // the same formula is named for a move that does change cells
+    const r = factorMoveImpact(s.snapshot, s.ctx.sheet, s.ctx.werkblad, 1, 1, { now: NOW });
+    expect(r.ok && r.unknown.map(formulaPlace)).toEqual(['Eigen!A1']);
+  });
+
+  test('a formula that reads a moved cell and also cannot be checked is named once, as reading the cell', async () => {
+    const wb = await teamBook([`='${WS}'!${D}6+INDIRECT("A9")`]);
+    const s = await state(wb);
+    const r = factorMoveImpact(s.snapshot, s.ctx.sheet, s.ctx.werkblad, 1, 1, { now: NOW });
+    if (!r.ok) throw new Error(r.message);
+    expect([r.reads.map(formulaPlace), r.unknown.map(formulaPlace)]).toEqual([['Eigen!A1'], []]);
+  });
+
+  test('applied with what the team was asked about, the comment is not named again; names not read are said', async () => {
+    const wb = await teamBook([]);
+    const s = await state(wb);
+    const read = await wb.readSnapshot({ definitions: true });
+    const r = factorMoveImpact(read, s.ctx.sheet, s.ctx.werkblad, 1, 1, { now: NOW });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.comments.map((c) => c.cell)).toEqual([`${D}6`]);
+    expect(r.unread).toEqual([]);
+    const again = factorMoveImpact(read, s.ctx.sheet, s.ctx.werkblad, 1, 1, { now: NOW, accepted: new Set(r.seen) });
+    expect(again.ok && again.comments).toEqual([]);
+    const namesUnread = factorMoveImpact({ ...read, definitions: { ...read.definitions!, unread: ['names'] } }, s.ctx.sheet, s.ctx.werkblad, 1, 1, {
+      now: NOW,
+    });
+    expect(namesUnread.ok && namesUnread.unread).toEqual(['names']);
+  });
+});
