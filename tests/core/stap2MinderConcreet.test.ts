@@ -176,5 +176,10 @@ describe('minderConcreetAt', () => {
     expect(at(book([LONGLIST.minderConcreetLabel], ['x']))).toEqual({ marked: true, verantwoordelijke: '' });
     expect(at(book([LONGLIST.verantwoordelijkeLabel], ['Piet']))).toEqual({ marked: false, verantwoordelijke: 'Piet' });
     expect(at({ sheets: [{ name: 'Iets anders', values: [['x']] }] })).toEqual({ marked: false, verantwoordelijke: '' });
+    // a longlist layout that is not the workbook's (the built-in list): unmarked, no name
+    const snapshot = book(BOTH, ['ja', 'Fatima']);
+    const longlist = analyze(snapshot, { now: NOW }).longlist;
+    expect(longlist.layout).not.toBeNull();
+    expect(minderConcreetAt(snapshot, { longlist, longlistInWorkbook: false }, 2)).toEqual({ marked: false, verantwoordelijke: '' });
   });
 });
