@@ -91,6 +91,40 @@ describe('Stap 2: opgaven and koppelkansen', () => {
     expect(s.analysis.problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 
+  test('the model lists a koppelkans the longlist holds twice once, flags the team’s own ones, and shows a werkblad row whose koppelkans is not on the longlist (from the mutation check of 2026-12-02, session 27)', async () => {
+    const wb = await templateWorkbook();
+    const s0 = await state(wb);
+    const gezondheid = readStap2(s0.snapshot, s0.analysis)!.opgaven.find((o) => o.opgave === 'Gezondheid')!;
+    const builtIn = gezondheid.koppelkansen[0];
+    const below = s0.analysis.longlist.layout!.lastRow + 1;
+    await wb.apply({
+      ops: [
+        {
+          kind: 'setCells',
+          sheet: SHEET_NAMES.longlist,
+          cell: `A${below}`,
+          cells: [
+            [{ text: 'Gezondheid' }, { text: builtIn.koppelkans.toUpperCase() }, { text: 'dubbel' }],
+            [{ text: 'Gezondheid' }, { text: 'Eigen kans' }, { text: '' }],
+          ],
+        },
+        { kind: 'setCells', sheet: WS, cell: 'A6', cells: [[{ text: 'Gezondheid' }, { text: 'Niet op de lijst' }]] },
+        // a score on a row without opgave or koppelkans is no koppelkans elsewhere
+        { kind: 'setCells', sheet: WS, cell: 'C7', cells: [[{ number: 3 }]] },
+      ],
+    });
+    const s = await state(wb);
+    const m = readStap2(s.snapshot, s.analysis)!;
+    const g = m.opgaven.find((o) => o.opgave === 'Gezondheid')!;
+    expect(g.koppelkansen.length).toBe(gezondheid.koppelkansen.length + 1);
+    expect(g.koppelkansen.filter((k) => k.koppelkans.toLowerCase() === builtIn.koppelkans.toLowerCase()).map((k) => [k.longlistRow, k.own])).toEqual([
+      [builtIn.longlistRow, false],
+    ]);
+    expect(g.koppelkansen.filter((k) => k.own).map((k) => k.koppelkans)).toEqual(['Eigen kans']);
+    expect(g.rows).toEqual([6]);
+    expect(m.elsewhere).toEqual([{ row: 6, opgave: 'Gezondheid', koppelkans: 'Niet op de lijst' }]);
+  });
+
   test('a gap left by a deselected row is the first free row again', async () => {
     const wb = await templateWorkbook();
     await mustEdit(wb, (s) => selectKoppelkansEdit(s.ctx, 'Gezondheid', 'Eerste'));
