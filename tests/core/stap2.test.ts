@@ -106,11 +106,25 @@ describe('Stap 2: opgaven and koppelkansen', () => {
           cells: [
             [{ text: 'Gezondheid' }, { text: builtIn.koppelkans.toUpperCase() }, { text: 'dubbel' }],
             [{ text: 'Gezondheid' }, { text: 'Eigen kans' }, { text: '' }],
+            [{ text: 'Eigen opgave' }, { text: 'Iets' }, { text: '' }],
+            // a koppelkans without opgave and a stray toelichting make no opgave
+            [{ clear: true }, { clear: true }, { text: 'losse tekst' }],
+            [{ clear: true }, { text: 'Zwerver' }, { text: '' }],
           ],
         },
         { kind: 'setCells', sheet: WS, cell: 'A6', cells: [[{ text: 'Gezondheid' }, { text: 'Niet op de lijst' }]] },
         // a score on a row without opgave or koppelkans is no koppelkans elsewhere
         { kind: 'setCells', sheet: WS, cell: 'C7', cells: [[{ number: 3 }]] },
+        // a row on the longlist is not elsewhere; one whose opgave is not on it is
+        {
+          kind: 'setCells',
+          sheet: WS,
+          cell: 'A8',
+          cells: [
+            [{ text: 'Gezondheid' }, { text: builtIn.koppelkans }],
+            [{ text: 'Onbekend' }, { text: 'X' }],
+          ],
+        },
       ],
     });
     const s = await state(wb);
@@ -121,8 +135,23 @@ describe('Stap 2: opgaven and koppelkansen', () => {
       [builtIn.longlistRow, false],
     ]);
     expect(g.koppelkansen.filter((k) => k.own).map((k) => k.koppelkans)).toEqual(['Eigen kans']);
-    expect(g.rows).toEqual([6]);
-    expect(m.elsewhere).toEqual([{ row: 6, opgave: 'Gezondheid', koppelkans: 'Niet op de lijst' }]);
+    expect(g.rows).toEqual([6, 8]);
+    expect(g.koppelkansen.find((k) => k.longlistRow === builtIn.longlistRow)!.rows).toEqual([8]);
+    expect(m.elsewhere).toEqual([
+      { row: 6, opgave: 'Gezondheid', koppelkans: 'Niet op de lijst' },
+      { row: 9, opgave: 'Onbekend', koppelkans: 'X' },
+    ]);
+    // the team's own opgave has no built-in toelichting; no opgave without a name
+    expect(m.opgaven.find((o) => o.opgave === 'Eigen opgave')).toMatchObject({ own: true, toelichting: '' });
+    expect(m.opgaven.some((o) => o.opgave === '')).toBe(false);
+    // the werkblad is found by name, not by its place among the sheets; no werkblad, no model
+    const reordered = { ...s.snapshot, sheets: [...s.snapshot.sheets].reverse() };
+    expect(readStap2(reordered, s.analysis)!.freeRow).toBe(m.freeRow);
+    expect(m.freeRow).toBe(10);
+    expect(readStap2(s.snapshot, { ...s.analysis, werkblad: null })).toBeNull();
+    expect(readStap2({ ...s.snapshot, sheets: s.snapshot.sheets.filter((x) => x.name !== WS) }, s.analysis)).toBeNull();
+    // a longlist that is not the workbook's (the built-in one): the model without the sheet's toelichting rows
+    expect(readStap2(s.snapshot, { ...s.analysis, longlistInWorkbook: false })!.opgaven.length).toBe(m.opgaven.length);
   });
 
   test('a gap left by a deselected row is the first free row again', async () => {
