@@ -59,9 +59,14 @@ const GROUPS: Group[] = [
   { name: 'ranking', mutate: ['ranking.ts'], tests: ['ranking', 'minimalMove'] },
   { name: 'prioritering', mutate: ['prioritering.ts'], tests: ['prioritering', 'namedMutations'] },
   { name: 'rondes', mutate: ['rondes.ts'], tests: ['rondes', 'rondesRules', 'rondesMerge'] },
-  { name: 'stap2', mutate: ['stap2.ts'], tests: ['stap2', 'stap2Rules', 'stap2Own', 'stap2Select', 'stap2TeamText'] },
+  {
+    name: 'stap2',
+    mutate: ['stap2.ts'],
+    tests: ['stap2', 'stap2Rules', 'stap2Own', 'stap2Select', 'stap2TeamText', 'stap2DeselectComments', 'stap2MinderConcreet'],
+  },
   { name: 'wijk', mutate: ['wijk.ts'], tests: ['wijk'] },
-  { name: 'factors', mutate: ['factors.ts'], tests: ['factors', 'factorsRules'] },
+  // factorColumns: the column insert/delete way (shiftedFactors)
+  { name: 'factors', mutate: ['factors.ts'], tests: ['factors', 'factorsRules', 'factorColumns'] },
   { name: 'notes', mutate: ['notes.ts'], tests: ['notes'] },
   { name: 'werkblad', mutate: ['werkblad.ts'], tests: ['werkblad', 'werkbladTotals', 'werkbladLayout', 'ranking'] },
   { name: 'keuzelijsten', mutate: ['keuzelijsten.ts'], tests: ['formulaStamp', 'nameMatchFallback'] },
@@ -73,8 +78,13 @@ const GROUPS: Group[] = [
   { name: 'columnShift', mutate: ['columnShift.ts'], tests: ['columnShift'] },
   // its factorRemovalImpact builds a plan (planWithEdit) per case: the slowest of the unit groups;
   // factorMoveFormulas and factorRemovalContent are the tests of its reorder check
-  // (formulasReadingRewrite, factorMoveImpact) and of the removal's content by cell
-  { name: 'referenceBreaks', mutate: ['referenceBreaks.ts'], tests: ['referenceBreaks', 'factorMoveFormulas', 'factorRemovalContent'] },
+  // (formulasReadingRewrite, factorMoveImpact) and of the removal's content by cell; factorMoveNamesDynamic
+  // and factorComments test the names, not-checkable formulas and comments in both questions
+  {
+    name: 'referenceBreaks',
+    mutate: ['referenceBreaks.ts'],
+    tests: ['referenceBreaks', 'factorMoveFormulas', 'factorRemovalContent', 'factorMoveNamesDynamic', 'factorComments'],
+  },
   { name: 'checklist', mutate: ['checklist.ts', 'checklistStatus.ts', 'defaults.ts'], tests: ['checklist', 'checklistRead', 'notes', 'defaults'] },
   { name: 'problems', mutate: ['problems.ts'], tests: ['problems', 'werkblad', 'werkbladTotals', 'a1', 'teamContent'] },
   { name: 'edits', mutate: ['edits.ts', 'textSafety.ts'], tests: ['edits', 'editsInput', 'textSafety', 'namedMutations', 'notes'] },

@@ -338,3 +338,87 @@ describe('edits that add or remove no column stay a rewrite of the factor block'
     }
   });
 });
+
+describe('several column changes in one edit (from the mutation run of issue 14)', () => {
+  test('a removed factor and a new one at the end: the insert is guarded by its place after the delete (Totalen, not the removed neighbour)', async () => {
+    const wb = await teamWorkbook();
+    const s = await state(wb);
+    const next: FactorSpec[] = [...[0, 1, 2, 4, 5, 6, 7].map((from) => ({ from })), { name: 'Nieuw', weging: 2, waarom: 'Omdat het kan.' }];
+    const res = factorsEdit(s.ctx.sheet, s.ctx.werkblad, next, SHIFT);
+    if (!res.ok) throw new Error(res.message);
+    // delete F, then insert at J: J holds what K held before the delete (Totalen's header)
+    expect(res.ops.slice(0, 2)).toEqual([
+      { kind: 'deleteColumns', sheet: WS, column: 'F', count: 1, expect: [[null], [null], [NAMES[3]], [1], [DEFAULT_SUCCESFACTOREN[3].waarom], [4], [5]] },
+      { kind: 'insertColumns', sheet: WS, column: 'J', count: 1, expect: [[null], [null], ['Totalen']] },
+    ]);
+    await paneEdit(wb, (x) => factorsEdit(x.ctx.sheet, x.ctx.werkblad, next, SHIFT));
+    expect(Array.from({ length: 9 }, (_, i) => wb.getCell(WS, `${col(i)}3`))).toEqual([...NAMES.slice(0, 3), ...NAMES.slice(4), 'Nieuw', 'Totalen']);
+    expect([wb.getCell(WS, 'J4'), wb.getCell(WS, 'J5'), wb.getCell(WS, 'J6')]).toEqual([2, 'Omdat het kan.', null]);
+    expect(wb.getCell(WS, 'L3')).toBe('Eigen');
+    // the team's formula on the 5th factor: G → F by the delete; the insert at J is right of it
+    expect([wb.getFormula(WS, 'L6'), wb.getCell(WS, 'F6')]).toEqual(['=F6*10', 5]);
+    await expectPlanned(wb);
+  });
+
+  test('two new factors side by side are one insert of two columns, each named, styled and given the factor width', async () => {
+    const wb = await teamWorkbook();
+    const next: FactorSpec[] = [
+      { from: 0 },
+      { name: 'Eerste nieuwe', weging: 1, waarom: '' },
+      { name: 'Tweede nieuwe', weging: 3, waarom: 'Waarom twee.' },
+      ...[1, 2, 3, 4, 5, 6, 7].map((from) => ({ from })),
+    ];
+    const ops = await paneEdit(wb, (x) => factorsEdit(x.ctx.sheet, x.ctx.werkblad, next, SHIFT));
+    expect(ops[0]).toEqual({
+      kind: 'insertColumns',
+      sheet: WS,
+      column: 'D',
+      count: 2,
+      expect: [
+        [null, null],
+        [null, null],
+        [NAMES[1], NAMES[2]],
+      ],
+    });
+    expect(kinds(ops)).toEqual(['insertColumns']);
+    expect([3, 4, 5].map((r) => [wb.getCell(WS, `D${r}`), wb.getCell(WS, `E${r}`)])).toEqual([
+      ['Eerste nieuwe', 'Tweede nieuwe'],
+      [1, 3],
+      [null, 'Waarom twee.'],
+    ]);
+    for (const c of ['D', 'E']) {
+      expect(wb.getStyle(WS, `${c}3`)).toMatchObject({ bold: true, fill: COLORS.headerFill });
+      expect(wb.getColumnWidth(WS, c)).toBe(WERKBLAD.factorWidth);
+    }
+    expect(wb.getCell(WS, 'F3')).toBe(NAMES[1]);
+    expect([wb.getCell(WS, 'F6'), wb.getCell(WS, 'M3')]).toEqual([2, 'Totalen']);
+    await expectPlanned(wb);
+  });
+
+  test('a kept factor renamed or given a new waarom in the same edit as a removal: only what changed is written, guarded by the cell as read', async () => {
+    const wb = await teamWorkbook();
+    const s = await state(wb);
+    const next: FactorSpec[] = [
+      { from: 0, name: 'Anders' },
+      { from: 1, waarom: 'Nieuwe reden.' },
+      { from: 2, name: ` ${NAMES[2]} `, waarom: ` ${DEFAULT_SUCCESFACTOREN[2].waarom} ` },
+      { from: 3, waarom: '' },
+      ...[4, 5, 6].map((from) => ({ from })),
+    ];
+    const res = factorsEdit(s.ctx.sheet, s.ctx.werkblad, next, SHIFT);
+    if (!res.ok) throw new Error(res.message);
+    expect(res.ops.filter((o) => o.kind === 'setCells')).toEqual([
+      { kind: 'setCells', sheet: WS, cell: 'C3', cells: [[{ text: 'Anders' }]], expect: [[NAMES[0]]] },
+      { kind: 'setCells', sheet: WS, cell: 'D5', cells: [[{ text: 'Nieuwe reden.' }]], expect: [[DEFAULT_SUCCESFACTOREN[1].waarom]] },
+      { kind: 'setCells', sheet: WS, cell: 'F5', cells: [[{ clear: true }]], expect: [[DEFAULT_SUCCESFACTOREN[3].waarom]] },
+    ]);
+    await paneEdit(wb, (x) => factorsEdit(x.ctx.sheet, x.ctx.werkblad, next, SHIFT));
+    expect([wb.getCell(WS, 'C3'), wb.getCell(WS, 'D5'), wb.getCell(WS, 'E3'), wb.getCell(WS, 'F5'), wb.getCell(WS, 'J3')]).toEqual([
+      'Anders',
+      'Nieuwe reden.',
+      NAMES[2],
+      null,
+      'Totalen',
+    ]);
+  });
+});

@@ -90,3 +90,35 @@ describe('comments in a factor column', () => {
     expect(removalQuestion('Tempo', plain)!.text).toContain('opmerkingen in cellen en notities in cellen kan de add-in hier niet nalezen');
   });
 });
+
+describe('what the team was asked about already (from the mutation check of 2026-12-02, session 27)', () => {
+  test('a removal applied with the comments the team was asked about names none of them again; one added since it does name', async () => {
+    const wb = await workbook();
+    const s = await state(wb);
+    const snapshot = await wb.readSnapshot({ definitions: true });
+    for (const shiftColumns of [true, false]) {
+      const r = factorRemovalImpact(snapshot, s.ctx.sheet, s.ctx.werkblad, 1, { shiftColumns, now: NOW });
+      if (!r.ok) throw new Error(r.message);
+      expect(r.comments.length).toBeGreaterThan(0);
+      const again = factorRemovalImpact(snapshot, s.ctx.sheet, s.ctx.werkblad, 1, { shiftColumns, now: NOW, accepted: new Set(r.seen) });
+      expect(again.ok && again.comments).toEqual([]);
+    }
+    // a comment added in the deleted column since the question is new
+    const asked = factorRemovalImpact(snapshot, s.ctx.sheet, s.ctx.werkblad, 1, { shiftColumns: true, now: NOW });
+    if (!asked.ok) throw new Error(asked.message);
+    wb.addComment(WS, `${D}9`, 'Later toegevoegd');
+    const fresh = await wb.readSnapshot({ definitions: true });
+    const later = factorRemovalImpact(fresh, s.ctx.sheet, s.ctx.werkblad, 1, { shiftColumns: true, now: NOW, accepted: new Set(asked.seen) });
+    expect(later.ok && later.comments).toEqual([{ sheet: WS, cell: `${D}9`, text: 'Later toegevoegd', effect: 'removed' }]);
+  });
+
+  test('a removal without column shifts says when the team’s names were not read', async () => {
+    const wb = await workbook();
+    const s = await state(wb);
+    const read = await wb.readSnapshot({ definitions: true });
+    const r = factorRemovalImpact({ ...read, definitions: { ...read.definitions!, unread: ['names'] } }, s.ctx.sheet, s.ctx.werkblad, 1, { now: NOW });
+    expect(r.ok && r.unread).toEqual(['names']);
+    const all = factorRemovalImpact(read, s.ctx.sheet, s.ctx.werkblad, 1, { now: NOW });
+    expect(all.ok && all.unread).toEqual([]);
+  });
+});

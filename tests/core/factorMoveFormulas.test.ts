@@ -264,3 +264,102 @@ describe('formulasReadingRewrite: what counts as a replaced cell, and which form
     expect(formulasReadingRewrite(snap, "Piet's W", ops).map(formulaPlace)).toEqual(['Eigen!A1']);
   });
 });
+
+describe('the guards left by the mutation run of 2026-12-02 b (issue 14)', () => {
+  test('formulasReadingRewrite reads a sheet whose formula rows are sparse (no list for the rows without formulas)', () => {
+    const snap = plainBook([
+      ['W', { D7: 3 }],
+      ['Eigen', {}],
+    ]);
+    // rows 1-3 of Eigen have no formula list at all, as an adapter may read them; row 4 reads the changed cell
+    const formulas: (string | null)[][] = [];
+    formulas[3] = [null, '=W!D7'];
+    snap.sheets[1].formulas = formulas;
+    const ops: PlanOp[] = [{ kind: 'setCells', sheet: 'W', cell: 'D7', cells: [[{ number: 5 }]] }];
+    expect(formulasReadingRewrite(snap, 'W', ops).map(formulaPlace)).toEqual(['Eigen!B4']);
+  });
+
+  test('on a werkblad without a Totalen header the team’s formula in the column after the factors is named in the removal question (withoutTotalen leaves that column alone)', async () => {
+    const wb = await templateWorkbook('Testwijk');
+    await mustEdit(wb, (s) => selectKoppelkansEdit(s.ctx, 'Gezondheid', 'Meer groen'));
+    const before = await state(wb);
+    const totalen = before.ctx.werkblad.layout.totalenColumn;
+    const last = columnLetter(totalen - 1);
+    const after = columnLetter(totalen);
+    // the team cleared the Totalen column (header and formulas) and put a formula of its own there, reading the last factor
+    const endRow = before.ctx.werkblad.layout.preparedEndRow;
+    await wb.apply({
+      ops: [
+        { kind: 'setCells', sheet: WS, cell: `${after}3`, cells: Array.from({ length: endRow - 2 }, () => [{ clear: true }]) },
+        { kind: 'setCells', sheet: WS, cell: `${last}6`, cells: [[{ number: 7 }]] },
+        { kind: 'setCells', sheet: WS, cell: `${after}6`, cells: [[{ formula: `=${last}6*2` }]] },
+      ],
+    });
+    const s = await state(wb);
+    expect(s.ctx.werkblad.layout.totalenFound).toBe(false);
+    expect(s.ctx.werkblad.layout.totalenColumn).toBe(totalen);
+    // removing the 2nd factor by value moves the last factor one column left: the formula keeps reading its old cell
+    const r = factorRemovalImpact(s.snapshot, s.ctx.sheet, s.ctx.werkblad, 1, { now: NOW });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.reads.map((b) => [formulaPlace(b), b.formula])).toEqual([[`${WS}!${after}6`, `=${last}6*2`]]);
+  });
+});
+
+describe('factorMoveImpact: what the question holds (from the mutation check of 2026-12-02, session 27)', () => {
+  /** The template with scores in D6:E6, a comment on D6 and a sheet of the team's with `formulas` from A1 down. */
+  async function teamBook(formulas: string[]): Promise<MemoryWorkbook> {
+    const wb = await templateWorkbook('Testwijk');
+    await mustEdit(wb, (s) => selectKoppelkansEdit(s.ctx, 'Gezondheid', 'Meer groen'));
+    await wb.apply({
+      ops: [
+        { kind: 'setCells', sheet: WS, cell: `${D}6`, cells: [[{ number: 4 }, { number: 7 }]] },
+        { kind: 'addSheet', sheet: 'Eigen' },
+        { kind: 'setCells', sheet: 'Eigen', cell: 'A1', cells: formulas.map((f) => [{ formula: f }]) },
+      ],
+    });
+    wb.addComment(WS, `${D}6`, 'Navragen');
+    return wb;
+  }
+
+  test('a move that changes nothing (the first factor one place earlier) asks nothing, not even about formulas that cannot be checked', async () => {
+    const wb = await teamBook(['=INDIRECT("Werkblad!D6")']);
+    const s = await state(wb);
+    expect(factorMoveImpact(s.snapshot, s.ctx.sheet, s.ctx.werkblad, 0, -1, { now: NOW })).toEqual({
+      ok: true,
+      ops: [],
+      reads: [],
+      unknown: [],
+      definitions: [],
+      comments: [],
+      unread: [],
+      seen: [],
+    });
+    // the same formula is named for a move that does change cells
+    const r = factorMoveImpact(s.snapshot, s.ctx.sheet, s.ctx.werkblad, 1, 1, { now: NOW });
+    expect(r.ok && r.unknown.map(formulaPlace)).toEqual(['Eigen!A1']);
+  });
+
+  test('a formula that reads a moved cell and also cannot be checked is named once, as reading the cell', async () => {
+    const wb = await teamBook([`='${WS}'!${D}6+INDIRECT("A9")`]);
+    const s = await state(wb);
+    const r = factorMoveImpact(s.snapshot, s.ctx.sheet, s.ctx.werkblad, 1, 1, { now: NOW });
+    if (!r.ok) throw new Error(r.message);
+    expect([r.reads.map(formulaPlace), r.unknown.map(formulaPlace)]).toEqual([['Eigen!A1'], []]);
+  });
+
+  test('applied with what the team was asked about, the comment is not named again; names not read are said', async () => {
+    const wb = await teamBook([]);
+    const s = await state(wb);
+    const read = await wb.readSnapshot({ definitions: true });
+    const r = factorMoveImpact(read, s.ctx.sheet, s.ctx.werkblad, 1, 1, { now: NOW });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.comments.map((c) => c.cell)).toEqual([`${D}6`]);
+    expect(r.unread).toEqual([]);
+    const again = factorMoveImpact(read, s.ctx.sheet, s.ctx.werkblad, 1, 1, { now: NOW, accepted: new Set(r.seen) });
+    expect(again.ok && again.comments).toEqual([]);
+    const namesUnread = factorMoveImpact({ ...read, definitions: { ...read.definitions!, unread: ['names'] } }, s.ctx.sheet, s.ctx.werkblad, 1, 1, {
+      now: NOW,
+    });
+    expect(namesUnread.ok && namesUnread.unread).toEqual(['names']);
+  });
+});

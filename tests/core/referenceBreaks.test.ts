@@ -298,6 +298,51 @@ describe('factorRemovalImpact with the definitions read (the template, the 2nd f
   });
 });
 
+describe('factorRemovalImpact: which validations are the product’s (from the mutation check of 2026-12-02, session 27)', () => {
+  const D = columnLetter(WERKBLAD.firstFactorColumn + 1);
+  const removeD = (snapshot: WorkbookSnapshot, s: Awaited<ReturnType<typeof state>>, accepted?: ReadonlySet<string>) =>
+    factorRemovalImpact(snapshot, s.ctx.sheet, s.ctx.werkblad, 1, { shiftColumns: true, now: NOW, accepted });
+  /** A list validation whose source lies in column D: the delete breaks its formula ('ref'). */
+  const onD = { type: 'list' as const, source: `=$${D}$1:$${D}$2`, errorTitle: 'x', errorMessage: 'y', strict: true };
+
+  test('with every formula already accepted, a validation the plan sets again is still told to be the product’s (the plan is built for it alone)', async () => {
+    const wb = await templateWorkbook('Testwijk');
+    const s = await state(wb);
+    const first = removeD(await wb.readSnapshot({ definitions: true }), s);
+    if (!first.ok) throw new Error(first.message);
+    expect(first.definitions).toEqual([]);
+    // between the question and the apply a validation appears over exactly the product's score cells
+    const last = columnLetter(s.ctx.werkblad.layout.lastFactorColumn);
+    wb.setValidation(WS, `C6:${last}105`, onD);
+    const r = removeD(await wb.readSnapshot({ definitions: true }), s, new Set(first.seen));
+    if (!r.ok) throw new Error(r.message);
+    expect([r.broken, r.mayChange, r.reads, r.unknown, r.definitions]).toEqual([[], [], [], [], []]);
+  });
+
+  test('a team validation sticking out of the product’s range (a row above it, or into the Totalen column) is the team’s and is named', async () => {
+    const wb = await templateWorkbook('Testwijk');
+    const totalen = columnLetter((await state(wb)).ctx.werkblad.layout.totalenColumn);
+    wb.setValidation(WS, `C7:${totalen}7`, onD);
+    wb.setValidation(WS, 'C5:E5', onD);
+    const s = await state(wb);
+    const r = removeD(await wb.readSnapshot({ definitions: true }), s);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.definitions.map((d) => [d.kind, d.label, d.effect]).sort()).toEqual([
+      ['validation', 'C5:E5', 'ref'],
+      ['validation', `C7:${totalen}7`, 'ref'],
+    ]);
+  });
+
+  test('comments or notes not read are said once (the definitions’ unread list and the comment kinds overlap)', async () => {
+    const wb = await templateWorkbook('Testwijk');
+    const s = await state(wb);
+    const read = await wb.readSnapshot({ definitions: true });
+    const snapshot: WorkbookSnapshot = { ...read, definitions: { ...read.definitions!, unread: ['comments'] } };
+    const r = removeD(snapshot, s);
+    expect(r.ok && r.unread).toEqual(['comments']);
+  });
+});
+
 describe('formulasBrokenByShifts and definitionsBrokenByShifts: the edges (from the mutation run of 2026-12-02)', () => {
   test('a formula right next to the deleted column is named; one in the deleted column is not (it goes with it); rows without formulas are skipped', () => {
     const formulas: (string | null)[][] = [];

@@ -91,6 +91,69 @@ describe('Stap 2: opgaven and koppelkansen', () => {
     expect(s.analysis.problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 
+  test('the model lists a koppelkans the longlist holds twice once, flags the team’s own ones, and shows a werkblad row whose koppelkans is not on the longlist (from the mutation check of 2026-12-02, session 27)', async () => {
+    const wb = await templateWorkbook();
+    const s0 = await state(wb);
+    const gezondheid = readStap2(s0.snapshot, s0.analysis)!.opgaven.find((o) => o.opgave === 'Gezondheid')!;
+    const builtIn = gezondheid.koppelkansen[0];
+    const below = s0.analysis.longlist.layout!.lastRow + 1;
+    await wb.apply({
+      ops: [
+        {
+          kind: 'setCells',
+          sheet: SHEET_NAMES.longlist,
+          cell: `A${below}`,
+          cells: [
+            [{ text: 'Gezondheid' }, { text: builtIn.koppelkans.toUpperCase() }, { text: 'dubbel' }],
+            [{ text: 'Gezondheid' }, { text: 'Eigen kans' }, { text: '' }],
+            [{ text: 'Eigen opgave' }, { text: 'Iets' }, { text: '' }],
+            // a koppelkans without opgave and a stray toelichting make no opgave
+            [{ clear: true }, { clear: true }, { text: 'losse tekst' }],
+            [{ clear: true }, { text: 'Zwerver' }, { text: '' }],
+          ],
+        },
+        { kind: 'setCells', sheet: WS, cell: 'A6', cells: [[{ text: 'Gezondheid' }, { text: 'Niet op de lijst' }]] },
+        // a score on a row without opgave or koppelkans is no koppelkans elsewhere
+        { kind: 'setCells', sheet: WS, cell: 'C7', cells: [[{ number: 3 }]] },
+        // a row on the longlist is not elsewhere; one whose opgave is not on it is
+        {
+          kind: 'setCells',
+          sheet: WS,
+          cell: 'A8',
+          cells: [
+            [{ text: 'Gezondheid' }, { text: builtIn.koppelkans }],
+            [{ text: 'Onbekend' }, { text: 'X' }],
+          ],
+        },
+      ],
+    });
+    const s = await state(wb);
+    const m = readStap2(s.snapshot, s.analysis)!;
+    const g = m.opgaven.find((o) => o.opgave === 'Gezondheid')!;
+    expect(g.koppelkansen.length).toBe(gezondheid.koppelkansen.length + 1);
+    expect(g.koppelkansen.filter((k) => k.koppelkans.toLowerCase() === builtIn.koppelkans.toLowerCase()).map((k) => [k.longlistRow, k.own])).toEqual([
+      [builtIn.longlistRow, false],
+    ]);
+    expect(g.koppelkansen.filter((k) => k.own).map((k) => k.koppelkans)).toEqual(['Eigen kans']);
+    expect(g.rows).toEqual([6, 8]);
+    expect(g.koppelkansen.find((k) => k.longlistRow === builtIn.longlistRow)!.rows).toEqual([8]);
+    expect(m.elsewhere).toEqual([
+      { row: 6, opgave: 'Gezondheid', koppelkans: 'Niet op de lijst' },
+      { row: 9, opgave: 'Onbekend', koppelkans: 'X' },
+    ]);
+    // the team's own opgave has no built-in toelichting; no opgave without a name
+    expect(m.opgaven.find((o) => o.opgave === 'Eigen opgave')).toMatchObject({ own: true, toelichting: '' });
+    expect(m.opgaven.some((o) => o.opgave === '')).toBe(false);
+    // the werkblad is found by name, not by its place among the sheets; no werkblad, no model
+    const reordered = { ...s.snapshot, sheets: [...s.snapshot.sheets].reverse() };
+    expect(readStap2(reordered, s.analysis)!.freeRow).toBe(m.freeRow);
+    expect(m.freeRow).toBe(10);
+    expect(readStap2(s.snapshot, { ...s.analysis, werkblad: null })).toBeNull();
+    expect(readStap2({ ...s.snapshot, sheets: s.snapshot.sheets.filter((x) => x.name !== WS) }, s.analysis)).toBeNull();
+    // a longlist that is not the workbook's (the built-in one): the model without the sheet's toelichting rows
+    expect(readStap2(s.snapshot, { ...s.analysis, longlistInWorkbook: false })!.opgaven.length).toBe(m.opgaven.length);
+  });
+
   test('a gap left by a deselected row is the first free row again', async () => {
     const wb = await templateWorkbook();
     await mustEdit(wb, (s) => selectKoppelkansEdit(s.ctx, 'Gezondheid', 'Eerste'));
