@@ -30,6 +30,7 @@
 import type { Plan, WorkbookSnapshot } from '../../core/snapshot';
 import type { ApplyOptions, ApplyResult, SnapshotRequest, WorkbookPort } from '../port';
 import { ApplyJob, runApplyJob } from './applyPlan';
+import { SPECIAL_CELLS_API } from './basisReads';
 import { drawCharts, type SetChartOp } from './charts';
 import { PAYLOAD_BUDGET } from './chunking';
 import { defaultExcelRun, withCellEditRetry, type ExcelRun, type RetryOptions } from './excelRun';
@@ -131,7 +132,9 @@ export class OfficeWorkbook implements WorkbookPort {
       checkColumnRoom(plan, snapshot);
     }
     const pageLayout = cellPlan.ops.some((op) => op.kind === 'setPageSetup') && (this.options.isSetSupported ?? hostSupports)('ExcelApi', PAGE_LAYOUT_API);
-    const job = new ApplyJob(cellPlan, this.budget, pageLayout, (this.options.isSetSupported ?? hostSupports)('ExcelApi', COPY_FROM_API));
+    const supports = this.options.isSetSupported ?? hostSupports;
+    const basis = options.basis && { snapshot: options.basis, withAreas: supports('ExcelApi', SPECIAL_CELLS_API) };
+    const job = new ApplyJob(cellPlan, this.budget, pageLayout, supports('ExcelApi', COPY_FROM_API), basis);
     // appended rows get their heights only on a sheet read as unprotected (Excel refuses a
     // row height on a protected sheet; on a sheet not read yet Excel grows wrapped rows itself),
     // their formats only where the sheet's protection allows formatting cells

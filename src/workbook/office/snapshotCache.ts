@@ -470,6 +470,31 @@ export class SnapshotCache {
       // the formula stamp is text no formula reads (src/core/formulaStamp.ts), though it lies inside
       // the rectangles the Keuzelijsten formulas' index covers: its write changes no formula's value
       this.markChanged(w.sheet, w.pos === 'sheet' ? undefined : w.pos, w.rowBytes, !isStampWrite(op));
+      if (w.pos !== 'sheet') this.markEdges(w.sheet, w.pos);
+    }
+  }
+
+  /**
+   * A write at the bottom or right edge of a sheet's used range moves that range: the read
+   * after it reads the whole sheet again unless change marks cover the cells between the old
+   * and the new edge (readSnapshot.ts needsFullRead). So the rows from the used range's last
+   * row (or the first row past it) down to the write's last row, across the used range's
+   * columns, and the columns past its last column across its rows are marked too, values
+   * and formulas, without their dependents (nothing changes there but the edge): a row the
+   * pane adds to a 30,000-row werkblad costs that row, not the sheet.
+   */
+  private markEdges(sheet: string, pos: RangePos): void {
+    const cached = this.find(sheet);
+    if (!cached?.usedAddress) return;
+    const used = parseRange(cached.usedAddress);
+    if (pos.end.row >= used.end.row) {
+      const top = pos.start.row > used.end.row ? used.end.row + 1 : Math.max(pos.start.row, used.end.row);
+      const edge = { start: { row: top, column: used.start.column }, end: { row: pos.end.row, column: Math.max(used.end.column, pos.end.column) } };
+      if (!contains(pos, edge)) this.markChanged(sheet, edge, undefined, false);
+    }
+    if (pos.start.column > used.end.column) {
+      const edge = { start: { row: used.start.row, column: used.end.column + 1 }, end: { row: Math.max(used.end.row, pos.end.row), column: pos.end.column } };
+      if (!contains(pos, edge)) this.markChanged(sheet, edge, undefined, false);
     }
   }
 
@@ -527,8 +552,11 @@ export class SnapshotCache {
   patch(name: string, pos: RangePos, values: CellValue[][], formulas: (string | null)[][] | null): void {
     const sheet = this.find(name);
     if (!sheet) return;
-    // formulas read here replace the stamp's: the grid is copied first (snapshots made before share it)
-    if (formulas && sheet.stamped) sheet.formulas = [...sheet.formulas];
+    // snapshots made before share the grids' outer arrays (toSnapshot): they are copied, never
+    // changed in place, so an older snapshot stays what was read (an apply's basis is checked
+    // against it); formulas read here replace the stamp's the same way
+    sheet.values = sheet.values.slice();
+    if (formulas) sheet.formulas = sheet.formulas.slice();
     for (let i = 0; i < values.length; i++) {
       const r = pos.start.row - 1 + i;
       while (sheet.values.length <= r) sheet.values.push([]);
