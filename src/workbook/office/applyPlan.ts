@@ -285,12 +285,16 @@ export async function runApplyJob(
       }
     }
 
-    // 5. read the appended rows back: a co-author who wrote the same rows at the same moment wins them
+    // 5. read the appended rows back: a co-author who wrote the same rows at the same moment wins them;
+    // with nothing else left to write (no lookups, no page setup) the read-back rides along, and
+    // counts when every append stays where it went
     const verifySheets = new SheetCache(workbook);
     const checks = job.appends.filter((t) => t.written && !t.verified).map((t) => ({ t, range: queueVerify(verifySheets, t) }));
     if (!checks.length) return false;
+    const alongside = alongLast && !after && !job.needsLookups() && !job.pageSetups.length ? alongLast() : null;
     await context.sync();
     job.synced(onProgress);
+    if (alongside) await alongside();
     for (const { t, range } of checks) {
       if (!range || verifyAppend(t, range)) {
         t.verified = true;
@@ -303,6 +307,6 @@ export async function runApplyJob(
       t.row = undefined;
       t.written = false;
     }
-    if (!job.appends.some((t) => !t.verified)) return false;
+    if (!job.appends.some((t) => !t.verified)) return alongside !== null;
   }
 }

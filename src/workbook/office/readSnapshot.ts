@@ -23,7 +23,7 @@ import { parseRange, rangeAddress, type RangePos } from '../../core/a1';
 import type { ParsedStamp, StampRun } from '../../core/formulaStamp';
 import type { CellValue, ValidationSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import type { RangeRef, SnapshotRequest } from '../port';
-import { readDefinitions } from './definitions';
+import { queueDefinitions, readDefinitions, type QueuedDefinitions } from './definitions';
 import { OfficeWorkbookError, officeErrorCode } from './officeErrors';
 import { areasOf } from './rangeAreas';
 import { contains, formulaLength, qualified, setStampedFormulas, type CachedSheet, type SnapshotCache } from './snapshotCache';
@@ -396,6 +396,8 @@ function dirtyLoads(cache: SnapshotCache): Block[] {
 /** A read whose first sync (the walk) is queued; call `finish` after that sync. */
 export interface StartedRead {
   finish(): Promise<WorkbookSnapshot>;
+  /** The request's definitions were queued with the walk (see startRead). */
+  withDefinitions: boolean;
 }
 
 /**
@@ -411,6 +413,7 @@ export function startRead(
   budget: number,
   previous: CachedSheet[] = [],
   withMarks = true,
+  definitionsAlong = true,
 ): StartedRead {
   const marked = dirtyLoads(cache);
   // values of dependents: estimated from what the cache holds there now (recalculation
@@ -429,12 +432,18 @@ export function startRead(
   const chain = queueChain(worksheets.getFirst(), state.chainLength);
   const cellLoads = alongside.map((b) => queueCells(worksheets, b.sheet, b.pos, b.formulas, true));
   const dateProbe = queueDateProbe(context, state);
+  // the team's names, rules and comments (a factor removal's question): with the walk, for the
+  // sheets the cache knows; used when the walk finds the same sheets (else read after it)
+  const known = (cache.sheets ?? []).map((x) => x.name);
+  const definitions = request.definitions && definitionsAlong && known.length ? queueDefinitions(context, known, state.supports) : undefined;
   return {
+    withDefinitions: definitions !== undefined,
     finish: async () => {
       takeDateProbe(dateProbe, state);
       const sheets = await finishWalk(context, state, chain);
       for (const l of cellLoads) takeCells(l, cache, state);
-      return finishRead(context, request, state, cache, budget, sheets, alongside.length ? [] : marked, previous);
+      const same = definitions && definitions.sheets.length === sheets.length && definitions.sheets.every((name, i) => name === sheets[i].name);
+      return finishRead(context, request, state, cache, budget, sheets, alongside.length ? [] : marked, previous, same ? definitions : undefined);
     },
   };
 }
@@ -448,6 +457,7 @@ async function finishRead(
   sheets: Walked[],
   unread: Block[],
   previous?: CachedSheet[],
+  queuedDefinitions?: QueuedDefinitions,
 ): Promise<WorkbookSnapshot> {
   const old = cache.sheets ?? [];
   const full: Walked[] = [];
@@ -517,11 +527,13 @@ async function finishRead(
   }
   if (request.definitions) {
     try {
-      snapshot.definitions = await readDefinitions(
-        context,
-        snapshot.sheets.map((s) => s.name),
-        state.supports,
-      );
+      snapshot.definitions = queuedDefinitions
+        ? await queuedDefinitions.finish()
+        : await readDefinitions(
+            context,
+            snapshot.sheets.map((s) => s.name),
+            state.supports,
+          );
     } catch (err) {
       // a host that refuses part of it (an older Excel, a kind of format it cannot describe): the question says what it could not check
       if (officeErrorCode(err) === 'InvalidOperationInCellEditMode') throw err;
@@ -576,10 +588,24 @@ async function readSheets(
   let started = startRead(context, request, state, cache, budget, previous);
   try {
     await context.sync();
-  } catch (err) {
+  } catch (first) {
+    let err = first;
+    if (started.withDefinitions && officeErrorCode(err) !== 'InvalidOperationInCellEditMode') {
+      // the definitions sent with the walk were refused (a sheet gone since, a host that cannot
+      // give some of them): walk without them; they are read after it, as on their own
+      started = startRead(context, request, state, cache, budget, previous, true, false);
+      let walked = false;
+      try {
+        await context.sync();
+        walked = true;
+      } catch (again) {
+        err = again;
+      }
+      if (walked) return started.finish();
+    }
     if (!isTooLarge(err)) throw isChainRefusal(err) ? new ChainRefused(err) : err;
     // the changed cells grew past the estimate: walk alone, then read them in sized blocks
-    started = startRead(context, request, state, cache, budget, previous, false);
+    started = startRead(context, request, state, cache, budget, previous, false, false);
     await context.sync();
   }
   return started.finish();
