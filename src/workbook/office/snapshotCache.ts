@@ -526,7 +526,14 @@ export class SnapshotCache {
     if (shifts.length && (!sheets || this.dirt.size || shifts.some((shift) => !this.find(shift.sheet)))) return null;
     if (!sheets) return new Set();
     const stamp = plannedStamp(sheets, ops);
-    const restamp = new Set(sheets.filter((x) => x.stamped && stamp?.sheets.has(lower(x.name))).map((x) => lower(x.name)));
+    // a sheet whose formulas were read back ("Opnieuw controleren") is the stamp's too when they are exactly the old stamp's
+    const old = stamp ? plannedStamp(sheets, []) : null;
+    const fromStamp = (x: CachedSheet) => {
+      if (x.stamped) return true;
+      const runs = old?.sheets.get(lower(x.name))?.runs;
+      return !!runs && holdsExactly(x.formulas, runs);
+    };
+    const restamp = new Set(sheets.filter((x) => stamp?.sheets.has(lower(x.name)) && fromStamp(x)).map((x) => lower(x.name)));
     for (const shift of shifts) {
       const target = this.find(shift.sheet)!;
       target.values = target.values.map((row) => spliceRow(row, shift));
@@ -757,10 +764,28 @@ function shiftedUsed(address: string, shift: ColumnShift): string {
   return span ? rangeAddress(pos.start.row, span[0], pos.end.row, span[1]) : '';
 }
 
+/** True when the formula cells of `formulas` are exactly those `runs` describe, with the same text. */
+function holdsExactly(formulas: (string | null)[][], runs: readonly StampRun[]): boolean {
+  const stamped: StampedFormulas = { runs };
+  const count = runs.reduce((n, run) => n + run[2], 0);
+  let seen = 0;
+  for (let r = 0; r < formulas.length; r++) {
+    const line = formulas[r];
+    if (!line) continue;
+    for (let c = 0; c < line.length; c++) {
+      const f = line[c];
+      if (!f) continue;
+      seen++;
+      if (seen > count || stampedAt(stamped, r + 1, c + 1) !== f) return false;
+    }
+  }
+  return seen === count;
+}
+
 /**
  * The formula stamp as `ops` leave it: the stamp cells the cache holds (Keuzelijsten, its
  * stamp column) with the plan's stamp writes over them; null when the plan writes no stamp
- * or the result is not a valid stamp.
+ * (`ops` given) or the result is not a valid stamp. With no ops: the stamp the cache holds.
  */
 function plannedStamp(sheets: CachedSheet[], ops: PlanOp[]): ParsedStamp | null {
   const lijsten = sheets.find((x) => sameName(x.name, SHEET_NAMES.lijsten));
@@ -778,7 +803,7 @@ function plannedStamp(sheets: CachedSheet[], ops: PlanOp[]): ParsedStamp | null 
       written = true;
     });
   }
-  return written ? parseStamp(cells) : null;
+  return written || !ops.length ? parseStamp(cells) : null;
 }
 
 /** A setCells of text (or clears) only into the formula stamp column of the Keuzelijsten sheet. */
