@@ -20,7 +20,7 @@ import type { SheetCache } from './writeOps';
 export const SPECIAL_CELLS_API = '1.9';
 
 /** One block as queued: its values, and its formula cells (areas) or its formulas. */
-export interface BasisRead {
+interface BasisRead {
   target: BasisTarget;
   range: Excel.Range;
   areas: Excel.RangeAreas | null;
