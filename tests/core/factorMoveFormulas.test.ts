@@ -322,7 +322,7 @@ describe('factorMoveImpact: what the question holds (from the mutation check of 
   }
 
   test('a move that changes nothing (the first factor one place earlier) asks nothing, not even about formulas that cannot be checked', async () => {
-    const wb = await teamBook(['=INDIRECT("Werkblad!D6")']);
+    const wb = await teamBook(['=INDIRECT("Werkblad!D"&6)']);
     const s = await state(wb);
     expect(factorMoveImpact(s.snapshot, s.ctx.sheet, s.ctx.werkblad, 0, -1, { now: NOW })).toEqual({
       ok: true,
@@ -340,7 +340,7 @@ describe('factorMoveImpact: what the question holds (from the mutation check of 
   });
 
   test('a formula that reads a moved cell and also cannot be checked is named once, as reading the cell', async () => {
-    const wb = await teamBook([`='${WS}'!${D}6+INDIRECT("A9")`]);
+    const wb = await teamBook([`='${WS}'!${D}6+INDIRECT("A"&9)`]);
     const s = await state(wb);
     const r = factorMoveImpact(s.snapshot, s.ctx.sheet, s.ctx.werkblad, 1, 1, { now: NOW });
     if (!r.ok) throw new Error(r.message);
