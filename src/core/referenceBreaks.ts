@@ -869,19 +869,35 @@ export function factorMoveImpact(
   );
   const allComments = commentsAffected(snapshot, sheet.name, edit.ops, []);
   const allDefs = [...viaNames.definitions, ...rulesOverRewrite(snapshot, sheet.name, edit.ops, factorBlock(werkblad))];
-  const seen = [...all.map(formulaPlace), ...allDefs.map(definitionKey), ...allComments.map(commentKey)];
-  let found = options.accepted ? all.filter((b) => !options.accepted!.has(formulaPlace(b))) : all;
-  const definitions = options.accepted ? allDefs.filter((d) => !options.accepted!.has(definitionKey(d))) : allDefs;
-  const comments = options.accepted ? allComments.filter((c) => !options.accepted!.has(commentKey(c))) : allComments;
-  if (found.length) found = teamsOnly(snapshot, edit.ops, found, options.now);
   const unread: FactorMove['unread'] = [...definitionKindsUnread(snapshot), ...commentKindsUnread(snapshot)];
+  return factorQuestion(snapshot, edit.ops, { formulas: all, definitions: allDefs, comments: allComments }, unread, options);
+}
+
+/**
+ * The question of a factor move or addition (`FactorMove`) from everything its plan `ops`
+ * affects (`all`): `seen` lists every place of it; `reads`, `unknown`, `definitions` and
+ * `comments` leave out what `options.accepted` holds (places the team agreed to when it was
+ * asked, as `seen` gave them), and formulas that are the product's own (`teamsOnly`).
+ * `unread`: the kinds the snapshot could not read, as given. Pure; raises nothing.
+ */
+function factorQuestion(
+  snapshot: WorkbookSnapshot,
+  ops: PlanOp[],
+  all: { formulas: BrokenFormula[]; definitions: BrokenDefinition[]; comments: AffectedComment[] },
+  unread: FactorMove['unread'],
+  options: Pick<PlanOptions, 'now'> & { accepted?: ReadonlySet<string> },
+): FactorMove {
+  const accepted = options.accepted;
+  const seen = [...all.formulas.map(formulaPlace), ...all.definitions.map(definitionKey), ...all.comments.map(commentKey)];
+  let found = accepted ? all.formulas.filter((b) => !accepted.has(formulaPlace(b))) : all.formulas;
+  if (found.length) found = teamsOnly(snapshot, ops, found, options.now);
   return {
     ok: true,
-    ops: edit.ops,
+    ops,
     reads: found.filter((b) => b.kind === 'reads'),
     unknown: found.filter((b) => b.kind === 'unknown'),
-    definitions,
-    comments,
+    definitions: accepted ? all.definitions.filter((d) => !accepted.has(definitionKey(d))) : all.definitions,
+    comments: accepted ? all.comments.filter((c) => !accepted.has(commentKey(c))) : all.comments,
     unread,
     seen,
   };
@@ -932,23 +948,9 @@ export function factorAddImpact(
     allComments = commentsAffected(snapshot, sheet.name, edit.ops, []);
   }
   const all = withoutTotalen(dedupe([...rewritten, ...formulasUncheckable(snapshot, sheet.name)]), sheet, werkblad);
-  const seen = [...all.map(formulaPlace), ...allDefs.map(definitionKey), ...allComments.map(commentKey)];
-  let found = options.accepted ? all.filter((b) => !options.accepted!.has(formulaPlace(b))) : all;
-  const definitions = options.accepted ? allDefs.filter((d) => !options.accepted!.has(definitionKey(d))) : allDefs;
-  const comments = options.accepted ? allComments.filter((c) => !options.accepted!.has(commentKey(c))) : allComments;
-  if (found.length) found = teamsOnly(snapshot, edit.ops, found, options.now);
   const namesUnread = !snapshot.definitions || (snapshot.definitions.unread ?? []).includes('names');
   const unread: FactorMove['unread'] = shifts.length ? (namesUnread ? ['names'] : []) : [...definitionKindsUnread(snapshot), ...commentKindsUnread(snapshot)];
-  return {
-    ok: true,
-    ops: edit.ops,
-    reads: found.filter((b) => b.kind === 'reads'),
-    unknown: found.filter((b) => b.kind === 'unknown'),
-    definitions,
-    comments,
-    unread,
-    seen,
-  };
+  return factorQuestion(snapshot, edit.ops, { formulas: all, definitions: allDefs, comments: allComments }, unread, options);
 }
 
 /** The factor columns of `werkblad` (1-based), as `rulesOverRewrite` takes them. */

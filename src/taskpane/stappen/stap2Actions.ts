@@ -282,15 +282,11 @@ export const moveFactor =
   (fresh) => {
     const m = factorMove(fresh, name, delta, new Set(seen));
     if (!m.ok) return m;
-    const more = [
-      ...[...m.reads, ...m.unknown].map(formulaPlace),
-      ...m.definitions.map(definitionPlace),
-      ...m.comments.map((c) => `de opmerking in ${c.sheet}!${c.cell}`),
-    ];
+    const more = placesNamed([...m.reads, ...m.unknown], m.definitions, m.comments);
     if (more.length)
       return {
         ok: false,
-        message: `Intussen rekent ook ${more.slice(0, 5).join(', ')}${more.length > 5 ? ` en nog ${more.length - 5}` : ''} met cellen die veranderen als “${name}” ${delta < 0 ? 'eerder' : 'later'} komt. Er is niets verplaatst; kies opnieuw als het toch moet.`,
+        message: `Intussen rekent ook ${firstFive(more)} met cellen die veranderen als “${name}” ${delta < 0 ? 'eerder' : 'later'} komt. Er is niets verplaatst; kies opnieuw als het toch moet.`,
       };
     return { ok: true, ops: m.ops };
   };
@@ -542,20 +538,34 @@ export const removeFactor =
     if (newCells.length)
       return {
         ok: false,
-        message: `Intussen staat er ook iets in ${newCells.slice(0, 5).join(', ')}${newCells.length > 5 ? ` en nog ${newCells.length - 5} cellen` : ''} in de kolom van “${name}”. Er is niets verwijderd; kies opnieuw als hij toch weg moet.`,
+        message: `Intussen staat er ook iets in ${firstFive(newCells, ' cellen')} in de kolom van “${name}”. Er is niets verwijderd; kies opnieuw als hij toch weg moet.`,
       };
-    const more = [
-      ...[...r.broken, ...r.mayChange, ...r.reads, ...r.unknown].map(formulaPlace),
-      ...r.definitions.map(definitionPlace),
-      ...r.comments.map((c) => `de opmerking in ${c.sheet}!${c.cell}`),
-    ];
+    const more = placesNamed([...r.broken, ...r.mayChange, ...r.reads, ...r.unknown], r.definitions, r.comments);
     if (more.length)
       return {
         ok: false,
-        message: `Intussen verwijst ook ${more.slice(0, 5).join(', ')}${more.length > 5 ? ` en nog ${more.length - 5}` : ''} naar de kolom van “${name}”. Er is niets verwijderd; kies opnieuw als hij toch weg moet.`,
+        message: `Intussen verwijst ook ${firstFive(more)} naar de kolom van “${name}”. Er is niets verwijderd; kies opnieuw als hij toch weg moet.`,
       };
     return { ok: true, ops: r.ops };
   };
+
+/**
+ * The places a refusal names because they were not in the question the team answered:
+ * formulas ("Eigen!A1"), definitions (`definitionPlace`) and comments ("de opmerking in
+ * W!D6"), in that order. Pure.
+ */
+function placesNamed(
+  formulas: readonly Parameters<typeof formulaPlace>[0][],
+  definitions: readonly Parameters<typeof definitionPlace>[0][],
+  comments: readonly { sheet: string; cell: string }[],
+): string[] {
+  return [...formulas.map(formulaPlace), ...definitions.map(definitionPlace), ...comments.map((c) => `de opmerking in ${c.sheet}!${c.cell}`)];
+}
+
+/** The first five of `places` joined with ", ", then " en nog N" (plus `unit`, e.g. " cellen") for the rest. */
+function firstFive(places: readonly string[], unit = ''): string {
+  return `${places.slice(0, 5).join(', ')}${places.length > 5 ? ` en nog ${places.length - 5}${unit}` : ''}`;
+}
 
 /** A definition as the refusal names it: "naam TeamNaam", "voorwaardelijke opmaak op W!D6:D20". */
 function definitionPlace(d: BrokenDefinition): string {
@@ -657,15 +667,11 @@ export const addFactor =
   (fresh) => {
     const m = factorAddition(fresh, name, waarom, weging, new Set(seen));
     if (!m.ok) return m;
-    const more = [
-      ...[...m.reads, ...m.unknown].map(formulaPlace),
-      ...m.definitions.map(definitionPlace),
-      ...m.comments.map((c) => `de opmerking in ${c.sheet}!${c.cell}`),
-    ];
+    const more = placesNamed([...m.reads, ...m.unknown], m.definitions, m.comments);
     if (more.length)
       return {
         ok: false,
-        message: `Intussen verwijst ook ${more.slice(0, 5).join(', ')}${more.length > 5 ? ` en nog ${more.length - 5}` : ''} naar cellen die veranderen als “${name}” erbij komt. Er is niets toegevoegd; kies opnieuw als hij er toch bij moet.`,
+        message: `Intussen verwijst ook ${firstFive(more)} naar cellen die veranderen als “${name}” erbij komt. Er is niets toegevoegd; kies opnieuw als hij er toch bij moet.`,
       };
     return { ok: true, ops: m.ops };
   };
