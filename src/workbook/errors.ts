@@ -21,7 +21,6 @@ export type WorkbookErrorCode =
   | 'chartsUnsupported'
   | 'sheetProtected'
   | 'columnsChanged'
-  | 'cellsChanged'
   | 'notAWorkbook';
 
 export class WorkbookError<C extends WorkbookErrorCode = WorkbookErrorCode> extends KoppelkansenError<`workbook.${C}`> {
