@@ -227,6 +227,23 @@ function rulesText(n: number): string {
 }
 
 /**
+ * What a move or addition question (`m`) names, sorted as the questions word it: `n`
+ * formulas that read other cells, `names` that do, `unknownNames` that cannot be checked,
+ * the team's `rules` (conditional formats, validations), and `u`, every formula or name that
+ * cannot be checked. Pure.
+ */
+function findingsOf(m: FactorMove) {
+  const unknownNames = m.definitions.filter((d) => d.kind === 'name' && d.effect === 'unknown');
+  return {
+    n: m.reads.length,
+    names: m.definitions.filter((d) => d.kind === 'name' && d.effect !== 'unknown'),
+    unknownNames,
+    rules: m.definitions.filter((d) => d.kind !== 'name'),
+    u: m.unknown.length + unknownNames.length,
+  };
+}
+
+/**
  * The question before moving factor `name` (`delta` −1: eerder, +1: later) when `m` found
  * anything of the team's that then computes from another factor, or cannot be checked; null
  * when nothing: then the pane moves it at once. Dutch, naming each formula by sheet and cell
@@ -236,11 +253,7 @@ function rulesText(n: number): string {
  * its cells), each comment, and the kinds the adapter could not read (Office.js: validations).
  */
 export function moveQuestion(name: string, delta: number, m: FactorMove): RemovalQuestion | null {
-  const n = m.reads.length;
-  const names = m.definitions.filter((d) => d.kind === 'name' && d.effect !== 'unknown');
-  const unknownNames = m.definitions.filter((d) => d.kind === 'name' && d.effect === 'unknown');
-  const rules = m.definitions.filter((d) => d.kind !== 'name');
-  const u = m.unknown.length + unknownNames.length;
+  const { n, names, unknownNames, rules, u } = findingsOf(m);
   if (!n && !names.length && !u && !rules.length && !m.comments.length) return null;
   const parts: string[] = [];
   if (n || names.length)
@@ -603,11 +616,7 @@ export function factorAddition(
  * adapter could not read.
  */
 export function addQuestion(name: string, m: FactorMove): RemovalQuestion | null {
-  const n = m.reads.length;
-  const names = m.definitions.filter((d) => d.kind === 'name' && d.effect !== 'unknown');
-  const unknownNames = m.definitions.filter((d) => d.kind === 'name' && d.effect === 'unknown');
-  const rules = m.definitions.filter((d) => d.kind !== 'name');
-  const u = m.unknown.length + unknownNames.length;
+  const { n, names, unknownNames, rules, u } = findingsOf(m);
   if (!n && !names.length && !u && !rules.length && !m.comments.length) return null;
   const parts: string[] = [];
   const k = n + names.length;
