@@ -7,10 +7,11 @@
  * it when its cell gets another factor's scores; a column delete names it when it points at
  * or right of the deleted column (it then reads what was beside it). Only an INDIRECT with a
  * computed address (or an R1C1 text, a name, another workbook) stays "kan niet worden nagegaan".
+ * `indirectTargets`' own cases are in referenceChecks.test.ts.
  */
 import { columnLetter } from '../../src/core/a1';
 import { SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
-import { definitionKey, factorMoveImpact, factorRemovalImpact, formulaPlace, indirectTargets } from '../../src/core/referenceBreaks';
+import { definitionKey, factorMoveImpact, factorRemovalImpact, formulaPlace } from '../../src/core/referenceBreaks';
 import { selectKoppelkansEdit } from '../../src/core/stap2';
 import { moveQuestion, removalQuestion } from '../../src/taskpane/stappen/stap2Actions';
 import type { MemoryWorkbook } from '../../src/workbook/memory/MemoryWorkbook';
@@ -19,39 +20,6 @@ import { mustEdit, NOW, state, templateWorkbook } from '../helpers/stap2Workbook
 const WS = SHEET_NAMES.werkblad;
 const C = columnLetter(WERKBLAD.firstFactorColumn);
 const D = columnLetter(WERKBLAD.firstFactorColumn + 1);
-
-describe('indirectTargets: the reference an INDIRECT of a fixed text names', () => {
-  const box = (formula: string, sheet = 'Eigen', inName = false) => {
-    const r = indirectTargets(formula, sheet, inName);
-    return { refs: r.refs.map((x) => [x.sheet, x.left, x.top, x.right, x.bottom]), dynamic: r.dynamic };
-  };
-
-  test('a text with a sheet, without one (the formula’s own sheet), quoted, a range, with A1 style said', () => {
-    expect(box('=INDIRECT("Werkblad!D6")')).toEqual({ refs: [['Werkblad', 4, 6, 4, 6]], dynamic: false });
-    expect(box('=indirect( "D6" )*2', 'W')).toEqual({ refs: [['W', 4, 6, 4, 6]], dynamic: false });
-    expect(box(`=SUM(INDIRECT("'W b'!$D$6:$D$9"))`)).toEqual({ refs: [['W b', 4, 6, 4, 9]], dynamic: false });
-    expect(box(`=INDIRECT("'It''s'!E2",TRUE)`)).toEqual({ refs: [["It's", 5, 2, 5, 2]], dynamic: false });
-    expect(box('=INDIRECT("W!D6";1)')).toEqual({ refs: [['W', 4, 6, 4, 6]], dynamic: false });
-  });
-
-  test('a computed address, R1C1, a name, another workbook or a text that is no reference: dynamic', () => {
-    expect(box('=INDIRECT("W!D"&B1)')).toEqual({ refs: [], dynamic: true });
-    expect(box('=INDIRECT(B1)')).toEqual({ refs: [], dynamic: true });
-    expect(box('=INDIRECT("R6C4",FALSE)')).toEqual({ refs: [], dynamic: true });
-    expect(box('=INDIRECT("TeamGewicht")')).toEqual({ refs: [], dynamic: true });
-    expect(box('=INDIRECT("[Boek.xlsx]W!D6")')).toEqual({ refs: [], dynamic: true });
-    expect(box('=INDIRECT("D6+1")')).toEqual({ refs: [], dynamic: true });
-    // one fixed and one computed: the fixed one is read, the formula stays dynamic
-    expect(box('=INDIRECT("W!D6")+INDIRECT(B1)')).toEqual({ refs: [['W', 4, 6, 4, 6]], dynamic: true });
-  });
-
-  test('in a defined name a text without a sheet is dynamic (it is the sheet of the cell using the name); INDIRECT in a text is no call', () => {
-    expect(box('=INDIRECT("D6")', '', true)).toEqual({ refs: [], dynamic: true });
-    expect(box('=INDIRECT("W!D6")', '', true)).toEqual({ refs: [['W', 4, 6, 4, 6]], dynamic: false });
-    expect(box('="INDIRECT(B1)"&\'INDIRECT(x\'!A1')).toEqual({ refs: [], dynamic: false });
-    expect(box('=MYINDIRECT("W!D6")')).toEqual({ refs: [], dynamic: false });
-  });
-});
 
 /** Two scored koppelkansen; on "Eigen" an INDIRECT of the 2nd factor's D6 as fixed text, and one computed. */
 async function workbook(): Promise<MemoryWorkbook> {
