@@ -83,8 +83,20 @@ const GROUPS: Group[] = [
   {
     name: 'referenceBreaks',
     mutate: ['referenceBreaks.ts'],
-    tests: ['referenceBreaks', 'factorMoveFormulas', 'factorRemovalContent', 'factorMoveNamesDynamic', 'factorComments'],
+    tests: [
+      'referenceChecks',
+      'referenceBreaks',
+      'factorMoveFormulas',
+      'factorRemovalContent',
+      'factorMoveNamesDynamic',
+      'factorComments',
+      'factorMoveRules',
+      'indirectFixedText',
+      'factorAddIndirect',
+    ],
   },
+  // the comments and notes on cells that a factor edit or a deselect names, and the rows a new koppelkans avoids
+  { name: 'cellComments', mutate: ['cellComments.ts'], tests: ['factorComments', 'stap2DeselectComments', 'stap2SelectSkipsComments'] },
   { name: 'checklist', mutate: ['checklist.ts', 'checklistStatus.ts', 'defaults.ts'], tests: ['checklist', 'checklistRead', 'notes', 'defaults'] },
   { name: 'problems', mutate: ['problems.ts'], tests: ['problems', 'werkblad', 'werkbladTotals', 'a1', 'teamContent'] },
   { name: 'edits', mutate: ['edits.ts', 'textSafety.ts'], tests: ['edits', 'editsInput', 'textSafety', 'namedMutations', 'notes'] },
