@@ -176,11 +176,15 @@ describe('indirectTargets: where a call starts and ends', () => {
     expect(refs('=INDIRECT("W!D7", TRUE )+INDIRECT("W!E7")')).toEqual(['W!4,7:4,7', 'W!5,7:5,7']);
     // a text with a doubled quote before the call, and one in the sheet name the call names
     expect(refs('="a""b"&INDIRECT("W!D7")')).toEqual(['W!4,7:4,7']);
+    // INDIRECT written inside a text is no call, wherever in the text it stands
+    expect(indirectTargets('="x INDIRECT(B1)"', 'Eigen')).toEqual({ refs: [], dynamic: false });
     expect(refs(`=INDIRECT("'A""B'!E2")`)).toEqual(['A"B!5,2:5,2']);
   });
 
   test('a second argument that is not TRUE or 1, or text joined to the address, makes the call dynamic', () => {
     expect(indirectTargets('=INDIRECT("W!D7",B1)', 'Eigen')).toEqual({ refs: [], dynamic: true });
+    // in a cell (not a name) a text without a sheet is the cell's own sheet
+    expect(indirectTargets('=INDIRECT("D6")', 'W')).toMatchObject({ dynamic: false, refs: [{ sheet: 'W', left: 4, top: 6 }] });
     expect(indirectTargets('=INDIRECT("W!D7"&B1)', 'Eigen')).toEqual({ refs: [], dynamic: true });
   });
 
@@ -198,10 +202,15 @@ describe('formulasReadingRewrite: what counts as a changed cell', () => {
   // W: D7 = 3, E7 = 'x', F7 = TRUE, G7 empty, H7 = '', I7 a formula; each read by a formula on Eigen
   const snap = (): WorkbookSnapshot => {
     const s = plainBook([
-      ['W', { D7: 3, E7: 'x', H7: '', I7: '=1+1', D9: 4 }],
-      ['Eigen', { A1: '=W!D7', A2: '=W!E7', A3: '=W!F7', A4: '=W!G7', A5: '=W!H7', A6: '=W!I7', A7: '=W!D9', A8: '=INDIRECT("W!D7")' }],
+      ['W', { D7: 3, E7: 'x', H7: '', I7: '=1+1', D9: 4, K9: '=INDIRECT("D9")' }],
+      [
+        'Eigen',
+        { A1: '=W!D7', A2: '=W!E7', A3: '=W!F7', A4: '=W!G7', A5: '=W!H7', A6: '=W!I7', A7: '=W!D9', A8: '=INDIRECT("W!D7")', A9: '=INDIRECT ("W!E7")' },
+      ],
     ]);
     s.sheets[0].values[6][5] = true;
+    // I7's formula =1+1 holds 2
+    s.sheets[0].values[6][8] = 2;
     return s;
   };
   const write = (cell: string, input: CellInput, sheet = 'W'): PlanOp[] => [{ kind: 'setCells', sheet, cell, cells: [[input]] }];
@@ -211,7 +220,7 @@ describe('formulasReadingRewrite: what counts as a changed cell', () => {
     expect(listed(write('D7', { number: 3 }))).toEqual([]);
     expect(listed(write('D7', { number: 5 }))).toEqual(['Eigen!A1', 'Eigen!A8']);
     expect(listed(write('E7', { text: 'x' }))).toEqual([]);
-    expect(listed(write('E7', { text: 'y' }))).toEqual(['Eigen!A2']);
+    expect(listed(write('E7', { text: 'y' }))).toEqual(['Eigen!A2', 'Eigen!A9']);
     expect(listed(write('F7', { bool: true }))).toEqual([]);
     expect(listed(write('F7', { bool: false }))).toEqual(['Eigen!A3']);
     expect(listed(write('G7', { clear: true }))).toEqual([]);
@@ -219,14 +228,17 @@ describe('formulasReadingRewrite: what counts as a changed cell', () => {
     expect(listed(write('D7', { clear: true }))).toEqual(['Eigen!A1', 'Eigen!A8']);
     expect(listed(write('I7', { formula: '=1+1' }))).toEqual([]);
     expect(listed(write('I7', { formula: '=1+2' }))).toEqual(['Eigen!A6']);
+    expect(listed(write('I7', { number: 3 }))).toEqual(['Eigen!A6']);
+    // the formula's own value written over it still replaces the formula
     expect(listed(write('I7', { number: 2 }))).toEqual(['Eigen!A6']);
   });
 
   test('only setCells on the sheet count (named in any case), each row of a block at its own row', () => {
     expect(listed(write('D7', { number: 5 }, 'Eigen'))).toEqual([]);
     expect(listed([{ kind: 'addSheet', sheet: 'Nieuw' }])).toEqual([]);
+    expect(listed([{ kind: 'setColumnWidths', sheet: 'W', widths: [{ column: 'D', width: 20 }] }])).toEqual([]);
     expect(listed(write('D7', { number: 5 }, 'w'))).toEqual(['Eigen!A1', 'Eigen!A8']);
-    expect(listed([{ kind: 'setCells', sheet: 'W', cell: 'D8', cells: [[{ number: 0 }], [{ number: 5 }]] }])).toEqual(['Eigen!A7']);
+    expect(listed([{ kind: 'setCells', sheet: 'W', cell: 'D8', cells: [[{ number: 0 }], [{ number: 5 }]] }])).toEqual(['W!K9', 'Eigen!A7']);
   });
 });
 
@@ -240,6 +252,10 @@ describe('namesReadingRewrite: which names a rewrite reaches', () => {
     expect(effects([{ name: 'Breed', formula: '=W!$E$7:$E$20' }])).toEqual([['name', '', 'Breed', 'reads']]);
     expect(effects([{ name: 'Laag', formula: '=W!$E$10:$E$30' }])).toEqual([]);
     expect(effects([{ name: 'Hoog', formula: '=W!$E$1:$E$8' }])).toEqual([]);
+    // two rows rewritten: a name over one of them reads other content
+    const twoRows: PlanOp[] = [{ kind: 'setCells', sheet: 'W', cell: 'E9', cells: [[{ number: 3 }], [{ number: 8 }]] }];
+    const one = plainBook([['W', cells]], [{ name: 'Een', formula: '=W!$E$10' }]);
+    expect(namesReadingRewrite(one, 'W', twoRows).definitions.map((d) => d.label)).toEqual(['Een']);
   });
 
   test('a name over a 3-D range of sheets that includes the rewritten sheet reads other content', () => {
@@ -257,8 +273,8 @@ describe('namesReadingRewrite: which names a rewrite reaches', () => {
   test('a sheet’s own name is used by that sheet’s names; a bare name on another sheet is not a sheet’s own name', () => {
     expect(
       effects([
-        { name: 'Gewicht', formula: '=W!$F$9' },
         { name: 'Gewicht', formula: '=W!$E$9', scope: 'Ander' },
+        { name: 'Gewicht', formula: '=W!$F$9' },
         { name: 'Dubbel', formula: '=Gewicht*2', scope: 'Ander' },
         { name: 'Werk', formula: '=Gewicht*3' },
       ]),
@@ -290,8 +306,13 @@ describe('namesReadingRewrite: which names a rewrite reaches', () => {
         { name: 'Los', formula: '=INDIRECT("E9")' },
         { name: 'Basis', formula: '=Eigen!$C$7' },
         { name: 'Rij', formula: '=OFFSET(Basis,0,1)' },
+        { name: 'Hier', formula: '=W!$C$9' },
+        { name: 'Naast', formula: '=OFFSET(Hier,0,1)' },
       ]),
-    ).toEqual([['name', '', 'Los', 'unknown']]);
+    ).toEqual([
+      ['name', '', 'Los', 'unknown'],
+      ['name', '', 'Naast', 'unknown'],
+    ]);
   });
 });
 
@@ -307,6 +328,9 @@ describe('formulasUncheckable: an OFFSET that does not reach the sheet', () => {
         { name: 'Ander', formula: '=Eigen!$B$1' },
       ],
     );
+    expect(formulasUncheckable(snap, 'W')).toEqual([]);
+    // an INDIRECT of a text without a sheet in a cell of W reads W!D7: a reference, which can be checked
+    snap.sheets[0].formulas = [[], [], [], [], [], [], [null, null, null, null, null, null, null, '=INDIRECT("D7")']];
     expect(formulasUncheckable(snap, 'W')).toEqual([]);
   });
 });
@@ -334,6 +358,16 @@ describe('rulesOverRewrite: conditional formats and validations over a reorder o
     // Totalen written again (G9) is not a factor column: a format over D..F still covers all
     expect(book([format(['D9:F20'])], [{ kind: 'setCells', sheet: 'W', cell: 'G9', cells: [[{ number: 10 }]] }])).toEqual([]);
     expect(book([format(['A9:C20', 'G9:H20'])])).toEqual([]);
+    // a column left of the block written too (a label): still all of the factor columns
+    expect(book([format(['D9:E20'])], [{ kind: 'setCells', sheet: 'W', cell: 'C9', cells: [[{ text: 'x' }]] }])).toEqual([]);
+    // the last factor column moved too (D, E, F rotated): a format over D and E covers some of them
+    expect(book([format(['D9:E20'])], [{ kind: 'setCells', sheet: 'W', cell: 'F9', cells: [[{ number: 4 }]] }])).toEqual([
+      ['conditionalFormat', 'W', 'D9:E20', '', 'stays'],
+    ]);
+    // rows 9 and 10 rewritten in D and E: a format over D10 alone covers some of the columns of its row
+    expect(book([format(['D10'])], [{ kind: 'setCells', sheet: 'W', cell: 'D10', cells: [[{ number: 7 }, { number: 8 }]] }])).toEqual([
+      ['conditionalFormat', 'W', 'D10', '', 'stays'],
+    ]);
     // one range of several over some of the columns is enough
     expect(book([format(['H1:H2', 'E9'])])).toEqual([['conditionalFormat', 'W', 'H1:H2 E9', '', 'stays']]);
   });
@@ -341,7 +375,11 @@ describe('rulesOverRewrite: conditional formats and validations over a reorder o
   test('a rule whose formula reads a rewritten cell reads other content, on any sheet; one reading other cells is not named', () => {
     expect(book([format(['A1'], ['=W!$E$9>1'], 'Eigen')])).toEqual([['conditionalFormat', 'Eigen', 'A1', '=W!$E$9>1', 'reads']]);
     expect(book([format(['H9:H20'], ['=$A$1>0', '=$D$9>1'])])).toEqual([['conditionalFormat', 'W', 'H9:H20', '=$D$9>1', 'reads']]);
-    expect(book([format(['H9:H20'], ['=$D$10>1', '=$E$8>1', '=$F$9>1'])])).toEqual([]);
+    expect(book([format(['H9:H20'], ['=$D$10>1', '=$E$8>1', '=$F$9>1', '=$C$9>1'])])).toEqual([]);
+    // rows 9 and 10 rewritten: a formula reading D10 alone reads other content
+    expect(book([format(['H9'], ['=$D$10>1'])], [{ kind: 'setCells', sheet: 'W', cell: 'D10', cells: [[{ number: 7 }, { number: 8 }]] }])).toEqual([
+      ['conditionalFormat', 'W', 'H9', '=$D$10>1', 'reads'],
+    ]);
     expect(book([format(['A1'], ['=$E$9>1'], 'Eigen')])).toEqual([]);
   });
 
