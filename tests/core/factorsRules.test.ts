@@ -225,6 +225,34 @@ describe('the rewritten block', () => {
   });
 });
 
+describe('what a reorder carries and when the columns shift (from the mutation run of 2 Dec d)', () => {
+  it('a moved score cell keeps its kind: an empty one is cleared, a text stays text, TRUE stays yes/no', () => {
+    const { sheet, werkblad } = setup({ rows: [['Groen', 'Geveltuinen', 1, 'n.v.t.', true]] }, (s) => put(s, 6, 3, null));
+    const res = factorsEdit(sheet, werkblad, [{ from: 2 }, { from: 1 }, { from: 0 }]);
+    if (!res.ok) throw new Error(res.message);
+    const { cells } = block(res.ops);
+    const row = cells.find((line) => line.some((c) => 'text' in c && c.text === 'n.v.t.'));
+    expect(row?.slice(0, 3)).toEqual([{ bool: true }, { text: 'n.v.t.' }, { clear: true }]);
+  });
+
+  it('a factor listed twice (once renamed) is refused; with shiftColumns a reorder of all factors writes no column op, an addition inserts one', () => {
+    const { sheet, werkblad } = setup();
+    expect(message(factorsEdit(sheet, werkblad, [{ from: 0 }, { from: 1 }, { from: 0, name: 'Anders' }], { shiftColumns: true }))).toBe(
+      'De succesfactor “Anders” staat twee keer in de nieuwe volgorde.',
+    );
+    const kinds = (next: Parameters<typeof factorsEdit>[2]) => {
+      const res = factorsEdit(sheet, werkblad, next, { shiftColumns: true });
+      if (!res.ok) throw new Error(res.message);
+      return res.ops.map((o) => o.kind);
+    };
+    const reorder = kinds([{ from: 2 }, { from: 0 }, { from: 1 }]);
+    expect(reorder).not.toContain('insertColumns');
+    expect(reorder).not.toContain('deleteColumns');
+    expect(kinds([{ from: 0 }, { from: 1 }, { from: 2 }, { name: 'Nieuw', weging: 1, waarom: '' }])).toContain('insertColumns');
+    expect(kinds([{ from: 0 }, { from: 1 }])).toContain('deleteColumns');
+  });
+});
+
 describe('moving, renaming and the waarom', () => {
   it('a move past either end, or of an unknown factor, writes nothing; one step right swaps two factors', () => {
     const { sheet, werkblad } = setup();
