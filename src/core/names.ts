@@ -52,7 +52,15 @@ import type { CellValue } from './snapshot';
  * Dutch support pages on spilled ranges, FILTER, ISERROR and TYPE.FOUT name none of them),
  * and the two third-party tables found disagree (HyperFormula's nl-NL: #OVERLOOP! for
  * #SPILL!; another: #OVERLOPEN! and #BEREKENEN!, with #DEEL/0! given as LibreOffice's
- * #DELING.DOOR.0!, so not Excel's names). Rather than guess, those are `null`: a message
+ * #DELING.DOOR.0!, so not Excel's names). Searched again on 2026-12-02 (session 28) in
+ * Microsoft's Dutch support and learn pages and in public code: the Dutch pages found name
+ * no newer error value ("Operator voor overlopend bereik",
+ * https://support.microsoft.com/nl-NL/Excel/spilled-range-operator, speaks of an
+ * "overloopbereik" but never shows the error; "ALS.FOUT, functie" and "NB, functie" list
+ * only the old ones); Microsoft's pages on #SPILL! and FILTER in other languages (cs-CZ,
+ * nb-NO, uk-UA, de-DE, ja-JP, zh-CN, ko-KR) keep #SPILL! and #CALC! in English, so their
+ * Dutch form cannot be inferred either; public code holds only the two third-party tables
+ * above. Rather than guess, those are `null`: a message
  * shows them as the en-US text, which Dutch Excel accepts as typed input too. Office.js
  * `valuesAsJsonLocal` (ExcelApi 1.16) gives the user's own locale's text at run time, if
  * a confirmed name is ever needed.

@@ -158,12 +158,32 @@ type ScoreCheck = { kind: 'empty' } | { kind: 'valid'; value: number } | { kind:
  * as the Totalen formula (src/core/formulas.ts `totalFormula`) makes the row "ongeldig".
  * A formula without a cached result is read as empty by `readRows`, with a warning (the
  * engine cannot compute it).
+ *
+ * "Whole" and "from -10 to 10" are judged as the spreadsheet judges them (`excelWhole`): a
+ * team formula's result such as =(0,1+0,2)*10, 3.0000000000000004 as a double, is the whole
+ * number 3, and its valid value is that whole number. The Totalen formula's tests `s=INT(s)`
+ * and `ABS(s)<=10` compare that way; until 2026-12 the engine tested the exact double, so
+ * such a row was "ongeldig" in the engine while Totalen gave it a total.
  */
 export function checkScore(v: CellValue): ScoreCheck {
   if (v === null || v === '') return { kind: 'empty' };
   if (typeof v !== 'number' || !Number.isFinite(v)) return { kind: 'invalid' };
-  if (!Number.isInteger(v) || v < -10 || v > 10) return { kind: 'invalid' };
-  return { kind: 'valid', value: v };
+  const whole = excelWhole(v);
+  if (whole === null || whole < -10 || whole > 10) return { kind: 'invalid' };
+  return { kind: 'valid', value: whole };
+}
+
+/**
+ * The whole number `v` is as a spreadsheet compares numbers, or null when it is not whole:
+ * `v` read at Excel's 15 significant digits (the precision Excel keeps and compares at;
+ * LibreOffice's comparisons treat numbers this close as equal too, rtl::math::approxEqual),
+ * so a double a few units in the last place from a whole number, the usual result of
+ * decimal arithmetic in a formula, counts as that whole number. −0 is 0.
+ */
+function excelWhole(v: number): number | null {
+  if (!Number.isFinite(v)) return null;
+  const at15 = Number(v.toPrecision(15));
+  return Number.isInteger(at15) ? at15 + 0 : null;
 }
 
 /** One werkblad row read: the koppelkans row (null when the row holds nothing) and the problems found in it. */
@@ -289,7 +309,7 @@ export function readRow(sheet: SheetSnapshot, r: number, layout: WerkbladLayout,
       } else if (typeof v !== 'number') {
         problems.push(problem('SCORE_NOT_NUMBER', sheet.name, cell, { factor: f.name, value: dutchCellText(v) }));
         reasons.push(`${cell} is geen getal`);
-      } else if (!Number.isInteger(v)) {
+      } else if (excelWhole(v) === null) {
         problems.push(problem('SCORE_NOT_INTEGER', sheet.name, cell, { factor: f.name, value: v }));
         reasons.push(`${cell} is geen heel getal`);
       } else {

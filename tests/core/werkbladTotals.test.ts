@@ -72,6 +72,18 @@ describe('checkScore', () => {
       expect(checkScore(v)).toEqual({ kind: 'invalid' });
     }
   });
+
+  // issue 9: a team formula =(0,1+0,2)*10 gives the double 3.0000000000000004; Totalen's s=INT(s) and ABS(s)<=10 compare
+  // at the spreadsheet's precision and give it a total, the engine said "geen heel getal" and made the row "ongeldig"
+  it('nearInteger formula result: a double a few units in the last place from a whole number is that whole number', () => {
+    expect(checkScore((0.1 + 0.2) * 10)).toEqual({ kind: 'valid', value: 3 });
+    expect(checkScore(0.29 * 100 - 27)).toEqual({ kind: 'valid', value: 2 });
+    expect(checkScore(10 + 2e-15)).toEqual({ kind: 'valid', value: 10 });
+    expect(checkScore(-10 - 2e-15)).toEqual({ kind: 'valid', value: -10 });
+    expect(checkScore(-0)).toEqual({ kind: 'valid', value: 0 });
+    // past 15 significant digits only: 1e-13 away is not whole, 10 + 1e-13 is not in range
+    for (const v of [3 + 1e-13, 3 - 1e-13, 10 + 1e-13, 10.00000000001, 11 - 1e-15]) expect(checkScore(v)).toEqual({ kind: 'invalid' });
+  });
 });
 
 /** The rows of a werkblad built by `werkbladSheet`, read as the analysis reads them, with the problems found. */

@@ -387,6 +387,31 @@ const CASES: Case[] = [
     warned: [`${SHEET_NAMES.checklist}!A${CHECKLIST.firstRow}`, `${SHEET_NAMES.checklist}!A${CHECKLIST.firstRow + 2}`],
   },
   {
+    // issue 9: a team's score formula whose result is a whole number in decimal but not as a double, =(0,1+0,2)*10 gives
+    // 3.0000000000000004: Totalen's s=INT(s) and ABS(s)<=10 compare at the spreadsheet's precision and gave a total, the
+    // engine tested the exact double and said "ongeldig" (also at the range's edge, 10 + 2e-15)
+    name: 'nearInteger',
+    longlist: [
+      ['O', 'A'],
+      ['O', 'B'],
+      ['O', 'C'],
+      ['O', 'D'],
+    ],
+    weights: [1, 1, 1],
+    rows: [
+      ['O', 'A', '=(0.1+0.2)*10', 1, 1],
+      ['O', 'B', '=10+2E-15', 1, 1],
+      ['O', 'C', '=-10-2E-15', 1, 1],
+      ['O', 'D', 2, 2, 2],
+    ],
+    prio: [
+      [1, 'A'],
+      [2, 'B'],
+      [3, 'D'],
+      [4, 'C'],
+    ],
+  },
+  {
     name: 'nonText',
     longlist: [['Opgave', 'Tekst']],
     weights: [1, 1, 1],
@@ -430,7 +455,14 @@ function datesCases(todayYear: number): Case[] {
 const FACTORS = ['Factor een', 'Factor twee', 'Factor drie'];
 
 /** The team's score and weight formulas of the corpus with the result Excel caches for them. */
-const SCORE_FORMULAS: Record<string, ExcelJS.CellValue> = { '=""': '', '=1/0': { error: '#DIV/0!' }, '=NA()': { error: '#N/A' } };
+const SCORE_FORMULAS: Record<string, ExcelJS.CellValue> = {
+  '=""': '',
+  '=1/0': { error: '#DIV/0!' },
+  '=NA()': { error: '#N/A' },
+  '=(0.1+0.2)*10': (0.1 + 0.2) * 10,
+  '=10+2E-15': 10 + 2e-15,
+  '=-10-2E-15': -10 - 2e-15,
+};
 
 /**
  * A score or weight of a case as ExcelJS writes it: a zero-length text as a shared string "" (as Excel keeps ="" pasted as a
@@ -820,6 +852,21 @@ maybe('the engine and the recalculated workbook agree on the corpus', () => {
     const cells = await xlsxCells(fs.readFileSync(recalculated.get('weightErrors')!));
     const total = (r: number) => cells.get(`${SHEET_NAMES.werkblad}!${cellAddress(r, L.totalenColumn)}`)?.value;
     expect(rows.map((r) => total(r.row))).toEqual([7, 3, 'ongeldig', '']);
+  });
+
+  test('nearInteger: a score formula giving 3.0000000000000004 or 10 + 2e-15 is the whole number, in the engine and in the recalculated Totalen', async () => {
+    const { engine } = prepared.find((x) => x.c.name === 'nearInteger')!;
+    const rows = engine.werkblad!.rows;
+    expect(rows.map((r) => [r.koppelkans, r.status, r.total])).toEqual([
+      ['A', 'scored', 5],
+      ['B', 'scored', 12],
+      ['C', 'scored', -8],
+      ['D', 'scored', 6],
+    ]);
+    expect(engine.problems.filter((x) => x.code === 'SCORE_NOT_INTEGER' || x.code === 'SCORE_OUT_OF_RANGE')).toEqual([]);
+    const cells = await xlsxCells(fs.readFileSync(recalculated.get('nearInteger')!));
+    const L = engine.werkblad!.layout;
+    expect(rows.map((r) => cells.get(`${SHEET_NAMES.werkblad}!${cellAddress(r.row, L.totalenColumn)}`)?.value)).toEqual([5, 12, -8, 6]);
   });
 
   test('checklistNotText: an Onderdeel typed as a number or TRUE gets a warning naming its cell', () => {
