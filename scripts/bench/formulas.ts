@@ -337,11 +337,13 @@ export const section: BenchSection = {
     const measured: Measured[] = [];
     const targets: BenchTarget[] = [];
     const growth: BenchTarget[] = [];
-    // KK_BENCH_FORMULAS=<text>: only the comparisons whose name contains it (e.g. "unsorted")
+    // KK_BENCH_FORMULAS=<text>: only the comparisons whose name contains it (e.g. "unsorted");
+    // "=<name>": only the one with exactly that name ("=longlist, opgaven growing with the rows": the grouped case alone)
     const only = process.env.KK_BENCH_FORMULAS;
+    const chosen = (name: string) => !only || (only.startsWith('=') ? name === only.slice(1) : name.includes(only));
     // KK_BENCH_SIZES=1000,10000: only those sizes of each comparison (a shorter run on a shared machine)
     const sizes = process.env.KK_BENCH_SIZES?.split(',').map(Number);
-    for (const c of (quick ? QUICK : FULL).filter((x) => !only || x.name.includes(only))) {
+    for (const c of (quick ? QUICK : FULL).filter((x) => chosen(x.name))) {
       const cases: Prepared[] = [];
       try {
         for (const r of c.sizes.filter((x) => !sizes || sizes.includes(x))) cases.push(await prepare(r, c.longlist));

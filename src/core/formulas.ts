@@ -19,61 +19,40 @@ import type { WerkbladLayout } from './werkblad';
  * decimals, so that totals equal on paper are equal here and in the engine.
  *
  * Cheap on purpose (it is the workbook's most numerous formula, one per werkblad row):
- * a few counts over the row, two SUMPRODUCTs and one IF per factor, no criteria. Every
- * non-blank cell must be a number (COUNT + COUNTBLANK = n; COUNTBLANK counts zero-length
- * text as blank). That test comes alone, in its own IF, before anything that compares or computes with the
- * cells: COUNT and COUNTBLANK skip an error value (neither a number nor blank), so a row
- * holding one is "ongeldig" there, while every test after it (`s<>""`, INT, SUMPRODUCT)
- * would pass the error on to Totalen and from there into Resultaat's RANK and LARGE
- * (Excel's OR evaluates all its arguments). TRUE/FALSE are tested cell by cell because
- * LibreOffice stores them as 1/0 (and COUNT counts them there). Whole numbers from -10 to
- * 10: ISNUMBER(1/((s=INT(s))*(ABS(s)<=10))) is TRUE for such a number and for an empty
- * cell (read as 0), FALSE for a zero-length text (INT of a text is an error, which
- * ISNUMBER swallows) and for anything else, so it must count exactly the numbers plus the
- * empty cells, COUNT(s) + n − COUNTA(s). That holds whether a program keeps a zero-length
- * text as a text cell or reads it as empty.
+ * one COUNTBLANK, then one IF per factor with plain arithmetic on two cells, no arrays
+ * (a SUMPRODUCT over computed arrays builds a matrix per operation: LibreOffice spent about
+ * 0.1 ms a row on the two this formula had until 2026-12-02, most of the workbook's
+ * recalculation; `npm run bench -- formulas`). Per factor, a score cell that is empty or a
+ * zero-length text adds 0 and nothing else of that factor is read (IF evaluates only the
+ * branch it takes, so an error value in the weight of a factor the row does not score is
+ * never read, as the engine leaves that factor out). Any other score cell adds
+ * weight × score ÷ (1 when valid, else 0): valid is a whole number from -10 to 10
+ * (s = INT(s), ABS(s) ≤ 10), not TRUE/FALSE (LibreOffice keeps those as 1/0, so ISLOGICAL
+ * is tested; in Excel TRUE = INT(TRUE) is FALSE already), with a weight that is a number
+ * (ISNUMBER: not empty, not text, not TRUE/FALSE in Excel; ISLOGICAL for LibreOffice) of 0
+ * or more. Everything invalid so ends in an error value: the division by 0, a text
+ * score's #VALUE! (text × weight, INT of text), an error value in the score or in a scored
+ * factor's weight passed on. One IFERROR around the rounded sum turns each into
+ * "ongeldig", so no error value reaches Resultaat's RANK and LARGE.
  *
- * Weights (row 4) count only where the row scores: a scored factor's weight must be a
- * number of 0 or more, tested as ISNUMBER(1/(ISNUMBER(w)*(w>=0))), which swallows an
- * error value in w as FALSE; the sum is written factor by factor, IF(score="",0,w×score),
- * so an error value in the weight of a factor the row does not score is never read (the
- * engine leaves that factor out; SUMPRODUCT(w,s) passed the error on to every row).
- *
- * Until 2026-12 the COUNT test stood inside the OR and an error value in a score cell (or
- * in any weight) reached Totalen; a workbook prepared with that text gets this one the
- * next time the product prepares it (`apply`, the pane): a plan writes every product
- * formula whose text differs (src/core/diff.ts `sameFormula`).
+ * Until 2026-12-02 the text tested the row with COUNT, COUNTBLANK, COUNTA, an ISLOGICAL per
+ * cell and per weight and two SUMPRODUCTs, with the same results; a workbook prepared with
+ * an earlier text gets this one the next time the product prepares it (`apply`, the pane):
+ * a plan writes every product formula whose text differs (src/core/diff.ts `sameFormula`).
  */
 export function totalFormula(layout: WerkbladLayout, row: number): string {
   const a = columnLetter(layout.firstFactorColumn);
   const b = columnLetter(layout.lastFactorColumn);
   const n = layout.lastFactorColumn - layout.firstFactorColumn + 1;
   const s = `${a}${row}:${b}${row}`;
-  const w = `${a}$${WERKBLAD.weightRow}:${b}$${WERKBLAD.weightRow}`;
-  const bad = `"${WERKBLAD.invalidTotal}"`;
-  const logical: string[] = [];
-  for (let c = layout.firstFactorColumn; c <= layout.lastFactorColumn; c++) logical.push(`ISLOGICAL(${columnLetter(c)}${row})`);
-  // a TRUE/FALSE weight of a scored factor is invalid: LibreOffice's ISNUMBER sees it as 1/0, so tested cell by cell too
+  const terms: string[] = [];
   for (let c = layout.firstFactorColumn; c <= layout.lastFactorColumn; c++) {
-    const col = columnLetter(c);
-    logical.push(`AND(${col}${row}<>"",ISLOGICAL(${col}$${WERKBLAD.weightRow}))`);
+    const x = `${columnLetter(c)}${row}`;
+    const w = `${columnLetter(c)}$${WERKBLAD.weightRow}`;
+    const valid = `(${x}=INT(${x}))*(ABS(${x})<=10)*ISNUMBER(${w})*(${w}>=0)*NOT(ISLOGICAL(${x}))*NOT(ISLOGICAL(${w}))`;
+    terms.push(`IF(${x}="",0,${w}*${x}/(${valid}))`);
   }
-  // Σ weight × score, factor by factor: SUMPRODUCT(w,s) would pass on an error value in the weight of a factor the row
-  // does not score (the engine leaves such a factor out)
-  const products: string[] = [];
-  for (let c = layout.firstFactorColumn; c <= layout.lastFactorColumn; c++) {
-    const col = columnLetter(c);
-    products.push(`IF(${col}${row}="",0,${col}$${WERKBLAD.weightRow}*${col}${row})`);
-  }
-  return (
-    `=IF(COUNTBLANK(${s})=${n},"",` +
-    // an error value is neither counted nor blank: "ongeldig" before any test that would pass it on
-    `IF(COUNT(${s})+COUNTBLANK(${s})<>${n},${bad},` +
-    `IF(OR(${logical.join(',')},` +
-    `SUMPRODUCT(ISNUMBER(1/((${s}=INT(${s}))*(ABS(${s})<=10)))*1)<>COUNT(${s})+${n}-COUNTA(${s}),` +
-    `SUMPRODUCT((${s}<>"")*(1-ISNUMBER(1/(ISNUMBER(${w})*(${w}>=0)))))>0),${bad},` +
-    `ROUND(${products.join('+')},${TOTAL_DECIMALS}))))`
-  );
+  return `=IF(COUNTBLANK(${s})=${n},"",IFERROR(ROUND(${terms.join('+')},${TOTAL_DECIMALS}),"${WERKBLAD.invalidTotal}"))`;
 }
 
 /** Absolute references to the werkblad's prepared block. */
