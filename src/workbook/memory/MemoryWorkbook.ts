@@ -102,11 +102,12 @@ interface MemorySheet {
   /** Page setup as set (by the team or a setPageSetup op); absent fields: Excel's defaults. */
   pageSetup: PageSetup;
   /**
-   * Rows whose cell map is still shared with the sheet this one was copied from (an
-   * apply's draft copies a sheet without copying its rows: see `draftSheet`); a write
-   * copies the row first. Undefined: every row is this sheet's own.
+   * Rows whose cell map is this sheet's own (copied or made by a write) when the sheet is an
+   * apply's draft (`draftSheet` copies a sheet without copying its rows); every other row's
+   * map is still shared with the sheet it was copied from, and a write copies it first. So
+   * this is also the set of rows an apply wrote. Undefined: every row is this sheet's own.
    */
-  sharedRows?: Set<number>;
+  ownRows?: Set<number>;
   /** True while `styles` is still the map of the sheet this one was copied from. */
   sharedStyles?: boolean;
 }
@@ -153,7 +154,7 @@ function draftSheet(s: MemorySheet): MemorySheet {
   return {
     ...s,
     rows: new Map(s.rows),
-    sharedRows: new Set(s.rows.keys()),
+    ownRows: new Set(),
     sharedStyles: true,
     unlockedAreas: s.unlockedAreas.map((a) => ({ ...a })),
     validations: s.validations.map((v) => ({ rect: { ...v.rect }, rule: { ...v.rule } })),
@@ -172,9 +173,10 @@ function draftSheet(s: MemorySheet): MemorySheet {
 /** The sheet's row map for writing (copied first when it is still shared; created when missing). */
 function ownRow(sheet: MemorySheet, row: number): Map<number, MemoryCell> | undefined {
   const line = sheet.rows.get(row);
-  if (!line || !sheet.sharedRows?.delete(row)) return line;
+  if (!line || !sheet.ownRows || sheet.ownRows.has(row)) return line;
   const copy = new Map(line);
   sheet.rows.set(row, copy);
+  sheet.ownRows.add(row);
   return copy;
 }
 
@@ -219,7 +221,10 @@ function putCell(sheet: MemorySheet, row: number, column: number, cell: MemoryCe
     return;
   }
   let line = ownRow(sheet, row);
-  if (!line) sheet.rows.set(row, (line = new Map<number, MemoryCell>()));
+  if (!line) {
+    sheet.rows.set(row, (line = new Map<number, MemoryCell>()));
+    sheet.ownRows?.add(row);
+  }
   line.set(column, cell);
 }
 
@@ -326,6 +331,13 @@ export class MemoryWorkbook implements WorkbookPort {
    * read-only (the engine does; `simulate` copies).
    */
   private readonly snapshots = new WeakMap<MemorySheet, SheetSnapshot>();
+  /**
+   * A sheet an apply wrote only cells of (no style, merge, protection or column change), with
+   * the snapshot of the sheet it was copied from (or of an earlier one in a line of such
+   * copies) and the rows written since: its snapshot is that one with those rows read again
+   * (`derivedSnapshot`), not every row. Dropped once the sheet has its own snapshot.
+   */
+  private readonly derivable = new WeakMap<MemorySheet, { prev: SheetSnapshot; rows: Set<number> }>();
   /** Each row's values and formulas as last put into a snapshot, by the row's cell map (unchanged rows are not read again). */
   private readonly rowSnapshots = new WeakMap<Map<number, MemoryCell>, { values: CellValue[]; formulas: (string | null)[]; noResult: number[] }>();
   private selected: { sheet: string; cell: string } | null = null;
@@ -352,11 +364,7 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async readSnapshot(request: SnapshotRequest = {}): Promise<WorkbookSnapshot> {
-    const sheets = this.sheets.map((s) => {
-      let snap = this.snapshots.get(s);
-      if (!snap) this.snapshots.set(s, (snap = this.sheetSnapshot(s)));
-      return snap;
-    });
+    const sheets = this.sheets.map((s) => this.snapshotOf(s));
     const snapshot: WorkbookSnapshot = this.date1904 ? { sheets, date1904: true } : { sheets };
     if (request.definitions) snapshot.definitions = this.definitions();
     const targets: RangeRef[] = request.validationTargets ? request.validationTargets(snapshot) : [];
@@ -374,13 +382,13 @@ export class MemoryWorkbook implements WorkbookPort {
       { columns: true },
     );
     // only protected sheets matter: their snapshots are made once per apply
-    const protectedSheets = new Map(this.sheets.filter((s) => s.protection).map((s) => [s.name.toLowerCase(), this.sheetSnapshot(s)]));
+    const protectedSheets = new Map(this.sheets.filter((s) => s.protection).map((s) => [s.name.toLowerCase(), this.snapshotOf(s)]));
     if (protectedSheets.size) checkProtection(plan, (name) => protectedSheets.get(name.toLowerCase()));
     // a co-author guard on a column insert/delete refuses the whole plan (the draft below would be dropped too)
     if (plan.ops.some((op) => (op.kind === 'insertColumns' || op.kind === 'deleteColumns') && op.expect)) {
       checkColumnGuards(plan, (name) => {
         const s = this.find(name);
-        return s && this.sheetSnapshot(s);
+        return s && this.snapshotOf(s);
       });
     }
     // the draft copies only the sheets the plan names, and of those only the rows it writes
@@ -389,7 +397,14 @@ export class MemoryWorkbook implements WorkbookPort {
     // a column insert or delete moves references in the formulas of every sheet
     const everySheet = plan.ops.some((op) => op.kind === 'insertColumns' || op.kind === 'deleteColumns');
     const draft = new MemoryWorkbook();
-    draft.sheets = this.sheets.map((s) => (everySheet || touched.has(s.name.toLowerCase()) ? draftSheet(s) : s));
+    /** Each draft sheet → the sheet it copies. */
+    const copied = new Map<MemorySheet, MemorySheet>();
+    draft.sheets = this.sheets.map((s) => {
+      if (!everySheet && !touched.has(s.name.toLowerCase())) return s;
+      const d = draftSheet(s);
+      copied.set(d, s);
+      return d;
+    });
     draft.names = this.names.map((n) => ({ ...n }));
     const result: ApplyResult = { operations: 0, appendedAt: [], missingKeys: [], conflicts: [] };
     plan.ops.forEach((op, i) => {
@@ -399,7 +414,42 @@ export class MemoryWorkbook implements WorkbookPort {
     });
     this.sheets = draft.sheets;
     this.names = draft.names;
+    for (const s of this.sheets) {
+      const base = copied.get(s);
+      if (base) this.noteWrittenCells(s, base);
+    }
     return result;
+  }
+
+  /**
+   * After an apply: when `s` (the draft that replaced `base`) differs from it in cells only,
+   * remembers how to derive its snapshot from the last known one (see `derivable`).
+   */
+  private noteWrittenCells(s: MemorySheet, base: MemorySheet): void {
+    const own = this.snapshots.get(base);
+    const basis = own ? { prev: own, rows: new Set<number>() } : this.derivable.get(base);
+    if (!basis || !s.ownRows || !onlyCellsDiffer(s, base)) return;
+    const rows = new Set(basis.rows);
+    for (const r of s.ownRows) rows.add(r);
+    this.derivable.set(s, { prev: basis.prev, rows });
+  }
+
+  /** The sheet's snapshot: the one kept for this sheet object, else derived from an earlier one (`derivable`) or read in full, and kept. */
+  private snapshotOf(s: MemorySheet): SheetSnapshot {
+    let snap = this.snapshots.get(s);
+    if (!snap) {
+      const basis = this.derivable.get(s);
+      snap = basis ? this.derivedSnapshot(s, basis.prev, basis.rows) : this.sheetSnapshot(s);
+      this.snapshots.set(s, snap);
+      this.derivable.delete(s);
+    }
+    return snap;
+  }
+
+  /** The sheet was changed in place (test helpers): its kept snapshot, and any way to derive one, go. */
+  private forgetSnapshot(s: MemorySheet): void {
+    this.snapshots.delete(s);
+    this.derivable.delete(s);
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {
@@ -442,7 +492,7 @@ export class MemoryWorkbook implements WorkbookPort {
     for (let r = rect.top; r <= rect.bottom; r++)
       for (let c = rect.left; c <= rect.right; c++) if (r !== rect.top || c !== rect.left) this.changeRow(s, r)?.delete(c);
     s.merges.push(rectAddress(rect));
-    this.snapshots.delete(s);
+    this.forgetSnapshot(s);
   }
 
   /**
@@ -452,7 +502,7 @@ export class MemoryWorkbook implements WorkbookPort {
   protectSheet(sheet: string, options: { allowFormatCells?: boolean; allowFormatColumns?: boolean } = {}): void {
     const s = this.sheet(sheet);
     s.protection = { ...options };
-    this.snapshots.delete(s);
+    this.forgetSnapshot(s);
   }
 
   /**
@@ -470,7 +520,7 @@ export class MemoryWorkbook implements WorkbookPort {
       // the area's own cells go by the area from now on (their own lock state is this one)
       if (s.styles.size)
         for (const [k, style] of ownStyles(s)) if (style.locked !== undefined && containsCell(rect, ...cellOfKey(k))) clearLock(s.styles, k, style);
-      this.snapshots.delete(s);
+      this.forgetSnapshot(s);
       return;
     }
     const styles = ownStyles(s);
@@ -479,14 +529,14 @@ export class MemoryWorkbook implements WorkbookPort {
         const k = styleKey(r, c);
         styles.set(k, mergeStyle(styles.get(k) ?? {}, { locked: false }));
       }
-    this.snapshots.delete(s);
+    this.forgetSnapshot(s);
   }
 
   /** Removes the sheet's protection (tests). */
   unprotectSheet(sheet: string): void {
     const s = this.sheet(sheet);
     s.protection = null;
-    this.snapshots.delete(s);
+    this.forgetSnapshot(s);
   }
 
   /** The cell's value (a formula cell: its cached value or null). */
@@ -507,7 +557,7 @@ export class MemoryWorkbook implements WorkbookPort {
     const s = this.sheet(sheet);
     this.changeRow(s, row);
     putCell(s, row, column, gridCell(content));
-    this.snapshots.delete(s);
+    this.forgetSnapshot(s);
   }
 
   /** The validation rule on one cell, or null. */
@@ -521,7 +571,7 @@ export class MemoryWorkbook implements WorkbookPort {
   setValidation(sheet: string, range: string, rule: ValidationRule): void {
     const s = this.sheet(sheet);
     setValidationOn(s, rectOf(range), rule);
-    this.snapshots.delete(s);
+    this.forgetSnapshot(s);
   }
 
   /**
@@ -606,7 +656,7 @@ export class MemoryWorkbook implements WorkbookPort {
   setPageSetup(sheet: string, setup: PageSetup): void {
     const s = this.sheet(sheet);
     Object.assign(s.pageSetup, clonePageSetup(setup));
-    this.snapshots.delete(s);
+    this.forgetSnapshot(s);
   }
 
   /** Frozen rows and columns (0 and 0 when nothing is frozen). */
@@ -632,36 +682,33 @@ export class MemoryWorkbook implements WorkbookPort {
     return s;
   }
 
+  /** One row as a snapshot holds it: its values and formulas up to its last non-blank cell, and the columns of its formulas without a cached result. Kept per row map. */
+  private rowSnapshot(line: Map<number, MemoryCell> | undefined): RowSnapshot {
+    if (!line) return { values: [], formulas: [], noResult: [] };
+    const known = this.rowSnapshots.get(line);
+    if (known) return known;
+    const width = Math.max(0, ...[...line].filter(([, c]) => !isBlank(c)).map(([col]) => col));
+    const row: RowSnapshot = { values: [], formulas: [], noResult: [] };
+    for (let c = 1; c <= width; c++) {
+      const cell = line.get(c);
+      row.values.push(cell?.value ?? null);
+      row.formulas.push(cell?.formula ?? null);
+      if (cell?.noResult && cell.formula !== undefined) row.noResult.push(c);
+    }
+    this.rowSnapshots.set(line, row);
+    return row;
+  }
+
   private sheetSnapshot(s: MemorySheet): SheetSnapshot {
     const last = lastUsedRow(s);
     const values: CellValue[][] = [];
     const formulas: (string | null)[][] = [];
     const noCachedResult: string[] = [];
     for (let r = 1; r <= last; r++) {
-      const line = s.rows.get(r);
-      const known = line && this.rowSnapshots.get(line);
-      if (known) {
-        values.push(known.values);
-        formulas.push(known.formulas);
-        for (const c of known.noResult) noCachedResult.push(cellAddress(r, c));
-        continue;
-      }
-      const width = line ? Math.max(0, ...[...line].filter(([, c]) => !isBlank(c)).map(([col]) => col)) : 0;
-      const vr: CellValue[] = [];
-      const fr: (string | null)[] = [];
-      const nr: number[] = [];
-      for (let c = 1; c <= width; c++) {
-        const cell = line?.get(c);
-        vr.push(cell?.value ?? null);
-        fr.push(cell?.formula ?? null);
-        if (cell?.noResult && cell.formula !== undefined) {
-          nr.push(c);
-          noCachedResult.push(cellAddress(r, c));
-        }
-      }
-      values.push(vr);
-      formulas.push(fr);
-      if (line) this.rowSnapshots.set(line, { values: vr, formulas: fr, noResult: nr });
+      const row = this.rowSnapshot(s.rows.get(r));
+      values.push(row.values);
+      formulas.push(row.formulas);
+      for (const c of row.noResult) noCachedResult.push(cellAddress(r, c));
     }
     const unlocked = unlockedRanges(s);
     const protection = s.protection || unlocked.length ? { protection: { protected: !!s.protection, unlocked, ...(s.protection ?? {}) } } : {};
@@ -672,6 +719,56 @@ export class MemoryWorkbook implements WorkbookPort {
       hidden: s.hidden,
       ...(s.merges.length ? { merges: [...s.merges] } : {}),
       ...protection,
+      ...(noCachedResult.length ? { noCachedResult } : {}),
+    };
+  }
+
+  /**
+   * The snapshot of `s` from `prev`, the snapshot of an earlier sheet that `s` differs from
+   * in the cells of `rows` only (see `noteWrittenCells`): `prev` with those rows read again
+   * and the used range ended where it now ends. The same as `sheetSnapshot(s)` (tests:
+   * memoryIncrementalSnapshot.test.ts); rows not written are the same arrays as in `prev`.
+   */
+  private derivedSnapshot(s: MemorySheet, prev: SheetSnapshot, rows: ReadonlySet<number>): SheetSnapshot {
+    const used = (r: number) => {
+      const line = s.rows.get(r);
+      if (line) for (const c of line.values()) if (!isBlank(c)) return true;
+      return false;
+    };
+    // a row not written is used as it was in `prev` (below its used range: empty); a snapshot's row is as long as its last used cell
+    const usedBefore = (r: number) => (prev.values[r - 1]?.length ?? 0) > 0 || (prev.formulas?.[r - 1]?.length ?? 0) > 0;
+    let last = prev.values.length;
+    for (const r of rows) if (r > last && used(r)) last = r;
+    while (last > 0 && !(rows.has(last) ? used(last) : usedBefore(last))) last--;
+    const values = prev.values.slice(0, last);
+    const formulas = (prev.formulas ?? []).slice(0, last);
+    for (let r = prev.values.length + 1; r <= last; r++) {
+      values[r - 1] = [];
+      formulas[r - 1] = [];
+    }
+    let noResultChanged = false;
+    for (const r of rows) {
+      if (r > last) continue;
+      const row = this.rowSnapshot(s.rows.get(r));
+      values[r - 1] = row.values;
+      formulas[r - 1] = row.formulas;
+      if (row.noResult.length) noResultChanged = true;
+    }
+    // the formulas without a cached result, in the order a full read lists them (row by row)
+    let noCachedResult = prev.noCachedResult ?? [];
+    if (noResultChanged || noCachedResult.length) {
+      const kept = noCachedResult.map((a) => parseCell(a)).filter((c) => c.row <= last && !rows.has(c.row));
+      for (const r of rows) if (r <= last) for (const c of this.rowSnapshot(s.rows.get(r)).noResult) kept.push({ row: r, column: c });
+      kept.sort((a, b) => a.row - b.row || a.column - b.column);
+      noCachedResult = kept.map((c) => cellAddress(c.row, c.column));
+    }
+    return {
+      name: s.name,
+      values,
+      formulas,
+      hidden: s.hidden,
+      ...(prev.merges ? { merges: prev.merges } : {}),
+      ...(prev.protection ? { protection: prev.protection } : {}),
       ...(noCachedResult.length ? { noCachedResult } : {}),
     };
   }
@@ -735,7 +832,7 @@ export class MemoryWorkbook implements WorkbookPort {
       if (moved.size) rows.set(r, moved);
     }
     target.rows = rows;
-    target.sharedRows = undefined;
+    target.ownRows = undefined;
     const styles = new Map<string, CellStyle>();
     for (const [k, style] of target.styles) {
       const [r, c] = cellOfKey(k);
@@ -846,6 +943,36 @@ export class MemoryWorkbook implements WorkbookPort {
       }
     }
   }
+}
+
+/** One row of a sheet snapshot (see MemoryWorkbook.rowSnapshot). */
+interface RowSnapshot {
+  values: CellValue[];
+  formulas: (string | null)[];
+  /** Columns (1-based) of the row's formulas without a cached result. */
+  noResult: number[];
+}
+
+/**
+ * True when a snapshot of draft sheet `s` can differ from one of `base`, the sheet it copies,
+ * only in cells: the same name, visibility, merges, protection, unlocked areas and styles
+ * (the styles map still shared).
+ */
+function onlyCellsDiffer(s: MemorySheet, base: MemorySheet): boolean {
+  const sameRect = (a: Rect, b: Rect) => a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right;
+  return (
+    s.sharedStyles === true &&
+    s.styles === base.styles &&
+    s.name === base.name &&
+    s.hidden === base.hidden &&
+    s.merges.length === base.merges.length &&
+    s.merges.every((m, i) => m === base.merges[i]) &&
+    s.unlockedAreas.length === base.unlockedAreas.length &&
+    s.unlockedAreas.every((a, i) => sameRect(a, base.unlockedAreas[i])) &&
+    (s.protection === null) === (base.protection === null) &&
+    s.protection?.allowFormatCells === base.protection?.allowFormatCells &&
+    s.protection?.allowFormatColumns === base.protection?.allowFormatColumns
+  );
 }
 
 /** The unlocked cells of a sheet as A1 ranges: runs per row, equal runs of adjacent rows joined. */
