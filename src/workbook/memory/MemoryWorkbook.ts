@@ -44,6 +44,7 @@ import type {
 } from '../../core/snapshot';
 import { parseEntry, toEntryText } from '../../core/textSafety';
 import { WorkbookError } from '../errors';
+import { checkBasis } from '../basis';
 import { checkColumnGuards, checkPlan, checkSheetName } from '../planCheck';
 import { checkProtection } from '../protection';
 import type { ApplyOptions, ApplyResult, RangeRef, SnapshotRequest, WorkbookPort } from '../port';
@@ -383,6 +384,13 @@ export class MemoryWorkbook implements WorkbookPort {
         return s && this.sheetSnapshot(s);
       });
     }
+    // a cell the plan writes that is no longer what the plan was built on refuses the whole plan (src/workbook/basis.ts);
+    // after the column guards, whose message says more about a changed column
+    if (options.basis)
+      checkBasis(plan, options.basis, (name) => {
+        const s = this.find(name);
+        return s && this.sheetSnapshot(s);
+      });
     // the draft copies only the sheets the plan names, and of those only the rows it writes
     // (copy on write): a typed score costs one row, not the workbook
     const touched = new Set(plan.ops.map((op) => op.sheet.toLowerCase()));

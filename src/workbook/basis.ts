@@ -1,0 +1,144 @@
+/**
+ * The check of a plan against the snapshot it was built on (`ApplyOptions.basis`), shared by
+ * every adapter: before anything is written, each cell an unguarded `setCells` of the plan
+ * writes must still be what the basis showed. This is what lets a pane edit be built on the
+ * adapter's remembered snapshot (no re-read of every cell before it) without ever writing
+ * over a change it did not see: a colleague's change to a cell the plan writes, made before
+ * or after the edit's read, refuses the whole plan (WorkbookError 'cellsChanged', Dutch,
+ * naming sheet and cell), and nothing is written.
+ *
+ * The rule per cell (the cell as it is before the plan, columns traced back through the
+ * plan's earlier column inserts and deletes, columnShift.ts `columnBefore`; cells in a
+ * column the plan inserts itself are new and not compared):
+ *  - a formula cell in the basis must still hold a formula (its value is not compared: it
+ *    changes with any recalculation; a formula edited in place is not seen, as with the
+ *    formula stamp, src/workbook/office/stampedFormulas.ts);
+ *  - any other cell must still hold no formula and the same value, compared as guarded
+ *    writes compare (keyedRows.ts `sameCellValue`: empty and "" alike, line breaks alike).
+ * Guarded ops (`expect`), row ops and column ops carry their own checks and are not
+ * targets here; nor are sheets the basis does not have (a sheet the plan adds).
+ */
+import { columnLetter, columnNumber, parseCell, rangeAddress } from '../core/a1';
+import { columnBefore, sameSheet, type ColumnShift } from '../core/columnShift';
+import { sameCellValue, type CellConflict } from '../core/keyedRows';
+import type { CellValue, Plan, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
+import { WorkbookError } from './errors';
+
+/** A block of cells a plan writes, in the sheet's coordinates before the plan (rows and columns 1-based). */
+export interface BasisTarget {
+  /** The sheet's name as the basis spells it. */
+  sheet: string;
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/** A cell as it is in the workbook now: its value and whether it holds a formula. */
+export interface LiveCell {
+  value: CellValue;
+  formula: boolean;
+}
+
+/**
+ * The blocks of cells the unguarded `setCells` ops of `plan` write, as they are before the
+ * plan (see the file comment), on the sheets of `basis`. Each op gives one block per run of
+ * adjacent columns that existed before the plan.
+ */
+export function basisTargets(plan: Plan, basis: WorkbookSnapshot): BasisTarget[] {
+  const out: BasisTarget[] = [];
+  const shifts: ColumnShift[] = [];
+  for (const op of plan.ops) {
+    if (op.kind === 'insertColumns' || op.kind === 'deleteColumns') {
+      shifts.push({ sheet: op.sheet, at: columnNumber(op.column), count: op.kind === 'insertColumns' ? op.count : -op.count });
+      continue;
+    }
+    if (op.kind !== 'setCells' || op.expect || !op.cells.length) continue;
+    const sheet = basis.sheets.find((s) => sameSheet(s.name, op.sheet));
+    if (!sheet) continue;
+    const { row, column } = parseCell(op.cell);
+    const width = Math.max(0, ...op.cells.map((line) => line.length));
+    const bottom = row + op.cells.length - 1;
+    const earlier = shifts.filter((s) => sameSheet(s.sheet, op.sheet));
+    let run: BasisTarget | null = null;
+    for (let c = column; c < column + width; c++) {
+      const before = earlier.length ? columnBefore(c, earlier) : c;
+      if (before !== null && run && before === run.right + 1) run.right = before;
+      else {
+        if (run) out.push(run);
+        run = before === null ? null : { sheet: sheet.name, top: row, bottom, left: before, right: before };
+      }
+    }
+    if (run) out.push(run);
+  }
+  return out;
+}
+
+/** A basis cell: its value and its formula text ("" when it holds none). */
+function basisCell(sheet: SheetSnapshot, row: number, column: number): { value: CellValue; formula: string } {
+  return { value: sheet.values[row - 1]?.[column - 1] ?? null, formula: sheet.formulas?.[row - 1]?.[column - 1] ?? '' };
+}
+
+/**
+ * The cells of `targets` that no longer are what `basis` showed, by the rule of the file
+ * comment, read through `live(sheet, row, column)`; at most `limit` of them. A conflict's
+ * `expected` is the basis value (a formula cell's: its formula text), `actual` what the
+ * cell holds now.
+ */
+export function basisConflicts(
+  targets: BasisTarget[],
+  basis: WorkbookSnapshot,
+  live: (sheet: string, row: number, column: number) => LiveCell,
+  limit = 3,
+): CellConflict[] {
+  const out: CellConflict[] = [];
+  for (const t of targets) {
+    const sheet = basis.sheets.find((s) => sameSheet(s.name, t.sheet));
+    if (!sheet) continue;
+    for (let r = t.top; r <= t.bottom; r++)
+      for (let c = t.left; c <= t.right; c++) {
+        const was = basisCell(sheet, r, c);
+        const now = live(t.sheet, r, c);
+        const same = was.formula ? now.formula : !now.formula && sameCellValue(now.value, was.value);
+        if (same) continue;
+        out.push({ sheet: t.sheet, cell: `${columnLetter(c)}${r}`, expected: was.formula || was.value, actual: now.value });
+        if (out.length >= limit) return out;
+      }
+  }
+  return out;
+}
+
+/** The WorkbookError for the first conflict of a basis check: nothing of the plan was written. */
+export function cellsChangedError(conflict: CellConflict): WorkbookError {
+  // a long formula (a Totalen formula is about 2 KB at 30 factors) is shown by its start
+  const show = (v: CellValue) => {
+    const text = v === null ? '' : String(v);
+    return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  };
+  return new WorkbookError('cellsChanged', [conflict.sheet, conflict.cell, show(conflict.expected), show(conflict.actual)], conflict.sheet, conflict.cell);
+}
+
+/**
+ * For the adapters that hold the workbook (memory, .xlsx): throws WorkbookError
+ * 'cellsChanged' when a cell `plan` writes is no longer what `basis` showed, judged on
+ * `sheetOf` (the workbook's sheets now, by name in any case; asked once per sheet). Returns when all hold.
+ */
+export function checkBasis(plan: Plan, basis: WorkbookSnapshot, sheetOf: (name: string) => SheetSnapshot | undefined): void {
+  const targets = basisTargets(plan, basis);
+  if (!targets.length) return;
+  const sheets = new Map<string, SheetSnapshot | undefined>();
+  const [first] = basisConflicts(targets, basis, (name, r, c) => {
+    const key = name.toLowerCase();
+    if (!sheets.has(key)) sheets.set(key, sheetOf(name));
+    const now = sheets.get(key);
+    if (!now) return { value: null, formula: false };
+    const cell = basisCell(now, r, c);
+    return { value: cell.value, formula: cell.formula !== '' };
+  });
+  if (first) throw cellsChangedError(first);
+}
+
+/** "C6:D9" for a target (messages and loads). */
+export function targetAddress(t: Pick<BasisTarget, 'top' | 'bottom' | 'left' | 'right'>): string {
+  return rangeAddress(t.top, t.left, t.bottom, t.right);
+}
