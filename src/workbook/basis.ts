@@ -108,14 +108,39 @@ export function basisConflicts(
   return out;
 }
 
+/** Characters of each text a message shows, and how many of them come before the first difference. */
+const SHOWN = 60;
+const BEFORE_DIFFERENCE = 20;
+
+/**
+ * Two texts as a message shows them: whole when both are short; otherwise each cut to
+ * about `SHOWN` characters around the first character where they differ (about
+ * `BEFORE_DIFFERENCE` characters before it, from the start of a word, the rest after),
+ * with "…" where text was left out. Two long texts that begin alike (a Totalen formula of
+ * 2 KB, a "Berekend door de add-in op …" sentence) show where they differ, not the same
+ * first characters twice.
+ */
+function differingExcerpts(a: string, b: string): [string, string] {
+  if (a.length <= SHOWN && b.length <= SHOWN) return [a, b];
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  let start = i <= BEFORE_DIFFERENCE ? 0 : i - BEFORE_DIFFERENCE;
+  // from the start of a word when one begins a little before
+  const space = a.lastIndexOf(' ', start);
+  if (start > 0 && space >= 0 && start - space <= 10) start = space + 1;
+  const cut = (text: string) => {
+    if (text.length <= SHOWN && start === 0) return text;
+    const end = start + SHOWN;
+    return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
+  };
+  return [cut(a), cut(b)];
+}
+
 /** The WorkbookError for the first conflict of a basis check: nothing of the plan was written. */
 export function cellsChangedError(conflict: CellConflict): WorkbookError {
-  // a long formula (a Totalen formula is about 2 KB at 30 factors) is shown by its start
-  const show = (v: CellValue) => {
-    const text = v === null ? '' : String(v);
-    return text.length > 60 ? `${text.slice(0, 57)}…` : text;
-  };
-  return new WorkbookError('cellsChanged', [conflict.sheet, conflict.cell, show(conflict.expected), show(conflict.actual)], conflict.sheet, conflict.cell);
+  const text = (v: CellValue) => (v === null ? '' : String(v));
+  const [expected, actual] = differingExcerpts(text(conflict.expected), text(conflict.actual));
+  return new WorkbookError('cellsChanged', [conflict.sheet, conflict.cell, expected, actual], conflict.sheet, conflict.cell);
 }
 
 /**
