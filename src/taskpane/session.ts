@@ -325,8 +325,10 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
         // what the port knows, brought up to date (what it heard changed, sheets that grew): not every
         // cell again. The plan is applied with this snapshot as its basis: a cell it writes that is no
         // longer what this read showed (a change not heard yet, a colleague's change meanwhile) refuses
-        // the whole plan before anything is written (WorkbookError 'cellsChanged'), and the guards
-        // (expect) of the edit's own cells compare with this read at the moment of writing
+        // the whole plan before anything is written (WorkbookError 'cellsChanged'; the product's own
+        // cells, Plan.ownFrom, only where the team typed over nothing or a formula), and the guards
+        // (expect) of the edit's own cells compare with this read at the moment of writing (a guard's
+        // conflict speaks first: then nothing is written and the conflicts below name the edit's cell)
         const snapshot = await port.readSnapshot(options.definitions ? { definitions: true } : {});
         const at = now();
         const fresh: FreshState = {

@@ -10,19 +10,36 @@
  * The rule per cell (the cell as it is before the plan, columns traced back through the
  * plan's earlier column inserts and deletes, columnShift.ts `columnBefore`; cells in a
  * column the plan inserts itself are new and not compared):
- *  - a formula cell in the basis must still hold a formula (its value is not compared: it
- *    changes with any recalculation; a formula edited in place is not seen, as with the
- *    formula stamp, src/workbook/office/stampedFormulas.ts);
- *  - any other cell must still hold no formula and the same value, compared as guarded
- *    writes compare (keyedRows.ts `sameCellValue`: empty and "" alike, line breaks alike).
+ *  - a cell that already holds the value the plan writes there is never a change (a
+ *    formula the plan writes is not compared: the adapter need not read formula texts);
+ *  - a cell of the product's own part of the plan (`Plan.ownFrom`: its formulas, labels,
+ *    Resultaat, the "Berekend door de add-in" texts, which another pane's plan rewrites
+ *    too) is a change only when the team typed a value where the basis showed an empty
+ *    cell or a formula: the engine's own rule for what it may write (werkblad.ts
+ *    `engineMayWrite`), which on a fresh read would have left that value alone
+ *    (CELL_OCCUPIED). Whatever the product wrote there is never named;
+ *  - any other cell (the team's: what the edit itself writes, or every cell of a plan
+ *    without `ownFrom`): a formula cell in the basis must still hold a formula (its value
+ *    is not compared: it changes with any recalculation; a formula edited in place is not
+ *    seen, as with the formula stamp, src/workbook/office/stampedFormulas.ts), and any
+ *    other cell must still hold no formula and the same value, compared as guarded writes
+ *    compare (keyedRows.ts `sameCellValue`: empty and "" alike, line breaks alike).
  * Guarded ops (`expect`), row ops and column ops carry their own checks and are not
  * targets here; nor are sheets the basis does not have (a sheet the plan adds).
+ *
+ * The guards speak first: when a cell changed AND a guarded setCells of the plan meets a
+ * co-author's change (its `expect`), the adapter writes nothing and reports the guard's
+ * conflicts (ApplyResult.conflicts, operations 0) instead of refusing with 'cellsChanged':
+ * the edit's own cell is what the user must hear about (the pane says "Er is niets
+ * overschreven" and names it), not a cell the plan would have written along with it.
  */
 import { columnLetter, columnNumber, parseCell, rangeAddress } from '../core/a1';
 import { columnBefore, sameSheet, type ColumnShift } from '../core/columnShift';
 import { sameCellValue, type CellConflict } from '../core/keyedRows';
-import type { CellValue, Plan, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
+import { simulateApply } from '../core/simulate';
+import type { CellInput, CellValue, Plan, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { WorkbookError } from './errors';
+import type { ApplyResult } from './port';
 
 /** A block of cells a plan writes, in the sheet's coordinates before the plan (rows and columns 1-based). */
 export interface BasisTarget {
@@ -32,6 +49,10 @@ export interface BasisTarget {
   bottom: number;
   left: number;
   right: number;
+  /** Written by the product's own part of the plan (`Plan.ownFrom`): judged by the product's rule (file comment). */
+  own: boolean;
+  /** What the plan writes into the cell at (row, column) of the target (its coordinates before the plan). */
+  input: (row: number, column: number) => CellInput | undefined;
 }
 
 /** A cell as it is in the workbook now: its value and whether it holds a formula. */
@@ -48,7 +69,8 @@ export interface LiveCell {
 export function basisTargets(plan: Plan, basis: WorkbookSnapshot): BasisTarget[] {
   const out: BasisTarget[] = [];
   const shifts: ColumnShift[] = [];
-  for (const op of plan.ops) {
+  const ownFrom = plan.ownFrom ?? plan.ops.length;
+  for (const [i, op] of plan.ops.entries()) {
     if (op.kind === 'insertColumns' || op.kind === 'deleteColumns') {
       shifts.push({ sheet: op.sheet, at: columnNumber(op.column), count: op.kind === 'insertColumns' ? op.count : -op.count });
       continue;
@@ -60,13 +82,27 @@ export function basisTargets(plan: Plan, basis: WorkbookSnapshot): BasisTarget[]
     const width = Math.max(0, ...op.cells.map((line) => line.length));
     const bottom = row + op.cells.length - 1;
     const earlier = shifts.filter((s) => sameSheet(s.sheet, op.sheet));
+    const own = i >= ownFrom;
     let run: BasisTarget | null = null;
     for (let c = column; c < column + width; c++) {
       const before = earlier.length ? columnBefore(c, earlier) : c;
       if (before !== null && run && before === run.right + 1) run.right = before;
       else {
         if (run) out.push(run);
-        run = before === null ? null : { sheet: sheet.name, top: row, bottom, left: before, right: before };
+        // within a run the plan's columns follow the columns before it one by one
+        const shift: number = c - (before ?? 0);
+        run =
+          before === null
+            ? null
+            : {
+                sheet: sheet.name,
+                top: row,
+                bottom,
+                left: before,
+                right: before,
+                own,
+                input: (r: number, k: number): CellInput | undefined => op.cells[r - row]?.[k + shift - column],
+              };
       }
     }
     if (run) out.push(run);
@@ -77,6 +113,18 @@ export function basisTargets(plan: Plan, basis: WorkbookSnapshot): BasisTarget[]
 /** A basis cell: its value and its formula text ("" when it holds none). */
 function basisCell(sheet: SheetSnapshot, row: number, column: number): { value: CellValue; formula: string } {
   return { value: sheet.values[row - 1]?.[column - 1] ?? null, formula: sheet.formulas?.[row - 1]?.[column - 1] ?? '' };
+}
+
+/** Whether a cell holds what `input` writes (a formula input: never known to, its text is not read). */
+function holdsInput(now: LiveCell, input: CellInput | undefined): boolean {
+  if (!input || 'formula' in input || now.formula) return false;
+  const value = 'text' in input ? input.text : 'number' in input ? input.number : 'bool' in input ? input.bool : null;
+  return sameCellValue(now.value, value);
+}
+
+/** The engine may write a cell holding nothing or a formula (werkblad.ts `engineMayWrite`); a value is the team's. */
+function engineMayWrite(cell: { value: CellValue; formula: boolean }): boolean {
+  return cell.formula || cell.value === null || cell.value === '';
 }
 
 /**
@@ -99,7 +147,12 @@ export function basisConflicts(
       for (let c = t.left; c <= t.right; c++) {
         const was = basisCell(sheet, r, c);
         const now = live(t.sheet, r, c);
-        const same = was.formula ? now.formula : !now.formula && sameCellValue(now.value, was.value);
+        if (holdsInput(now, t.input(r, c))) continue;
+        const same = t.own
+          ? !engineMayWrite({ value: was.value, formula: was.formula !== '' }) || engineMayWrite(now)
+          : was.formula
+            ? now.formula
+            : !now.formula && sameCellValue(now.value, was.value);
         if (same) continue;
         out.push({ sheet: t.sheet, cell: `${columnLetter(c)}${r}`, expected: was.formula || was.value, actual: now.value });
         if (out.length >= limit) return out;
@@ -144,13 +197,22 @@ export function cellsChangedError(conflict: CellConflict): WorkbookError {
 }
 
 /**
- * For the adapters that hold the workbook (memory, .xlsx): throws WorkbookError
- * 'cellsChanged' when a cell `plan` writes is no longer what `basis` showed, judged on
- * `sheetOf` (the workbook's sheets now, by name in any case; asked once per sheet). Returns when all hold.
+ * For the adapters that hold the workbook (memory, .xlsx), before anything is written:
+ * null when every cell `plan` writes is still what `basis` showed (write the plan as
+ * usual), judged on `sheetOf` (the workbook's sheets now, by name in any case; asked once
+ * per sheet). When one is not: the conflicts of the plan's guarded setCells on the
+ * workbook as it is (`workbookNow`, asked only then; the plan as it would be carried out,
+ * src/core/simulate.ts), which speak first (write nothing, report them); throws
+ * WorkbookError 'cellsChanged' naming the changed cell when there are none.
  */
-export function checkBasis(plan: Plan, basis: WorkbookSnapshot, sheetOf: (name: string) => SheetSnapshot | undefined): void {
+export function checkBasis(
+  plan: Plan,
+  basis: WorkbookSnapshot,
+  sheetOf: (name: string) => SheetSnapshot | undefined,
+  workbookNow: () => WorkbookSnapshot,
+): CellConflict[] | null {
   const targets = basisTargets(plan, basis);
-  if (!targets.length) return;
+  if (!targets.length) return null;
   const sheets = new Map<string, SheetSnapshot | undefined>();
   const [first] = basisConflicts(targets, basis, (name, r, c) => {
     const key = name.toLowerCase();
@@ -160,7 +222,16 @@ export function checkBasis(plan: Plan, basis: WorkbookSnapshot, sheetOf: (name: 
     const cell = basisCell(now, r, c);
     return { value: cell.value, formula: cell.formula !== '' };
   });
-  if (first) throw cellsChangedError(first);
+  if (!first) return null;
+  // the guarded setCells' conflicts (those of keyed row ops carry their key: not checked before the writes)
+  const guards = simulateApply(workbookNow(), plan.ops).outcomes.conflicts.filter((c) => c.key === undefined);
+  if (guards.length) return guards;
+  throw cellsChangedError(first);
+}
+
+/** What an apply that wrote nothing reports when the guards spoke first (`checkBasis`): their conflicts. */
+export function refusedByGuards(plan: Plan, conflicts: CellConflict[]): ApplyResult {
+  return { operations: 0, appendedAt: plan.ops.filter((op) => op.kind === 'appendRows').map(() => 0), missingKeys: [], conflicts };
 }
 
 /** "C6:D9" for a target (messages and loads). */

@@ -108,6 +108,83 @@ export function basisContract(h: Harness, test: (title: string, fn: jest.Provide
       expect(after.getCell('Eigen', 'A1')).toBe('ander');
     });
 
+    test("the product's own cells (Plan.ownFrom) are never named when another pane rewrote them; the team's value typed where the product wrote nothing or a formula still refuses", async () => {
+      // the edit's own cell (the team's: a score, judged by the full rule), then the engine's part:
+      // a "Berekend door de add-in" text in H2, the Totalen formulas, a cell below the rows
+      const own: PlanOp[] = [
+        { kind: 'setCells', sheet: 'Werk blad', cell: 'C5', cells: [[n(2)]] },
+        {
+          kind: 'setCells',
+          sheet: 'Werk blad',
+          cell: 'H2',
+          cells: [[t('Berekend door de add-in op 30-11-2026: telkens één weging anders. (kenmerk 00000002)')]],
+        },
+        ...PLAN.slice(1),
+      ];
+      const stamp = (k: string): PlanOp => ({
+        kind: 'setCells',
+        sheet: 'Werk blad',
+        cell: 'H2',
+        cells: [[t(`Berekend door de add-in op 30-11-2026: telkens één weging anders. (kenmerk ${k})`)]],
+      });
+      // another pane's plan rewrote the product's text and its Totalen formula meanwhile: written, nothing named
+      const rewritten = await werkblad();
+      await rewritten.apply({ ops: [stamp('00000000')] });
+      const basis = await rewritten.readSnapshot();
+      await rewritten.apply({ ops: [stamp('00000001'), { kind: 'setCells', sheet: 'Werk blad', cell: 'F6', cells: [[f('=SUM(C6:E6)')]] }] });
+      const res = await rewritten.apply({ ops: own, ownFrom: 1 }, { basis });
+      expect(res.conflicts).toEqual([]);
+      const after = await h.reopen(rewritten);
+      expect(after.getCell('Werk blad', 'H2')).toMatch(/kenmerk 00000002/);
+      expect(after.getFormula('Werk blad', 'F6')).toBe('=SUMPRODUCT(C6:E6,$C$4:$E$4)');
+      expect(after.getCell('Werk blad', 'C5')).toBe(2);
+
+      // the team typed a value where the product's part writes and the basis showed nothing (H5) or a formula (F6): refused
+      for (const [change, text] of [
+        [{ kind: 'setCells', sheet: 'Werk blad', cell: 'H5', cells: [[t('van collega')]] }, /^Werk blad!H5 is veranderd .*was leeg, nu “van collega”/],
+        [{ kind: 'setCells', sheet: 'Werk blad', cell: 'F6', cells: [[n(99)]] }, /^Werk blad!F6 is veranderd .*nu “99”/],
+      ] as [PlanOp, RegExp][]) {
+        const wb = await werkblad();
+        const before = await wb.readSnapshot();
+        await wb.apply({ ops: [change] });
+        const changed = await wb.readSnapshot();
+        await expectWorkbookError(wb.apply({ ops: own, ownFrom: 1 }, { basis: before }), 'cellsChanged', text);
+        expect(contents(await wb.readSnapshot())).toEqual(contents(changed));
+      }
+
+      // the edit's own cell (before ownFrom) is the team's: any change to it refuses, naming it
+      const team = await werkblad();
+      const teamBasis = await team.readSnapshot();
+      await team.apply({ ops: [{ kind: 'setCells', sheet: 'Werk blad', cell: 'C5', cells: [[n(7)]] }] });
+      await expectWorkbookError(team.apply({ ops: own, ownFrom: 1 }, { basis: teamBasis }), 'cellsChanged', /^Werk blad!C5 is veranderd .*was “1”, nu “7”/);
+    });
+
+    test('regression: a guarded cell a co-author changed speaks first: with a changed cell the plan writes too, nothing is written and the guard conflict is reported, not a refusal naming that cell', async () => {
+      const wb = await werkblad();
+      const basis = await wb.readSnapshot();
+      // a colleague typed in a cell the plan writes (H5) and changed the guarded cell (D6)
+      await wb.apply({
+        ops: [
+          { kind: 'setCells', sheet: 'Werk blad', cell: 'H5', cells: [[t('van collega')]] },
+          { kind: 'setCells', sheet: 'Werk blad', cell: 'D6', cells: [[n(8)]] },
+        ],
+      });
+      const before = await wb.readSnapshot();
+      const guarded: PlanOp = { kind: 'setCells', sheet: 'Werk blad', cell: 'D6', cells: [[n(1)]], expect: [[5]] };
+      const res = await wb.apply({ ops: [guarded, ...PLAN] }, { basis });
+      expect(res.operations).toBe(0);
+      expect(res.conflicts).toEqual([{ sheet: 'Werk blad', cell: 'D6', expected: 5, actual: 8 }]);
+      expect(contents(await wb.readSnapshot())).toEqual(contents(before));
+      expect(contents(await (await h.reopen(wb)).readSnapshot())).toEqual(contents(before));
+      // without the guard's conflict the changed cell refuses the plan as before
+      await expectWorkbookError(
+        wb.apply({ ops: [{ ...guarded, expect: [[8]] }, ...PLAN] }, { basis }),
+        'cellsChanged',
+        /^Werk blad!H5 is veranderd .*nu “van collega”/,
+      );
+      expect(contents(await wb.readSnapshot())).toEqual(contents(before));
+    });
+
     if (!h.columnsPending)
       test('after a column op of the plan its cells are judged as they were before the plan; a column the plan inserts is new', async () => {
         // insert one column at F: Totalen moves to G, the team's G to H; the plan then writes the new F and Totalen in G

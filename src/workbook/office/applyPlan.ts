@@ -12,10 +12,11 @@
  *    refuses the whole plan, WorkbookError 'columnsChanged', see columnGuards.ts), the cells
  *    the plan writes when it comes with its basis (`ApplyOptions.basis`: a cell that is no
  *    longer what the plan was built on refuses the whole plan, WorkbookError 'cellsChanged',
- *    see basisReads.ts), and, in a plan without keyed row ops (or one that reads first
- *    anyway), the cells of guarded setCells and where appended rows go on a sheet the
- *    plan's other writes do not touch. Their writes then ride along with the plan's last
- *    write, and so can the adapter's read-back.
+ *    see basisReads.ts; unless a guarded setCells meets a co-author's change too: then
+ *    nothing is written and the result carries the guards' conflicts), and, in a plan
+ *    without keyed row ops (or one that reads first anyway), the cells of guarded setCells
+ *    and where appended rows go on a sheet the plan's other writes do not touch. Their
+ *    writes then ride along with the plan's last write, and so can the adapter's read-back.
  * So: 1 sync without lookups, 2 with guarded cells or a basis (3 with appends: their rows
  * are read back), retries after a co-author conflict excepted; +1 with page setup. Keyed
  * row ops (updateRowByKey, deleteRowByKey) and appends on a sheet the plan also writes are
@@ -46,8 +47,9 @@ import { checkColumnGuardsLive, queueColumnGuardReads } from './columnGuards';
 import { columnGuards, type ColumnGuard } from '../../core/keyedRows';
 import { queuePageSetupReads, queuePageSetupWrites, type PageSetupRead, type SetPageSetupOp } from './pageSetup';
 import type { WorkbookSnapshot } from '../../core/snapshot';
-import { basisTargets, type BasisTarget } from '../basis';
-import { basisBatches, checkBasisReads, queueBasisReads } from './basisReads';
+import type { CellConflict } from '../../core/keyedRows';
+import { basisTargets, cellsChangedError, type BasisTarget } from '../basis';
+import { basisBatches, basisReadConflict, queueBasisReads } from './basisReads';
 import { queueWriteItem, SheetCache } from './writeOps';
 
 /** How often appended rows are placed again after a co-author took them. */
@@ -63,6 +65,10 @@ export class ApplyJob {
   columnGuards: ColumnGuard[];
   /** The plan's basis (ApplyOptions.basis) and its cells to check before any write, in batches; emptied once checked. */
   basis: { snapshot: WorkbookSnapshot; batches: BasisTarget[][]; withAreas: boolean } | null = null;
+  /** The first cell of an earlier basis batch that is no longer what the basis shows: refuses the plan once the guards are read. */
+  basisConflict: CellConflict | null = null;
+  /** Nothing of the plan was written: a cell changed since its basis and the guarded cells' conflicts spoke first (basis.ts). */
+  refusedWhole = false;
   /** Lower-case names of the sheets the plan's writes without lookups touch. */
   private readonly writtenSheets = new Set<string>();
   /** setPageSetup ops, set after the plan's writes (see pageSetup.ts); emptied once done. */
@@ -130,7 +136,7 @@ export class ApplyJob {
    * the plan look up with its last write anyway (they then ride along there, as before).
    */
   get readsFirst(): boolean {
-    if (this.columnGuards.length > 0 || !!this.basis?.batches.length) return true;
+    if (this.columnGuards.length > 0 || !!this.basis?.batches.length || this.basisConflict) return true;
     if (this.updates.length) return false;
     return this.guards.some((t) => t.conflicts === undefined) || this.earlyAppends.some((t) => t.row === undefined);
   }
@@ -160,6 +166,16 @@ export class ApplyJob {
   }
 
   result(): ApplyResult {
+    if (this.refusedWhole) {
+      const conflicts = this.guards.flatMap((t) => t.conflicts ?? []);
+      return {
+        operations: 0,
+        appendedAt: this.appends.map(() => 0),
+        missingKeys: [],
+        conflicts,
+        ...(this.warnings.length ? { warnings: [...this.warnings] } : {}),
+      };
+    }
     const missingKeys = this.updates.filter((t) => t.row === null).map((t) => t.op.key);
     const refused = [...this.updates, ...this.guards].filter((t) => t.conflicts?.length);
     // the cells as finally written (an append placed again after a co-author's rows names its last rows)
@@ -201,9 +217,11 @@ export async function runApplyJob(
     // a basis too large for one response: all but its last batch in syncs of their own
     const reads = queueBasisReads(new SheetCache(workbook), job.basis.batches[0], job.basis.withAreas);
     await context.sync();
-    checkBasisReads(reads, job.basis.snapshot);
+    job.basisConflict = basisReadConflict(reads, job.basis.snapshot) ?? null;
     job.basis.batches.shift();
     job.synced(onProgress);
+    // a changed cell found: the other batches need no read; the guarded cells are still read below, to speak first
+    if (job.basisConflict) job.basis.batches = [];
   }
   if (job.readsFirst) {
     const sheets = new SheetCache(workbook);
@@ -213,11 +231,20 @@ export async function runApplyJob(
     const loads = queueLookups(sheets, early, [], job.guards);
     await context.sync();
     if (columnReads) checkColumnGuardsLive(job.columnGuards, columnReads);
-    if (basisReads && job.basis) checkBasisReads(basisReads, job.basis.snapshot);
+    if (basisReads && job.basis) job.basisConflict = basisReadConflict(basisReads, job.basis.snapshot) ?? null;
     resolveLookups(loads, early, [], job.guards);
     job.columnGuards = [];
     job.basis = null;
     job.synced(onProgress);
+    const changed = job.basisConflict;
+    if (changed) {
+      // a guarded cell a co-author changed speaks first: nothing is written, its conflicts are the result
+      if (job.guards.some((t) => t.conflicts?.length)) {
+        job.refusedWhole = true;
+        return false;
+      }
+      throw cellsChangedError(changed);
+    }
   }
 
   // 1. the writes that need no lookup, and those of the lookups resolved above; the other lookups,

@@ -12,7 +12,8 @@
  */
 import { parseRange, type RangePos } from '../../core/a1';
 import type { CellValue, WorkbookSnapshot } from '../../core/snapshot';
-import { basisConflicts, cellsChangedError, targetAddress, type BasisTarget, type LiveCell } from '../basis';
+import type { CellConflict } from '../../core/keyedRows';
+import { basisConflicts, targetAddress, type BasisTarget, type LiveCell } from '../basis';
 import { areasOf } from './rangeAreas';
 import type { SheetCache } from './writeOps';
 
@@ -86,10 +87,11 @@ export function queueBasisReads(sheets: SheetCache, targets: BasisTarget[], with
 }
 
 /**
- * After the sync: throws WorkbookError 'cellsChanged' (Dutch, naming sheet and cell) when a
- * read cell is no longer what `basis` shows (src/workbook/basis.ts); returns when all hold.
+ * After the sync: the first read cell that is no longer what `basis` shows (src/workbook/basis.ts),
+ * or undefined when all hold. The caller refuses the plan with it (`cellsChangedError`) unless
+ * the plan's guarded cells speak first (applyPlan.ts).
  */
-export function checkBasisReads(reads: BasisRead[], basis: WorkbookSnapshot): void {
+export function basisReadConflict(reads: BasisRead[], basis: WorkbookSnapshot): CellConflict | undefined {
   for (const { target, range, areas } of reads) {
     const values = range.values as unknown[][];
     const formulas = areas ? null : (range.formulas as unknown[][]);
@@ -104,6 +106,7 @@ export function checkBasisReads(reads: BasisRead[], basis: WorkbookSnapshot): vo
       return { value, formula: isFormula(r, c) };
     };
     const [first] = basisConflicts([target], basis, live, 1);
-    if (first) throw cellsChangedError(first);
+    if (first) return first;
   }
+  return undefined;
 }

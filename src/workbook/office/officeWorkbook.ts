@@ -126,7 +126,8 @@ export class OfficeWorkbook implements WorkbookPort {
   async apply(plan: Plan, options: ApplyOptions = {}): Promise<ApplyResult> {
     // charts change no cell: drawn in their own run after the writes, outside the snapshot cache
     const charts = plan.ops.filter((op): op is SetChartOp => op.kind === 'setChart');
-    const cellPlan = charts.length ? { ops: plan.ops.filter((op) => op.kind !== 'setChart') } : plan;
+    // (the product's part, Plan.ownFrom, starts at the same op without the charts before it)
+    const cellPlan: Plan = charts.length ? withoutCharts(plan) : plan;
     // a plan Excel would refuse (an unknown sheet, a name in use, text or a number Excel
     // cannot hold, a protected area) is refused before any write, with the same checks and
     // Dutch messages as the other adapters (src/workbook/planCheck.ts, protection.ts): Excel
@@ -190,6 +191,8 @@ export class OfficeWorkbook implements WorkbookPort {
                   }
                 : undefined;
               if (await runApplyJob(context, job, options.onProgress, along)) this.cache.freshAfterApply = true;
+              else if (job.refusedWhole)
+                this.cache.reset(); // nothing written: what the cache followed did not happen
               else this.markAppended(job);
             }),
           this.options.retry,
@@ -199,6 +202,7 @@ export class OfficeWorkbook implements WorkbookPort {
         throw err;
       }
     }
+    if (job.refusedWhole) return job.result();
     for (const op of cellPlan.ops) if (op.kind === 'addSheet') this.addedSinceRead.add(op.sheet);
     if (charts.length) await withCellEditRetry(() => this.run((context) => drawCharts(context, charts)), this.options.retry);
     options.onProgress?.(1);
@@ -234,4 +238,11 @@ export class OfficeWorkbook implements WorkbookPort {
       throw new OfficeWorkbookError(e.kind, { code: e.code, where: `${sheet}!${cell}`, cause: err });
     }
   }
+}
+
+/** The plan without its setChart ops (drawn after the writes), its `ownFrom` counted on what is left. */
+function withoutCharts(plan: Plan): Plan {
+  const ops = plan.ops.filter((op) => op.kind !== 'setChart');
+  if (plan.ownFrom === undefined) return { ops };
+  return { ops, ownFrom: plan.ops.slice(0, plan.ownFrom).filter((op) => op.kind !== 'setChart').length };
 }
