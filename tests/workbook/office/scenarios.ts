@@ -18,6 +18,21 @@ import { bigWorkbook, factorNames } from '../../../scripts/bench/support/workboo
 import { FakeBook } from './fakeExcel';
 
 export const noWait = { retry: { sleep: async () => undefined } };
+
+/**
+ * A grid (a snapshot's values or formulas) without trailing empty cells and rows, empty
+ * cells as null: the adapter's cache and a read in full may spell an empty row or cell
+ * either way ([] or [null, …]), which is not a difference in the workbook.
+ */
+export function trimmedGrid(g: readonly (readonly unknown[] | undefined)[] | undefined): unknown[][] {
+  const rows = (g ?? []).map((row) => {
+    const out = (row ?? []).map((v) => v ?? null);
+    while (out.length && out[out.length - 1] === null) out.pop();
+    return out;
+  });
+  while (rows.length && !rows[rows.length - 1].length) rows.pop();
+  return rows;
+}
 export const SCENARIO_NOW = new Date('2026-11-28T10:00:00Z');
 
 /**

@@ -16,7 +16,7 @@ import { totalFormula } from '../../../src/core/formulas';
 import { SHEET_NAMES } from '../../../src/core/layout';
 import { OfficeWorkbook } from '../../../src/workbook/office';
 import type { FakeBook } from './fakeExcel';
-import { koppelkansenFakeBook, noWait, SCENARIO_NOW, STAP2_OPERATIONS, stap2Operation, type Counted } from './scenarios';
+import { koppelkansenFakeBook, noWait, SCENARIO_NOW, STAP2_OPERATIONS, stap2Operation, trimmedGrid, type Counted } from './scenarios';
 
 const LIMIT = 5_000_000;
 /** As in current Excel (every API set the adapter asks about, Range.copyFrom's 1.9 included). */
@@ -54,17 +54,6 @@ function whole(parts: (Counted | null)[]): Counted {
     received: all.reduce((n, p) => n + p.received, 0),
     largest: Math.max(0, ...all.map((p) => p.largest)),
   };
-}
-
-/** A grid without trailing empty cells and rows (a cached sheet and one read in full may spell an empty cell or row either way). */
-function trimmed(g: readonly (readonly unknown[] | undefined)[] | undefined): unknown[][] {
-  const rows = (g ?? []).map((row) => {
-    const out = (row ?? []).map((v) => v ?? null);
-    while (out.length && out[out.length - 1] === null) out.pop();
-    return out;
-  });
-  while (rows.length && !rows[rows.length - 1].length) rows.pop();
-  return rows;
 }
 
 async function runAll(rows: number, factors: number): Promise<{ book: FakeBook; port: OfficeWorkbook; counts: Map<string, OperationCounts> }> {
@@ -105,8 +94,9 @@ describe('Stap 2 operations at size (Office.js, fake Excel)', () => {
     // and the cache that followed the column inserts and deletes reads as the workbook is
     const cached = await small.port.readSnapshot();
     const after = await small.port.readSnapshot({ verifyFormulas: true });
-    const grid = (g: readonly (readonly unknown[] | undefined)[] | undefined) => trimmed(g);
-    expect(cached.sheets.map((x) => [x.name, grid(x.values), grid(x.formulas)])).toEqual(after.sheets.map((x) => [x.name, grid(x.values), grid(x.formulas)]));
+    expect(cached.sheets.map((x) => [x.name, trimmedGrid(x.values), trimmedGrid(x.formulas)])).toEqual(
+      after.sheets.map((x) => [x.name, trimmedGrid(x.values), trimmedGrid(x.formulas)]),
+    );
     const analysis = analyze(after, { now: SCENARIO_NOW });
     const layout = analysis.werkblad!.layout;
     const ws = small.book.sheet(SHEET_NAMES.werkblad);
