@@ -37,6 +37,9 @@ export const ERROR_MESSAGES = {
   'workbook.columnsChanged': (sheet: string, cell: string, expected: string, actual: string, deleting: boolean) =>
     `${sheet}!${cell} is veranderd sinds de add-in de werkmap las (was ${expected ? `“${expected}”` : 'leeg'}, nu ${actual ? `“${actual}”` : 'leeg'}), waarschijnlijk door een collega. ` +
     `De kolom is niet ${deleting ? 'verwijderd' : 'ingevoegd'}: ${NOTHING_CHANGED} Bekijk de wijziging en probeer het opnieuw.`,
+  'workbook.cellsChanged': (sheet: string, cell: string, expected: string, actual: string) =>
+    `${sheet}!${cell} is veranderd sinds de add-in de werkmap las (was ${expected ? `“${expected}”` : 'leeg'}, nu ${actual ? `“${actual}”` : 'leeg'}), waarschijnlijk door een collega. ` +
+    `${NOTHING_CHANGED} Bekijk de wijziging en probeer het opnieuw.`,
   'workbook.notAWorkbook': () =>
     'Dit bestand is geen Excel-werkmap: het is een zip-bestand zonder werkmapgedeelte (workbook.xml in de map xl), bijvoorbeeld een hernoemd OpenDocument- of Word-bestand. Open het in Excel en sla het op als Excel-werkmap (.xlsx).',
   'workbook.noVisibleSheet': () => 'De werkmap heeft geen zichtbaar werkblad; Excel kan zo’n bestand niet openen. Maak minstens één werkblad zichtbaar.',

@@ -270,9 +270,14 @@ export function stampGrid(runs: readonly StampRun[]): (string | null)[][] {
 
 /** The last formula of a run (its first for a run of one): with the first, the two ends of what it reads. */
 export function lastOfRun(run: StampRun): string {
+  return runMember(run, run[2] - 1);
+}
+
+/** The formula of member `k` (0-based: the run's row + k) of a run, built alone (no other member's text). */
+export function runMember(run: StampRun, k: number): string {
   const [, , count, first, steps] = run;
-  const t = count > 1 ? templateOf(first, steps) : null;
-  return t ? memberOf(t, count - 1) : first;
+  const t = count > 1 && k > 0 ? templateOf(first, steps) : null;
+  return t ? memberOf(t, k) : first;
 }
 
 /**

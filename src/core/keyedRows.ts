@@ -91,7 +91,7 @@ function holdsKey(value: CellValue | undefined, key: string): boolean {
  * and "" are the same, numbers and booleans compare by their key text, and text compares
  * exactly apart from line breaks (Excel keeps "\n"; "\r\n" typed elsewhere is the same).
  */
-function sameCellValue(actual: CellValue, expected: CellValue): boolean {
+export function sameCellValue(actual: CellValue, expected: CellValue): boolean {
   const norm = (v: CellValue) => keyText(v).replace(/\r\n?/g, '\n');
   return norm(actual) === norm(expected);
 }

@@ -360,4 +360,14 @@ export type PlanOp =
 
 export interface Plan {
   ops: PlanOp[];
+  /**
+   * Where the product's own part of the plan starts (planWithEdit: the engine's plan that
+   * follows the edit's ops): the ops from this index on write the product's own cells (its
+   * formulas, labels, Resultaat, the lists, the "Berekend door de add-in" texts), which the
+   * engine writes again whatever another pane or an earlier plan left there. Read only by
+   * the basis check (src/workbook/basis.ts): such a cell refuses the plan only when the team
+   * typed a value where the plan was built on an empty cell or a formula. Absent: every op
+   * is judged as the team's (any change to a cell it writes refuses the plan).
+   */
+  ownFrom?: number;
 }

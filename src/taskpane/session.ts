@@ -120,11 +120,14 @@ export interface WorkbookSession {
    */
   applyOps: (ops: PlanOp[], label: string) => Promise<boolean>;
   /**
-   * An edit built on a fresh read of the workbook (`build` gets the snapshot, analysis
-   * and notes of that read), followed by the engine's plan for the result, applied in
-   * one batch. Returns the edit's Dutch refusal as `message`; when a co-author changed
-   * one of the guarded cells meanwhile nothing of the edit is written, the workbook is
-   * prepared again and `message` says so. `options.definitions`: the fresh read also reads
+   * An edit built on a read of the workbook made right before it (`build` gets the snapshot,
+   * analysis and notes of that read: what the port knows brought up to date, not every cell
+   * again), followed by the engine's plan for the result, applied in one batch with that
+   * snapshot as its basis (`ApplyOptions.basis`). Returns the edit's Dutch refusal as
+   * `message`; when a cell the plan writes is no longer what the read showed (a co-author's
+   * change), nothing is written, the workbook is read again and `message` names the cell;
+   * when a co-author changed one of the edit's guarded cells meanwhile, that cell is not
+   * written, the workbook is prepared again and `message` says so. `options.definitions`: the fresh read also reads
    * the workbook's names, conditional formats and validations (`SnapshotRequest.definitions`),
    * for an edit that must know what a column delete breaks (removing a succesfactor).
    */
@@ -319,8 +322,14 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
     ): Promise<{ ok: true } | { ok: false; message: string }> => {
       let outcome: { ok: true } | { ok: false; message: string } = { ok: true };
       const done = await run(label, async (onProgress) => {
-        // everything read afresh: the guards (expect) compare with what is really there
-        const snapshot = await port.readSnapshot(options.definitions ? { fresh: true, definitions: true } : { fresh: true });
+        // what the port knows, brought up to date (what it heard changed, sheets that grew): not every
+        // cell again. The plan is applied with this snapshot as its basis: a cell it writes that is no
+        // longer what this read showed (a change not heard yet, a colleague's change meanwhile) refuses
+        // the whole plan before anything is written (WorkbookError 'cellsChanged'; the product's own
+        // cells, Plan.ownFrom, only where the team typed over nothing or a formula), and the guards
+        // (expect) of the edit's own cells compare with this read at the moment of writing (a guard's
+        // conflict speaks first: then nothing is written and the conflicts below name the edit's cell)
+        const snapshot = await port.readSnapshot(options.definitions ? { definitions: true } : {});
         const at = now();
         const fresh: FreshState = {
           snapshot,
@@ -351,10 +360,10 @@ export function useWorkbookSession(port: WorkbookPort, host: HostServices, now: 
         }
         let result: ApplyResult;
         try {
-          result = await port.apply(plan, { onProgress });
+          result = await port.apply(plan, { onProgress, basis: snapshot });
         } catch (e) {
-          // a colleague changed a column the edit inserts at or deletes: the adapter refused the whole plan
-          if (!(e instanceof WorkbookError) || e.code !== 'columnsChanged') throw e;
+          // a colleague changed a column the edit inserts at or deletes, or a cell the plan writes: the adapter refused the whole plan
+          if (!(e instanceof WorkbookError) || (e.code !== 'columnsChanged' && e.code !== 'cellsChanged')) throw e;
           outcome = { ok: false, message: userMessage(e) };
           // read everything again, so the pane shows the colleague's change
           await port.readSnapshot({ fresh: true });

@@ -21,6 +21,7 @@ export type WorkbookErrorCode =
   | 'chartsUnsupported'
   | 'sheetProtected'
   | 'columnsChanged'
+  | 'cellsChanged'
   | 'notAWorkbook';
 
 export class WorkbookError<C extends WorkbookErrorCode = WorkbookErrorCode> extends KoppelkansenError<`workbook.${C}`> {

@@ -94,6 +94,18 @@ export type { CellConflict };
 export interface ApplyOptions {
   /** Progress 0..1 for long operations. */
   onProgress?: (fraction: number) => void;
+  /**
+   * The snapshot the plan was built on (a pane edit built on the adapter's last read, not on
+   * a re-read of every cell). Before anything is written, every cell an unguarded `setCells`
+   * writes must still be what it shows (src/workbook/basis.ts): otherwise the whole plan is
+   * refused with WorkbookError 'cellsChanged' (Dutch, naming sheet and cell) and nothing is
+   * written. The cells of the plan's own part (`Plan.ownFrom`) refuse it only where the team
+   * typed a value over an empty cell or a formula. When a guarded setCells of the plan also
+   * meets a co-author's change, the guard speaks first: nothing is written and the result
+   * carries its conflicts (operations 0). The Office.js adapter reads only those cells
+   * (values, and where formulas are), in the sync it reads its guards in, before the writes.
+   */
+  basis?: WorkbookSnapshot;
 }
 
 export interface WorkbookPort {

@@ -9,6 +9,7 @@ import { columnLetter, parseCell } from '../../src/core/a1';
 import { decodeStamp, formulaCells, FORMULA_STAMP, stampCellsOf } from '../../src/core/formulaStamp';
 import { SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
 import { createKoppelkansenWorkbook, planWorkbook, prepareWorkbook } from '../../src/workbook/operations';
+import { basisContract } from './basisContract';
 import { columnOpsContract } from './columnsContract';
 import { definitionsContract, type TeamDefinitions } from './definitionsContract';
 import { expectWorkbookError } from './expectWorkbookError';
@@ -104,6 +105,7 @@ export function contractSuite(h: Harness): void {
     else global.test(title, fn, timeout);
   };
   columnOpsContract(h, test);
+  basisContract(h, test);
   definitionsContract(h, test);
   describe(`${h.name}: the workbook port contract`, () => {
     afterAll(() => {

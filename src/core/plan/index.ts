@@ -112,6 +112,7 @@ function validationPresent(validations: ValidationSnapshot[] | undefined, want: 
  * the workbook the edit leaves behind, as one plan: applied in one batch, the formulas
  * that depend on the werkblad's layout (Totalen, Resultaat, Prioritering, lists) and
  * the validations are right at once. `snapshot` is the state the edit was built on.
+ * The plan's `ownFrom` is the number of the edit's ops: what follows is the engine's.
  */
 export function planWithEdit(snapshot: WorkbookSnapshot, editOps: PlanOp[], options: PlanOptions = {}): PlanResult {
   let ops = editOps;
@@ -126,7 +127,8 @@ export function planWithEdit(snapshot: WorkbookSnapshot, editOps: PlanOp[], opti
     ops = withValues;
     rest = buildPlan(simulate(snapshot, ops), options);
   }
-  return { ...rest, plan: { ops: [...ops, ...rest.plan.ops] } };
+  // the engine's part writes the product's own cells (Plan.ownFrom: judged as such by the basis check)
+  return { ...rest, plan: { ops: [...ops, ...rest.plan.ops], ownFrom: ops.length } };
 }
 
 /**

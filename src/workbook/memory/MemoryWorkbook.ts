@@ -44,6 +44,7 @@ import type {
 } from '../../core/snapshot';
 import { parseEntry, toEntryText } from '../../core/textSafety';
 import { WorkbookError } from '../errors';
+import { checkBasis, refusedByGuards } from '../basis';
 import { checkColumnGuards, checkPlan, checkSheetName } from '../planCheck';
 import { checkProtection } from '../protection';
 import type { ApplyOptions, ApplyResult, RangeRef, SnapshotRequest, WorkbookPort } from '../port';
@@ -390,6 +391,21 @@ export class MemoryWorkbook implements WorkbookPort {
         const s = this.find(name);
         return s && this.snapshotOf(s);
       });
+    }
+    // a cell the plan writes that is no longer what the plan was built on refuses the whole plan (src/workbook/basis.ts),
+    // unless a guarded cell of the plan meets a co-author's change too: then nothing is written and the guard speaks;
+    // after the column guards, whose message says more about a changed column
+    if (options.basis) {
+      const guards = checkBasis(
+        plan,
+        options.basis,
+        (name) => {
+          const s = this.find(name);
+          return s && this.sheetSnapshot(s);
+        },
+        () => ({ sheets: this.sheets.map((s) => this.sheetSnapshot(s)) }),
+      );
+      if (guards) return refusedByGuards(plan, guards);
     }
     // the draft copies only the sheets the plan names, and of those only the rows it writes
     // (copy on write): a typed score costs one row, not the workbook

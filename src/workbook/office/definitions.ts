@@ -56,6 +56,24 @@ export async function readDefinitions(
   sheets: string[],
   supports?: (name: string, version: string) => boolean,
 ): Promise<WorkbookDefinitions> {
+  const queued = queueDefinitions(context, sheets, supports);
+  await context.sync();
+  return queued.finish();
+}
+
+/** The first sync's loads of readDefinitions, queued: `finish` (after that sync) makes the second sync when needed. */
+export interface QueuedDefinitions {
+  /** The sheet names the loads were queued for. */
+  sheets: string[];
+  finish(): Promise<WorkbookDefinitions>;
+}
+
+/**
+ * Queues readDefinitions' first sync without syncing, so that a reader can send it with the
+ * walk of the sheets (`sheets`: the names it expects the walk to find; the loads fail the
+ * sync when one of them is gone).
+ */
+export function queueDefinitions(context: Excel.RequestContext, sheets: string[], supports?: (name: string, version: string) => boolean): QueuedDefinitions {
   const bookNames = context.workbook.names;
   bookNames.load(NAME_PROPS);
   const withComments = !!supports?.('ExcelApi', COMMENTS_API);
@@ -70,7 +88,23 @@ export async function readDefinitions(
     const notes = withNotes ? ws.notes.load('items/content') : null;
     return { name, names, formats, comments, notes };
   });
-  await context.sync();
+  return { sheets, finish: () => finishDefinitions(context, bookNames, perSheet, withComments, withNotes, supports) };
+}
+
+async function finishDefinitions(
+  context: Excel.RequestContext,
+  bookNames: Excel.NamedItemCollection,
+  perSheet: {
+    name: string;
+    names: Excel.NamedItemCollection;
+    formats: Excel.ConditionalFormatCollection;
+    comments: Excel.CommentCollection | null;
+    notes: Excel.NoteCollection | null;
+  }[],
+  withComments: boolean,
+  withNotes: boolean,
+  supports?: (name: string, version: string) => boolean,
+): Promise<WorkbookDefinitions> {
   const names: DefinedNameSnapshot[] = bookNames.items.map((n) => ({ name: n.name, formula: String(n.formula) }));
   for (const s of perSheet) names.push(...s.names.items.map((n) => ({ name: n.name, formula: String(n.formula), scope: s.name })));
 

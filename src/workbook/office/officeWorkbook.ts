@@ -13,8 +13,15 @@
  *    a typed score in a prepared 1,000 × 12 workbook: 2 round trips, about 20 KB;
  *  - a sheet whose used range moved without a change mark, or a new sheet, is read in full.
  * Writes: no Excel.run for an empty plan; 1 sync for all writes without lookups (more only
- * past the budget); appendRows/updateRowByKey load their lookups in that same sync and
- * cost +1 to write, +1 to read appended rows back.
+ * past the budget); what must be read before writing (the plan's basis, guarded cells and
+ * columns, where appends go) in one sync before it (applyPlan.ts); keyed row ops load their
+ * lookups with the last write and cost +1 to write, appends +1 to read their rows back.
+ * A pane edit (session.ts applyEdit) is built on the cache brought up to date (the walk:
+ * 1 sync) and applied with that snapshot as its basis: the cells it writes are checked in
+ * that one sync before the writes, so a Stap 2 operation takes the same few round trips at
+ * every size (tests/workbook/office/stap2AtSize.test.ts).
+ * Whole-column inserts and deletes: the cache follows them as Excel moves the cells
+ * (snapshotCache.ts followPlan), so the read-back still rides along the last write.
  * A plan with setChart ops: +2 syncs (src/workbook/office/charts.ts); with setPageSetup
  * ops: +1 (src/workbook/office/pageSetup.ts; skipped with a warning without ExcelApi 1.9).
  * Protection: the walk loads each sheet's `protection` (ExcelApi 1.2); a protected sheet's
@@ -27,9 +34,11 @@
  * change was too large.
  * `npm run bench -- office` prints the round trips and bytes per operation.
  */
+import { columnNumber } from '../../core/a1';
 import type { Plan, WorkbookSnapshot } from '../../core/snapshot';
 import type { ApplyOptions, ApplyResult, SnapshotRequest, WorkbookPort } from '../port';
 import { ApplyJob, runApplyJob } from './applyPlan';
+import { SPECIAL_CELLS_API } from './basisReads';
 import { drawCharts, type SetChartOp } from './charts';
 import { PAYLOAD_BUDGET } from './chunking';
 import { defaultExcelRun, withCellEditRetry, type ExcelRun, type RetryOptions } from './excelRun';
@@ -109,14 +118,16 @@ export class OfficeWorkbook implements WorkbookPort {
   /**
    * Whole columns are inserted and deleted by Excel itself (`Range.insert(right)` /
    * `Range.delete(left)` on the columns, ExcelApi 1.1), which moves every reference, merge,
-   * validation and conditional format; the cache is then read again whole.
+   * validation and conditional format; the cache moves its cells and formulas the same way
+   * (SnapshotCache.followPlan), or is read again whole when it cannot.
    */
   readonly canShiftColumns = true;
 
   async apply(plan: Plan, options: ApplyOptions = {}): Promise<ApplyResult> {
     // charts change no cell: drawn in their own run after the writes, outside the snapshot cache
     const charts = plan.ops.filter((op): op is SetChartOp => op.kind === 'setChart');
-    const cellPlan = charts.length ? { ops: plan.ops.filter((op) => op.kind !== 'setChart') } : plan;
+    // (the product's part, Plan.ownFrom, starts at the same op without the charts before it)
+    const cellPlan: Plan = charts.length ? withoutCharts(plan) : plan;
     // a plan Excel would refuse (an unknown sheet, a name in use, text or a number Excel
     // cannot hold, a protected area) is refused before any write, with the same checks and
     // Dutch messages as the other adapters (src/workbook/planCheck.ts, protection.ts): Excel
@@ -131,7 +142,9 @@ export class OfficeWorkbook implements WorkbookPort {
       checkColumnRoom(plan, snapshot);
     }
     const pageLayout = cellPlan.ops.some((op) => op.kind === 'setPageSetup') && (this.options.isSetSupported ?? hostSupports)('ExcelApi', PAGE_LAYOUT_API);
-    const job = new ApplyJob(cellPlan, this.budget, pageLayout, (this.options.isSetSupported ?? hostSupports)('ExcelApi', COPY_FROM_API));
+    const supports = this.options.isSetSupported ?? hostSupports;
+    const basis = options.basis && { snapshot: options.basis, withAreas: supports('ExcelApi', SPECIAL_CELLS_API) };
+    const job = new ApplyJob(cellPlan, this.budget, pageLayout, supports('ExcelApi', COPY_FROM_API), basis);
     // appended rows get their heights only on a sheet read as unprotected (Excel refuses a
     // row height on a protected sheet; on a sheet not read yet Excel grows wrapped rows itself),
     // their formats only where the sheet's protection allows formatting cells
@@ -147,22 +160,30 @@ export class OfficeWorkbook implements WorkbookPort {
     }
     if (job.isEmpty && charts.length === 0) return job.result();
     if (!job.isEmpty) {
-      this.cache.markPlan(cellPlan.ops);
+      // the formulas the plan's new stamp describes, and a column insert or delete (it moves cells and
+      // formulas on every sheet): the cache follows them (followPlan), or forgets everything
+      const followed = this.cache.followPlan(cellPlan.ops);
+      // appended rows are marked where they land, once the job placed them (placeAppends below)
+      if (followed)
+        this.cache.markPlan(
+          cellPlan.ops.filter((op) => op.kind !== 'appendRows'),
+          followed,
+        );
+      else this.cache.reset();
       this.cache.writtenBytes += job.writeBytes;
       // the walk read back with the writes sees the plan's new sheets too: room for them in its chain
       this.readState.chainLength += cellPlan.ops.filter((op) => op.kind === 'addSheet').length;
       // read the written cells and their dependents back with the last write, when the cache is in use
       // small plans (a typed score, a note) read their cells back in the sync of the last write;
       // big ones (prepare) in syncs of their own, so that no response can pass the limit
-      // a column insert or delete moves cells and formulas on every sheet: nothing cached stays true
-      const shiftsColumns = cellPlan.ops.some((op) => op.kind === 'insertColumns' || op.kind === 'deleteColumns');
-      const readBack = !shiftsColumns && !!this.cache.sheets && !this.readState.listFirst && job.writeBytes <= READ_BACK_MAX_WRITE;
+      const readBack = !!this.cache.sheets && !this.readState.listFirst && job.writeBytes <= READ_BACK_MAX_WRITE;
       try {
         await withCellEditRetry(
           () =>
             this.run(async (context) => {
               const along = readBack
                 ? () => {
+                    this.markAppended(job);
                     const started = startRead(context, {}, this.readState, this.cache, this.budget);
                     return async () => {
                       await started.finish();
@@ -170,6 +191,9 @@ export class OfficeWorkbook implements WorkbookPort {
                   }
                 : undefined;
               if (await runApplyJob(context, job, options.onProgress, along)) this.cache.freshAfterApply = true;
+              else if (job.refusedWhole)
+                this.cache.reset(); // nothing written: what the cache followed did not happen
+              else this.markAppended(job);
             }),
           this.options.retry,
         );
@@ -177,13 +201,24 @@ export class OfficeWorkbook implements WorkbookPort {
         this.cache.reset();
         throw err;
       }
-      if (shiftsColumns) this.cache.reset();
     }
+    if (job.refusedWhole) return job.result();
     for (const op of cellPlan.ops) if (op.kind === 'addSheet') this.addedSinceRead.add(op.sheet);
     if (charts.length) await withCellEditRetry(() => this.run((context) => drawCharts(context, charts)), this.options.retry);
     options.onProgress?.(1);
     const result = job.result();
     return { ...result, operations: result.operations + charts.length };
+  }
+
+  /** Marks the rows the job's appends were placed in (where they are now), for the read after the writes. */
+  private markAppended(job: ApplyJob): void {
+    if (!this.cache.sheets) return;
+    for (const t of job.appends) {
+      if (t.row === undefined || !t.op.rows.length) continue;
+      const first = columnNumber(t.op.firstColumn);
+      const width = Math.max(1, ...t.op.rows.map((r) => r.length));
+      this.cache.markWritten(t.op.sheet, { start: { row: t.row, column: first }, end: { row: t.row + t.op.rows.length - 1, column: first + width - 1 } });
+    }
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {
@@ -203,4 +238,11 @@ export class OfficeWorkbook implements WorkbookPort {
       throw new OfficeWorkbookError(e.kind, { code: e.code, where: `${sheet}!${cell}`, cause: err });
     }
   }
+}
+
+/** The plan without its setChart ops (drawn after the writes), its `ownFrom` counted on what is left. */
+function withoutCharts(plan: Plan): Plan {
+  const ops = plan.ops.filter((op) => op.kind !== 'setChart');
+  if (plan.ownFrom === undefined) return { ops };
+  return { ops, ownFrom: plan.ops.slice(0, plan.ownFrom).filter((op) => op.kind !== 'setChart').length };
 }

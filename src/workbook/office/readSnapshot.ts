@@ -23,7 +23,7 @@ import { parseRange, rangeAddress, type RangePos } from '../../core/a1';
 import type { ParsedStamp, StampRun } from '../../core/formulaStamp';
 import type { CellValue, ValidationSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import type { RangeRef, SnapshotRequest } from '../port';
-import { readDefinitions } from './definitions';
+import { queueDefinitions, readDefinitions, type QueuedDefinitions } from './definitions';
 import { OfficeWorkbookError, officeErrorCode } from './officeErrors';
 import { areasOf } from './rangeAreas';
 import { contains, formulaLength, qualified, setStampedFormulas, type CachedSheet, type SnapshotCache } from './snapshotCache';
@@ -324,17 +324,24 @@ function usedPos(address: string): RangePos | null {
   return address ? parseRange(address) : null;
 }
 
-/** True when the sheet's cells may differ from the cache in ways no change mark covers. */
-function needsFullRead(cached: CachedSheet | undefined, now: Walked, cache: SnapshotCache): boolean {
-  if (!cached) return true;
-  if (cached.usedAddress === now.usedAddress) return false;
-  // the used range moved: fine only when the change marks cover where it grew or shrank
+/** Cells of the edges a sheet's cells are read in (values and formulas) before it is read in full instead. */
+const MAX_EDGE_CELLS = 20_000;
+
+/**
+ * What of a sheet must be read beyond its change marks: 'full' when its cells may differ
+ * from the cache in ways no change mark covers and the edges are too large or unknown;
+ * else the ranges where its used range grew or shrank that no change mark covers (read
+ * with their formulas: a row a colleague added at the bottom of a big sheet costs that
+ * row, not the sheet); [] when nothing more is needed.
+ */
+function extraReads(cached: CachedSheet | undefined, now: Walked, cache: SnapshotCache): 'full' | RangePos[] {
+  if (!cached) return 'full';
+  if (cached.usedAddress === now.usedAddress) return [];
   const dirt = cache.dirtOf(now.name);
-  if (!dirt) return true;
-  if (dirt.whole) return false; // read in full anyway
+  if (dirt?.whole) return []; // read in full anyway
   const before = usedPos(cached.usedAddress);
   const after = usedPos(now.usedAddress);
-  const marked = dirt.ranges.filter((d) => d.formulas).map((d) => d.pos);
+  const marked = (dirt?.ranges ?? []).filter((d) => d.formulas).map((d) => d.pos);
   const covered = (p: RangePos) => marked.some((m) => contains(m, p));
   const edges: RangePos[] = [];
   for (const [a, b] of [
@@ -347,10 +354,11 @@ function needsFullRead(cached: CachedSheet | undefined, now: Walked, cache: Snap
     else {
       if (a.end.row > b.end.row) edges.push({ start: { row: b.end.row + 1, column: a.start.column }, end: a.end });
       if (a.end.column > b.end.column) edges.push({ start: { row: a.start.row, column: b.end.column + 1 }, end: a.end });
-      if (a.start.row < b.start.row || a.start.column < b.start.column) return true;
+      if (a.start.row < b.start.row || a.start.column < b.start.column) return 'full';
     }
   }
-  return !edges.every(covered);
+  const open = edges.filter((e) => !covered(e));
+  return open.reduce((n, e) => n + cellCount(e), 0) <= MAX_EDGE_CELLS ? open : 'full';
 }
 
 /** Walks on from a synced chain: more sheets than the chain cost one more sync each. */
@@ -388,6 +396,8 @@ function dirtyLoads(cache: SnapshotCache): Block[] {
 /** A read whose first sync (the walk) is queued; call `finish` after that sync. */
 export interface StartedRead {
   finish(): Promise<WorkbookSnapshot>;
+  /** The request's definitions were queued with the walk (see startRead). */
+  withDefinitions: boolean;
 }
 
 /**
@@ -403,6 +413,7 @@ export function startRead(
   budget: number,
   previous: CachedSheet[] = [],
   withMarks = true,
+  definitionsAlong = true,
 ): StartedRead {
   const marked = dirtyLoads(cache);
   // values of dependents: estimated from what the cache holds there now (recalculation
@@ -421,12 +432,18 @@ export function startRead(
   const chain = queueChain(worksheets.getFirst(), state.chainLength);
   const cellLoads = alongside.map((b) => queueCells(worksheets, b.sheet, b.pos, b.formulas, true));
   const dateProbe = queueDateProbe(context, state);
+  // the team's names, rules and comments (a factor removal's question): with the walk, for the
+  // sheets the cache knows; used when the walk finds the same sheets (else read after it)
+  const known = (cache.sheets ?? []).map((x) => x.name);
+  const definitions = request.definitions && definitionsAlong && known.length ? queueDefinitions(context, known, state.supports) : undefined;
   return {
+    withDefinitions: definitions !== undefined,
     finish: async () => {
       takeDateProbe(dateProbe, state);
       const sheets = await finishWalk(context, state, chain);
       for (const l of cellLoads) takeCells(l, cache, state);
-      return finishRead(context, request, state, cache, budget, sheets, alongside.length ? [] : marked, previous);
+      const same = definitions && definitions.sheets.length === sheets.length && definitions.sheets.every((name, i) => name === sheets[i].name);
+      return finishRead(context, request, state, cache, budget, sheets, alongside.length ? [] : marked, previous, same ? definitions : undefined);
     },
   };
 }
@@ -440,13 +457,16 @@ async function finishRead(
   sheets: Walked[],
   unread: Block[],
   previous?: CachedSheet[],
+  queuedDefinitions?: QueuedDefinitions,
 ): Promise<WorkbookSnapshot> {
   const old = cache.sheets ?? [];
   const full: Walked[] = [];
+  const edges: Block[] = [];
   const next: CachedSheet[] = sheets.map((w) => {
     const cached = old.find((s) => s.name.toLowerCase() === w.name.toLowerCase());
     const dirt = cache.dirtOf(w.name);
-    if (!cached || dirt?.whole || needsFullRead(cached, w, cache)) {
+    const extra = dirt?.whole ? 'full' : extraReads(cached, w, cache);
+    if (!cached || extra === 'full') {
       full.push(w);
       return { name: w.name, id: w.id, hidden: w.hidden, values: [], formulas: [], usedAddress: w.usedAddress, protection: w.protection };
     }
@@ -456,12 +476,13 @@ async function finishRead(
     cached.id = w.id;
     cached.hidden = w.hidden;
     cached.usedAddress = w.usedAddress;
+    for (const pos of extra) edges.push({ sheet: w.name, pos, formulas: true });
     return cached;
   });
   cache.sheets = next;
   const isFull = (sheet: string) => full.some((f) => f.name.toLowerCase() === sheet.toLowerCase());
   const known = (sheet: string) => next.some((f) => f.name.toLowerCase() === sheet.toLowerCase());
-  const rest = unread.filter((b) => known(b.sheet) && !isFull(b.sheet));
+  const rest = [...unread.filter((b) => known(b.sheet) && !isFull(b.sheet)), ...edges];
   // a sheet read in full after the adapter's own writes (its used range moved): what was
   // written there comes back too, beyond what the cache held (per row: ranges down most of
   // the sheet count in full, an upper bound; a range of a few rows, such as the formula stamp's
@@ -506,11 +527,13 @@ async function finishRead(
   }
   if (request.definitions) {
     try {
-      snapshot.definitions = await readDefinitions(
-        context,
-        snapshot.sheets.map((s) => s.name),
-        state.supports,
-      );
+      snapshot.definitions = queuedDefinitions
+        ? await queuedDefinitions.finish()
+        : await readDefinitions(
+            context,
+            snapshot.sheets.map((s) => s.name),
+            state.supports,
+          );
     } catch (err) {
       // a host that refuses part of it (an older Excel, a kind of format it cannot describe): the question says what it could not check
       if (officeErrorCode(err) === 'InvalidOperationInCellEditMode') throw err;
@@ -565,10 +588,24 @@ async function readSheets(
   let started = startRead(context, request, state, cache, budget, previous);
   try {
     await context.sync();
-  } catch (err) {
+  } catch (first) {
+    let err = first;
+    if (started.withDefinitions && officeErrorCode(err) !== 'InvalidOperationInCellEditMode') {
+      // the definitions sent with the walk were refused (a sheet gone since, a host that cannot
+      // give some of them): walk without them; they are read after it, as on their own
+      started = startRead(context, request, state, cache, budget, previous, true, false);
+      let walked = false;
+      try {
+        await context.sync();
+        walked = true;
+      } catch (again) {
+        err = again;
+      }
+      if (walked) return started.finish();
+    }
     if (!isTooLarge(err)) throw isChainRefusal(err) ? new ChainRefused(err) : err;
     // the changed cells grew past the estimate: walk alone, then read them in sized blocks
-    started = startRead(context, request, state, cache, budget, previous, false);
+    started = startRead(context, request, state, cache, budget, previous, false, false);
     await context.sync();
   }
   return started.finish();

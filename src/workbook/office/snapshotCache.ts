@@ -13,7 +13,8 @@
  * re-read: recalculation does not change a formula's text.
  */
 import { parseCell, parseRange, rangeAddress, sheetRef, type RangePos } from '../../core/a1';
-import { FORMULA_STAMP, lastOfRun, stampGrid, type StampRun } from '../../core/formulaStamp';
+import { shiftColumnSpan, shiftFormula, shiftRanges, type ColumnShift } from '../../core/columnShift';
+import { FORMULA_STAMP, lastOfRun, parseStamp, runMember, stampGrid, type ParsedStamp, type StampRun } from '../../core/formulaStamp';
 import { SHEET_NAMES, sameName } from '../../core/layout';
 import type { CellInput, CellValue, PlanOp, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 
@@ -94,6 +95,8 @@ function intersects(a: RangePos, b: RangePos): boolean {
 interface StampedFormulas {
   runs: readonly StampRun[];
   grid?: (string | null)[][];
+  /** The runs per column (1-based), for one cell's formula without building the grid (stampedAt). */
+  byColumn?: Map<number, StampRun[]>;
   /** Characters of each formula (a run's first formula's, for its members: they differ only in digits), for estimates. */
   lengths?: number[][];
 }
@@ -115,6 +118,17 @@ export function formulaLength(sheet: CachedSheet, row: number, column: number): 
   }
   const f = sheet.formulas[row - 1]?.[column - 1];
   return typeof f === 'string' ? f.length : undefined;
+}
+
+/** The stamp's formula at (row, column) (1-based), null when it describes none there; built alone. */
+function stampedAt(stamped: StampedFormulas, row: number, column: number): string | null {
+  if (!stamped.byColumn) {
+    const byColumn = new Map<number, StampRun[]>();
+    for (const run of stamped.runs) byColumn.set(run[1], [...(byColumn.get(run[1]) ?? []), run]);
+    stamped.byColumn = byColumn;
+  }
+  for (const run of stamped.byColumn.get(column) ?? []) if (row >= run[0] && row < run[0] + run[2]) return runMember(run, row - run[0]);
+  return null;
 }
 
 /**
@@ -390,6 +404,9 @@ function writtenBy(op: PlanOp): { sheet: string; pos: RangePos | 'sheet'; rowByt
     case 'setRowHeights':
     case 'freeze':
       return null; // formats, validations, widths, heights, panes: not in the snapshot's cells
+    case 'insertColumns':
+    case 'deleteColumns':
+      return null; // the cache follows them (SnapshotCache.followColumnShifts) or is read again whole
     default:
       // addSheet, appendRows, updateRowByKey, deleteRowByKey and any op added later:
       // where it lands is decided at apply time, so the whole sheet is read again
@@ -462,14 +479,115 @@ export class SnapshotCache {
     for (const dep of this.dependents(sheet, pos)) this.addDirt(dep.sheet, { pos: dep.pos, formulas: false });
   }
 
-  /** Marks what a plan writes (before or after it is applied). */
-  markPlan(ops: PlanOp[]): void {
+  /**
+   * Marks what a plan writes (before or after it is applied). On `stamped` sheets (lower-case
+   * names) the formulas are the plan's new formula stamp's (followPlan): only the
+   * values of what the plan writes there are read back, not its formulas.
+   */
+  markPlan(ops: PlanOp[], stamped: ReadonlySet<string> = new Set()): void {
     for (const op of ops) {
       const w = writtenBy(op);
       if (!w) continue;
       // the formula stamp is text no formula reads (src/core/formulaStamp.ts), though it lies inside
       // the rectangles the Keuzelijsten formulas' index covers: its write changes no formula's value
-      this.markChanged(w.sheet, w.pos === 'sheet' ? undefined : w.pos, w.rowBytes, !isStampWrite(op));
+      if (w.pos !== 'sheet' && stamped.has(lower(w.sheet))) {
+        this.freshAfterApply = false;
+        this.addDirt(w.sheet, { pos: w.pos, formulas: false });
+        if (!isStampWrite(op)) for (const dep of this.dependents(w.sheet, w.pos)) this.addDirt(dep.sheet, { pos: dep.pos, formulas: false });
+      } else this.markChanged(w.sheet, w.pos === 'sheet' ? undefined : w.pos, w.rowBytes, !isStampWrite(op));
+      if (w.pos !== 'sheet') this.markEdges(w.sheet, w.pos);
+    }
+  }
+
+  /**
+   * What the cache holds as the plan leaves it, for what the cache can know without reading
+   * (called before the plan is applied, so its marks and the read-back can go with its last
+   * write; a failed apply resets the cache):
+   *  - a plan that writes a new formula stamp (src/core/formulaStamp.ts, as every plan of the
+   *    engine does): the sheets whose formulas came from the stamp take the new stamp's, so
+   *    what the plan writes there is read back as values only, not as formula text (the
+   *    Keuzelijsten formulas of an own opgave are about 0.9 MB of text at any werkblad size);
+   *  - whole columns inserted or deleted (`ops` in plan order; the rule of
+   *    src/core/columnShift.ts, which the planner and the other adapters follow): the shifted
+   *    sheet's values, formulas, merges, unlocked cells and used range move as Excel moves
+   *    them, and every reference to it in the formulas of the other sheets (those not taken
+   *    from the new stamp); the values of formulas that read the moved columns are marked to
+   *    be read again (values only).
+   * Returns the lower-case names of the sheets whose formulas are the new stamp's (for
+   * markPlan), or null when the cache cannot follow the plan's column ops (changes not read
+   * yet, a sheet it does not hold: then the caller resets it).
+   */
+  followPlan(ops: PlanOp[]): Set<string> | null {
+    const shifts: ColumnShift[] = [];
+    for (const op of ops)
+      if (op.kind === 'insertColumns' || op.kind === 'deleteColumns')
+        shifts.push({ sheet: op.sheet, at: columnNumber(op.column), count: op.kind === 'insertColumns' ? op.count : -op.count });
+    const sheets = this.sheets;
+    if (shifts.length && (!sheets || this.dirt.size || shifts.some((shift) => !this.find(shift.sheet)))) return null;
+    if (!sheets) return new Set();
+    const stamp = plannedStamp(sheets, ops);
+    // a sheet whose formulas were read back ("Opnieuw controleren") is the stamp's too when they are exactly the old stamp's
+    const old = stamp ? plannedStamp(sheets, []) : null;
+    const fromStamp = (x: CachedSheet) => {
+      if (x.stamped) return true;
+      const runs = old?.sheets.get(lower(x.name))?.runs;
+      return !!runs && holdsExactly(x.formulas, runs);
+    };
+    const restamp = new Set(sheets.filter((x) => stamp?.sheets.has(lower(x.name)) && fromStamp(x)).map((x) => lower(x.name)));
+    for (const shift of shifts) {
+      const target = this.find(shift.sheet)!;
+      target.values = target.values.map((row) => spliceRow(row, shift));
+      if (!restamp.has(lower(target.name))) target.formulas = target.formulas.map((row) => spliceRow(row, shift));
+      if (target.merges) target.merges = shiftRanges(target.merges, shift);
+      if (target.unlocked) target.unlocked = shiftRanges(target.unlocked, shift);
+      target.usedAddress = shiftedUsed(target.usedAddress, shift);
+      for (const x of sheets) {
+        if (restamp.has(lower(x.name))) continue;
+        x.formulas = x.formulas.map((row) => (row.some((f) => f) ? row.map((f) => (f ? shiftFormula(f, x.name, shift) : f)) : row));
+        x.index = undefined;
+      }
+    }
+    for (const x of sheets) {
+      const runs = restamp.has(lower(x.name)) ? stamp!.sheets.get(lower(x.name))!.runs : null;
+      if (runs) setStampedFormulas(x, runs);
+    }
+    for (const shift of shifts) {
+      const target = this.find(shift.sheet)!;
+      const moved = { start: { row: 1, column: Math.max(1, shift.at - 1) }, end: { row: Math.max(1, target.values.length), column: MAX_COLUMN } };
+      for (const dep of this.dependents(target.name, moved)) this.addDirt(dep.sheet, { pos: dep.pos, formulas: false });
+    }
+    return restamp;
+  }
+
+  /** Marks cells the adapter wrote where only the apply could tell (appended rows), with the used range's edge they may move. */
+  markWritten(sheet: string, pos: RangePos): void {
+    this.markChanged(sheet, pos);
+    this.markEdges(sheet, pos);
+  }
+
+  /**
+   * A write at the bottom or right edge of a sheet's used range moves that range: the read
+   * after it reads the cells between the old and the new edge unless change marks cover them
+   * (readSnapshot.ts extraReads). So the rows from the used range's last row (or the first
+   * row past it; all the rows of a short write) down to the write's last row, across the used range's
+   * columns, and the columns past its last column across its rows are marked too, values
+   * and formulas, without their dependents (nothing changes there but the edge): a row the
+   * pane adds to a 30,000-row werkblad costs that row, not the sheet.
+   */
+  private markEdges(sheet: string, pos: RangePos): void {
+    const cached = this.find(sheet);
+    if (!cached?.usedAddress) return;
+    const used = parseRange(cached.usedAddress);
+    if (pos.end.row >= used.end.row) {
+      // a short write at the bottom (clearing Resultaat's last rows) may pull the edge up over all of its rows
+      const short = pos.end.row - pos.start.row < EDGE_ROWS;
+      const top = pos.start.row > used.end.row ? used.end.row + 1 : short ? pos.start.row : used.end.row;
+      const edge = { start: { row: top, column: used.start.column }, end: { row: pos.end.row, column: Math.max(used.end.column, pos.end.column) } };
+      if (!contains(pos, edge)) this.markChanged(sheet, edge, undefined, false);
+    }
+    if (pos.start.column > used.end.column) {
+      const edge = { start: { row: used.start.row, column: used.end.column + 1 }, end: { row: Math.max(used.end.row, pos.end.row), column: pos.end.column } };
+      if (!contains(pos, edge)) this.markChanged(sheet, edge, undefined, false);
     }
   }
 
@@ -527,8 +645,16 @@ export class SnapshotCache {
   patch(name: string, pos: RangePos, values: CellValue[][], formulas: (string | null)[][] | null): void {
     const sheet = this.find(name);
     if (!sheet) return;
-    // formulas read here replace the stamp's: the grid is copied first (snapshots made before share it)
-    if (formulas && sheet.stamped) sheet.formulas = [...sheet.formulas];
+    // formulas read where the stamp says exactly those formulas leave the sheet stamped (a row the
+    // pane added at the bottom of the werkblad, read back to see the used range's new edge)
+    const stamped = sheet.stamped;
+    if (formulas && stamped && formulas.every((line, i) => line.every((f, j) => (f ?? null) === stampedAt(stamped, pos.start.row + i, pos.start.column + j))))
+      formulas = null;
+    // snapshots made before share the grids' outer arrays (toSnapshot): they are copied, never
+    // changed in place, so an older snapshot stays what was read (an apply's basis is checked
+    // against it); formulas read here replace the stamp's the same way
+    sheet.values = sheet.values.slice();
+    if (formulas) sheet.formulas = sheet.formulas.slice();
     for (let i = 0; i < values.length; i++) {
       const r = pos.start.row - 1 + i;
       while (sheet.values.length <= r) sheet.values.push([]);
@@ -614,6 +740,71 @@ export function qualified(sheet: string, pos: RangePos): string {
 }
 
 export { contains };
+
+/** A write of fewer rows than this that reaches a used range's last row has all its rows marked across the range (markEdges). */
+const EDGE_ROWS = 100;
+
+/** Excel's last column (XFD). */
+const MAX_COLUMN = 16_384;
+
+/** A row of a grid after a column shift (a new array; a row that ends before the shift is kept). */
+function spliceRow<T>(row: T[], shift: ColumnShift): T[] {
+  if (row.length < shift.at) return row;
+  const out = row.slice();
+  if (shift.count > 0) out.splice(shift.at - 1, 0, ...(Array(shift.count).fill(null) as T[]));
+  else out.splice(shift.at - 1, -shift.count);
+  return out;
+}
+
+/** A used-range address after a column shift ("" when its columns all went); the next walk reads the real one. */
+function shiftedUsed(address: string, shift: ColumnShift): string {
+  if (!address) return address;
+  const pos = parseRange(address);
+  const span = shiftColumnSpan(pos.start.column, pos.end.column, shift);
+  return span ? rangeAddress(pos.start.row, span[0], pos.end.row, span[1]) : '';
+}
+
+/** True when the formula cells of `formulas` are exactly those `runs` describe, with the same text. */
+function holdsExactly(formulas: (string | null)[][], runs: readonly StampRun[]): boolean {
+  const stamped: StampedFormulas = { runs };
+  const count = runs.reduce((n, run) => n + run[2], 0);
+  let seen = 0;
+  for (let r = 0; r < formulas.length; r++) {
+    const line = formulas[r];
+    if (!line) continue;
+    for (let c = 0; c < line.length; c++) {
+      const f = line[c];
+      if (!f) continue;
+      seen++;
+      if (seen > count || stampedAt(stamped, r + 1, c + 1) !== f) return false;
+    }
+  }
+  return seen === count;
+}
+
+/**
+ * The formula stamp as `ops` leave it: the stamp cells the cache holds (Keuzelijsten, its
+ * stamp column) with the plan's stamp writes over them; null when the plan writes no stamp
+ * (`ops` given) or the result is not a valid stamp. With no ops: the stamp the cache holds.
+ */
+function plannedStamp(sheets: CachedSheet[], ops: PlanOp[]): ParsedStamp | null {
+  const lijsten = sheets.find((x) => sameName(x.name, SHEET_NAMES.lijsten));
+  if (!lijsten) return null;
+  const col = FORMULA_STAMP.column;
+  const cells: CellValue[] = Array.from({ length: FORMULA_STAMP.maxCells }, (_, i) => lijsten.values[i]?.[col - 1] ?? null);
+  let written = false;
+  for (const op of ops) {
+    if (!isStampWrite(op) || op.kind !== 'setCells') continue;
+    const { row } = parseCell(op.cell);
+    op.cells.forEach((line, i) => {
+      const cell = line[0];
+      if (row + i > FORMULA_STAMP.maxCells || !cell) return;
+      cells[row + i - 1] = 'text' in cell ? cell.text : null;
+      written = true;
+    });
+  }
+  return written || !ops.length ? parseStamp(cells) : null;
+}
 
 /** A setCells of text (or clears) only into the formula stamp column of the Keuzelijsten sheet. */
 function isStampWrite(op: PlanOp): boolean {

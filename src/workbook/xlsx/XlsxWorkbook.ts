@@ -42,6 +42,7 @@ import type {
 } from '../../core/snapshot';
 import { WorkbookError } from '../errors';
 import { appendedFormats, appendedHeights, placeRowOp, recordPlacement, updatedRowHeight } from '../../core/keyedRows';
+import { checkBasis, refusedByGuards } from '../basis';
 import { checkColumnGuards, checkColumnRoom, checkPlan } from '../planCheck';
 import { checkProtection } from '../protection';
 import type { ApplyOptions, ApplyResult, SnapshotRequest, WorkbookPort } from '../port';
@@ -315,6 +316,20 @@ export class XlsxWorkbook implements WorkbookPort {
   async apply(plan: Plan, options: ApplyOptions = {}): Promise<ApplyResult> {
     await this.reload();
     await this.checkBeforeApply(plan);
+    // a cell the plan writes that is no longer what the plan was built on refuses the whole plan (src/workbook/basis.ts),
+    // unless a guarded cell of the plan meets a co-author's change too: then nothing is written and the guard speaks
+    if (options.basis) {
+      const guards = checkBasis(
+        plan,
+        options.basis,
+        (name) => {
+          const ws = this.wb.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
+          return ws && this.snapshotSheet(ws);
+        },
+        () => ({ sheets: this.wb.worksheets.map((ws) => this.snapshotSheet(ws)) }),
+      );
+      if (guards) return refusedByGuards(plan, guards);
+    }
     const result: ApplyResult = { operations: 0, appendedAt: [], missingKeys: [], conflicts: [] };
     for (const [i, op] of plan.ops.entries()) {
       if (isColumnOp(op)) await this.shiftColumns(op);

@@ -19,7 +19,7 @@ import { onderbouwingSheetName, onderbouwingSheetOps } from '../../../src/core/o
 import { simulate } from '../../../src/core/simulate';
 import { FakeBook, FakeSheet } from './fakeExcel';
 import { assertNoSentinels } from './strictMock';
-import { koppelkansenFakeBook, SCENARIO_NOW, typeOneScore } from './scenarios';
+import { koppelkansenFakeBook, SCENARIO_NOW, trimmedGrid, typeOneScore } from './scenarios';
 
 const noWait = { retry: { sleep: async () => undefined } };
 let book: FakeBook;
@@ -235,7 +235,8 @@ describe('reads sized to the operation', () => {
     expect(book.refusedResponses).toBe(0);
     expect(prepared.largest).toBeLessThanOrEqual(600_000);
     const fresh = await new OfficeWorkbook(book.run, noWait).readSnapshot();
-    expect(prepared.result.sheets.map((s) => s.formulas)).toEqual(fresh.sheets.map((s) => s.formulas));
+    // compared trimmed: the cache spells an empty row [] where a read in full has [null, …]
+    expect(prepared.result.sheets.map((s) => [s.name, trimmedGrid(s.formulas)])).toEqual(fresh.sheets.map((s) => [s.name, trimmedGrid(s.formulas)]));
   });
 
   test('a read Excel refuses at its payload limit is named a read, not "a change that is too big"', async () => {

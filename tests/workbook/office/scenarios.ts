@@ -18,6 +18,21 @@ import { bigWorkbook, factorNames } from '../../../scripts/bench/support/workboo
 import { FakeBook } from './fakeExcel';
 
 export const noWait = { retry: { sleep: async () => undefined } };
+
+/**
+ * A grid (a snapshot's values or formulas) without trailing empty cells and rows, empty
+ * cells as null: the adapter's cache and a read in full may spell an empty row or cell
+ * either way ([] or [null, …]), which is not a difference in the workbook.
+ */
+export function trimmedGrid(g: readonly (readonly unknown[] | undefined)[] | undefined): unknown[][] {
+  const rows = (g ?? []).map((row) => {
+    const out = (row ?? []).map((v) => v ?? null);
+    while (out.length && out[out.length - 1] === null) out.pop();
+    return out;
+  });
+  while (rows.length && !rows[rows.length - 1].length) rows.pop();
+  return rows;
+}
 export const SCENARIO_NOW = new Date('2026-11-28T10:00:00Z');
 
 /**
@@ -81,9 +96,10 @@ export interface Stap2Fresh {
 /**
  * One Stap 2 pane operation, as src/taskpane/session.ts (applyEdit) and the Stap 2 views run
  * it: `question` (the removal's read of the team's names and conditional formats before it
- * asks, FactorsEditor), the fresh read the edit is built on (with the definitions when
- * `definitions`), the edit and the engine's plan on top (planWithEdit), one apply, and the
- * read after it (`afterApply`). Each part counted on `book`; `write` is the apply alone.
+ * asks, FactorsEditor), the read the edit is built on (what the adapter knows brought up to
+ * date; with the definitions when `definitions`), the edit and the engine's plan on top
+ * (planWithEdit), one apply with that read as its basis (the cells it writes checked before
+ * any write), and the read after it (`afterApply`). Each part counted on `book`; `write` is the apply alone.
  * Throws when the edit is refused or the apply meets a conflict (the scenario must not).
  */
 export async function stap2Operation(
@@ -93,7 +109,7 @@ export async function stap2Operation(
   options: { definitions?: boolean; question?: boolean } = {},
 ): Promise<{ question: Counted | null; read: Counted; write: Counted; after: Counted; applied: ApplyResult }> {
   const question = options.question ? await book.measure(() => port.readSnapshot({ definitions: true })) : null;
-  const read = await book.measure(() => port.readSnapshot(options.definitions ? { fresh: true, definitions: true } : { fresh: true }));
+  const read = await book.measure(() => port.readSnapshot(options.definitions ? { definitions: true } : {}));
   const snapshot = read.result;
   const analysis = analyze(snapshot, { now: SCENARIO_NOW });
   const ctx = stap2Context(snapshot, analysis, readNotes(snapshot));
@@ -101,7 +117,7 @@ export async function stap2Operation(
   const edit = build({ snapshot, analysis, ctx });
   if (!edit.ok) throw new Error(edit.message);
   const plan = planWithEdit(snapshot, edit.ops, { now: SCENARIO_NOW }).plan;
-  const write = await book.measure(() => port.apply(plan));
+  const write = await book.measure(() => port.apply(plan, { basis: snapshot }));
   if (write.result.conflicts.length) throw new Error(`conflicts: ${JSON.stringify(write.result.conflicts)}`);
   const after = await book.measure(() => port.readSnapshot({ afterApply: true }));
   const counted = (m: Counted): Counted => ({ syncs: m.syncs, sent: m.sent, received: m.received, largest: m.largest });

@@ -273,6 +273,22 @@ describe('factor edits through Office.js', () => {
     },
   );
 
+  test('the team names are read with the walk (the question costs one round trip); a sheet deleted since the last read makes the walk go again without them, and they are still read', async () => {
+    const port = await scoredBook(20);
+    book.names.push({ name: 'TeamNaam', formula: `='${SHEET_NAMES.werkblad}'!$F$6` });
+    await port.readSnapshot();
+    const one = await book.measure(() => port.readSnapshot({ definitions: true }));
+    expect(one.syncs).toBe(1);
+    expect(one.result.definitions?.names.map((n) => n.name)).toEqual(['TeamNaam']);
+    // a colleague deletes the team's own sheet: the names queued for it with the walk fail that sync
+    book.sheets.splice(book.sheets.indexOf(book.sheet(OWN)), 1);
+    const again = await book.measure(() => port.readSnapshot({ definitions: true }));
+    expect(again.result.sheets.map((x) => x.name)).not.toContain(OWN);
+    expect(again.result.definitions?.names.map((n) => n.name)).toEqual(['TeamNaam']);
+    expect(again.result.definitions?.unread).toEqual(['validations', 'comments', 'notes']);
+    expect(again.syncs).toBeLessThanOrEqual(3);
+  });
+
   test('a host that refuses the names read still gives the snapshot, with every kind of definition unread (the question says so)', async () => {
     const port = await scoredBook(5);
     book.namesRefused = true;
