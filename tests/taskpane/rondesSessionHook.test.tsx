@@ -79,7 +79,8 @@ test('two participants scoring at once through the session layer lose nothing', 
     expect(await pane.sessions()[0].applyEdit(startRoundEdit([], now), 'Ronde starten…')).toEqual({ ok: true });
   });
 
-  const cells = ROWS.slice(0, 3).flatMap((r, i) => FACTORS.slice(0, 2).map((f, j) => ({ k: r.koppelkans, f, a: i + j, b: -(i + j) })));
+  // b: 0 − (i + j), not −(i + j): a score is read as a whole number, and −0 reads as 0 (werkblad.ts excelWhole)
+  const cells = ROWS.slice(0, 3).flatMap((r, i) => FACTORS.slice(0, 2).map((f, j) => ({ k: r.koppelkans, f, a: i + j, b: 0 - (i + j) })));
   // every score of both at the same moment: reads and writes interleave at each await
   await act(async () => {
     const results = await Promise.all(
