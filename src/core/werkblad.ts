@@ -401,6 +401,14 @@ function unique(a: string[]): string[] {
 /** True when the cell holds a formula or nothing: the engine may (re)write it. */
 export function engineMayWrite(sheet: SheetSnapshot | undefined, row: number, column: number): boolean {
   if (!sheet) return true;
-  if (formulaAt(sheet, row, column)) return true;
-  return isEmpty(valueAt(sheet, row, column));
+  return engineMayWriteCell(valueAt(sheet, row, column), Boolean(formulaAt(sheet, row, column)));
+}
+
+/**
+ * The same rule for one cell given as its value and whether it holds a formula (an adapter's
+ * live read, src/workbook/basis.ts): a formula or nothing (null or "") may be (re)written by
+ * the engine; any other value is the team's.
+ */
+export function engineMayWriteCell(value: CellValue, hasFormula: boolean): boolean {
+  return hasFormula || isEmpty(value);
 }

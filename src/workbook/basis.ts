@@ -37,6 +37,7 @@ import { columnLetter, columnNumber, parseCell, rangeAddress } from '../core/a1'
 import { columnBefore, sameSheet, type ColumnShift } from '../core/columnShift';
 import { sameCellValue, type CellConflict } from '../core/keyedRows';
 import { simulateApply } from '../core/simulate';
+import { engineMayWriteCell } from '../core/werkblad';
 import type { CellInput, CellValue, Plan, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { WorkbookError } from './errors';
 import type { ApplyResult } from './port';
@@ -122,11 +123,6 @@ function holdsInput(now: LiveCell, input: CellInput | undefined): boolean {
   return sameCellValue(now.value, value);
 }
 
-/** The engine may write a cell holding nothing or a formula (werkblad.ts `engineMayWrite`); a value is the team's. */
-function engineMayWrite(cell: { value: CellValue; formula: boolean }): boolean {
-  return cell.formula || cell.value === null || cell.value === '';
-}
-
 /**
  * The cells of `targets` that no longer are what `basis` showed, by the rule of the file
  * comment, read through `live(sheet, row, column)`; at most `limit` of them. A conflict's
@@ -149,7 +145,7 @@ export function basisConflicts(
         const now = live(t.sheet, r, c);
         if (holdsInput(now, t.input(r, c))) continue;
         const same = t.own
-          ? !engineMayWrite({ value: was.value, formula: was.formula !== '' }) || engineMayWrite(now)
+          ? !engineMayWriteCell(was.value, was.formula !== '') || engineMayWriteCell(now.value, now.formula)
           : was.formula
             ? now.formula
             : !now.formula && sameCellValue(now.value, was.value);
