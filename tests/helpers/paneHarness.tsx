@@ -9,7 +9,8 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { act, create, type ReactTestInstance, type ReactTestRenderer } from 'react-test-renderer';
 import { useWorkbookSession, type HostServices, type WorkbookSession } from '../../src/taskpane/session';
-import type { WorkbookPort } from '../../src/workbook/port';
+import type { Plan } from '../../src/core/snapshot';
+import type { ApplyOptions, ApplyResult, SnapshotRequest, WorkbookPort } from '../../src/workbook/port';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -109,4 +110,26 @@ export async function typeIn(field: ReactTestInstance, value: string): Promise<v
 /** Leaves a field (its onBlur), as Tab or a click elsewhere does. */
 export async function leave(field: ReactTestInstance): Promise<void> {
   await act(async () => field.props.onBlur?.({ target: field, currentTarget: field }));
+}
+
+/**
+ * A port with a colleague: `colleague` runs once, right before the next plan is applied
+ * (after the pane's read), and writes through the same workbook; then the plan goes to
+ * `inner` as it came.
+ */
+export class ColleagueBeforeWrite implements WorkbookPort {
+  colleague: (() => Promise<void>) | null = null;
+  constructor(readonly inner: WorkbookPort) {}
+  get canShiftColumns(): boolean {
+    return this.inner.canShiftColumns === true;
+  }
+  readSnapshot(request?: SnapshotRequest) {
+    return this.inner.readSnapshot(request);
+  }
+  async apply(plan: Plan, options?: ApplyOptions): Promise<ApplyResult> {
+    const c = this.colleague;
+    this.colleague = null;
+    if (c) await c();
+    return this.inner.apply(plan, options);
+  }
 }

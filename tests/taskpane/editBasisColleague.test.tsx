@@ -7,26 +7,9 @@
  * cleared by that plan without a word.
  */
 import { wijkName } from '../../src/core/wijk';
-import type { Plan } from '../../src/core/snapshot';
 import { Stap1View } from '../../src/taskpane/views/Stap1View';
-import type { ApplyOptions, ApplyResult, SnapshotRequest, WorkbookPort } from '../../src/workbook/port';
-import { leave, renderPanes, settle, texts, typeIn } from '../helpers/paneHarness';
+import { ColleagueBeforeWrite, leave, renderPanes, settle, texts, typeIn } from '../helpers/paneHarness';
 import { NOW, templateWorkbook } from '../helpers/stap2Workbook';
-
-/** The port with a colleague who writes once, right before the pane's next plan is applied. */
-class ColleagueBeforeWrite implements WorkbookPort {
-  colleague: (() => Promise<void>) | null = null;
-  constructor(readonly inner: WorkbookPort) {}
-  readSnapshot(request?: SnapshotRequest) {
-    return this.inner.readSnapshot(request);
-  }
-  async apply(plan: Plan, options?: ApplyOptions): Promise<ApplyResult> {
-    const c = this.colleague;
-    this.colleague = null;
-    if (c) await c();
-    return this.inner.apply(plan, options);
-  }
-}
 
 describe('a pane edit is checked against the read it was built on', () => {
   it("regression: a colleague's text in a cell the edit's plan clears (Resultaat!B1, typed after the pane's read) is not cleared; the pane names the cell and nothing changes", async () => {

@@ -16,38 +16,17 @@ import { addFactorEdit, readFactorInfo, type FactorInfo } from '../../src/core/f
 import { valueAt } from '../../src/core/grid';
 import { readNotes } from '../../src/core/notes';
 import { planWithEdit } from '../../src/core/plan';
-import type { Plan, WorkbookSnapshot } from '../../src/core/snapshot';
+import type { WorkbookSnapshot } from '../../src/core/snapshot';
 import { stap2Context } from '../../src/core/stap2';
 import { startWorkbook, type StartKind } from '../../src/taskpane/preview/workbooks';
 import type { WorkbookSession } from '../../src/taskpane/session';
 import type { ConfirmRequest } from '../../src/taskpane/stappen/ConfirmDialog';
 import { FactorsEditor } from '../../src/taskpane/stappen/FactorsEditor';
 import { Stap2View } from '../../src/taskpane/views/Stap2View';
-import type { ApplyOptions, ApplyResult, SnapshotRequest, WorkbookPort } from '../../src/workbook/port';
-import { button, renderPanes, settle, texts, typeIn } from '../helpers/paneHarness';
+import type { WorkbookPort } from '../../src/workbook/port';
+import { button, ColleagueBeforeWrite, renderPanes, settle, texts, typeIn } from '../helpers/paneHarness';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
-
-/**
- * The preview's port with a colleague: `colleague` runs once, right before the next plan
- * is applied (after the pane's fresh read), and writes through the same workbook.
- */
-class ColleagueBeforeWrite implements WorkbookPort {
-  colleague: (() => Promise<void>) | null = null;
-  constructor(readonly inner: WorkbookPort) {}
-  get canShiftColumns(): boolean {
-    return this.inner.canShiftColumns === true;
-  }
-  readSnapshot(request?: SnapshotRequest) {
-    return this.inner.readSnapshot(request);
-  }
-  async apply(plan: Plan, options?: ApplyOptions): Promise<ApplyResult> {
-    const c = this.colleague;
-    this.colleague = null;
-    if (c) await c();
-    return this.inner.apply(plan, options);
-  }
-}
 
 async function factorsOf(port: WorkbookPort): Promise<{ snapshot: WorkbookSnapshot; sheet: string; factors: FactorInfo[] }> {
   const snapshot = await port.readSnapshot({ fresh: true });
