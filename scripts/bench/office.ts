@@ -20,7 +20,7 @@ import {
   SCENARIO_NOW as NOW,
   STAP2_OPERATIONS,
   stap2Operation,
-  type Counted as Part,
+  sumCounted,
 } from '../../tests/workbook/office/scenarios';
 import { decimalBytes as bytes, median, ms, size, time, timeAsync } from './support/measure';
 import type { BenchSection, BenchTable, BenchTarget } from './support/section';
@@ -126,17 +126,6 @@ function stampRow(book: FakeBook, rows: number, factors: number): (string | numb
   ];
 }
 
-/** The parts of a pane operation added up. */
-function sum(parts: (Part | null)[]): Part {
-  const all = parts.filter((p): p is Part => p !== null);
-  return {
-    syncs: all.reduce((n, p) => n + p.syncs, 0),
-    sent: all.reduce((n, p) => n + p.sent, 0),
-    received: all.reduce((n, p) => n + p.received, 0),
-    largest: Math.max(0, ...all.map((p) => p.largest)),
-  };
-}
-
 /**
  * The newer Stap 2 pane operations (tests/workbook/office/scenarios.ts STAP2_OPERATIONS) on
  * the prepared workbook in `book`, each as the pane runs it: the question's read (a removal),
@@ -156,7 +145,7 @@ async function stap2AtSize(
   for (const op of STAP2_OPERATIONS) {
     const refused0 = book.refusedResponses;
     const m = await stap2Operation(book, port, (fresh) => op.build(fresh, port), op);
-    const whole = sum([m.question, m.read, m.write, m.after]);
+    const whole = sumCounted([m.question, m.read, m.write, m.after]);
     const refused = book.refusedResponses - refused0;
     largest = Math.max(largest, whole.largest);
     writes.set(op.name, [...(writes.get(op.name) ?? []), m.write.syncs]);

@@ -86,6 +86,17 @@ export interface Counted {
   largest: number;
 }
 
+/** The parts of an operation added up (round trips and bytes summed; the largest request or response of any); absent parts count nothing. */
+export function sumCounted(parts: (Counted | null)[]): Counted {
+  const all = parts.filter((p): p is Counted => p !== null);
+  return {
+    syncs: all.reduce((n, p) => n + p.syncs, 0),
+    sent: all.reduce((n, p) => n + p.sent, 0),
+    received: all.reduce((n, p) => n + p.received, 0),
+    largest: Math.max(0, ...all.map((p) => p.largest)),
+  };
+}
+
 /** What a Stap 2 edit is built from: the fresh read, as the pane's FreshState holds it. */
 export interface Stap2Fresh {
   snapshot: WorkbookSnapshot;

@@ -16,7 +16,7 @@ import { totalFormula } from '../../../src/core/formulas';
 import { SHEET_NAMES } from '../../../src/core/layout';
 import { OfficeWorkbook } from '../../../src/workbook/office';
 import type { FakeBook } from './fakeExcel';
-import { koppelkansenFakeBook, noWait, SCENARIO_NOW, STAP2_OPERATIONS, stap2Operation, trimmedGrid, type Counted } from './scenarios';
+import { koppelkansenFakeBook, noWait, SCENARIO_NOW, STAP2_OPERATIONS, stap2Operation, sumCounted, trimmedGrid, type Counted } from './scenarios';
 
 const LIMIT = 5_000_000;
 /** As in current Excel (every API set the adapter asks about, Range.copyFrom's 1.9 included). */
@@ -46,17 +46,6 @@ interface OperationCounts {
   whole: Counted;
 }
 
-/** The parts of an operation added up (the largest request or response of any). */
-function whole(parts: (Counted | null)[]): Counted {
-  const all = parts.filter((p): p is Counted => p !== null);
-  return {
-    syncs: all.reduce((n, p) => n + p.syncs, 0),
-    sent: all.reduce((n, p) => n + p.sent, 0),
-    received: all.reduce((n, p) => n + p.received, 0),
-    largest: Math.max(0, ...all.map((p) => p.largest)),
-  };
-}
-
 async function runAll(rows: number, factors: number): Promise<{ book: FakeBook; port: OfficeWorkbook; counts: Map<string, OperationCounts> }> {
   const book = await koppelkansenFakeBook(rows, factors);
   const port = new OfficeWorkbook(book.run, currentExcel);
@@ -64,7 +53,7 @@ async function runAll(rows: number, factors: number): Promise<{ book: FakeBook; 
   const counts = new Map<string, OperationCounts>();
   for (const op of STAP2_OPERATIONS) {
     const m = await stap2Operation(book, port, (fresh) => op.build(fresh, port), op);
-    counts.set(op.name, { read: m.read, write: m.write, whole: whole([m.question, m.read, m.write, m.after]) });
+    counts.set(op.name, { read: m.read, write: m.write, whole: sumCounted([m.question, m.read, m.write, m.after]) });
   }
   expect(book.sentinelReads).toEqual([]);
   expect(book.refusedResponses).toBe(0);
