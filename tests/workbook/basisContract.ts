@@ -5,6 +5,7 @@
  * did not see. Called from `contractSuite` (tests/workbook/contract.ts).
  */
 import type { PlanOp, WorkbookSnapshot } from '../../src/core/snapshot';
+import { scoredWerkbladOps } from './columnsContract';
 import type { Harness, TestWorkbook } from './contract';
 import { expectWorkbookError } from './expectWorkbookError';
 
@@ -13,22 +14,7 @@ const n = (x: number) => ({ number: x });
 const f = (x: string) => ({ formula: x });
 
 /** Two scored rows, Totalen in F (formulas), a team column G of formulas on Totalen, an empty H, a team sheet. */
-const WERKBLAD: PlanOp[] = [
-  { kind: 'addSheet', sheet: 'Werk blad' },
-  { kind: 'addSheet', sheet: 'Eigen' },
-  {
-    kind: 'setCells',
-    sheet: 'Werk blad',
-    cell: 'A3',
-    cells: [
-      [t('Opgave'), t('Koppelkans'), t('Geld'), t('Tijd'), t('Draagvlak'), t('Totalen'), t('Eigen som')],
-      [t(''), t(''), n(1), n(2), n(3), t(''), t('')],
-      [t('Warmte'), t('Dak'), n(1), n(2), n(3), f('=SUMPRODUCT(C5:E5,$C$4:$E$4)'), f('=F5*10')],
-      [t('Warmte'), t('Gevel'), n(4), n(5), n(6), f('=SUMPRODUCT(C6:E6,$C$4:$E$4)'), f('=F6*10')],
-    ],
-  },
-  { kind: 'setCells', sheet: 'Eigen', cell: 'A1', cells: [[t('van het team')]] },
-];
+const WERKBLAD: PlanOp[] = [...scoredWerkbladOps(), { kind: 'setCells', sheet: 'Eigen', cell: 'A1', cells: [[t('van het team')]] }];
 
 /** The engine's kind of plan on top of a read: a label, the Totalen formulas again, a cell below the rows, the team sheet untouched. */
 const PLAN: PlanOp[] = [

@@ -21,11 +21,12 @@ const n = (x: number) => ({ number: x });
 const f = (x: string) => ({ formula: x });
 
 /**
- * A small werkblad: factors in C..E (row 3 names, row 4 weights), Totalen in F, two
- * scored rows; a team column G right of Totalen that sums Totalen; a team sheet "Eigen"
- * pointing at a factor cell, at Totalen and at G; a validation on the scores.
+ * The sheets "Werk blad" and "Eigen" (empty), and on "Werk blad" from A3: factors Geld, Tijd
+ * and Draagvlak in C..E (row 3 names, row 4 weights 1, 2, 3), Totalen in F, a team column G
+ * "Eigen som" (=F*10), and two scored rows (5, 6) with SUMPRODUCT totals. Shared with the
+ * basis contract (basisContract.ts), which adds its own team text.
  */
-function werkbladOps(): PlanOp[] {
+export function scoredWerkbladOps(): PlanOp[] {
   return [
     { kind: 'addSheet', sheet: 'Werk blad' },
     { kind: 'addSheet', sheet: 'Eigen' },
@@ -40,6 +41,17 @@ function werkbladOps(): PlanOp[] {
         [t('Warmte'), t('Gevel'), n(4), n(5), n(6), f('=SUMPRODUCT(C6:E6,$C$4:$E$4)'), f('=F6*10')],
       ],
     },
+  ];
+}
+
+/**
+ * A small werkblad: factors in C..E (row 3 names, row 4 weights), Totalen in F, two
+ * scored rows; a team column G right of Totalen that sums Totalen; a team sheet "Eigen"
+ * pointing at a factor cell, at Totalen and at G; a validation on the scores.
+ */
+function werkbladOps(): PlanOp[] {
+  return [
+    ...scoredWerkbladOps(),
     { kind: 'setValidation', sheet: 'Werk blad', range: 'C5:E6', rule: SCORE },
     {
       kind: 'setColumnWidths',
