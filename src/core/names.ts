@@ -203,7 +203,10 @@ function nameRisk(name: string): string | null {
 
 /**
  * Warnings for names the workbook formulas cannot compare by the matching rule: one per
- * cell, naming the sheet and cell. `cells` are the raw cell values with their position.
+ * cell, naming the sheet and cell. `cells` are the raw cell values with their position
+ * (row and column 1-based). A value that reads as an error value ("#N/A": an error, or a
+ * typed text the snapshot cannot tell from one) gets `NAME_ERROR_VALUE`; booleans, numbers
+ * and risky texts get `NAME_NOT_COMPARABLE`. Raises nothing.
  */
 export function nameWarnings(sheet: string, cells: { row: number; column: number; value: CellValue }[]): Problem[] {
   const out: Problem[] = [];
@@ -218,6 +221,13 @@ export function nameWarnings(sheet: string, cells: { row: number; column: number
       continue;
     }
     if (typeof c.value !== 'string') continue;
+    if (EXCEL_ERROR_NAMES.has(c.value)) {
+      // a snapshot gives an error value as its text (Office.js `Range.values` does too), so a
+      // typed text "#N/A" reads as the error: no name for the engine (cleanName), while the
+      // workbook's formulas see that text as a name. Which one it is, only the cell can tell.
+      out.push(problem('NAME_ERROR_VALUE', sheet, cellAddress(c.row, c.column), { value: dutchErrorName(c.value) }));
+      continue;
+    }
     const risk = nameRisk(c.value);
     if (risk) out.push(problem('NAME_NOT_COMPARABLE', sheet, cellAddress(c.row, c.column), { name: cleanName(c.value).slice(0, 60), risk }));
   }

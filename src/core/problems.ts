@@ -127,6 +127,11 @@ const MESSAGES = {
     severity: 'warning',
     text: (p) => `De longlist heeft ${p.count} regels; de keuzelijsten van de werkmap tonen er ${p.max}. Maak de longlist korter.`,
   },
+  NAME_ERROR_VALUE: {
+    severity: 'warning',
+    text: (p) =>
+      `In deze naamcel staat ${p.value}: een foutwaarde, of een getypte tekst die er precies zo uitziet. De add-in telt hem niet als naam. Is het een foutwaarde, herstel dan de formule of maak de cel leeg; is het een getypte naam, geef hem dan een andere naam, want de formules van de werkmap lezen die tekst wél als naam.`,
+  },
   NAME_NOT_COMPARABLE: {
     severity: 'warning',
     text: (p) => `De naam "${p.name}" ${p.risk}. Anders kunnen de formules van de werkmap en de add-in hem verschillend lezen.`,

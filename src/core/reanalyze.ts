@@ -56,7 +56,7 @@ function stepOf(p: Problem, werkblad: string, prio: string | null, checklist: st
   // every problem on the checklist sheet is the checklist's (src/core/checklist.ts)
   if (p.sheet === checklist) return 9;
   if (ROW_CODES.has(p.code)) return 4;
-  if (p.code === 'NAME_NOT_COMPARABLE') return p.sheet === werkblad ? 5 : p.sheet === prio ? 8 : 0;
+  if (p.code === 'NAME_NOT_COMPARABLE' || p.code === 'NAME_ERROR_VALUE') return p.sheet === werkblad ? 5 : p.sheet === prio ? 8 : 0;
   if (
     p.code === 'KOPPELKANS_WITHOUT_OPGAVE' ||
     p.code === SCORED_CODE ||

@@ -223,3 +223,44 @@ describe('the text rule for the other text cells a formula reads (textAt, trimTe
     expect(problems.filter((p) => p.code === 'PRIO_NO_REASON').map((p) => p.cell)).toEqual(['C2']);
   });
 });
+
+// issue 9: a longlist opgave typed as the text "#N/A" was dropped without a word: the snapshot gives an error value
+// as its text, so the engine read it as the error (no name) while the workbook's formulas listed it as an opgave
+describe('a name cell that reads as an error value (regression: a longlist opgave typed as "#N/A" was silently dropped)', () => {
+  it('warns with NAME_ERROR_VALUE, naming the cell, the Dutch error name and both readings', () => {
+    const out = nameWarnings('Opgaven en koppelkansen', [
+      { row: 5, column: 1, value: '#N/A' },
+      { row: 6, column: 1, value: '#SPILL!' },
+      { row: 7, column: 1, value: '#N/A ' },
+      { row: 8, column: 1, value: 'N/A' },
+    ]);
+    expect(out.map((p) => [p.sheet, p.cell, p.code, p.severity])).toEqual([
+      ['Opgaven en koppelkansen', 'A5', 'NAME_ERROR_VALUE', 'warning'],
+      ['Opgaven en koppelkansen', 'A6', 'NAME_ERROR_VALUE', 'warning'],
+    ]);
+    expect(out[0].message).toContain('#N/B (#N/A)');
+    expect(out[0].message).toMatch(/foutwaarde.*getypte tekst/);
+    expect(out[1].message).toContain('#SPILL!');
+  });
+
+  it('analyze warns about one on the longlist, the werkblad and Prioritering', async () => {
+    const now = new Date('2026-11-28T12:00:00Z');
+    const wb = await prioriteringWorkbook(['Eerste', 'Tweede'], now);
+    const before = analyze(await wb.readSnapshot(), { now });
+    const longlist = before.longlist.layout!;
+    const next = longlist.lastRow + 1;
+    await wb.apply({
+      ops: [
+        { kind: 'setCells', sheet: longlist.sheet, cell: `A${next}`, cells: [[{ text: '#N/A' }, { text: 'Eigen koppelkans' }]] },
+        { kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: 'A8', cells: [[{ text: '#REF!' }, { text: 'Derde' }]] },
+        { kind: 'setCells', sheet: SHEET_NAMES.prioritering, cell: `B${PRIORITERING.firstRow + 2}`, cells: [[{ text: '#VALUE!' }]] },
+      ],
+    });
+    const a = analyze(await wb.readSnapshot(), { now });
+    const where = a.problems.filter((p) => p.code === 'NAME_ERROR_VALUE').map((p) => `${p.sheet}!${p.cell}`);
+    expect(where.sort()).toEqual(
+      [`${longlist.sheet}!A${next}`, `${SHEET_NAMES.prioritering}!B${PRIORITERING.firstRow + 2}`, `${SHEET_NAMES.werkblad}!A8`].sort(),
+    );
+    expect(a.longlist.opgaven).not.toContain('#N/A');
+  });
+});
