@@ -109,7 +109,8 @@ export function unshareFormulas(ws: ExcelJS.Worksheet): void {
       if (v.shareType === 'array') return;
       if ('sharedFormula' in v || v.shareType === 'shared') {
         const formula = cell.formula;
-        if (formula) changes.push({ cell, value: { formula, result: v.result } as ExcelJS.CellFormulaValue });
+        // the cell's own result, not `v.result`: ExcelJS's `value` leaves out a falsy result (0, FALSE, "")
+        if (formula) changes.push({ cell, value: { formula, result: cell.result } });
       }
     });
   });

@@ -3,6 +3,7 @@
  * back as the same formulas cell by cell (ExcelJS, and the package patch itself when it
  * overwrites the group's first cell later).
  */
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import type { CellInput } from '../../../src/core/snapshot';
@@ -113,3 +114,31 @@ describe('the package patch writes and reads shared formulas', () => {
     for (let r = 2; r <= 4; r++) expect(back.getFormula('Blad', `B${r}`)).toBe(`=A${r}+1`);
   });
 });
+
+// issue 9: a score column filled down in Excel is saved as one shared formula; ExcelJS's `cell.value` leaves out a
+// falsy cached result, so a row whose formula gave 0 (or FALSE) read as an empty, unscored cell while Totalen counted it
+test('regression: a shared formula whose cached result is 0 or FALSE read as empty', async () => {
+  const sheet =
+    '<row r="1"><c r="A1"><f t="shared" ref="A1:A5" si="0">B1-B1</f><v>0</v></c><c r="B1"><v>2</v></c></row>' +
+    '<row r="2"><c r="A2"><f t="shared" si="0"/><v>0</v></c><c r="B2"><v>5</v></c></row>' +
+    '<row r="3"><c r="A3" t="b"><f t="shared" si="0"/><v>0</v></c></row>' +
+    '<row r="4"><c r="A4" t="str"><f t="shared" si="0"/><v></v></c></row>' +
+    '<row r="5"><c r="A5"><f t="shared" si="0"/><v>3</v></c></row>';
+  const wb = await XlsxWorkbook.fromBuffer(await packageWith(sheet));
+  const s = (await wb.readSnapshot()).sheets[0];
+  expect(s.values.map((r) => r[0])).toEqual([0, 0, false, null, 3]);
+  expect(s.formulas!.map((r) => r[0])).toEqual(['=B1-B1', '=B2-B2', '=B3-B3', '=B4-B4', '=B5-B5']);
+  // a cached empty text is a result (the ordinary empty score), not a missing one
+  expect(s.noCachedResult ?? []).toEqual([]);
+});
+
+/** An .xlsx package (written by ExcelJS) whose one sheet holds `rows`, the XML of its <row> elements, as they stand. */
+async function packageWith(rows: string): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Blad');
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  const part = 'xl/worksheets/sheet1.xml';
+  const xml = await zip.file(part)!.async('string');
+  zip.file(part, xml.replace(/<sheetData\s*\/>|<sheetData>[\s\S]*<\/sheetData>/, `<sheetData>${rows}</sheetData>`));
+  return zip.generateAsync({ type: 'uint8array' });
+}
