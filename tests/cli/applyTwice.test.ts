@@ -14,7 +14,7 @@ import { cellAddress } from '../../src/core/a1';
 import { analyze } from '../../src/core/analyze';
 import { ymdToSerial } from '../../src/core/dates';
 import { CHECKLIST, SHEET_NAMES } from '../../src/core/layout';
-import { cliRunner } from '../helpers/cliRun';
+import { cliRunner, type CliRun } from '../helpers/cliRun';
 import { sampleDataOps } from '../../src/taskpane/preview/sampleData';
 import { planWorkbook } from '../../src/workbook/operations';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
@@ -34,8 +34,6 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 /** `koppelkansen new` into `name`, then `edit` through the .xlsx adapter (what the team typed). */
 async function fresh(name: string, edit: (wb: XlsxWorkbook) => Promise<void>): Promise<string> {
   const file = path.join(dir, name);
-  // each test makes its input again (`new` refuses an existing file)
-  fs.rmSync(file, { force: true });
   expect((await run(['new', file, '--wijk', 'Lelystad Oost'])).code).toBe(0);
   const wb = await XlsxWorkbook.fromBuffer(fs.readFileSync(file));
   await edit(wb);
@@ -122,27 +120,42 @@ async function withoutValue(file: string): Promise<string[]> {
   return [...(await xlsxCells(fs.readFileSync(file)))].filter(([, c]) => c.formula && !c.hasValue).map(([a]) => a);
 }
 
+/**
+ * The first `apply` of each case, run once and shared by the two tests below (both checked the
+ * output of the same command on the same input; making the input and applying it twice per case
+ * doubled the suite's time): the input made by the case, its output file and the run.
+ */
+const firstApplies = new Map<string, Promise<{ once: string; first: CliRun }>>();
+function firstApply(title: string, make: () => Promise<string>): Promise<{ once: string; first: CliRun }> {
+  let done = firstApplies.get(title);
+  if (!done) {
+    done = (async () => {
+      const input = await make();
+      const once = path.join(dir, `${path.basename(input, '.xlsx')}-1.xlsx`);
+      return { once, first: await run(['apply', input, '-o', once]) };
+    })();
+    firstApplies.set(title, done);
+  }
+  return done;
+}
+
 test.each(cases)(
   'regression productFormulaWithoutValue: every formula in the output of apply carries its cached value: %s',
-  async (_, make) => {
-    const input = await make();
-    const out = path.join(dir, `${path.basename(input, '.xlsx')}-waarden.xlsx`);
-    expect((await run(['apply', input, '-o', out])).code).toBe(0);
+  async (title, make) => {
+    const { once, first } = await firstApply(title, make);
+    expect(first.code).toBe(0);
     // read as Protected View shows it: the product's formulas that the input held without a value (ExcelJS's save drops
     // a cached empty text) were left so, and showed nothing before anyone enabled editing
-    expect(await withoutValue(out)).toEqual([]);
+    expect(await withoutValue(once)).toEqual([]);
   },
   120000,
 );
 
 test.each(cases)(
   'regression cliSecondApplyWritesNothing: %s',
-  async (_, make) => {
-    const input = await make();
-    const base = path.basename(input, '.xlsx');
-    const once = path.join(dir, `${base}-1.xlsx`);
-    const twice = path.join(dir, `${base}-2.xlsx`);
-    const first = await run(['apply', input, '-o', once]);
+  async (title, make) => {
+    const { once, first } = await firstApply(title, make);
+    const twice = once.replace(/-1\.xlsx$/, '-2.xlsx');
     expect([first.code, first.err]).toEqual([0, '']);
     expect(first.out).not.toMatch(/^0 wijziging\(en\)/m);
     const second = await run(['apply', once, '-o', twice]);

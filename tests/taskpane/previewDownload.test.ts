@@ -29,18 +29,34 @@ const P = SHEET_NAMES.prioritering;
 const W = SHEET_NAMES.werkblad;
 const REASON = 'Omdat de corporatie \uFFFE in 2027 renoveert';
 
+/**
+ * A new workbook with the sample data (6 koppelkansen, 4 scored), prepared; with its analysis.
+ * Built once for the suite (every test started from the same deterministic workbook and built
+ * it again); each test reads it into its own workbook.
+ */
+let prepared: Promise<{ made: XlsxWorkbook; analysis: ReturnType<typeof analyze> }> | undefined;
+function preparedSample(): Promise<{ made: XlsxWorkbook; analysis: ReturnType<typeof analyze> }> {
+  prepared ??= (async () => {
+    const made = XlsxWorkbook.create();
+    await createKoppelkansenWorkbook(made, { wijk: 'Lelystad Oost', now: NOW });
+    await made.apply({ ops: sampleDataOps(analyze(await made.readSnapshot(), { now: NOW }), { koppelkansen: 6, scored: 4 }) });
+    await prepareWorkbook(made, { now: NOW });
+    return { made, analysis: analyze(await made.readSnapshot(), { now: NOW }) };
+  })();
+  return prepared;
+}
+
 async function teamFile(): Promise<{ bytes: Uint8Array; row: number }> {
-  const made = XlsxWorkbook.create();
-  await createKoppelkansenWorkbook(made, { wijk: 'Lelystad Oost', now: NOW });
-  await made.apply({ ops: sampleDataOps(analyze(await made.readSnapshot(), { now: NOW }), { koppelkansen: 6, scored: 4 }) });
-  await prepareWorkbook(made, { now: NOW });
-  const kk = analyze(await made.readSnapshot(), { now: NOW }).ranking[2].koppelkans;
+  const { made: shared, analysis } = await preparedSample();
+  const kk = analysis.ranking[2].koppelkans;
   const row = PRIORITERING.firstRow;
-  await made.apply({ ops: [{ kind: 'setCells', sheet: P, cell: `A${row}`, cells: [[{ number: 1 }, { text: kk }]] }] });
-  // what the team does in Excel: merge the reason over C:F, protect the werkblad with A6:D105 open
+  // what the team does in Excel: a koppelkans at rank 1 on Prioritering, the reason merged over C:F, the werkblad
+  // protected with A6:D105 open
   const x = new ExcelJS.Workbook();
-  await x.xlsx.load((await made.toBuffer()) as unknown as ExcelJS.Buffer);
+  await x.xlsx.load((await shared.toBuffer()) as unknown as ExcelJS.Buffer);
   const prio = x.getWorksheet(P)!;
+  prio.getCell(`A${row}`).value = 1;
+  prio.getCell(`B${row}`).value = kk;
   for (const c of ['D', 'E', 'F']) prio.getCell(`${c}${row}`).value = null;
   prio.mergeCells(`C${row}:F${row}`);
   const w = x.getWorksheet(W)!;
@@ -98,10 +114,7 @@ test('regression: the preview download of a workbook with a merged reason, a pro
 
 /** The prepared team file as bytes, after `edit` (ExcelJS, what the team does in Excel). */
 async function preparedFile(edit: (x: ExcelJS.Workbook) => void): Promise<Uint8Array> {
-  const made = XlsxWorkbook.create();
-  await createKoppelkansenWorkbook(made, { wijk: 'Lelystad Oost', now: NOW });
-  await made.apply({ ops: sampleDataOps(analyze(await made.readSnapshot(), { now: NOW }), { koppelkansen: 6, scored: 4 }) });
-  await prepareWorkbook(made, { now: NOW });
+  const { made } = await preparedSample();
   const x = new ExcelJS.Workbook();
   await x.xlsx.load((await made.toBuffer()) as unknown as ExcelJS.Buffer);
   edit(x);
@@ -217,12 +230,8 @@ test('regression: a long note the pane adds gets a row height that shows its tex
 
 /** A prepared file whose werkblad has a koppelkans in row 60 (so prepare wants rows 106-110) and A6:D105 unlocked; protected or not. */
 async function werkbladWithOpenRows(protect: boolean): Promise<Uint8Array> {
-  let first = { opgave: '', koppelkans: '' };
-  const made = XlsxWorkbook.create();
-  await createKoppelkansenWorkbook(made, { wijk: 'Lelystad Oost', now: NOW });
-  await made.apply({ ops: sampleDataOps(analyze(await made.readSnapshot(), { now: NOW }), { koppelkansen: 6, scored: 4 }) });
-  await prepareWorkbook(made, { now: NOW });
-  first = analyze(await made.readSnapshot(), { now: NOW }).werkblad!.rows[0];
+  const { made, analysis } = await preparedSample();
+  const first = analysis.werkblad!.rows[0];
   const x = new ExcelJS.Workbook();
   await x.xlsx.load((await made.toBuffer()) as unknown as ExcelJS.Buffer);
   const w = x.getWorksheet(W)!;

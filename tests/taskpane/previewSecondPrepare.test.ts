@@ -25,12 +25,33 @@ const NOW = new Date('2026-11-28T12:00:00Z');
 
 const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
 
+/**
+ * Builds a suite input once (the same deterministic bytes every test built again for itself)
+ * and gives each caller its own copy, so no test sees what another did to its bytes.
+ */
+function once(build: () => Promise<Uint8Array>): () => Promise<Uint8Array> {
+  let built: Promise<Uint8Array> | undefined;
+  return async () => (await (built ??= build())).slice();
+}
+
 /** A workbook prepared through the .xlsx adapter (what `koppelkansen apply` writes), as bytes. */
 async function cliPrepared(base: Uint8Array): Promise<Uint8Array> {
   const file = await XlsxWorkbook.fromBuffer(base);
   await prepareWorkbook(file, { now: NOW });
   return file.toBuffer();
 }
+
+/** The team workbook (teamWorkbook.ts), and the same prepared by the command line. */
+const team = once(teamWorkbook);
+const teamPrepared = once(async () => cliPrepared(await team()));
+
+/** A new workbook with the sample data (6 koppelkansen, 4 scored), not yet prepared. */
+const withSampleData = once(async () => {
+  const made = XlsxWorkbook.create();
+  await createKoppelkansenWorkbook(made, { wijk: 'Lelystad Oost', now: NOW });
+  await made.apply({ ops: sampleDataOps(analyze(await made.readSnapshot(), { now: NOW }), { koppelkansen: 6, scored: 4 }) });
+  return made.toBuffer();
+});
 
 test.each(['sjabloon', 'voorbeeld'] as const)(
   'regression previewSecondPrepareWritesNothing: prepared in the preview (%s), downloaded and opened again, a second prepare plans nothing and the next download is the same file',
@@ -54,7 +75,7 @@ test.each(['sjabloon', 'voorbeeld'] as const)(
 );
 
 test('regression: the preview plans what the command line plans on a team workbook (its own validations partly over the product’s), and after one prepare and a download both plan nothing', async () => {
-  const base = await teamWorkbook();
+  const base = await team();
   const cli = await planWorkbook(await XlsxWorkbook.fromBuffer(base), { now: NOW });
   const opened = await openWorkbook(base, 'team.xlsx');
   const preview = await planWorkbook(opened.port, { now: NOW });
@@ -69,7 +90,7 @@ test('regression: the preview plans what the command line plans on a team workbo
 }, 120000);
 
 test('regression: a workbook prepared by the command line and opened in the preview plans nothing there, and its download is the file byte for byte', async () => {
-  const prepared = await cliPrepared(await teamWorkbook());
+  const prepared = await teamPrepared();
   const wb = await openWorkbook(prepared, 'team.xlsx');
   const r = await prepareWorkbook(wb.port, { now: NOW });
   expect(r.plan.ops).toEqual([]);
@@ -77,7 +98,7 @@ test('regression: a workbook prepared by the command line and opened in the prev
 }, 120000);
 
 test('regression: a workbook kept in the browser (a prepared file and a note) comes back without a second prepare planning anything', async () => {
-  const prepared = await cliPrepared(await teamWorkbook());
+  const prepared = await teamPrepared();
   const note = addNote(
     { author: 'Fatima', step: 'Stap 4', koppelkans: '', factor: '', kind: 'discussie', text: 'Eerst de buurt', verantwoordelijke: '', date: '' },
     NOW,
@@ -89,7 +110,7 @@ test('regression: a workbook kept in the browser (a prepared file and a note) co
 }, 120000);
 
 test('the preview’s copy reads the same validation on every cell as the file (the product’s, the team’s, and where they overlap)', async () => {
-  const file = await XlsxWorkbook.fromBuffer(await cliPrepared(await teamWorkbook()));
+  const file = await XlsxWorkbook.fromBuffer(await teamPrepared());
   const copy = memoryFrom({ ...(await file.readSnapshot()), validations: file.allValidations() });
   const W = SHEET_NAMES.werkblad;
   expect(file.getValidation(W, 'N6')).not.toBeNull(); // the team's own
@@ -102,11 +123,8 @@ test('the preview’s copy reads the same validation on every cell as the file (
 }, 120000);
 
 test('regression: a workbook in the 1904 date system keeps it in the preview: the overstap date and the deadline read as in the file, and prepare plans nothing', async () => {
-  const made = XlsxWorkbook.create();
-  await createKoppelkansenWorkbook(made, { wijk: 'Lelystad Oost', now: NOW });
-  await made.apply({ ops: sampleDataOps(analyze(await made.readSnapshot(), { now: NOW }), { koppelkansen: 6, scored: 4 }) });
   const x = new ExcelJS.Workbook();
-  await x.xlsx.load((await made.toBuffer()) as unknown as ExcelJS.Buffer);
+  await x.xlsx.load((await withSampleData()) as unknown as ExcelJS.Buffer);
   x.properties.date1904 = true;
   // the overstap of the last home: 30-06-2036, as a serial of the 1904 date system
   x.getWorksheet(SHEET_NAMES.checklist)!.getCell(cellAddress(CHECKLIST.dateRow, CHECKLIST.valueColumn)).value = ymdToSerial(2036, 6, 30, true);
@@ -124,11 +142,8 @@ test('regression: a workbook in the 1904 date system keeps it in the preview: th
 
 test('regression: a prepared werkblad the team protected with its columns A:BH unlocked whole opens in the preview with that lock state, prepare plans nothing but the cached values ExcelJS dropped (before: six validations, refused on the protected sheet), and only a locked cell is refused', async () => {
   const W = SHEET_NAMES.werkblad;
-  const made = XlsxWorkbook.create();
-  await createKoppelkansenWorkbook(made, { wijk: 'Lelystad Oost', now: NOW });
-  await made.apply({ ops: sampleDataOps(analyze(await made.readSnapshot(), { now: NOW }), { koppelkansen: 6, scored: 4 }) });
   const x = new ExcelJS.Workbook();
-  await x.xlsx.load((await cliPrepared(await made.toBuffer())) as unknown as ExcelJS.Buffer);
+  await x.xlsx.load((await cliPrepared(await withSampleData())) as unknown as ExcelJS.Buffer);
   const w = x.getWorksheet(W)!;
   // what a team does in Excel: select the columns, Celeigenschappen > Bescherming > not locked, then protect the sheet
   for (let c = 1; c <= 60; c++) w.getColumn(c).protection = { locked: false };
