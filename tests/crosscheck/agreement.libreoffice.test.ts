@@ -27,7 +27,12 @@ import { LIJST_COLUMNS, lijstenOrder, lijstenValues, type LijstenGeometry } from
 import type { CellInput, CellValue, PlanOp } from '../../src/core/snapshot';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
 import { hasLibreOffice, recalculateXlsxBatch } from '../helpers/libreoffice';
-import { xlsxCells } from '../helpers/xlsxCells';
+import { xlsxCells, type XmlCell } from '../helpers/xlsxCells';
+
+// The command line collects garbage between its phases once V8's heap holds 64 MiB (src/cli/memory.ts). A jest worker's
+// heap always holds that much, so every `apply` of the corpus ran several full collections of the whole worker: about
+// half of its time, and nothing this suite checks (the bytes written are the same)
+jest.mock('../../src/cli/memory', () => ({ collectGarbage: () => {}, collectLargeGarbage: () => {} }));
 
 const available = hasLibreOffice();
 if (!available && process.env.CI) throw new Error('LibreOffice is required in CI for the agreement corpus (run scripts/setup.sh)');
@@ -476,12 +481,22 @@ function scoreCell(s: CellValue): ExcelJS.CellValue {
   return s;
 }
 
-/** An input workbook for a case: a copy of `template` (CLI `new`) with the case's data written in. */
-async function buildInput(c: Case, file: string, template: string): Promise<void> {
-  fs.copyFileSync(template, file);
+/**
+ * The template (CLI `new`) as ExcelJS reads it: its model, which `buildInput` gives to a new ExcelJS workbook (a copy per
+ * case) instead of parsing the file again for every case. ExcelJS's own reader ends by setting this model, and writing
+ * the copy gives the same package as writing a fresh read of the file.
+ */
+async function templateModel(template: string): Promise<ExcelJS.WorkbookModel> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(template);
+  return wb.model;
+}
+
+/** An input workbook for a case: the template (`templateModel`, CLI `new`) with the case's data written in. */
+async function buildInput(c: Case, file: string, template: ExcelJS.WorkbookModel): Promise<void> {
   // replace the template's longlist and factors by the case's
   const raw = new ExcelJS.Workbook();
-  await raw.xlsx.readFile(file);
+  raw.model = structuredClone(template);
   // the template's formulas stay: ExcelJS writes those whose cached result is "" without their <v> (as other tools do), and
   // `apply` must give every product formula its value, also one it finds with the same text (it kept those without)
   const ll = raw.getWorksheet(SHEET_NAMES.longlist)!;
@@ -525,20 +540,6 @@ async function buildInput(c: Case, file: string, template: string): Promise<void
 }
 
 type Plain = string | number | boolean | null;
-function plain(v: ExcelJS.CellValue): Plain {
-  if (v === null || v === undefined) return null;
-  if (v instanceof Date) return v.toISOString();
-  if (typeof v === 'object') {
-    if ('formula' in v || 'sharedFormula' in v) {
-      const r = (v as { result?: ExcelJS.CellValue }).result;
-      return r === undefined ? null : plain(r);
-    }
-    if ('richText' in v) return v.richText.map((x) => x.text).join('');
-    if ('error' in v) return String(v.error);
-    return JSON.stringify(v);
-  }
-  return v;
-}
 /** Equal values: the same text, boolean or number (numbers within 1e-9 relative: LibreOffice's last bits). */
 function same(x: Plain, y: Plain): boolean {
   if (typeof x === 'number' && typeof y === 'number') return Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x));
@@ -612,12 +613,29 @@ function expectedLists(engine: Analysis): string[][] {
   return lists.map((l) => [...l.slice(0, PROBE_ITEMS), ...Array.from({ length: Math.max(0, PROBE_ITEMS - l.length) }, () => '')]);
 }
 
+/**
+ * The cells of a workbook file as its sheet XML holds them (`xlsxCells`), read once per file: the corpus's tests read the
+ * same outputs and recalculated files again and again.
+ */
+const cellsCache = new Map<string, Promise<Map<string, XmlCell>>>();
+function cellsOf(file: string): Promise<Map<string, XmlCell>> {
+  let cells = cellsCache.get(file);
+  if (!cells) cellsCache.set(file, (cells = xlsxCells(fs.readFileSync(file))));
+  return cells;
+}
+
+/** The value a recalculated file holds in `sheet` at (row, column), null for no cell or no value. */
+async function valueAt(file: string, sheet: string, row: number, column: number): Promise<XmlCell['value']> {
+  return (await cellsOf(file)).get(`${sheet}!${cellAddress(row, column)}`)?.value ?? null;
+}
+
 async function probedLists(recalculated: string, count: number): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(recalculated);
-  const ps = wb.getWorksheet(PROBE)!;
   const out: string[][] = [];
-  for (let r = 1; r <= count; r++) out.push(Array.from({ length: PROBE_ITEMS }, (_, k) => String(plain(ps.getCell(r, k + 1).value) ?? '')));
+  for (let r = 1; r <= count; r++) {
+    const row: string[] = [];
+    for (let k = 1; k <= PROBE_ITEMS; k++) row.push(String((await valueAt(recalculated, PROBE, r, k)) ?? ''));
+    out.push(row);
+  }
   return out;
 }
 
@@ -642,8 +660,8 @@ function teamFormulas(c: Case): Set<string> {
  * recalculated value ("" is not empty, text is not a number).
  */
 async function disagreements(team: Set<string>, output: string, recalculated: string): Promise<string[]> {
-  const before = await xlsxCells(fs.readFileSync(output));
-  const after = await xlsxCells(fs.readFileSync(recalculated));
+  const before = await cellsOf(output);
+  const after = await cellsOf(recalculated);
   const out: string[] = [];
   let formulas = 0;
   for (const [address, cell] of before) {
@@ -674,8 +692,9 @@ maybe('the engine and the recalculated workbook agree on the corpus', () => {
   beforeAll(async () => {
     randomCases.push(...sampleRandomCases());
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-agree-'));
-    const template = path.join(dir, 'template.xlsx');
-    expect(await main(['new', template, '--wijk', 'Corpus'], io)).toBe(0);
+    const templateFile = path.join(dir, 'template.xlsx');
+    expect(await main(['new', templateFile, '--wijk', 'Corpus'], io)).toBe(0);
+    const template = await templateModel(templateFile);
     for (const c of CASES) {
       const input = path.join(dir, `${c.name}-in.xlsx`);
       const output = path.join(dir, `${c.name}.xlsx`);
@@ -707,7 +726,8 @@ maybe('the engine and the recalculated workbook agree on the corpus', () => {
     prepared.forEach((p, i) => recalculated.set(p.c.name, outs[i]));
     randomCases.forEach((c, i) => recalculated.set(c.name, outs[prepared.length + i]));
     recalculated.set('colleague', outs[outs.length - 1]);
-    // about 25 applies and one LibreOffice run: 5 minutes on an idle 2-core machine, much longer on a shared one
+    // 31 applies and one LibreOffice run of 32 files: 245 s with the 2-core machine at load 10-12 (2026-12-02; 700 s before
+    // the template was read once and the applies stopped collecting the worker's garbage)
   }, 1_500_000);
 
   afterAll(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
@@ -720,8 +740,8 @@ maybe('the engine and the recalculated workbook agree on the corpus', () => {
   });
 
   test('colleague: every Keuzelijsten cell is what the engine computes for the file’s own order column (the rows a colleague added read last)', async () => {
-    const before = await xlsxCells(fs.readFileSync(colleague.output));
-    const after = await xlsxCells(fs.readFileSync(recalculated.get('colleague')!));
+    const before = await cellsOf(colleague.output);
+    const after = await cellsOf(recalculated.get('colleague')!);
     const lijsten = `${SHEET_NAMES.lijsten}!`;
     const at = (cells: Map<string, { value: unknown }>, sheet: string, row: number, column: number) =>
       cells.get(`${sheet}!${cellAddress(row, column)}`)?.value ?? null;
@@ -818,7 +838,7 @@ maybe('the engine and the recalculated workbook agree on the corpus', () => {
       ['A', 1, 8],
       ['B', 2, 4],
     ]);
-    const cells = await xlsxCells(fs.readFileSync(recalculated.get('scoreErrors')!));
+    const cells = await cellsOf(recalculated.get('scoreErrors')!);
     const at = (sheet: string, row: number, column: number) => cells.get(`${sheet}!${cellAddress(row, column)}`)?.value;
     // Totalen as LibreOffice computes it: "ongeldig" on every row with an error, no error value anywhere
     expect(rows.map((r) => at(SHEET_NAMES.werkblad, r.row, L.totalenColumn))).toEqual(rows.map((r) => (r.status === 'invalid' ? 'ongeldig' : r.total)));
@@ -849,7 +869,7 @@ maybe('the engine and the recalculated workbook agree on the corpus', () => {
     expect(engine.problems.filter((x) => x.code === 'WEIGHT_NOT_NUMBER').map((x) => [x.cell, x.message])).toEqual([
       ['D4', 'De weging van "Factor twee" is geen getal ("#N/B (#N/A)"). Vul een getal van 0 of meer in.'],
     ]);
-    const cells = await xlsxCells(fs.readFileSync(recalculated.get('weightErrors')!));
+    const cells = await cellsOf(recalculated.get('weightErrors')!);
     const total = (r: number) => cells.get(`${SHEET_NAMES.werkblad}!${cellAddress(r, L.totalenColumn)}`)?.value;
     expect(rows.map((r) => total(r.row))).toEqual([7, 3, 'ongeldig', '']);
   });
@@ -864,7 +884,7 @@ maybe('the engine and the recalculated workbook agree on the corpus', () => {
       ['D', 'scored', 6],
     ]);
     expect(engine.problems.filter((x) => x.code === 'SCORE_NOT_INTEGER' || x.code === 'SCORE_OUT_OF_RANGE')).toEqual([]);
-    const cells = await xlsxCells(fs.readFileSync(recalculated.get('nearInteger')!));
+    const cells = await cellsOf(recalculated.get('nearInteger')!);
     const L = engine.werkblad!.layout;
     expect(rows.map((r) => cells.get(`${SHEET_NAMES.werkblad}!${cellAddress(r.row, L.totalenColumn)}`)?.value)).toEqual([5, 12, -8, 6]);
   });
@@ -933,10 +953,8 @@ maybe('the engine and the recalculated workbook agree on the corpus', () => {
       ['geveltuinen', 1],
       ['half formule leeg', 3],
     ]);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(recalculated.get('twins')!);
-    const ps = wb.getWorksheet(SHEET_NAMES.prioritering)!;
-    const ranks = [0, 1, 2].map((i) => plain(ps.getCell(PRIORITERING.firstRow + i, PRIORITERING.headers.indexOf('Automatische rang') + 1).value));
+    const column = PRIORITERING.headers.indexOf('Automatische rang') + 1;
+    const ranks = await Promise.all([0, 1, 2].map((i) => valueAt(recalculated.get('twins')!, SHEET_NAMES.prioritering, PRIORITERING.firstRow + i, column)));
     expect(ranks).toEqual([2, 1, 3]);
   });
 
@@ -947,12 +965,9 @@ maybe('the engine and the recalculated workbook agree on the corpus', () => {
     expect(row('Formule leeg').status).toBe('unscored');
     expect(row('Half formule leeg').total).toBe(5);
     expect(row('Waar').status).toBe('invalid');
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(recalculated.get('twins')!);
-    const ws = wb.getWorksheet(SHEET_NAMES.werkblad)!;
-    const total = (k: string) => plain(ws.getCell(row(k).row, engine.werkblad!.layout.totalenColumn).value);
-    expect(total('Half formule leeg')).toBe(5);
-    expect(total('Groene daken')).toBe(14);
+    const total = (k: string) => valueAt(recalculated.get('twins')!, SHEET_NAMES.werkblad, row(k).row, engine.werkblad!.layout.totalenColumn);
+    expect(await total('Half formule leeg')).toBe(5);
+    expect(await total('Groene daken')).toBe(14);
   });
 
   test('numbers: near-equal totals share a rank; empty text is not scored; TRUE is invalid', () => {
@@ -983,7 +998,7 @@ maybe('the engine and the recalculated workbook agree on the corpus', () => {
       ['K1', false, false],
       ['K2', false, false],
     ]);
-    const cells = await xlsxCells(fs.readFileSync(recalculated.get('texts')!));
+    const cells = await cellsOf(recalculated.get('texts')!);
     const col = PRIORITERING.headers.indexOf('Signaal') + 1;
     const flags = entries.map((_, r) => cells.get(`${SHEET_NAMES.prioritering}!${cellAddress(PRIORITERING.firstRow + r, col)}`)?.value);
     expect(flags).toEqual([PRIORITERING.deviationFlag, '', PRIORITERING.deviationFlag, '', '']);
@@ -1001,7 +1016,7 @@ maybe('the engine and the recalculated workbook agree on the corpus', () => {
     expect(cl.progress.find((p) => p.onderdeel === 'Uitvoerings strategie')).toMatchObject({ klaar: 1, total: 2 });
     expect(cl.overstapSerial).toBeNull();
     // read from the XML: ExcelJS reads a cached 0 and a cached "" as no value
-    const cells = await xlsxCells(fs.readFileSync(recalculated.get('texts')!));
+    const cells = await cellsOf(recalculated.get('texts')!);
     const at_ = (row: number, column: number) => cells.get(`${SHEET_NAMES.checklist}!${cellAddress(row, column)}`)?.value;
     const table = cl.progress.map((p, i) => [p.onderdeel, ...[9, 10, 11].map((c) => at_(CHECKLIST.headerRow + 1 + i, c))]);
     expect(table).toEqual(cl.progress.map((p) => [p.onderdeel, p.klaar, p.bezig, p.total]));
@@ -1015,9 +1030,7 @@ maybe('the engine and the recalculated workbook agree on the corpus', () => {
       expect(engine.checklist!.overstapYear).toBe(year);
       expect(engine.checklist!.deadlineYear).toBe(year - 8);
       expect(engine.checklist!.late).toBe(name === 'datesLate1904');
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.readFile(recalculated.get(name)!);
-      expect(plain(wb.getWorksheet(SHEET_NAMES.checklist)!.getCell(CHECKLIST.deadlineRow, CHECKLIST.valueColumn).value)).toBe(year - 8);
+      expect(await valueAt(recalculated.get(name)!, SHEET_NAMES.checklist, CHECKLIST.deadlineRow, CHECKLIST.valueColumn)).toBe(year - 8);
     }
   });
 

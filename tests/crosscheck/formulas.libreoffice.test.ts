@@ -14,7 +14,7 @@ import { SHEET_NAMES, RESULTAAT, PRIORITERING, CHECKLIST } from '../../src/core/
 import { yearToSerial } from '../../src/core/checklist';
 import { LIJST_COLUMNS } from '../../src/core/keuzelijsten';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
-import { hasLibreOffice, recalculateXlsx } from '../helpers/libreoffice';
+import { hasLibreOffice, recalculateXlsxBatch } from '../helpers/libreoffice';
 
 const available = hasLibreOffice();
 if (!available && process.env.CI) throw new Error('LibreOffice is required in CI for the formula cross-check (run scripts/setup.sh)');
@@ -36,6 +36,10 @@ function plain(v: V): string | number | boolean | null {
 maybe('formulas computed by LibreOffice equal the engine', () => {
   let dir: string;
   let recalculated: ExcelJS.Workbook;
+  /** The output with the first two Prioritering entries swapped by hand, recalculated. */
+  let handRecalculated: ExcelJS.Workbook;
+  /** The output with one score of "Meer groen" lowered by hand, recalculated. */
+  let scoreRecalculated: ExcelJS.Workbook;
   let engine: ReturnType<typeof analyze>;
 
   beforeAll(async () => {
@@ -84,10 +88,32 @@ maybe('formulas computed by LibreOffice equal the engine', () => {
     await wb.writeFileAtomic(input);
     expect(await main(['apply', input, '-o', output], io)).toBe(1); // errors: the invalid rows
     engine = analyze(await (await XlsxWorkbook.fromBuffer(fs.readFileSync(output))).readSnapshot(), { now: io.now });
-    const recalcPath = await recalculateXlsx(output, path.join(dir, 'recalc'));
-    recalculated = new ExcelJS.Workbook();
-    await recalculated.xlsx.readFile(recalcPath);
-  }, 180000);
+
+    // a colleague in Excel swaps the places of the first two Prioritering entries
+    const hand = new ExcelJS.Workbook();
+    await hand.xlsx.readFile(output);
+    const ps = hand.getWorksheet(SHEET_NAMES.prioritering)!;
+    ps.getCell(PRIORITERING.firstRow, 1).value = 2;
+    ps.getCell(PRIORITERING.firstRow + 1, 1).value = 1;
+    const handFile = path.join(dir, 'hand.xlsx');
+    await hand.xlsx.writeFile(handFile);
+    // a colleague in Excel lowers one score of "Meer groen" (row 7), which shared rank 1 with "Regenwater afkoppelen"
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(output);
+    book.getWorksheet(SHEET_NAMES.werkblad)!.getCell('C7').value = 4;
+    const scoreFile = path.join(dir, 'score.xlsx');
+    await book.xlsx.writeFile(scoreFile);
+
+    // the three files in one LibreOffice run
+    const recalcPaths = await recalculateXlsxBatch([output, handFile, scoreFile], path.join(dir, 'recalc'));
+    [recalculated, handRecalculated, scoreRecalculated] = await Promise.all(
+      recalcPaths.map(async (file) => {
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.readFile(file);
+        return book;
+      }),
+    );
+  }, 240_000);
 
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -145,45 +171,25 @@ maybe('formulas computed by LibreOffice equal the engine', () => {
     expect(plain(rs.getCell(2, 1).value) ?? '').toBe('');
   });
 
-  test('Prioritering reordered by hand without the add-in: the sheet says "volgorde gewijzigd sinds de laatste controle"', async () => {
-    // a colleague in Excel swaps the places of the first two entries and types a reason for the third
-    const handDir = path.join(dir, 'hand');
-    fs.mkdirSync(handDir, { recursive: true });
-    const hand = new ExcelJS.Workbook();
-    await hand.xlsx.readFile(path.join(dir, 'out.xlsx'));
-    const ps = hand.getWorksheet(SHEET_NAMES.prioritering)!;
+  test('Prioritering reordered by hand without the add-in: the sheet says "volgorde gewijzigd sinds de laatste controle"', () => {
+    // the first two entries swapped (beforeAll)
+    const rs = handRecalculated.getWorksheet(SHEET_NAMES.prioritering)!;
     const first = PRIORITERING.firstRow;
-    ps.getCell(first, 1).value = 2;
-    ps.getCell(first + 1, 1).value = 1;
-    const file = path.join(handDir, 'hand.xlsx');
-    await hand.xlsx.writeFile(file);
-    const recalc = new ExcelJS.Workbook();
-    await recalc.xlsx.readFile(await recalculateXlsx(file, path.join(handDir, 'recalc')));
-    const rs = recalc.getWorksheet(SHEET_NAMES.prioritering)!;
     expect(plain(rs.getCell(first, 6).value)).toBe(PRIORITERING.changedFlag);
     expect(plain(rs.getCell(first + 1, 6).value)).toBe(PRIORITERING.changedFlag);
     expect(plain(rs.getCell(first + 2, 6).value)).toBe('');
-  }, 180000);
+  });
 
-  test('a score change that moves automatic ranks is not a reorder: no "volgorde gewijzigd" (regression: the signal appeared after every score change)', async () => {
-    // a colleague in Excel lowers one score of "Meer groen" (row 7), which shared rank 1 with "Regenwater afkoppelen"
-    const scoreDir = path.join(dir, 'score');
-    fs.mkdirSync(scoreDir, { recursive: true });
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(path.join(dir, 'out.xlsx'));
-    book.getWorksheet(SHEET_NAMES.werkblad)!.getCell('C7').value = 4;
-    const file = path.join(scoreDir, 'score.xlsx');
-    await book.xlsx.writeFile(file);
-    const recalc = new ExcelJS.Workbook();
-    await recalc.xlsx.readFile(await recalculateXlsx(file, path.join(scoreDir, 'recalc')));
-    const rs = recalc.getWorksheet(SHEET_NAMES.prioritering)!;
+  test('a score change that moves automatic ranks is not a reorder: no "volgorde gewijzigd" (regression: the signal appeared after every score change)', () => {
+    // one score of "Meer groen" lowered (beforeAll)
+    const rs = scoreRecalculated.getWorksheet(SHEET_NAMES.prioritering)!;
     const first = PRIORITERING.firstRow;
     // the automatic rank moved (so the test can fail on a record that includes the rank)
     expect(plain(rs.getCell(first + 1, 5).value)).toBe(1);
     expect(plain(rs.getCell(first + 2, 5).value)).toBe(2);
     // the team's order is untouched: the moved entry still needs its reason, nothing says the order changed
     expect([0, 1, 2].map((i) => plain(rs.getCell(first + i, 6).value))).toEqual([PRIORITERING.deviationFlag, '', '']);
-  }, 180000);
+  });
 
   test('Prioritering: automatic rank and the "no reason" flag computed in the workbook match the engine', () => {
     const ps = recalculated.getWorksheet(SHEET_NAMES.prioritering)!;
