@@ -9,6 +9,7 @@ module.exports = {
   maxWorkers: Math.max(2, os.availableParallelism() - 1),
   testSequencer: '<rootDir>/tests/sequencer.js',
   testEnvironment: 'node',
+  setupFilesAfterEnv: ['<rootDir>/tests/setup/noForcedCollections.ts'],
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {

@@ -1,6 +1,9 @@
 /** collectGarbage: the CLI's full collection between phases really frees what nothing references. */
 import { collectGarbage, collectLargeGarbage } from '../../src/cli/memory';
 
+// the other suites run without the forced collections (tests/setup/noForcedCollections.ts); here they are the subject
+jest.unmock('../../src/cli/memory');
+
 function unreachable(): WeakRef<object> {
   return new WeakRef({ rows: new Array(1000).fill('koppelkans') });
 }

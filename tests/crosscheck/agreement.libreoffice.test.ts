@@ -29,10 +29,7 @@ import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
 import { hasLibreOffice, recalculateXlsxBatch } from '../helpers/libreoffice';
 import { xlsxCells, type XmlCell } from '../helpers/xlsxCells';
 
-// The command line collects garbage between its phases once V8's heap holds 64 MiB (src/cli/memory.ts). A jest worker's
-// heap always holds that much, so every `apply` of the corpus ran several full collections of the whole worker: about
-// half of its time, and nothing this suite checks (the bytes written are the same)
-jest.mock('../../src/cli/memory', () => ({ collectGarbage: () => {}, collectLargeGarbage: () => {} }));
+// (the CLI's forced garbage collections are off in every suite: tests/setup/noForcedCollections.ts)
 
 const available = hasLibreOffice();
 if (!available && process.env.CI) throw new Error('LibreOffice is required in CI for the agreement corpus (run scripts/setup.sh)');
