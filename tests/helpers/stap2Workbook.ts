@@ -17,19 +17,7 @@ export interface State {
   ctx: Stap2Context;
 }
 
-/**
- * A new Koppelkansen workbook (createKoppelkansenWorkbook at NOW, with `wijk` when given) in
- * memory. Made once per wijk per test file and cloned for each call (MemoryWorkbook.clone,
- * an independent copy): the template's plan is most of a small test's time.
- */
 export async function templateWorkbook(wijk?: string): Promise<MemoryWorkbook> {
-  let made = templates.get(wijk);
-  if (!made) templates.set(wijk, (made = newTemplate(wijk)));
-  return (await made).clone();
-}
-const templates = new Map<string | undefined, Promise<MemoryWorkbook>>();
-
-async function newTemplate(wijk: string | undefined): Promise<MemoryWorkbook> {
   const wb = new MemoryWorkbook();
   await createKoppelkansenWorkbook(wb, { wijk, now: NOW });
   return wb;
