@@ -45,22 +45,10 @@ afterEach(() => {
 /**
  * The template with `rows` scored rows (factor c of row r scores ((r + c) % 21) - 10), a
  * column of the team's own right of Totalen (L: a header, a formula on the 5th factor's
- * score of the first row and one on its total) and a sheet of its own reading the werkblad,
- * in `book`; returns a new pane's adapter on it (nothing read yet). Each size is built once
- * for this file and cloned for each test (FakeBook.clone).
+ * score of the first row and one on its total) and a sheet of its own reading the werkblad.
  */
 async function scoredBook(rows: number): Promise<OfficeWorkbook> {
-  let made = scoredBooks.get(rows);
-  if (!made) scoredBooks.set(rows, (made = buildScoredBook(rows)));
-  book = (await made).clone();
-  return new OfficeWorkbook(book.run, noWait);
-}
-
-/** scoredBook's workbooks, built once per size for this file (each test gets a clone). */
-const scoredBooks = new Map<number, Promise<FakeBook>>();
-
-async function buildScoredBook(rows: number): Promise<FakeBook> {
-  const book = new FakeBook(['Blad1']);
+  book = new FakeBook(['Blad1']);
   const port = new OfficeWorkbook(book.run, noWait);
   await createKoppelkansenWorkbook(port, { now: NOW });
   book.sheet(SHEET_NAMES.werkblad).setGrid(
@@ -83,7 +71,7 @@ async function buildScoredBook(rows: number): Promise<FakeBook> {
       },
     ],
   });
-  return book;
+  return port;
 }
 
 /** Every formula of a snapshot as "sheet!row,column=formula". */
