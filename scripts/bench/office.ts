@@ -142,12 +142,16 @@ async function stap2AtSize(
 ) {
   const out: (string | number)[][] = [];
   let largest = 0;
+  let widestRead = { syncs: 0, received: 0 };
+  let formulasSent = 0;
   for (const op of STAP2_OPERATIONS) {
     const refused0 = book.refusedResponses;
     const m = await stap2Operation(book, port, (fresh) => op.build(fresh, port), op);
     const whole = sumCounted([m.question, m.read, m.write, m.after]);
     const refused = book.refusedResponses - refused0;
     largest = Math.max(largest, whole.largest);
+    widestRead = { syncs: Math.max(widestRead.syncs, m.read.syncs), received: Math.max(widestRead.received, m.read.received) };
+    if (op.name === 'add a factor' || op.name === 'remove a factor') formulasSent = Math.max(formulasSent, m.write.sent);
     writes.set(op.name, [...(writes.get(op.name) ?? []), m.write.syncs]);
     wholes.set(op.name, [...(wholes.get(op.name) ?? []), whole.syncs]);
     targets.push({
@@ -176,6 +180,19 @@ async function stap2AtSize(
       whole.largest <= LIMIT && refused === 0 ? 'yes' : `NO (${refused} refused)`,
     ]);
   }
+  targets.push({
+    figure: `Office.js: Stap 2 operations, the read the edit is built on (the most of any), ${size(rows, factors)}`,
+    value: `${widestRead.syncs} round trip(s), ${bytes(widestRead.received)}`,
+    target: '1 round trip, < 20 KB (the walk, not every cell)',
+    met: widestRead.syncs === 1 && widestRead.received < 20_000,
+  });
+  const copied = book.formulaWrites.some((w) => w.copied);
+  targets.push({
+    figure: `Office.js: adding or removing a factor, sent by the write, ${size(rows, factors)}`,
+    value: `${bytes(formulasSent)}${copied ? ', Totalen copied by Excel' : ', no Range.copyFrom'}`,
+    target: '< 1 MB, the Totalen formulas copied by Excel (Range.copyFrom), not sent one by one',
+    met: formulasSent < 1_000_000 && copied,
+  });
   targets.push({
     figure: `Office.js: Stap 2 operations, largest request or response, ${size(rows, factors)}`,
     value: bytes(largest),

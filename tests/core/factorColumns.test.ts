@@ -33,8 +33,15 @@ const col = (factor: number) => columnLetter(WERKBLAD.firstFactorColumn + factor
  * The template with two scored rows and what a team builds around it: a column of its own
  * right of Totalen (L: a header, a formula on the 5th factor's score, one on Totalen) and a
  * sheet of its own with formulas on the werkblad (a score, a total, a sum over the scores).
+ * Built once for this file; each test gets a clone (MemoryWorkbook.clone).
  */
 async function teamWorkbook(): Promise<MemoryWorkbook> {
+  team ??= buildTeamWorkbook();
+  return (await team).clone();
+}
+let team: Promise<MemoryWorkbook> | undefined;
+
+async function buildTeamWorkbook(): Promise<MemoryWorkbook> {
   const wb = await templateWorkbook('Testwijk');
   await mustEdit(wb, (s) => selectKoppelkansEdit(s.ctx, 'Gezondheid', 'Meer groen'));
   await mustEdit(wb, (s) => selectKoppelkansEdit(s.ctx, 'Onderwijs', 'Gezonde school'));

@@ -285,6 +285,37 @@ export class FakeBook {
     for (const n of sheetNames) this.sheets.push(new FakeSheet(n));
   }
 
+  /**
+   * A copy of this workbook as a new Excel session finds it: its sheets (cells, formats,
+   * validations, names, everything a sheet holds, ids included) and settings (payload limit,
+   * date system, refusals) deep-copied; the records of what happened (syncs, runs, bytes,
+   * formula writes, sentinel reads, UI events, run options) start empty and `afterSync` is
+   * not copied. Lets a suite build a big workbook once and give each test its own.
+   */
+  clone(): FakeBook {
+    const copy = new FakeBook([]);
+    const target = copy as unknown as Record<string, unknown>;
+    for (const [key, value] of Object.entries(this)) {
+      if (typeof value === 'function' || FakeBook.RECORDS.has(key)) continue;
+      target[key] = key === 'sheets' ? (structuredClone(value) as object[]).map((s) => Object.setPrototypeOf(s, FakeSheet.prototype)) : structuredClone(value);
+    }
+    return copy;
+  }
+
+  /** What `clone` leaves out: the records of what happened to this copy, not what it holds. */
+  private static readonly RECORDS = new Set([
+    'syncs',
+    'runs',
+    'requestBytes',
+    'refusedResponses',
+    'responseBytes',
+    'sentinelReads',
+    'formulaWrites',
+    'uiEvents',
+    'functionEvaluations',
+    'runOptions',
+  ]);
+
   sheet(name: string): FakeSheet {
     const s = this.find(name);
     if (!s) throw new Error(`fake: no sheet ${name}`);

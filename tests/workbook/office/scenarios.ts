@@ -54,6 +54,20 @@ export async function koppelkansenFakeBook(rows: number, factors: number, prepar
   return book;
 }
 
+const built = new Map<string, Promise<FakeBook>>();
+
+/**
+ * `koppelkansenFakeBook(rows, factors, prepared)` built once per test file (per jest module
+ * registry) and cloned for each caller (FakeBook.clone: the same workbook, nothing counted
+ * yet), for suites that need the same big workbook in more than one test.
+ */
+export async function sharedKoppelkansenFakeBook(rows: number, factors: number, prepared = true): Promise<FakeBook> {
+  const key = `${rows}x${factors}${prepared ? '' : ' raw'}`;
+  let book = built.get(key);
+  if (!book) built.set(key, (book = koppelkansenFakeBook(rows, factors, prepared)));
+  return (await book).clone();
+}
+
 /** The werkblad cell `typeOneScore` types into: a score in the middle row. */
 function typedCell(rows: number): string {
   return `C${WERKBLAD.firstDataRow + Math.floor(rows / 2)}`;
