@@ -12,9 +12,8 @@ import * as path from 'path';
 import { analyze } from '../../src/core/analyze';
 import { CHECKLIST, PRIORITERING, SHEET_NAMES } from '../../src/core/layout';
 import { cliRunner } from '../helpers/cliRun';
-import { sampleDataOps } from '../../src/taskpane/preview/sampleData';
-import { createKoppelkansenWorkbook, prepareWorkbook } from '../../src/workbook/operations';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
+import { preparedSample } from '../helpers/preparedSample';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
 const P = SHEET_NAMES.prioritering;
@@ -29,25 +28,8 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/**
- * A new workbook with the sample data (6 koppelkansen, 4 scored), prepared, and its analysis.
- * Built once for the suite (each test built the same deterministic workbook again); every
- * test loads its bytes into its own ExcelJS workbook for the team's edits.
- */
-let prepared: Promise<{ made: XlsxWorkbook; analysis: ReturnType<typeof analyze> }> | undefined;
-function preparedSample(): Promise<{ made: XlsxWorkbook; analysis: ReturnType<typeof analyze> }> {
-  prepared ??= (async () => {
-    const made = XlsxWorkbook.create();
-    await createKoppelkansenWorkbook(made, { wijk: 'Lelystad Oost', now: NOW });
-    await made.apply({ ops: sampleDataOps(analyze(await made.readSnapshot(), { now: NOW }), { koppelkansen: 6, scored: 4 }) });
-    await prepareWorkbook(made, { now: NOW });
-    return { made, analysis: analyze(await made.readSnapshot(), { now: NOW }) };
-  })();
-  return prepared;
-}
-
 test('regression (CLI): apply keeps the text of every cell the team merged over product cells, reports CELL_OCCUPIED, and apply twice = apply once', async () => {
-  const { made, analysis: a } = await preparedSample();
+  const { made, analysis: a } = await preparedSample(NOW);
   const kk = a.ranking[2].koppelkans;
   const pr = PRIORITERING.firstRow;
   const firstWs = a.werkblad!.rows[0].row;
@@ -114,7 +96,7 @@ test('regression (CLI): apply keeps the text of every cell the team merged over 
 
 /** A prepared team file with data down to row 60 and only A6:D105 unlocked on the werkblad (so apply prepares rows 106–110). */
 async function protectedTeamFile(name: string, protect: boolean): Promise<string> {
-  const { made, analysis } = await preparedSample();
+  const { made, analysis } = await preparedSample(NOW);
   const first = analysis.werkblad!.rows[0];
   const x = new ExcelJS.Workbook();
   await x.xlsx.load((await made.toBuffer()) as unknown as ExcelJS.Buffer);

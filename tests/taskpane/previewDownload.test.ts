@@ -16,12 +16,12 @@ import { CHECKLIST, NOTULEN, PRIORITERING, RESULTAAT, SHEET_NAMES, WERKBLAD } fr
 import type { PlanOp, WorkbookSnapshot } from '../../src/core/snapshot';
 import { EM_PER_CHARACTER, wrapLines, wrappedRowHeight } from '../../src/core/textMetrics';
 import { checklistStatusEdit } from '../../src/core/edits';
-import { sampleDataOps } from '../../src/taskpane/preview/sampleData';
 import { openWorkbook, startWorkbook, workbookBytes } from '../../src/taskpane/preview/workbooks';
 import { addFactor, removeFactor, selectKoppelkans } from '../../src/taskpane/stappen/stap2Actions';
 import { createKoppelkansenWorkbook, planWorkbook, prepareWorkbook } from '../../src/workbook/operations';
 import { verifyPackage } from '../../src/workbook/xlsx/package/verify';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
+import { preparedSample } from '../helpers/preparedSample';
 import { renderPanes } from '../helpers/paneHarness';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
@@ -29,25 +29,8 @@ const P = SHEET_NAMES.prioritering;
 const W = SHEET_NAMES.werkblad;
 const REASON = 'Omdat de corporatie \uFFFE in 2027 renoveert';
 
-/**
- * A new workbook with the sample data (6 koppelkansen, 4 scored), prepared; with its analysis.
- * Built once for the suite (every test started from the same deterministic workbook and built
- * it again); each test reads it into its own workbook.
- */
-let prepared: Promise<{ made: XlsxWorkbook; analysis: ReturnType<typeof analyze> }> | undefined;
-function preparedSample(): Promise<{ made: XlsxWorkbook; analysis: ReturnType<typeof analyze> }> {
-  prepared ??= (async () => {
-    const made = XlsxWorkbook.create();
-    await createKoppelkansenWorkbook(made, { wijk: 'Lelystad Oost', now: NOW });
-    await made.apply({ ops: sampleDataOps(analyze(await made.readSnapshot(), { now: NOW }), { koppelkansen: 6, scored: 4 }) });
-    await prepareWorkbook(made, { now: NOW });
-    return { made, analysis: analyze(await made.readSnapshot(), { now: NOW }) };
-  })();
-  return prepared;
-}
-
 async function teamFile(): Promise<{ bytes: Uint8Array; row: number }> {
-  const { made: shared, analysis } = await preparedSample();
+  const { made: shared, analysis } = await preparedSample(NOW);
   const kk = analysis.ranking[2].koppelkans;
   const row = PRIORITERING.firstRow;
   // what the team does in Excel: a koppelkans at rank 1 on Prioritering, the reason merged over C:F, the werkblad
@@ -114,7 +97,7 @@ test('regression: the preview download of a workbook with a merged reason, a pro
 
 /** The prepared team file as bytes, after `edit` (ExcelJS, what the team does in Excel). */
 async function preparedFile(edit: (x: ExcelJS.Workbook) => void): Promise<Uint8Array> {
-  const { made } = await preparedSample();
+  const { made } = await preparedSample(NOW);
   const x = new ExcelJS.Workbook();
   await x.xlsx.load((await made.toBuffer()) as unknown as ExcelJS.Buffer);
   edit(x);
@@ -230,7 +213,7 @@ test('regression: a long note the pane adds gets a row height that shows its tex
 
 /** A prepared file whose werkblad has a koppelkans in row 60 (so prepare wants rows 106-110) and A6:D105 unlocked; protected or not. */
 async function werkbladWithOpenRows(protect: boolean): Promise<Uint8Array> {
-  const { made, analysis } = await preparedSample();
+  const { made, analysis } = await preparedSample(NOW);
   const first = analysis.werkblad!.rows[0];
   const x = new ExcelJS.Workbook();
   await x.xlsx.load((await made.toBuffer()) as unknown as ExcelJS.Buffer);
