@@ -38,21 +38,69 @@ function sameResult(value: CellValue, result: number | string | boolean): boolea
   return v === r;
 }
 
-/** Formulas compare without case outside string literals and without spaces. */
+/**
+ * Whether two formula texts (without the leading "=") are the same formula for the plan: they
+ * compare without case and without spaces outside string literals ("…"), and without Excel's
+ * `_xlfn.` prefix of newer functions (a file keeps `_xlfn.IFS`, the engine writes `IFS`); text
+ * inside a string literal compares exactly.
+ *
+ * In: two formula texts of any length (characters). Out: true when equal under those rules.
+ * Cost: one pass over both texts up to their first difference, without copies (a prepared
+ * werkblad compares thousands of Totalen formulas of several KB each on every re-plan, issue 10).
+ */
 export function sameFormula(a: string, b: string): boolean {
   if (a === b) return true;
-  return normalizeFormula(a) === normalizeFormula(b);
+  const x = new FormulaCursor(a);
+  const y = new FormulaCursor(b);
+  for (;;) {
+    const cx = x.next();
+    const cy = y.next();
+    if (cx !== cy) return false;
+    if (cx === -1) return true;
+  }
 }
 
-function normalizeFormula(f: string): string {
-  let out = '';
-  let inString = false;
-  for (const ch of f) {
-    if (ch === '"') inString = !inString;
-    if (inString || ch === '"') out += ch;
-    else if (ch !== ' ') out += ch.toUpperCase();
+const SPACE = 0x20;
+const QUOTE = 0x22;
+const XLFN = '_XLFN.';
+
+/** Reads a formula text as the characters `sameFormula` compares: upper case outside strings, spaces and `_xlfn.` skipped. */
+class FormulaCursor {
+  private at = 0;
+  private inString = false;
+  constructor(private readonly text: string) {}
+
+  /** The next compared UTF-16 code unit, or -1 at the end. */
+  next(): number {
+    const s = this.text;
+    while (this.at < s.length) {
+      const c = s.charCodeAt(this.at);
+      if (this.inString) {
+        this.at++;
+        if (c === QUOTE) this.inString = false;
+        return c;
+      }
+      if (c === SPACE) {
+        this.at++;
+        continue;
+      }
+      if (c === 0x5f /* _ */ && s.length - this.at >= XLFN.length && s.slice(this.at, this.at + XLFN.length).toUpperCase() === XLFN) {
+        this.at += XLFN.length;
+        continue;
+      }
+      this.at++;
+      if (c === QUOTE) {
+        this.inString = true;
+        return c;
+      }
+      // a-z to A-Z; other letters by their own upper case when it is one code unit (the engine's formulas are ASCII outside strings)
+      if (c >= 0x61 && c <= 0x7a) return c - 0x20;
+      if (c < 0x80) return c;
+      const up = String.fromCharCode(c).toUpperCase();
+      return up.length === 1 ? up.charCodeAt(0) : c;
+    }
+    return -1;
   }
-  return out.replace(/_XLFN\./g, '');
 }
 
 /**
