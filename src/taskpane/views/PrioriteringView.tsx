@@ -244,7 +244,7 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
     setItemsState(next);
   }, []);
 
-  const ranks = useMemo(() => autoRanks(a?.ranking ?? []), [a]);
+  const ranks = useMemo(() => autoRanks(a?.ranking ?? [], a?.werkblad?.rows ?? []), [a]);
   const ties = useMemo(() => tieSizes(a?.ranking ?? []), [a]);
   const ranksRef = useRef(ranks);
   ranksRef.current = ranks;
