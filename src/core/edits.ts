@@ -255,7 +255,8 @@ export function checklistStatusEdit(state: ChecklistState, row: number, status: 
  * serial date in the workbook's date system); "" clears. Guarded like the status when the state was read.
  */
 export function checklistDateEdit(state: ChecklistState, iso: string): EditResult {
-  const cell = cellAddress(CHECKLIST.dateRow, CHECKLIST.valueColumn);
+  // the cell the engine reads the date from (beside its label), so the guard and the write are the same cell
+  const cell = cellAddress(state.dateRow, CHECKLIST.valueColumn);
   const guard = state.overstapRead !== undefined ? { expect: [[state.overstapRead]] } : {};
   if (iso.trim() === '') return { ok: true, ops: [{ kind: 'setCells', sheet: state.sheet, cell, cells: [[{ clear: true }]], ...guard }] };
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso.trim())) return { ok: false, message: `${state.sheet}!${cell}: vul een datum in (dd-mm-jjjj).` };
