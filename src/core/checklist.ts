@@ -45,6 +45,17 @@ export interface ChecklistState {
   late: boolean;
   /** The overstap date cell exactly as read (co-author safe edits expect it). */
   overstapRead?: CellValue;
+  /**
+   * The row of the overstap date (column C): beside the label "Datum overstap…" above the
+   * header, else `CHECKLIST.dateRow`. The deadline formula reads this cell and the pane
+   * writes the date here (`checklistDateEdit`), so both use the cell the engine reads.
+   */
+  dateRow: number;
+  /**
+   * The row of the deadline formulas (columns C and D): beside the label "Uiterlijk…" above
+   * the header, else the row below the date (the template's place), never the date's own row.
+   */
+  deadlineRow: number;
 }
 
 export function findChecklistSheet(snapshot: WorkbookSnapshot): SheetSnapshot | undefined {
@@ -55,6 +66,9 @@ export function findChecklistSheet(snapshot: WorkbookSnapshot): SheetSnapshot | 
 export function yearToSerial(year: number, month = 12, day = 31): number {
   return ymdToSerial(year, month, day);
 }
+
+/** The start of the deadline label (`CHECKLIST.deadlineLabel`, "Uiterlijk WUP vastgesteld in (jaar)"), lower case. */
+const DEADLINE_LABEL = CHECKLIST.deadlineLabel.toLowerCase().split(' ').slice(0, 2).join(' ');
 
 /** Reads the checklist; `date1904` is the workbook's date system (WorkbookSnapshot.date1904). */
 export function readChecklist(sheet: SheetSnapshot, now: Date, problems: Problem[], date1904 = false): ChecklistState {
@@ -136,7 +150,13 @@ export function readChecklist(sheet: SheetSnapshot, now: Date, problems: Problem
 
   // the overstap date: the cell beside the label (default C3)
   let dateRow: number = CHECKLIST.dateRow;
-  for (let r = 1; r < headerRow; r++) if (textAt(sheet, r, 1).toLowerCase().startsWith('datum overstap')) dateRow = r;
+  let deadlineLabelRow = 0;
+  for (let r = 1; r < headerRow; r++) {
+    const label = textAt(sheet, r, 1).toLowerCase();
+    if (label.startsWith('datum overstap')) dateRow = r;
+    else if (label.startsWith(DEADLINE_LABEL)) deadlineLabelRow = r;
+  }
+  const deadlineRow = deadlineLabelRow || dateRow + (CHECKLIST.deadlineRow - CHECKLIST.dateRow);
   const dv = valueAt(sheet, dateRow, CHECKLIST.valueColumn);
   let overstapSerial: number | null = null;
   if (typeof dv === 'number' && Number.isFinite(dv) && dv > 0) overstapSerial = dv;
@@ -150,5 +170,19 @@ export function readChecklist(sheet: SheetSnapshot, now: Date, problems: Problem
     const cell = cellAddress(dateRow, CHECKLIST.valueColumn);
     problems.push(problem(late ? 'CHECKLIST_LATE' : 'CHECKLIST_DEADLINE', sheet.name, cell, { year: overstapYear, deadline: deadlineYear }));
   }
-  return { sheet: sheet.name, headerRow, items, progress, overall, overstapSerial, overstapYear, deadlineYear, late, overstapRead: dv, date1904 };
+  return {
+    sheet: sheet.name,
+    headerRow,
+    items,
+    progress,
+    overall,
+    overstapSerial,
+    overstapYear,
+    deadlineYear,
+    late,
+    overstapRead: dv,
+    date1904,
+    dateRow,
+    deadlineRow,
+  };
 }

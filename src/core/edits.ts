@@ -11,6 +11,7 @@ import { CHECKLIST, WERKBLAD } from './layout';
 import { cellMatches } from './diff';
 import { valueAt } from './grid';
 import { prioCheckKey, type PrioLayout } from './prioritering';
+import { nameKey } from './names';
 import { deviatingEntries, rankRows, topN, type RankEntry } from './ranking';
 import type { CellInput, CellValue, PlanOp, SheetSnapshot } from './snapshot';
 import { MAX_CELL_TEXT } from './textSafety';
@@ -144,10 +145,15 @@ export interface PrioDraft {
  * apply reports the key missing; it never lands on another koppelkans's row. Rows
  * the new list no longer uses are cleared in those columns only. The engine's check
  * record beside each entry (see `prioFlagFormula`) is updated for the new order, with
- * `ranks` (koppelkans in lower case → automatic rank). Nothing else on the sheet changes.
+ * `ranks` (name key, src/core/names.ts `nameKey` → automatic rank, `autoRankByName`). Nothing else on the sheet changes.
  * Out: the ops, or a Dutch message when a draft cannot be written.
  */
-export function prioriteringEdit(layout: PrioLayout, base: SheetSnapshot | undefined, drafts: PrioDraft[], ranks: Map<string, number> = new Map()): EditResult {
+export function prioriteringEdit(
+  layout: PrioLayout,
+  base: SheetSnapshot | undefined,
+  drafts: PrioDraft[],
+  ranks: ReadonlyMap<string, number | null> = new Map(),
+): EditResult {
   for (const d of drafts) {
     if (!d.koppelkans.trim()) return { ok: false, message: 'Elke regel in de prioritering heeft een koppelkans nodig.' };
     if (d.omdat.length > MAX_CELL_TEXT) return { ok: false, message: `De reden bij "${d.koppelkans}" is langer dan ${MAX_CELL_TEXT} tekens.` };
@@ -157,7 +163,7 @@ export function prioriteringEdit(layout: PrioLayout, base: SheetSnapshot | undef
   const c = layout.columns;
   const ops: PlanOp[] = [];
   const n = Math.max(drafts.length, layout.lastRow - layout.firstRow + 1);
-  const autoRanks = drafts.map((d) => ranks.get(d.koppelkans.trim().toLowerCase()) ?? null);
+  const autoRanks = drafts.map((d) => ranks.get(nameKey(d.koppelkans)) ?? null);
   const deviates = deviatingEntries(autoRanks);
   const put = (r: number, col: number, v: CellInput, guard: boolean) => {
     if (cellMatches(base, r, col, v)) return;
@@ -249,7 +255,8 @@ export function checklistStatusEdit(state: ChecklistState, row: number, status: 
  * serial date in the workbook's date system); "" clears. Guarded like the status when the state was read.
  */
 export function checklistDateEdit(state: ChecklistState, iso: string): EditResult {
-  const cell = cellAddress(CHECKLIST.dateRow, CHECKLIST.valueColumn);
+  // the cell the engine reads the date from (beside its label), so the guard and the write are the same cell
+  const cell = cellAddress(state.dateRow, CHECKLIST.valueColumn);
   const guard = state.overstapRead !== undefined ? { expect: [[state.overstapRead]] } : {};
   if (iso.trim() === '') return { ok: true, ops: [{ kind: 'setCells', sheet: state.sheet, cell, cells: [[{ clear: true }]], ...guard }] };
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso.trim())) return { ok: false, message: `${state.sheet}!${cell}: vul een datum in (dd-mm-jjjj).` };

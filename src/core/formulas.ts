@@ -141,19 +141,43 @@ export function resultaatStaleFormula(layout: WerkbladLayout, invalidCount: numb
 }
 
 /**
- * The werkblad row (position in the prepared block) of the Prioritering entry in `row`,
- * found by the matching rule through the keys on Keuzelijsten (column Z), with the
- * wildcard characters escaped: an #N/A error when it is not on the werkblad.
+ * The werkblad row (position in the prepared block) of the Prioritering entry whose name
+ * is in `name` (an A1 reference), found by the matching rule through the keys on
+ * Keuzelijsten (column Z), with the wildcard characters escaped: an #N/A error when it is
+ * not on the werkblad.
  */
-function prioPosition(keys: string, row: number): string {
-  return `MATCH(${escapeFormula(keyFormula(`$B${row}`))},${keys},0)`;
+function prioPosition(keys: string, name: string): string {
+  return `MATCH(${escapeFormula(keyFormula(name))},${keys},0)`;
 }
 
-/** Prioritering: the automatic rank of the entry in `row` (column E); `keys` = `werkbladKeyRange`. */
-export function prioRankFormula(layout: WerkbladLayout, row: number, keys: string): string {
+/**
+ * The Prioritering columns and first row the formulas read, as `readPrioLayout` finds them
+ * (src/core/prioritering.ts: by their labels, so a column the team inserted or moved is
+ * followed); 1-based. Default: the sheet the plan creates (A Prioriteit, B Koppelkans,
+ * C Omdat…, G and H the check record, entries from `PRIORITERING.firstRow`).
+ */
+export interface PrioFormulaColumns {
+  prioriteit: number;
+  koppelkans: number;
+  omdat: number;
+  controle: number;
+  afwijking: number;
+  firstRow: number;
+}
+
+const PRIO_DEFAULT_COLUMNS: PrioFormulaColumns = { prioriteit: 1, koppelkans: 2, omdat: 3, controle: 7, afwijking: 8, firstRow: PRIORITERING.firstRow };
+
+/**
+ * Prioritering: the automatic rank of the entry in `row` (the rank column); `keys` =
+ * `werkbladKeyRange`; the name is read from the koppelkans column the engine reads
+ * (`columns`, see `PrioFormulaColumns`), "" when it is empty or an error value, "–" when
+ * the name has no total on the werkblad.
+ */
+export function prioRankFormula(layout: WerkbladLayout, row: number, keys: string, columns: PrioFormulaColumns = PRIO_DEFAULT_COLUMNS): string {
   const w = werkbladRefs(layout);
+  const name = `$${columnLetter(columns.koppelkans)}${row}`;
   // an error value in the name cell is no name (src/core/names.ts): "" as for an empty one, not an error that spreads
-  return `=IF(IFERROR(${keyFormula(`$B${row}`)},"")="","",IFERROR(RANK(INDEX(${w.totals},${prioPosition(keys, row)}),${w.totals}),"–"))`;
+  return `=IF(IFERROR(${keyFormula(name)},"")="","",IFERROR(RANK(INDEX(${w.totals},${prioPosition(keys, name)}),${w.totals}),"–"))`;
 }
 
 /**
@@ -163,20 +187,28 @@ export function prioRankFormula(layout: WerkbladLayout, row: number, keys: strin
  * the team's order it saw (`controle`: place|koppelkans, see `prioCheckKey`). The formula
  * shows "Afwijking zonder reden" for a flagged entry while Omdat… is empty by the text rule
  * (src/core/names.ts: a cell of only spaces, NBSP, tabs or line breaks is empty, as the
- * engine's `textAt` reads it; Excel's TRIM alone would keep an NBSP), and a visible
+ * engine's `textAt` reads it; Excel's TRIM alone would keep an NBSP; an error value is no
+ * reason, in the engine too), and a visible
  * "Volgorde gewijzigd sinds de laatste controle" only when the place or the koppelkans of
  * the row differs from that record: someone reordered the team's list by hand without the
  * add-in. A score change that moves automatic ranks is not a reorder and shows nothing.
- * Plain Excel 2010 functions (IF, ISNUMBER, ROW, TRIM, SUBSTITUTE, AND), no dynamic arrays.
+ * The place is the engine's (`readPrioEntriesRanked`): the Prioriteit number when it is a
+ * whole number of 1 or more (not TRUE/FALSE, which LibreOffice's ISNUMBER counts), else the
+ * row's position in the list; so the key is always a whole number and reads the same in
+ * every language (2,5 and 2.5 would not). Every cell is read where the engine reads it
+ * (`columns`, found by label). Plain Excel 2010 functions (IF, ISNUMBER, ISLOGICAL, INT,
+ * ROW, TRIM, SUBSTITUTE, AND), no dynamic arrays.
  */
-export function prioFlagFormula(layout: WerkbladLayout, row: number, columns: { controle: number; afwijking: number } = { controle: 7, afwijking: 8 }): string {
+export function prioFlagFormula(layout: WerkbladLayout, row: number, columns: PrioFormulaColumns = PRIO_DEFAULT_COLUMNS): string {
   void layout;
-  const g = `$${columnLetter(columns.controle)}${row}`;
-  const h = `$${columnLetter(columns.afwijking)}${row}`;
-  const place = `IF(ISNUMBER($A${row}),$A${row},ROW()-${PRIORITERING.firstRow - 1})`;
+  const at = (column: number) => `$${columnLetter(column)}${row}`;
+  const p = at(columns.prioriteit);
+  const name = at(columns.koppelkans);
+  const position = `ROW()-${columns.firstRow - 1}`;
+  const place = `IF(ISNUMBER(${p}),IF(AND(NOT(ISLOGICAL(${p})),${p}=INT(${p}),${p}>=1),${p},${position}),${position})`;
   // the same key as prioCheckKey: place|name under the matching rule (see names.ts); no rank
-  const key = `${place}&"|"&${keyFormula(`$B${row}`)}`;
-  return `=IF(IFERROR(${keyFormula(`$B${row}`)},"")="","",IF(${key}<>${g},"${PRIORITERING.changedFlag}",IF(AND(${h}=1,IFERROR(${cleanFormula(`$C${row}`)},"")=""),"${PRIORITERING.deviationFlag}","")))`;
+  const key = `${place}&"|"&${keyFormula(name)}`;
+  return `=IF(IFERROR(${keyFormula(name)},"")="","",IF(${key}<>${at(columns.controle)},"${PRIORITERING.changedFlag}",IF(AND(${at(columns.afwijking)}=1,IFERROR(${cleanFormula(at(columns.omdat))},"")=""),"${PRIORITERING.deviationFlag}","")))`;
 }
 
 /**

@@ -8,6 +8,7 @@
  * Layout: column A holds numbers and short labels, B–F the text; paragraphs go into B,
  * wrapped. Columns are at least as wide as the longest word of their headers.
  */
+import { nameKey } from './names';
 import { cellAddress, columnLetter } from './a1';
 import {
   KOPPELKANS_DEFINITIE,
@@ -169,9 +170,8 @@ export function onderbouwingSheetOps(model: OnderbouwingModel, sheet: string): P
   if (model.top.length) {
     para('De rangorde volgens de gewogen totalen; gelijke totalen delen een rang.');
     header('Rang', 'Koppelkans', 'Opgave', 'Totaal', 'Plaats bij het team');
-    const placeOf = new Map(model.chosen.map((c) => [c.koppelkans.trim().toLowerCase(), c.place]));
-    for (const e of model.top)
-      cellsRow(num(e.rank), text(e.koppelkans), text(e.opgave), num(e.total), num(placeOf.get(e.koppelkans.trim().toLowerCase()) ?? null));
+    const placeOf = new Map(model.chosen.map((c) => [nameKey(c.koppelkans), c.place]));
+    for (const e of model.top) cellsRow(num(e.rank), text(e.koppelkans), text(e.opgave), num(e.total), num(placeOf.get(nameKey(e.koppelkans)) ?? null));
     if (model.notChosen.length) {
       subTitle('Niet gekozen uit de automatische top 15');
       para(notChosenSentence(model.notChosen));

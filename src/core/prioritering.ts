@@ -1,11 +1,11 @@
 /** Reading the team's own order on the Prioritering sheet. Never rewritten by the engine. */
 import { cellAddress } from './a1';
 import { textAt, valueAt } from './grid';
-import { cleanName, nameKey } from './names';
+import { cleanName, isExcelError, nameKey, trimText } from './names';
 import { PRIORITERING, SHEET_NAMES, sameName } from './layout';
 import { problem, type Problem } from './problems';
 import { deviatingEntries, type RankEntry } from './ranking';
-import type { SheetSnapshot, WorkbookSnapshot } from './snapshot';
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 
 export interface PrioLayout {
   sheet: string;
@@ -116,7 +116,19 @@ export function readPrioEntries(
   problems: Problem[],
   werkbladRows: readonly { row: number; koppelkans: string }[] = [],
 ): PrioEntry[] {
-  // as the rank formula's MATCH: the first werkblad row with the name (matching rule), its rank if it has one
+  const rankOf = autoRankByName(ranking, werkbladRows);
+  return readPrioEntriesRanked(sheet, layout, (key) => rankOf.get(key) ?? null, werkbladKoppelkansen, problems);
+}
+
+/**
+ * The automatic rank of each koppelkans name as the Prioritering rank formula finds it
+ * (`prioRankFormula`: MATCH on the werkblad's keys): name key (src/core/names.ts `nameKey`)
+ * → the rank of the FIRST werkblad row with that name, null when that row has no total
+ * (even when a later row with the same name has one). Without `werkbladRows`, the first
+ * entry of `ranking` per name. The engine (`readPrioEntries`) and the pane's live reorder
+ * (src/taskpane/logic/reorder.ts) both use this, so they agree with the workbook.
+ */
+export function autoRankByName(ranking: readonly RankEntry[], werkbladRows: readonly { row: number; koppelkans: string }[] = []): Map<string, number | null> {
   const rankByRow = new Map(ranking.map((e) => [e.row, e.rank]));
   const rankOf = new Map<string, number | null>();
   for (const r of werkbladRows) {
@@ -124,7 +136,19 @@ export function readPrioEntries(
     if (k && !rankOf.has(k)) rankOf.set(k, rankByRow.get(r.row) ?? null);
   }
   if (werkbladRows.length === 0) for (const e of ranking) if (!rankOf.has(nameKey(e.koppelkans))) rankOf.set(nameKey(e.koppelkans), e.rank);
-  return readPrioEntriesRanked(sheet, layout, (key) => rankOf.get(key) ?? null, werkbladKoppelkansen, problems);
+  return rankOf;
+}
+
+/**
+ * True when an Omdat… text holds no reason, by the rule of the Signaal formula
+ * (`prioFlagFormula`) and `readPrioEntriesRanked`: empty after the text rule's trim
+ * (src/core/names.ts `trimText`: spaces, NBSP, tabs, line breaks; U+2003 is text), or an
+ * error value (#N/A …, as a snapshot gives it), which IFERROR makes "".
+ */
+export function isNoReason(omdat: CellValue): boolean {
+  if (omdat === null) return true;
+  if (typeof omdat !== 'string') return false;
+  return isExcelError(omdat) || trimText(omdat) === '';
 }
 
 /**
@@ -142,6 +166,8 @@ export function readPrioEntriesRanked(
 ): PrioEntry[] {
   const entries: PrioEntry[] = [];
   const seen = new Map<string, string>();
+  /** Rows whose Omdat… holds no reason: empty by the text rule, or an error value. */
+  const noReason = new Set<number>();
   const c = layout.columns;
   for (let r = layout.firstRow; r <= layout.lastRow; r++) {
     const koppelkans = cleanName(valueAt(sheet, r, c.koppelkans));
@@ -161,6 +187,8 @@ export function readPrioEntriesRanked(
       problems.push(problem('PRIO_NOT_ON_WERKBLAD', sheet.name, cellAddress(r, c.koppelkans), { koppelkans }));
     }
     const omdat = textAt(sheet, r, c.omdat);
+    // an error value (#N/A …) in Omdat… is no reason, as the Signaal formula reads it (IFERROR → ""); the text stays as read
+    if (isNoReason(valueAt(sheet, r, c.omdat))) noReason.add(r);
     entries.push({ row: r, place, koppelkans, omdat, verantwoordelijke: textAt(sheet, r, c.verantwoordelijke), autoRank, deviates: false, needsReason: false });
   }
   // the minimal-move rule over the team's order (by place, then row)
@@ -168,7 +196,7 @@ export function readPrioEntriesRanked(
   const deviates = deviatingEntries(ordered.map((e) => e.autoRank));
   ordered.forEach((e, i) => {
     e.deviates = deviates[i];
-    e.needsReason = e.deviates && e.omdat === '';
+    e.needsReason = e.deviates && noReason.has(e.row);
   });
   for (const e of entries) {
     if (e.needsReason)

@@ -7,6 +7,7 @@
  * The chart covers cells without changing them, so it is placed where the sheet is empty:
  * right of the table (H4:P24) when nothing is there, else below everything on the sheet.
  */
+import { nameKey } from './names';
 import { rangeAddress } from './a1';
 import type { Analysis } from './analyze';
 import { rowCount, textAt } from './grid';
@@ -40,10 +41,10 @@ export function resultaatChartOps(snapshot: WorkbookSnapshot, analysis: Analysis
   if (n === 0) return { ok: false, message: 'Nog geen koppelkans heeft een totaal: er is nog niets om in een grafiek te zetten.' };
   const first = RESULTAAT.firstRow;
   const last = first + n - 1;
-  const chosen = new Set((analysis.prioritering?.entries ?? []).map((e) => e.koppelkans.trim().toLowerCase()).filter(Boolean));
+  const chosen = new Set((analysis.prioritering?.entries ?? []).map((e) => nameKey(e.koppelkans)).filter(Boolean));
   const highlight: number[] = [];
   analysis.top.slice(0, n).forEach((e, i) => {
-    if (chosen.has(e.koppelkans.trim().toLowerCase())) highlight.push(i);
+    if (chosen.has(nameKey(e.koppelkans))) highlight.push(i);
   });
   const height = Math.max(16, Math.ceil(n * 1.3) + 4);
   const left = RESULTAAT.headers.length + 2; // one empty column after the table

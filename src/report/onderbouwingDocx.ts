@@ -10,6 +10,7 @@
  * is rasterised by the caller (`Rasterize`), because that needs a canvas or a native
  * library that differ between the two.
  */
+import { nameKey } from '../core/names';
 import {
   AlignmentType,
   Document,
@@ -269,7 +270,7 @@ export function onderbouwingDocument(m: OnderbouwingModel, chart: ImageRun | nul
   const W = TEXT_WIDTH.portrait;
   const withAuthor = m.options.authorNames;
   const title = `Onderbouwing koppelkansen${m.wijk ? ` – ${m.wijk}` : ''}`;
-  const placeOf = new Map(m.chosen.map((c) => [c.koppelkans.trim().toLowerCase(), c.place]));
+  const placeOf = new Map(m.chosen.map((c) => [nameKey(c.koppelkans), c.place]));
   const children: (Paragraph | Table)[] = [];
 
   // first page: title, wijk and date, participants, summary
@@ -384,7 +385,7 @@ export function onderbouwingDocument(m: OnderbouwingModel, chart: ImageRun | nul
     children.push(
       table(
         ['Rang', 'Opgave', 'Koppelkans', 'Totaal', 'Plaats bij het team'],
-        m.top.map((e) => [String(e.rank), e.opgave, e.koppelkans, fmt(e.total), rank(placeOf.get(e.koppelkans.trim().toLowerCase()) ?? null)]),
+        m.top.map((e) => [String(e.rank), e.opgave, e.koppelkans, fmt(e.total), rank(placeOf.get(nameKey(e.koppelkans)) ?? null)]),
         [1, 3, 5, 1.2, 1.6],
         W,
       ),

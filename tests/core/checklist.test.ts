@@ -2,6 +2,9 @@ import { analyze } from '../../src/core/analyze';
 import { buildPlan } from '../../src/core/plan';
 import { simulate } from '../../src/core/simulate';
 import { yearToSerial } from '../../src/core/checklist';
+import { checklistDateEdit } from '../../src/core/edits';
+import { CHECKLIST_LATE_TEXT } from '../../src/core/formulas';
+import { formulaAt, valueAt } from '../../src/core/grid';
 import { CHECKLIST, SHEET_NAMES } from '../../src/core/layout';
 import { workbook } from '../helpers/build';
 
@@ -75,4 +78,46 @@ test('the progress formulas follow the engine rule, not COUNTIFS criteria (issue
   const formulas = JSON.stringify(ops.filter((o) => o.kind === 'setCells' && o.sheet === SHEET_NAMES.checklist));
   expect(formulas).not.toContain('COUNTIFS');
   expect(formulas).toContain('TRIM(');
+});
+
+// issue 9 audit: the engine read the overstap date beside its label, the deadline formula and the pane's date edit used C3
+// and C4 and the progress table row 6 whatever the sheet held: with a row inserted above, the plan wrote the deadline
+// formula over the team's date cell (CELL_OCCUPIED), the "al voorbij" formula compared YEAR(TODAY()) with the date, and a
+// second progress table went over the first
+test('a row inserted above the checklist: the deadline formulas, the progress table and the date edit follow the rows the engine reads', () => {
+  const wb = prepared();
+  const s = wb.sheets.find((x) => x.name === SHEET_NAMES.checklist)!;
+  s.values.unshift([]);
+  s.formulas?.unshift([]);
+  s.values[CHECKLIST.dateRow][CHECKLIST.valueColumn - 1] = yearToSerial(2030);
+  const now = new Date('2026-11-28');
+  const plan = buildPlan(wb, { now });
+  expect(plan.problems.filter((p) => p.sheet === SHEET_NAMES.checklist && p.code === 'CELL_OCCUPIED')).toEqual([]);
+  const after = simulate(wb, plan.plan.ops);
+  const a = analyze(after, { now });
+  const c = a.checklist!;
+  expect(c).toMatchObject({
+    dateRow: CHECKLIST.dateRow + 1,
+    deadlineRow: CHECKLIST.deadlineRow + 1,
+    headerRow: CHECKLIST.headerRow + 1,
+    deadlineYear: 2022,
+    late: true,
+  });
+  const cs = after.sheets.find((x) => x.name === SHEET_NAMES.checklist)!;
+  const d = CHECKLIST.deadlineRow + 1;
+  expect(formulaAt(cs, d, 3)).toContain(`C${CHECKLIST.dateRow + 1}`);
+  expect(valueAt(cs, d, 3)).toBe(2022);
+  expect(formulaAt(cs, d, 4)).toContain(`C${d}`);
+  expect(valueAt(cs, d, 4)).toBe(CHECKLIST_LATE_TEXT);
+  // the date stays the team's
+  expect(valueAt(cs, CHECKLIST.dateRow + 1, 3)).toBe(yearToSerial(2030));
+  // the progress table on the header row the engine found, nothing on the row above it
+  expect(valueAt(cs, CHECKLIST.headerRow + 1, CHECKLIST.progressColumn)).toBe('Onderdeel');
+  expect(valueAt(cs, CHECKLIST.headerRow, CHECKLIST.progressColumn)).toBeNull();
+  expect(c.progress.map((p) => p.total)).toEqual([3, 7, 3, 2]);
+  // the pane's date edit writes (and guards) the cell the engine reads
+  const edit = checklistDateEdit(c, '2031-06-30');
+  expect(edit.ok && edit.ops.map((o) => (o.kind === 'setCells' ? o.cell : o.kind))).toEqual([`C${CHECKLIST.dateRow + 1}`]);
+  // a second plan writes nothing on the checklist
+  expect(buildPlan(after, { now }).plan.ops.filter((o) => 'sheet' in o && o.sheet === SHEET_NAMES.checklist)).toEqual([]);
 });

@@ -108,3 +108,16 @@ test('no Resultaat sheet, or nothing with a total: a Dutch message, no chart', (
     message: 'Nog geen koppelkans heeft een totaal: er is nog niets om in een grafiek te zetten.',
   });
 });
+
+// issue 9 audit: the chart matched the team's choices with trim().toLowerCase(), which also drops U+2003 (an em space);
+// the matching rule keeps it, so Prioritering's "K2" + U+2003 is not the werkblad's K2 (its rank formula says "–", the
+// engine warns PRIO_NOT_ON_WERKBLAD), and an NBSP is a space, so "K4" + NBSP is K4
+test('the team’s choices are marked by the matching rule: U+2003 is no space, NBSP is', () => {
+  const s = prepared(4);
+  put(s, SHEET_NAMES.prioritering, PRIORITERING.firstRow, 1, 1);
+  put(s, SHEET_NAMES.prioritering, PRIORITERING.firstRow, 2, 'K2\u2003');
+  put(s, SHEET_NAMES.prioritering, PRIORITERING.firstRow + 1, 1, 2);
+  put(s, SHEET_NAMES.prioritering, PRIORITERING.firstRow + 1, 2, 'K4\u00a0');
+  expect(chart(s).highlight).toEqual([3]);
+  expect(analyze(s, { now: NOW }).prioritering!.entries.map((e) => e.autoRank)).toEqual([null, 4]);
+});

@@ -21,6 +21,7 @@ import { main } from '../../src/cli/main';
 import { cellAddress, parseCell } from '../../src/core/a1';
 import { analyze, type Analysis } from '../../src/core/analyze';
 import { ymdToSerial } from '../../src/core/dates';
+import { CHECKLIST_LATE_TEXT } from '../../src/core/formulas';
 import { CHECKLIST, PRIORITERING, RESULTAAT, SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
 import { isExcelError, nameKey } from '../../src/core/names';
 import { LIJST_COLUMNS, lijstenOrder, lijstenValues, type LijstenGeometry } from '../../src/core/keuzelijsten';
@@ -56,6 +57,11 @@ interface Case {
   checklist?: [string, string | number][];
   /** Cells written as they are into the input (error values, booleans): [sheet, address, ExcelJS value]. */
   raw?: [string, string, ExcelJS.CellValue][];
+  /**
+   * The team moved things before `raw` is written: a column inserted before Prioriteit on
+   * Prioritering and a row inserted above the WUP checklist (the engine finds both by label).
+   */
+  moved?: boolean;
 }
 
 const long255 = 'L'.repeat(250) + ' lang';
@@ -409,6 +415,40 @@ const CASES: Case[] = [
     ],
   },
   {
+    // issue 9 audit: the Prioritering formulas read A, B and C and the checklist's C3/C4 whatever the engine found by label;
+    // with a column inserted before Prioriteit and a row above the checklist (1904 dates), they read the wrong cells. Also a
+    // Prioriteit of 2,5 (the engine's place is the position) and an #N/A in Omdat… (no reason, as the formula's IFERROR)
+    name: 'moved',
+    moved: true,
+    date1904: true,
+    longlist: [
+      ['O', 'A'],
+      ['O', 'B'],
+      ['O', 'C'],
+    ],
+    weights: [1, 1, 1],
+    rows: [
+      ['O', 'A', 3, 3, 3],
+      ['O', 'B', 2, 2, 2],
+      ['O', 'C', 1, 1, 1],
+    ],
+    raw: [
+      [SHEET_NAMES.prioritering, `A${PRIORITERING.headerRow}`, 'Nr'],
+      [SHEET_NAMES.prioritering, `B${PRIORITERING.firstRow}`, 1],
+      [SHEET_NAMES.prioritering, `C${PRIORITERING.firstRow}`, 'B'],
+      [SHEET_NAMES.prioritering, `D${PRIORITERING.firstRow}`, { error: '#N/A' }],
+      [SHEET_NAMES.prioritering, `B${PRIORITERING.firstRow + 1}`, 2.5],
+      [SHEET_NAMES.prioritering, `C${PRIORITERING.firstRow + 1}`, 'a '],
+      [SHEET_NAMES.prioritering, `B${PRIORITERING.firstRow + 2}`, 3],
+      [SHEET_NAMES.prioritering, `C${PRIORITERING.firstRow + 2}`, 'C'],
+      [SHEET_NAMES.prioritering, `D${PRIORITERING.firstRow + 2}`, 'Omdat'],
+    ],
+    checklist: [
+      [`C${CHECKLIST.dateRow + 1}`, ymdToSerial(2020, 6, 30, true)],
+      [`C${CHECKLIST.firstRow + 1}`, 'Klaar'],
+    ],
+  },
+  {
     name: 'nonText',
     longlist: [['Opgave', 'Tekst']],
     weights: [1, 1, 1],
@@ -509,6 +549,10 @@ async function buildInput(c: Case, file: string, template: ExcelJS.WorkbookModel
     ws.getCell(r, 2).value = k;
     scores.forEach((s, j) => (ws.getCell(r, 3 + j).value = scoreCell(s)));
   });
+  if (c.moved) {
+    raw.getWorksheet(SHEET_NAMES.prioritering)!.spliceColumns(1, 0, []);
+    raw.getWorksheet(SHEET_NAMES.checklist)!.spliceRows(1, 0, []);
+  }
   // Prioritering and the checklist as a team types them, written with the rest (one ExcelJS write per input, not a second
   // read and write through the adapter: the corpus's 31 inputs are a large part of this suite's time)
   const ps = raw.getWorksheet(SHEET_NAMES.prioritering)!;
@@ -712,7 +756,7 @@ maybe('the engine and the recalculated workbook agree on the corpus', () => {
     prepared.forEach((p, i) => recalculated.set(p.c.name, outs[i]));
     randomCases.forEach((c, i) => recalculated.set(c.name, outs[prepared.length + i]));
     recalculated.set('colleague', outs[outs.length - 1]);
-    // 31 applies and one LibreOffice run of 32 files: 245 s with the 2-core machine at load 10-12 (2026-12-02; 700 s before
+    // 32 applies and one LibreOffice run of 33 files: 167 s for the whole suite on 2026-12-03 (case "moved" added); 31 and 32: 245 s with the 2-core machine at load 10-12 (2026-12-02; 700 s before
     // the template was read once and the applies stopped collecting the worker's garbage)
   }, 1_500_000);
 
@@ -1018,6 +1062,26 @@ maybe('the engine and the recalculated workbook agree on the corpus', () => {
       expect(engine.checklist!.late).toBe(name === 'datesLate1904');
       expect(await valueAt(recalculated.get(name)!, SHEET_NAMES.checklist, CHECKLIST.deadlineRow, CHECKLIST.valueColumn)).toBe(year - 8);
     }
+  });
+
+  test('moved: a column inserted before Prioriteit and a row above the checklist; the formulas read the cells the engine reads', async () => {
+    const { engine } = prepared.find((x) => x.c.name === 'moved')!;
+    const prio = engine.prioritering!;
+    expect(prio.layout.columns).toMatchObject({ prioriteit: 2, koppelkans: 3, omdat: 4, rang: 6, signaal: 7 });
+    expect(prio.entries.map((x) => [x.koppelkans, x.place, x.autoRank, x.needsReason])).toEqual([
+      ['B', 1, 2, true],
+      ['a', 2, 1, false],
+      ['C', 3, 3, false],
+    ]);
+    const cl = engine.checklist!;
+    expect(cl).toMatchObject({ dateRow: CHECKLIST.dateRow + 1, deadlineRow: CHECKLIST.deadlineRow + 1, overstapYear: 2020, deadlineYear: 2012, late: true });
+    const file = recalculated.get('moved')!;
+    const at = (sheet: string, row: number, column: number) => valueAt(file, sheet, row, column);
+    const rows = [0, 1, 2].map((i) => PRIORITERING.firstRow + i);
+    expect(await Promise.all(rows.map((r) => at(SHEET_NAMES.prioritering, r, 6)))).toEqual([2, 1, 3]);
+    expect(await Promise.all(rows.map((r) => at(SHEET_NAMES.prioritering, r, 7)))).toEqual([PRIORITERING.deviationFlag, '', '']);
+    expect(await at(SHEET_NAMES.checklist, CHECKLIST.deadlineRow + 1, CHECKLIST.valueColumn)).toBe(2012);
+    expect(await at(SHEET_NAMES.checklist, CHECKLIST.deadlineRow + 1, CHECKLIST.valueColumn + 1)).toBe(CHECKLIST_LATE_TEXT);
   });
 
   test('fast-check: engine = recalculated formulas on random names, scores, weights, Omdat… and statuses', async () => {

@@ -72,14 +72,18 @@ export function planChecklist(ctx: PlanContext): void {
     items = (ctx.analysis.checklist?.items ?? []).map((i) => ({ row: i.row, onderdeel: i.onderdeel }));
   }
 
-  // deadline (8 years before the overstap of the last home) and its warning
-  const dateCell = cellAddress(CHECKLIST.dateRow, V);
-  const deadlineCell = cellAddress(CHECKLIST.deadlineRow, V);
+  // deadline (8 years before the overstap of the last home) and its warning, in the rows the engine found by their labels
+  // (a team's row inserted above moves them): the formula reads the date cell the engine reads
   const state = sheet ? ctx.analysis.checklist : null;
+  const dateRow = state?.dateRow ?? CHECKLIST.dateRow;
+  const deadlineRow = state?.deadlineRow ?? CHECKLIST.deadlineRow;
+  const headerRow = state?.headerRow ?? CHECKLIST.headerRow;
+  const dateCell = cellAddress(dateRow, V);
+  const deadlineCell = cellAddress(deadlineRow, V);
   const deadline = state?.deadlineYear ?? null;
   const wantDeadline: [number, number, string, number | string][] = [
-    [CHECKLIST.deadlineRow, V, checklistDeadlineFormula(dateCell), deadline ?? ''],
-    [CHECKLIST.deadlineRow, V + 1, checklistLateFormula(deadlineCell), deadline === null ? '' : state!.late ? CHECKLIST_LATE_TEXT : CHECKLIST_ON_TIME_TEXT],
+    [deadlineRow, V, checklistDeadlineFormula(dateCell), deadline ?? ''],
+    [deadlineRow, V + 1, checklistLateFormula(deadlineCell), deadline === null ? '' : state!.late ? CHECKLIST_LATE_TEXT : CHECKLIST_ON_TIME_TEXT],
   ];
   for (const [r, c, f, result] of wantDeadline) {
     if (engineMayWrite(sheet, r, c)) ctx.ops.push(...diffBlock(name, sheet, r, c, [[formula(f, result)]]));
@@ -104,7 +108,7 @@ export function planChecklist(ctx: PlanContext): void {
   const sum = { klaar: 0, bezig: 0, total: 0 };
   const grid: CellInput[][] = [CHECKLIST.progressHeaders.map((h) => text(h))];
   parts.forEach((p, i) => {
-    const r = CHECKLIST.headerRow + 1 + i;
+    const r = headerRow + 1 + i;
     const c = counts.get(p) ?? { klaar: 0, bezig: 0, total: 0 };
     sum.klaar += c.klaar;
     sum.bezig += c.bezig;
@@ -117,8 +121,8 @@ export function planChecklist(ctx: PlanContext): void {
       formula(`=IF(K${r}=0,"",I${r}/K${r})`, c.total === 0 ? '' : c.klaar / c.total),
     ]);
   });
-  const totalRow = CHECKLIST.headerRow + 1 + parts.length;
-  const s = CHECKLIST.headerRow + 1;
+  const totalRow = headerRow + 1 + parts.length;
+  const s = headerRow + 1;
   const e = totalRow - 1;
   grid.push([
     text('Totaal'),
@@ -135,7 +139,7 @@ export function planChecklist(ctx: PlanContext): void {
       else break;
     }
   }
-  ctx.ops.push(...diffBlock(name, sheet, CHECKLIST.headerRow, P, grid));
+  ctx.ops.push(...diffBlock(name, sheet, headerRow, P, grid));
 
   ctx.validations.push({ sheet: name, range: rangeAddress(first, 3, last, 3), rule: statusRule() });
 

@@ -7,7 +7,7 @@
 import { cellAddress, columnLetter, rangeAddress } from '../a1';
 import { diffBlock, formula, num, text } from '../diff';
 import { prioFlagFormula, prioRankFormula, werkbladRefs } from '../formulas';
-import { textAt, valueAt } from '../grid';
+import { textAt } from '../grid';
 import { prioCheckKey } from '../prioritering';
 import { deviatingEntries } from '../ranking';
 import { COLORS, PRIORITERING } from '../layout';
@@ -69,11 +69,8 @@ export function planPrioritering(ctx: PlanContext): void {
   let lastEntryRow = layout.lastRow;
   // the engine's check record per row (see prioFlagFormula): what it saw and its verdict
   const checks = new Map<number, { key: string; deviates: boolean }>();
-  for (const e of entries) {
-    const pv = sheet ? valueAt(sheet, e.row, c.prioriteit) : null;
-    const place = typeof pv === 'number' ? pv : e.row - (PRIORITERING.firstRow - 1);
-    checks.set(e.row, { key: prioCheckKey(place, e.koppelkans), deviates: e.deviates });
-  }
+  // the place as the engine reads it (a whole Prioriteit number of 1 or more, else the position), as the Signaal formula does
+  for (const e of entries) checks.set(e.row, { key: prioCheckKey(e.place, e.koppelkans), deviates: e.deviates });
   const proposed = new Map<number, [number | string, string]>();
   if (ctx.options.propose && entries.length === 0) {
     const top = ctx.analysis.top.filter((e) => e.koppelkans);
@@ -105,13 +102,15 @@ export function planPrioritering(ctx: PlanContext): void {
   // the engine's values of the rank and flag formulas (the cached results)
   const results = new Map<number, [number | string, string]>(proposed);
   for (const e of entries) results.set(e.row, [e.autoRank ?? '–', e.needsReason ? PRIORITERING.deviationFlag : '']);
+  // the formulas read the cells the engine reads: the columns found by their labels, the list from the layout's first row
+  const read = { ...c, firstRow: layout.firstRow };
   const cells: (CellInput | undefined)[][] = [];
   for (let r = layout.firstRow; r <= end; r++) {
     const line: (CellInput | undefined)[] = [];
     const [rank, flag] = results.get(r) ?? ['', ''];
     for (const [col, f, result] of [
-      [c.rang, prioRankFormula(wb.layout, r, keys), rank],
-      [c.signaal, prioFlagFormula(wb.layout, r, c), flag],
+      [c.rang, prioRankFormula(wb.layout, r, keys, read), rank],
+      [c.signaal, prioFlagFormula(wb.layout, r, read), flag],
     ] as [number, string, number | string][]) {
       if (engineMayWrite(sheet, r, col)) line[col - c.rang] = formula(f, result);
       else {

@@ -2,8 +2,9 @@
  * Pure helpers for the Prioritering view: moving entries in the team's list and telling
  * which entries stand away from their automatic rank without a reason.
  */
+import { nameKey } from '../../core/names';
 import { deviatingEntries, type RankEntry } from '../../core/ranking';
-import type { PrioEntry } from '../../core/prioritering';
+import { autoRankByName, isNoReason, type PrioEntry } from '../../core/prioritering';
 
 export interface PrioItem {
   /** Stable identity in the pane (koppelkansen may repeat). */
@@ -30,14 +31,13 @@ export function itemsFromEntries(entries: readonly PrioEntry[]): PrioItem[] {
     .map((e) => ({ id: `r${e.row}`, koppelkans: e.koppelkans, omdat: e.omdat, verantwoordelijke: e.verantwoordelijke }));
 }
 
-/** koppelkans (lower case) → its automatic rank; the first row wins for duplicates. */
-export function autoRanks(ranking: readonly RankEntry[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const e of ranking) {
-    const k = e.koppelkans.trim().toLowerCase();
-    if (k && !m.has(k)) m.set(k, e.rank);
-  }
-  return m;
+/**
+ * Name key (src/core/names.ts `nameKey`) → automatic rank, as the workbook's Prioritering
+ * rank formula finds it: the rank of the first werkblad row with that name, null when that
+ * row has no total (`autoRankByName`). Without `werkbladRows`, the first entry of `ranking`.
+ */
+export function autoRanks(ranking: readonly RankEntry[], werkbladRows: readonly { row: number; koppelkans: string }[] = []): Map<string, number | null> {
+  return autoRankByName(ranking, werkbladRows);
 }
 
 export interface ItemStatus {
@@ -52,10 +52,11 @@ export interface ItemStatus {
  * minimal-move rule (`deviatingEntries`): only the entries the team moved need a reason.
  * `_ties` is kept for callers that still pass it; ties are part of the rule.
  */
-export function itemStatuses(items: readonly PrioItem[], ranks: Map<string, number>, _ties: Map<number, number> = new Map()): ItemStatus[] {
-  const autoRanks = items.map((it) => ranks.get(it.koppelkans.trim().toLowerCase()) ?? null);
+export function itemStatuses(items: readonly PrioItem[], ranks: ReadonlyMap<string, number | null>, _ties: Map<number, number> = new Map()): ItemStatus[] {
+  const autoRanks = items.map((it) => ranks.get(nameKey(it.koppelkans)) ?? null);
   const deviates = deviatingEntries(autoRanks);
-  return items.map((it, i) => ({ place: i + 1, autoRank: autoRanks[i], deviates: deviates[i], needsReason: deviates[i] && it.omdat.trim() === '' }));
+  // a reason by the Signaal formula's rule (isNoReason): U+2003 is text, an error value is none
+  return items.map((it, i) => ({ place: i + 1, autoRank: autoRanks[i], deviates: deviates[i], needsReason: deviates[i] && isNoReason(it.omdat) }));
 }
 
 /** True when the two lists hold the same entries in the same order with the same texts. */

@@ -244,7 +244,7 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
     setItemsState(next);
   }, []);
 
-  const ranks = useMemo(() => autoRanks(a?.ranking ?? []), [a]);
+  const ranks = useMemo(() => autoRanks(a?.ranking ?? [], a?.werkblad?.rows ?? []), [a]);
   const ties = useMemo(() => tieSizes(a?.ranking ?? []), [a]);
   const ranksRef = useRef(ranks);
   ranksRef.current = ranks;
@@ -452,8 +452,8 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
   }
 
   const layout = prio.layout;
-  const inList = new Set(items.map((i) => i.koppelkans.trim().toLowerCase()));
-  const candidates = [...new Set(a.werkblad.rows.map((r) => r.koppelkans).filter((k) => k && !inList.has(k.trim().toLowerCase())))];
+  const inList = new Set(items.map((i) => nameKey(i.koppelkans)));
+  const candidates = [...new Set(a.werkblad.rows.map((r) => r.koppelkans).filter((k) => k && !inList.has(nameKey(k))))];
   // nothing chosen on the werkblad yet: the team picks its koppelkansen in Stap 2 first (not "all are in the list")
   const noneOnWerkblad = !a.werkblad.rows.some((r) => r.koppelkans);
   const nameOf = (id: string | number) => items.find((i) => i.id === id)?.koppelkans ?? '';

@@ -3,6 +3,7 @@
  * and what-if weights: sliders that preview what enters, leaves or moves in the top 15
  * without writing, until "Wegingen toepassen".
  */
+import { nameKey } from '../../core/names';
 import {
   Badge,
   Button,
@@ -76,10 +77,10 @@ export function ResultaatView({ session }: { session: WorkbookSession }) {
   // the team's place of each koppelkans (Prioritering), for the chart's marks
   const places = new Map<string, number>();
   for (const e of a.prioritering?.entries ?? []) {
-    const k = e.koppelkans.trim().toLowerCase();
+    const k = nameKey(e.koppelkans);
     if (k && !places.has(k)) places.set(k, e.place);
   }
-  const placeOf = (k: string) => places.get(k.trim().toLowerCase()) ?? null;
+  const placeOf = (k: string) => places.get(nameKey(k)) ?? null;
   const before = new Map(a.top.map((e) => [e.row, e.rank]));
   const entering = new Set(preview?.entering.map((e) => e.row) ?? []);
   const drawChart = async () => {
