@@ -756,7 +756,7 @@ maybe('the engine and the recalculated workbook agree on the corpus', () => {
     prepared.forEach((p, i) => recalculated.set(p.c.name, outs[i]));
     randomCases.forEach((c, i) => recalculated.set(c.name, outs[prepared.length + i]));
     recalculated.set('colleague', outs[outs.length - 1]);
-    // 32 applies and one LibreOffice run of 33 files: 167 s for the whole suite on 2026-12-03 (case "moved" added); 31 and 32: 245 s with the 2-core machine at load 10-12 (2026-12-02; 700 s before
+    // 32 applies and one LibreOffice run of 33 files: 66 s for the whole suite on 2026-12-03 at load 4 (case "moved" added, each input written by ExcelJS once); 31 and 32: 245 s with the 2-core machine at load 10-12 (2026-12-02; 700 s before
     // the template was read once and the applies stopped collecting the worker's garbage)
   }, 1_500_000);
 
