@@ -1,6 +1,7 @@
 /** The WUP checklist: basiselementen with a status, progress per part, the 8-year rule. */
 import { cellAddress } from './a1';
-import { dutchYear, serialYear, ymdToSerial } from './dates';
+import { formatNumber } from './numbers';
+import { agreedSerialRange, dutchYear, serialYear, ymdToSerial } from './dates';
 import { textAt, valueAt } from './grid';
 import { CHECKLIST, SHEET_NAMES, sameName } from './layout';
 import { cleanName, isExcelError } from './names';
@@ -159,9 +160,14 @@ export function readChecklist(sheet: SheetSnapshot, now: Date, problems: Problem
   const deadlineRow = deadlineLabelRow || dateRow + (CHECKLIST.deadlineRow - CHECKLIST.dateRow);
   const dv = valueAt(sheet, dateRow, CHECKLIST.valueColumn);
   let overstapSerial: number | null = null;
-  if (typeof dv === 'number' && Number.isFinite(dv) && dv > 0) overstapSerial = dv;
-  else if (dv !== null && dv !== '') {
-    problems.push(problem('CHECKLIST_BAD_DATE', sheet.name, cellAddress(dateRow, CHECKLIST.valueColumn), { value: String(dv) }));
+  const dateCell = cellAddress(dateRow, CHECKLIST.valueColumn);
+  const range = agreedSerialRange(date1904);
+  if (typeof dv === 'number' && Number.isFinite(dv) && dv >= range.min && dv < range.maxExclusive) overstapSerial = dv;
+  else if (typeof dv === 'number' && Number.isFinite(dv) && dv > 0) {
+    // a number Excel shows as a day before March 1900 or after 9999 (or not at all): the formula leaves the deadline empty too
+    problems.push(problem('CHECKLIST_DATE_OUT_OF_RANGE', sheet.name, dateCell, { value: formatNumber(dv), from: date1904 ? '2-1-1904' : '1-3-1900' }));
+  } else if (dv !== null && dv !== '') {
+    problems.push(problem('CHECKLIST_BAD_DATE', sheet.name, dateCell, { value: String(dv) }));
   }
   const overstapYear = overstapSerial === null ? null : serialYear(overstapSerial, date1904);
   const deadlineYear = overstapYear === null ? null : overstapYear - CHECKLIST.yearsAhead;

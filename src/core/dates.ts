@@ -46,6 +46,23 @@ export function ymdToSerial(year: number, month = 12, day = 31, system?: DateSys
   return Date.UTC(year, month - 1, day) / MS_PER_DAY + unixEpochSerial(system);
 }
 
+/**
+ * The serial numbers (days, in the workbook's date system) that are a calendar day all three
+ * readers agree on: Excel, LibreOffice (recalculating for a colleague) and the engine.
+ * Out: `{ min, maxExclusive }`, a serial `s` is such a day when `min <= s < maxExclusive`.
+ *
+ * - The end is 1 January 10000: Excel's last date is 31-12-9999 (Microsoft, "Excel
+ *   specifications and limits"); YEAR of a later serial is #NUM! in Excel, while LibreOffice
+ *   and JavaScript go on counting.
+ * - The start in the 1900 system is 1 March 1900 (serial 61): before it Excel counts the
+ *   non-existent 29 February 1900 (serial 1 is 1 January 1900 in Excel, 31 December 1899 in
+ *   LibreOffice and here), so the first 60 days have another date in each. In the 1904 system
+ *   every serial from 1 (2 January 1904) on agrees; 0 is no date for the checklist either.
+ */
+export function agreedSerialRange(system?: DateSystem): { min: number; maxExclusive: number } {
+  return { min: is1904(system) ? 1 : 61, maxExclusive: ymdToSerial(10000, 1, 1, system) };
+}
+
 /** The calendar year of a serial date (UTC), or null. */
 export function serialYear(serial: number, system?: DateSystem): number | null {
   return serialToDate(serial, system)?.getUTCFullYear() ?? null;

@@ -4,6 +4,7 @@
  * colleague without the add-in. Only functions from Excel 2010 or older are used.
  */
 import { columnLetter, sheetRef } from './a1';
+import { agreedSerialRange, type DateSystem } from './dates';
 import { cleanFormula, escapeFormula, keyFormula } from './keuzelijsten';
 import { LONGLIST, PRIORITERING, RESULTAAT, WERKBLAD } from './layout';
 import { TOTAL_DECIMALS } from './werkblad';
@@ -213,12 +214,15 @@ export function prioFlagFormula(layout: WerkbladLayout, row: number, columns: Pr
 
 /**
  * The checklist's deadline year: the overstap date's year − 8, "" when the date cell holds
- * no date. A date is what `readChecklist` takes for one: a number above 0 (0 and negative
- * numbers are no day; Excel's YEAR(0) says 1900), not TRUE/FALSE (LibreOffice's ISNUMBER
- * counts those). `dateCell`: an A1 address on the checklist sheet.
+ * no date. A date is what `readChecklist` takes for one: a number in `agreedSerialRange`
+ * (src/core/dates.ts: from 1 March 1900, or 2 January 1904, to 31 December 9999, the days
+ * Excel, LibreOffice and the engine give the same year), not TRUE/FALSE (LibreOffice's
+ * ISNUMBER counts those). `dateCell`: an A1 address on the checklist sheet; `system`: the
+ * workbook's date system (the range's serials depend on it).
  */
-export function checklistDeadlineFormula(dateCell: string): string {
-  return `=IF(ISNUMBER(${dateCell}),IF(AND(NOT(ISLOGICAL(${dateCell})),${dateCell}>0),YEAR(${dateCell})-8,""),"")`;
+export function checklistDeadlineFormula(dateCell: string, system?: DateSystem): string {
+  const { min, maxExclusive } = agreedSerialRange(system);
+  return `=IF(ISNUMBER(${dateCell}),IF(AND(NOT(ISLOGICAL(${dateCell})),${dateCell}>=${min},${dateCell}<${maxExclusive}),YEAR(${dateCell})-8,""),"")`;
 }
 
 export const CHECKLIST_LATE_TEXT = 'Let op: dit jaar is al voorbij';

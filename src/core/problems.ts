@@ -211,6 +211,11 @@ const MESSAGES = {
     severity: 'warning',
     text: (p) => `"${p.value}" is geen datum. Vul de datum van de overstap van de laatste woning in.`,
   },
+  CHECKLIST_DATE_OUT_OF_RANGE: {
+    severity: 'warning',
+    text: (p) =>
+      `Het getal ${p.value} is geen datum die Excel kan tonen (van ${p.from} tot en met 31-12-9999). Vul de datum van de overstap van de laatste woning in.`,
+  },
   CHECKLIST_LATE: {
     severity: 'warning',
     text: (p) =>

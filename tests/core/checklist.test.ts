@@ -62,6 +62,46 @@ test('a date that is not a date is reported', () => {
   expect(analyze(wb).problems.some((p) => p.code === 'CHECKLIST_BAD_DATE' && p.cell === 'C3')).toBe(true);
 });
 
+test('regression: an overstap date past 31-12-9999 (Excel: YEAR gives #NUM!) or before March 1900 (Excel and LibreOffice count other days) gave the engine a deadline; now none, and a warning naming the cell, in both date systems', () => {
+  const at = (serial: number, date1904 = false) => {
+    const wb = prepared();
+    if (date1904) wb.date1904 = true;
+    const s = wb.sheets.find((x) => x.name === SHEET_NAMES.checklist)!;
+    s.values[CHECKLIST.dateRow - 1][CHECKLIST.valueColumn - 1] = serial;
+    const a = analyze(wb);
+    const warning = a.problems.find((p) => p.code === 'CHECKLIST_DATE_OUT_OF_RANGE');
+    return [a.checklist!.deadlineYear, warning ? `${warning.cell}: ${warning.message}` : null];
+  };
+  // 1900: 2958465 is 31-12-9999, 61 is 1-3-1900; 1904: 2957003 is 31-12-9999, 1 is 2-1-1904
+  expect(at(2958465)).toEqual([9991, null]);
+  expect(at(2958466)[0]).toBeNull();
+  expect(at(2958466)[1]).toBe(
+    'C3: Het getal 2958466 is geen datum die Excel kan tonen (van 1-3-1900 tot en met 31-12-9999). Vul de datum van de overstap van de laatste woning in.',
+  );
+  expect(at(61)).toEqual([1892, null]);
+  expect(at(60)[0]).toBeNull();
+  expect(at(1.5)[1]).toContain('Het getal 1,5 is geen datum');
+  expect(at(2957003, true)).toEqual([9991, null]);
+  expect(at(2957004, true)[1]).toContain('(van 2-1-1904 tot en met 31-12-9999)');
+  expect(at(1, true)).toEqual([1896, null]);
+});
+
+test('the deadline formula holds the same bounds as the engine, per date system', () => {
+  const formulaIn = (date1904: boolean) => {
+    const wb = prepared();
+    if (date1904) wb.date1904 = true;
+    const ops = buildPlan(wb, { now: new Date('2026-11-28') }).plan.ops;
+    const sim = simulate(wb, ops);
+    return formulaAt(
+      sim.sheets.find((x) => x.name === SHEET_NAMES.checklist)!,
+      CHECKLIST.deadlineRow,
+      CHECKLIST.valueColumn,
+    );
+  };
+  expect(formulaIn(false)).toContain('C3>=61,C3<2958466');
+  expect(formulaIn(true)).toContain('C3>=1,C3<2957004');
+});
+
 test('an item with an empty Onderdeel: the engine carries it down and warns that the workbook progress table does not count it (issue 9 review)', () => {
   const wb = prepared();
   const s = wb.sheets.find((x) => x.name === SHEET_NAMES.checklist)!;

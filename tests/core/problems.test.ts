@@ -53,6 +53,7 @@ const CASES: [ProblemCode, Severity, Record<string, string | number>][] = [
   ['CHECKLIST_ERROR_VALUE', 'warning', { value: '#N/A', column: 'Onderdeel', effect: 'deze regel bij geen enkel onderdeel' }],
   ['CHECKLIST_BAD_STATUS', 'warning', { value: 'Misschien' }],
   ['CHECKLIST_BAD_DATE', 'warning', { value: 'ooit' }],
+  ['CHECKLIST_DATE_OUT_OF_RANGE', 'warning', { value: '2958466', from: '1-3-1900' }],
   ['CHECKLIST_LATE', 'warning', { year: 2030, deadline: 2022 }],
   ['CHECKLIST_DEADLINE', 'info', { year: 2040, deadline: 2032 }],
 ];

@@ -486,6 +486,12 @@ function datesCases(todayYear: number): Case[] {
     { ...base, name: 'dates1904', date1904: true, overstap: [ahead, 6, 30] },
     { ...base, name: 'dates1900', overstap: [ahead, 6, 30] },
     { ...base, name: 'datesLate1904', date1904: true, overstap: [2020, 6, 30] },
+    // the edges of the days Excel, LibreOffice and the engine agree on (dates.ts agreedSerialRange): Excel's last day, the
+    // day after it (Excel's YEAR says #NUM!, LibreOffice counts on: no deadline in either) and a day before March 1900
+    // (Excel counts a 29 February 1900 that LibreOffice does not)
+    { ...base, name: 'datesLastDay1900', overstap: [9999, 12, 31] },
+    { ...base, name: 'datesPast9999in1904', date1904: true, overstap: [10000, 1, 1] },
+    { ...base, name: 'datesBeforeMarch1900', overstap: [1900, 1, 30] },
   ];
 }
 
@@ -1062,6 +1068,19 @@ maybe('the engine and the recalculated workbook agree on the corpus', () => {
       expect(engine.checklist!.late).toBe(name === 'datesLate1904');
       expect(await valueAt(recalculated.get(name)!, SHEET_NAMES.checklist, CHECKLIST.deadlineRow, CHECKLIST.valueColumn)).toBe(year - 8);
     }
+  });
+
+  test('regression: an overstap date past 31-12-9999 got deadline 9992 from the engine while Excel’s YEAR says #NUM!; now no deadline and a warning naming the cell, in the engine and the workbook alike', async () => {
+    const cell = `${SHEET_NAMES.checklist}!C${CHECKLIST.dateRow}`;
+    const read = async (name: string) => {
+      const { engine } = prepared.find((x) => x.c.name === name)!;
+      const deadline = await valueAt(recalculated.get(name)!, SHEET_NAMES.checklist, CHECKLIST.deadlineRow, CHECKLIST.valueColumn);
+      const warned = engine.problems.filter((x) => x.code === 'CHECKLIST_DATE_OUT_OF_RANGE').map((x) => `${x.sheet}!${x.cell}`);
+      return [engine.checklist!.deadlineYear, deadline, warned];
+    };
+    expect(await read('datesLastDay1900')).toEqual([9991, 9991, []]);
+    expect(await read('datesPast9999in1904')).toEqual([null, '', [cell]]);
+    expect(await read('datesBeforeMarch1900')).toEqual([null, '', [cell]]);
   });
 
   test('moved: a column inserted before Prioriteit and a row above the checklist; the formulas read the cells the engine reads', async () => {

@@ -82,7 +82,7 @@ export function planChecklist(ctx: PlanContext): void {
   const deadlineCell = cellAddress(deadlineRow, V);
   const deadline = state?.deadlineYear ?? null;
   const wantDeadline: [number, number, string, number | string][] = [
-    [deadlineRow, V, checklistDeadlineFormula(dateCell), deadline ?? ''],
+    [deadlineRow, V, checklistDeadlineFormula(dateCell, !!ctx.snapshot.date1904), deadline ?? ''],
     [deadlineRow, V + 1, checklistLateFormula(deadlineCell), deadline === null ? '' : state!.late ? CHECKLIST_LATE_TEXT : CHECKLIST_ON_TIME_TEXT],
   ];
   for (const [r, c, f, result] of wantDeadline) {
