@@ -11,7 +11,9 @@
  * Keyboard focus after every write is checked (regression: removing a succesfactor, or
  * adding one, an own koppelkans or a conclusion with its button, dropped the focus to the
  * page's body, because the control was gone or disabled; a keyboard user had to start
- * again at the top of the page).
+ * again at the top of the page), and after a question is answered "no" (regression:
+ * Escape or "Annuleren" on the question before removing a succesfactor or deselecting a
+ * koppelkans left the focus on the page's body).
  */
 import { mkdtempSync } from 'fs';
 import { columnLetter } from '../../src/core/a1';
@@ -232,6 +234,9 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
     await open('Scoren');
     const scoren = panel('Scoren');
     await scoren.getByText('Koppelkans 1 van 8').waitFor();
+    // the toelichting and the factors' waarom are folded until asked for, so the scores stay in view at 320 px
+    for (const name of ['Toelichting bij deze koppelkans', 'Waarom deze succesfactoren'])
+      expect([name, await scoren.getByRole('button', { name }).getAttribute('aria-expanded')]).toEqual([name, 'false']);
     await reveal(scoren.getByRole('button', { name: 'Waarom deze succesfactoren' }));
     await scoren.getByText('Bewoners zien snel resultaat in hun straat.').waitFor();
     for (let k = 0; k < 8; k++) {
@@ -303,7 +308,7 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
     await fitsPane();
   }, 300_000);
 
-  it('has no serious or critical accessibility violations with everything open at 320 px: Scoren toelichting and waarom, a factor being edited, each confirm dialog', async () => {
+  it('has no serious or critical accessibility violations with everything open at 320 px: Scoren toelichting and waarom, a factor being edited, each confirm dialog; after "no" the keyboard focus is back on the control that asked', async () => {
     const found: string[] = [];
     const check = async (where: string) => {
       // Fluent's dialog fades in (Web Animations): measure contrast once it is fully shown
@@ -338,16 +343,18 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
     await reveal(weggooien);
     await weggooien.waitFor({ state: 'detached' });
 
-    // removing a factor that holds scores asks first; Escape keeps it
+    // removing a factor that holds scores asks first; Escape keeps it, and the keyboard focus is back on its button
     const dialog = page.getByRole('alertdialog');
-    await reveal(stap2.getByRole('button', { name: `Verwijderen: ${ADDED}` }));
+    const verwijderen = stap2.getByRole('button', { name: `Verwijderen: ${ADDED}` });
+    await reveal(verwijderen);
     await dialog.getByText('Deze succesfactor heeft 8 scores').waitFor();
     await check('Stap 2, vraag voor het verwijderen van een succesfactor met scores');
     await fitsPane();
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+    await focusOn(verwijderen);
 
-    // deselecting a scored koppelkans asks first; Escape keeps it
+    // deselecting a scored koppelkans asks first; "Annuleren" keeps it, and the keyboard focus is back on its checkbox
     await expand(stap2.getByRole('button', { name: /^Koppelkansen \(8 gekozen\)/ }));
     const box = stap2.getByRole('checkbox', { name: picked[0], exact: true });
     await box.focus();
@@ -355,8 +362,11 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
     await dialog.getByText(/Dan gaan 8 scores/).waitFor();
     await check('Stap 2, vraag voor het weghalen van een koppelkans met scores');
     await fitsPane();
-    await page.keyboard.press('Escape');
+    const annuleren = dialog.getByRole('button', { name: 'Annuleren' });
+    await annuleren.focus();
+    await annuleren.press('Enter');
     await dialog.waitFor({ state: 'detached' });
+    await focusOn(box);
     expect(await box.isChecked()).toBe(true);
     await stap2.getByRole('button', { name: /^Succesfactoren \(8\)/ }).waitFor();
     expect(found).toEqual([]);
