@@ -6,7 +6,7 @@
 import { TwoVersions } from '../TwoVersions';
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, SearchBox, Select, Text, Textarea, tokens, makeStyles } from '@fluentui/react-components';
 import { useEffect, useId, useRef, useState } from 'react';
-import { deselectKoppelkansEdit, stap2Context, validateName, type Loss, type Stap2Koppelkans, type Stap2Model } from '../../core/stap2';
+import { deselectKoppelkansRowsEdit, stap2Context, validateName, type Loss, type Stap2Koppelkans, type Stap2Model } from '../../core/stap2';
 import type { WorkbookSession } from '../session';
 import type { ConfirmRequest } from './ConfirmDialog';
 import { usePickerStyles } from './OpgavenPicker';
@@ -254,19 +254,9 @@ export function KoppelkansenPicker({ session, model, confirm }: { session: Workb
       return;
     }
     const ctx = stap2Context(snapshot, session.analysis, session.notes);
-    const loss: Loss & Required<Pick<Loss, 'team' | 'comments'>> = { scores: 0, notes: 0, team: [], comments: [] };
-    if (!('message' in ctx)) {
-      for (const row of k.rows) {
-        const r = deselectKoppelkansEdit(ctx, row);
-        if (r.ok && r.loss) {
-          loss.scores += r.loss.scores;
-          loss.notes = Math.max(loss.notes, r.loss.notes);
-          loss.team.push(...(r.loss.team ?? []));
-          loss.comments.push(...(r.loss.comments ?? []));
-          if (r.loss.commentsUnread) loss.commentsUnread = r.loss.commentsUnread;
-        }
-      }
-    }
+    // the loss of all its rows together (a koppelkans typed twice in the grid has two): a note loses its koppelkans only with the last
+    const r = 'message' in ctx ? null : deselectKoppelkansRowsEdit(ctx, k.rows);
+    const loss: Loss = r?.ok ? r.loss : { scores: 0, notes: 0 };
     const go = async () => {
       const res = await keepFocus(
         () => session.applyEdit(deselectKoppelkans(k.opgave, k.koppelkans, loss), 'Koppelkans weghalen…', { definitions: true }),
