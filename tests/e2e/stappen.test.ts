@@ -17,12 +17,13 @@
  */
 import { mkdtempSync } from 'fs';
 import { columnLetter } from '../../src/core/a1';
-import { SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
+import { RESULTAAT, SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import type { Locator, Page } from 'playwright-core';
 import { main } from '../../src/cli/main';
 import { analyze } from '../../src/core/analyze';
+import { buildOnderbouwingModel } from '../../src/core/onderbouwing';
 import { readNotes } from '../../src/core/notes';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
 import { axeViolations, formatViolations } from './support/axe';
@@ -396,6 +397,11 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
     });
     expect(a.minderConcreet).toEqual([expect.objectContaining({ koppelkans: OWN, verantwoordelijke: 'Fatima' })]);
     expect(a.prioritering!.entries).toHaveLength(8);
+    // the wijk and the "minder concreet" mark where the product shows them: Resultaat's title and the onderbouwing
+    expect(snapshot.sheets.find((s) => s.name === SHEET_NAMES.resultaat)?.values?.[0]?.[0]).toBe(`${RESULTAAT.title} – ${WIJK}`);
+    const onderbouwing = buildOnderbouwingModel(snapshot);
+    expect(onderbouwing.wijk).toBe(WIJK);
+    expect(onderbouwing.minderConcreet).toEqual([expect.objectContaining({ koppelkans: OWN, wie: 'Fatima' })]);
     const notes = readNotes(snapshot);
     expect(notes.conclusions.find((c) => c.stap === 'Stap 1')?.text).toBe(STORY);
     expect(notes.conclusions.find((c) => c.stap === 'Stap 2')?.text).toMatch(/^Drie opgaven/);
