@@ -221,13 +221,17 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
     await fitsPane();
   });
 
-  it('has no serious or critical accessibility violations on Stap 1 and Stap 2', async () => {
+  it('has no serious or critical accessibility violations on Stap 1 and Stap 2, in light and dark (the other views: preview.test.ts)', async () => {
     const found: string[] = [];
-    for (const view of ['Stap 1', 'Stap 2']) {
-      await open(view);
-      const violations = await axeViolations(page, ['serious', 'critical']);
-      if (violations.length) found.push(`${view}: ${formatViolations(violations)}`);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const view of ['Stap 1', 'Stap 2']) {
+        await open(view);
+        const violations = await axeViolations(page, ['serious', 'critical']);
+        if (violations.length) found.push(`${view} (${scheme}): ${formatViolations(violations)}`);
+      }
     }
+    await page.emulateMedia({ colorScheme: 'light' });
     expect(found).toEqual([]);
   });
 
