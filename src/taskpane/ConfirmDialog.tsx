@@ -1,9 +1,8 @@
 /**
  * A question with two answers in a modal Fluent UI dialog (focus moves in when it opens,
  * Tab stays inside, the pane behind is inert, Esc is "cancel", and focus returns to the
- * control that opened it, see useFocusReturn). Used before anything the team typed is removed.
+ * control that opened it). Used before anything the team typed is removed.
  */
-import { useFocusReturn } from './keepFocus';
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 
@@ -24,7 +23,6 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
-  useFocusReturn(open);
   return (
     <Dialog open={open} modalType="alert" onOpenChange={(_, d) => !d.open && onCancel()}>
       <DialogSurface>

@@ -62,10 +62,12 @@ export function byData(root: ParentNode | null | undefined, selector: string, ke
  * Remembers the control that had the focus as it opened (before the dialog moves the focus
  * in) and, once it closes, moves the focus back there whenever it is dropped (see
  * focusDropped) in the short while after, as long as that control is in the page and
- * enabled. Fluent's Dialog does this only for a DialogTrigger; a question opened from code
- * (a checkbox's change, a button that reads the workbook first) otherwise left the focus on
- * the page's body after Escape or "Annuleren". A write the answer starts (keepFocus) takes
- * over the focus once it has its result. Source: the pane's own rule, see keepFocus.
+ * enabled. Fluent's Dialog does this only for a DialogTrigger or an opener marked with
+ * `useRestoreFocusTarget` (as Prioritering and the notes do for their one button each); the
+ * Stap 2 questions open from many controls (the pickers' checkboxes, the factor cards'
+ * buttons), after a read of the workbook, and left the focus on the page's body after
+ * Escape or "Annuleren". A write the answer starts (keepFocus) takes over the focus once it
+ * has its result. Source: the pane's own rule, see keepFocus.
  */
 export function useFocusReturn(open: boolean): void {
   const opener = useRef<HTMLElement | null>(null);
