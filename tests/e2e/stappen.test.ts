@@ -13,7 +13,8 @@
  * page's body, because the control was gone or disabled; a keyboard user had to start
  * again at the top of the page), and after a question is answered "no" (regression:
  * Escape or "Annuleren" on the question before removing a succesfactor or deselecting a
- * koppelkans left the focus on the page's body).
+ * koppelkans left the focus on the page's body), and after "Tekst weggooien" (regression: the
+ * button went with the text and the focus fell to the page's body).
  */
 import { mkdtempSync } from 'fs';
 import { columnLetter } from '../../src/core/a1';
@@ -149,9 +150,16 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
     await fitsPane();
   });
 
-  it('Stap 2: picks 3 opgaven and 8 koppelkansen, one of them its own', async () => {
+  it('Stap 2: picks 3 opgaven and 8 koppelkansen, one of them its own ("Tekst weggooien" of an own opgave keeps the focus in its field)', async () => {
     await open('Stap 2');
     const stap2 = panel('Stap 2');
+    // an own opgave typed and thrown away: the button goes with the text, the keyboard focus goes back to
+    // the name field (regression: it fell to the page's body)
+    const ownOpgave = stap2.getByRole('group', { name: 'Eigen opgave toevoegen' }).getByRole('textbox', { name: 'Eigen opgave' });
+    await ownOpgave.fill('Toch niet');
+    await reveal(stap2.getByRole('group', { name: 'Eigen opgave toevoegen' }).getByRole('button', { name: 'Tekst weggooien' }));
+    await focusOn(ownOpgave);
+    expect(await ownOpgave.inputValue()).toBe('');
     for (const o of OPGAVEN) await tick(stap2.getByRole('list', { name: 'Opgaven' }).getByRole('checkbox', { name: o, exact: true }));
     await stap2.getByRole('button', { name: /^Opgaven \(3 gekozen\)/ }).waitFor();
     // two koppelkansen of each opgave from the list
@@ -313,7 +321,7 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
     await fitsPane();
   }, 300_000);
 
-  it('has no serious or critical accessibility violations with everything open at 320 px: Scoren toelichting and waarom, a factor being edited, each confirm dialog; after "no" the keyboard focus is back on the control that asked', async () => {
+  it('has no serious or critical accessibility violations with everything open at 320 px: Scoren toelichting and waarom, a factor being edited, each confirm dialog; after "no" the keyboard focus is back on the control that asked, after "Tekst weggooien" on the card', async () => {
     const found: string[] = [];
     const check = async (where: string) => {
       // Fluent's dialog fades in (Web Animations): measure contrast once it is fully shown
@@ -347,6 +355,8 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
     await fitsPane();
     await reveal(weggooien);
     await weggooien.waitFor({ state: 'detached' });
+    // the button went with the text: the keyboard focus stays on the card (regression: it fell to the page's body)
+    await focusOn(card);
 
     // removing a factor that holds scores asks first; Escape keeps it, and the keyboard focus is back on its button
     const dialog = page.getByRole('alertdialog');

@@ -394,6 +394,8 @@ export function KoppelkansenPicker({ session, model, confirm }: { session: Workb
             <Button
               appearance="subtle"
               onClick={() => {
+                // the button goes with the text: the keyboard focus goes back to the name field
+                ownField.current?.focus();
                 setOwnDraft(null);
                 setOwnMessage(null);
               }}
