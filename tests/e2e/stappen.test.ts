@@ -26,6 +26,8 @@ import { main } from '../../src/cli/main';
 import { analyze } from '../../src/core/analyze';
 import { buildOnderbouwingModel } from '../../src/core/onderbouwing';
 import { readNotes } from '../../src/core/notes';
+import type { PlanOp } from '../../src/core/snapshot';
+import { wijkTitle } from '../../src/core/wijk';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
 import { axeViolations, formatViolations } from './support/axe';
 import { chromiumAvailable, launch, type Browser } from './support/browser';
@@ -132,11 +134,20 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
     expect(overflow).toBeLessThanOrEqual(0);
   };
 
-  it('Stap 1: names the wijk and writes the shared story', async () => {
+  it("Stap 1: names the wijk and writes the shared story (keeping a colleague's name keeps the focus in the field)", async () => {
     await page.goto(`${server.url}/preview.html?start=sjabloon`);
     await open('Stap 1');
     const stap1 = panel('Stap 1');
     const name = stap1.getByRole('textbox', { name: 'Naam van de wijk' });
+    // a colleague names the wijk in Excel while it is being typed here: both versions show; keeping the
+    // colleague's puts the keyboard focus back in the field (regression: it fell to the page's body)
+    await name.fill('Oost');
+    const ops: PlanOp[] = [{ kind: 'setCells', sheet: WS, cell: 'A1', cells: [[{ text: wijkTitle('Lelystad') }]] }];
+    await page.evaluate((o) => window.koppelkansenCollega!.apply(o, { notify: true }), ops);
+    const theirs = stap1.getByRole('button', { name: 'Versie van collega houden' });
+    await reveal(theirs);
+    await focusOn(name);
+    expect(await name.inputValue()).toBe('Lelystad');
     await name.fill(WIJK);
     await writes(() => name.press('Enter'));
     await stap1.getByText('Opgeslagen in de werkmap.').waitFor();

@@ -223,6 +223,7 @@ function FactorCard({
             </Text>
           ))}
           busy={busy}
+          focusAfter={() => card.current}
           onMine={() => void save({ ...edit?.base, ...Object.fromEntries(theirs) })}
           onTheirs={() => {
             setMessage(null);

@@ -105,10 +105,18 @@ function MinderConcreet({ session, k, onError }: { session: WorkbookSession; k: 
     const typed = e.text;
     if (typed.trim() === base.trim() && base.trim() === storedNow.trim() && markedNow) return;
     saving.current = true;
-    const res = await s.applyEdit(
-      setMinderConcreet(kk.opgave, kk.koppelkans, { marked: true, verantwoordelijke: typed }, force ? 'overwrite' : { marked: true, verantwoordelijke: base }),
-      'Verantwoordelijke opslaan…',
-    );
+    const write = () =>
+      s.applyEdit(
+        setMinderConcreet(
+          kk.opgave,
+          kk.koppelkans,
+          { marked: true, verantwoordelijke: typed },
+          force ? 'overwrite' : { marked: true, verantwoordelijke: base },
+        ),
+        'Verantwoordelijke opslaan…',
+      );
+    // "Mijn versie opslaan" (force) goes with the two versions once written: the keyboard focus goes back to the field
+    const res = force ? await keepFocus(write, () => nameField.current) : await write();
     saving.current = false;
     const now = editRef.current;
     if (res.ok) {
@@ -127,6 +135,7 @@ function MinderConcreet({ session, k, onError }: { session: WorkbookSession; k: 
   };
 
   const markBox = useRef<HTMLInputElement>(null);
+  const nameField = useRef<HTMLInputElement>(null);
   const toggle = async (checked: boolean) => {
     stopTimer();
     const res = await keepFocus(
@@ -175,6 +184,7 @@ function MinderConcreet({ session, k, onError }: { session: WorkbookSession; k: 
             validationMessage={theirs === null ? (message ?? undefined) : undefined}
           >
             <Input
+              ref={nameField}
               value={value}
               data-control="verantwoordelijke-concreet"
               onChange={(_, d) => {
@@ -202,6 +212,7 @@ function MinderConcreet({ session, k, onError }: { session: WorkbookSession; k: 
               : 'Een collega heeft “minder concreet” intussen uitgezet.'
           } Jouw versie staat in het veld: “${edit.text.trim() || '(leeg)'}”. Welke houd je?`}
           busy={!!session.busy}
+          focusAfter={() => (marked ? nameField.current : markBox.current)}
           onMine={() => void saveName(stored, true)}
           onTheirs={() => {
             stopTimer();
