@@ -246,6 +246,8 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
       await page.emulateMedia({ colorScheme: scheme });
       for (const view of ['Stap 1', 'Stap 2']) {
         await open(view);
+        // the switch to the other colour scheme fades the buttons' colours (CSS transitions): measure contrast once they are done
+        await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
         const violations = await axeViolations(page, ['serious', 'critical']);
         if (violations.length) found.push(`${view} (${scheme}): ${formatViolations(violations)}`);
       }
