@@ -474,11 +474,30 @@ export function selectKoppelkansEdit(ctx: Stap2Context, opgave: string, koppelka
  * werkblad (the notes stay on Notulen, without a koppelkans to score), and the team cells.
  */
 export function deselectKoppelkansEdit(ctx: Stap2Context, row: number): EditResult & { loss?: Loss } {
-  const r = ctx.werkblad.rows.find((x) => x.row === row);
-  if (!r || !r.koppelkans) return { ok: true, ops: [], loss: { scores: 0, notes: 0, team: [] } };
-  const only = rowsOf(ctx, r.opgave).length <= 1 && !!r.opgave;
-  const from = only ? WERKBLAD.koppelkansColumn : WERKBLAD.opgaveColumn;
-  return { ok: true, ops: clearCells(ctx, row, from), loss: lossOf(ctx, [row]) };
+  return deselectKoppelkansRowsEdit(ctx, [row]);
+}
+
+/**
+ * Deselects a koppelkans that stands on the werkblad rows `rows` (one row, or more when the
+ * team typed it again in the grid), in one edit: each row cleared as `deselectKoppelkansEdit`
+ * clears one, except that when these are all of their opgave's rows the first keeps the
+ * opgave (it stays selected). `loss` is of all the rows together: a note loses its
+ * koppelkans only when no row of it is left, so counted row by row a koppelkans on two rows
+ * lost its notes unasked. Rows without a koppelkans are left alone.
+ */
+export function deselectKoppelkansRowsEdit(ctx: Stap2Context, rows: readonly number[]): EditResult & { loss: Loss } {
+  const found = ctx.werkblad.rows.filter((x) => rows.includes(x.row) && !!x.koppelkans);
+  if (!found.length) return { ok: true, ops: [], loss: { scores: 0, notes: 0, team: [] } };
+  const going = new Set(found.map((r) => r.row));
+  const keeping = new Set<string>();
+  const ops: PlanOp[] = [];
+  for (const r of found) {
+    const key = nameKey(r.opgave);
+    const keep = !!r.opgave && !keeping.has(key) && rowsOf(ctx, r.opgave).every((x) => going.has(x));
+    if (keep) keeping.add(key);
+    ops.push(...clearCells(ctx, r.row, keep ? WERKBLAD.koppelkansColumn : WERKBLAD.opgaveColumn));
+  }
+  return { ok: true, ops, loss: lossOf(ctx, [...going]) };
 }
 
 /** null when `name` can be a new opgave or koppelkans name, else a Dutch message. */

@@ -20,6 +20,13 @@ export interface TwoVersionsProps {
   onMine: () => void;
   /** Drops the user's version and keeps what is in the workbook. */
   onTheirs: () => void;
+  /**
+   * Where the keyboard focus goes when the user keeps the colleague's version (the field the
+   * choice is about): the group goes away with the choice, and the focus would fall to the
+   * page's body. Absent: left to the caller. The user's version is written by the caller,
+   * whose write keeps the focus (keepFocus).
+   */
+  focusAfter?: () => HTMLElement | null | undefined;
   /** Label of the keep-theirs button; "Versie van collega houden" unless the other version is not a colleague's. */
   theirsLabel?: string;
   size?: 'small' | 'medium';
@@ -34,7 +41,7 @@ export interface TwoVersionsProps {
  * component for every field, so the wording and the buttons are the same everywhere; the
  * dialog form for whole-pane conflicts is ConflictDialog.
  */
-export function TwoVersions({ label, message, details, busy, onMine, onTheirs, theirsLabel, size, className }: TwoVersionsProps) {
+export function TwoVersions({ label, message, details, busy, onMine, onTheirs, focusAfter, theirsLabel, size, className }: TwoVersionsProps) {
   const styles = useStyles();
   return (
     <div role="group" aria-label={label} className={mergeClasses(styles.group, className)}>
@@ -46,7 +53,14 @@ export function TwoVersions({ label, message, details, busy, onMine, onTheirs, t
         <Button size={size} appearance="primary" disabled={busy} onClick={onMine}>
           Mijn versie opslaan
         </Button>
-        <Button size={size} disabled={busy} onClick={onTheirs}>
+        <Button
+          size={size}
+          disabled={busy}
+          onClick={() => {
+            focusAfter?.()?.focus();
+            onTheirs();
+          }}
+        >
           {theirsLabel ?? 'Versie van collega houden'}
         </Button>
       </div>

@@ -4,6 +4,7 @@
  * button with nothing left to save, every control while the pane is busy); the browser then
  * drops the focus to the page's body and a keyboard user starts again at the top of the page.
  */
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 /** How long after a write the focus is watched (ms): the pane renders the outcome and the browser drops a disabled control's focus lazily, at its next style update. */
 const WATCH_MS = 3000;
@@ -54,4 +55,33 @@ export async function keepFocus<T>(action: () => Promise<T>, fallback: () => HTM
 export function byData(root: ParentNode | null | undefined, selector: string, key: string, value: string): HTMLElement | null {
   if (!root) return null;
   return Array.from(root.querySelectorAll<HTMLElement>(selector)).find((el) => el.dataset[key] === value) ?? null;
+}
+
+/**
+ * Keyboard focus around a modal question (WCAG 2.4.3): `open` is whether it is shown.
+ * Remembers the control that had the focus as it opened (before the dialog moves the focus
+ * in) and, once it closes, moves the focus back there whenever it is dropped (see
+ * focusDropped) in the short while after, as long as that control is in the page and
+ * enabled. Fluent's Dialog does this only for a DialogTrigger or an opener marked with
+ * `useRestoreFocusTarget` (as Prioritering and the notes do for their one button each); the
+ * Stap 2 questions open from many controls (the pickers' checkboxes, the factor cards'
+ * buttons), after a read of the workbook, and left the focus on the page's body after
+ * Escape or "Annuleren". A write the answer starts (keepFocus) takes over the focus once it
+ * has its result. Source: the pane's own rule, see keepFocus.
+ */
+export function useFocusReturn(open: boolean): void {
+  const opener = useRef<HTMLElement | null>(null);
+  const wasOpen = useRef(false);
+  // a layout effect runs before the dialog's own effect moves the focus into it
+  useLayoutEffect(() => {
+    if (open && !wasOpen.current && typeof document !== 'undefined') opener.current = document.activeElement as HTMLElement | null;
+  }, [open]);
+  useEffect(() => {
+    const closed = wasOpen.current && !open;
+    wasOpen.current = open;
+    if (!closed || typeof document === 'undefined') return;
+    const target = opener.current;
+    opener.current = null;
+    if (target && target !== document.body) void restoreDroppedFocus(() => (target.isConnected ? target : null));
+  }, [open]);
 }

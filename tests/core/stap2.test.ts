@@ -1,7 +1,9 @@
+import { DEFAULT_LONGLIST } from '../../src/core/defaults';
 import { addNote } from '../../src/core/notes';
 import { LONGLIST, SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
 import {
   deselectKoppelkansEdit,
+  deselectKoppelkansRowsEdit,
   deselectOpgaveEdit,
   describeLoss,
   minderConcreetAt,
@@ -11,10 +13,12 @@ import {
   readStap2,
   selectKoppelkansEdit,
   selectOpgaveEdit,
+  type Loss,
 } from '../../src/core/stap2';
 import { wijkEdit, wijkName } from '../../src/core/wijk';
 import { buildPlan } from '../../src/core/plan';
-import { edit, mustEdit, NOW, state, templateWorkbook } from '../helpers/stap2Workbook';
+import { deselectKoppelkans } from '../../src/taskpane/stappen/stap2Actions';
+import { edit, mustEdit, NOW, state, templateWorkbook, type State } from '../helpers/stap2Workbook';
 
 const WS = SHEET_NAMES.werkblad;
 
@@ -185,6 +189,49 @@ describe('Stap 2: opgaven and koppelkansen', () => {
     // nothing to lose: nothing to ask
     const again = deselectKoppelkansEdit((await state(wb)).ctx, 6);
     expect(again.ok && again.loss).toEqual({ scores: 0, notes: 0, team: [] });
+  });
+
+  test('regression: deselecting a koppelkans the team typed on two rows counted its notes as 0 and checked the agreed loss row by row; now both rows together, and the opgave stays chosen', async () => {
+    const wb = await templateWorkbook();
+    const KK = DEFAULT_LONGLIST.find((e) => e.opgave === 'Gezondheid')!.koppelkans;
+    await mustEdit(wb, (s) => selectKoppelkansEdit(s.ctx, 'Gezondheid', KK));
+    // typed a second time in the grid, both rows scored
+    await wb.apply({
+      ops: [
+        { kind: 'setCells', sheet: WS, cell: 'C6', cells: [[{ number: 1 }, { number: 2 }, { number: 3 }]] },
+        {
+          kind: 'setCells',
+          sheet: WS,
+          cell: 'A7',
+          cells: [[{ text: 'Gezondheid' }, { text: ` ${KK.toUpperCase()} ` }, { number: 4 }, { number: 5 }, { number: 6 }]],
+        },
+      ],
+    });
+    const note = addNote(
+      { author: 'An', step: 'Stap 3', koppelkans: KK, factor: '', kind: 'discussie', text: 'Goed idee', verantwoordelijke: '', date: '' },
+      NOW,
+    );
+    if (!note.ok) throw new Error(note.message);
+    await wb.apply({ ops: note.ops });
+    const s = await state(wb);
+    const k = readStap2(s.snapshot, s.analysis)!
+      .opgaven.find((o) => o.opgave === 'Gezondheid')!
+      .koppelkansen.find((x) => x.koppelkans === KK)!;
+    expect(k.rows).toEqual([6, 7]);
+    // the note loses its koppelkans: no row keeps it
+    const res = deselectKoppelkansRowsEdit(s.ctx, k.rows);
+    expect(res.ok && res.loss).toEqual({ scores: 6, notes: 1, team: [] });
+    // agreed to less than both rows hold together (each row alone holds 3): refused, nothing cleared
+    const pane = (agreed: Loss) => (x: State) => deselectKoppelkans('Gezondheid', KK, agreed)({ ...x, canShiftColumns: false });
+    const refused = await edit(wb, pane({ scores: 3, notes: 1 }));
+    expect(!refused.ok && refused.message).toMatch(/^Intussen is er meer ingevuld \(6 scores en 1 notitie\)/);
+    expect(wb.getCell(WS, 'B7')).toBe(` ${KK.toUpperCase()} `);
+    await mustEdit(wb, pane(res.loss));
+    // the opgave's only rows: it stays chosen on the first, as with one row
+    expect([6, 7].map((r) => ['A', 'B', 'C', 'E'].map((c) => wb.getCell(WS, `${c}${r}`)))).toEqual([
+      ['Gezondheid', null, null, null],
+      [null, null, null, null],
+    ]);
   });
 
   test('deselecting an opgave clears every row of it and counts the scores', async () => {

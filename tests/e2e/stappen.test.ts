@@ -11,17 +11,23 @@
  * Keyboard focus after every write is checked (regression: removing a succesfactor, or
  * adding one, an own koppelkans or a conclusion with its button, dropped the focus to the
  * page's body, because the control was gone or disabled; a keyboard user had to start
- * again at the top of the page).
+ * again at the top of the page), and after a question is answered "no" (regression:
+ * Escape or "Annuleren" on the question before removing a succesfactor or deselecting a
+ * koppelkans left the focus on the page's body), and after "Tekst weggooien" (regression: the
+ * button went with the text and the focus fell to the page's body).
  */
 import { mkdtempSync } from 'fs';
 import { columnLetter } from '../../src/core/a1';
-import { SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
+import { RESULTAAT, SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import type { Locator, Page } from 'playwright-core';
 import { main } from '../../src/cli/main';
 import { analyze } from '../../src/core/analyze';
+import { buildOnderbouwingModel } from '../../src/core/onderbouwing';
 import { readNotes } from '../../src/core/notes';
+import type { PlanOp } from '../../src/core/snapshot';
+import { wijkTitle } from '../../src/core/wijk';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/XlsxWorkbook';
 import { axeViolations, formatViolations } from './support/axe';
 import { chromiumAvailable, launch, type Browser } from './support/browser';
@@ -128,11 +134,20 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
     expect(overflow).toBeLessThanOrEqual(0);
   };
 
-  it('Stap 1: names the wijk and writes the shared story', async () => {
+  it("Stap 1: names the wijk and writes the shared story (keeping a colleague's name keeps the focus in the field)", async () => {
     await page.goto(`${server.url}/preview.html?start=sjabloon`);
     await open('Stap 1');
     const stap1 = panel('Stap 1');
     const name = stap1.getByRole('textbox', { name: 'Naam van de wijk' });
+    // a colleague names the wijk in Excel while it is being typed here: both versions show; keeping the
+    // colleague's puts the keyboard focus back in the field (regression: it fell to the page's body)
+    await name.fill('Oost');
+    const ops: PlanOp[] = [{ kind: 'setCells', sheet: WS, cell: 'A1', cells: [[{ text: wijkTitle('Lelystad') }]] }];
+    await page.evaluate((o) => window.koppelkansenCollega!.apply(o, { notify: true }), ops);
+    const theirs = stap1.getByRole('button', { name: 'Versie van collega houden' });
+    await reveal(theirs);
+    await focusOn(name);
+    expect(await name.inputValue()).toBe('Lelystad');
     await name.fill(WIJK);
     await writes(() => name.press('Enter'));
     await stap1.getByText('Opgeslagen in de werkmap.').waitFor();
@@ -146,9 +161,16 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
     await fitsPane();
   });
 
-  it('Stap 2: picks 3 opgaven and 8 koppelkansen, one of them its own', async () => {
+  it('Stap 2: picks 3 opgaven and 8 koppelkansen, one of them its own ("Tekst weggooien" of an own opgave keeps the focus in its field)', async () => {
     await open('Stap 2');
     const stap2 = panel('Stap 2');
+    // an own opgave typed and thrown away: the button goes with the text, the keyboard focus goes back to
+    // the name field (regression: it fell to the page's body)
+    const ownOpgave = stap2.getByRole('group', { name: 'Eigen opgave toevoegen' }).getByRole('textbox', { name: 'Eigen opgave' });
+    await ownOpgave.fill('Toch niet');
+    await reveal(stap2.getByRole('group', { name: 'Eigen opgave toevoegen' }).getByRole('button', { name: 'Tekst weggooien' }));
+    await focusOn(ownOpgave);
+    expect(await ownOpgave.inputValue()).toBe('');
     for (const o of OPGAVEN) await tick(stap2.getByRole('list', { name: 'Opgaven' }).getByRole('checkbox', { name: o, exact: true }));
     await stap2.getByRole('button', { name: /^Opgaven \(3 gekozen\)/ }).waitFor();
     // two koppelkansen of each opgave from the list
@@ -218,13 +240,19 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
     await fitsPane();
   });
 
-  it('has no serious or critical accessibility violations on Stap 1 and Stap 2', async () => {
+  it('has no serious or critical accessibility violations on Stap 1 and Stap 2, in light and dark (the other views: preview.test.ts)', async () => {
     const found: string[] = [];
-    for (const view of ['Stap 1', 'Stap 2']) {
-      await open(view);
-      const violations = await axeViolations(page, ['serious', 'critical']);
-      if (violations.length) found.push(`${view}: ${formatViolations(violations)}`);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const view of ['Stap 1', 'Stap 2']) {
+        await open(view);
+        // the switch to the other colour scheme fades the buttons' colours (CSS transitions): measure contrast once they are done
+        await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+        const violations = await axeViolations(page, ['serious', 'critical']);
+        if (violations.length) found.push(`${view} (${scheme}): ${formatViolations(violations)}`);
+      }
     }
+    await page.emulateMedia({ colorScheme: 'light' });
     expect(found).toEqual([]);
   });
 
@@ -232,6 +260,9 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
     await open('Scoren');
     const scoren = panel('Scoren');
     await scoren.getByText('Koppelkans 1 van 8').waitFor();
+    // the toelichting and the factors' waarom are folded until asked for, so the scores stay in view at 320 px
+    for (const name of ['Toelichting bij deze koppelkans', 'Waarom deze succesfactoren'])
+      expect([name, await scoren.getByRole('button', { name }).getAttribute('aria-expanded')]).toEqual([name, 'false']);
     await reveal(scoren.getByRole('button', { name: 'Waarom deze succesfactoren' }));
     await scoren.getByText('Bewoners zien snel resultaat in hun straat.').waitFor();
     for (let k = 0; k < 8; k++) {
@@ -303,7 +334,7 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
     await fitsPane();
   }, 300_000);
 
-  it('has no serious or critical accessibility violations with everything open at 320 px: Scoren toelichting and waarom, a factor being edited, each confirm dialog', async () => {
+  it('has no serious or critical accessibility violations with everything open at 320 px: Scoren toelichting and waarom, a factor being edited, each confirm dialog; after "no" the keyboard focus is back on the control that asked, after "Tekst weggooien" on the card', async () => {
     const found: string[] = [];
     const check = async (where: string) => {
       // Fluent's dialog fades in (Web Animations): measure contrast once it is fully shown
@@ -337,17 +368,21 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
     await fitsPane();
     await reveal(weggooien);
     await weggooien.waitFor({ state: 'detached' });
+    // the button went with the text: the keyboard focus stays on the card (regression: it fell to the page's body)
+    await focusOn(card);
 
-    // removing a factor that holds scores asks first; Escape keeps it
+    // removing a factor that holds scores asks first; Escape keeps it, and the keyboard focus is back on its button
     const dialog = page.getByRole('alertdialog');
-    await reveal(stap2.getByRole('button', { name: `Verwijderen: ${ADDED}` }));
+    const verwijderen = stap2.getByRole('button', { name: `Verwijderen: ${ADDED}` });
+    await reveal(verwijderen);
     await dialog.getByText('Deze succesfactor heeft 8 scores').waitFor();
     await check('Stap 2, vraag voor het verwijderen van een succesfactor met scores');
     await fitsPane();
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+    await focusOn(verwijderen);
 
-    // deselecting a scored koppelkans asks first; Escape keeps it
+    // deselecting a scored koppelkans asks first; "Annuleren" keeps it, and the keyboard focus is back on its checkbox
     await expand(stap2.getByRole('button', { name: /^Koppelkansen \(8 gekozen\)/ }));
     const box = stap2.getByRole('checkbox', { name: picked[0], exact: true });
     await box.focus();
@@ -355,8 +390,11 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
     await dialog.getByText(/Dan gaan 8 scores/).waitFor();
     await check('Stap 2, vraag voor het weghalen van een koppelkans met scores');
     await fitsPane();
-    await page.keyboard.press('Escape');
+    const annuleren = dialog.getByRole('button', { name: 'Annuleren' });
+    await annuleren.focus();
+    await annuleren.press('Enter');
     await dialog.waitFor({ state: 'detached' });
+    await focusOn(box);
     expect(await box.isChecked()).toBe(true);
     await stap2.getByRole('button', { name: /^Succesfactoren \(8\)/ }).waitFor();
     expect(found).toEqual([]);
@@ -386,6 +424,11 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
     });
     expect(a.minderConcreet).toEqual([expect.objectContaining({ koppelkans: OWN, verantwoordelijke: 'Fatima' })]);
     expect(a.prioritering!.entries).toHaveLength(8);
+    // the wijk and the "minder concreet" mark where the product shows them: Resultaat's title and the onderbouwing
+    expect(snapshot.sheets.find((s) => s.name === SHEET_NAMES.resultaat)?.values?.[0]?.[0]).toBe(`${RESULTAAT.title} – ${WIJK}`);
+    const onderbouwing = buildOnderbouwingModel(snapshot);
+    expect(onderbouwing.wijk).toBe(WIJK);
+    expect(onderbouwing.minderConcreet).toEqual([expect.objectContaining({ koppelkans: OWN, wie: 'Fatima' })]);
     const notes = readNotes(snapshot);
     expect(notes.conclusions.find((c) => c.stap === 'Stap 1')?.text).toBe(STORY);
     expect(notes.conclusions.find((c) => c.stap === 'Stap 2')?.text).toMatch(/^Drie opgaven/);

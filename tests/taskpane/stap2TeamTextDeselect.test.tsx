@@ -11,6 +11,7 @@ import { useMemo } from 'react';
 import { act, type ReactTestInstance } from 'react-test-renderer';
 import { cellAddress } from '../../src/core/a1';
 import { SHEET_NAMES } from '../../src/core/layout';
+import { addNote } from '../../src/core/notes';
 import { readStap2, selectKoppelkansEdit, TEAM_TEXT_GOES } from '../../src/core/stap2';
 import type { WorkbookSession } from '../../src/taskpane/session';
 import type { ConfirmRequest } from '../../src/taskpane/stappen/ConfirmDialog';
@@ -174,5 +175,31 @@ it('regression: deselecting the opgave names the comment on one of its rows too,
   await settle();
   expect([t.wb.getCell(WS, 'A6'), t.wb.getCell(WS, 'B7')]).toEqual([null, null]);
   expect(t.wb.getComments(WS)).toEqual([{ cell: 'B7', text: 'Met de wijkraad besproken' }]);
+  t.pane.unmount();
+});
+
+it('regression: a koppelkans typed again on a second row with a note about it was deselected without a question (its note counted 0 row by row); now the pane asks, and confirming clears both rows', async () => {
+  const t = await setup(false);
+  // the team typed the first koppelkans again in the grid (row 8), and the notulist wrote a note about it
+  await t.wb.apply({ ops: [{ kind: 'setCells', sheet: WS, cell: 'A8', cells: [[{ text: t.first.opgave }, { text: t.first.koppelkans }]] }] });
+  const note = addNote(
+    { author: 'An', step: 'Stap 3', koppelkans: t.first.koppelkans, factor: '', kind: 'discussie', text: 'Goed idee', verantwoordelijke: '', date: '' },
+    NOW,
+  );
+  if (!note.ok) throw new Error(note.message);
+  await t.wb.apply({ ops: note.ops });
+  await t.pane.hear();
+  await t.untickKoppelkans(t.first);
+  expect(t.asked.map((q) => q.text)).toEqual([
+    'Dan gaat 1 notitie verloren (de notities blijven op Notulen staan, maar horen dan niet meer bij een gekozen koppelkans).',
+  ]);
+  expect([t.wb.getCell(WS, 'B6'), t.wb.getCell(WS, 'B8')]).toEqual([t.first.koppelkans, t.first.koppelkans]);
+  await act(async () => t.asked[0].onConfirm());
+  await settle();
+  expect([6, 8].map((r) => [t.wb.getCell(WS, `A${r}`), t.wb.getCell(WS, `B${r}`)])).toEqual([
+    [null, null],
+    [null, null],
+  ]);
+  expect(t.wb.getCell(WS, 'B7')).toBe(t.second.koppelkans);
   t.pane.unmount();
 });

@@ -1,4 +1,8 @@
-/** A yes/no question before something is lost (Fluent Dialog: focus trapped, Escape cancels). */
+/**
+ * A yes/no question before something is lost (Fluent Dialog: focus trapped, Escape cancels;
+ * closed, the focus goes back to the control that opened it, see useFocusReturn).
+ */
+import { useFocusReturn } from '../keepFocus';
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens } from '@fluentui/react-components';
 
 const useStyles = makeStyles({
@@ -17,6 +21,7 @@ export interface ConfirmRequest {
 
 export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | null; onClose: () => void }) {
   const styles = useStyles();
+  useFocusReturn(request !== null);
   return (
     <Dialog open={request !== null} onOpenChange={(_, d) => !d.open && onClose()} modalType="alert">
       <DialogSurface>

@@ -223,6 +223,7 @@ function FactorCard({
             </Text>
           ))}
           busy={busy}
+          focusAfter={() => card.current}
           onMine={() => void save({ ...edit?.base, ...Object.fromEntries(theirs) })}
           onTheirs={() => {
             setMessage(null);
@@ -259,6 +260,8 @@ function FactorCard({
             size="small"
             appearance="subtle"
             onClick={() => {
+              // the button goes with the text: the keyboard focus stays on the card, not on the page's body
+              card.current?.focus();
               setMessage(null);
               setEdit(() => null);
             }}
@@ -501,6 +504,8 @@ export function FactorsEditor({ session, factors, confirm }: { session: Workbook
             <Button
               appearance="subtle"
               onClick={() => {
+                // the button goes with the text: the keyboard focus goes back to the name field
+                newName.current?.focus();
                 setNieuw(null);
                 setMessage(null);
               }}

@@ -6,7 +6,7 @@
 import { TwoVersions } from '../TwoVersions';
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, SearchBox, Select, Text, Textarea, tokens, makeStyles } from '@fluentui/react-components';
 import { useEffect, useId, useRef, useState } from 'react';
-import { deselectKoppelkansEdit, stap2Context, validateName, type Loss, type Stap2Koppelkans, type Stap2Model } from '../../core/stap2';
+import { deselectKoppelkansRowsEdit, stap2Context, validateName, type Loss, type Stap2Koppelkans, type Stap2Model } from '../../core/stap2';
 import type { WorkbookSession } from '../session';
 import type { ConfirmRequest } from './ConfirmDialog';
 import { usePickerStyles } from './OpgavenPicker';
@@ -105,10 +105,18 @@ function MinderConcreet({ session, k, onError }: { session: WorkbookSession; k: 
     const typed = e.text;
     if (typed.trim() === base.trim() && base.trim() === storedNow.trim() && markedNow) return;
     saving.current = true;
-    const res = await s.applyEdit(
-      setMinderConcreet(kk.opgave, kk.koppelkans, { marked: true, verantwoordelijke: typed }, force ? 'overwrite' : { marked: true, verantwoordelijke: base }),
-      'Verantwoordelijke opslaan…',
-    );
+    const write = () =>
+      s.applyEdit(
+        setMinderConcreet(
+          kk.opgave,
+          kk.koppelkans,
+          { marked: true, verantwoordelijke: typed },
+          force ? 'overwrite' : { marked: true, verantwoordelijke: base },
+        ),
+        'Verantwoordelijke opslaan…',
+      );
+    // "Mijn versie opslaan" (force) goes with the two versions once written: the keyboard focus goes back to the field
+    const res = force ? await keepFocus(write, () => nameField.current) : await write();
     saving.current = false;
     const now = editRef.current;
     if (res.ok) {
@@ -127,6 +135,7 @@ function MinderConcreet({ session, k, onError }: { session: WorkbookSession; k: 
   };
 
   const markBox = useRef<HTMLInputElement>(null);
+  const nameField = useRef<HTMLInputElement>(null);
   const toggle = async (checked: boolean) => {
     stopTimer();
     const res = await keepFocus(
@@ -175,6 +184,7 @@ function MinderConcreet({ session, k, onError }: { session: WorkbookSession; k: 
             validationMessage={theirs === null ? (message ?? undefined) : undefined}
           >
             <Input
+              ref={nameField}
               value={value}
               data-control="verantwoordelijke-concreet"
               onChange={(_, d) => {
@@ -202,6 +212,7 @@ function MinderConcreet({ session, k, onError }: { session: WorkbookSession; k: 
               : 'Een collega heeft “minder concreet” intussen uitgezet.'
           } Jouw versie staat in het veld: “${edit.text.trim() || '(leeg)'}”. Welke houd je?`}
           busy={!!session.busy}
+          focusAfter={() => (marked ? nameField.current : markBox.current)}
           onMine={() => void saveName(stored, true)}
           onTheirs={() => {
             stopTimer();
@@ -254,19 +265,9 @@ export function KoppelkansenPicker({ session, model, confirm }: { session: Workb
       return;
     }
     const ctx = stap2Context(snapshot, session.analysis, session.notes);
-    const loss: Loss & Required<Pick<Loss, 'team' | 'comments'>> = { scores: 0, notes: 0, team: [], comments: [] };
-    if (!('message' in ctx)) {
-      for (const row of k.rows) {
-        const r = deselectKoppelkansEdit(ctx, row);
-        if (r.ok && r.loss) {
-          loss.scores += r.loss.scores;
-          loss.notes = Math.max(loss.notes, r.loss.notes);
-          loss.team.push(...(r.loss.team ?? []));
-          loss.comments.push(...(r.loss.comments ?? []));
-          if (r.loss.commentsUnread) loss.commentsUnread = r.loss.commentsUnread;
-        }
-      }
-    }
+    // the loss of all its rows together (a koppelkans typed twice in the grid has two): a note loses its koppelkans only with the last
+    const r = 'message' in ctx ? null : deselectKoppelkansRowsEdit(ctx, k.rows);
+    const loss: Loss = r?.ok ? r.loss : { scores: 0, notes: 0 };
     const go = async () => {
       const res = await keepFocus(
         () => session.applyEdit(deselectKoppelkans(k.opgave, k.koppelkans, loss), 'Koppelkans weghalen…', { definitions: true }),
@@ -404,6 +405,8 @@ export function KoppelkansenPicker({ session, model, confirm }: { session: Workb
             <Button
               appearance="subtle"
               onClick={() => {
+                // the button goes with the text: the keyboard focus goes back to the name field
+                ownField.current?.focus();
                 setOwnDraft(null);
                 setOwnMessage(null);
               }}

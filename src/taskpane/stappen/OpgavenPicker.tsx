@@ -161,6 +161,8 @@ export function OpgavenPicker({ session, model, confirm }: { session: WorkbookSe
             <Button
               appearance="subtle"
               onClick={() => {
+                // the button goes with the text: the keyboard focus goes back to the name field
+                nameField.current?.focus();
                 setDraft(null);
                 setMessage(null);
               }}

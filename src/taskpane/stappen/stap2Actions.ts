@@ -26,7 +26,7 @@ import { WERKBLAD } from '../../core/layout';
 import { nameKey } from '../../core/names';
 import type { PlanOp, WorkbookSnapshot } from '../../core/snapshot';
 import {
-  deselectKoppelkansEdit,
+  deselectKoppelkansRowsEdit,
   deselectOpgaveEdit,
   describeLoss,
   lossIsOne,
@@ -90,19 +90,17 @@ export const deselectOpgave = (opgave: string, agreed: Loss): Build =>
 
 export const selectKoppelkans = (opgave: string, koppelkans: string): Build => withCtx((ctx) => selectKoppelkansEdit(ctx, opgave, koppelkans));
 
-/** Deselects the koppelkans wherever it stands under its opgave (the row is looked up again). */
+/** Deselects the koppelkans wherever it stands under its opgave (its rows are looked up again), refused when all its rows together would lose more than `agreed`. */
 export const deselectKoppelkans = (opgave: string, koppelkans: string, agreed: Loss): Build =>
   withCtx((ctx) => {
     const rows = ctx.werkblad.rows.filter((r) => nameKey(r.opgave) === nameKey(opgave) && nameKey(r.koppelkans) === nameKey(koppelkans));
-    const ops: PlanOp[] = [];
-    for (const r of rows) {
-      const res = deselectKoppelkansEdit(ctx, r.row);
-      if (!res.ok) return res;
-      const grew = lossGrew(res.loss, agreed);
-      if (grew) return { ok: false, message: grew };
-      ops.push(...res.ops);
-    }
-    return { ok: true, ops };
+    // all its rows together: what the user agreed to was the loss of all of them
+    const res = deselectKoppelkansRowsEdit(
+      ctx,
+      rows.map((r) => r.row),
+    );
+    const grew = res.ok ? lossGrew(res.loss, agreed) : null;
+    return grew ? { ok: false, message: grew } : res;
   });
 
 export const addOwnOpgave = (opgave: string, toelichting: string): Build => withCtx((ctx, fresh) => ownOpgaveEdit(ctx, fresh.analysis, opgave, toelichting));
@@ -357,7 +355,7 @@ function commentLine(c: AffectedComment, stays = 'blijft bij de cel en staat daa
 
 /**
  * The question before deselecting koppelkans `name` whose rows would lose `loss`
- * (deselectKoppelkansEdit's, summed over its rows), or null when nothing would go and no
+ * (deselectKoppelkansRowsEdit's, of all its rows together), or null when nothing would go and no
  * comment is on the rows: then the pane deselects at once. Dutch: what is lost
  * (describeLoss), the team's text and why it goes (TEAM_TEXT_GOES), and each Excel comment
  * or note on the rows' cells by sheet and cell with its text: clearing leaves a comment on

@@ -117,6 +117,7 @@ export function Stap1View({ session }: { session: WorkbookSession }) {
           label="Naam van de wijk: twee versies"
           message={`Een collega heeft de naam van de wijk intussen veranderd in “${theirs || '(leeg)'}”. Jouw versie staat in het veld: “${edit?.text.trim() ?? ''}”. Welke houd je?`}
           busy={!!session.busy}
+          focusAfter={() => field.current}
           onMine={() => void save(wijk)}
           onTheirs={() => {
             setEdit(null);
