@@ -36,9 +36,12 @@ describe('a new Resultaat sheet', () => {
       ['Zorg', null],
     ],
   });
-  const { ops, sheet } = planned(wb);
+  // planned inside each test, not once for the describe: Stryker's per-test coverage only sees
+  // what a test itself runs, so a plan built while the file loads left most mutants unscored
+  const fresh = () => planned(wb);
 
   it('has the title, the stale-warning formula, the intro and the headers', () => {
+    const { sheet } = fresh();
     expect(valueAt(sheet, 1, 1)).toBe(RESULTAAT.title);
     expect(formulaAt(sheet, 2, 1)).toMatch(/^=IF\(OR\(COUNTIF\(/);
     expect(valueAt(sheet, 2, 1)).toBeNull();
@@ -49,8 +52,10 @@ describe('a new Resultaat sheet', () => {
   });
 
   it('writes 25 formula rows with the cached results of the ranked rows and empty ones after them', () => {
+    const { sheet } = fresh();
     expect(row(sheet, 5)).toEqual([1, 'Groen', 'Geveltuinen', 6, '3 van 3', 6]);
-    for (let r = 5; r <= 29; r++) expect(formulaAt(sheet, r, 6)).toMatch(/^=IF\(\$D/);
+    // each row's formulas read their own row: place k of the ranking in row 4 + k
+    for (let r = 5; r <= 29; r++) expect(formulaAt(sheet, r, 6)).toMatch(new RegExp(`^=IF\\(\\$D${r}=.*,${r - 4}-RANK\\(`));
     expect(row(sheet, 6)).toEqual([null, null, null, null, null, null]);
     expect(row(sheet, 29)).toEqual([null, null, null, null, null, null]);
     // the overflow line: a formula, empty while nothing overflows
@@ -59,6 +64,7 @@ describe('a new Resultaat sheet', () => {
   });
 
   it('lists the rows left out: invalid ones with the reason (a row without koppelkans by its number), then unscored ones with a koppelkans', () => {
+    const { sheet } = fresh();
     expect(row(sheet, 31)).toEqual([null, null, null, null, null, null]);
     expect(valueAt(sheet, 32, 1)).toBe('Niet in de ranglijst (stand bij het laatste bijwerken door de add-in)');
     expect(row(sheet, 33)).toEqual(['Rij op werkblad', 'Koppelkans', 'Reden', null, null, null]);
@@ -70,6 +76,7 @@ describe('a new Resultaat sheet', () => {
   });
 
   it('is added and styled once: title, warning, headers, the totals format, widths, frozen header, print setup and the left-out header', () => {
+    const { ops } = fresh();
     const own = ops.filter((o) => o.sheet === R && o.kind !== 'setCells');
     expect(own.filter((o) => o.kind === 'addSheet')).toHaveLength(1);
     expect(own).toEqual(
@@ -99,6 +106,7 @@ describe('a new Resultaat sheet', () => {
   });
 
   it('a second plan writes nothing on it and styles nothing', () => {
+    const { ops } = fresh();
     const second = buildPlan(simulate(wb, ops)).plan.ops.filter((o) => o.sheet === R);
     expect(second).toEqual([]);
   });
@@ -154,12 +162,12 @@ describe("Resultaat: clearing the engine's old rows below a shorter table", () =
       while (sheet.formulas.length < 50) sheet.formulas.push([]);
       sheet.formulas[49] = [formula];
     }
-    sheet.values[54] = ['Notitie van het team'];
+    sheet.values[50] = ['Notitie van het team'];
     sheet.values[39] = [null, null, null, null, null, null, null, 'naast de tabel'];
     const { ops, sheet: after } = planned(first);
     const cleared = ops.some((o) => o.kind === 'setCells' && o.sheet === R && /^A(3[6-9]|4\d|50)$/.test(o.cell));
     // the team's note below and the text beside (H) always stay, and nothing is written on a new sheet
-    expect(valueAt(after, 55, 1)).toBe('Notitie van het team');
+    expect(valueAt(after, 51, 1)).toBe('Notitie van het team');
     expect(valueAt(after, 40, 8)).toBe('naast de tabel');
     expect(ops.some((o) => o.sheet === R && o.kind === 'addSheet')).toBe(false);
     return { cleared, a50: valueAt(after, 50, 1) };
@@ -187,6 +195,17 @@ describe("Resultaat: clearing the engine's old rows below a shorter table", () =
     const { cleared, a50 } = withRow50(line, formula);
     expect(cleared).toBe(true);
     expect(a50).toBeNull();
+  });
+
+  it("with two old rows of the engine's below the table, both are cleared (the lowest one ends the clearing)", () => {
+    const first = planned(scored([[1, 2, 3]])).after;
+    const sheet = resultaat(first);
+    while (sheet.values.length < 50) sheet.values.push([]);
+    sheet.values[44] = [12, 'K9', 'Nog niet gescoord'];
+    sheet.values[49] = [13, 'K8', 'Nog niet gescoord'];
+    const { sheet: after } = planned(first);
+    expect(valueAt(after, 45, 1)).toBeNull();
+    expect(valueAt(after, 50, 1)).toBeNull();
   });
 
   it.each<[string, CellValue[]]>([
