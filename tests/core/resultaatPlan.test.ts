@@ -44,6 +44,8 @@ describe('a new Resultaat sheet', () => {
     const { sheet } = fresh();
     expect(valueAt(sheet, 1, 1)).toBe(RESULTAAT.title);
     expect(formulaAt(sheet, 2, 1)).toMatch(/^=IF\(OR\(COUNTIF\(/);
+    // counted against the koppelkans keys on the Keuzelijsten sheet
+    expect(formulaAt(sheet, 2, 1)).toContain('SUMPRODUCT((Keuzelijsten!$Z$6:$Z$105<>"")*');
     expect(valueAt(sheet, 2, 1)).toBeNull();
     expect(valueAt(sheet, 3, 1)).toBe(
       'Dit blad rekent zelf mee met het werkblad (ook zonder add-in). Gelijke totalen delen een rang. Het is het startpunt van het gesprek, niet de uitkomst.',
@@ -52,11 +54,14 @@ describe('a new Resultaat sheet', () => {
   });
 
   it('writes 25 formula rows with the cached results of the ranked rows and empty ones after them', () => {
-    const { sheet } = fresh();
+    const { sheet, ops } = fresh();
     expect(row(sheet, 5)).toEqual([1, 'Groen', 'Geveltuinen', 6, '3 van 3', 6]);
     // each row's formulas read their own row: place k of the ranking in row 4 + k
     for (let r = 5; r <= 29; r++) expect(formulaAt(sheet, r, 6)).toMatch(new RegExp(`^=IF\\(\\$D${r}=.*,${r - 4}-RANK\\(`));
     expect(row(sheet, 6)).toEqual([null, null, null, null, null, null]);
+    // with an empty cached result, not as formulas without one (which Excel would show as missing until it calculates)
+    const grid = ops.find((o) => o.kind === 'setCells' && o.sheet === R && o.cell === 'A1') as Extract<PlanOp, { kind: 'setCells' }>;
+    expect(grid.cells[5]).toEqual(Array.from({ length: 6 }, () => ({ formula: expect.any(String), result: '' })));
     expect(row(sheet, 29)).toEqual([null, null, null, null, null, null]);
     // the overflow line: a formula, empty while nothing overflows
     expect(formulaAt(sheet, 30, 1)).toBeTruthy();
@@ -126,6 +131,32 @@ describe('Resultaat: title, no rows left out, overflow', () => {
     expect(sheet.values.length).toBe(35);
   });
 
+  it('one invalid and one unscored row: both listed, no "none" line', () => {
+    const { sheet } = planned(
+      scored([
+        [1, 2, 3],
+        ['x', 1, 1],
+        [null, null, null],
+      ]),
+    );
+    expect(row(sheet, 34)).toEqual([7, 'K2', 'Geen geldig totaal: C7 is geen getal', null, null, null]);
+    expect(row(sheet, 35)).toEqual([8, 'K3', 'Nog niet gescoord', null, null, null]);
+    expect(valueAt(sheet, 36, 1)).toBe('Koppelkansen met een totaal buiten de top 15 staan met hun score op het werkblad.');
+  });
+
+  it('no werkblad: no Resultaat sheet', () => {
+    const wb: WorkbookSnapshot = { sheets: [{ name: 'Blad1', values: [['iets']] }] };
+    expect(buildPlan(wb).plan.ops.filter((o) => o.sheet === R)).toEqual([]);
+  });
+
+  it("a team's sheet named Resultaat without any of the engine's rows is written over from the top, nothing more", () => {
+    const wb = scored([[1, 2, 3]]);
+    wb.sheets.push({ name: R, values: [['Notitie']] });
+    const { sheet } = planned(wb);
+    expect(valueAt(sheet, 1, 1)).toBe(RESULTAAT.title);
+    expect(sheet.values.length).toBe(35);
+  });
+
   it('when more rows share the 15th place than fit, the overflow line says how many share it and how many are shown', () => {
     // totals 15 down to 2 (ranks 1-14), then 12 rows with total 1 (rank 15): 26 in the top 15, 25 rows
     const distinct = Array.from({ length: 14 }, (_, i) => {
@@ -170,7 +201,7 @@ describe("Resultaat: clearing the engine's old rows below a shorter table", () =
     expect(valueAt(after, 51, 1)).toBe('Notitie van het team');
     expect(valueAt(after, 40, 8)).toBe('naast de tabel');
     expect(ops.some((o) => o.sheet === R && o.kind === 'addSheet')).toBe(false);
-    return { cleared, a50: valueAt(after, 50, 1) };
+    return { cleared, a50: valueAt(after, 50, 1), row50: row(after, 50) };
   }
 
   it.each<[string, CellValue[], string | undefined]>([
@@ -192,9 +223,10 @@ describe("Resultaat: clearing the engine's old rows below a shorter table", () =
     ['an invalid row left out', [12, 'K9', 'Geen geldig totaal: C12 is geen getal'], undefined],
     ['an unscored row left out', [12, 'K9', 'Nog niet gescoord'], undefined],
   ])("an old row of the engine's (%s) is cleared, with the rows above it", (_, line, formula) => {
-    const { cleared, a50 } = withRow50(line, formula);
+    const { cleared, row50 } = withRow50([...line, 'D', 'E', 'F', 'G'], formula);
     expect(cleared).toBe(true);
-    expect(a50).toBeNull();
+    // the whole row, columns A to F
+    expect(row50).toEqual([null, null, null, null, null, null]);
   });
 
   it("with two old rows of the engine's below the table, both are cleared (the lowest one ends the clearing)", () => {
