@@ -96,7 +96,7 @@ const GROUPS: Group[] = [
     ],
   },
   // the comments and notes on cells that a factor edit or a deselect names, and the rows a new koppelkans avoids
-  { name: 'cellComments', mutate: ['cellComments.ts'], tests: ['factorComments', 'stap2DeselectComments', 'stap2SelectSkipsComments'] },
+  { name: 'cellComments', mutate: ['cellComments.ts'], tests: ['cellComments', 'factorComments', 'stap2DeselectComments', 'stap2SelectSkipsComments'] },
   { name: 'checklist', mutate: ['checklist.ts', 'checklistStatus.ts', 'defaults.ts'], tests: ['checklist', 'checklistRead', 'notes', 'defaults'] },
   { name: 'problems', mutate: ['problems.ts'], tests: ['problems', 'werkblad', 'werkbladTotals', 'a1', 'teamContent'] },
   { name: 'edits', mutate: ['edits.ts', 'textSafety.ts'], tests: ['edits', 'editsInput', 'textSafety', 'namedMutations', 'notes'] },
@@ -114,7 +114,7 @@ const GROUPS: Group[] = [
   {
     name: 'analyze',
     mutate: ['analyze.ts', 'longlist.ts', 'merges.ts', 'reanalyze.ts'],
-    tests: ['analyzeKeptRows', 'werkblad', 'teamContent', 'checklist', 'reanalyze'],
+    tests: ['longlistMerges', 'analyzeKeptRows', 'werkblad', 'teamContent', 'checklist', 'reanalyze'],
   },
   { name: 'resultaatChart', mutate: ['resultaatChart.ts'], tests: ['resultaatChart', 'workbook/office/officeWorkbook'] },
   {
@@ -131,7 +131,7 @@ const GROUPS: Group[] = [
       'plan/validations.ts',
       'plan/werkblad.ts',
     ],
-    tests: ['plan', 'checklist', 'minimalMove', 'gevoeligheidSheet'],
+    tests: ['resultaatPlan', 'plan', 'checklist', 'minimalMove', 'gevoeligheidSheet'],
   },
   // what the plan builder stands on: the layout and template, the grid and diff helpers, and
   // simulate (the row-op contract cases run on it)
