@@ -13,7 +13,17 @@ export interface Violation {
   nodes: { target: string[]; failureSummary?: string }[];
 }
 
+/**
+ * The page's axe-core violations of the given impacts ('serious', 'critical', …), Fluent's
+ * focus-manager dummies left out. Runs once the page's finite animations and CSS transitions
+ * have ended (at most 5,000 ms): colours measured mid-fade, after a colour-scheme switch or a
+ * hover, are neither the old nor the new contrast. Infinite ones (a spinner) are not waited for.
+ */
 export async function axeViolations(page: Page, impacts: string[]): Promise<Violation[]> {
+  await page.evaluate(async () => {
+    const finite = document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity);
+    await Promise.race([Promise.allSettled(finite.map((a) => a.finished)), new Promise((resolve) => setTimeout(resolve, 5000))]);
+  });
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   if (!loaded) {
     const cdp = await page.context().newCDPSession(page);
