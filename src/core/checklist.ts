@@ -173,8 +173,7 @@ export function readChecklist(sheet: SheetSnapshot, now: Date, problems: Problem
   const deadlineYear = overstapYear === null ? null : overstapYear - CHECKLIST.yearsAhead;
   const late = deadlineYear !== null && dutchYear(now) > deadlineYear;
   if (overstapYear !== null && deadlineYear !== null) {
-    const cell = cellAddress(dateRow, CHECKLIST.valueColumn);
-    problems.push(problem(late ? 'CHECKLIST_LATE' : 'CHECKLIST_DEADLINE', sheet.name, cell, { year: overstapYear, deadline: deadlineYear }));
+    problems.push(problem(late ? 'CHECKLIST_LATE' : 'CHECKLIST_DEADLINE', sheet.name, dateCell, { year: overstapYear, deadline: deadlineYear }));
   }
   return {
     sheet: sheet.name,

@@ -6,11 +6,10 @@ import { analyze } from '../../src/core/analyze';
 import { checklistDateEdit, checklistStatusEdit, prioriteringEdit, weightsEdit, whatIf } from '../../src/core/edits';
 import { CHECKLIST, PRIORITERING, SHEET_NAMES } from '../../src/core/layout';
 import { addNote, editNote, readNotes } from '../../src/core/notes';
-import { findPrioSheet } from '../../src/core/prioritering';
+import { autoRankByName, findPrioSheet } from '../../src/core/prioritering';
 import type { PlanOp } from '../../src/core/snapshot';
 import { newWorkbookPlan } from '../../src/core/template';
 import { MemoryWorkbook } from '../../src/workbook/memory/MemoryWorkbook';
-import { autoRanks } from '../../src/taskpane/logic/reorder';
 import { prioriteringWorkbook } from '../helpers/prioriteringFixture';
 
 const NOW = new Date('2026-11-28T10:00:00Z');
@@ -24,7 +23,7 @@ async function workbook(): Promise<MemoryWorkbook> {
 async function state(wb: MemoryWorkbook) {
   const snapshot = await wb.readSnapshot();
   const a = analyze(snapshot, { now: NOW });
-  return { snapshot, a, prio: a.prioritering!, base: findPrioSheet(snapshot), ranks: autoRanks(a.ranking) };
+  return { snapshot, a, prio: a.prioritering!, base: findPrioSheet(snapshot), ranks: autoRankByName(a.ranking) };
 }
 
 const drafts = (names: string[], omdat: Record<string, string> = {}) => names.map((k) => ({ koppelkans: k, omdat: omdat[k] ?? '', verantwoordelijke: '' }));

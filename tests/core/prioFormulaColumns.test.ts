@@ -18,7 +18,7 @@ import { buildPlan } from '../../src/core/plan';
 import { autoRankByName, isNoReason, prioCheckKey } from '../../src/core/prioritering';
 import { simulate } from '../../src/core/simulate';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../src/core/snapshot';
-import { autoRanks, itemStatuses } from '../../src/taskpane/logic/reorder';
+import { itemStatuses } from '../../src/taskpane/logic/reorder';
 import { workbook } from '../helpers/build';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
@@ -160,10 +160,10 @@ describe('one rule for "no reason": the engine, the pane and the Signaal formula
       { row: 7, koppelkans: 'Tuinen' },
       { row: 8, koppelkans: 'daken' },
     ];
-    expect([...autoRanks(ranking, rows)]).toEqual([
+    expect([...autoRankByName(ranking, rows)]).toEqual([
       ['daken', null],
       ['tuinen', 2],
     ]);
-    expect([...autoRankByName(ranking, rows)]).toEqual([...autoRanks(ranking, rows)]);
+    expect([...autoRankByName(ranking, rows)]).toEqual([...autoRankByName(ranking, rows)]);
   });
 });

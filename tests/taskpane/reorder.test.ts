@@ -1,6 +1,6 @@
 import { tieSizes } from '../../src/core/ranking';
-import { autoRanks, itemsFromEntries, itemStatuses, moveItem, sameItems, type PrioItem } from '../../src/taskpane/logic/reorder';
-import type { PrioEntry } from '../../src/core/prioritering';
+import { itemsFromEntries, itemStatuses, moveItem, sameItems, type PrioItem } from '../../src/taskpane/logic/reorder';
+import { autoRankByName, type PrioEntry } from '../../src/core/prioritering';
 import type { RankEntry } from '../../src/core/ranking';
 
 const item = (koppelkans: string, omdat = ''): PrioItem => ({ id: koppelkans, koppelkans, omdat, verantwoordelijke: '' });
@@ -42,7 +42,7 @@ describe('itemsFromEntries', () => {
 });
 
 describe('itemStatuses', () => {
-  const ranks = autoRanks([rank('A', 1, 6), rank('B', 2, 7), rank('C', 2, 8)]);
+  const ranks = autoRankByName([rank('A', 1, 6), rank('B', 2, 7), rank('C', 2, 8)]);
   it('flags an entry away from its automatic rank only when it has no reason', () => {
     // a swap: one of the two moved (the one pulled up is marked)
     const st = itemStatuses([item('B'), item('A', 'omdat het kan')], ranks);

@@ -3,8 +3,8 @@
  * which entries stand away from their automatic rank without a reason.
  */
 import { nameKey } from '../../core/names';
-import { deviatingEntries, type RankEntry } from '../../core/ranking';
-import { autoRankByName, isNoReason, type PrioEntry } from '../../core/prioritering';
+import { deviatingEntries } from '../../core/ranking';
+import { isNoReason, type PrioEntry } from '../../core/prioritering';
 
 export interface PrioItem {
   /** Stable identity in the pane (koppelkansen may repeat). */
@@ -29,15 +29,6 @@ export function itemsFromEntries(entries: readonly PrioEntry[]): PrioItem[] {
   return [...entries]
     .sort((a, b) => a.place - b.place || a.row - b.row)
     .map((e) => ({ id: `r${e.row}`, koppelkans: e.koppelkans, omdat: e.omdat, verantwoordelijke: e.verantwoordelijke }));
-}
-
-/**
- * Name key (src/core/names.ts `nameKey`) → automatic rank, as the workbook's Prioritering
- * rank formula finds it: the rank of the first werkblad row with that name, null when that
- * row has no total (`autoRankByName`). Without `werkbladRows`, the first entry of `ranking`.
- */
-export function autoRanks(ranking: readonly RankEntry[], werkbladRows: readonly { row: number; koppelkans: string }[] = []): Map<string, number | null> {
-  return autoRankByName(ranking, werkbladRows);
 }
 
 export interface ItemStatus {

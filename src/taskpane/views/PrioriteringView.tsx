@@ -42,14 +42,14 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, 
 import { prioriteringEdit } from '../../core/edits';
 import { reasonWithNote } from '../../core/notes';
 import { nameKey } from '../../core/names';
-import { findPrioSheet, type PrioLayout } from '../../core/prioritering';
+import { autoRankByName, findPrioSheet, type PrioLayout } from '../../core/prioritering';
 import { tryParseCell } from '../../core/a1';
 import type { CellConflict } from '../../core/keyedRows';
 import { tieSizes } from '../../core/ranking';
 import { simulate } from '../../core/simulate';
 import type { PlanOp, SheetSnapshot } from '../../core/snapshot';
 import type { WorkbookSession } from '../session';
-import { autoRanks, itemsFromEntries, itemStatuses, moveItem, sameItems, type ItemStatus, type PrioItem } from '../logic/reorder';
+import { itemsFromEntries, itemStatuses, moveItem, sameItems, type ItemStatus, type PrioItem } from '../logic/reorder';
 import { OnderbouwingButton } from '../notes/OnderbouwingButton';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { TwoVersions } from '../TwoVersions';
@@ -244,7 +244,7 @@ export function PrioriteringView({ session }: { session: WorkbookSession }) {
     setItemsState(next);
   }, []);
 
-  const ranks = useMemo(() => autoRanks(a?.ranking ?? [], a?.werkblad?.rows ?? []), [a]);
+  const ranks = useMemo(() => autoRankByName(a?.ranking ?? [], a?.werkblad?.rows ?? []), [a]);
   const ties = useMemo(() => tieSizes(a?.ranking ?? []), [a]);
   const ranksRef = useRef(ranks);
   ranksRef.current = ranks;
