@@ -495,7 +495,7 @@ export class SnapshotCache {
         this.addDirt(w.sheet, { pos: w.pos, formulas: false });
         if (!isStampWrite(op)) for (const dep of this.dependents(w.sheet, w.pos)) this.addDirt(dep.sheet, { pos: dep.pos, formulas: false });
       } else this.markChanged(w.sheet, w.pos === 'sheet' ? undefined : w.pos, w.rowBytes, !isStampWrite(op));
-      if (w.pos !== 'sheet') this.markEdges(w.sheet, w.pos);
+      if (w.pos !== 'sheet') this.markEdges(w.sheet, w.pos, w.rowBytes);
     }
   }
 
@@ -573,21 +573,30 @@ export class SnapshotCache {
    * columns, and the columns past its last column across its rows are marked too, values
    * and formulas, without their dependents (nothing changes there but the edge): a row the
    * pane adds to a 30,000-row werkblad costs that row, not the sheet.
+   *
+   * The edge carries what the write sent into it (`rowBytes`: the write's response bytes
+   * per row, spread over the edge's rows), so that the read is sized by it: cells the
+   * adapter wrote below a sheet's old used range come back as long as what it sent, not as
+   * short as the sheet's cells were before. Sized by the earlier density, the read after
+   * "Werkmap voorbereiden" at 10,000 × 20 asked for 5.3 MB at once and Excel refused it.
    */
-  private markEdges(sheet: string, pos: RangePos): void {
+  private markEdges(sheet: string, pos: RangePos, rowBytes?: number): void {
     const cached = this.find(sheet);
     if (!cached?.usedAddress) return;
     const used = parseRange(cached.usedAddress);
+    const rows = (p: RangePos) => p.end.row - p.start.row + 1;
+    const mark = (edge: RangePos, overlapRows: number) =>
+      this.markChanged(sheet, edge, rowBytes === undefined ? undefined : (rowBytes * Math.max(0, overlapRows)) / rows(edge), false);
     if (pos.end.row >= used.end.row) {
       // a short write at the bottom (clearing Resultaat's last rows) may pull the edge up over all of its rows
       const short = pos.end.row - pos.start.row < EDGE_ROWS;
       const top = pos.start.row > used.end.row ? used.end.row + 1 : short ? pos.start.row : used.end.row;
       const edge = { start: { row: top, column: used.start.column }, end: { row: pos.end.row, column: Math.max(used.end.column, pos.end.column) } };
-      if (!contains(pos, edge)) this.markChanged(sheet, edge, undefined, false);
+      if (!contains(pos, edge)) mark(edge, pos.end.row - Math.max(top, pos.start.row) + 1);
     }
     if (pos.start.column > used.end.column) {
       const edge = { start: { row: used.start.row, column: used.end.column + 1 }, end: { row: Math.max(used.end.row, pos.end.row), column: pos.end.column } };
-      if (!contains(pos, edge)) this.markChanged(sheet, edge, undefined, false);
+      if (!contains(pos, edge)) mark(edge, rows(pos));
     }
   }
 
