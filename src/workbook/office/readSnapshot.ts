@@ -50,6 +50,8 @@ export interface ReadState {
 
 /** Rows read first from a big sheet of unknown density, to size the rest of it. */
 const PROBE_ROWS = 100;
+/** Response bytes of an empty cell in a read's values (and again in its formulas): `"",` as Office.js sends it. */
+const EMPTY_CELL_BYTES = 3;
 
 /** Sheets walked in the first sync of the session, before the workbook's sheet count is known. */
 export const MIN_CHAIN = 32;
@@ -262,7 +264,10 @@ async function readSizedBlocks(
     return (r: number) => {
       const fromCache = known && r <= known.values.length ? estimateRow(known, r, b.pos.start.column, b.pos.end.column, b.formulas) : 0;
       // cells the adapter wrote itself: what it sent comes back on top of what the row held
-      return Math.max(fromCache + 1.25 * (b.rowBytes ?? 0), width * perCell);
+      // (a row the cache does not hold: on top of its cells read empty, EMPTY_CELL_BYTES each)
+      if (b.rowBytes === undefined) return Math.max(fromCache, width * perCell);
+      const held = Math.max(fromCache, width * EMPTY_CELL_BYTES * (b.formulas ? 2 : 1));
+      return Math.max(held + 1.25 * b.rowBytes, width * perCell);
     };
   };
   // the next sync's blocks are carved from what is left with the densities known now,

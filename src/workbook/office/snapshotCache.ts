@@ -43,8 +43,15 @@ export interface CachedSheet {
 interface FormulaRun {
   /** Formula cells: one column wide, consecutive rows. */
   pos: RangePos;
-  /** What the run's formulas read: per lower-case sheet name, the rectangle around every cell they name there. */
+  /** What the run's formulas read: per lower-case sheet name, the rectangle around every cell they name there (but `rowReads`). */
   reads: Map<string, RangePos>;
+  /**
+   * References that move one row down with each member (a relative row, as `C6` in a
+   * fill-down of `=C6*$C$4`): the member at row R reads rows R + d1 … R + d2 of columns
+   * c1 … c2 on `sheet` (lower case). A change there reaches only the members whose own
+   * rows it meets, not the whole run (a typed score reaches its row's total, not every total).
+   */
+  rowReads?: RowRead[];
   /** A formula of the run may read any cell of any sheet (formulaReach). */
   anywhere: boolean;
 }
@@ -163,6 +170,41 @@ function defineFormulas(target: { formulas?: unknown }, stamped: StampedFormulas
   });
 }
 
+/** A reference that moves with its member's row (FormulaRun.rowReads). */
+interface RowRead {
+  sheet: string;
+  d1: number;
+  d2: number;
+  c1: number;
+  c2: number;
+}
+
+function sameRowReads(a: readonly RowRead[] | undefined, b: readonly RowRead[] | undefined): boolean {
+  if (!a?.length || !b?.length) return !a?.length && !b?.length;
+  return a.length === b.length && a.every((x, i) => x.sheet === b[i].sheet && x.d1 === b[i].d1 && x.d2 === b[i].d2 && x.c1 === b[i].c1 && x.c2 === b[i].c2);
+}
+
+/**
+ * The references of a stamp run (its first member's `head` and last member's `tail` reach,
+ * alike) that move exactly one row per member with their columns fixed, as row offsets from
+ * the member's own row (`row`: the run's first row); the others go into `fixed`.
+ */
+function splitRowReads(head: FormulaRef[], tail: FormulaRef[], row: number, count: number, own: string): { rowReads: RowRead[]; fixed: FormulaRef[] } {
+  const rowReads: RowRead[] = [];
+  const fixed: FormulaRef[] = [];
+  head.forEach((h, i) => {
+    const t = tail[i];
+    const moves =
+      t.pos.start.row - h.pos.start.row === count - 1 &&
+      t.pos.end.row - h.pos.end.row === count - 1 &&
+      t.pos.start.column === h.pos.start.column &&
+      t.pos.end.column === h.pos.end.column;
+    if (moves) rowReads.push({ sheet: h.sheet ?? own, d1: h.pos.start.row - row, d2: h.pos.end.row - row, c1: h.pos.start.column, c2: h.pos.end.column });
+    else fixed.push(h, t);
+  });
+  return { rowReads, fixed };
+}
+
 /** Adds what one formula reads to a run: its `reads` grow to hold every reference, `anywhere` when it may read anything. */
 function addReach(run: FormulaRun, reach: { refs: FormulaRef[]; anywhere: boolean }, own: string): void {
   if (reach.anywhere) run.anywhere = true;
@@ -189,24 +231,29 @@ function indexOfRuns(sheet: CachedSheet, stamp: readonly StampRun[]): FormulaInd
   let open: FormulaRun | null = null;
   for (const stampRun of sorted) {
     const [row, column, count, first] = stampRun;
+    const head = formulaReach(first);
+    const tail = count > 1 ? formulaReach(lastOfRun(stampRun)) : null;
+    const alike =
+      tail !== null && head.anywhere === tail.anywhere && head.refs.length === tail.refs.length && head.refs.every((r, i) => r.sheet === tail.refs[i].sheet);
+    const split = alike && !head.anywhere ? splitRowReads(head.refs, tail.refs, row, count, own) : null;
+    const rowReads = split?.rowReads.length ? split.rowReads : undefined;
     let run: FormulaRun;
-    if (open && open.pos.start.column === column && open.pos.end.row === row - 1) {
+    // touching runs of a column are joined when their members read alike rows (relative to their own)
+    if (open && open.pos.start.column === column && open.pos.end.row === row - 1 && sameRowReads(open.rowReads, rowReads)) {
       run = open;
       run.pos.end.row = row + count - 1;
     } else {
-      run = { pos: { start: { row, column }, end: { row: row + count - 1, column } }, reads: new Map(), anywhere: false };
+      run = { pos: { start: { row, column }, end: { row: row + count - 1, column } }, reads: new Map(), anywhere: false, ...(rowReads ? { rowReads } : {}) };
       runs.push(run);
       open = run;
     }
     if (run.anywhere) continue;
-    const head = formulaReach(first);
-    if (count === 1) {
+    if (!tail) {
       addReach(run, head, own);
       continue;
     }
-    const tail = formulaReach(lastOfRun(stampRun));
-    const alike = head.anywhere === tail.anywhere && head.refs.length === tail.refs.length && head.refs.every((r, i) => r.sheet === tail.refs[i].sheet);
-    if (alike) {
+    if (split) addReach(run, { refs: split.fixed, anywhere: false }, own);
+    else if (alike) {
       addReach(run, head, own);
       addReach(run, tail, own);
     } else {
@@ -217,6 +264,35 @@ function indexOfRuns(sheet: CachedSheet, stamp: readonly StampRun[]): FormulaInd
   // in buildIndex's order (row by row): the order dependents lists them in
   runs.sort((a, b) => a.pos.start.row - b.pos.start.row || a.pos.start.column - b.pos.start.column);
   return { runs };
+}
+
+/** Separate member ranges of one run `dependents` follows before it takes the whole run. */
+const MAX_MEMBER_REACHES = 16;
+
+/**
+ * The members of `run` whose formulas read a cell of `changed` (its whole sheet when it has
+ * no `pos`), as one range of the run's column, or null: every member when a fixed reference
+ * (or one that may read anywhere) meets it; else the rows whose moving references
+ * (`rowReads`) meet it, the member at row R reading rows R + d1 … R + d2.
+ */
+function reachedMembers(run: FormulaRun, changed: { sheet: string; pos?: RangePos }): RangePos | null {
+  if (run.anywhere) return run.pos;
+  const reads = run.reads.get(changed.sheet);
+  if (reads && (!changed.pos || intersects(reads, changed.pos))) return run.pos;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const r of run.rowReads ?? []) {
+    if (r.sheet !== changed.sheet) continue;
+    if (!changed.pos) return run.pos;
+    if (r.c2 < changed.pos.start.column || changed.pos.end.column < r.c1) continue;
+    const from = Math.max(run.pos.start.row, changed.pos.start.row - r.d2);
+    const to = Math.min(run.pos.end.row, changed.pos.end.row - r.d1);
+    if (from > to) continue;
+    lo = Math.min(lo, from);
+    hi = Math.max(hi, to);
+  }
+  if (lo > hi) return null;
+  return { start: { row: lo, column: run.pos.start.column }, end: { row: hi, column: run.pos.end.column } };
 }
 
 function buildIndex(sheet: CachedSheet): FormulaIndex {
@@ -275,8 +351,8 @@ function columnNumber(letters: string): number {
  * Where a formula (A1 style, as Office.js `Range.formulas` gives it) reads from, as far as
  * its text tells. `refs`: every cell, range, whole column (`$A:$A`) or whole row (`5:10`)
  * it names, with the sheet named before it (`Name!A1`, `'Name with spaces'!A1:B5`, lower
- * case) or null for the formula's own sheet (Excel's A1 rule); a range's two ends are
- * given as two refs (the caller takes the rectangle around them). Text inside string
+ * case) or null for the formula's own sheet (Excel's A1 rule); a range is one ref, the
+ * rectangle between its two ends. Text inside string
  * literals is skipped. A formula with OFFSET reads past the cells it names (the offset),
  * so each of its refs spans its whole sheet. `anywhere`: true when the text holds a
  * reference whose sheet it does not tell: a defined name (or a LET/LAMBDA variable,
@@ -290,8 +366,12 @@ export function formulaReach(formula: string): { refs: FormulaRef[]; anywhere: b
   /** The sheet named just before ("Blad!"), for the reference that follows and the end of its range. */
   let sheet: string | null = null;
   let rangeSheet: string | null = null;
-  const add = (pos: RangePos, next: string | undefined) => {
-    refs.push({ sheet, pos });
+  /** The first end of a range whose second end comes next ("A1:B2"): the two become one reference. */
+  let rangeStart: FormulaRef | null = null;
+  const add = (pos: RangePos, next: string | undefined, prev: string | undefined) => {
+    if (prev === ':' && rangeStart) rangeStart.pos = around(rangeStart.pos, pos);
+    else refs.push({ sheet, pos });
+    rangeStart = next === ':' && prev !== ':' ? refs[refs.length - 1] : null;
     rangeSheet = next === ':' ? sheet : null;
     sheet = null;
   };
@@ -351,7 +431,7 @@ export function formulaReach(formula: string): { refs: FormulaRef[]; anywhere: b
       const bare = token.replace(/\$/g, '');
       if (/^\d+$/.test(bare) && nearColon) {
         const row = Number(bare);
-        add({ start: { row, column: 1 }, end: { row, column: LAST_COLUMN } }, next); // a whole row
+        add({ start: { row, column: 1 }, end: { row, column: LAST_COLUMN } }, next, prev); // a whole row
       } else if (numeric) {
         // a number (1.5, 1E+5)
       } else if (next === '!') {
@@ -365,10 +445,10 @@ export function formulaReach(formula: string): { refs: FormulaRef[]; anywhere: b
       } else if (CELL_TOKEN.test(token)) {
         const m = /^([A-Za-z]+)(\d+)$/.exec(bare)!;
         const cell = { row: Number(m[2]), column: columnNumber(m[1]) };
-        add({ start: cell, end: { ...cell } }, next);
+        add({ start: cell, end: { ...cell } }, next, prev);
       } else if (COLUMN_TOKEN.test(token) && nearColon) {
         const column = columnNumber(bare);
-        add({ start: { row: 1, column }, end: { row: LAST_ROW, column } }, next); // a whole column
+        add({ start: { row: 1, column }, end: { row: LAST_ROW, column } }, next, prev); // a whole column
       } else if (!/^(TRUE|FALSE)$/i.test(token)) anywhere = true; // a defined name
       i = Math.max(j, i + 1);
       continue;
@@ -495,7 +575,7 @@ export class SnapshotCache {
         this.addDirt(w.sheet, { pos: w.pos, formulas: false });
         if (!isStampWrite(op)) for (const dep of this.dependents(w.sheet, w.pos)) this.addDirt(dep.sheet, { pos: dep.pos, formulas: false });
       } else this.markChanged(w.sheet, w.pos === 'sheet' ? undefined : w.pos, w.rowBytes, !isStampWrite(op));
-      if (w.pos !== 'sheet') this.markEdges(w.sheet, w.pos);
+      if (w.pos !== 'sheet') this.markEdges(w.sheet, w.pos, w.rowBytes);
     }
   }
 
@@ -573,21 +653,30 @@ export class SnapshotCache {
    * columns, and the columns past its last column across its rows are marked too, values
    * and formulas, without their dependents (nothing changes there but the edge): a row the
    * pane adds to a 30,000-row werkblad costs that row, not the sheet.
+   *
+   * The edge carries what the write sent into it (`rowBytes`: the write's response bytes
+   * per row, spread over the edge's rows), so that the read is sized by it: cells the
+   * adapter wrote below a sheet's old used range come back as long as what it sent, not as
+   * short as the sheet's cells were before. Sized by the earlier density, the read after
+   * "Werkmap voorbereiden" at 10,000 × 20 asked for 5.3 MB at once and Excel refused it.
    */
-  private markEdges(sheet: string, pos: RangePos): void {
+  private markEdges(sheet: string, pos: RangePos, rowBytes?: number): void {
     const cached = this.find(sheet);
     if (!cached?.usedAddress) return;
     const used = parseRange(cached.usedAddress);
+    const rows = (p: RangePos) => p.end.row - p.start.row + 1;
+    const mark = (edge: RangePos, overlapRows: number) =>
+      this.markChanged(sheet, edge, rowBytes === undefined ? undefined : (rowBytes * Math.max(0, overlapRows)) / rows(edge), false);
     if (pos.end.row >= used.end.row) {
       // a short write at the bottom (clearing Resultaat's last rows) may pull the edge up over all of its rows
       const short = pos.end.row - pos.start.row < EDGE_ROWS;
       const top = pos.start.row > used.end.row ? used.end.row + 1 : short ? pos.start.row : used.end.row;
       const edge = { start: { row: top, column: used.start.column }, end: { row: pos.end.row, column: Math.max(used.end.column, pos.end.column) } };
-      if (!contains(pos, edge)) this.markChanged(sheet, edge, undefined, false);
+      if (!contains(pos, edge)) mark(edge, pos.end.row - Math.max(top, pos.start.row) + 1);
     }
     if (pos.start.column > used.end.column) {
       const edge = { start: { row: used.start.row, column: used.end.column + 1 }, end: { row: Math.max(used.end.row, pos.end.row), column: pos.end.column } };
-      if (!contains(pos, edge)) this.markChanged(sheet, edge, undefined, false);
+      if (!contains(pos, edge)) mark(edge, rows(pos));
     }
   }
 
@@ -602,18 +691,22 @@ export class SnapshotCache {
       s.index ??= buildIndex(s);
       for (const run of s.index.runs) runs.push({ sheet: s.name, run });
     }
-    const taken = new Set<FormulaRun>();
+    // per run, the rows already reached (the whole run, or some of its members through rowReads)
+    const taken = new Map<FormulaRun, RangePos[]>();
     const out: { sheet: string; pos: RangePos }[] = [];
     const work: { sheet: string; pos?: RangePos }[] = [{ sheet: lower(sheet), pos }];
     while (work.length) {
       const changed = work.pop()!;
       for (const { sheet: name, run } of runs) {
-        if (taken.has(run)) continue;
-        const reads = run.reads.get(changed.sheet);
-        if (!run.anywhere && !(reads && (!changed.pos || intersects(reads, changed.pos)))) continue;
-        taken.add(run);
-        out.push({ sheet: name, pos: run.pos });
-        work.push({ sheet: lower(name), pos: run.pos });
+        const before = taken.get(run);
+        if (before?.some((p) => contains(p, run.pos))) continue;
+        let hit = reachedMembers(run, changed);
+        if (!hit || before?.some((p) => contains(p, hit!))) continue;
+        // many separate reaches of one run: the whole run (bounded work however the chain runs)
+        if (before && before.length >= MAX_MEMBER_REACHES) hit = run.pos;
+        taken.set(run, [...(before ?? []), hit]);
+        out.push({ sheet: name, pos: hit });
+        work.push({ sheet: lower(name), pos: hit });
       }
     }
     return out;

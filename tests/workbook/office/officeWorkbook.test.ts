@@ -243,6 +243,24 @@ describe('reads sized to the operation', () => {
     expect(prepared.result.sheets.map((s) => [s.name, trimmedGrid(s.formulas)])).toEqual(fresh.sheets.map((s) => [s.name, trimmedGrid(s.formulas)]));
   });
 
+  test('regression: the read after "Werkmap voorbereiden" was refused when the formulas written below the old used range were sized by the sheet\'s earlier density (2,000 × 12, limit 600 KB)', async () => {
+    // at 10,000 × 20 under the real 5 MB limit one response of 5.3 MB was refused: Keuzelijsten's
+    // helper formulas per werkblad row, below the rows it held before, were estimated at what
+    // its nearly empty cells had cost; scaled down here to 2,000 rows and a 600 KB limit
+    book = await koppelkansenFakeBook(2000, 12, false);
+    book.payloadLimit = 600_000;
+    // as in current Excel: every API set the adapter asks about is there (the formula stamp's getSpecialCells)
+    const port = new OfficeWorkbook(book.run, { ...noWait, isSetSupported: () => true, payloadBudget: 480_000 });
+    const prepared = await book.measure(async () => {
+      await prepareWorkbook(port, { now: SCENARIO_NOW });
+      return port.readSnapshot({ afterApply: true });
+    });
+    expect(book.refusedResponses).toBe(0);
+    expect(prepared.largest).toBeLessThanOrEqual(600_000);
+    const fresh = await new OfficeWorkbook(book.run, noWait).readSnapshot();
+    expect(prepared.result.sheets.map((s) => [s.name, trimmedGrid(s.values)])).toEqual(fresh.sheets.map((s) => [s.name, trimmedGrid(s.values)]));
+  });
+
   test('a read Excel refuses at its payload limit is named a read, not "a change that is too big"', async () => {
     book = new FakeBook(['Blad1']);
     book.payloadLimit = 2_000; // the walk's request already passes it

@@ -8,19 +8,16 @@ import { formulaReach, SnapshotCache, type CachedSheet } from '../../../src/work
 const at = (a1: string) => parseRange(a1);
 
 describe('formulaReach: where a formula reads, from its text', () => {
-  test('cells, ranges, whole columns and rows, on the own sheet or a named one', () => {
-    const r = formulaReach("=SUM(C6:N6)+'Blad met spatie'!$A$1:$B$3+Lijst!A:A+ROUND(X5,2)+SUM(2:3)");
+  test('cells, ranges, whole columns and rows, on the own sheet or a named one; a range is one reference', () => {
+    const r = formulaReach("=SUM(C6:N6)+'Blad met spatie'!$A$1:$B$3+Lijst!A:A+ROUND(X5,2)+SUM(2:3)+SUM($B$6:B10)");
     expect(r.anywhere).toBe(false);
     expect(r.refs).toEqual([
-      { sheet: null, pos: at('C6') },
-      { sheet: null, pos: at('N6') },
-      { sheet: 'blad met spatie', pos: at('A1') },
-      { sheet: 'blad met spatie', pos: at('B3') },
-      { sheet: 'lijst', pos: { start: { row: 1, column: 1 }, end: { row: 1_048_576, column: 1 } } },
+      { sheet: null, pos: parseRange('C6:N6') },
+      { sheet: 'blad met spatie', pos: parseRange('A1:B3') },
       { sheet: 'lijst', pos: { start: { row: 1, column: 1 }, end: { row: 1_048_576, column: 1 } } },
       { sheet: null, pos: at('X5') },
-      { sheet: null, pos: { start: { row: 2, column: 1 }, end: { row: 2, column: 16_384 } } },
-      { sheet: null, pos: { start: { row: 3, column: 1 }, end: { row: 3, column: 16_384 } } },
+      { sheet: null, pos: { start: { row: 2, column: 1 }, end: { row: 3, column: 16_384 } } },
+      { sheet: null, pos: parseRange('B6:B10') },
     ]);
   });
 

@@ -5,10 +5,11 @@
  * What the cache works out from them (which formula cells a change reaches, how many bytes
  * a read costs) must be the same as from the text.
  */
+import fc from 'fast-check';
 import { parseRange, type RangePos } from '../../../src/core/a1';
 import { parseStamp, planStamp, type StampRun } from '../../../src/core/formulaStamp';
 import type { SheetSnapshot } from '../../../src/core/snapshot';
-import { formulaLength, setStampedFormulas, SnapshotCache, type CachedSheet } from '../../../src/workbook/office/snapshotCache';
+import { formulaLength, formulaReach, setStampedFormulas, SnapshotCache, type CachedSheet } from '../../../src/workbook/office/snapshotCache';
 
 const LIJSTEN = 'Keuzelijsten';
 
@@ -89,10 +90,135 @@ const changes: [string, RangePos | undefined][] = [
   ['Werk', undefined],
 ];
 
+/**
+ * The formula cells a change reaches, cell by cell (each formula's own references, followed
+ * through the formulas it reaches): the truth the run-level answers must cover. Keys "sheet!row,column".
+ */
+function reachedCells(sheets: SheetSnapshot[], sheet: string, pos: RangePos | undefined): Set<string> {
+  const formulaCells = sheets.flatMap((s) =>
+    (s.formulas ?? []).flatMap((line, r) =>
+      line.flatMap((f, c) => (f ? [{ sheet: s.name.toLowerCase(), row: r + 1, column: c + 1, reach: formulaReach(f) }] : [])),
+    ),
+  );
+  const reached = new Set<string>();
+  const work: { sheet: string; pos?: RangePos }[] = [{ sheet: sheet.toLowerCase(), pos }];
+  while (work.length) {
+    const changed = work.pop()!;
+    for (const cell of formulaCells) {
+      const key = `${cell.sheet}!${cell.row},${cell.column}`;
+      if (reached.has(key)) continue;
+      const meets =
+        cell.reach.anywhere ||
+        cell.reach.refs.some(
+          (ref) =>
+            (ref.sheet ?? cell.sheet) === changed.sheet &&
+            (!changed.pos ||
+              (ref.pos.start.row <= changed.pos.end.row &&
+                changed.pos.start.row <= ref.pos.end.row &&
+                ref.pos.start.column <= changed.pos.end.column &&
+                changed.pos.start.column <= ref.pos.end.column)),
+        );
+      if (!meets) continue;
+      reached.add(key);
+      work.push({ sheet: cell.sheet, pos: { start: { row: cell.row, column: cell.column }, end: { row: cell.row, column: cell.column } } });
+    }
+  }
+  return reached;
+}
+
+const inside = (outer: RangePos, row: number, column: number) =>
+  outer.start.row <= row && row <= outer.end.row && outer.start.column <= column && column <= outer.end.column;
+
 describe('stamped formulas in the Office adapter cache', () => {
-  test.each(changes)('a change on %s %o reaches the same formula cells from the runs as from the text', (sheet, pos) => {
+  test.each(changes)("a change on %s %o reaches every formula cell that reads it, from the runs, and no more than the text's runs", (sheet, pos) => {
     const { text, stamped } = caches();
-    expect(stamped.dependents(sheet, pos)).toEqual(text.dependents(sheet, pos));
+    const fromRuns = stamped.dependents(sheet, pos);
+    const fromText = text.dependents(sheet, pos);
+    for (const key of reachedCells([werk, rang], sheet, pos)) {
+      const [name, rc] = key.split('!');
+      const [row, column] = rc.split(',').map(Number);
+      expect([key, fromRuns.some((d) => d.sheet.toLowerCase() === name && inside(d.pos, row, column))]).toEqual([key, true]);
+    }
+    for (const d of fromRuns)
+      expect([
+        d,
+        fromText.some((t) => t.sheet === d.sheet && inside(t.pos, d.pos.start.row, d.pos.start.column) && inside(t.pos, d.pos.end.row, d.pos.end.column)),
+      ]).toEqual([d, true]);
+  });
+
+  test("regression: a typed score reached every total of its column (244 KB read back at 30,000 rows); now its own row's total and what reads the column", () => {
+    const { stamped } = caches();
+    const reached = stamped.dependents('Werk', parseRange('C10'));
+    // the row's total E10, its text formula F10 does not read C, the column's sum E66 and Rang!A1 read the totals
+    expect(reached).toEqual(
+      expect.arrayContaining([
+        { sheet: 'Werk', pos: parseRange('E10') },
+        { sheet: 'Werk', pos: parseRange('E66') },
+        { sheet: 'Rang', pos: parseRange('A1') },
+      ]),
+    );
+    expect(reached).toHaveLength(3);
+  });
+
+  test('property: for fill-down formulas mixing moving, fixed and growing references, a change reaches at least every formula cell that reads it', () => {
+    // each column a fill-down of one template; {r} is the member's own row
+    const templates = [
+      '=C{r}*$C$4',
+      '=SUM($B$6:B{r})',
+      '=SUM(B{r}:$B$40)',
+      '=SUM(B{r}:D{r+1})',
+      '=Lijst!A{r+2}&Lijst!$B$1',
+      '=E{r}*2',
+      '=IF(F{r-1}="",0,G{r})',
+      '=SUM(C:C)',
+      '=Lijst!$A$1:$A$40',
+    ];
+    const sheets = ['Werk', 'Lijst'];
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            template: fc.integer({ min: 0, max: templates.length - 1 }),
+            first: fc.integer({ min: 5, max: 12 }),
+            count: fc.integer({ min: 1, max: 25 }),
+          }),
+          {
+            minLength: 1,
+            maxLength: 4,
+          },
+        ),
+        fc.record({
+          sheet: fc.constantFrom(...sheets),
+          row: fc.integer({ min: 1, max: 45 }),
+          column: fc.integer({ min: 1, max: 9 }),
+          rows: fc.integer({ min: 1, max: 3 }),
+        }),
+        (columns, change) => {
+          const cellsOf: [number, number, string][] = [];
+          columns.forEach((col, i) => {
+            for (let k = 0; k < col.count; k++) {
+              const r = col.first + k;
+              const f = templates[col.template].replace(/\{r([+-]\d+)?\}/g, (_, d: string | undefined) => String(r + Number(d ?? 0)));
+              cellsOf.push([r, 5 + i, f]);
+            }
+          });
+          const sheet = sheetWith('Werk', cellsOf);
+          const stampRuns = runsOf([sheet]).get('werk')!;
+          const stamped = new SnapshotCache();
+          const c: CachedSheet = { name: 'Werk', id: 'Werk', hidden: false, values: sheet.values.map((line) => [...line]), formulas: [], usedAddress: '' };
+          setStampedFormulas(c, stampRuns);
+          stamped.sheets = [c];
+          const pos = { start: { row: change.row, column: change.column }, end: { row: change.row + change.rows - 1, column: change.column } };
+          const reached = stamped.dependents(change.sheet, pos);
+          for (const key of reachedCells([sheet], change.sheet, pos)) {
+            const [row, column] = key.split('!')[1].split(',').map(Number);
+            if (!reached.some((d) => inside(d.pos, row, column))) return false;
+          }
+          return true;
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   test('working out what a change reaches, and sizing reads, builds no formula text', () => {
