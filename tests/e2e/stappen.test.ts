@@ -432,4 +432,24 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
     expect(notes.conclusions.find((c) => c.stap === 'Stap 1')?.text).toBe(STORY);
     expect(notes.conclusions.find((c) => c.stap === 'Stap 2')?.text).toMatch(/^Drie opgaven/);
   });
+  it('"Tekst weggooien" on a card whose succesfactor a colleague removed meanwhile puts the keyboard focus on the list's last card (regression: the card went and the focus landed on an unrelated input)', async () => {
+    await open('Stap 2');
+    const stap2 = panel('Stap 2');
+    const heading = stap2.getByRole('button', { name: /^Succesfactoren \(8\)/ });
+    if ((await heading.getAttribute('aria-expanded')) !== 'true') await reveal(heading);
+    const list = stap2.getByRole('list', { name: 'Succesfactoren' });
+    const last = list.getByRole('listitem').nth(7);
+    const name = (await last.getAttribute('aria-label'))!.replace(/^Succesfactor 8: /, '');
+    const waarom = last.getByRole('textbox', { name: 'Waarom deze succesfactor' });
+    await waarom.fill(`${await waarom.inputValue()} (concept)`);
+    // a colleague deletes that factor's column in Excel while its text is being typed here
+    const row = (await page.evaluate((s) => window.koppelkansenCollega!.rows(s), WS))[WERKBLAD.factorRow - 1];
+    const ops: PlanOp[] = [{ kind: 'deleteColumns', sheet: WS, column: columnLetter(row.indexOf(name) + 1), count: 1 }];
+    await page.evaluate((o) => window.koppelkansenCollega!.apply(o, { notify: true }), ops);
+    const removed = list.getByRole('listitem', { name: `Verwijderde succesfactor: ${name}` });
+    await removed.waitFor();
+    await reveal(removed.getByRole('button', { name: 'Tekst weggooien' }));
+    await removed.waitFor({ state: 'detached' });
+    await focusOn(list.getByRole('listitem').last());
+  });
 });

@@ -475,7 +475,12 @@ export function FactorsEditor({ session, factors, confirm }: { session: Workbook
             session={session}
             last={tracking.current.last.get(id) ?? { name: '', weging: '', waarom: '' }}
             edit={edits.get(id)!}
-            drop={() => setEditOf(id)(() => null)}
+            drop={() => {
+              // the card goes with the text: the keyboard focus goes to the last factor's card (the
+              // new factor's name field when none is left), not to the page's body
+              (factors.length ? cardAt(factors.length - 1) : newName.current)?.focus();
+              setEditOf(id)(() => null);
+            }}
             restored={!!restoredIds.current?.has(id)}
             confirm={confirm}
           />
