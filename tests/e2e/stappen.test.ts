@@ -432,7 +432,7 @@ run('Stap 1 and Stap 2 in the pane (Chromium, 320 px, keyboard)', () => {
     expect(notes.conclusions.find((c) => c.stap === 'Stap 1')?.text).toBe(STORY);
     expect(notes.conclusions.find((c) => c.stap === 'Stap 2')?.text).toMatch(/^Drie opgaven/);
   });
-  it('"Tekst weggooien" on a card whose succesfactor a colleague removed meanwhile puts the keyboard focus on the list's last card (regression: the card went and the focus landed on an unrelated input)', async () => {
+  it('"Tekst weggooien" on a card whose succesfactor a colleague removed meanwhile puts the keyboard focus on the last card of the list (regression: the card went and the focus landed on an unrelated input)', async () => {
     await open('Stap 2');
     const stap2 = panel('Stap 2');
     const heading = stap2.getByRole('button', { name: /^Succesfactoren \(8\)/ });
