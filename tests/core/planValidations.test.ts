@@ -80,6 +80,11 @@ describe('sameRule: a rule in the workbook against the rule the plan wants', () 
     expect(sameRule(scoreRule(), statusRule())).toBe(false);
   });
 
+  it('a rule of a kind the plan never writes is never the same, not even as itself (the plan writes its own)', () => {
+    const other = { type: 'textLength', min: 1, max: 5, errorTitle: 't', errorMessage: 'm', strict: true } as unknown as ValidationRule;
+    expect(sameRule(other, other)).toBe(false);
+  });
+
   it('whole numbers: the same minimum and maximum', () => {
     const want = scoreRule();
     expect(sameRule(whole(-9, 10), want)).toBe(false);
@@ -116,6 +121,8 @@ describe('sameRule: a rule in the workbook against the rule the plan wants', () 
     expect(sameRule(list('"To do,Bezig,Klaar"'), list('"To do,Bezig,Klaar"'))).toBe(true);
     expect(sameRule(list('To do,Bezig,Klaar'), statusRule())).toBe(true);
     expect(sameRule(list('To do,Bezig'), statusRule())).toBe(false);
+    expect(sameRule(list('"JA,NEE"'), list('JA,NEE'))).toBe(true);
+    expect(sameRule(list('JA,NEE'), list('"JA,NEE"'))).toBe(true);
     // after a closing quote, case and spaces are ignored again
     expect(sameRule(list('="a" & l!a1'), list('="a"&L!A1'))).toBe(true);
   });
