@@ -20,8 +20,8 @@ describe('the cell inputs', () => {
     expect(text('a')).toEqual({ text: 'a' });
     expect(num(3)).toEqual({ number: 3 });
     expect(clear).toEqual({ clear: true });
-    expect(formula('=A1')).toEqual({ formula: '=A1' });
-    expect(formula('=A1', null)).toEqual({ formula: '=A1' });
+    expect(formula('=A1')).toStrictEqual({ formula: '=A1' });
+    expect(formula('=A1', null)).toStrictEqual({ formula: '=A1' });
     expect(formula('=A1', 0)).toEqual({ formula: '=A1', result: 0 });
     expect(formula('=A1', '')).toEqual({ formula: '=A1', result: '' });
     expect(formula('=A1', false)).toEqual({ formula: '=A1', result: false });
@@ -127,6 +127,10 @@ describe('cellMatches: formulas', () => {
   it('numbers are the same to 1e-9 of the larger of 1 and the result', () => {
     const f = (value: number, result: number) => at(b2(value, '=A1'), formula('=A1', result));
     expect(f(0.1 + 0.2, 0.3)).toBe(true);
+    // the bound itself is the same (1e-9 away from 0)
+    expect(f(1e-9, 0)).toBe(true);
+    expect(f(-1e-9, 0)).toBe(true);
+    expect(f(1.5e-9, 0)).toBe(false);
     expect(f(1 + 5e-10, 1)).toBe(true);
     expect(f(1 - 5e-10, 1)).toBe(true);
     expect(f(1 + 3e-9, 1)).toBe(false);
@@ -146,6 +150,10 @@ describe('cellMatches: formulas', () => {
     expect(at(b2('', '=A1'), formula('=A1', 0))).toBe(true);
     expect(at(b2(0, '=A1'), formula('=A1', ''))).toBe(false);
     expect(at(b2(null, '=A1'), formula('=A1', 1))).toBe(false);
+    // …but a cached value that is there must be 0
+    expect(at(b2(7, '=A1'), formula('=A1', 0))).toBe(false);
+    expect(at(b2('x', '=A1'), formula('=A1', 0))).toBe(false);
+    expect(at(b2(false, '=A1'), formula('=A1', 0))).toBe(false);
     expect(at(b2(null, '=A1'), formula('=A1', false))).toBe(false);
     expect(at(b2('x', '=A1'), formula('=A1', ''))).toBe(false);
   });
