@@ -39,6 +39,13 @@ describe('sameFormula', () => {
     ['', ' ', true],
     ["'Koppelkansen Kiezen'!A1", "'KOPPELKANSENKIEZEN'!a1", true],
     ['Ä1', 'ä1', true],
+    // an underscore that does not start _xlfn. is compared like any other character (defined names)
+    ['Lijst_opgaven', 'Lijst_opgavem', false],
+    ['INDEX(Namen_a,1)', 'INDEX(Namen_b,1)', false],
+    // a letter whose capital is two letters is compared as itself, not as the first of them
+    ["'Straße'!A1", "'STRASSE'!A1", false],
+    ["'Straße'!A1", "'StraSe'!A1", false],
+    ["'Straße'!A1", "'STRAßE'!a1", true],
   ])('%j against %j: %s', (a, b, want) => {
     expect(sameFormula(a, b)).toBe(want);
     expect(sameFormula(b, a)).toBe(want);
