@@ -315,6 +315,35 @@ describe('the dropdowns built from a longlist', () => {
     expect(got.koppelkansLists).toEqual([['']]);
   });
 
+  it('longlist rows past the block (the capacity) are not read: not listed, not counted', () => {
+    const ll = rowsOf([
+      ['A', '1'],
+      ['B', '2'],
+      ['A', '3'],
+      ['C', '4'],
+    ]);
+    const gg = geometry(3, 2);
+    const v = lijstenValues(
+      gg,
+      ll,
+      rowsOf([
+        ['a', null],
+        ['c', null],
+      ]),
+    );
+    expect(dropdowns(gg, v)).toEqual({
+      opgaveList: ['A', 'B'],
+      koppelkansLists: [
+        ['1', '3'],
+        ['1', '2', '3'],
+      ],
+      keys: ['', ''],
+    });
+    expect([2, 3, 4].map((r) => v.get(`${r},${C.all}`))).toEqual(['1', '2', '3']);
+    expect([2, 3, 4].map((r) => v.get(`${r},${C.rawCount}`))).toEqual([1, 2, 3]);
+    expect(v.get(`5,${C.all}`)).toBeUndefined();
+  });
+
   it('a full block (no spare rows): the last opgave and its last koppelkans are in the lists', () => {
     const ll = rowsOf([
       ['A', '1'],
@@ -611,5 +640,19 @@ describe('the list sources', () => {
     expect(blockEnd(g)).toBe(8);
     expect(dropdowns(g, v)).toEqual({ opgaveList: ['A'], koppelkansLists: [['1'], ['1'], ['1']], keys: ['k', '', 'l'] });
     expect(LIJST_WIDTH).toBe(C.rawCount);
+  });
+
+  it('the address texts in AB are the values the formulas give: a double quote in the sheet name once, not doubled as in the formula’s text literal', () => {
+    const g = geometry(3, 1, 'Keuze"lijsten');
+    const v = lijstenValues(
+      g,
+      rowsOf([
+        ['A', '1'],
+        ['B', '2'],
+      ]),
+      rowsOf([['b', null]]),
+    );
+    expect(v.get(`1,${C.gRange}`)).toBe(`'Keuze"lijsten'!$A$2:$A$3`);
+    expect(dropdowns(g, v)).toEqual({ opgaveList: ['A', 'B'], koppelkansLists: [['2']], keys: [''] });
   });
 });
