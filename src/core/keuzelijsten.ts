@@ -485,7 +485,8 @@ export function lijstenValues(
     set(r, C.gList, item ? kk[item.ptr - 1] : '');
   }
   // where each opgave's koppelkansen stand in Q (sheet rows), for the dropdowns' address texts
-  const lsText = rangeTextPrefix(g.lijstenSheet);
+  // the text the formulas' string literals evaluate to: the sheet reference as is (rangeTextPrefix doubles a '"' for the literal)
+  const lsText = `${sheetRef(g.lijstenSheet)}!`;
   const qCol = `$${columnLetter(C.gList)}$`;
   set(1, C.gRange, `${lsText}$${columnLetter(C.all)}$2:$${columnLetter(C.all)}$${1 + Math.max(1, count)}`);
   const items = new Array<number>(distinct + 1).fill(0);
