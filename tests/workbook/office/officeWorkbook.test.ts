@@ -118,6 +118,21 @@ async function typeOneScoreIn(rows: number) {
   return typeOneScore(book, port, rows);
 }
 
+/**
+ * "Werkmap voorbereiden" on `rows` raw werkblad rows × 12 factors and the read after it,
+ * with Excel's payload limit scaled down to 600 KB (the adapter's budget 480 KB), counted
+ * by the fake (`book`); `isSetSupported` as the host answers it (default: noWait's).
+ */
+async function prepareUnderLimit(rows: number, isSetSupported?: () => boolean) {
+  book = await koppelkansenFakeBook(rows, 12, false);
+  book.payloadLimit = 600_000;
+  const port = new OfficeWorkbook(book.run, { ...noWait, ...(isSetSupported ? { isSetSupported } : {}), payloadBudget: 480_000 });
+  return book.measure(async () => {
+    await prepareWorkbook(port, { now: SCENARIO_NOW });
+    return port.readSnapshot({ afterApply: true });
+  });
+}
+
 describe('reads sized to the operation', () => {
   test('one typed score in a prepared 1,000 × 12 workbook costs at most 2 round trips and 100 KB, and the snapshot shows it', async () => {
     book = await sharedKoppelkansenFakeBook(1000, 12);
@@ -229,13 +244,7 @@ describe('reads sized to the operation', () => {
   test('"Werkmap voorbereiden" and the read after it stay under the limit without a refused response (limit scaled down to 600 KB at 1,000 × 12)', async () => {
     // the read after a big write: the werkblad's used range grew, so it is read in full, and
     // the adapter counts what it wrote there (the totals' formulas) on top of what it held
-    book = await koppelkansenFakeBook(1000, 12, false);
-    book.payloadLimit = 600_000;
-    const port = new OfficeWorkbook(book.run, { ...noWait, payloadBudget: 480_000 });
-    const prepared = await book.measure(async () => {
-      await prepareWorkbook(port, { now: SCENARIO_NOW });
-      return port.readSnapshot({ afterApply: true });
-    });
+    const prepared = await prepareUnderLimit(1000);
     expect(book.refusedResponses).toBe(0);
     expect(prepared.largest).toBeLessThanOrEqual(600_000);
     const fresh = await new OfficeWorkbook(book.run, noWait).readSnapshot();
@@ -247,14 +256,8 @@ describe('reads sized to the operation', () => {
     // at 10,000 × 20 under the real 5 MB limit one response of 5.3 MB was refused: Keuzelijsten's
     // helper formulas per werkblad row, below the rows it held before, were estimated at what
     // its nearly empty cells had cost; scaled down here to 2,000 rows and a 600 KB limit
-    book = await koppelkansenFakeBook(2000, 12, false);
-    book.payloadLimit = 600_000;
     // as in current Excel: every API set the adapter asks about is there (the formula stamp's getSpecialCells)
-    const port = new OfficeWorkbook(book.run, { ...noWait, isSetSupported: () => true, payloadBudget: 480_000 });
-    const prepared = await book.measure(async () => {
-      await prepareWorkbook(port, { now: SCENARIO_NOW });
-      return port.readSnapshot({ afterApply: true });
-    });
+    const prepared = await prepareUnderLimit(2000, () => true);
     expect(book.refusedResponses).toBe(0);
     expect(prepared.largest).toBeLessThanOrEqual(600_000);
     const fresh = await new OfficeWorkbook(book.run, noWait).readSnapshot();
