@@ -1,10 +1,10 @@
 /**
  * The plan's writes as sized items, grouped into syncs that stay under Excel on the
  * web's request limit (5 MB). A normal plan is one group, i.e. one `context.sync()`;
- * only a request that would pass the limit is split, setCells (and a huge number
- * format) by row blocks. Pure.
+ * only a request that would pass the limit is split, setCells by row blocks (a style,
+ * number format included, is one value for its whole range). Pure.
  */
-import { columnLetter, columnNumber, parseCell, parseRange, rangeAddress } from '../../core/a1';
+import { columnLetter, columnNumber, parseCell } from '../../core/a1';
 import { formulaCopier } from '../../core/columnShift';
 import type { CellStyle, PlanOp, ValidationRule } from '../../core/snapshot';
 import { cellBlocks, jsonBytes, type CellBlock, type FormulaEntry } from './cellWrites';
@@ -136,21 +136,9 @@ function cellItems(op: Extract<PlanOp, { kind: 'setCells' }>, budget: number, fi
   return items;
 }
 
-/** A number format is sent as a full matrix of the range's size: split tall ranges when huge. */
-function styleItems(op: Extract<PlanOp, { kind: 'setStyle' }>, budget: number): SizedItem[] {
-  const base = jsonBytes(op.style) + 8 * STATEMENT_BYTES;
-  if (op.style.numberFormat === undefined) return [{ item: { kind: 'style', sheet: op.sheet, range: op.range, style: op.style }, bytes: base }];
-  const { start, end } = parseRange(op.range);
-  const width = end.column - start.column + 1;
-  const rowBytes = width * (jsonBytes(op.style.numberFormat) + 1) + 2;
-  const rowsPerItem = Math.max(1, Math.floor((budget - base) / rowBytes));
-  const items: SizedItem[] = [];
-  for (let r = start.row; r <= end.row; r += rowsPerItem) {
-    const last = Math.min(end.row, r + rowsPerItem - 1);
-    const range = rangeAddress(r, start.column, last, end.column);
-    items.push({ item: { kind: 'style', sheet: op.sheet, range, style: op.style }, bytes: base + (last - r + 1) * rowBytes });
-  }
-  return items;
+/** A style, number format included, is one value for the whole range (queueStyle): one item whatever its size. */
+function styleItems(op: Extract<PlanOp, { kind: 'setStyle' }>): SizedItem[] {
+  return [{ item: { kind: 'style', sheet: op.sheet, range: op.range, style: op.style }, bytes: jsonBytes(op.style) + 8 * STATEMENT_BYTES }];
 }
 
 /**
@@ -173,7 +161,7 @@ export function writeItems(ops: PlanOp[], budget: number = PAYLOAD_BUDGET, fill 
         items.push({ item: { kind: 'validation', sheet: op.sheet, range: op.range, rule: op.rule }, bytes: 4 * STATEMENT_BYTES + jsonBytes(op.rule) });
         break;
       case 'setStyle':
-        items.push(...styleItems(op, budget));
+        items.push(...styleItems(op));
         break;
       case 'setColumnWidths':
         items.push({ item: { kind: 'widths', sheet: op.sheet, widths: op.widths }, bytes: STATEMENT_BYTES * (1 + op.widths.length) });

@@ -46,10 +46,13 @@ export function queueStyle(range: Excel.Range, address: string, style: CellStyle
   const { start, end } = parseRange(address);
   const rows = end.row - start.row + 1;
   const columns = end.column - start.column + 1;
-  if (style.numberFormat !== undefined) {
-    const line = new Array<string>(columns).fill(style.numberFormat);
-    range.numberFormat = Array.from({ length: rows }, () => [...line]);
-  }
+  // one value for every cell of the range, not a matrix of the range's size (which grew the
+  // request by about 12 bytes a row: 360 KB for a factor's score column at 30,000 rows).
+  // Microsoft: "To apply the same update to all cells in a range (…) set the same number
+  // format for all cells in a range (…), set the corresponding property on the range object
+  // to the desired (single) value" (Office Add-ins docs, Excel ranges, "Update all cells in
+  // a range"); the typings only name the matrix form.
+  if (style.numberFormat !== undefined) range.numberFormat = style.numberFormat as unknown as string[][];
   if (style.border !== undefined) {
     const edges: Excel.BorderIndex[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as Excel.BorderIndex[];
     if (rows > 1) edges.push('InsideHorizontal' as Excel.BorderIndex);

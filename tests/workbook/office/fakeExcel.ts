@@ -1449,9 +1449,11 @@ class FakeRange extends LocatedProxy<RangeTarget> {
   set values(_m: unknown[][]) {
     throw new Error('fake: the adapter writes through Range.formulas only');
   }
-  set numberFormat(m: unknown[][]) {
+  /** A matrix of the range's size, or one value for every cell (as Excel takes it: "Update all cells in a range"). */
+  set numberFormat(m: unknown[][] | string) {
     this.write(bytesOf(m), ({ sheet, pos }) => {
-      const matrix = checkMatrix(pos, m);
+      const { rows, columns } = size(pos);
+      const matrix = typeof m === 'string' ? Array.from({ length: rows }, () => new Array<string>(columns).fill(m)) : checkMatrix(pos, m);
       sheet.guard('format', pos);
       matrix.forEach((line, i) => line.forEach((f, j) => sheet.numberFormats.set(FakeSheet.key(pos.start.row + i, pos.start.column + j), String(f))));
     });

@@ -3,6 +3,7 @@
  * sync counts, text escaping, chunking, the cell-edit retry, appendRows and co-authors.
  * Every test ends by checking that no property was read without load() and sync().
  */
+import { parseCell } from '../../../src/core/a1';
 import { OfficeWorkbook } from '../../../src/workbook/office/officeWorkbook';
 import { OfficeWorkbookError } from '../../../src/workbook/office/officeErrors';
 import { MIN_CHAIN } from '../../../src/workbook/office/readSnapshot';
@@ -95,6 +96,26 @@ describe('sync counts (each sync is a round trip in Excel on the web)', () => {
     expect(applied.runs).toBe(1);
     expect(applied.syncs).toBeLessThanOrEqual(2); // the writes in one, the read-back of 1,000 rows beside them or after
     expect(book.sheet(SHEET_NAMES.werkblad).cell('N1005')?.value).toBe((999 + 11) % 10);
+  });
+
+  test('regression: a number format was sent as a matrix of its range (about 12 bytes a row: 360 KB for a score column at 30,000 rows); now one value for the whole range', async () => {
+    book = new FakeBook(['Blad1']);
+    const port = new OfficeWorkbook(book.run, noWait);
+    const style = (range: string): Plan => ({ ops: [{ kind: 'setStyle', sheet: 'Blad1', range, style: { numberFormat: '0.##', bold: true } }] });
+    const small = await book.measure(() => port.apply(style('C6:C105')));
+    const big = await book.measure(() => port.apply(style('D6:E30005')));
+    // the same request at 100 cells and 60,000
+    expect(big.sent).toBe(small.sent);
+    expect(big.sent).toBeLessThan(2_000);
+    expect(big.syncs).toBe(1);
+    // and every cell of the range has it, nothing beside it
+    const s = book.sheet('Blad1');
+    const at = (cell: string) => {
+      const { row, column } = parseCell(cell);
+      return FakeSheet.key(row, column);
+    };
+    for (const cell of ['C6', 'C105', 'D6', 'E6', 'D30005', 'E30005']) expect([cell, s.numberFormats.get(at(cell))]).toEqual([cell, '0.##']);
+    for (const cell of ['C5', 'C106', 'D5', 'F6', 'E30006']) expect([cell, s.numberFormats.get(at(cell))]).toEqual([cell, undefined]);
   });
 
   test('an empty plan makes no Excel.run call at all', async () => {

@@ -32,9 +32,10 @@ const currentExcel = { ...noWait, isSetSupported: () => true };
  * with the read-back, the read after) as measured on 2 Dec 2026 (session 28; before session
  * 27 every edit re-read every cell first: 7–13 at 1,000 × 12, 11–21 at 30,000 × 30): the
  * same at 200 × 12, 1,000 × 12, 2,500 × 30 and 5,000 × 30. At 30,000 × 30 (`npm run bench --
- * office`) adding a factor takes 5 (its write is more than the adapter reads back with its
- * last write, 256 KB) and selecting or deselecting a koppelkans 4 (their read-back is more
- * than fits beside the walk).
+ * office`) adding a factor took 5 (its write, with the new score column's number format as a
+ * matrix of 30,000 rows, was more than the adapter reads back with its last write, 256 KB) and
+ * selecting or deselecting a koppelkans 4 (their read-back was more than fits beside the
+ * walk); since 3 Dec 2026 each takes what it takes here.
  */
 const WHOLE: Record<string, number> = {
   'remove a factor': 4,
