@@ -197,6 +197,24 @@ describe('lock state of new rows on a protected werkblad', () => {
     expect(lockOps(planned(wb).ops)).toEqual([]);
   });
 
+  it('one data row is the template too: the rows below it follow it', () => {
+    const ops = lockOps(planned(protectedBook({ protected: true, unlocked: ['A6:E6'] }, [rows[0]])).ops);
+    expect(ops.map((o) => [o.range, o.style])).toEqual([['A7:E105', { locked: false }]]);
+  });
+
+  it('the template is the last data row itself, not the row above it', () => {
+    // row 10 has only A:B unlocked, the rows above all of A:E: the new rows follow row 10
+    const ops = lockOps(planned(protectedBook({ protected: true, unlocked: ['A6:E9', 'A10:B10'] })).ops);
+    expect(ops.map((o) => [o.range, o.style])).toEqual([['A11:B105', { locked: false }]]);
+  });
+
+  it('rows prepared down to the last prepared row leave nothing to change, whatever their lock state', () => {
+    const wb = protectedBook({ protected: true, unlocked: ['A6:E10', 'A105:E105'] });
+    const L = planned(workbook({ rows })).analysis.werkblad!.layout;
+    wb.sheets[0].formulas = Array.from({ length: 105 }, (_, i) => (i >= 5 ? [null, null, null, null, null, totalFormula(L, i + 1)] : []));
+    expect(lockOps(planned(wb).ops)).toEqual([]);
+  });
+
   it('nothing to do when there are no data rows and nothing prepared', () => {
     expect(lockOps(planned(protectedBook({ protected: true, unlocked: ['A6:E105'] }, [])).ops)).toEqual([]);
   });
