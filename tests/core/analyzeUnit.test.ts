@@ -213,6 +213,8 @@ describe('the werkblad rows against the longlist', () => {
       }),
       { now: NOW },
     );
+    // rows without koppelkans are not checked as koppelkansen (not on the longlist, duplicates of each other)
+    expect(a.problems.filter((p) => p.cell !== 'B7' && p.cell !== 'B9')).toEqual([]);
     expect(a.problems.filter((p) => p.code === 'SCORES_WITHOUT_KOPPELKANS')).toEqual([
       { sheet: W, cell: 'B7', severity: 'warning', code: 'SCORES_WITHOUT_KOPPELKANS', message: 'Rij 7 heeft scores maar geen koppelkans in kolom B.' },
       { sheet: W, cell: 'B9', severity: 'warning', code: 'SCORES_WITHOUT_KOPPELKANS', message: 'Rij 9 heeft scores maar geen koppelkans in kolom B.' },
@@ -338,6 +340,15 @@ describe('name warnings', () => {
     const W = SHEET_NAMES.werkblad;
     expect(at(a, 'NAME_ERROR_VALUE')).toEqual([`${W}!A6`, `${W}!B7`]);
     expect(at(a, 'NAME_NOT_COMPARABLE')).toEqual([`${W}!B8`]);
+  });
+
+  test('a Prioritering with an absent row among its entries (a ragged snapshot) is read around it', () => {
+    const ps = prioSheet([[1, 'Geveltuinen', ''], [], [3, true, '']]);
+    // a hole where the row would be, as a sparse array read from a file has
+    ps.values = ps.values.map((line, i) => (i === 5 ? (undefined as unknown as CellValue[]) : line));
+    const a = analyze(book({ rows: [['Groen', 'Geveltuinen', 1, 1, 1]] }, [ps]), { now: NOW });
+    expect(a.prioritering!.entries.map((e) => e.row)).toEqual([5, 7]);
+    expect(at(a, 'NAME_NOT_COMPARABLE')).toEqual([`${SHEET_NAMES.prioritering}!B7`]);
   });
 
   test('the koppelkans column of every Prioritering row, first to last, wherever its header puts it', () => {

@@ -136,7 +136,8 @@ describe('without an earlier analysis, or when the earlier one has no werkblad',
 
 describe('scores typed: followed from the earlier analysis', () => {
   test('the same snapshot again: the same analysis, the checklist read for the new date', () => {
-    const s = book(ROWS, PRIO);
+    // an entry not on the werkblad: its problem stays when nothing is read again
+    const s = book(ROWS, [...PRIO, [4, 'Onbekend', '']]);
     const before = start(s);
     const same = step(before, s, true);
     expect(same.analysis.ranking).toBe(before.analysis.ranking);
@@ -145,6 +146,17 @@ describe('scores typed: followed from the earlier analysis', () => {
     expect(early.analysis.checklist!.late).toBe(false);
     expect(before.analysis.checklist!.late).toBe(true);
     expect(early.analysis.problems.filter((p) => p.sheet === SHEET_NAMES.checklist).map((p) => p.code)).toContain('CHECKLIST_DEADLINE');
+    expect(codesAt(early.analysis, P, 'B8')).toEqual(['PRIO_NOT_ON_WERKBLAD']);
+  });
+
+  test('ranking entries whose rank stays are the same objects', () => {
+    const s = book(ROWS, PRIO);
+    const before = start(s);
+    // Stageplekken (rank 3, the last) from 3 to 6: no rank moves
+    const after = step(before, typed(s, ['C8', 4]), true);
+    expect(after.analysis.ranking.map((e) => e.total)).toEqual([15, 9, 6]);
+    expect(after.analysis.ranking[0]).toBe(before.analysis.ranking[0]);
+    expect(after.analysis.ranking[1]).toBe(before.analysis.ranking[1]);
   });
 
   test('a score that moves a row up: new total, ranks and top, the rows not typed in the same objects', () => {
@@ -257,6 +269,19 @@ describe('scores typed: followed from the earlier analysis', () => {
     expect(codesAt(at.analysis, W, 'B10')).toEqual(['ROW_PARTLY_SCORED', 'NAME_NOT_COMPARABLE', 'KOPPELKANS_NOT_ON_LONGLIST']);
   });
 
+  test('problems added at a cell go after the kept ones found before them (a name that is an error value, a koppelkans under another opgave)', () => {
+    const rows: CellValue[][] = [...ROWS, ['Groen', '#N/A', null, null, null], ['Werk', 'Groene daken', null, null, null]];
+    for (const s of [book(rows, PRIO), { sheets: [werkbladSheet({ rows }), LONGLIST, prioSheet(PRIO)] }]) {
+      let at = start(s);
+      expect(codesAt(at.analysis, W, 'B10')).toEqual(['NAME_ERROR_VALUE']);
+      at = step(at, typed(s, ['C10', 3], ['C11', 2]), true);
+      expect(codesAt(at.analysis, W, 'B10')).toEqual(['ROW_PARTLY_SCORED', 'NAME_ERROR_VALUE', 'SCORES_WITHOUT_KOPPELKANS']);
+      expect(codesAt(at.analysis, W, 'B11')).toEqual(['ROW_PARTLY_SCORED', 'KOPPELKANS_OTHER_OPGAVE', 'KOPPELKANS_DUPLICATE']);
+      at = step(at, typed(at.snapshot, ['C10', null], ['C11', null]), true);
+      expect(codesAt(at.analysis, W, 'B10')).toEqual(['NAME_ERROR_VALUE']);
+    }
+  });
+
   test('the Prioritering follows the new ranks: a missing reason appears and goes', () => {
     const s = book(ROWS, PRIO);
     let at = start(s);
@@ -294,6 +319,18 @@ describe('scores typed: followed from the earlier analysis', () => {
     expect(at.analysis.prioritering!.entries.map((e) => e.autoRank)).toEqual([null, 2, null, 4, null, 4]);
   });
 
+  test('a Prioritering of one entry follows its rank', () => {
+    const s = book(ROWS, [[1, 'Stageplekken', '']]);
+    const at = step(start(s), typed(s, ['C8', 10], ['D8', 10], ['E8', 10]), true);
+    expect(at.analysis.prioritering!.entries.map((e) => e.autoRank)).toEqual([1]);
+  });
+
+  test('an entry twice and not on the werkblad: both problems at its cell, in the order found', () => {
+    const s = book(ROWS, [...PRIO, [4, 'Onbekend', ''], [5, 'onbekend', '']]);
+    const at = step(start(s), typed(s, ['C8', 10]), true);
+    expect(codesAt(at.analysis, P, 'B9')).toEqual(['PRIO_DUPLICATE', 'PRIO_NOT_ON_WERKBLAD']);
+  });
+
   test('an empty Prioritering stays empty; none at all stays none', () => {
     const s = book(ROWS);
     let at = step(start(s), typed(s, ['C9', 1]), true);
@@ -313,6 +350,40 @@ describe('scores typed: followed from the earlier analysis', () => {
       true,
     );
     expect(at.analysis.werkblad!.rows[3].total).toBe(7);
+  });
+
+  test('the werkblad read with fewer trailing rows, or its formulas as new arrays, dropped or a score typed as a formula', () => {
+    // trailing empty rows that the next read leaves out
+    const trailing = withWerkblad(book(ROWS, PRIO), (ws) => ({ ...ws, values: [...ws.values, [], [null, null]] }));
+    step(
+      start(trailing),
+      withWerkblad(typed(trailing, ['C9', 1]), (ws) => ({ ...ws, values: ws.values.slice(0, 9) })),
+      true,
+    );
+    // Totalen formulas in F, the score of C9 a formula with its result
+    const totals = Array.from({ length: 9 }, (_, i) => (i < 5 ? [] : [null, null, ...(i === 8 ? ['=1+2'] : [null]), null, null, `=SUM(C${i + 1}:E${i + 1})`]));
+    const withFormulas = withWerkblad(book(ROWS, PRIO), (ws) => ({ ...ws, formulas: totals }));
+    const at = start(withFormulas);
+    // a new formulas array holding the same rows
+    step(
+      at,
+      withWerkblad(typed(withFormulas, ['D9', 1]), (ws) => ({ ...ws, formulas: [...totals] })),
+      true,
+    );
+    // no formulas read at all (a host that gives none): the Totalen formulas are gone, read in full
+    step(
+      at,
+      withWerkblad(typed(withFormulas, ['D9', 1]), (ws) => ({ ...ws, formulas: undefined })),
+      false,
+    );
+    // the score of C6 (5) typed as a formula with the same result
+    const c6 = totals.map((line) => [...line]);
+    c6[5][2] = '=2+3';
+    step(
+      at,
+      withWerkblad(withFormulas, (ws) => ({ ...ws, formulas: c6 })),
+      true,
+    );
   });
 
   test('a chain of random score edits, each step from the one before, equals a full analysis', () => {
@@ -358,6 +429,24 @@ describe('anything else: read in full, with the same result', () => {
     }
   });
 
+  test('a name and a score changed in the same row', () => {
+    const base = s();
+    step(start(base), typed(base, ['B7', 'Buurtbus'], ['C7', 9]), false);
+    step(start(base), typed(base, ['A7', 'Werk'], ['D7', 9]), false);
+  });
+
+  test('a werkblad without factors read again, also unchanged', () => {
+    const noFactors: WorkbookSnapshot = { sheets: [werkbladSheet({ factors: [], rows: [['Groen', 'Geveltuinen']] }), LONGLIST, checklistSheet()] };
+    const at = start(noFactors);
+    expect(at.analysis.werkblad).toBeNull();
+    step(at, noFactors, false, IN_2020);
+  });
+
+  test('the last sheet removed', () => {
+    const base = s();
+    step(start(base), { sheets: base.sheets.slice(0, -1) }, false);
+  });
+
   test('a row emptied or filled by its scores alone, and the last row emptied', () => {
     const base = book([...ROWS, [null, null, 3, null, null], ['Werk', 'Buurtbus', 1, 1, 1]], PRIO);
     const at = start(base);
@@ -385,6 +474,23 @@ describe('anything else: read in full, with the same result', () => {
       start(merged),
       withWerkblad(merged, (ws) => ({ ...ws, merges: ['A10:B10', 'A9:B9'] })),
       false,
+    );
+    // the same merges read again as new lists: followed; one moved to another row: read in full
+    step(
+      start(merged),
+      withWerkblad(typed(merged, ['C11', 3]), (ws) => ({ ...ws, merges: ['A10:B10'] })),
+      true,
+    );
+    step(
+      start(merged),
+      withWerkblad(merged, (ws) => ({ ...ws, merges: ['A9:B9'] })),
+      false,
+    );
+    const plain = s();
+    step(
+      start(plain),
+      withWerkblad(typed(plain, ['C9', 3]), (ws) => ({ ...ws, merges: [], noCachedResult: [] })),
+      true,
     );
     // a merge in the score columns only is no sub-heading: a score beside it is followed
     const scoreMerge = book(ROWS, PRIO, { merges: ['C9:D9'] });
