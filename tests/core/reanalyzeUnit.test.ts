@@ -492,9 +492,20 @@ describe('anything else: read in full, with the same result', () => {
       withWerkblad(typed(plain, ['C9', 3]), (ws) => ({ ...ws, merges: [], noCachedResult: [] })),
       true,
     );
+    // no lists where there were empty ones: the same
+    const emptyLists = book(ROWS, PRIO, { merges: [], noCachedResult: [] });
+    step(
+      start(emptyLists),
+      withWerkblad(typed(emptyLists, ['C9', 3]), (ws) => ({ ...ws, merges: undefined, noCachedResult: undefined })),
+      true,
+    );
     // a merge in the score columns only is no sub-heading: a score beside it is followed
     const scoreMerge = book(ROWS, PRIO, { merges: ['C9:D9'] });
     step(start(scoreMerge), typed(scoreMerge, ['E9', 3]), true);
+    // nor is an opgave merged down over two rows (one column): a score in either row is followed
+    const opgaveMerge = book(ROWS, PRIO, { merges: ['A6:A7'] });
+    step(start(opgaveMerge), typed(opgaveMerge, ['C7', 8]), true);
+    step(start(opgaveMerge), typed(opgaveMerge, ['C6', 8]), true);
   });
 
   test('the werkblad renamed in case, moved, or another sheet changed, added or its date system', () => {
