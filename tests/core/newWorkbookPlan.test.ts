@@ -30,11 +30,15 @@ const opsOf = <K extends PlanOp['kind']>(ops: PlanOp[], kind: K, sheet: string =
   ops.filter((o): o is Extract<PlanOp, { kind: K }> => o.kind === kind && sameName(o.sheet, sheet));
 
 describe('the default new workbook', () => {
-  const res = newWorkbookPlan({ now: NOW });
-  const after = simulate({ sheets: [] }, res.plan.ops);
-  const ws = sheetOf(after, WS);
+  /** Built in each test: Stryker turns a mutant on only while a test runs, so a plan built as the file loads is never mutated. */
+  const made = () => {
+    const res = newWorkbookPlan({ now: NOW });
+    const after = simulate({ sheets: [] }, res.plan.ops);
+    return { res, after, ws: sheetOf(after, WS) };
+  };
 
   it('starts with the werkblad and holds every sheet of the product, nothing refused', () => {
+    const { res, after } = made();
     expect(res.plan.ops[0]).toEqual({ kind: 'addSheet', sheet: WS });
     expect(after.sheets.map((s) => s.name)).toEqual([
       WS,
@@ -50,6 +54,7 @@ describe('the default new workbook', () => {
   });
 
   it('the werkblad: the title without a wijk, the instruction, the 8 default factors with weight 1 and their waarom, Totalen in K', () => {
+    const { ws } = made();
     const names = DEFAULT_SUCCESFACTOREN.map((f) => f.naam);
     expect(names).toHaveLength(8);
     expect(valueAt(ws, 1, 1)).toBe('Werkblad koppelkansen kiezen');
@@ -63,6 +68,7 @@ describe('the default new workbook', () => {
   });
 
   it('the default longlist, one row each below its header', () => {
+    const { after } = made();
     const ll = sheetOf(after, SHEET_NAMES.longlist);
     expect(row(ll, 1, 1, 3)).toEqual(['Opgave', 'Koppelkans', 'Toelichting']);
     expect(DEFAULT_LONGLIST.length).toBeGreaterThan(0);
@@ -71,6 +77,7 @@ describe('the default new workbook', () => {
   });
 
   it('the analysis is of the werkblad the template wrote, and the plan is complete: planning again writes nothing', () => {
+    const { res, after } = made();
     expect(res.analysis.kind).toBe('koppelkansen');
     expect(res.analysis.werkblad!.factors.map((f) => f.name)).toEqual(DEFAULT_SUCCESFACTOREN.map((f) => f.naam));
     expect(buildPlan(after, { now: NOW }).plan.ops).toEqual([]);
@@ -78,17 +85,22 @@ describe('the default new workbook', () => {
   });
 
   it('the totals formulas are in K, below the header', () => {
+    const { ws } = made();
     expect(formulaAt(ws, 6, 11)).toMatch(/^=/);
     expect(formulaAt(ws, 6, 12)).toBeNull();
   });
 });
 
 describe('options', () => {
-  const two = newWorkbookPlan({ now: NOW, wijk: '  Lelystad Oost ', factors: ['Groen', 'Water'], longlist: [] });
-  const after = simulate({ sheets: [] }, two.plan.ops);
-  const ws = sheetOf(after, WS);
+  /** Two factors, a wijk, no longlist; built in each test (see above). */
+  const made = () => {
+    const two = newWorkbookPlan({ now: NOW, wijk: '  Lelystad Oost ', factors: ['Groen', 'Water'], longlist: [] });
+    const after = simulate({ sheets: [] }, two.plan.ops);
+    return { two, after, ws: sheetOf(after, WS) };
+  };
 
   it('the wijk, trimmed, follows the title after " – "; an empty wijk leaves the title alone', () => {
+    const { after, ws } = made();
     expect(valueAt(ws, 1, 1)).toBe('Werkblad koppelkansen kiezen – Lelystad Oost');
     const blank = simulate({ sheets: [] }, newWorkbookPlan({ now: NOW, wijk: '   ', factors: ['F'], longlist: [] }).plan.ops);
     expect(valueAt(sheetOf(blank, WS), 1, 1)).toBe('Werkblad koppelkansen kiezen');
@@ -96,6 +108,7 @@ describe('options', () => {
   });
 
   it('the factors given, in their order, with weight 1; Totalen right after the last; a factor not among the defaults has no waarom', () => {
+    const { two, ws } = made();
     expect(row(ws, 3, 1, 6)).toEqual(['Opgave', 'Koppelkans', 'Groen', 'Water', 'Totalen', null]);
     expect(row(ws, 4, 1, 5)).toEqual(['Weging', null, 1, 1, null]);
     expect(row(ws, 5, 1, 5)).toEqual(['Tabel B ↓', 'Tabel C ↓', null, null, null]);
@@ -110,6 +123,7 @@ describe('options', () => {
   });
 
   it('the longlist given: its entries in order; an empty one leaves only the header', () => {
+    const { after } = made();
     const entries = [
       { opgave: 'Hitte', koppelkans: 'Groen dak', toelichting: 'Op de school' },
       { opgave: 'Water', koppelkans: 'Wadi', toelichting: '' },
@@ -127,6 +141,7 @@ describe('options', () => {
   });
 
   it('`now` is the date the plan builder writes ("Berekend door de add-in op …")', () => {
+    const { two } = made();
     const texts = (ops: PlanOp[]) =>
       opsOf(ops, 'setCells', SHEET_NAMES.resultaat)
         .flatMap((o) => o.cells.flat())
@@ -137,6 +152,7 @@ describe('options', () => {
   });
 
   it('the werkblad looks and prints as the template says, over the factor columns and Totalen (A..E for two factors)', () => {
+    const { two } = made();
     const ops = two.plan.ops;
     expect(opsOf(ops, 'setStyle').slice(0, 6)).toEqual([
       { kind: 'setStyle', sheet: WS, range: 'A1', style: { bold: true, fontSize: 14, fontColor: COLORS.titleFont } },
