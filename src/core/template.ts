@@ -92,7 +92,8 @@ function templateOps(options: TemplateOptions = {}): PlanOp[] {
 export function newWorkbookPlan(options: TemplateOptions = {}, base: WorkbookSnapshot = { sheets: [], validations: [] }): PlanResult {
   const ops = templateOps(options);
   const after = simulate(base, ops);
-  const rest = buildPlan(after, { now: options.now, wijk: options.wijk });
+  // the plan finds the wijk where every later plan does, in the werkblad's title (A1)
+  const rest = buildPlan(after, { now: options.now });
   const plan: Plan = { ops: [...ops, ...rest.plan.ops] };
   return { ...rest, plan };
 }

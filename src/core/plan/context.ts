@@ -7,8 +7,6 @@ export interface PlanOptions {
   /** Fill an empty Prioritering with the automatic order as a starting point. */
   propose?: boolean;
   now?: Date;
-  /** Name of the wijk, used in titles of new sheets. */
-  wijk?: string;
 }
 
 export interface WantedValidation {
