@@ -61,6 +61,21 @@ describe('the longlist sheet', () => {
     expect(own.ops).toEqual([]);
   });
 
+  it('is not added when the workbook has its own longlist under another name', () => {
+    const ll: SheetSnapshot = {
+      name: 'Mijn lijst',
+      values: [
+        ['Opgave', 'Koppelkans', 'Toelichting'],
+        ['Groen', 'Geveltuinen', ''],
+      ],
+    };
+    const ctx = context({ sheets: [werkbladSheet({ rows }), ll] });
+    expect(ctx.analysis.longlistInWorkbook).toBe(true);
+    planLonglist(ctx);
+    expect(ctx.ops).toEqual([]);
+    expect(currentLonglistLayout(ctx).sheet).toBe('Mijn lijst');
+  });
+
   it('longlistSheetOps: header, one row per entry, styles, widths, frozen header, page setup and the heights of long texts', () => {
     const long = 'Een toelichting die zo lang is dat ze in de kolom over meer regels loopt. '.repeat(6);
     const ops = longlistSheetOps([
@@ -229,6 +244,52 @@ describe('the Keuzelijsten sheet', () => {
     // the lists themselves unchanged, no sheet added, no widths set again
     expect(again.ops.some((o) => o.kind === 'addSheet' || o.kind === 'setColumnWidths')).toBe(false);
     expect(valueAt(cleared, 1, LIJST_COLUMNS.all)).toBe(LIJSTEN.allLabel);
+  });
+
+  it('without a longlist in the workbook, the values are those of the built-in longlist the plan adds', () => {
+    const wb: WorkbookSnapshot = { sheets: [werkbladSheet({ rows })] };
+    const ctx = context(wb);
+    planLonglist(ctx);
+    planLijsten(ctx);
+    const after = sheetOf(simulate(wb, ctx.ops), K);
+    // column A lists every koppelkans of the longlist in its order, cached as the engine computed it
+    const firstKk = DEFAULT_LONGLIST[0].koppelkans;
+    expect(valueAt(after, 2, LIJST_COLUMNS.all)).toBe(firstKk);
+    expect(valueAt(after, 1 + DEFAULT_LONGLIST.length, LIJST_COLUMNS.all)).toBe(DEFAULT_LONGLIST[DEFAULT_LONGLIST.length - 1].koppelkans);
+    expect(valueAt(after, 2 + DEFAULT_LONGLIST.length, LIJST_COLUMNS.all)).toBeNull();
+  });
+
+  it("reads the longlist's rows by position, an empty row between entries included", () => {
+    const wb = workbook({ rows });
+    sheetOf(wb, LL).values = [['Opgave', 'Koppelkans', 'Toelichting'], ['Groen', 'A', ''], [], ['Werk', 'B', '']];
+    const after = sheetOf(simulate(wb, lijsten(wb).ops), K);
+    // grouped order: Groen (row 1), Werk (row 3), then the empty row 2 and the spare rows
+    expect([2, 3, 4, 5].map((r) => valueAt(after, r, LIJST_COLUMNS.order))).toEqual([1, 3, 2, 4]);
+    expect([2, 3, 4].map((r) => valueAt(after, r, LIJST_COLUMNS.all))).toEqual(['A', 'B', null]);
+  });
+
+  it('writes the order columns only over the longlist block, also when the werkblad reaches further down', () => {
+    const many = Array.from({ length: 400 }, (_, i) => ['Groen', `K${i}`, 1, 1, 1] as CellValue[]);
+    const wb = workbook({ rows: many });
+    const ctx = lijsten(wb);
+    const g = lijstenGeometry(ctx);
+    expect(g.werkbladLastRow).toBeGreaterThan(g.rows + 1);
+    const after = sheetOf(simulate(wb, ctx.ops), K);
+    expect(valueAt(after, g.rows + 1, LIJST_COLUMNS.order)).toBe(g.rows);
+    for (const c of [LIJST_COLUMNS.order, LIJST_COLUMNS.inverse]) {
+      expect(valueAt(after, g.rows + 2, c)).toBeNull();
+      expect(valueAt(after, g.werkbladLastRow, c)).toBeNull();
+    }
+  });
+
+  it('leaves the formula stamp in its column alone', () => {
+    const wb = workbook({ rows });
+    const after = simulate(wb, lijsten(wb).ops);
+    const sheet = sheetOf(after, K);
+    sheet.values[0][LIJST_COLUMNS.stamp - 1] = 'KKK-formules v1 0123abcd []';
+    sheet.values[1][LIJST_COLUMNS.stamp - 1] = 'tweede deel';
+    const again = lijsten(after);
+    expect(again.ops).toEqual([]);
   });
 
   it('plans nothing without a werkblad', () => {
