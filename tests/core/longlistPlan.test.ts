@@ -274,6 +274,17 @@ describe('the Keuzelijsten sheet', () => {
     const ctx = lijsten(wb);
     const g = lijstenGeometry(ctx);
     expect(g.werkbladLastRow).toBeGreaterThan(g.rows + 1);
+    // no cell of AC or AD below the block is written at all (not even an empty number)
+    for (const op of ctx.ops) {
+      if (op.kind !== 'setCells' || op.sheet !== K) continue;
+      const m = /^([A-Z]+)(\d+)$/.exec(op.cell)!;
+      const column =
+        m[1] === columnLetter(LIJST_COLUMNS.order) ? LIJST_COLUMNS.order : m[1] === columnLetter(LIJST_COLUMNS.inverse) ? LIJST_COLUMNS.inverse : 0;
+      if (!column) continue;
+      op.cells.forEach((line, i) => {
+        if (Number(m[2]) + i > g.rows + 1) expect([column, Number(m[2]) + i, line[0]]).toEqual([column, Number(m[2]) + i, undefined]);
+      });
+    }
     const after = sheetOf(simulate(wb, ctx.ops), K);
     expect(valueAt(after, g.rows + 1, LIJST_COLUMNS.order)).toBe(g.rows);
     for (const c of [LIJST_COLUMNS.order, LIJST_COLUMNS.inverse]) {
