@@ -107,10 +107,18 @@ describe('a new Prioritering sheet', () => {
   it('wants the koppelkans dropdown on B5:B34, from the werkblad koppelkansen', () => {
     const { validations } = fresh();
     expect(validations).toHaveLength(1);
-    expect(validations[0]).toMatchObject({
+    expect(validations[0]).toEqual({
       sheet: P,
       range: 'B5:B34',
-      rule: { type: 'list', source: "='Werkblad koppelkansen kiezen'!$B$6:$B$105", strict: false },
+      rule: {
+        type: 'list',
+        source: "='Werkblad koppelkansen kiezen'!$B$6:$B$105",
+        prompt: 'Kies een koppelkans uit de lijst.',
+        errorTitle: 'Koppelkans niet in de lijst',
+        errorMessage:
+          'Deze koppelkans staat niet in de keuzelijst. Voeg hem eerst toe op het blad "Werkblad koppelkansen kiezen", dan verschijnt hij in de lijst.',
+        strict: false,
+      },
     });
   });
 
@@ -292,6 +300,23 @@ describe("the team's own entries", () => {
     // the team's columns are never written
     expect(['A', 'B', 'C', 'D'].flatMap((c) => cellsIn(cells, c))).toEqual([]);
     expect(problems).toEqual([]);
+  });
+
+  it("an old record is cleared down to the list's last row (30 after the last entry), not below it", () => {
+    const wb = workbook({ rows: ROWS }, [
+      prioSheet([
+        [1, 'Stage'],
+        [2, 'Daken', 'reden'],
+      ]),
+    ]);
+    // the last entry is in row 6: the list's rows end at 36
+    const sheet = sheetOf(wb);
+    while (sheet.values.length < 37) sheet.values.push([]);
+    sheet.values[35] = [null, null, null, null, null, null, '9|oud', 1];
+    sheet.values[36] = [null, null, null, null, null, null, 'onder de lijst', 0];
+    const cells = written(plan(wb).ops);
+    expect([cells.get('G36'), cells.get('H36')]).toEqual([{ clear: true }, { clear: true }]);
+    expect([cells.has('G37'), cells.has('H37')]).toEqual([false, false]);
   });
 
   it('a second plan over the result writes nothing', () => {
