@@ -255,6 +255,30 @@ describe('propose: the automatic order as a start', () => {
     expect(ops.filter((o) => o.kind !== 'setCells')).toEqual([]);
   });
 
+  it("a proposal into rows where the team typed a Prioriteit number or a reason records the entries as they read back (the team's place, its reason)", () => {
+    // What broke: the check record and the cached Signaal took the proposal's own place (1, 2 …) and no
+    // reason, while the rows read back with the team's number in Prioriteit and its Omdat… text: the
+    // Signaal formula showed "Volgorde gewijzigd" and the next plan wrote the record again.
+    const wb = workbook({ rows: ROWS }, [prioSheet([[2, null, null], [1, null, 'zo besproken'], ['x']])]);
+    const first = plan(wb, { propose: true });
+    const cells = written(first.ops);
+    // Geveltuinen (rank 1) at place 2, Daken (rank 2) at place 1 with a reason, Stage in row 7 (place 3: "x" is no number)
+    expect([5, 6, 7].map((r) => [cells.has(`A${r}`), cells.get(`B${r}`)])).toEqual([
+      [false, { text: 'Geveltuinen' }],
+      [false, { text: 'Daken' }],
+      [false, { text: 'Stage' }],
+    ]);
+    expect([5, 6, 7].map((r) => [cells.get(`G${r}`), cells.get(`H${r}`), resultOf(cells.get(`F${r}`))])).toEqual([
+      [{ text: '2|geveltuinen' }, { number: 0 }, ''],
+      [{ text: '1|daken' }, { number: 1 }, ''],
+      [{ text: '3|stage' }, { number: 0 }, ''],
+    ]);
+    expect(plan(simulate(wb, first.ops), { propose: true }).ops).toEqual([]);
+    // and without a reason in row 6: flagged there
+    const noReason = workbook({ rows: ROWS }, [prioSheet([[2], [1]])]);
+    expect(resultOf(written(plan(noReason, { propose: true }).ops).get('F6'))).toBe(FLAG);
+  });
+
   it('proposes nothing when the team has entries, or without the option', () => {
     const withEntries = written(plan(workbook({ rows: ROWS }, [prioSheet([[1, 'Stage']])]), { propose: true }).ops);
     expect([...cellsIn(withEntries, 'A'), ...cellsIn(withEntries, 'B')]).toEqual([]);
@@ -458,9 +482,7 @@ describe('properties', () => {
 
   it('planning again over the result writes nothing', () => {
     fc.assert(
-      fc.property(scores, fc.array(entry, { maxLength: 6 }), fc.boolean(), (werkblad, rows, proposeAsked) => {
-        // a proposal only into a new sheet
-        const propose = proposeAsked && rows.length === 0;
+      fc.property(scores, fc.array(entry, { maxLength: 6 }), fc.boolean(), (werkblad, rows, propose) => {
         const wb = workbook({ rows: werkblad.map(([k, s]) => ['Groen', k, s, s, s]) }, rows.length ? [prioSheet(rows.map(([a, b, c]) => [a, b, c]))] : []);
         const after = simulate(wb, plan(wb, { propose }).ops);
         expect(plan(after, { propose }).ops).toEqual([]);
