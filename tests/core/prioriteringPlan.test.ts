@@ -279,6 +279,16 @@ describe('propose: the automatic order as a start', () => {
     expect(resultOf(written(plan(noReason, { propose: true }).ops).get('F6'))).toBe(FLAG);
   });
 
+  it('a proposal leaves a formula the team put in Prioriteit, also one that shows nothing yet', () => {
+    // What broke: a numbering formula such as =IF(B5="","",ROW()-4) shows "" while B5 is empty, and the
+    // proposal wrote its number over it (only the cell's text was looked at).
+    const wb = workbook({ rows: ROWS }, [prioSheet([[''], ['']])]);
+    wb.sheets[2].formulas = [[], [], [], [], ['=IF(B5="","",ROW()-4)'], ['=IF(B6="","",ROW()-4)']];
+    const cells = written(plan(wb, { propose: true }).ops);
+    expect([cells.has('A5'), cells.has('A6'), cells.get('A7')]).toEqual([false, false, { number: 3 }]);
+    expect([cells.get('B5'), cells.get('B6'), cells.get('B7')]).toEqual([{ text: 'Geveltuinen' }, { text: 'Daken' }, { text: 'Stage' }]);
+  });
+
   it('proposes nothing when the team has entries, or without the option', () => {
     const withEntries = written(plan(workbook({ rows: ROWS }, [prioSheet([[1, 'Stage']])]), { propose: true }).ops);
     expect([...cellsIn(withEntries, 'A'), ...cellsIn(withEntries, 'B')]).toEqual([]);

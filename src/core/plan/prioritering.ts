@@ -7,7 +7,7 @@
 import { cellAddress, columnLetter, rangeAddress } from '../a1';
 import { diffBlock, formula, num, text } from '../diff';
 import { prioFlagFormula, prioRankFormula, werkbladRefs } from '../formulas';
-import { textAt } from '../grid';
+import { formulaAt, textAt } from '../grid';
 import { autoRankByName, prioCheckKey, readPrioEntriesRanked } from '../prioritering';
 import { COLORS, PRIORITERING } from '../layout';
 import { problem } from '../problems';
@@ -21,7 +21,7 @@ import { listRule } from './validations';
 /**
  * Adds the Prioritering sheet's ops, problems (CELL_OCCUPIED for a team value in the rank or
  * Signaal column) and wanted dropdown to `ctx`; nothing without a werkblad. With
- * `ctx.options.propose` and no team entries, it fills the empty Prioriteit and Koppelkans
+ * `ctx.options.propose` and no team entries, it fills the empty (no text, no formula) Prioriteit and Koppelkans
  * cells with the automatic order, and records the entries as they will read back, so that
  * planning again over the result writes nothing (src/core/plan/index.ts).
  */
@@ -88,7 +88,8 @@ export function planPrioritering(ctx: PlanContext): void {
         [c.koppelkans, text(e.koppelkans), e.koppelkans],
       ];
       for (const [col, input, value] of line) {
-        if (sheet && textAt(sheet, r, col)) continue;
+        // a cell the team filled, or gave a formula (a numbering formula may show nothing yet), is theirs
+        if (sheet && (textAt(sheet, r, col) || formulaAt(sheet, r, col))) continue;
         ctx.ops.push({ kind: 'setCells', sheet: name, cell: cellAddress(r, col), cells: [[input]] });
         while (after.values.length < r) after.values.push([]);
         after.values[r - 1][col - 1] = value;
