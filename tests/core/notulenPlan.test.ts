@@ -177,6 +177,12 @@ describe('an existing Notulen sheet', () => {
     expect(plan(workbook({}, [withFormula])).ops).toEqual([]);
   });
 
+  it('formulas only above the log header (no formula row at the header): K gets its label', () => {
+    const sheet = notulen(10, 10);
+    sheet.formulas = [['="Notulen"']];
+    expect(plan(workbook({}, [sheet])).ops).toEqual(labelOps(N, 'K10'));
+  });
+
   it('a formula elsewhere in the header row is no reason to leave K', () => {
     const sheet = notulen(10, 10);
     sheet.formulas = [];
