@@ -288,6 +288,29 @@ describe('an existing WUP checklist sheet', () => {
     expect(cells.has('H12')).toBe(false);
   });
 
+  it('the old table cleared down to the last row of the sheet', () => {
+    // five items left (rows 7-11, two onderdelen): the old table's rows 10 and 11 are the sheet's last
+    const wb = existing((s) => {
+      s.values = s.values.slice(0, 11);
+      s.formulas = s.formulas!.slice(0, 11);
+    });
+    const cells = written(plan(wb).ops);
+    expect(tableRow(cells, 9)).toEqual(['Totaal', 0, 0, 5, 0]);
+    expect(['H10', 'L10', 'H11', 'L11'].map((a) => cells.get(a))).toEqual(Array.from({ length: 4 }, () => ({ clear: true })));
+  });
+
+  it('an onderdeel whose only item has an error value in Onderdeel: its row counts nothing and shows no percentage, nor does the total', () => {
+    // the item of row 8 is carried under "Eigen onderdeel" by the engine but counted under none, as the formulas count it
+    const wb = existing((s) => {
+      s.values = [...s.values.slice(0, 6), ['Eigen onderdeel'], ['#N/A', 'Een basiselement', 'Klaar']];
+      s.formulas = s.formulas!.slice(0, 6);
+    });
+    const cells = written(plan(wb).ops);
+    expect(tableRow(cells, 7)).toEqual(['Eigen onderdeel', 0, 0, 0, '']);
+    expect(tableRow(cells, 8)).toEqual(['Totaal', 0, 0, 0, '']);
+    expect(formulaOf(cells.get('K7'))).toBe(progress(8, 8, 7));
+  });
+
   it('an onderdeel listed again further down is one row of the table', () => {
     const wb = existing((s) => {
       set(s, 'A22', 'Wijkanalyse');
