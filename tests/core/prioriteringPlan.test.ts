@@ -289,6 +289,19 @@ describe('propose: the automatic order as a start', () => {
     expect([cells.get('B5'), cells.get('B6'), cells.get('B7')]).toEqual([{ text: 'Geveltuinen' }, { text: 'Daken' }, { text: 'Stage' }]);
   });
 
+  it('a proposal into a sheet whose rows the snapshot leaves out (a sparse list, as a reader may give it): the same as empty rows', () => {
+    const prio = prioSheet([]);
+    prio.values[9] = [null, null, null, 'Jan'];
+    // and a row given as undefined rather than left out
+    prio.values[4] = undefined as unknown as CellValue[];
+    const cells = written(plan(workbook({ rows: ROWS }, [prio]), { propose: true }).ops);
+    expect([5, 6, 7].map((r) => [cells.get(`A${r}`), cells.get(`B${r}`), cells.get(`G${r}`)])).toEqual([
+      [{ number: 1 }, { text: 'Geveltuinen' }, { text: '1|geveltuinen' }],
+      [{ number: 2 }, { text: 'Daken' }, { text: '2|daken' }],
+      [{ number: 3 }, { text: 'Stage' }, { text: '3|stage' }],
+    ]);
+  });
+
   it('proposes nothing when the team has entries, or without the option', () => {
     const withEntries = written(plan(workbook({ rows: ROWS }, [prioSheet([[1, 'Stage']])]), { propose: true }).ops);
     expect([...cellsIn(withEntries, 'A'), ...cellsIn(withEntries, 'B')]).toEqual([]);

@@ -80,7 +80,7 @@ export function planPrioritering(ctx: PlanContext): void {
   if (ctx.options.propose && entries.length === 0) {
     const top = ctx.analysis.top.filter((e) => e.koppelkans);
     // the sheet as it reads after the proposal: the team's cells where they hold something, the proposal elsewhere
-    const after: SheetSnapshot = { name, values: (sheet?.values ?? []).map((line) => [...line]) };
+    const after: SheetSnapshot = { name, values: (sheet?.values ?? []).map((line) => [...(line ?? [])]) };
     top.forEach((e, i) => {
       const r = layout.firstRow + i;
       const line: [number, CellInput, CellValue][] = [
@@ -91,8 +91,8 @@ export function planPrioritering(ctx: PlanContext): void {
         // a cell the team filled, or gave a formula (a numbering formula may show nothing yet), is theirs
         if (sheet && (textAt(sheet, r, col) || formulaAt(sheet, r, col))) continue;
         ctx.ops.push({ kind: 'setCells', sheet: name, cell: cellAddress(r, col), cells: [[input]] });
-        while (after.values.length < r) after.values.push([]);
-        after.values[r - 1][col - 1] = value;
+        // a snapshot may leave rows out (a sparse array): such a row is empty
+        (after.values[r - 1] ??= [])[col - 1] = value;
       }
     });
     lastEntryRow = Math.max(lastEntryRow, layout.firstRow + top.length - 1);
