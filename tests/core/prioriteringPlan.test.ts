@@ -302,6 +302,36 @@ describe('propose: the automatic order as a start', () => {
     ]);
   });
 
+  it('a row left out of the snapshot, with Omdat… in column A: no reason there, so the proposal out of order is flagged', () => {
+    // Daken 9, Tuinen 6, daken 3: the proposal Daken, Tuinen, daken has ranks 1, 2, 1 and Tuinen (row 6) deviates
+    const book = (prio: SheetSnapshot) =>
+      workbook(
+        {
+          rows: [
+            ['Groen', 'Daken', 3, 3, 3],
+            ['Groen', 'Tuinen', 2, 2, 2],
+            ['Werk', 'daken', 1, 1, 1],
+          ],
+        },
+        [prio],
+      );
+    const header = ['Omdat…', 'Prioriteit', 'Koppelkans', 'Verantwoordelijke', 'Automatische rang', 'Signaal', 'Gecontroleerd (add-in)', 'Afwijking (add-in)'];
+    const hole = prioSheet([], header);
+    hole.values[9] = [null, null, null, 'Jan'];
+    const undefinedRow = prioSheet([], header);
+    undefinedRow.values[9] = [null, null, null, 'Jan'];
+    undefinedRow.values[5] = undefined as unknown as CellValue[];
+    for (const prio of [hole, undefinedRow]) {
+      const cells = written(plan(book(prio), { propose: true }).ops);
+      expect([5, 6, 7].map((r) => [cells.get(`C${r}`), resultOf(cells.get(`F${r}`)), cells.get(`H${r}`)])).toEqual([
+        [{ text: 'Daken' }, '', { number: 0 }],
+        [{ text: 'Tuinen' }, FLAG, { number: 1 }],
+        [{ text: 'daken' }, '', { number: 0 }],
+      ]);
+      expect(cells.has('A6')).toBe(false);
+    }
+  });
+
   it('proposes nothing when the team has entries, or without the option', () => {
     const withEntries = written(plan(workbook({ rows: ROWS }, [prioSheet([[1, 'Stage']])]), { propose: true }).ops);
     expect([...cellsIn(withEntries, 'A'), ...cellsIn(withEntries, 'B')]).toEqual([]);
