@@ -11,6 +11,7 @@ import { analyze } from '../../src/core/analyze';
 import { deelnemersEdit } from '../../src/core/deelnemers';
 import { DEFAULT_LONGLIST, DEFAULT_SUCCESFACTOREN } from '../../src/core/defaults';
 import { PRIORITERING, SHEET_NAMES, WERKBLAD } from '../../src/core/layout';
+import { computeGevoeligheid } from '../../src/core/gevoeligheid';
 import { addNote, editNote, readNotes, type NoteInput } from '../../src/core/notes';
 import {
   buildOnderbouwingModel,
@@ -141,6 +142,9 @@ describe('reasonInSentence and reasonPhrase', () => {
     expect(reasonInSentence('Omdatje')).toBe('Omdatje');
     expect(reasonInSentence('Het kan = goed')).toBe('Het kan = goed');
     expect(reasonInSentence("'Omdat")).toBe('');
+    expect(reasonInSentence("'Kans bij de renovatie")).toBe('Kans bij de renovatie');
+    expect(reasonInSentence('Het kan omdat het moet')).toBe('Het kan omdat het moet');
+    expect(reasonInSentence('Omdat … de buurt')).toBe('de buurt');
   });
 
   test('a clause reads after ", omdat", anything else between brackets, first letter lower case', () => {
@@ -148,6 +152,8 @@ describe('reasonInSentence and reasonPhrase', () => {
     expect(reasonPhrase('Groene daken', ' Omdat De wijk het vraagt')).toBe('Groene daken, omdat de wijk het vraagt');
     expect(reasonPhrase('Groene daken', 'Kans bij de renovatie van 2027')).toBe('Groene daken (kans bij de renovatie van 2027)');
     expect(reasonPhrase('X', 'Omdatje')).toBe('X (omdatje)');
+    expect(reasonPhrase('X', "'=Omdat de wijk het vraagt")).toBe('X, omdat de wijk het vraagt');
+    expect(reasonPhrase('X', 'Kans omdat het moet')).toBe('X (kans omdat het moet)');
   });
 
   test('a name or an abbreviation keeps its capitals', () => {
@@ -155,6 +161,8 @@ describe('reasonInSentence and reasonPhrase', () => {
     expect(reasonPhrase('X', 'WUP vraagt het')).toBe('X (WUP vraagt het)');
     expect(reasonPhrase('X', 'Lelystad Oost vraagt het')).toBe('X (Lelystad Oost vraagt het)');
     expect(reasonPhrase('X', 'Lelystad vraagt het')).toBe('X (lelystad vraagt het)');
+    expect(reasonPhrase('X', 'Kans bij Jan Peters')).toBe('X (kans bij Jan Peters)');
+    expect(reasonPhrase('X', 'WUPs zijn laat')).toBe('X (WUPs zijn laat)');
   });
 
   test('only the first sentence or line counts, without its full stop', () => {
@@ -172,6 +180,8 @@ describe('reasonInSentence and reasonPhrase', () => {
     expect(inner.length).toBeLessThanOrEqual(160);
     expect(long.startsWith(inner.slice(0, -1))).toBe(true);
     expect(inner).toBe(`${long.slice(0, 159).replace(/\s+\S*$/, '')}…`);
+    // cut at 159 characters, then back to the last whole word
+    expect(reasonPhrase('X', `${'a'.repeat(155)} bbb ccccc`)).toBe(`X (${'a'.repeat(155)}…)`);
     const exact = 'a'.repeat(160);
     expect(reasonPhrase('X', exact)).toBe(`X (${exact})`);
   });
@@ -278,6 +288,10 @@ describe('summarySentences', () => {
     );
     const down = summarySentences(summaryInput({ top, chosen: [chosen(1, 'B', 2, true), chosen(2, 'C', 3, true), chosen(9, 'A', 1, true)] }));
     expect(down[1]).toContain('de grootste verschuiving is A (automatisch rang 1, bij het team plaats 9).');
+    const far = summarySentences(summaryInput({ top, chosen: [chosen(1, 'P', 6, true), chosen(2, 'R', 3, true), chosen(10, 'Q', 8, true)] }));
+    expect(far[1]).toContain('de grootste verschuiving is P (automatisch rang 6, bij het team plaats 1).');
+    const far2 = summarySentences(summaryInput({ top, chosen: [chosen(10, 'Q', 8, true), chosen(2, 'R', 3, true), chosen(1, 'P', 6, true)] }));
+    expect(far2[1]).toContain('de grootste verschuiving is P (automatisch rang 6, bij het team plaats 1).');
     const none = summarySentences(summaryInput({ top, chosen: [chosen(1, 'N', null, true)] }));
     expect(none[1]).toBe(
       'Op 1 van de 1 plaatsen wijkt de volgorde van het team af van de automatische volgorde die uit de scores volgt. De redenen staan in hoofdstuk 2.',
@@ -430,7 +444,9 @@ describe('buildOnderbouwingModel', () => {
           [1, 1, '', ''],
           [1, 0, '', ''],
         ],
-        extra: [{ kind: 'setCells', sheet: SHEET_NAMES.prioritering, cell: `B${PRIORITERING.firstRow}`, cells: [[t(`  ${K(1).toUpperCase()} `)]] }],
+        extra: [
+          { kind: 'setCells', sheet: SHEET_NAMES.prioritering, cell: `B${PRIORITERING.firstRow}`, cells: [[t(`  ${K(1).toUpperCase().replace(' ', '  ')} `)]] },
+        ],
       }),
       NOW,
       { robustness: [] },
@@ -561,11 +577,12 @@ describe('buildOnderbouwingModel', () => {
   test("notes: conclusions and marked notes per koppelkans in the team's order, then by rank, then by name; general notes; actions", () => {
     const m = buildOnderbouwingModel(
       workbook({
-        firstScores: [10, 9, 8],
-        team: [[1, 2, '', '']],
+        firstScores: [10, 9, 8, 7],
+        team: [[1, 1, '', '']],
         notes: [
           { kind: 'conclusie', koppelkans: ` ${K(0).toUpperCase()} `, text: 'c0' },
-          { kind: 'conclusie', koppelkans: K(2), text: 'c2' },
+          { kind: 'conclusie', koppelkans: K(3), text: 'c3' },
+          { kind: 'conclusie', koppelkans: K(1), text: 'c1' },
           { kind: 'redenering', koppelkans: K(0), text: 'marked', inOnderbouwing: true },
           { kind: 'discussie', koppelkans: K(1), text: 'unmarked' },
           { kind: 'conclusie', koppelkans: 'Zelfbedacht b', text: 'own b' },
@@ -581,8 +598,9 @@ describe('buildOnderbouwingModel', () => {
       { robustness: [] },
     );
     expect(m.notesByKoppelkans.map((g) => [g.koppelkans, g.place, g.autoRank, g.notes.map((x) => x.text)])).toEqual([
-      [K(2), 1, 3, ['c2']],
+      [K(1), 1, 2, ['c1']],
       [K(0).toUpperCase(), null, 1, ['c0', 'marked']],
+      [K(3), null, 4, ['c3']],
       ['Zelfbedacht a', null, null, ['own a']],
       ['Zelfbedacht b', null, null, ['own b']],
     ]);
@@ -594,6 +612,7 @@ describe('buildOnderbouwingModel', () => {
         notes: [
           { kind: 'discussie', text: 'los' },
           { kind: 'actie', text: 'a', verantwoordelijke: 'Piet' },
+          { kind: 'afspraak', text: 'af', verantwoordelijke: 'Piet' },
           { kind: 'discussie', text: 'weg', inOnderbouwing: false },
           { kind: 'conclusie', text: 'c' },
         ],
@@ -631,6 +650,136 @@ describe('buildOnderbouwingModel', () => {
     expect(m.scores.some((x) => x.koppelkans === `Kans ${total}`)).toBe(false);
     expect(m.scoresLeftOut).toBe(
       'Deze bijlage toont de 500 koppelkansen met de hoogste rang van de 501. De scores van de andere 1 koppelkans staan in de werkmap, op het werkblad met de scores.',
+    );
+  });
+  test('a koppelkans chosen twice keeps its first place in the chart and the notes', () => {
+    const m = buildOnderbouwingModel(
+      workbook({
+        firstScores: [10, 9],
+        team: [
+          [1, 0, '', ''],
+          [3, 0, '', ''],
+        ],
+        notes: [{ kind: 'conclusie', koppelkans: K(0), text: 'c0' }],
+      }),
+      NOW,
+      { robustness: [] },
+    );
+    expect(m.chart.map((b) => [b.koppelkans, b.place])).toEqual([
+      [K(0), 1],
+      [K(1), null],
+    ]);
+    expect(m.notesByKoppelkans.map((g) => [g.koppelkans, g.place])).toEqual([[K(0), 1]]);
+  });
+
+  test('a koppelkans on two werkblad rows: its notes carry the better automatic rank', () => {
+    const m = buildOnderbouwingModel(
+      workbook({
+        firstScores: [5, 9],
+        extra: [{ kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: `B${WERKBLAD.firstDataRow + 1}`, cells: [[t(K(0))]] }],
+        notes: [{ kind: 'conclusie', koppelkans: K(0), text: 'c0' }],
+      }),
+      NOW,
+      { robustness: [] },
+    );
+    expect(m.top.map((e) => [e.rank, e.koppelkans])).toEqual([
+      [1, K(0)],
+      [2, K(0)],
+    ]);
+    expect(m.notesByKoppelkans.map((g) => [g.koppelkans, g.autoRank])).toEqual([[K(0), 1]]);
+  });
+
+  test('a default factor whose "waarom" row is empty gets its built-in reason', () => {
+    const m = buildOnderbouwingModel(
+      workbook({ extra: [{ kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: `C${WERKBLAD.waaromRow}`, cells: [[t('')]] }] }),
+      NOW,
+    );
+    expect(m.factors[0]).toEqual({ name: DEFAULT_SUCCESFACTOREN[0].naam, weging: 1, waarom: DEFAULT_SUCCESFACTOREN[0].waarom });
+  });
+
+  test('errors in the workbook are counted and named in the summary', () => {
+    const s = workbook({
+      firstScores: [10, 9, 8],
+      extra: [{ kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: `C${WERKBLAD.firstDataRow + 1}`, cells: [[n(11)]] }],
+    });
+    const errors = analyze(s, { now: NOW }).problems.filter((x) => x.severity === 'error').length;
+    expect(errors).toBeGreaterThan(0);
+    const m = buildOnderbouwingModel(s, NOW, { robustness: [] });
+    expect(m.problems).toBe(errors);
+    expect(m.summary[m.summary.length - 1]).toBe(
+      `Let op: de werkmap bevat nog ${errors === 1 ? '1 fout' : `${errors} fouten`}; sommige totalen kunnen daardoor ontbreken.`,
+    );
+  });
+
+  test('a werkblad row without a koppelkans is not in the scores appendix', () => {
+    const m = buildOnderbouwingModel(
+      workbook({
+        firstScores: [10, 9],
+        extra: [{ kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: `A${WERKBLAD.firstDataRow + 2}`, cells: [[t('Opgave'), t(''), n(10)]] }],
+      }),
+      NOW,
+      { robustness: [] },
+    );
+    expect(m.scores.map((x) => x.koppelkans)).toEqual([K(0), K(1)]);
+    expect(m.scoresTotal).toBe(2);
+  });
+
+  test("the date on the first page is the day in the Netherlands, whatever the machine's zone", () => {
+    const m = buildOnderbouwingModel(workbook(), new Date('2026-11-28T23:30:00Z'));
+    expect(m.date).toBe('29-11-2026');
+  });
+
+  test('the checklist is read as of the given moment', () => {
+    // overstap on 1 January 2040 (serial 51136): the WUP is due in 2032
+    const s = workbook({ extra: [{ kind: 'setCells', sheet: SHEET_NAMES.checklist, cell: 'C3', cells: [[n(51136)]] }] });
+    const later = new Date('2033-06-01T12:00:00+02:00');
+    const m = buildOnderbouwingModel(s, later);
+    expect(m.checklist).toEqual(analyze(s, { now: later }).checklist);
+    expect(m.checklist?.late).toBe(true);
+    expect(analyze(s, { now: NOW }).checklist?.late).toBe(false);
+  });
+
+  test('robustness details: the weights that can change something (members, order), then the boundary', () => {
+    // factor 1 orders the rows, factor 2 (column D) can shuffle them; the other factors score 0 and change nothing
+    const count = 18;
+    const s = workbook({
+      firstScores: Array.from({ length: count }, (_, i) => 10 - i),
+      extra: [
+        {
+          kind: 'setCells',
+          sheet: SHEET_NAMES.werkblad,
+          cell: `D${WERKBLAD.firstDataRow}`,
+          cells: Array.from({ length: count }, (_, i) => [n((i * 7) % 5)]),
+        },
+      ],
+    });
+    const g = computeGevoeligheid(analyze(s, { now: NOW }).werkblad!);
+    const moving = (ivs: typeof g.members, sentences: string[]) => sentences.filter((_, i) => ivs[i].lower.at !== null || ivs[i].upper.at !== null);
+    const members = moving(g.members, g.sentences.members);
+    const order = moving(g.order, g.sentences.order);
+    // the test means something: some weights move the top 15 or the order, some (the zero factors) do not
+    expect(members.length).toBeGreaterThan(0);
+    expect(members.length).toBeLessThan(g.sentences.members.length);
+    expect(order.length).toBeLessThan(g.sentences.order.length);
+    expect(g.sentences.boundary.length).toBeGreaterThan(0);
+    expect(g.members.some((iv) => iv.lower.at === null && iv.upper.at !== null) || g.order.some((iv) => iv.lower.at === null && iv.upper.at !== null)).toBe(
+      true,
+    );
+    const m = buildOnderbouwingModel(s, NOW);
+    expect(m.robustnessDetail).toEqual([...members, ...order, ...g.sentences.boundary]);
+    expect(m.robustness).toEqual(g.sentences.summary);
+  });
+
+  test('the scores appendix names the koppelkansen it leaves out in the plural', () => {
+    const total = SCORES_APPENDIX_MAX + 2;
+    const rows = Array.from({ length: total }, (_, i) => [t('Opgave'), t(`Kans ${i + 1}`), n(i === 0 ? 10 : 0)]);
+    const m = buildOnderbouwingModel(
+      workbook({ extra: [{ kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: `A${WERKBLAD.firstDataRow}`, cells: rows }] }),
+      NOW,
+      { robustness: [] },
+    );
+    expect(m.scoresLeftOut).toBe(
+      'Deze bijlage toont de 500 koppelkansen met de hoogste rang van de 502. De scores van de andere 2 koppelkansen staan in de werkmap, op het werkblad met de scores.',
     );
   });
 });
