@@ -376,6 +376,15 @@ describe('buildOnderbouwingModel', () => {
     expect(own.factors[1]).toEqual({ name: 'Eigen factor', weging: 2, waarom: 'Door het team zelf gekozen voor deze wijk.' });
   });
 
+  test('the team\'s "waarom" is read from the werkblad also when another sheet comes before it', () => {
+    const wb = workbook({
+      extra: [{ kind: 'setCells', sheet: SHEET_NAMES.werkblad, cell: `C${WERKBLAD.waaromRow}`, cells: [[t('Omdat de buurt het vroeg')]] }],
+    });
+    const notulen = wb.sheets.find((x) => x.name === SHEET_NAMES.notulen)!;
+    const moved: WorkbookSnapshot = { ...wb, sheets: [notulen, ...wb.sheets.filter((x) => x !== notulen)] };
+    expect(buildOnderbouwingModel(moved, NOW).factors[0].waarom).toBe('Omdat de buurt het vroeg');
+  });
+
   test("the team's choice with Omdat… and verantwoordelijke, its deviations, the top and what it left out", () => {
     const m = buildOnderbouwingModel(
       workbook({
