@@ -8,21 +8,8 @@
 import { simulate, simulateApply } from '../../src/core/simulate';
 import type { PlanOp, SheetSnapshot, ValidationRule, WorkbookSnapshot } from '../../src/core/snapshot';
 
-const listRule = (source: string): ValidationRule => ({
-  type: 'list',
-  source,
-  errorTitle: 't',
-  errorMessage: 'm',
-  strict: true,
-});
-const numberRule: ValidationRule = {
-  type: 'wholeNumber',
-  min: 0,
-  max: 5,
-  errorTitle: 't',
-  errorMessage: 'm',
-  strict: true,
-};
+const listRule = (source: string): ValidationRule => ({ type: 'list', source, errorTitle: 't', errorMessage: 'm', strict: true });
+const numberRule: ValidationRule = { type: 'wholeNumber', min: 0, max: 5, errorTitle: 't', errorMessage: 'm', strict: true };
 
 function book(...sheets: SheetSnapshot[]): WorkbookSnapshot {
   return { sheets };
@@ -39,26 +26,13 @@ describe('simulate: the snapshot given stays as it was', () => {
     const before: WorkbookSnapshot = {
       date1904: true,
       sheets: [
-        {
-          name: 'W',
-          values: [['a', 1]],
-          formulas: [[null, '=1']],
-          noCachedResult: ['B1'],
-          hidden: true,
-          liveFormulas: false,
-          merges: ['C1:D1'],
-        },
+        { name: 'W', values: [['a', 1]], formulas: [[null, '=1']], noCachedResult: ['B1'], hidden: true, liveFormulas: false, merges: ['C1:D1'] },
         { name: 'X', values: [[2]] },
       ],
     };
     const copy = structuredClone(before);
     const after = simulate(before, [
-      {
-        kind: 'setCells',
-        sheet: 'W',
-        cell: 'A1',
-        cells: [[{ text: 'b' }, { number: 3 }, { formula: '=2' }]],
-      },
+      { kind: 'setCells', sheet: 'W', cell: 'A1', cells: [[{ text: 'b' }, { number: 3 }, { formula: '=2' }]] },
       { kind: 'setCells', sheet: 'X', cell: 'B2', cells: [[{ bool: true }]] },
       { kind: 'insertColumns', sheet: 'W', column: 'A', count: 1 },
     ]);
@@ -74,14 +48,7 @@ describe('simulate: the snapshot given stays as it was', () => {
   });
 
   test('no ops: an equal snapshot with formulas as rows (absent ones empty) and validations as a list', () => {
-    const before = book(
-      {
-        name: 'W',
-        values: [[1], [2]],
-        formulas: [['=1'], undefined as unknown as string[]],
-      },
-      { name: 'X', values: [] },
-    );
+    const before = book({ name: 'W', values: [[1], [2]], formulas: [['=1'], undefined as unknown as string[]] }, { name: 'X', values: [] });
     const after = simulate(before, []);
     expect(after.sheets).toEqual([
       { name: 'W', values: [[1], [2]], formulas: [['=1'], []] },
@@ -98,18 +65,11 @@ describe('simulate: the snapshot given stays as it was', () => {
     const before = book({ name: 'W', values: [['a']], formulas: [[null]] });
     const after = simulate(before, [
       { kind: 'setStyle', sheet: 'W', range: 'A1', style: { bold: true } },
-      {
-        kind: 'setColumnWidths',
-        sheet: 'W',
-        widths: [{ column: 'A', width: 20 }],
-      },
+      { kind: 'setColumnWidths', sheet: 'W', widths: [{ column: 'A', width: 20 }] },
       { kind: 'setRowHeights', sheet: 'W', heights: [{ row: 1, height: 30 }] },
       { kind: 'freeze', sheet: 'W', rows: 1, columns: 1 },
     ]);
-    expect(after).toEqual({
-      sheets: [{ name: 'W', values: [['a']], formulas: [[null]] }],
-      validations: [],
-    });
+    expect(after).toEqual({ sheets: [{ name: 'W', values: [['a']], formulas: [[null]] }], validations: [] });
   });
 });
 
@@ -120,12 +80,7 @@ describe('simulate: sheets', () => {
       { kind: 'addSheet', sheet: 'Open' },
     ]);
     expect(after.sheets.map((s) => s.name)).toEqual(['W', 'Nieuw', 'Open']);
-    expect(after.sheets[1]).toEqual({
-      name: 'Nieuw',
-      values: [],
-      formulas: [],
-      hidden: true,
-    });
+    expect(after.sheets[1]).toEqual({ name: 'Nieuw', values: [], formulas: [], hidden: true });
     expect(after.sheets[2].hidden).toBeUndefined();
   });
 
@@ -154,14 +109,7 @@ describe('simulate: sheets', () => {
   });
 
   test('a sheet is found by its name in other case and spacing', () => {
-    const after = simulate(book({ name: 'Mijn Blad', values: [] }), [
-      {
-        kind: 'setCells',
-        sheet: 'mijn  blad',
-        cell: 'A1',
-        cells: [[{ number: 1 }]],
-      },
-    ]);
+    const after = simulate(book({ name: 'Mijn Blad', values: [] }), [{ kind: 'setCells', sheet: 'mijn  blad', cell: 'A1', cells: [[{ number: 1 }]] }]);
     expect(after.sheets[0].values).toEqual([[1]]);
   });
 });
@@ -201,67 +149,29 @@ describe('simulate: setCells', () => {
 
   test('rows absent from the formulas are added to write into', () => {
     const after = simulate(book({ name: 'W', values: [[1], [2], [3]] }), [
-      {
-        kind: 'setCells',
-        sheet: 'W',
-        cell: 'A3',
-        cells: [[{ formula: '=1', result: 1 }]],
-      },
+      { kind: 'setCells', sheet: 'W', cell: 'A3', cells: [[{ formula: '=1', result: 1 }]] },
     ]);
     expect(after.sheets[0].formulas).toEqual([[], [], ['=1']]);
     expect(after.sheets[0].values).toEqual([[1], [2], [1]]);
   });
 
   test('a formula written without its result has none: null, listed in noCachedResult', () => {
-    const after = simulate(book({ name: 'W', values: [] }), [
-      {
-        kind: 'setCells',
-        sheet: 'W',
-        cell: 'C2',
-        cells: [[{ formula: '=1' }, { formula: '=2' }]],
-      },
-    ]);
+    const after = simulate(book({ name: 'W', values: [] }), [{ kind: 'setCells', sheet: 'W', cell: 'C2', cells: [[{ formula: '=1' }, { formula: '=2' }]] }]);
     expect(after.sheets[0].values).toEqual([[], [null, null, null, null]]);
     expect(after.sheets[0].noCachedResult).toEqual(['C2', 'D2']);
   });
 
   test('on a sheet whose host calculates (liveFormulas) nothing is listed', () => {
-    const after = simulate(book({ name: 'W', values: [], liveFormulas: true }), [
-      {
-        kind: 'setCells',
-        sheet: 'W',
-        cell: 'A1',
-        cells: [[{ formula: '=1' }]],
-      },
-    ]);
+    const after = simulate(book({ name: 'W', values: [], liveFormulas: true }), [{ kind: 'setCells', sheet: 'W', cell: 'A1', cells: [[{ formula: '=1' }]] }]);
     expect(after.sheets[0].noCachedResult).toBeUndefined();
     expect(after.sheets[0].formulas).toEqual([['=1']]);
   });
 
   test('a write with a value takes the cell off the list; the list goes when empty', () => {
-    const wb = book({
-      name: 'W',
-      values: [[null, null]],
-      formulas: [['=1', '=2']],
-      noCachedResult: ['A1', 'B1'],
-    });
-    const one = simulate(wb, [
-      {
-        kind: 'setCells',
-        sheet: 'W',
-        cell: 'A1',
-        cells: [[{ formula: '=1', result: 1 }]],
-      },
-    ]);
+    const wb = book({ name: 'W', values: [[null, null]], formulas: [['=1', '=2']], noCachedResult: ['A1', 'B1'] });
+    const one = simulate(wb, [{ kind: 'setCells', sheet: 'W', cell: 'A1', cells: [[{ formula: '=1', result: 1 }]] }]);
     expect(one.sheets[0].noCachedResult).toEqual(['B1']);
-    const both = simulate(wb, [
-      {
-        kind: 'setCells',
-        sheet: 'W',
-        cell: 'A1',
-        cells: [[{ text: 'a' }, { number: 1 }]],
-      },
-    ]);
+    const both = simulate(wb, [{ kind: 'setCells', sheet: 'W', cell: 'A1', cells: [[{ text: 'a' }, { number: 1 }]] }]);
     expect('noCachedResult' in both.sheets[0]).toBe(false);
     const elsewhere = simulate(wb, [{ kind: 'setCells', sheet: 'W', cell: 'C1', cells: [[{ text: 'a' }]] }]);
     expect(elsewhere.sheets[0].noCachedResult).toEqual(['A1', 'B1']);
@@ -269,12 +179,7 @@ describe('simulate: setCells', () => {
 
   test('a cell listed by an earlier op of the same plan is taken off by a later write', () => {
     const after = simulate(book({ name: 'W', values: [] }), [
-      {
-        kind: 'setCells',
-        sheet: 'W',
-        cell: 'A1',
-        cells: [[{ formula: '=1' }]],
-      },
+      { kind: 'setCells', sheet: 'W', cell: 'A1', cells: [[{ formula: '=1' }]] },
       { kind: 'setCells', sheet: 'W', cell: 'A1', cells: [[{ text: 'a' }]] },
     ]);
     expect('noCachedResult' in after.sheets[0]).toBe(false);
@@ -287,30 +192,10 @@ describe('simulate: setCells', () => {
 
   test('a guarded write whose cells changed writes nothing and reports them; one that holds writes', () => {
     const wb = book({ name: 'W', values: [['oud', 'b']] });
-    const refused = simulateApply(wb, [
-      {
-        kind: 'setCells',
-        sheet: 'w',
-        cell: 'A1',
-        cells: [[{ text: 'nieuw' }]],
-        expect: [['anders']],
-      },
-    ]);
+    const refused = simulateApply(wb, [{ kind: 'setCells', sheet: 'w', cell: 'A1', cells: [[{ text: 'nieuw' }]], expect: [['anders']] }]);
     expect(refused.snapshot.sheets[0].values).toEqual([['oud', 'b']]);
-    expect(refused.outcomes).toEqual({
-      appendedAt: [],
-      missingKeys: [],
-      conflicts: [{ sheet: 'W', cell: 'A1', expected: 'anders', actual: 'oud' }],
-    });
-    const done = simulateApply(wb, [
-      {
-        kind: 'setCells',
-        sheet: 'W',
-        cell: 'A1',
-        cells: [[{ text: 'nieuw' }]],
-        expect: [['oud']],
-      },
-    ]);
+    expect(refused.outcomes).toEqual({ appendedAt: [], missingKeys: [], conflicts: [{ sheet: 'W', cell: 'A1', expected: 'anders', actual: 'oud' }] });
+    const done = simulateApply(wb, [{ kind: 'setCells', sheet: 'W', cell: 'A1', cells: [[{ text: 'nieuw' }]], expect: [['oud']] }]);
     expect(done.snapshot.sheets[0].values).toEqual([['nieuw', 'b']]);
     expect(done.outcomes.conflicts).toEqual([]);
   });
@@ -318,26 +203,10 @@ describe('simulate: setCells', () => {
 
 describe('simulate: keyed rows', () => {
   test('appendRows writes below the used range (a formula row counts) and reports where', () => {
-    const wb = book({
-      name: 'N',
-      values: [['kop'], [null]],
-      formulas: [[], ['=1']],
-    });
+    const wb = book({ name: 'N', values: [['kop'], [null]], formulas: [[], ['=1']] });
     const { snapshot, outcomes } = simulateApply(wb, [
-      {
-        kind: 'appendRows',
-        sheet: 'N',
-        minRow: 1,
-        firstColumn: 'B',
-        rows: [[{ text: 'x' }], [{ number: 2 }]],
-      },
-      {
-        kind: 'appendRows',
-        sheet: 'N',
-        minRow: 10,
-        firstColumn: 'A',
-        rows: [[{ text: 'y' }]],
-      },
+      { kind: 'appendRows', sheet: 'N', minRow: 1, firstColumn: 'B', rows: [[{ text: 'x' }], [{ number: 2 }]] },
+      { kind: 'appendRows', sheet: 'N', minRow: 10, firstColumn: 'A', rows: [[{ text: 'y' }]] },
     ]);
     expect(outcomes.appendedAt).toEqual([3, 10]);
     expect(snapshot.sheets[0].values[2]).toEqual([null, 'x']);
@@ -348,70 +217,29 @@ describe('simulate: keyed rows', () => {
   test('updateRowByKey replaces the row of its key; a missing key writes nothing and is reported', () => {
     const wb = book({ name: 'N', values: [['id'], ['k1', 'a'], ['k2', 'b']] });
     const { snapshot, outcomes } = simulateApply(wb, [
-      {
-        kind: 'updateRowByKey',
-        sheet: 'N',
-        minRow: 2,
-        keyColumn: 'A',
-        key: 'k2',
-        firstColumn: 'B',
-        cells: [{ text: 'B!' }],
-      },
-      {
-        kind: 'updateRowByKey',
-        sheet: 'N',
-        minRow: 2,
-        keyColumn: 'A',
-        key: 'k9',
-        firstColumn: 'B',
-        cells: [{ text: 'nee' }],
-      },
+      { kind: 'updateRowByKey', sheet: 'N', minRow: 2, keyColumn: 'A', key: 'k2', firstColumn: 'B', cells: [{ text: 'B!' }] },
+      { kind: 'updateRowByKey', sheet: 'N', minRow: 2, keyColumn: 'A', key: 'k9', firstColumn: 'B', cells: [{ text: 'nee' }] },
     ]);
     expect(snapshot.sheets[0].values).toEqual([['id'], ['k1', 'a'], ['k2', 'B!']]);
-    expect(outcomes).toEqual({
-      appendedAt: [],
-      missingKeys: ['k9'],
-      conflicts: [],
-    });
+    expect(outcomes).toEqual({ appendedAt: [], missingKeys: ['k9'], conflicts: [] });
   });
 
   test('deleteRowByKey empties the row of its key between its columns', () => {
     const wb = book({ name: 'N', values: [['k1', 'a', 'b', 'c']] });
-    const after = simulate(wb, [
-      {
-        kind: 'deleteRowByKey',
-        sheet: 'N',
-        minRow: 1,
-        keyColumn: 'A',
-        key: 'k1',
-        firstColumn: 'A',
-        lastColumn: 'C',
-      },
-    ]);
+    const after = simulate(wb, [{ kind: 'deleteRowByKey', sheet: 'N', minRow: 1, keyColumn: 'A', key: 'k1', firstColumn: 'A', lastColumn: 'C' }]);
     expect(after.sheets[0].values).toEqual([[null, null, null, 'c']]);
   });
 });
 
 describe('simulate: setValidation', () => {
-  const existing = (range: string, sheet = 'W') => ({
-    sheet,
-    range,
-    rule: numberRule,
-  });
+  const existing = (range: string, sheet = 'W') => ({ sheet, range, rule: numberRule });
 
   test('a validation set replaces those it overlaps on its sheet and goes last', () => {
     const wb: WorkbookSnapshot = {
       sheets: [{ name: 'W', values: [] }],
       validations: [existing('A1:A10'), existing('C3:D4'), existing('C3:D4', 'Ander'), existing('c5', 'w'), existing('E1')],
     };
-    const after = simulate(wb, [
-      {
-        kind: 'setValidation',
-        sheet: 'W',
-        range: 'B2:C5',
-        rule: listRule('=$Z$1:$Z$3'),
-      },
-    ]);
+    const after = simulate(wb, [{ kind: 'setValidation', sheet: 'W', range: 'B2:C5', rule: listRule('=$Z$1:$Z$3') }]);
     expect(after.validations).toEqual([
       existing('A1:A10'),
       existing('C3:D4', 'Ander'),
@@ -433,10 +261,7 @@ describe('simulate: setValidation', () => {
     ['around', 'A1:E9', true],
     ['inside', 'C3', true],
   ])('a validation %s of B2:C5 (%s) replaced: %s', (_where, range, replaced) => {
-    const wb: WorkbookSnapshot = {
-      sheets: [{ name: 'W', values: [] }],
-      validations: [existing(range)],
-    };
+    const wb: WorkbookSnapshot = { sheets: [{ name: 'W', values: [] }], validations: [existing(range)] };
     const after = simulate(wb, [{ kind: 'setValidation', sheet: 'W', range: 'B2:C5', rule: numberRule }]);
     expect(after.validations?.map((v) => v.range)).toEqual(replaced ? ['B2:C5'] : [range, 'B2:C5']);
   });
@@ -473,24 +298,14 @@ describe('simulate: whole columns', () => {
   });
 
   test('deleting every listed cell removes the list', () => {
-    const wb = book({
-      name: 'W',
-      values: [[null]],
-      formulas: [['=1']],
-      noCachedResult: ['A1'],
-    });
+    const wb = book({ name: 'W', values: [[null]], formulas: [['=1']], noCachedResult: ['A1'] });
     const after = simulate(wb, [{ kind: 'deleteColumns', sheet: 'W', column: 'A', count: 1 }]);
     expect('noCachedResult' in after.sheets[0]).toBe(false);
     expect(after.sheets[0].values).toEqual([[]]);
   });
 
   test('insertColumns moves the cells right with empty cells between, the list along', () => {
-    const wb = book({
-      name: 'W',
-      values: [['a', 'b']],
-      formulas: [[null, '=A1']],
-      noCachedResult: ['B1'],
-    });
+    const wb = book({ name: 'W', values: [['a', 'b']], formulas: [[null, '=A1']], noCachedResult: ['B1'] });
     const after = simulate(wb, [{ kind: 'insertColumns', sheet: 'W', column: 'A', count: 2 }]);
     expect(after.sheets[0].values).toEqual([[null, null, 'a', 'b']]);
     expect(after.sheets[0].formulas).toEqual([[null, null, null, '=C1']]);
@@ -499,12 +314,7 @@ describe('simulate: whole columns', () => {
 
   test('a cell listed by an earlier op moves with a later column op', () => {
     const after = simulate(book({ name: 'W', values: [] }), [
-      {
-        kind: 'setCells',
-        sheet: 'W',
-        cell: 'B1',
-        cells: [[{ formula: '=1' }]],
-      },
+      { kind: 'setCells', sheet: 'W', cell: 'B1', cells: [[{ formula: '=1' }]] },
       { kind: 'insertColumns', sheet: 'W', column: 'A', count: 1 },
     ]);
     expect(after.sheets[0].noCachedResult).toEqual(['C1']);
@@ -512,15 +322,7 @@ describe('simulate: whole columns', () => {
   });
 
   test('a column op on another sheet leaves the list of this one', () => {
-    const wb = book(
-      {
-        name: 'W',
-        values: [[null, null]],
-        formulas: [[null, '=1']],
-        noCachedResult: ['B1'],
-      },
-      { name: 'X', values: [['x']] },
-    );
+    const wb = book({ name: 'W', values: [[null, null]], formulas: [[null, '=1']], noCachedResult: ['B1'] }, { name: 'X', values: [['x']] });
     const after = simulate(wb, [{ kind: 'insertColumns', sheet: 'X', column: 'A', count: 1 }]);
     expect(after.sheets[0].noCachedResult).toEqual(['B1']);
     expect(after.sheets[0].values).toEqual([[null, null]]);
@@ -530,11 +332,7 @@ describe('simulate: whole columns', () => {
   test("formulas of other sheets that point into the sheet move; the other sheet's cells stay", () => {
     const wb = book(
       { name: 'W', values: [['a', 'b', 'c']] },
-      {
-        name: 'X',
-        values: [[1, 2]],
-        formulas: [['=W!C1', '=C1'], undefined as unknown as string[], [null, "='W'!$B$1:$C$1"]],
-      },
+      { name: 'X', values: [[1, 2]], formulas: [['=W!C1', '=C1'], undefined as unknown as string[], [null, "='W'!$B$1:$C$1"]] },
     );
     const after = simulate(wb, [{ kind: 'deleteColumns', sheet: 'W', column: 'A', count: 1 }]);
     expect(after.sheets[1].values).toEqual([[1, 2]]);
@@ -546,19 +344,11 @@ describe('simulate: whole columns', () => {
       name: 'W',
       values: [],
       merges: ['A1:B1', 'B2', 'C3:E3'],
-      protection: {
-        protected: true,
-        unlocked: ['B5:B9', 'A5:D9', 'E1'],
-        allowFormatCells: true,
-      },
+      protection: { protected: true, unlocked: ['B5:B9', 'A5:D9', 'E1'], allowFormatCells: true },
     });
     const after = simulate(wb, [{ kind: 'deleteColumns', sheet: 'W', column: 'B', count: 1 }]);
     expect(after.sheets[0].merges).toEqual(['A1:A1', 'B3:D3']);
-    expect(after.sheets[0].protection).toEqual({
-      protected: true,
-      unlocked: ['A5:C9', 'D1'],
-      allowFormatCells: true,
-    });
+    expect(after.sheets[0].protection).toEqual({ protected: true, unlocked: ['A5:C9', 'D1'], allowFormatCells: true });
     expect(wb.sheets[0].protection?.unlocked).toEqual(['B5:B9', 'A5:D9', 'E1']);
     const other = simulate(wb, [{ kind: 'insertColumns', sheet: 'W', column: 'Z', count: 1 }]);
     expect(other.sheets[0].merges).toEqual(['A1:B1', 'B2', 'C3:E3']);
@@ -602,24 +392,9 @@ describe('simulate: whole columns', () => {
           { name: 'Lokaal', scope: 'X', formula: '=X!$D$1' },
         ],
         rules: [
-          {
-            kind: 'conditionalFormat',
-            sheet: 'W',
-            ranges: ['B1', 'D1:E1'],
-            formulas: ['=$D1>0'],
-          },
-          {
-            kind: 'conditionalFormat',
-            sheet: 'W',
-            ranges: ['B2'],
-            formulas: ['=B2>0'],
-          },
-          {
-            kind: 'validation',
-            sheet: 'X',
-            ranges: ['B1'],
-            formulas: ['=W!$C$1', '=C1'],
-          },
+          { kind: 'conditionalFormat', sheet: 'W', ranges: ['B1', 'D1:E1'], formulas: ['=$D1>0'] },
+          { kind: 'conditionalFormat', sheet: 'W', ranges: ['B2'], formulas: ['=B2>0'] },
+          { kind: 'validation', sheet: 'X', ranges: ['B1'], formulas: ['=W!$C$1', '=C1'] },
         ],
         unread: ['comments'],
       },
@@ -632,18 +407,8 @@ describe('simulate: whole columns', () => {
         { name: 'Lokaal', scope: 'X', formula: '=X!$D$1' },
       ],
       rules: [
-        {
-          kind: 'conditionalFormat',
-          sheet: 'W',
-          ranges: ['C1:D1'],
-          formulas: ['=$C1>0'],
-        },
-        {
-          kind: 'validation',
-          sheet: 'X',
-          ranges: ['B1'],
-          formulas: ['=W!$B$1', '=C1'],
-        },
+        { kind: 'conditionalFormat', sheet: 'W', ranges: ['C1:D1'], formulas: ['=$C1>0'] },
+        { kind: 'validation', sheet: 'X', ranges: ['B1'], formulas: ['=W!$B$1', '=C1'] },
       ],
       unread: ['comments'],
     });
@@ -665,29 +430,9 @@ describe('simulate: whole columns', () => {
 test('the ops of a plan are applied in order and each sees the ones before', () => {
   const ops: PlanOp[] = [
     { kind: 'addSheet', sheet: 'L' },
-    {
-      kind: 'appendRows',
-      sheet: 'L',
-      minRow: 1,
-      firstColumn: 'A',
-      rows: [[{ text: 'k1' }, { text: 'a' }]],
-    },
-    {
-      kind: 'appendRows',
-      sheet: 'L',
-      minRow: 1,
-      firstColumn: 'A',
-      rows: [[{ text: 'k2' }, { text: 'b' }]],
-    },
-    {
-      kind: 'updateRowByKey',
-      sheet: 'L',
-      minRow: 1,
-      keyColumn: 'A',
-      key: 'K1',
-      firstColumn: 'B',
-      cells: [{ text: 'A' }],
-    },
+    { kind: 'appendRows', sheet: 'L', minRow: 1, firstColumn: 'A', rows: [[{ text: 'k1' }, { text: 'a' }]] },
+    { kind: 'appendRows', sheet: 'L', minRow: 1, firstColumn: 'A', rows: [[{ text: 'k2' }, { text: 'b' }]] },
+    { kind: 'updateRowByKey', sheet: 'L', minRow: 1, keyColumn: 'A', key: 'K1', firstColumn: 'B', cells: [{ text: 'A' }] },
   ];
   const { snapshot, outcomes } = simulateApply(book(), ops);
   expect(snapshot.sheets[0].values).toEqual([
@@ -705,11 +450,7 @@ describe('simulate: formulas read as a sparse list (a hole for a row without for
   }
 
   test('a column op skips the holes and moves the rows that are there', () => {
-    const wb = book({
-      name: 'W',
-      values: [['a', 'b', 'c']],
-      formulas: sparse(),
-    });
+    const wb = book({ name: 'W', values: [['a', 'b', 'c']], formulas: sparse() });
     const after = simulate(wb, [{ kind: 'deleteColumns', sheet: 'W', column: 'A', count: 1 }]);
     expect(after.sheets[0].formulas?.[2]).toEqual(['=W!B1']);
     expect(after.sheets[0].values).toEqual([['b', 'c']]);
@@ -723,14 +464,7 @@ describe('simulate: formulas read as a sparse list (a hole for a row without for
     const after = simulate(book({ name: 'W', values: [] }), []);
     expect(after.sheets[0].formulas).toEqual([]);
     const wb = book({ name: 'W', values: [[1], [2], [3]], formulas: sparse() });
-    const written = simulate(wb, [
-      {
-        kind: 'setCells',
-        sheet: 'W',
-        cell: 'C1',
-        cells: [[{ formula: '=1', result: 1 }]],
-      },
-    ]);
+    const written = simulate(wb, [{ kind: 'setCells', sheet: 'W', cell: 'C1', cells: [[{ formula: '=1', result: 1 }]] }]);
     expect(written.sheets[0].formulas?.[0]).toEqual([null, null, '=1']);
     expect(written.sheets[0].formulas?.[2]).toEqual([null, '=W!C1']);
   });
