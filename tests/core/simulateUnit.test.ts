@@ -475,3 +475,11 @@ test('an empty noCachedResult stays as read through a column op on its sheet', (
   expect(after.sheets[0].noCachedResult).toEqual([]);
   expect(after.sheets[0].values).toEqual([[null, 'a']]);
 });
+
+test('clear empties a cell: no value, no formula, off the list of formulas without a result', () => {
+  const wb = book({ name: 'W', values: [['a', null, 'c']], formulas: [[null, '=1', null]], noCachedResult: ['B1'] });
+  const after = simulate(wb, [{ kind: 'setCells', sheet: 'W', cell: 'A1', cells: [[{ clear: true }, { clear: true }]] }]);
+  expect(after.sheets[0].values).toEqual([[null, null, 'c']]);
+  expect(after.sheets[0].formulas).toEqual([[null, null, null]]);
+  expect('noCachedResult' in after.sheets[0]).toBe(false);
+});
