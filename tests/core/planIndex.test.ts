@@ -241,3 +241,72 @@ describe('planWithEdit', () => {
     expect(res.plan.ops.slice(2).some((o) => writes(o, W, 6, 6))).toBe(true);
   });
 });
+
+describe('planWithEdit: what the engine writes, read at the right cells', () => {
+  test('an edit on a workbook still to be completed: the sheets the engine adds come after the edit', () => {
+    const wb = small();
+    const edit: PlanOp[] = [{ kind: 'setCells', sheet: W, cell: 'C7', cells: [[{ number: 2 }]] }];
+    const res = planWithEdit(wb, edit);
+    expect(res.plan.ops.slice(1)).toEqual(buildPlan(simulate(wb, edit)).plan.ops);
+    expect(res.plan.ops.filter((o) => o.kind === 'addSheet')).toHaveLength(5);
+  });
+
+  test('formulas the engine writes below and beside the first cell of its block give the edit their results', () => {
+    const wb = simulate(small(), buildPlan(small()).plan.ops);
+    // the engine's Totalen formulas of rows 6 and 7 (a block of two rows when both are written again)
+    const block = buildPlan(small()).plan.ops.find((o): o is SetCells => o.kind === 'setCells' && o.sheet === W && o.cell === 'F6')!;
+    const [f6, f7] = [block.cells[0][0], block.cells[1][0]];
+    if (!('formula' in f6) || !('formula' in f7)) throw new Error('no formulas at F6:F7');
+    // the checklist's progress row 7 (H6's block): two formulas side by side
+    const wup = buildPlan(small()).plan.ops.find((o): o is SetCells => o.kind === 'setCells' && o.sheet === SHEET_NAMES.checklist && o.cell === 'H6')!;
+    const row7 = wup.cells[1];
+    const j = row7.findIndex((c, k) => k > 0 && 'formula' in c && 'formula' in row7[k + 1]);
+    expect(j).toBeGreaterThan(0);
+    const pair = [row7[j], row7[j + 1]].map((c) => ('formula' in c ? { formula: c.formula } : c));
+    const column = String.fromCharCode('H'.charCodeAt(0) + j);
+    const edit: PlanOp[] = [
+      { kind: 'setCells', sheet: W, cell: 'F6', cells: [[{ formula: f6.formula }], [{ formula: f7.formula }]] },
+      { kind: 'setCells', sheet: SHEET_NAMES.checklist, cell: `${column}7`, cells: [pair] },
+    ];
+    const res = planWithEdit(wb, edit);
+    expect(res.plan.ops[0]).toEqual({
+      kind: 'setCells',
+      sheet: W,
+      cell: 'F6',
+      cells: [[{ formula: f6.formula, result: 6 }], [{ formula: f7.formula, result: '' }]],
+    });
+    expect(res.plan.ops[1]).toEqual({ ...edit[1], cells: [[row7[j], row7[j + 1]]] });
+    expect(res.plan.ops.slice(2)).toEqual([]);
+  });
+});
+
+describe('a workbook whose werkblad cannot be read', () => {
+  test('gets no plan, not even a formula stamp on its Keuzelijsten', () => {
+    const wb: WorkbookSnapshot = {
+      sheets: [
+        { name: W, values: [[W], [], ['iets anders']] },
+        { name: SHEET_NAMES.lijsten, values: [] },
+      ],
+    };
+    const res = buildPlan(wb);
+    expect(res.analysis.kind).toBe('koppelkansen');
+    expect(res.analysis.werkblad).toBeNull();
+    expect(res.plan.ops).toEqual([]);
+    expect(validationTargets(wb)).toEqual([]);
+    const other: WorkbookSnapshot = {
+      sheets: [
+        { name: 'Iets', values: [['x']] },
+        { name: SHEET_NAMES.lijsten, values: [] },
+      ],
+    };
+    expect(buildPlan(other).plan.ops).toEqual([]);
+  });
+});
+
+test("an edit's formula where the engine writes a text keeps no result", () => {
+  const wb = simulate(small(), buildPlan(small()).plan.ops);
+  const edit: PlanOp[] = [{ kind: 'setCells', sheet: W, cell: 'A4', cells: [[{ formula: '="Weging"' }]] }];
+  const res = planWithEdit(wb, edit);
+  expect(res.plan.ops[0]).toBe(edit[0]);
+  expect(res.plan.ops.slice(1).some((o) => writes(o, W, 4, 1))).toBe(true);
+});
