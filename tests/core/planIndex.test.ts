@@ -310,3 +310,13 @@ test("an edit's formula where the engine writes a text keeps no result", () => {
   expect(res.plan.ops[0]).toBe(edit[0]);
   expect(res.plan.ops.slice(1).some((o) => writes(o, W, 4, 1))).toBe(true);
 });
+
+test('a werkblad that can no longer be read leaves the formula stamp of an earlier plan as it is', () => {
+  const wb = simulate(small(), buildPlan(small()).plan.ops);
+  const ws = wb.sheets.find((s) => s.name === W)!;
+  ws.values = [[W], [], ['iets anders']];
+  ws.formulas = [];
+  const res = buildPlan(wb);
+  expect(res.analysis.werkblad).toBeNull();
+  expect(res.plan.ops).toEqual([]);
+});
