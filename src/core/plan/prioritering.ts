@@ -7,19 +7,24 @@
 import { cellAddress, columnLetter, rangeAddress } from '../a1';
 import { diffBlock, formula, num, text } from '../diff';
 import { prioFlagFormula, prioRankFormula, werkbladRefs } from '../formulas';
-import { textAt } from '../grid';
-import { prioCheckKey } from '../prioritering';
-import { deviatingEntries } from '../ranking';
+import { formulaAt, textAt } from '../grid';
+import { autoRankByName, prioCheckKey, readPrioEntriesRanked } from '../prioritering';
 import { COLORS, PRIORITERING } from '../layout';
 import { problem } from '../problems';
-import type { CellInput } from '../snapshot';
+import type { CellInput, CellValue, SheetSnapshot } from '../snapshot';
 import { engineMayWrite } from '../werkblad';
 import { nameOf, sheetByName, type PlanContext } from './context';
 import { werkbladKeyRange } from '../keuzelijsten';
-import { nameKey } from '../names';
 import { lijstenGeometry } from './longlist';
 import { listRule } from './validations';
 
+/**
+ * Adds the Prioritering sheet's ops, problems (CELL_OCCUPIED for a team value in the rank or
+ * Signaal column) and wanted dropdown to `ctx`; nothing without a werkblad. With
+ * `ctx.options.propose` and no team entries, it fills the empty (no text, no formula) Prioriteit and Koppelkans
+ * cells with the automatic order, and records the entries as they will read back, so that
+ * planning again over the result writes nothing (src/core/plan/index.ts).
+ */
 export function planPrioritering(ctx: PlanContext): void {
   const wb = ctx.analysis.werkblad;
   if (!wb) return;
@@ -74,27 +79,31 @@ export function planPrioritering(ctx: PlanContext): void {
   const proposed = new Map<number, [number | string, string]>();
   if (ctx.options.propose && entries.length === 0) {
     const top = ctx.analysis.top.filter((e) => e.koppelkans);
-    // the check record as the entries will read back, and as the rank formula's MATCH sees the
-    // proposed names: the rank of the first werkblad row with the name (matching rule)
-    const rankByRow = new Map(ctx.analysis.ranking.map((e) => [e.row, e.rank]));
-    const firstRank = new Map<string, number | null>();
-    for (const row of wb.rows)
-      if (row.koppelkans && !firstRank.has(nameKey(row.koppelkans))) firstRank.set(nameKey(row.koppelkans), rankByRow.get(row.row) ?? null);
-    const proposedRanks = top.map((e) => firstRank.get(nameKey(e.koppelkans)) ?? null);
-    const proposedDeviates = deviatingEntries(proposedRanks);
+    // the sheet as it reads after the proposal: the team's cells where they hold something, the proposal elsewhere
+    const after: SheetSnapshot = { name, values: (sheet?.values ?? []).map((line) => [...(line ?? [])]) };
     top.forEach((e, i) => {
-      checks.set(layout.firstRow + i, { key: prioCheckKey(i + 1, e.koppelkans), deviates: proposedDeviates[i] });
-      proposed.set(layout.firstRow + i, [proposedRanks[i] ?? '–', proposedDeviates[i] ? PRIORITERING.deviationFlag : '']);
       const r = layout.firstRow + i;
-      const line: [number, CellInput][] = [
-        [c.prioriteit, num(i + 1)],
-        [c.koppelkans, text(e.koppelkans)],
+      const line: [number, CellInput, CellValue][] = [
+        [c.prioriteit, num(i + 1), i + 1],
+        [c.koppelkans, text(e.koppelkans), e.koppelkans],
       ];
-      for (const [col, input] of line) {
-        if (!sheet || !textAt(sheet, r, col)) ctx.ops.push({ kind: 'setCells', sheet: name, cell: cellAddress(r, col), cells: [[input]] });
+      for (const [col, input, value] of line) {
+        // a cell the team filled, or gave a formula (a numbering formula may show nothing yet), is theirs
+        if (sheet && (textAt(sheet, r, col) || formulaAt(sheet, r, col))) continue;
+        ctx.ops.push({ kind: 'setCells', sheet: name, cell: cellAddress(r, col), cells: [[input]] });
+        // a snapshot may leave rows out (a sparse array): such a row is empty
+        (after.values[r - 1] ??= [])[col - 1] = value;
       }
     });
     lastEntryRow = Math.max(lastEntryRow, layout.firstRow + top.length - 1);
+    // the check record and the cached rank and Signaal as the entries will read back (a Prioriteit number or an
+    // Omdat… the team typed in a row counts), by the rank rule of the rank formula's MATCH (autoRankByName)
+    const rankOf = autoRankByName(ctx.analysis.ranking, wb.rows);
+    const readBack = readPrioEntriesRanked(after, { ...layout, lastRow: lastEntryRow }, (key) => rankOf.get(key) ?? null, new Set(), []);
+    for (const e of readBack) {
+      checks.set(e.row, { key: prioCheckKey(e.place, e.koppelkans), deviates: e.deviates });
+      proposed.set(e.row, [e.autoRank ?? '–', e.needsReason ? PRIORITERING.deviationFlag : '']);
+    }
   }
 
   const end = Math.max(lastEntryRow + PRIORITERING.spareRows, layout.firstRow + PRIORITERING.minRows - 1);
