@@ -553,6 +553,27 @@ describe('buildOnderbouwingModel', () => {
     expect(m.deelnemers).toEqual(['Anna de Vries (gemeente)', 'Fatima', 'Piet Jansen']);
   });
 
+  test('a koppelkans listed twice on the longlist, marked "minder concreet" on both rows: the first row\'s maker counts', () => {
+    // the longlist gets K(0) a second time, in the row after the built-in entries
+    let s = workbook({
+      firstScores: [10],
+      team: [[1, 0, '', '']],
+      extra: [
+        { kind: 'setCells', sheet: SHEET_NAMES.longlist, cell: `A${2 + DEFAULT_LONGLIST.length}`, cells: [[t(DEFAULT_LONGLIST[0].opgave), t(K(0)), t('')]] },
+      ],
+    });
+    for (const who of ['Fatima de Vries', 'Jan Peters']) {
+      const a = analyze(s, { now: NOW });
+      const rowsOfK0 = a.longlist.entries.filter((e) => e.koppelkans === K(0)).map((e) => e.row);
+      expect(rowsOfK0).toHaveLength(2);
+      const r = minderConcreetEdit(s, a, who === 'Jan Peters' ? rowsOfK0[1] : rowsOfK0[0], true, who);
+      if (!r.ok) throw new Error(r.message);
+      s = simulate(s, r.ops);
+    }
+    const m = buildOnderbouwingModel(s, NOW, { robustness: [] });
+    expect(m.chosen.map((c) => [c.koppelkans, c.minderConcreet, c.concreetMaker])).toEqual([[K(0), true, 'Fatima de Vries']]);
+  });
+
   test('"minder concreet" chosen koppelkansen with who makes them concrete, in the model and the summary', () => {
     const m = buildOnderbouwingModel(
       workbook({
