@@ -17,6 +17,16 @@ import { newWorkbookPlan } from '../../src/core/template';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
 const WS = SHEET_NAMES.werkblad;
+/** Every sheet of the product, in the order a new workbook has them. */
+const PRODUCT_SHEETS = [
+  WS,
+  SHEET_NAMES.longlist,
+  SHEET_NAMES.lijsten,
+  SHEET_NAMES.resultaat,
+  SHEET_NAMES.prioritering,
+  SHEET_NAMES.checklist,
+  SHEET_NAMES.notulen,
+];
 
 const sheetOf = (wb: WorkbookSnapshot, name: string): SheetSnapshot => {
   const s = wb.sheets.find((x) => sameName(x.name, name));
@@ -40,15 +50,7 @@ describe('the default new workbook', () => {
   it('starts with the werkblad and holds every sheet of the product, nothing refused', () => {
     const { res, after } = made();
     expect(res.plan.ops[0]).toEqual({ kind: 'addSheet', sheet: WS });
-    expect(after.sheets.map((s) => s.name)).toEqual([
-      WS,
-      SHEET_NAMES.longlist,
-      SHEET_NAMES.lijsten,
-      SHEET_NAMES.resultaat,
-      SHEET_NAMES.prioritering,
-      SHEET_NAMES.checklist,
-      SHEET_NAMES.notulen,
-    ]);
+    expect(after.sheets.map((s) => s.name)).toEqual(PRODUCT_SHEETS);
     expect(res.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(res.plan.ownFrom).toBeUndefined();
   });
@@ -194,16 +196,7 @@ describe('the base workbook', () => {
     const base: WorkbookSnapshot = { sheets: [{ name: 'Blad1', values: [] }] };
     const res = newWorkbookPlan({ now: NOW, factors: ['F'], longlist: [] }, base);
     const after = simulate(base, res.plan.ops);
-    expect(after.sheets.map((s) => s.name)).toEqual([
-      'Blad1',
-      WS,
-      SHEET_NAMES.longlist,
-      SHEET_NAMES.lijsten,
-      SHEET_NAMES.resultaat,
-      SHEET_NAMES.prioritering,
-      SHEET_NAMES.checklist,
-      SHEET_NAMES.notulen,
-    ]);
+    expect(after.sheets.map((s) => s.name)).toEqual(['Blad1', ...PRODUCT_SHEETS]);
     expect(buildPlan(after, { now: NOW }).plan.ops).toEqual([]);
   });
 

@@ -74,9 +74,14 @@ export function planPrioritering(ctx: PlanContext): void {
   let lastEntryRow = layout.lastRow;
   // the engine's check record per row (see prioFlagFormula): what it saw and its verdict
   const checks = new Map<number, { key: string; deviates: boolean }>();
+  // the engine's values of the rank and flag formulas (the cached results)
+  const results = new Map<number, [number | string, string]>();
   // the place as the engine reads it (a whole Prioriteit number of 1 or more, else the position), as the Signaal formula does
-  for (const e of entries) checks.set(e.row, { key: prioCheckKey(e.place, e.koppelkans), deviates: e.deviates });
-  const proposed = new Map<number, [number | string, string]>();
+  const keep = (e: (typeof entries)[number]) => {
+    checks.set(e.row, { key: prioCheckKey(e.place, e.koppelkans), deviates: e.deviates });
+    results.set(e.row, [e.autoRank ?? '–', e.needsReason ? PRIORITERING.deviationFlag : '']);
+  };
+  entries.forEach(keep);
   if (ctx.options.propose && entries.length === 0) {
     const top = ctx.analysis.top.filter((e) => e.koppelkans);
     // the sheet as it reads after the proposal: the team's cells where they hold something, the proposal elsewhere
@@ -100,17 +105,11 @@ export function planPrioritering(ctx: PlanContext): void {
     // Omdat… the team typed in a row counts), by the rank rule of the rank formula's MATCH (autoRankByName)
     const rankOf = autoRankByName(ctx.analysis.ranking, wb.rows);
     const readBack = readPrioEntriesRanked(after, { ...layout, lastRow: lastEntryRow }, (key) => rankOf.get(key) ?? null, new Set(), []);
-    for (const e of readBack) {
-      checks.set(e.row, { key: prioCheckKey(e.place, e.koppelkans), deviates: e.deviates });
-      proposed.set(e.row, [e.autoRank ?? '–', e.needsReason ? PRIORITERING.deviationFlag : '']);
-    }
+    readBack.forEach(keep);
   }
 
   const end = Math.max(lastEntryRow + PRIORITERING.spareRows, layout.firstRow + PRIORITERING.minRows - 1);
   const keys = werkbladKeyRange(nameOf(ctx, 'lijsten'), lijstenGeometry(ctx));
-  // the engine's values of the rank and flag formulas (the cached results)
-  const results = new Map<number, [number | string, string]>(proposed);
-  for (const e of entries) results.set(e.row, [e.autoRank ?? '–', e.needsReason ? PRIORITERING.deviationFlag : '']);
   // the formulas read the cells the engine reads: the columns found by their labels, the list from the layout's first row
   const read = { ...c, firstRow: layout.firstRow };
   const cells: (CellInput | undefined)[][] = [];
