@@ -34,8 +34,9 @@ function notXlsxError(bytes: Uint8Array, file: string, cause?: unknown): FileErr
 export async function loadWorkbook(file: string): Promise<{ wb: XlsxWorkbook; buffer: Buffer; stamp: FileStamp }> {
   const read = readWithStamp(file);
   try {
-    // Node's zlib for the package (native inflate, deflate and CRC-32), not JSZip's JavaScript one
-    return { wb: await XlsxWorkbook.fromBuffer(read.bytes, { readZip: readWithNodeZlib }), buffer: read.bytes, stamp: read.stamp };
+    // Node's zlib for the package (native inflate, deflate and CRC-32), not JSZip's JavaScript one;
+    // the sheets read from the package's XML, ExcelJS's model built only when an operation needs it
+    return { wb: await XlsxWorkbook.fromBuffer(read.bytes, { readZip: readWithNodeZlib, deferModel: true }), buffer: read.bytes, stamp: read.stamp };
   } catch (e) {
     throw notXlsxError(read.bytes, file, e);
   }

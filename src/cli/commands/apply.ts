@@ -12,7 +12,7 @@ import { CliError, UsageError } from '../errors';
 import { assertNotOpen, loadWorkbook, verifyWorkbook, writeOutput } from '../files';
 import { onePositional, parseCommandLine } from '../options';
 import { forbiddenCharacterProblems, longTextProblems, mergeProblems, printProblems, printSummary, refuseNotKoppelkansen } from '../output';
-import { collectLargeGarbage } from '../memory';
+import { collectLargeGarbage, READ_GARBAGE_BYTES } from '../memory';
 import { toJsonReport } from '../report';
 import { assertUnchanged } from '../safeWrite';
 
@@ -103,8 +103,10 @@ async function planAndReport(file: string, propose: boolean, now: Date | undefin
  */
 async function readAndPlan(file: string, propose: boolean, now: Date | undefined) {
   const { wb, stamp } = await loadWorkbook(file);
-  // what parsing the file left behind (its XML text, the parser's objects) goes before the snapshot is read beside the model
-  collectLargeGarbage();
+  // what parsing the file left behind (its XML text, the parser's objects) goes before
+  // planning allocates on top of it: without this collection the peak at 10,000 rows was
+  // 245 instead of 210 MiB (the heap holds about 46 MiB here then, most of it garbage)
+  collectLargeGarbage(READ_GARBAGE_BYTES);
   // one read and one analysis for the plan; the report describes the written file. The
   // loaded model is let go once the sheets are read, before planning allocates
   const {
