@@ -248,28 +248,32 @@ test('the installed command runs compiled JavaScript: no TypeScript compiler at 
   expect(res.stderr).toContain('LOADED:0');
 });
 
-test('the bin loads ExcelJS without its streaming reader and writer, and apply works through it', async () => {
+test('the bin loads ExcelJS without its streaming reader and writer: apply reads and writes without its Workbook, new makes one through it', async () => {
   ensureCliBuilt();
   const input = await newWorkbook('bin-in.xlsx');
   const out = path.join(dir, 'bin-out.xlsx');
-  const res = spawnSync(
-    process.execPath,
-    [
-      '-e',
-      `process.argv.splice(1, 0, 'koppelkansen'); require(${JSON.stringify(BIN)}); process.on('exit', () => { const streams = Object.keys(require.cache).filter((f) => /node_modules[\\/](unzipper|archiver)[\\/]/.test(f)); const excel = Object.keys(require.cache).filter((f) => /node_modules[\\/]exceljs[\\/]lib[\\/]doc[\\/]workbook\\.js$/.test(f)); process.stderr.write('STREAMS:' + streams.length + ' WORKBOOK:' + excel.length); });`,
-      'apply',
-      input,
-      '-o',
-      out,
-    ],
-    { encoding: 'utf8' },
-  );
-  expect(res.stderr).toContain('STREAMS:0 WORKBOOK:1');
-  expect(res.status).toBe(0);
+  const made = path.join(dir, 'bin-new.xlsx');
+  const run = (args: string[]) =>
+    spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `process.argv.splice(1, 0, 'koppelkansen'); require(${JSON.stringify(BIN)}); process.on('exit', () => { const streams = Object.keys(require.cache).filter((f) => /node_modules[\\/](unzipper|archiver)[\\/]/.test(f)); const excel = Object.keys(require.cache).filter((f) => /node_modules[\\/]exceljs[\\/]lib[\\/]doc[\\/]workbook\\.js$/.test(f)); process.stderr.write('STREAMS:' + streams.length + ' WORKBOOK:' + excel.length); });`,
+        ...args,
+      ],
+      { encoding: 'utf8' },
+    );
+  const applied = run(['apply', input, '-o', out]);
+  expect(applied.stderr).toContain('STREAMS:0 WORKBOOK:0');
+  expect(applied.status).toBe(0);
   const written = await XlsxWorkbook.fromBuffer(fs.readFileSync(out));
   expect((await written.readSnapshot()).sheets.map((s) => s.name)).toEqual(
     (await (await XlsxWorkbook.fromBuffer(fs.readFileSync(input))).readSnapshot()).sheets.map((s) => s.name),
   );
+  const created = run(['new', made]);
+  expect(created.stderr).toContain('STREAMS:0 WORKBOOK:1');
+  expect(created.status).toBe(0);
+  expect((await (await XlsxWorkbook.fromBuffer(fs.readFileSync(made))).readSnapshot()).sheets.length).toBeGreaterThan(3);
 });
 
 test('npx koppelkansen runs the command line after npm ci (bin entry)', () => {
