@@ -170,8 +170,8 @@ export const section: BenchSection = {
           `target peak RSS per row ≤ ${RSS_PER_ROW_TARGET_KIB} KiB (half of the 45 KB per row issue 10 measured), judged from 10,000 rows`,
           "'before': main 30e5f38, measured on 2026-12-02 04:08-04:11 UTC under load (load average 5-7) with /usr/bin/time, two runs per size (ranges); not re-measured in this run",
           'CPU: user + system time of the apply process (process.resourceUsage), steadier than wall time when the machine is shared',
-          "peak RSS is what V8 grew its heap to, not only what was live. The floor is loading the input with ExcelJS (its model, about 80 MB live at 10,000 × 20, plus what parsing leaves): the model is let go once the snapshot is read (XlsxWorkbook.readSnapshotOnce), V8's young generation is kept at its starting size (bin/koppelkansen.cjs), and planning and the package patch (which gives its ops away as it applies them and keeps the rows it rewrites as text) are held down by full collections where much has just become garbage",
-          'start: bin/koppelkansen.cjs loads ExcelJS without its streaming reader and writer (about 380 modules apply never uses); full collections at phase boundaries only when the heap holds 64 MiB or more (src/cli/memory.ts)',
+          "peak RSS is what V8 grew its heap to, not only what was live. The input is read straight from the package's XML (src/workbook/xlsx/package/readSheets.ts, since 2026-12-03; before, ExcelJS's model, about 80 MB live at 10,000 × 20), V8's young generation is kept at its starting size (bin/koppelkansen.cjs), and planning and the package patch (which gives its ops away as it applies them and keeps the rows it rewrites as text) are held down by full collections where much has just become garbage",
+          'start: bin/koppelkansen.cjs loads ExcelJS without its streaming reader and writer (about 380 modules apply never uses), and its Workbook class only when a command builds a model (apply on a workbook read from a file does not); full collections at phase boundaries only when the heap holds 64 MiB or more, after reading 32 MiB (src/cli/memory.ts)',
         ],
       },
     ];
