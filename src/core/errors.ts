@@ -42,6 +42,9 @@ export const ERROR_MESSAGES = {
     `${NOTHING_CHANGED} Bekijk de wijziging en probeer het opnieuw.`,
   'workbook.notAWorkbook': () =>
     'Dit bestand is geen Excel-werkmap: het is een zip-bestand zonder werkmapgedeelte (workbook.xml in de map xl), bijvoorbeeld een hernoemd OpenDocument- of Word-bestand. Open het in Excel en sla het op als Excel-werkmap (.xlsx).',
+  'workbook.cannotEditLayout': () =>
+    'Deze werkmap is gelezen, maar deze wijziging kan buiten Excel niet worden geschreven: het bestand is anders opgebouwd dan Excel het zelf opslaat (bijvoorbeeld door een ander programma gemaakt). ' +
+    `Open de werkmap in Excel, sla hem op als Excel-werkmap (.xlsx) en probeer het opnieuw. ${NOTHING_CHANGED}`,
   'workbook.noVisibleSheet': () => 'De werkmap heeft geen zichtbaar werkblad; Excel kan zo’n bestand niet openen. Maak minstens één werkblad zichtbaar.',
   'workbook.chartsUnsupported': (sheet: string) =>
     `Een grafiek op werkblad ${sheet} kan alleen de invoegtoepassing in Excel maken; een bestand dat buiten Excel wordt geschreven (opdrachtregel, voorbeeld in de browser) kan geen grafiek krijgen. De grafiek staat wel in de onderbouwing. ${NOTHING_CHANGED}`,

@@ -22,7 +22,8 @@ export type WorkbookErrorCode =
   | 'sheetProtected'
   | 'columnsChanged'
   | 'cellsChanged'
-  | 'notAWorkbook';
+  | 'notAWorkbook'
+  | 'cannotEditLayout';
 
 export class WorkbookError<C extends WorkbookErrorCode = WorkbookErrorCode> extends KoppelkansenError<`workbook.${C}`> {
   override readonly name = 'WorkbookError';

@@ -358,8 +358,25 @@ export class XlsxWorkbook implements WorkbookPort {
   private async reload(): Promise<void> {
     if (this.loadedModel || !this.source) return;
     if (this.journal.length) throw new Error('XlsxWorkbook: the model was let go and ops were applied since; read the written package instead');
-    ({ wb: this.loadedModel, noResult: this.noResult, skeletons: this.skeletons } = await loadModel(this.source));
+    ({ wb: this.loadedModel, noResult: this.noResult, skeletons: this.skeletons } = await this.loadModelOf(this.source));
     this.released = undefined;
+  }
+
+  /**
+   * ExcelJS's model of `bytes` (`loadModel`). A workbook read with `deferModel` was read by
+   * the package reader, which reads files ExcelJS refuses (rows or cells without an address,
+   * namespace prefixes, … ; package/readSheets.ts): when ExcelJS cannot build the model the
+   * operation that needs it is refused in Dutch before anything is written.
+   * @throws WorkbookError 'cannotEditLayout' when ExcelJS cannot read a package read with `deferModel`
+   */
+  private async loadModelOf(bytes: Uint8Array): ReturnType<typeof loadModel> {
+    if (!this.deferModel) return loadModel(bytes);
+    try {
+      return await loadModel(bytes);
+    } catch (e) {
+      if (e instanceof WorkbookError) throw e;
+      throw new WorkbookError('cannotEditLayout', []);
+    }
   }
 
   /** Name and hidden state per sheet, in workbook order, from the model or (let go) from the snapshot read. */
@@ -445,7 +462,7 @@ export class XlsxWorkbook implements WorkbookPort {
       }
     } else current = await this.toBuffer();
     const { bytes } = await patchPackage(current, [op], { readZip: this.readZip });
-    ({ wb: this.loadedModel, noResult: this.noResult, skeletons: this.skeletons } = await loadModel(bytes));
+    ({ wb: this.loadedModel, noResult: this.noResult, skeletons: this.skeletons } = await this.loadModelOf(bytes));
     this.source = bytes;
     this.journal.length = 0;
   }

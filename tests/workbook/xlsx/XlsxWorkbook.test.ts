@@ -486,3 +486,36 @@ describe('xlsx adapter: applyForWrite (the command line writes without updating 
     expect(wb.appliedOps()).toEqual([]);
   });
 });
+
+describe('xlsx adapter: a workbook read from the package (deferModel) that ExcelJS cannot read', () => {
+  /** An Excel-made workbook whose werkblad rows lost their numbers (as some tools write them): the package reader reads it, ExcelJS refuses it. */
+  async function rowsWithoutNumbers(): Promise<Uint8Array> {
+    const zip = await JSZip.loadAsync(
+      await excelBytes((wb) => {
+        const ws = wb.addWorksheet('Blad');
+        ws.getCell('A1').value = 'Naam';
+        ws.getCell('A2').value = 'Eerste';
+      }),
+    );
+    const path = Object.keys(zip.files).find((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p))!;
+    zip.file(path, (await zip.file(path)!.async('string')).replace(/<row r="\d+"/g, '<row'));
+    return zip.generateAsync({ type: 'uint8array' });
+  }
+
+  test('is read, and an operation that needs ExcelJS is refused in Dutch with nothing written (regression: it failed with ExcelJS’s English error)', async () => {
+    const bytes = await rowsWithoutNumbers();
+    await expect(XlsxWorkbook.fromBuffer(bytes)).rejects.toThrow();
+    const wb = await XlsxWorkbook.fromBuffer(bytes, { deferModel: true });
+    expect((await wb.readSnapshot()).sheets[0].values).toEqual([['Naam'], ['Eerste']]);
+    const refused = wb.applyForWrite({ ops: [{ kind: 'appendRows', sheet: 'Blad', minRow: 2, firstColumn: 'A', rows: [[{ text: 'Tweede' }]] }] });
+    await expect(refused).rejects.toBeInstanceOf(WorkbookError);
+    await expect(refused).rejects.toMatchObject({
+      code: 'cannotEditLayout',
+      message: expect.stringMatching(/sla hem op als Excel-werkmap.*Er is niets gewijzigd/),
+    });
+    // a write that needs no model still goes through
+    await wb.applyForWrite({ ops: [{ kind: 'setCells', sheet: 'Blad', cell: 'B1', cells: [[{ text: 'Opmerking' }]] }] });
+    const again = await XlsxWorkbook.fromBuffer(await wb.toBuffer(), { deferModel: true });
+    expect((await again.readSnapshot()).sheets[0].values).toEqual([['Naam', 'Opmerking'], ['Eerste']]);
+  });
+});
