@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { analyze } from '../../../src/core/analyze';
 import type { WorkbookSnapshot } from '../../../src/core/snapshot';
+import { WorkbookError } from '../../../src/workbook/errors';
 import type { SnapshotRequest } from '../../../src/workbook/port';
 import { prepareWorkbook } from '../../../src/workbook/operations';
 import { readWithJsZip } from '../../../src/workbook/xlsx/package/packageZip';
@@ -220,6 +221,22 @@ describe('the package reader reads what ExcelJS reads', () => {
     ]);
   });
 
+  test('shared strings and styles at their usual paths without a relationship to them are read, as ExcelJS reads them', async () => {
+    const rows = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s" s="1"><v>1</v></c></row>';
+    const zip = await JSZip.loadAsync(
+      await handMade([{ name: 'Zonder relatie', rows, after: '<sheetProtection sheet="1"/>' }], {
+        strings: ['<si><t>Opgave</t></si>', '<si><t>Koppelkans</t></si>'],
+      }),
+    );
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    zip.file('xl/_rels/workbook.xml.rels', rels.replace(/<Relationship Id="r[SY]"[^>]*\/>/g, ''));
+    const bytes = await zip.generateAsync({ type: 'uint8array' });
+    await expectSameReading(bytes);
+    const { pkg } = await bothReadings(bytes);
+    expect(pkg.sheets[0].values).toEqual([['Opgave', 'Koppelkans']]);
+    expect(pkg.sheets[0].protection).toEqual({ protected: true, unlocked: ['B1'] });
+  });
+
   test('formula cells without a cached result are listed as with the model', async () => {
     const rows = '<row r="1"><c r="A1"><f>1+1</f></c><c r="B1"><f>A1</f><v></v></c><c r="C1"><f>A1</f><v>2</v></c></row>';
     const bytes = await handMade([{ name: 'Zonder', rows }]);
@@ -333,6 +350,17 @@ describe('a workbook read with deferModel', () => {
       outputs.push(JSON.stringify(await (await XlsxWorkbook.fromBuffer(written)).readSnapshot()));
     }
     expect(outputs[1]).toBe(outputs[0]);
+  });
+
+  test("a package only the package reader reads (a row without a number): an operation that needs the model is refused with a typed error, not ExcelJS's", async () => {
+    const bytes = await handMade([{ name: 'Los', rows: '<row><c r="A1"><v>1</v></c></row>' }]);
+    const wb = await XlsxWorkbook.fromBuffer(bytes, { deferModel: true });
+    expect((await wb.readSnapshot()).sheets[0].values).toEqual([[1]]);
+    // the command line reports a WorkbookError in Dutch; ExcelJS's own error in English reached the
+    // user instead (samenvoegen of a package with x: prefixes: "koppelkansen: Cannot set
+    // properties of undefined (setting 'sheetNo')", exit 2; the old command line said "is geen
+    // leesbaar Excel-bestand (.xlsx)")
+    await expect(wb.apply({ ops: [{ kind: 'setCells', sheet: 'Los', cell: 'B1', cells: [[{ number: 2 }]] }] })).rejects.toBeInstanceOf(WorkbookError);
   });
 
   test('builds the model when an operation needs it, and reads it afterwards', async () => {
