@@ -12,7 +12,10 @@
  *   part) and `<workbookPr date1904>`; only worksheet parts (a chartsheet has no cells, and
  *   ExcelJS lists none either).
  * - `sharedStrings.xml` (18.4.8 `<si>`: a `<t>`, or rich-text runs `<r><t>`; phonetic runs
- *   `<rPh>` are no part of the text), Excel's `_xHHHH_` escapes decoded as ExcelJS does.
+ *   `<rPh>` are no part of the text), Excel's `_xHHHH_` escapes decoded as ExcelJS does. It and
+ *   `styles.xml` are found through the workbook's relationships, else at their usual paths
+ *   `xl/sharedStrings.xml` and `xl/styles.xml` (the only paths ExcelJS reads them from): a
+ *   package without the relationship kept its texts with ExcelJS.
  * - the worksheet's `<sheetData>` (18.3.1.4 `<c>`: `t` = s, str, inlineStr, b, e, d or a
  *   number; `<f>` with shared formulas, 18.3.1.40, moved from their first cell by ExcelJS's
  *   slideFormula rule as the package patch reads them; a cell or row without `r` follows
@@ -539,14 +542,15 @@ export async function readPackageSheets(zip: PackageZip): Promise<PackageSheets>
   const date1904 = xmlBool(child(workbook, 'workbookPr')?.getAttribute('date1904'), false);
   const relsPath = relsPathOf(workbookPart);
   const rels = zip.has(relsPath) ? children(parseXml(await zip.text(relsPath)).documentElement!, 'Relationship') : [];
-  const partOf = (type: string) => {
+  // without a relationship, the part at its usual path (ExcelJS reads only that path)
+  const partOf = (type: string, usual: string) => {
     const rel = rels.find((r) => isRel(r.getAttribute('Type'), type));
-    return rel ? resolvePart(workbookPart, rel.getAttribute('Target') ?? '') : undefined;
+    return rel ? resolvePart(workbookPart, rel.getAttribute('Target') ?? '') : usual;
   };
-  const stringsPart = partOf('sharedStrings');
-  const strings = stringsPart && zip.has(stringsPart) ? readSharedStrings(await zip.text(stringsPart)) : [];
-  const stylesPart = partOf('styles');
-  const unlocking = unlockingFormats(stylesPart && zip.has(stylesPart) ? await zip.text(stylesPart) : undefined);
+  const stringsPart = partOf('sharedStrings', 'xl/sharedStrings.xml');
+  const strings = zip.has(stringsPart) ? readSharedStrings(await zip.text(stringsPart)) : [];
+  const stylesPart = partOf('styles', 'xl/styles.xml');
+  const unlocking = unlockingFormats(zip.has(stylesPart) ? await zip.text(stylesPart) : undefined);
 
   const out: PackageSheets = { date1904, sheets: [], dvs: new Map(), skeletons: new Map() };
   const list = child(workbook, 'sheets');
