@@ -295,6 +295,27 @@ describe('where the package reader follows the file and ExcelJS does not', () =>
     expect(model.sheets[0].protection).toBeUndefined();
   });
 
+  test('a sheet protected in LibreOffice: formats that unlock with locked="false" (xsd:boolean) unlock their cells and columns', async () => {
+    // LibreOffice writes every boolean as "true"/"false"; ExcelJS reads neither the protection
+    // (sheet="true") nor the unlocked formats (locked="false"), the package reader read the first only
+    const styles =
+      '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellXfs count="2"><xf numFmtId="0" applyProtection="false"><protection locked="true" hidden="false"/></xf><xf numFmtId="0" applyProtection="true"><protection locked="false" hidden="false"/></xf></cellXfs></styleSheet>';
+    const bytes = await handMade(
+      [
+        {
+          name: 'Libre',
+          rows: '<row r="1"><c r="A1" s="0"><v>1</v></c><c r="B1" s="1"><v>2</v></c></row><row r="2"><c r="D2" s="1"/></row>',
+          before: '<cols><col min="3" max="3" width="14" style="1" customWidth="true"/></cols>',
+          after: '<sheetProtection sheet="true" objects="true" scenarios="true" formatCells="false"/>',
+        },
+      ],
+      { styles },
+    );
+    const { model, pkg } = await bothReadings(bytes);
+    expect(pkg.sheets[0].protection).toEqual({ protected: true, unlocked: ['C1:C1048576', 'B1', 'D2'], allowFormatCells: true });
+    expect(model.sheets[0].protection).toBeUndefined();
+  });
+
   test.each([
     ['a row without a number', '<row><c r="A1"><v>1</v></c></row><row><c r="B2"><v>2</v></c><c r="C2"><v>3</v></c></row>', [[1], [null, 2, 3]]],
     ['cells without an address (each follows the one before)', '<row r="1"><c><v>1</v></c><c r="C1"><v>2</v></c><c><v>3</v></c></row>', [[1, null, 2, 3]]],
