@@ -35,7 +35,8 @@
  * - a sheet's unlocked columns are every column whose `<col>` format unlocks it (ExcelJS
  *   only looks up to the last column that holds a cell);
  * - boolean attributes are xsd:boolean, "true" as well as "1" (ExcelJS: a sheet protected
- *   with `sheet="true"` is not protected);
+ *   with `sheet="true"` is not protected, a format with `locked="false"` does not unlock its
+ *   cells, a workbook with `date1904="true"` counts from 1900; LibreOffice writes them so);
  * - a row without a number or a cell without an address follows the one before, and a
  *   shared string that is not in the table reads as empty (ExcelJS refuses the whole file).
  */
@@ -134,11 +135,11 @@ export function readSharedStrings(xml: string): string[] {
   return out;
 }
 
-/** Per cell format (`<cellXfs>` index): whether it unlocks the cell (`<protection locked="0">`). */
+/** Per cell format (`<cellXfs>` index): whether it unlocks the cell (`<protection locked="0">`, or "false" as LibreOffice writes it). */
 function unlockingFormats(stylesXml: string | undefined): boolean[] {
   if (!stylesXml) return [];
   const xfs = child(parseXml(stylesXml).documentElement!, 'cellXfs');
-  return (xfs ? children(xfs, 'xf') : []).map((xf) => child(xf, 'protection')?.getAttribute('locked') === '0');
+  return (xfs ? children(xfs, 'xf') : []).map((xf) => !xmlBool(child(xf, 'protection')?.getAttribute('locked'), true));
 }
 
 /** One `<dataValidation>` as ExcelJS's data-validations reader makes it (exceljs/lib/xlsx/xform/sheet/data-validations-xform.js). */
