@@ -316,6 +316,75 @@ describe('where the package reader follows the file and ExcelJS does not', () =>
     expect(model.sheets[0].protection).toBeUndefined();
   });
 
+  test('a workbook with date1904="true" (as LibreOffice writes it) counts from 1904', async () => {
+    const zip = await JSZip.loadAsync(await handMade([{ name: 'Mac', rows: '<row r="1"><c r="A1"><v>53327</v></c></row>' }], { date1904: true }));
+    const xml = await zip.file('xl/workbook.xml')!.async('string');
+    zip.file('xl/workbook.xml', xml.replace('date1904="1"', 'date1904="true"'));
+    const { model, pkg } = await bothReadings(await zip.generateAsync({ type: 'uint8array' }));
+    expect(pkg.date1904).toBe(true);
+    expect(model.date1904).toBeFalsy();
+  });
+
+  test('a validation on whole rows (sqref "5:5") applies to the cells of the row (ExcelJS drops it)', async () => {
+    const after =
+      '<dataValidations count="1"><dataValidation type="whole" allowBlank="1" sqref="5:5"><formula1>0</formula1><formula2>3</formula2></dataValidation></dataValidations>';
+    const bytes = await handMade([{ name: 'Rij', rows: '<row r="1"><c r="A1"><v>1</v></c></row>', after }]);
+    const request: SnapshotRequest = { validationTargets: () => [{ sheet: 'Rij', range: 'C5' }] };
+    const pkg = await (await XlsxWorkbook.fromBuffer(bytes, { deferModel: true })).readSnapshot(request);
+    const model = await (await XlsxWorkbook.fromBuffer(bytes)).readSnapshot(request);
+    expect(pkg.validations?.[0].rule).toMatchObject({ type: 'wholeNumber', min: 0, max: 3 });
+    expect(model.validations?.[0].rule).toBeNull();
+  });
+
+  test('a worksheet part not named sheetN.xml is read through its relationship (ExcelJS skips the sheet)', async () => {
+    const zip = await JSZip.loadAsync(
+      await handMade([
+        { name: 'Eigen naam', rows: '<row r="1"><c r="A1"><v>1</v></c></row>' },
+        { name: 'Tweede', rows: '' },
+      ]),
+    );
+    zip.file('xl/worksheets/werkblad.xml', await zip.file('xl/worksheets/sheet1.xml')!.async('string'));
+    zip.remove('xl/worksheets/sheet1.xml');
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    zip.file('xl/_rels/workbook.xml.rels', rels.replace('worksheets/sheet1.xml', 'worksheets/werkblad.xml'));
+    const { model, pkg } = await bothReadings(await zip.generateAsync({ type: 'uint8array' }));
+    expect(pkg.sheets.map((s) => [s.name, s.values])).toEqual([
+      ['Eigen naam', [[1]]],
+      ['Tweede', []],
+    ]);
+    expect(model.sheets.map((s) => s.name)).toEqual(['Tweede']);
+  });
+
+  test('elements with a namespace prefix (x:c) and another prefix for relationships are read (ExcelJS refuses the file)', async () => {
+    const zip = await JSZip.loadAsync(
+      await handMade([{ name: 'Prefix', rows: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>2</v></c></row>' }], { strings: ['<si><t>tekst</t></si>'] }),
+    );
+    const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    for (const part of ['xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml']) {
+      const xml = await zip.file(part)!.async('string');
+      zip.file(
+        part,
+        xml
+          .replace(`xmlns="${MAIN}"`, `xmlns:x="${MAIN}"`)
+          .replace(/<(\/?)([a-zA-Z]\w*)(?=[\s>/])/g, '<$1x:$2')
+          .replace(/xmlns:r=/g, 'xmlns:rel=')
+          .replace(/ r:id=/g, ' rel:id='),
+      );
+    }
+    const bytes = await zip.generateAsync({ type: 'uint8array' });
+    await expect(XlsxWorkbook.fromBuffer(bytes)).rejects.toThrow();
+    expect((await (await XlsxWorkbook.fromBuffer(bytes, { deferModel: true })).readSnapshot()).sheets.map((s) => [s.name, s.values])).toEqual([
+      ['Prefix', [['tekst', 2]]],
+    ]);
+  });
+
+  test('a row that appears twice keeps the cells of both (ExcelJS: those of the last)', async () => {
+    const rows = '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row><row r="1"><c r="C1"><v>3</v></c></row>';
+    const { model, pkg } = await bothReadings(await handMade([{ name: 'Dubbel', rows }]));
+    expect(pkg.sheets[0].values).toEqual([[1, 2, 3]]);
+    expect(model.sheets[0].values).toEqual([[null, null, 3]]);
+  });
+
   test.each([
     ['a row without a number', '<row><c r="A1"><v>1</v></c></row><row><c r="B2"><v>2</v></c><c r="C2"><v>3</v></c></row>', [[1], [null, 2, 3]]],
     ['cells without an address (each follows the one before)', '<row r="1"><c><v>1</v></c><c r="C1"><v>2</v></c><c><v>3</v></c></row>', [[1, null, 2, 3]]],

@@ -38,7 +38,15 @@
  *   with `sheet="true"` is not protected, a format with `locked="false"` does not unlock its
  *   cells, a workbook with `date1904="true"` counts from 1900; LibreOffice writes them so);
  * - a row without a number or a cell without an address follows the one before, and a
- *   shared string that is not in the table reads as empty (ExcelJS refuses the whole file).
+ *   shared string that is not in the table reads as empty (ExcelJS refuses the whole file);
+ * - parts are found through their relationships, so a worksheet part not named
+ *   `sheetN.xml` is read (ExcelJS skips the sheet), as is a package whose elements carry a
+ *   namespace prefix (`x:c`), whose relationship ids use another prefix than `r:`, or whose
+ *   targets start with `./` (ExcelJS refuses those files or reads no sheets);
+ * - a validation on whole rows (`sqref="5:5"`) applies to the row's cells (ExcelJS drops it);
+ * - a row that appears twice keeps the cells of both (ExcelJS: those of the last).
+ * For a package ExcelJS refuses, an operation that needs the model (XlsxWorkbook) still fails
+ * with ExcelJS's error.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { cellAddress, columnLetter, tryParseCell } from '../../../core/a1';
