@@ -378,6 +378,14 @@ describe('where the package reader follows the file and ExcelJS does not', () =>
     ]);
   });
 
+  test('an inline string with a phonetic run is read, and so is the rest of the sheet (ExcelJS stops reading the sheet there)', async () => {
+    const rows =
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>Kk</t><rPh sb="0" eb="1"><t>KK</t></rPh></is></c><c r="B1"><v>5</v></c></row><row r="2"><c r="A2"><v>6</v></c></row>';
+    const { model, pkg } = await bothReadings(await handMade([{ name: 'Fonetiek', rows }]));
+    expect(pkg.sheets[0].values).toEqual([['Kk', 5], [6]]);
+    expect(model.sheets[0].values).toEqual([]);
+  });
+
   test('a row that appears twice keeps the cells of both (ExcelJS: those of the last)', async () => {
     const rows = '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row><row r="1"><c r="C1"><v>3</v></c></row>';
     const { model, pkg } = await bothReadings(await handMade([{ name: 'Dubbel', rows }]));

@@ -44,7 +44,9 @@
  *   namespace prefix (`x:c`), whose relationship ids use another prefix than `r:`, or whose
  *   targets start with `./` (ExcelJS refuses those files or reads no sheets);
  * - a validation on whole rows (`sqref="5:5"`) applies to the row's cells (ExcelJS drops it);
- * - a row that appears twice keeps the cells of both (ExcelJS: those of the last).
+ * - a row that appears twice keeps the cells of both (ExcelJS: those of the last);
+ * - an inline string with a phonetic run (`<is><rPh>`) is read without it, as in the shared
+ *   strings (ExcelJS stops reading the sheet at that cell, without an error).
  * For a package ExcelJS refuses, an operation that needs the model (XlsxWorkbook) still fails
  * with ExcelJS's error.
  */
