@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { analyze } from '../../../src/core/analyze';
 import type { WorkbookSnapshot } from '../../../src/core/snapshot';
+import { WorkbookError } from '../../../src/workbook/errors';
 import type { SnapshotRequest } from '../../../src/workbook/port';
 import { prepareWorkbook } from '../../../src/workbook/operations';
 import { readWithJsZip } from '../../../src/workbook/xlsx/package/packageZip';
@@ -220,6 +221,22 @@ describe('the package reader reads what ExcelJS reads', () => {
     ]);
   });
 
+  test('shared strings and styles at their usual paths without a relationship to them are read, as ExcelJS reads them', async () => {
+    const rows = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s" s="1"><v>1</v></c></row>';
+    const zip = await JSZip.loadAsync(
+      await handMade([{ name: 'Zonder relatie', rows, after: '<sheetProtection sheet="1"/>' }], {
+        strings: ['<si><t>Opgave</t></si>', '<si><t>Koppelkans</t></si>'],
+      }),
+    );
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    zip.file('xl/_rels/workbook.xml.rels', rels.replace(/<Relationship Id="r[SY]"[^>]*\/>/g, ''));
+    const bytes = await zip.generateAsync({ type: 'uint8array' });
+    await expectSameReading(bytes);
+    const { pkg } = await bothReadings(bytes);
+    expect(pkg.sheets[0].values).toEqual([['Opgave', 'Koppelkans']]);
+    expect(pkg.sheets[0].protection).toEqual({ protected: true, unlocked: ['B1'] });
+  });
+
   test('formula cells without a cached result are listed as with the model', async () => {
     const rows = '<row r="1"><c r="A1"><f>1+1</f></c><c r="B1"><f>A1</f><v></v></c><c r="C1"><f>A1</f><v>2</v></c></row>';
     const bytes = await handMade([{ name: 'Zonder', rows }]);
@@ -278,6 +295,104 @@ describe('where the package reader follows the file and ExcelJS does not', () =>
     expect(model.sheets[0].protection).toBeUndefined();
   });
 
+  test('a sheet protected in LibreOffice: formats that unlock with locked="false" (xsd:boolean) unlock their cells and columns', async () => {
+    // LibreOffice writes every boolean as "true"/"false"; ExcelJS reads neither the protection
+    // (sheet="true") nor the unlocked formats (locked="false"), the package reader read the first only
+    const styles =
+      '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellXfs count="2"><xf numFmtId="0" applyProtection="false"><protection locked="true" hidden="false"/></xf><xf numFmtId="0" applyProtection="true"><protection locked="false" hidden="false"/></xf></cellXfs></styleSheet>';
+    const bytes = await handMade(
+      [
+        {
+          name: 'Libre',
+          rows: '<row r="1"><c r="A1" s="0"><v>1</v></c><c r="B1" s="1"><v>2</v></c></row><row r="2"><c r="D2" s="1"/></row>',
+          before: '<cols><col min="3" max="3" width="14" style="1" customWidth="true"/></cols>',
+          after: '<sheetProtection sheet="true" objects="true" scenarios="true" formatCells="false"/>',
+        },
+      ],
+      { styles },
+    );
+    const { model, pkg } = await bothReadings(bytes);
+    expect(pkg.sheets[0].protection).toEqual({ protected: true, unlocked: ['C1:C1048576', 'B1', 'D2'], allowFormatCells: true });
+    expect(model.sheets[0].protection).toBeUndefined();
+  });
+
+  test('a workbook with date1904="true" (as LibreOffice writes it) counts from 1904', async () => {
+    const zip = await JSZip.loadAsync(await handMade([{ name: 'Mac', rows: '<row r="1"><c r="A1"><v>53327</v></c></row>' }], { date1904: true }));
+    const xml = await zip.file('xl/workbook.xml')!.async('string');
+    zip.file('xl/workbook.xml', xml.replace('date1904="1"', 'date1904="true"'));
+    const { model, pkg } = await bothReadings(await zip.generateAsync({ type: 'uint8array' }));
+    expect(pkg.date1904).toBe(true);
+    expect(model.date1904).toBeFalsy();
+  });
+
+  test('a validation on whole rows (sqref "5:5") applies to the cells of the row (ExcelJS drops it)', async () => {
+    const after =
+      '<dataValidations count="1"><dataValidation type="whole" allowBlank="1" sqref="5:5"><formula1>0</formula1><formula2>3</formula2></dataValidation></dataValidations>';
+    const bytes = await handMade([{ name: 'Rij', rows: '<row r="1"><c r="A1"><v>1</v></c></row>', after }]);
+    const request: SnapshotRequest = { validationTargets: () => [{ sheet: 'Rij', range: 'C5' }] };
+    const pkg = await (await XlsxWorkbook.fromBuffer(bytes, { deferModel: true })).readSnapshot(request);
+    const model = await (await XlsxWorkbook.fromBuffer(bytes)).readSnapshot(request);
+    expect(pkg.validations?.[0].rule).toMatchObject({ type: 'wholeNumber', min: 0, max: 3 });
+    expect(model.validations?.[0].rule).toBeNull();
+  });
+
+  test('a worksheet part not named sheetN.xml is read through its relationship (ExcelJS skips the sheet)', async () => {
+    const zip = await JSZip.loadAsync(
+      await handMade([
+        { name: 'Eigen naam', rows: '<row r="1"><c r="A1"><v>1</v></c></row>' },
+        { name: 'Tweede', rows: '' },
+      ]),
+    );
+    zip.file('xl/worksheets/werkblad.xml', await zip.file('xl/worksheets/sheet1.xml')!.async('string'));
+    zip.remove('xl/worksheets/sheet1.xml');
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    zip.file('xl/_rels/workbook.xml.rels', rels.replace('worksheets/sheet1.xml', 'worksheets/werkblad.xml'));
+    const { model, pkg } = await bothReadings(await zip.generateAsync({ type: 'uint8array' }));
+    expect(pkg.sheets.map((s) => [s.name, s.values])).toEqual([
+      ['Eigen naam', [[1]]],
+      ['Tweede', []],
+    ]);
+    expect(model.sheets.map((s) => s.name)).toEqual(['Tweede']);
+  });
+
+  test('elements with a namespace prefix (x:c) and another prefix for relationships are read (ExcelJS refuses the file)', async () => {
+    const zip = await JSZip.loadAsync(
+      await handMade([{ name: 'Prefix', rows: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>2</v></c></row>' }], { strings: ['<si><t>tekst</t></si>'] }),
+    );
+    const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    for (const part of ['xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml']) {
+      const xml = await zip.file(part)!.async('string');
+      zip.file(
+        part,
+        xml
+          .replace(`xmlns="${MAIN}"`, `xmlns:x="${MAIN}"`)
+          .replace(/<(\/?)([a-zA-Z]\w*)(?=[\s>/])/g, '<$1x:$2')
+          .replace(/xmlns:r=/g, 'xmlns:rel=')
+          .replace(/ r:id=/g, ' rel:id='),
+      );
+    }
+    const bytes = await zip.generateAsync({ type: 'uint8array' });
+    await expect(XlsxWorkbook.fromBuffer(bytes)).rejects.toThrow();
+    expect((await (await XlsxWorkbook.fromBuffer(bytes, { deferModel: true })).readSnapshot()).sheets.map((s) => [s.name, s.values])).toEqual([
+      ['Prefix', [['tekst', 2]]],
+    ]);
+  });
+
+  test('an inline string with a phonetic run is read, and so is the rest of the sheet (ExcelJS stops reading the sheet there)', async () => {
+    const rows =
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>Kk</t><rPh sb="0" eb="1"><t>KK</t></rPh></is></c><c r="B1"><v>5</v></c></row><row r="2"><c r="A2"><v>6</v></c></row>';
+    const { model, pkg } = await bothReadings(await handMade([{ name: 'Fonetiek', rows }]));
+    expect(pkg.sheets[0].values).toEqual([['Kk', 5], [6]]);
+    expect(model.sheets[0].values).toEqual([]);
+  });
+
+  test('a row that appears twice keeps the cells of both (ExcelJS: those of the last)', async () => {
+    const rows = '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row><row r="1"><c r="C1"><v>3</v></c></row>';
+    const { model, pkg } = await bothReadings(await handMade([{ name: 'Dubbel', rows }]));
+    expect(pkg.sheets[0].values).toEqual([[1, 2, 3]]);
+    expect(model.sheets[0].values).toEqual([[null, null, 3]]);
+  });
+
   test.each([
     ['a row without a number', '<row><c r="A1"><v>1</v></c></row><row><c r="B2"><v>2</v></c><c r="C2"><v>3</v></c></row>', [[1], [null, 2, 3]]],
     ['cells without an address (each follows the one before)', '<row r="1"><c><v>1</v></c><c r="C1"><v>2</v></c><c><v>3</v></c></row>', [[1, null, 2, 3]]],
@@ -333,6 +448,17 @@ describe('a workbook read with deferModel', () => {
       outputs.push(JSON.stringify(await (await XlsxWorkbook.fromBuffer(written)).readSnapshot()));
     }
     expect(outputs[1]).toBe(outputs[0]);
+  });
+
+  test("a package only the package reader reads (a row without a number): an operation that needs the model is refused with a typed error, not ExcelJS's", async () => {
+    const bytes = await handMade([{ name: 'Los', rows: '<row><c r="A1"><v>1</v></c></row>' }]);
+    const wb = await XlsxWorkbook.fromBuffer(bytes, { deferModel: true });
+    expect((await wb.readSnapshot()).sheets[0].values).toEqual([[1]]);
+    // the command line reports a WorkbookError in Dutch; ExcelJS's own error in English reached the
+    // user instead (samenvoegen of a package with x: prefixes: "koppelkansen: Cannot set
+    // properties of undefined (setting 'sheetNo')", exit 2; the old command line said "is geen
+    // leesbaar Excel-bestand (.xlsx)")
+    await expect(wb.apply({ ops: [{ kind: 'setCells', sheet: 'Los', cell: 'B1', cells: [[{ number: 2 }]] }] })).rejects.toBeInstanceOf(WorkbookError);
   });
 
   test('builds the model when an operation needs it, and reads it afterwards', async () => {

@@ -12,7 +12,10 @@
  *   part) and `<workbookPr date1904>`; only worksheet parts (a chartsheet has no cells, and
  *   ExcelJS lists none either).
  * - `sharedStrings.xml` (18.4.8 `<si>`: a `<t>`, or rich-text runs `<r><t>`; phonetic runs
- *   `<rPh>` are no part of the text), Excel's `_xHHHH_` escapes decoded as ExcelJS does.
+ *   `<rPh>` are no part of the text), Excel's `_xHHHH_` escapes decoded as ExcelJS does. It and
+ *   `styles.xml` are found through the workbook's relationships, else at their usual paths
+ *   `xl/sharedStrings.xml` and `xl/styles.xml` (the only paths ExcelJS reads them from): a
+ *   package without the relationship kept its texts with ExcelJS.
  * - the worksheet's `<sheetData>` (18.3.1.4 `<c>`: `t` = s, str, inlineStr, b, e, d or a
  *   number; `<f>` with shared formulas, 18.3.1.40, moved from their first cell by ExcelJS's
  *   slideFormula rule as the package patch reads them; a cell or row without `r` follows
@@ -32,9 +35,20 @@
  * - a sheet's unlocked columns are every column whose `<col>` format unlocks it (ExcelJS
  *   only looks up to the last column that holds a cell);
  * - boolean attributes are xsd:boolean, "true" as well as "1" (ExcelJS: a sheet protected
- *   with `sheet="true"` is not protected);
+ *   with `sheet="true"` is not protected, a format with `locked="false"` does not unlock its
+ *   cells, a workbook with `date1904="true"` counts from 1900; LibreOffice writes them so);
  * - a row without a number or a cell without an address follows the one before, and a
- *   shared string that is not in the table reads as empty (ExcelJS refuses the whole file).
+ *   shared string that is not in the table reads as empty (ExcelJS refuses the whole file);
+ * - parts are found through their relationships, so a worksheet part not named
+ *   `sheetN.xml` is read (ExcelJS skips the sheet), as is a package whose elements carry a
+ *   namespace prefix (`x:c`), whose relationship ids use another prefix than `r:`, or whose
+ *   targets start with `./` (ExcelJS refuses those files or reads no sheets);
+ * - a validation on whole rows (`sqref="5:5"`) applies to the row's cells (ExcelJS drops it);
+ * - a row that appears twice keeps the cells of both (ExcelJS: those of the last);
+ * - an inline string with a phonetic run (`<is><rPh>`) is read without it, as in the shared
+ *   strings (ExcelJS stops reading the sheet at that cell, without an error).
+ * For a package ExcelJS refuses, an operation that needs the model (XlsxWorkbook) still fails
+ * with ExcelJS's error.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { cellAddress, columnLetter, tryParseCell } from '../../../core/a1';
@@ -131,11 +145,11 @@ export function readSharedStrings(xml: string): string[] {
   return out;
 }
 
-/** Per cell format (`<cellXfs>` index): whether it unlocks the cell (`<protection locked="0">`). */
+/** Per cell format (`<cellXfs>` index): whether it unlocks the cell (`<protection locked="0">`, or "false" as LibreOffice writes it). */
 function unlockingFormats(stylesXml: string | undefined): boolean[] {
   if (!stylesXml) return [];
   const xfs = child(parseXml(stylesXml).documentElement!, 'cellXfs');
-  return (xfs ? children(xfs, 'xf') : []).map((xf) => child(xf, 'protection')?.getAttribute('locked') === '0');
+  return (xfs ? children(xfs, 'xf') : []).map((xf) => !xmlBool(child(xf, 'protection')?.getAttribute('locked'), true));
 }
 
 /** One `<dataValidation>` as ExcelJS's data-validations reader makes it (exceljs/lib/xlsx/xform/sheet/data-validations-xform.js). */
@@ -539,14 +553,15 @@ export async function readPackageSheets(zip: PackageZip): Promise<PackageSheets>
   const date1904 = xmlBool(child(workbook, 'workbookPr')?.getAttribute('date1904'), false);
   const relsPath = relsPathOf(workbookPart);
   const rels = zip.has(relsPath) ? children(parseXml(await zip.text(relsPath)).documentElement!, 'Relationship') : [];
-  const partOf = (type: string) => {
+  // without a relationship, the part at its usual path (ExcelJS reads only that path)
+  const partOf = (type: string, usual: string) => {
     const rel = rels.find((r) => isRel(r.getAttribute('Type'), type));
-    return rel ? resolvePart(workbookPart, rel.getAttribute('Target') ?? '') : undefined;
+    return rel ? resolvePart(workbookPart, rel.getAttribute('Target') ?? '') : usual;
   };
-  const stringsPart = partOf('sharedStrings');
-  const strings = stringsPart && zip.has(stringsPart) ? readSharedStrings(await zip.text(stringsPart)) : [];
-  const stylesPart = partOf('styles');
-  const unlocking = unlockingFormats(stylesPart && zip.has(stylesPart) ? await zip.text(stylesPart) : undefined);
+  const stringsPart = partOf('sharedStrings', 'xl/sharedStrings.xml');
+  const strings = zip.has(stringsPart) ? readSharedStrings(await zip.text(stringsPart)) : [];
+  const stylesPart = partOf('styles', 'xl/styles.xml');
+  const unlocking = unlockingFormats(zip.has(stylesPart) ? await zip.text(stylesPart) : undefined);
 
   const out: PackageSheets = { date1904, sheets: [], dvs: new Map(), skeletons: new Map() };
   const list = child(workbook, 'sheets');
