@@ -47,8 +47,8 @@
  * - a row that appears twice keeps the cells of both (ExcelJS: those of the last);
  * - an inline string with a phonetic run (`<is><rPh>`) is read without it, as in the shared
  *   strings (ExcelJS stops reading the sheet at that cell, without an error).
- * For a package ExcelJS refuses, an operation that needs the model (XlsxWorkbook) still fails
- * with ExcelJS's error.
+ * For a package ExcelJS refuses, an operation that needs the model is refused in Dutch before
+ * anything is written (XlsxWorkbook `loadModelOf`: WorkbookError 'cannotEditLayout').
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { cellAddress, columnLetter, tryParseCell } from '../../../core/a1';
