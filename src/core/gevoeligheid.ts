@@ -305,6 +305,11 @@ function changeOf(start: State, after: State | null, rows: RankedRow[]): Gevoeli
   };
 }
 
+/** Whether lowering a weight of `weging` by `u` takes it to 0 (or below, which no weight goes). */
+function reachesZero(u: number, weging: number): boolean {
+  return u >= weging || sameTotal(u, weging);
+}
+
 /**
  * Where the top `k` state (`key`: members or order) changes as one weight moves; `up` are
  * the rows' lines for that factor, grouped once per factor (`groupLines`) and shared by the
@@ -316,8 +321,13 @@ function intervalFor(rows: RankedRow[], up: Group[], weging: number, k: number, 
     const uMax = direction === 1 ? Infinity : weging;
     const found = firstChange(groups, k, uMax, key, key === membersKey);
     if (found.u === null) return { at: null, included: true, change: null };
+    // weights are never below 0: going down, a change only past 0 is none, and one at 0 is
+    // what the ranking is at 0 (there is no "just past" it)
+    const atZero = direction === -1 && reachesZero(found.u, weging);
+    if (atZero && found.included) return { at: null, included: true, change: null };
     const start = stateAt(groups, k, 0, 0);
-    return { at: weging + direction * found.u, included: found.included, change: changeOf(start, found.after, rows) };
+    const after = atZero ? stateAt(groups, k, found.u, 0) : found.after;
+    return { at: atZero ? 0 : weging + direction * found.u, included: found.included, change: changeOf(start, after, rows) };
   };
   return { lower: side(-1), upper: side(1) };
 }
@@ -330,7 +340,9 @@ function intervalFor(rows: RankedRow[], up: Group[], weging: number, k: number, 
  * empty): with the weight moved by u in `direction` every total is the line
  * totals[i] + direction·column[i]·u, so only the crossings with row `id`'s line matter,
  * walked in order; no ranking is recomputed. Crossings farther than `cap` (a change the
- * caller already beats) are not considered: then null.
+ * caller already beats) are not considered: then null. Weights are never below 0: a weight of 0
+ * is not lowered, and a move that only a weight below 0 would make (a tie at 0 that keeps
+ * the row where it is) is none.
  */
 function weightMove(
   totals: Float64Array,
@@ -346,6 +358,7 @@ function weightMove(
   const n = totals.length;
   const meB = totals[id];
   for (const direction of [1, -1] as const) {
+    if (direction === -1 && !(weging > 0)) continue; // a weight of 0 cannot be lowered
     const uMax = Math.min(direction === 1 ? Infinity : weging, cap * (1 + 1e-9), best ? best.u : Infinity);
     const meC = direction * column[id];
     // strictly above me at 0 and at 0+, and the crossings later on (rising past me / falling below me)
@@ -400,10 +413,12 @@ function weightMove(
       const at = count - downs;
       const after = at + ups;
       if (isIn(at) !== inside) {
-        best = pick(best, { to: weging + direction * u, included: false, up: direction === 1, u });
+        best = pick(best, { to: direction === -1 && reachesZero(u, weging) ? 0 : weging + direction * u, included: false, up: direction === 1, u });
         break;
       }
       if (isIn(after) !== inside) {
+        // only past 0 (a tie at weight 0 that keeps it where it is): no weight does it
+        if (direction === -1 && reachesZero(u, weging)) break;
         best = pick(best, { to: weging + direction * u, included: true, up: direction === 1, u });
         break;
       }
@@ -466,7 +481,8 @@ function scoreMove(
  *
  * In: the werkblad as `readWerkblad`/`analyze` give it (rows with a total are ranked;
  * factors with an invalid weight are skipped and named in `skipped`). Weights are ≥ 0, so a
- * lower bound is never below 0. Out: intervals per weight (the weight that changes the
+ * lower bound is never below 0: a change that only a weight below 0 would make is no bound,
+ * and a bound at 0 says what the ranking is at 0. Out: intervals per weight (the weight that changes the
  * state, whether that weight itself still keeps it, and what changes just past it), the
  * smallest moves for the koppelkansen near place N, and Dutch sentences. Raises nothing.
  *

@@ -42,7 +42,8 @@ function checkInterval(wb: Werkblad, iv: WeightInterval, state: (weights: number
   if (iv.lower.at !== null) {
     expect(iv.lower.at).toBeGreaterThanOrEqual(0);
     const t = iv.lower.included ? iv.lower.at - eps(iv.lower.at) : iv.lower.at;
-    if (t >= 0) expect(state(withWeight(wb, iv.index, t))).not.toEqual(now);
+    expect(t).toBeGreaterThanOrEqual(0); // a bound that only a weight below 0 would pass is no bound
+    expect(state(withWeight(wb, iv.index, t))).not.toEqual(now);
   }
   if (iv.upper.at !== null) {
     const t = iv.upper.included ? iv.upper.at + eps(iv.upper.at) : iv.upper.at;
@@ -111,7 +112,8 @@ describe('against the engine’s ranking with other weights (small tops, propert
             const w = m.weight;
             expect(w.from).toBe(weights[w.index]);
             const beyond = w.included ? w.to + (w.up ? 1 : -1) * eps(w.to) : w.to;
-            if (beyond >= 0) expect(inTop(withWeight(wb, w.index, beyond))).toBe(!m.inside);
+            expect(beyond).toBeGreaterThanOrEqual(0); // no weight is below 0
+            expect(inTop(withWeight(wb, w.index, beyond))).toBe(!m.inside);
             if (w.to !== w.from) expect(inTop(withWeight(wb, w.index, w.to - (w.up ? 1 : -1) * eps(w.to)))).toBe(m.inside);
           }
           if (m.score) {
@@ -548,5 +550,90 @@ describe('numbers the Dutch way', () => {
     expect(formatGetal(0.1 + 0.2, 'down')).toBe('0,3'); // within 1e-6 of a whole hundredth: that hundredth
     expect(formatGetal(0.1 + 0.2, 'up')).toBe('0,3');
     expect(formatGetal(1234.5678, 'down', 3)).toBe('1234,567');
+  });
+});
+
+describe('weights are never below 0 (regressions)', () => {
+  test('a koppelkans tied at weight 0 is not said to fall out "onder 0" (no weight below 0 exists)', () => {
+    // top 1: A = 2·F1 + F2 = 3, B = F2 = 1; at F1 = 0 they tie and A keeps place 1: lowering F1 never takes A out
+    const { g } = run(
+      [1, 1],
+      [
+        [2, 1],
+        [0, 1],
+      ],
+      { topN: 1, margin: 1 },
+      ['A', 'B'],
+    );
+    expect(g.boundary[0]).toMatchObject({ koppelkans: 'A', inside: true, weight: null, score: { factor: 'F1', from: 2, to: -1 } });
+    expect(g.sentences.boundary[0]).toBe('A (plaats 1) valt uit de top 1 als de score voor F1 van 2 naar -1 gaat (3 punten lager).');
+    // B does come in at 0: it shares place 1 there
+    expect(g.boundary[1].weight).toEqual({ factor: 'F1', index: 0, from: 1, to: 0, included: false, up: false });
+    expect(g.sentences.boundary[1]).toMatch(/^B \(plaats 2\) komt in de top 1 als de weging van F1 tot 0 daalt \(nu 1\)/);
+  });
+
+  test('a bound at weight 0 says what the ranking is at 0, where the tied koppelkansen share a place (not who would leave below 0)', () => {
+    const { g } = run(
+      [1, 1],
+      [
+        [2, 1],
+        [0, 1],
+      ],
+      { topN: 1, topOrder: 1, margin: 1 },
+      ['A', 'B'],
+    );
+    expect(g.members[0].lower).toEqual({ at: 0, included: false, change: { leaving: [], entering: ['B'], order: ['A', 'B'] } });
+    expect(g.sentences.members[0]).toBe('De top 1 verandert pas als de weging van F1 tot 0 daalt (dan komt B erbij). Nu is de weging van F1 1.');
+    expect(g.order[0].lower).toEqual({ at: 0, included: false, change: { leaving: [], entering: ['B'], order: ['A', 'B'] } });
+  });
+
+  test('a bound that only a weight below 0 would pass is no bound: the members at 0 are today’s', () => {
+    // top 2: C = 5 leads; A = 2·F1 + 1 and B = 1 tie at F1 = 0 on place 2, both in: the top 2 holds for every weight ≥ 0 of F1
+    const { g, wb } = run(
+      [1, 1],
+      [
+        [2, 1],
+        [0, 1],
+        [0, 5],
+      ],
+      { topN: 2, topOrder: 2, margin: 1 },
+      ['A', 'B', 'C'],
+    );
+    expect(membersWith(wb, [0, 1], 2)).toBe('6,7,8');
+    expect(g.members[0].lower).toEqual({ at: 0, included: false, change: { leaving: [], entering: ['B'], order: ['C', 'A', 'B'] } });
+    // order of the top 2 (C, A): at F1 = 0 A and B share place 2, so the order changes at 0 itself
+    expect(g.order[0].lower).toMatchObject({ at: 0, included: false });
+    const noTie = run(
+      [1, 1],
+      [
+        [2, 2],
+        [0, 1],
+        [0, 5],
+      ],
+      { topN: 2, topOrder: 2, margin: 1 },
+      ['A', 'B', 'C'],
+    ).g;
+    expect(noTie.members[0].lower).toEqual({ at: null, included: true, change: null });
+  });
+
+  test('a weight of 0 cannot be lowered: no "bij elke verlaging" and no "op het randje" for it', () => {
+    // top 1 with F1 at 0: A = 2·F1 + F2 and B = F2 tie at 1 on place 1; only raising F1 changes it
+    const { g } = run(
+      [0, 1],
+      [
+        [2, 1],
+        [0, 1],
+      ],
+      { topN: 1, topOrder: 1, margin: 2 },
+      ['A', 'B'],
+    );
+    expect(g.members[0].lower).toEqual({ at: null, included: true, change: null });
+    expect(g.members[0].upper).toMatchObject({ at: 0, included: true, change: { leaving: ['B'], entering: [] } });
+    expect(g.sentences.members[0]).toBe('De top 1 verandert bij elke verhoging van de weging van F1 (dan valt B af). Nu is de weging van F1 0.');
+    expect(g.boundary.map((m) => [m.koppelkans, m.weight])).toEqual([
+      ['A', null],
+      ['B', { factor: 'F1', index: 0, from: 0, to: 0, included: true, up: true }],
+    ]);
+    expect(g.sentences.boundary[1]).toMatch(/^B \(plaats 1\) valt uit de top 1 bij elke verhoging van de weging van F1 \(nu 0\)/);
   });
 });
