@@ -580,6 +580,14 @@ export function formatGetal(n: number, direction: 'up' | 'down' | 'nearest' = 'n
 }
 
 /**
+ * A current weight in words, as typed: up to 6 decimals, so that "nu 0,0997" is never shown
+ * as "nu 0,1" beside a bound of 0,1 (a bound is rounded to differ from the weight, see `boundText`).
+ */
+function weightText(w: number): string {
+  return formatGetal(w, 'nearest', 6);
+}
+
+/**
  * A bound in words: exact when two decimals say it exactly, else "ongeveer" and the nearest
  * value with enough decimals to differ from the current weight.
  */
@@ -629,7 +637,7 @@ function boundPhrase(b: WeightBound, current: number, lower: boolean): string {
 }
 
 function intervalSentence(iv: WeightInterval, subject: string, changeText: (c: GevoeligheidChange) => string, noun: string): string {
-  const nu = formatGetal(iv.weging);
+  const nu = weightText(iv.weging);
   const name = `de weging van ${iv.factor}`;
   const { lower, upper } = iv;
   if (lower.at === null && upper.at === null) return `Geen enkele weging van ${iv.factor} verandert ${subject} (nu ${nu}; telkens alleen deze weging anders).`;
@@ -702,7 +710,7 @@ function moveSentence(m: BoundaryMove, topN: number): string {
     const up = w.up;
     const when =
       w.to === w.from
-        ? `bij elke ${up ? 'verhoging' : 'verlaging'} van de weging van ${w.factor} (nu ${formatGetal(w.from)})`
+        ? `bij elke ${up ? 'verhoging' : 'verlaging'} van de weging van ${w.factor} (nu ${weightText(w.from)})`
         : `als de weging van ${w.factor} ${
             up
               ? w.included
@@ -711,7 +719,7 @@ function moveSentence(m: BoundaryMove, topN: number): string {
               : w.included
                 ? `onder ${boundText(w.to, w.from)} komt`
                 : `tot ${boundText(w.to, w.from)} daalt`
-          } (nu ${formatGetal(w.from)})`;
+          } (nu ${weightText(w.from)})`;
     parts.push(when);
   }
   if (m.score) {

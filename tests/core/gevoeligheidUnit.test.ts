@@ -364,6 +364,66 @@ describe('the koppelkansen near the boundary', () => {
     expect(texts).toMatch(/B \(plaats 2\) komt in de top 1 als de weging van F(1 tot 0,5 daalt|2 tot 2 stijgt) \(nu 1\)/);
   });
 
+  test('a rising weight that is the smallest move: "boven ... komt" for the one that falls out, "tot ... stijgt" for the one that comes in', () => {
+    // top 1: A = 3·1 = 3, B = 0,2·5 = 1: F1 must fall by 2 (to 1), F2 rise by only 0,4 (to 0,6, where B ties A)
+    const { g } = run(
+      [3, 0.2],
+      [
+        [1, 0],
+        [0, 5],
+      ],
+      { topN: 1, topOrder: 1, margin: 1 },
+      ['A', 'B'],
+    );
+    expect(g.boundary.map((m) => m.weight && { ...m.weight, to: Math.round(m.weight.to * 1e9) / 1e9 })).toEqual([
+      { factor: 'F2', index: 1, from: 0.2, to: 0.6, included: true, up: true },
+      { factor: 'F2', index: 1, from: 0.2, to: 0.6, included: false, up: true },
+    ]);
+    expect(g.sentences.boundary).toEqual([
+      'A (plaats 1) valt uit de top 1 als de weging van F2 boven 0,6 komt (nu 0,2), of als de score voor F1 van 1 naar 0 gaat (1 punt lager).',
+      'B (plaats 2) komt in de top 1 als de weging van F2 tot 0,6 stijgt (nu 0,2), of als de score voor F1 van 0 naar 1 gaat (1 punt hoger).',
+    ]);
+    expect(g.sentences.members).toEqual([
+      'De top 1 verandert pas als de weging van F1 tot 1 daalt (dan valt A af en komt B erbij). Nu is de weging van F1 3.',
+      'De top 1 verandert pas als de weging van F2 tot 0,6 stijgt (dan valt A af en komt B erbij). Nu is de weging van F2 0,2.',
+    ]);
+  });
+
+  test('a bound that two decimals would round onto the current weight gets as many as it needs, with "ongeveer"', () => {
+    // top 1: A = F1 = 1, B = 0,0997·10 = 0,997: A falls below B when F1 drops under 0,997, which "1" would hide
+    const { g } = run(
+      [1, 0.0997],
+      [
+        [1, 0],
+        [0, 10],
+      ],
+      { topN: 1, topOrder: 1, margin: 1 },
+      ['A', 'B'],
+    );
+    expect(g.sentences.members[0]).toBe(
+      'De top 1 verandert pas als de weging van F1 tot ongeveer 0,997 daalt (dan valt A af en komt B erbij). Nu is de weging van F1 1.',
+    );
+  });
+
+  test('a current weight with more than two decimals is shown as typed, not rounded onto its bound ("tot 0,1 stijgt", "nu 0,1")', () => {
+    // the same werkblad: F2 at 0,0997 lets B tie A at 0,1
+    const { g } = run(
+      [1, 0.0997],
+      [
+        [1, 0],
+        [0, 10],
+      ],
+      { topN: 1, topOrder: 1, margin: 1 },
+      ['A', 'B'],
+    );
+    expect(g.sentences.members[1]).toBe(
+      'De top 1 verandert pas als de weging van F2 tot 0,1 stijgt (dan valt A af en komt B erbij). Nu is de weging van F2 0,0997.',
+    );
+    expect(g.sentences.boundary[1]).toBe(
+      'B (plaats 2) komt in de top 1 als de weging van F2 tot 0,1 stijgt (nu 0,0997), of als de score voor F1 van 0 naar 1 gaat (1 punt hoger).',
+    );
+  });
+
   test('a move at the current weight: "bij elke verhoging" / "bij elke verlaging"', () => {
     // top 1: A = 2·F1 and B = F1 + 1 tie at 2 (both place 1); C = 0 below: A falls out as soon as F1 falls, B as soon as it rises
     const { g } = run(
