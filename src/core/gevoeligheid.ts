@@ -28,6 +28,8 @@ interface GevoeligheidChange {
   entering: string[];
   /** The top order (names, best first) just past the bound. */
   order: string[];
+  /** The places in that order that several koppelkansen share (ties), each with their names. */
+  shared: { rank: number; names: string[] }[];
 }
 
 /** One side of a weight's interval. */
@@ -302,6 +304,10 @@ function changeOf(start: State, after: State | null, rows: RankedRow[]): Gevoeli
       .sort((x, y) => x - y)
       .map(name),
     order: orderList(after).map((e) => name(e.id)),
+    shared: after.groups
+      .map((e, i) => ({ rank: e.rank, ids: after.groups.filter((x, j) => x.rank === e.rank && j >= i).flatMap((x) => x.group.ids) }))
+      .filter((e, i) => e.ids.length > 1 && (i === 0 || after.groups[i - 1].rank !== e.rank))
+      .map((e) => ({ rank: e.rank, names: e.ids.sort((x, y) => x - y).map(name) })),
   };
 }
 
@@ -589,13 +595,15 @@ function weightText(w: number): string {
 
 /**
  * A bound in words: exact when two decimals say it exactly, else "ongeveer" and the nearest
- * value with enough decimals to differ from the current weight.
+ * value with enough decimals to lie on the bound's side of the current weight (a bound of
+ * 1,0033 above a weight of 1,002 is "ongeveer 1,003", not "ongeveer 1").
  */
 function boundText(at: number, current: number): string {
   if (Math.abs(Math.round(at * 100) - at * 100) < 1e-6) return formatGetal(at);
   for (let d = 2; d <= 6; d++) {
     const s = formatGetal(at, 'nearest', d);
-    if (Number(s.replace(',', '.').replace('−', '-')) !== current) return `ongeveer ${s}`;
+    const v = Number(s.replace(',', '.').replace('−', '-'));
+    if (at > current ? v > current : v < current) return `ongeveer ${s}`;
   }
   return `ongeveer ${formatGetal(at, 'nearest', 6)}`;
 }
@@ -613,6 +621,12 @@ function safeBoundText(at: number, current: number, direction: 'up' | 'down'): s
 function list(names: string[]): string {
   if (names.length <= 1) return names[0] ?? '';
   return `${names.slice(0, -1).join(', ')} en ${names[names.length - 1]}`;
+}
+
+/** "dan wordt het A, B en C", and the places that several share ("…, waarbij B en C plaats 2 delen"). */
+function orderChangeText(c: GevoeligheidChange): string {
+  const ties = c.shared.map((t) => `${list(t.names)} plaats ${t.rank} delen`);
+  return `dan wordt het ${list(c.order)}${ties.length ? `, waarbij ${ties.join(' en ')}` : ''}`;
 }
 
 function membersChangeText(c: GevoeligheidChange): string {
@@ -758,7 +772,7 @@ function gevoeligheidZinnen(g: Gevoeligheid): Gevoeligheid['sentences'] {
   if (g.ranked > 1) {
     const s = summarySentence(g.order, top3);
     if (s) summary.push(s);
-    for (const iv of g.order) order.push(intervalSentence(iv, top3, (c) => `dan wordt het ${list(c.order)}`, 'haar'));
+    for (const iv of g.order) order.push(intervalSentence(iv, top3, orderChangeText, 'haar'));
   }
   for (const m of g.boundary) boundary.push(moveSentence(m, g.topN));
   if (g.skipped.length) summary.push(`Niet berekend voor ${list(g.skipped)}: de weging is ongeldig.`);

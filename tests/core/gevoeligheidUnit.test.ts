@@ -149,8 +149,8 @@ describe('intervals per weight', () => {
       ['F1', 0, 1],
       ['F2', 1, 1],
     ]);
-    expect(g.members[0].upper).toEqual({ at: 2, included: false, change: { leaving: ['B'], entering: ['C'], order: ['A', 'C'] } });
-    expect(g.members[1].lower).toEqual({ at: 0.5, included: false, change: { leaving: ['B'], entering: ['C'], order: ['A', 'C'] } });
+    expect(g.members[0].upper).toEqual({ at: 2, included: false, change: { leaving: ['B'], entering: ['C'], order: ['A', 'C'], shared: [] } });
+    expect(g.members[1].lower).toEqual({ at: 0.5, included: false, change: { leaving: ['B'], entering: ['C'], order: ['A', 'C'], shared: [] } });
     expect(g.members[1].upper).toEqual({ at: null, included: true, change: null });
   });
 
@@ -160,7 +160,7 @@ describe('intervals per weight', () => {
     expect(g.order[0].lower).toMatchObject({ included: false, change: { leaving: [], entering: [], order: ['B', 'A'] } });
     expect(g.order[0].upper).toMatchObject({ at: 2, included: false });
     expect(g.order[1].lower).toMatchObject({ at: 0.5, included: false });
-    expect(g.order[1].upper).toEqual({ at: 1.5, included: false, change: { leaving: [], entering: [], order: ['B', 'A'] } });
+    expect(g.order[1].upper).toEqual({ at: 1.5, included: false, change: { leaving: [], entering: [], order: ['B', 'A'], shared: [] } });
   });
 
   test('the sentences name the bound, who leaves and enters, and today’s weight', () => {
@@ -191,8 +191,8 @@ describe('intervals per weight', () => {
       { topN: 1, topOrder: 1, margin: 1 },
       ['A', 'B', 'C'],
     );
-    expect(g.members[0].lower).toEqual({ at: 1, included: true, change: { leaving: ['A'], entering: [], order: ['B'] } });
-    expect(g.members[0].upper).toEqual({ at: 1, included: true, change: { leaving: ['B'], entering: [], order: ['A'] } });
+    expect(g.members[0].lower).toEqual({ at: 1, included: true, change: { leaving: ['A'], entering: [], order: ['B'], shared: [] } });
+    expect(g.members[0].upper).toEqual({ at: 1, included: true, change: { leaving: ['B'], entering: [], order: ['A'], shared: [] } });
     expect(g.sentences.members[0]).toBe(
       'De top 1 staat op het randje: elke verandering van de weging van F1 (nu 1) verandert hem (omlaag: dan valt A af; omhoog: dan valt B af).',
     );
@@ -214,7 +214,11 @@ describe('intervals per weight', () => {
       { topN: 2, topOrder: 1, margin: 1 },
       ['A', 'B', 'C', 'D'],
     );
-    expect(g.members[0].lower).toEqual({ at: 1, included: true, change: { leaving: ['A'], entering: [], order: ['B', 'C'] } });
+    expect(g.members[0].lower).toEqual({
+      at: 1,
+      included: true,
+      change: { leaving: ['A'], entering: [], order: ['B', 'C'], shared: [{ rank: 1, names: ['B', 'C'] }] },
+    });
     expect(g.members[0].upper).toMatchObject({ at: 1.5, included: false, change: { leaving: ['B', 'C'], entering: ['D'] } });
     expect(g.sentences.members[0]).toBe(
       'De top 2 verandert bij elke verlaging van de weging van F1 (dan valt A af) en als de weging van F1 tot 1,5 stijgt (dan vallen B en C af en komt D erbij). Nu is de weging van F1 1.',
@@ -642,9 +646,17 @@ describe('weights are never below 0 (regressions)', () => {
       { topN: 1, topOrder: 1, margin: 1 },
       ['A', 'B'],
     );
-    expect(g.members[0].lower).toEqual({ at: 0, included: false, change: { leaving: [], entering: ['B'], order: ['A', 'B'] } });
+    expect(g.members[0].lower).toEqual({
+      at: 0,
+      included: false,
+      change: { leaving: [], entering: ['B'], order: ['A', 'B'], shared: [{ rank: 1, names: ['A', 'B'] }] },
+    });
     expect(g.sentences.members[0]).toBe('De top 1 verandert pas als de weging van F1 tot 0 daalt (dan komt B erbij). Nu is de weging van F1 1.');
-    expect(g.order[0].lower).toEqual({ at: 0, included: false, change: { leaving: [], entering: ['B'], order: ['A', 'B'] } });
+    expect(g.order[0].lower).toEqual({
+      at: 0,
+      included: false,
+      change: { leaving: [], entering: ['B'], order: ['A', 'B'], shared: [{ rank: 1, names: ['A', 'B'] }] },
+    });
   });
 
   test('a bound that only a weight below 0 would pass is no bound: the members at 0 are today’s', () => {
@@ -660,7 +672,11 @@ describe('weights are never below 0 (regressions)', () => {
       ['A', 'B', 'C'],
     );
     expect(membersWith(wb, [0, 1], 2)).toBe('6,7,8');
-    expect(g.members[0].lower).toEqual({ at: 0, included: false, change: { leaving: [], entering: ['B'], order: ['C', 'A', 'B'] } });
+    expect(g.members[0].lower).toEqual({
+      at: 0,
+      included: false,
+      change: { leaving: [], entering: ['B'], order: ['C', 'A', 'B'], shared: [{ rank: 2, names: ['A', 'B'] }] },
+    });
     // order of the top 2 (C, A): at F1 = 0 A and B share place 2, so the order changes at 0 itself
     expect(g.order[0].lower).toMatchObject({ at: 0, included: false });
     const noTie = run(
@@ -695,5 +711,228 @@ describe('weights are never below 0 (regressions)', () => {
       ['B', { factor: 'F1', index: 0, from: 0, to: 0, included: true, up: true }],
     ]);
     expect(g.sentences.boundary[1]).toMatch(/^B \(plaats 1\) valt uit de top 1 bij elke verhoging van de weging van F1 \(nu 0\)/);
+  });
+});
+
+describe('cases the first mutation run left open', () => {
+  const o1 = { topN: 1, topOrder: 1, margin: 1 };
+
+  test('members passing each other inside the top change nothing: no bound where X and Y swap', () => {
+    // top 3: X = 2·F1 + 8, Y = 9, Z1 = Z2 = 5 (sharing place 3), W = 0; F1 falling to 0,5 swaps X and Y, both stay in
+    const { g } = run(
+      [1, 1],
+      [
+        [2, 8],
+        [0, 9],
+        [0, 5],
+        [0, 5],
+        [0, 0],
+      ],
+      { topN: 3, topOrder: 1, margin: 1 },
+      ['X', 'Y', 'Z1', 'Z2', 'W'],
+    );
+    expect(g.members[0].lower).toEqual({ at: null, included: true, change: null });
+    expect(g.sentences.members[0]).toBe('Geen enkele weging van F1 verandert de top 3 (nu 1; telkens alleen deze weging anders).');
+    expect(g.order[0].lower.at).toBe(0.5);
+  });
+
+  test('who leaves and who enters at once are named in werkblad order', () => {
+    // top 2 (F1 at 3): Y = 6, X = 5, C = 4, D = 3; all four meet at F1 = 2, below it D and C lead
+    const { g } = run(
+      [3, 1],
+      [
+        [1, 2],
+        [2, 0],
+        [0, 4],
+        [-1, 6],
+      ],
+      { topN: 2, topOrder: 1, margin: 1 },
+      ['X', 'Y', 'C', 'D'],
+    );
+    expect(g.sentences.members[0]).toBe(
+      'De top 2 verandert pas als de weging van F1 tot 2 daalt (dan vallen X en Y af en komen C en D erbij). Nu is de weging van F1 3.',
+    );
+  });
+
+  test('a row without a name is called by its row in the changes too', () => {
+    const { g } = run(
+      [1, 1],
+      [
+        [2, 0],
+        [0, 1],
+      ],
+      o1,
+      ['', ''],
+    );
+    expect(g.sentences.members[0]).toBe(
+      'De top 1 verandert pas als de weging van F1 tot 0,5 daalt (dan valt rij 6 af en komt rij 7 erbij). Nu is de weging van F1 1.',
+    );
+  });
+
+  test('an order that becomes a shared place says so (regression: "dan wordt het A en B" read as no change)', () => {
+    // A = C = 2·F1 + 1 (identical), B = 1: at F1 = 0 all three share place 1
+    const { g } = run(
+      [1, 1],
+      [
+        [2, 1],
+        [0, 1],
+        [2, 1],
+      ],
+      o1,
+      ['A', 'B', 'C'],
+    );
+    expect(g.order[0].lower.change).toEqual({ leaving: [], entering: ['B'], order: ['A', 'B', 'C'], shared: [{ rank: 1, names: ['A', 'B', 'C'] }] });
+    expect(g.sentences.order[0]).toBe(
+      'De volgorde van de top 1 verandert pas als de weging van F1 tot 0 daalt (dan wordt het A, B en C, waarbij A, B en C plaats 1 delen). Nu is de weging van F1 1.',
+    );
+    // a summary with a bound at 0 that already changes the top: "groter dan 0"
+    expect(g.sentences.summary[0]).toBe('Geen enkele weging groter dan 0, hoe hoog ook, verandert de top 1 (telkens één weging anders, de rest gelijk).');
+  });
+
+  test('lines that never meet give no move (not one "at infinity")', () => {
+    // top 1: A = 5·F1 + 4·F2 = 9 leads B = 3·F2 = 3 and C = F2 = 1 for every weight; B and C are parallel in F1
+    const { g } = run(
+      [1, 1],
+      [
+        [5, 4],
+        [0, 3],
+        [0, 1],
+      ],
+      o1,
+      ['A', 'B', 'C'],
+    );
+    expect(g.boundary.map((m) => [m.koppelkans, m.weight])).toEqual([
+      ['A', null],
+      ['B', null],
+    ]);
+  });
+
+  test('a smaller move down beats a larger move up on the same weight', () => {
+    // top 1: A = 3·F1 = 3; F1 falling to 0,5 lets B = F1 + 1 tie, F1 rising to 2 lets C = 4·F1 − 2 tie
+    const { g } = run(
+      [1, 1],
+      [
+        [3, 0],
+        [1, 1],
+        [4, -2],
+      ],
+      o1,
+      ['A', 'B', 'C'],
+    );
+    expect(g.boundary[0].weight).toEqual({ factor: 'F1', index: 0, from: 1, to: 0.5, included: true, up: false });
+  });
+
+  test('a score may go down to −10 itself', () => {
+    // top 1: A = F2 10 = 10 against B = 10 − 9 = 1: A's F1 score must go from 0 to −10 (total 0)
+    const { g } = run(
+      [1, 1],
+      [
+        [0, 10],
+        [10, -9],
+      ],
+      o1,
+      ['A', 'B'],
+    );
+    expect(g.boundary[0].score).toEqual({ factor: 'F1', index: 0, from: 0, to: -10 });
+  });
+
+  test('a later factor with a smaller score change wins', () => {
+    // top 1 (weights 1 and 2): A = 6, B = 5: A's F1 must drop 2 points (to −2), its F2 only 1 (to 2)
+    const { g } = run(
+      [1, 2],
+      [
+        [0, 3],
+        [3, 1],
+      ],
+      o1,
+      ['A', 'B'],
+    );
+    expect(g.boundary[0].score).toEqual({ factor: 'F2', index: 1, from: 3, to: 2 });
+  });
+
+  test('koppelkansen tied just outside the top: the first on the werkblad is the one shown', () => {
+    const { g } = run([1], [[5], [3], [3], [1]], o1, ['A', 'B', 'C', 'D']);
+    expect(g.boundary.map((m) => [m.koppelkans, m.rank])).toEqual([
+      ['A', 1],
+      ['B', 2],
+    ]);
+  });
+
+  test('one side changes at once, the other later: "als ... tot ... daalt ... en bij elke verhoging"', () => {
+    // top 2: A = 2 and B = C = F1 + 1 tie at 2 (place 1); raising F1 puts B and C above A (out), D = 2 − F1 reaches B and C at 0,5
+    const { g } = run(
+      [1, 1],
+      [
+        [0, 2],
+        [1, 1],
+        [1, 1],
+        [-1, 2],
+      ],
+      { topN: 2, topOrder: 1, margin: 1 },
+      ['A', 'B', 'C', 'D'],
+    );
+    expect(g.sentences.members[0]).toBe(
+      'De top 2 verandert als de weging van F1 tot 0,5 daalt (dan vallen B en C af en komt D erbij) en bij elke verhoging van de weging van F1 (dan valt A af). Nu is de weging van F1 1.',
+    );
+  });
+
+  test('exactly as many koppelkansen as the top holds: all in, whatever the weights', () => {
+    const { g } = run([1], [[3], [2]], { topN: 2, topOrder: 1 }, ['A', 'B']);
+    expect(g.sentences.summary[0]).toBe('Er zijn 2 koppelkansen met een totaal; ze staan allemaal in de top 2, welke weging je ook kiest.');
+    expect(g.members).toHaveLength(1);
+    expect(g.sentences.members).toEqual([]);
+  });
+
+  test('a summary’s upper bound is rounded down (5/3 is 1,66, not 1,67)', () => {
+    // top 1: A = 5·F2 = 5, B = 3·F1 = 3: B ties A at F1 = 5/3 or F2 = 0,6
+    const { g } = run(
+      [1, 1],
+      [
+        [0, 5],
+        [3, 0],
+      ],
+      o1,
+      ['A', 'B'],
+    );
+    expect(g.sentences.summary[0]).toBe('Geen enkele weging tussen 0,6 en 1,66 verandert de top 1 (telkens één weging anders, de rest gelijk).');
+  });
+
+  test('no summary when the intervals meet only at one weight (every weight on the edge)', () => {
+    const { g } = run(
+      [1, 1],
+      [
+        [2, 0],
+        [1, 1],
+        [0, 0],
+      ],
+      o1,
+      ['A', 'B', 'C'],
+    );
+    expect(g.members.map((iv) => [iv.lower.at, iv.upper.at])).toEqual([
+      [1, 1],
+      [1, 1],
+    ]);
+    expect(g.sentences.summary).toEqual([]);
+  });
+
+  test('a bound just above a weight with three decimals is not rounded below it (regression: "tot ongeveer 1 stijgt (nu 1,002)")', () => {
+    // top 1: A = 1,0033·F2 leads B = 1,002·F1 until F1 reaches 1,0033
+    const { g } = run(
+      [1.002, 1.0033],
+      [
+        [0, 1],
+        [1, 0],
+      ],
+      o1,
+      ['A', 'B'],
+    );
+    expect(g.sentences.members[0]).toBe(
+      'De top 1 verandert pas als de weging van F1 tot ongeveer 1,003 stijgt (dan valt A af en komt B erbij). Nu is de weging van F1 1,002.',
+    );
+    expect(g.sentences.boundary[0]).toBe(
+      'A (plaats 1) valt uit de top 1 als de weging van F1 boven ongeveer 1,003 komt (nu 1,002), of als de score voor F1 van 0 naar -1 gaat (1 punt lager).',
+    );
+    // the summary keeps to the safe side with as many decimals as it needs
+    expect(g.sentences.summary[0]).toBe('Geen enkele weging tussen 1,002 en 1,0033 verandert de top 1 (telkens één weging anders, de rest gelijk).');
   });
 });
