@@ -936,3 +936,52 @@ describe('cases the first mutation run left open', () => {
     expect(g.sentences.summary[0]).toBe('Geen enkele weging tussen 1,002 en 1,0033 verandert de top 1 (telkens één weging anders, de rest gelijk).');
   });
 });
+
+describe('cases the second mutation run left open', () => {
+  test('a shared place is named once, also when it holds identical rows and others', () => {
+    // A = 2·F1 + 1, B = C = 1 (identical): at F1 = 0 all three share place 1
+    const { g } = run(
+      [1, 1],
+      [
+        [2, 1],
+        [0, 1],
+        [0, 1],
+      ],
+      { topN: 1, topOrder: 1, margin: 1 },
+      ['A', 'B', 'C'],
+    );
+    expect(g.order[0].lower.change?.shared).toEqual([{ rank: 1, names: ['A', 'B', 'C'] }]);
+  });
+
+  test('two shared places in one order: both named', () => {
+    // P = 2·F1 + 3, Q = 3, R = F1 + 1, S = 1: at F1 = 0 P and Q share place 1, R and S place 3
+    const { g } = run(
+      [1, 1],
+      [
+        [2, 3],
+        [0, 3],
+        [1, 1],
+        [0, 1],
+      ],
+      { topN: 4, topOrder: 4, margin: 1 },
+      ['P', 'Q', 'R', 'S'],
+    );
+    expect(g.sentences.order[0]).toBe(
+      'De volgorde van de top 4 verandert pas als de weging van F1 tot 0 daalt (dan wordt het P, Q, R en S, waarbij P en Q plaats 1 delen en R en S plaats 3 delen) of als de weging van F1 tot 2 stijgt (dan wordt het P, R, Q en S). Nu is de weging van F1 1.',
+    );
+  });
+
+  test('a bound whose rounding lands on the current weight gets one more decimal ("1,0024", not "1,002" beside "nu 1,002")', () => {
+    // top 1: A = 1,0024·F2 leads B = 1,002·F1 until F1 reaches 1,0024
+    const { g } = run(
+      [1.002, 1.0024],
+      [
+        [0, 1],
+        [1, 0],
+      ],
+      { topN: 1, topOrder: 1, margin: 1 },
+      ['A', 'B'],
+    );
+    expect(g.sentences.boundary[0]).toMatch(/^A \(plaats 1\) valt uit de top 1 als de weging van F1 boven ongeveer 1,0024 komt \(nu 1,002\)/);
+  });
+});
