@@ -168,6 +168,17 @@ describe('the block against what the sheet holds (rules of planGevoeligheid)', (
     ]);
   });
 
+  test('the team’s text on the very last line the block needs is kept too', () => {
+    const wb = withResultaat(workbook({ rows }));
+    const last = 3 + g(wb).sentences.all.length;
+    resultaat(wb).values = Array.from({ length: last }, (_, i) =>
+      i === last - 1 ? [null, null, null, null, null, null, null, 'Laatste regel van het team'] : [],
+    );
+    const ctx = plan(wb);
+    expect(ctx.ops).toEqual([]);
+    expect(ctx.problems.map((p) => p.cell)).toEqual([`H${last}`]);
+  });
+
   test('a formula of the team where the block goes counts as taken too', () => {
     const wb = withResultaat(workbook({ rows }));
     resultaat(wb).formulas = [[], [], [], [], [null, null, null, null, null, null, null, '=1+1']];
