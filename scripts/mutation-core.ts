@@ -102,7 +102,10 @@ const GROUPS: Group[] = [
   { name: 'edits', mutate: ['edits.ts', 'textSafety.ts'], tests: ['edits', 'editsInput', 'textSafety', 'namedMutations', 'notes'] },
   { name: 'formulaStamp', mutate: ['formulaStamp.ts'], tests: ['formulaStamp'] },
   { name: 'deelnemers', mutate: ['deelnemers.ts', 'topChart.ts'], tests: ['deelnemersChart', 'topChart', 'deelnemers'] },
-  { name: 'gevoeligheid', mutate: ['gevoeligheid.ts', 'plan/gevoeligheid.ts'], tests: ['gevoeligheid', 'gevoeligheidSheet'] },
+  // the robustness analysis and its block on Resultaat, each against its own pure test (runs of 3 Dec d): the
+  // properties of gevoeligheid.test.ts (top 15, ~1.5 s each) and the whole plans of gevoeligheidSheet made it ~2 hours
+  { name: 'gevoeligheid', mutate: ['gevoeligheid.ts'], tests: ['gevoeligheidUnit'] },
+  { name: 'planGevoeligheid', mutate: ['plan/gevoeligheid.ts'], tests: ['gevoeligheidBlock'] },
   {
     name: 'onderbouwing',
     mutate: ['onderbouwing.ts', 'onderbouwingSheet.ts', 'textMetrics.ts'],

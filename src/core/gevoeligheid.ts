@@ -28,6 +28,8 @@ interface GevoeligheidChange {
   entering: string[];
   /** The top order (names, best first) just past the bound. */
   order: string[];
+  /** The places in that order that several koppelkansen share (ties), each with their names. */
+  shared: { rank: number; names: string[] }[];
 }
 
 /** One side of a weight's interval. */
@@ -302,7 +304,16 @@ function changeOf(start: State, after: State | null, rows: RankedRow[]): Gevoeli
       .sort((x, y) => x - y)
       .map(name),
     order: orderList(after).map((e) => name(e.id)),
+    shared: after.groups
+      .map((e, i) => ({ rank: e.rank, ids: after.groups.filter((x, j) => x.rank === e.rank && j >= i).flatMap((x) => x.group.ids) }))
+      .filter((e, i) => e.ids.length > 1 && (i === 0 || after.groups[i - 1].rank !== e.rank))
+      .map((e) => ({ rank: e.rank, names: e.ids.sort((x, y) => x - y).map(name) })),
   };
+}
+
+/** Whether lowering a weight of `weging` by `u` takes it to 0 (or below, which no weight goes). */
+function reachesZero(u: number, weging: number): boolean {
+  return u >= weging || sameTotal(u, weging);
 }
 
 /**
@@ -316,8 +327,13 @@ function intervalFor(rows: RankedRow[], up: Group[], weging: number, k: number, 
     const uMax = direction === 1 ? Infinity : weging;
     const found = firstChange(groups, k, uMax, key, key === membersKey);
     if (found.u === null) return { at: null, included: true, change: null };
+    // weights are never below 0: going down, a change only past 0 is none, and one at 0 is
+    // what the ranking is at 0 (there is no "just past" it)
+    const atZero = direction === -1 && reachesZero(found.u, weging);
+    if (atZero && found.included) return { at: null, included: true, change: null };
     const start = stateAt(groups, k, 0, 0);
-    return { at: weging + direction * found.u, included: found.included, change: changeOf(start, found.after, rows) };
+    const after = atZero ? stateAt(groups, k, found.u, 0) : found.after;
+    return { at: atZero ? 0 : weging + direction * found.u, included: found.included, change: changeOf(start, after, rows) };
   };
   return { lower: side(-1), upper: side(1) };
 }
@@ -330,7 +346,9 @@ function intervalFor(rows: RankedRow[], up: Group[], weging: number, k: number, 
  * empty): with the weight moved by u in `direction` every total is the line
  * totals[i] + direction·column[i]·u, so only the crossings with row `id`'s line matter,
  * walked in order; no ranking is recomputed. Crossings farther than `cap` (a change the
- * caller already beats) are not considered: then null.
+ * caller already beats) are not considered: then null. Weights are never below 0: a weight of 0
+ * is not lowered, and a move that only a weight below 0 would make (a tie at 0 that keeps
+ * the row where it is) is none.
  */
 function weightMove(
   totals: Float64Array,
@@ -346,6 +364,7 @@ function weightMove(
   const n = totals.length;
   const meB = totals[id];
   for (const direction of [1, -1] as const) {
+    if (direction === -1 && !(weging > 0)) continue; // a weight of 0 cannot be lowered
     const uMax = Math.min(direction === 1 ? Infinity : weging, cap * (1 + 1e-9), best ? best.u : Infinity);
     const meC = direction * column[id];
     // strictly above me at 0 and at 0+, and the crossings later on (rising past me / falling below me)
@@ -400,10 +419,12 @@ function weightMove(
       const at = count - downs;
       const after = at + ups;
       if (isIn(at) !== inside) {
-        best = pick(best, { to: weging + direction * u, included: false, up: direction === 1, u });
+        best = pick(best, { to: direction === -1 && reachesZero(u, weging) ? 0 : weging + direction * u, included: false, up: direction === 1, u });
         break;
       }
       if (isIn(after) !== inside) {
+        // only past 0 (a tie at weight 0 that keeps it where it is): no weight does it
+        if (direction === -1 && reachesZero(u, weging)) break;
         best = pick(best, { to: weging + direction * u, included: true, up: direction === 1, u });
         break;
       }
@@ -466,7 +487,8 @@ function scoreMove(
  *
  * In: the werkblad as `readWerkblad`/`analyze` give it (rows with a total are ranked;
  * factors with an invalid weight are skipped and named in `skipped`). Weights are ≥ 0, so a
- * lower bound is never below 0. Out: intervals per weight (the weight that changes the
+ * lower bound is never below 0: a change that only a weight below 0 would make is no bound,
+ * and a bound at 0 says what the ranking is at 0. Out: intervals per weight (the weight that changes the
  * state, whether that weight itself still keeps it, and what changes just past it), the
  * smallest moves for the koppelkansen near place N, and Dutch sentences. Raises nothing.
  *
@@ -564,14 +586,24 @@ export function formatGetal(n: number, direction: 'up' | 'down' | 'nearest' = 'n
 }
 
 /**
+ * A current weight in words, as typed: up to 6 decimals, so that "nu 0,0997" is never shown
+ * as "nu 0,1" beside a bound of 0,1 (a bound is rounded to differ from the weight, see `boundText`).
+ */
+function weightText(w: number): string {
+  return formatGetal(w, 'nearest', 6);
+}
+
+/**
  * A bound in words: exact when two decimals say it exactly, else "ongeveer" and the nearest
- * value with enough decimals to differ from the current weight.
+ * value with enough decimals to lie on the bound's side of the current weight (a bound of
+ * 1,0033 above a weight of 1,002 is "ongeveer 1,003", not "ongeveer 1").
  */
 function boundText(at: number, current: number): string {
   if (Math.abs(Math.round(at * 100) - at * 100) < 1e-6) return formatGetal(at);
   for (let d = 2; d <= 6; d++) {
     const s = formatGetal(at, 'nearest', d);
-    if (Number(s.replace(',', '.').replace('−', '-')) !== current) return `ongeveer ${s}`;
+    const v = Number(s.replace(',', '.').replace('−', '-'));
+    if (at > current ? v > current : v < current) return `ongeveer ${s}`;
   }
   return `ongeveer ${formatGetal(at, 'nearest', 6)}`;
 }
@@ -589,6 +621,12 @@ function safeBoundText(at: number, current: number, direction: 'up' | 'down'): s
 function list(names: string[]): string {
   if (names.length <= 1) return names[0] ?? '';
   return `${names.slice(0, -1).join(', ')} en ${names[names.length - 1]}`;
+}
+
+/** "dan wordt het A, B en C", and the places that several share ("…, waarbij B en C plaats 2 delen"). */
+function orderChangeText(c: GevoeligheidChange): string {
+  const ties = c.shared.map((t) => `${list(t.names)} plaats ${t.rank} delen`);
+  return `dan wordt het ${list(c.order)}${ties.length ? `, waarbij ${ties.join(' en ')}` : ''}`;
 }
 
 function membersChangeText(c: GevoeligheidChange): string {
@@ -613,7 +651,7 @@ function boundPhrase(b: WeightBound, current: number, lower: boolean): string {
 }
 
 function intervalSentence(iv: WeightInterval, subject: string, changeText: (c: GevoeligheidChange) => string, noun: string): string {
-  const nu = formatGetal(iv.weging);
+  const nu = weightText(iv.weging);
   const name = `de weging van ${iv.factor}`;
   const { lower, upper } = iv;
   if (lower.at === null && upper.at === null) return `Geen enkele weging van ${iv.factor} verandert ${subject} (nu ${nu}; telkens alleen deze weging anders).`;
@@ -686,7 +724,7 @@ function moveSentence(m: BoundaryMove, topN: number): string {
     const up = w.up;
     const when =
       w.to === w.from
-        ? `bij elke ${up ? 'verhoging' : 'verlaging'} van de weging van ${w.factor} (nu ${formatGetal(w.from)})`
+        ? `bij elke ${up ? 'verhoging' : 'verlaging'} van de weging van ${w.factor} (nu ${weightText(w.from)})`
         : `als de weging van ${w.factor} ${
             up
               ? w.included
@@ -695,7 +733,7 @@ function moveSentence(m: BoundaryMove, topN: number): string {
               : w.included
                 ? `onder ${boundText(w.to, w.from)} komt`
                 : `tot ${boundText(w.to, w.from)} daalt`
-          } (nu ${formatGetal(w.from)})`;
+          } (nu ${weightText(w.from)})`;
     parts.push(when);
   }
   if (m.score) {
@@ -734,7 +772,7 @@ function gevoeligheidZinnen(g: Gevoeligheid): Gevoeligheid['sentences'] {
   if (g.ranked > 1) {
     const s = summarySentence(g.order, top3);
     if (s) summary.push(s);
-    for (const iv of g.order) order.push(intervalSentence(iv, top3, (c) => `dan wordt het ${list(c.order)}`, 'haar'));
+    for (const iv of g.order) order.push(intervalSentence(iv, top3, orderChangeText, 'haar'));
   }
   for (const m of g.boundary) boundary.push(moveSentence(m, g.topN));
   if (g.skipped.length) summary.push(`Niet berekend voor ${list(g.skipped)}: de weging is ongeldig.`);

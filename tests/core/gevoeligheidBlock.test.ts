@@ -109,3 +109,142 @@ test('no werkblad, no block', () => {
   expect(ctx.ops).toEqual([]);
   expect(ctx.problems).toEqual([]);
 });
+
+describe('the block against what the sheet holds (rules of planGevoeligheid)', () => {
+  const g = (wb: WorkbookSnapshot) => computeGevoeligheid(analyze(wb).werkblad!);
+
+  test('written again with nothing changed: no op at all, the date stays', () => {
+    const once = written(withResultaat(workbook({ rows })));
+    const ctx = plan(once);
+    expect(ctx.ops).toEqual([]);
+    expect(ctx.problems).toEqual([]);
+  });
+
+  test('the live check without its cached result is written again on its own (the block and its date stay)', () => {
+    const once = written(withResultaat(workbook({ rows })));
+    resultaat(once).values[2][H - 1] = null;
+    const ops = plan(once).ops;
+    expect(ops).toHaveLength(1);
+    expect(ops[0]).toMatchObject({ kind: 'setCells', sheet: SHEET_NAMES.resultaat, cell: 'H3' });
+    expect(JSON.stringify(ops[0])).toContain('Klopt met de huidige scores en wegingen.');
+  });
+
+  test('fewer sentences than before: the block is rewritten and its leftover lines cleared, nothing below them', () => {
+    const wb = withResultaat(workbook({ rows }));
+    const once = written(wb);
+    const before = 3 + g(wb).sentences.all.length;
+    once.sheets.find((s) => s.name === SHEET_NAMES.werkblad)!.values[3] = ['Weging', null, 1, 'x', 'x'];
+    const lines = g(once).sentences.all;
+    expect(lines.length).toBeLessThan(before - 3);
+    const [op, ...rest] = plan(once).ops;
+    expect(rest).toEqual([]); // the first block's styles are not set again
+    expect(op).toMatchObject({ kind: 'setCells', cell: 'H1' });
+    const cells = (op as { cells: unknown[][] }).cells;
+    expect(cells).toHaveLength(before);
+    expect(cells.slice(3 + lines.length)).toEqual(Array.from({ length: before - 3 - lines.length }, () => [{ clear: true }]));
+    const h = resultaat(simulate(once, [op])).values.map((r) => r?.[H - 1] ?? null);
+    expect(h.slice(3, 3 + lines.length)).toEqual(lines);
+    expect(h.slice(3 + lines.length).every((v) => v === null)).toBe(true);
+  });
+
+  test('more sentences than before stop at the team’s text below the old block: kept, and a problem names it', () => {
+    // first computed with one weight invalid (fewer lines), then all valid: the new block reaches the team's note
+    const short = withResultaat(workbook({ rows, weights: [1, 'x', 'x'] }));
+    const once = written(short);
+    const end = 3 + g(short).sentences.all.length;
+    once.sheets.find((s) => s.name === SHEET_NAMES.werkblad)!.values[3] = ['Weging', null, 1, 1, 1];
+    const res = resultaat(once);
+    while (res.values.length < end + 3) res.values.push([]);
+    res.values[end + 1][H - 1] = 'Notitie van het team'; // after one empty row: not part of the block
+    const ctx = plan(once);
+    expect(ctx.ops).toEqual([]);
+    expect(ctx.problems).toEqual([
+      expect.objectContaining({
+        code: 'GEVOELIGHEID_OCCUPIED',
+        sheet: SHEET_NAMES.resultaat,
+        cell: `H${end + 2}`,
+        message: expect.stringContaining('("Notitie van het team")'),
+      }),
+    ]);
+  });
+
+  test('the team’s text on the very last line the block needs is kept too', () => {
+    const wb = withResultaat(workbook({ rows }));
+    const last = 3 + g(wb).sentences.all.length;
+    resultaat(wb).values = Array.from({ length: last }, (_, i) =>
+      i === last - 1 ? [null, null, null, null, null, null, null, 'Laatste regel van het team'] : [],
+    );
+    const ctx = plan(wb);
+    expect(ctx.ops).toEqual([]);
+    expect(ctx.problems.map((p) => p.cell)).toEqual([`H${last}`]);
+  });
+
+  test('a formula of the team where the block goes counts as taken too', () => {
+    const wb = withResultaat(workbook({ rows }));
+    resultaat(wb).formulas = [[], [], [], [], [null, null, null, null, null, null, null, '=1+1']];
+    const ctx = plan(wb);
+    expect(ctx.ops).toEqual([]);
+    expect(ctx.problems.map((p) => p.cell)).toEqual(['H5']);
+  });
+
+  test('another title in H1: not the add-in’s block, nothing written, H1 named with its text', () => {
+    const wb = withResultaat(workbook({ rows }));
+    resultaat(wb).values = [[null, null, null, null, null, null, null, 'Onze conclusies']];
+    const ctx = plan(wb);
+    expect(ctx.ops).toEqual([]);
+    expect(ctx.problems).toEqual([
+      expect.objectContaining({
+        cell: 'H1',
+        message: expect.stringContaining('("Onze conclusies") waar de add-in de gevoeligheid van de top 15 wil zetten (kolom H van Resultaat)'),
+      }),
+    ]);
+  });
+
+  test('a first line holding only a space: the problem names the first line with visible text', () => {
+    const once = written(withResultaat(workbook({ rows })));
+    const res = resultaat(once);
+    const second = String(res.values[4][H - 1]);
+    res.values[3][H - 1] = ' ';
+    const ctx = plan(once);
+    expect(ctx.ops).toEqual([]);
+    expect(ctx.problems).toEqual([expect.objectContaining({ cell: 'H5', message: expect.stringContaining(`("${second}")`) })]);
+  });
+
+  test('no Resultaat sheet yet: the block and its first styles are planned for it all the same', () => {
+    const ctx = plan(workbook({ rows }));
+    expect(ctx.ops.map((op) => op.kind)).toEqual(['setCells', 'setStyle', 'setStyle', 'setStyle', 'setColumnWidths']);
+    expect(ctx.problems).toEqual([]);
+  });
+
+  test('a block longer than 60 lines is wrapped down to its last line', () => {
+    const factors = Array.from({ length: 28 }, (_, i) => `Factor ${i + 1}`);
+    const many = Array.from({ length: 18 }, (_, i) => ['Groen', `Koppelkans ${i + 1}`, ...factors.map((_, j) => ((i * (j + 3)) % 11) - 5)]);
+    const wb = withResultaat(workbook({ rows: many, factors }));
+    const n = 3 + g(wb).sentences.all.length;
+    expect(n).toBeGreaterThan(60);
+    expect(plan(wb).ops).toContainEqual({ kind: 'setStyle', sheet: SHEET_NAMES.resultaat, range: `H4:H${n}`, style: { wrap: true, verticalAlignment: 'top' } });
+  });
+
+  test('the date line is the day on the Dutch clock: 23:30 UTC on 30 November is 1 December', () => {
+    const wb = withResultaat(workbook({ rows }));
+    const ctx: PlanContext = {
+      snapshot: wb,
+      analysis: analyze(wb),
+      options: { now: new Date('2026-11-30T23:30:00Z') },
+      ops: [],
+      problems: [],
+      validations: [],
+    };
+    planGevoeligheid(ctx);
+    expect(String(resultaat(simulate(wb, ctx.ops)).values[1][H - 1])).toMatch(
+      /^Berekend door de add-in op 01-12-2026: telkens één weging of één score anders, de rest gelijk\. \(kenmerk [0-9a-f]{8}\)$/,
+    );
+  });
+
+  test('the live check sums what the engine reads: an invalid weight counts 0, and a row that uses it has no total', () => {
+    const wb = withResultaat(workbook({ rows: [['Groen', 'Geveltuinen', 1, -1, 0]], weights: [1, 1, 'veel'] }));
+    const f = String(resultaat(written(wb)).formulas![2][H - 1]);
+    expect(f).toContain(',6)=2,'); // 1 + 1 + 0 for "veel"
+    expect(f).toContain(',6)=0)'); // the only row scores the factor with weight "veel": no total
+  });
+});
