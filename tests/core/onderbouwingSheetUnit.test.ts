@@ -633,6 +633,62 @@ describe('onderbouwingSheetOps: wrapping and row heights', () => {
   });
 });
 
+describe('onderbouwingSheetOps: what the survivors of the first mutation run showed', () => {
+  it('gives the adapters only cleared cells, texts and numbers: an empty score, weight or rank and the space under a label are cleared', () => {
+    const ops = onderbouwingSheetOps(
+      emptyModel({
+        deelnemers: Array.from({ length: 30 }, (_, i) => `Deelnemer${i + 1}`),
+        factors: FULL_FACTORS,
+        chosen: [chosen(1, 'Park', { autoRank: null })],
+        scores: [score(null, 'Park', [null, 1], null)],
+      }),
+      SHEET,
+    );
+    const block = ops.find((o): o is Extract<PlanOp, { kind: 'setCells' }> => o.kind === 'setCells')!;
+    const kinds = new Set<string>();
+    for (const row of block.cells)
+      for (const c of row) {
+        if ('clear' in c) expect(c).toEqual({ clear: true });
+        else if ('number' in c) expect(Number.isFinite(c.number)).toBe(true);
+        else expect(typeof (c as { text: unknown }).text).toBe('string');
+        kinds.add(Object.keys(c).join());
+      }
+    expect([...kinds].sort()).toEqual(['clear', 'number', 'text']);
+    // the weight of "Geld" (none) and the second line of the Deelnemers: cleared, as written
+    const at = (text: string) => block.cells.findIndex((r) => 'text' in r[1] && r[1].text === text);
+    expect(block.cells[at('Geld')][0]).toEqual({ clear: true });
+    const deelnemers = block.cells.findIndex((r) => 'text' in r[0] && r[0].text === 'Deelnemers');
+    expect(block.cells[deelnemers + 1][0]).toEqual({ clear: true });
+    expect(block.cells[at('Park')]).toEqual([{ number: 1 }, { text: 'Park' }, { text: '' }, { text: '' }, { clear: true }]);
+  });
+
+  it('introduces the four steps and the team’s table with a sentence each', () => {
+    const { body } = render(emptyModel({ chosen: [chosen(1, 'Park')] }));
+    const steps = body.indexOf(`${METHOD_STEPS[0].stap} | ${METHOD_STEPS[0].titel} | ${METHOD_STEPS[0].wat}`);
+    const before = body.slice(body.indexOf('1. Werkwijze'), steps).join(' ');
+    expect(before).toContain('Het team volgde de werkwijze “Koppelkansen kiezen” uit het Spoorboekje van de gemeente Lelystad (hoofdstuk 3), in vier stappen:');
+    const team = body.slice(body.indexOf('2. De keuze van het team'), body.indexOf('Plaats | Koppelkans | Omdat… | Verantwoordelijke | Rang')).join(' ');
+    expect(team).toContain(
+      'De koppelkansen die het team meeneemt in het wijkuitvoeringsplan, in de volgorde van het team, met de reden en wie verantwoordelijk is. Rang is de automatische rang die uit de scores volgt.',
+    );
+  });
+
+  it('measures a table row in regular type: a conclusion that fits on one line in regular type gets no taller row', () => {
+    const text = 'Een veilige en groene wijk voor ons'; // one line in column C, two in bold
+    const { rowOf, heightOf, widths } = render(emptyModel({ conclusions: [{ stap: 'Stap 1', vraag: 'Kort?', text, row: 3 }] }));
+    expect(wrappedRowHeight(['Stap 1', 'Kort?', text], widths, false)).toBeNull();
+    expect(wrappedRowHeight(['Stap 1', 'Kort?', text], widths, true)).toBe(32);
+    expect(heightOf.has(rowOf('Stap 1 | Kort?'))).toBe(false);
+  });
+
+  it('names the authors in the appendix of other notes too, when asked', () => {
+    const { body } = render(emptyModel({ options: { authorNames: true, notesAppendix: true }, appendixNotes: [note({ text: 'Overig', author: 'Piet' })] }));
+    const a = body.indexOf('Bijlage 1: overige notities uit het gesprek');
+    expect(body[a + 1]).toBe('Soort | Koppelkans | Notitie | Stap | Auteur');
+    expect(body[a + 2]).toBe('Discussie | (algemeen) | Overig | Stap 3 | Piet');
+  });
+});
+
 describe('onderbouwingSheetOps: styles by kind of row', () => {
   it('makes titles bold 13 pt, subtitles and labels bold, headers bold on a fill with borders over their own columns', () => {
     const { styles, body } = render(emptyModel({ chosen: [chosen(1, 'Park')] }));
