@@ -93,6 +93,10 @@ const GROUPS: Group[] = [
       'factorMoveRules',
       'indirectFixedText',
       'factorAddIndirect',
+      // lines 801 to the end: the cases of the 3 Dec d check (validations and a scoped name in a removal, the move and add questions)
+      'factorRemovalValidations',
+      'factorRemovalNames',
+      'factorQuestionEdges',
     ],
   },
   // the comments and notes on cells that a factor edit or a deselect names, and the rows a new koppelkans avoids
