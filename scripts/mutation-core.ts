@@ -93,6 +93,10 @@ const GROUPS: Group[] = [
       'factorMoveRules',
       'indirectFixedText',
       'factorAddIndirect',
+      // lines 801 to the end: the cases of the 3 Dec d check (validations and a scoped name in a removal, the move and add questions)
+      'factorRemovalValidations',
+      'factorRemovalNames',
+      'factorQuestionEdges',
     ],
   },
   // the comments and notes on cells that a factor edit or a deselect names, and the rows a new koppelkans avoids
@@ -106,11 +110,11 @@ const GROUPS: Group[] = [
   // properties of gevoeligheid.test.ts (top 15, ~1.5 s each) and the whole plans of gevoeligheidSheet made it ~2 hours
   { name: 'gevoeligheid', mutate: ['gevoeligheid.ts'], tests: ['gevoeligheidUnit'] },
   { name: 'planGevoeligheid', mutate: ['plan/gevoeligheid.ts'], tests: ['gevoeligheidBlock'] },
-  {
-    name: 'onderbouwing',
-    mutate: ['onderbouwing.ts', 'onderbouwingSheet.ts', 'textMetrics.ts'],
-    tests: ['onderbouwingModel', 'onderbouwingSheet', 'printSetup', 'textMetrics'],
-  },
+  // the onderbouwing's model and sheet each against its own pure test (runs of 3 Dec c and 3 Dec d: about 9 and
+  // 2 minutes); textMetrics with the tests it was scored with (1 Dec c)
+  { name: 'onderbouwing', mutate: ['onderbouwing.ts'], tests: ['onderbouwingModel'] },
+  { name: 'onderbouwingSheet', mutate: ['onderbouwingSheet.ts'], tests: ['onderbouwingSheetUnit'] },
+  { name: 'textMetrics', mutate: ['textMetrics.ts'], tests: ['onderbouwingSheet', 'printSetup', 'textMetrics'] },
   // no 'properties' in the groups below: its 660 random workbooks cover every mutant of the
   // analysis and the plan builder, which made one mutant cost ~20 s (773 mutants of analyze:
   // ~5 hours); the example tests listed pin the same rules
