@@ -618,8 +618,17 @@ function safeBoundText(at: number, current: number, direction: 'up' | 'down'): s
   return formatGetal(at, direction, 6);
 }
 
+/**
+ * How many names a sentence lists before it counts the rest ("…, O en 985 andere"): a top of
+ * 15 stays readable, and a tie of a thousand unscored koppelkansen no longer makes a sentence
+ * longer than an Excel cell holds (it did: 61,939 characters on Resultaat at 1,000 rows).
+ */
+const MAX_LISTED_NAMES = 15;
+
+/** "A", "A en B", "A, B en C"; past `MAX_LISTED_NAMES` the first ones and how many others. */
 function list(names: string[]): string {
   if (names.length <= 1) return names[0] ?? '';
+  if (names.length > MAX_LISTED_NAMES) return `${names.slice(0, MAX_LISTED_NAMES).join(', ')} en ${names.length - MAX_LISTED_NAMES} andere`;
   return `${names.slice(0, -1).join(', ')} en ${names[names.length - 1]}`;
 }
 

@@ -248,3 +248,18 @@ describe('the block against what the sheet holds (rules of planGevoeligheid)', (
     expect(f).toContain(',6)=0)'); // the only row scores the factor with weight "veel": no total
   });
 });
+
+test('regression: a sentence longer than a cell holds (very long koppelkans names in a tie) is cut with "…" to Excel’s 32,767 characters, never between the halves of an emoji', () => {
+  const name = (i: number) => `${'😀'.repeat(1200)} koppelkans ${i}`;
+  // the first leads on the first factor; the other 20 tie, so lowering its weight names them all
+  const tied = [['Groen', name(0), 10, 0, 0], ...Array.from({ length: 20 }, (_, i) => ['Groen', name(i + 1), 0, 1, 0])];
+  const ctx = plan(withResultaat(workbook({ weights: [1, 5, 1], rows: tied })));
+  expect(ctx.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  const texts = ctx.ops.flatMap((op) => (op.kind === 'setCells' ? op.cells.flat() : [])).flatMap((c) => ('text' in c ? [c.text] : []));
+  const long = texts.filter((t) => t.endsWith('…'));
+  expect(long.length).toBeGreaterThan(0);
+  for (const t of texts) {
+    expect(t.length).toBeLessThanOrEqual(32767);
+    expect(t).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  }
+});

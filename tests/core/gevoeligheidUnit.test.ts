@@ -985,3 +985,23 @@ describe('cases the second mutation run left open', () => {
     expect(g.sentences.boundary[0]).toMatch(/^A \(plaats 1\) valt uit de top 1 als de weging van F1 boven ongeveer 1,0024 komt \(nu 1,002\)/);
   });
 });
+
+describe('long lists of names (regression: a Resultaat sentence of 61,939 characters, more than a cell holds, refused the whole recompute)', () => {
+  test('a tie of many koppelkansen lists the first 15 names and counts the others', () => {
+    // K1 leads on F1; the other 39 tie on F2. At F1 = 0 all 40 share place 1.
+    const scores = [[10, 0], ...Array.from({ length: 39 }, () => [0, 1])];
+    const names = scores.map((_, i) => `K${i + 1}`);
+    const { g } = run([1, 5], scores, { topN: 15, topOrder: 3, margin: 1 }, names);
+    const all = g.sentences.all.join('\n');
+    // lowering F1 to 0,5: K1 falls behind the 39 that share place 1
+    expect(all).toContain('dan wordt het K2, K3, K4, K5, K6, K7, K8, K9, K10, K11, K12, K13, K14, K15, K16 en 24 andere, waarbij');
+    expect(all).not.toMatch(/K17\b/);
+  });
+
+  test('every sentence stays within an Excel cell with 1,000 tied koppelkansen of long names', () => {
+    const scores = [[10, 0], ...Array.from({ length: 999 }, () => [0, 1])];
+    const names = scores.map((_, i) => `${'Een koppelkans met een lange naam '.repeat(6)}${i + 1}`);
+    const { g } = run([1, 5], scores, { topN: 15, topOrder: 3, margin: 1 }, names);
+    for (const s of g.sentences.all) expect(s.length).toBeLessThanOrEqual(32767);
+  });
+});

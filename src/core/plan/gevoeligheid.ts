@@ -14,6 +14,7 @@ import { computeGevoeligheid } from '../gevoeligheid';
 import { GEVOELIGHEID } from '../layout';
 import { problem } from '../problems';
 import type { CellInput, SheetSnapshot } from '../snapshot';
+import { MAX_CELL_TEXT } from '../textSafety';
 import type { Werkblad } from '../werkblad';
 import { nameOf, sheetByName, type PlanContext } from './context';
 
@@ -56,6 +57,19 @@ function staleFormula(werkblad: Werkblad): string {
 }
 
 /**
+ * A sentence as one cell can hold it: at most Excel's 32,767 characters (`MAX_CELL_TEXT`),
+ * else cut with "…" (names are listed at most 15 at a time, gevoeligheid.ts, but very long
+ * koppelkans names can still add up), never between the two halves of an emoji.
+ */
+function fitCell(line: string): string {
+  if (line.length <= MAX_CELL_TEXT) return line;
+  let cut = MAX_CELL_TEXT - 1;
+  const code = line.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut--;
+  return `${line.slice(0, cut)}…`;
+}
+
+/**
  * A short fingerprint (8 hex digits, FNV-1a over the lines joined by newlines) of the
  * sentences the add-in wrote, kept in the block's second row. When the cells no longer
  * match it, a person typed there and the add-in leaves the block alone.
@@ -81,7 +95,7 @@ export function planGevoeligheid(ctx: PlanContext): void {
   const sheet = sheetByName(ctx.snapshot, name);
   const col = GEVOELIGHEID.column;
   const g = computeGevoeligheid(wb);
-  const lines = g.sentences.all;
+  const lines = g.sentences.all.map(fitCell);
   const end = existingBlockEnd(sheet);
 
   // unchanged findings: leave the block (and its date) as it is
