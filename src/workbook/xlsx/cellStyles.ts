@@ -76,7 +76,7 @@ export function readCellStyle(cell: ExcelJS.Cell): CellStyle {
 }
 
 /** ExcelJS's model of <sheetProtection> (not in its types): true flags are what stays allowed. */
-interface ExcelJsSheetProtection {
+export interface ExcelJsSheetProtection {
   sheet?: boolean;
   formatCells?: boolean;
   formatColumns?: boolean;
@@ -89,7 +89,6 @@ interface ExcelJsSheetProtection {
  */
 export function sheetProtection(ws: ExcelJS.Worksheet): SheetProtection | undefined {
   const p = (ws as unknown as { sheetProtection?: ExcelJsSheetProtection | null }).sheetProtection;
-  const unlocked: string[] = [];
   const columnsUnlocked = new Set<number>();
   // columnCount is a getter that walks every row: read once (per column it made a cell in XFD cost seconds)
   const columns = ws.columnCount;
@@ -97,8 +96,6 @@ export function sheetProtection(ws: ExcelJS.Worksheet): SheetProtection | undefi
     const style = (ws.getColumn(c) as unknown as { style?: Partial<ExcelJS.Style> }).style;
     if (style?.protection?.locked === false) columnsUnlocked.add(c);
   }
-  // adjacent unlocked columns as one range ("A1:D1048576"; a sheet unlocked whole is one range, not 16,384)
-  for (const run of rectsOfCells(new Map([[1, columnsUnlocked]]))) unlocked.push(`${columnLetter(run.left)}1:${columnLetter(run.right)}${MAX_ROWS}`);
   const cells = new Map<number, number[]>();
   // ExcelJS's rows and cells as loaded (internal): eachRow/eachCell skip rows and cells that
   // only carry a format, and with includeEmpty they would create every row and cell
@@ -108,11 +105,35 @@ export function sheetProtection(ws: ExcelJS.Worksheet): SheetProtection | undefi
     const open: number[] = [];
     const line = (row as unknown as { _cells: (ExcelJS.Cell | undefined)[] })._cells ?? [];
     line.forEach((cell, i) => {
-      if (cell?.style?.protection?.locked === false && !columnsUnlocked.has(i + 1)) open.push(i + 1);
+      if (cell?.style?.protection?.locked === false) open.push(i + 1);
     });
     if (open.length) cells.set(index + 1, open);
   });
-  for (const box of rectsOfCells(cells)) unlocked.push(rectAddress(box));
+  return protectionSnapshot(p ?? undefined, columnsUnlocked, cells);
+}
+
+/**
+ * The snapshot's protection from what a reader found (ExcelJS's model here, the package's
+ * XML in package/readSheets.ts): `p` the sheet's protection (`sheet`: protected; true
+ * `formatCells`/`formatColumns`: still allowed), the unlocked columns, and per row the
+ * unlocked cells' columns. Adjacent unlocked columns become one whole-column range
+ * ("A1:D1048576"), the other unlocked cells (those outside those columns) as few
+ * rectangles as `rectsOfCells` makes. Undefined when the sheet is not protected and
+ * nothing is unlocked.
+ */
+export function protectionSnapshot(
+  p: ExcelJsSheetProtection | undefined,
+  columnsUnlocked: Set<number>,
+  cells: Map<number, number[]>,
+): SheetProtection | undefined {
+  const unlocked: string[] = [];
+  for (const run of rectsOfCells(new Map([[1, columnsUnlocked]]))) unlocked.push(`${columnLetter(run.left)}1:${columnLetter(run.right)}${MAX_ROWS}`);
+  const open = new Map<number, number[]>();
+  for (const [r, columns] of cells) {
+    const left = columns.filter((c) => !columnsUnlocked.has(c));
+    if (left.length) open.set(r, left);
+  }
+  for (const box of rectsOfCells(open)) unlocked.push(rectAddress(box));
   if (!p?.sheet && !unlocked.length) return undefined;
   return {
     protected: !!p?.sheet,

@@ -25,7 +25,8 @@ export function fullAddress(address: string): string {
   return address;
 }
 
-function isLarge(address: string): boolean {
+/** Whether a validation's range (one part of its sqref) has more than `LARGE_RANGE` cells: kept as one range entry, not one per cell. */
+export function isLargeValidationRange(address: string): boolean {
   try {
     return area(rectOf(fullAddress(address))) > LARGE_RANGE;
   } catch {
@@ -62,7 +63,7 @@ export function installLargeValidationPatch(): boolean {
   proto.parseClose = function patched(this: XformLike, name: string): boolean {
     if (name === 'dataValidation' && typeof this._address === 'string' && this._dataValidation) {
       const parts = this._address.split(/\s+/).filter(Boolean);
-      const large = parts.filter(isLarge);
+      const large = parts.filter(isLargeValidationRange);
       if (large.length) {
         const dv = this._dataValidation;
         if (!dv.formulae || !dv.formulae.length) {
@@ -70,7 +71,7 @@ export function installLargeValidationPatch(): boolean {
           delete dv.operator;
         }
         for (const address of large) this.model[fullAddress(address)] = dv;
-        const small = parts.filter((p) => !isLarge(p));
+        const small = parts.filter((p) => !isLargeValidationRange(p));
         if (!small.length) return true;
         this._address = small.join(' ');
       }

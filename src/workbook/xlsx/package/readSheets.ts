@@ -51,13 +51,14 @@
  * anything is written (XlsxWorkbook `loadModelOf`: WorkbookError 'cannotEditLayout').
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { cellAddress, columnLetter, tryParseCell } from '../../../core/a1';
+import { cellAddress, tryParseCell } from '../../../core/a1';
 import { dateToSerial } from '../../../core/dates';
 import type { CellValue, SheetProtection, SheetSnapshot } from '../../../core/snapshot';
-import { MAX_COLUMNS, MAX_ROWS, WorkbookError } from '../../errors';
-import { rectAddress, rectOf, rectsOfCells, type Rect } from '../../rectangles';
+import { MAX_COLUMNS, WorkbookError } from '../../errors';
+import { rectOf, type Rect } from '../../rectangles';
 import { stripFutureFunctionPrefixes } from '../futureFunctions';
-import { fullAddress } from '../largeValidations';
+import { fullAddress, isLargeValidationRange } from '../largeValidations';
+import { protectionSnapshot } from '../cellStyles';
 import type { DvModel } from '../validations';
 import { formulaCellsWithoutResult } from './cachedResults';
 import { sheetSkeletonText } from './definitions';
@@ -73,9 +74,6 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
 const STRICT_REL = 'http://purl.oclc.org/ooxml/officeDocument/relationships/';
 /** Whether a relationship type is `kind` (transitional or strict namespace). */
 const isRel = (type: string | null, kind: string) => type === REL + kind || type === STRICT_REL + kind;
-
-/** Validations larger than this many cells stay one range (largeValidations.ts), as the patched ExcelJS reads them. */
-const LARGE_RANGE = 20000;
 
 /** What `readPackageSheets` gives. */
 export interface PackageSheets {
@@ -189,14 +187,17 @@ function dvClose(model: DvModel, sqref: string, dv: Dv): void {
     delete d.operator;
   }
   for (const part of sqref.split(/\s+/).filter(Boolean)) {
+    if (isLargeValidationRange(part)) {
+      model[fullAddress(part)] = dv;
+      continue;
+    }
     let rect: Rect | null = null;
     try {
       rect = rectOf(fullAddress(part));
     } catch {
       rect = null;
     }
-    if (rect && (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1) > LARGE_RANGE) model[fullAddress(part)] = dv;
-    else if (rect && part.includes(':')) {
+    if (rect && part.includes(':')) {
       for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) model[cellAddress(r, c)] = dv;
     } else model[part] = dv;
   }
@@ -479,23 +480,10 @@ function trim(values: CellValue[][], formulas: (string | null)[][]): void {
 
 /** A sheet's protection as `sheetProtection` (cellStyles.ts) reports it, or undefined. */
 function protectionOf(read: SheetRead): SheetProtection | undefined {
-  const unlocked: string[] = [];
-  for (const run of rectsOfCells(new Map([[1, read.unlockedColumns]]))) unlocked.push(`${columnLetter(run.left)}1:${columnLetter(run.right)}${MAX_ROWS}`);
-  const cells = new Map<number, number[]>();
-  for (const [r, columns] of read.unlockedCells) {
-    const open = columns.filter((c) => !read.unlockedColumns.has(c));
-    if (open.length) cells.set(r, open);
-  }
-  for (const box of rectsOfCells(cells)) unlocked.push(rectAddress(box));
   const p = read.protection;
-  const isProtected = !!p && xmlBool(p.sheet, false);
-  if (!isProtected && !unlocked.length) return undefined;
-  return {
-    protected: isProtected,
-    unlocked,
-    ...(isProtected && p && (p.formatCells === '0' || p.formatCells === 'false') ? { allowFormatCells: true } : {}),
-    ...(isProtected && p && (p.formatColumns === '0' || p.formatColumns === 'false') ? { allowFormatColumns: true } : {}),
-  };
+  const allows = (v: string | undefined) => v === '0' || v === 'false';
+  const state = p && { sheet: xmlBool(p.sheet, false), formatCells: allows(p.formatCells), formatColumns: allows(p.formatColumns) };
+  return protectionSnapshot(state, read.unlockedColumns, read.unlockedCells);
 }
 
 /** The snapshot of one sheet from its read, as `XlsxWorkbook.snapshotSheet` gives it. */
