@@ -42,8 +42,8 @@ export const ERROR_MESSAGES = {
     `${NOTHING_CHANGED} Bekijk de wijziging en probeer het opnieuw.`,
   'workbook.notAWorkbook': () =>
     'Dit bestand is geen Excel-werkmap: het is een zip-bestand zonder werkmapgedeelte (workbook.xml in de map xl), bijvoorbeeld een hernoemd OpenDocument- of Word-bestand. Open het in Excel en sla het op als Excel-werkmap (.xlsx).',
-  'workbook.cannotEditLayout': () =>
-    'Deze werkmap is gelezen, maar deze wijziging kan buiten Excel niet worden geschreven: het bestand is anders opgebouwd dan Excel het zelf opslaat (bijvoorbeeld door een ander programma gemaakt). ' +
+  'workbook.cannotEditLayout': (place = '') =>
+    `Deze werkmap is gelezen, maar deze wijziging kan buiten Excel niet worden geschreven: het bestand is anders opgebouwd dan Excel het zelf opslaat (bijvoorbeeld door een ander programma gemaakt)${place ? `; dat blijkt bij ${place}` : ''}. ` +
     `Open de werkmap in Excel, sla hem op als Excel-werkmap (.xlsx) en probeer het opnieuw. ${NOTHING_CHANGED}`,
   'workbook.noVisibleSheet': () => 'De werkmap heeft geen zichtbaar werkblad; Excel kan zo’n bestand niet openen. Maak minstens één werkblad zichtbaar.',
   'workbook.chartsUnsupported': (sheet: string) =>

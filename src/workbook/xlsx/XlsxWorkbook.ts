@@ -53,6 +53,7 @@ import { installLargeValidationPatch } from './largeValidations';
 import { readPackageDefinitions } from './package/definitions';
 import { checkColumnShifts, patchPackage, scanWorksheets, type PatchWarning, type WorksheetScan } from './package/patchPackage';
 import { readWithJsZip, type ReadPackageZip } from './package/packageZip';
+import { modelDisagreement } from './modelAgreement';
 import { readPackageSheets, type PackageSheets } from './package/readSheets';
 import { ValidationLookup, setValidation, validationModel, validationRanges, type DvModel } from './validations';
 
@@ -96,6 +97,31 @@ function patchLater(
     const { bytes, warnings } = await patchPackage(source, ops, { consume: true, collect, readZip });
     return { bytes, warnings: [...earlier, ...warnings] };
   };
+}
+
+/**
+ * A worksheet's cells as the snapshot has them: per row (1-based row r at index r − 1) the
+ * values and formulas up to the last cell that is not blank (`readCell`, in the workbook's
+ * date system).
+ */
+function sheetCells(ws: ExcelJS.Worksheet, date1904: boolean): { name: string; values: CellValue[][]; formulas: (string | null)[][] } {
+  const values: CellValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      const read = readCell(cell, date1904);
+      if (isBlank(read)) return;
+      while (values.length < r) values.push([]);
+      while (formulas.length < r) formulas.push([]);
+      const vr = values[r - 1];
+      const fr = formulas[r - 1];
+      while (vr.length < c) vr.push(null);
+      while (fr.length < c) fr.push(null);
+      vr[c - 1] = read.value;
+      fr[c - 1] = read.formula;
+    });
+  });
+  return { name: ws.name, values, formulas };
 }
 
 /**
@@ -371,12 +397,22 @@ export class XlsxWorkbook implements WorkbookPort {
    */
   private async loadModelOf(bytes: Uint8Array): ReturnType<typeof loadModel> {
     if (!this.deferModel) return loadModel(bytes);
+    let model: Awaited<ReturnType<typeof loadModel>>;
     try {
-      return await loadModel(bytes);
+      model = await loadModel(bytes);
     } catch (e) {
       if (e instanceof WorkbookError) throw e;
       throw new WorkbookError('cannotEditLayout', []);
     }
+    // ExcelJS misreads some packages without an error (modelAgreement.ts): the model must read as the package does
+    const date1904 = (model.wb.properties as { date1904?: boolean } | undefined)?.date1904 ?? false;
+    const modelSheets = model.wb.worksheets.map((ws) => sheetCells(ws, date1904));
+    const differs = modelDisagreement(modelSheets, (await readPackageSheets(await this.readZip(bytes))).sheets);
+    if (differs) {
+      const place = differs.cell ? `blad "${differs.sheet}", cel ${differs.cell}` : `blad "${differs.sheet}"`;
+      throw new WorkbookError('cannotEditLayout', [place], differs.sheet, differs.cell);
+    }
+    return model;
   }
 
   /** Name and hidden state per sheet, in workbook order, from the model or (let go) from the snapshot read. */
@@ -677,22 +713,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
-    const values: CellValue[][] = [];
-    const formulas: (string | null)[][] = [];
-    ws.eachRow({ includeEmpty: false }, (row, r) => {
-      row.eachCell({ includeEmpty: false }, (cell, c) => {
-        const read = readCell(cell, this.date1904);
-        if (isBlank(read)) return;
-        while (values.length < r) values.push([]);
-        while (formulas.length < r) formulas.push([]);
-        const vr = values[r - 1];
-        const fr = formulas[r - 1];
-        while (vr.length < c) vr.push(null);
-        while (fr.length < c) fr.push(null);
-        vr[c - 1] = read.value;
-        fr[c - 1] = read.formula;
-      });
-    });
+    const { values, formulas } = sheetCells(ws, this.date1904);
     // ExcelJS keeps merges by their top-left cell (`_merges`, not in its types); `model` would rebuild every row
     const merges = Object.values((ws as unknown as { _merges: Record<string, { range: string }> })._merges ?? {})
       .map((m) => m.range)

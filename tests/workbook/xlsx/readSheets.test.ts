@@ -237,6 +237,25 @@ describe('the package reader reads what ExcelJS reads', () => {
     expect(pkg.sheets[0].protection).toEqual({ protected: true, unlocked: ['B1'] });
   });
 
+  test('a text written to such a package keeps its table and gives it its relationship (regression: the table was replaced by an empty one, and the texts were lost)', async () => {
+    const zip = await JSZip.loadAsync(
+      await handMade([{ name: 'Zonder relatie', rows: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' }], { strings: ['<si><t>Opgave</t></si>'] }),
+    );
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    zip.file('xl/_rels/workbook.xml.rels', rels.replace(/<Relationship Id="rS"[^>]*\/>/g, ''));
+    for (const readZip of [readWithNodeZlib, readWithJsZip]) {
+      const wb = await XlsxWorkbook.fromBuffer(await zip.generateAsync({ type: 'uint8array' }), { readZip, deferModel: true });
+      await wb.applyForWrite({ ops: [{ kind: 'setCells', sheet: 'Zonder relatie', cell: 'B1', cells: [[{ text: 'Groen' }]] }] });
+      const written = await JSZip.loadAsync(await wb.toBuffer());
+      expect(await written.file('xl/_rels/workbook.xml.rels')!.async('string')).toMatch(
+        /sharedStrings"[^>]*Target="sharedStrings.xml"|Target="sharedStrings.xml"[^>]*sharedStrings"/,
+      );
+      expect((await written.file('[Content_Types].xml')!.async('string')).match(/PartName="\/xl\/sharedStrings.xml"/g)).toHaveLength(1);
+      const again = await readPackageSheets(await readWithJsZip(await written.generateAsync({ type: 'uint8array' })));
+      expect(again.sheets[0].values).toEqual([['Opgave', 'Groen']]);
+    }
+  });
+
   test('formula cells without a cached result are listed as with the model', async () => {
     const rows = '<row r="1"><c r="A1"><f>1+1</f></c><c r="B1"><f>A1</f><v></v></c><c r="C1"><f>A1</f><v>2</v></c></row>';
     const bytes = await handMade([{ name: 'Zonder', rows }]);
@@ -408,6 +427,102 @@ describe('where the package reader follows the file and ExcelJS does not', () =>
     const { model, pkg } = await bothReadings(await handMade([{ name: 'Tekst', rows }]));
     expect(pkg.sheets[0].values[0]).toEqual(['A', '&amp;']);
     expect(model.sheets[0].values[0]).toEqual(['_x0041_', '&']);
+  });
+});
+
+/** `handMade`'s package with the first sheet's part and the shared strings renamed to other upper/lower case than their relationships name. */
+async function partNamesInOtherCase(): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(
+    await handMade(
+      [
+        { name: 'Werkblad', rows: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>4</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row>' },
+        { name: 'Tweede', rows: '<row r="1"><c r="A1" t="s"><v>1</v></c></row>' },
+      ],
+      { strings: ['<si><t>Opgave</t></si>', '<si><t>Groen</t></si>'] },
+    ),
+  );
+  for (const [from, to] of [
+    ['xl/worksheets/sheet1.xml', 'xl/worksheets/Sheet1.xml'],
+    ['xl/sharedStrings.xml', 'xl/SharedStrings.xml'],
+  ]) {
+    zip.file(to, await zip.file(from)!.async('string'));
+    zip.remove(from);
+  }
+  return zip.generateAsync({ type: 'uint8array' });
+}
+
+describe('part names that differ only in upper/lower case are the same part (ECMA-376 Part 2: part names compare as case-insensitive ASCII)', () => {
+  const expected = [
+    ['Werkblad', [['Opgave', 4], ['Groen']]],
+    ['Tweede', [['Groen']]],
+  ];
+
+  test.each([
+    ['Node zlib', readWithNodeZlib],
+    ['JSZip', readWithJsZip],
+  ])('the package reader reads the sheet and its texts (%s; regression: the sheet was missing and texts read as empty)', async (_name, readZip) => {
+    const read = await readPackageSheets(await readZip(await partNamesInOtherCase()));
+    expect(read.sheets.map((s) => [s.name, s.values])).toEqual(expected);
+  });
+
+  test.each([
+    ['Node zlib', readWithNodeZlib],
+    ['JSZip', readWithJsZip],
+  ])('a write changes the parts under their own names: no second part with an equal name, texts kept (%s)', async (_name, readZip) => {
+    const wb = await XlsxWorkbook.fromBuffer(await partNamesInOtherCase(), { readZip, deferModel: true });
+    await wb.applyForWrite({
+      ops: [
+        { kind: 'setCells', sheet: 'Werkblad', cell: 'C1', cells: [[{ text: 'Nieuw' }]] },
+        { kind: 'addSheet', sheet: 'Derde' },
+        { kind: 'setCells', sheet: 'Derde', cell: 'A1', cells: [[{ text: 'Opgave' }]] },
+      ],
+    });
+    const written = await wb.toBuffer();
+    const names = Object.keys((await JSZip.loadAsync(written)).files);
+    const lowered = names.map((n) => n.toLowerCase());
+    expect(new Set(lowered).size).toBe(lowered.length);
+    expect(names).toEqual(expect.arrayContaining(['xl/worksheets/Sheet1.xml', 'xl/SharedStrings.xml']));
+    const again = await readPackageSheets(await readWithNodeZlib(written));
+    expect(again.sheets.map((s) => [s.name, s.values])).toEqual([['Werkblad', [['Opgave', 4, 'Nieuw'], ['Groen']]], expected[1], ['Derde', [['Opgave']]]]);
+  });
+
+  test('an operation that needs ExcelJS, which misses the sheet, is refused in Dutch naming the sheet, before anything is written', async () => {
+    const bytes = await partNamesInOtherCase();
+    expect((await XlsxWorkbook.fromBuffer(bytes)).sheetNames()).toEqual(['Tweede']);
+    const wb = await XlsxWorkbook.fromBuffer(bytes, { deferModel: true });
+    const refused = wb.apply({ ops: [{ kind: 'appendRows', sheet: 'Werkblad', minRow: 2, firstColumn: 'A', rows: [[{ text: 'Water' }]] }] });
+    await expect(refused).rejects.toMatchObject({
+      code: 'cannotEditLayout',
+      sheet: 'Werkblad',
+      message: expect.stringMatching(/blad "Werkblad".*Er is niets gewijzigd/),
+    });
+  });
+});
+
+describe('an operation on ExcelJS’s model of a package it misreads without an error is refused (regression: it would have worked on the misread cells)', () => {
+  test('shared strings without a relationship under another name: ExcelJS reads the texts as numbers', async () => {
+    const zip = await JSZip.loadAsync(
+      await handMade([{ name: 'Blad', rows: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' }], { strings: ['<si><t>Opgave</t></si>'] }),
+    );
+    zip.file('xl/strings.xml', await zip.file('xl/sharedStrings.xml')!.async('string'));
+    zip.remove('xl/sharedStrings.xml');
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    zip.file('xl/_rels/workbook.xml.rels', rels.replace('Target="sharedStrings.xml"', 'Target="strings.xml"'));
+    const bytes = await zip.generateAsync({ type: 'uint8array' });
+    const wb = await XlsxWorkbook.fromBuffer(bytes, { deferModel: true });
+    expect((await wb.readSnapshot()).sheets[0].values).toEqual([['Opgave']]);
+    await expect(wb.apply({ ops: [{ kind: 'appendRows', sheet: 'Blad', minRow: 2, firstColumn: 'A', rows: [[{ text: 'Water' }]] }] })).rejects.toMatchObject({
+      code: 'cannotEditLayout',
+      sheet: 'Blad',
+      cell: 'A1',
+    });
+  });
+
+  test('a package ExcelJS reads as the package reader does is not refused (the prepared sample)', async () => {
+    const { made } = await preparedSample(NOW);
+    const wb = await XlsxWorkbook.fromBuffer(await made.toBuffer(), { deferModel: true });
+    const sheet = (await wb.readSnapshot()).sheets[0].name;
+    await expect(wb.apply({ ops: [{ kind: 'setCells', sheet, cell: 'C6', cells: [[{ number: 3 }]] }] })).resolves.toBeDefined();
   });
 });
 

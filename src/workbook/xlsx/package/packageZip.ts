@@ -6,8 +6,15 @@
  * Either keeps every entry nobody changed as its compressed bytes.
  */
 import JSZip from 'jszip';
+import { partNameKey } from './partPaths';
 
-/** An .xlsx package's entries, read once and changed in memory. */
+/**
+ * An .xlsx package's entries, read once and changed in memory. A `path` names the part whose
+ * name equals it as case-insensitive ASCII (ECMA-376 Part 2, part name equivalence;
+ * `partNameKey` in partPaths.ts): "xl/worksheets/sheet1.xml" reads, changes and removes an
+ * entry the package calls "xl/worksheets/Sheet1.xml", and a new part never gets a second
+ * name for an existing one.
+ */
 export interface PackageZip {
   /** Whether the package has a file (not a folder) at `path`. */
   has(path: string): boolean;
@@ -28,10 +35,20 @@ export type ReadPackageZip = (bytes: Uint8Array) => Promise<PackageZip>;
 
 /** `PackageZip` on JSZip (pako): works in the browser and in Node. */
 class JsZipPackage implements PackageZip {
-  constructor(private readonly zip: JSZip) {}
+  /** Each file's name by its `partNameKey` (the first of names that count as the same). */
+  private readonly names = new Map<string, string>();
+
+  constructor(private readonly zip: JSZip) {
+    for (const name of Object.keys(zip.files)) if (!zip.files[name].dir && !this.names.has(partNameKey(name))) this.names.set(partNameKey(name), name);
+  }
+
+  /** The file's name as the package has it for `path` (equal as case-insensitive ASCII), or `path` when there is none. */
+  private nameOf(path: string): string {
+    return this.zip.files[path] ? path : (this.names.get(partNameKey(path)) ?? path);
+  }
 
   has(path: string): boolean {
-    return !!this.zip.file(path);
+    return !!this.zip.file(this.nameOf(path));
   }
 
   paths(): string[] {
@@ -39,7 +56,7 @@ class JsZipPackage implements PackageZip {
   }
 
   async text(path: string): Promise<string> {
-    const file = this.zip.file(path);
+    const file = this.zip.file(this.nameOf(path));
     if (!file) throw new Error(`part ${path} is missing`);
     // decoded by the platform's TextDecoder (WHATWG Encoding Standard, in Node and every
     // browser): JSZip's own 'string' output decodes in JavaScript outside Node, several
@@ -48,11 +65,15 @@ class JsZipPackage implements PackageZip {
   }
 
   set(path: string, text: string): void {
-    this.zip.file(path, text);
+    const name = this.nameOf(path);
+    this.zip.file(name, text);
+    if (!this.names.has(partNameKey(name))) this.names.set(partNameKey(name), name);
   }
 
   remove(path: string): void {
-    this.zip.remove(path);
+    const name = this.nameOf(path);
+    this.zip.remove(name);
+    if (this.names.get(partNameKey(name)) === name) this.names.delete(partNameKey(name));
   }
 
   toBytes(): Promise<Uint8Array> {

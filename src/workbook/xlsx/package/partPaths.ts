@@ -26,3 +26,15 @@ export function relsPathOf(part: string): string {
   const i = part.lastIndexOf('/');
   return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
 }
+
+/**
+ * The key under which two part names count as the same part: ECMA-376 Part 2 (Open
+ * Packaging Conventions), §6.2.2.3 and requirement M1.12: "Part name equivalence is
+ * determined by comparing part names as case-insensitive ASCII strings." So
+ * "xl/worksheets/Sheet1.xml" is the part a relationship names "worksheets/sheet1.xml", and
+ * a package may not hold both. In: a part path (no leading "/"). Out: the path with A-Z
+ * lowered (other characters as they are).
+ */
+export function partNameKey(path: string): string {
+  return path.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+}

@@ -31,7 +31,7 @@ import { sharedFormulaRuns } from './sharedFormulas';
 import { StylesEditor } from './styles';
 import { NS, WORKBOOK_ORDER, child, children, createLike, ensureChild, parseXml, removeNode, serializeXml, setText } from './xml';
 import { sheetSkeletonText } from './definitions';
-import { relsPathOf, resolvePart } from './partPaths';
+import { partNameKey, relsPathOf, resolvePart } from './partPaths';
 
 const REL_TYPES = {
   officeDocument: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
@@ -262,10 +262,14 @@ class Package {
     if (!rel) {
       const base = this.workbookPart.split('/').slice(0, -1).join('/');
       path = `${base ? `${base}/` : ''}sharedStrings.xml`;
-      this.zip.set(path, EMPTY_SST);
+      // a table at the usual path without a relationship (a hand-made package; the package
+      // reader and ExcelJS read its strings) is kept and given its relationship: replacing it
+      // with an empty one would leave the sheets' string cells pointing nowhere
+      if (!this.zip.has(path)) this.zip.set(path, EMPTY_SST);
       await this.addRelationship(REL_TYPES.sharedStrings, this.relativeToWorkbook(path));
       const ct = await this.contentTypes();
-      ct.appendChild(createLike(ct, 'Override', { PartName: `/${path}`, ContentType: CONTENT_TYPES.sharedStrings }));
+      if (!children(ct, 'Override').some((o) => partNameKey(o.getAttribute('PartName') ?? '') === partNameKey(`/${path}`)))
+        ct.appendChild(createLike(ct, 'Override', { PartName: `/${path}`, ContentType: CONTENT_TYPES.sharedStrings }));
       rel = await this.relOfType(REL_TYPES.sharedStrings);
     } else {
       path = resolvePart(this.workbookPart, rel.getAttribute('Target')!);
@@ -322,7 +326,7 @@ class Package {
     removeNode(rel);
     this.markDirty(relsPathOf(this.workbookPart));
     const ct = await this.contentTypes();
-    for (const o of children(ct, 'Override')) if (o.getAttribute('PartName') === `/${path}`) removeNode(o);
+    for (const o of children(ct, 'Override')) if (partNameKey(o.getAttribute('PartName') ?? '') === partNameKey(`/${path}`)) removeNode(o);
   }
 
   async setFullCalcOnLoad(): Promise<void> {

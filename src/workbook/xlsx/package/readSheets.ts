@@ -47,8 +47,14 @@
  * - a row that appears twice keeps the cells of both (ExcelJS: those of the last);
  * - an inline string with a phonetic run (`<is><rPh>`) is read without it, as in the shared
  *   strings (ExcelJS stops reading the sheet at that cell, without an error).
- * For a package ExcelJS refuses, an operation that needs the model is refused in Dutch before
- * anything is written (XlsxWorkbook `loadModelOf`: WorkbookError 'cannotEditLayout').
+ * - part names compare as case-insensitive ASCII (ECMA-376 Part 2; `partNameKey`, in both
+ *   zips): a part stored as `xl/worksheets/Sheet1.xml` or `xl/SharedStrings.xml` is the one
+ *   its relationship names in lower case (ExcelJS skips the sheet, or reads the texts as
+ *   their index numbers).
+ * For a package ExcelJS refuses, or reads otherwise than this reader without an error, an
+ * operation that needs the model is refused in Dutch, naming the first sheet and cell where
+ * the two differ, before anything is written (XlsxWorkbook `loadModelOf` with
+ * `modelDisagreement`: WorkbookError 'cannotEditLayout').
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { cellAddress, tryParseCell } from '../../../core/a1';

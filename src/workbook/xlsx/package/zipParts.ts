@@ -17,6 +17,7 @@ import * as zlib from 'zlib';
 import { Zip, type ZipInputFile } from 'fflate';
 import * as yauzl from 'yauzl';
 import type { PackageZip, ReadPackageZip } from './packageZip';
+import { partNameKey } from './partPaths';
 
 /** An entry as read: its compressed bytes and what the central directory says of them. */
 interface ReadEntry {
@@ -91,9 +92,24 @@ function inflate(path: string, entry: ReadEntry): Buffer {
   throw new Error(`part ${path} uses compression method ${entry.method}`);
 }
 
-/** The parts of a zip package, read once, changed in memory, written with untouched entries as they were. */
+/**
+ * The parts of a zip package, read once, changed in memory, written with untouched entries
+ * as they were. A path names the entry whose name equals it as case-insensitive ASCII (part
+ * name equivalence, `partNameKey`): reading, changing and removing reach that entry under
+ * the name the package gives it.
+ */
 export class ZipParts implements PackageZip {
-  private constructor(private readonly entries: Map<string, Entry>) {}
+  /** Each entry's name by its `partNameKey` (the first of names that count as the same). */
+  private readonly names = new Map<string, string>();
+
+  private constructor(private readonly entries: Map<string, Entry>) {
+    for (const name of entries.keys()) if (!this.names.has(partNameKey(name))) this.names.set(partNameKey(name), name);
+  }
+
+  /** The entry's name as the package has it for `path` (equal as case-insensitive ASCII), or `path` when there is none. */
+  private nameOf(path: string): string {
+    return this.entries.has(path) ? path : (this.names.get(partNameKey(path)) ?? path);
+  }
 
   /** The package `bytes`. @throws Error (yauzl's) when they are no readable zip. */
   static async read(bytes: Uint8Array): Promise<ZipParts> {
@@ -102,7 +118,7 @@ export class ZipParts implements PackageZip {
 
   /** Whether the package has a file (not a folder) at `path`. */
   has(path: string): boolean {
-    const e = this.entries.get(path);
+    const e = this.entries.get(this.nameOf(path));
     return !!e && !(e.kind === 'read' && e.dir);
   }
 
@@ -113,14 +129,14 @@ export class ZipParts implements PackageZip {
 
   /** The part at `path` as bytes. @throws Error naming the part when it is missing. */
   bytes(path: string): Buffer {
-    const e = this.entries.get(path);
+    const e = this.entries.get(this.nameOf(path));
     if (!e || !this.has(path)) throw new Error(`part ${path} is missing`);
-    return e.kind === 'written' ? Buffer.from(e.text, 'utf8') : inflate(path, e);
+    return e.kind === 'written' ? Buffer.from(e.text, 'utf8') : inflate(this.nameOf(path), e);
   }
 
   /** The part at `path` as text (UTF-8). Rejects with an Error naming the part when it is missing. */
   async text(path: string): Promise<string> {
-    const e = this.entries.get(path);
+    const e = this.entries.get(this.nameOf(path));
     if (e?.kind === 'written') return e.text;
     return this.bytes(path).toString('utf8');
   }
@@ -139,13 +155,17 @@ export class ZipParts implements PackageZip {
 
   /** Sets the part at `path` to `text` (new parts go at the end; a changed part keeps its place and date). */
   set(path: string, text: string): void {
-    const old = this.entries.get(path);
-    this.entries.set(path, { kind: 'written', text, date: old?.date ?? new Date() });
+    const name = this.nameOf(path);
+    const old = this.entries.get(name);
+    this.entries.set(name, { kind: 'written', text, date: old?.date ?? new Date() });
+    if (!this.names.has(partNameKey(name))) this.names.set(partNameKey(name), name);
   }
 
   /** Removes the part at `path` (nothing when there is none). */
   remove(path: string): void {
-    this.entries.delete(path);
+    const name = this.nameOf(path);
+    this.entries.delete(name);
+    if (this.names.get(partNameKey(name)) === name) this.names.delete(partNameKey(name));
   }
 
   /**
