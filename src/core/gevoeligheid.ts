@@ -609,10 +609,15 @@ function boundText(at: number, current: number): string {
 }
 
 /** A bound in a claim of stability: rounded to the safe side (a lower bound up, an upper bound down). */
+/** The number a `formatGetal` text stands for ("0,67" → 0.67, "−1" → −1). */
+function textValue(text: string): number {
+  return Number(text.replace(',', '.').replace('−', '-'));
+}
+
 function safeBoundText(at: number, current: number, direction: 'up' | 'down'): string {
   for (let d = 2; d <= 6; d++) {
     const s = formatGetal(at, direction, d);
-    const v = Number(s.replace(',', '.').replace('−', '-'));
+    const v = textValue(s);
     if (direction === 'up' ? v <= current : v >= current) return s;
   }
   return formatGetal(at, direction, 6);
@@ -723,7 +728,16 @@ function summarySentence(ivs: WeightInterval[], subject: string): string | null 
     if (range.low === 0) return `Geen enkele weging groter dan 0, hoe hoog ook, verandert ${subject} (telkens één weging anders, de rest gelijk).`;
     return `Geen enkele weging ${range.lowOpen ? 'boven' : 'vanaf'} ${low} verandert ${subject} (telkens één weging anders, de rest gelijk).`;
   }
-  return `Geen enkele weging tussen ${low} en ${safeBoundText(range.high, maxNow, 'down')} verandert ${subject} (telkens één weging anders, de rest gelijk).`;
+  const high = safeBoundText(range.high, maxNow, 'down');
+  // a bound printed as the weight at which some weight already changes the state (to a
+  // millionth: the bounds are computed by division) is left out of the range ("boven",
+  // "onder"): the details say "tot 2 stijgt" for a tie at 2 there
+  const exact = (text: string, at: number) => Math.abs(textValue(text) - at) <= 1e-6 * Math.max(1, Math.abs(at));
+  const lowOpen = range.lowOpen && exact(low, range.low);
+  const highOpen = ivs.some((iv) => iv.upper.at === range.high && !iv.upper.included) && exact(high, range.high);
+  const span =
+    !lowOpen && !highOpen ? `van ${low} tot en met ${high}` : `${lowOpen ? 'boven' : 'vanaf'} ${low} en ${highOpen ? 'onder' : 'niet hoger dan'} ${high}`;
+  return `Geen enkele weging ${span} verandert ${subject} (telkens één weging anders, de rest gelijk).`;
 }
 
 function moveSentence(m: BoundaryMove, topN: number): string {

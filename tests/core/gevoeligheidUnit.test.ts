@@ -173,8 +173,8 @@ describe('intervals per weight', () => {
       'De volgorde van de top 2 verandert pas als de weging van F2 tot 0,5 daalt (dan wordt het A en C) of als de weging van F2 tot 1,5 stijgt (dan wordt het B en A). Nu is de weging van F2 1.',
     );
     expect(g.sentences.summary).toEqual([
-      'Geen enkele weging tussen 0,5 en 2 verandert de top 2 (telkens één weging anders, de rest gelijk).',
-      'Geen enkele weging tussen 0,67 en 1,5 verandert de volgorde van de top 2 (telkens één weging anders, de rest gelijk).',
+      'Geen enkele weging boven 0,5 en onder 2 verandert de top 2 (telkens één weging anders, de rest gelijk).',
+      'Geen enkele weging vanaf 0,67 en onder 1,5 verandert de volgorde van de top 2 (telkens één weging anders, de rest gelijk).',
     ]);
     expect(g.sentences.all).toEqual([...g.sentences.summary, ...g.sentences.members, ...g.sentences.order, ...g.sentences.boundary]);
   });
@@ -247,6 +247,25 @@ describe('intervals per weight', () => {
     expect(g.sentences.summary[0]).toBe('Geen enkele weging, hoe hoog of laag ook, verandert de top 2 (telkens één weging anders, de rest gelijk).');
   });
 
+  test('a summary says whether its bounds keep the top (regression: "tussen 0,5 en 2" beside "tot 2 stijgt", where a weight of 2 already changes it)', () => {
+    // top 1: A = 7·F1 leads B = 3·F2 until F1 falls to 3/7 or F2 rises to 7/3: neither bound is printed exactly, so both printed weights keep the top
+    const rounded = run(
+      [1, 1],
+      [
+        [7, 0],
+        [0, 3],
+      ],
+      { topN: 1, topOrder: 1, margin: 1 },
+      ['A', 'B'],
+    ).g;
+    expect(rounded.sentences.summary[0]).toBe('Geen enkele weging van 0,43 tot en met 2,33 verandert de top 1 (telkens één weging anders, de rest gelijk).');
+    // the abc example: at exactly 0,5 and 2 a tie already changes the top 2
+    const { g } = abc();
+    expect(g.members[1].lower).toMatchObject({ at: 0.5, included: false });
+    expect(g.members[0].upper).toMatchObject({ at: 2, included: false });
+    expect(g.sentences.summary[0]).toMatch(/^Geen enkele weging boven 0,5 en onder 2 /);
+  });
+
   test('a summary between two bounds rounds to the safe side: the lower bound up, the upper bound down', () => {
     // top 1: A = 3·F1 leads B = 1 above F1 = 1/3; C = 3 − F2·… : bounds 1/3 and 7/3
     const { g } = run(
@@ -261,7 +280,7 @@ describe('intervals per weight', () => {
     );
     expect(g.members[0].lower.at).toBeCloseTo(1 / 3, 12);
     expect(g.members[1].upper.at).toBeCloseTo(3, 12);
-    expect(g.sentences.summary[0]).toBe('Geen enkele weging tussen 0,34 en 3 verandert de top 1 (telkens één weging anders, de rest gelijk).');
+    expect(g.sentences.summary[0]).toBe('Geen enkele weging vanaf 0,34 en onder 3 verandert de top 1 (telkens één weging anders, de rest gelijk).');
   });
 
   test('intervals that share no range around today’s weights give no summary', () => {
@@ -894,7 +913,7 @@ describe('cases the first mutation run left open', () => {
       o1,
       ['A', 'B'],
     );
-    expect(g.sentences.summary[0]).toBe('Geen enkele weging tussen 0,6 en 1,66 verandert de top 1 (telkens één weging anders, de rest gelijk).');
+    expect(g.sentences.summary[0]).toBe('Geen enkele weging boven 0,6 en niet hoger dan 1,66 verandert de top 1 (telkens één weging anders, de rest gelijk).');
   });
 
   test('no summary when the intervals meet only at one weight (every weight on the edge)', () => {
@@ -933,7 +952,7 @@ describe('cases the first mutation run left open', () => {
       'A (plaats 1) valt uit de top 1 als de weging van F1 boven ongeveer 1,003 komt (nu 1,002), of als de score voor F1 van 0 naar -1 gaat (1 punt lager).',
     );
     // the summary keeps to the safe side with as many decimals as it needs
-    expect(g.sentences.summary[0]).toBe('Geen enkele weging tussen 1,002 en 1,0033 verandert de top 1 (telkens één weging anders, de rest gelijk).');
+    expect(g.sentences.summary[0]).toBe('Geen enkele weging boven 1,002 en onder 1,0033 verandert de top 1 (telkens één weging anders, de rest gelijk).');
   });
 });
 
