@@ -14,6 +14,7 @@ import type { SnapshotRequest } from '../../../src/workbook/port';
 import { prepareWorkbook } from '../../../src/workbook/operations';
 import { readWithJsZip } from '../../../src/workbook/xlsx/package/packageZip';
 import { readPackageSheets, readSharedStrings } from '../../../src/workbook/xlsx/package/readSheets';
+import { verifyPackage } from '../../../src/workbook/xlsx/package/verify';
 import { readWithNodeZlib } from '../../../src/workbook/xlsx/package/zipParts';
 import { validationModel } from '../../../src/workbook/xlsx/validations';
 import { XlsxWorkbook } from '../../../src/workbook/xlsx/XlsxWorkbook';
@@ -253,6 +254,35 @@ describe('the package reader reads what ExcelJS reads', () => {
       expect((await written.file('[Content_Types].xml')!.async('string')).match(/PartName="\/xl\/sharedStrings.xml"/g)).toHaveLength(1);
       const again = await readPackageSheets(await readWithJsZip(await written.generateAsync({ type: 'uint8array' })));
       expect(again.sheets[0].values).toEqual([['Opgave', 'Groen']]);
+    }
+  });
+
+  test('a format written to such a package keeps its styles and gives them their relationship, and a package without styles gets Excel’s default ones (regression: "the package has no styles part", in English)', async () => {
+    const rows = '<row r="1"><c r="A1" s="1"><v>1</v></c></row>';
+    const zip = await JSZip.loadAsync(await handMade([{ name: 'Blad', rows }]));
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    zip.file('xl/_rels/workbook.xml.rels', rels.replace(/<Relationship Id="rY"[^>]*\/>/g, ''));
+    const withoutRelationship = await zip.generateAsync({ type: 'uint8array' });
+    zip.remove('xl/styles.xml');
+    const withoutStyles = await zip.generateAsync({ type: 'uint8array' });
+    for (const readZip of [readWithNodeZlib, readWithJsZip]) {
+      for (const [bytes, kept] of [
+        [withoutRelationship, true],
+        [withoutStyles, false],
+      ] as const) {
+        const wb = await XlsxWorkbook.fromBuffer(bytes, { readZip, deferModel: true });
+        await wb.applyForWrite({ ops: [{ kind: 'setStyle', sheet: 'Blad', range: 'B1', style: { bold: true } }] });
+        const written = await wb.toBuffer();
+        await verifyPackage(written);
+        const parts = await JSZip.loadAsync(written);
+        expect(await parts.file('xl/_rels/workbook.xml.rels')!.async('string')).toMatch(/relationships\/styles" Target="styles.xml"/);
+        expect((await parts.file('[Content_Types].xml')!.async('string')).match(/PartName="\/xl\/styles.xml"/g)).toHaveLength(1);
+        const styles = await parts.file('xl/styles.xml')!.async('string');
+        expect(styles).toMatch(/<b\/>/);
+        // the package's own formats (its number format 0.00, its unlocked format) are still there
+        expect(styles.includes('formatCode="0.00"') && styles.includes('<protection locked="0"/>')).toBe(kept);
+        expect((await readPackageSheets(await readWithJsZip(written))).sheets[0].values).toEqual([[1]]);
+      }
     }
   });
 

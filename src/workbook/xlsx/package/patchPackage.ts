@@ -43,11 +43,27 @@ const REL_TYPES = {
 const CONTENT_TYPES = {
   worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
   sharedStrings: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml',
+  styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
 };
 const EMPTY_SHEET =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
   `<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}"><dimension ref="A1"/><sheetViews><sheetView workbookViewId="0"/></sheetViews>` +
   '<sheetFormatPr defaultRowHeight="15"/><sheetData/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
+/**
+ * The styles part for a package that has none (ECMA-376 Part 1, 18.8: a package may leave it
+ * out): the default font, the two fills every stylesheet starts with (none, gray125), an
+ * empty border and the Normal cell format, as Excel writes a new workbook's.
+ */
+const DEFAULT_STYLES =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${NS.main}">` +
+  '<fonts count="1"><font><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+  '<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/></styleSheet>';
+
 const EMPTY_SST = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS.main}" count="0" uniqueCount="0"/>`;
 
 /** Something the writer had to change to store what the plan asked for. */
@@ -170,8 +186,9 @@ class Package {
   async stylesEditor(): Promise<StylesEditor> {
     if (!this.styles) {
       const rel = await this.relOfType(REL_TYPES.styles);
-      if (!rel) throw new Error('the package has no styles part');
-      const path = resolvePart(this.workbookPart, rel.getAttribute('Target')!);
+      const path = rel
+        ? resolvePart(this.workbookPart, rel.getAttribute('Target')!)
+        : await this.adoptPart('styles.xml', DEFAULT_STYLES, REL_TYPES.styles, CONTENT_TYPES.styles);
       this.styles = new StylesEditor(await this.doc(path));
       this.stylesPath = path;
     }
@@ -254,22 +271,33 @@ class Package {
     return null;
   }
 
+  /**
+   * A workbook part the package has no relationship to (shared strings, styles): the part
+   * at its usual path beside the workbook part (`name`) when there is one (a hand-made
+   * package; the package reader and ExcelJS read it from there), else a new part holding
+   * `empty`; either way with the relationship `relType` from the workbook and a content type
+   * `contentType` (ECMA-376 Part 2). Keeping what is there matters: an empty shared-string
+   * table in its place would leave the sheets' string cells pointing nowhere.
+   * Out: the part's path.
+   */
+  private async adoptPart(name: string, empty: string, relType: string, contentType: string): Promise<string> {
+    const base = this.workbookPart.split('/').slice(0, -1).join('/');
+    const path = `${base ? `${base}/` : ''}${name}`;
+    if (!this.zip.has(path)) this.zip.set(path, empty);
+    await this.addRelationship(relType, this.relativeToWorkbook(path));
+    const ct = await this.contentTypes();
+    if (!children(ct, 'Override').some((o) => partNameKey(o.getAttribute('PartName') ?? '') === partNameKey(`/${path}`)))
+      ct.appendChild(createLike(ct, 'Override', { PartName: `/${path}`, ContentType: contentType }));
+    return path;
+  }
+
   /** The shared-string table, created when the package has none. */
   private async strings(): Promise<NonNullable<Package['sst']>> {
     if (this.sst) return this.sst;
     let rel = await this.relOfType(REL_TYPES.sharedStrings);
     let path: string;
     if (!rel) {
-      const base = this.workbookPart.split('/').slice(0, -1).join('/');
-      path = `${base ? `${base}/` : ''}sharedStrings.xml`;
-      // a table at the usual path without a relationship (a hand-made package; the package
-      // reader and ExcelJS read its strings) is kept and given its relationship: replacing it
-      // with an empty one would leave the sheets' string cells pointing nowhere
-      if (!this.zip.has(path)) this.zip.set(path, EMPTY_SST);
-      await this.addRelationship(REL_TYPES.sharedStrings, this.relativeToWorkbook(path));
-      const ct = await this.contentTypes();
-      if (!children(ct, 'Override').some((o) => partNameKey(o.getAttribute('PartName') ?? '') === partNameKey(`/${path}`)))
-        ct.appendChild(createLike(ct, 'Override', { PartName: `/${path}`, ContentType: CONTENT_TYPES.sharedStrings }));
+      path = await this.adoptPart('sharedStrings.xml', EMPTY_SST, REL_TYPES.sharedStrings, CONTENT_TYPES.sharedStrings);
       rel = await this.relOfType(REL_TYPES.sharedStrings);
     } else {
       path = resolvePart(this.workbookPart, rel.getAttribute('Target')!);
