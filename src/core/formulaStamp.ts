@@ -56,12 +56,6 @@ function numbersOf(parts: string[]): number[] | null {
   return out;
 }
 
-function rebuild(parts: string[], numbers: number[], steps: number[], k: number): string {
-  let out = '';
-  for (let i = 0; i < parts.length; i++) out += i % 2 ? String(numbers[(i - 1) / 2] + k * steps[(i - 1) / 2]) : parts[i];
-  return out;
-}
-
 /**
  * A run's formulas as text pieces: member k is literals[0] + (bases[0] + k·steps[0]) +
  * literals[1] + … Digit sequences that do not change (step 0) are folded into the literal
@@ -102,6 +96,21 @@ function memberOf(t: RunTemplate, k: number): string {
   return out;
 }
 
+/** Whether `f` is member k of a run with template `t` (`memberOf(t, k) === f`, without building that text). */
+function isMemberOf(t: RunTemplate, k: number, f: string): boolean {
+  let pos = t.literals[0].length;
+  if (!f.startsWith(t.literals[0])) return false;
+  for (let i = 0; i < t.bases.length; i++) {
+    const n = String(t.bases[i] + k * t.steps[i]);
+    if (!f.startsWith(n, pos)) return false;
+    pos += n.length;
+    const literal = t.literals[i + 1];
+    if (!f.startsWith(literal, pos)) return false;
+    pos += literal.length;
+  }
+  return pos === f.length;
+}
+
 function runsOf(sheet: SheetSnapshot): StampRun[] {
   const formulas = sheet.formulas ?? [];
   let width = 0;
@@ -129,9 +138,12 @@ function runsOf(sheet: SheetSnapshot): StampRun[] {
         const nextNumbers = nextParts && nextParts.length === parts.length ? numbersOf(nextParts) : null;
         if (nextNumbers) {
           steps = nextNumbers.map((n, i) => n - numbers[i]);
-          while (r + count < formulas.length) {
+          // compared piece by piece against the run's template (the same text `rebuild` makes,
+          // without building it: a Totalen formula of 20 factors has about 200 pieces)
+          const t = templateOf(first, steps);
+          while (t && r + count < formulas.length) {
             const f = at(r + count, c);
-            if (f === null || f !== rebuild(parts, numbers, steps, count)) break;
+            if (f === null || !isMemberOf(t, count, f)) break;
             count++;
           }
         }

@@ -4,6 +4,7 @@
  * stampColumns gives the formula cells from the runs alone. Together they give exactly the
  * formulas the stamp was made from.
  */
+import fc from 'fast-check';
 import { FORMULA_STAMP, decodeStamp, parseStamp, planStamp, stampColumns, stampGrid } from '../../src/core/formulaStamp';
 import type { SheetSnapshot } from '../../src/core/snapshot';
 
@@ -118,5 +119,47 @@ describe('parseStamp and stampGrid', () => {
     expect(parseStamp([text.slice(0, half), text.slice(half), 'no stamp'])).toBeNull();
     expect(parseStamp([text.slice(0, half), text.slice(half), '', 'ignored'])).not.toBeNull();
     expect(parseStamp([text.slice(0, half), 5, text.slice(half)])).toBeNull();
+  });
+});
+
+describe('runs are formed only where rebuilding gives each member exactly (fast-check)', () => {
+  // formulas filled down with digits that grow (9 → 10 → 11: the text grows too), with now and
+  // then a member that is not the run's next text: one with a digit off, a character more at
+  // the end or in the middle, or cut short
+  const template = fc.array(fc.constantFrom('=A', 'B', '+$C$', ':D', '*', '"x"', 'SUM(', ')', '1', '0'), { minLength: 1, maxLength: 8 });
+  const column = fc.record({
+    pieces: template,
+    start: fc.integer({ min: 1, max: 120 }),
+    step: fc.integer({ min: -3, max: 3 }),
+    rows: fc.integer({ min: 1, max: 40 }),
+    faults: fc.array(fc.tuple(fc.nat(39), fc.constantFrom('digit', 'longer', 'inside', 'shorter')), { maxLength: 4 }),
+  });
+
+  test('the stamp gives back every formula of random filled-down columns exactly', () => {
+    fc.assert(
+      fc.property(fc.array(column, { minLength: 1, maxLength: 3 }), (columns) => {
+        const list: [number, number, string][] = [];
+        columns.forEach((col, c) => {
+          for (let k = 0; k < col.rows; k++) {
+            const n = Math.max(0, col.start + k * col.step);
+            let f = `${col.pieces.join('')}${n}${col.pieces[0]}${n + 1}`;
+            for (const [at, kind] of col.faults) {
+              if (at !== k) continue;
+              if (kind === 'digit') f = f.replace(/\d(?=\D*$)/, (d) => String((Number(d) + 1) % 10));
+              if (kind === 'longer') f += 'Z';
+              if (kind === 'inside') f = `${f.slice(0, 2)}Z${f.slice(2)}`;
+              if (kind === 'shorter') f = f.slice(0, -1) || '=';
+            }
+            if (!f.startsWith('=')) f = `=${f}`;
+            list.push([k + 1, c + 1, f]);
+          }
+        });
+        const sheet = sheetWith('Werk', list);
+        const decoded = decodeStamp(stampCells([sheet]));
+        expect(decoded).not.toBeNull();
+        expect(listed(decoded!.get('werk')!.formulas)).toEqual(listed(sheet.formulas!));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
