@@ -32,6 +32,7 @@ import { StylesEditor } from './styles';
 import { NS, WORKBOOK_ORDER, child, children, createLike, ensureChild, parseXml, removeNode, serializeXml, setText } from './xml';
 import { sheetSkeletonText } from './definitions';
 import { partNameKey, relsPathOf, resolvePart } from './partPaths';
+import { SharedStringTable } from './sharedStrings';
 
 const REL_TYPES = {
   officeDocument: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
@@ -112,7 +113,7 @@ class Package {
   private readonly sheets = new Map<string, SheetEditor>();
   private styles?: StylesEditor;
   /** `before`: the element new strings go before (the table's extLst, which ends it), found once. */
-  private sst?: { root: Element; index: Map<string, number>; size: number; refs: number; before: Element | null };
+  private sst?: SharedStringTable;
   workbookPart = 'xl/workbook.xml';
 
   constructor(readonly zip: PackageZip) {}
@@ -302,17 +303,7 @@ class Package {
     } else {
       path = resolvePart(this.workbookPart, rel.getAttribute('Target')!);
     }
-    const root = (await this.doc(path)).documentElement!;
-    const index = new Map<string, number>();
-    const items = children(root, 'si');
-    items.forEach((si, i) => {
-      const t = children(si);
-      if (t.length === 1 && t[0].localName === 't') {
-        const text = t[0].textContent ?? '';
-        if (!index.has(text)) index.set(text, i);
-      }
-    });
-    this.sst = { root, index, size: items.length, refs: Number(root.getAttribute('count')) || items.length, before: child(root, 'extLst') ?? null };
+    this.sst = new SharedStringTable(await this.zip.text(path));
     this.sstPath = path;
     return this.sst;
   }
@@ -326,18 +317,9 @@ class Package {
       strings: {
         add: (text: string) => {
           if (!sst) throw new Error('cellContext: text without a string table');
-          sst.refs++;
-          const found = sst.index.get(text);
-          if (found !== undefined) return found;
-          const si = createLike(sst.root, 'si');
-          const t = createLike(sst.root, 't');
-          if (/^\s|\s$|\n/.test(text)) t.setAttribute('xml:space', 'preserve');
-          t.appendChild(sst.root.ownerDocument!.createTextNode(text));
-          si.appendChild(t);
-          sst.root.insertBefore(si, sst.before);
-          sst.index.set(text, sst.size);
+          // every cell that shows a text counts in the table's count, so the table is written
           this.markDirty(this.sstPath!);
-          return sst.size++;
+          return sst.add(text);
         },
       },
       onForbidden: (cell) => warnings.push({ kind: 'forbiddenCharacters', sheet, cell }),
@@ -373,10 +355,6 @@ class Package {
       if (editor.changed || editor.rowsChanged) this.markDirty(path);
       cellsChanged ||= editor.cellsChanged;
     }
-    if (this.sst && this.sstPath && this.dirty.has(this.sstPath)) {
-      this.sst.root.setAttribute('count', String(Math.max(this.sst.refs, this.sst.size)));
-      this.sst.root.setAttribute('uniqueCount', String(this.sst.size));
-    }
     if (this.styles?.changed && this.stylesPath) this.markDirty(this.stylesPath);
     if (cellsChanged) await this.dropCalcChain();
     for (const path of this.dirty) {
@@ -388,7 +366,7 @@ class Package {
   /** Serialises the dirty part `path` into the zip and lets go of its editor; returns its length in characters. */
   private store(path: string): number {
     const sheet = this.sheets.get(path);
-    const text = sheet ? sheet.serialize() : serializeXml(this.docs.get(path)!);
+    const text = sheet ? sheet.serialize() : this.sst && path === this.sstPath ? this.sst.serialize() : serializeXml(this.docs.get(path)!);
     this.zip.set(path, text);
     // the part is text in the zip now: its editor (the largest thing held) can go
     this.sheets.delete(path);
