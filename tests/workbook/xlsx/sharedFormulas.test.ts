@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import type { CellInput } from '../../../src/core/snapshot';
-import { rowSlider, sharedFormulaRuns } from '../../../src/workbook/xlsx/package/sharedFormulas';
+import { rowSlider, sharedFormulaRuns, storedFormula } from '../../../src/workbook/xlsx/package/sharedFormulas';
 import { XlsxWorkbook } from '../../../src/workbook/xlsx/XlsxWorkbook';
 
 const { slideFormula } = require('exceljs/lib/utils/shared-formula') as { slideFormula: (formula: string, from: string, to: string) => string };
@@ -70,6 +70,55 @@ describe('sharedFormulaRuns', () => {
     expect(sharedFormulaRuns([[f('=SUM(6:6)')], [f('=SUM(6:6)')]], 6).size).toBe(0);
     expect(sharedFormulaRuns([[f('="A6"&A6')], [f('="A7"&A7')]], 6).size).toBe(0);
     expect(sharedFormulaRuns([[f('=A6')]], 6).size).toBe(0);
+  });
+});
+
+describe('sharedFormulaRuns against rowSlider (fast-check)', () => {
+  /** The runs as rowSlider defines them: a cell follows when the run's first formula slid to its row is its own text. */
+  function byRowSlider(cells: CellInput[][], row: number): Map<string, unknown> {
+    const out = new Map<string, unknown>();
+    let start = -1;
+    let slide: ((toRow: number) => string) | null = null;
+    const close = (end: number) => {
+      if (start >= 0 && end - start >= 2) {
+        out.set(`${start},0`, { kind: 'first', rows: end - start });
+        for (let i = start + 1; i < end; i++) out.set(`${i},0`, { kind: 'follows' });
+      }
+      start = -1;
+    };
+    cells.forEach((line, i) => {
+      const input = line[0];
+      const text = 'formula' in input ? storedFormula(input.formula) : null;
+      const sharable = text !== null && text !== '' && !/(^|[^A-Za-z0-9_$.])\$?\d+\s*:\s*\$?\d+/.test(text);
+      if (sharable && slide && slide(row + i) === text) return;
+      close(i);
+      slide = sharable ? rowSlider(text, row + i) : null;
+      if (slide) start = i;
+    });
+    close(cells.length);
+    return out;
+  }
+
+  test('the same runs for random columns with near misses (a row off, a character more or less, a row ending in 9 → 10)', () => {
+    const piece = fc.constantFrom('A', '$B', 'C$', 'SUM(', ')', '*', '+1', '&"x"', 'Blad!D');
+    fc.assert(
+      fc.property(
+        fc.array(piece, { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.array(fc.constantFrom('ok', 'off', 'more', 'less'), { minLength: 1, maxLength: 15 }),
+        (pieces, row, kinds) => {
+          const cells = kinds.map((kind, i) => {
+            const r = row + i + (kind === 'off' ? 1 : 0);
+            let formula = `=${pieces.map((p) => (/[A-Z]$/.test(p) ? `${p}${r}` : p)).join('')}`;
+            if (kind === 'more') formula += '0';
+            if (kind === 'less') formula = formula.slice(0, -1) || '=1';
+            return [{ formula }] as CellInput[];
+          });
+          expect(Object.fromEntries(sharedFormulaRuns(cells, row))).toEqual(Object.fromEntries(byRowSlider(cells, row)));
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 });
 

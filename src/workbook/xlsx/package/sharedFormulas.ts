@@ -48,6 +48,41 @@ function quotedSpans(formula: string): [number, number][] {
  * a text literal or a quoted sheet name, which Excel leaves alone.
  */
 export function rowSlider(formula: string, fromRow: number): ((toRow: number) => string) | null {
+  const slide = compileSlide(formula, fromRow);
+  if (!slide) return null;
+  const { pieces, rows, tail } = slide;
+  return (toRow) => {
+    let out = '';
+    for (let i = 0; i < pieces.length; i++) out += pieces[i] + String(rows[i] + toRow);
+    return out + tail;
+  };
+}
+
+/**
+ * A formula compiled for sliding (`rowSlider`): the text before each relative row number,
+ * that number's offset from the row the formula was written in, and the text after the last.
+ */
+interface Slide {
+  pieces: string[];
+  rows: number[];
+  tail: string;
+}
+
+/** Whether `slide` moved to `toRow` gives exactly `text` (`rowSlider(…)(toRow) === text`, without building that text). */
+function slidesTo(slide: Slide, toRow: number, text: string): boolean {
+  let pos = 0;
+  for (let i = 0; i < slide.pieces.length; i++) {
+    const piece = slide.pieces[i];
+    if (!text.startsWith(piece, pos)) return false;
+    pos += piece.length;
+    const n = String(slide.rows[i] + toRow);
+    if (!text.startsWith(n, pos)) return false;
+    pos += n.length;
+  }
+  return text.length === pos + slide.tail.length && text.endsWith(slide.tail);
+}
+
+function compileSlide(formula: string, fromRow: number): Slide | null {
   const quoted = formula.includes('"') || formula.includes("'") ? quotedSpans(formula) : [];
   const pieces: string[] = [];
   const rows: number[] = [];
@@ -70,11 +105,7 @@ export function rowSlider(formula: string, fromRow: number): ((toRow: number) =>
     }
   }
   text += formula.slice(last);
-  return (toRow) => {
-    let out = '';
-    for (let i = 0; i < pieces.length; i++) out += pieces[i] + String(rows[i] + toRow);
-    return out + text;
-  };
+  return { pieces, rows, tail: text };
 }
 
 /** A row range outside a name or cell reference ("5:5", "$2:$7"): moved by Excel, not by slideFormula. */
@@ -99,7 +130,7 @@ export function sharedFormulaRuns(cells: readonly (readonly CellInput[])[], row:
   const width = cells.reduce((w, line) => Math.max(w, line.length), 0);
   for (let j = 0; j < width; j++) {
     let start = -1;
-    let slide: ((toRow: number) => string) | null = null;
+    let slide: Slide | null = null;
     const close = (end: number) => {
       if (start >= 0 && end - start >= 2) {
         parts.set(`${start},${j}`, { kind: 'first', rows: end - start });
@@ -111,9 +142,9 @@ export function sharedFormulaRuns(cells: readonly (readonly CellInput[])[], row:
       const input = cells[i][j];
       const text = input && 'formula' in input ? storedFormula(input.formula) : null;
       const sharable = text !== null && text !== '' && !ROW_RANGE.test(text);
-      if (sharable && slide && slide(row + i) === text) continue;
+      if (sharable && slide && slidesTo(slide, row + i, text)) continue;
       close(i);
-      slide = sharable ? rowSlider(text, row + i) : null;
+      slide = sharable ? compileSlide(text, row + i) : null;
       if (slide) start = i;
     }
     close(cells.length);
