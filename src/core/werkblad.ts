@@ -181,6 +181,8 @@ export function checkScore(v: CellValue): ScoreCheck {
  * decimal arithmetic in a formula, counts as that whole number. −0 is 0.
  */
 function excelWhole(v: number): number | null {
+  // a whole number below 10^15 is its own value at 15 digits (the usual score: no string made)
+  if (Number.isInteger(v) && Math.abs(v) < 1e15) return v + 0;
   if (!Number.isFinite(v)) return null;
   const at15 = Number(v.toPrecision(15));
   return Number.isInteger(at15) ? at15 + 0 : null;

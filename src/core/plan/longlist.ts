@@ -124,14 +124,15 @@ export function planLijsten(ctx: PlanContext): void {
   const height = Math.max(blockEnd(g), g.werkbladLastRow, sheet ? rowCount(sheet) : 0);
   const width = Math.max(LIJST_WIDTH, sheet ? columnCount(sheet) : 0);
   const want = (r: number, c: number): CellInput | undefined => {
-    const f = formulas.get(`${r},${c}`);
+    const key = `${r},${c}`;
+    const f = formulas.get(key);
     if (r === 1 && c === LIJST_COLUMNS.all) return text(LIJSTEN.allLabel);
     if (r === 1 && c === LIJST_COLUMNS.dOpgave) return text('Opgaven');
     if (r === 1 && c === LIJST_COLUMNS.gList) return text('Koppelkansen per opgave');
     if (c === LIJST_COLUMNS.order && r >= 2 && r <= blockEnd(g)) return num(order[r - 2]);
     if (c === LIJST_COLUMNS.inverse && r >= 2 && r <= blockEnd(g)) return num(inverse[r - 2]);
     if (typeof f === 'number') return num(f);
-    if (f !== undefined) return formula(f, values.get(`${r},${c}`) ?? '');
+    if (f !== undefined) return formula(f, values.get(key) ?? '');
     if (sheet && (!isEmpty(valueAt(sheet, r, c)) || formulaAt(sheet, r, c))) return clear;
     return undefined;
   };
