@@ -98,6 +98,10 @@ export const ERROR_MESSAGES = {
   'cli.outputIsAnInput': () => 'het uitvoerbestand is een van de invoerbestanden; kies een nieuwe naam',
   'cli.twoWorkbooks': () => 'geef minstens twee werkmappen: de groepswerkmap en die van een deelnemer',
   'cli.rondeNumber': () => '--ronde verwacht een heel getal van 1 of meer',
+  // anything the command line did not expect (exit 2): its files are only ever replaced by a
+  // checked, complete new version at the very end (safeWrite.ts), so none was changed
+  'cli.unexpected': (detail: string) =>
+    `er ging iets onverwacht mis (${detail}); je bestanden zijn niet gewijzigd. Meld dit alsjeblieft, met de opdracht die je gaf en zo mogelijk het bestand.`,
 
   // ---- the user's files (command line): exit 2
   'file.exists': (file: string, replace: boolean) => `${file} bestaat al; kies een andere naam of gebruik --force${replace ? ' om het te vervangen' : ''}`,
