@@ -18,6 +18,7 @@ import { gevoeligheidCommand } from './commands/gevoeligheid';
 import { newCommand } from './commands/new';
 import { onderbouwingCommand } from './commands/onderbouwing';
 import { samenvoegenCommand } from './commands/samenvoegen';
+import { KoppelkansenError } from '../core/errors';
 import { CliError, UsageError } from './errors';
 import { defaultIo, type Io } from './io';
 
@@ -64,7 +65,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       else io.err(`koppelkansen: ${e.message}\n`);
       return e.exitCode;
     }
-    io.err(`koppelkansen: ${e instanceof Error ? e.message : String(e)}\n`);
+    // a workbook's own error (its message is Dutch already) or an unexpected one (a bug, a
+    // library's own error in English): in Dutch, with what it means for the user's files
+    const known = e instanceof KoppelkansenError ? e : new KoppelkansenError('cli.unexpected', [e instanceof Error ? e.message.replace(/\.$/, '') : String(e)]);
+    if (argv.includes('--json')) io.out(`${JSON.stringify(jsonError(known), null, 2)}\n`);
+    else io.err(`koppelkansen: ${known.message}\n`);
     return 2;
   }
 }

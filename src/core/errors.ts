@@ -45,6 +45,9 @@ export const ERROR_MESSAGES = {
   'workbook.cannotEditLayout': (place = '') =>
     `Deze werkmap is gelezen, maar deze wijziging kan buiten Excel niet worden geschreven: het bestand is anders opgebouwd dan Excel het zelf opslaat (bijvoorbeeld door een ander programma gemaakt)${place ? `; dat blijkt bij ${place}` : ''}. ` +
     `Open de werkmap in Excel, sla hem op als Excel-werkmap (.xlsx) en probeer het opnieuw. ${NOTHING_CHANGED}`,
+  'workbook.cannotReadLayout': (place: string) =>
+    `Deze werkmap is anders opgebouwd dan Excel hem zelf opslaat (bijvoorbeeld door een ander programma gemaakt), en hier wordt hij niet betrouwbaar gelezen; dat blijkt bij ${place}. ` +
+    'Open de werkmap in Excel, sla hem op als Excel-werkmap (.xlsx) en open hem dan opnieuw.',
   'workbook.noVisibleSheet': () => 'De werkmap heeft geen zichtbaar werkblad; Excel kan zo’n bestand niet openen. Maak minstens één werkblad zichtbaar.',
   'workbook.chartsUnsupported': (sheet: string) =>
     `Een grafiek op werkblad ${sheet} kan alleen de invoegtoepassing in Excel maken; een bestand dat buiten Excel wordt geschreven (opdrachtregel, voorbeeld in de browser) kan geen grafiek krijgen. De grafiek staat wel in de onderbouwing. ${NOTHING_CHANGED}`,
@@ -98,6 +101,10 @@ export const ERROR_MESSAGES = {
   'cli.outputIsAnInput': () => 'het uitvoerbestand is een van de invoerbestanden; kies een nieuwe naam',
   'cli.twoWorkbooks': () => 'geef minstens twee werkmappen: de groepswerkmap en die van een deelnemer',
   'cli.rondeNumber': () => '--ronde verwacht een heel getal van 1 of meer',
+  // anything the command line did not expect (exit 2): its files are only ever replaced by a
+  // checked, complete new version at the very end (safeWrite.ts), so none was changed
+  'cli.unexpected': (detail: string) =>
+    `er ging iets onverwacht mis (${detail}); je bestanden zijn niet gewijzigd. Meld dit alsjeblieft, met de opdracht die je gaf en zo mogelijk het bestand.`,
 
   // ---- the user's files (command line): exit 2
   'file.exists': (file: string, replace: boolean) => `${file} bestaat al; kies een andere naam of gebruik --force${replace ? ' om het te vervangen' : ''}`,

@@ -23,7 +23,8 @@ export type WorkbookErrorCode =
   | 'columnsChanged'
   | 'cellsChanged'
   | 'notAWorkbook'
-  | 'cannotEditLayout';
+  | 'cannotEditLayout'
+  | 'cannotReadLayout';
 
 export class WorkbookError<C extends WorkbookErrorCode = WorkbookErrorCode> extends KoppelkansenError<`workbook.${C}`> {
   override readonly name = 'WorkbookError';

@@ -75,3 +75,27 @@ test('usage errors of every command exit 2 with the Dutch message and the usage 
     expect(err.join('')).toBe(`koppelkansen: onbekende optie --bogus\n${USAGE}`);
   }
 });
+
+describe('an error the command line did not expect', () => {
+  test('is told in Dutch with its detail and what it means for the files, exit 2, also as JSON (regression: the English message alone)', async () => {
+    const check = COMMANDS.find((c) => c.name === 'check')!;
+    const spy = jest.spyOn(check, 'run').mockRejectedValue(new TypeError("Cannot read properties of undefined (reading 'sheetNo')."));
+    try {
+      const err: string[] = [];
+      const out: string[] = [];
+      expect(await main(['check', 'werkmap.xlsx'], { out: (s) => out.push(s), err: (s) => err.push(s) })).toBe(2);
+      expect(err.join('')).toBe(
+        "koppelkansen: er ging iets onverwacht mis (Cannot read properties of undefined (reading 'sheetNo')); je bestanden zijn niet gewijzigd. Meld dit alsjeblieft, met de opdracht die je gaf en zo mogelijk het bestand.\n",
+      );
+      expect(out).toEqual([]);
+      const json: string[] = [];
+      expect(await main(['check', 'werkmap.xlsx', '--json'], { out: (s) => json.push(s), err: () => undefined })).toBe(2);
+      expect(JSON.parse(json.join(''))).toMatchObject({
+        ok: false,
+        error: { code: 'cli.unexpected', message: expect.stringMatching(/^er ging iets onverwacht mis/) },
+      });
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});

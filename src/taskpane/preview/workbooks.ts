@@ -95,7 +95,8 @@ async function xlsxAdapter() {
 /** Reads an .xlsx into a workbook held in the page. */
 export async function openWorkbook(bytes: Uint8Array, fileName: string): Promise<PreviewWorkbook> {
   const XlsxWorkbook = await xlsxAdapter();
-  const file = await XlsxWorkbook.fromBuffer(bytes);
+  // a file ExcelJS would misread without a word (a sheet skipped, texts read as numbers) is refused in Dutch
+  const file = await XlsxWorkbook.fromBuffer(bytes, { checkModel: true });
   const snapshot = await file.readSnapshot({ definitions: true });
   // every validation of the file, not only those a plan would ask about now: later plans ask about other ranges
   return { id: newWorkbookId(), port: new RecordingPort(memoryFrom({ ...snapshot, validations: file.allValidations() })), base: bytes, fileName };

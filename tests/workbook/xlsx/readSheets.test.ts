@@ -548,6 +548,17 @@ describe('an operation on ExcelJS’s model of a package it misreads without an 
     });
   });
 
+  test('opened with checkModel (the browser preview): refused in Dutch naming the sheet, where the model would have missed it', async () => {
+    await expect(XlsxWorkbook.fromBuffer(await partNamesInOtherCase(), { checkModel: true })).rejects.toMatchObject({
+      code: 'cannotReadLayout',
+      sheet: 'Werkblad',
+      message: expect.stringMatching(/blad "Werkblad".*sla hem op als Excel-werkmap/),
+    });
+    const { made } = await preparedSample(NOW);
+    const opened = await XlsxWorkbook.fromBuffer(await made.toBuffer(), { checkModel: true });
+    expect((await opened.readSnapshot()).sheets.length).toBeGreaterThan(3);
+  });
+
   test('a package ExcelJS reads as the package reader does is not refused (the prepared sample)', async () => {
     const { made } = await preparedSample(NOW);
     const wb = await XlsxWorkbook.fromBuffer(await made.toBuffer(), { deferModel: true });
