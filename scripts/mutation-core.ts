@@ -97,6 +97,8 @@ const GROUPS: Group[] = [
       'factorRemovalValidations',
       'factorRemovalNames',
       'factorQuestionEdges',
+      // a removal that removeFactorEdit refuses (3 Dec e)
+      'factorRemovalRefused',
     ],
   },
   // the comments and notes on cells that a factor edit or a deselect names, and the rows a new koppelkans avoids
