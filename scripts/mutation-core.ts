@@ -97,6 +97,9 @@ const GROUPS: Group[] = [
       'factorRemovalValidations',
       'factorRemovalNames',
       'factorQuestionEdges',
+      // a removal that removeFactorEdit refuses, and the move and add questions' cases of 3 Dec e
+      'factorRemovalRefused',
+      'factorAddMoveQuestions',
     ],
   },
   // the comments and notes on cells that a factor edit or a deselect names, and the rows a new koppelkans avoids
