@@ -38,6 +38,8 @@ export async function loadWorkbook(file: string): Promise<{ wb: XlsxWorkbook; bu
     // the sheets read from the package's XML, ExcelJS's model built only when an operation needs it
     return { wb: await XlsxWorkbook.fromBuffer(read.bytes, { readZip: readWithNodeZlib, deferModel: true }), buffer: read.bytes, stamp: read.stamp };
   } catch (e) {
+    // a package that reads but is damaged in a way the reader names (a sheet without a part of its own)
+    if (e instanceof WorkbookError && e.code === 'brokenSheetPart') throw e;
     throw notXlsxError(read.bytes, file, e);
   }
 }

@@ -48,6 +48,9 @@ export const ERROR_MESSAGES = {
   'workbook.cannotReadLayout': (place: string) =>
     `Deze werkmap is anders opgebouwd dan Excel hem zelf opslaat (bijvoorbeeld door een ander programma gemaakt), en hier wordt hij niet betrouwbaar gelezen; dat blijkt bij ${place}. ` +
     'Open de werkmap in Excel, sla hem op als Excel-werkmap (.xlsx) en open hem dan opnieuw.',
+  'workbook.brokenSheetPart': (sheet: string) =>
+    `Het bestand is beschadigd: blad "${sheet}" heeft geen eigen werkbladgedeelte (het ontbreekt, of het is dat van een ander blad of geen werkblad). ` +
+    `Open de werkmap in Excel (dat herstelt zo'n bestand), sla hem op als Excel-werkmap (.xlsx) en probeer het opnieuw. ${NOTHING_CHANGED}`,
   'workbook.noVisibleSheet': () => 'De werkmap heeft geen zichtbaar werkblad; Excel kan zo’n bestand niet openen. Maak minstens één werkblad zichtbaar.',
   'workbook.chartsUnsupported': (sheet: string) =>
     `Een grafiek op werkblad ${sheet} kan alleen de invoegtoepassing in Excel maken; een bestand dat buiten Excel wordt geschreven (opdrachtregel, voorbeeld in de browser) kan geen grafiek krijgen. De grafiek staat wel in de onderbouwing. ${NOTHING_CHANGED}`,

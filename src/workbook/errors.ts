@@ -24,7 +24,8 @@ export type WorkbookErrorCode =
   | 'cellsChanged'
   | 'notAWorkbook'
   | 'cannotEditLayout'
-  | 'cannotReadLayout';
+  | 'cannotReadLayout'
+  | 'brokenSheetPart';
 
 export class WorkbookError<C extends WorkbookErrorCode = WorkbookErrorCode> extends KoppelkansenError<`workbook.${C}`> {
   override readonly name = 'WorkbookError';

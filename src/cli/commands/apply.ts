@@ -41,7 +41,13 @@ export const applyCommand: Command = {
     if (!/\.xlsx$/i.test(out)) throw new UsageError('cli.outputExtension', '.xlsx');
     if (!inPlace && fs.existsSync(out) && !values.force) throw new CliError('file.exists', [out, true]);
     const prepared = await prepare(file, values.propose === true, io.now);
-    if (prepared.kind === 'notKoppelkansen') return refuseNotKoppelkansen(file, prepared.problems, io, false);
+    if (prepared.kind === 'notKoppelkansen') {
+      if (!values.json) return refuseNotKoppelkansen(file, prepared.problems, io, false);
+      // --json promises JSON on stdout, also when there is nothing to apply to
+      const error = new CliError('file.notKoppelkansen', [file, true]);
+      io.out(`${JSON.stringify({ ok: false, error: { code: error.key, message: error.message }, problems: prepared.problems, rows: [], ranking: [] }, null, 2)}\n`);
+      return 2;
+    }
     const { bytes, stamp, opCount, after, readProblems, textProblems, writeProblems } = prepared;
     assertNotOpen(out);
     // the patch's source package and parts are unreachable now: collect them before the check reads the output

@@ -431,7 +431,8 @@ export class XlsxWorkbook implements WorkbookPort {
     try {
       model = await loadModel(bytes);
     } catch (e) {
-      if (e instanceof WorkbookError) throw e;
+      // the package reader read it, so "no workbook part" is ExcelJS not finding it (xl/Workbook.xml …)
+      if (e instanceof WorkbookError && e.code !== 'notAWorkbook') throw e;
       throw new WorkbookError('cannotEditLayout', []);
     }
     // ExcelJS misreads some packages without an error (modelAgreement.ts): the model must read as the package does

@@ -567,6 +567,46 @@ describe('an operation on ExcelJS’s model of a package it misreads without an 
   });
 });
 
+describe('damaged sheet parts are refused in Dutch naming the sheet (regression: apply wrote one sheet over another, into the styles, or added a second sheet of the same name)', () => {
+  async function damaged(edit: (zip: JSZip, rels: string, workbook: string) => Promise<void> | void): Promise<Uint8Array> {
+    const zip = await JSZip.loadAsync(
+      await handMade([
+        { name: 'Werkblad', rows: '<row r="1"><c r="A1"><v>1</v></c></row>' },
+        { name: 'Resultaat', rows: '<row r="1"><c r="A1"><v>2</v></c></row>' },
+      ]),
+    );
+    await edit(zip, await zip.file('xl/_rels/workbook.xml.rels')!.async('string'), await zip.file('xl/workbook.xml')!.async('string'));
+    return zip.generateAsync({ type: 'uint8array' });
+  }
+  const R = 'xl/_rels/workbook.xml.rels';
+
+  test.each([
+    ['two sheets on one part', (zip: JSZip, rels: string) => void zip.file(R, rels.replace('worksheets/sheet2.xml', 'worksheets/sheet1.xml'))],
+    ['a sheet on the styles part', (zip: JSZip, rels: string) => void zip.file(R, rels.replace('worksheets/sheet2.xml', 'styles.xml'))],
+    ['a sheet whose part is missing', (zip: JSZip) => void zip.remove('xl/worksheets/sheet2.xml')],
+    ['a sheet without a relationship', (zip: JSZip, _rels: string, wb: string) => void zip.file('xl/workbook.xml', wb.replace('r:id="rId2"', 'r:id="rId99"'))],
+    [
+      'an external target',
+      (zip: JSZip, rels: string) => void zip.file(R, rels.replace('Target="worksheets/sheet2.xml"', 'Target="worksheets/sheet2.xml" TargetMode="External"')),
+    ],
+  ])('%s', async (_name, edit) => {
+    const bytes = await damaged(edit);
+    for (const readZip of [readWithNodeZlib, readWithJsZip]) {
+      await expect(readPackageSheets(await readZip(bytes))).rejects.toMatchObject({
+        code: 'brokenSheetPart',
+        sheet: 'Resultaat',
+        message: expect.stringMatching(/^Het bestand is beschadigd: blad "Resultaat".*Er is niets gewijzigd\.$/),
+      });
+    }
+  });
+
+  test('a package with two parts whose names differ only in case is no readable package (ECMA-376 Part 2)', async () => {
+    const bytes = await damaged(async (zip) => void zip.file('XL/WORKSHEETS/SHEET1.XML', await zip.file('xl/worksheets/sheet1.xml')!.async('string')));
+    await expect(readWithNodeZlib(bytes)).rejects.toThrow(/same part name/);
+    await expect(readWithJsZip(bytes)).rejects.toThrow(/same part name/);
+  });
+});
+
 describe('readSharedStrings', () => {
   test('plain, rich and phonetic texts by index; an empty one stays in its place', () => {
     expect(

@@ -38,8 +38,14 @@ class JsZipPackage implements PackageZip {
   /** Each file's name by its `partNameKey` (the first of names that count as the same). */
   private readonly names = new Map<string, string>();
 
+  /** @throws Error when two parts' names differ only in case (ECMA-376 Part 2 forbids it) */
   constructor(private readonly zip: JSZip) {
-    for (const name of Object.keys(zip.files)) if (!zip.files[name].dir && !this.names.has(partNameKey(name))) this.names.set(partNameKey(name), name);
+    for (const name of Object.keys(zip.files)) {
+      if (zip.files[name].dir) continue;
+      const other = this.names.get(partNameKey(name));
+      if (other !== undefined) throw new Error(`parts ${other} and ${name} have the same part name (ECMA-376 Part 2: no two may differ only in case)`);
+      this.names.set(partNameKey(name), name);
+    }
   }
 
   /** The file's name as the package has it for `path` (equal as case-insensitive ASCII), or `path` when there is none. */

@@ -69,7 +69,7 @@ import type { DvModel } from '../validations';
 import { formulaCellsWithoutResult } from './cachedResults';
 import { sheetSkeletonText } from './definitions';
 import type { PackageZip } from './packageZip';
-import { relsPathOf, resolvePart } from './partPaths';
+import { partNameKey, relsPathOf, resolvePart } from './partPaths';
 import { NS, child, children, parseXml } from './xml';
 import { localName } from './xmlText';
 
@@ -559,15 +559,20 @@ export async function readPackageSheets(zip: PackageZip): Promise<PackageSheets>
 
   const out: PackageSheets = { date1904, sheets: [], dvs: new Map(), skeletons: new Map() };
   const list = child(workbook, 'sheets');
+  // a sheet's part by its part name: two sheets on one part would be written over each other
+  const parts = new Map<string, string>();
   for (const el of list ? children(list, 'sheet') : []) {
     const id = el.getAttributeNS(NS.rel, 'id') ?? el.getAttribute('r:id');
     const rel = rels.find((r) => r.getAttribute('Id') === id);
-    if (!rel || !isRel(rel.getAttribute('Type'), 'worksheet')) continue;
-    const path = resolvePart(workbookPart, rel.getAttribute('Target') ?? '');
-    if (!zip.has(path)) continue;
     const name = el.getAttribute('name') ?? '';
+    // a chartsheet (or another kind of sheet) has no cells; a sheet without a part of its own is damage
+    if (rel && !isRel(rel.getAttribute('Type'), 'worksheet')) continue;
+    const path = rel && rel.getAttribute('TargetMode') !== 'External' ? resolvePart(workbookPart, rel.getAttribute('Target') ?? '') : '';
+    if (!path || !zip.has(path) || parts.has(partNameKey(path))) throw new WorkbookError('brokenSheetPart', [name], name);
+    parts.set(partNameKey(path), name);
     const state = el.getAttribute('state');
     let xml: string | undefined = await zip.text(path);
+    if (localName(/<(?![?!])([^\s/>]+)/.exec(xml)?.[1] ?? '') !== 'worksheet') throw new WorkbookError('brokenSheetPart', [name], name);
     const noResult = formulaCellsWithoutResult(xml);
     out.skeletons.set(path, sheetSkeletonText(xml));
     let read: SheetRead;

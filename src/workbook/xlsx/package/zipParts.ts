@@ -103,7 +103,12 @@ export class ZipParts implements PackageZip {
   private readonly names = new Map<string, string>();
 
   private constructor(private readonly entries: Map<string, Entry>) {
-    for (const name of entries.keys()) if (!this.names.has(partNameKey(name))) this.names.set(partNameKey(name), name);
+    for (const [name, e] of entries) {
+      if (e.kind === 'read' && e.dir) continue;
+      const other = this.names.get(partNameKey(name));
+      if (other !== undefined) throw new Error(`parts ${other} and ${name} have the same part name (ECMA-376 Part 2: no two may differ only in case)`);
+      this.names.set(partNameKey(name), name);
+    }
   }
 
   /** The entry's name as the package has it for `path` (equal as case-insensitive ASCII), or `path` when there is none. */
@@ -111,7 +116,10 @@ export class ZipParts implements PackageZip {
     return this.entries.has(path) ? path : (this.names.get(partNameKey(path)) ?? path);
   }
 
-  /** The package `bytes`. @throws Error (yauzl's) when they are no readable zip. */
+  /**
+   * The package `bytes`.
+   * @throws Error (yauzl's) when they are no readable zip, or when two parts' names differ only in case
+   */
   static async read(bytes: Uint8Array): Promise<ZipParts> {
     return new ZipParts(await readEntries(bytes));
   }
