@@ -30,8 +30,26 @@ describe('SharedStringTable', () => {
     const table = new SharedStringTable(xml);
     expect(table.add('R&D <plan>')).toBe(1);
     expect(table.serialize()).toBe(
-      `${head}<x:sst xmlns:x="${MAIN}" uniqueCount="2" note="a>b" count="2"><x:si><x:t>A</x:t></x:si><x:si><x:t>R&amp;D &lt;plan&gt;</x:t></x:si><x:extLst><x:ext uri="{1}"/></x:extLst></x:sst>`,
+      `${head}<x:sst xmlns:x="${MAIN}" uniqueCount="2" note="a&gt;b"><x:si><x:t>A</x:t></x:si><x:si><x:t>R&amp;D &lt;plan&gt;</x:t></x:si><x:extLst><x:ext uri="{1}"/></x:extLst></x:sst>`,
     );
+  });
+
+  test('comments and attribute values that look like the table’s tags are left alone (regression: texts went into a comment after the table, and counts into one before it or into another attribute)', () => {
+    const xml = `${head}<!-- <sst count="9"> --><sst xmlns="${MAIN}" note=' count="1" ' count="1" uniqueCount="1"><si><t>A</t></si></sst><!-- </sst> -->`;
+    const table = new SharedStringTable(xml);
+    expect(table.add('B')).toBe(1);
+    const out = table.serialize();
+    expect(out).toBe(
+      `${head}<!-- <sst count="9"> --><sst xmlns="${MAIN}" note=" count=&quot;1&quot; " count="2" uniqueCount="2"><si><t>A</t></si><si><t>B</t></si></sst><!-- </sst> -->`,
+    );
+    expect(readSharedStrings(out)).toEqual(['A', 'B']);
+  });
+
+  test('a table without a count gets none made up (it would not count the cells of every sheet)', () => {
+    const table = new SharedStringTable(`${head}<sst xmlns="${MAIN}" uniqueCount="1"><si><t>A</t></si></sst>`);
+    table.add('A');
+    table.add('B');
+    expect(table.serialize()).toBe(`${head}<sst xmlns="${MAIN}" uniqueCount="2"><si><t>A</t></si><si><t>B</t></si></sst>`);
   });
 
   test('an empty table written as one element is opened up', () => {

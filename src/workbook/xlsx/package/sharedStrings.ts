@@ -8,33 +8,7 @@
  * text (measured 2026-12-03).
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { escapeText, localName } from './xmlText';
-
-/** `text` as a literal part of a regular expression. */
-function literal(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** The index just past the `>` of the tag starting at `from` (quotes respected: `>` may stand in an attribute value). */
-function tagEnd(xml: string, from: number): number {
-  let quote = '';
-  for (let i = from; i < xml.length; i++) {
-    const ch = xml[i];
-    if (quote) {
-      if (ch === quote) quote = '';
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '>') return i + 1;
-  }
-  return xml.length;
-}
-
-/** `tag` (a start tag's text) with attribute `name` set to `value` (replaced in place, or added before the end). */
-function withAttr(tag: string, name: string, value: string): string {
-  const re = new RegExp(`(\\s${literal(name)}\\s*=\\s*)("[^"]*"|'[^']*')`);
-  if (re.test(tag)) return tag.replace(re, `$1"${value}"`);
-  const end = tag.endsWith('/>') ? tag.length - 2 : tag.length - 1;
-  return `${tag.slice(0, end)} ${name}="${value}"${tag.slice(end)}`;
-}
+import { escapeText, localName, setAttr, startTag, type Attrs } from './xmlText';
 
 /** A shared-string table read from its part's text, with the texts added since. */
 export class SharedStringTable {
@@ -46,22 +20,28 @@ export class SharedStringTable {
   private refs: number;
   private readonly added: string[] = [];
   private readonly rootName: string;
+  /** The root's attributes as read (values decoded), in order. */
+  private readonly rootAttrs: Attrs;
+  /** Whether the root had a `count` (it is optional: without one, none is made up). */
+  private readonly hasCount: boolean;
+  /** Where the root's start tag begins and ends (code units; saxes positions). */
   private readonly rootStart: number;
   private readonly rootEnd: number;
   private readonly selfClosing: boolean;
+  /** Where new texts go: before the extLst, else before the root's end tag. */
   private readonly insertAt: number;
 
   /**
-   * Indexes the table `xml` (the part's text).
+   * Indexes the table `xml` (the part's text). Places in the text come from the parser
+   * (comments, CDATA and attribute values may hold anything that looks like a tag).
    * @throws Error on malformed XML or a root that is not `<sst>`
    */
   constructor(private readonly xml: string) {
     const parser = new SaxesParser<{ xmlns: false }>({ xmlns: false });
     let depth = 0;
-    let rootName = '';
-    let selfClosing = false;
-    let count: string | undefined;
-    let hasExtLst = false;
+    let root: { name: string; attrs: Attrs; start: number; end: number; selfClosing: boolean } | null = null;
+    let extStart = -1;
+    let closeStart = -1;
     let elements = 0;
     let onlyT = false;
     let text: string[] | null = null;
@@ -70,14 +50,13 @@ export class SharedStringTable {
       depth++;
       const local = localName(tag.name);
       if (depth === 1) {
-        rootName = tag.name;
-        selfClosing = tag.isSelfClosing;
-        count = tag.attributes.count;
+        const end = parser.position;
+        root = { name: tag.name, attrs: Object.entries(tag.attributes), start: xml.lastIndexOf('<', end - 1), end, selfClosing: tag.isSelfClosing };
       } else if (depth === 2 && local === 'si') {
         elements = 0;
         onlyT = false;
         plain = null;
-      } else if (depth === 2 && local === 'extLst') hasExtLst = true;
+      } else if (depth === 2 && local === 'extLst' && extStart < 0) extStart = xml.lastIndexOf('<', parser.position - 1);
       else if (depth === 3) {
         elements++;
         onlyT = elements === 1 && local === 't';
@@ -91,7 +70,8 @@ export class SharedStringTable {
     parser.on('cdata', onText);
     parser.on('closetag', (tag) => {
       const local = localName(tag.name);
-      if (depth === 3 && text) {
+      if (depth === 1) closeStart = xml.lastIndexOf('<', parser.position - 1);
+      else if (depth === 3 && text) {
         plain = text.join('');
         text = null;
       } else if (depth === 2 && local === 'si') {
@@ -104,17 +84,19 @@ export class SharedStringTable {
       throw new Error(`malformed XML in the shared strings: ${e.message}`);
     });
     parser.write(xml).close();
-    if (localName(rootName) !== 'sst') throw new Error('the shared strings part has no <sst> root');
-    this.rootName = rootName;
-    this.selfClosing = selfClosing;
+    const r = root as { name: string; attrs: Attrs; start: number; end: number; selfClosing: boolean } | null;
+    if (!r || localName(r.name) !== 'sst') throw new Error('the shared strings part has no <sst> root');
+    if (!xml.startsWith(`<${r.name}`, r.start) || (!r.selfClosing && !xml.startsWith(`</${r.name}`, closeStart)))
+      throw new Error('the shared strings part could not be placed');
+    this.rootName = r.name;
+    this.rootAttrs = r.attrs;
+    this.rootStart = r.start;
+    this.rootEnd = r.end;
+    this.selfClosing = r.selfClosing;
+    const count = r.attrs.find(([k]) => k === 'count')?.[1];
+    this.hasCount = count !== undefined;
     this.refs = Number(count) || this.size;
-    const start = new RegExp(`<${literal(rootName)}(?=[\\s/>])`).exec(xml);
-    this.rootStart = start ? start.index : 0;
-    this.rootEnd = tagEnd(xml, this.rootStart);
-    const prefix = rootName.includes(':') ? rootName.slice(0, rootName.indexOf(':') + 1) : '';
-    if (selfClosing) this.insertAt = this.rootEnd;
-    else if (hasExtLst) this.insertAt = xml.lastIndexOf(`<${prefix}extLst`);
-    else this.insertAt = xml.lastIndexOf(`</${rootName}`);
+    this.insertAt = r.selfClosing ? r.end : extStart >= 0 ? extStart : closeStart;
   }
 
   /** Whether texts were added (the part must be written). */
@@ -138,15 +120,18 @@ export class SharedStringTable {
     return this.size++;
   }
 
-  /** The part's text with the added texts and `count` / `uniqueCount` (at least the number of texts), the rest as read. */
+  /**
+   * The part's text with the added texts, `uniqueCount` (the number of texts) and, when the
+   * table has one, `count` (at least that number); the root's start tag is written anew from
+   * its attributes, everything else as read.
+   */
   serialize(): string {
-    let start = this.xml.slice(this.rootStart, this.rootEnd);
-    start = withAttr(withAttr(start, 'count', String(Math.max(this.refs, this.size))), 'uniqueCount', String(this.size));
+    const attrs: Attrs = this.rootAttrs.map(([k, v]) => [k, v]);
+    if (this.hasCount) setAttr(attrs, 'count', String(Math.max(this.refs, this.size)));
+    setAttr(attrs, 'uniqueCount', String(this.size));
+    const open = startTag(this.rootName, attrs);
     const added = this.added.join('');
-    if (this.selfClosing) {
-      const open = start.replace(/\s*\/>$/, '>');
-      return `${this.xml.slice(0, this.rootStart)}${open}${added}</${this.rootName}>${this.xml.slice(this.rootEnd)}`;
-    }
-    return `${this.xml.slice(0, this.rootStart)}${start}${this.xml.slice(this.rootEnd, this.insertAt)}${added}${this.xml.slice(this.insertAt)}`;
+    if (this.selfClosing) return `${this.xml.slice(0, this.rootStart)}${open}${added}</${this.rootName}>${this.xml.slice(this.rootEnd)}`;
+    return `${this.xml.slice(0, this.rootStart)}${open}${this.xml.slice(this.rootEnd, this.insertAt)}${added}${this.xml.slice(this.insertAt)}`;
   }
 }
