@@ -266,7 +266,8 @@ function firstChange(groups: Group[], k: number, uMax: number, key: (s: State) =
         if (later(u)) next = u;
       }
     }
-    if (!Number.isFinite(next) || next > uMax) return { u: null, included: true, after: null };
+    // a crossing computed a few units in the last place past the bound is at the bound (a tie at weight 0 came out as 1.2000000000000002 against 1.2)
+    if (!Number.isFinite(next) || (next > uMax && !sameTotal(next, uMax))) return { u: null, included: true, after: null };
     const at = stateAt(groups, k, next, 0);
     const after = stateAt(groups, k, next, 1);
     if (key(at) !== start) return { u: next, included: false, after };

@@ -266,6 +266,22 @@ describe('intervals per weight', () => {
     expect(g.sentences.summary[0]).toMatch(/^Geen enkele weging boven 0,5 en onder 2 /);
   });
 
+  test('a tie exactly at weight 0 is a change, also when the crossing comes out a few units in the last place past the weight (regression: "hoe hoog of laag ook" while at 0 two rows share place 1)', () => {
+    // F1 falling from 1,2 to 0 brings A (−10, 3) level with B (−9, 3): computed as 1.2000000000000002 against a weight of 1.2
+    const { g } = run(
+      [1.2, 1],
+      [
+        [-10, 3],
+        [-9, 3],
+        [-10, -10],
+      ],
+      { topN: 3, topOrder: 3, margin: 1 },
+      ['A', 'B', 'C'],
+    );
+    expect(g.order[0].lower).toMatchObject({ at: 0, change: { order: ['A', 'B', 'C'], shared: [{ rank: 1, names: ['A', 'B'] }] } });
+    expect(g.sentences.summary.join(' ')).not.toMatch(/hoe hoog of laag ook, verandert de volgorde/);
+  });
+
   test('a summary between two bounds rounds to the safe side: the lower bound up, the upper bound down', () => {
     // top 1: A = 3·F1 leads B = 1 above F1 = 1/3; C = 3 − F2·… : bounds 1/3 and 7/3
     const { g } = run(
