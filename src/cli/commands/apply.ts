@@ -45,7 +45,9 @@ export const applyCommand: Command = {
       if (!values.json) return refuseNotKoppelkansen(file, prepared.problems, io, false);
       // --json promises JSON on stdout, also when there is nothing to apply to
       const error = new CliError('file.notKoppelkansen', [file, true]);
-      io.out(`${JSON.stringify({ ok: false, error: { code: error.key, message: error.message }, problems: prepared.problems, rows: [], ranking: [] }, null, 2)}\n`);
+      io.out(
+        `${JSON.stringify({ ok: false, error: { code: error.key, message: error.message }, problems: prepared.problems, rows: [], ranking: [] }, null, 2)}\n`,
+      );
       return 2;
     }
     const { bytes, stamp, opCount, after, readProblems, textProblems, writeProblems } = prepared;
