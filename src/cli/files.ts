@@ -2,6 +2,7 @@
  * Reading and writing the user's files for the commands: Dutch FileErrors (exit 2) for
  * everything the file system or the file's contents refuse.
  */
+import * as fs from 'fs';
 import { WorkbookError } from '../workbook/errors';
 import { verifyPackage } from '../workbook/xlsx/package/verify';
 import { XlsxWorkbook } from '../workbook/xlsx/XlsxWorkbook';
@@ -58,6 +59,31 @@ export async function writeOutput(out: string, bytes: Uint8Array, options: SafeW
  */
 export async function verifyWorkbook(bytes: Uint8Array): Promise<void> {
   await verifyPackage(bytes);
+}
+
+/**
+ * `verifyWorkbook` for a new version of the user's file `input`: when the new version fails
+ * the check, `input` itself (read again) is checked the same way, and when it fails too the
+ * damage was there before (a part the patch copies as it was: a theme, docProps,
+ * [Content_Types].xml), which is said as such instead of as the program's fault.
+ * @throws FileError 'file.inputDamaged' naming the input's damaged part; else verifyPackage's Error
+ */
+export function verifyNewVersionOf(input: string): (bytes: Uint8Array) => Promise<void> {
+  return async (bytes) => {
+    try {
+      await verifyPackage(bytes);
+    } catch (e) {
+      let inputError: unknown = null;
+      try {
+        await verifyPackage(fs.readFileSync(input));
+      } catch (f) {
+        inputError = f;
+      }
+      if (!inputError) throw e;
+      const message = inputError instanceof Error ? inputError.message : 'onleesbaar';
+      throw new FileError('file.inputDamaged', input, /^(?:part|parts) (\S+)/.exec(message)?.[1] ?? message);
+    }
+  };
 }
 
 /** Excel's owner file says the target is open: refuse before writing (FileError, exit 2). */

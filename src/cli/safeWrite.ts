@@ -222,6 +222,8 @@ export async function writeFileSafely(file: string, bytes: Uint8Array, options: 
       try {
         await options.verify(await fs.promises.readFile(tmp));
       } catch (e) {
+        // a check that knows better what went wrong (the input was damaged already) says so itself
+        if (e instanceof FileError) throw e;
         throw new FileError('file.verifyFailed', file, e instanceof Error ? e.message : String(e));
       }
     }

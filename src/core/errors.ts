@@ -136,6 +136,8 @@ export const ERROR_MESSAGES = {
     `${file} is gewijzigd sinds het gelezen is (iemand heeft het intussen opgeslagen); er is niets geschreven, zodat die wijzigingen niet verloren gaan. Voer de opdracht opnieuw uit.`,
   'file.openInExcel': (file: string, lockFile: string, user?: string) =>
     `${file} is geopend in Excel${user ? ` (door ${user})` : ''}: het vergrendelbestand ${lockFile} staat ernaast. Sluit de werkmap in Excel en probeer het opnieuw; er is niets geschreven.`,
+  'file.inputDamaged': (input: string, part: string) =>
+    `${input} is beschadigd (onderdeel ${part}), dus kon er geen goede nieuwe versie van worden gemaakt; er is niets geschreven. Open ${input} in Excel (dat herstelt zo'n bestand), sla het op als Excel-werkmap (.xlsx) en probeer het opnieuw.`,
   'file.verifyFailed': (file: string, why: string) =>
     `de nieuwe versie van ${file} bleek bij controle onleesbaar (${why}); ${file} is niet gewijzigd. Meld dit alsjeblieft.`,
 

@@ -59,3 +59,28 @@ describe('damaged packages', () => {
     expect(fs.existsSync(path.join(dir, 'uit.xlsx'))).toBe(false);
   });
 });
+
+describe('a part the command line copies as it was, damaged already', () => {
+  test('apply names the input’s damaged part and asks to repair it in Excel, instead of "Meld dit" (regression: the program was blamed for the damage)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-damaged-'));
+    try {
+      const file = path.join(dir, 'thema.xlsx');
+      expect((await run(['new', file])).code).toBe(0);
+      const zip = await JSZip.loadAsync(fs.readFileSync(file));
+      const theme = Object.keys(zip.files).find((p) => /^xl\/theme\/theme\d+\.xml$/.test(p))!;
+      const text = await zip.file(theme)!.async('string');
+      zip.file(theme, text.slice(0, Math.floor(text.length / 2)));
+      fs.writeFileSync(file, await zip.generateAsync({ type: 'uint8array' }));
+      const out = path.join(dir, 'uit.xlsx');
+      const r = await run(['apply', file, '-o', out]);
+      expect(r.code).toBe(2);
+      expect(r.err).toBe(
+        `koppelkansen: ${file} is beschadigd (onderdeel ${theme}), dus kon er geen goede nieuwe versie van worden gemaakt; er is niets geschreven. Open ${file} in Excel (dat herstelt zo'n bestand), sla het op als Excel-werkmap (.xlsx) en probeer het opnieuw.\n`,
+      );
+      expect(fs.existsSync(out)).toBe(false);
+      expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -248,11 +248,11 @@ test('regression (CLI): a colleague who saves the file while apply --in-place ru
   const files = await import('../../src/cli/files');
   const file = copy('tijdens.xlsx');
   const colleague = Buffer.concat([template, Buffer.from('collega')]);
-  const original = files.verifyWorkbook;
+  const original = files.verifyNewVersionOf;
   // the save lands after apply read the file, while it checks what it wrote
-  const spy = jest.spyOn(files, 'verifyWorkbook').mockImplementation(async (bytes) => {
+  const spy = jest.spyOn(files, 'verifyNewVersionOf').mockImplementation((input) => async (bytes) => {
     fs.writeFileSync(file, colleague);
-    return original(bytes);
+    return original(input)(bytes);
   });
   try {
     const r = await run(['apply', file, '--in-place']);

@@ -9,7 +9,7 @@ import { simulate } from '../../core/simulate';
 import { planWorkbook } from '../../workbook/operations';
 import type { Command } from '../command';
 import { CliError, UsageError } from '../errors';
-import { assertNotOpen, loadWorkbook, verifyWorkbook, writeOutput } from '../files';
+import { assertNotOpen, loadWorkbook, verifyNewVersionOf, writeOutput } from '../files';
 import { onePositional, parseCommandLine } from '../options';
 import { forbiddenCharacterProblems, longTextProblems, mergeProblems, printProblems, printSummary, refuseNotKoppelkansen } from '../output';
 import { collectLargeGarbage, READ_GARBAGE_BYTES } from '../memory';
@@ -57,7 +57,7 @@ export const applyCommand: Command = {
     // the loaded workbook is out of scope here: reading the written file back to verify it
     // does not hold two workbooks in memory at once
     await writeOutput(out, bytes, {
-      verify: verifyWorkbook,
+      verify: verifyNewVersionOf(file),
       // a colleague's save since we read the file is never overwritten
       beforeRename: inPlace ? () => assertUnchanged(file, stamp) : undefined,
     });

@@ -5,7 +5,7 @@ import { checkWorkbook } from '../../workbook/operations';
 import type { WorkbookPort } from '../../workbook/port';
 import type { Command } from '../command';
 import { CliError, UsageError } from '../errors';
-import { loadWorkbook, verifyWorkbook, writeOutput } from '../files';
+import { loadWorkbook, verifyNewVersionOf, writeOutput } from '../files';
 import { parseCommandLine } from '../options';
 import { refuseNotKoppelkansen } from '../output';
 import { samenvoegen } from '../samenvoegen';
@@ -36,7 +36,7 @@ export const samenvoegenCommand: Command = {
     for (const f of files.slice(1)) sources.push({ file: f, port: (await loadWorkbook(f)).wb });
     const result = await samenvoegen(base.wb, sources, io.now ?? new Date(), ronde);
     // the safe writer: Dutch messages naming OUT, read back before the rename, no temporary file left
-    await writeOutput(out, await base.wb.toBuffer(), { verify: verifyWorkbook });
+    await writeOutput(out, await base.wb.toBuffer(), { verify: verifyNewVersionOf(files[0]) });
     for (const l of result.lines) io.out(`${l}\n`);
     io.out(`Geschreven: ${out}\n`);
     return 0;
