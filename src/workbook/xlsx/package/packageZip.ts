@@ -6,7 +6,7 @@
  * Either keeps every entry nobody changed as its compressed bytes.
  */
 import JSZip from 'jszip';
-import { partNameKey } from './partPaths';
+import { PartNames } from './partPaths';
 
 /**
  * An .xlsx package's entries, read once and changed in memory. A `path` names the part whose
@@ -35,22 +35,16 @@ export type ReadPackageZip = (bytes: Uint8Array) => Promise<PackageZip>;
 
 /** `PackageZip` on JSZip (pako): works in the browser and in Node. */
 class JsZipPackage implements PackageZip {
-  /** Each file's name by its `partNameKey` (the first of names that count as the same). */
-  private readonly names = new Map<string, string>();
+  private readonly names: PartNames;
 
   /** @throws Error when two parts' names differ only in case (ECMA-376 Part 2 forbids it) */
   constructor(private readonly zip: JSZip) {
-    for (const name of Object.keys(zip.files)) {
-      if (zip.files[name].dir) continue;
-      const other = this.names.get(partNameKey(name));
-      if (other !== undefined) throw new Error(`parts ${other} and ${name} have the same part name (ECMA-376 Part 2: no two may differ only in case)`);
-      this.names.set(partNameKey(name), name);
-    }
+    this.names = new PartNames(Object.keys(zip.files).filter((name) => !zip.files[name].dir));
   }
 
   /** The file's name as the package has it for `path` (equal as case-insensitive ASCII), or `path` when there is none. */
   private nameOf(path: string): string {
-    return this.zip.files[path] ? path : (this.names.get(partNameKey(path)) ?? path);
+    return this.names.resolve(path, (name) => !!this.zip.files[name]);
   }
 
   has(path: string): boolean {
@@ -73,13 +67,13 @@ class JsZipPackage implements PackageZip {
   set(path: string, text: string): void {
     const name = this.nameOf(path);
     this.zip.file(name, text);
-    if (!this.names.has(partNameKey(name))) this.names.set(partNameKey(name), name);
+    this.names.added(name);
   }
 
   remove(path: string): void {
     const name = this.nameOf(path);
     this.zip.remove(name);
-    if (this.names.get(partNameKey(name)) === name) this.names.delete(partNameKey(name));
+    this.names.removed(name);
   }
 
   toBytes(): Promise<Uint8Array> {

@@ -38,3 +38,39 @@ export function relsPathOf(part: string): string {
 export function partNameKey(path: string): string {
   return path.replace(/[A-Z]+/g, (s) => s.toLowerCase());
 }
+
+/**
+ * A package's part names by `partNameKey`: which stored name a path means, for the zips
+ * (zipParts.ts, packageZip.ts) that find, change and remove parts regardless of case.
+ */
+export class PartNames {
+  /** Each stored name by its key (the first of names that count as the same). */
+  private readonly byKey = new Map<string, string>();
+
+  /**
+   * In: the package's file names (folders left out).
+   * @throws Error when two of them differ only in case (ECMA-376 Part 2 forbids it)
+   */
+  constructor(names: Iterable<string>) {
+    for (const name of names) {
+      const other = this.byKey.get(partNameKey(name));
+      if (other !== undefined) throw new Error(`parts ${other} and ${name} have the same part name (ECMA-376 Part 2: no two may differ only in case)`);
+      this.byKey.set(partNameKey(name), name);
+    }
+  }
+
+  /** The stored name `path` means: `path` itself when `stored(path)`, else the stored name equal to it as case-insensitive ASCII, else `path`. */
+  resolve(path: string, stored: (name: string) => boolean): string {
+    return stored(path) ? path : (this.byKey.get(partNameKey(path)) ?? path);
+  }
+
+  /** Records `name` as stored (a new part; nothing when an equal name is stored already). */
+  added(name: string): void {
+    if (!this.byKey.has(partNameKey(name))) this.byKey.set(partNameKey(name), name);
+  }
+
+  /** Records that `name` is no longer stored. */
+  removed(name: string): void {
+    if (this.byKey.get(partNameKey(name)) === name) this.byKey.delete(partNameKey(name));
+  }
+}

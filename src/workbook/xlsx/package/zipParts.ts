@@ -17,7 +17,7 @@ import * as zlib from 'zlib';
 import { Zip, type ZipInputFile } from 'fflate';
 import * as yauzl from 'yauzl';
 import type { PackageZip, ReadPackageZip } from './packageZip';
-import { partNameKey } from './partPaths';
+import { PartNames } from './partPaths';
 
 /** An entry as read: its compressed bytes and what the central directory says of them. */
 interface ReadEntry {
@@ -99,21 +99,15 @@ function inflate(path: string, entry: ReadEntry): Buffer {
  * the name the package gives it.
  */
 export class ZipParts implements PackageZip {
-  /** Each entry's name by its `partNameKey` (the first of names that count as the same). */
-  private readonly names = new Map<string, string>();
+  private readonly names: PartNames;
 
   private constructor(private readonly entries: Map<string, Entry>) {
-    for (const [name, e] of entries) {
-      if (e.kind === 'read' && e.dir) continue;
-      const other = this.names.get(partNameKey(name));
-      if (other !== undefined) throw new Error(`parts ${other} and ${name} have the same part name (ECMA-376 Part 2: no two may differ only in case)`);
-      this.names.set(partNameKey(name), name);
-    }
+    this.names = new PartNames([...entries].filter(([, e]) => !(e.kind === 'read' && e.dir)).map(([name]) => name));
   }
 
   /** The entry's name as the package has it for `path` (equal as case-insensitive ASCII), or `path` when there is none. */
   private nameOf(path: string): string {
-    return this.entries.has(path) ? path : (this.names.get(partNameKey(path)) ?? path);
+    return this.names.resolve(path, (name) => this.entries.has(name));
   }
 
   /**
@@ -166,14 +160,14 @@ export class ZipParts implements PackageZip {
     const name = this.nameOf(path);
     const old = this.entries.get(name);
     this.entries.set(name, { kind: 'written', text, date: old?.date ?? new Date() });
-    if (!this.names.has(partNameKey(name))) this.names.set(partNameKey(name), name);
+    this.names.added(name);
   }
 
   /** Removes the part at `path` (nothing when there is none). */
   remove(path: string): void {
     const name = this.nameOf(path);
     this.entries.delete(name);
-    if (this.names.get(partNameKey(name)) === name) this.names.delete(partNameKey(name));
+    this.names.removed(name);
   }
 
   /**
