@@ -107,7 +107,7 @@ const GROUPS: Group[] = [
   { name: 'checklist', mutate: ['checklist.ts', 'checklistStatus.ts', 'defaults.ts'], tests: ['checklist', 'checklistRead', 'notes', 'defaults'] },
   { name: 'problems', mutate: ['problems.ts'], tests: ['problems', 'werkblad', 'werkbladTotals', 'a1', 'teamContent'] },
   { name: 'edits', mutate: ['edits.ts', 'textSafety.ts'], tests: ['edits', 'editsInput', 'textSafety', 'namedMutations', 'notes'] },
-  { name: 'formulaStamp', mutate: ['formulaStamp.ts'], tests: ['formulaStamp'] },
+  { name: 'formulaStamp', mutate: ['formulaStamp.ts', 'interleaved.ts'], tests: ['formulaStamp'] },
   { name: 'deelnemers', mutate: ['deelnemers.ts', 'topChart.ts'], tests: ['deelnemersChart', 'topChart', 'deelnemers'] },
   // the robustness analysis and its block on Resultaat, each against its own pure test (runs of 3 Dec d): the
   // properties of gevoeligheid.test.ts (top 15, ~1.5 s each) and the whole plans of gevoeligheidSheet made it ~2 hours

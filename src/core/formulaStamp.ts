@@ -20,6 +20,7 @@
  * "Opnieuw controleren" (a `verifyFormulas` read) always reads every formula.
  */
 import { columnLetter } from './a1';
+import { isInterleaved } from './interleaved';
 import type { CellInput, CellValue, PlanOp, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 import { LIJST_COLUMNS } from './keuzelijsten';
 import { sameName } from './layout';
@@ -98,17 +99,7 @@ function memberOf(t: RunTemplate, k: number): string {
 
 /** Whether `f` is member k of a run with template `t` (`memberOf(t, k) === f`, without building that text). */
 function isMemberOf(t: RunTemplate, k: number, f: string): boolean {
-  let pos = t.literals[0].length;
-  if (!f.startsWith(t.literals[0])) return false;
-  for (let i = 0; i < t.bases.length; i++) {
-    const n = String(t.bases[i] + k * t.steps[i]);
-    if (!f.startsWith(n, pos)) return false;
-    pos += n.length;
-    const literal = t.literals[i + 1];
-    if (!f.startsWith(literal, pos)) return false;
-    pos += literal.length;
-  }
-  return pos === f.length;
+  return isInterleaved(f, t.literals, (i) => t.bases[i] + k * t.steps[i]);
 }
 
 function runsOf(sheet: SheetSnapshot): StampRun[] {

@@ -13,6 +13,7 @@
  * "$2:7") never shares: Excel moves those too and slideFormula does not, so two equal
  * texts could stand for different formulas.
  */
+import { isInterleaved } from '../../../core/interleaved';
 import type { CellInput } from '../../../core/snapshot';
 import { addFutureFunctionPrefixes } from '../futureFunctions';
 import { stripForbidden } from '../ooxmlText';
@@ -50,11 +51,11 @@ function quotedSpans(formula: string): [number, number][] {
 export function rowSlider(formula: string, fromRow: number): ((toRow: number) => string) | null {
   const slide = compileSlide(formula, fromRow);
   if (!slide) return null;
-  const { pieces, rows, tail } = slide;
+  const { literals, rows } = slide;
   return (toRow) => {
-    let out = '';
-    for (let i = 0; i < pieces.length; i++) out += pieces[i] + String(rows[i] + toRow);
-    return out + tail;
+    let out = literals[0];
+    for (let i = 0; i < rows.length; i++) out += String(rows[i] + toRow) + literals[i + 1];
+    return out;
   };
 }
 
@@ -63,23 +64,14 @@ export function rowSlider(formula: string, fromRow: number): ((toRow: number) =>
  * that number's offset from the row the formula was written in, and the text after the last.
  */
 interface Slide {
-  pieces: string[];
+  /** The text before the first relative row number, between each two, and after the last (one more than `rows`). */
+  literals: string[];
   rows: number[];
-  tail: string;
 }
 
 /** Whether `slide` moved to `toRow` gives exactly `text` (`rowSlider(…)(toRow) === text`, without building that text). */
 function slidesTo(slide: Slide, toRow: number, text: string): boolean {
-  let pos = 0;
-  for (let i = 0; i < slide.pieces.length; i++) {
-    const piece = slide.pieces[i];
-    if (!text.startsWith(piece, pos)) return false;
-    pos += piece.length;
-    const n = String(slide.rows[i] + toRow);
-    if (!text.startsWith(n, pos)) return false;
-    pos += n.length;
-  }
-  return text.length === pos + slide.tail.length && text.endsWith(slide.tail);
+  return isInterleaved(text, slide.literals, (i) => slide.rows[i] + toRow);
 }
 
 function compileSlide(formula: string, fromRow: number): Slide | null {
@@ -105,7 +97,7 @@ function compileSlide(formula: string, fromRow: number): Slide | null {
     }
   }
   text += formula.slice(last);
-  return { pieces, rows, tail: text };
+  return { literals: [...pieces, text], rows };
 }
 
 /** A row range outside a name or cell reference ("5:5", "$2:$7"): moved by Excel, not by slideFormula. */
